@@ -1,0 +1,166 @@
+//! Builds every userland program for wasm32-wasip2 and embeds them, with the files of
+//! `rootfs/`, into the wasmix binary as its root image.
+//!
+//! Userland is built by a nested cargo (its own target directory, so the two builds never
+//! wait on each other's lock) with the size-tuned `wasm` profile. Cargo reruns this script
+//! when anything under `userland/`, `tests/fixtures/` or `rootfs/` changes, and the nested
+//! build is itself incremental.
+
+use std::env;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const WASM_TARGET: &str = "wasm32-wasip2";
+
+fn main() {
+    let kernel_dir = PathBuf::from(env::var("CARGO_MANIFEST_DIR").unwrap());
+    let root = kernel_dir.parent().unwrap().to_path_buf();
+    for watched in ["userland", "rootfs", "tests/fixtures", "Cargo.lock"] {
+        println!("cargo:rerun-if-changed={}", root.join(watched).display());
+    }
+
+    ensure_wasm_target();
+    let programs = crate_dirs(&root.join("userland"));
+    let fixtures = crate_dirs(&root.join("tests/fixtures"));
+    let target_dir = env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("target"))
+        .join("userland");
+    build_userland(&root, &target_dir, programs.iter().chain(&fixtures));
+
+    let wasm_dir = target_dir.join(WASM_TARGET).join("wasm");
+    let mut image = String::from("pub static IMAGE_FILES: &[(&str, &[u8])] = &[\n");
+    for file in walk(&root.join("rootfs")) {
+        let guest = file.strip_prefix(root.join("rootfs")).unwrap();
+        add_file(&mut image, &format!("/{}", guest.display()), &file);
+    }
+    for (name, _) in &programs {
+        add_file(
+            &mut image,
+            &format!("/bin/{name}"),
+            &wasm_dir.join(format!("{name}.wasm")),
+        );
+    }
+    image.push_str("];\n");
+    let out = PathBuf::from(env::var("OUT_DIR").unwrap());
+    std::fs::write(out.join("image.rs"), image).unwrap();
+    println!("cargo:rustc-env=WASMIX_FIXTURES_DIR={}", wasm_dir.display());
+}
+
+fn add_file(image: &mut String, guest_path: &str, host_path: &Path) {
+    writeln!(
+        image,
+        "    ({guest_path:?}, include_bytes!({host_path:?})),"
+    )
+    .unwrap();
+}
+
+/// The crates below `dir` that build a program: (binary name, package name). The binary is
+/// named after the directory; the shared library crate `common` builds none.
+fn crate_dirs(dir: &Path) -> Vec<(String, String)> {
+    let mut found: Vec<(String, String)> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|entry| entry.path().join("Cargo.toml").is_file())
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .filter(|name| name != "common")
+        .map(|name| {
+            let manifest = std::fs::read_to_string(dir.join(&name).join("Cargo.toml")).unwrap();
+            let package = manifest
+                .lines()
+                .find_map(|l| l.strip_prefix("name = \""))
+                .and_then(|rest| rest.strip_suffix('"'))
+                .unwrap_or_else(|| panic!("{name}/Cargo.toml has no package name"))
+                .to_string();
+            (name, package)
+        })
+        .collect();
+    found.sort();
+    found
+}
+
+fn build_userland<'a>(
+    root: &Path,
+    target_dir: &Path,
+    crates: impl Iterator<Item = &'a (String, String)>,
+) {
+    let cargo = env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let mut command = Command::new(cargo);
+    command
+        .args([
+            "build",
+            "--quiet",
+            "--profile",
+            "wasm",
+            "--target",
+            WASM_TARGET,
+        ])
+        .arg("--manifest-path")
+        .arg(root.join("Cargo.toml"))
+        .arg("--target-dir")
+        .arg(target_dir);
+    for (_, package) in crates {
+        command.args(["-p", package]);
+    }
+    // Flags and wrappers meant for the host build of the kernel (clippy's among them) must
+    // not leak into the wasm build; userland is linted as part of the host workspace.
+    for var in [
+        "CARGO_ENCODED_RUSTFLAGS",
+        "RUSTFLAGS",
+        "CARGO_BUILD_TARGET",
+        "RUSTC_WORKSPACE_WRAPPER",
+        "CLIPPY_ARGS",
+    ] {
+        command.env_remove(var);
+    }
+    let status = command.status().expect("cannot run cargo for userland");
+    if !status.success() {
+        panic!("building userland for {WASM_TARGET} failed (see the errors above)");
+    }
+}
+
+/// Installs the wasm target through rustup when it is missing, or stops with one line
+/// naming the command that does.
+fn ensure_wasm_target() {
+    let rustc = env::var("RUSTC").unwrap_or_else(|_| "rustc".into());
+    let sysroot = Command::new(rustc)
+        .args(["--print", "sysroot"])
+        .output()
+        .ok()
+        .map(|out| PathBuf::from(String::from_utf8_lossy(&out.stdout).trim()));
+    let installed = |root: &Option<PathBuf>| {
+        root.as_ref()
+            .is_some_and(|r| r.join("lib/rustlib").join(WASM_TARGET).is_dir())
+    };
+    if installed(&sysroot) {
+        return;
+    }
+    let added = Command::new("rustup")
+        .args(["target", "add", WASM_TARGET])
+        .status()
+        .is_ok_and(|s| s.success());
+    if !added || !installed(&sysroot) {
+        panic!("the {WASM_TARGET} target is missing: run `rustup target add {WASM_TARGET}`");
+    }
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .collect();
+    entries.sort_by_key(|e| e.file_name());
+    for entry in entries {
+        let path = entry.path();
+        if path.is_dir() {
+            files.extend(walk(&path));
+        } else {
+            files.push(path);
+        }
+    }
+    files
+}

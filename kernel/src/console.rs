@@ -1,0 +1,177 @@
+//! The host's own standard input, shared by the processes that are given it.
+//!
+//! wasmtime-wasi's stdin closes for good at the first end of file. At a terminal, Ctrl-D ends
+//! one program's input, not the shell's: here an end of file is handed to the one reader that
+//! asked, and the next read asks the host again. As there, a helper thread reads only when a
+//! process asks, so typed-ahead lines stay in the terminal for the shell.
+
+use bytes::{Bytes, BytesMut};
+use std::io::{self, IsTerminal, Read};
+use std::pin::Pin;
+use std::sync::{Condvar, Mutex, MutexGuard, OnceLock};
+use std::task::{Context, Poll};
+use tokio::io::{AsyncRead, ReadBuf};
+use tokio::sync::Notify;
+use wasmtime_wasi::cli::StdinStream;
+use wasmtime_wasi::p2::{InputStream, Pollable, StreamError, StreamResult};
+
+const READ_SIZE: usize = 64 * 1024;
+
+enum State {
+    Idle,
+    Requested,
+    Data(Bytes),
+    EndOfFile,
+    Failed(io::Error),
+}
+
+struct HostStdin {
+    state: Mutex<State>,
+    requested: Condvar,
+    completed: Notify,
+}
+
+fn host_stdin() -> &'static HostStdin {
+    static STDIN: OnceLock<HostStdin> = OnceLock::new();
+    STDIN.get_or_init(|| {
+        std::thread::Builder::new()
+            .name("wasmix-stdin".into())
+            .spawn(read_when_asked)
+            .expect("cannot start the stdin thread");
+        HostStdin {
+            state: Mutex::new(State::Idle),
+            requested: Condvar::new(),
+            completed: Notify::new(),
+        }
+    })
+}
+
+fn read_when_asked() {
+    let stdin = host_stdin();
+    loop {
+        {
+            let state = stdin.lock();
+            let _asked = stdin
+                .requested
+                .wait_while(state, |s| !matches!(s, State::Requested))
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
+        }
+        let mut buffer = BytesMut::zeroed(READ_SIZE);
+        let outcome = match io::stdin().lock().read(&mut buffer) {
+            Ok(0) => State::EndOfFile,
+            Ok(n) => {
+                buffer.truncate(n);
+                State::Data(buffer.freeze())
+            }
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => State::Requested,
+            Err(e) => State::Failed(e),
+        };
+        *stdin.lock() = outcome;
+        stdin.completed.notify_waiters();
+    }
+}
+
+impl HostStdin {
+    fn lock(&self) -> MutexGuard<'_, State> {
+        self.state
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    fn take(&self, max: usize) -> StreamResult<Bytes> {
+        let mut state = self.lock();
+        match std::mem::replace(&mut *state, State::Idle) {
+            State::Idle | State::Requested => {
+                *state = State::Requested;
+                self.requested.notify_one();
+                Ok(Bytes::new())
+            }
+            State::Data(mut data) => {
+                let taken = data.split_to(max.min(data.len()));
+                if !data.is_empty() {
+                    *state = State::Data(data);
+                }
+                Ok(taken)
+            }
+            State::EndOfFile => Err(StreamError::Closed),
+            State::Failed(e) => Err(StreamError::LastOperationFailed(e.into())),
+        }
+    }
+
+    async fn ready(&self) {
+        let completed = {
+            let mut state = self.lock();
+            match *state {
+                State::Idle => {
+                    *state = State::Requested;
+                    self.requested.notify_one();
+                }
+                State::Requested => {}
+                _ => return,
+            }
+            // Created under the lock, so the helper's notification cannot slip past it.
+            self.completed.notified()
+        };
+        completed.await
+    }
+}
+
+/// The stdin factory for processes that read the host's standard input.
+pub struct ConsoleStdin;
+
+impl wasmtime_wasi::cli::IsTerminal for ConsoleStdin {
+    fn is_terminal(&self) -> bool {
+        IsTerminal::is_terminal(&io::stdin())
+    }
+}
+
+impl StdinStream for ConsoleStdin {
+    fn p2_stream(&self) -> Box<dyn InputStream> {
+        Box::new(ConsoleReader)
+    }
+
+    fn async_stream(&self) -> Box<dyn AsyncRead + Send + Sync> {
+        Box::new(ConsoleReader)
+    }
+}
+
+struct ConsoleReader;
+
+#[wasmtime_wasi::async_trait]
+impl Pollable for ConsoleReader {
+    async fn ready(&mut self) {
+        host_stdin().ready().await
+    }
+}
+
+impl InputStream for ConsoleReader {
+    fn read(&mut self, size: usize) -> StreamResult<Bytes> {
+        host_stdin().take(size)
+    }
+}
+
+impl AsyncRead for ConsoleReader {
+    fn poll_read(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &mut ReadBuf<'_>,
+    ) -> Poll<io::Result<()>> {
+        match host_stdin().take(buf.remaining()) {
+            Ok(bytes) if bytes.is_empty() => {
+                // The helper thread wakes us through `completed`; poll again then.
+                let waker = cx.waker().clone();
+                tokio::spawn(async move {
+                    host_stdin().ready().await;
+                    waker.wake();
+                });
+                Poll::Pending
+            }
+            Ok(bytes) => {
+                buf.put_slice(&bytes);
+                Poll::Ready(Ok(()))
+            }
+            Err(StreamError::Closed) => Poll::Ready(Ok(())),
+            Err(e) => Poll::Ready(Err(io::Error::other(e.to_string()))),
+        }
+    }
+}

@@ -1,0 +1,13 @@
+//! wasmix: a Unix-like environment in which every program is a sandboxed WebAssembly
+//! component. The kernel keeps the processes and their pipes; the shell drives it.
+
+mod cache;
+mod console;
+pub mod engine;
+pub mod file;
+mod image;
+pub mod kernel;
+pub mod pipe;
+pub mod proc;
+pub mod program;
+pub mod sh;

@@ -1,0 +1,118 @@
+//! The `wasmix` command: boots the kernel and runs the shell on a prompt, a command
+//! string, or a script.
+
+use clap::Parser;
+use std::io::{IsTerminal, Read};
+use std::path::PathBuf;
+use wasmix::kernel::{BootOptions, Kernel};
+use wasmix::sh::{Exit, Origin, Shell};
+
+/// A Unix-like environment in which every program is a sandboxed WebAssembly component.
+///
+/// With no FILE and no -c, wasmix starts an interactive shell (or, when standard input is
+/// not a terminal, runs the commands read from it).
+#[derive(Parser)]
+#[command(version)]
+struct Options {
+    /// Run COMMANDS and exit with the status of the last one.
+    #[arg(short = 'c', value_name = "COMMANDS")]
+    command: Option<String>,
+
+    /// Keep compiled programs in DIR [default: the user's cache directory]
+    #[arg(long, value_name = "DIR")]
+    cache_dir: Option<PathBuf>,
+
+    /// Keep compiled programs in memory only.
+    #[arg(long, conflicts_with = "cache_dir")]
+    no_cache: bool,
+
+    /// Report kernel events (program compilations) on stderr.
+    #[arg(long)]
+    trace: bool,
+
+    /// A script to run, then its arguments ($1...). With -c: $0, then $1...
+    #[arg(
+        value_name = "FILE [ARGS]",
+        trailing_var_arg = true,
+        allow_hyphen_values = true
+    )]
+    arguments: Vec<String>,
+}
+
+fn main() {
+    let options = Options::parse();
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(e) => fail(&format!("cannot start the scheduler: {e}")),
+    };
+    let _context = runtime.enter();
+    let cache_dir = match (options.no_cache, options.cache_dir) {
+        (true, _) => None,
+        (false, Some(dir)) => Some(dir),
+        (false, None) => dirs::cache_dir().map(|d| d.join("wasmix")),
+    };
+    let kernel = match Kernel::boot(BootOptions {
+        cache_dir,
+        trace: options.trace,
+    }) {
+        Ok(kernel) => kernel,
+        Err(e) => fail(&format!("cannot boot the kernel: {e:#}")),
+    };
+
+    let mut arguments = options.arguments.into_iter();
+    let status = if let Some(command) = options.command {
+        let mut shell = Shell::new(kernel, Origin::CommandString);
+        if let Some(name) = arguments.next() {
+            shell.set_arguments(name, arguments.collect());
+        }
+        run(&runtime, &mut shell, &command)
+    } else if let Some(script) = arguments.next() {
+        let text = match std::fs::read_to_string(&script) {
+            Ok(text) => text,
+            Err(e) => {
+                eprintln!("wasmix: {script}: {}", describe(&e));
+                std::process::exit(127);
+            }
+        };
+        let mut shell = Shell::new(kernel, Origin::Script(script.clone()));
+        shell.set_arguments(script, arguments.collect());
+        run(&runtime, &mut shell, &text)
+    } else if std::io::stdin().is_terminal() {
+        let mut shell = Shell::new(kernel, Origin::Prompt);
+        shell.catch_interrupts();
+        shell.run_interactive(&runtime)
+    } else {
+        let mut text = String::new();
+        if let Err(e) = std::io::stdin().read_to_string(&mut text) {
+            fail(&format!("cannot read commands from standard input: {e}"));
+        }
+        let mut shell = Shell::new(kernel, Origin::Script("stdin".into()));
+        run(&runtime, &mut shell, &text)
+    };
+    // Processes still running (the rest of an interrupted pipeline) end with the runtime.
+    runtime.shutdown_background();
+    std::process::exit(i32::from(status));
+}
+
+fn run(runtime: &tokio::runtime::Runtime, shell: &mut Shell, text: &str) -> u8 {
+    shell.catch_interrupts();
+    match runtime.block_on(shell.run_text(text)) {
+        Ok(status) | Err(Exit(status)) => status,
+    }
+}
+
+fn describe(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "No such file or directory".into(),
+        std::io::ErrorKind::PermissionDenied => "Permission denied".into(),
+        _ => e.to_string(),
+    }
+}
+
+fn fail(message: &str) -> ! {
+    eprintln!("wasmix: {message}");
+    std::process::exit(2)
+}

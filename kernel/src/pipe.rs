@@ -1,0 +1,385 @@
+//! Kernel pipes: a bounded queue of byte chunks between processes.
+//!
+//! The streams implement wasmtime-wasi's `InputStream`/`OutputStream` directly, with no
+//! background task and no read-ahead: bytes leave the pipe only when the reader asks, and a
+//! writer waits while the pipe is full. Chunks written by the guest are queued as they are
+//! (`Bytes`), so the pipe itself copies nothing.
+//!
+//! Who holds an end is counted by [`PipeReader`]/[`PipeWriter`] handles, owned by the
+//! processes (and the shell) outside of any wasm `Store`. The stream views given to wasi
+//! hold the pipe but do not count, because a `WasiCtx` keeps its stdio factories alive until
+//! its `Store` is dropped: closing is decided by the handles alone.
+
+use bytes::Bytes;
+use std::collections::VecDeque;
+use std::io;
+use std::pin::Pin;
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::task::{Context, Poll, Waker};
+use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
+use wasmtime_wasi::cli::{IsTerminal, StdinStream, StdoutStream};
+use wasmtime_wasi::p2::{InputStream, OutputStream, Pollable, StreamError, StreamResult};
+
+/// Bytes a pipe holds before its writer has to wait, as on Linux.
+pub const PIPE_CAPACITY: usize = 64 * 1024;
+
+struct State {
+    chunks: VecDeque<Bytes>,
+    buffered: usize,
+    readers: usize,
+    writers: usize,
+    waiting_readers: Vec<Waker>,
+    waiting_writers: Vec<Waker>,
+}
+
+struct Pipe {
+    state: Mutex<State>,
+}
+
+/// Creates a pipe and returns its two ends.
+pub fn pipe() -> (PipeReader, PipeWriter) {
+    let pipe = Arc::new(Pipe {
+        state: Mutex::new(State {
+            chunks: VecDeque::new(),
+            buffered: 0,
+            readers: 1,
+            writers: 1,
+            waiting_readers: Vec::new(),
+            waiting_writers: Vec::new(),
+        }),
+    });
+    (PipeReader(pipe.clone()), PipeWriter(pipe))
+}
+
+impl Pipe {
+    fn lock(&self) -> MutexGuard<'_, State> {
+        // A panic while holding the lock cannot leave the queue half-updated: every
+        // update below is a push or pop followed by a counter change.
+        self.state
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    fn poll_readable(&self, cx: &mut Context<'_>) -> Poll<()> {
+        let mut state = self.lock();
+        if state.buffered > 0 || state.writers == 0 {
+            return Poll::Ready(());
+        }
+        remember(&mut state.waiting_readers, cx.waker());
+        Poll::Pending
+    }
+
+    fn poll_writable(&self, cx: &mut Context<'_>) -> Poll<()> {
+        let mut state = self.lock();
+        if state.buffered < PIPE_CAPACITY || state.readers == 0 {
+            return Poll::Ready(());
+        }
+        remember(&mut state.waiting_writers, cx.waker());
+        Poll::Pending
+    }
+
+    /// Takes up to `max` bytes. Empty means "nothing yet"; `Closed` means end of file.
+    fn take(&self, max: usize) -> StreamResult<Bytes> {
+        let mut state = self.lock();
+        let writers = state.writers;
+        let chunk = match state.chunks.front_mut() {
+            None if writers == 0 => return Err(StreamError::Closed),
+            None => return Ok(Bytes::new()),
+            Some(front) if front.len() > max => front.split_to(max),
+            Some(_) => state.chunks.pop_front().unwrap_or_default(),
+        };
+        state.buffered -= chunk.len();
+        wake_all(&mut state.waiting_writers);
+        Ok(chunk)
+    }
+
+    fn room(&self) -> StreamResult<usize> {
+        let state = self.lock();
+        if state.readers == 0 {
+            return Err(StreamError::Closed);
+        }
+        Ok(PIPE_CAPACITY.saturating_sub(state.buffered))
+    }
+
+    fn put(&self, bytes: Bytes) -> StreamResult<()> {
+        let mut state = self.lock();
+        if state.readers == 0 {
+            return Err(StreamError::Closed);
+        }
+        if bytes.is_empty() {
+            return Ok(());
+        }
+        state.buffered += bytes.len();
+        state.chunks.push_back(bytes);
+        wake_all(&mut state.waiting_readers);
+        Ok(())
+    }
+}
+
+fn remember(wakers: &mut Vec<Waker>, waker: &Waker) {
+    if !wakers.iter().any(|w| w.will_wake(waker)) {
+        wakers.push(waker.clone());
+    }
+}
+
+fn wake_all(wakers: &mut Vec<Waker>) {
+    for waker in wakers.drain(..) {
+        waker.wake();
+    }
+}
+
+/// A counted hold on the read end. The pipe's readers are gone when the last one drops.
+pub struct PipeReader(Arc<Pipe>);
+
+/// A counted hold on the write end. The reader sees end of file when the last one drops.
+pub struct PipeWriter(Arc<Pipe>);
+
+impl Clone for PipeReader {
+    fn clone(&self) -> PipeReader {
+        self.0.lock().readers += 1;
+        PipeReader(self.0.clone())
+    }
+}
+
+impl Clone for PipeWriter {
+    fn clone(&self) -> PipeWriter {
+        self.0.lock().writers += 1;
+        PipeWriter(self.0.clone())
+    }
+}
+
+impl Drop for PipeReader {
+    fn drop(&mut self) {
+        let mut state = self.0.lock();
+        state.readers -= 1;
+        if state.readers == 0 {
+            // Nobody will read what is queued: free it, and fail the writers now.
+            state.chunks.clear();
+            state.buffered = 0;
+            wake_all(&mut state.waiting_writers);
+        }
+    }
+}
+
+impl Drop for PipeWriter {
+    fn drop(&mut self) {
+        let mut state = self.0.lock();
+        state.writers -= 1;
+        if state.writers == 0 {
+            wake_all(&mut state.waiting_readers);
+        }
+    }
+}
+
+impl PipeReader {
+    /// A stream for a process's stdin; it does not keep the read end open.
+    pub fn stdin(&self) -> PipeStdin {
+        PipeStdin(self.0.clone())
+    }
+
+    /// Reads up to `max` bytes as the host side of a pipe (the shell collecting output);
+    /// None at end of file.
+    pub async fn read(&self, max: usize) -> Option<Bytes> {
+        loop {
+            std::future::poll_fn(|cx| self.0.poll_readable(cx)).await;
+            match self.0.take(max) {
+                Ok(bytes) if bytes.is_empty() => continue,
+                Ok(bytes) => return Some(bytes),
+                Err(_) => return None,
+            }
+        }
+    }
+}
+
+impl PipeWriter {
+    /// A stream for a process's stdout or stderr; it does not keep the write end open.
+    pub fn stdout(&self) -> PipeStdout {
+        PipeStdout(self.0.clone())
+    }
+
+    /// Writes all of `bytes` as the host side of a pipe, waiting for room. Fails with
+    /// `BrokenPipe` when the readers are gone.
+    pub async fn write_all(&self, mut bytes: Bytes) -> io::Result<()> {
+        while !bytes.is_empty() {
+            std::future::poll_fn(|cx| self.0.poll_writable(cx)).await;
+            let room = self.0.room().map_err(|_| io::ErrorKind::BrokenPipe)?;
+            let chunk = bytes.split_to(room.min(bytes.len()));
+            self.0.put(chunk).map_err(|_| io::ErrorKind::BrokenPipe)?;
+        }
+        Ok(())
+    }
+}
+
+/// The stdin factory handed to a `WasiCtx`: every `get-stdin` call gets a view of the pipe.
+pub struct PipeStdin(Arc<Pipe>);
+
+/// The stdout/stderr factory handed to a `WasiCtx`.
+pub struct PipeStdout(Arc<Pipe>);
+
+impl IsTerminal for PipeStdin {
+    fn is_terminal(&self) -> bool {
+        false
+    }
+}
+
+impl IsTerminal for PipeStdout {
+    fn is_terminal(&self) -> bool {
+        false
+    }
+}
+
+impl StdinStream for PipeStdin {
+    fn p2_stream(&self) -> Box<dyn InputStream> {
+        Box::new(ReadView(self.0.clone()))
+    }
+
+    fn async_stream(&self) -> Box<dyn AsyncRead + Send + Sync> {
+        Box::new(ReadView(self.0.clone()))
+    }
+}
+
+impl StdoutStream for PipeStdout {
+    fn p2_stream(&self) -> Box<dyn OutputStream> {
+        Box::new(WriteView(self.0.clone()))
+    }
+
+    fn async_stream(&self) -> Box<dyn AsyncWrite + Send + Sync> {
+        Box::new(WriteView(self.0.clone()))
+    }
+}
+
+struct ReadView(Arc<Pipe>);
+
+struct WriteView(Arc<Pipe>);
+
+#[wasmtime_wasi::async_trait]
+impl Pollable for ReadView {
+    async fn ready(&mut self) {
+        std::future::poll_fn(|cx| self.0.poll_readable(cx)).await
+    }
+}
+
+impl InputStream for ReadView {
+    fn read(&mut self, size: usize) -> StreamResult<Bytes> {
+        self.0.take(size)
+    }
+}
+
+#[wasmtime_wasi::async_trait]
+impl Pollable for WriteView {
+    async fn ready(&mut self) {
+        std::future::poll_fn(|cx| self.0.poll_writable(cx)).await
+    }
+}
+
+impl OutputStream for WriteView {
+    fn write(&mut self, bytes: Bytes) -> StreamResult<()> {
+        self.0.put(bytes)
+    }
+
+    fn flush(&mut self) -> StreamResult<()> {
+        // Written bytes are already visible to the reader.
+        Ok(())
+    }
+
+    fn check_write(&mut self) -> StreamResult<usize> {
+        self.0.room()
+    }
+}
+
+impl AsyncRead for ReadView {
+    fn poll_read(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &mut ReadBuf<'_>,
+    ) -> Poll<io::Result<()>> {
+        loop {
+            if self.0.poll_readable(cx).is_pending() {
+                return Poll::Pending;
+            }
+            match self.0.take(buf.remaining()) {
+                Ok(bytes) if bytes.is_empty() => continue,
+                Ok(bytes) => {
+                    buf.put_slice(&bytes);
+                    return Poll::Ready(Ok(()));
+                }
+                Err(_) => return Poll::Ready(Ok(())),
+            }
+        }
+    }
+}
+
+impl AsyncWrite for WriteView {
+    fn poll_write(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &[u8],
+    ) -> Poll<io::Result<usize>> {
+        if self.0.poll_writable(cx).is_pending() {
+            return Poll::Pending;
+        }
+        let broken = |_| io::Error::from(io::ErrorKind::BrokenPipe);
+        let room = self.0.room().map_err(broken)?;
+        let n = room.min(buf.len());
+        self.0
+            .put(Bytes::copy_from_slice(&buf[..n]))
+            .map_err(broken)?;
+        Poll::Ready(Ok(n))
+    }
+
+    fn poll_flush(self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<io::Result<()>> {
+        Poll::Ready(Ok(()))
+    }
+
+    fn poll_shutdown(self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<io::Result<()>> {
+        Poll::Ready(Ok(()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn data_flows_then_end_of_file() {
+        let (reader, writer) = pipe();
+        writer
+            .write_all(Bytes::from_static(b"hello"))
+            .await
+            .unwrap();
+        drop(writer);
+        assert_eq!(reader.read(100).await.unwrap(), "hello");
+        assert!(reader.read(100).await.is_none());
+    }
+
+    #[tokio::test]
+    async fn full_pipe_makes_the_writer_wait() {
+        let (reader, writer) = pipe();
+        let mut view = writer.stdout().p2_stream();
+        view.write(Bytes::from(vec![0; PIPE_CAPACITY])).unwrap();
+        assert_eq!(view.check_write().unwrap(), 0);
+        let waiting = tokio::spawn(async move { view.write_ready().await.unwrap() });
+        tokio::task::yield_now().await;
+        assert!(!waiting.is_finished());
+        reader.read(1000).await.unwrap();
+        assert_eq!(waiting.await.unwrap(), 1000);
+    }
+
+    #[tokio::test]
+    async fn writer_without_reader_gets_closed() {
+        let (reader, writer) = pipe();
+        let mut view = writer.stdout().p2_stream();
+        drop(reader);
+        assert!(matches!(view.check_write(), Err(StreamError::Closed)));
+        assert!(writer.write_all(Bytes::from_static(b"x")).await.is_err());
+    }
+
+    #[tokio::test]
+    async fn views_do_not_keep_the_pipe_open() {
+        let (reader, writer) = pipe();
+        let stdout = writer.stdout();
+        let _view = stdout.p2_stream();
+        drop(writer);
+        assert!(reader.read(10).await.is_none());
+    }
+}

@@ -1,0 +1,325 @@
+//! Processes: the process table, and the life of one process from instantiation to exit.
+//!
+//! Each process is its own wasmtime `Store` driven by its own tokio task. Running wasm is
+//! interrupted every epoch tick and yields to the scheduler, so a tight loop shares the CPU
+//! and a kill is noticed at the next tick even when the program makes no calls.
+
+use crate::file::Stdio;
+use crate::program::Program;
+use std::collections::BTreeMap;
+use std::fmt;
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::SystemTime;
+use tokio::sync::{Notify, watch};
+use wasmtime::component::ResourceTable;
+use wasmtime::{ResourceLimiter, Store, UpdateDeadline};
+use wasmtime_wasi::{I32Exit, WasiCtx, WasiCtxView, WasiView};
+
+pub type Pid = u32;
+
+/// The pid of the shell, the first process of every kernel run.
+pub const SHELL_PID: Pid = 1;
+
+/// Signals, with their Linux numbers, for the statuses a shell reports (128 + n).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Signal {
+    Interrupt,
+    Kill,
+    Terminate,
+}
+
+impl Signal {
+    pub fn number(self) -> u8 {
+        match self {
+            Signal::Interrupt => 2,
+            Signal::Kill => 9,
+            Signal::Terminate => 15,
+        }
+    }
+}
+
+/// How a process ended.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ExitStatus {
+    Exited(u8),
+    Killed(Signal),
+    /// The program trapped: a panic, an out-of-bounds access, a stack overflow, or a
+    /// resource limit it ran into.
+    Crashed(String),
+}
+
+/// bash's status for a crash: what a program killed by SIGABRT gets (128 + 6).
+pub const CRASH_STATUS: u8 = 134;
+
+impl ExitStatus {
+    /// The number a shell sees in `$?`.
+    pub fn code(&self) -> u8 {
+        match self {
+            ExitStatus::Exited(code) => *code,
+            ExitStatus::Killed(signal) => 128 + signal.number(),
+            ExitStatus::Crashed(_) => CRASH_STATUS,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RunState {
+    Running,
+    Exited,
+    Killed,
+}
+
+impl fmt::Display for RunState {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            RunState::Running => "running",
+            RunState::Exited => "exited",
+            RunState::Killed => "killed",
+        })
+    }
+}
+
+/// What the table knows of one process.
+pub struct Process {
+    pub pid: Pid,
+    pub ppid: Pid,
+    pub argv: Vec<String>,
+    pub started: SystemTime,
+    state: Mutex<RunState>,
+    kill_request: Mutex<Option<Signal>>,
+    kill_notify: Notify,
+    exit: watch::Sender<Option<ExitStatus>>,
+}
+
+impl Process {
+    pub fn state(&self) -> RunState {
+        *lock(&self.state)
+    }
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct NoSuchProcess(pub Pid);
+
+impl fmt::Display for NoSuchProcess {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "({}) - No such process", self.0)
+    }
+}
+
+/// All processes that have not been waited for.
+pub struct ProcessTable {
+    next_pid: AtomicU32,
+    processes: Mutex<BTreeMap<Pid, Arc<Process>>>,
+}
+
+impl Default for ProcessTable {
+    fn default() -> ProcessTable {
+        ProcessTable {
+            next_pid: AtomicU32::new(SHELL_PID + 1),
+            processes: Mutex::new(BTreeMap::new()),
+        }
+    }
+}
+
+impl ProcessTable {
+    pub(crate) fn insert(&self, ppid: Pid, argv: Vec<String>) -> Arc<Process> {
+        let pid = self.next_pid.fetch_add(1, Ordering::Relaxed);
+        let process = Arc::new(Process {
+            pid,
+            ppid,
+            argv,
+            started: SystemTime::now(),
+            state: Mutex::new(RunState::Running),
+            kill_request: Mutex::new(None),
+            kill_notify: Notify::new(),
+            exit: watch::Sender::new(None),
+        });
+        lock(&self.processes).insert(pid, process.clone());
+        process
+    }
+
+    pub fn get(&self, pid: Pid) -> Option<Arc<Process>> {
+        lock(&self.processes).get(&pid).cloned()
+    }
+
+    /// Every process not yet reaped, in pid order.
+    pub fn list(&self) -> Vec<Arc<Process>> {
+        lock(&self.processes).values().cloned().collect()
+    }
+
+    /// Asks a process to die. It stops at its next time slice, or at once if it is waiting.
+    pub fn kill(&self, pid: Pid, signal: Signal) -> Result<(), NoSuchProcess> {
+        let process = self.get(pid).ok_or(NoSuchProcess(pid))?;
+        lock(&process.kill_request).get_or_insert(signal);
+        process.kill_notify.notify_one();
+        Ok(())
+    }
+
+    /// Waits for a process to end, then removes it from the table.
+    pub async fn wait(&self, pid: Pid) -> Result<ExitStatus, NoSuchProcess> {
+        let process = self.get(pid).ok_or(NoSuchProcess(pid))?;
+        let mut exit = process.exit.subscribe();
+        let status = match exit.wait_for(Option::is_some).await {
+            Ok(status) => status.clone().unwrap_or(ExitStatus::Exited(0)),
+            Err(_) => ExitStatus::Crashed("lost".into()),
+        };
+        lock(&self.processes).remove(&pid);
+        Ok(status)
+    }
+}
+
+/// A memory limit for the whole process (all its linear memories together), remembering
+/// whether the program ran into it so its crash can be explained.
+pub struct MemoryLimit {
+    limit: usize,
+    in_use: usize,
+    exceeded: bool,
+}
+
+impl MemoryLimit {
+    pub fn new(limit: usize) -> MemoryLimit {
+        MemoryLimit {
+            limit,
+            in_use: 0,
+            exceeded: false,
+        }
+    }
+}
+
+impl ResourceLimiter for MemoryLimit {
+    fn memory_growing(
+        &mut self,
+        current: usize,
+        desired: usize,
+        _maximum: Option<usize>,
+    ) -> wasmtime::Result<bool> {
+        let after = self.in_use - current.min(self.in_use) + desired;
+        if after > self.limit {
+            self.exceeded = true;
+            return Ok(false);
+        }
+        self.in_use = after;
+        Ok(true)
+    }
+
+    fn table_growing(
+        &mut self,
+        _: usize,
+        desired: usize,
+        _: Option<usize>,
+    ) -> wasmtime::Result<bool> {
+        Ok(desired <= 1 << 20)
+    }
+}
+
+/// The data of a process's `Store`.
+pub struct ProcessCtx {
+    wasi: WasiCtx,
+    table: ResourceTable,
+    memory: MemoryLimit,
+}
+
+impl WasiView for ProcessCtx {
+    fn ctx(&mut self) -> WasiCtxView<'_> {
+        WasiCtxView {
+            ctx: &mut self.wasi,
+            table: &mut self.table,
+        }
+    }
+}
+
+/// Everything needed to start a process.
+pub struct Launch {
+    pub program: Arc<Program>,
+    pub argv: Vec<String>,
+    pub env: Vec<(String, String)>,
+    pub stdio: Stdio,
+    pub memory_limit: usize,
+}
+
+/// Runs a process to its end and publishes its exit status.
+pub(crate) async fn run(engine: wasmtime::Engine, process: Arc<Process>, launch: Launch) {
+    let mut builder = WasiCtx::builder();
+    builder.args(&launch.argv).envs(&launch.env);
+    launch.stdio.install(&mut builder);
+    let mut store = Store::new(
+        &engine,
+        ProcessCtx {
+            wasi: builder.build(),
+            table: ResourceTable::new(),
+            memory: MemoryLimit::new(launch.memory_limit),
+        },
+    );
+    store.limiter(|ctx| &mut ctx.memory);
+    store.set_epoch_deadline(1);
+    store.epoch_deadline_callback(|_| {
+        Ok(UpdateDeadline::YieldCustom(
+            1,
+            Box::pin(tokio::task::yield_now()),
+        ))
+    });
+
+    let program = launch.program.clone();
+    let killed = async {
+        loop {
+            process.kill_notify.notified().await;
+            if let Some(signal) = *lock(&process.kill_request) {
+                return signal;
+            }
+        }
+    };
+    let ended = tokio::select! {
+        outcome = run_command(&program, &mut store) => Ok(outcome),
+        signal = killed => Err(signal),
+    };
+    let status = match ended {
+        Ok(outcome) => exit_status(outcome, &store),
+        Err(signal) => ExitStatus::Killed(signal),
+    };
+    // The pipe ends close here, before anyone is told of the exit.
+    drop(launch.stdio);
+    drop(store);
+    *lock(&process.state) = match status {
+        ExitStatus::Killed(_) => RunState::Killed,
+        _ => RunState::Exited,
+    };
+    process.exit.send_replace(Some(status));
+}
+
+async fn run_command(
+    program: &Program,
+    store: &mut Store<ProcessCtx>,
+) -> wasmtime::Result<Result<(), ()>> {
+    let command = program.pre.instantiate_async(&mut *store).await?;
+    command.wasi_cli_run().call_run(&mut *store).await
+}
+
+fn exit_status(outcome: wasmtime::Result<Result<(), ()>>, store: &Store<ProcessCtx>) -> ExitStatus {
+    match outcome {
+        Ok(Ok(())) => ExitStatus::Exited(0),
+        Ok(Err(())) => ExitStatus::Exited(1),
+        Err(e) => {
+            if let Some(exit) = e.downcast_ref::<I32Exit>() {
+                return ExitStatus::Exited(exit.0 as u8);
+            }
+            let memory = &store.data().memory;
+            if memory.exceeded {
+                return ExitStatus::Crashed(format!(
+                    "out of memory (limit {} MiB)",
+                    memory.limit >> 20
+                ));
+            }
+            match e.downcast_ref::<wasmtime::Trap>() {
+                Some(trap) => ExitStatus::Crashed(trap.to_string()),
+                None => ExitStatus::Crashed(format!("{e:#}")),
+            }
+        }
+    }
+}

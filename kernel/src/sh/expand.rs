@@ -1,0 +1,172 @@
+//! Word expansion: quote removal, escapes, tilde and parameter expansion, and field
+//! splitting of unquoted expansions.
+
+use super::Shell;
+use brush_parser::ParserOptions;
+use brush_parser::ast::Word;
+use brush_parser::word::{
+    Parameter, ParameterExpr, SpecialParameter, TildeExpr, WordPiece, WordPieceWithSource,
+};
+
+/// A word the shell cannot expand (yet): named, so the user sees what was not done.
+#[derive(Debug)]
+pub struct ExpandError(pub String);
+
+/// Fields being built from one word.
+#[derive(Default)]
+struct Fields {
+    done: Vec<String>,
+    current: String,
+    /// A quoted empty string still makes a field: `echo ""` passes one empty argument.
+    current_exists: bool,
+}
+
+impl Fields {
+    fn push_literal(&mut self, text: &str) {
+        self.current.push_str(text);
+        self.current_exists = true;
+    }
+
+    /// Appends an unquoted expansion: it is split at white space into fields.
+    fn push_split(&mut self, text: &str) {
+        let mut parts = text.split([' ', '\t', '\n']).peekable();
+        let starts_with_space = text.starts_with([' ', '\t', '\n']);
+        if starts_with_space {
+            self.end_field();
+        }
+        while let Some(part) = parts.next() {
+            if !part.is_empty() {
+                self.push_literal(part);
+            }
+            if parts.peek().is_some() {
+                self.end_field();
+            }
+        }
+    }
+
+    fn end_field(&mut self) {
+        if self.current_exists {
+            self.done.push(std::mem::take(&mut self.current));
+            self.current_exists = false;
+        }
+    }
+
+    fn finish(mut self) -> Vec<String> {
+        self.end_field();
+        self.done
+    }
+}
+
+impl Shell {
+    /// Expands a word into the fields it stands for (none, one or several).
+    pub(super) fn expand_word(&self, word: &Word) -> Result<Vec<String>, ExpandError> {
+        let pieces = brush_parser::word::parse(&word.value, &ParserOptions::default())
+            .map_err(|e| ExpandError(format!("{}: {e}", word.value)))?;
+        let mut fields = Fields::default();
+        self.expand_pieces(&word.value, &pieces, false, &mut fields)?;
+        Ok(fields.finish())
+    }
+
+    fn expand_pieces(
+        &self,
+        source: &str,
+        pieces: &[WordPieceWithSource],
+        quoted: bool,
+        fields: &mut Fields,
+    ) -> Result<(), ExpandError> {
+        for piece in pieces {
+            match &piece.piece {
+                WordPiece::Text(text) => fields.push_literal(text),
+                WordPiece::SingleQuotedText(text) => fields.push_literal(text),
+                WordPiece::AnsiCQuotedText(text) => fields.push_literal(&ansi_c_unquote(text)),
+                WordPiece::DoubleQuotedSequence(inner) => {
+                    fields.current_exists = true;
+                    self.expand_pieces(source, inner, true, fields)?;
+                }
+                WordPiece::EscapeSequence(escape) => {
+                    let escaped = &escape[1..];
+                    if escaped != "\n" {
+                        fields.push_literal(escaped);
+                    }
+                }
+                WordPiece::TildeExpansion(TildeExpr::Home) => {
+                    fields.push_literal(&self.variable("HOME").unwrap_or_default())
+                }
+                WordPiece::ParameterExpansion(ParameterExpr::Parameter {
+                    parameter,
+                    indirect: false,
+                }) => {
+                    let value = self.parameter(parameter)?;
+                    if quoted {
+                        fields.push_literal(&value);
+                    } else {
+                        fields.push_split(&value);
+                    }
+                }
+                _ => {
+                    let text = source
+                        .get(piece.start_index..piece.end_index)
+                        .unwrap_or(source);
+                    return Err(ExpandError(format!(
+                        "{text}: this expansion is not supported"
+                    )));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn parameter(&self, parameter: &Parameter) -> Result<String, ExpandError> {
+        Ok(match parameter {
+            Parameter::Named(name) => self.variable(name).unwrap_or_default(),
+            Parameter::Positional(0) => self.script_name.clone(),
+            Parameter::Positional(n) => self
+                .positional
+                .get(*n as usize - 1)
+                .cloned()
+                .unwrap_or_default(),
+            Parameter::Special(SpecialParameter::LastExitStatus) => self.last_status.to_string(),
+            Parameter::Special(SpecialParameter::ProcessId) => self.pid.to_string(),
+            Parameter::Special(SpecialParameter::ShellName) => self.script_name.clone(),
+            Parameter::Special(SpecialParameter::PositionalParameterCount) => {
+                self.positional.len().to_string()
+            }
+            other => {
+                return Err(ExpandError(format!(
+                    "${other}: this expansion is not supported"
+                )));
+            }
+        })
+    }
+}
+
+/// `$'...'` text: C-style backslash escapes.
+fn ansi_c_unquote(text: &str) -> String {
+    let mut out = String::new();
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('n') => out.push('\n'),
+            Some('t') => out.push('\t'),
+            Some('r') => out.push('\r'),
+            Some('a') => out.push('\x07'),
+            Some('b') => out.push('\x08'),
+            Some('e') | Some('E') => out.push('\x1b'),
+            Some('f') => out.push('\x0c'),
+            Some('v') => out.push('\x0b'),
+            Some('\\') => out.push('\\'),
+            Some('\'') => out.push('\''),
+            Some('"') => out.push('"'),
+            Some(other) => {
+                out.push('\\');
+                out.push(other);
+            }
+            None => out.push('\\'),
+        }
+    }
+    out
+}

@@ -1,0 +1,166 @@
+//! The shell: reads commands, expands them, and runs them as processes through the kernel.
+
+mod builtin;
+mod exec;
+mod expand;
+pub mod interactive;
+mod syntax;
+
+use crate::kernel::Kernel;
+use crate::proc::{Pid, SHELL_PID, Signal};
+use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+
+/// The shell's own status for a syntax error, as bash's.
+pub const SYNTAX_ERROR_STATUS: u8 = 2;
+
+/// Where the text being run came from; it prefixes error messages as bash does.
+#[derive(Clone)]
+pub enum Origin {
+    /// `wasmix -c '...'`: messages read `wasmix: -c: line N: ...`.
+    CommandString,
+    /// A script file: `FILE: line N: ...`.
+    Script(String),
+    /// The prompt: `wasmix: ...`.
+    Prompt,
+}
+
+/// Raised by `exit` (and by a fatal interrupt) to unwind out of whatever is running.
+#[derive(Debug)]
+pub struct Exit(pub u8);
+
+struct Variable {
+    value: String,
+    exported: bool,
+}
+
+pub struct Shell {
+    kernel: Arc<Kernel>,
+    pid: Pid,
+    variables: BTreeMap<String, Variable>,
+    positional: Vec<String>,
+    script_name: String,
+    last_status: u8,
+    origin: Origin,
+    /// Processes of the pipeline running in the foreground: what Ctrl-C stops.
+    foreground: Arc<Mutex<Vec<Pid>>>,
+    interrupted: Arc<AtomicBool>,
+}
+
+impl Shell {
+    pub fn new(kernel: Arc<Kernel>, origin: Origin) -> Shell {
+        let mut shell = Shell {
+            kernel,
+            pid: SHELL_PID,
+            variables: BTreeMap::new(),
+            positional: Vec::new(),
+            script_name: "wasmix".into(),
+            last_status: 0,
+            origin,
+            foreground: Arc::default(),
+            interrupted: Arc::default(),
+        };
+        for (name, value) in [
+            ("HOME", "/home/user"),
+            ("PATH", "/bin"),
+            ("USER", "user"),
+            ("LOGNAME", "user"),
+            ("SHELL", "/bin/sh"),
+            ("PWD", "/home/user"),
+        ] {
+            shell.set_variable(name, value, true);
+        }
+        shell
+    }
+
+    /// Positional parameters for a script: `$0` and `$1...`.
+    pub fn set_arguments(&mut self, name: String, arguments: Vec<String>) {
+        self.script_name = name;
+        self.positional = arguments;
+    }
+
+    pub fn last_status(&self) -> u8 {
+        self.last_status
+    }
+
+    /// Stops the foreground pipeline when the user presses Ctrl-C. Must be called within
+    /// the kernel's tokio runtime.
+    pub fn catch_interrupts(&self) {
+        let kernel = self.kernel.clone();
+        let foreground = self.foreground.clone();
+        let interrupted = self.interrupted.clone();
+        tokio::spawn(async move {
+            while tokio::signal::ctrl_c().await.is_ok() {
+                interrupted.store(true, Ordering::SeqCst);
+                let pids = foreground.lock().map(|p| p.clone()).unwrap_or_default();
+                for pid in pids {
+                    let _ = kernel.kill(pid, Signal::Interrupt);
+                }
+            }
+        });
+    }
+
+    /// True once if Ctrl-C was pressed since the last call.
+    fn take_interrupt(&self) -> bool {
+        self.interrupted.swap(false, Ordering::SeqCst)
+    }
+
+    fn variable(&self, name: &str) -> Option<String> {
+        self.variables.get(name).map(|v| v.value.clone())
+    }
+
+    fn set_variable(&mut self, name: &str, value: &str, export: bool) {
+        let exported = export || self.variables.get(name).is_some_and(|v| v.exported);
+        self.variables.insert(
+            name.to_string(),
+            Variable {
+                value: value.to_string(),
+                exported,
+            },
+        );
+    }
+
+    fn environment(&self) -> Vec<(String, String)> {
+        self.variables
+            .iter()
+            .filter(|(_, v)| v.exported)
+            .map(|(name, v)| (name.clone(), v.value.clone()))
+            .collect()
+    }
+
+    /// Parses and runs shell text; the status is also kept for `$?`.
+    pub async fn run_text(&mut self, text: &str) -> Result<u8, Exit> {
+        match syntax::parse(text) {
+            Ok(program) => {
+                self.run_program(&program).await?;
+                Ok(self.last_status)
+            }
+            Err(error) => {
+                self.report_at_line(error.line, &error.message);
+                if let Some(line) = error.source_line {
+                    self.report_at_line(error.line, &format!("`{line}'"));
+                }
+                self.last_status = SYNTAX_ERROR_STATUS;
+                match self.origin {
+                    Origin::Prompt => Ok(SYNTAX_ERROR_STATUS),
+                    _ => Err(Exit(SYNTAX_ERROR_STATUS)),
+                }
+            }
+        }
+    }
+
+    /// An error about the shell text, prefixed as bash does for this kind of input.
+    fn report_at_line(&self, line: usize, message: &str) {
+        match &self.origin {
+            Origin::CommandString => eprintln!("wasmix: -c: line {line}: {message}"),
+            Origin::Script(path) => eprintln!("{path}: line {line}: {message}"),
+            Origin::Prompt => eprintln!("wasmix: {message}"),
+        }
+    }
+
+    /// An error about a command: `wasmix: what: why`.
+    fn report(&self, message: &str) {
+        eprintln!("wasmix: {message}");
+    }
+}

@@ -1,0 +1,104 @@
+//! Parsing shell text with brush-parser, and syntax errors worded as bash words them.
+//!
+//! brush-parser is a bash-compatible parser kept up by the brush shell; using it gives the
+//! whole POSIX/bash grammar from the start, and the shell only has to execute the tree.
+
+use brush_parser::ast::Program;
+use brush_parser::{ParseError, ParserOptions, Token, TokenizerError};
+
+/// A syntax error: the line it was found on and bash's wording for it.
+#[derive(Debug, PartialEq, Eq)]
+pub struct SyntaxError {
+    pub line: usize,
+    pub message: String,
+    /// The offending source line, which bash quotes after "near unexpected token".
+    pub source_line: Option<String>,
+}
+
+pub fn parse(text: &str) -> Result<Program, SyntaxError> {
+    let options = ParserOptions::default();
+    let tokens = brush_parser::tokenize_str_with_options(text, &options.tokenizer_options())
+        .map_err(|e| tokenizer_error(text, e))?;
+    brush_parser::parse_tokens(&tokens, &options).map_err(|e| parser_error(text, &tokens, e))
+}
+
+fn last_line(text: &str) -> usize {
+    text.trim_end_matches('\n').lines().count().max(1)
+}
+
+fn tokenizer_error(text: &str, error: TokenizerError) -> SyntaxError {
+    let matching = |quote: &str| SyntaxError {
+        line: last_line(text),
+        message: format!("unexpected EOF while looking for matching `{quote}'"),
+        source_line: None,
+    };
+    match error {
+        TokenizerError::UnterminatedSingleQuote(_) => matching("'"),
+        TokenizerError::UnterminatedDoubleQuote(_) => matching("\""),
+        TokenizerError::UnterminatedBackquote(_) => matching("`"),
+        TokenizerError::UnterminatedCommandSubstitution => matching(")"),
+        TokenizerError::UnterminatedVariable => matching("}"),
+        other => SyntaxError {
+            line: last_line(text),
+            message: format!("syntax error: {other}"),
+            source_line: None,
+        },
+    }
+}
+
+fn parser_error(text: &str, tokens: &[Token], error: ParseError) -> SyntaxError {
+    match error {
+        ParseError::ParsingNear(position) => {
+            let token = tokens
+                .iter()
+                .find(|t| token_span(t).start.index == position.index)
+                .map(|t| t.to_str().to_string());
+            let line = position.line;
+            SyntaxError {
+                line,
+                message: match token.as_deref() {
+                    Some("\n") | None => "syntax error near unexpected token `newline'".into(),
+                    Some(token) => format!("syntax error near unexpected token `{token}'"),
+                },
+                source_line: text.lines().nth(line - 1).map(str::to_string),
+            }
+        }
+        ParseError::ParsingAtEndOfInput => SyntaxError {
+            line: last_line(text) + 1,
+            message: "syntax error: unexpected end of file".into(),
+            source_line: None,
+        },
+        ParseError::Tokenizing { inner, .. } => tokenizer_error(text, inner),
+    }
+}
+
+fn token_span(token: &Token) -> &brush_parser::SourceSpan {
+    match token {
+        Token::Operator(_, span) | Token::Word(_, span) => span,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unterminated_quotes_read_like_bash() {
+        let e = parse("echo \"abc").unwrap_err();
+        assert_eq!(e.message, "unexpected EOF while looking for matching `\"'");
+        assert_eq!(e.line, 1);
+    }
+
+    #[test]
+    fn unexpected_token_is_named_with_its_line() {
+        let e = parse("echo ok\nif true; then\necho x\nfi fi\n").unwrap_err();
+        assert_eq!(e.message, "syntax error near unexpected token `fi'");
+        assert_eq!(e.line, 4);
+        assert_eq!(e.source_line.as_deref(), Some("fi fi"));
+    }
+
+    #[test]
+    fn pipelines_parse() {
+        assert!(parse("seq 1 10 | wc -l; echo 'a b' \"c\"").is_ok());
+    }
+}

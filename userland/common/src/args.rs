@@ -1,0 +1,107 @@
+//! Argument conventions shared by every utility: GNU-style options through `lexopt`
+//! (combined short flags, `-n5`, `--lines=5`, `--`, options after operands), with `--help`
+//! and `--version` answered here so no program has to.
+
+use crate::{Failure, Program};
+use std::ffi::OsString;
+
+pub use lexopt::Arg;
+
+pub struct Args {
+    parser: lexopt::Parser,
+    program: &'static Program,
+}
+
+impl Args {
+    pub(crate) fn from_env(program: &'static Program) -> Args {
+        Args {
+            parser: lexopt::Parser::from_env(),
+            program,
+        }
+    }
+
+    /// For tests and for programs that re-parse a slice of their arguments.
+    pub fn from_vec(program: &'static Program, args: Vec<String>) -> Args {
+        Args {
+            parser: lexopt::Parser::from_args(args),
+            program,
+        }
+    }
+
+    /// The next option or operand; `--help` and `--version` never reach the caller.
+    /// (It returns a Result, so it cannot be `Iterator::next`; the name follows lexopt.)
+    #[allow(clippy::should_implement_trait)]
+    pub fn next(&mut self) -> Result<Option<Arg<'_>>, Failure> {
+        let program = self.program;
+        match self.parser.next() {
+            Ok(Some(Arg::Long("help"))) => {
+                print!("{}", program.help);
+                crate::exit(program.help_status)
+            }
+            Ok(Some(Arg::Long("version"))) => {
+                println!("{} (wasmix) {}", program.name, env!("CARGO_PKG_VERSION"));
+                crate::exit(program.help_status)
+            }
+            Ok(arg) => Ok(arg),
+            Err(e) => Err(usage_error(e)),
+        }
+    }
+
+    /// For programs whose arguments are all data (`echo`, `true`): like GNU, they answer
+    /// `--help` and `--version` only when it is the one argument.
+    pub fn answer_lone_help(&mut self) {
+        if std::env::args().len() == 2 {
+            let _ = self.next();
+        }
+    }
+
+    /// The value of the option just returned by `next`.
+    pub fn value(&mut self) -> Result<String, Failure> {
+        self.parser
+            .value()
+            .map_err(usage_error)
+            .and_then(into_string)
+    }
+
+    /// Every argument not yet parsed, untouched (for programs that take a command line).
+    pub fn rest(&mut self) -> Vec<String> {
+        self.parser
+            .raw_args()
+            .map(|raw| raw.map(|a| a.to_string_lossy().into_owned()).collect())
+            .unwrap_or_default()
+    }
+}
+
+/// Converts an operand to UTF-8 text, which is all WASI 0.2 can pass us anyway.
+pub fn into_string(value: OsString) -> Result<String, Failure> {
+    value
+        .into_string()
+        .map_err(|v| Failure::Usage(format!("invalid argument '{}'", v.to_string_lossy())))
+}
+
+/// The usage error GNU tools print for an argument the program did not expect.
+pub fn unexpected(arg: Arg<'_>) -> Failure {
+    Failure::Usage(match arg {
+        Arg::Short(c) => format!("invalid option -- '{c}'"),
+        Arg::Long(name) => format!("unrecognized option '--{name}'"),
+        Arg::Value(v) => format!("extra operand '{}'", v.to_string_lossy()),
+    })
+}
+
+fn usage_error(e: lexopt::Error) -> Failure {
+    Failure::Usage(match e {
+        lexopt::Error::MissingValue {
+            option: Some(option),
+        } if option.starts_with("--") => format!("option '{option}' requires an argument"),
+        lexopt::Error::MissingValue {
+            option: Some(option),
+        } => format!(
+            "option requires an argument -- '{}'",
+            option.trim_start_matches('-')
+        ),
+        lexopt::Error::UnexpectedValue { option, .. } => {
+            format!("option '{option}' doesn't allow an argument")
+        }
+        other => other.to_string(),
+    })
+}

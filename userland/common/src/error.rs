@@ -1,0 +1,104 @@
+//! Failures and how they are told: `prog: what: reason`, in the words of GNU's strerror.
+
+use crate::{BROKEN_PIPE_STATUS, Program};
+use std::fmt::Display;
+use std::io;
+
+#[derive(Debug)]
+pub enum Failure {
+    /// A bad command line: reported with a pointer to `--help`.
+    Usage(String),
+    /// Anything else worth one line on stderr; exit status 1.
+    Fatal(String),
+    /// Already reported (or nothing to say): exit with this status.
+    Status(u8),
+    /// Our reader went away: exit quietly, as a SIGPIPE'd program would.
+    BrokenPipe,
+}
+
+impl Failure {
+    pub(crate) fn report(self, program: &Program) -> u8 {
+        match self {
+            Failure::Usage(message) => {
+                program.warn(message);
+                eprintln!("Try '{} --help' for more information.", program.name);
+                program.usage_status
+            }
+            Failure::Fatal(message) => {
+                program.warn(message);
+                1
+            }
+            Failure::Status(status) => status,
+            Failure::BrokenPipe => BROKEN_PIPE_STATUS,
+        }
+    }
+}
+
+impl From<io::Error> for Failure {
+    fn from(e: io::Error) -> Failure {
+        if e.kind() == io::ErrorKind::BrokenPipe {
+            Failure::BrokenPipe
+        } else {
+            Failure::Fatal(describe_io_error(&e))
+        }
+    }
+}
+
+/// Attaches what was being worked on (usually a file name) to an I/O error.
+pub trait IoContext<T> {
+    fn context(self, what: impl Display) -> Result<T, Failure>;
+}
+
+impl<T> IoContext<T> for io::Result<T> {
+    fn context(self, what: impl Display) -> Result<T, Failure> {
+        self.map_err(|e| match e.kind() {
+            io::ErrorKind::BrokenPipe => Failure::BrokenPipe,
+            _ => Failure::Fatal(format!("{what}: {}", describe_io_error(&e))),
+        })
+    }
+}
+
+/// The reason as GNU tools word it, without Rust's `(os error N)` suffix.
+pub fn describe_io_error(e: &io::Error) -> String {
+    use io::ErrorKind::*;
+    let text = match e.kind() {
+        NotFound => "No such file or directory",
+        PermissionDenied => "Permission denied",
+        AlreadyExists => "File exists",
+        IsADirectory => "Is a directory",
+        NotADirectory => "Not a directory",
+        DirectoryNotEmpty => "Directory not empty",
+        ReadOnlyFilesystem => "Read-only file system",
+        InvalidFilename => "File name too long",
+        BrokenPipe => "Broken pipe",
+        StorageFull => "No space left on device",
+        CrossesDevices => "Invalid cross-device link",
+        _ => {
+            let full = e.to_string();
+            return match full.find(" (os error") {
+                Some(cut) => full[..cut].to_string(),
+                None => full,
+            };
+        }
+    };
+    text.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn io_errors_read_like_strerror() {
+        let e = io::Error::from(io::ErrorKind::NotFound);
+        assert_eq!(describe_io_error(&e), "No such file or directory");
+        let e = io::Error::other("disk on fire");
+        assert_eq!(describe_io_error(&e), "disk on fire");
+    }
+
+    #[test]
+    fn broken_pipe_is_quiet() {
+        let r: io::Result<()> = Err(io::ErrorKind::BrokenPipe.into());
+        assert!(matches!(r.context("x"), Err(Failure::BrokenPipe)));
+    }
+}

@@ -1,0 +1,42 @@
+//! Opening the operands of a filter: `-` (or no operand at all) is standard input.
+
+use std::fs::File;
+use std::io::{self, Read};
+
+/// The file operands, or `-` when there are none.
+pub fn operands_or_stdin(files: Vec<String>) -> Vec<String> {
+    if files.is_empty() {
+        vec!["-".to_string()]
+    } else {
+        files
+    }
+}
+
+/// Opens an operand for reading; `-` is standard input.
+pub fn open(name: &str) -> io::Result<Box<dyn Read>> {
+    if name == "-" {
+        Ok(Box::new(io::stdin().lock()))
+    } else {
+        let file = File::open(name)?;
+        if file.metadata()?.is_dir() {
+            return Err(io::ErrorKind::IsADirectory.into());
+        }
+        Ok(Box::new(file))
+    }
+}
+
+/// Calls `f` with each chunk as `read` returns it, until end of file.
+pub fn each_chunk(
+    reader: &mut dyn Read,
+    mut f: impl FnMut(&[u8]) -> io::Result<()>,
+) -> io::Result<()> {
+    let mut buffer = vec![0; 64 * 1024];
+    loop {
+        match reader.read(&mut buffer) {
+            Ok(0) => return Ok(()),
+            Ok(n) => f(&buffer[..n])?,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        }
+    }
+}

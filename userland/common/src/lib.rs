@@ -1,0 +1,70 @@
+//! What every wasmix userland program shares, so that each utility is only its own logic:
+//! argument conventions (`--help`, `--version`, `--`, combined short flags), the GNU error
+//! format `prog: what: reason`, buffered output, and exit statuses that reach the shell intact.
+
+pub mod args;
+mod error;
+pub mod input;
+pub mod numbers;
+mod output;
+
+pub use args::{Arg, Args};
+pub use error::{Failure, IoContext, describe_io_error};
+pub use output::Output;
+
+/// Status of a program killed by SIGPIPE in bash (128 + 13); we exit with it quietly when the
+/// reader of our output has gone away.
+pub const BROKEN_PIPE_STATUS: u8 = 141;
+
+/// Identity of a utility: its name (for error messages) and its `--help` text.
+pub struct Program {
+    pub name: &'static str,
+    pub help: &'static str,
+    /// Status for usage errors: 1 for most coreutils, 2 for grep and friends.
+    pub usage_status: u8,
+    /// Status after `--help` or `--version`: 0, except for `false`.
+    pub help_status: u8,
+}
+
+impl Program {
+    pub const fn new(name: &'static str, help: &'static str) -> Program {
+        Program {
+            name,
+            help,
+            usage_status: 1,
+            help_status: 0,
+        }
+    }
+
+    /// Runs the utility and exits with its status. `body` gets the parsed-on-demand arguments
+    /// and a buffered stdout; it returns the exit status or a failure to report.
+    pub fn run(&'static self, body: impl FnOnce(Args, &mut Output) -> Result<u8, Failure>) -> ! {
+        let mut out = Output::stdout();
+        let status = match body(Args::from_env(self), &mut out) {
+            Ok(status) => out.finish(self.name).map_or_else(|s| s, |()| status),
+            Err(failure) => {
+                // What was printed before the failure still belongs on stdout.
+                let _ = out.finish(self.name);
+                failure.report(self)
+            }
+        };
+        exit(status)
+    }
+
+    /// Prints `prog: message` on stderr, the shape of every GNU diagnostic.
+    pub fn warn(&self, message: impl std::fmt::Display) {
+        eprintln!("{}: {message}", self.name);
+    }
+}
+
+/// Exits with `status` through `wasi:cli/exit.exit-with-code`: Rust's own `process::exit`
+/// only reaches the host as success or failure, and a shell needs the number.
+pub fn exit(status: u8) -> ! {
+    #[cfg(target_os = "wasi")]
+    {
+        wasip2::cli::exit::exit_with_code(status);
+        unreachable!("exit-with-code returned");
+    }
+    #[cfg(not(target_os = "wasi"))]
+    std::process::exit(i32::from(status))
+}

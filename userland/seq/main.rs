@@ -1,0 +1,175 @@
+//! seq: print a sequence of numbers.
+//!
+//! Numbers are kept as exact decimals (an integer count of 10^-scale), so `seq 0 0.1 0.3`
+//! ends at 0.3 as GNU's does, where binary floating point would stop at 0.2.
+
+use std::io::Write;
+use wasmix_common::{Arg, Args, Failure, Program, args};
+
+static PROGRAM: Program = Program::new(
+    "seq",
+    "Usage: seq [OPTION]... LAST\n  \
+     or:  seq [OPTION]... FIRST LAST\n  \
+     or:  seq [OPTION]... FIRST INCREMENT LAST\n\
+     Print numbers from FIRST to LAST, in steps of INCREMENT.\n\n  \
+     -s, --separator=STRING   use STRING to separate numbers (default: \\n)\n  \
+     -w, --equal-width        equalize width by padding with leading zeroes\n      \
+     --help        display this help and exit\n      \
+     --version     output version information and exit\n\n\
+     If FIRST or INCREMENT is omitted, it defaults to 1.\n",
+);
+
+#[derive(Clone, Copy)]
+struct Decimal {
+    units: i128,
+    scale: u32,
+}
+
+impl Decimal {
+    fn parse(text: &str) -> Option<Decimal> {
+        let (mantissa, exponent) = match text.find(['e', 'E']) {
+            Some(at) => (&text[..at], text[at + 1..].parse::<i32>().ok()?),
+            None => (text, 0),
+        };
+        let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+        let digits = format!("{whole}{fraction}");
+        let unsigned = digits.trim_start_matches(['-', '+']);
+        if unsigned.is_empty() || !unsigned.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        if !fraction.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let units: i128 = digits.parse().ok()?;
+        let scale = fraction.len() as i32 - exponent;
+        if scale >= 0 {
+            Some(Decimal {
+                units,
+                scale: scale as u32,
+            })
+        } else {
+            Some(Decimal {
+                units: units.checked_mul(10i128.checked_pow(scale.unsigned_abs())?)?,
+                scale: 0,
+            })
+        }
+    }
+
+    fn at_scale(self, scale: u32) -> Option<i128> {
+        self.units
+            .checked_mul(10i128.checked_pow(scale - self.scale)?)
+    }
+}
+
+fn format_units(units: i128, scale: u32) -> String {
+    let sign = if units < 0 { "-" } else { "" };
+    let magnitude = units.unsigned_abs();
+    if scale == 0 {
+        return format!("{sign}{magnitude}");
+    }
+    let divisor = 10u128.pow(scale);
+    let fraction = magnitude % divisor;
+    format!(
+        "{sign}{}.{fraction:0width$}",
+        magnitude / divisor,
+        width = scale as usize
+    )
+}
+
+fn main() {
+    PROGRAM.run(|_, out| {
+        let (separator, equal_width, operands) = parse_command_line()?;
+        let numbers = operands
+            .iter()
+            .map(|text| {
+                Decimal::parse(text).ok_or_else(|| {
+                    Failure::Usage(format!("invalid floating point argument: '{text}'"))
+                })
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let one = Decimal { units: 1, scale: 0 };
+        let (first, step, last) = match numbers[..] {
+            [last] => (one, one, last),
+            [first, last] => (first, one, last),
+            [first, step, last] => (first, step, last),
+            _ => unreachable!("operand count checked while parsing"),
+        };
+        if step.units == 0 {
+            return Err(Failure::Usage(format!(
+                "invalid Zero increment value: '{}'",
+                operands[operands.len() - 2]
+            )));
+        }
+        let shown = first.scale.max(step.scale);
+        let exact = shown.max(last.scale);
+        let overflow = || Failure::Fatal("numbers too large".into());
+        let first_units = first.at_scale(exact).ok_or_else(overflow)?;
+        let step_units = step.at_scale(exact).ok_or_else(overflow)?;
+        let last_units = last.at_scale(exact).ok_or_else(overflow)?;
+        let drop = 10i128.pow(exact - shown);
+        let width = if equal_width {
+            format_units(first_units / drop, shown)
+                .len()
+                .max(format_units(last_units / drop, shown).len())
+        } else {
+            0
+        };
+        let mut value = first_units;
+        let mut printed_any = false;
+        while (step_units > 0 && value <= last_units) || (step_units < 0 && value >= last_units) {
+            if printed_any {
+                out.write_all(separator.as_bytes())?;
+            }
+            if shown == 0 && width == 0 {
+                write!(out, "{}", value / drop)?;
+            } else {
+                write_padded(out, &format_units(value / drop, shown), width)?;
+            }
+            printed_any = true;
+            value = match value.checked_add(step_units) {
+                Some(next) => next,
+                None => break,
+            };
+        }
+        if printed_any {
+            out.write_all(b"\n")?;
+        }
+        Ok(0)
+    })
+}
+
+/// Writes a number zero-padded to `width`, the sign staying in front.
+fn write_padded(out: &mut impl Write, text: &str, width: usize) -> std::io::Result<()> {
+    match text.strip_prefix('-') {
+        Some(digits) if width > 0 => write!(out, "-{digits:0>w$}", w = width - 1),
+        _ => write!(out, "{text:0>width$}"),
+    }
+}
+
+/// seq's operands may be negative numbers, which must not be taken for options.
+fn parse_command_line() -> Result<(String, bool, Vec<String>), Failure> {
+    let mut separator = "\n".to_string();
+    let mut equal_width = false;
+    let mut operands = Vec::new();
+    let mut argv: Vec<String> = std::env::args().skip(1).collect();
+    // Shield negative numbers from option parsing by moving them behind `--`.
+    let numbers_from = argv
+        .iter()
+        .position(|a| a.starts_with('-') && Decimal::parse(a).is_some())
+        .unwrap_or(argv.len());
+    argv.insert(numbers_from, "--".into());
+    let mut args = Args::from_vec(&PROGRAM, argv);
+    while let Some(arg) = args.next()? {
+        match arg {
+            Arg::Short('s') | Arg::Long("separator") => separator = args.value()?,
+            Arg::Short('w') | Arg::Long("equal-width") => equal_width = true,
+            Arg::Value(v) => operands.push(args::into_string(v)?),
+            other => return Err(args::unexpected(other)),
+        }
+    }
+    match operands.len() {
+        0 => Err(Failure::Usage("missing operand".into())),
+        1..=3 => Ok((separator, equal_width, operands)),
+        _ => Err(Failure::Usage(format!("extra operand '{}'", operands[3]))),
+    }
+}

@@ -1,0 +1,52 @@
+//! sleep: pause for a time. The kernel parks the process; it uses no CPU while it waits.
+
+use std::time::Duration;
+use wasmix_common::{Arg, Failure, Program, args};
+
+static PROGRAM: Program = Program::new(
+    "sleep",
+    "Usage: sleep NUMBER[SUFFIX]...\n\
+     Pause for NUMBER seconds, where NUMBER is an integer or floating-point.\n\
+     SUFFIX may be 's' for seconds (the default), 'm' for minutes, 'h' for hours\n\
+     or 'd' for days.  With more than one argument, pause for the sum of their values.\n\n      \
+     --help        display this help and exit\n      \
+     --version     output version information and exit\n",
+);
+
+fn main() {
+    PROGRAM.run(|mut args, _| {
+        let mut total = Duration::ZERO;
+        let mut any = false;
+        while let Some(arg) = args.next()? {
+            match arg {
+                Arg::Value(v) => {
+                    let text = args::into_string(v)?;
+                    total += parse_interval(&text)
+                        .ok_or_else(|| Failure::Usage(format!("invalid time interval '{text}'")))?;
+                    any = true;
+                }
+                other => return Err(args::unexpected(other)),
+            }
+        }
+        if !any {
+            return Err(Failure::Usage("missing operand".into()));
+        }
+        std::thread::sleep(total);
+        Ok(0)
+    })
+}
+
+fn parse_interval(text: &str) -> Option<Duration> {
+    let (number, unit) = match text.char_indices().last()? {
+        (at, 's') => (&text[..at], 1.0),
+        (at, 'm') => (&text[..at], 60.0),
+        (at, 'h') => (&text[..at], 3600.0),
+        (at, 'd') => (&text[..at], 86400.0),
+        _ => (text, 1.0),
+    };
+    let seconds: f64 = number.parse().ok()?;
+    if !seconds.is_finite() || seconds < 0.0 || number.starts_with(['+', '-']) && seconds != 0.0 {
+        return None;
+    }
+    Duration::try_from_secs_f64(seconds * unit).ok()
+}
