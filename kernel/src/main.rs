@@ -12,7 +12,7 @@ use wasmix::sh::{Exit, Origin, Shell};
 /// With no FILE and no -c, wasmix starts an interactive shell (or, when standard input is
 /// not a terminal, runs the commands read from it).
 #[derive(Parser)]
-#[command(version)]
+#[command(version, args_override_self = true)]
 struct Options {
     /// Run COMMANDS and exit with the status of the last one.
     #[arg(short = 'c', value_name = "COMMANDS")]

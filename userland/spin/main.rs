@@ -35,7 +35,9 @@ fn main() {
         let mut counter: u64 = 0;
         loop {
             counter = std::hint::black_box(counter.wrapping_add(1));
-            if counter.is_multiple_of(1_000_000) && limit.is_some_and(|limit| start.elapsed() >= limit) {
+            if counter.is_multiple_of(1_000_000)
+                && limit.is_some_and(|limit| start.elapsed() >= limit)
+            {
                 return Ok(0);
             }
         }

@@ -63,13 +63,88 @@ fn parser_error(text: &str, tokens: &[Token], error: ParseError) -> SyntaxError 
                 source_line: text.lines().nth(line - 1).map(str::to_string),
             }
         }
-        ParseError::ParsingAtEndOfInput => SyntaxError {
-            line: last_line(text) + 1,
-            message: "syntax error: unexpected end of file".into(),
-            source_line: None,
+        ParseError::ParsingAtEndOfInput => match misplaced_reserved_word(tokens) {
+            Some(token) => {
+                let line = token_span(token).start.line;
+                SyntaxError {
+                    line,
+                    message: format!("syntax error near unexpected token `{}'", token.to_str()),
+                    source_line: text.lines().nth(line - 1).map(str::to_string),
+                }
+            }
+            None => SyntaxError {
+                line: last_line(text) + 1,
+                message: "syntax error: unexpected end of file".into(),
+                source_line: None,
+            },
         },
         ParseError::Tokenizing { inner, .. } => tokenizer_error(text, inner),
     }
+}
+
+/// brush reports some misplaced words (`echo a; fi`) as an early end of input. Bash names
+/// the word: find the first closing or middle reserved word that has no opener.
+fn misplaced_reserved_word(tokens: &[Token]) -> Option<&Token> {
+    let mut open: Vec<&str> = Vec::new();
+    let mut command_start = true;
+    for token in tokens {
+        let text = token.to_str();
+        if let Token::Operator(..) = token {
+            match text {
+                "(" => open.push(")"),
+                ")" if open.last() == Some(&"esac") => {}
+                ")" if open.last() == Some(&")") => {
+                    open.pop();
+                }
+                ")" => return Some(token),
+                _ => {}
+            }
+            command_start = matches!(
+                text,
+                ";" | "\n" | "&&" | "||" | "|" | "&" | "(" | ")" | ";;"
+            );
+            continue;
+        }
+        if !command_start {
+            continue;
+        }
+        let expected_closer = match text {
+            "if" => Some("fi"),
+            "case" => Some("esac"),
+            "for" | "while" | "until" => Some("done"),
+            "{" => Some("}"),
+            _ => None,
+        };
+        if let Some(closer) = expected_closer {
+            open.push(closer);
+        }
+        let valid = match text {
+            "then" | "elif" | "else" => open.last() == Some(&"fi"),
+            "do" => open.last() == Some(&"done"),
+            "fi" | "done" | "esac" | "}" => open.pop() == Some(text),
+            _ => true,
+        };
+        if !valid {
+            return Some(token);
+        }
+        // After these words a command (and so possibly another reserved word) follows.
+        command_start = matches!(
+            text,
+            "if" | "then"
+                | "elif"
+                | "else"
+                | "do"
+                | "while"
+                | "until"
+                | "{"
+                | "!"
+                | "fi"
+                | "done"
+                | "esac"
+                | "}"
+        );
+    }
+    None
 }
 
 fn token_span(token: &Token) -> &brush_parser::SourceSpan {
@@ -95,6 +170,16 @@ mod tests {
         assert_eq!(e.message, "syntax error near unexpected token `fi'");
         assert_eq!(e.line, 4);
         assert_eq!(e.source_line.as_deref(), Some("fi fi"));
+    }
+
+    #[test]
+    fn closing_word_without_opener_is_named() {
+        let e = parse("echo a; fi").unwrap_err();
+        assert_eq!(e.message, "syntax error near unexpected token `fi'");
+        let e = parse("while true; do echo; done; done").unwrap_err();
+        assert_eq!(e.message, "syntax error near unexpected token `done'");
+        let e = parse("if true; then echo").unwrap_err();
+        assert_eq!(e.message, "syntax error: unexpected end of file");
     }
 
     #[test]

@@ -1,0 +1,152 @@
+//! The foundation: processes, pipes, exit statuses, kill, the program cache and the first
+//! shell, seen from outside as a user sees them.
+
+mod support;
+
+use std::time::{Duration, Instant};
+use support::{WASMIX, run, run_with, wasmix};
+
+#[test]
+fn echo_through_cat() {
+    let out = run("echo hello world | cat");
+    assert_eq!(out.stdout, "hello world\n");
+    assert_eq!(out.status, 0);
+}
+
+#[test]
+fn quotes_and_escapes_make_words() {
+    let out = run(r#"echo 'single  quoted' "double  quoted" back\ slash "a\"b" '$HOME' "$HOME""#);
+    assert_eq!(
+        out.stdout,
+        "single  quoted double  quoted back slash a\"b $HOME /home/user\n"
+    );
+}
+
+#[test]
+fn lists_run_in_order() {
+    let out = run("echo one; echo two ; false; echo three");
+    assert_eq!(out.stdout, "one\ntwo\nthree\n");
+}
+
+#[test]
+fn a_million_lines_stream_through_a_pipe() {
+    let out = run("seq 1 1000000 | wc -l");
+    assert_eq!(out.stdout, "1000000\n");
+    assert_eq!(out.status, 0);
+}
+
+/// Peak resident memory (KiB) of a wasmix run, read from the kernel's accounting of the
+/// child we waited for.
+#[allow(clippy::zombie_processes)] // The child is reaped by wait4, which std cannot see.
+fn peak_rss_kib(script: &str) -> i64 {
+    let child = wasmix()
+        .arg("-c")
+        .arg(script)
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut status = 0;
+    // SAFETY: an all-zero rusage is a valid value for wait4 to fill in.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: waits for our own child, once, with valid pointers.
+    let pid = unsafe { libc::wait4(child.id() as i32, &mut status, 0, &mut usage) };
+    assert_eq!(pid, child.id() as i32);
+    assert_eq!(libc::WEXITSTATUS(status), 0);
+    usage.ru_maxrss
+}
+
+#[test]
+fn pipeline_memory_is_bounded_by_the_pipe_not_the_data() {
+    // Warm the compile cache, so both measured runs only load artifacts.
+    run("seq 1 10 | wc -l");
+    let small = peak_rss_kib("seq 1 10 | wc -l");
+    // About 38 MB of text crosses the pipe.
+    let large = peak_rss_kib("seq 1 5000000 | wc -l");
+    assert!(
+        large < small + 16 * 1024,
+        "peak memory grew from {small} KiB to {large} KiB with the data"
+    );
+}
+
+#[test]
+fn yes_stops_when_head_has_enough() {
+    let started = Instant::now();
+    let out = run("yes | head -n 3");
+    assert_eq!(out.stdout, "y\ny\ny\n");
+    assert_eq!(out.status, 0);
+    assert!(started.elapsed() < Duration::from_secs(10));
+}
+
+#[test]
+fn exit_statuses_reach_the_shell() {
+    assert_eq!(run("false").status, 1);
+    assert_eq!(run("true").status, 0);
+    assert_eq!(run("exit 42").status, 42);
+    assert_eq!(run("false; true").status, 0);
+    assert_eq!(run("true | false").status, 1);
+}
+
+#[test]
+fn unknown_command_is_127_and_the_shell_goes_on() {
+    let out = run("nosuchcmd; echo next");
+    assert_eq!(out.stderr, "wasmix: nosuchcmd: command not found\n");
+    assert_eq!(out.stdout, "next\n");
+    assert_eq!(run("nosuchcmd").status, 127);
+}
+
+#[test]
+fn unterminated_quote_is_a_syntax_error() {
+    let out = run("echo \"abc");
+    assert_eq!(out.status, 2);
+    assert_eq!(
+        out.stderr,
+        "wasmix: -c: line 1: unexpected EOF while looking for matching `\"'\n"
+    );
+    let out = run("echo ok\necho 'abc");
+    assert_eq!(out.status, 2);
+    assert_eq!(out.stdout, "");
+    assert!(
+        out.stderr.contains("line 2: unexpected EOF"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn misplaced_token_is_named() {
+    let out = run("echo a; fi");
+    assert_eq!(out.status, 2);
+    assert_eq!(
+        out.stderr,
+        "wasmix: -c: line 1: syntax error near unexpected token `fi'\nwasmix: -c: line 1: `echo a; fi'\n"
+    );
+}
+
+#[test]
+fn second_boot_compiles_nothing() {
+    let cache = tempfile::tempdir().unwrap();
+    let cache_arg = cache.path().to_str().unwrap();
+    let first = run_with(&["--cache-dir", cache_arg, "--trace"], "true");
+    assert!(
+        first.stderr.starts_with("wasmix: compiled /bin/true in ")
+            && first.stderr.ends_with(" ms\n"),
+        "{}",
+        first.stderr
+    );
+    let artifacts: Vec<_> = std::fs::read_dir(cache.path()).unwrap().collect();
+    assert_eq!(artifacts.len(), 1, "one compiled program is kept");
+    let second = run_with(&["--cache-dir", cache_arg, "--trace"], "true");
+    assert_eq!(second.status, 0);
+    assert_eq!(second.stderr, "", "the second run compiled something");
+}
+
+#[test]
+fn help_option_describes_the_modes() {
+    let out = std::process::Command::new(WASMIX)
+        .arg("--help")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("-c <COMMANDS>"), "{text}");
+    assert!(text.contains("--cache-dir"), "{text}");
+}

@@ -1,0 +1,62 @@
+//! Helpers shared by the integration tests: they run the real `wasmix` binary, which runs
+//! the real userland components.
+
+#![allow(dead_code)] // Each test file uses its own subset.
+
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+pub const WASMIX: &str = env!("CARGO_BIN_EXE_wasmix");
+
+/// Compiled programs shared by all tests, so each program is compiled once per test run.
+pub fn shared_cache() -> PathBuf {
+    PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("program-cache")
+}
+
+/// `wasmix` with the shared compile cache and no standard input.
+pub fn wasmix() -> Command {
+    let mut command = Command::new(WASMIX);
+    command
+        .arg("--cache-dir")
+        .arg(shared_cache())
+        .stdin(Stdio::null());
+    command
+}
+
+/// What a run printed and how it ended.
+pub struct Run {
+    pub stdout: String,
+    pub stderr: String,
+    pub status: i32,
+}
+
+impl From<Output> for Run {
+    fn from(output: Output) -> Run {
+        Run {
+            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+            status: output.status.code().unwrap_or(-1),
+        }
+    }
+}
+
+/// Runs `wasmix -c SCRIPT` with extra options placed before `-c`.
+pub fn run_with(options: &[&str], script: &str) -> Run {
+    wasmix()
+        .args(options)
+        .arg("-c")
+        .arg(script)
+        .output()
+        .expect("cannot start wasmix")
+        .into()
+}
+
+/// Runs `wasmix -c SCRIPT`.
+pub fn run(script: &str) -> Run {
+    run_with(&[], script)
+}
+
+/// The directory where the build put the test fixture programs.
+pub fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("WASMIX_FIXTURES_DIR")).join(format!("{name}.wasm"))
+}
