@@ -43,6 +43,10 @@ fn main() {
         );
     }
     image.push_str("];\n");
+    let built = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    writeln!(image, "pub const IMAGE_TIME: u64 = {built};").unwrap();
     let out = PathBuf::from(env::var("OUT_DIR").unwrap());
     std::fs::write(out.join("image.rs"), image).unwrap();
     println!("cargo:rustc-env=WASMIX_FIXTURES_DIR={}", wasm_dir.display());

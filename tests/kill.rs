@@ -3,6 +3,7 @@
 
 mod support;
 
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 use support::{WASMIX, shared_cache};
 use wasmix::file::{Input, Output, Stdio};
@@ -13,12 +14,15 @@ use wasmix::proc::{ExitStatus, RunState, SHELL_PID, Signal};
 async fn a_tight_loop_is_killed_within_50_ms() {
     let kernel = Kernel::boot(BootOptions {
         cache_dir: Some(shared_cache()),
+        state_dir: None,
+        mounts: Vec::new(),
         trace: false,
     })
     .unwrap();
     let pid = kernel
         .spawn(SpawnRequest {
             parent: SHELL_PID,
+            namespace: Arc::new(kernel.root_namespace()),
             path: "/bin/spin".into(),
             argv: vec!["spin".into()],
             env: Vec::new(),
@@ -50,7 +54,10 @@ async fn a_tight_loop_is_killed_within_50_ms() {
 #[test]
 fn ctrl_c_at_the_prompt_stops_spin_and_returns_130() {
     let mut command = std::process::Command::new(WASMIX);
-    command.arg("--cache-dir").arg(shared_cache());
+    command
+        .arg("--cache-dir")
+        .arg(shared_cache())
+        .arg("--ephemeral");
     let mut session = rexpect::session::spawn_command(command, Some(20_000)).unwrap();
     session.exp_string("user@wasmix:~$ ").unwrap();
     session.send_line("spin").unwrap();

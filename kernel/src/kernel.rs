@@ -4,12 +4,19 @@
 use crate::cache::ArtifactCache;
 use crate::engine;
 use crate::file::Stdio;
-use crate::image::RootImage;
+use crate::fs::hostfs::HostFs;
+use crate::fs::image::ImageFs;
+use crate::fs::namespace::{BindMode, Namespace};
+use crate::fs::overlay::Overlay;
+use crate::fs::ramfs::RamFs;
+use crate::fs::{FileServer, FsError, OpenOptions};
 use crate::proc::{self, ExitStatus, Launch, NoSuchProcess, Pid, ProcessTable, Signal};
-use crate::program::{ExecError, ProgramLoader};
+use crate::program::{ExecError, Program, ProgramLoader};
+use std::collections::HashMap;
 use std::fmt;
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
+use std::time::SystemTime;
 use wasmtime::component::Linker;
 
 /// Memory a process may use unless told otherwise.
@@ -18,20 +25,46 @@ pub const DEFAULT_MEMORY_LIMIT: usize = 512 << 20;
 pub struct BootOptions {
     /// Where compiled programs are kept between runs; None keeps them in memory only.
     pub cache_dir: Option<PathBuf>,
+    /// Where the writable layer over the image is kept between runs; None keeps it in
+    /// memory, gone when wasmix exits.
+    pub state_dir: Option<PathBuf>,
+    /// Host directories to mount at boot.
+    pub mounts: Vec<HostMount>,
     /// Report kernel events (compilations) on stderr.
     pub trace: bool,
+}
+
+/// `--mount HOST:GUEST[:ro]`.
+#[derive(Clone, Debug)]
+pub struct HostMount {
+    pub host: PathBuf,
+    pub guest: String,
+    pub read_only: bool,
+}
+
+/// A file that was made into a program, known by what identifies its contents cheaply.
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct ExecKey {
+    device: u64,
+    inode: u64,
+    size: u64,
+    modified: SystemTime,
 }
 
 pub struct Kernel {
     engine: wasmtime::Engine,
     programs: ProgramLoader,
-    image: RootImage,
+    /// Programs by file identity, so spawning a known program reads and hashes nothing.
+    executables: Mutex<HashMap<ExecKey, Arc<Program>>>,
+    root_namespace: Namespace,
     pub processes: ProcessTable,
 }
 
 /// What a spawn asks for.
 pub struct SpawnRequest {
     pub parent: Pid,
+    /// The child's namespace: a copy of (never more than) its parent's.
+    pub namespace: Arc<Namespace>,
     /// Absolute path of the program file.
     pub path: String,
     /// argv[0] is the name the command was called by.
@@ -42,14 +75,14 @@ pub struct SpawnRequest {
 
 #[derive(Debug)]
 pub enum SpawnError {
-    NotFound(String),
+    Unreadable(String, FsError),
     CannotExecute(String, ExecError),
 }
 
 impl fmt::Display for SpawnError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            SpawnError::NotFound(path) => write!(f, "{path}: No such file or directory"),
+            SpawnError::Unreadable(path, why) => write!(f, "{path}: {why}"),
             SpawnError::CannotExecute(path, why) => write!(f, "{path}: cannot execute: {why}"),
         }
     }
@@ -59,49 +92,43 @@ impl SpawnError {
     /// The status a shell gives a command that could not start, as bash does.
     pub fn status(&self) -> u8 {
         match self {
-            SpawnError::NotFound(_) => 127,
-            SpawnError::CannotExecute(..) => 126,
+            SpawnError::Unreadable(_, FsError::NotFound) => 127,
+            _ => 126,
         }
     }
 }
 
 impl Kernel {
-    pub fn boot(options: BootOptions) -> wasmtime::Result<Arc<Kernel>> {
-        let engine = engine::new_engine()?;
+    pub fn boot(options: BootOptions) -> Result<Arc<Kernel>, BootError> {
+        let engine = engine::new_engine().map_err(|e| BootError(format!("{e:#}")))?;
         let mut linker = Linker::new(&engine);
-        // Includes wasi:cli/exit.exit-with-code (stable since WASI 0.2.12), which is how
-        // userland reports statuses other than 0 and 1.
-        wasmtime_wasi::p2::add_to_linker_async(&mut linker)?;
+        let link = |linker: &mut Linker<_>| -> wasmtime::Result<()> {
+            // Includes wasi:cli/exit.exit-with-code (stable since WASI 0.2.12), which is how
+            // userland reports statuses other than 0 and 1.
+            wasmtime_wasi::p2::add_to_linker_async(linker)?;
+            crate::wasi_fs::add_to_linker(linker)
+        };
+        link(&mut linker).map_err(|e| BootError(format!("{e:#}")))?;
         let disk = options
             .cache_dir
             .map(|dir| ArtifactCache::new(&dir, &engine));
         Ok(Arc::new(Kernel {
             programs: ProgramLoader::new(engine.clone(), linker, disk, options.trace),
             engine,
-            image: RootImage::default(),
+            executables: Mutex::new(HashMap::new()),
+            root_namespace: root_namespace(options.state_dir, &options.mounts)?,
             processes: ProcessTable::default(),
         }))
     }
 
-    /// The contents of a file, if there is one at `path`.
-    pub fn read_file(&self, path: &str) -> Option<&'static [u8]> {
-        self.image.read(path)
-    }
-
-    /// The names in a directory.
-    pub fn list_dir(&self, path: &str) -> Vec<&'static str> {
-        self.image.list(path)
+    /// The namespace of the first process: what every other is copied from.
+    pub fn root_namespace(&self) -> Namespace {
+        self.root_namespace.clone()
     }
 
     /// Starts a process. Must be called within the kernel's tokio runtime.
     pub fn spawn(&self, request: SpawnRequest) -> Result<Pid, SpawnError> {
-        let bytes = self
-            .read_file(&request.path)
-            .ok_or_else(|| SpawnError::NotFound(request.path.clone()))?;
-        let program = self
-            .programs
-            .load(&request.path, bytes)
-            .map_err(|e| SpawnError::CannotExecute(request.path.clone(), e))?;
+        let program = self.program_at(&request.namespace, &request.path)?;
         let process = self.processes.insert(request.parent, request.argv.clone());
         let pid = process.pid;
         let launch = Launch {
@@ -109,10 +136,56 @@ impl Kernel {
             argv: request.argv,
             env: request.env,
             stdio: request.stdio,
+            namespace: request.namespace,
             memory_limit: DEFAULT_MEMORY_LIMIT,
         };
         tokio::spawn(proc::run(self.engine.clone(), process, launch));
         Ok(pid)
+    }
+
+    fn program_at(&self, namespace: &Namespace, path: &str) -> Result<Arc<Program>, SpawnError> {
+        let unreadable = |e| SpawnError::Unreadable(path.to_string(), e);
+        let meta = namespace.stat(path, true).map_err(unreadable)?;
+        if meta.is_dir() {
+            return Err(unreadable(FsError::IsDirectory));
+        }
+        let key = ExecKey {
+            device: meta.device,
+            inode: meta.inode,
+            size: meta.size,
+            modified: meta.modified,
+        };
+        let known = self
+            .executables
+            .lock()
+            .ok()
+            .and_then(|e| e.get(&key).cloned());
+        if let Some(program) = known {
+            return Ok(program);
+        }
+        let file = namespace
+            .open(path, OpenOptions::read_only())
+            .map_err(unreadable)?;
+        let mut bytes = vec![0; meta.size as usize];
+        let mut filled = 0;
+        while filled < bytes.len() {
+            match file
+                .read_at(&mut bytes[filled..], filled as u64)
+                .map_err(unreadable)?
+            {
+                0 => break,
+                n => filled += n,
+            }
+        }
+        bytes.truncate(filled);
+        let program = self
+            .programs
+            .load(path, &bytes)
+            .map_err(|e| SpawnError::CannotExecute(path.to_string(), e))?;
+        if let Ok(mut executables) = self.executables.lock() {
+            executables.insert(key, program.clone());
+        }
+        Ok(program)
     }
 
     pub async fn wait(&self, pid: Pid) -> Result<ExitStatus, NoSuchProcess> {
@@ -122,4 +195,70 @@ impl Kernel {
     pub fn kill(&self, pid: Pid, signal: Signal) -> Result<(), NoSuchProcess> {
         self.processes.kill(pid, signal)
     }
+}
+
+/// Why the kernel could not boot (a bad mount, an unusable state directory).
+#[derive(Debug)]
+pub struct BootError(pub String);
+
+impl fmt::Display for BootError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// `/`: the image with a writable layer over it (on disk under `state_dir/root`, or in
+/// memory); `/tmp` in memory; then the host mounts asked for.
+fn root_namespace(
+    state_dir: Option<PathBuf>,
+    mounts: &[HostMount],
+) -> Result<Namespace, BootError> {
+    let upper: Arc<dyn FileServer> = match state_dir {
+        Some(dir) => {
+            let root = dir.join("root");
+            std::fs::create_dir_all(&root)
+                .and_then(|()| HostFs::open(&root, false))
+                .map(Arc::new)
+                .map_err(|e| BootError(format!("state directory {}: {e}", root.display())))?
+        }
+        None => Arc::new(RamFs::default()),
+    };
+    let root: Arc<dyn FileServer> = Arc::new(Overlay::new(upper, Arc::new(ImageFs::default())));
+    let mut namespace = Namespace::default();
+    let fail = |what: &str, e: FsError| BootError(format!("{what}: {e}"));
+    namespace
+        .mount("/", root, BindMode::Replace)
+        .map_err(|e| fail("/", e))?;
+    make_dirs(&namespace, "/tmp").map_err(|e| fail("/tmp", e))?;
+    namespace
+        .mount("/tmp", Arc::new(RamFs::default()), BindMode::Replace)
+        .map_err(|e| fail("/tmp", e))?;
+    for mount in mounts {
+        let spec = format!("--mount {}:{}", mount.host.display(), mount.guest);
+        let server = HostFs::open(&mount.host, mount.read_only).map_err(|e| {
+            BootError(format!(
+                "{spec}: {}: {}",
+                mount.host.display(),
+                FsError::from(e)
+            ))
+        })?;
+        make_dirs(&namespace, &mount.guest).map_err(|e| fail(&spec, e))?;
+        namespace
+            .mount(&mount.guest, Arc::new(server), BindMode::Replace)
+            .map_err(|e| fail(&spec, e))?;
+    }
+    Ok(namespace)
+}
+
+/// `mkdir -p`.
+pub fn make_dirs(namespace: &Namespace, path: &str) -> Result<(), FsError> {
+    let mut prefix = String::new();
+    for name in path.split('/').filter(|n| !n.is_empty()) {
+        prefix = format!("{prefix}/{name}");
+        match namespace.create_dir(&prefix) {
+            Ok(()) | Err(FsError::Exists) => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(())
 }

@@ -4,7 +4,7 @@
 use clap::Parser;
 use std::io::{IsTerminal, Read};
 use std::path::PathBuf;
-use wasmix::kernel::{BootOptions, Kernel};
+use wasmix::kernel::{BootOptions, HostMount, Kernel};
 use wasmix::sh::{Exit, Origin, Shell};
 
 /// A Unix-like environment in which every program is a sandboxed WebAssembly component.
@@ -25,6 +25,18 @@ struct Options {
     /// Keep compiled programs in memory only.
     #[arg(long, conflicts_with = "cache_dir")]
     no_cache: bool,
+
+    /// Keep the files you change in DIR between runs [default: the user's data directory]
+    #[arg(long, value_name = "DIR")]
+    state: Option<PathBuf>,
+
+    /// Keep the files you change in memory only: nothing is left behind.
+    #[arg(long, conflicts_with = "state")]
+    ephemeral: bool,
+
+    /// Mount host directory HOST at GUEST (read-only with :ro); may be repeated.
+    #[arg(long, value_name = "HOST:GUEST[:ro]", value_parser = parse_mount)]
+    mount: Vec<HostMount>,
 
     /// Report kernel events (program compilations) on stderr.
     #[arg(long)]
@@ -54,12 +66,19 @@ fn main() {
         (false, Some(dir)) => Some(dir),
         (false, None) => dirs::cache_dir().map(|d| d.join("wasmix")),
     };
+    let state_dir = match (options.ephemeral, options.state) {
+        (true, _) => None,
+        (false, Some(dir)) => Some(dir),
+        (false, None) => dirs::data_dir().map(|d| d.join("wasmix")),
+    };
     let kernel = match Kernel::boot(BootOptions {
         cache_dir,
+        state_dir,
+        mounts: options.mount,
         trace: options.trace,
     }) {
         Ok(kernel) => kernel,
-        Err(e) => fail(&format!("cannot boot the kernel: {e:#}")),
+        Err(e) => fail(&format!("cannot boot: {e}")),
     };
 
     let mut arguments = options.arguments.into_iter();
@@ -102,6 +121,29 @@ fn run(runtime: &tokio::runtime::Runtime, shell: &mut Shell, text: &str) -> u8 {
     match runtime.block_on(shell.run_text(text)) {
         Ok(status) | Err(Exit(status)) => status,
     }
+}
+
+fn parse_mount(spec: &str) -> Result<HostMount, String> {
+    let (host, guest, read_only) = match spec.split(':').collect::<Vec<_>>()[..] {
+        [host, guest] => (host, guest, false),
+        [host, guest, "ro"] => (host, guest, true),
+        [host, guest, "rw"] => (host, guest, false),
+        _ => {
+            return Err(format!(
+                "expected HOST:GUEST or HOST:GUEST:ro, got '{spec}'"
+            ));
+        }
+    };
+    if host.is_empty() || !guest.starts_with('/') {
+        return Err(format!(
+            "expected a host path and an absolute guest path, got '{spec}'"
+        ));
+    }
+    Ok(HostMount {
+        host: PathBuf::from(host),
+        guest: guest.to_string(),
+        read_only,
+    })
 }
 
 fn describe(e: &std::io::Error) -> String {

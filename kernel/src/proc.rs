@@ -5,7 +5,9 @@
 //! and a kill is noticed at the next tick even when the program makes no calls.
 
 use crate::file::Stdio;
+use crate::fs::namespace::Namespace;
 use crate::program::Program;
+use crate::wasi_fs::{FsView, WasiFsView};
 use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -223,7 +225,17 @@ impl ResourceLimiter for MemoryLimit {
 pub struct ProcessCtx {
     wasi: WasiCtx,
     table: ResourceTable,
+    namespace: Arc<Namespace>,
     memory: MemoryLimit,
+}
+
+impl WasiFsView for ProcessCtx {
+    fn fs(&mut self) -> FsView<'_> {
+        FsView {
+            table: &mut self.table,
+            namespace: &self.namespace,
+        }
+    }
 }
 
 impl WasiView for ProcessCtx {
@@ -241,6 +253,7 @@ pub struct Launch {
     pub argv: Vec<String>,
     pub env: Vec<(String, String)>,
     pub stdio: Stdio,
+    pub namespace: Arc<Namespace>,
     pub memory_limit: usize,
 }
 
@@ -254,6 +267,7 @@ pub(crate) async fn run(engine: wasmtime::Engine, process: Arc<Process>, launch:
         ProcessCtx {
             wasi: builder.build(),
             table: ResourceTable::new(),
+            namespace: launch.namespace.clone(),
             memory: MemoryLimit::new(launch.memory_limit),
         },
     );

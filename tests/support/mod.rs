@@ -40,9 +40,14 @@ impl From<Output> for Run {
     }
 }
 
-/// Runs `wasmix -c SCRIPT` with extra options placed before `-c`.
+/// Runs `wasmix -c SCRIPT` with extra options placed before `-c`. Unless the options
+/// name a `--state` directory, nothing is kept (`--ephemeral`).
 pub fn run_with(options: &[&str], script: &str) -> Run {
-    wasmix()
+    let mut command = wasmix();
+    if !options.contains(&"--state") {
+        command.arg("--ephemeral");
+    }
+    command
         .args(options)
         .arg("-c")
         .arg(script)

@@ -223,6 +223,7 @@ impl Shell {
         env.extend(values);
         let request = SpawnRequest {
             parent: self.pid,
+            namespace: self.namespace.clone(),
             path,
             argv,
             env,
@@ -246,6 +247,10 @@ impl Shell {
         path.split(':')
             .filter(|dir| !dir.is_empty())
             .map(|dir| format!("{}/{name}", dir.trim_end_matches('/')))
-            .find(|candidate| self.kernel.read_file(candidate).is_some())
+            .find(|candidate| {
+                self.namespace
+                    .stat(candidate, true)
+                    .is_ok_and(|meta| !meta.is_dir())
+            })
     }
 }

@@ -32,8 +32,8 @@ impl Shell {
                 return 1;
             }
         };
-        if let Some(motd) = self.kernel.read_file("/etc/motd") {
-            print!("{}", String::from_utf8_lossy(motd));
+        if let Ok(motd) = self.read_whole_file("/etc/motd") {
+            print!("{}", String::from_utf8_lossy(&motd));
         }
         loop {
             match editor.readline(&self.prompt()) {

@@ -6,6 +6,7 @@ mod expand;
 pub mod interactive;
 mod syntax;
 
+use crate::fs::namespace::Namespace;
 use crate::kernel::Kernel;
 use crate::proc::{Pid, SHELL_PID, Signal};
 use std::collections::BTreeMap;
@@ -38,6 +39,8 @@ struct Variable {
 pub struct Shell {
     kernel: Arc<Kernel>,
     pid: Pid,
+    /// The shell's namespace; each child gets a copy of it as it is at the spawn.
+    namespace: Arc<Namespace>,
     variables: BTreeMap<String, Variable>,
     positional: Vec<String>,
     script_name: String,
@@ -51,6 +54,7 @@ pub struct Shell {
 impl Shell {
     pub fn new(kernel: Arc<Kernel>, origin: Origin) -> Shell {
         let mut shell = Shell {
+            namespace: Arc::new(kernel.root_namespace()),
             kernel,
             pid: SHELL_PID,
             variables: BTreeMap::new(),
@@ -162,5 +166,23 @@ impl Shell {
     /// An error about a command: `wasmix: what: why`.
     fn report(&self, message: &str) {
         eprintln!("wasmix: {message}");
+    }
+}
+
+impl Shell {
+    /// Reads a file of the shell's namespace (the motd, profiles, sourced scripts).
+    fn read_whole_file(&self, path: &str) -> Result<Vec<u8>, crate::fs::FsError> {
+        let file = self
+            .namespace
+            .open(path, crate::fs::OpenOptions::read_only())?;
+        let mut contents = Vec::new();
+        let mut buffer = vec![0; 64 * 1024];
+        loop {
+            let n = file.read_at(&mut buffer, contents.len() as u64)?;
+            if n == 0 {
+                return Ok(contents);
+            }
+            contents.extend_from_slice(&buffer[..n]);
+        }
     }
 }

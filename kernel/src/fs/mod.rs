@@ -1,0 +1,232 @@
+//! The virtual filesystem, in the Plan 9 way: every file server (the root image, ramfs,
+//! the overlay, host directories, /proc, /dev) implements [`FileServer`], and a process's
+//! [`Namespace`](namespace::Namespace) only routes paths to them.
+//!
+//! A server sees paths relative to its own root, already normalised by the namespace:
+//! components joined by `/`, never `.`, `..` or empty, and `""` for the root itself.
+//! Symbolic links are the namespace's business too, so a link on a host directory can
+//! only ever point into the process's own namespace, never back into the host.
+
+pub mod hostfs;
+pub mod image;
+pub mod namespace;
+pub mod overlay;
+pub mod ramfs;
+
+use std::fmt;
+use std::sync::Arc;
+use std::time::SystemTime;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileType {
+    File,
+    Directory,
+    Symlink,
+    CharDevice,
+}
+
+#[derive(Clone, Debug)]
+pub struct Metadata {
+    pub file_type: FileType,
+    pub size: u64,
+    /// Stable identity within the server (an inode number).
+    pub inode: u64,
+    /// Which server: filled in by the namespace, so (device, inode) names one file.
+    pub device: u64,
+    pub links: u64,
+    pub modified: SystemTime,
+    pub accessed: SystemTime,
+    pub mode: u32,
+}
+
+impl Metadata {
+    pub fn is_dir(&self) -> bool {
+        self.file_type == FileType::Directory
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DirEntry {
+    pub name: String,
+    pub file_type: FileType,
+}
+
+/// Why a filesystem call failed, in the terms of POSIX errno.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FsError {
+    NotFound,
+    Exists,
+    NotDirectory,
+    IsDirectory,
+    NotEmpty,
+    ReadOnly,
+    Access,
+    BadDescriptor,
+    Invalid,
+    NameTooLong,
+    Loop,
+    CrossDevice,
+    NoSpace,
+    Unsupported,
+    Io(String),
+}
+
+pub type FsResult<T> = Result<T, FsError>;
+
+impl fmt::Display for FsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            FsError::NotFound => "No such file or directory",
+            FsError::Exists => "File exists",
+            FsError::NotDirectory => "Not a directory",
+            FsError::IsDirectory => "Is a directory",
+            FsError::NotEmpty => "Directory not empty",
+            FsError::ReadOnly => "Read-only file system",
+            FsError::Access => "Permission denied",
+            FsError::BadDescriptor => "Bad file descriptor",
+            FsError::Invalid => "Invalid argument",
+            FsError::NameTooLong => "File name too long",
+            FsError::Loop => "Too many levels of symbolic links",
+            FsError::CrossDevice => "Invalid cross-device link",
+            FsError::NoSpace => "No space left on device",
+            FsError::Unsupported => "Operation not supported",
+            FsError::Io(why) => why,
+        })
+    }
+}
+
+impl std::error::Error for FsError {}
+
+impl From<std::io::Error> for FsError {
+    fn from(e: std::io::Error) -> FsError {
+        use std::io::ErrorKind::*;
+        match e.kind() {
+            NotFound => FsError::NotFound,
+            AlreadyExists => FsError::Exists,
+            NotADirectory => FsError::NotDirectory,
+            IsADirectory => FsError::IsDirectory,
+            DirectoryNotEmpty => FsError::NotEmpty,
+            ReadOnlyFilesystem => FsError::ReadOnly,
+            PermissionDenied => FsError::Access,
+            InvalidInput => FsError::Invalid,
+            InvalidFilename => FsError::NameTooLong,
+            CrossesDevices => FsError::CrossDevice,
+            StorageFull => FsError::NoSpace,
+            Unsupported => FsError::Unsupported,
+            _ if e.raw_os_error() == Some(40) => FsError::Loop,
+            _ => FsError::Io(e.to_string()),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default)]
+pub struct OpenOptions {
+    pub read: bool,
+    pub write: bool,
+    pub create: bool,
+    pub exclusive: bool,
+    pub truncate: bool,
+}
+
+impl OpenOptions {
+    pub fn read_only() -> OpenOptions {
+        OpenOptions {
+            read: true,
+            ..OpenOptions::default()
+        }
+    }
+
+    pub fn mutates(&self) -> bool {
+        self.write || self.create || self.truncate
+    }
+}
+
+/// A file server. Mutating calls default to "read-only file system".
+pub trait FileServer: Send + Sync {
+    /// What `/proc/mounts` and `ns` call this server.
+    fn describe(&self) -> String;
+
+    /// Metadata of the entry itself (a symlink is not followed).
+    fn lstat(&self, path: &str) -> FsResult<Metadata>;
+
+    /// Opens a regular file (or device). Directories are not opened through here.
+    fn open(&self, path: &str, options: OpenOptions) -> FsResult<Arc<dyn FileHandle>>;
+
+    fn read_dir(&self, path: &str) -> FsResult<Vec<DirEntry>>;
+
+    fn readlink(&self, _path: &str) -> FsResult<String> {
+        Err(FsError::Invalid)
+    }
+
+    fn create_dir(&self, _path: &str) -> FsResult<()> {
+        Err(FsError::ReadOnly)
+    }
+
+    fn remove_dir(&self, _path: &str) -> FsResult<()> {
+        Err(FsError::ReadOnly)
+    }
+
+    fn unlink(&self, _path: &str) -> FsResult<()> {
+        Err(FsError::ReadOnly)
+    }
+
+    /// Renames within this server; the namespace refuses renames across servers.
+    fn rename(&self, _from: &str, _to: &str) -> FsResult<()> {
+        Err(FsError::ReadOnly)
+    }
+
+    fn symlink(&self, _target: &str, _path: &str) -> FsResult<()> {
+        Err(FsError::ReadOnly)
+    }
+
+    fn set_times(
+        &self,
+        _path: &str,
+        _accessed: Option<SystemTime>,
+        _modified: Option<SystemTime>,
+    ) -> FsResult<()> {
+        Err(FsError::ReadOnly)
+    }
+}
+
+/// An open file: reads and writes at offsets, so one handle serves any number of streams.
+pub trait FileHandle: Send + Sync {
+    fn read_at(&self, buf: &mut [u8], offset: u64) -> FsResult<usize>;
+
+    fn write_at(&self, _data: &[u8], _offset: u64) -> FsResult<usize> {
+        Err(FsError::BadDescriptor)
+    }
+
+    /// Writes at the end as one step, for files opened to append.
+    fn append(&self, data: &[u8]) -> FsResult<usize> {
+        let end = self.metadata()?.size;
+        self.write_at(data, end)
+    }
+
+    fn set_len(&self, _len: u64) -> FsResult<()> {
+        Err(FsError::BadDescriptor)
+    }
+
+    fn metadata(&self) -> FsResult<Metadata>;
+
+    fn sync(&self) -> FsResult<()> {
+        Ok(())
+    }
+}
+
+/// Splits a normalised server path into its parent and last component.
+pub fn split_last(path: &str) -> (&str, &str) {
+    match path.rfind('/') {
+        Some(at) => (&path[..at], &path[at + 1..]),
+        None => ("", path),
+    }
+}
+
+/// Joins a normalised server path and a name.
+pub fn join(parent: &str, name: &str) -> String {
+    if parent.is_empty() {
+        name.to_string()
+    } else {
+        format!("{parent}/{name}")
+    }
+}

@@ -1,0 +1,505 @@
+//! A process's namespace: its mount table, and the walk that turns a path into a server and
+//! a path on it. Each process gets a copy of its parent's namespace at spawn; changing it
+//! (mount, bind, unmount) never touches another process's copy, so a child can never hold
+//! a mount its parent lacked.
+//!
+//! As in Plan 9, a mount point can hold several layers (a union directory): lookups take
+//! the first layer that has the name, listings merge all layers, and new files go to the
+//! first layer.
+
+use super::{DirEntry, FileHandle, FileServer, FsError, FsResult, Metadata, OpenOptions, join};
+use std::collections::BTreeSet;
+use std::sync::Arc;
+use std::time::SystemTime;
+
+/// Longest name of one path component, and of a whole path, as on Linux.
+const NAME_MAX: usize = 255;
+const PATH_MAX: usize = 4096;
+/// Symbolic links followed in one walk before giving up, as on Linux.
+const MAX_LINKS: usize = 40;
+
+#[derive(Clone)]
+struct Layer {
+    server: Arc<dyn FileServer>,
+    /// The part of the server shown: "" for all of it, a subtree for a bind.
+    root: String,
+}
+
+impl Layer {
+    fn path(&self, relative: &str) -> String {
+        join(&self.root, relative)
+    }
+}
+
+#[derive(Clone)]
+struct Mount {
+    /// Where it is mounted, as a normalised absolute path ("/" or "/a/b").
+    at: String,
+    layers: Vec<Layer>,
+}
+
+/// Where a bind puts the new layer in a union.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BindMode {
+    Replace,
+    Before,
+    After,
+}
+
+#[derive(Clone, Default)]
+pub struct Namespace {
+    mounts: Vec<Mount>,
+}
+
+/// Normalises an absolute path lexically: `.` and empty components go, `..` climbs
+/// (clamped at `/`). Symlinks are not considered.
+pub fn normalize(path: &str) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            name => parts.push(name),
+        }
+    }
+    format!("/{}", parts.join("/"))
+}
+
+/// Joins a possibly relative path onto a directory.
+pub fn absolute(base: &str, path: &str) -> String {
+    if path.starts_with('/') {
+        path.to_string()
+    } else {
+        format!("{}/{path}", base.trim_end_matches('/'))
+    }
+}
+
+/// A number that tells servers apart for as long as they exist.
+fn server_id(server: &Arc<dyn FileServer>) -> u64 {
+    Arc::as_ptr(server).cast::<()>() as usize as u64
+}
+
+/// The part of `path` below mount point `at`, if `at` contains it.
+fn below<'a>(at: &str, path: &'a str) -> Option<&'a str> {
+    if at == "/" {
+        return Some(path.trim_start_matches('/'));
+    }
+    let rest = path.strip_prefix(at)?;
+    if rest.is_empty() {
+        Some("")
+    } else {
+        rest.strip_prefix('/')
+    }
+}
+
+impl Namespace {
+    /// Mounts a server at a path (which must exist, except for the first mount at `/`).
+    pub fn mount(&mut self, at: &str, server: Arc<dyn FileServer>, mode: BindMode) -> FsResult<()> {
+        let at = normalize(at);
+        if !self.mounts.is_empty() && !self.stat(&at, true)?.is_dir() {
+            return Err(FsError::NotDirectory);
+        }
+        self.add_layers(
+            &at,
+            vec![Layer {
+                server,
+                root: String::new(),
+            }],
+            mode,
+        );
+        Ok(())
+    }
+
+    /// Makes `new` show what is at `old`, as Plan 9's bind.
+    pub fn bind(&mut self, old: &str, new: &str, mode: BindMode) -> FsResult<()> {
+        let old = self.resolve(old, true)?;
+        let new = self.resolve(new, true)?;
+        if !self.stat(&old, false)?.is_dir() || !self.stat(&new, false)?.is_dir() {
+            return Err(FsError::NotDirectory);
+        }
+        let (mount, relative) = self.route(&old)?;
+        let layers = mount
+            .layers
+            .iter()
+            .map(|layer| Layer {
+                server: layer.server.clone(),
+                root: layer.path(relative),
+            })
+            .collect();
+        self.add_layers(&new, layers, mode);
+        Ok(())
+    }
+
+    fn add_layers(&mut self, at: &str, layers: Vec<Layer>, mode: BindMode) {
+        match self.mounts.iter_mut().find(|m| m.at == at) {
+            Some(mount) => match mode {
+                BindMode::Replace => mount.layers = layers,
+                BindMode::Before => {
+                    mount.layers.splice(0..0, layers);
+                }
+                BindMode::After => mount.layers.extend(layers),
+            },
+            None => {
+                let mut layers = layers;
+                // A union keeps showing what was there before the mount.
+                if mode != BindMode::Replace
+                    && let Ok((below, relative)) = self.route(at)
+                {
+                    let underneath = below.layers.iter().map(|layer| Layer {
+                        server: layer.server.clone(),
+                        root: layer.path(relative),
+                    });
+                    match mode {
+                        BindMode::Before => layers.extend(underneath),
+                        _ => layers.splice(0..0, underneath).for_each(drop),
+                    }
+                }
+                self.mounts.push(Mount {
+                    at: at.to_string(),
+                    layers,
+                });
+                // Longest first, so routing finds the deepest mount point.
+                self.mounts.sort_by_key(|m| std::cmp::Reverse(m.at.len()));
+            }
+        }
+    }
+
+    /// Removes the mount at a path.
+    pub fn unmount(&mut self, at: &str) -> FsResult<()> {
+        let at = normalize(at);
+        if at == "/" {
+            return Err(FsError::Access);
+        }
+        let before = self.mounts.len();
+        self.mounts.retain(|m| m.at != at);
+        if self.mounts.len() == before {
+            Err(FsError::Invalid)
+        } else {
+            Ok(())
+        }
+    }
+
+    /// The mount table, one line per mount point: where, and its layers in order.
+    pub fn describe(&self) -> Vec<(String, Vec<String>)> {
+        let mut table: Vec<(String, Vec<String>)> = self
+            .mounts
+            .iter()
+            .map(|m| {
+                let layers = m
+                    .layers
+                    .iter()
+                    .map(|l| match l.root.as_str() {
+                        "" => l.server.describe(),
+                        root => format!("{} /{root}", l.server.describe()),
+                    })
+                    .collect();
+                (m.at.clone(), layers)
+            })
+            .collect();
+        table.sort();
+        table
+    }
+
+    fn route<'p>(&self, path: &'p str) -> FsResult<(&Mount, &'p str)> {
+        self.mounts
+            .iter()
+            .find_map(|m| below(&m.at, path).map(|relative| (m, relative)))
+            .ok_or(FsError::NotFound)
+    }
+
+    /// The first layer that has `path`, with the path on it.
+    fn find(&self, path: &str) -> FsResult<(&Layer, String, Metadata)> {
+        let (mount, relative) = self.route(path)?;
+        let mut first_error = FsError::NotFound;
+        for layer in &mount.layers {
+            let on_server = layer.path(relative);
+            match layer.server.lstat(&on_server) {
+                Ok(mut meta) => {
+                    meta.device = server_id(&layer.server);
+                    return Ok((layer, on_server, meta));
+                }
+                Err(FsError::NotFound) => {}
+                Err(e) => first_error = e,
+            }
+        }
+        Err(first_error)
+    }
+
+    /// Where a new entry at `path` goes: the first layer of its mount.
+    fn creation_layer(&self, path: &str) -> FsResult<(&Layer, String)> {
+        let (mount, relative) = self.route(path)?;
+        let layer = mount.layers.first().ok_or(FsError::NotFound)?;
+        Ok((layer, layer.path(relative)))
+    }
+
+    /// Resolves symbolic links: returns the absolute path with no link left in it (the last
+    /// component is followed only if `follow_last`). The last component may not exist.
+    pub fn resolve(&self, path: &str, follow_last: bool) -> FsResult<String> {
+        if path.len() > PATH_MAX {
+            return Err(FsError::NameTooLong);
+        }
+        let mut pending: Vec<String> = path
+            .split('/')
+            .rev()
+            .filter(|c| !c.is_empty() && *c != ".")
+            .map(str::to_string)
+            .collect();
+        let mut resolved: Vec<String> = Vec::new();
+        let mut links = 0;
+        while let Some(name) = pending.pop() {
+            if name == ".." {
+                resolved.pop();
+                continue;
+            }
+            if name.len() > NAME_MAX {
+                return Err(FsError::NameTooLong);
+            }
+            let candidate = format!("/{}", join(&resolved.join("/"), &name));
+            let is_last = pending.is_empty();
+            match self.find(&candidate) {
+                Ok((layer, on_server, meta)) => match meta.file_type {
+                    super::FileType::Symlink if !is_last || follow_last => {
+                        links += 1;
+                        if links > MAX_LINKS {
+                            return Err(FsError::Loop);
+                        }
+                        let target = layer.server.readlink(&on_server)?;
+                        if target.starts_with('/') {
+                            resolved.clear();
+                        }
+                        pending.extend(
+                            target
+                                .split('/')
+                                .rev()
+                                .filter(|c| !c.is_empty() && *c != ".")
+                                .map(str::to_string),
+                        );
+                    }
+                    super::FileType::Directory => resolved.push(name),
+                    _ if is_last => resolved.push(name),
+                    _ => return Err(FsError::NotDirectory),
+                },
+                Err(FsError::NotFound) if is_last => resolved.push(name),
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(format!("/{}", resolved.join("/")))
+    }
+
+    pub fn stat(&self, path: &str, follow: bool) -> FsResult<Metadata> {
+        let path = self.resolve(path, follow)?;
+        self.find(&path).map(|(_, _, meta)| meta)
+    }
+
+    pub fn open(&self, path: &str, options: OpenOptions) -> FsResult<Arc<dyn FileHandle>> {
+        let path = self.resolve(path, true)?;
+        match self.find(&path) {
+            Ok((_, _, meta)) if meta.is_dir() => Err(FsError::IsDirectory),
+            Ok((layer, on_server, _)) => layer.server.open(&on_server, options),
+            Err(FsError::NotFound) if options.create => {
+                self.parent_is_dir(&path)?;
+                let (layer, on_server) = self.creation_layer(&path)?;
+                layer.server.open(&on_server, options)
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    fn parent_is_dir(&self, path: &str) -> FsResult<()> {
+        let parent = normalize(&format!("{path}/.."));
+        match self.find(&parent) {
+            Ok((_, _, meta)) if meta.is_dir() => Ok(()),
+            Ok(_) => Err(FsError::NotDirectory),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// The entries of a directory, with union layers merged and mount points included.
+    pub fn read_dir(&self, path: &str) -> FsResult<Vec<DirEntry>> {
+        let path = self.resolve(path, true)?;
+        let (mount, relative) = self.route(&path)?;
+        let mut seen = BTreeSet::new();
+        let mut entries = Vec::new();
+        let mut found = false;
+        for layer in &mount.layers {
+            match layer.server.read_dir(&layer.path(relative)) {
+                Ok(listed) => {
+                    found = true;
+                    entries.extend(listed.into_iter().filter(|e| seen.insert(e.name.clone())));
+                }
+                Err(FsError::NotFound) => {}
+                Err(e) => return Err(e),
+            }
+        }
+        if !found {
+            return Err(FsError::NotFound);
+        }
+        for mount in &self.mounts {
+            let parent = normalize(&format!("{}/..", mount.at));
+            let name = super::split_last(mount.at.trim_start_matches('/')).1;
+            if mount.at != "/" && parent == path && seen.insert(name.to_string()) {
+                entries.push(DirEntry {
+                    name: name.to_string(),
+                    file_type: super::FileType::Directory,
+                });
+            }
+        }
+        entries.sort_by(|a, b| a.name.cmp(&b.name));
+        Ok(entries)
+    }
+
+    pub fn readlink(&self, path: &str) -> FsResult<String> {
+        let path = self.resolve(path, false)?;
+        let (layer, on_server, _) = self.find(&path)?;
+        layer.server.readlink(&on_server)
+    }
+
+    pub fn create_dir(&self, path: &str) -> FsResult<()> {
+        let path = self.resolve(path, false)?;
+        if self.find(&path).is_ok() {
+            return Err(FsError::Exists);
+        }
+        self.parent_is_dir(&path)?;
+        let (layer, on_server) = self.creation_layer(&path)?;
+        layer.server.create_dir(&on_server)
+    }
+
+    pub fn remove_dir(&self, path: &str) -> FsResult<()> {
+        let path = self.resolve(path, false)?;
+        if self.mounts.iter().any(|m| m.at == path) {
+            return Err(FsError::Access);
+        }
+        let (layer, on_server, _) = self.find(&path)?;
+        layer.server.remove_dir(&on_server)
+    }
+
+    pub fn unlink(&self, path: &str) -> FsResult<()> {
+        let path = self.resolve(path, false)?;
+        let (layer, on_server, _) = self.find(&path)?;
+        layer.server.unlink(&on_server)
+    }
+
+    pub fn symlink(&self, target: &str, path: &str) -> FsResult<()> {
+        let path = self.resolve(path, false)?;
+        if self.find(&path).is_ok() {
+            return Err(FsError::Exists);
+        }
+        self.parent_is_dir(&path)?;
+        let (layer, on_server) = self.creation_layer(&path)?;
+        layer.server.symlink(target, &on_server)
+    }
+
+    /// Renames within one file server; across servers it fails as Linux does (EXDEV), and
+    /// `mv` copies instead.
+    pub fn rename(&self, from: &str, to: &str) -> FsResult<()> {
+        let from = self.resolve(from, false)?;
+        let to = self.resolve(to, false)?;
+        let (from_layer, from_on_server, _) = self.find(&from)?;
+        self.parent_is_dir(&to)?;
+        let (to_layer, to_on_server) = match self.find(&to) {
+            Ok((layer, on_server, _)) => (layer, on_server),
+            Err(FsError::NotFound) => self.creation_layer(&to)?,
+            Err(e) => return Err(e),
+        };
+        if !Arc::ptr_eq(&from_layer.server, &to_layer.server) {
+            return Err(FsError::CrossDevice);
+        }
+        from_layer.server.rename(&from_on_server, &to_on_server)
+    }
+
+    pub fn set_times(
+        &self,
+        path: &str,
+        follow: bool,
+        accessed: Option<SystemTime>,
+        modified: Option<SystemTime>,
+    ) -> FsResult<()> {
+        let path = self.resolve(path, follow)?;
+        let (layer, on_server, _) = self.find(&path)?;
+        layer.server.set_times(&on_server, accessed, modified)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fs::ramfs::RamFs;
+
+    fn namespace() -> Namespace {
+        let mut ns = Namespace::default();
+        ns.mount("/", Arc::new(RamFs::default()), BindMode::Replace)
+            .unwrap();
+        ns.create_dir("/a").unwrap();
+        ns.create_dir("/b").unwrap();
+        ns
+    }
+
+    fn touch(ns: &Namespace, path: &str) {
+        let options = OpenOptions {
+            write: true,
+            create: true,
+            ..OpenOptions::default()
+        };
+        ns.open(path, options).unwrap();
+    }
+
+    fn names(ns: &Namespace, path: &str) -> Vec<String> {
+        ns.read_dir(path)
+            .unwrap()
+            .into_iter()
+            .map(|e| e.name)
+            .collect()
+    }
+
+    #[test]
+    fn dot_dot_never_climbs_above_root() {
+        assert_eq!(normalize("/../../a/./b/../c"), "/a/c");
+        let ns = namespace();
+        touch(&ns, "/a/f");
+        assert!(ns.stat("/../../../a/f", true).is_ok());
+    }
+
+    #[test]
+    fn symlinks_resolve_inside_the_namespace() {
+        let ns = namespace();
+        touch(&ns, "/b/target");
+        ns.symlink("/b", "/a/link").unwrap();
+        assert!(ns.stat("/a/link/target", true).is_ok());
+        ns.symlink("loop", "/a/loop").unwrap();
+        assert_eq!(ns.stat("/a/loop", true).unwrap_err(), FsError::Loop);
+        assert_eq!(ns.readlink("/a/link").unwrap(), "/b");
+    }
+
+    #[test]
+    fn union_binds_merge_listings() {
+        let mut ns = namespace();
+        touch(&ns, "/a/one");
+        touch(&ns, "/b/two");
+        ns.bind("/a", "/b", BindMode::After).unwrap();
+        assert_eq!(names(&ns, "/b"), ["one", "two"]);
+        let child = ns.clone();
+        ns.unmount("/b").unwrap();
+        assert_eq!(names(&ns, "/b"), ["two"]);
+        assert_eq!(
+            names(&child, "/b"),
+            ["one", "two"],
+            "the copy keeps its mounts"
+        );
+    }
+
+    #[test]
+    fn mount_points_show_in_their_parent() {
+        let mut ns = namespace();
+        ns.create_dir("/a/tmp").unwrap();
+        ns.mount("/a/tmp", Arc::new(RamFs::default()), BindMode::Replace)
+            .unwrap();
+        touch(&ns, "/a/tmp/x");
+        assert_eq!(names(&ns, "/a"), ["tmp"]);
+        assert_eq!(
+            ns.rename("/a/tmp/x", "/a/y").unwrap_err(),
+            FsError::CrossDevice
+        );
+    }
+}

@@ -1,0 +1,407 @@
+//! ramfs: files kept in memory (/tmp, and the whole writable layer with `--ephemeral`).
+//!
+//! File contents are one growable buffer each, shared by every open handle, so a write at
+//! an offset touches only the bytes written and appending is amortised O(size): writing
+//! 100 MiB through `cat > file` never copies the file per write.
+
+use super::{
+    DirEntry, FileHandle, FileServer, FileType, FsError, FsResult, Metadata, OpenOptions,
+    split_last,
+};
+use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, RwLock};
+use std::time::SystemTime;
+
+struct Times {
+    modified: SystemTime,
+    accessed: SystemTime,
+}
+
+enum Content {
+    File(RwLock<Vec<u8>>),
+    Dir(Mutex<BTreeMap<String, Arc<Node>>>),
+    Symlink(String),
+}
+
+struct Node {
+    inode: u64,
+    times: Mutex<Times>,
+    content: Content,
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+impl Node {
+    fn metadata(&self) -> Metadata {
+        let times = lock(&self.times);
+        let (file_type, size, mode) = match &self.content {
+            Content::File(data) => (
+                FileType::File,
+                data.read().map(|d| d.len()).unwrap_or(0) as u64,
+                0o644,
+            ),
+            Content::Dir(entries) => (FileType::Directory, lock(entries).len() as u64, 0o755),
+            Content::Symlink(target) => (FileType::Symlink, target.len() as u64, 0o777),
+        };
+        Metadata {
+            file_type,
+            size,
+            inode: self.inode,
+            device: 0,
+            links: 1,
+            modified: times.modified,
+            accessed: times.accessed,
+            mode,
+        }
+    }
+
+    fn file_type(&self) -> FileType {
+        match self.content {
+            Content::File(_) => FileType::File,
+            Content::Dir(_) => FileType::Directory,
+            Content::Symlink(_) => FileType::Symlink,
+        }
+    }
+
+    fn touch(&self) {
+        lock(&self.times).modified = SystemTime::now();
+    }
+}
+
+pub struct RamFs {
+    root: Arc<Node>,
+    next_inode: AtomicU64,
+    /// Held by calls that change the tree's shape, so a rename sees both directories still.
+    shape: Mutex<()>,
+}
+
+impl Default for RamFs {
+    fn default() -> RamFs {
+        RamFs {
+            root: Arc::new(Node {
+                inode: 1,
+                times: Mutex::new(Times {
+                    modified: SystemTime::now(),
+                    accessed: SystemTime::now(),
+                }),
+                content: Content::Dir(Mutex::new(BTreeMap::new())),
+            }),
+            next_inode: AtomicU64::new(2),
+            shape: Mutex::new(()),
+        }
+    }
+}
+
+impl RamFs {
+    fn find(&self, path: &str) -> FsResult<Arc<Node>> {
+        let mut node = self.root.clone();
+        for name in path.split('/').filter(|n| !n.is_empty()) {
+            let next = match &node.content {
+                Content::Dir(entries) => lock(entries).get(name).cloned(),
+                _ => return Err(FsError::NotDirectory),
+            };
+            node = next.ok_or(FsError::NotFound)?;
+        }
+        Ok(node)
+    }
+
+    fn new_node(&self, content: Content) -> Arc<Node> {
+        let now = SystemTime::now();
+        Arc::new(Node {
+            inode: self.next_inode.fetch_add(1, Ordering::Relaxed),
+            times: Mutex::new(Times {
+                modified: now,
+                accessed: now,
+            }),
+            content,
+        })
+    }
+
+    /// Adds a new entry to the parent directory of `path`; fails if the name is taken.
+    fn insert(&self, path: &str, content: Content) -> FsResult<Arc<Node>> {
+        let (parent, name) = split_last(path);
+        if name.is_empty() {
+            return Err(FsError::Exists);
+        }
+        let parent = self.find(parent)?;
+        let Content::Dir(entries) = &parent.content else {
+            return Err(FsError::NotDirectory);
+        };
+        let mut entries = lock(entries);
+        if entries.contains_key(name) {
+            return Err(FsError::Exists);
+        }
+        let node = self.new_node(content);
+        entries.insert(name.to_string(), node.clone());
+        drop(entries);
+        parent.touch();
+        Ok(node)
+    }
+
+    fn remove(&self, path: &str, want_dir: bool) -> FsResult<()> {
+        let _shape = lock(&self.shape);
+        let (parent, name) = split_last(path);
+        if name.is_empty() {
+            return Err(FsError::Access);
+        }
+        let parent = self.find(parent)?;
+        let Content::Dir(entries) = &parent.content else {
+            return Err(FsError::NotDirectory);
+        };
+        let mut entries = lock(entries);
+        let node = entries.get(name).ok_or(FsError::NotFound)?;
+        match (&node.content, want_dir) {
+            (Content::Dir(children), true) if !lock(children).is_empty() => {
+                return Err(FsError::NotEmpty);
+            }
+            (Content::Dir(_), false) => return Err(FsError::IsDirectory),
+            (Content::Dir(_), true) => {}
+            (_, true) => return Err(FsError::NotDirectory),
+            (_, false) => {}
+        }
+        entries.remove(name);
+        drop(entries);
+        parent.touch();
+        Ok(())
+    }
+}
+
+impl FileServer for RamFs {
+    fn describe(&self) -> String {
+        "ramfs".into()
+    }
+
+    fn lstat(&self, path: &str) -> FsResult<Metadata> {
+        Ok(self.find(path)?.metadata())
+    }
+
+    fn open(&self, path: &str, options: OpenOptions) -> FsResult<Arc<dyn FileHandle>> {
+        let _shape = lock(&self.shape);
+        let node = match self.find(path) {
+            Ok(_) if options.create && options.exclusive => return Err(FsError::Exists),
+            Ok(node) => node,
+            Err(FsError::NotFound) if options.create => {
+                self.insert(path, Content::File(RwLock::new(Vec::new())))?
+            }
+            Err(e) => return Err(e),
+        };
+        match &node.content {
+            Content::File(data) => {
+                if options.truncate {
+                    data.write()
+                        .map_err(|_| FsError::Io("poisoned".into()))?
+                        .clear();
+                    node.touch();
+                }
+                Ok(Arc::new(RamFile { node: node.clone() }))
+            }
+            Content::Dir(_) => Err(FsError::IsDirectory),
+            Content::Symlink(_) => Err(FsError::Loop),
+        }
+    }
+
+    fn read_dir(&self, path: &str) -> FsResult<Vec<DirEntry>> {
+        let node = self.find(path)?;
+        let Content::Dir(entries) = &node.content else {
+            return Err(FsError::NotDirectory);
+        };
+        Ok(lock(entries)
+            .iter()
+            .map(|(name, child)| DirEntry {
+                name: name.clone(),
+                file_type: child.file_type(),
+            })
+            .collect())
+    }
+
+    fn readlink(&self, path: &str) -> FsResult<String> {
+        match &self.find(path)?.content {
+            Content::Symlink(target) => Ok(target.clone()),
+            _ => Err(FsError::Invalid),
+        }
+    }
+
+    fn create_dir(&self, path: &str) -> FsResult<()> {
+        let _shape = lock(&self.shape);
+        self.insert(path, Content::Dir(Mutex::new(BTreeMap::new())))
+            .map(drop)
+    }
+
+    fn remove_dir(&self, path: &str) -> FsResult<()> {
+        self.remove(path, true)
+    }
+
+    fn unlink(&self, path: &str) -> FsResult<()> {
+        self.remove(path, false)
+    }
+
+    fn rename(&self, from: &str, to: &str) -> FsResult<()> {
+        let _shape = lock(&self.shape);
+        if to == from {
+            return Ok(());
+        }
+        if to.starts_with(&format!("{from}/")) {
+            return Err(FsError::Invalid);
+        }
+        let (from_parent, from_name) = split_last(from);
+        let (to_parent, to_name) = split_last(to);
+        let source_dir = self.find(from_parent)?;
+        let target_dir = self.find(to_parent)?;
+        let (Content::Dir(source), Content::Dir(target)) =
+            (&source_dir.content, &target_dir.content)
+        else {
+            return Err(FsError::NotDirectory);
+        };
+        let node = lock(source)
+            .get(from_name)
+            .cloned()
+            .ok_or(FsError::NotFound)?;
+        if let Some(existing) = lock(target).get(to_name) {
+            match (&existing.content, &node.content) {
+                (Content::Dir(children), Content::Dir(_)) if !lock(children).is_empty() => {
+                    return Err(FsError::NotEmpty);
+                }
+                (Content::Dir(_), Content::Dir(_)) => {}
+                (Content::Dir(_), _) => return Err(FsError::IsDirectory),
+                (_, Content::Dir(_)) => return Err(FsError::NotDirectory),
+                _ => {}
+            }
+        }
+        lock(source).remove(from_name);
+        lock(target).insert(to_name.to_string(), node);
+        source_dir.touch();
+        target_dir.touch();
+        Ok(())
+    }
+
+    fn symlink(&self, target: &str, path: &str) -> FsResult<()> {
+        let _shape = lock(&self.shape);
+        self.insert(path, Content::Symlink(target.to_string()))
+            .map(drop)
+    }
+
+    fn set_times(
+        &self,
+        path: &str,
+        accessed: Option<SystemTime>,
+        modified: Option<SystemTime>,
+    ) -> FsResult<()> {
+        let node = self.find(path)?;
+        let mut times = lock(&node.times);
+        if let Some(accessed) = accessed {
+            times.accessed = accessed;
+        }
+        if let Some(modified) = modified {
+            times.modified = modified;
+        }
+        Ok(())
+    }
+}
+
+struct RamFile {
+    node: Arc<Node>,
+}
+
+impl RamFile {
+    fn data(&self) -> &RwLock<Vec<u8>> {
+        match &self.node.content {
+            Content::File(data) => data,
+            _ => unreachable!("RamFile is only made for files"),
+        }
+    }
+}
+
+fn poisoned<T>(_: T) -> FsError {
+    FsError::Io("file lock poisoned".into())
+}
+
+impl FileHandle for RamFile {
+    fn read_at(&self, buf: &mut [u8], offset: u64) -> FsResult<usize> {
+        let data = self.data().read().map_err(poisoned)?;
+        let start = (offset as usize).min(data.len());
+        let n = buf.len().min(data.len() - start);
+        buf[..n].copy_from_slice(&data[start..start + n]);
+        Ok(n)
+    }
+
+    fn write_at(&self, bytes: &[u8], offset: u64) -> FsResult<usize> {
+        let mut data = self.data().write().map_err(poisoned)?;
+        let start = usize::try_from(offset).map_err(|_| FsError::NoSpace)?;
+        let end = start.checked_add(bytes.len()).ok_or(FsError::NoSpace)?;
+        if end > data.len() {
+            let growth = end - data.len();
+            data.try_reserve(growth).map_err(|_| FsError::NoSpace)?;
+            data.resize(end, 0);
+        }
+        data[start..end].copy_from_slice(bytes);
+        drop(data);
+        self.node.touch();
+        Ok(bytes.len())
+    }
+
+    fn append(&self, bytes: &[u8]) -> FsResult<usize> {
+        let mut data = self.data().write().map_err(poisoned)?;
+        data.try_reserve(bytes.len())
+            .map_err(|_| FsError::NoSpace)?;
+        data.extend_from_slice(bytes);
+        drop(data);
+        self.node.touch();
+        Ok(bytes.len())
+    }
+
+    fn set_len(&self, len: u64) -> FsResult<()> {
+        let len = usize::try_from(len).map_err(|_| FsError::NoSpace)?;
+        self.data().write().map_err(poisoned)?.resize(len, 0);
+        self.node.touch();
+        Ok(())
+    }
+
+    fn metadata(&self) -> FsResult<Metadata> {
+        Ok(self.node.metadata())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write_options() -> OpenOptions {
+        OpenOptions {
+            write: true,
+            create: true,
+            ..OpenOptions::default()
+        }
+    }
+
+    #[test]
+    fn files_grow_and_read_back_at_offsets() {
+        let fs = RamFs::default();
+        let file = fs.open("a", write_options()).unwrap();
+        file.write_at(b"hello world", 0).unwrap();
+        file.write_at(b"W", 6).unwrap();
+        file.write_at(b"!", 13).unwrap();
+        let mut buf = [0; 20];
+        let n = file.read_at(&mut buf, 0).unwrap();
+        assert_eq!(&buf[..n], b"hello World\0\0!");
+        file.set_len(5).unwrap();
+        assert_eq!(fs.lstat("a").unwrap().size, 5);
+    }
+
+    #[test]
+    fn directories_hold_entries_and_refuse_removal_when_full() {
+        let fs = RamFs::default();
+        fs.create_dir("d").unwrap();
+        fs.open("d/f", write_options()).unwrap();
+        assert_eq!(fs.remove_dir("d"), Err(FsError::NotEmpty));
+        assert_eq!(fs.create_dir("d"), Err(FsError::Exists));
+        assert_eq!(fs.unlink("d"), Err(FsError::IsDirectory));
+        fs.rename("d/f", "g").unwrap();
+        fs.remove_dir("d").unwrap();
+        assert_eq!(fs.read_dir("").unwrap()[0].name, "g");
+    }
+}

@@ -1,0 +1,95 @@
+//! `wasi:filesystem` served by the kernel over each process's namespace.
+//!
+//! wasmtime-wasi can only hand a guest host directories; wasmix programs instead see the
+//! kernel's tree (image, overlay, ramfs, mounts). The generated bindings are in
+//! `bindings.rs`; the interface is implemented in `host.rs`; this module holds the
+//! resources and the plumbing.
+
+pub mod bindings;
+mod host;
+mod streams;
+
+use crate::fs::namespace::Namespace;
+use crate::fs::{DirEntry, FileHandle, FsError};
+use bindings::types::ErrorCode;
+use std::sync::Arc;
+use wasmtime::component::{HasData, Linker, ResourceTable};
+
+/// A process's open file or directory.
+pub enum Descriptor {
+    /// A directory, known by its absolute path in the process's namespace.
+    Directory { path: String },
+    File {
+        handle: Arc<dyn FileHandle>,
+        path: String,
+        read: bool,
+        write: bool,
+    },
+}
+
+/// What `read-directory` returns: the listing taken when it was called.
+pub struct DirectoryEntries(std::vec::IntoIter<DirEntry>);
+
+/// A filesystem failure as the bindings carry it: an error code for the guest, or a trap.
+pub enum FsFailure {
+    Code(ErrorCode),
+    Trap(wasmtime::Error),
+}
+
+impl From<FsError> for FsFailure {
+    fn from(e: FsError) -> FsFailure {
+        FsFailure::Code(error_code(&e))
+    }
+}
+
+impl From<wasmtime::component::ResourceTableError> for FsFailure {
+    fn from(e: wasmtime::component::ResourceTableError) -> FsFailure {
+        FsFailure::Trap(e.into())
+    }
+}
+
+pub fn error_code(e: &FsError) -> ErrorCode {
+    match e {
+        FsError::NotFound => ErrorCode::NoEntry,
+        FsError::Exists => ErrorCode::Exist,
+        FsError::NotDirectory => ErrorCode::NotDirectory,
+        FsError::IsDirectory => ErrorCode::IsDirectory,
+        FsError::NotEmpty => ErrorCode::NotEmpty,
+        FsError::ReadOnly => ErrorCode::ReadOnly,
+        FsError::Access => ErrorCode::Access,
+        FsError::BadDescriptor => ErrorCode::BadDescriptor,
+        FsError::Invalid => ErrorCode::Invalid,
+        FsError::NameTooLong => ErrorCode::NameTooLong,
+        FsError::Loop => ErrorCode::Loop,
+        FsError::CrossDevice => ErrorCode::CrossDevice,
+        FsError::NoSpace => ErrorCode::InsufficientSpace,
+        FsError::Unsupported => ErrorCode::Unsupported,
+        FsError::Io(_) => ErrorCode::Io,
+    }
+}
+
+/// What the filesystem host needs of a process: its resources and its namespace.
+pub struct FsView<'a> {
+    pub table: &'a mut ResourceTable,
+    pub namespace: &'a Namespace,
+}
+
+/// Implemented by the `Store` data of a process.
+pub trait WasiFsView: Send {
+    fn fs(&mut self) -> FsView<'_>;
+}
+
+struct WasiFs;
+
+impl HasData for WasiFs {
+    type Data<'a> = FsView<'a>;
+}
+
+/// Puts the kernel's filesystem in place of wasmtime-wasi's, which must be linked already.
+pub fn add_to_linker<T: WasiFsView + 'static>(linker: &mut Linker<T>) -> wasmtime::Result<()> {
+    linker.allow_shadowing(true);
+    bindings::types::add_to_linker::<T, WasiFs>(linker, T::fs)?;
+    bindings::preopens::add_to_linker::<T, WasiFs>(linker, T::fs)?;
+    linker.allow_shadowing(false);
+    Ok(())
+}
