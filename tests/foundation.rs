@@ -150,3 +150,70 @@ fn help_option_describes_the_modes() {
     assert!(text.contains("-c <COMMANDS>"), "{text}");
     assert!(text.contains("--cache-dir"), "{text}");
 }
+
+/// The fixture programs installed in /bin, and a file there that is no program at all.
+fn misbehaving_bin() -> tempfile::TempDir {
+    support::state_with(&[
+        (
+            "/bin/misbehave",
+            std::fs::read(support::fixture("misbehave")).unwrap(),
+        ),
+        (
+            "/bin/library",
+            std::fs::read(support::fixture("nocommand")).unwrap(),
+        ),
+        ("/bin/notwasm", b"#!/bin/sh\necho I am text\n".to_vec()),
+    ])
+}
+
+#[test]
+fn any_exit_status_reaches_the_shell() {
+    let state = misbehaving_bin();
+    assert_eq!(support::run_in(&state, "misbehave exit 42").status, 42);
+    let out = support::run_in(&state, "misbehave exit 200; echo $?");
+    assert_eq!(out.stdout, "200\n");
+}
+
+#[test]
+fn a_file_that_is_not_wasm_is_refused_with_126() {
+    let state = misbehaving_bin();
+    let out = support::run_in(&state, "notwasm; echo next");
+    assert_eq!(
+        out.stderr,
+        "wasmix: /bin/notwasm: cannot execute: not a WebAssembly program\n"
+    );
+    assert_eq!(out.stdout, "next\n");
+    assert_eq!(support::run_in(&state, "notwasm").status, 126);
+}
+
+#[test]
+fn a_component_without_run_is_refused_with_126() {
+    let state = misbehaving_bin();
+    let out = support::run_in(&state, "library; echo next");
+    assert_eq!(
+        out.stderr,
+        "wasmix: /bin/library: cannot execute: does not export wasi:cli/run\n"
+    );
+    assert_eq!(out.stdout, "next\n");
+    assert_eq!(support::run_in(&state, "library").status, 126);
+}
+
+#[test]
+fn traps_are_reported_in_one_line_and_the_pipeline_ends_cleanly() {
+    let state = misbehaving_bin();
+    for (mode, reason) in [
+        ("panic", "wasm `unreachable` instruction executed"),
+        ("out-of-bounds", "out of bounds memory access"),
+        ("stack-overflow", "out of bounds memory access"),
+        ("memory-bomb", "out of memory (limit 512 MiB)"),
+    ] {
+        let out = support::run_in(&state, &format!("misbehave {mode}"));
+        assert_eq!(out.status, 134, "{mode}");
+        let report = format!("wasmix: misbehave: crashed: {reason}\n");
+        assert!(out.stderr.ends_with(&report), "{mode}: {}", out.stderr);
+
+        let out = support::run_in(&state, &format!("misbehave {mode} | wc -l; echo next"));
+        assert_eq!(out.stdout, "0\nnext\n", "{mode}");
+        assert_eq!(out.status, 0);
+    }
+}

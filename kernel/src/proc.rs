@@ -331,7 +331,10 @@ fn exit_status(outcome: wasmtime::Result<Result<(), ()>>, store: &Store<ProcessC
                 ));
             }
             match e.downcast_ref::<wasmtime::Trap>() {
-                Some(trap) => ExitStatus::Crashed(trap.to_string()),
+                Some(trap) => {
+                    let text = trap.to_string();
+                    ExitStatus::Crashed(text.trim_start_matches("wasm trap: ").to_string())
+                }
                 None => ExitStatus::Crashed(format!("{e:#}")),
             }
         }

@@ -65,3 +65,23 @@ pub fn run(script: &str) -> Run {
 pub fn fixture(name: &str) -> PathBuf {
     PathBuf::from(env!("WASMIX_FIXTURES_DIR")).join(format!("{name}.wasm"))
 }
+
+/// A state directory whose writable layer already holds the given files, so they appear in
+/// the guest's tree: (guest path, contents).
+pub fn state_with(files: &[(&str, Vec<u8>)]) -> tempfile::TempDir {
+    let state = tempfile::tempdir().unwrap();
+    for (guest, contents) in files {
+        let host = state
+            .path()
+            .join("root")
+            .join(guest.trim_start_matches('/'));
+        std::fs::create_dir_all(host.parent().unwrap()).unwrap();
+        std::fs::write(host, contents).unwrap();
+    }
+    state
+}
+
+/// Runs `wasmix -c SCRIPT` over a state directory.
+pub fn run_in(state: &tempfile::TempDir, script: &str) -> Run {
+    run_with(&["--state", state.path().to_str().unwrap()], script)
+}

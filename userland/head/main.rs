@@ -65,7 +65,8 @@ fn main() {
         let files = input::operands_or_stdin(files);
         let headers = headers.unwrap_or(files.len() > 1);
         let mut status = 0;
-        for (index, name) in files.iter().enumerate() {
+        let mut shown_before = false;
+        for name in &files {
             let mut reader = match input::open(name) {
                 Ok(reader) => reader,
                 Err(e) => {
@@ -77,8 +78,9 @@ fn main() {
             };
             if headers {
                 let shown = if name == "-" { "standard input" } else { name };
-                let gap = if index == 0 { "" } else { "\n" };
+                let gap = if shown_before { "\n" } else { "" };
                 writeln!(out, "{gap}==> {shown} <==")?;
+                shown_before = true;
             }
             if let Err(e) = copy_head(&mut reader, out, amount) {
                 match Failure::from(e) {

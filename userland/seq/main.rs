@@ -107,6 +107,17 @@ fn main() {
         let step_units = step.at_scale(exact).ok_or_else(overflow)?;
         let last_units = last.at_scale(exact).ok_or_else(overflow)?;
         let drop = 10i128.pow(exact - shown);
+        if exact == 0
+            && !equal_width
+            && let (Ok(first), Ok(step), Ok(last)) = (
+                i64::try_from(first_units),
+                i64::try_from(step_units),
+                i64::try_from(last_units),
+            )
+        {
+            write_integers(out, first, step, last, separator.as_bytes())?;
+            return Ok(0);
+        }
         let width = if equal_width {
             format_units(first_units / drop, shown)
                 .len()
@@ -136,6 +147,34 @@ fn main() {
         }
         Ok(0)
     })
+}
+
+/// The common case, whole numbers, without the general decimal arithmetic.
+fn write_integers(
+    out: &mut impl Write,
+    first: i64,
+    step: i64,
+    last: i64,
+    separator: &[u8],
+) -> std::io::Result<()> {
+    let mut digits = itoa::Buffer::new();
+    let mut value = first;
+    let mut printed_any = false;
+    while (step > 0 && value <= last) || (step < 0 && value >= last) {
+        if printed_any {
+            out.write_all(separator)?;
+        }
+        out.write_all(digits.format(value).as_bytes())?;
+        printed_any = true;
+        value = match value.checked_add(step) {
+            Some(next) => next,
+            None => break,
+        };
+    }
+    if printed_any {
+        out.write_all(b"\n")?;
+    }
+    Ok(())
 }
 
 /// Writes a number zero-padded to `width`, the sign staying in front.

@@ -3,22 +3,36 @@
 use super::exec::Stage;
 use super::{Exit, Shell};
 use crate::file::{Output, Stdio};
+use crate::fs::namespace::{absolute, normalize};
 use bytes::Bytes;
 use std::io::Write;
 
 #[derive(Clone, Copy)]
 pub enum Builtin {
+    Cd,
     Exit,
     Help,
+    Pwd,
 }
 
+/// Name, builtin, and its line in `help`.
 const BUILTINS: &[(&str, Builtin, &str)] = &[
+    (
+        "cd",
+        Builtin::Cd,
+        "cd [DIR]      change the working directory (- for the last one)",
+    ),
     (
         "exit",
         Builtin::Exit,
-        "exit [N]        leave the shell with status N (default: the last status)",
+        "exit [N]      leave the shell with status N (default: the last one)",
     ),
-    ("help", Builtin::Help, "help            show this list"),
+    ("help", Builtin::Help, "help          show this list"),
+    (
+        "pwd",
+        Builtin::Pwd,
+        "pwd           print the working directory",
+    ),
 ];
 
 impl Builtin {
@@ -57,6 +71,12 @@ impl Shell {
                 }
                 status
             }
+            Builtin::Cd => self.change_directory(argv, stdio.stdout),
+            Builtin::Pwd => {
+                let cwd = self.variable("PWD").unwrap_or_else(|| "/".into());
+                deliver(format!("{cwd}\n"), stdio.stdout);
+                0
+            }
             Builtin::Help => {
                 let mut text = String::from(
                     "wasmix shell. Programs live in /bin; these commands are built in:\n\n",
@@ -74,6 +94,46 @@ impl Shell {
             }
         };
         Ok(Stage::Done(status))
+    }
+}
+
+impl Shell {
+    fn change_directory(&mut self, argv: &[String], stdout: Output) -> u8 {
+        let cwd = self.variable("PWD").unwrap_or_else(|| "/".into());
+        let (target, announce) = match argv.get(1).map(String::as_str) {
+            None | Some("~") => (self.variable("HOME").unwrap_or_else(|| "/".into()), false),
+            Some("-") => match self.variable("OLDPWD") {
+                Some(old) => (old, true),
+                None => {
+                    self.report("cd: OLDPWD not set");
+                    return 1;
+                }
+            },
+            Some(dir) => (dir.to_string(), false),
+        };
+        if argv.len() > 2 {
+            self.report("cd: too many arguments");
+            return 1;
+        }
+        // Logical, as bash by default: `..` takes off the last component of the path typed.
+        let new = normalize(&absolute(&cwd, &target));
+        match self.namespace.stat(&new, true) {
+            Ok(meta) if meta.is_dir() => {}
+            Ok(_) => {
+                self.report(&format!("cd: {target}: Not a directory"));
+                return 1;
+            }
+            Err(e) => {
+                self.report(&format!("cd: {target}: {e}"));
+                return 1;
+            }
+        }
+        self.set_variable("OLDPWD", &cwd, true);
+        self.set_variable("PWD", &new, true);
+        if announce {
+            deliver(format!("{new}\n"), stdout);
+        }
+        0
     }
 }
 

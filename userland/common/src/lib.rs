@@ -39,6 +39,7 @@ impl Program {
     /// Runs the utility and exits with its status. `body` gets the parsed-on-demand arguments
     /// and a buffered stdout; it returns the exit status or a failure to report.
     pub fn run(&'static self, body: impl FnOnce(Args, &mut Output) -> Result<u8, Failure>) -> ! {
+        enter_working_directory();
         let mut out = Output::stdout();
         let status = match body(Args::from_env(self), &mut out) {
             Ok(status) => out.finish(self.name).map_or_else(|s| s, |()| status),
@@ -54,6 +55,14 @@ impl Program {
     /// Prints `prog: message` on stderr, the shape of every GNU diagnostic.
     pub fn warn(&self, message: impl std::fmt::Display) {
         eprintln!("{}: {message}", self.name);
+    }
+}
+
+/// Starts in the shell's working directory. WASI gives a program no working directory of
+/// its own (wasi-libc starts at `/`), so the shell passes it in `$PWD`.
+fn enter_working_directory() {
+    if let Some(dir) = std::env::var_os("PWD") {
+        let _ = std::env::set_current_dir(dir);
     }
 }
 
