@@ -217,3 +217,68 @@ fn traps_are_reported_in_one_line_and_the_pipeline_ends_cleanly() {
         assert_eq!(out.status, 0);
     }
 }
+
+#[test]
+fn scripts_run_with_their_arguments() {
+    let dir = tempfile::tempdir().unwrap();
+    let script = dir.path().join("greet.sh");
+    std::fs::write(
+        &script,
+        "#!/bin/wasmix\necho hello \"$1\" from $0\nseq $2 | wc -l\nexit 7\n",
+    )
+    .unwrap();
+    let out = wasmix()
+        .arg("--ephemeral")
+        .arg(&script)
+        .args(["world", "5"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        stdout,
+        format!("hello world from {}\n5\n", script.display())
+    );
+    assert_eq!(out.status.code(), Some(7));
+}
+
+#[test]
+fn a_script_with_a_syntax_error_names_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let script = dir.path().join("broken.sh");
+    std::fs::write(&script, "echo one\necho two\necho 'three\n").unwrap();
+    let out = wasmix().arg("--ephemeral").arg(&script).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        format!(
+            "{}: line 3: unexpected EOF while looking for matching `''\n",
+            script.display()
+        )
+    );
+}
+
+#[test]
+fn every_program_answers_help() {
+    for program in [
+        "cat", "echo", "false", "head", "seq", "sleep", "spin", "true", "wc", "yes",
+    ] {
+        let out = run(&format!("{program} --help"));
+        assert!(
+            out.stdout.starts_with(&format!("Usage: {program}")),
+            "{program}: {}",
+            out.stdout
+        );
+        let expected = if program == "false" { 1 } else { 0 };
+        assert_eq!(out.status, expected, "{program}");
+    }
+}
+
+#[test]
+fn bad_options_read_like_gnu() {
+    let out = run("head --bogus");
+    assert_eq!(
+        out.stderr,
+        "head: unrecognized option '--bogus'\nTry 'head --help' for more information.\n"
+    );
+    assert_eq!(out.status, 1);
+}
