@@ -1,14 +1,22 @@
 //! What a process's standard streams can be connected to: the host console, a kernel pipe,
-//! or nothing. The counted pipe handles stay here, outside the wasm `Store`, and are
+//! a file, or nothing. The counted pipe handles stay here, outside the wasm `Store`, and are
 //! dropped when the process ends, which is what closes the pipe for its peer.
 
 use crate::console::ConsoleStdin;
+use crate::fs::FileHandle;
 use crate::pipe::{PipeReader, PipeWriter};
+use crate::wasi_fs::streams::{FileReader, FileWriter, WritePosition};
+use std::sync::Arc;
+use std::sync::atomic::AtomicU64;
+use tokio::io::{AsyncRead, AsyncWrite};
 use wasmtime_wasi::WasiCtxBuilder;
+use wasmtime_wasi::cli::{IsTerminal, StdinStream, StdoutStream};
+use wasmtime_wasi::p2::{InputStream, OutputStream};
 
 pub enum Input {
     Console,
     Pipe(PipeReader),
+    File(Arc<dyn FileHandle>),
     Null,
 }
 
@@ -16,7 +24,23 @@ pub enum Output {
     ConsoleOut,
     ConsoleErr,
     Pipe(PipeWriter),
+    /// A file opened by a redirection. Written at its end: `>` truncated it first, so that
+    /// is where sequential output goes, and `2>&1` into it interleaves correctly.
+    File(Arc<dyn FileHandle>),
     Null,
+}
+
+impl Output {
+    /// Another hold on the same destination, for `2>&1`.
+    pub fn duplicate(&self) -> Output {
+        match self {
+            Output::ConsoleOut => Output::ConsoleOut,
+            Output::ConsoleErr => Output::ConsoleErr,
+            Output::Pipe(writer) => Output::Pipe(writer.clone()),
+            Output::File(handle) => Output::File(handle.clone()),
+            Output::Null => Output::Null,
+        }
+    }
 }
 
 /// A process's three standard streams.
@@ -40,6 +64,10 @@ impl Stdio {
         match &self.stdin {
             Input::Console => builder.stdin(ConsoleStdin),
             Input::Pipe(reader) => builder.stdin(reader.stdin()),
+            Input::File(handle) => builder.stdin(FileStdin {
+                handle: handle.clone(),
+                offset: Arc::default(),
+            }),
             Input::Null => builder.stdin(tokio::io::empty()),
         };
         install_output(&self.stdout, |s| builder.stdout(s));
@@ -49,12 +77,71 @@ impl Stdio {
 
 fn install_output<'b>(
     output: &Output,
-    set: impl FnOnce(Box<dyn wasmtime_wasi::cli::StdoutStream + Sync>) -> &'b mut WasiCtxBuilder,
+    set: impl FnOnce(Box<dyn StdoutStream + Sync>) -> &'b mut WasiCtxBuilder,
 ) {
     match output {
         Output::ConsoleOut => set(Box::new(std::io::stdout())),
         Output::ConsoleErr => set(Box::new(std::io::stderr())),
         Output::Pipe(writer) => set(Box::new(writer.stdout())),
+        Output::File(handle) => set(Box::new(FileStdout(handle.clone()))),
         Output::Null => set(Box::new(tokio::io::empty())),
     };
+}
+
+/// Stdin from a file: every view the program makes reads on from the same offset.
+struct FileStdin {
+    handle: Arc<dyn FileHandle>,
+    offset: Arc<AtomicU64>,
+}
+
+struct FileStdout(Arc<dyn FileHandle>);
+
+impl IsTerminal for FileStdin {
+    fn is_terminal(&self) -> bool {
+        false
+    }
+}
+
+impl IsTerminal for FileStdout {
+    fn is_terminal(&self) -> bool {
+        false
+    }
+}
+
+impl FileStdin {
+    fn reader(&self) -> FileReader {
+        FileReader {
+            handle: self.handle.clone(),
+            offset: self.offset.clone(),
+        }
+    }
+}
+
+impl StdinStream for FileStdin {
+    fn p2_stream(&self) -> Box<dyn InputStream> {
+        Box::new(self.reader())
+    }
+
+    fn async_stream(&self) -> Box<dyn AsyncRead + Send + Sync> {
+        Box::new(self.reader())
+    }
+}
+
+impl FileStdout {
+    fn writer(&self) -> FileWriter {
+        FileWriter {
+            handle: self.0.clone(),
+            position: WritePosition::Append,
+        }
+    }
+}
+
+impl StdoutStream for FileStdout {
+    fn p2_stream(&self) -> Box<dyn OutputStream> {
+        Box::new(self.writer())
+    }
+
+    fn async_stream(&self) -> Box<dyn AsyncWrite + Send + Sync> {
+        Box::new(self.writer())
+    }
 }

@@ -4,13 +4,15 @@
 use crate::cache::ArtifactCache;
 use crate::engine;
 use crate::file::Stdio;
+use crate::fs::devfs::DevFs;
 use crate::fs::hostfs::HostFs;
 use crate::fs::image::ImageFs;
 use crate::fs::namespace::{BindMode, Namespace};
 use crate::fs::overlay::Overlay;
+use crate::fs::procfs::ProcFs;
 use crate::fs::ramfs::RamFs;
 use crate::fs::{FileServer, FsError, OpenOptions};
-use crate::proc::{self, ExitStatus, Launch, NoSuchProcess, Pid, ProcessTable, Signal};
+use crate::proc::{self, ExitStatus, Identity, Launch, NoSuchProcess, Pid, ProcessTable, Signal};
 use crate::program::{ExecError, Program, ProgramLoader};
 use std::collections::HashMap;
 use std::fmt;
@@ -57,7 +59,7 @@ pub struct Kernel {
     /// Programs by file identity, so spawning a known program reads and hashes nothing.
     executables: Mutex<HashMap<ExecKey, Arc<Program>>>,
     root_namespace: Namespace,
-    pub processes: ProcessTable,
+    pub processes: Arc<ProcessTable>,
 }
 
 /// What a spawn asks for.
@@ -112,12 +114,15 @@ impl Kernel {
         let disk = options
             .cache_dir
             .map(|dir| ArtifactCache::new(&dir, &engine));
+        let processes = Arc::new(ProcessTable::default());
+        let root_namespace = root_namespace(options.state_dir, &options.mounts, &processes)?;
+        processes.insert_shell(Arc::new(root_namespace.clone()));
         Ok(Arc::new(Kernel {
             programs: ProgramLoader::new(engine.clone(), linker, disk, options.trace),
             engine,
             executables: Mutex::new(HashMap::new()),
-            root_namespace: root_namespace(options.state_dir, &options.mounts)?,
-            processes: ProcessTable::default(),
+            root_namespace,
+            processes,
         }))
     }
 
@@ -129,7 +134,12 @@ impl Kernel {
     /// Starts a process. Must be called within the kernel's tokio runtime.
     pub fn spawn(&self, request: SpawnRequest) -> Result<Pid, SpawnError> {
         let program = self.program_at(&request.namespace, &request.path)?;
-        let process = self.processes.insert(request.parent, request.argv.clone());
+        let process = self.processes.insert(Identity {
+            ppid: request.parent,
+            argv: request.argv.clone(),
+            env: request.env.clone(),
+            namespace: request.namespace.clone(),
+        });
         let pid = process.pid;
         let launch = Launch {
             program,
@@ -208,10 +218,11 @@ impl fmt::Display for BootError {
 }
 
 /// `/`: the image with a writable layer over it (on disk under `state_dir/root`, or in
-/// memory); `/tmp` in memory; then the host mounts asked for.
+/// memory); `/tmp` in memory, `/dev`, `/proc`; then the host mounts asked for.
 fn root_namespace(
     state_dir: Option<PathBuf>,
     mounts: &[HostMount],
+    processes: &Arc<ProcessTable>,
 ) -> Result<Namespace, BootError> {
     let upper: Arc<dyn FileServer> = match state_dir {
         Some(dir) => {
@@ -229,10 +240,17 @@ fn root_namespace(
     namespace
         .mount("/", root, BindMode::Replace)
         .map_err(|e| fail("/", e))?;
-    make_dirs(&namespace, "/tmp").map_err(|e| fail("/tmp", e))?;
-    namespace
-        .mount("/tmp", Arc::new(RamFs::default()), BindMode::Replace)
-        .map_err(|e| fail("/tmp", e))?;
+    let servers: [(&str, Arc<dyn FileServer>); 3] = [
+        ("/tmp", Arc::new(RamFs::default())),
+        ("/dev", Arc::new(DevFs)),
+        ("/proc", Arc::new(ProcFs::new(processes))),
+    ];
+    for (at, server) in servers {
+        make_dirs(&namespace, at).map_err(|e| fail(at, e))?;
+        namespace
+            .mount(at, server, BindMode::Replace)
+            .map_err(|e| fail(at, e))?;
+    }
     for mount in mounts {
         let spec = format!("--mount {}:{}", mount.host.display(), mount.guest);
         let server = HostFs::open(&mount.host, mount.read_only).map_err(|e| {

@@ -11,4 +11,4 @@ pub mod pipe;
 pub mod proc;
 pub mod program;
 pub mod sh;
-mod wasi_fs;
+pub mod wasi_fs;

@@ -10,9 +10,10 @@ use crate::program::Program;
 use crate::wasi_fs::{FsView, WasiFsView};
 use std::collections::BTreeMap;
 use std::fmt;
-use std::sync::atomic::{AtomicU32, Ordering};
+use std::future::Future;
+use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
-use std::time::SystemTime;
+use std::time::{Duration, Instant, SystemTime};
 use tokio::sync::{Notify, watch};
 use wasmtime::component::ResourceTable;
 use wasmtime::{ResourceLimiter, Store, UpdateDeadline};
@@ -82,12 +83,40 @@ impl fmt::Display for RunState {
     }
 }
 
+tokio::task_local! {
+    /// The process whose task is running: what `/proc/self` means to it.
+    static CURRENT_PID: Pid;
+}
+
+/// The pid of the process making the current call; the shell's outside any process.
+pub fn current_pid() -> Pid {
+    CURRENT_PID.try_with(|pid| *pid).unwrap_or(SHELL_PID)
+}
+
+/// What a process has used, kept up to date while it runs.
+#[derive(Default)]
+pub struct Usage {
+    /// Linear memory held, all memories together.
+    pub memory_bytes: AtomicU64,
+    /// Time spent running its wasm (and the host calls it made), not waiting.
+    pub cpu_nanos: AtomicU64,
+}
+
+impl Usage {
+    pub fn cpu_time(&self) -> Duration {
+        Duration::from_nanos(self.cpu_nanos.load(Ordering::Relaxed))
+    }
+}
+
 /// What the table knows of one process.
 pub struct Process {
     pub pid: Pid,
     pub ppid: Pid,
     pub argv: Vec<String>,
+    pub env: Vec<(String, String)>,
     pub started: SystemTime,
+    pub usage: Arc<Usage>,
+    namespace: Mutex<Arc<Namespace>>,
     state: Mutex<RunState>,
     kill_request: Mutex<Option<Signal>>,
     kill_notify: Notify,
@@ -97,6 +126,15 @@ pub struct Process {
 impl Process {
     pub fn state(&self) -> RunState {
         *lock(&self.state)
+    }
+
+    pub fn namespace(&self) -> Arc<Namespace> {
+        lock(&self.namespace).clone()
+    }
+
+    /// Records a namespace change made by the process itself (the shell's mount and bind).
+    pub fn set_namespace(&self, namespace: Arc<Namespace>) {
+        *lock(&self.namespace) = namespace;
     }
 }
 
@@ -130,14 +168,41 @@ impl Default for ProcessTable {
     }
 }
 
+/// Who a new process is: the fields of its table entry.
+pub(crate) struct Identity {
+    pub ppid: Pid,
+    pub argv: Vec<String>,
+    pub env: Vec<(String, String)>,
+    pub namespace: Arc<Namespace>,
+}
+
 impl ProcessTable {
-    pub(crate) fn insert(&self, ppid: Pid, argv: Vec<String>) -> Arc<Process> {
-        let pid = self.next_pid.fetch_add(1, Ordering::Relaxed);
+    /// The shell's entry, pid 1, which runs on the host rather than as wasm.
+    pub(crate) fn insert_shell(&self, namespace: Arc<Namespace>) -> Arc<Process> {
+        self.add(
+            SHELL_PID,
+            Identity {
+                ppid: 0,
+                argv: vec!["wasmix".into()],
+                env: Vec::new(),
+                namespace,
+            },
+        )
+    }
+
+    pub(crate) fn insert(&self, identity: Identity) -> Arc<Process> {
+        self.add(self.next_pid.fetch_add(1, Ordering::Relaxed), identity)
+    }
+
+    fn add(&self, pid: Pid, identity: Identity) -> Arc<Process> {
         let process = Arc::new(Process {
             pid,
-            ppid,
-            argv,
+            ppid: identity.ppid,
+            argv: identity.argv,
+            env: identity.env,
             started: SystemTime::now(),
+            usage: Arc::default(),
+            namespace: Mutex::new(identity.namespace),
             state: Mutex::new(RunState::Running),
             kill_request: Mutex::new(None),
             kill_notify: Notify::new(),
@@ -183,14 +248,16 @@ pub struct MemoryLimit {
     limit: usize,
     in_use: usize,
     exceeded: bool,
+    usage: Arc<Usage>,
 }
 
 impl MemoryLimit {
-    pub fn new(limit: usize) -> MemoryLimit {
+    pub fn new(limit: usize, usage: Arc<Usage>) -> MemoryLimit {
         MemoryLimit {
             limit,
             in_use: 0,
             exceeded: false,
+            usage,
         }
     }
 }
@@ -208,6 +275,9 @@ impl ResourceLimiter for MemoryLimit {
             return Ok(false);
         }
         self.in_use = after;
+        self.usage
+            .memory_bytes
+            .store(after as u64, Ordering::Relaxed);
         Ok(true)
     }
 
@@ -268,7 +338,7 @@ pub(crate) async fn run(engine: wasmtime::Engine, process: Arc<Process>, launch:
             wasi: builder.build(),
             table: ResourceTable::new(),
             namespace: launch.namespace.clone(),
-            memory: MemoryLimit::new(launch.memory_limit),
+            memory: MemoryLimit::new(launch.memory_limit, process.usage.clone()),
         },
     );
     store.limiter(|ctx| &mut ctx.memory);
@@ -289,10 +359,15 @@ pub(crate) async fn run(engine: wasmtime::Engine, process: Arc<Process>, launch:
             }
         }
     };
-    let ended = tokio::select! {
-        outcome = run_command(&program, &mut store) => Ok(outcome),
-        signal = killed => Err(signal),
-    };
+    let running = accounted(run_command(&program, &mut store), &process.usage);
+    let ended = CURRENT_PID
+        .scope(process.pid, async {
+            tokio::select! {
+                outcome = running => Ok(outcome),
+                signal = killed => Err(signal),
+            }
+        })
+        .await;
     let status = match ended {
         Ok(outcome) => exit_status(outcome, &store),
         Err(signal) => ExitStatus::Killed(signal),
@@ -305,6 +380,19 @@ pub(crate) async fn run(engine: wasmtime::Engine, process: Arc<Process>, launch:
         _ => RunState::Exited,
     };
     process.exit.send_replace(Some(status));
+}
+
+/// Adds the time spent inside each poll of `future` to the process's CPU time.
+async fn accounted<F: Future>(future: F, usage: &Usage) -> F::Output {
+    let mut future = std::pin::pin!(future);
+    std::future::poll_fn(|cx| {
+        let started = Instant::now();
+        let poll = future.as_mut().poll(cx);
+        let spent = started.elapsed().as_nanos() as u64;
+        usage.cpu_nanos.fetch_add(spent, Ordering::Relaxed);
+        poll
+    })
+    .await
 }
 
 async fn run_command(

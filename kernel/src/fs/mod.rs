@@ -7,10 +7,12 @@
 //! Symbolic links are the namespace's business too, so a link on a host directory can
 //! only ever point into the process's own namespace, never back into the host.
 
+pub mod devfs;
 pub mod hostfs;
 pub mod image;
 pub mod namespace;
 pub mod overlay;
+pub mod procfs;
 pub mod ramfs;
 
 use std::fmt;

@@ -150,6 +150,11 @@ fn deliver(text: String, output: Output) {
         Output::Pipe(writer) => {
             tokio::spawn(async move { writer.write_all(Bytes::from(text)).await });
         }
+        Output::File(handle) => {
+            if let Err(e) = handle.append(text.as_bytes()) {
+                eprintln!("wasmix: write error: {e}");
+            }
+        }
         Output::Null => {}
     }
 }

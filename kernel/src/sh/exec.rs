@@ -26,8 +26,7 @@ impl Shell {
         for command in &program.complete_commands {
             for CompoundListItem(list, separator) in &command.0 {
                 if matches!(separator, SeparatorOperator::Async) {
-                    self.report("background jobs (&) are not supported by this shell yet");
-                    self.last_status = 2;
+                    self.run_in_background(list).await?;
                     continue;
                 }
                 self.run_and_or(list).await?;
@@ -54,26 +53,66 @@ impl Shell {
         Ok(())
     }
 
-    async fn run_pipeline(&mut self, pipeline: &Pipeline) -> Result<u8, Exit> {
+    /// `LIST &`: starts the pipeline and goes on without waiting.
+    async fn run_in_background(&mut self, list: &AndOrList) -> Result<(), Exit> {
+        if !list.additional.is_empty() {
+            self.report("background lists joined by && or || are not supported by this shell yet");
+            self.last_status = 2;
+            return Ok(());
+        }
+        // Without job control, a background job does not read the terminal.
+        let stages = self.start_pipeline(&list.first, Input::Null).await?;
+        let mut pids = Vec::new();
+        let mut last_status = 0;
+        for stage in stages {
+            match stage {
+                Stage::Running { pid, .. } => pids.push(pid),
+                Stage::Done(status) => last_status = status,
+            }
+        }
+        if let Some(&last) = pids.last() {
+            self.last_background = Some(last);
+        }
+        let command = list.first.to_string();
+        let number = self
+            .jobs
+            .start(self.kernel.clone(), pids.clone(), last_status, command);
+        if matches!(self.origin, Origin::Prompt) {
+            eprintln!("[{number}] {}", pids.last().copied().unwrap_or_default());
+        }
+        self.last_status = 0;
+        Ok(())
+    }
+
+    /// Spawns every stage of a pipeline, joined by pipes; the first reads `stdin`.
+    async fn start_pipeline(
+        &mut self,
+        pipeline: &Pipeline,
+        stdin: Input,
+    ) -> Result<Vec<Stage>, Exit> {
         let count = pipeline.seq.len();
         let mut stages = Vec::with_capacity(count);
-        let mut next_stdin = None;
+        let mut next_stdin = Some(stdin);
         for (index, command) in pipeline.seq.iter().enumerate() {
             let (reader, stdout) = if index + 1 < count {
                 let (reader, writer) = pipe();
-                (Some(reader), Output::Pipe(writer))
+                (Some(Input::Pipe(reader)), Output::Pipe(writer))
             } else {
                 (None, Output::ConsoleOut)
             };
             let stdio = Stdio {
-                stdin: next_stdin.take().map_or(Input::Console, Input::Pipe),
+                stdin: next_stdin.take().unwrap_or(Input::Null),
                 stdout,
                 stderr: Output::ConsoleErr,
             };
             stages.push(self.start_command(command, stdio, count == 1).await?);
             next_stdin = reader;
         }
+        Ok(stages)
+    }
 
+    async fn run_pipeline(&mut self, pipeline: &Pipeline) -> Result<u8, Exit> {
+        let stages = self.start_pipeline(pipeline, Input::Console).await?;
         let pids: Vec<Pid> = stages
             .iter()
             .filter_map(|s| match s {
@@ -167,13 +206,14 @@ impl Shell {
         words.extend(suffix);
 
         let mut argv = Vec::new();
+        let mut redirects = Vec::new();
         for item in words {
             let word = match item {
                 CommandPrefixOrSuffixItem::Word(word)
                 | CommandPrefixOrSuffixItem::AssignmentWord(_, word) => word,
-                CommandPrefixOrSuffixItem::IoRedirect(_) => {
-                    self.report("redirections are not supported by this shell yet");
-                    return Ok(Stage::Done(2));
+                CommandPrefixOrSuffixItem::IoRedirect(redirect) => {
+                    redirects.push(redirect);
+                    continue;
                 }
                 CommandPrefixOrSuffixItem::ProcessSubstitution(..) => {
                     self.report("process substitution is not supported by this shell yet");
@@ -205,6 +245,11 @@ impl Shell {
             values.push((assignment.name.to_string(), value));
         }
 
+        let mut stdio = stdio;
+        if let Err(message) = self.apply_redirects(&redirects, &mut stdio) {
+            self.report(&message);
+            return Ok(Stage::Done(1));
+        }
         let Some(name) = argv.first().cloned() else {
             // Only assignments: they set shell variables.
             for (variable, value) in values {

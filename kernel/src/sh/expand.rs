@@ -67,6 +67,16 @@ impl Shell {
         Ok(fields.finish())
     }
 
+    /// Expands the body of a here-document: parameters, but no quotes and no splitting.
+    pub(super) fn expand_document(&self, document: &Word) -> Result<String, String> {
+        let pieces = brush_parser::word::parse_heredoc(&document.value, &ParserOptions::default())
+            .map_err(|e| e.to_string())?;
+        let mut fields = Fields::default();
+        self.expand_pieces(&document.value, &pieces, true, &mut fields)
+            .map_err(|e| e.0)?;
+        Ok(fields.current)
+    }
+
     fn expand_pieces(
         &self,
         source: &str,
@@ -127,6 +137,10 @@ impl Shell {
                 .unwrap_or_default(),
             Parameter::Special(SpecialParameter::LastExitStatus) => self.last_status.to_string(),
             Parameter::Special(SpecialParameter::ProcessId) => self.pid.to_string(),
+            Parameter::Special(SpecialParameter::LastBackgroundProcessId) => self
+                .last_background
+                .map(|pid| pid.to_string())
+                .unwrap_or_default(),
             Parameter::Special(SpecialParameter::ShellName) => self.script_name.clone(),
             Parameter::Special(SpecialParameter::PositionalParameterCount) => {
                 self.positional.len().to_string()

@@ -1,6 +1,6 @@
 //! The interactive prompt: line editing and history through rustyline.
 
-use super::{Exit, Shell};
+use super::{Exit, Shell, job};
 use rustyline::DefaultEditor;
 use rustyline::error::ReadlineError;
 use tokio::runtime::Runtime;
@@ -36,6 +36,9 @@ impl Shell {
             print!("{}", String::from_utf8_lossy(&motd));
         }
         loop {
+            for job in self.jobs.take_finished() {
+                eprintln!("{}", job::announcement(&job));
+            }
             match editor.readline(&self.prompt()) {
                 Ok(line) => {
                     if !line.trim().is_empty() {

@@ -4,6 +4,8 @@ mod builtin;
 mod exec;
 mod expand;
 pub mod interactive;
+mod job;
+mod redirect;
 mod syntax;
 
 use crate::fs::namespace::Namespace;
@@ -46,6 +48,9 @@ pub struct Shell {
     script_name: String,
     last_status: u8,
     origin: Origin,
+    /// The last background pipeline's last process: `$!`.
+    last_background: Option<Pid>,
+    jobs: job::Jobs,
     /// Processes of the pipeline running in the foreground: what Ctrl-C stops.
     foreground: Arc<Mutex<Vec<Pid>>>,
     interrupted: Arc<AtomicBool>,
@@ -62,6 +67,8 @@ impl Shell {
             script_name: "wasmix".into(),
             last_status: 0,
             origin,
+            last_background: None,
+            jobs: job::Jobs::default(),
             foreground: Arc::default(),
             interrupted: Arc::default(),
         };

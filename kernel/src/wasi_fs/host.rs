@@ -10,6 +10,8 @@ use super::{Descriptor, DirectoryEntries, FsFailure, FsView, error_code};
 use crate::fs::namespace::absolute;
 use crate::fs::{FileType, FsError, Metadata, OpenOptions};
 use std::hash::{Hash, Hasher};
+use std::sync::Arc;
+use std::sync::atomic::AtomicU64;
 use std::time::SystemTime;
 use wasmtime::component::Resource;
 use wasmtime_wasi::p2::bindings::clocks::wall_clock::Datetime;
@@ -137,7 +139,7 @@ impl types::HostDescriptor for FsView<'_> {
         }
         let stream: DynInputStream = Box::new(FileReader {
             handle: handle.clone(),
-            offset,
+            offset: Arc::new(AtomicU64::new(offset)),
         });
         Ok(self.table.push(stream)?)
     }

@@ -7,7 +7,7 @@
 
 pub mod bindings;
 mod host;
-mod streams;
+pub mod streams;
 
 use crate::fs::namespace::Namespace;
 use crate::fs::{DirEntry, FileHandle, FsError};

@@ -3,7 +3,12 @@
 
 use crate::fs::{FileHandle, FsError};
 use bytes::Bytes;
+use std::io;
+use std::pin::Pin;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::task::{Context, Poll};
+use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use wasmtime_wasi::p2::{InputStream, OutputStream, Pollable, StreamError, StreamResult};
 
 /// The most one call moves; wasi-libc asks for at most this much anyway.
@@ -13,9 +18,10 @@ fn failed(e: FsError) -> StreamError {
     StreamError::LastOperationFailed(wasmtime::Error::new(e))
 }
 
+/// Reads a file from an offset; streams made for one stdin share the offset.
 pub struct FileReader {
     pub handle: Arc<dyn FileHandle>,
-    pub offset: u64,
+    pub offset: Arc<AtomicU64>,
 }
 
 #[wasmtime_wasi::async_trait]
@@ -26,15 +32,13 @@ impl Pollable for FileReader {
 impl InputStream for FileReader {
     fn read(&mut self, size: usize) -> StreamResult<Bytes> {
         let mut buffer = vec![0; size.min(CHUNK)];
-        let n = self
-            .handle
-            .read_at(&mut buffer, self.offset)
-            .map_err(failed)?;
+        let offset = self.offset.load(Ordering::Relaxed);
+        let n = self.handle.read_at(&mut buffer, offset).map_err(failed)?;
         if n == 0 && size > 0 {
             return Err(StreamError::Closed);
         }
         buffer.truncate(n);
-        self.offset += n as u64;
+        self.offset.fetch_add(n as u64, Ordering::Relaxed);
         Ok(Bytes::from(buffer))
     }
 }
@@ -81,5 +85,41 @@ impl OutputStream for FileWriter {
 
     fn check_write(&mut self) -> StreamResult<usize> {
         Ok(CHUNK)
+    }
+}
+
+impl AsyncRead for FileReader {
+    fn poll_read(
+        self: Pin<&mut Self>,
+        _: &mut Context<'_>,
+        buf: &mut ReadBuf<'_>,
+    ) -> Poll<io::Result<()>> {
+        let offset = self.offset.load(Ordering::Relaxed);
+        let n = self
+            .handle
+            .read_at(buf.initialize_unfilled(), offset)
+            .map_err(io::Error::other)?;
+        buf.advance(n);
+        self.offset.fetch_add(n as u64, Ordering::Relaxed);
+        Poll::Ready(Ok(()))
+    }
+}
+
+impl AsyncWrite for FileWriter {
+    fn poll_write(
+        mut self: Pin<&mut Self>,
+        _: &mut Context<'_>,
+        buf: &[u8],
+    ) -> Poll<io::Result<usize>> {
+        let written = OutputStream::write(&mut *self, Bytes::copy_from_slice(buf));
+        Poll::Ready(written.map(|()| buf.len()).map_err(io::Error::other))
+    }
+
+    fn poll_flush(self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<io::Result<()>> {
+        Poll::Ready(Ok(()))
+    }
+
+    fn poll_shutdown(self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<io::Result<()>> {
+        Poll::Ready(Ok(()))
     }
 }

@@ -4,9 +4,12 @@
 
 pub mod args;
 mod error;
+pub mod filemode;
 pub mod input;
 pub mod numbers;
 mod output;
+pub mod tree;
+pub mod wasi_fs;
 
 pub use args::{Arg, Args};
 pub use error::{Failure, IoContext, describe_io_error};

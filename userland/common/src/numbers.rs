@@ -43,3 +43,45 @@ mod tests {
         assert_eq!(parse_size("k"), None);
     }
 }
+
+/// A size as GNU's `-h` shows it: powers of 1024, one decimal below 10, always rounded up
+/// (`1.5K`, `10K`, `96`).
+pub fn human_size(bytes: u64) -> String {
+    const UNITS: [&str; 6] = ["K", "M", "G", "T", "P", "E"];
+    if bytes < 1024 {
+        return bytes.to_string();
+    }
+    let mut value = bytes as f64;
+    for unit in UNITS {
+        value /= 1024.0;
+        if value < 1024.0 || unit == "E" {
+            return if value < 10.0 {
+                let tenths = (value * 10.0).ceil() / 10.0;
+                if tenths >= 10.0 {
+                    format!("{}{unit}", tenths.ceil() as u64)
+                } else {
+                    format!("{tenths:.1}{unit}")
+                }
+            } else {
+                format!("{}{unit}", value.ceil() as u64)
+            };
+        }
+    }
+    unreachable!("the loop returns at the last unit")
+}
+
+#[cfg(test)]
+mod human_tests {
+    use super::human_size;
+
+    #[test]
+    fn sizes_round_up_like_gnu() {
+        assert_eq!(human_size(96), "96");
+        assert_eq!(human_size(1024), "1.0K");
+        assert_eq!(human_size(1025), "1.1K");
+        assert_eq!(human_size(1536), "1.5K");
+        assert_eq!(human_size(10 * 1024), "10K");
+        assert_eq!(human_size(10 * 1024 + 1), "11K");
+        assert_eq!(human_size(5 << 20), "5.0M");
+    }
+}

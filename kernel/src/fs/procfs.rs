@@ -1,0 +1,233 @@
+//! /proc: the process table as files, generated when opened.
+//!
+//!     /proc/PID/cmdline   arguments, each ended by NUL
+//!     /proc/PID/environ   environment, NAME=value each ended by NUL
+//!     /proc/PID/status    name, state, pid, ppid, memory in use, CPU time
+//!     /proc/PID/mounts    the process's namespace
+//!     /proc/PID/cwd       link to its working directory
+//!     /proc/self          link to the asking process
+//!     /proc/mounts        link to self/mounts
+
+use super::{DirEntry, FileHandle, FileServer, FileType, FsError, FsResult, Metadata, OpenOptions};
+use crate::proc::{Pid, Process, ProcessTable, RunState, current_pid};
+use std::sync::{Arc, Weak};
+use std::time::SystemTime;
+
+const PROCESS_FILES: [(&str, FileType); 5] = [
+    ("cmdline", FileType::File),
+    ("cwd", FileType::Symlink),
+    ("environ", FileType::File),
+    ("mounts", FileType::File),
+    ("status", FileType::File),
+];
+
+pub struct ProcFs {
+    /// Weak: the table's processes hold namespaces that hold this server.
+    processes: Weak<ProcessTable>,
+}
+
+impl ProcFs {
+    pub fn new(processes: &Arc<ProcessTable>) -> ProcFs {
+        ProcFs {
+            processes: Arc::downgrade(processes),
+        }
+    }
+
+    fn process(&self, pid: &str) -> FsResult<Arc<Process>> {
+        let pid: Pid = pid.parse().map_err(|_| FsError::NotFound)?;
+        self.processes
+            .upgrade()
+            .and_then(|table| table.get(pid))
+            .ok_or(FsError::NotFound)
+    }
+
+    /// What a path is: the root, a top-level link, a process directory, or a file in one.
+    fn classify<'p>(&self, path: &'p str) -> FsResult<Node<'p>> {
+        match path.split_once('/') {
+            None if path.is_empty() => Ok(Node::Root),
+            None if path == "self" || path == "mounts" => Ok(Node::TopLink(path)),
+            None => Ok(Node::ProcessDir(self.process(path)?)),
+            Some((pid, name)) => {
+                let process = self.process(pid)?;
+                let (_, file_type) = PROCESS_FILES
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .ok_or(FsError::NotFound)?;
+                Ok(Node::ProcessFile(process, name, *file_type))
+            }
+        }
+    }
+}
+
+enum Node<'p> {
+    Root,
+    TopLink(&'p str),
+    ProcessDir(Arc<Process>),
+    ProcessFile(Arc<Process>, &'p str, FileType),
+}
+
+fn metadata(file_type: FileType, inode: u64, time: SystemTime) -> Metadata {
+    Metadata {
+        file_type,
+        size: 0,
+        inode,
+        device: 0,
+        links: 1,
+        modified: time,
+        accessed: time,
+        mode: match file_type {
+            FileType::Directory => 0o555,
+            FileType::Symlink => 0o777,
+            _ => 0o444,
+        },
+    }
+}
+
+fn working_directory(process: &Process) -> String {
+    process
+        .env
+        .iter()
+        .find(|(name, _)| name == "PWD")
+        .map_or_else(|| "/".to_string(), |(_, value)| value.clone())
+}
+
+fn status(process: &Process) -> String {
+    let state = match process.state() {
+        RunState::Running => "R (running)",
+        RunState::Exited | RunState::Killed => "Z (zombie)",
+    };
+    let name = process
+        .argv
+        .first()
+        .map_or("", |a| a.rsplit('/').next().unwrap_or(a));
+    let memory_kib = process
+        .usage
+        .memory_bytes
+        .load(std::sync::atomic::Ordering::Relaxed)
+        / 1024;
+    format!(
+        "Name:\t{name}\nState:\t{state}\nPid:\t{}\nPPid:\t{}\nVmRSS:\t{memory_kib} kB\nCpuTime:\t{:.6}\n",
+        process.pid,
+        process.ppid,
+        process.usage.cpu_time().as_secs_f64()
+    )
+}
+
+fn mounts(process: &Process) -> String {
+    let mut text = String::new();
+    for (at, layers) in process.namespace().describe() {
+        for layer in layers {
+            text.push_str(&format!("{layer} {at}\n"));
+        }
+    }
+    text
+}
+
+fn joined_with_nul<'a>(items: impl Iterator<Item = String> + 'a) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    for item in items {
+        bytes.extend_from_slice(item.as_bytes());
+        bytes.push(0);
+    }
+    bytes
+}
+
+impl FileServer for ProcFs {
+    fn describe(&self) -> String {
+        "procfs".into()
+    }
+
+    fn lstat(&self, path: &str) -> FsResult<Metadata> {
+        Ok(match self.classify(path)? {
+            Node::Root => metadata(FileType::Directory, 1, SystemTime::now()),
+            Node::TopLink(_) => metadata(FileType::Symlink, 2, SystemTime::now()),
+            Node::ProcessDir(p) => metadata(FileType::Directory, u64::from(p.pid) << 8, p.started),
+            Node::ProcessFile(p, name, file_type) => {
+                let index = PROCESS_FILES
+                    .iter()
+                    .position(|(n, _)| *n == name)
+                    .unwrap_or(0);
+                metadata(
+                    file_type,
+                    (u64::from(p.pid) << 8) + 1 + index as u64,
+                    p.started,
+                )
+            }
+        })
+    }
+
+    fn open(&self, path: &str, options: OpenOptions) -> FsResult<Arc<dyn FileHandle>> {
+        if options.mutates() {
+            return Err(FsError::Access);
+        }
+        let Node::ProcessFile(process, name, FileType::File) = self.classify(path)? else {
+            return Err(FsError::IsDirectory);
+        };
+        let contents = match name {
+            "cmdline" => joined_with_nul(process.argv.iter().cloned()),
+            "environ" => joined_with_nul(process.env.iter().map(|(k, v)| format!("{k}={v}"))),
+            "mounts" => mounts(&process).into_bytes(),
+            _ => status(&process).into_bytes(),
+        };
+        Ok(Arc::new(Snapshot {
+            metadata: self.lstat(path)?,
+            contents,
+        }))
+    }
+
+    fn read_dir(&self, path: &str) -> FsResult<Vec<DirEntry>> {
+        let entry = |name: &str, file_type| DirEntry {
+            name: name.to_string(),
+            file_type,
+        };
+        match self.classify(path)? {
+            Node::Root => {
+                let mut entries = vec![
+                    entry("mounts", FileType::Symlink),
+                    entry("self", FileType::Symlink),
+                ];
+                let table = self.processes.upgrade().ok_or(FsError::NotFound)?;
+                entries.extend(
+                    table
+                        .list()
+                        .iter()
+                        .map(|p| entry(&p.pid.to_string(), FileType::Directory)),
+                );
+                Ok(entries)
+            }
+            Node::ProcessDir(_) => Ok(PROCESS_FILES
+                .iter()
+                .map(|(name, file_type)| entry(name, *file_type))
+                .collect()),
+            _ => Err(FsError::NotDirectory),
+        }
+    }
+
+    fn readlink(&self, path: &str) -> FsResult<String> {
+        match self.classify(path)? {
+            Node::TopLink("self") => Ok(current_pid().to_string()),
+            Node::TopLink(_) => Ok("self/mounts".into()),
+            Node::ProcessFile(process, "cwd", _) => Ok(working_directory(&process)),
+            _ => Err(FsError::Invalid),
+        }
+    }
+}
+
+/// A /proc file as it was when opened.
+struct Snapshot {
+    metadata: Metadata,
+    contents: Vec<u8>,
+}
+
+impl FileHandle for Snapshot {
+    fn read_at(&self, buf: &mut [u8], offset: u64) -> FsResult<usize> {
+        let start = (offset as usize).min(self.contents.len());
+        let n = buf.len().min(self.contents.len() - start);
+        buf[..n].copy_from_slice(&self.contents[start..start + n]);
+        Ok(n)
+    }
+
+    fn metadata(&self) -> FsResult<Metadata> {
+        Ok(self.metadata.clone())
+    }
+}

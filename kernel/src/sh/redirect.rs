@@ -1,0 +1,155 @@
+//! Redirections: `<`, `>`, `>>`, `>|`, `2>&1`, `>&2`, `&>`, `&>>`, here-documents and
+//! here-strings, applied to a command's stdio in the order written.
+
+use super::Shell;
+use crate::file::{Input, Output, Stdio};
+use crate::fs::OpenOptions;
+use crate::fs::namespace::absolute;
+use crate::pipe::pipe;
+use brush_parser::ast::{IoFileRedirectKind, IoFileRedirectTarget, IoRedirect, Word};
+use bytes::Bytes;
+
+impl Shell {
+    /// Applies redirections to `stdio`. Err carries the message to report (the command is
+    /// then not run, status 1, as in bash).
+    pub(super) fn apply_redirects(
+        &self,
+        redirects: &[&IoRedirect],
+        stdio: &mut Stdio,
+    ) -> Result<(), String> {
+        for redirect in redirects {
+            match redirect {
+                IoRedirect::File(fd, kind, target) => {
+                    self.redirect_file(*fd, kind, target, stdio)?
+                }
+                IoRedirect::OutputAndError(word, append) => {
+                    let output = self.open_output(word, *append)?;
+                    stdio.stderr = output.duplicate();
+                    stdio.stdout = output;
+                }
+                IoRedirect::HereString(fd, word) => {
+                    let text = self.expand_one(word)? + "\n";
+                    set_input(stdio, *fd, text_input(text))?;
+                }
+                IoRedirect::HereDocument(fd, document) => {
+                    let text = if document.requires_expansion {
+                        self.expand_document(&document.doc)?
+                    } else {
+                        document.doc.value.clone()
+                    };
+                    set_input(stdio, *fd, text_input(text))?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn redirect_file(
+        &self,
+        fd: Option<i32>,
+        kind: &IoFileRedirectKind,
+        target: &IoFileRedirectTarget,
+        stdio: &mut Stdio,
+    ) -> Result<(), String> {
+        match (kind, target) {
+            (IoFileRedirectKind::Read, IoFileRedirectTarget::Filename(word)) => {
+                let path = self.redirect_path(word)?;
+                let handle = self
+                    .namespace
+                    .open(&path, OpenOptions::read_only())
+                    .map_err(|e| format!("{}: {e}", word.value))?;
+                set_input(stdio, fd, Input::File(handle))
+            }
+            (
+                IoFileRedirectKind::Write
+                | IoFileRedirectKind::Clobber
+                | IoFileRedirectKind::Append,
+                IoFileRedirectTarget::Filename(word),
+            ) => {
+                let append = matches!(kind, IoFileRedirectKind::Append);
+                let output = self.open_output(word, append)?;
+                set_output(stdio, fd.unwrap_or(1), output)
+            }
+            (IoFileRedirectKind::DuplicateOutput, target) => {
+                let source = match target {
+                    IoFileRedirectTarget::Fd(n) => *n,
+                    IoFileRedirectTarget::Duplicate(word) => {
+                        let text = self.expand_one(word)?;
+                        text.parse()
+                            .map_err(|_| format!("{text}: ambiguous redirect"))?
+                    }
+                    _ => return Err("this redirection is not supported".into()),
+                };
+                let output = match source {
+                    1 => stdio.stdout.duplicate(),
+                    2 => stdio.stderr.duplicate(),
+                    other => return Err(format!("{other}: Bad file descriptor")),
+                };
+                set_output(stdio, fd.unwrap_or(1), output)
+            }
+            _ => Err(format!("{kind}: this redirection is not supported")),
+        }
+    }
+
+    fn expand_one(&self, word: &Word) -> Result<String, String> {
+        let fields = self.expand_word(word).map_err(|e| e.0)?;
+        match fields.as_slice() {
+            [one] => Ok(one.clone()),
+            _ => Err(format!("{}: ambiguous redirect", word.value)),
+        }
+    }
+
+    fn redirect_path(&self, word: &Word) -> Result<String, String> {
+        let name = self.expand_one(word)?;
+        let cwd = self.variable("PWD").unwrap_or_else(|| "/".into());
+        Ok(absolute(&cwd, &name))
+    }
+
+    fn open_output(&self, word: &Word, append: bool) -> Result<Output, String> {
+        let path = self.redirect_path(word)?;
+        let options = OpenOptions {
+            write: true,
+            create: true,
+            truncate: !append,
+            ..OpenOptions::default()
+        };
+        let handle = self
+            .namespace
+            .open(&path, options)
+            .map_err(|e| format!("{}: {e}", word.value))?;
+        Ok(Output::File(handle))
+    }
+}
+
+/// Text fed to a command's stdin through a pipe, written by a task of its own so a long
+/// document cannot fill the pipe before the reader starts.
+fn text_input(text: String) -> Input {
+    let (reader, writer) = pipe();
+    tokio::spawn(async move { writer.write_all(Bytes::from(text)).await });
+    Input::Pipe(reader)
+}
+
+fn set_input(stdio: &mut Stdio, fd: Option<i32>, input: Input) -> Result<(), String> {
+    match fd.unwrap_or(0) {
+        0 => {
+            stdio.stdin = input;
+            Ok(())
+        }
+        other => Err(format!(
+            "{other}: only file descriptors 0, 1 and 2 can be redirected"
+        )),
+    }
+}
+
+fn set_output(stdio: &mut Stdio, fd: i32, output: Output) -> Result<(), String> {
+    match fd {
+        1 => stdio.stdout = output,
+        2 => stdio.stderr = output,
+        other => {
+            return Err(format!(
+                "{other}: only file descriptors 0, 1 and 2 can be redirected"
+            ));
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,106 @@
+//! Copying and removing whole trees, shared by `cp`, `mv` and `rm`.
+
+use crate::Failure;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// Copies `source` to `target`: a file's contents, a symlink as a link, a directory with
+/// all it holds. Failures are passed to `report` as (path, error) and copying goes on;
+/// the result says whether everything was copied.
+pub fn copy(source: &Path, target: &Path, report: &mut dyn FnMut(&Path, io::Error)) -> bool {
+    let meta = match fs::symlink_metadata(source) {
+        Ok(meta) => meta,
+        Err(e) => {
+            report(source, e);
+            return false;
+        }
+    };
+    let copied = if meta.file_type().is_symlink() {
+        fs::read_link(source).and_then(|link| crate::wasi_fs::symlink(&link, target))
+    } else if meta.is_dir() {
+        match fs::create_dir(target) {
+            Err(e) if e.kind() != io::ErrorKind::AlreadyExists => Err(e),
+            _ => {
+                let mut all = true;
+                match fs::read_dir(source) {
+                    Ok(entries) => {
+                        for entry in entries.flatten() {
+                            let name = entry.file_name();
+                            all &= copy(&source.join(&name), &target.join(&name), report);
+                        }
+                    }
+                    Err(e) => {
+                        report(source, e);
+                        all = false;
+                    }
+                }
+                return all;
+            }
+        }
+    } else {
+        fs::copy(source, target).map(drop)
+    };
+    match copied {
+        Ok(()) => true,
+        Err(e) => {
+            report(target, e);
+            false
+        }
+    }
+}
+
+/// Removes a file, a symlink, or a directory with everything in it.
+pub fn remove(path: &Path) -> io::Result<()> {
+    if fs::symlink_metadata(path)?.is_dir() {
+        for entry in fs::read_dir(path)? {
+            remove(&entry?.path())?;
+        }
+        fs::remove_dir(path)
+    } else {
+        fs::remove_file(path)
+    }
+}
+
+/// Pairs each source with where it goes, for `cp` and `mv`: into DEST when DEST is a
+/// directory, else DEST itself (and then there may be only one source).
+pub fn targets(operands: &[String]) -> Result<Vec<(PathBuf, PathBuf)>, Failure> {
+    let (target, sources) = match operands {
+        [] => return Err(Failure::Usage("missing file operand".into())),
+        [only] => {
+            return Err(Failure::Usage(format!(
+                "missing destination file operand after '{only}'"
+            )));
+        }
+        [sources @ .., target] => (Path::new(target), sources),
+    };
+    let into_dir = target.is_dir();
+    if sources.len() > 1 && !into_dir {
+        return Err(Failure::Fatal(format!(
+            "target '{}' is not a directory",
+            target.display()
+        )));
+    }
+    Ok(sources
+        .iter()
+        .map(|source| {
+            let source = PathBuf::from(source);
+            let destination = match (into_dir, source.file_name()) {
+                (true, Some(name)) => target.join(name),
+                _ => target.to_path_buf(),
+            };
+            (source, destination)
+        })
+        .collect())
+}
+
+/// Whether two paths name the same file.
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    match (
+        crate::wasi_fs::identity(a, true),
+        crate::wasi_fs::identity(b, true),
+    ) {
+        (Ok(a), Ok(b)) => a.inode == b.inode,
+        _ => false,
+    }
+}

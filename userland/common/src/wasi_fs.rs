@@ -1,0 +1,113 @@
+//! What Rust's std cannot yet ask of WASI on stable (`std::os::wasi` is unstable): making
+//! symbolic links, and a file's identity and link count. Asked here through the raw
+//! `wasi:filesystem` calls, relative to the root preopen the kernel gives every process.
+
+use std::io;
+use std::path::Path;
+
+/// Inode number and link count, as `stat` and `ls -l` show them.
+pub struct Identity {
+    pub inode: u64,
+    pub links: u64,
+}
+
+#[cfg(target_os = "wasi")]
+mod imp {
+    use super::Identity;
+    use std::io;
+    use std::path::Path;
+    use wasip2::filesystem::types::{Descriptor, ErrorCode, PathFlags};
+
+    fn root() -> io::Result<Descriptor> {
+        wasip2::filesystem::preopens::get_directories()
+            .into_iter()
+            .find(|(_, path)| path == "/")
+            .map(|(descriptor, _)| descriptor)
+            .ok_or_else(|| io::Error::other("no root directory was given to this program"))
+    }
+
+    /// The path relative to `/`, as the root descriptor takes it.
+    fn from_root(path: &Path) -> io::Result<String> {
+        let absolute = if path.is_absolute() {
+            path.to_path_buf()
+        } else {
+            std::env::current_dir()?.join(path)
+        };
+        Ok(absolute
+            .to_string_lossy()
+            .trim_start_matches('/')
+            .to_string())
+    }
+
+    fn error(code: ErrorCode) -> io::Error {
+        use io::ErrorKind::*;
+        let kind = match code {
+            ErrorCode::NoEntry => NotFound,
+            ErrorCode::Exist => AlreadyExists,
+            ErrorCode::NotDirectory => NotADirectory,
+            ErrorCode::IsDirectory => IsADirectory,
+            ErrorCode::ReadOnly => ReadOnlyFilesystem,
+            ErrorCode::Access | ErrorCode::NotPermitted => PermissionDenied,
+            ErrorCode::NameTooLong => InvalidFilename,
+            ErrorCode::Unsupported => Unsupported,
+            _ => Other,
+        };
+        io::Error::new(kind, format!("{code:?}"))
+    }
+
+    pub fn symlink(target: &Path, at: &Path) -> io::Result<()> {
+        root()?
+            .symlink_at(&target.to_string_lossy(), &from_root(at)?)
+            .map_err(error)
+    }
+
+    pub fn identity(path: &Path, follow: bool) -> io::Result<Identity> {
+        let root = root()?;
+        let flags = if follow {
+            PathFlags::SYMLINK_FOLLOW
+        } else {
+            PathFlags::empty()
+        };
+        let relative = from_root(path)?;
+        let stat = root.stat_at(flags, &relative).map_err(error)?;
+        let hash = root.metadata_hash_at(flags, &relative).map_err(error)?;
+        Ok(Identity {
+            inode: hash.lower,
+            links: stat.link_count,
+        })
+    }
+}
+
+#[cfg(not(target_os = "wasi"))]
+mod imp {
+    use super::Identity;
+    use std::io;
+    use std::os::unix::fs::MetadataExt;
+    use std::path::Path;
+
+    pub fn symlink(target: &Path, at: &Path) -> io::Result<()> {
+        std::os::unix::fs::symlink(target, at)
+    }
+
+    pub fn identity(path: &Path, follow: bool) -> io::Result<Identity> {
+        let meta = if follow {
+            std::fs::metadata(path)?
+        } else {
+            std::fs::symlink_metadata(path)?
+        };
+        Ok(Identity {
+            inode: meta.ino(),
+            links: meta.nlink(),
+        })
+    }
+}
+
+/// Makes a symbolic link at `at` that points to `target`.
+pub fn symlink(target: &Path, at: &Path) -> io::Result<()> {
+    imp::symlink(target, at)
+}
+
+/// A file's identity and link count (`follow`: of what a symlink points to).
+pub fn identity(path: &Path, follow: bool) -> io::Result<Identity> {
+    imp::identity(path, follow)
+}

@@ -1,0 +1,60 @@
+//! ln: make links. Only symbolic links: no file server of the kernel keeps link counts.
+
+use std::fs;
+use std::path::Path;
+use wasmix_common::{Arg, Failure, Program, args, describe_io_error, tree, wasi_fs};
+
+static PROGRAM: Program = Program::new(
+    "ln",
+    "Usage: ln -s [OPTION]... TARGET LINK_NAME\n  \
+     or:  ln -s [OPTION]... TARGET... DIRECTORY\n\
+     Create symbolic links to TARGET with the name LINK_NAME, or links to each TARGET\n\
+     in DIRECTORY. (Hard links are not supported by wasmix file servers.)\n\n  \
+     -s, --symbolic   make symbolic links\n  \
+     -f, --force      remove existing destination files\n      \
+     --help        display this help and exit\n      \
+     --version     output version information and exit\n",
+);
+
+fn main() {
+    PROGRAM.run(|mut args, _| {
+        let mut symbolic = false;
+        let mut force = false;
+        let mut operands = Vec::new();
+        while let Some(arg) = args.next()? {
+            match arg {
+                Arg::Short('s') | Arg::Long("symbolic") => symbolic = true,
+                Arg::Short('f') | Arg::Long("force") => force = true,
+                Arg::Value(v) => operands.push(args::into_string(v)?),
+                other => return Err(args::unexpected(other)),
+            }
+        }
+        if operands.len() == 1 {
+            let target = Path::new(&operands[0]);
+            let name = target.file_name().map(|n| n.to_string_lossy().into_owned());
+            operands.push(name.unwrap_or_default());
+        }
+        let mut status = 0;
+        for (target, link) in tree::targets(&operands)? {
+            if !symbolic {
+                return Err(Failure::Fatal(format!(
+                    "failed to create hard link '{}' => '{}': Operation not supported",
+                    link.display(),
+                    target.display()
+                )));
+            }
+            if force && fs::symlink_metadata(&link).is_ok_and(|m| !m.is_dir()) {
+                let _ = fs::remove_file(&link);
+            }
+            if let Err(e) = wasi_fs::symlink(&target, &link) {
+                let reason = describe_io_error(&e);
+                PROGRAM.warn(format!(
+                    "failed to create symbolic link '{}': {reason}",
+                    link.display()
+                ));
+                status = 1;
+            }
+        }
+        Ok(status)
+    })
+}

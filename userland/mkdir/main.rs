@@ -1,0 +1,78 @@
+//! mkdir: make directories.
+
+use std::fs;
+use std::io::{self, Write};
+use wasmix_common::{Arg, Failure, Program, args, describe_io_error};
+
+static PROGRAM: Program = Program::new(
+    "mkdir",
+    "Usage: mkdir [OPTION]... DIRECTORY...\n\
+     Create the DIRECTORY(ies), if they do not already exist.\n\n  \
+     -p, --parents     no error if existing, make parent directories as needed\n  \
+     -v, --verbose     print a message for each created directory\n      \
+     --help        display this help and exit\n      \
+     --version     output version information and exit\n",
+);
+
+fn main() {
+    PROGRAM.run(|mut args, out| {
+        let mut parents = false;
+        let mut verbose = false;
+        let mut dirs = Vec::new();
+        while let Some(arg) = args.next()? {
+            match arg {
+                Arg::Short('p') | Arg::Long("parents") => parents = true,
+                Arg::Short('v') | Arg::Long("verbose") => verbose = true,
+                Arg::Value(v) => dirs.push(args::into_string(v)?),
+                other => return Err(args::unexpected(other)),
+            }
+        }
+        if dirs.is_empty() {
+            return Err(Failure::Usage("missing operand".into()));
+        }
+        let mut status = 0;
+        for dir in dirs {
+            let made = if parents {
+                make_parents(&dir)
+            } else {
+                fs::create_dir(&dir).map(|()| vec![dir.clone()])
+            };
+            match made {
+                Ok(made) if verbose => {
+                    for dir in made {
+                        writeln!(out, "mkdir: created directory '{dir}'")?;
+                    }
+                }
+                Ok(_) => {}
+                Err(e) => {
+                    let reason = describe_io_error(&e);
+                    PROGRAM.warn(format!("cannot create directory '{dir}': {reason}"));
+                    status = 1;
+                }
+            }
+        }
+        Ok(status)
+    })
+}
+
+/// `-p`: every missing directory on the way, in order; an existing one is fine.
+fn make_parents(dir: &str) -> io::Result<Vec<String>> {
+    let mut made = Vec::new();
+    let mut prefix = String::new();
+    for (index, part) in dir.split('/').enumerate() {
+        if index > 0 {
+            prefix.push('/');
+        }
+        prefix.push_str(part);
+        if part.is_empty() || part == "." || part == ".." {
+            continue;
+        }
+        match fs::create_dir(&prefix) {
+            Ok(()) => made.push(prefix.clone()),
+            Err(e)
+                if e.kind() == io::ErrorKind::AlreadyExists && fs::metadata(&prefix)?.is_dir() => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(made)
+}

@@ -1,0 +1,129 @@
+//! rm: remove files or directories.
+
+use std::fs;
+use std::io;
+use wasmix_common::{Arg, Failure, Program, args, describe_io_error};
+
+static PROGRAM: Program = Program::new(
+    "rm",
+    "Usage: rm [OPTION]... [FILE]...\n\
+     Remove (unlink) the FILE(s).\n\n  \
+     -f, --force           ignore nonexistent files and arguments, never prompt\n  \
+     -r, -R, --recursive   remove directories and their contents recursively\n  \
+     -d, --dir             remove empty directories\n  \
+     -v, --verbose         explain what is being done\n      \
+     --help        display this help and exit\n      \
+     --version     output version information and exit\n",
+);
+
+struct Options {
+    force: bool,
+    recursive: bool,
+    empty_dirs: bool,
+    verbose: bool,
+}
+
+fn main() {
+    PROGRAM.run(|mut args, out| {
+        let mut options = Options {
+            force: false,
+            recursive: false,
+            empty_dirs: false,
+            verbose: false,
+        };
+        let mut files = Vec::new();
+        while let Some(arg) = args.next()? {
+            match arg {
+                Arg::Short('f') | Arg::Long("force") => options.force = true,
+                Arg::Short('r' | 'R') | Arg::Long("recursive") => options.recursive = true,
+                Arg::Short('d') | Arg::Long("dir") => options.empty_dirs = true,
+                Arg::Short('v') | Arg::Long("verbose") => options.verbose = true,
+                Arg::Value(v) => files.push(args::into_string(v)?),
+                other => return Err(args::unexpected(other)),
+            }
+        }
+        if files.is_empty() && !options.force {
+            return Err(Failure::Usage("missing operand".into()));
+        }
+        let mut status = 0;
+        for file in files {
+            let trimmed = file.trim_end_matches('/');
+            if matches!(trimmed.rsplit('/').next(), Some("." | "..")) {
+                PROGRAM.warn(format!(
+                    "refusing to remove '.' or '..' directory: skipping '{file}'"
+                ));
+                status = 1;
+                continue;
+            }
+            if !remove(&file, &options, out)? {
+                status = 1;
+            }
+        }
+        Ok(status)
+    })
+}
+
+/// Removes one operand; false if something could not be removed (already reported).
+fn remove(path: &str, options: &Options, out: &mut wasmix_common::Output) -> Result<bool, Failure> {
+    use std::io::Write;
+    let meta = match fs::symlink_metadata(path) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == io::ErrorKind::NotFound && options.force => return Ok(true),
+        Err(e) => {
+            let reason = describe_io_error(&e);
+            PROGRAM.warn(format!("cannot remove '{path}': {reason}"));
+            return Ok(false);
+        }
+    };
+    let removed = if meta.is_dir() {
+        if options.recursive {
+            let mut all = true;
+            let entries = match fs::read_dir(path) {
+                Ok(entries) => entries,
+                Err(e) => {
+                    let reason = describe_io_error(&e);
+                    PROGRAM.warn(format!("cannot remove '{path}': {reason}"));
+                    return Ok(false);
+                }
+            };
+            for entry in entries {
+                let entry = entry?;
+                let child = format!(
+                    "{}/{}",
+                    path.trim_end_matches('/'),
+                    entry.file_name().to_string_lossy()
+                );
+                all &= remove(&child, options, out)?;
+            }
+            if !all {
+                return Ok(false);
+            }
+            fs::remove_dir(path)
+        } else if options.empty_dirs {
+            fs::remove_dir(path)
+        } else {
+            PROGRAM.warn(format!("cannot remove '{path}': Is a directory"));
+            return Ok(false);
+        }
+    } else {
+        fs::remove_file(path)
+    };
+    match removed {
+        Ok(()) => {
+            if options.verbose {
+                let what = if meta.is_dir() {
+                    "removed directory"
+                } else {
+                    "removed"
+                };
+                writeln!(out, "{what} '{path}'")?;
+            }
+            Ok(true)
+        }
+        Err(e) => {
+            let reason = describe_io_error(&e);
+            PROGRAM.warn(format!("cannot remove '{path}': {reason}"));
+            Ok(false)
+        }
+    }
+}
