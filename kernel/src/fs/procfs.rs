@@ -1,12 +1,14 @@
 //! /proc: the process table as files, generated when opened.
 //!
-//!     /proc/PID/cmdline   arguments, each ended by NUL
-//!     /proc/PID/environ   environment, NAME=value each ended by NUL
-//!     /proc/PID/status    name, state, pid, ppid, memory in use, CPU time
-//!     /proc/PID/mounts    the process's namespace
-//!     /proc/PID/cwd       link to its working directory
-//!     /proc/self          link to the asking process
-//!     /proc/mounts        link to self/mounts
+//! ```text
+//! /proc/PID/cmdline   arguments, each ended by NUL
+//! /proc/PID/environ   environment, NAME=value each ended by NUL
+//! /proc/PID/status    name, state, pid, ppid, memory in use, CPU time
+//! /proc/PID/mounts    the process's namespace
+//! /proc/PID/cwd       link to its working directory
+//! /proc/self          link to the asking process
+//! /proc/mounts        link to self/mounts
+//! ```
 
 use super::{DirEntry, FileHandle, FileServer, FileType, FsError, FsResult, Metadata, OpenOptions};
 use crate::proc::{Pid, Process, ProcessTable, RunState, current_pid};
