@@ -9,29 +9,50 @@ use std::io::Write;
 
 #[derive(Clone, Copy)]
 pub enum Builtin {
+    Bind,
     Cd,
     Exit,
     Help,
+    Mount,
+    Ns,
     Pwd,
+    Umount,
 }
 
-/// Name, builtin, and its line in `help`.
-const BUILTINS: &[(&str, Builtin, &str)] = &[
+/// Name, builtin, usage, and what it does (for `help`).
+const BUILTINS: &[(&str, Builtin, &str, &str)] = &[
+    (
+        "bind",
+        Builtin::Bind,
+        "bind [-b|-a] OLD NEW",
+        "show OLD at NEW (replace, before, after)",
+    ),
     (
         "cd",
         Builtin::Cd,
-        "cd [DIR]      change the working directory (- for the last one)",
+        "cd [DIR]",
+        "change the working directory (- for the last one)",
     ),
     (
         "exit",
         Builtin::Exit,
-        "exit [N]      leave the shell with status N (default: the last one)",
+        "exit [N]",
+        "leave the shell with status N (default: the last)",
     ),
-    ("help", Builtin::Help, "help          show this list"),
+    ("help", Builtin::Help, "help", "show this list"),
     (
-        "pwd",
-        Builtin::Pwd,
-        "pwd           print the working directory",
+        "mount",
+        Builtin::Mount,
+        "mount [-r] HOSTDIR DIR",
+        "show a host directory at DIR; alone: list",
+    ),
+    ("ns", Builtin::Ns, "ns", "print this shell's namespace"),
+    ("pwd", Builtin::Pwd, "pwd", "print the working directory"),
+    (
+        "umount",
+        Builtin::Umount,
+        "umount DIR",
+        "remove what is mounted or bound at DIR",
     ),
 ];
 
@@ -40,7 +61,7 @@ impl Builtin {
         BUILTINS
             .iter()
             .find(|(n, ..)| *n == name)
-            .map(|(_, builtin, _)| *builtin)
+            .map(|(_, builtin, ..)| *builtin)
     }
 }
 
@@ -72,6 +93,18 @@ impl Shell {
                 status
             }
             Builtin::Cd => self.change_directory(argv, stdio.stdout),
+            Builtin::Bind | Builtin::Mount | Builtin::Umount | Builtin::Ns => {
+                match self.namespace_command(builtin, &argv[1..]) {
+                    Ok(text) => {
+                        deliver(text, stdio.stdout);
+                        0
+                    }
+                    Err(message) => {
+                        self.report(&format!("{}: {message}", argv[0]));
+                        1
+                    }
+                }
+            }
             Builtin::Pwd => {
                 let cwd = self.variable("PWD").unwrap_or_else(|| "/".into());
                 deliver(format!("{cwd}\n"), stdio.stdout);
@@ -81,13 +114,12 @@ impl Shell {
                 let mut text = String::from(
                     "wasmix shell. Programs live in /bin; these commands are built in:\n\n",
                 );
-                for (_, _, line) in BUILTINS {
-                    text.push_str("  ");
-                    text.push_str(line);
-                    text.push('\n');
+                for (_, _, usage, what) in BUILTINS {
+                    text.push_str(&format!("  {usage:<24}{what}\n"));
                 }
                 text.push_str(
-                    "\nCommands: NAME ARGS..., joined with | (pipes), ; && || (lists).\n",
+                    "\nCommands: NAME ARGS..., joined by | (pipes), ; && || (lists) and & \
+                     (background),\nwith redirections < > >> 2> 2>&1 &> <<EOF <<<.\n",
                 );
                 deliver(text, stdio.stdout);
                 0

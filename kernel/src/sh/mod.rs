@@ -5,6 +5,7 @@ mod exec;
 mod expand;
 pub mod interactive;
 mod job;
+mod namespace;
 mod redirect;
 mod syntax;
 
