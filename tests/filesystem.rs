@@ -1,0 +1,268 @@
+//! The virtual filesystem as programs see it: file operations against what Linux does, the
+//! overlay over the image, /proc, persistence, host mounts and namespaces.
+
+mod support;
+
+use std::io::{Seek, SeekFrom, Write};
+use support::{fixture, run, run_in, run_with, state_with};
+
+/// The same edits made by wasmix programs and by Linux on a host file must leave the same
+/// bytes, and the failures must carry the same reasons.
+#[test]
+fn file_operations_leave_what_linux_leaves() {
+    let state = state_with(&[("/bin/fileops", std::fs::read(fixture("fileops")).unwrap())]);
+    let script = "cd /tmp; echo hello world > f; echo again >> f; \
+                  fileops write-at /tmp/f 6 WORLD; fileops write-at /tmp/f 30 far; \
+                  fileops set-len /tmp/f 25; mkdir d; mv f d/g; cat d/g";
+    let out = run_in(&state, script);
+    assert_eq!(out.stderr, "");
+
+    let host = tempfile::tempdir().unwrap();
+    let path = host.path().join("f");
+    std::fs::write(&path, "hello world\n").unwrap();
+    let mut file = std::fs::OpenOptions::new()
+        .append(true)
+        .open(&path)
+        .unwrap();
+    file.write_all(b"again\n").unwrap();
+    let mut file = std::fs::OpenOptions::new().write(true).open(&path).unwrap();
+    file.seek(SeekFrom::Start(6)).unwrap();
+    file.write_all(b"WORLD").unwrap();
+    file.seek(SeekFrom::Start(30)).unwrap();
+    file.write_all(b"far").unwrap();
+    file.set_len(25).unwrap();
+    assert_eq!(out.stdout.as_bytes(), std::fs::read(&path).unwrap());
+}
+
+#[test]
+fn failures_carry_the_linux_reasons() {
+    let script = "cd /tmp; mkdir d; touch d/f; \
+                  rmdir d; rm d; cat d; mkdir d; cat nosuch; cd d/f; rm -r d; ls d; \
+                  mv nosuch x; touch /proc/x; echo x > /etc; mkdir /etc/motd/x";
+    let out = run(script);
+    let expected = "rmdir: failed to remove 'd': Directory not empty\n\
+                    rm: cannot remove 'd': Is a directory\n\
+                    cat: d: Is a directory\n\
+                    mkdir: cannot create directory 'd': File exists\n\
+                    cat: nosuch: No such file or directory\n\
+                    wasmix: cd: d/f: Not a directory\n\
+                    ls: cannot access 'd': No such file or directory\n\
+                    mv: cannot stat 'nosuch': No such file or directory\n\
+                    touch: cannot touch '/proc/x': Permission denied\n\
+                    wasmix: /etc: Is a directory\n\
+                    mkdir: cannot create directory '/etc/motd/x': Not a directory\n";
+    assert_eq!(out.stderr, expected);
+    assert_eq!(run("rmdir /nonexistent").status, 1);
+    assert_eq!(run("ls /nonexistent").status, 2);
+}
+
+#[test]
+fn the_overlay_copies_up_and_hides() {
+    let out = run("echo extra >> /etc/motd; rm /etc/profile; ls /etc; cat /etc/motd | wc -l");
+    assert_eq!(out.stdout, "motd\n3\n");
+    // The image itself is untouched: a new boot sees it whole.
+    let out = run("ls /etc; cat /etc/motd | wc -l");
+    assert_eq!(out.stdout, "motd\nprofile\n2\n");
+    let out = run("echo x > /bin/new; ls /bin | wc -l; rm /bin/new; ls /bin | wc -l");
+    let counts: Vec<&str> = out.stdout.lines().collect();
+    assert_eq!(counts.len(), 2);
+    assert_eq!(
+        counts[0].parse::<u32>().unwrap(),
+        counts[1].parse::<u32>().unwrap() + 1
+    );
+}
+
+#[test]
+fn proc_shows_running_processes_and_forgets_reaped_ones() {
+    let out = run("sleep 5 & ps; cat /proc/$!/cmdline | wc -c; ls /proc");
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    assert!(
+        lines[0].contains("PID") && lines[0].contains("CMD"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains(" R 00:00:00 sleep 5\n"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains(" 1       0 R 00:00:00 wasmix\n"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains("\n8\n"),
+        "cmdline of sleep is 'sleep\\05\\0'"
+    );
+
+    // After 10,000 spawns the table holds the shell and the listing process only.
+    let many = "true; ".repeat(10_000);
+    let out = run(&format!("{many} ls /proc"));
+    let entries: Vec<&str> = out.stdout.lines().collect();
+    assert_eq!(entries.len(), 4, "{:?}", entries);
+    assert_eq!(entries[0], "1");
+    assert_eq!(&entries[2..], ["mounts", "self"]);
+}
+
+#[test]
+fn proc_self_is_the_asking_process() {
+    let out = run("cat /proc/self/status; readlink /proc/self");
+    assert!(
+        out.stdout.starts_with("Name:\tcat\nState:\tR (running)\n"),
+        "{}",
+        out.stdout
+    );
+    let pid_line = out.stdout.lines().find(|l| l.starts_with("Pid:")).unwrap();
+    let readlink_pid = out.stdout.lines().last().unwrap();
+    assert_ne!(
+        pid_line.trim_start_matches("Pid:\t"),
+        readlink_pid,
+        "two different processes"
+    );
+}
+
+#[test]
+fn files_persist_across_boots_with_state() {
+    let state = tempfile::tempdir().unwrap();
+    let dir = state.path().to_str().unwrap();
+    let out = run_with(
+        &["--state", dir],
+        "echo remember me > ~/note; mkdir ~/projects",
+    );
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    let out = run_with(&["--state", dir], "cat ~/note; ls ~");
+    assert_eq!(out.stdout, "remember me\nnote\nprojects\n");
+}
+
+#[test]
+fn ephemeral_leaves_nothing_behind() {
+    let home = tempfile::tempdir().unwrap();
+    let out = support::wasmix()
+        .env("HOME", home.path())
+        .env_remove("XDG_DATA_HOME")
+        .args(["--ephemeral", "-c", "echo gone > ~/file; cat ~/file"])
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "gone\n");
+    let left: Vec<_> = std::fs::read_dir(home.path()).unwrap().collect();
+    assert!(left.is_empty(), "found {left:?}");
+}
+
+#[test]
+fn host_mounts_read_write_and_read_only() {
+    let host = tempfile::tempdir().unwrap();
+    std::fs::write(host.path().join("data.txt"), "from the host\n").unwrap();
+    let rw = format!("{}:/mnt/host", host.path().display());
+    let out = run_with(
+        &["--mount", &rw],
+        "cat /mnt/host/data.txt; echo from wasmix > /mnt/host/new.txt; mkdir /mnt/host/dir",
+    );
+    assert_eq!(out.stdout, "from the host\n");
+    assert_eq!(
+        std::fs::read_to_string(host.path().join("new.txt")).unwrap(),
+        "from wasmix\n"
+    );
+    assert!(host.path().join("dir").is_dir());
+
+    let ro = format!("{}:/mnt/ro:ro", host.path().display());
+    let out = run_with(
+        &["--mount", &ro],
+        "cat /mnt/ro/data.txt; echo x > /mnt/ro/data.txt; rm /mnt/ro/new.txt; mkdir /mnt/ro/d",
+    );
+    assert_eq!(out.stdout, "from the host\n");
+    assert_eq!(
+        out.stderr,
+        "wasmix: /mnt/ro/data.txt: Read-only file system\n\
+         rm: cannot remove '/mnt/ro/new.txt': Read-only file system\n\
+         mkdir: cannot create directory '/mnt/ro/d': Read-only file system\n"
+    );
+    assert_eq!(
+        std::fs::read_to_string(host.path().join("data.txt")).unwrap(),
+        "from the host\n"
+    );
+    assert!(host.path().join("new.txt").exists());
+}
+
+#[test]
+fn nothing_escapes_a_host_mount() {
+    let outside = tempfile::tempdir().unwrap();
+    let inside = outside.path().join("inside");
+    std::fs::create_dir(&inside).unwrap();
+    std::fs::write(outside.path().join("secret.txt"), "host secret\n").unwrap();
+    std::os::unix::fs::symlink("../secret.txt", inside.join("relative-link")).unwrap();
+    let absolute_target = outside.path().join("secret.txt");
+    std::os::unix::fs::symlink(&absolute_target, inside.join("absolute-link")).unwrap();
+    let mount = format!("{}:/mnt/in", inside.display());
+    let out = run_with(
+        &["--mount", &mount],
+        &format!(
+            "cat /mnt/in/../secret.txt; cat /mnt/in/../../../secret.txt; \
+             cat /mnt/in/relative-link; cat /mnt/in/absolute-link; cat {}; \
+             echo written > /mnt/in/../escape.txt; echo written > /mnt/in/relative-link; \
+             ln -s /etc/motd /mnt/in/made-here; cat /mnt/in/made-here | wc -l",
+            absolute_target.display()
+        ),
+    );
+    assert!(!out.stdout.contains("host secret"), "{}", out.stdout);
+    assert_eq!(
+        out.stdout, "2\n",
+        "the link made inside resolves in the guest's tree"
+    );
+    assert_eq!(
+        std::fs::read_to_string(outside.path().join("secret.txt")).unwrap(),
+        "host secret\n"
+    );
+    assert!(!outside.path().join("escape.txt").exists());
+    let names: Vec<String> = std::fs::read_dir(outside.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), 2, "only inside/ and secret.txt: {names:?}");
+}
+
+#[test]
+fn bad_mount_options_stop_the_boot() {
+    let out = run_with(&["--mount", "/definitely/not/here:/x"], "true");
+    assert_eq!(out.status, 2);
+    assert_eq!(
+        out.stderr,
+        "wasmix: cannot boot: --mount /definitely/not/here:/x: /definitely/not/here: No such file or directory\n"
+    );
+    let out = run_with(&["--mount", "nocolon"], "true");
+    assert_eq!(out.status, 2);
+    assert!(
+        out.stderr.contains("expected HOST:GUEST or HOST:GUEST:ro"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn paths_are_clamped_at_the_root_and_checked_for_length() {
+    let long = "x".repeat(300);
+    let out = run(&format!(
+        "cat /../../../etc/motd | wc -l; cd /../..; pwd; cat //etc///motd | wc -l; touch /tmp/{long}"
+    ));
+    assert_eq!(out.stdout, "2\n/\n2\n");
+    assert!(
+        out.stderr.ends_with("File name too long\n"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn a_bind_is_seen_by_later_children_only() {
+    let script = "mkdir /tmp/a /tmp/b; touch /tmp/a/from-a /tmp/b/from-b; \
+                  sleep 2 & early=$!; \
+                  bind -a /tmp/a /tmp/b; ls /tmp/b; \
+                  cat /proc/$early/mounts | wc -l; cat /proc/self/mounts | wc -l; \
+                  umount /tmp/b; ls /tmp/b";
+    let out = run(script);
+    assert_eq!(
+        out.stdout, "from-a\nfrom-b\n4\n6\nfrom-b\n",
+        "{}",
+        out.stderr
+    );
+}
