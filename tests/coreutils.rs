@@ -58,17 +58,19 @@ fn output(mut command: Command, stdin: &str) -> (String, String, i32) {
 
 /// Runs every case both ways and reports all differences at once.
 fn compare(cases: &[Case]) {
-    let data = data_dir();
-    let mount = format!("{}:/data", data.path().display());
     let mut differences = Vec::new();
     for case in cases {
+        // Each side gets fresh files, since commands may change them.
+        let gnu_data = data_dir();
         let mut gnu = Command::new("bash");
         gnu.arg("-c")
             .arg(case.command)
-            .current_dir(data.path())
+            .current_dir(gnu_data.path())
             .env("LC_ALL", "C");
         let expected = output(gnu, case.stdin);
 
+        let wasmix_data = data_dir();
+        let mount = format!("{}:/data", wasmix_data.path().display());
         let mut wasmix = Command::new(support::WASMIX);
         wasmix
             .arg("--cache-dir")
@@ -190,5 +192,110 @@ fn sleep() {
         case("sleep 0.05 0.05s; echo done"),
         case("sleep x"),
         case("sleep"),
+    ]);
+}
+
+#[test]
+fn ls() {
+    compare(&[
+        case("ls"),
+        case("ls -a"),
+        case("ls -A dir"),
+        case("ls -1 lines.txt dir nosuch"),
+        case("mkdir -p dir/sub; touch dir/sub/x dir/y; ls -R dir"),
+        case("ls -r"),
+        case("ls -d dir lines.txt"),
+        case("ls nosuch"),
+    ]);
+}
+
+#[test]
+fn mkdir_and_rmdir() {
+    compare(&[
+        case("mkdir new && ls -d new"),
+        case("mkdir dir"),
+        case("mkdir -p a/b/c && ls -R a"),
+        case("mkdir -pv x/y"),
+        case("mkdir"),
+        case("mkdir nosuch/x"),
+        case("mkdir -p d/e && rmdir -p d/e && ls"),
+        case("rmdir lines.txt"),
+        case("rmdir nosuch dir; ls"),
+    ]);
+}
+
+#[test]
+fn rm() {
+    compare(&[
+        case("rm lines.txt && ls"),
+        case("rm nosuch"),
+        case("rm -f nosuch; echo $?"),
+        case("rm dir"),
+        case("mkdir -p t/u && touch t/u/f && rm -r t && ls"),
+        case("rm -d dir && ls"),
+        case("rm -rv dir"),
+        case("rm"),
+    ]);
+}
+
+#[test]
+fn cp_and_mv() {
+    compare(&[
+        case("cp lines.txt copy && cat copy"),
+        case("cp lines.txt words.txt dir && ls dir"),
+        case("cp nosuch x"),
+        case("cp dir x"),
+        case("cp lines.txt lines.txt"),
+        case("cp -r dir d2 && ls"),
+        case("cp lines.txt words.txt empty"),
+        case("cp lines.txt words.txt nosuch"),
+        case("mv lines.txt moved && ls"),
+        case("mv words.txt dir && ls . dir"),
+        case("mv nosuch x"),
+        case("mv -v empty e2"),
+        case("cp"),
+    ]);
+}
+
+#[test]
+fn touch_ln_readlink_stat() {
+    compare(&[
+        case("touch new && ls"),
+        case("touch -c none; ls"),
+        case("touch nosuch/x"),
+        case("ln -s lines.txt link && cat link | head -n 2 && readlink link"),
+        case("ln -s lines.txt words.txt"),
+        case("readlink lines.txt; echo $?"),
+        case("ln -s lines.txt link && readlink -f link | wc -l"),
+        case("mkdir -p a/b && ln -s ../../lines.txt a/b/up && cat a/b/up | wc -l"),
+        case("stat -c '%n %s %F' lines.txt empty dir"),
+        case("ln -s words.txt l && stat -c '%N %F' l"),
+        case("stat nosuch"),
+    ]);
+}
+
+#[test]
+fn find() {
+    compare(&[
+        case("find dir"),
+        case("find . -name 'l*.txt'"),
+        case("find . -iname 'WORDS*'"),
+        case("find . -type f -name empty"),
+        case("mkdir -p a/b/c; find a -maxdepth 1"),
+        case("mkdir -p a/b/c; find a -mindepth 2 -type d -name c"),
+        case("find nosuch"),
+    ]);
+}
+
+#[test]
+fn tee() {
+    compare(&[
+        fed("tee out && cat out", "one\ntwo\n"),
+        fed(
+            "tee -a lines.txt > /dev/null && cat lines.txt | wc -l",
+            "more\n",
+        ),
+        fed("tee a b > /dev/null && cat a b", "x\n"),
+        fed("tee nosuch/x", "y\n"),
     ]);
 }

@@ -76,8 +76,12 @@ pub fn targets(operands: &[String]) -> Result<Vec<(PathBuf, PathBuf)>, Failure> 
     };
     let into_dir = target.is_dir();
     if sources.len() > 1 && !into_dir {
+        let reason = match fs::metadata(target) {
+            Ok(_) => "Not a directory".to_string(),
+            Err(e) => crate::describe_io_error(&e),
+        };
         return Err(Failure::Fatal(format!(
-            "target '{}' is not a directory",
+            "target '{}': {reason}",
             target.display()
         )));
     }
