@@ -12,6 +12,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 const WASM_TARGET: &str = "wasm32-wasip2";
+/// For test fixtures named `p1-*`: programs built as WASI preview 1 core modules, the way
+/// many programs from elsewhere are.
+const PREVIEW1_TARGET: &str = "wasm32-wasip1";
 
 fn main() {
     let kernel_dir = PathBuf::from(env::var("CARGO_MANIFEST_DIR").unwrap());
@@ -20,14 +23,23 @@ fn main() {
         println!("cargo:rerun-if-changed={}", root.join(watched).display());
     }
 
-    ensure_wasm_target();
+    ensure_wasm_target(WASM_TARGET);
+    ensure_wasm_target(PREVIEW1_TARGET);
     let programs = crate_dirs(&root.join("userland"));
-    let fixtures = crate_dirs(&root.join("tests/fixtures"));
+    let (preview1, fixtures): (Vec<_>, Vec<_>) = crate_dirs(&root.join("tests/fixtures"))
+        .into_iter()
+        .partition(|(name, _)| name.starts_with("p1-"));
     let target_dir = env::var_os("CARGO_TARGET_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|| root.join("target"))
         .join("userland");
-    build_userland(&root, &target_dir, programs.iter().chain(&fixtures));
+    build_userland(
+        &root,
+        &target_dir,
+        WASM_TARGET,
+        programs.iter().chain(&fixtures),
+    );
+    build_userland(&root, &target_dir, PREVIEW1_TARGET, preview1.iter());
 
     let wasm_dir = target_dir.join(WASM_TARGET).join("wasm");
     let mut image = String::from("pub static IMAGE_FILES: &[(&str, &[u8])] = &[\n");
@@ -50,6 +62,11 @@ fn main() {
     let out = PathBuf::from(env::var("OUT_DIR").unwrap());
     std::fs::write(out.join("image.rs"), image).unwrap();
     println!("cargo:rustc-env=WASMIX_FIXTURES_DIR={}", wasm_dir.display());
+    let preview1_dir = target_dir.join(PREVIEW1_TARGET).join("wasm");
+    println!(
+        "cargo:rustc-env=WASMIX_PREVIEW1_FIXTURES_DIR={}",
+        preview1_dir.display()
+    );
 }
 
 fn add_file(image: &mut String, guest_path: &str, host_path: &Path) {
@@ -88,6 +105,7 @@ fn crate_dirs(dir: &Path) -> Vec<(String, String)> {
 fn build_userland<'a>(
     root: &Path,
     target_dir: &Path,
+    target: &str,
     crates: impl Iterator<Item = &'a (String, String)>,
 ) {
     let cargo = env::var("CARGO").unwrap_or_else(|_| "cargo".into());
@@ -105,8 +123,13 @@ fn build_userland<'a>(
         .arg(root.join("Cargo.toml"))
         .arg("--target-dir")
         .arg(target_dir);
+    let mut any = false;
     for (_, package) in crates {
         command.args(["-p", package]);
+        any = true;
+    }
+    if !any {
+        return;
     }
     // Flags and wrappers meant for the host build of the kernel (clippy's among them) must
     // not leak into the wasm build; userland is linted as part of the host workspace.
@@ -121,13 +144,13 @@ fn build_userland<'a>(
     }
     let status = command.status().expect("cannot run cargo for userland");
     if !status.success() {
-        panic!("building userland for {WASM_TARGET} failed (see the errors above)");
+        panic!("building userland for {target} failed (see the errors above)");
     }
 }
 
 /// Installs the wasm target through rustup when it is missing, or stops with one line
 /// naming the command that does.
-fn ensure_wasm_target() {
+fn ensure_wasm_target(target: &str) {
     let rustc = env::var("RUSTC").unwrap_or_else(|_| "rustc".into());
     let sysroot = Command::new(rustc)
         .args(["--print", "sysroot"])
@@ -136,17 +159,17 @@ fn ensure_wasm_target() {
         .map(|out| PathBuf::from(String::from_utf8_lossy(&out.stdout).trim()));
     let installed = |root: &Option<PathBuf>| {
         root.as_ref()
-            .is_some_and(|r| r.join("lib/rustlib").join(WASM_TARGET).is_dir())
+            .is_some_and(|r| r.join("lib/rustlib").join(target).is_dir())
     };
     if installed(&sysroot) {
         return;
     }
     let added = Command::new("rustup")
-        .args(["target", "add", WASM_TARGET])
+        .args(["target", "add", target])
         .status()
         .is_ok_and(|s| s.success());
     if !added || !installed(&sysroot) {
-        panic!("the {WASM_TARGET} target is missing: run `rustup target add {WASM_TARGET}`");
+        panic!("the {target} target is missing: run `rustup target add {target}`");
     }
 }
 

@@ -266,3 +266,25 @@ fn a_bind_is_seen_by_later_children_only() {
         out.stderr
     );
 }
+
+#[test]
+fn a_preview1_program_resolves_relative_paths_after_cd() {
+    let module = std::fs::read(support::preview1_fixture("p1-files")).unwrap();
+    assert_eq!(&module[4..8], &[1, 0, 0, 0], "the fixture is a core module");
+    let state = state_with(&[
+        ("/bin/p1-files", module),
+        ("/home/user/work/in.txt", b"relative content\n".to_vec()),
+    ]);
+    let out = run_in(
+        &state,
+        "cd ~/work; p1-files in.txt out.txt /etc/motd; cat out.txt; ls; \
+         cd /tmp; p1-files ../home/user/work/in.txt here.txt /etc/profile; ls /tmp",
+    );
+    assert_eq!(
+        out.stdout,
+        "relative content\nWelcome to wasmix: every program here is a sandboxed WebAssembly component.\n\
+         written by a preview 1 program\nin.txt\nout.txt\n\
+         relative content\n# System-wide settings for login shells.\nhere.txt\n"
+    );
+    assert_eq!(out.stderr, "");
+}

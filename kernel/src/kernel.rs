@@ -132,8 +132,11 @@ impl Kernel {
     }
 
     /// Starts a process. Must be called within the kernel's tokio runtime.
-    pub fn spawn(&self, request: SpawnRequest) -> Result<Pid, SpawnError> {
+    pub fn spawn(&self, mut request: SpawnRequest) -> Result<Pid, SpawnError> {
         let program = self.program_at(&request.namespace, &request.path)?;
+        if !program.reads_pwd {
+            request.namespace = with_cwd_in_front(&request.namespace, &request.env);
+        }
         let process = self.processes.insert(Identity {
             ppid: request.parent,
             argv: request.argv.clone(),
@@ -205,6 +208,24 @@ impl Kernel {
     pub fn kill(&self, pid: Pid, signal: Signal) -> Result<(), NoSuchProcess> {
         self.processes.kill(pid, signal)
     }
+}
+
+/// A program that does not read `$PWD` starts at `/`, and resolves a relative name to
+/// `/name` before the kernel sees it. So that relative names still find files of the
+/// working directory, its namespace gets the working directory bound before `/` (a Plan 9
+/// union): `/name` is looked up in the working directory first, then at the root.
+fn with_cwd_in_front(namespace: &Arc<Namespace>, env: &[(String, String)]) -> Arc<Namespace> {
+    let Some((_, cwd)) = env.iter().find(|(name, _)| name == "PWD") else {
+        return namespace.clone();
+    };
+    if cwd == "/" {
+        return namespace.clone();
+    }
+    let mut namespace = (**namespace).clone();
+    // A working directory that no longer exists leaves the namespace as it was: the
+    // program then starts at `/`, as it would anywhere else.
+    let _ = namespace.bind(cwd, "/", BindMode::Before);
+    Arc::new(namespace)
 }
 
 /// Why the kernel could not boot (a bad mount, an unusable state directory).

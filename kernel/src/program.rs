@@ -17,13 +17,19 @@ use wasmtime_wasi::p2::bindings::CommandPre;
 
 pub struct Program {
     pub pre: CommandPre<ProcessCtx>,
+    /// Whether the program takes its working directory from `$PWD` (wasmix userland does,
+    /// and says so with a custom section). Others get their working directory bound in
+    /// front of `/` instead: see `Kernel::spawn`.
+    pub reads_pwd: bool,
 }
+
+/// The custom section by which a program says it reads `$PWD`.
+pub const READS_PWD_SECTION: &str = "wasmix:reads-pwd";
 
 /// Why a file cannot be run. Shown as `wasmix: PATH: cannot execute: REASON`, status 126.
 #[derive(Debug)]
 pub enum ExecError {
     NotWasm,
-    CoreModule,
     Invalid(String),
     Unlinkable(String),
     NoRunExport,
@@ -33,10 +39,6 @@ impl fmt::Display for ExecError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ExecError::NotWasm => write!(f, "not a WebAssembly program"),
-            ExecError::CoreModule => write!(
-                f,
-                "a WebAssembly core module; only WASI 0.2 components run as commands"
-            ),
             ExecError::Invalid(why) => write!(f, "invalid WebAssembly: {why}"),
             ExecError::Unlinkable(why) => write!(f, "{why}"),
             ExecError::NoRunExport => write!(f, "does not export wasi:cli/run"),
@@ -46,6 +48,14 @@ impl fmt::Display for ExecError {
 
 const WASM_MAGIC: &[u8] = b"\0asm";
 const COMPONENT_LAYER: [u8; 4] = [0x0d, 0x00, 0x01, 0x00];
+const CORE_MODULE_VERSION: [u8; 4] = [0x01, 0x00, 0x00, 0x00];
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Component,
+    /// A WASI preview 1 core module, run through the preview 1 adapter.
+    CoreModule,
+}
 
 pub struct ProgramLoader {
     engine: Engine,
@@ -82,28 +92,43 @@ impl ProgramLoader {
         if let Some(program) = loaded.get(&hash) {
             return Ok(program.clone());
         }
-        if !bytes.starts_with(WASM_MAGIC) {
-            return Err(ExecError::NotWasm);
-        }
-        if bytes.get(4..8) != Some(&COMPONENT_LAYER[..]) {
-            return Err(ExecError::CoreModule);
-        }
-        let component = self.compile(path, &hash, bytes)?;
+        let kind = match bytes.get(4..8) {
+            _ if !bytes.starts_with(WASM_MAGIC) => return Err(ExecError::NotWasm),
+            Some(v) if v == COMPONENT_LAYER => Kind::Component,
+            Some(v) if v == CORE_MODULE_VERSION => Kind::CoreModule,
+            _ => return Err(ExecError::Invalid("unknown WebAssembly version".into())),
+        };
+        let component = self.compile(path, &hash, bytes, kind)?;
         let pre = self
             .linker
             .instantiate_pre(&component)
             .map_err(|e| ExecError::Unlinkable(format!("{e:#}")))?;
         let pre = CommandPre::new(pre).map_err(|_| ExecError::NoRunExport)?;
-        let program = Arc::new(Program { pre });
+        let reads_pwd = kind == Kind::Component && has_custom_section(bytes, READS_PWD_SECTION);
+        let program = Arc::new(Program { pre, reads_pwd });
         loaded.insert(hash, program.clone());
         Ok(program)
     }
 
-    fn compile(&self, path: &str, hash: &str, bytes: &[u8]) -> Result<Component, ExecError> {
+    fn compile(
+        &self,
+        path: &str,
+        hash: &str,
+        bytes: &[u8],
+        kind: Kind,
+    ) -> Result<Component, ExecError> {
         if let Some(component) = self.disk.as_ref().and_then(|d| d.load(&self.engine, hash)) {
             return Ok(component);
         }
         let started = Instant::now();
+        let adapted;
+        let bytes = match kind {
+            Kind::Component => bytes,
+            Kind::CoreModule => {
+                adapted = adapt_preview1(bytes)?;
+                &adapted
+            }
+        };
         let component = Component::new(&self.engine, bytes)
             .map_err(|e| ExecError::Invalid(format!("{:#}", e.root_cause())))?;
         if self.trace {
@@ -119,6 +144,34 @@ impl ProgramLoader {
         }
         Ok(component)
     }
+}
+
+/// Wraps a WASI preview 1 command module into a component with wasmtime's adapter.
+fn adapt_preview1(module: &[u8]) -> Result<Vec<u8>, ExecError> {
+    use wasi_preview1_component_adapter_provider::{
+        WASI_SNAPSHOT_PREVIEW1_ADAPTER_NAME, WASI_SNAPSHOT_PREVIEW1_COMMAND_ADAPTER,
+    };
+    let encoded = wit_component::ComponentEncoder::default()
+        .module(module)
+        .and_then(|encoder| {
+            encoder.adapter(
+                WASI_SNAPSHOT_PREVIEW1_ADAPTER_NAME,
+                WASI_SNAPSHOT_PREVIEW1_COMMAND_ADAPTER,
+            )
+        })
+        .and_then(|encoder| encoder.validate(true).encode());
+    encoded.map_err(|e| ExecError::Unlinkable(format!("{e:#}").replace('\n', " ")))
+}
+
+/// Whether a custom section of that name is anywhere in the program, nested modules
+/// included.
+fn has_custom_section(bytes: &[u8], name: &str) -> bool {
+    wasmparser::Parser::new(0)
+        .parse_all(bytes)
+        .any(|payload| match payload {
+            Ok(wasmparser::Payload::CustomSection(section)) => section.name() == name,
+            _ => false,
+        })
 }
 
 fn hex(bytes: &[u8]) -> String {

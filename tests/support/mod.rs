@@ -85,3 +85,8 @@ pub fn state_with(files: &[(&str, Vec<u8>)]) -> tempfile::TempDir {
 pub fn run_in(state: &tempfile::TempDir, script: &str) -> Run {
     run_with(&["--state", state.path().to_str().unwrap()], script)
 }
+
+/// A fixture built as a WASI preview 1 core module.
+pub fn preview1_fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("WASMIX_PREVIEW1_FIXTURES_DIR")).join(format!("{name}.wasm"))
+}

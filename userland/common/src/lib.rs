@@ -61,6 +61,13 @@ impl Program {
     }
 }
 
+/// Tells the kernel that this program takes its working directory from `$PWD` (below), so
+/// it needs no other help to resolve relative paths.
+#[cfg(target_os = "wasi")]
+#[unsafe(link_section = "wasmix:reads-pwd")]
+#[used]
+static READS_PWD: [u8; 1] = [1];
+
 /// Starts in the shell's working directory. WASI gives a program no working directory of
 /// its own (wasi-libc starts at `/`), so the shell passes it in `$PWD`.
 fn enter_working_directory() {
