@@ -8,11 +8,17 @@ use std::process::{Command, Stdio as HostStdio};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use wasmix::file::{Input, Output, Stdio};
+use wasmix::fs::OpenOptions;
 use wasmix::kernel::{BootOptions, Kernel, SpawnRequest};
 use wasmix::proc::{ExitStatus, SHELL_PID};
+use wasmix::sh::{Origin, Shell};
 
 const SPAWNS: usize = 1000;
 const PIPELINE_LINES: u64 = 10_000_000;
+const BIG_FILE: u64 = 256 << 20;
+/// The tree for `ls -R`: this many directories of this many files.
+const TREE_DIRS: usize = 100;
+const TREE_FILES: usize = 100;
 
 fn median(mut samples: Vec<Duration>) -> Duration {
     samples.sort();
@@ -31,16 +37,21 @@ fn cache_dir() -> std::path::PathBuf {
     std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("bench-cache")
 }
 
-/// Median time to spawn `true` and wait for it, inside one kernel.
-fn wasmix_spawn_median(runtime: &tokio::runtime::Runtime) -> Duration {
+fn boot(runtime: &tokio::runtime::Runtime) -> Arc<Kernel> {
     let _context = runtime.enter();
-    let kernel = Kernel::boot(BootOptions {
+    Kernel::boot(BootOptions {
         cache_dir: Some(cache_dir()),
         state_dir: None,
         mounts: Vec::new(),
         trace: false,
     })
-    .expect("boot");
+    .expect("boot")
+}
+
+/// Median time to spawn `true` and wait for it, inside one kernel.
+fn wasmix_spawn_median(runtime: &tokio::runtime::Runtime) -> Duration {
+    let _context = runtime.enter();
+    let kernel = boot(runtime);
     let namespace = Arc::new(kernel.root_namespace());
     let spawn_and_wait = || {
         let started = Instant::now();
@@ -108,6 +119,88 @@ fn best_of_three(program: &str, args: &[&str]) -> Duration {
         .expect("three runs")
 }
 
+/// Wall time of shell text run by a shell inside an already booted kernel.
+fn time_in_shell(runtime: &tokio::runtime::Runtime, shell: &mut Shell, text: &str) -> Duration {
+    let started = Instant::now();
+    let status = runtime.block_on(shell.run_text(text)).expect("no exit");
+    assert_eq!(status, 0, "{text} failed");
+    started.elapsed()
+}
+
+/// Wall time of a bash command line.
+fn time_in_bash(text: &str) -> Duration {
+    let started = Instant::now();
+    let status = Command::new("bash")
+        .args(["-c", text])
+        .status()
+        .expect("bash");
+    assert!(status.success(), "{text} failed");
+    started.elapsed()
+}
+
+struct FilesystemTimes {
+    write: Duration,
+    read: Duration,
+    list: Duration,
+}
+
+/// Writes and reads a big file in /tmp (ramfs), and lists a tree of small files.
+fn wasmix_filesystem(runtime: &tokio::runtime::Runtime) -> FilesystemTimes {
+    let _context = runtime.enter();
+    let kernel = boot(runtime);
+    let namespace = kernel.root_namespace();
+    let create = OpenOptions {
+        write: true,
+        create: true,
+        ..OpenOptions::default()
+    };
+    namespace.create_dir("/tmp/tree").expect("mkdir");
+    for d in 0..TREE_DIRS {
+        namespace
+            .create_dir(&format!("/tmp/tree/d{d}"))
+            .expect("mkdir");
+        for f in 0..TREE_FILES {
+            namespace
+                .open(&format!("/tmp/tree/d{d}/f{f}"), create)
+                .expect("create");
+        }
+    }
+    let mut shell = Shell::new(kernel, Origin::CommandString);
+    // Warm the compile cache: these measure running, not compiling.
+    time_in_shell(
+        runtime,
+        &mut shell,
+        "head -c 1 /dev/zero > /dev/null; cat /dev/null; ls /tmp > /dev/null",
+    );
+    FilesystemTimes {
+        write: time_in_shell(
+            runtime,
+            &mut shell,
+            &format!("head -c {BIG_FILE} /dev/zero > /tmp/big"),
+        ),
+        read: time_in_shell(runtime, &mut shell, "cat /tmp/big > /dev/null"),
+        list: time_in_shell(runtime, &mut shell, "ls -R /tmp/tree > /dev/null"),
+    }
+}
+
+/// The same on the host, on tmpfs (/dev/shm), with GNU tools.
+fn host_filesystem() -> FilesystemTimes {
+    let dir = tempfile::tempdir_in("/dev/shm").expect("tmpfs");
+    let root = dir.path().display().to_string();
+    for d in 0..TREE_DIRS {
+        let sub = dir.path().join(format!("tree/d{d}"));
+        std::fs::create_dir_all(&sub).expect("mkdir");
+        for f in 0..TREE_FILES {
+            std::fs::write(sub.join(format!("f{f}")), "").expect("create");
+        }
+    }
+    FilesystemTimes {
+        write: time_in_bash(&format!("head -c {BIG_FILE} /dev/zero > {root}/big")),
+        read: time_in_bash(&format!("cat {root}/big > /dev/null")),
+        list: time_in_bash(&format!("ls -R {root}/tree > /dev/null")),
+    }
+}
+
 fn main() {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -135,7 +228,10 @@ fn main() {
         &["--cache-dir", cache, "--ephemeral", "-c", &pipeline],
     );
     let bash_pipe = best_of_three("bash", &["-c", &pipeline]);
+    let wasmix_fs = wasmix_filesystem(&runtime);
+    let host_fs = host_filesystem();
     let rate = |d: Duration| format!("{:.0} MB/s", bytes as f64 / d.as_secs_f64() / 1e6);
+    let big_rate = |d: Duration| format!("{:.0} MB/s", BIG_FILE as f64 / d.as_secs_f64() / 1e6);
     let ratio = |a: Duration, b: Duration| format!("{:.2}", a.as_secs_f64() / b.as_secs_f64());
 
     println!("| measurement | wasmix | baseline | baseline is | wasmix / baseline |");
@@ -160,5 +256,28 @@ fn main() {
         bash_pipe.as_secs_f64(),
         rate(bash_pipe),
         ratio(wasmix_pipe, bash_pipe)
+    );
+    println!(
+        "| write 256 MiB: `head -c 256M /dev/zero > /tmp/big` (ramfs) | {:.2} s ({}) | {:.2} s ({}) | bash with GNU head on tmpfs | {} |",
+        wasmix_fs.write.as_secs_f64(),
+        big_rate(wasmix_fs.write),
+        host_fs.write.as_secs_f64(),
+        big_rate(host_fs.write),
+        ratio(wasmix_fs.write, host_fs.write)
+    );
+    println!(
+        "| read 256 MiB: `cat /tmp/big > /dev/null` | {:.2} s ({}) | {:.2} s ({}) | bash with GNU cat on tmpfs | {} |",
+        wasmix_fs.read.as_secs_f64(),
+        big_rate(wasmix_fs.read),
+        host_fs.read.as_secs_f64(),
+        big_rate(host_fs.read),
+        ratio(wasmix_fs.read, host_fs.read)
+    );
+    println!(
+        "| `ls -R` of {} files in {TREE_DIRS} directories, output discarded | {:.1} ms | {:.1} ms | bash with GNU ls on tmpfs | {} |",
+        TREE_DIRS * TREE_FILES,
+        wasmix_fs.list.as_secs_f64() * 1e3,
+        host_fs.list.as_secs_f64() * 1e3,
+        ratio(wasmix_fs.list, host_fs.list)
     );
 }

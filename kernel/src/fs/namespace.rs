@@ -237,6 +237,11 @@ impl Namespace {
     /// Resolves symbolic links: returns the absolute path with no link left in it (the last
     /// component is followed only if `follow_last`). The last component may not exist.
     pub fn resolve(&self, path: &str, follow_last: bool) -> FsResult<String> {
+        self.walk(path, follow_last).map(|(resolved, _)| resolved)
+    }
+
+    /// `resolve`, also giving the metadata of what the path names, if it exists.
+    fn walk(&self, path: &str, follow_last: bool) -> FsResult<(String, Option<Metadata>)> {
         if path.len() > PATH_MAX {
             return Err(FsError::NameTooLong);
         }
@@ -247,8 +252,10 @@ impl Namespace {
             .map(str::to_string)
             .collect();
         let mut resolved: Vec<String> = Vec::new();
+        let mut found = None;
         let mut links = 0;
         while let Some(name) = pending.pop() {
+            found = None;
             if name == ".." {
                 resolved.pop();
                 continue;
@@ -277,20 +284,29 @@ impl Namespace {
                                 .map(str::to_string),
                         );
                     }
-                    super::FileType::Directory => resolved.push(name),
-                    _ if is_last => resolved.push(name),
+                    super::FileType::Directory => {
+                        resolved.push(name);
+                        found = Some(meta);
+                    }
+                    _ if is_last => {
+                        resolved.push(name);
+                        found = Some(meta);
+                    }
                     _ => return Err(FsError::NotDirectory),
                 },
                 Err(FsError::NotFound) if is_last => resolved.push(name),
                 Err(e) => return Err(e),
             }
         }
-        Ok(format!("/{}", resolved.join("/")))
+        Ok((format!("/{}", resolved.join("/")), found))
     }
 
     pub fn stat(&self, path: &str, follow: bool) -> FsResult<Metadata> {
-        let path = self.resolve(path, follow)?;
-        self.find(&path).map(|(_, _, meta)| meta)
+        match self.walk(path, follow)? {
+            (_, Some(meta)) => Ok(meta),
+            // `..` as the last step, or the root itself: look it up.
+            (resolved, None) => self.find(&resolved).map(|(_, _, meta)| meta),
+        }
     }
 
     pub fn open(&self, path: &str, options: OpenOptions) -> FsResult<Arc<dyn FileHandle>> {
