@@ -288,3 +288,50 @@ fn a_preview1_program_resolves_relative_paths_after_cd() {
     );
     assert_eq!(out.stderr, "");
 }
+
+#[test]
+fn a_closed_file_survives_kill_9_of_wasmix() {
+    let state = tempfile::tempdir().unwrap();
+    let dir = state.path().to_str().unwrap();
+    let mut child = support::wasmix()
+        .args(["--state", dir, "-c", "echo saved > ~/kept; sleep 30"])
+        .spawn()
+        .unwrap();
+    let kept = state.path().join("root/home/user/kept");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !kept.exists() && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    std::thread::sleep(std::time::Duration::from_millis(100));
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let out = run_with(&["--state", dir], "cat ~/kept");
+    assert_eq!(out.stdout, "saved\n");
+}
+
+#[test]
+fn du_and_df_report_file_sizes() {
+    let out = run(
+        "mkdir -p /tmp/d/e; head -c 3000 /dev/zero > /tmp/d/a; head -c 2048 /dev/zero > /tmp/d/e/b; \
+         du /tmp/d; du -s /tmp/d; du -sh /tmp/d; du -a /tmp/d/e",
+    );
+    assert_eq!(
+        out.stdout,
+        "2\t/tmp/d/e\n5\t/tmp/d\n5\t/tmp/d\n5.0K\t/tmp/d\n2\t/tmp/d/e/b\n2\t/tmp/d/e\n"
+    );
+    let out = run("head -c 5000 /dev/zero > /tmp/f; df");
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    assert!(lines[0].starts_with("Filesystem") && lines[0].ends_with("Used Mounted on"));
+    let tmp = lines
+        .iter()
+        .find(|l| l.ends_with(" /tmp"))
+        .expect("a /tmp line");
+    assert!(tmp.starts_with("ramfs") && tmp.contains(" 5 /tmp"), "{tmp}");
+}
+
+#[test]
+fn ns_and_mount_show_the_namespace() {
+    let out = run("ns; mount");
+    let expected = "/      overlay (ramfs over image)\n/dev   devfs\n/proc  procfs\n/tmp   ramfs\n";
+    assert_eq!(out.stdout, expected.repeat(2));
+}

@@ -1,5 +1,6 @@
-//! Stopping programs: a kill through the kernel, and Ctrl-C at the prompt. Kept in a test
-//! binary of their own, so that their timing is not measured under the load of the others.
+//! Stopping programs (a kill through the kernel, Ctrl-C at the prompt) and the terminal.
+//! Kept in a test binary of their own, so that their timing is not measured under the load
+//! of the others.
 
 mod support;
 
@@ -69,5 +70,25 @@ fn ctrl_c_at_the_prompt_stops_spin_and_returns_130() {
     session.send_line("echo status $?").unwrap();
     session.exp_string("status 130").unwrap();
     session.send_line("exit 3").unwrap();
+    session.exp_eof().unwrap();
+}
+
+#[test]
+fn ls_lays_names_out_in_columns_on_a_terminal() {
+    let mut command = std::process::Command::new(WASMIX);
+    command
+        .arg("--cache-dir")
+        .arg(shared_cache())
+        .arg("--ephemeral");
+    let mut session = rexpect::session::spawn_command(command, Some(20_000)).unwrap();
+    session.exp_string("user@wasmix:~$ ").unwrap();
+    session
+        .send_line("cd /tmp; touch alpha bravo charlie delta echo foxtrot golf hotel; COLUMNS=40 ls; ls | cat")
+        .unwrap();
+    session
+        .exp_string("alpha  charlie  echo     golf\r\nbravo  delta    foxtrot  hotel\r\n")
+        .unwrap();
+    session.exp_string("alpha\r\nbravo\r\n").unwrap();
+    session.send_line("exit").unwrap();
     session.exp_eof().unwrap();
 }

@@ -23,6 +23,18 @@ impl Shell {
         format!("{user}@wasmix:{shown}$ ")
     }
 
+    /// Exports the terminal's size as COLUMNS and LINES, as bash's checkwinsize does, so
+    /// programs (which see no terminal device) can lay out their output.
+    fn note_terminal_size(&mut self) {
+        // SAFETY: TIOCGWINSZ fills in a winsize struct that we own, on our own stdout.
+        let mut size: libc::winsize = unsafe { std::mem::zeroed() };
+        let found = unsafe { libc::ioctl(libc::STDOUT_FILENO, libc::TIOCGWINSZ, &mut size) } == 0;
+        if found && size.ws_col > 0 {
+            self.set_variable("COLUMNS", &size.ws_col.to_string(), true);
+            self.set_variable("LINES", &size.ws_row.to_string(), true);
+        }
+    }
+
     /// Reads and runs commands until `exit` or Ctrl-D; returns the shell's exit status.
     pub fn run_interactive(&mut self, runtime: &Runtime) -> u8 {
         let mut editor = match DefaultEditor::new() {
@@ -41,6 +53,7 @@ impl Shell {
             }
             match editor.readline(&self.prompt()) {
                 Ok(line) => {
+                    self.note_terminal_size();
                     if !line.trim().is_empty() {
                         let _ = editor.add_history_entry(line.as_str());
                     }

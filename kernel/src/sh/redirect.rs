@@ -23,7 +23,7 @@ impl Shell {
                     self.redirect_file(*fd, kind, target, stdio)?
                 }
                 IoRedirect::OutputAndError(word, append) => {
-                    let output = self.open_output(word, *append)?;
+                    let output = self.open_output(word, *append, stdio)?;
                     stdio.stderr = output.duplicate();
                     stdio.stdout = output;
                 }
@@ -67,7 +67,7 @@ impl Shell {
                 IoFileRedirectTarget::Filename(word),
             ) => {
                 let append = matches!(kind, IoFileRedirectKind::Append);
-                let output = self.open_output(word, append)?;
+                let output = self.open_output(word, append, stdio)?;
                 set_output(stdio, fd.unwrap_or(1), output)
             }
             (IoFileRedirectKind::DuplicateOutput, target) => {
@@ -105,8 +105,15 @@ impl Shell {
         Ok(absolute(&cwd, &name))
     }
 
-    fn open_output(&self, word: &Word, append: bool) -> Result<Output, String> {
+    /// `/dev/stdout` and `/dev/stderr` name the command's own streams, as bash treats them
+    /// in redirections.
+    fn open_output(&self, word: &Word, append: bool, stdio: &Stdio) -> Result<Output, String> {
         let path = self.redirect_path(word)?;
+        match path.as_str() {
+            "/dev/stdout" => return Ok(stdio.stdout.duplicate()),
+            "/dev/stderr" => return Ok(stdio.stderr.duplicate()),
+            _ => {}
+        }
         let options = OpenOptions {
             write: true,
             create: true,
