@@ -111,14 +111,7 @@ fn build_userland<'a>(
     let cargo = env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let mut command = Command::new(cargo);
     command
-        .args([
-            "build",
-            "--quiet",
-            "--profile",
-            "wasm",
-            "--target",
-            WASM_TARGET,
-        ])
+        .args(["build", "--quiet", "--profile", "wasm", "--target", target])
         .arg("--manifest-path")
         .arg(root.join("Cargo.toml"))
         .arg("--target-dir")

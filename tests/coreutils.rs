@@ -299,3 +299,163 @@ fn tee() {
         fed("tee nosuch/x", "y\n"),
     ]);
 }
+
+#[test]
+fn tail() {
+    compare(&[
+        case("tail lines.txt"),
+        case("tail -n 3 lines.txt"),
+        case("tail -3 lines.txt"),
+        case("tail -n +10 lines.txt"),
+        case("tail -c 8 lines.txt"),
+        case("tail -c +70 lines.txt"),
+        case("tail -n 2 lines.txt words.txt"),
+        case("tail -n x lines.txt"),
+        case("tail nosuch"),
+        fed("tail -n 1", "a\nb\n"),
+    ]);
+}
+
+#[test]
+fn sort() {
+    compare(&[
+        case("sort words.txt"),
+        case("sort -r lines.txt"),
+        fed("sort -n", "10\n9\n-1\n100\nx\n2.5\n"),
+        fed("sort -u", "b\na\nb\na\n"),
+        fed("sort -k2", "x 3\ny 1\nz 2\n"),
+        fed("sort -t: -k2n", "a:10\nb:9\nc:100\n"),
+        fed("sort -k2,2 -k1r", "b 1\na 1\nc 0\n"),
+        fed("sort -h", "1K\n2M\n512\n1G\n"),
+        fed("sort -rn", "1\n3\n2\n"),
+        case("sort nosuch"),
+        case("sort -t ab"),
+    ]);
+}
+
+#[test]
+fn uniq() {
+    compare(&[
+        fed("uniq", "a\na\nb\na\n"),
+        fed("uniq -c", "a\na\nb\na\n"),
+        fed("uniq -d", "a\na\nb\nc\nc\n"),
+        fed("uniq -u", "a\na\nb\nc\nc\n"),
+        fed("uniq -i", "A\na\nb\n"),
+        case("uniq nosuch"),
+    ]);
+}
+
+#[test]
+fn cut() {
+    compare(&[
+        fed("cut -d: -f1,3", "a:b:c:d\nnone\n"),
+        fed("cut -d: -f2-", "a:b:c:d\n"),
+        fed("cut -s -d: -f1", "a:b\nnone\n"),
+        fed("cut -c2-4", "abcdef\n"),
+        fed("cut -b-2,5", "abcdef\n"),
+        case("cut -f1 words.txt"),
+        case("cut lines.txt"),
+        case("cut -f0 lines.txt"),
+    ]);
+}
+
+#[test]
+fn tr() {
+    compare(&[
+        fed("tr a-z A-Z", "hello world\n"),
+        fed("tr -d aeiou", "hello world\n"),
+        fed("tr -s ' '", "a   b    c\n"),
+        fed("tr '[:lower:]' '[:upper:]'", "MiXeD\n"),
+        fed("tr -cd '[:digit:]\\n'", "a1b2c3\n"),
+        fed("tr abc x", "aabbcc\n"),
+        fed("tr -s a-z", "aabbccdd\n"),
+        case("tr"),
+    ]);
+}
+
+#[test]
+fn grep() {
+    compare(&[
+        case("grep line lines.txt | head -n 3"),
+        case("grep -n 'line 1' lines.txt"),
+        case("grep -c line lines.txt words.txt"),
+        case("grep -v line lines.txt words.txt"),
+        case("grep -i THE words.txt"),
+        case("grep -w the words.txt"),
+        case("grep -o 'o[a-z]' words.txt"),
+        case("grep -E 'fox|dog' words.txt"),
+        case("grep -F 'a.b' words.txt; echo $?"),
+        case("grep 'line 1\\+' lines.txt"),
+        case("grep -l the lines.txt words.txt"),
+        case("grep -x 'line 12' lines.txt"),
+        case("grep nothing lines.txt; echo $?"),
+        case("grep line nosuch; echo $?"),
+        case("grep -r jumps ."),
+        case("grep -q line lines.txt; echo $?"),
+        case("grep"),
+    ]);
+}
+
+#[test]
+fn basename_dirname_rev_tac_nl() {
+    compare(&[
+        case("basename /a/b/c.txt .txt"),
+        case("basename -a /x/y /z/ w"),
+        case("basename -s .txt a.txt b.txt"),
+        case("basename /"),
+        case("dirname /a/b/ a /a //x"),
+        case("dirname"),
+        case("rev lines.txt | head -n 2"),
+        fed("rev", "abc\nxyz"),
+        case("tac lines.txt"),
+        fed("tac", "1\n2\n3"),
+        case("nl words.txt"),
+        case("nl -ba -w3 -s: words.txt"),
+        case("nl -v 5 lines.txt | tail -n 2"),
+    ]);
+}
+
+#[test]
+fn printf() {
+    compare(&[
+        case("printf '%5.2f|%-4s|%03d|%x|%c|%s\\n' 3.14159 ab 7 255 hello a 1.5 c"),
+        case("printf 'x\\ty\\\\n%%\\n'"),
+        case("printf '%b\\n' 'a\\tb'"),
+        case("printf '%s-%s\\n' 1 2 3"),
+        case("printf '%e %g %G\\n' 12345.678 0.0001 1e20"),
+        case("printf '%+d % d %5s|%-5d|\\n' 5 6 x 7"),
+        case("printf '%o %X %#x %#o\\n' 8 255 255 8"),
+        case("printf '%d\\n' \"'A\" 0x10 010"),
+        case("printf 'no newline'"),
+    ]);
+}
+
+#[test]
+fn base64_and_checksums() {
+    compare(&[
+        case("base64 lines.txt"),
+        case("base64 -w 20 words.txt"),
+        case("base64 lines.txt | base64 -d"),
+        fed("base64 -d", "aGk=\n"),
+        fed("base64", ""),
+        fed("base64 -d", "!!!\n"),
+        case("sha256sum lines.txt words.txt empty"),
+        fed("sha256sum", "abc"),
+        case("sha256sum lines.txt > sums; sha256sum -c sums"),
+        case("sha256sum nosuch"),
+        case("md5sum lines.txt words.txt"),
+        fed("md5sum -", "abc"),
+        case("md5sum words.txt > sums; echo x >> words.txt; md5sum -c sums; echo $?"),
+    ]);
+}
+
+#[test]
+fn date() {
+    compare(&[
+        case("date -u -d @0 +%Y-%m-%d"),
+        case("date -u -d @1700000000"),
+        case("date -u -d @1700000000 '+%s %j %a %b %H:%M:%S'"),
+        case("date -u -d @86400 -I"),
+        case("date -u -d @1700000000 -R"),
+    ]);
+}

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 use support::{WASMIX, shared_cache};
 use wasmix::file::{Input, Output, Stdio};
-use wasmix::kernel::{BootOptions, Kernel, SpawnRequest};
+use wasmix::kernel::{BootOptions, Executable, Kernel, SpawnRequest};
 use wasmix::proc::{ExitStatus, RunState, SHELL_PID, Signal};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -24,7 +24,7 @@ async fn a_tight_loop_is_killed_within_50_ms() {
         .spawn(SpawnRequest {
             parent: SHELL_PID,
             namespace: Arc::new(kernel.root_namespace()),
-            path: "/bin/spin".into(),
+            executable: Executable::Path("/bin/spin".into()),
             argv: vec!["spin".into()],
             env: Vec::new(),
             stdio: Stdio {

@@ -9,7 +9,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 use wasmix::file::{Input, Output, Stdio};
 use wasmix::fs::OpenOptions;
-use wasmix::kernel::{BootOptions, Kernel, SpawnRequest};
+use wasmix::kernel::{BootOptions, Executable, Kernel, SpawnRequest};
 use wasmix::proc::{ExitStatus, SHELL_PID};
 use wasmix::sh::{Origin, Shell};
 
@@ -59,7 +59,7 @@ fn wasmix_spawn_median(runtime: &tokio::runtime::Runtime) -> Duration {
             .spawn(SpawnRequest {
                 parent: SHELL_PID,
                 namespace: namespace.clone(),
-                path: "/bin/true".into(),
+                executable: Executable::Path("/bin/true".into()),
                 argv: vec!["true".into()],
                 env: Vec::new(),
                 stdio: Stdio {

@@ -67,12 +67,19 @@ pub struct SpawnRequest {
     pub parent: Pid,
     /// The child's namespace: a copy of (never more than) its parent's.
     pub namespace: Arc<Namespace>,
-    /// Absolute path of the program file.
-    pub path: String,
+    /// What to run.
+    pub executable: Executable,
     /// argv[0] is the name the command was called by.
     pub argv: Vec<String>,
     pub env: Vec<(String, String)>,
     pub stdio: Stdio,
+}
+
+/// A program to run: a file of the child's namespace, or one loaded already (from the host,
+/// by `wasmix run`).
+pub enum Executable {
+    Path(String),
+    Loaded(Arc<Program>),
 }
 
 #[derive(Debug)]
@@ -133,7 +140,10 @@ impl Kernel {
 
     /// Starts a process. Must be called within the kernel's tokio runtime.
     pub fn spawn(&self, mut request: SpawnRequest) -> Result<Pid, SpawnError> {
-        let program = self.program_at(&request.namespace, &request.path)?;
+        let program = match &request.executable {
+            Executable::Path(path) => self.program_at(&request.namespace, path)?,
+            Executable::Loaded(program) => program.clone(),
+        };
         if !program.reads_pwd {
             request.namespace = with_cwd_in_front(&request.namespace, &request.env);
         }
@@ -154,6 +164,14 @@ impl Kernel {
         };
         tokio::spawn(proc::run(self.engine.clone(), process, launch));
         Ok(pid)
+    }
+
+    /// Prepares a program from bytes that are not in any namespace (`wasmix run`), or to
+    /// compile one ahead of its first run (`install`). `label` names it in messages.
+    pub fn load_program(&self, label: &str, bytes: &[u8]) -> Result<Arc<Program>, SpawnError> {
+        self.programs
+            .load(label, bytes)
+            .map_err(|e| SpawnError::CannotExecute(label.to_string(), e))
     }
 
     fn program_at(&self, namespace: &Namespace, path: &str) -> Result<Arc<Program>, SpawnError> {

@@ -10,7 +10,8 @@ use wasmix::sh::{Exit, Origin, Shell};
 /// A Unix-like environment in which every program is a sandboxed WebAssembly component.
 ///
 /// With no FILE and no -c, wasmix starts an interactive shell (or, when standard input is
-/// not a terminal, runs the commands read from it).
+/// not a terminal, runs the commands read from it). `wasmix run PROGRAM.wasm [ARGS]` runs
+/// a WebAssembly program from the host directly, as `wasmtime run` does.
 #[derive(Parser)]
 #[command(version, args_override_self = true)]
 struct Options {
@@ -81,8 +82,22 @@ fn main() {
         Err(e) => fail(&format!("cannot boot: {e}")),
     };
 
+    let run_program =
+        options.command.is_none() && options.arguments.len() >= 2 && options.arguments[0] == "run";
     let mut arguments = options.arguments.into_iter();
-    let status = if let Some(command) = options.command {
+    let status = if run_program {
+        let argv: Vec<String> = arguments.skip(1).collect();
+        let bytes = match std::fs::read(&argv[0]) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                eprintln!("wasmix: {}: {}", argv[0], describe(&e));
+                std::process::exit(127);
+            }
+        };
+        let mut shell = Shell::new(kernel, Origin::CommandString);
+        shell.catch_interrupts();
+        runtime.block_on(shell.run_host_program(&argv[0].clone(), &bytes, argv))
+    } else if let Some(command) = options.command {
         let mut shell = Shell::new(kernel, Origin::CommandString);
         if let Some(name) = arguments.next() {
             shell.set_arguments(name, arguments.collect());

@@ -13,6 +13,7 @@ pub enum Builtin {
     Cd,
     Exit,
     Help,
+    Install,
     Mount,
     Ns,
     Pwd,
@@ -40,6 +41,12 @@ const BUILTINS: &[(&str, Builtin, &str, &str)] = &[
         "leave the shell with status N (default: the last)",
     ),
     ("help", Builtin::Help, "help", "show this list"),
+    (
+        "install",
+        Builtin::Install,
+        "install HOSTFILE [NAME]",
+        "copy a .wasm program from the host into /bin",
+    ),
     (
         "mount",
         Builtin::Mount,
@@ -93,6 +100,13 @@ impl Shell {
                 status
             }
             Builtin::Cd => self.change_directory(argv, stdio.stdout),
+            Builtin::Install => match self.install(argv) {
+                Ok(()) => 0,
+                Err(message) => {
+                    self.report(&format!("install: {message}"));
+                    1
+                }
+            },
             Builtin::Bind | Builtin::Mount | Builtin::Umount | Builtin::Ns => {
                 match self.namespace_command(builtin, &argv[1..]) {
                     Ok(text) => {
@@ -130,6 +144,40 @@ impl Shell {
 }
 
 impl Shell {
+    /// `install HOSTFILE [NAME]`: checks and compiles the program, then puts it in /bin.
+    fn install(&mut self, argv: &[String]) -> Result<(), String> {
+        let (host, name) = match argv {
+            [_, host] => {
+                let stem = std::path::Path::new(host)
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                (host, stem)
+            }
+            [_, host, name] => (host, name.clone()),
+            _ => return Err("usage: install HOSTFILE [NAME]".into()),
+        };
+        let bytes =
+            std::fs::read(host).map_err(|e| format!("{host}: {}", crate::fs::FsError::from(e)))?;
+        let target = format!("/bin/{name}");
+        self.kernel
+            .load_program(&target, &bytes)
+            .map_err(|e| e.to_string())?;
+        let options = crate::fs::OpenOptions {
+            write: true,
+            create: true,
+            truncate: true,
+            ..crate::fs::OpenOptions::default()
+        };
+        let file = self
+            .namespace
+            .open(&target, options)
+            .map_err(|e| format!("{target}: {e}"))?;
+        file.write_at(&bytes, 0)
+            .map_err(|e| format!("{target}: {e}"))?;
+        Ok(())
+    }
+
     fn change_directory(&mut self, argv: &[String], stdout: Output) -> u8 {
         let cwd = self.variable("PWD").unwrap_or_else(|| "/".into());
         let (target, announce) = match argv.get(1).map(String::as_str) {

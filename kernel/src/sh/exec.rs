@@ -3,7 +3,7 @@
 use super::builtin::Builtin;
 use super::{Exit, Origin, Shell};
 use crate::file::{Input, Output, Stdio};
-use crate::kernel::SpawnRequest;
+use crate::kernel::{Executable, SpawnRequest};
 use crate::pipe::pipe;
 use crate::proc::{ExitStatus, Pid, Signal};
 use brush_parser::ast::{
@@ -269,7 +269,7 @@ impl Shell {
         let request = SpawnRequest {
             parent: self.pid,
             namespace: self.namespace.clone(),
-            path,
+            executable: Executable::Path(path),
             argv,
             env,
             stdio,
@@ -283,10 +283,44 @@ impl Shell {
         }
     }
 
+    /// Runs a program given as bytes from the host (`wasmix run`), on the console, and
+    /// returns its status.
+    pub async fn run_host_program(&mut self, label: &str, bytes: &[u8], argv: Vec<String>) -> u8 {
+        let program = match self.kernel.load_program(label, bytes) {
+            Ok(program) => program,
+            Err(e) => {
+                self.report(&e.to_string());
+                return e.status();
+            }
+        };
+        let name = argv.first().cloned().unwrap_or_default();
+        let request = SpawnRequest {
+            parent: self.pid,
+            namespace: self.namespace.clone(),
+            executable: Executable::Loaded(program),
+            argv,
+            env: self.environment(),
+            stdio: Stdio::console(),
+        };
+        match self.kernel.spawn(request) {
+            Ok(pid) => {
+                self.set_foreground(vec![pid]);
+                let status = self.wait_for(pid, &name).await;
+                self.set_foreground(Vec::new());
+                status
+            }
+            Err(e) => {
+                self.report(&e.to_string());
+                e.status()
+            }
+        }
+    }
+
     /// The path of a command: itself if it has a slash, else the first match in $PATH.
     fn find_command(&self, name: &str) -> Option<String> {
         if name.contains('/') {
-            return Some(name.to_string());
+            let cwd = self.variable("PWD").unwrap_or_else(|| "/".into());
+            return Some(crate::fs::namespace::absolute(&cwd, name));
         }
         let path = self.variable("PATH").unwrap_or_default();
         path.split(':')

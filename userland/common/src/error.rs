@@ -26,7 +26,7 @@ impl Failure {
             }
             Failure::Fatal(message) => {
                 program.warn(message);
-                1
+                program.failure_status
             }
             Failure::Status(status) => status,
             Failure::BrokenPipe => BROKEN_PIPE_STATUS,

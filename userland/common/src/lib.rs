@@ -3,6 +3,7 @@
 //! format `prog: what: reason`, buffered output, and exit statuses that reach the shell intact.
 
 pub mod args;
+pub mod checksum;
 mod error;
 pub mod filemode;
 pub mod input;
@@ -25,6 +26,8 @@ pub struct Program {
     pub help: &'static str,
     /// Status for usage errors: 1 for most coreutils, 2 for grep and friends.
     pub usage_status: u8,
+    /// Status for other failures reported through `Failure::Fatal`: 1, or 2 for sort.
+    pub failure_status: u8,
     /// Status after `--help` or `--version`: 0, except for `false`.
     pub help_status: u8,
 }
@@ -35,6 +38,7 @@ impl Program {
             name,
             help,
             usage_status: 1,
+            failure_status: 1,
             help_status: 0,
         }
     }

@@ -1,0 +1,85 @@
+//! Programs from elsewhere: preview 1 modules and components run from the host with
+//! `wasmix run`, by path in the tree, and after `install`.
+
+mod support;
+
+use support::{fixture, preview1_fixture, run, run_in, state_with, wasmix};
+
+#[test]
+fn wasmix_run_starts_a_host_program_directly() {
+    let module = preview1_fixture("p1-files");
+    let out = wasmix()
+        .args(["--ephemeral", "run"])
+        .arg(&module)
+        .args(["/etc/motd", "/tmp/out", "/etc/profile"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.starts_with("Welcome to wasmix"), "{stdout}");
+    assert_eq!(out.status.code(), Some(0));
+
+    let out = wasmix()
+        .args(["--ephemeral", "run"])
+        .arg(fixture("misbehave"))
+        .args(["exit", "9"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(9));
+
+    let out = wasmix()
+        .args(["--ephemeral", "run", "/no/such/program.wasm"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(127));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "wasmix: /no/such/program.wasm: No such file or directory\n"
+    );
+}
+
+#[test]
+fn a_preview1_program_runs_by_path_and_after_install() {
+    let module = std::fs::read(preview1_fixture("p1-files")).unwrap();
+    let state = state_with(&[("/home/user/p1.wasm", module)]);
+    let out = run_in(
+        &state,
+        "./p1.wasm /etc/motd /tmp/x /etc/profile | head -n 1",
+    );
+    assert!(
+        out.stdout.starts_with("Welcome to wasmix"),
+        "{}{}",
+        out.stdout,
+        out.stderr
+    );
+
+    let host = preview1_fixture("p1-files");
+    let out = run_in(
+        &state,
+        &format!(
+            "install {} files; files /etc/profile /tmp/y /etc/motd | head -n 1; ls /bin | grep -c files",
+            host.display()
+        ),
+    );
+    assert_eq!(
+        out.stdout, "# System-wide settings for login shells.\n1\n",
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn install_refuses_what_cannot_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.wasm");
+    std::fs::write(&bad, "not wasm").unwrap();
+    let out = run(&format!(
+        "install {} bad; echo $?; ls /bin/bad",
+        bad.display()
+    ));
+    assert_eq!(out.stdout, "1\n");
+    assert_eq!(
+        out.stderr,
+        "wasmix: install: /bin/bad: cannot execute: not a WebAssembly program\n\
+         ls: cannot access '/bin/bad': No such file or directory\n"
+    );
+}

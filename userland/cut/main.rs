@@ -1,0 +1,162 @@
+//! cut: print selected parts of lines.
+
+use std::io::{BufRead, BufReader, Write};
+use wasmix_common::{Arg, Failure, Program, args, describe_io_error, input};
+
+static PROGRAM: Program = Program::new(
+    "cut",
+    "Usage: cut OPTION... [FILE]...\n\
+     Print selected parts of lines from each FILE to standard output.\n\n\
+     With no FILE, or when FILE is -, read standard input.\n\n  \
+     -b, --bytes=LIST        select only these bytes\n  \
+     -c, --characters=LIST   select only these characters\n  \
+     -d, --delimiter=DELIM   use DELIM instead of TAB for field delimiter\n  \
+     -f, --fields=LIST       select only these fields; also print any line\n                            \
+     that contains no delimiter character, unless -s\n  \
+     -s, --only-delimited    do not print lines not containing delimiters\n      \
+     --help        display this help and exit\n      \
+     --version     output version information and exit\n\n\
+     LIST is made up of one range, or many ranges separated by commas: N, N-, N-M, -M.\n",
+);
+
+enum Mode {
+    Bytes,
+    Characters,
+    Fields,
+}
+
+/// Inclusive 1-based ranges; `usize::MAX` for an open end.
+type Ranges = Vec<(usize, usize)>;
+
+fn main() {
+    PROGRAM.run(|mut args, out| {
+        let mut selection: Option<(Mode, Ranges)> = None;
+        let mut delimiter = b'\t';
+        let mut only_delimited = false;
+        let mut files = Vec::new();
+        while let Some(arg) = args.next()? {
+            let mode = match arg {
+                Arg::Short('b') | Arg::Long("bytes") => Mode::Bytes,
+                Arg::Short('c') | Arg::Long("characters") => Mode::Characters,
+                Arg::Short('f') | Arg::Long("fields") => Mode::Fields,
+                Arg::Short('d') | Arg::Long("delimiter") => {
+                    let text = args.value()?;
+                    delimiter = match text.as_bytes() {
+                        [one] => *one,
+                        _ => {
+                            return Err(Failure::Usage(
+                                "the delimiter must be a single character".into(),
+                            ));
+                        }
+                    };
+                    continue;
+                }
+                Arg::Short('s') | Arg::Long("only-delimited") => {
+                    only_delimited = true;
+                    continue;
+                }
+                Arg::Value(v) => {
+                    files.push(args::into_string(v)?);
+                    continue;
+                }
+                other => return Err(args::unexpected(other)),
+            };
+            if selection.is_some() {
+                return Err(Failure::Usage(
+                    "only one type of list may be specified".into(),
+                ));
+            }
+            let what = match mode {
+                Mode::Fields => "fields",
+                _ => "byte/character positions",
+            };
+            selection = Some((mode, parse_list(&args.value()?, what)?));
+        }
+        let Some((mode, ranges)) = selection else {
+            return Err(Failure::Usage(
+                "you must specify a list of bytes, characters, or fields".into(),
+            ));
+        };
+        let selected = |n: usize| ranges.iter().any(|(lo, hi)| *lo <= n && n <= *hi);
+        let mut status = 0;
+        for name in input::operands_or_stdin(files) {
+            let reader = match input::open(&name) {
+                Ok(reader) => reader,
+                Err(e) => {
+                    PROGRAM.warn(format!("{name}: {}", describe_io_error(&e)));
+                    status = 1;
+                    continue;
+                }
+            };
+            for line in BufReader::new(reader).split(b'\n') {
+                let line = line?;
+                let picked: Vec<u8> = match mode {
+                    Mode::Bytes => line
+                        .iter()
+                        .enumerate()
+                        .filter(|(i, _)| selected(i + 1))
+                        .map(|(_, b)| *b)
+                        .collect(),
+                    Mode::Characters => String::from_utf8_lossy(&line)
+                        .chars()
+                        .enumerate()
+                        .filter(|(i, _)| selected(i + 1))
+                        .map(|(_, c)| c)
+                        .collect::<String>()
+                        .into_bytes(),
+                    Mode::Fields => {
+                        if !line.contains(&delimiter) {
+                            if !only_delimited {
+                                out.write_all(&line)?;
+                                out.write_all(b"\n")?;
+                            }
+                            continue;
+                        }
+                        let parts: Vec<&[u8]> = line
+                            .split(|b| *b == delimiter)
+                            .enumerate()
+                            .filter(|(i, _)| selected(i + 1))
+                            .map(|(_, part)| part)
+                            .collect();
+                        parts.join(&delimiter)
+                    }
+                };
+                out.write_all(&picked)?;
+                out.write_all(b"\n")?;
+            }
+        }
+        Ok(status)
+    })
+}
+
+fn parse_list(text: &str, what: &str) -> Result<Ranges, Failure> {
+    let invalid = || Failure::Usage("invalid byte, character or field list".into());
+    let mut ranges = Vec::new();
+    for part in text.split(',') {
+        let range = match part.split_once('-') {
+            None => {
+                let n: usize = part.parse().map_err(|_| invalid())?;
+                (n, n)
+            }
+            Some(("", "")) => return Err(invalid()),
+            Some((lo, hi)) => {
+                let lo = if lo.is_empty() {
+                    1
+                } else {
+                    lo.parse().map_err(|_| invalid())?
+                };
+                let hi = if hi.is_empty() {
+                    usize::MAX
+                } else {
+                    hi.parse().map_err(|_| invalid())?
+                };
+                (lo, hi)
+            }
+        };
+        if range.0 == 0 {
+            return Err(Failure::Usage(format!("{what} are numbered from 1")));
+        }
+        ranges.push(range);
+    }
+    Ok(ranges)
+}

@@ -1,0 +1,86 @@
+//! nl: number lines of files.
+
+use std::io::{BufRead, BufReader, Write};
+use wasmix_common::{Arg, Failure, Program, args, describe_io_error, input};
+
+static PROGRAM: Program = Program::new(
+    "nl",
+    "Usage: nl [OPTION]... [FILE]...\n\
+     Write each FILE to standard output, with line numbers added.\n\n\
+     With no FILE, or when FILE is -, read standard input.\n\n  \
+     -b, --body-numbering=STYLE      use STYLE for numbering body lines (a: all, t: non-empty,\n                                  \
+     n: none; default t)\n  \
+     -s, --number-separator=STRING   add STRING after (possible) line number (default TAB)\n  \
+     -v, --starting-line-number=NUMBER  first line number (default 1)\n  \
+     -w, --number-width=NUMBER       use NUMBER columns for line numbers (default 6)\n      \
+     --help        display this help and exit\n      \
+     --version     output version information and exit\n",
+);
+
+fn main() {
+    PROGRAM.run(|mut args, out| {
+        let mut style = 't';
+        let mut separator = "\t".to_string();
+        let mut number: i64 = 1;
+        let mut width = 6;
+        let mut files = Vec::new();
+        while let Some(arg) = args.next()? {
+            match arg {
+                Arg::Short('b') | Arg::Long("body-numbering") => {
+                    let value = args.value()?;
+                    style = match value.as_str() {
+                        "a" | "t" | "n" => value.chars().next().unwrap_or('t'),
+                        _ => {
+                            return Err(Failure::Fatal(format!(
+                                "invalid body numbering style: '{value}'"
+                            )));
+                        }
+                    };
+                }
+                Arg::Short('s') | Arg::Long("number-separator") => separator = args.value()?,
+                Arg::Short('v') | Arg::Long("starting-line-number") => {
+                    let value = args.value()?;
+                    number = value.parse().map_err(|_| {
+                        Failure::Fatal(format!("invalid starting line number: '{value}'"))
+                    })?;
+                }
+                Arg::Short('w') | Arg::Long("number-width") => {
+                    let value = args.value()?;
+                    width = value.parse().ok().filter(|w| *w > 0).ok_or_else(|| {
+                        Failure::Fatal(format!("invalid line number field width: '{value}'"))
+                    })?;
+                }
+                Arg::Value(v) => files.push(args::into_string(v)?),
+                other => return Err(args::unexpected(other)),
+            }
+        }
+        let mut status = 0;
+        for name in input::operands_or_stdin(files) {
+            let reader = match input::open(&name) {
+                Ok(reader) => reader,
+                Err(e) => {
+                    PROGRAM.warn(format!("{name}: {}", describe_io_error(&e)));
+                    status = 1;
+                    continue;
+                }
+            };
+            for line in BufReader::new(reader).split(b'\n') {
+                let line = line?;
+                let numbered = match style {
+                    'a' => true,
+                    't' => !line.is_empty(),
+                    _ => false,
+                };
+                if numbered {
+                    write!(out, "{number:>width$}{separator}")?;
+                    number += 1;
+                } else {
+                    write!(out, "{:width$}", "", width = width + separator.len())?;
+                }
+                out.write_all(&line)?;
+                out.write_all(b"\n")?;
+            }
+        }
+        Ok(status)
+    })
+}

@@ -1,0 +1,50 @@
+//! rev: reverse the characters of each line.
+
+use std::io::{BufRead, BufReader, Write};
+use wasmix_common::{Arg, Program, args, describe_io_error, input};
+
+static PROGRAM: Program = Program::new(
+    "rev",
+    "Usage: rev [FILE]...\n\
+     Reverse the characters of each line of the FILEs (or standard input).\n\n      \
+     --help        display this help and exit\n      \
+     --version     output version information and exit\n",
+);
+
+fn main() {
+    PROGRAM.run(|mut args, out| {
+        let mut files = Vec::new();
+        while let Some(arg) = args.next()? {
+            match arg {
+                Arg::Value(v) => files.push(args::into_string(v)?),
+                other => return Err(args::unexpected(other)),
+            }
+        }
+        let mut status = 0;
+        for name in input::operands_or_stdin(files) {
+            let reader = match input::open(&name) {
+                Ok(reader) => reader,
+                Err(e) => {
+                    PROGRAM.warn(format!("cannot open {name}: {}", describe_io_error(&e)));
+                    status = 1;
+                    continue;
+                }
+            };
+            let mut reader = BufReader::new(reader);
+            let mut line = Vec::new();
+            while reader.read_until(b'\n', &mut line)? > 0 {
+                let newline = line.last() == Some(&b'\n');
+                if newline {
+                    line.pop();
+                }
+                let reversed: String = String::from_utf8_lossy(&line).chars().rev().collect();
+                out.write_all(reversed.as_bytes())?;
+                if newline {
+                    out.write_all(b"\n")?;
+                }
+                line.clear();
+            }
+        }
+        Ok(status)
+    })
+}

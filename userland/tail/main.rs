@@ -1,0 +1,206 @@
+//! tail: output the last part of files, or follow a file as it grows.
+
+use std::collections::VecDeque;
+use std::fs::File;
+use std::io::{BufRead, BufReader, Read, Seek, SeekFrom, Write};
+use std::time::Duration;
+use wasmix_common::{Arg, Args, Failure, Output, Program, args, describe_io_error, input, numbers};
+
+static PROGRAM: Program = Program::new(
+    "tail",
+    "Usage: tail [OPTION]... [FILE]...\n\
+     Print the last 10 lines of each FILE to standard output.\n\
+     With more than one FILE, precede each with a header giving the file name.\n\n\
+     With no FILE, or when FILE is -, read standard input.\n\n  \
+     -c, --bytes=[+]NUM       output the last NUM bytes; or use -c +NUM to\n                             \
+     output starting with byte NUM of each file\n  \
+     -f, --follow             output appended data as the file grows\n  \
+     -n, --lines=[+]NUM       output the last NUM lines, instead of the last 10;\n                             \
+     or use -n +NUM to skip NUM-1 lines at the start\n  \
+     -q, --quiet, --silent    never output headers giving file names\n  \
+     -v, --verbose            always output headers giving file names\n      \
+     --help        display this help and exit\n      \
+     --version     output version information and exit\n",
+);
+
+#[derive(Clone, Copy)]
+enum Unit {
+    Lines,
+    Bytes,
+}
+
+#[derive(Clone, Copy)]
+struct Amount {
+    unit: Unit,
+    count: u64,
+    /// `+NUM`: start at the NUMth line or byte instead of counting from the end.
+    from_start: bool,
+}
+
+/// How often a followed file is checked for new data.
+const FOLLOW_INTERVAL: Duration = Duration::from_millis(100);
+
+fn main() {
+    PROGRAM.run(|_, out| {
+        let mut args = Args::from_vec(&PROGRAM, expand_obsolete_count());
+        let mut amount = Amount {
+            unit: Unit::Lines,
+            count: 10,
+            from_start: false,
+        };
+        let mut follow = false;
+        let mut headers: Option<bool> = None;
+        let mut files = Vec::new();
+        while let Some(arg) = args.next()? {
+            match arg {
+                Arg::Short('n') | Arg::Long("lines") => {
+                    amount = parse_amount(Unit::Lines, &args.value()?)?
+                }
+                Arg::Short('c') | Arg::Long("bytes") => {
+                    amount = parse_amount(Unit::Bytes, &args.value()?)?
+                }
+                Arg::Short('f') | Arg::Long("follow") => follow = true,
+                Arg::Short('q') | Arg::Long("quiet") | Arg::Long("silent") => headers = Some(false),
+                Arg::Short('v') | Arg::Long("verbose") => headers = Some(true),
+                Arg::Value(v) => files.push(args::into_string(v)?),
+                other => return Err(args::unexpected(other)),
+            }
+        }
+        let files = input::operands_or_stdin(files);
+        let headers = headers.unwrap_or(files.len() > 1);
+        let mut status = 0;
+        let mut shown_before = false;
+        for name in &files {
+            let mut reader = match input::open(name) {
+                Ok(reader) => reader,
+                Err(e) => {
+                    let reason = describe_io_error(&e);
+                    PROGRAM.warn(format!("cannot open '{name}' for reading: {reason}"));
+                    status = 1;
+                    continue;
+                }
+            };
+            if headers {
+                let shown = if name == "-" { "standard input" } else { name };
+                let gap = if shown_before { "\n" } else { "" };
+                writeln!(out, "{gap}==> {shown} <==")?;
+                shown_before = true;
+            }
+            if let Err(e) = write_tail(&mut reader, out, amount) {
+                match Failure::from(e) {
+                    Failure::Fatal(reason) => {
+                        PROGRAM.warn(format!("error reading '{name}': {reason}"));
+                        status = 1;
+                    }
+                    other => return Err(other),
+                }
+            }
+        }
+        out.flush()?;
+        if follow && let Some(name) = files.iter().rev().find(|n| *n != "-") {
+            follow_file(name, out)?;
+        }
+        Ok(status)
+    })
+}
+
+/// GNU still accepts `tail -5` for `tail -n 5`.
+fn expand_obsolete_count() -> Vec<String> {
+    let mut argv: Vec<String> = std::env::args().skip(1).collect();
+    if let Some(first) = argv.first_mut() {
+        let digits = first.strip_prefix('-').unwrap_or_default();
+        if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+            *first = format!("-n{digits}");
+        }
+    }
+    argv
+}
+
+fn parse_amount(unit: Unit, text: &str) -> Result<Amount, Failure> {
+    let (from_start, number) = match text.strip_prefix('+') {
+        Some(rest) => (true, rest),
+        None => (false, text.strip_prefix('-').unwrap_or(text)),
+    };
+    let what = match unit {
+        Unit::Lines => "lines",
+        Unit::Bytes => "bytes",
+    };
+    let count = numbers::parse_size(number)
+        .ok_or_else(|| Failure::Fatal(format!("invalid number of {what}: '{text}'")))?;
+    Ok(Amount {
+        unit,
+        count,
+        from_start,
+    })
+}
+
+fn write_tail(reader: &mut dyn Read, out: &mut Output, amount: Amount) -> std::io::Result<()> {
+    let mut reader = BufReader::with_capacity(64 * 1024, reader);
+    match (amount.unit, amount.from_start) {
+        (Unit::Lines, true) => {
+            let mut line = Vec::new();
+            let mut number = 0;
+            while reader.read_until(b'\n', &mut line)? > 0 {
+                number += 1;
+                if number >= amount.count {
+                    out.write_all(&line)?;
+                }
+                line.clear();
+            }
+        }
+        (Unit::Bytes, true) => {
+            std::io::copy(
+                &mut (&mut reader).take(amount.count.saturating_sub(1)),
+                &mut std::io::sink(),
+            )?;
+            std::io::copy(&mut reader, out)?;
+        }
+        (Unit::Lines, false) => {
+            let mut held: VecDeque<Vec<u8>> = VecDeque::new();
+            let mut line = Vec::new();
+            while reader.read_until(b'\n', &mut line)? > 0 {
+                held.push_back(std::mem::take(&mut line));
+                if held.len() as u64 > amount.count {
+                    held.pop_front();
+                }
+            }
+            for line in held {
+                out.write_all(&line)?;
+            }
+        }
+        (Unit::Bytes, false) => {
+            let mut held: VecDeque<u8> = VecDeque::new();
+            input::each_chunk(&mut reader, |chunk| {
+                held.extend(chunk);
+                let excess = held.len().saturating_sub(amount.count as usize);
+                held.drain(..excess);
+                Ok(())
+            })?;
+            out.write_all(&held.into_iter().collect::<Vec<u8>>())?;
+        }
+    }
+    Ok(())
+}
+
+/// `-f`: prints what is appended to the file, until killed.
+fn follow_file(name: &str, out: &mut Output) -> Result<(), Failure> {
+    let mut file = File::open(name)?;
+    let mut position = file.seek(SeekFrom::End(0))?;
+    let mut buffer = vec![0; 64 * 1024];
+    loop {
+        let size = file.metadata()?.len();
+        if size < position {
+            PROGRAM.warn(format!("{name}: file truncated"));
+            position = 0;
+        }
+        if size > position {
+            file.seek(SeekFrom::Start(position))?;
+            let n = file.read(&mut buffer)?;
+            out.write_all(&buffer[..n])?;
+            out.flush()?;
+            position += n as u64;
+            continue;
+        }
+        std::thread::sleep(FOLLOW_INTERVAL);
+    }
+}

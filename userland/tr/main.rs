@@ -1,0 +1,171 @@
+//! tr: translate, squeeze or delete characters.
+
+use std::io::{Read, Write};
+use wasmix_common::{Arg, Failure, Program, args, input};
+
+static PROGRAM: Program = Program::new(
+    "tr",
+    "Usage: tr [OPTION]... STRING1 [STRING2]\n\
+     Translate, squeeze, and/or delete characters from standard input,\n\
+     writing to standard output.\n\n  \
+     -c, -C, --complement    use the complement of STRING1\n  \
+     -d, --delete            delete characters in STRING1, do not translate\n  \
+     -s, --squeeze-repeats   replace each sequence of a repeated character\n                          \
+     that is listed in the last specified STRING with a single occurrence\n      \
+     --help        display this help and exit\n      \
+     --version     output version information and exit\n\n\
+     STRINGs hold characters, ranges CHAR1-CHAR2, escapes (\\n, \\t, \\\\, \\NNN octal)\n\
+     and classes [:alnum:] [:alpha:] [:digit:] [:lower:] [:upper:] [:space:] [:punct:].\n",
+);
+
+fn main() {
+    PROGRAM.run(|mut args, out| {
+        let (mut complement, mut delete, mut squeeze) = (false, false, false);
+        let mut sets = Vec::new();
+        while let Some(arg) = args.next()? {
+            match arg {
+                Arg::Short('c' | 'C') | Arg::Long("complement") => complement = true,
+                Arg::Short('d') | Arg::Long("delete") => delete = true,
+                Arg::Short('s') | Arg::Long("squeeze-repeats") => squeeze = true,
+                Arg::Value(v) => sets.push(expand_set(&args::into_string(v)?)?),
+                other => return Err(args::unexpected(other)),
+            }
+        }
+        let needed = if delete && !squeeze {
+            1
+        } else if !delete && !squeeze {
+            2
+        } else {
+            sets.len().max(1)
+        };
+        match sets.len() {
+            0 => return Err(Failure::Usage("missing operand".into())),
+            n if n < needed => {
+                return Err(Failure::Usage(format!(
+                    "missing operand after '{}'",
+                    String::from_utf8_lossy(&sets[0])
+                )));
+            }
+            n if n > 2 || (delete && !squeeze && n > 1) => {
+                return Err(Failure::Usage(format!(
+                    "extra operand '{}'",
+                    String::from_utf8_lossy(&sets[n - 1])
+                )));
+            }
+            _ => {}
+        }
+        let mut first = [false; 256];
+        for b in &sets[0] {
+            first[*b as usize] = true;
+        }
+        if complement {
+            first.iter_mut().for_each(|f| *f = !*f);
+        }
+        let mut map: [u8; 256] = std::array::from_fn(|i| i as u8);
+        if !delete && sets.len() == 2 {
+            let to = &sets[1];
+            let from: Vec<u8> = (0..=255u8).filter(|b| first[*b as usize]).collect();
+            let from = if complement { from } else { sets[0].clone() };
+            for (i, b) in from.iter().enumerate() {
+                if let Some(last) = to.last() {
+                    map[*b as usize] = *to.get(i).unwrap_or(last);
+                }
+            }
+        }
+        let squeeze_set = sets.last().cloned().unwrap_or_default();
+        let mut squeezable = [false; 256];
+        if squeeze {
+            for b in &squeeze_set {
+                squeezable[*b as usize] = true;
+            }
+            if complement && sets.len() == 1 {
+                squeezable = first;
+            }
+        }
+        let mut stdin = std::io::stdin().lock();
+        let mut previous: Option<u8> = None;
+        input::each_chunk(&mut stdin as &mut dyn Read, |chunk| {
+            let mut result = Vec::with_capacity(chunk.len());
+            for &b in chunk {
+                if delete && first[b as usize] {
+                    continue;
+                }
+                let c = if delete { b } else { map[b as usize] };
+                if squeeze && squeezable[c as usize] && previous == Some(c) {
+                    continue;
+                }
+                previous = Some(c);
+                result.push(c);
+            }
+            out.write_all(&result)
+        })?;
+        Ok(0)
+    })
+}
+
+/// Expands a set's escapes, ranges and classes to the bytes it stands for, in order.
+fn expand_set(text: &str) -> Result<Vec<u8>, Failure> {
+    type Class = (&'static str, fn(&u8) -> bool);
+    const CLASSES: [Class; 7] = [
+        ("[:alnum:]", u8::is_ascii_alphanumeric),
+        ("[:alpha:]", u8::is_ascii_alphabetic),
+        ("[:digit:]", u8::is_ascii_digit),
+        ("[:lower:]", u8::is_ascii_lowercase),
+        ("[:upper:]", u8::is_ascii_uppercase),
+        ("[:space:]", u8::is_ascii_whitespace),
+        ("[:punct:]", u8::is_ascii_punctuation),
+    ];
+    let bytes = text.as_bytes();
+    let mut literal = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if let Some((name, test)) = CLASSES
+            .iter()
+            .find(|(n, _)| bytes[i..].starts_with(n.as_bytes()))
+        {
+            literal.extend((0..=255u8).filter(test));
+            i += name.len();
+            continue;
+        }
+        let (byte, used) = unescape(&bytes[i..]);
+        i += used;
+        if bytes.get(i) == Some(&b'-') && i + 1 < bytes.len() {
+            let (end, used_end) = unescape(&bytes[i + 1..]);
+            if end < byte {
+                return Err(Failure::Fatal(format!(
+                    "range-endpoints of '{}-{}' are in reverse collating sequence order",
+                    byte as char, end as char
+                )));
+            }
+            literal.extend(byte..=end);
+            i += 1 + used_end;
+        } else {
+            literal.push(byte);
+        }
+    }
+    Ok(literal)
+}
+
+fn unescape(bytes: &[u8]) -> (u8, usize) {
+    if bytes[0] != b'\\' || bytes.len() == 1 {
+        return (bytes[0], 1);
+    }
+    match bytes[1] {
+        b'n' => (b'\n', 2),
+        b't' => (b'\t', 2),
+        b'r' => (b'\r', 2),
+        b'\\' => (b'\\', 2),
+        b'0'..=b'7' => {
+            let digits = bytes[1..]
+                .iter()
+                .take(3)
+                .take_while(|b| (b'0'..=b'7').contains(b))
+                .count();
+            let value = bytes[1..=digits]
+                .iter()
+                .fold(0u32, |v, d| v * 8 + u32::from(d - b'0'));
+            (value as u8, 1 + digits)
+        }
+        other => (other, 2),
+    }
+}

@@ -1,0 +1,61 @@
+//! uname: print system information: the system here is wasmix, on WebAssembly.
+
+use std::io::Write;
+use wasmix_common::{Arg, Program, args};
+
+static PROGRAM: Program = Program::new(
+    "uname",
+    "Usage: uname [OPTION]...\n\
+     Print certain system information.  With no OPTION, same as -s.\n\n  \
+     -a, --all                print all information, in the following order:\n  \
+     -s, --kernel-name        print the kernel name\n  \
+     -n, --nodename           print the network node hostname\n  \
+     -r, --kernel-release     print the kernel release\n  \
+     -v, --kernel-version     print the kernel version\n  \
+     -m, --machine            print the machine hardware name\n  \
+     -o, --operating-system   print the operating system\n      \
+     --help        display this help and exit\n      \
+     --version     output version information and exit\n",
+);
+
+fn main() {
+    PROGRAM.run(|mut args, out| {
+        // Kernel name, node name, release, version, machine, operating system.
+        let fields = [
+            "wasmix",
+            "wasmix",
+            env!("CARGO_PKG_VERSION"),
+            "WASI 0.2",
+            "wasm32",
+            "wasmix",
+        ];
+        let mut chosen = [false; 6];
+        while let Some(arg) = args.next()? {
+            let index = match arg {
+                Arg::Short('a') | Arg::Long("all") => {
+                    chosen = [true; 6];
+                    continue;
+                }
+                Arg::Short('s') | Arg::Long("kernel-name") => 0,
+                Arg::Short('n') | Arg::Long("nodename") => 1,
+                Arg::Short('r') | Arg::Long("kernel-release") => 2,
+                Arg::Short('v') | Arg::Long("kernel-version") => 3,
+                Arg::Short('m') | Arg::Long("machine") => 4,
+                Arg::Short('o') | Arg::Long("operating-system") => 5,
+                other => return Err(args::unexpected(other)),
+            };
+            chosen[index] = true;
+        }
+        if !chosen.contains(&true) {
+            chosen[0] = true;
+        }
+        let shown: Vec<&str> = fields
+            .iter()
+            .zip(chosen)
+            .filter(|(_, on)| *on)
+            .map(|(field, _)| *field)
+            .collect();
+        writeln!(out, "{}", shown.join(" "))?;
+        Ok(0)
+    })
+}
