@@ -1,7 +1,7 @@
 //! cut: print selected parts of lines.
 
 use std::io::{BufRead, BufReader, Write};
-use wasmix_common::{Arg, Failure, Program, args, describe_io_error, input};
+use wasmix_common::{Arg, Failure, Program, args, input};
 
 static PROGRAM: Program = Program::new(
     "cut",
@@ -78,16 +78,8 @@ fn main() {
             ));
         };
         let selected = |n: usize| ranges.iter().any(|(lo, hi)| *lo <= n && n <= *hi);
-        let mut status = 0;
-        for name in input::operands_or_stdin(files) {
-            let reader = match input::open(&name) {
-                Ok(reader) => reader,
-                Err(e) => {
-                    PROGRAM.warn(format!("{name}: {}", describe_io_error(&e)));
-                    status = 1;
-                    continue;
-                }
-            };
+        let describe = |name: &str, reason: &str| format!("{name}: {reason}");
+        input::for_each(&PROGRAM, files, describe, |_, reader| {
             for line in BufReader::new(reader).split(b'\n') {
                 let line = line?;
                 let picked: Vec<u8> = match mode {
@@ -124,8 +116,8 @@ fn main() {
                 out.write_all(&picked)?;
                 out.write_all(b"\n")?;
             }
-        }
-        Ok(status)
+            Ok(())
+        })
     })
 }
 

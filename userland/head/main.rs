@@ -40,7 +40,7 @@ struct Amount {
 
 fn main() {
     PROGRAM.run(|_, out| {
-        let mut args = Args::from_vec(&PROGRAM, expand_obsolete_count());
+        let mut args = Args::from_vec(&PROGRAM, args::with_obsolete_count());
         let mut amount = Amount {
             unit: Unit::Lines,
             count: 10,
@@ -94,18 +94,6 @@ fn main() {
         }
         Ok(status)
     })
-}
-
-/// The arguments, with GNU's still-accepted `head -5` spelled as `head -n5`.
-fn expand_obsolete_count() -> Vec<String> {
-    let mut argv: Vec<String> = std::env::args().skip(1).collect();
-    if let Some(first) = argv.first_mut() {
-        let digits = first.strip_prefix('-').unwrap_or_default();
-        if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
-            *first = format!("-n{digits}");
-        }
-    }
-    argv
 }
 
 fn parse_amount(unit: Unit, text: &str) -> Result<Amount, Failure> {

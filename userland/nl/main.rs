@@ -1,7 +1,7 @@
 //! nl: number lines of files.
 
 use std::io::{BufRead, BufReader, Write};
-use wasmix_common::{Arg, Failure, Program, args, describe_io_error, input};
+use wasmix_common::{Arg, Failure, Program, args, input};
 
 static PROGRAM: Program = Program::new(
     "nl",
@@ -54,16 +54,8 @@ fn main() {
                 other => return Err(args::unexpected(other)),
             }
         }
-        let mut status = 0;
-        for name in input::operands_or_stdin(files) {
-            let reader = match input::open(&name) {
-                Ok(reader) => reader,
-                Err(e) => {
-                    PROGRAM.warn(format!("{name}: {}", describe_io_error(&e)));
-                    status = 1;
-                    continue;
-                }
-            };
+        let describe = |name: &str, reason: &str| format!("{name}: {reason}");
+        input::for_each(&PROGRAM, files, describe, |_, reader| {
             for line in BufReader::new(reader).split(b'\n') {
                 let line = line?;
                 let numbered = match style {
@@ -80,7 +72,7 @@ fn main() {
                 out.write_all(&line)?;
                 out.write_all(b"\n")?;
             }
-        }
-        Ok(status)
+            Ok(())
+        })
     })
 }

@@ -1,6 +1,7 @@
 //! printf: format and print data.
 
 use std::io::Write;
+use wasmix_common::escapes::{self, Octal};
 use wasmix_common::{Failure, Program};
 
 static PROGRAM: Program = Program::new(
@@ -41,12 +42,12 @@ fn render(format: &str, args: &mut &[String], failed: &mut bool) -> (Vec<u8>, bo
     while i < bytes.len() {
         match bytes[i] {
             b'\\' => {
-                let (expanded, used, stop) = escape(&bytes[i..]);
-                out.extend(expanded);
-                if stop {
+                let decoded = escapes::decode(&bytes[i..], Octal::Plain);
+                out.extend(decoded.bytes);
+                if decoded.stop {
                     return (out, true);
                 }
-                i += used;
+                i += decoded.used;
             }
             b'%' if bytes.get(i + 1) == Some(&b'%') => {
                 out.push(b'%');
@@ -86,54 +87,6 @@ fn render(format: &str, args: &mut &[String], failed: &mut bool) -> (Vec<u8>, bo
         }
     }
     (out, false)
-}
-
-/// A backslash escape at the start of `bytes`: (bytes, length used, stop).
-fn escape(bytes: &[u8]) -> (Vec<u8>, usize, bool) {
-    let Some(&c) = bytes.get(1) else {
-        return (vec![b'\\'], 1, false);
-    };
-    let simple = |b: u8| (vec![b], 2, false);
-    match c {
-        b'\\' => simple(b'\\'),
-        b'a' => simple(7),
-        b'b' => simple(8),
-        b'f' => simple(12),
-        b'n' => simple(b'\n'),
-        b'r' => simple(b'\r'),
-        b't' => simple(b'\t'),
-        b'v' => simple(11),
-        b'"' => simple(b'"'),
-        b'c' => (Vec::new(), 2, true),
-        b'0'..=b'7' => {
-            let digits = bytes[1..]
-                .iter()
-                .take(3)
-                .take_while(|b| (b'0'..=b'7').contains(b))
-                .count();
-            let value = bytes[1..=digits]
-                .iter()
-                .fold(0u32, |v, d| v * 8 + u32::from(d - b'0'));
-            (vec![value as u8], 1 + digits, false)
-        }
-        b'x' => {
-            let digits = bytes[2..]
-                .iter()
-                .take(2)
-                .take_while(|b| b.is_ascii_hexdigit())
-                .count();
-            if digits == 0 {
-                return (b"\\x".to_vec(), 2, false);
-            }
-            let text = std::str::from_utf8(&bytes[2..2 + digits]).unwrap_or("0");
-            (
-                vec![u8::from_str_radix(text, 16).unwrap_or(0)],
-                2 + digits,
-                false,
-            )
-        }
-        other => (vec![b'\\', other], 2, false),
-    }
 }
 
 struct Spec {
@@ -244,7 +197,7 @@ fn convert(spec_text: &str, conversion: u8, argument: &str) -> Result<Vec<u8>, S
             pad(&spec, text, false)
         }
         b'b' => {
-            let (expanded, _) = render_escapes(argument);
+            let (expanded, _) = escapes::decode_all(argument.as_bytes(), Octal::ZeroPrefixed);
             pad(
                 &spec,
                 String::from_utf8_lossy(&expanded).into_owned(),
@@ -307,32 +260,6 @@ fn convert(spec_text: &str, conversion: u8, argument: &str) -> Result<Vec<u8>, S
             ));
         }
     })
-}
-
-fn render_escapes(text: &str) -> (Vec<u8>, bool) {
-    let bytes = text.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'\\' {
-            // In %b, \0NNN is octal with a leading zero.
-            let at = if bytes.get(i + 1) == Some(&b'0') {
-                i + 1
-            } else {
-                i
-            };
-            let (expanded, used, stop) = escape(&bytes[at..]);
-            out.extend(expanded);
-            if stop {
-                return (out, true);
-            }
-            i = at + used;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    (out, false)
 }
 
 /// `%e`: one digit, the fraction, and an exponent of at least two digits.

@@ -1,7 +1,7 @@
 //! rev: reverse the characters of each line.
 
 use std::io::{BufRead, BufReader, Write};
-use wasmix_common::{Arg, Program, args, describe_io_error, input};
+use wasmix_common::{Arg, Program, args, input};
 
 static PROGRAM: Program = Program::new(
     "rev",
@@ -20,16 +20,8 @@ fn main() {
                 other => return Err(args::unexpected(other)),
             }
         }
-        let mut status = 0;
-        for name in input::operands_or_stdin(files) {
-            let reader = match input::open(&name) {
-                Ok(reader) => reader,
-                Err(e) => {
-                    PROGRAM.warn(format!("cannot open {name}: {}", describe_io_error(&e)));
-                    status = 1;
-                    continue;
-                }
-            };
+        let describe = |name: &str, reason: &str| format!("cannot open {name}: {reason}");
+        input::for_each(&PROGRAM, files, describe, |_, reader| {
             let mut reader = BufReader::new(reader);
             let mut line = Vec::new();
             while reader.read_until(b'\n', &mut line)? > 0 {
@@ -44,7 +36,7 @@ fn main() {
                 }
                 line.clear();
             }
-        }
-        Ok(status)
+            Ok(())
+        })
     })
 }

@@ -1,7 +1,7 @@
 //! tac: concatenate and print files, last line first.
 
 use std::io::{Read, Write};
-use wasmix_common::{Arg, Program, args, describe_io_error, input};
+use wasmix_common::{Arg, Program, args, input};
 
 static PROGRAM: Program = Program::new(
     "tac",
@@ -21,25 +21,18 @@ fn main() {
                 other => return Err(args::unexpected(other)),
             }
         }
-        let mut status = 0;
-        for name in input::operands_or_stdin(files) {
+        let describe =
+            |name: &str, reason: &str| format!("failed to open '{name}' for reading: {reason}");
+        input::for_each(&PROGRAM, files, describe, |_, mut reader| {
             let mut data = Vec::new();
-            let read = input::open(&name).and_then(|mut reader| reader.read_to_end(&mut data));
-            if let Err(e) = read {
-                PROGRAM.warn(format!(
-                    "failed to open '{name}' for reading: {}",
-                    describe_io_error(&e)
-                ));
-                status = 1;
-                continue;
-            }
+            reader.read_to_end(&mut data)?;
             // Lines keep their newline; a last line without one is printed as it is.
             let mut lines: Vec<&[u8]> = data.split_inclusive(|b| *b == b'\n').collect();
             lines.reverse();
             for line in lines {
                 out.write_all(line)?;
             }
-        }
-        Ok(status)
+            Ok(())
+        })
     })
 }

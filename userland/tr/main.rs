@@ -1,6 +1,7 @@
 //! tr: translate, squeeze or delete characters.
 
 use std::io::{Read, Write};
+use wasmix_common::escapes::{self, Octal};
 use wasmix_common::{Arg, Failure, Program, args, input};
 
 static PROGRAM: Program = Program::new(
@@ -146,26 +147,15 @@ fn expand_set(text: &str) -> Result<Vec<u8>, Failure> {
     Ok(literal)
 }
 
+/// One character of a set: itself, or the byte an escape stands for.
 fn unescape(bytes: &[u8]) -> (u8, usize) {
-    if bytes[0] != b'\\' || bytes.len() == 1 {
+    if bytes[0] != b'\\' {
         return (bytes[0], 1);
     }
-    match bytes[1] {
-        b'n' => (b'\n', 2),
-        b't' => (b'\t', 2),
-        b'r' => (b'\r', 2),
-        b'\\' => (b'\\', 2),
-        b'0'..=b'7' => {
-            let digits = bytes[1..]
-                .iter()
-                .take(3)
-                .take_while(|b| (b'0'..=b'7').contains(b))
-                .count();
-            let value = bytes[1..=digits]
-                .iter()
-                .fold(0u32, |v, d| v * 8 + u32::from(d - b'0'));
-            (value as u8, 1 + digits)
-        }
-        other => (other, 2),
+    let decoded = escapes::decode(bytes, Octal::Plain);
+    match decoded.bytes.as_slice() {
+        [one] => (*one, decoded.used),
+        // An unknown escape stands for the character after the backslash.
+        _ => (bytes.get(1).copied().unwrap_or(b'\\'), decoded.used),
     }
 }

@@ -105,3 +105,16 @@ fn usage_error(e: lexopt::Error) -> Failure {
         other => other.to_string(),
     })
 }
+
+/// The program's arguments, with the obsolete `-NUM` that GNU head and tail still accept
+/// spelled as `-nNUM`.
+pub fn with_obsolete_count() -> Vec<String> {
+    let mut argv: Vec<String> = std::env::args().skip(1).collect();
+    if let Some(first) = argv.first_mut() {
+        let digits = first.strip_prefix('-').unwrap_or_default();
+        if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+            *first = format!("-n{digits}");
+        }
+    }
+    argv
+}

@@ -40,3 +40,25 @@ pub fn each_chunk(
         }
     }
 }
+
+/// Runs `body` on each operand (or standard input) in turn. An operand that cannot be
+/// opened is reported with `describe(name, reason)` and makes the status 1; the others
+/// are still read.
+pub fn for_each(
+    program: &crate::Program,
+    files: Vec<String>,
+    describe: fn(&str, &str) -> String,
+    mut body: impl FnMut(&str, Box<dyn Read>) -> Result<(), crate::Failure>,
+) -> Result<u8, crate::Failure> {
+    let mut status = 0;
+    for name in operands_or_stdin(files) {
+        match open(&name) {
+            Ok(reader) => body(&name, reader)?,
+            Err(e) => {
+                program.warn(describe(&name, &crate::describe_io_error(&e)));
+                status = 1;
+            }
+        }
+    }
+    Ok(status)
+}

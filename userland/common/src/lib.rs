@@ -5,6 +5,7 @@
 pub mod args;
 pub mod checksum;
 mod error;
+pub mod escapes;
 pub mod filemode;
 pub mod input;
 pub mod numbers;
