@@ -102,9 +102,10 @@ fn unterminated_quote_is_a_syntax_error() {
         out.stderr,
         "wasmix: -c: line 1: unexpected EOF while looking for matching `\"'\n"
     );
+    // As in bash, the complete commands before the error still run.
     let out = run("echo ok\necho 'abc");
     assert_eq!(out.status, 2);
-    assert_eq!(out.stdout, "");
+    assert_eq!(out.stdout, "ok\n");
     assert!(
         out.stderr.contains("line 2: unexpected EOF"),
         "{}",

@@ -30,6 +30,18 @@ pub enum Output {
     Null,
 }
 
+impl Input {
+    /// Another hold on the same source, for the commands of a compound command.
+    pub fn duplicate(&self) -> Input {
+        match self {
+            Input::Console => Input::Console,
+            Input::Pipe(reader) => Input::Pipe(reader.clone()),
+            Input::File(handle) => Input::File(handle.clone()),
+            Input::Null => Input::Null,
+        }
+    }
+}
+
 impl Output {
     /// Another hold on the same destination, for `2>&1`.
     pub fn duplicate(&self) -> Output {
@@ -51,6 +63,15 @@ pub struct Stdio {
 }
 
 impl Stdio {
+    /// Other holds on the same three streams.
+    pub fn duplicate(&self) -> Stdio {
+        Stdio {
+            stdin: self.stdin.duplicate(),
+            stdout: self.stdout.duplicate(),
+            stderr: self.stderr.duplicate(),
+        }
+    }
+
     /// The console for all three, as for a command typed at the prompt.
     pub fn console() -> Stdio {
         Stdio {

@@ -1,7 +1,7 @@
 //! Commands the shell runs itself, because they change the shell or need nothing else.
 
 use super::exec::Stage;
-use super::{Exit, Shell};
+use super::{Flow, Shell};
 use crate::file::{Output, Stdio};
 use crate::fs::namespace::{absolute, normalize};
 use bytes::Bytes;
@@ -10,13 +10,16 @@ use std::io::Write;
 #[derive(Clone, Copy)]
 pub enum Builtin {
     Bind,
+    Break,
     Cd,
+    Continue,
     Exit,
     Help,
     Install,
     Mount,
     Ns,
     Pwd,
+    Return,
     Umount,
 }
 
@@ -29,10 +32,22 @@ const BUILTINS: &[(&str, Builtin, &str, &str)] = &[
         "show OLD at NEW (replace, before, after)",
     ),
     (
+        "break",
+        Builtin::Break,
+        "break [N]",
+        "leave the innermost N loops",
+    ),
+    (
         "cd",
         Builtin::Cd,
         "cd [DIR]",
         "change the working directory (- for the last one)",
+    ),
+    (
+        "continue",
+        Builtin::Continue,
+        "continue [N]",
+        "go on with the next turn of the Nth loop",
     ),
     (
         "exit",
@@ -55,6 +70,12 @@ const BUILTINS: &[(&str, Builtin, &str, &str)] = &[
     ),
     ("ns", Builtin::Ns, "ns", "print this shell's namespace"),
     ("pwd", Builtin::Pwd, "pwd", "print the working directory"),
+    (
+        "return",
+        Builtin::Return,
+        "return [N]",
+        "leave a function with status N",
+    ),
     (
         "umount",
         Builtin::Umount,
@@ -81,7 +102,7 @@ impl Shell {
         argv: &[String],
         stdio: Stdio,
         alone: bool,
-    ) -> Result<Stage, Exit> {
+    ) -> Result<Stage, Flow> {
         let status = match builtin {
             Builtin::Exit => {
                 let status = match argv.get(1) {
@@ -95,9 +116,37 @@ impl Shell {
                     },
                 };
                 if alone {
-                    return Err(Exit(status));
+                    return Err(Flow::Exit(status));
                 }
                 status
+            }
+            Builtin::Break | Builtin::Continue => {
+                let levels = match argv.get(1).map(|n| n.parse::<usize>()) {
+                    None => 1,
+                    Some(Ok(n)) if n > 0 => n,
+                    Some(_) => {
+                        self.report(&format!(
+                            "{}: {}: loop count out of range",
+                            argv[0], argv[1]
+                        ));
+                        return Ok(Stage::Done(1));
+                    }
+                };
+                return Err(match builtin {
+                    Builtin::Break => Flow::Break(levels),
+                    _ => Flow::Continue(levels),
+                });
+            }
+            Builtin::Return => {
+                let status = match argv.get(1).map(|n| n.parse::<i64>()) {
+                    None => self.last_status,
+                    Some(Ok(n)) => n.rem_euclid(256) as u8,
+                    Some(Err(_)) => {
+                        self.report(&format!("return: {}: numeric argument required", argv[1]));
+                        2
+                    }
+                };
+                return Err(Flow::Return(status));
             }
             Builtin::Cd => self.change_directory(argv, stdio.stdout),
             Builtin::Install => match self.install(argv) {

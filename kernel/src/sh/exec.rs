@@ -1,14 +1,15 @@
 //! Running parsed commands: lists, pipelines and simple commands.
 
 use super::builtin::Builtin;
-use super::{Exit, Origin, Shell};
+use super::compound::SubshellWork;
+use super::{Flow, Origin, Shell};
 use crate::file::{Input, Output, Stdio};
 use crate::kernel::{Executable, SpawnRequest};
 use crate::pipe::pipe;
 use crate::proc::{ExitStatus, Pid, Signal};
 use brush_parser::ast::{
-    AndOr, AndOrList, Command, CommandPrefixOrSuffixItem, CompoundListItem, Pipeline, Program,
-    SeparatorOperator, SimpleCommand,
+    AndOr, AndOrList, Command, CommandPrefixOrSuffixItem, CompoundList, CompoundListItem, Pipeline,
+    Program, SeparatorOperator, SimpleCommand,
 };
 
 /// A stage of a pipeline once started.
@@ -19,55 +20,77 @@ pub(super) enum Stage {
     },
     /// Finished on the spot: a builtin, or a command that could not start.
     Done(u8),
+    /// A compound command or function inside a pipeline, run by a subshell of its own.
+    Subshell(tokio::task::JoinHandle<u8>),
 }
 
 impl Shell {
-    pub(super) async fn run_program(&mut self, program: &Program) -> Result<(), Exit> {
+    pub(super) async fn run_program(&mut self, program: &Program) -> Result<(), Flow> {
+        let console = Stdio::console();
         for command in &program.complete_commands {
-            for CompoundListItem(list, separator) in &command.0 {
-                if matches!(separator, SeparatorOperator::Async) {
-                    self.run_in_background(list).await?;
-                    continue;
-                }
-                self.run_and_or(list).await?;
-                if self.take_interrupt() && !matches!(self.origin, Origin::Prompt) {
+            self.run_list(command, &console).await?;
+        }
+        Ok(())
+    }
+
+    /// Runs a list of and-or lists, with `io` as the streams of its commands.
+    pub(super) async fn run_list(&mut self, list: &CompoundList, io: &Stdio) -> Result<(), Flow> {
+        for CompoundListItem(and_or, separator) in &list.0 {
+            if matches!(separator, SeparatorOperator::Async) {
+                self.run_in_background(and_or, io).await?;
+                continue;
+            }
+            self.run_and_or(and_or, io).await?;
+            if self.take_interrupt() {
+                let status = 128 + Signal::Interrupt.number();
+                if !matches!(self.origin, Origin::Prompt) {
                     // Like bash, a script or -c string stops when the user interrupts it.
-                    return Err(Exit(128 + Signal::Interrupt.number()));
+                    return Err(Flow::Exit(status));
                 }
+                // At the prompt the whole command line stops, loops included.
+                self.last_status = status;
+                return Err(Flow::Break(usize::MAX));
             }
         }
         Ok(())
     }
 
-    async fn run_and_or(&mut self, list: &AndOrList) -> Result<(), Exit> {
-        self.last_status = self.run_pipeline(&list.first).await?;
+    async fn run_and_or(&mut self, list: &AndOrList, io: &Stdio) -> Result<(), Flow> {
+        self.last_status = self.run_pipeline(&list.first, io).await?;
         for next in &list.additional {
             let (run, pipeline) = match next {
                 AndOr::And(p) => (self.last_status == 0, p),
                 AndOr::Or(p) => (self.last_status != 0, p),
             };
             if run {
-                self.last_status = self.run_pipeline(pipeline).await?;
+                self.last_status = self.run_pipeline(pipeline, io).await?;
             }
         }
         Ok(())
     }
 
     /// `LIST &`: starts the pipeline and goes on without waiting.
-    async fn run_in_background(&mut self, list: &AndOrList) -> Result<(), Exit> {
+    async fn run_in_background(&mut self, list: &AndOrList, io: &Stdio) -> Result<(), Flow> {
         if !list.additional.is_empty() {
             self.report("background lists joined by && or || are not supported by this shell yet");
             self.last_status = 2;
             return Ok(());
         }
         // Without job control, a background job does not read the terminal.
-        let stages = self.start_pipeline(&list.first, Input::Null).await?;
+        let io = Stdio {
+            stdin: Input::Null,
+            stdout: io.stdout.duplicate(),
+            stderr: io.stderr.duplicate(),
+        };
+        let stages = self.start_pipeline(&list.first, &io).await?;
         let mut pids = Vec::new();
         let mut last_status = 0;
         for stage in stages {
             match stage {
                 Stage::Running { pid, .. } => pids.push(pid),
                 Stage::Done(status) => last_status = status,
+                // Its processes are reaped by the subshell itself.
+                Stage::Subshell(_) => {}
             }
         }
         if let Some(&last) = pids.last() {
@@ -84,26 +107,27 @@ impl Shell {
         Ok(())
     }
 
-    /// Spawns every stage of a pipeline, joined by pipes; the first reads `stdin`.
+    /// Spawns every stage of a pipeline, joined by pipes; the first reads `io`'s stdin and
+    /// the last writes its stdout.
     async fn start_pipeline(
         &mut self,
         pipeline: &Pipeline,
-        stdin: Input,
-    ) -> Result<Vec<Stage>, Exit> {
+        io: &Stdio,
+    ) -> Result<Vec<Stage>, Flow> {
         let count = pipeline.seq.len();
         let mut stages = Vec::with_capacity(count);
-        let mut next_stdin = Some(stdin);
+        let mut next_stdin = Some(io.stdin.duplicate());
         for (index, command) in pipeline.seq.iter().enumerate() {
             let (reader, stdout) = if index + 1 < count {
                 let (reader, writer) = pipe();
                 (Some(Input::Pipe(reader)), Output::Pipe(writer))
             } else {
-                (None, Output::ConsoleOut)
+                (None, io.stdout.duplicate())
             };
             let stdio = Stdio {
                 stdin: next_stdin.take().unwrap_or(Input::Null),
                 stdout,
-                stderr: Output::ConsoleErr,
+                stderr: io.stderr.duplicate(),
             };
             stages.push(self.start_command(command, stdio, count == 1).await?);
             next_stdin = reader;
@@ -111,24 +135,25 @@ impl Shell {
         Ok(stages)
     }
 
-    async fn run_pipeline(&mut self, pipeline: &Pipeline) -> Result<u8, Exit> {
-        let stages = self.start_pipeline(pipeline, Input::Console).await?;
+    async fn run_pipeline(&mut self, pipeline: &Pipeline, io: &Stdio) -> Result<u8, Flow> {
+        let stages = self.start_pipeline(pipeline, io).await?;
         let pids: Vec<Pid> = stages
             .iter()
             .filter_map(|s| match s {
                 Stage::Running { pid, .. } => Some(*pid),
-                Stage::Done(_) => None,
+                _ => None,
             })
             .collect();
-        self.set_foreground(pids);
+        self.add_foreground(&pids);
         let mut status = 0;
         for stage in stages {
             status = match stage {
                 Stage::Done(status) => status,
                 Stage::Running { pid, name } => self.wait_for(pid, &name).await,
+                Stage::Subshell(task) => task.await.unwrap_or(1),
             };
         }
-        self.set_foreground(Vec::new());
+        self.remove_foreground(&pids);
         Ok(if pipeline.bang {
             u8::from(status == 0)
         } else {
@@ -136,9 +161,16 @@ impl Shell {
         })
     }
 
-    fn set_foreground(&self, pids: Vec<Pid>) {
+    /// Marks processes as running in the foreground (subshells add theirs too).
+    fn add_foreground(&self, pids: &[Pid]) {
         if let Ok(mut foreground) = self.foreground.lock() {
-            *foreground = pids;
+            foreground.extend(pids);
+        }
+    }
+
+    fn remove_foreground(&self, pids: &[Pid]) {
+        if let Ok(mut foreground) = self.foreground.lock() {
+            foreground.retain(|pid| !pids.contains(pid));
         }
     }
 
@@ -170,11 +202,29 @@ impl Shell {
         command: &Command,
         stdio: Stdio,
         alone: bool,
-    ) -> Result<Stage, Exit> {
+    ) -> Result<Stage, Flow> {
         match command {
             Command::Simple(simple) => self.start_simple(simple, stdio, alone).await,
-            _ => {
-                self.report("compound commands are not supported by this shell yet");
+            Command::Compound(compound, redirects) => {
+                let mut stdio = stdio;
+                let redirects: Vec<_> = redirects.iter().flat_map(|r| &r.0).collect();
+                if let Err(message) = self.apply_redirects(&redirects, &mut stdio) {
+                    self.report(&message);
+                    return Ok(Stage::Done(1));
+                }
+                if alone {
+                    return Ok(Stage::Done(self.run_compound(compound, &stdio).await?));
+                }
+                Ok(self.in_subshell(stdio, SubshellWork::Compound(compound.clone())))
+            }
+            Command::Function(definition) => {
+                let name = definition.fname.value.clone();
+                self.functions
+                    .insert(name, std::sync::Arc::new(definition.body.clone()));
+                Ok(Stage::Done(0))
+            }
+            Command::ExtendedTest(..) => {
+                self.report("[[ ... ]] is not supported by this shell yet");
                 Ok(Stage::Done(2))
             }
         }
@@ -185,7 +235,7 @@ impl Shell {
         command: &SimpleCommand,
         stdio: Stdio,
         alone: bool,
-    ) -> Result<Stage, Exit> {
+    ) -> Result<Stage, Flow> {
         let mut words = Vec::new();
         let mut assignments = Vec::new();
         let prefix = command.prefix.iter().flat_map(|p| &p.0);
@@ -260,6 +310,12 @@ impl Shell {
         if let Some(builtin) = Builtin::find(&name) {
             return self.run_builtin(builtin, &argv, stdio, alone);
         }
+        if let Some(body) = self.functions.get(&name).cloned() {
+            if alone {
+                return Ok(Stage::Done(self.call_function(&body, &argv, &stdio).await?));
+            }
+            return Ok(self.in_subshell(stdio, SubshellWork::Function(body, argv)));
+        }
         let Some(path) = self.find_command(&name) else {
             self.report(&format!("{name}: command not found"));
             return Ok(Stage::Done(127));
@@ -304,9 +360,9 @@ impl Shell {
         };
         match self.kernel.spawn(request) {
             Ok(pid) => {
-                self.set_foreground(vec![pid]);
+                self.add_foreground(&[pid]);
                 let status = self.wait_for(pid, &name).await;
-                self.set_foreground(Vec::new());
+                self.remove_foreground(&[pid]);
                 status
             }
             Err(e) => {

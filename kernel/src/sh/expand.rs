@@ -60,6 +60,10 @@ impl Fields {
 impl Shell {
     /// Expands a word into the fields it stands for (none, one or several).
     pub(super) fn expand_word(&self, word: &Word) -> Result<Vec<String>, ExpandError> {
+        // "$@" alone is as many words as there are parameters, and none when there are none.
+        if word.value == "\"$@\"" {
+            return Ok(self.positional.clone());
+        }
         let pieces = brush_parser::word::parse(&word.value, &ParserOptions::default())
             .map_err(|e| ExpandError(format!("{}: {e}", word.value)))?;
         let mut fields = Fields::default();
@@ -103,6 +107,22 @@ impl Shell {
                     fields.push_literal(&self.variable("HOME").unwrap_or_default())
                 }
                 WordPiece::ParameterExpansion(ParameterExpr::Parameter {
+                    parameter:
+                        Parameter::Special(SpecialParameter::AllPositionalParameters {
+                            concatenate: false,
+                        }),
+                    indirect: false,
+                }) if quoted => {
+                    // "$@": each parameter stays a word of its own.
+                    for (index, value) in self.positional.iter().enumerate() {
+                        if index > 0 {
+                            fields.current_exists = true;
+                            fields.end_field();
+                        }
+                        fields.push_literal(value);
+                    }
+                }
+                WordPiece::ParameterExpansion(ParameterExpr::Parameter {
                     parameter,
                     indirect: false,
                 }) => {
@@ -144,6 +164,10 @@ impl Shell {
             Parameter::Special(SpecialParameter::ShellName) => self.script_name.clone(),
             Parameter::Special(SpecialParameter::PositionalParameterCount) => {
                 self.positional.len().to_string()
+            }
+            // $* and unquoted $@: the parameters joined by spaces (then split if unquoted).
+            Parameter::Special(SpecialParameter::AllPositionalParameters { .. }) => {
+                self.positional.join(" ")
             }
             other => {
                 return Err(ExpandError(format!(

@@ -1,6 +1,7 @@
 //! The shell: reads commands, expands them, and runs them as processes through the kernel.
 
 mod builtin;
+mod compound;
 mod exec;
 mod expand;
 pub mod interactive;
@@ -34,11 +35,24 @@ pub enum Origin {
 #[derive(Debug)]
 pub struct Exit(pub u8);
 
+/// What cuts the running commands short: `exit`, or `return`, `break` and `continue` on
+/// their way to the function or loop they end.
+#[derive(Debug)]
+enum Flow {
+    Exit(u8),
+    Return(u8),
+    Break(usize),
+    Continue(usize),
+}
+
+#[derive(Clone)]
 struct Variable {
     value: String,
     exported: bool,
 }
 
+/// A shell. Cloning one makes a subshell: same variables and functions, its own changes.
+#[derive(Clone)]
 pub struct Shell {
     kernel: Arc<Kernel>,
     pid: Pid,
@@ -52,7 +66,10 @@ pub struct Shell {
     /// The last background pipeline's last process: `$!`.
     last_background: Option<Pid>,
     jobs: job::Jobs,
-    /// Processes of the pipeline running in the foreground: what Ctrl-C stops.
+    functions: std::collections::HashMap<String, Arc<brush_parser::ast::FunctionBody>>,
+    /// Function calls in progress, to stop runaway recursion.
+    call_depth: usize,
+    /// Processes of the pipelines running in the foreground: what Ctrl-C stops.
     foreground: Arc<Mutex<Vec<Pid>>>,
     interrupted: Arc<AtomicBool>,
 }
@@ -70,6 +87,8 @@ impl Shell {
             origin,
             last_background: None,
             jobs: job::Jobs::default(),
+            functions: std::collections::HashMap::new(),
+            call_depth: 0,
             foreground: Arc::default(),
             interrupted: Arc::default(),
         };
@@ -144,11 +163,24 @@ impl Shell {
     /// Parses and runs shell text; the status is also kept for `$?`.
     pub async fn run_text(&mut self, text: &str) -> Result<u8, Exit> {
         match syntax::parse(text) {
-            Ok(program) => {
-                self.run_program(&program).await?;
-                Ok(self.last_status)
-            }
+            Ok(program) => match self.run_program(&program).await {
+                Ok(()) | Err(Flow::Return(_) | Flow::Break(_) | Flow::Continue(_)) => {
+                    Ok(self.last_status)
+                }
+                Err(Flow::Exit(status)) => Err(Exit(status)),
+            },
             Err(error) => {
+                // bash runs the complete commands before a syntax error; so do we: the
+                // longest run of whole lines before it that parses is run first.
+                let before: Vec<&str> = text.lines().take(error.line.saturating_sub(1)).collect();
+                let runnable = (1..=before.len())
+                    .rev()
+                    .find_map(|n| syntax::parse(&before[..n].join("\n")).ok());
+                if let Some(program) = runnable
+                    && let Err(Flow::Exit(status)) = self.run_program(&program).await
+                {
+                    return Err(Exit(status));
+                }
                 self.report_at_line(error.line, &error.message);
                 if let Some(line) = error.source_line {
                     self.report_at_line(error.line, &format!("`{line}'"));

@@ -1,0 +1,253 @@
+//! Compound commands and functions: `if`, `while`, `until`, `for`, `case`, `{ ...; }`,
+//! `( ... )`, and calls of functions defined with `name() { ...; }`.
+//!
+//! These recurse through lists and pipelines back into themselves, so their futures are
+//! boxed. Inside a pipeline they run in a subshell (a clone of the shell) on a task of
+//! their own, concurrently with the other stages, as bash forks for them.
+
+use super::exec::Stage;
+use super::{Flow, Shell};
+use crate::file::Stdio;
+use brush_parser::ast::{
+    CaseClauseCommand, CaseItemPostAction, CompoundCommand, CompoundList, ForClauseCommand,
+    FunctionBody, IfClauseCommand,
+};
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+
+type Boxed<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
+
+/// Nested function calls allowed before the shell refuses, so runaway recursion ends with an
+/// error instead of exhausting the host's stack.
+const MAX_CALL_DEPTH: usize = 200;
+
+/// What a subshell in a pipeline runs.
+pub(super) enum SubshellWork {
+    Compound(CompoundCommand),
+    Function(Arc<FunctionBody>, Vec<String>),
+}
+
+/// What a loop body's end means for the loop.
+enum Turn {
+    Next,
+    Stop,
+}
+
+impl Shell {
+    /// Starts `work` in a subshell with its own copy of the shell's state.
+    pub(super) fn in_subshell(&self, stdio: Stdio, work: SubshellWork) -> Stage {
+        let mut shell = self.clone();
+        Stage::Subshell(tokio::spawn(async move {
+            let result = match &work {
+                SubshellWork::Compound(command) => shell.run_compound(command, &stdio).await,
+                SubshellWork::Function(body, argv) => shell.call_function(body, argv, &stdio).await,
+            };
+            match result {
+                Ok(status) => status,
+                Err(Flow::Exit(status) | Flow::Return(status)) => status,
+                Err(_) => shell.last_status,
+            }
+        }))
+    }
+
+    /// Runs a compound command; its status is that of the last command it ran.
+    pub(super) fn run_compound<'a>(
+        &'a mut self,
+        command: &'a CompoundCommand,
+        io: &'a Stdio,
+    ) -> Boxed<'a, Result<u8, Flow>> {
+        Box::pin(async move {
+            match command {
+                CompoundCommand::BraceGroup(group) => self.run_list(&group.list, io).await?,
+                CompoundCommand::Subshell(subshell) => {
+                    let mut shell = self.clone();
+                    self.last_status = match shell.run_list(&subshell.list, io).await {
+                        Err(Flow::Exit(status) | Flow::Return(status)) => status,
+                        _ => shell.last_status,
+                    };
+                }
+                CompoundCommand::IfClause(clause) => self.run_if(clause, io).await?,
+                CompoundCommand::WhileClause(clause) => {
+                    self.run_while(&clause.0, &clause.1.list, false, io).await?
+                }
+                CompoundCommand::UntilClause(clause) => {
+                    self.run_while(&clause.0, &clause.1.list, true, io).await?
+                }
+                CompoundCommand::ForClause(clause) => self.run_for(clause, io).await?,
+                CompoundCommand::CaseClause(clause) => self.run_case(clause, io).await?,
+                CompoundCommand::Arithmetic(_)
+                | CompoundCommand::ArithmeticForClause(_)
+                | CompoundCommand::Coprocess(_) => {
+                    self.report(
+                        "arithmetic commands and coprocesses are not supported by this shell yet",
+                    );
+                    self.last_status = 2;
+                }
+            }
+            Ok(self.last_status)
+        })
+    }
+
+    /// Calls a function: `argv[1..]` become `$1...` for the call.
+    pub(super) fn call_function<'a>(
+        &'a mut self,
+        body: &'a FunctionBody,
+        argv: &'a [String],
+        io: &'a Stdio,
+    ) -> Boxed<'a, Result<u8, Flow>> {
+        Box::pin(async move {
+            if self.call_depth >= MAX_CALL_DEPTH {
+                self.report(&format!(
+                    "{}: maximum function nesting level exceeded ({MAX_CALL_DEPTH})",
+                    argv[0]
+                ));
+                self.last_status = 1;
+                return Ok(1);
+            }
+            let mut io = io.duplicate();
+            let redirects: Vec<_> = body.1.iter().flat_map(|r| &r.0).collect();
+            if let Err(message) = self.apply_redirects(&redirects, &mut io) {
+                self.report(&message);
+                return Ok(1);
+            }
+            let saved = std::mem::replace(&mut self.positional, argv[1..].to_vec());
+            self.call_depth += 1;
+            let result = self.run_compound(&body.0, &io).await;
+            self.call_depth -= 1;
+            self.positional = saved;
+            match result {
+                Err(Flow::Return(status)) => {
+                    self.last_status = status;
+                    Ok(status)
+                }
+                other => other,
+            }
+        })
+    }
+
+    async fn run_if(&mut self, clause: &IfClauseCommand, io: &Stdio) -> Result<(), Flow> {
+        self.run_list(&clause.condition, io).await?;
+        if self.last_status == 0 {
+            return self.run_list(&clause.then, io).await;
+        }
+        for branch in clause.elses.iter().flatten() {
+            if let Some(condition) = &branch.condition {
+                self.run_list(condition, io).await?;
+                if self.last_status != 0 {
+                    continue;
+                }
+            }
+            return self.run_list(&branch.body, io).await;
+        }
+        // No branch ran: the status of `if` is then 0.
+        self.last_status = 0;
+        Ok(())
+    }
+
+    /// Runs a loop body once; `break` and `continue` aimed at this loop end here.
+    async fn run_body(&mut self, body: &CompoundList, io: &Stdio) -> Result<Turn, Flow> {
+        match self.run_list(body, io).await {
+            Ok(()) => Ok(Turn::Next),
+            Err(Flow::Break(1)) => Ok(Turn::Stop),
+            Err(Flow::Break(levels)) => Err(Flow::Break(levels - 1)),
+            Err(Flow::Continue(1)) => Ok(Turn::Next),
+            Err(Flow::Continue(levels)) => Err(Flow::Continue(levels - 1)),
+            Err(other) => Err(other),
+        }
+    }
+
+    async fn run_while(
+        &mut self,
+        condition: &CompoundList,
+        body: &CompoundList,
+        until: bool,
+        io: &Stdio,
+    ) -> Result<(), Flow> {
+        let mut status = 0;
+        loop {
+            self.run_list(condition, io).await?;
+            if (self.last_status == 0) == until {
+                break;
+            }
+            let turn = self.run_body(body, io).await?;
+            status = self.last_status;
+            if matches!(turn, Turn::Stop) {
+                status = 0;
+                break;
+            }
+        }
+        self.last_status = status;
+        Ok(())
+    }
+
+    async fn run_for(&mut self, clause: &ForClauseCommand, io: &Stdio) -> Result<(), Flow> {
+        let values = match &clause.values {
+            Some(words) => {
+                let mut values = Vec::new();
+                for word in words {
+                    match self.expand_word(word) {
+                        Ok(fields) => values.extend(fields),
+                        Err(e) => {
+                            self.report(&e.0);
+                            self.last_status = 1;
+                            return Ok(());
+                        }
+                    }
+                }
+                values
+            }
+            None => self.positional.clone(),
+        };
+        let mut status = 0;
+        for value in values {
+            self.set_variable(&clause.variable_name, &value, false);
+            let turn = self.run_body(&clause.body.list, io).await?;
+            status = self.last_status;
+            if matches!(turn, Turn::Stop) {
+                status = 0;
+                break;
+            }
+        }
+        self.last_status = status;
+        Ok(())
+    }
+
+    async fn run_case(&mut self, clause: &CaseClauseCommand, io: &Stdio) -> Result<(), Flow> {
+        let value = match self.expand_word(&clause.value) {
+            Ok(fields) => fields.join(" "),
+            Err(e) => {
+                self.report(&e.0);
+                self.last_status = 1;
+                return Ok(());
+            }
+        };
+        self.last_status = 0;
+        let mut fall_through = false;
+        for item in &clause.cases {
+            let matched = fall_through
+                || item.patterns.iter().any(|pattern| {
+                    let text = self
+                        .expand_word(pattern)
+                        .map(|fields| fields.join(" "))
+                        .unwrap_or_default();
+                    match glob::Pattern::new(&text) {
+                        Ok(glob) => glob.matches(&value),
+                        Err(_) => text == value,
+                    }
+                });
+            if !matched {
+                continue;
+            }
+            if let Some(list) = &item.cmd {
+                self.run_list(list, io).await?;
+            }
+            match item.post_action {
+                CaseItemPostAction::ExitCase => break,
+                CaseItemPostAction::UnconditionallyExecuteNextCaseItem => fall_through = true,
+                CaseItemPostAction::ContinueEvaluatingCases => fall_through = false,
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,4 @@
+stop() { echo stopping; exit 7; }
+echo before
+stop
+echo never

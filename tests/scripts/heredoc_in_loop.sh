@@ -1,0 +1,5 @@
+for name in alpha beta; do
+  cat <<EOT
+name: $name
+EOT
+done

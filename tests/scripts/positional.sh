@@ -1,0 +1,5 @@
+echo "$#"
+echo "$1-$2"
+show() { echo "in function: $# $1"; }
+show x y z
+echo "back: $1"

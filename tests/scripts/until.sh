@@ -1,0 +1,4 @@
+for stop in no no yes; do
+  until true; do echo never; done
+  echo $stop
+done
