@@ -186,7 +186,7 @@ impl Shell {
             Some(words) => {
                 let mut values = Vec::new();
                 for word in words {
-                    match self.expand_word(word) {
+                    match self.expand_word_running(word).await {
                         Ok(fields) => values.extend(fields),
                         Err(e) => {
                             self.report(&e.0);
@@ -214,7 +214,7 @@ impl Shell {
     }
 
     async fn run_case(&mut self, clause: &CaseClauseCommand, io: &Stdio) -> Result<(), Flow> {
-        let value = match self.expand_word(&clause.value) {
+        let value = match self.expand_word_running(&clause.value).await {
             Ok(fields) => fields.join(" "),
             Err(e) => {
                 self.report(&e.0);

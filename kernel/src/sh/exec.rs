@@ -236,6 +236,7 @@ impl Shell {
         stdio: Stdio,
         alone: bool,
     ) -> Result<Stage, Flow> {
+        self.substitution_status = None;
         let mut words = Vec::new();
         let mut assignments = Vec::new();
         let prefix = command.prefix.iter().flat_map(|p| &p.0);
@@ -270,7 +271,7 @@ impl Shell {
                     return Ok(Stage::Done(2));
                 }
             };
-            match self.expand_word(word) {
+            match self.expand_word_running(word).await {
                 Ok(fields) => argv.extend(fields),
                 Err(e) => {
                     self.report(&e.0);
@@ -285,7 +286,7 @@ impl Shell {
                 self.report("arrays are not supported by this shell yet");
                 return Ok(Stage::Done(2));
             };
-            let value = match self.expand_word(word) {
+            let value = match self.expand_word_running(word).await {
                 Ok(fields) => fields.join(" "),
                 Err(e) => {
                     self.report(&e.0);
@@ -305,7 +306,7 @@ impl Shell {
             for (variable, value) in values {
                 self.set_variable(&variable, &value, false);
             }
-            return Ok(Stage::Done(0));
+            return Ok(Stage::Done(self.substitution_status.unwrap_or(0)));
         };
         if let Some(builtin) = Builtin::find(&name) {
             return self.run_builtin(builtin, &argv, stdio, alone);

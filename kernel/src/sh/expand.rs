@@ -1,12 +1,15 @@
 //! Word expansion: quote removal, escapes, tilde and parameter expansion, and field
 //! splitting of unquoted expansions.
 
-use super::Shell;
+use super::{Shell, syntax};
+use crate::file::{Input, Output, Stdio};
+use crate::pipe::pipe;
 use brush_parser::ParserOptions;
 use brush_parser::ast::Word;
 use brush_parser::word::{
     Parameter, ParameterExpr, SpecialParameter, TildeExpr, WordPiece, WordPieceWithSource,
 };
+use std::collections::{HashMap, VecDeque};
 
 /// A word the shell cannot expand (yet): named, so the user sees what was not done.
 #[derive(Debug)]
@@ -19,6 +22,8 @@ struct Fields {
     current: String,
     /// A quoted empty string still makes a field: `echo ""` passes one empty argument.
     current_exists: bool,
+    /// The output of the word's command substitutions, run beforehand, by command text.
+    captured: HashMap<String, VecDeque<String>>,
 }
 
 impl Fields {
@@ -71,6 +76,78 @@ impl Shell {
         Ok(fields.finish())
     }
 
+    /// Expands a word, first running the commands of its command substitutions.
+    pub(super) async fn expand_word_running(
+        &mut self,
+        word: &Word,
+    ) -> Result<Vec<String>, ExpandError> {
+        if word.value == "\"$@\"" {
+            return Ok(self.positional.clone());
+        }
+        let pieces = brush_parser::word::parse(&word.value, &ParserOptions::default())
+            .map_err(|e| ExpandError(format!("{}: {e}", word.value)))?;
+        let mut commands = Vec::new();
+        substitutions(&pieces, &mut commands);
+        let mut fields = Fields::default();
+        for command in commands {
+            let output = self.capture(&command).await;
+            fields
+                .captured
+                .entry(command)
+                .or_default()
+                .push_back(output);
+        }
+        self.expand_pieces(&word.value, &pieces, false, &mut fields)?;
+        Ok(fields.finish())
+    }
+
+    /// Runs `text` in a subshell and returns what it printed, without trailing newlines.
+    /// `$?` becomes its status. (Boxed: it recurses through the commands it runs.)
+    fn capture<'a>(
+        &'a mut self,
+        text: &'a str,
+    ) -> std::pin::Pin<Box<dyn std::future::Future<Output = String> + Send + 'a>> {
+        Box::pin(self.capture_unboxed(text))
+    }
+
+    async fn capture_unboxed(&mut self, text: &str) -> String {
+        let program = match syntax::parse(text) {
+            Ok(program) => program,
+            Err(error) => {
+                self.report(&error.message);
+                self.last_status = super::SYNTAX_ERROR_STATUS;
+                return String::new();
+            }
+        };
+        let (reader, writer) = pipe();
+        let io = Stdio {
+            stdin: Input::Console,
+            stdout: Output::Pipe(writer),
+            stderr: Output::ConsoleErr,
+        };
+        let mut shell = self.clone();
+        let task = tokio::spawn(async move {
+            for command in &program.complete_commands {
+                match shell.run_list(command, &io).await {
+                    Ok(()) => {}
+                    Err(super::Flow::Exit(status) | super::Flow::Return(status)) => return status,
+                    Err(_) => break,
+                }
+            }
+            shell.last_status
+        });
+        let mut output = Vec::new();
+        while let Some(chunk) = reader.read(64 * 1024).await {
+            output.extend_from_slice(&chunk);
+        }
+        self.last_status = task.await.unwrap_or(1);
+        self.substitution_status = Some(self.last_status);
+        while output.last() == Some(&b'\n') {
+            output.pop();
+        }
+        String::from_utf8_lossy(&output).into_owned()
+    }
+
     /// Expands the body of a here-document: parameters, but no quotes and no splitting.
     pub(super) fn expand_document(&self, document: &Word) -> Result<String, String> {
         let pieces = brush_parser::word::parse_heredoc(&document.value, &ParserOptions::default())
@@ -101,6 +178,23 @@ impl Shell {
                     let escaped = &escape[1..];
                     if escaped != "\n" {
                         fields.push_literal(escaped);
+                    }
+                }
+                WordPiece::CommandSubstitution(command)
+                | WordPiece::BackquotedCommandSubstitution(command) => {
+                    let output = fields
+                        .captured
+                        .get_mut(command)
+                        .and_then(VecDeque::pop_front)
+                        .ok_or_else(|| {
+                            ExpandError(format!(
+                                "$({command}): command substitution is not supported here"
+                            ))
+                        })?;
+                    if quoted {
+                        fields.push_literal(&output);
+                    } else {
+                        fields.push_split(&output);
                     }
                 }
                 WordPiece::TildeExpansion(TildeExpr::Home) => {
@@ -175,6 +269,18 @@ impl Shell {
                 )));
             }
         })
+    }
+}
+
+/// The command substitutions of a word, in order, quoted ones included.
+fn substitutions(pieces: &[WordPieceWithSource], commands: &mut Vec<String>) {
+    for piece in pieces {
+        match &piece.piece {
+            WordPiece::CommandSubstitution(command)
+            | WordPiece::BackquotedCommandSubstitution(command) => commands.push(command.clone()),
+            WordPiece::DoubleQuotedSequence(inner) => substitutions(inner, commands),
+            _ => {}
+        }
     }
 }
 
