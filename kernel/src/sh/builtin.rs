@@ -20,7 +20,11 @@ pub enum Builtin {
     Ns,
     Pwd,
     Return,
+    Shift,
+    Test,
     Umount,
+    Unset,
+    Export,
 }
 
 /// Name, builtin, usage, and what it does (for `help`).
@@ -70,6 +74,13 @@ const BUILTINS: &[(&str, Builtin, &str, &str)] = &[
     ),
     ("ns", Builtin::Ns, "ns", "print this shell's namespace"),
     ("pwd", Builtin::Pwd, "pwd", "print the working directory"),
+    ("[", Builtin::Test, "[ EXPRESSION ]", "the same as test"),
+    (
+        "export",
+        Builtin::Export,
+        "export NAME[=VALUE]...",
+        "pass variables to programs",
+    ),
     (
         "return",
         Builtin::Return,
@@ -77,10 +88,28 @@ const BUILTINS: &[(&str, Builtin, &str, &str)] = &[
         "leave a function with status N",
     ),
     (
+        "shift",
+        Builtin::Shift,
+        "shift [N]",
+        "drop the first N positional parameters",
+    ),
+    (
+        "test",
+        Builtin::Test,
+        "test EXPRESSION",
+        "compare strings and numbers, test files (-e -f -d -z -n = != -eq -lt ...)",
+    ),
+    (
         "umount",
         Builtin::Umount,
         "umount DIR",
         "remove what is mounted or bound at DIR",
+    ),
+    (
+        "unset",
+        Builtin::Unset,
+        "unset NAME...",
+        "remove variables and functions",
     ),
 ];
 
@@ -148,6 +177,42 @@ impl Shell {
                 };
                 return Err(Flow::Return(status));
             }
+            Builtin::Test => self.run_test(argv),
+            Builtin::Export => {
+                for assignment in &argv[1..] {
+                    match assignment.split_once('=') {
+                        Some((name, value)) => self.set_variable(name, value, true),
+                        None => {
+                            let value = self.variable(assignment).unwrap_or_default();
+                            self.set_variable(assignment, &value, true);
+                        }
+                    }
+                }
+                0
+            }
+            Builtin::Unset => {
+                for name in &argv[1..] {
+                    self.variables.remove(name);
+                    self.functions.remove(name);
+                }
+                0
+            }
+            Builtin::Shift => {
+                let count = match argv.get(1).map(|n| n.parse::<usize>()) {
+                    None => 1,
+                    Some(Ok(n)) => n,
+                    Some(Err(_)) => {
+                        self.report(&format!("shift: {}: numeric argument required", argv[1]));
+                        return Ok(Stage::Done(1));
+                    }
+                };
+                if count > self.positional.len() {
+                    1
+                } else {
+                    self.positional.drain(..count);
+                    0
+                }
+            }
             Builtin::Cd => self.change_directory(argv, stdio.stdout),
             Builtin::Install => match self.install(argv) {
                 Ok(()) => 0,
@@ -177,12 +242,15 @@ impl Shell {
                 let mut text = String::from(
                     "wasmix shell. Programs live in /bin; these commands are built in:\n\n",
                 );
-                for (_, _, usage, what) in BUILTINS {
+                let mut listed: Vec<_> = BUILTINS.iter().collect();
+                listed.sort_by_key(|(name, ..)| *name);
+                for (_, _, usage, what) in listed {
                     text.push_str(&format!("  {usage:<24}{what}\n"));
                 }
                 text.push_str(
                     "\nCommands: NAME ARGS..., joined by | (pipes), ; && || (lists) and & \
-                     (background),\nwith redirections < > >> 2> 2>&1 &> <<EOF <<<.\n",
+                     (background),\nwith redirections < > >> 2> 2>&1 &> <<EOF <<<; \
+                     if, while, until, for, case, { }, ( ), functions;\n$VAR, \"$@\", $(...).\n",
                 );
                 deliver(text, stdio.stdout);
                 0

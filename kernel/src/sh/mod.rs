@@ -9,6 +9,7 @@ mod job;
 mod namespace;
 mod redirect;
 mod syntax;
+mod test;
 
 use crate::fs::namespace::Namespace;
 use crate::kernel::Kernel;

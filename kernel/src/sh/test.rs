@@ -1,0 +1,105 @@
+//! `test` and `[`: conditions on strings, numbers and files, parsed by brush-parser's test
+//! grammar and evaluated against the shell's namespace.
+
+use super::Shell;
+use crate::fs::FileType;
+use crate::fs::namespace::absolute;
+use brush_parser::ast::{BinaryPredicate, TestExpr, UnaryPredicate};
+
+impl Shell {
+    /// Runs `test ARGS` (or `[ ARGS ]`): 0 true, 1 false, 2 for a malformed expression.
+    pub(super) fn run_test(&self, argv: &[String]) -> u8 {
+        let mut args = &argv[1..];
+        if argv[0] == "[" {
+            match args.split_last() {
+                Some((last, rest)) if last == "]" => args = rest,
+                _ => {
+                    self.report("[: missing `]'");
+                    return 2;
+                }
+            }
+        }
+        if args.is_empty() {
+            return 1;
+        }
+        let expression = match brush_parser::test_command::parse(args) {
+            Ok(expression) => expression,
+            Err(_) => {
+                self.report(&format!("{}: syntax error in expression", argv[0]));
+                return 2;
+            }
+        };
+        match self.evaluate(&expression) {
+            Ok(true) => 0,
+            Ok(false) => 1,
+            Err(message) => {
+                self.report(&format!("{}: {message}", argv[0]));
+                2
+            }
+        }
+    }
+
+    fn evaluate(&self, expression: &TestExpr) -> Result<bool, String> {
+        Ok(match expression {
+            TestExpr::False => false,
+            TestExpr::Literal(text) => !text.is_empty(),
+            TestExpr::And(a, b) => self.evaluate(a)? && self.evaluate(b)?,
+            TestExpr::Or(a, b) => self.evaluate(a)? || self.evaluate(b)?,
+            TestExpr::Not(inner) => !self.evaluate(inner)?,
+            TestExpr::Parenthesized(inner) => self.evaluate(inner)?,
+            TestExpr::UnaryTest(predicate, operand) => self.unary(predicate, operand)?,
+            TestExpr::BinaryTest(predicate, left, right) => binary(predicate, left, right)?,
+        })
+    }
+
+    fn unary(&self, predicate: &UnaryPredicate, operand: &str) -> Result<bool, String> {
+        use UnaryPredicate::*;
+        let path = || {
+            let cwd = self.variable("PWD").unwrap_or_else(|| "/".into());
+            absolute(&cwd, operand)
+        };
+        let stat = |follow| self.namespace.stat(&path(), follow).ok();
+        Ok(match predicate {
+            StringHasZeroLength => operand.is_empty(),
+            StringHasNonZeroLength => !operand.is_empty(),
+            FileExists | FileExistsAndIsReadable => stat(true).is_some(),
+            FileExistsAndIsDir => stat(true).is_some_and(|m| m.is_dir()),
+            FileExistsAndIsRegularFile => stat(true).is_some_and(|m| m.file_type == FileType::File),
+            FileExistsAndIsSymlink => stat(false).is_some_and(|m| m.file_type == FileType::Symlink),
+            FileExistsAndIsCharSpecialFile => {
+                stat(true).is_some_and(|m| m.file_type == FileType::CharDevice)
+            }
+            FileExistsAndIsNotZeroLength => stat(true).is_some_and(|m| m.size > 0),
+            FileExistsAndIsWritable => stat(true).is_some(),
+            FileExistsAndIsExecutable => {
+                stat(true).is_some_and(|m| m.is_dir() || m.mode & 0o111 != 0)
+            }
+            ShellVariableIsSetAndAssigned => self.variable(operand).is_some(),
+            FdIsOpenTerminal => false,
+            other => return Err(format!("{other:?}: this test is not supported")),
+        })
+    }
+}
+
+fn integer(text: &str) -> Result<i64, String> {
+    text.trim()
+        .parse()
+        .map_err(|_| format!("{text}: integer expression expected"))
+}
+
+fn binary(predicate: &BinaryPredicate, left: &str, right: &str) -> Result<bool, String> {
+    use BinaryPredicate::*;
+    Ok(match predicate {
+        StringExactlyMatchesString | StringExactlyMatchesPattern => left == right,
+        StringDoesNotExactlyMatchString | StringDoesNotExactlyMatchPattern => left != right,
+        LeftSortsBeforeRight => left < right,
+        LeftSortsAfterRight => left > right,
+        ArithmeticEqualTo => integer(left)? == integer(right)?,
+        ArithmeticNotEqualTo => integer(left)? != integer(right)?,
+        ArithmeticLessThan => integer(left)? < integer(right)?,
+        ArithmeticLessThanOrEqualTo => integer(left)? <= integer(right)?,
+        ArithmeticGreaterThan => integer(left)? > integer(right)?,
+        ArithmeticGreaterThanOrEqualTo => integer(left)? >= integer(right)?,
+        other => return Err(format!("{other:?}: this test is not supported")),
+    })
+}
