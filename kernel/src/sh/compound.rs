@@ -214,8 +214,8 @@ impl Shell {
     }
 
     async fn run_case(&mut self, clause: &CaseClauseCommand, io: &Stdio) -> Result<(), Flow> {
-        let value = match self.expand_word_running(&clause.value).await {
-            Ok(fields) => fields.join(" "),
+        let value = match self.expand_value_running(&clause.value).await {
+            Ok(value) => value,
             Err(e) => {
                 self.report(&e.0);
                 self.last_status = 1;
@@ -227,10 +227,7 @@ impl Shell {
         for item in &clause.cases {
             let matched = fall_through
                 || item.patterns.iter().any(|pattern| {
-                    let text = self
-                        .expand_word(pattern)
-                        .map(|fields| fields.join(" "))
-                        .unwrap_or_default();
+                    let text = self.expand_case_pattern(pattern).unwrap_or_default();
                     match glob::Pattern::new(&text) {
                         Ok(glob) => glob.matches(&value),
                         Err(_) => text == value,

@@ -286,8 +286,8 @@ impl Shell {
                 self.report("arrays are not supported by this shell yet");
                 return Ok(Stage::Done(2));
             };
-            let value = match self.expand_word_running(word).await {
-                Ok(fields) => fields.join(" "),
+            let value = match self.expand_value_running(word).await {
+                Ok(value) => value,
                 Err(e) => {
                     self.report(&e.0);
                     return Ok(Stage::Done(1));

@@ -1,5 +1,6 @@
-//! Word expansion: quote removal, escapes, tilde and parameter expansion, and field
-//! splitting of unquoted expansions.
+//! Word expansion: quote removal, escapes, tilde, parameter and command substitution,
+//! field splitting of unquoted expansions, and pathname expansion (globbing) against the
+//! shell's namespace.
 
 use super::{Shell, syntax};
 use crate::file::{Input, Output, Stdio};
@@ -15,11 +16,20 @@ use std::collections::{HashMap, VecDeque};
 #[derive(Debug)]
 pub struct ExpandError(pub String);
 
+/// A field, and the glob pattern it stands for if it has unquoted `*`, `?` or `[`.
+struct Field {
+    text: String,
+    pattern: Option<String>,
+}
+
 /// Fields being built from one word.
 #[derive(Default)]
 struct Fields {
-    done: Vec<String>,
+    done: Vec<Field>,
     current: String,
+    /// The current field as a glob pattern: quoted characters escaped.
+    pattern: String,
+    globbing: bool,
     /// A quoted empty string still makes a field: `echo ""` passes one empty argument.
     current_exists: bool,
     /// The output of the word's command substitutions, run beforehand, by command text.
@@ -27,8 +37,18 @@ struct Fields {
 }
 
 impl Fields {
+    /// Quoted text: taken as it is, never a pattern.
     fn push_literal(&mut self, text: &str) {
         self.current.push_str(text);
+        self.pattern.push_str(&glob::Pattern::escape(text));
+        self.current_exists = true;
+    }
+
+    /// Unquoted text: its `*`, `?` and `[` make the field a pattern.
+    fn push_unquoted(&mut self, text: &str) {
+        self.current.push_str(text);
+        self.pattern.push_str(text);
+        self.globbing |= text.contains(['*', '?', '[']);
         self.current_exists = true;
     }
 
@@ -41,7 +61,7 @@ impl Fields {
         }
         while let Some(part) = parts.next() {
             if !part.is_empty() {
-                self.push_literal(part);
+                self.push_unquoted(part);
             }
             if parts.peek().is_some() {
                 self.end_field();
@@ -51,12 +71,18 @@ impl Fields {
 
     fn end_field(&mut self) {
         if self.current_exists {
-            self.done.push(std::mem::take(&mut self.current));
+            let pattern = std::mem::take(&mut self.pattern);
+            self.done.push(Field {
+                text: std::mem::take(&mut self.current),
+                pattern: self.globbing.then_some(pattern),
+            });
             self.current_exists = false;
         }
+        self.pattern.clear();
+        self.globbing = false;
     }
 
-    fn finish(mut self) -> Vec<String> {
+    fn finish(mut self) -> Vec<Field> {
         self.end_field();
         self.done
     }
@@ -73,7 +99,7 @@ impl Shell {
             .map_err(|e| ExpandError(format!("{}: {e}", word.value)))?;
         let mut fields = Fields::default();
         self.expand_pieces(&word.value, &pieces, false, &mut fields)?;
-        Ok(fields.finish())
+        Ok(self.expand_paths(fields.finish()))
     }
 
     /// Expands a word, first running the commands of its command substitutions.
@@ -81,8 +107,48 @@ impl Shell {
         &mut self,
         word: &Word,
     ) -> Result<Vec<String>, ExpandError> {
+        let fields = self.expand_fields_running(word).await?;
+        Ok(self.expand_paths(fields))
+    }
+
+    /// The value of an assignment: expanded, but not split or matched against files.
+    pub(super) async fn expand_value_running(
+        &mut self,
+        word: &Word,
+    ) -> Result<String, ExpandError> {
+        let fields = self.expand_fields_running(word).await?;
+        Ok(fields
+            .into_iter()
+            .map(|field| field.text)
+            .collect::<Vec<_>>()
+            .join(" "))
+    }
+
+    /// A `case` pattern: expanded, its quoted parts escaped so they match only themselves.
+    pub(super) fn expand_case_pattern(&self, word: &Word) -> Result<String, ExpandError> {
+        let pieces = brush_parser::word::parse(&word.value, &ParserOptions::default())
+            .map_err(|e| ExpandError(format!("{}: {e}", word.value)))?;
+        let mut fields = Fields::default();
+        self.expand_pieces(&word.value, &pieces, false, &mut fields)?;
+        Ok(fields
+            .finish()
+            .into_iter()
+            .map(|field| {
+                field
+                    .pattern
+                    .unwrap_or_else(|| glob::Pattern::escape(&field.text))
+            })
+            .collect::<Vec<_>>()
+            .join(" "))
+    }
+
+    async fn expand_fields_running(&mut self, word: &Word) -> Result<Vec<Field>, ExpandError> {
         if word.value == "\"$@\"" {
-            return Ok(self.positional.clone());
+            let literal = |text: &String| Field {
+                text: text.clone(),
+                pattern: None,
+            };
+            return Ok(self.positional.iter().map(literal).collect());
         }
         let pieces = brush_parser::word::parse(&word.value, &ParserOptions::default())
             .map_err(|e| ExpandError(format!("{}: {e}", word.value)))?;
@@ -99,6 +165,62 @@ impl Shell {
         }
         self.expand_pieces(&word.value, &pieces, false, &mut fields)?;
         Ok(fields.finish())
+    }
+
+    /// Pathname expansion: a pattern field becomes the sorted names that match it, or stays
+    /// as it is when nothing does (bash's default).
+    fn expand_paths(&self, fields: Vec<Field>) -> Vec<String> {
+        let mut expanded = Vec::new();
+        for field in fields {
+            match field.pattern.map(|pattern| self.glob(&pattern)) {
+                Some(matches) if !matches.is_empty() => expanded.extend(matches),
+                _ => expanded.push(field.text),
+            }
+        }
+        expanded
+    }
+
+    fn glob(&self, pattern: &str) -> Vec<String> {
+        let options = glob::MatchOptions {
+            case_sensitive: true,
+            require_literal_separator: true,
+            require_literal_leading_dot: true,
+        };
+        let cwd = self.variable("PWD").unwrap_or_else(|| "/".into());
+        let absolute = pattern.starts_with('/');
+        // (what is shown, where it is in the namespace)
+        let mut found = vec![(String::new(), if absolute { "/".to_string() } else { cwd })];
+        let components: Vec<&str> = pattern.split('/').filter(|c| !c.is_empty()).collect();
+        for (index, component) in components.iter().enumerate() {
+            let Ok(matcher) = glob::Pattern::new(component) else {
+                return Vec::new();
+            };
+            let last = index + 1 == components.len();
+            let mut next = Vec::new();
+            for (shown, at) in &found {
+                let Ok(entries) = self.namespace.read_dir(at) else {
+                    continue;
+                };
+                for entry in entries {
+                    let is_dir = entry.file_type == crate::fs::FileType::Directory;
+                    if matcher.matches_with(&entry.name, options) && (last || is_dir) {
+                        let shown = match (shown.is_empty(), absolute) {
+                            (true, true) => format!("/{}", entry.name),
+                            (true, false) => entry.name.clone(),
+                            _ => format!("{shown}/{}", entry.name),
+                        };
+                        next.push((
+                            shown,
+                            format!("{}/{}", at.trim_end_matches('/'), entry.name),
+                        ));
+                    }
+                }
+            }
+            found = next;
+        }
+        let mut names: Vec<String> = found.into_iter().map(|(shown, _)| shown).collect();
+        names.sort();
+        names
     }
 
     /// Runs `text` in a subshell and returns what it printed, without trailing newlines.
@@ -167,7 +289,8 @@ impl Shell {
     ) -> Result<(), ExpandError> {
         for piece in pieces {
             match &piece.piece {
-                WordPiece::Text(text) => fields.push_literal(text),
+                WordPiece::Text(text) if quoted => fields.push_literal(text),
+                WordPiece::Text(text) => fields.push_unquoted(text),
                 WordPiece::SingleQuotedText(text) => fields.push_literal(text),
                 WordPiece::AnsiCQuotedText(text) => fields.push_literal(&ansi_c_unquote(text)),
                 WordPiece::DoubleQuotedSequence(inner) => {
