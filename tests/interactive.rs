@@ -92,3 +92,72 @@ fn ls_lays_names_out_in_columns_on_a_terminal() {
     session.send_line("exit").unwrap();
     session.exp_eof().unwrap();
 }
+
+fn session(state: &std::path::Path) -> rexpect::session::PtySession {
+    let mut command = std::process::Command::new(WASMIX);
+    command
+        .arg("--cache-dir")
+        .arg(shared_cache())
+        .arg("--state")
+        .arg(state);
+    let mut session = rexpect::session::spawn_command(command, Some(20_000)).unwrap();
+    session.exp_string("user@wasmix:~$ ").unwrap();
+    session
+}
+
+#[test]
+fn history_is_kept_across_sessions() {
+    let state = tempfile::tempdir().unwrap();
+    let mut first = session(state.path());
+    first.send_line("echo remembered-command").unwrap();
+    first.exp_string("remembered-command\r\n").unwrap();
+    first.send_line("exit").unwrap();
+    first.exp_eof().unwrap();
+
+    let mut second = session(state.path());
+    // Up-arrow twice passes `exit` and recalls the command before it; Enter runs it.
+    second.send("\x1b[A").unwrap();
+    second.flush().unwrap();
+    second.exp_string("exit").unwrap();
+    second.send("\x1b[A").unwrap();
+    second.flush().unwrap();
+    second.exp_string("echo remembered-command").unwrap();
+    second.send_line("").unwrap();
+    second.exp_string("\r\nremembered-command\r\n").unwrap();
+    second.exp_string("user@wasmix:~$ ").unwrap();
+    second.send_line("exit").unwrap();
+    second.exp_eof().unwrap();
+}
+
+#[test]
+fn unfinished_commands_continue_on_the_next_line() {
+    let state = tempfile::tempdir().unwrap();
+    let mut shell = session(state.path());
+    shell.send_line("for i in 1 2; do").unwrap();
+    shell.exp_string("> ").unwrap();
+    shell.send_line("echo turn-$i").unwrap();
+    shell.exp_string("> ").unwrap();
+    shell.send_line("done").unwrap();
+    shell.exp_string("turn-1\r\nturn-2\r\n").unwrap();
+    shell.exp_string("user@wasmix:~$ ").unwrap();
+    shell.send_line("echo 'two").unwrap();
+    shell.exp_string("> ").unwrap();
+    shell.send_line("lines'").unwrap();
+    shell.exp_string("two\r\nlines\r\n").unwrap();
+    shell.send_line("exit").unwrap();
+    shell.exp_eof().unwrap();
+}
+
+#[test]
+fn profiles_run_at_login() {
+    let state = tempfile::tempdir().unwrap();
+    let home = state.path().join("root/home/user");
+    std::fs::create_dir_all(&home).unwrap();
+    std::fs::write(home.join(".profile"), "GREETING=from-profile\n").unwrap();
+    std::fs::write(home.join(".wasmixrc"), "shout() { echo \"$GREETING!\"; }\n").unwrap();
+    let mut shell = session(state.path());
+    shell.send_line("shout").unwrap();
+    shell.exp_string("from-profile!\r\n").unwrap();
+    shell.send_line("exit").unwrap();
+    shell.exp_eof().unwrap();
+}

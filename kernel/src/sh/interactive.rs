@@ -1,9 +1,15 @@
 //! The interactive prompt: line editing and history through rustyline.
 
-use super::{Exit, Shell, job};
+use super::{Exit, Origin, Shell, job, syntax};
 use rustyline::DefaultEditor;
 use rustyline::error::ReadlineError;
 use tokio::runtime::Runtime;
+
+/// Where the command history is kept, in the home directory.
+const HISTORY_FILE: &str = ".wasmix_history";
+
+/// The prompt for the rest of an unfinished command (bash's PS2).
+const CONTINUATION_PROMPT: &str = "> ";
 
 /// bash's status after Ctrl-C at the prompt.
 const INTERRUPTED_STATUS: u8 = 130;
@@ -47,21 +53,32 @@ impl Shell {
         if let Ok(motd) = self.read_whole_file("/etc/motd") {
             print!("{}", String::from_utf8_lossy(&motd));
         }
+        let home = self.variable("HOME").unwrap_or_default();
+        for startup in [
+            "/etc/profile".to_string(),
+            format!("{home}/.profile"),
+            format!("{home}/.wasmixrc"),
+        ] {
+            if let Err(Exit(status)) = runtime.block_on(self.run_file(&startup)) {
+                return status;
+            }
+        }
+        let history = format!("{home}/{HISTORY_FILE}");
+        if let Ok(saved) = self.read_whole_file(&history) {
+            for line in String::from_utf8_lossy(&saved).lines() {
+                let _ = editor.add_history_entry(line);
+            }
+        }
         loop {
             for job in self.jobs.take_finished() {
                 eprintln!("{}", job::announcement(&job));
             }
-            match editor.readline(&self.prompt()) {
-                Ok(line) => {
-                    self.note_terminal_size();
-                    if !line.trim().is_empty() {
-                        let _ = editor.add_history_entry(line.as_str());
-                    }
-                    if let Err(Exit(status)) = runtime.block_on(self.run_text(&line)) {
-                        return status;
-                    }
+            let text = match self.read_command(&mut editor) {
+                Ok(text) => text,
+                Err(ReadlineError::Interrupted) => {
+                    self.last_status = INTERRUPTED_STATUS;
+                    continue;
                 }
-                Err(ReadlineError::Interrupted) => self.last_status = INTERRUPTED_STATUS,
                 Err(ReadlineError::Eof) => {
                     println!("exit");
                     return self.last_status;
@@ -70,7 +87,60 @@ impl Shell {
                     eprintln!("wasmix: cannot read the terminal: {e}");
                     return 1;
                 }
+            };
+            self.note_terminal_size();
+            if !text.trim().is_empty() {
+                let _ = editor.add_history_entry(text.as_str());
+                self.remember(&history, &text);
             }
+            if let Err(Exit(status)) = runtime.block_on(self.run_text(&text)) {
+                return status;
+            }
+        }
+    }
+
+    /// One command, read over as many lines as it takes: while the text so far is
+    /// unfinished (an open quote, an `if` without `fi`), the PS2 prompt `> ` asks for more.
+    fn read_command(&self, editor: &mut DefaultEditor) -> Result<String, ReadlineError> {
+        let mut text = editor.readline(&self.prompt())?;
+        while syntax::is_unfinished(&text) {
+            match editor.readline(CONTINUATION_PROMPT) {
+                Ok(more) => {
+                    text.push('\n');
+                    text.push_str(&more);
+                }
+                // Ctrl-D in the middle: run what there is, and let it report the error.
+                Err(ReadlineError::Eof) => break,
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(text)
+    }
+
+    /// Appends a command to the history file in the home directory, so the next session
+    /// finds it (the file lives in the user's tree, so `--ephemeral` keeps none).
+    fn remember(&self, history: &str, text: &str) {
+        let options = crate::fs::OpenOptions {
+            write: true,
+            create: true,
+            ..crate::fs::OpenOptions::default()
+        };
+        if let Ok(file) = self.namespace.open(history, options) {
+            let _ = file.append(format!("{}\n", text.replace('\n', " ")).as_bytes());
+        }
+    }
+
+    /// Runs a startup file if there is one; its errors are reported, not fatal.
+    async fn run_file(&mut self, path: &str) -> Result<(), Exit> {
+        let Ok(contents) = self.read_whole_file(path) else {
+            return Ok(());
+        };
+        let origin = std::mem::replace(&mut self.origin, Origin::Script(path.to_string()));
+        let result = self.run_text(&String::from_utf8_lossy(&contents)).await;
+        self.origin = origin;
+        match result {
+            Err(Exit(status)) if status != super::SYNTAX_ERROR_STATUS => Err(Exit(status)),
+            _ => Ok(()),
         }
     }
 }

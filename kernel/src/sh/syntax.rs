@@ -22,6 +22,18 @@ pub fn parse(text: &str) -> Result<Program, SyntaxError> {
     brush_parser::parse_tokens(&tokens, &options).map_err(|e| parser_error(text, &tokens, e))
 }
 
+/// Whether the text stops in the middle of a command (an open quote, an `if` without its
+/// `fi`): an interactive shell then reads more lines before running it.
+pub fn is_unfinished(text: &str) -> bool {
+    match parse(text) {
+        Ok(_) => false,
+        Err(error) => {
+            error.message.starts_with("unexpected EOF")
+                || error.message == "syntax error: unexpected end of file"
+        }
+    }
+}
+
 fn last_line(text: &str) -> usize {
     text.trim_end_matches('\n').lines().count().max(1)
 }
@@ -180,6 +192,15 @@ mod tests {
         assert_eq!(e.message, "syntax error near unexpected token `done'");
         let e = parse("if true; then echo").unwrap_err();
         assert_eq!(e.message, "syntax error: unexpected end of file");
+    }
+
+    #[test]
+    fn unfinished_commands_are_told_apart_from_wrong_ones() {
+        assert!(is_unfinished("echo 'open"));
+        assert!(is_unfinished("if true; then"));
+        assert!(is_unfinished("for i in 1 2; do\necho $i"));
+        assert!(!is_unfinished("echo done"));
+        assert!(!is_unfinished("echo a; fi"));
     }
 
     #[test]
