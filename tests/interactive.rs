@@ -161,3 +161,19 @@ fn profiles_run_at_login() {
     shell.send_line("exit").unwrap();
     shell.exp_eof().unwrap();
 }
+
+#[test]
+fn tab_completes_commands_and_paths() {
+    let state = tempfile::tempdir().unwrap();
+    let mut shell = session(state.path());
+    shell.send("sha2\t").unwrap();
+    shell.flush().unwrap();
+    shell.exp_string("sha256sum ").unwrap();
+    shell.send("/etc/mo\t").unwrap();
+    shell.flush().unwrap();
+    shell.exp_string("/etc/motd").unwrap();
+    shell.send_line("").unwrap();
+    shell.exp_string("  /etc/motd\r\n").unwrap();
+    shell.send_line("exit").unwrap();
+    shell.exp_eof().unwrap();
+}

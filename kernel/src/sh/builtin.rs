@@ -113,6 +113,11 @@ const BUILTINS: &[(&str, Builtin, &str, &str)] = &[
     ),
 ];
 
+/// The names of all builtins, for completion.
+pub fn names() -> impl Iterator<Item = &'static str> {
+    BUILTINS.iter().map(|(name, ..)| *name)
+}
+
 impl Builtin {
     pub fn find(name: &str) -> Option<Builtin> {
         BUILTINS

@@ -1,8 +1,12 @@
 //! The interactive prompt: line editing and history through rustyline.
 
+use super::complete::Completion;
 use super::{Exit, Origin, Shell, job, syntax};
-use rustyline::DefaultEditor;
 use rustyline::error::ReadlineError;
+use rustyline::history::DefaultHistory;
+use rustyline::{CompletionType, Config, Editor};
+
+type LineEditor = Editor<Completion, DefaultHistory>;
 use tokio::runtime::Runtime;
 
 /// Where the command history is kept, in the home directory.
@@ -43,13 +47,17 @@ impl Shell {
 
     /// Reads and runs commands until `exit` or Ctrl-D; returns the shell's exit status.
     pub fn run_interactive(&mut self, runtime: &Runtime) -> u8 {
-        let mut editor = match DefaultEditor::new() {
+        let config = Config::builder()
+            .completion_type(CompletionType::List)
+            .build();
+        let mut editor: LineEditor = match Editor::with_config(config) {
             Ok(editor) => editor,
             Err(e) => {
                 eprintln!("wasmix: cannot start line editing: {e}");
                 return 1;
             }
         };
+        editor.set_helper(Some(Completion::new(self.namespace.clone())));
         if let Ok(motd) = self.read_whole_file("/etc/motd") {
             print!("{}", String::from_utf8_lossy(&motd));
         }
@@ -101,7 +109,12 @@ impl Shell {
 
     /// One command, read over as many lines as it takes: while the text so far is
     /// unfinished (an open quote, an `if` without `fi`), the PS2 prompt `> ` asks for more.
-    fn read_command(&self, editor: &mut DefaultEditor) -> Result<String, ReadlineError> {
+    fn read_command(&self, editor: &mut LineEditor) -> Result<String, ReadlineError> {
+        if let Some(completion) = editor.helper_mut() {
+            completion.namespace = self.namespace.clone();
+            completion.cwd = self.variable("PWD").unwrap_or_else(|| "/".into());
+            completion.commands = self.command_names();
+        }
         let mut text = editor.readline(&self.prompt())?;
         while syntax::is_unfinished(&text) {
             match editor.readline(CONTINUATION_PROMPT) {
@@ -115,6 +128,20 @@ impl Shell {
             }
         }
         Ok(text)
+    }
+
+    /// Every name a command can have here: builtins, functions, programs in `$PATH`.
+    fn command_names(&self) -> Vec<String> {
+        let mut names: Vec<String> = super::builtin::names().map(str::to_string).collect();
+        names.extend(self.functions.keys().cloned());
+        for dir in self.variable("PATH").unwrap_or_default().split(':') {
+            if let Ok(entries) = self.namespace.read_dir(dir) {
+                names.extend(entries.into_iter().map(|e| e.name));
+            }
+        }
+        names.sort();
+        names.dedup();
+        names
     }
 
     /// Appends a command to the history file in the home directory, so the next session

@@ -1,6 +1,7 @@
 //! The shell: reads commands, expands them, and runs them as processes through the kernel.
 
 mod builtin;
+mod complete;
 mod compound;
 mod exec;
 mod expand;
