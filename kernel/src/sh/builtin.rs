@@ -21,7 +21,9 @@ pub enum Builtin {
     Pwd,
     Return,
     Shift,
+    Source,
     Test,
+    Type,
     Umount,
     Unset,
     Export,
@@ -92,6 +94,19 @@ const BUILTINS: &[(&str, Builtin, &str, &str)] = &[
         Builtin::Shift,
         "shift [N]",
         "drop the first N positional parameters",
+    ),
+    (
+        "source",
+        Builtin::Source,
+        "source FILE [ARGS]",
+        "run FILE's commands in this shell (also: . FILE)",
+    ),
+    (".", Builtin::Source, ". FILE [ARGS]", "the same as source"),
+    (
+        "type",
+        Builtin::Type,
+        "type NAME...",
+        "tell whether NAME is a builtin, a function or a program",
     ),
     (
         "test",
@@ -183,6 +198,25 @@ impl Shell {
                 return Err(Flow::Return(status));
             }
             Builtin::Test => self.run_test(argv),
+            Builtin::Source => unreachable!("source runs in exec, as it is async"),
+            Builtin::Type => {
+                let mut text = String::new();
+                let mut status = 0;
+                for name in &argv[1..] {
+                    if Builtin::find(name).is_some() {
+                        text.push_str(&format!("{name} is a shell builtin\n"));
+                    } else if self.functions.contains_key(name) {
+                        text.push_str(&format!("{name} is a function\n"));
+                    } else if let Some(path) = self.find_command(name) {
+                        text.push_str(&format!("{name} is {path}\n"));
+                    } else {
+                        self.report(&format!("type: {name}: not found"));
+                        status = 1;
+                    }
+                }
+                deliver(text, stdio.stdout);
+                status
+            }
             Builtin::Export => {
                 for assignment in &argv[1..] {
                     match assignment.split_once('=') {

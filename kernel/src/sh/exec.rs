@@ -309,6 +309,9 @@ impl Shell {
             return Ok(Stage::Done(self.substitution_status.unwrap_or(0)));
         };
         if let Some(builtin) = Builtin::find(&name) {
+            if matches!(builtin, Builtin::Source) {
+                return Ok(Stage::Done(self.source(&argv, &stdio).await?));
+            }
             return self.run_builtin(builtin, &argv, stdio, alone);
         }
         if let Some(body) = self.functions.get(&name).cloned() {
@@ -373,8 +376,58 @@ impl Shell {
         }
     }
 
+    /// `source FILE [ARGS]`: runs a file of the namespace in this shell. (Boxed: what it
+    /// runs can source again.)
+    fn source<'a>(
+        &'a mut self,
+        argv: &'a [String],
+        io: &'a Stdio,
+    ) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<u8, Flow>> + Send + 'a>> {
+        Box::pin(self.source_unboxed(argv, io))
+    }
+
+    async fn source_unboxed(&mut self, argv: &[String], io: &Stdio) -> Result<u8, Flow> {
+        let Some(file) = argv.get(1) else {
+            self.report(&format!("{}: filename argument required", argv[0]));
+            return Ok(2);
+        };
+        let cwd = self.variable("PWD").unwrap_or_else(|| "/".into());
+        let path = crate::fs::namespace::absolute(&cwd, file);
+        let text = match self.read_whole_file(&path) {
+            Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+            Err(e) => {
+                self.report(&format!("{file}: {e}"));
+                return Ok(1);
+            }
+        };
+        let program = match super::syntax::parse(&text) {
+            Ok(program) => program,
+            Err(error) => {
+                eprintln!("{file}: line {}: {}", error.line, error.message);
+                return Ok(super::SYNTAX_ERROR_STATUS);
+            }
+        };
+        let saved =
+            (argv.len() > 2).then(|| std::mem::replace(&mut self.positional, argv[2..].to_vec()));
+        let mut result = Ok(());
+        for command in &program.complete_commands {
+            result = self.run_list(command, io).await;
+            if result.is_err() {
+                break;
+            }
+        }
+        if let Some(saved) = saved {
+            self.positional = saved;
+        }
+        match result {
+            Ok(()) => Ok(self.last_status),
+            Err(Flow::Return(status)) => Ok(status),
+            Err(other) => Err(other),
+        }
+    }
+
     /// The path of a command: itself if it has a slash, else the first match in $PATH.
-    fn find_command(&self, name: &str) -> Option<String> {
+    pub(super) fn find_command(&self, name: &str) -> Option<String> {
         if name.contains('/') {
             let cwd = self.variable("PWD").unwrap_or_else(|| "/".into());
             return Some(crate::fs::namespace::absolute(&cwd, name));
