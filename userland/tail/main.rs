@@ -105,20 +105,15 @@ fn main() {
 }
 
 fn parse_amount(unit: Unit, text: &str) -> Result<Amount, Failure> {
-    let (from_start, number) = match text.strip_prefix('+') {
-        Some(rest) => (true, rest),
-        None => (false, text.strip_prefix('-').unwrap_or(text)),
-    };
     let what = match unit {
         Unit::Lines => "lines",
         Unit::Bytes => "bytes",
     };
-    let count = numbers::parse_size(number)
-        .ok_or_else(|| Failure::Fatal(format!("invalid number of {what}: '{text}'")))?;
+    let parsed = numbers::parse_signed_count(text, what)?;
     Ok(Amount {
         unit,
-        count,
-        from_start,
+        count: parsed.count,
+        from_start: parsed.sign == Some('+'),
     })
 }
 

@@ -85,3 +85,20 @@ mod human_tests {
         assert_eq!(human_size(5 << 20), "5.0M");
     }
 }
+
+/// A count as `head` and `tail` take it: `[+|-]NUM[SUFFIX]`, with the sign kept.
+pub struct SignedCount {
+    pub count: u64,
+    pub sign: Option<char>,
+}
+
+/// Parses `-n`/`-c` values; `what` ("lines", "bytes") names them in the error.
+pub fn parse_signed_count(text: &str, what: &str) -> Result<SignedCount, crate::Failure> {
+    let (sign, number) = match text.chars().next() {
+        Some(sign @ ('+' | '-')) => (Some(sign), &text[1..]),
+        _ => (None, text),
+    };
+    let count = parse_size(number)
+        .ok_or_else(|| crate::Failure::Fatal(format!("invalid number of {what}: '{text}'")))?;
+    Ok(SignedCount { count, sign })
+}
