@@ -1,5 +1,7 @@
 //! Redirections: `<`, `>`, `>>`, `>|`, `2>&1`, `>&2`, `&>`, `&>>`, here-documents and
-//! here-strings, applied to a command's stdio in the order written.
+//! here-strings, applied to a command's stdio in the order written. As in bash,
+//! `/dev/stdin`, `/dev/stdout` and `/dev/stderr` name the command's own streams (WASI has
+//! no descriptors a program could reopen them through).
 
 use super::Shell;
 use crate::file::{Input, Output, Stdio};
@@ -54,6 +56,10 @@ impl Shell {
         match (kind, target) {
             (IoFileRedirectKind::Read, IoFileRedirectTarget::Filename(word)) => {
                 let path = self.redirect_path(word)?;
+                if path == "/dev/stdin" {
+                    let input = stdio.stdin.duplicate();
+                    return set_input(stdio, fd, input);
+                }
                 let handle = self
                     .namespace
                     .open(&path, OpenOptions::read_only())
