@@ -4,7 +4,7 @@ use std::collections::VecDeque;
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read, Seek, SeekFrom, Write};
 use std::time::Duration;
-use wasmix_common::{Arg, Args, Failure, Output, Program, args, describe_io_error, input, numbers};
+use wasmix_common::{Arg, Args, Failure, Output, Program, args, input, numbers};
 
 static PROGRAM: Program = Program::new(
     "tail",
@@ -68,34 +68,10 @@ fn main() {
         }
         let files = input::operands_or_stdin(files);
         let headers = headers.unwrap_or(files.len() > 1);
-        let mut status = 0;
-        let mut shown_before = false;
-        for name in &files {
-            let mut reader = match input::open(name) {
-                Ok(reader) => reader,
-                Err(e) => {
-                    let reason = describe_io_error(&e);
-                    PROGRAM.warn(format!("cannot open '{name}' for reading: {reason}"));
-                    status = 1;
-                    continue;
-                }
-            };
-            if headers {
-                let shown = if name == "-" { "standard input" } else { name };
-                let gap = if shown_before { "\n" } else { "" };
-                writeln!(out, "{gap}==> {shown} <==")?;
-                shown_before = true;
-            }
-            if let Err(e) = write_tail(&mut reader, out, amount) {
-                match Failure::from(e) {
-                    Failure::Fatal(reason) => {
-                        PROGRAM.warn(format!("error reading '{name}': {reason}"));
-                        status = 1;
-                    }
-                    other => return Err(other),
-                }
-            }
-        }
+        let status =
+            input::for_each_with_headers(&PROGRAM, &files, headers, out, |reader, out| {
+                write_tail(reader, out, amount)
+            })?;
         out.flush()?;
         if follow && let Some(name) = files.iter().rev().find(|n| *n != "-") {
             follow_file(name, out)?;

@@ -62,3 +62,44 @@ pub fn for_each(
     }
     Ok(status)
 }
+
+/// How `head` and `tail` go through their operands: `==> NAME <==` before each when
+/// `headers`, a blank line between, and read errors reported per file.
+pub fn for_each_with_headers(
+    program: &crate::Program,
+    files: &[String],
+    headers: bool,
+    out: &mut crate::Output,
+    mut body: impl FnMut(&mut dyn Read, &mut crate::Output) -> io::Result<()>,
+) -> Result<u8, crate::Failure> {
+    use std::io::Write;
+    let mut status = 0;
+    let mut shown_before = false;
+    for name in files {
+        let mut reader = match open(name) {
+            Ok(reader) => reader,
+            Err(e) => {
+                let reason = crate::describe_io_error(&e);
+                program.warn(format!("cannot open '{name}' for reading: {reason}"));
+                status = 1;
+                continue;
+            }
+        };
+        if headers {
+            let shown = if name == "-" { "standard input" } else { name };
+            let gap = if shown_before { "\n" } else { "" };
+            writeln!(out, "{gap}==> {shown} <==")?;
+            shown_before = true;
+        }
+        if let Err(e) = body(&mut reader, out) {
+            match crate::Failure::from(e) {
+                crate::Failure::Fatal(reason) => {
+                    program.warn(format!("error reading '{name}': {reason}"));
+                    status = 1;
+                }
+                other => return Err(other),
+            }
+        }
+    }
+    Ok(status)
+}
