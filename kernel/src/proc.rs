@@ -73,16 +73,6 @@ pub enum RunState {
     Killed,
 }
 
-impl fmt::Display for RunState {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            RunState::Running => "running",
-            RunState::Exited => "exited",
-            RunState::Killed => "killed",
-        })
-    }
-}
-
 tokio::task_local! {
     /// The process whose task is running: what `/proc/self` means to it.
     static CURRENT_PID: Pid;
