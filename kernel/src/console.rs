@@ -135,6 +135,11 @@ impl StdinStream for ConsoleStdin {
     }
 }
 
+/// A reader of the host's standard input, for /dev/tty.
+pub fn terminal_input() -> Box<dyn InputStream> {
+    Box::new(ConsoleReader)
+}
+
 struct ConsoleReader;
 
 #[wasmtime_wasi::async_trait]

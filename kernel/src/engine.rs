@@ -26,6 +26,8 @@ pub fn new_engine() -> wasmtime::Result<Engine> {
     config
         .wasm_component_model(true)
         .epoch_interruption(true)
+        // Counts instructions for `time` and /proc; the kernel never lets it run out.
+        .consume_fuel(true)
         .allocation_strategy(InstanceAllocationStrategy::Pooling(pool));
     let engine = Engine::new(&config)?;
 

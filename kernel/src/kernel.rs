@@ -13,16 +13,32 @@ use crate::fs::procfs::ProcFs;
 use crate::fs::ramfs::RamFs;
 use crate::fs::{FileServer, FsError, OpenOptions};
 use crate::proc::{self, ExitStatus, Identity, Launch, NoSuchProcess, Pid, ProcessTable, Signal};
+use crate::process_api::Inheritance;
 use crate::program::{ExecError, Program, ProgramLoader};
 use std::collections::HashMap;
 use std::fmt;
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, Weak};
 use std::time::SystemTime;
 use wasmtime::component::Linker;
 
 /// Memory a process may use unless told otherwise.
 pub const DEFAULT_MEMORY_LIMIT: usize = 512 << 20;
+
+/// What a process may use; a child gets its parent's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+    /// Bytes of linear memory, all memories together.
+    pub memory: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            memory: DEFAULT_MEMORY_LIMIT,
+        }
+    }
+}
 
 pub struct BootOptions {
     /// Where compiled programs are kept between runs; None keeps them in memory only.
@@ -54,6 +70,8 @@ struct ExecKey {
 }
 
 pub struct Kernel {
+    /// Itself, for processes that spawn children (`wasmix:process`).
+    me: Weak<Kernel>,
     engine: wasmtime::Engine,
     programs: ProgramLoader,
     /// Programs by file identity, so spawning a known program reads and hashes nothing.
@@ -73,6 +91,7 @@ pub struct SpawnRequest {
     pub argv: Vec<String>,
     pub env: Vec<(String, String)>,
     pub stdio: Stdio,
+    pub limits: Limits,
 }
 
 /// A program to run: a file of the child's namespace, or one loaded already (from the host,
@@ -86,6 +105,7 @@ pub enum Executable {
 pub enum SpawnError {
     Unreadable(String, FsError),
     CannotExecute(String, ExecError),
+    TooManyProcesses,
 }
 
 impl fmt::Display for SpawnError {
@@ -93,6 +113,11 @@ impl fmt::Display for SpawnError {
         match self {
             SpawnError::Unreadable(path, why) => write!(f, "{path}: {why}"),
             SpawnError::CannotExecute(path, why) => write!(f, "{path}: cannot execute: {why}"),
+            SpawnError::TooManyProcesses => write!(
+                f,
+                "cannot start a process: the table is full ({} processes)",
+                engine::MAX_PROCESSES
+            ),
         }
     }
 }
@@ -117,14 +142,17 @@ impl Kernel {
             wasmtime_wasi::p2::add_to_linker_async(linker)?;
             crate::wasi_fs::add_to_linker(linker)
         };
-        link(&mut linker).map_err(|e| BootError(format!("{e:#}")))?;
+        link(&mut linker)
+            .and_then(|()| crate::process_api::add_to_linker(&mut linker))
+            .map_err(|e| BootError(format!("{e:#}")))?;
         let disk = options
             .cache_dir
             .map(|dir| ArtifactCache::new(&dir, &engine));
         let processes = Arc::new(ProcessTable::default());
         let root_namespace = root_namespace(options.state_dir, &options.mounts, &processes)?;
         processes.insert_shell(Arc::new(root_namespace.clone()));
-        Ok(Arc::new(Kernel {
+        Ok(Arc::new_cyclic(|me| Kernel {
+            me: me.clone(),
             programs: ProgramLoader::new(engine.clone(), linker, disk, options.trace),
             engine,
             executables: Mutex::new(HashMap::new()),
@@ -140,6 +168,10 @@ impl Kernel {
 
     /// Starts a process. Must be called within the kernel's tokio runtime.
     pub fn spawn(&self, mut request: SpawnRequest) -> Result<Pid, SpawnError> {
+        // The shell holds one slot of the pool; every other process takes one more.
+        if self.processes.count() >= engine::MAX_PROCESSES as usize {
+            return Err(SpawnError::TooManyProcesses);
+        }
         let program = match &request.executable {
             Executable::Path(path) => self.program_at(&request.namespace, path)?,
             Executable::Loaded(program) => program.clone(),
@@ -154,13 +186,22 @@ impl Kernel {
             namespace: request.namespace.clone(),
         });
         let pid = process.pid;
+        let inheritance = Inheritance {
+            kernel: self.me.clone(),
+            pid,
+            ppid: request.parent,
+            namespace: request.namespace.clone(),
+            env: request.env.clone(),
+            stdio: request.stdio.duplicate(),
+            limits: request.limits,
+        };
         let launch = Launch {
             program,
             argv: request.argv,
             env: request.env,
             stdio: request.stdio,
             namespace: request.namespace,
-            memory_limit: DEFAULT_MEMORY_LIMIT,
+            inheritance,
         };
         tokio::spawn(proc::run(self.engine.clone(), process, launch));
         Ok(pid)
@@ -226,6 +267,28 @@ impl Kernel {
     pub fn kill(&self, pid: Pid, signal: Signal) -> Result<(), NoSuchProcess> {
         self.processes.kill(pid, signal)
     }
+}
+
+/// Where a command name leads, as a shell finds it: a name with a `/` is a path (relative
+/// to `cwd`); any other is looked up in the directories of `search_path`.
+pub fn find_program(
+    namespace: &Namespace,
+    name: &str,
+    search_path: &str,
+    cwd: &str,
+) -> Option<String> {
+    if name.contains('/') {
+        return Some(crate::fs::namespace::absolute(cwd, name));
+    }
+    search_path
+        .split(':')
+        .filter(|dir| !dir.is_empty())
+        .map(|dir| format!("{}/{name}", dir.trim_end_matches('/')))
+        .find(|candidate| {
+            namespace
+                .stat(candidate, true)
+                .is_ok_and(|meta| !meta.is_dir())
+        })
 }
 
 /// A program that does not read `$PWD` starts at `/`, and resolves a relative name to

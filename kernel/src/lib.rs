@@ -9,6 +9,7 @@ pub mod fs;
 pub mod kernel;
 pub mod pipe;
 pub mod proc;
+pub mod process_api;
 pub mod program;
 pub mod sh;
 pub mod wasi_fs;

@@ -210,6 +210,71 @@ impl PipeWriter {
     }
 }
 
+impl PipeReader {
+    /// The read end as a stream resource for a guest (a parent's end of a pipe from its
+    /// child); the end stays open until the guest drops the stream.
+    pub fn into_stream(self) -> Box<dyn InputStream> {
+        Box::new(HeldRead {
+            view: ReadView(self.0.clone()),
+            _end: self,
+        })
+    }
+}
+
+impl PipeWriter {
+    /// The write end as a stream resource for a guest, open until the guest drops it.
+    pub fn into_stream(self) -> Box<dyn OutputStream> {
+        Box::new(HeldWrite {
+            view: WriteView(self.0.clone()),
+            _end: self,
+        })
+    }
+}
+
+struct HeldRead {
+    view: ReadView,
+    _end: PipeReader,
+}
+
+struct HeldWrite {
+    view: WriteView,
+    _end: PipeWriter,
+}
+
+#[wasmtime_wasi::async_trait]
+impl Pollable for HeldRead {
+    async fn ready(&mut self) {
+        self.view.ready().await
+    }
+}
+
+impl InputStream for HeldRead {
+    fn read(&mut self, size: usize) -> StreamResult<Bytes> {
+        self.view.read(size)
+    }
+}
+
+#[wasmtime_wasi::async_trait]
+impl Pollable for HeldWrite {
+    async fn ready(&mut self) {
+        self.view.ready().await
+    }
+}
+
+impl OutputStream for HeldWrite {
+    fn write(&mut self, bytes: Bytes) -> StreamResult<()> {
+        self.view.write(bytes)
+    }
+
+    fn flush(&mut self) -> StreamResult<()> {
+        self.view.flush()
+    }
+
+    fn check_write(&mut self) -> StreamResult<usize> {
+        self.view.check_write()
+    }
+}
+
 /// The stdin factory handed to a `WasiCtx`: every `get-stdin` call gets a view of the pipe.
 pub struct PipeStdin(Arc<Pipe>);
 

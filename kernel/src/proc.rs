@@ -6,6 +6,7 @@
 
 use crate::file::Stdio;
 use crate::fs::namespace::Namespace;
+use crate::process_api::{Inheritance, ProcessApi, ProcessApiView};
 use crate::program::Program;
 use crate::wasi_fs::{FsView, WasiFsView};
 use std::collections::BTreeMap;
@@ -16,7 +17,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant, SystemTime};
 use tokio::sync::{Notify, watch};
 use wasmtime::component::ResourceTable;
-use wasmtime::{ResourceLimiter, Store, UpdateDeadline};
+use wasmtime::{AsContext, ResourceLimiter, Store, UpdateDeadline};
 use wasmtime_wasi::{I32Exit, WasiCtx, WasiCtxView, WasiView};
 
 pub type Pid = u32;
@@ -33,6 +34,15 @@ pub enum Signal {
 }
 
 impl Signal {
+    pub fn from_number(number: u8) -> Option<Signal> {
+        match number {
+            2 => Some(Signal::Interrupt),
+            9 => Some(Signal::Kill),
+            15 => Some(Signal::Terminate),
+            _ => None,
+        }
+    }
+
     pub fn number(self) -> u8 {
         match self {
             Signal::Interrupt => 2,
@@ -90,9 +100,17 @@ pub struct Usage {
     pub memory_bytes: AtomicU64,
     /// Time spent running its wasm (and the host calls it made), not waiting.
     pub cpu_nanos: AtomicU64,
+    /// WebAssembly instructions executed, from fuel accounting; brought up to date at each
+    /// time slice and at exit.
+    pub instructions: AtomicU64,
 }
 
 impl Usage {
+    fn count_instructions(&self, store: &impl AsContext) {
+        let left = store.as_context().get_fuel().unwrap_or(u64::MAX);
+        self.instructions.store(u64::MAX - left, Ordering::Relaxed);
+    }
+
     pub fn cpu_time(&self) -> Duration {
         Duration::from_nanos(self.cpu_nanos.load(Ordering::Relaxed))
     }
@@ -120,6 +138,11 @@ impl Process {
 
     pub fn namespace(&self) -> Arc<Namespace> {
         lock(&self.namespace).clone()
+    }
+
+    /// Resolves to the exit status once the process has ended (without reaping it).
+    pub fn exited(&self) -> watch::Receiver<Option<ExitStatus>> {
+        self.exit.subscribe()
     }
 
     /// Records a namespace change made by the process itself (the shell's mount and bind).
@@ -211,11 +234,26 @@ impl ProcessTable {
         lock(&self.processes).values().cloned().collect()
     }
 
-    /// Asks a process to die. It stops at its next time slice, or at once if it is waiting.
+    pub fn count(&self) -> usize {
+        lock(&self.processes).len()
+    }
+
+    /// Asks a process and its descendants to die, as a signal to a process group would.
+    /// Each stops at its next time slice, or at once if it is waiting.
     pub fn kill(&self, pid: Pid, signal: Signal) -> Result<(), NoSuchProcess> {
         let process = self.get(pid).ok_or(NoSuchProcess(pid))?;
-        lock(&process.kill_request).get_or_insert(signal);
-        process.kill_notify.notify_one();
+        let mut doomed = vec![process];
+        let mut next = 0;
+        let all = self.list();
+        while next < doomed.len() {
+            let parent = doomed[next].pid;
+            doomed.extend(all.iter().filter(|p| p.ppid == parent).cloned());
+            next += 1;
+        }
+        for process in doomed {
+            lock(&process.kill_request).get_or_insert(signal);
+            process.kill_notify.notify_one();
+        }
         Ok(())
     }
 
@@ -287,6 +325,16 @@ pub struct ProcessCtx {
     table: ResourceTable,
     namespace: Arc<Namespace>,
     memory: MemoryLimit,
+    inheritance: Inheritance,
+}
+
+impl ProcessApi for ProcessCtx {
+    fn process_api(&mut self) -> ProcessApiView<'_> {
+        ProcessApiView {
+            table: &mut self.table,
+            inheritance: &self.inheritance,
+        }
+    }
 }
 
 impl WasiFsView for ProcessCtx {
@@ -314,7 +362,8 @@ pub struct Launch {
     pub env: Vec<(String, String)>,
     pub stdio: Stdio,
     pub namespace: Arc<Namespace>,
-    pub memory_limit: usize,
+    /// What the process may pass on to children it spawns.
+    pub inheritance: Inheritance,
 }
 
 /// Runs a process to its end and publishes its exit status.
@@ -328,12 +377,17 @@ pub(crate) async fn run(engine: wasmtime::Engine, process: Arc<Process>, launch:
             wasi: builder.build(),
             table: ResourceTable::new(),
             namespace: launch.namespace.clone(),
-            memory: MemoryLimit::new(launch.memory_limit, process.usage.clone()),
+            memory: MemoryLimit::new(launch.inheritance.limits.memory, process.usage.clone()),
+            inheritance: launch.inheritance,
         },
     );
+    // Fuel only counts instructions here; nothing runs out of it.
+    store.set_fuel(u64::MAX).ok();
     store.limiter(|ctx| &mut ctx.memory);
     store.set_epoch_deadline(1);
-    store.epoch_deadline_callback(|_| {
+    let usage = process.usage.clone();
+    store.epoch_deadline_callback(move |store| {
+        usage.count_instructions(&store);
         Ok(UpdateDeadline::YieldCustom(
             1,
             Box::pin(tokio::task::yield_now()),
@@ -358,6 +412,7 @@ pub(crate) async fn run(engine: wasmtime::Engine, process: Arc<Process>, launch:
             }
         })
         .await;
+    process.usage.count_instructions(&store);
     let status = match ended {
         Ok(outcome) => exit_status(outcome, &store),
         Err(signal) => ExitStatus::Killed(signal),

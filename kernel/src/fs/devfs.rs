@@ -1,8 +1,9 @@
 //! /dev: the devices a program may expect. `null` swallows writes and reads as empty,
-//! `zero` reads as zeros, `random` and `urandom` read from the host's random source.
+//! `zero` reads as zeros, `random` and `urandom` read from the host's random source, and
+//! `tty` is the terminal wasmix runs on (what a pager reads its keys from).
 
 use super::{DirEntry, FileHandle, FileServer, FileType, FsError, FsResult, Metadata, OpenOptions};
-use std::io::Read;
+use std::io::{Read, Write};
 use std::sync::Arc;
 use std::time::SystemTime;
 
@@ -11,11 +12,13 @@ enum Device {
     Null,
     Zero,
     Random,
+    Terminal,
 }
 
-const DEVICES: [(&str, Device); 4] = [
+const DEVICES: [(&str, Device); 5] = [
     ("null", Device::Null),
     ("random", Device::Random),
+    ("tty", Device::Terminal),
     ("urandom", Device::Random),
     ("zero", Device::Zero),
 ];
@@ -107,11 +110,25 @@ impl FileHandle for DeviceFile {
                 std::fs::File::open("/dev/urandom")?.read_exact(buf)?;
                 Ok(buf.len())
             }
+            // Reads of the terminal wait for typing: they go through `input_stream`.
+            Device::Terminal => Err(FsError::Unsupported),
         }
     }
 
     fn write_at(&self, data: &[u8], _offset: u64) -> FsResult<usize> {
+        if let Device::Terminal = self.device {
+            let mut terminal = std::io::stdout().lock();
+            terminal.write_all(data)?;
+            terminal.flush()?;
+        }
         Ok(data.len())
+    }
+
+    fn input_stream(&self) -> Option<Box<dyn wasmtime_wasi::p2::InputStream>> {
+        match self.device {
+            Device::Terminal => Some(crate::console::terminal_input()),
+            _ => None,
+        }
     }
 
     fn set_len(&self, _len: u64) -> FsResult<()> {

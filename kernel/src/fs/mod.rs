@@ -214,6 +214,12 @@ pub trait FileHandle: Send + Sync {
     fn sync(&self) -> FsResult<()> {
         Ok(())
     }
+
+    /// A stream for devices whose reads wait for input (the terminal), in place of reads
+    /// at offsets.
+    fn input_stream(&self) -> Option<Box<dyn wasmtime_wasi::p2::InputStream>> {
+        None
+    }
 }
 
 /// Splits a normalised server path into its parent and last component.

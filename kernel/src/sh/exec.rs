@@ -6,11 +6,14 @@ use super::{Flow, Origin, Shell};
 use crate::file::{Input, Output, Stdio};
 use crate::kernel::{Executable, SpawnRequest};
 use crate::pipe::pipe;
-use crate::proc::{ExitStatus, Pid, Signal};
+use crate::proc::{ExitStatus, Pid, Signal, Usage};
 use brush_parser::ast::{
     AndOr, AndOrList, Command, CommandPrefixOrSuffixItem, CompoundList, CompoundListItem, Pipeline,
     Program, SeparatorOperator, SimpleCommand,
 };
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+use std::time::{Duration, Instant};
 
 /// A stage of a pipeline once started.
 pub(super) enum Stage {
@@ -136,6 +139,7 @@ impl Shell {
     }
 
     async fn run_pipeline(&mut self, pipeline: &Pipeline, io: &Stdio) -> Result<u8, Flow> {
+        let started = Instant::now();
         let stages = self.start_pipeline(pipeline, io).await?;
         let pids: Vec<Pid> = stages
             .iter()
@@ -145,6 +149,11 @@ impl Shell {
             })
             .collect();
         self.add_foreground(&pids);
+        let usages: Vec<_> = pids
+            .iter()
+            .filter_map(|pid| self.kernel.processes.get(*pid))
+            .map(|process| process.usage.clone())
+            .collect();
         let mut status = 0;
         for stage in stages {
             status = match stage {
@@ -154,6 +163,9 @@ impl Shell {
             };
         }
         self.remove_foreground(&pids);
+        if pipeline.timed.is_some() {
+            report_time(started.elapsed(), &usages);
+        }
         Ok(if pipeline.bang {
             u8::from(status == 0)
         } else {
@@ -333,6 +345,7 @@ impl Shell {
             argv,
             env,
             stdio,
+            limits: self.limits,
         };
         match self.kernel.spawn(request) {
             Ok(pid) => Ok(Stage::Running { pid, name }),
@@ -361,6 +374,7 @@ impl Shell {
             argv,
             env: self.environment(),
             stdio: Stdio::console(),
+            limits: self.limits,
         };
         match self.kernel.spawn(request) {
             Ok(pid) => {
@@ -428,18 +442,33 @@ impl Shell {
 
     /// The path of a command: itself if it has a slash, else the first match in $PATH.
     pub(super) fn find_command(&self, name: &str) -> Option<String> {
-        if name.contains('/') {
-            let cwd = self.variable("PWD").unwrap_or_else(|| "/".into());
-            return Some(crate::fs::namespace::absolute(&cwd, name));
-        }
+        let cwd = self.variable("PWD").unwrap_or_else(|| "/".into());
         let path = self.variable("PATH").unwrap_or_default();
-        path.split(':')
-            .filter(|dir| !dir.is_empty())
-            .map(|dir| format!("{}/{name}", dir.trim_end_matches('/')))
-            .find(|candidate| {
-                self.namespace
-                    .stat(candidate, true)
-                    .is_ok_and(|meta| !meta.is_dir())
-            })
+        crate::kernel::find_program(&self.namespace, name, &path, &cwd)
     }
+}
+
+/// The `time` keyword's report, in bash's shape, with the instructions the processes of
+/// the pipeline executed (the kernel's fuel accounting) as one more line.
+fn report_time(real: Duration, usages: &[Arc<Usage>]) {
+    let cpu: Duration = usages.iter().map(|usage| usage.cpu_time()).sum();
+    let instructions: u64 = usages
+        .iter()
+        .map(|usage| usage.instructions.load(Ordering::Relaxed))
+        .sum();
+    let clock = |time: Duration| {
+        let millis = time.as_millis();
+        format!(
+            "{}m{}.{:03}s",
+            millis / 60_000,
+            millis / 1000 % 60,
+            millis % 1000
+        )
+    };
+    eprintln!(
+        "\nreal\t{}\nuser\t{}\nsys\t{}\ninstructions\t{instructions}",
+        clock(real),
+        clock(cpu),
+        clock(Duration::ZERO)
+    );
 }

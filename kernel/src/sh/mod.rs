@@ -77,6 +77,8 @@ pub struct Shell {
     /// Processes of the pipelines running in the foreground: what Ctrl-C stops.
     foreground: Arc<Mutex<Vec<Pid>>>,
     interrupted: Arc<AtomicBool>,
+    /// What the processes the shell starts may use.
+    limits: crate::kernel::Limits,
 }
 
 impl Shell {
@@ -84,6 +86,7 @@ impl Shell {
         let mut shell = Shell {
             namespace: Arc::new(kernel.root_namespace()),
             kernel,
+            limits: crate::kernel::Limits::default(),
             pid: SHELL_PID,
             variables: BTreeMap::new(),
             positional: Vec::new(),

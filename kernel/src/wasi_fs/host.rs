@@ -137,6 +137,9 @@ impl types::HostDescriptor for FsView<'_> {
         if !read {
             return Err(FsError::BadDescriptor.into());
         }
+        if let Some(stream) = handle.input_stream() {
+            return Ok(self.table.push(stream)?);
+        }
         let stream: DynInputStream = Box::new(FileReader {
             handle: handle.clone(),
             offset: Arc::new(AtomicU64::new(offset)),
