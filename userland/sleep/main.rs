@@ -1,6 +1,7 @@
 //! sleep: pause for a time. The kernel parks the process; it uses no CPU while it waits.
 
 use std::time::Duration;
+use wasmix_common::numbers::parse_interval;
 use wasmix_common::{Arg, Failure, Program, args};
 
 static PROGRAM: Program = Program::new(
@@ -34,19 +35,4 @@ fn main() {
         std::thread::sleep(total);
         Ok(0)
     })
-}
-
-fn parse_interval(text: &str) -> Option<Duration> {
-    let (number, unit) = match text.char_indices().last()? {
-        (at, 's') => (&text[..at], 1.0),
-        (at, 'm') => (&text[..at], 60.0),
-        (at, 'h') => (&text[..at], 3600.0),
-        (at, 'd') => (&text[..at], 86400.0),
-        _ => (text, 1.0),
-    };
-    let seconds: f64 = number.parse().ok()?;
-    if !seconds.is_finite() || seconds < 0.0 || number.starts_with(['+', '-']) && seconds != 0.0 {
-        return None;
-    }
-    Duration::try_from_secs_f64(seconds * unit).ok()
 }

@@ -63,6 +63,14 @@ impl Args {
             .and_then(into_string)
     }
 
+    /// The value attached to the option just returned (`-iSUFFIX`, `--in-place=SUFFIX`),
+    /// for options whose value is optional.
+    pub fn optional_value(&mut self) -> Option<String> {
+        self.parser
+            .optional_value()
+            .map(|v| v.to_string_lossy().into_owned())
+    }
+
     /// Every argument not yet parsed, untouched (for programs that take a command line).
     pub fn rest(&mut self) -> Vec<String> {
         self.parser

@@ -3,6 +3,7 @@
 //! format `prog: what: reason`, buffered output, and exit statuses that reach the shell intact.
 
 pub mod args;
+pub mod basic_regex;
 pub mod checksum;
 mod error;
 pub mod escapes;
@@ -10,6 +11,8 @@ pub mod filemode;
 pub mod input;
 pub mod numbers;
 mod output;
+#[cfg(feature = "process")]
+pub mod process;
 pub mod tree;
 pub mod wasi_fs;
 

@@ -26,6 +26,23 @@ pub fn parse_size(text: &str) -> Option<u64> {
     number.checked_mul(multiplier)
 }
 
+/// A time interval as sleep, timeout and watch take it: seconds (integer or fraction) with
+/// an optional suffix s, m, h or d.
+pub fn parse_interval(text: &str) -> Option<std::time::Duration> {
+    let (number, unit) = match text.char_indices().last()? {
+        (at, 's') => (&text[..at], 1.0),
+        (at, 'm') => (&text[..at], 60.0),
+        (at, 'h') => (&text[..at], 3600.0),
+        (at, 'd') => (&text[..at], 86400.0),
+        _ => (text, 1.0),
+    };
+    let seconds: f64 = number.parse().ok()?;
+    if !seconds.is_finite() || seconds < 0.0 || number.starts_with(['+', '-']) && seconds != 0.0 {
+        return None;
+    }
+    std::time::Duration::try_from_secs_f64(seconds * unit).ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::parse_size;

@@ -1,0 +1,193 @@
+//! Starting other programs through the kernel's `wasmix:process` interface
+//! (`kernel/wit/deps/wasmix-process.wit`), wrapped in the shapes of `std::process`.
+
+mod bindings {
+    wit_bindgen::generate!({
+        path: "../../kernel/wit",
+        world: "wasmix:process/userland",
+        with: {
+            "wasi:io/error@0.2.12": wasip2::io::error,
+            "wasi:io/poll@0.2.12": wasip2::io::poll,
+            "wasi:io/streams@0.2.12": wasip2::io::streams,
+        },
+    });
+}
+
+use bindings::wasmix::process::spawn as api;
+use std::io;
+
+/// Where a child's standard stream goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stdio {
+    Inherit,
+    Piped,
+    Null,
+}
+
+/// A command to start: argv, with the parent's environment and directory unless told.
+pub struct Command {
+    argv: Vec<String>,
+    env: Option<Vec<(String, String)>>,
+    stdin: Stdio,
+    stdout: Stdio,
+    stderr: Stdio,
+}
+
+/// Why a command could not start.
+#[derive(Debug)]
+pub enum SpawnError {
+    NotFound,
+    CannotExecute(String),
+    Other(String),
+}
+
+impl SpawnError {
+    /// The status a shell gives a command that could not start: 127 or 126.
+    pub fn status(&self) -> u8 {
+        match self {
+            SpawnError::NotFound => 127,
+            _ => 126,
+        }
+    }
+
+    /// The reason as GNU tools word it.
+    pub fn reason(&self) -> String {
+        match self {
+            SpawnError::NotFound => "No such file or directory".into(),
+            SpawnError::CannotExecute(why) | SpawnError::Other(why) => why.clone(),
+        }
+    }
+}
+
+/// How a child ended, with what it used.
+#[derive(Clone, Debug)]
+pub struct Finished {
+    pub status: ExitStatus,
+    pub cpu: std::time::Duration,
+    pub instructions: u64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ExitStatus {
+    Exited(u8),
+    Killed(u8),
+    Crashed(String),
+}
+
+impl ExitStatus {
+    /// The number a shell would see in `$?`.
+    pub fn code(&self) -> u8 {
+        match self {
+            ExitStatus::Exited(code) => *code,
+            ExitStatus::Killed(signal) => 128 + signal,
+            ExitStatus::Crashed(_) => 134,
+        }
+    }
+}
+
+impl Command {
+    pub fn new(argv: Vec<String>) -> Command {
+        Command {
+            argv,
+            env: None,
+            stdin: Stdio::Inherit,
+            stdout: Stdio::Inherit,
+            stderr: Stdio::Inherit,
+        }
+    }
+
+    pub fn env(mut self, env: Vec<(String, String)>) -> Command {
+        self.env = Some(env);
+        self
+    }
+
+    pub fn stdin(mut self, stdin: Stdio) -> Command {
+        self.stdin = stdin;
+        self
+    }
+
+    pub fn stdout(mut self, stdout: Stdio) -> Command {
+        self.stdout = stdout;
+        self
+    }
+
+    pub fn spawn(self) -> Result<Child, SpawnError> {
+        let mode = |stdio| match stdio {
+            Stdio::Inherit => api::Stdio::Inherit,
+            Stdio::Piped => api::Stdio::Piped,
+            Stdio::Null => api::Stdio::Null,
+        };
+        let command = api::Command {
+            argv: self.argv,
+            env: self.env,
+            cwd: None,
+            stdin: mode(self.stdin),
+            stdout: mode(self.stdout),
+            stderr: mode(self.stderr),
+        };
+        match api::spawn(&command) {
+            Ok(child) => Ok(Child(child)),
+            Err(api::SpawnError::NotFound(_)) => Err(SpawnError::NotFound),
+            Err(api::SpawnError::CannotExecute(why)) => Err(SpawnError::CannotExecute(why)),
+            Err(api::SpawnError::BadDirectory(dir)) => {
+                Err(SpawnError::Other(format!("{dir}: Not a directory")))
+            }
+            Err(api::SpawnError::Invalid(why)) => Err(SpawnError::Other(why)),
+            Err(api::SpawnError::TooManyProcesses) => {
+                Err(SpawnError::Other("Resource temporarily unavailable".into()))
+            }
+        }
+    }
+}
+
+pub struct Child(api::Child);
+
+impl Child {
+    pub fn wait(&self) -> Finished {
+        let finished = self.0.wait();
+        Finished {
+            status: match finished.status {
+                api::ExitStatus::Exited(code) => ExitStatus::Exited(code),
+                api::ExitStatus::Killed(signal) => ExitStatus::Killed(signal),
+                api::ExitStatus::Crashed(why) => ExitStatus::Crashed(why),
+            },
+            cpu: std::time::Duration::from_nanos(finished.cpu_nanos),
+            instructions: finished.instructions,
+        }
+    }
+
+    /// Waits at most `limit` for the child to end; None if it is still running.
+    pub fn wait_for(&self, limit: std::time::Duration) -> Option<Finished> {
+        let ended = self.0.subscribe();
+        let deadline = wasip2::clocks::monotonic_clock::subscribe_duration(limit.as_nanos() as u64);
+        let ready = wasip2::io::poll::poll(&[&ended, &deadline]);
+        ready.contains(&0).then(|| self.wait())
+    }
+
+    /// Sends signal 2, 9 or 15 to the child and its descendants.
+    pub fn kill(&self, signal: u8) -> Result<(), String> {
+        self.0.kill(signal)
+    }
+
+    /// The read end of a piped stdout, once.
+    pub fn take_stdout(&self) -> Option<ChildOutput> {
+        self.0.take_stdout().map(ChildOutput)
+    }
+}
+
+/// A child's piped output, read like a file.
+pub struct ChildOutput(wasip2::io::streams::InputStream);
+
+impl io::Read for ChildOutput {
+    fn read(&mut self, buffer: &mut [u8]) -> io::Result<usize> {
+        use wasip2::io::streams::StreamError;
+        match self.0.blocking_read(buffer.len() as u64) {
+            Ok(bytes) => {
+                buffer[..bytes.len()].copy_from_slice(&bytes);
+                Ok(bytes.len())
+            }
+            Err(StreamError::Closed) => Ok(0),
+            Err(StreamError::LastOperationFailed(e)) => Err(io::Error::other(e.to_debug_string())),
+        }
+    }
+}

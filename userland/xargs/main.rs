@@ -1,0 +1,303 @@
+//! xargs: build command lines from standard input and run them (through `wasmix:process`).
+
+use std::io::Read;
+use wasmix_common::process::{Command, ExitStatus, Stdio};
+use wasmix_common::{Arg, Failure, Program, args, escapes};
+
+static PROGRAM: Program = Program::new(
+    "xargs",
+    "Usage: xargs [OPTION]... COMMAND [INITIAL-ARGS]...\n\
+     Run COMMAND with arguments INITIAL-ARGS and more arguments read from input.\n\n  \
+     -0, --null                   items are separated by a null, not whitespace;\n                               \
+     disables quote and backslash processing\n  \
+     -d, --delimiter=CHARACTER    items in input stream are separated by CHARACTER,\n                               \
+     not by whitespace; disables quote and backslash\n                               \
+     processing\n  \
+     -I R                         replace R in INITIAL-ARGS with names read from\n                               \
+     standard input, one command per line\n  \
+     -L, --max-lines=MAX-LINES    use at most MAX-LINES non-blank input lines per\n                               \
+     command line\n  \
+     -n, --max-args=MAX-ARGS      use at most MAX-ARGS arguments per command line\n  \
+     -r, --no-run-if-empty        if there are no arguments, then do not run COMMAND;\n                               \
+     if this option is not given, COMMAND will be run at least once\n  \
+     -t, --verbose                print commands before executing them\n      \
+     --help                   display this help and exit\n      \
+     --version                output version information and exit\n\n\
+     The default COMMAND is echo.\n",
+);
+
+/// Bytes of arguments per command line when no -n or -L says otherwise.
+const MAX_COMMAND_BYTES: usize = 128 * 1024;
+
+/// How input is cut into items.
+enum Split {
+    /// Blanks and newlines, with quotes and backslashes.
+    Blanks,
+    /// One character ends each item, taken literally.
+    Delimiter(u8),
+    /// Each line is one item (-I), leading blanks dropped.
+    Lines,
+}
+
+struct Options {
+    split: Split,
+    replace: Option<String>,
+    max_args: Option<usize>,
+    max_lines: Option<usize>,
+    no_run_if_empty: bool,
+    verbose: bool,
+}
+
+fn main() {
+    PROGRAM.run(|mut args, _| {
+        let mut options = Options {
+            split: Split::Blanks,
+            replace: None,
+            max_args: None,
+            max_lines: None,
+            no_run_if_empty: false,
+            verbose: false,
+        };
+        let mut command = Vec::new();
+        while let Some(arg) = args.next()? {
+            match arg {
+                Arg::Short('0') | Arg::Long("null") => options.split = Split::Delimiter(0),
+                Arg::Short('d') | Arg::Long("delimiter") => {
+                    options.split = Split::Delimiter(delimiter(&args.value()?)?)
+                }
+                Arg::Short('I') => {
+                    options.replace = Some(args.value()?);
+                    options.split = Split::Lines;
+                }
+                Arg::Short('n') | Arg::Long("max-args") => {
+                    options.max_args = Some(count(&args.value()?, "-n")?)
+                }
+                Arg::Short('L') | Arg::Long("max-lines") => {
+                    options.max_lines = Some(count(&args.value()?, "-L")?)
+                }
+                Arg::Short('r') | Arg::Long("no-run-if-empty") => options.no_run_if_empty = true,
+                Arg::Short('t') | Arg::Long("verbose") => options.verbose = true,
+                Arg::Value(value) => {
+                    command.push(args::into_string(value)?);
+                    command.extend(args.rest());
+                    break;
+                }
+                other => return Err(args::unexpected(other)),
+            }
+        }
+        if command.is_empty() {
+            command.push("echo".into());
+        }
+        let mut input = Vec::new();
+        std::io::stdin().lock().read_to_end(&mut input)?;
+        let (lines, unmatched) = items(&input, &options.split);
+        let status = run_all(&command, lines, &options)?;
+        if let Some(quote) = unmatched {
+            PROGRAM.warn(format!(
+                "unmatched {quote} quote; by default quotes are special to xargs unless you use the -0 option"
+            ));
+            return Ok(1);
+        }
+        Ok(status)
+    })
+}
+
+fn delimiter(text: &str) -> Result<u8, Failure> {
+    let (bytes, _) = escapes::decode_all(text.as_bytes(), escapes::Octal::Plain);
+    match bytes.as_slice() {
+        [byte] => Ok(*byte),
+        _ => Err(Failure::Fatal(format!(
+            "invalid input delimiter specification {text}: the delimiter must be either a single character or an escape sequence starting with \\."
+        ))),
+    }
+}
+
+fn count(text: &str, option: &str) -> Result<usize, Failure> {
+    match text.parse::<usize>() {
+        Ok(0) => Err(Failure::Usage(format!(
+            "value 0 for {option} option should be >= 1"
+        ))),
+        Ok(n) => Ok(n),
+        Err(_) => Err(Failure::Usage(format!(
+            "invalid number \"{text}\" for {option} option"
+        ))),
+    }
+}
+
+/// The items of the input, grouped by the input line they ended on, and the kind of quote
+/// left open at the end (if any).
+fn items(input: &[u8], split: &Split) -> (Vec<Vec<String>>, Option<&'static str>) {
+    let text = |bytes: &[u8]| String::from_utf8_lossy(bytes).into_owned();
+    match split {
+        Split::Delimiter(end) => {
+            let mut items: Vec<&[u8]> = input.split(|b| b == end).collect();
+            if items.last().is_some_and(|last| last.is_empty()) {
+                items.pop();
+            }
+            (
+                items.into_iter().map(|item| vec![text(item)]).collect(),
+                None,
+            )
+        }
+        Split::Lines => {
+            let lines = input
+                .split(|&b| b == b'\n')
+                .map(|line| text(line).trim_start().to_string())
+                .filter(|line| !line.is_empty())
+                .map(|line| vec![line])
+                .collect();
+            (lines, None)
+        }
+        Split::Blanks => quoted_items(&String::from_utf8_lossy(input)),
+    }
+}
+
+/// Blank-separated items with '...', "..." and backslash escapes, as GNU xargs reads them.
+fn quoted_items(input: &str) -> (Vec<Vec<String>>, Option<&'static str>) {
+    let mut lines = Vec::new();
+    let mut line = Vec::new();
+    let mut item = String::new();
+    let mut in_item = false;
+    let mut chars = input.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\n' | ' ' | '\t' => {
+                if in_item {
+                    line.push(std::mem::take(&mut item));
+                    in_item = false;
+                }
+                if c == '\n' && !line.is_empty() {
+                    lines.push(std::mem::take(&mut line));
+                }
+            }
+            '\'' | '"' => {
+                in_item = true;
+                loop {
+                    match chars.next() {
+                        Some(q) if q == c => break,
+                        Some('\n') | None => {
+                            if !line.is_empty() {
+                                lines.push(line);
+                            }
+                            let kind = if c == '\'' { "single" } else { "double" };
+                            return (lines, Some(kind));
+                        }
+                        Some(other) => item.push(other),
+                    }
+                }
+            }
+            '\\' => {
+                in_item = true;
+                if let Some(escaped) = chars.next() {
+                    item.push(escaped);
+                }
+            }
+            other => {
+                in_item = true;
+                item.push(other);
+            }
+        }
+    }
+    if in_item {
+        line.push(item);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    (lines, None)
+}
+
+/// Runs the command once per batch of items; stops at a command that exits 255 or is
+/// killed, as GNU xargs does.
+fn run_all(command: &[String], lines: Vec<Vec<String>>, options: &Options) -> Result<u8, Failure> {
+    let batches = batches(command, lines, options);
+    if batches.is_empty() && !options.no_run_if_empty {
+        return run(command.to_vec(), options.verbose).map(|code| failed(code) * 123);
+    }
+    let mut status = 0;
+    for argv in batches {
+        if failed(run(argv, options.verbose)?) == 1 {
+            status = 123;
+        }
+    }
+    Ok(status)
+}
+
+fn batches(command: &[String], lines: Vec<Vec<String>>, options: &Options) -> Vec<Vec<String>> {
+    if let Some(replace) = &options.replace {
+        return lines
+            .into_iter()
+            .flatten()
+            .map(|item| {
+                command
+                    .iter()
+                    .map(|arg| arg.replace(replace.as_str(), &item))
+                    .collect()
+            })
+            .collect();
+    }
+    let mut batches = Vec::new();
+    let mut current: Vec<String> = Vec::new();
+    let mut current_lines = 0;
+    let mut bytes = 0;
+    let full = |current: &Vec<String>, lines: usize, bytes: usize| {
+        options.max_args.is_some_and(|max| current.len() >= max)
+            || options.max_lines.is_some_and(|max| lines >= max)
+            || bytes >= MAX_COMMAND_BYTES
+    };
+    for line in lines {
+        for item in line {
+            if options.max_lines.is_none() && full(&current, current_lines, bytes) {
+                batches.push(std::mem::take(&mut current));
+                bytes = 0;
+            }
+            bytes += item.len() + 1;
+            current.push(item);
+        }
+        current_lines += 1;
+        if options.max_lines.is_some() && full(&current, current_lines, bytes) {
+            batches.push(std::mem::take(&mut current));
+            current_lines = 0;
+            bytes = 0;
+        }
+    }
+    if !current.is_empty() {
+        batches.push(current);
+    }
+    batches
+        .into_iter()
+        .map(|items| command.iter().cloned().chain(items).collect())
+        .collect()
+}
+
+/// 1 for a status GNU xargs counts as a failed command (1-125), else 0.
+fn failed(code: u8) -> u8 {
+    u8::from((1..=125).contains(&code))
+}
+
+/// Runs one command line; its status, or a failure that stops xargs.
+fn run(argv: Vec<String>, verbose: bool) -> Result<u8, Failure> {
+    if verbose {
+        eprintln!("{}", argv.join(" "));
+    }
+    let name = argv[0].clone();
+    let child = Command::new(argv).stdin(Stdio::Null).spawn().map_err(|e| {
+        PROGRAM.warn(format!("{name}: {}", e.reason()));
+        Failure::Status(e.status())
+    })?;
+    match child.wait().status {
+        ExitStatus::Exited(255) => {
+            PROGRAM.warn(format!("{name}: exited with status 255; aborting"));
+            Err(Failure::Status(124))
+        }
+        ExitStatus::Exited(code) => Ok(code),
+        ExitStatus::Killed(signal) => {
+            PROGRAM.warn(format!("{name}: terminated by signal {signal}"));
+            Err(Failure::Status(125))
+        }
+        ExitStatus::Crashed(_) => {
+            PROGRAM.warn(format!("{name}: terminated by signal 6"));
+            Err(Failure::Status(125))
+        }
+    }
+}
