@@ -3,6 +3,7 @@
 use regex::bytes::{Regex, RegexBuilder};
 use std::fs;
 use std::io::{BufRead, BufReader, Read, Write};
+use wasmix_common::basic_regex::basic_to_extended;
 use wasmix_common::{Arg, Failure, Output, Program, args, describe_io_error, input};
 
 static PROGRAM: Program = Program {
@@ -135,33 +136,6 @@ fn main() {
             },
         )
     })
-}
-
-/// GNU's basic syntax, where `+ ? | ( ) { }` are literal unless escaped, in the regex
-/// crate's (extended) terms.
-fn basic_to_extended(pattern: &str) -> String {
-    let mut converted = String::new();
-    let mut chars = pattern.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' => match chars.next() {
-                Some(special @ ('+' | '?' | '|' | '(' | ')' | '{' | '}')) => {
-                    converted.push(special)
-                }
-                Some(other) => {
-                    converted.push('\\');
-                    converted.push(other);
-                }
-                None => converted.push_str("\\\\"),
-            },
-            '+' | '?' | '|' | '(' | ')' | '{' | '}' => {
-                converted.push('\\');
-                converted.push(c);
-            }
-            other => converted.push(other),
-        }
-    }
-    converted
 }
 
 fn build_regex(

@@ -1,0 +1,424 @@
+//! A sed script, parsed: addresses, commands and their arguments. Errors are worded as
+//! GNU sed words them (`-e expression #1, char N: ...`).
+
+use regex::bytes::{Regex, RegexBuilder};
+use wasmix_common::basic_regex::basic_to_extended;
+
+pub enum Address {
+    Line(usize),
+    Last,
+    Pattern(Option<Regex>),
+    /// `first~step`: every step-th line from first.
+    Step(usize, usize),
+    /// `addr1,+N`: N more lines.
+    Following(usize),
+}
+
+pub struct Selector {
+    pub start: Option<Address>,
+    pub end: Option<Address>,
+    pub negate: bool,
+}
+
+pub struct Substitution {
+    /// None reuses the last regex used.
+    pub regex: Option<Regex>,
+    pub replacement: Vec<Replace>,
+    pub global: bool,
+    pub occurrence: usize,
+    pub print: bool,
+}
+
+pub enum Replace {
+    Literal(Vec<u8>),
+    Group(usize),
+}
+
+pub enum Command {
+    Block(Vec<Statement>),
+    Substitute(Substitution),
+    Print,
+    PrintFirstLine,
+    Delete,
+    DeleteFirstLine,
+    Quit { code: u8, print: bool },
+    LineNumber,
+    Append(Vec<u8>),
+    Insert(Vec<u8>),
+    Change(Vec<u8>),
+    Transliterate(Vec<(char, char)>),
+    Next,
+    AppendNext,
+    Hold,
+    HoldAppend,
+    Get,
+    GetAppend,
+    Exchange,
+    Branch(String),
+    BranchIfSubstituted(String),
+    BranchUnlessSubstituted(String),
+    Label(String),
+}
+
+pub struct Statement {
+    pub selector: Selector,
+    pub command: Command,
+}
+
+pub struct Parser<'s> {
+    text: &'s [u8],
+    at: usize,
+    extended: bool,
+    expression: usize,
+}
+
+pub type ParseResult<T> = Result<T, String>;
+
+impl<'s> Parser<'s> {
+    pub fn new(text: &'s str, extended: bool, expression: usize) -> Parser<'s> {
+        Parser {
+            text: text.as_bytes(),
+            at: 0,
+            extended,
+            expression,
+        }
+    }
+
+    fn error(&self, message: &str) -> String {
+        format!(
+            "-e expression #{}, char {}: {message}",
+            self.expression, self.at
+        )
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.text.get(self.at).copied()
+    }
+
+    fn next(&mut self) -> Option<u8> {
+        let c = self.peek();
+        if c.is_some() {
+            self.at += 1;
+        }
+        c
+    }
+
+    fn skip_blanks(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\t')) {
+            self.at += 1;
+        }
+    }
+
+    pub fn parse(mut self) -> ParseResult<Vec<Statement>> {
+        let statements = self.statements(false)?;
+        Ok(statements)
+    }
+
+    fn statements(&mut self, in_block: bool) -> ParseResult<Vec<Statement>> {
+        let mut statements = Vec::new();
+        loop {
+            while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b';')) {
+                self.at += 1;
+            }
+            match self.peek() {
+                None if in_block => return Err(self.error("unmatched `{'")),
+                None => return Ok(statements),
+                Some(b'}') if in_block => {
+                    self.at += 1;
+                    return Ok(statements);
+                }
+                Some(b'#') => while !matches!(self.next(), Some(b'\n') | None) {},
+                Some(_) => statements.push(self.statement()?),
+            }
+        }
+    }
+
+    fn statement(&mut self) -> ParseResult<Statement> {
+        let start = self.address()?;
+        let mut end = None;
+        if start.is_some() && self.peek() == Some(b',') {
+            self.at += 1;
+            self.skip_blanks();
+            end = match self.peek() {
+                Some(b'+') => {
+                    self.at += 1;
+                    Some(Address::Following(self.number().unwrap_or(0)))
+                }
+                _ => Some(
+                    self.address()?
+                        .ok_or_else(|| self.error("unexpected `,'"))?,
+                ),
+            };
+        }
+        self.skip_blanks();
+        let mut negate = false;
+        while self.peek() == Some(b'!') {
+            negate = true;
+            self.at += 1;
+            self.skip_blanks();
+        }
+        let command = self.command()?;
+        Ok(Statement {
+            selector: Selector { start, end, negate },
+            command,
+        })
+    }
+
+    fn number(&mut self) -> Option<usize> {
+        let begin = self.at;
+        while self.peek().is_some_and(|c| c.is_ascii_digit()) {
+            self.at += 1;
+        }
+        std::str::from_utf8(&self.text[begin..self.at])
+            .ok()?
+            .parse()
+            .ok()
+    }
+
+    fn address(&mut self) -> ParseResult<Option<Address>> {
+        match self.peek() {
+            Some(c) if c.is_ascii_digit() => {
+                let first = self.number().unwrap_or(0);
+                if self.peek() == Some(b'~') {
+                    self.at += 1;
+                    return Ok(Some(Address::Step(first, self.number().unwrap_or(0))));
+                }
+                if first == 0 {
+                    return Err(self.error("invalid usage of line address 0"));
+                }
+                Ok(Some(Address::Line(first)))
+            }
+            Some(b'$') => {
+                self.at += 1;
+                Ok(Some(Address::Last))
+            }
+            Some(b'/') | Some(b'\\') => {
+                if self.next() == Some(b'\\') {
+                    self.next();
+                }
+                let delimiter = self.text[self.at - 1];
+                let pattern = self.delimited(delimiter, "unterminated address regex")?;
+                let mut insensitive = false;
+                while matches!(self.peek(), Some(b'I')) {
+                    insensitive = true;
+                    self.at += 1;
+                }
+                Ok(Some(Address::Pattern(self.regex(&pattern, insensitive)?)))
+            }
+            _ => Ok(None),
+        }
+    }
+
+    /// Text up to an unescaped `delimiter`; `\delimiter` stands for the delimiter itself
+    /// and `\n` for a newline.
+    fn delimited(&mut self, delimiter: u8, unterminated: &str) -> ParseResult<Vec<u8>> {
+        let mut text = Vec::new();
+        loop {
+            match self.next() {
+                None | Some(b'\n') if delimiter != b'\n' => return Err(self.error(unterminated)),
+                None => return Err(self.error(unterminated)),
+                Some(c) if c == delimiter => return Ok(text),
+                Some(b'\\') => match self.next() {
+                    Some(c) if c == delimiter => text.push(c),
+                    Some(b'n') => text.push(b'\n'),
+                    Some(c) => text.extend([b'\\', c]),
+                    None => return Err(self.error(unterminated)),
+                },
+                Some(c) => text.push(c),
+            }
+        }
+    }
+
+    fn regex(&self, pattern: &[u8], insensitive: bool) -> ParseResult<Option<Regex>> {
+        if pattern.is_empty() {
+            return Ok(None);
+        }
+        let pattern = String::from_utf8_lossy(pattern);
+        let translated = if self.extended {
+            pattern.into_owned()
+        } else {
+            basic_to_extended(&pattern)
+        };
+        RegexBuilder::new(&translated)
+            .case_insensitive(insensitive)
+            .build()
+            .map(Some)
+            .map_err(|e| self.error(&format!("invalid regular expression: {e}")))
+    }
+
+    fn label(&mut self) -> String {
+        self.skip_blanks();
+        let begin = self.at;
+        while !matches!(self.peek(), None | Some(b'\n' | b';' | b'}')) {
+            self.at += 1;
+        }
+        String::from_utf8_lossy(&self.text[begin..self.at])
+            .trim_end()
+            .to_string()
+    }
+
+    /// The text of a, i or c: after `a\` and a newline, or (GNU) on the same line.
+    fn text_argument(&mut self) -> ParseResult<Vec<u8>> {
+        self.skip_blanks();
+        if self.peek() == Some(b'\\') {
+            self.at += 1;
+            if self.peek() == Some(b'\n') {
+                self.at += 1;
+            }
+        }
+        let mut text = Vec::new();
+        while let Some(c) = self.next() {
+            match c {
+                b'\n' => break,
+                b'\\' => match self.next() {
+                    Some(c) => text.push(c),
+                    None => break,
+                },
+                c => text.push(c),
+            }
+        }
+        if text.is_empty() {
+            return Err(self.error("expected \\ after `a', `c' or `i'"));
+        }
+        text.push(b'\n');
+        Ok(text)
+    }
+
+    fn end_of_command(&mut self) -> ParseResult<()> {
+        self.skip_blanks();
+        match self.peek() {
+            None | Some(b'\n' | b';' | b'}' | b'#') => Ok(()),
+            Some(_) => Err(self.error("extra characters after command")),
+        }
+    }
+
+    fn command(&mut self) -> ParseResult<Command> {
+        let Some(c) = self.next() else {
+            return Err(self.error("missing command"));
+        };
+        let simple = match c {
+            b'p' => Some(Command::Print),
+            b'P' => Some(Command::PrintFirstLine),
+            b'd' => Some(Command::Delete),
+            b'D' => Some(Command::DeleteFirstLine),
+            b'=' => Some(Command::LineNumber),
+            b'n' => Some(Command::Next),
+            b'N' => Some(Command::AppendNext),
+            b'h' => Some(Command::Hold),
+            b'H' => Some(Command::HoldAppend),
+            b'g' => Some(Command::Get),
+            b'G' => Some(Command::GetAppend),
+            b'x' => Some(Command::Exchange),
+            _ => None,
+        };
+        if let Some(command) = simple {
+            self.end_of_command()?;
+            return Ok(command);
+        }
+        Ok(match c {
+            b'{' => Command::Block(self.statements(true)?),
+            b'q' | b'Q' => {
+                self.skip_blanks();
+                let code = self.number().unwrap_or(0) as u8;
+                self.end_of_command()?;
+                Command::Quit {
+                    code,
+                    print: c == b'q',
+                }
+            }
+            b'a' => Command::Append(self.text_argument()?),
+            b'i' => Command::Insert(self.text_argument()?),
+            b'c' => Command::Change(self.text_argument()?),
+            b'b' => Command::Branch(self.label()),
+            b't' => Command::BranchIfSubstituted(self.label()),
+            b'T' => Command::BranchUnlessSubstituted(self.label()),
+            b':' => {
+                let label = self.label();
+                if label.is_empty() {
+                    return Err(self.error("\":\" lacks a label"));
+                }
+                Command::Label(label)
+            }
+            b's' => self.substitution()?,
+            b'y' => self.transliteration()?,
+            b'}' => return Err(self.error("unexpected `}'")),
+            other => {
+                return Err(self.error(&format!("unknown command: `{}'", other as char)));
+            }
+        })
+    }
+
+    fn substitution(&mut self) -> ParseResult<Command> {
+        let unterminated = "unterminated `s' command";
+        let delimiter = self.next().ok_or_else(|| self.error(unterminated))?;
+        let pattern = self.delimited(delimiter, unterminated)?;
+        let replacement = self.replacement(delimiter)?;
+        let (mut global, mut occurrence, mut print, mut insensitive) = (false, 1, false, false);
+        loop {
+            match self.peek() {
+                Some(b'g') => global = true,
+                Some(b'p') => print = true,
+                Some(b'i' | b'I') => insensitive = true,
+                Some(c) if c.is_ascii_digit() => {
+                    occurrence = self.number().unwrap_or(1).max(1);
+                    continue;
+                }
+                _ => break,
+            }
+            self.at += 1;
+        }
+        self.end_of_command()
+            .map_err(|_| self.error("unknown option to `s'"))?;
+        Ok(Command::Substitute(Substitution {
+            regex: self.regex(&pattern, insensitive)?,
+            replacement,
+            global,
+            occurrence,
+            print,
+        }))
+    }
+
+    fn replacement(&mut self, delimiter: u8) -> ParseResult<Vec<Replace>> {
+        let mut parts = Vec::new();
+        let mut literal = Vec::new();
+        loop {
+            match self.next() {
+                None => return Err(self.error("unterminated `s' command")),
+                Some(c) if c == delimiter => break,
+                Some(b'&') => {
+                    parts.push(Replace::Literal(std::mem::take(&mut literal)));
+                    parts.push(Replace::Group(0));
+                }
+                Some(b'\\') => match self.next() {
+                    Some(d @ b'0'..=b'9') => {
+                        parts.push(Replace::Literal(std::mem::take(&mut literal)));
+                        parts.push(Replace::Group(usize::from(d - b'0')));
+                    }
+                    Some(b'n') => literal.push(b'\n'),
+                    Some(b't') => literal.push(b'\t'),
+                    Some(c) => literal.push(c),
+                    None => return Err(self.error("unterminated `s' command")),
+                },
+                Some(c) => literal.push(c),
+            }
+        }
+        parts.push(Replace::Literal(literal));
+        Ok(parts)
+    }
+
+    fn transliteration(&mut self) -> ParseResult<Command> {
+        let unterminated = "unterminated `y' command";
+        let delimiter = self.next().ok_or_else(|| self.error(unterminated))?;
+        let from = String::from_utf8_lossy(&self.delimited(delimiter, unterminated)?).into_owned();
+        let to = String::from_utf8_lossy(&self.delimited(delimiter, unterminated)?).into_owned();
+        let unescape = |s: &str| s.replace("\\\\", "\\");
+        let (from, to) = (unescape(&from), unescape(&to));
+        if from.chars().count() != to.chars().count() {
+            return Err(self.error("strings for `y' command are different lengths"));
+        }
+        self.end_of_command()?;
+        Ok(Command::Transliterate(
+            from.chars().zip(to.chars()).collect(),
+        ))
+    }
+}
