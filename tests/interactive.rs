@@ -8,7 +8,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 use support::{WASMIX, shared_cache};
 use wasmix::file::{Input, Output, Stdio};
-use wasmix::kernel::{BootOptions, Executable, Kernel, SpawnRequest};
+use wasmix::kernel::{BootOptions, Executable, Kernel, Limits, SpawnRequest};
 use wasmix::proc::{ExitStatus, RunState, SHELL_PID, Signal};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -32,6 +32,7 @@ async fn a_tight_loop_is_killed_within_50_ms() {
                 stdout: Output::Null,
                 stderr: Output::Null,
             },
+            limits: Limits::default(),
         })
         .unwrap();
     tokio::time::sleep(Duration::from_millis(300)).await;

@@ -9,7 +9,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 use wasmix::file::{Input, Output, Stdio};
 use wasmix::fs::OpenOptions;
-use wasmix::kernel::{BootOptions, Executable, Kernel, SpawnRequest};
+use wasmix::kernel::{BootOptions, Executable, Kernel, Limits, SpawnRequest};
 use wasmix::proc::{ExitStatus, SHELL_PID};
 use wasmix::sh::{Origin, Shell};
 
@@ -19,6 +19,10 @@ const BIG_FILE: u64 = 256 << 20;
 /// The tree for `ls -R`: this many directories of this many files.
 const TREE_DIRS: usize = 100;
 const TREE_FILES: usize = 100;
+/// Digits of pi for the big-integer workload.
+const PI_PLACES: u32 = 10_000;
+/// Size of the file `sort` sorts.
+const SORT_BYTES: usize = 50 << 20;
 
 fn median(mut samples: Vec<Duration>) -> Duration {
     samples.sort();
@@ -67,6 +71,7 @@ fn wasmix_spawn_median(runtime: &tokio::runtime::Runtime) -> Duration {
                     stdout: Output::Null,
                     stderr: Output::Null,
                 },
+                limits: Limits::default(),
             })
             .expect("spawn");
         let status = runtime.block_on(kernel.wait(pid)).expect("wait");
@@ -201,6 +206,47 @@ fn host_filesystem() -> FilesystemTimes {
     }
 }
 
+/// The same `pi` program built for the host, by cargo, for the native column.
+fn native_pi() -> String {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let status = Command::new(cargo)
+        .args(["build", "--release", "--quiet", "-p", "wasmix-pi"])
+        .status()
+        .expect("cargo");
+    assert!(status.success(), "building the native pi failed");
+    let target = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .parent()
+        .expect("target dir")
+        .join("release/pi");
+    target.display().to_string()
+}
+
+/// 50 MiB of lines of pseudo-random words, on tmpfs, for `sort`.
+fn sort_input() -> tempfile::TempDir {
+    let dir = tempfile::tempdir_in("/dev/shm").expect("tmpfs");
+    let mut text = String::with_capacity(SORT_BYTES + 64);
+    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+    while text.len() < SORT_BYTES {
+        // xorshift: the same file every run.
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        let words = 1 + state % 6;
+        for w in 0..words {
+            if w > 0 {
+                text.push(' ');
+            }
+            let letters = 2 + (state >> (8 * w)) % 9;
+            for l in 0..letters {
+                text.push(char::from(b'a' + ((state >> (l * 5 + w)) % 26) as u8));
+            }
+        }
+        text.push('\n');
+    }
+    std::fs::write(dir.path().join("input"), text).expect("write");
+    dir
+}
+
 fn main() {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -230,6 +276,34 @@ fn main() {
     let bash_pipe = best_of_three("bash", &["-c", &pipeline]);
     let wasmix_fs = wasmix_filesystem(&runtime);
     let host_fs = host_filesystem();
+    let pi = format!("pi {PI_PLACES} > /dev/null");
+    best_of_three(
+        &wasmix,
+        &["--cache-dir", cache, "--ephemeral", "-c", "pi 1"],
+    );
+    let wasmix_pi = best_of_three(&wasmix, &["--cache-dir", cache, "--ephemeral", "-c", &pi]);
+    let native_pi = best_of_three(&native_pi(), &[&PI_PLACES.to_string()]);
+
+    let sort_dir = sort_input();
+    let mount = format!("{}:/data", sort_dir.path().display());
+    let wasmix_sort = best_of_three(
+        &wasmix,
+        &[
+            "--cache-dir",
+            cache,
+            "--ephemeral",
+            "--mount",
+            &mount,
+            "-c",
+            "sort /data/input",
+        ],
+    );
+    let input = sort_dir.path().join("input");
+    let gnu_sort = best_of_three(
+        "bash",
+        &["-c", &format!("LC_ALL=C sort {}", input.display())],
+    );
+
     let rate = |d: Duration| format!("{:.0} MB/s", bytes as f64 / d.as_secs_f64() / 1e6);
     let big_rate = |d: Duration| format!("{:.0} MB/s", BIG_FILE as f64 / d.as_secs_f64() / 1e6);
     let ratio = |a: Duration, b: Duration| format!("{:.2}", a.as_secs_f64() / b.as_secs_f64());
@@ -279,5 +353,18 @@ fn main() {
         wasmix_fs.list.as_secs_f64() * 1e3,
         host_fs.list.as_secs_f64() * 1e3,
         ratio(wasmix_fs.list, host_fs.list)
+    );
+    println!(
+        "| `pi {PI_PLACES}` (big integers), whole run | {:.1} ms | {:.1} ms | the same Rust program built natively | {} |",
+        wasmix_pi.as_secs_f64() * 1e3,
+        native_pi.as_secs_f64() * 1e3,
+        ratio(wasmix_pi, native_pi)
+    );
+    println!(
+        "| `sort` of a {} MiB file of words, whole run | {:.2} s | {:.2} s | GNU sort (LC_ALL=C) | {} |",
+        SORT_BYTES >> 20,
+        wasmix_sort.as_secs_f64(),
+        gnu_sort.as_secs_f64(),
+        ratio(wasmix_sort, gnu_sort)
     );
 }

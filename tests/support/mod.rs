@@ -3,6 +3,8 @@
 
 #![allow(dead_code)] // Each test file uses its own subset.
 
+pub mod gnu;
+
 use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 

@@ -1,0 +1,87 @@
+//! Running a command line in bash with the GNU tools of this machine and in wasmix, over
+//! the same files (a host directory mounted into wasmix), and comparing what each printed
+//! and its status.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+pub struct Case {
+    command: &'static str,
+    stdin: &'static str,
+}
+
+pub const fn case(command: &'static str) -> Case {
+    Case { command, stdin: "" }
+}
+
+pub const fn fed(command: &'static str, stdin: &'static str) -> Case {
+    Case { command, stdin }
+}
+
+/// The files both sides see: `lines.txt`, `words.txt`, `empty`, and a directory `dir`.
+fn data_dir() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let lines: String = (1..=12).map(|n| format!("line {n}\n")).collect();
+    std::fs::write(dir.path().join("lines.txt"), lines).unwrap();
+    std::fs::write(
+        dir.path().join("words.txt"),
+        "the quick  brown\tfox\n\njumps over\nthe lazy dog",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("empty"), "").unwrap();
+    std::fs::create_dir(dir.path().join("dir")).unwrap();
+    dir
+}
+
+fn output(mut command: Command, stdin: &str) -> (String, String, i32) {
+    let mut child = command
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+        out.status.code().unwrap_or(-1),
+    )
+}
+
+/// Runs every case both ways and reports all differences at once.
+pub fn compare(cases: &[Case]) {
+    let mut differences = Vec::new();
+    for case in cases {
+        // Each side gets fresh files, since commands may change them.
+        let gnu_data = data_dir();
+        let mut gnu = Command::new("bash");
+        gnu.arg("-c")
+            .arg(case.command)
+            .current_dir(gnu_data.path())
+            .env("LC_ALL", "C");
+        let expected = output(gnu, case.stdin);
+
+        let wasmix_data = data_dir();
+        let mount = format!("{}:/data", wasmix_data.path().display());
+        let mut wasmix = Command::new(super::WASMIX);
+        wasmix
+            .arg("--cache-dir")
+            .arg(super::shared_cache())
+            .args(["--ephemeral", "--mount", &mount, "-c"])
+            .arg(format!("cd /data; {}", case.command));
+        let actual = output(wasmix, case.stdin);
+        if actual != expected {
+            differences.push(format!(
+                "$ {}\n  GNU:    {expected:?}\n  wasmix: {actual:?}",
+                case.command
+            ));
+        }
+    }
+    assert!(differences.is_empty(), "\n{}", differences.join("\n"));
+}

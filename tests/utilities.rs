@@ -1,0 +1,234 @@
+//! The utilities beyond the first set, against GNU coreutils (and GNU sed, findutils'
+//! xargs, util-linux more) on the same files: `lines.txt` (line 1 .. line 12),
+//! `words.txt`, `empty` and the directory `dir`.
+
+mod support;
+
+use support::gnu::{case, compare, fed};
+
+#[test]
+fn sed() {
+    compare(&[
+        case("sed -n '3,5p' lines.txt"),
+        case("sed 's/line/LINE/; 2q' lines.txt"),
+        case("sed -e '/1/d' -e 's/ /_/g' lines.txt"),
+        case(r"sed 's/\(l\)\(i\)/\2\1/2g' words.txt lines.txt"),
+        case("sed -E 's/(o+)/[\\1]/g; $!N; s/\\n/|/' words.txt"),
+        case("sed -i 's/line/row/' lines.txt && cat lines.txt"),
+        case("sed -n '$=' lines.txt words.txt"),
+        case("sed '1!G;h;$!d' lines.txt"),
+        case("sed -n '/3/,/5/{=;p}' lines.txt"),
+        fed("sed 'y/abc/xyz/; a\\\nafter' ", "aabbcc\n"),
+        case("sed p nosuch"),
+        case("sed 'k' lines.txt"),
+        case("sed 's/a/b' lines.txt"),
+    ]);
+}
+
+#[test]
+fn env() {
+    compare(&[
+        case("env -i A=1 B=2 env | grep -v ^PWD="),
+        case("env -u HOME A=x env | grep -c ^HOME="),
+        case("env nosuch-program; echo $?"),
+        case("env --bogus"),
+        case("env -i echo hello"),
+        case("FOO=bar env | grep ^FOO="),
+    ]);
+}
+
+#[test]
+fn xargs() {
+    compare(&[
+        case("seq 1 100 | xargs -n 10 echo"),
+        fed("xargs -I{} echo '<{}>'", "  a b\nc\n"),
+        fed("xargs echo", "a 'b c' \"d e\" f\\ g\n"),
+        fed("xargs -0 -n1 echo", "a\0b c\0"),
+        fed("xargs -t -n2 echo", "1 2 3\n"),
+        fed("xargs false; echo $?", "x\n"),
+        fed("xargs nosuch-program; echo $?", "x\n"),
+        fed("xargs -r echo hi; echo $?", ""),
+        fed("xargs echo; echo $?", "a 'b\n"),
+        fed("xargs -n 0 echo", "x\n"),
+        fed("xargs -L 1 echo", "a b\nc\n"),
+        case("printf 'a:b:c' | xargs -d: echo"),
+    ]);
+}
+
+#[test]
+fn timeout() {
+    compare(&[
+        case("timeout 0.2 sleep 5; echo $?"),
+        case("timeout 5 echo fast; echo $?"),
+        case("timeout --preserve-status 0.1 sleep 5; echo $?"),
+        case("timeout x sleep 1; echo $?"),
+        case("timeout 1 nosuch-program; echo $?"),
+        case("timeout 1 false; echo $?"),
+        case("timeout; echo $?"),
+    ]);
+}
+
+#[test]
+fn realpath() {
+    compare(&[
+        case("realpath -m /a/../b/./c"),
+        case("realpath dir/../lines.txt | sed 's|.*/||'"),
+        case("realpath -e nosuch; echo $?"),
+        case("realpath -m dir/../x/./y | sed \"s|$PWD|HERE|\""),
+        case("ln -s lines.txt link && realpath -s link | sed 's|.*/||'"),
+        case("realpath"),
+    ]);
+}
+
+#[test]
+fn expr() {
+    compare(&[
+        case("expr 2 + 3 \\* 4"),
+        case("expr \\( 2 + 3 \\) \\* 4"),
+        case("expr abc : 'a\\(.\\)'"),
+        case("expr abcabc : '.*b'"),
+        case("expr length hello; expr substr hello 2 3; expr index hello l"),
+        case("expr 0; echo $?"),
+        case("expr '' \\| 0; echo $?"),
+        case("expr 1 / 0; echo $?"),
+        case("expr a + 1; echo $?"),
+        case("expr 1 +; echo $?"),
+        case("expr 1 2; echo $?"),
+        case("expr; echo $?"),
+        case("expr a \\< b; expr 10 \\< 9; expr 3 '>=' 3"),
+        case("expr -5 % 3"),
+    ]);
+}
+
+#[test]
+fn od() {
+    compare(&[
+        case("od lines.txt"),
+        case("od -c words.txt"),
+        case("od -An -tx1 words.txt"),
+        case("od -tx1 -c words.txt"),
+        case("od -A x -t x2 lines.txt"),
+        case("od -t d2 -t u4 words.txt"),
+        case("od empty"),
+        fed(
+            "od -c",
+            "aaaaaaaaaaaaaaaa\naaaaaaaaaaaaaaaa\naaaaaaaaaaaaaaaa\naaaaaaaaaaaaaaaa\n",
+        ),
+        case("od nosuch"),
+        case("od -t z lines.txt"),
+    ]);
+}
+
+#[test]
+fn fold() {
+    compare(&[
+        case("fold -w 5 words.txt"),
+        case("fold -s -w 7 words.txt"),
+        case("fold -b -w 3 lines.txt"),
+        fed("fold -w 10", "a\tb\tc\td\te\n"),
+        case("fold -w 0 words.txt"),
+        case("fold nosuch"),
+    ]);
+}
+
+#[test]
+fn paste() {
+    compare(&[
+        case("paste lines.txt words.txt"),
+        case("paste -d, lines.txt words.txt"),
+        case("paste -s lines.txt"),
+        case("paste -s -d ':,' lines.txt words.txt"),
+        fed("paste - lines.txt", "x\ny\n"),
+        case("paste nosuch"),
+    ]);
+}
+
+#[test]
+fn comm() {
+    compare(&[
+        case("printf 'a\\nb\\nd\\n' > x; printf 'b\\nc\\nd\\n' > y; comm x y"),
+        case("printf 'a\\nb\\nd\\n' > x; printf 'b\\nc\\nd\\n' > y; comm -12 x y"),
+        case(
+            "printf 'a\\nb\\nd\\n' > x; printf 'b\\nc\\nd\\n' > y; comm -3 --output-delimiter=, x y",
+        ),
+        case("printf 'b\\na\\n' > x; printf 'b\\n' > y; comm x y; echo $?"),
+        case("comm lines.txt"),
+        case("comm nosuch lines.txt"),
+    ]);
+}
+
+#[test]
+fn join() {
+    compare(&[
+        case("printf '1 a\\n2 b\\n3 c\\n' > x; printf '1 x\\n3 z\\n4 w\\n' > y; join x y"),
+        case("printf '1 a\\n2 b\\n3 c\\n' > x; printf '1 x\\n3 z\\n4 w\\n' > y; join -a1 -a2 x y"),
+        case("printf '1 a\\n2 b\\n3 c\\n' > x; printf '1 x\\n3 z\\n4 w\\n' > y; join -v2 x y"),
+        case("printf 'a,1\\nb,2\\n' > x; printf '1,p\\n2,q\\n' > y; join -t, -1 2 -2 1 x y"),
+        case("printf 'k 1\\nk 2\\n' > x; printf 'k a\\nk b\\n' > y; join x y"),
+        case("join lines.txt"),
+        case("join nosuch lines.txt"),
+    ]);
+}
+
+#[test]
+fn split() {
+    compare(&[
+        case("split -l 5 lines.txt && ls && cat xab"),
+        case("split -b 10 words.txt part_ && ls part_* && cat part_ab"),
+        case("split -n 3 -d lines.txt n && ls n* && cat n02"),
+        case("split -a 1 -l 4 lines.txt && ls x?"),
+        fed("split -l 1 - in && cat inab", "one\ntwo\n"),
+        case("split -l 0 lines.txt"),
+        case("split nosuch"),
+    ]);
+}
+
+#[test]
+fn id_clear_more() {
+    compare(&[
+        case("id -u -g"),
+        case("id no-such-user"),
+        case("id -n"),
+        case("TERM=xterm clear | od -c"),
+        case("more lines.txt | cat"),
+        case("more lines.txt words.txt | cat"),
+        case("more dir | cat; echo $?"),
+        case("more nosuch; echo $?"),
+    ]);
+}
+
+#[test]
+fn more_of_the_first_set() {
+    compare(&[
+        case("rev words.txt"),
+        case("rev nosuch; echo $?"),
+        case("tac words.txt lines.txt"),
+        case("tac nosuch; echo $?"),
+        case("tr -s ' ' < words.txt"),
+        case("tr a-z A-Z < words.txt"),
+        case("tr -d 'aeiou' < words.txt"),
+        case("uniq -c lines.txt"),
+        fed("uniq -d", "a\na\nb\nc\nc\n"),
+        fed("uniq -u", "a\na\nb\nc\nc\n"),
+        case("readlink nosuch; echo $?"),
+        case("ln -s lines.txt l && readlink l"),
+        case("ln -s lines.txt l && readlink -f l | sed 's|.*/||'"),
+        case("dirname /a/b/ c"),
+        case("dirname"),
+        case("md5sum lines.txt words.txt"),
+        case("md5sum lines.txt > sums && md5sum -c sums"),
+        case("md5sum nosuch; echo $?"),
+        case("rmdir dir && ls"),
+        case("rmdir nosuch"),
+        case("rmdir lines.txt"),
+        case("stat -c '%s %n' lines.txt words.txt"),
+        case("stat nosuch"),
+        case("stat -c %F dir"),
+        case("uname --bogus"),
+        case("uname extra"),
+        case("whoami extra"),
+        case("whoami --bogus"),
+        case("echo $(whoami | wc -l)"),
+        case("hostname | wc -l"),
+    ]);
+}
