@@ -66,7 +66,8 @@ fn ctrl_c_at_the_prompt_stops_spin_and_returns_130() {
     std::thread::sleep(Duration::from_millis(500));
     let pressed = Instant::now();
     session.send_control('c').unwrap();
-    session.exp_string("user@wasmix:~$ ").unwrap();
+    // The prompt shows the status of a command that failed.
+    session.exp_string("user@wasmix:~ [130]$ ").unwrap();
     assert!(pressed.elapsed() < Duration::from_secs(2));
     session.send_line("echo status $?").unwrap();
     session.exp_string("status 130").unwrap();
@@ -176,5 +177,110 @@ fn tab_completes_commands_and_paths() {
     shell.send_line("").unwrap();
     shell.exp_string("  /etc/motd\r\n").unwrap();
     shell.send_line("exit").unwrap();
+    shell.exp_eof().unwrap();
+}
+
+/// The CPU time /proc reports for a process, in seconds.
+fn cpu_time(shell: &mut rexpect::session::PtySession, pid: &str) -> f64 {
+    shell
+        .send_line(&format!("grep CpuTime /proc/{pid}/status"))
+        .unwrap();
+    let (_, seconds) = shell.exp_regex(r"CpuTime:\s+[0-9.]+").unwrap();
+    seconds
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap()
+}
+
+#[test]
+fn ctrl_z_stops_a_job_that_bg_and_fg_resume() {
+    let state = tempfile::tempdir().unwrap();
+    let mut shell = session(state.path());
+    shell.send_line("spin").unwrap();
+    std::thread::sleep(Duration::from_millis(300));
+    shell.send_control('z').unwrap();
+    shell
+        .exp_string("[1]+  Stopped                 spin")
+        .unwrap();
+    shell.exp_string("user@wasmix:~ [148]$ ").unwrap();
+    shell.send_line("jobs -p").unwrap();
+    let (_, pid) = shell.exp_regex(r"\r\n[0-9]+\r\n").unwrap();
+    let pid = pid.trim().to_string();
+    shell.send_line("jobs").unwrap();
+    shell
+        .exp_string("[1]+  Stopped                 spin\r\n")
+        .unwrap();
+
+    // Stopped, it uses no CPU.
+    let before = cpu_time(&mut shell, &pid);
+    std::thread::sleep(Duration::from_millis(500));
+    let after = cpu_time(&mut shell, &pid);
+    assert!(
+        after - before < 0.02,
+        "a stopped job ran: {before} -> {after}"
+    );
+
+    shell.send_line("bg").unwrap();
+    shell.exp_string("[1]+ spin &").unwrap();
+    shell.send_line("jobs").unwrap();
+    shell
+        .exp_string("[1]+  Running                 spin &")
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(300));
+    let running = cpu_time(&mut shell, &pid);
+    assert!(
+        running - after > 0.1,
+        "bg did not resume it: {after} -> {running}"
+    );
+
+    shell.send_line("fg").unwrap();
+    shell.exp_string("spin\r\n").unwrap();
+    std::thread::sleep(Duration::from_millis(200));
+    shell.send_control('c').unwrap();
+    shell.exp_string("user@wasmix:~ [130]$ ").unwrap();
+    shell.send_line("jobs; echo none-left").unwrap();
+    shell.exp_string("\r\nnone-left").unwrap();
+    shell.send_line("exit").unwrap();
+    shell.exp_eof().unwrap();
+}
+
+#[test]
+fn background_jobs_are_announced_and_waited_for() {
+    let state = tempfile::tempdir().unwrap();
+    let mut shell = session(state.path());
+    shell.send_line("sleep 0.2 &").unwrap();
+    shell.exp_regex(r"\[1\] [0-9]+").unwrap();
+    std::thread::sleep(Duration::from_millis(500));
+    shell.send_line("true").unwrap();
+    shell
+        .exp_string("[1]+  Done                    sleep 0.2")
+        .unwrap();
+    shell
+        .send_line("sleep 5 & kill %1; wait %1; echo status $?")
+        .unwrap();
+    shell.exp_string("status 143").unwrap();
+    shell.send_line("exit").unwrap();
+    shell.exp_eof().unwrap();
+}
+
+#[test]
+fn ctrl_r_finds_an_earlier_command_and_ctrl_d_exits() {
+    let state = tempfile::tempdir().unwrap();
+    let mut shell = session(state.path());
+    shell.send_line("echo needle-in-history").unwrap();
+    shell.exp_string("needle-in-history\r\n").unwrap();
+    shell.send_line("echo other").unwrap();
+    shell.exp_string("other\r\n").unwrap();
+    shell.send_control('r').unwrap();
+    shell.send("needle").unwrap();
+    shell.flush().unwrap();
+    shell.exp_string("echo needle-in-history").unwrap();
+    shell.send_line("").unwrap();
+    shell.exp_string("\r\nneedle-in-history\r\n").unwrap();
+    shell.exp_string("user@wasmix:~$ ").unwrap();
+    shell.send_control('d').unwrap();
+    shell.exp_string("exit").unwrap();
     shell.exp_eof().unwrap();
 }

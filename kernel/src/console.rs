@@ -135,6 +135,18 @@ impl StdinStream for ConsoleStdin {
     }
 }
 
+/// Reads up to `max` bytes of the host's standard input for the shell itself (`read`);
+/// None at end of file.
+pub async fn read_console(max: usize) -> Option<Bytes> {
+    loop {
+        match host_stdin().take(max) {
+            Ok(bytes) if bytes.is_empty() => host_stdin().ready().await,
+            Ok(bytes) => return Some(bytes),
+            Err(_) => return None,
+        }
+    }
+}
+
 /// A reader of the host's standard input, for /dev/tty.
 pub fn terminal_input() -> Box<dyn InputStream> {
     Box::new(ConsoleReader)

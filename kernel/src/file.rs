@@ -16,7 +16,9 @@ use wasmtime_wasi::p2::{InputStream, OutputStream};
 pub enum Input {
     Console,
     Pipe(PipeReader),
-    File(Arc<dyn FileHandle>),
+    /// A file opened by a redirection, and how far it has been read: shared by every
+    /// command given it, as a file descriptor's offset is (`{ read x; cat; } < file`).
+    File(Arc<dyn FileHandle>, Arc<AtomicU64>),
     Null,
 }
 
@@ -36,7 +38,7 @@ impl Input {
         match self {
             Input::Console => Input::Console,
             Input::Pipe(reader) => Input::Pipe(reader.clone()),
-            Input::File(handle) => Input::File(handle.clone()),
+            Input::File(handle, offset) => Input::File(handle.clone(), offset.clone()),
             Input::Null => Input::Null,
         }
     }
@@ -85,9 +87,9 @@ impl Stdio {
         match &self.stdin {
             Input::Console => builder.stdin(ConsoleStdin),
             Input::Pipe(reader) => builder.stdin(reader.stdin()),
-            Input::File(handle) => builder.stdin(FileStdin {
+            Input::File(handle, offset) => builder.stdin(FileStdin {
                 handle: handle.clone(),
-                offset: Arc::default(),
+                offset: offset.clone(),
             }),
             Input::Null => builder.stdin(tokio::io::empty()),
         };

@@ -30,12 +30,15 @@ pub const DEFAULT_MEMORY_LIMIT: usize = 512 << 20;
 pub struct Limits {
     /// Bytes of linear memory, all memories together.
     pub memory: usize,
+    /// CPU time, beyond which the process is killed (SIGXCPU, as `ulimit -t`).
+    pub cpu: Option<std::time::Duration>,
 }
 
 impl Default for Limits {
     fn default() -> Limits {
         Limits {
             memory: DEFAULT_MEMORY_LIMIT,
+            cpu: None,
         }
     }
 }

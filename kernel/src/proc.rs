@@ -31,24 +31,70 @@ pub enum Signal {
     Interrupt,
     Kill,
     Terminate,
+    /// Pause: the process stops at its next time slice and uses no CPU until continued.
+    Stop,
+    Continue,
+    /// The process used the CPU time its limit allows (SIGXCPU).
+    CpuTimeExceeded,
 }
+
+/// (number, name) of every signal, in `kill -l` order.
+pub const SIGNALS: [(u8, &str, Signal); 6] = [
+    (2, "INT", Signal::Interrupt),
+    (9, "KILL", Signal::Kill),
+    (15, "TERM", Signal::Terminate),
+    (18, "CONT", Signal::Continue),
+    (19, "STOP", Signal::Stop),
+    (24, "XCPU", Signal::CpuTimeExceeded),
+];
 
 impl Signal {
     pub fn from_number(number: u8) -> Option<Signal> {
-        match number {
-            2 => Some(Signal::Interrupt),
-            9 => Some(Signal::Kill),
-            15 => Some(Signal::Terminate),
-            _ => None,
-        }
+        SIGNALS
+            .iter()
+            .find(|(n, ..)| *n == number)
+            .map(|(.., signal)| *signal)
+    }
+
+    /// By name, with or without `SIG`, in any case (`TERM`, `sigkill`).
+    pub fn from_name(name: &str) -> Option<Signal> {
+        let name = name.to_ascii_uppercase();
+        let name = name.strip_prefix("SIG").unwrap_or(&name);
+        SIGNALS
+            .iter()
+            .find(|(_, n, _)| *n == name)
+            .map(|(.., signal)| *signal)
     }
 
     pub fn number(self) -> u8 {
+        SIGNALS
+            .iter()
+            .find(|(.., signal)| *signal == self)
+            .map_or(0, |(n, ..)| *n)
+    }
+
+    /// What bash says of a foreground job ended by this signal.
+    pub fn description(self) -> &'static str {
         match self {
-            Signal::Interrupt => 2,
-            Signal::Kill => 9,
-            Signal::Terminate => 15,
+            Signal::Interrupt => "Interrupt",
+            Signal::Kill => "Killed",
+            Signal::Terminate => "Terminated",
+            Signal::Stop => "Stopped",
+            Signal::Continue => "Continued",
+            Signal::CpuTimeExceeded => "CPU time limit exceeded",
         }
+    }
+
+    pub fn name(self) -> &'static str {
+        SIGNALS
+            .iter()
+            .find(|(.., signal)| *signal == self)
+            .map_or("?", |(_, name, _)| name)
+    }
+
+    /// Whether it ends the process (all do but STOP and CONT).
+    pub fn terminates(self) -> bool {
+        !matches!(self, Signal::Stop | Signal::Continue)
     }
 }
 
@@ -79,6 +125,7 @@ impl ExitStatus {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RunState {
     Running,
+    Stopped,
     Exited,
     Killed,
 }
@@ -128,16 +175,33 @@ pub struct Process {
     state: Mutex<RunState>,
     kill_request: Mutex<Option<Signal>>,
     kill_notify: Notify,
+    /// True while stopped (SIGSTOP); the process waits at its next time slice.
+    stopped: watch::Sender<bool>,
     exit: watch::Sender<Option<ExitStatus>>,
+}
+
+/// How a wait that also watches for stops ended.
+#[derive(Debug)]
+pub enum Waited {
+    Exited(ExitStatus),
+    Stopped,
 }
 
 impl Process {
     pub fn state(&self) -> RunState {
-        *lock(&self.state)
+        match *lock(&self.state) {
+            RunState::Running if *self.stopped.borrow() => RunState::Stopped,
+            state => state,
+        }
     }
 
     pub fn namespace(&self) -> Arc<Namespace> {
         lock(&self.namespace).clone()
+    }
+
+    /// Changes of whether the process is stopped.
+    pub fn stops(&self) -> watch::Receiver<bool> {
+        self.stopped.subscribe()
     }
 
     /// Resolves to the exit status once the process has ended (without reaping it).
@@ -219,6 +283,7 @@ impl ProcessTable {
             state: Mutex::new(RunState::Running),
             kill_request: Mutex::new(None),
             kill_notify: Notify::new(),
+            stopped: watch::Sender::new(false),
             exit: watch::Sender::new(None),
         });
         lock(&self.processes).insert(pid, process.clone());
@@ -238,23 +303,49 @@ impl ProcessTable {
         lock(&self.processes).len()
     }
 
-    /// Asks a process and its descendants to die, as a signal to a process group would.
-    /// Each stops at its next time slice, or at once if it is waiting.
+    /// Sends a signal to a process and its descendants, as to a process group. A killed
+    /// process ends at its next time slice, or at once if it is waiting; a stopped one
+    /// waits at its next time slice until continued.
     pub fn kill(&self, pid: Pid, signal: Signal) -> Result<(), NoSuchProcess> {
         let process = self.get(pid).ok_or(NoSuchProcess(pid))?;
-        let mut doomed = vec![process];
+        let mut group = vec![process];
         let mut next = 0;
         let all = self.list();
-        while next < doomed.len() {
-            let parent = doomed[next].pid;
-            doomed.extend(all.iter().filter(|p| p.ppid == parent).cloned());
+        while next < group.len() {
+            let parent = group[next].pid;
+            group.extend(all.iter().filter(|p| p.ppid == parent).cloned());
             next += 1;
         }
-        for process in doomed {
-            lock(&process.kill_request).get_or_insert(signal);
-            process.kill_notify.notify_one();
+        for process in group {
+            match signal {
+                Signal::Stop => {
+                    process.stopped.send_replace(true);
+                }
+                Signal::Continue => {
+                    process.stopped.send_replace(false);
+                }
+                _ => {
+                    lock(&process.kill_request).get_or_insert(signal);
+                    process.kill_notify.notify_one();
+                }
+            }
         }
         Ok(())
+    }
+
+    /// Waits for a process to end or to be stopped. An ended process is reaped.
+    pub async fn wait_or_stop(&self, pid: Pid) -> Result<Waited, NoSuchProcess> {
+        let process = self.get(pid).ok_or(NoSuchProcess(pid))?;
+        let mut stopped = process.stopped.subscribe();
+        let mut exit = process.exit.subscribe();
+        let stopped_first = tokio::select! {
+            _ = exit.wait_for(Option::is_some) => false,
+            _ = stopped.wait_for(|s| *s) => true,
+        };
+        if stopped_first && process.exit.borrow().is_none() {
+            return Ok(Waited::Stopped);
+        }
+        self.wait(pid).await.map(Waited::Exited)
     }
 
     /// Waits for a process to end, then removes it from the table.
@@ -269,6 +360,18 @@ impl ProcessTable {
         Ok(status)
     }
 }
+
+/// The error that ends a process at the time slice where its CPU time passed its limit.
+#[derive(Debug)]
+struct CpuLimitExceeded;
+
+impl fmt::Display for CpuLimitExceeded {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("CPU time limit exceeded")
+    }
+}
+
+impl std::error::Error for CpuLimitExceeded {}
 
 /// A memory limit for the whole process (all its linear memories together), remembering
 /// whether the program ran into it so its crash can be explained.
@@ -368,6 +471,7 @@ pub struct Launch {
 
 /// Runs a process to its end and publishes its exit status.
 pub(crate) async fn run(engine: wasmtime::Engine, process: Arc<Process>, launch: Launch) {
+    let limits = launch.inheritance.limits;
     let mut builder = WasiCtx::builder();
     builder.args(&launch.argv).envs(&launch.env);
     launch.stdio.install(&mut builder);
@@ -377,7 +481,7 @@ pub(crate) async fn run(engine: wasmtime::Engine, process: Arc<Process>, launch:
             wasi: builder.build(),
             table: ResourceTable::new(),
             namespace: launch.namespace.clone(),
-            memory: MemoryLimit::new(launch.inheritance.limits.memory, process.usage.clone()),
+            memory: MemoryLimit::new(limits.memory, process.usage.clone()),
             inheritance: launch.inheritance,
         },
     );
@@ -386,8 +490,23 @@ pub(crate) async fn run(engine: wasmtime::Engine, process: Arc<Process>, launch:
     store.limiter(|ctx| &mut ctx.memory);
     store.set_epoch_deadline(1);
     let usage = process.usage.clone();
+    let mut stopped = process.stopped.subscribe();
+    let cpu_limit = limits.cpu;
     store.epoch_deadline_callback(move |store| {
         usage.count_instructions(&store);
+        if cpu_limit.is_some_and(|limit| usage.cpu_time() > limit) {
+            return Err(CpuLimitExceeded.into());
+        }
+        if *stopped.borrow_and_update() {
+            // Parked until continued: the task is not polled, so it uses no CPU.
+            let mut stopped = stopped.clone();
+            return Ok(UpdateDeadline::YieldCustom(
+                1,
+                Box::pin(async move {
+                    let _ = stopped.wait_for(|s| !*s).await;
+                }),
+            ));
+        }
         Ok(UpdateDeadline::YieldCustom(
             1,
             Box::pin(tokio::task::yield_now()),
@@ -455,6 +574,9 @@ fn exit_status(outcome: wasmtime::Result<Result<(), ()>>, store: &Store<ProcessC
         Err(e) => {
             if let Some(exit) = e.downcast_ref::<I32Exit>() {
                 return ExitStatus::Exited(exit.0 as u8);
+            }
+            if e.downcast_ref::<CpuLimitExceeded>().is_some() {
+                return ExitStatus::Killed(Signal::CpuTimeExceeded);
             }
             let memory = &store.data().memory;
             if memory.exceeded {

@@ -96,6 +96,7 @@ fn working_directory(process: &Process) -> String {
 fn status(process: &Process) -> String {
     let state = match process.state() {
         RunState::Running => "R (running)",
+        RunState::Stopped => "T (stopped)",
         RunState::Exited | RunState::Killed => "Z (zombie)",
     };
     let name = process
@@ -108,10 +109,14 @@ fn status(process: &Process) -> String {
         .load(std::sync::atomic::Ordering::Relaxed)
         / 1024;
     format!(
-        "Name:\t{name}\nState:\t{state}\nPid:\t{}\nPPid:\t{}\nVmRSS:\t{memory_kib} kB\nCpuTime:\t{:.6}\n",
+        "Name:\t{name}\nState:\t{state}\nPid:\t{}\nPPid:\t{}\nVmRSS:\t{memory_kib} kB\nCpuTime:\t{:.6}\nInstructions:\t{}\n",
         process.pid,
         process.ppid,
-        process.usage.cpu_time().as_secs_f64()
+        process.usage.cpu_time().as_secs_f64(),
+        process
+            .usage
+            .instructions
+            .load(std::sync::atomic::Ordering::Relaxed)
     )
 }
 

@@ -1,36 +1,65 @@
-//! Commands the shell runs itself, because they change the shell or need nothing else.
+//! Commands the shell runs itself, because they change the shell or need nothing else:
+//! the table (for lookup, `type` and `help`) and the dispatch. Each group lives with its
+//! idea: job control in `jobctl.rs`, `set` in `options.rs`, `read` in `read.rs`, aliases
+//! in `alias.rs`, the namespace, `cd` and `install` in `namespace.rs`.
 
 use super::exec::Stage;
 use super::{Flow, Shell};
 use crate::file::{Output, Stdio};
-use crate::fs::namespace::{absolute, normalize};
 use bytes::Bytes;
 use std::io::Write;
 
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Builtin {
+    Alias,
+    Bg,
     Bind,
     Break,
     Cd,
+    Command,
     Continue,
     Exit,
+    Export,
+    Fg,
     Help,
+    History,
     Install,
+    Jobs,
+    Kill,
+    Local,
     Mount,
     Ns,
     Pwd,
+    Read,
     Return,
+    Set,
     Shift,
     Source,
     Test,
     Type,
+    Ulimit,
     Umount,
+    Unalias,
     Unset,
-    Export,
+    Wait,
 }
 
 /// Name, builtin, usage, and what it does (for `help`).
 const BUILTINS: &[(&str, Builtin, &str, &str)] = &[
+    (".", Builtin::Source, ". FILE [ARGS]", "the same as source"),
+    ("[", Builtin::Test, "[ EXPRESSION ]", "the same as test"),
+    (
+        "alias",
+        Builtin::Alias,
+        "alias [NAME[=VALUE]...]",
+        "define or show aliases",
+    ),
+    (
+        "bg",
+        Builtin::Bg,
+        "bg [%JOB]",
+        "continue a stopped job in the background",
+    ),
     (
         "bind",
         Builtin::Bind,
@@ -50,6 +79,12 @@ const BUILTINS: &[(&str, Builtin, &str, &str)] = &[
         "change the working directory (- for the last one)",
     ),
     (
+        "command",
+        Builtin::Command,
+        "command [-v|-V] NAME [ARGS]",
+        "run NAME, not a function or alias",
+    ),
+    (
         "continue",
         Builtin::Continue,
         "continue [N]",
@@ -61,12 +96,48 @@ const BUILTINS: &[(&str, Builtin, &str, &str)] = &[
         "exit [N]",
         "leave the shell with status N (default: the last)",
     ),
+    (
+        "export",
+        Builtin::Export,
+        "export NAME[=VALUE]...",
+        "pass variables to programs",
+    ),
+    (
+        "fg",
+        Builtin::Fg,
+        "fg [%JOB]",
+        "continue a job in the foreground",
+    ),
     ("help", Builtin::Help, "help", "show this list"),
+    (
+        "history",
+        Builtin::History,
+        "history [-c] [N]",
+        "list (or clear) the commands typed",
+    ),
     (
         "install",
         Builtin::Install,
         "install HOSTFILE [NAME]",
         "copy a .wasm program from the host into /bin",
+    ),
+    (
+        "jobs",
+        Builtin::Jobs,
+        "jobs [-l|-p]",
+        "list jobs and their states",
+    ),
+    (
+        "kill",
+        Builtin::Kill,
+        "kill [-SIGNAL] PID|%JOB... | -l",
+        "send a signal (INT KILL TERM STOP CONT)",
+    ),
+    (
+        "local",
+        Builtin::Local,
+        "local NAME[=VALUE]...",
+        "make variables local to a function",
     ),
     (
         "mount",
@@ -76,18 +147,23 @@ const BUILTINS: &[(&str, Builtin, &str, &str)] = &[
     ),
     ("ns", Builtin::Ns, "ns", "print this shell's namespace"),
     ("pwd", Builtin::Pwd, "pwd", "print the working directory"),
-    ("[", Builtin::Test, "[ EXPRESSION ]", "the same as test"),
     (
-        "export",
-        Builtin::Export,
-        "export NAME[=VALUE]...",
-        "pass variables to programs",
+        "read",
+        Builtin::Read,
+        "read [-r] [-p PROMPT] [NAME...]",
+        "read a line into variables",
     ),
     (
         "return",
         Builtin::Return,
         "return [N]",
         "leave a function with status N",
+    ),
+    (
+        "set",
+        Builtin::Set,
+        "set [-eux] [-o pipefail] [--] [ARGS]",
+        "set options or $1...",
     ),
     (
         "shift",
@@ -99,20 +175,25 @@ const BUILTINS: &[(&str, Builtin, &str, &str)] = &[
         "source",
         Builtin::Source,
         "source FILE [ARGS]",
-        "run FILE's commands in this shell (also: . FILE)",
-    ),
-    (".", Builtin::Source, ". FILE [ARGS]", "the same as source"),
-    (
-        "type",
-        Builtin::Type,
-        "type NAME...",
-        "tell whether NAME is a builtin, a function or a program",
+        "run FILE's commands in this shell",
     ),
     (
         "test",
         Builtin::Test,
         "test EXPRESSION",
-        "compare strings and numbers, test files (-e -f -d -z -n = != -eq -lt ...)",
+        "compare strings and numbers, test files",
+    ),
+    (
+        "type",
+        Builtin::Type,
+        "type NAME...",
+        "tell what NAME is: alias, keyword, builtin, function, program",
+    ),
+    (
+        "ulimit",
+        Builtin::Ulimit,
+        "ulimit [-a] [-v KB] [-t SECONDS]",
+        "limit memory and CPU of new processes",
     ),
     (
         "umount",
@@ -121,11 +202,29 @@ const BUILTINS: &[(&str, Builtin, &str, &str)] = &[
         "remove what is mounted or bound at DIR",
     ),
     (
+        "unalias",
+        Builtin::Unalias,
+        "unalias [-a] NAME...",
+        "remove aliases",
+    ),
+    (
         "unset",
         Builtin::Unset,
         "unset NAME...",
         "remove variables and functions",
     ),
+    (
+        "wait",
+        Builtin::Wait,
+        "wait [%JOB|PID]...",
+        "wait for jobs to end",
+    ),
+];
+
+/// Words bash reserves, for `type`.
+const KEYWORDS: &[&str] = &[
+    "!", "case", "do", "done", "elif", "else", "esac", "fi", "for", "function", "if", "in", "then",
+    "time", "until", "while", "{", "}", "[[", "]]",
 ];
 
 /// The names of all builtins, for completion.
@@ -142,17 +241,23 @@ impl Builtin {
     }
 }
 
+/// What `ulimit` shows and sets: option, description, unit in bytes or seconds.
+const ULIMITS: [(char, &str); 2] = [
+    ('t', "cpu time               (seconds, -t)"),
+    ('v', "virtual memory          (kbytes, -v)"),
+];
+
 impl Shell {
     /// Runs a builtin. `alone` is false inside a pipeline, where bash runs it in a subshell:
     /// there `exit` ends only its stage.
-    pub(super) fn run_builtin(
+    pub(super) async fn run_builtin(
         &mut self,
         builtin: Builtin,
         argv: &[String],
         stdio: Stdio,
         alone: bool,
     ) -> Result<Stage, Flow> {
-        let status = match builtin {
+        let (status, text) = match builtin {
             Builtin::Exit => {
                 let status = match argv.get(1) {
                     None => self.last_status,
@@ -167,7 +272,7 @@ impl Shell {
                 if alone {
                     return Err(Flow::Exit(status));
                 }
-                status
+                (status, String::new())
             }
             Builtin::Break | Builtin::Continue => {
                 let levels = match argv.get(1).map(|n| n.parse::<usize>()) {
@@ -197,26 +302,10 @@ impl Shell {
                 };
                 return Err(Flow::Return(status));
             }
-            Builtin::Test => self.run_test(argv),
-            Builtin::Source => unreachable!("source runs in exec, as it is async"),
-            Builtin::Type => {
-                let mut text = String::new();
-                let mut status = 0;
-                for name in &argv[1..] {
-                    if Builtin::find(name).is_some() {
-                        text.push_str(&format!("{name} is a shell builtin\n"));
-                    } else if self.functions.contains_key(name) {
-                        text.push_str(&format!("{name} is a function\n"));
-                    } else if let Some(path) = self.find_command(name) {
-                        text.push_str(&format!("{name} is {path}\n"));
-                    } else {
-                        self.report(&format!("type: {name}: not found"));
-                        status = 1;
-                    }
-                }
-                deliver(text, stdio.stdout);
-                status
-            }
+            Builtin::Source => (self.source(argv, &stdio).await?, String::new()),
+            Builtin::Command => return self.command_builtin(argv, stdio, alone).await,
+            Builtin::Test => (self.run_test(argv), String::new()),
+            Builtin::Type => self.type_builtin(&argv[1..], false),
             Builtin::Export => {
                 for assignment in &argv[1..] {
                     match assignment.split_once('=') {
@@ -227,15 +316,16 @@ impl Shell {
                         }
                     }
                 }
-                0
+                (0, String::new())
             }
             Builtin::Unset => {
                 for name in &argv[1..] {
                     self.variables.remove(name);
                     self.functions.remove(name);
                 }
-                0
+                (0, String::new())
             }
+            Builtin::Local => (self.local_builtin(&argv[1..]), String::new()),
             Builtin::Shift => {
                 let count = match argv.get(1).map(|n| n.parse::<usize>()) {
                     None => 1,
@@ -246,136 +336,263 @@ impl Shell {
                     }
                 };
                 if count > self.positional.len() {
-                    1
+                    (1, String::new())
                 } else {
                     self.positional.drain(..count);
-                    0
+                    (0, String::new())
                 }
             }
-            Builtin::Cd => self.change_directory(argv, stdio.stdout),
+            Builtin::Set => self.set_builtin(argv),
+            Builtin::Read => (self.read_builtin(argv, &stdio.stdin).await, String::new()),
+            Builtin::Alias => self.alias_builtin(argv),
+            Builtin::Unalias => (self.unalias_builtin(argv), String::new()),
+            Builtin::Jobs => self.jobs_builtin(argv),
+            Builtin::Fg => (self.fg_builtin(argv).await, String::new()),
+            Builtin::Bg => self.bg_builtin(argv),
+            Builtin::Wait => (self.wait_builtin(argv).await, String::new()),
+            Builtin::Kill => self.kill_builtin(argv),
+            Builtin::Ulimit => self.ulimit_builtin(&argv[1..]),
+            Builtin::History => self.history_builtin(&argv[1..]),
+            Builtin::Cd => (
+                self.change_directory(argv, stdio.stdout.duplicate()),
+                String::new(),
+            ),
             Builtin::Install => match self.install(argv) {
-                Ok(()) => 0,
+                Ok(()) => (0, String::new()),
                 Err(message) => {
                     self.report(&format!("install: {message}"));
-                    1
+                    (1, String::new())
                 }
             },
             Builtin::Bind | Builtin::Mount | Builtin::Umount | Builtin::Ns => {
                 match self.namespace_command(builtin, &argv[1..]) {
-                    Ok(text) => {
-                        deliver(text, stdio.stdout);
-                        0
-                    }
+                    Ok(text) => (0, text),
                     Err(message) => {
                         self.report(&format!("{}: {message}", argv[0]));
-                        1
+                        (1, String::new())
                     }
                 }
             }
             Builtin::Pwd => {
                 let cwd = self.variable("PWD").unwrap_or_else(|| "/".into());
-                deliver(format!("{cwd}\n"), stdio.stdout);
-                0
+                (0, format!("{cwd}\n"))
             }
-            Builtin::Help => {
-                let mut text = String::from(
-                    "wasmix shell. Programs live in /bin; these commands are built in:\n\n",
-                );
-                let mut listed: Vec<_> = BUILTINS.iter().collect();
-                listed.sort_by_key(|(name, ..)| *name);
-                for (_, _, usage, what) in listed {
-                    text.push_str(&format!("  {usage:<24}{what}\n"));
-                }
-                text.push_str(
-                    "\nCommands: NAME ARGS..., joined by | (pipes), ; && || (lists) and & \
-                     (background),\nwith redirections < > >> 2> 2>&1 &> <<EOF <<<; \
-                     if, while, until, for, case, { }, ( ), functions;\n$VAR, \"$@\", $(...).\n",
-                );
-                deliver(text, stdio.stdout);
-                0
-            }
+            Builtin::Help => (0, help_text()),
         };
+        deliver(text, stdio.stdout);
         Ok(Stage::Done(status))
     }
-}
 
-impl Shell {
-    /// `install HOSTFILE [NAME]`: checks and compiles the program, then puts it in /bin.
-    fn install(&mut self, argv: &[String]) -> Result<(), String> {
-        let (host, name) = match argv {
-            [_, host] => {
-                let stem = std::path::Path::new(host)
-                    .file_stem()
-                    .map(|s| s.to_string_lossy().into_owned())
-                    .unwrap_or_default();
-                (host, stem)
-            }
-            [_, host, name] => (host, name.clone()),
-            _ => return Err("usage: install HOSTFILE [NAME]".into()),
-        };
-        let bytes =
-            std::fs::read(host).map_err(|e| format!("{host}: {}", crate::fs::FsError::from(e)))?;
-        let target = format!("/bin/{name}");
-        self.kernel
-            .load_program(&target, &bytes)
-            .map_err(|e| e.to_string())?;
-        let options = crate::fs::OpenOptions {
-            write: true,
-            create: true,
-            truncate: true,
-            ..crate::fs::OpenOptions::default()
-        };
-        let file = self
-            .namespace
-            .open(&target, options)
-            .map_err(|e| format!("{target}: {e}"))?;
-        file.write_at(&bytes, 0)
-            .map_err(|e| format!("{target}: {e}"))?;
-        Ok(())
+    /// `type NAME...` (and `command -V`): what each name runs as.
+    fn type_builtin(&mut self, names: &[String], short: bool) -> (u8, String) {
+        let mut text = String::new();
+        let mut status = 0;
+        for name in names {
+            let line = if let Some(value) = self.aliases.get(name) {
+                if short {
+                    format!("alias {name}='{value}'")
+                } else {
+                    format!("{name} is aliased to `{value}'")
+                }
+            } else if KEYWORDS.contains(&name.as_str()) {
+                if short {
+                    name.clone()
+                } else {
+                    format!("{name} is a shell keyword")
+                }
+            } else if self.functions.contains_key(name) {
+                if short {
+                    name.clone()
+                } else {
+                    format!("{name} is a function")
+                }
+            } else if Builtin::find(name).is_some() {
+                if short {
+                    name.clone()
+                } else {
+                    format!("{name} is a shell builtin")
+                }
+            } else if let Some(path) = self
+                .find_command(name)
+                .filter(|p| self.namespace.stat(p, true).is_ok())
+            {
+                if short {
+                    path
+                } else {
+                    format!("{name} is {path}")
+                }
+            } else {
+                if !short {
+                    self.report(&format!("type: {name}: not found"));
+                }
+                status = 1;
+                continue;
+            };
+            text.push_str(&line);
+            text.push('\n');
+        }
+        (status, text)
     }
 
-    fn change_directory(&mut self, argv: &[String], stdout: Output) -> u8 {
-        let cwd = self.variable("PWD").unwrap_or_else(|| "/".into());
-        let (target, announce) = match argv.get(1).map(String::as_str) {
-            None | Some("~") => (self.variable("HOME").unwrap_or_else(|| "/".into()), false),
-            Some("-") => match self.variable("OLDPWD") {
-                Some(old) => (old, true),
-                None => {
-                    self.report("cd: OLDPWD not set");
-                    return 1;
+    /// `command [-v|-V] NAME [ARGS]`: runs a builtin or program, skipping functions and
+    /// aliases; with -v or -V, tells what NAME is instead.
+    async fn command_builtin(
+        &mut self,
+        argv: &[String],
+        stdio: Stdio,
+        alone: bool,
+    ) -> Result<Stage, Flow> {
+        let (status, text) = match argv.get(1).map(String::as_str) {
+            Some("-v") => self.type_builtin(&argv[2..], true),
+            Some("-V") => self.type_builtin(&argv[2..], false),
+            Some(_) => {
+                let argv = &argv[1..];
+                if let Some(builtin) = Builtin::find(&argv[0]) {
+                    return Box::pin(self.run_builtin(builtin, argv, stdio, alone)).await;
                 }
-            },
-            Some(dir) => (dir.to_string(), false),
+                return Ok(self.spawn_program(argv.to_vec(), Vec::new(), stdio));
+            }
+            None => (0, String::new()),
         };
-        if argv.len() > 2 {
-            self.report("cd: too many arguments");
+        deliver(text, stdio.stdout);
+        Ok(Stage::Done(status))
+    }
+
+    /// `local NAME[=VALUE]...`: the variables belong to the running function until it
+    /// returns, when their values from before come back.
+    fn local_builtin(&mut self, assignments: &[String]) -> u8 {
+        if self.locals.is_empty() {
+            self.report("local: can only be used in a function");
             return 1;
         }
-        // Logical, as bash by default: `..` takes off the last component of the path typed.
-        let new = normalize(&absolute(&cwd, &target));
-        match self.namespace.stat(&new, true) {
-            Ok(meta) if meta.is_dir() => {}
-            Ok(_) => {
-                self.report(&format!("cd: {target}: Not a directory"));
-                return 1;
+        for assignment in assignments {
+            let (name, value) = match assignment.split_once('=') {
+                Some((name, value)) => (name, Some(value)),
+                None => (assignment.as_str(), None),
+            };
+            let saved = self.variables.get(name).cloned();
+            if let Some(frame) = self.locals.last_mut()
+                && !frame.iter().any(|(n, _)| n == name)
+            {
+                frame.push((name.to_string(), saved));
             }
-            Err(e) => {
-                self.report(&format!("cd: {target}: {e}"));
-                return 1;
+            match value {
+                Some(value) => self.set_variable(name, value, false),
+                None => {
+                    self.variables.remove(name);
+                }
             }
-        }
-        self.set_variable("OLDPWD", &cwd, true);
-        self.set_variable("PWD", &new, true);
-        if announce {
-            deliver(format!("{new}\n"), stdout);
         }
         0
     }
+
+    /// `ulimit [-a] [-v KB|unlimited] [-t SECONDS|unlimited]`: limits for the processes
+    /// started from now on (and their children).
+    fn ulimit_builtin(&mut self, args: &[String]) -> (u8, String) {
+        let show = |shell: &Shell, option: char| match option {
+            't' => shell
+                .limits
+                .cpu
+                .map_or("unlimited".into(), |t| t.as_secs().to_string()),
+            _ => (shell.limits.memory / 1024).to_string(),
+        };
+        if args.is_empty() {
+            // The file size limit, which wasmix does not have.
+            return (0, "unlimited\n".into());
+        }
+        if args[0] == "-a" {
+            let text = ULIMITS
+                .iter()
+                .map(|(option, what)| format!("{what} {}\n", show(self, *option)))
+                .collect();
+            return (0, text);
+        }
+        let Some(option) = args[0].strip_prefix('-').and_then(|o| o.chars().next()) else {
+            self.report(&format!("ulimit: {}: invalid option", args[0]));
+            return (2, String::new());
+        };
+        if !ULIMITS.iter().any(|(o, _)| *o == option) {
+            self.report(&format!("ulimit: -{option}: invalid option"));
+            return (2, String::new());
+        }
+        let Some(value) = args.get(1) else {
+            return (0, format!("{}\n", show(self, option)));
+        };
+        let number = if value == "unlimited" {
+            None
+        } else {
+            match value.parse::<u64>() {
+                Ok(n) => Some(n),
+                Err(_) => {
+                    self.report(&format!("ulimit: {value}: invalid number"));
+                    return (1, String::new());
+                }
+            }
+        };
+        match option {
+            't' => self.limits.cpu = number.map(std::time::Duration::from_secs),
+            _ => {
+                self.limits.memory = number.map_or(crate::engine::MAX_MEMORY_BYTES, |kb| {
+                    (kb as usize)
+                        .saturating_mul(1024)
+                        .min(crate::engine::MAX_MEMORY_BYTES)
+                })
+            }
+        }
+        (0, String::new())
+    }
+
+    /// `history [-c] [N]`: the commands typed at the prompt, numbered.
+    fn history_builtin(&mut self, args: &[String]) -> (u8, String) {
+        match args.first().map(String::as_str) {
+            Some("-c") => {
+                self.history.clear();
+                (0, String::new())
+            }
+            last => {
+                let count = match last.map(str::parse::<usize>) {
+                    None => self.history.len(),
+                    Some(Ok(n)) => n.min(self.history.len()),
+                    Some(Err(_)) => {
+                        self.report(&format!("history: {}: numeric argument required", args[0]));
+                        return (1, String::new());
+                    }
+                };
+                let start = self.history.len() - count;
+                let text = self.history[start..]
+                    .iter()
+                    .enumerate()
+                    .map(|(i, line)| format!("{:>5}  {line}\n", start + i + 1))
+                    .collect();
+                (0, text)
+            }
+        }
+    }
+}
+
+fn help_text() -> String {
+    let mut text =
+        String::from("wasmix shell. Programs live in /bin; these commands are built in:\n\n");
+    let mut listed: Vec<_> = BUILTINS.iter().collect();
+    listed.sort_by_key(|(name, ..)| *name);
+    for (_, _, usage, what) in listed {
+        text.push_str(&format!("  {usage:<34}{what}\n"));
+    }
+    text.push_str(
+        "\nCommands: NAME ARGS..., joined by | (pipes), ; && || (lists) and & (background),\n\
+         with redirections < > >> 2> 2>&1 &> <<EOF <<-EOF <<<; if, while, until, for,\n\
+         case, { }, ( ), functions, (( )); $VAR, ${VAR:-x} and the other operators,\n\
+         \"$@\", $(...), $((...)); time PIPELINE; Ctrl-Z stops the foreground job.\n",
+    );
+    text
 }
 
 /// Writes a builtin's output where its stdout goes. Into a pipe it is written by a task of
 /// its own, since the reader may not have started yet.
-fn deliver(text: String, output: Output) {
+pub(super) fn deliver(text: String, output: Output) {
+    if text.is_empty() {
+        return;
+    }
     match output {
         Output::ConsoleOut => {
             let mut stdout = std::io::stdout().lock();

@@ -6,11 +6,12 @@
 //! their own, concurrently with the other stages, as bash forks for them.
 
 use super::exec::Stage;
+use super::expand::ExpandError;
 use super::{Flow, Shell};
 use crate::file::Stdio;
 use brush_parser::ast::{
-    CaseClauseCommand, CaseItemPostAction, CompoundCommand, CompoundList, ForClauseCommand,
-    FunctionBody, IfClauseCommand,
+    ArithmeticForClauseCommand, CaseClauseCommand, CaseItemPostAction, CompoundCommand,
+    CompoundList, ForClauseCommand, FunctionBody, IfClauseCommand, UnexpandedArithmeticExpr,
 };
 use std::future::Future;
 use std::pin::Pin;
@@ -76,12 +77,17 @@ impl Shell {
                 }
                 CompoundCommand::ForClause(clause) => self.run_for(clause, io).await?,
                 CompoundCommand::CaseClause(clause) => self.run_case(clause, io).await?,
-                CompoundCommand::Arithmetic(_)
-                | CompoundCommand::ArithmeticForClause(_)
-                | CompoundCommand::Coprocess(_) => {
-                    self.report(
-                        "arithmetic commands and coprocesses are not supported by this shell yet",
-                    );
+                CompoundCommand::Arithmetic(command) => {
+                    self.last_status = match self.arithmetic_status(&command.expr.value).await {
+                        Ok(status) => status,
+                        Err(e) => self.expansion_failed(e)?,
+                    };
+                }
+                CompoundCommand::ArithmeticForClause(clause) => {
+                    self.run_arithmetic_for(clause, io).await?
+                }
+                CompoundCommand::Coprocess(_) => {
+                    self.report("coprocesses are not supported by this shell");
                     self.last_status = 2;
                 }
             }
@@ -107,13 +113,25 @@ impl Shell {
             }
             let mut io = io.duplicate();
             let redirects: Vec<_> = body.1.iter().flat_map(|r| &r.0).collect();
-            if let Err(message) = self.apply_redirects(&redirects, &mut io) {
+            if let Err(message) = self.apply_redirects(&redirects, &mut io).await {
                 self.report(&message);
                 return Ok(1);
             }
             let saved = std::mem::replace(&mut self.positional, argv[1..].to_vec());
             self.call_depth += 1;
+            self.locals.push(Vec::new());
             let result = self.run_compound(&body.0, &io).await;
+            // `local` variables go back to what they were before the call.
+            for (name, before) in self.locals.pop().unwrap_or_default().into_iter().rev() {
+                match before {
+                    Some(variable) => {
+                        self.variables.insert(name, variable);
+                    }
+                    None => {
+                        self.variables.remove(&name);
+                    }
+                }
+            }
             self.call_depth -= 1;
             self.positional = saved;
             match result {
@@ -126,14 +144,23 @@ impl Shell {
         })
     }
 
+    /// Runs the test of an `if`, `while` or `until`: a failure there is an answer, not an
+    /// error, so `set -e` leaves it alone.
+    async fn run_condition(&mut self, condition: &CompoundList, io: &Stdio) -> Result<(), Flow> {
+        self.condition_depth += 1;
+        let result = self.run_list(condition, io).await;
+        self.condition_depth -= 1;
+        result
+    }
+
     async fn run_if(&mut self, clause: &IfClauseCommand, io: &Stdio) -> Result<(), Flow> {
-        self.run_list(&clause.condition, io).await?;
+        self.run_condition(&clause.condition, io).await?;
         if self.last_status == 0 {
             return self.run_list(&clause.then, io).await;
         }
         for branch in clause.elses.iter().flatten() {
             if let Some(condition) = &branch.condition {
-                self.run_list(condition, io).await?;
+                self.run_condition(condition, io).await?;
                 if self.last_status != 0 {
                     continue;
                 }
@@ -166,7 +193,7 @@ impl Shell {
     ) -> Result<(), Flow> {
         let mut status = 0;
         loop {
-            self.run_list(condition, io).await?;
+            self.run_condition(condition, io).await?;
             if (self.last_status == 0) == until {
                 break;
             }
@@ -181,16 +208,69 @@ impl Shell {
         Ok(())
     }
 
+    /// `((expression))`: 0 when the value is not zero, else 1.
+    async fn arithmetic_status(&mut self, text: &str) -> Result<u8, ExpandError> {
+        let expanded = self.expand_operand(text, true, false).await?;
+        Ok(u8::from(self.evaluate_arithmetic(&expanded)? == 0))
+    }
+
+    /// One of the three parts of `for ((...))`; an empty one is true.
+    async fn arithmetic_part(
+        &mut self,
+        part: &Option<UnexpandedArithmeticExpr>,
+    ) -> Result<u8, ExpandError> {
+        match part {
+            Some(expression) if !expression.value.trim().is_empty() => {
+                self.arithmetic_status(&expression.value).await
+            }
+            _ => Ok(0),
+        }
+    }
+
+    /// `for ((init; test; step)); do ...; done`.
+    async fn run_arithmetic_for(
+        &mut self,
+        clause: &ArithmeticForClauseCommand,
+        io: &Stdio,
+    ) -> Result<(), Flow> {
+        if let Err(e) = self.arithmetic_part(&clause.initializer).await {
+            self.last_status = self.expansion_failed(e)?;
+            return Ok(());
+        }
+        let mut status = 0;
+        loop {
+            match self.arithmetic_part(&clause.condition).await {
+                Ok(0) => {}
+                Ok(_) => break,
+                Err(e) => {
+                    self.last_status = self.expansion_failed(e)?;
+                    return Ok(());
+                }
+            }
+            let turn = self.run_body(&clause.body.list, io).await?;
+            status = self.last_status;
+            if matches!(turn, Turn::Stop) {
+                status = 0;
+                break;
+            }
+            if let Err(e) = self.arithmetic_part(&clause.updater).await {
+                self.last_status = self.expansion_failed(e)?;
+                return Ok(());
+            }
+        }
+        self.last_status = status;
+        Ok(())
+    }
+
     async fn run_for(&mut self, clause: &ForClauseCommand, io: &Stdio) -> Result<(), Flow> {
         let values = match &clause.values {
             Some(words) => {
                 let mut values = Vec::new();
                 for word in words {
-                    match self.expand_word_running(word).await {
+                    match self.expand_word(word).await {
                         Ok(fields) => values.extend(fields),
                         Err(e) => {
-                            self.report(&e.0);
-                            self.last_status = 1;
+                            self.last_status = self.expansion_failed(e)?;
                             return Ok(());
                         }
                     }
@@ -214,25 +294,30 @@ impl Shell {
     }
 
     async fn run_case(&mut self, clause: &CaseClauseCommand, io: &Stdio) -> Result<(), Flow> {
-        let value = match self.expand_value_running(&clause.value).await {
+        let value = match self.expand_value(&clause.value).await {
             Ok(value) => value,
             Err(e) => {
-                self.report(&e.0);
-                self.last_status = 1;
+                self.last_status = self.expansion_failed(e)?;
                 return Ok(());
             }
         };
         self.last_status = 0;
         let mut fall_through = false;
         for item in &clause.cases {
-            let matched = fall_through
-                || item.patterns.iter().any(|pattern| {
-                    let text = self.expand_case_pattern(pattern).unwrap_or_default();
-                    match glob::Pattern::new(&text) {
-                        Ok(glob) => glob.matches(&value),
-                        Err(_) => text == value,
+            let mut matched = fall_through;
+            for pattern in &item.patterns {
+                if matched {
+                    break;
+                }
+                let text = match self.expand_case_pattern(pattern).await {
+                    Ok(text) => text,
+                    Err(e) => {
+                        self.last_status = self.expansion_failed(e)?;
+                        return Ok(());
                     }
-                });
+                };
+                matched = super::params::pattern_matches(&text, &value);
+            }
             if !matched {
                 continue;
             }

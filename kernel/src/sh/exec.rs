@@ -6,7 +6,7 @@ use super::{Flow, Origin, Shell};
 use crate::file::{Input, Output, Stdio};
 use crate::kernel::{Executable, SpawnRequest};
 use crate::pipe::pipe;
-use crate::proc::{ExitStatus, Pid, Signal, Usage};
+use crate::proc::{ExitStatus, Pid, Signal, Usage, Waited};
 use brush_parser::ast::{
     AndOr, AndOrList, Command, CommandPrefixOrSuffixItem, CompoundList, CompoundListItem, Pipeline,
     Program, SeparatorOperator, SimpleCommand,
@@ -58,18 +58,49 @@ impl Shell {
         Ok(())
     }
 
+    /// Runs `a && b || c ...`. Under `set -e` a failure ends the shell only when it is the
+    /// last pipeline of the list, not negated, and not inside a condition.
     async fn run_and_or(&mut self, list: &AndOrList, io: &Stdio) -> Result<(), Flow> {
-        self.last_status = self.run_pipeline(&list.first, io).await?;
-        for next in &list.additional {
+        let count = list.additional.len();
+        self.last_status = self
+            .run_checked_pipeline(&list.first, io, count == 0)
+            .await?;
+        let mut last = (&list.first, count == 0);
+        for (index, next) in list.additional.iter().enumerate() {
             let (run, pipeline) = match next {
                 AndOr::And(p) => (self.last_status == 0, p),
                 AndOr::Or(p) => (self.last_status != 0, p),
             };
             if run {
-                self.last_status = self.run_pipeline(pipeline, io).await?;
+                let final_one = index + 1 == count;
+                self.last_status = self.run_checked_pipeline(pipeline, io, final_one).await?;
+                last = (pipeline, final_one);
             }
         }
+        let (pipeline, final_one) = last;
+        if self.last_status != 0
+            && self.options.errexit
+            && self.condition_depth == 0
+            && final_one
+            && !pipeline.bang
+        {
+            return Err(Flow::Exit(self.last_status));
+        }
         Ok(())
+    }
+
+    /// A pipeline of an and-or list; all but the last, and negated ones, run as conditions.
+    async fn run_checked_pipeline(
+        &mut self,
+        pipeline: &Pipeline,
+        io: &Stdio,
+        final_one: bool,
+    ) -> Result<u8, Flow> {
+        let condition = !final_one || pipeline.bang;
+        self.condition_depth += usize::from(condition);
+        let status = self.run_pipeline(pipeline, io).await;
+        self.condition_depth -= usize::from(condition);
+        status
     }
 
     /// `LIST &`: starts the pipeline and goes on without waiting.
@@ -155,14 +186,37 @@ impl Shell {
             .map(|process| process.usage.clone())
             .collect();
         let mut status = 0;
-        for stage in stages {
+        let mut failed = 0;
+        let mut stages = stages.into_iter();
+        while let Some(stage) = stages.next() {
             status = match stage {
                 Stage::Done(status) => status,
-                Stage::Running { pid, name } => self.wait_for(pid, &name).await,
+                Stage::Running { pid, name } => match self.wait_for(pid, &name).await {
+                    Some(status) => status,
+                    None => {
+                        // Ctrl-Z: what is still running becomes a stopped job.
+                        let mut rest = vec![pid];
+                        rest.extend(stages.filter_map(|s| match s {
+                            Stage::Running { pid, .. } => Some(pid),
+                            _ => None,
+                        }));
+                        self.remove_foreground(&pids);
+                        let command = pipeline.to_string();
+                        let number = self.jobs.start(self.kernel.clone(), rest, 0, command);
+                        self.announce_stop(number);
+                        return Ok(super::jobctl::STOPPED_STATUS);
+                    }
+                },
                 Stage::Subshell(task) => task.await.unwrap_or(1),
             };
+            if status != 0 {
+                failed = status;
+            }
         }
         self.remove_foreground(&pids);
+        if self.options.pipefail {
+            status = failed;
+        }
         if pipeline.timed.is_some() {
             report_time(started.elapsed(), &usages);
         }
@@ -174,25 +228,27 @@ impl Shell {
     }
 
     /// Marks processes as running in the foreground (subshells add theirs too).
-    fn add_foreground(&self, pids: &[Pid]) {
+    pub(super) fn add_foreground(&self, pids: &[Pid]) {
         if let Ok(mut foreground) = self.foreground.lock() {
             foreground.extend(pids);
         }
     }
 
-    fn remove_foreground(&self, pids: &[Pid]) {
+    pub(super) fn remove_foreground(&self, pids: &[Pid]) {
         if let Ok(mut foreground) = self.foreground.lock() {
             foreground.retain(|pid| !pids.contains(pid));
         }
     }
 
-    /// Waits for a process and tells the user, in one line, if it died abnormally.
-    async fn wait_for(&self, pid: Pid, name: &str) -> u8 {
-        let status = match self.kernel.wait(pid).await {
-            Ok(status) => status,
+    /// Waits for a process and tells the user, in one line, if it died abnormally. None
+    /// when it was stopped instead (Ctrl-Z).
+    async fn wait_for(&self, pid: Pid, name: &str) -> Option<u8> {
+        let status = match self.kernel.processes.wait_or_stop(pid).await {
+            Ok(Waited::Exited(status)) => status,
+            Ok(Waited::Stopped) => return None,
             Err(e) => {
                 self.report(&format!("wait: {e}"));
-                return 127;
+                return Some(127);
             }
         };
         match &status {
@@ -202,11 +258,10 @@ impl Shell {
                     eprintln!();
                 }
             }
-            ExitStatus::Killed(Signal::Kill) => self.report(&format!("{name}: Killed")),
-            ExitStatus::Killed(Signal::Terminate) => self.report(&format!("{name}: Terminated")),
+            ExitStatus::Killed(signal) => self.report(&format!("{name}: {}", signal.description())),
             ExitStatus::Exited(_) => {}
         }
-        status.code()
+        Some(status.code())
     }
 
     async fn start_command(
@@ -220,7 +275,7 @@ impl Shell {
             Command::Compound(compound, redirects) => {
                 let mut stdio = stdio;
                 let redirects: Vec<_> = redirects.iter().flat_map(|r| &r.0).collect();
-                if let Err(message) = self.apply_redirects(&redirects, &mut stdio) {
+                if let Err(message) = self.apply_redirects(&redirects, &mut stdio).await {
                     self.report(&message);
                     return Ok(Stage::Done(1));
                 }
@@ -249,6 +304,10 @@ impl Shell {
         alone: bool,
     ) -> Result<Stage, Flow> {
         self.substitution_status = None;
+        if let Some(text) = self.alias_text(command) {
+            let name = command.word_or_name.as_ref().map(|w| w.value.clone());
+            return self.run_alias(name.unwrap_or_default(), text, stdio).await;
+        }
         let mut words = Vec::new();
         let mut assignments = Vec::new();
         let prefix = command.prefix.iter().flat_map(|p| &p.0);
@@ -283,12 +342,9 @@ impl Shell {
                     return Ok(Stage::Done(2));
                 }
             };
-            match self.expand_word_running(word).await {
+            match self.expand_word(word).await {
                 Ok(fields) => argv.extend(fields),
-                Err(e) => {
-                    self.report(&e.0);
-                    return Ok(Stage::Done(1));
-                }
+                Err(e) => return Ok(Stage::Done(self.expansion_failed(e)?)),
             }
         }
 
@@ -298,33 +354,36 @@ impl Shell {
                 self.report("arrays are not supported by this shell yet");
                 return Ok(Stage::Done(2));
             };
-            let value = match self.expand_value_running(word).await {
+            let value = match self.expand_value(word).await {
                 Ok(value) => value,
-                Err(e) => {
-                    self.report(&e.0);
-                    return Ok(Stage::Done(1));
-                }
+                Err(e) => return Ok(Stage::Done(self.expansion_failed(e)?)),
             };
             values.push((assignment.name.to_string(), value));
         }
 
         let mut stdio = stdio;
-        if let Err(message) = self.apply_redirects(&redirects, &mut stdio) {
+        if let Err(message) = self.apply_redirects(&redirects, &mut stdio).await {
             self.report(&message);
             return Ok(Stage::Done(1));
         }
         let Some(name) = argv.first().cloned() else {
             // Only assignments: they set shell variables.
             for (variable, value) in values {
+                self.trace(&[format!("{variable}={value}")]);
                 self.set_variable(&variable, &value, false);
             }
             return Ok(Stage::Done(self.substitution_status.unwrap_or(0)));
         };
+        if self.options.xtrace {
+            let shown: Vec<String> = values
+                .iter()
+                .map(|(n, v)| format!("{n}={v}"))
+                .chain(argv.iter().cloned())
+                .collect();
+            self.trace(&shown);
+        }
         if let Some(builtin) = Builtin::find(&name) {
-            if matches!(builtin, Builtin::Source) {
-                return Ok(Stage::Done(self.source(&argv, &stdio).await?));
-            }
-            return self.run_builtin(builtin, &argv, stdio, alone);
+            return self.run_builtin(builtin, &argv, stdio, alone).await;
         }
         if let Some(body) = self.functions.get(&name).cloned() {
             if alone {
@@ -332,12 +391,23 @@ impl Shell {
             }
             return Ok(self.in_subshell(stdio, SubshellWork::Function(body, argv)));
         }
+        Ok(self.spawn_program(argv, values, stdio))
+    }
+
+    /// Starts the program `argv[0]` names, with `extra` added to the environment.
+    pub(super) fn spawn_program(
+        &mut self,
+        argv: Vec<String>,
+        extra: Vec<(String, String)>,
+        stdio: Stdio,
+    ) -> Stage {
+        let name = argv[0].clone();
         let Some(path) = self.find_command(&name) else {
             self.report(&format!("{name}: command not found"));
-            return Ok(Stage::Done(127));
+            return Stage::Done(127);
         };
         let mut env = self.environment();
-        env.extend(values);
+        env.extend(extra);
         let request = SpawnRequest {
             parent: self.pid,
             namespace: self.namespace.clone(),
@@ -348,10 +418,10 @@ impl Shell {
             limits: self.limits,
         };
         match self.kernel.spawn(request) {
-            Ok(pid) => Ok(Stage::Running { pid, name }),
+            Ok(pid) => Stage::Running { pid, name },
             Err(e) => {
                 self.report(&e.to_string());
-                Ok(Stage::Done(e.status()))
+                Stage::Done(e.status())
             }
         }
     }
@@ -379,7 +449,10 @@ impl Shell {
         match self.kernel.spawn(request) {
             Ok(pid) => {
                 self.add_foreground(&[pid]);
-                let status = self.wait_for(pid, &name).await;
+                let status = self
+                    .wait_for(pid, &name)
+                    .await
+                    .unwrap_or(super::jobctl::STOPPED_STATUS);
                 self.remove_foreground(&[pid]);
                 status
             }
@@ -392,7 +465,7 @@ impl Shell {
 
     /// `source FILE [ARGS]`: runs a file of the namespace in this shell. (Boxed: what it
     /// runs can source again.)
-    fn source<'a>(
+    pub(super) fn source<'a>(
         &'a mut self,
         argv: &'a [String],
         io: &'a Stdio,

@@ -10,11 +10,35 @@ use brush_parser::ast::Word;
 use brush_parser::word::{
     Parameter, ParameterExpr, SpecialParameter, TildeExpr, WordPiece, WordPieceWithSource,
 };
-use std::collections::{HashMap, VecDeque};
+use std::future::Future;
+use std::pin::Pin;
 
-/// A word the shell cannot expand (yet): named, so the user sees what was not done.
+/// A word the shell cannot expand: what went wrong, and whether it ends a script (an
+/// unset variable under `set -u`, `${VAR:?}`), as in bash.
 #[derive(Debug)]
-pub struct ExpandError(pub String);
+pub struct ExpandError {
+    pub message: String,
+    pub fatal: bool,
+}
+
+impl ExpandError {
+    pub fn new(message: String) -> ExpandError {
+        ExpandError {
+            message,
+            fatal: false,
+        }
+    }
+
+    pub fn fatal(message: String) -> ExpandError {
+        ExpandError {
+            message,
+            fatal: true,
+        }
+    }
+}
+
+/// Command substitutions inside command substitutions, at most.
+const MAX_SUBSTITUTION_DEPTH: usize = 64;
 
 /// A field, and the glob pattern it stands for if it has unquoted `*`, `?` or `[`.
 struct Field {
@@ -23,8 +47,7 @@ struct Field {
 }
 
 /// Fields being built from one word.
-#[derive(Default)]
-struct Fields {
+pub(super) struct Fields {
     done: Vec<Field>,
     current: String,
     /// The current field as a glob pattern: quoted characters escaped.
@@ -32,13 +55,43 @@ struct Fields {
     globbing: bool,
     /// A quoted empty string still makes a field: `echo ""` passes one empty argument.
     current_exists: bool,
-    /// The output of the word's command substitutions, run beforehand, by command text.
-    captured: HashMap<String, VecDeque<String>>,
+    /// Whether unquoted expansions are split into fields (not in assignments and patterns).
+    split: bool,
+}
+
+impl Default for Fields {
+    fn default() -> Fields {
+        Fields {
+            done: Vec::new(),
+            current: String::new(),
+            pattern: String::new(),
+            globbing: false,
+            current_exists: false,
+            split: true,
+        }
+    }
 }
 
 impl Fields {
+    /// For a value: one string, no splitting, no globbing.
+    fn unsplit() -> Fields {
+        Fields {
+            split: false,
+            ..Fields::default()
+        }
+    }
+
+    /// The result of an expansion: split into fields unless quoted (or not splitting).
+    pub(super) fn push_expansion(&mut self, text: &str, quoted: bool) {
+        if quoted || !self.split {
+            self.push_literal(text);
+        } else {
+            self.push_split(text);
+        }
+    }
+
     /// Quoted text: taken as it is, never a pattern.
-    fn push_literal(&mut self, text: &str) {
+    pub(super) fn push_literal(&mut self, text: &str) {
         self.current.push_str(text);
         self.pattern.push_str(&glob::Pattern::escape(text));
         self.current_exists = true;
@@ -69,7 +122,7 @@ impl Fields {
         }
     }
 
-    fn end_field(&mut self) {
+    pub(super) fn end_field(&mut self) {
         if self.current_exists {
             let pattern = std::mem::take(&mut self.pattern);
             self.done.push(Field {
@@ -88,83 +141,89 @@ impl Fields {
     }
 }
 
+/// What an expansion step returns: boxed, since expansions nest (a default value or a
+/// command substitution inside a word expands words of its own).
+pub(super) type Expanding<'a, T> =
+    Pin<Box<dyn Future<Output = Result<T, ExpandError>> + Send + 'a>>;
+
 impl Shell {
-    /// Expands a word into the fields it stands for (none, one or several).
-    pub(super) fn expand_word(&self, word: &Word) -> Result<Vec<String>, ExpandError> {
+    /// Expands a word into the fields it stands for (none, one or several), running the
+    /// commands of its command substitutions.
+    pub(super) async fn expand_word(&mut self, word: &Word) -> Result<Vec<String>, ExpandError> {
         // "$@" alone is as many words as there are parameters, and none when there are none.
         if word.value == "\"$@\"" {
             return Ok(self.positional.clone());
         }
-        let pieces = brush_parser::word::parse(&word.value, &ParserOptions::default())
-            .map_err(|e| ExpandError(format!("{}: {e}", word.value)))?;
-        let mut fields = Fields::default();
-        self.expand_pieces(&word.value, &pieces, false, &mut fields)?;
+        let fields = self.fields_of(&word.value, Fields::default()).await?;
         Ok(self.expand_paths(fields.finish()))
     }
 
-    /// Expands a word, first running the commands of its command substitutions.
-    pub(super) async fn expand_word_running(
-        &mut self,
-        word: &Word,
-    ) -> Result<Vec<String>, ExpandError> {
-        let fields = self.expand_fields_running(word).await?;
-        Ok(self.expand_paths(fields))
-    }
-
-    /// The value of an assignment: expanded, but not split or matched against files.
-    pub(super) async fn expand_value_running(
-        &mut self,
-        word: &Word,
-    ) -> Result<String, ExpandError> {
-        let fields = self.expand_fields_running(word).await?;
-        Ok(fields
-            .into_iter()
-            .map(|field| field.text)
-            .collect::<Vec<_>>()
-            .join(" "))
+    /// The value of an assignment or a `case` word: expanded, but not split or matched
+    /// against files.
+    pub(super) async fn expand_value(&mut self, word: &Word) -> Result<String, ExpandError> {
+        let fields = self.fields_of(&word.value, Fields::unsplit()).await?;
+        Ok(fields.current)
     }
 
     /// A `case` pattern: expanded, its quoted parts escaped so they match only themselves.
-    pub(super) fn expand_case_pattern(&self, word: &Word) -> Result<String, ExpandError> {
-        let pieces = brush_parser::word::parse(&word.value, &ParserOptions::default())
-            .map_err(|e| ExpandError(format!("{}: {e}", word.value)))?;
-        let mut fields = Fields::default();
-        self.expand_pieces(&word.value, &pieces, false, &mut fields)?;
-        Ok(fields
-            .finish()
-            .into_iter()
-            .map(|field| {
-                field
-                    .pattern
-                    .unwrap_or_else(|| glob::Pattern::escape(&field.text))
-            })
-            .collect::<Vec<_>>()
-            .join(" "))
+    pub(super) async fn expand_case_pattern(&mut self, word: &Word) -> Result<String, ExpandError> {
+        let fields = self.fields_of(&word.value, Fields::unsplit()).await?;
+        Ok(fields.pattern)
     }
 
-    async fn expand_fields_running(&mut self, word: &Word) -> Result<Vec<Field>, ExpandError> {
-        if word.value == "\"$@\"" {
-            let literal = |text: &String| Field {
-                text: text.clone(),
-                pattern: None,
-            };
-            return Ok(self.positional.iter().map(literal).collect());
-        }
-        let pieces = brush_parser::word::parse(&word.value, &ParserOptions::default())
-            .map_err(|e| ExpandError(format!("{}: {e}", word.value)))?;
-        let mut commands = Vec::new();
-        substitutions(&pieces, &mut commands);
-        let mut fields = Fields::default();
-        for command in commands {
-            let output = self.capture(&command).await;
-            fields
-                .captured
-                .entry(command)
-                .or_default()
-                .push_back(output);
-        }
-        self.expand_pieces(&word.value, &pieces, false, &mut fields)?;
-        Ok(fields.finish())
+    /// Expands the body of a here-document: parameters, but no quotes and no splitting.
+    pub(super) async fn expand_document(&mut self, document: &Word) -> Result<String, ExpandError> {
+        let pieces = brush_parser::word::parse_heredoc(&document.value, &ParserOptions::default())
+            .map_err(|e| ExpandError::new(e.to_string()))?;
+        let mut fields = Fields::unsplit();
+        self.expand_pieces(&document.value, &pieces, true, &mut fields)
+            .await?;
+        Ok(fields.current)
+    }
+
+    /// Parses word text and expands it into `fields`.
+    async fn fields_of(&mut self, text: &str, mut fields: Fields) -> Result<Fields, ExpandError> {
+        let pieces = brush_parser::word::parse(text, &ParserOptions::default())
+            .map_err(|e| ExpandError::new(format!("{text}: {e}")))?;
+        self.expand_pieces(text, &pieces, false, &mut fields)
+            .await?;
+        Ok(fields)
+    }
+
+    /// Word text (an operand of a parameter operator) expanded as one string, unsplit;
+    /// with `as_pattern`, its quoted parts escaped for matching.
+    pub(super) fn expand_operand<'a>(
+        &'a mut self,
+        text: &'a str,
+        quoted: bool,
+        as_pattern: bool,
+    ) -> Expanding<'a, String> {
+        Box::pin(async move {
+            let pieces = brush_parser::word::parse(text, &ParserOptions::default())
+                .map_err(|e| ExpandError::new(format!("{text}: {e}")))?;
+            let mut fields = Fields::unsplit();
+            self.expand_pieces(text, &pieces, quoted, &mut fields)
+                .await?;
+            Ok(if as_pattern {
+                fields.pattern
+            } else {
+                fields.current
+            })
+        })
+    }
+
+    /// Expands operand text into the fields being built, as if it stood in the word.
+    pub(super) fn expand_operand_into<'a>(
+        &'a mut self,
+        text: &'a str,
+        quoted: bool,
+        fields: &'a mut Fields,
+    ) -> Expanding<'a, ()> {
+        Box::pin(async move {
+            let pieces = brush_parser::word::parse(text, &ParserOptions::default())
+                .map_err(|e| ExpandError::new(format!("{text}: {e}")))?;
+            self.expand_pieces(text, &pieces, quoted, fields).await
+        })
     }
 
     /// Pathname expansion: a pattern field becomes the sorted names that match it, or stays
@@ -225,20 +284,22 @@ impl Shell {
 
     /// Runs `text` in a subshell and returns what it printed, without trailing newlines.
     /// `$?` becomes its status. (Boxed: it recurses through the commands it runs.)
-    fn capture<'a>(
-        &'a mut self,
-        text: &'a str,
-    ) -> std::pin::Pin<Box<dyn std::future::Future<Output = String> + Send + 'a>> {
+    fn capture<'a>(&'a mut self, text: &'a str) -> Expanding<'a, String> {
         Box::pin(self.capture_unboxed(text))
     }
 
-    async fn capture_unboxed(&mut self, text: &str) -> String {
+    async fn capture_unboxed(&mut self, text: &str) -> Result<String, ExpandError> {
+        if self.substitution_depth >= MAX_SUBSTITUTION_DEPTH {
+            return Err(ExpandError::fatal(format!(
+                "command substitutions nested more than {MAX_SUBSTITUTION_DEPTH} deep"
+            )));
+        }
         let program = match syntax::parse(text) {
             Ok(program) => program,
             Err(error) => {
                 self.report(&error.message);
                 self.last_status = super::SYNTAX_ERROR_STATUS;
-                return String::new();
+                return Ok(String::new());
             }
         };
         let (reader, writer) = pipe();
@@ -248,6 +309,9 @@ impl Shell {
             stderr: Output::ConsoleErr,
         };
         let mut shell = self.clone();
+        shell.substitution_depth += 1;
+        // As bash outside POSIX mode: `set -e` does not reach into `$(...)`.
+        shell.options.errexit = false;
         let task = tokio::spawn(async move {
             for command in &program.complete_commands {
                 match shell.run_list(command, &io).await {
@@ -267,142 +331,108 @@ impl Shell {
         while output.last() == Some(&b'\n') {
             output.pop();
         }
-        String::from_utf8_lossy(&output).into_owned()
+        Ok(String::from_utf8_lossy(&output).into_owned())
     }
 
-    /// Expands the body of a here-document: parameters, but no quotes and no splitting.
-    pub(super) fn expand_document(&self, document: &Word) -> Result<String, String> {
-        let pieces = brush_parser::word::parse_heredoc(&document.value, &ParserOptions::default())
-            .map_err(|e| e.to_string())?;
-        let mut fields = Fields::default();
-        self.expand_pieces(&document.value, &pieces, true, &mut fields)
-            .map_err(|e| e.0)?;
-        Ok(fields.current)
+    pub(super) fn expand_pieces<'a>(
+        &'a mut self,
+        source: &'a str,
+        pieces: &'a [WordPieceWithSource],
+        quoted: bool,
+        fields: &'a mut Fields,
+    ) -> Expanding<'a, ()> {
+        Box::pin(async move {
+            for piece in pieces {
+                self.expand_piece(source, piece, quoted, fields).await?;
+            }
+            Ok(())
+        })
     }
 
-    fn expand_pieces(
-        &self,
+    async fn expand_piece(
+        &mut self,
         source: &str,
-        pieces: &[WordPieceWithSource],
+        piece: &WordPieceWithSource,
         quoted: bool,
         fields: &mut Fields,
     ) -> Result<(), ExpandError> {
-        for piece in pieces {
-            match &piece.piece {
-                WordPiece::Text(text) if quoted => fields.push_literal(text),
-                WordPiece::Text(text) => fields.push_unquoted(text),
-                WordPiece::SingleQuotedText(text) => fields.push_literal(text),
-                WordPiece::AnsiCQuotedText(text) => fields.push_literal(&ansi_c_unquote(text)),
-                WordPiece::DoubleQuotedSequence(inner) => {
-                    fields.current_exists = true;
-                    self.expand_pieces(source, inner, true, fields)?;
+        match &piece.piece {
+            WordPiece::Text(text) if quoted => fields.push_literal(text),
+            WordPiece::Text(text) => fields.push_unquoted(text),
+            WordPiece::SingleQuotedText(text) => fields.push_literal(text),
+            WordPiece::AnsiCQuotedText(text) => fields.push_literal(&ansi_c_unquote(text)),
+            WordPiece::DoubleQuotedSequence(inner) => {
+                fields.current_exists = true;
+                self.expand_pieces(source, inner, true, fields).await?;
+            }
+            WordPiece::EscapeSequence(escape) => {
+                let escaped = &escape[1..];
+                // Inside double quotes a backslash escapes only $ ` " \ and newline.
+                if quoted && !matches!(escaped, "$" | "`" | "\"" | "\\" | "\n") {
+                    fields.push_literal(escape);
+                } else if escaped != "\n" {
+                    fields.push_literal(escaped);
                 }
-                WordPiece::EscapeSequence(escape) => {
-                    let escaped = &escape[1..];
-                    if escaped != "\n" {
-                        fields.push_literal(escaped);
+            }
+            WordPiece::CommandSubstitution(command)
+            | WordPiece::BackquotedCommandSubstitution(command) => {
+                let output = self.capture(command).await?;
+                fields.push_expansion(&output, quoted);
+            }
+            WordPiece::ArithmeticExpression(expression) => {
+                let text = self.expand_operand(&expression.value, true, false).await?;
+                let value = self.evaluate_arithmetic(&text)?;
+                fields.push_expansion(&value.to_string(), quoted);
+            }
+            WordPiece::TildeExpansion(TildeExpr::Home) => {
+                fields.push_literal(&self.variable("HOME").unwrap_or_default())
+            }
+            WordPiece::ParameterExpansion(ParameterExpr::Parameter {
+                parameter:
+                    Parameter::Special(SpecialParameter::AllPositionalParameters { concatenate: false }),
+                indirect: false,
+            }) if quoted && fields.split => {
+                // "$@": each parameter stays a word of its own.
+                for (index, value) in self.positional.clone().iter().enumerate() {
+                    if index > 0 {
+                        fields.current_exists = true;
+                        fields.end_field();
                     }
+                    fields.push_literal(value);
                 }
-                WordPiece::CommandSubstitution(command)
-                | WordPiece::BackquotedCommandSubstitution(command) => {
-                    let output = fields
-                        .captured
-                        .get_mut(command)
-                        .and_then(VecDeque::pop_front)
-                        .ok_or_else(|| {
-                            ExpandError(format!(
-                                "$({command}): command substitution is not supported here"
-                            ))
-                        })?;
-                    if quoted {
-                        fields.push_literal(&output);
-                    } else {
-                        fields.push_split(&output);
-                    }
-                }
-                WordPiece::TildeExpansion(TildeExpr::Home) => {
-                    fields.push_literal(&self.variable("HOME").unwrap_or_default())
-                }
-                WordPiece::ParameterExpansion(ParameterExpr::Parameter {
-                    parameter:
-                        Parameter::Special(SpecialParameter::AllPositionalParameters {
-                            concatenate: false,
-                        }),
-                    indirect: false,
-                }) if quoted => {
-                    // "$@": each parameter stays a word of its own.
-                    for (index, value) in self.positional.iter().enumerate() {
-                        if index > 0 {
-                            fields.current_exists = true;
-                            fields.end_field();
-                        }
-                        fields.push_literal(value);
-                    }
-                }
-                WordPiece::ParameterExpansion(ParameterExpr::Parameter {
-                    parameter,
-                    indirect: false,
-                }) => {
-                    let value = self.parameter(parameter)?;
-                    if quoted {
-                        fields.push_literal(&value);
-                    } else {
-                        fields.push_split(&value);
-                    }
-                }
-                _ => {
-                    let text = source
-                        .get(piece.start_index..piece.end_index)
-                        .unwrap_or(source);
-                    return Err(ExpandError(format!(
-                        "{text}: this expansion is not supported"
-                    )));
-                }
+            }
+            WordPiece::ParameterExpansion(expression) => {
+                self.expand_parameter(expression, quoted, fields).await?
+            }
+            _ => {
+                let text = source
+                    .get(piece.start_index..piece.end_index)
+                    .unwrap_or(source);
+                return Err(ExpandError::new(format!(
+                    "{text}: this expansion is not supported"
+                )));
             }
         }
         Ok(())
     }
 
-    fn parameter(&self, parameter: &Parameter) -> Result<String, ExpandError> {
-        Ok(match parameter {
-            Parameter::Named(name) => self.variable(name).unwrap_or_default(),
-            Parameter::Positional(0) => self.script_name.clone(),
-            Parameter::Positional(n) => self
-                .positional
-                .get(*n as usize - 1)
-                .cloned()
-                .unwrap_or_default(),
-            Parameter::Special(SpecialParameter::LastExitStatus) => self.last_status.to_string(),
-            Parameter::Special(SpecialParameter::ProcessId) => self.pid.to_string(),
-            Parameter::Special(SpecialParameter::LastBackgroundProcessId) => self
-                .last_background
-                .map(|pid| pid.to_string())
-                .unwrap_or_default(),
-            Parameter::Special(SpecialParameter::ShellName) => self.script_name.clone(),
-            Parameter::Special(SpecialParameter::PositionalParameterCount) => {
-                self.positional.len().to_string()
-            }
-            // $* and unquoted $@: the parameters joined by spaces (then split if unquoted).
-            Parameter::Special(SpecialParameter::AllPositionalParameters { .. }) => {
-                self.positional.join(" ")
-            }
-            other => {
-                return Err(ExpandError(format!(
-                    "${other}: this expansion is not supported"
-                )));
-            }
-        })
-    }
-}
-
-/// The command substitutions of a word, in order, quoted ones included.
-fn substitutions(pieces: &[WordPieceWithSource], commands: &mut Vec<String>) {
-    for piece in pieces {
-        match &piece.piece {
-            WordPiece::CommandSubstitution(command)
-            | WordPiece::BackquotedCommandSubstitution(command) => commands.push(command.clone()),
-            WordPiece::DoubleQuotedSequence(inner) => substitutions(inner, commands),
-            _ => {}
+    /// The value of a parameter, or None when it is unset.
+    pub(super) fn lookup(&self, parameter: &Parameter) -> Option<String> {
+        match parameter {
+            Parameter::Named(name) => self.variable(name),
+            Parameter::Positional(0) => Some(self.script_name.clone()),
+            Parameter::Positional(n) => self.positional.get(*n as usize - 1).cloned(),
+            Parameter::NamedWithIndex { .. } | Parameter::NamedWithAllIndices { .. } => None,
+            Parameter::Special(special) => Some(match special {
+                SpecialParameter::LastExitStatus => self.last_status.to_string(),
+                SpecialParameter::ProcessId => self.pid.to_string(),
+                SpecialParameter::LastBackgroundProcessId => self.last_background?.to_string(),
+                SpecialParameter::ShellName => self.script_name.clone(),
+                SpecialParameter::PositionalParameterCount => self.positional.len().to_string(),
+                // $* and unquoted $@: the parameters joined by spaces (then split if unquoted).
+                SpecialParameter::AllPositionalParameters { .. } => self.positional.join(" "),
+                SpecialParameter::CurrentOptionFlags => self.option_flags(),
+            }),
         }
     }
 }

@@ -19,7 +19,8 @@ const CONTINUATION_PROMPT: &str = "> ";
 const INTERRUPTED_STATUS: u8 = 130;
 
 impl Shell {
-    /// `user@wasmix:~/dir$ `, with the working directory shortened against $HOME.
+    /// `user@wasmix:~/dir$ `, with the working directory shortened against $HOME, and the
+    /// last status when it is not 0: `user@wasmix:~ [1]$ `.
     fn prompt(&self) -> String {
         let user = self.variable("USER").unwrap_or_else(|| "user".into());
         let cwd = self.variable("PWD").unwrap_or_else(|| "/".into());
@@ -30,7 +31,11 @@ impl Shell {
             }
             _ => cwd,
         };
-        format!("{user}@wasmix:{shown}$ ")
+        // A command that failed leaves its status in the prompt until the next one.
+        match self.last_status {
+            0 => format!("{user}@wasmix:{shown}$ "),
+            status => format!("{user}@wasmix:{shown} [{status}]$ "),
+        }
     }
 
     /// Exports the terminal's size as COLUMNS and LINES, as bash's checkwinsize does, so
@@ -75,11 +80,13 @@ impl Shell {
         if let Ok(saved) = self.read_whole_file(&history) {
             for line in String::from_utf8_lossy(&saved).lines() {
                 let _ = editor.add_history_entry(line);
+                self.history.push(line.to_string());
             }
         }
         loop {
-            for job in self.jobs.take_finished() {
-                eprintln!("{}", job::announcement(&job));
+            for (number, command, status) in self.jobs.take_finished() {
+                let state = job::JobState::Done(status);
+                eprintln!("{}", job::line(number, '+', &state, &command));
             }
             let text = match self.read_command(&mut editor) {
                 Ok(text) => text,
@@ -100,6 +107,7 @@ impl Shell {
             if !text.trim().is_empty() {
                 let _ = editor.add_history_entry(text.as_str());
                 self.remember(&history, &text);
+                self.history.push(text.replace('\n', " "));
             }
             if let Err(Exit(status)) = runtime.block_on(self.run_text(&text)) {
                 return status;

@@ -1,5 +1,7 @@
 //! The shell: reads commands, expands them, and runs them as processes through the kernel.
 
+mod alias;
+mod arith;
 mod builtin;
 mod complete;
 mod compound;
@@ -7,7 +9,11 @@ mod exec;
 mod expand;
 pub mod interactive;
 mod job;
+mod jobctl;
 mod namespace;
+mod options;
+mod params;
+mod read;
 mod redirect;
 mod syntax;
 mod test;
@@ -79,6 +85,20 @@ pub struct Shell {
     interrupted: Arc<AtomicBool>,
     /// What the processes the shell starts may use.
     limits: crate::kernel::Limits,
+    options: options::Options,
+    /// Command substitutions this shell runs inside (0 for the top).
+    substitution_depth: usize,
+    /// Conditions being run (`if` tests, all but the last of `&&`/`||`, `!`), where a
+    /// failure does not end the shell under `set -e`.
+    condition_depth: usize,
+    /// For each function call in progress, the variables `local` shadowed and their
+    /// values before.
+    locals: Vec<Vec<(String, Option<Variable>)>>,
+    aliases: BTreeMap<String, String>,
+    /// Aliases whose text is running, so an alias is not expanded inside itself.
+    expanding_aliases: Vec<String>,
+    /// The commands typed at the prompt, for `history`.
+    history: Vec<String>,
 }
 
 impl Shell {
@@ -87,6 +107,13 @@ impl Shell {
             namespace: Arc::new(kernel.root_namespace()),
             kernel,
             limits: crate::kernel::Limits::default(),
+            options: options::Options::default(),
+            substitution_depth: 0,
+            condition_depth: 0,
+            locals: Vec::new(),
+            aliases: BTreeMap::new(),
+            expanding_aliases: Vec::new(),
+            history: Vec::new(),
             pid: SHELL_PID,
             variables: BTreeMap::new(),
             positional: Vec::new(),
@@ -124,8 +151,9 @@ impl Shell {
         self.last_status
     }
 
-    /// Stops the foreground pipeline when the user presses Ctrl-C. Must be called within
-    /// the kernel's tokio runtime.
+    /// Stops the foreground pipeline when the user presses Ctrl-C, and pauses it on
+    /// Ctrl-Z (the terminal's SIGTSTP, which would otherwise stop wasmix itself). Must be
+    /// called within the kernel's tokio runtime.
     pub fn catch_interrupts(&self) {
         let kernel = self.kernel.clone();
         let foreground = self.foreground.clone();
@@ -139,6 +167,19 @@ impl Shell {
                 }
             }
         });
+        let kernel = self.kernel.clone();
+        let foreground = self.foreground.clone();
+        let suspend = tokio::signal::unix::SignalKind::from_raw(libc::SIGTSTP);
+        if let Ok(mut suspends) = tokio::signal::unix::signal(suspend) {
+            tokio::spawn(async move {
+                while suspends.recv().await.is_some() {
+                    let pids = foreground.lock().map(|p| p.clone()).unwrap_or_default();
+                    for pid in pids {
+                        let _ = kernel.kill(pid, Signal::Stop);
+                    }
+                }
+            });
+        }
     }
 
     /// True once if Ctrl-C was pressed since the last call.
@@ -210,6 +251,16 @@ impl Shell {
             Origin::Script(path) => eprintln!("{path}: line {line}: {message}"),
             Origin::Prompt => eprintln!("wasmix: {message}"),
         }
+    }
+
+    /// Reports a word that could not be expanded. A fatal one (an unset variable under
+    /// `set -u`, `${VAR:?}`) ends a script, as in bash; the status is 1.
+    fn expansion_failed(&mut self, e: expand::ExpandError) -> Result<u8, Flow> {
+        self.report(&e.message);
+        if e.fatal && !matches!(self.origin, Origin::Prompt) {
+            return Err(Flow::Exit(1));
+        }
+        Ok(1)
     }
 
     /// An error about a command: `wasmix: what: why`.

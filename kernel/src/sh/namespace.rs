@@ -1,10 +1,13 @@
 //! The builtins that change or show the shell's namespace: `mount`, `umount`, `bind`,
-//! `ns`. Children started afterwards get a copy of the changed namespace; nothing already
+//! `ns`, and the ones that move in it or add to it: `cd`, `install`. Children started afterwards get a copy of the changed namespace; nothing already
 //! running, and no parent, sees the change.
 
 use super::Shell;
 use super::builtin::Builtin;
+use super::builtin::deliver;
+use crate::file::Output;
 use crate::fs::hostfs::HostFs;
+use crate::fs::namespace::normalize;
 use crate::fs::namespace::{BindMode, absolute};
 use std::path::Path;
 use std::sync::Arc;
@@ -80,5 +83,79 @@ impl Shell {
             shell.set_namespace(self.namespace.clone());
         }
         Ok(())
+    }
+}
+
+impl Shell {
+    /// `install HOSTFILE [NAME]`: checks and compiles the program, then puts it in /bin.
+    pub(super) fn install(&mut self, argv: &[String]) -> Result<(), String> {
+        let (host, name) = match argv {
+            [_, host] => {
+                let stem = std::path::Path::new(host)
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                (host, stem)
+            }
+            [_, host, name] => (host, name.clone()),
+            _ => return Err("usage: install HOSTFILE [NAME]".into()),
+        };
+        let bytes =
+            std::fs::read(host).map_err(|e| format!("{host}: {}", crate::fs::FsError::from(e)))?;
+        let target = format!("/bin/{name}");
+        self.kernel
+            .load_program(&target, &bytes)
+            .map_err(|e| e.to_string())?;
+        let options = crate::fs::OpenOptions {
+            write: true,
+            create: true,
+            truncate: true,
+            ..crate::fs::OpenOptions::default()
+        };
+        let file = self
+            .namespace
+            .open(&target, options)
+            .map_err(|e| format!("{target}: {e}"))?;
+        file.write_at(&bytes, 0)
+            .map_err(|e| format!("{target}: {e}"))?;
+        Ok(())
+    }
+
+    pub(super) fn change_directory(&mut self, argv: &[String], stdout: Output) -> u8 {
+        let cwd = self.variable("PWD").unwrap_or_else(|| "/".into());
+        let (target, announce) = match argv.get(1).map(String::as_str) {
+            None | Some("~") => (self.variable("HOME").unwrap_or_else(|| "/".into()), false),
+            Some("-") => match self.variable("OLDPWD") {
+                Some(old) => (old, true),
+                None => {
+                    self.report("cd: OLDPWD not set");
+                    return 1;
+                }
+            },
+            Some(dir) => (dir.to_string(), false),
+        };
+        if argv.len() > 2 {
+            self.report("cd: too many arguments");
+            return 1;
+        }
+        // Logical, as bash by default: `..` takes off the last component of the path typed.
+        let new = normalize(&absolute(&cwd, &target));
+        match self.namespace.stat(&new, true) {
+            Ok(meta) if meta.is_dir() => {}
+            Ok(_) => {
+                self.report(&format!("cd: {target}: Not a directory"));
+                return 1;
+            }
+            Err(e) => {
+                self.report(&format!("cd: {target}: {e}"));
+                return 1;
+            }
+        }
+        self.set_variable("OLDPWD", &cwd, true);
+        self.set_variable("PWD", &new, true);
+        if announce {
+            deliver(format!("{new}\n"), stdout);
+        }
+        0
     }
 }

@@ -14,28 +14,30 @@ use bytes::Bytes;
 impl Shell {
     /// Applies redirections to `stdio`. Err carries the message to report (the command is
     /// then not run, status 1, as in bash).
-    pub(super) fn apply_redirects(
-        &self,
+    pub(super) async fn apply_redirects(
+        &mut self,
         redirects: &[&IoRedirect],
         stdio: &mut Stdio,
     ) -> Result<(), String> {
         for redirect in redirects {
             match redirect {
                 IoRedirect::File(fd, kind, target) => {
-                    self.redirect_file(*fd, kind, target, stdio)?
+                    self.redirect_file(*fd, kind, target, stdio).await?
                 }
                 IoRedirect::OutputAndError(word, append) => {
-                    let output = self.open_output(word, *append, stdio)?;
+                    let output = self.open_output(word, *append, stdio).await?;
                     stdio.stderr = output.duplicate();
                     stdio.stdout = output;
                 }
                 IoRedirect::HereString(fd, word) => {
-                    let text = self.expand_one(word)? + "\n";
+                    let text = self.expand_one(word).await? + "\n";
                     set_input(stdio, *fd, text_input(text))?;
                 }
                 IoRedirect::HereDocument(fd, document) => {
                     let text = if document.requires_expansion {
-                        self.expand_document(&document.doc)?
+                        self.expand_document(&document.doc)
+                            .await
+                            .map_err(|e| e.message)?
                     } else {
                         document.doc.value.clone()
                     };
@@ -46,8 +48,8 @@ impl Shell {
         Ok(())
     }
 
-    fn redirect_file(
-        &self,
+    async fn redirect_file(
+        &mut self,
         fd: Option<i32>,
         kind: &IoFileRedirectKind,
         target: &IoFileRedirectTarget,
@@ -55,7 +57,7 @@ impl Shell {
     ) -> Result<(), String> {
         match (kind, target) {
             (IoFileRedirectKind::Read, IoFileRedirectTarget::Filename(word)) => {
-                let path = self.redirect_path(word)?;
+                let path = self.redirect_path(word).await?;
                 if path == "/dev/stdin" {
                     let input = stdio.stdin.duplicate();
                     return set_input(stdio, fd, input);
@@ -64,7 +66,7 @@ impl Shell {
                     .namespace
                     .open(&path, OpenOptions::read_only())
                     .map_err(|e| format!("{}: {e}", word.value))?;
-                set_input(stdio, fd, Input::File(handle))
+                set_input(stdio, fd, Input::File(handle, Default::default()))
             }
             (
                 IoFileRedirectKind::Write
@@ -73,14 +75,14 @@ impl Shell {
                 IoFileRedirectTarget::Filename(word),
             ) => {
                 let append = matches!(kind, IoFileRedirectKind::Append);
-                let output = self.open_output(word, append, stdio)?;
+                let output = self.open_output(word, append, stdio).await?;
                 set_output(stdio, fd.unwrap_or(1), output)
             }
             (IoFileRedirectKind::DuplicateOutput, target) => {
                 let source = match target {
                     IoFileRedirectTarget::Fd(n) => *n,
                     IoFileRedirectTarget::Duplicate(word) => {
-                        let text = self.expand_one(word)?;
+                        let text = self.expand_one(word).await?;
                         text.parse()
                             .map_err(|_| format!("{text}: ambiguous redirect"))?
                     }
@@ -97,24 +99,29 @@ impl Shell {
         }
     }
 
-    fn expand_one(&self, word: &Word) -> Result<String, String> {
-        let fields = self.expand_word(word).map_err(|e| e.0)?;
+    async fn expand_one(&mut self, word: &Word) -> Result<String, String> {
+        let fields = self.expand_word(word).await.map_err(|e| e.message)?;
         match fields.as_slice() {
             [one] => Ok(one.clone()),
             _ => Err(format!("{}: ambiguous redirect", word.value)),
         }
     }
 
-    fn redirect_path(&self, word: &Word) -> Result<String, String> {
-        let name = self.expand_one(word)?;
+    async fn redirect_path(&mut self, word: &Word) -> Result<String, String> {
+        let name = self.expand_one(word).await?;
         let cwd = self.variable("PWD").unwrap_or_else(|| "/".into());
         Ok(absolute(&cwd, &name))
     }
 
     /// `/dev/stdout` and `/dev/stderr` name the command's own streams, as bash treats them
     /// in redirections.
-    fn open_output(&self, word: &Word, append: bool, stdio: &Stdio) -> Result<Output, String> {
-        let path = self.redirect_path(word)?;
+    async fn open_output(
+        &mut self,
+        word: &Word,
+        append: bool,
+        stdio: &Stdio,
+    ) -> Result<Output, String> {
+        let path = self.redirect_path(word).await?;
         match path.as_str() {
             "/dev/stdout" => return Ok(stdio.stdout.duplicate()),
             "/dev/stderr" => return Ok(stdio.stderr.duplicate()),

@@ -1,0 +1,145 @@
+//! Shell options and the `set` builtin: `-e` (errexit), `-u` (nounset), `-x` (xtrace),
+//! `-o pipefail`, and `set -- ARGS` for the positional parameters.
+
+use super::{Origin, Shell};
+
+#[derive(Clone, Copy, Default)]
+pub(super) struct Options {
+    pub errexit: bool,
+    pub nounset: bool,
+    pub xtrace: bool,
+    pub pipefail: bool,
+}
+
+/// The options `set -o` knows: long name, short letter.
+const NAMES: [(&str, Option<char>); 4] = [
+    ("errexit", Some('e')),
+    ("nounset", Some('u')),
+    ("pipefail", None),
+    ("xtrace", Some('x')),
+];
+
+impl Options {
+    fn flag(&mut self, name: &str) -> Option<&mut bool> {
+        match name {
+            "errexit" => Some(&mut self.errexit),
+            "nounset" => Some(&mut self.nounset),
+            "xtrace" => Some(&mut self.xtrace),
+            "pipefail" => Some(&mut self.pipefail),
+            _ => None,
+        }
+    }
+
+    fn get(&self, name: &str) -> bool {
+        let mut copy = *self;
+        copy.flag(name).is_some_and(|on| *on)
+    }
+}
+
+/// A word as `set -x` and `set` show it: quoted when the shell would read it otherwise.
+pub(super) fn quoted(word: &str) -> String {
+    let plain = !word.is_empty()
+        && word
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_./=:,+@%^".contains(c));
+    if plain {
+        word.to_string()
+    } else {
+        format!("'{}'", word.replace('\'', "'\\''"))
+    }
+}
+
+impl Shell {
+    /// `$-`: the single-letter options that are on.
+    pub(super) fn option_flags(&self) -> String {
+        let mut flags: String = NAMES
+            .iter()
+            .filter_map(|(name, letter)| letter.filter(|_| self.options.get(name)))
+            .collect();
+        if matches!(self.origin, Origin::Prompt) {
+            flags.push('i');
+        }
+        flags
+    }
+
+    /// `set`: with no arguments, the variables; `-o`/`+o` alone, the options; otherwise
+    /// options turned on (`-`) or off (`+`), then the positional parameters.
+    pub(super) fn set_builtin(&mut self, argv: &[String]) -> (u8, String) {
+        if argv.len() == 1 {
+            let text = self
+                .variables
+                .iter()
+                .map(|(name, v)| format!("{name}={}\n", quoted(&v.value)))
+                .collect();
+            return (0, text);
+        }
+        let mut args = argv[1..].iter().peekable();
+        while let Some(arg) = args.peek() {
+            let on = arg.starts_with('-');
+            if arg.as_str() == "--" {
+                args.next();
+                self.positional = args.cloned().collect();
+                return (0, String::new());
+            }
+            if !(on || arg.starts_with('+')) || arg.len() < 2 {
+                if arg.as_str() == "-" {
+                    args.next();
+                }
+                break;
+            }
+            let arg = args.next().cloned().unwrap_or_default();
+            for letter in arg[1..].chars() {
+                if letter == 'o' {
+                    let Some(name) = args.next() else {
+                        return (0, self.list_options(on));
+                    };
+                    match self.options.flag(name) {
+                        Some(flag) => *flag = on,
+                        None => {
+                            self.report(&format!("set: {name}: invalid option name"));
+                            return (2, String::new());
+                        }
+                    }
+                    continue;
+                }
+                let name = NAMES.iter().find(|(_, l)| *l == Some(letter));
+                match name.and_then(|(name, _)| self.options.flag(name)) {
+                    Some(flag) => *flag = on,
+                    None => {
+                        self.report(&format!("set: {}{letter}: invalid option", &arg[..1]));
+                        return (2, String::new());
+                    }
+                }
+            }
+        }
+        let rest: Vec<String> = args.cloned().collect();
+        if !rest.is_empty() {
+            self.positional = rest;
+        }
+        (0, String::new())
+    }
+
+    /// `set -o` (a table) or `set +o` (commands that restore the options).
+    fn list_options(&self, table: bool) -> String {
+        NAMES
+            .iter()
+            .map(|(name, _)| {
+                let on = self.options.get(name);
+                if table {
+                    format!("{name:<15}\t{}\n", if on { "on" } else { "off" })
+                } else {
+                    format!("set {}o {name}\n", if on { '-' } else { '+' })
+                }
+            })
+            .collect()
+    }
+
+    /// `set -x`: the command about to run, on stderr.
+    pub(super) fn trace(&self, words: &[String]) {
+        if self.options.xtrace {
+            let prompt = "+".repeat(self.substitution_depth + 1);
+            let line: Vec<String> = words.iter().map(|w| quoted(w)).collect();
+            eprintln!("{prompt} {}", line.join(" "));
+        }
+    }
+}
