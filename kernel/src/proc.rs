@@ -199,6 +199,26 @@ impl Process {
         lock(&self.namespace).clone()
     }
 
+    /// Ends an entry that stands for work the shell does itself (a background subshell),
+    /// as the end of a process would.
+    pub(crate) fn finish(&self, status: ExitStatus) {
+        *lock(&self.state) = match status {
+            ExitStatus::Killed(_) => RunState::Killed,
+            _ => RunState::Exited,
+        };
+        self.exit.send_replace(Some(status));
+    }
+
+    /// Resolves when the process is sent a signal that ends it.
+    pub(crate) async fn killed(&self) -> Signal {
+        loop {
+            self.kill_notify.notified().await;
+            if let Some(signal) = *lock(&self.kill_request) {
+                return signal;
+            }
+        }
+    }
+
     /// Changes of whether the process is stopped.
     pub fn stops(&self) -> watch::Receiver<bool> {
         self.stopped.subscribe()

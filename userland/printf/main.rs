@@ -58,15 +58,21 @@ fn render(format: &str, args: &mut &[String], failed: &mut bool) -> (Vec<u8>, bo
                     .iter()
                     .position(|b| b.is_ascii_alphabetic())
                     .map_or(bytes.len(), |p| i + 1 + p);
-                let spec = &format[i + 1..spec_end.min(bytes.len())];
+                let mut spec = format[i + 1..spec_end.min(bytes.len())].to_string();
+                // `*` takes the width or precision from the next argument.
+                while let Some(at) = spec.find('*') {
+                    let value = next_argument(args).trim().parse::<i64>().unwrap_or(0);
+                    let in_precision = spec[..at].contains('.');
+                    let text = match value {
+                        v if v < 0 && in_precision => String::new(),
+                        v if v < 0 => format!("-{}", -v),
+                        v => v.to_string(),
+                    };
+                    spec.replace_range(at..=at, &text);
+                }
+                let spec = spec.as_str();
                 let conversion = bytes.get(spec_end).copied().unwrap_or(b's');
-                let argument = match args.split_first() {
-                    Some((first, rest)) => {
-                        *args = rest;
-                        first.as_str()
-                    }
-                    None => "",
-                };
+                let argument = next_argument(args);
                 match convert(spec, conversion, argument) {
                     Ok(text) => out.extend(text),
                     Err(e) => {
@@ -87,6 +93,17 @@ fn render(format: &str, args: &mut &[String], failed: &mut bool) -> (Vec<u8>, bo
         }
     }
     (out, false)
+}
+
+/// The next argument, or "" once they are used up.
+fn next_argument<'a>(args: &mut &'a [String]) -> &'a str {
+    match args.split_first() {
+        Some((first, rest)) => {
+            *args = rest;
+            first.as_str()
+        }
+        None => "",
+    }
 }
 
 struct Spec {

@@ -6,7 +6,7 @@ use super::{Flow, Origin, Shell};
 use crate::file::{Input, Output, Stdio};
 use crate::kernel::{Executable, SpawnRequest};
 use crate::pipe::pipe;
-use crate::proc::{ExitStatus, Pid, Signal, Usage, Waited};
+use crate::proc::{ExitStatus, Identity, Pid, Signal, Usage, Waited};
 use brush_parser::ast::{
     AndOr, AndOrList, Command, CommandPrefixOrSuffixItem, CompoundList, CompoundListItem, Pipeline,
     Program, SeparatorOperator, SimpleCommand,
@@ -103,34 +103,80 @@ impl Shell {
         status
     }
 
+    /// Whether a background list is a pipeline of programs, which run as processes of
+    /// their own; anything else (builtins, functions, compound commands, `&&`) runs in a
+    /// background subshell.
+    fn runs_as_processes(&self, list: &AndOrList) -> bool {
+        list.additional.is_empty()
+            && list.first.seq.iter().all(|command| match command {
+                Command::Simple(simple) => simple.word_or_name.as_ref().is_some_and(|word| {
+                    Builtin::find(&word.value).is_none()
+                        && !self.functions.contains_key(&word.value)
+                        && !self.aliases.contains_key(&word.value)
+                }),
+                _ => false,
+            })
+    }
+
+    /// Runs an and-or list in a subshell on a task of its own, with a pid of its own (in
+    /// the process table, so `$!`, `wait`, `kill` and /proc know it). Killing it ends the
+    /// task and, through the kernel, the processes it started.
+    fn start_background_subshell(&self, list: &AndOrList, io: Stdio) -> Pid {
+        let process = self.kernel.processes.insert(Identity {
+            ppid: self.pid,
+            argv: vec!["wasmix".into()],
+            env: Vec::new(),
+            namespace: self.namespace.clone(),
+        });
+        let mut shell = self.clone();
+        shell.pid = process.pid;
+        let list = list.clone();
+        let task = tokio::spawn(async move {
+            match shell.run_and_or(&list, &io).await {
+                Err(Flow::Exit(status) | Flow::Return(status)) => status,
+                _ => shell.last_status,
+            }
+        });
+        let pid = process.pid;
+        tokio::spawn(async move {
+            let abort = task.abort_handle();
+            let status = tokio::select! {
+                status = task => ExitStatus::Exited(status.unwrap_or(1)),
+                signal = process.killed() => {
+                    abort.abort();
+                    ExitStatus::Killed(signal)
+                }
+            };
+            process.finish(status);
+        });
+        pid
+    }
+
     /// `LIST &`: starts the pipeline and goes on without waiting.
     async fn run_in_background(&mut self, list: &AndOrList, io: &Stdio) -> Result<(), Flow> {
-        if !list.additional.is_empty() {
-            self.report("background lists joined by && or || are not supported by this shell yet");
-            self.last_status = 2;
-            return Ok(());
-        }
         // Without job control, a background job does not read the terminal.
         let io = Stdio {
             stdin: Input::Null,
             stdout: io.stdout.duplicate(),
             stderr: io.stderr.duplicate(),
         };
-        let stages = self.start_pipeline(&list.first, &io).await?;
         let mut pids = Vec::new();
         let mut last_status = 0;
-        for stage in stages {
-            match stage {
-                Stage::Running { pid, .. } => pids.push(pid),
-                Stage::Done(status) => last_status = status,
-                // Its processes are reaped by the subshell itself.
-                Stage::Subshell(_) => {}
+        if self.runs_as_processes(list) {
+            for stage in self.start_pipeline(&list.first, &io).await? {
+                match stage {
+                    Stage::Running { pid, .. } => pids.push(pid),
+                    Stage::Done(status) => last_status = status,
+                    Stage::Subshell(_) => {}
+                }
             }
+        } else {
+            pids.push(self.start_background_subshell(list, io));
         }
         if let Some(&last) = pids.last() {
             self.last_background = Some(last);
         }
-        let command = list.first.to_string();
+        let command = list.to_string();
         let number = self
             .jobs
             .start(self.kernel.clone(), pids.clone(), last_status, command);
@@ -382,16 +428,40 @@ impl Shell {
                 .collect();
             self.trace(&shown);
         }
-        if let Some(builtin) = Builtin::find(&name) {
-            return self.run_builtin(builtin, &argv, stdio, alone).await;
+        let builtin = Builtin::find(&name);
+        let function = self.functions.get(&name).cloned();
+        if builtin.is_none() && function.is_none() {
+            return Ok(self.spawn_program(argv, values, stdio));
         }
-        if let Some(body) = self.functions.get(&name).cloned() {
-            if alone {
-                return Ok(Stage::Done(self.call_function(&body, &argv, &stdio).await?));
+        // `VAR=value builtin` and `VAR=value function`: the variables hold for the command
+        // only, as in bash (`IFS=, read a b`).
+        let saved: Vec<_> = values
+            .iter()
+            .map(|(name, _)| (name.clone(), self.variables.get(name).cloned()))
+            .collect();
+        for (variable, value) in &values {
+            self.set_variable(variable, value, true);
+        }
+        let result = match (builtin, function) {
+            (Some(builtin), _) => self.run_builtin(builtin, &argv, stdio, alone).await,
+            (None, Some(body)) if alone => self
+                .call_function(&body, &argv, &stdio)
+                .await
+                .map(Stage::Done),
+            (None, Some(body)) => Ok(self.in_subshell(stdio, SubshellWork::Function(body, argv))),
+            (None, None) => unreachable!("programs were started above"),
+        };
+        for (name, before) in saved {
+            match before {
+                Some(variable) => {
+                    self.variables.insert(name, variable);
+                }
+                None => {
+                    self.variables.remove(&name);
+                }
             }
-            return Ok(self.in_subshell(stdio, SubshellWork::Function(body, argv)));
         }
-        Ok(self.spawn_program(argv, values, stdio))
+        result
     }
 
     /// Starts the program `argv[0]` names, with `extra` added to the environment.

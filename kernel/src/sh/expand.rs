@@ -5,6 +5,7 @@
 use super::{Shell, syntax};
 use crate::file::{Input, Output, Stdio};
 use crate::pipe::pipe;
+use crate::proc::SHELL_PID;
 use brush_parser::ParserOptions;
 use brush_parser::ast::Word;
 use brush_parser::word::{
@@ -57,6 +58,9 @@ pub(super) struct Fields {
     current_exists: bool,
     /// Whether unquoted expansions are split into fields (not in assignments and patterns).
     split: bool,
+    /// Whether unquoted literal text is split too: in the operand of `${VAR:-a b}`, whose
+    /// result is split like any expansion's.
+    split_literals: bool,
 }
 
 impl Default for Fields {
@@ -68,6 +72,7 @@ impl Default for Fields {
             globbing: false,
             current_exists: false,
             split: true,
+            split_literals: false,
         }
     }
 }
@@ -83,10 +88,13 @@ impl Fields {
 
     /// The result of an expansion: split into fields unless quoted (or not splitting).
     pub(super) fn push_expansion(&mut self, text: &str, quoted: bool) {
-        if quoted || !self.split {
+        if quoted {
             self.push_literal(text);
-        } else {
+        } else if self.split {
             self.push_split(text);
+        } else {
+            // Unsplit, but still a pattern where one counts (`case`, `${VAR#$pat}`).
+            self.push_unquoted(text);
         }
     }
 
@@ -212,7 +220,8 @@ impl Shell {
         })
     }
 
-    /// Expands operand text into the fields being built, as if it stood in the word.
+    /// Expands operand text into the fields being built, as if it stood in the word; its
+    /// unquoted text is split as an expansion's result is.
     pub(super) fn expand_operand_into<'a>(
         &'a mut self,
         text: &'a str,
@@ -222,7 +231,10 @@ impl Shell {
         Box::pin(async move {
             let pieces = brush_parser::word::parse(text, &ParserOptions::default())
                 .map_err(|e| ExpandError::new(format!("{text}: {e}")))?;
-            self.expand_pieces(text, &pieces, quoted, fields).await
+            let outer = std::mem::replace(&mut fields.split_literals, true);
+            let result = self.expand_pieces(text, &pieces, quoted, fields).await;
+            fields.split_literals = outer;
+            result
         })
     }
 
@@ -247,6 +259,8 @@ impl Shell {
         };
         let cwd = self.variable("PWD").unwrap_or_else(|| "/".into());
         let absolute = pattern.starts_with('/');
+        // `dir*/` matches directories only, and each match keeps the slash.
+        let directories_only = pattern.ends_with('/');
         // (what is shown, where it is in the namespace)
         let mut found = vec![(String::new(), if absolute { "/".to_string() } else { cwd })];
         let components: Vec<&str> = pattern.split('/').filter(|c| !c.is_empty()).collect();
@@ -262,7 +276,9 @@ impl Shell {
                 };
                 for entry in entries {
                     let is_dir = entry.file_type == crate::fs::FileType::Directory;
-                    if matcher.matches_with(&entry.name, options) && (last || is_dir) {
+                    if matcher.matches_with(&entry.name, options)
+                        && ((last && !directories_only) || is_dir)
+                    {
                         let shown = match (shown.is_empty(), absolute) {
                             (true, true) => format!("/{}", entry.name),
                             (true, false) => entry.name.clone(),
@@ -277,7 +293,11 @@ impl Shell {
             }
             found = next;
         }
-        let mut names: Vec<String> = found.into_iter().map(|(shown, _)| shown).collect();
+        let slash = if directories_only { "/" } else { "" };
+        let mut names: Vec<String> = found
+            .into_iter()
+            .map(|(shown, _)| format!("{shown}{slash}"))
+            .collect();
         names.sort();
         names
     }
@@ -358,6 +378,9 @@ impl Shell {
     ) -> Result<(), ExpandError> {
         match &piece.piece {
             WordPiece::Text(text) if quoted => fields.push_literal(text),
+            WordPiece::Text(text) if fields.split_literals && fields.split => {
+                fields.push_split(text)
+            }
             WordPiece::Text(text) => fields.push_unquoted(text),
             WordPiece::SingleQuotedText(text) => fields.push_literal(text),
             WordPiece::AnsiCQuotedText(text) => fields.push_literal(&ansi_c_unquote(text)),
@@ -384,9 +407,20 @@ impl Shell {
                 let value = self.evaluate_arithmetic(&text)?;
                 fields.push_expansion(&value.to_string(), quoted);
             }
-            WordPiece::TildeExpansion(TildeExpr::Home) => {
-                fields.push_literal(&self.variable("HOME").unwrap_or_default())
+            WordPiece::TildeExpansion(tilde) if !quoted => {
+                let value = match tilde {
+                    TildeExpr::Home => self.variable("HOME"),
+                    TildeExpr::WorkingDir => self.variable("PWD"),
+                    TildeExpr::OldWorkingDir => self.variable("OLDPWD"),
+                    _ => None,
+                };
+                match value {
+                    Some(value) => fields.push_literal(&value),
+                    None => fields.push_literal(piece_text(source, piece)),
+                }
             }
+            // In arithmetic and other quoted text, `~` is only a character.
+            WordPiece::TildeExpansion(_) => fields.push_literal(piece_text(source, piece)),
             WordPiece::ParameterExpansion(ParameterExpr::Parameter {
                 parameter:
                     Parameter::Special(SpecialParameter::AllPositionalParameters { concatenate: false }),
@@ -425,7 +459,8 @@ impl Shell {
             Parameter::NamedWithIndex { .. } | Parameter::NamedWithAllIndices { .. } => None,
             Parameter::Special(special) => Some(match special {
                 SpecialParameter::LastExitStatus => self.last_status.to_string(),
-                SpecialParameter::ProcessId => self.pid.to_string(),
+                // `$$` is the shell's own pid, in subshells too.
+                SpecialParameter::ProcessId => SHELL_PID.to_string(),
                 SpecialParameter::LastBackgroundProcessId => self.last_background?.to_string(),
                 SpecialParameter::ShellName => self.script_name.clone(),
                 SpecialParameter::PositionalParameterCount => self.positional.len().to_string(),
@@ -435,6 +470,13 @@ impl Shell {
             }),
         }
     }
+}
+
+/// The text a piece was parsed from.
+fn piece_text<'s>(source: &'s str, piece: &WordPieceWithSource) -> &'s str {
+    source
+        .get(piece.start_index..piece.end_index)
+        .unwrap_or_default()
 }
 
 /// `$'...'` text: C-style backslash escapes.
@@ -458,6 +500,44 @@ fn ansi_c_unquote(text: &str) -> String {
             Some('\\') => out.push('\\'),
             Some('\'') => out.push('\''),
             Some('"') => out.push('"'),
+            Some(kind @ ('x' | 'u' | 'U')) => {
+                let most = match kind {
+                    'x' => 2,
+                    'u' => 4,
+                    _ => 8,
+                };
+                let digits: String = chars
+                    .clone()
+                    .take(most)
+                    .take_while(char::is_ascii_hexdigit)
+                    .collect();
+                if !digits.is_empty() {
+                    chars.nth(digits.len() - 1);
+                }
+                match u32::from_str_radix(&digits, 16)
+                    .ok()
+                    .and_then(char::from_u32)
+                {
+                    Some(c) if !digits.is_empty() => out.push(c),
+                    _ => {
+                        out.push('\\');
+                        out.push(kind);
+                    }
+                }
+            }
+            Some(first @ '0'..='7') => {
+                let mut value = first.to_digit(8).unwrap_or(0);
+                for _ in 0..2 {
+                    match chars.clone().next().and_then(|c| c.to_digit(8)) {
+                        Some(digit) => {
+                            value = value * 8 + digit;
+                            chars.next();
+                        }
+                        None => break,
+                    }
+                }
+                out.extend(char::from_u32(value));
+            }
             Some(other) => {
                 out.push('\\');
                 out.push(other);

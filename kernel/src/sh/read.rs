@@ -51,21 +51,25 @@ async fn read_line(input: &Input) -> (Vec<u8>, bool) {
     (line, false)
 }
 
-fn is_blank(c: char) -> bool {
-    matches!(c, ' ' | '\t' | '\n')
-}
-
-/// Splits `text` into `count` fields at blanks; the last field keeps the rest of the
-/// line (its inner blanks included), as bash assigns it.
-fn split_fields(text: &str, count: usize) -> Vec<String> {
+/// Splits `text` into `count` fields at the characters of `ifs`, as bash's `read` does:
+/// white space among them separates runs (and is trimmed at the ends), any other one
+/// ends a field on its own; the last field keeps the rest of the line.
+fn split_fields(text: &str, count: usize, ifs: &str) -> Vec<String> {
+    let white = |c: char| ifs.contains(c) && c.is_whitespace();
+    let separator = |c: char| ifs.contains(c);
     let mut fields = Vec::new();
-    let mut rest = text.trim_start_matches(is_blank);
+    let mut rest = text.trim_start_matches(white);
     while fields.len() + 1 < count && !rest.is_empty() {
-        let end = rest.find(is_blank).unwrap_or(rest.len());
+        let end = rest.find(separator).unwrap_or(rest.len());
         fields.push(rest[..end].to_string());
-        rest = rest[end..].trim_start_matches(is_blank);
+        rest = &rest[end..];
+        // One separator, with the white space around it.
+        rest = rest.trim_start_matches(white);
+        if let Some(c) = rest.chars().next().filter(|c| separator(*c) && !white(*c)) {
+            rest = rest[c.len_utf8()..].trim_start_matches(white);
+        }
     }
-    fields.push(rest.trim_end_matches(is_blank).to_string());
+    fields.push(rest.trim_end_matches(white).to_string());
     fields.resize(count, String::new());
     fields
 }
@@ -125,7 +129,8 @@ impl Shell {
         if names.is_empty() {
             self.set_variable("REPLY", &text, false);
         } else {
-            for (name, value) in names.iter().zip(split_fields(&text, names.len())) {
+            let ifs = self.variable("IFS").unwrap_or_else(|| " \t\n".into());
+            for (name, value) in names.iter().zip(split_fields(&text, names.len(), &ifs)) {
                 self.set_variable(name, &value, false);
             }
         }
@@ -139,8 +144,11 @@ mod tests {
 
     #[test]
     fn the_last_name_takes_the_rest() {
-        assert_eq!(split_fields("  a  b c  ", 2), ["a", "b c"]);
-        assert_eq!(split_fields("a", 3), ["a", "", ""]);
-        assert_eq!(split_fields("  x  ", 1), ["x"]);
+        let blanks = " \t\n";
+        assert_eq!(split_fields("  a  b c  ", 2, blanks), ["a", "b c"]);
+        assert_eq!(split_fields("a", 3, blanks), ["a", "", ""]);
+        assert_eq!(split_fields("  x  ", 1, blanks), ["x"]);
+        assert_eq!(split_fields("ann,31,x", 2, ","), ["ann", "31,x"]);
+        assert_eq!(split_fields("a,,b", 3, ","), ["a", "", "b"]);
     }
 }

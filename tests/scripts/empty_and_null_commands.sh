@@ -1,0 +1,5 @@
+:
+true
+echo $?
+x= y=2
+echo "[$x][$y]"

@@ -1,0 +1,3 @@
+echo start
+exit 42
+echo never

@@ -1,0 +1,6 @@
+if true; then
+	cat <<-EOF
+		tabs stripped
+	end
+	EOF
+fi

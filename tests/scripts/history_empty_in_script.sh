@@ -1,0 +1,2 @@
+history | wc -l
+echo ok

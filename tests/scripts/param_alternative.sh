@@ -1,0 +1,2 @@
+set=yes; empty=
+echo "[${set:+alt}] [${empty:+alt}] [${empty+alt}] [${nothing+alt}]"

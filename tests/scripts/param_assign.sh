@@ -1,0 +1,5 @@
+unset v
+echo "${v:=first}" "$v"
+echo "${v:=second}" "$v"
+e=
+echo "[${e=kept}]" "[${e:=replaced}]"

@@ -1,0 +1,5 @@
+echo before
+x=set
+echo "${x:?not shown}"
+: "${missing:?is required}"
+echo after

@@ -1,0 +1,3 @@
+target=value
+name=target
+echo ${!name}

@@ -1,0 +1,6 @@
+s="hello world"
+echo ${#s}
+e=
+echo ${#e}
+set -- a b c d
+echo ${#@} ${#*}

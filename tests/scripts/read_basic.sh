@@ -1,0 +1,6 @@
+read a b c <<< "1 2 3 4 5"
+echo "$a|$b|$c"
+read only <<< "   padded   "
+echo "[$only]"
+read <<< "reply var"
+echo "$REPLY"

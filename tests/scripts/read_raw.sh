@@ -1,0 +1,3 @@
+printf 'a\\b c\\\nnext\n' > f.txt
+read -r x < f.txt; echo "$x"
+read y < f.txt; echo "$y"

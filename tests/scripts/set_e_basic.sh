@@ -1,0 +1,5 @@
+set -e
+echo one
+true
+false
+echo never

@@ -1,0 +1,3 @@
+set -e
+(false; echo "subshell continues?")
+echo "parent after"

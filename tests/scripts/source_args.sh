@@ -1,0 +1,3 @@
+echo 'echo "sourced with $# args: $*"' > s.sh
+. ./s.sh a b
+echo "script still has $#"

@@ -1,0 +1,3 @@
+printf 'echo part1\nreturn 7\necho part2\n' > r.sh
+. ./r.sh
+echo "status $?"

@@ -1,0 +1,6 @@
+[ "$$" -gt 0 ] && echo pid-ok
+sleep 0.05 &
+[ -n "$!" ] && echo bg-pid-ok
+wait
+s=$(echo $$)
+[ "$s" = "$$" ] && echo same-in-subst

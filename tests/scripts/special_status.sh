@@ -1,0 +1,5 @@
+true; echo $?
+false; echo $?
+(exit 7); echo $?
+! true; echo $?
+echo $? $?

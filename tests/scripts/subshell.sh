@@ -1,0 +1,6 @@
+x=outer
+(x=inner; echo $x)
+echo $x
+(cd /; pwd)
+pwd | grep -c /
+( exit 5 ); echo $?

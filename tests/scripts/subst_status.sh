@@ -1,0 +1,3 @@
+x=$(false); echo $?
+x=$(exit 3); echo $?
+y=$(true); echo $?

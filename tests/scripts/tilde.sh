@@ -1,0 +1,4 @@
+echo ~ ~/sub
+x=~
+echo $x
+echo "~" '~'

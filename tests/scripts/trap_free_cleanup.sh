@@ -1,0 +1,5 @@
+f=/tmp/cleanup-$$
+echo data > $f
+[ -s $f ] && echo present
+rm -f $f
+[ -e $f ] || echo absent
