@@ -108,8 +108,7 @@ fn build_userland<'a>(
     target: &str,
     crates: impl Iterator<Item = &'a (String, String)>,
 ) {
-    let cargo = env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let mut command = Command::new(cargo);
+    let mut command = userland_cargo(target);
     command
         .args(["build", "--quiet", "--profile", "wasm", "--target", target])
         .arg("--manifest-path")
@@ -141,27 +140,50 @@ fn build_userland<'a>(
     }
 }
 
-/// Installs the wasm target through rustup when it is missing, or stops with one line
-/// naming the command that does.
-fn ensure_wasm_target(target: &str) {
-    let rustc = env::var("RUSTC").unwrap_or_else(|_| "rustc".into());
-    let sysroot = Command::new(rustc)
+/// Whether the toolchain of `rustc` has the standard library for `target`.
+fn has_target(rustc: &mut Command, target: &str) -> bool {
+    rustc
         .args(["--print", "sysroot"])
         .output()
         .ok()
-        .map(|out| PathBuf::from(String::from_utf8_lossy(&out.stdout).trim()));
-    let installed = |root: &Option<PathBuf>| {
-        root.as_ref()
-            .is_some_and(|r| r.join("lib/rustlib").join(target).is_dir())
-    };
-    if installed(&sysroot) {
+        .map(|out| PathBuf::from(String::from_utf8_lossy(&out.stdout).trim()))
+        .is_some_and(|root| root.join("lib/rustlib").join(target).is_dir())
+}
+
+/// The cargo that builds userland: this build's own; or, when its toolchain cannot have
+/// the wasm target (the nightly that `cargo fuzz` builds the kernel with), the stable
+/// toolchain's, through rustup.
+fn userland_cargo(target: &str) -> Command {
+    let rustc = env::var("RUSTC").unwrap_or_else(|_| "rustc".into());
+    if has_target(&mut Command::new(&rustc), target) {
+        return Command::new(env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+    }
+    let mut stable = Command::new("rustup");
+    stable.args(["run", "stable", "cargo"]);
+    for var in ["RUSTC", "RUSTDOC", "RUSTUP_TOOLCHAIN", "RUSTC_WRAPPER"] {
+        stable.env_remove(var);
+    }
+    stable
+}
+
+/// Installs the wasm target through rustup when it is missing, or stops with one line
+/// naming the command that does. A toolchain that cannot have it is passed over for
+/// the stable one (see `userland_cargo`).
+fn ensure_wasm_target(target: &str) {
+    let rustc = env::var("RUSTC").unwrap_or_else(|_| "rustc".into());
+    if has_target(&mut Command::new(&rustc), target) {
         return;
     }
     let added = Command::new("rustup")
         .args(["target", "add", target])
         .status()
         .is_ok_and(|s| s.success());
-    if !added || !installed(&sysroot) {
+    let usable_here = added && has_target(&mut Command::new(&rustc), target);
+    let mut stable = Command::new("rustup");
+    stable
+        .args(["run", "stable", "rustc"])
+        .env_remove("RUSTUP_TOOLCHAIN");
+    if !usable_here && !has_target(&mut stable, target) {
         panic!("the {target} target is missing: run `rustup target add {target}`");
     }
 }

@@ -27,6 +27,7 @@ async fn a_tight_loop_is_killed_within_50_ms() {
             executable: Executable::Path("/bin/spin".into()),
             argv: vec!["spin".into()],
             env: Vec::new(),
+            cwd: "/".into(),
             stdio: Stdio {
                 stdin: Input::Null,
                 stdout: Output::Null,

@@ -28,7 +28,7 @@ fn sed() {
 #[test]
 fn env() {
     compare(&[
-        case("env -i A=1 B=2 env | grep -v ^PWD="),
+        case("env -i A=1 B=2 env"),
         case("env -u HOME A=x env | grep -c ^HOME="),
         case("env nosuch-program; echo $?"),
         case("env --bogus"),

@@ -66,6 +66,7 @@ fn wasmix_spawn_median(runtime: &tokio::runtime::Runtime) -> Duration {
                 executable: Executable::Path("/bin/true".into()),
                 argv: vec!["true".into()],
                 env: Vec::new(),
+                cwd: "/".into(),
                 stdio: Stdio {
                     stdin: Input::Null,
                     stdout: Output::Null,

@@ -93,6 +93,9 @@ pub struct SpawnRequest {
     /// argv[0] is the name the command was called by.
     pub argv: Vec<String>,
     pub env: Vec<(String, String)>,
+    /// The working directory, an absolute path of the child's namespace. It is process
+    /// state, not environment: `env -i` keeps it.
+    pub cwd: String,
     pub stdio: Stdio,
     pub limits: Limits,
 }
@@ -179,13 +182,14 @@ impl Kernel {
             Executable::Path(path) => self.program_at(&request.namespace, path)?,
             Executable::Loaded(program) => program.clone(),
         };
-        if !program.reads_pwd {
-            request.namespace = with_cwd_in_front(&request.namespace, &request.env);
+        if !program.enters_cwd {
+            request.namespace = with_cwd_in_front(&request.namespace, &request.cwd);
         }
         let process = self.processes.insert(Identity {
             ppid: request.parent,
             argv: request.argv.clone(),
             env: request.env.clone(),
+            cwd: request.cwd.clone(),
             namespace: request.namespace.clone(),
         });
         let pid = process.pid;
@@ -195,6 +199,7 @@ impl Kernel {
             ppid: request.parent,
             namespace: request.namespace.clone(),
             env: request.env.clone(),
+            cwd: request.cwd.clone(),
             stdio: request.stdio.duplicate(),
             limits: request.limits,
         };
@@ -202,12 +207,32 @@ impl Kernel {
             program,
             argv: request.argv,
             env: request.env,
+            cwd: request.cwd,
             stdio: request.stdio,
             namespace: request.namespace,
             inheritance,
         };
         tokio::spawn(proc::run(self.engine.clone(), process, launch));
         Ok(pid)
+    }
+
+    /// A table entry for work the shell does itself in the background (a subshell), so it
+    /// has a pid; it counts against the same limit as processes.
+    pub(crate) fn insert_task(
+        &self,
+        parent: Pid,
+        namespace: Arc<Namespace>,
+    ) -> Result<Arc<proc::Process>, SpawnError> {
+        if self.processes.count() >= engine::MAX_PROCESSES as usize {
+            return Err(SpawnError::TooManyProcesses);
+        }
+        Ok(self.processes.insert(Identity {
+            ppid: parent,
+            argv: vec!["wasmix".into()],
+            env: Vec::new(),
+            cwd: "/".into(),
+            namespace,
+        }))
     }
 
     /// Prepares a program from bytes that are not in any namespace (`wasmix run`), or to
@@ -294,14 +319,11 @@ pub fn find_program(
         })
 }
 
-/// A program that does not read `$PWD` starts at `/`, and resolves a relative name to
+/// A program that does not enter its working directory itself starts at `/`, and resolves a relative name to
 /// `/name` before the kernel sees it. So that relative names still find files of the
 /// working directory, its namespace gets the working directory bound before `/` (a Plan 9
 /// union): `/name` is looked up in the working directory first, then at the root.
-fn with_cwd_in_front(namespace: &Arc<Namespace>, env: &[(String, String)]) -> Arc<Namespace> {
-    let Some((_, cwd)) = env.iter().find(|(name, _)| name == "PWD") else {
-        return namespace.clone();
-    };
+fn with_cwd_in_front(namespace: &Arc<Namespace>, cwd: &str) -> Arc<Namespace> {
     if cwd == "/" {
         return namespace.clone();
     }

@@ -169,6 +169,8 @@ pub struct Process {
     pub ppid: Pid,
     pub argv: Vec<String>,
     pub env: Vec<(String, String)>,
+    /// The working directory it started in.
+    pub cwd: String,
     pub started: SystemTime,
     pub usage: Arc<Usage>,
     namespace: Mutex<Arc<Namespace>>,
@@ -270,6 +272,7 @@ pub(crate) struct Identity {
     pub ppid: Pid,
     pub argv: Vec<String>,
     pub env: Vec<(String, String)>,
+    pub cwd: String,
     pub namespace: Arc<Namespace>,
 }
 
@@ -282,6 +285,7 @@ impl ProcessTable {
                 ppid: 0,
                 argv: vec!["wasmix".into()],
                 env: Vec::new(),
+                cwd: "/".into(),
                 namespace,
             },
         )
@@ -297,6 +301,7 @@ impl ProcessTable {
             ppid: identity.ppid,
             argv: identity.argv,
             env: identity.env,
+            cwd: identity.cwd,
             started: SystemTime::now(),
             usage: Arc::default(),
             namespace: Mutex::new(identity.namespace),
@@ -483,6 +488,7 @@ pub struct Launch {
     pub program: Arc<Program>,
     pub argv: Vec<String>,
     pub env: Vec<(String, String)>,
+    pub cwd: String,
     pub stdio: Stdio,
     pub namespace: Arc<Namespace>,
     /// What the process may pass on to children it spawns.
@@ -493,7 +499,10 @@ pub struct Launch {
 pub(crate) async fn run(engine: wasmtime::Engine, process: Arc<Process>, launch: Launch) {
     let limits = launch.inheritance.limits;
     let mut builder = WasiCtx::builder();
-    builder.args(&launch.argv).envs(&launch.env);
+    builder
+        .args(&launch.argv)
+        .envs(&launch.env)
+        .initial_cwd(&launch.cwd);
     launch.stdio.install(&mut builder);
     let mut store = Store::new(
         &engine,

@@ -17,14 +17,14 @@ use wasmtime_wasi::p2::bindings::CommandPre;
 
 pub struct Program {
     pub pre: CommandPre<ProcessCtx>,
-    /// Whether the program takes its working directory from `$PWD` (wasmix userland does,
-    /// and says so with a custom section). Others get their working directory bound in
+    /// Whether the program enters its working directory itself, from WASI's
+    /// `initial-cwd` (wasmix userland does, and says so with a custom section). Others get their working directory bound in
     /// front of `/` instead: see `Kernel::spawn`.
-    pub reads_pwd: bool,
+    pub enters_cwd: bool,
 }
 
-/// The custom section by which a program says it reads `$PWD`.
-pub const READS_PWD_SECTION: &str = "wasmix:reads-pwd";
+/// The custom section by which a program says it enters its working directory itself.
+pub const ENTERS_CWD_SECTION: &str = "wasmix:enters-cwd";
 
 /// Why a file cannot be run. Shown as `wasmix: PATH: cannot execute: REASON`, status 126.
 #[derive(Debug)]
@@ -104,8 +104,8 @@ impl ProgramLoader {
             .instantiate_pre(&component)
             .map_err(|e| ExecError::Unlinkable(format!("{e:#}")))?;
         let pre = CommandPre::new(pre).map_err(|_| ExecError::NoRunExport)?;
-        let reads_pwd = kind == Kind::Component && has_custom_section(bytes, READS_PWD_SECTION);
-        let program = Arc::new(Program { pre, reads_pwd });
+        let enters_cwd = kind == Kind::Component && has_custom_section(bytes, ENTERS_CWD_SECTION);
+        let program = Arc::new(Program { pre, enters_cwd });
         loaded.insert(hash, program.clone());
         Ok(program)
     }

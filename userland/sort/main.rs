@@ -1,7 +1,7 @@
 //! sort: sort lines of text files (byte order, as GNU sort in the C locale).
 
 use std::cmp::Ordering;
-use std::io::{BufRead, BufReader, Write};
+use std::io::{Read, Write};
 use wasmix_common::{Arg, Failure, Program, args, describe_io_error, input};
 
 static PROGRAM: Program = Program {
@@ -88,23 +88,27 @@ fn main() {
                 other => return Err(args::unexpected(other)),
             }
         }
-        let mut lines: Vec<Vec<u8>> = Vec::new();
+        // One buffer for all input, and lines as slices of it: a file of short lines
+        // would otherwise cost an allocation per line.
+        let mut data = Vec::new();
         for name in input::operands_or_stdin(files) {
-            let reader = input::open(&name).map_err(|e| {
-                Failure::Fatal(format!("cannot read: {name}: {}", describe_io_error(&e)))
-            })?;
-            for line in BufReader::new(reader).split(b'\n') {
-                lines.push(
-                    line.map_err(|e| Failure::Fatal(format!("{name}: {}", describe_io_error(&e))))?,
-                );
+            input::open(&name)
+                .and_then(|mut reader| reader.read_to_end(&mut data))
+                .map_err(|e| {
+                    Failure::Fatal(format!("cannot read: {name}: {}", describe_io_error(&e)))
+                })?;
+            if data.last().is_some_and(|&b| b != b'\n') {
+                data.push(b'\n');
             }
         }
-        lines.sort_by(|a, b| compare(a, b, &settings));
+        let mut lines: Vec<&[u8]> = data.split(|&b| b == b'\n').collect();
+        lines.pop(); // what follows the last newline
+        sort_lines(&mut lines, &settings);
         if settings.unique {
             lines.dedup_by(|b, a| compare_keys(a, b, &settings) == Ordering::Equal);
         }
         for line in lines {
-            out.write_all(&line)?;
+            out.write_all(line)?;
             out.write_all(b"\n")?;
         }
         Ok(0)
@@ -234,6 +238,40 @@ fn numeric_value(text: &[u8], human: bool) -> f64 {
         _ => 0,
     };
     value * 1024f64.powi(power)
+}
+
+/// Sorts in the order `compare` defines, the common cases without its per-comparison
+/// work: whole lines as bytes, or whole lines as numbers (each parsed once).
+fn sort_lines(lines: &mut [&[u8]], settings: &Settings) {
+    let rule = settings.global;
+    if !settings.keys.is_empty() {
+        lines.sort_by(|a, b| compare(a, b, settings));
+    } else if rule.order == Order::Text {
+        // Lines that compare equal are the same bytes, so stability does not matter.
+        lines.sort_unstable();
+        if rule.reverse {
+            lines.reverse();
+        }
+    } else {
+        let human = rule.order == Order::Human;
+        let mut decorated: Vec<(f64, &[u8])> = lines
+            .iter()
+            .map(|line| (numeric_value(line, human), *line))
+            .collect();
+        decorated.sort_by(|(x, a), (y, b)| {
+            let order = x.partial_cmp(y).unwrap_or(Ordering::Equal).then_with(|| {
+                if settings.unique {
+                    Ordering::Equal
+                } else {
+                    a.cmp(b)
+                }
+            });
+            if rule.reverse { order.reverse() } else { order }
+        });
+        for (slot, (_, line)) in lines.iter_mut().zip(decorated) {
+            *slot = line;
+        }
+    }
 }
 
 fn compare_by(a: &[u8], b: &[u8], ordering: Rule) -> Ordering {

@@ -85,14 +85,6 @@ fn metadata(file_type: FileType, inode: u64, time: SystemTime) -> Metadata {
     }
 }
 
-fn working_directory(process: &Process) -> String {
-    process
-        .env
-        .iter()
-        .find(|(name, _)| name == "PWD")
-        .map_or_else(|| "/".to_string(), |(_, value)| value.clone())
-}
-
 fn status(process: &Process) -> String {
     let state = match process.state() {
         RunState::Running => "R (running)",
@@ -214,7 +206,7 @@ impl FileServer for ProcFs {
         match self.classify(path)? {
             Node::TopLink("self") => Ok(current_pid().to_string()),
             Node::TopLink(_) => Ok("self/mounts".into()),
-            Node::ProcessFile(process, "cwd", _) => Ok(working_directory(&process)),
+            Node::ProcessFile(process, "cwd", _) => Ok(process.cwd.clone()),
             _ => Err(FsError::Invalid),
         }
     }

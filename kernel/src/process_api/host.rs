@@ -22,20 +22,17 @@ impl spawn::Host for ProcessApiView<'_> {
         let Some(name) = command.argv.first().cloned() else {
             return Ok(Err(SpawnError::Invalid("empty argument list".into())));
         };
-        let parent_cwd = variable(&parent.env, "PWD").unwrap_or("/").to_string();
         let cwd = match &command.cwd {
-            None => parent_cwd,
+            None => parent.cwd.clone(),
             Some(dir) => {
-                let dir = absolute(&parent_cwd, dir);
+                let dir = absolute(&parent.cwd, dir);
                 match parent.namespace.stat(&dir, true) {
                     Ok(meta) if meta.is_dir() => dir,
                     _ => return Ok(Err(SpawnError::BadDirectory(dir))),
                 }
             }
         };
-        let mut env = command.env.unwrap_or_else(|| parent.env.clone());
-        env.retain(|(variable, _)| variable != "PWD");
-        env.push(("PWD".into(), cwd.clone()));
+        let env = command.env.unwrap_or_else(|| parent.env.clone());
         // As execvp: without a PATH, the system's default one.
         let search_path = variable(&env, "PATH").unwrap_or("/bin:/usr/bin");
         let Some(path) = kernel::find_program(&parent.namespace, &name, search_path, &cwd) else {
@@ -51,6 +48,7 @@ impl spawn::Host for ProcessApiView<'_> {
             executable: Executable::Path(path),
             argv: command.argv,
             env,
+            cwd,
             stdio: Stdio {
                 stdin,
                 stdout,

@@ -25,6 +25,7 @@ pub struct Inheritance {
     pub ppid: Pid,
     pub namespace: Arc<Namespace>,
     pub env: Vec<(String, String)>,
+    pub cwd: String,
     /// Other holds on the parent's own standard streams, for children that inherit them.
     pub stdio: Stdio,
     pub limits: Limits,

@@ -21,7 +21,7 @@ impl Shell {
         if text.trim().is_empty() {
             return Ok(0);
         }
-        let expression = brush_parser::arithmetic::parse(text).map_err(|_| {
+        let expression = super::syntax::parse_arithmetic(text).map_err(|_| {
             ExpandError::new(format!(
                 "{}: arithmetic syntax error (error token is \"{}\")",
                 text.trim(),

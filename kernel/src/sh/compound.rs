@@ -78,10 +78,7 @@ impl Shell {
                 CompoundCommand::ForClause(clause) => self.run_for(clause, io).await?,
                 CompoundCommand::CaseClause(clause) => self.run_case(clause, io).await?,
                 CompoundCommand::Arithmetic(command) => {
-                    self.last_status = match self.arithmetic_status(&command.expr.value).await {
-                        Ok(status) => status,
-                        Err(e) => self.expansion_failed(e)?,
-                    };
+                    self.last_status = self.run_arithmetic_command(&command.expr.value, io).await?;
                 }
                 CompoundCommand::ArithmeticForClause(clause) => {
                     self.run_arithmetic_for(clause, io).await?
@@ -206,6 +203,32 @@ impl Shell {
         }
         self.last_status = status;
         Ok(())
+    }
+
+    /// `((expression))`. Text that is not arithmetic was `( (commands) )`, two subshells,
+    /// which is how bash reads it too.
+    async fn run_arithmetic_command(&mut self, text: &str, io: &Stdio) -> Result<u8, Flow> {
+        let expanded = match self.expand_operand(text, true, false).await {
+            Ok(expanded) => expanded,
+            Err(e) => return self.expansion_failed(e),
+        };
+        if super::syntax::parse_arithmetic(&expanded).is_err()
+            && let Ok(program) = super::syntax::parse(text)
+        {
+            let mut shell = self.clone();
+            for command in &program.complete_commands {
+                match shell.run_list(command, io).await {
+                    Ok(()) => {}
+                    Err(Flow::Exit(status) | Flow::Return(status)) => return Ok(status),
+                    Err(_) => break,
+                }
+            }
+            return Ok(shell.last_status);
+        }
+        match self.evaluate_arithmetic(&expanded) {
+            Ok(value) => Ok(u8::from(value == 0)),
+            Err(e) => self.expansion_failed(e),
+        }
     }
 
     /// `((expression))`: 0 when the value is not zero, else 1.

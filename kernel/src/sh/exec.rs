@@ -4,9 +4,9 @@ use super::builtin::Builtin;
 use super::compound::SubshellWork;
 use super::{Flow, Origin, Shell};
 use crate::file::{Input, Output, Stdio};
-use crate::kernel::{Executable, SpawnRequest};
+use crate::kernel::{Executable, SpawnError, SpawnRequest};
 use crate::pipe::pipe;
-use crate::proc::{ExitStatus, Identity, Pid, Signal, Usage, Waited};
+use crate::proc::{ExitStatus, Pid, Signal, Usage, Waited};
 use brush_parser::ast::{
     AndOr, AndOrList, Command, CommandPrefixOrSuffixItem, CompoundList, CompoundListItem, Pipeline,
     Program, SeparatorOperator, SimpleCommand,
@@ -121,13 +121,14 @@ impl Shell {
     /// Runs an and-or list in a subshell on a task of its own, with a pid of its own (in
     /// the process table, so `$!`, `wait`, `kill` and /proc know it). Killing it ends the
     /// task and, through the kernel, the processes it started.
-    fn start_background_subshell(&self, list: &AndOrList, io: Stdio) -> Pid {
-        let process = self.kernel.processes.insert(Identity {
-            ppid: self.pid,
-            argv: vec!["wasmix".into()],
-            env: Vec::new(),
-            namespace: self.namespace.clone(),
-        });
+    fn start_background_subshell(&self, list: &AndOrList, io: Stdio) -> Option<Pid> {
+        let process = match self.kernel.insert_task(self.pid, self.namespace.clone()) {
+            Ok(process) => process,
+            Err(e) => {
+                self.report(&e.to_string());
+                return None;
+            }
+        };
         let mut shell = self.clone();
         shell.pid = process.pid;
         let list = list.clone();
@@ -149,7 +150,7 @@ impl Shell {
             };
             process.finish(status);
         });
-        pid
+        Some(pid)
     }
 
     /// `LIST &`: starts the pipeline and goes on without waiting.
@@ -171,7 +172,13 @@ impl Shell {
                 }
             }
         } else {
-            pids.push(self.start_background_subshell(list, io));
+            match self.start_background_subshell(list, io) {
+                Some(pid) => pids.push(pid),
+                None => {
+                    self.last_status = SpawnError::TooManyProcesses.status();
+                    return Ok(());
+                }
+            }
         }
         if let Some(&last) = pids.last() {
             self.last_background = Some(last);
@@ -484,6 +491,7 @@ impl Shell {
             executable: Executable::Path(path),
             argv,
             env,
+            cwd: self.variable("PWD").unwrap_or_else(|| "/".into()),
             stdio,
             limits: self.limits,
         };
@@ -513,6 +521,7 @@ impl Shell {
             executable: Executable::Loaded(program),
             argv,
             env: self.environment(),
+            cwd: self.variable("PWD").unwrap_or_else(|| "/".into()),
             stdio: Stdio::console(),
             limits: self.limits,
         };

@@ -6,7 +6,6 @@ use super::{Shell, syntax};
 use crate::file::{Input, Output, Stdio};
 use crate::pipe::pipe;
 use crate::proc::SHELL_PID;
-use brush_parser::ParserOptions;
 use brush_parser::ast::Word;
 use brush_parser::word::{
     Parameter, ParameterExpr, SpecialParameter, TildeExpr, WordPiece, WordPieceWithSource,
@@ -181,8 +180,7 @@ impl Shell {
 
     /// Expands the body of a here-document: parameters, but no quotes and no splitting.
     pub(super) async fn expand_document(&mut self, document: &Word) -> Result<String, ExpandError> {
-        let pieces = brush_parser::word::parse_heredoc(&document.value, &ParserOptions::default())
-            .map_err(|e| ExpandError::new(e.to_string()))?;
+        let pieces = syntax::parse_word(&document.value, true).map_err(ExpandError::new)?;
         let mut fields = Fields::unsplit();
         self.expand_pieces(&document.value, &pieces, true, &mut fields)
             .await?;
@@ -191,8 +189,7 @@ impl Shell {
 
     /// Parses word text and expands it into `fields`.
     async fn fields_of(&mut self, text: &str, mut fields: Fields) -> Result<Fields, ExpandError> {
-        let pieces = brush_parser::word::parse(text, &ParserOptions::default())
-            .map_err(|e| ExpandError::new(format!("{text}: {e}")))?;
+        let pieces = syntax::parse_word(text, false).map_err(ExpandError::new)?;
         self.expand_pieces(text, &pieces, false, &mut fields)
             .await?;
         Ok(fields)
@@ -207,8 +204,7 @@ impl Shell {
         as_pattern: bool,
     ) -> Expanding<'a, String> {
         Box::pin(async move {
-            let pieces = brush_parser::word::parse(text, &ParserOptions::default())
-                .map_err(|e| ExpandError::new(format!("{text}: {e}")))?;
+            let pieces = syntax::parse_word(text, false).map_err(ExpandError::new)?;
             let mut fields = Fields::unsplit();
             self.expand_pieces(text, &pieces, quoted, &mut fields)
                 .await?;
@@ -229,8 +225,7 @@ impl Shell {
         fields: &'a mut Fields,
     ) -> Expanding<'a, ()> {
         Box::pin(async move {
-            let pieces = brush_parser::word::parse(text, &ParserOptions::default())
-                .map_err(|e| ExpandError::new(format!("{text}: {e}")))?;
+            let pieces = syntax::parse_word(text, false).map_err(ExpandError::new)?;
             let outer = std::mem::replace(&mut fields.split_literals, true);
             let result = self.expand_pieces(text, &pieces, quoted, fields).await;
             fields.split_literals = outer;

@@ -25,6 +25,16 @@ use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
+/// Runs every parser the shell uses on text it is given (commands, words, arithmetic),
+/// and throws the results away: for the fuzz target in `kernel/fuzz`, and for the
+/// regression tests of what it found. An error is fine; a panic or a hang is a bug.
+pub fn parse_everything(text: &str) {
+    let _ = syntax::is_unfinished(text);
+    let _ = syntax::parse_word(text, false);
+    let _ = syntax::parse_word(text, true);
+    let _ = syntax::parse_arithmetic(text);
+}
+
 /// The shell's own status for a syntax error, as bash's.
 pub const SYNTAX_ERROR_STATUS: u8 = 2;
 

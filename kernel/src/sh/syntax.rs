@@ -3,7 +3,8 @@
 //! brush-parser is a bash-compatible parser kept up by the brush shell; using it gives the
 //! whole POSIX/bash grammar from the start, and the shell only has to execute the tree.
 
-use brush_parser::ast::Program;
+use brush_parser::ast::{ArithmeticExpr, Program};
+use brush_parser::word::WordPieceWithSource;
 use brush_parser::{ParseError, ParserOptions, Token, TokenizerError};
 
 /// A syntax error: the line it was found on and bash's wording for it.
@@ -15,11 +16,117 @@ pub struct SyntaxError {
     pub source_line: Option<String>,
 }
 
+/// How deep compound commands may nest: more than any script needs, and well short of
+/// where the parser (recursive descent) and the executor would exhaust the stack.
+const MAX_NESTING: usize = 200;
+
+/// How deep parentheses may nest: the parser tries both readings of `((` (arithmetic, or
+/// two subshells), so each level more doubles its work.
+const MAX_PARENTHESES: usize = 16;
+
 pub fn parse(text: &str) -> Result<Program, SyntaxError> {
     let options = ParserOptions::default();
     let tokens = brush_parser::tokenize_str_with_options(text, &options.tokenizer_options())
         .map_err(|e| tokenizer_error(text, e))?;
+    check_nesting(&tokens)?;
     brush_parser::parse_tokens(&tokens, &options).map_err(|e| parser_error(text, &tokens, e))
+}
+
+/// How deep `(` and `{` may nest inside one word (`$((...))`, `$(...)`, `${...}`), and how
+/// many may be left open at its end: the word parser backtracks through each open level,
+/// so its work doubles with each (the fuzzer found texts of 16 levels that took seconds).
+const MAX_WORD_NESTING: usize = 12;
+const MAX_WORD_UNCLOSED: usize = 3;
+
+/// Parses a word for expansion, after the limit on its parentheses.
+pub fn parse_word(text: &str, here_document: bool) -> Result<Vec<WordPieceWithSource>, String> {
+    check_word_nesting(text)?;
+    let options = ParserOptions::default();
+    let parsed = if here_document {
+        brush_parser::word::parse_heredoc(text, &options)
+    } else {
+        brush_parser::word::parse(text, &options)
+    };
+    parsed.map_err(|e| format!("{text}: {e}"))
+}
+
+/// Parses arithmetic, after the limit on parentheses.
+pub fn parse_arithmetic(text: &str) -> Result<ArithmeticExpr, String> {
+    check_word_nesting(text)?;
+    brush_parser::arithmetic::parse(text).map_err(|e| e.to_string())
+}
+
+fn check_word_nesting(text: &str) -> Result<(), String> {
+    let too_deep = || {
+        format!(
+            "brackets nested too deeply (at most {MAX_WORD_NESTING}, \
+             and {MAX_WORD_UNCLOSED} left open)"
+        )
+    };
+    let mut depth = 0usize;
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '(' | '{' => depth += 1,
+            ')' | '}' => depth = depth.saturating_sub(1),
+            // Escaped and single-quoted characters are only text.
+            '\\' => {
+                chars.next();
+            }
+            '\'' => {
+                for quoted in chars.by_ref() {
+                    if quoted == '\'' {
+                        break;
+                    }
+                }
+            }
+            _ => {}
+        }
+        if depth > MAX_WORD_NESTING {
+            return Err(too_deep());
+        }
+    }
+    if depth > MAX_WORD_UNCLOSED {
+        return Err(too_deep());
+    }
+    Ok(())
+}
+
+/// Refuses text nested deeper than the limits, before the parser sees it.
+fn check_nesting(tokens: &[Token]) -> Result<(), SyntaxError> {
+    let (mut depth, mut parentheses) = (0usize, 0usize);
+    for token in tokens {
+        let (opens, closes, parenthesis) = match token {
+            Token::Operator(op, _) if op == "(" => (true, false, true),
+            Token::Operator(op, _) if op == ")" => (false, true, true),
+            Token::Word(word, _) => match word.as_str() {
+                "{" | "if" | "case" | "while" | "until" | "for" | "select" | "[[" => {
+                    (true, false, false)
+                }
+                "}" | "fi" | "esac" | "done" | "]]" => (false, true, false),
+                _ => (false, false, false),
+            },
+            Token::Operator(..) => (false, false, false),
+        };
+        if opens {
+            depth += 1;
+            parentheses += usize::from(parenthesis);
+        } else if closes {
+            depth = depth.saturating_sub(1);
+            parentheses = parentheses.saturating_sub(usize::from(parenthesis));
+        }
+        if depth > MAX_NESTING || parentheses > MAX_PARENTHESES {
+            return Err(SyntaxError {
+                line: token_span(token).start.line,
+                message: format!(
+                    "syntax error: commands nested too deeply (at most {MAX_NESTING}, \
+                     and {MAX_PARENTHESES} parentheses)"
+                ),
+                source_line: None,
+            });
+        }
+    }
+    Ok(())
 }
 
 /// Whether the text stops in the middle of a command (an open quote, an `if` without its

@@ -69,17 +69,18 @@ impl Program {
     }
 }
 
-/// Tells the kernel that this program takes its working directory from `$PWD` (below), so
-/// it needs no other help to resolve relative paths.
+/// Tells the kernel that this program enters its working directory itself (below), so it
+/// needs no other help to resolve relative paths.
 #[cfg(target_os = "wasi")]
-#[unsafe(link_section = "wasmix:reads-pwd")]
+#[unsafe(link_section = "wasmix:enters-cwd")]
 #[used]
-static READS_PWD: [u8; 1] = [1];
+static ENTERS_CWD: [u8; 1] = [1];
 
-/// Starts in the shell's working directory. WASI gives a program no working directory of
-/// its own (wasi-libc starts at `/`), so the shell passes it in `$PWD`.
+/// Starts in the working directory the kernel gives (`wasi:cli/environment.initial-cwd`),
+/// which wasi-libc does not read: it starts every program at `/`.
 fn enter_working_directory() {
-    if let Some(dir) = std::env::var_os("PWD") {
+    #[cfg(target_os = "wasi")]
+    if let Some(dir) = wasip2::cli::environment::initial_cwd() {
         let _ = std::env::set_current_dir(dir);
     }
 }
