@@ -51,12 +51,20 @@ impl Write for Output {
 }
 
 #[cfg(target_os = "wasi")]
-struct RawStdout(wasip2::io::streams::OutputStream);
+struct RawStdout {
+    stream: wasip2::io::streams::OutputStream,
+    /// Written since the last flush. A program that wrote nothing has nothing to flush,
+    /// and must not fail (as with SIGPIPE) because its reader has gone.
+    unflushed: bool,
+}
 
 #[cfg(target_os = "wasi")]
 impl RawStdout {
     fn new() -> RawStdout {
-        RawStdout(wasip2::cli::stdout::get_stdout())
+        RawStdout {
+            stream: wasip2::cli::stdout::get_stdout(),
+            unflushed: false,
+        }
     }
 
     fn is_terminal(&self) -> bool {
@@ -78,11 +86,12 @@ fn stream_error(e: wasip2::io::streams::StreamError) -> io::Error {
 impl Write for RawStdout {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         loop {
-            match self.0.check_write().map_err(stream_error)? {
-                0 => self.0.subscribe().block(),
+            match self.stream.check_write().map_err(stream_error)? {
+                0 => self.stream.subscribe().block(),
                 room => {
                     let n = buf.len().min(usize::try_from(room).unwrap_or(usize::MAX));
-                    self.0.write(&buf[..n]).map_err(stream_error)?;
+                    self.stream.write(&buf[..n]).map_err(stream_error)?;
+                    self.unflushed = true;
                     return Ok(n);
                 }
             }
@@ -90,7 +99,10 @@ impl Write for RawStdout {
     }
 
     fn flush(&mut self) -> io::Result<()> {
-        self.0.blocking_flush().map_err(stream_error)
+        if !std::mem::take(&mut self.unflushed) {
+            return Ok(());
+        }
+        self.stream.blocking_flush().map_err(stream_error)
     }
 }
 
