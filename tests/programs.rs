@@ -83,3 +83,51 @@ fn install_refuses_what_cannot_run() {
          ls: cannot access '/bin/bad': No such file or directory\n"
     );
 }
+
+/// A WASI preview 1 module that imports a function nobody provides: in WAT,
+/// `(module (import "env" "mystery_call" (func)) (memory (export "memory") 1)
+///  (func (export "_start") call 0))`.
+fn module_with_unknown_import() -> Vec<u8> {
+    fn section(id: u8, body: &[u8]) -> Vec<u8> {
+        let mut bytes = vec![id, body.len() as u8];
+        bytes.extend_from_slice(body);
+        bytes
+    }
+    fn name(text: &str) -> Vec<u8> {
+        let mut bytes = vec![text.len() as u8];
+        bytes.extend_from_slice(text.as_bytes());
+        bytes
+    }
+    let mut imports = vec![1];
+    imports.extend(name("env"));
+    imports.extend(name("mystery_call"));
+    imports.extend([0, 0]);
+    let mut exports = vec![2];
+    exports.extend(name("_start"));
+    exports.extend([0, 1]);
+    exports.extend(name("memory"));
+    exports.extend([2, 0]);
+    let mut module = b"\0asm\x01\0\0\0".to_vec();
+    module.extend(section(1, &[1, 0x60, 0, 0]));
+    module.extend(section(2, &imports));
+    module.extend(section(3, &[1, 0]));
+    module.extend(section(5, &[1, 0, 1]));
+    module.extend(section(7, &exports));
+    module.extend(section(10, &[1, 4, 0, 0x10, 0, 0x0b]));
+    module
+}
+
+#[test]
+fn a_program_importing_what_wasmix_lacks_gets_one_line_naming_the_import() {
+    let state = state_with(&[("/home/user/mystery.wasm", module_with_unknown_import())]);
+    let out = run_in(&state, "./mystery.wasm; echo status $?");
+    assert_eq!(out.stdout, "status 126\n");
+    assert_eq!(out.stderr.lines().count(), 1, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .starts_with("wasmix: /home/user/mystery.wasm: cannot execute:")
+            && out.stderr.contains("`env::mystery_call`"),
+        "{}",
+        out.stderr
+    );
+}

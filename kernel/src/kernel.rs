@@ -306,7 +306,8 @@ pub fn find_program(
     cwd: &str,
 ) -> Option<String> {
     if name.contains('/') {
-        return Some(crate::fs::namespace::absolute(cwd, name));
+        let path = crate::fs::namespace::absolute(cwd, name);
+        return Some(crate::fs::namespace::normalize(&path));
     }
     search_path
         .split(':')
