@@ -32,19 +32,9 @@ fn main() {
                 other => return Err(args::unexpected(other)),
             }
         }
-        match files.len() {
-            0 => return Err(Failure::Usage("missing operand".into())),
-            1 => {
-                return Err(Failure::Usage(format!(
-                    "missing operand after '{}'",
-                    files[0]
-                )));
-            }
-            2 => {}
-            _ => return Err(Failure::Usage(format!("extra operand '{}'", files[2]))),
-        }
-        let left = read_lines(&files[0])?;
-        let right = read_lines(&files[1])?;
+        let (left, right) = args::two_operands(files)?;
+        let left = read_lines(&left)?;
+        let right = read_lines(&right)?;
         // Column N is indented by the delimiters of the columns before it that are shown.
         let indent =
             |column: usize| delimiter.repeat(shown[..column].iter().filter(|s| **s).count());

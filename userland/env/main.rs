@@ -48,7 +48,7 @@ fn main() {
                         env.retain(|(variable, _)| variable != name);
                         env.push((name.to_string(), value.to_string()));
                     } else {
-                        command.push(value);
+                        command = vec![value];
                         command.extend(args.rest());
                         break;
                     }

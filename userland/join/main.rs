@@ -58,17 +58,8 @@ fn main() {
                 other => return Err(args::unexpected(other)),
             }
         }
-        match files.len() {
-            0 => return Err(Failure::Usage("missing operand".into())),
-            1 => {
-                return Err(Failure::Usage(format!(
-                    "missing operand after '{}'",
-                    files[0]
-                )));
-            }
-            2 => {}
-            _ => return Err(Failure::Usage(format!("extra operand '{}'", files[2]))),
-        }
+        let (first, second) = args::two_operands(files)?;
+        let files = [first, second];
         let split = |line: &str| -> Vec<String> {
             match separator {
                 Some(c) => line.split(c).map(str::to_string).collect(),

@@ -22,8 +22,7 @@ fn main() {
         if let Some(arg) = args.next()? {
             match arg {
                 Arg::Value(value) => {
-                    command.push(args::into_string(value)?);
-                    command.extend(args.rest());
+                    command = args::command_line(value, &mut args)?;
                 }
                 other => return Err(args::unexpected(other)),
             }

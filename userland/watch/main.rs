@@ -46,8 +46,7 @@ fn main() {
                 Arg::Short('e') | Arg::Long("errexit") => exit_on_error = true,
                 Arg::Short('g') | Arg::Long("chgexit") => exit_on_change = true,
                 Arg::Value(value) => {
-                    command.push(args::into_string(value)?);
-                    command.extend(args.rest());
+                    command = args::command_line(value, &mut args)?;
                     break;
                 }
                 other => return Err(args::unexpected(other)),

@@ -78,8 +78,7 @@ fn main() {
                 Arg::Short('r') | Arg::Long("no-run-if-empty") => options.no_run_if_empty = true,
                 Arg::Short('t') | Arg::Long("verbose") => options.verbose = true,
                 Arg::Value(value) => {
-                    command.push(args::into_string(value)?);
-                    command.extend(args.rest());
+                    command = args::command_line(value, &mut args)?;
                     break;
                 }
                 other => return Err(args::unexpected(other)),

@@ -138,10 +138,12 @@ impl Shell {
         Ok(text)
     }
 
-    /// Every name a command can have here: builtins, functions, programs in `$PATH`.
+    /// Every name a command can have here: builtins, functions, aliases, programs in
+    /// `$PATH`.
     fn command_names(&self) -> Vec<String> {
         let mut names: Vec<String> = super::builtin::names().map(str::to_string).collect();
         names.extend(self.functions.keys().cloned());
+        names.extend(self.aliases.keys().cloned());
         for dir in self.variable("PATH").unwrap_or_default().split(':') {
             if let Ok(entries) = self.namespace.read_dir(dir) {
                 names.extend(entries.into_iter().map(|e| e.name));

@@ -41,6 +41,12 @@ pub(super) fn pattern_matches(pattern: &str, text: &str) -> bool {
     }
 }
 
+/// `text` with its first character changed by `change` (`${VAR^}`, `${VAR,}`).
+fn with_first_char(text: &str, change: fn(&str) -> String) -> String {
+    let split = text.chars().next().map_or(0, char::len_utf8);
+    change(&text[..split]) + &text[split..]
+}
+
 /// The char boundaries of `text`, from 0 to its length.
 fn boundaries(text: &str) -> Vec<usize> {
     text.char_indices()
@@ -334,24 +340,18 @@ impl Shell {
                 parameter,
                 indirect,
                 ..
-            } => {
-                let value = self.required_value(parameter, *indirect)?;
-                let mut chars = value.chars();
-                chars.next().map_or_else(String::new, |first| {
-                    first.to_uppercase().chain(chars).collect()
-                })
-            }
+            } => with_first_char(
+                &self.required_value(parameter, *indirect)?,
+                str::to_uppercase,
+            ),
             ParameterExpr::LowercaseFirstChar {
                 parameter,
                 indirect,
                 ..
-            } => {
-                let value = self.required_value(parameter, *indirect)?;
-                let mut chars = value.chars();
-                chars.next().map_or_else(String::new, |first| {
-                    first.to_lowercase().chain(chars).collect()
-                })
-            }
+            } => with_first_char(
+                &self.required_value(parameter, *indirect)?,
+                str::to_lowercase,
+            ),
             ParameterExpr::VariableNames { prefix, .. } => self
                 .variables
                 .keys()

@@ -57,6 +57,10 @@ pub fn parse_arithmetic(text: &str) -> Result<ArithmeticExpr, String> {
 }
 
 fn check_word_nesting(text: &str) -> Result<(), String> {
+    // Without `$` or a backquote there is no expansion, and brackets are only text.
+    if !text.contains(['$', '`']) {
+        return Ok(());
+    }
     let too_deep = || {
         format!(
             "brackets nested too deeply (at most {MAX_WORD_NESTING}, \
@@ -69,16 +73,10 @@ fn check_word_nesting(text: &str) -> Result<(), String> {
         match c {
             '(' | '{' => depth += 1,
             ')' | '}' => depth = depth.saturating_sub(1),
-            // Escaped and single-quoted characters are only text.
+            // An escaped character is only text. (Quotes do not shelter brackets: inside
+            // `$((...))` a quote is not one.)
             '\\' => {
                 chars.next();
-            }
-            '\'' => {
-                for quoted in chars.by_ref() {
-                    if quoted == '\'' {
-                        break;
-                    }
-                }
             }
             _ => {}
         }

@@ -80,6 +80,31 @@ impl Args {
     }
 }
 
+/// For programs that run a command (env, time, xargs, ...): the command's first word, just
+/// parsed, and every argument after it, untouched (its options are its own).
+pub fn command_line(first: OsString, args: &mut Args) -> Result<Vec<String>, Failure> {
+    let mut command = vec![into_string(first)?];
+    command.extend(args.rest());
+    Ok(command)
+}
+
+/// The two file operands of comm and join, with GNU's messages when there are not two.
+pub fn two_operands(mut operands: Vec<String>) -> Result<(String, String), Failure> {
+    match operands.len() {
+        0 => Err(Failure::Usage("missing operand".into())),
+        1 => Err(Failure::Usage(format!(
+            "missing operand after '{}'",
+            operands[0]
+        ))),
+        2 => {
+            let second = operands.pop().unwrap_or_default();
+            let first = operands.pop().unwrap_or_default();
+            Ok((first, second))
+        }
+        _ => Err(Failure::Usage(format!("extra operand '{}'", operands[2]))),
+    }
+}
+
 /// Converts an operand to UTF-8 text, which is all WASI 0.2 can pass us anyway.
 pub fn into_string(value: OsString) -> Result<String, Failure> {
     value
