@@ -609,10 +609,11 @@ fn exit_status(outcome: wasmtime::Result<Result<(), ()>>, store: &Store<ProcessC
             }
             let memory = &store.data().memory;
             if memory.exceeded {
-                return ExitStatus::Crashed(format!(
-                    "out of memory (limit {} MiB)",
-                    memory.limit >> 20
-                ));
+                let limit = match memory.limit {
+                    bytes if bytes >= 1 << 20 => format!("{} MiB", bytes >> 20),
+                    bytes => format!("{} KiB", bytes >> 10),
+                };
+                return ExitStatus::Crashed(format!("out of memory (limit {limit})"));
             }
             match e.downcast_ref::<wasmtime::Trap>() {
                 Some(trap) => {
