@@ -67,24 +67,31 @@ fn check_word_nesting(text: &str) -> Result<(), String> {
              and {MAX_WORD_UNCLOSED} left open)"
         )
     };
-    let mut depth = 0usize;
+    // What is open: brackets, and double quotes (which nest inside `$(...)`).
+    let mut open: Vec<char> = Vec::new();
     let mut chars = text.chars();
     while let Some(c) = chars.next() {
         match c {
-            '(' | '{' => depth += 1,
-            ')' | '}' => depth = depth.saturating_sub(1),
-            // An escaped character is only text. (Quotes do not shelter brackets: inside
-            // `$((...))` a quote is not one.)
+            '(' | '{' => open.push(c),
+            ')' | '}' => {
+                open.pop();
+            }
+            '"' if open.last() == Some(&'"') => {
+                open.pop();
+            }
+            '"' => open.push(c),
+            // An escaped character is only text. (Single quotes do not shelter brackets:
+            // inside `$((...))` a quote is not one.)
             '\\' => {
                 chars.next();
             }
             _ => {}
         }
-        if depth > MAX_WORD_NESTING {
+        if open.len() > MAX_WORD_NESTING {
             return Err(too_deep());
         }
     }
-    if depth > MAX_WORD_UNCLOSED {
+    if open.len() > MAX_WORD_UNCLOSED {
         return Err(too_deep());
     }
     Ok(())

@@ -164,7 +164,8 @@ impl Child {
         ready.contains(&0).then(|| self.wait())
     }
 
-    /// Sends signal 2, 9 or 15 to the child and its descendants.
+    /// Sends a signal (2 INT, 9 KILL, 15 TERM, 18 CONT, 19 STOP) to the child and its
+    /// descendants.
     pub fn kill(&self, signal: u8) -> Result<(), String> {
         self.0.kill(signal)
     }
