@@ -32,9 +32,10 @@ pub fn parse(text: &str) -> Result<Program, SyntaxError> {
     brush_parser::parse_tokens(&tokens, &options).map_err(|e| parser_error(text, &tokens, e))
 }
 
-/// How deep `(` and `{` may nest inside one word (`$((...))`, `$(...)`, `${...}`), and how
-/// many may be left open at its end: the word parser backtracks through each open level,
-/// so its work doubles with each (the fuzzer found texts of 16 levels that took seconds).
+/// How deep `(`, `{`, `[` and `"` may nest inside one word (`$((...))`, `$(...)`, `${...}`,
+/// `$[...]`), and how many may be left open at its end: the word parser backtracks through
+/// each open level, so its work doubles with each (the fuzzer found texts of 16 levels that
+/// took seconds).
 const MAX_WORD_NESTING: usize = 12;
 const MAX_WORD_UNCLOSED: usize = 3;
 
@@ -72,8 +73,9 @@ fn check_word_nesting(text: &str) -> Result<(), String> {
     let mut chars = text.chars();
     while let Some(c) = chars.next() {
         match c {
-            '(' | '{' => open.push(c),
-            ')' | '}' => {
+            // `[` too: `$[...]` is bash's old arithmetic.
+            '(' | '{' | '[' => open.push(c),
+            ')' | '}' | ']' => {
                 open.pop();
             }
             '"' if open.last() == Some(&'"') => {
