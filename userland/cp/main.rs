@@ -72,7 +72,7 @@ fn main() {
                     PROGRAM.warn(format!("cannot copy '{}': {reason}", path.display()));
                 })
             } else {
-                match fs::copy(&source, &target) {
+                match wasmix_common::file_out::copy_file(&source, &target) {
                     Ok(_) => true,
                     Err(e) => {
                         let reason = describe_io_error(&e);

@@ -3,7 +3,7 @@
 use glob::{MatchOptions, Pattern};
 use std::fs;
 use std::io::Write;
-use wasmix_common::{Failure, Output, Program, describe_io_error};
+use wasmix_common::{Failure, Output, Program, describe_io_error, names};
 
 static PROGRAM: Program = Program::new(
     "find",
@@ -143,7 +143,9 @@ fn walk(path: &str, depth: usize, query: &Query, out: &mut Output) -> Result<boo
         }
     };
     if depth >= query.min_depth && matches(path, &meta, query) {
-        writeln!(out, "{path}")?;
+        // GNU find prints names as the host has them, odd bytes and all.
+        out.write_all(&names::to_bytes(path))?;
+        writeln!(out)?;
     }
     if !meta.is_dir() || query.max_depth.is_some_and(|max| depth >= max) {
         return Ok(true);

@@ -31,7 +31,8 @@ static PROGRAM: Program = Program {
          -q, --quiet, --silent     suppress all normal output\n  \
          -H, --with-filename       print file name with output lines\n  \
          -h, --no-filename         suppress the file name prefix on output\n  \
-         -r, --recursive           search directories recursively\n      \
+         -r, --recursive           search directories recursively\n  \
+         -R, --dereference-recursive  likewise, but follow all symlinks\n      \
          --help        display this help and exit\n      \
          --version     output version information and exit\n\n\
          Exit status is 0 if any line is selected, 1 otherwise;\n\
@@ -56,6 +57,9 @@ struct Options {
     quiet: bool,
     names: Option<bool>,
     recursive: bool,
+    /// `-R`: follow every symbolic link met while recursing; `-r` follows only those
+    /// named on the command line, as GNU grep.
+    dereference: bool,
 }
 
 struct Searcher<'o> {
@@ -91,7 +95,11 @@ fn main() {
                 Arg::Short('q') | Arg::Long("quiet") | Arg::Long("silent") => options.quiet = true,
                 Arg::Short('H') | Arg::Long("with-filename") => options.names = Some(true),
                 Arg::Short('h') | Arg::Long("no-filename") => options.names = Some(false),
-                Arg::Short('r' | 'R') | Arg::Long("recursive") => options.recursive = true,
+                Arg::Short('r') | Arg::Long("recursive") => options.recursive = true,
+                Arg::Short('R') | Arg::Long("dereference-recursive") => {
+                    options.recursive = true;
+                    options.dereference = true;
+                }
                 Arg::Value(v) => operands.push(args::into_string(v)?),
                 other => return Err(args::unexpected(other)),
             }
@@ -114,9 +122,13 @@ fn main() {
                 "-".into()
             });
         }
-        let show_names = options
-            .names
-            .unwrap_or(operands.len() > 1 || options.recursive);
+        // As GNU: names are shown for several operands, or for a directory searched
+        // recursively, not for one file (even with -r).
+        let recursing = options.recursive
+            && operands
+                .iter()
+                .any(|o| o != "-" && fs::metadata(o).is_ok_and(|m| m.is_dir()));
+        let show_names = options.names.unwrap_or(operands.len() > 1 || recursing);
         let mut searcher = Searcher {
             regex,
             options,
@@ -192,6 +204,10 @@ impl Searcher<'_> {
             names.sort();
             for name in names {
                 let child = format!("{}/{name}", path.trim_end_matches('/'));
+                let link = fs::symlink_metadata(&child).is_ok_and(|m| m.is_symlink());
+                if link && !self.options.dereference {
+                    continue;
+                }
                 self.search_path(&child)?;
             }
             return Ok(());

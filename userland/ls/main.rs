@@ -6,7 +6,7 @@ use std::io::Write;
 use std::time::{Duration, SystemTime};
 use wasmix_common::filemode::mode_string;
 use wasmix_common::numbers::human_size;
-use wasmix_common::{Arg, Failure, Output, Program, args, describe_io_error, wasi_fs};
+use wasmix_common::{Arg, Failure, Output, Program, args, describe_io_error, names, wasi_fs};
 
 static PROGRAM: Program = Program {
     usage_status: 2,
@@ -214,15 +214,17 @@ impl Lister<'_> {
             self.print_columns(entries, width)
         } else {
             for entry in entries {
-                writeln!(self.out, "{}", entry.name)?;
+                self.write_name(&entry.name)?;
+                writeln!(self.out)?;
             }
             Ok(())
         }
     }
 
     fn print_long(&mut self, entries: &[Entry], with_total: bool) -> Result<(), Failure> {
+        let human = self.options.human;
         let size = |entry: &Entry| {
-            if self.options.human {
+            if human {
                 human_size(entry.meta.len())
             } else {
                 entry.meta.len().to_string()
@@ -247,20 +249,32 @@ impl Lister<'_> {
         let links_width = links.iter().map(|n| n.to_string().len()).max().unwrap_or(1);
         let now = SystemTime::now();
         for (entry, links) in entries.iter().zip(links) {
-            let mut name = entry.name.clone();
-            if entry.meta.file_type().is_symlink()
-                && let Ok(target) = fs::read_link(&entry.path)
-            {
-                name = format!("{name} -> {}", target.display());
-            }
-            writeln!(
+            write!(
                 self.out,
-                "{} {:>links_width$} user user {:>size_width$} {} {name}",
+                "{} {:>links_width$} user user {:>size_width$} {} ",
                 mode_string(&entry.meta),
                 links,
                 size(entry),
                 listing_time(entry.meta.modified().unwrap_or(now), now),
             )?;
+            self.write_name(&entry.name)?;
+            if entry.meta.file_type().is_symlink()
+                && let Ok(target) = fs::read_link(&entry.path)
+            {
+                write!(self.out, " -> ")?;
+                self.write_name(&target.to_string_lossy())?;
+            }
+            writeln!(self.out)?;
+        }
+        Ok(())
+    }
+
+    /// A name as the host has it (a terminal sees odd bytes quoted, as GNU ls shows them).
+    fn write_name(&mut self, name: &str) -> Result<(), Failure> {
+        if self.columns.is_some() || self.out.is_terminal() {
+            write!(self.out, "{}", names::quoted_for_terminal(name))?;
+        } else {
+            self.out.write_all(&names::to_bytes(name))?;
         }
         Ok(())
     }
@@ -270,7 +284,11 @@ impl Lister<'_> {
         if entries.is_empty() {
             return Ok(());
         }
-        let lengths: Vec<usize> = entries.iter().map(|e| e.name.chars().count()).collect();
+        let shown: Vec<String> = entries
+            .iter()
+            .map(|e| names::quoted_for_terminal(&e.name).into_owned())
+            .collect();
+        let lengths: Vec<usize> = shown.iter().map(|name| name.chars().count()).collect();
         let mut layout = (1, vec![lengths.iter().copied().max().unwrap_or(0)]);
         for columns in (2..=entries.len()).rev() {
             let rows = entries.len().div_ceil(columns);
@@ -289,14 +307,14 @@ impl Lister<'_> {
         for row in 0..rows {
             let mut line = String::new();
             for (column, column_width) in widths.iter().enumerate() {
-                let Some(entry) = entries.get(column * rows + row) else {
+                let Some(name) = shown.get(column * rows + row) else {
                     break;
                 };
                 let last = column + 1 == widths.len() || (column + 1) * rows + row >= entries.len();
                 if last {
-                    line.push_str(&entry.name);
+                    line.push_str(name);
                 } else {
-                    line.push_str(&format!("{:<w$}", entry.name, w = column_width + 2));
+                    line.push_str(&format!("{name:<w$}", w = column_width + 2));
                 }
             }
             writeln!(self.out, "{line}")?;

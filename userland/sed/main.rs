@@ -509,13 +509,21 @@ fn main() {
                 status = status.max(lines.status);
                 if lines.status == 0 {
                     if !suffix.is_empty() {
-                        std::fs::copy(&name, format!("{name}{suffix}")).map_err(|e| {
+                        wasmix_common::file_out::copy_file(
+                            std::path::Path::new(&name),
+                            std::path::Path::new(&format!("{name}{suffix}")),
+                        )
+                        .map_err(|e| {
                             Failure::Fatal(format!("{name}: {}", describe_io_error(&e)))
                         })?;
                     }
-                    std::fs::write(&name, &edited).map_err(|e| {
-                        Failure::Fatal(format!("couldn't edit {name}: {}", describe_io_error(&e)))
-                    })?;
+                    wasmix_common::tree::replace_contents(std::path::Path::new(&name), &edited)
+                        .map_err(|e| {
+                            Failure::Fatal(format!(
+                                "couldn't edit {name}: {}",
+                                describe_io_error(&e)
+                            ))
+                        })?;
                 }
                 if let Ended::Quit(code) = ended {
                     return Ok(code);

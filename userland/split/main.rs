@@ -1,6 +1,5 @@
 //! split: cut a file into pieces of so many lines or bytes.
 
-use std::fs::File;
 use std::io::{Read, Write};
 use wasmix_common::numbers::parse_size;
 use wasmix_common::{Arg, Failure, IoContext, Program, args, describe_io_error, input};
@@ -83,7 +82,7 @@ fn main() {
             let name = suffix(index, suffix_length, numeric)
                 .map(|s| format!("{prefix}{s}"))
                 .ok_or_else(|| Failure::Fatal("output file suffixes exhausted".into()))?;
-            File::create(&name)
+            wasmix_common::file_out::FileOut::create(&name)
                 .and_then(|mut file| file.write_all(piece))
                 .context(&name)?;
         }

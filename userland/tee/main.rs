@@ -1,7 +1,8 @@
 //! tee: copy standard input to standard output and to files.
 
-use std::fs::{File, OpenOptions};
+use std::fs::OpenOptions;
 use std::io::{self, Read, Write};
+use wasmix_common::file_out::FileOut;
 use wasmix_common::{Arg, Failure, Program, args, describe_io_error, input};
 
 static PROGRAM: Program = Program::new(
@@ -25,7 +26,7 @@ fn main() {
             }
         }
         let mut status = 0;
-        let mut files: Vec<(String, File)> = Vec::new();
+        let mut files: Vec<(String, Box<dyn Write>)> = Vec::new();
         for name in names {
             let opened = OpenOptions::new()
                 .write(true)
@@ -34,7 +35,9 @@ fn main() {
                 .truncate(!append)
                 .open(&name);
             match opened {
-                Ok(file) => files.push((name, file)),
+                // Appends go through the stream; the rest by offset, for real errnos.
+                Ok(file) if append => files.push((name, Box::new(file))),
+                Ok(file) => files.push((name, Box::new(FileOut::new(file)))),
                 Err(e) => {
                     PROGRAM.warn(format!("{name}: {}", describe_io_error(&e)));
                     status = 1;

@@ -1,6 +1,5 @@
 //! uniq: report or omit repeated adjacent lines.
 
-use std::fs::File;
 use std::io::{BufRead, BufReader, Read, Write};
 use wasmix_common::{Arg, Failure, Program, args, describe_io_error, input};
 
@@ -39,7 +38,7 @@ fn main() {
             .map_err(|e| Failure::Fatal(format!("{name}: {}", describe_io_error(&e))))?;
         let mut sink: Box<dyn Write> = match operands.get(1) {
             Some(path) => Box::new(
-                File::create(path)
+                wasmix_common::file_out::FileOut::create(path)
                     .map_err(|e| Failure::Fatal(format!("{path}: {}", describe_io_error(&e))))?,
             ),
             None => Box::new(&mut *out),

@@ -61,6 +61,11 @@ impl<T> IoContext<T> for io::Result<T> {
 /// The reason as GNU tools word it, without Rust's `(os error N)` suffix.
 pub fn describe_io_error(e: &io::Error) -> String {
     use io::ErrorKind::*;
+    // EPERM and EACCES share a kind; the message tells them apart.
+    let full = e.to_string();
+    if full.starts_with("Operation not permitted") {
+        return "Operation not permitted".into();
+    }
     let text = match e.kind() {
         NotFound => "No such file or directory",
         PermissionDenied => "Permission denied",
@@ -73,8 +78,8 @@ pub fn describe_io_error(e: &io::Error) -> String {
         BrokenPipe => "Broken pipe",
         StorageFull => "No space left on device",
         CrossesDevices => "Invalid cross-device link",
+        Unsupported => "Operation not supported",
         _ => {
-            let full = e.to_string();
             return match full.find(" (os error") {
                 Some(cut) => full[..cut].to_string(),
                 None => full,

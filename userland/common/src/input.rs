@@ -92,6 +92,10 @@ pub fn for_each_with_headers(
             shown_before = true;
         }
         if let Err(e) = body(&mut reader, out) {
+            if out.write_failed() {
+                // Reported once, as a write error, when the output is finished.
+                return Err(crate::Failure::Status(1));
+            }
             match crate::Failure::from(e) {
                 crate::Failure::Fatal(reason) => {
                     program.warn(format!("error reading '{name}': {reason}"));

@@ -7,8 +7,10 @@ pub mod basic_regex;
 pub mod checksum;
 mod error;
 pub mod escapes;
+pub mod file_out;
 pub mod filemode;
 pub mod input;
+pub mod names;
 pub mod numbers;
 mod output;
 #[cfg(feature = "process")]

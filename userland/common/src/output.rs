@@ -10,17 +10,30 @@ const BUFFER_SIZE: usize = 64 * 1024;
 
 pub struct Output {
     inner: BufWriter<RawStdout>,
+    /// A write has failed: what went wrong was the output, not the input being copied.
+    failed: bool,
 }
 
 impl Output {
     pub(crate) fn stdout() -> Output {
         Output {
             inner: BufWriter::with_capacity(BUFFER_SIZE, RawStdout::new()),
+            failed: false,
         }
     }
 
     pub fn is_terminal(&self) -> bool {
         self.inner.get_ref().is_terminal()
+    }
+
+    /// Whether writing has failed (the error is reported when the output is finished).
+    pub fn write_failed(&self) -> bool {
+        self.failed
+    }
+
+    fn noting<T>(&mut self, result: io::Result<T>) -> io::Result<T> {
+        self.failed |= result.is_err();
+        result
     }
 
     /// Flushes what is left. Err carries the exit status when that fails.
@@ -38,15 +51,18 @@ impl Output {
 
 impl Write for Output {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.inner.write(buf)
+        let result = self.inner.write(buf);
+        self.noting(result)
     }
 
     fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
-        self.inner.write_all(buf)
+        let result = self.inner.write_all(buf);
+        self.noting(result)
     }
 
     fn flush(&mut self) -> io::Result<()> {
-        self.inner.flush()
+        let result = self.inner.flush();
+        self.noting(result)
     }
 }
 

@@ -39,7 +39,7 @@ pub fn copy(source: &Path, target: &Path, report: &mut dyn FnMut(&Path, io::Erro
             }
         }
     } else {
-        fs::copy(source, target).map(drop)
+        crate::file_out::copy_file(source, target).map(drop)
     };
     match copied {
         Ok(()) => true,
@@ -107,4 +107,35 @@ pub fn same_file(a: &Path, b: &Path) -> bool {
         (Ok(a), Ok(b)) => a.inode == b.inode,
         _ => false,
     }
+}
+
+/// Replaces a file's contents all at once, as `sed -i` does: the new contents are written
+/// beside it under a temporary name and renamed over it, so a crash or a full disk leaves
+/// the old file or the new one, never a torn one. The file keeps its permissions.
+pub fn replace_contents(path: &Path, contents: &[u8]) -> io::Result<()> {
+    let name = path
+        .file_name()
+        .ok_or_else(|| io::Error::from(io::ErrorKind::InvalidInput))?;
+    // A random suffix (WASI has no pid to use), created exclusively.
+    let suffix = {
+        use std::hash::{BuildHasher, Hasher};
+        std::collections::hash_map::RandomState::new()
+            .build_hasher()
+            .finish()
+    };
+    let temporary = path.with_file_name(format!(".{}.{suffix:016x}.tmp", name.to_string_lossy()));
+    let written = fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&temporary)
+        .and_then(|file| io::Write::write_all(&mut crate::file_out::FileOut::new(file), contents))
+        .and_then(|()| match std::fs::metadata(path) {
+            Ok(meta) => std::fs::set_permissions(&temporary, meta.permissions()).or(Ok(())),
+            Err(_) => Ok(()),
+        })
+        .and_then(|()| std::fs::rename(&temporary, path));
+    if written.is_err() {
+        let _ = std::fs::remove_file(&temporary);
+    }
+    written
 }

@@ -39,20 +39,25 @@ mod imp {
             .to_string())
     }
 
+    /// The error as an `io::Error` whose message is strerror's (glibc's) wording.
     fn error(code: ErrorCode) -> io::Error {
         use io::ErrorKind::*;
-        let kind = match code {
-            ErrorCode::NoEntry => NotFound,
-            ErrorCode::Exist => AlreadyExists,
-            ErrorCode::NotDirectory => NotADirectory,
-            ErrorCode::IsDirectory => IsADirectory,
-            ErrorCode::ReadOnly => ReadOnlyFilesystem,
-            ErrorCode::Access | ErrorCode::NotPermitted => PermissionDenied,
-            ErrorCode::NameTooLong => InvalidFilename,
-            ErrorCode::Unsupported => Unsupported,
-            _ => Other,
+        let (kind, text) = match code {
+            ErrorCode::NoEntry => (NotFound, "No such file or directory"),
+            ErrorCode::Exist => (AlreadyExists, "File exists"),
+            ErrorCode::NotDirectory => (NotADirectory, "Not a directory"),
+            ErrorCode::IsDirectory => (IsADirectory, "Is a directory"),
+            ErrorCode::ReadOnly => (ReadOnlyFilesystem, "Read-only file system"),
+            ErrorCode::Access => (PermissionDenied, "Permission denied"),
+            ErrorCode::NotPermitted => (PermissionDenied, "Operation not permitted"),
+            ErrorCode::NameTooLong => (InvalidFilename, "File name too long"),
+            ErrorCode::Unsupported => (Unsupported, "Operation not supported"),
+            ErrorCode::InsufficientSpace => (StorageFull, "No space left on device"),
+            ErrorCode::Loop => (Other, "Too many levels of symbolic links"),
+            ErrorCode::CrossDevice => (CrossesDevices, "Invalid cross-device link"),
+            other => return io::Error::other(format!("{other:?}")),
         };
-        io::Error::new(kind, format!("{code:?}"))
+        io::Error::new(kind, text)
     }
 
     pub fn symlink(target: &Path, at: &Path) -> io::Result<()> {
