@@ -13,13 +13,7 @@ use wasmix::proc::{ExitStatus, RunState, SHELL_PID, Signal};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_tight_loop_is_killed_within_50_ms() {
-    let kernel = Kernel::boot(BootOptions {
-        cache_dir: Some(shared_cache()),
-        state_dir: None,
-        mounts: Vec::new(),
-        trace: false,
-    })
-    .unwrap();
+    let kernel = Kernel::boot(BootOptions::new(Some(shared_cache()), None, Vec::new())).unwrap();
     let pid = kernel
         .spawn(SpawnRequest {
             parent: SHELL_PID,
@@ -284,4 +278,51 @@ fn ctrl_r_finds_an_earlier_command_and_ctrl_d_exits() {
     shell.send_control('d').unwrap();
     shell.exp_string("exit").unwrap();
     shell.exp_eof().unwrap();
+}
+
+/// Ctrl-C at any moment of a session's life (booting, reading profiles, at the prompt,
+/// while a command runs) must never kill wasmix itself.
+#[test]
+fn ctrl_c_at_random_moments_never_kills_wasmix() {
+    let mut seed = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .subsec_nanos() as u64;
+    let mut random = move |below: u64| {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) % below
+    };
+    for start in 0..50 {
+        let mut command = std::process::Command::new(WASMIX);
+        command
+            .arg("--cache-dir")
+            .arg(shared_cache())
+            .arg("--ephemeral");
+        let mut session = rexpect::session::spawn_command(command, Some(20_000)).unwrap();
+        // From 5 ms: before that the signal can reach the child between fork and exec,
+        // before wasmix exists.
+        let delay = 5 + random(120);
+        std::thread::sleep(Duration::from_millis(delay));
+        session.send_control('c').unwrap();
+        if random(2) == 0 {
+            session.exp_string("$ ").unwrap();
+            session.send_line("sleep 5").unwrap();
+            std::thread::sleep(Duration::from_millis(random(200)));
+            session.send_control('c').unwrap();
+        }
+        // rustyline drops what was typed right behind a Ctrl-C, so type at a prompt.
+        session.exp_string("$ ").unwrap();
+        std::thread::sleep(Duration::from_millis(300));
+        // The answer differs from what is typed, so the terminal's echo cannot match it.
+        session
+            .send_line(&format!("echo alive-$((1000 + {start}))"))
+            .unwrap();
+        session
+            .exp_string(&format!("alive-{}", 1000 + start))
+            .unwrap_or_else(|e| panic!("start {start}, Ctrl-C after {delay} ms: {e}"));
+        session.send_line("exit").unwrap();
+        session.exp_eof().unwrap();
+    }
 }

@@ -52,16 +52,26 @@ fn a_preview1_program_runs_by_path_and_after_install() {
         out.stderr
     );
 
+    // From the host, only on wasmix's own command line.
     let host = preview1_fixture("p1-files");
+    let installed = wasmix()
+        .arg("--state")
+        .arg(state.path())
+        .arg("install")
+        .arg(&host)
+        .arg("files")
+        .output()
+        .unwrap();
+    assert!(installed.status.success(), "{installed:?}");
     let out = run_in(
         &state,
-        &format!(
-            "install {} files; files /etc/profile /tmp/y /etc/motd | head -n 1; ls /bin | grep -c files",
-            host.display()
-        ),
+        "files /etc/profile /tmp/y /etc/motd | head -n 1; ls /bin | grep -c files; \
+         install ~/p1.wasm p1again && p1again /etc/motd /tmp/z /etc/motd | head -n 1",
     );
     assert_eq!(
-        out.stdout, "# System-wide settings for login shells.\n1\n",
+        out.stdout,
+        "# System-wide settings for login shells.\n1\nWelcome to wasmix: every program here is a \
+         sandboxed WebAssembly component.\n",
         "{}",
         out.stderr
     );
@@ -69,13 +79,8 @@ fn a_preview1_program_runs_by_path_and_after_install() {
 
 #[test]
 fn install_refuses_what_cannot_run() {
-    let dir = tempfile::tempdir().unwrap();
-    let bad = dir.path().join("bad.wasm");
-    std::fs::write(&bad, "not wasm").unwrap();
-    let out = run(&format!(
-        "install {} bad; echo $?; ls /bin/bad",
-        bad.display()
-    ));
+    let out =
+        run("echo 'not wasm' > /tmp/bad.wasm; install /tmp/bad.wasm bad; echo $?; ls /bin/bad");
     assert_eq!(out.stdout, "1\n");
     assert_eq!(
         out.stderr,

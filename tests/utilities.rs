@@ -239,3 +239,26 @@ fn more_of_the_first_set() {
         case("/bin/false x; echo $?"),
     ]);
 }
+
+#[test]
+fn grep_follows_links_only_when_told() {
+    compare(&[
+        case("mkdir t; echo hit > t/f; ln -s f t/link; ln -s .. t/up; grep -r hit t; echo $?"),
+        case("mkdir t; echo hit > t/f; ln -s f t/link; grep -R hit t | sort"),
+        case("mkdir t; echo hit > t/f; ln -s f t/link; grep -r hit t/link"),
+        case("mkdir t; echo hit > t/f; ln -s ../t t/loop; grep -rc hit t"),
+    ]);
+}
+
+#[test]
+fn builtins_report_where_their_errors_go() {
+    compare(&[
+        case("nosuch 2>/dev/null; echo $?"),
+        case("{ nosuch; } 2>&1 | sed 's/.*: nosuch/nosuch/'"),
+        case("pwd > /dev/full 2>/dev/null; echo $?"),
+        case("{ pwd > /dev/full; } 2>&1 | sed 's/.*pwd:/pwd:/'"),
+        case("echo hi >&- 2>/dev/null; echo $?"),
+        case("cat lines.txt > /dev/full 2>/dev/null; echo $?"),
+        case("head -c 10 /dev/full | od -An -c"),
+    ]);
+}

@@ -43,13 +43,7 @@ fn cache_dir() -> std::path::PathBuf {
 
 fn boot(runtime: &tokio::runtime::Runtime) -> Arc<Kernel> {
     let _context = runtime.enter();
-    Kernel::boot(BootOptions {
-        cache_dir: Some(cache_dir()),
-        state_dir: None,
-        mounts: Vec::new(),
-        trace: false,
-    })
-    .expect("boot")
+    Kernel::boot(BootOptions::new(Some(cache_dir()), None, Vec::new())).expect("boot")
 }
 
 /// Median time to spawn `true` and wait for it, inside one kernel.

@@ -13,24 +13,27 @@ pub const MAX_MEMORY_BYTES: usize = 4 << 30;
 pub const TIME_SLICE: Duration = Duration::from_millis(5);
 
 pub fn new_engine() -> wasmtime::Result<Engine> {
-    let mut pool = PoolingAllocationConfig::default();
-    pool.total_component_instances(MAX_PROCESSES)
-        // A Rust command component holds a handful of core instances (program, shims).
-        .total_core_instances(MAX_PROCESSES * 8)
-        .total_memories(MAX_PROCESSES * 2)
-        .total_tables(MAX_PROCESSES * 8)
-        .total_stacks(MAX_PROCESSES)
-        .max_memory_size(MAX_MEMORY_BYTES);
-
     let mut config = Config::new();
     config
         .wasm_component_model(true)
         .epoch_interruption(true)
         // Counts instructions for `time` and /proc; the kernel never lets it run out.
-        .consume_fuel(true)
-        .allocation_strategy(InstanceAllocationStrategy::Pooling(pool));
-    let engine = Engine::new(&config)?;
-
+        .consume_fuel(true);
+    // The pool reserves its address space up front (about 2 TiB: every memory's 4 GiB
+    // reservation and guards); under a limit on address space (`ulimit -v`, a container)
+    // memories are allocated as they are needed instead, and grow by moving, with
+    // explicit bounds checks in place of guard pages.
+    let engine = if address_space_is_limited() {
+        config
+            .allocation_strategy(InstanceAllocationStrategy::OnDemand)
+            .memory_reservation(0)
+            .memory_guard_size(0)
+            .memory_reservation_for_growth(1 << 20);
+        Engine::new(&config)?
+    } else {
+        config.allocation_strategy(InstanceAllocationStrategy::Pooling(pool()));
+        Engine::new(&config)?
+    };
     let ticker = engine.weak();
     std::thread::Builder::new()
         .name("wasmix-epoch".into())
@@ -42,4 +45,26 @@ pub fn new_engine() -> wasmtime::Result<Engine> {
             }
         })?;
     Ok(engine)
+}
+
+fn address_space_is_limited() -> bool {
+    let mut limit = libc::rlimit {
+        rlim_cur: 0,
+        rlim_max: 0,
+    };
+    // SAFETY: getrlimit writes the limit into the struct we own.
+    let found = unsafe { libc::getrlimit(libc::RLIMIT_AS, &mut limit) } == 0;
+    found && limit.rlim_cur != libc::RLIM_INFINITY
+}
+
+fn pool() -> PoolingAllocationConfig {
+    let mut pool = PoolingAllocationConfig::default();
+    pool.total_component_instances(MAX_PROCESSES)
+        // A Rust command component holds a handful of core instances (program, shims).
+        .total_core_instances(MAX_PROCESSES * 8)
+        .total_memories(MAX_PROCESSES * 2)
+        .total_tables(MAX_PROCESSES * 8)
+        .total_stacks(MAX_PROCESSES)
+        .max_memory_size(MAX_MEMORY_BYTES);
+    pool
 }

@@ -3,7 +3,7 @@
 //! dropped when the process ends, which is what closes the pipe for its peer.
 
 use crate::console::ConsoleStdin;
-use crate::fs::FileHandle;
+use crate::fs::{FileHandle, FsError};
 use crate::pipe::{PipeReader, PipeWriter};
 use crate::wasi_fs::streams::{FileReader, FileWriter, WritePosition};
 use std::sync::Arc;
@@ -11,7 +11,7 @@ use std::sync::atomic::AtomicU64;
 use tokio::io::{AsyncRead, AsyncWrite};
 use wasmtime_wasi::WasiCtxBuilder;
 use wasmtime_wasi::cli::{IsTerminal, StdinStream, StdoutStream};
-use wasmtime_wasi::p2::{InputStream, OutputStream};
+use wasmtime_wasi::p2::{InputStream, OutputStream, Pollable, StreamError, StreamResult};
 
 pub enum Input {
     Console,
@@ -30,6 +30,8 @@ pub enum Output {
     /// is where sequential output goes, and `2>&1` into it interleaves correctly.
     File(Arc<dyn FileHandle>),
     Null,
+    /// Closed (`>&-`): every write fails with EBADF.
+    Closed,
 }
 
 impl Input {
@@ -53,6 +55,7 @@ impl Output {
             Output::Pipe(writer) => Output::Pipe(writer.clone()),
             Output::File(handle) => Output::File(handle.clone()),
             Output::Null => Output::Null,
+            Output::Closed => Output::Closed,
         }
     }
 }
@@ -108,7 +111,74 @@ fn install_output<'b>(
         Output::Pipe(writer) => set(Box::new(writer.stdout())),
         Output::File(handle) => set(Box::new(FileStdout(handle.clone()))),
         Output::Null => set(Box::new(tokio::io::empty())),
+        Output::Closed => set(Box::new(ClosedStdout)),
     };
+}
+
+/// A standard stream that was closed: writes fail as on a closed descriptor.
+struct ClosedStdout;
+
+impl IsTerminal for ClosedStdout {
+    fn is_terminal(&self) -> bool {
+        false
+    }
+}
+
+impl StdoutStream for ClosedStdout {
+    fn p2_stream(&self) -> Box<dyn OutputStream> {
+        Box::new(ClosedStdout)
+    }
+
+    fn async_stream(&self) -> Box<dyn AsyncWrite + Send + Sync> {
+        Box::new(ClosedStdout)
+    }
+}
+
+fn bad_descriptor() -> StreamError {
+    StreamError::LastOperationFailed(wasmtime::Error::new(FsError::BadDescriptor))
+}
+
+#[wasmtime_wasi::async_trait]
+impl Pollable for ClosedStdout {
+    async fn ready(&mut self) {}
+}
+
+impl OutputStream for ClosedStdout {
+    fn write(&mut self, _: bytes::Bytes) -> StreamResult<()> {
+        Err(bad_descriptor())
+    }
+
+    fn flush(&mut self) -> StreamResult<()> {
+        Err(bad_descriptor())
+    }
+
+    fn check_write(&mut self) -> StreamResult<usize> {
+        Err(bad_descriptor())
+    }
+}
+
+impl AsyncWrite for ClosedStdout {
+    fn poll_write(
+        self: std::pin::Pin<&mut Self>,
+        _: &mut std::task::Context<'_>,
+        _: &[u8],
+    ) -> std::task::Poll<std::io::Result<usize>> {
+        std::task::Poll::Ready(Err(std::io::Error::from_raw_os_error(libc::EBADF)))
+    }
+
+    fn poll_flush(
+        self: std::pin::Pin<&mut Self>,
+        _: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<std::io::Result<()>> {
+        std::task::Poll::Ready(Ok(()))
+    }
+
+    fn poll_shutdown(
+        self: std::pin::Pin<&mut Self>,
+        _: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<std::io::Result<()>> {
+        std::task::Poll::Ready(Ok(()))
+    }
 }
 
 /// Stdin from a file: every view the program makes reads on from the same offset.

@@ -1,6 +1,7 @@
 //! The kernel: one engine, the loaded programs, the root image and the process table,
 //! behind the calls the shell makes.
 
+use crate::budget::Budget;
 use crate::cache::ArtifactCache;
 use crate::engine;
 use crate::file::Stdio;
@@ -25,6 +26,12 @@ use wasmtime::component::Linker;
 /// Memory a process may use unless told otherwise.
 pub const DEFAULT_MEMORY_LIMIT: usize = 512 << 20;
 
+/// Files a process may have open unless told otherwise: Linux's usual soft limit.
+pub const DEFAULT_OPEN_FILES: usize = 1024;
+
+/// The most `ulimit -n` can raise it to (Linux's usual hard limit).
+pub const MAX_OPEN_FILES: usize = 524_288;
+
 /// What a process may use; a child gets its parent's.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Limits {
@@ -32,6 +39,8 @@ pub struct Limits {
     pub memory: usize,
     /// CPU time, beyond which the process is killed (SIGXCPU, as `ulimit -t`).
     pub cpu: Option<std::time::Duration>,
+    /// Files and directories open at once (`ulimit -n`); past it, opening fails (EMFILE).
+    pub open_files: usize,
 }
 
 impl Default for Limits {
@@ -39,6 +48,7 @@ impl Default for Limits {
         Limits {
             memory: DEFAULT_MEMORY_LIMIT,
             cpu: None,
+            open_files: DEFAULT_OPEN_FILES,
         }
     }
 }
@@ -53,6 +63,29 @@ pub struct BootOptions {
     pub mounts: Vec<HostMount>,
     /// Report kernel events (compilations) on stderr.
     pub trace: bool,
+    /// Bytes all ramfs together may hold (`/tmp`, an ephemeral root).
+    pub ramfs_size: u64,
+    /// Bytes of linear memory all processes together may hold.
+    pub memory_budget: u64,
+}
+
+impl BootOptions {
+    /// The defaults: a quarter of the host's memory for ramfs, half for processes.
+    pub fn new(
+        cache_dir: Option<PathBuf>,
+        state_dir: Option<PathBuf>,
+        mounts: Vec<HostMount>,
+    ) -> BootOptions {
+        let memory = crate::budget::host_memory();
+        BootOptions {
+            cache_dir,
+            state_dir,
+            mounts,
+            trace: false,
+            ramfs_size: memory / 4,
+            memory_budget: memory / 2,
+        }
+    }
 }
 
 /// `--mount HOST:GUEST[:ro]`.
@@ -81,6 +114,8 @@ pub struct Kernel {
     executables: Mutex<HashMap<ExecKey, Arc<Program>>>,
     root_namespace: Namespace,
     pub processes: Arc<ProcessTable>,
+    /// The linear memory of all processes together.
+    memory: Arc<Budget>,
 }
 
 /// What a spawn asks for.
@@ -151,11 +186,14 @@ impl Kernel {
         link(&mut linker)
             .and_then(|()| crate::process_api::add_to_linker(&mut linker))
             .map_err(|e| BootError(format!("{e:#}")))?;
+        refuse_own_directories(&options)?;
         let disk = options
             .cache_dir
-            .map(|dir| ArtifactCache::new(&dir, &engine));
+            .and_then(|dir| ArtifactCache::new(&dir, &engine));
         let processes = Arc::new(ProcessTable::default());
-        let root_namespace = root_namespace(options.state_dir, &options.mounts, &processes)?;
+        let ramfs = Budget::new(options.ramfs_size);
+        let root_namespace =
+            root_namespace(options.state_dir, &options.mounts, &processes, &ramfs)?;
         processes.insert_shell(Arc::new(root_namespace.clone()));
         Ok(Arc::new_cyclic(|me| Kernel {
             me: me.clone(),
@@ -164,6 +202,7 @@ impl Kernel {
             executables: Mutex::new(HashMap::new()),
             root_namespace,
             processes,
+            memory: Budget::new(options.memory_budget),
         }))
     }
 
@@ -204,6 +243,7 @@ impl Kernel {
             limits: request.limits,
         };
         let launch = Launch {
+            memory_budget: self.memory.clone(),
             program,
             argv: request.argv,
             env: request.env,
@@ -241,6 +281,33 @@ impl Kernel {
         self.programs
             .load(label, bytes)
             .map_err(|e| SpawnError::CannotExecute(label.to_string(), e))
+    }
+
+    /// Checks and compiles a program, then writes it to `/bin/NAME` of `namespace`:
+    /// `install` in the shell (from the namespace) and `wasmix install` (from the host).
+    pub fn install(&self, namespace: &Namespace, name: &str, bytes: &[u8]) -> Result<(), String> {
+        if name.is_empty() || name.contains('/') || name == "." || name == ".." {
+            return Err(format!("{name}: not a valid program name"));
+        }
+        let target = format!("/bin/{name}");
+        self.load_program(&target, bytes)
+            .map_err(|e| e.to_string())?;
+        let options = OpenOptions {
+            write: true,
+            create: true,
+            truncate: true,
+            ..OpenOptions::default()
+        };
+        let file = namespace
+            .open(&target, options)
+            .map_err(|e| format!("{target}: {e}"))?;
+        let mut written = 0;
+        while written < bytes.len() {
+            written += file
+                .write_at(&bytes[written..], written as u64)
+                .map_err(|e| format!("{target}: {e}"))?;
+        }
+        Ok(())
     }
 
     fn program_at(&self, namespace: &Namespace, path: &str) -> Result<Arc<Program>, SpawnError> {
@@ -313,10 +380,12 @@ pub fn find_program(
         .split(':')
         .filter(|dir| !dir.is_empty())
         .map(|dir| format!("{}/{name}", dir.trim_end_matches('/')))
-        .find(|candidate| {
-            namespace
-                .stat(candidate, true)
-                .is_ok_and(|meta| !meta.is_dir())
+        .find(|candidate| match namespace.stat(candidate, true) {
+            Ok(meta) => !meta.is_dir(),
+            // Not there; anything else (no descriptors left, an I/O error) is reported
+            // by the spawn, never as "command not found".
+            Err(FsError::NotFound | FsError::NotDirectory | FsError::Access) => false,
+            Err(_) => true,
         })
 }
 
@@ -351,16 +420,13 @@ fn root_namespace(
     state_dir: Option<PathBuf>,
     mounts: &[HostMount],
     processes: &Arc<ProcessTable>,
+    ramfs: &Arc<Budget>,
 ) -> Result<Namespace, BootError> {
     let upper: Arc<dyn FileServer> = match state_dir {
-        Some(dir) => {
-            let root = dir.join("root");
-            std::fs::create_dir_all(&root)
-                .and_then(|()| HostFs::open(&root, false))
-                .map(Arc::new)
-                .map_err(|e| BootError(format!("state directory {}: {e}", root.display())))?
-        }
-        None => Arc::new(RamFs::default()),
+        Some(dir) => HostFs::open_state_layer(&dir)
+            .map(Arc::new)
+            .map_err(|e| BootError(format!("state directory {}: {e}", dir.display())))?,
+        None => Arc::new(RamFs::new(ramfs.clone())),
     };
     let root: Arc<dyn FileServer> = Arc::new(Overlay::new(upper, Arc::new(ImageFs::default())));
     let mut namespace = Namespace::default();
@@ -369,7 +435,7 @@ fn root_namespace(
         .mount("/", root, BindMode::Replace)
         .map_err(|e| fail("/", e))?;
     let servers: [(&str, Arc<dyn FileServer>); 3] = [
-        ("/tmp", Arc::new(RamFs::default())),
+        ("/tmp", Arc::new(RamFs::new(ramfs.clone()))),
         ("/dev", Arc::new(DevFs)),
         ("/proc", Arc::new(ProcFs::new(processes))),
     ];
@@ -394,6 +460,51 @@ fn root_namespace(
             .map_err(|e| fail(&spec, e))?;
     }
     Ok(namespace)
+}
+
+/// Refuses a `--mount` that would show wasmix's own state or cache directory inside the
+/// guest: from there a program could swap the next session's writable layer or compiled
+/// code. A mount that contains one, or lies inside one, is refused whole.
+fn refuse_own_directories(options: &BootOptions) -> Result<(), BootError> {
+    let own: Vec<(&str, PathBuf)> = [
+        ("state", options.state_dir.as_ref()),
+        ("cache", options.cache_dir.as_ref()),
+    ]
+    .into_iter()
+    .filter_map(|(what, dir)| {
+        let dir = dir?;
+        let _ = std::fs::create_dir_all(dir);
+        Some((what, std::fs::canonicalize(dir).ok()?))
+    })
+    .collect();
+    for mount in &options.mounts {
+        let Ok(host) = std::fs::canonicalize(&mount.host) else {
+            continue; // HostFs::open reports it.
+        };
+        for (what, dir) in &own {
+            if dir.starts_with(&host) || host.starts_with(dir) {
+                return Err(BootError(format!(
+                    "--mount {}:{}: {} {} wasmix's {what} directory {}, which programs must \
+                     never reach; mount a directory outside it, or give --{} elsewhere",
+                    mount.host.display(),
+                    mount.guest,
+                    mount.host.display(),
+                    if dir.starts_with(&host) {
+                        "contains"
+                    } else {
+                        "is inside"
+                    },
+                    dir.display(),
+                    if *what == "state" {
+                        "state"
+                    } else {
+                        "cache-dir"
+                    },
+                )));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// `mkdir -p`.

@@ -1,6 +1,7 @@
 //! wasmix: a Unix-like environment in which every program is a sandboxed WebAssembly
 //! component. The kernel keeps the processes and their pipes; the shell drives it.
 
+pub mod budget;
 mod cache;
 mod console;
 pub mod engine;

@@ -5,13 +5,14 @@ use clap::Parser;
 use std::io::{IsTerminal, Read};
 use std::path::PathBuf;
 use wasmix::kernel::{BootOptions, HostMount, Kernel};
-use wasmix::sh::{Exit, Origin, Shell};
+use wasmix::sh::{Exit, Origin, Shell, TerminalSignals};
 
 /// A Unix-like environment in which every program is a sandboxed WebAssembly component.
 ///
 /// With no FILE and no -c, wasmix starts an interactive shell (or, when standard input is
 /// not a terminal, runs the commands read from it). `wasmix run PROGRAM.wasm [ARGS]` runs
-/// a WebAssembly program from the host directly, as `wasmtime run` does.
+/// a WebAssembly program from the host directly, as `wasmtime run` does;
+/// `wasmix install HOSTFILE [NAME]` checks, compiles and copies one into /bin.
 #[derive(Parser)]
 #[command(version, args_override_self = true)]
 struct Options {
@@ -43,6 +44,15 @@ struct Options {
     #[arg(long)]
     trace: bool,
 
+    /// Bytes all in-memory filesystems (/tmp, an --ephemeral root) may hold, as 512M or
+    /// 2G [default: a quarter of the host's memory]
+    #[arg(long, value_name = "SIZE", value_parser = parse_size)]
+    ramfs_size: Option<u64>,
+
+    /// Bytes of memory all processes together may use [default: half the host's memory]
+    #[arg(long, value_name = "SIZE", value_parser = parse_size)]
+    memory_budget: Option<u64>,
+
     /// A script to run, then its arguments ($1...). With -c: $0, then $1...
     #[arg(
         value_name = "FILE [ARGS]",
@@ -53,7 +63,15 @@ struct Options {
 }
 
 fn main() {
+    // Until the terminal's signals are caught (below, once a runtime exists), they are
+    // ignored: a Ctrl-C at any instant must not end wasmix.
+    // SAFETY: setting a signal's disposition to SIG_IGN has no preconditions.
+    unsafe {
+        libc::signal(libc::SIGINT, libc::SIG_IGN);
+        libc::signal(libc::SIGTSTP, libc::SIG_IGN);
+    }
     let options = Options::parse();
+    raise_open_file_limit();
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -62,6 +80,10 @@ fn main() {
         Err(e) => fail(&format!("cannot start the scheduler: {e}")),
     };
     let _context = runtime.enter();
+    let signals = match TerminalSignals::register() {
+        Ok(signals) => signals,
+        Err(e) => fail(&format!("cannot catch Ctrl-C: {e}")),
+    };
     let cache_dir = match (options.no_cache, options.cache_dir) {
         (true, _) => None,
         (false, Some(dir)) => Some(dir),
@@ -72,20 +94,27 @@ fn main() {
         (false, Some(dir)) => Some(dir),
         (false, None) => dirs::data_dir().map(|d| d.join("wasmix")),
     };
-    let kernel = match Kernel::boot(BootOptions {
-        cache_dir,
-        state_dir,
-        mounts: options.mount,
-        trace: options.trace,
-    }) {
+    let mut boot = BootOptions::new(cache_dir, state_dir, options.mount);
+    boot.trace = options.trace;
+    if let Some(size) = options.ramfs_size {
+        boot.ramfs_size = size;
+    }
+    if let Some(size) = options.memory_budget {
+        boot.memory_budget = size;
+    }
+    let kernel = match Kernel::boot(boot) {
         Ok(kernel) => kernel,
         Err(e) => fail(&format!("cannot boot: {e}")),
     };
 
-    let run_program =
-        options.command.is_none() && options.arguments.len() >= 2 && options.arguments[0] == "run";
+    let subcommand = |name: &str| {
+        options.command.is_none() && options.arguments.len() >= 2 && options.arguments[0] == name
+    };
+    let (run_program, install) = (subcommand("run"), subcommand("install"));
     let mut arguments = options.arguments.into_iter();
-    let status = if run_program {
+    let status = if install {
+        install_from_host(&kernel, &arguments.skip(1).collect::<Vec<_>>())
+    } else if run_program {
         let argv: Vec<String> = arguments.skip(1).collect();
         let bytes = match std::fs::read(&argv[0]) {
             Ok(bytes) => bytes,
@@ -95,14 +124,14 @@ fn main() {
             }
         };
         let mut shell = Shell::new(kernel, Origin::CommandString);
-        shell.catch_interrupts();
+        shell.catch_interrupts(signals);
         runtime.block_on(shell.run_host_program(&argv[0].clone(), &bytes, argv))
     } else if let Some(command) = options.command {
         let mut shell = Shell::new(kernel, Origin::CommandString);
         if let Some(name) = arguments.next() {
             shell.set_arguments(name, arguments.collect());
         }
-        run(&runtime, &mut shell, &command)
+        run(&runtime, &mut shell, &command, signals)
     } else if let Some(script) = arguments.next() {
         let text = match std::fs::read_to_string(&script) {
             Ok(text) => text,
@@ -113,10 +142,10 @@ fn main() {
         };
         let mut shell = Shell::new(kernel, Origin::Script(script.clone()));
         shell.set_arguments(script, arguments.collect());
-        run(&runtime, &mut shell, &text)
+        run(&runtime, &mut shell, &text, signals)
     } else if std::io::stdin().is_terminal() {
         let mut shell = Shell::new(kernel, Origin::Prompt);
-        shell.catch_interrupts();
+        shell.catch_interrupts(signals);
         shell.run_interactive(&runtime)
     } else {
         let mut text = String::new();
@@ -124,18 +153,71 @@ fn main() {
             fail(&format!("cannot read commands from standard input: {e}"));
         }
         let mut shell = Shell::new(kernel, Origin::Script("stdin".into()));
-        run(&runtime, &mut shell, &text)
+        run(&runtime, &mut shell, &text, signals)
     };
     // Processes still running (the rest of an interrupted pipeline) end with the runtime.
     runtime.shutdown_background();
     std::process::exit(i32::from(status));
 }
 
-fn run(runtime: &tokio::runtime::Runtime, shell: &mut Shell, text: &str) -> u8 {
-    shell.catch_interrupts();
+/// Every process's files are the kernel's host descriptors: take the hard limit, so the
+/// per-process limits (`ulimit -n`, 1,024 each) are what programs meet.
+fn raise_open_file_limit() {
+    let mut limit = libc::rlimit {
+        rlim_cur: 0,
+        rlim_max: 0,
+    };
+    // SAFETY: getrlimit and setrlimit read and write a struct we own.
+    unsafe {
+        if libc::getrlimit(libc::RLIMIT_NOFILE, &mut limit) == 0 && limit.rlim_cur < limit.rlim_max
+        {
+            limit.rlim_cur = limit.rlim_max;
+            libc::setrlimit(libc::RLIMIT_NOFILE, &limit);
+        }
+    }
+}
+
+fn run(
+    runtime: &tokio::runtime::Runtime,
+    shell: &mut Shell,
+    text: &str,
+    signals: TerminalSignals,
+) -> u8 {
+    shell.catch_interrupts(signals);
     match runtime.block_on(shell.run_text(text)) {
         Ok(status) | Err(Exit(status)) => status,
     }
+}
+
+/// `wasmix install HOSTFILE [NAME]`: the one way a program file comes in from the host,
+/// on the host's command line.
+fn install_from_host(kernel: &Kernel, operands: &[String]) -> u8 {
+    let (file, name) = match operands {
+        [file] => (file, wasmix::sh::program_name(file)),
+        [file, name] => (file, name.clone()),
+        _ => {
+            eprintln!("usage: wasmix install HOSTFILE [NAME]");
+            return 2;
+        }
+    };
+    let bytes = match std::fs::read(file) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            eprintln!("wasmix: install: {file}: {}", describe(&e));
+            return 1;
+        }
+    };
+    match kernel.install(&kernel.root_namespace(), &name, &bytes) {
+        Ok(()) => 0,
+        Err(message) => {
+            eprintln!("wasmix: install: {message}");
+            1
+        }
+    }
+}
+
+fn parse_size(text: &str) -> Result<u64, String> {
+    wasmix::budget::parse_size(text)
 }
 
 fn parse_mount(spec: &str) -> Result<HostMount, String> {

@@ -4,10 +4,12 @@
 //! interrupted every epoch tick and yields to the scheduler, so a tight loop shares the CPU
 //! and a kill is noticed at the next tick even when the program makes no calls.
 
+use crate::budget::Budget;
 use crate::file::Stdio;
 use crate::fs::namespace::Namespace;
 use crate::process_api::{Inheritance, ProcessApi, ProcessApiView};
 use crate::program::Program;
+use crate::wasi_fs::OpenFiles;
 use crate::wasi_fs::{FsView, WasiFsView};
 use std::collections::BTreeMap;
 use std::fmt;
@@ -404,17 +406,29 @@ pub struct MemoryLimit {
     limit: usize,
     in_use: usize,
     exceeded: bool,
+    /// What all processes together may hold; this one's share is given back when its
+    /// store is dropped.
+    budget: Arc<Budget>,
+    budget_exhausted: bool,
     usage: Arc<Usage>,
 }
 
 impl MemoryLimit {
-    pub fn new(limit: usize, usage: Arc<Usage>) -> MemoryLimit {
+    pub fn new(limit: usize, budget: Arc<Budget>, usage: Arc<Usage>) -> MemoryLimit {
         MemoryLimit {
             limit,
             in_use: 0,
             exceeded: false,
+            budget,
+            budget_exhausted: false,
             usage,
         }
+    }
+}
+
+impl Drop for MemoryLimit {
+    fn drop(&mut self) {
+        self.budget.release(self.in_use as u64);
     }
 }
 
@@ -430,6 +444,12 @@ impl ResourceLimiter for MemoryLimit {
             self.exceeded = true;
             return Ok(false);
         }
+        if after > self.in_use && !self.budget.try_reserve((after - self.in_use) as u64) {
+            self.budget_exhausted = true;
+            return Ok(false);
+        }
+        self.budget
+            .release(self.in_use.saturating_sub(after) as u64);
         self.in_use = after;
         self.usage
             .memory_bytes
@@ -452,6 +472,7 @@ pub struct ProcessCtx {
     wasi: WasiCtx,
     table: ResourceTable,
     namespace: Arc<Namespace>,
+    open_files: OpenFiles,
     memory: MemoryLimit,
     inheritance: Inheritance,
 }
@@ -470,6 +491,7 @@ impl WasiFsView for ProcessCtx {
         FsView {
             table: &mut self.table,
             namespace: &self.namespace,
+            open_files: &mut self.open_files,
         }
     }
 }
@@ -486,6 +508,8 @@ impl WasiView for ProcessCtx {
 /// Everything needed to start a process.
 pub struct Launch {
     pub program: Arc<Program>,
+    /// The kernel's budget for all processes' memory.
+    pub memory_budget: Arc<Budget>,
     pub argv: Vec<String>,
     pub env: Vec<(String, String)>,
     pub cwd: String,
@@ -510,7 +534,11 @@ pub(crate) async fn run(engine: wasmtime::Engine, process: Arc<Process>, launch:
             wasi: builder.build(),
             table: ResourceTable::new(),
             namespace: launch.namespace.clone(),
-            memory: MemoryLimit::new(limits.memory, process.usage.clone()),
+            open_files: OpenFiles {
+                count: 0,
+                limit: limits.open_files,
+            },
+            memory: MemoryLimit::new(limits.memory, launch.memory_budget, process.usage.clone()),
             inheritance: launch.inheritance,
         },
     );
@@ -608,6 +636,12 @@ fn exit_status(outcome: wasmtime::Result<Result<(), ()>>, store: &Store<ProcessC
                 return ExitStatus::Killed(Signal::CpuTimeExceeded);
             }
             let memory = &store.data().memory;
+            if memory.budget_exhausted {
+                return ExitStatus::Crashed(format!(
+                    "out of memory (the kernel's budget for all processes, {} MiB, is used up)",
+                    memory.budget.total() >> 20
+                ));
+            }
             if memory.exceeded {
                 let limit = match memory.limit {
                     bytes if bytes >= 1 << 20 => format!("{} MiB", bytes >> 20),

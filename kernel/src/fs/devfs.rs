@@ -1,5 +1,5 @@
 //! /dev: the devices a program may expect. `null` swallows writes and reads as empty,
-//! `zero` reads as zeros, `random` and `urandom` read from the host's random source, and
+//! `zero` reads as zeros, `full` reads as zeros and refuses every write (ENOSPC), `random` and `urandom` read from the host's random source, and
 //! `tty` is the terminal wasmix runs on (what a pager reads its keys from).
 
 use super::{DirEntry, FileHandle, FileServer, FileType, FsError, FsResult, Metadata, OpenOptions};
@@ -11,11 +11,13 @@ use std::time::SystemTime;
 enum Device {
     Null,
     Zero,
+    Full,
     Random,
     Terminal,
 }
 
-const DEVICES: [(&str, Device); 5] = [
+const DEVICES: [(&str, Device); 6] = [
+    ("full", Device::Full),
     ("null", Device::Null),
     ("random", Device::Random),
     ("tty", Device::Terminal),
@@ -102,7 +104,7 @@ impl FileHandle for DeviceFile {
     fn read_at(&self, buf: &mut [u8], _offset: u64) -> FsResult<usize> {
         match self.device {
             Device::Null => Ok(0),
-            Device::Zero => {
+            Device::Zero | Device::Full => {
                 buf.fill(0);
                 Ok(buf.len())
             }
@@ -116,10 +118,14 @@ impl FileHandle for DeviceFile {
     }
 
     fn write_at(&self, data: &[u8], _offset: u64) -> FsResult<usize> {
-        if let Device::Terminal = self.device {
-            let mut terminal = std::io::stdout().lock();
-            terminal.write_all(data)?;
-            terminal.flush()?;
+        match self.device {
+            Device::Terminal => {
+                let mut terminal = std::io::stdout().lock();
+                terminal.write_all(data)?;
+                terminal.flush()?;
+            }
+            Device::Full => return Err(FsError::NoSpace),
+            _ => {}
         }
         Ok(data.len())
     }

@@ -2,10 +2,17 @@
 //! path can leave it, neither by `..` nor by an absolute path nor by a symlink (the
 //! namespace resolves links itself, and cap-std refuses to follow any that leave).
 //! Also the persistent writable layer under `--state`.
+//!
+//! What a guest leaves on a host mount must not harm the host user who later walks it: a
+//! symbolic link whose target is absolute or climbs out of the mount is refused, as
+//! `wasmtime run --dir` refuses it. Only files and directories are opened: a FIFO, socket
+//! or device on the host would block or reach beyond the tree, so opening one is refused.
 
+use super::bytenames::{to_guest, to_host};
 use super::{DirEntry, FileHandle, FileServer, FileType, FsError, FsResult, Metadata, OpenOptions};
 use cap_fs_ext::{DirExt, SystemTimeSpec};
-use cap_std::fs::{Dir, MetadataExt, PermissionsExt};
+use cap_fs_ext::{FollowSymlinks, OpenOptionsFollowExt, Reopen};
+use cap_std::fs::{Dir, MetadataExt, OpenOptionsExt, PermissionsExt};
 use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -15,15 +22,39 @@ pub struct HostFs {
     dir: Dir,
     host_path: PathBuf,
     read_only: bool,
+    /// Symbolic links must point inside the tree (host mounts); wasmix's own state
+    /// directory keeps whatever the guest's namespace needs (`/bin/sh -> ...`).
+    confine_links: bool,
 }
 
 impl HostFs {
+    /// A host directory given on the command line.
     pub fn open(host_path: &Path, read_only: bool) -> std::io::Result<HostFs> {
         let dir = Dir::open_ambient_dir(host_path, cap_std::ambient_authority())?;
         Ok(HostFs {
             dir,
             host_path: host_path.to_path_buf(),
             read_only,
+            confine_links: true,
+        })
+    }
+
+    /// The writable layer at `state_dir/root`, created if missing. `root` itself is
+    /// never followed as a link: a guest that once reached the state directory could
+    /// otherwise make the next session's layer any host directory.
+    pub fn open_state_layer(state_dir: &Path) -> std::io::Result<HostFs> {
+        std::fs::create_dir_all(state_dir)?;
+        let state = Dir::open_ambient_dir(state_dir, cap_std::ambient_authority())?;
+        match state.create_dir("root") {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+            Err(e) => return Err(e),
+        }
+        Ok(HostFs {
+            dir: state.open_dir_nofollow("root")?,
+            host_path: state_dir.join("root"),
+            read_only: false,
+            confine_links: false,
         })
     }
 
@@ -33,10 +64,6 @@ impl HostFs {
         } else {
             Ok(())
         }
-    }
-
-    fn at(path: &str) -> &Path {
-        Path::new(if path.is_empty() { "." } else { path })
     }
 }
 
@@ -75,7 +102,7 @@ impl FileServer for HostFs {
         let meta = if path.is_empty() {
             self.dir.dir_metadata()?
         } else {
-            self.dir.symlink_metadata(path)?
+            self.dir.symlink_metadata(to_host(path))?
         };
         Ok(convert(&meta))
     }
@@ -85,20 +112,33 @@ impl FileServer for HostFs {
             self.writable()?;
         }
         let mut open = cap_std::fs::OpenOptions::new();
+        // Never wait in open: a FIFO with no writer would hold the kernel's thread. The
+        // host needs write access to create; the descriptor keeps what was asked for.
         open.read(true)
-            .write(options.write || options.truncate)
-            .truncate(options.truncate);
+            .write(options.write || options.truncate || options.create)
+            .custom_flags(libc::O_NONBLOCK)
+            .follow(FollowSymlinks::No);
         if options.create && options.exclusive {
             open.create_new(true);
         } else if options.create {
             open.create(true);
         }
-        let file = self.dir.open_with(Self::at(path), &open)?;
-        if file.metadata()?.is_dir() {
+        let file = self.dir.open_with(to_host(path), &open)?;
+        let kind = file.metadata()?.file_type();
+        if kind.is_dir() {
             return Err(FsError::IsDirectory);
+        }
+        if !kind.is_file() {
+            // FIFOs, sockets and devices of the host are not files of this tree.
+            return Err(FsError::Unsupported);
+        }
+        // Truncation after the type check, so opening a device never truncates it.
+        if options.truncate {
+            file.set_len(0)?;
         }
         Ok(Arc::new(HostFile {
             file: file.into_std(),
+            appender: std::sync::OnceLock::new(),
         }))
     }
 
@@ -106,7 +146,7 @@ impl FileServer for HostFs {
         let entries = if path.is_empty() {
             self.dir.entries()?
         } else {
-            self.dir.read_dir(path)?
+            self.dir.read_dir(to_host(path))?
         };
         let mut listed = Vec::new();
         for entry in entries {
@@ -120,7 +160,7 @@ impl FileServer for HostFs {
                 FileType::File
             };
             listed.push(DirEntry {
-                name: entry.file_name().to_string_lossy().into_owned(),
+                name: to_guest(&entry.file_name()),
                 file_type,
             });
         }
@@ -129,38 +169,48 @@ impl FileServer for HostFs {
     }
 
     fn readlink(&self, path: &str) -> FsResult<String> {
-        let target = self.dir.read_link_contents(path)?;
-        Ok(target.to_string_lossy().into_owned())
+        let target = self.dir.read_link_contents(to_host(path))?;
+        Ok(to_guest(target.as_os_str()))
     }
 
     fn create_dir(&self, path: &str) -> FsResult<()> {
         self.writable()?;
-        Ok(self.dir.create_dir(path)?)
+        Ok(self.dir.create_dir(to_host(path))?)
     }
 
     fn remove_dir(&self, path: &str) -> FsResult<()> {
         self.writable()?;
-        Ok(self.dir.remove_dir(path)?)
+        Ok(self.dir.remove_dir(to_host(path))?)
     }
 
     fn unlink(&self, path: &str) -> FsResult<()> {
         self.writable()?;
-        if self.dir.symlink_metadata(path)?.is_dir() {
+        if self.dir.symlink_metadata(to_host(path))?.is_dir() {
             return Err(FsError::IsDirectory);
         }
-        Ok(self.dir.remove_file(path)?)
+        Ok(self.dir.remove_file(to_host(path))?)
     }
 
     fn rename(&self, from: &str, to: &str) -> FsResult<()> {
         self.writable()?;
-        Ok(self.dir.rename(from, &self.dir, to)?)
+        Ok(self.dir.rename(to_host(from), &self.dir, to_host(to))?)
     }
 
     fn symlink(&self, target: &str, path: &str) -> FsResult<()> {
         self.writable()?;
-        // The target is a path in the guest's namespace, stored as written; the namespace
-        // resolves it there, never on the host.
-        Ok(self.dir.symlink_contents(target, path)?)
+        if self.confine_links && !stays_inside(target, path) {
+            return Err(FsError::NotPermitted);
+        }
+        // The target is stored as written; the namespace resolves it inside the guest's
+        // namespace, never on the host.
+        Ok(self.dir.symlink_contents(to_host(target), to_host(path))?)
+    }
+
+    fn link(&self, existing: &str, new: &str) -> FsResult<()> {
+        self.writable()?;
+        Ok(self
+            .dir
+            .hard_link(to_host(existing), &self.dir, to_host(new))?)
     }
 
     fn set_times(
@@ -175,12 +225,37 @@ impl FileServer for HostFs {
         };
         Ok(self
             .dir
-            .set_symlink_times(Self::at(path), spec(accessed), spec(modified))?)
+            .set_symlink_times(to_host(path), spec(accessed), spec(modified))?)
     }
+}
+
+/// Whether a link at `path` (relative to the tree's root) pointing at `target` stays
+/// within the tree: a relative target whose `..`s never climb above the root.
+fn stays_inside(target: &str, path: &str) -> bool {
+    if target.starts_with('/') {
+        return false;
+    }
+    let mut depth = path.split('/').filter(|n| !n.is_empty()).count() as isize - 1;
+    for name in target.split('/') {
+        match name {
+            "" | "." => {}
+            ".." => {
+                depth -= 1;
+                if depth < 0 {
+                    return false;
+                }
+            }
+            _ => depth += 1,
+        }
+    }
+    true
 }
 
 struct HostFile {
     file: std::fs::File,
+    /// The same file opened with the host's own O_APPEND, made on the first append, so
+    /// that appends from every process and every wasmix on the host land whole.
+    appender: std::sync::OnceLock<std::fs::File>,
 }
 
 impl FileHandle for HostFile {
@@ -190,6 +265,21 @@ impl FileHandle for HostFile {
 
     fn write_at(&self, data: &[u8], offset: u64) -> FsResult<usize> {
         Ok(self.file.write_at(data, offset)?)
+    }
+
+    fn append(&self, data: &[u8]) -> FsResult<usize> {
+        let appender = match self.appender.get() {
+            Some(appender) => appender,
+            None => {
+                let mut options = cap_std::fs::OpenOptions::new();
+                options.append(true);
+                let reopened = self.file.reopen(&options)?;
+                self.appender.get_or_init(|| reopened)
+            }
+        };
+        let mut writer = appender;
+        std::io::Write::write_all(&mut writer, data)?;
+        Ok(data.len())
     }
 
     fn set_len(&self, len: u64) -> FsResult<()> {

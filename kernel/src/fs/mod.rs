@@ -7,6 +7,7 @@
 //! Symbolic links are the namespace's business too, so a link on a host directory can
 //! only ever point into the process's own namespace, never back into the host.
 
+pub mod bytenames;
 pub mod devfs;
 pub mod hostfs;
 pub mod image;
@@ -69,6 +70,13 @@ pub enum FsError {
     Loop,
     CrossDevice,
     NoSpace,
+    QuotaExceeded,
+    FileTooLarge,
+    NotPermitted,
+    /// A socket or device node that cannot be opened as a file (ENXIO).
+    NoSuchDevice,
+    /// The process has as many files open as its limit allows (EMFILE).
+    TooManyOpenFiles,
     Unsupported,
     Io(String),
 }
@@ -91,6 +99,11 @@ impl fmt::Display for FsError {
             FsError::Loop => "Too many levels of symbolic links",
             FsError::CrossDevice => "Invalid cross-device link",
             FsError::NoSpace => "No space left on device",
+            FsError::QuotaExceeded => "Disk quota exceeded",
+            FsError::FileTooLarge => "File too large",
+            FsError::NotPermitted => "Operation not permitted",
+            FsError::NoSuchDevice => "No such device or address",
+            FsError::TooManyOpenFiles => "Too many open files",
             FsError::Unsupported => "Operation not supported",
             FsError::Io(why) => why,
         })
@@ -114,9 +127,17 @@ impl From<std::io::Error> for FsError {
             InvalidFilename => FsError::NameTooLong,
             CrossesDevices => FsError::CrossDevice,
             StorageFull => FsError::NoSpace,
+            QuotaExceeded => FsError::QuotaExceeded,
+            FileTooLarge => FsError::FileTooLarge,
             Unsupported => FsError::Unsupported,
-            _ if e.raw_os_error() == Some(40) => FsError::Loop,
-            _ => FsError::Io(e.to_string()),
+            _ => match e.raw_os_error() {
+                Some(libc::ELOOP) => FsError::Loop,
+                Some(libc::EPERM) => FsError::NotPermitted,
+                Some(libc::ENXIO) => FsError::NoSuchDevice,
+                Some(libc::EMFILE | libc::ENFILE) => FsError::TooManyOpenFiles,
+                Some(libc::EOPNOTSUPP) => FsError::Unsupported,
+                _ => FsError::Io(e.to_string()),
+            },
         }
     }
 }
@@ -178,6 +199,11 @@ pub trait FileServer: Send + Sync {
     }
 
     fn symlink(&self, _target: &str, _path: &str) -> FsResult<()> {
+        Err(FsError::ReadOnly)
+    }
+
+    /// A hard link: `new` names the file `existing` names. Fails if `new` exists.
+    fn link(&self, _existing: &str, _new: &str) -> FsResult<()> {
         Err(FsError::ReadOnly)
     }
 

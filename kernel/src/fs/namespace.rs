@@ -425,6 +425,22 @@ impl Namespace {
         from_layer.server.rename(&from_on_server, &to_on_server)
     }
 
+    /// A hard link, within one file server as on Linux (EXDEV across).
+    pub fn link(&self, existing: &str, new: &str) -> FsResult<()> {
+        let existing = self.resolve(existing, false)?;
+        let new = self.resolve(new, false)?;
+        let (from_layer, from_on_server, _) = self.find(&existing)?;
+        if self.find(&new).is_ok() {
+            return Err(FsError::Exists);
+        }
+        self.parent_is_dir(&new)?;
+        let (to_layer, to_on_server) = self.creation_layer(&new)?;
+        if !Arc::ptr_eq(&from_layer.server, &to_layer.server) {
+            return Err(FsError::CrossDevice);
+        }
+        from_layer.server.link(&from_on_server, &to_on_server)
+    }
+
     pub fn set_times(
         &self,
         path: &str,

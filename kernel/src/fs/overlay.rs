@@ -16,6 +16,11 @@ use std::time::SystemTime;
 
 const WHITEOUT_PREFIX: &str = ".wh.";
 const OPAQUE_MARKER: &str = ".wh..wh..opq";
+/// A copy-up in progress: hidden like every marker, and never a whiteout of a real name
+/// (no entry can be created with the whiteout prefix).
+const COPY_UP_PREFIX: &str = ".wh..wh..copy.";
+
+static COPY_UPS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
 
 pub struct Overlay {
     upper: Arc<dyn FileServer>,
@@ -87,7 +92,11 @@ impl Overlay {
                     if !self.lower_lstat(&prefix)?.is_dir() {
                         return Err(FsError::NotDirectory);
                     }
-                    self.upper.create_dir(&prefix)?;
+                    match self.upper.create_dir(&prefix) {
+                        // Another wasmix on the same state directory made it first.
+                        Err(FsError::Exists) if self.upper.lstat(&prefix)?.is_dir() => {}
+                        other => other?,
+                    }
                 }
                 Err(e) => return Err(e),
             }
@@ -103,29 +112,55 @@ impl Overlay {
             FileType::Directory => self.upper.create_dir(path),
             FileType::Symlink => self.upper.symlink(&self.lower.readlink(path)?, path),
             _ => {
-                let options = OpenOptions {
-                    write: true,
-                    create: true,
-                    truncate: true,
-                    ..OpenOptions::default()
-                };
-                let target = self.upper.open(path, options)?;
-                if with_contents {
-                    let source = self.lower.open(path, OpenOptions::read_only())?;
-                    let mut buffer = vec![0; 64 * 1024];
-                    let mut offset = 0;
-                    loop {
-                        let n = source.read_at(&mut buffer, offset)?;
-                        if n == 0 {
-                            break;
-                        }
-                        target.write_at(&buffer[..n], offset)?;
-                        offset += n as u64;
-                    }
-                }
-                Ok(())
+                // Copied whole under a hidden name, then linked into place: a crash or a
+                // full disk leaves the image's file showing, never a torn copy, and when
+                // two wasmix copy up at once the first copy wins and keeps its writes.
+                let (parent, _) = split_last(path);
+                let temporary = join(
+                    parent,
+                    &format!(
+                        "{COPY_UP_PREFIX}{}.{}",
+                        std::process::id(),
+                        COPY_UPS.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+                    ),
+                );
+                let copied = self.copy_file(path, &temporary, with_contents);
+                let placed = copied.and_then(|()| match self.upper.link(&temporary, path) {
+                    Ok(()) | Err(FsError::Exists) => Ok(()),
+                    Err(e) => Err(e),
+                });
+                let _ = self.upper.unlink(&temporary);
+                placed
             }
         }
+    }
+
+    fn copy_file(&self, path: &str, temporary: &str, with_contents: bool) -> FsResult<()> {
+        let options = OpenOptions {
+            write: true,
+            create: true,
+            exclusive: true,
+            ..OpenOptions::default()
+        };
+        let target = self.upper.open(temporary, options)?;
+        if with_contents {
+            let source = self.lower.open(path, OpenOptions::read_only())?;
+            let mut buffer = vec![0; 64 * 1024];
+            let mut offset = 0;
+            loop {
+                let n = source.read_at(&mut buffer, offset)?;
+                if n == 0 {
+                    break;
+                }
+                let mut written = 0;
+                while written < n {
+                    written += target.write_at(&buffer[written..n], offset + written as u64)?;
+                }
+                offset += n as u64;
+            }
+            target.sync()?;
+        }
+        Ok(())
     }
 
     /// Prepares the upper layer for a new entry at `path`.
@@ -289,6 +324,20 @@ impl FileServer for Overlay {
         }
         self.make_room(path)?;
         self.upper.symlink(target, path)
+    }
+
+    fn link(&self, existing: &str, new: &str) -> FsResult<()> {
+        if self.merged_lstat(existing)?.is_dir() {
+            return Err(FsError::NotPermitted);
+        }
+        if self.merged_lstat(new).is_ok() {
+            return Err(FsError::Exists);
+        }
+        if !self.in_upper(existing) {
+            self.copy_up(existing, true)?;
+        }
+        self.make_room(new)?;
+        self.upper.link(existing, new)
     }
 
     fn set_times(

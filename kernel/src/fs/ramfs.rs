@@ -2,12 +2,15 @@
 //!
 //! File contents are one growable buffer each, shared by every open handle, so a write at
 //! an offset touches only the bytes written and appending is amortised O(size): writing
-//! 100 MiB through `cat > file` never copies the file per write.
+//! 100 MiB through `cat > file` never copies the file per write. Every byte a buffer holds
+//! (its capacity, which is what the host pays for) is taken from the kernel's ramfs
+//! budget first; past it, writes fail with "No space left on device".
 
 use super::{
     DirEntry, FileHandle, FileServer, FileType, FsError, FsResult, Metadata, OpenOptions,
     split_last,
 };
+use crate::budget::Budget;
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, RwLock};
@@ -18,14 +21,71 @@ struct Times {
     accessed: SystemTime,
 }
 
+/// A file's bytes, whose capacity is reserved from the budget and given back when the
+/// buffer shrinks or the file goes.
+struct FileData {
+    bytes: RwLock<Vec<u8>>,
+    budget: Arc<Budget>,
+}
+
+impl FileData {
+    /// Makes room for up to `len` bytes, reserving what the buffer grows by, and returns
+    /// how many it can hold: less than `len` only when the budget runs out, so a write
+    /// fills the last byte and comes up short, as on a full disk. The buffer at least
+    /// doubles when the budget allows, so appending stays amortised O(size).
+    fn grow(&self, bytes: &mut Vec<u8>, len: usize) -> FsResult<usize> {
+        let capacity = bytes.capacity();
+        if len <= capacity {
+            return Ok(len);
+        }
+        let generous = len.max(capacity.saturating_mul(2));
+        let target = if self.budget.try_reserve((generous - capacity) as u64) {
+            generous
+        } else {
+            capacity + self.budget.reserve_up_to((len - capacity) as u64) as usize
+        };
+        if target <= bytes.len() {
+            self.budget.release((target - capacity) as u64);
+            return Err(FsError::NoSpace);
+        }
+        if bytes.try_reserve_exact(target - bytes.len()).is_err() {
+            self.budget.release((target - capacity) as u64);
+            return Err(FsError::NoSpace);
+        }
+        // The allocator may give more than asked; that is held too.
+        let extra = bytes.capacity().saturating_sub(target) as u64;
+        if extra > 0 && !self.budget.try_reserve(extra) {
+            bytes.shrink_to(target);
+        }
+        Ok(target.min(len))
+    }
+
+    fn shrink(&self, bytes: &mut Vec<u8>, len: usize) {
+        let before = bytes.capacity();
+        bytes.truncate(len);
+        bytes.shrink_to_fit();
+        self.budget
+            .release(before.saturating_sub(bytes.capacity()) as u64);
+    }
+}
+
+impl Drop for FileData {
+    fn drop(&mut self) {
+        let capacity = self.bytes.get_mut().map_or(0, |b| b.capacity());
+        self.budget.release(capacity as u64);
+    }
+}
+
 enum Content {
-    File(RwLock<Vec<u8>>),
+    File(FileData),
     Dir(Mutex<BTreeMap<String, Arc<Node>>>),
     Symlink(String),
 }
 
 struct Node {
     inode: u64,
+    /// Names this node has (hard links).
+    links: AtomicU64,
     times: Mutex<Times>,
     content: Content,
 }
@@ -42,7 +102,7 @@ impl Node {
         let (file_type, size, mode) = match &self.content {
             Content::File(data) => (
                 FileType::File,
-                data.read().map(|d| d.len()).unwrap_or(0) as u64,
+                data.bytes.read().map(|d| d.len()).unwrap_or(0) as u64,
                 0o644,
             ),
             Content::Dir(entries) => (FileType::Directory, lock(entries).len() as u64, 0o755),
@@ -53,7 +113,7 @@ impl Node {
             size,
             inode: self.inode,
             device: 0,
-            links: 1,
+            links: self.links.load(Ordering::Relaxed),
             modified: times.modified,
             accessed: times.accessed,
             mode,
@@ -78,13 +138,23 @@ pub struct RamFs {
     next_inode: AtomicU64,
     /// Held by calls that change the tree's shape, so a rename sees both directories still.
     shape: Mutex<()>,
+    budget: Arc<Budget>,
 }
 
 impl Default for RamFs {
     fn default() -> RamFs {
+        RamFs::new(Budget::unlimited())
+    }
+}
+
+impl RamFs {
+    /// A ramfs whose file contents all come out of `budget`.
+    pub fn new(budget: Arc<Budget>) -> RamFs {
         RamFs {
+            budget,
             root: Arc::new(Node {
                 inode: 1,
+                links: AtomicU64::new(1),
                 times: Mutex::new(Times {
                     modified: SystemTime::now(),
                     accessed: SystemTime::now(),
@@ -95,9 +165,7 @@ impl Default for RamFs {
             shape: Mutex::new(()),
         }
     }
-}
 
-impl RamFs {
     fn find(&self, path: &str) -> FsResult<Arc<Node>> {
         let mut node = self.root.clone();
         for name in path.split('/').filter(|n| !n.is_empty()) {
@@ -114,6 +182,7 @@ impl RamFs {
         let now = SystemTime::now();
         Arc::new(Node {
             inode: self.next_inode.fetch_add(1, Ordering::Relaxed),
+            links: AtomicU64::new(1),
             times: Mutex::new(Times {
                 modified: now,
                 accessed: now,
@@ -124,6 +193,13 @@ impl RamFs {
 
     /// Adds a new entry to the parent directory of `path`; fails if the name is taken.
     fn insert(&self, path: &str, content: Content) -> FsResult<Arc<Node>> {
+        self.insert_node(path, || self.new_node(content))
+    }
+
+    fn insert_node(&self, path: &str, node: impl FnOnce() -> Arc<Node>) -> FsResult<Arc<Node>> {
+        if path.contains('\0') {
+            return Err(FsError::Invalid);
+        }
         let (parent, name) = split_last(path);
         if name.is_empty() {
             return Err(FsError::Exists);
@@ -136,7 +212,7 @@ impl RamFs {
         if entries.contains_key(name) {
             return Err(FsError::Exists);
         }
-        let node = self.new_node(content);
+        let node = node();
         entries.insert(name.to_string(), node.clone());
         drop(entries);
         parent.touch();
@@ -164,10 +240,18 @@ impl RamFs {
             (_, true) => return Err(FsError::NotDirectory),
             (_, false) => {}
         }
+        node.links.fetch_sub(1, Ordering::Relaxed);
         entries.remove(name);
         drop(entries);
         parent.touch();
         Ok(())
+    }
+
+    fn new_file(&self) -> Content {
+        Content::File(FileData {
+            bytes: RwLock::new(Vec::new()),
+            budget: self.budget.clone(),
+        })
     }
 }
 
@@ -185,17 +269,15 @@ impl FileServer for RamFs {
         let node = match self.find(path) {
             Ok(_) if options.create && options.exclusive => return Err(FsError::Exists),
             Ok(node) => node,
-            Err(FsError::NotFound) if options.create => {
-                self.insert(path, Content::File(RwLock::new(Vec::new())))?
-            }
+            Err(FsError::NotFound) if options.create => self.insert(path, self.new_file())?,
             Err(e) => return Err(e),
         };
         match &node.content {
             Content::File(data) => {
                 if options.truncate {
-                    data.write()
-                        .map_err(|_| FsError::Io("poisoned".into()))?
-                        .clear();
+                    let mut bytes = data.bytes.write().map_err(poisoned)?;
+                    data.shrink(&mut bytes, 0);
+                    drop(bytes);
                     node.touch();
                 }
                 Ok(Arc::new(RamFile { node: node.clone() }))
@@ -273,7 +355,9 @@ impl FileServer for RamFs {
             }
         }
         lock(source).remove(from_name);
-        lock(target).insert(to_name.to_string(), node);
+        if let Some(replaced) = lock(target).insert(to_name.to_string(), node) {
+            replaced.links.fetch_sub(1, Ordering::Relaxed);
+        }
         source_dir.touch();
         target_dir.touch();
         Ok(())
@@ -283,6 +367,17 @@ impl FileServer for RamFs {
         let _shape = lock(&self.shape);
         self.insert(path, Content::Symlink(target.to_string()))
             .map(drop)
+    }
+
+    fn link(&self, existing: &str, new: &str) -> FsResult<()> {
+        let _shape = lock(&self.shape);
+        let node = self.find(existing)?;
+        if matches!(node.content, Content::Dir(_)) {
+            return Err(FsError::NotPermitted);
+        }
+        self.insert_node(new, || node.clone())?;
+        node.links.fetch_add(1, Ordering::Relaxed);
+        Ok(())
     }
 
     fn set_times(
@@ -308,7 +403,7 @@ struct RamFile {
 }
 
 impl RamFile {
-    fn data(&self) -> &RwLock<Vec<u8>> {
+    fn data(&self) -> &FileData {
         match &self.node.content {
             Content::File(data) => data,
             _ => unreachable!("RamFile is only made for files"),
@@ -322,7 +417,7 @@ fn poisoned<T>(_: T) -> FsError {
 
 impl FileHandle for RamFile {
     fn read_at(&self, buf: &mut [u8], offset: u64) -> FsResult<usize> {
-        let data = self.data().read().map_err(poisoned)?;
+        let data = self.data().bytes.read().map_err(poisoned)?;
         let start = (offset as usize).min(data.len());
         let n = buf.len().min(data.len() - start);
         buf[..n].copy_from_slice(&data[start..start + n]);
@@ -330,14 +425,26 @@ impl FileHandle for RamFile {
     }
 
     fn write_at(&self, bytes: &[u8], offset: u64) -> FsResult<usize> {
-        let mut data = self.data().write().map_err(poisoned)?;
-        let start = usize::try_from(offset).map_err(|_| FsError::NoSpace)?;
-        let end = start.checked_add(bytes.len()).ok_or(FsError::NoSpace)?;
-        if end > data.len() {
-            let growth = end - data.len();
-            data.try_reserve(growth).map_err(|_| FsError::NoSpace)?;
-            data.resize(end, 0);
+        if bytes.is_empty() {
+            return Ok(0);
         }
+        let file = self.data();
+        let mut data = file.bytes.write().map_err(poisoned)?;
+        let start = usize::try_from(offset).map_err(|_| FsError::FileTooLarge)?;
+        let end = start
+            .checked_add(bytes.len())
+            .ok_or(FsError::FileTooLarge)?;
+        let end = if end > data.len() {
+            let room = file.grow(&mut data, end)?;
+            if room <= start {
+                return Err(FsError::NoSpace);
+            }
+            data.resize(room, 0);
+            room
+        } else {
+            end
+        };
+        let bytes = &bytes[..end - start];
         data[start..end].copy_from_slice(bytes);
         drop(data);
         self.node.touch();
@@ -345,9 +452,11 @@ impl FileHandle for RamFile {
     }
 
     fn append(&self, bytes: &[u8]) -> FsResult<usize> {
-        let mut data = self.data().write().map_err(poisoned)?;
-        data.try_reserve(bytes.len())
-            .map_err(|_| FsError::NoSpace)?;
+        let file = self.data();
+        let mut data = file.bytes.write().map_err(poisoned)?;
+        let start = data.len();
+        let room = file.grow(&mut data, start + bytes.len())?;
+        let bytes = &bytes[..room - start];
         data.extend_from_slice(bytes);
         drop(data);
         self.node.touch();
@@ -355,8 +464,18 @@ impl FileHandle for RamFile {
     }
 
     fn set_len(&self, len: u64) -> FsResult<()> {
-        let len = usize::try_from(len).map_err(|_| FsError::NoSpace)?;
-        self.data().write().map_err(poisoned)?.resize(len, 0);
+        let len = usize::try_from(len).map_err(|_| FsError::FileTooLarge)?;
+        let file = self.data();
+        let mut data = file.bytes.write().map_err(poisoned)?;
+        if len > data.len() {
+            if file.grow(&mut data, len)? < len {
+                return Err(FsError::NoSpace);
+            }
+            data.resize(len, 0);
+        } else {
+            file.shrink(&mut data, len);
+        }
+        drop(data);
         self.node.touch();
         Ok(())
     }

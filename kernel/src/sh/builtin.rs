@@ -118,8 +118,8 @@ const BUILTINS: &[(&str, Builtin, &str, &str)] = &[
     (
         "install",
         Builtin::Install,
-        "install HOSTFILE [NAME]",
-        "copy a .wasm program from the host into /bin",
+        "install FILE [NAME]",
+        "check, compile and copy a .wasm program into /bin",
     ),
     (
         "jobs",
@@ -142,8 +142,8 @@ const BUILTINS: &[(&str, Builtin, &str, &str)] = &[
     (
         "mount",
         Builtin::Mount,
-        "mount [-r] HOSTDIR DIR",
-        "show a host directory at DIR; alone: list",
+        "mount",
+        "list the mount table (host directories: wasmix --mount)",
     ),
     ("ns", Builtin::Ns, "ns", "print this shell's namespace"),
     ("pwd", Builtin::Pwd, "pwd", "print the working directory"),
@@ -192,7 +192,7 @@ const BUILTINS: &[(&str, Builtin, &str, &str)] = &[
     (
         "ulimit",
         Builtin::Ulimit,
-        "ulimit [-a] [-v KB] [-t SECONDS]",
+        "ulimit [-a] [-n FILES] [-v KB] [-t SECONDS]",
         "limit memory and CPU of new processes",
     ),
     (
@@ -242,7 +242,8 @@ impl Builtin {
 }
 
 /// What `ulimit` shows and sets: option, description, unit in bytes or seconds.
-const ULIMITS: [(char, &str); 2] = [
+const ULIMITS: [(char, &str); 3] = [
+    ('n', "open files                      (-n)"),
     ('t', "cpu time               (seconds, -t)"),
     ('v', "virtual memory          (kbytes, -v)"),
 ];
@@ -379,7 +380,14 @@ impl Shell {
             }
             Builtin::Help => (0, help_text()),
         };
-        deliver(text, stdio.stdout);
+        if let Err(why) = deliver(text, stdio.stdout) {
+            // As bash: the builtin fails, and says so where its errors go.
+            let _ = deliver(
+                format!("wasmix: {}: write error: {why}\n", argv[0]),
+                stdio.stderr,
+            );
+            return Ok(Stage::Done(1));
+        }
         Ok(Stage::Done(status))
     }
 
@@ -454,7 +462,14 @@ impl Shell {
             }
             None => (0, String::new()),
         };
-        deliver(text, stdio.stdout);
+        if let Err(why) = deliver(text, stdio.stdout) {
+            // As bash: the builtin fails, and says so where its errors go.
+            let _ = deliver(
+                format!("wasmix: {}: write error: {why}\n", argv[0]),
+                stdio.stderr,
+            );
+            return Ok(Stage::Done(1));
+        }
         Ok(Stage::Done(status))
     }
 
@@ -486,10 +501,11 @@ impl Shell {
         0
     }
 
-    /// `ulimit [-a] [-v KB|unlimited] [-t SECONDS|unlimited]`: limits for the processes
+    /// `ulimit [-a] [-n FILES] [-v KB|unlimited] [-t SECONDS|unlimited]`: limits for the processes
     /// started from now on (and their children).
     fn ulimit_builtin(&mut self, args: &[String]) -> (u8, String) {
         let show = |shell: &Shell, option: char| match option {
+            'n' => shell.limits.open_files.to_string(),
             't' => shell
                 .limits
                 .cpu
@@ -530,6 +546,15 @@ impl Shell {
             }
         };
         match option {
+            'n' => match number {
+                Some(n) if n as usize <= crate::kernel::MAX_OPEN_FILES => {
+                    self.limits.open_files = n as usize
+                }
+                _ => {
+                    self.report("ulimit: open files: cannot modify limit: Operation not permitted");
+                    return (1, String::new());
+                }
+            },
             't' => self.limits.cpu = number.map(std::time::Duration::from_secs),
             _ => {
                 self.limits.memory = number.map_or(crate::engine::MAX_MEMORY_BYTES, |kb| {
@@ -589,25 +614,31 @@ fn help_text() -> String {
 
 /// Writes a builtin's output where its stdout goes. Into a pipe it is written by a task of
 /// its own, since the reader may not have started yet.
-pub(super) fn deliver(text: String, output: Output) {
+pub(super) fn deliver(text: String, output: Output) -> Result<(), String> {
     if text.is_empty() {
-        return;
+        return Ok(());
     }
     match output {
         Output::ConsoleOut => {
             let mut stdout = std::io::stdout().lock();
-            let _ = stdout.write_all(text.as_bytes());
-            let _ = stdout.flush();
+            stdout
+                .write_all(text.as_bytes())
+                .and_then(|()| stdout.flush())
+                .map_err(|e| crate::fs::FsError::from(e).to_string())
         }
-        Output::ConsoleErr => eprint!("{text}"),
+        Output::ConsoleErr => {
+            eprint!("{text}");
+            Ok(())
+        }
         Output::Pipe(writer) => {
             tokio::spawn(async move { writer.write_all(Bytes::from(text)).await });
+            Ok(())
         }
-        Output::File(handle) => {
-            if let Err(e) = handle.append(text.as_bytes()) {
-                eprintln!("wasmix: write error: {e}");
-            }
-        }
-        Output::Null => {}
+        Output::File(handle) => handle
+            .append(text.as_bytes())
+            .map(drop)
+            .map_err(|e| e.to_string()),
+        Output::Null => Ok(()),
+        Output::Closed => Err(crate::fs::FsError::BadDescriptor.to_string()),
     }
 }

@@ -21,7 +21,7 @@ type Boxed<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
 
 /// Nested function calls allowed before the shell refuses, so runaway recursion ends with an
 /// error instead of exhausting the host's stack.
-const MAX_CALL_DEPTH: usize = 200;
+pub(super) const MAX_CALL_DEPTH: usize = 200;
 
 /// What a subshell in a pipeline runs.
 pub(super) enum SubshellWork {

@@ -479,8 +479,10 @@ impl Shell {
         stdio: Stdio,
     ) -> Stage {
         let name = argv[0].clone();
+        // Errors about starting the command go where its own errors would (`2>`).
+        let stderr = stdio.stderr.duplicate();
         let Some(path) = self.find_command(&name) else {
-            self.report(&format!("{name}: command not found"));
+            let _ = super::builtin::deliver(format!("wasmix: {name}: command not found\n"), stderr);
             return Stage::Done(127);
         };
         let mut env = self.environment();
@@ -498,7 +500,7 @@ impl Shell {
         match self.kernel.spawn(request) {
             Ok(pid) => Stage::Running { pid, name },
             Err(e) => {
-                self.report(&e.to_string());
+                let _ = super::builtin::deliver(format!("wasmix: {e}\n"), stderr);
                 Stage::Done(e.status())
             }
         }
@@ -573,15 +575,26 @@ impl Shell {
                 return Ok(super::SYNTAX_ERROR_STATUS);
             }
         };
+        // A file that sources itself would recurse until the native stack overflows;
+        // sourcing counts against the same nesting limit as function calls.
+        if self.call_depth >= super::compound::MAX_CALL_DEPTH {
+            self.report(&format!(
+                "{file}: maximum source nesting level exceeded ({})",
+                super::compound::MAX_CALL_DEPTH
+            ));
+            return Ok(1);
+        }
         let saved =
             (argv.len() > 2).then(|| std::mem::replace(&mut self.positional, argv[2..].to_vec()));
         let mut result = Ok(());
+        self.call_depth += 1;
         for command in &program.complete_commands {
             result = self.run_list(command, io).await;
             if result.is_err() {
                 break;
             }
         }
+        self.call_depth -= 1;
         if let Some(saved) = saved {
             self.positional = saved;
         }

@@ -11,6 +11,7 @@ pub mod interactive;
 mod job;
 mod jobctl;
 mod namespace;
+pub use namespace::program_name;
 mod options;
 mod params;
 mod read;
@@ -47,6 +48,25 @@ pub enum Origin {
     Script(String),
     /// The prompt: `wasmix: ...`.
     Prompt,
+}
+
+/// SIGINT and SIGTSTP from the terminal, caught for the whole life of wasmix: registered
+/// before anything else runs, so neither can ever stop or kill wasmix itself (a handler
+/// registered lazily, on a task's first poll, left a window where Ctrl-C killed it).
+pub struct TerminalSignals {
+    interrupts: tokio::signal::unix::Signal,
+    suspends: tokio::signal::unix::Signal,
+}
+
+impl TerminalSignals {
+    /// Must be called within a tokio runtime.
+    pub fn register() -> std::io::Result<TerminalSignals> {
+        use tokio::signal::unix::{SignalKind, signal};
+        Ok(TerminalSignals {
+            interrupts: signal(SignalKind::interrupt())?,
+            suspends: signal(SignalKind::from_raw(libc::SIGTSTP))?,
+        })
+    }
 }
 
 /// Raised by `exit` (and by a fatal interrupt) to unwind out of whatever is running.
@@ -162,14 +182,17 @@ impl Shell {
     }
 
     /// Stops the foreground pipeline when the user presses Ctrl-C, and pauses it on
-    /// Ctrl-Z (the terminal's SIGTSTP, which would otherwise stop wasmix itself). Must be
-    /// called within the kernel's tokio runtime.
-    pub fn catch_interrupts(&self) {
+    /// Ctrl-Z. Must be called within the kernel's tokio runtime.
+    pub fn catch_interrupts(&self, signals: TerminalSignals) {
+        let TerminalSignals {
+            mut interrupts,
+            mut suspends,
+        } = signals;
         let kernel = self.kernel.clone();
         let foreground = self.foreground.clone();
         let interrupted = self.interrupted.clone();
         tokio::spawn(async move {
-            while tokio::signal::ctrl_c().await.is_ok() {
+            while interrupts.recv().await.is_some() {
                 interrupted.store(true, Ordering::SeqCst);
                 let pids = foreground.lock().map(|p| p.clone()).unwrap_or_default();
                 for pid in pids {
@@ -179,17 +202,14 @@ impl Shell {
         });
         let kernel = self.kernel.clone();
         let foreground = self.foreground.clone();
-        let suspend = tokio::signal::unix::SignalKind::from_raw(libc::SIGTSTP);
-        if let Ok(mut suspends) = tokio::signal::unix::signal(suspend) {
-            tokio::spawn(async move {
-                while suspends.recv().await.is_some() {
-                    let pids = foreground.lock().map(|p| p.clone()).unwrap_or_default();
-                    for pid in pids {
-                        let _ = kernel.kill(pid, Signal::Stop);
-                    }
+        tokio::spawn(async move {
+            while suspends.recv().await.is_some() {
+                let pids = foreground.lock().map(|p| p.clone()).unwrap_or_default();
+                for pid in pids {
+                    let _ = kernel.kill(pid, Signal::Stop);
                 }
-            });
-        }
+            }
+        });
     }
 
     /// True once if Ctrl-C was pressed since the last call.

@@ -6,10 +6,8 @@ use super::Shell;
 use super::builtin::Builtin;
 use super::builtin::deliver;
 use crate::file::Output;
-use crate::fs::hostfs::HostFs;
 use crate::fs::namespace::normalize;
 use crate::fs::namespace::{BindMode, absolute};
-use std::path::Path;
 use std::sync::Arc;
 
 impl Shell {
@@ -29,15 +27,13 @@ impl Shell {
         let guest = |path: &str| absolute(&cwd, path);
         match (builtin, flags.as_slice(), operands.as_slice()) {
             (Builtin::Ns, [], []) | (Builtin::Mount, [], []) => Ok(self.describe_namespace()),
-            (Builtin::Mount, flags, [host, at]) if flags.iter().all(|f| *f == "-r") => {
-                let server = HostFs::open(Path::new(host), !flags.is_empty())
-                    .map_err(|e| format!("{host}: {}", crate::fs::FsError::from(e)))?;
-                self.change_namespace(|ns| {
-                    ns.mount(&guest(at), Arc::new(server), BindMode::Replace)
-                })
-                .map_err(|e| format!("{at}: {e}"))?;
-                Ok(String::new())
-            }
+            // Host authority comes only from wasmix's own command line: nothing a script
+            // or an rc file says can reach a host directory it was not given.
+            (Builtin::Mount, ..) => Err(
+                "host paths can only be given on the command line (--mount); \
+                 use bind to rearrange what this session has"
+                    .into(),
+            ),
             (Builtin::Umount, [], [at]) => {
                 self.change_namespace(|ns| ns.unmount(&guest(at)))
                     .map_err(|e| format!("{at}: {e}"))?;
@@ -55,7 +51,6 @@ impl Shell {
                 Ok(String::new())
             }
             (Builtin::Bind, ..) => Err("usage: bind [-b|-a] OLD NEW".into()),
-            (Builtin::Mount, ..) => Err("usage: mount [-r] HOSTDIR DIR".into()),
             (Builtin::Umount, ..) => Err("usage: umount DIR".into()),
             _ => Err("usage: ns".into()),
         }
@@ -87,38 +82,19 @@ impl Shell {
 }
 
 impl Shell {
-    /// `install HOSTFILE [NAME]`: checks and compiles the program, then puts it in /bin.
+    /// `install FILE [NAME]`: checks and compiles a program of the namespace (a file in
+    /// `/tmp`, or on a mount the command line gave), then puts it in /bin.
     pub(super) fn install(&mut self, argv: &[String]) -> Result<(), String> {
-        let (host, name) = match argv {
-            [_, host] => {
-                let stem = std::path::Path::new(host)
-                    .file_stem()
-                    .map(|s| s.to_string_lossy().into_owned())
-                    .unwrap_or_default();
-                (host, stem)
-            }
-            [_, host, name] => (host, name.clone()),
-            _ => return Err("usage: install HOSTFILE [NAME]".into()),
+        let (file, name) = match argv {
+            [_, file] => (file, program_name(file)),
+            [_, file, name] => (file, name.clone()),
+            _ => return Err("usage: install FILE [NAME]".into()),
         };
-        let bytes =
-            std::fs::read(host).map_err(|e| format!("{host}: {}", crate::fs::FsError::from(e)))?;
-        let target = format!("/bin/{name}");
-        self.kernel
-            .load_program(&target, &bytes)
-            .map_err(|e| e.to_string())?;
-        let options = crate::fs::OpenOptions {
-            write: true,
-            create: true,
-            truncate: true,
-            ..crate::fs::OpenOptions::default()
-        };
-        let file = self
-            .namespace
-            .open(&target, options)
-            .map_err(|e| format!("{target}: {e}"))?;
-        file.write_at(&bytes, 0)
-            .map_err(|e| format!("{target}: {e}"))?;
-        Ok(())
+        let cwd = self.variable("PWD").unwrap_or_else(|| "/".into());
+        let bytes = self
+            .read_whole_file(&absolute(&cwd, file))
+            .map_err(|e| format!("{file}: {e}"))?;
+        self.kernel.install(&self.namespace, &name, &bytes)
     }
 
     pub(super) fn change_directory(&mut self, argv: &[String], stdout: Output) -> u8 {
@@ -154,8 +130,16 @@ impl Shell {
         self.set_variable("OLDPWD", &cwd, true);
         self.set_variable("PWD", &new, true);
         if announce {
-            deliver(format!("{new}\n"), stdout);
+            let _ = deliver(format!("{new}\n"), stdout);
         }
         0
     }
+}
+
+/// The name a program file is installed under: its name without `.wasm`.
+pub fn program_name(file: &str) -> String {
+    std::path::Path::new(file)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }

@@ -83,6 +83,9 @@ impl Shell {
                     IoFileRedirectTarget::Fd(n) => *n,
                     IoFileRedirectTarget::Duplicate(word) => {
                         let text = self.expand_one(word).await?;
+                        if text == "-" {
+                            return set_output(stdio, fd.unwrap_or(1), Output::Closed);
+                        }
                         text.parse()
                             .map_err(|_| format!("{text}: ambiguous redirect"))?
                     }

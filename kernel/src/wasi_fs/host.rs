@@ -108,6 +108,18 @@ impl FsView<'_> {
     }
 }
 
+impl FsView<'_> {
+    /// A new descriptor, within the process's limit on open files.
+    fn push_descriptor(&mut self, descriptor: Descriptor) -> FsResult<Resource<Descriptor>> {
+        if self.open_files.count >= self.open_files.limit {
+            return Err(FsError::TooManyOpenFiles.into());
+        }
+        let resource = self.table.push(descriptor)?;
+        self.open_files.count += 1;
+        Ok(resource)
+    }
+}
+
 impl types::Host for FsView<'_> {
     fn convert_error_code(&mut self, failure: FsFailure) -> wasmtime::Result<ErrorCode> {
         match failure {
@@ -309,14 +321,15 @@ impl types::HostDescriptor for FsView<'_> {
 
     fn link_at(
         &mut self,
-        _: Resource<Descriptor>,
+        fd: Resource<Descriptor>,
         _: PathFlags,
-        _: String,
-        _: Resource<Descriptor>,
-        _: String,
+        old_path: String,
+        new_fd: Resource<Descriptor>,
+        new_path: String,
     ) -> FsResult<()> {
-        // No server keeps link counts; hard links fail as on a filesystem without them.
-        Err(FsError::Unsupported.into())
+        let existing = self.path_at(&fd, &old_path)?;
+        let new = self.path_at(&new_fd, &new_path)?;
+        Ok(self.namespace.link(&existing, &new)?)
     }
 
     fn open_at(
@@ -366,7 +379,7 @@ impl types::HostDescriptor for FsView<'_> {
                 }
             }
         };
-        Ok(self.table.push(descriptor)?)
+        self.push_descriptor(descriptor)
     }
 
     fn readlink_at(&mut self, fd: Resource<Descriptor>, path: String) -> FsResult<String> {
@@ -435,6 +448,7 @@ impl types::HostDescriptor for FsView<'_> {
 
     fn drop(&mut self, fd: Resource<Descriptor>) -> wasmtime::Result<()> {
         self.table.delete(fd)?;
+        self.open_files.count = self.open_files.count.saturating_sub(1);
         Ok(())
     }
 }
@@ -481,9 +495,10 @@ impl types::HostDirectoryEntryStream for FsView<'_> {
 
 impl preopens::Host for FsView<'_> {
     fn get_directories(&mut self) -> wasmtime::Result<Vec<(Resource<Descriptor>, String)>> {
-        let root = self
-            .table
-            .push(Descriptor::Directory { path: "/".into() })?;
-        Ok(vec![(root, "/".into())])
+        match self.push_descriptor(Descriptor::Directory { path: "/".into() }) {
+            Ok(root) => Ok(vec![(root, "/".into())]),
+            Err(FsFailure::Trap(trap)) => Err(trap),
+            Err(FsFailure::Code(_)) => Ok(Vec::new()),
+        }
     }
 }

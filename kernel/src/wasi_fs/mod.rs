@@ -63,15 +63,30 @@ pub fn error_code(e: &FsError) -> ErrorCode {
         FsError::Loop => ErrorCode::Loop,
         FsError::CrossDevice => ErrorCode::CrossDevice,
         FsError::NoSpace => ErrorCode::InsufficientSpace,
+        FsError::QuotaExceeded => ErrorCode::Quota,
+        FsError::FileTooLarge => ErrorCode::FileTooLarge,
+        FsError::NotPermitted => ErrorCode::NotPermitted,
+        FsError::NoSuchDevice => ErrorCode::NoSuchDevice,
+        // WASI 0.2 has no EMFILE; insufficient-memory is what an allocation-bound
+        // limit on resources comes closest to, and what wasi-libc reports as ENOMEM.
+        FsError::TooManyOpenFiles => ErrorCode::InsufficientMemory,
         FsError::Unsupported => ErrorCode::Unsupported,
         FsError::Io(_) => ErrorCode::Io,
     }
 }
 
-/// What the filesystem host needs of a process: its resources and its namespace.
+/// What the filesystem host needs of a process: its resources, its namespace, and how
+/// many descriptors it holds against its limit.
 pub struct FsView<'a> {
     pub table: &'a mut ResourceTable,
     pub namespace: &'a Namespace,
+    pub open_files: &'a mut OpenFiles,
+}
+
+/// The descriptors a process holds, and how many it may (`ulimit -n`).
+pub struct OpenFiles {
+    pub count: usize,
+    pub limit: usize,
 }
 
 /// Implemented by the `Store` data of a process.

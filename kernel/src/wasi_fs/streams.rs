@@ -73,7 +73,10 @@ impl OutputStream for FileWriter {
                 }
             }
             WritePosition::Append => {
-                self.handle.append(&bytes).map_err(failed)?;
+                let mut written = 0;
+                while written < bytes.len() {
+                    written += self.handle.append(&bytes[written..]).map_err(failed)?;
+                }
             }
         }
         Ok(())
