@@ -7,16 +7,35 @@ use support::{fixture, preview1_fixture, run, run_in, state_with, wasmix};
 
 #[test]
 fn wasmix_run_starts_a_host_program_directly() {
+    // As under `wasmtime run`: the program sees the --dir directories and nothing else.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("in.txt"), "from the host\n").unwrap();
     let module = preview1_fixture("p1-files");
     let out = wasmix()
-        .args(["--ephemeral", "run"])
+        .arg("run")
+        .arg("--dir")
+        .arg(format!("{}::/data", dir.path().display()))
         .arg(&module)
-        .args(["/etc/motd", "/tmp/out", "/etc/profile"])
+        .args(["/data/in.txt", "/data/out.txt", "/etc/motd"])
         .output()
         .unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(stdout.starts_with("Welcome to wasmix"), "{stdout}");
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "from the host\n\n");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "p1-files: /etc/motd: No such file or directory (os error 44)\n"
+    );
     assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("out.txt")).unwrap(),
+        "written by a preview 1 program\n"
+    );
+    // Nothing but the directory given: no mount point was made in it.
+    let mut names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["in.txt", "out.txt"]);
 
     let out = wasmix()
         .args(["--ephemeral", "run"])

@@ -377,49 +377,64 @@ fn a_read_only_mount_resists_every_way_of_writing() {
 fn a_preview1_program_cannot_leave_its_preopen() {
     let host = Host::new();
     std::os::unix::fs::symlink("../victim/secret", host.path("m/rel-link")).unwrap();
+    std::os::unix::fs::symlink(host.path("victim/secret"), host.path("m/abs-link")).unwrap();
     let program = preview1_fixture("p1-escape");
     let victim = host.path("victim");
-    let out: Run = host
-        .wasmix()
-        .stdin(std::process::Stdio::null())
-        .args(host.mounts())
-        .arg("run")
-        .arg(&program)
-        .args([
-            "m/note",
-            "../victim/secret",
-            "../../../../../victim/secret",
-            "/victim/secret",
-            &format!("{}/secret", victim.display()),
-            &format!(".{}/secret", victim.display()),
-            "m/rel-link",
-            "m/../../victim/secret",
-        ])
-        .output()
-        .unwrap()
-        .into();
-    assert_no_secret(&out, "raw path_open");
-    // The kernel answered every try (7 descriptors for each of 8 paths), and the one
-    // granted file reads through the preopen.
-    assert_eq!(
-        out.stdout.lines().count(),
-        56,
-        "{}{}",
-        out.stdout,
-        out.stderr
-    );
-    assert!(
-        out.stdout
-            .contains("3 m/note: read \"mounted read-write\\n\""),
-        "{}",
-        out.stdout
-    );
-    // Descriptors that were never opened are bad descriptors, not the root.
-    assert!(
-        out.stdout.contains("9 ../victim/secret: refused (BADF)"),
-        "{}",
-        out.stdout
-    );
+    let attempts = [
+        "note".to_string(),
+        "../victim/secret".into(),
+        "../../../../../victim/secret".into(),
+        "/victim/secret".into(),
+        format!("{}/secret", victim.display()),
+        format!(".{}/secret", victim.display()),
+        "rel-link".into(),
+        "abs-link".into(),
+        "sub/../../victim/secret".into(),
+    ];
+    // The mount as the preopen `/` (where `..` stops at the root, as on Linux) and as
+    // `/m` (where `..` above the descriptor is refused, as under wasmtime).
+    for guest in ["/", "/m"] {
+        let out: Run = host
+            .wasmix()
+            .stdin(std::process::Stdio::null())
+            .arg("run")
+            .arg("--dir")
+            .arg(format!("{}::{guest}", host.path("m").display()))
+            .arg(&program)
+            .args(&attempts)
+            .output()
+            .unwrap()
+            .into();
+        assert_no_secret(&out, "raw path_open");
+        // The kernel answered every try (7 descriptors for each path), and the one
+        // granted file reads through the preopen.
+        assert_eq!(
+            out.stdout.lines().count(),
+            7 * attempts.len(),
+            "{}{}",
+            out.stdout,
+            out.stderr
+        );
+        assert!(
+            out.stdout
+                .contains("3 note: read \"mounted read-write\\n\""),
+            "{}",
+            out.stdout
+        );
+        // Descriptors that were never opened are bad descriptors, not the root.
+        assert!(
+            out.stdout.contains("4 note: refused (BADF)"),
+            "{}",
+            out.stdout
+        );
+        if guest == "/m" {
+            assert!(
+                out.stdout.contains("3 ../victim/secret: refused (PERM)"),
+                "{}",
+                out.stdout
+            );
+        }
+    }
 }
 
 // --- The compile cache ---------------------------------------------------------------

@@ -225,6 +225,7 @@ impl FileStdout {
         FileWriter {
             handle: self.0.clone(),
             position: WritePosition::Append,
+            sync: false,
         }
     }
 }

@@ -2,13 +2,15 @@
 //! component. The kernel keeps the processes and their pipes; the shell drives it.
 
 pub mod budget;
-mod cache;
+pub mod cache;
 mod console;
 pub mod engine;
 pub mod file;
 pub mod fs;
+pub mod hostrun;
 pub mod kernel;
 pub mod pipe;
+mod preview1;
 pub mod proc;
 pub mod process_api;
 pub mod program;

@@ -4,6 +4,7 @@
 use clap::Parser;
 use std::io::{IsTerminal, Read};
 use std::path::PathBuf;
+use wasmix::hostrun;
 use wasmix::kernel::{BootOptions, HostMount, Kernel};
 use wasmix::sh::{Exit, Origin, Shell, TerminalSignals};
 
@@ -62,6 +63,18 @@ struct Options {
     arguments: Vec<String>,
 }
 
+/// `wasmix run`: the options after `run`.
+#[derive(Parser)]
+#[command(
+    name = "wasmix run",
+    about = "Run a WebAssembly program from the host as `wasmtime run` does: it sees only the \
+             directories and environment given here, and nothing is kept"
+)]
+struct RunCommand {
+    #[command(flatten)]
+    options: hostrun::RunOptions,
+}
+
 fn main() {
     // Until the terminal's signals are caught (below, once a runtime exists), they are
     // ignored: a Ctrl-C at any instant must not end wasmix.
@@ -94,7 +107,21 @@ fn main() {
         (false, Some(dir)) => Some(dir),
         (false, None) => dirs::data_dir().map(|d| d.join("wasmix")),
     };
-    let mut boot = BootOptions::new(cache_dir, state_dir, options.mount);
+    let subcommand = |name: &str| {
+        options.command.is_none() && options.arguments.first().is_some_and(|a| a == name)
+    };
+    let run_program = subcommand("run").then(|| {
+        let words =
+            std::iter::once("wasmix run".to_string()).chain(options.arguments[1..].to_vec());
+        RunCommand::parse_from(words).options
+    });
+    let install = subcommand("install") && options.arguments.len() >= 2;
+    // `wasmix run` keeps nothing: its program sees only its --dir directories.
+    let (state_dir, mounts) = match run_program {
+        Some(_) => (None, Vec::new()),
+        None => (state_dir, options.mount),
+    };
+    let mut boot = BootOptions::new(cache_dir, state_dir, mounts);
     boot.trace = options.trace;
     if let Some(size) = options.ramfs_size {
         boot.ramfs_size = size;
@@ -107,25 +134,18 @@ fn main() {
         Err(e) => fail(&format!("cannot boot: {e}")),
     };
 
-    let subcommand = |name: &str| {
-        options.command.is_none() && options.arguments.len() >= 2 && options.arguments[0] == name
-    };
-    let (run_program, install) = (subcommand("run"), subcommand("install"));
     let mut arguments = options.arguments.into_iter();
     let status = if install {
         install_from_host(&kernel, &arguments.skip(1).collect::<Vec<_>>())
-    } else if run_program {
-        let argv: Vec<String> = arguments.skip(1).collect();
-        let bytes = match std::fs::read(&argv[0]) {
-            Ok(bytes) => bytes,
+    } else if let Some(run_options) = run_program {
+        let mut signals = signals;
+        match runtime.block_on(hostrun::run(&kernel, &run_options, signals.interrupts())) {
+            Ok(status) => status,
             Err(e) => {
-                eprintln!("wasmix: {}: {}", argv[0], describe(&e));
-                std::process::exit(127);
+                eprintln!("wasmix: {}", e.message);
+                e.status
             }
-        };
-        let mut shell = Shell::new(kernel, Origin::CommandString);
-        shell.catch_interrupts(signals);
-        runtime.block_on(shell.run_host_program(&argv[0].clone(), &bytes, argv))
+        }
     } else if let Some(command) = options.command {
         let mut shell = Shell::new(kernel, Origin::CommandString);
         if let Some(name) = arguments.next() {

@@ -98,7 +98,12 @@ impl ProgramLoader {
             Some(v) if v == CORE_MODULE_VERSION => Kind::CoreModule,
             _ => return Err(ExecError::Invalid("unknown WebAssembly version".into())),
         };
-        let component = self.compile(path, &hash, bytes, kind)?;
+        // A preview 1 module's artifact depends on how it was adapted too.
+        let disk_key = match kind {
+            Kind::Component => hash.clone(),
+            Kind::CoreModule => format!("{hash}-{}", crate::preview1::ADAPTATION),
+        };
+        let component = self.compile(path, &disk_key, bytes, kind)?;
         let pre = self
             .linker
             .instantiate_pre(&component)
@@ -125,7 +130,8 @@ impl ProgramLoader {
         let bytes = match kind {
             Kind::Component => bytes,
             Kind::CoreModule => {
-                adapted = adapt_preview1(bytes)?;
+                adapted = crate::preview1::adapt(bytes)
+                    .map_err(|e| ExecError::Unlinkable(e.replace('\n', " ")))?;
                 &adapted
             }
         };
@@ -144,23 +150,6 @@ impl ProgramLoader {
         }
         Ok(component)
     }
-}
-
-/// Wraps a WASI preview 1 command module into a component with wasmtime's adapter.
-fn adapt_preview1(module: &[u8]) -> Result<Vec<u8>, ExecError> {
-    use wasi_preview1_component_adapter_provider::{
-        WASI_SNAPSHOT_PREVIEW1_ADAPTER_NAME, WASI_SNAPSHOT_PREVIEW1_COMMAND_ADAPTER,
-    };
-    let encoded = wit_component::ComponentEncoder::default()
-        .module(module)
-        .and_then(|encoder| {
-            encoder.adapter(
-                WASI_SNAPSHOT_PREVIEW1_ADAPTER_NAME,
-                WASI_SNAPSHOT_PREVIEW1_COMMAND_ADAPTER,
-            )
-        })
-        .and_then(|encoder| encoder.validate(true).encode());
-    encoded.map_err(|e| ExecError::Unlinkable(format!("{e:#}").replace('\n', " ")))
 }
 
 /// Whether a custom section of that name is anywhere in the program, nested modules

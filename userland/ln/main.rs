@@ -1,4 +1,4 @@
-//! ln: make links. Only symbolic links: no file server of the kernel keeps link counts.
+//! ln: make links, hard (the default) or symbolic.
 
 use std::fs;
 use std::path::Path;
@@ -6,10 +6,10 @@ use wasmix_common::{Arg, Failure, Program, args, describe_io_error, tree, wasi_f
 
 static PROGRAM: Program = Program::new(
     "ln",
-    "Usage: ln -s [OPTION]... TARGET LINK_NAME\n  \
-     or:  ln -s [OPTION]... TARGET... DIRECTORY\n\
-     Create symbolic links to TARGET with the name LINK_NAME, or links to each TARGET\n\
-     in DIRECTORY. (Hard links are not supported by wasmix file servers.)\n\n  \
+    "Usage: ln [OPTION]... TARGET LINK_NAME\n  \
+     or:  ln [OPTION]... TARGET... DIRECTORY\n\
+     Create hard links by default, symbolic links with --symbolic, to TARGET with the\n\
+     name LINK_NAME, or links to each TARGET in DIRECTORY.\n\n  \
      -s, --symbolic   make symbolic links\n  \
      -f, --force      remove existing destination files\n      \
      --help        display this help and exit\n      \
@@ -37,14 +37,40 @@ fn main() {
         let mut status = 0;
         for (target, link) in tree::targets(&operands)? {
             if !symbolic {
-                return Err(Failure::Fatal(format!(
-                    "failed to create hard link '{}' => '{}': Operation not supported",
-                    link.display(),
-                    target.display()
-                )));
+                match fs::symlink_metadata(&target) {
+                    Err(e) => {
+                        let reason = describe_io_error(&e);
+                        PROGRAM.warn(format!("failed to access '{}': {reason}", target.display()));
+                        status = 1;
+                        continue;
+                    }
+                    Ok(meta) if meta.is_dir() => {
+                        PROGRAM.warn(format!(
+                            "{}: hard link not allowed for directory",
+                            target.display()
+                        ));
+                        status = 1;
+                        continue;
+                    }
+                    Ok(_) => {}
+                }
             }
             if force && fs::symlink_metadata(&link).is_ok_and(|m| !m.is_dir()) {
                 let _ = fs::remove_file(&link);
+            }
+            if !symbolic {
+                if let Err(e) = fs::hard_link(&target, &link) {
+                    let reason = describe_io_error(&e);
+                    // GNU names the target only when the link's name was not the trouble.
+                    let what = if e.kind() == std::io::ErrorKind::AlreadyExists {
+                        format!("'{}'", link.display())
+                    } else {
+                        format!("'{}' => '{}'", link.display(), target.display())
+                    };
+                    PROGRAM.warn(format!("failed to create hard link {what}: {reason}"));
+                    status = 1;
+                }
+                continue;
             }
             if let Err(e) = wasi_fs::symlink(&target, &link) {
                 let reason = describe_io_error(&e);

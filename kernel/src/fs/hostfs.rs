@@ -139,6 +139,7 @@ impl FileServer for HostFs {
         Ok(Arc::new(HostFile {
             file: file.into_std(),
             appender: std::sync::OnceLock::new(),
+            read_only: self.read_only,
         }))
     }
 
@@ -256,6 +257,8 @@ struct HostFile {
     /// The same file opened with the host's own O_APPEND, made on the first append, so
     /// that appends from every process and every wasmix on the host land whole.
     appender: std::sync::OnceLock<std::fs::File>,
+    /// On a read-only mount: even a handle cannot change the file's times.
+    read_only: bool,
 }
 
 impl FileHandle for HostFile {
@@ -289,6 +292,24 @@ impl FileHandle for HostFile {
     fn metadata(&self) -> FsResult<Metadata> {
         let meta = cap_std::fs::Metadata::from_just_metadata(self.file.metadata()?);
         Ok(convert(&meta))
+    }
+
+    fn set_times(
+        &self,
+        accessed: Option<SystemTime>,
+        modified: Option<SystemTime>,
+    ) -> FsResult<()> {
+        if self.read_only {
+            return Err(FsError::ReadOnly);
+        }
+        let mut times = std::fs::FileTimes::new();
+        if let Some(accessed) = accessed {
+            times = times.set_accessed(accessed);
+        }
+        if let Some(modified) = modified {
+            times = times.set_modified(modified);
+        }
+        Ok(self.file.set_times(times)?)
     }
 
     fn sync(&self) -> FsResult<()> {

@@ -237,6 +237,16 @@ pub trait FileHandle: Send + Sync {
 
     fn metadata(&self) -> FsResult<Metadata>;
 
+    /// Sets the open file's times (None leaves one as it is): the file itself, whatever it
+    /// is named now. Unsupported where a handle cannot, and the caller goes by path.
+    fn set_times(
+        &self,
+        _accessed: Option<SystemTime>,
+        _modified: Option<SystemTime>,
+    ) -> FsResult<()> {
+        Err(FsError::Unsupported)
+    }
+
     fn sync(&self) -> FsResult<()> {
         Ok(())
     }

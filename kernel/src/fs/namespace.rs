@@ -46,9 +46,22 @@ pub enum BindMode {
     After,
 }
 
-#[derive(Clone, Default)]
+#[derive(Clone)]
 pub struct Namespace {
     mounts: Vec<Mount>,
+    /// The directories a program is handed at start (WASI preopens): its name for each,
+    /// and where it is in this namespace. Every wasmix process gets `/`; `wasmix run`
+    /// gives exactly its `--dir`s.
+    preopens: Vec<(String, String)>,
+}
+
+impl Default for Namespace {
+    fn default() -> Namespace {
+        Namespace {
+            mounts: Vec::new(),
+            preopens: vec![("/".into(), "/".into())],
+        }
+    }
 }
 
 /// Normalises an absolute path lexically: `.` and empty components go, `..` climbs
@@ -95,6 +108,15 @@ fn below<'a>(at: &str, path: &'a str) -> Option<&'a str> {
 }
 
 impl Namespace {
+    pub fn preopens(&self) -> &[(String, String)] {
+        &self.preopens
+    }
+
+    /// Hands programs these directories at start: (their name, a path of this namespace).
+    pub fn set_preopens(&mut self, preopens: Vec<(String, String)>) {
+        self.preopens = preopens;
+    }
+
     /// Mounts a server at a path (which must exist, except for the first mount at `/`).
     pub fn mount(&mut self, at: &str, server: Arc<dyn FileServer>, mode: BindMode) -> FsResult<()> {
         let at = normalize(at);

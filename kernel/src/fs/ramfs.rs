@@ -483,6 +483,21 @@ impl FileHandle for RamFile {
     fn metadata(&self) -> FsResult<Metadata> {
         Ok(self.node.metadata())
     }
+
+    fn set_times(
+        &self,
+        accessed: Option<SystemTime>,
+        modified: Option<SystemTime>,
+    ) -> FsResult<()> {
+        let mut times = lock(&self.node.times);
+        if let Some(accessed) = accessed {
+            times.accessed = accessed;
+        }
+        if let Some(modified) = modified {
+            times.modified = modified;
+        }
+        Ok(())
+    }
 }
 
 #[cfg(test)]

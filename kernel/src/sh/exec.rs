@@ -506,44 +506,6 @@ impl Shell {
         }
     }
 
-    /// Runs a program given as bytes from the host (`wasmix run`), on the console, and
-    /// returns its status.
-    pub async fn run_host_program(&mut self, label: &str, bytes: &[u8], argv: Vec<String>) -> u8 {
-        let program = match self.kernel.load_program(label, bytes) {
-            Ok(program) => program,
-            Err(e) => {
-                self.report(&e.to_string());
-                return e.status();
-            }
-        };
-        let name = argv.first().cloned().unwrap_or_default();
-        let request = SpawnRequest {
-            parent: self.pid,
-            namespace: self.namespace.clone(),
-            executable: Executable::Loaded(program),
-            argv,
-            env: self.environment(),
-            cwd: self.variable("PWD").unwrap_or_else(|| "/".into()),
-            stdio: Stdio::console(),
-            limits: self.limits,
-        };
-        match self.kernel.spawn(request) {
-            Ok(pid) => {
-                self.add_foreground(&[pid]);
-                let status = self
-                    .wait_for(pid, &name)
-                    .await
-                    .unwrap_or(super::jobctl::STOPPED_STATUS);
-                self.remove_foreground(&[pid]);
-                status
-            }
-            Err(e) => {
-                self.report(&e.to_string());
-                e.status()
-            }
-        }
-    }
-
     /// `source FILE [ARGS]`: runs a file of the namespace in this shell. (Boxed: what it
     /// runs can source again.)
     pub(super) fn source<'a>(

@@ -59,6 +59,11 @@ pub struct TerminalSignals {
 }
 
 impl TerminalSignals {
+    /// Ctrl-C, for a caller that handles it itself (`wasmix run`).
+    pub fn interrupts(&mut self) -> &mut tokio::signal::unix::Signal {
+        &mut self.interrupts
+    }
+
     /// Must be called within a tokio runtime.
     pub fn register() -> std::io::Result<TerminalSignals> {
         use tokio::signal::unix::{SignalKind, signal};

@@ -19,6 +19,13 @@ use wasmtime_wasi::p2::{DynInputStream, DynOutputStream};
 
 type FsResult<T> = Result<T, FsFailure>;
 
+/// The flags that ask for each write to reach the disk (O_SYNC, O_DSYNC, O_RSYNC).
+fn sync_flags() -> DescriptorFlags {
+    DescriptorFlags::FILE_INTEGRITY_SYNC
+        | DescriptorFlags::DATA_INTEGRITY_SYNC
+        | DescriptorFlags::REQUESTED_WRITE_SYNC
+}
+
 /// The most one `read` call returns.
 const MAX_READ: u64 = 1 << 20;
 
@@ -77,12 +84,43 @@ impl FsView<'_> {
         Ok(self.table.get(fd)?)
     }
 
-    /// The absolute path that `path` names relative to directory descriptor `fd`.
+    /// The absolute path that `path` names relative to directory descriptor `fd`, which
+    /// it may not leave, as under wasmtime: an absolute path or a `..` above the
+    /// descriptor is refused. Above the namespace's own root there is nothing, so there
+    /// `..` stays at `/`, as on Linux. A trailing slash asks for a directory.
     fn path_at(&self, fd: &Resource<Descriptor>, path: &str) -> FsResult<String> {
-        match self.descriptor(fd)? {
-            Descriptor::Directory { path: dir } => Ok(absolute(dir, path)),
-            Descriptor::File { .. } => Err(FsError::NotDirectory.into()),
+        let dir = match self.descriptor(fd)? {
+            Descriptor::Directory { path: dir } => dir,
+            Descriptor::File { .. } => return Err(FsError::NotDirectory.into()),
+        };
+        if path.is_empty() {
+            return Err(FsError::NotFound.into());
         }
+        if path.starts_with('/') {
+            return Err(FsError::NotPermitted.into());
+        }
+        if dir != "/" {
+            let mut depth = 0usize;
+            for name in path.split('/') {
+                match name {
+                    "" | "." => {}
+                    ".." => {
+                        depth = depth
+                            .checked_sub(1)
+                            .ok_or(FsFailure::from(FsError::NotPermitted))?;
+                    }
+                    _ => depth += 1,
+                }
+            }
+        }
+        let full = absolute(dir, path);
+        if path.ends_with('/')
+            && let Ok(meta) = self.namespace.stat(&full, true)
+            && !meta.is_dir()
+        {
+            return Err(FsError::NotDirectory.into());
+        }
+        Ok(full)
     }
 
     fn file(&self, fd: &Resource<Descriptor>) -> FsResult<&Descriptor> {
@@ -193,8 +231,10 @@ impl types::HostDescriptor for FsView<'_> {
             Descriptor::Directory { .. } => {
                 DescriptorFlags::READ | DescriptorFlags::MUTATE_DIRECTORY
             }
-            Descriptor::File { read, write, .. } => {
-                let mut flags = DescriptorFlags::empty();
+            Descriptor::File {
+                read, write, sync, ..
+            } => {
+                let mut flags = *sync;
                 if *read {
                     flags |= DescriptorFlags::READ;
                 }
@@ -217,7 +257,8 @@ impl types::HostDescriptor for FsView<'_> {
                 write: true,
                 ..
             } => Ok(handle.set_len(size)?),
-            _ => Err(FsError::BadDescriptor.into()),
+            // As wasmtime: a file open for reading only cannot change its size.
+            _ => Err(FsError::Invalid.into()),
         }
     }
 
@@ -227,12 +268,19 @@ impl types::HostDescriptor for FsView<'_> {
         accessed: NewTimestamp,
         modified: NewTimestamp,
     ) -> FsResult<()> {
+        let (accessed, modified) = (new_time(accessed), new_time(modified));
         let path = match self.descriptor(&fd)? {
-            Descriptor::Directory { path } | Descriptor::File { path, .. } => path.clone(),
+            // The open file itself, whatever it is called now (it may have been renamed).
+            Descriptor::File { handle, .. } => match handle.set_times(accessed, modified) {
+                Err(FsError::Unsupported) => None,
+                done => return Ok(done?),
+            },
+            Descriptor::Directory { path } => Some(path.clone()),
         };
-        Ok(self
-            .namespace
-            .set_times(&path, true, new_time(accessed), new_time(modified))?)
+        let Some(path) = path else {
+            return Err(FsError::Unsupported.into());
+        };
+        Ok(self.namespace.set_times(&path, true, accessed, modified)?)
     }
 
     fn read(
@@ -250,8 +298,10 @@ impl types::HostDescriptor for FsView<'_> {
         let mut buffer = vec![0; length.min(MAX_READ) as usize];
         let n = handle.read_at(&mut buffer, offset)?;
         buffer.truncate(n);
-        let end = (n as u64) < length;
-        Ok((buffer, end))
+        // At the end only when nothing is left past what was read, not when a large
+        // read was cut to MAX_READ.
+        let end = n == 0 || offset.saturating_add(n as u64) >= handle.metadata()?.size;
+        Ok((buffer, end && (n as u64) < length))
     }
 
     fn write(
@@ -263,12 +313,17 @@ impl types::HostDescriptor for FsView<'_> {
         let Descriptor::File {
             handle,
             write: true,
+            sync,
             ..
         } = self.file(&fd)?
         else {
             return Err(FsError::BadDescriptor.into());
         };
-        Ok(handle.write_at(&buffer, offset)? as Filesize)
+        let written = handle.write_at(&buffer, offset)?;
+        if *sync != DescriptorFlags::empty() {
+            handle.sync()?;
+        }
+        Ok(written as Filesize)
     }
 
     fn read_directory(&mut self, fd: Resource<Descriptor>) -> FsResult<Resource<DirectoryEntries>> {
@@ -322,13 +377,25 @@ impl types::HostDescriptor for FsView<'_> {
     fn link_at(
         &mut self,
         fd: Resource<Descriptor>,
-        _: PathFlags,
+        old_flags: PathFlags,
         old_path: String,
         new_fd: Resource<Descriptor>,
         new_path: String,
     ) -> FsResult<()> {
+        // As wasmtime: a hard link names the link itself, never what it points to.
+        if old_flags.contains(PathFlags::SYMLINK_FOLLOW) {
+            return Err(FsError::Invalid.into());
+        }
         let existing = self.path_at(&fd, &old_path)?;
         let new = self.path_at(&new_fd, &new_path)?;
+        if new_path.ends_with('/') {
+            // A file's second name cannot end in a slash.
+            return Err(match self.namespace.stat(&new, false) {
+                Ok(_) => FsError::Exists,
+                Err(_) => FsError::NotFound,
+            }
+            .into());
+        }
         Ok(self.namespace.link(&existing, &new)?)
     }
 
@@ -376,6 +443,7 @@ impl types::HostDescriptor for FsView<'_> {
                     path: resolved,
                     read: flags.contains(DescriptorFlags::READ),
                     write,
+                    sync: flags & sync_flags(),
                 }
             }
         };
@@ -410,7 +478,12 @@ impl types::HostDescriptor for FsView<'_> {
         target: String,
         path: String,
     ) -> FsResult<()> {
+        let slash = path.ends_with('/');
         let path = self.path_at(&fd, &path)?;
+        if slash && self.namespace.stat(&path, false).is_err() {
+            // A link is never a directory: `ln -s x new/` has nothing to name.
+            return Err(FsError::NotFound.into());
+        }
         Ok(self.namespace.symlink(&target, &path)?)
     }
 
@@ -462,6 +535,7 @@ impl FsView<'_> {
         let Descriptor::File {
             handle,
             write: true,
+            sync,
             ..
         } = self.file(&fd)?
         else {
@@ -470,6 +544,7 @@ impl FsView<'_> {
         let stream: DynOutputStream = Box::new(FileWriter {
             handle: handle.clone(),
             position,
+            sync: *sync != DescriptorFlags::empty(),
         });
         Ok(self.table.push(stream)?)
     }
@@ -495,10 +570,14 @@ impl types::HostDirectoryEntryStream for FsView<'_> {
 
 impl preopens::Host for FsView<'_> {
     fn get_directories(&mut self) -> wasmtime::Result<Vec<(Resource<Descriptor>, String)>> {
-        match self.push_descriptor(Descriptor::Directory { path: "/".into() }) {
-            Ok(root) => Ok(vec![(root, "/".into())]),
-            Err(FsFailure::Trap(trap)) => Err(trap),
-            Err(FsFailure::Code(_)) => Ok(Vec::new()),
+        let mut given = Vec::new();
+        for (name, path) in self.namespace.preopens().to_vec() {
+            match self.push_descriptor(Descriptor::Directory { path }) {
+                Ok(descriptor) => given.push((descriptor, name)),
+                Err(FsFailure::Trap(trap)) => return Err(trap),
+                Err(FsFailure::Code(_)) => break,
+            }
         }
+        Ok(given)
     }
 }

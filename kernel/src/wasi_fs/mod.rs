@@ -24,6 +24,8 @@ pub enum Descriptor {
         path: String,
         read: bool,
         write: bool,
+        /// Sync flags it was opened with: every write is synced, and get-flags says so.
+        sync: bindings::types::DescriptorFlags,
     },
 }
 

@@ -51,6 +51,8 @@ pub enum WritePosition {
 pub struct FileWriter {
     pub handle: Arc<dyn FileHandle>,
     pub position: WritePosition,
+    /// Opened with a sync flag: each write reaches the disk before it returns.
+    pub sync: bool,
 }
 
 #[wasmtime_wasi::async_trait]
@@ -78,6 +80,9 @@ impl OutputStream for FileWriter {
                     written += self.handle.append(&bytes[written..]).map_err(failed)?;
                 }
             }
+        }
+        if self.sync {
+            self.handle.sync().map_err(failed)?;
         }
         Ok(())
     }

@@ -1,0 +1,234 @@
+//! `wasmix run`: one program from the host, run as `wasmtime run` runs it. It sees only the
+//! directories given with `--dir` (and no preopen without one), only the environment given
+//! with `--env` or `--inherit-env`, and nothing is kept: no image, no home, no state.
+
+use crate::fs::hostfs::HostFs;
+use crate::fs::namespace::{BindMode, Namespace, normalize};
+use crate::fs::ramfs::RamFs;
+use crate::fs::{FileServer, FsError};
+use crate::kernel::{Executable, Kernel, Limits, SpawnRequest};
+use crate::proc::{ExitStatus, SHELL_PID, Signal};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// What `wasmix run` takes, with `wasmtime run`'s names.
+#[derive(clap::Args, Debug)]
+pub struct RunOptions {
+    /// Grant access to host directory HOST, seen by the program as GUEST (default: the
+    /// same name); may be repeated
+    #[arg(long = "dir", value_name = "HOST[::GUEST]")]
+    dirs: Vec<String>,
+
+    /// Pass an environment variable: NAME=VALUE, or NAME for the host's value; may be
+    /// repeated
+    #[arg(long = "env", value_name = "NAME[=VALUE]")]
+    envs: Vec<String>,
+
+    /// Pass the host's whole environment
+    #[arg(long)]
+    inherit_env: bool,
+
+    /// WebAssembly limits: max-memory-size=BYTES (the program's memory, all together;
+    /// default 4 GiB, as wasmtime)
+    #[arg(short = 'W', value_name = "OPTION=VALUE")]
+    wasm: Vec<String>,
+
+    /// The program, then its arguments
+    #[arg(
+        value_name = "PROGRAM.wasm [ARGS]",
+        required = true,
+        trailing_var_arg = true,
+        allow_hyphen_values = true
+    )]
+    program_and_args: Vec<String>,
+}
+
+/// Why a run could not start; `status` is wasmtime's.
+pub struct RunError {
+    pub message: String,
+    pub status: u8,
+}
+
+fn usage(message: String) -> RunError {
+    RunError { message, status: 2 }
+}
+
+/// A `--dir`: the host directory, the name the program knows it by, and where it is in
+/// the program's namespace.
+struct Grant {
+    host: PathBuf,
+    name: String,
+    at: String,
+}
+
+fn grant(spec: &str) -> Grant {
+    let (host, name) = spec.split_once("::").unwrap_or((spec, spec));
+    // wasi-libc treats a preopen named "." (or any relative name) as the working
+    // directory, which here is `/`.
+    let at = if name.starts_with('/') {
+        normalize(name)
+    } else {
+        normalize(&format!("/{name}"))
+    };
+    Grant {
+        host: PathBuf::from(host),
+        name: name.to_string(),
+        at,
+    }
+}
+
+impl RunOptions {
+    fn memory_limit(&self) -> Result<usize, RunError> {
+        let mut memory = crate::engine::MAX_MEMORY_BYTES;
+        for option in &self.wasm {
+            match option.split_once('=') {
+                Some(("max-memory-size", value)) => {
+                    memory = crate::budget::parse_size(value)
+                        .map_err(usage)?
+                        .try_into()
+                        .unwrap_or(usize::MAX)
+                        .min(crate::engine::MAX_MEMORY_BYTES);
+                }
+                _ => {
+                    return Err(usage(format!(
+                        "-W {option}: wasmix knows only max-memory-size=BYTES"
+                    )));
+                }
+            }
+        }
+        Ok(memory)
+    }
+
+    fn environment(&self) -> Vec<(String, String)> {
+        let mut env: Vec<(String, String)> = if self.inherit_env {
+            std::env::vars().collect()
+        } else {
+            Vec::new()
+        };
+        for spec in &self.envs {
+            let (name, value) = match spec.split_once('=') {
+                Some((name, value)) => (name.to_string(), value.to_string()),
+                None => match std::env::var(spec) {
+                    Ok(value) => (spec.clone(), value),
+                    Err(_) => continue,
+                },
+            };
+            env.retain(|(n, _)| *n != name);
+            env.push((name, value));
+        }
+        env
+    }
+
+    /// The program's namespace: an empty root in memory, with each `--dir` mounted. Mount
+    /// points are made in that in-memory root, never in a host directory; a directory
+    /// granted as `/` is layered over it, so its listing shows its own entries and the
+    /// mount points the command line asked for, nothing more.
+    fn namespace(&self) -> Result<Namespace, RunError> {
+        let root = Arc::new(RamFs::default());
+        let mut namespace = Namespace::default();
+        let failed = |what: &str, e: FsError| RunError {
+            message: format!("{what}: {e}"),
+            status: 1,
+        };
+        namespace
+            .mount("/", root.clone(), BindMode::Replace)
+            .map_err(|e| failed("/", e))?;
+        let mut grants: Vec<Grant> = self.dirs.iter().map(|d| grant(d)).collect();
+        grants.sort_by_key(|g| g.at.matches('/').count() - usize::from(g.at == "/"));
+        for grant in &grants {
+            let mut prefix = String::new();
+            for name in grant.at.split('/').filter(|n| !n.is_empty()) {
+                prefix = crate::fs::join(&prefix, name);
+                match root.create_dir(&prefix) {
+                    Ok(()) | Err(FsError::Exists) => {}
+                    Err(e) => return Err(failed(&grant.at, e)),
+                }
+            }
+        }
+        let mut preopens = Vec::new();
+        for grant in &grants {
+            // wasmtime's wording for a directory it cannot open.
+            let server = HostFs::open(&grant.host, false).map_err(|e| RunError {
+                message: format!(
+                    "failed to open directory '{}': {}",
+                    grant.host.display(),
+                    FsError::from(e)
+                ),
+                status: 1,
+            })?;
+            let mode = if grant.at == "/" {
+                BindMode::Before
+            } else {
+                BindMode::Replace
+            };
+            namespace
+                .mount(&grant.at, Arc::new(server), mode)
+                .map_err(|e| failed(&grant.at, e))?;
+            preopens.push((grant.name.clone(), grant.at.clone()));
+        }
+        // Preopens in the order given, as wasmtime hands them out.
+        let order: Vec<&str> = self.dirs.iter().map(|d| d.as_str()).collect();
+        preopens.sort_by_key(|(name, _)| {
+            order
+                .iter()
+                .position(|d| grant(d).name == *name)
+                .unwrap_or(usize::MAX)
+        });
+        namespace.set_preopens(preopens);
+        Ok(namespace)
+    }
+}
+
+/// Loads, starts and waits for the program; returns its status as `wasmtime run` would.
+pub async fn run(
+    kernel: &Arc<Kernel>,
+    options: &RunOptions,
+    interrupts: &mut tokio::signal::unix::Signal,
+) -> Result<u8, RunError> {
+    let path = &options.program_and_args[0];
+    let bytes = std::fs::read(path).map_err(|e| RunError {
+        message: format!("{path}: {}", FsError::from(e)),
+        status: 127,
+    })?;
+    let program = kernel.load_program(path, &bytes).map_err(|e| RunError {
+        message: e.to_string(),
+        status: e.status(),
+    })?;
+    let limits = Limits {
+        memory: options.memory_limit()?,
+        ..Limits::default()
+    };
+    let pid = kernel
+        .spawn(SpawnRequest {
+            parent: SHELL_PID,
+            namespace: Arc::new(options.namespace()?),
+            executable: Executable::Loaded(program),
+            argv: options.program_and_args.clone(),
+            env: options.environment(),
+            cwd: "/".into(),
+            stdio: crate::file::Stdio::console(),
+            limits,
+        })
+        .map_err(|e| RunError {
+            message: e.to_string(),
+            status: e.status(),
+        })?;
+    let status = tokio::select! {
+        status = kernel.wait(pid) => status,
+        _ = interrupts.recv() => {
+            let _ = kernel.kill(pid, Signal::Interrupt);
+            kernel.wait(pid).await
+        }
+    };
+    match status {
+        Ok(ExitStatus::Crashed(why)) => {
+            eprintln!("wasmix: {path}: crashed: {why}");
+            Ok(ExitStatus::Crashed(why).code())
+        }
+        Ok(status) => Ok(status.code()),
+        Err(e) => Err(RunError {
+            message: format!("wait: {e}"),
+            status: 1,
+        }),
+    }
+}
