@@ -2,7 +2,7 @@
 
 use std::fs;
 use std::path::Path;
-use wasmix_common::{Arg, Failure, Program, args, describe_io_error, tree, wasi_fs};
+use wasmix_common::{Arg, Program, args, describe_io_error, tree, wasi_fs};
 
 static PROGRAM: Program = Program::new(
     "ln",
