@@ -374,3 +374,62 @@ fn host_names_that_are_not_utf8_are_listed_found_and_removed() {
     assert_eq!(out.stdout, "3\n0\n", "{}", out.stderr);
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
 }
+
+#[test]
+fn mount_points_are_never_made_in_a_host_directory() {
+    let outer = tempfile::tempdir().unwrap();
+    let inner = tempfile::tempdir().unwrap();
+    std::fs::write(outer.path().join("top.txt"), "top\n").unwrap();
+    std::fs::write(inner.path().join("in.txt"), "in\n").unwrap();
+    let out = support::wasmix()
+        .arg("--ephemeral")
+        .arg("--mount")
+        .arg(format!("{}:/m", outer.path().display()))
+        .arg("--mount")
+        .arg(format!("{}:/m/inner", inner.path().display()))
+        .args(["-c", "cat /m/top.txt /m/inner/in.txt; ls /m"])
+        .output()
+        .unwrap();
+    let out: support::Run = out.into();
+    assert_eq!(out.stdout, "top\nin\ninner\ntop.txt\n", "{}", out.stderr);
+    let names: Vec<_> = std::fs::read_dir(outer.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names, ["top.txt"], "nothing was made in the host directory");
+}
+
+#[test]
+fn an_open_file_keeps_its_identity_across_a_rename() {
+    let fileops = fixture("fileops");
+    for dir in ["/tmp", "/home/user", "/m"] {
+        let host = tempfile::tempdir().unwrap();
+        let mount = format!("{}:/m", host.path().display());
+        let fx = format!("{}:/fx:ro", fileops.parent().unwrap().display());
+        let out = run_with(
+            &["--mount", &mount, "--mount", &fx],
+            &format!(
+                "cd {dir}; echo a > old; echo b > other; \
+                 /fx/fileops.wasm touch-renamed old new && stat -c '%n %Y' new other | sed 's/ [0-9]\\{{5,\\}}$/ now/'"
+            ),
+        );
+        assert_eq!(out.stdout, "new 1000\nother now\n", "{dir}: {}", out.stderr);
+    }
+}
+
+#[test]
+fn a_large_read_returns_what_is_there_and_then_the_rest() {
+    let fileops = fixture("fileops");
+    let fx = format!("{}:/fx:ro", fileops.parent().unwrap().display());
+    let out = run_with(
+        &["--mount", &fx],
+        "head -c 3000000 /dev/zero > /tmp/big; /fx/fileops.wasm read-once /tmp/big",
+    );
+    let sizes: Vec<u64> = out
+        .stdout
+        .split_whitespace()
+        .filter_map(|w| w.parse().ok())
+        .collect();
+    assert_eq!(sizes.len(), 2, "{}{}", out.stdout, out.stderr);
+    assert_eq!(sizes[0] + sizes[1], 3_000_000, "{}", out.stdout);
+}

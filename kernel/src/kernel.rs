@@ -8,7 +8,7 @@ use crate::file::Stdio;
 use crate::fs::devfs::DevFs;
 use crate::fs::hostfs::HostFs;
 use crate::fs::image::ImageFs;
-use crate::fs::namespace::{BindMode, Namespace};
+use crate::fs::namespace::{BindMode, Namespace, normalize};
 use crate::fs::overlay::Overlay;
 use crate::fs::procfs::ProcFs;
 use crate::fs::ramfs::RamFs;
@@ -440,10 +440,20 @@ fn root_namespace(
         ("/proc", Arc::new(ProcFs::new(processes))),
     ];
     for (at, server) in servers {
-        make_dirs(&namespace, at).map_err(|e| fail(at, e))?;
         namespace
             .mount(at, server, BindMode::Replace)
             .map_err(|e| fail(at, e))?;
+    }
+    // The parents of mount points are made first, in wasmix's own tree, before any host
+    // directory is mounted over part of it; the mount points themselves are kernel state.
+    for mount in mounts {
+        let parent = normalize(&format!("{}/..", mount.guest));
+        make_dirs(&namespace, &parent).map_err(|e| {
+            fail(
+                &format!("--mount {}:{}", mount.host.display(), mount.guest),
+                e,
+            )
+        })?;
     }
     for mount in mounts {
         let spec = format!("--mount {}:{}", mount.host.display(), mount.guest);
@@ -454,7 +464,6 @@ fn root_namespace(
                 FsError::from(e)
             ))
         })?;
-        make_dirs(&namespace, &mount.guest).map_err(|e| fail(&spec, e))?;
         namespace
             .mount(&mount.guest, Arc::new(server), BindMode::Replace)
             .map_err(|e| fail(&spec, e))?;
@@ -508,7 +517,7 @@ fn refuse_own_directories(options: &BootOptions) -> Result<(), BootError> {
 }
 
 /// `mkdir -p`.
-pub fn make_dirs(namespace: &Namespace, path: &str) -> Result<(), FsError> {
+fn make_dirs(namespace: &Namespace, path: &str) -> Result<(), FsError> {
     let mut prefix = String::new();
     for name in path.split('/').filter(|n| !n.is_empty()) {
         prefix = format!("{prefix}/{name}");

@@ -117,11 +117,22 @@ impl Namespace {
         self.preopens = preopens;
     }
 
-    /// Mounts a server at a path (which must exist, except for the first mount at `/`).
+    /// Mounts a server at a path. A mount point is kernel state: it need not exist in the
+    /// tree below (its parent must), so nothing is ever created in a host directory to
+    /// hold one; listings of the parent show it.
     pub fn mount(&mut self, at: &str, server: Arc<dyn FileServer>, mode: BindMode) -> FsResult<()> {
         let at = normalize(at);
-        if !self.mounts.is_empty() && !self.stat(&at, true)?.is_dir() {
-            return Err(FsError::NotDirectory);
+        if !self.mounts.is_empty() {
+            match self.stat(&at, true) {
+                Ok(meta) if !meta.is_dir() => return Err(FsError::NotDirectory),
+                Ok(_) => {}
+                Err(FsError::NotFound) => {
+                    if !self.stat(&normalize(&format!("{at}/..")), true)?.is_dir() {
+                        return Err(FsError::NotDirectory);
+                    }
+                }
+                Err(e) => return Err(e),
+            }
         }
         self.add_layers(
             &at,
