@@ -444,3 +444,48 @@ fn wasmix_boots_under_a_4_gib_address_space_limit() {
     assert_eq!(out.stdout, "5\nok\n", "{}", out.stderr);
     assert_eq!(out.status, 0);
 }
+
+#[test]
+fn a_full_process_table_says_so_where_errors_are_sent() {
+    let out = run(
+        "for i in $(seq 1 300); do sleep 1 & done 2>/dev/null; wait; \
+         for i in $(seq 1 300); do (sleep 1) & done 2>/dev/null; wait; echo done",
+    );
+    assert_eq!((out.stdout.as_str(), out.stderr.as_str()), ("done\n", ""));
+    let out = run("for i in $(seq 1 300); do sleep 2 & done 2>&1 | sort | uniq -c; wait");
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    assert_eq!(lines.len(), 1, "{}{}", out.stdout, out.stderr);
+    assert!(
+        lines[0].ends_with("wasmix: cannot start a process: the table is full (256 processes)"),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn a_compile_killed_midway_leaves_no_half_artifact() {
+    for step in 0..6 {
+        let cache = tempfile::tempdir().unwrap();
+        let mut child = Command::new(WASMIX)
+            .arg("--cache-dir")
+            .arg(cache.path())
+            .args(["--ephemeral", "-c", "sed --version"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(50 + step * 60));
+        let _ = child.kill();
+        let _ = child.wait();
+        // Either no artifact, or a whole one: the next run compiles or loads, silently.
+        let out: Run = Command::new(WASMIX)
+            .arg("--cache-dir")
+            .arg(cache.path())
+            .args(["--ephemeral", "-c", "sed --version | head -n 1"])
+            .output()
+            .unwrap()
+            .into();
+        assert_eq!(out.stderr, "", "step {step}");
+        assert!(out.stdout.starts_with("sed"), "{}", out.stdout);
+    }
+}

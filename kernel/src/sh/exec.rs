@@ -122,13 +122,11 @@ impl Shell {
     /// the process table, so `$!`, `wait`, `kill` and /proc know it). Killing it ends the
     /// task and, through the kernel, the processes it started.
     fn start_background_subshell(&self, list: &AndOrList, io: Stdio) -> Option<Pid> {
-        let process = match self.kernel.insert_task(self.pid, self.namespace.clone()) {
-            Ok(process) => process,
-            Err(e) => {
-                self.report(&e.to_string());
-                return None;
-            }
-        };
+        // A full table is reported by the caller, where the job's errors go.
+        let process = self
+            .kernel
+            .insert_task(self.pid, self.namespace.clone())
+            .ok()?;
         let mut shell = self.clone();
         shell.pid = process.pid;
         let list = list.clone();
@@ -172,10 +170,13 @@ impl Shell {
                 }
             }
         } else {
+            let stderr = io.stderr.duplicate();
             match self.start_background_subshell(list, io) {
                 Some(pid) => pids.push(pid),
                 None => {
-                    self.last_status = SpawnError::TooManyProcesses.status();
+                    let error = SpawnError::TooManyProcesses;
+                    let _ = super::builtin::deliver(format!("wasmix: {error}\n"), stderr);
+                    self.last_status = error.status();
                     return Ok(());
                 }
             }
