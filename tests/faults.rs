@@ -489,3 +489,32 @@ fn a_compile_killed_midway_leaves_no_half_artifact() {
         assert!(out.stdout.starts_with("sed"), "{}", out.stdout);
     }
 }
+
+#[test]
+fn a_run_waits_for_its_background_jobs_until_interrupted() {
+    let started = Instant::now();
+    let mut child = Command::new(WASMIX)
+        .arg("--cache-dir")
+        .arg(shared_cache())
+        .args(["--ephemeral", "-c", "sleep 30 & echo started"])
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    assert_eq!(line, "started\n");
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(
+        child.try_wait().unwrap().is_none(),
+        "wasmix waits for sleep"
+    );
+    Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    let status = child.wait().unwrap();
+    assert!(started.elapsed() < Duration::from_secs(5));
+    assert_eq!(status.code(), Some(0));
+}

@@ -260,5 +260,7 @@ fn builtins_report_where_their_errors_go() {
         case("echo hi >&- 2>/dev/null; echo $?"),
         case("cat lines.txt > /dev/full 2>/dev/null; echo $?"),
         case("head -c 10 /dev/full | od -An -c"),
+        case("sleep 0.2 && echo late & echo now"),
+        case("(sleep 0.1; echo from a subshell) & exit 3"),
     ]);
 }

@@ -204,9 +204,11 @@ fn run(
     signals: TerminalSignals,
 ) -> u8 {
     shell.catch_interrupts(signals);
-    match runtime.block_on(shell.run_text(text)) {
+    let status = match runtime.block_on(shell.run_text(text)) {
         Ok(status) | Err(Exit(status)) => status,
-    }
+    };
+    runtime.block_on(shell.wait_for_background_jobs());
+    status
 }
 
 /// `wasmix install HOSTFILE [NAME]`: the one way a program file comes in from the host,

@@ -135,6 +135,20 @@ impl Shell {
         }
     }
 
+    /// At the end of a script or `-c` run: waits for the background jobs, whose
+    /// processes would have outlived bash (the kernel is the machine, and nothing outlives
+    /// it). Ctrl-C ends them, as it ends a foreground job.
+    pub async fn wait_for_background_jobs(&mut self) {
+        let pids: Vec<Pid> = self.jobs.with(|all| {
+            all.iter()
+                .flat_map(|job| job.pids.iter().copied())
+                .collect()
+        });
+        self.add_foreground(&pids);
+        self.wait_builtin(&["wait".to_string()]).await;
+        self.remove_foreground(&pids);
+    }
+
     /// `wait [%N|PID]...`: with no operand, every job; the status is the last one's.
     pub(super) async fn wait_builtin(&mut self, argv: &[String]) -> u8 {
         let mut targets = Vec::new();
