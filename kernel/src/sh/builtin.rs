@@ -14,6 +14,7 @@ pub enum Builtin {
     Alias,
     Bg,
     Bind,
+    Colon,
     Break,
     Cd,
     Command,
@@ -47,6 +48,7 @@ pub enum Builtin {
 /// Name, builtin, usage, and what it does (for `help`).
 const BUILTINS: &[(&str, Builtin, &str, &str)] = &[
     (".", Builtin::Source, ". FILE [ARGS]", "the same as source"),
+    (":", Builtin::Colon, ": [ARGS]", "do nothing, successfully"),
     ("[", Builtin::Test, "[ EXPRESSION ]", "the same as test"),
     (
         "alias",
@@ -379,6 +381,7 @@ impl Shell {
                 (0, format!("{cwd}\n"))
             }
             Builtin::Help => (0, help_text()),
+            Builtin::Colon => (0, String::new()),
         };
         if let Err(why) = deliver(text, stdio.stdout) {
             // As bash: the builtin fails, and says so where its errors go.

@@ -134,6 +134,8 @@ pub struct Shell {
     expanding_aliases: Vec<String>,
     /// The commands typed at the prompt, for `history`.
     history: Vec<String>,
+    /// When the shell started, for `$SECONDS`.
+    started: std::time::Instant,
 }
 
 impl Shell {
@@ -149,6 +151,7 @@ impl Shell {
             aliases: BTreeMap::new(),
             expanding_aliases: Vec::new(),
             history: Vec::new(),
+            started: std::time::Instant::now(),
             pid: SHELL_PID,
             variables: BTreeMap::new(),
             positional: Vec::new(),
