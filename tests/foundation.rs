@@ -163,7 +163,10 @@ fn misbehaving_bin() -> tempfile::TempDir {
             "/bin/library",
             std::fs::read(support::fixture("nocommand")).unwrap(),
         ),
-        ("/bin/notwasm", b"#!/bin/sh\necho I am text\n".to_vec()),
+        (
+            "/bin/notwasm",
+            b"\x7fELF\x02\x01\x01\0 a native program".to_vec(),
+        ),
     ])
 }
 

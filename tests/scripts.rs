@@ -37,8 +37,8 @@ fn expected(script: &Path) -> (String, i32) {
     (stdout.to_string(), status)
 }
 
-#[test]
-fn scripts_behave_as_in_bash() {
+/// Runs every script one way and compares it with bash's recording.
+fn compare_with_bash(run: impl Fn(&Path) -> std::process::Output) {
     let scripts = scripts();
     assert!(
         scripts.len() >= 150,
@@ -48,12 +48,7 @@ fn scripts_behave_as_in_bash() {
     let mut differences = Vec::new();
     for script in &scripts {
         let expected = expected(script);
-        let out = support::wasmix()
-            .arg("--ephemeral")
-            .arg(script)
-            .args(["first", "second"])
-            .output()
-            .unwrap();
+        let out = run(script);
         let actual = (
             String::from_utf8_lossy(&out.stdout).into_owned(),
             out.status.code().unwrap_or(-1),
@@ -73,4 +68,62 @@ fn scripts_behave_as_in_bash() {
         scripts.len(),
         differences.join("\n")
     );
+}
+
+#[test]
+fn scripts_behave_as_in_bash() {
+    compare_with_bash(|script| {
+        support::wasmix()
+            .arg("--ephemeral")
+            .arg(script)
+            .args(["first", "second"])
+            .output()
+            .unwrap()
+    });
+}
+
+/// The same scripts run by `sh`, the shell as a process of its own inside wasmix.
+#[test]
+fn scripts_run_by_sh_inside_wasmix_behave_as_in_bash() {
+    let mount = format!("{}:/scripts:ro", corpus().display());
+    compare_with_bash(|script| {
+        let name = script.file_name().unwrap().to_string_lossy();
+        support::wasmix()
+            .args(["--ephemeral", "--mount", &mount, "-c"])
+            .arg(format!("sh /scripts/{name} first second"))
+            .output()
+            .unwrap()
+    });
+}
+
+/// Scripts run by path: their `#!` line names the interpreter, as on Linux.
+#[test]
+fn scripts_run_by_path_use_their_interpreter() {
+    let out = support::run(
+        "printf '#!/bin/sh\\necho sh got: \"$@\"\\nexit 3\\n' > /tmp/s; \\
+         printf '#!/bin/bash -e\\nfalse\\necho never\\n' > /tmp/e; \\
+         printf '#!/bin/cat\\nfirst line\\n' > /tmp/p; \\
+         printf '#!/no/such\\n' > /tmp/n; \\
+         /tmp/s a 'b c'; echo $?; /tmp/e; echo $?; /tmp/p; cd /tmp; ./s d; /tmp/n; echo $?",
+    );
+    assert_eq!(
+        out.stdout, "sh got: a b c\n3\n1\n#!/bin/cat\nfirst line\nsh got: d\n127\n",
+        "{}",
+        out.stderr
+    );
+}
+
+/// The shell as a program: for xargs, env, timeout and watch, through wasmix:process.
+#[test]
+fn sh_is_a_program_others_can_start() {
+    support::gnu::compare(&[
+        support::gnu::case("sh -c 'echo $0 $1' zero one; echo $?"),
+        support::gnu::case("echo 'echo piped; exit 4' | sh; echo $?"),
+        support::gnu::case("seq 1 3 | xargs -n 1 sh -c 'echo x$0'"),
+        support::gnu::case("env sh -c 'echo through env'"),
+        support::gnu::case("timeout 5 sh -c 'echo in time'; echo $?"),
+        support::gnu::case("timeout 0.2 sh -c 'sleep 5'; echo $?"),
+        support::gnu::case("printf 'echo from a file: $1\\n' > s.sh; sh s.sh arg"),
+        support::gnu::case("bash -c 'exit 7'; echo $?"),
+    ]);
 }

@@ -4,6 +4,7 @@
 use crate::budget::Budget;
 use crate::cache::ArtifactCache;
 use crate::engine;
+use crate::exec::Image;
 use crate::file::Stdio;
 use crate::fs::devfs::DevFs;
 use crate::fs::hostfs::HostFs;
@@ -114,6 +115,9 @@ pub struct Kernel {
     executables: Mutex<HashMap<ExecKey, Arc<Program>>>,
     root_namespace: Namespace,
     pub processes: Arc<ProcessTable>,
+    /// The shell, for `/bin/sh` and `#!/bin/sh` scripts (set by the program that boots
+    /// the kernel, which holds the shell).
+    shell: std::sync::OnceLock<Arc<dyn crate::exec::NativeShell>>,
     /// The linear memory of all processes together.
     memory: Arc<Budget>,
 }
@@ -146,6 +150,8 @@ pub enum Executable {
 pub enum SpawnError {
     Unreadable(String, FsError),
     CannotExecute(String, ExecError),
+    /// A script whose `#!` interpreter is not there.
+    NoInterpreter(String),
     TooManyProcesses,
 }
 
@@ -154,6 +160,10 @@ impl fmt::Display for SpawnError {
         match self {
             SpawnError::Unreadable(path, why) => write!(f, "{path}: {why}"),
             SpawnError::CannotExecute(path, why) => write!(f, "{path}: cannot execute: {why}"),
+            // bash's words for it.
+            SpawnError::NoInterpreter(path) => {
+                write!(f, "{path}: cannot execute: required file not found")
+            }
             SpawnError::TooManyProcesses => write!(
                 f,
                 "cannot start a process: the table is full ({} processes)",
@@ -167,7 +177,7 @@ impl SpawnError {
     /// The status a shell gives a command that could not start, as bash does.
     pub fn status(&self) -> u8 {
         match self {
-            SpawnError::Unreadable(_, FsError::NotFound) => 127,
+            SpawnError::Unreadable(_, FsError::NotFound) | SpawnError::NoInterpreter(_) => 127,
             _ => 126,
         }
     }
@@ -203,7 +213,17 @@ impl Kernel {
             root_namespace,
             processes,
             memory: Budget::new(options.memory_budget),
+            shell: std::sync::OnceLock::new(),
         }))
+    }
+
+    pub(crate) fn shell_slot(&self) -> &std::sync::OnceLock<Arc<dyn crate::exec::NativeShell>> {
+        &self.shell
+    }
+
+    /// This kernel, shared, for what outlives the call (a shell process).
+    pub(crate) fn myself(&self) -> Option<Arc<Kernel>> {
+        self.me.upgrade()
     }
 
     /// The namespace of the first process: what every other is copied from.
@@ -218,7 +238,12 @@ impl Kernel {
             return Err(SpawnError::TooManyProcesses);
         }
         let program = match &request.executable {
-            Executable::Path(path) => self.program_at(&request.namespace, path)?,
+            Executable::Path(path) => {
+                match self.image_at(&request.namespace, path, &mut request.argv)? {
+                    Image::Wasm(program) => program,
+                    Image::Shell => return self.start_shell(request),
+                }
+            }
             Executable::Loaded(program) => program.clone(),
         };
         if !program.enters_cwd {
@@ -310,7 +335,12 @@ impl Kernel {
         Ok(())
     }
 
-    fn program_at(&self, namespace: &Namespace, path: &str) -> Result<Arc<Program>, SpawnError> {
+    /// The program in the file at `path`, or the `#!` line of a script (without `#!`).
+    pub(crate) fn program_at(
+        &self,
+        namespace: &Namespace,
+        path: &str,
+    ) -> Result<Result<Arc<Program>, String>, SpawnError> {
         let unreadable = |e| SpawnError::Unreadable(path.to_string(), e);
         let meta = namespace.stat(path, true).map_err(unreadable)?;
         if meta.is_dir() {
@@ -328,7 +358,7 @@ impl Kernel {
             .ok()
             .and_then(|e| e.get(&key).cloned());
         if let Some(program) = known {
-            return Ok(program);
+            return Ok(Ok(program));
         }
         let file = namespace
             .open(path, OpenOptions::read_only())
@@ -345,6 +375,10 @@ impl Kernel {
             }
         }
         bytes.truncate(filled);
+        if let Some(script) = bytes.strip_prefix(b"#!") {
+            let line = script.split(|&b| b == b'\n').next().unwrap_or_default();
+            return Ok(Err(String::from_utf8_lossy(line).trim().to_string()));
+        }
         let program = self
             .programs
             .load(path, &bytes)
@@ -352,7 +386,7 @@ impl Kernel {
         if let Ok(mut executables) = self.executables.lock() {
             executables.insert(key, program.clone());
         }
-        Ok(program)
+        Ok(Ok(program))
     }
 
     pub async fn wait(&self, pid: Pid) -> Result<ExitStatus, NoSuchProcess> {

@@ -5,6 +5,7 @@ pub mod budget;
 pub mod cache;
 mod console;
 pub mod engine;
+pub mod exec;
 pub mod file;
 pub mod fs;
 pub mod hostrun;

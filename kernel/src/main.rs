@@ -133,6 +133,7 @@ fn main() {
         Ok(kernel) => kernel,
         Err(e) => fail(&format!("cannot boot: {e}")),
     };
+    kernel.set_shell(std::sync::Arc::new(wasmix::sh::ShellProgram));
 
     let mut arguments = options.arguments.into_iter();
     let status = if install {

@@ -223,6 +223,11 @@ impl Process {
         }
     }
 
+    /// Whether a signal that ends it has been sent (it may not have ended yet).
+    pub fn is_being_killed(&self) -> bool {
+        lock(&self.kill_request).is_some()
+    }
+
     /// Changes of whether the process is stopped.
     pub fn stops(&self) -> watch::Receiver<bool> {
         self.stopped.subscribe()

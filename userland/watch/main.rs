@@ -1,7 +1,8 @@
 //! watch: run a command again and again, showing its output full screen.
 //!
-//! The command runs as its own argv (there is no `sh -c` to hand a string to), with its
-//! output piped back here and drawn after a clear, so each screen replaces the last.
+//! As procps watch, the command's words are joined and given to `sh -c` (so `watch 'a |
+//! b'` works), or run as their own argv with `-x`; the output is piped back here and
+//! drawn after a clear, so each screen replaces the last.
 
 use std::io::{Read, Write};
 use std::time::{Duration, SystemTime};
@@ -16,7 +17,8 @@ static PROGRAM: Program = Program::new(
      -n, --interval=SECONDS   seconds to wait between updates (default 2)\n  \
      -t, --no-title           turn off the header\n  \
      -e, --errexit            exit if the command has a non-zero exit\n  \
-     -g, --chgexit            exit when the output of the command changes\n      \
+     -g, --chgexit            exit when the output of the command changes\n  \
+     -x, --exec               run COMMAND itself, not through sh -c\n      \
      --help        display this help and exit\n      \
      --version     output version information and exit\n\n\
      Stop it with Ctrl-C.\n",
@@ -31,6 +33,7 @@ fn main() {
         let mut title = true;
         let mut exit_on_error = false;
         let mut exit_on_change = false;
+        let mut exec = false;
         let mut command = Vec::new();
         while let Some(arg) = args.next()? {
             match arg {
@@ -45,6 +48,7 @@ fn main() {
                 Arg::Short('t') | Arg::Long("no-title") => title = false,
                 Arg::Short('e') | Arg::Long("errexit") => exit_on_error = true,
                 Arg::Short('g') | Arg::Long("chgexit") => exit_on_change = true,
+                Arg::Short('x') | Arg::Long("exec") => exec = true,
                 Arg::Value(value) => {
                     command = args::command_line(value, &mut args)?;
                     break;
@@ -55,6 +59,10 @@ fn main() {
         if command.is_empty() {
             return Err(Failure::Usage("no command specified".into()));
         }
+        let shown = command.join(" ");
+        if !exec {
+            command = vec!["sh".into(), "-c".into(), shown.clone()];
+        }
         let mut previous: Option<Vec<u8>> = None;
         loop {
             let (output, status) = run(&command)?;
@@ -63,7 +71,7 @@ fn main() {
                 let header = format!(
                     "Every {:.1}s: {}    {}\n\n",
                     interval.as_secs_f64(),
-                    command.join(" "),
+                    shown,
                     clock()
                 );
                 out.write_all(header.as_bytes())?;

@@ -72,6 +72,11 @@ impl spawn::Host for ProcessApiView<'_> {
                     "cannot execute: {why}"
                 ))));
             }
+            Err(kernel::SpawnError::NoInterpreter(_)) => {
+                return Ok(Err(SpawnError::CannotExecute(
+                    "cannot execute: required file not found".into(),
+                )));
+            }
         };
         let exit = match kernel.processes.get(pid) {
             Some(process) => process.exited(),

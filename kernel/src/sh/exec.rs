@@ -29,9 +29,9 @@ pub(super) enum Stage {
 
 impl Shell {
     pub(super) async fn run_program(&mut self, program: &Program) -> Result<(), Flow> {
-        let console = Stdio::console();
+        let streams = self.own_streams();
         for command in &program.complete_commands {
-            self.run_list(command, &console).await?;
+            self.run_list(command, &streams).await?;
         }
         Ok(())
     }
@@ -305,7 +305,15 @@ impl Shell {
                 return Some(127);
             }
         };
+        // A shell that is itself being killed (with its children, as a process group)
+        // says nothing about them: it is going too.
+        let dying = self
+            .kernel
+            .processes
+            .get(self.pid)
+            .is_some_and(|shell| shell.is_being_killed());
         match &status {
+            _ if dying => {}
             ExitStatus::Crashed(why) => self.report(&format!("{name}: crashed: {why}")),
             ExitStatus::Killed(Signal::Interrupt) => {
                 if matches!(self.origin, Origin::Prompt) {

@@ -14,6 +14,8 @@ mod namespace;
 pub use namespace::program_name;
 mod options;
 mod params;
+mod process;
+pub use process::ShellProgram;
 mod read;
 mod redirect;
 mod syntax;
@@ -136,6 +138,9 @@ pub struct Shell {
     history: Vec<String>,
     /// When the shell started, for `$SECONDS`.
     started: std::time::Instant,
+    /// The streams it was given when it runs as a process of its own (`/bin/sh`); the
+    /// console otherwise.
+    streams: Option<Arc<crate::file::Stdio>>,
 }
 
 impl Shell {
@@ -152,6 +157,7 @@ impl Shell {
             expanding_aliases: Vec::new(),
             history: Vec::new(),
             started: std::time::Instant::now(),
+            streams: None,
             pid: SHELL_PID,
             variables: BTreeMap::new(),
             positional: Vec::new(),
@@ -284,10 +290,28 @@ impl Shell {
 
     /// An error about the shell text, prefixed as bash does for this kind of input.
     fn report_at_line(&self, line: usize, message: &str) {
-        match &self.origin {
-            Origin::CommandString => eprintln!("wasmix: -c: line {line}: {message}"),
-            Origin::Script(path) => eprintln!("{path}: line {line}: {message}"),
-            Origin::Prompt => eprintln!("wasmix: {message}"),
+        self.say(match &self.origin {
+            Origin::CommandString => format!("wasmix: -c: line {line}: {message}"),
+            Origin::Script(path) => format!("{path}: line {line}: {message}"),
+            Origin::Prompt => format!("wasmix: {message}"),
+        });
+    }
+
+    /// A line on the shell's own stderr.
+    fn say(&self, line: String) {
+        match &self.streams {
+            Some(streams) => {
+                let _ = builtin::deliver(format!("{line}\n"), streams.stderr.duplicate());
+            }
+            None => eprintln!("{line}"),
+        }
+    }
+
+    /// The streams commands get unless redirected: the shell's own.
+    fn own_streams(&self) -> crate::file::Stdio {
+        match &self.streams {
+            Some(streams) => streams.duplicate(),
+            None => crate::file::Stdio::console(),
         }
     }
 
@@ -303,7 +327,7 @@ impl Shell {
 
     /// An error about a command: `wasmix: what: why`.
     fn report(&self, message: &str) {
-        eprintln!("wasmix: {message}");
+        self.say(format!("wasmix: {message}"));
     }
 }
 

@@ -1,0 +1,150 @@
+//! The shell as a process of its own, as the kernel starts it for `/bin/sh` and
+//! `/bin/bash`: `sh -c STRING [NAME [ARGS]]`, `sh FILE [ARGS]`, or commands read from its
+//! standard input, with `set` flags (`-e`, `-u`, `-x`, ...) before them. It runs with the
+//! streams, environment, working directory, namespace and limits it was given.
+
+use super::{Exit, Origin, Shell};
+use crate::exec::{NativeShell, ShellProcess};
+use crate::file::Input;
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+
+/// What the kernel is given to start shells with.
+pub struct ShellProgram;
+
+impl NativeShell for ShellProgram {
+    fn run(&self, process: ShellProcess) -> Pin<Box<dyn Future<Output = u8> + Send>> {
+        Box::pin(run(process))
+    }
+}
+
+/// The status of a shell that could not read its script, as bash's.
+const UNREADABLE_SCRIPT: u8 = 127;
+
+async fn run(process: ShellProcess) -> u8 {
+    let name = process.argv[0].clone();
+    let mut flags = String::new();
+    let mut command_string = false;
+    let mut operands = process.argv[1..].iter().cloned().peekable();
+    while let Some(option) = operands.next_if(|a| a.starts_with('-') && a.len() > 1) {
+        match option.as_str() {
+            "--" => break,
+            "-c" => command_string = true,
+            letters => {
+                for letter in letters[1..].chars() {
+                    match letter {
+                        'c' => command_string = true,
+                        // Read commands from stdin: what happens anyway without operands.
+                        's' | 'i' | 'l' => {}
+                        other => flags.push(other),
+                    }
+                }
+            }
+        }
+    }
+    let operands: Vec<String> = operands.collect();
+    let streams = Arc::new(process.stdio);
+    let (origin, text, script_name, positional) = if command_string {
+        let Some(text) = operands.first().cloned() else {
+            let _ = super::builtin::deliver(
+                format!("{name}: -c: option requires an argument\n"),
+                streams.stderr.duplicate(),
+            );
+            return 2;
+        };
+        let script_name = operands.get(1).cloned().unwrap_or_else(|| name.clone());
+        let positional = operands.iter().skip(2).cloned().collect();
+        (Origin::CommandString, text, script_name, positional)
+    } else if let Some(file) = operands.first() {
+        let path = crate::fs::namespace::absolute(&process.cwd, file);
+        match read_file(&process.namespace, &path) {
+            Ok(bytes) => (
+                Origin::Script(file.clone()),
+                String::from_utf8_lossy(&bytes).into_owned(),
+                file.clone(),
+                operands[1..].to_vec(),
+            ),
+            Err(e) => {
+                let _ = super::builtin::deliver(
+                    format!("{name}: {file}: {e}\n"),
+                    streams.stderr.duplicate(),
+                );
+                return UNREADABLE_SCRIPT;
+            }
+        }
+    } else {
+        let bytes = read_all(&streams.stdin).await;
+        (
+            Origin::Script(name.clone()),
+            String::from_utf8_lossy(&bytes).into_owned(),
+            name.clone(),
+            Vec::new(),
+        )
+    };
+    let mut shell = Shell::new(process.kernel, origin);
+    shell.pid = process.pid;
+    shell.namespace = process.namespace;
+    shell.limits = process.limits;
+    for (variable, value) in &process.env {
+        shell.set_variable(variable, value, true);
+    }
+    shell.set_variable("PWD", &process.cwd, true);
+    shell.set_arguments(script_name, positional);
+    shell.streams = Some(streams);
+    if !flags.is_empty() && shell.run_text(&format!("set -{flags}")).await.is_err() {
+        return super::SYNTAX_ERROR_STATUS;
+    }
+    let status = match shell.run_text(&text).await {
+        Ok(status) | Err(Exit(status)) => status,
+    };
+    shell.wait_for_background_jobs().await;
+    status
+}
+
+fn read_file(
+    namespace: &crate::fs::namespace::Namespace,
+    path: &str,
+) -> Result<Vec<u8>, crate::fs::FsError> {
+    let file = namespace.open(path, crate::fs::OpenOptions::read_only())?;
+    let mut contents = Vec::new();
+    let mut buffer = vec![0; 64 * 1024];
+    loop {
+        let n = file.read_at(&mut buffer, contents.len() as u64)?;
+        if n == 0 {
+            return Ok(contents);
+        }
+        contents.extend_from_slice(&buffer[..n]);
+    }
+}
+
+/// All of a stream, to its end.
+async fn read_all(input: &Input) -> Vec<u8> {
+    let mut all = Vec::new();
+    match input {
+        Input::Null => {}
+        Input::Pipe(reader) => {
+            while let Some(chunk) = reader.read(64 * 1024).await {
+                all.extend_from_slice(&chunk);
+            }
+        }
+        Input::Console => {
+            while let Some(chunk) = crate::console::read_console(64 * 1024).await {
+                all.extend_from_slice(&chunk);
+            }
+        }
+        Input::File(handle, offset) => {
+            let mut buffer = vec![0; 64 * 1024];
+            loop {
+                let at = offset.load(std::sync::atomic::Ordering::SeqCst);
+                let n = handle.read_at(&mut buffer, at).unwrap_or(0);
+                if n == 0 {
+                    break;
+                }
+                all.extend_from_slice(&buffer[..n]);
+                offset.fetch_add(n as u64, std::sync::atomic::Ordering::SeqCst);
+            }
+        }
+    }
+    all
+}
