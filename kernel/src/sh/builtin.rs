@@ -278,15 +278,34 @@ impl Shell {
                 (status, String::new())
             }
             Builtin::Break | Builtin::Continue => {
-                let levels = match argv.get(1).map(|n| n.parse::<usize>()) {
+                if self.loop_depth == 0 {
+                    self.report(&format!(
+                        "{}: only meaningful in a `for', `while', or `until' loop",
+                        argv[0]
+                    ));
+                    return Ok(Stage::Done(0));
+                }
+                let levels = match argv.get(1).map(|n| n.parse::<i64>()) {
                     None => 1,
-                    Some(Ok(n)) if n > 0 => n,
-                    Some(_) => {
+                    Some(Ok(n)) if n > 0 => n as usize,
+                    Some(Err(_)) => {
+                        // bash: a fatal error, status 128, except at the prompt.
+                        self.report(&format!(
+                            "{}: {}: numeric argument required",
+                            argv[0], argv[1]
+                        ));
+                        if matches!(self.origin, super::Origin::Prompt) {
+                            return Ok(Stage::Done(128));
+                        }
+                        return Err(Flow::Exit(128));
+                    }
+                    Some(Ok(_)) => {
+                        // bash reports it, then leaves the loop.
                         self.report(&format!(
                             "{}: {}: loop count out of range",
                             argv[0], argv[1]
                         ));
-                        return Ok(Stage::Done(1));
+                        1
                     }
                 };
                 return Err(match builtin {

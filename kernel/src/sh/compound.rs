@@ -117,7 +117,10 @@ impl Shell {
             let saved = std::mem::replace(&mut self.positional, argv[1..].to_vec());
             self.call_depth += 1;
             self.locals.push(Vec::new());
+            // A function's body is outside its caller's loops, as in bash 5.
+            let loops = std::mem::take(&mut self.loop_depth);
             let result = self.run_compound(&body.0, &io).await;
+            self.loop_depth = loops;
             // `local` variables go back to what they were before the call.
             for (name, before) in self.locals.pop().unwrap_or_default().into_iter().rev() {
                 match before {
@@ -171,7 +174,10 @@ impl Shell {
 
     /// Runs a loop body once; `break` and `continue` aimed at this loop end here.
     async fn run_body(&mut self, body: &CompoundList, io: &Stdio) -> Result<Turn, Flow> {
-        match self.run_list(body, io).await {
+        self.loop_depth += 1;
+        let ran = self.run_list(body, io).await;
+        self.loop_depth -= 1;
+        match ran {
             Ok(()) => Ok(Turn::Next),
             Err(Flow::Break(1)) => Ok(Turn::Stop),
             Err(Flow::Break(levels)) => Err(Flow::Break(levels - 1)),

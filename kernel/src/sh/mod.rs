@@ -114,6 +114,8 @@ pub struct Shell {
     functions: std::collections::HashMap<String, Arc<brush_parser::ast::FunctionBody>>,
     /// Function calls in progress, to stop runaway recursion.
     call_depth: usize,
+    /// Loop bodies running, for `break` and `continue` outside any loop.
+    loop_depth: usize,
     /// The status of the last command substitution of the command being expanded: what an
     /// assignment-only command like `x=$(false)` returns.
     substitution_status: Option<u8>,
@@ -168,6 +170,7 @@ impl Shell {
             jobs: job::Jobs::default(),
             functions: std::collections::HashMap::new(),
             call_depth: 0,
+            loop_depth: 0,
             substitution_status: None,
             foreground: Arc::default(),
             interrupted: Arc::default(),
