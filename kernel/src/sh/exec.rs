@@ -459,7 +459,17 @@ impl Shell {
             self.set_variable(variable, value, true);
         }
         let result = match (builtin, function) {
-            (Some(builtin), _) => self.run_builtin(builtin, &argv, stdio, alone).await,
+            (Some(builtin), _) if alone => self.run_builtin(builtin, &argv, stdio, true).await,
+            // In a pipeline a builtin runs in a subshell, as in bash: what it changes
+            // (`read`'s variables, `cd`) is gone after it.
+            (Some(builtin), _) => {
+                let mut subshell = self.clone();
+                match subshell.run_builtin(builtin, &argv, stdio, false).await {
+                    Err(Flow::Exit(status) | Flow::Return(status)) => Ok(Stage::Done(status)),
+                    Err(Flow::Break(_) | Flow::Continue(_)) => Ok(Stage::Done(0)),
+                    stage => stage,
+                }
+            }
             (None, Some(body)) if alone => self
                 .call_function(&body, &argv, &stdio)
                 .await

@@ -47,6 +47,9 @@ struct Field {
 }
 
 /// Fields being built from one word.
+/// `$IFS` when it is unset.
+const DEFAULT_IFS: &str = " \t\n";
+
 pub(super) struct Fields {
     done: Vec<Field>,
     current: String,
@@ -60,6 +63,8 @@ pub(super) struct Fields {
     /// Whether unquoted literal text is split too: in the operand of `${VAR:-a b}`, whose
     /// result is split like any expansion's.
     split_literals: bool,
+    /// The characters that split fields (`$IFS`).
+    ifs: String,
 }
 
 impl Default for Fields {
@@ -72,6 +77,7 @@ impl Default for Fields {
             current_exists: false,
             split: true,
             split_literals: false,
+            ifs: DEFAULT_IFS.to_string(),
         }
     }
 }
@@ -112,21 +118,42 @@ impl Fields {
         self.current_exists = true;
     }
 
-    /// Appends an unquoted expansion: it is split at white space into fields.
+    /// Appends an unquoted expansion, split into fields at `$IFS` as POSIX says: runs of
+    /// IFS white space separate fields and are dropped at the ends; each other IFS
+    /// character (with white space around it) ends a field, even an empty one.
     fn push_split(&mut self, text: &str) {
-        let mut parts = text.split([' ', '\t', '\n']).peekable();
-        let starts_with_space = text.starts_with([' ', '\t', '\n']);
-        if starts_with_space {
+        if self.ifs.is_empty() {
+            self.push_unquoted(text);
+            return;
+        }
+        let ifs = std::mem::take(&mut self.ifs);
+        let is_space = |c: char| matches!(c, ' ' | '\t' | '\n') && ifs.contains(c);
+        let is_delimiter = |c: char| ifs.contains(c);
+        let mut rest = text.trim_start_matches(is_space);
+        if rest.len() != text.len() {
             self.end_field();
         }
-        while let Some(part) = parts.next() {
-            if !part.is_empty() {
-                self.push_unquoted(part);
+        while !rest.is_empty() {
+            let Some(end) = rest.find(is_delimiter) else {
+                // No delimiter after it: the field goes on past this expansion.
+                self.push_unquoted(rest);
+                break;
+            };
+            if end > 0 {
+                self.push_unquoted(&rest[..end]);
             }
-            if parts.peek().is_some() {
-                self.end_field();
+            rest = rest[end..].trim_start_matches(is_space);
+            if let Some(c) = rest
+                .chars()
+                .next()
+                .filter(|&c| is_delimiter(c) && !is_space(c))
+            {
+                rest = rest[c.len_utf8()..].trim_start_matches(is_space);
+                self.current_exists = true;
             }
+            self.end_field();
         }
+        self.ifs = ifs;
     }
 
     pub(super) fn end_field(&mut self) {
@@ -161,7 +188,11 @@ impl Shell {
         if word.value == "\"$@\"" {
             return Ok(self.positional.clone());
         }
-        let fields = self.fields_of(&word.value, Fields::default()).await?;
+        let fields = Fields {
+            ifs: self.variable("IFS").unwrap_or_else(|| DEFAULT_IFS.into()),
+            ..Fields::default()
+        };
+        let fields = self.fields_of(&word.value, fields).await?;
         Ok(self.expand_paths(fields.finish()))
     }
 
@@ -459,8 +490,13 @@ impl Shell {
                 SpecialParameter::LastBackgroundProcessId => self.last_background?.to_string(),
                 SpecialParameter::ShellName => self.script_name.clone(),
                 SpecialParameter::PositionalParameterCount => self.positional.len().to_string(),
-                // $* and unquoted $@: the parameters joined by spaces (then split if unquoted).
-                SpecialParameter::AllPositionalParameters { .. } => self.positional.join(" "),
+                // $* and unquoted $@: the parameters joined (then split if unquoted),
+                // joined by the first character of $IFS (none when it is empty).
+                SpecialParameter::AllPositionalParameters { .. } => {
+                    let ifs = self.variable("IFS").unwrap_or_else(|| DEFAULT_IFS.into());
+                    let separator: String = ifs.chars().take(1).collect();
+                    self.positional.join(&separator)
+                }
                 SpecialParameter::CurrentOptionFlags => self.option_flags(),
             }),
         }

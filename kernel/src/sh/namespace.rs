@@ -98,6 +98,14 @@ impl Shell {
     }
 
     pub(super) fn change_directory(&mut self, argv: &[String], stdout: Output) -> u8 {
+        // `cd -- DIR`: the end of options, as in bash.
+        let argv: Vec<String> = match argv.get(1).map(String::as_str) {
+            Some("--") => std::iter::once(argv[0].clone())
+                .chain(argv[2..].iter().cloned())
+                .collect(),
+            _ => argv.to_vec(),
+        };
+        let argv = argv.as_slice();
         let cwd = self.variable("PWD").unwrap_or_else(|| "/".into());
         let (target, announce) = match argv.get(1).map(String::as_str) {
             None | Some("~") => (self.variable("HOME").unwrap_or_else(|| "/".into()), false),
