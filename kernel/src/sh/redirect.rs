@@ -62,10 +62,14 @@ impl Shell {
                     let input = stdio.stdin.duplicate();
                     return set_input(stdio, fd, input);
                 }
-                let handle = self
-                    .namespace
-                    .open(&path, OpenOptions::read_only())
-                    .map_err(|e| format!("{}: {e}", word.value))?;
+                let handle: std::sync::Arc<dyn crate::fs::FileHandle> =
+                    match self.namespace.open(&path, OpenOptions::read_only()) {
+                        Ok(handle) => handle,
+                        // As on Linux, a directory opens for reading; it is reading it that
+                        // fails (`cat < dir`: "cat: -: Is a directory").
+                        Err(crate::fs::FsError::IsDirectory) => std::sync::Arc::new(DirectoryInput),
+                        Err(e) => return Err(format!("{}: {e}", word.value)),
+                    };
                 set_input(stdio, fd, Input::File(handle, Default::default()))
             }
             (
@@ -175,4 +179,17 @@ fn set_output(stdio: &mut Stdio, fd: i32, output: Output) -> Result<(), String> 
         }
     }
     Ok(())
+}
+
+/// A directory given as standard input: every read fails with EISDIR.
+struct DirectoryInput;
+
+impl crate::fs::FileHandle for DirectoryInput {
+    fn read_at(&self, _: &mut [u8], _: u64) -> crate::fs::FsResult<usize> {
+        Err(crate::fs::FsError::IsDirectory)
+    }
+
+    fn metadata(&self) -> crate::fs::FsResult<crate::fs::Metadata> {
+        Err(crate::fs::FsError::IsDirectory)
+    }
 }
