@@ -7,7 +7,7 @@
 use crate::file::Stdio;
 use crate::fs::namespace::Namespace;
 use crate::kernel::{Kernel, Limits, SpawnError, SpawnRequest};
-use crate::proc::{ExitStatus, Identity, Pid};
+use crate::proc::{ExitStatus, Pid};
 use crate::program::{ExecError, Program};
 use std::future::Future;
 use std::pin::Pin;
@@ -98,13 +98,7 @@ impl Kernel {
             .get()
             .cloned()
             .ok_or_else(|| cannot("/bin/sh", "this kernel was booted without its shell"))?;
-        let process = self.processes.insert(Identity {
-            ppid: request.parent,
-            argv: request.argv.clone(),
-            env: request.env.clone(),
-            cwd: request.cwd.clone(),
-            namespace: request.namespace.clone(),
-        });
+        let process = self.register(&request);
         let running = shell.run(ShellProcess {
             kernel,
             pid: process.pid,

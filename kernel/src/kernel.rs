@@ -249,13 +249,7 @@ impl Kernel {
         if !program.enters_cwd {
             request.namespace = with_cwd_in_front(&request.namespace, &request.cwd);
         }
-        let process = self.processes.insert(Identity {
-            ppid: request.parent,
-            argv: request.argv.clone(),
-            env: request.env.clone(),
-            cwd: request.cwd.clone(),
-            namespace: request.namespace.clone(),
-        });
+        let process = self.register(&request);
         let pid = process.pid;
         let inheritance = Inheritance {
             kernel: self.me.clone(),
@@ -279,6 +273,17 @@ impl Kernel {
         };
         tokio::spawn(proc::run(self.engine.clone(), process, launch));
         Ok(pid)
+    }
+
+    /// The process-table entry for what `request` starts.
+    pub(crate) fn register(&self, request: &SpawnRequest) -> Arc<proc::Process> {
+        self.processes.insert(Identity {
+            ppid: request.parent,
+            argv: request.argv.clone(),
+            env: request.env.clone(),
+            cwd: request.cwd.clone(),
+            namespace: request.namespace.clone(),
+        })
     }
 
     /// A table entry for work the shell does itself in the background (a subshell), so it

@@ -337,17 +337,20 @@ impl Shell {
 impl Shell {
     /// Reads a file of the shell's namespace (the motd, profiles, sourced scripts).
     fn read_whole_file(&self, path: &str) -> Result<Vec<u8>, crate::fs::FsError> {
-        let file = self
-            .namespace
-            .open(path, crate::fs::OpenOptions::read_only())?;
-        let mut contents = Vec::new();
-        let mut buffer = vec![0; 64 * 1024];
-        loop {
-            let n = file.read_at(&mut buffer, contents.len() as u64)?;
-            if n == 0 {
-                return Ok(contents);
-            }
-            contents.extend_from_slice(&buffer[..n]);
+        read_whole_file(&self.namespace, path)
+    }
+}
+
+/// Reads a whole file of a namespace.
+fn read_whole_file(namespace: &Namespace, path: &str) -> Result<Vec<u8>, crate::fs::FsError> {
+    let file = namespace.open(path, crate::fs::OpenOptions::read_only())?;
+    let mut contents = Vec::new();
+    let mut buffer = vec![0; 64 * 1024];
+    loop {
+        let n = file.read_at(&mut buffer, contents.len() as u64)?;
+        if n == 0 {
+            return Ok(contents);
         }
+        contents.extend_from_slice(&buffer[..n]);
     }
 }

@@ -58,7 +58,7 @@ async fn run(process: ShellProcess) -> u8 {
         (Origin::CommandString, text, script_name, positional)
     } else if let Some(file) = operands.first() {
         let path = crate::fs::namespace::absolute(&process.cwd, file);
-        match read_file(&process.namespace, &path) {
+        match super::read_whole_file(&process.namespace, &path) {
             Ok(bytes) => (
                 Origin::Script(file.clone()),
                 String::from_utf8_lossy(&bytes).into_owned(),
@@ -100,22 +100,6 @@ async fn run(process: ShellProcess) -> u8 {
     };
     shell.wait_for_background_jobs().await;
     status
-}
-
-fn read_file(
-    namespace: &crate::fs::namespace::Namespace,
-    path: &str,
-) -> Result<Vec<u8>, crate::fs::FsError> {
-    let file = namespace.open(path, crate::fs::OpenOptions::read_only())?;
-    let mut contents = Vec::new();
-    let mut buffer = vec![0; 64 * 1024];
-    loop {
-        let n = file.read_at(&mut buffer, contents.len() as u64)?;
-        if n == 0 {
-            return Ok(contents);
-        }
-        contents.extend_from_slice(&buffer[..n]);
-    }
 }
 
 /// All of a stream, to its end.
