@@ -295,15 +295,18 @@ fn ctrl_c_at_random_moments_never_kills_wasmix() {
         (seed >> 33) % below
     };
     for start in 0..50 {
+        let tag = format!("{}-{start}", std::process::id());
         let mut command = std::process::Command::new(WASMIX);
         command
             .arg("--cache-dir")
             .arg(shared_cache())
-            .arg("--ephemeral");
+            .arg("--ephemeral")
+            .env("WASMIX_CTRL_C_STORM", &tag);
         let mut session = rexpect::session::spawn_command(command, Some(20_000)).unwrap();
-        // From 5 ms: before that the signal can reach the child between fork and exec,
-        // before wasmix exists.
-        let delay = 5 + random(120);
+        // From the moment wasmix runs its first instructions (before that, between fork
+        // and exec or while the loader runs, no program can defend itself).
+        wait_until_running(&tag);
+        let delay = random(120);
         std::thread::sleep(Duration::from_millis(delay));
         session.send_control('c').unwrap();
         if random(2) == 0 {
@@ -325,4 +328,36 @@ fn ctrl_c_at_random_moments_never_kills_wasmix() {
         session.send_line("exit").unwrap();
         session.exp_eof().unwrap();
     }
+}
+
+/// Waits until the process whose environment holds `WASMIX_CTRL_C_STORM=tag` has taken
+/// charge of SIGINT (ignored or caught, as /proc/PID/status says).
+fn wait_until_running(tag: &str) {
+    let wanted = format!("WASMIX_CTRL_C_STORM={tag}");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while Instant::now() < deadline {
+        for entry in std::fs::read_dir("/proc").unwrap().flatten() {
+            let dir = entry.path();
+            let Ok(environ) = std::fs::read(dir.join("environ")) else {
+                continue;
+            };
+            if !environ
+                .split(|&b| b == 0)
+                .any(|var| var == wanted.as_bytes())
+            {
+                continue;
+            }
+            let status = std::fs::read_to_string(dir.join("status")).unwrap_or_default();
+            let handles_sigint = status
+                .lines()
+                .filter(|l| l.starts_with("SigIgn:") || l.starts_with("SigCgt:"))
+                .filter_map(|l| u64::from_str_radix(l.split_whitespace().nth(1)?, 16).ok())
+                .any(|mask| mask & 0b10 != 0);
+            if handles_sigint {
+                return;
+            }
+        }
+        std::thread::sleep(Duration::from_micros(200));
+    }
+    panic!("wasmix never started");
 }
