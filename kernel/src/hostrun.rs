@@ -145,7 +145,6 @@ impl RunOptions {
                 }
             }
         }
-        let mut preopens = Vec::new();
         for grant in &grants {
             // wasmtime's wording for a directory it cannot open.
             let server = HostFs::open(&grant.host, false).map_err(|e| RunError {
@@ -164,17 +163,15 @@ impl RunOptions {
             namespace
                 .mount(&grant.at, Arc::new(server), mode)
                 .map_err(|e| failed(&grant.at, e))?;
-            preopens.push((grant.name.clone(), grant.at.clone()));
         }
-        // Preopens in the order given, as wasmtime hands them out.
-        let order: Vec<&str> = self.dirs.iter().map(|d| d.as_str()).collect();
-        preopens.sort_by_key(|(name, _)| {
-            order
+        // Preopens in the order given, as wasmtime hands them out (mounts went by depth).
+        namespace.set_preopens(
+            self.dirs
                 .iter()
-                .position(|d| grant(d).name == *name)
-                .unwrap_or(usize::MAX)
-        });
-        namespace.set_preopens(preopens);
+                .map(|d| grant(d))
+                .map(|g| (g.name, g.at))
+                .collect(),
+        );
         Ok(namespace)
     }
 }

@@ -300,8 +300,10 @@ impl types::HostDescriptor for FsView<'_> {
         buffer.truncate(n);
         // At the end only when nothing is left past what was read, not when a large
         // read was cut to MAX_READ.
-        let end = n == 0 || offset.saturating_add(n as u64) >= handle.metadata()?.size;
-        Ok((buffer, end && (n as u64) < length))
+        // (A full read is never the end, so only a short one asks for the size.)
+        let end = (n as u64) < length
+            && (n == 0 || offset.saturating_add(n as u64) >= handle.metadata()?.size);
+        Ok((buffer, end))
     }
 
     fn write(
