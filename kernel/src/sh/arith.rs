@@ -3,6 +3,7 @@
 
 use super::Shell;
 use super::expand::ExpandError;
+use super::variables::Subscript;
 use brush_parser::ast::{
     ArithmeticExpr as Expr, ArithmeticTarget, BinaryOperator as Binary,
     UnaryAssignmentOperator as Step, UnaryOperator as Unary,
@@ -15,6 +16,25 @@ impl Shell {
     /// Evaluates arithmetic text whose parameters and substitutions are already expanded.
     pub(super) fn evaluate_arithmetic(&mut self, text: &str) -> Result<i64, ExpandError> {
         self.evaluate_text(text, 0)
+    }
+
+    /// `let EXPRESSION...`: each evaluated; status 0 if the last is not 0.
+    pub(super) fn let_builtin(&mut self, expressions: &[String]) -> u8 {
+        if expressions.is_empty() {
+            self.report("let: expression expected");
+            return 1;
+        }
+        let mut last = 0;
+        for expression in expressions {
+            match self.evaluate_arithmetic(expression) {
+                Ok(value) => last = value,
+                Err(e) => {
+                    self.report(&format!("let: {}", e.message));
+                    return 1;
+                }
+            }
+        }
+        u8::from(last == 0)
     }
 
     fn evaluate_text(&mut self, text: &str, depth: usize) -> Result<i64, ExpandError> {
@@ -31,10 +51,25 @@ impl Shell {
         self.arithmetic(&expression, text, depth)
     }
 
-    /// A variable's value as a number: empty is 0, and text that is not a number is
-    /// evaluated as an expression itself, as bash does.
-    fn variable_number(&mut self, name: &str, depth: usize) -> Result<i64, ExpandError> {
-        let value = match self.variable(name) {
+    /// A variable's (or element's) value as a number: empty is 0, and text that is not a
+    /// number is evaluated as an expression itself, as bash does.
+    fn target_number(
+        &mut self,
+        target: &ArithmeticTarget,
+        text: &str,
+        depth: usize,
+    ) -> Result<i64, ExpandError> {
+        let (name, value) = match target {
+            ArithmeticTarget::Variable(name) => (
+                name.as_str(),
+                self.variable(name).or_else(|| self.dynamic_variable(name)),
+            ),
+            ArithmeticTarget::ArrayElement(name, index) => {
+                let subscript = self.arithmetic_subscript(name, index, text, depth)?;
+                (name.as_str(), self.element(name, &subscript))
+            }
+        };
+        let value = match value {
             Some(value) => value,
             None if self.options.nounset => {
                 return Err(ExpandError::fatal(format!("{name}: unbound variable")));
@@ -52,18 +87,40 @@ impl Shell {
         self.evaluate_text(&value, depth + 1)
     }
 
-    fn target_name(target: &ArithmeticTarget) -> Result<&str, ExpandError> {
-        match target {
-            ArithmeticTarget::Variable(name) => Ok(name),
-            ArithmeticTarget::ArrayElement(name, _) => Err(ExpandError::new(format!(
-                "{name}: arrays are not supported by this shell"
-            ))),
+    /// An element's subscript inside arithmetic: a number, or for an associative array
+    /// the key as written.
+    fn arithmetic_subscript(
+        &mut self,
+        name: &str,
+        index: &Expr,
+        text: &str,
+        depth: usize,
+    ) -> Result<Subscript, ExpandError> {
+        if self.is_associative(name) {
+            return Ok(Subscript::Key(match index {
+                Expr::Reference(ArithmeticTarget::Variable(key)) => key.clone(),
+                other => self.arithmetic(other, text, depth)?.to_string(),
+            }));
         }
+        Ok(Subscript::Index(self.arithmetic(index, text, depth)?))
     }
 
-    fn assign(&mut self, target: &ArithmeticTarget, value: i64) -> Result<i64, ExpandError> {
-        let name = Self::target_name(target)?.to_string();
-        self.set_variable(&name, &value.to_string(), false);
+    fn assign(
+        &mut self,
+        target: &ArithmeticTarget,
+        value: i64,
+        text: &str,
+        depth: usize,
+    ) -> Result<i64, ExpandError> {
+        match target {
+            ArithmeticTarget::Variable(name) => {
+                self.assign_scalar(name, &value.to_string(), false)?
+            }
+            ArithmeticTarget::ArrayElement(name, index) => {
+                let subscript = self.arithmetic_subscript(name, index, text, depth)?;
+                self.assign_element(name, subscript, &value.to_string(), false)?
+            }
+        }
         Ok(value)
     }
 
@@ -75,10 +132,7 @@ impl Shell {
     ) -> Result<i64, ExpandError> {
         Ok(match expression {
             Expr::Literal(n) => *n,
-            Expr::Reference(target) => {
-                let name = Self::target_name(target)?.to_string();
-                self.variable_number(&name, depth)?
-            }
+            Expr::Reference(target) => self.target_number(target, text, depth)?,
             Expr::UnaryOp(op, operand) => {
                 let value = self.arithmetic(operand, text, depth)?;
                 match op {
@@ -110,30 +164,24 @@ impl Shell {
             }
             Expr::Assignment(target, value) => {
                 let value = self.arithmetic(value, text, depth)?;
-                self.assign(target, value)?
+                self.assign(target, value, text, depth)?
             }
             Expr::BinaryAssignment(op, target, value) => {
-                let name = Self::target_name(target)?.to_string();
-                let current = self.variable_number(&name, depth)?;
+                let current = self.target_number(target, text, depth)?;
                 let operand = self.arithmetic(value, text, depth)?;
                 let result = binary(op, current, operand, text)?;
-                self.assign(target, result)?
+                self.assign(target, result, text, depth)?
             }
             Expr::UnaryAssignment(step, target) => {
-                let name = Self::target_name(target)?.to_string();
-                let current = self.variable_number(&name, depth)?;
-                match step {
-                    Step::PrefixIncrement => self.assign(target, current.wrapping_add(1))?,
-                    Step::PrefixDecrement => self.assign(target, current.wrapping_sub(1))?,
-                    Step::PostfixIncrement => {
-                        self.assign(target, current.wrapping_add(1))?;
-                        current
-                    }
-                    Step::PostfixDecrement => {
-                        self.assign(target, current.wrapping_sub(1))?;
-                        current
-                    }
-                }
+                let current = self.target_number(target, text, depth)?;
+                let (next, result) = match step {
+                    Step::PrefixIncrement => (current.wrapping_add(1), current.wrapping_add(1)),
+                    Step::PrefixDecrement => (current.wrapping_sub(1), current.wrapping_sub(1)),
+                    Step::PostfixIncrement => (current.wrapping_add(1), current),
+                    Step::PostfixDecrement => (current.wrapping_sub(1), current),
+                };
+                self.assign(target, next, text, depth)?;
+                result
             }
         })
     }

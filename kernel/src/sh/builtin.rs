@@ -3,6 +3,7 @@
 //! idea: job control in `jobctl.rs`, `set` in `options.rs`, `read` in `read.rs`, aliases
 //! in `alias.rs`, the namespace, `cd` and `install` in `namespace.rs`.
 
+use super::assign::Declaring;
 use super::exec::Stage;
 use super::{Flow, Shell};
 use crate::file::{Output, Stdio};
@@ -19,6 +20,8 @@ pub enum Builtin {
     Cd,
     Command,
     Continue,
+    Declare,
+    Eval,
     Exit,
     Export,
     Fg,
@@ -27,14 +30,17 @@ pub enum Builtin {
     Install,
     Jobs,
     Kill,
+    Let,
     Local,
     Mount,
     Ns,
     Pwd,
     Read,
+    Readonly,
     Return,
     Set,
     Shift,
+    Shopt,
     Source,
     Test,
     Type,
@@ -93,6 +99,18 @@ const BUILTINS: &[(&str, Builtin, &str, &str)] = &[
         "go on with the next turn of the Nth loop",
     ),
     (
+        "declare",
+        Builtin::Declare,
+        "declare [-aAilrxgp] [NAME[=VALUE]...]",
+        "set variables and their attributes (array, integer, read-only, exported)",
+    ),
+    (
+        "eval",
+        Builtin::Eval,
+        "eval [ARGS]",
+        "run the arguments, joined by spaces, as shell text",
+    ),
+    (
         "exit",
         Builtin::Exit,
         "exit [N]",
@@ -101,7 +119,7 @@ const BUILTINS: &[(&str, Builtin, &str, &str)] = &[
     (
         "export",
         Builtin::Export,
-        "export NAME[=VALUE]...",
+        "export [-n] [-p] NAME[=VALUE]...",
         "pass variables to programs",
     ),
     (
@@ -136,9 +154,15 @@ const BUILTINS: &[(&str, Builtin, &str, &str)] = &[
         "send a signal (INT KILL TERM STOP CONT)",
     ),
     (
+        "let",
+        Builtin::Let,
+        "let EXPRESSION...",
+        "evaluate arithmetic; status 1 if the last is 0",
+    ),
+    (
         "local",
         Builtin::Local,
-        "local NAME[=VALUE]...",
+        "local [-aAirx] NAME[=VALUE]...",
         "make variables local to a function",
     ),
     (
@@ -152,8 +176,14 @@ const BUILTINS: &[(&str, Builtin, &str, &str)] = &[
     (
         "read",
         Builtin::Read,
-        "read [-r] [-p PROMPT] [NAME...]",
-        "read a line into variables",
+        "read [-r] [-a A] [-d D] [-n|-N N] [-p P] [-t S] [NAME...]",
+        "read a line (or up to D, or N bytes) into variables or array A",
+    ),
+    (
+        "readonly",
+        Builtin::Readonly,
+        "readonly [-aAp] NAME[=VALUE]...",
+        "make variables unchangeable",
     ),
     (
         "return",
@@ -174,6 +204,12 @@ const BUILTINS: &[(&str, Builtin, &str, &str)] = &[
         "drop the first N positional parameters",
     ),
     (
+        "shopt",
+        Builtin::Shopt,
+        "shopt [-s|-u] [-pq] [NAME...]",
+        "set glob and match options (nullglob, dotglob, globstar, nocasematch, ...)",
+    ),
+    (
         "source",
         Builtin::Source,
         "source FILE [ARGS]",
@@ -190,6 +226,12 @@ const BUILTINS: &[(&str, Builtin, &str, &str)] = &[
         Builtin::Type,
         "type NAME...",
         "tell what NAME is: alias, keyword, builtin, function, program",
+    ),
+    (
+        "typeset",
+        Builtin::Declare,
+        "typeset [-aAilrxgp] [NAME[=VALUE]...]",
+        "the same as declare",
     ),
     (
         "ulimit",
@@ -212,8 +254,8 @@ const BUILTINS: &[(&str, Builtin, &str, &str)] = &[
     (
         "unset",
         Builtin::Unset,
-        "unset NAME...",
-        "remove variables and functions",
+        "unset [-f|-v] NAME...",
+        "remove variables, array elements (NAME[I]) and functions",
     ),
     (
         "wait",
@@ -328,26 +370,19 @@ impl Shell {
             Builtin::Command => return self.command_builtin(argv, stdio, alone).await,
             Builtin::Test => (self.run_test(argv), String::new()),
             Builtin::Type => self.type_builtin(&argv[1..], false),
-            Builtin::Export => {
-                for assignment in &argv[1..] {
-                    match assignment.split_once('=') {
-                        Some((name, value)) => self.set_variable(name, value, true),
-                        None => {
-                            let value = self.variable(assignment).unwrap_or_default();
-                            self.set_variable(assignment, &value, true);
-                        }
-                    }
-                }
-                (0, String::new())
+            Builtin::Declare | Builtin::Local | Builtin::Export | Builtin::Readonly => {
+                let kind = match builtin {
+                    Builtin::Local => Declaring::Local,
+                    Builtin::Export => Declaring::Export,
+                    Builtin::Readonly => Declaring::Readonly,
+                    _ => Declaring::Declare,
+                };
+                let arrays = std::mem::take(&mut self.declared_arrays);
+                self.declaration_builtin(kind, argv, arrays).await
             }
-            Builtin::Unset => {
-                for name in &argv[1..] {
-                    self.variables.remove(name);
-                    self.functions.remove(name);
-                }
-                (0, String::new())
-            }
-            Builtin::Local => (self.local_builtin(&argv[1..]), String::new()),
+            Builtin::Unset => (self.unset_builtin(&argv[1..]).await, String::new()),
+            Builtin::Eval => (self.eval(&argv[1..], &stdio).await?, String::new()),
+            Builtin::Let => (self.let_builtin(&argv[1..]), String::new()),
             Builtin::Shift => {
                 let count = match argv.get(1).map(|n| n.parse::<usize>()) {
                     None => 1,
@@ -365,6 +400,7 @@ impl Shell {
                 }
             }
             Builtin::Set => self.set_builtin(argv),
+            Builtin::Shopt => self.shopt_builtin(argv),
             Builtin::Read => (self.read_builtin(argv, &stdio.stdin).await, String::new()),
             Builtin::Alias => self.alias_builtin(argv),
             Builtin::Unalias => (self.unalias_builtin(argv), String::new()),
@@ -493,34 +529,6 @@ impl Shell {
             return Ok(Stage::Done(1));
         }
         Ok(Stage::Done(status))
-    }
-
-    /// `local NAME[=VALUE]...`: the variables belong to the running function until it
-    /// returns, when their values from before come back.
-    fn local_builtin(&mut self, assignments: &[String]) -> u8 {
-        if self.locals.is_empty() {
-            self.report("local: can only be used in a function");
-            return 1;
-        }
-        for assignment in assignments {
-            let (name, value) = match assignment.split_once('=') {
-                Some((name, value)) => (name, Some(value)),
-                None => (assignment.as_str(), None),
-            };
-            let saved = self.variables.get(name).cloned();
-            if let Some(frame) = self.locals.last_mut()
-                && !frame.iter().any(|(n, _)| n == name)
-            {
-                frame.push((name.to_string(), saved));
-            }
-            match value {
-                Some(value) => self.set_variable(name, value, false),
-                None => {
-                    self.variables.remove(name);
-                }
-            }
-        }
-        0
     }
 
     /// `ulimit [-a] [-n FILES] [-v KB|unlimited] [-t SECONDS|unlimited]`: limits for the processes

@@ -46,7 +46,7 @@ impl Shell {
             };
             match result {
                 Ok(status) => status,
-                Err(Flow::Exit(status) | Flow::Return(status)) => status,
+                Err(Flow::Exit(status) | Flow::Return(status) | Flow::Abort(status)) => status,
                 Err(_) => shell.last_status,
             }
         }))
@@ -64,7 +64,9 @@ impl Shell {
                 CompoundCommand::Subshell(subshell) => {
                     let mut shell = self.clone();
                     self.last_status = match shell.run_list(&subshell.list, io).await {
-                        Err(Flow::Exit(status) | Flow::Return(status)) => status,
+                        Err(Flow::Exit(status) | Flow::Return(status) | Flow::Abort(status)) => {
+                            status
+                        }
                         _ => shell.last_status,
                     };
                 }
@@ -225,7 +227,9 @@ impl Shell {
             for command in &program.complete_commands {
                 match shell.run_list(command, io).await {
                     Ok(()) => {}
-                    Err(Flow::Exit(status) | Flow::Return(status)) => return Ok(status),
+                    Err(Flow::Exit(status) | Flow::Return(status) | Flow::Abort(status)) => {
+                        return Ok(status);
+                    }
                     Err(_) => break,
                 }
             }
@@ -345,7 +349,9 @@ impl Shell {
                         return Ok(());
                     }
                 };
-                matched = super::params::pattern_matches(&text, &value);
+                matched = super::pattern::Pattern::new(&text, true)
+                    .ignoring_case(self.shell_options.nocasematch)
+                    .matches(&value);
             }
             if !matched {
                 continue;

@@ -31,7 +31,10 @@ impl Shell {
     pub(super) async fn run_program(&mut self, program: &Program) -> Result<(), Flow> {
         let streams = self.own_streams();
         for command in &program.complete_commands {
-            self.run_list(command, &streams).await?;
+            match self.run_list(command, &streams).await {
+                Err(Flow::Abort(status)) => self.last_status = status,
+                other => other?,
+            }
         }
         Ok(())
     }
@@ -132,7 +135,7 @@ impl Shell {
         let list = list.clone();
         let task = tokio::spawn(async move {
             match shell.run_and_or(&list, &io).await {
-                Err(Flow::Exit(status) | Flow::Return(status)) => status,
+                Err(Flow::Exit(status) | Flow::Return(status) | Flow::Abort(status)) => status,
                 _ => shell.last_status,
             }
         });
@@ -352,9 +355,14 @@ impl Shell {
                     .insert(name, std::sync::Arc::new(definition.body.clone()));
                 Ok(Stage::Done(0))
             }
-            Command::ExtendedTest(..) => {
-                self.report("[[ ... ]] is not supported by this shell yet");
-                Ok(Stage::Done(2))
+            Command::ExtendedTest(test, redirects) => {
+                let mut stdio = stdio;
+                let redirects: Vec<_> = redirects.iter().flat_map(|r| &r.0).collect();
+                if let Err(message) = self.apply_redirects(&redirects, &mut stdio).await {
+                    self.report(&message);
+                    return Ok(Stage::Done(1));
+                }
+                Ok(Stage::Done(self.run_conditional(&test.expr).await))
             }
         }
     }
@@ -389,10 +397,27 @@ impl Shell {
         words.extend(name_word.as_ref());
         words.extend(suffix);
 
+        // `declare a=(x y)`, `local x=$y`: assignments given to a declaration builtin are
+        // expanded as assignments (no splitting), not as words.
+        let declaring = command.word_or_name.as_ref().is_some_and(|w| {
+            matches!(
+                w.value.as_str(),
+                "declare" | "typeset" | "local" | "export" | "readonly"
+            )
+        });
+        self.declared_arrays.clear();
         let mut argv = Vec::new();
         let mut redirects = Vec::new();
         for item in words {
             let word = match item {
+                CommandPrefixOrSuffixItem::AssignmentWord(assignment, _) if declaring => {
+                    match self.declaration_argument(assignment).await {
+                        Ok(Some(text)) => argv.push(text),
+                        Ok(None) => {}
+                        Err(e) => return Ok(Stage::Done(self.expansion_failed(e)?)),
+                    }
+                    continue;
+                }
                 CommandPrefixOrSuffixItem::Word(word)
                 | CommandPrefixOrSuffixItem::AssignmentWord(_, word) => word,
                 CommandPrefixOrSuffixItem::IoRedirect(redirect) => {
@@ -410,11 +435,30 @@ impl Shell {
             }
         }
 
+        let mut stdio = stdio;
+        if argv.is_empty() {
+            // Only assignments: they set shell variables, left to right (`a=1 b=$a`).
+            for assignment in assignments {
+                if let Err(e) = self.perform_assignment(assignment).await {
+                    return Ok(Stage::Done(self.expansion_failed(e)?));
+                }
+                if self.options.xtrace {
+                    let name = assignment.name.to_string();
+                    let shown = self.variable(&name).unwrap_or_default();
+                    self.trace(&[format!("{name}={shown}")]);
+                }
+            }
+            if let Err(message) = self.apply_redirects(&redirects, &mut stdio).await {
+                self.report(&message);
+                return Ok(Stage::Done(1));
+            }
+            return Ok(Stage::Done(self.substitution_status.unwrap_or(0)));
+        }
         let mut values = Vec::new();
         for assignment in assignments {
+            // `a=(x) cmd`: bash ignores an array given to one command.
             let brush_parser::ast::AssignmentValue::Scalar(word) = &assignment.value else {
-                self.report("arrays are not supported by this shell yet");
-                return Ok(Stage::Done(2));
+                continue;
             };
             let value = match self.expand_value(word).await {
                 Ok(value) => value,
@@ -422,20 +466,11 @@ impl Shell {
             };
             values.push((assignment.name.to_string(), value));
         }
-
-        let mut stdio = stdio;
         if let Err(message) = self.apply_redirects(&redirects, &mut stdio).await {
             self.report(&message);
             return Ok(Stage::Done(1));
         }
-        let Some(name) = argv.first().cloned() else {
-            // Only assignments: they set shell variables.
-            for (variable, value) in values {
-                self.trace(&[format!("{variable}={value}")]);
-                self.set_variable(&variable, &value, false);
-            }
-            return Ok(Stage::Done(self.substitution_status.unwrap_or(0)));
-        };
+        let name = argv[0].clone();
         if self.options.xtrace {
             let shown: Vec<String> = values
                 .iter()
@@ -465,7 +500,9 @@ impl Shell {
             (Some(builtin), _) => {
                 let mut subshell = self.clone();
                 match subshell.run_builtin(builtin, &argv, stdio, false).await {
-                    Err(Flow::Exit(status) | Flow::Return(status)) => Ok(Stage::Done(status)),
+                    Err(Flow::Exit(status) | Flow::Return(status) | Flow::Abort(status)) => {
+                        Ok(Stage::Done(status))
+                    }
                     Err(Flow::Break(_) | Flow::Continue(_)) => Ok(Stage::Done(0)),
                     stage => stage,
                 }
@@ -522,67 +559,6 @@ impl Shell {
                 let _ = super::builtin::deliver(format!("wasmix: {e}\n"), stderr);
                 Stage::Done(e.status())
             }
-        }
-    }
-
-    /// `source FILE [ARGS]`: runs a file of the namespace in this shell. (Boxed: what it
-    /// runs can source again.)
-    pub(super) fn source<'a>(
-        &'a mut self,
-        argv: &'a [String],
-        io: &'a Stdio,
-    ) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<u8, Flow>> + Send + 'a>> {
-        Box::pin(self.source_unboxed(argv, io))
-    }
-
-    async fn source_unboxed(&mut self, argv: &[String], io: &Stdio) -> Result<u8, Flow> {
-        let Some(file) = argv.get(1) else {
-            self.report(&format!("{}: filename argument required", argv[0]));
-            return Ok(2);
-        };
-        let cwd = self.variable("PWD").unwrap_or_else(|| "/".into());
-        let path = crate::fs::namespace::absolute(&cwd, file);
-        let text = match self.read_whole_file(&path) {
-            Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
-            Err(e) => {
-                self.report(&format!("{file}: {e}"));
-                return Ok(1);
-            }
-        };
-        let program = match super::syntax::parse(&text) {
-            Ok(program) => program,
-            Err(error) => {
-                eprintln!("{file}: line {}: {}", error.line, error.message);
-                return Ok(super::SYNTAX_ERROR_STATUS);
-            }
-        };
-        // A file that sources itself would recurse until the native stack overflows;
-        // sourcing counts against the same nesting limit as function calls.
-        if self.call_depth >= super::compound::MAX_CALL_DEPTH {
-            self.report(&format!(
-                "{file}: maximum source nesting level exceeded ({})",
-                super::compound::MAX_CALL_DEPTH
-            ));
-            return Ok(1);
-        }
-        let saved =
-            (argv.len() > 2).then(|| std::mem::replace(&mut self.positional, argv[2..].to_vec()));
-        let mut result = Ok(());
-        self.call_depth += 1;
-        for command in &program.complete_commands {
-            result = self.run_list(command, io).await;
-            if result.is_err() {
-                break;
-            }
-        }
-        self.call_depth -= 1;
-        if let Some(saved) = saved {
-            self.positional = saved;
-        }
-        match result {
-            Ok(()) => Ok(self.last_status),
-            Err(Flow::Return(status)) => Ok(status),
-            Err(other) => Err(other),
         }
     }
 

@@ -19,6 +19,8 @@ use std::pin::Pin;
 pub struct ExpandError {
     pub message: String,
     pub fatal: bool,
+    /// Ends the command line being run (bash's jump to its top level), not the shell.
+    pub aborts: bool,
 }
 
 impl ExpandError {
@@ -26,6 +28,7 @@ impl ExpandError {
         ExpandError {
             message,
             fatal: false,
+            aborts: false,
         }
     }
 
@@ -33,6 +36,15 @@ impl ExpandError {
         ExpandError {
             message,
             fatal: true,
+            aborts: false,
+        }
+    }
+
+    pub fn aborting(message: String) -> ExpandError {
+        ExpandError {
+            message,
+            fatal: false,
+            aborts: true,
         }
     }
 }
@@ -57,7 +69,7 @@ pub(super) struct Fields {
     pattern: String,
     globbing: bool,
     /// A quoted empty string still makes a field: `echo ""` passes one empty argument.
-    current_exists: bool,
+    pub(super) current_exists: bool,
     /// Whether unquoted expansions are split into fields (not in assignments and patterns).
     split: bool,
     /// Whether unquoted literal text is split too: in the operand of `${VAR:-a b}`, whose
@@ -65,6 +77,8 @@ pub(super) struct Fields {
     split_literals: bool,
     /// The characters that split fields (`$IFS`).
     ifs: String,
+    /// Whether `pattern` is a regular expression (`[[ =~ ]]`) rather than a shell pattern.
+    regex: bool,
 }
 
 impl Default for Fields {
@@ -78,6 +92,7 @@ impl Default for Fields {
             split: true,
             split_literals: false,
             ifs: DEFAULT_IFS.to_string(),
+            regex: false,
         }
     }
 }
@@ -89,6 +104,11 @@ impl Fields {
             split: false,
             ..Fields::default()
         }
+    }
+
+    /// Whether unquoted expansions are split here (not in assignments and patterns).
+    pub(super) fn splits(&self) -> bool {
+        self.split
     }
 
     /// The result of an expansion: split into fields unless quoted (or not splitting).
@@ -106,7 +126,11 @@ impl Fields {
     /// Quoted text: taken as it is, never a pattern.
     pub(super) fn push_literal(&mut self, text: &str) {
         self.current.push_str(text);
-        self.pattern.push_str(&glob::Pattern::escape(text));
+        if self.regex {
+            self.pattern.push_str(&regex::escape(text));
+        } else {
+            self.pattern.push_str(&super::pattern::escape(text));
+        }
         self.current_exists = true;
     }
 
@@ -114,7 +138,7 @@ impl Fields {
     fn push_unquoted(&mut self, text: &str) {
         self.current.push_str(text);
         self.pattern.push_str(text);
-        self.globbing |= text.contains(['*', '?', '[']);
+        self.globbing |= super::pattern::has_magic(text);
         self.current_exists = true;
     }
 
@@ -188,12 +212,17 @@ impl Shell {
         if word.value == "\"$@\"" {
             return Ok(self.positional.clone());
         }
-        let fields = Fields {
-            ifs: self.variable("IFS").unwrap_or_else(|| DEFAULT_IFS.into()),
-            ..Fields::default()
-        };
-        let fields = self.fields_of(&word.value, fields).await?;
-        Ok(self.expand_paths(fields.finish()))
+        let ifs = self.variable("IFS").unwrap_or_else(|| DEFAULT_IFS.into());
+        let mut expanded = Vec::new();
+        for text in super::brace::expand(&word.value).map_err(ExpandError::new)? {
+            let fields = Fields {
+                ifs: ifs.clone(),
+                ..Fields::default()
+            };
+            let fields = self.fields_of(&text, fields).await?;
+            expanded.extend(self.expand_paths(fields.finish())?);
+        }
+        Ok(expanded)
     }
 
     /// The value of an assignment or a `case` word: expanded, but not split or matched
@@ -206,6 +235,17 @@ impl Shell {
     /// A `case` pattern: expanded, its quoted parts escaped so they match only themselves.
     pub(super) async fn expand_case_pattern(&mut self, word: &Word) -> Result<String, ExpandError> {
         let fields = self.fields_of(&word.value, Fields::unsplit()).await?;
+        Ok(fields.pattern)
+    }
+
+    /// The right side of `[[ =~ ]]`: a regular expression whose quoted parts match
+    /// themselves.
+    pub(super) async fn expand_regex(&mut self, word: &Word) -> Result<String, ExpandError> {
+        let fields = Fields {
+            regex: true,
+            ..Fields::unsplit()
+        };
+        let fields = self.fields_of(&word.value, fields).await?;
         Ok(fields.pattern)
     }
 
@@ -266,23 +306,27 @@ impl Shell {
 
     /// Pathname expansion: a pattern field becomes the sorted names that match it, or stays
     /// as it is when nothing does (bash's default).
-    fn expand_paths(&self, fields: Vec<Field>) -> Vec<String> {
+    fn expand_paths(&self, fields: Vec<Field>) -> Result<Vec<String>, ExpandError> {
         let mut expanded = Vec::new();
         for field in fields {
-            match field.pattern.map(|pattern| self.glob(&pattern)) {
-                Some(matches) if !matches.is_empty() => expanded.extend(matches),
-                _ => expanded.push(field.text),
+            let Some(pattern) = field.pattern else {
+                expanded.push(field.text);
+                continue;
+            };
+            let matches = self.glob(&pattern);
+            if !matches.is_empty() {
+                expanded.extend(matches);
+            } else if self.shell_options.failglob {
+                return Err(ExpandError::aborting(format!("no match: {}", field.text)));
+            } else if !self.shell_options.nullglob {
+                expanded.push(field.text);
             }
         }
-        expanded
+        Ok(expanded)
     }
 
     fn glob(&self, pattern: &str) -> Vec<String> {
-        let options = glob::MatchOptions {
-            case_sensitive: true,
-            require_literal_separator: true,
-            require_literal_leading_dot: true,
-        };
+        let options = self.shell_options;
         let cwd = self.variable("PWD").unwrap_or_else(|| "/".into());
         let absolute = pattern.starts_with('/');
         // `dir*/` matches directories only, and each match keeps the slash.
@@ -290,28 +334,62 @@ impl Shell {
         // (what is shown, where it is in the namespace)
         let mut found = vec![(String::new(), if absolute { "/".to_string() } else { cwd })];
         let components: Vec<&str> = pattern.split('/').filter(|c| !c.is_empty()).collect();
+        let join = |shown: &str, name: &str| match (shown.is_empty(), absolute) {
+            (true, true) => format!("/{name}"),
+            (true, false) => name.to_string(),
+            _ => format!("{shown}/{name}"),
+        };
         for (index, component) in components.iter().enumerate() {
-            let Ok(matcher) = glob::Pattern::new(component) else {
-                return Vec::new();
-            };
             let last = index + 1 == components.len();
             let mut next = Vec::new();
+            if options.globstar && *component == "**" {
+                // Any depth of directories, this one included (and, last, any file).
+                let mut pending = found.clone();
+                if !last || directories_only {
+                    next.extend(found.iter().cloned());
+                }
+                while let Some((shown, at)) = pending.pop() {
+                    let Ok(entries) = self.namespace.read_dir(&at) else {
+                        continue;
+                    };
+                    for entry in entries {
+                        if entry.name.starts_with('.') && !options.dotglob {
+                            continue;
+                        }
+                        let is_dir = entry.file_type == crate::fs::FileType::Directory;
+                        let item = (
+                            join(&shown, &entry.name),
+                            format!("{}/{}", at.trim_end_matches('/'), entry.name),
+                        );
+                        if is_dir {
+                            pending.push(item.clone());
+                        }
+                        if is_dir || (last && !directories_only) {
+                            next.push(item);
+                        }
+                    }
+                }
+                found = next;
+                continue;
+            }
+            let matcher =
+                super::pattern::Pattern::new(component, true).ignoring_case(options.nocaseglob);
+            let dots = matcher.starts_with_dot() || options.dotglob;
             for (shown, at) in &found {
                 let Ok(entries) = self.namespace.read_dir(at) else {
                     continue;
                 };
                 for entry in entries {
                     let is_dir = entry.file_type == crate::fs::FileType::Directory;
-                    if matcher.matches_with(&entry.name, options)
+                    let hidden = entry.name.starts_with('.');
+                    if (!hidden || dots)
+                        && entry.name != "."
+                        && entry.name != ".."
+                        && matcher.matches(&entry.name)
                         && ((last && !directories_only) || is_dir)
                     {
-                        let shown = match (shown.is_empty(), absolute) {
-                            (true, true) => format!("/{}", entry.name),
-                            (true, false) => entry.name.clone(),
-                            _ => format!("{shown}/{}", entry.name),
-                        };
                         next.push((
-                            shown,
+                            join(shown, &entry.name),
                             format!("{}/{}", at.trim_end_matches('/'), entry.name),
                         ));
                     }
@@ -322,9 +400,11 @@ impl Shell {
         let slash = if directories_only { "/" } else { "" };
         let mut names: Vec<String> = found
             .into_iter()
+            .filter(|(shown, _)| !shown.is_empty())
             .map(|(shown, _)| format!("{shown}{slash}"))
             .collect();
         names.sort();
+        names.dedup();
         names
     }
 
@@ -362,7 +442,11 @@ impl Shell {
             for command in &program.complete_commands {
                 match shell.run_list(command, &io).await {
                     Ok(()) => {}
-                    Err(super::Flow::Exit(status) | super::Flow::Return(status)) => return status,
+                    Err(
+                        super::Flow::Exit(status)
+                        | super::Flow::Return(status)
+                        | super::Flow::Abort(status),
+                    ) => return status,
                     Err(_) => break,
                 }
             }
@@ -403,11 +487,30 @@ impl Shell {
         fields: &mut Fields,
     ) -> Result<(), ExpandError> {
         match &piece.piece {
+            // What the parser left as text after a `$` and `{` is no parameter it knows.
+            WordPiece::Text(text)
+                if text.contains("${")
+                    || (text.ends_with('$') && source[piece.end_index..].starts_with('{')) =>
+            {
+                let rest = &source[piece.start_index..];
+                let start = rest.find("${").unwrap_or(0);
+                let end = rest[start..]
+                    .find('}')
+                    .map_or(rest.len(), |end| start + end + 1);
+                return Err(ExpandError::aborting(format!(
+                    "{}: bad substitution",
+                    &rest[start..end]
+                )));
+            }
             WordPiece::Text(text) if quoted => fields.push_literal(text),
             WordPiece::Text(text) if fields.split_literals && fields.split => {
                 fields.push_split(text)
             }
             WordPiece::Text(text) => fields.push_unquoted(text),
+            // Inside double quotes (`"${u:-'b'}"`) single quotes are characters.
+            WordPiece::SingleQuotedText(text) if quoted => {
+                fields.push_literal(&format!("'{text}'"))
+            }
             WordPiece::SingleQuotedText(text) => fields.push_literal(text),
             WordPiece::AnsiCQuotedText(text) => fields.push_literal(&ansi_c_unquote(text)),
             WordPiece::DoubleQuotedSequence(inner) => {
@@ -423,9 +526,21 @@ impl Shell {
                     fields.push_literal(escaped);
                 }
             }
-            WordPiece::CommandSubstitution(command)
-            | WordPiece::BackquotedCommandSubstitution(command) => {
+            WordPiece::CommandSubstitution(command) => {
                 let output = self.capture(command).await?;
+                fields.push_expansion(&output, quoted);
+            }
+            WordPiece::BackquotedCommandSubstitution(command) => {
+                // Inside backquotes a backslash quotes only `$`, `` ` `` and `\`.
+                let mut text = String::with_capacity(command.len());
+                let mut chars = command.chars().peekable();
+                while let Some(c) = chars.next() {
+                    match (c, chars.peek()) {
+                        ('\\', Some('$' | '`' | '\\')) => text.extend(chars.next()),
+                        (c, _) => text.push(c),
+                    }
+                }
+                let output = self.capture(&text).await?;
                 fields.push_expansion(&output, quoted);
             }
             WordPiece::ArithmeticExpression(expression) => {
@@ -505,7 +620,7 @@ impl Shell {
 
 impl Shell {
     /// bash's variables that are computed when read, unless the script set its own.
-    fn dynamic_variable(&self, name: &str) -> Option<String> {
+    pub(super) fn dynamic_variable(&self, name: &str) -> Option<String> {
         Some(match name {
             "RANDOM" => random_15_bits().to_string(),
             "SECONDS" => self.started.elapsed().as_secs().to_string(),
@@ -555,7 +670,7 @@ fn piece_text<'s>(source: &'s str, piece: &WordPieceWithSource) -> &'s str {
 }
 
 /// `$'...'` text: C-style backslash escapes.
-fn ansi_c_unquote(text: &str) -> String {
+pub(super) fn ansi_c_unquote(text: &str) -> String {
     let mut out = String::new();
     let mut chars = text.chars();
     while let Some(c) = chars.next() {
@@ -575,6 +690,11 @@ fn ansi_c_unquote(text: &str) -> String {
             Some('\\') => out.push('\\'),
             Some('\'') => out.push('\''),
             Some('"') => out.push('"'),
+            Some('c') => match chars.next() {
+                // `\cX`: the control character, as Ctrl-X types it.
+                Some(c) => out.extend(char::from_u32(c.to_ascii_uppercase() as u32 ^ 0x40)),
+                None => out.push_str("\\c"),
+            },
             Some(kind @ ('x' | 'u' | 'U')) => {
                 let most = match kind {
                     'x' => 2,

@@ -2,9 +2,12 @@
 
 mod alias;
 mod arith;
+mod assign;
+mod brace;
 mod builtin;
 mod complete;
 mod compound;
+mod cond;
 mod exec;
 mod expand;
 pub mod interactive;
@@ -14,12 +17,17 @@ mod namespace;
 pub use namespace::program_name;
 mod options;
 mod params;
+mod pattern;
 mod process;
 pub use process::ShellProgram;
 mod read;
 mod redirect;
+mod shopt;
+mod source;
 mod syntax;
 mod test;
+mod variables;
+use variables::Variable;
 
 use crate::fs::namespace::Namespace;
 use crate::kernel::Kernel;
@@ -88,12 +96,9 @@ enum Flow {
     Return(u8),
     Break(usize),
     Continue(usize),
-}
-
-#[derive(Clone)]
-struct Variable {
-    value: String,
-    exported: bool,
+    /// An error that ends the whole command line being run, not the shell: a failed
+    /// assignment to a read-only variable, a `failglob` miss (bash jumps to its top level).
+    Abort(u8),
 }
 
 /// A shell. Cloning one makes a subshell: same variables and functions, its own changes.
@@ -125,6 +130,7 @@ pub struct Shell {
     /// What the processes the shell starts may use.
     limits: crate::kernel::Limits,
     options: options::Options,
+    shell_options: shopt::ShellOptions,
     /// Command substitutions this shell runs inside (0 for the top).
     substitution_depth: usize,
     /// Conditions being run (`if` tests, all but the last of `&&`/`||`, `!`), where a
@@ -140,6 +146,8 @@ pub struct Shell {
     history: Vec<String>,
     /// When the shell started, for `$SECONDS`.
     started: std::time::Instant,
+    /// Array assignments for the declaration builtin about to run (`declare -a a=(x)`).
+    declared_arrays: Vec<assign::DeclaredArray>,
     /// The streams it was given when it runs as a process of its own (`/bin/sh`); the
     /// console otherwise.
     streams: Option<Arc<crate::file::Stdio>>,
@@ -152,6 +160,7 @@ impl Shell {
             kernel,
             limits: crate::kernel::Limits::default(),
             options: options::Options::default(),
+            shell_options: shopt::ShellOptions::default(),
             substitution_depth: 0,
             condition_depth: 0,
             locals: Vec::new(),
@@ -160,6 +169,7 @@ impl Shell {
             history: Vec::new(),
             started: std::time::Instant::now(),
             streams: None,
+            declared_arrays: Vec::new(),
             pid: SHELL_PID,
             variables: BTreeMap::new(),
             positional: Vec::new(),
@@ -234,34 +244,12 @@ impl Shell {
         self.interrupted.swap(false, Ordering::SeqCst)
     }
 
-    fn variable(&self, name: &str) -> Option<String> {
-        self.variables.get(name).map(|v| v.value.clone())
-    }
-
-    fn set_variable(&mut self, name: &str, value: &str, export: bool) {
-        let exported = export || self.variables.get(name).is_some_and(|v| v.exported);
-        self.variables.insert(
-            name.to_string(),
-            Variable {
-                value: value.to_string(),
-                exported,
-            },
-        );
-    }
-
-    fn environment(&self) -> Vec<(String, String)> {
-        self.variables
-            .iter()
-            .filter(|(_, v)| v.exported)
-            .map(|(name, v)| (name.clone(), v.value.clone()))
-            .collect()
-    }
-
     /// Parses and runs shell text; the status is also kept for `$?`.
     pub async fn run_text(&mut self, text: &str) -> Result<u8, Exit> {
         match syntax::parse(text) {
             Ok(program) => match self.run_program(&program).await {
-                Ok(()) | Err(Flow::Return(_) | Flow::Break(_) | Flow::Continue(_)) => {
+                Ok(())
+                | Err(Flow::Return(_) | Flow::Break(_) | Flow::Continue(_) | Flow::Abort(_)) => {
                     Ok(self.last_status)
                 }
                 Err(Flow::Exit(status)) => Err(Exit(status)),
@@ -324,6 +312,10 @@ impl Shell {
         self.report(&e.message);
         if e.fatal && !matches!(self.origin, Origin::Prompt) {
             return Err(Flow::Exit(1));
+        }
+        if e.aborts {
+            self.last_status = 1;
+            return Err(Flow::Abort(1));
         }
         Ok(1)
     }

@@ -49,7 +49,41 @@ pub(super) fn quoted(word: &str) -> String {
     }
 }
 
+/// A word in single quotes whatever it holds, as `${x@Q}` shows it.
+/// Text with control characters gets bash's `$'...'` form instead.
+pub(super) fn quoted_always(word: &str) -> String {
+    if !word.chars().any(char::is_control) {
+        return format!("'{}'", word.replace('\'', "'\\''"));
+    }
+    let mut out = String::from("$'");
+    for c in word.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            '\x07' => out.push_str("\\a"),
+            '\x08' => out.push_str("\\b"),
+            '\x0b' => out.push_str("\\v"),
+            '\x0c' => out.push_str("\\f"),
+            '\x1b' => out.push_str("\\E"),
+            '\'' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_control() => out.push_str(&format!("\\{:03o}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('\'');
+    out
+}
+
 impl Shell {
+    /// Whether `set -o NAME` is on (`[ -o NAME ]`).
+    pub(super) fn option_is_on(&self, name: &str) -> bool {
+        self.options.get(name)
+    }
+
     /// `$-`: the single-letter options that are on.
     pub(super) fn option_flags(&self) -> String {
         let mut flags: String = NAMES
@@ -69,7 +103,8 @@ impl Shell {
             let text = self
                 .variables
                 .iter()
-                .map(|(name, v)| format!("{name}={}\n", quoted(&v.value)))
+                .filter_map(|(name, v)| super::variables::listing(name, v))
+                .map(|line| line + "\n")
                 .collect();
             return (0, text);
         }

@@ -4,8 +4,10 @@
 
 use super::Shell;
 use super::expand::{ExpandError, Fields};
+use super::pattern::Pattern;
 use brush_parser::word::{
-    Parameter, ParameterExpr, ParameterTestType, SpecialParameter, SubstringMatchKind,
+    Parameter, ParameterExpr, ParameterTestType, ParameterTransformOp, SpecialParameter,
+    SubstringMatchKind,
 };
 
 /// The parameter's name as error messages give it.
@@ -28,19 +30,6 @@ fn is_all_positional(parameter: &Parameter) -> bool {
     )
 }
 
-/// Shell pattern matching for the `#`, `%` and `/` operators (`/` is an ordinary character).
-pub(super) fn pattern_matches(pattern: &str, text: &str) -> bool {
-    let options = glob::MatchOptions {
-        case_sensitive: true,
-        require_literal_separator: false,
-        require_literal_leading_dot: false,
-    };
-    match glob::Pattern::new(pattern) {
-        Ok(glob) => glob.matches_with(text, options),
-        Err(_) => pattern == text,
-    }
-}
-
 /// `text` with its first character changed by `change` (`${VAR^}`, `${VAR,}`).
 fn with_first_char(text: &str, change: fn(&str) -> String) -> String {
     let split = text.chars().next().map_or(0, char::len_utf8);
@@ -56,35 +45,38 @@ fn boundaries(text: &str) -> Vec<usize> {
 }
 
 fn remove_prefix(text: &str, pattern: &str, longest: bool) -> String {
+    let pattern = Pattern::new(pattern, true);
     let mut cuts = boundaries(text);
     if longest {
         cuts.reverse();
     }
     cuts.into_iter()
-        .find(|&at| pattern_matches(pattern, &text[..at]))
+        .find(|&at| pattern.matches(&text[..at]))
         .map_or_else(|| text.to_string(), |at| text[at..].to_string())
 }
 
 fn remove_suffix(text: &str, pattern: &str, longest: bool) -> String {
+    let pattern = Pattern::new(pattern, true);
     let mut cuts = boundaries(text);
     if !longest {
         cuts.reverse();
     }
     cuts.into_iter()
-        .find(|&at| pattern_matches(pattern, &text[at..]))
+        .find(|&at| pattern.matches(&text[at..]))
         .map_or_else(|| text.to_string(), |at| text[..at].to_string())
 }
 
 /// `${VAR/pat/rep}` and its kinds: the first match (longest at its position), every
 /// match, a match at the start, or at the end.
 fn replace(text: &str, pattern: &str, replacement: &str, kind: &SubstringMatchKind) -> String {
+    let pattern = Pattern::new(pattern, true);
     let cuts = boundaries(text);
     let longest_from = |start: usize| {
         cuts.iter()
             .rev()
             .copied()
             .filter(|&end| end >= start)
-            .find(|&end| pattern_matches(pattern, &text[start..end]))
+            .find(|&end| pattern.matches(&text[start..end]))
     };
     match kind {
         SubstringMatchKind::Prefix => match longest_from(0) {
@@ -94,7 +86,7 @@ fn replace(text: &str, pattern: &str, replacement: &str, kind: &SubstringMatchKi
         SubstringMatchKind::Suffix => cuts
             .iter()
             .copied()
-            .find(|&start| pattern_matches(pattern, &text[start..]))
+            .find(|&start| pattern.matches(&text[start..]))
             .map_or_else(
                 || text.to_string(),
                 |start| format!("{}{replacement}", &text[..start]),
@@ -123,32 +115,157 @@ fn replace(text: &str, pattern: &str, replacement: &str, kind: &SubstringMatchKi
     }
 }
 
-impl Shell {
-    /// A parameter's value, following `${!VAR}` indirection; None when unset.
-    fn parameter_value(&self, parameter: &Parameter, indirect: bool) -> Option<String> {
-        let value = self.lookup(parameter)?;
-        if indirect {
-            return self.variable(&value);
+/// What a parameter stands for before an operator applies: one value (None when unset),
+/// or several (`$@`, `${a[@]}`), which `*` joins into one.
+enum Expansion {
+    One(Option<String>),
+    Many {
+        items: Vec<String>,
+        /// Each item's index, for slicing (`${a[@]:2}` starts at index 2, not position 2).
+        indexes: Vec<i64>,
+        joined: bool,
+    },
+}
+
+impl Expansion {
+    fn many(items: Vec<String>, indexes: Vec<i64>, joined: bool) -> Expansion {
+        Expansion::Many {
+            items,
+            indexes,
+            joined,
         }
-        Some(value)
     }
 
-    /// The value, or the error `set -u` makes of an unset one.
-    fn required_value(&self, parameter: &Parameter, indirect: bool) -> Result<String, ExpandError> {
-        match self.parameter_value(parameter, indirect) {
-            Some(value) => Ok(value),
-            None if self.options.nounset && !is_all_positional(parameter) => Err(
-                ExpandError::fatal(format!("{}: unbound variable", name_of(parameter))),
-            ),
-            None => Ok(String::new()),
+    /// Each value changed by `change`.
+    fn map(self, mut change: impl FnMut(&str) -> String) -> Expansion {
+        match self {
+            Expansion::One(value) => Expansion::One(value.map(|v| change(&v))),
+            Expansion::Many {
+                items,
+                indexes,
+                joined,
+            } => Expansion::many(items.iter().map(|v| change(v)).collect(), indexes, joined),
+        }
+    }
+}
+
+/// The first character of `$IFS` (a space when unset, nothing when empty): what `$*`
+/// joins with.
+fn ifs_separator(shell: &Shell) -> String {
+    shell
+        .variable("IFS")
+        .map_or_else(|| " ".into(), |ifs| ifs.chars().take(1).collect())
+}
+
+impl Shell {
+    /// What a parameter stands for, following `${!VAR}` indirection.
+    async fn expansion(
+        &mut self,
+        parameter: &Parameter,
+        indirect: bool,
+    ) -> Result<Expansion, ExpandError> {
+        let expansion = self.direct_expansion(parameter).await?;
+        if !indirect {
+            return Ok(expansion);
+        }
+        let name = match expansion {
+            Expansion::One(Some(name)) => name,
+            Expansion::One(None) => return Ok(Expansion::One(None)),
+            Expansion::Many { items, .. } => items.join(" "),
+        };
+        let options = brush_parser::ParserOptions::default();
+        match brush_parser::word::parse_parameter(&name, &options) {
+            Ok(target) if !name.is_empty() => self.direct_expansion(&target).await,
+            _ => Err(ExpandError::new(format!(
+                "{name}: invalid indirect expansion"
+            ))),
+        }
+    }
+
+    async fn direct_expansion(&mut self, parameter: &Parameter) -> Result<Expansion, ExpandError> {
+        Ok(match parameter {
+            Parameter::Special(SpecialParameter::AllPositionalParameters { concatenate }) => {
+                let indexes = (1..=self.positional.len() as i64).collect();
+                Expansion::many(self.positional.clone(), indexes, *concatenate)
+            }
+            Parameter::NamedWithIndex { name, index } => {
+                let subscript = self.subscript(name, index).await?;
+                Expansion::One(self.element(name, &subscript))
+            }
+            Parameter::NamedWithAllIndices { name, concatenate } => {
+                let (items, indexes) = match self.variable_entry(name).map(|v| &v.value) {
+                    Some(value) => {
+                        let keys = value.keys();
+                        let indexes = keys
+                            .iter()
+                            .enumerate()
+                            .map(|(at, key)| key.parse().unwrap_or(at as i64))
+                            .collect();
+                        (value.values(), indexes)
+                    }
+                    None => (Vec::new(), Vec::new()),
+                };
+                Expansion::many(items, indexes, *concatenate)
+            }
+            other => Expansion::One(self.lookup(other)),
+        })
+    }
+
+    /// The expansion, or the error `set -u` makes of an unset one.
+    async fn required(
+        &mut self,
+        parameter: &Parameter,
+        indirect: bool,
+    ) -> Result<Expansion, ExpandError> {
+        let expansion = self.expansion(parameter, indirect).await?;
+        match expansion {
+            Expansion::One(None) if self.options.nounset => Err(ExpandError::fatal(format!(
+                "{}: unbound variable",
+                name_of(parameter)
+            ))),
+            other => Ok(other),
         }
     }
 
     /// Whether the parameter counts as missing for a `-`, `=`, `?` or `+` operator.
-    fn missing(&self, parameter: &Parameter, indirect: bool, test: &ParameterTestType) -> bool {
-        match self.parameter_value(parameter, indirect) {
-            None => true,
-            Some(value) => matches!(test, ParameterTestType::UnsetOrNull) && value.is_empty(),
+    async fn missing(
+        &mut self,
+        parameter: &Parameter,
+        indirect: bool,
+        test: &ParameterTestType,
+    ) -> Result<bool, ExpandError> {
+        let null_counts = matches!(test, ParameterTestType::UnsetOrNull);
+        Ok(match self.expansion(parameter, indirect).await? {
+            Expansion::One(None) => true,
+            Expansion::One(Some(value)) => null_counts && value.is_empty(),
+            Expansion::Many { items, .. } => {
+                items.is_empty() || (null_counts && items.iter().all(String::is_empty))
+            }
+        })
+    }
+
+    /// Adds the expansion to the fields: several values stay several fields when quoted
+    /// with `@`, as `"$@"` does.
+    fn push_expansion_result(&self, expansion: Expansion, quoted: bool, fields: &mut Fields) {
+        match expansion {
+            Expansion::One(value) => fields.push_expansion(&value.unwrap_or_default(), quoted),
+            Expansion::Many { items, joined, .. } => {
+                if joined && (quoted || !fields.splits()) {
+                    fields.push_expansion(&items.join(&ifs_separator(self)), quoted);
+                } else if !fields.splits() {
+                    fields.push_expansion(&items.join(" "), quoted);
+                } else {
+                    for (index, item) in items.iter().enumerate() {
+                        if index > 0 {
+                            if quoted {
+                                fields.current_exists = true;
+                            }
+                            fields.end_field();
+                        }
+                        fields.push_expansion(item, quoted);
+                    }
+                }
+            }
         }
     }
 
@@ -158,23 +275,22 @@ impl Shell {
         quoted: bool,
         fields: &mut Fields,
     ) -> Result<(), ExpandError> {
-        let value = match expression {
+        let expansion = match expression {
             ParameterExpr::Parameter {
                 parameter,
                 indirect,
-            } => self.required_value(parameter, *indirect)?,
+            } => self.required(parameter, *indirect).await?,
             ParameterExpr::UseDefaultValues {
                 parameter,
                 indirect,
                 test_type,
                 default_value,
             } => {
-                if self.missing(parameter, *indirect, test_type) {
+                if self.missing(parameter, *indirect, test_type).await? {
                     let text = default_value.as_deref().unwrap_or_default();
                     return self.expand_operand_into(text, quoted, fields).await;
                 }
-                self.parameter_value(parameter, *indirect)
-                    .unwrap_or_default()
+                self.expansion(parameter, *indirect).await?
             }
             ParameterExpr::AssignDefaultValues {
                 parameter,
@@ -182,20 +298,25 @@ impl Shell {
                 test_type,
                 default_value,
             } => {
-                if self.missing(parameter, *indirect, test_type) {
+                if self.missing(parameter, *indirect, test_type).await? {
                     let text = default_value.as_deref().unwrap_or_default();
                     let value = self.expand_operand(text, quoted, false).await?;
-                    let Parameter::Named(name) = parameter else {
-                        return Err(ExpandError::fatal(format!(
-                            "${}: cannot assign in this way",
-                            name_of(parameter)
-                        )));
-                    };
-                    self.set_variable(name, &value, false);
-                    value
+                    match parameter {
+                        Parameter::Named(name) => self.assign_scalar(name, &value, false)?,
+                        Parameter::NamedWithIndex { name, index } => {
+                            let subscript = self.subscript(name, index).await?;
+                            self.assign_element(name, subscript, &value, false)?
+                        }
+                        _ => {
+                            return Err(ExpandError::fatal(format!(
+                                "${}: cannot assign in this way",
+                                name_of(parameter)
+                            )));
+                        }
+                    }
+                    Expansion::One(Some(value))
                 } else {
-                    self.parameter_value(parameter, *indirect)
-                        .unwrap_or_default()
+                    self.expansion(parameter, *indirect).await?
                 }
             }
             ParameterExpr::IndicateErrorIfNullOrUnset {
@@ -204,7 +325,7 @@ impl Shell {
                 test_type,
                 error_message,
             } => {
-                if self.missing(parameter, *indirect, test_type) {
+                if self.missing(parameter, *indirect, test_type).await? {
                     let message = match error_message {
                         Some(text) => self.expand_operand(text, quoted, false).await?,
                         None => "parameter null or not set".into(),
@@ -214,8 +335,7 @@ impl Shell {
                         name_of(parameter)
                     )));
                 }
-                self.parameter_value(parameter, *indirect)
-                    .unwrap_or_default()
+                self.expansion(parameter, *indirect).await?
             }
             ParameterExpr::UseAlternativeValue {
                 parameter,
@@ -223,22 +343,21 @@ impl Shell {
                 test_type,
                 alternative_value,
             } => {
-                if !self.missing(parameter, *indirect, test_type) {
+                if !self.missing(parameter, *indirect, test_type).await? {
                     let text = alternative_value.as_deref().unwrap_or_default();
                     return self.expand_operand_into(text, quoted, fields).await;
                 }
-                String::new()
+                Expansion::One(None)
             }
             ParameterExpr::ParameterLength {
                 parameter,
                 indirect,
             } => {
-                if is_all_positional(parameter) {
-                    self.positional.len().to_string()
-                } else {
-                    let value = self.required_value(parameter, *indirect)?;
-                    value.chars().count().to_string()
-                }
+                let length = match self.required(parameter, *indirect).await? {
+                    Expansion::Many { items, .. } => items.len(),
+                    Expansion::One(value) => value.unwrap_or_default().chars().count(),
+                };
+                Expansion::One(Some(length.to_string()))
             }
             ParameterExpr::RemoveSmallestSuffixPattern {
                 parameter,
@@ -260,21 +379,21 @@ impl Shell {
                 indirect,
                 pattern,
             } => {
-                let value = self.required_value(parameter, *indirect)?;
+                let expansion = self.required(parameter, *indirect).await?;
                 let text = pattern.as_deref().unwrap_or_default();
                 let pattern = self.expand_operand(text, false, true).await?;
-                match expression {
+                expansion.map(|value| match expression {
                     ParameterExpr::RemoveSmallestSuffixPattern { .. } => {
-                        remove_suffix(&value, &pattern, false)
+                        remove_suffix(value, &pattern, false)
                     }
                     ParameterExpr::RemoveLargestSuffixPattern { .. } => {
-                        remove_suffix(&value, &pattern, true)
+                        remove_suffix(value, &pattern, true)
                     }
                     ParameterExpr::RemoveSmallestPrefixPattern { .. } => {
-                        remove_prefix(&value, &pattern, false)
+                        remove_prefix(value, &pattern, false)
                     }
-                    _ => remove_prefix(&value, &pattern, true),
-                }
+                    _ => remove_prefix(value, &pattern, true),
+                })
             }
             ParameterExpr::Substring {
                 parameter,
@@ -282,34 +401,17 @@ impl Shell {
                 offset,
                 length,
             } => {
-                let value = self.required_value(parameter, *indirect)?;
-                let chars: Vec<char> = value.chars().collect();
-                let count = chars.len() as i64;
+                let expansion = self.required(parameter, *indirect).await?;
                 let offset_text = self.expand_operand(&offset.value, true, false).await?;
-                let mut start = self.evaluate_arithmetic(&offset_text)?;
-                if start < 0 {
-                    start = (count + start).max(0);
-                }
-                let start = start.min(count);
-                let end = match length {
-                    None => count,
+                let start = self.evaluate_arithmetic(&offset_text)?;
+                let length = match length {
                     Some(length) => {
                         let text = self.expand_operand(&length.value, true, false).await?;
-                        let length = self.evaluate_arithmetic(&text)?;
-                        if length < 0 {
-                            count + length
-                        } else {
-                            (start + length).min(count)
-                        }
+                        Some(self.evaluate_arithmetic(&text)?)
                     }
+                    None => None,
                 };
-                if end < start {
-                    return Err(ExpandError::new(format!(
-                        "{}: substring expression < 0",
-                        end - start
-                    )));
-                }
-                chars[start as usize..end as usize].iter().collect()
+                self.substring(parameter, expansion, start, length)?
             }
             ParameterExpr::ReplaceSubstring {
                 parameter,
@@ -318,55 +420,198 @@ impl Shell {
                 replacement,
                 match_kind,
             } => {
-                let value = self.required_value(parameter, *indirect)?;
+                let expansion = self.required(parameter, *indirect).await?;
                 let pattern = self.expand_operand(pattern, false, true).await?;
                 let replacement = match replacement {
                     Some(text) => self.expand_operand(text, quoted, false).await?,
                     None => String::new(),
                 };
-                replace(&value, &pattern, &replacement, match_kind)
+                expansion.map(|value| replace(value, &pattern, &replacement, match_kind))
             }
             ParameterExpr::UppercasePattern {
                 parameter,
                 indirect,
                 ..
-            } => self.required_value(parameter, *indirect)?.to_uppercase(),
+            } => self
+                .required(parameter, *indirect)
+                .await?
+                .map(str::to_uppercase),
             ParameterExpr::LowercasePattern {
                 parameter,
                 indirect,
                 ..
-            } => self.required_value(parameter, *indirect)?.to_lowercase(),
+            } => self
+                .required(parameter, *indirect)
+                .await?
+                .map(str::to_lowercase),
             ParameterExpr::UppercaseFirstChar {
                 parameter,
                 indirect,
                 ..
-            } => with_first_char(
-                &self.required_value(parameter, *indirect)?,
-                str::to_uppercase,
-            ),
+            } => self
+                .required(parameter, *indirect)
+                .await?
+                .map(|value| with_first_char(value, str::to_uppercase)),
             ParameterExpr::LowercaseFirstChar {
                 parameter,
                 indirect,
                 ..
-            } => with_first_char(
-                &self.required_value(parameter, *indirect)?,
-                str::to_lowercase,
-            ),
-            ParameterExpr::VariableNames { prefix, .. } => self
-                .variables
-                .keys()
-                .filter(|name| name.starts_with(prefix.as_str()))
-                .cloned()
-                .collect::<Vec<_>>()
-                .join(" "),
-            other => {
-                return Err(ExpandError::new(format!(
-                    "{other:?}: this expansion is not supported"
-                )));
+            } => self
+                .required(parameter, *indirect)
+                .await?
+                .map(|value| with_first_char(value, str::to_lowercase)),
+            ParameterExpr::Transform {
+                parameter,
+                indirect,
+                op,
+            } => {
+                let expansion = self.required(parameter, *indirect).await?;
+                self.transform(parameter, expansion, op)?
+            }
+            ParameterExpr::VariableNames {
+                prefix,
+                concatenate,
+            } => {
+                let names: Vec<String> = self
+                    .variables
+                    .keys()
+                    .filter(|name| name.starts_with(prefix.as_str()))
+                    .cloned()
+                    .collect();
+                let indexes = (0..names.len() as i64).collect();
+                Expansion::many(names, indexes, *concatenate)
+            }
+            ParameterExpr::MemberKeys {
+                variable_name,
+                concatenate,
+            } => {
+                let keys = self
+                    .variable_entry(variable_name)
+                    .map(|v| v.value.keys())
+                    .unwrap_or_default();
+                let indexes = (0..keys.len() as i64).collect();
+                Expansion::many(keys, indexes, *concatenate)
             }
         };
-        fields.push_expansion(&value, quoted);
+        self.push_expansion_result(expansion, quoted, fields);
         Ok(())
+    }
+
+    /// `${VAR@OP}`: the value quoted, with escapes expanded, recased, or as attributes.
+    fn transform(
+        &self,
+        parameter: &Parameter,
+        expansion: Expansion,
+        op: &ParameterTransformOp,
+    ) -> Result<Expansion, ExpandError> {
+        Ok(match op {
+            ParameterTransformOp::Quoted
+            | ParameterTransformOp::PossiblyQuoteWithArraysExpanded { .. } => {
+                expansion.map(super::options::quoted_always)
+            }
+            ParameterTransformOp::ExpandEscapeSequences => {
+                expansion.map(super::expand::ansi_c_unquote)
+            }
+            ParameterTransformOp::ToUpperCase => expansion.map(str::to_uppercase),
+            ParameterTransformOp::ToLowerCase => expansion.map(str::to_lowercase),
+            ParameterTransformOp::CapitalizeInitial => {
+                expansion.map(|value| with_first_char(value, str::to_uppercase))
+            }
+            ParameterTransformOp::ToAttributeFlags => {
+                let flags = match parameter {
+                    Parameter::Named(name)
+                    | Parameter::NamedWithIndex { name, .. }
+                    | Parameter::NamedWithAllIndices { name, .. } => self
+                        .variable_entry(name)
+                        .map(super::variables::attribute_flags)
+                        .unwrap_or_default(),
+                    _ => String::new(),
+                };
+                Expansion::One(Some(flags))
+            }
+            ParameterTransformOp::ToAssignmentLogic => {
+                let name = name_of(parameter);
+                match self.variable_entry(&name) {
+                    Some(variable) => Expansion::One(Some(
+                        super::variables::assignment(&name, variable).unwrap_or_default(),
+                    )),
+                    None => Expansion::One(None),
+                }
+            }
+            ParameterTransformOp::PromptExpand => {
+                return Err(ExpandError::new(format!(
+                    "${{{}@P}}: bad substitution",
+                    name_of(parameter)
+                )));
+            }
+        })
+    }
+
+    /// `${VAR:offset:length}` on a string, and on `$@` or an array, where it selects
+    /// elements (`$@` counting `$0` as index 0).
+    fn substring(
+        &self,
+        parameter: &Parameter,
+        expansion: Expansion,
+        start: i64,
+        length: Option<i64>,
+    ) -> Result<Expansion, ExpandError> {
+        match expansion {
+            Expansion::One(value) => {
+                let value = value.unwrap_or_default();
+                let chars: Vec<char> = value.chars().collect();
+                let count = chars.len() as i64;
+                let start = if start < 0 {
+                    (count + start).max(0)
+                } else {
+                    start.min(count)
+                };
+                let end = match length {
+                    None => count,
+                    Some(length) if length < 0 => count + length,
+                    Some(length) => (start + length).min(count),
+                };
+                if end < start {
+                    return Err(ExpandError::new(format!(
+                        "{}: substring expression < 0",
+                        end - start
+                    )));
+                }
+                Ok(Expansion::One(Some(
+                    chars[start as usize..end as usize].iter().collect(),
+                )))
+            }
+            Expansion::Many {
+                mut items,
+                mut indexes,
+                joined,
+            } => {
+                if is_all_positional(parameter) {
+                    items.insert(0, self.script_name.clone());
+                    indexes.insert(0, 0);
+                }
+                let end_index = indexes.last().map_or(0, |last| last + 1);
+                let first = if start < 0 { end_index + start } else { start };
+                if let Some(length) = length
+                    && length < 0
+                {
+                    return Err(ExpandError::new(format!(
+                        "{length}: substring expression < 0"
+                    )));
+                }
+                if start < 0 && first < 0 {
+                    return Ok(Expansion::many(Vec::new(), Vec::new(), joined));
+                }
+                let selected: Vec<(i64, String)> = indexes
+                    .into_iter()
+                    .zip(items)
+                    .filter(|(index, _)| *index >= first)
+                    .take(length.map_or(usize::MAX, |n| n as usize))
+                    .collect();
+                let (indexes, items) = selected.into_iter().unzip();
+                Ok(Expansion::many(items, indexes, joined))
+            }
+        }
     }
 }
 

@@ -5,25 +5,44 @@ use super::Shell;
 use crate::file::Input;
 use std::sync::atomic::Ordering;
 
-/// Reads one line: its bytes (without the newline), and whether a newline ended it.
-async fn read_line(input: &Input) -> (Vec<u8>, bool) {
+/// Where `read` stops: at a delimiter byte (newline unless `-d`), after a number of bytes
+/// (`-n`, which a delimiter still ends; `-N`, which it does not).
+#[derive(Clone, Copy)]
+struct Stop {
+    delimiter: Option<u8>,
+    limit: Option<usize>,
+}
+
+/// Reads up to where `stop` says: the bytes (without a delimiter), and whether the read
+/// ended there rather than at end of file.
+async fn read_until(input: &Input, stop: Stop) -> (Vec<u8>, bool) {
     let mut line = Vec::new();
+    let full = |line: &Vec<u8>| stop.limit.is_some_and(|limit| line.len() >= limit);
+    if full(&line) {
+        return (line, true);
+    }
     match input {
         Input::Null => {}
         Input::Pipe(reader) => {
             while let Some(byte) = reader.read(1).await {
-                if byte[0] == b'\n' {
+                if Some(byte[0]) == stop.delimiter {
                     return (line, true);
                 }
                 line.extend_from_slice(&byte);
+                if full(&line) {
+                    return (line, true);
+                }
             }
         }
         Input::Console => {
             while let Some(byte) = crate::console::read_console(1).await {
-                if byte[0] == b'\n' {
+                if Some(byte[0]) == stop.delimiter {
                     return (line, true);
                 }
                 line.extend_from_slice(&byte);
+                if full(&line) {
+                    return (line, true);
+                }
             }
         }
         Input::File(handle, offset) => {
@@ -34,17 +53,18 @@ async fn read_line(input: &Input) -> (Vec<u8>, bool) {
                 if n == 0 {
                     break;
                 }
-                match buffer[..n].iter().position(|&b| b == b'\n') {
-                    Some(end) => {
-                        line.extend_from_slice(&buffer[..end]);
-                        offset.store(at + end as u64 + 1, Ordering::SeqCst);
+                for (index, &byte) in buffer[..n].iter().enumerate() {
+                    if Some(byte) == stop.delimiter {
+                        offset.store(at + index as u64 + 1, Ordering::SeqCst);
                         return (line, true);
                     }
-                    None => {
-                        line.extend_from_slice(&buffer[..n]);
-                        offset.store(at + n as u64, Ordering::SeqCst);
+                    line.push(byte);
+                    if full(&line) {
+                        offset.store(at + index as u64 + 1, Ordering::SeqCst);
+                        return (line, true);
                     }
                 }
+                offset.store(at + n as u64, Ordering::SeqCst);
             }
         }
     }
@@ -55,6 +75,13 @@ async fn read_line(input: &Input) -> (Vec<u8>, bool) {
 /// white space among them separates runs (and is trimmed at the ends), any other one
 /// ends a field on its own; the last field keeps the rest of the line.
 fn split_fields(text: &str, count: usize, ifs: &str) -> Vec<String> {
+    let mut fields = split_up_to(text, count, ifs);
+    fields.resize(count, String::new());
+    fields
+}
+
+/// Splits `text` at `ifs` into at most `count` fields, the last keeping the rest.
+fn split_up_to(text: &str, count: usize, ifs: &str) -> Vec<String> {
     let white = |c: char| ifs.contains(c) && c.is_whitespace();
     let separator = |c: char| ifs.contains(c);
     let mut fields = Vec::new();
@@ -69,49 +96,181 @@ fn split_fields(text: &str, count: usize, ifs: &str) -> Vec<String> {
             rest = rest[c.len_utf8()..].trim_start_matches(white);
         }
     }
-    fields.push(rest.trim_end_matches(white).to_string());
-    fields.resize(count, String::new());
+    let last = rest.trim_end_matches(white);
+    if !last.is_empty() || fields.len() + 1 == count {
+        fields.push(last.to_string());
+    }
     fields
 }
 
+/// What `read` was asked to do.
+struct ReadOptions {
+    raw: bool,
+    array: Option<String>,
+    stop: Stop,
+    /// `-N`: the bytes exactly, not split.
+    exact: bool,
+    timeout: Option<f64>,
+    prompt: Option<String>,
+    names: Vec<String>,
+}
+
 impl Shell {
-    /// `read [-r] [-p PROMPT] [NAME...]`: 0 when a whole line was read, 1 at end of file.
+    /// `read [-rs] [-a ARRAY] [-d DELIM] [-n N] [-N N] [-p PROMPT] [-t SECONDS] [-u 0]
+    /// [NAME...]`: 0 when it read up to a delimiter (or limit), 1 at end of file, 142 when
+    /// it timed out.
     pub(super) async fn read_builtin(&mut self, argv: &[String], stdin: &Input) -> u8 {
-        let mut raw = false;
-        let mut names = Vec::new();
-        let mut args = argv[1..].iter();
-        while let Some(arg) = args.next() {
-            match arg.as_str() {
-                "-r" => raw = true,
-                "-p" => match args.next() {
-                    Some(prompt) => {
-                        if matches!(stdin, Input::Console) {
-                            eprint!("{prompt}");
-                        }
-                    }
-                    None => {
-                        self.report("read: -p: option requires an argument");
-                        return 2;
-                    }
-                },
-                "--" => names.extend(args.by_ref().cloned()),
-                flag if flag.starts_with('-') && flag.len() > 1 => {
-                    self.report(&format!("read: {flag}: invalid option"));
-                    return 2;
+        let options = match self.read_options(argv) {
+            Ok(options) => options,
+            Err(status) => return status,
+        };
+        if let Some(prompt) = &options.prompt
+            && matches!(stdin, Input::Console)
+        {
+            eprint!("{prompt}");
+        }
+        let reading = self.read_text(stdin, &options);
+        let (text, complete) = match options.timeout {
+            Some(seconds) => {
+                match tokio::time::timeout(std::time::Duration::from_secs_f64(seconds), reading)
+                    .await
+                {
+                    Ok(result) => result,
+                    Err(_) => return 142,
                 }
-                name => names.push(name.to_string()),
+            }
+            None => reading.await,
+        };
+        let ifs = self.variable("IFS").unwrap_or_else(|| " \t\n".into());
+        if let Some(array) = &options.array {
+            let elements = split_up_to(&text, usize::MAX, &ifs)
+                .into_iter()
+                .map(|field| (None, field))
+                .collect();
+            if let Err(e) = self.assign_array(array, elements, false) {
+                self.report(&format!("read: {}", e.message));
+                return 1;
+            }
+        } else if options.names.is_empty() {
+            self.set_variable("REPLY", &text, false);
+        } else if options.exact {
+            self.set_variable(&options.names[0], &text, false);
+            for name in &options.names[1..] {
+                self.set_variable(name, "", false);
+            }
+        } else {
+            let fields = split_fields(&text, options.names.len(), &ifs);
+            for (name, value) in options.names.iter().zip(fields) {
+                if let Err(e) = self.assign_scalar(name, &value, false) {
+                    self.report(&format!("read: {}", e.message));
+                    return 1;
+                }
             }
         }
+        u8::from(!complete)
+    }
+
+    fn read_options(&self, argv: &[String]) -> Result<ReadOptions, u8> {
+        let mut options = ReadOptions {
+            raw: false,
+            array: None,
+            stop: Stop {
+                delimiter: Some(b'\n'),
+                limit: None,
+            },
+            exact: false,
+            timeout: None,
+            prompt: None,
+            names: Vec::new(),
+        };
+        let mut args = argv[1..].iter();
+        while let Some(arg) = args.next() {
+            let Some(flags) = arg.strip_prefix('-').filter(|f| !f.is_empty()) else {
+                options.names.push(arg.clone());
+                options.names.extend(args.by_ref().cloned());
+                break;
+            };
+            if flags == "-" {
+                options.names.extend(args.by_ref().cloned());
+                break;
+            }
+            for (at, flag) in flags.char_indices() {
+                if matches!(flag, 'r' | 's' | 'e') {
+                    options.raw |= flag == 'r';
+                    continue;
+                }
+                if !"adnNptu".contains(flag) {
+                    self.report(&format!("read: -{flag}: invalid option"));
+                    self.report("read: usage: read [-ers] [-a array] [-d delim] [-n nchars] [-N nchars] [-p prompt] [-t timeout] [-u fd] [name ...]");
+                    return Err(2);
+                }
+                // The value is the rest of this word, or the next word.
+                let rest = &flags[at + flag.len_utf8()..];
+                let value = if rest.is_empty() {
+                    match args.next() {
+                        Some(value) => value.clone(),
+                        None => {
+                            self.report(&format!("read: -{flag}: option requires an argument"));
+                            return Err(2);
+                        }
+                    }
+                } else {
+                    rest.to_string()
+                };
+                let count = || {
+                    value.parse::<usize>().map_err(|_| {
+                        self.report(&format!("read: {value}: invalid number"));
+                        1
+                    })
+                };
+                match flag {
+                    'a' => options.array = Some(value.clone()),
+                    'd' => options.stop.delimiter = Some(value.bytes().next().unwrap_or(0)),
+                    'n' => options.stop.limit = Some(count()?),
+                    'N' => {
+                        options.stop.limit = Some(count()?);
+                        options.stop.delimiter = None;
+                        options.exact = true;
+                    }
+                    'p' => options.prompt = Some(value.clone()),
+                    't' => match value.parse::<f64>() {
+                        Ok(seconds) if seconds >= 0.0 => options.timeout = Some(seconds),
+                        _ => {
+                            self.report(&format!("read: {value}: invalid timeout specification"));
+                            return Err(1);
+                        }
+                    },
+                    _ => {
+                        // -u: only the shell's stdin is a descriptor it holds.
+                        if value != "0" {
+                            self.report(&format!(
+                                "read: {value}: invalid file descriptor: Bad file descriptor"
+                            ));
+                            return Err(1);
+                        }
+                    }
+                }
+                break;
+            }
+        }
+        Ok(options)
+    }
+
+    /// The text `read` takes: backslashes escape (and join lines) unless `-r`.
+    async fn read_text(&self, stdin: &Input, options: &ReadOptions) -> (String, bool) {
         let mut text = String::new();
-        let complete = loop {
-            let (bytes, newline) = read_line(stdin).await;
+        loop {
+            let (bytes, ended) = read_until(stdin, options.stop).await;
             let mut line = String::from_utf8_lossy(&bytes).into_owned();
-            if raw {
+            if options.raw {
                 text.push_str(&line);
-                break newline;
+                return (text, ended);
             }
             // A backslash at the end of the line continues it on the next.
-            let continued = newline && line.ends_with('\\') && !line.ends_with("\\\\");
+            let continued = ended
+                && options.stop.delimiter == Some(b'\n')
+                && line.ends_with('\\')
+                && !line.ends_with("\\\\");
             if continued {
                 line.pop();
             }
@@ -123,18 +282,9 @@ impl Shell {
                 }
             }
             if !continued {
-                break newline;
-            }
-        };
-        if names.is_empty() {
-            self.set_variable("REPLY", &text, false);
-        } else {
-            let ifs = self.variable("IFS").unwrap_or_else(|| " \t\n".into());
-            for (name, value) in names.iter().zip(split_fields(&text, names.len(), &ifs)) {
-                self.set_variable(name, &value, false);
+                return (text, ended);
             }
         }
-        u8::from(!complete)
     }
 }
 

@@ -71,14 +71,20 @@ fn check_word_nesting(text: &str) -> Result<(), String> {
     // What is open: brackets, and double quotes (which nest inside `$(...)`).
     let mut open: Vec<char> = Vec::new();
     let mut chars = text.chars();
+    let mut after_dollar = false;
     while let Some(c) = chars.next() {
+        let quoted = open.last() == Some(&'"');
         match c {
+            // Inside double quotes a bracket is text unless a `$` opens it (`"$(...)"`),
+            // so `"$(echo "[[")"` opens two levels, not four.
+            '(' | '{' | '[' if quoted && !after_dollar => {}
+            ')' | '}' | ']' if quoted => {}
             // `[` too: `$[...]` is bash's old arithmetic.
             '(' | '{' | '[' => open.push(c),
             ')' | '}' | ']' => {
                 open.pop();
             }
-            '"' if open.last() == Some(&'"') => {
+            '"' if quoted => {
                 open.pop();
             }
             '"' => open.push(c),
@@ -89,6 +95,7 @@ fn check_word_nesting(text: &str) -> Result<(), String> {
             }
             _ => {}
         }
+        after_dollar = c == '$';
         if open.len() > MAX_WORD_NESTING {
             return Err(too_deep());
         }

@@ -48,11 +48,13 @@ impl Shell {
             TestExpr::Not(inner) => !self.evaluate(inner)?,
             TestExpr::Parenthesized(inner) => self.evaluate(inner)?,
             TestExpr::UnaryTest(predicate, operand) => self.unary(predicate, operand)?,
-            TestExpr::BinaryTest(predicate, left, right) => binary(predicate, left, right)?,
+            TestExpr::BinaryTest(predicate, left, right) => {
+                self.files_or_strings(predicate, left, right)?
+            }
         })
     }
 
-    fn unary(&self, predicate: &UnaryPredicate, operand: &str) -> Result<bool, String> {
+    pub(super) fn unary(&self, predicate: &UnaryPredicate, operand: &str) -> Result<bool, String> {
         use UnaryPredicate::*;
         let path = || {
             let cwd = self.variable("PWD").unwrap_or_else(|| "/".into());
@@ -75,6 +77,7 @@ impl Shell {
                 stat(true).is_some_and(|m| m.is_dir() || m.mode & 0o111 != 0)
             }
             ShellVariableIsSetAndAssigned => self.variable(operand).is_some(),
+            ShellOptionEnabled => self.option_is_on(operand),
             FdIsOpenTerminal => false,
             other => return Err(format!("{other:?}: this test is not supported")),
         })
@@ -87,19 +90,43 @@ fn integer(text: &str) -> Result<i64, String> {
         .map_err(|_| format!("{text}: integer expression expected"))
 }
 
-fn binary(predicate: &BinaryPredicate, left: &str, right: &str) -> Result<bool, String> {
-    use BinaryPredicate::*;
-    Ok(match predicate {
-        StringExactlyMatchesString | StringExactlyMatchesPattern => left == right,
-        StringDoesNotExactlyMatchString | StringDoesNotExactlyMatchPattern => left != right,
-        LeftSortsBeforeRight => left < right,
-        LeftSortsAfterRight => left > right,
-        ArithmeticEqualTo => integer(left)? == integer(right)?,
-        ArithmeticNotEqualTo => integer(left)? != integer(right)?,
-        ArithmeticLessThan => integer(left)? < integer(right)?,
-        ArithmeticLessThanOrEqualTo => integer(left)? <= integer(right)?,
-        ArithmeticGreaterThan => integer(left)? > integer(right)?,
-        ArithmeticGreaterThanOrEqualTo => integer(left)? >= integer(right)?,
-        other => return Err(format!("{other:?}: this test is not supported")),
-    })
+impl Shell {
+    /// The binary tests `test` and `[[` share: strings, integers and files.
+    pub(super) fn files_or_strings(
+        &self,
+        predicate: &BinaryPredicate,
+        left: &str,
+        right: &str,
+    ) -> Result<bool, String> {
+        use BinaryPredicate::*;
+        let stat = |operand: &str| {
+            let cwd = self.variable("PWD").unwrap_or_else(|| "/".into());
+            self.namespace.stat(&absolute(&cwd, operand), true).ok()
+        };
+        Ok(match predicate {
+            StringExactlyMatchesString | StringExactlyMatchesPattern => left == right,
+            StringDoesNotExactlyMatchString | StringDoesNotExactlyMatchPattern => left != right,
+            LeftSortsBeforeRight => left < right,
+            LeftSortsAfterRight => left > right,
+            ArithmeticEqualTo => integer(left)? == integer(right)?,
+            ArithmeticNotEqualTo => integer(left)? != integer(right)?,
+            ArithmeticLessThan => integer(left)? < integer(right)?,
+            ArithmeticLessThanOrEqualTo => integer(left)? <= integer(right)?,
+            ArithmeticGreaterThan => integer(left)? > integer(right)?,
+            ArithmeticGreaterThanOrEqualTo => integer(left)? >= integer(right)?,
+            LeftFileIsNewerOrExistsWhenRightDoesNot => match (stat(left), stat(right)) {
+                (Some(a), Some(b)) => a.modified > b.modified,
+                (a, _) => a.is_some(),
+            },
+            LeftFileIsOlderOrDoesNotExistWhenRightDoes => match (stat(left), stat(right)) {
+                (Some(a), Some(b)) => a.modified < b.modified,
+                (_, b) => b.is_some(),
+            },
+            FilesReferToSameDeviceAndInodeNumbers => match (stat(left), stat(right)) {
+                (Some(a), Some(b)) => (a.device, a.inode) == (b.device, b.inode),
+                _ => false,
+            },
+            other => return Err(format!("{other}: binary operator expected")),
+        })
+    }
 }

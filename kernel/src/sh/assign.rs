@@ -1,0 +1,447 @@
+//! Assignments (`x=1`, `a[i]=v`, `a=(x y)`, `m+=([k]=v)`) and the builtins that declare
+//! variables: `declare`/`typeset`, `local`, `export` and `readonly`, with their flags.
+
+use super::Shell;
+use super::expand::ExpandError;
+use super::variables::{Subscript, Value, declaration};
+use brush_parser::ast::{Assignment, AssignmentName, AssignmentValue, Word};
+use indexmap::IndexMap;
+use std::collections::BTreeMap;
+
+/// An array assignment given to a declaration builtin (`declare -A m=([k]=v)`): its
+/// elements are expanded with the command's words, and assigned once the flags are known
+/// (the subscripts of `-A` are keys, not numbers).
+#[derive(Clone, Debug)]
+pub(super) struct DeclaredArray {
+    pub name: String,
+    pub append: bool,
+    /// (unexpanded subscript, expanded value)
+    pub elements: Vec<(Option<String>, String)>,
+}
+
+/// Which declaration builtin runs.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Declaring {
+    Declare,
+    Local,
+    Export,
+    Readonly,
+}
+
+/// Whether `text` is a shell variable name.
+pub(super) fn is_name(text: &str) -> bool {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+/// Splits `name[subscript]` into its parts; None for a plain name.
+pub(super) fn split_subscript(text: &str) -> Option<(&str, &str)> {
+    let (name, rest) = text.split_once('[')?;
+    let subscript = rest.strip_suffix(']')?;
+    Some((name, subscript))
+}
+
+impl Shell {
+    /// The subscript of `name[text]`: a key for an associative array, else arithmetic.
+    pub(super) async fn subscript(
+        &mut self,
+        name: &str,
+        text: &str,
+    ) -> Result<Subscript, ExpandError> {
+        if self.is_associative(name) {
+            let key = self.expand_operand(text, false, false).await?;
+            return Ok(Subscript::Key(key));
+        }
+        let expression = self.expand_operand(text, true, false).await?;
+        if expression.trim().is_empty() {
+            return Err(ExpandError::new(format!(
+                "{name}[{text}]: bad array subscript"
+            )));
+        }
+        Ok(Subscript::Index(self.evaluate_arithmetic(&expression)?))
+    }
+
+    /// Runs an assignment of the shell's text.
+    pub(super) async fn perform_assignment(
+        &mut self,
+        assignment: &Assignment,
+    ) -> Result<(), ExpandError> {
+        match (&assignment.name, &assignment.value) {
+            (AssignmentName::VariableName(name), AssignmentValue::Scalar(word)) => {
+                let value = self.expand_value(word).await?;
+                self.assign_scalar(name, &value, assignment.append)
+            }
+            (AssignmentName::ArrayElementName(name, index), AssignmentValue::Scalar(word)) => {
+                let subscript = self.subscript(name, index).await?;
+                let value = self.expand_value(word).await?;
+                self.assign_element(name, subscript, &value, assignment.append)
+            }
+            (AssignmentName::VariableName(name), AssignmentValue::Array(elements)) => {
+                let elements = self.array_elements(elements).await?;
+                self.assign_elements(name, elements, assignment.append)
+                    .await
+            }
+            (AssignmentName::ArrayElementName(name, index), AssignmentValue::Array(_)) => {
+                Err(ExpandError::new(format!(
+                    "{name}[{index}]: cannot assign list to array member"
+                )))
+            }
+        }
+    }
+
+    /// An assignment word given to a declaration builtin, as the operand it receives:
+    /// `name=value` expanded unsplit, or None for an array, which waits for the flags.
+    pub(super) async fn declaration_argument(
+        &mut self,
+        assignment: &Assignment,
+    ) -> Result<Option<String>, ExpandError> {
+        let operator = if assignment.append { "+=" } else { "=" };
+        match &assignment.value {
+            AssignmentValue::Scalar(word) => {
+                let value = self.expand_value(word).await?;
+                Ok(Some(format!("{}{operator}{value}", assignment.name)))
+            }
+            AssignmentValue::Array(elements) => {
+                let elements = self.array_elements(elements).await?;
+                self.declared_arrays.push(DeclaredArray {
+                    name: assignment.name.to_string(),
+                    append: assignment.append,
+                    elements,
+                });
+                Ok(None)
+            }
+        }
+    }
+
+    /// Expands the elements of `(...)`: an unkeyed word may become several elements.
+    pub(super) async fn array_elements(
+        &mut self,
+        elements: &[(Option<Word>, Word)],
+    ) -> Result<Vec<(Option<String>, String)>, ExpandError> {
+        let mut expanded = Vec::new();
+        for (key, word) in elements {
+            match key {
+                Some(key) => {
+                    expanded.push((Some(key.value.clone()), self.expand_value(word).await?))
+                }
+                None => {
+                    for field in self.expand_word(word).await? {
+                        expanded.push((None, field));
+                    }
+                }
+            }
+        }
+        Ok(expanded)
+    }
+
+    /// Assigns expanded elements, evaluating their subscripts for the array's kind. An
+    /// associative array given no subscripts takes them as key, value, key, value.
+    async fn assign_elements(
+        &mut self,
+        name: &str,
+        elements: Vec<(Option<String>, String)>,
+        append: bool,
+    ) -> Result<(), ExpandError> {
+        let pairs = self.is_associative(name) && elements.iter().all(|(key, _)| key.is_none());
+        let mut resolved = Vec::new();
+        if pairs {
+            let mut values = elements.into_iter().map(|(_, value)| value);
+            while let Some(key) = values.next() {
+                resolved.push((Some(Subscript::Key(key)), values.next().unwrap_or_default()));
+            }
+        } else {
+            for (key, value) in elements {
+                let subscript = match key {
+                    Some(text) => Some(self.subscript(name, &text).await?),
+                    None => None,
+                };
+                resolved.push((subscript, value));
+            }
+        }
+        self.assign_array(name, resolved, append)
+    }
+
+    /// `unset [-f|-v] NAME...`: variables (or array elements, `NAME[I]`) and functions;
+    /// without a flag a name that is no variable is tried as a function.
+    pub(super) async fn unset_builtin(&mut self, args: &[String]) -> u8 {
+        let (mode, names) = match args.first().map(String::as_str) {
+            Some("-f") => ('f', &args[1..]),
+            Some("-v") => ('v', &args[1..]),
+            _ => (' ', args),
+        };
+        let mut status = 0;
+        for name in names {
+            if mode == 'f' {
+                self.functions.remove(name);
+                continue;
+            }
+            let result = match split_subscript(name) {
+                Some((array, text)) if is_name(array) => match self.subscript(array, text).await {
+                    Ok(subscript) => self.unset_element(array, &subscript),
+                    Err(e) => Err(e),
+                },
+                _ if !is_name(name) => Err(ExpandError::new(format!(
+                    "`{name}': not a valid identifier"
+                ))),
+                _ if mode == ' ' && self.variable_entry(name).is_none() => {
+                    self.functions.remove(name);
+                    Ok(())
+                }
+                _ => self.unset_variable(name),
+            };
+            if let Err(e) = result {
+                self.report(&format!("unset: {}", e.message));
+                status = 1;
+            }
+        }
+        status
+    }
+
+    /// `declare`, `typeset`, `local`, `export` and `readonly`.
+    pub(super) async fn declaration_builtin(
+        &mut self,
+        kind: Declaring,
+        argv: &[String],
+        arrays: Vec<DeclaredArray>,
+    ) -> (u8, String) {
+        let command = argv[0].as_str();
+        if kind == Declaring::Local && self.locals.is_empty() {
+            self.report("local: can only be used in a function");
+            return (1, String::new());
+        }
+        let mut on = String::new();
+        let mut off = String::new();
+        let mut operands = Vec::new();
+        let mut options_done = false;
+        for arg in &argv[1..] {
+            let flags = arg
+                .strip_prefix('-')
+                .map(|f| (f, true))
+                .or_else(|| arg.strip_prefix('+').map(|f| (f, false)));
+            match flags {
+                Some(_) if options_done => operands.push(arg.clone()),
+                Some(("-", true)) => options_done = true,
+                Some((flags, sign))
+                    if !flags.is_empty() && flags.chars().all(|c| "aAgfFilnprtux".contains(c)) =>
+                {
+                    if sign {
+                        on.push_str(flags)
+                    } else {
+                        off.push_str(flags)
+                    }
+                }
+                Some((flags, _)) if !flags.is_empty() => {
+                    let bad = flags
+                        .chars()
+                        .find(|c| !"aAgfFilnprtux".contains(*c))
+                        .unwrap_or('?');
+                    self.report(&format!("{command}: -{bad}: invalid option"));
+                    return (2, String::new());
+                }
+                _ => {
+                    options_done = true;
+                    operands.push(arg.clone());
+                }
+            }
+        }
+        match kind {
+            Declaring::Export => on.push('x'),
+            Declaring::Readonly => on.push('r'),
+            _ => {}
+        }
+        // `export -n`: the opposite of export.
+        if kind == Declaring::Export && on.contains('n') {
+            on = on.replace(['x', 'n'], "");
+            off.push('x');
+        }
+        if on.contains('f') || on.contains('F') {
+            return self.declared_functions(&operands, on.contains('F'));
+        }
+        let listing = on.contains('p') || (operands.is_empty() && arrays.is_empty());
+        if listing {
+            return self.declarations(kind, &on, &operands);
+        }
+        let local = match kind {
+            Declaring::Local => true,
+            Declaring::Declare => !self.locals.is_empty() && !on.contains('g'),
+            _ => false,
+        };
+        let mut status = 0;
+        for operand in operands {
+            let (target, value) = match operand.split_once('=') {
+                Some((target, value)) => (target.to_string(), Some(value.to_string())),
+                None => (operand.clone(), None),
+            };
+            let (target, append) = match target.strip_suffix('+') {
+                Some(name) if value.is_some() => (name.to_string(), true),
+                _ => (target, false),
+            };
+            let (name, subscript) = match split_subscript(&target) {
+                Some((name, subscript)) => (name.to_string(), Some(subscript.to_string())),
+                None => (target.clone(), None),
+            };
+            if !is_name(&name) {
+                self.report(&format!("{command}: `{operand}': not a valid identifier"));
+                status = 1;
+                continue;
+            }
+            if let Err(e) = self
+                .declare_one(&name, subscript, value, append, local, &on, &off)
+                .await
+            {
+                self.report(&format!("{command}: {}", e.message));
+                status = 1;
+            }
+        }
+        for array in arrays {
+            let result = match self
+                .declare_one(&array.name, None, None, false, local, &on, &off)
+                .await
+            {
+                Ok(()) => {
+                    self.assign_elements(&array.name, array.elements, array.append)
+                        .await
+                }
+                Err(e) => Err(e),
+            };
+            if let Err(e) = result {
+                self.report(&format!("{command}: {}", e.message));
+                status = 1;
+            }
+        }
+        (status, String::new())
+    }
+
+    /// Declares one variable: makes it local if asked, sets its attributes, assigns.
+    #[allow(clippy::too_many_arguments)]
+    async fn declare_one(
+        &mut self,
+        name: &str,
+        subscript: Option<String>,
+        value: Option<String>,
+        append: bool,
+        local: bool,
+        on: &str,
+        off: &str,
+    ) -> Result<(), ExpandError> {
+        if local {
+            let saved = self.variable_entry(name).cloned();
+            let frame = self
+                .locals
+                .last_mut()
+                .expect("local only inside a function");
+            if !frame.iter().any(|(n, _)| n == name) {
+                frame.push((name.to_string(), saved));
+                // A new local starts unset, whatever the caller had.
+                self.variables.remove(name);
+            }
+        }
+        let readonly_before = self.variable_entry(name).is_some_and(|v| v.readonly);
+        if readonly_before && (value.is_some() || off.contains('r')) {
+            return Err(ExpandError::new(format!("{name}: readonly variable")));
+        }
+        {
+            let variable = self.declared(name);
+            if on.contains('A') && !matches!(variable.value, Value::Associative(_)) {
+                variable.value = Value::Associative(IndexMap::new());
+            } else if on.contains('a') {
+                variable.value = match std::mem::replace(&mut variable.value, Value::Unset) {
+                    Value::Scalar(text) => Value::Indexed(BTreeMap::from([(0, text)])),
+                    Value::Unset => Value::Indexed(BTreeMap::new()),
+                    other => other,
+                };
+            }
+            for (flags, set) in [(on, true), (off, false)] {
+                if flags.contains('x') {
+                    variable.exported = set;
+                }
+                if flags.contains('i') {
+                    variable.integer = set;
+                }
+            }
+        }
+        if let Some(value) = value {
+            match subscript {
+                Some(text) => {
+                    let subscript = self.subscript(name, &text).await?;
+                    self.assign_element(name, subscript, &value, append)?;
+                }
+                None => self.assign_scalar(name, &value, append)?,
+            }
+        }
+        if on.contains('r') {
+            self.declared(name).readonly = true;
+        }
+        Ok(())
+    }
+
+    /// `declare -p [NAME...]`, and the listings of `export` and `readonly` alone.
+    fn declarations(&mut self, kind: Declaring, on: &str, names: &[String]) -> (u8, String) {
+        let mut text = String::new();
+        if names.is_empty() {
+            let wanted = |v: &super::Variable| match kind {
+                Declaring::Export => v.exported,
+                Declaring::Readonly => v.readonly,
+                _ => true,
+            };
+            let lines: Vec<String> = self
+                .variables
+                .iter()
+                .filter(|(_, v)| wanted(v))
+                .map(|(name, v)| match kind {
+                    Declaring::Declare | Declaring::Local if !on.contains('p') => {
+                        super::variables::listing(name, v).unwrap_or_else(|| name.clone())
+                    }
+                    _ => declaration(name, v),
+                })
+                .collect();
+            for line in lines {
+                text.push_str(&line);
+                text.push('\n');
+            }
+            return (0, text);
+        }
+        let mut status = 0;
+        for name in names {
+            match self.variable_entry(name) {
+                Some(variable) => {
+                    text.push_str(&declaration(name, variable));
+                    text.push('\n');
+                }
+                None => {
+                    self.report(&format!("declare: {name}: not found"));
+                    status = 1;
+                }
+            }
+        }
+        (status, text)
+    }
+
+    /// `declare -f`/`-F`: the functions' names (bash prints bodies for -f; we print the
+    /// names in both cases, as `declare -f NAME` with its status).
+    fn declared_functions(&mut self, names: &[String], names_only: bool) -> (u8, String) {
+        let mut text = String::new();
+        let mut status = 0;
+        if names.is_empty() {
+            let mut all: Vec<&String> = self.functions.keys().collect();
+            all.sort();
+            for name in all {
+                text.push_str(&format!("declare -f {name}\n"));
+            }
+            return (0, text);
+        }
+        for name in names {
+            if self.functions.contains_key(name) {
+                if names_only {
+                    text.push_str(&format!("{name}\n"));
+                }
+            } else {
+                status = 1;
+            }
+        }
+        (status, text)
+    }
+}

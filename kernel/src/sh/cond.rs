@@ -1,0 +1,155 @@
+//! `[[ ... ]]`: bash's conditional command. Its words are expanded without splitting or
+//! globbing; `==` and `!=` match patterns, `=~` matches a regular expression (and fills
+//! `BASH_REMATCH`), `-eq` and the other numeric tests evaluate arithmetic.
+
+use super::Shell;
+use super::expand::ExpandError;
+use super::variables::Subscript;
+use brush_parser::ast::{BinaryPredicate, ExtendedTestExpr, UnaryPredicate};
+use std::future::Future;
+use std::pin::Pin;
+
+type Boxed<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
+
+impl Shell {
+    /// Runs `[[ expression ]]`: 0 true, 1 false, 2 when it cannot be evaluated.
+    pub(super) async fn run_conditional(&mut self, expression: &ExtendedTestExpr) -> u8 {
+        match self.condition(expression).await {
+            Ok(true) => 0,
+            Ok(false) => 1,
+            Err(e) => {
+                // An invalid regular expression is status 2 without a word, as in bash.
+                if !e.message.is_empty() {
+                    self.report(&e.message);
+                }
+                2
+            }
+        }
+    }
+
+    fn condition<'a>(
+        &'a mut self,
+        expression: &'a ExtendedTestExpr,
+    ) -> Boxed<'a, Result<bool, ExpandError>> {
+        Box::pin(async move {
+            Ok(match expression {
+                ExtendedTestExpr::And(a, b) => {
+                    self.condition(a).await? && self.condition(b).await?
+                }
+                ExtendedTestExpr::Or(a, b) => self.condition(a).await? || self.condition(b).await?,
+                ExtendedTestExpr::Not(inner) => !self.condition(inner).await?,
+                ExtendedTestExpr::Parenthesized(inner) => self.condition(inner).await?,
+                ExtendedTestExpr::UnaryTest(predicate, word) => {
+                    let operand = self.expand_value(word).await?;
+                    self.unary_condition(predicate, &operand).await?
+                }
+                ExtendedTestExpr::BinaryTest(predicate, left, right) => {
+                    let left_text = self.expand_value(left).await?;
+                    self.binary_condition(predicate, &left_text, right).await?
+                }
+            })
+        })
+    }
+
+    async fn unary_condition(
+        &mut self,
+        predicate: &UnaryPredicate,
+        operand: &str,
+    ) -> Result<bool, ExpandError> {
+        if let UnaryPredicate::ShellVariableIsSetAndAssigned = predicate {
+            return self.is_set(operand).await;
+        }
+        self.unary(predicate, operand).map_err(ExpandError::new)
+    }
+
+    /// `-v NAME` and `-v NAME[SUBSCRIPT]`.
+    pub(super) async fn is_set(&mut self, operand: &str) -> Result<bool, ExpandError> {
+        match super::assign::split_subscript(operand) {
+            Some((name, "@" | "*")) => Ok(self
+                .variable_entry(name)
+                .is_some_and(|v| !v.value.values().is_empty())),
+            Some((name, text)) => {
+                let subscript = self.subscript(name, text).await?;
+                Ok(self.element(name, &subscript).is_some())
+            }
+            None => Ok(self.element(operand, &Subscript::Index(0)).is_some()
+                || self.dynamic_variable(operand).is_some()),
+        }
+    }
+
+    async fn binary_condition(
+        &mut self,
+        predicate: &BinaryPredicate,
+        left: &str,
+        right: &brush_parser::ast::Word,
+    ) -> Result<bool, ExpandError> {
+        use BinaryPredicate::*;
+        Ok(match predicate {
+            StringExactlyMatchesPattern
+            | StringDoesNotExactlyMatchPattern
+            | StringExactlyMatchesString
+            | StringDoesNotExactlyMatchString => {
+                let pattern = self.expand_case_pattern(right).await?;
+                let matched = super::pattern::Pattern::new(&pattern, true)
+                    .ignoring_case(self.shell_options.nocasematch)
+                    .matches(left);
+                matched
+                    == matches!(
+                        predicate,
+                        StringExactlyMatchesPattern | StringExactlyMatchesString
+                    )
+            }
+            StringMatchesRegex | StringContainsSubstring => {
+                let regex = self.expand_regex(right).await?;
+                self.regex_matches(left, &regex)?
+            }
+            ArithmeticEqualTo
+            | ArithmeticNotEqualTo
+            | ArithmeticLessThan
+            | ArithmeticLessThanOrEqualTo
+            | ArithmeticGreaterThan
+            | ArithmeticGreaterThanOrEqualTo => {
+                let a = self.evaluate_arithmetic(left)?;
+                let right = self.expand_value(right).await?;
+                let b = self.evaluate_arithmetic(&right)?;
+                match predicate {
+                    ArithmeticEqualTo => a == b,
+                    ArithmeticNotEqualTo => a != b,
+                    ArithmeticLessThan => a < b,
+                    ArithmeticLessThanOrEqualTo => a <= b,
+                    ArithmeticGreaterThan => a > b,
+                    _ => a >= b,
+                }
+            }
+            other => {
+                let right = self.expand_value(right).await?;
+                self.files_or_strings(other, left, &right)
+                    .map_err(ExpandError::new)?
+            }
+        })
+    }
+
+    /// `=~`: an ERE, its quoted parts literal. The match and its groups go to
+    /// `BASH_REMATCH`.
+    fn regex_matches(&mut self, text: &str, expression: &str) -> Result<bool, ExpandError> {
+        let pattern = if self.shell_options.nocasematch {
+            format!("(?i){expression}")
+        } else {
+            expression.to_string()
+        };
+        let regex = match regex::Regex::new(&pattern) {
+            Ok(regex) => regex,
+            Err(_) => return Err(ExpandError::new(String::new())),
+        };
+        let Some(captures) = regex.captures(text) else {
+            let _ = self.assign_array("BASH_REMATCH", Vec::new(), false);
+            return Ok(false);
+        };
+        let groups = captures
+            .iter()
+            .map(|group| (None, group.map_or("", |m| m.as_str()).to_string()))
+            .collect();
+        let _ = self.assign_array("BASH_REMATCH", groups, false);
+        Ok(true)
+    }
+}

@@ -1,0 +1,342 @@
+//! Shell patterns, as bash matches them in `case`, `[[ == ]]`, `${VAR#pat}` and pathname
+//! expansion: `*`, `?`, bracket expressions with ranges and POSIX classes (`[[:alpha:]]`),
+//! backslash escapes, and the extglob forms `?(a|b)`, `*(…)`, `+(…)`, `@(…)`, `!(…)`.
+//! (The glob crate has no classes and no extglob, so the shell has its own matcher.)
+
+use std::collections::HashSet;
+
+#[derive(Clone, Debug)]
+enum Token {
+    Char(char),
+    AnyChar,
+    AnyString,
+    Bracket {
+        negated: bool,
+        items: Vec<Item>,
+    },
+    Extended {
+        kind: char,
+        alternatives: Vec<Vec<Token>>,
+    },
+}
+
+#[derive(Clone, Debug)]
+enum Item {
+    Char(char),
+    Range(char, char),
+    Class(String),
+}
+
+/// A compiled pattern.
+#[derive(Clone, Debug)]
+pub struct Pattern {
+    tokens: Vec<Token>,
+    ignore_case: bool,
+}
+
+/// The characters that mean something in a pattern; `escape` puts a backslash before them.
+const SPECIAL: &[char] = &['\\', '*', '?', '[', ']', '!', '@', '+', '(', ')', '|'];
+
+/// `text` as a pattern that matches only itself.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if SPECIAL.contains(&c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Whether unquoted text makes a word a pattern for pathname expansion.
+pub fn has_magic(text: &str) -> bool {
+    text.contains(['*', '?', '[']) || ["+(", "@(", "!("].iter().any(|form| text.contains(form))
+}
+
+impl Pattern {
+    pub fn new(text: &str, extglob: bool) -> Pattern {
+        let chars: Vec<char> = text.chars().collect();
+        let mut at = 0;
+        let tokens = parse(&chars, &mut at, extglob, false);
+        Pattern {
+            tokens,
+            ignore_case: false,
+        }
+    }
+
+    /// Case-insensitive matching (`nocasematch`, `nocaseglob`).
+    pub fn ignoring_case(mut self, ignore: bool) -> Pattern {
+        self.ignore_case = ignore;
+        self
+    }
+
+    pub fn matches(&self, text: &str) -> bool {
+        let chars: Vec<char> = if self.ignore_case {
+            text.chars().flat_map(char::to_lowercase).collect()
+        } else {
+            text.chars().collect()
+        };
+        let mut failed = HashSet::new();
+        Matcher {
+            ignore_case: self.ignore_case,
+        }
+        .tokens(&self.tokens, 0, &chars, 0, &mut failed)
+    }
+
+    /// Whether the pattern starts with a literal `.` (a glob only then matches dot files).
+    pub fn starts_with_dot(&self) -> bool {
+        matches!(self.tokens.first(), Some(Token::Char('.')))
+    }
+}
+
+/// Parses tokens until the end, or (inside an extglob group) until `|` or `)`.
+fn parse(chars: &[char], at: &mut usize, extglob: bool, in_group: bool) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    while *at < chars.len() {
+        let c = chars[*at];
+        if in_group && (c == '|' || c == ')') {
+            break;
+        }
+        if extglob
+            && matches!(c, '?' | '*' | '+' | '@' | '!')
+            && chars.get(*at + 1) == Some(&'(')
+            && let Some(token) = parse_group(chars, at, c)
+        {
+            tokens.push(token);
+            continue;
+        }
+        *at += 1;
+        tokens.push(match c {
+            '\\' if *at < chars.len() => {
+                *at += 1;
+                Token::Char(chars[*at - 1])
+            }
+            '?' => Token::AnyChar,
+            '*' => {
+                if matches!(tokens.last(), Some(Token::AnyString)) {
+                    continue;
+                }
+                Token::AnyString
+            }
+            '[' => match parse_bracket(chars, *at) {
+                Some((token, end)) => {
+                    *at = end;
+                    token
+                }
+                None => Token::Char('['),
+            },
+            c => Token::Char(c),
+        });
+    }
+    tokens
+}
+
+/// `K(a|b)` at `at` (K one of `?*+@!`); None, and nothing consumed, if it is unclosed.
+fn parse_group(chars: &[char], at: &mut usize, kind: char) -> Option<Token> {
+    let mut cursor = *at + 2;
+    let mut alternatives = Vec::new();
+    loop {
+        let alternative = parse(chars, &mut cursor, true, true);
+        alternatives.push(alternative);
+        match chars.get(cursor) {
+            Some('|') => cursor += 1,
+            Some(')') => {
+                *at = cursor + 1;
+                return Some(Token::Extended { kind, alternatives });
+            }
+            _ => return None,
+        }
+    }
+}
+
+/// A bracket expression whose `[` is just before `start`: the token and the index after
+/// its `]`, or None when there is no closing `]` (then `[` is an ordinary character).
+fn parse_bracket(chars: &[char], start: usize) -> Option<(Token, usize)> {
+    let mut at = start;
+    let negated = matches!(chars.get(at), Some('!' | '^'));
+    if negated {
+        at += 1;
+    }
+    let mut items = Vec::new();
+    let mut first = true;
+    loop {
+        let c = *chars.get(at)?;
+        if c == ']' && !first {
+            return Some((Token::Bracket { negated, items }, at + 1));
+        }
+        first = false;
+        if c == '[' && chars.get(at + 1) == Some(&':') {
+            let rest: String = chars[at + 2..].iter().collect();
+            if let Some(end) = rest.find(":]") {
+                items.push(Item::Class(rest[..end].to_string()));
+                at += 2 + rest[..end].chars().count() + 2;
+                continue;
+            }
+        }
+        let (low, next) = match c {
+            '\\' => (*chars.get(at + 1)?, at + 2),
+            c => (c, at + 1),
+        };
+        at = next;
+        if chars.get(at) == Some(&'-') && chars.get(at + 1).is_some_and(|&c| c != ']') {
+            let (high, next) = match chars[at + 1] {
+                '\\' => (*chars.get(at + 2)?, at + 3),
+                c => (c, at + 2),
+            };
+            items.push(Item::Range(low, high));
+            at = next;
+        } else {
+            items.push(Item::Char(low));
+        }
+    }
+}
+
+fn in_class(class: &str, c: char) -> bool {
+    match class {
+        "alpha" => c.is_alphabetic(),
+        "digit" => c.is_ascii_digit(),
+        "alnum" => c.is_alphanumeric(),
+        "upper" => c.is_uppercase(),
+        "lower" => c.is_lowercase(),
+        "space" => c.is_whitespace(),
+        "blank" => c == ' ' || c == '\t',
+        "punct" => c.is_ascii_punctuation(),
+        "print" => !c.is_control(),
+        "graph" => !c.is_control() && !c.is_whitespace(),
+        "cntrl" => c.is_control(),
+        "xdigit" => c.is_ascii_hexdigit(),
+        "word" => c.is_alphanumeric() || c == '_',
+        _ => false,
+    }
+}
+
+struct Matcher {
+    ignore_case: bool,
+}
+
+impl Matcher {
+    fn same(&self, pattern: char, c: char) -> bool {
+        if self.ignore_case {
+            pattern.to_lowercase().eq(std::iter::once(c))
+        } else {
+            pattern == c
+        }
+    }
+
+    fn bracket(&self, negated: bool, items: &[Item], c: char) -> bool {
+        let hit = items.iter().any(|item| match item {
+            Item::Char(p) => self.same(*p, c),
+            Item::Range(low, high) => {
+                (*low..=*high).contains(&c)
+                    || (self.ignore_case && c.to_uppercase().any(|u| (*low..=*high).contains(&u)))
+            }
+            Item::Class(class) => in_class(class, c),
+        });
+        hit != negated
+    }
+
+    /// Whether `tokens[ti..]` matches `text[si..]`. `failed` remembers positions already
+    /// known not to match, so stars backtrack in polynomial time.
+    fn tokens(
+        &self,
+        tokens: &[Token],
+        ti: usize,
+        text: &[char],
+        si: usize,
+        failed: &mut HashSet<(usize, usize, usize)>,
+    ) -> bool {
+        let key = (tokens.as_ptr() as usize, ti, si);
+        if failed.contains(&key) {
+            return false;
+        }
+        let result = match tokens.get(ti) {
+            None => si == text.len(),
+            Some(Token::Char(p)) => {
+                si < text.len()
+                    && self.same(*p, text[si])
+                    && self.tokens(tokens, ti + 1, text, si + 1, failed)
+            }
+            Some(Token::AnyChar) => {
+                si < text.len() && self.tokens(tokens, ti + 1, text, si + 1, failed)
+            }
+            Some(Token::Bracket { negated, items }) => {
+                si < text.len()
+                    && self.bracket(*negated, items, text[si])
+                    && self.tokens(tokens, ti + 1, text, si + 1, failed)
+            }
+            Some(Token::AnyString) => {
+                (si..=text.len()).any(|end| self.tokens(tokens, ti + 1, text, end, failed))
+            }
+            Some(Token::Extended { kind, alternatives }) => (si..=text.len()).any(|end| {
+                self.extended(*kind, alternatives, &text[si..end])
+                    && self.tokens(tokens, ti + 1, text, end, failed)
+            }),
+        };
+        if !result {
+            failed.insert(key);
+        }
+        result
+    }
+
+    fn any_alternative(&self, alternatives: &[Vec<Token>], text: &[char]) -> bool {
+        alternatives
+            .iter()
+            .any(|alternative| self.tokens(alternative, 0, text, 0, &mut HashSet::new()))
+    }
+
+    /// Whether a whole extglob group matches `text`.
+    fn extended(&self, kind: char, alternatives: &[Vec<Token>], text: &[char]) -> bool {
+        match kind {
+            '@' => self.any_alternative(alternatives, text),
+            '?' => text.is_empty() || self.any_alternative(alternatives, text),
+            '!' => !self.any_alternative(alternatives, text),
+            // `*` and `+`: one or more matches in a row (`*` also none).
+            _ => {
+                (kind == '*' && text.is_empty())
+                    || (1..=text.len()).any(|split| {
+                        self.any_alternative(alternatives, &text[..split])
+                            && (split == text.len()
+                                || self.extended('*', alternatives, &text[split..]))
+                    })
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Pattern, escape};
+
+    fn matches(pattern: &str, text: &str) -> bool {
+        Pattern::new(pattern, true).matches(text)
+    }
+
+    #[test]
+    fn bash_patterns() {
+        assert!(matches("*.txt", "a.txt"));
+        assert!(!matches("*.txt", "a.txf"));
+        assert!(matches("[[:alpha:]]*", "abc"));
+        assert!(!matches("[[:digit:]]", "a"));
+        assert!(matches("[!a-c]x", "dx"));
+        assert!(matches("[]]", "]"));
+        assert!(matches("+(ab|c)", "abcab"));
+        assert!(!matches("!(*.txt)", "a.txt"));
+        assert!(matches("!(*.txt)", "a.md"));
+        assert!(matches("@(x|y)z", "yz"));
+        assert!(matches("?(a)b", "b"));
+        assert!(matches(&escape("*?[a]"), "*?[a]"));
+        assert!(!matches(&escape("*"), "x"));
+        assert!(matches("a[", "a["));
+        assert!(Pattern::new("ABC", true).ignoring_case(true).matches("abc"));
+    }
+
+    #[test]
+    fn stars_do_not_backtrack_exponentially() {
+        let text = "a".repeat(60);
+        let pattern = "*a".repeat(30) + "b";
+        let started = std::time::Instant::now();
+        assert!(!matches(&pattern, &text));
+        assert!(started.elapsed() < std::time::Duration::from_secs(1));
+    }
+}

@@ -1,0 +1,134 @@
+//! `shopt`: bash's named options for globbing and matching.
+
+use super::Shell;
+
+#[derive(Clone, Copy, Default)]
+pub(super) struct ShellOptions {
+    /// Globs match names that start with a dot.
+    pub dotglob: bool,
+    /// `?(…)`, `*(…)`, `+(…)`, `@(…)` and `!(…)` in globs and patterns.
+    pub extglob: bool,
+    /// A glob that matches nothing is an error.
+    pub failglob: bool,
+    /// `**` matches any depth of directories.
+    pub globstar: bool,
+    pub nocaseglob: bool,
+    /// `case` and `[[ == ]]`, `[[ =~ ]]` ignore case.
+    pub nocasematch: bool,
+    /// A glob that matches nothing goes away instead of staying as it is.
+    pub nullglob: bool,
+}
+
+/// The options, in bash's (alphabetical) order.
+const NAMES: [&str; 7] = [
+    "dotglob",
+    "extglob",
+    "failglob",
+    "globstar",
+    "nocaseglob",
+    "nocasematch",
+    "nullglob",
+];
+
+impl ShellOptions {
+    fn flag(&mut self, name: &str) -> Option<&mut bool> {
+        Some(match name {
+            "dotglob" => &mut self.dotglob,
+            "extglob" => &mut self.extglob,
+            "failglob" => &mut self.failglob,
+            "globstar" => &mut self.globstar,
+            "nocaseglob" => &mut self.nocaseglob,
+            "nocasematch" => &mut self.nocasematch,
+            "nullglob" => &mut self.nullglob,
+            _ => return None,
+        })
+    }
+
+    pub fn get(&self, name: &str) -> Option<bool> {
+        let mut copy = *self;
+        copy.flag(name).map(|on| *on)
+    }
+}
+
+impl Shell {
+    /// `shopt [-s|-u] [-p] [-q] [-o] [NAME...]`.
+    pub(super) fn shopt_builtin(&mut self, argv: &[String]) -> (u8, String) {
+        let mut set = None;
+        let mut print = false;
+        let mut quiet = false;
+        let mut set_o = false;
+        let mut names = Vec::new();
+        for arg in &argv[1..] {
+            match arg.as_str() {
+                flags if flags.starts_with('-') && flags.len() > 1 && names.is_empty() => {
+                    for flag in flags[1..].chars() {
+                        match flag {
+                            's' => set = Some(true),
+                            'u' => set = Some(false),
+                            'p' => print = true,
+                            'q' => quiet = true,
+                            'o' => set_o = true,
+                            other => {
+                                self.report(&format!("shopt: -{other}: invalid option"));
+                                self.report("shopt: usage: shopt [-pqsu] [-o] [optname ...]");
+                                return (2, String::new());
+                            }
+                        }
+                    }
+                }
+                name => names.push(name.to_string()),
+            }
+        }
+        if set_o {
+            // `shopt -o` is `set -o` by another name.
+            let mut args = vec!["set".to_string()];
+            for name in &names {
+                args.push(if set == Some(false) { "+o" } else { "-o" }.into());
+                args.push(name.clone());
+            }
+            if names.is_empty() || set.is_none() {
+                return self.set_builtin(&["set".into(), "-o".into()]);
+            }
+            return self.set_builtin(&args);
+        }
+        let listed: Vec<String> = if names.is_empty() {
+            NAMES.iter().map(|n| n.to_string()).collect()
+        } else {
+            names.clone()
+        };
+        let mut status = 0;
+        let mut text = String::new();
+        for name in &listed {
+            let Some(current) = self.shell_options.get(name) else {
+                self.report(&format!("shopt: {name}: invalid shell option name"));
+                status = 1;
+                continue;
+            };
+            match set {
+                Some(on) if !names.is_empty() => {
+                    if let Some(flag) = self.shell_options.flag(name) {
+                        *flag = on;
+                    }
+                }
+                // `shopt -s` alone lists the options that are on; `-u` those off.
+                Some(on) if current != on => {}
+                _ => {
+                    if !current && set.is_none() && !names.is_empty() {
+                        status = 1;
+                    }
+                    if quiet {
+                        continue;
+                    }
+                    if print {
+                        let sign = if current { 's' } else { 'u' };
+                        text.push_str(&format!("shopt -{sign} {name}\n"));
+                    } else {
+                        let state = if current { "on" } else { "off" };
+                        text.push_str(&format!("{name:<15}\t{state}\n"));
+                    }
+                }
+            }
+        }
+        (status, text)
+    }
+}

@@ -1,0 +1,492 @@
+//! Shell variables: scalars, indexed arrays and associative arrays, with the attributes
+//! `declare` gives them (exported, read-only, integer). A scalar is element 0 of an
+//! indexed array, as in bash: `x=a; x[1]=b` makes `x` an array whose `$x` is still `a`.
+
+use super::Shell;
+use super::expand::ExpandError;
+use indexmap::IndexMap;
+use std::collections::BTreeMap;
+
+#[derive(Clone, Debug)]
+pub(super) enum Value {
+    /// Declared (`local x`, `declare -i n`) but given no value: unset, with attributes.
+    Unset,
+    Scalar(String),
+    Indexed(BTreeMap<i64, String>),
+    /// Kept in the order keys were first set; bash's order is its hash table's.
+    Associative(IndexMap<String, String>),
+}
+
+impl Value {
+    /// What `$NAME` gives: the scalar, or element 0 (key "0").
+    pub fn first(&self) -> Option<&str> {
+        match self {
+            Value::Unset => None,
+            Value::Scalar(text) => Some(text),
+            Value::Indexed(elements) => elements.get(&0).map(String::as_str),
+            Value::Associative(elements) => elements.get("0").map(String::as_str),
+        }
+    }
+
+    /// Every element's value, in index (or key) order.
+    pub fn values(&self) -> Vec<String> {
+        match self {
+            Value::Unset => Vec::new(),
+            Value::Scalar(text) => vec![text.clone()],
+            Value::Indexed(elements) => elements.values().cloned().collect(),
+            Value::Associative(elements) => bash_order(elements).map(|(_, v)| v.clone()).collect(),
+        }
+    }
+
+    /// Every element's index or key (`${!a[@]}`).
+    pub fn keys(&self) -> Vec<String> {
+        match self {
+            Value::Unset => Vec::new(),
+            Value::Scalar(_) => vec!["0".into()],
+            Value::Indexed(elements) => elements.keys().map(i64::to_string).collect(),
+            Value::Associative(elements) => bash_order(elements).map(|(k, _)| k.clone()).collect(),
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub(super) struct Variable {
+    pub value: Value,
+    pub exported: bool,
+    pub readonly: bool,
+    /// `declare -i`: assignments are evaluated as arithmetic.
+    pub integer: bool,
+}
+
+impl Variable {
+    fn new(value: Value) -> Variable {
+        Variable {
+            value,
+            exported: false,
+            readonly: false,
+            integer: false,
+        }
+    }
+}
+
+/// Where an element goes: an index of an indexed array or a key of an associative one.
+#[derive(Clone, Debug)]
+pub(super) enum Subscript {
+    Index(i64),
+    Key(String),
+}
+
+impl Shell {
+    /// A variable's value as `$NAME` gives it; None when unset.
+    pub(super) fn variable(&self, name: &str) -> Option<String> {
+        self.variables
+            .get(name)
+            .and_then(|v| v.value.first().map(str::to_string))
+    }
+
+    pub(super) fn variable_entry(&self, name: &str) -> Option<&Variable> {
+        self.variables.get(name)
+    }
+
+    pub(super) fn is_associative(&self, name: &str) -> bool {
+        matches!(
+            self.variables.get(name).map(|v| &v.value),
+            Some(Value::Associative(_))
+        )
+    }
+
+    /// Sets a variable the shell itself maintains (`PWD`, `OPTIND`, `read`'s names):
+    /// read-only ones included, as bash's internal assignments do.
+    pub(super) fn set_variable(&mut self, name: &str, value: &str, export: bool) {
+        let variable = self
+            .variables
+            .entry(name.to_string())
+            .or_insert_with(|| Variable::new(Value::Unset));
+        variable.exported |= export;
+        match &mut variable.value {
+            Value::Unset => variable.value = Value::Scalar(value.to_string()),
+            Value::Scalar(text) => *text = value.to_string(),
+            Value::Indexed(elements) => {
+                elements.insert(0, value.to_string());
+            }
+            Value::Associative(elements) => {
+                elements.insert("0".into(), value.to_string());
+            }
+        }
+    }
+
+    /// The error for changing a read-only variable, or None.
+    fn refuse_readonly(&self, name: &str) -> Result<(), ExpandError> {
+        match self.variables.get(name) {
+            Some(variable) if variable.readonly => {
+                // As bash: the rest of the command line is not run.
+                Err(ExpandError::aborting(format!("{name}: readonly variable")))
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// `NAME=value` and `NAME+=value` as a script writes them: read-only variables refuse,
+    /// integer ones evaluate the value.
+    pub(super) fn assign_scalar(
+        &mut self,
+        name: &str,
+        value: &str,
+        append: bool,
+    ) -> Result<(), ExpandError> {
+        self.refuse_readonly(name)?;
+        let integer = self.variables.get(name).is_some_and(|v| v.integer);
+        let value = match (integer, append) {
+            (true, true) => {
+                let before = self.variable(name).unwrap_or_default();
+                let sum = format!("({}) + ({value})", or_zero(&before));
+                self.evaluate_arithmetic(&sum)?.to_string()
+            }
+            (true, false) => self.evaluate_arithmetic(value)?.to_string(),
+            (false, true) => self.variable(name).unwrap_or_default() + value,
+            (false, false) => value.to_string(),
+        };
+        self.set_variable(name, &value, false);
+        Ok(())
+    }
+
+    /// `NAME[SUBSCRIPT]=value` (and `+=`).
+    pub(super) fn assign_element(
+        &mut self,
+        name: &str,
+        subscript: Subscript,
+        value: &str,
+        append: bool,
+    ) -> Result<(), ExpandError> {
+        self.refuse_readonly(name)?;
+        let integer = self.variables.get(name).is_some_and(|v| v.integer);
+        let before = self.element(name, &subscript);
+        let value = match (integer, append) {
+            (true, _) => {
+                let text = match (append, before) {
+                    (true, Some(before)) => format!("({}) + ({value})", or_zero(&before)),
+                    _ => value.to_string(),
+                };
+                self.evaluate_arithmetic(&text)?.to_string()
+            }
+            (false, true) => before.unwrap_or_default() + value,
+            (false, false) => value.to_string(),
+        };
+        let variable = self
+            .variables
+            .entry(name.to_string())
+            .or_insert_with(|| Variable::new(Value::Indexed(BTreeMap::new())));
+        match &variable.value {
+            Value::Scalar(text) => {
+                variable.value = Value::Indexed(BTreeMap::from([(0, text.clone())]))
+            }
+            Value::Unset => variable.value = Value::Indexed(BTreeMap::new()),
+            _ => {}
+        }
+        match (&mut variable.value, subscript) {
+            (Value::Indexed(elements), Subscript::Index(index)) => {
+                let index = if index < 0 {
+                    let end = elements.keys().next_back().map_or(0, |last| last + 1);
+                    if end + index < 0 {
+                        return Err(ExpandError::new(format!(
+                            "{name}[{index}]: bad array subscript"
+                        )));
+                    }
+                    end + index
+                } else {
+                    index
+                };
+                elements.insert(index, value);
+            }
+            (Value::Associative(elements), Subscript::Key(key)) => {
+                elements.insert(key, value);
+            }
+            (Value::Associative(elements), Subscript::Index(index)) => {
+                elements.insert(index.to_string(), value);
+            }
+            (Value::Indexed(elements), Subscript::Key(key)) => {
+                elements.insert(key.parse().unwrap_or(0), value);
+            }
+            (Value::Scalar(_) | Value::Unset, _) => unreachable!("made an array above"),
+        }
+        Ok(())
+    }
+
+    /// `NAME=(...)` or `NAME+=(...)`: elements with optional subscripts.
+    pub(super) fn assign_array(
+        &mut self,
+        name: &str,
+        elements: Vec<(Option<Subscript>, String)>,
+        append: bool,
+    ) -> Result<(), ExpandError> {
+        self.refuse_readonly(name)?;
+        let associative = self.is_associative(name);
+        let mut variable = self
+            .variables
+            .get(name)
+            .cloned()
+            .unwrap_or(Variable::new(Value::Unset));
+        let mut value = match (&variable.value, append) {
+            (Value::Associative(_), false) => Value::Associative(IndexMap::new()),
+            (Value::Associative(map), true) => Value::Associative(map.clone()),
+            (Value::Indexed(map), true) => Value::Indexed(map.clone()),
+            (Value::Scalar(text), true) => Value::Indexed(BTreeMap::from([(0, text.clone())])),
+            _ => Value::Indexed(BTreeMap::new()),
+        };
+        let mut next = match &value {
+            Value::Indexed(map) => map.keys().next_back().map_or(0, |last| last + 1),
+            _ => 0,
+        };
+        for (subscript, text) in elements {
+            match &mut value {
+                Value::Indexed(map) => {
+                    let index = match subscript {
+                        Some(Subscript::Index(index)) => index,
+                        Some(Subscript::Key(key)) => key.parse().unwrap_or(0),
+                        None => next,
+                    };
+                    map.insert(index, text);
+                    next = index + 1;
+                }
+                Value::Associative(map) => match subscript {
+                    Some(Subscript::Key(key)) => {
+                        map.insert(key, text);
+                    }
+                    Some(Subscript::Index(index)) => {
+                        map.insert(index.to_string(), text);
+                    }
+                    None => {
+                        return Err(ExpandError::new(format!(
+                            "{name}: {text}: must use subscript when assigning associative array"
+                        )));
+                    }
+                },
+                Value::Scalar(_) | Value::Unset => unreachable!("arrays only"),
+            }
+        }
+        debug_assert!(associative == matches!(value, Value::Associative(_)));
+        variable.value = value;
+        self.variables.insert(name.to_string(), variable);
+        Ok(())
+    }
+
+    /// One element's value; None when unset.
+    pub(super) fn element(&self, name: &str, subscript: &Subscript) -> Option<String> {
+        let variable = self.variables.get(name)?;
+        match (&variable.value, subscript) {
+            (Value::Scalar(text), Subscript::Index(0 | -1)) => Some(text.clone()),
+            (Value::Scalar(_) | Value::Unset, _) => None,
+            (Value::Indexed(elements), Subscript::Index(index)) => {
+                let index = if *index < 0 {
+                    elements.keys().next_back()? + 1 + index
+                } else {
+                    *index
+                };
+                elements.get(&index).cloned()
+            }
+            (Value::Indexed(elements), Subscript::Key(key)) => {
+                elements.get(&key.parse().ok()?).cloned()
+            }
+            (Value::Associative(elements), Subscript::Key(key)) => elements.get(key).cloned(),
+            (Value::Associative(elements), Subscript::Index(index)) => {
+                elements.get(&index.to_string()).cloned()
+            }
+        }
+    }
+
+    /// `unset NAME[SUBSCRIPT]`.
+    pub(super) fn unset_element(
+        &mut self,
+        name: &str,
+        subscript: &Subscript,
+    ) -> Result<(), ExpandError> {
+        self.refuse_readonly(name)?;
+        let Some(variable) = self.variables.get_mut(name) else {
+            return Ok(());
+        };
+        match (&mut variable.value, subscript) {
+            (Value::Scalar(_), Subscript::Index(0)) => {
+                self.variables.remove(name);
+            }
+            (Value::Indexed(elements), Subscript::Index(index)) => {
+                let index = if *index < 0 {
+                    elements.keys().next_back().map_or(0, |last| last + 1) + index
+                } else {
+                    *index
+                };
+                elements.remove(&index);
+            }
+            (Value::Associative(elements), Subscript::Key(key)) => {
+                elements.shift_remove(key);
+            }
+            (Value::Associative(elements), Subscript::Index(index)) => {
+                elements.shift_remove(&index.to_string());
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// `unset NAME`: refused for read-only variables, as bash does. A variable some
+    /// calling function made local comes back with the value it had before that
+    /// function's `local` (bash's dynamic scoping); one local here is simply unset.
+    pub(super) fn unset_variable(&mut self, name: &str) -> Result<(), ExpandError> {
+        if self.variables.get(name).is_some_and(|v| v.readonly) {
+            return Err(ExpandError::new(format!(
+                "{name}: cannot unset: readonly variable"
+            )));
+        }
+        let local_here = self
+            .locals
+            .last()
+            .is_some_and(|frame| frame.iter().any(|(n, _)| n == name));
+        let caller_frame = self.locals.iter_mut().rev().skip(1).find_map(|frame| {
+            frame
+                .iter()
+                .position(|(n, _)| n == name)
+                .map(|at| (frame, at))
+        });
+        match caller_frame {
+            Some((frame, at)) if !local_here => match frame.remove(at).1 {
+                Some(before) => {
+                    self.variables.insert(name.to_string(), before);
+                }
+                None => {
+                    self.variables.remove(name);
+                }
+            },
+            _ => {
+                self.variables.remove(name);
+            }
+        }
+        Ok(())
+    }
+
+    /// The variable, created empty if need be, for `declare` to change its attributes.
+    pub(super) fn declared(&mut self, name: &str) -> &mut Variable {
+        self.variables
+            .entry(name.to_string())
+            .or_insert_with(|| Variable::new(Value::Unset))
+    }
+
+    /// Exported variables, for the environment of programs (arrays are not exported).
+    pub(super) fn environment(&self) -> Vec<(String, String)> {
+        self.variables
+            .iter()
+            .filter(|(_, v)| v.exported)
+            .filter_map(|(name, v)| match &v.value {
+                Value::Scalar(text) => Some((name.clone(), text.clone())),
+                _ => None,
+            })
+            .collect()
+    }
+}
+
+/// `declare -p`'s text for a variable: `declare -a a=([0]="x")`.
+pub(super) fn declaration(name: &str, variable: &Variable) -> String {
+    let mut flags = attribute_flags(variable);
+    if flags.is_empty() {
+        flags.push('-');
+    }
+    match assigned_value(&variable.value, double_quoted) {
+        Some(value) => format!("declare -{flags} {name}={value}"),
+        None => format!("declare -{flags} {name}"),
+    }
+}
+
+/// The variable's attributes as `declare` letters (`${x@a}`).
+pub(super) fn attribute_flags(variable: &Variable) -> String {
+    let mut flags = String::new();
+    match variable.value {
+        Value::Indexed(_) => flags.push('a'),
+        Value::Associative(_) => flags.push('A'),
+        _ => {}
+    }
+    if variable.integer {
+        flags.push('i');
+    }
+    if variable.readonly {
+        flags.push('r');
+    }
+    if variable.exported {
+        flags.push('x');
+    }
+    flags
+}
+
+/// `set`'s line for a variable: `x='a b'`, `a=([0]="x")`; None when unset.
+pub(super) fn listing(name: &str, variable: &Variable) -> Option<String> {
+    let value = assigned_value(&variable.value, super::options::quoted)?;
+    Some(format!("{name}={value}"))
+}
+
+/// `${x@A}`: the assignment (or `declare`) that recreates the variable.
+pub(super) fn assignment(name: &str, variable: &Variable) -> Option<String> {
+    let flags = attribute_flags(variable);
+    let value = assigned_value(&variable.value, super::options::quoted_always)?;
+    Some(if flags.is_empty() {
+        format!("{name}={value}")
+    } else {
+        format!("declare -{flags} {name}={value}")
+    })
+}
+
+/// The right-hand side of an assignment that recreates the value.
+fn assigned_value(value: &Value, scalar_quote: fn(&str) -> String) -> Option<String> {
+    let elements = |pairs: Vec<(String, String)>, trailing: &str| {
+        let inner: Vec<String> = pairs
+            .iter()
+            .map(|(key, value)| format!("[{key}]={}", double_quoted(value)))
+            .collect();
+        format!("({}{trailing})", inner.join(" "))
+    };
+    Some(match value {
+        Value::Unset => return None,
+        Value::Scalar(text) => scalar_quote(text),
+        Value::Indexed(map) if map.is_empty() => return None,
+        Value::Indexed(map) => elements(
+            map.iter()
+                .map(|(k, v)| (k.to_string(), v.clone()))
+                .collect(),
+            "",
+        ),
+        Value::Associative(map) if map.is_empty() => return None,
+        Value::Associative(map) => elements(
+            bash_order(map)
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect(),
+            " ",
+        ),
+    })
+}
+
+/// `"text"` with `"`, `$`, `` ` `` and `\` escaped, as `declare -p` quotes.
+fn double_quoted(text: &str) -> String {
+    let mut out = String::from('"');
+    for c in text.chars() {
+        if matches!(c, '"' | '$' | '`' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out.push('"');
+    out
+}
+
+/// An associative array's elements in the order bash lists them: by bucket of its
+/// 1,024-bucket hash table (FNV-1 of the key), newest first within a bucket; scripts
+/// that print `${!m[@]}` see what they saw under bash.
+fn bash_order(map: &IndexMap<String, String>) -> impl Iterator<Item = (&String, &String)> {
+    let bucket = |key: &str| {
+        key.bytes().fold(2_166_136_261u32, |hash, byte| {
+            hash.wrapping_mul(16_777_619) ^ u32::from(byte)
+        }) & 1023
+    };
+    let mut entries: Vec<(&String, &String)> = map.iter().rev().collect();
+    entries.sort_by_key(|(key, _)| bucket(key));
+    entries.into_iter()
+}
+
+fn or_zero(text: &str) -> &str {
+    if text.trim().is_empty() { "0" } else { text }
+}
