@@ -22,11 +22,7 @@ async fn a_tight_loop_is_killed_within_50_ms() {
             argv: vec!["spin".into()],
             env: Vec::new(),
             cwd: "/".into(),
-            stdio: Stdio {
-                stdin: Input::Null,
-                stdout: Output::Null,
-                stderr: Output::Null,
-            },
+            stdio: Stdio::new(Input::Null, Output::Null, Output::Null),
             limits: Limits::default(),
         })
         .unwrap();

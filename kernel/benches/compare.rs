@@ -61,11 +61,7 @@ fn wasmix_spawn_median(runtime: &tokio::runtime::Runtime) -> Duration {
                 argv: vec!["true".into()],
                 env: Vec::new(),
                 cwd: "/".into(),
-                stdio: Stdio {
-                    stdin: Input::Null,
-                    stdout: Output::Null,
-                    stderr: Output::Null,
-                },
+                stdio: Stdio::new(Input::Null, Output::Null, Output::Null),
                 limits: Limits::default(),
             })
             .expect("spawn");

@@ -60,29 +60,73 @@ impl Output {
     }
 }
 
-/// A process's three standard streams.
+/// A descriptor above 2, which only the shell's redirections use (`exec 3>file`,
+/// `cmd >&3`): WASI programs see their three standard streams alone.
+pub enum Stream {
+    Read(Input),
+    Write(Output),
+    ReadWrite(Input, Output),
+}
+
+impl Stream {
+    fn duplicate(&self) -> Stream {
+        match self {
+            Stream::Read(input) => Stream::Read(input.duplicate()),
+            Stream::Write(output) => Stream::Write(output.duplicate()),
+            Stream::ReadWrite(input, output) => {
+                Stream::ReadWrite(input.duplicate(), output.duplicate())
+            }
+        }
+    }
+}
+
+/// A process's three standard streams, and the shell's higher descriptors.
 pub struct Stdio {
     pub stdin: Input,
     pub stdout: Output,
     pub stderr: Output,
+    pub higher: Vec<(i32, Stream)>,
 }
 
 impl Stdio {
-    /// Other holds on the same three streams.
+    pub fn new(stdin: Input, stdout: Output, stderr: Output) -> Stdio {
+        Stdio {
+            stdin,
+            stdout,
+            stderr,
+            higher: Vec::new(),
+        }
+    }
+
+    /// Other holds on the same streams.
     pub fn duplicate(&self) -> Stdio {
         Stdio {
             stdin: self.stdin.duplicate(),
             stdout: self.stdout.duplicate(),
             stderr: self.stderr.duplicate(),
+            higher: self
+                .higher
+                .iter()
+                .map(|(fd, stream)| (*fd, stream.duplicate()))
+                .collect(),
         }
     }
 
     /// The console for all three, as for a command typed at the prompt.
     pub fn console() -> Stdio {
-        Stdio {
-            stdin: Input::Console,
-            stdout: Output::ConsoleOut,
-            stderr: Output::ConsoleErr,
+        Stdio::new(Input::Console, Output::ConsoleOut, Output::ConsoleErr)
+    }
+
+    /// Descriptor `fd` above 2, if open.
+    pub fn higher(&self, fd: i32) -> Option<&Stream> {
+        self.higher.iter().find(|(n, _)| *n == fd).map(|(_, s)| s)
+    }
+
+    /// Opens (or with None, closes) descriptor `fd` above 2.
+    pub fn set_higher(&mut self, fd: i32, stream: Option<Stream>) {
+        self.higher.retain(|(n, _)| *n != fd);
+        if let Some(stream) = stream {
+            self.higher.push((fd, stream));
         }
     }
 

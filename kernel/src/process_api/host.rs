@@ -49,11 +49,7 @@ impl spawn::Host for ProcessApiView<'_> {
             argv: command.argv,
             env,
             cwd,
-            stdio: Stdio {
-                stdin,
-                stdout,
-                stderr,
-            },
+            stdio: Stdio::new(stdin, stdout, stderr),
             limits: parent.limits,
         };
         let pid = match kernel.spawn(request) {

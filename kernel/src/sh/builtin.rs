@@ -22,6 +22,7 @@ pub enum Builtin {
     Continue,
     Declare,
     Eval,
+    Exec,
     Exit,
     Export,
     Fg,
@@ -34,6 +35,7 @@ pub enum Builtin {
     Local,
     Mount,
     Ns,
+    Printf,
     Pwd,
     Read,
     Readonly,
@@ -111,6 +113,12 @@ const BUILTINS: &[(&str, Builtin, &str, &str)] = &[
         "run the arguments, joined by spaces, as shell text",
     ),
     (
+        "exec",
+        Builtin::Exec,
+        "exec [COMMAND [ARGS]] [REDIRECTIONS]",
+        "replace the shell with COMMAND, or redirect the shell's own descriptors (0-9)",
+    ),
+    (
         "exit",
         Builtin::Exit,
         "exit [N]",
@@ -172,6 +180,12 @@ const BUILTINS: &[(&str, Builtin, &str, &str)] = &[
         "list the mount table (host directories: wasmix --mount)",
     ),
     ("ns", Builtin::Ns, "ns", "print this shell's namespace"),
+    (
+        "printf",
+        Builtin::Printf,
+        "printf [-v VAR] FORMAT [ARGS]",
+        "format ARGS (bash's %q and %(fmt)T too), or put the result in VAR",
+    ),
     ("pwd", Builtin::Pwd, "pwd", "print the working directory"),
     (
         "read",
@@ -302,6 +316,23 @@ impl Shell {
         stdio: Stdio,
         alone: bool,
     ) -> Result<Stage, Flow> {
+        // The builtin's complaints go where its stderr is redirected (`read -u 9 2>/dev/null`).
+        let own = self.streams.replace(std::sync::Arc::new(stdio.duplicate()));
+        let result = Box::pin(self.run_builtin_here(builtin, argv, stdio, alone)).await;
+        // `exec 2>file` changed the shell's own streams for good.
+        if self.exec_streams.is_none() {
+            self.streams = own;
+        }
+        result
+    }
+
+    async fn run_builtin_here(
+        &mut self,
+        builtin: Builtin,
+        argv: &[String],
+        stdio: Stdio,
+        alone: bool,
+    ) -> Result<Stage, Flow> {
         let (status, text) = match builtin {
             Builtin::Exit => {
                 let status = match argv.get(1) {
@@ -401,7 +432,7 @@ impl Shell {
             }
             Builtin::Set => self.set_builtin(argv),
             Builtin::Shopt => self.shopt_builtin(argv),
-            Builtin::Read => (self.read_builtin(argv, &stdio.stdin).await, String::new()),
+            Builtin::Read => (self.read_builtin(argv, &stdio).await, String::new()),
             Builtin::Alias => self.alias_builtin(argv),
             Builtin::Unalias => (self.unalias_builtin(argv), String::new()),
             Builtin::Jobs => self.jobs_builtin(argv),
@@ -437,16 +468,33 @@ impl Shell {
             }
             Builtin::Help => (0, help_text()),
             Builtin::Colon => (0, String::new()),
+            Builtin::Exec if argv.len() == 1 => {
+                // Only redirections: they become the shell's own streams from here on.
+                let streams = std::sync::Arc::new(stdio);
+                self.streams = Some(streams.clone());
+                self.exec_streams = Some(streams);
+                return Ok(Stage::Done(0));
+            }
+            Builtin::Exec => {
+                let stage = self.spawn_program(argv[1..].to_vec(), Vec::new(), stdio);
+                let status = match stage {
+                    Stage::Running { pid, name } => {
+                        self.add_foreground(&[pid]);
+                        let status = self.wait_for(pid, &name).await.unwrap_or(0);
+                        self.remove_foreground(&[pid]);
+                        status
+                    }
+                    Stage::Done(status) => status,
+                    Stage::Subshell(_) => 0,
+                };
+                return Err(Flow::Exit(status));
+            }
+            Builtin::Printf => {
+                let (status, bytes) = self.printf_builtin(argv);
+                return Ok(finish(&argv[0], status, bytes, stdio));
+            }
         };
-        if let Err(why) = deliver(text, stdio.stdout) {
-            // As bash: the builtin fails, and says so where its errors go.
-            let _ = deliver(
-                format!("wasmix: {}: write error: {why}\n", argv[0]),
-                stdio.stderr,
-            );
-            return Ok(Stage::Done(1));
-        }
-        Ok(Stage::Done(status))
+        Ok(finish(&argv[0], status, text, stdio))
     }
 
     /// `type NAME...` (and `command -V`): what each name runs as.
@@ -520,15 +568,7 @@ impl Shell {
             }
             None => (0, String::new()),
         };
-        if let Err(why) = deliver(text, stdio.stdout) {
-            // As bash: the builtin fails, and says so where its errors go.
-            let _ = deliver(
-                format!("wasmix: {}: write error: {why}\n", argv[0]),
-                stdio.stderr,
-            );
-            return Ok(Stage::Done(1));
-        }
-        Ok(Stage::Done(status))
+        Ok(finish(&argv[0], status, text, stdio))
     }
 
     /// `ulimit [-a] [-n FILES] [-v KB|unlimited] [-t SECONDS|unlimited]`: limits for the processes
@@ -642,9 +682,23 @@ fn help_text() -> String {
     text
 }
 
+/// Delivers a builtin's output and ends it: a write error fails it with bash's message,
+/// said where its errors go.
+pub(super) fn finish(name: &str, status: u8, text: impl Into<Bytes>, stdio: Stdio) -> Stage {
+    if let Err(why) = deliver(text, stdio.stdout) {
+        let _ = deliver(
+            format!("wasmix: {name}: write error: {why}\n"),
+            stdio.stderr,
+        );
+        return Stage::Done(1);
+    }
+    Stage::Done(status)
+}
+
 /// Writes a builtin's output where its stdout goes. Into a pipe it is written by a task of
 /// its own, since the reader may not have started yet.
-pub(super) fn deliver(text: String, output: Output) -> Result<(), String> {
+pub(super) fn deliver(text: impl Into<Bytes>, output: Output) -> Result<(), String> {
+    let text: Bytes = text.into();
     if text.is_empty() {
         return Ok(());
     }
@@ -652,22 +706,19 @@ pub(super) fn deliver(text: String, output: Output) -> Result<(), String> {
         Output::ConsoleOut => {
             let mut stdout = std::io::stdout().lock();
             stdout
-                .write_all(text.as_bytes())
+                .write_all(&text)
                 .and_then(|()| stdout.flush())
                 .map_err(|e| crate::fs::FsError::from(e).to_string())
         }
         Output::ConsoleErr => {
-            eprint!("{text}");
+            let _ = std::io::stderr().write_all(&text);
             Ok(())
         }
         Output::Pipe(writer) => {
-            tokio::spawn(async move { writer.write_all(Bytes::from(text)).await });
+            tokio::spawn(async move { writer.write_all(text).await });
             Ok(())
         }
-        Output::File(handle) => handle
-            .append(text.as_bytes())
-            .map(drop)
-            .map_err(|e| e.to_string()),
+        Output::File(handle) => handle.append(&text).map(drop).map_err(|e| e.to_string()),
         Output::Null => Ok(()),
         Output::Closed => Err(crate::fs::FsError::BadDescriptor.to_string()),
     }

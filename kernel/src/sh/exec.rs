@@ -29,8 +29,9 @@ pub(super) enum Stage {
 
 impl Shell {
     pub(super) async fn run_program(&mut self, program: &Program) -> Result<(), Flow> {
-        let streams = self.own_streams();
         for command in &program.complete_commands {
+            // Fetched for each command: `exec 3>file` changes them.
+            let streams = self.own_streams();
             match self.run_list(command, &streams).await {
                 Err(Flow::Abort(status)) => self.last_status = status,
                 other => other?,
@@ -41,7 +42,13 @@ impl Shell {
 
     /// Runs a list of and-or lists, with `io` as the streams of its commands.
     pub(super) async fn run_list(&mut self, list: &CompoundList, io: &Stdio) -> Result<(), Flow> {
+        // What `exec 3>file` set up, for the commands after it.
+        let mut redirected: Option<Arc<Stdio>> = None;
         for CompoundListItem(and_or, separator) in &list.0 {
+            if let Some(streams) = self.exec_streams.take() {
+                redirected = Some(streams);
+            }
+            let io = redirected.as_deref().unwrap_or(io);
             if matches!(separator, SeparatorOperator::Async) {
                 self.run_in_background(and_or, io).await?;
                 continue;
@@ -157,11 +164,8 @@ impl Shell {
     /// `LIST &`: starts the pipeline and goes on without waiting.
     async fn run_in_background(&mut self, list: &AndOrList, io: &Stdio) -> Result<(), Flow> {
         // Without job control, a background job does not read the terminal.
-        let io = Stdio {
-            stdin: Input::Null,
-            stdout: io.stdout.duplicate(),
-            stderr: io.stderr.duplicate(),
-        };
+        let mut io = io.duplicate();
+        io.stdin = Input::Null;
         let mut pids = Vec::new();
         let mut last_status = 0;
         if self.runs_as_processes(list) {
@@ -215,11 +219,9 @@ impl Shell {
             } else {
                 (None, io.stdout.duplicate())
             };
-            let stdio = Stdio {
-                stdin: next_stdin.take().unwrap_or(Input::Null),
-                stdout,
-                stderr: io.stderr.duplicate(),
-            };
+            let mut stdio = io.duplicate();
+            stdio.stdin = next_stdin.take().unwrap_or(Input::Null);
+            stdio.stdout = stdout;
             stages.push(self.start_command(command, stdio, count == 1).await?);
             next_stdin = reader;
         }
@@ -299,7 +301,7 @@ impl Shell {
 
     /// Waits for a process and tells the user, in one line, if it died abnormally. None
     /// when it was stopped instead (Ctrl-Z).
-    async fn wait_for(&self, pid: Pid, name: &str) -> Option<u8> {
+    pub(super) async fn wait_for(&self, pid: Pid, name: &str) -> Option<u8> {
         let status = match self.kernel.processes.wait_or_stop(pid).await {
             Ok(Waited::Exited(status)) => status,
             Ok(Waited::Stopped) => return None,

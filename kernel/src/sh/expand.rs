@@ -3,7 +3,7 @@
 //! shell's namespace.
 
 use super::{Shell, syntax};
-use crate::file::{Input, Output, Stdio};
+use crate::file::Output;
 use crate::pipe::pipe;
 use crate::proc::SHELL_PID;
 use brush_parser::ast::Word;
@@ -429,11 +429,9 @@ impl Shell {
             }
         };
         let (reader, writer) = pipe();
-        let io = Stdio {
-            stdin: Input::Console,
-            stdout: Output::Pipe(writer),
-            stderr: Output::ConsoleErr,
-        };
+        // The substitution's output is captured; the rest are the shell's own streams.
+        let mut io = self.own_streams();
+        io.stdout = Output::Pipe(writer);
         let mut shell = self.clone();
         shell.substitution_depth += 1;
         // As bash outside POSIX mode: `set -e` does not reach into `$(...)`.

@@ -18,6 +18,7 @@ pub use namespace::program_name;
 mod options;
 mod params;
 mod pattern;
+mod printf;
 mod process;
 pub use process::ShellProgram;
 mod read;
@@ -146,6 +147,8 @@ pub struct Shell {
     history: Vec<String>,
     /// When the shell started, for `$SECONDS`.
     started: std::time::Instant,
+    /// Streams `exec` just made the shell's own, for the rest of the list being run.
+    exec_streams: Option<Arc<crate::file::Stdio>>,
     /// Array assignments for the declaration builtin about to run (`declare -a a=(x)`).
     declared_arrays: Vec<assign::DeclaredArray>,
     /// The streams it was given when it runs as a process of its own (`/bin/sh`); the
@@ -170,6 +173,7 @@ impl Shell {
             started: std::time::Instant::now(),
             streams: None,
             declared_arrays: Vec::new(),
+            exec_streams: None,
             pid: SHELL_PID,
             variables: BTreeMap::new(),
             positional: Vec::new(),

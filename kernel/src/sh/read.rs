@@ -2,7 +2,7 @@
 //! further than the newline, so the next reader of the same stdin goes on from there.
 
 use super::Shell;
-use crate::file::Input;
+use crate::file::{Input, Stdio, Stream};
 use std::sync::atomic::Ordering;
 
 /// Where `read` stops: at a delimiter byte (newline unless `-d`), after a number of bytes
@@ -112,6 +112,8 @@ struct ReadOptions {
     exact: bool,
     timeout: Option<f64>,
     prompt: Option<String>,
+    /// `-u FD`.
+    descriptor: i32,
     names: Vec<String>,
 }
 
@@ -119,10 +121,22 @@ impl Shell {
     /// `read [-rs] [-a ARRAY] [-d DELIM] [-n N] [-N N] [-p PROMPT] [-t SECONDS] [-u 0]
     /// [NAME...]`: 0 when it read up to a delimiter (or limit), 1 at end of file, 142 when
     /// it timed out.
-    pub(super) async fn read_builtin(&mut self, argv: &[String], stdin: &Input) -> u8 {
+    pub(super) async fn read_builtin(&mut self, argv: &[String], stdio: &Stdio) -> u8 {
         let options = match self.read_options(argv) {
             Ok(options) => options,
             Err(status) => return status,
+        };
+        let stdin = match options.descriptor {
+            0 => &stdio.stdin,
+            fd => match stdio.higher(fd) {
+                Some(Stream::Read(input) | Stream::ReadWrite(input, _)) => input,
+                _ => {
+                    self.report(&format!(
+                        "read: {fd}: invalid file descriptor: Bad file descriptor"
+                    ));
+                    return 1;
+                }
+            },
         };
         if let Some(prompt) = &options.prompt
             && matches!(stdin, Input::Console)
@@ -181,6 +195,7 @@ impl Shell {
             exact: false,
             timeout: None,
             prompt: None,
+            descriptor: 0,
             names: Vec::new(),
         };
         let mut args = argv[1..].iter();
@@ -240,15 +255,15 @@ impl Shell {
                             return Err(1);
                         }
                     },
-                    _ => {
-                        // -u: only the shell's stdin is a descriptor it holds.
-                        if value != "0" {
+                    _ => match value.parse::<i32>() {
+                        Ok(fd) if fd >= 0 => options.descriptor = fd,
+                        _ => {
                             self.report(&format!(
-                                "read: {value}: invalid file descriptor: Bad file descriptor"
+                                "read: {value}: invalid file descriptor specification"
                             ));
                             return Err(1);
                         }
-                    }
+                    },
                 }
                 break;
             }

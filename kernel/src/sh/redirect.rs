@@ -4,7 +4,7 @@
 //! no descriptors a program could reopen them through).
 
 use super::Shell;
-use crate::file::{Input, Output, Stdio};
+use crate::file::{Input, Output, Stdio, Stream};
 use crate::fs::OpenOptions;
 use crate::fs::namespace::absolute;
 use crate::pipe::pipe;
@@ -82,25 +82,50 @@ impl Shell {
                 let output = self.open_output(word, append, stdio).await?;
                 set_output(stdio, fd.unwrap_or(1), output)
             }
-            (IoFileRedirectKind::DuplicateOutput, target) => {
+            (IoFileRedirectKind::ReadAndWrite, IoFileRedirectTarget::Filename(word)) => {
+                let path = self.redirect_path(word).await?;
+                let options = OpenOptions {
+                    read: true,
+                    write: true,
+                    create: true,
+                    ..OpenOptions::default()
+                };
+                let handle = self
+                    .namespace
+                    .open(&path, options)
+                    .map_err(|e| format!("{}: {e}", word.value))?;
+                let input = Input::File(handle.clone(), Default::default());
+                match fd.unwrap_or(0) {
+                    0 => stdio.stdin = input,
+                    1 => stdio.stdout = Output::File(handle),
+                    2 => stdio.stderr = Output::File(handle),
+                    n => stdio.set_higher(n, Some(Stream::ReadWrite(input, Output::File(handle)))),
+                }
+                Ok(())
+            }
+            (IoFileRedirectKind::DuplicateOutput | IoFileRedirectKind::DuplicateInput, target) => {
+                let output = matches!(kind, IoFileRedirectKind::DuplicateOutput);
+                let into = fd.unwrap_or(if output { 1 } else { 0 });
                 let source = match target {
                     IoFileRedirectTarget::Fd(n) => *n,
                     IoFileRedirectTarget::Duplicate(word) => {
                         let text = self.expand_one(word).await?;
                         if text == "-" {
-                            return set_output(stdio, fd.unwrap_or(1), Output::Closed);
+                            return close(stdio, into);
+                        }
+                        // `N>&M-`: move M to N.
+                        if let Some(moved) = text.strip_suffix('-')
+                            && let Ok(source) = moved.parse::<i32>()
+                        {
+                            duplicate(stdio, source, into)?;
+                            return close(stdio, source);
                         }
                         text.parse()
                             .map_err(|_| format!("{text}: ambiguous redirect"))?
                     }
                     _ => return Err("this redirection is not supported".into()),
                 };
-                let output = match source {
-                    1 => stdio.stdout.duplicate(),
-                    2 => stdio.stderr.duplicate(),
-                    other => return Err(format!("{other}: Bad file descriptor")),
-                };
-                set_output(stdio, fd.unwrap_or(1), output)
+                duplicate(stdio, source, into)
             }
             _ => Err(format!("{kind}: this redirection is not supported")),
         }
@@ -158,25 +183,56 @@ fn text_input(text: String) -> Input {
 
 fn set_input(stdio: &mut Stdio, fd: Option<i32>, input: Input) -> Result<(), String> {
     match fd.unwrap_or(0) {
-        0 => {
-            stdio.stdin = input;
-            Ok(())
-        }
-        other => Err(format!(
-            "{other}: only file descriptors 0, 1 and 2 can be redirected"
-        )),
+        0 => stdio.stdin = input,
+        // Reading through 1 or 2 is as rare as it is odd; the shell holds no such stream.
+        1 | 2 => return Err(format!("{}: Bad file descriptor", fd.unwrap_or(0))),
+        n => stdio.set_higher(n, Some(Stream::Read(input))),
     }
+    Ok(())
 }
 
 fn set_output(stdio: &mut Stdio, fd: i32, output: Output) -> Result<(), String> {
     match fd {
         1 => stdio.stdout = output,
         2 => stdio.stderr = output,
-        other => {
-            return Err(format!(
-                "{other}: only file descriptors 0, 1 and 2 can be redirected"
-            ));
-        }
+        0 => return Err("0: Bad file descriptor".into()),
+        n => stdio.set_higher(n, Some(Stream::Write(output))),
+    }
+    Ok(())
+}
+
+/// `N>&M` and `N<&M`: N becomes another hold on what M is.
+fn duplicate(stdio: &mut Stdio, source: i32, into: i32) -> Result<(), String> {
+    let bad = || format!("{source}: Bad file descriptor");
+    let stream = match source {
+        0 => Stream::Read(stdio.stdin.duplicate()),
+        1 => Stream::Write(stdio.stdout.duplicate()),
+        2 => Stream::Write(stdio.stderr.duplicate()),
+        n => match stdio.higher(n).ok_or_else(bad)? {
+            Stream::Read(input) => Stream::Read(input.duplicate()),
+            Stream::Write(output) => Stream::Write(output.duplicate()),
+            Stream::ReadWrite(input, output) => {
+                Stream::ReadWrite(input.duplicate(), output.duplicate())
+            }
+        },
+    };
+    match (into, stream) {
+        (0, Stream::Read(input) | Stream::ReadWrite(input, _)) => stdio.stdin = input,
+        (1, Stream::Write(output) | Stream::ReadWrite(_, output)) => stdio.stdout = output,
+        (2, Stream::Write(output) | Stream::ReadWrite(_, output)) => stdio.stderr = output,
+        (0..=2, _) => return Err(bad()),
+        (n, stream) => stdio.set_higher(n, Some(stream)),
+    }
+    Ok(())
+}
+
+/// `N>&-`: closes N.
+fn close(stdio: &mut Stdio, fd: i32) -> Result<(), String> {
+    match fd {
+        0 => stdio.stdin = Input::Null,
+        1 => stdio.stdout = Output::Closed,
+        2 => stdio.stderr = Output::Closed,
+        n => stdio.set_higher(n, None),
     }
     Ok(())
 }

@@ -6,7 +6,7 @@ pub mod args;
 pub mod basic_regex;
 pub mod checksum;
 mod error;
-pub mod escapes;
+pub use wasmix_printf_format::escapes;
 pub mod file_out;
 pub mod filemode;
 pub mod input;

@@ -1,10 +1,12 @@
 //! Backslash escapes, as `echo -e`, `printf` and `tr` read them.
 
-/// How octal escapes are written: `\NNN` (printf formats, tr) or `\0NNN` (echo -e, %b).
+/// How octal escapes are written: `\NNN` (printf formats, tr), `\0NNN` (echo -e), or
+/// either (printf's `%b`).
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Octal {
     Plain,
     ZeroPrefixed,
+    Either,
 }
 
 /// What one escape at the start of `bytes` stands for.
@@ -42,13 +44,34 @@ pub fn decode(bytes: &[u8], octal: Octal) -> Decoded {
             used: 2,
             stop: true,
         },
-        b'0' if octal == Octal::ZeroPrefixed => {
+        b'0' if octal != Octal::Plain => {
             let (value, digits) = number(&bytes[2..], 8, 3);
             plain(value, 2 + digits)
         }
-        b'0'..=b'7' if octal == Octal::Plain => {
+        b'0'..=b'7' if octal != Octal::ZeroPrefixed => {
             let (value, digits) = number(&bytes[1..], 8, 3);
             plain(value, 1 + digits)
+        }
+        b'u' | b'U' => {
+            let most = if c == b'u' { 4 } else { 8 };
+            let digits = bytes[2..]
+                .iter()
+                .take(most)
+                .take_while(|b| b.is_ascii_hexdigit())
+                .count();
+            let text = std::str::from_utf8(&bytes[2..2 + digits]).unwrap_or_default();
+            match u32::from_str_radix(text, 16).ok().and_then(char::from_u32) {
+                Some(character) if digits > 0 => Decoded {
+                    bytes: character.to_string().into_bytes(),
+                    used: 2 + digits,
+                    stop: false,
+                },
+                _ => Decoded {
+                    bytes: vec![b'\\', c],
+                    used: 2,
+                    stop: false,
+                },
+            }
         }
         b'x' => match number(&bytes[2..], 16, 2) {
             (_, 0) => Decoded {

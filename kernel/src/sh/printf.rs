@@ -1,0 +1,115 @@
+//! The `printf` builtin: bash's dialect of the format language (shared with `/bin/printf`
+//! through the printf-format crate), `-v VAR` to assign instead of print, and `%(fmt)T`
+//! formatted by the host's C library in local time.
+
+use super::Shell;
+use wasmix_printf_format::{Dialect, format};
+
+impl Shell {
+    /// `printf [-v VAR] FORMAT [ARGS]`: the status and what to print.
+    pub(super) fn printf_builtin(&mut self, argv: &[String]) -> (u8, Vec<u8>) {
+        let mut args = &argv[1..];
+        let mut target = None;
+        loop {
+            match args.first().map(String::as_str) {
+                Some("--") => {
+                    args = &args[1..];
+                    break;
+                }
+                Some("-v") => match args.get(1) {
+                    Some(name) => {
+                        target = Some(name.clone());
+                        args = &args[2..];
+                    }
+                    None => {
+                        self.report("printf: -v: option requires an argument");
+                        return (2, Vec::new());
+                    }
+                },
+                Some(flag) if flag.starts_with('-') && flag.len() > 1 => {
+                    self.report(&format!("printf: {flag}: invalid option"));
+                    self.say("printf: usage: printf [-v var] format [arguments]".into());
+                    return (2, Vec::new());
+                }
+                _ => break,
+            }
+        }
+        let Some((format_text, arguments)) = args.split_first() else {
+            self.say("printf: usage: printf [-v var] format [arguments]".into());
+            return (2, Vec::new());
+        };
+        let started = now() - self.started.elapsed().as_secs() as i64;
+        let time = move |pattern: &str, seconds: Option<i64>| {
+            let seconds = match seconds {
+                Some(-2) => started,
+                Some(seconds) => seconds,
+                None => now(),
+            };
+            strftime(pattern, seconds)
+        };
+        let formatted = format(format_text, arguments, Dialect::Bash, Some(&time));
+        for problem in &formatted.problems {
+            self.report(&format!("printf: {}", problem.message(Dialect::Bash)));
+        }
+        let status = u8::from(!formatted.problems.is_empty());
+        match target {
+            Some(name) => {
+                let value = String::from_utf8_lossy(&formatted.bytes).into_owned();
+                let assigned = match super::assign::split_subscript(&name) {
+                    Some((array, index)) => {
+                        index.parse::<i64>().map_err(|_| ()).and_then(|index| {
+                            self.assign_element(
+                                array,
+                                super::variables::Subscript::Index(index),
+                                &value,
+                                false,
+                            )
+                            .map_err(|_| ())
+                        })
+                    }
+                    None if super::assign::is_name(&name) => {
+                        self.assign_scalar(&name, &value, false).map_err(|_| ())
+                    }
+                    None => Err(()),
+                };
+                if assigned.is_err() {
+                    self.report(&format!("printf: `{name}': not a valid identifier"));
+                    return (1, Vec::new());
+                }
+                (status, Vec::new())
+            }
+            None => (status, formatted.bytes),
+        }
+    }
+}
+
+fn now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64)
+}
+
+/// strftime(3) in the host's local time zone, as bash formats `%(fmt)T`.
+fn strftime(pattern: &str, seconds: i64) -> String {
+    let Ok(pattern) = std::ffi::CString::new(pattern) else {
+        return String::new();
+    };
+    let time = seconds as libc::time_t;
+    // SAFETY: localtime_r and strftime write only into the buffers given, whose sizes
+    // are passed; the pattern is NUL-terminated.
+    unsafe {
+        let mut broken_down: libc::tm = std::mem::zeroed();
+        if libc::localtime_r(&time, &mut broken_down).is_null() {
+            return String::new();
+        }
+        let mut buffer = vec![0u8; 1024];
+        let length = libc::strftime(
+            buffer.as_mut_ptr().cast(),
+            buffer.len(),
+            pattern.as_ptr(),
+            &broken_down,
+        );
+        buffer.truncate(length);
+        String::from_utf8_lossy(&buffer).into_owned()
+    }
+}

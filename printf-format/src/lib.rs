@@ -1,0 +1,460 @@
+//! printf's format language, shared by the `printf` program (GNU coreutils' dialect) and
+//! the shell's `printf` builtin (bash's: `%q` quotes for the shell, `%(fmt)T` formats
+//! times, and `\c` means something only inside `%b`).
+
+pub mod escapes;
+mod number;
+mod quote;
+
+use escapes::Octal;
+use number::{c_exponent, c_general, parse_float, parse_integer};
+
+/// Whose printf to be.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Dialect {
+    Gnu,
+    Bash,
+}
+
+/// Something wrong with the format or an argument; the output goes on, as both printfs do.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub enum Problem {
+    /// An argument that is not a number at all (it counts as 0).
+    NotANumber(String),
+    /// A number followed by other text (the number is used).
+    PartlyANumber(String),
+    /// `%z`: no such conversion (the rest of the format is not printed).
+    BadConversion(String),
+}
+
+impl Problem {
+    /// The message as the dialect's printf words it (without the program name).
+    pub fn message(&self, dialect: Dialect) -> String {
+        match (self, dialect) {
+            (Problem::NotANumber(text), Dialect::Gnu) => {
+                format!("\u{2018}{text}\u{2019}: expected a numeric value")
+            }
+            (Problem::PartlyANumber(text), Dialect::Gnu) => {
+                format!("\u{2018}{text}\u{2019}: value not completely converted")
+            }
+            (Problem::NotANumber(text) | Problem::PartlyANumber(text), Dialect::Bash) => {
+                format!("{text}: invalid number")
+            }
+            (Problem::BadConversion(spec), Dialect::Gnu) => {
+                format!("{spec}: invalid conversion specification")
+            }
+            (Problem::BadConversion(spec), Dialect::Bash) => {
+                format!("`{spec}': missing format character")
+            }
+        }
+    }
+}
+
+/// What formatting produced.
+#[derive(Debug, Default)]
+pub struct Formatted {
+    pub bytes: Vec<u8>,
+    pub problems: Vec<Problem>,
+}
+
+/// Formats `%(fmt)T`: strftime text and seconds since the epoch (None for now).
+pub type TimeFormatter<'a> = &'a dyn Fn(&str, Option<i64>) -> String;
+
+/// Formats `args` by `format`, reusing the format while arguments remain. `time` formats
+/// `%(fmt)T` (strftime text and seconds since the epoch, None for now): only bash has it.
+pub fn format(
+    format: &str,
+    args: &[String],
+    dialect: Dialect,
+    time: Option<TimeFormatter>,
+) -> Formatted {
+    let mut out = Formatted::default();
+    let mut rest = args;
+    loop {
+        let before = rest.len();
+        let stop = Pass {
+            dialect,
+            time,
+            out: &mut out,
+        }
+        .run(format, &mut rest);
+        if stop || rest.is_empty() || rest.len() == before {
+            return out;
+        }
+    }
+}
+
+struct Pass<'a> {
+    dialect: Dialect,
+    time: Option<TimeFormatter<'a>>,
+    out: &'a mut Formatted,
+}
+
+impl Pass<'_> {
+    /// One pass over the format; true when output must stop (`\c`, a bad conversion).
+    fn run(&mut self, format: &str, args: &mut &[String]) -> bool {
+        let bytes = format.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\\' => {
+                    let decoded = escapes::decode(&bytes[i..], Octal::Plain);
+                    // bash's format keeps `\c` as text; only `%b` stops at it.
+                    if decoded.stop && self.dialect == Dialect::Bash {
+                        self.out.bytes.extend_from_slice(b"\\c");
+                    } else {
+                        self.out.bytes.extend(decoded.bytes);
+                        if decoded.stop {
+                            return true;
+                        }
+                    }
+                    i += decoded.used;
+                }
+                b'%' if bytes.get(i + 1) == Some(&b'%') => {
+                    self.out.bytes.push(b'%');
+                    i += 2;
+                }
+                b'%' => match self.conversion(format, i, args) {
+                    Some(next) => i = next,
+                    None => return true,
+                },
+                other => {
+                    self.out.bytes.push(other);
+                    i += 1;
+                }
+            }
+        }
+        false
+    }
+
+    /// The conversion starting at `start` (its `%`): the index after it, or None to stop.
+    fn conversion(&mut self, format: &str, start: usize, args: &mut &[String]) -> Option<usize> {
+        let bytes = format.as_bytes();
+        let mut end = start + 1;
+        while end < bytes.len() && b"-+ 0#'".contains(&bytes[end]) {
+            end += 1;
+        }
+        while end < bytes.len() && (bytes[end].is_ascii_digit() || bytes[end] == b'*') {
+            end += 1;
+        }
+        if bytes.get(end) == Some(&b'.') {
+            end += 1;
+            while end < bytes.len() && (bytes[end].is_ascii_digit() || bytes[end] == b'*') {
+                end += 1;
+            }
+        }
+        // Length modifiers mean nothing here (all integers are 64-bit).
+        while end < bytes.len() && b"hlLjzt".contains(&bytes[end]) {
+            end += 1;
+        }
+        let mut spec = format[start + 1..end].to_string();
+        if self.dialect == Dialect::Bash && format[end..].starts_with('(') {
+            let close = format[end..].find(")T")?;
+            let pattern = &format[end + 1..end + close];
+            let argument = next_argument(args);
+            let seconds = match argument.trim() {
+                "" | "-1" => None,
+                text => Some(parse_integer(text).map_or(0, |(v, _)| v as i64)),
+            };
+            let text = self
+                .time
+                .map(|time| time(pattern, seconds))
+                .unwrap_or_default();
+            let spec = parse_spec(&spec);
+            self.out
+                .bytes
+                .extend(pad(&spec, truncate(&text, spec.precision), false));
+            return Some(end + close + 2);
+        }
+        let Some(&conversion) = bytes.get(end) else {
+            let shown = format[start..].to_string();
+            self.out.problems.push(Problem::BadConversion(shown));
+            return None;
+        };
+        if !b"sbcdiuoxXfFeEgGq".contains(&conversion) {
+            let shown = format[start..=end].to_string();
+            self.out.problems.push(Problem::BadConversion(shown));
+            return None;
+        }
+        // `*` takes the width or precision from the next argument.
+        while let Some(at) = spec.find('*') {
+            let value = parse_integer(next_argument(args)).map_or(0, |(v, _)| v);
+            let in_precision = spec[..at].contains('.');
+            let text = match value {
+                v if v < 0 && in_precision => String::new(),
+                v => v.to_string(),
+            };
+            spec.replace_range(at..=at, &text);
+        }
+        let argument = next_argument(args);
+        let stop = self.convert(&parse_spec(&spec), conversion, argument);
+        if stop { None } else { Some(end + 1) }
+    }
+
+    /// Appends one conversion; true when `%b` met `\c`.
+    fn convert(&mut self, spec: &Spec, conversion: u8, argument: &str) -> bool {
+        let integer = |pass: &mut Pass| match parse_integer(argument) {
+            Some((value, true)) => value,
+            Some((value, false)) => {
+                pass.out
+                    .problems
+                    .push(Problem::PartlyANumber(argument.into()));
+                value
+            }
+            None => {
+                pass.out.problems.push(Problem::NotANumber(argument.into()));
+                0
+            }
+        };
+        let text = match conversion {
+            b's' => pad(spec, truncate(argument, spec.precision), false),
+            b'q' => {
+                let quoted = match self.dialect {
+                    Dialect::Bash => quote::bash(argument),
+                    Dialect::Gnu => quote::gnu(argument),
+                };
+                pad(spec, quoted, false)
+            }
+            b'b' => {
+                let (expanded, stop) = escapes::decode_all(argument.as_bytes(), Octal::Either);
+                let text = String::from_utf8_lossy(&expanded).into_owned();
+                self.out
+                    .bytes
+                    .extend(pad(spec, truncate(&text, spec.precision), false));
+                return stop;
+            }
+            // An empty argument prints a NUL, as both printfs do.
+            b'c' => pad(
+                spec,
+                argument.chars().next().unwrap_or('\0').to_string(),
+                false,
+            ),
+            b'd' | b'i' => {
+                let value = integer(self);
+                let mut digits = value.unsigned_abs().to_string();
+                if let Some(p) = spec.precision {
+                    digits = format!("{digits:0>p$}");
+                    if p == 0 && value == 0 {
+                        digits.clear();
+                    }
+                }
+                let body = if value < 0 {
+                    format!("-{digits}")
+                } else {
+                    spec.signed(digits)
+                };
+                pad(spec, body, spec.precision.is_none())
+            }
+            b'u' | b'o' | b'x' | b'X' => {
+                let value = integer(self) as u64;
+                let mut digits = match conversion {
+                    b'u' => value.to_string(),
+                    b'o' => format!("{value:o}"),
+                    b'x' => format!("{value:x}"),
+                    _ => format!("{value:X}"),
+                };
+                if let Some(p) = spec.precision {
+                    digits = format!("{digits:0>p$}");
+                }
+                let body = match conversion {
+                    b'o' if spec.alternate && !digits.starts_with('0') => format!("0{digits}"),
+                    b'x' if spec.alternate && value != 0 => format!("0x{digits}"),
+                    b'X' if spec.alternate && value != 0 => format!("0X{digits}"),
+                    _ => digits,
+                };
+                pad(spec, body, spec.precision.is_none())
+            }
+            _ => {
+                let value = match parse_float(argument) {
+                    Some((value, true)) => value,
+                    Some((value, false)) => {
+                        self.out
+                            .problems
+                            .push(Problem::PartlyANumber(argument.into()));
+                        value
+                    }
+                    None => {
+                        self.out.problems.push(Problem::NotANumber(argument.into()));
+                        0.0
+                    }
+                };
+                let precision = spec.precision.unwrap_or(6);
+                let body = match conversion {
+                    _ if value.is_infinite() => {
+                        let text = if value < 0.0 { "-inf" } else { "inf" };
+                        if conversion.is_ascii_uppercase() {
+                            text.to_uppercase()
+                        } else {
+                            text.into()
+                        }
+                    }
+                    _ if value.is_nan() => {
+                        if conversion.is_ascii_uppercase() {
+                            "NAN".into()
+                        } else {
+                            "nan".into()
+                        }
+                    }
+                    b'f' | b'F' => format!("{value:.precision$}"),
+                    b'e' | b'E' => c_exponent(value, precision, conversion == b'E'),
+                    _ => c_general(value, precision, conversion == b'G', spec.alternate),
+                };
+                let body = if value.is_sign_negative() {
+                    body
+                } else {
+                    spec.signed(body)
+                };
+                pad(spec, body, value.is_finite())
+            }
+        };
+        self.out.bytes.extend(text);
+        false
+    }
+}
+
+/// The next argument, or "" once they are used up.
+fn next_argument<'a>(args: &mut &'a [String]) -> &'a str {
+    match args.split_first() {
+        Some((first, rest)) => {
+            *args = rest;
+            first.as_str()
+        }
+        None => "",
+    }
+}
+
+fn truncate(text: &str, precision: Option<usize>) -> String {
+    match precision {
+        Some(p) => text.chars().take(p).collect(),
+        None => text.to_string(),
+    }
+}
+
+struct Spec {
+    left: bool,
+    plus: bool,
+    space: bool,
+    zero: bool,
+    alternate: bool,
+    width: usize,
+    precision: Option<usize>,
+}
+
+impl Spec {
+    /// A non-negative number with the sign the flags ask for.
+    fn signed(&self, body: String) -> String {
+        if self.plus {
+            format!("+{body}")
+        } else if self.space {
+            format!(" {body}")
+        } else {
+            body
+        }
+    }
+}
+
+fn parse_spec(spec: &str) -> Spec {
+    let mut parsed = Spec {
+        left: false,
+        plus: false,
+        space: false,
+        zero: false,
+        alternate: false,
+        width: 0,
+        precision: None,
+    };
+    let mut rest = spec;
+    // A width from `*` may be negative: left-justified.
+    while let Some(flag) = rest.chars().next().filter(|c| "-+ 0#'".contains(*c)) {
+        match flag {
+            '-' => parsed.left = true,
+            '+' => parsed.plus = true,
+            ' ' => parsed.space = true,
+            '0' => parsed.zero = true,
+            '#' => parsed.alternate = true,
+            _ => {}
+        }
+        rest = &rest[1..];
+    }
+    let rest = rest.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let (width, precision) = rest
+        .split_once('.')
+        .map_or((rest, None), |(w, p)| (w, Some(p)));
+    parsed.width = width.parse().unwrap_or(0);
+    parsed.precision = precision.map(|p| p.parse().unwrap_or(0));
+    parsed
+}
+
+fn pad(spec: &Spec, body: String, numeric: bool) -> Vec<u8> {
+    let length = body.chars().count();
+    if length >= spec.width {
+        return body.into_bytes();
+    }
+    let fill = spec.width - length;
+    if spec.left {
+        format!("{body}{}", " ".repeat(fill)).into_bytes()
+    } else if spec.zero && numeric {
+        let sign_length = usize::from(body.starts_with(['-', '+', ' ']));
+        let prefix_length = sign_length
+            + if body[sign_length..].starts_with("0x") || body[sign_length..].starts_with("0X") {
+                2
+            } else {
+                0
+            };
+        let (prefix, digits) = body.split_at(prefix_length);
+        format!("{prefix}{}{digits}", "0".repeat(fill)).into_bytes()
+    } else {
+        format!("{}{body}", " ".repeat(fill)).into_bytes()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Dialect, Problem, format};
+
+    fn gnu(f: &str, args: &[&str]) -> String {
+        let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+        String::from_utf8(format(f, &args, Dialect::Gnu, None).bytes).unwrap()
+    }
+
+    fn bash(f: &str, args: &[&str]) -> String {
+        let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+        String::from_utf8(format(f, &args, Dialect::Bash, None).bytes).unwrap()
+    }
+
+    #[test]
+    fn numbers_as_c_prints_them() {
+        assert_eq!(
+            gnu("%.4x|%#o|%5.2d|%-5d|%+d", &["42", "8", "3", "4", "5"]),
+            "002a|010|   03|4    |+5"
+        );
+        assert_eq!(
+            gnu("%x %u", &["-1", "-1"]),
+            "ffffffffffffffff 18446744073709551615"
+        );
+        assert_eq!(gnu("%i %i %d", &["0x1F", "010", "'A"]), "31 8 65");
+        assert_eq!(
+            gnu("%e %g %G %f", &["1234.5", "0.0001", "1e20", "3"]),
+            "1.234500e+03 0.0001 1E+20 3.000000"
+        );
+        assert_eq!(gnu("%10.3f|%05d", &["3.14159", "-42"]), "     3.142|-0042");
+    }
+
+    #[test]
+    fn the_dialects_differ_where_the_programs_do() {
+        assert_eq!(gnu("a\\cb", &[]), "a");
+        assert_eq!(bash("a\\cb", &[]), "a\\cb");
+        assert_eq!(bash("%q|", &["a b", "it's", ""]), "a\\ b|it\\'s|''|");
+        assert_eq!(gnu("%q|", &["a b", "it's", ""]), "'a b'|\"it's\"|''|");
+        let args = vec!["12abc".to_string()];
+        let out = format("%d", &args, Dialect::Bash, None);
+        assert_eq!(out.bytes, b"12");
+        assert_eq!(out.problems, [Problem::PartlyANumber("12abc".into())]);
+    }
+
+    #[test]
+    fn the_format_is_reused_while_arguments_remain() {
+        assert_eq!(gnu("%s %s\n", &["a", "b", "c"]), "a b\nc \n");
+        assert_eq!(gnu("%b", &["a\\101\\0102\\x41\\c-z"]), "aABA");
+    }
+}
