@@ -208,6 +208,7 @@ fn run(
     let status = match runtime.block_on(shell.run_text(text)) {
         Ok(status) | Err(Exit(status)) => status,
     };
+    let status = runtime.block_on(shell.exit_with(status));
     runtime.block_on(shell.wait_for_background_jobs());
     status
 }

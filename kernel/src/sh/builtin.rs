@@ -26,6 +26,7 @@ pub enum Builtin {
     Exit,
     Export,
     Fg,
+    Getopts,
     Help,
     History,
     Install,
@@ -33,6 +34,7 @@ pub enum Builtin {
     Kill,
     Let,
     Local,
+    Mapfile,
     Mount,
     Ns,
     Printf,
@@ -45,6 +47,7 @@ pub enum Builtin {
     Shopt,
     Source,
     Test,
+    Trap,
     Type,
     Ulimit,
     Umount,
@@ -136,6 +139,12 @@ const BUILTINS: &[(&str, Builtin, &str, &str)] = &[
         "fg [%JOB]",
         "continue a job in the foreground",
     ),
+    (
+        "getopts",
+        Builtin::Getopts,
+        "getopts OPTSTRING NAME [ARGS]",
+        "parse options one at a time (OPTIND, OPTARG)",
+    ),
     ("help", Builtin::Help, "help", "show this list"),
     (
         "history",
@@ -174,6 +183,12 @@ const BUILTINS: &[(&str, Builtin, &str, &str)] = &[
         "make variables local to a function",
     ),
     (
+        "mapfile",
+        Builtin::Mapfile,
+        "mapfile [-t] [-n N] [-s N] [-d D] [-u FD] [ARRAY]",
+        "read lines into an array (MAPFILE)",
+    ),
+    (
         "mount",
         Builtin::Mount,
         "mount",
@@ -192,6 +207,12 @@ const BUILTINS: &[(&str, Builtin, &str, &str)] = &[
         Builtin::Read,
         "read [-r] [-a A] [-d D] [-n|-N N] [-p P] [-t S] [NAME...]",
         "read a line (or up to D, or N bytes) into variables or array A",
+    ),
+    (
+        "readarray",
+        Builtin::Mapfile,
+        "readarray [-t] [-n N] [-s N] [-d D] [-u FD] [ARRAY]",
+        "the same as mapfile",
     ),
     (
         "readonly",
@@ -234,6 +255,12 @@ const BUILTINS: &[(&str, Builtin, &str, &str)] = &[
         Builtin::Test,
         "test EXPRESSION",
         "compare strings and numbers, test files",
+    ),
+    (
+        "trap",
+        Builtin::Trap,
+        "trap [-p] [COMMAND] EXIT|ERR",
+        "run COMMAND when the shell exits, or after a command fails",
     ),
     (
         "type",
@@ -431,6 +458,9 @@ impl Shell {
                 }
             }
             Builtin::Set => self.set_builtin(argv),
+            Builtin::Trap => self.trap_builtin(argv),
+            Builtin::Getopts => (self.getopts_builtin(argv), String::new()),
+            Builtin::Mapfile => (self.mapfile_builtin(argv, &stdio).await, String::new()),
             Builtin::Shopt => self.shopt_builtin(argv),
             Builtin::Read => (self.read_builtin(argv, &stdio).await, String::new()),
             Builtin::Alias => self.alias_builtin(argv),

@@ -88,13 +88,11 @@ impl Shell {
             }
         }
         let (pipeline, final_one) = last;
-        if self.last_status != 0
-            && self.options.errexit
-            && self.condition_depth == 0
-            && final_one
-            && !pipeline.bang
-        {
-            return Err(Flow::Exit(self.last_status));
+        if self.last_status != 0 && self.condition_depth == 0 && final_one && !pipeline.bang {
+            self.run_trap("ERR").await?;
+            if self.options.errexit {
+                return Err(Flow::Exit(self.last_status));
+            }
         }
         Ok(())
     }
@@ -246,6 +244,7 @@ impl Shell {
             .collect();
         let mut status = 0;
         let mut failed = 0;
+        let mut statuses = Vec::new();
         let mut stages = stages.into_iter();
         while let Some(stage) = stages.next() {
             status = match stage {
@@ -271,8 +270,10 @@ impl Shell {
             if status != 0 {
                 failed = status;
             }
+            statuses.push((None, status.to_string()));
         }
         self.remove_foreground(&pids);
+        let _ = self.assign_array("PIPESTATUS", statuses, false);
         if self.options.pipefail {
             status = failed;
         }
@@ -473,6 +474,10 @@ impl Shell {
             return Ok(Stage::Done(1));
         }
         let name = argv[0].clone();
+        // `$_`: the last argument of the command before.
+        if let Some(last) = argv.last() {
+            self.set_variable("_", last, false);
+        }
         if self.options.xtrace {
             let shown: Vec<String> = values
                 .iter()

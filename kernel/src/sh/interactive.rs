@@ -96,7 +96,7 @@ impl Shell {
                 }
                 Err(ReadlineError::Eof) => {
                     println!("exit");
-                    return self.last_status;
+                    return runtime.block_on(self.exit_with(self.last_status));
                 }
                 Err(e) => {
                     eprintln!("wasmix: cannot read the terminal: {e}");
@@ -110,7 +110,7 @@ impl Shell {
                 self.history.push(text.replace('\n', " "));
             }
             if let Err(Exit(status)) = runtime.block_on(self.run_text(&text)) {
-                return status;
+                return runtime.block_on(self.exit_with(status));
             }
         }
     }

@@ -10,6 +10,7 @@ mod compound;
 mod cond;
 mod exec;
 mod expand;
+mod getopts;
 pub mod interactive;
 mod job;
 mod jobctl;
@@ -27,6 +28,7 @@ mod shopt;
 mod source;
 mod syntax;
 mod test;
+mod trap;
 mod variables;
 use variables::Variable;
 
@@ -147,6 +149,12 @@ pub struct Shell {
     history: Vec<String>,
     /// When the shell started, for `$SECONDS`.
     started: std::time::Instant,
+    /// `trap`: the command for each condition (`EXIT`, `ERR`).
+    traps: BTreeMap<String, String>,
+    /// A trap is running (a trap does not trigger traps).
+    running_trap: bool,
+    /// Where `getopts` is: the OPTIND it last set, and the position in that word.
+    getopts_state: (usize, usize),
     /// Streams `exec` just made the shell's own, for the rest of the list being run.
     exec_streams: Option<Arc<crate::file::Stdio>>,
     /// Array assignments for the declaration builtin about to run (`declare -a a=(x)`).
@@ -174,6 +182,9 @@ impl Shell {
             streams: None,
             declared_arrays: Vec::new(),
             exec_streams: None,
+            traps: BTreeMap::new(),
+            running_trap: false,
+            getopts_state: (1, 0),
             pid: SHELL_PID,
             variables: BTreeMap::new(),
             positional: Vec::new(),

@@ -98,6 +98,7 @@ async fn run(process: ShellProcess) -> u8 {
     let status = match shell.run_text(&text).await {
         Ok(status) | Err(Exit(status)) => status,
     };
+    let status = shell.exit_with(status).await;
     shell.wait_for_background_jobs().await;
     status
 }

@@ -303,6 +303,103 @@ impl Shell {
     }
 }
 
+impl Shell {
+    /// `mapfile [-t] [-n COUNT] [-s SKIP] [-d DELIM] [-u FD] [ARRAY]` (and `readarray`):
+    /// lines of stdin into ARRAY (MAPFILE), each with its delimiter unless `-t`.
+    pub(super) async fn mapfile_builtin(&mut self, argv: &[String], stdio: &Stdio) -> u8 {
+        let mut trim = false;
+        let mut count = 0usize;
+        let mut skip = 0usize;
+        let mut delimiter = b'\n';
+        let mut descriptor = 0;
+        let mut name = "MAPFILE".to_string();
+        let mut args = argv[1..].iter();
+        while let Some(arg) = args.next() {
+            let mut value = |option: &str| match args.next() {
+                Some(value) => Ok(value.clone()),
+                None => {
+                    self.report(&format!(
+                        "{}: {option}: option requires an argument",
+                        argv[0]
+                    ));
+                    Err(2)
+                }
+            };
+            let number = |shell: &Shell, text: String| {
+                text.parse::<usize>().map_err(|_| {
+                    shell.report(&format!("{}: {text}: invalid number", argv[0]));
+                    1
+                })
+            };
+            let parsed: Result<(), u8> = match arg.as_str() {
+                "-t" => {
+                    trim = true;
+                    Ok(())
+                }
+                "-n" => value("-n").and_then(|v| number(self, v)).map(|n| count = n),
+                "-s" => value("-s").and_then(|v| number(self, v)).map(|n| skip = n),
+                "-d" => value("-d").map(|v| delimiter = v.bytes().next().unwrap_or(0)),
+                "-u" => value("-u")
+                    .and_then(|v| number(self, v))
+                    .map(|n| descriptor = n as i32),
+                flag if flag.starts_with('-') && flag.len() > 1 => {
+                    self.report(&format!("{}: {flag}: invalid option", argv[0]));
+                    Err(2)
+                }
+                other => {
+                    name = other.to_string();
+                    Ok(())
+                }
+            };
+            if let Err(status) = parsed {
+                return status;
+            }
+        }
+        let input = match descriptor {
+            0 => &stdio.stdin,
+            fd => match stdio.higher(fd) {
+                Some(Stream::Read(input) | Stream::ReadWrite(input, _)) => input,
+                _ => {
+                    self.report(&format!(
+                        "{}: {fd}: invalid file descriptor: Bad file descriptor",
+                        argv[0]
+                    ));
+                    return 1;
+                }
+            },
+        };
+        let stop = Stop {
+            delimiter: Some(delimiter),
+            limit: None,
+        };
+        let mut lines = Vec::new();
+        let mut seen = 0;
+        while count == 0 || lines.len() < count {
+            let (mut bytes, ended) = read_until(input, stop).await;
+            if bytes.is_empty() && !ended {
+                break;
+            }
+            if ended && !trim {
+                bytes.push(delimiter);
+            }
+            seen += 1;
+            if seen > skip {
+                lines.push((None, String::from_utf8_lossy(&bytes).into_owned()));
+            }
+            if !ended {
+                break;
+            }
+        }
+        match self.assign_array(&name, lines, false) {
+            Ok(()) => 0,
+            Err(e) => {
+                self.report(&format!("{}: {}", argv[0], e.message));
+                1
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::split_fields;

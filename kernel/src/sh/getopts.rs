@@ -1,0 +1,113 @@
+//! `getopts OPTSTRING NAME [ARGS]`: one option per call from the positional parameters
+//! (or ARGS), with `OPTIND` and `OPTARG` as POSIX describes them.
+
+use super::Shell;
+
+impl Shell {
+    pub(super) fn getopts_builtin(&mut self, argv: &[String]) -> u8 {
+        let (Some(spec), Some(name)) = (argv.get(1), argv.get(2)) else {
+            self.say("getopts: usage: getopts optstring name [arg ...]".into());
+            return 2;
+        };
+        let args: Vec<String> = if argv.len() > 3 {
+            argv[3..].to_vec()
+        } else {
+            self.positional.clone()
+        };
+        let silent = spec.starts_with(':');
+        let spec = spec.trim_start_matches(':');
+        let mut index: usize = self
+            .variable("OPTIND")
+            .and_then(|v| v.parse().ok())
+            .filter(|&n| n >= 1)
+            .unwrap_or(1);
+        // A script that sets OPTIND=1 starts over.
+        if index != self.getopts_state.0 {
+            self.getopts_state = (index, 0);
+        }
+        let finish = |shell: &mut Shell, index: usize| {
+            shell.set_variable("OPTIND", &index.to_string(), false);
+            shell.getopts_state = (index, 0);
+        };
+        let Some(word) = args.get(index - 1) else {
+            finish(self, index);
+            self.set_variable(name, "?", false);
+            return 1;
+        };
+        let mut position = self.getopts_state.1;
+        if position == 0 {
+            if word == "--" {
+                finish(self, index + 1);
+                self.set_variable(name, "?", false);
+                return 1;
+            }
+            if !word.starts_with('-') || word.len() < 2 {
+                finish(self, index);
+                self.set_variable(name, "?", false);
+                return 1;
+            }
+            position = 1;
+        }
+        let chars: Vec<char> = word.chars().collect();
+        let option = chars[position];
+        position += 1;
+        let at_end = position >= chars.len();
+        let mut advance = |shell: &mut Shell, to_next: bool| {
+            if to_next {
+                index += 1;
+                shell.set_variable("OPTIND", &index.to_string(), false);
+                shell.getopts_state = (index, 0);
+            } else {
+                shell.getopts_state = (index, position);
+            }
+        };
+        let script = self.script_name.clone();
+        let Some(at) = spec.find(option).filter(|_| option != ':') else {
+            if silent {
+                self.set_variable("OPTARG", &option.to_string(), false);
+            } else {
+                self.say(format!("{script}: illegal option -- {option}"));
+                self.unset_quietly("OPTARG");
+            }
+            self.set_variable(name, "?", false);
+            advance(self, at_end);
+            return 0;
+        };
+        let takes_argument = spec[at + option.len_utf8()..].starts_with(':');
+        if !takes_argument {
+            self.unset_quietly("OPTARG");
+            self.set_variable(name, &option.to_string(), false);
+            advance(self, at_end);
+            return 0;
+        }
+        let argument = if !at_end {
+            Some(chars[position..].iter().collect::<String>())
+        } else {
+            index += 1;
+            args.get(index - 1).cloned()
+        };
+        match argument {
+            Some(argument) => {
+                self.set_variable("OPTARG", &argument, false);
+                self.set_variable(name, &option.to_string(), false);
+                finish(self, index + 1);
+            }
+            None => {
+                if silent {
+                    self.set_variable("OPTARG", &option.to_string(), false);
+                    self.set_variable(name, ":", false);
+                } else {
+                    self.say(format!("{script}: option requires an argument -- {option}"));
+                    self.unset_quietly("OPTARG");
+                    self.set_variable(name, "?", false);
+                }
+                finish(self, index);
+            }
+        }
+        0
+    }
+
+    fn unset_quietly(&mut self, name: &str) {
+        let _ = self.unset_variable(name);
+    }
+}
