@@ -199,6 +199,15 @@ impl PipeWriter {
 
     /// Writes all of `bytes` as the host side of a pipe, waiting for room. Fails with
     /// `BrokenPipe` when the readers are gone.
+    /// Queues text that is already in memory (a builtin's output) at once, past the
+    /// capacity if need be: nothing is saved by waiting, and consecutive writes keep
+    /// their order (a task per write would not), even before the reader has started.
+    pub fn put_now(&self, bytes: Bytes) -> io::Result<()> {
+        self.0
+            .put(bytes)
+            .map_err(|_| io::ErrorKind::BrokenPipe.into())
+    }
+
     pub async fn write_all(&self, mut bytes: Bytes) -> io::Result<()> {
         while !bytes.is_empty() {
             std::future::poll_fn(|cx| self.0.poll_writable(cx)).await;

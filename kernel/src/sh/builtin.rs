@@ -17,14 +17,18 @@ pub enum Builtin {
     Bind,
     Colon,
     Break,
+    Bare,
     Cd,
     Command,
     Continue,
     Declare,
+    Dirs,
+    Echo,
     Eval,
     Exec,
     Exit,
     Export,
+    False,
     Fg,
     Getopts,
     Help,
@@ -37,7 +41,9 @@ pub enum Builtin {
     Mapfile,
     Mount,
     Ns,
+    Popd,
     Printf,
+    Pushd,
     Pwd,
     Read,
     Readonly,
@@ -48,6 +54,7 @@ pub enum Builtin {
     Source,
     Test,
     Trap,
+    True,
     Type,
     Ulimit,
     Umount,
@@ -86,9 +93,15 @@ const BUILTINS: &[(&str, Builtin, &str, &str)] = &[
         "leave the innermost N loops",
     ),
     (
+        "builtin",
+        Builtin::Bare,
+        "builtin NAME [ARGS]",
+        "run the builtin NAME, even where a function has its name",
+    ),
+    (
         "cd",
         Builtin::Cd,
-        "cd [DIR]",
+        "cd [-L|-P] [DIR]",
         "change the working directory (- for the last one)",
     ),
     (
@@ -108,6 +121,18 @@ const BUILTINS: &[(&str, Builtin, &str, &str)] = &[
         Builtin::Declare,
         "declare [-aAilrxgp] [NAME[=VALUE]...]",
         "set variables and their attributes (array, integer, read-only, exported)",
+    ),
+    (
+        "dirs",
+        Builtin::Dirs,
+        "dirs [-clpv]",
+        "show the directory stack",
+    ),
+    (
+        "echo",
+        Builtin::Echo,
+        "echo [-neE] [ARGS]",
+        "print the arguments (-n: no newline, -e: backslash escapes)",
     ),
     (
         "eval",
@@ -133,6 +158,7 @@ const BUILTINS: &[(&str, Builtin, &str, &str)] = &[
         "export [-n] [-p] NAME[=VALUE]...",
         "pass variables to programs",
     ),
+    ("false", Builtin::False, "false", "fail (status 1)"),
     (
         "fg",
         Builtin::Fg,
@@ -196,12 +222,29 @@ const BUILTINS: &[(&str, Builtin, &str, &str)] = &[
     ),
     ("ns", Builtin::Ns, "ns", "print this shell's namespace"),
     (
+        "popd",
+        Builtin::Popd,
+        "popd",
+        "go back to the directory below on the stack",
+    ),
+    (
         "printf",
         Builtin::Printf,
         "printf [-v VAR] FORMAT [ARGS]",
         "format ARGS (bash's %q and %(fmt)T too), or put the result in VAR",
     ),
-    ("pwd", Builtin::Pwd, "pwd", "print the working directory"),
+    (
+        "pushd",
+        Builtin::Pushd,
+        "pushd [DIR]",
+        "go to DIR, keeping the directory on a stack (alone: swap the top two)",
+    ),
+    (
+        "pwd",
+        Builtin::Pwd,
+        "pwd [-L|-P]",
+        "print the working directory (-P: with links resolved)",
+    ),
     (
         "read",
         Builtin::Read,
@@ -262,10 +305,11 @@ const BUILTINS: &[(&str, Builtin, &str, &str)] = &[
         "trap [-p] [COMMAND] EXIT|ERR",
         "run COMMAND when the shell exits, or after a command fails",
     ),
+    ("true", Builtin::True, "true", "succeed (status 0)"),
     (
         "type",
         Builtin::Type,
-        "type NAME...",
+        "type [-afptP] NAME...",
         "tell what NAME is: alias, keyword, builtin, function, program",
     ),
     (
@@ -307,7 +351,7 @@ const BUILTINS: &[(&str, Builtin, &str, &str)] = &[
 ];
 
 /// Words bash reserves, for `type`.
-const KEYWORDS: &[&str] = &[
+pub(super) const KEYWORDS: &[&str] = &[
     "!", "case", "do", "done", "elif", "else", "esac", "fi", "for", "function", "if", "in", "then",
     "time", "until", "while", "{", "}", "[[", "]]",
 ];
@@ -427,7 +471,21 @@ impl Shell {
             Builtin::Source => (self.source(argv, &stdio).await?, String::new()),
             Builtin::Command => return self.command_builtin(argv, stdio, alone).await,
             Builtin::Test => (self.run_test(argv), String::new()),
-            Builtin::Type => self.type_builtin(&argv[1..], false),
+            Builtin::Type => self.type_builtin(&argv[1..]),
+            Builtin::Bare => {
+                let Some(name) = argv.get(1) else {
+                    return Ok(Stage::Done(0));
+                };
+                return match Builtin::find(name) {
+                    Some(builtin) => {
+                        Box::pin(self.run_builtin(builtin, &argv[1..], stdio, alone)).await
+                    }
+                    None => {
+                        self.report(&format!("builtin: {name}: not a shell builtin"));
+                        Ok(Stage::Done(1))
+                    }
+                };
+            }
             Builtin::Declare | Builtin::Local | Builtin::Export | Builtin::Readonly => {
                 let kind = match builtin {
                     Builtin::Local => Declaring::Local,
@@ -459,6 +517,9 @@ impl Shell {
             }
             Builtin::Set => self.set_builtin(argv),
             Builtin::Trap => self.trap_builtin(argv),
+            Builtin::Dirs => self.dirs_builtin(&argv[1..]),
+            Builtin::Pushd => self.pushd_builtin(&argv[1..]),
+            Builtin::Popd => self.popd_builtin(),
             Builtin::Getopts => (self.getopts_builtin(argv), String::new()),
             Builtin::Mapfile => (self.mapfile_builtin(argv, &stdio).await, String::new()),
             Builtin::Shopt => self.shopt_builtin(argv),
@@ -493,11 +554,19 @@ impl Shell {
                 }
             }
             Builtin::Pwd => {
-                let cwd = self.variable("PWD").unwrap_or_else(|| "/".into());
+                let mut cwd = self.variable("PWD").unwrap_or_else(|| "/".into());
+                // `-P`: with its links resolved.
+                if argv.get(1).is_some_and(|a| a == "-P")
+                    && let Ok(resolved) = self.namespace.resolve(&cwd, true)
+                {
+                    cwd = resolved;
+                }
                 (0, format!("{cwd}\n"))
             }
             Builtin::Help => (0, help_text()),
-            Builtin::Colon => (0, String::new()),
+            Builtin::Colon | Builtin::True => (0, String::new()),
+            Builtin::False => (1, String::new()),
+            Builtin::Echo => return Ok(finish(&argv[0], 0, echo(&argv[1..]), stdio)),
             Builtin::Exec if argv.len() == 1 => {
                 // Only redirections: they become the shell's own streams from here on.
                 let streams = std::sync::Arc::new(stdio);
@@ -523,80 +592,6 @@ impl Shell {
                 let (status, bytes) = self.printf_builtin(argv);
                 return Ok(finish(&argv[0], status, bytes, stdio));
             }
-        };
-        Ok(finish(&argv[0], status, text, stdio))
-    }
-
-    /// `type NAME...` (and `command -V`): what each name runs as.
-    fn type_builtin(&mut self, names: &[String], short: bool) -> (u8, String) {
-        let mut text = String::new();
-        let mut status = 0;
-        for name in names {
-            let line = if let Some(value) = self.aliases.get(name) {
-                if short {
-                    format!("alias {name}='{value}'")
-                } else {
-                    format!("{name} is aliased to `{value}'")
-                }
-            } else if KEYWORDS.contains(&name.as_str()) {
-                if short {
-                    name.clone()
-                } else {
-                    format!("{name} is a shell keyword")
-                }
-            } else if self.functions.contains_key(name) {
-                if short {
-                    name.clone()
-                } else {
-                    format!("{name} is a function")
-                }
-            } else if Builtin::find(name).is_some() {
-                if short {
-                    name.clone()
-                } else {
-                    format!("{name} is a shell builtin")
-                }
-            } else if let Some(path) = self
-                .find_command(name)
-                .filter(|p| self.namespace.stat(p, true).is_ok())
-            {
-                if short {
-                    path
-                } else {
-                    format!("{name} is {path}")
-                }
-            } else {
-                if !short {
-                    self.report(&format!("type: {name}: not found"));
-                }
-                status = 1;
-                continue;
-            };
-            text.push_str(&line);
-            text.push('\n');
-        }
-        (status, text)
-    }
-
-    /// `command [-v|-V] NAME [ARGS]`: runs a builtin or program, skipping functions and
-    /// aliases; with -v or -V, tells what NAME is instead.
-    async fn command_builtin(
-        &mut self,
-        argv: &[String],
-        stdio: Stdio,
-        alone: bool,
-    ) -> Result<Stage, Flow> {
-        let (status, text) = match argv.get(1).map(String::as_str) {
-            Some("-v") => self.type_builtin(&argv[2..], true),
-            Some("-V") => self.type_builtin(&argv[2..], false),
-            Some(_) => {
-                let argv = &argv[1..];
-                if let Some(builtin) = Builtin::find(&argv[0]) {
-                    return Box::pin(self.run_builtin(builtin, argv, stdio, alone)).await;
-                }
-                return Ok(self.spawn_program(argv.to_vec(), Vec::new(), stdio));
-            }
-            None => (0, String::new()),
         };
         Ok(finish(&argv[0], status, text, stdio))
     }
@@ -712,6 +707,41 @@ fn help_text() -> String {
     text
 }
 
+/// `echo [-neE] ARGS`: bash's builtin, which takes only whole words of those letters as
+/// options.
+fn echo(args: &[String]) -> Vec<u8> {
+    use wasmix_printf_format::escapes::{Octal, decode_all};
+    let mut newline = true;
+    let mut escapes = false;
+    let mut words = args;
+    while let Some(flags) = words
+        .first()
+        .and_then(|w| w.strip_prefix('-'))
+        .filter(|f| !f.is_empty() && f.chars().all(|c| "neE".contains(c)))
+    {
+        for flag in flags.chars() {
+            match flag {
+                'n' => newline = false,
+                'e' => escapes = true,
+                _ => escapes = false,
+            }
+        }
+        words = &words[1..];
+    }
+    let mut out = words.join(" ").into_bytes();
+    if escapes {
+        let (decoded, stop) = decode_all(&out, Octal::ZeroPrefixed);
+        out = decoded;
+        if stop {
+            return out;
+        }
+    }
+    if newline {
+        out.push(b'\n');
+    }
+    out
+}
+
 /// Delivers a builtin's output and ends it: a write error fails it with bash's message,
 /// said where its errors go.
 pub(super) fn finish(name: &str, status: u8, text: impl Into<Bytes>, stdio: Stdio) -> Stage {
@@ -725,8 +755,8 @@ pub(super) fn finish(name: &str, status: u8, text: impl Into<Bytes>, stdio: Stdi
     Stage::Done(status)
 }
 
-/// Writes a builtin's output where its stdout goes. Into a pipe it is written by a task of
-/// its own, since the reader may not have started yet.
+/// Writes a builtin's output where its stdout goes. Into a pipe it is queued at once,
+/// in order, since the reader may not have started yet.
 pub(super) fn deliver(text: impl Into<Bytes>, output: Output) -> Result<(), String> {
     let text: Bytes = text.into();
     if text.is_empty() {
@@ -744,10 +774,9 @@ pub(super) fn deliver(text: impl Into<Bytes>, output: Output) -> Result<(), Stri
             let _ = std::io::stderr().write_all(&text);
             Ok(())
         }
-        Output::Pipe(writer) => {
-            tokio::spawn(async move { writer.write_all(text).await });
-            Ok(())
-        }
+        Output::Pipe(writer) => writer
+            .put_now(text)
+            .map_err(|e| crate::fs::FsError::from(e).to_string()),
         Output::File(handle) => handle.append(&text).map(drop).map_err(|e| e.to_string()),
         Output::Null => Ok(()),
         Output::Closed => Err(crate::fs::FsError::BadDescriptor.to_string()),

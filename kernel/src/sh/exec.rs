@@ -71,6 +71,10 @@ impl Shell {
     /// Runs `a && b || c ...`. Under `set -e` a failure ends the shell only when it is the
     /// last pipeline of the list, not negated, and not inside a condition.
     async fn run_and_or(&mut self, list: &AndOrList, io: &Stdio) -> Result<(), Flow> {
+        // `set -n`: read, not run (at the prompt it would lock the user out; bash ignores it).
+        if self.options.noexec && !matches!(self.origin, Origin::Prompt) {
+            return Ok(());
+        }
         let count = list.additional.len();
         self.last_status = self
             .run_checked_pipeline(&list.first, io, count == 0)
@@ -500,11 +504,17 @@ impl Shell {
         for (variable, value) in &values {
             self.set_variable(variable, value, true);
         }
+        // A function comes before a builtin of its name, as in bash.
         let result = match (builtin, function) {
-            (Some(builtin), _) if alone => self.run_builtin(builtin, &argv, stdio, true).await,
+            (_, Some(body)) if alone => self
+                .call_function(&body, &argv, &stdio)
+                .await
+                .map(Stage::Done),
+            (_, Some(body)) => Ok(self.in_subshell(stdio, SubshellWork::Function(body, argv))),
+            (Some(builtin), None) if alone => self.run_builtin(builtin, &argv, stdio, true).await,
             // In a pipeline a builtin runs in a subshell, as in bash: what it changes
             // (`read`'s variables, `cd`) is gone after it.
-            (Some(builtin), _) => {
+            (Some(builtin), None) => {
                 let mut subshell = self.clone();
                 match subshell.run_builtin(builtin, &argv, stdio, false).await {
                     Err(Flow::Exit(status) | Flow::Return(status) | Flow::Abort(status)) => {
@@ -514,11 +524,6 @@ impl Shell {
                     stage => stage,
                 }
             }
-            (None, Some(body)) if alone => self
-                .call_function(&body, &argv, &stdio)
-                .await
-                .map(Stage::Done),
-            (None, Some(body)) => Ok(self.in_subshell(stdio, SubshellWork::Function(body, argv))),
             (None, None) => unreachable!("programs were started above"),
         };
         for (name, before) in saved {

@@ -309,7 +309,7 @@ impl Shell {
     fn expand_paths(&self, fields: Vec<Field>) -> Result<Vec<String>, ExpandError> {
         let mut expanded = Vec::new();
         for field in fields {
-            let Some(pattern) = field.pattern else {
+            let Some(pattern) = field.pattern.filter(|_| !self.options.noglob) else {
                 expanded.push(field.text);
                 continue;
             };

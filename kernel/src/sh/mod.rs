@@ -8,6 +8,7 @@ mod builtin;
 mod complete;
 mod compound;
 mod cond;
+mod dirstack;
 mod exec;
 mod expand;
 mod getopts;
@@ -30,6 +31,7 @@ mod syntax;
 mod test;
 mod trap;
 mod variables;
+mod whatis;
 use variables::Variable;
 
 use crate::fs::namespace::Namespace;
@@ -149,6 +151,8 @@ pub struct Shell {
     history: Vec<String>,
     /// When the shell started, for `$SECONDS`.
     started: std::time::Instant,
+    /// `pushd`'s directories, the most recent last (the working directory is not in it).
+    directory_stack: Vec<String>,
     /// `trap`: the command for each condition (`EXIT`, `ERR`).
     traps: BTreeMap<String, String>,
     /// A trap is running (a trap does not trigger traps).
@@ -183,6 +187,7 @@ impl Shell {
             declared_arrays: Vec::new(),
             exec_streams: None,
             traps: BTreeMap::new(),
+            directory_stack: Vec::new(),
             running_trap: false,
             getopts_state: (1, 0),
             pid: SHELL_PID,

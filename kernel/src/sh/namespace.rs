@@ -97,15 +97,46 @@ impl Shell {
         self.kernel.install(&self.namespace, &name, &bytes)
     }
 
+    /// A relative directory found through `$CDPATH` (not for `./x`, `../x` or `/x`).
+    fn search_cdpath(&self, dir: &str) -> Option<String> {
+        if dir.starts_with('/')
+            || dir.starts_with("./")
+            || dir.starts_with("../")
+            || dir == "."
+            || dir == ".."
+        {
+            return None;
+        }
+        let cdpath = self.variable("CDPATH")?;
+        let cwd = self.variable("PWD").unwrap_or_else(|| "/".into());
+        cdpath
+            .split(':')
+            .filter(|entry| !entry.is_empty())
+            .map(|entry| normalize(&absolute(&absolute(&cwd, entry), dir)))
+            .find(|candidate| {
+                self.namespace
+                    .stat(candidate, true)
+                    .is_ok_and(|m| m.is_dir())
+            })
+    }
+
     pub(super) fn change_directory(&mut self, argv: &[String], stdout: Output) -> u8 {
-        // `cd -- DIR`: the end of options, as in bash.
-        let argv: Vec<String> = match argv.get(1).map(String::as_str) {
-            Some("--") => std::iter::once(argv[0].clone())
-                .chain(argv[2..].iter().cloned())
-                .collect(),
-            _ => argv.to_vec(),
-        };
-        let argv = argv.as_slice();
+        // `-L` (logical, the default) and `-P` (physical: links resolved), then `--`.
+        let mut physical = false;
+        let mut operands = vec![argv[0].clone()];
+        let mut options_done = false;
+        for arg in &argv[1..] {
+            match arg.as_str() {
+                "-L" if !options_done => physical = false,
+                "-P" if !options_done => physical = true,
+                "--" if !options_done => options_done = true,
+                _ => {
+                    options_done = true;
+                    operands.push(arg.clone());
+                }
+            }
+        }
+        let argv = operands.as_slice();
         let cwd = self.variable("PWD").unwrap_or_else(|| "/".into());
         let (target, announce) = match argv.get(1).map(String::as_str) {
             None | Some("~") => (self.variable("HOME").unwrap_or_else(|| "/".into()), false),
@@ -116,14 +147,20 @@ impl Shell {
                     return 1;
                 }
             },
-            Some(dir) => (dir.to_string(), false),
+            Some(dir) => match self.search_cdpath(dir) {
+                Some(found) => (found, true),
+                None => (dir.to_string(), false),
+            },
         };
         if argv.len() > 2 {
             self.report("cd: too many arguments");
             return 1;
         }
         // Logical, as bash by default: `..` takes off the last component of the path typed.
-        let new = normalize(&absolute(&cwd, &target));
+        let mut new = normalize(&absolute(&cwd, &target));
+        if physical && let Ok(resolved) = self.namespace.resolve(&new, true) {
+            new = resolved;
+        }
         match self.namespace.stat(&new, true) {
             Ok(meta) if meta.is_dir() => {}
             Ok(_) => {

@@ -1,19 +1,32 @@
-//! Shell options and the `set` builtin: `-e` (errexit), `-u` (nounset), `-x` (xtrace),
-//! `-o pipefail`, and `set -- ARGS` for the positional parameters.
+//! Shell options and the `set` builtin: `-a` (allexport), `-C` (noclobber), `-e`
+//! (errexit), `-f` (noglob), `-n` (noexec), `-u` (nounset), `-x` (xtrace), `-o pipefail`,
+//! and `set -- ARGS` for the positional parameters.
 
 use super::{Origin, Shell};
 
 #[derive(Clone, Copy, Default)]
 pub(super) struct Options {
+    /// Every variable assigned is exported.
+    pub allexport: bool,
     pub errexit: bool,
+    /// `>` refuses to overwrite an existing file (`>|` still does).
+    pub noclobber: bool,
+    /// Commands are read, not run (ignored at the prompt, as bash does).
+    pub noexec: bool,
+    /// No pathname expansion.
+    pub noglob: bool,
     pub nounset: bool,
     pub xtrace: bool,
     pub pipefail: bool,
 }
 
 /// The options `set -o` knows: long name, short letter.
-const NAMES: [(&str, Option<char>); 4] = [
+const NAMES: [(&str, Option<char>); 8] = [
+    ("allexport", Some('a')),
     ("errexit", Some('e')),
+    ("noclobber", Some('C')),
+    ("noexec", Some('n')),
+    ("noglob", Some('f')),
     ("nounset", Some('u')),
     ("pipefail", None),
     ("xtrace", Some('x')),
@@ -22,7 +35,11 @@ const NAMES: [(&str, Option<char>); 4] = [
 impl Options {
     fn flag(&mut self, name: &str) -> Option<&mut bool> {
         match name {
+            "allexport" => Some(&mut self.allexport),
             "errexit" => Some(&mut self.errexit),
+            "noclobber" => Some(&mut self.noclobber),
+            "noexec" => Some(&mut self.noexec),
+            "noglob" => Some(&mut self.noglob),
             "nounset" => Some(&mut self.nounset),
             "xtrace" => Some(&mut self.xtrace),
             "pipefail" => Some(&mut self.pipefail),
@@ -86,14 +103,27 @@ impl Shell {
 
     /// `$-`: the single-letter options that are on.
     pub(super) fn option_flags(&self) -> String {
-        let mut flags: String = NAMES
-            .iter()
-            .filter_map(|(name, letter)| letter.filter(|_| self.options.get(name)))
-            .collect();
-        if matches!(self.origin, Origin::Prompt) {
-            flags.push('i');
-        }
-        flags
+        // In bash's order; `h` (hash commands) and `B` (brace expansion) are always on.
+        let o = &self.options;
+        let interactive = matches!(self.origin, Origin::Prompt);
+        let command_string = matches!(self.origin, Origin::CommandString);
+        [
+            (o.allexport, 'a'),
+            (o.errexit, 'e'),
+            (o.noglob, 'f'),
+            (true, 'h'),
+            (interactive, 'i'),
+            (o.noexec, 'n'),
+            (o.nounset, 'u'),
+            (o.xtrace, 'x'),
+            (true, 'B'),
+            (o.noclobber, 'C'),
+            (command_string, 'c'),
+        ]
+        .iter()
+        .filter(|(on, _)| *on)
+        .map(|(_, letter)| letter)
+        .collect()
     }
 
     /// `set`: with no arguments, the variables; `-o`/`+o` alone, the options; otherwise

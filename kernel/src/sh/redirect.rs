@@ -25,7 +25,8 @@ impl Shell {
                     self.redirect_file(*fd, kind, target, stdio).await?
                 }
                 IoRedirect::OutputAndError(word, append) => {
-                    let output = self.open_output(word, *append, stdio).await?;
+                    let refuse = !*append && self.options.noclobber;
+                    let output = self.open_output(word, *append, refuse, stdio).await?;
                     stdio.stderr = output.duplicate();
                     stdio.stdout = output;
                 }
@@ -79,7 +80,8 @@ impl Shell {
                 IoFileRedirectTarget::Filename(word),
             ) => {
                 let append = matches!(kind, IoFileRedirectKind::Append);
-                let output = self.open_output(word, append, stdio).await?;
+                let refuse = matches!(kind, IoFileRedirectKind::Write) && self.options.noclobber;
+                let output = self.open_output(word, append, refuse, stdio).await?;
                 set_output(stdio, fd.unwrap_or(1), output)
             }
             (IoFileRedirectKind::ReadAndWrite, IoFileRedirectTarget::Filename(word)) => {
@@ -147,10 +149,12 @@ impl Shell {
 
     /// `/dev/stdout` and `/dev/stderr` name the command's own streams, as bash treats them
     /// in redirections.
+    /// With `refuse_existing` (`set -C`), an existing regular file is not overwritten.
     async fn open_output(
         &mut self,
         word: &Word,
         append: bool,
+        refuse_existing: bool,
         stdio: &Stdio,
     ) -> Result<Output, String> {
         let path = self.redirect_path(word).await?;
@@ -158,6 +162,14 @@ impl Shell {
             "/dev/stdout" => return Ok(stdio.stdout.duplicate()),
             "/dev/stderr" => return Ok(stdio.stderr.duplicate()),
             _ => {}
+        }
+        if refuse_existing
+            && self
+                .namespace
+                .stat(&path, true)
+                .is_ok_and(|m| m.file_type == crate::fs::FileType::File)
+        {
+            return Err(format!("{}: cannot overwrite existing file", word.value));
         }
         let options = OpenOptions {
             write: true,

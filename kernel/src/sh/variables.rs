@@ -146,7 +146,7 @@ impl Shell {
             (false, true) => self.variable(name).unwrap_or_default() + value,
             (false, false) => value.to_string(),
         };
-        self.set_variable(name, &value, false);
+        self.set_variable(name, &value, self.options.allexport);
         Ok(())
     }
 

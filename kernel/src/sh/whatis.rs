@@ -1,0 +1,175 @@
+//! What a name runs as: `type`, and `command`, which runs a builtin or program while
+//! skipping functions and aliases (or with `-v`/`-V` tells what the name is).
+
+use super::builtin::{Builtin, KEYWORDS, finish};
+use super::exec::Stage;
+use super::{Flow, Shell};
+use crate::file::Stdio;
+
+/// One thing a name can run.
+enum Kind {
+    Alias(String),
+    Keyword,
+    Function,
+    Builtin,
+    File(String),
+}
+
+/// How `type` and `command` describe what they find.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Style {
+    /// `NAME is a shell builtin`
+    Sentence,
+    /// `-t`: `builtin`
+    Word,
+    /// `-p`, `-P`: the file's path, nothing for the others.
+    Path,
+    /// `command -v`: the name, the path, or the alias as a command.
+    Short,
+}
+
+impl Shell {
+    /// Everything `name` could run, in the order the shell looks.
+    fn kinds(&self, name: &str, functions: bool, path_only: bool) -> Vec<Kind> {
+        let mut kinds = Vec::new();
+        if !path_only {
+            if let Some(value) = self.aliases.get(name) {
+                kinds.push(Kind::Alias(value.clone()));
+            }
+            if KEYWORDS.contains(&name) {
+                kinds.push(Kind::Keyword);
+            }
+            if functions && self.functions.contains_key(name) {
+                kinds.push(Kind::Function);
+            }
+            if Builtin::find(name).is_some() {
+                kinds.push(Kind::Builtin);
+            }
+        }
+        if let Some(path) = self
+            .find_command(name)
+            .filter(|p| self.namespace.stat(p, true).is_ok())
+        {
+            kinds.push(Kind::File(path));
+        }
+        kinds
+    }
+
+    fn describe(name: &str, kind: &Kind, style: Style) -> Option<String> {
+        Some(match (style, kind) {
+            (Style::Sentence, Kind::Alias(value)) => format!("{name} is aliased to `{value}'"),
+            (Style::Sentence, Kind::Keyword) => format!("{name} is a shell keyword"),
+            (Style::Sentence, Kind::Function) => format!("{name} is a function"),
+            (Style::Sentence, Kind::Builtin) => format!("{name} is a shell builtin"),
+            (Style::Sentence, Kind::File(path)) => format!("{name} is {path}"),
+            (Style::Word, Kind::Alias(_)) => "alias".into(),
+            (Style::Word, Kind::Keyword) => "keyword".into(),
+            (Style::Word, Kind::Function) => "function".into(),
+            (Style::Word, Kind::Builtin) => "builtin".into(),
+            (Style::Word, Kind::File(_)) => "file".into(),
+            (Style::Path | Style::Short, Kind::File(path)) => path.clone(),
+            (Style::Path, _) => return None,
+            (Style::Short, Kind::Alias(value)) => format!("alias {name}='{value}'"),
+            (Style::Short, _) => name.to_string(),
+        })
+    }
+
+    /// `type [-afptP] NAME...`.
+    pub(super) fn type_builtin(&mut self, args: &[String]) -> (u8, String) {
+        let mut style = Style::Sentence;
+        let mut all = false;
+        let mut functions = true;
+        let mut path_only = false;
+        let mut names = Vec::new();
+        for arg in args {
+            match arg.strip_prefix('-') {
+                Some(flags) if names.is_empty() && !flags.is_empty() => {
+                    for flag in flags.chars() {
+                        match flag {
+                            'a' => all = true,
+                            'f' => functions = false,
+                            't' => style = Style::Word,
+                            'p' => style = Style::Path,
+                            'P' => {
+                                style = Style::Path;
+                                path_only = true;
+                            }
+                            other => {
+                                self.report(&format!("type: -{other}: invalid option"));
+                                return (2, String::new());
+                            }
+                        }
+                    }
+                }
+                _ => names.push(arg.clone()),
+            }
+        }
+        self.describe_names(&names, style, all, functions, path_only)
+    }
+
+    fn describe_names(
+        &self,
+        names: &[String],
+        style: Style,
+        all: bool,
+        functions: bool,
+        path_only: bool,
+    ) -> (u8, String) {
+        let mut text = String::new();
+        let mut status = 0;
+        for name in names {
+            let kinds = self.kinds(name, functions, path_only);
+            if kinds.is_empty() {
+                if style == Style::Sentence {
+                    self.report(&format!("type: {name}: not found"));
+                }
+                status = 1;
+                continue;
+            }
+            let shown = if all { &kinds[..] } else { &kinds[..1] };
+            for kind in shown {
+                if let Some(line) = Self::describe(name, kind, style) {
+                    text.push_str(&line);
+                    text.push('\n');
+                }
+            }
+        }
+        (status, text)
+    }
+
+    /// `command [-pvV] NAME [ARGS]`.
+    pub(super) async fn command_builtin(
+        &mut self,
+        argv: &[String],
+        stdio: Stdio,
+        alone: bool,
+    ) -> Result<Stage, Flow> {
+        let mut args = &argv[1..];
+        let mut style = None;
+        while let Some(flag) = args.first() {
+            match flag.as_str() {
+                "-v" => style = Some(Style::Short),
+                "-V" => style = Some(Style::Sentence),
+                // `-p`: the default PATH, which is ours already.
+                "-p" => {}
+                "--" => {
+                    args = &args[1..];
+                    break;
+                }
+                _ => break,
+            }
+            args = &args[1..];
+        }
+        if let Some(style) = style {
+            let (status, text) = self.describe_names(args, style, false, true, false);
+            return Ok(finish(&argv[0], status, text, stdio));
+        }
+        let Some(name) = args.first() else {
+            return Ok(Stage::Done(0));
+        };
+        if let Some(builtin) = Builtin::find(name) {
+            return Box::pin(self.run_builtin(builtin, args, stdio, alone)).await;
+        }
+        Ok(self.spawn_program(args.to_vec(), Vec::new(), stdio))
+    }
+}
