@@ -442,7 +442,7 @@ fn a_preview1_program_cannot_leave_its_preopen() {
 /// A private cache holding compiled artifacts for echo and cat.
 fn warm_cache() -> tempfile::TempDir {
     let cache = tempfile::tempdir().unwrap();
-    let out = with_cache(cache.path(), "echo warm | cat");
+    let out = with_cache(cache.path(), "/bin/echo warm | cat");
     assert_eq!(out.stdout, "warm\n", "{}", out.stderr);
     cache
 }
@@ -471,7 +471,7 @@ fn artifacts(cache: &Path) -> Vec<PathBuf> {
 }
 
 fn assert_recompiled(cache: &Path, attack: &str) {
-    let out = with_cache(cache, "echo still echo | cat");
+    let out = with_cache(cache, "/bin/echo still echo | cat");
     assert_eq!(out.stdout, "still echo\n", "{attack}: {}", out.stderr);
     // One warning line for each artifact, and nothing else.
     assert_eq!(out.stderr.lines().count(), 2, "{attack}: {}", out.stderr);
@@ -483,7 +483,7 @@ fn assert_recompiled(cache: &Path, attack: &str) {
         out.stderr
     );
     // The second run finds a good artifact again, and says nothing.
-    let out = with_cache(cache, "echo clean");
+    let out = with_cache(cache, "/bin/echo clean");
     assert_eq!(
         (out.stdout.as_str(), out.stderr.as_str()),
         ("clean\n", ""),
@@ -527,7 +527,7 @@ fn a_swapped_artifact_is_compiled_again() {
     assert_eq!(found.len(), 2);
     // One program's name now holds the other's code.
     std::fs::copy(&found[1], &found[0]).unwrap();
-    let out = with_cache(cache.path(), "echo still echo | cat");
+    let out = with_cache(cache.path(), "/bin/echo still echo | cat");
     assert_eq!(out.stdout, "still echo\n", "{}", out.stderr);
     assert!(
         out.stderr.contains("does not match its digest"),
@@ -547,7 +547,7 @@ fn a_linked_or_shared_artifact_is_not_trusted() {
     std::os::unix::fs::symlink(&elsewhere, &found[0]).unwrap();
     // ...the other made writable by everyone.
     std::fs::set_permissions(&found[1], std::fs::Permissions::from_mode(0o666)).unwrap();
-    let out = with_cache(cache.path(), "echo still echo | cat");
+    let out = with_cache(cache.path(), "/bin/echo still echo | cat");
     assert_eq!(out.stdout, "still echo\n", "{}", out.stderr);
     assert!(out.stderr.contains("is a symbolic link"), "{}", out.stderr);
     assert!(
@@ -562,7 +562,7 @@ fn a_cache_directory_others_can_write_is_not_used() {
     use std::os::unix::fs::PermissionsExt;
     let cache = warm_cache();
     std::fs::set_permissions(cache.path(), std::fs::Permissions::from_mode(0o777)).unwrap();
-    let out = with_cache(cache.path(), "echo works");
+    let out = with_cache(cache.path(), "/bin/echo works");
     assert_eq!(out.stdout, "works\n");
     assert!(
         out.stderr

@@ -24,6 +24,13 @@ const PI_PLACES: u32 = 10_000;
 /// Size of the file `sort` sorts.
 const SORT_BYTES: usize = 50 << 20;
 
+/// The shell loop benchmark: arithmetic, a test and a substring per turn.
+const SHELL_LOOP: &str =
+    "i=0; s=start; while [ $i -lt 10000 ]; do i=$((i + 1)); s=\"${s:0:5}$i\"; done; echo $s";
+
+/// The many-commands benchmark: 1,000 programs started one after another.
+const THOUSAND_COMMANDS: &str = "for i in {1..1000}; do /bin/true; done";
+
 fn median(mut samples: Vec<Duration>) -> Duration {
     samples.sort();
     samples[samples.len() / 2]
@@ -327,6 +334,23 @@ fn main() {
     );
     let (check, artifact_size) = artifact_check(std::path::Path::new(cache));
 
+    // The shell itself: a loop of arithmetic and string operations (builtins only), and
+    // a script that starts 1,000 programs (bash forks and execs each).
+    let wasmix_loop = best_of_three(
+        &wasmix,
+        &["--cache-dir", cache, "--ephemeral", "-c", SHELL_LOOP],
+    );
+    let bash_loop = best_of_three("bash", &["-c", SHELL_LOOP]);
+    best_of_three(
+        &wasmix,
+        &["--cache-dir", cache, "--ephemeral", "-c", "/bin/true"],
+    );
+    let wasmix_commands = best_of_three(
+        &wasmix,
+        &["--cache-dir", cache, "--ephemeral", "-c", THOUSAND_COMMANDS],
+    );
+    let bash_commands = best_of_three("bash", &["-c", THOUSAND_COMMANDS]);
+
     let rate = |d: Duration| format!("{:.0} MB/s", bytes as f64 / d.as_secs_f64() / 1e6);
     let big_rate = |d: Duration| format!("{:.0} MB/s", BIG_FILE as f64 / d.as_secs_f64() / 1e6);
     let ratio = |a: Duration, b: Duration| format!("{:.2}", a.as_secs_f64() / b.as_secs_f64());
@@ -389,6 +413,18 @@ fn main() {
         wasmix_sort.as_secs_f64(),
         gnu_sort.as_secs_f64(),
         ratio(wasmix_sort, gnu_sort)
+    );
+    println!(
+        "| shell loop, 10,000 turns of `$((...))`, `[ ]` and `${{s:0:5}}`, whole run | {:.1} ms | {:.1} ms | bash | {} |",
+        wasmix_loop.as_secs_f64() * 1e3,
+        bash_loop.as_secs_f64() * 1e3,
+        ratio(wasmix_loop, bash_loop)
+    );
+    println!(
+        "| a script running `/bin/true` 1,000 times, whole run | {:.1} ms | {:.1} ms | bash (fork + exec) | {} |",
+        wasmix_commands.as_secs_f64() * 1e3,
+        bash_commands.as_secs_f64() * 1e3,
+        ratio(wasmix_commands, bash_commands)
     );
     println!(
         "| checking the largest cached artifact ({:.1} MB): read + XXH3-128 | {:.2} ms | {:.1} ms | a warm run of `sed --version`, whole run, check included | {} |",

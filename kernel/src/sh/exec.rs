@@ -381,6 +381,21 @@ impl Shell {
         alone: bool,
     ) -> Result<Stage, Flow> {
         self.substitution_status = None;
+        // `$LINENO`: the line the command's first word is on.
+        let first_word = command.word_or_name.as_ref().or_else(|| {
+            command
+                .prefix
+                .iter()
+                .flat_map(|p| &p.0)
+                .find_map(|item| match item {
+                    CommandPrefixOrSuffixItem::AssignmentWord(_, word)
+                    | CommandPrefixOrSuffixItem::Word(word) => Some(word),
+                    _ => None,
+                })
+        });
+        if let Some(location) = first_word.and_then(|word| word.loc.as_ref()) {
+            self.line = location.start.line + self.line_offset;
+        }
         if let Some(text) = self.alias_text(command) {
             let name = command.word_or_name.as_ref().map(|w| w.value.clone());
             return self.run_alias(name.unwrap_or_default(), text, stdio).await;

@@ -12,6 +12,7 @@ mod dirstack;
 mod exec;
 mod expand;
 mod getopts;
+mod glob;
 pub mod interactive;
 mod job;
 mod jobctl;
@@ -28,6 +29,7 @@ mod redirect;
 mod shopt;
 mod source;
 mod syntax;
+mod table;
 mod test;
 mod trap;
 mod variables;
@@ -151,6 +153,10 @@ pub struct Shell {
     history: Vec<String>,
     /// When the shell started, for `$SECONDS`.
     started: std::time::Instant,
+    /// The line of the command running (`$LINENO`), and what to add to the lines of the
+    /// text being run to get it.
+    line: usize,
+    line_offset: usize,
     /// `pushd`'s directories, the most recent last (the working directory is not in it).
     directory_stack: Vec<String>,
     /// `trap`: the command for each condition (`EXIT`, `ERR`).
@@ -188,6 +194,8 @@ impl Shell {
             exec_streams: None,
             traps: BTreeMap::new(),
             directory_stack: Vec::new(),
+            line: 0,
+            line_offset: 0,
             running_trap: false,
             getopts_state: (1, 0),
             pid: SHELL_PID,

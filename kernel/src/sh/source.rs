@@ -52,12 +52,14 @@ impl Shell {
             (argv.len() > 2).then(|| std::mem::replace(&mut self.positional, argv[2..].to_vec()));
         let mut result = Ok(());
         self.call_depth += 1;
+        let offset = std::mem::replace(&mut self.line_offset, 0);
         for command in &program.complete_commands {
             result = self.run_list(command, io).await;
             if result.is_err() {
                 break;
             }
         }
+        self.line_offset = offset;
         self.call_depth -= 1;
         if let Some(saved) = saved {
             self.positional = saved;
@@ -99,6 +101,8 @@ impl Shell {
                 return Ok(1);
             }
             self.call_depth += 1;
+            // bash counts eval's lines from the line after the eval.
+            let offset = std::mem::replace(&mut self.line_offset, self.line);
             let mut result = Ok(());
             for command in &program.complete_commands {
                 result = self.run_list(command, io).await;
@@ -106,6 +110,7 @@ impl Shell {
                     break;
                 }
             }
+            self.line_offset = offset;
             self.call_depth -= 1;
             result.map(|()| self.last_status)
         })

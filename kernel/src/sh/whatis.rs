@@ -1,8 +1,9 @@
 //! What a name runs as: `type`, and `command`, which runs a builtin or program while
 //! skipping functions and aliases (or with `-v`/`-V` tells what the name is).
 
-use super::builtin::{Builtin, KEYWORDS, finish};
+use super::builtin::finish;
 use super::exec::Stage;
+use super::table::{Builtin, KEYWORDS};
 use super::{Flow, Shell};
 use crate::file::Stdio;
 
