@@ -185,7 +185,8 @@ impl Fields {
             let pattern = std::mem::take(&mut self.pattern);
             self.done.push(Field {
                 text: std::mem::take(&mut self.current),
-                pattern: self.globbing.then_some(pattern),
+                // `[` alone (the test command) has nothing to match against the disk.
+                pattern: (self.globbing && super::pattern::is_pattern(&pattern)).then_some(pattern),
             });
             self.current_exists = false;
         }

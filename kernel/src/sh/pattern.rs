@@ -49,6 +49,24 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// Whether pattern text (quoted characters escaped) can match anything but itself: an
+/// unescaped `*` or `?`, a `[` closed by a `]`, or an extglob group.
+pub fn is_pattern(pattern: &str) -> bool {
+    let chars: Vec<char> = pattern.chars().collect();
+    let mut at = 0;
+    while at < chars.len() {
+        match chars[at] {
+            '\\' => at += 1,
+            '*' | '?' => return true,
+            '[' if chars[at + 1..].contains(&']') => return true,
+            '+' | '@' | '!' if chars.get(at + 1) == Some(&'(') => return true,
+            _ => {}
+        }
+        at += 1;
+    }
+    false
+}
+
 /// Whether unquoted text makes a word a pattern for pathname expansion.
 pub fn has_magic(text: &str) -> bool {
     text.contains(['*', '?', '[']) || ["+(", "@(", "!("].iter().any(|form| text.contains(form))
