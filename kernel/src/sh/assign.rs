@@ -296,9 +296,11 @@ impl Shell {
                 status = 1;
             }
         }
+        // A read-only array gets its elements first.
+        let on_first = on.replace('r', "");
         for array in arrays {
             let result = match self
-                .declare_one(&array.name, None, None, false, local, &on, &off)
+                .declare_one(&array.name, None, None, false, local, &on_first, &off)
                 .await
             {
                 Ok(()) => {
@@ -307,6 +309,9 @@ impl Shell {
                 }
                 Err(e) => Err(e),
             };
+            if result.is_ok() && on.contains('r') {
+                self.declared(&array.name).readonly = true;
+            }
             if let Err(e) = result {
                 self.report(&format!("{command}: {}", e.message));
                 status = 1;

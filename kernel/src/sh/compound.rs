@@ -119,10 +119,14 @@ impl Shell {
             let saved = std::mem::replace(&mut self.positional, argv[1..].to_vec());
             self.call_depth += 1;
             self.locals.push(Vec::new());
+            self.function_names.push(argv[0].clone());
+            self.publish_function_names();
             // A function's body is outside its caller's loops, as in bash 5.
             let loops = std::mem::take(&mut self.loop_depth);
             let result = self.run_compound(&body.0, &io).await;
             self.loop_depth = loops;
+            self.function_names.pop();
+            self.publish_function_names();
             // `local` variables go back to what they were before the call.
             for (name, before) in self.locals.pop().unwrap_or_default().into_iter().rev() {
                 match before {
@@ -144,6 +148,24 @@ impl Shell {
                 other => other,
             }
         })
+    }
+
+    /// `FUNCNAME`: the functions being run, innermost first (and `main` for a script).
+    fn publish_function_names(&mut self) {
+        if self.function_names.is_empty() {
+            self.variables.remove("FUNCNAME");
+            return;
+        }
+        let mut names: Vec<(Option<super::variables::Subscript>, String)> = self
+            .function_names
+            .iter()
+            .rev()
+            .map(|name| (None, name.clone()))
+            .collect();
+        if matches!(self.origin, super::Origin::Script(_)) {
+            names.push((None, "main".into()));
+        }
+        let _ = self.assign_array("FUNCNAME", names, false);
     }
 
     /// Runs the test of an `if`, `while` or `until`: a failure there is an answer, not an

@@ -463,7 +463,11 @@ impl Shell {
             }
             WordPiece::ArithmeticExpression(expression) => {
                 let text = self.expand_operand(&expression.value, true, false).await?;
-                let value = self.evaluate_arithmetic(&text)?;
+                // As bash: a bad `$((...))` ends the command line (`((...))` only fails).
+                let value = self.evaluate_arithmetic(&text).map_err(|e| ExpandError {
+                    aborts: !e.fatal,
+                    ..e
+                })?;
                 fields.push_expansion(&value.to_string(), quoted);
             }
             WordPiece::TildeExpansion(tilde) if !quoted => {

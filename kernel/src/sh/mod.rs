@@ -53,6 +53,9 @@ pub fn parse_everything(text: &str) {
     let _ = syntax::parse_arithmetic(text);
 }
 
+/// `$BASH_VERSION`: the bash whose language the shell speaks.
+const BASH_VERSION: &str = "5.2.0(1)-wasmix";
+
 /// The shell's own status for a syntax error, as bash's.
 pub const SYNTAX_ERROR_STATUS: u8 = 2;
 
@@ -157,6 +160,8 @@ pub struct Shell {
     /// text being run to get it.
     line: usize,
     line_offset: usize,
+    /// The functions being run, outermost first (`$FUNCNAME`).
+    function_names: Vec<String>,
     /// `pushd`'s directories, the most recent last (the working directory is not in it).
     directory_stack: Vec<String>,
     /// `trap`: the command for each condition (`EXIT`, `ERR`).
@@ -194,6 +199,7 @@ impl Shell {
             exec_streams: None,
             traps: BTreeMap::new(),
             directory_stack: Vec::new(),
+            function_names: Vec::new(),
             line: 0,
             line_offset: 0,
             running_trap: false,
@@ -223,6 +229,8 @@ impl Shell {
         ] {
             shell.set_variable(name, value, true);
         }
+        // Scripts that check for bash find the language they need.
+        shell.set_variable("BASH_VERSION", BASH_VERSION, false);
         shell
     }
 

@@ -30,6 +30,22 @@ fn is_all_positional(parameter: &Parameter) -> bool {
     )
 }
 
+/// `${VAR^^pat}` and its kin: the characters `pattern` matches (every one when None),
+/// or only the first character unless `all`, in upper or lower case.
+fn change_case(text: &str, pattern: Option<&Pattern>, upper: bool, all: bool) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (index, c) in text.chars().enumerate() {
+        let wanted =
+            (all || index == 0) && pattern.is_none_or(|p| p.matches(c.encode_utf8(&mut [0; 4])));
+        match (wanted, upper) {
+            (true, true) => out.extend(c.to_uppercase()),
+            (true, false) => out.extend(c.to_lowercase()),
+            (false, _) => out.push(c),
+        }
+    }
+    out
+}
+
 /// `text` with its first character changed by `change` (`${VAR^}`, `${VAR,}`).
 fn with_first_char(text: &str, change: fn(&str) -> String) -> String {
     let split = text.chars().next().map_or(0, char::len_utf8);
@@ -431,35 +447,43 @@ impl Shell {
             ParameterExpr::UppercasePattern {
                 parameter,
                 indirect,
-                ..
-            } => self
-                .required(parameter, *indirect)
-                .await?
-                .map(str::to_uppercase),
-            ParameterExpr::LowercasePattern {
+                pattern,
+            }
+            | ParameterExpr::LowercasePattern {
                 parameter,
                 indirect,
-                ..
-            } => self
-                .required(parameter, *indirect)
-                .await?
-                .map(str::to_lowercase),
-            ParameterExpr::UppercaseFirstChar {
+                pattern,
+            }
+            | ParameterExpr::UppercaseFirstChar {
                 parameter,
                 indirect,
-                ..
-            } => self
-                .required(parameter, *indirect)
-                .await?
-                .map(|value| with_first_char(value, str::to_uppercase)),
-            ParameterExpr::LowercaseFirstChar {
+                pattern,
+            }
+            | ParameterExpr::LowercaseFirstChar {
                 parameter,
                 indirect,
-                ..
-            } => self
-                .required(parameter, *indirect)
-                .await?
-                .map(|value| with_first_char(value, str::to_lowercase)),
+                pattern,
+            } => {
+                let expansion = self.required(parameter, *indirect).await?;
+                // Only the characters the pattern matches change (all, when none given).
+                let pattern = match pattern.as_deref().filter(|p| !p.is_empty()) {
+                    Some(text) => Some(Pattern::new(
+                        &self.expand_operand(text, false, true).await?,
+                        true,
+                    )),
+                    None => None,
+                };
+                let upper = matches!(
+                    expression,
+                    ParameterExpr::UppercasePattern { .. }
+                        | ParameterExpr::UppercaseFirstChar { .. }
+                );
+                let all = matches!(
+                    expression,
+                    ParameterExpr::UppercasePattern { .. } | ParameterExpr::LowercasePattern { .. }
+                );
+                expansion.map(|value| change_case(value, pattern.as_ref(), upper, all))
+            }
             ParameterExpr::Transform {
                 parameter,
                 indirect,
