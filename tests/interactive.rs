@@ -357,3 +357,63 @@ fn wait_until_running(tag: &str) {
     }
     panic!("wasmix never started");
 }
+
+#[test]
+fn ps1_and_ps2_take_bash_escapes_and_expansions() {
+    let mut command = std::process::Command::new(WASMIX);
+    command
+        .arg("--cache-dir")
+        .arg(shared_cache())
+        .arg("--ephemeral");
+    let mut shell = rexpect::session::spawn_command(command, Some(20_000)).unwrap();
+    shell.exp_string("user@wasmix:~$ ").unwrap();
+    shell.send_line(r"PS1='[\u@\h \W]\$ '").unwrap();
+    shell.exp_string("[user@wasmix ~]$ ").unwrap();
+    shell.send_line("cd /tmp").unwrap();
+    shell.exp_string("[user@wasmix tmp]$ ").unwrap();
+    shell
+        .send_line(r"PS1='$((6 * 7)) \w> '; PS2='more: '")
+        .unwrap();
+    shell.exp_string("42 /tmp> ").unwrap();
+    shell.send_line("if true").unwrap();
+    shell.exp_string("more: ").unwrap();
+    shell.send_line("then echo continued; fi").unwrap();
+    shell.exp_string("continued\r\n").unwrap();
+    shell
+        .send_line("PROMPT_COMMAND='echo before-prompt'")
+        .unwrap();
+    shell.exp_string("before-prompt\r\n").unwrap();
+    shell.exp_string("42 /tmp> ").unwrap();
+    shell.send_line("exit").unwrap();
+    shell.exp_eof().unwrap();
+}
+
+#[test]
+fn history_expansion_repeats_and_edits_commands() {
+    let mut command = std::process::Command::new(WASMIX);
+    command
+        .arg("--cache-dir")
+        .arg(shared_cache())
+        .arg("--ephemeral");
+    let mut shell = rexpect::session::spawn_command(command, Some(20_000)).unwrap();
+    shell.exp_string("user@wasmix:~$ ").unwrap();
+    shell.send_line("echo first-word second-word").unwrap();
+    shell.exp_string("first-word second-word\r\n").unwrap();
+    // The expanded line is shown, then run.
+    shell.send_line("!!").unwrap();
+    shell
+        .exp_string("echo first-word second-word\r\nfirst-word second-word\r\n")
+        .unwrap();
+    shell.send_line("echo last-was !$").unwrap();
+    shell.exp_string("last-was second-word\r\n").unwrap();
+    shell.send_line("^last^then").unwrap();
+    shell.exp_string("then-was second-word\r\n").unwrap();
+    shell.send_line("!1").unwrap();
+    shell.exp_string("first-word second-word\r\n").unwrap();
+    shell.send_line("!nosuch").unwrap();
+    shell.exp_string("!nosuch: event not found").unwrap();
+    shell.send_line("echo 'quoted !! stays'").unwrap();
+    shell.exp_string("quoted !! stays\r\n").unwrap();
+    shell.send_line("exit").unwrap();
+    shell.exp_eof().unwrap();
+}

@@ -563,8 +563,8 @@ impl Shell {
 }
 
 /// The user id and host name wasmix's processes see (as `id` and `hostname` print them).
-const USER_ID: u32 = 1000;
-const HOSTNAME: &str = "wasmix";
+pub(super) const USER_ID: u32 = 1000;
+pub(super) const HOSTNAME: &str = "wasmix";
 
 /// `$RANDOM`: 0 to 32767, from a generator seeded once from the clock.
 fn random_15_bits() -> u64 {

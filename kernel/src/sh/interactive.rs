@@ -12,32 +12,10 @@ use tokio::runtime::Runtime;
 /// Where the command history is kept, in the home directory.
 const HISTORY_FILE: &str = ".wasmix_history";
 
-/// The prompt for the rest of an unfinished command (bash's PS2).
-const CONTINUATION_PROMPT: &str = "> ";
-
 /// bash's status after Ctrl-C at the prompt.
 const INTERRUPTED_STATUS: u8 = 130;
 
 impl Shell {
-    /// `user@wasmix:~/dir$ `, with the working directory shortened against $HOME, and the
-    /// last status when it is not 0: `user@wasmix:~ [1]$ `.
-    fn prompt(&self) -> String {
-        let user = self.variable("USER").unwrap_or_else(|| "user".into());
-        let cwd = self.variable("PWD").unwrap_or_else(|| "/".into());
-        let home = self.variable("HOME").unwrap_or_default();
-        let shown = match cwd.strip_prefix(home.as_str()) {
-            Some(rest) if !home.is_empty() && (rest.is_empty() || rest.starts_with('/')) => {
-                format!("~{rest}")
-            }
-            _ => cwd,
-        };
-        // A command that failed leaves its status in the prompt until the next one.
-        match self.last_status {
-            0 => format!("{user}@wasmix:{shown}$ "),
-            status => format!("{user}@wasmix:{shown} [{status}]$ "),
-        }
-    }
-
     /// Exports the terminal's size as COLUMNS and LINES, as bash's checkwinsize does, so
     /// programs (which see no terminal device) can lay out their output.
     fn note_terminal_size(&mut self) {
@@ -88,7 +66,12 @@ impl Shell {
                 let state = job::JobState::Done(status);
                 eprintln!("{}", job::line(number, '+', &state, &command));
             }
-            let text = match self.read_command(&mut editor) {
+            if let Some(command) = self.variable("PROMPT_COMMAND")
+                && let Err(Exit(status)) = runtime.block_on(self.run_text(&command))
+            {
+                return runtime.block_on(self.exit_with(status));
+            }
+            let text = match self.read_command(&mut editor, runtime) {
                 Ok(text) => text,
                 Err(ReadlineError::Interrupted) => {
                     self.last_status = INTERRUPTED_STATUS;
@@ -104,6 +87,19 @@ impl Shell {
                 }
             };
             self.note_terminal_size();
+            // `!!`, `!$`, `^old^new`: the line as expanded is shown, then run.
+            let text = match self.expand_history(&text) {
+                Ok(None) => text,
+                Ok(Some(expanded)) => {
+                    println!("{expanded}");
+                    expanded
+                }
+                Err(message) => {
+                    self.report(&message);
+                    self.last_status = 1;
+                    continue;
+                }
+            };
             if !text.trim().is_empty() {
                 let _ = editor.add_history_entry(text.as_str());
                 self.remember(&history, &text);
@@ -116,16 +112,22 @@ impl Shell {
     }
 
     /// One command, read over as many lines as it takes: while the text so far is
-    /// unfinished (an open quote, an `if` without `fi`), the PS2 prompt `> ` asks for more.
-    fn read_command(&self, editor: &mut LineEditor) -> Result<String, ReadlineError> {
+    /// unfinished (an open quote, an `if` without `fi`), the PS2 prompt asks for more.
+    fn read_command(
+        &mut self,
+        editor: &mut LineEditor,
+        runtime: &Runtime,
+    ) -> Result<String, ReadlineError> {
         if let Some(completion) = editor.helper_mut() {
             completion.namespace = self.namespace.clone();
             completion.cwd = self.variable("PWD").unwrap_or_else(|| "/".into());
             completion.commands = self.command_names();
         }
-        let mut text = editor.readline(&self.prompt())?;
+        let prompt = runtime.block_on(self.primary_prompt());
+        let mut text = editor.readline(&prompt)?;
         while syntax::is_unfinished(&text) {
-            match editor.readline(CONTINUATION_PROMPT) {
+            let continuation = runtime.block_on(self.continuation_prompt());
+            match editor.readline(&continuation) {
                 Ok(more) => {
                     text.push('\n');
                     text.push_str(&more);

@@ -83,6 +83,11 @@ impl Shell {
     }
 }
 
+/// The local time now, formatted by strftime(3) (the prompt's `\t`, `\D{...}`).
+pub(super) fn strftime_now(pattern: &str) -> String {
+    strftime(pattern, now())
+}
+
 fn now() -> i64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)

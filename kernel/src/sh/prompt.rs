@@ -1,0 +1,226 @@
+//! What the prompt shows and what it does to a typed line before running it: `PS1`/`PS2`
+//! with bash's backslash escapes (then parameter expansion, as bash's promptvars), and
+//! history expansion (`!!`, `!$`, `!n`, `!-n`, `!str`, `^old^new`).
+
+use super::Shell;
+
+impl Shell {
+    /// `user@wasmix:~/dir$ `, with the last status when it is not 0 (`user@wasmix:~ [1]$ `):
+    /// the prompt when `PS1` is not set.
+    fn default_prompt(&self) -> String {
+        let user = self.variable("USER").unwrap_or_else(|| "user".into());
+        let shown = self.short_directory();
+        // A command that failed leaves its status in the prompt until the next one.
+        match self.last_status {
+            0 => format!("{user}@wasmix:{shown}$ "),
+            status => format!("{user}@wasmix:{shown} [{status}]$ "),
+        }
+    }
+
+    /// The working directory with the home directory as `~`.
+    fn short_directory(&self) -> String {
+        let cwd = self.variable("PWD").unwrap_or_else(|| "/".into());
+        let home = self.variable("HOME").unwrap_or_default();
+        match cwd.strip_prefix(home.as_str()) {
+            Some(rest) if !home.is_empty() && (rest.is_empty() || rest.starts_with('/')) => {
+                format!("~{rest}")
+            }
+            _ => cwd,
+        }
+    }
+
+    /// The primary prompt: `PS1` decoded and expanded, or the default.
+    pub(super) async fn primary_prompt(&mut self) -> String {
+        match self.variable("PS1") {
+            Some(ps1) => self.decode_prompt(&ps1).await,
+            None => self.default_prompt(),
+        }
+    }
+
+    /// The prompt for the rest of an unfinished command: `PS2`, `> ` by default.
+    pub(super) async fn continuation_prompt(&mut self) -> String {
+        match self.variable("PS2") {
+            Some(ps2) => self.decode_prompt(&ps2).await,
+            None => "> ".into(),
+        }
+    }
+
+    /// bash's prompt escapes, then parameter expansion and command substitution.
+    async fn decode_prompt(&mut self, text: &str) -> String {
+        let mut out = String::new();
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            if c != '\\' {
+                out.push(c);
+                continue;
+            }
+            let Some(escape) = chars.next() else {
+                out.push('\\');
+                break;
+            };
+            match escape {
+                'u' => out.push_str(&self.variable("USER").unwrap_or_else(|| "user".into())),
+                'h' | 'H' => out.push_str(super::expand::HOSTNAME),
+                'w' => out.push_str(&self.short_directory()),
+                'W' => {
+                    let shown = self.short_directory();
+                    let base = match shown.as_str() {
+                        "/" | "~" => shown.as_str(),
+                        path => path.rsplit('/').next().unwrap_or(path),
+                    };
+                    out.push_str(base);
+                }
+                '$' => out.push(if super::expand::USER_ID == 0 {
+                    '#'
+                } else {
+                    '$'
+                }),
+                '?' => out.push_str(&self.last_status.to_string()),
+                'j' => out.push_str(&self.jobs.with(|jobs| jobs.len()).to_string()),
+                's' => out.push_str("wasmix"),
+                'v' => out.push_str("5.2"),
+                'V' => out.push_str("5.2.0"),
+                '!' => out.push_str(&(self.history.len() + 1).to_string()),
+                't' => out.push_str(&clock("%H:%M:%S")),
+                'T' => out.push_str(&clock("%I:%M:%S")),
+                '@' => out.push_str(&clock("%I:%M %p")),
+                'A' => out.push_str(&clock("%H:%M")),
+                'd' => out.push_str(&clock("%a %b %d")),
+                'D' if chars.peek() == Some(&'{') => {
+                    chars.next();
+                    let format: String = chars.by_ref().take_while(|&c| c != '}').collect();
+                    let format = if format.is_empty() { "%X" } else { &format };
+                    out.push_str(&clock(format));
+                }
+                'n' => out.push('\n'),
+                'r' => out.push('\r'),
+                'e' => out.push('\x1b'),
+                'a' => out.push('\x07'),
+                // Around non-printing text: rustyline measures escape sequences itself.
+                '[' | ']' => {}
+                '\\' => out.push('\\'),
+                '0'..='7' => {
+                    let mut value = escape.to_digit(8).unwrap_or(0);
+                    for _ in 0..2 {
+                        match chars.peek().and_then(|c| c.to_digit(8)) {
+                            Some(digit) => {
+                                value = value * 8 + digit;
+                                chars.next();
+                            }
+                            None => break,
+                        }
+                    }
+                    out.extend(char::from_u32(value));
+                }
+                other => {
+                    out.push('\\');
+                    out.push(other);
+                }
+            }
+        }
+        if !out.contains(['$', '`']) {
+            return out;
+        }
+        let status = self.last_status;
+        let expanded = self.expand_operand(&out, true, false).await;
+        self.last_status = status;
+        expanded.unwrap_or(out)
+    }
+
+    /// History expansion of a typed line. None when it has none; Err(message) when an
+    /// event is not found (the line is then not run, as in bash).
+    pub(super) fn expand_history(&self, line: &str) -> Result<Option<String>, String> {
+        let last = self.history.last();
+        // `^old^new`: the last command with `old` replaced.
+        if let Some(rest) = line.strip_prefix('^') {
+            let mut parts = rest.splitn(3, '^');
+            let old = parts.next().unwrap_or_default();
+            let new = parts.next().unwrap_or_default();
+            let previous = last.ok_or_else(|| format!("^{old}: event not found"))?;
+            if !previous.contains(old) || old.is_empty() {
+                return Err(format!("^{old}^{new}: substitution failed"));
+            }
+            return Ok(Some(previous.replacen(old, new, 1)));
+        }
+        if !line.contains('!') {
+            return Ok(None);
+        }
+        let chars: Vec<char> = line.chars().collect();
+        let mut out = String::new();
+        let mut changed = false;
+        let mut in_single = false;
+        let mut at = 0;
+        while at < chars.len() {
+            let c = chars[at];
+            if c == '\'' {
+                in_single = !in_single;
+            }
+            let next = chars.get(at + 1).copied();
+            let expands = c == '!'
+                && !in_single
+                && (at == 0 || chars[at - 1] != '\\')
+                && next.is_some_and(|n| !matches!(n, ' ' | '\t' | '=' | '(' | '\n'));
+            if !expands {
+                out.push(c);
+                at += 1;
+                continue;
+            }
+            let (text, used) = self.history_event(&chars[at + 1..])?;
+            out.push_str(&text);
+            changed = true;
+            at += 1 + used;
+        }
+        Ok(changed.then_some(out))
+    }
+
+    /// The event after a `!`: its text and how many characters named it.
+    fn history_event(&self, rest: &[char]) -> Result<(String, usize), String> {
+        let not_found = |name: &str| format!("!{name}: event not found");
+        let words = |command: &str| -> Vec<String> {
+            command.split_whitespace().map(str::to_string).collect()
+        };
+        let last = || self.history.last().cloned().ok_or_else(|| not_found("!"));
+        match rest[0] {
+            '!' => Ok((last()?, 1)),
+            '$' => Ok((words(&last()?).last().cloned().unwrap_or_default(), 1)),
+            '^' => Ok((words(&last()?).get(1).cloned().unwrap_or_default(), 1)),
+            '*' => Ok((words(&last()?).get(1..).unwrap_or_default().join(" "), 1)),
+            c if c.is_ascii_digit() || c == '-' => {
+                let digits: String = rest
+                    .iter()
+                    .skip(usize::from(c == '-'))
+                    .take_while(|c| c.is_ascii_digit())
+                    .collect();
+                let used = digits.len() + usize::from(c == '-');
+                let name: String = rest[..used].iter().collect();
+                let n: usize = digits.parse().map_err(|_| not_found(&name))?;
+                let index = if c == '-' {
+                    self.history.len().checked_sub(n)
+                } else {
+                    n.checked_sub(1)
+                };
+                index
+                    .and_then(|i| self.history.get(i))
+                    .map(|command| (command.clone(), used))
+                    .ok_or_else(|| not_found(&name))
+            }
+            _ => {
+                let prefix: String = rest
+                    .iter()
+                    .take_while(|c| !c.is_whitespace() && !matches!(c, ';' | '|' | '&'))
+                    .collect();
+                self.history
+                    .iter()
+                    .rev()
+                    .find(|command| command.starts_with(&prefix))
+                    .map(|command| (command.clone(), prefix.chars().count()))
+                    .ok_or_else(|| not_found(&prefix))
+            }
+        }
+    }
+}
+
+/// The local time formatted by strftime(3), as bash's prompt shows times.
+fn clock(format: &str) -> String {
+    super::printf::strftime_now(format)
+}
