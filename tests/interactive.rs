@@ -417,3 +417,23 @@ fn history_expansion_repeats_and_edits_commands() {
     shell.send_line("exit").unwrap();
     shell.exp_eof().unwrap();
 }
+
+#[test]
+fn a_here_document_typed_at_the_prompt_asks_for_its_body() {
+    let mut command = std::process::Command::new(WASMIX);
+    command
+        .arg("--cache-dir")
+        .arg(shared_cache())
+        .arg("--ephemeral");
+    let mut shell = rexpect::session::spawn_command(command, Some(20_000)).unwrap();
+    shell.exp_string("user@wasmix:~$ ").unwrap();
+    shell.send_line("cat <<EOF | tr a-z A-Z").unwrap();
+    shell.exp_string("> ").unwrap();
+    shell.send_line("typed body").unwrap();
+    shell.exp_string("> ").unwrap();
+    shell.send_line("EOF").unwrap();
+    shell.exp_string("TYPED BODY\r\n").unwrap();
+    shell.exp_string("user@wasmix:~$ ").unwrap();
+    shell.send_line("exit").unwrap();
+    shell.exp_eof().unwrap();
+}

@@ -24,7 +24,41 @@ const MAX_NESTING: usize = 200;
 /// two subshells), so each level more doubles its work.
 const MAX_PARENTHESES: usize = 16;
 
+/// Parses shell text. A here-document the text ends inside is delimited by the end, as
+/// bash does for a script or `-c` string (at the prompt, `is_unfinished` asks for more).
 pub fn parse(text: &str) -> Result<Program, SyntaxError> {
+    let mut completed = text.to_string();
+    // Each round closes one document; a line may open several.
+    for _ in 0..8 {
+        match parse_exact(&completed) {
+            Err(error) if error.message.starts_with(UNTERMINATED_DOCUMENT) => {
+                match open_document_tag(&completed) {
+                    Some(tag) => completed = format!("{completed}\n{tag}"),
+                    None => return Err(error),
+                }
+            }
+            other => return other,
+        }
+    }
+    parse_exact(&completed)
+}
+
+/// brush-parser's words for a here-document that has no end.
+const UNTERMINATED_DOCUMENT: &str = "syntax error: unterminated here document";
+
+/// The delimiter of the last here-document opened in `text` (`<<EOF`, `<<-'END'`).
+fn open_document_tag(text: &str) -> Option<String> {
+    let at = text.rfind("<<")?;
+    let rest = text[at + 2..].trim_start_matches('-').trim_start();
+    let tag: String = rest
+        .chars()
+        .filter(|c| !matches!(c, '\'' | '"' | '\\'))
+        .take_while(|c| !c.is_whitespace() && !matches!(c, ';' | '|' | '&' | '<' | '>' | '(' | ')'))
+        .collect();
+    (!tag.is_empty()).then_some(tag)
+}
+
+fn parse_exact(text: &str) -> Result<Program, SyntaxError> {
     let options = ParserOptions::default();
     let tokens = brush_parser::tokenize_str_with_options(text, &options.tokenizer_options())
         .map_err(|e| tokenizer_error(text, e))?;
@@ -146,11 +180,12 @@ fn check_nesting(tokens: &[Token]) -> Result<(), SyntaxError> {
 /// Whether the text stops in the middle of a command (an open quote, an `if` without its
 /// `fi`): an interactive shell then reads more lines before running it.
 pub fn is_unfinished(text: &str) -> bool {
-    match parse(text) {
+    match parse_exact(text) {
         Ok(_) => false,
         Err(error) => {
             error.message.starts_with("unexpected EOF")
                 || error.message == "syntax error: unexpected end of file"
+                || error.message.starts_with(UNTERMINATED_DOCUMENT)
         }
     }
 }
@@ -321,6 +356,8 @@ mod tests {
         assert!(is_unfinished("if true; then"));
         assert!(is_unfinished("for i in 1 2; do\necho $i"));
         assert!(!is_unfinished("echo done"));
+        assert!(is_unfinished("cat <<EOF\nbody"));
+        assert!(parse("cat <<EOF\nbody").is_ok());
         assert!(!is_unfinished("echo a; fi"));
     }
 
