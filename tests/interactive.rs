@@ -437,3 +437,54 @@ fn a_here_document_typed_at_the_prompt_asks_for_its_body() {
     shell.send_line("exit").unwrap();
     shell.exp_eof().unwrap();
 }
+
+#[test]
+fn multi_line_history_survives_sessions_and_history_c_is_saved() {
+    let state = tempfile::tempdir().unwrap();
+    let mut first = session(state.path());
+    first.send_line("for w in one two").unwrap();
+    first.exp_string("> ").unwrap();
+    first.send_line("do echo \"word-$w\"; done").unwrap();
+    first.exp_string("word-one\r\nword-two\r\n").unwrap();
+    first.send_line("exit").unwrap();
+    first.exp_eof().unwrap();
+
+    // The entry comes back as typed, two lines, and runs again.
+    let mut second = session(state.path());
+    second.send_line("history").unwrap();
+    second
+        .exp_string("for w in one two\r\ndo echo \"word-$w\"; done")
+        .unwrap();
+    second.send_line("!for").unwrap();
+    second.exp_string("word-one\r\nword-two\r\n").unwrap();
+    second.send_line("history -c").unwrap();
+    second.exp_string("user@wasmix:~$ ").unwrap();
+    second.send_line("exit").unwrap();
+    second.exp_eof().unwrap();
+
+    // `history -c` reached the file: the third session starts with `exit` alone.
+    let mut third = session(state.path());
+    third.send_line("history | wc -l").unwrap();
+    third.exp_string("\r\n2\r\n").unwrap();
+    third.send_line("exit").unwrap();
+    third.exp_eof().unwrap();
+}
+
+#[test]
+fn exit_with_a_stopped_job_warns_once() {
+    let mut command = std::process::Command::new(WASMIX);
+    command
+        .arg("--cache-dir")
+        .arg(shared_cache())
+        .arg("--ephemeral");
+    let mut shell = rexpect::session::spawn_command(command, Some(20_000)).unwrap();
+    shell.exp_string("user@wasmix:~$ ").unwrap();
+    shell.send_line("spin").unwrap();
+    std::thread::sleep(Duration::from_millis(500));
+    shell.send_control('z').unwrap();
+    shell.exp_string("Stopped").unwrap();
+    shell.send_line("exit").unwrap();
+    shell.exp_string("There are stopped jobs.").unwrap();
+    shell.send_line("exit").unwrap();
+    shell.exp_eof().unwrap();
+}

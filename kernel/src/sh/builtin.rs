@@ -58,6 +58,21 @@ impl Shell {
                         }
                     },
                 };
+                // At the prompt, stopped jobs hold the first `exit` back, as in bash.
+                if alone && matches!(self.origin, super::Origin::Prompt) {
+                    let kernel = self.kernel.clone();
+                    let stopped = self.jobs.with(|jobs| {
+                        jobs.iter().any(|job| {
+                            matches!(self.jobs.state(&kernel, job), super::job::JobState::Stopped)
+                        })
+                    });
+                    let typed = self.history.len();
+                    if stopped && self.exit_warned_at != Some(typed) {
+                        self.say("There are stopped jobs.".into());
+                        self.exit_warned_at = Some(typed + 1);
+                        return Ok(Stage::Done(1));
+                    }
+                }
                 if alone {
                     return Err(Flow::Exit(status));
                 }
@@ -329,6 +344,25 @@ impl Shell {
         match args.first().map(String::as_str) {
             Some("-c") => {
                 self.history.clear();
+                self.history_changed = true;
+                (0, String::new())
+            }
+            Some("-w") => {
+                self.history_changed = true;
+                (0, String::new())
+            }
+            Some("-d") => {
+                let Some(index) = args
+                    .get(1)
+                    .and_then(|n| n.parse::<usize>().ok())
+                    .filter(|&n| n >= 1 && n <= self.history.len())
+                else {
+                    let shown = args.get(1).cloned().unwrap_or_default();
+                    self.report(&format!("history: {shown}: history position out of range"));
+                    return (1, String::new());
+                };
+                self.history.remove(index - 1);
+                self.history_changed = true;
                 (0, String::new())
             }
             last => {

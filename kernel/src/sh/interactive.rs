@@ -12,6 +12,34 @@ use tokio::runtime::Runtime;
 /// Where the command history is kept, in the home directory.
 const HISTORY_FILE: &str = ".wasmix_history";
 
+/// How many commands the history keeps (rustyline's default is 100).
+const HISTORY_SIZE: usize = 10_000;
+
+/// A history entry as one line of the file: a multi-line command keeps its lines,
+/// with `\n` for each break and `\\` for a backslash.
+fn encode_entry(entry: &str) -> String {
+    entry.replace('\\', "\\\\").replace('\n', "\\n")
+}
+
+fn decode_entry(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        match (c, chars.clone().next()) {
+            ('\\', Some('n')) => {
+                out.push('\n');
+                chars.next();
+            }
+            ('\\', Some('\\')) => {
+                out.push('\\');
+                chars.next();
+            }
+            (c, _) => out.push(c),
+        }
+    }
+    out
+}
+
 /// bash's status after Ctrl-C at the prompt.
 const INTERRUPTED_STATUS: u8 = 130;
 
@@ -32,7 +60,8 @@ impl Shell {
     pub fn run_interactive(&mut self, runtime: &Runtime) -> u8 {
         let config = Config::builder()
             .completion_type(CompletionType::List)
-            .build();
+            .max_history_size(HISTORY_SIZE)
+            .map_or_else(|_| Config::default(), |builder| builder.build());
         let mut editor: LineEditor = match Editor::with_config(config) {
             Ok(editor) => editor,
             Err(e) => {
@@ -57,8 +86,9 @@ impl Shell {
         let history = format!("{home}/{HISTORY_FILE}");
         if let Ok(saved) = self.read_whole_file(&history) {
             for line in String::from_utf8_lossy(&saved).lines() {
-                let _ = editor.add_history_entry(line);
-                self.history.push(line.to_string());
+                let entry = decode_entry(line);
+                let _ = editor.add_history_entry(entry.as_str());
+                self.history.push(entry);
             }
         }
         loop {
@@ -103,10 +133,17 @@ impl Shell {
             if !text.trim().is_empty() {
                 let _ = editor.add_history_entry(text.as_str());
                 self.remember(&history, &text);
-                self.history.push(text.replace('\n', " "));
+                self.history.push(text.clone());
             }
             if let Err(Exit(status)) = runtime.block_on(self.run_text(&text)) {
                 return runtime.block_on(self.exit_with(status));
+            }
+            if std::mem::take(&mut self.history_changed) {
+                self.rewrite_history(&history);
+                let _ = editor.clear_history();
+                for entry in &self.history {
+                    let _ = editor.add_history_entry(entry.as_str());
+                }
             }
         }
     }
@@ -165,7 +202,25 @@ impl Shell {
             ..crate::fs::OpenOptions::default()
         };
         if let Ok(file) = self.namespace.open(history, options) {
-            let _ = file.append(format!("{}\n", text.replace('\n', " ")).as_bytes());
+            let _ = file.append(format!("{}\n", encode_entry(text)).as_bytes());
+        }
+    }
+
+    /// Writes the whole history file anew (`history -c`, `-d`, `-w`).
+    fn rewrite_history(&self, history: &str) {
+        let options = crate::fs::OpenOptions {
+            write: true,
+            create: true,
+            truncate: true,
+            ..crate::fs::OpenOptions::default()
+        };
+        if let Ok(file) = self.namespace.open(history, options) {
+            let text: String = self
+                .history
+                .iter()
+                .map(|entry| encode_entry(entry) + "\n")
+                .collect();
+            let _ = file.append(text.as_bytes());
         }
     }
 

@@ -161,6 +161,11 @@ pub struct Shell {
     /// text being run to get it.
     line: usize,
     line_offset: usize,
+    /// `history -c`, `-d` or `-w` ran: the prompt saves the history file anew.
+    history_changed: bool,
+    /// The history length at which `exit` goes through despite stopped jobs (the command
+    /// right after the warning).
+    exit_warned_at: Option<usize>,
     /// The functions being run, outermost first (`$FUNCNAME`).
     function_names: Vec<String>,
     /// `pushd`'s directories, the most recent last (the working directory is not in it).
@@ -201,6 +206,8 @@ impl Shell {
             traps: BTreeMap::new(),
             directory_stack: Vec::new(),
             function_names: Vec::new(),
+            history_changed: false,
+            exit_warned_at: None,
             line: 0,
             line_offset: 0,
             running_trap: false,
