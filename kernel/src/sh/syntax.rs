@@ -60,9 +60,10 @@ fn open_document_tag(text: &str) -> Option<String> {
 
 fn parse_exact(text: &str) -> Result<Program, SyntaxError> {
     let options = ParserOptions::default();
-    let tokens = brush_parser::tokenize_str_with_options(text, &options.tokenizer_options())
+    let mut tokens = brush_parser::tokenize_str_with_options(text, &options.tokenizer_options())
         .map_err(|e| tokenizer_error(text, e))?;
     check_nesting(&tokens)?;
+    give_empty_lists_a_word(&mut tokens);
     brush_parser::parse_tokens(&tokens, &options).map_err(|e| parser_error(text, &tokens, e))
 }
 
@@ -138,6 +139,30 @@ fn check_word_nesting(text: &str) -> Result<(), String> {
         return Err(too_deep());
     }
     Ok(())
+}
+
+/// `for x in; do ...` loops over nothing, but brush-parser reads an empty list as no list
+/// (`for x; do`, which loops over `$@`). A word that always expands to no words at all
+/// (`${@:1:0}`, none of the parameters) keeps the list there.
+fn give_empty_lists_a_word(tokens: &mut Vec<Token>) {
+    let mut at = 0;
+    while at + 3 < tokens.len() {
+        let is_word = |token: &Token, text: &str| matches!(token, Token::Word(w, _) if w == text);
+        let ends_list =
+            matches!(&tokens[at + 3], Token::Operator(op, _) if op == ";" || op == "\n");
+        if is_word(&tokens[at], "for")
+            && matches!(tokens[at + 1], Token::Word(..))
+            && is_word(&tokens[at + 2], "in")
+            && ends_list
+        {
+            let Token::Word(_, location) = &tokens[at + 2] else {
+                unreachable!("matched above")
+            };
+            let nothing = Token::Word("${@:1:0}".into(), location.clone());
+            tokens.insert(at + 3, nothing);
+        }
+        at += 1;
+    }
 }
 
 /// Refuses text nested deeper than the limits, before the parser sees it.
