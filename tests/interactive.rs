@@ -86,6 +86,18 @@ fn ls_lays_names_out_in_columns_on_a_terminal() {
     session.exp_eof().unwrap();
 }
 
+/// A session with no state kept, at its first prompt.
+fn ephemeral_session() -> rexpect::session::PtySession {
+    let mut command = std::process::Command::new(WASMIX);
+    command
+        .arg("--cache-dir")
+        .arg(shared_cache())
+        .arg("--ephemeral");
+    let mut session = rexpect::session::spawn_command(command, Some(20_000)).unwrap();
+    session.exp_string("user@wasmix:~$ ").unwrap();
+    session
+}
+
 fn session(state: &std::path::Path) -> rexpect::session::PtySession {
     let mut command = std::process::Command::new(WASMIX);
     command
@@ -360,13 +372,7 @@ fn wait_until_running(tag: &str) {
 
 #[test]
 fn ps1_and_ps2_take_bash_escapes_and_expansions() {
-    let mut command = std::process::Command::new(WASMIX);
-    command
-        .arg("--cache-dir")
-        .arg(shared_cache())
-        .arg("--ephemeral");
-    let mut shell = rexpect::session::spawn_command(command, Some(20_000)).unwrap();
-    shell.exp_string("user@wasmix:~$ ").unwrap();
+    let mut shell = ephemeral_session();
     shell.send_line(r"PS1='[\u@\h \W]\$ '").unwrap();
     shell.exp_string("[user@wasmix ~]$ ").unwrap();
     shell.send_line("cd /tmp").unwrap();
@@ -390,13 +396,7 @@ fn ps1_and_ps2_take_bash_escapes_and_expansions() {
 
 #[test]
 fn history_expansion_repeats_and_edits_commands() {
-    let mut command = std::process::Command::new(WASMIX);
-    command
-        .arg("--cache-dir")
-        .arg(shared_cache())
-        .arg("--ephemeral");
-    let mut shell = rexpect::session::spawn_command(command, Some(20_000)).unwrap();
-    shell.exp_string("user@wasmix:~$ ").unwrap();
+    let mut shell = ephemeral_session();
     shell.send_line("echo first-word second-word").unwrap();
     shell.exp_string("first-word second-word\r\n").unwrap();
     // The expanded line is shown, then run.
@@ -420,13 +420,7 @@ fn history_expansion_repeats_and_edits_commands() {
 
 #[test]
 fn a_here_document_typed_at_the_prompt_asks_for_its_body() {
-    let mut command = std::process::Command::new(WASMIX);
-    command
-        .arg("--cache-dir")
-        .arg(shared_cache())
-        .arg("--ephemeral");
-    let mut shell = rexpect::session::spawn_command(command, Some(20_000)).unwrap();
-    shell.exp_string("user@wasmix:~$ ").unwrap();
+    let mut shell = ephemeral_session();
     shell.send_line("cat <<EOF | tr a-z A-Z").unwrap();
     shell.exp_string("> ").unwrap();
     shell.send_line("typed body").unwrap();
@@ -479,13 +473,7 @@ fn multi_line_history_survives_sessions_and_history_c_is_saved() {
 
 #[test]
 fn exit_with_a_stopped_job_warns_once() {
-    let mut command = std::process::Command::new(WASMIX);
-    command
-        .arg("--cache-dir")
-        .arg(shared_cache())
-        .arg("--ephemeral");
-    let mut shell = rexpect::session::spawn_command(command, Some(20_000)).unwrap();
-    shell.exp_string("user@wasmix:~$ ").unwrap();
+    let mut shell = ephemeral_session();
     shell.send_line("spin").unwrap();
     std::thread::sleep(Duration::from_millis(500));
     shell.send_control('z').unwrap();

@@ -6,6 +6,8 @@ pub mod escapes;
 mod number;
 mod quote;
 
+pub use quote::ansi_c as ansi_c_quote;
+
 use escapes::Octal;
 use number::{c_exponent, c_general, parse_float, parse_integer};
 

@@ -66,33 +66,13 @@ pub(super) fn quoted(word: &str) -> String {
     }
 }
 
-/// A word in single quotes whatever it holds, as `${x@Q}` shows it.
-/// Text with control characters gets bash's `$'...'` form instead.
+/// A word in single quotes whatever it holds, as `${x@Q}` shows it; text with control
+/// characters gets bash's `$'...'` form instead.
 pub(super) fn quoted_always(word: &str) -> String {
-    if !word.chars().any(char::is_control) {
-        return format!("'{}'", word.replace('\'', "'\\''"));
+    if word.chars().any(char::is_control) {
+        return wasmix_printf_format::ansi_c_quote(word);
     }
-    let mut out = String::from("$'");
-    for c in word.chars() {
-        match c {
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            '\x07' => out.push_str("\\a"),
-            '\x08' => out.push_str("\\b"),
-            '\x0b' => out.push_str("\\v"),
-            '\x0c' => out.push_str("\\f"),
-            '\x1b' => out.push_str("\\E"),
-            '\'' | '\\' => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if c.is_control() => out.push_str(&format!("\\{:03o}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('\'');
-    out
+    format!("'{}'", word.replace('\'', "'\\''"))
 }
 
 impl Shell {

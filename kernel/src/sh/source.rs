@@ -39,28 +39,9 @@ impl Shell {
                 return Ok(super::SYNTAX_ERROR_STATUS);
             }
         };
-        // A file that sources itself would recurse until the native stack overflows;
-        // sourcing counts against the same nesting limit as function calls.
-        if self.call_depth >= super::compound::MAX_CALL_DEPTH {
-            self.report(&format!(
-                "{file}: maximum source nesting level exceeded ({})",
-                super::compound::MAX_CALL_DEPTH
-            ));
-            return Ok(1);
-        }
         let saved =
             (argv.len() > 2).then(|| std::mem::replace(&mut self.positional, argv[2..].to_vec()));
-        let mut result = Ok(());
-        self.call_depth += 1;
-        let offset = std::mem::replace(&mut self.line_offset, 0);
-        for command in &program.complete_commands {
-            result = self.run_list(command, io).await;
-            if result.is_err() {
-                break;
-            }
-        }
-        self.line_offset = offset;
-        self.call_depth -= 1;
+        let result = self.run_nested(&program, io, file, "source", 0).await;
         if let Some(saved) = saved {
             self.positional = saved;
         }
@@ -93,26 +74,44 @@ impl Shell {
                     return Ok(super::SYNTAX_ERROR_STATUS);
                 }
             };
-            if self.call_depth >= super::compound::MAX_CALL_DEPTH {
-                self.report(&format!(
-                    "eval: maximum eval nesting level exceeded ({})",
-                    super::compound::MAX_CALL_DEPTH
-                ));
-                return Ok(1);
-            }
-            self.call_depth += 1;
             // bash counts eval's lines from the line after the eval.
-            let offset = std::mem::replace(&mut self.line_offset, self.line);
-            let mut result = Ok(());
-            for command in &program.complete_commands {
-                result = self.run_list(command, io).await;
-                if result.is_err() {
-                    break;
-                }
-            }
-            self.line_offset = offset;
-            self.call_depth -= 1;
-            result.map(|()| self.last_status)
+            let line = self.line;
+            self.run_nested(&program, io, "eval", "eval", line)
+                .await
+                .map(|()| self.last_status)
         })
+    }
+
+    /// Runs parsed text inside the running shell, counting against the nesting limit
+    /// (a file that sources itself would otherwise recurse until the native stack
+    /// overflows), with `$LINENO` counted from `line_offset`.
+    async fn run_nested(
+        &mut self,
+        program: &brush_parser::ast::Program,
+        io: &Stdio,
+        name: &str,
+        kind: &str,
+        line_offset: usize,
+    ) -> Result<(), Flow> {
+        if self.call_depth >= super::compound::MAX_CALL_DEPTH {
+            self.report(&format!(
+                "{name}: maximum {kind} nesting level exceeded ({})",
+                super::compound::MAX_CALL_DEPTH
+            ));
+            self.last_status = 1;
+            return Ok(());
+        }
+        self.call_depth += 1;
+        let offset = std::mem::replace(&mut self.line_offset, line_offset);
+        let mut result = Ok(());
+        for command in &program.complete_commands {
+            result = self.run_list(command, io).await;
+            if result.is_err() {
+                break;
+            }
+        }
+        self.line_offset = offset;
+        self.call_depth -= 1;
+        result
     }
 }
