@@ -93,7 +93,10 @@ impl Shell {
         }
         let (pipeline, final_one) = last;
         if self.last_status != 0 && self.condition_depth == 0 && final_one && !pipeline.bang {
-            self.run_trap("ERR").await?;
+            // As bash without `set -o errtrace`: functions do not inherit the ERR trap.
+            if self.function_names.is_empty() {
+                self.run_trap("ERR").await?;
+            }
             if self.options.errexit {
                 return Err(Flow::Exit(self.last_status));
             }
