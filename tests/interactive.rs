@@ -483,3 +483,65 @@ fn exit_with_a_stopped_job_warns_once() {
     shell.send_line("exit").unwrap();
     shell.exp_eof().unwrap();
 }
+
+#[test]
+fn tab_completion_quotes_names_and_completes_after_tilde_variables_and_quotes() {
+    let mut shell = ephemeral_session();
+    shell
+        .send_line("mkdir -p '/tmp/my dir/inner' ~/docs; touch '/tmp/my dir/inner/file one' ~/docs/report.txt; cd /tmp")
+        .unwrap();
+    shell.exp_string("user@wasmix:/tmp$ ").unwrap();
+    // A name with a space is escaped; the directory keeps the word open.
+    shell.send("cd my").unwrap();
+    shell.send("\t").unwrap();
+    shell.flush().unwrap();
+    shell.exp_string("my\\ dir/").unwrap();
+    shell.send_line("").unwrap();
+    shell.exp_string("user@wasmix:/tmp/my dir$ ").unwrap();
+    // Inside double quotes the name is not escaped, and a file closes the quote.
+    shell.send("ls \"inner/fi").unwrap();
+    shell.send("\t").unwrap();
+    shell.flush().unwrap();
+    shell.exp_string("file one\" ").unwrap();
+    shell.send_line("").unwrap();
+    shell.exp_string("inner/file one\r\n").unwrap();
+    // After ~/ and $HOME/ the home directory is listed.
+    shell.send("ls ~/do").unwrap();
+    shell.send("\t").unwrap();
+    shell.flush().unwrap();
+    shell.exp_string("~/docs/").unwrap();
+    shell.send("rep\t").unwrap();
+    shell.flush().unwrap();
+    shell.exp_string("report.txt ").unwrap();
+    shell.send_line("").unwrap();
+    shell.exp_string("/home/user/docs/report.txt\r\n").unwrap();
+    shell.send("echo $HOM").unwrap();
+    shell.send("\t").unwrap();
+    shell.flush().unwrap();
+    shell.exp_string("$HOME").unwrap();
+    shell.send_line("").unwrap();
+    shell.exp_string("/home/user\r\n").unwrap();
+    shell.send_line("exit").unwrap();
+    shell.exp_eof().unwrap();
+}
+
+#[test]
+fn set_o_vi_switches_the_line_editor_to_vi_keys() {
+    let mut shell = ephemeral_session();
+    shell.send_line("set -o vi").unwrap();
+    shell.exp_string("user@wasmix:~$ ").unwrap();
+    // Escape, back a word, change it: vi's keys, which emacs mode would type as text.
+    shell.send("echo wrong-word").unwrap();
+    shell.send("\x1b").unwrap();
+    shell.flush().unwrap();
+    std::thread::sleep(Duration::from_millis(200));
+    shell.send("0wcWright").unwrap();
+    shell.send_line("").unwrap();
+    shell.exp_string("right\r\n").unwrap();
+    shell
+        .send_line("set -o emacs; set -o | grep -E '^(vi|emacs)'")
+        .unwrap();
+    shell.exp_string("emacs").unwrap();
+    shell.send_line("exit").unwrap();
+    shell.exp_eof().unwrap();
+}

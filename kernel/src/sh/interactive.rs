@@ -159,7 +159,18 @@ impl Shell {
             completion.namespace = self.namespace.clone();
             completion.cwd = self.variable("PWD").unwrap_or_else(|| "/".into());
             completion.commands = self.command_names();
+            completion.variables = self
+                .variables
+                .iter()
+                .filter_map(|(name, v)| Some((name.clone(), v.value.first()?.to_string())))
+                .collect();
         }
+        use rustyline::config::Configurer;
+        editor.set_edit_mode(if self.options.vi {
+            rustyline::EditMode::Vi
+        } else {
+            rustyline::EditMode::Emacs
+        });
         let prompt = runtime.block_on(self.primary_prompt());
         let mut text = editor.readline(&prompt)?;
         while syntax::is_unfinished(&text) {

@@ -18,17 +18,22 @@ pub(super) struct Options {
     pub nounset: bool,
     pub xtrace: bool,
     pub pipefail: bool,
+    /// Line editing at the prompt: vi's keys or emacs's (the default when neither is set).
+    pub vi: bool,
+    pub emacs: bool,
 }
 
 /// The options `set -o` knows: long name, short letter.
-const NAMES: [(&str, Option<char>); 8] = [
+const NAMES: [(&str, Option<char>); 10] = [
     ("allexport", Some('a')),
+    ("emacs", None),
     ("errexit", Some('e')),
     ("noclobber", Some('C')),
     ("noexec", Some('n')),
     ("noglob", Some('f')),
     ("nounset", Some('u')),
     ("pipefail", None),
+    ("vi", None),
     ("xtrace", Some('x')),
 ];
 
@@ -40,6 +45,8 @@ impl Options {
             "noclobber" => Some(&mut self.noclobber),
             "noexec" => Some(&mut self.noexec),
             "noglob" => Some(&mut self.noglob),
+            "vi" => Some(&mut self.vi),
+            "emacs" => Some(&mut self.emacs),
             "nounset" => Some(&mut self.nounset),
             "xtrace" => Some(&mut self.xtrace),
             "pipefail" => Some(&mut self.pipefail),
@@ -144,6 +151,12 @@ impl Shell {
                             self.report(&format!("set: {name}: invalid option name"));
                             return (2, String::new());
                         }
+                    }
+                    // One editing mode at a time.
+                    match (name.as_str(), on) {
+                        ("vi", true) => self.options.emacs = false,
+                        ("emacs", true) => self.options.vi = false,
+                        _ => {}
                     }
                     continue;
                 }
