@@ -193,21 +193,27 @@ impl Pass<'_> {
         if stop { None } else { Some(end + 1) }
     }
 
-    /// Appends one conversion; true when `%b` met `\c`.
-    fn convert(&mut self, spec: &Spec, conversion: u8, argument: &str) -> bool {
-        let integer = |pass: &mut Pass| match parse_integer(argument) {
+    /// A parsed numeric argument's value, noting a problem when it was not all number
+    /// (its leading number is used) or no number at all (zero is).
+    fn number<T: Default>(&mut self, parsed: Option<(T, bool)>, argument: &str) -> T {
+        match parsed {
             Some((value, true)) => value,
             Some((value, false)) => {
-                pass.out
+                self.out
                     .problems
                     .push(Problem::PartlyANumber(argument.into()));
                 value
             }
             None => {
-                pass.out.problems.push(Problem::NotANumber(argument.into()));
-                0
+                self.out.problems.push(Problem::NotANumber(argument.into()));
+                T::default()
             }
-        };
+        }
+    }
+
+    /// Appends one conversion; true when `%b` met `\c`.
+    fn convert(&mut self, spec: &Spec, conversion: u8, argument: &str) -> bool {
+        let integer = |pass: &mut Pass| pass.number(parse_integer(argument), argument);
         let text = match conversion {
             b's' => pad(spec, truncate(argument, spec.precision), false),
             b'q' => {
@@ -267,19 +273,7 @@ impl Pass<'_> {
                 pad(spec, body, spec.precision.is_none())
             }
             _ => {
-                let value = match parse_float(argument) {
-                    Some((value, true)) => value,
-                    Some((value, false)) => {
-                        self.out
-                            .problems
-                            .push(Problem::PartlyANumber(argument.into()));
-                        value
-                    }
-                    None => {
-                        self.out.problems.push(Problem::NotANumber(argument.into()));
-                        0.0
-                    }
-                };
+                let value = self.number(parse_float(argument), argument);
                 let precision = spec.precision.unwrap_or(6);
                 let body = match conversion {
                     _ if value.is_infinite() => {

@@ -348,12 +348,9 @@ impl Shell {
         match command {
             Command::Simple(simple) => self.start_simple(simple, stdio, alone).await,
             Command::Compound(compound, redirects) => {
-                let mut stdio = stdio;
-                let redirects: Vec<_> = redirects.iter().flat_map(|r| &r.0).collect();
-                if let Err(message) = self.apply_redirects(&redirects, &mut stdio).await {
-                    self.report(&message);
+                let Some(stdio) = self.redirected(stdio, redirects.as_ref()).await else {
                     return Ok(Stage::Done(1));
-                }
+                };
                 if alone {
                     return Ok(Stage::Done(self.run_compound(compound, &stdio).await?));
                 }
@@ -366,13 +363,27 @@ impl Shell {
                 Ok(Stage::Done(0))
             }
             Command::ExtendedTest(test, redirects) => {
-                let mut stdio = stdio;
-                let redirects: Vec<_> = redirects.iter().flat_map(|r| &r.0).collect();
-                if let Err(message) = self.apply_redirects(&redirects, &mut stdio).await {
-                    self.report(&message);
+                if self.redirected(stdio, redirects.as_ref()).await.is_none() {
                     return Ok(Stage::Done(1));
                 }
                 Ok(Stage::Done(self.run_conditional(&test.expr).await))
+            }
+        }
+    }
+
+    /// `stdio` with a command's trailing redirections applied; None (reported, status 1
+    /// as in bash) when one fails.
+    async fn redirected(
+        &mut self,
+        mut stdio: Stdio,
+        redirects: Option<&brush_parser::ast::RedirectList>,
+    ) -> Option<Stdio> {
+        let redirects: Vec<_> = redirects.iter().flat_map(|r| &r.0).collect();
+        match self.apply_redirects(&redirects, &mut stdio).await {
+            Ok(()) => Some(stdio),
+            Err(message) => {
+                self.report(&message);
+                None
             }
         }
     }

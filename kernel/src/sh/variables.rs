@@ -185,18 +185,12 @@ impl Shell {
         }
         match (&mut variable.value, subscript) {
             (Value::Indexed(elements), Subscript::Index(index)) => {
-                let index = if index < 0 {
-                    let end = elements.keys().next_back().map_or(0, |last| last + 1);
-                    if end + index < 0 {
-                        return Err(ExpandError::new(format!(
-                            "{name}[{index}]: bad array subscript"
-                        )));
-                    }
-                    end + index
-                } else {
-                    index
+                let Some(resolved) = from_end(elements, index) else {
+                    return Err(ExpandError::new(format!(
+                        "{name}[{index}]: bad array subscript"
+                    )));
                 };
-                elements.insert(index, value);
+                elements.insert(resolved, value);
             }
             (Value::Associative(elements), Subscript::Key(key)) => {
                 elements.insert(key, value);
@@ -277,12 +271,7 @@ impl Shell {
             (Value::Scalar(text), Subscript::Index(0 | -1)) => Some(text.clone()),
             (Value::Scalar(_) | Value::Unset, _) => None,
             (Value::Indexed(elements), Subscript::Index(index)) => {
-                let index = if *index < 0 {
-                    elements.keys().next_back()? + 1 + index
-                } else {
-                    *index
-                };
-                elements.get(&index).cloned()
+                elements.get(&from_end(elements, *index)?).cloned()
             }
             (Value::Indexed(elements), Subscript::Key(key)) => {
                 elements.get(&key.parse().ok()?).cloned()
@@ -309,12 +298,9 @@ impl Shell {
                 self.variables.remove(name);
             }
             (Value::Indexed(elements), Subscript::Index(index)) => {
-                let index = if *index < 0 {
-                    elements.keys().next_back().map_or(0, |last| last + 1) + index
-                } else {
-                    *index
-                };
-                elements.remove(&index);
+                if let Some(index) = from_end(elements, *index) {
+                    elements.remove(&index);
+                }
             }
             (Value::Associative(elements), Subscript::Key(key)) => {
                 elements.shift_remove(key);
@@ -485,6 +471,16 @@ fn bash_order(map: &IndexMap<String, String>) -> impl Iterator<Item = (&String, 
     let mut entries: Vec<(&String, &String)> = map.iter().rev().collect();
     entries.sort_by_key(|(key, _)| bucket(key));
     entries.into_iter()
+}
+
+/// An index as bash reads it: a negative one counts back from one past the highest
+/// index set; None when that falls before 0.
+fn from_end(elements: &BTreeMap<i64, String>, index: i64) -> Option<i64> {
+    if index >= 0 {
+        return Some(index);
+    }
+    let end = elements.keys().next_back().map_or(0, |last| last + 1);
+    (end + index >= 0).then_some(end + index)
 }
 
 fn or_zero(text: &str) -> &str {
