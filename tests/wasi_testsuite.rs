@@ -60,20 +60,6 @@ fn copy_tree(from: &Path, to: &Path) {
     }
 }
 
-/// The tests wasmix does not pass yet, and why: all three are limits of wasmtime's preview 1
-/// adapter (wasmtime's own preview 1 host passes them), which wasmix uses for preview 1
-/// modules. AssemblyScript modules export no `cabi_realloc`, and the adapter's own
-/// allocator then fails an assertion ("assertion failed at adapter line 2858") when
-/// arguments or environment variables are copied in; and the adapter answers `fd_write`
-/// with no buffers on a descriptor that does not exist with success, not EBADF. Passing
-/// them takes a preview 1 host of wasmix's own. This list must shrink, never grow: the test
-/// fails if any other test fails, and if one of these starts passing.
-const ADAPTER_LIMITS: [&str; 3] = [
-    "args_get-multiple-arguments.wasm",
-    "environ_get-multiple-variables.wasm",
-    "fd_write-to-invalid-fd.wasm",
-];
-
 /// Runs one test; None when it passed, else what differed.
 fn run_test(wasm: &Path) -> Option<String> {
     let sidecar = sidecar(wasm);
@@ -138,17 +124,9 @@ fn every_wasi_testsuite_test_passes() {
         })
         .collect();
     println!("{} of {} passed", tests.len() - failures.len(), tests.len());
-    let unexpected: Vec<&str> = failures
+    let report: Vec<String> = failures
         .iter()
-        .filter(|(name, _)| !ADAPTER_LIMITS.contains(&name.as_str()))
-        .map(|(_, why)| why.as_str())
+        .map(|(name, why)| format!("{name}: {why}"))
         .collect();
-    assert!(unexpected.is_empty(), "\n{}", unexpected.join("\n"));
-    let failed: Vec<&str> = failures.iter().map(|(name, _)| name.as_str()).collect();
-    for known in ADAPTER_LIMITS {
-        assert!(
-            failed.contains(&known),
-            "{known} passes now: take it off ADAPTER_LIMITS"
-        );
-    }
+    assert!(report.is_empty(), "\n{}", report.join("\n"));
 }

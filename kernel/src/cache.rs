@@ -21,6 +21,7 @@ use std::io::{Read, Write};
 use std::os::unix::fs::{DirBuilderExt, MetadataExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 use wasmtime::Engine;
+use wasmtime::Module;
 use wasmtime::component::Component;
 use xxhash_rust::xxh3::Xxh3;
 
@@ -70,16 +71,16 @@ impl ArtifactCache {
             .join(format!("{content_hash}-{}.{LAYOUT}.cwasm", self.engine_tag))
     }
 
-    /// The component compiled earlier from the same bytes, if there is a trustworthy one.
-    pub fn load(&self, engine: &Engine, content_hash: &str) -> Option<Component> {
+    /// The program compiled earlier from the same bytes, if there is a trustworthy one.
+    pub fn load<T: Artifact>(&self, engine: &Engine, content_hash: &str) -> Option<T> {
         let path = self.path(content_hash);
         match self.verified_artifact(&path, content_hash) {
             Ok(artifact) => {
                 // SAFETY: the bytes are in memory, belong to this user's private cache,
                 // and match the digest `store` wrote over this program's hash and them;
                 // wasmtime checks the header and engine compatibility as well.
-                match unsafe { Component::deserialize(engine, &artifact[DIGEST_LEN..]) } {
-                    Ok(component) => Some(component),
+                match unsafe { T::deserialize(engine, &artifact[DIGEST_LEN..]) } {
+                    Ok(program) => Some(program),
                     Err(e) => {
                         warn(&path, &format!("{e}"));
                         None
@@ -126,9 +127,9 @@ impl ArtifactCache {
         Ok(bytes)
     }
 
-    /// Keeps a compiled component for the next run. Failing to store only costs time later.
-    pub fn store(&self, content_hash: &str, component: &Component) -> std::io::Result<()> {
-        let artifact = component
+    /// Keeps a compiled program for the next run. Failing to store only costs time later.
+    pub fn store<T: Artifact>(&self, content_hash: &str, program: &T) -> std::io::Result<()> {
+        let artifact = program
             .serialize()
             .map_err(|e| std::io::Error::other(e.to_string()))?;
         let final_path = self.path(content_hash);
@@ -144,6 +145,35 @@ impl ArtifactCache {
         file.write_all(&artifact)?;
         drop(file);
         std::fs::rename(&temporary, &final_path)
+    }
+}
+
+/// What the cache keeps: a compiled component, or a compiled preview 1 module.
+pub trait Artifact: Sized {
+    fn serialize(&self) -> wasmtime::Result<Vec<u8>>;
+    /// # Safety
+    /// As `wasmtime::Module::deserialize`: the bytes must come from wasmtime's own
+    /// serialization.
+    unsafe fn deserialize(engine: &Engine, bytes: &[u8]) -> wasmtime::Result<Self>;
+}
+
+impl Artifact for Component {
+    fn serialize(&self) -> wasmtime::Result<Vec<u8>> {
+        Component::serialize(self)
+    }
+    unsafe fn deserialize(engine: &Engine, bytes: &[u8]) -> wasmtime::Result<Self> {
+        // SAFETY: passed on from the caller.
+        unsafe { Component::deserialize(engine, bytes) }
+    }
+}
+
+impl Artifact for Module {
+    fn serialize(&self) -> wasmtime::Result<Vec<u8>> {
+        Module::serialize(self)
+    }
+    unsafe fn deserialize(engine: &Engine, bytes: &[u8]) -> wasmtime::Result<Self> {
+        // SAFETY: passed on from the caller.
+        unsafe { Module::deserialize(engine, bytes) }
     }
 }
 

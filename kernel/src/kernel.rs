@@ -193,8 +193,10 @@ impl Kernel {
             wasmtime_wasi::p2::add_to_linker_async(linker)?;
             crate::wasi_fs::add_to_linker(linker)
         };
+        let mut module_linker = wasmtime::Linker::new(&engine);
         link(&mut linker)
             .and_then(|()| crate::process_api::add_to_linker(&mut linker))
+            .and_then(|()| crate::preview1::add_to_linker(&mut module_linker))
             .map_err(|e| BootError(format!("{e:#}")))?;
         refuse_own_directories(&options)?;
         let disk = options
@@ -207,7 +209,13 @@ impl Kernel {
         processes.insert_shell(Arc::new(root_namespace.clone()));
         Ok(Arc::new_cyclic(|me| Kernel {
             me: me.clone(),
-            programs: ProgramLoader::new(engine.clone(), linker, disk, options.trace),
+            programs: ProgramLoader::new(
+                engine.clone(),
+                linker,
+                module_linker,
+                disk,
+                options.trace,
+            ),
             engine,
             executables: Mutex::new(HashMap::new()),
             root_namespace,

@@ -7,8 +7,9 @@
 use crate::budget::Budget;
 use crate::file::Stdio;
 use crate::fs::namespace::Namespace;
+use crate::preview1::Preview1Fds;
 use crate::process_api::{Inheritance, ProcessApi, ProcessApiView};
-use crate::program::Program;
+use crate::program::{Entry, Program};
 use crate::wasi_fs::OpenFiles;
 use crate::wasi_fs::{FsView, WasiFsView};
 use std::collections::BTreeMap;
@@ -475,11 +476,13 @@ impl ResourceLimiter for MemoryLimit {
 /// The data of a process's `Store`.
 pub struct ProcessCtx {
     wasi: WasiCtx,
-    table: ResourceTable,
+    pub(crate) table: ResourceTable,
     namespace: Arc<Namespace>,
     open_files: OpenFiles,
     memory: MemoryLimit,
     inheritance: Inheritance,
+    /// Descriptor numbers, for a preview 1 program.
+    pub(crate) preview1: Preview1Fds,
 }
 
 impl ProcessApi for ProcessCtx {
@@ -545,6 +548,7 @@ pub(crate) async fn run(engine: wasmtime::Engine, process: Arc<Process>, launch:
             },
             memory: MemoryLimit::new(limits.memory, launch.memory_budget, process.usage.clone()),
             inheritance: launch.inheritance,
+            preview1: Preview1Fds::default(),
         },
     );
     // Fuel only counts instructions here; nothing runs out of it.
@@ -625,8 +629,17 @@ async fn run_command(
     program: &Program,
     store: &mut Store<ProcessCtx>,
 ) -> wasmtime::Result<Result<(), ()>> {
-    let command = program.pre.instantiate_async(&mut *store).await?;
-    command.wasi_cli_run().call_run(&mut *store).await
+    match &program.entry {
+        Entry::Command(pre) => {
+            let command = pre.instantiate_async(&mut *store).await?;
+            command.wasi_cli_run().call_run(&mut *store).await
+        }
+        Entry::Preview1(pre) => {
+            let instance = pre.instantiate_async(&mut *store).await?;
+            let start = instance.get_typed_func::<(), ()>(&mut *store, "_start")?;
+            start.call_async(&mut *store, ()).await.map(Ok)
+        }
+    }
 }
 
 fn exit_status(outcome: wasmtime::Result<Result<(), ()>>, store: &Store<ProcessCtx>) -> ExitStatus {

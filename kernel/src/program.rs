@@ -4,19 +4,27 @@
 //! `CommandPre`, so spawning it again is only an instantiation) and once per machine (the
 //! compiled artifact goes to the on-disk cache).
 
-use crate::cache::ArtifactCache;
+use crate::cache::{Artifact, ArtifactCache};
 use crate::proc::ProcessCtx;
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 use std::fmt;
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
-use wasmtime::Engine;
 use wasmtime::component::{Component, Linker};
+use wasmtime::{Engine, InstancePre, Module};
 use wasmtime_wasi::p2::bindings::CommandPre;
 
+/// How a program starts.
+pub enum Entry {
+    /// A component, through `wasi:cli/run`.
+    Command(CommandPre<ProcessCtx>),
+    /// A preview 1 core module, through `_start`, with the kernel's preview 1 calls.
+    Preview1(InstancePre<ProcessCtx>),
+}
+
 pub struct Program {
-    pub pre: CommandPre<ProcessCtx>,
+    pub entry: Entry,
     /// Whether the program enters its working directory itself, from WASI's
     /// `initial-cwd` (wasmix userland does, and says so with a custom section). Others get their working directory bound in
     /// front of `/` instead: see `Kernel::spawn`.
@@ -33,6 +41,7 @@ pub enum ExecError {
     Invalid(String),
     Unlinkable(String),
     NoRunExport,
+    NoStartExport,
 }
 
 impl fmt::Display for ExecError {
@@ -42,6 +51,7 @@ impl fmt::Display for ExecError {
             ExecError::Invalid(why) => write!(f, "invalid WebAssembly: {why}"),
             ExecError::Unlinkable(why) => write!(f, "{why}"),
             ExecError::NoRunExport => write!(f, "does not export wasi:cli/run"),
+            ExecError::NoStartExport => write!(f, "does not export _start"),
         }
     }
 }
@@ -53,13 +63,15 @@ const CORE_MODULE_VERSION: [u8; 4] = [0x01, 0x00, 0x00, 0x00];
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Kind {
     Component,
-    /// A WASI preview 1 core module, run through the preview 1 adapter.
+    /// A WASI preview 1 core module.
     CoreModule,
 }
 
 pub struct ProgramLoader {
     engine: Engine,
     linker: Linker<ProcessCtx>,
+    /// The preview 1 calls, for core modules.
+    module_linker: wasmtime::Linker<ProcessCtx>,
     disk: Option<ArtifactCache>,
     loaded: Mutex<HashMap<String, Arc<Program>>>,
     trace: bool,
@@ -69,12 +81,14 @@ impl ProgramLoader {
     pub fn new(
         engine: Engine,
         linker: Linker<ProcessCtx>,
+        module_linker: wasmtime::Linker<ProcessCtx>,
         disk: Option<ArtifactCache>,
         trace: bool,
     ) -> ProgramLoader {
         ProgramLoader {
             engine,
             linker,
+            module_linker,
             disk,
             loaded: Mutex::new(HashMap::new()),
             trace,
@@ -98,45 +112,51 @@ impl ProgramLoader {
             Some(v) if v == CORE_MODULE_VERSION => Kind::CoreModule,
             _ => return Err(ExecError::Invalid("unknown WebAssembly version".into())),
         };
-        // A preview 1 module's artifact depends on how it was adapted too.
-        let disk_key = match kind {
-            Kind::Component => hash.clone(),
-            Kind::CoreModule => format!("{hash}-{}", crate::preview1::ADAPTATION),
+        let entry = match kind {
+            Kind::Component => {
+                let component =
+                    self.compile(path, &hash, || Component::new(&self.engine, bytes))?;
+                let pre = self
+                    .linker
+                    .instantiate_pre(&component)
+                    .map_err(|e| ExecError::Unlinkable(format!("{e:#}")))?;
+                Entry::Command(CommandPre::new(pre).map_err(|_| ExecError::NoRunExport)?)
+            }
+            Kind::CoreModule => {
+                // Kept apart from components of the same bytes, which an older wasmix made.
+                let key = format!("{hash}-core");
+                let module = self.compile(path, &key, || Module::new(&self.engine, bytes))?;
+                if !matches!(
+                    module.get_export("_start"),
+                    Some(wasmtime::ExternType::Func(_))
+                ) {
+                    return Err(ExecError::NoStartExport);
+                }
+                let pre = self
+                    .module_linker
+                    .instantiate_pre(&module)
+                    .map_err(|e| ExecError::Unlinkable(format!("{e:#}")))?;
+                Entry::Preview1(pre)
+            }
         };
-        let component = self.compile(path, &disk_key, bytes, kind)?;
-        let pre = self
-            .linker
-            .instantiate_pre(&component)
-            .map_err(|e| ExecError::Unlinkable(format!("{e:#}")))?;
-        let pre = CommandPre::new(pre).map_err(|_| ExecError::NoRunExport)?;
         let enters_cwd = kind == Kind::Component && has_custom_section(bytes, ENTERS_CWD_SECTION);
-        let program = Arc::new(Program { pre, enters_cwd });
+        let program = Arc::new(Program { entry, enters_cwd });
         loaded.insert(hash, program.clone());
         Ok(program)
     }
 
-    fn compile(
+    /// The compiled program, from the disk cache or compiled now (and kept there).
+    fn compile<T: Artifact>(
         &self,
         path: &str,
-        hash: &str,
-        bytes: &[u8],
-        kind: Kind,
-    ) -> Result<Component, ExecError> {
-        if let Some(component) = self.disk.as_ref().and_then(|d| d.load(&self.engine, hash)) {
-            return Ok(component);
+        key: &str,
+        compile: impl FnOnce() -> wasmtime::Result<T>,
+    ) -> Result<T, ExecError> {
+        if let Some(program) = self.disk.as_ref().and_then(|d| d.load(&self.engine, key)) {
+            return Ok(program);
         }
         let started = Instant::now();
-        let adapted;
-        let bytes = match kind {
-            Kind::Component => bytes,
-            Kind::CoreModule => {
-                adapted = crate::preview1::adapt(bytes)
-                    .map_err(|e| ExecError::Unlinkable(e.replace('\n', " ")))?;
-                &adapted
-            }
-        };
-        let component = Component::new(&self.engine, bytes)
-            .map_err(|e| ExecError::Invalid(format!("{:#}", e.root_cause())))?;
+        let program = compile().map_err(|e| ExecError::Invalid(format!("{:#}", e.root_cause())))?;
         if self.trace {
             eprintln!(
                 "wasmix: compiled {path} in {} ms",
@@ -144,11 +164,11 @@ impl ProgramLoader {
             );
         }
         if let Some(disk) = &self.disk
-            && let Err(e) = disk.store(hash, &component)
+            && let Err(e) = disk.store(key, &program)
         {
             eprintln!("wasmix: cannot keep compiled {path} in the cache: {e}");
         }
-        Ok(component)
+        Ok(program)
     }
 }
 
