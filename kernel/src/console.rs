@@ -127,11 +127,11 @@ impl wasmtime_wasi::cli::IsTerminal for ConsoleStdin {
 
 impl StdinStream for ConsoleStdin {
     fn p2_stream(&self) -> Box<dyn InputStream> {
-        Box::new(ConsoleReader)
+        Box::new(ConsoleReader::default())
     }
 
     fn async_stream(&self) -> Box<dyn AsyncRead + Send + Sync> {
-        Box::new(ConsoleReader)
+        Box::new(ConsoleReader::default())
     }
 }
 
@@ -149,21 +149,33 @@ pub async fn read_console(max: usize) -> Option<Bytes> {
 
 /// A reader of the host's standard input, for /dev/tty.
 pub fn terminal_input() -> Box<dyn InputStream> {
-    Box::new(ConsoleReader)
+    Box::new(ConsoleReader::default())
 }
 
-struct ConsoleReader;
+/// One process's reader. Once it has seen the end of input it stays at the end, as a
+/// WASI stream does, though the terminal may give the next reader more (after a Ctrl-D).
+#[derive(Default)]
+struct ConsoleReader {
+    ended: bool,
+}
 
 #[wasmtime_wasi::async_trait]
 impl Pollable for ConsoleReader {
     async fn ready(&mut self) {
-        host_stdin().ready().await
+        if !self.ended {
+            host_stdin().ready().await
+        }
     }
 }
 
 impl InputStream for ConsoleReader {
     fn read(&mut self, size: usize) -> StreamResult<Bytes> {
-        host_stdin().take(size)
+        if self.ended {
+            return Err(StreamError::Closed);
+        }
+        let taken = host_stdin().take(size);
+        self.ended = matches!(taken, Err(StreamError::Closed));
+        taken
     }
 }
 

@@ -25,8 +25,12 @@ static PROGRAM: Program = Program::new(
      %n   file name\n  \
      %N   quoted file name with dereference if symbolic link\n  \
      %s   total size, in bytes\n  \
+     %x   time of last access, human-readable\n  \
+     %X   time of last access, seconds since Epoch\n  \
      %y   time of last data modification, human-readable\n  \
-     %Y   time of last data modification, seconds since Epoch\n",
+     %Y   time of last data modification, seconds since Epoch\n  \
+     %z   time of last status change, human-readable\n  \
+     %Z   time of last status change, seconds since Epoch\n",
 );
 
 fn main() {
@@ -72,8 +76,17 @@ fn main() {
 }
 
 fn identity(file: &str) -> wasi_fs::Identity {
-    wasi_fs::identity(std::path::Path::new(file), false)
-        .unwrap_or(wasi_fs::Identity { inode: 0, links: 1 })
+    wasi_fs::identity(std::path::Path::new(file), false).unwrap_or(wasi_fs::Identity {
+        inode: 0,
+        links: 1,
+        changed: None,
+    })
+}
+
+fn changed(file: &str) -> std::io::Result<SystemTime> {
+    identity(file)
+        .changed
+        .ok_or_else(|| std::io::Error::other("no status change time"))
 }
 
 fn human_time(time: std::io::Result<SystemTime>) -> String {
@@ -120,6 +133,10 @@ fn expand(format: &str, file: &str, meta: &Metadata) -> String {
             Some('s') => text.push_str(&meta.len().to_string()),
             Some('y') => text.push_str(&human_time(meta.modified())),
             Some('Y') => text.push_str(&epoch_seconds(meta.modified())),
+            Some('x') => text.push_str(&human_time(meta.accessed())),
+            Some('X') => text.push_str(&epoch_seconds(meta.accessed())),
+            Some('z') => text.push_str(&human_time(changed(file))),
+            Some('Z') => text.push_str(&epoch_seconds(changed(file))),
             Some('%') => text.push('%'),
             Some(other) => {
                 text.push('?');
@@ -138,7 +155,7 @@ fn default_report(file: &str, meta: &Metadata) -> String {
         file.to_string()
     };
     format!(
-        "  File: {name}\n  Size: {:<15} {}\nInode: {:<11} Links: {}\nAccess: ({:04o}/{})\nAccess: {}\nModify: {}\n",
+        "  File: {name}\n  Size: {:<15} {}\nInode: {:<11} Links: {}\nAccess: ({:04o}/{})\nAccess: {}\nModify: {}\nChange: {}\n",
         meta.len(),
         type_name(meta),
         identity(file).inode,
@@ -147,5 +164,6 @@ fn default_report(file: &str, meta: &Metadata) -> String {
         mode_string(meta),
         human_time(meta.accessed()),
         human_time(meta.modified()),
+        human_time(changed(file)),
     )
 }

@@ -36,6 +36,7 @@ fn metadata(inode: u64, file_type: FileType) -> Metadata {
         links: 1,
         modified: SystemTime::UNIX_EPOCH,
         accessed: SystemTime::UNIX_EPOCH,
+        changed: SystemTime::UNIX_EPOCH,
         mode: if file_type == FileType::Directory {
             0o755
         } else {

@@ -88,6 +88,11 @@ fn convert(meta: &cap_std::fs::Metadata) -> Metadata {
         links: meta.nlink(),
         modified: time(meta.modified()),
         accessed: time(meta.accessed()),
+        changed: SystemTime::UNIX_EPOCH
+            + std::time::Duration::new(
+                u64::try_from(meta.ctime()).unwrap_or(0),
+                u32::try_from(meta.ctime_nsec()).unwrap_or(0),
+            ),
         mode: meta.permissions().mode() & 0o7777,
     }
 }

@@ -66,6 +66,7 @@ impl ImageFs {
             links: 1,
             modified: self.built,
             accessed: self.built,
+            changed: self.built,
             mode,
         }
     }

@@ -39,6 +39,8 @@ pub struct Metadata {
     pub links: u64,
     pub modified: SystemTime,
     pub accessed: SystemTime,
+    /// The status-change time (ctime).
+    pub changed: SystemTime,
     pub mode: u32,
 }
 

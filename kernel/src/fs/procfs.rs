@@ -77,6 +77,7 @@ fn metadata(file_type: FileType, inode: u64, time: SystemTime) -> Metadata {
         links: 1,
         modified: time,
         accessed: time,
+        changed: time,
         mode: match file_type {
             FileType::Directory => 0o555,
             FileType::Symlink => 0o777,

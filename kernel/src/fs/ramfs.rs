@@ -19,6 +19,19 @@ use std::time::SystemTime;
 struct Times {
     modified: SystemTime,
     accessed: SystemTime,
+    /// The status-change time (ctime): contents, names, link count or times changed.
+    changed: SystemTime,
+}
+
+impl Times {
+    fn now() -> Times {
+        let now = SystemTime::now();
+        Times {
+            modified: now,
+            accessed: now,
+            changed: now,
+        }
+    }
 }
 
 /// A file's bytes, whose capacity is reserved from the budget and given back when the
@@ -116,6 +129,7 @@ impl Node {
             links: self.links.load(Ordering::Relaxed),
             modified: times.modified,
             accessed: times.accessed,
+            changed: times.changed,
             mode,
         }
     }
@@ -129,7 +143,25 @@ impl Node {
     }
 
     fn touch(&self) {
-        lock(&self.times).modified = SystemTime::now();
+        let mut times = lock(&self.times);
+        times.modified = SystemTime::now();
+        times.changed = times.modified;
+    }
+
+    /// Its names or link count changed.
+    fn mark_changed(&self) {
+        lock(&self.times).changed = SystemTime::now();
+    }
+
+    fn set_times(&self, accessed: Option<SystemTime>, modified: Option<SystemTime>) {
+        let mut times = lock(&self.times);
+        if let Some(accessed) = accessed {
+            times.accessed = accessed;
+        }
+        if let Some(modified) = modified {
+            times.modified = modified;
+        }
+        times.changed = SystemTime::now();
     }
 }
 
@@ -155,10 +187,7 @@ impl RamFs {
             root: Arc::new(Node {
                 inode: 1,
                 links: AtomicU64::new(1),
-                times: Mutex::new(Times {
-                    modified: SystemTime::now(),
-                    accessed: SystemTime::now(),
-                }),
+                times: Mutex::new(Times::now()),
                 content: Content::Dir(Mutex::new(BTreeMap::new())),
             }),
             next_inode: AtomicU64::new(2),
@@ -179,14 +208,10 @@ impl RamFs {
     }
 
     fn new_node(&self, content: Content) -> Arc<Node> {
-        let now = SystemTime::now();
         Arc::new(Node {
             inode: self.next_inode.fetch_add(1, Ordering::Relaxed),
             links: AtomicU64::new(1),
-            times: Mutex::new(Times {
-                modified: now,
-                accessed: now,
-            }),
+            times: Mutex::new(Times::now()),
             content,
         })
     }
@@ -241,6 +266,7 @@ impl RamFs {
             (_, false) => {}
         }
         node.links.fetch_sub(1, Ordering::Relaxed);
+        node.mark_changed();
         entries.remove(name);
         drop(entries);
         parent.touch();
@@ -355,8 +381,10 @@ impl FileServer for RamFs {
             }
         }
         lock(source).remove(from_name);
+        node.mark_changed();
         if let Some(replaced) = lock(target).insert(to_name.to_string(), node) {
             replaced.links.fetch_sub(1, Ordering::Relaxed);
+            replaced.mark_changed();
         }
         source_dir.touch();
         target_dir.touch();
@@ -377,6 +405,7 @@ impl FileServer for RamFs {
         }
         self.insert_node(new, || node.clone())?;
         node.links.fetch_add(1, Ordering::Relaxed);
+        node.mark_changed();
         Ok(())
     }
 
@@ -386,14 +415,7 @@ impl FileServer for RamFs {
         accessed: Option<SystemTime>,
         modified: Option<SystemTime>,
     ) -> FsResult<()> {
-        let node = self.find(path)?;
-        let mut times = lock(&node.times);
-        if let Some(accessed) = accessed {
-            times.accessed = accessed;
-        }
-        if let Some(modified) = modified {
-            times.modified = modified;
-        }
+        self.find(path)?.set_times(accessed, modified);
         Ok(())
     }
 }
@@ -489,13 +511,7 @@ impl FileHandle for RamFile {
         accessed: Option<SystemTime>,
         modified: Option<SystemTime>,
     ) -> FsResult<()> {
-        let mut times = lock(&self.node.times);
-        if let Some(accessed) = accessed {
-            times.accessed = accessed;
-        }
-        if let Some(modified) = modified {
-            times.modified = modified;
-        }
+        self.node.set_times(accessed, modified);
         Ok(())
     }
 }

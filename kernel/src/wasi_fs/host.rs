@@ -53,7 +53,7 @@ fn stat(meta: &Metadata) -> DescriptorStat {
         size: meta.size,
         data_access_timestamp: datetime(meta.accessed),
         data_modification_timestamp: datetime(meta.modified),
-        status_change_timestamp: datetime(meta.modified),
+        status_change_timestamp: datetime(meta.changed),
     }
 }
 
@@ -90,7 +90,7 @@ impl FsView<'_> {
     /// `..` stays at `/`, as on Linux. A trailing slash asks for a directory.
     fn path_at(&self, fd: &Resource<Descriptor>, path: &str) -> FsResult<String> {
         let dir = match self.descriptor(fd)? {
-            Descriptor::Directory { path: dir } => dir,
+            Descriptor::Directory { path: dir, .. } => dir,
             Descriptor::File { .. } => return Err(FsError::NotDirectory.into()),
         };
         if path.is_empty() {
@@ -100,16 +100,23 @@ impl FsView<'_> {
             return Err(FsError::NotPermitted.into());
         }
         if dir != "/" {
-            let mut depth = 0usize;
+            // Names before a `..` must exist, as in a real lookup: `x/../..` is ENOENT
+            // when there is no `x`, not EPERM.
+            let mut walked = Vec::new();
             for name in path.split('/') {
                 match name {
                     "" | "." => {}
                     ".." => {
-                        depth = depth
-                            .checked_sub(1)
-                            .ok_or(FsFailure::from(FsError::NotPermitted))?;
+                        if walked.is_empty() {
+                            return Err(FsError::NotPermitted.into());
+                        }
+                        let left = absolute(dir, &walked.join("/"));
+                        if !self.namespace.stat(&left, true)?.is_dir() {
+                            return Err(FsError::NotDirectory.into());
+                        }
+                        walked.pop();
                     }
-                    _ => depth += 1,
+                    _ => walked.push(name),
                 }
             }
         }
@@ -123,16 +130,17 @@ impl FsView<'_> {
         Ok(full)
     }
 
+    /// An open file; a directory is a bad descriptor for file calls, as under wasmtime.
     fn file(&self, fd: &Resource<Descriptor>) -> FsResult<&Descriptor> {
         match self.descriptor(fd)? {
-            Descriptor::Directory { .. } => Err(FsError::IsDirectory.into()),
+            Descriptor::Directory { .. } => Err(FsError::BadDescriptor.into()),
             file => Ok(file),
         }
     }
 
     fn metadata_of(&self, fd: &Resource<Descriptor>) -> FsResult<Metadata> {
         match self.descriptor(fd)? {
-            Descriptor::Directory { path } => Ok(self.namespace.stat(path, true)?),
+            Descriptor::Directory { path, .. } => Ok(self.namespace.stat(path, true)?),
             Descriptor::File { handle, path, .. } => {
                 // By path while it still names this file, for the device number the
                 // namespace adds; the handle alone once the file was renamed or removed.
@@ -181,8 +189,9 @@ impl types::HostDescriptor for FsView<'_> {
         fd: Resource<Descriptor>,
         offset: Filesize,
     ) -> FsResult<Resource<DynInputStream>> {
-        let Descriptor::File { handle, read, .. } = self.file(&fd)? else {
-            unreachable!("file() returns files")
+        // Reading a directory as a stream is EISDIR (what `cat dir` reports), as wasmtime.
+        let Descriptor::File { handle, read, .. } = self.descriptor(&fd)? else {
+            return Err(FsError::IsDirectory.into());
         };
         if !read {
             return Err(FsError::BadDescriptor.into());
@@ -228,7 +237,8 @@ impl types::HostDescriptor for FsView<'_> {
 
     fn get_flags(&mut self, fd: Resource<Descriptor>) -> FsResult<DescriptorFlags> {
         Ok(match self.descriptor(&fd)? {
-            Descriptor::Directory { .. } => {
+            Descriptor::Directory { mutate: false, .. } => DescriptorFlags::READ,
+            Descriptor::Directory { mutate: true, .. } => {
                 DescriptorFlags::READ | DescriptorFlags::MUTATE_DIRECTORY
             }
             Descriptor::File {
@@ -275,7 +285,7 @@ impl types::HostDescriptor for FsView<'_> {
                 Err(FsError::Unsupported) => None,
                 done => return Ok(done?),
             },
-            Descriptor::Directory { path } => Some(path.clone()),
+            Descriptor::Directory { path, .. } => Some(path.clone()),
         };
         let Some(path) = path else {
             return Err(FsError::Unsupported.into());
@@ -298,11 +308,8 @@ impl types::HostDescriptor for FsView<'_> {
         let mut buffer = vec![0; length.min(MAX_READ) as usize];
         let n = handle.read_at(&mut buffer, offset)?;
         buffer.truncate(n);
-        // At the end only when nothing is left past what was read, not when a large
-        // read was cut to MAX_READ.
-        // (A full read is never the end, so only a short one asks for the size.)
-        let end = (n as u64) < length
-            && (n == 0 || offset.saturating_add(n as u64) >= handle.metadata()?.size);
+        // At the end only when nothing more could be read, as wasmtime reports it.
+        let end = n == 0;
         Ok((buffer, end))
     }
 
@@ -422,7 +429,10 @@ impl types::HostDescriptor for FsView<'_> {
                 if write || open_flags.contains(OpenFlags::TRUNCATE) {
                     return Err(FsError::IsDirectory.into());
                 }
-                Descriptor::Directory { path: resolved }
+                Descriptor::Directory {
+                    path: resolved,
+                    mutate: flags.contains(DescriptorFlags::MUTATE_DIRECTORY),
+                }
             }
             Ok(meta) if meta.file_type == FileType::Symlink => {
                 return Err(FsError::Loop.into());
@@ -574,7 +584,8 @@ impl preopens::Host for FsView<'_> {
     fn get_directories(&mut self) -> wasmtime::Result<Vec<(Resource<Descriptor>, String)>> {
         let mut given = Vec::new();
         for (name, path) in self.namespace.preopens().to_vec() {
-            match self.push_descriptor(Descriptor::Directory { path }) {
+            let preopen = Descriptor::Directory { path, mutate: true };
+            match self.push_descriptor(preopen) {
                 Ok(descriptor) => given.push((descriptor, name)),
                 Err(FsFailure::Trap(trap)) => return Err(trap),
                 Err(FsFailure::Code(_)) => break,

@@ -17,8 +17,9 @@ use wasmtime::component::{HasData, Linker, ResourceTable};
 
 /// A process's open file or directory.
 pub enum Descriptor {
-    /// A directory, known by its absolute path in the process's namespace.
-    Directory { path: String },
+    /// A directory, known by its absolute path in the process's namespace; `mutate` is
+    /// whether it was opened asking to change it (get-flags reports it, as wasmtime's).
+    Directory { path: String, mutate: bool },
     File {
         handle: Arc<dyn FileHandle>,
         path: String,

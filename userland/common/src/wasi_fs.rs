@@ -9,6 +9,8 @@ use std::path::Path;
 pub struct Identity {
     pub inode: u64,
     pub links: u64,
+    /// The status-change time (ctime), where the filesystem reports one.
+    pub changed: Option<std::time::SystemTime>,
 }
 
 #[cfg(target_os = "wasi")]
@@ -76,9 +78,13 @@ mod imp {
         let relative = from_root(path)?;
         let stat = root.stat_at(flags, &relative).map_err(error)?;
         let hash = root.metadata_hash_at(flags, &relative).map_err(error)?;
+        let changed = stat.status_change_timestamp.map(|t| {
+            std::time::SystemTime::UNIX_EPOCH + std::time::Duration::new(t.seconds, t.nanoseconds)
+        });
         Ok(Identity {
             inode: hash.lower,
             links: stat.link_count,
+            changed,
         })
     }
 }
@@ -100,9 +106,12 @@ mod imp {
         } else {
             std::fs::symlink_metadata(path)?
         };
+        let changed = std::time::SystemTime::UNIX_EPOCH
+            + std::time::Duration::new(meta.ctime() as u64, meta.ctime_nsec() as u32);
         Ok(Identity {
             inode: meta.ino(),
             links: meta.nlink(),
+            changed: Some(changed),
         })
     }
 }
