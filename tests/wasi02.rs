@@ -1,0 +1,263 @@
+//! WASI 0.2 beyond what preview 1 reaches: a Rust `wasm32-wasip2` fixture
+//! (`fixtures/wasi02-probe`) calls the interfaces directly (streams and pollables on pipes
+//! and files, `wasi:filesystem` descriptors and directory streams, `wasi:cli` terminals,
+//! `wasi:clocks`, `wasi:random`) and prints what they answer. Each expected text below is
+//! what the wasmtime CLI (49.0.3) printed for the same run, recorded with
+//! `wasmtime run --dir DIR::/ wasi02-probe.wasm AREA`.
+
+mod support;
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+use std::time::{Duration, SystemTime};
+use support::{WASMIX, fixture, shared_cache};
+
+/// `wasmix run --dir EMPTY_DIR::/ wasi02-probe AREA ARGS`, with `input` on stdin; the
+/// output and the status line.
+fn probe(area: &str, args: &[&str], input: &[u8]) -> String {
+    let root = tempfile::tempdir().unwrap();
+    let mut child = Command::new(WASMIX)
+        .arg("--cache-dir")
+        .arg(shared_cache())
+        .arg("run")
+        .arg("--dir")
+        .arg(format!("{}::/", root.path().display()))
+        .arg(fixture("wasi02-probe"))
+        .arg(area)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(input).unwrap();
+    drop(stdin);
+    let output = child.wait_with_output().unwrap();
+    format!(
+        "{}{}status {}\n",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr),
+        output.status.code().unwrap_or(-1)
+    )
+}
+
+/// `wasi02-probe files` under the wasmtime CLI, on a host directory.
+const FILES_WASMTIME: &str = "\
+type: DescriptorType::RegularFile
+flags: DescriptorFlags(READ | WRITE)
+size after stream write: 13
+write at 7: Ok(5)
+read 5 at 7: Ok((\"WASI!\", false))
+read past end: Ok(([], true))
+stream read: \"hello, WASI!\\n\"
+stream at end: Some(true)
+size after append: 18
+set-size 5: Ok(())
+read all: Ok((\"hello\", false))
+sync: Ok(()), sync-data: Ok(())
+set-times: Ok(())
+times: Some(Datetime { seconds: 1000000000, nanoseconds: 5 }) Some(Datetime { seconds: 1000000000, nanoseconds: 5 })
+status change time is now: true
+link count: 1
+same object: true
+same hash: true
+read-only write: Err(bad-descriptor)
+read-only set-size: Err(invalid)
+links after link-at: 2
+read after rename: Ok(\"hello\")
+read after unlink: Ok(\"hello\")
+stat-at after unlink: Err(no-entry)
+status 0
+";
+
+fn fixtures_dir() -> String {
+    fixture("wasi02-probe")
+        .parent()
+        .unwrap()
+        .display()
+        .to_string()
+}
+
+#[test]
+fn file_descriptors_read_write_and_keep_their_identity() {
+    assert_eq!(probe("files", &[], b""), FILES_WASMTIME);
+}
+
+#[test]
+fn file_descriptors_behave_the_same_on_the_kernels_own_filesystems() {
+    // Inside the shell the probe's root is the image under its writable overlay (ramfs
+    // for --ephemeral), not a host directory; the answers must not change.
+    let run = support::run_with(
+        &["--mount", &format!("{}:/fixtures:ro", fixtures_dir())],
+        "/fixtures/wasi02-probe.wasm files; echo status $?",
+    );
+    assert_eq!(run.stdout, FILES_WASMTIME, "{}", run.stderr);
+}
+
+#[test]
+fn directory_streams_links_and_directory_errors() {
+    let wasmtime = "\
+type: DescriptorType::Directory
+entries: [\"link DescriptorType::SymbolicLink\", \"one DescriptorType::RegularFile\", \"sub DescriptorType::Directory\", \"three DescriptorType::RegularFile\", \"two DescriptorType::RegularFile\"]
+readlink: Ok(\"one\")
+stat-at link (no follow): Ok(DescriptorType::SymbolicLink)
+stat-at link (follow): Ok(DescriptorType::RegularFile)
+open-at dir as file for write: Some(is-directory)
+remove non-empty: Err(not-empty)
+unlink a directory: Err(is-directory)
+remove empty: Ok(())
+directory read-via-stream: Some(is-directory)
+directory read: Some(bad-descriptor)
+directory write: Some(bad-descriptor)
+directory set-size: Some(bad-descriptor)
+directory append-via-stream: Some(bad-descriptor)
+directory sync: Ok(())
+directory flags: Ok(DescriptorFlags(READ))
+status 0
+";
+    assert_eq!(probe("directories", &[], b""), wasmtime);
+}
+
+#[test]
+fn path_errors_and_confinement() {
+    let wasmtime = "\
+missing: Some(no-entry)
+exclusive on existing: Some(exist)
+file as directory: Some(not-directory)
+through a file: Some(not-directory)
+absolute path: Some(not-permitted)
+dot-dot above: Some(not-permitted)
+dot-dot inside: Some(no-entry)
+absolute from sub: Some(not-permitted)
+trailing slash on a file: Some(not-directory)
+mkdir existing: Err(exist)
+readlink a file: Err(invalid)
+rename missing: Err(no-entry)
+unlink missing: Err(no-entry)
+read-directory on a file: Some(not-directory)
+open-at on a file: Some(not-directory)
+type of dir: Ok(true)
+status 0
+";
+    assert_eq!(probe("errors", &[], b""), wasmtime);
+}
+
+#[test]
+fn stdin_and_stdout_streams_over_pipes() {
+    let wasmtime = "\
+HELLO WASI STREAMS
+
+bytes 19, reads at least 3: true
+check-write permits something: true
+read after end: Err(StreamError::Closed)
+status 0
+";
+    assert_eq!(probe("streams", &[], b"hello wasi streams\n"), wasmtime);
+}
+
+#[test]
+fn streams_over_kernel_pipes_inside_the_shell() {
+    // The same program between two kernel pipes, where wasmtime has none: its answers
+    // are wasmtime's over host pipes, and the uppercase text passes through `cat`.
+    let run = support::run_with(
+        &["--mount", &format!("{}:/fixtures:ro", fixtures_dir())],
+        "echo hello wasi streams | /fixtures/wasi02-probe.wasm streams | cat",
+    );
+    assert_eq!(
+        run.stdout,
+        "HELLO WASI STREAMS\n\nbytes 19, reads at least 3: true\n\
+         check-write permits something: true\nread after end: Err(StreamError::Closed)\n"
+    );
+    assert_eq!(run.status, 0, "{}", run.stderr);
+}
+
+#[test]
+fn poll_waits_on_a_pipe_and_a_timer_at_once() {
+    // Input comes only after the 200 ms timer has fired.
+    let root = tempfile::tempdir().unwrap();
+    let mut child = Command::new(WASMIX)
+        .arg("--cache-dir")
+        .arg(shared_cache())
+        .arg("run")
+        .arg("--dir")
+        .arg(format!("{}::/", root.path().display()))
+        .arg(fixture("wasi02-probe"))
+        .arg("poll")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    std::thread::sleep(Duration::from_millis(600));
+    stdin.write_all(b"later\n").unwrap();
+    drop(stdin);
+    let output = child.wait_with_output().unwrap();
+    let wasmtime = "\
+first ready: [1]
+input ready yet: false
+then read: \"later\\n\"
+file against a far timer: [1]
+";
+    assert_eq!(String::from_utf8_lossy(&output.stdout), wasmtime);
+    assert!(output.status.success());
+}
+
+#[test]
+fn terminals_clocks_and_random() {
+    let terminal = "\
+stdin terminal: false
+stdout terminal: false
+stderr terminal: false
+status 0
+";
+    assert_eq!(probe("terminal", &[], b""), terminal);
+    let now = SystemTime::now()
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .unwrap()
+        .as_secs()
+        .to_string();
+    let clocks = "\
+monotonic resolution > 0: true
+waited 20 ms: true
+reached instant: true
+past instant ready: false
+wall clock near the host's: true
+wall nanoseconds valid: true
+wall resolution > 0: true
+status 0
+";
+    assert_eq!(probe("clocks", &[&now], b""), clocks);
+    let random = "\
+lengths: 32 32
+differ: true
+empty: 0
+u64 differ: true
+insecure length: 16
+seed nonzero: true
+status 0
+";
+    assert_eq!(probe("random", &[], b""), random);
+}
+
+#[test]
+fn terminals_are_reported_on_a_terminal() {
+    // On a pty all three are terminals; wasmtime answers the same
+    // (`script -qc 'wasmtime run wasi02-probe.wasm terminal'`).
+    let mut command = Command::new(WASMIX);
+    command
+        .arg("--cache-dir")
+        .arg(shared_cache())
+        .arg("run")
+        .arg(fixture("wasi02-probe"))
+        .arg("terminal");
+    let mut session = rexpect::session::spawn_command(command, Some(20_000)).unwrap();
+    for line in [
+        "stdin terminal: true",
+        "stdout terminal: true",
+        "stderr terminal: true",
+    ] {
+        session.exp_string(line).unwrap();
+    }
+    session.exp_eof().unwrap();
+}
