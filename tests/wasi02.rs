@@ -261,3 +261,22 @@ fn terminals_are_reported_on_a_terminal() {
     }
     session.exp_eof().unwrap();
 }
+
+#[test]
+fn argv0_is_the_programs_file_name() {
+    // wasmtime passes the file name, not the path given (CPython finds its library from
+    // argv[0]); `--argv0` chooses another.
+    assert_eq!(
+        probe("args", &["two words"], b""),
+        "wasi02-probe.wasm\nargs\ntwo words\nstatus 0\n"
+    );
+    let output = Command::new(WASMIX)
+        .arg("--cache-dir")
+        .arg(shared_cache())
+        .args(["run", "--argv0", "probe"])
+        .arg(fixture("wasi02-probe"))
+        .arg("args")
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&output.stdout), "probe\nargs\n");
+}

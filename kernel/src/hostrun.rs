@@ -28,6 +28,10 @@ pub struct RunOptions {
     #[arg(long)]
     inherit_env: bool,
 
+    /// The program's argv[0] (default: the file name of PROGRAM.wasm, as wasmtime)
+    #[arg(long, value_name = "ARGV0")]
+    argv0: Option<String>,
+
     /// WebAssembly limits: max-memory-size=BYTES (the program's memory, all together;
     /// default 4 GiB, as wasmtime)
     #[arg(short = 'W', value_name = "OPTION=VALUE")]
@@ -78,6 +82,20 @@ fn grant(spec: &str) -> Grant {
 }
 
 impl RunOptions {
+    /// The program's arguments: argv[0] is the program's file name, not its path, as
+    /// under wasmtime (CPython, for one, finds its library from a path it is given).
+    fn argv(&self) -> Vec<String> {
+        let path = &self.program_and_args[0];
+        let argv0 = self.argv0.clone().unwrap_or_else(|| {
+            std::path::Path::new(path)
+                .file_name()
+                .map_or_else(|| path.clone(), |name| name.to_string_lossy().into_owned())
+        });
+        std::iter::once(argv0)
+            .chain(self.program_and_args[1..].iter().cloned())
+            .collect()
+    }
+
     fn memory_limit(&self) -> Result<usize, RunError> {
         let mut memory = crate::engine::MAX_MEMORY_BYTES;
         for option in &self.wasm {
@@ -200,7 +218,7 @@ pub async fn run(
             parent: SHELL_PID,
             namespace: Arc::new(options.namespace()?),
             executable: Executable::Loaded(program),
-            argv: options.program_and_args.clone(),
+            argv: options.argv(),
             env: options.environment(),
             cwd: "/".into(),
             stdio: crate::file::Stdio::console(),
