@@ -23,7 +23,7 @@ fn pi_prints_ten_thousand_correct_digits() {
 }
 
 #[test]
-fn time_reports_wall_time_cpu_and_instructions() {
+fn time_reports_wall_time_and_cpu_in_bashs_shape() {
     for command in ["time pi 2000", "/bin/time pi 2000"] {
         let out = run(command);
         assert_eq!(out.status, 0, "{command}: {}", out.stderr);
@@ -35,11 +35,7 @@ fn time_reports_wall_time_cpu_and_instructions() {
             assert_eq!(name, label);
             assert!(value.ends_with('s') && value.contains('m'), "{line}");
         }
-        let instructions: u64 = lines[4]
-            .strip_prefix("instructions\t")
-            .and_then(|n| n.parse().ok())
-            .unwrap_or_else(|| panic!("{command}: {}", out.stderr));
-        assert!(instructions > 1_000_000, "{command}: {instructions}");
+        assert_eq!(lines.len(), 4, "{command}: {}", out.stderr);
     }
     // The status is the command's; a missing one is 127, as GNU time.
     let out = run("/bin/time false; echo $?; /bin/time nosuch; echo $?");

@@ -14,11 +14,7 @@ pub const TIME_SLICE: Duration = Duration::from_millis(5);
 
 pub fn new_engine() -> wasmtime::Result<Engine> {
     let mut config = Config::new();
-    config
-        .wasm_component_model(true)
-        .epoch_interruption(true)
-        // Counts instructions for `time` and /proc; the kernel never lets it run out.
-        .consume_fuel(true);
+    config.wasm_component_model(true).epoch_interruption(true);
     // The pool reserves its address space up front (about 2 TiB: every memory's 4 GiB
     // reservation and guards); under a limit on address space (`ulimit -v`, a container)
     // memories are allocated as they are needed instead, and grow by moving, with

@@ -20,7 +20,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant, SystemTime};
 use tokio::sync::{Notify, watch};
 use wasmtime::component::ResourceTable;
-use wasmtime::{AsContext, ResourceLimiter, Store, UpdateDeadline};
+use wasmtime::{ResourceLimiter, Store, UpdateDeadline};
 use wasmtime_wasi::{I32Exit, WasiCtx, WasiCtxView, WasiView};
 
 pub type Pid = u32;
@@ -150,17 +150,9 @@ pub struct Usage {
     pub memory_bytes: AtomicU64,
     /// Time spent running its wasm (and the host calls it made), not waiting.
     pub cpu_nanos: AtomicU64,
-    /// WebAssembly instructions executed, from fuel accounting; brought up to date at each
-    /// time slice and at exit.
-    pub instructions: AtomicU64,
 }
 
 impl Usage {
-    fn count_instructions(&self, store: &impl AsContext) {
-        let left = store.as_context().get_fuel().unwrap_or(u64::MAX);
-        self.instructions.store(u64::MAX - left, Ordering::Relaxed);
-    }
-
     pub fn cpu_time(&self) -> Duration {
         Duration::from_nanos(self.cpu_nanos.load(Ordering::Relaxed))
     }
@@ -551,15 +543,12 @@ pub(crate) async fn run(engine: wasmtime::Engine, process: Arc<Process>, launch:
             preview1: Preview1Fds::default(),
         },
     );
-    // Fuel only counts instructions here; nothing runs out of it.
-    store.set_fuel(u64::MAX).ok();
     store.limiter(|ctx| &mut ctx.memory);
     store.set_epoch_deadline(1);
     let usage = process.usage.clone();
     let mut stopped = process.stopped.subscribe();
     let cpu_limit = limits.cpu;
-    store.epoch_deadline_callback(move |store| {
-        usage.count_instructions(&store);
+    store.epoch_deadline_callback(move |_| {
         if cpu_limit.is_some_and(|limit| usage.cpu_time() > limit) {
             return Err(CpuLimitExceeded.into());
         }
@@ -597,7 +586,6 @@ pub(crate) async fn run(engine: wasmtime::Engine, process: Arc<Process>, launch:
             }
         })
         .await;
-    process.usage.count_instructions(&store);
     let status = match ended {
         Ok(outcome) => exit_status(outcome, &store),
         Err(signal) => ExitStatus::Killed(signal),

@@ -102,14 +102,10 @@ fn status(process: &Process) -> String {
         .load(std::sync::atomic::Ordering::Relaxed)
         / 1024;
     format!(
-        "Name:\t{name}\nState:\t{state}\nPid:\t{}\nPPid:\t{}\nVmRSS:\t{memory_kib} kB\nCpuTime:\t{:.6}\nInstructions:\t{}\n",
+        "Name:\t{name}\nState:\t{state}\nPid:\t{}\nPPid:\t{}\nVmRSS:\t{memory_kib} kB\nCpuTime:\t{:.6}\n",
         process.pid,
         process.ppid,
         process.usage.cpu_time().as_secs_f64(),
-        process
-            .usage
-            .instructions
-            .load(std::sync::atomic::Ordering::Relaxed)
     )
 }
 

@@ -8,7 +8,6 @@ use crate::fs::namespace::absolute;
 use crate::kernel::{self, Executable, SpawnRequest};
 use crate::pipe::{PipeReader, PipeWriter, pipe};
 use crate::proc::{RunState, Signal};
-use std::sync::atomic::Ordering;
 use wasmtime::component::Resource;
 use wasmtime_wasi::p2::{DynInputStream, DynOutputStream, DynPollable};
 
@@ -151,7 +150,6 @@ impl spawn::HostChild for ProcessApiView<'_> {
         let finished = Finished {
             status: exit_status(status),
             cpu_nanos: process.usage.cpu_time().as_nanos() as u64,
-            instructions: process.usage.instructions.load(Ordering::Relaxed),
         };
         child.finished = Some(finished.clone());
         Ok(finished)

@@ -12,7 +12,6 @@ use brush_parser::ast::{
     Program, SeparatorOperator, SimpleCommand,
 };
 use std::sync::Arc;
-use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 
 /// A stage of a pipeline once started.
@@ -611,14 +610,10 @@ impl Shell {
     }
 }
 
-/// The `time` keyword's report, in bash's shape, with the instructions the processes of
-/// the pipeline executed (the kernel's fuel accounting) as one more line.
+/// The `time` keyword's report, in bash's shape: user is the CPU time the pipeline's
+/// processes spent running wasm and the host calls they made.
 fn report_time(real: Duration, usages: &[Arc<Usage>]) {
     let cpu: Duration = usages.iter().map(|usage| usage.cpu_time()).sum();
-    let instructions: u64 = usages
-        .iter()
-        .map(|usage| usage.instructions.load(Ordering::Relaxed))
-        .sum();
     let clock = |time: Duration| {
         let millis = time.as_millis();
         format!(
@@ -629,7 +624,7 @@ fn report_time(real: Duration, usages: &[Arc<Usage>]) {
         )
     };
     eprintln!(
-        "\nreal\t{}\nuser\t{}\nsys\t{}\ninstructions\t{instructions}",
+        "\nreal\t{}\nuser\t{}\nsys\t{}",
         clock(real),
         clock(cpu),
         clock(Duration::ZERO)

@@ -64,7 +64,6 @@ impl SpawnError {
 pub struct Finished {
     pub status: ExitStatus,
     pub cpu: std::time::Duration,
-    pub instructions: u64,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -152,7 +151,6 @@ impl Child {
                 api::ExitStatus::Crashed(why) => ExitStatus::Crashed(why),
             },
             cpu: std::time::Duration::from_nanos(finished.cpu_nanos),
-            instructions: finished.instructions,
         }
     }
 
