@@ -12,9 +12,13 @@ pub const MAX_MEMORY_BYTES: usize = 4 << 30;
 /// How often running wasm is interrupted to let other processes run and to notice kills.
 pub const TIME_SLICE: Duration = Duration::from_millis(5);
 
-pub fn new_engine() -> wasmtime::Result<Engine> {
+/// The engine; with `time_slicing`, compiled code checks the epoch at loop heads and
+/// function entries, and a thread advances it every time slice.
+pub fn new_engine(time_slicing: bool) -> wasmtime::Result<Engine> {
     let mut config = Config::new();
-    config.wasm_component_model(true).epoch_interruption(true);
+    config
+        .wasm_component_model(true)
+        .epoch_interruption(time_slicing);
     // The pool reserves its address space up front (about 2 TiB: every memory's 4 GiB
     // reservation and guards); under a limit on address space (`ulimit -v`, a container)
     // memories are allocated as they are needed instead, and grow by moving, with
@@ -30,6 +34,9 @@ pub fn new_engine() -> wasmtime::Result<Engine> {
         config.allocation_strategy(InstanceAllocationStrategy::Pooling(pool()));
         Engine::new(&config)?
     };
+    if !time_slicing {
+        return Ok(engine);
+    }
     let ticker = engine.weak();
     std::thread::Builder::new()
         .name("wasmix-epoch".into())

@@ -231,8 +231,10 @@ pub async fn run(
     let status = tokio::select! {
         status = kernel.wait(pid) => status,
         _ = interrupts.recv() => {
+            // Ends a program waiting in a call at once; one computing is not interrupted
+            // (no time slices here), and ends with wasmix, which exits now.
             let _ = kernel.kill(pid, Signal::Interrupt);
-            kernel.wait(pid).await
+            return Ok(ExitStatus::Killed(Signal::Interrupt).code());
         }
     };
     match status {

@@ -68,6 +68,11 @@ pub struct BootOptions {
     pub ramfs_size: u64,
     /// Bytes of linear memory all processes together may hold.
     pub memory_budget: u64,
+    /// Whether running wasm is interrupted every time slice, so that processes share the
+    /// CPU and a kill ends even a program that makes no calls. `wasmix run` runs one
+    /// program and needs neither: without the checks compiled in, code runs as fast as
+    /// under `wasmtime run`.
+    pub time_slicing: bool,
 }
 
 impl BootOptions {
@@ -85,6 +90,7 @@ impl BootOptions {
             trace: false,
             ramfs_size: memory / 4,
             memory_budget: memory / 2,
+            time_slicing: true,
         }
     }
 }
@@ -110,6 +116,7 @@ pub struct Kernel {
     /// Itself, for processes that spawn children (`wasmix:process`).
     me: Weak<Kernel>,
     engine: wasmtime::Engine,
+    time_slicing: bool,
     programs: ProgramLoader,
     /// Programs by file identity, so spawning a known program reads and hashes nothing.
     executables: Mutex<HashMap<ExecKey, Arc<Program>>>,
@@ -185,7 +192,8 @@ impl SpawnError {
 
 impl Kernel {
     pub fn boot(options: BootOptions) -> Result<Arc<Kernel>, BootError> {
-        let engine = engine::new_engine().map_err(|e| BootError(format!("{e:#}")))?;
+        let engine =
+            engine::new_engine(options.time_slicing).map_err(|e| BootError(format!("{e:#}")))?;
         let mut linker = Linker::new(&engine);
         let link = |linker: &mut Linker<_>| -> wasmtime::Result<()> {
             // Includes wasi:cli/exit.exit-with-code (stable since WASI 0.2.12), which is how
@@ -217,6 +225,7 @@ impl Kernel {
                 options.trace,
             ),
             engine,
+            time_slicing: options.time_slicing,
             executables: Mutex::new(HashMap::new()),
             root_namespace,
             processes,
@@ -278,6 +287,7 @@ impl Kernel {
             stdio: request.stdio,
             namespace: request.namespace,
             inheritance,
+            time_slicing: self.time_slicing,
         };
         tokio::spawn(proc::run(self.engine.clone(), process, launch));
         Ok(pid)

@@ -122,6 +122,7 @@ fn main() {
         None => (state_dir, options.mount),
     };
     let mut boot = BootOptions::new(cache_dir, state_dir, mounts);
+    boot.time_slicing = run_program.is_none();
     boot.trace = options.trace;
     if let Some(size) = options.ramfs_size {
         boot.ramfs_size = size;

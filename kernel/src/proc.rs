@@ -517,6 +517,35 @@ pub struct Launch {
     pub namespace: Arc<Namespace>,
     /// What the process may pass on to children it spawns.
     pub inheritance: Inheritance,
+    /// Whether the engine interrupts running wasm every time slice (see `BootOptions`).
+    pub time_slicing: bool,
+}
+
+/// Makes the process give way at every time slice: to other processes, to a stop (it
+/// waits, using no CPU, until continued), and to its CPU-time limit.
+fn slice_time(store: &mut Store<ProcessCtx>, process: &Process, cpu_limit: Option<Duration>) {
+    store.set_epoch_deadline(1);
+    let usage = process.usage.clone();
+    let mut stopped = process.stopped.subscribe();
+    store.epoch_deadline_callback(move |_| {
+        if cpu_limit.is_some_and(|limit| usage.cpu_time() > limit) {
+            return Err(CpuLimitExceeded.into());
+        }
+        if *stopped.borrow_and_update() {
+            // Parked until continued: the task is not polled, so it uses no CPU.
+            let mut stopped = stopped.clone();
+            return Ok(UpdateDeadline::YieldCustom(
+                1,
+                Box::pin(async move {
+                    let _ = stopped.wait_for(|s| !*s).await;
+                }),
+            ));
+        }
+        Ok(UpdateDeadline::YieldCustom(
+            1,
+            Box::pin(tokio::task::yield_now()),
+        ))
+    });
 }
 
 /// Runs a process to its end and publishes its exit status.
@@ -544,29 +573,9 @@ pub(crate) async fn run(engine: wasmtime::Engine, process: Arc<Process>, launch:
         },
     );
     store.limiter(|ctx| &mut ctx.memory);
-    store.set_epoch_deadline(1);
-    let usage = process.usage.clone();
-    let mut stopped = process.stopped.subscribe();
-    let cpu_limit = limits.cpu;
-    store.epoch_deadline_callback(move |_| {
-        if cpu_limit.is_some_and(|limit| usage.cpu_time() > limit) {
-            return Err(CpuLimitExceeded.into());
-        }
-        if *stopped.borrow_and_update() {
-            // Parked until continued: the task is not polled, so it uses no CPU.
-            let mut stopped = stopped.clone();
-            return Ok(UpdateDeadline::YieldCustom(
-                1,
-                Box::pin(async move {
-                    let _ = stopped.wait_for(|s| !*s).await;
-                }),
-            ));
-        }
-        Ok(UpdateDeadline::YieldCustom(
-            1,
-            Box::pin(tokio::task::yield_now()),
-        ))
-    });
+    if launch.time_slicing {
+        slice_time(&mut store, &process, limits.cpu);
+    }
 
     let program = launch.program.clone();
     let killed = async {
