@@ -545,3 +545,81 @@ fn set_o_vi_switches_the_line_editor_to_vi_keys() {
     shell.send_line("exit").unwrap();
     shell.exp_eof().unwrap();
 }
+
+/// A WASI preview 1 module large enough that compiling it takes seconds: 12,000 functions
+/// of 150 steps of `x = x * x + 7`, each exported, and an empty `_start`.
+fn slow_to_compile_module() -> Vec<u8> {
+    fn leb(mut n: usize) -> Vec<u8> {
+        let mut out = Vec::new();
+        loop {
+            let byte = (n & 0x7f) as u8;
+            n >>= 7;
+            if n == 0 {
+                out.push(byte);
+                return out;
+            }
+            out.push(byte | 0x80);
+        }
+    }
+    fn section(id: u8, body: Vec<u8>) -> Vec<u8> {
+        [vec![id], leb(body.len()), body].concat()
+    }
+    fn name(text: &str) -> Vec<u8> {
+        [leb(text.len()), text.as_bytes().to_vec()].concat()
+    }
+    const FUNCTIONS: usize = 12_000;
+    let step = [0x20, 0, 0x20, 0, 0x6c, 0x41, 7, 0x6a, 0x21, 0];
+    let body: Vec<u8> = [vec![0], step.repeat(150), vec![0x20, 0, 0x0b]].concat();
+    let body = [leb(body.len()), body].concat();
+    let mut exports = vec![
+        [name("_start"), vec![0], leb(0)].concat(),
+        [name("memory"), vec![2, 0]].concat(),
+    ];
+    for i in 1..=FUNCTIONS {
+        exports.push([name(&format!("f{i}")), vec![0], leb(i)].concat());
+    }
+    let mut functions = leb(FUNCTIONS + 1);
+    functions.push(0);
+    functions.extend(std::iter::repeat_n(1, FUNCTIONS));
+    let mut code = leb(FUNCTIONS + 1);
+    code.extend([2, 0, 0x0b]);
+    code.extend(body.repeat(FUNCTIONS));
+    [
+        b"\0asm\x01\0\0\0".to_vec(),
+        section(1, vec![2, 0x60, 0, 0, 0x60, 1, 0x7f, 1, 0x7f]),
+        section(3, functions),
+        section(5, vec![1, 0, 1]),
+        section(7, [leb(exports.len()), exports.concat()].concat()),
+        section(10, code),
+    ]
+    .concat()
+}
+
+#[test]
+fn a_long_first_compile_shows_a_line_on_the_terminal_and_erases_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let program = dir.path().join("big.wasm");
+    std::fs::write(&program, slow_to_compile_module()).unwrap();
+    let cache = dir.path().join("cache");
+    let mut command = std::process::Command::new(WASMIX);
+    command
+        .arg("--cache-dir")
+        .arg(&cache)
+        .arg("run")
+        .arg(&program);
+    let mut session = rexpect::session::spawn_command(command, Some(60_000)).unwrap();
+    session.exp_string("wasmix: compiling big.wasm (").unwrap();
+    session.exp_string("\r\x1b[K").unwrap();
+    session.exp_eof().unwrap();
+    // Not in a pipe: the same compile with stderr captured says nothing.
+    std::fs::remove_dir_all(&cache).unwrap();
+    let output = std::process::Command::new(WASMIX)
+        .arg("--cache-dir")
+        .arg(&cache)
+        .arg("run")
+        .arg(&program)
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+}

@@ -15,5 +15,6 @@ mod preview1;
 pub mod proc;
 pub mod process_api;
 pub mod program;
+mod progress;
 pub mod sh;
 pub mod wasi_fs;

@@ -6,6 +6,7 @@
 
 use crate::cache::{Artifact, ArtifactCache};
 use crate::proc::ProcessCtx;
+use crate::progress::CompileProgress;
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 use std::fmt;
@@ -114,8 +115,9 @@ impl ProgramLoader {
         };
         let entry = match kind {
             Kind::Component => {
-                let component =
-                    self.compile(path, &hash, || Component::new(&self.engine, bytes))?;
+                let component = self.compile(path, &hash, bytes.len(), || {
+                    Component::new(&self.engine, bytes)
+                })?;
                 let pre = self
                     .linker
                     .instantiate_pre(&component)
@@ -125,7 +127,8 @@ impl ProgramLoader {
             Kind::CoreModule => {
                 // Kept apart from components of the same bytes, which an older wasmix made.
                 let key = format!("{hash}-core");
-                let module = self.compile(path, &key, || Module::new(&self.engine, bytes))?;
+                let module =
+                    self.compile(path, &key, bytes.len(), || Module::new(&self.engine, bytes))?;
                 if !matches!(
                     module.get_export("_start"),
                     Some(wasmtime::ExternType::Func(_))
@@ -150,13 +153,17 @@ impl ProgramLoader {
         &self,
         path: &str,
         key: &str,
+        size: usize,
         compile: impl FnOnce() -> wasmtime::Result<T>,
     ) -> Result<T, ExecError> {
         if let Some(program) = self.disk.as_ref().and_then(|d| d.load(&self.engine, key)) {
             return Ok(program);
         }
         let started = Instant::now();
-        let program = compile().map_err(|e| ExecError::Invalid(format!("{:#}", e.root_cause())))?;
+        let progress = CompileProgress::start(path, size);
+        let compiled = compile();
+        drop(progress);
+        let program = compiled.map_err(|e| ExecError::Invalid(format!("{:#}", e.root_cause())))?;
         if self.trace {
             eprintln!(
                 "wasmix: compiled {path} in {} ms",
