@@ -12,18 +12,25 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, SystemTime};
 use support::{WASMIX, fixture, shared_cache};
 
-/// `wasmix run --dir EMPTY_DIR::/ wasi02-probe AREA ARGS`, with `input` on stdin; the
-/// output and the status line.
-fn probe(area: &str, args: &[&str], input: &[u8]) -> String {
-    let root = tempfile::tempdir().unwrap();
-    let mut child = Command::new(WASMIX)
+/// `wasmix run --dir ROOT::/ wasi02-probe AREA`.
+fn probe_command(root: &tempfile::TempDir, area: &str) -> Command {
+    let mut command = Command::new(WASMIX);
+    command
         .arg("--cache-dir")
         .arg(shared_cache())
         .arg("run")
         .arg("--dir")
         .arg(format!("{}::/", root.path().display()))
         .arg(fixture("wasi02-probe"))
-        .arg(area)
+        .arg(area);
+    command
+}
+
+/// `wasmix run --dir EMPTY_DIR::/ wasi02-probe AREA ARGS`, with `input` on stdin; the
+/// output and the status line.
+fn probe(area: &str, args: &[&str], input: &[u8]) -> String {
+    let root = tempfile::tempdir().unwrap();
+    let mut child = probe_command(&root, area)
         .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -176,14 +183,7 @@ fn streams_over_kernel_pipes_inside_the_shell() {
 fn poll_waits_on_a_pipe_and_a_timer_at_once() {
     // Input comes only after the 200 ms timer has fired.
     let root = tempfile::tempdir().unwrap();
-    let mut child = Command::new(WASMIX)
-        .arg("--cache-dir")
-        .arg(shared_cache())
-        .arg("run")
-        .arg("--dir")
-        .arg(format!("{}::/", root.path().display()))
-        .arg(fixture("wasi02-probe"))
-        .arg("poll")
+    let mut child = probe_command(&root, "poll")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .spawn()

@@ -7,7 +7,7 @@ use crate::proc::ProcessCtx;
 use crate::wasi_fs::Descriptor;
 use std::collections::{BTreeMap, BTreeSet};
 use wasmtime::component::Resource;
-use wasmtime_wasi::cli::WasiCliView;
+use wasmtime_wasi::cli::{WasiCliCtxView, WasiCliView};
 use wasmtime_wasi::p2::bindings::cli::{
     stderr::Host as _, stdin::Host as _, stdout::Host as _, terminal_input, terminal_output,
     terminal_stderr::Host as _, terminal_stdin::Host as _, terminal_stdout::Host as _,
@@ -97,22 +97,19 @@ impl ProcessCtx {
             }
             None => false,
         };
+        // Whether an output stream is a terminal; the terminal resource is not kept.
+        let is_terminal = |cli: &mut WasiCliCtxView<'_>, terminal: Option<_>| match terminal {
+            Some(terminal) => terminal_output::HostTerminalOutput::drop(cli, terminal)
+                .map(|()| true)
+                .map_err(trap),
+            None => Ok(false),
+        };
         let stdout = cli.get_stdout().map_err(trap)?;
-        let stdout_terminal = match cli.get_terminal_stdout().map_err(trap)? {
-            Some(terminal) => {
-                terminal_output::HostTerminalOutput::drop(&mut cli, terminal).map_err(trap)?;
-                true
-            }
-            None => false,
-        };
+        let found = cli.get_terminal_stdout().map_err(trap)?;
+        let stdout_terminal = is_terminal(&mut cli, found)?;
         let stderr = cli.get_stderr().map_err(trap)?;
-        let stderr_terminal = match cli.get_terminal_stderr().map_err(trap)? {
-            Some(terminal) => {
-                terminal_output::HostTerminalOutput::drop(&mut cli, terminal).map_err(trap)?;
-                true
-            }
-            None => false,
-        };
+        let found = cli.get_terminal_stderr().map_err(trap)?;
+        let stderr_terminal = is_terminal(&mut cli, found)?;
         let mut table = Table::default();
         table.insert(Fd::Stdin {
             stream: stdin,

@@ -7,7 +7,7 @@ use super::bindings::types::{self, Errno};
 use super::bindings::wasi_snapshot_preview1::WasiSnapshotPreview1;
 use super::fds::{Fd, OpenFile, borrow};
 use super::io::{At, buffers, gather};
-use super::paths::{filestat, new_timestamp};
+use super::paths::{filestat, nanoseconds, new_timestamp};
 use crate::proc::ProcessCtx;
 use crate::wasi_fs::bindings::types::{DescriptorFlags, HostDescriptor};
 use crate::wasi_fs::{Descriptor, WasiFsView};
@@ -133,7 +133,7 @@ impl WasiSnapshotPreview1 for ProcessCtx {
         match id {
             types::Clockid::Realtime => {
                 let resolution = wall_clock::Host::resolution(&mut self.clocks()).map_err(trap)?;
-                nanoseconds(resolution)
+                nanoseconds(Some(resolution))
             }
             types::Clockid::Monotonic => {
                 monotonic_clock::Host::resolution(&mut self.clocks()).map_err(trap)
@@ -152,9 +152,9 @@ impl WasiSnapshotPreview1 for ProcessCtx {
         _precision: types::Timestamp,
     ) -> Result<types::Timestamp> {
         match id {
-            types::Clockid::Realtime => {
-                nanoseconds(wall_clock::Host::now(&mut self.clocks()).map_err(trap)?)
-            }
+            types::Clockid::Realtime => nanoseconds(Some(
+                wall_clock::Host::now(&mut self.clocks()).map_err(trap)?,
+            )),
             types::Clockid::Monotonic => {
                 monotonic_clock::Host::now(&mut self.clocks()).map_err(trap)
             }
@@ -702,13 +702,6 @@ impl WasiSnapshotPreview1 for ProcessCtx {
         self.fd(fd)?;
         Err(Errno::Notsock.into())
     }
-}
-
-fn nanoseconds(time: wall_clock::Datetime) -> Result<types::Timestamp> {
-    time.seconds
-        .checked_mul(1_000_000_000)
-        .and_then(|ns| ns.checked_add(u64::from(time.nanoseconds)))
-        .ok_or_else(|| Errno::Overflow.into())
 }
 
 /// A standard stream's type: a character device when it is a terminal, else unknown (a

@@ -29,7 +29,8 @@ pub fn filetype(kind: DescriptorType) -> types::Filetype {
     }
 }
 
-fn nanoseconds(time: Option<Datetime>) -> Result<types::Timestamp> {
+/// A time as preview 1's nanoseconds since the epoch; none is 0, as wasmtime reports it.
+pub fn nanoseconds(time: Option<Datetime>) -> Result<types::Timestamp> {
     let time = time.unwrap_or(Datetime {
         seconds: 0,
         nanoseconds: 0,
