@@ -280,3 +280,24 @@ fn argv0_is_the_programs_file_name() {
         .unwrap();
     assert_eq!(String::from_utf8_lossy(&output.stdout), "probe\nargs\n");
 }
+
+#[test]
+fn a_stdin_read_error_has_its_filesystem_error_code() {
+    // Standard input redirected from a directory: wasmtime answers is-directory, both
+    // for the host's stdin and for the shell's `< dir`.
+    let root = tempfile::tempdir().unwrap();
+    let directory = std::fs::File::open(root.path()).unwrap();
+    let output = probe_command(&root, "stdin-error")
+        .stdin(Stdio::from(directory))
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout),
+        "read failed: Some(is-directory)\n"
+    );
+    let run = support::run_with(
+        &["--mount", &format!("{}:/fixtures:ro", fixtures_dir())],
+        "/fixtures/wasi02-probe.wasm stdin-error < /tmp",
+    );
+    assert_eq!(run.stdout, "read failed: Some(is-directory)\n");
+}

@@ -178,8 +178,15 @@ impl types::Host for FsView<'_> {
         &mut self,
         err: Resource<wasmtime::Error>,
     ) -> wasmtime::Result<Option<ErrorCode>> {
+        // The kernel's own errors, and the host's (a host stdin that is a directory).
         let err = self.table.get(&err)?;
-        Ok(err.downcast_ref::<FsError>().map(error_code))
+        if let Some(fs) = err.downcast_ref::<FsError>() {
+            return Ok(Some(error_code(fs)));
+        }
+        let os_error = err
+            .downcast_ref::<std::io::Error>()
+            .and_then(std::io::Error::raw_os_error);
+        Ok(os_error.map(|code| error_code(&std::io::Error::from_raw_os_error(code).into())))
     }
 }
 
