@@ -57,6 +57,7 @@ size after stream write: 13
 write at 7: Ok(5)
 read 5 at 7: Ok((\"WASI!\", false))
 read past end: Ok(([], true))
+write nothing past end: Ok(0), size 13
 stream read: \"hello, WASI!\\n\"
 stream at end: Some(true)
 size after append: 18
