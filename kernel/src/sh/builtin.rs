@@ -186,6 +186,7 @@ impl Shell {
             Builtin::Jobs => self.jobs_builtin(argv),
             Builtin::Fg => (self.fg_builtin(argv).await, String::new()),
             Builtin::Bg => self.bg_builtin(argv),
+            Builtin::Disown => self.disown_builtin(argv),
             Builtin::Wait => (self.wait_builtin(argv).await, String::new()),
             Builtin::Kill => self.kill_builtin(argv),
             Builtin::Ulimit => self.ulimit_builtin(&argv[1..]),

@@ -1,5 +1,5 @@
-//! Job control builtins: `jobs`, `fg`, `bg`, `wait` and `kill`, and what Ctrl-Z does to
-//! the foreground pipeline.
+//! Job control builtins: `jobs`, `fg`, `bg`, `disown`, `wait` and `kill`, and what Ctrl-Z
+//! does to the foreground pipeline.
 
 use super::job::{self, JobState};
 use super::{Origin, Shell};
@@ -149,26 +149,122 @@ impl Shell {
         self.remove_foreground(&pids);
     }
 
+    /// `disown [-ar] [%N...]`: takes jobs out of the table; they run on, unwaited and
+    /// unreported. No operand means the current job; `-a` all, `-r` only running ones.
+    pub(super) fn disown_builtin(&mut self, argv: &[String]) -> (u8, String) {
+        let (mut all, mut running_only) = (false, false);
+        let mut operands = &argv[1..];
+        while let Some(option) = operands
+            .first()
+            .filter(|o| o.starts_with('-') && o.len() > 1)
+        {
+            for letter in option[1..].chars() {
+                match letter {
+                    'a' => all = true,
+                    'r' => running_only = true,
+                    _ => {
+                        self.report(&format!("disown: -{letter}: invalid option"));
+                        // Without a prefix, as bash; without -h, which has nothing to do here.
+                        eprintln!("disown: usage: disown [-ar] [jobspec ... | pid ...]");
+                        return (2, String::new());
+                    }
+                }
+            }
+            operands = &operands[1..];
+        }
+        let mut status = 0;
+        let mut chosen = Vec::new();
+        if operands.is_empty() && (all || running_only) {
+            chosen = self
+                .jobs
+                .with(|jobs| jobs.iter().map(|j| j.number).collect());
+        } else if operands.is_empty() {
+            match self.jobs.find(None) {
+                Ok(number) => chosen.push(number),
+                Err(message) => {
+                    self.report(&format!("disown: {message}"));
+                    status = 1;
+                }
+            }
+        }
+        for operand in operands {
+            match self.job_of(operand) {
+                Ok(number) => chosen.push(number),
+                Err(message) => {
+                    self.report(&format!("disown: {message}"));
+                    status = 1;
+                }
+            }
+        }
+        for number in chosen {
+            let running = self
+                .jobs
+                .ended(number)
+                .is_some_and(|e| e.borrow().is_none());
+            if !running_only || running {
+                self.jobs.remove(number);
+            }
+        }
+        (status, String::new())
+    }
+
+    /// The job an operand names: `%SPEC`, or the pid of one of its processes.
+    fn job_of(&self, operand: &str) -> Result<usize, String> {
+        if operand.starts_with('%') {
+            return self.jobs.find(Some(operand));
+        }
+        match operand.parse::<Pid>() {
+            Ok(pid) => self
+                .jobs
+                .by_pid(pid)
+                .ok_or_else(|| format!("pid {pid} is not a child of this shell")),
+            Err(_) => Err(format!("`{operand}': not a pid or valid job spec")),
+        }
+    }
+
+    /// `wait -n [%N|PID]...`: waits for the next of those jobs (all, with none named) to
+    /// end, and gives its status; 127 when there is none.
+    async fn wait_for_next(&mut self, operands: &[String]) -> u8 {
+        let mut status = 127;
+        let mut targets = Vec::new();
+        for operand in operands {
+            match self.job_of(operand) {
+                Ok(number) => targets.push(number),
+                Err(message) => self.report(&format!("wait: {message}")),
+            }
+        }
+        if operands.is_empty() {
+            targets = self.jobs.with(|all| all.iter().map(|j| j.number).collect());
+        }
+        let mut waits = tokio::task::JoinSet::new();
+        for number in targets {
+            if let Some(mut ended) = self.jobs.ended(number) {
+                waits.spawn(async move {
+                    let _ = ended.wait_for(Option::is_some).await;
+                    let code = ended.borrow().as_ref().map_or(0, ExitStatus::code);
+                    (number, code)
+                });
+            }
+        }
+        if let Some(Ok((number, code))) = waits.join_next().await {
+            self.jobs.remove(number);
+            status = code;
+        }
+        status
+    }
+
     /// `wait [%N|PID]...`: with no operand, every job; the status is the last one's.
     pub(super) async fn wait_builtin(&mut self, argv: &[String]) -> u8 {
+        if argv.get(1).is_some_and(|a| a == "-n") {
+            return self.wait_for_next(&argv[2..]).await;
+        }
         let mut targets = Vec::new();
         if argv.len() == 1 {
             targets = self.jobs.with(|all| all.iter().map(|j| j.number).collect());
         }
         let mut status = 0;
         for operand in &argv[1..] {
-            let number = if operand.starts_with('%') {
-                self.jobs.find(Some(operand))
-            } else {
-                match operand.parse::<Pid>() {
-                    Ok(pid) => self
-                        .jobs
-                        .by_pid(pid)
-                        .ok_or_else(|| format!("pid {pid} is not a child of this shell")),
-                    Err(_) => Err(format!("`{operand}': not a pid or valid job spec")),
-                }
-            };
-            match number {
+            match self.job_of(operand) {
                 Ok(number) => targets.push(number),
                 Err(message) => {
                     self.report(&format!("wait: {message}"));

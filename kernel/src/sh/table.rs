@@ -14,6 +14,7 @@ pub enum Builtin {
     Continue,
     Declare,
     Dirs,
+    Disown,
     Echo,
     Eval,
     Exec,
@@ -70,6 +71,12 @@ pub(super) const BUILTINS: &[(&str, Builtin, &str, &str)] = &[
         Builtin::Bg,
         "bg [%JOB]",
         "continue a stopped job in the background",
+    ),
+    (
+        "disown",
+        Builtin::Disown,
+        "disown [-ar] [%JOB...]",
+        "forget jobs (-a: all, -r: the running ones)",
     ),
     (
         "bind",
@@ -341,8 +348,8 @@ pub(super) const BUILTINS: &[(&str, Builtin, &str, &str)] = &[
     (
         "wait",
         Builtin::Wait,
-        "wait [%JOB|PID]...",
-        "wait for jobs to end",
+        "wait [-n] [%JOB|PID]...",
+        "wait for jobs to end (-n: for the next one)",
     ),
 ];
 
