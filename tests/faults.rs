@@ -447,12 +447,18 @@ fn wasmix_boots_under_a_4_gib_address_space_limit() {
 
 #[test]
 fn a_full_process_table_says_so_where_errors_are_sent() {
-    let out = run(
+    // A table of 256, so that 300 jobs overflow it.
+    let small = ["--max-processes", "256"];
+    let out = run_with(
+        &small,
         "for i in $(seq 1 300); do sleep 1 & done 2>/dev/null; wait; \
          for i in $(seq 1 300); do (sleep 1) & done 2>/dev/null; wait; echo done",
     );
     assert_eq!((out.stdout.as_str(), out.stderr.as_str()), ("done\n", ""));
-    let out = run("for i in $(seq 1 300); do sleep 2 & done 2>&1 | sort | uniq -c; wait");
+    let out = run_with(
+        &small,
+        "for i in $(seq 1 300); do sleep 2 & done 2>&1 | sort | uniq -c; wait",
+    );
     let lines: Vec<&str> = out.stdout.lines().collect();
     assert_eq!(lines.len(), 1, "{}{}", out.stdout, out.stderr);
     assert!(
@@ -517,4 +523,20 @@ fn a_run_waits_for_its_background_jobs_until_interrupted() {
     let status = child.wait().unwrap();
     assert!(started.elapsed() < Duration::from_secs(5));
     assert_eq!(status.code(), Some(0));
+}
+
+#[test]
+fn ten_thousand_sleeping_processes_all_finish() {
+    // The default table holds 10,240 processes; all 10,000 sleep at once (starting them
+    // takes seconds, so each sleeps long enough to be counted), then end on their own.
+    let out = run(
+        "for i in $(seq 10000); do sleep 30 & done; ps | grep -c '[s]leep'; wait; echo \"left: $(ps | grep -c '[s]leep')\"",
+    );
+    assert_eq!(
+        out.stderr,
+        "",
+        "{}",
+        out.stderr.lines().next().unwrap_or("")
+    );
+    assert_eq!(out.stdout, "10000\nleft: 0\n");
 }

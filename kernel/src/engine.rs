@@ -3,8 +3,11 @@
 use std::time::Duration;
 use wasmtime::{Config, Engine, InstanceAllocationStrategy, PoolingAllocationConfig};
 
-/// Processes that can be alive at once. Each one is a component instance in the pool.
-pub const MAX_PROCESSES: u32 = 256;
+/// Processes that can be alive at once unless `--max-processes` says otherwise: room for
+/// ten thousand besides the shell. Each one is an instance in the pool, whose address
+/// space is reserved at boot (about 80 TiB of it for this many; none of it is memory
+/// until used); 10,000 sleeping processes hold about 0.9 GiB.
+pub const DEFAULT_MAX_PROCESSES: u32 = 10_240;
 
 /// A linear memory can never grow past this, whatever the per-process limit says.
 pub const MAX_MEMORY_BYTES: usize = 4 << 30;
@@ -14,7 +17,7 @@ pub const TIME_SLICE: Duration = Duration::from_millis(5);
 
 /// The engine; with `time_slicing`, compiled code checks the epoch at loop heads and
 /// function entries, and a thread advances it every time slice.
-pub fn new_engine(time_slicing: bool) -> wasmtime::Result<Engine> {
+pub fn new_engine(time_slicing: bool, max_processes: u32) -> wasmtime::Result<Engine> {
     let mut config = Config::new();
     config
         .wasm_component_model(true)
@@ -31,7 +34,7 @@ pub fn new_engine(time_slicing: bool) -> wasmtime::Result<Engine> {
             .memory_reservation_for_growth(1 << 20);
         Engine::new(&config)?
     } else {
-        config.allocation_strategy(InstanceAllocationStrategy::Pooling(pool()));
+        config.allocation_strategy(InstanceAllocationStrategy::Pooling(pool(max_processes)));
         Engine::new(&config)?
     };
     if !time_slicing {
@@ -60,14 +63,14 @@ fn address_space_is_limited() -> bool {
     found && limit.rlim_cur != libc::RLIM_INFINITY
 }
 
-fn pool() -> PoolingAllocationConfig {
+fn pool(processes: u32) -> PoolingAllocationConfig {
     let mut pool = PoolingAllocationConfig::default();
-    pool.total_component_instances(MAX_PROCESSES)
+    pool.total_component_instances(processes)
         // A Rust command component holds a handful of core instances (program, shims).
-        .total_core_instances(MAX_PROCESSES * 8)
-        .total_memories(MAX_PROCESSES * 2)
-        .total_tables(MAX_PROCESSES * 8)
-        .total_stacks(MAX_PROCESSES)
+        .total_core_instances(processes * 8)
+        .total_memories(processes * 2)
+        .total_tables(processes * 8)
+        .total_stacks(processes)
         .max_memory_size(MAX_MEMORY_BYTES);
     pool
 }

@@ -73,6 +73,8 @@ pub struct BootOptions {
     /// program and needs neither: without the checks compiled in, code runs as fast as
     /// under `wasmtime run`.
     pub time_slicing: bool,
+    /// How many processes can be alive at once, the shell's entry included.
+    pub max_processes: u32,
 }
 
 impl BootOptions {
@@ -91,6 +93,7 @@ impl BootOptions {
             ramfs_size: memory / 4,
             memory_budget: memory / 2,
             time_slicing: true,
+            max_processes: engine::DEFAULT_MAX_PROCESSES,
         }
     }
 }
@@ -117,6 +120,7 @@ pub struct Kernel {
     me: Weak<Kernel>,
     engine: wasmtime::Engine,
     time_slicing: bool,
+    max_processes: u32,
     programs: ProgramLoader,
     /// Programs by file identity, so spawning a known program reads and hashes nothing.
     executables: Mutex<HashMap<ExecKey, Arc<Program>>>,
@@ -159,7 +163,8 @@ pub enum SpawnError {
     CannotExecute(String, ExecError),
     /// A script whose `#!` interpreter is not there.
     NoInterpreter(String),
-    TooManyProcesses,
+    /// The process table is full; its size.
+    TooManyProcesses(u32),
 }
 
 impl fmt::Display for SpawnError {
@@ -171,10 +176,9 @@ impl fmt::Display for SpawnError {
             SpawnError::NoInterpreter(path) => {
                 write!(f, "{path}: cannot execute: required file not found")
             }
-            SpawnError::TooManyProcesses => write!(
+            SpawnError::TooManyProcesses(limit) => write!(
                 f,
-                "cannot start a process: the table is full ({} processes)",
-                engine::MAX_PROCESSES
+                "cannot start a process: the table is full ({limit} processes)"
             ),
         }
     }
@@ -192,8 +196,8 @@ impl SpawnError {
 
 impl Kernel {
     pub fn boot(options: BootOptions) -> Result<Arc<Kernel>, BootError> {
-        let engine =
-            engine::new_engine(options.time_slicing).map_err(|e| BootError(format!("{e:#}")))?;
+        let engine = engine::new_engine(options.time_slicing, options.max_processes)
+            .map_err(|e| BootError(format!("{e:#}")))?;
         let mut linker = Linker::new(&engine);
         let link = |linker: &mut Linker<_>| -> wasmtime::Result<()> {
             // Includes wasi:cli/exit.exit-with-code (stable since WASI 0.2.12), which is how
@@ -226,6 +230,7 @@ impl Kernel {
             ),
             engine,
             time_slicing: options.time_slicing,
+            max_processes: options.max_processes,
             executables: Mutex::new(HashMap::new()),
             root_namespace,
             processes,
@@ -248,11 +253,16 @@ impl Kernel {
         self.root_namespace.clone()
     }
 
+    /// How many processes can be alive at once (`--max-processes`).
+    pub fn max_processes(&self) -> u32 {
+        self.max_processes
+    }
+
     /// Starts a process. Must be called within the kernel's tokio runtime.
     pub fn spawn(&self, mut request: SpawnRequest) -> Result<Pid, SpawnError> {
         // The shell holds one slot of the pool; every other process takes one more.
-        if self.processes.count() >= engine::MAX_PROCESSES as usize {
-            return Err(SpawnError::TooManyProcesses);
+        if self.processes.count() >= self.max_processes as usize {
+            return Err(SpawnError::TooManyProcesses(self.max_processes));
         }
         let program = match &request.executable {
             Executable::Path(path) => {
@@ -311,8 +321,8 @@ impl Kernel {
         parent: Pid,
         namespace: Arc<Namespace>,
     ) -> Result<Arc<proc::Process>, SpawnError> {
-        if self.processes.count() >= engine::MAX_PROCESSES as usize {
-            return Err(SpawnError::TooManyProcesses);
+        if self.processes.count() >= self.max_processes as usize {
+            return Err(SpawnError::TooManyProcesses(self.max_processes));
         }
         Ok(self.processes.insert(Identity {
             ppid: parent,

@@ -54,6 +54,10 @@ struct Options {
     #[arg(long, value_name = "SIZE", value_parser = parse_size)]
     memory_budget: Option<u64>,
 
+    /// How many processes can be alive at once, the shell included [default: 10240]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(2..=1_000_000))]
+    max_processes: Option<u32>,
+
     /// A script to run, then its arguments ($1...). With -c: $0, then $1...
     #[arg(
         value_name = "FILE [ARGS]",
@@ -129,6 +133,9 @@ fn main() {
     }
     if let Some(size) = options.memory_budget {
         boot.memory_budget = size;
+    }
+    if let Some(limit) = options.max_processes {
+        boot.max_processes = limit;
     }
     let kernel = match Kernel::boot(boot) {
         Ok(kernel) => kernel,

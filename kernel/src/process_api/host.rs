@@ -56,7 +56,7 @@ impl spawn::Host for ProcessApiView<'_> {
             Err(kernel::SpawnError::Unreadable(_, FsError::NotFound)) => {
                 return Ok(Err(SpawnError::NotFound(name)));
             }
-            Err(kernel::SpawnError::TooManyProcesses) => {
+            Err(kernel::SpawnError::TooManyProcesses(_)) => {
                 return Ok(Err(SpawnError::TooManyProcesses));
             }
             Err(kernel::SpawnError::Unreadable(_, why)) => {

@@ -185,7 +185,7 @@ impl Shell {
             match self.start_background_subshell(list, io) {
                 Some(pid) => pids.push(pid),
                 None => {
-                    let error = SpawnError::TooManyProcesses;
+                    let error = SpawnError::TooManyProcesses(self.kernel.max_processes());
                     let _ = super::builtin::deliver(format!("wasmix: {error}\n"), stderr);
                     self.last_status = error.status();
                     return Ok(());
