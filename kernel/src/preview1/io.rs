@@ -23,16 +23,17 @@ pub enum At {
     Offset(u64),
 }
 
-/// The bytes of all the buffers, in order.
+/// The bytes of all the buffers, in order, up to `MAX_TRANSFER` (a partial write).
 pub fn gather(memory: &GuestMemory<'_>, buffers: types::CiovecArray) -> Result<Vec<u8>> {
     let mut bytes = Vec::new();
     for buffer in buffers.iter() {
-        let buffer = memory.read(buffer?)?;
-        bytes.extend_from_slice(&memory.as_cow(buffer.buf.as_array(buffer.buf_len))?);
-        if bytes.len() > MAX_TRANSFER {
-            bytes.truncate(MAX_TRANSFER);
+        let room = MAX_TRANSFER - bytes.len();
+        if room == 0 {
             break;
         }
+        let buffer = memory.read(buffer?)?;
+        let length = buffer.buf_len.min(u32::try_from(room).unwrap_or(u32::MAX));
+        bytes.extend_from_slice(&memory.as_cow(buffer.buf.as_array(length))?);
     }
     Ok(bytes)
 }
@@ -56,8 +57,20 @@ pub fn scatter(
     Ok(u32::try_from(total)?)
 }
 
+/// The buffers to read into, as many as one call fills: the host never holds more than
+/// `MAX_TRANSFER` of them, however long a list the program passes.
 pub fn buffers(memory: &GuestMemory<'_>, iovs: types::IovecArray) -> Result<Vec<types::Iovec>> {
-    iovs.iter().map(|iov| Ok(memory.read(iov?)?)).collect()
+    let mut buffers = Vec::new();
+    let mut total = 0usize;
+    for iov in iovs.iter() {
+        let buffer = memory.read(iov?)?;
+        total += buffer.buf_len as usize;
+        buffers.push(buffer);
+        if total >= MAX_TRANSFER {
+            break;
+        }
+    }
+    Ok(buffers)
 }
 
 fn capacity(buffers: &[types::Iovec]) -> usize {
