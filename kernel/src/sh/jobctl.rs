@@ -187,14 +187,10 @@ impl Shell {
                 }
             }
         }
-        for operand in operands {
-            match self.job_of(operand) {
-                Ok(number) => chosen.push(number),
-                Err(message) => {
-                    self.report(&format!("disown: {message}"));
-                    status = 1;
-                }
-            }
+        let (named, all_found) = self.jobs_named("disown", operands);
+        chosen.extend(named);
+        if !all_found {
+            status = 1;
         }
         for number in chosen {
             let running = self
@@ -206,6 +202,23 @@ impl Shell {
             }
         }
         (status, String::new())
+    }
+
+    /// The jobs the operands name, each one that names none reported as `BUILTIN: why`;
+    /// and whether all of them named one.
+    fn jobs_named(&self, builtin: &str, operands: &[String]) -> (Vec<usize>, bool) {
+        let mut numbers = Vec::new();
+        let mut all_found = true;
+        for operand in operands {
+            match self.job_of(operand) {
+                Ok(number) => numbers.push(number),
+                Err(message) => {
+                    self.report(&format!("{builtin}: {message}"));
+                    all_found = false;
+                }
+            }
+        }
+        (numbers, all_found)
     }
 
     /// The job an operand names: `%SPEC`, or the pid of one of its processes.
@@ -226,13 +239,7 @@ impl Shell {
     /// end, and gives its status; 127 when there is none.
     async fn wait_for_next(&mut self, operands: &[String]) -> u8 {
         let mut status = 127;
-        let mut targets = Vec::new();
-        for operand in operands {
-            match self.job_of(operand) {
-                Ok(number) => targets.push(number),
-                Err(message) => self.report(&format!("wait: {message}")),
-            }
-        }
+        let (mut targets, _) = self.jobs_named("wait", operands);
         if operands.is_empty() {
             targets = self.jobs.with(|all| all.iter().map(|j| j.number).collect());
         }
@@ -263,14 +270,10 @@ impl Shell {
             targets = self.jobs.with(|all| all.iter().map(|j| j.number).collect());
         }
         let mut status = 0;
-        for operand in &argv[1..] {
-            match self.job_of(operand) {
-                Ok(number) => targets.push(number),
-                Err(message) => {
-                    self.report(&format!("wait: {message}"));
-                    status = 127;
-                }
-            }
+        let (named, all_found) = self.jobs_named("wait", &argv[1..]);
+        targets.extend(named);
+        if !all_found {
+            status = 127;
         }
         for number in targets {
             let Some(mut ended) = self.jobs.ended(number) else {
