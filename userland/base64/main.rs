@@ -39,11 +39,12 @@ fn main() {
             return Err(args::unexpected(Arg::Value(files[1].clone().into())));
         }
         let name = files.pop().unwrap_or_else(|| "-".into());
-        let mut data = Vec::new();
-        input::open(&name)
-            .and_then(|mut reader| reader.read_to_end(&mut data))
-            .map_err(|e| Failure::Fatal(format!("{name}: {}", describe_io_error(&e))))?;
+        let read_error =
+            |e: std::io::Error| Failure::Fatal(format!("{name}: {}", describe_io_error(&e)));
+        let mut reader = input::open(&name).map_err(read_error)?;
         if decode {
+            let mut data = Vec::new();
+            reader.read_to_end(&mut data).map_err(read_error)?;
             let text: Vec<u8> = data
                 .into_iter()
                 .filter(|b| !b.is_ascii_whitespace())
@@ -53,20 +54,45 @@ fn main() {
                 .map_err(|_| Failure::Fatal("invalid input".into()))?;
             out.write_all(&decoded)?;
         } else {
-            let encoded = STANDARD.encode(&data);
-            if wrap == 0 {
-                out.write_all(encoded.as_bytes())?;
-            } else {
-                for line in encoded.as_bytes().chunks(wrap) {
-                    out.write_all(line)?;
-                    out.write_all(b"\n")?;
-                }
-                return Ok(0);
-            }
-            if !encoded.is_empty() {
-                out.write_all(b"\n")?;
-            }
+            encode(&mut reader, wrap, out).map_err(read_error)?;
         }
         Ok(0)
     })
+}
+
+/// Encodes block by block (a multiple of 3 bytes, so blocks join without padding),
+/// wrapping lines across blocks at `wrap` columns (0: never).
+fn encode(reader: &mut dyn Read, wrap: usize, out: &mut impl Write) -> std::io::Result<()> {
+    const BLOCK: u64 = 3 * 64 * 1024;
+    let mut block = Vec::with_capacity(BLOCK as usize);
+    let mut encoded = String::new();
+    let mut column = 0;
+    loop {
+        block.clear();
+        (&mut *reader).take(BLOCK).read_to_end(&mut block)?;
+        encoded.clear();
+        STANDARD.encode_string(&block, &mut encoded);
+        let mut rest = encoded.as_bytes();
+        while !rest.is_empty() {
+            let take = if wrap == 0 {
+                rest.len()
+            } else {
+                (wrap - column).min(rest.len())
+            };
+            out.write_all(&rest[..take])?;
+            rest = &rest[take..];
+            column += take;
+            if column == wrap {
+                out.write_all(b"\n")?;
+                column = 0;
+            }
+        }
+        if (block.len() as u64) < BLOCK {
+            break;
+        }
+    }
+    if column > 0 {
+        out.write_all(b"\n")?;
+    }
+    Ok(())
 }

@@ -79,44 +79,57 @@ fn main() {
         };
         let selected = |n: usize| ranges.iter().any(|(lo, hi)| *lo <= n && n <= *hi);
         let describe = |name: &str, reason: &str| format!("{name}: {reason}");
+        // Past the highest selected position nothing more is printed.
+        let last = ranges.iter().map(|(_, hi)| *hi).max().unwrap_or(0);
         input::for_each(&PROGRAM, files, describe, |_, reader| {
-            for line in BufReader::new(reader).split(b'\n') {
-                let line = line?;
-                let picked: Vec<u8> = match mode {
-                    Mode::Bytes => line
-                        .iter()
-                        .enumerate()
-                        .filter(|(i, _)| selected(i + 1))
-                        .map(|(_, b)| *b)
-                        .collect(),
-                    Mode::Characters => String::from_utf8_lossy(&line)
-                        .chars()
-                        .enumerate()
-                        .filter(|(i, _)| selected(i + 1))
-                        .map(|(_, c)| c)
-                        .collect::<String>()
-                        .into_bytes(),
-                    Mode::Fields => {
-                        if !line.contains(&delimiter) {
-                            if !only_delimited {
-                                out.write_all(&line)?;
-                                out.write_all(b"\n")?;
+            let mut reader = BufReader::with_capacity(256 * 1024, reader);
+            let mut line = Vec::new();
+            loop {
+                line.clear();
+                if reader.read_until(b'\n', &mut line)? == 0 {
+                    return Ok(());
+                }
+                let line = line.strip_suffix(b"\n").unwrap_or(&line);
+                match mode {
+                    Mode::Bytes => {
+                        for (i, b) in line.iter().enumerate().take(last) {
+                            if selected(i + 1) {
+                                out.write_all(&[*b])?;
                             }
+                        }
+                    }
+                    Mode::Characters => {
+                        let text = String::from_utf8_lossy(line);
+                        let picked: String = text
+                            .chars()
+                            .enumerate()
+                            .take(last)
+                            .filter(|(i, _)| selected(i + 1))
+                            .map(|(_, c)| c)
+                            .collect();
+                        out.write_all(picked.as_bytes())?;
+                    }
+                    Mode::Fields if !line.contains(&delimiter) => {
+                        if only_delimited {
                             continue;
                         }
-                        let parts: Vec<&[u8]> = line
-                            .split(|b| *b == delimiter)
-                            .enumerate()
-                            .filter(|(i, _)| selected(i + 1))
-                            .map(|(_, part)| part)
-                            .collect();
-                        parts.join(&delimiter)
+                        out.write_all(line)?;
                     }
-                };
-                out.write_all(&picked)?;
+                    Mode::Fields => {
+                        let mut first = true;
+                        for (i, field) in line.split(|b| *b == delimiter).enumerate().take(last) {
+                            if selected(i + 1) {
+                                if !first {
+                                    out.write_all(&[delimiter])?;
+                                }
+                                out.write_all(field)?;
+                                first = false;
+                            }
+                        }
+                    }
+                }
                 out.write_all(b"\n")?;
             }
-            Ok(())
         })
     })
 }

@@ -91,12 +91,10 @@ fn usage(
         return Ok(meta.len());
     }
     let mut total = 0;
-    match fs::read_dir(path) {
+    // The names alone from the directory stream: each is looked up once, for its size.
+    match wasmix_common::wasi_fs::list_dir(std::path::Path::new(path)) {
         Ok(entries) => {
-            let mut names: Vec<String> = entries
-                .flatten()
-                .map(|e| e.file_name().to_string_lossy().into_owned())
-                .collect();
+            let mut names: Vec<String> = entries.into_iter().map(|(name, _)| name).collect();
             names.sort();
             for name in names {
                 let child = format!("{}/{name}", path.trim_end_matches('/'));

@@ -3,6 +3,8 @@
 use glob::{MatchOptions, Pattern};
 use std::fs;
 use std::io::Write;
+use std::path::Path;
+use wasmix_common::wasi_fs::{self, EntryKind};
 use wasmix_common::{Failure, Output, Program, describe_io_error, names};
 
 static PROGRAM: Program = Program::new(
@@ -51,12 +53,15 @@ fn main() {
         };
         let mut status = 0;
         for start in starts {
-            if let Err(e) = fs::symlink_metadata(&start) {
-                PROGRAM.warn(format!("'{start}': {}", describe_io_error(&e)));
-                status = 1;
-                continue;
-            }
-            if !walk(&start, 0, &query, out)? {
+            let kind = match fs::symlink_metadata(&start) {
+                Ok(meta) => EntryKind::of(&meta),
+                Err(e) => {
+                    PROGRAM.warn(format!("'{start}': {}", describe_io_error(&e)));
+                    status = 1;
+                    continue;
+                }
+            };
+            if !walk(&start, kind, 0, &query, out)? {
                 status = 1;
             }
         }
@@ -109,7 +114,7 @@ fn parse(expression: &[String]) -> Result<Query, Failure> {
     Ok(query)
 }
 
-fn matches(path: &str, meta: &fs::Metadata, query: &Query) -> bool {
+fn matches(path: &str, kind: EntryKind, query: &Query) -> bool {
     let base = path
         .trim_end_matches('/')
         .rsplit('/')
@@ -117,9 +122,9 @@ fn matches(path: &str, meta: &fs::Metadata, query: &Query) -> bool {
         .unwrap_or(path);
     let base = if base.is_empty() { path } else { base };
     let kind_ok = match query.kind {
-        Some('f') => meta.is_file(),
-        Some('d') => meta.is_dir(),
-        Some('l') => meta.file_type().is_symlink(),
+        Some('f') => kind == EntryKind::File,
+        Some('d') => kind == EntryKind::Directory,
+        Some('l') => kind == EntryKind::Symlink,
         _ => true,
     };
     kind_ok
@@ -133,38 +138,35 @@ fn matches(path: &str, meta: &fs::Metadata, query: &Query) -> bool {
         })
 }
 
-/// Prints what matches at and below `path`; false if some part could not be read.
-fn walk(path: &str, depth: usize, query: &Query, out: &mut Output) -> Result<bool, Failure> {
-    let meta = match fs::symlink_metadata(path) {
-        Ok(meta) => meta,
-        Err(e) => {
-            PROGRAM.warn(format!("'{path}': {}", describe_io_error(&e)));
-            return Ok(false);
-        }
-    };
-    if depth >= query.min_depth && matches(path, &meta, query) {
+/// Prints what matches at and below `path` (a `kind` of file, as its directory listed it);
+/// false if some part could not be read.
+fn walk(
+    path: &str,
+    kind: EntryKind,
+    depth: usize,
+    query: &Query,
+    out: &mut Output,
+) -> Result<bool, Failure> {
+    if depth >= query.min_depth && matches(path, kind, query) {
         // GNU find prints names as the host has them, odd bytes and all.
         out.write_all(&names::to_bytes(path))?;
         writeln!(out)?;
     }
-    if !meta.is_dir() || query.max_depth.is_some_and(|max| depth >= max) {
+    if kind != EntryKind::Directory || query.max_depth.is_some_and(|max| depth >= max) {
         return Ok(true);
     }
-    let mut entries: Vec<String> = match fs::read_dir(path) {
-        Ok(entries) => entries
-            .flatten()
-            .map(|e| e.file_name().to_string_lossy().into_owned())
-            .collect(),
+    let mut entries = match wasi_fs::list_dir(Path::new(path)) {
+        Ok(entries) => entries,
         Err(e) => {
             PROGRAM.warn(format!("'{path}': {}", describe_io_error(&e)));
             return Ok(false);
         }
     };
-    entries.sort();
+    entries.sort_by(|a, b| a.0.cmp(&b.0));
     let mut all = true;
-    for name in entries {
+    for (name, kind) in entries {
         let child = format!("{}/{name}", path.trim_end_matches('/'));
-        all &= walk(&child, depth + 1, query, out)?;
+        all &= walk(&child, kind, depth + 1, query, out)?;
     }
     Ok(all)
 }

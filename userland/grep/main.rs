@@ -236,9 +236,16 @@ impl Searcher<'_> {
             String::new()
         };
         let mut count = 0u64;
-        for (index, line) in BufReader::new(reader).split(b'\n').enumerate() {
-            let line = line?;
-            if self.regex.is_match(&line) == self.options.invert {
+        // One buffer, reused for every line.
+        let mut reader = BufReader::with_capacity(256 * 1024, reader);
+        let mut buffer = Vec::new();
+        for index in 0.. {
+            buffer.clear();
+            if reader.read_until(b'\n', &mut buffer)? == 0 {
+                break;
+            }
+            let line = buffer.strip_suffix(b"\n").unwrap_or(&buffer);
+            if self.regex.is_match(line) == self.options.invert {
                 continue;
             }
             count += 1;
@@ -259,14 +266,16 @@ impl Searcher<'_> {
                 String::new()
             };
             if self.options.only_matching && !self.options.invert {
-                for found in self.regex.find_iter(&line).filter(|m| !m.is_empty()) {
-                    write!(self.out, "{prefix}{number}")?;
+                for found in self.regex.find_iter(line).filter(|m| !m.is_empty()) {
+                    self.out.write_all(prefix.as_bytes())?;
+                    self.out.write_all(number.as_bytes())?;
                     self.out.write_all(found.as_bytes())?;
                     self.out.write_all(b"\n")?;
                 }
             } else {
-                write!(self.out, "{prefix}{number}")?;
-                self.out.write_all(&line)?;
+                self.out.write_all(prefix.as_bytes())?;
+                self.out.write_all(number.as_bytes())?;
+                self.out.write_all(line)?;
                 self.out.write_all(b"\n")?;
             }
         }

@@ -48,7 +48,8 @@ struct Options {
 struct Entry {
     name: String,
     path: String,
-    meta: Metadata,
+    /// Listed as a directory (a link to one is not, in a directory's listing).
+    is_dir: bool,
 }
 
 struct Lister<'o> {
@@ -112,9 +113,9 @@ impl Lister<'_> {
                     let entry = Entry {
                         name: operand.clone(),
                         path: operand,
-                        meta,
+                        is_dir: meta.is_dir(),
                     };
-                    if entry.meta.is_dir() && !self.options.directory {
+                    if entry.is_dir && !self.options.directory {
                         dirs.push(entry);
                     } else {
                         files.push(entry);
@@ -157,8 +158,9 @@ impl Lister<'_> {
         if header {
             writeln!(self.out, "{path}:")?;
         }
-        let read = match fs::read_dir(path) {
-            Ok(read) => read,
+        // Names and kinds from the directory stream: no lookup per entry unless -l asks.
+        let listed = match wasi_fs::list_dir(std::path::Path::new(path)) {
+            Ok(listed) => listed,
             Err(e) => {
                 PROGRAM.warn(format!(
                     "cannot open directory '{path}': {}",
@@ -171,35 +173,28 @@ impl Lister<'_> {
         let mut entries = Vec::new();
         if self.options.all {
             for name in [".", ".."] {
-                let child = format!("{}/{name}", path.trim_end_matches('/'));
-                if let Ok(meta) = fs::metadata(&child) {
-                    entries.push(Entry {
-                        name: name.into(),
-                        path: child,
-                        meta,
-                    });
-                }
+                entries.push(Entry {
+                    name: name.into(),
+                    path: format!("{}/{name}", path.trim_end_matches('/')),
+                    is_dir: true,
+                });
             }
         }
-        for item in read.flatten() {
-            let name = item.file_name().to_string_lossy().into_owned();
+        for (name, kind) in listed {
             if name.starts_with('.') && !(self.options.all || self.options.almost_all) {
                 continue;
             }
-            let child = format!("{}/{name}", path.trim_end_matches('/'));
-            if let Ok(meta) = fs::symlink_metadata(&child) {
-                entries.push(Entry {
-                    name,
-                    path: child,
-                    meta,
-                });
-            }
+            entries.push(Entry {
+                path: format!("{}/{name}", path.trim_end_matches('/')),
+                name,
+                is_dir: kind == wasi_fs::EntryKind::Directory,
+            });
         }
         self.sort(&mut entries);
         self.print_entries(&entries, true)?;
         if self.options.recursive {
             for entry in &entries {
-                if entry.meta.is_dir() && entry.name != "." && entry.name != ".." {
+                if entry.is_dir && entry.name != "." && entry.name != ".." {
                     self.list_directory(&entry.path, true)?;
                 }
             }
@@ -222,16 +217,21 @@ impl Lister<'_> {
     }
 
     fn print_long(&mut self, entries: &[Entry], with_total: bool) -> Result<(), Failure> {
+        // A long listing shows links themselves; an entry gone since it was listed is not shown.
+        let entries: Vec<(&Entry, Metadata)> = entries
+            .iter()
+            .filter_map(|e| fs::symlink_metadata(&e.path).ok().map(|meta| (e, meta)))
+            .collect();
         let human = self.options.human;
-        let size = |entry: &Entry| {
+        let size = |meta: &Metadata| {
             if human {
-                human_size(entry.meta.len())
+                human_size(meta.len())
             } else {
-                entry.meta.len().to_string()
+                meta.len().to_string()
             }
         };
         if with_total {
-            let blocks: u64 = entries.iter().map(|e| e.meta.len().div_ceil(1024)).sum();
+            let blocks: u64 = entries.iter().map(|(_, m)| m.len().div_ceil(1024)).sum();
             let total = if self.options.human {
                 human_size(blocks * 1024)
             } else {
@@ -239,26 +239,30 @@ impl Lister<'_> {
             };
             writeln!(self.out, "total {total}")?;
         }
-        let size_width = entries.iter().map(|e| size(e).len()).max().unwrap_or(1);
+        let size_width = entries
+            .iter()
+            .map(|(_, m)| size(m).len())
+            .max()
+            .unwrap_or(1);
         let links: Vec<u64> = entries
             .iter()
-            .map(|e| {
+            .map(|(e, _)| {
                 wasi_fs::identity(std::path::Path::new(&e.path), false).map_or(1, |id| id.links)
             })
             .collect();
         let links_width = links.iter().map(|n| n.to_string().len()).max().unwrap_or(1);
         let now = SystemTime::now();
-        for (entry, links) in entries.iter().zip(links) {
+        for ((entry, meta), links) in entries.iter().zip(links) {
             write!(
                 self.out,
                 "{} {:>links_width$} user user {:>size_width$} {} ",
-                mode_string(&entry.meta),
+                mode_string(meta),
                 links,
-                size(entry),
-                listing_time(entry.meta.modified().unwrap_or(now), now),
+                size(meta),
+                listing_time(meta.modified().unwrap_or(now), now),
             )?;
             self.write_name(&entry.name)?;
-            if entry.meta.file_type().is_symlink()
+            if meta.file_type().is_symlink()
                 && let Ok(target) = fs::read_link(&entry.path)
             {
                 write!(self.out, " -> ")?;

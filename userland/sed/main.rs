@@ -4,8 +4,7 @@
 
 mod script;
 
-use regex::bytes::Regex;
-use script::{Address, Command, Parser, Replace, Selector, Statement, Substitution};
+use script::{Address, Command, Parser, Regex, Replace, Selector, Statement, Substitution};
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Read, Write};
 use wasmix_common::{Arg, Failure, Program, args, describe_io_error, input};

@@ -1,8 +1,13 @@
 //! A sed script, parsed: addresses, commands and their arguments. Errors are worded as
 //! GNU sed words them (`-e expression #1, char N: ...`).
 
-use regex::bytes::{Regex, RegexBuilder};
+use regex::bytes::RegexBuilder;
+use std::rc::Rc;
 use wasmix_common::basic_regex::basic_to_extended;
+
+/// A compiled regex, shared: the last one used stands in for an empty one (`s//x/`), and a
+/// clone of a `Regex` itself would start over with new search caches.
+pub type Regex = Rc<regex::bytes::Regex>;
 
 pub enum Address {
     Line(usize),
@@ -242,7 +247,7 @@ impl<'s> Parser<'s> {
         RegexBuilder::new(&translated)
             .case_insensitive(insensitive)
             .build()
-            .map(Some)
+            .map(|regex| Some(Rc::new(regex)))
             .map_err(|e| self.error(&format!("invalid regular expression: {e}")))
     }
 

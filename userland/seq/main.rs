@@ -157,6 +157,9 @@ fn write_integers(
     last: i64,
     separator: &[u8],
 ) -> std::io::Result<()> {
+    if step == 1 && first >= 0 {
+        return write_counting(out, first, last, separator);
+    }
     let mut digits = itoa::Buffer::new();
     let mut value = first;
     let mut printed_any = false;
@@ -175,6 +178,46 @@ fn write_integers(
         out.write_all(b"\n")?;
     }
     Ok(())
+}
+
+/// Counting up by one, as GNU's seq does it: the number is kept as decimal text and
+/// incremented in place, and the lines are written in large blocks.
+fn write_counting(
+    out: &mut impl Write,
+    first: i64,
+    last: i64,
+    separator: &[u8],
+) -> std::io::Result<()> {
+    const BLOCK: usize = 64 * 1024;
+    if first > last {
+        return Ok(());
+    }
+    let mut number = itoa::Buffer::new().format(first).as_bytes().to_vec();
+    let mut block = Vec::with_capacity(BLOCK + 64);
+    let mut value = first;
+    loop {
+        block.extend_from_slice(&number);
+        if value == last {
+            block.push(b'\n');
+            return out.write_all(&block);
+        }
+        block.extend_from_slice(separator);
+        value += 1;
+        match number.iter().rposition(|&d| d != b'9') {
+            Some(i) => {
+                number[i] += 1;
+                number[i + 1..].fill(b'0');
+            }
+            None => {
+                number.fill(b'0');
+                number.insert(0, b'1');
+            }
+        }
+        if block.len() >= BLOCK {
+            out.write_all(&block)?;
+            block.clear();
+        }
+    }
 }
 
 /// Writes a number zero-padded to `width`, the sign staying in front.

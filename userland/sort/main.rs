@@ -248,7 +248,7 @@ fn sort_lines(lines: &mut [&[u8]], settings: &Settings) {
         lines.sort_by(|a, b| compare(a, b, settings));
     } else if rule.order == Order::Text {
         // Lines that compare equal are the same bytes, so stability does not matter.
-        lines.sort_unstable();
+        lines.sort_unstable_by(|a, b| byte_order(a, b));
         if rule.reverse {
             lines.reverse();
         }
@@ -263,7 +263,7 @@ fn sort_lines(lines: &mut [&[u8]], settings: &Settings) {
                 if settings.unique {
                     Ordering::Equal
                 } else {
-                    a.cmp(b)
+                    byte_order(a, b)
                 }
             });
             if rule.reverse { order.reverse() } else { order }
@@ -274,9 +274,31 @@ fn sort_lines(lines: &mut [&[u8]], settings: &Settings) {
     }
 }
 
+/// The order of `<[u8]>::cmp`, eight bytes at a time: on wasm that would be wasi-libc's
+/// `memcmp`, which goes byte by byte.
+fn byte_order(a: &[u8], b: &[u8]) -> Ordering {
+    let common = a.len().min(b.len());
+    let word = |s: &[u8], i: usize| u64::from_be_bytes(s[i..i + 8].try_into().unwrap());
+    let mut i = 0;
+    while i + 8 <= common {
+        let (x, y) = (word(a, i), word(b, i));
+        if x != y {
+            return x.cmp(&y);
+        }
+        i += 8;
+    }
+    while i < common {
+        if a[i] != b[i] {
+            return a[i].cmp(&b[i]);
+        }
+        i += 1;
+    }
+    a.len().cmp(&b.len())
+}
+
 fn compare_by(a: &[u8], b: &[u8], ordering: Rule) -> Ordering {
     let result = match ordering.order {
-        Order::Text => a.cmp(b),
+        Order::Text => byte_order(a, b),
         Order::Numeric | Order::Human => {
             let human = ordering.order == Order::Human;
             numeric_value(a, human)
@@ -315,7 +337,7 @@ fn compare(a: &[u8], b: &[u8], settings: &Settings) -> Ordering {
         if settings.unique {
             Ordering::Equal
         } else {
-            let last = a.cmp(b);
+            let last = byte_order(a, b);
             if settings.global.reverse {
                 last.reverse()
             } else {

@@ -85,8 +85,14 @@ fn main() {
         }
         let mut stdin = std::io::stdin().lock();
         let mut previous: Option<u8> = None;
+        let mut result = Vec::new();
         input::each_chunk(&mut stdin as &mut dyn Read, |chunk| {
-            let mut result = Vec::with_capacity(chunk.len());
+            result.clear();
+            if !delete && !squeeze {
+                // Translation alone: one table lookup per byte, no branches.
+                result.extend(chunk.iter().map(|&b| map[b as usize]));
+                return out.write_all(&result);
+            }
             for &b in chunk {
                 if delete && first[b as usize] {
                     continue;

@@ -60,20 +60,29 @@ fn main() {
             sink.write_all(line)?;
             sink.write_all(b"\n")
         };
-        let mut current: Option<(Vec<u8>, u64)> = None;
-        for line in BufReader::new(reader as Box<dyn Read>).split(b'\n') {
-            let line = line?;
-            match &mut current {
-                Some((held, times)) if same(held, &line) => *times += 1,
-                _ => {
-                    if let Some((held, times)) = current.take() {
-                        emit(&held, times)?;
-                    }
-                    current = Some((line, 1));
-                }
+        // The group's line and the next one, in two buffers reused for every line.
+        let mut reader = BufReader::with_capacity(256 * 1024, reader as Box<dyn Read>);
+        let (mut held, mut times) = (Vec::new(), 0u64);
+        let mut line = Vec::new();
+        loop {
+            line.clear();
+            if reader.read_until(b'\n', &mut line)? == 0 {
+                break;
             }
+            if line.last() == Some(&b'\n') {
+                line.pop();
+            }
+            if times > 0 && same(&held, &line) {
+                times += 1;
+                continue;
+            }
+            if times > 0 {
+                emit(&held, times)?;
+            }
+            std::mem::swap(&mut held, &mut line);
+            times = 1;
         }
-        if let Some((held, times)) = current {
+        if times > 0 {
             emit(&held, times)?;
         }
         Ok(0)

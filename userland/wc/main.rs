@@ -69,7 +69,7 @@ fn main() {
         let mut total = Counts::default();
         let mut status = 0;
         for name in &files {
-            match count(name) {
+            match count(name, chosen.words) {
                 Ok(counts) => {
                     total.lines += counts.lines;
                     total.words += counts.words;
@@ -91,12 +91,17 @@ fn main() {
     })
 }
 
-fn count(name: &str) -> Result<Counts, Failure> {
+fn count(name: &str, words: bool) -> Result<Counts, Failure> {
     let mut reader = input::open(name)?;
     let mut counts = Counts::default();
     let mut in_word = false;
     input::each_chunk(&mut reader, |chunk| {
         counts.bytes += chunk.len() as u64;
+        if !words {
+            // A loop the compiler turns into SIMD compares, 16 bytes at a time.
+            counts.lines += chunk.iter().filter(|&&b| b == b'\n').count() as u64;
+            return Ok(());
+        }
         for &b in chunk {
             let space = matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c);
             if b == b'\n' {

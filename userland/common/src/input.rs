@@ -30,7 +30,7 @@ pub fn each_chunk(
     reader: &mut dyn Read,
     mut f: impl FnMut(&[u8]) -> io::Result<()>,
 ) -> io::Result<()> {
-    let mut buffer = vec![0; 64 * 1024];
+    let mut buffer = vec![0; 256 * 1024];
     loop {
         match reader.read(&mut buffer) {
             Ok(0) => return Ok(()),

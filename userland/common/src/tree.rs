@@ -1,6 +1,7 @@
 //! Copying and removing whole trees, shared by `cp`, `mv` and `rm`.
 
 use crate::Failure;
+use crate::wasi_fs::{EntryKind, list_dir};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -9,37 +10,41 @@ use std::path::{Path, PathBuf};
 /// all it holds. Failures are passed to `report` as (path, error) and copying goes on;
 /// the result says whether everything was copied.
 pub fn copy(source: &Path, target: &Path, report: &mut dyn FnMut(&Path, io::Error)) -> bool {
-    let meta = match fs::symlink_metadata(source) {
-        Ok(meta) => meta,
+    match fs::symlink_metadata(source) {
+        Ok(meta) => copy_entry(source, EntryKind::of(&meta), target, report),
         Err(e) => {
             report(source, e);
-            return false;
+            false
         }
-    };
-    let copied = if meta.file_type().is_symlink() {
-        fs::read_link(source).and_then(|link| crate::wasi_fs::symlink(&link, target))
-    } else if meta.is_dir() {
-        match fs::create_dir(target) {
+    }
+}
+
+/// `copy`, for a `source` whose kind is known (from its directory's listing).
+fn copy_entry(
+    source: &Path,
+    kind: EntryKind,
+    target: &Path,
+    report: &mut dyn FnMut(&Path, io::Error),
+) -> bool {
+    let copied = match kind {
+        EntryKind::Symlink => {
+            fs::read_link(source).and_then(|link| crate::wasi_fs::symlink(&link, target))
+        }
+        EntryKind::Directory => match fs::create_dir(target) {
             Err(e) if e.kind() != io::ErrorKind::AlreadyExists => Err(e),
             _ => {
-                let mut all = true;
-                match fs::read_dir(source) {
-                    Ok(entries) => {
-                        for entry in entries.flatten() {
-                            let name = entry.file_name();
-                            all &= copy(&source.join(&name), &target.join(&name), report);
-                        }
-                    }
+                return match list_dir(source) {
+                    Ok(entries) => entries.into_iter().fold(true, |all, (name, kind)| {
+                        copy_entry(&source.join(&name), kind, &target.join(&name), report) && all
+                    }),
                     Err(e) => {
                         report(source, e);
-                        all = false;
+                        false
                     }
-                }
-                return all;
+                };
             }
-        }
-    } else {
-        crate::file_out::copy_file(source, target).map(drop)
+        },
+        EntryKind::File | EntryKind::Other => crate::file_out::copy_file(source, target).map(drop),
     };
     match copied {
         Ok(()) => true,
@@ -52,9 +57,13 @@ pub fn copy(source: &Path, target: &Path, report: &mut dyn FnMut(&Path, io::Erro
 
 /// Removes a file, a symlink, or a directory with everything in it.
 pub fn remove(path: &Path) -> io::Result<()> {
-    if fs::symlink_metadata(path)?.is_dir() {
-        for entry in fs::read_dir(path)? {
-            remove(&entry?.path())?;
+    remove_entry(path, EntryKind::of(&fs::symlink_metadata(path)?))
+}
+
+fn remove_entry(path: &Path, kind: EntryKind) -> io::Result<()> {
+    if kind == EntryKind::Directory {
+        for (name, kind) in list_dir(path)? {
+            remove_entry(&path.join(name), kind)?;
         }
         fs::remove_dir(path)
     } else {

@@ -1,5 +1,6 @@
 //! What Rust's std cannot yet ask of WASI on stable (`std::os::wasi` is unstable): making
-//! symbolic links, and a file's identity and link count. Asked here through the raw
+//! symbolic links, a file's identity and link count, and a directory listing without a
+//! lookup per entry. Asked here through the raw
 //! `wasi:filesystem` calls, relative to the root preopen the kernel gives every process.
 
 use std::io;
@@ -13,9 +14,31 @@ pub struct Identity {
     pub changed: Option<std::time::SystemTime>,
 }
 
+/// What a directory listing says an entry is, without a lookup of its own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EntryKind {
+    Directory,
+    Symlink,
+    File,
+    /// A device, pipe or socket.
+    Other,
+}
+
+impl EntryKind {
+    /// What `symlink_metadata` says a file is.
+    pub fn of(meta: &std::fs::Metadata) -> EntryKind {
+        match meta.file_type() {
+            t if t.is_dir() => EntryKind::Directory,
+            t if t.is_symlink() => EntryKind::Symlink,
+            t if t.is_file() => EntryKind::File,
+            _ => EntryKind::Other,
+        }
+    }
+}
+
 #[cfg(target_os = "wasi")]
 mod imp {
-    use super::Identity;
+    use super::{EntryKind, Identity};
     use std::io;
     use std::path::Path;
     use wasip2::filesystem::types::{Descriptor, ErrorCode, PathFlags};
@@ -68,6 +91,32 @@ mod imp {
             .map_err(error)
     }
 
+    pub fn list_dir(path: &Path) -> io::Result<Vec<(String, EntryKind)>> {
+        use wasip2::filesystem::types::{DescriptorFlags, DescriptorType, OpenFlags};
+        let relative = from_root(path)?;
+        let relative = if relative.is_empty() { "." } else { &relative };
+        let dir = root()?
+            .open_at(
+                PathFlags::SYMLINK_FOLLOW,
+                relative,
+                OpenFlags::DIRECTORY,
+                DescriptorFlags::READ,
+            )
+            .map_err(error)?;
+        let stream = dir.read_directory().map_err(error)?;
+        let mut entries = Vec::new();
+        while let Some(entry) = stream.read_directory_entry().map_err(error)? {
+            let kind = match entry.type_ {
+                DescriptorType::Directory => EntryKind::Directory,
+                DescriptorType::SymbolicLink => EntryKind::Symlink,
+                DescriptorType::RegularFile => EntryKind::File,
+                _ => EntryKind::Other,
+            };
+            entries.push((entry.name, kind));
+        }
+        Ok(entries)
+    }
+
     pub fn identity(path: &Path, follow: bool) -> io::Result<Identity> {
         let root = root()?;
         let flags = if follow {
@@ -91,13 +140,23 @@ mod imp {
 
 #[cfg(not(target_os = "wasi"))]
 mod imp {
-    use super::Identity;
+    use super::{EntryKind, Identity};
     use std::io;
     use std::os::unix::fs::MetadataExt;
     use std::path::Path;
 
     pub fn symlink(target: &Path, at: &Path) -> io::Result<()> {
         std::os::unix::fs::symlink(target, at)
+    }
+
+    pub fn list_dir(path: &Path) -> io::Result<Vec<(String, EntryKind)>> {
+        let mut entries = Vec::new();
+        for entry in std::fs::read_dir(path)? {
+            let entry = entry?;
+            let kind = EntryKind::of(&entry.metadata()?);
+            entries.push((entry.file_name().to_string_lossy().into_owned(), kind));
+        }
+        Ok(entries)
     }
 
     pub fn identity(path: &Path, follow: bool) -> io::Result<Identity> {
@@ -119,6 +178,12 @@ mod imp {
 /// Makes a symbolic link at `at` that points to `target`.
 pub fn symlink(target: &Path, at: &Path) -> io::Result<()> {
     imp::symlink(target, at)
+}
+
+/// The names in a directory (without `.` and `..`) and what each is, from the directory
+/// stream alone: std's `read_dir` asks wasi for each entry's inode too, a lookup per entry.
+pub fn list_dir(path: &Path) -> io::Result<Vec<(String, EntryKind)>> {
+    imp::list_dir(path)
 }
 
 /// A file's identity and link count (`follow`: of what a symlink points to).
