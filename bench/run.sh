@@ -32,19 +32,23 @@ export WASMIX_BENCH_WASMTIME WASMIX_BENCH_PYTHON WASMIX_BENCH_YOSYS
 
 table=$(cargo bench --bench compare | grep '^|')
 third_party=$(cargo bench --bench third_party | grep '^|')
+line_tools=$(cargo bench --bench line_tools | grep '^|')
 wasmtime_version=$("$WASMIX_BENCH_WASMTIME" --version)
 machine="$(nproc) cores, $(uname -m), $(date -u +%Y-%m-%d), commit $(git rev-parse --short HEAD)"
-python3 - "$table" "$third_party" "$machine" "$wasmtime_version" <<'PY'
+python3 - "$table" "$third_party" "$machine" "$wasmtime_version" "$line_tools" <<'PY'
 import re, sys
-table, third_party, machine, wasmtime = sys.argv[1:5]
+table, third_party, machine, wasmtime, line_tools = sys.argv[1:6]
 text = open("BENCHMARKS.md").read()
 block = f"<!-- results -->\nMeasured on {machine}:\n\n{table}\n<!-- /results -->"
 text = re.sub(r"<!-- results -->.*<!-- /results -->", block, text, flags=re.S)
 block = (f"<!-- third-party -->\nMeasured on {machine}, against {wasmtime}:\n\n"
          f"{third_party}\n<!-- /third-party -->")
 text = re.sub(r"<!-- third-party -->.*<!-- /third-party -->", block, text, flags=re.S)
+block = f"<!-- line-tools -->\nMeasured on {machine}:\n\n{line_tools}\n<!-- /line-tools -->"
+text = re.sub(r"<!-- line-tools -->.*<!-- /line-tools -->", block, text, flags=re.S)
 open("BENCHMARKS.md", "w").write(text)
 PY
 echo "BENCHMARKS.md updated:"
 echo "$table"
 echo "$third_party"
+echo "$line_tools"

@@ -1,8 +1,12 @@
 //! Builds every userland program for wasm32-wasip2 and embeds them, with the files of
 //! `rootfs/`, into the wasmix binary as its root image.
 //!
+//! Each program is then compiled ahead of time, with the kernel's own compiler settings
+//! (`src/codegen.rs`, included here), and the artifacts are embedded beside it: see
+//! `src/precompiled.rs`.
+//!
 //! Userland is built by a nested cargo (its own target directory, so the two builds never
-//! wait on each other's lock) with the size-tuned `wasm` profile. Cargo reruns this script
+//! wait on each other's lock) with the `wasm` profile (speed, SIMD). Cargo reruns this script
 //! when anything under `userland/`, `tests/fixtures/` or `rootfs/` changes, and the nested
 //! build is itself incremental.
 
@@ -10,6 +14,9 @@ use std::env;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+
+#[path = "src/codegen.rs"]
+mod codegen;
 
 const WASM_TARGET: &str = "wasm32-wasip2";
 /// For test fixtures named `p1-*`: programs built as WASI preview 1 core modules, the way
@@ -61,12 +68,50 @@ fn main() {
     writeln!(image, "pub const IMAGE_TIME: u64 = {built};").unwrap();
     let out = PathBuf::from(env::var("OUT_DIR").unwrap());
     std::fs::write(out.join("image.rs"), image).unwrap();
+    let programs: Vec<PathBuf> = programs
+        .iter()
+        .map(|(name, _)| wasm_dir.join(format!("{name}.wasm")))
+        .collect();
+    std::fs::write(out.join("precompiled.rs"), precompile(&programs, &out)).unwrap();
     println!("cargo:rustc-env=WASMIX_FIXTURES_DIR={}", wasm_dir.display());
     let preview1_dir = target_dir.join(PREVIEW1_TARGET).join("wasm");
     println!(
         "cargo:rustc-env=WASMIX_PREVIEW1_FIXTURES_DIR={}",
         preview1_dir.display()
     );
+}
+
+/// Compiles each program for the kernel's shell engine (time slicing on), keeping the
+/// artifacts in OUT_DIR by content hash so an unchanged program is not compiled again, and
+/// returns the Rust source of the table that embeds them.
+fn precompile(programs: &[PathBuf], out: &Path) -> String {
+    use sha2::Digest;
+    let engine = wasmtime::Engine::new(&codegen::config(true))
+        .unwrap_or_else(|e| panic!("cannot make the engine that precompiles /bin: {e:#}"));
+    let tag = codegen::engine_tag(&engine);
+    let dir = out.join("precompiled");
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut table = String::from("static PRECOMPILED: &[(&str, &[u8])] = &[\n");
+    for program in programs {
+        let bytes = std::fs::read(program).unwrap();
+        let hash: String = sha2::Sha256::digest(&bytes)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        let artifact = dir.join(format!("{hash}-{tag}.cwasm"));
+        if !artifact.exists() {
+            let compiled = engine
+                .precompile_component(&bytes)
+                .unwrap_or_else(|e| panic!("cannot compile {}: {e:#}", program.display()));
+            let partial = artifact.with_extension("partial");
+            std::fs::write(&partial, compiled).unwrap();
+            std::fs::rename(&partial, &artifact).unwrap();
+        }
+        writeln!(table, "    ({hash:?}, include_bytes!({artifact:?})),").unwrap();
+    }
+    table.push_str("];\n");
+    writeln!(table, "const PRECOMPILED_ENGINE: &str = {tag:?};").unwrap();
+    table
 }
 
 fn add_file(image: &mut String, guest_path: &str, host_path: &Path) {
@@ -134,6 +179,12 @@ fn build_userland<'a>(
     ] {
         command.env_remove(var);
     }
+    // Loops over bytes (counting lines, finding a byte) become 16-byte SIMD compares.
+    let flags_var = format!(
+        "CARGO_TARGET_{}_RUSTFLAGS",
+        target.replace('-', "_").to_uppercase()
+    );
+    command.env(flags_var, "-C target-feature=+simd128");
     let status = command.status().expect("cannot run cargo for userland");
     if !status.success() {
         panic!("building userland for {target} failed (see the errors above)");

@@ -3,8 +3,9 @@
 
 mod support;
 
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
-use support::{WASMIX, run, run_with, wasmix};
+use support::{Run, WASMIX, run, run_with, wasmix};
 
 #[test]
 fn echo_through_cat() {
@@ -127,18 +128,132 @@ fn misplaced_token_is_named() {
 fn second_boot_compiles_nothing() {
     let cache = tempfile::tempdir().unwrap();
     let cache_arg = cache.path().to_str().unwrap();
-    let first = run_with(&["--cache-dir", cache_arg, "--trace"], "/bin/true");
+    let state = support::state_with(&[(
+        "/bin/misbehave",
+        std::fs::read(support::fixture("misbehave")).unwrap(),
+    )]);
+    let state_arg = state.path().to_str().unwrap();
+    let options = ["--cache-dir", cache_arg, "--state", state_arg, "--trace"];
+    let first = run_with(&options, "misbehave exit 0");
     assert!(
-        first.stderr.starts_with("wasmix: compiled /bin/true in ")
+        first
+            .stderr
+            .starts_with("wasmix: compiled /bin/misbehave by the baseline compiler in ")
             && first.stderr.ends_with(" ms\n"),
         "{}",
         first.stderr
     );
-    let artifacts: Vec<_> = std::fs::read_dir(cache.path()).unwrap().collect();
-    assert_eq!(artifacts.len(), 1, "one compiled program is kept");
-    let second = run_with(&["--cache-dir", cache_arg, "--trace"], "/bin/true");
+    // The optimising compiler's artifact, from the background.
+    assert_eq!(support::await_artifacts(cache.path(), 1).len(), 1);
+    let second = run_with(&options, "misbehave exit 0");
     assert_eq!(second.status, 0);
     assert_eq!(second.stderr, "", "the second run compiled something");
+}
+
+/// A program seen for the first time runs on the baseline compiler's code while the
+/// optimising compiler compiles it in the background; the next run loads that, and both
+/// give the same output. Shown for a component and for a preview 1 module.
+#[test]
+fn programs_move_from_the_baseline_tier_to_the_optimised_one() {
+    let cache = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    std::fs::write(data.path().join("in.txt"), "from the host\n").unwrap();
+    let grant = format!("{}::/data", data.path().display());
+    let run = |program: PathBuf, args: &[&str]| -> Run {
+        std::process::Command::new(WASMIX)
+            .arg("--cache-dir")
+            .arg(cache.path())
+            .args(["--trace", "run", "--dir", &grant])
+            .arg(program)
+            .args(args)
+            .stdin(std::process::Stdio::null())
+            .output()
+            .unwrap()
+            .into()
+    };
+    let runs = || {
+        [
+            run(support::fixture("wasi02-probe"), &["files"]),
+            run(
+                support::preview1_fixture("p1-files"),
+                &["/data/in.txt", "/data/out.txt", "/data/in.txt"],
+            ),
+        ]
+    };
+    let baseline = runs();
+    for out in &baseline {
+        let (trace, _) = out.stderr.split_once('\n').unwrap_or_default();
+        assert!(
+            trace.starts_with("wasmix: compiled ")
+                && trace.contains(" by the baseline compiler in "),
+            "{}",
+            out.stderr
+        );
+    }
+    assert_eq!(support::await_artifacts(cache.path(), 2).len(), 2);
+    let optimized = runs();
+    for (first, second) in baseline.iter().zip(&optimized) {
+        let (_, first_stderr) = first.stderr.split_once('\n').unwrap();
+        assert_eq!(
+            (&first.stdout, first_stderr, first.status),
+            (&second.stdout, second.stderr.as_str(), second.status)
+        );
+    }
+    assert!(
+        optimized[1].stdout.starts_with("from the host\n"),
+        "{}",
+        optimized[1].stdout
+    );
+    assert!(
+        optimized[0].stdout.lines().count() > 5,
+        "{}",
+        optimized[0].stdout
+    );
+}
+
+/// `/bin` is compiled when wasmix is built: a pipeline on an empty cache compiles nothing
+/// and leaves the cache empty.
+#[test]
+fn bin_is_compiled_at_build_time() {
+    let cache = tempfile::tempdir().unwrap();
+    let cache_arg = cache.path().to_str().unwrap();
+    let out = run_with(
+        &["--cache-dir", cache_arg, "--trace"],
+        "seq 1 100 | grep 7 | wc -l",
+    );
+    assert_eq!((out.stdout.as_str(), out.stderr.as_str()), ("19\n", ""));
+    assert_eq!(std::fs::read_dir(cache.path()).unwrap().count(), 0);
+}
+
+/// Under a limit on address space the engine lays memories out differently, so the code
+/// compiled at build time does not fit it: it is compiled again, never run.
+#[test]
+fn bin_compiled_for_other_settings_is_compiled_again() {
+    let cache = tempfile::tempdir().unwrap();
+    let out: Run = std::process::Command::new("bash")
+        .arg("-c")
+        .arg(format!(
+            "ulimit -v 4194304; exec {WASMIX} --ephemeral --trace --cache-dir {} -c 'seq 1 100 | grep 7 | wc -l'",
+            cache.path().display()
+        ))
+        .output()
+        .unwrap()
+        .into();
+    assert_eq!(out.stdout, "19\n", "{}", out.stderr);
+    let mut lines: Vec<&str> = out.stderr.lines().collect();
+    assert_eq!(
+        lines.remove(0),
+        "wasmix: /bin was compiled for other engine settings; compiling it here"
+    );
+    lines.sort();
+    assert_eq!(lines.len(), 3, "{}", out.stderr);
+    for (line, program) in lines.iter().zip(["grep", "seq", "wc"]) {
+        assert!(
+            line.starts_with(&format!("wasmix: compiled /bin/{program} ")),
+            "{}",
+            out.stderr
+        );
+    }
 }
 
 #[test]
@@ -286,4 +401,42 @@ fn bad_options_read_like_gnu() {
         "head: unrecognized option '--bogus'\nTry 'head --help' for more information.\n"
     );
     assert_eq!(out.status, 1);
+}
+
+/// `--profile=perfmap` names the code of every wasm function in /tmp/perf-PID.map, where
+/// `perf report` looks for it; `--profile=jitdump` writes ./jit-PID.dump for `perf inject`.
+#[test]
+fn profiling_tells_perf_about_wasm_code() {
+    let dir = tempfile::tempdir().unwrap();
+    let child = std::process::Command::new(WASMIX)
+        .args(["--ephemeral", "--profile=perfmap", "-c", "seq 1 3 | wc -l"])
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let map = PathBuf::from(format!("/tmp/perf-{}.map", child.id()));
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "3\n");
+    let text = std::fs::read_to_string(&map).unwrap();
+    std::fs::remove_file(&map).unwrap();
+    // Each line: start address, size, name; wasm functions are named by their module.
+    assert!(
+        text.lines()
+            .filter(|line| line.split(' ').count() >= 3 && line.contains("wasm"))
+            .count()
+            > 100,
+        "{text}"
+    );
+
+    let child = std::process::Command::new(WASMIX)
+        .args(["run", "--profile=jitdump"])
+        .arg(support::fixture("misbehave"))
+        .args(["exit", "0"])
+        .current_dir(dir.path())
+        .spawn()
+        .unwrap();
+    let dump = dir.path().join(format!("jit-{}.dump", child.id()));
+    assert!(child.wait_with_output().unwrap().status.success());
+    let bytes = std::fs::read(&dump).unwrap();
+    // The jitdump header's magic number, "JiTD" as a little-endian u32.
+    assert_eq!(&bytes[..4], b"DTiJ");
 }

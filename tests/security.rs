@@ -7,7 +7,7 @@ mod support;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use support::{Run, WASMIX, fixture, preview1_fixture, shared_cache};
+use support::{Run, WASMIX, artifacts, await_artifacts, fixture, preview1_fixture, shared_cache};
 
 const SECRET: &str = "TOP-SECRET host data";
 
@@ -439,40 +439,58 @@ fn a_preview1_program_cannot_leave_its_preopen() {
 
 // --- The compile cache ---------------------------------------------------------------
 
-/// A private cache holding compiled artifacts for echo and cat.
-fn warm_cache() -> tempfile::TempDir {
-    let cache = tempfile::tempdir().unwrap();
-    let out = with_cache(cache.path(), "/bin/echo warm | cat");
-    assert_eq!(out.stdout, "warm\n", "{}", out.stderr);
-    cache
+/// Two programs that are not built in (/bin's own are compiled at build time), a script
+/// that runs both, and a private cache holding their compiled artifacts.
+struct WarmCache {
+    cache: tempfile::TempDir,
+    state: tempfile::TempDir,
+    /// What the script printed when both were freshly compiled.
+    clean_output: String,
 }
 
-fn with_cache(cache: &Path, script: &str) -> Run {
-    Command::new(WASMIX)
-        .arg("--cache-dir")
-        .arg(cache)
-        .arg("--ephemeral")
-        .args(["-c", script])
-        .stdin(std::process::Stdio::null())
-        .output()
-        .unwrap()
-        .into()
+const RUNS_BOTH: &str = "misbehave exit 3; echo status $?; fileops read-once /etc/motd";
+
+fn warm_cache() -> WarmCache {
+    let warm = WarmCache {
+        cache: tempfile::tempdir().unwrap(),
+        state: support::state_with(&[
+            (
+                "/bin/misbehave",
+                std::fs::read(fixture("misbehave")).unwrap(),
+            ),
+            ("/bin/fileops", std::fs::read(fixture("fileops")).unwrap()),
+        ]),
+        clean_output: String::new(),
+    };
+    let out = warm.run(RUNS_BOTH);
+    assert!(out.stdout.starts_with("status 3\n"), "{}", out.stderr);
+    // Compiled by the baseline compiler; the optimising compiles go on in the background.
+    assert_eq!(await_artifacts(warm.cache.path(), 2).len(), 2);
+    WarmCache {
+        clean_output: out.stdout,
+        ..warm
+    }
 }
 
-/// The artifacts in the cache, largest last (cat's and echo's differ in size).
-fn artifacts(cache: &Path) -> Vec<PathBuf> {
-    let mut found: Vec<PathBuf> = std::fs::read_dir(cache)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "cwasm"))
-        .collect();
-    found.sort_by_key(|p| std::fs::metadata(p).unwrap().len());
-    found
+impl WarmCache {
+    fn run(&self, script: &str) -> Run {
+        Command::new(WASMIX)
+            .arg("--cache-dir")
+            .arg(self.cache.path())
+            .arg("--state")
+            .arg(self.state.path())
+            .args(["-c", script])
+            .stdin(std::process::Stdio::null())
+            .output()
+            .unwrap()
+            .into()
+    }
 }
 
-fn assert_recompiled(cache: &Path, attack: &str) {
-    let out = with_cache(cache, "/bin/echo still echo | cat");
-    assert_eq!(out.stdout, "still echo\n", "{attack}: {}", out.stderr);
+fn assert_recompiled(warm: &WarmCache, attack: &str) {
+    let attacked = std::time::SystemTime::now();
+    let out = warm.run(RUNS_BOTH);
+    assert_eq!(out.stdout, warm.clean_output, "{attack}: {}", out.stderr);
     // One warning line for each artifact, and nothing else.
     assert_eq!(out.stderr.lines().count(), 2, "{attack}: {}", out.stderr);
     assert!(
@@ -482,19 +500,31 @@ fn assert_recompiled(cache: &Path, attack: &str) {
         "{attack}: {}",
         out.stderr
     );
-    // The second run finds a good artifact again, and says nothing.
-    let out = with_cache(cache, "/bin/echo clean");
+    // Once the optimising compiles have replaced both, a run finds good artifacts again,
+    // and says nothing.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    while artifacts(warm.cache.path())
+        .iter()
+        .any(|a| std::fs::metadata(a).unwrap().modified().unwrap() < attacked)
+    {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "{attack}: never replaced"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let out = warm.run(RUNS_BOTH);
     assert_eq!(
         (out.stdout.as_str(), out.stderr.as_str()),
-        ("clean\n", ""),
+        (warm.clean_output.as_str(), ""),
         "{attack}"
     );
 }
 
 #[test]
 fn a_corrupted_artifact_is_compiled_again_never_run() {
-    let cache = warm_cache();
-    for artifact in artifacts(cache.path()) {
+    let warm = warm_cache();
+    for artifact in artifacts(warm.cache.path()) {
         let mut bytes = std::fs::read(&artifact).unwrap();
         let middle = bytes.len() / 2;
         for byte in &mut bytes[middle..middle + 64] {
@@ -502,13 +532,13 @@ fn a_corrupted_artifact_is_compiled_again_never_run() {
         }
         std::fs::write(&artifact, bytes).unwrap();
     }
-    assert_recompiled(cache.path(), "flipped bits");
+    assert_recompiled(&warm, "flipped bits");
 }
 
 #[test]
 fn a_truncated_artifact_is_compiled_again() {
-    let cache = warm_cache();
-    for artifact in artifacts(cache.path()) {
+    let warm = warm_cache();
+    for artifact in artifacts(warm.cache.path()) {
         let length = std::fs::metadata(&artifact).unwrap().len();
         std::fs::OpenOptions::new()
             .write(true)
@@ -517,18 +547,18 @@ fn a_truncated_artifact_is_compiled_again() {
             .set_len(length / 3)
             .unwrap();
     }
-    assert_recompiled(cache.path(), "truncated");
+    assert_recompiled(&warm, "truncated");
 }
 
 #[test]
 fn a_swapped_artifact_is_compiled_again() {
-    let cache = warm_cache();
-    let found = artifacts(cache.path());
+    let warm = warm_cache();
+    let found = artifacts(warm.cache.path());
     assert_eq!(found.len(), 2);
     // One program's name now holds the other's code.
     std::fs::copy(&found[1], &found[0]).unwrap();
-    let out = with_cache(cache.path(), "/bin/echo still echo | cat");
-    assert_eq!(out.stdout, "still echo\n", "{}", out.stderr);
+    let out = warm.run(RUNS_BOTH);
+    assert_eq!(out.stdout, warm.clean_output, "{}", out.stderr);
     assert!(
         out.stderr.contains("does not match its digest"),
         "{}",
@@ -539,16 +569,16 @@ fn a_swapped_artifact_is_compiled_again() {
 #[test]
 fn a_linked_or_shared_artifact_is_not_trusted() {
     use std::os::unix::fs::PermissionsExt;
-    let cache = warm_cache();
-    let found = artifacts(cache.path());
+    let warm = warm_cache();
+    let found = artifacts(warm.cache.path());
     // One artifact replaced by a link to a file elsewhere...
-    let elsewhere = cache.path().join("elsewhere");
+    let elsewhere = warm.cache.path().join("elsewhere");
     std::fs::rename(&found[0], &elsewhere).unwrap();
     std::os::unix::fs::symlink(&elsewhere, &found[0]).unwrap();
     // ...the other made writable by everyone.
     std::fs::set_permissions(&found[1], std::fs::Permissions::from_mode(0o666)).unwrap();
-    let out = with_cache(cache.path(), "/bin/echo still echo | cat");
-    assert_eq!(out.stdout, "still echo\n", "{}", out.stderr);
+    let out = warm.run(RUNS_BOTH);
+    assert_eq!(out.stdout, warm.clean_output, "{}", out.stderr);
     assert!(out.stderr.contains("is a symbolic link"), "{}", out.stderr);
     assert!(
         out.stderr.contains("is writable by others"),
@@ -560,10 +590,10 @@ fn a_linked_or_shared_artifact_is_not_trusted() {
 #[test]
 fn a_cache_directory_others_can_write_is_not_used() {
     use std::os::unix::fs::PermissionsExt;
-    let cache = warm_cache();
-    std::fs::set_permissions(cache.path(), std::fs::Permissions::from_mode(0o777)).unwrap();
-    let out = with_cache(cache.path(), "/bin/echo works");
-    assert_eq!(out.stdout, "works\n");
+    let warm = warm_cache();
+    std::fs::set_permissions(warm.cache.path(), std::fs::Permissions::from_mode(0o777)).unwrap();
+    let out = warm.run(RUNS_BOTH);
+    assert_eq!(out.stdout, warm.clean_output);
     assert!(
         out.stderr
             .contains("is writable by others (mode 777); programs are compiled in memory only"),

@@ -16,7 +16,6 @@
 //! cryptographic hash would add nothing but time (SHA-256 cost 15% of a warm run).
 
 use std::fs::{DirBuilder, OpenOptions};
-use std::hash::{Hash, Hasher};
 use std::io::{Read, Write};
 use std::os::unix::fs::{DirBuilderExt, MetadataExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
@@ -47,8 +46,6 @@ impl ArtifactCache {
     /// The cache at `dir`, created private if missing; None (with one warning) when the
     /// directory is not private to this user.
     pub fn new(dir: &Path, engine: &Engine) -> Option<ArtifactCache> {
-        let mut hasher = std::collections::hash_map::DefaultHasher::new();
-        engine.precompile_compatibility_hash().hash(&mut hasher);
         let _ = DirBuilder::new().recursive(true).mode(0o700).create(dir);
         if let Err(why) = std::fs::metadata(dir)
             .map_err(|e| e.to_string())
@@ -62,7 +59,7 @@ impl ArtifactCache {
         }
         Some(ArtifactCache {
             dir: dir.to_path_buf(),
-            engine_tag: format!("{:016x}", hasher.finish()),
+            engine_tag: crate::codegen::engine_tag(engine),
         })
     }
 

@@ -1,13 +1,21 @@
-//! The one wasmtime `Engine` of a kernel run, and the clock that preempts processes.
+//! The wasmtime engines of a kernel run (one per compiler tier), and the clock that
+//! preempts processes.
 
 use std::time::Duration;
-use wasmtime::{Config, Engine, InstanceAllocationStrategy, PoolingAllocationConfig};
+use wasmtime::{
+    Engine, InstanceAllocationStrategy, PoolingAllocationConfig, ProfilingStrategy, Strategy,
+};
 
 /// Processes that can be alive at once unless `--max-processes` says otherwise: room for
-/// ten thousand besides the shell. Each one is an instance in the pool, whose address
-/// space is reserved at boot (about 80 TiB of it for this many; none of it is memory
-/// until used); 10,000 sleeping processes hold about 0.9 GiB.
+/// ten thousand besides the shell; 10,000 sleeping processes hold about 0.7 GiB.
 pub const DEFAULT_MAX_PROCESSES: u32 = 10_240;
+
+/// Processes whose instances come from the pool made at boot. Setting up a pool costs in
+/// proportion to its size (a guard page per stack: 70 ms for 10,240), so the first is
+/// small, and a second pool, for the rest of the table, is made when the first is full.
+/// Pools rather than allocating each process as it starts: that takes one more mapping
+/// per process, and 10,000 processes would pass Linux's 65,530 mappings.
+pub const FIRST_POOL: u32 = 256;
 
 /// A linear memory can never grow past this, whatever the per-process limit says.
 pub const MAX_MEMORY_BYTES: usize = 4 << 30;
@@ -15,28 +23,57 @@ pub const MAX_MEMORY_BYTES: usize = 4 << 30;
 /// How often running wasm is interrupted to let other processes run and to notice kills.
 pub const TIME_SLICE: Duration = Duration::from_millis(5);
 
-/// The engine; with `time_slicing`, compiled code checks the epoch at loop heads and
-/// function entries, and a thread advances it every time slice.
-pub fn new_engine(time_slicing: bool, max_processes: u32) -> wasmtime::Result<Engine> {
-    let mut config = Config::new();
-    config
-        .wasm_component_model(true)
-        .epoch_interruption(time_slicing);
+/// What Linux `perf` is told about the code of wasm programs, as `wasmtime run --profile`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Profiler {
+    /// Name each compiled function in /tmp/perf-PID.map (`perf report` reads it).
+    Perfmap,
+    /// Write each compiled function's code to ./jit-PID.dump, for `perf inject --jit`.
+    Jitdump,
+}
+
+/// Which compiler an engine compiles with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Compiler {
+    /// Cranelift: the code `/bin` and every cached program runs.
+    Optimizing,
+    /// Winch, wasmtime's baseline compiler: a single pass, several times faster to
+    /// compile, slower code; the first run of a program from elsewhere.
+    Baseline,
+}
+
+/// The engine; with `time_slicing`, a thread advances the epoch every time slice. With
+/// `pooled`, instances come from a pool of that many processes (instantiation reuses
+/// memory already mapped), else each is allocated as it starts.
+pub fn new_engine(
+    compiler: Compiler,
+    time_slicing: bool,
+    pooled: Option<u32>,
+    profiler: Option<Profiler>,
+) -> wasmtime::Result<Engine> {
+    let mut config = crate::codegen::config(time_slicing);
+    config.profiler(match profiler {
+        None => ProfilingStrategy::None,
+        Some(Profiler::Perfmap) => ProfilingStrategy::PerfMap,
+        Some(Profiler::Jitdump) => ProfilingStrategy::JitDump,
+    });
     // The pool reserves its address space up front (about 2 TiB: every memory's 4 GiB
     // reservation and guards); under a limit on address space (`ulimit -v`, a container)
     // memories are allocated as they are needed instead, and grow by moving, with
     // explicit bounds checks in place of guard pages.
-    let engine = if address_space_is_limited() {
+    if address_space_is_limited() {
         config
             .allocation_strategy(InstanceAllocationStrategy::OnDemand)
             .memory_reservation(0)
             .memory_guard_size(0)
             .memory_reservation_for_growth(1 << 20);
-        Engine::new(&config)?
-    } else {
-        config.allocation_strategy(InstanceAllocationStrategy::Pooling(pool(max_processes)));
-        Engine::new(&config)?
-    };
+    } else if let Some(processes) = pooled {
+        config.allocation_strategy(InstanceAllocationStrategy::Pooling(pool(processes)));
+    }
+    if compiler == Compiler::Baseline {
+        config.strategy(Strategy::Winch);
+    }
+    let engine = Engine::new(&config)?;
     if !time_slicing {
         return Ok(engine);
     }
@@ -53,7 +90,7 @@ pub fn new_engine(time_slicing: bool, max_processes: u32) -> wasmtime::Result<En
     Ok(engine)
 }
 
-fn address_space_is_limited() -> bool {
+pub fn address_space_is_limited() -> bool {
     let mut limit = libc::rlimit {
         rlim_cur: 0,
         rlim_max: 0,

@@ -32,6 +32,10 @@ pub struct RunOptions {
     #[arg(long, value_name = "ARGV0")]
     argv0: Option<String>,
 
+    /// Let Linux `perf` see inside the program's code
+    #[arg(long, value_name = "STRATEGY")]
+    pub profile: Option<crate::engine::Profiler>,
+
     /// WebAssembly limits: max-memory-size=BYTES (the program's memory, all together;
     /// default 4 GiB, as wasmtime)
     #[arg(short = 'W', value_name = "OPTION=VALUE")]
@@ -205,7 +209,20 @@ pub async fn run(
         message: format!("{path}: {}", FsError::from(e)),
         status: 127,
     })?;
-    let program = kernel.load_program(path, &bytes).map_err(|e| RunError {
+    // Compiled on a thread of its own, so that a Ctrl-C during a long compile ends the run
+    // at once (the compile is abandoned with the process).
+    let loading = tokio::task::spawn_blocking({
+        let (kernel, path) = (kernel.clone(), path.clone());
+        move || kernel.load_program(&path, &bytes)
+    });
+    let loaded = tokio::select! {
+        loaded = loading => loaded.map_err(|e| RunError {
+            message: format!("{path}: {e}"),
+            status: 1,
+        })?,
+        _ = interrupts.recv() => return Ok(ExitStatus::Killed(Signal::Interrupt).code()),
+    };
+    let program = loaded.map_err(|e| RunError {
         message: e.to_string(),
         status: e.status(),
     })?;

@@ -3,7 +3,7 @@
 
 use crate::budget::Budget;
 use crate::cache::ArtifactCache;
-use crate::engine;
+use crate::engine::{self, Compiler};
 use crate::exec::Image;
 use crate::file::Stdio;
 use crate::fs::devfs::DevFs;
@@ -16,13 +16,13 @@ use crate::fs::ramfs::RamFs;
 use crate::fs::{FileServer, FsError, OpenOptions};
 use crate::proc::{self, ExitStatus, Identity, Launch, NoSuchProcess, Pid, ProcessTable, Signal};
 use crate::process_api::Inheritance;
-use crate::program::{ExecError, Program, ProgramLoader};
+use crate::program::{ExecError, Program, ProgramLoader, TierFactory};
+use crate::tier::{Tier, TierUp};
 use std::collections::HashMap;
 use std::fmt;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, Weak};
 use std::time::SystemTime;
-use wasmtime::component::Linker;
 
 /// Memory a process may use unless told otherwise.
 pub const DEFAULT_MEMORY_LIMIT: usize = 512 << 20;
@@ -75,6 +75,12 @@ pub struct BootOptions {
     pub time_slicing: bool,
     /// How many processes can be alive at once, the shell's entry included.
     pub max_processes: u32,
+    /// What Linux `perf` is told about compiled wasm code.
+    pub profiler: Option<engine::Profiler>,
+    /// The `wasmix` executable that compiles programs with the optimising compiler in a
+    /// process of its own (`--tier-up`); without it (or a cache), first runs are compiled
+    /// by the optimising compiler in place.
+    pub tier_up: Option<PathBuf>,
 }
 
 impl BootOptions {
@@ -94,6 +100,8 @@ impl BootOptions {
             memory_budget: memory / 2,
             time_slicing: true,
             max_processes: engine::DEFAULT_MAX_PROCESSES,
+            profiler: None,
+            tier_up: None,
         }
     }
 }
@@ -118,7 +126,6 @@ struct ExecKey {
 pub struct Kernel {
     /// Itself, for processes that spawn children (`wasmix:process`).
     me: Weak<Kernel>,
-    engine: wasmtime::Engine,
     time_slicing: bool,
     max_processes: u32,
     programs: ProgramLoader,
@@ -196,24 +203,41 @@ impl SpawnError {
 
 impl Kernel {
     pub fn boot(options: BootOptions) -> Result<Arc<Kernel>, BootError> {
-        let engine = engine::new_engine(options.time_slicing, options.max_processes)
-            .map_err(|e| BootError(format!("{e:#}")))?;
-        let mut linker = Linker::new(&engine);
-        let link = |linker: &mut Linker<_>| -> wasmtime::Result<()> {
-            // Includes wasi:cli/exit.exit-with-code (stable since WASI 0.2.12), which is how
-            // userland reports statuses other than 0 and 1.
-            wasmtime_wasi::p2::add_to_linker_async(linker)?;
-            crate::wasi_fs::add_to_linker(linker)
+        let boot_error = |e: wasmtime::Error| BootError(format!("{e:#}"));
+        let (time_slicing, profiler) = (options.time_slicing, options.profiler);
+        let engine = move |compiler, pooled| {
+            engine::new_engine(compiler, time_slicing, pooled, profiler).and_then(Tier::new)
         };
-        let mut module_linker = wasmtime::Linker::new(&engine);
-        link(&mut linker)
-            .and_then(|()| crate::process_api::add_to_linker(&mut linker))
-            .and_then(|()| crate::preview1::add_to_linker(&mut module_linker))
-            .map_err(|e| BootError(format!("{e:#}")))?;
+        // The first pool is small (cheap to set up); a second, for the rest of the table,
+        // is made when the first is full. Under a limit on address space nothing is pooled.
+        let pooled = options.max_processes.min(engine::FIRST_POOL);
+        let rest = options.max_processes - pooled;
+        let (pooled, outside_pool) = if engine::address_space_is_limited() {
+            (None, None)
+        } else if rest > 0 {
+            let factory: TierFactory = Box::new(move || engine(Compiler::Optimizing, Some(rest)));
+            (Some(pooled), Some(factory))
+        } else {
+            (Some(pooled), None)
+        };
+        let optimizing = engine(Compiler::Optimizing, pooled).map_err(boot_error)?;
         refuse_own_directories(&options)?;
         let disk = options
             .cache_dir
-            .and_then(|dir| ArtifactCache::new(&dir, &engine));
+            .as_ref()
+            .and_then(|dir| ArtifactCache::new(dir, &optimizing.engine));
+        // First runs go to the baseline compiler only when the optimising compile has a
+        // cache to go to.
+        let baseline = match (&options.tier_up, &options.cache_dir, &disk) {
+            (Some(executable), Some(cache_dir), Some(_)) => Some((
+                engine(Compiler::Baseline, None).map_err(boot_error)?,
+                TierUp {
+                    executable: executable.clone(),
+                    cache_dir: cache_dir.clone(),
+                },
+            )),
+            _ => None,
+        };
         let processes = Arc::new(ProcessTable::default());
         let ramfs = Budget::new(options.ramfs_size);
         let root_namespace =
@@ -222,13 +246,13 @@ impl Kernel {
         Ok(Arc::new_cyclic(|me| Kernel {
             me: me.clone(),
             programs: ProgramLoader::new(
-                engine.clone(),
-                linker,
-                module_linker,
+                optimizing,
+                outside_pool,
+                baseline,
+                options.time_slicing,
                 disk,
                 options.trace,
             ),
-            engine,
             time_slicing: options.time_slicing,
             max_processes: options.max_processes,
             executables: Mutex::new(HashMap::new()),
@@ -273,6 +297,14 @@ impl Kernel {
             }
             Executable::Loaded(program) => program.clone(),
         };
+        let program = if self.processes.count() >= engine::FIRST_POOL as usize {
+            let label = request.argv.first().cloned().unwrap_or_default();
+            self.programs
+                .outside_pool(&program)
+                .map_err(|e| SpawnError::CannotExecute(label, e))?
+        } else {
+            program
+        };
         if !program.enters_cwd {
             request.namespace = with_cwd_in_front(&request.namespace, &request.cwd);
         }
@@ -299,7 +331,7 @@ impl Kernel {
             inheritance,
             time_slicing: self.time_slicing,
         };
-        tokio::spawn(proc::run(self.engine.clone(), process, launch));
+        tokio::spawn(proc::run(process, launch));
         Ok(pid)
     }
 
@@ -416,7 +448,10 @@ impl Kernel {
             .programs
             .load(path, &bytes)
             .map_err(|e| SpawnError::CannotExecute(path.to_string(), e))?;
-        if let Ok(mut executables) = self.executables.lock() {
+        // A program on the baseline tier is looked up again, to find the optimised one.
+        if program.optimized
+            && let Ok(mut executables) = self.executables.lock()
+        {
             executables.insert(key, program.clone());
         }
         Ok(Ok(program))

@@ -3,6 +3,7 @@
 
 pub mod budget;
 pub mod cache;
+mod codegen;
 mod console;
 pub mod engine;
 pub mod exec;
@@ -11,10 +12,12 @@ pub mod fs;
 pub mod hostrun;
 pub mod kernel;
 pub mod pipe;
+mod precompiled;
 mod preview1;
 pub mod proc;
 pub mod process_api;
 pub mod program;
 mod progress;
 pub mod sh;
+pub mod tier;
 pub mod wasi_fs;

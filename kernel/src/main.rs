@@ -4,9 +4,11 @@
 use clap::Parser;
 use std::io::{IsTerminal, Read};
 use std::path::PathBuf;
+use wasmix::engine::Profiler;
 use wasmix::hostrun;
 use wasmix::kernel::{BootOptions, HostMount, Kernel};
 use wasmix::sh::{Exit, Origin, Shell, TerminalSignals};
+use wasmix::tier::TierUpFor;
 
 /// A Unix-like environment in which every program is a sandboxed WebAssembly component.
 ///
@@ -58,6 +60,15 @@ struct Options {
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(2..=1_000_000))]
     max_processes: Option<u32>,
 
+    /// Let Linux `perf` see inside wasm programs' code, as `wasmtime run --profile`
+    #[arg(long, value_name = "STRATEGY")]
+    profile: Option<Profiler>,
+
+    /// Compile the program on standard input with the optimising compiler into the cache,
+    /// for the shell's engine or `wasmix run`'s (the kernel starts this in the background).
+    #[arg(long, hide = true, value_name = "ENGINE", requires = "cache_dir")]
+    tier_up: Option<TierUpFor>,
+
     /// A script to run, then its arguments ($1...). With -c: $0, then $1...
     #[arg(
         value_name = "FILE [ARGS]",
@@ -101,6 +112,17 @@ fn main() {
         Ok(signals) => signals,
         Err(e) => fail(&format!("cannot catch Ctrl-C: {e}")),
     };
+    if let (Some(target), Some(cache_dir)) = (options.tier_up, &options.cache_dir) {
+        let mut bytes = Vec::new();
+        let compiled = std::io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|e| e.to_string())
+            .and_then(|_| wasmix::tier::tier_up(target, cache_dir, &bytes));
+        if let Err(e) = compiled {
+            fail(&format!("tier-up: {e}"));
+        }
+        std::process::exit(0);
+    }
     let cache_dir = match (options.no_cache, options.cache_dir) {
         (true, _) => None,
         (false, Some(dir)) => Some(dir),
@@ -137,6 +159,10 @@ fn main() {
     if let Some(limit) = options.max_processes {
         boot.max_processes = limit;
     }
+    boot.tier_up = std::env::current_exe().ok();
+    boot.profiler = options
+        .profile
+        .or(run_program.as_ref().and_then(|run| run.profile));
     let kernel = match Kernel::boot(boot) {
         Ok(kernel) => kernel,
         Err(e) => fail(&format!("cannot boot: {e}")),

@@ -549,7 +549,7 @@ fn slice_time(store: &mut Store<ProcessCtx>, process: &Process, cpu_limit: Optio
 }
 
 /// Runs a process to its end and publishes its exit status.
-pub(crate) async fn run(engine: wasmtime::Engine, process: Arc<Process>, launch: Launch) {
+pub(crate) async fn run(process: Arc<Process>, launch: Launch) {
     let limits = launch.inheritance.limits;
     let mut builder = WasiCtx::builder();
     builder
@@ -558,7 +558,7 @@ pub(crate) async fn run(engine: wasmtime::Engine, process: Arc<Process>, launch:
         .initial_cwd(&launch.cwd);
     launch.stdio.install(&mut builder);
     let mut store = Store::new(
-        &engine,
+        &launch.program.engine,
         ProcessCtx {
             wasi: builder.build(),
             table: ResourceTable::new(),

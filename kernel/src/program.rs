@@ -1,18 +1,21 @@
 //! Programs: from the bytes of a file to a command ready to instantiate.
 //!
-//! A program is compiled once per kernel run (kept here by content hash, with its
-//! `CommandPre`, so spawning it again is only an instantiation) and once per machine (the
-//! compiled artifact goes to the on-disk cache).
+//! A program is loaded once per kernel run (kept here by content hash, with its
+//! `CommandPre`, so spawning it again is only an instantiation) and compiled once per
+//! machine: `/bin` when wasmix is built, others on their first run (see `tier`), the
+//! optimised artifact going to the on-disk cache.
 
-use crate::cache::{Artifact, ArtifactCache};
+use crate::cache::ArtifactCache;
+use crate::precompiled::Precompiled;
 use crate::proc::ProcessCtx;
 use crate::progress::CompileProgress;
+use crate::tier::{Tier, TierUp};
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 use std::fmt;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Instant;
-use wasmtime::component::{Component, Linker};
+use wasmtime::component::Component;
 use wasmtime::{Engine, InstancePre, Module};
 use wasmtime_wasi::p2::bindings::CommandPre;
 
@@ -26,6 +29,13 @@ pub enum Entry {
 
 pub struct Program {
     pub entry: Entry,
+    /// The engine it was compiled for, which its processes' stores belong to.
+    pub engine: Engine,
+    /// Whether its code is the optimising compiler's (else an optimised artifact may be
+    /// in the cache by the next spawn).
+    pub optimized: bool,
+    /// The same code under the engine of the second pool, once a process there needs it.
+    outside_pool: OnceLock<Arc<Program>>,
     /// Whether the program enters its working directory itself, from WASI's
     /// `initial-cwd` (wasmix userland does, and says so with a custom section). Others get their working directory bound in
     /// front of `/` instead: see `Kernel::spawn`.
@@ -68,28 +78,61 @@ enum Kind {
     CoreModule,
 }
 
+/// What a program is, and the name its compiled artifact is kept under: the SHA-256 of
+/// its bytes (core modules apart from components of the same bytes, which an older wasmix
+/// made).
+fn identify(bytes: &[u8]) -> Result<(Kind, String), ExecError> {
+    let hash = hex(&Sha256::digest(bytes));
+    match bytes.get(4..8) {
+        _ if !bytes.starts_with(WASM_MAGIC) => Err(ExecError::NotWasm),
+        Some(v) if v == COMPONENT_LAYER => Ok((Kind::Component, hash)),
+        Some(v) if v == CORE_MODULE_VERSION => Ok((Kind::CoreModule, format!("{hash}-core"))),
+        _ => Err(ExecError::Invalid("unknown WebAssembly version".into())),
+    }
+}
+
+/// Where a loaded program is kept: empty until its first load is done.
+type Slot = Mutex<Option<Arc<Program>>>;
+
+/// Makes the engine for processes beyond the first pool, when the first one is started.
+pub type TierFactory = Box<dyn Fn() -> wasmtime::Result<Tier> + Send + Sync>;
+
 pub struct ProgramLoader {
-    engine: Engine,
-    linker: Linker<ProcessCtx>,
-    /// The preview 1 calls, for core modules.
-    module_linker: wasmtime::Linker<ProcessCtx>,
+    optimizing: Tier,
+    /// Optimised code for processes beyond the first pool: the optimising engine's
+    /// settings, with the second pool (made when the first one is full).
+    outside_pool: Option<(TierFactory, OnceLock<Result<Tier, String>>)>,
+    /// Where first runs are compiled, when optimising compiles can go on elsewhere.
+    baseline: Option<(Tier, TierUp)>,
+    time_slicing: bool,
+    /// `/bin` as compiled at build time, when it fits this engine.
+    precompiled: Option<Precompiled>,
     disk: Option<ArtifactCache>,
-    loaded: Mutex<HashMap<String, Arc<Program>>>,
+    /// By artifact key; each slot is locked while its program compiles, so two stages of
+    /// a pipeline never compile the same program twice, and different ones compile at once.
+    loaded: Mutex<HashMap<String, Arc<Slot>>>,
     trace: bool,
 }
 
 impl ProgramLoader {
     pub fn new(
-        engine: Engine,
-        linker: Linker<ProcessCtx>,
-        module_linker: wasmtime::Linker<ProcessCtx>,
+        optimizing: Tier,
+        outside_pool: Option<TierFactory>,
+        baseline: Option<(Tier, TierUp)>,
+        time_slicing: bool,
         disk: Option<ArtifactCache>,
         trace: bool,
     ) -> ProgramLoader {
+        let precompiled = Precompiled::for_engine(&optimizing.engine);
+        if trace && time_slicing && precompiled.is_none() {
+            eprintln!("wasmix: /bin was compiled for other engine settings; compiling it here");
+        }
         ProgramLoader {
-            engine,
-            linker,
-            module_linker,
+            optimizing,
+            outside_pool: outside_pool.map(|factory| (factory, OnceLock::new())),
+            baseline,
+            time_slicing,
+            precompiled,
             disk,
             loaded: Mutex::new(HashMap::new()),
             trace,
@@ -98,85 +141,266 @@ impl ProgramLoader {
 
     /// Prepares the program stored at `path` with contents `bytes`.
     pub fn load(&self, path: &str, bytes: &[u8]) -> Result<Arc<Program>, ExecError> {
-        let hash = hex(&Sha256::digest(bytes));
-        // Held while compiling, so two stages of one pipeline never compile the same program.
-        let mut loaded = self
-            .loaded
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
-        if let Some(program) = loaded.get(&hash) {
+        let (kind, key) = identify(bytes)?;
+        let slot = lock(&self.loaded).entry(key.clone()).or_default().clone();
+        let mut slot = lock(&slot);
+        if let Some(program) = &*slot {
+            if program.optimized {
+                return Ok(program.clone());
+            }
+            // The optimising compile may have finished since.
+            if let Some(optimized) = self.cached(kind, &key, bytes) {
+                *slot = Some(optimized.clone());
+                return Ok(optimized);
+            }
             return Ok(program.clone());
         }
-        let kind = match bytes.get(4..8) {
-            _ if !bytes.starts_with(WASM_MAGIC) => return Err(ExecError::NotWasm),
-            Some(v) if v == COMPONENT_LAYER => Kind::Component,
-            Some(v) if v == CORE_MODULE_VERSION => Kind::CoreModule,
-            _ => return Err(ExecError::Invalid("unknown WebAssembly version".into())),
-        };
-        let entry = match kind {
-            Kind::Component => {
-                let component = self.compile(path, &hash, bytes.len(), || {
-                    Component::new(&self.engine, bytes)
-                })?;
-                let pre = self
-                    .linker
-                    .instantiate_pre(&component)
-                    .map_err(|e| ExecError::Unlinkable(format!("{e:#}")))?;
-                Entry::Command(CommandPre::new(pre).map_err(|_| ExecError::NoRunExport)?)
-            }
-            Kind::CoreModule => {
-                // Kept apart from components of the same bytes, which an older wasmix made.
-                let key = format!("{hash}-core");
-                let module =
-                    self.compile(path, &key, bytes.len(), || Module::new(&self.engine, bytes))?;
-                if !matches!(
-                    module.get_export("_start"),
-                    Some(wasmtime::ExternType::Func(_))
-                ) {
-                    return Err(ExecError::NoStartExport);
-                }
-                let pre = self
-                    .module_linker
-                    .instantiate_pre(&module)
-                    .map_err(|e| ExecError::Unlinkable(format!("{e:#}")))?;
-                Entry::Preview1(pre)
-            }
-        };
-        let enters_cwd = kind == Kind::Component && has_custom_section(bytes, ENTERS_CWD_SECTION);
-        let program = Arc::new(Program { entry, enters_cwd });
-        loaded.insert(hash, program.clone());
+        let program = self.compile(path, kind, &key, bytes)?;
+        *slot = Some(program.clone());
         Ok(program)
     }
 
-    /// The compiled program, from the disk cache or compiled now (and kept there).
-    fn compile<T: Artifact>(
+    /// The program as a process beyond the first pool runs it: optimised code moves to the
+    /// second pool's engine (the same settings, so the same code, serialized and loaded
+    /// there once); the baseline engine's code is not pooled and stays.
+    pub fn outside_pool(&self, program: &Arc<Program>) -> Result<Arc<Program>, ExecError> {
+        let Some((factory, tier)) = &self.outside_pool else {
+            return Ok(program.clone());
+        };
+        if !program.optimized {
+            return Ok(program.clone());
+        }
+        if let Some(moved) = program.outside_pool.get() {
+            return Ok(moved.clone());
+        }
+        let tier = tier
+            .get_or_init(|| factory().map_err(|e| format!("{e:#}")))
+            .as_ref()
+            .map_err(|e| ExecError::Unlinkable(e.clone()))?;
+        let invalid = |e: wasmtime::Error| ExecError::Invalid(format!("{e:#}"));
+        // SAFETY (both): the bytes were serialized by this wasmtime a moment ago, from
+        // code compiled with the same settings.
+        let moved = match &program.entry {
+            Entry::Command(pre) => {
+                let bytes = pre
+                    .instance_pre()
+                    .component()
+                    .serialize()
+                    .map_err(invalid)?;
+                let component = unsafe { Component::deserialize(&tier.engine, &bytes) };
+                prepare_as(tier, component.map_err(invalid)?, program)?
+            }
+            Entry::Preview1(pre) => {
+                let bytes = pre.module().serialize().map_err(invalid)?;
+                let module = unsafe { Module::deserialize(&tier.engine, &bytes) };
+                prepare_as(tier, module.map_err(invalid)?, program)?
+            }
+        };
+        Ok(program.outside_pool.get_or_init(|| moved).clone())
+    }
+
+    /// The optimised program kept in the cache, if any.
+    fn cached(&self, kind: Kind, key: &str, bytes: &[u8]) -> Option<Arc<Program>> {
+        let engine = &self.optimizing.engine;
+        let disk = self.disk.as_ref()?;
+        let prepared = match kind {
+            Kind::Component => prepare(
+                &self.optimizing,
+                disk.load::<Component>(engine, key)?,
+                bytes,
+                true,
+            ),
+            Kind::CoreModule => prepare(
+                &self.optimizing,
+                disk.load::<Module>(engine, key)?,
+                bytes,
+                true,
+            ),
+        };
+        prepared.ok()
+    }
+
+    /// The program built in, from the cache, or compiled now: by the baseline compiler
+    /// when an optimising compile can go on elsewhere (true when the code is optimised).
+    fn compile(
         &self,
         path: &str,
+        kind: Kind,
         key: &str,
-        size: usize,
-        compile: impl FnOnce() -> wasmtime::Result<T>,
-    ) -> Result<T, ExecError> {
-        if let Some(program) = self.disk.as_ref().and_then(|d| d.load(&self.engine, key)) {
+        bytes: &[u8],
+    ) -> Result<Arc<Program>, ExecError> {
+        if let Some(artifact) = self.precompiled.as_ref().and_then(|p| p.artifact(key)) {
+            // SAFETY: the artifact was made by this wasmtime at build time and embedded in
+            // this binary; wasmtime checks its header and engine settings too.
+            match unsafe { Component::deserialize(&self.optimizing.engine, artifact) } {
+                Ok(component) => return prepare(&self.optimizing, component, bytes, true),
+                Err(e) => eprintln!("wasmix: built-in {path} cannot be used ({e}); compiling it"),
+            }
+        }
+        if let Some(program) = self.cached(kind, key, bytes) {
             return Ok(program);
         }
         let started = Instant::now();
-        let progress = CompileProgress::start(path, size);
-        let compiled = compile();
+        let progress = CompileProgress::start(path, bytes.len());
+        let mut refused_by_baseline = None;
+        if let Some((tier, tier_up)) = &self.baseline {
+            match Compiled::new(&tier.engine, kind, bytes) {
+                Ok(compiled) => {
+                    drop(progress);
+                    let program = compiled.prepare(tier, bytes, false)?;
+                    self.traced(path, started, " by the baseline compiler");
+                    if let Err(e) = tier_up.start(self.time_slicing, bytes) {
+                        eprintln!("wasmix: {path}: cannot start optimising it: {e}");
+                    }
+                    return Ok(program);
+                }
+                Err(why) => refused_by_baseline = Some(why),
+            }
+        }
+        let compiled = Compiled::new(&self.optimizing.engine, kind, bytes);
         drop(progress);
-        let program = compiled.map_err(|e| ExecError::Invalid(format!("{:#}", e.root_cause())))?;
-        if self.trace {
+        let compiled = compiled.map_err(ExecError::Invalid)?;
+        if let Some(why) = refused_by_baseline {
             eprintln!(
-                "wasmix: compiled {path} in {} ms",
-                started.elapsed().as_millis()
+                "wasmix: {path}: compiled by the optimising compiler only: the baseline compiler cannot ({why})"
             );
         }
+        self.traced(path, started, "");
         if let Some(disk) = &self.disk
-            && let Err(e) = disk.store(key, &program)
+            && let Err(e) = compiled.store(disk, key)
         {
             eprintln!("wasmix: cannot keep compiled {path} in the cache: {e}");
         }
-        Ok(program)
+        compiled.prepare(&self.optimizing, bytes, true)
     }
+
+    fn traced(&self, path: &str, started: Instant, how: &str) {
+        if self.trace {
+            eprintln!(
+                "wasmix: compiled {path}{how} in {} ms",
+                started.elapsed().as_millis()
+            );
+        }
+    }
+}
+
+/// A compiled program of either kind.
+enum Compiled {
+    Component(Component),
+    Module(Module),
+}
+
+impl Compiled {
+    fn new(engine: &Engine, kind: Kind, bytes: &[u8]) -> Result<Compiled, String> {
+        match kind {
+            Kind::Component => Component::new(engine, bytes).map(Compiled::Component),
+            Kind::CoreModule => Module::new(engine, bytes).map(Compiled::Module),
+        }
+        .map_err(|e| format!("{:#}", e.root_cause()))
+    }
+
+    fn store(&self, disk: &ArtifactCache, key: &str) -> std::io::Result<()> {
+        match self {
+            Compiled::Component(component) => disk.store(key, component),
+            Compiled::Module(module) => disk.store(key, module),
+        }
+    }
+
+    fn prepare(
+        self,
+        tier: &Tier,
+        bytes: &[u8],
+        optimized: bool,
+    ) -> Result<Arc<Program>, ExecError> {
+        match self {
+            Compiled::Component(component) => prepare(tier, component, bytes, optimized),
+            Compiled::Module(module) => prepare(tier, module, bytes, optimized),
+        }
+    }
+}
+
+/// Compiles a program with `engine` and keeps it in `cache` (`wasmix --tier-up`).
+pub fn compile_into_cache(
+    engine: &Engine,
+    cache: &ArtifactCache,
+    bytes: &[u8],
+) -> Result<(), String> {
+    let (kind, key) = identify(bytes).map_err(|e| e.to_string())?;
+    Compiled::new(engine, kind, bytes)?
+        .store(cache, &key)
+        .map_err(|e| e.to_string())
+}
+
+/// A compiled program, linked to the kernel's calls and ready to instantiate.
+trait Prepare {
+    fn entry(self, tier: &Tier) -> Result<Entry, ExecError>;
+}
+
+impl Prepare for Component {
+    fn entry(self, tier: &Tier) -> Result<Entry, ExecError> {
+        let pre = tier
+            .linker
+            .instantiate_pre(&self)
+            .map_err(|e| ExecError::Unlinkable(format!("{e:#}")))?;
+        Ok(Entry::Command(
+            CommandPre::new(pre).map_err(|_| ExecError::NoRunExport)?,
+        ))
+    }
+}
+
+impl Prepare for Module {
+    fn entry(self, tier: &Tier) -> Result<Entry, ExecError> {
+        if !matches!(
+            self.get_export("_start"),
+            Some(wasmtime::ExternType::Func(_))
+        ) {
+            return Err(ExecError::NoStartExport);
+        }
+        let pre = tier
+            .module_linker
+            .instantiate_pre(&self)
+            .map_err(|e| ExecError::Unlinkable(format!("{e:#}")))?;
+        Ok(Entry::Preview1(pre))
+    }
+}
+
+fn prepare(
+    tier: &Tier,
+    compiled: impl Prepare,
+    bytes: &[u8],
+    optimized: bool,
+) -> Result<Arc<Program>, ExecError> {
+    let entry = compiled.entry(tier)?;
+    let enters_cwd =
+        matches!(entry, Entry::Command(_)) && has_custom_section(bytes, ENTERS_CWD_SECTION);
+    Ok(Arc::new(Program {
+        entry,
+        engine: tier.engine.clone(),
+        optimized,
+        outside_pool: OnceLock::new(),
+        enters_cwd,
+    }))
+}
+
+/// `like` under another tier's engine.
+fn prepare_as(
+    tier: &Tier,
+    compiled: impl Prepare,
+    like: &Program,
+) -> Result<Arc<Program>, ExecError> {
+    Ok(Arc::new(Program {
+        entry: compiled.entry(tier)?,
+        engine: tier.engine.clone(),
+        optimized: like.optimized,
+        outside_pool: OnceLock::new(),
+        enters_cwd: like.enters_cwd,
+    }))
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 /// Whether a custom section of that name is anywhere in the program, nested modules

@@ -92,3 +92,27 @@ pub fn run_in(state: &tempfile::TempDir, script: &str) -> Run {
 pub fn preview1_fixture(name: &str) -> PathBuf {
     PathBuf::from(env!("WASMIX_PREVIEW1_FIXTURES_DIR")).join(format!("{name}.wasm"))
 }
+
+/// The compiled programs in a cache directory.
+pub fn artifacts(cache: &std::path::Path) -> Vec<PathBuf> {
+    let mut found: Vec<PathBuf> = std::fs::read_dir(cache)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "cwasm"))
+        .collect();
+    found.sort_by_key(|p| std::fs::metadata(p).unwrap().len());
+    found
+}
+
+/// Waits (up to two minutes) until the optimising compiles started in the background have
+/// put `count` artifacts in the cache; the artifacts, smallest first.
+pub fn await_artifacts(cache: &std::path::Path, count: usize) -> Vec<PathBuf> {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    loop {
+        let found = artifacts(cache);
+        if found.len() >= count || std::time::Instant::now() > deadline {
+            return found;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+}

@@ -1,0 +1,136 @@
+//! Line tools on a 100 MB file, wasmix's (through a host mount) against GNU's on the same
+//! file, measured in one run. Prints a Markdown table; `bench/run.sh` writes it to
+//! BENCHMARKS.md. Times are whole runs (wasmix's boot included), the best of three.
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// Lines of the input file, about 50 bytes each.
+const LINES: usize = 2_000_000;
+
+/// Each tool as the shell runs it, on `input` in the current directory.
+const TOOLS: &[&str] = &[
+    "wc -l input",
+    "wc -w input",
+    "grep -c the input",
+    "grep -v the input",
+    "sed s/a/b/g input",
+    "tr a-z A-Z < input",
+    "cut -f2 input",
+    "uniq -c input",
+    "base64 input",
+    "seq 1 10000000",
+    "sort input",
+];
+
+/// Words of the input: common English ones, so that `the` and `a` occur often.
+const WORDS: &[&str] = &[
+    "the", "of", "and", "a", "to", "in", "is", "you", "that", "it", "he", "was", "for", "on",
+    "are", "as", "with", "his", "they", "at", "be", "this", "have", "from", "or", "one", "had",
+    "by", "word", "but", "not", "what", "all", "were", "we", "when", "your", "can",
+];
+
+/// Tab-separated words, some lines repeated in runs (for `uniq -c`), from a fixed
+/// pseudo-random sequence.
+fn write_input(path: &Path) {
+    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let mut text = String::with_capacity(LINES * 52);
+    let mut line = String::new();
+    for _ in 0..LINES {
+        if next() % 4 != 0 || line.is_empty() {
+            line.clear();
+            let words = 6 + next() % 6;
+            for i in 0..words {
+                if i > 0 {
+                    line.push('\t');
+                }
+                line.push_str(WORDS[(next() % WORDS.len() as u64) as usize]);
+            }
+        }
+        text.push_str(&line);
+        text.push('\n');
+    }
+    std::fs::write(path, text).expect("write input");
+}
+
+fn best_of_three(mut run: impl FnMut() -> Command) -> Duration {
+    (0..3)
+        .map(|_| {
+            let mut command = run();
+            let started = Instant::now();
+            let status = command
+                .stdout(Stdio::null())
+                .stdin(Stdio::null())
+                .status()
+                .expect("run");
+            assert!(status.success(), "{command:?} failed");
+            started.elapsed()
+        })
+        .min()
+        .expect("three runs")
+}
+
+fn main() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    write_input(&dir.path().join("input"));
+    let size = std::fs::metadata(dir.path().join("input"))
+        .expect("input")
+        .len();
+    let cache = Path::new(env!("CARGO_TARGET_TMPDIR")).join("bench-cache");
+    let mount = format!("{}:/data", dir.path().display());
+    let wasmix = |script: String| {
+        let (cache, mount) = (cache.clone(), mount.clone());
+        move || {
+            let mut command = Command::new(env!("CARGO_BIN_EXE_wasmix"));
+            command
+                .arg("--cache-dir")
+                .arg(&cache)
+                .args(["--ephemeral", "--mount", &mount, "-c"])
+                .arg(format!("cd /data && {script}"));
+            command
+        }
+    };
+    let bash = |script: String| {
+        let dir = dir.path().to_path_buf();
+        move || {
+            let mut command = Command::new("bash");
+            command
+                .args(["-c", &script])
+                .current_dir(&dir)
+                .env("LC_ALL", "C");
+            command
+        }
+    };
+    let ratio = |a: Duration, b: Duration| a.as_secs_f64() / b.as_secs_f64();
+    let ms = |d: Duration| d.as_secs_f64() * 1e3;
+    println!(
+        "| command, on a {:.0} MB file of {LINES} lines | wasmix | GNU (LC_ALL=C) | wasmix / GNU |",
+        size as f64 / 1e6
+    );
+    println!("|---|---|---|---|");
+    for tool in TOOLS {
+        let ours = best_of_three(wasmix(tool.to_string()));
+        let gnu = best_of_three(bash(tool.to_string()));
+        println!(
+            "| `{tool}` | {:.0} ms | {:.0} ms | {:.2} |",
+            ms(ours),
+            ms(gnu),
+            ratio(ours, gnu)
+        );
+    }
+    let ours = best_of_three(wasmix("sort input".into()));
+    let gnu = best_of_three(bash("sort --parallel=1 input".into()));
+    println!(
+        "| `sort input` against GNU `sort --parallel=1` | {:.0} ms | {:.0} ms | {:.2} |",
+        ms(ours),
+        ms(gnu),
+        ratio(ours, gnu)
+    );
+}
