@@ -235,6 +235,9 @@ impl Searcher<'_> {
         } else {
             String::new()
         };
+        if !self.options.only_matching && !self.options.numbers {
+            return self.search_blocks(reader, label, &prefix);
+        }
         let mut count = 0u64;
         // One buffer, reused for every line.
         let mut reader = BufReader::with_capacity(256 * 1024, reader);
@@ -284,4 +287,156 @@ impl Searcher<'_> {
         }
         Ok(())
     }
+
+    /// The search without line numbers or `-o`: the regex runs over blocks of whole lines
+    /// rather than line by line, and the lines between matches are passed on (or, with
+    /// `-v`, written) as they are. A match the regex finds is only a candidate: its line is
+    /// checked alone, since a class like `[^a]` can match across a newline and GNU grep
+    /// never matches across lines.
+    fn search_blocks(
+        &mut self,
+        mut reader: Box<dyn Read>,
+        label: &str,
+        prefix: &str,
+    ) -> Result<(), Failure> {
+        let mut block: Vec<u8> = Vec::with_capacity(BLOCK + 4096);
+        let mut count = 0u64;
+        loop {
+            let kept = block.len();
+            block.resize(kept + BLOCK, 0);
+            let read = loop {
+                match reader.read(&mut block[kept..]) {
+                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                    other => break other?,
+                }
+            };
+            block.truncate(kept + read);
+            let end = read == 0;
+            // Whole lines only; a partial last line waits for the next read.
+            let whole = match block.iter().rposition(|&b| b == b'\n') {
+                Some(last) if !end => last + 1,
+                _ if end => block.len(),
+                _ => continue,
+            };
+            match self.search_lines(&block[..whole], label, prefix, &mut count)? {
+                Searched::Stop => return Ok(()),
+                Searched::Go => {}
+            }
+            block.drain(..whole);
+            if end {
+                break;
+            }
+        }
+        if self.options.count {
+            writeln!(self.out, "{prefix}{count}")?;
+        }
+        Ok(())
+    }
+
+    /// Searches whole lines (the last may lack its newline), counting selected lines.
+    fn search_lines(
+        &mut self,
+        lines: &[u8],
+        label: &str,
+        prefix: &str,
+        count: &mut u64,
+    ) -> Result<Searched, Failure> {
+        let invert = self.options.invert;
+        // From `unselected` on, lines are not selected so far (with -v, written as a run).
+        let mut position = 0;
+        let mut unselected = 0;
+        while position < lines.len() {
+            let Some(found) = self.regex.find_at(lines, position) else {
+                break;
+            };
+            let start = lines[..found.start()]
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |i| i + 1)
+                .max(position);
+            let end = lines[start..]
+                .iter()
+                .position(|&b| b == b'\n')
+                .map_or(lines.len(), |i| start + i);
+            let next = (end + 1).min(lines.len());
+            position = next;
+            // A match within one line is that line's; one across lines is checked alone.
+            if found.as_bytes().contains(&b'\n') && !self.regex.is_match(&lines[start..end]) {
+                continue;
+            }
+            if invert {
+                self.select_run(&lines[unselected..start], label, prefix, count)?;
+            } else {
+                self.select_run(&lines[start..next], label, prefix, count)?;
+            }
+            if self.stops() {
+                return Ok(Searched::Stop);
+            }
+            unselected = next;
+        }
+        if invert {
+            self.select_run(&lines[unselected..], label, prefix, count)?;
+        }
+        Ok(if self.stops() {
+            Searched::Stop
+        } else {
+            Searched::Go
+        })
+    }
+
+    /// Selects a run of whole lines (each with its newline, but for the last line of the
+    /// input, which may lack it): counts them, or writes them.
+    fn select_run(
+        &mut self,
+        run: &[u8],
+        label: &str,
+        prefix: &str,
+        count: &mut u64,
+    ) -> Result<(), Failure> {
+        if run.is_empty() {
+            return Ok(());
+        }
+        let unterminated = !run.ends_with(b"\n");
+        *count += run.iter().filter(|&&b| b == b'\n').count() as u64 + u64::from(unterminated);
+        self.matched = true;
+        if self.options.quiet || self.options.count {
+            return Ok(());
+        }
+        if self.options.files_only {
+            writeln!(self.out, "{label}")?;
+            return Ok(());
+        }
+        if prefix.is_empty() {
+            self.out.write_all(run)?;
+        } else {
+            for line in run
+                .strip_suffix(b"\n")
+                .unwrap_or(run)
+                .split(|&b| b == b'\n')
+            {
+                self.out.write_all(prefix.as_bytes())?;
+                self.out.write_all(line)?;
+                self.out.write_all(b"\n")?;
+            }
+            return Ok(());
+        }
+        if unterminated {
+            self.out.write_all(b"\n")?;
+        }
+        Ok(())
+    }
+
+    /// Whether searching this input can stop: -q or -l have their answer.
+    fn stops(&self) -> bool {
+        self.matched && (self.options.quiet || self.options.files_only)
+    }
 }
+
+/// Whether the search of an input goes on.
+enum Searched {
+    Go,
+    Stop,
+}
+
+/// How much is read at a time for a block search.
+const BLOCK: usize = 256 * 1024;
