@@ -114,16 +114,7 @@ fn bash_spawn_mean() -> Duration {
 /// Wall time of a shell command line, output discarded; the best of three.
 fn best_of_three(program: &str, args: &[&str]) -> Duration {
     (0..3)
-        .map(|_| {
-            let started = Instant::now();
-            let status = Command::new(program)
-                .args(args)
-                .stdout(HostStdio::null())
-                .status()
-                .expect(program);
-            assert!(status.success(), "{program} {args:?} failed");
-            started.elapsed()
-        })
+        .map(|_| one_run(program, args))
         .min()
         .expect("three runs")
 }
@@ -270,6 +261,7 @@ fn first_and_warm_run(wasmix: &str, warm_cache: &str) -> (Duration, Duration) {
     (first, best_of_three(wasmix, &args))
 }
 
+/// Wall time of one run, output discarded.
 fn one_run(program: &str, args: &[&str]) -> Duration {
     let started = Instant::now();
     let status = Command::new(program)
