@@ -142,7 +142,17 @@ struct FilesystemTimes {
     write: Duration,
     read: Duration,
     list: Duration,
+    /// The tree walks: `find -name`, `du -s`, `cp -r`, `rm -r` of the copy.
+    walks: [Duration; 4],
 }
+
+/// The tree walks, each given the tree's directory, in the order of `FilesystemTimes::walks`.
+const WALKS: [&str; 4] = [
+    "find TREE -name 'f1*' > /dev/null",
+    "du -s TREE > /dev/null",
+    "cp -r TREE TREE-copy",
+    "rm -r TREE-copy",
+];
 
 /// Writes and reads a big file in /tmp (ramfs), and lists a tree of small files.
 fn wasmix_filesystem(runtime: &tokio::runtime::Runtime) -> FilesystemTimes {
@@ -180,6 +190,8 @@ fn wasmix_filesystem(runtime: &tokio::runtime::Runtime) -> FilesystemTimes {
         ),
         read: time_in_shell(runtime, &mut shell, "cat /tmp/big > /dev/null"),
         list: time_in_shell(runtime, &mut shell, "ls -R /tmp/tree > /dev/null"),
+        walks: WALKS
+            .map(|walk| time_in_shell(runtime, &mut shell, &walk.replace("TREE", "/tmp/tree"))),
     }
 }
 
@@ -198,6 +210,7 @@ fn host_filesystem() -> FilesystemTimes {
         write: time_in_bash(&format!("head -c {BIG_FILE} /dev/zero > {root}/big")),
         read: time_in_bash(&format!("cat {root}/big > /dev/null")),
         list: time_in_bash(&format!("ls -R {root}/tree > /dev/null")),
+        walks: WALKS.map(|walk| time_in_bash(&walk.replace("TREE", &format!("{root}/tree")))),
     }
 }
 
@@ -422,6 +435,16 @@ fn main() {
         host_fs.list.as_secs_f64() * 1e3,
         ratio(wasmix_fs.list, host_fs.list)
     );
+    for (walk, (ours, gnu)) in WALKS.iter().zip(wasmix_fs.walks.iter().zip(host_fs.walks)) {
+        println!(
+            "| `{}` of {} files in {TREE_DIRS} directories | {:.1} ms | {:.1} ms | bash with GNU's on tmpfs | {} |",
+            walk.replace("TREE", "tree"),
+            TREE_DIRS * TREE_FILES,
+            ours.as_secs_f64() * 1e3,
+            gnu.as_secs_f64() * 1e3,
+            ratio(*ours, gnu)
+        );
+    }
     println!(
         "| `pi {PI_PLACES}` (big integers), whole run | {:.1} ms | {:.1} ms | the same Rust program built natively | {} |",
         wasmix_pi.as_secs_f64() * 1e3,
