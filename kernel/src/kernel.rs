@@ -400,6 +400,18 @@ impl Kernel {
         Ok(())
     }
 
+    /// Loads the programs at `paths` side by side, a thread each (the stages of a
+    /// pipeline, before they start); what cannot be loaded is left for its spawn to report.
+    pub(crate) fn load_programs(&self, namespace: &Namespace, paths: &[String]) {
+        std::thread::scope(|scope| {
+            for path in paths {
+                scope.spawn(move || {
+                    let _ = self.program_at(namespace, path);
+                });
+            }
+        });
+    }
+
     /// The program in the file at `path`, or the `#!` line of a script (without `#!`).
     pub(crate) fn program_at(
         &self,

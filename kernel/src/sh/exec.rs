@@ -214,6 +214,9 @@ impl Shell {
         io: &Stdio,
     ) -> Result<Vec<Stage>, Flow> {
         let count = pipeline.seq.len();
+        if count > 1 {
+            self.load_programs(pipeline);
+        }
         let mut stages = Vec::with_capacity(count);
         let mut next_stdin = Some(io.stdin.duplicate());
         for (index, command) in pipeline.seq.iter().enumerate() {
@@ -230,6 +233,34 @@ impl Shell {
             next_stdin = reader;
         }
         Ok(stages)
+    }
+
+    /// Loads the programs that a pipeline's stages name by a plain word (not a builtin or
+    /// a function) all at once, a thread each, so that first compiles run side by side;
+    /// the stages then start one after another. Only a head start: each stage still finds
+    /// its program when it runs, and reports what is wrong with it then.
+    fn load_programs(&self, pipeline: &Pipeline) {
+        let plain = |name: &&str| {
+            !name.is_empty()
+                && name
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "_-+./".contains(c))
+        };
+        let paths: Vec<String> = pipeline
+            .seq
+            .iter()
+            .filter_map(|command| match command {
+                Command::Simple(simple) => simple.word_or_name.as_ref(),
+                _ => None,
+            })
+            .map(|word| word.value.as_str())
+            .filter(plain)
+            .filter(|name| Builtin::find(name).is_none() && !self.functions.contains_key(*name))
+            .filter_map(|name| self.find_command(name))
+            .collect();
+        if paths.len() > 1 {
+            self.kernel.load_programs(&self.namespace, &paths);
+        }
     }
 
     async fn run_pipeline(&mut self, pipeline: &Pipeline, io: &Stdio) -> Result<u8, Flow> {
