@@ -403,13 +403,46 @@ impl Kernel {
     /// Loads the programs at `paths` side by side, a thread each (the stages of a
     /// pipeline, before they start); what cannot be loaded is left for its spawn to report.
     pub(crate) fn load_programs(&self, namespace: &Namespace, paths: &[String]) {
+        // Programs already loaded (the usual case) need no thread, and one alone no other.
+        let unknown: Vec<&String> = paths
+            .iter()
+            .filter(|path| {
+                self.exec_key(namespace, path)
+                    .is_ok_and(|key| self.known_program(&key).is_none())
+            })
+            .collect();
+        if unknown.len() < 2 {
+            return;
+        }
         std::thread::scope(|scope| {
-            for path in paths {
+            for path in unknown {
                 scope.spawn(move || {
                     let _ = self.program_at(namespace, path);
                 });
             }
         });
+    }
+
+    /// What identifies the file at `path` as a program already loaded.
+    fn exec_key(&self, namespace: &Namespace, path: &str) -> Result<ExecKey, SpawnError> {
+        let unreadable = |e| SpawnError::Unreadable(path.to_string(), e);
+        let meta = namespace.stat(path, true).map_err(unreadable)?;
+        if meta.is_dir() {
+            return Err(unreadable(FsError::IsDirectory));
+        }
+        Ok(ExecKey {
+            device: meta.device,
+            inode: meta.inode,
+            size: meta.size,
+            modified: meta.modified,
+        })
+    }
+
+    fn known_program(&self, key: &ExecKey) -> Option<Arc<Program>> {
+        self.executables
+            .lock()
+            .ok()
+            .and_then(|e| e.get(key).cloned())
     }
 
     /// The program in the file at `path`, or the `#!` line of a script (without `#!`).
@@ -419,28 +452,14 @@ impl Kernel {
         path: &str,
     ) -> Result<Result<Arc<Program>, String>, SpawnError> {
         let unreadable = |e| SpawnError::Unreadable(path.to_string(), e);
-        let meta = namespace.stat(path, true).map_err(unreadable)?;
-        if meta.is_dir() {
-            return Err(unreadable(FsError::IsDirectory));
-        }
-        let key = ExecKey {
-            device: meta.device,
-            inode: meta.inode,
-            size: meta.size,
-            modified: meta.modified,
-        };
-        let known = self
-            .executables
-            .lock()
-            .ok()
-            .and_then(|e| e.get(&key).cloned());
-        if let Some(program) = known {
+        let key = self.exec_key(namespace, path)?;
+        if let Some(program) = self.known_program(&key) {
             return Ok(Ok(program));
         }
         let file = namespace
             .open(path, OpenOptions::read_only())
             .map_err(unreadable)?;
-        let mut bytes = vec![0; meta.size as usize];
+        let mut bytes = vec![0; key.size as usize];
         let mut filled = 0;
         while filled < bytes.len() {
             match file
