@@ -29,6 +29,7 @@ pub(super) enum Stage {
 impl Shell {
     pub(super) async fn run_program(&mut self, program: &Program) -> Result<(), Flow> {
         for command in &program.complete_commands {
+            self.top_command += 1;
             // Fetched for each command: `exec 3>file` changes them.
             let streams = self.own_streams();
             match self.run_list(command, &streams).await {

@@ -150,7 +150,10 @@ pub struct Shell {
     /// For each function call in progress, the variables `local` shadowed and their
     /// values before.
     locals: Vec<Vec<(String, Option<Variable>)>>,
-    aliases: BTreeMap<String, String>,
+    aliases: BTreeMap<String, alias::Alias>,
+    /// Counts the top-level commands run, so an alias applies only to commands after
+    /// the one that defined it (bash reads a whole line before running it).
+    top_command: u64,
     /// Aliases whose text is running, so an alias is not expanded inside itself.
     expanding_aliases: Vec<String>,
     /// The commands typed at the prompt, for `history`.
@@ -192,11 +195,15 @@ impl Shell {
             kernel,
             limits: crate::kernel::Limits::default(),
             options: options::Options::default(),
-            shell_options: shopt::ShellOptions::default(),
+            shell_options: shopt::ShellOptions {
+                expand_aliases: matches!(origin, Origin::Prompt),
+                ..Default::default()
+            },
             substitution_depth: 0,
             condition_depth: 0,
             locals: Vec::new(),
             aliases: BTreeMap::new(),
+            top_command: 0,
             expanding_aliases: Vec::new(),
             history: Vec::new(),
             started: std::time::Instant::now(),

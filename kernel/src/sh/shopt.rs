@@ -6,6 +6,8 @@ use super::Shell;
 pub(super) struct ShellOptions {
     /// Globs match names that start with a dot.
     pub dotglob: bool,
+    /// Command names that are aliases are replaced by their text (on at the prompt).
+    pub expand_aliases: bool,
     /// `?(…)`, `*(…)`, `+(…)`, `@(…)` and `!(…)` in globs and patterns.
     pub extglob: bool,
     /// A glob that matches nothing is an error.
@@ -20,8 +22,9 @@ pub(super) struct ShellOptions {
 }
 
 /// The options, in bash's (alphabetical) order.
-const NAMES: [&str; 7] = [
+const NAMES: [&str; 8] = [
     "dotglob",
+    "expand_aliases",
     "extglob",
     "failglob",
     "globstar",
@@ -34,6 +37,7 @@ impl ShellOptions {
     fn flag(&mut self, name: &str) -> Option<&mut bool> {
         Some(match name {
             "dotglob" => &mut self.dotglob,
+            "expand_aliases" => &mut self.expand_aliases,
             "extglob" => &mut self.extglob,
             "failglob" => &mut self.failglob,
             "globstar" => &mut self.globstar,

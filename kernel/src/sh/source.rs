@@ -105,6 +105,7 @@ impl Shell {
         let offset = std::mem::replace(&mut self.line_offset, line_offset);
         let mut result = Ok(());
         for command in &program.complete_commands {
+            self.top_command += 1;
             result = self.run_list(command, io).await;
             if result.is_err() {
                 break;

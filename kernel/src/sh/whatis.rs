@@ -35,7 +35,7 @@ impl Shell {
         let mut kinds = Vec::new();
         if !path_only {
             if let Some(value) = self.aliases.get(name) {
-                kinds.push(Kind::Alias(value.clone()));
+                kinds.push(Kind::Alias(value.text.clone()));
             }
             if KEYWORDS.contains(&name) {
                 kinds.push(Kind::Keyword);
