@@ -170,6 +170,7 @@ impl Shell {
         let (mode, names) = match args.first().map(String::as_str) {
             Some("-f") => ('f', &args[1..]),
             Some("-v") => ('v', &args[1..]),
+            Some("-n") => ('n', &args[1..]),
             _ => (' ', args),
         };
         let mut status = 0;
@@ -190,6 +191,7 @@ impl Shell {
                     self.functions.remove(name);
                     Ok(())
                 }
+                _ if mode == 'n' => self.unset_itself(name),
                 _ => self.unset_variable(name),
             };
             if let Err(e) = result {
@@ -333,7 +335,7 @@ impl Shell {
         off: &str,
     ) -> Result<(), ExpandError> {
         if local {
-            let saved = self.variable_entry(name).cloned();
+            let saved = self.raw_variable(name).cloned();
             let frame = self
                 .locals
                 .last_mut()
@@ -360,6 +362,9 @@ impl Shell {
                 };
             }
             for (flags, set) in [(on, true), (off, false)] {
+                if flags.contains('n') {
+                    variable.nameref = set;
+                }
                 if flags.contains('x') {
                     variable.exported = set;
                 }
@@ -370,6 +375,8 @@ impl Shell {
         }
         if let Some(value) = value {
             match subscript {
+                // A nameref's own value is the name it stands for.
+                None if on.contains('n') => self.set_variable_itself(name, &value),
                 Some(text) => {
                     let subscript = self.subscript(name, &text).await?;
                     self.assign_element(name, subscript, &value, append)?;
@@ -411,7 +418,7 @@ impl Shell {
         }
         let mut status = 0;
         for name in names {
-            match self.variable_entry(name) {
+            match self.raw_variable(name) {
                 Some(variable) => {
                     text.push_str(&declaration(name, variable));
                     text.push('\n');

@@ -180,6 +180,12 @@ impl Shell {
         parameter: &Parameter,
         indirect: bool,
     ) -> Result<Expansion, ExpandError> {
+        if indirect && let Parameter::Named(name) = parameter {
+            // `${!ref}` of a nameref is the name it stands for, as in bash.
+            if let Some(target) = self.nameref_target(name) {
+                return Ok(Expansion::One(Some(target.to_string())));
+            }
+        }
         let expansion = self.direct_expansion(parameter).await?;
         if !indirect {
             return Ok(expansion);

@@ -5,6 +5,7 @@
 use super::Shell;
 use super::expand::ExpandError;
 use indexmap::IndexMap;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 #[derive(Clone, Debug)]
@@ -56,6 +57,8 @@ pub(super) struct Variable {
     pub readonly: bool,
     /// `declare -i`: assignments are evaluated as arithmetic.
     pub integer: bool,
+    /// `declare -n`: the value names the variable this one stands for.
+    pub nameref: bool,
 }
 
 impl Variable {
@@ -65,6 +68,7 @@ impl Variable {
             exported: false,
             readonly: false,
             integer: false,
+            nameref: false,
         }
     }
 }
@@ -76,21 +80,54 @@ pub(super) enum Subscript {
     Key(String),
 }
 
+/// How many namerefs a name may go through, as bash limits them (a loop ends).
+const NAMEREF_HOPS: usize = 8;
+
 impl Shell {
-    /// A variable's value as `$NAME` gives it; None when unset.
-    pub(super) fn variable(&self, name: &str) -> Option<String> {
+    /// The variable a name stands for: itself, or what its namerefs (`declare -n`) lead to.
+    pub(super) fn resolve<'a>(&self, name: &'a str) -> Cow<'a, str> {
+        let mut resolved = Cow::Borrowed(name);
+        for _ in 0..NAMEREF_HOPS {
+            match self.nameref_target(&resolved) {
+                Some(target) if super::assign::is_name(target) => {
+                    resolved = Cow::Owned(target.to_string())
+                }
+                _ => break,
+            }
+        }
+        resolved
+    }
+
+    /// The name a nameref holds; None for any other variable.
+    pub(super) fn nameref_target(&self, name: &str) -> Option<&str> {
         self.variables
             .get(name)
+            .filter(|v| v.nameref)
+            .and_then(|v| v.value.first())
+            .filter(|target| !target.is_empty())
+    }
+
+    /// A variable's value as `$NAME` gives it; None when unset.
+    pub(super) fn variable(&self, name: &str) -> Option<String> {
+        self.variable_entry(name)
             .and_then(|v| v.value.first().map(str::to_string))
     }
 
     pub(super) fn variable_entry(&self, name: &str) -> Option<&Variable> {
+        match self.variables.get(name) {
+            Some(variable) if variable.nameref => self.variables.get(&*self.resolve(name)),
+            other => other,
+        }
+    }
+
+    /// The variable itself, a nameref not followed (for `declare -p`).
+    pub(super) fn raw_variable(&self, name: &str) -> Option<&Variable> {
         self.variables.get(name)
     }
 
     pub(super) fn is_associative(&self, name: &str) -> bool {
         matches!(
-            self.variables.get(name).map(|v| &v.value),
+            self.variable_entry(name).map(|v| &v.value),
             Some(Value::Associative(_))
         )
     }
@@ -98,6 +135,7 @@ impl Shell {
     /// Sets a variable the shell itself maintains (`PWD`, `OPTIND`, `read`'s names):
     /// read-only ones included, as bash's internal assignments do.
     pub(super) fn set_variable(&mut self, name: &str, value: &str, export: bool) {
+        let name = &*self.resolve(name).into_owned();
         let variable = self
             .variables
             .entry(name.to_string())
@@ -115,9 +153,14 @@ impl Shell {
         }
     }
 
+    /// Sets a nameref's own value, the name it stands for.
+    pub(super) fn set_variable_itself(&mut self, name: &str, target: &str) {
+        self.declared(name).value = Value::Scalar(target.to_string());
+    }
+
     /// The error for changing a read-only variable, or None.
     fn refuse_readonly(&self, name: &str) -> Result<(), ExpandError> {
-        match self.variables.get(name) {
+        match self.variable_entry(name) {
             Some(variable) if variable.readonly => {
                 // As bash: the rest of the command line is not run.
                 Err(ExpandError::aborting(format!("{name}: readonly variable")))
@@ -134,6 +177,7 @@ impl Shell {
         value: &str,
         append: bool,
     ) -> Result<(), ExpandError> {
+        let name = &*self.resolve(name).into_owned();
         self.refuse_readonly(name)?;
         let integer = self.variables.get(name).is_some_and(|v| v.integer);
         let value = match (integer, append) {
@@ -158,6 +202,7 @@ impl Shell {
         value: &str,
         append: bool,
     ) -> Result<(), ExpandError> {
+        let name = &*self.resolve(name).into_owned();
         self.refuse_readonly(name)?;
         let integer = self.variables.get(name).is_some_and(|v| v.integer);
         let before = self.element(name, &subscript);
@@ -213,6 +258,7 @@ impl Shell {
         elements: Vec<(Option<Subscript>, String)>,
         append: bool,
     ) -> Result<(), ExpandError> {
+        let name = &*self.resolve(name).into_owned();
         self.refuse_readonly(name)?;
         let associative = self.is_associative(name);
         let mut variable = self
@@ -266,7 +312,7 @@ impl Shell {
 
     /// One element's value; None when unset.
     pub(super) fn element(&self, name: &str, subscript: &Subscript) -> Option<String> {
-        let variable = self.variables.get(name)?;
+        let variable = self.variable_entry(name)?;
         match (&variable.value, subscript) {
             (Value::Scalar(text), Subscript::Index(0 | -1)) => Some(text.clone()),
             (Value::Scalar(_) | Value::Unset, _) => None,
@@ -289,6 +335,7 @@ impl Shell {
         name: &str,
         subscript: &Subscript,
     ) -> Result<(), ExpandError> {
+        let name = &*self.resolve(name).into_owned();
         self.refuse_readonly(name)?;
         let Some(variable) = self.variables.get_mut(name) else {
             return Ok(());
@@ -317,6 +364,12 @@ impl Shell {
     /// calling function made local comes back with the value it had before that
     /// function's `local` (bash's dynamic scoping); one local here is simply unset.
     pub(super) fn unset_variable(&mut self, name: &str) -> Result<(), ExpandError> {
+        let name = &*self.resolve(name).into_owned();
+        self.unset_itself(name)
+    }
+
+    /// `unset -n NAME`: the variable itself, a nameref not followed.
+    pub(super) fn unset_itself(&mut self, name: &str) -> Result<(), ExpandError> {
         if self.variables.get(name).is_some_and(|v| v.readonly) {
             return Err(ExpandError::new(format!(
                 "{name}: cannot unset: readonly variable"
@@ -390,6 +443,9 @@ pub(super) fn attribute_flags(variable: &Variable) -> String {
     }
     if variable.integer {
         flags.push('i');
+    }
+    if variable.nameref {
+        flags.push('n');
     }
     if variable.readonly {
         flags.push('r');
