@@ -6,7 +6,7 @@
 
 use crate::file::Stdio;
 use crate::fs::namespace::Namespace;
-use crate::kernel::{Kernel, Limits, SpawnError, SpawnRequest};
+use crate::kernel::{Found, Kernel, Limits, SpawnError, SpawnRequest};
 use crate::proc::{ExitStatus, Pid};
 use crate::program::{ExecError, Program};
 use std::future::Future;
@@ -67,8 +67,12 @@ impl Kernel {
                 (found, _) => found?,
             };
             let line = match found {
-                Ok(program) => return Ok(Image::Wasm(program)),
-                Err(line) => line,
+                Found::Program(program) => return Ok(Image::Wasm(program)),
+                Found::Script(line) => line,
+                Found::ShellScript => {
+                    argv.splice(..1.min(argv.len()), ["sh".to_string(), path]);
+                    return Ok(Image::Shell);
+                }
             };
             let mut words = line.splitn(2, [' ', '\t']);
             let interpreter = words.next().unwrap_or_default().to_string();

@@ -450,11 +450,11 @@ impl Kernel {
         &self,
         namespace: &Namespace,
         path: &str,
-    ) -> Result<Result<Arc<Program>, String>, SpawnError> {
+    ) -> Result<Found, SpawnError> {
         let unreadable = |e| SpawnError::Unreadable(path.to_string(), e);
         let key = self.exec_key(namespace, path)?;
         if let Some(program) = self.known_program(&key) {
-            return Ok(Ok(program));
+            return Ok(Found::Program(program));
         }
         let file = namespace
             .open(path, OpenOptions::read_only())
@@ -473,7 +473,14 @@ impl Kernel {
         bytes.truncate(filled);
         if let Some(script) = bytes.strip_prefix(b"#!") {
             let line = script.split(|&b| b == b'\n').next().unwrap_or_default();
-            return Ok(Err(String::from_utf8_lossy(line).trim().to_string()));
+            return Ok(Found::Script(
+                String::from_utf8_lossy(line).trim().to_string(),
+            ));
+        }
+        // As bash: a file with no `#!` whose first line has no NUL byte is a shell script.
+        let first_line = bytes.split(|&b| b == b'\n').next().unwrap_or_default();
+        if !first_line.contains(&0) {
+            return Ok(Found::ShellScript);
         }
         let program = self
             .programs
@@ -485,7 +492,7 @@ impl Kernel {
         {
             executables.insert(key, program.clone());
         }
-        Ok(Ok(program))
+        Ok(Found::Program(program))
     }
 
     pub async fn wait(&self, pid: Pid) -> Result<ExitStatus, NoSuchProcess> {
@@ -499,6 +506,15 @@ impl Kernel {
 
 /// Where a command name leads, as a shell finds it: a name with a `/` is a path (relative
 /// to `cwd`); any other is looked up in the directories of `search_path`.
+/// What a file holds, as far as running it goes.
+pub(crate) enum Found {
+    Program(Arc<Program>),
+    /// A script's `#!` line, without the `#!`.
+    Script(String),
+    /// Text with no `#!` line, which the shell runs.
+    ShellScript,
+}
+
 pub fn find_program(
     namespace: &Namespace,
     name: &str,
@@ -509,10 +525,14 @@ pub fn find_program(
         let path = crate::fs::namespace::absolute(cwd, name);
         return Some(crate::fs::namespace::normalize(&path));
     }
+    // An empty entry is the working directory, and relative ones start there, as in bash.
     search_path
         .split(':')
-        .filter(|dir| !dir.is_empty())
-        .map(|dir| format!("{}/{name}", dir.trim_end_matches('/')))
+        .map(|dir| if dir.is_empty() { "." } else { dir })
+        .map(|dir| {
+            let candidate = format!("{}/{name}", dir.trim_end_matches('/'));
+            crate::fs::namespace::normalize(&crate::fs::namespace::absolute(cwd, &candidate))
+        })
         .find(|candidate| match namespace.stat(candidate, true) {
             Ok(meta) => !meta.is_dir(),
             // Not there; anything else (no descriptors left, an I/O error) is reported

@@ -609,7 +609,20 @@ impl Shell {
         let name = argv[0].clone();
         // Errors about starting the command go where its own errors would (`2>`).
         let stderr = stdio.stderr.duplicate();
-        let Some(path) = self.find_command(&name) else {
+        // `PATH=dir cmd` looks `cmd` up in `dir`, as bash does.
+        let search_path = extra
+            .iter()
+            .rev()
+            .find(|(n, _)| n == "PATH")
+            .map(|(_, v)| v.clone());
+        let found = match search_path {
+            Some(path) => {
+                let cwd = self.variable("PWD").unwrap_or_else(|| "/".into());
+                crate::kernel::find_program(&self.namespace, &name, &path, &cwd)
+            }
+            None => self.find_command(&name),
+        };
+        let Some(path) = found else {
             let _ = super::builtin::deliver(format!("wasmix: {name}: command not found\n"), stderr);
             return Stage::Done(127);
         };
