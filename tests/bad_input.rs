@@ -80,7 +80,7 @@ fn deeply_nested_substitutions_stop_with_an_error() {
     assert!(out.stdout.ends_with("survived\n"), "{}", out.stdout);
     assert_eq!(
         out.stderr,
-        "wasmix: command substitutions nested more than 64 deep\n"
+        "wasmix: line 1: command substitutions nested more than 64 deep\n"
     );
 }
 
@@ -90,7 +90,7 @@ fn runaway_recursion_stops_at_the_call_limit() {
     assert_eq!(out.stdout, "after 1\n");
     assert_eq!(
         out.stderr,
-        "wasmix: f: maximum function nesting level exceeded (200)\n"
+        "wasmix: line 1: f: maximum function nesting level exceeded (200)\n"
     );
 }
 
@@ -133,12 +133,12 @@ fn syntax_errors_name_the_line_and_token() {
 fn ulimit_bounds_the_cpu_time_and_memory_of_new_processes() {
     let out = run("ulimit -t 1; spin; echo \"status $?\"; ulimit -t");
     assert_eq!(out.stdout, "status 152\n1\n");
-    assert_eq!(out.stderr, "wasmix: spin: CPU time limit exceeded\n");
+    assert_eq!(out.stderr, "wasmix: line 1: spin: CPU time limit exceeded\n");
     // `pwd` is a builtin: it needs no memory of its own.
     let out = run("(ulimit -v 512; seq 1 3; pwd); ulimit -v; seq 1 2");
     assert_eq!(out.stdout, "/home/user\n524288\n1\n2\n");
     assert_eq!(
         out.stderr,
-        "wasmix: seq: crashed: out of memory (limit 512 KiB)\n"
+        "wasmix: line 1: seq: crashed: out of memory (limit 512 KiB)\n"
     );
 }

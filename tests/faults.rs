@@ -340,7 +340,7 @@ fn the_memory_budget_refuses_processes_cleanly_and_the_shell_goes_on() {
     // The program's own allocator says what it could not get; the kernel says why.
     assert!(
         out.stderr.ends_with(
-            "wasmix: /fx/misbehave.wasm: crashed: out of memory (the kernel's budget for all \
+            "wasmix: line 1: /fx/misbehave.wasm: crashed: out of memory (the kernel's budget for all \
              processes, 64 MiB, is used up)\n"
         ),
         "{}",
@@ -406,7 +406,7 @@ fn self_sourcing_scripts_and_rc_files_stop_with_an_error() {
     assert_eq!(out.stdout, "survived 1\n");
     assert_eq!(
         out.stderr,
-        "wasmix: /home/user/self.sh: maximum source nesting level exceeded (200)\n"
+        "wasmix: line 1: /home/user/self.sh: maximum source nesting level exceeded (200)\n"
     );
 
     let state = tempfile::tempdir().unwrap();
@@ -462,7 +462,7 @@ fn a_full_process_table_says_so_where_errors_are_sent() {
     let lines: Vec<&str> = out.stdout.lines().collect();
     assert_eq!(lines.len(), 1, "{}{}", out.stdout, out.stderr);
     assert!(
-        lines[0].ends_with("wasmix: cannot start a process: the table is full (256 processes)"),
+        lines[0].ends_with("wasmix: line 1: cannot start a process: the table is full (256 processes)"),
         "{}",
         out.stdout
     );

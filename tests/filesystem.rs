@@ -45,11 +45,11 @@ fn failures_carry_the_linux_reasons() {
                     cat: d: Is a directory\n\
                     mkdir: cannot create directory 'd': File exists\n\
                     cat: nosuch: No such file or directory\n\
-                    wasmix: cd: d/f: Not a directory\n\
+                    wasmix: line 1: cd: d/f: Not a directory\n\
                     ls: cannot access 'd': No such file or directory\n\
                     mv: cannot stat 'nosuch': No such file or directory\n\
                     touch: cannot touch '/proc/x': Permission denied\n\
-                    wasmix: /etc: Is a directory\n\
+                    wasmix: line 1: /etc: Is a directory\n\
                     mkdir: cannot create directory '/etc/motd/x': Not a directory\n";
     assert_eq!(out.stderr, expected);
     assert_eq!(run("rmdir /nonexistent").status, 1);
@@ -173,7 +173,7 @@ fn host_mounts_read_write_and_read_only() {
     assert_eq!(out.stdout, "from the host\n");
     assert_eq!(
         out.stderr,
-        "wasmix: /mnt/ro/data.txt: Read-only file system\n\
+        "wasmix: line 1: /mnt/ro/data.txt: Read-only file system\n\
          rm: cannot remove '/mnt/ro/new.txt': Read-only file system\n\
          mkdir: cannot create directory '/mnt/ro/d': Read-only file system\n"
     );

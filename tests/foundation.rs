@@ -90,7 +90,7 @@ fn exit_statuses_reach_the_shell() {
 #[test]
 fn unknown_command_is_127_and_the_shell_goes_on() {
     let out = run("nosuchcmd; echo next");
-    assert_eq!(out.stderr, "wasmix: nosuchcmd: command not found\n");
+    assert_eq!(out.stderr, "wasmix: line 1: nosuchcmd: command not found\n");
     assert_eq!(out.stdout, "next\n");
     assert_eq!(run("nosuchcmd").status, 127);
 }
@@ -299,7 +299,7 @@ fn a_file_that_is_not_wasm_is_refused_with_126() {
     let out = support::run_in(&state, "notwasm; echo next");
     assert_eq!(
         out.stderr,
-        "wasmix: /bin/notwasm: cannot execute: not a WebAssembly program\n"
+        "wasmix: line 1: /bin/notwasm: cannot execute: not a WebAssembly program\n"
     );
     assert_eq!(out.stdout, "next\n");
     assert_eq!(support::run_in(&state, "notwasm").status, 126);
@@ -311,7 +311,7 @@ fn a_component_without_run_is_refused_with_126() {
     let out = support::run_in(&state, "library; echo next");
     assert_eq!(
         out.stderr,
-        "wasmix: /bin/library: cannot execute: does not export wasi:cli/run\n"
+        "wasmix: line 1: /bin/library: cannot execute: does not export wasi:cli/run\n"
     );
     assert_eq!(out.stdout, "next\n");
     assert_eq!(support::run_in(&state, "library").status, 126);
@@ -328,7 +328,7 @@ fn traps_are_reported_in_one_line_and_the_pipeline_ends_cleanly() {
     ] {
         let out = support::run_in(&state, &format!("misbehave {mode}"));
         assert_eq!(out.status, 134, "{mode}");
-        let report = format!("wasmix: misbehave: crashed: {reason}\n");
+        let report = format!("wasmix: line 1: misbehave: crashed: {reason}\n");
         assert!(out.stderr.ends_with(&report), "{mode}: {}", out.stderr);
 
         let out = support::run_in(&state, &format!("misbehave {mode} | wc -l; echo next"));

@@ -143,7 +143,7 @@ fn scripts_cannot_mount_or_install_from_the_host() {
     let out = host.run(&format!("mount {} /tmp/h", victim.display()));
     assert_eq!(
         out.stderr,
-        "wasmix: mount: host paths can only be given on the command line (--mount); \
+        "wasmix: line 1: mount: host paths can only be given on the command line (--mount); \
          use bind to rearrange what this session has\n"
     );
     assert_eq!(host.snapshot(), before);

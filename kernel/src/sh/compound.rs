@@ -38,17 +38,18 @@ enum Turn {
 impl Shell {
     /// Starts `work` in a subshell with its own copy of the shell's state.
     pub(super) fn in_subshell(&self, stdio: Stdio, work: SubshellWork) -> Stage {
-        let mut shell = self.clone();
+        let mut shell = self.subshell(&stdio);
         Stage::Subshell(tokio::spawn(async move {
             let result = match &work {
                 SubshellWork::Compound(command) => shell.run_compound(command, &stdio).await,
                 SubshellWork::Function(body, argv) => shell.call_function(body, argv, &stdio).await,
             };
-            match result {
+            let status = match result {
                 Ok(status) => status,
                 Err(Flow::Exit(status) | Flow::Return(status) | Flow::Abort(status)) => status,
                 Err(_) => shell.last_status,
-            }
+            };
+            shell.exit_with(status).await
         }))
     }
 
@@ -62,13 +63,14 @@ impl Shell {
             match command {
                 CompoundCommand::BraceGroup(group) => self.run_list(&group.list, io).await?,
                 CompoundCommand::Subshell(subshell) => {
-                    let mut shell = self.clone();
-                    self.last_status = match shell.run_list(&subshell.list, io).await {
+                    let mut shell = self.subshell(io);
+                    let status = match shell.run_list(&subshell.list, io).await {
                         Err(Flow::Exit(status) | Flow::Return(status) | Flow::Abort(status)) => {
                             status
                         }
                         _ => shell.last_status,
                     };
+                    self.last_status = Box::pin(shell.exit_with(status)).await;
                 }
                 CompoundCommand::IfClause(clause) => self.run_if(clause, io).await?,
                 CompoundCommand::WhileClause(clause) => {
@@ -123,7 +125,10 @@ impl Shell {
             self.publish_function_names();
             // A function's body is outside its caller's loops, as in bash 5.
             let loops = std::mem::take(&mut self.loop_depth);
+            // After the call, `$LINENO` is the caller's line again.
+            let line = self.line;
             let result = self.run_compound(&body.0, &io).await;
+            self.line = line;
             self.loop_depth = loops;
             self.function_names.pop();
             self.publish_function_names();

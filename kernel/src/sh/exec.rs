@@ -9,7 +9,7 @@ use crate::pipe::pipe;
 use crate::proc::{ExitStatus, Pid, Signal, Usage, Waited};
 use brush_parser::ast::{
     AndOr, AndOrList, Command, CommandPrefixOrSuffixItem, CompoundList, CompoundListItem, Pipeline,
-    Program, SeparatorOperator, SimpleCommand,
+    Program, SeparatorOperator, SimpleCommand, SourceLocation,
 };
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -94,7 +94,7 @@ impl Shell {
         let (pipeline, final_one) = last;
         if self.last_status != 0 && self.condition_depth == 0 && final_one && !pipeline.bang {
             // As bash without `set -o errtrace`: functions do not inherit the ERR trap.
-            if self.function_names.is_empty() {
+            if self.function_names.is_empty() || self.options.errtrace {
                 self.run_trap("ERR").await?;
             }
             if self.options.errexit {
@@ -142,14 +142,15 @@ impl Shell {
             .kernel
             .insert_task(self.pid, self.namespace.clone())
             .ok()?;
-        let mut shell = self.clone();
+        let mut shell = self.subshell(&io);
         shell.pid = process.pid;
         let list = list.clone();
         let task = tokio::spawn(async move {
-            match shell.run_and_or(&list, &io).await {
+            let status = match shell.run_and_or(&list, &io).await {
                 Err(Flow::Exit(status) | Flow::Return(status) | Flow::Abort(status)) => status,
                 _ => shell.last_status,
-            }
+            };
+            shell.exit_with(status).await
         });
         let pid = process.pid;
         tokio::spawn(async move {
@@ -187,7 +188,10 @@ impl Shell {
                 Some(pid) => pids.push(pid),
                 None => {
                     let error = SpawnError::TooManyProcesses(self.kernel.max_processes());
-                    let _ = super::builtin::deliver(format!("wasmix: {error}\n"), stderr);
+                    let _ = super::builtin::deliver(
+                        format!("{}{error}\n", self.message_prefix()),
+                        stderr,
+                    );
                     self.last_status = error.status();
                     return Ok(());
                 }
@@ -376,6 +380,13 @@ impl Shell {
         stdio: Stdio,
         alone: bool,
     ) -> Result<Stage, Flow> {
+        // `$LINENO`: a compound command or test is on the line it starts on (a simple
+        // command, on the line of its first word: see `start_simple`).
+        if !matches!(command, Command::Simple(_))
+            && let Some(location) = command.location()
+        {
+            self.line = location.start.line + self.line_offset;
+        }
         match command {
             Command::Simple(simple) => self.start_simple(simple, stdio, alone).await,
             Command::Compound(compound, redirects) => {
@@ -575,7 +586,7 @@ impl Shell {
             // In a pipeline a builtin runs in a subshell, as in bash: what it changes
             // (`read`'s variables, `cd`) is gone after it.
             (Some(builtin), None) => {
-                let mut subshell = self.clone();
+                let mut subshell = self.subshell(&stdio);
                 match subshell.run_builtin(builtin, &argv, stdio, false).await {
                     Err(Flow::Exit(status) | Flow::Return(status) | Flow::Abort(status)) => {
                         Ok(Stage::Done(status))
@@ -623,7 +634,10 @@ impl Shell {
             None => self.find_command(&name),
         };
         let Some(path) = found else {
-            let _ = super::builtin::deliver(format!("wasmix: {name}: command not found\n"), stderr);
+            let _ = super::builtin::deliver(
+                format!("{}{name}: command not found\n", self.message_prefix()),
+                stderr,
+            );
             return Stage::Done(127);
         };
         let mut env = self.environment();
@@ -641,7 +655,7 @@ impl Shell {
         match self.kernel.spawn(request) {
             Ok(pid) => Stage::Running { pid, name },
             Err(e) => {
-                let _ = super::builtin::deliver(format!("wasmix: {e}\n"), stderr);
+                let _ = super::builtin::deliver(format!("{}{e}\n", self.message_prefix()), stderr);
                 Stage::Done(e.status())
             }
         }

@@ -19,6 +19,8 @@ use std::pin::Pin;
 pub struct ExpandError {
     pub message: String,
     pub fatal: bool,
+    /// The status a fatal error ends a script with: bash's 127 for an unset variable.
+    pub status: u8,
     /// Ends the command line being run (bash's jump to its top level), not the shell.
     pub aborts: bool,
 }
@@ -28,6 +30,7 @@ impl ExpandError {
         ExpandError {
             message,
             fatal: false,
+            status: 1,
             aborts: false,
         }
     }
@@ -36,7 +39,16 @@ impl ExpandError {
         ExpandError {
             message,
             fatal: true,
+            status: 127,
             aborts: false,
+        }
+    }
+
+    /// A fatal error that ends a script with status 1 (`${1=x}`).
+    pub fn fatal_failure(message: String) -> ExpandError {
+        ExpandError {
+            status: 1,
+            ..ExpandError::fatal(message)
         }
     }
 
@@ -44,6 +56,7 @@ impl ExpandError {
         ExpandError {
             message,
             fatal: false,
+            status: 1,
             aborts: true,
         }
     }
@@ -334,7 +347,7 @@ impl Shell {
 
     async fn capture_unboxed(&mut self, text: &str) -> Result<String, ExpandError> {
         if self.substitution_depth >= MAX_SUBSTITUTION_DEPTH {
-            return Err(ExpandError::fatal(format!(
+            return Err(ExpandError::fatal_failure(format!(
                 "command substitutions nested more than {MAX_SUBSTITUTION_DEPTH} deep"
             )));
         }
@@ -350,25 +363,30 @@ impl Shell {
         // The substitution's output is captured; the rest are the shell's own streams.
         let mut io = self.own_streams();
         io.stdout = Output::Pipe(writer);
-        let mut shell = self.clone();
+        let mut shell = self.subshell(&io);
         shell.substitution_depth += 1;
         // Its lines count from the line it is on.
         shell.line_offset = self.line.saturating_sub(1);
         // As bash outside POSIX mode: `set -e` does not reach into `$(...)`.
         shell.options.errexit = false;
         let task = tokio::spawn(async move {
+            let mut status = None;
             for command in &program.complete_commands {
                 match shell.run_list(command, &io).await {
                     Ok(()) => {}
                     Err(
-                        super::Flow::Exit(status)
-                        | super::Flow::Return(status)
-                        | super::Flow::Abort(status),
-                    ) => return status,
+                        super::Flow::Exit(code)
+                        | super::Flow::Return(code)
+                        | super::Flow::Abort(code),
+                    ) => {
+                        status = Some(code);
+                        break;
+                    }
                     Err(_) => break,
                 }
             }
-            shell.last_status
+            let status = status.unwrap_or(shell.last_status);
+            shell.exit_with(status).await
         });
         let mut output = Vec::new();
         while let Some(chunk) = reader.read(64 * 1024).await {

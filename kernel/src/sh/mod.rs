@@ -175,6 +175,11 @@ pub struct Shell {
     directory_stack: Vec<String>,
     /// `trap`: the command for each condition (`EXIT`, `ERR`).
     traps: BTreeMap<String, String>,
+    /// In a subshell that has not set a trap, the traps of the shell it was made from,
+    /// which `trap` alone lists.
+    parent_traps: Option<Arc<BTreeMap<String, String>>>,
+    /// A copy of the shell made for a subshell (see `Shell::subshell`).
+    is_subshell: bool,
     /// A trap is running (a trap does not trigger traps).
     running_trap: bool,
     /// Where `getopts` is: the OPTIND it last set, and the position in that word.
@@ -211,6 +216,8 @@ impl Shell {
             declared_arrays: Vec::new(),
             exec_streams: None,
             traps: BTreeMap::new(),
+            parent_traps: None,
+            is_subshell: false,
             directory_stack: Vec::new(),
             function_names: Vec::new(),
             history_changed: false,
@@ -358,11 +365,17 @@ impl Shell {
     }
 
     /// Reports a word that could not be expanded. A fatal one (an unset variable under
-    /// `set -u`, `${VAR:?}`) ends a script, as in bash; the status is 1.
+    /// `set -u`, `${VAR:?}`) ends a script, as in bash.
     fn expansion_failed(&mut self, e: expand::ExpandError) -> Result<u8, Flow> {
         self.report(&e.message);
         if e.fatal && !matches!(self.origin, Origin::Prompt) {
-            return Err(Flow::Exit(1));
+            // bash ends `-c` text with 127 here (without `set -e`, outside subshells), a
+            // script or standard input with 1.
+            let status = match self.origin {
+                Origin::CommandString if !self.options.errexit && !self.is_subshell => e.status,
+                _ => 1,
+            };
+            return Err(Flow::Exit(status));
         }
         if e.aborts {
             self.last_status = 1;
@@ -371,9 +384,19 @@ impl Shell {
         Ok(1)
     }
 
-    /// An error about a command: `wasmix: what: why`.
+    /// An error about a command: `wasmix: what: why`, prefixed as bash prefixes it.
     fn report(&self, message: &str) {
-        self.say(format!("wasmix: {message}"));
+        self.say(format!("{}{message}", self.message_prefix()));
+    }
+
+    /// What starts the shell's error messages, as in bash: `wasmix: ` at the prompt,
+    /// `$0: line N: ` for `-c` text, `FILE: line N: ` in a script.
+    fn message_prefix(&self) -> String {
+        match &self.origin {
+            Origin::Prompt => "wasmix: ".into(),
+            Origin::CommandString => format!("{}: line {}: ", self.script_name, self.line),
+            Origin::Script(path) => format!("{path}: line {}: ", self.line),
+        }
     }
 }
 

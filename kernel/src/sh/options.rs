@@ -9,6 +9,8 @@ pub(super) struct Options {
     /// Every variable assigned is exported.
     pub allexport: bool,
     pub errexit: bool,
+    /// Functions, command substitutions and subshells inherit the ERR trap.
+    pub errtrace: bool,
     /// `>` refuses to overwrite an existing file (`>|` still does).
     pub noclobber: bool,
     /// Commands are read, not run (ignored at the prompt, as bash does).
@@ -24,10 +26,11 @@ pub(super) struct Options {
 }
 
 /// The options `set -o` knows: long name, short letter.
-const NAMES: [(&str, Option<char>); 10] = [
+const NAMES: [(&str, Option<char>); 11] = [
     ("allexport", Some('a')),
     ("emacs", None),
     ("errexit", Some('e')),
+    ("errtrace", Some('E')),
     ("noclobber", Some('C')),
     ("noexec", Some('n')),
     ("noglob", Some('f')),
@@ -42,6 +45,7 @@ impl Options {
         match name {
             "allexport" => Some(&mut self.allexport),
             "errexit" => Some(&mut self.errexit),
+            "errtrace" => Some(&mut self.errtrace),
             "noclobber" => Some(&mut self.noclobber),
             "noexec" => Some(&mut self.noexec),
             "noglob" => Some(&mut self.noglob),
@@ -104,6 +108,7 @@ impl Shell {
             (o.nounset, 'u'),
             (o.xtrace, 'x'),
             (true, 'B'),
+            (o.errtrace, 'E'),
             (o.noclobber, 'C'),
             (command_string, 'c'),
         ]
@@ -181,15 +186,54 @@ impl Shell {
     fn list_options(&self, table: bool) -> String {
         NAMES
             .iter()
-            .map(|(name, _)| {
-                let on = self.options.get(name);
-                if table {
-                    format!("{name:<15}\t{}\n", if on { "on" } else { "off" })
-                } else {
-                    format!("set {}o {name}\n", if on { '-' } else { '+' })
-                }
-            })
+            .map(|(name, _)| self.option_line(name, table))
             .collect()
+    }
+
+    fn option_line(&self, name: &str, table: bool) -> String {
+        let on = self.options.get(name);
+        if table {
+            format!("{name:<15}\t{}\n", if on { "on" } else { "off" })
+        } else {
+            format!("set {}o {name}\n", if on { '-' } else { '+' })
+        }
+    }
+
+    /// `shopt -o [-p] [-q] [NAME...]` without -s or -u: the `set -o` options named (all
+    /// when none is), as a table or as `set` commands; the status is 1 if one is off or
+    /// is no option.
+    pub(super) fn show_set_options(
+        &mut self,
+        names: &[String],
+        print: bool,
+        quiet: bool,
+    ) -> (u8, String) {
+        if names.is_empty() {
+            return (
+                0,
+                if quiet {
+                    String::new()
+                } else {
+                    self.list_options(!print)
+                },
+            );
+        }
+        let mut status = 0;
+        let mut text = String::new();
+        for name in names {
+            if !NAMES.iter().any(|(known, _)| known == name) {
+                self.report(&format!("shopt: {name}: invalid option name"));
+                status = 1;
+                continue;
+            }
+            if !self.options.get(name) {
+                status = 1;
+            }
+            if !quiet {
+                text.push_str(&self.option_line(name, !print));
+            }
+        }
+        (status, text)
     }
 
     /// `set -x`: the command about to run, on stderr.

@@ -330,7 +330,7 @@ impl Shell {
                             self.assign_element(name, subscript, &value, false)?
                         }
                         _ => {
-                            return Err(ExpandError::fatal(format!(
+                            return Err(ExpandError::fatal_failure(format!(
                                 "${}: cannot assign in this way",
                                 name_of(parameter)
                             )));

@@ -91,7 +91,7 @@ impl Shell {
                 args.push(name.clone());
             }
             if names.is_empty() || set.is_none() {
-                return self.set_builtin(&["set".into(), "-o".into()]);
+                return self.show_set_options(&names, print, quiet);
             }
             return self.set_builtin(&args);
         }

@@ -3,6 +3,8 @@
 //! trapped, so the other signal names are refused rather than silently ignored.
 
 use super::{Flow, Shell};
+use crate::file::Stdio;
+use std::sync::Arc;
 
 /// The conditions `trap` acts on, as `trap -p` names them.
 const CONDITIONS: [&str; 2] = ["EXIT", "ERR"];
@@ -26,10 +28,12 @@ impl Shell {
             _ => &args[..],
         };
         if args.is_empty() || args == ["-p"] {
+            // A subshell that set no trap lists its parent's, as bash does.
+            let traps = self.parent_traps.as_deref().unwrap_or(&self.traps);
             let text = CONDITIONS
                 .iter()
                 .filter_map(|name| {
-                    let command = self.traps.get(*name)?;
+                    let command = traps.get(*name)?;
                     Some(format!(
                         "trap -- {} {name}\n",
                         super::options::quoted_always(command)
@@ -58,6 +62,7 @@ impl Shell {
             (Some(args[0].to_string()), &args[1..])
         };
         let mut status = 0;
+        self.parent_traps = None;
         for name in names {
             match condition(name) {
                 Some(name) => match &command {
@@ -89,6 +94,9 @@ impl Shell {
         };
         let status = self.last_status;
         self.running_trap = true;
+        // `$LINENO` in the trap is the line of the command that set it off.
+        let line = self.line;
+        let offset = std::mem::replace(&mut self.line_offset, line.saturating_sub(1));
         let result = match super::syntax::parse(&command) {
             Ok(program) => Box::pin(self.run_program(&program)).await,
             Err(error) => {
@@ -96,9 +104,28 @@ impl Shell {
                 Ok(())
             }
         };
+        self.line_offset = offset;
+        self.line = line;
         self.running_trap = false;
         self.last_status = status;
         result
+    }
+
+    /// A copy of the shell for a subshell (`( )`, `$( )`, a pipeline stage, `&`) whose
+    /// streams are `io`. As in bash it does not inherit the EXIT trap, nor ERR without
+    /// `set -E`; it runs its own EXIT trap when it ends ([`Shell::exit_with`]).
+    pub(super) fn subshell(&self, io: &Stdio) -> Shell {
+        let mut shell = self.clone();
+        shell.is_subshell = true;
+        shell.streams = Some(Arc::new(io.duplicate()));
+        if shell.parent_traps.is_none() {
+            shell.parent_traps = Some(Arc::new(self.traps.clone()));
+        }
+        shell.traps.remove("EXIT");
+        if !self.options.errtrace {
+            shell.traps.remove("ERR");
+        }
+        shell
     }
 
     /// The shell is about to exit with `status`: runs the EXIT trap, whose `exit` may
