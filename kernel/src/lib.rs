@@ -19,5 +19,6 @@ pub mod process_api;
 pub mod program;
 mod progress;
 pub mod sh;
+pub mod signal;
 pub mod tier;
 pub mod wasi_fs;

@@ -239,7 +239,7 @@ fn run(
     signals: TerminalSignals,
 ) -> u8 {
     shell.catch_interrupts(signals);
-    let status = match runtime.block_on(shell.run_text(text)) {
+    let status = match runtime.block_on(shell.run_text_as_process(text)) {
         Ok(status) | Err(Exit(status)) => status,
     };
     let status = runtime.block_on(shell.exit_with(status));

@@ -10,6 +10,7 @@ use crate::fs::namespace::Namespace;
 use crate::preview1::Preview1Fds;
 use crate::process_api::{Inheritance, ProcessApi, ProcessApiView};
 use crate::program::{Entry, Program};
+pub use crate::signal::{Action, Disposition, Dispositions, SIGNALS, Signal};
 use crate::wasi_fs::OpenFiles;
 use crate::wasi_fs::{FsView, WasiFsView};
 use std::collections::BTreeMap;
@@ -27,79 +28,6 @@ pub type Pid = u32;
 
 /// The pid of the shell, the first process of every kernel run.
 pub const SHELL_PID: Pid = 1;
-
-/// Signals, with their Linux numbers, for the statuses a shell reports (128 + n).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Signal {
-    Interrupt,
-    Kill,
-    Terminate,
-    /// Pause: the process stops at its next time slice and uses no CPU until continued.
-    Stop,
-    Continue,
-    /// The process used the CPU time its limit allows (SIGXCPU).
-    CpuTimeExceeded,
-}
-
-/// (number, name) of every signal, in `kill -l` order.
-pub const SIGNALS: [(u8, &str, Signal); 6] = [
-    (2, "INT", Signal::Interrupt),
-    (9, "KILL", Signal::Kill),
-    (15, "TERM", Signal::Terminate),
-    (18, "CONT", Signal::Continue),
-    (19, "STOP", Signal::Stop),
-    (24, "XCPU", Signal::CpuTimeExceeded),
-];
-
-impl Signal {
-    pub fn from_number(number: u8) -> Option<Signal> {
-        SIGNALS
-            .iter()
-            .find(|(n, ..)| *n == number)
-            .map(|(.., signal)| *signal)
-    }
-
-    /// By name, with or without `SIG`, in any case (`TERM`, `sigkill`).
-    pub fn from_name(name: &str) -> Option<Signal> {
-        let name = name.to_ascii_uppercase();
-        let name = name.strip_prefix("SIG").unwrap_or(&name);
-        SIGNALS
-            .iter()
-            .find(|(_, n, _)| *n == name)
-            .map(|(.., signal)| *signal)
-    }
-
-    pub fn number(self) -> u8 {
-        SIGNALS
-            .iter()
-            .find(|(.., signal)| *signal == self)
-            .map_or(0, |(n, ..)| *n)
-    }
-
-    /// What bash says of a foreground job ended by this signal.
-    pub fn description(self) -> &'static str {
-        match self {
-            Signal::Interrupt => "Interrupt",
-            Signal::Kill => "Killed",
-            Signal::Terminate => "Terminated",
-            Signal::Stop => "Stopped",
-            Signal::Continue => "Continued",
-            Signal::CpuTimeExceeded => "CPU time limit exceeded",
-        }
-    }
-
-    pub fn name(self) -> &'static str {
-        SIGNALS
-            .iter()
-            .find(|(.., signal)| *signal == self)
-            .map_or("?", |(_, name, _)| name)
-    }
-
-    /// Whether it ends the process (all do but STOP and CONT).
-    pub fn terminates(self) -> bool {
-        !matches!(self, Signal::Stop | Signal::Continue)
-    }
-}
 
 /// How a process ended.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -172,6 +100,8 @@ pub struct Process {
     state: Mutex<RunState>,
     kill_request: Mutex<Option<Signal>>,
     kill_notify: Notify,
+    /// The signals it catches or ignores (a shell's `trap`), and those caught and pending.
+    pub signals: Dispositions,
     /// True while stopped (SIGSTOP); the process waits at its next time slice.
     stopped: watch::Sender<bool>,
     exit: watch::Sender<Option<ExitStatus>>,
@@ -219,6 +149,11 @@ impl Process {
     /// Whether a signal that ends it has been sent (it may not have ended yet).
     pub fn is_being_killed(&self) -> bool {
         lock(&self.kill_request).is_some()
+    }
+
+    /// The signal that ends it, once one has been sent.
+    pub fn kill_signal(&self) -> Option<Signal> {
+        *lock(&self.kill_request)
     }
 
     /// Changes of whether the process is stopped.
@@ -308,6 +243,7 @@ impl ProcessTable {
             state: Mutex::new(RunState::Running),
             kill_request: Mutex::new(None),
             kill_notify: Notify::new(),
+            signals: Dispositions::default(),
             stopped: watch::Sender::new(false),
             exit: watch::Sender::new(None),
         });
@@ -330,9 +266,13 @@ impl ProcessTable {
 
     /// Sends a signal to a process and its descendants, as to a process group. A killed
     /// process ends at its next time slice, or at once if it is waiting; a stopped one
-    /// waits at its next time slice until continued.
+    /// waits at its next time slice until continued. A process that catches or ignores
+    /// the signal deals with it alone: its descendants are not sent it.
     pub fn kill(&self, pid: Pid, signal: Signal) -> Result<(), NoSuchProcess> {
         let process = self.get(pid).ok_or(NoSuchProcess(pid))?;
+        if process.signals.absorb(signal) {
+            return Ok(());
+        }
         let mut group = vec![process];
         let mut next = 0;
         let all = self.list();
@@ -341,15 +281,19 @@ impl ProcessTable {
             group.extend(all.iter().filter(|p| p.ppid == parent).cloned());
             next += 1;
         }
-        for process in group {
-            match signal {
-                Signal::Stop => {
+        for (index, process) in group.into_iter().enumerate() {
+            if index > 0 && process.signals.absorb(signal) {
+                continue;
+            }
+            match signal.default_action() {
+                Action::Ignore => {}
+                Action::Stop => {
                     process.stopped.send_replace(true);
                 }
-                Signal::Continue => {
+                Action::Continue => {
                     process.stopped.send_replace(false);
                 }
-                _ => {
+                Action::Terminate => {
                     lock(&process.kill_request).get_or_insert(signal);
                     process.kill_notify.notify_one();
                 }

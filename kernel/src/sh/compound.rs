@@ -127,7 +127,24 @@ impl Shell {
             let loops = std::mem::take(&mut self.loop_depth);
             // After the call, `$LINENO` is the caller's line again.
             let line = self.line;
-            let result = self.run_compound(&body.0, &io).await;
+            let return_traps_set = self.return_traps_set;
+            let mut result = self.run_compound(&body.0, &io).await;
+            // The RETURN trap runs as the function returns, if the function (or one it
+            // called) set it: bash does not hand it down to functions without `set -T`.
+            let returned = match &result {
+                Ok(status) => Some(*status),
+                Err(Flow::Return(status)) => Some(*status),
+                Err(_) => None,
+            };
+            if let Some(status) = returned
+                && self.traps.contains_key("RETURN")
+                && (self.options.functrace || self.return_traps_set != return_traps_set)
+            {
+                self.last_status = status;
+                if let Err(flow) = self.run_trap("RETURN").await {
+                    result = Err(flow);
+                }
+            }
             self.line = line;
             self.loop_depth = loops;
             self.function_names.pop();
@@ -243,6 +260,7 @@ impl Shell {
     /// `((expression))`. Text that is not arithmetic was `( (commands) )`, two subshells,
     /// which is how bash reads it too.
     async fn run_arithmetic_command(&mut self, text: &str, io: &Stdio) -> Result<u8, Flow> {
+        self.run_debug_trap().await?;
         let expanded = match self.expand_operand(text, true, false).await {
             Ok(expanded) => expanded,
             Err(e) => return self.expansion_failed(e),

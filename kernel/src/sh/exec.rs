@@ -54,6 +54,7 @@ impl Shell {
                 continue;
             }
             self.run_and_or(and_or, io).await?;
+            self.run_signal_traps().await?;
             if self.take_interrupt() {
                 let status = 128 + Signal::Interrupt.number();
                 if !matches!(self.origin, Origin::Prompt) {
@@ -405,6 +406,7 @@ impl Shell {
                 Ok(Stage::Done(0))
             }
             Command::ExtendedTest(test, redirects) => {
+                self.run_debug_trap().await?;
                 if self.redirected(stdio, redirects.as_ref()).await.is_none() {
                     return Ok(Stage::Done(1));
                 }
@@ -456,6 +458,7 @@ impl Shell {
             let name = command.word_or_name.as_ref().map(|w| w.value.clone());
             return self.run_alias(name.unwrap_or_default(), text, stdio).await;
         }
+        self.run_debug_trap().await?;
         let mut words = Vec::new();
         let mut assignments = Vec::new();
         let prefix = command.prefix.iter().flat_map(|p| &p.0);

@@ -5,7 +5,6 @@
 use super::{Shell, syntax};
 use crate::file::Output;
 use crate::pipe::pipe;
-use crate::proc::SHELL_PID;
 use brush_parser::ast::Word;
 use brush_parser::word::{
     Parameter, ParameterExpr, SpecialParameter, TildeExpr, WordPiece, WordPieceWithSource,
@@ -541,7 +540,7 @@ impl Shell {
             Parameter::Special(special) => Some(match special {
                 SpecialParameter::LastExitStatus => self.last_status.to_string(),
                 // `$$` is the shell's own pid, in subshells too.
-                SpecialParameter::ProcessId => SHELL_PID.to_string(),
+                SpecialParameter::ProcessId => self.process_pid.to_string(),
                 SpecialParameter::LastBackgroundProcessId => self.last_background?.to_string(),
                 SpecialParameter::ShellName => self.script_name.clone(),
                 SpecialParameter::PositionalParameterCount => self.positional.len().to_string(),

@@ -279,7 +279,10 @@ impl Shell {
             let Some(mut ended) = self.jobs.ended(number) else {
                 continue;
             };
-            let _ = ended.wait_for(Option::is_some).await;
+            // A caught signal ends the wait with 128 + its number, and its trap runs.
+            if let Some(signal) = self.wait_or_signal(ended.wait_for(Option::is_some)).await {
+                return 128 + signal.number();
+            }
             let code = ended.borrow().as_ref().map_or(0, ExitStatus::code);
             if argv.len() > 1 {
                 status = code;
@@ -294,7 +297,7 @@ impl Shell {
         let mut signal = Signal::Terminate;
         let mut operands = &argv[1..];
         match operands.first().map(String::as_str) {
-            Some("-l" | "-L") => return (0, list_signals(&operands[1..])),
+            Some("-l" | "-L") => return self.list_signals(&operands[1..]),
             Some("-s" | "-n") => {
                 let Some(name) = operands.get(1) else {
                     self.report(&format!(
@@ -399,26 +402,67 @@ fn parse_signal(text: &str) -> Option<Signal> {
 }
 
 /// `kill -l`: the signals wasmix delivers; `kill -l N` names one (a status 128+N too).
-fn list_signals(operands: &[String]) -> String {
-    if operands.is_empty() {
-        let mut text: String = SIGNALS
-            .iter()
-            .map(|(number, name, _)| format!("{number:>2}) SIG{name}"))
-            .collect::<Vec<_>>()
-            .join("\t");
-        text.push('\n');
-        return text;
-    }
-    operands
-        .iter()
-        .map(|operand| match operand.parse::<u8>() {
-            Ok(n) => Signal::from_number(n.checked_sub(128).unwrap_or(n))
-                .map_or_else(String::new, |s| format!("{}\n", s.name())),
-            Err(_) => {
-                Signal::from_name(operand).map_or_else(String::new, |s| format!("{}\n", s.number()))
+impl Shell {
+    /// Waits for `work`, unless a signal this shell catches comes first: then that signal.
+    async fn wait_or_signal<T>(
+        &self,
+        work: impl std::future::Future<Output = T>,
+    ) -> Option<Signal> {
+        let process = (!self.is_subshell)
+            .then(|| self.kernel.processes.get(self.pid))
+            .flatten();
+        match process {
+            // Biased: a signal sent just before the job ended still interrupts the wait.
+            Some(process) => tokio::select! {
+                biased;
+                signal = process.signals.arrival() => Some(signal),
+                _ = work => None,
+            },
+            None => {
+                work.await;
+                None
             }
-        })
-        .collect()
+        }
+    }
+
+    /// `kill -l`: every signal, five to a line as bash prints them; with operands, the
+    /// name of each number (an exit status above 128 too) and the number of each name.
+    pub(super) fn list_signals(&self, operands: &[String]) -> (u8, String) {
+        if operands.is_empty() {
+            let text = SIGNALS
+                .chunks(5)
+                .map(|line| {
+                    let entries: Vec<String> = line
+                        .iter()
+                        .map(|(number, name, _)| format!("{number:>2}) SIG{name}"))
+                        .collect();
+                    entries.join("\t") + "\n"
+                })
+                .collect();
+            return (0, text);
+        }
+        let mut status = 0;
+        let mut text = String::new();
+        for operand in operands {
+            let found = match operand.parse::<u32>() {
+                Ok(0) => Some("EXIT".to_string()),
+                Ok(n) => u8::try_from(if n > 128 { n - 128 } else { n })
+                    .ok()
+                    .and_then(Signal::from_number)
+                    .map(|s| s.name().to_string()),
+                Err(_) if operand.eq_ignore_ascii_case("EXIT") => Some("0".into()),
+                Err(_) => Signal::from_name(operand).map(|s| s.number().to_string()),
+            };
+            match found {
+                Some(found) => text.push_str(&(found + "\n")),
+                None => {
+                    self.report(&format!("kill: {operand}: invalid signal specification"));
+                    status = 1;
+                }
+            }
+        }
+        (status, text)
+    }
 }
 
 /// Resolves when any of the futures does with true (a stop), or never.

@@ -116,7 +116,10 @@ enum Flow {
 #[derive(Clone)]
 pub struct Shell {
     kernel: Arc<Kernel>,
+    /// The process this shell runs as (`$BASHPID`): a background subshell has its own.
     pid: Pid,
+    /// The shell process's pid (`$$`), which subshells keep.
+    process_pid: Pid,
     /// The shell's namespace; each child gets a copy of it as it is at the spawn.
     namespace: Arc<Namespace>,
     variables: BTreeMap<String, Variable>,
@@ -180,6 +183,8 @@ pub struct Shell {
     parent_traps: Option<Arc<BTreeMap<String, String>>>,
     /// A copy of the shell made for a subshell (see `Shell::subshell`).
     is_subshell: bool,
+    /// How many times a RETURN trap was set, so a function knows whether it set one.
+    return_traps_set: u64,
     /// A trap is running (a trap does not trigger traps).
     running_trap: bool,
     /// Where `getopts` is: the OPTIND it last set, and the position in that word.
@@ -218,6 +223,7 @@ impl Shell {
             traps: BTreeMap::new(),
             parent_traps: None,
             is_subshell: false,
+            return_traps_set: 0,
             directory_stack: Vec::new(),
             function_names: Vec::new(),
             history_changed: false,
@@ -227,6 +233,7 @@ impl Shell {
             running_trap: false,
             getopts_state: (1, 0),
             pid: SHELL_PID,
+            process_pid: SHELL_PID,
             variables: BTreeMap::new(),
             positional: Vec::new(),
             script_name: "wasmix".into(),
@@ -300,6 +307,18 @@ impl Shell {
     /// True once if Ctrl-C was pressed since the last call.
     fn take_interrupt(&self) -> bool {
         self.interrupted.swap(false, Ordering::SeqCst)
+    }
+
+    /// Runs shell text as `run_text` does, unless a signal that ends the shell's process
+    /// comes first (`kill $$`): then the status is 128 + its number.
+    pub async fn run_text_as_process(&mut self, text: &str) -> Result<u8, Exit> {
+        let Some(process) = self.kernel.processes.get(self.pid) else {
+            return self.run_text(text).await;
+        };
+        tokio::select! {
+            result = self.run_text(text) => result,
+            signal = process.killed() => Err(Exit(128 + signal.number())),
+        }
     }
 
     /// Parses and runs shell text; the status is also kept for `$?`.

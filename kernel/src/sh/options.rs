@@ -11,6 +11,8 @@ pub(super) struct Options {
     pub errexit: bool,
     /// Functions, command substitutions and subshells inherit the ERR trap.
     pub errtrace: bool,
+    /// Functions, command substitutions and subshells inherit the DEBUG and RETURN traps.
+    pub functrace: bool,
     /// `>` refuses to overwrite an existing file (`>|` still does).
     pub noclobber: bool,
     /// Commands are read, not run (ignored at the prompt, as bash does).
@@ -26,11 +28,12 @@ pub(super) struct Options {
 }
 
 /// The options `set -o` knows: long name, short letter.
-const NAMES: [(&str, Option<char>); 11] = [
+const NAMES: [(&str, Option<char>); 12] = [
     ("allexport", Some('a')),
     ("emacs", None),
     ("errexit", Some('e')),
     ("errtrace", Some('E')),
+    ("functrace", Some('T')),
     ("noclobber", Some('C')),
     ("noexec", Some('n')),
     ("noglob", Some('f')),
@@ -46,6 +49,7 @@ impl Options {
             "allexport" => Some(&mut self.allexport),
             "errexit" => Some(&mut self.errexit),
             "errtrace" => Some(&mut self.errtrace),
+            "functrace" => Some(&mut self.functrace),
             "noclobber" => Some(&mut self.noclobber),
             "noexec" => Some(&mut self.noexec),
             "noglob" => Some(&mut self.noglob),
@@ -108,8 +112,9 @@ impl Shell {
             (o.nounset, 'u'),
             (o.xtrace, 'x'),
             (true, 'B'),
-            (o.errtrace, 'E'),
             (o.noclobber, 'C'),
+            (o.errtrace, 'E'),
+            (o.functrace, 'T'),
             (command_string, 'c'),
         ]
         .iter()

@@ -84,6 +84,7 @@ async fn run(process: ShellProcess) -> u8 {
     };
     let mut shell = Shell::new(process.kernel, origin);
     shell.pid = process.pid;
+    shell.process_pid = process.pid;
     shell.namespace = process.namespace;
     shell.limits = process.limits;
     for (variable, value) in &process.env {

@@ -1,87 +1,149 @@
-//! `trap`: commands the shell runs when it exits (`EXIT`) and after a command fails
-//! (`ERR`, where `set -e` would stop). Programs are stopped by the kernel's signals, not
-//! trapped, so the other signal names are refused rather than silently ignored.
+//! `trap`: commands the shell runs when it exits (`EXIT`), when a signal it catches comes
+//! (the kernel keeps it pending until the command running ends, as bash waits for its
+//! foreground job), before each command (`DEBUG`), after a command fails (`ERR`, where
+//! `set -e` would stop) and when a function or sourced file returns (`RETURN`).
 
 use super::{Flow, Shell};
 use crate::file::Stdio;
+use crate::proc::{Disposition, Signal};
 use std::sync::Arc;
 
-/// The conditions `trap` acts on, as `trap -p` names them.
-const CONDITIONS: [&str; 2] = ["EXIT", "ERR"];
+/// The trap a `trap` operand names: `EXIT` (or `0`), a signal by name or number (`INT`,
+/// `SIGINT`, `2`), `DEBUG`, `ERR` or `RETURN`, as `trap -p` names them.
+fn condition(name: &str) -> Option<String> {
+    let upper = name.to_ascii_uppercase();
+    match upper.strip_prefix("SIG").unwrap_or(&upper) {
+        "EXIT" | "0" => return Some("EXIT".into()),
+        "DEBUG" | "ERR" | "RETURN" if !upper.starts_with("SIG") => return Some(upper),
+        _ => {}
+    }
+    let signal = match name.parse::<u8>() {
+        Ok(number) => Signal::from_number(number),
+        Err(_) => Signal::from_name(name),
+    };
+    signal.map(|signal| format!("SIG{}", signal.name()))
+}
 
-/// The condition a `trap` operand names: `EXIT`, `0`, `SIGEXIT`, `ERR`.
-fn condition(name: &str) -> Option<&'static str> {
-    let name = name.strip_prefix("SIG").unwrap_or(name);
-    match name.to_ascii_uppercase().as_str() {
-        "EXIT" | "0" => Some("EXIT"),
-        "ERR" => Some("ERR"),
-        _ => None,
+/// Where a trap comes in bash's listings: EXIT, the signals by number, then the rest.
+fn listing_order(name: &str) -> u16 {
+    match name {
+        "EXIT" => 0,
+        "DEBUG" => 1000,
+        "ERR" => 1001,
+        "RETURN" => 1002,
+        signal => Signal::from_name(signal).map_or(999, |s| u16::from(s.number())),
     }
 }
 
+/// The signal a trap's name stands for (`SIGINT`), if it is one.
+fn trapped_signal(name: &str) -> Option<Signal> {
+    name.strip_prefix("SIG").and_then(Signal::from_name)
+}
+
 impl Shell {
-    /// `trap [-p] [COMMAND] CONDITION...`, `trap - CONDITION...`, `trap` alone.
+    /// `trap [-lp] [[COMMAND] CONDITION...]`, `trap - CONDITION...`, `trap` alone.
     pub(super) fn trap_builtin(&mut self, argv: &[String]) -> (u8, String) {
         let args: Vec<&str> = argv[1..].iter().map(String::as_str).collect();
         let args = match args.first() {
             Some(&"--") => &args[1..],
             _ => &args[..],
         };
-        if args.is_empty() || args == ["-p"] {
+        if args.first() == Some(&"-l") {
+            return self.list_signals(&[]);
+        }
+        if args.is_empty() || args[0] == "-p" {
             // A subshell that set no trap lists its parent's, as bash does.
             let traps = self.parent_traps.as_deref().unwrap_or(&self.traps);
-            let text = CONDITIONS
+            let wanted: Vec<Option<String>> = args.iter().skip(1).map(|a| condition(a)).collect();
+            let mut listed: Vec<(&String, &String)> = traps
                 .iter()
-                .filter_map(|name| {
-                    let command = traps.get(*name)?;
-                    Some(format!(
-                        "trap -- {} {name}\n",
-                        super::options::quoted_always(command)
-                    ))
+                .filter(|(name, _)| wanted.is_empty() || wanted.contains(&Some(name.to_string())))
+                .collect();
+            listed.sort_by_key(|(name, _)| listing_order(name));
+            let text = listed
+                .into_iter()
+                .map(|(name, command)| {
+                    let quoted = format!("'{}'", command.replace('\'', "'\\''"));
+                    format!("trap -- {quoted} {name}\n")
                 })
                 .collect();
             return (0, text);
         }
-        if args[0] == "-p" {
-            let mut text = String::new();
-            for name in &args[1..] {
-                if let Some(name) = condition(name)
-                    && let Some(command) = self.traps.get(name)
-                {
-                    let quoted = super::options::quoted_always(command);
-                    text.push_str(&format!("trap -- {quoted} {name}\n"));
-                }
-            }
-            return (0, text);
-        }
-        // One operand alone, or `-`, resets; otherwise the first is the command.
-        let (command, names) = if args.len() == 1 || args[0] == "-" {
-            let names = if args[0] == "-" { &args[1..] } else { args };
-            (None, names)
-        } else {
-            (Some(args[0].to_string()), &args[1..])
+        // One operand alone, `-`, or a number first resets; otherwise the first is the
+        // command.
+        let resets = args.len() == 1 || args[0] == "-" || args[0].parse::<u32>().is_ok();
+        let (command, names) = match resets {
+            true if args[0] == "-" => (None, &args[1..]),
+            true => (None, args),
+            false => (Some(args[0].to_string()), &args[1..]),
         };
         let mut status = 0;
         self.parent_traps = None;
         for name in names {
-            match condition(name) {
-                Some(name) => match &command {
-                    Some(command) => {
-                        self.traps.insert(name.to_string(), command.clone());
+            let Some(name) = condition(name) else {
+                self.report(&format!("trap: {name}: invalid signal specification"));
+                status = 1;
+                continue;
+            };
+            if let Some(signal) = trapped_signal(&name) {
+                let disposition = match &command {
+                    None => Disposition::Default,
+                    Some(command) if command.is_empty() => Disposition::Ignore,
+                    Some(_) => Disposition::Catch,
+                };
+                self.set_disposition(signal, disposition);
+            }
+            match &command {
+                Some(command) => {
+                    if name == "RETURN" {
+                        self.return_traps_set += 1;
                     }
-                    None => {
-                        self.traps.remove(name);
-                    }
-                },
+                    self.traps.insert(name, command.clone());
+                }
                 None => {
-                    self.report(&format!(
-                        "trap: {name}: only EXIT and ERR can be trapped here"
-                    ));
-                    status = 1;
+                    self.traps.remove(&name);
                 }
             }
         }
         (status, String::new())
+    }
+
+    /// Tells the kernel what this shell does with `signal`. Subshells that share the
+    /// shell's pid leave its dispositions alone.
+    fn set_disposition(&self, signal: Signal, disposition: Disposition) {
+        if !self.is_subshell
+            && let Some(process) = self.kernel.processes.get(self.pid)
+        {
+            process.signals.set(signal, disposition);
+        }
+    }
+
+    /// Runs the traps of the caught signals that came since the last look; a signal that
+    /// ends the shell's process ends the shell here, between commands.
+    pub(super) async fn run_signal_traps(&mut self) -> Result<(), Flow> {
+        if self.is_subshell || self.running_trap {
+            return Ok(());
+        }
+        let Some(process) = self.kernel.processes.get(self.pid) else {
+            return Ok(());
+        };
+        if let Some(signal) = process.kill_signal() {
+            return Err(Flow::Exit(128 + signal.number()));
+        }
+        for signal in process.signals.take_pending() {
+            self.run_trap(&format!("SIG{}", signal.name())).await?;
+        }
+        Ok(())
+    }
+
+    /// Runs the DEBUG trap before a command: not inside functions unless `set -T`.
+    pub(super) async fn run_debug_trap(&mut self) -> Result<(), Flow> {
+        if self.traps.contains_key("DEBUG")
+            && (self.function_names.is_empty() || self.options.functrace)
+        {
+            self.run_trap("DEBUG").await?;
+        }
+        Ok(())
     }
 
     /// Runs the command trapped for `name`, if any, keeping `$?` as it was.
@@ -112,8 +174,9 @@ impl Shell {
     }
 
     /// A copy of the shell for a subshell (`( )`, `$( )`, a pipeline stage, `&`) whose
-    /// streams are `io`. As in bash it does not inherit the EXIT trap, nor ERR without
-    /// `set -E`; it runs its own EXIT trap when it ends ([`Shell::exit_with`]).
+    /// streams are `io`. As in bash it does not inherit the EXIT trap nor the traps of
+    /// caught signals, nor ERR without `set -E`, nor DEBUG and RETURN without `set -T`; it
+    /// runs its own EXIT trap when it ends ([`Shell::exit_with`]).
     pub(super) fn subshell(&self, io: &Stdio) -> Shell {
         let mut shell = self.clone();
         shell.is_subshell = true;
@@ -122,8 +185,16 @@ impl Shell {
             shell.parent_traps = Some(Arc::new(self.traps.clone()));
         }
         shell.traps.remove("EXIT");
+        // Caught signals go back to their defaults (ignored ones stay ignored).
+        shell
+            .traps
+            .retain(|name, command| trapped_signal(name).is_none() || command.is_empty());
         if !self.options.errtrace {
             shell.traps.remove("ERR");
+        }
+        if !self.options.functrace {
+            shell.traps.remove("DEBUG");
+            shell.traps.remove("RETURN");
         }
         shell
     }
