@@ -393,6 +393,11 @@ impl Shell {
         }
         self.last_status = task.await.unwrap_or(1);
         self.substitution_status = Some(self.last_status);
+        if output.contains(&0) {
+            // A shell string cannot hold NUL: bash drops them, and says so.
+            output.retain(|&byte| byte != 0);
+            self.report("warning: command substitution: ignored null byte in input");
+        }
         while output.last() == Some(&b'\n') {
             output.pop();
         }
@@ -678,6 +683,11 @@ pub(super) fn ansi_c_unquote(text: &str) -> String {
                 out.push(other);
             }
             None => out.push('\\'),
+        }
+        // A shell string ends at a NUL byte, as bash's C strings do.
+        if let Some(end) = out.find('\0') {
+            out.truncate(end);
+            break;
         }
     }
     out

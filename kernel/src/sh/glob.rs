@@ -1,12 +1,18 @@
 //! Pathname expansion: the names of the namespace a pattern matches, with the `shopt`
-//! options that change it (dotglob, nocaseglob, globstar).
+//! options that change it (dotglob, nocaseglob, globstar) and `GLOBIGNORE`.
 
 use super::Shell;
 
 impl Shell {
     /// The sorted paths `pattern` matches; empty when none does.
     pub(super) fn glob(&self, pattern: &str) -> Vec<String> {
-        let options = self.shell_options;
+        let mut options = self.shell_options;
+        // `GLOBIGNORE=pattern:...` drops the matches of its patterns, and lets globs match
+        // names that start with a dot, as bash does.
+        let ignored = self.variable("GLOBIGNORE").filter(|v| !v.is_empty());
+        if ignored.is_some() {
+            options.dotglob = true;
+        }
         let cwd = self.variable("PWD").unwrap_or_else(|| "/".into());
         let absolute = pattern.starts_with('/');
         // `dir*/` matches directories only, and each match keeps the slash.
@@ -85,6 +91,21 @@ impl Shell {
             .collect();
         names.sort();
         names.dedup();
+        if let Some(ignored) = ignored {
+            let patterns: Vec<&str> = ignored.split(':').filter(|p| !p.is_empty()).collect();
+            names.retain(|name| !patterns.iter().any(|p| matches_path(p, name)));
+        }
         names
     }
+}
+
+/// Whether a path matches a pattern component by component (`*` does not match `/`).
+fn matches_path(pattern: &str, path: &str) -> bool {
+    let patterns: Vec<&str> = pattern.split('/').collect();
+    let names: Vec<&str> = path.split('/').collect();
+    patterns.len() == names.len()
+        && patterns
+            .iter()
+            .zip(&names)
+            .all(|(p, n)| super::pattern::Pattern::new(p, true).matches(n))
 }
