@@ -462,7 +462,8 @@ fn a_full_process_table_says_so_where_errors_are_sent() {
     let lines: Vec<&str> = out.stdout.lines().collect();
     assert_eq!(lines.len(), 1, "{}{}", out.stdout, out.stderr);
     assert!(
-        lines[0].ends_with("wasmix: line 1: cannot start a process: the table is full (256 processes)"),
+        lines[0]
+            .ends_with("wasmix: line 1: cannot start a process: the table is full (256 processes)"),
         "{}",
         out.stdout
     );
