@@ -82,6 +82,9 @@ pub(super) struct Fields {
     globbing: bool,
     /// A quoted empty string still makes a field: `echo ""` passes one empty argument.
     pub(super) current_exists: bool,
+    /// A quoted `"$@"` or `"${a[@]}"` just stood for no elements: quotes around nothing
+    /// else make no field.
+    pub(super) no_elements: bool,
     /// Whether unquoted expansions are split into fields (not in assignments and patterns).
     split: bool,
     /// Whether unquoted literal text is split too: in the operand of `${VAR:-a b}`, whose
@@ -101,6 +104,7 @@ impl Default for Fields {
             pattern: String::new(),
             globbing: false,
             current_exists: false,
+            no_elements: false,
             split: true,
             split_literals: false,
             ifs: DEFAULT_IFS.to_string(),
@@ -454,8 +458,13 @@ impl Shell {
             WordPiece::SingleQuotedText(text) => fields.push_literal(text),
             WordPiece::AnsiCQuotedText(text) => fields.push_literal(&ansi_c_unquote(text)),
             WordPiece::DoubleQuotedSequence(inner) => {
+                let existed = fields.current_exists;
                 fields.current_exists = true;
+                fields.no_elements = false;
                 self.expand_pieces(source, inner, true, fields).await?;
+                if fields.no_elements && inner.len() == 1 {
+                    fields.current_exists = existed;
+                }
             }
             WordPiece::EscapeSequence(escape) => {
                 let escaped = &escape[1..];
@@ -512,6 +521,7 @@ impl Shell {
                 indirect: false,
             }) if quoted && fields.split => {
                 // "$@": each parameter stays a word of its own.
+                fields.no_elements = self.positional.is_empty();
                 for (index, value) in self.positional.clone().iter().enumerate() {
                     if index > 0 {
                         fields.current_exists = true;

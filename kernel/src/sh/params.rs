@@ -277,6 +277,7 @@ impl Shell {
                 } else if !fields.splits() {
                     fields.push_expansion(&items.join(" "), quoted);
                 } else {
+                    fields.no_elements = quoted && items.is_empty();
                     for (index, item) in items.iter().enumerate() {
                         if index > 0 {
                             if quoted {

@@ -5,42 +5,50 @@ use super::Shell;
 use crate::file::{Input, Stdio, Stream};
 use std::sync::atomic::Ordering;
 
-/// Where `read` stops: at a delimiter byte (newline unless `-d`), after a number of bytes
-/// (`-n`, which a delimiter still ends; `-N`, which it does not).
+/// Where `read` stops: at a delimiter byte (newline unless `-d`), after a number of
+/// characters (`-n`, which a delimiter still ends; `-N`, which it does not).
 #[derive(Clone, Copy)]
 struct Stop {
     delimiter: Option<u8>,
     limit: Option<usize>,
 }
 
-/// Reads up to where `stop` says: the bytes (without a delimiter), and whether the read
-/// ended there rather than at end of file.
-async fn read_until(input: &Input, stop: Stop) -> (Vec<u8>, bool) {
+/// What to do with a byte just read.
+enum Step {
+    Keep,
+    /// The delimiter: the read ends without it.
+    End,
+    /// The last byte wanted: kept, and the read ends.
+    KeepAndEnd,
+}
+
+/// Reads byte by byte as `step` says: the bytes kept, and whether the read ended there
+/// rather than at end of file.
+async fn read_while(input: &Input, mut step: impl FnMut(u8) -> Step) -> (Vec<u8>, bool) {
     let mut line = Vec::new();
-    let full = |line: &Vec<u8>| stop.limit.is_some_and(|limit| line.len() >= limit);
-    if full(&line) {
-        return (line, true);
-    }
+    let mut take = |byte: u8, line: &mut Vec<u8>| match step(byte) {
+        Step::Keep => {
+            line.push(byte);
+            false
+        }
+        Step::End => true,
+        Step::KeepAndEnd => {
+            line.push(byte);
+            true
+        }
+    };
     match input {
         Input::Null => {}
         Input::Pipe(reader) => {
             while let Some(byte) = reader.read(1).await {
-                if Some(byte[0]) == stop.delimiter {
-                    return (line, true);
-                }
-                line.extend_from_slice(&byte);
-                if full(&line) {
+                if take(byte[0], &mut line) {
                     return (line, true);
                 }
             }
         }
         Input::Console => {
             while let Some(byte) = crate::console::read_console(1).await {
-                if Some(byte[0]) == stop.delimiter {
-                    return (line, true);
-                }
-                line.extend_from_slice(&byte);
-                if full(&line) {
+                if take(byte[0], &mut line) {
                     return (line, true);
                 }
             }
@@ -54,12 +62,7 @@ async fn read_until(input: &Input, stop: Stop) -> (Vec<u8>, bool) {
                     break;
                 }
                 for (index, &byte) in buffer[..n].iter().enumerate() {
-                    if Some(byte) == stop.delimiter {
-                        offset.store(at + index as u64 + 1, Ordering::SeqCst);
-                        return (line, true);
-                    }
-                    line.push(byte);
-                    if full(&line) {
+                    if take(byte, &mut line) {
                         offset.store(at + index as u64 + 1, Ordering::SeqCst);
                         return (line, true);
                     }
@@ -71,34 +74,116 @@ async fn read_until(input: &Input, stop: Stop) -> (Vec<u8>, bool) {
     (line, false)
 }
 
+/// Reads up to where `stop` says, bytes as they are (`read -r`, `mapfile`).
+async fn read_until(input: &Input, stop: Stop) -> (Vec<u8>, bool) {
+    let mut characters = 0;
+    if stop.limit == Some(0) {
+        return (Vec::new(), true);
+    }
+    read_while(input, |byte| {
+        if Some(byte) == stop.delimiter {
+            return Step::End;
+        }
+        characters += usize::from(!is_continuation(byte));
+        match stop.limit {
+            Some(limit) if characters >= limit => Step::KeepAndEnd,
+            _ => Step::Keep,
+        }
+    })
+    .await
+}
+
+/// Reads up to where `stop` says, with bash's backslashes: a backslash escapes the next
+/// character (which counts as one for `-n` and is no delimiter), and a backslash before a
+/// newline joins the lines.
+async fn read_escaped(input: &Input, stop: Stop) -> (Vec<(char, bool)>, bool) {
+    let mut characters = 0;
+    let mut escaping = false;
+    if stop.limit == Some(0) {
+        return (Vec::new(), true);
+    }
+    let (bytes, ended) = read_while(input, |byte| {
+        if escaping {
+            escaping = false;
+            if byte == b'\n' || is_continuation(byte) {
+                return Step::Keep;
+            }
+        } else if byte == b'\\' {
+            escaping = true;
+            return Step::Keep;
+        } else if Some(byte) == stop.delimiter {
+            return Step::End;
+        }
+        characters += usize::from(!is_continuation(byte));
+        match stop.limit {
+            Some(limit) if characters >= limit => Step::KeepAndEnd,
+            _ => Step::Keep,
+        }
+    })
+    .await;
+    let text = String::from_utf8_lossy(&bytes);
+    let mut chars = text.chars();
+    let mut marked = Vec::new();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => match chars.next() {
+                Some('\n') | None => {}
+                Some(next) => marked.push((next, true)),
+            },
+            c => marked.push((c, false)),
+        }
+    }
+    (marked, ended)
+}
+
+/// A byte inside a UTF-8 character, not its first.
+fn is_continuation(byte: u8) -> bool {
+    byte & 0xc0 == 0x80
+}
+
 /// Splits `text` into `count` fields at the characters of `ifs`, as bash's `read` does:
 /// white space among them separates runs (and is trimmed at the ends), any other one
-/// ends a field on its own; the last field keeps the rest of the line.
-fn split_fields(text: &str, count: usize, ifs: &str) -> Vec<String> {
+/// ends a field on its own; the last field keeps the rest of the line. Characters a
+/// backslash escaped (marked true) never separate.
+fn split_fields(text: &[(char, bool)], count: usize, ifs: &str) -> Vec<String> {
     let mut fields = split_up_to(text, count, ifs);
     fields.resize(count, String::new());
     fields
 }
 
 /// Splits `text` at `ifs` into at most `count` fields, the last keeping the rest.
-fn split_up_to(text: &str, count: usize, ifs: &str) -> Vec<String> {
-    let white = |c: char| ifs.contains(c) && c.is_whitespace();
-    let separator = |c: char| ifs.contains(c);
+fn split_up_to(text: &[(char, bool)], count: usize, ifs: &str) -> Vec<String> {
+    let separator = |&(c, escaped): &(char, bool)| !escaped && ifs.contains(c);
+    let white = |item: &(char, bool)| separator(item) && item.0.is_whitespace();
+    let plain = |part: &[(char, bool)]| part.iter().map(|(c, _)| *c).collect::<String>();
+    let skip_white = |rest: &[(char, bool)]| -> usize {
+        rest.iter()
+            .position(|item| !white(item))
+            .unwrap_or(rest.len())
+    };
     let mut fields = Vec::new();
-    let mut rest = text.trim_start_matches(white);
+    let mut rest = &text[skip_white(text)..];
     while fields.len() + 1 < count && !rest.is_empty() {
-        let end = rest.find(separator).unwrap_or(rest.len());
-        fields.push(rest[..end].to_string());
+        let end = rest.iter().position(separator).unwrap_or(rest.len());
+        fields.push(plain(&rest[..end]));
         rest = &rest[end..];
         // One separator, with the white space around it.
-        rest = rest.trim_start_matches(white);
-        if let Some(c) = rest.chars().next().filter(|c| separator(*c) && !white(*c)) {
-            rest = rest[c.len_utf8()..].trim_start_matches(white);
+        rest = &rest[skip_white(rest)..];
+        if rest
+            .first()
+            .is_some_and(|item| separator(item) && !white(item))
+        {
+            rest = &rest[1..];
+            rest = &rest[skip_white(rest)..];
         }
     }
-    let last = rest.trim_end_matches(white);
+    let kept = rest
+        .iter()
+        .rposition(|item| !white(item))
+        .map_or(0, |last| last + 1);
+    let last = &rest[..kept];
     if !last.is_empty() || fields.len() + 1 == count {
-        fields.push(last.to_string());
+        fields.push(plain(last));
     }
     fields
 }
@@ -143,6 +228,10 @@ impl Shell {
         {
             eprint!("{prompt}");
         }
+        // `-t 0` reads nothing: it tells whether input is there, which it always is here.
+        if options.timeout == Some(0.0) {
+            return 0;
+        }
         let reading = self.read_text(stdin, &options);
         let (text, complete) = match options.timeout {
             Some(seconds) => {
@@ -166,8 +255,10 @@ impl Shell {
                 return 1;
             }
         } else if options.names.is_empty() {
+            let text: String = text.iter().map(|(c, _)| *c).collect();
             self.set_variable("REPLY", &text, false);
         } else if options.exact {
+            let text: String = text.iter().map(|(c, _)| *c).collect();
             self.set_variable(&options.names[0], &text, false);
             for name in &options.names[1..] {
                 self.set_variable(name, "", false);
@@ -268,38 +359,22 @@ impl Shell {
                 break;
             }
         }
+        // `-N` reads its count whatever delimiter `-d` names.
+        if options.exact {
+            options.stop.delimiter = None;
+        }
         Ok(options)
     }
 
-    /// The text `read` takes: backslashes escape (and join lines) unless `-r`.
-    async fn read_text(&self, stdin: &Input, options: &ReadOptions) -> (String, bool) {
-        let mut text = String::new();
-        loop {
+    /// The text `read` takes, each character marked when a backslash escaped it (never
+    /// with `-r`).
+    async fn read_text(&self, stdin: &Input, options: &ReadOptions) -> (Vec<(char, bool)>, bool) {
+        if options.raw {
             let (bytes, ended) = read_until(stdin, options.stop).await;
-            let mut line = String::from_utf8_lossy(&bytes).into_owned();
-            if options.raw {
-                text.push_str(&line);
-                return (text, ended);
-            }
-            // A backslash at the end of the line continues it on the next.
-            let continued = ended
-                && options.stop.delimiter == Some(b'\n')
-                && line.ends_with('\\')
-                && !line.ends_with("\\\\");
-            if continued {
-                line.pop();
-            }
-            let mut chars = line.chars();
-            while let Some(c) = chars.next() {
-                match c {
-                    '\\' => text.extend(chars.next()),
-                    c => text.push(c),
-                }
-            }
-            if !continued {
-                return (text, ended);
-            }
+            let text = String::from_utf8_lossy(&bytes);
+            return (text.chars().map(|c| (c, false)).collect(), ended);
         }
+        read_escaped(stdin, options.stop).await
     }
 }
 
@@ -404,13 +479,25 @@ impl Shell {
 mod tests {
     use super::split_fields;
 
+    fn plain(text: &str) -> Vec<(char, bool)> {
+        text.chars().map(|c| (c, false)).collect()
+    }
+
     #[test]
     fn the_last_name_takes_the_rest() {
         let blanks = " \t\n";
-        assert_eq!(split_fields("  a  b c  ", 2, blanks), ["a", "b c"]);
-        assert_eq!(split_fields("a", 3, blanks), ["a", "", ""]);
-        assert_eq!(split_fields("  x  ", 1, blanks), ["x"]);
-        assert_eq!(split_fields("ann,31,x", 2, ","), ["ann", "31,x"]);
-        assert_eq!(split_fields("a,,b", 3, ","), ["a", "", "b"]);
+        assert_eq!(split_fields(&plain("  a  b c  "), 2, blanks), ["a", "b c"]);
+        assert_eq!(split_fields(&plain("a"), 3, blanks), ["a", "", ""]);
+        assert_eq!(split_fields(&plain("  x  "), 1, blanks), ["x"]);
+        assert_eq!(split_fields(&plain("ann,31,x"), 2, ","), ["ann", "31,x"]);
+        assert_eq!(split_fields(&plain("a,,b"), 3, ","), ["a", "", "b"]);
+    }
+
+    #[test]
+    fn escaped_separators_stay_in_fields() {
+        let mut text = plain("a");
+        text.push((' ', true));
+        text.extend(plain("b c"));
+        assert_eq!(split_fields(&text, 2, " "), ["a b", "c"]);
     }
 }
