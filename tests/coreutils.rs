@@ -206,6 +206,19 @@ fn find() {
         case("mkdir -p a/b/c; find a -maxdepth 1"),
         case("mkdir -p a/b/c; find a -mindepth 2 -type d -name c"),
         case("find nosuch"),
+        case("find . \\( -name '*.txt' -o -name empty \\) -type f | sort"),
+        case("find . ! -name '*.txt' -type f -a -print | sort"),
+        case("find . -type f -exec echo got {} \\; | sort"),
+        case("find . -type f -exec echo {} + | tr ' ' '\\n' | sort"),
+        case("find . -name 'l*' -print0 | tr '\\0' '\\n'"),
+        case("find . -printf '%d %y %f %P|%h\\n' | sort"),
+        case("mkdir -p a/b; touch a/b/x a/y; find a -path '*b*' -prune -o -print | sort"),
+        case("find . -empty | sort"),
+        case("find . -type f -size -1 , -name 'w*' -size +0c | sort"),
+        case("mkdir -p a/b; touch a/b/x; find a -delete; echo $?; ls"),
+        case("find . -name empty -print -quit; find . -quit"),
+        case("find . -mmin -60 -type f | sort; find . -mtime +1"),
+        case("find . -newer empty -name x; find . -bogus; find . -name; find . -type q"),
     ]);
 }
 

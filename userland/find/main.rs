@@ -1,38 +1,53 @@
-//! find: walk directory trees and print the names that match.
+//! find: walk directory trees and evaluate an expression on every name (GNU find's
+//! tests, actions and operators; see `expr.rs`).
 
-use glob::{MatchOptions, Pattern};
-use std::fs;
+mod expr;
+
+use expr::{Expr, Settings};
+use glob::MatchOptions;
+use std::fs::{self, Metadata};
 use std::io::Write;
 use std::path::Path;
+use std::time::SystemTime;
+use wasmix_common::process::{Command, ExitStatus};
 use wasmix_common::wasi_fs::{self, EntryKind};
-use wasmix_common::{Failure, Output, Program, describe_io_error, names};
+use wasmix_common::{Failure, Output, Program, describe_io_error, filemode, names};
 
 static PROGRAM: Program = Program::new(
     "find",
-    "Usage: find [PATH...] [EXPRESSION]\n\
-     Walk each PATH (default: .) and print the names that match every test.\n\n\
+    "Usage: find [-H] [-L] [-P] [PATH...] [EXPRESSION]\n\
+     Walk each PATH (default: .) and evaluate EXPRESSION on every name below it;\n\
+     with no action in it, the names it is true for are printed.\n\n\
+     Operators: ( EXPR )  ! EXPR  -not EXPR  EXPR -a EXPR  EXPR -o EXPR  EXPR , EXPR\n\
      Tests:\n  \
-     -name PATTERN    base name matches the shell PATTERN (*, ?, [...])\n  \
-     -iname PATTERN   like -name, ignoring case\n  \
-     -type f|d|l      is a regular file, directory or symbolic link\n\
+     -name PATTERN    base name matches the shell PATTERN (-iname: any case)\n  \
+     -path PATTERN    the whole name matches (-ipath, -wholename)\n  \
+     -type f|d|l|...  is a regular file, directory, symbolic link (a comma list)\n  \
+     -empty           an empty file or directory\n  \
+     -size [+-]N[cwbkMG]  size in units (default 512-byte blocks), rounded up\n  \
+     -mtime [+-]N     changed N days ago (-mmin: minutes)\n  \
+     -newer FILE      changed after FILE\n  \
+     -true, -false\n\
+     Actions:\n  \
+     -print, -print0  the name and a newline (or a NUL byte)\n  \
+     -printf FORMAT   %p %f %h %P %d %s %y %m %M %% and \\n \\t \\0 \\\\\n  \
+     -exec CMD ;      run CMD with {} replaced by the name; true if it succeeds\n  \
+     -exec CMD {} +   run CMD with as many names as fit at once\n  \
+     -delete          remove the name (implies -depth)\n  \
+     -prune           do not descend into this directory\n  \
+     -quit            stop at once\n\
      Options:\n  \
-     -maxdepth N      descend at most N levels below the starting points\n  \
-     -mindepth N      do not print names less than N levels down\n      \
+     -maxdepth N, -mindepth N, -depth\n      \
      --help        display this help and exit\n      \
      --version     output version information and exit\n",
 );
 
-#[derive(Default)]
-struct Query {
-    names: Vec<(Pattern, bool)>,
-    kind: Option<char>,
-    max_depth: Option<usize>,
-    min_depth: usize,
-}
+/// Names gathered for one `-exec ... {} +` run, at most.
+const BATCH_SIZE: usize = 1000;
 
 fn main() {
     PROGRAM.run(|_, out| {
-        let argv: Vec<String> = std::env::args().skip(1).collect();
+        let mut argv: Vec<String> = std::env::args().skip(1).collect();
         if argv
             .first()
             .is_some_and(|a| a == "--help" || a == "--version")
@@ -40,133 +55,393 @@ fn main() {
             let mut args = wasmix_common::Args::from_vec(&PROGRAM, argv.clone());
             args.next()?;
         }
+        let mut follow = false;
+        while let Some(flag) = argv
+            .first()
+            .filter(|a| ["-H", "-L", "-P"].contains(&a.as_str()))
+        {
+            follow = flag == "-L";
+            argv.remove(0);
+        }
+        // The starting points: the words before the first that starts the expression.
+        let starts_expression = |a: &String| {
+            (a.starts_with('-') && a.len() > 1) || ["(", "!", ")"].contains(&a.as_str())
+        };
         let starts: Vec<String> = argv
             .iter()
-            .take_while(|a| !a.starts_with('-'))
+            .take_while(|a| !starts_expression(a))
             .cloned()
             .collect();
-        let query = parse(&argv[starts.len()..])?;
+        let (expression, settings) = expr::parse(&argv[starts.len()..])?;
         let starts = if starts.is_empty() {
             vec![".".to_string()]
         } else {
             starts
         };
-        let mut status = 0;
-        for start in starts {
-            let kind = match fs::symlink_metadata(&start) {
+        let mut finder = Finder {
+            out,
+            settings,
+            follow,
+            now: SystemTime::now(),
+            batches: Vec::new(),
+            status: 0,
+            quit: false,
+            prune: false,
+        };
+        finder
+            .batches
+            .resize(finder.settings.batches, (Vec::new(), Vec::new()));
+        for start in &starts {
+            let meta = if follow {
+                fs::metadata(start)
+            } else {
+                fs::symlink_metadata(start)
+            };
+            let kind = match meta {
                 Ok(meta) => EntryKind::of(&meta),
                 Err(e) => {
                     PROGRAM.warn(format!("'{start}': {}", describe_io_error(&e)));
-                    status = 1;
+                    finder.status = 1;
                     continue;
                 }
             };
-            if !walk(&start, kind, 0, &query, out)? {
-                status = 1;
+            finder.walk(&expression, start, start, kind, 0)?;
+            if finder.quit {
+                break;
             }
         }
-        Ok(status)
+        finder.flush_batches()?;
+        Ok(finder.status)
     })
 }
 
-fn parse(expression: &[String]) -> Result<Query, Failure> {
-    let mut query = Query::default();
-    let mut words = expression.iter();
-    while let Some(word) = words.next() {
-        let mut value = || {
-            words
-                .next()
-                .cloned()
-                .ok_or_else(|| Failure::Fatal(format!("missing argument to '{word}'")))
-        };
-        match word.as_str() {
-            "-name" | "-iname" => {
-                let text = value()?;
-                let pattern = Pattern::new(&text)
-                    .map_err(|e| Failure::Fatal(format!("invalid pattern '{text}': {e}")))?;
-                query.names.push((pattern, word == "-iname"));
-            }
-            "-type" => match value()?.as_str() {
-                kind @ ("f" | "d" | "l") => query.kind = kind.chars().next(),
-                other => {
-                    return Err(Failure::Fatal(format!(
-                        "Unknown argument to -type: {other}"
-                    )));
-                }
-            },
-            "-maxdepth" | "-mindepth" => {
-                let text = value()?;
-                let depth = text.parse().map_err(|_| {
-                    Failure::Fatal(format!(
-                        "Expected a positive decimal integer argument to {word}, but got '{text}'"
-                    ))
-                })?;
-                if word == "-maxdepth" {
-                    query.max_depth = Some(depth);
-                } else {
-                    query.min_depth = depth;
-                }
-            }
-            "-print" => {}
-            other => return Err(Failure::Fatal(format!("unknown predicate '{other}'"))),
-        }
-    }
-    Ok(query)
-}
-
-fn matches(path: &str, kind: EntryKind, query: &Query) -> bool {
-    let base = path
-        .trim_end_matches('/')
-        .rsplit('/')
-        .next()
-        .unwrap_or(path);
-    let base = if base.is_empty() { path } else { base };
-    let kind_ok = match query.kind {
-        Some('f') => kind == EntryKind::File,
-        Some('d') => kind == EntryKind::Directory,
-        Some('l') => kind == EntryKind::Symlink,
-        _ => true,
-    };
-    kind_ok
-        && query.names.iter().all(|(pattern, ignore_case)| {
-            let options = MatchOptions {
-                case_sensitive: !ignore_case,
-                require_literal_separator: true,
-                require_literal_leading_dot: false,
-            };
-            pattern.matches_with(base, options)
-        })
-}
-
-/// Prints what matches at and below `path` (a `kind` of file, as its directory listed it);
-/// false if some part could not be read.
-fn walk(
-    path: &str,
+/// One name being looked at.
+struct Entry<'a> {
+    path: &'a str,
+    start: &'a str,
     kind: EntryKind,
     depth: usize,
-    query: &Query,
-    out: &mut Output,
-) -> Result<bool, Failure> {
-    if depth >= query.min_depth && matches(path, kind, query) {
-        // GNU find prints names as the host has them, odd bytes and all.
-        out.write_all(&names::to_bytes(path))?;
-        writeln!(out)?;
+    follow: bool,
+}
+
+impl Entry<'_> {
+    fn metadata(&self) -> Option<Metadata> {
+        if self.follow {
+            fs::metadata(self.path).ok()
+        } else {
+            fs::symlink_metadata(self.path).ok()
+        }
     }
-    if kind != EntryKind::Directory || query.max_depth.is_some_and(|max| depth >= max) {
-        return Ok(true);
+
+    fn base_name(&self) -> &str {
+        let trimmed = self.path.trim_end_matches('/');
+        match trimmed.rsplit_once('/') {
+            Some((_, base)) => base,
+            None if trimmed.is_empty() => self.path,
+            None => trimmed,
+        }
     }
-    let mut entries = match wasi_fs::list_dir(Path::new(path)) {
-        Ok(entries) => entries,
-        Err(e) => {
-            PROGRAM.warn(format!("'{path}': {}", describe_io_error(&e)));
+}
+
+struct Finder<'o> {
+    out: &'o mut Output,
+    settings: Settings,
+    follow: bool,
+    now: SystemTime,
+    /// For each `-exec ... {} +`: its command, and the names waiting for it.
+    batches: Vec<(Vec<String>, Vec<String>)>,
+    status: u8,
+    quit: bool,
+    /// `-prune` was true for the name just evaluated.
+    prune: bool,
+}
+
+impl Finder<'_> {
+    fn walk(
+        &mut self,
+        expression: &Expr,
+        path: &str,
+        start: &str,
+        kind: EntryKind,
+        depth: usize,
+    ) -> Result<(), Failure> {
+        let entry = Entry {
+            path,
+            start,
+            kind,
+            depth,
+            follow: self.follow,
+        };
+        let evaluated = depth >= self.settings.min_depth;
+        self.prune = false;
+        if evaluated && !self.settings.depth_first {
+            self.eval(expression, &entry)?;
+        }
+        let descend = kind == EntryKind::Directory
+            && !self.prune
+            && !self.quit
+            && self.settings.max_depth.is_none_or(|max| depth < max);
+        if descend {
+            match wasi_fs::list_dir(Path::new(path)) {
+                Ok(mut entries) => {
+                    entries.sort_by(|a, b| a.0.cmp(&b.0));
+                    for (name, child_kind) in entries {
+                        let child = format!("{}/{name}", path.trim_end_matches('/'));
+                        let child_kind = match (self.follow, child_kind) {
+                            (true, EntryKind::Symlink) => fs::metadata(&child)
+                                .map_or(EntryKind::Symlink, |meta| EntryKind::of(&meta)),
+                            (_, kind) => kind,
+                        };
+                        self.walk(expression, &child, start, child_kind, depth + 1)?;
+                        if self.quit {
+                            return Ok(());
+                        }
+                    }
+                }
+                Err(e) => {
+                    PROGRAM.warn(format!("'{path}': {}", describe_io_error(&e)));
+                    self.status = 1;
+                }
+            }
+        }
+        if evaluated && self.settings.depth_first && !self.quit {
+            self.eval(expression, &entry)?;
+        }
+        Ok(())
+    }
+
+    fn eval(&mut self, expr: &Expr, entry: &Entry) -> Result<bool, Failure> {
+        // After `-quit`, nothing more is done.
+        if self.quit {
             return Ok(false);
         }
-    };
-    entries.sort_by(|a, b| a.0.cmp(&b.0));
-    let mut all = true;
-    for (name, kind) in entries {
-        let child = format!("{}/{name}", path.trim_end_matches('/'));
-        all &= walk(&child, kind, depth + 1, query, out)?;
+        Ok(match expr {
+            Expr::And(left, right) => self.eval(left, entry)? && self.eval(right, entry)?,
+            Expr::Or(left, right) => self.eval(left, entry)? || self.eval(right, entry)?,
+            Expr::Not(inner) => !self.eval(inner, entry)?,
+            Expr::List(left, right) => {
+                self.eval(left, entry)?;
+                self.eval(right, entry)?
+            }
+            Expr::True => true,
+            Expr::False => false,
+            Expr::Name {
+                pattern,
+                ignore_case,
+            } => pattern.matches_with(entry.base_name(), match_options(*ignore_case, true)),
+            Expr::Path {
+                pattern,
+                ignore_case,
+            } => pattern.matches_with(entry.path, match_options(*ignore_case, false)),
+            Expr::Type(kinds) => kinds.iter().any(|kind| match kind {
+                'f' => entry.kind == EntryKind::File,
+                'd' => entry.kind == EntryKind::Directory,
+                'l' => entry.kind == EntryKind::Symlink,
+                _ => entry.kind == EntryKind::Other,
+            }),
+            Expr::Empty => match entry.kind {
+                EntryKind::Directory => {
+                    wasi_fs::list_dir(Path::new(entry.path)).is_ok_and(|e| e.is_empty())
+                }
+                EntryKind::File => entry.metadata().is_some_and(|meta| meta.len() == 0),
+                _ => false,
+            },
+            Expr::Size { compare, unit } => entry
+                .metadata()
+                .is_some_and(|meta| compare.holds(meta.len().div_ceil(*unit))),
+            Expr::ModifiedAgo { compare, seconds } => entry
+                .metadata()
+                .and_then(|m| m.modified().ok())
+                .is_some_and(|modified| {
+                    let age = self.now.duration_since(modified).unwrap_or_default();
+                    compare.holds(age.as_secs() / seconds)
+                }),
+            Expr::Newer(than) => entry
+                .metadata()
+                .and_then(|m| m.modified().ok())
+                .is_some_and(|modified| modified > *than),
+            Expr::Print => {
+                self.print(entry.path, b'\n')?;
+                true
+            }
+            Expr::Print0 => {
+                self.print(entry.path, b'\0')?;
+                true
+            }
+            Expr::Printf(format) => {
+                let text = printf(format, entry);
+                self.out.write_all(&names::to_bytes(&text))?;
+                true
+            }
+            Expr::Exec { argv, batch: None } => self.exec(argv, entry.path)?,
+            Expr::Exec {
+                batch: Some(batch),
+                argv,
+            } => {
+                let (command, names) = &mut self.batches[*batch];
+                if command.is_empty() {
+                    *command = argv.clone();
+                }
+                names.push(entry.path.to_string());
+                if names.len() >= BATCH_SIZE {
+                    self.flush_batch(*batch)?;
+                }
+                true
+            }
+            Expr::Delete => self.delete(entry),
+            Expr::Prune => {
+                self.prune = true;
+                true
+            }
+            Expr::Quit => {
+                self.quit = true;
+                true
+            }
+        })
     }
-    Ok(all)
+
+    fn print(&mut self, path: &str, end: u8) -> Result<(), Failure> {
+        // GNU find prints names as the host has them, odd bytes and all.
+        self.out.write_all(&names::to_bytes(path))?;
+        self.out.write_all(&[end])?;
+        Ok(())
+    }
+
+    /// `-exec CMD ;`: true when CMD succeeds.
+    fn exec(&mut self, argv: &[String], path: &str) -> Result<bool, Failure> {
+        let argv: Vec<String> = argv.iter().map(|arg| arg.replace("{}", path)).collect();
+        Ok(self.run(argv)? == 0)
+    }
+
+    /// Runs a command after what find printed so far; its status.
+    fn run(&mut self, argv: Vec<String>) -> Result<u8, Failure> {
+        self.out.flush()?;
+        let name = argv[0].clone();
+        match Command::new(argv).spawn() {
+            Ok(child) => Ok(match child.wait().status {
+                ExitStatus::Exited(code) => code,
+                other => other.code(),
+            }),
+            Err(e) => {
+                PROGRAM.warn(format!("'{name}': {}", e.reason()));
+                self.status = 1;
+                Ok(e.status())
+            }
+        }
+    }
+
+    fn flush_batch(&mut self, batch: usize) -> Result<(), Failure> {
+        let (command, names) = &mut self.batches[batch];
+        if names.is_empty() {
+            return Ok(());
+        }
+        let mut argv = command.clone();
+        argv.append(names);
+        if self.run(argv)? != 0 {
+            self.status = 1;
+        }
+        Ok(())
+    }
+
+    fn flush_batches(&mut self) -> Result<(), Failure> {
+        for batch in 0..self.batches.len() {
+            self.flush_batch(batch)?;
+        }
+        Ok(())
+    }
+
+    fn delete(&mut self, entry: &Entry) -> bool {
+        if entry.path == "." {
+            return true;
+        }
+        let removed = if entry.kind == EntryKind::Directory {
+            fs::remove_dir(entry.path)
+        } else {
+            fs::remove_file(entry.path)
+        };
+        match removed {
+            Ok(()) => true,
+            Err(e) => {
+                PROGRAM.warn(format!(
+                    "cannot delete '{}': {}",
+                    entry.path,
+                    describe_io_error(&e)
+                ));
+                self.status = 1;
+                false
+            }
+        }
+    }
+}
+
+fn match_options(ignore_case: bool, base_name: bool) -> MatchOptions {
+    MatchOptions {
+        case_sensitive: !ignore_case,
+        // `-path` patterns match across slashes, as GNU's do.
+        require_literal_separator: base_name,
+        require_literal_leading_dot: false,
+    }
+}
+
+/// `-printf FORMAT` for one name.
+fn printf(format: &str, entry: &Entry) -> String {
+    let mut text = String::new();
+    let mut chars = format.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => match chars.next() {
+                Some('n') => text.push('\n'),
+                Some('t') => text.push('\t'),
+                Some('0') => text.push('\0'),
+                Some('\\') => text.push('\\'),
+                Some(other) => {
+                    text.push('\\');
+                    text.push(other);
+                }
+                None => text.push('\\'),
+            },
+            '%' => match chars.next() {
+                Some('p') => text.push_str(entry.path),
+                Some('f') => text.push_str(entry.base_name()),
+                Some('h') => {
+                    text.push_str(match entry.path.trim_end_matches('/').rsplit_once('/') {
+                        Some(("", _)) => "/",
+                        Some((dir, _)) => dir,
+                        None => ".",
+                    })
+                }
+                Some('P') => text.push_str(
+                    entry
+                        .path
+                        .strip_prefix(entry.start)
+                        .map_or("", |rest| rest.trim_start_matches('/')),
+                ),
+                Some('d') => text.push_str(&entry.depth.to_string()),
+                Some('s') => text.push_str(&entry.metadata().map_or(0, |m| m.len()).to_string()),
+                Some('y') => text.push(match entry.kind {
+                    EntryKind::Directory => 'd',
+                    EntryKind::Symlink => 'l',
+                    EntryKind::File => 'f',
+                    EntryKind::Other => 'c',
+                }),
+                Some('m') => {
+                    let mode = entry.metadata().map_or(0, |m| filemode::permissions(&m));
+                    text.push_str(&format!("{mode:o}"));
+                }
+                Some('M') => text.push_str(
+                    &entry
+                        .metadata()
+                        .map_or_else(String::new, |m| filemode::mode_string(&m)),
+                ),
+                Some('%') => text.push('%'),
+                Some(other) => {
+                    text.push('%');
+                    text.push(other);
+                }
+                None => text.push('%'),
+            },
+            c => text.push(c),
+        }
+    }
+    text
 }
