@@ -27,6 +27,8 @@ pub enum Problem {
     PartlyANumber(String),
     /// `%z`: no such conversion (the rest of the format is not printed).
     BadConversion(String),
+    /// A number beyond the conversion's range (the nearest value in range is used).
+    OutOfRange(String),
 }
 
 impl Problem {
@@ -48,7 +50,18 @@ impl Problem {
             (Problem::BadConversion(spec), Dialect::Bash) => {
                 format!("`{spec}': missing format character")
             }
+            (Problem::OutOfRange(text), Dialect::Gnu) => {
+                format!("\u{2018}{text}\u{2019}: Numerical result out of range")
+            }
+            (Problem::OutOfRange(text), Dialect::Bash) => {
+                format!("warning: {text}: Numerical result out of range")
+            }
         }
+    }
+
+    /// Whether it makes printf fail: all do, but bash only warns of a number out of range.
+    pub fn fails(&self, dialect: Dialect) -> bool {
+        !(dialect == Dialect::Bash && matches!(self, Problem::OutOfRange(_)))
     }
 }
 
@@ -238,7 +251,12 @@ impl Pass<'_> {
                 false,
             ),
             b'd' | b'i' => {
-                let value = integer(self);
+                // As strtoimax: beyond the 64-bit range is its nearest end.
+                let wide = integer(self);
+                let value = wide.clamp(i128::from(i64::MIN), i128::from(i64::MAX));
+                if value != wide {
+                    self.out.problems.push(Problem::OutOfRange(argument.into()));
+                }
                 let mut digits = value.unsigned_abs().to_string();
                 if let Some(p) = spec.precision {
                     digits = format!("{digits:0>p$}");
@@ -254,7 +272,14 @@ impl Pass<'_> {
                 pad(spec, body, spec.precision.is_none())
             }
             b'u' | b'o' | b'x' | b'X' => {
-                let value = integer(self) as u64;
+                // As strtoumax: a negative number wraps, beyond 64 bits is the maximum.
+                let wide = integer(self);
+                let value = if wide.unsigned_abs() > u128::from(u64::MAX) {
+                    self.out.problems.push(Problem::OutOfRange(argument.into()));
+                    u64::MAX
+                } else {
+                    wide as u64
+                };
                 let mut digits = match conversion {
                     b'u' => value.to_string(),
                     b'o' => format!("{value:o}"),

@@ -29,6 +29,8 @@ fn main() {
         for problem in &formatted.problems {
             PROGRAM.warn(problem.message(Dialect::Gnu));
         }
-        Ok(u8::from(!formatted.problems.is_empty()))
+        Ok(u8::from(
+            formatted.problems.iter().any(|p| p.fails(Dialect::Gnu)),
+        ))
     })
 }

@@ -49,6 +49,15 @@ impl Shell {
         let (status, text) = match builtin {
             Builtin::Exit => {
                 let status = match argv.get(1) {
+                    // bash refuses more than one number: `-c` text ends with 1 all the
+                    // same, a script goes on.
+                    Some(_) if argv.len() > 2 => {
+                        self.report("exit: too many arguments");
+                        if !matches!(self.origin, super::Origin::CommandString) {
+                            return Ok(Stage::Done(1));
+                        }
+                        1
+                    }
                     None => self.last_status,
                     Some(text) => match text.parse::<i64>() {
                         Ok(n) => n.rem_euclid(256) as u8,
@@ -245,15 +254,32 @@ impl Shell {
             Builtin::Colon | Builtin::True => (0, String::new()),
             Builtin::False => (1, String::new()),
             Builtin::Echo => return Ok(finish(&argv[0], 0, echo(&argv[1..]), stdio)),
-            Builtin::Exec if argv.len() == 1 => {
-                // Only redirections: they become the shell's own streams from here on.
-                let streams = std::sync::Arc::new(stdio);
-                self.streams = Some(streams.clone());
-                self.exec_streams = Some(streams);
-                return Ok(Stage::Done(0));
-            }
             Builtin::Exec => {
-                let stage = self.spawn_program(argv[1..].to_vec(), Vec::new(), stdio);
+                // `exec [-cl] [-a NAME] [--] [COMMAND...]`.
+                let mut operands = &argv[1..];
+                let mut name = None;
+                while let Some(option) = operands.first() {
+                    match option.as_str() {
+                        "--" => {
+                            operands = &operands[1..];
+                            break;
+                        }
+                        "-a" if operands.len() > 1 => {
+                            name = Some(operands[1].clone());
+                            operands = &operands[2..];
+                        }
+                        "-c" | "-l" | "-cl" | "-lc" => operands = &operands[1..],
+                        _ => break,
+                    }
+                }
+                if operands.is_empty() {
+                    // Only redirections: they become the shell's own streams from here on.
+                    let streams = std::sync::Arc::new(stdio);
+                    self.streams = Some(streams.clone());
+                    self.exec_streams = Some(streams);
+                    return Ok(Stage::Done(0));
+                }
+                let stage = self.spawn_program_named(operands.to_vec(), name, Vec::new(), stdio);
                 let status = match stage {
                     Stage::Running { pid, name } => {
                         self.add_foreground(&[pid]);

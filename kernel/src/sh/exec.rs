@@ -620,6 +620,17 @@ impl Shell {
         extra: Vec<(String, String)>,
         stdio: Stdio,
     ) -> Stage {
+        self.spawn_program_named(argv, None, extra, stdio)
+    }
+
+    /// Starts the program `argv[0]` names, given `argv0` (`exec -a`) in its place if any.
+    pub(super) fn spawn_program_named(
+        &mut self,
+        mut argv: Vec<String>,
+        argv0: Option<String>,
+        extra: Vec<(String, String)>,
+        stdio: Stdio,
+    ) -> Stage {
         let name = argv[0].clone();
         // Errors about starting the command go where its own errors would (`2>`).
         let stderr = stdio.stderr.duplicate();
@@ -645,6 +656,9 @@ impl Shell {
         };
         let mut env = self.environment();
         env.extend(extra);
+        if let Some(argv0) = argv0 {
+            argv[0] = argv0;
+        }
         let request = SpawnRequest {
             parent: self.pid,
             namespace: self.namespace.clone(),

@@ -343,14 +343,28 @@ impl Shell {
                 {
                     return Err(Exit(status));
                 }
-                self.report_at_line(error.line, &error.message);
-                if let Some(line) = error.source_line {
-                    self.report_at_line(error.line, &format!("`{line}'"));
-                }
-                self.last_status = SYNTAX_ERROR_STATUS;
+                // bash 5.2 stops at an error inside `[[ ]]` with its own message and,
+                // unlike any other syntax error, status 0.
+                // (The parser may notice on the line after the `[[`.)
+                let in_conditional = text
+                    .lines()
+                    .skip(error.line.saturating_sub(2))
+                    .take(if error.line > 1 { 2 } else { 1 })
+                    .any(|line| line.contains("[["));
+                let status = if in_conditional {
+                    self.report_at_line(error.line, "syntax error in conditional expression");
+                    0
+                } else {
+                    self.report_at_line(error.line, &error.message);
+                    if let Some(line) = error.source_line {
+                        self.report_at_line(error.line, &format!("`{line}'"));
+                    }
+                    SYNTAX_ERROR_STATUS
+                };
+                self.last_status = status;
                 match self.origin {
-                    Origin::Prompt => Ok(SYNTAX_ERROR_STATUS),
-                    _ => Err(Exit(SYNTAX_ERROR_STATUS)),
+                    Origin::Prompt => Ok(status),
+                    _ => Err(Exit(status)),
                 }
             }
         }

@@ -51,7 +51,7 @@ impl Shell {
         for problem in &formatted.problems {
             self.report(&format!("printf: {}", problem.message(Dialect::Bash)));
         }
-        let status = u8::from(!formatted.problems.is_empty());
+        let status = u8::from(formatted.problems.iter().any(|p| p.fails(Dialect::Bash)));
         match target {
             Some(name) => {
                 let value = String::from_utf8_lossy(&formatted.bytes).into_owned();
