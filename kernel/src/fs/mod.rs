@@ -9,6 +9,7 @@
 
 pub mod bytenames;
 pub mod devfs;
+pub mod fdfs;
 pub mod hostfs;
 pub mod image;
 pub mod namespace;
@@ -256,6 +257,11 @@ pub trait FileHandle: Send + Sync {
     /// A stream for devices whose reads wait for input (the terminal), in place of reads
     /// at offsets.
     fn input_stream(&self) -> Option<Box<dyn wasmtime_wasi::p2::InputStream>> {
+        None
+    }
+
+    /// The pipe it reads, when it is one (a process substitution's `/dev/fd/N`).
+    fn pipe_reader(&self) -> Option<crate::pipe::PipeReader> {
         None
     }
 }

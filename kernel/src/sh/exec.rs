@@ -9,7 +9,7 @@ use crate::pipe::pipe;
 use crate::proc::{ExitStatus, Pid, Signal, Usage, Waited};
 use brush_parser::ast::{
     AndOr, AndOrList, Command, CommandPrefixOrSuffixItem, CompoundList, CompoundListItem, Pipeline,
-    Program, SeparatorOperator, SimpleCommand, SourceLocation,
+    ProcessSubstitutionKind, Program, SeparatorOperator, SimpleCommand, SourceLocation,
 };
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -488,6 +488,7 @@ impl Shell {
         });
         self.declared_arrays.clear();
         let mut argv = Vec::new();
+        let mut pipes = Vec::new();
         let mut redirects = Vec::new();
         for item in words {
             let word = match item {
@@ -505,8 +506,17 @@ impl Shell {
                     redirects.push(redirect);
                     continue;
                 }
+                CommandPrefixOrSuffixItem::ProcessSubstitution(
+                    ProcessSubstitutionKind::Read,
+                    list,
+                ) => {
+                    let fd = super::procsub::FIRST_FD - pipes.len() as u32;
+                    pipes.push((fd, self.start_substituted(list)));
+                    argv.push(format!("/dev/fd/{fd}"));
+                    continue;
+                }
                 CommandPrefixOrSuffixItem::ProcessSubstitution(..) => {
-                    self.report("process substitution is not supported by this shell yet");
+                    self.report(">(...): output process substitution is not supported");
                     return Ok(Stage::Done(2));
                 }
             };
@@ -515,7 +525,34 @@ impl Shell {
                 Err(e) => return Ok(Stage::Done(self.expansion_failed(e)?)),
             }
         }
+        if pipes.is_empty() {
+            return self
+                .run_simple(argv, assignments, redirects, stdio, alone)
+                .await;
+        }
+        // The command (and what it runs) sees the pipes in /dev/fd; the shell after it
+        // does not, unless the command changed the namespace itself (`mount`).
+        let installed = self.namespace_with_pipes(pipes);
+        let before = std::mem::replace(&mut self.namespace, installed.clone());
+        let result = self
+            .run_simple(argv, assignments, redirects, stdio, alone)
+            .await;
+        if Arc::ptr_eq(&self.namespace, &installed) {
+            self.namespace = before;
+        }
+        result
+    }
 
+    /// Runs a simple command whose words are expanded: its assignments, redirections, then
+    /// the function, builtin or program it names.
+    async fn run_simple(
+        &mut self,
+        argv: Vec<String>,
+        assignments: Vec<&brush_parser::ast::Assignment>,
+        redirects: Vec<&brush_parser::ast::IoRedirect>,
+        stdio: Stdio,
+        alone: bool,
+    ) -> Result<Stage, Flow> {
         let mut stdio = stdio;
         if argv.is_empty() {
             // Only assignments: they set shell variables, left to right (`a=1 b=$a`).

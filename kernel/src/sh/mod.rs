@@ -23,6 +23,7 @@ mod params;
 mod pattern;
 mod printf;
 mod process;
+mod procsub;
 mod prompt;
 pub use process::ShellProgram;
 mod read;

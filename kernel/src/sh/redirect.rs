@@ -8,7 +8,9 @@ use crate::file::{Input, Output, Stdio, Stream};
 use crate::fs::OpenOptions;
 use crate::fs::namespace::absolute;
 use crate::pipe::pipe;
-use brush_parser::ast::{IoFileRedirectKind, IoFileRedirectTarget, IoRedirect, Word};
+use brush_parser::ast::{
+    IoFileRedirectKind, IoFileRedirectTarget, IoRedirect, ProcessSubstitutionKind, Word,
+};
 use bytes::Bytes;
 
 impl Shell {
@@ -57,6 +59,13 @@ impl Shell {
         stdio: &mut Stdio,
     ) -> Result<(), String> {
         match (kind, target) {
+            (
+                IoFileRedirectKind::Read,
+                IoFileRedirectTarget::ProcessSubstitution(ProcessSubstitutionKind::Read, list),
+            ) => {
+                let reader = self.start_substituted(list);
+                set_input(stdio, fd, Input::Pipe(reader))
+            }
             (IoFileRedirectKind::Read, IoFileRedirectTarget::Filename(word)) => {
                 let path = self.redirect_path(word).await?;
                 if path == "/dev/stdin" {
@@ -71,7 +80,12 @@ impl Shell {
                         Err(crate::fs::FsError::IsDirectory) => std::sync::Arc::new(DirectoryInput),
                         Err(e) => return Err(format!("{}: {e}", word.value)),
                     };
-                set_input(stdio, fd, Input::File(handle, Default::default()))
+                // A process substitution's `/dev/fd/N` is read as the pipe it is.
+                let input = match handle.pipe_reader() {
+                    Some(reader) => Input::Pipe(reader),
+                    None => Input::File(handle, Default::default()),
+                };
+                set_input(stdio, fd, input)
             }
             (
                 IoFileRedirectKind::Write
