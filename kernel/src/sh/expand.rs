@@ -236,10 +236,39 @@ impl Shell {
                 ifs: ifs.clone(),
                 ..Fields::default()
             };
+            let text = self.assignment_like_tildes(text);
             let fields = self.fields_of(&text, fields).await?;
             expanded.extend(self.expand_paths(fields.finish())?);
         }
         Ok(expanded)
+    }
+
+    /// bash expands `~` after the `=` (and each `:`) of an argument that looks like an
+    /// assignment (`echo PATH=~/bin:~/sbin`); such tildes become the quoted `$HOME`.
+    fn assignment_like_tildes(&self, text: String) -> String {
+        let Some((name, value)) = text.split_once('=') else {
+            return text;
+        };
+        if !super::assign::is_name(name)
+            || !value.contains('~')
+            || value.contains(['\'', '"', '\\', '$', '`'])
+        {
+            return text;
+        }
+        let Some(home) = self.variable("HOME") else {
+            return text;
+        };
+        let quoted_home = format!("'{}'", home.replace('\'', "'\\''"));
+        let parts: Vec<String> = value
+            .split(':')
+            .map(|part| match part.strip_prefix('~') {
+                Some(rest) if rest.is_empty() || rest.starts_with('/') => {
+                    format!("{quoted_home}{rest}")
+                }
+                _ => part.to_string(),
+            })
+            .collect();
+        format!("{name}={}", parts.join(":"))
     }
 
     /// The value of an assignment or a `case` word: expanded, but not split or matched
