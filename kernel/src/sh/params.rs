@@ -260,8 +260,18 @@ impl Shell {
         Ok(match self.expansion(parameter, indirect).await? {
             Expansion::One(None) => true,
             Expansion::One(Some(value)) => null_counts && value.is_empty(),
-            Expansion::Many { items, .. } => {
-                items.is_empty() || (null_counts && items.iter().all(String::is_empty))
+            // As bash: two or more parameters are never null; an array's `[*]` is null
+            // when its elements joined by IFS's first character are.
+            Expansion::Many { items, joined, .. } => {
+                let array_star =
+                    joined && matches!(parameter, Parameter::NamedWithAllIndices { .. });
+                items.is_empty()
+                    || (null_counts
+                        && if array_star {
+                            items.join(&ifs_separator(self)).is_empty()
+                        } else {
+                            items.len() == 1 && items[0].is_empty()
+                        })
             }
         })
     }
