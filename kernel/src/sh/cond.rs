@@ -72,8 +72,14 @@ impl Shell {
                 let subscript = self.subscript(name, text).await?;
                 Ok(self.element(name, &subscript).is_some())
             }
-            None => Ok(self.element(operand, &Subscript::Index(0)).is_some()
-                || self.dynamic_variable(operand).is_some()),
+            None => Ok(match operand.parse::<usize>() {
+                // A positional parameter: `[[ -v 1 ]]`.
+                Ok(index) => index == 0 || index <= self.positional.len(),
+                Err(_) => {
+                    self.element(operand, &Subscript::Index(0)).is_some()
+                        || self.dynamic_variable(operand).is_some()
+                }
+            }),
         }
     }
 

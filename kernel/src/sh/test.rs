@@ -7,6 +7,29 @@ use crate::fs::namespace::absolute;
 use brush_parser::ast::{BinaryPredicate, TestExpr, UnaryPredicate};
 
 impl Shell {
+    /// `test -v NAME`: a variable, a positional parameter (`1`), or an element with a
+    /// number or key for subscript (`a[2]`, `m[key]`).
+    fn is_set_plainly(&self, operand: &str) -> bool {
+        if let Ok(index) = operand.parse::<usize>() {
+            return index == 0 || index <= self.positional.len();
+        }
+        match super::assign::split_subscript(operand) {
+            Some((name, "@" | "*")) => self
+                .variable_entry(name)
+                .is_some_and(|v| !v.value.values().is_empty()),
+            Some((name, text)) => {
+                let subscript = match text.trim().parse::<i64>() {
+                    Ok(index) if !self.is_associative(name) => {
+                        super::variables::Subscript::Index(index)
+                    }
+                    _ => super::variables::Subscript::Key(text.to_string()),
+                };
+                self.element(name, &subscript).is_some()
+            }
+            None => self.variable(operand).is_some(),
+        }
+    }
+
     /// Runs `test ARGS` (or `[ ARGS ]`): 0 true, 1 false, 2 for a malformed expression.
     pub(super) fn run_test(&self, argv: &[String]) -> u8 {
         let mut args = &argv[1..];
@@ -76,7 +99,7 @@ impl Shell {
             FileExistsAndIsExecutable => {
                 stat(true).is_some_and(|m| m.is_dir() || m.mode & 0o111 != 0)
             }
-            ShellVariableIsSetAndAssigned => self.variable(operand).is_some(),
+            ShellVariableIsSetAndAssigned => self.is_set_plainly(operand),
             ShellOptionEnabled => self.option_is_on(operand),
             FdIsOpenTerminal => false,
             other => return Err(format!("{other:?}: this test is not supported")),
