@@ -261,6 +261,7 @@ impl Shell {
         }
         // Scripts that check for bash find the language they need.
         shell.set_variable("BASH_VERSION", BASH_VERSION, false);
+        shell.set_variable("OPTIND", "1", false);
         shell
     }
 

@@ -19,12 +19,38 @@ impl Shell {
     }
 
     async fn source_unboxed(&mut self, argv: &[String], io: &Stdio) -> Result<u8, Flow> {
+        // `source -- FILE`: the `--` goes.
+        let owned: Vec<String>;
+        let argv = match argv.get(1) {
+            Some(dashes) if dashes == "--" => {
+                owned = std::iter::once(argv[0].clone())
+                    .chain(argv[2..].iter().cloned())
+                    .collect();
+                &owned[..]
+            }
+            _ => argv,
+        };
         let Some(file) = argv.get(1) else {
             self.report(&format!("{}: filename argument required", argv[0]));
             return Ok(2);
         };
         let cwd = self.variable("PWD").unwrap_or_else(|| "/".into());
-        let path = crate::fs::namespace::absolute(&cwd, file);
+        // As bash: a name without a slash is looked for in $PATH first (files only), then
+        // in the working directory.
+        let in_path = (!file.contains('/'))
+            .then(|| {
+                let search = self.variable("PATH").unwrap_or_default();
+                search.split(':').find_map(|dir| {
+                    let dir = if dir.is_empty() { "." } else { dir };
+                    let candidate = crate::fs::namespace::absolute(&cwd, &format!("{dir}/{file}"));
+                    self.namespace
+                        .stat(&candidate, true)
+                        .is_ok_and(|meta| !meta.is_dir())
+                        .then_some(candidate)
+                })
+            })
+            .flatten();
+        let path = in_path.unwrap_or_else(|| crate::fs::namespace::absolute(&cwd, file));
         let text = match self.read_whole_file(&path) {
             Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
             Err(e) => {
@@ -60,6 +86,16 @@ impl Shell {
         io: &'a Stdio,
     ) -> Boxed<'a, Result<u8, Flow>> {
         Box::pin(async move {
+            // `eval -- ARGS`; any other option is refused, as bash does.
+            let args = match args.first().map(String::as_str) {
+                Some("--") => &args[1..],
+                Some(option) if option.starts_with('-') && option.len() > 1 => {
+                    self.report(&format!("eval: {option}: invalid option"));
+                    self.report("eval: usage: eval [arg ...]");
+                    return Ok(2);
+                }
+                _ => args,
+            };
             let text = args.join(" ");
             if text.trim().is_empty() {
                 return Ok(0);
