@@ -28,21 +28,12 @@ const DEVICES: [(&str, Device); 6] = [
 pub struct DevFs;
 
 fn metadata(inode: u64, file_type: FileType) -> Metadata {
-    Metadata {
-        file_type,
-        size: 0,
-        inode,
-        device: 0,
-        links: 1,
-        modified: SystemTime::UNIX_EPOCH,
-        accessed: SystemTime::UNIX_EPOCH,
-        changed: SystemTime::UNIX_EPOCH,
-        mode: if file_type == FileType::Directory {
-            0o755
-        } else {
-            0o666
-        },
-    }
+    let mode = if file_type == FileType::Directory {
+        0o755
+    } else {
+        0o666
+    };
+    Metadata::synthetic(file_type, inode, mode, SystemTime::UNIX_EPOCH)
 }
 
 fn find(path: &str) -> FsResult<(u64, Device)> {

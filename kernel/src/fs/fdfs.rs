@@ -26,21 +26,12 @@ impl FdFs {
 }
 
 fn metadata(inode: u64, file_type: FileType) -> Metadata {
-    Metadata {
-        file_type,
-        size: 0,
-        inode,
-        device: 0,
-        links: 1,
-        modified: SystemTime::UNIX_EPOCH,
-        accessed: SystemTime::UNIX_EPOCH,
-        changed: SystemTime::UNIX_EPOCH,
-        mode: if file_type == FileType::Directory {
-            0o555
-        } else {
-            0o400
-        },
-    }
+    let mode = if file_type == FileType::Directory {
+        0o555
+    } else {
+        0o400
+    };
+    Metadata::synthetic(file_type, inode, mode, SystemTime::UNIX_EPOCH)
 }
 
 impl FileServer for FdFs {

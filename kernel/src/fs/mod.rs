@@ -49,6 +49,22 @@ impl Metadata {
     pub fn is_dir(&self) -> bool {
         self.file_type == FileType::Directory
     }
+
+    /// What a server that makes its files up (/dev, /proc) says of one: no size, one
+    /// link, all times `time`.
+    pub fn synthetic(file_type: FileType, inode: u64, mode: u32, time: SystemTime) -> Metadata {
+        Metadata {
+            file_type,
+            size: 0,
+            inode,
+            device: 0,
+            links: 1,
+            modified: time,
+            accessed: time,
+            changed: time,
+            mode,
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

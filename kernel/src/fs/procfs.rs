@@ -69,21 +69,12 @@ enum Node<'p> {
 }
 
 fn metadata(file_type: FileType, inode: u64, time: SystemTime) -> Metadata {
-    Metadata {
-        file_type,
-        size: 0,
-        inode,
-        device: 0,
-        links: 1,
-        modified: time,
-        accessed: time,
-        changed: time,
-        mode: match file_type {
-            FileType::Directory => 0o555,
-            FileType::Symlink => 0o777,
-            _ => 0o444,
-        },
-    }
+    let mode = match file_type {
+        FileType::Directory => 0o555,
+        FileType::Symlink => 0o777,
+        _ => 0o444,
+    };
+    Metadata::synthetic(file_type, inode, mode, time)
 }
 
 fn status(process: &Process) -> String {
