@@ -394,17 +394,24 @@ impl Shell {
     fn declarations(&mut self, kind: Declaring, on: &str, names: &[String]) -> (u8, String) {
         let mut text = String::new();
         if names.is_empty() {
-            let wanted = |v: &super::Variable| match kind {
+            // `local` alone lists the variables local to the function running.
+            let locals: Vec<&String> = self
+                .locals
+                .last()
+                .map(|frame| frame.iter().map(|(name, _)| name).collect())
+                .unwrap_or_default();
+            let wanted = |name: &String, v: &super::Variable| match kind {
                 Declaring::Export => v.exported,
                 Declaring::Readonly => v.readonly,
+                Declaring::Local => locals.contains(&name),
                 _ => true,
             };
             let lines: Vec<String> = self
                 .variables
                 .iter()
-                .filter(|(_, v)| wanted(v))
+                .filter(|(name, v)| wanted(name, v))
                 .map(|(name, v)| match kind {
-                    Declaring::Declare | Declaring::Local if !on.contains('p') => {
+                    Declaring::Declare if !on.contains('p') => {
                         super::variables::listing(name, v).unwrap_or_else(|| name.clone())
                     }
                     _ => declaration(name, v),
