@@ -10,3 +10,5 @@ echo "eval second line $LINENO"'
 x=$(echo "substitution at $LINENO")
 echo "$x"
 echo "last at $LINENO"
+> "bare$LINENO"
+ls bare*

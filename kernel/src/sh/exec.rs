@@ -8,8 +8,9 @@ use crate::kernel::{Executable, SpawnError, SpawnRequest};
 use crate::pipe::pipe;
 use crate::proc::{ExitStatus, Pid, Signal, Usage, Waited};
 use brush_parser::ast::{
-    AndOr, AndOrList, Command, CommandPrefixOrSuffixItem, CompoundList, CompoundListItem, Pipeline,
-    ProcessSubstitutionKind, Program, SeparatorOperator, SimpleCommand, SourceLocation,
+    AndOr, AndOrList, Command, CommandPrefixOrSuffixItem, CompoundList, CompoundListItem,
+    IoFileRedirectTarget, IoRedirect, Pipeline, ProcessSubstitutionKind, Program,
+    SeparatorOperator, SimpleCommand, SourceLocation,
 };
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -448,6 +449,12 @@ impl Shell {
                 .find_map(|item| match item {
                     CommandPrefixOrSuffixItem::AssignmentWord(_, word)
                     | CommandPrefixOrSuffixItem::Word(word) => Some(word),
+                    // A command of redirections alone is on the line of its first one.
+                    CommandPrefixOrSuffixItem::IoRedirect(IoRedirect::File(
+                        _,
+                        _,
+                        IoFileRedirectTarget::Filename(word),
+                    )) => Some(word),
                     _ => None,
                 })
         });
