@@ -135,7 +135,8 @@ impl Shell {
     /// Sets a variable the shell itself maintains (`PWD`, `OPTIND`, `read`'s names):
     /// read-only ones included, as bash's internal assignments do.
     pub(super) fn set_variable(&mut self, name: &str, value: &str, export: bool) {
-        let name = &*self.resolve(name).into_owned();
+        let resolved = self.resolve(name);
+        let name = &*resolved;
         let variable = self
             .variables
             .entry(name.to_string())
@@ -177,7 +178,8 @@ impl Shell {
         value: &str,
         append: bool,
     ) -> Result<(), ExpandError> {
-        let name = &*self.resolve(name).into_owned();
+        let resolved = self.resolve(name);
+        let name = &*resolved;
         self.refuse_readonly(name)?;
         let integer = self.variables.get(name).is_some_and(|v| v.integer);
         let value = match (integer, append) {
@@ -202,7 +204,8 @@ impl Shell {
         value: &str,
         append: bool,
     ) -> Result<(), ExpandError> {
-        let name = &*self.resolve(name).into_owned();
+        let resolved = self.resolve(name);
+        let name = &*resolved;
         self.refuse_readonly(name)?;
         let integer = self.variables.get(name).is_some_and(|v| v.integer);
         let before = self.element(name, &subscript);
@@ -258,7 +261,8 @@ impl Shell {
         elements: Vec<(Option<Subscript>, String)>,
         append: bool,
     ) -> Result<(), ExpandError> {
-        let name = &*self.resolve(name).into_owned();
+        let resolved = self.resolve(name);
+        let name = &*resolved;
         self.refuse_readonly(name)?;
         let associative = self.is_associative(name);
         let mut variable = self
@@ -335,7 +339,8 @@ impl Shell {
         name: &str,
         subscript: &Subscript,
     ) -> Result<(), ExpandError> {
-        let name = &*self.resolve(name).into_owned();
+        let resolved = self.resolve(name);
+        let name = &*resolved;
         self.refuse_readonly(name)?;
         let Some(variable) = self.variables.get_mut(name) else {
             return Ok(());
@@ -364,7 +369,8 @@ impl Shell {
     /// calling function made local comes back with the value it had before that
     /// function's `local` (bash's dynamic scoping); one local here is simply unset.
     pub(super) fn unset_variable(&mut self, name: &str) -> Result<(), ExpandError> {
-        let name = &*self.resolve(name).into_owned();
+        let resolved = self.resolve(name);
+        let name = &*resolved;
         self.unset_itself(name)
     }
 
