@@ -9,7 +9,8 @@ mod quote;
 pub use quote::ansi_c as ansi_c_quote;
 
 use escapes::Octal;
-use number::{c_exponent, c_general, parse_float, parse_integer};
+pub use number::{c_exponent, c_general};
+use number::{parse_float, parse_integer};
 
 /// Whose printf to be.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]

@@ -5,17 +5,33 @@
 use std::io::Write;
 use std::process::{Command, Stdio};
 
+use std::borrow::Cow;
+
 pub struct Case {
-    command: &'static str,
+    command: Cow<'static, str>,
     stdin: &'static str,
 }
 
 pub const fn case(command: &'static str) -> Case {
-    Case { command, stdin: "" }
+    Case {
+        command: Cow::Borrowed(command),
+        stdin: "",
+    }
 }
 
 pub const fn fed(command: &'static str, stdin: &'static str) -> Case {
-    Case { command, stdin }
+    Case {
+        command: Cow::Borrowed(command),
+        stdin,
+    }
+}
+
+/// A case whose command line is made at run time (set-up commands joined to it, say).
+pub fn made(command: String, stdin: &'static str) -> Case {
+    Case {
+        command: Cow::Owned(command),
+        stdin,
+    }
 }
 
 /// The files both sides see: `lines.txt`, `words.txt`, `empty`, and a directory `dir`.
@@ -62,7 +78,7 @@ pub fn compare(cases: &[Case]) {
         let gnu_data = data_dir();
         let mut gnu = Command::new("bash");
         gnu.arg("-c")
-            .arg(case.command)
+            .arg(&*case.command)
             .current_dir(gnu_data.path())
             .env("LC_ALL", "C");
         let expected = output(gnu, case.stdin);

@@ -168,6 +168,11 @@ impl Child {
         self.0.kill(signal)
     }
 
+    /// The write end of a piped stdin, once.
+    pub fn take_stdin(&self) -> Option<ChildInput> {
+        self.0.take_stdin().map(ChildInput)
+    }
+
     /// The read end of a piped stdout, once.
     pub fn take_stdout(&self) -> Option<ChildOutput> {
         self.0.take_stdout().map(ChildOutput)
@@ -188,5 +193,25 @@ impl io::Read for ChildOutput {
             Err(StreamError::Closed) => Ok(0),
             Err(StreamError::LastOperationFailed(e)) => Err(io::Error::other(e.to_debug_string())),
         }
+    }
+}
+
+/// A child's piped input, written like a file; dropping it is the child's end of file.
+pub struct ChildInput(wasip2::io::streams::OutputStream);
+
+impl io::Write for ChildInput {
+    fn write(&mut self, buffer: &[u8]) -> io::Result<usize> {
+        use wasip2::io::streams::StreamError;
+        // The stream takes at most 4 KiB per blocking call.
+        let chunk = &buffer[..buffer.len().min(4096)];
+        match self.0.blocking_write_and_flush(chunk) {
+            Ok(()) => Ok(chunk.len()),
+            Err(StreamError::Closed) => Err(io::ErrorKind::BrokenPipe.into()),
+            Err(StreamError::LastOperationFailed(e)) => Err(io::Error::other(e.to_debug_string())),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
     }
 }
