@@ -394,3 +394,131 @@ fn date() {
         case("date -u -d @1700000000 -R"),
     ]);
 }
+
+#[test]
+fn cmp() {
+    compare(&[
+        case(
+            "printf 'hello\\nworld\\n' > a; printf 'hello\\nwprld\\nx\\n' > b; \
+             cmp a b; echo $?; cmp -l a b; cmp -b a b; cmp -bl a b",
+        ),
+        case("printf 'hel' > c; cmp lines.txt c; cmp c lines.txt; cmp lines.txt empty"),
+        case("cmp -l words.txt lines.txt; echo $?; printf 'a\\nb\\n' > d; cmp d lines.txt"),
+        case("cmp -s lines.txt words.txt; echo $?; cmp lines.txt lines.txt; echo $?"),
+        case("cmp lines.txt nosuch; echo $?; cmp lines.txt dir; echo $?"),
+        case("cmp -n 3 lines.txt words.txt; echo $?; cmp -i 5 lines.txt lines.txt; echo $?"),
+        case("cmp lines.txt words.txt 2 3; cmp -i 1:2 lines.txt words.txt; cmp -n 0 a b"),
+        case("printf '\\200\\177\\001' > e; printf abc > f; cmp -bl e f; cmp -b e f"),
+        fed("cmp lines.txt -; cmp -l lines.txt -", "line 1\nline 3\n"),
+    ]);
+}
+
+#[test]
+fn mktemp() {
+    compare(&[
+        case(
+            "f=$(mktemp); test -f \"$f\" && echo file; \
+             case $f in /tmp/tmp.??????????) echo shape;; esac; rm \"$f\"",
+        ),
+        case("d=$(mktemp -d); test -d \"$d\" && echo dir; rmdir \"$d\""),
+        case(
+            "f=$(mktemp fooXXXX); test -f \"$f\" && echo ${#f}; case $f in foo????) echo ok;; esac",
+        ),
+        case(
+            "f=$(mktemp --suffix=.txt barXXX); case $f in bar???.txt) test -f $f && echo ok;; esac",
+        ),
+        case("f=$(mktemp -p dir XXXXX); case $f in dir/?????) test -f $f && echo ok;; esac"),
+        case(
+            "mktemp -u XXXXXX | wc -c; ls | wc -l; mktemp fooXX; echo $?; mktemp a/b/XXXX; echo $?",
+        ),
+        case("mktemp --suffix=a/b XXX; echo $?; mktemp -t a/XXX; echo $?"),
+    ]);
+}
+
+#[test]
+fn truncate() {
+    compare(&[
+        case("truncate -s 5 lines.txt; cat lines.txt; echo; wc -c lines.txt"),
+        case(
+            "truncate -s 100 new; wc -c new; truncate -s +10 new; wc -c new; \
+             truncate -s -50 new; wc -c new; truncate -s '<20' new; wc -c new; \
+             truncate -s '>30' new; wc -c new; truncate -s /7 new; wc -c new; \
+             truncate -s %8 new; wc -c new",
+        ),
+        case("truncate -s 1K a; truncate -s 1KB b; wc -c a b; truncate -r lines.txt c; wc -c c"),
+        case("truncate -c -s 5 nothere; echo $?; ls nothere"),
+        case("truncate lines.txt; echo $?; truncate -s 5; echo $?"),
+        case("truncate -s x lines.txt; echo $?; truncate -s 5 dir; echo $?"),
+    ]);
+}
+
+#[test]
+fn printenv_tty_and_sync() {
+    compare(&[
+        case("FOO=bar printenv FOO; printenv NOPE_XYZ; echo $?; FOO=1 BAR=2 printenv FOO BAR"),
+        case("env -i A=1 B=2 printenv; env -i A=1 printenv -0 | od -c"),
+        fed("tty; echo $?; tty -s; echo $?", ""),
+        case("sync; echo $?; sync lines.txt; echo $?; sync nosuch; echo $?"),
+    ]);
+}
+
+#[test]
+fn sha1sum_and_sha512sum() {
+    compare(&[
+        case("sha1sum lines.txt words.txt empty; sha512sum lines.txt words.txt"),
+        case(
+            "sha1sum lines.txt > sums; sha1sum -c sums; sha512sum words.txt > s5; sha512sum -c s5",
+        ),
+        case("sha1sum nosuch; echo $?; sha512sum dir; echo $?"),
+        fed("sha1sum", "abc"),
+        fed("sha512sum -", "abc"),
+    ]);
+}
+
+#[test]
+fn strings_and_cksum() {
+    compare(&[
+        case(
+            "printf 'ab\\0hello world\\0\\001\\002xyz\\tabc\\ndefgh\\200ijklmn' > bin; \
+             strings bin; strings -n 3 bin; strings -t x bin; strings -t d -n 6 bin; strings -f bin",
+        ),
+        case("strings lines.txt | head -3; strings -3 words.txt; strings nosuch; echo $?"),
+        fed("strings -o", "one\0two three\0"),
+        case("cksum lines.txt words.txt empty; cksum nosuch; echo $?"),
+        fed("cksum; cksum -", "abc"),
+    ]);
+}
+
+#[test]
+fn shuf() {
+    compare(&[
+        case("shuf lines.txt | sort; shuf -n 3 lines.txt | wc -l; shuf -n 0 lines.txt"),
+        case("shuf -e a b c | sort; shuf -i 5-9 | sort -n; shuf -i 3-2; echo $?"),
+        case("shuf -r -n 5 -e x | uniq -c; shuf -i 1-5 -o out; sort -n out"),
+        case("shuf -z -e a b | tr '\\0' '\\n' | sort; shuf -i x; echo $?; shuf nosuch; echo $?"),
+        fed("shuf | sort", "c\nb\na\n"),
+    ]);
+}
+
+#[test]
+fn dd() {
+    compare(&[
+        fed("dd bs=4 status=noxfer", "hello world\n"),
+        fed("dd bs=4 count=2 skip=1 status=noxfer", "hello world\n"),
+        fed(
+            "dd conv=ucase status=none; dd conv=lcase status=none < lines.txt | head -2",
+            "hello",
+        ),
+        fed("dd ibs=2 obs=1 status=noxfer", "abc"),
+        case("printf xyz > o; printf ab | dd of=o conv=notrunc status=none; cat o; echo"),
+        case("printf xyz > o; printf ab | dd of=o seek=2 bs=1 status=none; od -c o"),
+        case("printf abc | dd bs=2 conv=sync status=none | od -c"),
+        case(
+            "dd if=lines.txt bs=1k count=1 status=noxfer | wc -c; dd if=lines.txt of=copy status=none; cmp lines.txt copy",
+        ),
+        case("dd if=nosuch; echo $?; dd foo=bar; echo $?; dd bs=0; echo $?; dd bs=x; echo $?"),
+        case(
+            "dd if=lines.txt bs=2x3 count=2 status=none; dd if=lines.txt bs=5c skip=1w count=1 status=none",
+        ),
+    ]);
+}

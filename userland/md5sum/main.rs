@@ -1,8 +1,7 @@
 //! md5sum: compute and check MD5 message digests.
 
-use md5::Digest;
 use wasmix_common::Program;
-use wasmix_common::checksum::{self, Hasher};
+use wasmix_common::checksum;
 
 static PROGRAM: Program = Program::new(
     "md5sum",
@@ -14,18 +13,6 @@ static PROGRAM: Program = Program::new(
      --version     output version information and exit\n",
 );
 
-struct Md5(md5::Md5);
-
-impl Hasher for Md5 {
-    fn update(&mut self, data: &[u8]) {
-        self.0.update(data);
-    }
-
-    fn finish(self: Box<Self>) -> Vec<u8> {
-        self.0.finalize().to_vec()
-    }
-}
-
 fn main() {
-    PROGRAM.run(|args, out| checksum::run(&PROGRAM, args, out, &|| Box::new(Md5(md5::Md5::new()))))
+    PROGRAM.run(|args, out| checksum::run_digest::<md5::Md5>(&PROGRAM, args, out))
 }

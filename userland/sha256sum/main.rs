@@ -1,8 +1,7 @@
 //! sha256sum: compute and check SHA-256 message digests.
 
-use sha2::Digest;
 use wasmix_common::Program;
-use wasmix_common::checksum::{self, Hasher};
+use wasmix_common::checksum;
 
 static PROGRAM: Program = Program::new(
     "sha256sum",
@@ -14,22 +13,6 @@ static PROGRAM: Program = Program::new(
      --version     output version information and exit\n",
 );
 
-struct Sha256(sha2::Sha256);
-
-impl Hasher for Sha256 {
-    fn update(&mut self, data: &[u8]) {
-        self.0.update(data);
-    }
-
-    fn finish(self: Box<Self>) -> Vec<u8> {
-        self.0.finalize().to_vec()
-    }
-}
-
 fn main() {
-    PROGRAM.run(|args, out| {
-        checksum::run(&PROGRAM, args, out, &|| {
-            Box::new(Sha256(sha2::Sha256::new()))
-        })
-    })
+    PROGRAM.run(|args, out| checksum::run_digest::<sha2::Sha256>(&PROGRAM, args, out))
 }

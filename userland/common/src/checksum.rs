@@ -1,11 +1,11 @@
-//! What `sha256sum` and `md5sum` share: printing `HASH  NAME` lines, and checking them
-//! with `-c`. Each program brings only its hash function.
+//! What the checksum programs (`md5sum`, `sha1sum`, `sha256sum`, `sha512sum`) share:
+//! printing `HASH  NAME` lines, and checking them with `-c`. Each brings only its hash.
 
 use crate::{Arg, Args, Failure, Output, Program, args, describe_io_error, input};
 use std::io::{BufRead, BufReader, Write};
 
 /// A hash being computed over a stream of chunks.
-pub trait Hasher {
+trait Hasher {
     fn update(&mut self, data: &[u8]);
     fn finish(self: Box<Self>) -> Vec<u8>;
 }
@@ -24,8 +24,29 @@ fn hash_file(name: &str, new_hasher: &dyn Fn() -> Box<dyn Hasher>) -> std::io::R
     Ok(hex(&hasher.finish()))
 }
 
+struct DigestHasher<D>(D);
+
+impl<D: digest::Digest> Hasher for DigestHasher<D> {
+    fn update(&mut self, data: &[u8]) {
+        self.0.update(data);
+    }
+
+    fn finish(self: Box<Self>) -> Vec<u8> {
+        self.0.finalize().to_vec()
+    }
+}
+
+/// The whole of a checksum program whose hash is a RustCrypto `Digest` (md5, sha1, sha2).
+pub fn run_digest<D: digest::Digest + 'static>(
+    program: &'static Program,
+    args: Args,
+    out: &mut Output,
+) -> Result<u8, Failure> {
+    run(program, args, out, &|| Box::new(DigestHasher(D::new())))
+}
+
 /// The whole of a checksum program.
-pub fn run(
+fn run(
     program: &'static Program,
     mut args: Args,
     out: &mut Output,

@@ -4,6 +4,7 @@
 
 pub mod args;
 pub mod basic_regex;
+#[cfg(feature = "digest")]
 pub mod checksum;
 mod error;
 pub use wasmix_printf_format::escapes;
