@@ -522,3 +522,44 @@ fn dd() {
         ),
     ]);
 }
+
+/// Cases whose shortest edit is unique: where several are equally short, GNU diff's
+/// heuristics and Myers' algorithm (the `similar` crate) may pick different ones.
+#[test]
+fn diff() {
+    compare(&[
+        case(
+            "printf 'a\\nb\\nc\\n' > x; printf 'a\\nB\\nc\\n' > y; diff x y; echo $?; diff x x; echo $?",
+        ),
+        case("printf 'a\\nb\\nc\\n' > x; printf 'a\\nc\\n' > y; diff x y; diff y x"),
+        case(
+            "printf 'one\\ntwo\\n' > x; printf 'zero\\none\\ntwo\\nthree\\n' > y; diff x y; diff y x",
+        ),
+        case(
+            "printf 'x' > n1; printf 'y' > n2; printf 'x\\n' > n3; diff n1 n2; diff n1 n3; diff -u --label A --label B n1 n3",
+        ),
+        case(
+            "seq 1 20 > x; seq 1 20 | sed 's/^5$/five/; s/^16$/sixteen/' > y; diff -u --label x --label y x y",
+        ),
+        case(
+            "seq 1 20 > x; seq 1 20 | sed 's/^5$/five/; s/^9$/nine/' > y; diff -U 1 --label x --label y x y; diff --unified=0 --label x --label y x y",
+        ),
+        case("seq 1 5 > x; : > y; diff x y; diff -u --label x --label y y x"),
+        case(
+            "diff -q lines.txt words.txt; echo $?; diff -s lines.txt lines.txt; diff -qs lines.txt lines.txt",
+        ),
+        case(
+            "printf 'A b\\n' > x; printf 'a  b \\n' > y; diff x y; diff -i x y; diff -w x y; echo $?; diff -bi x y; echo $?",
+        ),
+        case(
+            "mkdir -p d1/s d2/s; seq 3 > d1/f; seq 4 > d2/f; echo o > d1/only; seq 2 > d1/s/g; seq 3 > d2/s/g; diff d1 d2; echo $?; diff -r d1 d2; echo $?; diff -rq d1 d2",
+        ),
+        case("mkdir d1 d2; echo new > d2/n; diff -rN d1 d2; echo $?"),
+        case(
+            "printf 'a\\0b' > b1; printf 'a\\0c' > b2; diff b1 b2; echo $?; diff -a b1 b2 | wc -l",
+        ),
+        case("diff lines.txt nosuch; echo $?; diff lines.txt; echo $?; diff a b c; echo $?"),
+        case("mkdir d; cp lines.txt d/; diff d lines.txt; echo $?; diff lines.txt d; echo $?"),
+        fed("diff - lines.txt", "line 1\nline 2\n"),
+    ]);
+}

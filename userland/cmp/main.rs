@@ -8,6 +8,7 @@ use wasmix_common::{
 static PROGRAM: Program = Program {
     usage_status: 2,
     failure_status: 2,
+    names_help_hint: true,
     ..Program::new(
         "cmp",
         "Usage: cmp [OPTION]... FILE1 [FILE2 [SKIP1 [SKIP2]]]\n\

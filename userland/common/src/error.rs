@@ -21,7 +21,12 @@ impl Failure {
         match self {
             Failure::Usage(message) => {
                 program.warn(message);
-                eprintln!("Try '{} --help' for more information.", program.name);
+                let hint = format!("Try '{} --help' for more information.", program.name);
+                if program.names_help_hint {
+                    program.warn(hint);
+                } else {
+                    eprintln!("{hint}");
+                }
                 program.usage_status
             }
             Failure::Fatal(message) => {

@@ -37,6 +37,8 @@ pub struct Program {
     pub failure_status: u8,
     /// Status after `--help` or `--version`: 0, except for `false`.
     pub help_status: u8,
+    /// diffutils put the program's name before "Try '... --help'" too.
+    pub names_help_hint: bool,
 }
 
 impl Program {
@@ -47,6 +49,7 @@ impl Program {
             usage_status: 1,
             failure_status: 1,
             help_status: 0,
+            names_help_hint: false,
         }
     }
 

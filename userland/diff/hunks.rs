@@ -1,0 +1,209 @@
+//! The two output formats of a file comparison, from the edit script that `similar`
+//! (Myers' algorithm) finds: GNU diff's normal format and its unified one.
+
+use similar::{Algorithm, DiffOp, capture_diff_slices, group_diff_ops};
+use std::io::{self, Write};
+
+/// A file's lines, and whether its last line lacked a newline.
+pub struct Lines {
+    pub lines: Vec<Vec<u8>>,
+    pub missing_newline: bool,
+}
+
+impl Lines {
+    pub fn split(data: &[u8]) -> Lines {
+        let missing_newline = !data.is_empty() && !data.ends_with(b"\n");
+        let body = data.strip_suffix(b"\n").unwrap_or(data);
+        let lines = if data.is_empty() {
+            Vec::new()
+        } else {
+            body.split(|&b| b == b'\n').map(<[u8]>::to_vec).collect()
+        };
+        Lines {
+            lines,
+            missing_newline,
+        }
+    }
+
+    fn write_line(&self, out: &mut dyn Write, prefix: &str, i: usize) -> io::Result<()> {
+        out.write_all(prefix.as_bytes())?;
+        out.write_all(&self.lines[i])?;
+        out.write_all(b"\n")?;
+        if self.missing_newline && i + 1 == self.lines.len() {
+            out.write_all(b"\\ No newline at end of file\n")?;
+        }
+        Ok(())
+    }
+}
+
+/// What makes two lines the same: `-i`, `-b` and `-w` loosen it.
+#[derive(Clone, Copy, Default)]
+pub struct Likeness {
+    pub ignore_case: bool,
+    pub ignore_space_change: bool,
+    pub ignore_all_space: bool,
+}
+
+impl Likeness {
+    fn key(&self, line: &[u8], last_without_newline: bool) -> Vec<u8> {
+        let mut key: Vec<u8> = if self.ignore_all_space {
+            line.iter()
+                .copied()
+                .filter(|b| !b.is_ascii_whitespace())
+                .collect()
+        } else if self.ignore_space_change {
+            let mut out = Vec::with_capacity(line.len());
+            let mut in_space = false;
+            for &b in line {
+                if b.is_ascii_whitespace() {
+                    in_space = true;
+                } else {
+                    if in_space && !out.is_empty() {
+                        out.push(b' ');
+                    }
+                    in_space = false;
+                    out.push(b);
+                }
+            }
+            out
+        } else {
+            line.to_vec()
+        };
+        if self.ignore_case {
+            key.make_ascii_lowercase();
+        }
+        // "x" at the end without a newline is not the line "x\n".
+        if last_without_newline && !self.ignore_all_space && !self.ignore_space_change {
+            key.push(0xff);
+        }
+        key
+    }
+}
+
+/// The edit script from `old` to `new` (empty when they are alike).
+pub fn edits(old: &Lines, new: &Lines, likeness: Likeness) -> Vec<DiffOp> {
+    let keys = |l: &Lines| -> Vec<Vec<u8>> {
+        let n = l.lines.len();
+        l.lines
+            .iter()
+            .enumerate()
+            .map(|(i, line)| likeness.key(line, l.missing_newline && i + 1 == n))
+            .collect()
+    };
+    let ops = capture_diff_slices(Algorithm::Myers, &keys(old), &keys(new));
+    if ops.iter().all(|op| matches!(op, DiffOp::Equal { .. })) {
+        Vec::new()
+    } else {
+        ops
+    }
+}
+
+/// Lines `start..end` (0-based) as the normal format writes them: `3` or `3,5`.
+fn normal_range(start: usize, end: usize) -> String {
+    if end - start == 1 {
+        format!("{}", start + 1)
+    } else {
+        format!("{},{end}", start + 1)
+    }
+}
+
+/// Consecutive changes, merged into one block: (old range, new range).
+fn change_blocks(ops: &[DiffOp]) -> Vec<(std::ops::Range<usize>, std::ops::Range<usize>)> {
+    let mut blocks: Vec<(std::ops::Range<usize>, std::ops::Range<usize>)> = Vec::new();
+    let mut previous_was_change = false;
+    for op in ops {
+        if let DiffOp::Equal { .. } = op {
+            previous_was_change = false;
+            continue;
+        }
+        let (old, new) = (op.old_range(), op.new_range());
+        match blocks.last_mut() {
+            Some((o, n)) if previous_was_change => {
+                o.end = old.end;
+                n.end = new.end;
+            }
+            _ => blocks.push((old, new)),
+        }
+        previous_was_change = true;
+    }
+    blocks
+}
+
+pub fn write_normal(
+    out: &mut dyn Write,
+    old: &Lines,
+    new: &Lines,
+    ops: &[DiffOp],
+) -> io::Result<()> {
+    for (o, n) in change_blocks(ops) {
+        if o.is_empty() {
+            writeln!(out, "{}a{}", o.start, normal_range(n.start, n.end))?;
+        } else if n.is_empty() {
+            writeln!(out, "{}d{}", normal_range(o.start, o.end), n.start)?;
+        } else {
+            writeln!(
+                out,
+                "{}c{}",
+                normal_range(o.start, o.end),
+                normal_range(n.start, n.end)
+            )?;
+        }
+        for i in o.clone() {
+            old.write_line(out, "< ", i)?;
+        }
+        if !o.is_empty() && !n.is_empty() {
+            writeln!(out, "---")?;
+        }
+        for i in n {
+            new.write_line(out, "> ", i)?;
+        }
+    }
+    Ok(())
+}
+
+/// Lines `start..end` as a unified hunk header writes them: `3`, `3,4`, or `2,0` when empty.
+fn unified_range(start: usize, end: usize) -> String {
+    match end - start {
+        0 => format!("{start},0"),
+        1 => format!("{}", start + 1),
+        n => format!("{},{n}", start + 1),
+    }
+}
+
+pub fn write_unified(
+    out: &mut dyn Write,
+    old: &Lines,
+    new: &Lines,
+    ops: Vec<DiffOp>,
+    context: usize,
+) -> io::Result<()> {
+    for group in group_diff_ops(ops, context) {
+        let (first, last) = (&group[0], &group[group.len() - 1]);
+        let (o0, n0) = (first.old_range().start, first.new_range().start);
+        let (o1, n1) = (last.old_range().end, last.new_range().end);
+        writeln!(
+            out,
+            "@@ -{} +{} @@",
+            unified_range(o0, o1),
+            unified_range(n0, n1)
+        )?;
+        let mut index = 0;
+        for (o, n) in change_blocks(&group) {
+            // Context before the block, then all its removed lines, then all added ones.
+            for i in index.max(o0)..o.start {
+                old.write_line(out, " ", i)?;
+            }
+            for i in o.clone() {
+                old.write_line(out, "-", i)?;
+            }
+            for i in n {
+                new.write_line(out, "+", i)?;
+            }
+            index = o.end;
+        }
+        for i in index.max(o0)..o1 {
+            old.write_line(out, " ", i)?;
+        }
+    }
+    Ok(())
+}
