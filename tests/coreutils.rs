@@ -563,3 +563,47 @@ fn diff() {
         fed("diff - lines.txt", "line 1\nline 2\n"),
     ]);
 }
+
+#[test]
+fn patch() {
+    compare(&[
+        case(
+            "printf 'a\\nb\\nc\\nd\\ne\\n' > a; printf 'a\\nc\\nd\\nX\\ne\\nf\\n' > b; \
+             diff -u a b > u.patch; cp a a2; patch a2 < u.patch; echo $?; cmp a2 b && echo same; \
+             diff a b > n.patch; cp a a3; patch a3 < n.patch; cmp a3 b && echo same",
+        ),
+        case(
+            "printf 'a\\nb\\nc\\nd\\ne\\n' > a; printf 'a\\nc\\nd\\nX\\ne\\nf\\n' > b; \
+             diff -u a b > u.patch; patch -R b < u.patch; cmp a b && echo reversed; \
+             cp a a4; patch --dry-run a4 < u.patch; cmp a a4 && echo untouched; \
+             patch -o out a < u.patch; cat out",
+        ),
+        case(
+            "mkdir -p x; printf 'z\\na\\nb\\nc\\nd\\ne\\n' > x/a; printf 'a\\nb\\nc\\nd\\ne\\n' > o; \
+             printf 'a\\nc\\nd\\nX\\ne\\nf\\n' > n; diff -u --label x/a --label x/a o n > p; \
+             patch -p0 < p; echo $?; cat x/a",
+        ),
+        case(
+            "seq 1 5 > a; seq 1 6 | sed 's/3/three/' > b; diff -u a b > u.patch; \
+             printf 'q\\nq\\nq\\n' > c; patch c < u.patch; echo $?; cat c.rej | tail -n +3; ls c*",
+        ),
+        case(
+            "printf 'x' > n1; printf 'y\\n' > n2; diff -u n1 n2 > p; patch n1 < p; od -c n1; \
+             diff n2 n1 > q; patch n2 < q; od -c n2",
+        ),
+        case("printf 'hello\\n' > f; patch f < lines.txt; echo $?; patch f nosuch; echo $?"),
+    ]);
+}
+
+/// A tree of files changed in every way a diff can show, turned into a unified patch by
+/// `diff -ruN` and applied to a copy of the old tree: the copy becomes the new tree.
+#[test]
+fn diff_patch_round_trip() {
+    compare(&[case(
+        "mkdir -p old/sub new/sub; seq 1 40 > old/long; seq 1 40 | sed 's/^7$/seven/; /^30$/d' > new/long; \
+         printf 'no newline' > old/tail; printf 'no newline\\nnow one\\n' > new/tail; \
+         echo gone > old/removed; echo born > new/added; seq 5 > old/sub/s; seq 6 > new/sub/s; \
+         diff -ruN old new > tree.patch; echo diff $?; cp -r old copy; cd copy; \
+         patch -p1 < ../tree.patch; echo patch $?; cd ..; diff -r copy new; echo same $?; ls copy",
+    )]);
+}

@@ -12,13 +12,7 @@ pub struct Lines {
 
 impl Lines {
     pub fn split(data: &[u8]) -> Lines {
-        let missing_newline = !data.is_empty() && !data.ends_with(b"\n");
-        let body = data.strip_suffix(b"\n").unwrap_or(data);
-        let lines = if data.is_empty() {
-            Vec::new()
-        } else {
-            body.split(|&b| b == b'\n').map(<[u8]>::to_vec).collect()
-        };
+        let (lines, missing_newline) = wasmix_common::lines::split(data);
         Lines {
             lines,
             missing_newline,

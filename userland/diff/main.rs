@@ -87,7 +87,8 @@ fn header(path: &str, label: Option<&String>) -> String {
             let time: chrono::DateTime<chrono::Utc> = time.into();
             format!("{path}\t{}", time.format("%Y-%m-%d %H:%M:%S%.9f +0000"))
         }
-        Err(_) => path.to_string(),
+        // A file that is not there (`-N`) is dated at the epoch, as GNU dates it.
+        Err(_) => format!("{path}\t1970-01-01 00:00:00.000000000 +0000"),
     }
 }
 

@@ -11,6 +11,7 @@ pub use wasmix_printf_format::escapes;
 pub mod file_out;
 pub mod filemode;
 pub mod input;
+pub mod lines;
 pub mod names;
 pub mod numbers;
 mod output;

@@ -1,0 +1,294 @@
+//! patch: apply a diff (unified or normal format) to the files it names, as GNU patch
+//! does: each hunk where its old lines are, or the nearest place they are found
+//! ("offset"), and the hunks that fit nowhere saved to FILE.rej.
+
+mod parse;
+
+use parse::{FilePatch, Hunk};
+use std::io::{Read, Write};
+use std::path::Path;
+use wasmix_common::{Arg, Failure, Output, Program, args, describe_io_error};
+
+static PROGRAM: Program = Program {
+    usage_status: 2,
+    failure_status: 2,
+    ..Program::new(
+        "patch",
+        "Usage: patch [OPTION]... [ORIGFILE [PATCHFILE]]\n\n  \
+         -p NUM  --strip=NUM  Strip NUM leading components from file names.\n  \
+         -R  --reverse  Assume patches were created with old and new files swapped.\n  \
+         -i PATCHFILE  --input=PATCHFILE  Read patch from PATCHFILE instead of stdin.\n  \
+         -o FILE  --output=FILE  Output patched files to FILE.\n  \
+         --dry-run  Do not actually change any files; just print what would happen.\n  \
+         -s  --quiet  --silent  Work silently unless an error occurs.\n      \
+         --help        display this help and exit\n      \
+         --version     output version information and exit\n\n\
+         Without -p, file names in the patch are taken without their directories.\n",
+    )
+};
+
+struct Options {
+    strip: Option<usize>,
+    reverse: bool,
+    output: Option<String>,
+    dry_run: bool,
+    silent: bool,
+}
+
+/// A file's lines and whether its last one lacks a newline.
+struct Text {
+    lines: Vec<Vec<u8>>,
+    missing_newline: bool,
+}
+
+/// A patch that makes a file from nothing (`@@ -0,0 ...`) or leaves nothing of it.
+fn creates(hunks: &[Hunk]) -> bool {
+    hunks.len() == 1 && hunks[0].old_start == 0 && hunks[0].old_lines().next().is_none()
+}
+
+fn removes(hunks: &[Hunk]) -> bool {
+    hunks.len() == 1 && hunks[0].new_start == 0 && hunks[0].new_lines().next().is_none()
+}
+
+impl Text {
+    fn parse(data: &[u8]) -> Text {
+        let (lines, missing_newline) = wasmix_common::lines::split(data);
+        Text {
+            lines,
+            missing_newline,
+        }
+    }
+
+    fn bytes(&self) -> Vec<u8> {
+        let mut out = self.lines.join(&b'\n');
+        if !self.lines.is_empty() && !self.missing_newline {
+            out.push(b'\n');
+        }
+        out
+    }
+}
+
+fn stripped(name: &str, strip: Option<usize>) -> String {
+    match strip {
+        None => name.rsplit('/').next().unwrap_or(name).to_string(),
+        Some(n) => name.split('/').skip(n).collect::<Vec<_>>().join("/"),
+    }
+}
+
+/// Applies the hunks in order; returns the messages to print and the hunks that failed.
+fn apply(text: &mut Text, hunks: &[Hunk]) -> (Vec<String>, Vec<Hunk>) {
+    let (mut messages, mut failed) = (Vec::new(), Vec::new());
+    let mut offset: isize = 0;
+    for (n, hunk) in hunks.iter().enumerate() {
+        let old: Vec<&Vec<u8>> = hunk.old_lines().map(|l| &l.text).collect();
+        let base = if old.is_empty() {
+            hunk.old_start
+        } else {
+            hunk.old_start.saturating_sub(1)
+        } as isize;
+        let expected = (base + offset).max(0) as usize;
+        let fits = |pos: usize| {
+            pos + old.len() <= text.lines.len()
+                && old
+                    .iter()
+                    .enumerate()
+                    .all(|(j, l)| text.lines[pos + j] == **l)
+        };
+        let limit = text.lines.len() + 1;
+        let found = (0..=limit).find_map(|d| {
+            [expected.checked_add(d), expected.checked_sub(d)]
+                .into_iter()
+                .flatten()
+                .find(|&p| fits(p))
+        });
+        let Some(pos) = found else {
+            messages.push(format!("Hunk #{} FAILED at {}.", n + 1, expected + 1));
+            failed.push(hunk.clone());
+            continue;
+        };
+        let new: Vec<Vec<u8>> = hunk.new_lines().map(|l| l.text.clone()).collect();
+        let at_end = pos + old.len() == text.lines.len();
+        let delta = pos as isize - expected as isize;
+        if delta != 0 {
+            let plural = if delta.abs() == 1 { "" } else { "s" };
+            messages.push(format!(
+                "Hunk #{} succeeded at {} (offset {delta} line{plural}).",
+                n + 1,
+                pos + 1
+            ));
+        }
+        offset += delta + new.len() as isize - old.len() as isize;
+        text.lines.splice(pos..pos + old.len(), new);
+        if at_end {
+            text.missing_newline = hunk.new_lines().last().is_some_and(|l| l.no_newline);
+        }
+    }
+    (messages, failed)
+}
+
+fn patch_file(
+    patch: &FilePatch,
+    operand: Option<&String>,
+    options: &Options,
+    out: &mut Output,
+) -> Result<u8, Failure> {
+    let real = |n: &Option<String>| {
+        n.as_ref()
+            .filter(|n| n.as_str() != "/dev/null")
+            .map(|n| stripped(n, options.strip))
+    };
+    let (old_name, new_name) = if options.reverse {
+        (real(&patch.new_name), real(&patch.old_name))
+    } else {
+        (real(&patch.old_name), real(&patch.new_name))
+    };
+    let target = match operand {
+        Some(name) => name.clone(),
+        None => {
+            let existing = [&old_name, &new_name]
+                .into_iter()
+                .flatten()
+                .find(|n| Path::new(n).exists())
+                .cloned();
+            match existing {
+                Some(name) => name,
+                None if old_name.is_none() || creates(&patch.hunks) && !options.reverse => {
+                    new_name.clone().or(old_name.clone()).unwrap_or_default()
+                }
+                None => {
+                    let shown = old_name.clone().or(new_name.clone()).unwrap_or_default();
+                    return Err(Failure::Fatal(format!(
+                        "**** can't find file to patch: {shown}"
+                    )));
+                }
+            }
+        }
+    };
+    let hunks: Vec<Hunk> = if options.reverse {
+        patch.hunks.iter().map(Hunk::reversed).collect()
+    } else {
+        patch.hunks.clone()
+    };
+    let data = match std::fs::read(&target) {
+        Ok(data) => data,
+        Err(e)
+            if e.kind() == std::io::ErrorKind::NotFound
+                && (old_name.is_none() || creates(&hunks)) =>
+        {
+            Vec::new()
+        }
+        Err(e) => {
+            return Err(Failure::Fatal(format!(
+                "{target}: {}",
+                describe_io_error(&e)
+            )));
+        }
+    };
+    if !options.silent {
+        match (&options.output, options.dry_run) {
+            (_, true) => writeln!(out, "checking file {target}")?,
+            (Some(output), false) => writeln!(out, "patching file {output} (read from {target})")?,
+            (None, false) => writeln!(out, "patching file {target}")?,
+        }
+    }
+    let mut text = Text::parse(&data);
+    let (messages, failed) = apply(&mut text, &hunks);
+    for message in messages {
+        writeln!(out, "{message}")?;
+    }
+    if options.dry_run {
+        return Ok(u8::from(!failed.is_empty()));
+    }
+    let destination = options.output.clone().unwrap_or_else(|| target.clone());
+    let write = |path: &str, bytes: &[u8]| {
+        std::fs::write(path, bytes)
+            .map_err(|e| Failure::Fatal(format!("{path}: {}", describe_io_error(&e))))
+    };
+    if !failed.is_empty() {
+        if options.output.is_none() {
+            write(&format!("{target}.orig"), &data)?;
+        }
+        let mut rejects = patch.header.clone();
+        for hunk in &failed {
+            rejects.extend_from_slice(&hunk.text);
+        }
+        write(&format!("{destination}.rej"), &rejects)?;
+        let plural = if hunks.len() == 1 { "" } else { "s" };
+        writeln!(
+            out,
+            "{} out of {} hunk{plural} FAILED -- saving rejects to file {destination}.rej",
+            failed.len(),
+            hunks.len()
+        )?;
+    }
+    if (new_name.is_none() || removes(&hunks)) && text.lines.is_empty() && options.output.is_none()
+    {
+        std::fs::remove_file(&target)
+            .map_err(|e| Failure::Fatal(format!("{target}: {}", describe_io_error(&e))))?;
+    } else {
+        write(&destination, &text.bytes())?;
+    }
+    Ok(u8::from(!failed.is_empty()))
+}
+
+fn main() {
+    PROGRAM.run(|mut args, out| {
+        let mut options = Options {
+            strip: None,
+            reverse: false,
+            output: None,
+            dry_run: false,
+            silent: false,
+        };
+        let mut input = None;
+        let mut operands = Vec::new();
+        while let Some(arg) = args.next()? {
+            match arg {
+                Arg::Short('p') | Arg::Long("strip") => {
+                    let text = args.value()?;
+                    let n = text.parse().map_err(|_| {
+                        Failure::Usage(format!("strip count {text} is not a number"))
+                    })?;
+                    options.strip = Some(n);
+                }
+                Arg::Short('R') | Arg::Long("reverse") => options.reverse = true,
+                Arg::Short('i') | Arg::Long("input") => input = Some(args.value()?),
+                Arg::Short('o') | Arg::Long("output") => options.output = Some(args.value()?),
+                Arg::Long("dry-run") => options.dry_run = true,
+                Arg::Short('s') | Arg::Long("quiet" | "silent") => options.silent = true,
+                Arg::Value(v) => operands.push(args::into_string(v)?),
+                other => return Err(args::unexpected(other)),
+            }
+        }
+        let target = operands.first().cloned();
+        let source = input.or_else(|| operands.get(1).cloned());
+        let mut data = Vec::new();
+        match &source {
+            Some(name) => {
+                data = std::fs::read(name).map_err(|e| {
+                    Failure::Fatal(format!(
+                        "**** Can't open patch file {name} : {}",
+                        describe_io_error(&e)
+                    ))
+                })?;
+            }
+            None => {
+                std::io::stdin().read_to_end(&mut data)?;
+            }
+        }
+        let patches = parse::parse(&data);
+        if patches.is_empty() {
+            if data.iter().all(u8::is_ascii_whitespace) {
+                return Ok(0);
+            }
+            return Err(Failure::Fatal(
+                "**** Only garbage was found in the patch input.".into(),
+            ));
+        }
+        let mut status = 0;
+        for patch in &patches {
+            status = status.max(patch_file(patch, target.as_ref(), &options, out)?);
+        }
+        Ok(status)
+    })
+}
