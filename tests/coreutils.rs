@@ -607,3 +607,64 @@ fn diff_patch_round_trip() {
          patch -p1 < ../tree.patch; echo patch $?; cd ..; diff -r copy new; echo same $?; ls copy",
     )]);
 }
+
+#[test]
+fn gzip() {
+    compare(&[
+        case(
+            "gzip -c lines.txt | gzip -dc; gzip -1 -c words.txt | gzip -d | cmp - words.txt && echo same",
+        ),
+        case(
+            "gzip lines.txt; ls; gunzip lines.txt.gz; ls; gzip -k words.txt; ls; zcat words.txt.gz | head -2",
+        ),
+        case(
+            "cat lines.txt | gzip | gzip -dc | tail -2; gzip -c lines.txt > a.gz; cat a.gz a.gz | gzip -dc | wc -l",
+        ),
+        case(
+            "gzip -t a.gz; echo $?; gzip -c lines.txt > l.gz; gzip -t l.gz; echo $?; gzip -S .z -k lines.txt; ls",
+        ),
+        case(
+            "gzip lines.txt; gzip -k lines.txt.gz; echo $?; gzip dir; echo $?; gzip nosuch; echo $?",
+        ),
+        case("echo x > bad.gz; gunzip bad.gz; echo $?; gunzip words.txt; echo $?"),
+        case("gzip -k lines.txt; gzip lines.txt; echo $?; gzip -f lines.txt; echo $?; ls"),
+        case("gzip -c lines.txt > t.gz; echo junk >> t.gz; gunzip -c t.gz | wc -l; echo $?"),
+    ]);
+}
+
+/// What wasmix's gzip writes, GNU's gunzip reads: the host checks the file.
+#[test]
+fn gzip_output_is_read_by_gnu_gunzip() {
+    let dir = tempfile::tempdir().unwrap();
+    let text: String = (0..5000)
+        .map(|n| format!("line {n} of some text\n"))
+        .collect();
+    std::fs::write(dir.path().join("text"), &text).unwrap();
+    let mount = format!("{}:/data", dir.path().display());
+    let status = support::wasmix()
+        .args([
+            "--ephemeral",
+            "--mount",
+            &mount,
+            "-c",
+            "cd /data && gzip -9 text",
+        ])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    assert!(
+        !dir.path().join("text").exists(),
+        "gzip keeps its input only with -k"
+    );
+    let gunzip = std::process::Command::new("gunzip")
+        .arg("-c")
+        .arg(dir.path().join("text.gz"))
+        .output()
+        .unwrap();
+    assert!(
+        gunzip.status.success(),
+        "{}",
+        String::from_utf8_lossy(&gunzip.stderr)
+    );
+    assert_eq!(String::from_utf8(gunzip.stdout).unwrap(), text);
+}
