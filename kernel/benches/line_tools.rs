@@ -22,6 +22,9 @@ const TOOLS: &[&str] = &[
     "base64 input",
     "seq 1 10000000",
     "sort input",
+    // The baseline is the machine's awk: mawk on a fresh machine, gawk where installed.
+    "awk '{ n += NF } END { print n }' input",
+    "awk -F'\\t' '{ c[$1]++ } END { for (k in c) n++; print n }' input",
 ];
 
 /// Words of the input: common English ones, so that `the` and `a` occur often.

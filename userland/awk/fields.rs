@@ -148,6 +148,28 @@ impl Record {
         if self.split || self.spans.len() >= wanted {
             return;
         }
+        if let Splitter::Char(c) = splitter
+            && c.is_ascii()
+            && !self.text.is_empty()
+        {
+            let bytes = self.text.as_bytes();
+            let mut start = self.scanned;
+            while self.spans.len() < wanted {
+                match memchr::memchr(*c as u8, &bytes[start..]) {
+                    Some(i) => {
+                        self.spans.push((start, start + i));
+                        start += i + 1;
+                    }
+                    None => {
+                        self.spans.push((start, bytes.len()));
+                        self.split = true;
+                        break;
+                    }
+                }
+            }
+            self.scanned = start;
+            return;
+        }
         if !matches!(splitter, Splitter::Blanks) {
             splitter.split(&self.text, &mut self.spans);
             self.split = true;
