@@ -10,6 +10,7 @@ use wasmix_common::basic_regex::basic_to_extended;
 pub type Regex = Rc<regex::bytes::Regex>;
 
 pub enum Address {
+    /// A line number; 0 only as the start of `0,/regex/`.
     Line(usize),
     Last,
     Pattern(Option<Regex>),
@@ -17,6 +18,8 @@ pub enum Address {
     Step(usize, usize),
     /// `addr1,+N`: N more lines.
     Following(usize),
+    /// `addr1,~N`: up to the next line whose number is a multiple of N.
+    Multiple(usize),
 }
 
 pub struct Selector {
@@ -32,6 +35,7 @@ pub struct Substitution {
     pub global: bool,
     pub occurrence: usize,
     pub print: bool,
+    pub write: Option<String>,
 }
 
 pub enum Replace {
@@ -44,13 +48,23 @@ pub enum Command {
     Substitute(Substitution),
     Print,
     PrintFirstLine,
+    /// `l`: the pattern space unambiguously, wrapped at this width (0: never).
+    List(Option<usize>),
     Delete,
     DeleteFirstLine,
-    Quit { code: u8, print: bool },
+    Quit {
+        code: u8,
+        print: bool,
+    },
     LineNumber,
+    FileName,
     Append(Vec<u8>),
     Insert(Vec<u8>),
     Change(Vec<u8>),
+    ReadFile(String),
+    ReadLine(String),
+    WriteFile(String),
+    WriteFirstLine(String),
     Transliterate(Vec<(char, char)>),
     Next,
     AppendNext,
@@ -59,6 +73,7 @@ pub enum Command {
     Get,
     GetAppend,
     Exchange,
+    Zap,
     Branch(String),
     BranchIfSubstituted(String),
     BranchUnlessSubstituted(String),
@@ -78,6 +93,19 @@ pub struct Parser<'s> {
 }
 
 pub type ParseResult<T> = Result<T, String>;
+
+/// The byte a one-letter escape (`\t`, `\n`, ...) stands for in text and replacements.
+fn control_escape(c: u8) -> Option<u8> {
+    Some(match c {
+        b'a' => 0x07,
+        b'f' => 0x0c,
+        b'n' => b'\n',
+        b'r' => b'\r',
+        b't' => b'\t',
+        b'v' => 0x0b,
+        _ => return None,
+    })
+}
 
 impl<'s> Parser<'s> {
     pub fn new(text: &'s str, extended: bool, expression: usize) -> Parser<'s> {
@@ -115,8 +143,7 @@ impl<'s> Parser<'s> {
     }
 
     pub fn parse(mut self) -> ParseResult<Vec<Statement>> {
-        let statements = self.statements(false)?;
-        Ok(statements)
+        self.statements(false)
     }
 
     fn statements(&mut self, in_block: bool) -> ParseResult<Vec<Statement>> {
@@ -149,6 +176,10 @@ impl<'s> Parser<'s> {
                     self.at += 1;
                     Some(Address::Following(self.number().unwrap_or(0)))
                 }
+                Some(b'~') => {
+                    self.at += 1;
+                    Some(Address::Multiple(self.number().unwrap_or(0)))
+                }
                 _ => Some(
                     self.address()?
                         .ok_or_else(|| self.error("unexpected `,'"))?,
@@ -163,6 +194,10 @@ impl<'s> Parser<'s> {
             self.skip_blanks();
         }
         let command = self.command()?;
+        let zero_start = matches!(start, Some(Address::Line(0)));
+        if zero_start && !matches!(end, Some(Address::Pattern(_))) {
+            return Err(self.error("invalid usage of line address 0"));
+        }
         Ok(Statement {
             selector: Selector { start, end, negate },
             command,
@@ -188,9 +223,6 @@ impl<'s> Parser<'s> {
                     self.at += 1;
                     return Ok(Some(Address::Step(first, self.number().unwrap_or(0))));
                 }
-                if first == 0 {
-                    return Err(self.error("invalid usage of line address 0"));
-                }
                 Ok(Some(Address::Line(first)))
             }
             Some(b'$') => {
@@ -202,7 +234,7 @@ impl<'s> Parser<'s> {
                     self.next();
                 }
                 let delimiter = self.text[self.at - 1];
-                let pattern = self.delimited(delimiter, "unterminated address regex")?;
+                let pattern = self.regex_text(delimiter, "unterminated address regex")?;
                 let mut insensitive = false;
                 while matches!(self.peek(), Some(b'I')) {
                     insensitive = true;
@@ -214,19 +246,87 @@ impl<'s> Parser<'s> {
         }
     }
 
-    /// Text up to an unescaped `delimiter`; `\delimiter` stands for the delimiter itself
-    /// and `\n` for a newline.
-    fn delimited(&mut self, delimiter: u8, unterminated: &str) -> ParseResult<Vec<u8>> {
+    /// A regex up to an unescaped `delimiter` outside brackets (`s@[@]@@` is valid);
+    /// `\delimiter` stands for the delimiter itself and `\n` for a newline.
+    fn regex_text(&mut self, delimiter: u8, unterminated: &str) -> ParseResult<Vec<u8>> {
         let mut text = Vec::new();
         loop {
             match self.next() {
-                None | Some(b'\n') if delimiter != b'\n' => return Err(self.error(unterminated)),
                 None => return Err(self.error(unterminated)),
+                Some(b'\n') if delimiter != b'\n' => return Err(self.error(unterminated)),
                 Some(c) if c == delimiter => return Ok(text),
                 Some(b'\\') => match self.next() {
                     Some(c) if c == delimiter => text.push(c),
                     Some(b'n') => text.push(b'\n'),
                     Some(c) => text.extend([b'\\', c]),
+                    None => return Err(self.error(unterminated)),
+                },
+                Some(b'[') => {
+                    text.push(b'[');
+                    self.bracket(&mut text, unterminated)?;
+                }
+                Some(c) => text.push(c),
+            }
+        }
+    }
+
+    /// The rest of a bracket expression, copied as it is: its `]` (which may come first)
+    /// and `[:class:]`-style parts do not end it early.
+    fn bracket(&mut self, text: &mut Vec<u8>, unterminated: &str) -> ParseResult<()> {
+        if self.peek() == Some(b'^') {
+            text.push(b'^');
+            self.at += 1;
+        }
+        if self.peek() == Some(b']') {
+            text.push(b']');
+            self.at += 1;
+        }
+        loop {
+            match self.next() {
+                None | Some(b'\n') => return Err(self.error(unterminated)),
+                Some(b']') => {
+                    text.push(b']');
+                    return Ok(());
+                }
+                Some(b'[') if matches!(self.peek(), Some(b':' | b'.' | b'=')) => {
+                    let kind = self.next().unwrap_or(b':');
+                    text.extend([b'[', kind]);
+                    loop {
+                        match self.next() {
+                            None | Some(b'\n') => return Err(self.error(unterminated)),
+                            Some(c) if c == kind && self.peek() == Some(b']') => {
+                                self.at += 1;
+                                text.extend([c, b']']);
+                                break;
+                            }
+                            Some(c) => text.push(c),
+                        }
+                    }
+                }
+                Some(b'\\') if self.peek() == Some(b'n') => {
+                    self.at += 1;
+                    text.push(b'\n');
+                }
+                Some(c) => text.push(c),
+            }
+        }
+    }
+
+    /// Text up to an unescaped `delimiter`, for `y`: `\delimiter`, `\\` and the control
+    /// escapes stand for what they name.
+    fn delimited(&mut self, delimiter: u8, unterminated: &str) -> ParseResult<Vec<u8>> {
+        let mut text = Vec::new();
+        loop {
+            match self.next() {
+                None => return Err(self.error(unterminated)),
+                Some(b'\n') if delimiter != b'\n' => return Err(self.error(unterminated)),
+                Some(c) if c == delimiter => return Ok(text),
+                Some(b'\\') => match self.next() {
+                    Some(c) if c == delimiter || c == b'\\' => text.push(c),
+                    Some(c) => match control_escape(c) {
+                        Some(byte) => text.push(byte),
+                        None => text.extend([b'\\', c]),
+                    },
                     None => return Err(self.error(unterminated)),
                 },
                 Some(c) => text.push(c),
@@ -262,9 +362,49 @@ impl<'s> Parser<'s> {
             .to_string()
     }
 
-    /// The text of a, i or c: after `a\` and a newline, or (GNU) on the same line.
+    /// A file name: the rest of the line.
+    fn file_name(&mut self) -> ParseResult<String> {
+        self.skip_blanks();
+        let begin = self.at;
+        while !matches!(self.peek(), None | Some(b'\n')) {
+            self.at += 1;
+        }
+        if begin == self.at {
+            return Err(self.error("missing filename in r/R/w/W commands"));
+        }
+        Ok(String::from_utf8_lossy(&self.text[begin..self.at]).into_owned())
+    }
+
+    /// `\dNNN`, `\oNNN`, `\xHH` and `\cX` after the backslash and letter were read: the
+    /// byte they name, or None (the caller keeps the text as it was).
+    fn numeric_escape(&mut self, letter: u8) -> Option<u8> {
+        let (radix, most) = match letter {
+            b'd' => (10, 3),
+            b'o' => (8, 3),
+            b'x' => (16, 2),
+            b'c' => {
+                let c = self.peek()?.to_ascii_uppercase();
+                self.at += 1;
+                return Some(c ^ 0x40);
+            }
+            _ => return None,
+        };
+        let begin = self.at;
+        while self.at - begin < most && self.peek().is_some_and(|c| (c as char).is_digit(radix)) {
+            self.at += 1;
+        }
+        let digits = std::str::from_utf8(&self.text[begin..self.at]).ok()?;
+        u32::from_str_radix(digits, radix).ok().map(|n| n as u8)
+    }
+
+    /// The text of a, i or c. After `a\` and a newline it is the following lines, each
+    /// ending in `\` going on to the next; on one line (GNU) leading blanks are skipped
+    /// unless a backslash comes first.
     fn text_argument(&mut self) -> ParseResult<Vec<u8>> {
         self.skip_blanks();
+        if self.peek().is_none() {
+            return Err(self.error("expected \\ after `a', `c' or `i'"));
+        }
         if self.peek() == Some(b'\\') {
             self.at += 1;
             if self.peek() == Some(b'\n') {
@@ -276,16 +416,21 @@ impl<'s> Parser<'s> {
             match c {
                 b'\n' => break,
                 b'\\' => match self.next() {
-                    Some(c) => text.push(c),
+                    Some(c) => match control_escape(c) {
+                        Some(byte) => text.push(byte),
+                        None => match self.numeric_escape(c) {
+                            Some(byte) => text.push(byte),
+                            None => text.push(c),
+                        },
+                    },
                     None => break,
                 },
                 c => text.push(c),
             }
         }
-        if text.is_empty() {
-            return Err(self.error("expected \\ after `a', `c' or `i'"));
+        if !text.is_empty() || self.text.get(self.at.wrapping_sub(1)) == Some(&b'\n') {
+            text.push(b'\n');
         }
-        text.push(b'\n');
         Ok(text)
     }
 
@@ -307,6 +452,7 @@ impl<'s> Parser<'s> {
             b'd' => Some(Command::Delete),
             b'D' => Some(Command::DeleteFirstLine),
             b'=' => Some(Command::LineNumber),
+            b'F' => Some(Command::FileName),
             b'n' => Some(Command::Next),
             b'N' => Some(Command::AppendNext),
             b'h' => Some(Command::Hold),
@@ -314,6 +460,7 @@ impl<'s> Parser<'s> {
             b'g' => Some(Command::Get),
             b'G' => Some(Command::GetAppend),
             b'x' => Some(Command::Exchange),
+            b'z' => Some(Command::Zap),
             _ => None,
         };
         if let Some(command) = simple {
@@ -331,9 +478,19 @@ impl<'s> Parser<'s> {
                     print: c == b'q',
                 }
             }
+            b'l' => {
+                self.skip_blanks();
+                let width = self.number();
+                self.end_of_command()?;
+                Command::List(width)
+            }
             b'a' => Command::Append(self.text_argument()?),
             b'i' => Command::Insert(self.text_argument()?),
             b'c' => Command::Change(self.text_argument()?),
+            b'r' => Command::ReadFile(self.file_name()?),
+            b'R' => Command::ReadLine(self.file_name()?),
+            b'w' => Command::WriteFile(self.file_name()?),
+            b'W' => Command::WriteFirstLine(self.file_name()?),
             b'b' => Command::Branch(self.label()),
             b't' => Command::BranchIfSubstituted(self.label()),
             b'T' => Command::BranchUnlessSubstituted(self.label()),
@@ -356,16 +513,26 @@ impl<'s> Parser<'s> {
     fn substitution(&mut self) -> ParseResult<Command> {
         let unterminated = "unterminated `s' command";
         let delimiter = self.next().ok_or_else(|| self.error(unterminated))?;
-        let pattern = self.delimited(delimiter, unterminated)?;
+        let pattern = self.regex_text(delimiter, unterminated)?;
         let replacement = self.replacement(delimiter)?;
         let (mut global, mut occurrence, mut print, mut insensitive) = (false, 1, false, false);
+        let mut write = None;
         loop {
             match self.peek() {
                 Some(b'g') => global = true,
                 Some(b'p') => print = true,
                 Some(b'i' | b'I') => insensitive = true,
+                Some(b'm' | b'M') => {}
+                Some(b'w') => {
+                    self.at += 1;
+                    write = Some(self.file_name()?);
+                    break;
+                }
                 Some(c) if c.is_ascii_digit() => {
-                    occurrence = self.number().unwrap_or(1).max(1);
+                    occurrence = self.number().unwrap_or(1);
+                    if occurrence == 0 {
+                        return Err(self.error("number option to `s' command may not be zero"));
+                    }
                     continue;
                 }
                 _ => break,
@@ -380,6 +547,7 @@ impl<'s> Parser<'s> {
             global,
             occurrence,
             print,
+            write,
         }))
     }
 
@@ -395,13 +563,20 @@ impl<'s> Parser<'s> {
                     parts.push(Replace::Group(0));
                 }
                 Some(b'\\') => match self.next() {
+                    // `\1` with 1 as the delimiter is the character 1.
+                    Some(c) if c == delimiter => literal.push(c),
                     Some(d @ b'0'..=b'9') => {
                         parts.push(Replace::Literal(std::mem::take(&mut literal)));
                         parts.push(Replace::Group(usize::from(d - b'0')));
                     }
-                    Some(b'n') => literal.push(b'\n'),
-                    Some(b't') => literal.push(b'\t'),
-                    Some(c) => literal.push(c),
+                    Some(b'\n') => literal.push(b'\n'),
+                    Some(c) => match control_escape(c) {
+                        Some(byte) => literal.push(byte),
+                        None => match self.numeric_escape(c) {
+                            Some(byte) => literal.push(byte),
+                            None => literal.push(c),
+                        },
+                    },
                     None => return Err(self.error("unterminated `s' command")),
                 },
                 Some(c) => literal.push(c),
@@ -416,8 +591,6 @@ impl<'s> Parser<'s> {
         let delimiter = self.next().ok_or_else(|| self.error(unterminated))?;
         let from = String::from_utf8_lossy(&self.delimited(delimiter, unterminated)?).into_owned();
         let to = String::from_utf8_lossy(&self.delimited(delimiter, unterminated)?).into_owned();
-        let unescape = |s: &str| s.replace("\\\\", "\\");
-        let (from, to) = (unescape(&from), unescape(&to));
         if from.chars().count() != to.chars().count() {
             return Err(self.error("strings for `y' command are different lengths"));
         }
