@@ -1,0 +1,133 @@
+//! The search without line numbers, offsets or context: the regex runs over blocks of
+//! whole lines rather than line by line, and the lines between matches are passed over
+//! (or, with -v, written) as they are. A match the regex finds is only a candidate: its
+//! line is checked alone, since a class like `[^a]` can match across a newline and GNU
+//! grep never matches across lines.
+
+use crate::search::Searcher;
+use std::io::{Read, Write};
+use wasmix_common::Failure;
+
+/// How much is read at a time.
+const BLOCK: usize = 256 * 1024;
+
+/// Searches all of `reader`; the number of selected lines.
+/// `label` is the input's name when names are shown.
+pub fn search(
+    searcher: &mut Searcher,
+    mut reader: impl Read,
+    label: Option<&str>,
+) -> Result<u64, Failure> {
+    let mut block: Vec<u8> = Vec::with_capacity(BLOCK + 4096);
+    let mut count = 0u64;
+    loop {
+        let kept = block.len();
+        block.resize(kept + BLOCK, 0);
+        let read = loop {
+            match reader.read(&mut block[kept..]) {
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                other => break other?,
+            }
+        };
+        block.truncate(kept + read);
+        let end = read == 0;
+        // Whole lines only; a partial last line waits for the next read.
+        let whole = match block.iter().rposition(|&b| b == b'\n') {
+            Some(last) if !end => last + 1,
+            _ if end => block.len(),
+            _ => continue,
+        };
+        if search_lines(searcher, &block[..whole], label, &mut count)? {
+            return Ok(count);
+        }
+        block.drain(..whole);
+        if end {
+            return Ok(count);
+        }
+    }
+}
+
+/// Searches whole lines (the last may lack its newline), counting selected lines; true
+/// when the search of this input can stop.
+fn search_lines(
+    searcher: &mut Searcher,
+    lines: &[u8],
+    label: Option<&str>,
+    count: &mut u64,
+) -> Result<bool, Failure> {
+    let invert = searcher.options.invert;
+    // From `unselected` on, lines are not selected so far (with -v, written as a run).
+    let mut position = 0;
+    let mut unselected = 0;
+    while position < lines.len() {
+        let Some(found) = searcher.matcher.regex.find_at(lines, position) else {
+            break;
+        };
+        let start = lines[..found.start()]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |i| i + 1)
+            .max(position);
+        let end = lines[start..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(lines.len(), |i| start + i);
+        let next = (end + 1).min(lines.len());
+        position = next;
+        // A match within one line is that line's; one across lines is checked alone.
+        if found.as_bytes().contains(&b'\n') && !searcher.matcher.regex.is_match(&lines[start..end])
+        {
+            continue;
+        }
+        if invert {
+            select_run(searcher, &lines[unselected..start], label, count)?;
+        } else {
+            select_run(searcher, &lines[start..next], label, count)?;
+        }
+        if searcher.matched && searcher.first_is_enough() {
+            return Ok(true);
+        }
+        unselected = next;
+    }
+    if invert {
+        select_run(searcher, &lines[unselected..], label, count)?;
+    }
+    Ok(searcher.matched && searcher.first_is_enough())
+}
+
+/// Selects a run of whole lines (each with its newline, but for the last line of the
+/// input, which may lack it): counts them, or writes them.
+fn select_run(
+    searcher: &mut Searcher,
+    run: &[u8],
+    label: Option<&str>,
+    count: &mut u64,
+) -> Result<(), Failure> {
+    if run.is_empty() {
+        return Ok(());
+    }
+    let unterminated = !run.ends_with(b"\n");
+    *count += run.iter().filter(|&&b| b == b'\n').count() as u64 + u64::from(unterminated);
+    searcher.matched = true;
+    if searcher.options.count || searcher.first_is_enough() {
+        return Ok(());
+    }
+    if let Some(label) = label {
+        for line in run
+            .strip_suffix(b"\n")
+            .unwrap_or(run)
+            .split(|&b| b == b'\n')
+        {
+            searcher.write_name(label)?;
+            searcher.write_separator(b':')?;
+            searcher.out.write_all(line)?;
+            searcher.out.write_all(b"\n")?;
+        }
+        return Ok(());
+    }
+    searcher.out.write_all(run)?;
+    if unterminated {
+        searcher.out.write_all(b"\n")?;
+    }
+    Ok(())
+}
