@@ -1,0 +1,302 @@
+//! How two keys compare under each order GNU sort knows, in the C locale.
+
+use crate::key::{Order, Rule};
+use std::cmp::Ordering;
+
+/// Compares two keys under `rule` (its `reverse` included).
+pub fn keys(a: &[u8], b: &[u8], rule: &Rule) -> Ordering {
+    let order = match rule.order {
+        Order::Text if rule.is_plain() => bytes(a, b),
+        Order::Text => filtered(a, b, rule),
+        Order::Numeric => numeric(a, b),
+        Order::General => general(a, b),
+        Order::Human => human(a, b),
+        Order::Month => month(a).cmp(&month(b)),
+        Order::Version => version(a, b),
+    };
+    if rule.reverse { order.reverse() } else { order }
+}
+
+/// The order of `<[u8]>::cmp`, eight bytes at a time: on wasm that would be wasi-libc's
+/// `memcmp`, which goes byte by byte.
+pub fn bytes(a: &[u8], b: &[u8]) -> Ordering {
+    let common = a.len().min(b.len());
+    let word = |s: &[u8], i: usize| u64::from_be_bytes(s[i..i + 8].try_into().unwrap());
+    let mut i = 0;
+    while i + 8 <= common {
+        let (x, y) = (word(a, i), word(b, i));
+        if x != y {
+            return x.cmp(&y);
+        }
+        i += 8;
+    }
+    while i < common {
+        if a[i] != b[i] {
+            return a[i].cmp(&b[i]);
+        }
+        i += 1;
+    }
+    a.len().cmp(&b.len())
+}
+
+/// Text under -d (only blanks and alphanumerics count), -i (only printable characters)
+/// and -f (lower case as upper).
+fn filtered(a: &[u8], b: &[u8], rule: &Rule) -> Ordering {
+    let kept = |c: &&u8| {
+        (!rule.dictionary || c.is_ascii_alphanumeric() || matches!(c, b' ' | b'\t'))
+            && (!rule.printable_only || (b' '..=b'~').contains(*c))
+    };
+    let fold = |c: &u8| {
+        if rule.fold {
+            c.to_ascii_uppercase()
+        } else {
+            *c
+        }
+    };
+    a.iter()
+        .filter(kept)
+        .map(fold)
+        .cmp(b.iter().filter(kept).map(fold))
+}
+
+fn skip_blanks(s: &[u8]) -> &[u8] {
+    let at = s
+        .iter()
+        .position(|&c| c != b' ' && c != b'\t')
+        .unwrap_or(s.len());
+    &s[at..]
+}
+
+/// A number as -n reads it: sign, integer digits without leading zeros, fraction digits
+/// without trailing zeros; and how many bytes it took.
+fn number_parts(s: &[u8]) -> (bool, &[u8], &[u8], usize) {
+    let blanks = s.len() - skip_blanks(s).len();
+    let mut at = blanks;
+    let negative = s.get(at) == Some(&b'-');
+    if negative {
+        at += 1;
+    }
+    let digits_from = at;
+    while s.get(at).is_some_and(u8::is_ascii_digit) {
+        at += 1;
+    }
+    let mut integer = &s[digits_from..at];
+    while let [b'0', rest @ ..] = integer {
+        integer = rest;
+    }
+    let mut fraction: &[u8] = &[];
+    if s.get(at) == Some(&b'.') {
+        let from = at + 1;
+        at = from;
+        while s.get(at).is_some_and(u8::is_ascii_digit) {
+            at += 1;
+        }
+        fraction = &s[from..at];
+        while let [rest @ .., b'0'] = fraction {
+            fraction = rest;
+        }
+    }
+    (negative, integer, fraction, at)
+}
+
+/// -n: exact comparison of decimal numbers of any length; what is no number is zero.
+pub fn numeric(a: &[u8], b: &[u8]) -> Ordering {
+    let (a_negative, a_int, a_frac, _) = number_parts(a);
+    let (b_negative, b_int, b_frac, _) = number_parts(b);
+    let a_zero = a_int.is_empty() && a_frac.is_empty();
+    let b_zero = b_int.is_empty() && b_frac.is_empty();
+    let a_sign = if a_zero {
+        0
+    } else if a_negative {
+        -1
+    } else {
+        1
+    };
+    let b_sign = if b_zero {
+        0
+    } else if b_negative {
+        -1
+    } else {
+        1
+    };
+    if a_sign != b_sign || a_sign == 0 {
+        return a_sign.cmp(&b_sign);
+    }
+    let magnitude = a_int
+        .len()
+        .cmp(&b_int.len())
+        .then_with(|| a_int.cmp(b_int))
+        .then_with(|| a_frac.cmp(b_frac));
+    if a_sign < 0 {
+        magnitude.reverse()
+    } else {
+        magnitude
+    }
+}
+
+/// -h: the sign, then the unit (K, M, G, ...), then the number.
+fn human(a: &[u8], b: &[u8]) -> Ordering {
+    let unit = |s: &[u8]| -> i32 {
+        let (negative, integer, fraction, end) = number_parts(s);
+        let power = match s.get(end) {
+            Some(b'k' | b'K') => 1,
+            Some(b'M') => 2,
+            Some(b'G') => 3,
+            Some(b'T') => 4,
+            Some(b'P') => 5,
+            Some(b'E') => 6,
+            Some(b'Z') => 7,
+            Some(b'Y') => 8,
+            Some(b'R') => 9,
+            Some(b'Q') => 10,
+            _ => 0,
+        };
+        let zero = integer.is_empty() && fraction.is_empty();
+        if negative && !zero { -power } else { power }
+    };
+    unit(a).cmp(&unit(b)).then_with(|| numeric(a, b))
+}
+
+/// -g: as floating point numbers (strtod); what is no number comes first, then NaN.
+fn general(a: &[u8], b: &[u8]) -> Ordering {
+    let value = |s: &[u8]| -> (u8, f64) {
+        let text = String::from_utf8_lossy(skip_blanks(s)).into_owned();
+        // The longest prefix that is a number.
+        let mut best = None;
+        for end in (1..=text.len()).rev() {
+            if !text.is_char_boundary(end) {
+                continue;
+            }
+            let prefix = &text[..end];
+            let lower = prefix.to_ascii_lowercase();
+            let named = matches!(
+                lower.trim_start_matches(['+', '-']),
+                "inf" | "infinity" | "nan"
+            );
+            let numeric_tail = prefix.ends_with(|c: char| c.is_ascii_digit() || c == '.');
+            if (named || numeric_tail)
+                && let Ok(v) = prefix.parse::<f64>()
+            {
+                best = Some(v);
+                break;
+            }
+        }
+        match best {
+            None => (0, 0.0),
+            Some(v) if v.is_nan() => (1, 0.0),
+            Some(v) => (2, v),
+        }
+    };
+    let ((a_class, a_value), (b_class, b_value)) = (value(a), value(b));
+    a_class
+        .cmp(&b_class)
+        .then_with(|| a_value.partial_cmp(&b_value).unwrap_or(Ordering::Equal))
+}
+
+/// -M: the month a key starts with (after blanks), 0 for none.
+fn month(key: &[u8]) -> usize {
+    const MONTHS: [&[u8]; 12] = [
+        b"JAN", b"FEB", b"MAR", b"APR", b"MAY", b"JUN", b"JUL", b"AUG", b"SEP", b"OCT", b"NOV",
+        b"DEC",
+    ];
+    let key = skip_blanks(key);
+    key.get(..3)
+        .map(|start| start.to_ascii_uppercase())
+        .and_then(|start| MONTHS.iter().position(|m| *m == start.as_slice()))
+        .map_or(0, |i| i + 1)
+}
+
+/// -V: GNU's filevercmp: names compared as versions, with file suffixes set aside first.
+pub fn version(a: &[u8], b: &[u8]) -> Ordering {
+    if a == b {
+        return Ordering::Equal;
+    }
+    if a.is_empty() || b.is_empty() {
+        return a.len().cmp(&b.len());
+    }
+    // ".", then "..", then other names starting with ".", then the rest.
+    let rank = |s: &[u8]| match s {
+        b"." => 0,
+        b".." => 1,
+        [b'.', ..] => 2,
+        _ => 3,
+    };
+    let (a_rank, b_rank) = (rank(a), rank(b));
+    if a_rank != b_rank || a_rank < 2 {
+        return a_rank.cmp(&b_rank);
+    }
+    let skip = usize::from(a_rank == 2);
+    let (a, b) = (&a[skip..], &b[skip..]);
+    let (a_prefix, b_prefix) = (&a[..prefix_length(a)], &b[..prefix_length(b)]);
+    compare_versions(a_prefix, b_prefix).then_with(|| compare_versions(a, b))
+}
+
+/// The length of a name without its suffix, `(\.[A-Za-z~][A-Za-z0-9~]*)*$`; the first
+/// character is never part of it (GNU's file_prefixlen).
+fn prefix_length(s: &[u8]) -> usize {
+    let suffix_start = |i: usize| {
+        i + 1 < s.len() && s[i] == b'.' && (s[i + 1].is_ascii_alphabetic() || s[i + 1] == b'~')
+    };
+    let (mut prefix, mut i) = (0, 0);
+    while i < s.len() {
+        i += 1;
+        prefix = i;
+        while suffix_start(i) {
+            i += 2;
+            while i < s.len() && (s[i].is_ascii_alphanumeric() || s[i] == b'~') {
+                i += 1;
+            }
+        }
+    }
+    prefix
+}
+
+/// Debian's version comparison: runs of non-digits by `rank`, runs of digits as numbers.
+fn compare_versions(a: &[u8], b: &[u8]) -> Ordering {
+    fn rank(c: Option<&u8>) -> i32 {
+        match c {
+            None => 0,
+            Some(c) if c.is_ascii_digit() => 0,
+            Some(c) if c.is_ascii_alphabetic() => i32::from(*c),
+            Some(b'~') => -1,
+            Some(c) => i32::from(*c) + 256,
+        }
+    }
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() || j < b.len() {
+        while a.get(i).is_some_and(|c| !c.is_ascii_digit())
+            || b.get(j).is_some_and(|c| !c.is_ascii_digit())
+        {
+            let (x, y) = (rank(a.get(i)), rank(b.get(j)));
+            if x != y {
+                return x.cmp(&y);
+            }
+            i += 1;
+            j += 1;
+        }
+        while a.get(i) == Some(&b'0') {
+            i += 1;
+        }
+        while b.get(j) == Some(&b'0') {
+            j += 1;
+        }
+        let mut first_difference = Ordering::Equal;
+        while a.get(i).is_some_and(u8::is_ascii_digit) && b.get(j).is_some_and(u8::is_ascii_digit) {
+            if first_difference == Ordering::Equal {
+                first_difference = a[i].cmp(&b[j]);
+            }
+            i += 1;
+            j += 1;
+        }
+        if a.get(i).is_some_and(u8::is_ascii_digit) {
+            return Ordering::Greater;
+        }
+        if b.get(j).is_some_and(u8::is_ascii_digit) {
+            return Ordering::Less;
+        }
+        if first_difference != Ordering::Equal {
+            return first_difference;
+        }
+    }
+    Ordering::Equal
+}
