@@ -6,12 +6,15 @@ pub mod args;
 pub mod basic_regex;
 #[cfg(feature = "digest")]
 pub mod checksum;
+#[cfg(feature = "datetime")]
+pub mod datetime;
 mod error;
 pub use wasmix_printf_format::escapes;
 pub mod file_out;
 pub mod filemode;
 pub mod input;
 pub mod lines;
+pub mod locale;
 pub mod names;
 pub mod numbers;
 mod output;
