@@ -12,9 +12,11 @@ static PROGRAM: Program = Program::new(
      space delimited by white space characters or by start or end of input.\n\n\
      With no FILE, or when FILE is -, read standard input.\n\n\
      The options below may be used to select which counts are printed, always in\n\
-     the following order: newline, word, byte.\n  \
+     the following order: newline, word, character, byte, maximum line length.\n  \
      -c, --bytes            print the byte counts\n  \
+     -m, --chars            print the character counts\n  \
      -l, --lines            print the newline counts\n  \
+     -L, --max-line-length  print the maximum display width\n  \
      -w, --words            print the word counts\n      \
      --help        display this help and exit\n      \
      --version     output version information and exit\n",
@@ -24,14 +26,31 @@ static PROGRAM: Program = Program::new(
 struct Counts {
     lines: u64,
     words: u64,
+    chars: u64,
     bytes: u64,
+    max_line: u64,
 }
 
 #[derive(Clone, Copy)]
 struct Selection {
     lines: bool,
     words: bool,
+    chars: bool,
     bytes: bool,
+    max_line: bool,
+}
+
+impl Selection {
+    /// The columns in GNU's order: newline, word, character, byte, maximum line length.
+    fn columns(self, counts: Counts) -> [(bool, u64); 5] {
+        [
+            (self.lines, counts.lines),
+            (self.words, counts.words),
+            (self.chars, counts.chars),
+            (self.bytes, counts.bytes),
+            (self.max_line, counts.max_line),
+        ]
+    }
 }
 
 fn main() {
@@ -39,41 +58,47 @@ fn main() {
         let mut chosen = Selection {
             lines: false,
             words: false,
+            chars: false,
             bytes: false,
+            max_line: false,
         };
         let mut files = Vec::new();
         while let Some(arg) = args.next()? {
             match arg {
                 Arg::Short('l') | Arg::Long("lines") => chosen.lines = true,
                 Arg::Short('w') | Arg::Long("words") => chosen.words = true,
+                Arg::Short('m') | Arg::Long("chars") => chosen.chars = true,
                 Arg::Short('c') | Arg::Long("bytes") => chosen.bytes = true,
+                Arg::Short('L') | Arg::Long("max-line-length") => chosen.max_line = true,
                 Arg::Value(v) => files.push(args::into_string(v)?),
                 other => return Err(args::unexpected(other)),
             }
         }
-        if !(chosen.lines || chosen.words || chosen.bytes) {
-            chosen = Selection {
-                lines: true,
-                words: true,
-                bytes: true,
-            };
+        if !(chosen.lines || chosen.words || chosen.chars || chosen.bytes || chosen.max_line) {
+            (chosen.lines, chosen.words, chosen.bytes) = (true, true, true);
         }
         let named = !files.is_empty();
         let files = input::operands_or_stdin(files);
-        let selected = [chosen.lines, chosen.words, chosen.bytes];
-        let width = if files.len() == 1 && selected.iter().filter(|s| **s).count() == 1 {
+        let shown = chosen.columns(Counts::default());
+        let width = if files.len() == 1 && shown.iter().filter(|(s, _)| *s).count() == 1 {
             1
         } else {
             number_width(&files)
         };
+        let counter = Counter {
+            chosen,
+            utf8: wasmix_common::locale::is_utf8(),
+        };
         let mut total = Counts::default();
         let mut status = 0;
         for name in &files {
-            match count(name, chosen.words) {
+            match counter.count(name) {
                 Ok(counts) => {
                     total.lines += counts.lines;
                     total.words += counts.words;
+                    total.chars += counts.chars;
                     total.bytes += counts.bytes;
+                    total.max_line = total.max_line.max(counts.max_line);
                     let label = if named { Some(name.as_str()) } else { None };
                     print_counts(out, counts, chosen, width, label)?;
                 }
@@ -91,29 +116,112 @@ fn main() {
     })
 }
 
-fn count(name: &str, words: bool) -> Result<Counts, Failure> {
-    let mut reader = input::open(name)?;
-    let mut counts = Counts::default();
-    let mut in_word = false;
-    input::each_chunk(&mut reader, |chunk| {
-        counts.bytes += chunk.len() as u64;
-        if !words {
-            counts.lines += count_newlines(chunk);
-            return Ok(());
-        }
-        for &b in chunk {
-            let space = matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c);
-            if b == b'\n' {
-                counts.lines += 1;
+struct Counter {
+    chosen: Selection,
+    utf8: bool,
+}
+
+/// Where a count is within the current line and word.
+#[derive(Default)]
+struct Position {
+    in_word: bool,
+    column: u64,
+}
+
+impl Counter {
+    fn count(&self, name: &str) -> Result<Counts, Failure> {
+        let mut reader = input::open(name)?;
+        let mut counts = Counts::default();
+        let mut at = Position::default();
+        let slow = self.chosen.words || self.chosen.chars || self.chosen.max_line;
+        // In UTF-8, a character split between two reads waits for the rest.
+        let mut partial: Vec<u8> = Vec::new();
+        input::each_chunk(&mut reader, |chunk| {
+            counts.bytes += chunk.len() as u64;
+            if !slow {
+                counts.lines += count_newlines(chunk);
+            } else if !self.utf8 {
+                counts.chars += chunk.len() as u64;
+                for &b in chunk {
+                    self.character(b as char, b.is_ascii_graphic(), &mut counts, &mut at);
+                }
+            } else {
+                partial.extend_from_slice(chunk);
+                let kept = self.decode(&partial, &mut counts, &mut at);
+                partial.drain(..kept);
             }
-            if !space && !in_word {
-                counts.words += 1;
+            Ok(())
+        })?;
+        // An incomplete character left at the end is invalid bytes: no character at all.
+        counts.max_line = counts.max_line.max(at.column);
+        Ok(counts)
+    }
+
+    /// Counts the UTF-8 in `bytes`; returns how many bytes it used (the rest may be the
+    /// start of a character that the next read completes).
+    fn decode(&self, bytes: &[u8], counts: &mut Counts, at: &mut Position) -> usize {
+        let mut used = 0;
+        for chunk in bytes.utf8_chunks() {
+            for c in chunk.valid().chars() {
+                counts.chars += 1;
+                self.character(c, !c.is_control(), counts, at);
             }
-            in_word = !space;
+            used += chunk.valid().len();
+            let invalid = chunk.invalid();
+            let at_end = used + invalid.len() == bytes.len();
+            if at_end && !invalid.is_empty() && could_continue(invalid) {
+                return used;
+            }
+            // Invalid bytes are no characters: they take no column and end no word.
+            used += invalid.len();
         }
-        Ok(())
-    })?;
-    Ok(counts)
+        used
+    }
+
+    fn character(&self, c: char, printable: bool, counts: &mut Counts, at: &mut Position) {
+        match c {
+            '\n' | '\r' | '\x0c' => {
+                counts.lines += u64::from(c == '\n');
+                counts.max_line = counts.max_line.max(at.column);
+                at.column = 0;
+                at.in_word = false;
+            }
+            '\t' => {
+                at.column += 8 - at.column % 8;
+                at.in_word = false;
+            }
+            ' ' | '\x0b' => {
+                at.column += u64::from(c == ' ');
+                at.in_word = false;
+            }
+            _ if c.is_whitespace() && self.utf8 => at.in_word = false,
+            _ => {
+                // What does not print neither starts a word nor ends one (GNU).
+                if printable {
+                    at.column += if self.utf8 {
+                        unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) as u64
+                    } else {
+                        1
+                    };
+                    if !at.in_word {
+                        counts.words += 1;
+                        at.in_word = true;
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Whether `bytes` (not valid UTF-8) could be the start of a character still to come.
+fn could_continue(bytes: &[u8]) -> bool {
+    let needed = match bytes[0] {
+        0xc2..=0xdf => 2,
+        0xe0..=0xef => 3,
+        0xf0..=0xf4 => 4,
+        _ => return false,
+    };
+    bytes.len() < needed && bytes[1..].iter().all(|b| b & 0xc0 == 0x80)
 }
 
 /// Newlines in `bytes`, 16 at a time with wasm SIMD: a compare and a subtract per 16 bytes
@@ -176,12 +284,8 @@ fn print_counts(
     width: usize,
     label: Option<&str>,
 ) -> std::io::Result<()> {
-    let columns = [
-        (chosen.lines, counts.lines),
-        (chosen.words, counts.words),
-        (chosen.bytes, counts.bytes),
-    ];
-    let mut line = columns
+    let mut line = chosen
+        .columns(counts)
         .iter()
         .filter(|(shown, _)| *shown)
         .map(|(_, n)| format!("{n:>width$}"))
