@@ -1,95 +1,364 @@
-//! cp: copy files and directories.
+//! cp: copy files and directories, following symlinks as GNU does: a symlink operand is
+//! followed unless copying recursively (-R alone copies the link), -L always, -H only on
+//! the command line, -P and -d never.
 
-use std::fs;
-use wasmix_common::{Arg, Program, args, describe_io_error, tree};
+use std::fs::{self, FileTimes};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use wasmix_common::wasi_fs::{EntryKind, list_dir, symlink};
+use wasmix_common::{Arg, Failure, Program, args, describe_io_error, file_out, tree};
 
 static PROGRAM: Program = Program::new(
     "cp",
-    "Usage: cp [OPTION]... SOURCE DEST\n  \
-     or:  cp [OPTION]... SOURCE... DIRECTORY\n\
+    "Usage: cp [OPTION]... [-T] SOURCE DEST\n  \
+     or:  cp [OPTION]... SOURCE... DIRECTORY\n  \
+     or:  cp [OPTION]... -t DIRECTORY SOURCE...\n\
      Copy SOURCE to DEST, or multiple SOURCE(s) to DIRECTORY.\n\n  \
-     -r, -R, --recursive   copy directories recursively\n  \
-     -v, --verbose         explain what is being done\n      \
+     -a, --archive                same as -dR --preserve=all\n  \
+     -d                           same as --no-dereference --preserve=links\n  \
+     -f, --force                  if an existing destination file cannot be\n                                 \
+     opened, remove it and try again\n  \
+     -H                           follow command-line symbolic links in SOURCE\n  \
+     -L, --dereference            always follow symbolic links in SOURCE\n  \
+     -n, --no-clobber             do not overwrite an existing file\n  \
+     -P, --no-dereference         never follow symbolic links in SOURCE\n  \
+     -p                           same as --preserve=mode,ownership,timestamps\n      \
+     --preserve[=ATTR_LIST]   preserve the specified attributes\n      \
+     --parents                use full source file name under DIRECTORY\n  \
+     -R, -r, --recursive          copy directories recursively\n  \
+     -t, --target-directory=DIRECTORY  copy all SOURCE arguments into DIRECTORY\n  \
+     -T, --no-target-directory    treat DEST as a normal file\n  \
+     -u, --update                 copy only when the SOURCE file is newer\n                                 \
+     than the destination file or when the\n                                 \
+     destination file is missing\n  \
+     -v, --verbose                explain what is being done\n      \
      --help        display this help and exit\n      \
      --version     output version information and exit\n",
 );
 
-fn main() {
-    PROGRAM.run(|mut args, out| {
-        use std::io::Write;
-        let mut recursive = false;
-        let mut verbose = false;
-        let mut operands = Vec::new();
-        while let Some(arg) = args.next()? {
-            match arg {
-                Arg::Short('r' | 'R') | Arg::Long("recursive") => recursive = true,
-                Arg::Short('v') | Arg::Long("verbose") => verbose = true,
-                Arg::Value(v) => operands.push(args::into_string(v)?),
-                other => return Err(args::unexpected(other)),
+#[derive(Clone, Copy, PartialEq)]
+enum Follow {
+    /// The default: follow a symlink operand unless copying recursively.
+    Default,
+    Never,
+    CommandLine,
+    Always,
+}
+
+struct Options {
+    recursive: bool,
+    follow: Follow,
+    preserve_times: bool,
+    no_clobber: bool,
+    update: bool,
+    force: bool,
+    verbose: bool,
+}
+
+struct Copier<'o> {
+    options: Options,
+    out: &'o mut dyn Write,
+    status: u8,
+}
+
+impl Copier<'_> {
+    fn fail(&mut self, message: String) {
+        PROGRAM.warn(message);
+        self.status = 1;
+    }
+
+    /// Copies one operand to its destination.
+    fn operand(&mut self, source: &Path, target: &Path) -> io::Result<()> {
+        let follow = match self.options.follow {
+            Follow::Default => !self.options.recursive,
+            Follow::Never => false,
+            Follow::CommandLine | Follow::Always => true,
+        };
+        let meta = if follow {
+            fs::metadata(source)
+        } else {
+            fs::symlink_metadata(source)
+        };
+        let meta = match meta {
+            Ok(meta) => meta,
+            Err(e) => {
+                let reason = describe_io_error(&e);
+                self.fail(format!("cannot stat '{}': {reason}", source.display()));
+                return Ok(());
             }
-        }
-        let plan = tree::targets(&operands)?;
-        let mut status = 0;
-        for (source, target) in plan {
-            let meta = match fs::metadata(&source) {
-                Ok(meta) => meta,
-                Err(e) => {
-                    let reason = describe_io_error(&e);
-                    PROGRAM.warn(format!("cannot stat '{}': {reason}", source.display()));
-                    status = 1;
-                    continue;
-                }
-            };
-            if meta.is_dir() && !recursive {
-                PROGRAM.warn(format!(
-                    "-r not specified; omitting directory '{}'",
-                    source.display()
-                ));
-                status = 1;
-                continue;
+        };
+        let kind = EntryKind::of(&meta);
+        if kind == EntryKind::Directory {
+            if !self.options.recursive {
+                let shown = source.display();
+                self.fail(format!("-r not specified; omitting directory '{shown}'"));
+                return Ok(());
             }
-            if tree::same_file(&source, &target) {
-                PROGRAM.warn(format!(
-                    "'{}' and '{}' are the same file",
-                    source.display(),
-                    target.display()
-                ));
-                status = 1;
-                continue;
-            }
-            if meta.is_dir() && target.starts_with(&source) {
-                PROGRAM.warn(format!(
+            if is_within(source, target) {
+                self.fail(format!(
                     "cannot copy a directory, '{}', into itself, '{}'",
                     source.display(),
                     target.display()
                 ));
-                status = 1;
-                continue;
-            }
-            let copied = if meta.is_dir() {
-                tree::copy(&source, &target, &mut |path, e| {
-                    let reason = describe_io_error(&e);
-                    PROGRAM.warn(format!("cannot copy '{}': {reason}", path.display()));
-                })
-            } else {
-                match wasmix_common::file_out::copy_file(&source, &target) {
-                    Ok(_) => true,
-                    Err(e) => {
-                        let reason = describe_io_error(&e);
-                        PROGRAM.warn(format!(
-                            "cannot create regular file '{}': {reason}",
-                            target.display()
-                        ));
-                        false
-                    }
-                }
-            };
-            if !copied {
-                status = 1;
-            } else if verbose {
-                writeln!(out, "'{}' -> '{}'", source.display(), target.display())?;
+                return Ok(());
             }
         }
-        Ok(status)
+        if kind != EntryKind::Symlink && tree::same_file(source, target) {
+            self.fail(format!(
+                "'{}' and '{}' are the same file",
+                source.display(),
+                target.display()
+            ));
+            return Ok(());
+        }
+        self.entry(source, kind, target)
+    }
+
+    /// Copies `source`, of a known kind, to `target`; inside a tree only -L follows links.
+    fn entry(&mut self, source: &Path, kind: EntryKind, target: &Path) -> io::Result<()> {
+        let existing = match fs::symlink_metadata(target) {
+            Ok(meta) => Some(meta),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+            Err(e) => {
+                let reason = describe_io_error(&e);
+                self.fail(format!("cannot stat '{}': {reason}", target.display()));
+                return Ok(());
+            }
+        };
+        let target_is_dir = existing.as_ref().is_some_and(|m| m.is_dir());
+        if kind == EntryKind::Directory {
+            if existing.is_some() && !target_is_dir {
+                self.fail(format!(
+                    "cannot overwrite non-directory '{}' with directory '{}'",
+                    target.display(),
+                    source.display()
+                ));
+                return Ok(());
+            }
+            if !target_is_dir {
+                if let Err(e) = fs::create_dir(target) {
+                    let reason = describe_io_error(&e);
+                    self.fail(format!(
+                        "cannot create directory '{}': {reason}",
+                        target.display()
+                    ));
+                    return Ok(());
+                }
+                self.said(source, target)?;
+            }
+            let entries = match list_dir(source) {
+                Ok(entries) => entries,
+                Err(e) => {
+                    let reason = describe_io_error(&e);
+                    self.fail(format!("cannot access '{}': {reason}", source.display()));
+                    return Ok(());
+                }
+            };
+            for (name, mut kind) in entries {
+                let from = source.join(&name);
+                if kind == EntryKind::Symlink && self.options.follow == Follow::Always {
+                    kind = fs::metadata(&from).map_or(kind, |m| EntryKind::of(&m));
+                }
+                self.entry(&from, kind, &target.join(&name))?;
+            }
+            return self.keep_times(source, target);
+        }
+        if target_is_dir {
+            self.fail(format!(
+                "cannot overwrite directory '{}' with non-directory",
+                target.display()
+            ));
+            return Ok(());
+        }
+        if existing.is_some() && self.skipped(source, target) {
+            return Ok(());
+        }
+        let copied = if kind == EntryKind::Symlink {
+            let _ = fs::remove_file(target);
+            fs::read_link(source).and_then(|link| symlink(&link, target))
+        } else {
+            let mut copied = file_out::copy_file(source, target);
+            if copied.is_err() && self.options.force && existing.is_some() {
+                let _ = fs::remove_file(target);
+                copied = file_out::copy_file(source, target);
+            }
+            copied.map(drop)
+        };
+        match copied {
+            Ok(()) => {
+                self.said(source, target)?;
+                if kind != EntryKind::Symlink {
+                    self.keep_times(source, target)?;
+                }
+            }
+            Err(e) => {
+                let reason = describe_io_error(&e);
+                let what = if kind == EntryKind::Symlink {
+                    "cannot create symbolic link"
+                } else {
+                    "cannot create regular file"
+                };
+                self.fail(format!("{what} '{}': {reason}", target.display()));
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether -n or -u leaves an existing target as it is.
+    fn skipped(&self, source: &Path, target: &Path) -> bool {
+        if self.options.no_clobber {
+            return true;
+        }
+        if self.options.update {
+            let modified = |p: &Path| fs::metadata(p).and_then(|m| m.modified()).ok();
+            if let (Some(from), Some(to)) = (modified(source), modified(target)) {
+                return from <= to;
+            }
+        }
+        false
+    }
+
+    fn said(&mut self, source: &Path, target: &Path) -> io::Result<()> {
+        if self.options.verbose {
+            writeln!(self.out, "'{}' -> '{}'", source.display(), target.display())?;
+        }
+        Ok(())
+    }
+
+    /// -p: the copy gets the source's access and modification times.
+    fn keep_times(&mut self, source: &Path, target: &Path) -> io::Result<()> {
+        if !self.options.preserve_times {
+            return Ok(());
+        }
+        let kept = fs::metadata(source).and_then(|meta| {
+            let times = FileTimes::new()
+                .set_accessed(meta.accessed()?)
+                .set_modified(meta.modified()?);
+            fs::File::open(target)?.set_times(times)
+        });
+        if let Err(e) = kept {
+            let reason = describe_io_error(&e);
+            self.fail(format!(
+                "preserving times for '{}': {reason}",
+                target.display()
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// Whether `target` lies inside the directory `source` (or is it).
+fn is_within(source: &Path, target: &Path) -> bool {
+    let absolute = |p: &Path| {
+        let parent = p.parent().filter(|p| !p.as_os_str().is_empty());
+        let base = parent.map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+        fs::canonicalize(base)
+            .ok()
+            .map(|dir| dir.join(p.file_name().unwrap_or_default()))
+    };
+    match (fs::canonicalize(source).ok(), absolute(target)) {
+        (Some(source), Some(target)) => target.starts_with(source),
+        _ => false,
+    }
+}
+
+/// The last component of an operand as written: `src/.` ends in `.`, which copies the
+/// contents of `src` rather than `src` itself.
+fn last_name(operand: &str) -> &str {
+    operand
+        .trim_end_matches('/')
+        .rsplit('/')
+        .next()
+        .unwrap_or(operand)
+}
+
+fn main() {
+    PROGRAM.run(|mut args, out| {
+        let mut options = Options {
+            recursive: false,
+            follow: Follow::Default,
+            preserve_times: false,
+            no_clobber: false,
+            update: false,
+            force: false,
+            verbose: false,
+        };
+        let (mut parents, mut target_dir, mut no_target_dir) = (false, None, false);
+        let mut operands = Vec::new();
+        while let Some(arg) = args.next()? {
+            match arg {
+                Arg::Short('r' | 'R') | Arg::Long("recursive") => options.recursive = true,
+                Arg::Short('a') | Arg::Long("archive") => {
+                    options.recursive = true;
+                    options.follow = Follow::Never;
+                    options.preserve_times = true;
+                }
+                Arg::Short('d') | Arg::Short('P') | Arg::Long("no-dereference") => {
+                    options.follow = Follow::Never
+                }
+                Arg::Short('L') | Arg::Long("dereference") => options.follow = Follow::Always,
+                Arg::Short('H') => options.follow = Follow::CommandLine,
+                Arg::Short('p') => options.preserve_times = true,
+                Arg::Long("preserve") => {
+                    let list = args.optional_value().unwrap_or_else(|| "all".into());
+                    options.preserve_times |=
+                        list.split(',').any(|a| matches!(a, "all" | "timestamps"));
+                }
+                Arg::Long("parents") => parents = true,
+                Arg::Short('f') | Arg::Long("force") => options.force = true,
+                Arg::Short('n') | Arg::Long("no-clobber") => options.no_clobber = true,
+                Arg::Short('u') | Arg::Long("update") => options.update = true,
+                Arg::Short('t') | Arg::Long("target-directory") => target_dir = Some(args.value()?),
+                Arg::Short('T') | Arg::Long("no-target-directory") => no_target_dir = true,
+                Arg::Short('v') | Arg::Long("verbose") => options.verbose = true,
+                Arg::Value(v) => operands.push(args::into_string(v)?),
+                other => return Err(args::unexpected(other)),
+            }
+        }
+        let (sources, target) = match (target_dir, operands.len()) {
+            (Some(dir), _) => (operands, dir),
+            (None, 0) => return Err(Failure::Usage("missing file operand".into())),
+            (None, 1) => {
+                return Err(Failure::Usage(format!(
+                    "missing destination file operand after '{}'",
+                    operands[0]
+                )));
+            }
+            (None, _) => {
+                let target = operands.pop().unwrap_or_default();
+                (operands, target)
+            }
+        };
+        let into_dir = !no_target_dir && Path::new(&target).is_dir();
+        if no_target_dir && sources.len() > 1 {
+            return Err(Failure::Usage(format!("extra operand '{target}'")));
+        }
+        if (sources.len() > 1 || parents) && !into_dir {
+            let reason = match fs::metadata(&target) {
+                Ok(_) => "Not a directory".to_string(),
+                Err(e) => describe_io_error(&e),
+            };
+            return Err(Failure::Fatal(format!("target '{target}': {reason}")));
+        }
+        let mut copier = Copier {
+            options,
+            out,
+            status: 0,
+        };
+        for source in &sources {
+            let destination = if parents {
+                let relative = source.trim_start_matches('/');
+                if let Some(dirs) = Path::new(relative).parent() {
+                    let _ = fs::create_dir_all(Path::new(&target).join(dirs));
+                }
+                Path::new(&target).join(relative)
+            } else if into_dir && !matches!(last_name(source), "." | "..") {
+                Path::new(&target).join(last_name(source))
+            } else {
+                PathBuf::from(&target)
+            };
+            copier.operand(Path::new(source), &destination)?;
+        }
+        Ok(copier.status)
     })
 }
