@@ -24,7 +24,7 @@ fn main() {
         let mut text = words.join(" ").into_bytes();
         let mut newline = !flags.no_newline;
         if flags.escapes {
-            let (expanded, stop) = escapes::decode_all(&text, Octal::ZeroPrefixed);
+            let (expanded, stop) = escapes::decode_all(&text, Octal::Either);
             text = expanded;
             newline &= !stop;
         }

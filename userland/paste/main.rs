@@ -11,7 +11,8 @@ static PROGRAM: Program = Program::new(
      each FILE, separated by TABs, to standard output.\n\n\
      With no FILE, or when FILE is -, read standard input.\n\n  \
      -d, --delimiters=LIST   reuse characters from LIST instead of TABs\n  \
-     -s, --serial            paste one file at a time instead of in parallel\n      \
+     -s, --serial            paste one file at a time instead of in parallel\n  \
+     -z, --zero-terminated    line delimiter is NUL, not newline\n      \
      --help        display this help and exit\n      \
      --version     output version information and exit\n",
 );
@@ -20,6 +21,7 @@ fn main() {
     PROGRAM.run(|mut args, out| {
         let mut delimiters = b"\t".to_vec();
         let mut serial = false;
+        let mut terminator = b'\n';
         let mut files = Vec::new();
         while let Some(arg) = args.next()? {
             match arg {
@@ -29,49 +31,104 @@ fn main() {
                     delimiters = decode_all(text.as_bytes(), Octal::Plain).0;
                 }
                 Arg::Short('s') | Arg::Long("serial") => serial = true,
+                Arg::Short('z') | Arg::Long("zero-terminated") => terminator = 0,
                 Arg::Value(v) => files.push(args::into_string(v)?),
                 other => return Err(args::unexpected(other)),
             }
         }
         let files = input::operands_or_stdin(files);
-        let mut contents = Vec::new();
-        for name in &files {
-            let reader = input::open(name)
-                .map_err(|e| Failure::Fatal(format!("{name}: {}", describe_io_error(&e))))?;
-            let lines: Result<Vec<Vec<u8>>, _> = BufReader::new(reader).split(b'\n').collect();
-            contents.push(
-                lines.map_err(|e| Failure::Fatal(format!("{name}: {}", describe_io_error(&e))))?,
-            );
-        }
+        let mut sources = Sources::open(&files, terminator)?;
         let delimiter = |index: usize| delimiters.get(index % delimiters.len().max(1)).copied();
         if serial {
-            for lines in &contents {
-                for (index, line) in lines.iter().enumerate() {
+            for column in 0..files.len() {
+                let mut index = 0;
+                while let Some(line) = sources.line(column)? {
                     if index > 0
                         && let Some(d) = delimiter(index - 1)
                     {
                         out.write_all(&[d])?;
                     }
-                    out.write_all(line)?;
+                    out.write_all(&line)?;
+                    index += 1;
                 }
-                out.write_all(b"\n")?;
+                out.write_all(&[terminator])?;
             }
             return Ok(0);
         }
-        let rows = contents.iter().map(Vec::len).max().unwrap_or(0);
-        for row in 0..rows {
-            for (column, lines) in contents.iter().enumerate() {
+        // A row is written once some file gave it a line; the files that have ended give
+        // empty fields.
+        let mut row = Vec::new();
+        loop {
+            row.clear();
+            let mut any = false;
+            for column in 0..files.len() {
                 if column > 0
                     && let Some(d) = delimiter(column - 1)
                 {
-                    out.write_all(&[d])?;
+                    row.push(d);
                 }
-                if let Some(line) = lines.get(row) {
-                    out.write_all(line)?;
+                if let Some(line) = sources.line(column)? {
+                    row.extend_from_slice(&line);
+                    any = true;
                 }
             }
-            out.write_all(b"\n")?;
+            if !any {
+                return Ok(0);
+            }
+            row.push(terminator);
+            out.write_all(&row)?;
         }
-        Ok(0)
     })
+}
+
+/// The input files, read a line at a time; every `-` is the same standard input, so
+/// `paste - -` takes its lines in turn.
+struct Sources {
+    names: Vec<String>,
+    readers: Vec<Option<Box<dyn BufRead>>>,
+    stdin: Option<Box<dyn BufRead>>,
+    terminator: u8,
+}
+
+impl Sources {
+    fn open(names: &[String], terminator: u8) -> Result<Sources, Failure> {
+        let mut readers = Vec::new();
+        for name in names {
+            readers.push(if name == "-" {
+                None
+            } else {
+                let reader = input::open(name)
+                    .map_err(|e| Failure::Fatal(format!("{name}: {}", describe_io_error(&e))))?;
+                Some(Box::new(BufReader::new(reader)) as Box<dyn BufRead>)
+            });
+        }
+        Ok(Sources {
+            names: names.to_vec(),
+            readers,
+            stdin: None,
+            terminator,
+        })
+    }
+
+    /// The next line of the file in `column`, without its terminator; None at its end.
+    fn line(&mut self, column: usize) -> Result<Option<Vec<u8>>, Failure> {
+        let reader = match &mut self.readers[column] {
+            Some(reader) => reader,
+            None => self.stdin.get_or_insert_with(|| {
+                Box::new(BufReader::new(std::io::stdin())) as Box<dyn BufRead>
+            }),
+        };
+        let mut line = Vec::new();
+        let name = &self.names[column];
+        reader
+            .read_until(self.terminator, &mut line)
+            .map_err(|e| Failure::Fatal(format!("{name}: {}", describe_io_error(&e))))?;
+        if line.is_empty() {
+            return Ok(None);
+        }
+        if line.last() == Some(&self.terminator) {
+            line.pop();
+        }
+        Ok(Some(line))
+    }
 }

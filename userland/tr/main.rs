@@ -16,7 +16,8 @@ static PROGRAM: Program = Program::new(
      --help        display this help and exit\n      \
      --version     output version information and exit\n\n\
      STRINGs hold characters, ranges CHAR1-CHAR2, escapes (\\n, \\t, \\\\, \\NNN octal)\n\
-     and classes [:alnum:] [:alpha:] [:digit:] [:lower:] [:upper:] [:space:] [:punct:].\n",
+     and classes [:alnum:] [:alpha:] [:blank:] [:cntrl:] [:digit:] [:graph:] [:lower:]\n\
+     [:print:] [:punct:] [:space:] [:upper:] [:xdigit:].\n",
 );
 
 fn main() {
@@ -113,14 +114,19 @@ fn main() {
 /// Expands a set's escapes, ranges and classes to the bytes it stands for, in order.
 fn expand_set(text: &str) -> Result<Vec<u8>, Failure> {
     type Class = (&'static str, fn(&u8) -> bool);
-    const CLASSES: [Class; 7] = [
+    const CLASSES: [Class; 12] = [
         ("[:alnum:]", u8::is_ascii_alphanumeric),
         ("[:alpha:]", u8::is_ascii_alphabetic),
+        ("[:blank:]", |b| matches!(b, b' ' | b'\t')),
+        ("[:cntrl:]", u8::is_ascii_control),
         ("[:digit:]", u8::is_ascii_digit),
+        ("[:graph:]", u8::is_ascii_graphic),
         ("[:lower:]", u8::is_ascii_lowercase),
-        ("[:upper:]", u8::is_ascii_uppercase),
-        ("[:space:]", u8::is_ascii_whitespace),
+        ("[:print:]", |b| matches!(b, b' '..=b'~')),
         ("[:punct:]", u8::is_ascii_punctuation),
+        ("[:space:]", |b| matches!(b, b' ' | b'\t'..=b'\r')),
+        ("[:upper:]", u8::is_ascii_uppercase),
+        ("[:xdigit:]", u8::is_ascii_hexdigit),
     ];
     let bytes = text.as_bytes();
     let mut literal = Vec::new();

@@ -7,84 +7,276 @@ static PROGRAM: Program = Program::new(
     "uniq",
     "Usage: uniq [OPTION]... [INPUT [OUTPUT]]\n\
      Filter adjacent matching lines from INPUT (or standard input),\n\
-     writing to OUTPUT (or standard output).\n\n  \
+     writing to OUTPUT (or standard output).\n\n\
+     With no options, matching lines are merged to the first occurrence.\n\n  \
      -c, --count           prefix lines by the number of occurrences\n  \
      -d, --repeated        only print duplicate lines, one for each group\n  \
+     -D                    print all duplicate lines\n      \
+     --all-repeated[=METHOD]  like -D, but allow separating groups\n                             \
+     with an empty line;\n                             \
+     METHOD={none(default),prepend,separate}\n  \
+     -f, --skip-fields=N   avoid comparing the first N fields\n      \
+     --group[=METHOD]  show all items, separating groups with an empty line;\n                         \
+     METHOD={separate(default),prepend,append,both}\n  \
+     -i, --ignore-case     ignore differences in case when comparing\n  \
+     -s, --skip-chars=N    avoid comparing the first N characters\n  \
      -u, --unique          only print unique lines\n  \
-     -i, --ignore-case     ignore differences in case when comparing\n      \
+     -z, --zero-terminated     line delimiter is NUL, not newline\n  \
+     -w, --check-chars=N   compare no more than N characters in lines\n      \
      --help        display this help and exit\n      \
-     --version     output version information and exit\n",
+     --version     output version information and exit\n\n\
+     A field is a run of blanks (usually spaces and/or TABs), then non-blank\n\
+     characters.  Fields are skipped before chars.\n",
 );
+
+/// What part of a line is compared: -f, -s, -w and -i.
+struct Key {
+    fields: usize,
+    chars: usize,
+    width: Option<usize>,
+    ignore_case: bool,
+}
+
+impl Key {
+    fn of<'l>(&self, line: &'l [u8]) -> &'l [u8] {
+        let mut at = 0;
+        for _ in 0..self.fields {
+            while line.get(at).is_some_and(|b| matches!(b, b' ' | b'\t')) {
+                at += 1;
+            }
+            while line.get(at).is_some_and(|b| !matches!(b, b' ' | b'\t')) {
+                at += 1;
+            }
+        }
+        let start = (at + self.chars).min(line.len());
+        let end = self
+            .width
+            .map_or(line.len(), |w| (start + w).min(line.len()));
+        &line[start..end]
+    }
+
+    fn same(&self, a: &[u8], b: &[u8]) -> bool {
+        let (a, b) = (self.of(a), self.of(b));
+        if self.ignore_case {
+            a.eq_ignore_ascii_case(b)
+        } else {
+            a == b
+        }
+    }
+}
+
+/// How groups are shown: one line each (the classic), or every line of them (-D, --group)
+/// with empty lines between.
+#[derive(Clone, Copy, PartialEq)]
+enum Shape {
+    OneLine,
+    AllRepeated { prepend: bool, separate: bool },
+    Group { before: bool, after: bool },
+}
+
+fn number(args: &mut wasmix_common::Args, what: &str) -> Result<usize, Failure> {
+    let value = args.value()?;
+    value
+        .parse()
+        .map_err(|_| Failure::Usage(format!("{value}: invalid number of {what}")))
+}
 
 fn main() {
     PROGRAM.run(|mut args, out| {
-        let (mut count, mut repeated, mut unique, mut ignore_case) = (false, false, false, false);
+        let (mut count, mut repeated, mut unique) = (false, false, false);
+        let mut key = Key {
+            fields: 0,
+            chars: 0,
+            width: None,
+            ignore_case: false,
+        };
+        let mut shape = Shape::OneLine;
+        let mut delimiter = b'\n';
         let mut operands = Vec::new();
         while let Some(arg) = args.next()? {
             match arg {
                 Arg::Short('c') | Arg::Long("count") => count = true,
                 Arg::Short('d') | Arg::Long("repeated") => repeated = true,
+                Arg::Short('D') => {
+                    shape = Shape::AllRepeated {
+                        prepend: false,
+                        separate: false,
+                    }
+                }
+                Arg::Long("all-repeated") => {
+                    let method = args.optional_value();
+                    shape = match method.as_deref() {
+                        None | Some("none") => Shape::AllRepeated {
+                            prepend: false,
+                            separate: false,
+                        },
+                        Some("prepend") => Shape::AllRepeated {
+                            prepend: true,
+                            separate: false,
+                        },
+                        Some("separate") => Shape::AllRepeated {
+                            prepend: false,
+                            separate: true,
+                        },
+                        Some(other) => {
+                            return Err(Failure::Usage(format!(
+                                "invalid argument '{other}' for '--all-repeated'"
+                            )));
+                        }
+                    };
+                }
+                Arg::Long("group") => {
+                    let method = args.optional_value();
+                    let (before, after) = match method.as_deref() {
+                        None | Some("separate") => (false, false),
+                        Some("prepend") => (true, false),
+                        Some("append") => (false, true),
+                        Some("both") => (true, true),
+                        Some(other) => {
+                            return Err(Failure::Usage(format!(
+                                "invalid argument '{other}' for '--group'"
+                            )));
+                        }
+                    };
+                    shape = Shape::Group { before, after };
+                }
+                Arg::Short('f') | Arg::Long("skip-fields") => {
+                    key.fields = number(&mut args, "fields to skip")?
+                }
+                Arg::Short('s') | Arg::Long("skip-chars") => {
+                    key.chars = number(&mut args, "bytes to skip")?
+                }
+                Arg::Short('w') | Arg::Long("check-chars") => {
+                    key.width = Some(number(&mut args, "bytes to compare")?)
+                }
                 Arg::Short('u') | Arg::Long("unique") => unique = true,
-                Arg::Short('i') | Arg::Long("ignore-case") => ignore_case = true,
+                Arg::Short('i') | Arg::Long("ignore-case") => key.ignore_case = true,
+                Arg::Short('z') | Arg::Long("zero-terminated") => delimiter = 0,
                 Arg::Value(v) => operands.push(args::into_string(v)?),
                 other => return Err(args::unexpected(other)),
             }
         }
         if operands.len() > 2 {
-            return Err(args::unexpected(Arg::Value(operands[2].clone().into())));
+            return Err(Failure::Usage(format!("extra operand '{}'", operands[2])));
+        }
+        if matches!(shape, Shape::Group { .. }) && (count || repeated || unique) {
+            return Err(Failure::Usage(
+                "--group is mutually exclusive with -c/-d/-D/-u".into(),
+            ));
+        }
+        if matches!(shape, Shape::AllRepeated { .. }) && count {
+            return Err(Failure::Usage(
+                "printing all duplicated lines and repeat counts is meaningless".into(),
+            ));
         }
         let name = operands.first().cloned().unwrap_or_else(|| "-".into());
         let reader = input::open(&name)
             .map_err(|e| Failure::Fatal(format!("{name}: {}", describe_io_error(&e))))?;
-        let mut sink: Box<dyn Write> = match operands.get(1) {
+        let mut sink: Box<dyn Write> = match operands.get(1).filter(|p| *p != "-") {
             Some(path) => Box::new(
                 wasmix_common::file_out::FileOut::create(path)
                     .map_err(|e| Failure::Fatal(format!("{path}: {}", describe_io_error(&e))))?,
             ),
             None => Box::new(&mut *out),
         };
-        let same = |a: &[u8], b: &[u8]| {
-            if ignore_case {
-                a.eq_ignore_ascii_case(b)
-            } else {
-                a == b
-            }
+        let mut writer = GroupWriter {
+            sink: &mut *sink,
+            shape,
+            count,
+            repeated,
+            unique,
+            delimiter,
+            groups_shown: 0,
         };
-        let mut emit = |line: &[u8], times: u64| -> std::io::Result<()> {
-            if (repeated && times < 2) || (unique && times > 1) {
-                return Ok(());
-            }
-            if count {
-                write!(sink, "{times:>7} ")?;
-            }
-            sink.write_all(line)?;
-            sink.write_all(b"\n")
-        };
-        // The group's line and the next one, in two buffers reused for every line.
+        // Every line of the group is kept only when every line is shown.
+        let keep_all = shape != Shape::OneLine;
         let mut reader = BufReader::with_capacity(256 * 1024, reader as Box<dyn Read>);
-        let (mut held, mut times) = (Vec::new(), 0u64);
+        let mut group: Vec<Vec<u8>> = Vec::new();
+        let mut times = 0u64;
         let mut line = Vec::new();
         loop {
             line.clear();
-            if reader.read_until(b'\n', &mut line)? == 0 {
+            if reader.read_until(delimiter, &mut line)? == 0 {
                 break;
             }
-            if line.last() == Some(&b'\n') {
+            if line.last() == Some(&delimiter) {
                 line.pop();
             }
-            if times > 0 && same(&held, &line) {
+            if times > 0 && key.same(&group[0], &line) {
                 times += 1;
+                if keep_all {
+                    group.push(line.clone());
+                }
                 continue;
             }
             if times > 0 {
-                emit(&held, times)?;
+                writer.group(&group, times)?;
             }
-            std::mem::swap(&mut held, &mut line);
+            let spare = group.drain(..).next();
+            group.push(std::mem::replace(&mut line, spare.unwrap_or_default()));
             times = 1;
         }
         if times > 0 {
-            emit(&held, times)?;
+            writer.group(&group, times)?;
         }
+        writer.finish()?;
         Ok(0)
     })
+}
+
+struct GroupWriter<'w> {
+    sink: &'w mut dyn Write,
+    shape: Shape,
+    count: bool,
+    repeated: bool,
+    unique: bool,
+    delimiter: u8,
+    groups_shown: u64,
+}
+
+impl GroupWriter<'_> {
+    fn line(&mut self, line: &[u8]) -> std::io::Result<()> {
+        self.sink.write_all(line)?;
+        self.sink.write_all(&[self.delimiter])
+    }
+
+    fn group(&mut self, group: &[Vec<u8>], times: u64) -> std::io::Result<()> {
+        match self.shape {
+            Shape::OneLine => {
+                if (self.repeated && times < 2) || (self.unique && times > 1) {
+                    return Ok(());
+                }
+                if self.count {
+                    write!(self.sink, "{times:>7} ")?;
+                }
+                self.line(&group[0])
+            }
+            Shape::AllRepeated { prepend, separate } => {
+                if times < 2 {
+                    return Ok(());
+                }
+                if prepend || (separate && self.groups_shown > 0) {
+                    self.sink.write_all(&[self.delimiter])?;
+                }
+                self.groups_shown += 1;
+                group.iter().try_for_each(|line| self.line(line))
+            }
+            Shape::Group { before, .. } => {
+                if before || self.groups_shown > 0 {
+                    self.sink.write_all(&[self.delimiter])?;
+                }
+                self.groups_shown += 1;
+                group.iter().try_for_each(|line| self.line(line))
+            }
+        }
+    }
+
+    fn finish(&mut self) -> std::io::Result<()> {
+        if let Shape::Group { after: true, .. } = self.shape
+            && self.groups_shown > 0
+        {
+            self.sink.write_all(&[self.delimiter])?;
+        }
+        self.sink.flush()
+    }
 }
