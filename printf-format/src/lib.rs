@@ -37,10 +37,10 @@ impl Problem {
     pub fn message(&self, dialect: Dialect) -> String {
         match (self, dialect) {
             (Problem::NotANumber(text), Dialect::Gnu) => {
-                format!("\u{2018}{text}\u{2019}: expected a numeric value")
+                format!("'{text}': expected a numeric value")
             }
             (Problem::PartlyANumber(text), Dialect::Gnu) => {
-                format!("\u{2018}{text}\u{2019}: value not completely converted")
+                format!("'{text}': value not completely converted")
             }
             (Problem::NotANumber(text) | Problem::PartlyANumber(text), Dialect::Bash) => {
                 format!("{text}: invalid number")
@@ -52,7 +52,7 @@ impl Problem {
                 format!("`{spec}': missing format character")
             }
             (Problem::OutOfRange(text), Dialect::Gnu) => {
-                format!("\u{2018}{text}\u{2019}: Numerical result out of range")
+                format!("'{text}': Numerical result out of range")
             }
             (Problem::OutOfRange(text), Dialect::Bash) => {
                 format!("warning: {text}: Numerical result out of range")
@@ -70,7 +70,9 @@ impl Problem {
 #[derive(Debug, Default)]
 pub struct Formatted {
     pub bytes: Vec<u8>,
-    pub problems: Vec<Problem>,
+    /// Each problem, with how much of `bytes` had been written when it was met (GNU's
+    /// printf reports it there, between the output before and after).
+    pub problems: Vec<(usize, Problem)>,
 }
 
 /// Formats `%(fmt)T`: strftime text and seconds since the epoch (None for now).
@@ -184,27 +186,32 @@ impl Pass<'_> {
         }
         let Some(&conversion) = bytes.get(end) else {
             let shown = format[start..].to_string();
-            self.out.problems.push(Problem::BadConversion(shown));
+            self.problem(Problem::BadConversion(shown));
             return None;
         };
         if !b"sbcdiuoxXfFeEgGq".contains(&conversion) {
             let shown = format[start..=end].to_string();
-            self.out.problems.push(Problem::BadConversion(shown));
+            self.problem(Problem::BadConversion(shown));
             return None;
         }
         // `*` takes the width or precision from the next argument.
         while let Some(at) = spec.find('*') {
             let value = parse_integer(next_argument(args)).map_or(0, |(v, _)| v);
             let in_precision = spec[..at].contains('.');
-            let text = match value {
-                v if v < 0 && in_precision => String::new(),
-                v => v.to_string(),
-            };
-            spec.replace_range(at..=at, &text);
+            if value < 0 && in_precision {
+                // A negative precision is as if none was given: the `.` goes too.
+                spec.replace_range(at - 1..=at, "");
+            } else {
+                spec.replace_range(at..=at, &value.to_string());
+            }
         }
         let argument = next_argument(args);
         let stop = self.convert(&parse_spec(&spec), conversion, argument);
         if stop { None } else { Some(end + 1) }
+    }
+
+    fn problem(&mut self, problem: Problem) {
+        self.out.problems.push((self.out.bytes.len(), problem));
     }
 
     /// A parsed numeric argument's value, noting a problem when it was not all number
@@ -213,13 +220,11 @@ impl Pass<'_> {
         match parsed {
             Some((value, true)) => value,
             Some((value, false)) => {
-                self.out
-                    .problems
-                    .push(Problem::PartlyANumber(argument.into()));
+                self.problem(Problem::PartlyANumber(argument.into()));
                 value
             }
             None => {
-                self.out.problems.push(Problem::NotANumber(argument.into()));
+                self.problem(Problem::NotANumber(argument.into()));
                 T::default()
             }
         }
@@ -256,7 +261,7 @@ impl Pass<'_> {
                 let wide = integer(self);
                 let value = wide.clamp(i128::from(i64::MIN), i128::from(i64::MAX));
                 if value != wide {
-                    self.out.problems.push(Problem::OutOfRange(argument.into()));
+                    self.problem(Problem::OutOfRange(argument.into()));
                 }
                 let mut digits = value.unsigned_abs().to_string();
                 if let Some(p) = spec.precision {
@@ -276,7 +281,7 @@ impl Pass<'_> {
                 // As strtoumax: a negative number wraps, beyond 64 bits is the maximum.
                 let wide = integer(self);
                 let value = if wide.unsigned_abs() > u128::from(u64::MAX) {
-                    self.out.problems.push(Problem::OutOfRange(argument.into()));
+                    self.problem(Problem::OutOfRange(argument.into()));
                     u64::MAX
                 } else {
                     wide as u64
@@ -471,7 +476,7 @@ mod tests {
         let args = vec!["12abc".to_string()];
         let out = format("%d", &args, Dialect::Bash, None);
         assert_eq!(out.bytes, b"12");
-        assert_eq!(out.problems, [Problem::PartlyANumber("12abc".into())]);
+        assert_eq!(out.problems, [(0, Problem::PartlyANumber("12abc".into()))]);
     }
 
     #[test]

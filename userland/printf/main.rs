@@ -25,12 +25,20 @@ fn main() {
             return Err(Failure::Usage("missing operand".into()));
         };
         let formatted = format(format_text, rest, Dialect::Gnu, None);
-        out.write_all(&formatted.bytes)?;
-        for problem in &formatted.problems {
+        // Each problem is reported where it was met: after the output before it.
+        let mut written = 0;
+        for (at, problem) in &formatted.problems {
+            out.write_all(&formatted.bytes[written..*at])?;
+            out.flush()?;
+            written = *at;
             PROGRAM.warn(problem.message(Dialect::Gnu));
         }
+        out.write_all(&formatted.bytes[written..])?;
         Ok(u8::from(
-            formatted.problems.iter().any(|p| p.fails(Dialect::Gnu)),
+            formatted
+                .problems
+                .iter()
+                .any(|(_, p)| p.fails(Dialect::Gnu)),
         ))
     })
 }

@@ -109,6 +109,7 @@ fn main() {
         let drop = 10i128.pow(exact - shown);
         if exact == 0
             && !equal_width
+            && !operands[0].starts_with("-0")
             && let (Ok(first), Ok(step), Ok(last)) = (
                 i64::try_from(first_units),
                 i64::try_from(step_units),
@@ -119,23 +120,27 @@ fn main() {
             return Ok(0);
         }
         let width = if equal_width {
-            format_units(first_units / drop, shown)
-                .len()
-                .max(format_units(last_units / drop, shown).len())
+            typed_width(&operands[0], first.scale, shown).max(typed_width(
+                &operands[operands.len() - 1],
+                last.scale,
+                shown,
+            ))
         } else {
             0
         };
+        // `-0.0` as FIRST is written with its sign, as GNU's printf writes it.
+        let negative_zero = operands.len() > 1 && operands[0].starts_with('-') && first.units == 0;
         let mut value = first_units;
         let mut printed_any = false;
         while (step_units > 0 && value <= last_units) || (step_units < 0 && value >= last_units) {
             if printed_any {
                 out.write_all(separator.as_bytes())?;
             }
-            if shown == 0 && width == 0 {
-                write!(out, "{}", value / drop)?;
-            } else {
-                write_padded(out, &format_units(value / drop, shown), width)?;
+            let mut text = format_units(value / drop, shown);
+            if negative_zero && !printed_any {
+                text.insert(0, '-');
             }
+            write_padded(out, &text, width)?;
             printed_any = true;
             value = match value.checked_add(step_units) {
                 Some(next) => next,
@@ -220,6 +225,23 @@ fn write_counting(
     }
 }
 
+/// The width -w pads to, from an operand as typed (GNU counts its characters, `003` is
+/// three wide), with room for the fraction digits `shown` adds.
+fn typed_width(text: &str, scale: u32, shown: u32) -> usize {
+    let mut width = text.len() as i64 + i64::from(shown) - i64::from(scale);
+    // `.5` and `-.5` are written with their 0.
+    if text.trim_start_matches(['-', '+']).starts_with('.') {
+        width += 1;
+    }
+    if scale == 0 && shown > 0 {
+        width += 1;
+    }
+    if scale > 0 && shown == 0 {
+        width -= 1;
+    }
+    width.max(0) as usize
+}
+
 /// Writes a number zero-padded to `width`, the sign staying in front.
 fn write_padded(out: &mut impl Write, text: &str, width: usize) -> std::io::Result<()> {
     match text.strip_prefix('-') {
@@ -237,9 +259,11 @@ fn parse_command_line() -> Result<(String, bool, Vec<String>), Failure> {
     // Shield negative numbers from option parsing by moving them behind `--`.
     let numbers_from = argv
         .iter()
-        .position(|a| a.starts_with('-') && Decimal::parse(a).is_some())
+        .position(|a| a == "--" || a.starts_with('-') && Decimal::parse(a).is_some())
         .unwrap_or(argv.len());
-    argv.insert(numbers_from, "--".into());
+    if argv.get(numbers_from).is_none_or(|a| a != "--") {
+        argv.insert(numbers_from, "--".into());
+    }
     let mut args = Args::from_vec(&PROGRAM, argv);
     while let Some(arg) = args.next()? {
         match arg {

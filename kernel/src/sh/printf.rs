@@ -48,10 +48,15 @@ impl Shell {
             strftime(pattern, seconds)
         };
         let formatted = format(format_text, arguments, Dialect::Bash, Some(&time));
-        for problem in &formatted.problems {
+        for (_, problem) in &formatted.problems {
             self.report(&format!("printf: {}", problem.message(Dialect::Bash)));
         }
-        let status = u8::from(formatted.problems.iter().any(|p| p.fails(Dialect::Bash)));
+        let status = u8::from(
+            formatted
+                .problems
+                .iter()
+                .any(|(_, p)| p.fails(Dialect::Bash)),
+        );
         match target {
             Some(name) => {
                 let value = String::from_utf8_lossy(&formatted.bytes).into_owned();
