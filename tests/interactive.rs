@@ -66,6 +66,7 @@ fn ctrl_c_at_the_prompt_stops_spin_and_returns_130() {
     session.exp_eof().unwrap();
 }
 
+/// The columns are GNU's bytes: padding reaches a tab stop by a tab.
 #[test]
 fn ls_lays_names_out_in_columns_on_a_terminal() {
     let mut command = std::process::Command::new(WASMIX);
@@ -79,7 +80,7 @@ fn ls_lays_names_out_in_columns_on_a_terminal() {
         .send_line("cd /tmp; touch alpha bravo charlie delta echo foxtrot golf hotel; COLUMNS=40 ls; ls | cat")
         .unwrap();
     session
-        .exp_string("alpha  charlie  echo     golf\r\nbravo  delta    foxtrot  hotel\r\n")
+        .exp_string("alpha  charlie\techo\t golf\r\nbravo  delta\tfoxtrot  hotel\r\n")
         .unwrap();
     session.exp_string("alpha\r\nbravo\r\n").unwrap();
     session.send_line("exit").unwrap();
@@ -635,4 +636,31 @@ fn ctrl_c_during_a_compile_ends_wasmix_run_at_once() {
     session.send_control('c').unwrap();
     session.exp_string("status=130").unwrap();
     assert!(pressed.elapsed() < Duration::from_secs(2));
+}
+
+/// The host's TERM reaches the shell, and `--color=auto` colours at a terminal as GNU's
+/// ls and grep do.
+#[test]
+fn term_is_set_and_auto_colour_reaches_the_terminal() {
+    let mut command = std::process::Command::new(WASMIX);
+    command
+        .arg("--cache-dir")
+        .arg(shared_cache())
+        .arg("--ephemeral")
+        .env("TERM", "xterm-256color");
+    let mut shell = rexpect::session::spawn_command(command, Some(20_000)).unwrap();
+    shell.exp_string("user@wasmix:~$ ").unwrap();
+    shell.send_line("echo \"term=$TERM\"").unwrap();
+    shell.exp_string("term=xterm-256color\r\n").unwrap();
+    shell
+        .send_line(
+            "mkdir -p /tmp/cdir; ls --color=auto -d /tmp/cdir; echo found | grep --color=auto und",
+        )
+        .unwrap();
+    shell.exp_string("\x1b[01;34m/tmp/cdir\x1b[0m").unwrap();
+    shell
+        .exp_string("fo\x1b[01;31m\x1b[Kund\x1b[m\x1b[K")
+        .unwrap();
+    shell.send_line("exit").unwrap();
+    shell.exp_eof().unwrap();
 }

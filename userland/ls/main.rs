@@ -1,5 +1,7 @@
 //! ls: list directory contents.
 
+mod color;
+
 use chrono::{DateTime, Utc};
 use std::fs::{self, Metadata};
 use std::io::Write;
@@ -14,14 +16,25 @@ static PROGRAM: Program = Program {
         "ls",
         "Usage: ls [OPTION]... [FILE]...\n\
          List information about the FILEs (the current directory by default).\n\
-         Entries are sorted by name.\n\n  \
+         Entries are sorted by name unless -t, -S or -U is given.\n\n  \
          -a, --all                  do not ignore entries starting with .\n  \
-         -A, --almost-all           do not list implied . and ..\n  \
+         -A, --almost-all           do not list implied . and ..\n      \
+         --color[=WHEN]         color the output WHEN; WHEN is 'always', 'auto'\n                               \
+         or 'never' (LS_COLORS, or GNU's colors without it)\n  \
+         -C                         list entries by columns\n  \
          -d, --directory            list directories themselves, not their contents\n  \
-         -h, --human-readable       with -l, print sizes like 1K 234M 2G\n  \
+         -F, --classify             append indicator (one of */=>@|) to entries\n  \
+         -h, --human-readable       with -l and -s, print sizes like 1K 234M 2G\n  \
+         -i, --inode                print the index number of each file\n  \
          -l                         use a long listing format\n  \
+         -L, --dereference          show information for the file a link references\n  \
+         -p                         append / indicator to directories\n  \
          -r, --reverse              reverse order while sorting\n  \
          -R, --recursive            list subdirectories recursively\n  \
+         -s, --size                 print the allocated size of each file, in blocks\n  \
+         -S                         sort by file size, largest first\n  \
+         -t                         sort by time, newest first\n  \
+         -U                         do not sort; list entries in directory order\n  \
          -1                         list one file per line\n      \
          --help        display this help and exit\n      \
          --version     output version information and exit\n\n\
@@ -31,6 +44,23 @@ static PROGRAM: Program = Program {
          2  if serious trouble (e.g., cannot access command-line argument).\n",
     )
 };
+
+#[derive(Default, PartialEq)]
+enum SortBy {
+    #[default]
+    Name,
+    Time,
+    Size,
+    Unsorted,
+}
+
+#[derive(Default, PartialEq)]
+enum Indicator {
+    #[default]
+    None,
+    Slash,
+    Classify,
+}
 
 #[derive(Default)]
 struct Options {
@@ -42,6 +72,13 @@ struct Options {
     reverse: bool,
     recursive: bool,
     one_per_line: bool,
+    columns: bool,
+    sort: SortBy,
+    indicator: Indicator,
+    blocks: bool,
+    inode: bool,
+    dereference: bool,
+    color: bool,
 }
 
 /// One name to show, with what is known of it.
@@ -54,6 +91,7 @@ struct Entry {
 
 struct Lister<'o> {
     options: Options,
+    palette: Option<color::Palette>,
     out: &'o mut Output,
     columns: Option<usize>,
     status: u8,
@@ -74,18 +112,44 @@ fn main() {
                 Arg::Short('r') | Arg::Long("reverse") => options.reverse = true,
                 Arg::Short('R') | Arg::Long("recursive") => options.recursive = true,
                 Arg::Short('1') => options.one_per_line = true,
+                Arg::Short('C') => options.columns = true,
+                Arg::Short('t') => options.sort = SortBy::Time,
+                Arg::Short('S') => options.sort = SortBy::Size,
+                Arg::Short('U') => options.sort = SortBy::Unsorted,
+                Arg::Short('F') | Arg::Long("classify") => options.indicator = Indicator::Classify,
+                Arg::Short('p') => options.indicator = Indicator::Slash,
+                Arg::Short('s') | Arg::Long("size") => options.blocks = true,
+                Arg::Short('i') | Arg::Long("inode") => options.inode = true,
+                Arg::Short('L') | Arg::Long("dereference") => options.dereference = true,
+                Arg::Long("color" | "colour") => {
+                    options.color = match args.optional_value().as_deref() {
+                        None | Some("always" | "yes" | "force") => true,
+                        Some("never" | "no" | "none") => false,
+                        Some("auto" | "tty" | "if-tty") => {
+                            out.is_terminal() && std::env::var("TERM").is_ok_and(|t| t != "dumb")
+                        }
+                        Some(other) => {
+                            return Err(Failure::Usage(format!(
+                                "invalid argument '{other}' for '--color'"
+                            )));
+                        }
+                    }
+                }
                 Arg::Value(v) => operands.push(args::into_string(v)?),
                 other => return Err(args::unexpected(other)),
             }
         }
-        let columns = (out.is_terminal() && !options.one_per_line && !options.long).then(|| {
+        let by_columns = (out.is_terminal() || options.columns) && !options.one_per_line;
+        let columns = (by_columns && !options.long).then(|| {
             std::env::var("COLUMNS")
                 .ok()
                 .and_then(|c| c.parse().ok())
                 .unwrap_or(80)
         });
+        let palette = options.color.then(color::Palette::from_env);
         let mut lister = Lister {
             options,
+            palette,
             out,
             columns,
             status: 0,
@@ -143,8 +207,38 @@ impl Lister<'_> {
         Ok(())
     }
 
-    fn sort(&self, entries: &mut [Entry]) {
-        entries.sort_by(|a, b| a.name.as_bytes().cmp(b.name.as_bytes()));
+    /// An entry's metadata: the link itself, or with -L what it points to.
+    fn metadata(&self, path: &str) -> std::io::Result<Metadata> {
+        if self.options.dereference {
+            fs::metadata(path).or_else(|_| fs::symlink_metadata(path))
+        } else {
+            fs::symlink_metadata(path)
+        }
+    }
+
+    fn sort(&self, entries: &mut Vec<Entry>) {
+        let by_name = |a: &Entry, b: &Entry| a.name.as_bytes().cmp(b.name.as_bytes());
+        match self.options.sort {
+            SortBy::Name => entries.sort_by(by_name),
+            SortBy::Unsorted => {}
+            SortBy::Time | SortBy::Size => {
+                let key = |e: &Entry| {
+                    let meta = self.metadata(&e.path).ok();
+                    match self.options.sort {
+                        SortBy::Time => meta
+                            .and_then(|m| m.modified().ok())
+                            .and_then(|t| t.duration_since(SystemTime::UNIX_EPOCH).ok())
+                            .map_or(0, |d| d.as_nanos()),
+                        _ => meta.map_or(0, |m| u128::from(m.len())),
+                    }
+                };
+                // Newest or largest first; ties by name.
+                let mut keyed: Vec<(u128, Entry)> =
+                    entries.drain(..).map(|e| (key(&e), e)).collect();
+                keyed.sort_by(|(x, a), (y, b)| y.cmp(x).then_with(|| by_name(a, b)));
+                entries.extend(keyed.into_iter().map(|(_, e)| e));
+            }
+        }
         if self.options.reverse {
             entries.reverse();
         }
@@ -204,23 +298,128 @@ impl Lister<'_> {
 
     fn print_entries(&mut self, entries: &[Entry], with_total: bool) -> Result<(), Failure> {
         if self.options.long {
-            self.print_long(entries, with_total)
-        } else if let Some(width) = self.columns {
-            self.print_columns(entries, width)
-        } else {
-            for entry in entries {
-                self.write_name(&entry.name)?;
-                writeln!(self.out)?;
+            return self.print_long(entries, with_total);
+        }
+        let metas: Vec<Option<Metadata>> = entries
+            .iter()
+            .map(|e| self.metadata(&e.path).ok())
+            .collect();
+        if self.options.blocks && with_total {
+            let blocks: u64 = metas.iter().flatten().map(blocks_of).sum();
+            writeln!(self.out, "total {}", self.block_count(blocks))?;
+        }
+        let paths: Vec<&str> = entries.iter().map(|e| e.path.as_str()).collect();
+        let prefixes = self.prefixes(&paths, &metas);
+        let cells: Vec<(Vec<u8>, usize)> = entries
+            .iter()
+            .zip(&metas)
+            .zip(prefixes)
+            .map(|((entry, meta), prefix)| {
+                let (name, width) = self.decorated(&entry.name, &entry.path, meta.as_ref(), true);
+                let mut cell = prefix.clone().into_bytes();
+                cell.extend(name);
+                (cell, prefix.len() + width)
+            })
+            .collect();
+        match self.columns {
+            Some(width) => self.print_columns(&cells, width),
+            None => {
+                for (text, _) in cells {
+                    self.out.write_all(&text)?;
+                    writeln!(self.out)?;
+                }
+                Ok(())
             }
-            Ok(())
+        }
+    }
+
+    /// What -i and -s put before each name: the inode and the blocks, right-aligned.
+    fn prefixes(&self, paths: &[&str], metas: &[Option<Metadata>]) -> Vec<String> {
+        let inodes: Vec<String> = paths
+            .iter()
+            .map(|path| {
+                wasi_fs::identity(std::path::Path::new(path), self.options.dereference)
+                    .map_or("?".into(), |id| id.inode.to_string())
+            })
+            .collect();
+        let blocks: Vec<String> = metas
+            .iter()
+            .map(|m| {
+                m.as_ref()
+                    .map_or("?".into(), |m| self.block_count(blocks_of(m)))
+            })
+            .collect();
+        let inode_width = inodes.iter().map(String::len).max().unwrap_or(0);
+        let block_width = blocks.iter().map(String::len).max().unwrap_or(0);
+        inodes
+            .iter()
+            .zip(&blocks)
+            .map(|(inode, blocks)| {
+                let mut prefix = String::new();
+                if self.options.inode {
+                    prefix.push_str(&format!("{inode:>inode_width$} "));
+                }
+                if self.options.blocks {
+                    prefix.push_str(&format!("{blocks:>block_width$} "));
+                }
+                prefix
+            })
+            .collect()
+    }
+
+    fn block_count(&self, blocks: u64) -> String {
+        if self.options.human {
+            human_size(blocks * 1024)
+        } else {
+            blocks.to_string()
+        }
+    }
+
+    /// A name as shown: quoted for a terminal, coloured, with its -F or -p indicator;
+    /// and how many columns it takes. `linked` says a symlink gets `@` (not in -l, which
+    /// shows where it points).
+    fn decorated(
+        &mut self,
+        name: &str,
+        path: &str,
+        meta: Option<&Metadata>,
+        linked: bool,
+    ) -> (Vec<u8>, usize) {
+        let (mut text, width) = if self.columns.is_some() || self.out.is_terminal() {
+            let quoted = names::quoted_for_terminal(name);
+            let width = quoted.chars().count();
+            (quoted.into_owned().into_bytes(), width)
+        } else {
+            let bytes = names::to_bytes(name).to_vec();
+            let width = String::from_utf8_lossy(&bytes).chars().count();
+            (bytes, width)
+        };
+        if let (Some(palette), Some(meta)) = (&mut self.palette, meta) {
+            let broken = meta.file_type().is_symlink() && fs::metadata(path).is_err();
+            text = palette.paint(name, text, color::Kind::of(meta, broken));
+        }
+        let indicator = match (meta, &self.options.indicator) {
+            (Some(meta), Indicator::Slash | Indicator::Classify) if meta.is_dir() => Some('/'),
+            (Some(meta), Indicator::Classify) if linked && meta.file_type().is_symlink() => {
+                Some('@')
+            }
+            _ => None,
+        };
+        match indicator {
+            Some(c) => {
+                text.push(c as u8);
+                (text, width + 1)
+            }
+            None => (text, width),
         }
     }
 
     fn print_long(&mut self, entries: &[Entry], with_total: bool) -> Result<(), Failure> {
-        // A long listing shows links themselves; an entry gone since it was listed is not shown.
+        // A long listing shows links themselves (unless -L); an entry gone since it was
+        // listed is not shown.
         let entries: Vec<(&Entry, Metadata)> = entries
             .iter()
-            .filter_map(|e| fs::symlink_metadata(&e.path).ok().map(|meta| (e, meta)))
+            .filter_map(|e| self.metadata(&e.path).ok().map(|meta| (e, meta)))
             .collect();
         let human = self.options.human;
         let size = |meta: &Metadata| {
@@ -231,13 +430,8 @@ impl Lister<'_> {
             }
         };
         if with_total {
-            let blocks: u64 = entries.iter().map(|(_, m)| m.len().div_ceil(1024)).sum();
-            let total = if self.options.human {
-                human_size(blocks * 1024)
-            } else {
-                blocks.to_string()
-            };
-            writeln!(self.out, "total {total}")?;
+            let blocks: u64 = entries.iter().map(|(_, m)| blocks_of(m)).sum();
+            writeln!(self.out, "total {}", self.block_count(blocks))?;
         }
         let size_width = entries
             .iter()
@@ -247,55 +441,54 @@ impl Lister<'_> {
         let links: Vec<u64> = entries
             .iter()
             .map(|(e, _)| {
-                wasi_fs::identity(std::path::Path::new(&e.path), false).map_or(1, |id| id.links)
+                wasi_fs::identity(std::path::Path::new(&e.path), self.options.dereference)
+                    .map_or(1, |id| id.links)
             })
             .collect();
         let links_width = links.iter().map(|n| n.to_string().len()).max().unwrap_or(1);
+        let metas: Vec<Option<Metadata>> = entries.iter().map(|(_, m)| Some(m.clone())).collect();
+        let paths: Vec<&str> = entries.iter().map(|(e, _)| e.path.as_str()).collect();
+        let prefixes = self.prefixes(&paths, &metas);
         let now = SystemTime::now();
-        for ((entry, meta), links) in entries.iter().zip(links) {
+        for (((entry, meta), links), prefix) in entries.iter().zip(links).zip(prefixes) {
             write!(
                 self.out,
-                "{} {:>links_width$} user user {:>size_width$} {} ",
+                "{prefix}{} {:>links_width$} user user {:>size_width$} {} ",
                 mode_string(meta),
                 links,
                 size(meta),
                 listing_time(meta.modified().unwrap_or(now), now),
             )?;
-            self.write_name(&entry.name)?;
+            let (name, _) = self.decorated(&entry.name, &entry.path, Some(meta), false);
+            self.out.write_all(&name)?;
             if meta.file_type().is_symlink()
                 && let Ok(target) = fs::read_link(&entry.path)
             {
-                write!(self.out, " -> ")?;
-                self.write_name(&target.to_string_lossy())?;
+                let target = target.to_string_lossy().into_owned();
+                let target_meta = fs::metadata(&entry.path).ok();
+                let (shown, _) = match &target_meta {
+                    Some(target_meta) => {
+                        self.decorated(&target, &entry.path, Some(target_meta), false)
+                    }
+                    None => (names::to_bytes(&target).to_vec(), 0),
+                };
+                self.out.write_all(b" -> ")?;
+                self.out.write_all(&shown)?;
             }
             writeln!(self.out)?;
         }
         Ok(())
     }
 
-    /// A name as the host has it (a terminal sees odd bytes quoted, as GNU ls shows them).
-    fn write_name(&mut self, name: &str) -> Result<(), Failure> {
-        if self.columns.is_some() || self.out.is_terminal() {
-            write!(self.out, "{}", names::quoted_for_terminal(name))?;
-        } else {
-            self.out.write_all(&names::to_bytes(name))?;
-        }
-        Ok(())
-    }
-
-    /// Names in columns filled top to bottom, as many columns as fit in `width`.
-    fn print_columns(&mut self, entries: &[Entry], width: usize) -> Result<(), Failure> {
-        if entries.is_empty() {
+    /// Cells in columns filled top to bottom, as many columns as fit in `width`.
+    fn print_columns(&mut self, cells: &[(Vec<u8>, usize)], width: usize) -> Result<(), Failure> {
+        if cells.is_empty() {
             return Ok(());
         }
-        let shown: Vec<String> = entries
-            .iter()
-            .map(|e| names::quoted_for_terminal(&e.name).into_owned())
-            .collect();
-        let lengths: Vec<usize> = shown.iter().map(|name| name.chars().count()).collect();
+        let lengths: Vec<usize> = cells.iter().map(|(_, width)| *width).collect();
         let mut layout = (1, vec![lengths.iter().copied().max().unwrap_or(0)]);
-        for columns in (2..=entries.len()).rev() {
-            let rows = entries.len().div_ceil(columns);
+        for columns in (2..=cells.len()).rev() {
+            let rows = cells.len().div_ceil(columns);
             let widths: Vec<usize> = lengths
                 .chunks(rows)
                 .map(|column| column.iter().copied().max().unwrap_or(0))
@@ -307,23 +500,47 @@ impl Lister<'_> {
             }
         }
         let (columns, widths) = layout;
-        let rows = entries.len().div_ceil(columns);
+        let rows = cells.len().div_ceil(columns);
         for row in 0..rows {
-            let mut line = String::new();
+            let mut line: Vec<u8> = Vec::new();
+            let (mut position, mut start) = (0, 0);
             for (column, column_width) in widths.iter().enumerate() {
-                let Some(name) = shown.get(column * rows + row) else {
+                let Some((text, shown)) = cells.get(column * rows + row) else {
                     break;
                 };
-                let last = column + 1 == widths.len() || (column + 1) * rows + row >= entries.len();
-                if last {
-                    line.push_str(name);
-                } else {
-                    line.push_str(&format!("{name:<w$}", w = column_width + 2));
+                line.extend_from_slice(text);
+                position += shown;
+                let last = column + 1 == widths.len() || (column + 1) * rows + row >= cells.len();
+                if !last {
+                    // As GNU: to the next column by tabs where a tab stop is on the way.
+                    let to = start + column_width + 2;
+                    while position < to {
+                        if to / 8 > (position + 1) / 8 {
+                            line.push(b'\t');
+                            position += 8 - position % 8;
+                        } else {
+                            line.push(b' ');
+                            position += 1;
+                        }
+                    }
+                    start = to;
                 }
             }
-            writeln!(self.out, "{line}")?;
+            line.push(b'\n');
+            self.out.write_all(&line)?;
         }
         Ok(())
+    }
+}
+
+/// The blocks of 1024 bytes a file takes, as GNU ls counts them on a filesystem of
+/// 4096-byte blocks (WASI reports no allocation, only the size).
+/// A symbolic link takes none: its target is kept in the inode.
+fn blocks_of(meta: &Metadata) -> u64 {
+    if meta.file_type().is_symlink() {
+        0
+    } else {
+        meta.len().div_ceil(4096) * 4
     }
 }
 

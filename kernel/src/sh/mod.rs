@@ -259,6 +259,13 @@ impl Shell {
         ] {
             shell.set_variable(name, value, true);
         }
+        // Full-screen programs and colour need to know the terminal: the host's name for
+        // it, or xterm's when the host has a terminal and no name for it.
+        let host_term = std::env::var("TERM").ok().filter(|t| !t.is_empty());
+        let on_terminal = std::io::IsTerminal::is_terminal(&std::io::stdout());
+        if let Some(term) = host_term.or_else(|| on_terminal.then(|| "xterm-256color".into())) {
+            shell.set_variable("TERM", &term, true);
+        }
         // Scripts that check for bash find the language they need.
         shell.set_variable("BASH_VERSION", BASH_VERSION, false);
         shell.set_variable("OPTIND", "1", false);
