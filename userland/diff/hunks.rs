@@ -30,12 +30,14 @@ impl Lines {
     }
 }
 
-/// What makes two lines the same: `-i`, `-b` and `-w` loosen it.
+/// What makes two lines the same: `-i`, `-b` and `-w` loosen it; with `-B` changes of
+/// blank lines alone do not count.
 #[derive(Clone, Copy, Default)]
 pub struct Likeness {
     pub ignore_case: bool,
     pub ignore_space_change: bool,
     pub ignore_all_space: bool,
+    pub ignore_blank_lines: bool,
 }
 
 impl Likeness {
@@ -85,7 +87,16 @@ pub fn edits(old: &Lines, new: &Lines, likeness: Likeness) -> Vec<DiffOp> {
             .collect()
     };
     let ops = capture_diff_slices(Algorithm::Myers, &keys(old), &keys(new));
-    if ops.iter().all(|op| matches!(op, DiffOp::Equal { .. })) {
+    let blank = |lines: &Lines, range: std::ops::Range<usize>| {
+        range
+            .into_iter()
+            .all(|i| lines.lines[i].iter().all(u8::is_ascii_whitespace))
+    };
+    let only_blank_changes = likeness.ignore_blank_lines
+        && change_blocks(&ops)
+            .into_iter()
+            .all(|(o, n)| blank(old, o) && blank(new, n));
+    if only_blank_changes || ops.iter().all(|op| matches!(op, DiffOp::Equal { .. })) {
         Vec::new()
     } else {
         ops

@@ -25,6 +25,7 @@ static PROGRAM: Program = Program {
          -i, --ignore-case             ignore case differences in file contents\n  \
          -b, --ignore-space-change     ignore changes in the amount of white space\n  \
          -w, --ignore-all-space        ignore all white space\n  \
+         -B, --ignore-blank-lines      ignore changes whose lines are all blank\n  \
          -a, --text                    treat all files as text\n      \
          --label LABEL             use LABEL instead of file name and timestamp\n                                  \
          (can be repeated)\n      \
@@ -112,6 +113,10 @@ fn compare_files(
             }
         }
     };
+    // Standard input against itself is the same, and is not read (GNU).
+    if a == "-" && b == "-" {
+        return Ok(());
+    }
     let (Some(old), Some(new)) = (load(a, outcome), load(b, outcome)) else {
         return Ok(());
     };
@@ -275,6 +280,9 @@ fn main() {
                 }
                 Arg::Short('w') | Arg::Long("ignore-all-space") => {
                     options.likeness.ignore_all_space = true
+                }
+                Arg::Short('B') | Arg::Long("ignore-blank-lines") => {
+                    options.likeness.ignore_blank_lines = true
                 }
                 Arg::Long("label") => options.labels.push(args.value()?),
                 Arg::Value(v) => operands.push(args::into_string(v)?),

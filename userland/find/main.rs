@@ -137,7 +137,8 @@ impl Entry<'_> {
         let trimmed = self.path.trim_end_matches('/');
         match trimmed.rsplit_once('/') {
             Some((_, base)) => base,
-            None if trimmed.is_empty() => self.path,
+            // `/` and `//` are named `/`.
+            None if trimmed.is_empty() => "/",
             None => trimmed,
         }
     }
@@ -186,7 +187,12 @@ impl Finder<'_> {
                 Ok(mut entries) => {
                     entries.sort_by(|a, b| a.0.cmp(&b.0));
                     for (name, child_kind) in entries {
-                        let child = format!("{}/{name}", path.trim_end_matches('/'));
+                        // As GNU: `d/` gives `d/e`, and `d//` gives `d//e`.
+                        let child = if path.ends_with('/') {
+                            format!("{path}{name}")
+                        } else {
+                            format!("{path}/{name}")
+                        };
                         let child_kind = match (self.follow, child_kind) {
                             (true, EntryKind::Symlink) => fs::metadata(&child)
                                 .map_or(EntryKind::Symlink, |meta| EntryKind::of(&meta)),

@@ -12,22 +12,45 @@ static PROGRAM: Program = Program::new(
      With no FILE, or when FILE is -, read standard input.\n\n  \
      -A, --address-radix=RADIX   output format for file offsets; RADIX is one\n                                \
      of [doxn], for Decimal, Octal, Hex or None\n  \
+     -j, --skip-bytes=BYTES      skip BYTES input bytes first\n  \
+     -N, --read-bytes=BYTES      limit dump to BYTES input bytes\n  \
      -t, --format=TYPE           select output format or formats\n  \
      -v, --output-duplicates     do not use * to mark line suppression\n  \
-     -w, --width[=BYTES]         output BYTES bytes per output line (default 16)\n\n\
+     -w, --width[=BYTES]         output BYTES bytes per output line;\n                                \
+     32 is implied when BYTES is not specified\n\n\
      Traditional format specifications may be intermixed:\n  \
+     -a   same as -t a,  select named characters, ignoring high-order bit\n  \
      -b   same as -t o1\n  \
+     -B   same as -t o2\n  \
      -c   same as -t c\n  \
      -d   same as -t u2\n  \
+     -D   same as -t u4\n  \
+     -e   same as -t fD\n  \
+     -f   same as -t fF\n  \
+     -F   same as -t fD\n  \
+     -h   same as -t x2\n  \
+     -H   same as -t x4\n  \
+     -I   same as -t dL\n  \
+     -L   same as -t dL\n  \
+     -O   same as -t o4\n  \
+     -X   same as -t x4\n  \
+     -i   same as -t dI\n  \
+     -l   same as -t dL\n  \
      -o   same as -t o2\n  \
+     -s   same as -t d2\n  \
      -x   same as -t x2\n\n\
      TYPE is made up of one or more of these specifications:\n  \
+     a          named character, ignoring high-order bit\n  \
      c          printable character or backslash escape\n  \
      d[SIZE]    signed decimal, SIZE bytes per integer\n  \
      o[SIZE]    octal, SIZE bytes per integer\n  \
      u[SIZE]    unsigned decimal, SIZE bytes per integer\n  \
+     f[SIZE]    floating point, SIZE bytes per number\n  \
      x[SIZE]    hexadecimal, SIZE bytes per integer\n\n\
-     SIZE is 1, 2, 4 or 8 (default 4, as GNU od).\n      \
+     SIZE is 1, 2, 4 or 8 (default 4; 8 for f), or C, S, I, L for integers and F, D, L\n\
+     for floats.\n\n\
+     BYTES is hex with 0x or 0X prefix, and may have a multiplier suffix:\n\
+     b 512, KB 1000, K 1024, MB 1000*1000, M 1024*1024, and so on for G.\n      \
      --help        display this help and exit\n      \
      --version     output version information and exit\n",
 );
@@ -35,6 +58,9 @@ static PROGRAM: Program = Program::new(
 #[derive(Clone, Copy, PartialEq)]
 enum Kind {
     Character,
+    /// `a`: named characters (`nul`, `sp`, `del`), the high bit ignored.
+    Named,
+    Float,
     Signed,
     Octal,
     Unsigned,
@@ -52,7 +78,9 @@ impl Format {
     fn digits(self) -> usize {
         let bits = self.size * 8;
         match self.kind {
-            Kind::Character => 3,
+            Kind::Character | Kind::Named => 3,
+            Kind::Float if self.size == 4 => 15,
+            Kind::Float => 24,
             Kind::Octal => bits.div_ceil(3),
             Kind::Hex => self.size * 2,
             Kind::Unsigned => (u64::MAX >> (64 - bits)).to_string().len(),
@@ -61,8 +89,10 @@ impl Format {
     }
 
     fn show(self, bytes: &[u8]) -> String {
-        if self.kind == Kind::Character {
-            return character(bytes[0]);
+        match self.kind {
+            Kind::Character => return character(bytes[0]),
+            Kind::Named => return named(bytes[0]),
+            _ => {}
         }
         let mut value = 0u64;
         for (i, &b) in bytes.iter().enumerate() {
@@ -70,11 +100,55 @@ impl Format {
         }
         let bits = self.size * 8;
         match self.kind {
+            Kind::Float if self.size == 4 => {
+                shortest(f64::from(f32::from_bits(value as u32)), |t| {
+                    t.parse::<f32>().ok().map(f64::from)
+                })
+            }
+            Kind::Float => shortest(f64::from_bits(value), |t| t.parse::<f64>().ok()),
             Kind::Octal => format!("{value:0width$o}", width = self.digits()),
             Kind::Hex => format!("{value:0width$x}", width = self.digits()),
             Kind::Unsigned => value.to_string(),
             _ => ((value << (64 - bits)) as i64 >> (64 - bits)).to_string(),
         }
+    }
+}
+
+/// A float as GNU od writes it: `%g` with the fewest digits that read back as the same
+/// value.
+fn shortest(value: f64, read_back: impl Fn(&str) -> Option<f64>) -> String {
+    let sign = if value.is_sign_negative() { "-" } else { "" };
+    if value.is_nan() {
+        return format!("{sign}nan");
+    }
+    if value.is_infinite() {
+        return format!("{sign}inf");
+    }
+    if value == 0.0 {
+        return format!("{sign}0");
+    }
+    for precision in 1..=17 {
+        let text = wasmix_printf_format::c_general(value, precision, false, false);
+        if read_back(&text) == Some(value) {
+            return text;
+        }
+    }
+    wasmix_printf_format::c_general(value, 17, false, false)
+}
+
+/// The name `-t a` gives a byte: ASCII's control names, `sp`, `del`; the high bit is
+/// ignored.
+fn named(byte: u8) -> String {
+    const CONTROLS: [&str; 32] = [
+        "nul", "soh", "stx", "etx", "eot", "enq", "ack", "bel", "bs", "ht", "nl", "vt", "ff", "cr",
+        "so", "si", "dle", "dc1", "dc2", "dc3", "dc4", "nak", "syn", "etb", "can", "em", "sub",
+        "esc", "fs", "gs", "rs", "us",
+    ];
+    match byte & 0x7f {
+        low @ 0..0x20 => CONTROLS[usize::from(low)].into(),
+        b' ' => "sp".into(),
+        0x7f => "del".into(),
+        other => (other as char).to_string(),
     }
 }
 
@@ -99,10 +173,38 @@ fn parse_type(text: &str, formats: &mut Vec<Format>) -> Result<(), Failure> {
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
         let kind = match c {
-            'c' => {
+            'c' | 'a' => {
+                let kind = if c == 'c' {
+                    Kind::Character
+                } else {
+                    Kind::Named
+                };
+                formats.push(Format { kind, size: 1 });
+                continue;
+            }
+            'f' => {
+                let size = match chars.next_if(|c| "FDL0123456789".contains(*c)) {
+                    None | Some('D' | 'L') => 8,
+                    Some('F') => 4,
+                    Some(d) => {
+                        let mut digits = d.to_string();
+                        while let Some(d) = chars.next_if(char::is_ascii_digit) {
+                            digits.push(d);
+                        }
+                        match digits.as_str() {
+                            "4" => 4,
+                            "8" => 8,
+                            _ => {
+                                return Err(Failure::Fatal(format!(
+                                    "invalid type string '{text}';\nthis system doesn't provide a {digits}-byte floating point type"
+                                )));
+                            }
+                        }
+                    }
+                };
                 formats.push(Format {
-                    kind: Kind::Character,
-                    size: 1,
+                    kind: Kind::Float,
+                    size,
                 });
                 continue;
             }
@@ -113,8 +215,16 @@ fn parse_type(text: &str, formats: &mut Vec<Format>) -> Result<(), Failure> {
             other => return Err(invalid(other)),
         };
         let mut digits = String::new();
-        while let Some(d) = chars.next_if(char::is_ascii_digit) {
-            digits.push(d);
+        match chars.next_if(|c| "CSIL".contains(*c)) {
+            Some('C') => digits.push('1'),
+            Some('S') => digits.push('2'),
+            Some('I') => digits.push('4'),
+            Some(_) => digits.push('8'),
+            None => {
+                while let Some(d) = chars.next_if(char::is_ascii_digit) {
+                    digits.push(d);
+                }
+            }
         }
         let size = match digits.as_str() {
             "" => 4,
@@ -136,6 +246,7 @@ fn main() {
         let mut radix = Some(8);
         let mut width = 16;
         let mut duplicates = false;
+        let (mut skip, mut limit) = (0usize, None);
         let mut files = Vec::new();
         while let Some(arg) = args.next()? {
             match arg {
@@ -153,14 +264,30 @@ fn main() {
                     }
                 }
                 Arg::Short('t') | Arg::Long("format") => parse_type(&args.value()?, &mut formats)?,
+                Arg::Short('a') => formats.push(Format { kind: Kind::Named, size: 1 }),
                 Arg::Short('b') => formats.push(Format { kind: Kind::Octal, size: 1 }),
+                Arg::Short('B' | 'o') => formats.push(Format { kind: Kind::Octal, size: 2 }),
+                Arg::Short('D') => formats.push(Format { kind: Kind::Unsigned, size: 4 }),
+                Arg::Short('e' | 'F') => formats.push(Format { kind: Kind::Float, size: 8 }),
+                Arg::Short('f') => formats.push(Format { kind: Kind::Float, size: 4 }),
+                Arg::Short('h') => formats.push(Format { kind: Kind::Hex, size: 2 }),
+                Arg::Short('H' | 'X') => formats.push(Format { kind: Kind::Hex, size: 4 }),
+                Arg::Short('I' | 'L') => formats.push(Format { kind: Kind::Signed, size: 8 }),
+                Arg::Short('O') => formats.push(Format { kind: Kind::Octal, size: 4 }),
+                Arg::Long("traditional") => {}
                 Arg::Short('c') => formats.push(Format { kind: Kind::Character, size: 1 }),
                 Arg::Short('d') => formats.push(Format { kind: Kind::Unsigned, size: 2 }),
-                Arg::Short('o') => formats.push(Format { kind: Kind::Octal, size: 2 }),
+                Arg::Short('s') => formats.push(Format { kind: Kind::Signed, size: 2 }),
+                Arg::Short('i') => formats.push(Format { kind: Kind::Signed, size: 4 }),
+                Arg::Short('l') => formats.push(Format { kind: Kind::Signed, size: 8 }),
+                Arg::Short('j') | Arg::Long("skip-bytes") => skip = byte_count(&args.value()?)?,
+                Arg::Short('N') | Arg::Long("read-bytes") => {
+                    limit = Some(byte_count(&args.value()?)?)
+                }
                 Arg::Short('x') => formats.push(Format { kind: Kind::Hex, size: 2 }),
                 Arg::Short('v') | Arg::Long("output-duplicates") => duplicates = true,
                 Arg::Short('w') | Arg::Long("width") => {
-                    let text = args.value()?;
+                    let text = args.optional_value().unwrap_or_else(|| "32".into());
                     width = text.parse().ok().filter(|&w| w > 0).ok_or_else(|| {
                         Failure::Usage(format!("invalid -w argument '{text}'"))
                     })?;
@@ -174,18 +301,67 @@ fn main() {
         }
         let mut data = Vec::new();
         let mut status = 0;
+        // Only what -j and -N take in is read: /dev/zero has no end.
+        let wanted = limit.map_or(u64::MAX, |n| (skip + n) as u64);
         for name in input::operands_or_stdin(files) {
-            if let Err(e) = input::open(&name).and_then(|mut r| r.read_to_end(&mut data)) {
+            let left = wanted.saturating_sub(data.len() as u64);
+            if left == 0 {
+                break;
+            }
+            if let Err(e) = input::open(&name).and_then(|r| r.take(left).read_to_end(&mut data)) {
                 PROGRAM.warn(format!("{name}: {}", describe_io_error(&e)));
                 status = 1;
             }
         }
+        if skip > data.len() && status == 0 {
+            return Err(Failure::Fatal("cannot skip past end of combined input".into()));
+        }
+        let end = limit.map_or(data.len(), |n| (skip + n).min(data.len()));
+        let shown = &data[skip.min(end)..end];
         // As GNU od: when nothing could be read, not even the final offset.
         if status == 0 || !data.is_empty() {
-            dump(&data, &formats, radix, width, duplicates, out)?;
+            dump(shown, skip, &formats, radix, width, duplicates, out)?;
         }
         Ok(status)
     })
+}
+
+/// A byte count as -j and -N take it: decimal, octal with 0, hex with 0x, and a
+/// multiplier suffix.
+fn byte_count(text: &str) -> Result<usize, Failure> {
+    let invalid = || Failure::Fatal(format!("invalid number '{text}'"));
+    let digits_end = if text.starts_with("0x") || text.starts_with("0X") {
+        2 + text[2..]
+            .find(|c: char| !c.is_ascii_hexdigit())
+            .unwrap_or(text.len() - 2)
+    } else {
+        text.find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(text.len())
+    };
+    let (number, suffix) = text.split_at(digits_end);
+    let value = if let Some(hex) = number
+        .strip_prefix("0x")
+        .or_else(|| number.strip_prefix("0X"))
+    {
+        usize::from_str_radix(hex, 16)
+    } else if number.len() > 1 && number.starts_with('0') {
+        usize::from_str_radix(number, 8)
+    } else {
+        number.parse()
+    }
+    .map_err(|_| invalid())?;
+    let multiplier: usize = match suffix {
+        "" => 1,
+        "b" => 512,
+        "KB" | "kB" => 1000,
+        "K" | "k" | "KiB" => 1024,
+        "MB" => 1000 * 1000,
+        "M" | "MiB" => 1024 * 1024,
+        "GB" => 1000 * 1000 * 1000,
+        "G" | "GiB" => 1024 * 1024 * 1024,
+        _ => return Err(invalid()),
+    };
+    value.checked_mul(multiplier).ok_or_else(invalid)
 }
 
 fn address(offset: usize, radix: Option<u32>) -> String {
@@ -199,6 +375,7 @@ fn address(offset: usize, radix: Option<u32>) -> String {
 
 fn dump(
     data: &[u8],
+    first_offset: usize,
     formats: &[Format],
     radix: Option<u32>,
     width: usize,
@@ -213,7 +390,7 @@ fn dump(
     let mut previous: Option<&[u8]> = None;
     let mut starred = false;
     for (index, line) in data.chunks(width).enumerate() {
-        let offset = index * width;
+        let offset = first_offset + index * width;
         if !duplicates && line.len() == width && previous == Some(line) {
             if !starred {
                 out.write_all(b"*\n")?;
@@ -236,7 +413,9 @@ fn dump(
                 let start = item * format.size;
                 let mut bytes = line[start..(start + format.size).min(line.len())].to_vec();
                 bytes.resize(format.size, 0);
-                let extra = pad * (item + 1) / per_item - pad * item / per_item;
+                // As GNU: the padding goes to the first items of the line.
+                let rest = per_item.saturating_sub(item);
+                let extra = pad * rest / per_item - pad * rest.saturating_sub(1) / per_item;
                 let field = format.digits() + extra;
                 text.push_str(&format!(" {:>field$}", format.show(&bytes)));
             }
@@ -245,7 +424,7 @@ fn dump(
         }
     }
     if radix.is_some() {
-        writeln!(out, "{}", address(data.len(), radix))?;
+        writeln!(out, "{}", address(first_offset + data.len(), radix))?;
     }
     Ok(())
 }

@@ -25,9 +25,15 @@ fn main() {
             let mut reader = BufReader::new(reader);
             let mut line = Vec::new();
             while reader.read_until(b'\n', &mut line)? > 0 {
-                let newline = line.last() == Some(&b'\n');
+                let mut newline = line.last() == Some(&b'\n');
                 if newline {
                     line.pop();
+                }
+                // As util-linux rev, which reads C strings: a NUL ends the line, and its
+                // newline is lost with the rest.
+                if let Some(at) = line.iter().position(|&b| b == 0) {
+                    line.truncate(at);
+                    newline = false;
                 }
                 let reversed: String = String::from_utf8_lossy(&line).chars().rev().collect();
                 out.write_all(reversed.as_bytes())?;
