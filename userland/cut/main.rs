@@ -13,6 +13,7 @@ static PROGRAM: Program = Program::new(
      -d, --delimiter=DELIM   use DELIM instead of TAB for field delimiter\n  \
      -f, --fields=LIST       select only these fields; also print any line\n                            \
      that contains no delimiter character, unless -s\n  \
+     -n                      (ignored)\n  \
      -s, --only-delimited    do not print lines not containing delimiters\n      \
      --help        display this help and exit\n      \
      --version     output version information and exit\n\n\
@@ -51,6 +52,7 @@ fn main() {
                     };
                     continue;
                 }
+                Arg::Short('n') => continue,
                 Arg::Short('s') | Arg::Long("only-delimited") => {
                     only_delimited = true;
                     continue;

@@ -1,7 +1,7 @@
 //! xargs: build command lines from standard input and run them (through `wasmix:process`).
 
 use std::io::Read;
-use wasmix_common::process::{Command, ExitStatus, Stdio};
+use wasmix_common::process::{Child, Command, ExitStatus, Stdio};
 use wasmix_common::{Arg, Failure, Program, args, escapes};
 
 static PROGRAM: Program = Program::new(
@@ -10,16 +10,25 @@ static PROGRAM: Program = Program::new(
      Run COMMAND with arguments INITIAL-ARGS and more arguments read from input.\n\n  \
      -0, --null                   items are separated by a null, not whitespace;\n                               \
      disables quote and backslash processing\n  \
+     -a, --arg-file=FILE          read arguments from FILE, not standard input\n  \
      -d, --delimiter=CHARACTER    items in input stream are separated by CHARACTER,\n                               \
      not by whitespace; disables quote and backslash\n                               \
      processing\n  \
+     -E END                       set logical EOF string; if END occurs as a line\n                               \
+     of input, the rest of the input is ignored\n                               \
+     (ignored if -0 or -d was specified)\n  \
+     -e, --eof[=END]              equivalent to -E END if END is specified;\n                               \
+     otherwise, there is no end-of-file string\n  \
      -I R                         replace R in INITIAL-ARGS with names read from\n                               \
      standard input, one command per line\n  \
+     -i, --replace[=R]            equivalent to -I R; R defaults to {}\n  \
      -L, --max-lines=MAX-LINES    use at most MAX-LINES non-blank input lines per\n                               \
      command line\n  \
      -n, --max-args=MAX-ARGS      use at most MAX-ARGS arguments per command line\n  \
+     -P, --max-procs=MAX-PROCS    run at most MAX-PROCS processes at a time\n  \
      -r, --no-run-if-empty        if there are no arguments, then do not run COMMAND;\n                               \
      if this option is not given, COMMAND will be run at least once\n  \
+     -s, --max-chars=MAX-CHARS    limit length of command line to MAX-CHARS\n  \
      -t, --verbose                print commands before executing them\n      \
      --help                   display this help and exit\n      \
      --version                output version information and exit\n\n\
@@ -41,6 +50,10 @@ enum Split {
 
 struct Options {
     split: Split,
+    /// -E: the item that ends the input.
+    end_of_input: Option<String>,
+    max_chars: Option<usize>,
+    max_procs: usize,
     replace: Option<String>,
     max_args: Option<usize>,
     max_lines: Option<usize>,
@@ -52,6 +65,9 @@ fn main() {
     PROGRAM.run(|mut args, _| {
         let mut options = Options {
             split: Split::Blanks,
+            end_of_input: None,
+            max_chars: None,
+            max_procs: 1,
             replace: None,
             max_args: None,
             max_lines: None,
@@ -59,15 +75,41 @@ fn main() {
             verbose: false,
         };
         let mut command = Vec::new();
+        let mut arg_file = None;
         while let Some(arg) = args.next()? {
             match arg {
                 Arg::Short('0') | Arg::Long("null") => options.split = Split::Delimiter(0),
                 Arg::Short('d') | Arg::Long("delimiter") => {
                     options.split = Split::Delimiter(delimiter(&args.value()?)?)
                 }
+                Arg::Short('a') | Arg::Long("arg-file") => arg_file = Some(args.value()?),
+                Arg::Short('E') => options.end_of_input = Some(args.value()?),
+                Arg::Short('e') | Arg::Long("eof") => {
+                    options.end_of_input = args.optional_value().filter(|s| !s.is_empty())
+                }
                 Arg::Short('I') => {
                     options.replace = Some(args.value()?);
                     options.split = Split::Lines;
+                }
+                Arg::Short('i') | Arg::Long("replace") => {
+                    options.replace = Some(args.optional_value().unwrap_or_else(|| "{}".into()));
+                    options.split = Split::Lines;
+                }
+                Arg::Short('s') | Arg::Long("max-chars") => {
+                    options.max_chars = Some(count(&args.value()?, "-s")?)
+                }
+                Arg::Short('P') | Arg::Long("max-procs") => {
+                    let text = args.value()?;
+                    options.max_procs = match text.parse::<usize>() {
+                        // GNU: 0 runs as many at a time as it can.
+                        Ok(0) => usize::MAX,
+                        Ok(n) => n,
+                        Err(_) => {
+                            return Err(Failure::Usage(format!(
+                                "invalid number \"{text}\" for -P option"
+                            )));
+                        }
+                    };
                 }
                 Arg::Short('n') | Arg::Long("max-args") => {
                     options.max_args = Some(count(&args.value()?, "-n")?)
@@ -88,8 +130,25 @@ fn main() {
             command.push("echo".into());
         }
         let mut input = Vec::new();
-        std::io::stdin().lock().read_to_end(&mut input)?;
-        let (lines, unmatched) = items(&input, &options.split);
+        match &arg_file {
+            Some(name) => {
+                wasmix_common::input::open(name)
+                    .and_then(|mut file| file.read_to_end(&mut input))
+                    .map_err(|e| {
+                        Failure::Fatal(format!(
+                            "{name}: {}",
+                            wasmix_common::describe_io_error(&e)
+                        ))
+                    })?;
+            }
+            None => {
+                std::io::stdin().lock().read_to_end(&mut input)?;
+            }
+        }
+        let (mut lines, unmatched) = items(&input, &options.split);
+        if let (Some(end), Split::Blanks | Split::Lines) = (&options.end_of_input, &options.split) {
+            cut_at_end(&mut lines, end);
+        }
         let status = run_all(&command, lines, &options)?;
         if let Some(quote) = unmatched {
             PROGRAM.warn(format!(
@@ -120,6 +179,22 @@ fn count(text: &str, option: &str) -> Result<usize, Failure> {
         Err(_) => Err(Failure::Usage(format!(
             "invalid number \"{text}\" for {option} option"
         ))),
+    }
+}
+
+/// Drops the item equal to the end-of-input string and everything after it.
+fn cut_at_end(lines: &mut Vec<Vec<String>>, end: &str) {
+    let found = lines.iter().enumerate().find_map(|(index, line)| {
+        line.iter()
+            .position(|item| item == end)
+            .map(|at| (index, at))
+    });
+    if let Some((index, at)) = found {
+        lines.truncate(index + 1);
+        lines[index].truncate(at);
+        if lines[index].is_empty() {
+            lines.pop();
+        }
     }
 }
 
@@ -214,6 +289,25 @@ fn run_all(command: &[String], lines: Vec<Vec<String>>, options: &Options) -> Re
         return run(command.to_vec(), options.verbose).map(|code| failed(code) * 123);
     }
     let mut status = 0;
+    if options.max_procs > 1 {
+        // Up to -P commands at once; when that many run, wait for the oldest.
+        let mut running = std::collections::VecDeque::new();
+        for argv in batches {
+            if running.len() >= options.max_procs
+                && let Some(oldest) = running.pop_front()
+                && failed(finish(oldest)?) == 1
+            {
+                status = 123;
+            }
+            running.push_back(start(argv, options.verbose)?);
+        }
+        for child in running {
+            if failed(finish(child)?) == 1 {
+                status = 123;
+            }
+        }
+        return Ok(status);
+    }
     for argv in batches {
         if failed(run(argv, options.verbose)?) == 1 {
             status = 123;
@@ -238,17 +332,21 @@ fn batches(command: &[String], lines: Vec<Vec<String>>, options: &Options) -> Ve
     let mut batches = Vec::new();
     let mut current: Vec<String> = Vec::new();
     let mut current_lines = 0;
-    let mut bytes = 0;
+    // Bytes of the command line as -s counts them: each argument with its NUL.
+    let initial: usize = command.iter().map(|arg| arg.len() + 1).sum();
+    let limit = options.max_chars.unwrap_or(MAX_COMMAND_BYTES + initial);
+    let mut bytes = initial;
     let full = |current: &Vec<String>, lines: usize, bytes: usize| {
         options.max_args.is_some_and(|max| current.len() >= max)
             || options.max_lines.is_some_and(|max| lines >= max)
-            || bytes >= MAX_COMMAND_BYTES
+            || bytes >= limit
     };
     for line in lines {
         for item in line {
-            if options.max_lines.is_none() && full(&current, current_lines, bytes) {
+            let too_long = !current.is_empty() && bytes + item.len() + 1 > limit;
+            if options.max_lines.is_none() && (too_long || full(&current, current_lines, bytes)) {
                 batches.push(std::mem::take(&mut current));
-                bytes = 0;
+                bytes = initial;
             }
             bytes += item.len() + 1;
             current.push(item);
@@ -257,7 +355,7 @@ fn batches(command: &[String], lines: Vec<Vec<String>>, options: &Options) -> Ve
         if options.max_lines.is_some() && full(&current, current_lines, bytes) {
             batches.push(std::mem::take(&mut current));
             current_lines = 0;
-            bytes = 0;
+            bytes = initial;
         }
     }
     if !current.is_empty() {
@@ -276,6 +374,11 @@ fn failed(code: u8) -> u8 {
 
 /// Runs one command line; its status, or a failure that stops xargs.
 fn run(argv: Vec<String>, verbose: bool) -> Result<u8, Failure> {
+    finish(start(argv, verbose)?)
+}
+
+/// Starts one command line.
+fn start(argv: Vec<String>, verbose: bool) -> Result<(String, Child), Failure> {
     if verbose {
         eprintln!("{}", argv.join(" "));
     }
@@ -284,6 +387,11 @@ fn run(argv: Vec<String>, verbose: bool) -> Result<u8, Failure> {
         PROGRAM.warn(format!("{name}: {}", e.reason()));
         Failure::Status(e.status())
     })?;
+    Ok((name, child))
+}
+
+/// Waits for a command; its status, or a failure that stops xargs.
+fn finish((name, child): (String, Child)) -> Result<u8, Failure> {
     match child.wait().status {
         ExitStatus::Exited(255) => {
             PROGRAM.warn(format!("{name}: exited with status 255; aborting"));
