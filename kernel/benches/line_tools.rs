@@ -25,6 +25,9 @@ const TOOLS: &[&str] = &[
     // The baseline is the machine's awk: mawk on a fresh machine, gawk where installed.
     "awk '{ n += NF } END { print n }' input",
     "awk -F'\\t' '{ c[$1]++ } END { for (k in c) n++; print n }' input",
+    "gzip -c input",
+    // Two files of 100,000 lines, one line in 500 changed; diff exits 1 when they differ.
+    "diff old new || true",
 ];
 
 /// Words of the input: common English ones, so that `the` and `a` occur often.
@@ -60,7 +63,23 @@ fn write_input(path: &Path) {
         text.push_str(&line);
         text.push('\n');
     }
-    std::fs::write(path, text).expect("write input");
+    std::fs::write(path, &text).expect("write input");
+    // `old` and `new` for diff: the first 100,000 lines, and them with one in 500 changed.
+    let old: Vec<&str> = text.lines().take(100_000).collect();
+    let new: Vec<String> = old
+        .iter()
+        .enumerate()
+        .map(|(i, line)| {
+            if i % 500 == 250 {
+                format!("changed {i}")
+            } else {
+                line.to_string()
+            }
+        })
+        .collect();
+    let dir = path.parent().expect("a directory");
+    std::fs::write(dir.join("old"), old.join("\n") + "\n").expect("write old");
+    std::fs::write(dir.join("new"), new.join("\n") + "\n").expect("write new");
 }
 
 fn best_of_three(mut run: impl FnMut() -> Command) -> Duration {
