@@ -1,0 +1,180 @@
+//! Reading an archive: listing its members (`-t`) or making them (`-x`).
+
+use crate::{Options, PROGRAM, display_name, long_line};
+use std::fs::{self, FileTimes};
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, UNIX_EPOCH};
+use wasmix_common::wasi_fs::{EntryKind, symlink};
+use wasmix_common::{Failure, describe_io_error};
+
+/// A member's name without its first `strip` components; None when nothing is left.
+fn stripped(name: &str, strip: usize) -> Option<String> {
+    let parts: Vec<&str> = name.split('/').filter(|p| !p.is_empty()).collect();
+    (parts.len() > strip).then(|| parts[strip..].join("/"))
+}
+
+/// Whether a member was asked for: no names asks for all; a name asks for itself and
+/// what is under it.
+fn wanted(name: &str, names: &[String]) -> bool {
+    let name = name.trim_end_matches('/');
+    names.is_empty()
+        || names.iter().any(|n| {
+            let n = n.trim_end_matches('/');
+            name == n || name.starts_with(&format!("{n}/"))
+        })
+}
+
+pub fn read_archive(
+    reader: Box<dyn Read>,
+    extract: bool,
+    names: &[String],
+    options: &Options,
+    out: &mut dyn Write,
+) -> Result<u8, Failure> {
+    let mut archive = tar::Archive::new(reader);
+    let mut status = 0;
+    let mut seen: Vec<String> = Vec::new();
+    let entries = archive
+        .entries()
+        .map_err(|e| Failure::Fatal(format!("This does not look like a tar archive: {e}")))?;
+    for entry in entries {
+        let mut entry = entry.map_err(|e| {
+            PROGRAM.warn(format!("This does not look like a tar archive ({e})"));
+            Failure::Fatal("Exiting with failure status due to previous errors".into())
+        })?;
+        let header = entry.header().clone();
+        let name = String::from_utf8_lossy(&entry.path_bytes()).into_owned();
+        let kind = match header.entry_type() {
+            tar::EntryType::Directory => EntryKind::Directory,
+            tar::EntryType::Symlink => EntryKind::Symlink,
+            _ => EntryKind::File,
+        };
+        if !wanted(&name, names) {
+            continue;
+        }
+        seen.push(name.clone());
+        let link = entry
+            .link_name_bytes()
+            .map(|l| String::from_utf8_lossy(&l).into_owned());
+        if !extract || options.verbose {
+            let line = if options.verbose && !extract {
+                let owner = format!(
+                    "{}/{}",
+                    header.username().ok().flatten().unwrap_or("user"),
+                    header.groupname().ok().flatten().unwrap_or("user")
+                );
+                let letter = match kind {
+                    EntryKind::Directory => 'd',
+                    EntryKind::Symlink => 'l',
+                    _ => '-',
+                };
+                let size = if kind == EntryKind::File {
+                    header.size().unwrap_or(0)
+                } else {
+                    0
+                };
+                let mut line = long_line(
+                    header.mode().unwrap_or(0o644),
+                    letter,
+                    &owner,
+                    size,
+                    header.mtime().unwrap_or(0),
+                    &display_name(&name, kind),
+                );
+                if let Some(target) = &link {
+                    line.push_str(&format!(" -> {target}"));
+                }
+                line
+            } else {
+                display_name(&name, kind)
+            };
+            writeln!(out, "{line}")?;
+        }
+        if !extract {
+            continue;
+        }
+        if options.to_stdout {
+            if kind == EntryKind::File {
+                io::copy(&mut entry, out)?;
+            }
+            continue;
+        }
+        let Some(target) = stripped(&name, options.strip) else {
+            continue;
+        };
+        if target.split('/').any(|part| part == "..") {
+            PROGRAM.warn(format!("{name}: Member name contains '..'"));
+            status = 2;
+            continue;
+        }
+        if let Err(e) = make(
+            &mut entry,
+            Path::new(&target),
+            kind,
+            link.as_deref(),
+            options,
+        ) {
+            PROGRAM.warn(format!("{target}: Cannot open: {}", describe_io_error(&e)));
+            status = 2;
+            continue;
+        }
+        if kind == EntryKind::File
+            && let Ok(mtime) = header.mtime()
+        {
+            let when = UNIX_EPOCH + Duration::from_secs(mtime);
+            let times = FileTimes::new().set_modified(when).set_accessed(when);
+            let _ = fs::File::options()
+                .write(true)
+                .open(&target)
+                .and_then(|file| file.set_times(times));
+        }
+    }
+    for name in names {
+        if !seen.iter().any(|s| wanted(s, std::slice::from_ref(name))) {
+            PROGRAM.warn(format!("{name}: Not found in archive"));
+            status = 2;
+        }
+    }
+    if status != 0 {
+        PROGRAM.warn("Exiting with failure status due to previous errors");
+    }
+    Ok(status)
+}
+
+/// Makes one member at `target`: a directory, a symlink, or a file with its contents.
+fn make(
+    entry: &mut impl Read,
+    target: &Path,
+    kind: EntryKind,
+    link: Option<&str>,
+    options: &Options,
+) -> io::Result<()> {
+    if let Some(parent) = target.parent().filter(|p| !p.as_os_str().is_empty()) {
+        fs::create_dir_all(parent)?;
+    }
+    let exists = fs::symlink_metadata(target).is_ok();
+    if exists && options.keep_old && kind != EntryKind::Directory {
+        return Err(io::Error::from(io::ErrorKind::AlreadyExists));
+    }
+    match kind {
+        EntryKind::Directory => match fs::create_dir(target) {
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Ok(()),
+            other => other,
+        },
+        EntryKind::Symlink => {
+            if exists {
+                fs::remove_file(target)?;
+            }
+            symlink(&PathBuf::from(link.unwrap_or_default()), target)
+        }
+        _ => {
+            if exists && fs::symlink_metadata(target)?.file_type().is_symlink() {
+                fs::remove_file(target)?;
+            }
+            let mut file = wasmix_common::file_out::FileOut::create(target)?;
+            io::copy(entry, &mut file)?;
+            file.flush()
+        }
+    }
+}

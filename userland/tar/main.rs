@@ -1,0 +1,375 @@
+//! tar: create, list and extract archives (GNU's format, through the `tar` crate; `-z`
+//! through flate2, as gzip). The crate writes and reads the records; the files are
+//! read and made here, since wasmix has no owners and keeps no modes.
+
+mod extract;
+
+use std::fs;
+use std::io::{self, Read, Write};
+use std::path::Path;
+use wasmix_common::filemode::permissions;
+use wasmix_common::wasi_fs::{EntryKind, list_dir};
+use wasmix_common::{Arg, Args, Failure, Program, describe_io_error};
+
+pub static PROGRAM: Program = Program {
+    usage_status: 2,
+    failure_status: 2,
+    ..Program::new(
+        "tar",
+        "Usage: tar [OPTION...] [FILE]...\n\
+         Save files into an archive, list an archive, or take files out of one.\n\n\
+         Examples:\n  \
+         tar -cf archive.tar foo bar  # Create archive.tar from files foo and bar.\n  \
+         tar -tvf archive.tar         # List all files in archive.tar verbosely.\n  \
+         tar -xf archive.tar          # Extract all files from archive.tar.\n\n \
+         Main operation mode:\n  \
+         -c, --create               create a new archive\n  \
+         -t, --list                 list the contents of an archive\n  \
+         -x, --extract, --get       extract files from an archive\n\n \
+         Options:\n  \
+         -C, --directory=DIR        change to directory DIR\n  \
+         -f, --file=ARCHIVE         use archive file ARCHIVE (- is standard input or output)\n  \
+         -k, --keep-old-files       don't replace existing files when extracting\n  \
+         -O, --to-stdout            extract files to standard output\n      \
+         --strip-components=NUMBER   strip NUMBER leading components from file names\n  \
+         -v, --verbose              verbosely list files processed\n  \
+         -z, --gzip                 filter the archive through gzip\n      \
+         --help        display this help and exit\n      \
+         --version     output version information and exit\n\n\
+         The first argument may be the options' letters without a dash (tar czf x.tgz dir).\n\
+         Modes and owners are not kept: wasmix's filesystem has none.\n",
+    )
+};
+
+#[derive(Clone, Copy, PartialEq)]
+enum Mode {
+    Create,
+    List,
+    Extract,
+}
+
+pub struct Options {
+    pub verbose: bool,
+    pub keep_old: bool,
+    pub to_stdout: bool,
+    pub strip: usize,
+    pub gzip: bool,
+}
+
+/// The command line with GNU's old form unbundled: `czf x.tgz d` is `-c -z -f x.tgz d`.
+fn unbundled() -> Vec<String> {
+    let mut argv: Vec<String> = std::env::args().skip(1).collect();
+    if let Some(first) = argv.first().cloned()
+        && !first.starts_with('-')
+        && !first.is_empty()
+    {
+        argv.remove(0);
+        let mut values = Vec::new();
+        let mut options = Vec::new();
+        for letter in first.chars() {
+            options.push(format!("-{letter}"));
+            if matches!(letter, 'f' | 'C') && !argv.is_empty() {
+                values.push((options.len(), argv.remove(0)));
+            }
+        }
+        for (at, value) in values.into_iter().rev() {
+            options.insert(at, value);
+        }
+        options.extend(argv);
+        return options;
+    }
+    argv
+}
+
+fn main() {
+    PROGRAM.run(|_, out| {
+        let mut args = Args::from_vec(&PROGRAM, unbundled());
+        let mut mode = None;
+        let mut archive = None;
+        let mut directory = None;
+        let mut options = Options {
+            verbose: false,
+            keep_old: false,
+            to_stdout: false,
+            strip: 0,
+            gzip: false,
+        };
+        let mut names = Vec::new();
+        while let Some(arg) = args.next()? {
+            let chosen = match arg {
+                Arg::Short('c') | Arg::Long("create") => Some(Mode::Create),
+                Arg::Short('t') | Arg::Long("list") => Some(Mode::List),
+                Arg::Short('x') | Arg::Long("extract" | "get") => Some(Mode::Extract),
+                Arg::Short('f') | Arg::Long("file") => {
+                    archive = Some(args.value()?);
+                    None
+                }
+                Arg::Short('C') | Arg::Long("directory") => {
+                    directory = Some(args.value()?);
+                    None
+                }
+                Arg::Short('v') | Arg::Long("verbose") => {
+                    options.verbose = true;
+                    None
+                }
+                Arg::Short('k') | Arg::Long("keep-old-files") => {
+                    options.keep_old = true;
+                    None
+                }
+                Arg::Short('O') | Arg::Long("to-stdout") => {
+                    options.to_stdout = true;
+                    None
+                }
+                Arg::Short('z') | Arg::Long("gzip" | "gunzip") => {
+                    options.gzip = true;
+                    None
+                }
+                Arg::Long("strip-components") => {
+                    let text = args.value()?;
+                    options.strip = text.parse().map_err(|_| {
+                        Failure::Usage(format!("invalid number of elements: '{text}'"))
+                    })?;
+                    None
+                }
+                Arg::Value(v) => {
+                    names.push(wasmix_common::args::into_string(v)?);
+                    None
+                }
+                other => return Err(wasmix_common::args::unexpected(other)),
+            };
+            if let Some(chosen) = chosen {
+                if mode.is_some_and(|m| m != chosen) {
+                    return Err(Failure::Usage(
+                        "You may not specify more than one '-Acdtrux', '--delete' or  '--test-label' option".into(),
+                    ));
+                }
+                mode = Some(chosen);
+            }
+        }
+        let Some(mode) = mode else {
+            return Err(Failure::Usage(
+                "You must specify one of the '-Acdtrux', '--delete' or '--test-label' options".into(),
+            ));
+        };
+        let archive = archive.unwrap_or_else(|| "-".into());
+        match mode {
+            Mode::Create => create(&archive, directory.as_deref(), &names, &options, out),
+            Mode::List | Mode::Extract => {
+                let reader: Box<dyn Read> = if archive == "-" {
+                    Box::new(io::stdin())
+                } else {
+                    Box::new(fs::File::open(&archive).map_err(|e| {
+                        PROGRAM.warn(format!("{archive}: Cannot open: {}", describe_io_error(&e)));
+                        Failure::Fatal("Error is not recoverable: exiting now".into())
+                    })?)
+                };
+                let reader: Box<dyn Read> = if options.gzip {
+                    Box::new(flate2::read::MultiGzDecoder::new(reader))
+                } else {
+                    reader
+                };
+                if let Some(dir) = &directory
+                    && mode == Mode::Extract
+                {
+                    std::env::set_current_dir(dir).map_err(|e| {
+                        Failure::Fatal(format!("{dir}: Cannot open: {}", describe_io_error(&e)))
+                    })?;
+                }
+                extract::read_archive(reader, mode == Mode::Extract, &names, &options, out)
+            }
+        }
+    })
+}
+
+/// `-c`: the named files and trees into one archive.
+fn create(
+    archive: &str,
+    directory: Option<&str>,
+    names: &[String],
+    options: &Options,
+    out: &mut dyn Write,
+) -> Result<u8, Failure> {
+    if names.is_empty() {
+        PROGRAM.warn("Cowardly refusing to create an empty archive");
+        eprintln!("Try 'tar --help' or 'tar --usage' for more information.");
+        return Err(Failure::Status(2));
+    }
+    let to_stdout = archive == "-";
+    let sink: Box<dyn Write> = if to_stdout {
+        Box::new(io::stdout())
+    } else {
+        Box::new(
+            wasmix_common::file_out::FileOut::create(archive).map_err(|e| {
+                PROGRAM.warn(format!("{archive}: Cannot open: {}", describe_io_error(&e)));
+                Failure::Fatal("Error is not recoverable: exiting now".into())
+            })?,
+        )
+    };
+    let sink: Box<dyn Write> = if options.gzip {
+        Box::new(flate2::write::GzEncoder::new(
+            sink,
+            flate2::Compression::default(),
+        ))
+    } else {
+        sink
+    };
+    if let Some(dir) = directory {
+        std::env::set_current_dir(dir).map_err(|e| {
+            Failure::Fatal(format!("{dir}: Cannot open: {}", describe_io_error(&e)))
+        })?;
+    }
+    let mut builder = tar::Builder::new(sink);
+    let mut status = 0;
+    let mut warned_absolute = false;
+    for name in names {
+        let stored = name.trim_start_matches('/');
+        if stored.len() != name.len() && !warned_absolute {
+            PROGRAM.warn("Removing leading `/' from member names");
+            warned_absolute = true;
+        }
+        // Names go to the listing on stdout, or stderr when the archive is stdout.
+        let mut listing: Box<dyn Write> = if to_stdout {
+            Box::new(io::stderr())
+        } else {
+            Box::new(&mut *out)
+        };
+        if !add(
+            &mut builder,
+            Path::new(name),
+            stored,
+            options.verbose,
+            &mut listing,
+        )? {
+            status = 2;
+        }
+    }
+    // Dropping the gzip encoder writes its trailer.
+    builder.into_inner()?.flush()?;
+    if status != 0 {
+        PROGRAM.warn("Exiting with failure status due to previous errors");
+    }
+    Ok(status)
+}
+
+/// Adds a file, symlink or directory (with what it holds); false if something could not
+/// be read.
+fn add<W: Write>(
+    builder: &mut tar::Builder<W>,
+    path: &Path,
+    stored: &str,
+    verbose: bool,
+    listing: &mut dyn Write,
+) -> Result<bool, Failure> {
+    let meta = match fs::symlink_metadata(path) {
+        Ok(meta) => meta,
+        Err(e) => {
+            PROGRAM.warn(format!(
+                "{}: Cannot stat: {}",
+                path.display(),
+                describe_io_error(&e)
+            ));
+            return Ok(false);
+        }
+    };
+    let mut header = tar::Header::new_gnu();
+    header.set_mode(permissions(&meta));
+    header.set_uid(0);
+    header.set_gid(0);
+    header.set_username("user").map_err(Failure::from)?;
+    header.set_groupname("user").map_err(Failure::from)?;
+    let mtime = meta
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_secs());
+    header.set_mtime(mtime);
+    let kind = EntryKind::of(&meta);
+    if verbose {
+        writeln!(listing, "{}", display_name(stored, kind))?;
+    }
+    match kind {
+        EntryKind::Directory => {
+            header.set_entry_type(tar::EntryType::Directory);
+            header.set_size(0);
+            let name = format!("{}/", stored.trim_end_matches('/'));
+            builder.append_data(&mut header, &name, io::empty())?;
+            let entries = match list_dir(path) {
+                Ok(entries) => entries,
+                Err(e) => {
+                    let reason = describe_io_error(&e);
+                    PROGRAM.warn(format!("{}: Cannot open: {reason}", path.display()));
+                    return Ok(false);
+                }
+            };
+            let mut all = true;
+            for (child, _) in entries {
+                let stored_child = format!("{}/{child}", stored.trim_end_matches('/'));
+                all &= add(builder, &path.join(&child), &stored_child, verbose, listing)?;
+            }
+            Ok(all)
+        }
+        EntryKind::Symlink => {
+            let target = fs::read_link(path)?;
+            header.set_entry_type(tar::EntryType::Symlink);
+            header.set_size(0);
+            builder.append_link(&mut header, stored, &target)?;
+            Ok(true)
+        }
+        _ => {
+            let file = match fs::File::open(path) {
+                Ok(file) => file,
+                Err(e) => {
+                    let reason = describe_io_error(&e);
+                    PROGRAM.warn(format!("{}: Cannot open: {reason}", path.display()));
+                    return Ok(false);
+                }
+            };
+            header.set_entry_type(tar::EntryType::Regular);
+            header.set_size(meta.len());
+            builder.append_data(&mut header, stored, file)?;
+            Ok(true)
+        }
+    }
+}
+
+/// A member's name as listed: directories end in `/`.
+pub fn display_name(name: &str, kind: EntryKind) -> String {
+    if kind == EntryKind::Directory && !name.ends_with('/') {
+        format!("{name}/")
+    } else {
+        name.to_string()
+    }
+}
+
+/// `-tv`'s line: mode, owner/group and size (padded as GNU pads them), time, name.
+pub fn long_line(mode: u32, kind: char, owner: &str, size: u64, mtime: u64, name: &str) -> String {
+    let mut bits = String::from(kind);
+    for shift in [6, 3, 0] {
+        let part = (mode >> shift) & 7;
+        bits.push(if part & 4 != 0 { 'r' } else { '-' });
+        bits.push(if part & 2 != 0 { 'w' } else { '-' });
+        bits.push(if part & 1 != 0 { 'x' } else { '-' });
+    }
+    let size = size.to_string();
+    let pad = 19usize.saturating_sub(owner.len() + 1);
+    let days = (mtime / 86400) as i64;
+    let (year, month, day) = civil_from_days(days);
+    let (hour, minute) = (mtime / 3600 % 24, mtime / 60 % 60);
+    format!(
+        "{bits} {owner} {size:>pad$} {year:04}-{month:02}-{day:02} {hour:02}:{minute:02} {name}"
+    )
+}
+
+/// The date of a day count since 1970-01-01 (Howard Hinnant's algorithm).
+fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
