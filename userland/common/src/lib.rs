@@ -20,6 +20,7 @@ pub mod numbers;
 mod output;
 #[cfg(feature = "process")]
 pub mod process;
+pub mod tabstops;
 pub mod tree;
 pub mod wasi_fs;
 
