@@ -482,3 +482,145 @@ fn busybox_suite_cases() {
         ),
     ]);
 }
+
+#[test]
+fn tsort() {
+    compare(&[
+        fed("tsort", "a b\nb c\n"),
+        fed("tsort", "x y\nx z\nz y\nw w\n"),
+        fed("tsort", "a b\nb c\nc a\n"),
+        fed("tsort", "g d\nd f\nd g\nb a\nd a\ng d\nd e\n"),
+        fed("tsort", "e g\ne c\nd e\na g\nb f\nb e\ne b\ng a\n"),
+        fed("tsort", "a b c\n"),
+        case("tsort nosuch"),
+        case("printf 'one two\\ntwo three\\n' > pairs; tsort pairs"),
+    ]);
+}
+
+#[test]
+fn expand_and_unexpand() {
+    compare(&[
+        fed("expand", "a\tb\tc\n\tx\n"),
+        fed("expand -t 4", "a\tbcdef\tc\n"),
+        fed("expand -t 3,7,12", "\ta\tb\tc\td\te\n"),
+        fed("expand -i", "\ta\tb\n \tc\n"),
+        fed("expand -4", "a\tb\n"),
+        fed(
+            "unexpand",
+            "        12345678\n         x\n   \ty\na       b\n",
+        ),
+        fed("unexpand -a", "a       b  c        d\n"),
+        fed("unexpand -t 4", "bc\u{8} a  defgh\n\tbcdefgh  \n"),
+        fed("unexpand -t 3,9", "\u{8}bc  \tabcdefghbcdefgh\n"),
+        fed("unexpand --first-only -a", "        a       b\n"),
+        case("unexpand -t 0 lines.txt"),
+    ]);
+}
+
+/// Against the machine's xxd (vim's, Debian's package `xxd`).
+#[test]
+fn xxd() {
+    const SAMPLE: &str = "printf 'hello world, this is xxd!\\n\\000\\001\\377' > x1; ";
+    let cases: Vec<support::gnu::Case> = [
+        "xxd x1",
+        "xxd -p x1",
+        "xxd -i x1",
+        "xxd -b x1",
+        "xxd -g 4 -c 4 -u x1",
+        "head -c 100 /dev/zero > x2; printf a >> x2; xxd -a x2",
+        "xxd -s 2 -l 3 x1",
+        "xxd -o 16 x1",
+        "xxd -e x1",
+        "xxd -c 5 -g 3 x1",
+        "xxd -i -n foo x1; printf abc | xxd -i",
+        "xxd -p x1 | xxd -r -p | od -c",
+        "xxd x1 | xxd -r | od -c",
+        "xxd x1 out; cat out",
+    ]
+    .iter()
+    .map(|command| support::gnu::made(format!("{SAMPLE}{command}"), ""))
+    .collect();
+    compare(&cases);
+    compare(&[
+        fed("xxd -p", "\0"),
+        fed(
+            "xxd -p -r",
+            "30313233343536373736353433323130 30313233343536373736353433323130",
+        ),
+        fed(
+            "xxd -r",
+            "   00000000: 3031 3233 3435 3637 3839 3a3b 3c3d 3e3f  0123456789:;<=>?\n",
+        ),
+    ]);
+}
+
+/// A tree with a file, a subdirectory and a symlink, with known times.
+const ARCHIVED: &str = "mkdir -p d/sub && echo hi > d/f && ln -s f d/link && echo deep > d/sub/g; \
+                        touch -d @1000000 d/f d/sub/g d/sub d; ";
+
+fn archived(command: &str) -> support::gnu::Case {
+    support::gnu::made(format!("{ARCHIVED}{command}"), "")
+}
+
+#[test]
+fn tar() {
+    compare(&[
+        archived("tar -cf a.tar d; tar -tf a.tar | sort"),
+        archived("tar -cvf a.tar d | sort"),
+        archived("tar czf x.tgz d; tar tzf x.tgz | sort"),
+        archived("tar czf - d | tar tzf - | sort"),
+        archived(
+            "tar -cf a.tar d; mkdir o; tar -xf a.tar -C o; find o | sort; cat o/d/f; readlink o/d/link",
+        ),
+        archived("tar -cf a.tar d; tar -xOf a.tar d/f"),
+        archived("tar -cf a.tar d; mkdir o; tar --strip-components=1 -xf a.tar -C o; ls o"),
+        archived("tar -xf nosuch"),
+        archived("tar -cf x.tar nosuch"),
+        archived("tar -cf y.tar"),
+        archived("tar -cf a.tar d/f; tar -tvf a.tar | cut -c1-11,31-"),
+        archived("tar -cf a.tar d; tar -tf a.tar d/sub | sort; tar -tf a.tar nothere"),
+        archived(
+            "tar -cf a.tar d; rm -r d; tar -xf a.tar; ls -l d/f | cut -c1-10,30-; cat d/sub/g",
+        ),
+        archived("tar cf a.tar d/f; tar xvf a.tar"),
+        archived("tar -czf x.tgz d; gzip -t x.tgz && echo gz-ok"),
+        archived("tar -cf a.tar \"$PWD/d/f\" 2>&1; tar -tf a.tar | wc -l"),
+    ]);
+}
+
+/// `tar cz | tar xz` keeps a tree: contents and symlinks, checked on the host.
+#[test]
+fn tar_round_trip_through_gzip() {
+    let dir = tempfile::tempdir().unwrap();
+    let mount = format!("{}:/w", dir.path().display());
+    let out = support::wasmix()
+        .args(["--ephemeral", "--mount", &mount, "-c"])
+        .arg(format!(
+            "cd /w; {ARCHIVED} tar czf - d | (mkdir copy && cd copy && tar xzf -)"
+        ))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let copy = dir.path().join("copy/d");
+    assert_eq!(std::fs::read_to_string(copy.join("f")).unwrap(), "hi\n");
+    assert_eq!(
+        std::fs::read_to_string(copy.join("sub/g")).unwrap(),
+        "deep\n"
+    );
+    assert_eq!(
+        std::fs::read_link(copy.join("link")).unwrap(),
+        std::path::Path::new("f")
+    );
+    let modified = std::fs::metadata(copy.join("f"))
+        .unwrap()
+        .modified()
+        .unwrap();
+    assert_eq!(
+        modified,
+        std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_000_000)
+    );
+}
