@@ -207,11 +207,12 @@ impl Record {
             return self.whole();
         }
         self.split_to(splitter, i);
+        // A field past NF is the empty string (it compares as a string, `$9 != 0`).
         match &self.assigned {
-            Some(fields) => fields.get(i - 1).cloned().unwrap_or_default(),
+            Some(fields) => fields.get(i - 1).cloned().unwrap_or_else(|| Value::str("")),
             None => match self.spans.get(i - 1) {
                 Some(&(start, end)) => Value::input(&self.text[start..end]),
-                None => Value::Uninit,
+                None => Value::str(""),
             },
         }
     }

@@ -311,6 +311,19 @@ pub fn escape(rest: &[u8]) -> (Vec<u8>, usize) {
             .fold(0u32, |v, b| v * 8 + u32::from(b - b'0'));
         return (vec![value as u8], digits);
     }
+    if c == b'x' {
+        // `\x21`: one or two hex digits, as gawk, mawk and the one true awk read them.
+        let digits = rest[1..]
+            .iter()
+            .take(2)
+            .take_while(|b| b.is_ascii_hexdigit())
+            .count();
+        if digits > 0 {
+            let text = std::str::from_utf8(&rest[1..1 + digits]).unwrap_or("0");
+            let value = u8::from_str_radix(text, 16).unwrap_or(0);
+            return (vec![value], 1 + digits);
+        }
+    }
     if c == b'\n' {
         return (Vec::new(), 1);
     }
