@@ -32,12 +32,12 @@ fn main() {
         };
         let headers = !files.is_empty() && (!paging || files.len() > 1);
         for name in input::operands_or_stdin(files) {
+            if name != "-" && std::fs::metadata(&name).is_ok_and(|m| m.is_dir()) {
+                writeln!(out, "\n*** {name}: directory ***\n")?;
+                continue;
+            }
             let reader = match input::open(&name) {
                 Ok(reader) => reader,
-                Err(e) if e.kind() == std::io::ErrorKind::IsADirectory => {
-                    writeln!(out, "\n*** {name}: directory ***\n")?;
-                    continue;
-                }
                 Err(e) => {
                     PROGRAM.warn(format!("cannot open {name}: {}", describe_io_error(&e)));
                     continue;

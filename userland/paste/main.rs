@@ -53,7 +53,7 @@ fn main() {
                 }
                 out.write_all(&[terminator])?;
             }
-            return Ok(0);
+            return Ok(u8::from(sources.failed));
         }
         // A row is written once some file gave it a line; the files that have ended give
         // empty fields.
@@ -73,7 +73,7 @@ fn main() {
                 }
             }
             if !any {
-                return Ok(0);
+                return Ok(u8::from(sources.failed));
             }
             row.push(terminator);
             out.write_all(&row)?;
@@ -88,6 +88,7 @@ struct Sources {
     readers: Vec<Option<Box<dyn BufRead>>>,
     stdin: Option<Box<dyn BufRead>>,
     terminator: u8,
+    failed: bool,
 }
 
 impl Sources {
@@ -107,6 +108,7 @@ impl Sources {
             readers,
             stdin: None,
             terminator,
+            failed: false,
         })
     }
 
@@ -119,10 +121,13 @@ impl Sources {
             }),
         };
         let mut line = Vec::new();
-        let name = &self.names[column];
-        reader
-            .read_until(self.terminator, &mut line)
-            .map_err(|e| Failure::Fatal(format!("{name}: {}", describe_io_error(&e))))?;
+        if let Err(e) = reader.read_until(self.terminator, &mut line) {
+            // As GNU: reported, and the file is at its end from then on.
+            PROGRAM.warn(format!("{}: {}", self.names[column], describe_io_error(&e)));
+            self.failed = true;
+            self.readers[column] = Some(Box::new(std::io::empty()));
+            return Ok(None);
+        }
         if line.is_empty() {
             return Ok(None);
         }

@@ -43,10 +43,14 @@ impl Lines {
                         }
                         return Some((line, ended, self.reading.clone()));
                     }
+                    // GNU sed gives up at a read error (a directory, say): status 4.
                     Err(e) => {
-                        crate::PROGRAM.warn(format!("read error: {}", describe_io_error(&e)));
-                        self.status = 2;
+                        let reason = describe_io_error(&e);
+                        crate::PROGRAM.warn(format!("read error on {}: {reason}", self.reading));
+                        self.status = 4;
                         self.reader = None;
+                        self.files = Vec::new().into_iter();
+                        return None;
                     }
                 }
             }

@@ -173,11 +173,12 @@ fn main() {
         }
         let mut data = Vec::new();
         for name in &names {
-            input::open(name)
-                .and_then(|mut reader| reader.read_to_end(&mut data))
-                .map_err(|e| {
-                    Failure::Fatal(format!("cannot read: {name}: {}", describe_io_error(&e)))
-                })?;
+            let mut reader = input::open(name).map_err(|e| {
+                Failure::Fatal(format!("cannot read: {name}: {}", describe_io_error(&e)))
+            })?;
+            reader.read_to_end(&mut data).map_err(|e| {
+                Failure::Fatal(format!("read failed: {name}: {}", describe_io_error(&e)))
+            })?;
             if data.last().is_some_and(|&b| b != terminator) {
                 data.push(terminator);
             }

@@ -196,8 +196,10 @@ fn main() {
         let mut line = Vec::new();
         loop {
             line.clear();
-            if reader.read_until(delimiter, &mut line)? == 0 {
-                break;
+            match reader.read_until(delimiter, &mut line) {
+                Ok(0) => break,
+                Ok(_) => {}
+                Err(_) => return Err(Failure::Fatal(format!("error reading '{name}'"))),
             }
             if line.last() == Some(&delimiter) {
                 line.pop();

@@ -93,7 +93,11 @@ fn main() {
         let mut status = 0;
         for name in &files {
             match counter.count(name) {
-                Ok(counts) => {
+                Ok((counts, error)) => {
+                    if let Some(reason) = error {
+                        PROGRAM.warn(format!("{name}: {reason}"));
+                        status = 1;
+                    }
                     total.lines += counts.lines;
                     total.words += counts.words;
                     total.chars += counts.chars;
@@ -129,14 +133,16 @@ struct Position {
 }
 
 impl Counter {
-    fn count(&self, name: &str) -> Result<Counts, Failure> {
+    /// The counts of a file, and the error that stopped its reading if one did (GNU
+    /// reports it and still shows what was counted).
+    fn count(&self, name: &str) -> Result<(Counts, Option<String>), Failure> {
         let mut reader = input::open(name)?;
         let mut counts = Counts::default();
         let mut at = Position::default();
         let slow = self.chosen.words || self.chosen.chars || self.chosen.max_line;
         // In UTF-8, a character split between two reads waits for the rest.
         let mut partial: Vec<u8> = Vec::new();
-        input::each_chunk(&mut reader, |chunk| {
+        let read = input::each_chunk(&mut reader, |chunk| {
             counts.bytes += chunk.len() as u64;
             if !slow {
                 counts.lines += count_newlines(chunk);
@@ -151,10 +157,17 @@ impl Counter {
                 partial.drain(..kept);
             }
             Ok(())
-        })?;
+        });
         // An incomplete character left at the end is invalid bytes: no character at all.
         counts.max_line = counts.max_line.max(at.column);
-        Ok(counts)
+        let error = match read {
+            Ok(()) => None,
+            Err(e) => match Failure::from(e) {
+                Failure::Fatal(reason) => Some(reason),
+                other => return Err(other),
+            },
+        };
+        Ok((counts, error))
     }
 
     /// Counts the UTF-8 in `bytes`; returns how many bytes it used (the rest may be the

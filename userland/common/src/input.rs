@@ -19,9 +19,19 @@ pub fn open(name: &str) -> io::Result<Box<dyn Read>> {
     } else {
         let file = File::open(name)?;
         if file.metadata()?.is_dir() {
-            return Err(io::ErrorKind::IsADirectory.into());
+            return Ok(Box::new(Directory));
         }
         Ok(Box::new(file))
+    }
+}
+
+/// A directory opened as a file: as on Linux, the open succeeds and the first read fails,
+/// so each program reports it as GNU's does (`read error on dir`, `error reading 'dir'`).
+struct Directory;
+
+impl Read for Directory {
+    fn read(&mut self, _: &mut [u8]) -> io::Result<usize> {
+        Err(io::ErrorKind::IsADirectory.into())
     }
 }
 
@@ -53,7 +63,15 @@ pub fn for_each(
     let mut status = 0;
     for name in operands_or_stdin(files) {
         match open(&name) {
-            Ok(reader) => body(&name, reader)?,
+            // A read that fails (a directory, say) is reported with the name, and the
+            // other operands are still read, as GNU's filters do.
+            Ok(reader) => match body(&name, reader) {
+                Err(crate::Failure::Fatal(reason)) => {
+                    program.warn(format!("{name}: {reason}"));
+                    status = 1;
+                }
+                other => other?,
+            },
             Err(e) => {
                 program.warn(describe(&name, &crate::describe_io_error(&e)));
                 status = 1;
