@@ -5,21 +5,7 @@ use wasmix_common::checksum;
 
 static PROGRAM: Program = Program::new(
     "sha512sum",
-    "Usage: sha512sum [OPTION]... [FILE]...\n\
-     Print or check SHA512 (512-bit) checksums.\n\n\
-     With no FILE, or when FILE is -, read standard input.\n\n  \
-     -b, --binary          read in binary mode\n  \
-     -c, --check           read checksums from the FILEs and check them\n      \
-     --tag             create a BSD-style checksum\n  \
-     -t, --text            read in text mode (default)\n\n\
-     The following five options are useful only when verifying checksums:\n      \
-     --ignore-missing  don't fail or report status for missing files\n      \
-     --quiet           don't print OK for each successfully verified file\n      \
-     --status          don't output anything, status code shows success\n      \
-     --strict          exit non-zero for improperly formatted checksum lines\n  \
-     -w, --warn            warn about improperly formatted checksum lines\n\n      \
-     --help        display this help and exit\n      \
-     --version     output version information and exit\n",
+    wasmix_common::checksum_help!("sha512sum", "SHA512 (512-bit)"),
 );
 
 fn main() {

@@ -4,6 +4,35 @@
 use crate::{Arg, Args, Failure, Output, Program, args, describe_io_error, input};
 use std::io::{BufRead, BufReader, Write};
 
+/// The `--help` text of a checksum program: its name and what its hash is, then the
+/// options all of them share.
+#[macro_export]
+macro_rules! checksum_help {
+    ($name:literal, $hash:literal) => {
+        concat!(
+            "Usage: ",
+            $name,
+            " [OPTION]... [FILE]...\n\
+             Print or check ",
+            $hash,
+            " checksums.\n\n\
+             With no FILE, or when FILE is -, read standard input.\n\n  \
+             -b, --binary          read in binary mode\n  \
+             -c, --check           read checksums from the FILEs and check them\n      \
+             --tag             create a BSD-style checksum\n  \
+             -t, --text            read in text mode (default)\n\n\
+             The following five options are useful only when verifying checksums:\n      \
+             --ignore-missing  don't fail or report status for missing files\n      \
+             --quiet           don't print OK for each successfully verified file\n      \
+             --status          don't output anything, status code shows success\n      \
+             --strict          exit non-zero for improperly formatted checksum lines\n  \
+             -w, --warn            warn about improperly formatted checksum lines\n\n      \
+             --help        display this help and exit\n      \
+             --version     output version information and exit\n"
+        )
+    };
+}
+
 /// A hash being computed over a stream of chunks.
 trait Hasher {
     fn update(&mut self, data: &[u8]);
