@@ -405,7 +405,7 @@ fn find_keeps_the_slashes_it_was_given() {
 /// Files of known sizes and times, a directory and links, for ls.
 const LISTED: &str = "mkdir d; printf 12345 > big; printf 1 > small; : > empty2; ln -s big link; \
                       ln -s nowhere broken; touch -d @1000 big; touch -d @3000 small; \
-                      touch -d @2000 d; touch -d @500 empty2; ";
+                      touch -d @2000 d; touch -d @500 empty2; touch -d @100 lines.txt words.txt empty dir; ";
 
 fn listed(command: &str) -> support::gnu::Case {
     support::gnu::made(format!("{LISTED}{command}"), "")
@@ -414,8 +414,8 @@ fn listed(command: &str) -> support::gnu::Case {
 #[test]
 fn ls_sorting_indicators_and_colour() {
     compare(&[
-        listed("ls -t"),
-        listed("ls -tr"),
+        listed("ls -td big small d empty2 lines.txt words.txt empty dir"),
+        listed("ls -tdr big small d empty2 lines.txt words.txt empty dir"),
         listed("ls -S"),
         listed("ls -Sr -1"),
         listed("ls -F"),
@@ -480,6 +480,8 @@ fn busybox_suite_cases() {
             "printf 'a\\n' > input; diff -qB - input; echo $?",
             "\nb\n\n",
         ),
+        fed("awk -F'\\x21' '{print $1}'", "a!b\n"),
+        fed("awk '$2 != 0'", "a\nb\n"),
     ]);
 }
 
@@ -623,4 +625,23 @@ fn tar_round_trip_through_gzip() {
         modified,
         std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_000_000)
     );
+}
+
+/// A directory where a file is expected: GNU's message and status, and the other
+/// operands still read where GNU reads them.
+#[test]
+fn a_directory_where_a_file_is_expected() {
+    compare(&[
+        case("sort dir lines.txt"),
+        case("sed p dir lines.txt"),
+        case("wc -L dir empty"),
+        case("wc dir words.txt"),
+        case("paste dir words.txt"),
+        case("uniq dir"),
+        case("expand dir empty"),
+        case("unexpand dir empty"),
+        case("cat -A dir empty"),
+        case("grep x dir words.txt"),
+        case("tail -n 1 dir words.txt"),
+    ]);
 }
