@@ -300,9 +300,18 @@ impl Lister<'_> {
         if self.options.long {
             return self.print_long(entries, with_total);
         }
+        // A lookup per entry only when something shown needs it: a listing of names
+        // takes them from the directory stream alone.
+        let needs_metadata = self.palette.is_some()
+            || self.options.indicator != Indicator::None
+            || self.options.blocks;
         let metas: Vec<Option<Metadata>> = entries
             .iter()
-            .map(|e| self.metadata(&e.path).ok())
+            .map(|e| {
+                needs_metadata
+                    .then(|| self.metadata(&e.path).ok())
+                    .flatten()
+            })
             .collect();
         if self.options.blocks && with_total {
             let blocks: u64 = metas.iter().flatten().map(blocks_of).sum();
@@ -335,9 +344,15 @@ impl Lister<'_> {
 
     /// What -i and -s put before each name: the inode and the blocks, right-aligned.
     fn prefixes(&self, paths: &[&str], metas: &[Option<Metadata>]) -> Vec<String> {
+        if !self.options.inode && !self.options.blocks {
+            return vec![String::new(); paths.len()];
+        }
         let inodes: Vec<String> = paths
             .iter()
             .map(|path| {
+                if !self.options.inode {
+                    return String::new();
+                }
                 wasi_fs::identity(std::path::Path::new(path), self.options.dereference)
                     .map_or("?".into(), |id| id.inode.to_string())
             })
