@@ -264,3 +264,20 @@ fn builtins_report_where_their_errors_go() {
         case("(sleep 0.1; echo from a subshell) & exit 3"),
     ]);
 }
+
+/// less and stty where their output or input is not a terminal: less copies its input
+/// (and reports on standard output what it cannot show), stty refuses.
+#[test]
+fn less_and_stty_away_from_a_terminal() {
+    compare(&[
+        case("less lines.txt"),
+        case("less -N -S lines.txt words.txt"),
+        case("less nosuch lines.txt; echo $?"),
+        case("less dir; echo $?"),
+        fed("less", "piped\n"),
+        fed("less -", "no newline"),
+        case("stty size < /dev/null; echo $?"),
+        case("stty bogus < /dev/null; echo $?"),
+        case("stty -a < /dev/null; echo $?"),
+    ]);
+}

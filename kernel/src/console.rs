@@ -3,7 +3,9 @@
 //! wasmtime-wasi's stdin closes for good at the first end of file. At a terminal, Ctrl-D ends
 //! one program's input, not the shell's: here an end of file is handed to the one reader that
 //! asked, and the next read asks the host again. As there, a helper thread reads only when a
-//! process asks, so typed-ahead lines stay in the terminal for the shell.
+//! process asks, so typed-ahead lines stay in the terminal for the shell; and a request
+//! whose reader is gone (a program killed while it waited for a key) is withdrawn before
+//! the shell reads the terminal itself, so the helper does not take the next line typed.
 
 use bytes::{Bytes, BytesMut};
 use std::io::{self, IsTerminal, Read};
@@ -29,6 +31,8 @@ struct HostStdin {
     state: Mutex<State>,
     requested: Condvar,
     completed: Notify,
+    /// A pipe whose write end wakes the helper from its wait for input (`withdraw`).
+    wake: [libc::c_int; 2],
 }
 
 fn host_stdin() -> &'static HostStdin {
@@ -38,10 +42,15 @@ fn host_stdin() -> &'static HostStdin {
             .name("wasmix-stdin".into())
             .spawn(read_when_asked)
             .expect("cannot start the stdin thread");
+        let mut wake = [-1; 2];
+        // SAFETY: pipe writes two descriptors into the array it is given. Should it fail,
+        // both stay -1: poll ignores a negative descriptor, and nothing can be withdrawn.
+        unsafe { libc::pipe(wake.as_mut_ptr()) };
         HostStdin {
             state: Mutex::new(State::Idle),
             requested: Condvar::new(),
             completed: Notify::new(),
+            wake,
         }
     })
 }
@@ -55,6 +64,9 @@ fn read_when_asked() {
                 .requested
                 .wait_while(state, |s| !matches!(s, State::Requested))
                 .unwrap_or_else(|poisoned| poisoned.into_inner());
+        }
+        if !stdin.await_input() {
+            continue;
         }
         let mut buffer = BytesMut::zeroed(READ_SIZE);
         let outcome = match io::stdin().lock().read(&mut buffer) {
@@ -71,7 +83,58 @@ fn read_when_asked() {
     }
 }
 
+/// Called before the shell reads the terminal itself: a request still waiting for input
+/// has lost its reader, and what is typed next is the shell's.
+pub fn withdraw() {
+    let stdin = host_stdin();
+    let mut state = stdin.lock();
+    if matches!(*state, State::Requested) {
+        *state = State::Idle;
+        // SAFETY: writes one byte from a valid buffer to the wake pipe.
+        unsafe { libc::write(stdin.wake[1], [0u8].as_ptr().cast(), 1) };
+    }
+}
+
 impl HostStdin {
+    /// Waits until standard input has something to read (true) or the request was
+    /// withdrawn (false).
+    fn await_input(&self) -> bool {
+        loop {
+            let mut watched = [
+                libc::pollfd {
+                    fd: 0,
+                    events: libc::POLLIN,
+                    revents: 0,
+                },
+                libc::pollfd {
+                    fd: self.wake[0],
+                    events: libc::POLLIN,
+                    revents: 0,
+                },
+            ];
+            // SAFETY: poll reads and writes the two pollfd records it is given.
+            let ready = unsafe { libc::poll(watched.as_mut_ptr(), 2, -1) };
+            if ready < 0 {
+                if io::Error::last_os_error().kind() == io::ErrorKind::Interrupted {
+                    continue;
+                }
+                // Poll failing leaves the read to report what is wrong.
+                return true;
+            }
+            if watched[1].revents != 0 {
+                let mut drained = [0u8; 64];
+                // SAFETY: reads into a valid buffer of the length given.
+                unsafe { libc::read(self.wake[0], drained.as_mut_ptr().cast(), drained.len()) };
+                if !matches!(*self.lock(), State::Requested) {
+                    return false;
+                }
+            }
+            if watched[0].revents != 0 {
+                return true;
+            }
+        }
+    }
+
     fn lock(&self) -> MutexGuard<'_, State> {
         self.state
             .lock()

@@ -20,5 +20,6 @@ pub mod program;
 mod progress;
 pub mod sh;
 pub mod signal;
+pub mod terminal;
 pub mod tier;
 pub mod wasi_fs;

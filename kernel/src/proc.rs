@@ -11,6 +11,7 @@ use crate::preview1::Preview1Fds;
 use crate::process_api::{Inheritance, ProcessApi, ProcessApiView};
 use crate::program::{Entry, Program};
 pub use crate::signal::{Action, Disposition, Dispositions, SIGNALS, Signal};
+use crate::terminal::{TerminalApi, TerminalView};
 use crate::wasi_fs::OpenFiles;
 use crate::wasi_fs::{FsView, WasiFsView};
 use std::collections::BTreeMap;
@@ -430,6 +431,15 @@ impl ProcessApi for ProcessCtx {
     }
 }
 
+impl TerminalApi for ProcessCtx {
+    fn terminal(&mut self) -> TerminalView<'_> {
+        TerminalView {
+            table: &mut self.table,
+            pid: self.inheritance.pid,
+        }
+    }
+}
+
 impl WasiFsView for ProcessCtx {
     fn fs(&mut self) -> FsView<'_> {
         FsView {
@@ -546,6 +556,7 @@ pub(crate) async fn run(process: Arc<Process>, launch: Launch) {
     // The pipe ends close here, before anyone is told of the exit.
     drop(launch.stdio);
     drop(store);
+    crate::terminal::release(process.pid);
     *lock(&process.state) = match status {
         ExitStatus::Killed(_) => RunState::Killed,
         _ => RunState::Exited,

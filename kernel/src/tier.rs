@@ -32,6 +32,7 @@ impl Tier {
         wasmtime_wasi::p2::add_to_linker_async(&mut linker)?;
         crate::wasi_fs::add_to_linker(&mut linker)?;
         crate::process_api::add_to_linker(&mut linker)?;
+        crate::terminal::add_to_linker(&mut linker)?;
         let mut module_linker = wasmtime::Linker::new(&engine);
         crate::preview1::add_to_linker(&mut module_linker)?;
         Ok(Tier {

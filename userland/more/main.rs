@@ -1,16 +1,17 @@
-//! more: page through text at the terminal. Keys come from /dev/tty, so it pages a pipe
-//! too; the terminal is line-buffered, so a command is a line: Enter (or space, Enter)
-//! shows the next page, `q` quits. When its output is not a terminal it copies its input,
-//! each file under a `::::` header, as util-linux more does.
+//! more: page through text at the terminal. Keys come from /dev/tty in raw mode
+//! (`wasmix:terminal`), so it pages a pipe too. When its output is not a terminal it
+//! copies its input, each file under a `::::` header, as util-linux more does.
 
 use std::io::{BufRead, BufReader, Write};
-use wasmix_common::{Arg, Output, Program, args, describe_io_error, input};
+use wasmix_common::terminal::{self, Event, Key, Keys, RawMode};
+use wasmix_common::{Arg, Failure, Output, Program, args, describe_io_error, input};
 
 static PROGRAM: Program = Program::new(
     "more",
     "Usage: more [FILE]...\n\
      Show the FILEs (or standard input) a screenful at a time.\n\n\
-     At the --More-- prompt: Enter for the next page, q then Enter to quit.\n      \
+     At the --More-- prompt: space for the next page, Enter for the next line,\n\
+     d for half a page more, q to quit.\n      \
      --help        display this help and exit\n      \
      --version     output version information and exit\n",
 );
@@ -25,15 +26,24 @@ fn main() {
             }
         }
         let paging = out.is_terminal();
+        let keys = if paging {
+            let keys =
+                Keys::open().map_err(|e| Failure::Fatal(format!("cannot read keys: {e}")))?;
+            let raw = RawMode::enter().map_err(|e| Failure::Fatal(format!("cannot page: {e}")))?;
+            Some((keys, raw))
+        } else {
+            None
+        };
         let mut pager = Pager {
-            page: screen_lines().saturating_sub(1).max(1),
+            page: terminal::size().rows.saturating_sub(1).max(1),
             shown: 0,
-            keys: None,
+            keys,
         };
         let headers = !files.is_empty() && (!paging || files.len() > 1);
         for name in input::operands_or_stdin(files) {
             if name != "-" && std::fs::metadata(&name).is_ok_and(|m| m.is_dir()) {
-                writeln!(out, "\n*** {name}: directory ***\n")?;
+                let notice = format!("\n*** {name}: directory ***\n\n");
+                pager.show(out, paging, notice.as_bytes())?;
                 continue;
             }
             let reader = match input::open(&name) {
@@ -60,17 +70,11 @@ fn main() {
     })
 }
 
-fn screen_lines() -> usize {
-    std::env::var("LINES")
-        .ok()
-        .and_then(|l| l.parse().ok())
-        .unwrap_or(24)
-}
-
 struct Pager {
     page: usize,
     shown: usize,
-    keys: Option<BufReader<std::fs::File>>,
+    /// The keys and raw mode, when paging.
+    keys: Option<(Keys, RawMode)>,
 }
 
 impl Pager {
@@ -78,28 +82,47 @@ impl Pager {
     /// user quits.
     fn show(&mut self, out: &mut Output, paging: bool, text: &[u8]) -> std::io::Result<bool> {
         for line in text.split_inclusive(|&b| b == b'\n') {
-            if paging && self.shown == self.page {
-                if !self.ask(out)? {
-                    return Ok(false);
+            if paging && self.shown >= self.page {
+                match self.ask(out)? {
+                    Some(more) => self.shown = self.page - more,
+                    None => return Ok(false),
                 }
-                self.shown = 0;
             }
-            out.write_all(line)?;
+            match line.strip_suffix(b"\n") {
+                // Raw mode sends output as written: a row ends with \r\n.
+                Some(text) if paging => {
+                    out.write_all(text)?;
+                    out.write_all(b"\r\n")?;
+                }
+                _ => out.write_all(line)?,
+            }
             self.shown += 1;
         }
         Ok(true)
     }
 
-    fn ask(&mut self, out: &mut Output) -> std::io::Result<bool> {
+    /// The prompt; how many more lines to show, or None to quit.
+    fn ask(&mut self, out: &mut Output) -> std::io::Result<Option<usize>> {
         out.write_all(b"\x1b[7m--More--\x1b[27m")?;
         out.flush()?;
-        if self.keys.is_none() {
-            self.keys = Some(BufReader::new(std::fs::File::open("/dev/tty")?));
-        }
-        let mut answer = String::new();
-        let keys = self.keys.as_mut().map(|k| k.read_line(&mut answer));
-        // The typed line moved the cursor down: go back up and erase the prompt.
-        out.write_all(b"\x1b[1A\r\x1b[K")?;
-        Ok(!matches!(keys, Some(Ok(0)) | Some(Err(_))) && answer.trim() != "q")
+        let Some((keys, _)) = self.keys.as_mut() else {
+            return Ok(None);
+        };
+        let more = loop {
+            match keys.wait() {
+                Event::Key(Key::Char(' ' | 'f' | 'z') | Key::Ctrl('f') | Key::PageDown) => {
+                    break Some(self.page);
+                }
+                Event::Key(Key::Enter | Key::Char('j') | Key::Down) => break Some(1),
+                Event::Key(Key::Char('d') | Key::Ctrl('d')) => break Some(self.page / 2),
+                Event::Key(Key::Char('q' | 'Q') | Key::Ctrl('c')) | Event::End => break None,
+                Event::Resized => {
+                    self.page = terminal::size().rows.saturating_sub(1).max(1);
+                }
+                Event::Key(_) => {}
+            }
+        };
+        out.write_all(b"\r\x1b[K")?;
+        Ok(more.map(|n| n.clamp(1, self.page)))
     }
 }

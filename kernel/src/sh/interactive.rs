@@ -172,6 +172,7 @@ impl Shell {
             rustyline::EditMode::Emacs
         });
         let prompt = runtime.block_on(self.primary_prompt());
+        crate::console::withdraw();
         let mut text = editor.readline(&prompt)?;
         while syntax::is_unfinished(&text) {
             let continuation = runtime.block_on(self.continuation_prompt());

@@ -21,6 +21,8 @@ mod output;
 #[cfg(feature = "process")]
 pub mod process;
 pub mod tabstops;
+#[cfg(feature = "terminal")]
+pub mod terminal;
 pub mod tree;
 pub mod wasi_fs;
 
