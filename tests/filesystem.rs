@@ -72,6 +72,44 @@ fn the_overlay_copies_up_and_hides() {
     );
 }
 
+/// A deleted or overwritten image file comes back with `wasmix reset`; files of the
+/// user's own beside it stay.
+#[test]
+fn wasmix_reset_brings_back_deleted_image_files() {
+    let state = support::state_with(&[]);
+    let out = run_in(
+        &state,
+        "rm /bin/cat; echo mine > /bin/mine; echo changed > /etc/motd; rm -r /etc/profile; \
+         cat /etc/motd",
+    );
+    assert_eq!(out.status, 127, "{}", out.stderr);
+    let reset = |paths: &[&str]| {
+        support::wasmix()
+            .arg("--state")
+            .arg(state.path())
+            .arg("reset")
+            .args(paths)
+            .output()
+            .unwrap()
+    };
+    let output = reset(&["/bin/cat", "/etc", "/nosuch"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout),
+        "/bin/cat: as the image has it (1 entry)\n/etc: as the image has it (3 entries)\n"
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        "wasmix: reset: /nosuch: No such file or directory\n"
+    );
+    let out = run_in(&state, "cat /bin/mine; head -c 7 /etc/motd; echo; ls /etc");
+    assert_eq!(out.stdout, "mine\nWelcome\nmotd\nprofile\n", "{}", out.stderr);
+    // Nothing written inside can stand in for an image file once reset: the host's
+    // layer no longer holds a copy or a whiteout for it.
+    assert!(!state.path().join("root/bin/.wh.cat").exists());
+    assert!(!state.path().join("root/etc/motd").exists());
+}
+
 #[test]
 fn proc_shows_running_processes_and_forgets_reaped_ones() {
     let out = run("sleep 5 & ps; cat /proc/$!/cmdline | wc -c; ls /proc");

@@ -567,6 +567,17 @@ impl fmt::Display for BootError {
     }
 }
 
+/// `wasmix reset PATH`: the image's PATH shows again in the state kept in `state_dir`
+/// (see `Overlay::reset`); how many of the image's entries it covers.
+pub fn reset_from_image(state_dir: &std::path::Path, path: &str) -> Result<usize, BootError> {
+    let upper = HostFs::open_state_layer(state_dir)
+        .map_err(|e| BootError(format!("state directory {}: {e}", state_dir.display())))?;
+    let overlay = Overlay::new(Arc::new(upper), Arc::new(ImageFs::default()));
+    overlay
+        .reset(&normalize(path))
+        .map_err(|e| BootError(format!("{path}: {e}")))
+}
+
 /// `/`: the image with a writable layer over it (on disk under `state_dir/root`, or in
 /// memory); `/tmp` in memory, `/dev`, `/proc`; then the host mounts asked for.
 fn root_namespace(

@@ -15,7 +15,8 @@ use wasmix::tier::TierUpFor;
 /// With no FILE and no -c, wasmix starts an interactive shell (or, when standard input is
 /// not a terminal, runs the commands read from it). `wasmix run PROGRAM.wasm [ARGS]` runs
 /// a WebAssembly program from the host directly, as `wasmtime run` does;
-/// `wasmix install HOSTFILE [NAME]` checks, compiles and copies one into /bin.
+/// `wasmix install HOSTFILE [NAME]` checks, compiles and copies one into /bin;
+/// `wasmix reset PATH...` brings the image's files at PATH back (a deleted /bin/cat).
 #[derive(Parser)]
 #[command(version, args_override_self = true)]
 struct Options {
@@ -142,6 +143,12 @@ fn main() {
         RunCommand::parse_from(words).options
     });
     let install = subcommand("install") && options.arguments.len() >= 2;
+    if subcommand("reset") {
+        std::process::exit(reset_from_image(
+            state_dir.as_deref(),
+            &options.arguments[1..],
+        ));
+    }
     // `wasmix run` keeps nothing: its program sees only its --dir directories.
     let (state_dir, mounts) = match run_program {
         Some(_) => (None, Vec::new()),
@@ -272,6 +279,38 @@ fn install_from_host(kernel: &Kernel, operands: &[String]) -> u8 {
             1
         }
     }
+}
+
+/// `wasmix reset PATH...`: the status (1 if any PATH could not be reset, 2 for a usage
+/// error).
+fn reset_from_image(state_dir: Option<&std::path::Path>, paths: &[String]) -> i32 {
+    let Some(state_dir) = state_dir else {
+        eprintln!("wasmix: reset: there is no state to reset (--ephemeral)");
+        return 2;
+    };
+    if paths.is_empty() {
+        eprintln!("usage: wasmix reset PATH...");
+        return 2;
+    }
+    let mut status = 0;
+    for path in paths {
+        if !path.starts_with('/') {
+            eprintln!("wasmix: reset: {path}: not an absolute path in wasmix");
+            status = 1;
+            continue;
+        }
+        match wasmix::kernel::reset_from_image(state_dir, path) {
+            Ok(count) => {
+                let entries = if count == 1 { "entry" } else { "entries" };
+                println!("{path}: as the image has it ({count} {entries})");
+            }
+            Err(e) => {
+                eprintln!("wasmix: reset: {e}");
+                status = 1;
+            }
+        }
+    }
+    status
 }
 
 fn parse_size(text: &str) -> Result<u64, String> {

@@ -41,9 +41,69 @@ fn create_marker(server: &dyn FileServer, path: &str) -> FsResult<()> {
     server.open(path, options).map(drop)
 }
 
+/// Removes a marker file, if there is one.
+fn remove_marker(server: &dyn FileServer, path: &str) -> FsResult<()> {
+    match server.unlink(path) {
+        Ok(()) | Err(FsError::NotFound) => Ok(()),
+        Err(e) => Err(e),
+    }
+}
+
+/// Removes `path` from a layer, a directory with all it holds.
+fn remove_tree(server: &dyn FileServer, path: &str) -> FsResult<()> {
+    if !server.lstat(path)?.is_dir() {
+        return server.unlink(path);
+    }
+    for entry in server.read_dir(path)? {
+        remove_tree(server, &join(path, &entry.name))?;
+    }
+    server.remove_dir(path)
+}
+
 impl Overlay {
     pub fn new(upper: Arc<dyn FileServer>, lower: Arc<dyn FileServer>) -> Overlay {
         Overlay { upper, lower }
+    }
+
+    /// Brings the image's `path` back as the image has it (`wasmix reset`): whiteouts
+    /// and opaque markers for it and below it go, and so do the upper layer's copies of
+    /// image files, so the image shows through again; files the image does not have are
+    /// kept. A deleted directory above `path` shows its image entries again too. The
+    /// number of image entries that now show the image's own.
+    pub fn reset(&self, path: &str) -> FsResult<usize> {
+        let path = path.trim_matches('/');
+        self.lower.lstat(path)?;
+        let mut prefix = String::new();
+        for name in path.split('/').filter(|n| !n.is_empty()) {
+            remove_marker(self.upper.as_ref(), &join(&prefix, OPAQUE_MARKER))?;
+            remove_marker(
+                self.upper.as_ref(),
+                &join(&prefix, &format!("{WHITEOUT_PREFIX}{name}")),
+            )?;
+            prefix = join(&prefix, name);
+        }
+        self.reset_below(path)
+    }
+
+    fn reset_below(&self, path: &str) -> FsResult<usize> {
+        let image = self.lower.lstat(path)?;
+        match self.upper.lstat(path) {
+            Ok(upper) if upper.is_dir() && image.is_dir() => {
+                remove_marker(self.upper.as_ref(), &join(path, OPAQUE_MARKER))?
+            }
+            Ok(_) => remove_tree(self.upper.as_ref(), path)?,
+            Err(FsError::NotFound) => {}
+            Err(e) => return Err(e),
+        }
+        let mut restored = 1;
+        if image.is_dir() {
+            for entry in self.lower.read_dir(path)? {
+                let child = join(path, &entry.name);
+                remove_marker(self.upper.as_ref(), &whiteout_of(&child))?;
+                restored += self.reset_below(&child)?;
+            }
+        }
+        Ok(restored)
     }
 
     fn in_upper(&self, path: &str) -> bool {
