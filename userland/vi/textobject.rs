@@ -193,7 +193,7 @@ mod tests {
         assert_eq!(covered("say \"hi there\" now", 7, true, '"'), "hi there");
         assert_eq!(
             covered("say \"hi there\" now", 0, false, '"'),
-            "\"hi there\""
+            "\"hi there\" "
         );
     }
 }
