@@ -103,7 +103,11 @@ fn wasmix_reset_brings_back_deleted_image_files() {
         "wasmix: reset: /nosuch: No such file or directory\n"
     );
     let out = run_in(&state, "cat /bin/mine; head -c 7 /etc/motd; echo; ls /etc");
-    assert_eq!(out.stdout, "mine\nWelcome\nmotd\nprofile\n", "{}", out.stderr);
+    assert_eq!(
+        out.stdout, "mine\nWelcome\nmotd\nprofile\n",
+        "{}",
+        out.stderr
+    );
     // Nothing written inside can stand in for an image file once reset: the host's
     // layer no longer holds a copy or a whiteout for it.
     assert!(!state.path().join("root/bin/.wh.cat").exists());

@@ -281,3 +281,21 @@ fn less_and_stty_away_from_a_terminal() {
         case("stty -a < /dev/null; echo $?"),
     ]);
 }
+
+#[test]
+fn column() {
+    compare(&[
+        case("column lines.txt words.txt"),
+        case("column -x -c 60 lines.txt"),
+        case("COLUMNS=30 column lines.txt"),
+        case("column -c 5 words.txt"),
+        case("column -t words.txt lines.txt"),
+        fed("column -t", "name size\nalpha 1\nbeta 22\n\ngamma  333 x\n"),
+        fed("column -t -s: -o ' | '", "root:x:0\ndaemon::1\n"),
+        fed("column", "\n\n"),
+        case("column nosuch lines.txt; echo $?"),
+        case("column -t nosuch lines.txt; echo $?"),
+        case("column -c abc lines.txt; echo $?"),
+        case("column --bogus"),
+    ]);
+}
