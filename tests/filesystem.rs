@@ -142,9 +142,9 @@ fn proc_shows_running_processes_and_forgets_reaped_ones() {
     let many = "true; ".repeat(10_000);
     let out = run(&format!("{many} ls /proc"));
     let entries: Vec<&str> = out.stdout.lines().collect();
-    assert_eq!(entries.len(), 4, "{:?}", entries);
+    assert_eq!(entries.len(), 5, "{:?}", entries);
     assert_eq!(entries[0], "1");
-    assert_eq!(&entries[2..], ["mounts", "self"]);
+    assert_eq!(&entries[2..], ["cpuinfo", "mounts", "self"]);
 }
 
 #[test]

@@ -299,3 +299,16 @@ fn column() {
         case("column --bogus"),
     ]);
 }
+
+#[test]
+fn nproc() {
+    compare(&[
+        case("nproc"),
+        case("nproc --all"),
+        case("nproc --ignore=1; nproc --ignore=99"),
+        case("OMP_NUM_THREADS=5 nproc; OMP_NUM_THREADS=4,2 nproc; OMP_NUM_THREADS=x nproc"),
+        case("OMP_THREAD_LIMIT=1 nproc; OMP_NUM_THREADS=5 nproc --all"),
+        case("nproc --ignore=x; echo $?"),
+        case("nproc a; echo $?"),
+    ]);
+}

@@ -8,6 +8,7 @@
 //! /proc/PID/cwd       link to its working directory
 //! /proc/self          link to the asking process
 //! /proc/mounts        link to self/mounts
+//! /proc/cpuinfo       a `processor` entry for each CPU the host offers (for nproc)
 //! ```
 
 use super::{DirEntry, FileHandle, FileServer, FileType, FsError, FsResult, Metadata, OpenOptions};
@@ -48,6 +49,7 @@ impl ProcFs {
         match path.split_once('/') {
             None if path.is_empty() => Ok(Node::Root),
             None if path == "self" || path == "mounts" => Ok(Node::TopLink(path)),
+            None if path == "cpuinfo" => Ok(Node::CpuInfo),
             None => Ok(Node::ProcessDir(self.process(path)?)),
             Some((pid, name)) => {
                 let process = self.process(pid)?;
@@ -64,6 +66,7 @@ impl ProcFs {
 enum Node<'p> {
     Root,
     TopLink(&'p str),
+    CpuInfo,
     ProcessDir(Arc<Process>),
     ProcessFile(Arc<Process>, &'p str, FileType),
 }
@@ -100,6 +103,14 @@ fn status(process: &Process) -> String {
     )
 }
 
+/// One `processor` entry per CPU this host process may run on, as Linux lists them.
+fn cpu_info() -> String {
+    let count = std::thread::available_parallelism().map_or(1, |n| n.get());
+    (0..count)
+        .map(|n| format!("processor\t: {n}\n\n"))
+        .collect()
+}
+
 fn mounts(process: &Process) -> String {
     let mut text = String::new();
     for (at, layers) in process.namespace().describe() {
@@ -128,6 +139,7 @@ impl FileServer for ProcFs {
         Ok(match self.classify(path)? {
             Node::Root => metadata(FileType::Directory, 1, SystemTime::now()),
             Node::TopLink(_) => metadata(FileType::Symlink, 2, SystemTime::now()),
+            Node::CpuInfo => metadata(FileType::File, 3, SystemTime::now()),
             Node::ProcessDir(p) => metadata(FileType::Directory, u64::from(p.pid) << 8, p.started),
             Node::ProcessFile(p, name, file_type) => {
                 let index = PROCESS_FILES
@@ -147,7 +159,14 @@ impl FileServer for ProcFs {
         if options.mutates() {
             return Err(FsError::Access);
         }
-        let Node::ProcessFile(process, name, FileType::File) = self.classify(path)? else {
+        let node = self.classify(path)?;
+        if let Node::CpuInfo = node {
+            return Ok(Arc::new(Snapshot {
+                metadata: self.lstat(path)?,
+                contents: cpu_info().into_bytes(),
+            }));
+        }
+        let Node::ProcessFile(process, name, FileType::File) = node else {
             return Err(FsError::IsDirectory);
         };
         let contents = match name {
@@ -170,6 +189,7 @@ impl FileServer for ProcFs {
         match self.classify(path)? {
             Node::Root => {
                 let mut entries = vec![
+                    entry("cpuinfo", FileType::File),
                     entry("mounts", FileType::Symlink),
                     entry("self", FileType::Symlink),
                 ];
