@@ -255,3 +255,34 @@ fn more_pages_a_pipe_by_single_keys() {
     shell.send_line("exit").unwrap();
     shell.exp_eof().unwrap();
 }
+
+/// vi writes back what it read: bytes that are not UTF-8 (shown as `<ff>`) and NULs.
+#[test]
+fn vi_keeps_bytes_that_are_not_utf8() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("binary.dat");
+    std::fs::write(&file, b"#\x00\x01bin\xff\xc3(\n\xfe\n").unwrap();
+    let mut shell = shell_on_terminal(dir.path());
+    shell.send_line("vi /m/binary.dat").unwrap();
+    shell.exp_string("^@^Abin<ff><c3>(").unwrap();
+    press(&mut shell, "x");
+    press(&mut shell, ":wq\r");
+    shell.exp_string("user@wasmix:~$ ").unwrap();
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        b"\x00\x01bin\xff\xc3(\n\xfe\n"
+    );
+    shell.send_line("exit").unwrap();
+    shell.exp_eof().unwrap();
+}
+
+/// Where wasmix itself has no terminal, the full-screen programs say so in one line.
+#[test]
+fn without_a_terminal_vi_and_less_say_so() {
+    let out = support::run("vi /tmp/new.txt; echo $?; stty size; echo $?; echo text | less");
+    assert_eq!(out.stdout, "1\n1\ntext\n");
+    assert_eq!(
+        out.stderr,
+        "vi: cannot edit: not a terminal\nstty: 'standard input': Inappropriate ioctl for device\n"
+    );
+}

@@ -30,7 +30,45 @@ pub struct Buffer {
     redo: Vec<(Vec<Vec<char>>, Position)>,
 }
 
+/// Bytes that are not UTF-8 are kept as characters of their own, from the end of the
+/// last private use plane (which text does not use), so a file is written back as it
+/// was read; the screen shows them as `<ff>`.
+const RAW_BYTES: u32 = 0x10_FF00;
+
+/// The byte a character stands for, if it stands for one that is not UTF-8.
+pub fn raw_byte(c: char) -> Option<u8> {
+    (c as u32)
+        .checked_sub(RAW_BYTES)
+        .and_then(|b| u8::try_from(b).ok())
+}
+
+fn decode(mut bytes: &[u8]) -> String {
+    let mut text = String::with_capacity(bytes.len());
+    loop {
+        match std::str::from_utf8(bytes) {
+            Ok(valid) => {
+                text.push_str(valid);
+                return text;
+            }
+            Err(e) => {
+                let (valid, rest) = bytes.split_at(e.valid_up_to());
+                text.push_str(std::str::from_utf8(valid).unwrap_or_default());
+                let bad = e.error_len().unwrap_or(rest.len());
+                for &b in &rest[..bad] {
+                    text.extend(char::from_u32(RAW_BYTES + u32::from(b)));
+                }
+                bytes = &rest[bad..];
+            }
+        }
+    }
+}
+
 impl Buffer {
+    /// A file's bytes as lines.
+    pub fn from_bytes(bytes: &[u8]) -> Buffer {
+        Buffer::new(&decode(bytes))
+    }
+
     pub fn new(text: &str) -> Buffer {
         let mut lines: Vec<Vec<char>> = text.split('\n').map(|l| l.chars().collect()).collect();
         if text.ends_with('\n') {
@@ -49,18 +87,24 @@ impl Buffer {
         }
     }
 
-    /// The file's text: each line ends with a newline, as vi writes it; an empty buffer
+    /// The file's bytes: each line ends with a newline, as vi writes it; an empty buffer
     /// is an empty file.
-    pub fn text(&self) -> String {
+    pub fn bytes(&self) -> Vec<u8> {
+        let mut bytes = Vec::new();
         if self.lines.len() == 1 && self.lines[0].is_empty() {
-            return String::new();
+            return bytes;
         }
-        let mut text = String::new();
+        let mut utf8 = [0; 4];
         for line in &self.lines {
-            text.extend(line.iter());
-            text.push('\n');
+            for &c in line {
+                match raw_byte(c) {
+                    Some(b) => bytes.push(b),
+                    None => bytes.extend_from_slice(c.encode_utf8(&mut utf8).as_bytes()),
+                }
+            }
+            bytes.push(b'\n');
         }
-        text
+        bytes
     }
 
     pub fn line(&self, row: usize) -> &[char] {
@@ -253,13 +297,22 @@ mod tests {
     #[test]
     fn text_round_trips_and_ranges_delete_across_lines() {
         let mut buffer = Buffer::new("one\ntwo\nthree\n");
-        assert_eq!(buffer.text(), "one\ntwo\nthree\n");
+        assert_eq!(buffer.bytes(), b"one\ntwo\nthree\n");
         let taken = buffer.delete_range(Position::new(0, 1), Position::new(1, 1));
-        assert_eq!(buffer.text(), "owo\nthree\n");
+        assert_eq!(buffer.bytes(), b"owo\nthree\n");
         assert_eq!(taken.lines, vec![vec!['n', 'e'], vec!['t']]);
         buffer.cursor = Position::new(0, 0);
         buffer.put(&taken, true);
-        assert_eq!(buffer.text(), "one\ntwo\nthree\n");
+        assert_eq!(buffer.bytes(), b"one\ntwo\nthree\n");
+    }
+
+    #[test]
+    fn bytes_that_are_not_utf8_are_written_back_as_read() {
+        let bytes = b"a\xff\xc3\xa9\xc3\n\x00\n";
+        let buffer = Buffer::from_bytes(bytes);
+        assert_eq!(buffer.lines[0].len(), 4);
+        assert_eq!(raw_byte(buffer.lines[0][1]), Some(0xff));
+        assert_eq!(buffer.bytes(), bytes);
     }
 
     #[test]
@@ -267,10 +320,10 @@ mod tests {
         let mut buffer = Buffer::new("a\n");
         buffer.checkpoint();
         buffer.insert_char('b');
-        assert_eq!(buffer.text(), "ba\n");
+        assert_eq!(buffer.bytes(), b"ba\n");
         assert!(buffer.undo());
-        assert_eq!(buffer.text(), "a\n");
+        assert_eq!(buffer.bytes(), b"a\n");
         assert!(buffer.redo());
-        assert_eq!(buffer.text(), "ba\n");
+        assert_eq!(buffer.bytes(), b"ba\n");
     }
 }

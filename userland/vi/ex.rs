@@ -45,12 +45,9 @@ impl<W: Write> Editor<W> {
         } else {
             ""
         };
-        let text = self.buffer.text();
-        format!(
-            "\"{name}\"{modified} {}L, {}B",
-            text.matches('\n').count(),
-            text.len()
-        )
+        let bytes = self.buffer.bytes();
+        let lines = bytes.iter().filter(|&&b| b == b'\n').count();
+        format!("\"{name}\"{modified} {lines}L, {}B", bytes.len())
     }
 
     /// One line address: a number, `.`, `$`, with `+N` or `-N` after.
@@ -170,8 +167,8 @@ impl<W: Write> Editor<W> {
             return false;
         }
         let existed = std::fs::metadata(&path).is_ok();
-        let text = self.buffer.text();
-        if let Err(e) = std::fs::write(&path, &text) {
+        let bytes = self.buffer.bytes();
+        if let Err(e) = std::fs::write(&path, &bytes) {
             let reason = wasmix_common::describe_io_error(&e);
             self.message = Some(format!(
                 "\"{path}\" E212: Can't open file for writing: {reason}"
@@ -185,10 +182,10 @@ impl<W: Write> Editor<W> {
             self.buffer.modified = false;
         }
         let new = if existed { "" } else { " [New]" };
+        let lines = bytes.iter().filter(|&&b| b == b'\n').count();
         self.message = Some(format!(
-            "\"{path}\"{new} {}L, {}B written",
-            text.matches('\n').count(),
-            text.len()
+            "\"{path}\"{new} {lines}L, {}B written",
+            bytes.len()
         ));
         true
     }

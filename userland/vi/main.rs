@@ -52,17 +52,17 @@ fn main() {
             }
         }
         let (text, existed) = match &path {
-            None => (String::new(), false),
+            None => (Vec::new(), false),
             Some(name) => match std::fs::read(name) {
-                Ok(bytes) => (String::from_utf8_lossy(&bytes).into_owned(), true),
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => (String::new(), false),
+                Ok(bytes) => (bytes, true),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Vec::new(), false),
                 Err(e) => return Err(Failure::Fatal(format!("{name}: {}", describe_io_error(&e)))),
             },
         };
         let keys = Keys::open().map_err(|e| Failure::Fatal(format!("cannot read keys: {e}")))?;
         let raw = RawMode::enter().map_err(|e| Failure::Fatal(format!("cannot edit: {e}")))?;
         out.write_all(b"\x1b[?1049h\x1b[H\x1b[2J")?;
-        let mut editor = Editor::new(Buffer::new(&text), path, keys, &mut *out);
+        let mut editor = Editor::new(Buffer::from_bytes(&text), path, keys, &mut *out);
         editor.message = Some(match (&editor.path, existed) {
             (None, _) => String::new(),
             (Some(name), false) => format!("\"{name}\" [New]"),

@@ -2,6 +2,7 @@
 //! of 8, control characters as `^X`), `~` past the end, and the last row for the mode,
 //! a message or the command being typed.
 
+use crate::buffer::raw_byte;
 use crate::editor::Editor;
 use std::io::{self, Write};
 use unicode_width::UnicodeWidthChar;
@@ -9,6 +10,7 @@ use unicode_width::UnicodeWidthChar;
 fn cell_width(c: char, column: usize) -> usize {
     match c {
         '\t' => 8 - column % 8,
+        c if raw_byte(c).is_some() => 4,
         c if c.is_control() => 2,
         c => c.width().unwrap_or(1),
     }
@@ -27,6 +29,9 @@ fn columns_of(line: &[char]) -> (Vec<usize>, usize) {
 
 /// What a character shows as, in `cell` cells.
 fn cell_text(c: char, cell: usize) -> String {
+    if let Some(byte) = raw_byte(c) {
+        return format!("<{byte:02x}>");
+    }
     match c {
         '\t' => " ".repeat(cell),
         c if (c as u32) < 0x20 => format!("^{}", ((c as u8) ^ 0x40) as char),
@@ -110,7 +115,7 @@ impl<W: Write> Editor<W> {
             let (mut column, mut row_width) = (0, 0);
             for &c in line {
                 let cell = cell_width(c, column);
-                let expanded = c == '\t' || c.is_control();
+                let expanded = c == '\t' || c.is_control() || raw_byte(c).is_some();
                 let each = if expanded { 1 } else { cell };
                 for shown in cell_text(c, cell).chars() {
                     if each > 0 && row_width + each > columns {

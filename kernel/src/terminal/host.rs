@@ -8,7 +8,12 @@ use wasmtime_wasi::p2::DynPollable;
 impl control::Host for TerminalView<'_> {
     fn set_mode(&mut self, mode: Mode) -> wasmtime::Result<Result<(), String>> {
         let raw = mode == Mode::Raw;
-        Ok(super::set_raw(self.pid, raw).map_err(|e| e.to_string()))
+        Ok(
+            super::set_raw(self.pid, raw).map_err(|e| match e.raw_os_error() {
+                Some(libc::ENOTTY) => "not a terminal".to_string(),
+                _ => e.to_string(),
+            }),
+        )
     }
 
     fn get_mode(&mut self) -> wasmtime::Result<Option<Mode>> {
