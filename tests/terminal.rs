@@ -286,3 +286,29 @@ fn without_a_terminal_vi_and_less_say_so() {
         "vi: cannot edit: not a terminal\nstty: 'standard input': Inappropriate ioctl for device\n"
     );
 }
+
+/// top refreshes the process list on the screen until q, and prints it with -b.
+#[test]
+fn top_shows_the_processes_and_quits_on_q() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut shell = shell_on_terminal(dir.path());
+    let before = discipline_of_a_command(&mut shell);
+    shell.send_line("sleep 30 & top -d 0.2").unwrap();
+    shell
+        .exp_string("Tasks: 3 total, 3 running, 0 stopped, 0 zombie")
+        .unwrap();
+    shell.exp_string("COMMAND\x1b[K\r\n").unwrap();
+    shell.exp_string("sleep 30\x1b[K").unwrap();
+    // Refreshed: the heading again.
+    shell.exp_string("COMMAND\x1b[K").unwrap();
+    press(&mut shell, "q");
+    shell.exp_string("user@wasmix:~$ ").unwrap();
+    assert_eq!(discipline_of_a_command(&mut shell), before);
+    shell
+        .send_line("top -b -n 1 -p 1,$! | tail -n 1; top -n 1 -p $! | wc -l")
+        .unwrap();
+    shell.exp_string("      1 R ").unwrap();
+    shell.exp_string("0.0   0:00.00 sleep 30\r\n4\r\n").unwrap();
+    shell.send_line("exit").unwrap();
+    shell.exp_eof().unwrap();
+}

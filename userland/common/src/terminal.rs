@@ -146,20 +146,38 @@ impl Keys {
     /// Waits for the next key or change of size.
     pub fn wait(&mut self) -> Event {
         loop {
+            if let Some(event) = self.wait_at_most(None) {
+                return event;
+            }
+        }
+    }
+
+    /// Waits for the next key or change of size, or for `timeout` to pass (None then).
+    pub fn wait_at_most(&mut self, timeout: Option<std::time::Duration>) -> Option<Event> {
+        let deadline = timeout.map(|t| {
+            let nanos = u64::try_from(t.as_nanos()).unwrap_or(u64::MAX);
+            wasip2::clocks::monotonic_clock::subscribe_duration(nanos)
+        });
+        loop {
             if let Some((key, used)) = decode(&self.pending) {
                 self.pending.drain(..used);
-                return Event::Key(key);
+                return Some(Event::Key(key));
             }
             let typed = self.stream.subscribe();
-            let ready = wasip2::io::poll::poll(&[&self.resized, &typed]);
+            let mut waiting = vec![&self.resized, &typed];
+            waiting.extend(deadline.as_ref());
+            let ready = wasip2::io::poll::poll(&waiting);
             if ready.contains(&0) {
                 self.resized = api::subscribe_resize();
-                return Event::Resized;
+                return Some(Event::Resized);
+            }
+            if !ready.contains(&1) {
+                return None;
             }
             match self.stream.read(64) {
                 Ok(bytes) => self.pending.extend_from_slice(&bytes),
                 Err(StreamError::Closed) | Err(StreamError::LastOperationFailed(_)) => {
-                    return Event::End;
+                    return Some(Event::End);
                 }
             }
         }
