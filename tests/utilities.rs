@@ -312,3 +312,31 @@ fn nproc() {
         case("nproc a; echo $?"),
     ]);
 }
+
+#[test]
+fn file() {
+    compare(&[
+        case("file lines.txt empty dir nosuch; echo $?"),
+        case("ln -s lines.txt link; file link; file -L link; file -b -L link words.txt"),
+        fed("file -", "from standard input\n"),
+        case(
+            "printf '#!/bin/sh\\necho\\n' > s; printf '#!/usr/bin/env python3\\n' > p; \
+             printf '#!/usr/bin/perl\\n' > pl; printf '#!/opt/x -y\\n' > x; file s p pl x",
+        ),
+        case(
+            "printf 'a\\r\\nb\\r\\n' > crlf; printf 'no end' > bare; printf 'caf\\351\\n' > latin; \
+             printf 'h\\303\\251\\n' > utf8; printf '\\357\\273\\277bom\\n' > bom; \
+             printf 'a\\033[0m\\bz\\n' > esc; printf '\\001\\002' > bin; file crlf bare latin utf8 bom esc bin",
+        ),
+        case("head -c 400 /dev/zero | tr '\\0' x > long; echo >> long; file long"),
+        case(
+            "printf '\\0asm\\1\\0\\0\\0' > m.wasm; printf '%%PDF-1.7\\n' > d.pdf; \
+             printf '<!DOCTYPE html>\\n<p>\\n' > h.html; file m.wasm d.pdf h.html",
+        ),
+        case(
+            "printf '\\037\\213\\010\\010\\0\\0\\0\\0\\0\\003a.txt\\0xxxxxxxx\\006\\0\\0\\0' > a.gz; \
+             file a.gz",
+        ),
+        case("tar cf t.tar lines.txt 2>/dev/null; file t.tar"),
+    ]);
+}
