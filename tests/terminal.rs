@@ -8,6 +8,7 @@ use rexpect::session::PtySession;
 use std::os::fd::AsRawFd;
 use std::path::Path;
 use std::time::Duration;
+use support::pty::{press, resize, spawn};
 use support::{WASMIX, shared_cache};
 
 /// A shell on a 24 by 80 terminal, with `dir` mounted read-write at /m.
@@ -20,25 +21,9 @@ fn shell_on_terminal(dir: &Path) -> PtySession {
         .arg("--mount")
         .arg(format!("{}:/m", dir.display()))
         .env("TERM", "xterm-256color");
-    let mut shell = rexpect::session::spawn_command(command, Some(20_000)).unwrap();
-    resize(&shell, 24, 80);
+    let mut shell = spawn(command, 24, 80);
     shell.exp_string("user@wasmix:~$ ").unwrap();
     shell
-}
-
-fn resize(shell: &PtySession, rows: u16, columns: u16) {
-    let master = shell.process().get_file_handle().unwrap();
-    let size = libc::winsize {
-        ws_row: rows,
-        ws_col: columns,
-        ws_xpixel: 0,
-        ws_ypixel: 0,
-    };
-    // SAFETY: TIOCSWINSZ reads a winsize through a valid pointer to one.
-    assert_eq!(
-        unsafe { libc::ioctl(master.as_raw_fd(), libc::TIOCSWINSZ, &size) },
-        0
-    );
 }
 
 /// The terminal's line discipline as the host sees it: (canonical, echo).
@@ -72,12 +57,6 @@ fn await_discipline(shell: &PtySession, wanted: (bool, bool)) {
         std::thread::sleep(Duration::from_millis(50));
     }
     assert_eq!(discipline(shell), wanted);
-}
-
-/// Types keys (rexpect buffers what is sent until a flush).
-fn press(shell: &mut PtySession, keys: &str) {
-    shell.send(keys).unwrap();
-    shell.flush().unwrap();
 }
 
 /// The terminal's settings while a command runs: at the prompt the line editor has it

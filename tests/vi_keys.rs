@@ -5,9 +5,9 @@
 mod support;
 
 use rexpect::session::PtySession;
-use std::os::fd::AsRawFd;
 use std::path::Path;
 use std::time::Duration;
+use support::pty::{press, spawn};
 use support::{WASMIX, shared_cache};
 
 const T: &str = "one two three\nfour five\nsix\n";
@@ -186,26 +186,12 @@ const CASES: &[(&str, &[&str])] = &[
 
 fn on_a_terminal(mut command: std::process::Command) -> PtySession {
     command.env("TERM", "xterm");
-    let session = rexpect::session::spawn_command(command, Some(20_000)).unwrap();
-    let master = session.process().get_file_handle().unwrap();
-    let size = libc::winsize {
-        ws_row: 24,
-        ws_col: 80,
-        ws_xpixel: 0,
-        ws_ypixel: 0,
-    };
-    // SAFETY: TIOCSWINSZ reads a winsize through a valid pointer to one.
-    assert_eq!(
-        unsafe { libc::ioctl(master.as_raw_fd(), libc::TIOCSWINSZ, &size) },
-        0
-    );
-    session
+    spawn(command, 24, 80)
 }
 
 fn type_keys(session: &mut PtySession, keys: &[&str]) {
     for piece in keys {
-        session.send(piece).unwrap();
-        session.flush().unwrap();
+        press(session, piece);
         std::thread::sleep(Duration::from_millis(60));
     }
 }

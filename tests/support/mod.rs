@@ -4,6 +4,7 @@
 #![allow(dead_code)] // Each test file uses its own subset.
 
 pub mod gnu;
+pub mod pty;
 
 use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};

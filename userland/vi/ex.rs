@@ -215,16 +215,8 @@ impl<W: Write> Editor<W> {
         }
         parts.resize(3, String::new());
         let (pattern, with, flags) = (&parts[0], &parts[1], &parts[2]);
-        let pattern = if pattern.is_empty() {
-            match &self.search {
-                Some(search) => search.pattern.clone(),
-                None => {
-                    self.message = Some("E35: No previous regular expression".into());
-                    return;
-                }
-            }
-        } else {
-            pattern.clone()
+        let Some(pattern) = self.pattern_or_last(pattern) else {
+            return;
         };
         let regex = RegexBuilder::new(&basic_to_extended(&pattern))
             .case_insensitive(flags.contains('i'))
@@ -274,18 +266,23 @@ impl<W: Write> Editor<W> {
         }
     }
 
+    /// The pattern, or the last search's when it is empty (None, and a message, if there
+    /// has been none).
+    fn pattern_or_last(&mut self, pattern: &str) -> Option<String> {
+        if !pattern.is_empty() {
+            return Some(pattern.to_string());
+        }
+        let last = self.search.as_ref().map(|search| search.pattern.clone());
+        if last.is_none() {
+            self.message = Some("E35: No previous regular expression".into());
+        }
+        last
+    }
+
     /// `/PATTERN` and `?PATTERN` (an empty one repeats the last), `count` matches on.
     pub fn search_for(&mut self, pattern: &str, forward: bool, count: usize) {
-        let pattern = if pattern.is_empty() {
-            match &self.search {
-                Some(search) => search.pattern.clone(),
-                None => {
-                    self.message = Some("E35: No previous regular expression".into());
-                    return;
-                }
-            }
-        } else {
-            pattern.to_string()
+        let Some(pattern) = self.pattern_or_last(pattern) else {
+            return;
         };
         match compile(&pattern) {
             Ok(regex) => {
