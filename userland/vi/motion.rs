@@ -12,7 +12,7 @@ pub enum Span {
 
 /// Characters as `w`, `b` and `e` group them: blanks, word characters, other marks.
 /// With `big` (W, B, E) every non-blank is one class.
-fn class(c: char, big: bool) -> u8 {
+pub fn class(c: char, big: bool) -> u8 {
     if c.is_whitespace() {
         0
     } else if big || c.is_alphanumeric() || c == '_' {
@@ -23,11 +23,11 @@ fn class(c: char, big: bool) -> u8 {
 }
 
 /// The character at a position; None on an empty line (a stop of its own for words).
-fn at(buffer: &Buffer, p: Position) -> Option<char> {
+pub fn at(buffer: &Buffer, p: Position) -> Option<char> {
     buffer.line(p.row).get(p.column).copied()
 }
 
-fn forward(buffer: &Buffer, p: Position) -> Option<Position> {
+pub fn forward(buffer: &Buffer, p: Position) -> Option<Position> {
     if p.column + 1 < buffer.line(p.row).len() {
         Some(Position::new(p.row, p.column + 1))
     } else if p.row < buffer.last_row() {
@@ -37,7 +37,7 @@ fn forward(buffer: &Buffer, p: Position) -> Option<Position> {
     }
 }
 
-fn backward(buffer: &Buffer, p: Position) -> Option<Position> {
+pub fn backward(buffer: &Buffer, p: Position) -> Option<Position> {
     if p.column > 0 {
         Some(Position::new(p.row, p.column - 1))
     } else if p.row > 0 {

@@ -2,6 +2,7 @@
 //! quoted string around the cursor, with (`a`) or without (`i`) what surrounds it.
 
 use crate::buffer::{Buffer, Position};
+use crate::motion::{self, backward, class, forward};
 
 /// What an object covers: characters from one position up to another (excluded), or
 /// whole lines (the inside of a block whose brackets stand on lines of their own).
@@ -23,16 +24,6 @@ pub fn select(buffer: &Buffer, at: Position, inner: bool, kind: char) -> Option<
         '<' | '>' => block(buffer, at, inner, '<', '>'),
         '"' | '\'' | '`' => quoted(buffer, at, inner, kind).map(characters),
         _ => None,
-    }
-}
-
-fn class(c: char, big: bool) -> u8 {
-    if c.is_whitespace() {
-        0
-    } else if big || c.is_alphanumeric() || c == '_' {
-        1
-    } else {
-        2
     }
 }
 
@@ -72,42 +63,23 @@ fn word(buffer: &Buffer, at: Position, inner: bool, big: bool) -> Option<(Positi
     Some((Position::new(at.row, start), Position::new(at.row, end)))
 }
 
-fn step(buffer: &Buffer, p: Position, forward: bool) -> Option<Position> {
-    if forward {
-        if p.column + 1 < buffer.line(p.row).len() {
-            Some(Position::new(p.row, p.column + 1))
-        } else {
-            (p.row < buffer.last_row()).then(|| Position::new(p.row + 1, 0))
-        }
-    } else if p.column > 0 {
-        Some(Position::new(p.row, p.column - 1))
-    } else {
-        let row = p.row.checked_sub(1)?;
-        Some(Position::new(row, buffer.line(row).len().saturating_sub(1)))
-    }
-}
-
-fn char_at(buffer: &Buffer, p: Position) -> Option<char> {
-    buffer.line(p.row).get(p.column).copied()
-}
-
 /// The innermost `open`..`close` pair around the cursor (or the one it is on).
 fn block(buffer: &Buffer, at: Position, inner: bool, open: char, close: char) -> Option<Selection> {
     let mut depth = 0usize;
     let mut p = at;
     let start = loop {
-        match char_at(buffer, p) {
+        match motion::at(buffer, p) {
             Some(c) if c == open && depth == 0 => break p,
             Some(c) if c == open => depth -= 1,
             Some(c) if c == close && p != at => depth += 1,
             _ => {}
         }
-        p = step(buffer, p, false)?;
+        p = backward(buffer, p)?;
     };
     let mut p = start;
     let mut depth = 0usize;
     let end = loop {
-        match char_at(buffer, p) {
+        match motion::at(buffer, p) {
             Some(c) if c == open => depth += 1,
             Some(c) if c == close => {
                 depth -= 1;
@@ -117,7 +89,7 @@ fn block(buffer: &Buffer, at: Position, inner: bool, open: char, close: char) ->
             }
             _ => {}
         }
-        p = step(buffer, p, true)?;
+        p = forward(buffer, p)?;
     };
     if !inner {
         let after_close = Position::new(end.row, end.column + 1);
