@@ -149,7 +149,7 @@ fn a_program_importing_what_wasmix_lacks_gets_one_line_naming_the_import() {
     assert_eq!(out.stderr.lines().count(), 1, "{}", out.stderr);
     assert!(
         out.stderr
-            .starts_with("wasmix: line 1: /home/user/mystery.wasm: cannot execute:")
+            .starts_with("wasmix: line 1: ./mystery.wasm: cannot execute:")
             && out.stderr.contains("`env::mystery_call`"),
         "{}",
         out.stderr
@@ -169,6 +169,6 @@ fn a_preview1_reactor_without_start_gets_one_line_and_126() {
     assert_eq!(out.stdout, "status 126\n");
     assert_eq!(
         out.stderr,
-        "wasmix: line 1: /home/user/library.wasm: cannot execute: does not export _start\n"
+        "wasmix: line 1: ./library.wasm: cannot execute: does not export _start\n"
     );
 }

@@ -103,7 +103,7 @@ fn scripts_run_by_path_use_their_interpreter() {
         "printf '#!/bin/sh\\necho sh got: \"$@\"\\nexit 3\\n' > /tmp/s; \\
          printf '#!/bin/bash -e\\nfalse\\necho never\\n' > /tmp/e; \\
          printf '#!/bin/cat\\nfirst line\\n' > /tmp/p; \\
-         printf '#!/no/such\\n' > /tmp/n; \\
+         printf '#!/no/such\\n' > /tmp/n; chmod +x /tmp/s /tmp/e /tmp/p /tmp/n; \\
          /tmp/s a 'b c'; echo $?; /tmp/e; echo $?; /tmp/p; cd /tmp; ./s d; /tmp/n; echo $?",
     );
     assert_eq!(

@@ -42,6 +42,8 @@ pub struct Limits {
     pub cpu: Option<std::time::Duration>,
     /// Files and directories open at once (`ulimit -n`); past it, opening fails (EMFILE).
     pub open_files: usize,
+    /// The file-mode creation mask (`umask`): bits a new file or directory does not get.
+    pub umask: u32,
 }
 
 impl Default for Limits {
@@ -50,6 +52,7 @@ impl Default for Limits {
             memory: DEFAULT_MEMORY_LIMIT,
             cpu: None,
             open_files: DEFAULT_OPEN_FILES,
+            umask: crate::fs::DEFAULT_UMASK,
         }
     }
 }
@@ -121,6 +124,8 @@ struct ExecKey {
     inode: u64,
     size: u64,
     modified: SystemTime,
+    /// The permission bits, which decide whether a script may run.
+    mode: u32,
 }
 
 pub struct Kernel {
@@ -397,7 +402,10 @@ impl Kernel {
                 .write_at(&bytes[written..], written as u64)
                 .map_err(|e| format!("{target}: {e}"))?;
         }
-        Ok(())
+        // Installed to run: executable, as the image's own programs.
+        namespace
+            .set_mode(&target, true, 0o755)
+            .map_err(|e| format!("{target}: {e}"))
     }
 
     /// Loads the programs at `paths` side by side, a thread each (the stages of a
@@ -435,6 +443,7 @@ impl Kernel {
             inode: meta.inode,
             size: meta.size,
             modified: meta.modified,
+            mode: meta.mode,
         })
     }
 
@@ -471,6 +480,12 @@ impl Kernel {
             }
         }
         bytes.truncate(filled);
+        // A WebAssembly program runs whatever its mode, as under `wasmtime run`; a
+        // script, as on Linux, only when it is executable.
+        let is_wasm = bytes.starts_with(b"\0asm");
+        if !is_wasm && key.mode & 0o111 == 0 {
+            return Err(unreadable(FsError::Access));
+        }
         if let Some(script) = bytes.strip_prefix(b"#!") {
             let line = script.split(|&b| b == b'\n').next().unwrap_or_default();
             return Ok(Found::Script(

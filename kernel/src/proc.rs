@@ -446,6 +446,7 @@ impl WasiFsView for ProcessCtx {
             table: &mut self.table,
             namespace: &self.namespace,
             open_files: &mut self.open_files,
+            umask: self.inheritance.limits.umask,
         }
     }
 }

@@ -79,7 +79,12 @@ pub fn state_with(files: &[(&str, Vec<u8>)]) -> tempfile::TempDir {
             .join("root")
             .join(guest.trim_start_matches('/'));
         std::fs::create_dir_all(host.parent().unwrap()).unwrap();
-        std::fs::write(host, contents).unwrap();
+        std::fs::write(&host, contents).unwrap();
+        // What is put in /bin is put there to run, as `wasmix install` leaves it.
+        if guest.starts_with("/bin/") {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&host, std::fs::Permissions::from_mode(0o755)).unwrap();
+        }
     }
     state
 }

@@ -5,7 +5,7 @@
 use std::fs::{self, FileTimes};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
-use wasmix_common::wasi_fs::{EntryKind, list_dir, symlink};
+use wasmix_common::wasi_fs::{self, EntryKind, list_dir, symlink};
 use wasmix_common::{Arg, Failure, Program, args, describe_io_error, file_out, tree};
 
 static PROGRAM: Program = Program::new(
@@ -49,6 +49,7 @@ struct Options {
     recursive: bool,
     follow: Follow,
     preserve_times: bool,
+    preserve_mode: bool,
     no_clobber: bool,
     update: bool,
     force: bool,
@@ -161,6 +162,7 @@ impl Copier<'_> {
                 }
                 self.entry(&from, kind, &target.join(&name))?;
             }
+            self.keep_mode(source, target, !target_is_dir);
             return self.keep_times(source, target);
         }
         if target_is_dir {
@@ -188,6 +190,7 @@ impl Copier<'_> {
             Ok(()) => {
                 self.said(source, target)?;
                 if kind != EntryKind::Symlink {
+                    self.keep_mode(source, target, existing.is_none());
                     self.keep_times(source, target)?;
                 }
             }
@@ -223,6 +226,29 @@ impl Copier<'_> {
             writeln!(self.out, "'{}' -> '{}'", source.display(), target.display())?;
         }
         Ok(())
+    }
+
+    /// A new copy gets the source's mode less the umask, as GNU's; with -p, an existing
+    /// target too, and the mode exactly.
+    fn keep_mode(&mut self, source: &Path, target: &Path, created: bool) {
+        if !created && !self.options.preserve_mode {
+            return;
+        }
+        let Ok(mode) = wasi_fs::mode(source, true) else {
+            return;
+        };
+        let mode = if self.options.preserve_mode {
+            mode
+        } else {
+            mode & !wasi_fs::umask() & 0o777
+        };
+        if let Err(e) = wasi_fs::set_mode(target, true, mode) {
+            let reason = describe_io_error(&e);
+            self.fail(format!(
+                "preserving permissions for '{}': {reason}",
+                target.display()
+            ));
+        }
     }
 
     /// -p: the copy gets the source's access and modification times.
@@ -278,6 +304,7 @@ fn main() {
             recursive: false,
             follow: Follow::Default,
             preserve_times: false,
+            preserve_mode: false,
             no_clobber: false,
             update: false,
             force: false,
@@ -292,17 +319,22 @@ fn main() {
                     options.recursive = true;
                     options.follow = Follow::Never;
                     options.preserve_times = true;
+                    options.preserve_mode = true;
                 }
                 Arg::Short('d') | Arg::Short('P') | Arg::Long("no-dereference") => {
                     options.follow = Follow::Never
                 }
                 Arg::Short('L') | Arg::Long("dereference") => options.follow = Follow::Always,
                 Arg::Short('H') => options.follow = Follow::CommandLine,
-                Arg::Short('p') => options.preserve_times = true,
+                Arg::Short('p') => {
+                    options.preserve_times = true;
+                    options.preserve_mode = true;
+                }
                 Arg::Long("preserve") => {
                     let list = args.optional_value().unwrap_or_else(|| "all".into());
-                    options.preserve_times |=
-                        list.split(',').any(|a| matches!(a, "all" | "timestamps"));
+                    let asks = |what| list.split(',').any(|a| a == "all" || a == what);
+                    options.preserve_times |= asks("timestamps");
+                    options.preserve_mode |= asks("mode");
                 }
                 Arg::Long("parents") => parents = true,
                 Arg::Short('f') | Arg::Long("force") => options.force = true,

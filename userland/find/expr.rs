@@ -5,6 +5,7 @@
 use glob::Pattern;
 use std::time::SystemTime;
 use wasmix_common::Failure;
+use wasmix_common::modechange::ModeChange;
 
 /// How a number compares: `+N` more than N, `-N` less, `N` exactly.
 #[derive(Clone, Copy, Debug)]
@@ -53,6 +54,13 @@ pub enum Expr {
         seconds: u64,
     },
     Newer(SystemTime),
+    /// `-perm MODE`, `-perm -MODE`, `-perm /MODE`, the bits for a file and a directory
+    /// (a symbolic mode can differ between them, as with `X`).
+    Permissions {
+        file: u32,
+        directory: u32,
+        how: PermissionMatch,
+    },
     Print,
     Print0,
     Printf(String),
@@ -64,6 +72,23 @@ pub enum Expr {
     Delete,
     Prune,
     Quit,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+pub enum PermissionMatch {
+    Exactly,
+    AllOf,
+    AnyOf,
+}
+
+impl PermissionMatch {
+    pub fn holds(self, mode: u32, wanted: u32) -> bool {
+        match self {
+            PermissionMatch::Exactly => mode & 0o7777 == wanted,
+            PermissionMatch::AllOf => mode & wanted == wanted,
+            PermissionMatch::AnyOf => wanted == 0 || mode & wanted != 0,
+        }
+    }
 }
 
 /// What the options among the expression's words ask (they hold wherever they appear).
@@ -222,6 +247,21 @@ impl Parser<'_> {
                 Expr::Type(kinds)
             }
             "-empty" => Expr::Empty,
+            "-perm" => {
+                let text = self.value(&word)?;
+                let (how, mode) = match text.as_bytes().first() {
+                    Some(b'-') => (PermissionMatch::AllOf, &text[1..]),
+                    Some(b'/') => (PermissionMatch::AnyOf, &text[1..]),
+                    _ => (PermissionMatch::Exactly, text.as_str()),
+                };
+                let change = ModeChange::parse(mode)
+                    .ok_or_else(|| fatal(&format!("invalid mode '{text}'")))?;
+                Expr::Permissions {
+                    file: change.apply(0, false, 0),
+                    directory: change.apply(0, true, 0),
+                    how,
+                }
+            }
             "-true" => Expr::True,
             "-false" => Expr::False,
             "-size" => {

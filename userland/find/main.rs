@@ -27,6 +27,7 @@ static PROGRAM: Program = Program::new(
      -size [+-]N[cwbkMG]  size in units (default 512-byte blocks), rounded up\n  \
      -mtime [+-]N     changed N days ago (-mmin: minutes)\n  \
      -newer FILE      changed after FILE\n  \
+     -perm [-/]MODE   permission bits exactly MODE (-MODE: all of them, /MODE: any)\n  \
      -true, -false\n\
      Actions:\n  \
      -print, -print0  the name and a newline (or a NUL byte)\n  \
@@ -252,6 +253,14 @@ impl Finder<'_> {
                 EntryKind::File => entry.metadata().is_some_and(|meta| meta.len() == 0),
                 _ => false,
             },
+            Expr::Permissions {
+                file,
+                directory,
+                how,
+            } => entry.metadata().is_some_and(|meta| {
+                let wanted = if meta.is_dir() { *directory } else { *file };
+                how.holds(filemode::permissions(entry.path, &meta), wanted)
+            }),
             Expr::Size { compare, unit } => entry
                 .metadata()
                 .is_some_and(|meta| compare.holds(meta.len().div_ceil(*unit))),
@@ -431,13 +440,15 @@ fn printf(format: &str, entry: &Entry) -> String {
                     EntryKind::Other => 'c',
                 }),
                 Some('m') => {
-                    let mode = entry.metadata().map_or(0, |m| filemode::permissions(&m));
+                    let mode = entry
+                        .metadata()
+                        .map_or(0, |m| filemode::permissions(entry.path, &m));
                     text.push_str(&format!("{mode:o}"));
                 }
                 Some('M') => text.push_str(
                     &entry
                         .metadata()
-                        .map_or_else(String::new, |m| filemode::mode_string(&m)),
+                        .map_or_else(String::new, |m| filemode::mode_string(entry.path, &m)),
                 ),
                 Some('%') => text.push('%'),
                 Some(other) => {

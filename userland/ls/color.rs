@@ -4,12 +4,19 @@
 use std::collections::HashMap;
 use std::fs::Metadata;
 
-/// What an entry is, as far as its colour goes. WASI reports no permission bits (so no
-/// executables) and no pipes or sockets among what the kernel's servers hold.
+/// What an entry is, as far as its colour goes (there are no pipes or sockets among what
+/// the kernel's servers hold).
 #[derive(Clone, Copy, PartialEq)]
 pub enum Kind {
     File,
+    Executable,
+    SetUid,
+    SetGid,
     Directory,
+    /// Sticky and writable by others (/tmp).
+    StickyOtherWritable,
+    OtherWritable,
+    Sticky,
     Link,
     /// A symbolic link whose target does not exist.
     BrokenLink,
@@ -17,14 +24,29 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub fn of(meta: &Metadata, broken: bool) -> Kind {
+    /// The kind of a file with metadata `meta` and permission bits `mode`.
+    pub fn of(meta: &Metadata, broken: bool, mode: u32) -> Kind {
         let kind = meta.file_type();
+        let (sticky, other_writable) = (mode & 0o1000 != 0, mode & 0o002 != 0);
         if kind.is_symlink() {
             if broken { Kind::BrokenLink } else { Kind::Link }
         } else if kind.is_dir() {
-            Kind::Directory
+            match (sticky, other_writable) {
+                (true, true) => Kind::StickyOtherWritable,
+                (false, true) => Kind::OtherWritable,
+                (true, false) => Kind::Sticky,
+                (false, false) => Kind::Directory,
+            }
         } else if kind.is_file() {
-            Kind::File
+            if mode & 0o4000 != 0 {
+                Kind::SetUid
+            } else if mode & 0o2000 != 0 {
+                Kind::SetGid
+            } else if mode & 0o111 != 0 {
+                Kind::Executable
+            } else {
+                Kind::File
+            }
         } else {
             Kind::Device
         }
@@ -33,7 +55,13 @@ impl Kind {
     fn code(self) -> &'static str {
         match self {
             Kind::File => "fi",
+            Kind::Executable => "ex",
+            Kind::SetUid => "su",
+            Kind::SetGid => "sg",
             Kind::Directory => "di",
+            Kind::StickyOtherWritable => "tw",
+            Kind::OtherWritable => "ow",
+            Kind::Sticky => "st",
             Kind::Link => "ln",
             Kind::BrokenLink => "or",
             Kind::Device => "cd",
@@ -85,8 +113,24 @@ impl Palette {
         }
     }
 
-    /// The SGR parameters for a name, if it is coloured at all.
+    fn is_colored(&self, kind: Kind) -> bool {
+        self.kinds
+            .get(kind.code())
+            .is_some_and(|c| !c.is_empty() && c != "0" && c != "00")
+    }
+
+    /// The SGR parameters for a name, if it is coloured at all. A kind the palette leaves
+    /// uncoloured (`ex=`) is coloured as a plain file or directory, as GNU does.
     fn color(&self, name: &str, kind: Kind) -> Option<&str> {
+        let kind = match kind {
+            Kind::Executable | Kind::SetUid | Kind::SetGid if !self.is_colored(kind) => Kind::File,
+            Kind::StickyOtherWritable | Kind::OtherWritable | Kind::Sticky
+                if !self.is_colored(kind) =>
+            {
+                Kind::Directory
+            }
+            kind => kind,
+        };
         let by_kind = self.kinds.get(kind.code()).map(String::as_str);
         let chosen = match kind {
             Kind::File => self

@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use std::fs::{self, Metadata};
 use std::io::Write;
 use std::time::{Duration, SystemTime};
-use wasmix_common::filemode::mode_string;
+use wasmix_common::filemode::{self, mode_string};
 use wasmix_common::numbers::human_size;
 use wasmix_common::{Arg, Failure, Output, Program, args, describe_io_error, names, wasi_fs};
 
@@ -202,7 +202,7 @@ impl Lister<'_> {
         }
         let headers = many || self.options.recursive || !files.is_empty();
         for dir in dirs {
-            self.list_directory(&dir.path, headers)?;
+            self.list_directory(&dir.path, headers, true)?;
         }
         Ok(())
     }
@@ -244,7 +244,9 @@ impl Lister<'_> {
         }
     }
 
-    fn list_directory(&mut self, path: &str, header: bool) -> Result<(), Failure> {
+    /// Lists one directory; one named on the command line that cannot be read is serious
+    /// trouble (status 2), one met on the way down minor (1), as GNU ls counts them.
+    fn list_directory(&mut self, path: &str, header: bool, named: bool) -> Result<(), Failure> {
         if self.printed_section {
             writeln!(self.out)?;
         }
@@ -260,7 +262,7 @@ impl Lister<'_> {
                     "cannot open directory '{path}': {}",
                     describe_io_error(&e)
                 ));
-                self.status = self.status.max(1);
+                self.status = self.status.max(if named { 2 } else { 1 });
                 return Ok(());
             }
         };
@@ -289,7 +291,7 @@ impl Lister<'_> {
         if self.options.recursive {
             for entry in &entries {
                 if entry.is_dir && entry.name != "." && entry.name != ".." {
-                    self.list_directory(&entry.path, true)?;
+                    self.list_directory(&entry.path, true, false)?;
                 }
             }
         }
@@ -409,15 +411,24 @@ impl Lister<'_> {
             let width = String::from_utf8_lossy(&bytes).chars().count();
             (bytes, width)
         };
+        // The permission bits are asked for only when a colour or `*` depends on them.
+        let wants_mode = self.palette.is_some() || self.options.indicator == Indicator::Classify;
+        let mode = match meta {
+            Some(meta) if wants_mode && !meta.file_type().is_symlink() => {
+                filemode::permissions(path, meta)
+            }
+            _ => 0,
+        };
         if let (Some(palette), Some(meta)) = (&mut self.palette, meta) {
             let broken = meta.file_type().is_symlink() && fs::metadata(path).is_err();
-            text = palette.paint(name, text, color::Kind::of(meta, broken));
+            text = palette.paint(name, text, color::Kind::of(meta, broken, mode));
         }
         let indicator = match (meta, &self.options.indicator) {
             (Some(meta), Indicator::Slash | Indicator::Classify) if meta.is_dir() => Some('/'),
             (Some(meta), Indicator::Classify) if linked && meta.file_type().is_symlink() => {
                 Some('@')
             }
+            (Some(meta), Indicator::Classify) if meta.is_file() && mode & 0o111 != 0 => Some('*'),
             _ => None,
         };
         match indicator {
@@ -469,7 +480,7 @@ impl Lister<'_> {
             write!(
                 self.out,
                 "{prefix}{} {:>links_width$} user user {:>size_width$} {} ",
-                mode_string(meta),
+                mode_string(&entry.path, meta),
                 links,
                 size(meta),
                 listing_time(meta.modified().unwrap_or(now), now),

@@ -2,12 +2,15 @@
 
 use std::fs;
 use std::io::{self, Write};
-use wasmix_common::{Arg, Failure, Program, args, describe_io_error};
+use std::path::Path;
+use wasmix_common::modechange::ModeChange;
+use wasmix_common::{Arg, Failure, Program, args, describe_io_error, wasi_fs};
 
 static PROGRAM: Program = Program::new(
     "mkdir",
     "Usage: mkdir [OPTION]... DIRECTORY...\n\
      Create the DIRECTORY(ies), if they do not already exist.\n\n  \
+     -m, --mode=MODE   set file mode (as in chmod), not a=rwx - umask\n  \
      -p, --parents     no error if existing, make parent directories as needed\n  \
      -v, --verbose     print a message for each created directory\n      \
      --help        display this help and exit\n      \
@@ -18,11 +21,18 @@ fn main() {
     PROGRAM.run(|mut args, out| {
         let mut parents = false;
         let mut verbose = false;
+        let mut mode = None;
         let mut dirs = Vec::new();
         while let Some(arg) = args.next()? {
             match arg {
                 Arg::Short('p') | Arg::Long("parents") => parents = true,
                 Arg::Short('v') | Arg::Long("verbose") => verbose = true,
+                Arg::Short('m') | Arg::Long("mode") => {
+                    let text = args.value()?;
+                    let change = ModeChange::parse(&text)
+                        .ok_or_else(|| Failure::Fatal(format!("invalid mode '{text}'")))?;
+                    mode = Some(change.apply(0o777, true, wasi_fs::umask()));
+                }
                 Arg::Value(v) => dirs.push(args::into_string(v)?),
                 other => return Err(args::unexpected(other)),
             }
@@ -36,6 +46,13 @@ fn main() {
                 make_parents(&dir)
             } else {
                 fs::create_dir(&dir).map(|()| vec![dir.clone()])
+            };
+            // -m applies to the directory named, not the parents -p makes on the way.
+            let made = match (made, mode) {
+                (Ok(made), Some(mode)) if made.last().is_some() => {
+                    wasi_fs::set_mode(Path::new(&dir), true, mode).map(|()| made)
+                }
+                (made, _) => made,
             };
             match made {
                 Ok(made) if verbose => {

@@ -123,8 +123,8 @@ fn expand(format: &str, file: &str, meta: &Metadata) -> String {
             continue;
         }
         match chars.next() {
-            Some('a') => text.push_str(&format!("{:o}", permissions(meta))),
-            Some('A') => text.push_str(&mode_string(meta)),
+            Some('a') => text.push_str(&format!("{:o}", permissions(file, meta))),
+            Some('A') => text.push_str(&mode_string(file, meta)),
             Some('F') => text.push_str(type_name(meta)),
             Some('h') => text.push_str(&identity(file).links.to_string()),
             Some('i') => text.push_str(&identity(file).inode.to_string()),
@@ -160,8 +160,8 @@ fn default_report(file: &str, meta: &Metadata) -> String {
         type_name(meta),
         identity(file).inode,
         identity(file).links,
-        permissions(meta),
-        mode_string(meta),
+        permissions(file, meta),
+        mode_string(file, meta),
         human_time(meta.accessed()),
         human_time(meta.modified()),
         human_time(changed(file)),

@@ -5,7 +5,7 @@ use std::fs::{self, FileTimes};
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, UNIX_EPOCH};
-use wasmix_common::wasi_fs::{EntryKind, symlink};
+use wasmix_common::wasi_fs::{self, EntryKind, symlink};
 use wasmix_common::{Failure, describe_io_error};
 
 /// A member's name without its first `strip` components; None when nothing is left.
@@ -35,6 +35,9 @@ pub fn read_archive(
     let mut archive = tar::Archive::new(reader);
     let mut status = 0;
     let mut seen: Vec<String> = Vec::new();
+    // Directories get their modes last, as GNU tar sets them: a directory archived
+    // without write permission still takes its members first.
+    let mut directory_modes = Vec::new();
     let entries = archive
         .entries()
         .map_err(|e| Failure::Fatal(format!("This does not look like a tar archive: {e}")))?;
@@ -129,6 +132,21 @@ pub fn read_archive(
                 .open(&target)
                 .and_then(|file| file.set_times(times));
         }
+        if let Ok(mut mode) = header.mode() {
+            if !options.same_permissions {
+                mode &= !wasi_fs::umask();
+            }
+            match kind {
+                EntryKind::Directory => directory_modes.push((target.clone(), mode)),
+                EntryKind::Symlink => {}
+                _ => {
+                    let _ = wasi_fs::set_mode(Path::new(&target), false, mode & 0o7777);
+                }
+            }
+        }
+    }
+    for (directory, mode) in directory_modes.into_iter().rev() {
+        let _ = wasi_fs::set_mode(Path::new(&directory), false, mode & 0o7777);
     }
     for name in names {
         if !seen.iter().any(|s| wanted(s, std::slice::from_ref(name))) {

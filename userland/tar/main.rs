@@ -30,14 +30,17 @@ pub static PROGRAM: Program = Program {
          -C, --directory=DIR        change to directory DIR\n  \
          -f, --file=ARCHIVE         use archive file ARCHIVE (- is standard input or output)\n  \
          -k, --keep-old-files       don't replace existing files when extracting\n  \
-         -O, --to-stdout            extract files to standard output\n      \
+         -O, --to-stdout            extract files to standard output\n  \
+         -p, --preserve-permissions, --same-permissions\n                             \
+         extract modes as archived, not less the umask\n      \
+             --no-same-permissions  less the umask (the default: wasmix's user is not root)\n      \
          --strip-components=NUMBER   strip NUMBER leading components from file names\n  \
          -v, --verbose              verbosely list files processed\n  \
          -z, --gzip                 filter the archive through gzip\n      \
          --help        display this help and exit\n      \
          --version     output version information and exit\n\n\
          The first argument may be the options' letters without a dash (tar czf x.tgz dir).\n\
-         Modes and owners are not kept: wasmix's filesystem has none.\n",
+         Modes are kept; owners are not (wasmix has one user).\n",
     )
 };
 
@@ -54,6 +57,7 @@ pub struct Options {
     pub to_stdout: bool,
     pub strip: usize,
     pub gzip: bool,
+    pub same_permissions: bool,
 }
 
 /// The command line with GNU's old form unbundled: `czf x.tgz d` is `-c -z -f x.tgz d`.
@@ -93,6 +97,7 @@ fn main() {
             to_stdout: false,
             strip: 0,
             gzip: false,
+            same_permissions: false,
         };
         let mut names = Vec::new();
         while let Some(arg) = args.next()? {
@@ -118,6 +123,14 @@ fn main() {
                 }
                 Arg::Short('O') | Arg::Long("to-stdout") => {
                     options.to_stdout = true;
+                    None
+                }
+                Arg::Short('p') | Arg::Long("preserve-permissions" | "same-permissions") => {
+                    options.same_permissions = true;
+                    None
+                }
+                Arg::Long("no-same-permissions") => {
+                    options.same_permissions = false;
                     None
                 }
                 Arg::Short('z') | Arg::Long("gzip" | "gunzip") => {
@@ -272,7 +285,7 @@ fn add<W: Write>(
         }
     };
     let mut header = tar::Header::new_gnu();
-    header.set_mode(permissions(&meta));
+    header.set_mode(permissions(path, &meta));
     header.set_uid(0);
     header.set_gid(0);
     header.set_username("user").map_err(Failure::from)?;

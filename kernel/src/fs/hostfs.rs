@@ -233,6 +233,19 @@ impl FileServer for HostFs {
             .dir
             .set_symlink_times(to_host(path), spec(accessed), spec(modified))?)
     }
+
+    /// Sets the host file's own mode, so a script made executable inside is executable
+    /// outside too. Only the permission bits: a guest never makes a host file set-user-ID,
+    /// set-group-ID or sticky. The directory the host granted (or wasmix's state layer)
+    /// keeps its mode, as a mount point is the kernel's, not the guest's.
+    fn set_mode(&self, path: &str, mode: u32) -> FsResult<()> {
+        self.writable()?;
+        if path.is_empty() {
+            return Err(FsError::NotPermitted);
+        }
+        let permissions = cap_std::fs::Permissions::from_mode(mode & 0o777);
+        Ok(self.dir.set_permissions(to_host(path), permissions)?)
+    }
 }
 
 /// Whether a link at `path` (relative to the tree's root) pointing at `target` stays

@@ -48,6 +48,11 @@ impl Default for ImageFs {
     }
 }
 
+/// Whether an image file runs: a WebAssembly program or a `#!` script.
+fn is_program(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"\0asm") || bytes.starts_with(b"#!")
+}
+
 impl ImageFs {
     fn entry(&self, path: &str) -> FsResult<&(u64, Entry)> {
         self.entries.get(path).ok_or(FsError::NotFound)
@@ -55,7 +60,8 @@ impl ImageFs {
 
     fn metadata(&self, inode: u64, entry: &Entry) -> Metadata {
         let (file_type, size, mode) = match entry {
-            Entry::File(bytes) => (FileType::File, bytes.len() as u64, 0o755),
+            Entry::File(bytes) if is_program(bytes) => (FileType::File, bytes.len() as u64, 0o755),
+            Entry::File(bytes) => (FileType::File, bytes.len() as u64, 0o644),
             Entry::Dir(names) => (FileType::Directory, names.len() as u64, 0o755),
         };
         Metadata {

@@ -14,6 +14,7 @@ pub mod hostfs;
 pub mod image;
 pub mod namespace;
 pub mod overlay;
+pub mod permission;
 pub mod procfs;
 pub mod ramfs;
 
@@ -42,8 +43,19 @@ pub struct Metadata {
     pub accessed: SystemTime,
     /// The status-change time (ctime).
     pub changed: SystemTime,
+    /// The permission bits, `0o7777`.
     pub mode: u32,
 }
+
+/// The umask a process has unless its shell sets another.
+pub const DEFAULT_UMASK: u32 = 0o022;
+
+/// The modes a server gives a new file, directory and symlink: `0o666` and `0o777` under
+/// the default umask (WASI's calls to create a file carry no mode). The namespace sets
+/// another when a process's umask differs (`Namespace::apply_umask`).
+pub const NEW_FILE_MODE: u32 = 0o666 & !DEFAULT_UMASK;
+pub const NEW_DIR_MODE: u32 = 0o777 & !DEFAULT_UMASK;
+pub const SYMLINK_MODE: u32 = 0o777;
 
 impl Metadata {
     pub fn is_dir(&self) -> bool {
@@ -232,6 +244,12 @@ pub trait FileServer: Send + Sync {
         _accessed: Option<SystemTime>,
         _modified: Option<SystemTime>,
     ) -> FsResult<()> {
+        Err(FsError::ReadOnly)
+    }
+
+    /// Sets the permission bits (`0o7777`) of a file or directory (never a symlink: the
+    /// namespace resolves links first, and Linux has no mode for a link).
+    fn set_mode(&self, _path: &str, _mode: u32) -> FsResult<()> {
         Err(FsError::ReadOnly)
     }
 }

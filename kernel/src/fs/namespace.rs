@@ -7,7 +7,10 @@
 //! the first layer that has the name, listings merge all layers, and new files go to the
 //! first layer.
 
-use super::{DirEntry, FileHandle, FileServer, FsError, FsResult, Metadata, OpenOptions, join};
+use super::permission::{self, Access};
+use super::{
+    DirEntry, FileHandle, FileServer, FileType, FsError, FsResult, Metadata, OpenOptions, join,
+};
 use std::collections::BTreeSet;
 use std::sync::Arc;
 use std::time::SystemTime;
@@ -346,9 +349,17 @@ impl Namespace {
         let path = self.resolve(path, true)?;
         match self.find(&path) {
             Ok((_, _, meta)) if meta.is_dir() => Err(FsError::IsDirectory),
-            Ok((layer, on_server, _)) => layer.server.open(&on_server, options),
+            Ok((layer, on_server, meta)) => {
+                if options.read {
+                    permission::check(&meta, Access::Read)?;
+                }
+                if options.write || options.truncate {
+                    permission::check(&meta, Access::Write)?;
+                }
+                layer.server.open(&on_server, options)
+            }
             Err(FsError::NotFound) if options.create => {
-                self.parent_is_dir(&path)?;
+                self.parent_takes_entries(&path)?;
                 let (layer, on_server) = self.creation_layer(&path)?;
                 layer.server.open(&on_server, options)
             }
@@ -356,10 +367,11 @@ impl Namespace {
         }
     }
 
-    fn parent_is_dir(&self, path: &str) -> FsResult<()> {
+    /// The directory `path` is in exists, is a directory, and lets its entries change.
+    fn parent_takes_entries(&self, path: &str) -> FsResult<()> {
         let parent = normalize(&format!("{path}/.."));
         match self.find(&parent) {
-            Ok((_, _, meta)) if meta.is_dir() => Ok(()),
+            Ok((_, _, meta)) if meta.is_dir() => permission::check(&meta, Access::ChangeEntries),
             Ok(_) => Err(FsError::NotDirectory),
             Err(e) => Err(e),
         }
@@ -368,6 +380,9 @@ impl Namespace {
     /// The entries of a directory, with union layers merged and mount points included.
     pub fn read_dir(&self, path: &str) -> FsResult<Vec<DirEntry>> {
         let path = self.resolve(path, true)?;
+        if let Ok((_, _, meta)) = self.find(&path) {
+            permission::check(&meta, Access::Read)?;
+        }
         let (mount, relative) = self.route(&path)?;
         let mut seen = BTreeSet::new();
         let mut entries = Vec::new();
@@ -410,7 +425,7 @@ impl Namespace {
         if self.find(&path).is_ok() {
             return Err(FsError::Exists);
         }
-        self.parent_is_dir(&path)?;
+        self.parent_takes_entries(&path)?;
         let (layer, on_server) = self.creation_layer(&path)?;
         layer.server.create_dir(&on_server)
     }
@@ -421,12 +436,14 @@ impl Namespace {
             return Err(FsError::Access);
         }
         let (layer, on_server, _) = self.find(&path)?;
+        self.parent_takes_entries(&path)?;
         layer.server.remove_dir(&on_server)
     }
 
     pub fn unlink(&self, path: &str) -> FsResult<()> {
         let path = self.resolve(path, false)?;
         let (layer, on_server, _) = self.find(&path)?;
+        self.parent_takes_entries(&path)?;
         layer.server.unlink(&on_server)
     }
 
@@ -435,7 +452,7 @@ impl Namespace {
         if self.find(&path).is_ok() {
             return Err(FsError::Exists);
         }
-        self.parent_is_dir(&path)?;
+        self.parent_takes_entries(&path)?;
         let (layer, on_server) = self.creation_layer(&path)?;
         layer.server.symlink(target, &on_server)
     }
@@ -446,7 +463,8 @@ impl Namespace {
         let from = self.resolve(from, false)?;
         let to = self.resolve(to, false)?;
         let (from_layer, from_on_server, _) = self.find(&from)?;
-        self.parent_is_dir(&to)?;
+        self.parent_takes_entries(&from)?;
+        self.parent_takes_entries(&to)?;
         let (to_layer, to_on_server) = match self.find(&to) {
             Ok((layer, on_server, _)) => (layer, on_server),
             Err(FsError::NotFound) => self.creation_layer(&to)?,
@@ -466,7 +484,7 @@ impl Namespace {
         if self.find(&new).is_ok() {
             return Err(FsError::Exists);
         }
-        self.parent_is_dir(&new)?;
+        self.parent_takes_entries(&new)?;
         let (to_layer, to_on_server) = self.creation_layer(&new)?;
         if !Arc::ptr_eq(&from_layer.server, &to_layer.server) {
             return Err(FsError::CrossDevice);
@@ -484,6 +502,26 @@ impl Namespace {
         let path = self.resolve(path, follow)?;
         let (layer, on_server, _) = self.find(&path)?;
         layer.server.set_times(&on_server, accessed, modified)
+    }
+
+    /// Gives a file or directory just made at `path` the mode its creator's umask allows,
+    /// when that is not the one every server gives (`NEW_FILE_MODE`, `NEW_DIR_MODE`).
+    pub fn apply_umask(&self, path: &str, is_dir: bool, umask: u32) -> FsResult<()> {
+        if umask == super::DEFAULT_UMASK {
+            return Ok(());
+        }
+        let full = if is_dir { 0o777 } else { 0o666 };
+        self.set_mode(path, true, full & !umask)
+    }
+
+    /// chmod: a symlink itself has no mode of its own to set (Linux's lchmod fails too).
+    pub fn set_mode(&self, path: &str, follow: bool, mode: u32) -> FsResult<()> {
+        let path = self.resolve(path, follow)?;
+        let (layer, on_server, meta) = self.find(&path)?;
+        if meta.file_type == FileType::Symlink {
+            return Err(FsError::Unsupported);
+        }
+        layer.server.set_mode(&on_server, mode)
     }
 }
 

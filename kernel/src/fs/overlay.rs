@@ -169,7 +169,10 @@ impl Overlay {
         let meta = self.lower_lstat(path)?;
         self.ensure_upper_dirs(split_last(path).0)?;
         match meta.file_type {
-            FileType::Directory => self.upper.create_dir(path),
+            FileType::Directory => self
+                .upper
+                .create_dir(path)
+                .and_then(|()| self.upper.set_mode(path, meta.mode)),
             FileType::Symlink => self.upper.symlink(&self.lower.readlink(path)?, path),
             _ => {
                 // Copied whole under a hidden name, then linked into place: a crash or a
@@ -184,7 +187,9 @@ impl Overlay {
                         COPY_UPS.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
                     ),
                 );
-                let copied = self.copy_file(path, &temporary, with_contents);
+                let copied = self
+                    .copy_file(path, &temporary, with_contents)
+                    .and_then(|()| self.upper.set_mode(&temporary, meta.mode));
                 let placed = copied.and_then(|()| match self.upper.link(&temporary, path) {
                     Ok(()) | Err(FsError::Exists) => Ok(()),
                     Err(e) => Err(e),
@@ -410,6 +415,13 @@ impl FileServer for Overlay {
             self.copy_up(path, true)?;
         }
         self.upper.set_times(path, accessed, modified)
+    }
+
+    fn set_mode(&self, path: &str, mode: u32) -> FsResult<()> {
+        if !self.in_upper(path) {
+            self.copy_up(path, true)?;
+        }
+        self.upper.set_mode(path, mode)
     }
 }
 

@@ -7,12 +7,12 @@
 //! budget first; past it, writes fail with "No space left on device".
 
 use super::{
-    DirEntry, FileHandle, FileServer, FileType, FsError, FsResult, Metadata, OpenOptions,
-    split_last,
+    DirEntry, FileHandle, FileServer, FileType, FsError, FsResult, Metadata, NEW_DIR_MODE,
+    NEW_FILE_MODE, OpenOptions, SYMLINK_MODE, split_last,
 };
 use crate::budget::Budget;
 use std::collections::BTreeMap;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, RwLock};
 use std::time::SystemTime;
 
@@ -100,6 +100,8 @@ struct Node {
     /// Names this node has (hard links).
     links: AtomicU64,
     times: Mutex<Times>,
+    /// Permission bits.
+    mode: AtomicU32,
     content: Content,
 }
 
@@ -112,15 +114,15 @@ fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
 impl Node {
     fn metadata(&self) -> Metadata {
         let times = lock(&self.times);
-        let (file_type, size, mode) = match &self.content {
+        let (file_type, size) = match &self.content {
             Content::File(data) => (
                 FileType::File,
                 data.bytes.read().map(|d| d.len()).unwrap_or(0) as u64,
-                0o644,
             ),
-            Content::Dir(entries) => (FileType::Directory, lock(entries).len() as u64, 0o755),
-            Content::Symlink(target) => (FileType::Symlink, target.len() as u64, 0o777),
+            Content::Dir(entries) => (FileType::Directory, lock(entries).len() as u64),
+            Content::Symlink(target) => (FileType::Symlink, target.len() as u64),
         };
+        let mode = self.mode.load(Ordering::Relaxed);
         Metadata {
             file_type,
             size,
@@ -188,6 +190,7 @@ impl RamFs {
                 inode: 1,
                 links: AtomicU64::new(1),
                 times: Mutex::new(Times::now()),
+                mode: AtomicU32::new(NEW_DIR_MODE),
                 content: Content::Dir(Mutex::new(BTreeMap::new())),
             }),
             next_inode: AtomicU64::new(2),
@@ -208,10 +211,16 @@ impl RamFs {
     }
 
     fn new_node(&self, content: Content) -> Arc<Node> {
+        let mode = match content {
+            Content::File(_) => NEW_FILE_MODE,
+            Content::Dir(_) => NEW_DIR_MODE,
+            Content::Symlink(_) => SYMLINK_MODE,
+        };
         Arc::new(Node {
             inode: self.next_inode.fetch_add(1, Ordering::Relaxed),
             links: AtomicU64::new(1),
             times: Mutex::new(Times::now()),
+            mode: AtomicU32::new(mode),
             content,
         })
     }
@@ -416,6 +425,16 @@ impl FileServer for RamFs {
         modified: Option<SystemTime>,
     ) -> FsResult<()> {
         self.find(path)?.set_times(accessed, modified);
+        Ok(())
+    }
+
+    fn set_mode(&self, path: &str, mode: u32) -> FsResult<()> {
+        let node = self.find(path)?;
+        if let Content::Symlink(_) = node.content {
+            return Err(FsError::Unsupported);
+        }
+        node.mode.store(mode & 0o7777, Ordering::Relaxed);
+        node.mark_changed();
         Ok(())
     }
 }

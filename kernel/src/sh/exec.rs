@@ -332,9 +332,17 @@ impl Shell {
     }
 
     /// Marks processes as running in the foreground (subshells add theirs too).
+    /// Makes `pids` the ones Ctrl-C stops. A Ctrl-C that came after the command line was
+    /// read but before they started stops them too: it was meant for them.
     pub(super) fn add_foreground(&self, pids: &[Pid]) {
         if let Ok(mut foreground) = self.foreground.lock() {
             foreground.extend(pids);
+            // Checked under the lock: a Ctrl-C after this sees the pids in the list.
+            if self.interrupted.load(std::sync::atomic::Ordering::SeqCst) {
+                for &pid in pids {
+                    let _ = self.kernel.kill(pid, Signal::Interrupt);
+                }
+            }
         }
     }
 
@@ -703,6 +711,8 @@ impl Shell {
         if let Some(argv0) = argv0 {
             argv[0] = argv0;
         }
+        // Errors name the command as typed (`./s.sh`), as bash's do, not the full path.
+        let typed = name.contains('/').then(|| (path.clone(), name.clone()));
         let request = SpawnRequest {
             parent: self.pid,
             namespace: self.namespace.clone(),
@@ -716,7 +726,16 @@ impl Shell {
         match self.kernel.spawn(request) {
             Ok(pid) => Stage::Running { pid, name },
             Err(e) => {
-                let _ = super::builtin::deliver(format!("{}{e}\n", self.message_prefix()), stderr);
+                let mut message = e.to_string();
+                if let Some((path, name)) = typed
+                    && message.starts_with(&path)
+                {
+                    message.replace_range(..path.len(), &name);
+                }
+                let _ = super::builtin::deliver(
+                    format!("{}{message}\n", self.message_prefix()),
+                    stderr,
+                );
                 Stage::Done(e.status())
             }
         }

@@ -101,6 +101,9 @@ impl Shell {
             {
                 return runtime.block_on(self.exit_with(status));
             }
+            // A Ctrl-C before the prompt was meant for what ran before; one after the line
+            // is read is the line's (`add_foreground`).
+            self.take_interrupt();
             let text = match self.read_command(&mut editor, runtime) {
                 Ok(text) => text,
                 Err(ReadlineError::Interrupted) => {

@@ -34,6 +34,7 @@ mod syntax;
 mod table;
 mod test;
 mod trap;
+mod umask;
 mod variables;
 mod whatis;
 use variables::Variable;

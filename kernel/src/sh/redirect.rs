@@ -106,10 +106,7 @@ impl Shell {
                     create: true,
                     ..OpenOptions::default()
                 };
-                let handle = self
-                    .namespace
-                    .open(&path, options)
-                    .map_err(|e| format!("{}: {e}", word.value))?;
+                let handle = self.create_file(&path, options, &word.value)?;
                 let input = Input::File(handle.clone(), Default::default());
                 match fd.unwrap_or(0) {
                     0 => stdio.stdin = input,
@@ -191,11 +188,28 @@ impl Shell {
             truncate: !append,
             ..OpenOptions::default()
         };
+        let handle = self.create_file(&path, options, &word.value)?;
+        Ok(Output::File(handle))
+    }
+
+    /// Opens `path` for a redirection, a new file getting the mode the umask allows.
+    fn create_file(
+        &self,
+        path: &str,
+        options: OpenOptions,
+        shown: &str,
+    ) -> Result<std::sync::Arc<dyn crate::fs::FileHandle>, String> {
+        let existed = self.namespace.stat(path, true).is_ok();
         let handle = self
             .namespace
-            .open(&path, options)
-            .map_err(|e| format!("{}: {e}", word.value))?;
-        Ok(Output::File(handle))
+            .open(path, options)
+            .map_err(|e| format!("{shown}: {e}"))?;
+        if !existed {
+            self.namespace
+                .apply_umask(path, false, self.limits.umask)
+                .map_err(|e| format!("{shown}: {e}"))?;
+        }
+        Ok(handle)
     }
 }
 

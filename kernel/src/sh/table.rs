@@ -49,6 +49,7 @@ pub enum Builtin {
     True,
     Type,
     Ulimit,
+    Umask,
     Umount,
     Unalias,
     Unset,
@@ -326,6 +327,12 @@ pub(super) const BUILTINS: &[(&str, Builtin, &str, &str)] = &[
         Builtin::Ulimit,
         "ulimit [-a] [-n FILES] [-v KB] [-t SECONDS]",
         "limit memory and CPU of new processes",
+    ),
+    (
+        "umask",
+        Builtin::Umask,
+        "umask [-p] [-S] [MODE]",
+        "show or set the mask new files' modes lack",
     ),
     (
         "umount",

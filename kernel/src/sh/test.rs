@@ -87,7 +87,16 @@ impl Shell {
         Ok(match predicate {
             StringHasZeroLength => operand.is_empty(),
             StringHasNonZeroLength => !operand.is_empty(),
-            FileExists | FileExistsAndIsReadable => stat(true).is_some(),
+            FileExists => stat(true).is_some(),
+            // wasmix's one user owns every file, so the owner's bits say what it may do.
+            FileExistsAndIsReadable => stat(true).is_some_and(|m| m.mode & 0o400 != 0),
+            FileExistsAndOwnedByEffectiveUserId | FileExistsAndOwnedByEffectiveGroupId => {
+                stat(true).is_some()
+            }
+            FileExistsAndIsSetuid => stat(true).is_some_and(|m| m.mode & 0o4000 != 0),
+            FileExistsAndIsSetgid => stat(true).is_some_and(|m| m.mode & 0o2000 != 0),
+            FileExistsAndHasStickyBit => stat(true).is_some_and(|m| m.mode & 0o1000 != 0),
+            FileExistsAndIsFifo | FileExistsAndIsSocket | FileExistsAndIsBlockSpecialFile => false,
             FileExistsAndIsDir => stat(true).is_some_and(|m| m.is_dir()),
             FileExistsAndIsRegularFile => stat(true).is_some_and(|m| m.file_type == FileType::File),
             FileExistsAndIsSymlink => stat(false).is_some_and(|m| m.file_type == FileType::Symlink),
@@ -95,10 +104,8 @@ impl Shell {
                 stat(true).is_some_and(|m| m.file_type == FileType::CharDevice)
             }
             FileExistsAndIsNotZeroLength => stat(true).is_some_and(|m| m.size > 0),
-            FileExistsAndIsWritable => stat(true).is_some(),
-            FileExistsAndIsExecutable => {
-                stat(true).is_some_and(|m| m.is_dir() || m.mode & 0o111 != 0)
-            }
+            FileExistsAndIsWritable => stat(true).is_some_and(|m| m.mode & 0o200 != 0),
+            FileExistsAndIsExecutable => stat(true).is_some_and(|m| m.mode & 0o100 != 0),
             ShellVariableIsSetAndAssigned => self.is_set_plainly(operand),
             ShellOptionEnabled => self.option_is_on(operand),
             FdIsOpenTerminal => false,

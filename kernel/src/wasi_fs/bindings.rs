@@ -18,4 +18,5 @@ wasmtime::component::bindgen!({
     },
 });
 
+pub use self::wasmix::filesystem::modes;
 pub use wasi::filesystem::{preopens, types};

@@ -88,7 +88,7 @@ impl FsView<'_> {
     /// it may not leave, as under wasmtime: an absolute path or a `..` above the
     /// descriptor is refused. Above the namespace's own root there is nothing, so there
     /// `..` stays at `/`, as on Linux. A trailing slash asks for a directory.
-    fn path_at(&self, fd: &Resource<Descriptor>, path: &str) -> FsResult<String> {
+    pub(super) fn path_at(&self, fd: &Resource<Descriptor>, path: &str) -> FsResult<String> {
         let dir = match self.descriptor(fd)? {
             Descriptor::Directory { path: dir, .. } => dir,
             Descriptor::File { .. } => return Err(FsError::NotDirectory.into()),
@@ -357,7 +357,8 @@ impl types::HostDescriptor for FsView<'_> {
 
     fn create_directory_at(&mut self, fd: Resource<Descriptor>, path: String) -> FsResult<()> {
         let path = self.path_at(&fd, &path)?;
-        Ok(self.namespace.create_dir(&path)?)
+        self.namespace.create_dir(&path)?;
+        Ok(self.namespace.apply_umask(&path, true, self.umask)?)
     }
 
     fn stat(&mut self, fd: Resource<Descriptor>) -> FsResult<DescriptorStat> {
@@ -457,6 +458,9 @@ impl types::HostDescriptor for FsView<'_> {
                     truncate: open_flags.contains(OpenFlags::TRUNCATE),
                 };
                 let handle = self.namespace.open(&resolved, options)?;
+                if options.create && existing.is_err() {
+                    self.namespace.apply_umask(&resolved, false, self.umask)?;
+                }
                 Descriptor::File {
                     handle,
                     path: resolved,

@@ -3,10 +3,11 @@
 //! wasmtime-wasi can only hand a guest host directories; wasmix programs instead see the
 //! kernel's tree (image, overlay, ramfs, mounts). The generated bindings are in
 //! `bindings.rs`; the interface is implemented in `host.rs`; this module holds the
-//! resources and the plumbing.
+//! resources and the plumbing. `modes.rs` serves the permission bits WASI leaves out.
 
 pub mod bindings;
 mod host;
+mod modes;
 pub mod streams;
 
 use crate::fs::namespace::Namespace;
@@ -84,6 +85,8 @@ pub struct FsView<'a> {
     pub table: &'a mut ResourceTable,
     pub namespace: &'a Namespace,
     pub open_files: &'a mut OpenFiles,
+    /// The process's umask, for what it creates.
+    pub umask: u32,
 }
 
 /// The descriptors a process holds, and how many it may (`ulimit -n`).
@@ -109,5 +112,6 @@ pub fn add_to_linker<T: WasiFsView + 'static>(linker: &mut Linker<T>) -> wasmtim
     bindings::types::add_to_linker::<T, WasiFs>(linker, T::fs)?;
     bindings::preopens::add_to_linker::<T, WasiFs>(linker, T::fs)?;
     linker.allow_shadowing(false);
+    bindings::modes::add_to_linker::<T, WasiFs>(linker, T::fs)?;
     Ok(())
 }

@@ -15,6 +15,7 @@ pub mod filemode;
 pub mod input;
 pub mod lines;
 pub mod locale;
+pub mod modechange;
 pub mod names;
 pub mod numbers;
 mod output;

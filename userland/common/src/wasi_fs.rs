@@ -1,7 +1,8 @@
 //! What Rust's std cannot yet ask of WASI on stable (`std::os::wasi` is unstable): making
 //! symbolic links, a file's identity and link count, and a directory listing without a
-//! lookup per entry. Asked here through the raw
-//! `wasi:filesystem` calls, relative to the root preopen the kernel gives every process.
+//! lookup per entry; and what WASI cannot say at all, a file's permission bits (the
+//! kernel's `wasmix:filesystem/modes`). Asked here through the raw `wasi:filesystem`
+//! calls, relative to the root preopen the kernel gives every process.
 
 use std::io;
 use std::path::Path;
@@ -37,11 +38,47 @@ impl EntryKind {
 }
 
 #[cfg(target_os = "wasi")]
+mod bindings {
+    wit_bindgen::generate!({
+        path: "../../kernel/wit",
+        world: "wasmix:filesystem/userland",
+        with: {
+            "wasi:filesystem/types@0.2.12": wasip2::filesystem::types,
+            "wasi:io/streams@0.2.12": wasip2::io::streams,
+            "wasi:io/error@0.2.12": wasip2::io::error,
+            "wasi:io/poll@0.2.12": wasip2::io::poll,
+            "wasi:clocks/wall-clock@0.2.12": wasip2::clocks::wall_clock,
+        },
+    });
+}
+
+#[cfg(target_os = "wasi")]
 mod imp {
+    use super::bindings::wasmix::filesystem::modes;
     use super::{EntryKind, Identity};
     use std::io;
     use std::path::Path;
     use wasip2::filesystem::types::{Descriptor, ErrorCode, PathFlags};
+
+    fn path_flags(follow: bool) -> PathFlags {
+        if follow {
+            PathFlags::SYMLINK_FOLLOW
+        } else {
+            PathFlags::empty()
+        }
+    }
+
+    pub fn mode(path: &Path, follow: bool) -> io::Result<u32> {
+        modes::mode_at(&root()?, path_flags(follow), &from_root(path)?).map_err(error)
+    }
+
+    pub fn set_mode(path: &Path, follow: bool, mode: u32) -> io::Result<()> {
+        modes::set_mode_at(&root()?, path_flags(follow), &from_root(path)?, mode).map_err(error)
+    }
+
+    pub fn umask() -> u32 {
+        modes::umask()
+    }
 
     fn root() -> io::Result<Descriptor> {
         wasip2::filesystem::preopens::get_directories()
@@ -119,11 +156,7 @@ mod imp {
 
     pub fn identity(path: &Path, follow: bool) -> io::Result<Identity> {
         let root = root()?;
-        let flags = if follow {
-            PathFlags::SYMLINK_FOLLOW
-        } else {
-            PathFlags::empty()
-        };
+        let flags = path_flags(follow);
         let relative = from_root(path)?;
         let stat = root.stat_at(flags, &relative).map_err(error)?;
         let hash = root.metadata_hash_at(flags, &relative).map_err(error)?;
@@ -142,8 +175,29 @@ mod imp {
 mod imp {
     use super::{EntryKind, Identity};
     use std::io;
-    use std::os::unix::fs::MetadataExt;
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
     use std::path::Path;
+
+    pub fn mode(path: &Path, follow: bool) -> io::Result<u32> {
+        let meta = if follow {
+            std::fs::metadata(path)?
+        } else {
+            std::fs::symlink_metadata(path)?
+        };
+        Ok(meta.mode() & 0o7777)
+    }
+
+    pub fn set_mode(path: &Path, follow: bool, mode: u32) -> io::Result<()> {
+        if !follow && std::fs::symlink_metadata(path)?.is_symlink() {
+            return Err(io::ErrorKind::Unsupported.into());
+        }
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode))
+    }
+
+    /// Outside wasmix (the unit tests), the usual mask.
+    pub fn umask() -> u32 {
+        0o022
+    }
 
     pub fn symlink(target: &Path, at: &Path) -> io::Result<()> {
         std::os::unix::fs::symlink(target, at)
@@ -189,4 +243,19 @@ pub fn list_dir(path: &Path) -> io::Result<Vec<(String, EntryKind)>> {
 /// A file's identity and link count (`follow`: of what a symlink points to).
 pub fn identity(path: &Path, follow: bool) -> io::Result<Identity> {
     imp::identity(path, follow)
+}
+
+/// A file's permission bits, `0o7777` (`follow`: of what a symlink points to).
+pub fn mode(path: &Path, follow: bool) -> io::Result<u32> {
+    imp::mode(path, follow)
+}
+
+/// Sets them; a symlink itself has none (an error unless `follow`).
+pub fn set_mode(path: &Path, follow: bool, mode: u32) -> io::Result<()> {
+    imp::set_mode(path, follow, mode)
+}
+
+/// The process's umask: the bits the files and directories it creates do not get.
+pub fn umask() -> u32 {
+    imp::umask()
 }
