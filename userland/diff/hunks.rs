@@ -1,18 +1,35 @@
 //! The two output formats of a file comparison, from the edit script that `similar`
 //! (Myers' algorithm) finds: GNU diff's normal format and its unified one.
 
+use rustc_hash::FxHashMap;
 use similar::{Algorithm, DiffOp, capture_diff_slices, group_diff_ops};
+use std::borrow::Cow;
 use std::io::{self, Write};
 
-/// A file's lines, and whether its last line lacked a newline.
-pub struct Lines {
-    pub lines: Vec<Vec<u8>>,
+/// A file's lines (borrowed from its contents), and whether its last line lacked a
+/// newline.
+pub struct Lines<'a> {
+    pub lines: Vec<&'a [u8]>,
     pub missing_newline: bool,
 }
 
-impl Lines {
-    pub fn split(data: &[u8]) -> Lines {
-        let (lines, missing_newline) = wasmix_common::lines::split(data);
+impl<'a> Lines<'a> {
+    pub fn split(data: &'a [u8]) -> Lines<'a> {
+        if data.is_empty() {
+            return Lines {
+                lines: Vec::new(),
+                missing_newline: false,
+            };
+        }
+        let missing_newline = !data.ends_with(b"\n");
+        let body = data.strip_suffix(b"\n").unwrap_or(data);
+        let mut lines = Vec::new();
+        let mut start = 0;
+        for end in memchr::memchr_iter(b'\n', body) {
+            lines.push(&body[start..end]);
+            start = end + 1;
+        }
+        lines.push(&body[start..]);
         Lines {
             lines,
             missing_newline,
@@ -21,7 +38,7 @@ impl Lines {
 
     fn write_line(&self, out: &mut dyn Write, prefix: &str, i: usize) -> io::Result<()> {
         out.write_all(prefix.as_bytes())?;
-        out.write_all(&self.lines[i])?;
+        out.write_all(self.lines[i])?;
         out.write_all(b"\n")?;
         if self.missing_newline && i + 1 == self.lines.len() {
             out.write_all(b"\\ No newline at end of file\n")?;
@@ -41,7 +58,15 @@ pub struct Likeness {
 }
 
 impl Likeness {
-    fn key(&self, line: &[u8], last_without_newline: bool) -> Vec<u8> {
+    fn is_exact(&self) -> bool {
+        !(self.ignore_case || self.ignore_space_change || self.ignore_all_space)
+    }
+
+    /// What a line is compared as: the line itself unless something is ignored.
+    fn key<'a>(&self, line: &'a [u8], last_without_newline: bool) -> Cow<'a, [u8]> {
+        if self.is_exact() && !last_without_newline {
+            return Cow::Borrowed(line);
+        }
         let mut key: Vec<u8> = if self.ignore_all_space {
             line.iter()
                 .copied()
@@ -72,21 +97,29 @@ impl Likeness {
         if last_without_newline && !self.ignore_all_space && !self.ignore_space_change {
             key.push(0xff);
         }
-        key
+        Cow::Owned(key)
     }
 }
 
-/// The edit script from `old` to `new` (empty when they are alike).
-pub fn edits(old: &Lines, new: &Lines, likeness: Likeness) -> Vec<DiffOp> {
-    let keys = |l: &Lines| -> Vec<Vec<u8>> {
+/// The edit script from `old` to `new` (empty when they are alike). Each distinct line
+/// is hashed once and numbered, as GNU diff sorts lines into equivalence classes, so the
+/// search compares numbers, not lines.
+pub fn edits<'a>(old: &Lines<'a>, new: &Lines<'a>, likeness: Likeness) -> Vec<DiffOp> {
+    let mut classes: FxHashMap<Cow<'a, [u8]>, u32> = FxHashMap::default();
+    let mut numbered = |l: &Lines<'a>| -> Vec<u32> {
         let n = l.lines.len();
         l.lines
             .iter()
             .enumerate()
-            .map(|(i, line)| likeness.key(line, l.missing_newline && i + 1 == n))
+            .map(|(i, line)| {
+                let key = likeness.key(line, l.missing_newline && i + 1 == n);
+                let next = classes.len() as u32;
+                *classes.entry(key).or_insert(next)
+            })
             .collect()
     };
-    let ops = capture_diff_slices(Algorithm::Myers, &keys(old), &keys(new));
+    let (old_classes, new_classes) = (numbered(old), numbered(new));
+    let ops = capture_diff_slices(Algorithm::Myers, &old_classes, &new_classes);
     let blank = |lines: &Lines, range: std::ops::Range<usize>| {
         range
             .into_iter()

@@ -226,6 +226,27 @@ fn main() {
     })
 }
 
+/// `-c`'s column, `{times:>7} `, and its length, made without the formatting machinery
+/// (it is written once a line).
+fn count_column(times: u64) -> ([u8; 28], usize) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut rest = times;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    let number = &digits[at..];
+    let pad = 7usize.saturating_sub(number.len());
+    let mut column = [b' '; 28];
+    column[pad..pad + number.len()].copy_from_slice(number);
+    (column, pad + number.len() + 1)
+}
+
 struct GroupWriter<'w> {
     sink: &'w mut dyn Write,
     shape: Shape,
@@ -249,7 +270,8 @@ impl GroupWriter<'_> {
                     return Ok(());
                 }
                 if self.count {
-                    write!(self.sink, "{times:>7} ")?;
+                    let (column, len) = count_column(times);
+                    self.sink.write_all(&column[..len])?;
                 }
                 self.line(&group[0])
             }
