@@ -32,7 +32,7 @@ pub fn search(
         block.truncate(kept + read);
         let end = read == 0;
         // Whole lines only; a partial last line waits for the next read.
-        let whole = match block.iter().rposition(|&b| b == b'\n') {
+        let whole = match memchr::memrchr(b'\n', &block) {
             Some(last) if !end => last + 1,
             _ if end => block.len(),
             _ => continue,
@@ -63,15 +63,10 @@ fn search_lines(
         let Some(found) = searcher.matcher.regex.find_at(lines, position) else {
             break;
         };
-        let start = lines[..found.start()]
-            .iter()
-            .rposition(|&b| b == b'\n')
+        let start = memchr::memrchr(b'\n', &lines[..found.start()])
             .map_or(0, |i| i + 1)
             .max(position);
-        let end = lines[start..]
-            .iter()
-            .position(|&b| b == b'\n')
-            .map_or(lines.len(), |i| start + i);
+        let end = memchr::memchr(b'\n', &lines[start..]).map_or(lines.len(), |i| start + i);
         let next = (end + 1).min(lines.len());
         position = next;
         // A match within one line is that line's; one across lines is checked alone.
@@ -107,7 +102,7 @@ fn select_run(
         return Ok(());
     }
     let unterminated = !run.ends_with(b"\n");
-    *count += run.iter().filter(|&&b| b == b'\n').count() as u64 + u64::from(unterminated);
+    *count += memchr::memchr_iter(b'\n', run).count() as u64 + u64::from(unterminated);
     searcher.matched = true;
     if searcher.options.count || searcher.first_is_enough() {
         return Ok(());

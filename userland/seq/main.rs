@@ -186,7 +186,10 @@ fn write_integers(
 }
 
 /// Counting up by one, as GNU's seq does it: the number is kept as decimal text and
-/// incremented in place, and the lines are written in large blocks.
+/// incremented in place, and the lines are written in large blocks. The number and its
+/// separator are copied into the block as one fixed-size piece (a copy of a length known
+/// at compile time is a few stores; one of a variable length is a call out of the wasm
+/// code), and the block's position then moves by their real length.
 fn write_counting(
     out: &mut impl Write,
     first: i64,
@@ -194,35 +197,65 @@ fn write_counting(
     separator: &[u8],
 ) -> std::io::Result<()> {
     const BLOCK: usize = 64 * 1024;
+    /// Room for an i64's digits and a one-byte separator.
+    const PIECE: usize = 24;
     if first > last {
         return Ok(());
     }
-    let mut number = itoa::Buffer::new().format(first).as_bytes().to_vec();
-    let mut block = Vec::with_capacity(BLOCK + 64);
+    if separator.len() != 1 {
+        return write_counting_slowly(out, first, last, separator);
+    }
+    let mut piece = [0u8; PIECE];
+    let mut len = {
+        let mut digits = itoa::Buffer::new();
+        let text = digits.format(first).as_bytes();
+        piece[..text.len()].copy_from_slice(text);
+        text.len()
+    };
+    let mut block = vec![0u8; BLOCK + PIECE];
+    let mut at = 0;
     let mut value = first;
     loop {
-        block.extend_from_slice(&number);
+        piece[len] = separator[0];
+        block[at..at + PIECE].copy_from_slice(&piece);
+        at += len + 1;
         if value == last {
-            block.push(b'\n');
-            return out.write_all(&block);
+            block[at - 1] = b'\n';
+            return out.write_all(&block[..at]);
         }
-        block.extend_from_slice(separator);
         value += 1;
-        match number.iter().rposition(|&d| d != b'9') {
+        match piece[..len].iter().rposition(|&d| d != b'9') {
             Some(i) => {
-                number[i] += 1;
-                number[i + 1..].fill(b'0');
+                piece[i] += 1;
+                piece[i + 1..len].fill(b'0');
             }
             None => {
-                number.fill(b'0');
-                number.insert(0, b'1');
+                piece[0] = b'1';
+                piece[1..=len].fill(b'0');
+                len += 1;
             }
         }
-        if block.len() >= BLOCK {
-            out.write_all(&block)?;
-            block.clear();
+        if at >= BLOCK {
+            out.write_all(&block[..at])?;
+            at = 0;
         }
     }
+}
+
+/// Counting up by one with a separator of other than one byte.
+fn write_counting_slowly(
+    out: &mut impl Write,
+    first: i64,
+    last: i64,
+    separator: &[u8],
+) -> std::io::Result<()> {
+    let mut digits = itoa::Buffer::new();
+    for value in first..last {
+        out.write_all(digits.format(value).as_bytes())?;
+        out.write_all(separator)?;
+    }
+    out.write_all(digits.format(last).as_bytes())?;
+    out.write_all(b"\n")
 }
 
 /// The width -w pads to, from an operand as typed (GNU counts its characters, `003` is
