@@ -553,6 +553,11 @@ fn xxd() {
             "xxd -r",
             "   00000000: 3031 3233 3435 3637 3839 3a3b 3c3d 3e3f  0123456789:;<=>?\n",
         ),
+        // Characters that are not hex digits among the digits, as xxd passes them over.
+        fed("xxd -r -p | od -An -c", "3031zz3233"),
+        fed("xxd -r -p | od -An -c", "3 0 3 1\n32 33\n"),
+        fed("xxd -r -p | od -An -c", "zz30zz31\n3g31\nzzz\n3031"),
+        fed("xxd -r -p | od -An -c", "30zzz31\n32\r\n0x3435 x3y0z3 3zz0"),
     ]);
 }
 
@@ -587,6 +592,14 @@ fn tar() {
         archived("tar cf a.tar d/f; tar xvf a.tar"),
         archived("tar -czf x.tgz d; gzip -t x.tgz && echo gz-ok"),
         archived("tar -cf a.tar \"$PWD/d/f\" 2>&1; tar -tf a.tar | wc -l"),
+        // A file with two names is stored once, the second name as a hard link to it.
+        archived(
+            "ln d/f d/g; tar -cf a.tar d; tar -tf a.tar | sort; tar -tvf a.tar | grep -c ' link to '; \
+             mkdir o; tar -xf a.tar -C o; stat -c '%h %s' o/d/f o/d/g; cat o/d/g",
+        ),
+        archived(
+            "ln d/f d/g; tar -czf a.tgz d; mkdir o; tar -xzf a.tgz -C o --strip-components=1; stat -c %h o/f o/g",
+        ),
     ]);
 }
 

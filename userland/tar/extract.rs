@@ -48,6 +48,7 @@ pub fn read_archive(
         })?;
         let header = entry.header().clone();
         let name = String::from_utf8_lossy(&entry.path_bytes()).into_owned();
+        let hard_link = header.entry_type() == tar::EntryType::Link;
         let kind = match header.entry_type() {
             tar::EntryType::Directory => EntryKind::Directory,
             tar::EntryType::Symlink => EntryKind::Symlink,
@@ -70,9 +71,10 @@ pub fn read_archive(
                 let letter = match kind {
                     EntryKind::Directory => 'd',
                     EntryKind::Symlink => 'l',
+                    _ if hard_link => 'h',
                     _ => '-',
                 };
-                let size = if kind == EntryKind::File {
+                let size = if kind == EntryKind::File && !hard_link {
                     header.size().unwrap_or(0)
                 } else {
                     0
@@ -85,8 +87,10 @@ pub fn read_archive(
                     header.mtime().unwrap_or(0),
                     &display_name(&name, kind),
                 );
-                if let Some(target) = &link {
-                    line.push_str(&format!(" -> {target}"));
+                match &link {
+                    Some(target) if hard_link => line.push_str(&format!(" link to {target}")),
+                    Some(target) => line.push_str(&format!(" -> {target}")),
+                    None => {}
                 }
                 line
             } else {
@@ -111,13 +115,20 @@ pub fn read_archive(
             status = 2;
             continue;
         }
-        if let Err(e) = make(
-            &mut entry,
-            Path::new(&target),
-            kind,
-            link.as_deref(),
-            options,
-        ) {
+        let made = if hard_link {
+            // The file it names was made from an earlier member, under the same strip.
+            let existing = link.as_deref().and_then(|l| stripped(l, options.strip));
+            link_to(existing.as_deref(), Path::new(&target), options)
+        } else {
+            make(
+                &mut entry,
+                Path::new(&target),
+                kind,
+                link.as_deref(),
+                options,
+            )
+        };
+        if let Err(e) = made {
             PROGRAM.warn(format!("{target}: Cannot open: {}", describe_io_error(&e)));
             status = 2;
             continue;
@@ -132,7 +143,8 @@ pub fn read_archive(
                 .open(&target)
                 .and_then(|file| file.set_times(times));
         }
-        if let Ok(mut mode) = header.mode() {
+        // A hard link shares its file's mode, set when that file was made.
+        if !hard_link && let Ok(mut mode) = header.mode() {
             if !options.same_permissions {
                 mode &= !wasi_fs::umask();
             }
@@ -158,6 +170,21 @@ pub fn read_archive(
         PROGRAM.warn("Exiting with failure status due to previous errors");
     }
     Ok(status)
+}
+
+/// Makes `target` another name of the file `existing` (a hard link member).
+fn link_to(existing: Option<&str>, target: &Path, options: &Options) -> io::Result<()> {
+    let existing = existing.ok_or_else(|| io::Error::from(io::ErrorKind::NotFound))?;
+    if let Some(parent) = target.parent().filter(|p| !p.as_os_str().is_empty()) {
+        fs::create_dir_all(parent)?;
+    }
+    if fs::symlink_metadata(target).is_ok() {
+        if options.keep_old {
+            return Err(io::Error::from(io::ErrorKind::AlreadyExists));
+        }
+        fs::remove_file(target)?;
+    }
+    fs::hard_link(existing, target)
 }
 
 /// Makes one member at `target`: a directory, a symlink, or a file with its contents.

@@ -4,6 +4,7 @@
 
 mod extract;
 
+use std::collections::HashMap;
 use std::fs;
 use std::io::{self, Read, Write};
 use std::path::Path;
@@ -232,6 +233,7 @@ fn create(
         })?;
     }
     let mut builder = tar::Builder::new(sink);
+    let mut archived = Archived::default();
     let mut status = 0;
     let mut warned_absolute = false;
     for name in names {
@@ -248,6 +250,7 @@ fn create(
         };
         if !add(
             &mut builder,
+            &mut archived,
             Path::new(name),
             stored,
             options.verbose,
@@ -264,10 +267,18 @@ fn create(
     Ok(status)
 }
 
+/// Files with more than one name already in the archive, by identity: their other
+/// names are stored as hard links to the first, as GNU tar stores them.
+#[derive(Default)]
+struct Archived {
+    linked: HashMap<u64, String>,
+}
+
 /// Adds a file, symlink or directory (with what it holds); false if something could not
 /// be read.
 fn add<W: Write>(
     builder: &mut tar::Builder<W>,
+    archived: &mut Archived,
     path: &Path,
     stored: &str,
     verbose: bool,
@@ -317,7 +328,14 @@ fn add<W: Write>(
             let mut all = true;
             for (child, _) in entries {
                 let stored_child = format!("{}/{child}", stored.trim_end_matches('/'));
-                all &= add(builder, &path.join(&child), &stored_child, verbose, listing)?;
+                all &= add(
+                    builder,
+                    archived,
+                    &path.join(&child),
+                    &stored_child,
+                    verbose,
+                    listing,
+                )?;
             }
             Ok(all)
         }
@@ -329,6 +347,17 @@ fn add<W: Write>(
             Ok(true)
         }
         _ => {
+            if let Ok(identity) = wasmix_common::wasi_fs::identity(path, false)
+                && identity.links > 1
+            {
+                if let Some(first) = archived.linked.get(&identity.inode) {
+                    header.set_entry_type(tar::EntryType::Link);
+                    header.set_size(0);
+                    builder.append_link(&mut header, stored, first)?;
+                    return Ok(true);
+                }
+                archived.linked.insert(identity.inode, stored.to_string());
+            }
             let file = match fs::File::open(path) {
                 Ok(file) => file,
                 Err(e) => {

@@ -232,24 +232,51 @@ fn nibble(c: u8) -> Option<u8> {
     (c as char).to_digit(16).map(|d| d as u8)
 }
 
-/// `-r`: the bytes a dump describes. A plain dump is hex digits anywhere; a normal one is
-/// `OFFSET: HEX  TEXT` lines, each put at its offset.
-fn reverse(text: &[u8], o: &Options) -> Vec<u8> {
+/// `-r -p`: hex digits in pairs, blanks anywhere, as xxd reads them: what comes before a
+/// line's first digit is skipped, one stray character between digits is passed over, and
+/// three in a row end the line.
+fn reverse_plain(text: &[u8]) -> Vec<u8> {
     let mut bytes = Vec::new();
-    if o.plain {
-        let mut high: Option<u8> = None;
-        for &c in text {
-            match (nibble(c), high) {
-                (Some(n), None) => high = Some(n),
-                (Some(n), Some(h)) => {
-                    bytes.push(h << 4 | n);
-                    high = None;
+    // The last three characters' digit values, newest first; -1 for what is not a digit.
+    let (mut n1, mut n2): (i32, i32) = (-1, 0);
+    let mut ignore_garbage = true;
+    let mut at = 0;
+    while at < text.len() {
+        let c = text[at];
+        at += 1;
+        if matches!(c, b'\r' | b' ' | b'\n' | b'\t') {
+            continue;
+        }
+        let n3 = n2;
+        n2 = n1;
+        n1 = nibble(c).map_or(-1, i32::from);
+        if n1 < 0 && ignore_garbage {
+            continue;
+        }
+        ignore_garbage = false;
+        if n2 >= 0 && n1 >= 0 {
+            bytes.push((n2 << 4 | n1) as u8);
+            n1 = -1;
+        } else if n1 < 0 && n2 < 0 && n3 < 0 {
+            match memchr::memchr(b'\n', &text[at..]) {
+                Some(newline) => {
+                    at += newline + 1;
+                    ignore_garbage = true;
                 }
-                (None, _) => high = None,
+                None => at = text.len(),
             }
         }
-        return bytes;
     }
+    bytes
+}
+
+/// `-r`: the bytes a dump describes. A plain dump is hex digits (`reverse_plain`); a
+/// normal one is `OFFSET: HEX  TEXT` lines, each put at its offset.
+fn reverse(text: &[u8], o: &Options) -> Vec<u8> {
+    if o.plain {
+        return reverse_plain(text);
+    }
+    let mut bytes = Vec::new();
     for line in text.split(|&c| c == b'\n') {
         let line = line.trim_ascii_start();
         let Some(colon) = line.iter().position(|&c| c == b':') else {
