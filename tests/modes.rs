@@ -250,3 +250,43 @@ fn chmod_cannot_widen_host_authority() {
     let next = support::run_with(&["--state", state_dir], "echo booted");
     assert_eq!(next.stdout, "booted\n", "{}", next.stderr);
 }
+
+/// chown and chgrp as GNU's behave for a user who is not root: giving a file to its own
+/// user and group succeeds and changes nothing, anything else is not permitted. (GNU's
+/// own cannot show this here: the tests may run as root, who may give files to anyone.)
+#[test]
+fn chown_and_chgrp_for_wasmix_s_one_user() {
+    let run = support::run_with(
+        &[],
+        "cd /tmp; touch f; mkdir d; touch d/g; \
+         chown user f && chown user:user f && chown :user f && chown 1000:1000 f && chgrp user f && echo given; \
+         chown -v user: f; chown -R -v user d; chgrp -v user f; chown -v : f; \
+         chown 0 f; echo $?; chgrp -R 0 d; echo $?; chown bob f; echo $?; chown user:bob f; echo $?; \
+         chown -v user nosuch f; echo $?; chown user; echo $?; ls -l f | cut -d' ' -f3,4",
+    );
+    assert_eq!(
+        run.stdout,
+        "given\n\
+         ownership of 'f' retained as user:user\n\
+         ownership of 'd/g' retained as user\n\
+         ownership of 'd' retained as user\n\
+         group of 'f' retained as user\n\
+         ownership of 'f' retained\n\
+         1\n1\n1\n1\n\
+         failed to change ownership of 'nosuch' to user\n\
+         ownership of 'f' retained as user\n\
+         1\n1\n\
+         user user\n"
+    );
+    assert_eq!(
+        run.stderr,
+        "chown: changing ownership of 'f': Operation not permitted\n\
+         chgrp: changing group of 'd/g': Operation not permitted\n\
+         chgrp: changing group of 'd': Operation not permitted\n\
+         chown: invalid user: 'bob'\n\
+         chown: invalid group: 'user:bob'\n\
+         chown: cannot access 'nosuch': No such file or directory\n\
+         chown: missing operand after 'user'\n\
+         Try 'chown --help' for more information.\n"
+    );
+}

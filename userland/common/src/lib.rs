@@ -19,6 +19,7 @@ pub mod modechange;
 pub mod names;
 pub mod numbers;
 mod output;
+pub mod ownership;
 #[cfg(feature = "process")]
 pub mod process;
 pub mod tabstops;

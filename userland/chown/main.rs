@@ -1,0 +1,114 @@
+//! chown: change the owner and group of files, as GNU chown does for a user who is not
+//! root (wasmix-common's `ownership` says what that means in wasmix).
+
+use wasmix_common::ownership::{NAME, Report, Run, Who, who};
+use wasmix_common::{Arg, Failure, Program, args, describe_io_error};
+
+static PROGRAM: Program = Program::new(
+    "chown",
+    "Usage: chown [OPTION]... [OWNER][:[GROUP]] FILE...\n  \
+     or:  chown [OPTION]... --reference=RFILE FILE...\n\
+     Change the owner and/or group of each FILE to OWNER and/or GROUP.\n\
+     With --reference, change the owner and group of each FILE to those of RFILE.\n\n  \
+     -c, --changes          like verbose but report only when a change is made\n  \
+     -f, --silent, --quiet  suppress most error messages\n  \
+     -v, --verbose          output a diagnostic for every file processed\n  \
+     -h, --no-dereference   affect symbolic links instead of any referenced file\n      \
+     --dereference      affect the referent of each symbolic link (the default)\n      \
+     --reference=RFILE  use RFILE's owner and group rather than specifying\n                         \
+     OWNER:GROUP values\n  \
+     -R, --recursive        operate on files and directories recursively\n      \
+     --help        display this help and exit\n      \
+     --version     output version information and exit\n\n\
+     Owner is unchanged if missing.  Group is unchanged if missing, but changed\n\
+     to login group if implied by a ':' following a symbolic OWNER.\n\
+     OWNER and GROUP may be numeric as well as symbolic.\n\n\
+     wasmix has one user and one group, both named 'user' (id 1000), who own every file.\n",
+);
+
+fn main() {
+    PROGRAM.run(|mut args, _| {
+        let (mut report, mut recursive, mut reference) = (Report::Errors, false, None);
+        let mut operands = Vec::new();
+        while let Some(arg) = args.next()? {
+            match arg {
+                Arg::Short('c') | Arg::Long("changes") => report = Report::Changes,
+                Arg::Short('f') | Arg::Long("silent" | "quiet") => report = Report::Nothing,
+                Arg::Short('v') | Arg::Long("verbose") => report = Report::Everything,
+                Arg::Short('h') | Arg::Long("no-dereference" | "dereference") => {}
+                Arg::Short('R') | Arg::Long("recursive") => recursive = true,
+                Arg::Long("reference") => reference = Some(args.value()?),
+                Arg::Value(v) => operands.push(args::into_string(v)?),
+                other => return Err(args::unexpected(other)),
+            }
+        }
+        let (permitted, described) = match reference {
+            Some(file) => {
+                std::fs::metadata(&file).map_err(|e| {
+                    Failure::Fatal(format!(
+                        "failed to get attributes of '{file}': {}",
+                        describe_io_error(&e)
+                    ))
+                })?;
+                (true, Some(format!("{NAME}:{NAME}")))
+            }
+            None => {
+                if operands.is_empty() {
+                    return Err(Failure::Usage("missing operand".into()));
+                }
+                let spec = operands.remove(0);
+                if operands.is_empty() {
+                    return Err(Failure::Usage(format!("missing operand after '{spec}'")));
+                }
+                owner_and_group(&spec)?
+            }
+        };
+        let run = Run {
+            program: &PROGRAM,
+            permitted,
+            described,
+            group_only: false,
+            report,
+            recursive,
+        };
+        Ok(if run.all(&operands) { 0 } else { 1 })
+    })
+}
+
+/// `OWNER`, `OWNER:GROUP`, `OWNER:`, `:GROUP`, `:` or nothing: whether every name given
+/// is ours, and how `-v` describes the result.
+fn owner_and_group(spec: &str) -> Result<(bool, Option<String>), Failure> {
+    let (owner, group) = match spec.split_once([':', '.']) {
+        Some((owner, group)) => (owner, Some(group)),
+        None => (spec, None),
+    };
+    let owner_is = if owner.is_empty() {
+        None
+    } else {
+        Some(who(owner).ok_or_else(|| Failure::Fatal(format!("invalid user: '{spec}'")))?)
+    };
+    // `OWNER:` means the owner's login group, which for wasmix's user is `user`.
+    let group_is = match group {
+        Some("") if owner_is.is_some() => Some(Who::Ours),
+        Some("") | None => None,
+        Some(group) => {
+            Some(who(group).ok_or_else(|| Failure::Fatal(format!("invalid group: '{spec}'")))?)
+        }
+    };
+    let permitted = owner_is != Some(Who::Other) && group_is != Some(Who::Other);
+    // Named as ls shows them: ours as `user`, any other by the number given.
+    let shown = |is: Option<Who>, given: &str| match is {
+        Some(Who::Other) => given.to_string(),
+        _ => NAME.to_string(),
+    };
+    let described = match (owner_is, group_is) {
+        (None, None) => None,
+        (Some(_), None) => Some(shown(owner_is, owner)),
+        _ => Some(format!(
+            "{}:{}",
+            shown(owner_is, owner),
+            shown(group_is, group.unwrap_or_default())
+        )),
+    };
+    Ok((permitted, described))
+}

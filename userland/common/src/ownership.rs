@@ -1,0 +1,143 @@
+//! What chown and chgrp share. wasmix has one user and one group, both `user` (id 1000,
+//! also known by `$USER`), and that user owns every file: giving a file to them changes
+//! nothing and succeeds, as GNU chown does for a user giving a file to themselves; giving
+//! it to anyone else is not permitted, as for any user who is not root.
+
+use crate::wasi_fs::{self, EntryKind};
+use crate::{Program, describe_io_error};
+use std::path::Path;
+
+/// The name `ls -l` shows as every file's owner and group.
+pub const NAME: &str = "user";
+const ID: &str = "1000";
+
+/// An owner or group as named on the command line.
+#[derive(Clone, Copy, PartialEq)]
+pub enum Who {
+    /// wasmix's user (or group).
+    Ours,
+    /// A number that is not ours: valid, but not a change this user may make.
+    Other,
+}
+
+/// What a name means: None when no such user or group exists.
+pub fn who(name: &str) -> Option<Who> {
+    let user = std::env::var("USER").ok();
+    if name == NAME || name == ID || user.as_deref() == Some(name) {
+        Some(Who::Ours)
+    } else if !name.is_empty() && name.bytes().all(|b| b.is_ascii_digit()) {
+        Some(Who::Other)
+    } else {
+        None
+    }
+}
+
+#[derive(Clone, Copy, PartialEq)]
+pub enum Report {
+    Errors,
+    Nothing,
+    Changes,
+    Everything,
+}
+
+/// One run: the change asked for and how to go about it.
+pub struct Run {
+    pub program: &'static Program,
+    /// All the names given are ours (else: not permitted).
+    pub permitted: bool,
+    /// How `-v` describes the result: `user`, `user:user`, or nothing.
+    pub described: Option<String>,
+    /// `chgrp` words its messages for a group.
+    pub group_only: bool,
+    pub report: Report,
+    pub recursive: bool,
+}
+
+impl Run {
+    fn warn(&self, message: String) {
+        if self.report != Report::Nothing {
+            self.program.warn(message);
+        }
+    }
+
+    fn what(&self) -> &'static str {
+        if self.group_only {
+            "group"
+        } else {
+            "ownership"
+        }
+    }
+
+    /// Every operand; false if any failed.
+    pub fn all(&self, files: &[String]) -> bool {
+        let mut ok = true;
+        for file in files {
+            ok &= self.operand(file);
+        }
+        ok
+    }
+
+    fn operand(&self, file: &str) -> bool {
+        if let Err(e) = std::fs::metadata(file) {
+            self.warn(format!("cannot access '{file}': {}", describe_io_error(&e)));
+            self.failed(file);
+            return false;
+        }
+        let mut ok = true;
+        if self.recursive && std::fs::metadata(file).is_ok_and(|m| m.is_dir()) {
+            ok &= self.tree(file);
+        }
+        ok & self.one(file)
+    }
+
+    /// A directory's contents before the directory, as GNU's -R reports them.
+    fn tree(&self, dir: &str) -> bool {
+        let entries = match wasi_fs::list_dir(Path::new(dir)) {
+            Ok(entries) => entries,
+            Err(e) => {
+                self.warn(format!(
+                    "cannot read directory '{dir}': {}",
+                    describe_io_error(&e)
+                ));
+                return false;
+            }
+        };
+        let mut ok = true;
+        for (name, kind) in entries {
+            let path = format!("{}/{name}", dir.trim_end_matches('/'));
+            if kind == EntryKind::Directory {
+                ok &= self.tree(&path);
+            }
+            ok &= self.one(&path);
+        }
+        ok
+    }
+
+    fn one(&self, file: &str) -> bool {
+        if !self.permitted {
+            let changing = if self.group_only {
+                "changing group of"
+            } else {
+                "changing ownership of"
+            };
+            self.warn(format!("{changing} '{file}': Operation not permitted"));
+            self.failed(file);
+            return false;
+        }
+        if self.report == Report::Everything {
+            match &self.described {
+                Some(to) => println!("{} of '{file}' retained as {to}", self.what()),
+                None => println!("{} of '{file}' retained", self.what()),
+            }
+        }
+        true
+    }
+
+    fn failed(&self, file: &str) {
+        if self.report == Report::Everything
+            && let Some(to) = &self.described
+        {
+            println!("failed to change {} of '{file}' to {to}", self.what());
+        }
+    }
+}
