@@ -1,8 +1,8 @@
 //! chown: change the owner and group of files, as GNU chown does for a user who is not
 //! root (wasmix-common's `ownership` says what that means in wasmix).
 
-use wasmix_common::ownership::{NAME, Report, Run, Who, who};
-use wasmix_common::{Arg, Failure, Program, args, describe_io_error};
+use wasmix_common::ownership::{Command, NAME, Run, Who, who};
+use wasmix_common::{Failure, Program};
 
 static PROGRAM: Program = Program::new(
     "chown",
@@ -28,50 +28,20 @@ static PROGRAM: Program = Program::new(
 
 fn main() {
     PROGRAM.run(|mut args, _| {
-        let (mut report, mut recursive, mut reference) = (Report::Errors, false, None);
-        let mut operands = Vec::new();
-        while let Some(arg) = args.next()? {
-            match arg {
-                Arg::Short('c') | Arg::Long("changes") => report = Report::Changes,
-                Arg::Short('f') | Arg::Long("silent" | "quiet") => report = Report::Nothing,
-                Arg::Short('v') | Arg::Long("verbose") => report = Report::Everything,
-                Arg::Short('h') | Arg::Long("no-dereference" | "dereference") => {}
-                Arg::Short('R') | Arg::Long("recursive") => recursive = true,
-                Arg::Long("reference") => reference = Some(args.value()?),
-                Arg::Value(v) => operands.push(args::into_string(v)?),
-                other => return Err(args::unexpected(other)),
-            }
-        }
-        let (permitted, described) = match reference {
-            Some(file) => {
-                std::fs::metadata(&file).map_err(|e| {
-                    Failure::Fatal(format!(
-                        "failed to get attributes of '{file}': {}",
-                        describe_io_error(&e)
-                    ))
-                })?;
-                (true, Some(format!("{NAME}:{NAME}")))
-            }
-            None => {
-                if operands.is_empty() {
-                    return Err(Failure::Usage("missing operand".into()));
-                }
-                let spec = operands.remove(0);
-                if operands.is_empty() {
-                    return Err(Failure::Usage(format!("missing operand after '{spec}'")));
-                }
-                owner_and_group(&spec)?
-            }
+        let command = Command::parse(&mut args)?;
+        let (permitted, described) = match &command.spec {
+            Some(spec) => owner_and_group(spec)?,
+            None => (true, Some(format!("{NAME}:{NAME}"))),
         };
         let run = Run {
             program: &PROGRAM,
             permitted,
             described,
             group_only: false,
-            report,
-            recursive,
+            report: command.report,
+            recursive: command.recursive,
         };
-        Ok(if run.all(&operands) { 0 } else { 1 })
+        Ok(if run.all(&command.files) { 0 } else { 1 })
     })
 }
 

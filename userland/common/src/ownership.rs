@@ -4,7 +4,7 @@
 //! it to anyone else is not permitted, as for any user who is not root.
 
 use crate::wasi_fs::{self, EntryKind};
-use crate::{Program, describe_io_error};
+use crate::{Arg, Args, Failure, Program, args, describe_io_error};
 use std::path::Path;
 
 /// The name `ls -l` shows as every file's owner and group.
@@ -38,6 +38,61 @@ pub enum Report {
     Nothing,
     Changes,
     Everything,
+}
+
+/// The command line both programs take.
+pub struct Command {
+    pub report: Report,
+    pub recursive: bool,
+    /// The owner (or group) asked for; None when `--reference` (checked to exist) stands
+    /// for it.
+    pub spec: Option<String>,
+    pub files: Vec<String>,
+}
+
+impl Command {
+    pub fn parse(args: &mut Args) -> Result<Command, Failure> {
+        let (mut report, mut recursive, mut reference) = (Report::Errors, false, None);
+        let mut files = Vec::new();
+        while let Some(arg) = args.next()? {
+            match arg {
+                Arg::Short('c') | Arg::Long("changes") => report = Report::Changes,
+                Arg::Short('f') | Arg::Long("silent" | "quiet") => report = Report::Nothing,
+                Arg::Short('v') | Arg::Long("verbose") => report = Report::Everything,
+                // No file has an owner of its own to tell links and referents apart.
+                Arg::Short('h') | Arg::Long("no-dereference" | "dereference") => {}
+                Arg::Short('R') | Arg::Long("recursive") => recursive = true,
+                Arg::Long("reference") => reference = Some(args.value()?),
+                Arg::Value(v) => files.push(args::into_string(v)?),
+                other => return Err(args::unexpected(other)),
+            }
+        }
+        let spec = match reference {
+            Some(file) => {
+                std::fs::metadata(&file).map_err(|e| {
+                    Failure::Fatal(format!(
+                        "failed to get attributes of '{file}': {}",
+                        describe_io_error(&e)
+                    ))
+                })?;
+                None
+            }
+            None if files.is_empty() => return Err(Failure::Usage("missing operand".into())),
+            None => Some(files.remove(0)),
+        };
+        if files.is_empty() {
+            return Err(Failure::Usage(match &spec {
+                Some(after) => format!("missing operand after '{after}'"),
+                None => "missing operand".into(),
+            }));
+        }
+        Ok(Command {
+            report,
+            recursive,
+            spec,
+            files,
+        })
+    }
 }
 
 /// One run: the change asked for and how to go about it.
