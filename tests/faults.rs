@@ -472,7 +472,7 @@ fn a_full_process_table_says_so_where_errors_are_sent() {
 #[test]
 fn a_compile_killed_midway_leaves_no_half_artifact() {
     for step in 0..6 {
-        let cache = tempfile::tempdir().unwrap();
+        let cache = support::private_dir();
         let mut child = Command::new(WASMIX)
             .arg("--cache-dir")
             .arg(cache.path())

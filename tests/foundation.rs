@@ -126,7 +126,7 @@ fn misplaced_token_is_named() {
 
 #[test]
 fn second_boot_compiles_nothing() {
-    let cache = tempfile::tempdir().unwrap();
+    let cache = support::private_dir();
     let cache_arg = cache.path().to_str().unwrap();
     let state = support::state_with(&[(
         "/bin/misbehave",
@@ -155,7 +155,7 @@ fn second_boot_compiles_nothing() {
 /// give the same output. Shown for a component and for a preview 1 module.
 #[test]
 fn programs_move_from_the_baseline_tier_to_the_optimised_one() {
-    let cache = tempfile::tempdir().unwrap();
+    let cache = support::private_dir();
     let data = tempfile::tempdir().unwrap();
     std::fs::write(data.path().join("in.txt"), "from the host\n").unwrap();
     let grant = format!("{}::/data", data.path().display());
@@ -215,7 +215,7 @@ fn programs_move_from_the_baseline_tier_to_the_optimised_one() {
 /// and leaves the cache empty.
 #[test]
 fn bin_is_compiled_at_build_time() {
-    let cache = tempfile::tempdir().unwrap();
+    let cache = support::private_dir();
     let cache_arg = cache.path().to_str().unwrap();
     let out = run_with(
         &["--cache-dir", cache_arg, "--trace"],
@@ -229,7 +229,7 @@ fn bin_is_compiled_at_build_time() {
 /// compiled at build time does not fit it: it is compiled again, never run.
 #[test]
 fn bin_compiled_for_other_settings_is_compiled_again() {
-    let cache = tempfile::tempdir().unwrap();
+    let cache = support::private_dir();
     let out: Run = std::process::Command::new("bash")
         .arg("-c")
         .arg(format!(

@@ -452,7 +452,7 @@ const RUNS_BOTH: &str = "misbehave exit 3; echo status $?; fileops read-once /et
 
 fn warm_cache() -> WarmCache {
     let warm = WarmCache {
-        cache: tempfile::tempdir().unwrap(),
+        cache: support::private_dir(),
         state: support::state_with(&[
             (
                 "/bin/misbehave",

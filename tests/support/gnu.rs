@@ -77,8 +77,9 @@ pub fn compare(cases: &[Case]) {
         // Each side gets fresh files, since commands may change them.
         let gnu_data = data_dir();
         let mut gnu = Command::new("bash");
+        // Under wasmix's own umask, whatever the one the tests were started with.
         gnu.arg("-c")
-            .arg(&*case.command)
+            .arg(format!("umask 022; {}", case.command))
             .current_dir(gnu_data.path())
             .env("LC_ALL", "C");
         let expected = output(gnu, case.stdin);

@@ -16,6 +16,15 @@ pub fn shared_cache() -> PathBuf {
     PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("program-cache")
 }
 
+/// A new directory only its owner may write, as a compile cache must be (wasmix trusts
+/// no other), whatever umask the tests run under.
+pub fn private_dir() -> tempfile::TempDir {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o700)).unwrap();
+    dir
+}
+
 /// `wasmix` with the shared compile cache and no standard input.
 pub fn wasmix() -> Command {
     let mut command = Command::new(WASMIX);

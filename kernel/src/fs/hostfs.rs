@@ -9,10 +9,13 @@
 //! or device on the host would block or reach beyond the tree, so opening one is refused.
 
 use super::bytenames::{to_guest, to_host};
-use super::{DirEntry, FileHandle, FileServer, FileType, FsError, FsResult, Metadata, OpenOptions};
+use super::{
+    DirEntry, FileHandle, FileServer, FileType, FsError, FsResult, Metadata, NEW_DIR_MODE,
+    NEW_FILE_MODE, OpenOptions,
+};
 use cap_fs_ext::{DirExt, SystemTimeSpec};
 use cap_fs_ext::{FollowSymlinks, OpenOptionsFollowExt, Reopen};
-use cap_std::fs::{Dir, MetadataExt, OpenOptionsExt, PermissionsExt};
+use cap_std::fs::{Dir, DirBuilderExt, MetadataExt, OpenOptionsExt, PermissionsExt};
 use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -119,9 +122,12 @@ impl FileServer for HostFs {
         let mut open = cap_std::fs::OpenOptions::new();
         // Never wait in open: a FIFO with no writer would hold the kernel's thread. The
         // host needs write access to create; the descriptor keeps what was asked for.
+        // A new file gets the mode every server gives one, not the host's 0o666 less its
+        // umask: the guest's umask is what counts (the host's may take more).
         open.read(true)
             .write(options.write || options.truncate || options.create)
             .custom_flags(libc::O_NONBLOCK)
+            .mode(NEW_FILE_MODE)
             .follow(FollowSymlinks::No);
         if options.create && options.exclusive {
             open.create_new(true);
@@ -181,7 +187,10 @@ impl FileServer for HostFs {
 
     fn create_dir(&self, path: &str) -> FsResult<()> {
         self.writable()?;
-        Ok(self.dir.create_dir(to_host(path))?)
+        // The mode every server gives a new directory (the host's umask may take more).
+        let mut builder = cap_std::fs::DirBuilder::new();
+        builder.mode(NEW_DIR_MODE);
+        Ok(self.dir.create_dir_with(to_host(path), &builder)?)
     }
 
     fn remove_dir(&self, path: &str) -> FsResult<()> {
