@@ -658,3 +658,34 @@ fn a_directory_where_a_file_is_expected() {
         case("tail -n 1 dir words.txt"),
     ]);
 }
+
+/// With stdout and stderr in one pipe (`2>&1`), a complaint comes between the output
+/// made before it and after it: GNU's programs flush stdout before each message.
+#[test]
+fn diagnostics_come_between_the_output_around_them() {
+    compare(&[
+        case("wc -l lines.txt nope lines.txt 2>&1"),
+        case("grep 1 lines.txt nope lines.txt 2>&1"),
+        case("grep -c line lines.txt dir lines.txt 2>&1"),
+        case("md5sum lines.txt nope empty 2>&1"),
+        case("cksum lines.txt nope empty 2>&1"),
+        case("tail -n2 lines.txt nope lines.txt 2>&1"),
+        case("head -n1 lines.txt nope empty 2>&1"),
+        case("cut -c1-4 lines.txt nope lines.txt 2>&1"),
+        case("stat -c %s lines.txt nope empty 2>&1"),
+        case("nl lines.txt nope lines.txt 2>&1"),
+        case("find empty nope dir 2>&1"),
+        case("realpath -e empty nope/x dir 2>&1 | sed 's|.*/||'"),
+    ]);
+}
+
+#[test]
+fn tr_missing_operands() {
+    compare(&[
+        case("tr a"),
+        case("tr -ds a"),
+        case("tr -d"),
+        case("tr"),
+        case("tr -s a b c"),
+    ]);
+}

@@ -72,11 +72,55 @@ fn output(mut command: Command, stdin: &str) -> (String, String, i32) {
 
 /// Runs every case both ways and reports all differences at once.
 pub fn compare(cases: &[Case]) {
+    compare_as(cases, Privilege::AsStarted);
+}
+
+/// `compare`, with bash and GNU run as a user who is not root and owns the files, as
+/// wasmix's one user owns its own: Linux lets root read and search anything, so what a
+/// file's mode forbids shows only this way. (The tests may run as root; then bash runs
+/// as `nobody`, through util-linux's `setpriv`.)
+pub fn compare_unprivileged(cases: &[Case]) {
+    compare_as(cases, Privilege::Unprivileged);
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Privilege {
+    AsStarted,
+    Unprivileged,
+}
+
+const NOBODY: &str = "65534";
+
+fn running_as_root() -> bool {
+    let id = Command::new("id").arg("-u").output().unwrap();
+    String::from_utf8_lossy(&id.stdout).trim() == "0"
+}
+
+fn compare_as(cases: &[Case], privilege: Privilege) {
+    let drop_root = privilege == Privilege::Unprivileged && running_as_root();
     let mut differences = Vec::new();
     for case in cases {
         // Each side gets fresh files, since commands may change them.
         let gnu_data = data_dir();
-        let mut gnu = Command::new("bash");
+        let mut gnu = if drop_root {
+            let owner = format!("{NOBODY}:{NOBODY}");
+            let chown = Command::new("chown")
+                .args(["-R", &owner])
+                .arg(gnu_data.path())
+                .status()
+                .unwrap();
+            assert!(chown.success());
+            let mut setpriv = Command::new("setpriv");
+            setpriv.args([
+                &format!("--reuid={NOBODY}"),
+                &format!("--regid={NOBODY}"),
+                "--clear-groups",
+                "bash",
+            ]);
+            setpriv
+        } else {
+            Command::new("bash")
+        };
         // Under wasmix's own umask, whatever the one the tests were started with.
         gnu.arg("-c")
             .arg(format!("umask 022; {}", case.command))

@@ -11,7 +11,7 @@ use options::Options;
 use pattern::Matcher;
 use search::Searcher;
 use std::fs;
-use wasmix_common::{Program, describe_io_error, input};
+use wasmix_common::{Program, describe_io_error, input, wasi_fs};
 
 static PROGRAM: Program = Program {
     usage_status: 2,
@@ -160,17 +160,18 @@ impl Walk<'_> {
     fn operand(&mut self, path: &str) -> Result<(), wasmix_common::Failure> {
         if path != "-" && fs::metadata(path).is_ok_and(|m| m.is_dir()) {
             if !self.options().recursive {
+                // As GNU's: a file whose read failed, so with nothing in it (`-c` counts
+                // 0 for it, `-L` names it).
                 self.complain(format!("{path}: Is a directory"));
-                return Ok(());
+                return self.searcher.search(Box::new(std::io::empty()), path);
             }
             if path != "." && self.excluded_dir(path) {
                 return Ok(());
             }
-            let mut names: Vec<String> = match fs::read_dir(path) {
-                Ok(entries) => entries
-                    .flatten()
-                    .map(|e| e.file_name().to_string_lossy().into_owned())
-                    .collect(),
+            // The names from the directory stream itself: one that cannot be looked up
+            // (its directory is not searchable) is still named, to be complained of.
+            let mut names: Vec<String> = match wasi_fs::list_dir(std::path::Path::new(path)) {
+                Ok(entries) => entries.into_iter().map(|(name, _)| name).collect(),
                 Err(e) => {
                     self.complain(format!("{path}: {}", describe_io_error(&e)));
                     return Ok(());

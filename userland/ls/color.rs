@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 use std::fs::Metadata;
+use wasmix_common::wasi_fs::EntryKind;
 
 /// What an entry is, as far as its colour goes (there are no pipes or sockets among what
 /// the kernel's servers hold).
@@ -49,6 +50,17 @@ impl Kind {
             }
         } else {
             Kind::Device
+        }
+    }
+
+    /// The kind of an entry known only from its directory's listing (one in a directory
+    /// that cannot be searched).
+    pub fn listed(kind: EntryKind) -> Kind {
+        match kind {
+            EntryKind::Directory => Kind::Directory,
+            EntryKind::Symlink => Kind::Link,
+            EntryKind::File => Kind::File,
+            EntryKind::Other => Kind::Device,
         }
     }
 

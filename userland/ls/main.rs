@@ -8,6 +8,7 @@ use std::io::Write;
 use std::time::{Duration, SystemTime};
 use wasmix_common::filemode::{self, mode_string};
 use wasmix_common::numbers::human_size;
+use wasmix_common::wasi_fs::EntryKind;
 use wasmix_common::{Arg, Failure, Output, Program, args, describe_io_error, names, wasi_fs};
 
 static PROGRAM: Program = Program {
@@ -87,6 +88,28 @@ struct Entry {
     path: String,
     /// Listed as a directory (a link to one is not, in a directory's listing).
     is_dir: bool,
+    /// What the directory listing says it is.
+    kind: EntryKind,
+    looked_up: LookedUp,
+}
+
+/// An entry's metadata, looked up once, and only when something shown needs it.
+enum LookedUp {
+    NotAsked,
+    Found(Metadata),
+    /// Its directory cannot be searched: GNU shows `?` for what is unknown.
+    Denied,
+    /// Gone since it was listed.
+    Gone,
+}
+
+impl LookedUp {
+    fn metadata(&self) -> Option<&Metadata> {
+        match self {
+            LookedUp::Found(meta) => Some(meta),
+            _ => None,
+        }
+    }
 }
 
 struct Lister<'o> {
@@ -171,13 +194,21 @@ impl Lister<'_> {
             match fs::metadata(&operand).or_else(|_| fs::symlink_metadata(&operand)) {
                 Ok(meta) => {
                     let meta = match fs::symlink_metadata(&operand) {
-                        Ok(link) if link.file_type().is_symlink() && self.options.long => link,
+                        Ok(link)
+                            if link.file_type().is_symlink()
+                                && self.options.long
+                                && !self.options.dereference =>
+                        {
+                            link
+                        }
                         _ => meta,
                     };
                     let entry = Entry {
                         name: operand.clone(),
                         path: operand,
                         is_dir: meta.is_dir(),
+                        kind: EntryKind::of(&meta),
+                        looked_up: LookedUp::Found(meta),
                     };
                     if entry.is_dir && !self.options.directory {
                         dirs.push(entry);
@@ -216,6 +247,43 @@ impl Lister<'_> {
         }
     }
 
+    /// Looks up, once, each entry whose metadata something shown needs. A kind the
+    /// listing gave is enough for `-p`, and for `-F` and colours of directories and links,
+    /// so in a directory that cannot be searched those show without complaint, as GNU's.
+    fn look_up(&mut self, entries: &mut [Entry]) {
+        let options = &self.options;
+        let for_all = options.long
+            || options.blocks
+            || options.inode
+            || options.dereference
+            || options.sort == SortBy::Time
+            || options.sort == SortBy::Size;
+        for entry in entries {
+            let needed = for_all
+                || (self.palette.is_some() && entry.kind != EntryKind::Symlink)
+                || (options.indicator == Indicator::Classify
+                    && matches!(entry.kind, EntryKind::File | EntryKind::Other));
+            let quiet = self.palette.is_some() && entry.kind == EntryKind::Symlink;
+            if !needed && !quiet {
+                continue;
+            }
+            entry.looked_up = match self.metadata(&entry.path) {
+                Ok(meta) => LookedUp::Found(meta),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => LookedUp::Gone,
+                Err(_) if quiet && !needed => LookedUp::NotAsked,
+                Err(e) => {
+                    PROGRAM.warn(format!(
+                        "cannot access '{}': {}",
+                        entry.path,
+                        describe_io_error(&e)
+                    ));
+                    self.status = self.status.max(1);
+                    LookedUp::Denied
+                }
+            };
+        }
+    }
+
     fn sort(&self, entries: &mut Vec<Entry>) {
         let by_name = |a: &Entry, b: &Entry| a.name.as_bytes().cmp(b.name.as_bytes());
         match self.options.sort {
@@ -223,7 +291,7 @@ impl Lister<'_> {
             SortBy::Unsorted => {}
             SortBy::Time | SortBy::Size => {
                 let key = |e: &Entry| {
-                    let meta = self.metadata(&e.path).ok();
+                    let meta = e.looked_up.metadata();
                     match self.options.sort {
                         SortBy::Time => meta
                             .and_then(|m| m.modified().ok())
@@ -247,13 +315,6 @@ impl Lister<'_> {
     /// Lists one directory; one named on the command line that cannot be read is serious
     /// trouble (status 2), one met on the way down minor (1), as GNU ls counts them.
     fn list_directory(&mut self, path: &str, header: bool, named: bool) -> Result<(), Failure> {
-        if self.printed_section {
-            writeln!(self.out)?;
-        }
-        self.printed_section = true;
-        if header {
-            writeln!(self.out, "{path}:")?;
-        }
         // Names and kinds from the directory stream: no lookup per entry unless -l asks.
         let listed = match wasi_fs::list_dir(std::path::Path::new(path)) {
             Ok(listed) => listed,
@@ -266,6 +327,14 @@ impl Lister<'_> {
                 return Ok(());
             }
         };
+        // A directory that cannot be opened gets no section, as in GNU's listing.
+        if self.printed_section {
+            writeln!(self.out)?;
+        }
+        self.printed_section = true;
+        if header {
+            writeln!(self.out, "{path}:")?;
+        }
         let mut entries = Vec::new();
         if self.options.all {
             for name in [".", ".."] {
@@ -273,6 +342,8 @@ impl Lister<'_> {
                     name: name.into(),
                     path: format!("{}/{name}", path.trim_end_matches('/')),
                     is_dir: true,
+                    kind: EntryKind::Directory,
+                    looked_up: LookedUp::NotAsked,
                 });
             }
         }
@@ -283,9 +354,12 @@ impl Lister<'_> {
             entries.push(Entry {
                 path: format!("{}/{name}", path.trim_end_matches('/')),
                 name,
-                is_dir: kind == wasi_fs::EntryKind::Directory,
+                is_dir: kind == EntryKind::Directory,
+                kind,
+                looked_up: LookedUp::NotAsked,
             });
         }
+        self.look_up(&mut entries);
         self.sort(&mut entries);
         self.print_entries(&entries, true)?;
         if self.options.recursive {
@@ -302,18 +376,9 @@ impl Lister<'_> {
         if self.options.long {
             return self.print_long(entries, with_total);
         }
-        // A lookup per entry only when something shown needs it: a listing of names
-        // takes them from the directory stream alone.
-        let needs_metadata = self.palette.is_some()
-            || self.options.indicator != Indicator::None
-            || self.options.blocks;
         let metas: Vec<Option<Metadata>> = entries
             .iter()
-            .map(|e| {
-                needs_metadata
-                    .then(|| self.metadata(&e.path).ok())
-                    .flatten()
-            })
+            .map(|e| e.looked_up.metadata().cloned())
             .collect();
         if self.options.blocks && with_total {
             let blocks: u64 = metas.iter().flatten().map(blocks_of).sum();
@@ -326,7 +391,8 @@ impl Lister<'_> {
             .zip(&metas)
             .zip(prefixes)
             .map(|((entry, meta), prefix)| {
-                let (name, width) = self.decorated(&entry.name, &entry.path, meta.as_ref(), true);
+                let (name, width) =
+                    self.decorated(&entry.name, &entry.path, meta.as_ref(), entry.kind, true);
                 let mut cell = prefix.clone().into_bytes();
                 cell.extend(name);
                 (cell, prefix.len() + width)
@@ -394,12 +460,13 @@ impl Lister<'_> {
 
     /// A name as shown: quoted for a terminal, coloured, with its -F or -p indicator;
     /// and how many columns it takes. `linked` says a symlink gets `@` (not in -l, which
-    /// shows where it points).
+    /// shows where it points). Without metadata, the kind the listing gave decides.
     fn decorated(
         &mut self,
         name: &str,
         path: &str,
         meta: Option<&Metadata>,
+        kind: EntryKind,
         linked: bool,
     ) -> (Vec<u8>, usize) {
         let (mut text, width) = if self.columns.is_some() || self.out.is_terminal() {
@@ -419,16 +486,21 @@ impl Lister<'_> {
             }
             _ => 0,
         };
-        if let (Some(palette), Some(meta)) = (&mut self.palette, meta) {
-            let broken = meta.file_type().is_symlink() && fs::metadata(path).is_err();
-            text = palette.paint(name, text, color::Kind::of(meta, broken, mode));
+        if let Some(palette) = &mut self.palette {
+            let shown_as = match meta {
+                Some(meta) => {
+                    let broken = meta.file_type().is_symlink() && fs::metadata(path).is_err();
+                    color::Kind::of(meta, broken, mode)
+                }
+                None => color::Kind::listed(kind),
+            };
+            text = palette.paint(name, text, shown_as);
         }
-        let indicator = match (meta, &self.options.indicator) {
-            (Some(meta), Indicator::Slash | Indicator::Classify) if meta.is_dir() => Some('/'),
-            (Some(meta), Indicator::Classify) if linked && meta.file_type().is_symlink() => {
-                Some('@')
-            }
-            (Some(meta), Indicator::Classify) if meta.is_file() && mode & 0o111 != 0 => Some('*'),
+        let kind = meta.map_or(kind, EntryKind::of);
+        let indicator = match (kind, &self.options.indicator) {
+            (EntryKind::Directory, Indicator::Slash | Indicator::Classify) => Some('/'),
+            (EntryKind::Symlink, Indicator::Classify) if linked => Some('@'),
+            (EntryKind::File, Indicator::Classify) if mode & 0o111 != 0 => Some('*'),
             _ => None,
         };
         match indicator {
@@ -442,60 +514,87 @@ impl Lister<'_> {
 
     fn print_long(&mut self, entries: &[Entry], with_total: bool) -> Result<(), Failure> {
         // A long listing shows links themselves (unless -L); an entry gone since it was
-        // listed is not shown.
-        let entries: Vec<(&Entry, Metadata)> = entries
+        // listed is not shown, one that could not be looked up is shown with `?`s.
+        let entries: Vec<&Entry> = entries
             .iter()
-            .filter_map(|e| self.metadata(&e.path).ok().map(|meta| (e, meta)))
+            .filter(|e| !matches!(e.looked_up, LookedUp::Gone))
+            .collect();
+        let metas: Vec<Option<Metadata>> = entries
+            .iter()
+            .map(|e| e.looked_up.metadata().cloned())
             .collect();
         let human = self.options.human;
-        let size = |meta: &Metadata| {
-            if human {
-                human_size(meta.len())
-            } else {
-                meta.len().to_string()
-            }
-        };
-        if with_total {
-            let blocks: u64 = entries.iter().map(|(_, m)| blocks_of(m)).sum();
-            writeln!(self.out, "total {}", self.block_count(blocks))?;
-        }
-        let size_width = entries
+        let sizes: Vec<String> = metas
             .iter()
-            .map(|(_, m)| size(m).len())
-            .max()
-            .unwrap_or(1);
-        let links: Vec<u64> = entries
-            .iter()
-            .map(|(e, _)| {
-                wasi_fs::identity(std::path::Path::new(&e.path), self.options.dereference)
-                    .map_or(1, |id| id.links)
+            .map(|meta| match meta {
+                Some(meta) if human => human_size(meta.len()),
+                Some(meta) => meta.len().to_string(),
+                None => "?".into(),
             })
             .collect();
-        let links_width = links.iter().map(|n| n.to_string().len()).max().unwrap_or(1);
-        let metas: Vec<Option<Metadata>> = entries.iter().map(|(_, m)| Some(m.clone())).collect();
-        let paths: Vec<&str> = entries.iter().map(|(e, _)| e.path.as_str()).collect();
+        if with_total {
+            let blocks: u64 = metas.iter().flatten().map(blocks_of).sum();
+            writeln!(self.out, "total {}", self.block_count(blocks))?;
+        }
+        let size_width = sizes.iter().map(String::len).max().unwrap_or(1);
+        let links: Vec<String> = entries
+            .iter()
+            .zip(&metas)
+            .map(|(e, meta)| match meta {
+                Some(_) => {
+                    wasi_fs::identity(std::path::Path::new(&e.path), self.options.dereference)
+                        .map_or(1, |id| id.links)
+                        .to_string()
+                }
+                None => "?".into(),
+            })
+            .collect();
+        let links_width = links.iter().map(String::len).max().unwrap_or(1);
+        let owner_width = if metas.iter().any(Option::is_some) {
+            4
+        } else {
+            1
+        };
+        let paths: Vec<&str> = entries.iter().map(|e| e.path.as_str()).collect();
         let prefixes = self.prefixes(&paths, &metas);
         let now = SystemTime::now();
-        for (((entry, meta), links), prefix) in entries.iter().zip(links).zip(prefixes) {
+        for ((((entry, meta), size), links), prefix) in entries
+            .iter()
+            .zip(&metas)
+            .zip(sizes)
+            .zip(links)
+            .zip(prefixes)
+        {
+            let (mode, owner, time) = match meta {
+                Some(meta) => (
+                    mode_string(&entry.path, meta),
+                    "user",
+                    listing_time(meta.modified().unwrap_or(now), now),
+                ),
+                None => (unknown_mode(entry.kind), "?", "?".into()),
+            };
             write!(
                 self.out,
-                "{prefix}{} {:>links_width$} user user {:>size_width$} {} ",
-                mode_string(&entry.path, meta),
-                links,
-                size(meta),
-                listing_time(meta.modified().unwrap_or(now), now),
+                "{prefix}{mode} {links:>links_width$} {owner:<owner_width$} \
+                 {owner:<owner_width$} {size:>size_width$} {time:>12} ",
             )?;
-            let (name, _) = self.decorated(&entry.name, &entry.path, Some(meta), false);
+            let (name, _) =
+                self.decorated(&entry.name, &entry.path, meta.as_ref(), entry.kind, false);
             self.out.write_all(&name)?;
-            if meta.file_type().is_symlink()
+            if let Some(meta) = meta
+                && meta.file_type().is_symlink()
                 && let Ok(target) = fs::read_link(&entry.path)
             {
                 let target = target.to_string_lossy().into_owned();
                 let target_meta = fs::metadata(&entry.path).ok();
                 let (shown, _) = match &target_meta {
-                    Some(target_meta) => {
-                        self.decorated(&target, &entry.path, Some(target_meta), false)
-                    }
+                    Some(target_meta) => self.decorated(
+                        &target,
+                        &entry.path,
+                        Some(target_meta),
+                        EntryKind::of(target_meta),
+                        false,
+                    ),
                     None => (names::to_bytes(&target).to_vec(), 0),
                 };
                 self.out.write_all(b" -> ")?;
@@ -557,6 +656,18 @@ impl Lister<'_> {
         }
         Ok(())
     }
+}
+
+/// The mode column of an entry that could not be looked up: its kind, as the listing
+/// gave it, and nothing else.
+fn unknown_mode(kind: EntryKind) -> String {
+    let letter = match kind {
+        EntryKind::Directory => 'd',
+        EntryKind::Symlink => 'l',
+        EntryKind::File => '-',
+        EntryKind::Other => '?',
+    };
+    format!("{letter}?????????")
 }
 
 /// The blocks of 1024 bytes a file takes, as GNU ls counts them on a filesystem of

@@ -33,20 +33,25 @@ fn main() {
                 other => return Err(args::unexpected(other)),
             }
         }
-        let needed = if delete && !squeeze {
-            1
-        } else if !delete && !squeeze {
-            2
-        } else {
-            sets.len().max(1)
+        let needed = match (delete, squeeze) {
+            (true, false) | (false, true) => 1,
+            (false, false) | (true, true) => 2,
         };
         match sets.len() {
             0 => return Err(Failure::Usage("missing operand".into())),
             n if n < needed => {
-                return Err(Failure::Usage(format!(
+                let mut message = format!(
                     "missing operand after '{}'",
-                    String::from_utf8_lossy(&sets[0])
-                )));
+                    String::from_utf8_lossy(&sets[n - 1])
+                );
+                if !delete && !squeeze {
+                    message.push_str("\nTwo strings must be given when translating.");
+                } else if squeeze {
+                    message.push_str(
+                        "\nTwo strings must be given when both deleting and squeezing repeats.",
+                    );
+                }
+                return Err(Failure::Usage(message));
             }
             n if n > 2 || (delete && !squeeze && n > 1) => {
                 return Err(Failure::Usage(format!(

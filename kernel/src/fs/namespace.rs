@@ -281,16 +281,20 @@ impl Namespace {
         if path.len() > PATH_MAX {
             return Err(FsError::NameTooLong);
         }
+        // `.` stays among the names to walk: as on Linux, `d/.` needs `d` searchable.
         let mut pending: Vec<String> = path
             .split('/')
             .rev()
-            .filter(|c| !c.is_empty() && *c != ".")
+            .filter(|c| !c.is_empty())
             .map(str::to_string)
             .collect();
         let mut resolved: Vec<String> = Vec::new();
         let mut found = None;
         let mut links = 0;
         while let Some(name) = pending.pop() {
+            if name == "." {
+                continue;
+            }
             found = None;
             if name == ".." {
                 resolved.pop();
@@ -316,11 +320,14 @@ impl Namespace {
                             target
                                 .split('/')
                                 .rev()
-                                .filter(|c| !c.is_empty() && *c != ".")
+                                .filter(|c| !c.is_empty())
                                 .map(str::to_string),
                         );
                     }
                     super::FileType::Directory => {
+                        if !is_last {
+                            permission::check(&meta, Access::Search)?;
+                        }
                         resolved.push(name);
                         found = Some(meta);
                     }

@@ -2,8 +2,10 @@
 //! owns every file, so the owner's bits decide: `chmod 000 f` makes `cat f` fail with
 //! "Permission denied" on every server alike (host directories too, even when wasmix
 //! itself runs as root). The namespace checks a file when it is opened and a directory
-//! when it is listed or its entries change; as on Linux, a path's other directories
-//! need their x bit only to be searched, which is not checked.
+//! when it is listed or its entries change, and every directory a path passes through
+//! for its search (x) bit. Paths are checked from `/`: wasmix walks every path from the
+//! root, so a directory above the working directory counts too, where Linux would start
+//! at the working directory.
 
 use super::{FsError, FsResult, Metadata};
 
@@ -13,6 +15,8 @@ pub enum Access {
     Write,
     /// Adding or removing a directory's entries: write and search permission.
     ChangeEntries,
+    /// Looking a name up in a directory.
+    Search,
 }
 
 /// Whether the owner's bits of `meta` allow `access`.
@@ -21,6 +25,7 @@ pub fn check(meta: &Metadata, access: Access) -> FsResult<()> {
         Access::Read => 0o400,
         Access::Write => 0o200,
         Access::ChangeEntries => 0o300,
+        Access::Search => 0o100,
     };
     if meta.mode & needed == needed {
         Ok(())

@@ -294,7 +294,7 @@ impl Shell {
                 return Err(Flow::Exit(status));
             }
             Builtin::Printf => {
-                let (status, bytes) = self.printf_builtin(argv);
+                let (status, bytes) = self.printf_builtin(argv, &stdio.stdout);
                 return Ok(finish(&argv[0], status, bytes, stdio));
             }
         };

@@ -8,6 +8,7 @@ use super::builtin::deliver;
 use crate::file::Output;
 use crate::fs::namespace::normalize;
 use crate::fs::namespace::{BindMode, absolute};
+use crate::fs::permission::{self, Access};
 use std::sync::Arc;
 
 impl Shell {
@@ -161,7 +162,13 @@ impl Shell {
         if physical && let Ok(resolved) = self.namespace.resolve(&new, true) {
             new = resolved;
         }
-        match self.namespace.stat(&new, true) {
+        // As chdir(2): the new working directory must be searchable.
+        match self.namespace.stat(&new, true).and_then(|meta| {
+            if meta.is_dir() {
+                permission::check(&meta, Access::Search)?;
+            }
+            Ok(meta)
+        }) {
             Ok(meta) if meta.is_dir() => {}
             Ok(_) => {
                 self.report(&format!("cd: {target}: Not a directory"));

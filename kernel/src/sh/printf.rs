@@ -3,11 +3,14 @@
 //! formatted by the host's C library in local time.
 
 use super::Shell;
+use super::builtin::deliver;
+use crate::file::Output;
 use wasmix_printf_format::{Dialect, format};
 
 impl Shell {
-    /// `printf [-v VAR] FORMAT [ARGS]`: the status and what to print.
-    pub(super) fn printf_builtin(&mut self, argv: &[String]) -> (u8, Vec<u8>) {
+    /// `printf [-v VAR] FORMAT [ARGS]`: the status and what is left to print. The lines
+    /// made before each complaint go to `stdout` before it, as bash writes them.
+    pub(super) fn printf_builtin(&mut self, argv: &[String], stdout: &Output) -> (u8, Vec<u8>) {
         let mut args = &argv[1..];
         let mut target = None;
         loop {
@@ -47,10 +50,22 @@ impl Shell {
             };
             strftime(pattern, seconds)
         };
-        let formatted = format(format_text, arguments, Dialect::Bash, Some(&time));
-        for (_, problem) in &formatted.problems {
+        let mut formatted = format(format_text, arguments, Dialect::Bash, Some(&time));
+        let mut delivered = 0;
+        for (at, problem) in &formatted.problems {
+            // bash's stdout is line-buffered: whole lines go out first.
+            if target.is_none()
+                && let Some(end) = formatted.bytes[delivered..*at]
+                    .iter()
+                    .rposition(|&b| b == b'\n')
+            {
+                let end = delivered + end + 1;
+                let _ = deliver(formatted.bytes[delivered..end].to_vec(), stdout.duplicate());
+                delivered = end;
+            }
             self.report(&format!("printf: {}", problem.message(Dialect::Bash)));
         }
+        formatted.bytes.drain(..delivered);
         let status = u8::from(
             formatted
                 .problems

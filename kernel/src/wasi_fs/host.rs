@@ -343,7 +343,11 @@ impl types::HostDescriptor for FsView<'_> {
     }
 
     fn read_directory(&mut self, fd: Resource<Descriptor>) -> FsResult<Resource<DirectoryEntries>> {
-        let path = self.path_at(&fd, ".")?;
+        // The directory itself: listing an open directory needs no search of it.
+        let path = match self.descriptor(&fd)? {
+            Descriptor::Directory { path, .. } => path.clone(),
+            Descriptor::File { .. } => return Err(FsError::NotDirectory.into()),
+        };
         let entries = self.namespace.read_dir(&path)?;
         Ok(self.table.push(DirectoryEntries(entries.into_iter()))?)
     }

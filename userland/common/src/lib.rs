@@ -80,6 +80,7 @@ impl Program {
 
     /// Prints `prog: message` on stderr, the shape of every GNU diagnostic.
     pub fn warn(&self, message: impl std::fmt::Display) {
+        output::flush_before_diagnostic();
         eprintln!("{}: {message}", self.name);
     }
 }

@@ -4,26 +4,61 @@
 //! per call; a pipe can take 64 KiB at once. Here a 64 KiB buffer goes out in as few calls
 //! as the reader has room for, and a reader that went away shows as `BrokenPipe`.
 
+use std::cell::{OnceCell, RefCell};
 use std::io::{self, BufWriter, Write};
 
 const BUFFER_SIZE: usize = 64 * 1024;
 
+thread_local! {
+    /// The buffer lives here rather than in `Output` so that a diagnostic can flush it
+    /// first (see `flush_before_diagnostic`).
+    static BUFFER: RefCell<Option<BufWriter<RawStdout>>> = const { RefCell::new(None) };
+}
+
+/// The program's stdout. There is one; `Program::run` makes it.
 pub struct Output {
-    inner: BufWriter<RawStdout>,
     /// A write has failed: what went wrong was the output, not the input being copied.
     failed: bool,
+    /// Asked of the kernel the first time it matters.
+    terminal: OnceCell<bool>,
+}
+
+/// Writes out what stdout holds so far, before a message on stderr, as gnulib's `error`
+/// does: with both streams in one pipe or file (`2>&1`), the lines come in the order
+/// they were made. A failure here is reported when the output is finished.
+pub fn flush_before_diagnostic() {
+    BUFFER.with(|buffer| {
+        if let Ok(mut buffer) = buffer.try_borrow_mut()
+            && let Some(writer) = buffer.as_mut()
+        {
+            let _ = writer.flush();
+        }
+    });
+}
+
+fn with_buffer<T>(
+    action: impl FnOnce(&mut BufWriter<RawStdout>) -> io::Result<T>,
+) -> io::Result<T> {
+    BUFFER.with_borrow_mut(|buffer| match buffer.as_mut() {
+        Some(writer) => action(writer),
+        None => Err(io::Error::other("stdout is not open")),
+    })
 }
 
 impl Output {
     pub(crate) fn stdout() -> Output {
+        BUFFER.set(Some(BufWriter::with_capacity(
+            BUFFER_SIZE,
+            RawStdout::new(),
+        )));
         Output {
-            inner: BufWriter::with_capacity(BUFFER_SIZE, RawStdout::new()),
             failed: false,
+            terminal: OnceCell::new(),
         }
     }
 
     pub fn is_terminal(&self) -> bool {
-        self.inner.get_ref().is_terminal()
+        *self.terminal.get_or_init(RawStdout::is_terminal)
     }
 
     /// Whether writing has failed (the error is reported when the output is finished).
@@ -38,7 +73,7 @@ impl Output {
 
     /// Flushes what is left. Err carries the exit status when that fails.
     pub(crate) fn finish(&mut self, name: &str) -> Result<(), u8> {
-        match self.inner.flush() {
+        match with_buffer(BufWriter::flush) {
             Ok(()) => Ok(()),
             Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Err(crate::BROKEN_PIPE_STATUS),
             Err(e) => {
@@ -51,17 +86,17 @@ impl Output {
 
 impl Write for Output {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        let result = self.inner.write(buf);
+        let result = with_buffer(|writer| writer.write(buf));
         self.noting(result)
     }
 
     fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
-        let result = self.inner.write_all(buf);
+        let result = with_buffer(|writer| writer.write_all(buf));
         self.noting(result)
     }
 
     fn flush(&mut self) -> io::Result<()> {
-        let result = self.inner.flush();
+        let result = with_buffer(BufWriter::flush);
         self.noting(result)
     }
 }
@@ -83,7 +118,7 @@ impl RawStdout {
         }
     }
 
-    fn is_terminal(&self) -> bool {
+    fn is_terminal() -> bool {
         wasip2::cli::terminal_stdout::get_terminal_stdout().is_some()
     }
 }
@@ -132,8 +167,8 @@ impl RawStdout {
         RawStdout(io::stdout())
     }
 
-    fn is_terminal(&self) -> bool {
-        io::IsTerminal::is_terminal(&self.0)
+    fn is_terminal() -> bool {
+        io::IsTerminal::is_terminal(&io::stdout())
     }
 }
 
