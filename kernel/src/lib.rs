@@ -7,6 +7,7 @@ mod codegen;
 mod console;
 pub mod engine;
 pub mod exec;
+pub mod fifo;
 pub mod file;
 pub mod fs;
 pub mod hostrun;

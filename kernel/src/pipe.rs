@@ -28,6 +28,12 @@ struct State {
     buffered: usize,
     readers: usize,
     writers: usize,
+    /// Whether a reader, and a writer, has ever held it. A named pipe starts with
+    /// neither: until a writer comes, its readers wait rather than see end of file, and
+    /// until a reader comes, its writers wait rather than fail (where Linux's `open`
+    /// of a FIFO waits for the other end).
+    reader_came: bool,
+    writer_came: bool,
     waiting_readers: Vec<Waker>,
     waiting_writers: Vec<Waker>,
 }
@@ -38,20 +44,60 @@ struct Pipe {
 
 /// Creates a pipe and returns its two ends.
 pub fn pipe() -> (PipeReader, PipeWriter) {
-    let pipe = Arc::new(Pipe {
-        state: Mutex::new(State {
-            chunks: VecDeque::new(),
-            buffered: 0,
-            readers: 1,
-            writers: 1,
-            waiting_readers: Vec::new(),
-            waiting_writers: Vec::new(),
-        }),
-    });
+    let pipe = Arc::new(Pipe::new(1, 1));
     (PipeReader(pipe.clone()), PipeWriter(pipe))
 }
 
+/// A pipe with no ends yet, for a named pipe (`fifo.rs`), which hands out ends as its
+/// file is opened. The link itself holds neither end.
+pub struct PipeLink(Arc<Pipe>);
+
+impl Default for PipeLink {
+    fn default() -> PipeLink {
+        PipeLink(Arc::new(Pipe::new(0, 0)))
+    }
+}
+
+impl PipeLink {
+    pub fn reader(&self) -> PipeReader {
+        let mut state = self.0.lock();
+        state.readers += 1;
+        state.reader_came = true;
+        wake_all(&mut state.waiting_writers);
+        PipeReader(self.0.clone())
+    }
+
+    pub fn writer(&self) -> PipeWriter {
+        let mut state = self.0.lock();
+        state.writers += 1;
+        state.writer_came = true;
+        wake_all(&mut state.waiting_readers);
+        PipeWriter(self.0.clone())
+    }
+
+    /// Nobody holds an end and nothing waits in it: the next opener starts afresh.
+    pub fn is_idle(&self) -> bool {
+        let state = self.0.lock();
+        state.readers == 0 && state.writers == 0 && state.buffered == 0
+    }
+}
+
 impl Pipe {
+    fn new(readers: usize, writers: usize) -> Pipe {
+        Pipe {
+            state: Mutex::new(State {
+                chunks: VecDeque::new(),
+                buffered: 0,
+                readers,
+                writers,
+                reader_came: readers > 0,
+                writer_came: writers > 0,
+                waiting_readers: Vec::new(),
+                waiting_writers: Vec::new(),
+            }),
+        }
+    }
+
     fn lock(&self) -> MutexGuard<'_, State> {
         // A panic while holding the lock cannot leave the queue half-updated: every
         // update below is a push or pop followed by a counter change.
@@ -62,7 +108,7 @@ impl Pipe {
 
     fn poll_readable(&self, cx: &mut Context<'_>) -> Poll<()> {
         let mut state = self.lock();
-        if state.buffered > 0 || state.writers == 0 {
+        if state.buffered > 0 || state.writers_gone() {
             return Poll::Ready(());
         }
         remember(&mut state.waiting_readers, cx.waker());
@@ -71,7 +117,7 @@ impl Pipe {
 
     fn poll_writable(&self, cx: &mut Context<'_>) -> Poll<()> {
         let mut state = self.lock();
-        if state.buffered < PIPE_CAPACITY || state.readers == 0 {
+        if state.readers_gone() || (state.reader_came && state.buffered < PIPE_CAPACITY) {
             return Poll::Ready(());
         }
         remember(&mut state.waiting_writers, cx.waker());
@@ -81,9 +127,9 @@ impl Pipe {
     /// Takes up to `max` bytes. Empty means "nothing yet"; `Closed` means end of file.
     fn take(&self, max: usize) -> StreamResult<Bytes> {
         let mut state = self.lock();
-        let writers = state.writers;
+        let writers_gone = state.writers_gone();
         let chunk = match state.chunks.front_mut() {
-            None if writers == 0 => return Err(StreamError::Closed),
+            None if writers_gone => return Err(StreamError::Closed),
             None => return Ok(Bytes::new()),
             Some(front) if front.len() > max => front.split_to(max),
             Some(_) => state.chunks.pop_front().unwrap_or_default(),
@@ -95,15 +141,18 @@ impl Pipe {
 
     fn room(&self) -> StreamResult<usize> {
         let state = self.lock();
-        if state.readers == 0 {
+        if state.readers_gone() {
             return Err(StreamError::Closed);
+        }
+        if !state.reader_came {
+            return Ok(0);
         }
         Ok(PIPE_CAPACITY.saturating_sub(state.buffered))
     }
 
     fn put(&self, bytes: Bytes) -> StreamResult<()> {
         let mut state = self.lock();
-        if state.readers == 0 {
+        if state.readers_gone() {
             return Err(StreamError::Closed);
         }
         if bytes.is_empty() {
@@ -113,6 +162,18 @@ impl Pipe {
         state.chunks.push_back(bytes);
         wake_all(&mut state.waiting_readers);
         Ok(())
+    }
+}
+
+impl State {
+    /// Every writer that came has gone: end of file.
+    fn writers_gone(&self) -> bool {
+        self.writers == 0 && self.writer_came
+    }
+
+    /// Every reader that came has gone: writing fails (EPIPE).
+    fn readers_gone(&self) -> bool {
+        self.readers == 0 && self.reader_came
     }
 }
 

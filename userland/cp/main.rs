@@ -88,7 +88,7 @@ impl Copier<'_> {
                 return Ok(());
             }
         };
-        let kind = EntryKind::of(&meta);
+        let kind = EntryKind::at(source, &meta);
         if kind == EntryKind::Directory {
             if !self.options.recursive {
                 let shown = source.display();
@@ -158,7 +158,7 @@ impl Copier<'_> {
             for (name, mut kind) in entries {
                 let from = source.join(&name);
                 if kind == EntryKind::Symlink && self.options.follow == Follow::Always {
-                    kind = fs::metadata(&from).map_or(kind, |m| EntryKind::of(&m));
+                    kind = fs::metadata(&from).map_or(kind, |m| EntryKind::at(&from, &m));
                 }
                 self.entry(&from, kind, &target.join(&name))?;
             }
@@ -175,9 +175,14 @@ impl Copier<'_> {
         if existing.is_some() && self.skipped(source, target) {
             return Ok(());
         }
+        // With -R a FIFO is made anew, as GNU's cp makes one; without, its data is copied.
+        let new_fifo = kind == EntryKind::Fifo && self.options.recursive;
         let copied = if kind == EntryKind::Symlink {
             let _ = fs::remove_file(target);
             fs::read_link(source).and_then(|link| symlink(&link, target))
+        } else if new_fifo {
+            let _ = fs::remove_file(target);
+            wasi_fs::mode(source, false).and_then(|mode| wasi_fs::make_fifo(target, mode))
         } else {
             let mut copied = file_out::copy_file(source, target);
             if copied.is_err() && self.options.force && existing.is_some() {
@@ -198,6 +203,8 @@ impl Copier<'_> {
                 let reason = describe_io_error(&e);
                 let what = if kind == EntryKind::Symlink {
                     "cannot create symbolic link"
+                } else if new_fifo {
+                    "cannot create fifo"
                 } else {
                     "cannot create regular file"
                 };

@@ -99,7 +99,7 @@ fn main() {
                 fs::symlink_metadata(start)
             };
             let kind = match meta {
-                Ok(meta) => EntryKind::of(&meta),
+                Ok(meta) => EntryKind::at(Path::new(start), &meta),
                 Err(e) => {
                     PROGRAM.warn(format!("'{start}': {}", describe_io_error(&e)));
                     finder.status = 1;
@@ -196,7 +196,9 @@ impl Finder<'_> {
                         };
                         let child_kind = match (self.follow, child_kind) {
                             (true, EntryKind::Symlink) => fs::metadata(&child)
-                                .map_or(EntryKind::Symlink, |meta| EntryKind::of(&meta)),
+                                .map_or(EntryKind::Symlink, |meta| {
+                                    EntryKind::at(Path::new(&child), &meta)
+                                }),
                             (_, kind) => kind,
                         };
                         self.walk(expression, &child, start, child_kind, depth + 1)?;
@@ -244,6 +246,7 @@ impl Finder<'_> {
                 'f' => entry.kind == EntryKind::File,
                 'd' => entry.kind == EntryKind::Directory,
                 'l' => entry.kind == EntryKind::Symlink,
+                'p' => entry.kind == EntryKind::Fifo,
                 _ => entry.kind == EntryKind::Other,
             }),
             Expr::Empty => match entry.kind {
@@ -437,6 +440,7 @@ fn printf(format: &str, entry: &Entry) -> String {
                     EntryKind::Directory => 'd',
                     EntryKind::Symlink => 'l',
                     EntryKind::File => 'f',
+                    EntryKind::Fifo => 'p',
                     EntryKind::Other => 'c',
                 }),
                 Some('m') => {

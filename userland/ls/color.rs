@@ -21,12 +21,14 @@ pub enum Kind {
     Link,
     /// A symbolic link whose target does not exist.
     BrokenLink,
+    Fifo,
     Device,
 }
 
 impl Kind {
-    /// The kind of a file with metadata `meta` and permission bits `mode`.
-    pub fn of(meta: &Metadata, broken: bool, mode: u32) -> Kind {
+    /// The kind of a file with metadata `meta`, `listed` as what, and permission bits
+    /// `mode`.
+    pub fn of(meta: &Metadata, listed: EntryKind, broken: bool, mode: u32) -> Kind {
         let kind = meta.file_type();
         let (sticky, other_writable) = (mode & 0o1000 != 0, mode & 0o002 != 0);
         if kind.is_symlink() {
@@ -48,6 +50,8 @@ impl Kind {
             } else {
                 Kind::File
             }
+        } else if listed == EntryKind::Fifo {
+            Kind::Fifo
         } else {
             Kind::Device
         }
@@ -60,6 +64,7 @@ impl Kind {
             EntryKind::Directory => Kind::Directory,
             EntryKind::Symlink => Kind::Link,
             EntryKind::File => Kind::File,
+            EntryKind::Fifo => Kind::Fifo,
             EntryKind::Other => Kind::Device,
         }
     }
@@ -76,6 +81,7 @@ impl Kind {
             Kind::Sticky => "st",
             Kind::Link => "ln",
             Kind::BrokenLink => "or",
+            Kind::Fifo => "pi",
             Kind::Device => "cd",
         }
     }
@@ -90,8 +96,8 @@ pub struct Palette {
 }
 
 /// GNU's colours when LS_COLORS is not set.
-const DEFAULT: &str = "rs=0:di=01;34:ln=01;36:mh=00:pi=40;33:so=01;35:do=01;35:bd=40;33;01:\
-                       cd=40;33;01:or=40;31;01:mi=00:su=37;41:sg=30;43:ca=00:tw=30;42:ow=34;42:\
+const DEFAULT: &str = "rs=0:di=01;34:ln=01;36:mh=00:pi=33:so=01;35:do=01;35:bd=01;33:\
+                       cd=01;33:or=40;31;01:mi=00:su=37;41:sg=30;43:ca=00:tw=30;42:ow=34;42:\
                        st=37;44:ex=01;32";
 
 impl Palette {

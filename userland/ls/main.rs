@@ -5,6 +5,7 @@ mod color;
 use chrono::{DateTime, Utc};
 use std::fs::{self, Metadata};
 use std::io::Write;
+use std::path::Path;
 use std::time::{Duration, SystemTime};
 use wasmix_common::filemode::{self, mode_string};
 use wasmix_common::numbers::human_size;
@@ -204,10 +205,10 @@ impl Lister<'_> {
                         _ => meta,
                     };
                     let entry = Entry {
+                        kind: EntryKind::at(Path::new(&operand), &meta),
                         name: operand.clone(),
                         path: operand,
                         is_dir: meta.is_dir(),
-                        kind: EntryKind::of(&meta),
                         looked_up: LookedUp::Found(meta),
                     };
                     if entry.is_dir && !self.options.directory {
@@ -486,20 +487,21 @@ impl Lister<'_> {
             }
             _ => 0,
         };
+        let kind = meta.map_or(kind, |meta| EntryKind::at(Path::new(path), meta));
         if let Some(palette) = &mut self.palette {
             let shown_as = match meta {
                 Some(meta) => {
                     let broken = meta.file_type().is_symlink() && fs::metadata(path).is_err();
-                    color::Kind::of(meta, broken, mode)
+                    color::Kind::of(meta, kind, broken, mode)
                 }
                 None => color::Kind::listed(kind),
             };
             text = palette.paint(name, text, shown_as);
         }
-        let kind = meta.map_or(kind, EntryKind::of);
         let indicator = match (kind, &self.options.indicator) {
             (EntryKind::Directory, Indicator::Slash | Indicator::Classify) => Some('/'),
             (EntryKind::Symlink, Indicator::Classify) if linked => Some('@'),
+            (EntryKind::Fifo, Indicator::Classify) => Some('|'),
             (EntryKind::File, Indicator::Classify) if mode & 0o111 != 0 => Some('*'),
             _ => None,
         };
@@ -665,6 +667,7 @@ fn unknown_mode(kind: EntryKind) -> String {
         EntryKind::Directory => 'd',
         EntryKind::Symlink => 'l',
         EntryKind::File => '-',
+        EntryKind::Fifo => 'p',
         EntryKind::Other => '?',
     };
     format!("{letter}?????????")

@@ -125,7 +125,7 @@ fn expand(format: &str, file: &str, meta: &Metadata) -> String {
         match chars.next() {
             Some('a') => text.push_str(&format!("{:o}", permissions(file, meta))),
             Some('A') => text.push_str(&mode_string(file, meta)),
-            Some('F') => text.push_str(type_name(meta)),
+            Some('F') => text.push_str(type_name(file, meta)),
             Some('h') => text.push_str(&identity(file).links.to_string()),
             Some('i') => text.push_str(&identity(file).inode.to_string()),
             Some('n') => text.push_str(file),
@@ -157,7 +157,7 @@ fn default_report(file: &str, meta: &Metadata) -> String {
     format!(
         "  File: {name}\n  Size: {:<15} {}\nInode: {:<11} Links: {}\nAccess: ({:04o}/{})\nAccess: {}\nModify: {}\nChange: {}\n",
         meta.len(),
-        type_name(meta),
+        type_name(file, meta),
         identity(file).inode,
         identity(file).links,
         permissions(file, meta),

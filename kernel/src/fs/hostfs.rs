@@ -5,17 +5,18 @@
 //!
 //! What a guest leaves on a host mount must not harm the host user who later walks it: a
 //! symbolic link whose target is absolute or climbs out of the mount is refused, as
-//! `wasmtime run --dir` refuses it. Only files and directories are opened: a FIFO, socket
-//! or device on the host would block or reach beyond the tree, so opening one is refused.
+//! `wasmtime run --dir` refuses it. Only files and directories are opened: a socket or
+//! device on the host would block or reach beyond the tree, so opening one is refused, and
+//! a FIFO here is a name only (the namespace opens FIFOs through `fifo.rs`).
 
 use super::bytenames::{to_guest, to_host};
 use super::{
     DirEntry, FileHandle, FileServer, FileType, FsError, FsResult, Metadata, NEW_DIR_MODE,
-    NEW_FILE_MODE, OpenOptions,
+    NEW_FILE_MODE, OpenOptions, split_last,
 };
 use cap_fs_ext::{DirExt, SystemTimeSpec};
 use cap_fs_ext::{FollowSymlinks, OpenOptionsFollowExt, Reopen};
-use cap_std::fs::{Dir, DirBuilderExt, MetadataExt, OpenOptionsExt, PermissionsExt};
+use cap_std::fs::{Dir, DirBuilderExt, FileTypeExt, MetadataExt, OpenOptionsExt, PermissionsExt};
 use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -77,6 +78,8 @@ fn convert(meta: &cap_std::fs::Metadata) -> Metadata {
         FileType::Symlink
     } else if meta.is_file() {
         FileType::File
+    } else if meta.file_type().is_fifo() {
+        FileType::Fifo
     } else {
         FileType::CharDevice
     };
@@ -168,6 +171,8 @@ impl FileServer for HostFs {
                 FileType::Directory
             } else if kind.is_symlink() {
                 FileType::Symlink
+            } else if kind.is_fifo() {
+                FileType::Fifo
             } else {
                 FileType::File
             };
@@ -191,6 +196,24 @@ impl FileServer for HostFs {
         let mut builder = cap_std::fs::DirBuilder::new();
         builder.mode(NEW_DIR_MODE);
         Ok(self.dir.create_dir_with(to_host(path), &builder)?)
+    }
+
+    /// A FIFO on the host, made through a handle on its parent directory, so that only
+    /// its last name is looked up by the call (and never followed).
+    fn make_fifo(&self, path: &str) -> FsResult<()> {
+        self.writable()?;
+        let (parent, name) = split_last(path);
+        let parent = if parent.is_empty() {
+            self.dir.try_clone()?
+        } else {
+            self.dir.open_dir(to_host(parent))?
+        };
+        let mode = rustix::fs::Mode::from_raw_mode(NEW_FILE_MODE);
+        rustix::fs::mknodat(&parent, to_host(name), rustix::fs::FileType::Fifo, mode, 0)
+            .map_err(std::io::Error::from)?;
+        // The mode every server gives a new file, whatever the host's umask took.
+        let permissions = cap_std::fs::Permissions::from_mode(NEW_FILE_MODE);
+        Ok(parent.set_permissions(to_host(name), permissions)?)
     }
 
     fn remove_dir(&self, path: &str) -> FsResult<()> {

@@ -28,6 +28,8 @@ pub enum FileType {
     Directory,
     Symlink,
     CharDevice,
+    /// A named pipe: the server keeps its name and mode, `fifo.rs` its pipe.
+    Fifo,
 }
 
 #[derive(Clone, Debug)]
@@ -106,6 +108,8 @@ pub enum FsError {
     NotPermitted,
     /// A socket or device node that cannot be opened as a file (ENXIO).
     NoSuchDevice,
+    /// A pipe has no offsets to read or write at (ESPIPE).
+    InvalidSeek,
     /// The process has as many files open as its limit allows (EMFILE).
     TooManyOpenFiles,
     Unsupported,
@@ -134,6 +138,7 @@ impl fmt::Display for FsError {
             FsError::FileTooLarge => "File too large",
             FsError::NotPermitted => "Operation not permitted",
             FsError::NoSuchDevice => "No such device or address",
+            FsError::InvalidSeek => "Illegal seek",
             FsError::TooManyOpenFiles => "Too many open files",
             FsError::Unsupported => "Operation not supported",
             FsError::Io(why) => why,
@@ -233,6 +238,11 @@ pub trait FileServer: Send + Sync {
         Err(FsError::ReadOnly)
     }
 
+    /// Makes a named pipe (mode `NEW_FILE_MODE`). Fails if `path` exists.
+    fn make_fifo(&self, _path: &str) -> FsResult<()> {
+        Err(FsError::ReadOnly)
+    }
+
     /// A hard link: `new` names the file `existing` names. Fails if `new` exists.
     fn link(&self, _existing: &str, _new: &str) -> FsResult<()> {
         Err(FsError::ReadOnly)
@@ -294,8 +304,13 @@ pub trait FileHandle: Send + Sync {
         None
     }
 
-    /// The pipe it reads, when it is one (a process substitution's `/dev/fd/N`).
+    /// The pipe it reads, when it is one (a process substitution's `/dev/fd/N`, a FIFO).
     fn pipe_reader(&self) -> Option<crate::pipe::PipeReader> {
+        None
+    }
+
+    /// The pipe it writes, when it is one (a FIFO opened for writing).
+    fn pipe_writer(&self) -> Option<crate::pipe::PipeWriter> {
         None
     }
 }

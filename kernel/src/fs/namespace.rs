@@ -363,6 +363,12 @@ impl Namespace {
                 if options.write || options.truncate {
                     permission::check(&meta, Access::Write)?;
                 }
+                if meta.file_type == FileType::Fifo {
+                    if options.create && options.exclusive {
+                        return Err(FsError::Exists);
+                    }
+                    return crate::fifo::open(meta, options);
+                }
                 layer.server.open(&on_server, options)
             }
             Err(FsError::NotFound) if options.create => {
@@ -462,6 +468,16 @@ impl Namespace {
         self.parent_takes_entries(&path)?;
         let (layer, on_server) = self.creation_layer(&path)?;
         layer.server.symlink(target, &on_server)
+    }
+
+    pub fn make_fifo(&self, path: &str) -> FsResult<()> {
+        let path = self.resolve(path, false)?;
+        if self.find(&path).is_ok() {
+            return Err(FsError::Exists);
+        }
+        self.parent_takes_entries(&path)?;
+        let (layer, on_server) = self.creation_layer(&path)?;
+        layer.server.make_fifo(&on_server)
     }
 
     /// Renames within one file server; across servers it fails as Linux does (EXDEV), and

@@ -391,6 +391,14 @@ impl FileServer for Overlay {
         self.upper.symlink(target, path)
     }
 
+    fn make_fifo(&self, path: &str) -> FsResult<()> {
+        if self.merged_lstat(path).is_ok() {
+            return Err(FsError::Exists);
+        }
+        self.make_room(path)?;
+        self.upper.make_fifo(path)
+    }
+
     fn link(&self, existing: &str, new: &str) -> FsResult<()> {
         if self.merged_lstat(existing)?.is_dir() {
             return Err(FsError::NotPermitted);

@@ -93,6 +93,8 @@ enum Content {
     File(FileData),
     Dir(Mutex<BTreeMap<String, Arc<Node>>>),
     Symlink(String),
+    /// A named pipe: nothing kept here (its pipe is `fifo.rs`'s).
+    Fifo,
 }
 
 struct Node {
@@ -121,6 +123,7 @@ impl Node {
             ),
             Content::Dir(entries) => (FileType::Directory, lock(entries).len() as u64),
             Content::Symlink(target) => (FileType::Symlink, target.len() as u64),
+            Content::Fifo => (FileType::Fifo, 0),
         };
         let mode = self.mode.load(Ordering::Relaxed);
         Metadata {
@@ -141,6 +144,7 @@ impl Node {
             Content::File(_) => FileType::File,
             Content::Dir(_) => FileType::Directory,
             Content::Symlink(_) => FileType::Symlink,
+            Content::Fifo => FileType::Fifo,
         }
     }
 
@@ -212,7 +216,7 @@ impl RamFs {
 
     fn new_node(&self, content: Content) -> Arc<Node> {
         let mode = match content {
-            Content::File(_) => NEW_FILE_MODE,
+            Content::File(_) | Content::Fifo => NEW_FILE_MODE,
             Content::Dir(_) => NEW_DIR_MODE,
             Content::Symlink(_) => SYMLINK_MODE,
         };
@@ -319,6 +323,8 @@ impl FileServer for RamFs {
             }
             Content::Dir(_) => Err(FsError::IsDirectory),
             Content::Symlink(_) => Err(FsError::Loop),
+            // The namespace opens FIFOs through `fifo.rs`.
+            Content::Fifo => Err(FsError::NoSuchDevice),
         }
     }
 
@@ -404,6 +410,11 @@ impl FileServer for RamFs {
         let _shape = lock(&self.shape);
         self.insert(path, Content::Symlink(target.to_string()))
             .map(drop)
+    }
+
+    fn make_fifo(&self, path: &str) -> FsResult<()> {
+        let _shape = lock(&self.shape);
+        self.insert(path, Content::Fifo).map(drop)
     }
 
     fn link(&self, existing: &str, new: &str) -> FsResult<()> {

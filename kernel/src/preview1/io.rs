@@ -178,7 +178,25 @@ impl ProcessCtx {
             Fd::File(file) => {
                 let descriptor = borrow(&file.descriptor);
                 let (position, append) = (file.position, file.append);
-                if append {
+                // A FIFO is written as the pipe it is, waiting for room and a reader.
+                let pipe = match self.table.get(&descriptor)? {
+                    Descriptor::File {
+                        handle,
+                        write: true,
+                        ..
+                    } => handle.pipe_writer(),
+                    _ => None,
+                };
+                if let Some(writer) = pipe {
+                    if let At::Offset(_) = at {
+                        return Err(Errno::Spipe.into());
+                    }
+                    writer
+                        .into_stream()
+                        .blocking_write_and_flush(Bytes::from(bytes))
+                        .await
+                        .map_err(stream_error)?;
+                } else if append {
                     // As on Linux, a file opened to append takes every write at its end,
                     // positioned or not.
                     let Descriptor::File {

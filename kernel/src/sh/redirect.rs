@@ -189,7 +189,11 @@ impl Shell {
             ..OpenOptions::default()
         };
         let handle = self.create_file(&path, options, &word.value)?;
-        Ok(Output::File(handle))
+        // A FIFO is written as the pipe it is.
+        Ok(match handle.pipe_writer() {
+            Some(writer) => Output::Pipe(writer),
+            None => Output::File(handle),
+        })
     }
 
     /// Opens `path` for a redirection, a new file getting the mode the umask allows.

@@ -35,6 +35,7 @@ fn descriptor_type(file_type: FileType) -> DescriptorType {
         FileType::Directory => DescriptorType::Directory,
         FileType::Symlink => DescriptorType::SymbolicLink,
         FileType::CharDevice => DescriptorType::CharacterDevice,
+        FileType::Fifo => DescriptorType::Fifo,
     }
 }
 
@@ -287,15 +288,13 @@ impl types::HostDescriptor for FsView<'_> {
     ) -> FsResult<()> {
         let (accessed, modified) = (new_time(accessed), new_time(modified));
         let path = match self.descriptor(&fd)? {
-            // The open file itself, whatever it is called now (it may have been renamed).
-            Descriptor::File { handle, .. } => match handle.set_times(accessed, modified) {
-                Err(FsError::Unsupported) => None,
+            // The open file itself, whatever it is called now (it may have been renamed);
+            // by the name it was opened with where its server cannot (a FIFO).
+            Descriptor::File { handle, path, .. } => match handle.set_times(accessed, modified) {
+                Err(FsError::Unsupported) => path.clone(),
                 done => return Ok(done?),
             },
-            Descriptor::Directory { path, .. } => Some(path.clone()),
-        };
-        let Some(path) = path else {
-            return Err(FsError::Unsupported.into());
+            Descriptor::Directory { path, .. } => path.clone(),
         };
         Ok(self.namespace.set_times(&path, true, accessed, modified)?)
     }
@@ -568,6 +567,9 @@ impl FsView<'_> {
         else {
             return Err(FsError::BadDescriptor.into());
         };
+        if let Some(writer) = handle.pipe_writer() {
+            return Ok(self.table.push(writer.into_stream())?);
+        }
         let stream: DynOutputStream = Box::new(FileWriter {
             handle: handle.clone(),
             position,

@@ -71,6 +71,7 @@ pub fn error_code(e: &FsError) -> ErrorCode {
         FsError::FileTooLarge => ErrorCode::FileTooLarge,
         FsError::NotPermitted => ErrorCode::NotPermitted,
         FsError::NoSuchDevice => ErrorCode::NoSuchDevice,
+        FsError::InvalidSeek => ErrorCode::InvalidSeek,
         // WASI 0.2 has no EMFILE; insufficient-memory is what an allocation-bound
         // limit on resources comes closest to, and what wasi-libc reports as ENOMEM.
         FsError::TooManyOpenFiles => ErrorCode::InsufficientMemory,

@@ -29,15 +29,19 @@ fn write_at(file: &File, buf: &[u8], offset: u64) -> io::Result<usize> {
     std::os::unix::fs::FileExt::write_at(file, buf, offset)
 }
 
-/// A file written from its start, by offset.
+/// A file written from its start, by offset; a FIFO, which has none, as a stream.
 pub struct FileOut {
     file: File,
-    offset: u64,
+    /// None once the file turned out to be a pipe.
+    offset: Option<u64>,
 }
 
 impl FileOut {
     pub fn new(file: File) -> FileOut {
-        FileOut { file, offset: 0 }
+        FileOut {
+            file,
+            offset: Some(0),
+        }
     }
 
     /// `File::create`: made empty, or new.
@@ -48,9 +52,20 @@ impl FileOut {
 
 impl Write for FileOut {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        let n = write_at(&self.file, buf, self.offset)?;
-        self.offset += n as u64;
-        Ok(n)
+        let Some(offset) = self.offset else {
+            return self.file.write(buf);
+        };
+        match write_at(&self.file, buf, offset) {
+            Ok(n) => {
+                self.offset = Some(offset + n as u64);
+                Ok(n)
+            }
+            Err(e) if e.kind() == io::ErrorKind::NotSeekable => {
+                self.offset = None;
+                self.file.write(buf)
+            }
+            Err(e) => Err(e),
+        }
     }
 
     fn flush(&mut self) -> io::Result<()> {

@@ -24,6 +24,8 @@ pub fn mode_string(path: impl AsRef<Path>, meta: &Metadata) -> String {
         'd'
     } else if meta.is_file() {
         '-'
+    } else if is_fifo(path.as_ref()) {
+        'p'
     } else {
         'c'
     };
@@ -50,8 +52,14 @@ pub fn symbolic(mode: u32) -> String {
     text
 }
 
+/// Whether what `path` names is a FIFO: asked only of what std calls neither a file, a
+/// directory nor a symlink.
+fn is_fifo(path: &Path) -> bool {
+    wasi_fs::kind(path, true).is_ok_and(|kind| kind == wasi_fs::EntryKind::Fifo)
+}
+
 /// What `stat %F` calls a file's type.
-pub fn type_name(meta: &Metadata) -> &'static str {
+pub fn type_name(path: impl AsRef<Path>, meta: &Metadata) -> &'static str {
     if meta.file_type().is_symlink() {
         "symbolic link"
     } else if meta.is_dir() {
@@ -60,6 +68,8 @@ pub fn type_name(meta: &Metadata) -> &'static str {
         "regular empty file"
     } else if meta.is_file() {
         "regular file"
+    } else if is_fifo(path.as_ref()) {
+        "fifo"
     } else {
         "character special file"
     }

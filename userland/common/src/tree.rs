@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 /// the result says whether everything was copied.
 pub fn copy(source: &Path, target: &Path, report: &mut dyn FnMut(&Path, io::Error)) -> bool {
     match fs::symlink_metadata(source) {
-        Ok(meta) => copy_entry(source, EntryKind::of(&meta), target, report),
+        Ok(meta) => copy_entry(source, EntryKind::at(source, &meta), target, report),
         Err(e) => {
             report(source, e);
             false
@@ -44,6 +44,9 @@ fn copy_entry(
                 };
             }
         },
+        // A FIFO is made anew, as GNU's `cp -R` makes one: reading it would wait for a writer.
+        EntryKind::Fifo => crate::wasi_fs::mode(source, false)
+            .and_then(|mode| crate::wasi_fs::make_fifo(target, mode)),
         EntryKind::File | EntryKind::Other => crate::file_out::copy_file(source, target).map(drop),
     };
     match copied {

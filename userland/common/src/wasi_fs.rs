@@ -21,18 +21,32 @@ pub enum EntryKind {
     Directory,
     Symlink,
     File,
-    /// A device, pipe or socket.
+    /// A named pipe.
+    Fifo,
+    /// A device or socket.
     Other,
 }
 
 impl EntryKind {
-    /// What `symlink_metadata` says a file is.
+    /// What `symlink_metadata` says a file is. (std on WASI cannot tell a FIFO from a
+    /// device: `wasi_fs::kind` can.)
     pub fn of(meta: &std::fs::Metadata) -> EntryKind {
         match meta.file_type() {
             t if t.is_dir() => EntryKind::Directory,
             t if t.is_symlink() => EntryKind::Symlink,
             t if t.is_file() => EntryKind::File,
+            #[cfg(not(target_os = "wasi"))]
+            t if std::os::unix::fs::FileTypeExt::is_fifo(&t) => EntryKind::Fifo,
             _ => EntryKind::Other,
+        }
+    }
+
+    /// `of`, with a FIFO told apart: what the file at `path`, whose metadata is `meta`, is.
+    pub fn at(path: &std::path::Path, meta: &std::fs::Metadata) -> EntryKind {
+        match EntryKind::of(meta) {
+            // `meta` is no symlink's here, so following one at `path` changes nothing.
+            EntryKind::Other => kind(path, true).unwrap_or(EntryKind::Other),
+            known => known,
         }
     }
 }
@@ -78,6 +92,28 @@ mod imp {
 
     pub fn umask() -> u32 {
         modes::umask()
+    }
+
+    pub fn make_fifo(path: &Path, mode: u32) -> io::Result<()> {
+        modes::make_fifo_at(&root()?, &from_root(path)?, mode).map_err(error)
+    }
+
+    pub fn kind(path: &Path, follow: bool) -> io::Result<EntryKind> {
+        let stat = root()?
+            .stat_at(path_flags(follow), &from_root(path)?)
+            .map_err(error)?;
+        Ok(entry_kind(stat.type_))
+    }
+
+    fn entry_kind(kind: wasip2::filesystem::types::DescriptorType) -> EntryKind {
+        use wasip2::filesystem::types::DescriptorType;
+        match kind {
+            DescriptorType::Directory => EntryKind::Directory,
+            DescriptorType::SymbolicLink => EntryKind::Symlink,
+            DescriptorType::RegularFile => EntryKind::File,
+            DescriptorType::Fifo => EntryKind::Fifo,
+            _ => EntryKind::Other,
+        }
     }
 
     fn root() -> io::Result<Descriptor> {
@@ -129,7 +165,7 @@ mod imp {
     }
 
     pub fn list_dir(path: &Path) -> io::Result<Vec<(String, EntryKind)>> {
-        use wasip2::filesystem::types::{DescriptorFlags, DescriptorType, OpenFlags};
+        use wasip2::filesystem::types::{DescriptorFlags, OpenFlags};
         let relative = from_root(path)?;
         let relative = if relative.is_empty() { "." } else { &relative };
         let dir = root()?
@@ -143,13 +179,7 @@ mod imp {
         let stream = dir.read_directory().map_err(error)?;
         let mut entries = Vec::new();
         while let Some(entry) = stream.read_directory_entry().map_err(error)? {
-            let kind = match entry.type_ {
-                DescriptorType::Directory => EntryKind::Directory,
-                DescriptorType::SymbolicLink => EntryKind::Symlink,
-                DescriptorType::RegularFile => EntryKind::File,
-                _ => EntryKind::Other,
-            };
-            entries.push((entry.name, kind));
+            entries.push((entry.name, entry_kind(entry.type_)));
         }
         Ok(entries)
     }
@@ -197,6 +227,20 @@ mod imp {
     /// Outside wasmix (the unit tests), the usual mask.
     pub fn umask() -> u32 {
         0o022
+    }
+
+    /// Outside wasmix there is no call for it in std.
+    pub fn make_fifo(_path: &Path, _mode: u32) -> io::Result<()> {
+        Err(io::ErrorKind::Unsupported.into())
+    }
+
+    pub fn kind(path: &Path, follow: bool) -> io::Result<EntryKind> {
+        let meta = if follow {
+            std::fs::metadata(path)?
+        } else {
+            std::fs::symlink_metadata(path)?
+        };
+        Ok(EntryKind::of(&meta))
     }
 
     pub fn symlink(target: &Path, at: &Path) -> io::Result<()> {
@@ -253,6 +297,16 @@ pub fn mode(path: &Path, follow: bool) -> io::Result<u32> {
 /// Sets them; a symlink itself has none (an error unless `follow`).
 pub fn set_mode(path: &Path, follow: bool, mode: u32) -> io::Result<()> {
     imp::set_mode(path, follow, mode)
+}
+
+/// Makes a named pipe at `path` with `mode` less the umask, as mkfifo(3).
+pub fn make_fifo(path: &Path, mode: u32) -> io::Result<()> {
+    imp::make_fifo(path, mode)
+}
+
+/// What a file is, FIFOs told apart (`follow`: what a symlink points to).
+pub fn kind(path: &Path, follow: bool) -> io::Result<EntryKind> {
+    imp::kind(path, follow)
 }
 
 /// The process's umask: the bits the files and directories it creates do not get.
