@@ -689,3 +689,20 @@ fn tr_missing_operands() {
         case("tr -s a b c"),
     ]);
 }
+
+#[test]
+fn base64_wrapping_and_decoding_as_gnu() {
+    compare(&[
+        case("base64 -w 0 lines.txt"),
+        case("base64 -w 7 lines.txt"),
+        case("base64 -w 1 words.txt | head -5"),
+        case("base64 empty | od -c"),
+        case("base64 lines.txt | base64 -d"),
+        fed("base64 -d | od -c", "aGk=\naGk=\n"),
+        fed("base64 -d | od -c", "aG==aGk=\n"),
+        fed("base64 -d; echo $?", "aGk\n"),
+        fed("base64 -d; echo $?", "aGk=!\n"),
+        fed("base64 -d; echo $?", "a\n"),
+        fed("base64 -d | od -c", "aH==\n"),
+    ]);
+}
