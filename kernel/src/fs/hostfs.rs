@@ -316,6 +316,18 @@ impl FileHandle for HostFile {
         Ok(self.file.read_at(buf, offset)?)
     }
 
+    /// Read into the buffer's spare capacity: nothing to zero first.
+    fn read_vec(&self, max: usize, offset: u64) -> FsResult<Vec<u8>> {
+        let mut buffer = Vec::with_capacity(max);
+        rustix::io::pread(
+            &self.file,
+            rustix::buffer::spare_capacity(&mut buffer),
+            offset,
+        )
+        .map_err(std::io::Error::from)?;
+        Ok(buffer)
+    }
+
     fn write_at(&self, data: &[u8], offset: u64) -> FsResult<usize> {
         Ok(self.file.write_at(data, offset)?)
     }

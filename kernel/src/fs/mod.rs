@@ -268,6 +268,16 @@ pub trait FileServer: Send + Sync {
 pub trait FileHandle: Send + Sync {
     fn read_at(&self, buf: &mut [u8], offset: u64) -> FsResult<usize>;
 
+    /// Up to `max` bytes from `offset` in a new buffer, for a stream's read. A server
+    /// that can fill one without zeroing it first does: that pass over memory is as long
+    /// as the read itself.
+    fn read_vec(&self, max: usize, offset: u64) -> FsResult<Vec<u8>> {
+        let mut buffer = vec![0; max];
+        let n = self.read_at(&mut buffer, offset)?;
+        buffer.truncate(n);
+        Ok(buffer)
+    }
+
     fn write_at(&self, _data: &[u8], _offset: u64) -> FsResult<usize> {
         Err(FsError::BadDescriptor)
     }

@@ -476,6 +476,13 @@ impl FileHandle for RamFile {
         Ok(n)
     }
 
+    fn read_vec(&self, max: usize, offset: u64) -> FsResult<Vec<u8>> {
+        let data = self.data().bytes.read().map_err(poisoned)?;
+        let start = (offset as usize).min(data.len());
+        let n = max.min(data.len() - start);
+        Ok(data[start..start + n].to_vec())
+    }
+
     fn write_at(&self, bytes: &[u8], offset: u64) -> FsResult<usize> {
         if bytes.is_empty() {
             return Ok(0);

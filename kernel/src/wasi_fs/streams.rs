@@ -11,8 +11,8 @@ use std::task::{Context, Poll};
 use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use wasmtime_wasi::p2::{InputStream, OutputStream, Pollable, StreamError, StreamResult};
 
-/// The most one call moves; wasi-libc asks for at most this much anyway.
-const CHUNK: usize = 64 * 1024;
+/// The most one call moves: the 256 KiB buffer userland reads with, in one call.
+const CHUNK: usize = 256 * 1024;
 
 fn failed(e: FsError) -> StreamError {
     StreamError::LastOperationFailed(wasmtime::Error::new(e))
@@ -31,14 +31,16 @@ impl Pollable for FileReader {
 
 impl InputStream for FileReader {
     fn read(&mut self, size: usize) -> StreamResult<Bytes> {
-        let mut buffer = vec![0; size.min(CHUNK)];
         let offset = self.offset.load(Ordering::Relaxed);
-        let n = self.handle.read_at(&mut buffer, offset).map_err(failed)?;
-        if n == 0 && size > 0 {
+        let buffer = self
+            .handle
+            .read_vec(size.min(CHUNK), offset)
+            .map_err(failed)?;
+        if buffer.is_empty() && size > 0 {
             return Err(StreamError::Closed);
         }
-        buffer.truncate(n);
-        self.offset.fetch_add(n as u64, Ordering::Relaxed);
+        self.offset
+            .fetch_add(buffer.len() as u64, Ordering::Relaxed);
         Ok(Bytes::from(buffer))
     }
 }
