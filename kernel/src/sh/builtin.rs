@@ -200,6 +200,7 @@ impl Shell {
             Builtin::Kill => self.kill_builtin(argv),
             Builtin::Ulimit => self.ulimit_builtin(&argv[1..]),
             Builtin::Umask => self.umask_builtin(&argv[1..]),
+            Builtin::Hash => self.hash_builtin(&argv[1..]),
             Builtin::History => self.history_builtin(&argv[1..]),
             Builtin::Cd => (
                 self.change_directory(argv, stdio.stdout.duplicate()),

@@ -224,6 +224,9 @@ impl Shell {
         if count > 1 {
             self.load_programs(pipeline);
         }
+        // The stages of a pipeline are subshells in bash: what they run is not hashed by
+        // the shell itself.
+        let hashed = (count > 1).then(|| self.hashed.clone());
         let mut stages = Vec::with_capacity(count);
         let mut next_stdin = Some(io.stdin.duplicate());
         for (index, command) in pipeline.seq.iter().enumerate() {
@@ -238,6 +241,9 @@ impl Shell {
             stdio.stdout = stdout;
             stages.push(self.start_command(command, stdio, count == 1).await?);
             next_stdin = reader;
+        }
+        if let Some(hashed) = hashed {
+            self.hashed = hashed;
         }
         Ok(stages)
     }
@@ -697,7 +703,13 @@ impl Shell {
                 let cwd = self.variable("PWD").unwrap_or_else(|| "/".into());
                 crate::kernel::find_program(&self.namespace, &name, &path, &cwd)
             }
-            None => self.find_command(&name),
+            None => {
+                let found = self.find_command(&name);
+                if let Some(path) = found.as_ref().filter(|_| !name.contains('/')) {
+                    self.remember_program(&name, path);
+                }
+                found
+            }
         };
         let Some(path) = found else {
             let _ = super::builtin::deliver(

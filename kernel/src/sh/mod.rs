@@ -26,6 +26,7 @@ mod process;
 mod procsub;
 mod prompt;
 pub use process::ShellProgram;
+mod hash;
 mod read;
 mod redirect;
 mod shopt;
@@ -178,6 +179,8 @@ pub struct Shell {
     function_names: Vec<String>,
     /// `pushd`'s directories, the most recent last (the working directory is not in it).
     directory_stack: Vec<String>,
+    /// The programs run by name, for `hash`.
+    hashed: Vec<hash::Hashed>,
     /// `trap`: the command for each condition (`EXIT`, `ERR`).
     traps: BTreeMap<String, String>,
     /// In a subshell that has not set a trap, the traps of the shell it was made from,
@@ -227,6 +230,7 @@ impl Shell {
             is_subshell: false,
             return_traps_set: 0,
             directory_stack: Vec::new(),
+            hashed: Vec::new(),
             function_names: Vec::new(),
             history_changed: false,
             exit_warned_at: None,
@@ -269,6 +273,15 @@ impl Shell {
         }
         // Scripts that check for bash find the language they need.
         shell.set_variable("BASH_VERSION", BASH_VERSION, false);
+        let version_parts = ["5", "2", "0", "1", "wasmix", "wasm32-unknown-wasmix"];
+        let _ = shell.assign_array(
+            "BASH_VERSINFO",
+            version_parts
+                .iter()
+                .map(|part| (None, part.to_string()))
+                .collect(),
+            false,
+        );
         shell.set_variable("OPTIND", "1", false);
         shell
     }

@@ -50,6 +50,7 @@ pub enum Builtin {
     Type,
     Ulimit,
     Umask,
+    Hash,
     Umount,
     Unalias,
     Unset,
@@ -169,6 +170,12 @@ pub(super) const BUILTINS: &[(&str, Builtin, &str, &str)] = &[
         Builtin::Getopts,
         "getopts OPTSTRING NAME [ARGS]",
         "parse options one at a time (OPTIND, OPTARG)",
+    ),
+    (
+        "hash",
+        Builtin::Hash,
+        "hash [-lr] [-p PATH] [-dt] [NAME...]",
+        "show or set the programs remembered from $PATH, and how often each ran",
     ),
     (
         "help",

@@ -1,0 +1,150 @@
+//! `hash`: the programs the shell has found in `$PATH`, with how often each was run, as
+//! bash remembers them. (wasmix looks a command up each time it runs; the table is what
+//! `hash` shows and sets.)
+
+use super::Shell;
+
+/// One remembered program: its name, where it was found, and how often it was run.
+#[derive(Clone)]
+pub(super) struct Hashed {
+    name: String,
+    path: String,
+    hits: u32,
+}
+
+impl Shell {
+    /// A program run by its name alone, found at `path`.
+    pub(super) fn remember_program(&mut self, name: &str, path: &str) {
+        match self.hashed.iter_mut().find(|entry| entry.name == name) {
+            Some(entry) => {
+                entry.path = path.to_string();
+                entry.hits += 1;
+            }
+            None => self.hashed.push(Hashed {
+                name: name.to_string(),
+                path: path.to_string(),
+                hits: 1,
+            }),
+        }
+    }
+
+    fn set_hashed(&mut self, name: &str, path: String) {
+        self.hashed.retain(|entry| entry.name != name);
+        self.hashed.push(Hashed {
+            name: name.to_string(),
+            path,
+            hits: 0,
+        });
+    }
+
+    /// `hash [-lr] [-p PATH] [-dt] [NAME...]`.
+    pub(super) fn hash_builtin(&mut self, args: &[String]) -> (u8, String) {
+        let (mut reusable, mut forget_all, mut delete, mut tell) = (false, false, false, false);
+        let mut given_path = None;
+        let mut names = Vec::new();
+        let mut args = args.iter();
+        while let Some(arg) = args.next() {
+            match arg.as_str() {
+                "--" => {
+                    names.extend(args.by_ref().cloned());
+                    break;
+                }
+                option if option.starts_with('-') && option.len() > 1 => {
+                    for flag in option[1..].chars() {
+                        match flag {
+                            'l' => reusable = true,
+                            'r' => forget_all = true,
+                            'd' => delete = true,
+                            't' => tell = true,
+                            'p' => match args.next() {
+                                Some(path) => given_path = Some(path.clone()),
+                                None => {
+                                    self.report("hash: -p: option requires an argument");
+                                    return (1, String::new());
+                                }
+                            },
+                            _ => {
+                                self.report(&format!("hash: -{flag}: invalid option"));
+                                self.say(
+                                    "hash: usage: hash [-lr] [-p pathname] [-dt] [name ...]".into(),
+                                );
+                                return (2, String::new());
+                            }
+                        }
+                    }
+                }
+                name => names.push(name.to_string()),
+            }
+        }
+        if forget_all {
+            self.hashed.clear();
+        }
+        if tell && names.is_empty() {
+            self.report("hash: -t: option requires an argument");
+            return (1, String::new());
+        }
+        let mut status = 0;
+        let mut out = String::new();
+        if names.is_empty() {
+            if !forget_all && given_path.is_none() {
+                out = self.hash_listing(reusable);
+            }
+            return (0, out);
+        }
+        for name in &names {
+            if let Some(path) = &given_path {
+                self.set_hashed(name, path.clone());
+            } else if delete {
+                let before = self.hashed.len();
+                self.hashed.retain(|entry| &entry.name != name);
+                if self.hashed.len() == before {
+                    self.report(&format!("hash: {name}: not found"));
+                    status = 1;
+                }
+            } else if tell {
+                match self.hashed.iter().find(|entry| &entry.name == name) {
+                    Some(entry) if names.len() > 1 => {
+                        out.push_str(&format!("{name}\t{}\n", entry.path));
+                    }
+                    Some(entry) => out.push_str(&format!("{}\n", entry.path)),
+                    None => {
+                        self.report(&format!("hash: {name}: not found"));
+                        status = 1;
+                    }
+                }
+            } else if name.contains('/')
+                || super::table::Builtin::find(name).is_some()
+                || self.functions.contains_key(name.as_str())
+            {
+                // Nothing to look up: bash leaves these out of the table.
+            } else {
+                match self.find_command(name) {
+                    Some(path) => self.set_hashed(name, path),
+                    None => {
+                        self.report(&format!("hash: {name}: not found"));
+                        status = 1;
+                    }
+                }
+            }
+        }
+        (status, out)
+    }
+
+    fn hash_listing(&self, reusable: bool) -> String {
+        if self.hashed.is_empty() {
+            return "hash: hash table empty\n".into();
+        }
+        let mut out = String::new();
+        if !reusable {
+            out.push_str("hits\tcommand\n");
+        }
+        for entry in &self.hashed {
+            if reusable {
+                out.push_str(&format!("builtin hash -p {} {}\n", entry.path, entry.name));
+            } else {
+                out.push_str(&format!("{:>4}\t{}\n", entry.hits, entry.path));
+            }
+        }
+        out
+    }
+}
