@@ -201,6 +201,7 @@ impl Shell {
             Builtin::Ulimit => self.ulimit_builtin(&argv[1..]),
             Builtin::Umask => self.umask_builtin(&argv[1..]),
             Builtin::Hash => self.hash_builtin(&argv[1..]),
+            Builtin::Caller => self.caller_builtin(&argv[1..]),
             Builtin::History => self.history_builtin(&argv[1..]),
             Builtin::Cd => (
                 self.change_directory(argv, stdio.stdout.duplicate()),

@@ -122,7 +122,8 @@ impl Shell {
             self.call_depth += 1;
             self.locals.push(Vec::new());
             self.function_names.push(argv[0].clone());
-            self.publish_function_names();
+            self.call_lines.push(self.line);
+            self.publish_call_stack();
             // A function's body is outside its caller's loops, as in bash 5.
             let loops = std::mem::take(&mut self.loop_depth);
             // After the call, `$LINENO` is the caller's line again.
@@ -148,7 +149,8 @@ impl Shell {
             self.line = line;
             self.loop_depth = loops;
             self.function_names.pop();
-            self.publish_function_names();
+            self.call_lines.pop();
+            self.publish_call_stack();
             // `local` variables go back to what they were before the call.
             for (name, before) in self.locals.pop().unwrap_or_default().into_iter().rev() {
                 match before {
@@ -170,24 +172,6 @@ impl Shell {
                 other => other,
             }
         })
-    }
-
-    /// `FUNCNAME`: the functions being run, innermost first (and `main` for a script).
-    fn publish_function_names(&mut self) {
-        if self.function_names.is_empty() {
-            self.variables.remove("FUNCNAME");
-            return;
-        }
-        let mut names: Vec<(Option<super::variables::Subscript>, String)> = self
-            .function_names
-            .iter()
-            .rev()
-            .map(|name| (None, name.clone()))
-            .collect();
-        if matches!(self.origin, super::Origin::Script(_)) {
-            names.push((None, "main".into()));
-        }
-        let _ = self.assign_array("FUNCNAME", names, false);
     }
 
     /// Runs the test of an `if`, `while` or `until`: a failure there is an answer, not an

@@ -416,6 +416,8 @@ impl Shell {
             }
             Command::Function(definition) => {
                 let name = definition.fname.value.clone();
+                let file = self.current_file();
+                self.function_files.insert(name.clone(), file);
                 self.functions
                     .insert(name, std::sync::Arc::new(definition.body.clone()));
                 Ok(Stage::Done(0))

@@ -5,6 +5,7 @@ mod arith;
 mod assign;
 mod brace;
 mod builtin;
+mod callstack;
 mod complete;
 mod compound;
 mod cond;
@@ -175,8 +176,14 @@ pub struct Shell {
     /// The history length at which `exit` goes through despite stopped jobs (the command
     /// right after the warning).
     exit_warned_at: Option<usize>,
-    /// The functions being run, outermost first (`$FUNCNAME`).
+    /// The functions being run, outermost first (`$FUNCNAME`), and the line each was
+    /// called from (`$BASH_LINENO`).
     function_names: Vec<String>,
+    call_lines: Vec<usize>,
+    /// The files `source` is reading, outermost first, and the file each function was
+    /// defined in (`$BASH_SOURCE`).
+    source_files: Vec<String>,
+    function_files: std::collections::HashMap<String, String>,
     /// `pushd`'s directories, the most recent last (the working directory is not in it).
     directory_stack: Vec<String>,
     /// The programs run by name, for `hash`.
@@ -232,6 +239,9 @@ impl Shell {
             directory_stack: Vec::new(),
             hashed: Vec::new(),
             function_names: Vec::new(),
+            call_lines: Vec::new(),
+            source_files: Vec::new(),
+            function_files: std::collections::HashMap::new(),
             history_changed: false,
             exit_warned_at: None,
             line: 0,
@@ -283,6 +293,7 @@ impl Shell {
             false,
         );
         shell.set_variable("OPTIND", "1", false);
+        shell.publish_call_stack();
         shell
     }
 

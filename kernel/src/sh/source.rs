@@ -67,7 +67,11 @@ impl Shell {
         };
         let saved =
             (argv.len() > 2).then(|| std::mem::replace(&mut self.positional, argv[2..].to_vec()));
+        self.source_files.push(file.to_string());
+        self.publish_call_stack();
         let result = self.run_nested(&program, io, file, "source", 0).await;
+        self.source_files.pop();
+        self.publish_call_stack();
         if let Some(saved) = saved {
             self.positional = saved;
         }

@@ -51,6 +51,7 @@ pub enum Builtin {
     Ulimit,
     Umask,
     Hash,
+    Caller,
     Umount,
     Unalias,
     Unset,
@@ -97,6 +98,12 @@ pub(super) const BUILTINS: &[(&str, Builtin, &str, &str)] = &[
         Builtin::Bare,
         "builtin NAME [ARGS]",
         "run the builtin NAME, even where a function has its name",
+    ),
+    (
+        "caller",
+        Builtin::Caller,
+        "caller [N]",
+        "where the function N calls up was called from: LINE FUNCTION FILE",
     ),
     (
         "cd",
