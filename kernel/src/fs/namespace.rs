@@ -434,13 +434,23 @@ impl Namespace {
     }
 
     pub fn create_dir(&self, path: &str) -> FsResult<()> {
+        self.create(path, |server, on_server| server.create_dir(on_server))
+    }
+
+    /// Makes a new entry at `path` (not followed if a link) with `make`, on the layer new
+    /// entries go to, if nothing is there and its directory lets entries be added.
+    fn create(
+        &self,
+        path: &str,
+        make: impl FnOnce(&dyn FileServer, &str) -> FsResult<()>,
+    ) -> FsResult<()> {
         let path = self.resolve(path, false)?;
         if self.find(&path).is_ok() {
             return Err(FsError::Exists);
         }
         self.parent_takes_entries(&path)?;
         let (layer, on_server) = self.creation_layer(&path)?;
-        layer.server.create_dir(&on_server)
+        make(layer.server.as_ref(), &on_server)
     }
 
     pub fn remove_dir(&self, path: &str) -> FsResult<()> {
@@ -461,23 +471,11 @@ impl Namespace {
     }
 
     pub fn symlink(&self, target: &str, path: &str) -> FsResult<()> {
-        let path = self.resolve(path, false)?;
-        if self.find(&path).is_ok() {
-            return Err(FsError::Exists);
-        }
-        self.parent_takes_entries(&path)?;
-        let (layer, on_server) = self.creation_layer(&path)?;
-        layer.server.symlink(target, &on_server)
+        self.create(path, |server, on_server| server.symlink(target, on_server))
     }
 
     pub fn make_fifo(&self, path: &str) -> FsResult<()> {
-        let path = self.resolve(path, false)?;
-        if self.find(&path).is_ok() {
-            return Err(FsError::Exists);
-        }
-        self.parent_takes_entries(&path)?;
-        let (layer, on_server) = self.creation_layer(&path)?;
-        layer.server.make_fifo(&on_server)
+        self.create(path, |server, on_server| server.make_fifo(on_server))
     }
 
     /// Renames within one file server; across servers it fails as Linux does (EXDEV), and
