@@ -3,6 +3,7 @@
 
 use super::Shell;
 use super::expand::ExpandError;
+use super::print::function_text;
 use super::variables::{Subscript, Value, declaration};
 use brush_parser::ast::{Assignment, AssignmentName, AssignmentValue, Word};
 use indexmap::IndexMap;
@@ -439,26 +440,26 @@ impl Shell {
         (status, text)
     }
 
-    /// `declare -f`/`-F`: the functions' names (bash prints bodies for -f; we print the
-    /// names in both cases, as `declare -f NAME` with its status).
+    /// `declare -f` prints the functions as bash would print them back, `-F` their
+    /// names only (`declare -f NAME` lines when no names are given).
     fn declared_functions(&mut self, names: &[String], names_only: bool) -> (u8, String) {
         let mut text = String::new();
         let mut status = 0;
-        if names.is_empty() {
-            let mut all: Vec<&String> = self.functions.keys().collect();
+        let listed: Vec<String> = if names.is_empty() {
+            let mut all: Vec<String> = self.functions.keys().cloned().collect();
             all.sort();
-            for name in all {
-                text.push_str(&format!("declare -f {name}\n"));
-            }
-            return (0, text);
-        }
-        for name in names {
-            if self.functions.contains_key(name) {
-                if names_only {
-                    text.push_str(&format!("{name}\n"));
+            all
+        } else {
+            names.to_vec()
+        };
+        for name in &listed {
+            match self.functions.get(name) {
+                Some(_) if names_only && names.is_empty() => {
+                    text.push_str(&format!("declare -f {name}\n"));
                 }
-            } else {
-                status = 1;
+                Some(_) if names_only => text.push_str(&format!("{name}\n")),
+                Some(body) => text.push_str(&(function_text(name, body) + "\n")),
+                None => status = 1,
             }
         }
         (status, text)

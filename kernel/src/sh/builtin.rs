@@ -142,7 +142,7 @@ impl Shell {
                 let Some(name) = argv.get(1) else {
                     return Ok(Stage::Done(0));
                 };
-                return match Builtin::find(name) {
+                return match self.find_builtin(name) {
                     Some(builtin) => {
                         Box::pin(self.run_builtin(builtin, &argv[1..], stdio, alone)).await
                     }
@@ -202,6 +202,9 @@ impl Shell {
             Builtin::Umask => self.umask_builtin(&argv[1..]),
             Builtin::Hash => self.hash_builtin(&argv[1..]),
             Builtin::Caller => self.caller_builtin(&argv[1..]),
+            Builtin::Compgen => self.compgen_builtin(&argv[1..]).await,
+            Builtin::Enable => self.enable_builtin(&argv[1..]),
+            Builtin::Times => self.times_builtin(),
             Builtin::History => self.history_builtin(&argv[1..]),
             Builtin::Cd => (
                 self.change_directory(argv, stdio.stdout.duplicate()),

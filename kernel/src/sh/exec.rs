@@ -1,7 +1,7 @@
 //! Running parsed commands: lists, pipelines and simple commands.
 
-use super::builtin::Builtin;
 use super::compound::SubshellWork;
+use super::times::clock;
 use super::{Flow, Origin, Shell};
 use crate::file::{Input, Output, Stdio};
 use crate::kernel::{Executable, SpawnError, SpawnRequest};
@@ -127,7 +127,7 @@ impl Shell {
         list.additional.is_empty()
             && list.first.seq.iter().all(|command| match command {
                 Command::Simple(simple) => simple.word_or_name.as_ref().is_some_and(|word| {
-                    Builtin::find(&word.value).is_none()
+                    self.find_builtin(&word.value).is_none()
                         && !self.functions.contains_key(&word.value)
                         && !self.aliases.contains_key(&word.value)
                 }),
@@ -268,7 +268,7 @@ impl Shell {
             })
             .map(|word| word.value.as_str())
             .filter(plain)
-            .filter(|name| Builtin::find(name).is_none() && !self.functions.contains_key(*name))
+            .filter(|name| self.find_builtin(name).is_none() && !self.functions.contains_key(*name))
             .filter_map(|name| self.find_command(name))
             .collect();
         if paths.len() > 1 {
@@ -323,6 +323,7 @@ impl Shell {
             statuses.push((None, status.to_string()));
         }
         self.remove_foreground(&pids);
+        self.children_cpu += usages.iter().map(|usage| usage.cpu_time()).sum();
         let _ = self.assign_array("PIPESTATUS", statuses, false);
         if self.options.pipefail {
             status = failed;
@@ -624,7 +625,7 @@ impl Shell {
                 .collect();
             self.trace(&shown);
         }
-        let builtin = Builtin::find(&name);
+        let builtin = self.find_builtin(&name);
         let function = self.functions.get(&name).cloned();
         if builtin.is_none() && function.is_none() {
             return Ok(self.spawn_program(argv, values, stdio));
@@ -767,15 +768,6 @@ impl Shell {
 /// processes spent running wasm and the host calls they made.
 fn report_time(real: Duration, usages: &[Arc<Usage>]) {
     let cpu: Duration = usages.iter().map(|usage| usage.cpu_time()).sum();
-    let clock = |time: Duration| {
-        let millis = time.as_millis();
-        format!(
-            "{}m{}.{:03}s",
-            millis / 60_000,
-            millis / 1000 % 60,
-            millis % 1000
-        )
-    };
     eprintln!(
         "\nreal\t{}\nuser\t{}\nsys\t{}",
         clock(real),

@@ -608,6 +608,7 @@ impl Shell {
             "RANDOM" => random_15_bits().to_string(),
             "SECONDS" => self.started.elapsed().as_secs().to_string(),
             "BASHPID" => self.pid.to_string(),
+            "BASH_SUBSHELL" => self.subshell_level.to_string(),
             "PPID" => self
                 .kernel
                 .processes

@@ -113,7 +113,7 @@ impl Shell {
                     }
                 }
             } else if name.contains('/')
-                || super::table::Builtin::find(name).is_some()
+                || self.find_builtin(name).is_some()
                 || self.functions.contains_key(name.as_str())
             {
                 // Nothing to look up: bash leaves these out of the table.

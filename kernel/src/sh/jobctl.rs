@@ -408,7 +408,7 @@ impl Shell {
         &self,
         work: impl std::future::Future<Output = T>,
     ) -> Option<Signal> {
-        let process = (!self.is_subshell)
+        let process = (self.subshell_level == 0)
             .then(|| self.kernel.processes.get(self.pid))
             .flatten();
         match process {

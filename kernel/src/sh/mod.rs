@@ -6,10 +6,12 @@ mod assign;
 mod brace;
 mod builtin;
 mod callstack;
+mod compgen;
 mod complete;
 mod compound;
 mod cond;
 mod dirstack;
+mod enable;
 mod exec;
 mod expand;
 mod getopts;
@@ -22,10 +24,12 @@ pub use namespace::program_name;
 mod options;
 mod params;
 mod pattern;
+mod print;
 mod printf;
 mod process;
 mod procsub;
 mod prompt;
+mod times;
 pub use process::ShellProgram;
 mod hash;
 mod read;
@@ -193,8 +197,13 @@ pub struct Shell {
     /// In a subshell that has not set a trap, the traps of the shell it was made from,
     /// which `trap` alone lists.
     parent_traps: Option<Arc<BTreeMap<String, String>>>,
-    /// A copy of the shell made for a subshell (see `Shell::subshell`).
-    is_subshell: bool,
+    /// How many subshells deep this copy of the shell is (`$BASH_SUBSHELL`; see
+    /// `Shell::subshell`); 0 in the shell itself.
+    subshell_level: u32,
+    /// `enable -n`: builtins turned off, so their names run programs.
+    disabled_builtins: std::collections::BTreeSet<String>,
+    /// CPU time of the children waited for (`times`).
+    children_cpu: std::time::Duration,
     /// How many times a RETURN trap was set, so a function knows whether it set one.
     return_traps_set: u64,
     /// A trap is running (a trap does not trigger traps).
@@ -234,7 +243,9 @@ impl Shell {
             exec_streams: None,
             traps: BTreeMap::new(),
             parent_traps: None,
-            is_subshell: false,
+            subshell_level: 0,
+            disabled_builtins: std::collections::BTreeSet::new(),
+            children_cpu: std::time::Duration::ZERO,
             return_traps_set: 0,
             directory_stack: Vec::new(),
             hashed: Vec::new(),
@@ -439,7 +450,9 @@ impl Shell {
             // bash ends `-c` text with 127 here (without `set -e`, outside subshells), a
             // script or standard input with 1.
             let status = match self.origin {
-                Origin::CommandString if !self.options.errexit && !self.is_subshell => e.status,
+                Origin::CommandString if !self.options.errexit && self.subshell_level == 0 => {
+                    e.status
+                }
                 _ => 1,
             };
             return Err(Flow::Exit(status));

@@ -52,6 +52,9 @@ pub enum Builtin {
     Umask,
     Hash,
     Caller,
+    Compgen,
+    Enable,
+    Times,
     Umount,
     Unalias,
     Unset,
@@ -118,6 +121,12 @@ pub(super) const BUILTINS: &[(&str, Builtin, &str, &str)] = &[
         "run NAME, not a function or alias",
     ),
     (
+        "compgen",
+        Builtin::Compgen,
+        "compgen [-abcdefkv] [-A ACTION] [-G GLOB] [-W WORDS] [-X FILTER] [-P PRE] [-S SUF] [WORD]",
+        "print the completions of WORD, one per line",
+    ),
+    (
         "continue",
         Builtin::Continue,
         "continue [N]",
@@ -140,6 +149,12 @@ pub(super) const BUILTINS: &[(&str, Builtin, &str, &str)] = &[
         Builtin::Echo,
         "echo [-neE] [ARGS]",
         "print the arguments (-n: no newline, -e: backslash escapes)",
+    ),
+    (
+        "enable",
+        Builtin::Enable,
+        "enable [-a] [-n] [NAME...]",
+        "turn builtins on, or off (-n) so NAME runs the program; alone: list them",
     ),
     (
         "eval",
@@ -323,6 +338,12 @@ pub(super) const BUILTINS: &[(&str, Builtin, &str, &str)] = &[
         "trap [-p] [COMMAND] EXIT|ERR",
         "run COMMAND when the shell exits, or after a command fails",
     ),
+    (
+        "times",
+        Builtin::Times,
+        "times",
+        "print the CPU time of the shell and of its finished children",
+    ),
     ("true", Builtin::True, "true", "succeed (status 0)"),
     (
         "type",
@@ -374,10 +395,10 @@ pub(super) const BUILTINS: &[(&str, Builtin, &str, &str)] = &[
     ),
 ];
 
-/// Words bash reserves, for `type`.
+/// Words bash reserves, for `type` and `compgen -k` (in bash's order).
 pub(super) const KEYWORDS: &[&str] = &[
-    "!", "case", "do", "done", "elif", "else", "esac", "fi", "for", "function", "if", "in", "then",
-    "time", "until", "while", "{", "}", "[[", "]]",
+    "if", "then", "else", "elif", "fi", "case", "esac", "for", "while", "until", "do", "done",
+    "in", "function", "time", "{", "}", "!", "[[", "]]",
 ];
 
 /// The names of all builtins, for completion.

@@ -111,7 +111,7 @@ impl Shell {
     /// Tells the kernel what this shell does with `signal`. Subshells that share the
     /// shell's pid leave its dispositions alone.
     fn set_disposition(&self, signal: Signal, disposition: Disposition) {
-        if !self.is_subshell
+        if self.subshell_level == 0
             && let Some(process) = self.kernel.processes.get(self.pid)
         {
             process.signals.set(signal, disposition);
@@ -121,7 +121,7 @@ impl Shell {
     /// Runs the traps of the caught signals that came since the last look; a signal that
     /// ends the shell's process ends the shell here, between commands.
     pub(super) async fn run_signal_traps(&mut self) -> Result<(), Flow> {
-        if self.is_subshell || self.running_trap {
+        if self.subshell_level > 0 || self.running_trap {
             return Ok(());
         }
         let Some(process) = self.kernel.processes.get(self.pid) else {
@@ -179,7 +179,7 @@ impl Shell {
     /// runs its own EXIT trap when it ends ([`Shell::exit_with`]).
     pub(super) fn subshell(&self, io: &Stdio) -> Shell {
         let mut shell = self.clone();
-        shell.is_subshell = true;
+        shell.subshell_level += 1;
         shell.streams = Some(Arc::new(io.duplicate()));
         if shell.parent_traps.is_none() {
             shell.parent_traps = Some(Arc::new(self.traps.clone()));

@@ -3,7 +3,8 @@
 
 use super::builtin::finish;
 use super::exec::Stage;
-use super::table::{Builtin, KEYWORDS};
+use super::print::function_text;
+use super::table::KEYWORDS;
 use super::{Flow, Shell};
 use crate::file::Stdio;
 
@@ -11,7 +12,8 @@ use crate::file::Stdio;
 enum Kind {
     Alias(String),
     Keyword,
-    Function,
+    /// The function's text as bash prints it.
+    Function(String),
     Builtin,
     File(String),
 }
@@ -40,10 +42,10 @@ impl Shell {
             if KEYWORDS.contains(&name) {
                 kinds.push(Kind::Keyword);
             }
-            if functions && self.functions.contains_key(name) {
-                kinds.push(Kind::Function);
+            if let Some(body) = self.functions.get(name).filter(|_| functions) {
+                kinds.push(Kind::Function(function_text(name, body)));
             }
-            if Builtin::find(name).is_some() {
+            if self.find_builtin(name).is_some() {
                 kinds.push(Kind::Builtin);
             }
         }
@@ -60,12 +62,12 @@ impl Shell {
         Some(match (style, kind) {
             (Style::Sentence, Kind::Alias(value)) => format!("{name} is aliased to `{value}'"),
             (Style::Sentence, Kind::Keyword) => format!("{name} is a shell keyword"),
-            (Style::Sentence, Kind::Function) => format!("{name} is a function"),
+            (Style::Sentence, Kind::Function(text)) => format!("{name} is a function\n{text}"),
             (Style::Sentence, Kind::Builtin) => format!("{name} is a shell builtin"),
             (Style::Sentence, Kind::File(path)) => format!("{name} is {path}"),
             (Style::Word, Kind::Alias(_)) => "alias".into(),
             (Style::Word, Kind::Keyword) => "keyword".into(),
-            (Style::Word, Kind::Function) => "function".into(),
+            (Style::Word, Kind::Function(_)) => "function".into(),
             (Style::Word, Kind::Builtin) => "builtin".into(),
             (Style::Word, Kind::File(_)) => "file".into(),
             (Style::Path | Style::Short, Kind::File(path)) => path.clone(),
@@ -168,7 +170,7 @@ impl Shell {
         let Some(name) = args.first() else {
             return Ok(Stage::Done(0));
         };
-        if let Some(builtin) = Builtin::find(name) {
+        if let Some(builtin) = self.find_builtin(name) {
             return Box::pin(self.run_builtin(builtin, args, stdio, alone)).await;
         }
         Ok(self.spawn_program(args.to_vec(), Vec::new(), stdio))
