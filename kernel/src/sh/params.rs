@@ -507,7 +507,10 @@ impl Shell {
                 op,
             } => {
                 let expansion = self.required(parameter, *indirect).await?;
-                self.transform(parameter, expansion, op)?
+                match op {
+                    ParameterTransformOp::PromptExpand => self.prompt_expand(expansion).await,
+                    _ => self.transform(parameter, expansion, op)?,
+                }
             }
             ParameterExpr::VariableNames {
                 prefix,
@@ -579,13 +582,29 @@ impl Shell {
                     None => Expansion::One(None),
                 }
             }
-            ParameterTransformOp::PromptExpand => {
-                return Err(ExpandError::new(format!(
-                    "${{{}@P}}: bad substitution",
-                    name_of(parameter)
-                )));
-            }
+            ParameterTransformOp::PromptExpand => unreachable!("expanded by prompt_expand"),
         })
+    }
+
+    /// `${VAR@P}`: each value decoded as a prompt string is.
+    async fn prompt_expand(&mut self, expansion: Expansion) -> Expansion {
+        match expansion {
+            Expansion::One(value) => match value {
+                Some(value) => Expansion::One(Some(self.decode_prompt(&value).await)),
+                None => Expansion::One(None),
+            },
+            Expansion::Many {
+                items,
+                indexes,
+                joined,
+            } => {
+                let mut decoded = Vec::with_capacity(items.len());
+                for item in items {
+                    decoded.push(self.decode_prompt(&item).await);
+                }
+                Expansion::many(decoded, indexes, joined)
+            }
+        }
     }
 
     /// `${VAR:offset:length}` on a string, and on `$@` or an array, where it selects

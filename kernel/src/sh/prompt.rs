@@ -46,7 +46,7 @@ impl Shell {
     }
 
     /// bash's prompt escapes, then parameter expansion and command substitution.
-    async fn decode_prompt(&mut self, text: &str) -> String {
+    pub(super) async fn decode_prompt(&mut self, text: &str) -> String {
         let mut out = String::new();
         let mut chars = text.chars().peekable();
         while let Some(c) = chars.next() {
@@ -77,7 +77,10 @@ impl Shell {
                 }),
                 '?' => out.push_str(&self.last_status.to_string()),
                 'j' => out.push_str(&self.jobs.with(|jobs| jobs.len()).to_string()),
-                's' => out.push_str("wasmix"),
+                // The shell's name, as bash's (its language), and the terminal's, which
+                // a guest never has a device name for.
+                's' => out.push_str("bash"),
+                'l' => out.push_str("tty"),
                 'v' => out.push_str("5.2"),
                 'V' => out.push_str("5.2.0"),
                 '!' => out.push_str(&(self.history.len() + 1).to_string()),
@@ -110,7 +113,8 @@ impl Shell {
                             None => break,
                         }
                     }
-                    out.extend(char::from_u32(value));
+                    // A byte: `\555` wraps to `m`, as in bash.
+                    out.extend(char::from_u32(value & 0xff));
                 }
                 other => {
                     out.push('\\');
