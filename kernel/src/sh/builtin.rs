@@ -95,6 +95,11 @@ impl Shell {
                     ));
                     return Ok(Stage::Done(0));
                 }
+                if argv.len() > 2 {
+                    // bash abandons the rest of the command line.
+                    self.report(&format!("{}: too many arguments", argv[0]));
+                    return Err(Flow::Abort(1));
+                }
                 let levels = match argv.get(1).map(|n| n.parse::<i64>()) {
                     None => 1,
                     Some(Ok(n)) if n > 0 => n as usize,

@@ -226,7 +226,17 @@ impl Shell {
     ) -> Result<(), Flow> {
         let mut status = 0;
         loop {
-            self.run_condition(condition, io).await?;
+            // `break` and `continue` in the condition are aimed at this loop too.
+            self.loop_depth += 1;
+            let tested = self.run_condition(condition, io).await;
+            self.loop_depth -= 1;
+            match tested {
+                Err(Flow::Break(1)) => break,
+                Err(Flow::Break(levels)) => return Err(Flow::Break(levels - 1)),
+                Err(Flow::Continue(1)) => continue,
+                Err(Flow::Continue(levels)) => return Err(Flow::Continue(levels - 1)),
+                other => other?,
+            }
             if (self.last_status == 0) == until {
                 break;
             }
@@ -325,6 +335,14 @@ impl Shell {
     }
 
     async fn run_for(&mut self, clause: &ForClauseCommand, io: &Stdio) -> Result<(), Flow> {
+        if !super::assign::is_name(&clause.variable_name) {
+            self.report(&format!(
+                "`{}': not a valid identifier",
+                clause.variable_name
+            ));
+            self.last_status = 1;
+            return Ok(());
+        }
         let values = match &clause.values {
             Some(words) => {
                 let mut values = Vec::new();

@@ -514,7 +514,21 @@ impl Shell {
         let mut argv = Vec::new();
         let mut pipes = Vec::new();
         let mut redirects = Vec::new();
-        for item in words {
+        let named = match self.name_descriptors(&words, &stdio) {
+            Ok(named) => named,
+            Err(message) => {
+                self.report(&message);
+                return Ok(Stage::Done(1));
+            }
+        };
+        for (position, item) in words.into_iter().enumerate() {
+            if let Some(redirect) = named.get(&position) {
+                redirects.push(redirect);
+                continue;
+            }
+            if named.contains_key(&(position + 1)) {
+                continue;
+            }
             let word = match item {
                 CommandPrefixOrSuffixItem::AssignmentWord(assignment, _) if declaring => {
                     match self.declaration_argument(assignment).await {

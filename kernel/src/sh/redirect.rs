@@ -9,7 +9,8 @@ use crate::fs::OpenOptions;
 use crate::fs::namespace::absolute;
 use crate::pipe::pipe;
 use brush_parser::ast::{
-    IoFileRedirectKind, IoFileRedirectTarget, IoRedirect, ProcessSubstitutionKind, Word,
+    CommandPrefixOrSuffixItem, IoFileRedirectKind, IoFileRedirectTarget, IoRedirect,
+    ProcessSubstitutionKind, Word,
 };
 use bytes::Bytes;
 
@@ -291,5 +292,80 @@ impl crate::fs::FileHandle for DirectoryInput {
 
     fn metadata(&self) -> crate::fs::FsResult<crate::fs::Metadata> {
         Err(crate::fs::FsError::IsDirectory)
+    }
+}
+
+/// `{NAME}>file`: a word `{NAME}` written right against a redirection that names no
+/// descriptor. The parser sees a word and a redirection; they are one when nothing
+/// but the operator lies between the word's end and the target's start.
+fn named_descriptor<'a>(word: &'a Word, redirect: &IoRedirect) -> Option<&'a str> {
+    let name = word.value.strip_prefix('{')?.strip_suffix('}')?;
+    if !super::assign::is_name(name) {
+        return None;
+    }
+    let (fd, target, operator) = match redirect {
+        IoRedirect::File(fd, kind, target) => {
+            let target = match target {
+                IoFileRedirectTarget::Filename(w) | IoFileRedirectTarget::Duplicate(w) => w,
+                _ => return None,
+            };
+            let operator = match kind {
+                IoFileRedirectKind::Read | IoFileRedirectKind::Write => 1,
+                _ => 2,
+            };
+            (*fd, target, operator)
+        }
+        IoRedirect::HereString(fd, target) => (*fd, target, 3),
+        _ => return None,
+    };
+    let end = word.loc.as_ref()?.end.index;
+    let start = target.loc.as_ref()?.start.index;
+    // The operator, then at most one blank before the target.
+    (fd.is_none() && start >= end + operator && start <= end + operator + 1).then_some(name)
+}
+
+impl Shell {
+    /// The `{NAME}` words of a command that name a descriptor for the redirection after
+    /// them (by position among the command's items), and those redirections with the
+    /// descriptor filled in: the lowest free one from 10 up, or for `{NAME}>&-` the one
+    /// `$NAME` holds. `NAME` is set to the number, as bash does.
+    pub(super) fn name_descriptors(
+        &mut self,
+        items: &[&CommandPrefixOrSuffixItem],
+        stdio: &Stdio,
+    ) -> Result<std::collections::HashMap<usize, IoRedirect>, String> {
+        let mut named = std::collections::HashMap::new();
+        let mut taken: Vec<i32> = stdio.higher.iter().map(|(fd, _)| *fd).collect();
+        for (index, pair) in items.windows(2).enumerate() {
+            let (
+                CommandPrefixOrSuffixItem::Word(word),
+                CommandPrefixOrSuffixItem::IoRedirect(redirect),
+            ) = (pair[0], pair[1])
+            else {
+                continue;
+            };
+            let Some(name) = named_descriptor(word, redirect) else {
+                continue;
+            };
+            let closing = matches!(redirect, IoRedirect::File(_, _, IoFileRedirectTarget::Duplicate(w)) if w.value == "-");
+            let fd = if closing {
+                let value = self.variable(name).unwrap_or_default();
+                value
+                    .parse::<i32>()
+                    .map_err(|_| format!("{value}: ambiguous redirect"))?
+            } else {
+                let fd = (10..).find(|fd| !taken.contains(fd)).unwrap_or(10);
+                taken.push(fd);
+                self.set_variable(name, &fd.to_string(), false);
+                fd
+            };
+            let mut filled = redirect.clone();
+            match &mut filled {
+                IoRedirect::File(slot, ..) | IoRedirect::HereString(slot, _) => *slot = Some(fd),
+                _ => {}
+            }
+            named.insert(index + 1, filled);
+        }
+        Ok(named)
     }
 }

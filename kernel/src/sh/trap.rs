@@ -180,6 +180,8 @@ impl Shell {
     pub(super) fn subshell(&self, io: &Stdio) -> Shell {
         let mut shell = self.clone();
         shell.subshell_level += 1;
+        // bash's subshells start outside any loop: `( continue )` in a loop is a no-op.
+        shell.loop_depth = 0;
         shell.streams = Some(Arc::new(io.duplicate()));
         if shell.parent_traps.is_none() {
             shell.parent_traps = Some(Arc::new(self.traps.clone()));
