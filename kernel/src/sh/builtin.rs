@@ -144,6 +144,12 @@ impl Shell {
             Builtin::Test => (self.run_test(argv), String::new()),
             Builtin::Type => self.type_builtin(&argv[1..]),
             Builtin::Bare => {
+                let skip = if argv.get(1).is_some_and(|a| a == "--") {
+                    2
+                } else {
+                    1
+                };
+                let argv = &argv[skip - 1..];
                 let Some(name) = argv.get(1) else {
                     return Ok(Stage::Done(0));
                 };

@@ -226,7 +226,7 @@ impl Shell {
         }
         // The stages of a pipeline are subshells in bash: what they run is not hashed by
         // the shell itself.
-        let hashed = (count > 1).then(|| self.hashed.clone());
+        let mut hashed = (count > 1).then(|| self.hashed.clone());
         let mut stages = Vec::with_capacity(count);
         let mut next_stdin = Some(io.stdin.duplicate());
         for (index, command) in pipeline.seq.iter().enumerate() {
@@ -239,7 +239,15 @@ impl Shell {
             let mut stdio = io.duplicate();
             stdio.stdin = next_stdin.take().unwrap_or(Input::Null);
             stdio.stdout = stdout;
-            stages.push(self.start_command(command, stdio, count == 1).await?);
+            // `shopt -s lastpipe` without job control: the last stage is the shell's own.
+            let in_shell = count == 1
+                || (index + 1 == count
+                    && self.shell_options.lastpipe
+                    && !matches!(self.origin, super::Origin::Prompt));
+            if in_shell && let Some(saved) = hashed.take() {
+                self.hashed = saved;
+            }
+            stages.push(self.start_command(command, stdio, in_shell).await?);
             next_stdin = reader;
         }
         if let Some(hashed) = hashed {

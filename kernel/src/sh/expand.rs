@@ -399,8 +399,9 @@ impl Shell {
         shell.substitution_depth += 1;
         // Its lines count from the line it is on.
         shell.line_offset = self.line.saturating_sub(1);
-        // As bash outside POSIX mode: `set -e` does not reach into `$(...)`.
-        shell.options.errexit = false;
+        // As bash outside POSIX mode: `set -e` does not reach into `$(...)` unless
+        // `shopt -s inherit_errexit`.
+        shell.options.errexit &= self.shell_options.inherit_errexit;
         let task = tokio::spawn(async move {
             let mut status = None;
             for command in &program.complete_commands {

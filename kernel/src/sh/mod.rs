@@ -120,6 +120,9 @@ enum Flow {
     Abort(u8),
 }
 
+/// The PATH the shell starts with, and where `command -p` looks.
+const DEFAULT_PATH: &str = "/bin";
+
 /// A shell. Cloning one makes a subshell: same variables and functions, its own changes.
 #[derive(Clone)]
 pub struct Shell {
@@ -277,7 +280,7 @@ impl Shell {
         };
         for (name, value) in [
             ("HOME", "/home/user"),
-            ("PATH", "/bin"),
+            ("PATH", DEFAULT_PATH),
             ("USER", "user"),
             ("LOGNAME", "user"),
             ("SHELL", "/bin/sh"),

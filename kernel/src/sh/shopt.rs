@@ -1,4 +1,4 @@
-//! `shopt`: bash's named options for globbing and matching.
+//! `shopt`: bash's named options for globbing, matching and running commands.
 
 use super::Shell;
 
@@ -14,6 +14,11 @@ pub(super) struct ShellOptions {
     pub failglob: bool,
     /// `**` matches any depth of directories.
     pub globstar: bool,
+    /// `$(...)` keeps `set -e` instead of turning it off.
+    pub inherit_errexit: bool,
+    /// The last stage of a pipeline runs in the shell itself (`cmd | read x` sets x),
+    /// when job control is off.
+    pub lastpipe: bool,
     pub nocaseglob: bool,
     /// `case` and `[[ == ]]`, `[[ =~ ]]` ignore case.
     pub nocasematch: bool,
@@ -22,12 +27,14 @@ pub(super) struct ShellOptions {
 }
 
 /// The options, in bash's (alphabetical) order.
-const NAMES: [&str; 8] = [
+const NAMES: [&str; 10] = [
     "dotglob",
     "expand_aliases",
     "extglob",
     "failglob",
     "globstar",
+    "inherit_errexit",
+    "lastpipe",
     "nocaseglob",
     "nocasematch",
     "nullglob",
@@ -41,6 +48,8 @@ impl ShellOptions {
             "extglob" => &mut self.extglob,
             "failglob" => &mut self.failglob,
             "globstar" => &mut self.globstar,
+            "inherit_errexit" => &mut self.inherit_errexit,
+            "lastpipe" => &mut self.lastpipe,
             "nocaseglob" => &mut self.nocaseglob,
             "nocasematch" => &mut self.nocasematch,
             "nullglob" => &mut self.nullglob,

@@ -5,7 +5,7 @@ use super::builtin::finish;
 use super::exec::Stage;
 use super::print::function_text;
 use super::table::KEYWORDS;
-use super::{Flow, Shell};
+use super::{DEFAULT_PATH, Flow, Shell};
 use crate::file::Stdio;
 
 /// One thing a name can run.
@@ -49,13 +49,26 @@ impl Shell {
                 kinds.push(Kind::Builtin);
             }
         }
-        if let Some(path) = self
-            .find_command(name)
-            .filter(|p| self.namespace.stat(p, true).is_ok())
-        {
-            kinds.push(Kind::File(path));
+        // A name with a slash is shown as written, when it is a file that would run.
+        let shown = |path: String| {
+            if name.contains('/') {
+                name.to_string()
+            } else {
+                path
+            }
+        };
+        if let Some(path) = self.find_command(name).filter(|p| self.runnable(p)) {
+            kinds.push(Kind::File(shown(path)));
         }
         kinds
+    }
+
+    /// A file the shell would start: not a directory, and executable (a WebAssembly
+    /// module runs whatever its mode, as under `wasmtime run`).
+    fn runnable(&self, path: &str) -> bool {
+        self.namespace
+            .stat(path, true)
+            .is_ok_and(|meta| !meta.is_dir() && (meta.mode & 0o111 != 0 || path.ends_with(".wasm")))
     }
 
     fn describe(name: &str, kind: &Kind, style: Style) -> Option<String> {
@@ -149,12 +162,12 @@ impl Shell {
     ) -> Result<Stage, Flow> {
         let mut args = &argv[1..];
         let mut style = None;
+        let mut default_path = false;
         while let Some(flag) = args.first() {
             match flag.as_str() {
                 "-v" => style = Some(Style::Short),
                 "-V" => style = Some(Style::Sentence),
-                // `-p`: the default PATH, which is ours already.
-                "-p" => {}
+                "-p" => default_path = true,
                 "--" => {
                     args = &args[1..];
                     break;
@@ -164,7 +177,9 @@ impl Shell {
             args = &args[1..];
         }
         if let Some(style) = style {
-            let (status, text) = self.describe_names(args, style, false, true, false);
+            // Unlike `type`, success when any name was found.
+            let (_, text) = self.describe_names(args, style, false, true, false);
+            let status = u8::from(text.is_empty());
             return Ok(finish(&argv[0], status, text, stdio));
         }
         let Some(name) = args.first() else {
@@ -172,6 +187,16 @@ impl Shell {
         };
         if let Some(builtin) = self.find_builtin(name) {
             return Box::pin(self.run_builtin(builtin, args, stdio, alone)).await;
+        }
+        if default_path && !name.contains('/') {
+            // `-p`: found in the default PATH, whatever $PATH says.
+            let cwd = self.variable("PWD").unwrap_or_else(|| "/".into());
+            let found = crate::kernel::find_program(&self.namespace, name, DEFAULT_PATH, &cwd);
+            if let Some(path) = found {
+                let mut argv = args.to_vec();
+                argv[0] = path;
+                return Ok(self.spawn_program_named(argv, Some(name.clone()), Vec::new(), stdio));
+            }
         }
         Ok(self.spawn_program(args.to_vec(), Vec::new(), stdio))
     }
