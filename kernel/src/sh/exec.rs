@@ -6,7 +6,7 @@ use super::{Flow, Origin, Shell};
 use crate::file::{Input, Output, Stdio};
 use crate::kernel::{Executable, SpawnError, SpawnRequest};
 use crate::pipe::pipe;
-use crate::proc::{ExitStatus, Pid, Signal, Usage, Waited};
+use crate::proc::{ExitStatus, Pid, Signal, Waited};
 use brush_parser::ast::{
     AndOr, AndOrList, Command, CommandPrefixOrSuffixItem, CompoundList, CompoundListItem,
     IoFileRedirectTarget, IoRedirect, Pipeline, ProcessSubstitutionKind, Program,
@@ -286,6 +286,7 @@ impl Shell {
 
     async fn run_pipeline(&mut self, pipeline: &Pipeline, io: &Stdio) -> Result<u8, Flow> {
         let started = Instant::now();
+        let cpu_before = self.children_cpu;
         let stages = self.start_pipeline(pipeline, io).await?;
         let pids: Vec<Pid> = stages
             .iter()
@@ -336,8 +337,10 @@ impl Shell {
         if self.options.pipefail {
             status = failed;
         }
-        if pipeline.timed.is_some() {
-            report_time(started.elapsed(), &usages);
+        if let Some(timed) = &pipeline.timed {
+            let cpu = self.children_cpu.saturating_sub(cpu_before);
+            let report = time_report(started.elapsed(), cpu, timed.is_posix_output());
+            let _ = super::builtin::deliver(report, io.stderr.duplicate());
         }
         Ok(if pipeline.bang {
             u8::from(status == 0)
@@ -786,14 +789,22 @@ impl Shell {
     }
 }
 
-/// The `time` keyword's report, in bash's shape: user is the CPU time the pipeline's
-/// processes spent running wasm and the host calls they made.
-fn report_time(real: Duration, usages: &[Arc<Usage>]) {
-    let cpu: Duration = usages.iter().map(|usage| usage.cpu_time()).sum();
-    eprintln!(
-        "\nreal\t{}\nuser\t{}\nsys\t{}",
+/// The `time` keyword's report, in bash's shape (`-p`: POSIX's): user is the CPU time
+/// the processes the pipeline started spent running wasm and the host calls they made.
+fn time_report(real: Duration, cpu: Duration, posix: bool) -> String {
+    if posix {
+        let seconds = |time: Duration| format!("{:.2}", time.as_secs_f64());
+        return format!(
+            "real {}\nuser {}\nsys {}\n",
+            seconds(real),
+            seconds(cpu),
+            seconds(Duration::ZERO)
+        );
+    }
+    format!(
+        "\nreal\t{}\nuser\t{}\nsys\t{}\n",
         clock(real),
         clock(cpu),
         clock(Duration::ZERO)
-    );
+    )
 }
