@@ -238,7 +238,7 @@ impl Shell {
                 }
             }
             Builtin::Pwd => {
-                let mut cwd = self.variable("PWD").unwrap_or_else(|| "/".into());
+                let mut cwd = self.cwd.clone();
                 // `-P`: with its links resolved.
                 if argv.get(1).is_some_and(|a| a == "-P")
                     && let Ok(resolved) = self.namespace.resolve(&cwd, true)

@@ -214,7 +214,7 @@ impl Shell {
             Some(slash) => (&word[..=slash], &word[slash + 1..]),
             None => ("", word),
         };
-        let cwd = self.variable("PWD").unwrap_or_else(|| "/".into());
+        let cwd = self.cwd.clone();
         let dir = match shown_dir {
             "" => cwd,
             d if d.starts_with('/') => d.to_string(),

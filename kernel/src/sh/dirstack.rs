@@ -7,7 +7,7 @@ use crate::file::Output;
 impl Shell {
     /// The stack as `dirs` shows it: `~` for the home directory unless `long`.
     fn stack_entries(&self, long: bool) -> Vec<String> {
-        let cwd = self.variable("PWD").unwrap_or_else(|| "/".into());
+        let cwd = self.cwd.clone();
         let home = self.variable("HOME").unwrap_or_default();
         std::iter::once(cwd)
             .chain(self.directory_stack.iter().rev().cloned())
@@ -63,7 +63,7 @@ impl Shell {
 
     /// `pushd [DIR]`: goes to DIR, keeping where it was; alone, swaps the top two.
     pub(super) fn pushd_builtin(&mut self, args: &[String]) -> (u8, String) {
-        let cwd = self.variable("PWD").unwrap_or_else(|| "/".into());
+        let cwd = self.cwd.clone();
         let target = match args.first() {
             Some(dir) => dir.clone(),
             None => match self.directory_stack.pop() {

@@ -728,7 +728,7 @@ impl Shell {
             .map(|(_, v)| v.clone());
         let found = match search_path {
             Some(path) => {
-                let cwd = self.variable("PWD").unwrap_or_else(|| "/".into());
+                let cwd = self.cwd.clone();
                 crate::kernel::find_program(&self.namespace, &name, &path, &cwd)
             }
             None => {
@@ -759,7 +759,7 @@ impl Shell {
             executable: Executable::Path(path),
             argv,
             env,
-            cwd: self.variable("PWD").unwrap_or_else(|| "/".into()),
+            cwd: self.cwd.clone(),
             stdio,
             limits: self.limits,
         };
@@ -783,7 +783,7 @@ impl Shell {
 
     /// The path of a command: itself if it has a slash, else the first match in $PATH.
     pub(super) fn find_command(&self, name: &str) -> Option<String> {
-        let cwd = self.variable("PWD").unwrap_or_else(|| "/".into());
+        let cwd = self.cwd.clone();
         let path = self.variable("PATH").unwrap_or_default();
         crate::kernel::find_program(&self.namespace, name, &path, &cwd)
     }

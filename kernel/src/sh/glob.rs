@@ -13,7 +13,7 @@ impl Shell {
         if ignored.is_some() {
             options.dotglob = true;
         }
-        let cwd = self.variable("PWD").unwrap_or_else(|| "/".into());
+        let cwd = self.cwd.clone();
         let absolute = pattern.starts_with('/');
         // `dir*/` matches directories only, and each match keeps the slash.
         let directories_only = pattern.ends_with('/');

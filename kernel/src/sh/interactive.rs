@@ -160,7 +160,7 @@ impl Shell {
     ) -> Result<String, ReadlineError> {
         if let Some(completion) = editor.helper_mut() {
             completion.namespace = self.namespace.clone();
-            completion.cwd = self.variable("PWD").unwrap_or_else(|| "/".into());
+            completion.cwd = self.cwd.clone();
             completion.commands = self.command_names();
             completion.variables = self
                 .variables

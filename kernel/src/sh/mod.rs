@@ -120,6 +120,9 @@ enum Flow {
     Abort(u8),
 }
 
+/// The user's home, where the shell starts.
+const HOME: &str = "/home/user";
+
 /// The PATH the shell starts with, and where `command -p` looks.
 const DEFAULT_PATH: &str = "/bin";
 
@@ -134,6 +137,9 @@ pub struct Shell {
     /// The shell's namespace; each child gets a copy of it as it is at the spawn.
     namespace: Arc<Namespace>,
     variables: BTreeMap<String, Variable>,
+    /// The working directory, as `cd` last set it: what `pwd` prints and where
+    /// relative paths start, whatever a script does to `$PWD`.
+    cwd: String,
     positional: Vec<String>,
     script_name: String,
     last_status: u8,
@@ -268,6 +274,7 @@ impl Shell {
             positional: Vec::new(),
             script_name: "wasmix".into(),
             last_status: 0,
+            cwd: HOME.to_string(),
             origin,
             last_background: None,
             jobs: job::Jobs::default(),
@@ -279,15 +286,17 @@ impl Shell {
             interrupted: Arc::default(),
         };
         for (name, value) in [
-            ("HOME", "/home/user"),
+            ("HOME", HOME),
             ("PATH", DEFAULT_PATH),
             ("USER", "user"),
             ("LOGNAME", "user"),
             ("SHELL", "/bin/sh"),
-            ("PWD", "/home/user"),
+            ("PWD", HOME),
         ] {
             shell.set_variable(name, value, true);
         }
+        // As bash: exported, though without a value until the first `cd`.
+        shell.declared("OLDPWD").exported = true;
         // Full-screen programs and colour need to know the terminal: the host's name for
         // it, or xterm's when the host has a terminal and no name for it.
         let host_term = std::env::var("TERM").ok().filter(|t| !t.is_empty());

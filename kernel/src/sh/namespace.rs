@@ -24,7 +24,7 @@ impl Shell {
             .take_while(|a| a.starts_with('-'))
             .collect();
         let operands: Vec<&str> = args[flags.len()..].iter().map(String::as_str).collect();
-        let cwd = self.variable("PWD").unwrap_or_else(|| "/".into());
+        let cwd = self.cwd.clone();
         let guest = |path: &str| absolute(&cwd, path);
         match (builtin, flags.as_slice(), operands.as_slice()) {
             (Builtin::Ns, [], []) | (Builtin::Mount, [], []) => Ok(self.describe_namespace()),
@@ -91,7 +91,7 @@ impl Shell {
             [_, file, name] => (file, name.clone()),
             _ => return Err("usage: install FILE [NAME]".into()),
         };
-        let cwd = self.variable("PWD").unwrap_or_else(|| "/".into());
+        let cwd = self.cwd.clone();
         let bytes = self
             .read_whole_file(&absolute(&cwd, file))
             .map_err(|e| format!("{file}: {e}"))?;
@@ -109,7 +109,7 @@ impl Shell {
             return None;
         }
         let cdpath = self.variable("CDPATH")?;
-        let cwd = self.variable("PWD").unwrap_or_else(|| "/".into());
+        let cwd = self.cwd.clone();
         cdpath
             .split(':')
             .filter(|entry| !entry.is_empty())
@@ -138,7 +138,7 @@ impl Shell {
             }
         }
         let argv = operands.as_slice();
-        let cwd = self.variable("PWD").unwrap_or_else(|| "/".into());
+        let cwd = self.cwd.clone();
         let (target, announce) = match argv.get(1).map(String::as_str) {
             None | Some("~") => (self.variable("HOME").unwrap_or_else(|| "/".into()), false),
             Some("-") => match self.variable("OLDPWD") {
@@ -157,8 +157,14 @@ impl Shell {
             self.report("cd: too many arguments");
             return 1;
         }
-        // Logical, as bash by default: `..` takes off the last component of the path typed.
-        let mut new = normalize(&absolute(&cwd, &target));
+        // Logical, as bash by default: `..` takes off the last component of the path typed,
+        // which must be a directory (`cd nosuch/..` fails).
+        let typed = absolute(&cwd, &target);
+        if let Some(missing) = self.missing_before_parent(&typed) {
+            self.report(&format!("cd: {target}: {missing}"));
+            return 1;
+        }
+        let mut new = normalize(&typed);
         if physical && let Ok(resolved) = self.namespace.resolve(&new, true) {
             new = resolved;
         }
@@ -179,12 +185,33 @@ impl Shell {
                 return 1;
             }
         }
-        self.set_variable("OLDPWD", &cwd, true);
-        self.set_variable("PWD", &new, true);
+        // Exported as they were: after `unset PWD`, cd sets a PWD of the shell's own.
+        self.set_variable("OLDPWD", &cwd, false);
+        self.set_variable("PWD", &new, false);
+        self.cwd = new.clone();
         if announce {
             let _ = deliver(format!("{new}\n"), stdout);
         }
         0
+    }
+}
+
+impl Shell {
+    /// In a path with `..` in it, the first part before a `..` that is not a directory.
+    fn missing_before_parent(&self, path: &str) -> Option<crate::fs::FsError> {
+        let components: Vec<&str> = path.split('/').collect();
+        for (index, component) in components.iter().enumerate().skip(1) {
+            if *component != ".." {
+                continue;
+            }
+            let before = normalize(&components[..index].join("/"));
+            match self.namespace.stat(&before, true) {
+                Ok(meta) if meta.is_dir() => {}
+                Ok(_) => return Some(crate::fs::FsError::NotDirectory),
+                Err(e) => return Some(e),
+            }
+        }
+        None
     }
 }
 

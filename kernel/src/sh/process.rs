@@ -90,7 +90,16 @@ async fn run(process: ShellProcess) -> u8 {
     for (variable, value) in &process.env {
         shell.set_variable(variable, value, true);
     }
-    shell.set_variable("PWD", &process.cwd, true);
+    // As bash starting: `$PWD` when it names the working directory (a path through
+    // symlinks stays as it was typed), else the physical path.
+    let inherited = process.env.iter().find(|(name, _)| name == "PWD");
+    let physical = shell.namespace.resolve(&process.cwd, true).ok();
+    let cwd = match inherited {
+        Some((_, pwd)) if shell.namespace.resolve(pwd, true).ok() == physical => pwd.clone(),
+        _ => physical.unwrap_or_else(|| process.cwd.clone()),
+    };
+    shell.set_variable("PWD", &cwd, true);
+    shell.cwd = cwd;
     shell.set_arguments(script_name, positional);
     shell.streams = Some(streams);
     if !flags.is_empty() && shell.run_text(&format!("set -{flags}")).await.is_err() {

@@ -19,7 +19,7 @@ impl Shell {
 
     /// The working directory with the home directory as `~`.
     fn short_directory(&self) -> String {
-        let cwd = self.variable("PWD").unwrap_or_else(|| "/".into());
+        let cwd = self.cwd.clone();
         let home = self.variable("HOME").unwrap_or_default();
         match cwd.strip_prefix(home.as_str()) {
             Some(rest) if !home.is_empty() && (rest.is_empty() || rest.starts_with('/')) => {

@@ -155,7 +155,7 @@ impl Shell {
 
     async fn redirect_path(&mut self, word: &Word) -> Result<String, String> {
         let name = self.expand_one(word).await?;
-        let cwd = self.variable("PWD").unwrap_or_else(|| "/".into());
+        let cwd = self.cwd.clone();
         Ok(absolute(&cwd, &name))
     }
 

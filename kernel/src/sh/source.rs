@@ -34,7 +34,7 @@ impl Shell {
             self.report(&format!("{}: filename argument required", argv[0]));
             return Ok(2);
         };
-        let cwd = self.variable("PWD").unwrap_or_else(|| "/".into());
+        let cwd = self.cwd.clone();
         // As bash: a name without a slash is looked for in $PATH first (files only), then
         // in the working directory.
         let in_path = (!file.contains('/'))

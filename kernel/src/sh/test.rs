@@ -80,7 +80,7 @@ impl Shell {
     pub(super) fn unary(&self, predicate: &UnaryPredicate, operand: &str) -> Result<bool, String> {
         use UnaryPredicate::*;
         let path = || {
-            let cwd = self.variable("PWD").unwrap_or_else(|| "/".into());
+            let cwd = self.cwd.clone();
             absolute(&cwd, operand)
         };
         let stat = |follow| self.namespace.stat(&path(), follow).ok();
@@ -131,7 +131,7 @@ impl Shell {
     ) -> Result<bool, String> {
         use BinaryPredicate::*;
         let stat = |operand: &str| {
-            let cwd = self.variable("PWD").unwrap_or_else(|| "/".into());
+            let cwd = self.cwd.clone();
             self.namespace.stat(&absolute(&cwd, operand), true).ok()
         };
         Ok(match predicate {

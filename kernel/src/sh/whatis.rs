@@ -190,7 +190,7 @@ impl Shell {
         }
         if default_path && !name.contains('/') {
             // `-p`: found in the default PATH, whatever $PATH says.
-            let cwd = self.variable("PWD").unwrap_or_else(|| "/".into());
+            let cwd = self.cwd.clone();
             let found = crate::kernel::find_program(&self.namespace, name, DEFAULT_PATH, &cwd);
             if let Some(path) = found {
                 let mut argv = args.to_vec();
