@@ -190,17 +190,34 @@ impl Shell {
         if !indirect {
             return Ok(expansion);
         }
+        // An array without element 0 names nothing; a variable that is not set is an
+        // error (bash 5).
+        if matches!(expansion, Expansion::One(None))
+            && matches!(parameter, Parameter::Named(name) if self.variable_entry(name).is_some())
+        {
+            return Ok(Expansion::One(None));
+        }
+        let target = self.indirect_target(parameter, expansion)?;
+        self.direct_expansion(&target).await
+    }
+
+    /// The parameter `${!VAR}` names: the one `$VAR` holds (an unset VAR names none,
+    /// an error in bash 5).
+    fn indirect_target(
+        &self,
+        parameter: &Parameter,
+        expansion: Expansion,
+    ) -> Result<Parameter, ExpandError> {
+        let invalid = |name: &str| ExpandError::new(format!("{name}: invalid indirect expansion"));
         let name = match expansion {
             Expansion::One(Some(name)) => name,
-            Expansion::One(None) => return Ok(Expansion::One(None)),
+            Expansion::One(None) => return Err(invalid(&name_of(parameter))),
             Expansion::Many { items, .. } => items.join(" "),
         };
         let options = brush_parser::ParserOptions::default();
         match brush_parser::word::parse_parameter(&name, &options) {
-            Ok(target) if !name.is_empty() => self.direct_expansion(&target).await,
-            _ => Err(ExpandError::new(format!(
-                "{name}: invalid indirect expansion"
-            ))),
+            Ok(target) if !name.is_empty() => Ok(target),
+            _ => Err(invalid(&name)),
         }
     }
 
@@ -334,6 +351,15 @@ impl Shell {
                 if self.missing(parameter, *indirect, test_type).await? {
                     let text = default_value.as_deref().unwrap_or_default();
                     let value = self.expand_operand(text, quoted, false).await?;
+                    // `${!ref:=x}` assigns to the variable `$ref` names.
+                    let named;
+                    let parameter = if *indirect {
+                        let expansion = self.direct_expansion(parameter).await?;
+                        named = self.indirect_target(parameter, expansion)?;
+                        &named
+                    } else {
+                        parameter
+                    };
                     match parameter {
                         Parameter::Named(name) => self.assign_scalar(name, &value, false)?,
                         Parameter::NamedWithIndex { name, index } => {

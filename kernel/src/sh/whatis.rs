@@ -7,6 +7,7 @@ use super::print::function_text;
 use super::table::KEYWORDS;
 use super::{DEFAULT_PATH, Flow, Shell};
 use crate::file::Stdio;
+use crate::fs::namespace::{absolute, normalize};
 
 /// One thing a name can run.
 enum Kind {
@@ -49,16 +50,22 @@ impl Shell {
                 kinds.push(Kind::Builtin);
             }
         }
-        // A name with a slash is shown as written, when it is a file that would run.
-        let shown = |path: String| {
-            if name.contains('/') {
-                name.to_string()
-            } else {
-                path
+        // A name with a slash is shown as written, when it is a file that would run;
+        // any other, as each directory of $PATH that has it (`type -a` shows them all).
+        if name.contains('/') {
+            if self.find_command(name).is_some_and(|p| self.runnable(&p)) {
+                kinds.push(Kind::File(name.to_string()));
             }
-        };
-        if let Some(path) = self.find_command(name).filter(|p| self.runnable(p)) {
-            kinds.push(Kind::File(shown(path)));
+            return kinds;
+        }
+        let search = self.variable("PATH").unwrap_or_default();
+        for dir in search.split(':') {
+            let dir = if dir.is_empty() { "." } else { dir };
+            let candidate = format!("{}/{name}", dir.trim_end_matches('/'));
+            let path = normalize(&absolute(&self.cwd, &candidate));
+            if self.runnable(&path) {
+                kinds.push(Kind::File(path));
+            }
         }
         kinds
     }
