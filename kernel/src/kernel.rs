@@ -541,20 +541,30 @@ pub fn find_program(
         return Some(crate::fs::namespace::normalize(&path));
     }
     // An empty entry is the working directory, and relative ones start there, as in bash.
-    search_path
+    let candidates = search_path
         .split(':')
         .map(|dir| if dir.is_empty() { "." } else { dir })
         .map(|dir| {
             let candidate = format!("{}/{name}", dir.trim_end_matches('/'));
             crate::fs::namespace::normalize(&crate::fs::namespace::absolute(cwd, &candidate))
-        })
-        .find(|candidate| match namespace.stat(candidate, true) {
-            Ok(meta) => !meta.is_dir(),
+        });
+    // The first executable file; failing that, as bash, the first file at all (whose
+    // spawn then says why it cannot run, unless it is WebAssembly, which runs anyway).
+    let mut fallback = None;
+    for candidate in candidates {
+        match namespace.stat(&candidate, true) {
+            Ok(meta) if meta.is_dir() => {}
+            Ok(meta) if meta.mode & 0o111 != 0 => return Some(candidate),
+            Ok(_) => {
+                fallback.get_or_insert(candidate);
+            }
             // Not there; anything else (no descriptors left, an I/O error) is reported
             // by the spawn, never as "command not found".
-            Err(FsError::NotFound | FsError::NotDirectory | FsError::Access) => false,
-            Err(_) => true,
-        })
+            Err(FsError::NotFound | FsError::NotDirectory | FsError::Access) => {}
+            Err(_) => return Some(candidate),
+        }
+    }
+    fallback
 }
 
 /// A program that does not enter its working directory itself starts at `/`, and resolves a relative name to

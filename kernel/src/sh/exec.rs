@@ -732,7 +732,10 @@ impl Shell {
                 crate::kernel::find_program(&self.namespace, &name, &path, &cwd)
             }
             None => {
-                let found = self.find_command(&name);
+                let found = match self.hashed_path(&name).filter(|_| !name.contains('/')) {
+                    Some(path) => Some(path),
+                    None => self.find_command(&name),
+                };
                 if let Some(path) = found.as_ref().filter(|_| !name.contains('/')) {
                     self.remember_program(&name, path);
                 }

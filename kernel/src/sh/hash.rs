@@ -1,6 +1,6 @@
 //! `hash`: the programs the shell has found in `$PATH`, with how often each was run, as
-//! bash remembers them. (wasmix looks a command up each time it runs; the table is what
-//! `hash` shows and sets.)
+//! bash remembers them. As in bash, a remembered program runs from where it was found
+//! without a new search, until `$PATH` changes or `hash -r`.
 
 use super::Shell;
 
@@ -10,30 +10,49 @@ pub(super) struct Hashed {
     name: String,
     path: String,
     hits: u32,
+    /// `$PATH` when it was found: bash forgets the table when PATH is set.
+    search_path: String,
 }
 
 impl Shell {
+    /// Where `name` was found, while `$PATH` is what it was then.
+    pub(super) fn hashed_path(&self, name: &str) -> Option<String> {
+        let search_path = self.variable("PATH").unwrap_or_default();
+        self.hashed
+            .iter()
+            .find(|entry| entry.name == name && entry.search_path == search_path)
+            .map(|entry| entry.path.clone())
+    }
+
     /// A program run by its name alone, found at `path`.
     pub(super) fn remember_program(&mut self, name: &str, path: &str) {
+        let search_path = self.variable("PATH").unwrap_or_default();
         match self.hashed.iter_mut().find(|entry| entry.name == name) {
-            Some(entry) => {
+            Some(entry) if entry.search_path == search_path => {
                 entry.path = path.to_string();
                 entry.hits += 1;
             }
-            None => self.hashed.push(Hashed {
-                name: name.to_string(),
-                path: path.to_string(),
-                hits: 1,
-            }),
+            _ => {
+                self.hashed
+                    .retain(|entry| entry.name != name && entry.search_path == search_path);
+                self.hashed.push(Hashed {
+                    name: name.to_string(),
+                    path: path.to_string(),
+                    hits: 1,
+                    search_path,
+                })
+            }
         }
     }
 
     fn set_hashed(&mut self, name: &str, path: String) {
+        let search_path = self.variable("PATH").unwrap_or_default();
         self.hashed.retain(|entry| entry.name != name);
         self.hashed.push(Hashed {
             name: name.to_string(),
             path,
             hits: 0,
+            search_path,
         });
     }
 
@@ -130,7 +149,9 @@ impl Shell {
         (status, out)
     }
 
-    fn hash_listing(&self, reusable: bool) -> String {
+    fn hash_listing(&mut self, reusable: bool) -> String {
+        let search_path = self.variable("PATH").unwrap_or_default();
+        self.hashed.retain(|entry| entry.search_path == search_path);
         if self.hashed.is_empty() {
             return "hash: hash table empty\n".into();
         }

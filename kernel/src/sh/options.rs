@@ -143,11 +143,20 @@ impl Shell {
                 self.positional = args.cloned().collect();
                 return (0, String::new());
             }
-            if !(on || arg.starts_with('+')) || arg.len() < 2 {
-                if arg.as_str() == "-" {
+            match arg.as_str() {
+                // `set -` ends the options and turns tracing off, as bash's.
+                "-" => {
                     args.next();
+                    self.options.xtrace = false;
+                    break;
                 }
-                break;
+                // A lone `+` is an empty list of flags.
+                "+" => {
+                    args.next();
+                    continue;
+                }
+                _ if !(on || arg.starts_with('+')) => break,
+                _ => {}
             }
             let arg = args.next().cloned().unwrap_or_default();
             for letter in arg[1..].chars() {
