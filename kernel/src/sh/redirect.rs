@@ -134,8 +134,20 @@ impl Shell {
                             duplicate(stdio, source, into)?;
                             return close(stdio, source);
                         }
-                        text.parse()
-                            .map_err(|_| format!("{text}: ambiguous redirect"))?
+                        match text.parse() {
+                            Ok(source) => source,
+                            // `>&file` is `&>file`, and `1>&file` is `>file`, in bash.
+                            Err(_) if output && fd.is_none_or(|fd| fd == 1) => {
+                                let refuse = self.options.noclobber;
+                                let file = self.open_output(word, false, refuse, stdio).await?;
+                                if fd.is_none() {
+                                    stdio.stderr = file.duplicate();
+                                }
+                                stdio.stdout = file;
+                                return Ok(());
+                            }
+                            Err(_) => return Err(format!("{text}: ambiguous redirect")),
+                        }
                     }
                     _ => return Err("this redirection is not supported".into()),
                 };
