@@ -26,7 +26,13 @@ const PREVIEW1_TARGET: &str = "wasm32-wasip1";
 fn main() {
     let kernel_dir = PathBuf::from(env::var("CARGO_MANIFEST_DIR").unwrap());
     let root = kernel_dir.parent().unwrap().to_path_buf();
-    for watched in ["userland", "rootfs", "tests/fixtures", "Cargo.lock"] {
+    for watched in [
+        "userland",
+        "printf-format",
+        "rootfs",
+        "tests/fixtures",
+        "Cargo.lock",
+    ] {
         println!("cargo:rerun-if-changed={}", root.join(watched).display());
     }
 

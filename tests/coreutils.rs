@@ -358,6 +358,7 @@ fn printf() {
         case("printf '%b\\n' 'a\\tb'"),
         case("printf '%s-%s\\n' 1 2 3"),
         case("printf '%e %g %G\\n' 12345.678 0.0001 1e20"),
+        case("printf '[%#.0f][%#.0e][%#5.0f][%#.0E][%.0f]\\n' 3 -3 3 4 5"),
         case("printf '%+d % d %5s|%-5d|\\n' 5 6 x 7"),
         case("printf '%o %X %#x %#o\\n' 8 255 255 8"),
         case("printf '%d\\n' \"'A\" 0x10 010"),

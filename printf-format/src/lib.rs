@@ -322,7 +322,16 @@ impl Pass<'_> {
                             "nan".into()
                         }
                     }
+                    // `#`: the decimal point even with no digits after it.
+                    b'f' | b'F' if spec.alternate && precision == 0 => format!("{value:.0}."),
                     b'f' | b'F' => format!("{value:.precision$}"),
+                    b'e' | b'E' if spec.alternate && precision == 0 => {
+                        let mut text = c_exponent(value, 0, conversion == b'E');
+                        if let Some(at) = text.find(['e', 'E']) {
+                            text.insert(at, '.');
+                        }
+                        text
+                    }
                     b'e' | b'E' => c_exponent(value, precision, conversion == b'E'),
                     _ => c_general(value, precision, conversion == b'G', spec.alternate),
                 };

@@ -1,0 +1,5 @@
+# printf's # flag keeps the decimal point of %f and %e with no digits after it.
+printf '[%.0f][%#.0f]\n' 3 3
+printf '[%#.0e][%#.0E][%#.2e][%#6.0f]\n' 3 -3 3 7
+printf '[%g][%#g]\n' 3 3
+printf '[%#o][%#x][%#X]\n' 0 42 42
