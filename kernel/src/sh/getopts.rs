@@ -20,7 +20,9 @@ impl Shell {
             .variable("OPTIND")
             .and_then(|v| v.parse().ok())
             .filter(|&n| n >= 1)
-            .unwrap_or(1);
+            .unwrap_or(1)
+            // Past the end (left from other arguments), bash stops right after them.
+            .min(args.len() + 1);
         // A script that sets OPTIND=1 starts over.
         if index != self.getopts_state.0 {
             self.getopts_state = (index, 0);
