@@ -603,6 +603,8 @@ impl Shell {
         alone: bool,
     ) -> Result<Stage, Flow> {
         let mut stdio = stdio;
+        // `set -x` writes where the shell's stderr is, before the command's redirections.
+        let trace_to = stdio.stderr.duplicate();
         if argv.is_empty() {
             // Only assignments: they set shell variables, left to right (`a=1 b=$a`).
             for assignment in assignments {
@@ -612,7 +614,7 @@ impl Shell {
                 if self.options.xtrace {
                     let name = assignment.name.to_string();
                     let shown = self.variable(&name).unwrap_or_default();
-                    self.trace(&[format!("{name}={shown}")]);
+                    self.trace(&[format!("{name}={shown}")], &trace_to);
                 }
             }
             if let Err(message) = self.apply_redirects(&redirects, &mut stdio).await {
@@ -633,6 +635,14 @@ impl Shell {
             };
             values.push((assignment.name.to_string(), value));
         }
+        if self.options.xtrace {
+            let shown: Vec<String> = values
+                .iter()
+                .map(|(n, v)| format!("{n}={v}"))
+                .chain(argv.iter().cloned())
+                .collect();
+            self.trace(&shown, &trace_to);
+        }
         if let Err(message) = self.apply_redirects(&redirects, &mut stdio).await {
             self.report(&message);
             return Ok(Stage::Done(1));
@@ -641,14 +651,6 @@ impl Shell {
         // `$_`: the last argument of the command before.
         if let Some(last) = argv.last() {
             self.set_variable("_", last, false);
-        }
-        if self.options.xtrace {
-            let shown: Vec<String> = values
-                .iter()
-                .map(|(n, v)| format!("{n}={v}"))
-                .chain(argv.iter().cloned())
-                .collect();
-            self.trace(&shown);
         }
         let builtin = self.find_builtin(&name);
         let function = self.functions.get(&name).cloned();

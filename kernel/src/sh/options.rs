@@ -251,11 +251,12 @@ impl Shell {
     }
 
     /// `set -x`: the command about to run, on stderr.
-    pub(super) fn trace(&self, words: &[String]) {
+    pub(super) fn trace(&self, words: &[String], stderr: &crate::file::Output) {
         if self.options.xtrace {
             let prompt = "+".repeat(self.substitution_depth + 1);
             let line: Vec<String> = words.iter().map(|w| quoted(w)).collect();
-            eprintln!("{prompt} {}", line.join(" "));
+            let text = format!("{prompt} {}\n", line.join(" "));
+            let _ = super::builtin::deliver(text, stderr.duplicate());
         }
     }
 }

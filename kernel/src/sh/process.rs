@@ -25,12 +25,40 @@ const UNREADABLE_SCRIPT: u8 = 127;
 async fn run(process: ShellProcess) -> u8 {
     let name = process.argv[0].clone();
     let mut flags = String::new();
+    // `set -o`/`shopt -s` commands from `-o NAME` and `-O NAME`, run before the script.
+    let mut settings = Vec::new();
     let mut command_string = false;
     let mut operands = process.argv[1..].iter().cloned().peekable();
-    while let Some(option) = operands.next_if(|a| a.starts_with('-') && a.len() > 1) {
+    let complain = |message: String| {
+        let _ = super::builtin::deliver(message, process.stdio.stderr.duplicate());
+        2
+    };
+    while let Some(option) =
+        operands.next_if(|a| (a.starts_with('-') || a.starts_with('+')) && a.len() > 1)
+    {
         match option.as_str() {
             "--" => break,
             "-c" => command_string = true,
+            // sh reads no startup files, which is what these ask for.
+            "--norc" | "--noprofile" | "--noediting" => {}
+            "-o" | "+o" | "-O" | "+O" => {
+                let Some(setting) = operands.next() else {
+                    return complain(format!("{name}: {option}: option requires an argument\n"));
+                };
+                let command = match option.as_str() {
+                    "-o" => "set -o",
+                    "+o" => "set +o",
+                    "-O" => "shopt -s",
+                    _ => "shopt -u",
+                };
+                settings.push(format!("{command} {setting}"));
+            }
+            long if long.starts_with("--") => {
+                return complain(format!("{name}: {long}: invalid option\n"));
+            }
+            plus if plus.starts_with('+') => {
+                settings.push(format!("set {plus}"));
+            }
             letters => {
                 for letter in letters[1..].chars() {
                     match letter {
@@ -102,8 +130,13 @@ async fn run(process: ShellProcess) -> u8 {
     shell.cwd = cwd;
     shell.set_arguments(script_name, positional);
     shell.streams = Some(streams);
-    if !flags.is_empty() && shell.run_text(&format!("set -{flags}")).await.is_err() {
-        return super::SYNTAX_ERROR_STATUS;
+    if !flags.is_empty() {
+        settings.insert(0, format!("set -{flags}"));
+    }
+    for setting in &settings {
+        if !matches!(shell.run_text(setting).await, Ok(0)) {
+            return super::SYNTAX_ERROR_STATUS;
+        }
     }
     let status = match shell.run_text(&text).await {
         Ok(status) | Err(Exit(status)) => status,
