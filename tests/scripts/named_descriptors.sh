@@ -18,3 +18,6 @@ echo "the line after: $?"
 while break; do echo never; done; echo "while break: $?"
 for i in 1 2; do ( if true; then continue; fi; echo "subshell $i goes on" ); done
 for - in a b; do echo never; done; echo "bad name: $?"
+bash -c 'return; echo "return at the top: $?"'
+f() { (return 3); echo "return in a subshell of a function: $?"; }
+f

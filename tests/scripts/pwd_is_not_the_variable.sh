@@ -15,3 +15,6 @@ cd link
 bash -c 'basename $(pwd)'
 unset PWD
 bash -c 'basename $(pwd)'
+cd "$OLDPWD"
+mkdir -p gone && cd gone && rmdir ../gone
+cd ..; echo "cd .. from a removed directory: $?"

@@ -128,6 +128,10 @@ impl Shell {
                     _ => Flow::Continue(levels),
                 });
             }
+            Builtin::Return if self.call_depth == 0 && self.source_files.is_empty() => {
+                self.report("return: can only `return' from a function or sourced script");
+                return Ok(Stage::Done(2));
+            }
             Builtin::Return => {
                 let status = match argv.get(1).map(|n| n.parse::<i64>()) {
                     None => self.last_status,

@@ -158,9 +158,16 @@ impl Shell {
             return 1;
         }
         // Logical, as bash by default: `..` takes off the last component of the path typed,
-        // which must be a directory (`cd nosuch/..` fails).
+        // which must be a directory (`cd nosuch/..` fails; `cd ..` from a directory since
+        // removed does not).
         let typed = absolute(&cwd, &target);
-        if let Some(missing) = self.missing_before_parent(&typed) {
+        // Only what was typed is checked: the components after the working directory's.
+        let typed_from = if target.starts_with('/') {
+            1
+        } else {
+            cwd.trim_end_matches('/').split('/').count()
+        };
+        if let Some(missing) = self.missing_before_parent(&typed, typed_from) {
             self.report(&format!("cd: {target}: {missing}"));
             return 1;
         }
@@ -197,10 +204,11 @@ impl Shell {
 }
 
 impl Shell {
-    /// In a path with `..` in it, the first part before a `..` that is not a directory.
-    fn missing_before_parent(&self, path: &str) -> Option<crate::fs::FsError> {
+    /// In a path with `..` in it, the first part before a `..` that is not a directory,
+    /// looking only at the `..`s after the first `from` components.
+    fn missing_before_parent(&self, path: &str, from: usize) -> Option<crate::fs::FsError> {
         let components: Vec<&str> = path.split('/').collect();
-        for (index, component) in components.iter().enumerate().skip(1) {
+        for (index, component) in components.iter().enumerate().skip(from + 1) {
             if *component != ".." {
                 continue;
             }

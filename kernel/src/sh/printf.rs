@@ -37,6 +37,10 @@ impl Shell {
                 _ => break,
             }
         }
+        if let Some(name) = target.as_ref().filter(|name| !assignable(name)) {
+            self.report(&format!("printf: `{name}': not a valid identifier"));
+            return (2, Vec::new());
+        }
         let Some((format_text, arguments)) = args.split_first() else {
             self.say("printf: usage: printf [-v var] format [arguments]".into());
             return (2, Vec::new());
@@ -101,6 +105,15 @@ impl Shell {
             None => (status, formatted.bytes),
         }
     }
+}
+
+/// A name `printf -v` can assign: a variable or an element, `NAME[SUBSCRIPT]`.
+fn assignable(name: &str) -> bool {
+    let base = match name.strip_suffix(']').and_then(|n| n.split_once('[')) {
+        Some((base, _)) => base,
+        None => name,
+    };
+    super::assign::is_name(base)
 }
 
 /// The local time now, formatted by strftime(3) (the prompt's `\t`, `\D{...}`).
