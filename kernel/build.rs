@@ -79,10 +79,11 @@ fn main() {
         .map(|(name, _)| wasm_dir.join(format!("{name}.wasm")))
         .collect();
     std::fs::write(out.join("precompiled.rs"), precompile(&programs, &out)).unwrap();
-    println!("cargo:rustc-env=WASMIX_FIXTURES_DIR={}", wasm_dir.display());
+    // For the tests, through cli/build.rs (DEP_WASMIX_IMAGE_*).
+    println!("cargo::metadata=FIXTURES_DIR={}", wasm_dir.display());
     let preview1_dir = target_dir.join(PREVIEW1_TARGET).join("wasm");
     println!(
-        "cargo:rustc-env=WASMIX_PREVIEW1_FIXTURES_DIR={}",
+        "cargo::metadata=PREVIEW1_FIXTURES_DIR={}",
         preview1_dir.display()
     );
 }

@@ -1,4 +1,4 @@
-//! What the parser fuzz target (`kernel/fuzz`) found, kept: each input under `tests/fuzz/`
+//! What the parser fuzz target (`shell/fuzz`) found, kept: each input under `tests/fuzz/`
 //! must go through every parser of the shell quickly and without a panic.
 
 use std::time::{Duration, Instant};
@@ -16,7 +16,7 @@ fn inputs_the_fuzzer_found_parse_quickly() {
         let bytes = std::fs::read(&input).unwrap();
         let text = String::from_utf8_lossy(&bytes);
         let started = Instant::now();
-        wasmix::sh::parse_everything(&text);
+        wasmix_shell::parse_everything(&text);
         let took = started.elapsed();
         eprintln!("{}: {took:?}", input.display());
         assert!(

@@ -7,9 +7,9 @@ mod support;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use support::{WASMIX, shared_cache};
-use wasmix::file::{Input, Output, Stdio};
-use wasmix::kernel::{BootOptions, Executable, Kernel, Limits, SpawnRequest};
-use wasmix::proc::{ExitStatus, RunState, SHELL_PID, Signal};
+use wasmix_kernel::file::{Input, Output, Stdio};
+use wasmix_kernel::kernel::{BootOptions, Executable, Kernel, Limits, SpawnRequest};
+use wasmix_kernel::proc::{ExitStatus, RunState, SHELL_PID, Signal};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_tight_loop_is_killed_within_50_ms() {

@@ -353,7 +353,7 @@ impl Kernel {
 
     /// A table entry for work the shell does itself in the background (a subshell), so it
     /// has a pid; it counts against the same limit as processes.
-    pub(crate) fn insert_task(
+    pub fn insert_task(
         &self,
         parent: Pid,
         namespace: Arc<Namespace>,
@@ -410,7 +410,7 @@ impl Kernel {
 
     /// Loads the programs at `paths` side by side, a thread each (the stages of a
     /// pipeline, before they start); what cannot be loaded is left for its spawn to report.
-    pub(crate) fn load_programs(&self, namespace: &Namespace, paths: &[String]) {
+    pub fn load_programs(&self, namespace: &Namespace, paths: &[String]) {
         // Programs already loaded (the usual case) need no thread, and one alone no other.
         let unknown: Vec<&String> = paths
             .iter()

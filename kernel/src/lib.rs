@@ -1,10 +1,11 @@
-//! wasmix: a Unix-like environment in which every program is a sandboxed WebAssembly
-//! component. The kernel keeps the processes and their pipes; the shell drives it.
+//! The wasmix kernel: the process table, pipes, namespaces and filesystems, each program
+//! a sandboxed WebAssembly component. The shell (`wasmix-shell`) drives it through the
+//! public API below, and the kernel reaches the shell only through `exec::NativeShell`.
 
 pub mod budget;
 pub mod cache;
 mod codegen;
-mod console;
+pub mod console;
 pub mod engine;
 pub mod exec;
 pub mod fifo;
@@ -19,7 +20,6 @@ pub mod proc;
 pub mod process_api;
 pub mod program;
 mod progress;
-pub mod sh;
 pub mod signal;
 pub mod terminal;
 pub mod tier;

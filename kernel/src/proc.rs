@@ -129,7 +129,7 @@ impl Process {
 
     /// Ends an entry that stands for work the shell does itself (a background subshell),
     /// as the end of a process would.
-    pub(crate) fn finish(&self, status: ExitStatus) {
+    pub fn finish(&self, status: ExitStatus) {
         *lock(&self.state) = match status {
             ExitStatus::Killed(_) => RunState::Killed,
             _ => RunState::Exited,
@@ -138,7 +138,7 @@ impl Process {
     }
 
     /// Resolves when the process is sent a signal that ends it.
-    pub(crate) async fn killed(&self) -> Signal {
+    pub async fn killed(&self) -> Signal {
         loop {
             self.kill_notify.notified().await;
             if let Some(signal) = *lock(&self.kill_request) {

@@ -1,0 +1,511 @@
+//! Commands the shell runs itself, because they change the shell or need nothing else:
+//! the dispatch (the table is in `table.rs`). Each group lives with its
+//! idea: job control in `jobctl.rs`, `set` in `options.rs`, `read` in `read.rs`, aliases
+//! in `alias.rs`, the namespace, `cd` and `install` in `namespace.rs`.
+
+use super::assign::Declaring;
+use super::exec::Stage;
+use super::table::{BUILTINS, help_text};
+pub use super::table::{Builtin, names};
+use super::{Flow, Shell};
+use bytes::Bytes;
+use std::io::Write;
+use wasmix_kernel::file::{Output, Stdio};
+
+/// What `ulimit` shows and sets: option, description, unit in bytes or seconds.
+const ULIMITS: [(char, &str); 3] = [
+    ('n', "open files                      (-n)"),
+    ('t', "cpu time               (seconds, -t)"),
+    ('v', "virtual memory          (kbytes, -v)"),
+];
+
+impl Shell {
+    /// Runs a builtin. `alone` is false inside a pipeline, where bash runs it in a subshell:
+    /// there `exit` ends only its stage.
+    pub(super) async fn run_builtin(
+        &mut self,
+        builtin: Builtin,
+        argv: &[String],
+        stdio: Stdio,
+        alone: bool,
+    ) -> Result<Stage, Flow> {
+        // The builtin's complaints go where its stderr is redirected (`read -u 9 2>/dev/null`).
+        let own = self.streams.replace(std::sync::Arc::new(stdio.duplicate()));
+        let result = Box::pin(self.run_builtin_here(builtin, argv, stdio, alone)).await;
+        // `exec 2>file` changed the shell's own streams for good.
+        if self.exec_streams.is_none() {
+            self.streams = own;
+        }
+        result
+    }
+
+    async fn run_builtin_here(
+        &mut self,
+        builtin: Builtin,
+        argv: &[String],
+        stdio: Stdio,
+        alone: bool,
+    ) -> Result<Stage, Flow> {
+        let (status, text) = match builtin {
+            Builtin::Exit => {
+                let status = match argv.get(1) {
+                    // bash refuses more than one number: `-c` text ends with 1 all the
+                    // same, a script goes on.
+                    Some(_) if argv.len() > 2 => {
+                        self.report("exit: too many arguments");
+                        if !matches!(self.origin, super::Origin::CommandString) {
+                            return Ok(Stage::Done(1));
+                        }
+                        1
+                    }
+                    None => self.last_status,
+                    Some(text) => match text.parse::<i64>() {
+                        Ok(n) => n.rem_euclid(256) as u8,
+                        Err(_) => {
+                            self.report(&format!("exit: {text}: numeric argument required"));
+                            2
+                        }
+                    },
+                };
+                // At the prompt, stopped jobs hold the first `exit` back, as in bash.
+                if alone && matches!(self.origin, super::Origin::Prompt) {
+                    let kernel = self.kernel.clone();
+                    let stopped = self.jobs.with(|jobs| {
+                        jobs.iter().any(|job| {
+                            matches!(self.jobs.state(&kernel, job), super::job::JobState::Stopped)
+                        })
+                    });
+                    let typed = self.history.len();
+                    if stopped && self.exit_warned_at != Some(typed) {
+                        self.say("There are stopped jobs.".into());
+                        self.exit_warned_at = Some(typed + 1);
+                        return Ok(Stage::Done(1));
+                    }
+                }
+                if alone {
+                    return Err(Flow::Exit(status));
+                }
+                (status, String::new())
+            }
+            Builtin::Break | Builtin::Continue => {
+                if self.loop_depth == 0 {
+                    self.report(&format!(
+                        "{}: only meaningful in a `for', `while', or `until' loop",
+                        argv[0]
+                    ));
+                    return Ok(Stage::Done(0));
+                }
+                if argv.len() > 2 {
+                    // bash abandons the rest of the command line.
+                    self.report(&format!("{}: too many arguments", argv[0]));
+                    return Err(Flow::Abort(1));
+                }
+                let levels = match argv.get(1).map(|n| n.parse::<i64>()) {
+                    None => 1,
+                    Some(Ok(n)) if n > 0 => n as usize,
+                    Some(Err(_)) => {
+                        // bash: a fatal error, status 128, except at the prompt.
+                        self.report(&format!(
+                            "{}: {}: numeric argument required",
+                            argv[0], argv[1]
+                        ));
+                        if matches!(self.origin, super::Origin::Prompt) {
+                            return Ok(Stage::Done(128));
+                        }
+                        return Err(Flow::Exit(128));
+                    }
+                    Some(Ok(_)) => {
+                        // bash reports it, then leaves the loop.
+                        self.report(&format!(
+                            "{}: {}: loop count out of range",
+                            argv[0], argv[1]
+                        ));
+                        1
+                    }
+                };
+                return Err(match builtin {
+                    Builtin::Break => Flow::Break(levels),
+                    _ => Flow::Continue(levels),
+                });
+            }
+            Builtin::Return if self.call_depth == 0 && self.source_files.is_empty() => {
+                self.report("return: can only `return' from a function or sourced script");
+                return Ok(Stage::Done(2));
+            }
+            Builtin::Return => {
+                let status = match argv.get(1).map(|n| n.parse::<i64>()) {
+                    None => self.last_status,
+                    Some(Ok(n)) => n.rem_euclid(256) as u8,
+                    Some(Err(_)) => {
+                        self.report(&format!("return: {}: numeric argument required", argv[1]));
+                        2
+                    }
+                };
+                return Err(Flow::Return(status));
+            }
+            Builtin::Source => (self.source(argv, &stdio).await?, String::new()),
+            Builtin::Command => return self.command_builtin(argv, stdio, alone).await,
+            Builtin::Test => (self.run_test(argv), String::new()),
+            Builtin::Type => self.type_builtin(&argv[1..]),
+            Builtin::Bare => {
+                let skip = if argv.get(1).is_some_and(|a| a == "--") {
+                    2
+                } else {
+                    1
+                };
+                let argv = &argv[skip - 1..];
+                let Some(name) = argv.get(1) else {
+                    return Ok(Stage::Done(0));
+                };
+                return match self.find_builtin(name) {
+                    Some(builtin) => {
+                        Box::pin(self.run_builtin(builtin, &argv[1..], stdio, alone)).await
+                    }
+                    None => {
+                        self.report(&format!("builtin: {name}: not a shell builtin"));
+                        Ok(Stage::Done(1))
+                    }
+                };
+            }
+            Builtin::Declare | Builtin::Local | Builtin::Export | Builtin::Readonly => {
+                let kind = match builtin {
+                    Builtin::Local => Declaring::Local,
+                    Builtin::Export => Declaring::Export,
+                    Builtin::Readonly => Declaring::Readonly,
+                    _ => Declaring::Declare,
+                };
+                let arrays = std::mem::take(&mut self.declared_arrays);
+                self.declaration_builtin(kind, argv, arrays).await
+            }
+            Builtin::Unset => (self.unset_builtin(&argv[1..]).await, String::new()),
+            Builtin::Eval => (self.eval(&argv[1..], &stdio).await?, String::new()),
+            Builtin::Let => (self.let_builtin(&argv[1..]), String::new()),
+            Builtin::Shift => {
+                let count = match argv.get(1).map(|n| n.parse::<usize>()) {
+                    None => 1,
+                    Some(Ok(n)) => n,
+                    Some(Err(_)) => {
+                        self.report(&format!("shift: {}: numeric argument required", argv[1]));
+                        return Ok(Stage::Done(1));
+                    }
+                };
+                if count > self.positional.len() {
+                    (1, String::new())
+                } else {
+                    self.positional.drain(..count);
+                    (0, String::new())
+                }
+            }
+            Builtin::Set => self.set_builtin(argv),
+            Builtin::Trap => self.trap_builtin(argv),
+            Builtin::Dirs => self.dirs_builtin(&argv[1..]),
+            Builtin::Pushd => self.pushd_builtin(&argv[1..]),
+            Builtin::Popd => self.popd_builtin(),
+            Builtin::Getopts => (self.getopts_builtin(argv), String::new()),
+            Builtin::Mapfile => (self.mapfile_builtin(argv, &stdio).await, String::new()),
+            Builtin::Shopt => self.shopt_builtin(argv),
+            Builtin::Read => (self.read_builtin(argv, &stdio).await, String::new()),
+            Builtin::Alias => self.alias_builtin(argv),
+            Builtin::Unalias => (self.unalias_builtin(argv), String::new()),
+            Builtin::Jobs => self.jobs_builtin(argv),
+            Builtin::Fg => (self.fg_builtin(argv).await, String::new()),
+            Builtin::Bg => self.bg_builtin(argv),
+            Builtin::Disown => self.disown_builtin(argv),
+            Builtin::Wait => (self.wait_builtin(argv).await, String::new()),
+            Builtin::Kill => self.kill_builtin(argv),
+            Builtin::Ulimit => self.ulimit_builtin(&argv[1..]),
+            Builtin::Umask => self.umask_builtin(&argv[1..]),
+            Builtin::Hash => self.hash_builtin(&argv[1..]),
+            Builtin::Caller => self.caller_builtin(&argv[1..]),
+            Builtin::Compgen => self.compgen_builtin(&argv[1..]).await,
+            Builtin::Enable => self.enable_builtin(&argv[1..]),
+            Builtin::Times => self.times_builtin(),
+            Builtin::History => self.history_builtin(&argv[1..]),
+            Builtin::Cd => (
+                self.change_directory(argv, stdio.stdout.duplicate()),
+                String::new(),
+            ),
+            Builtin::Install => match self.install(argv) {
+                Ok(()) => (0, String::new()),
+                Err(message) => {
+                    self.report(&format!("install: {message}"));
+                    (1, String::new())
+                }
+            },
+            Builtin::Bind | Builtin::Mount | Builtin::Umount | Builtin::Ns => {
+                match self.namespace_command(builtin, &argv[1..]) {
+                    Ok(text) => (0, text),
+                    Err(message) => {
+                        self.report(&format!("{}: {message}", argv[0]));
+                        (1, String::new())
+                    }
+                }
+            }
+            Builtin::Pwd => {
+                let mut cwd = self.cwd.clone();
+                // `-P`: with its links resolved.
+                if argv.get(1).is_some_and(|a| a == "-P")
+                    && let Ok(resolved) = self.namespace.resolve(&cwd, true)
+                {
+                    cwd = resolved;
+                }
+                (0, format!("{cwd}\n"))
+            }
+            Builtin::Help if argv.len() > 1 => {
+                let mut text = String::new();
+                let mut status = 0;
+                for topic in &argv[1..] {
+                    let matching: Vec<_> = BUILTINS
+                        .iter()
+                        .filter(|(name, ..)| {
+                            super::pattern::Pattern::new(topic, true).matches(name)
+                        })
+                        .collect();
+                    if matching.is_empty() {
+                        self.report(&format!("help: no help topics match `{topic}'."));
+                        status = 1;
+                    }
+                    for (name, _, usage, what) in matching {
+                        text.push_str(&format!("{name}: {usage}\n    {what}\n"));
+                    }
+                }
+                (status, text)
+            }
+            Builtin::Help => (0, help_text()),
+            Builtin::Colon | Builtin::True => (0, String::new()),
+            Builtin::False => (1, String::new()),
+            Builtin::Echo => return Ok(finish(&argv[0], 0, echo(&argv[1..]), stdio)),
+            Builtin::Exec => {
+                // `exec [-cl] [-a NAME] [--] [COMMAND...]`.
+                let mut operands = &argv[1..];
+                let mut name = None;
+                while let Some(option) = operands.first() {
+                    match option.as_str() {
+                        "--" => {
+                            operands = &operands[1..];
+                            break;
+                        }
+                        "-a" if operands.len() > 1 => {
+                            name = Some(operands[1].clone());
+                            operands = &operands[2..];
+                        }
+                        "-c" | "-l" | "-cl" | "-lc" => operands = &operands[1..],
+                        _ => break,
+                    }
+                }
+                if operands.is_empty() {
+                    // Only redirections: they become the shell's own streams from here on.
+                    let streams = std::sync::Arc::new(stdio);
+                    self.streams = Some(streams.clone());
+                    self.exec_streams = Some(streams);
+                    return Ok(Stage::Done(0));
+                }
+                let stage = self.spawn_program_named(operands.to_vec(), name, Vec::new(), stdio);
+                let status = match stage {
+                    Stage::Running { pid, name } => {
+                        self.add_foreground(&[pid]);
+                        let status = self.wait_for(pid, &name).await.unwrap_or(0);
+                        self.remove_foreground(&[pid]);
+                        status
+                    }
+                    Stage::Done(status) => status,
+                    Stage::Subshell(_) => 0,
+                };
+                return Err(Flow::Exit(status));
+            }
+            Builtin::Printf => {
+                let (status, bytes) = self.printf_builtin(argv, &stdio.stdout);
+                return Ok(finish(&argv[0], status, bytes, stdio));
+            }
+        };
+        Ok(finish(&argv[0], status, text, stdio))
+    }
+
+    /// `ulimit [-a] [-n FILES] [-v KB|unlimited] [-t SECONDS|unlimited]`: limits for the processes
+    /// started from now on (and their children).
+    fn ulimit_builtin(&mut self, args: &[String]) -> (u8, String) {
+        let show = |shell: &Shell, option: char| match option {
+            'n' => shell.limits.open_files.to_string(),
+            't' => shell
+                .limits
+                .cpu
+                .map_or("unlimited".into(), |t| t.as_secs().to_string()),
+            _ => (shell.limits.memory / 1024).to_string(),
+        };
+        if args.is_empty() {
+            // The file size limit, which wasmix does not have.
+            return (0, "unlimited\n".into());
+        }
+        if args[0] == "-a" {
+            let text = ULIMITS
+                .iter()
+                .map(|(option, what)| format!("{what} {}\n", show(self, *option)))
+                .collect();
+            return (0, text);
+        }
+        let Some(option) = args[0].strip_prefix('-').and_then(|o| o.chars().next()) else {
+            self.report(&format!("ulimit: {}: invalid option", args[0]));
+            return (2, String::new());
+        };
+        if !ULIMITS.iter().any(|(o, _)| *o == option) {
+            self.report(&format!("ulimit: -{option}: invalid option"));
+            return (2, String::new());
+        }
+        let Some(value) = args.get(1) else {
+            return (0, format!("{}\n", show(self, option)));
+        };
+        let number = if value == "unlimited" {
+            None
+        } else {
+            match value.parse::<u64>() {
+                Ok(n) => Some(n),
+                Err(_) => {
+                    self.report(&format!("ulimit: {value}: invalid number"));
+                    return (1, String::new());
+                }
+            }
+        };
+        match option {
+            'n' => match number {
+                Some(n) if n as usize <= wasmix_kernel::kernel::MAX_OPEN_FILES => {
+                    self.limits.open_files = n as usize
+                }
+                _ => {
+                    self.report("ulimit: open files: cannot modify limit: Operation not permitted");
+                    return (1, String::new());
+                }
+            },
+            't' => self.limits.cpu = number.map(std::time::Duration::from_secs),
+            _ => {
+                self.limits.memory = number.map_or(wasmix_kernel::engine::MAX_MEMORY_BYTES, |kb| {
+                    (kb as usize)
+                        .saturating_mul(1024)
+                        .min(wasmix_kernel::engine::MAX_MEMORY_BYTES)
+                })
+            }
+        }
+        (0, String::new())
+    }
+
+    /// `history [-c] [N]`: the commands typed at the prompt, numbered.
+    fn history_builtin(&mut self, args: &[String]) -> (u8, String) {
+        match args.first().map(String::as_str) {
+            Some("-c") => {
+                self.history.clear();
+                self.history_changed = true;
+                (0, String::new())
+            }
+            Some("-w") => {
+                self.history_changed = true;
+                (0, String::new())
+            }
+            Some("-d") => {
+                let Some(index) = args
+                    .get(1)
+                    .and_then(|n| n.parse::<usize>().ok())
+                    .filter(|&n| n >= 1 && n <= self.history.len())
+                else {
+                    let shown = args.get(1).cloned().unwrap_or_default();
+                    self.report(&format!("history: {shown}: history position out of range"));
+                    return (1, String::new());
+                };
+                self.history.remove(index - 1);
+                self.history_changed = true;
+                (0, String::new())
+            }
+            last => {
+                let count = match last.map(str::parse::<usize>) {
+                    None => self.history.len(),
+                    Some(Ok(n)) => n.min(self.history.len()),
+                    Some(Err(_)) => {
+                        self.report(&format!("history: {}: numeric argument required", args[0]));
+                        return (1, String::new());
+                    }
+                };
+                let start = self.history.len() - count;
+                let text = self.history[start..]
+                    .iter()
+                    .enumerate()
+                    .map(|(i, line)| format!("{:>5}  {line}\n", start + i + 1))
+                    .collect();
+                (0, text)
+            }
+        }
+    }
+}
+
+/// `echo [-neE] ARGS`: bash's builtin, which takes only whole words of those letters as
+/// options.
+fn echo(args: &[String]) -> Vec<u8> {
+    use wasmix_printf_format::escapes::{Octal, decode_all};
+    let mut newline = true;
+    let mut escapes = false;
+    let mut words = args;
+    while let Some(flags) = words
+        .first()
+        .and_then(|w| w.strip_prefix('-'))
+        .filter(|f| !f.is_empty() && f.chars().all(|c| "neE".contains(c)))
+    {
+        for flag in flags.chars() {
+            match flag {
+                'n' => newline = false,
+                'e' => escapes = true,
+                _ => escapes = false,
+            }
+        }
+        words = &words[1..];
+    }
+    let mut out = words.join(" ").into_bytes();
+    if escapes {
+        let (decoded, stop) = decode_all(&out, Octal::ZeroPrefixed);
+        out = decoded;
+        if stop {
+            return out;
+        }
+    }
+    if newline {
+        out.push(b'\n');
+    }
+    out
+}
+
+/// Delivers a builtin's output and ends it: a write error fails it with bash's message,
+/// said where its errors go.
+pub(super) fn finish(name: &str, status: u8, text: impl Into<Bytes>, stdio: Stdio) -> Stage {
+    if let Err(why) = deliver(text, stdio.stdout) {
+        let _ = deliver(
+            format!("wasmix: {name}: write error: {why}\n"),
+            stdio.stderr,
+        );
+        return Stage::Done(1);
+    }
+    Stage::Done(status)
+}
+
+/// Writes a builtin's output where its stdout goes. Into a pipe it is queued at once,
+/// in order, since the reader may not have started yet.
+pub(super) fn deliver(text: impl Into<Bytes>, output: Output) -> Result<(), String> {
+    let text: Bytes = text.into();
+    if text.is_empty() {
+        return Ok(());
+    }
+    match output {
+        Output::ConsoleOut => {
+            let mut stdout = std::io::stdout().lock();
+            stdout
+                .write_all(&text)
+                .and_then(|()| stdout.flush())
+                .map_err(|e| wasmix_kernel::fs::FsError::from(e).to_string())
+        }
+        Output::ConsoleErr => {
+            let _ = std::io::stderr().write_all(&text);
+            Ok(())
+        }
+        Output::Pipe(writer) => writer
+            .put_now(text)
+            .map_err(|e| wasmix_kernel::fs::FsError::from(e).to_string()),
+        Output::File(handle) => handle.append(&text).map(drop).map_err(|e| e.to_string()),
+        Output::Null => Ok(()),
+        Output::Closed => Err(wasmix_kernel::fs::FsError::BadDescriptor.to_string()),
+    }
+}

@@ -1,0 +1,227 @@
+//! Tab completion and hints at the prompt: command names (builtins, functions, `$PATH`)
+//! for the first word, paths of the shell's namespace for the others (after `~/` and
+//! `$VAR/` too, inside quotes too), variable names after `$`, each completion quoted as
+//! the word was (backslashes outside quotes); and the rest of a matching earlier command,
+//! greyed, as a hint.
+
+use rustyline::completion::{Completer, Pair};
+use rustyline::highlight::Highlighter;
+use rustyline::hint::{Hinter, HistoryHinter};
+use rustyline::validate::Validator;
+use rustyline::{Context, Helper};
+use std::borrow::Cow;
+use std::sync::Arc;
+use wasmix_kernel::fs::FileType;
+use wasmix_kernel::fs::namespace::{Namespace, absolute};
+
+/// What completion knows of the shell, refreshed before each prompt.
+pub(super) struct Completion {
+    pub namespace: Arc<Namespace>,
+    pub cwd: String,
+    /// Builtins, functions and the programs of `$PATH`, sorted.
+    pub commands: Vec<String>,
+    /// The shell's variables, for `$VAR` and `~`.
+    pub variables: Vec<(String, String)>,
+    hinter: HistoryHinter,
+}
+
+/// The word being completed: where it starts, the quote it is inside, and its text
+/// with the quoting taken off.
+struct Word {
+    start: usize,
+    quote: Option<char>,
+    text: String,
+}
+
+/// Finds the word the cursor ends, reading quotes and backslashes as the shell does.
+fn current_word(line: &str) -> Word {
+    let mut word = Word {
+        start: 0,
+        quote: None,
+        text: String::new(),
+    };
+    let mut chars = line.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        match (word.quote, c) {
+            (Some(q), c) if c == q => word.quote = None,
+            (Some('"'), '\\') => {
+                if let Some((_, next)) = chars.next() {
+                    word.text.push(next);
+                }
+            }
+            (Some(_), c) => word.text.push(c),
+            (None, '\'' | '"') => word.quote = Some(c),
+            (None, '\\') => {
+                if let Some((_, next)) = chars.next() {
+                    word.text.push(next);
+                }
+            }
+            (None, c) if c.is_whitespace() || matches!(c, '|' | ';' | '&' | '(' | '<' | '>') => {
+                word.start = at + c.len_utf8();
+                word.text.clear();
+            }
+            (None, c) => word.text.push(c),
+        }
+    }
+    word
+}
+
+/// A name as it must be typed: inside the word's quote, or with backslashes.
+fn quote_as(name: &str, quote: Option<char>) -> String {
+    let mut out = String::new();
+    for c in name.chars() {
+        let special = match quote {
+            Some('\'') => false,
+            Some(_) => matches!(c, '"' | '$' | '`' | '\\'),
+            None => c.is_whitespace() || "'\"\\$`|&;()<>*?[]{}!#~=".contains(c),
+        };
+        if special {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+impl Completion {
+    pub fn new(namespace: Arc<Namespace>) -> Completion {
+        Completion {
+            namespace,
+            cwd: "/".into(),
+            commands: Vec::new(),
+            variables: Vec::new(),
+            hinter: HistoryHinter::new(),
+        }
+    }
+
+    fn variable(&self, name: &str) -> Option<&str> {
+        self.variables
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// Paths completing `word` (unquoted text). `typed_dir` is the directory part as the
+    /// user typed it, kept as it is in the replacement.
+    fn paths(&self, word: &str, typed_dir: &str, quote: Option<char>) -> Vec<Pair> {
+        let (dir, prefix) = match word.rfind('/') {
+            Some(at) => (&word[..=at], &word[at + 1..]),
+            None => ("", word),
+        };
+        // `~/` and `$VAR/` at the start name directories by their values.
+        let expanded = if let Some(rest) = dir.strip_prefix("~/") {
+            format!("{}/{rest}", self.variable("HOME").unwrap_or("/"))
+        } else if let Some(rest) = dir.strip_prefix('$') {
+            let (name, tail) = rest.split_once('/').unwrap_or((rest, ""));
+            format!("{}/{tail}", self.variable(name).unwrap_or_default())
+        } else {
+            dir.to_string()
+        };
+        let listed = absolute(&self.cwd, if expanded.is_empty() { "." } else { &expanded });
+        let Ok(entries) = self.namespace.read_dir(&listed) else {
+            return Vec::new();
+        };
+        entries
+            .into_iter()
+            .filter(|e| {
+                e.name.starts_with(prefix) && (prefix.starts_with('.') || !e.name.starts_with('.'))
+            })
+            .map(|e| {
+                let directory = e.file_type == FileType::Directory;
+                let slash = if directory { "/" } else { "" };
+                // A file ends the word: the quote closes and a space follows.
+                let end = match (directory, quote) {
+                    (true, _) => String::new(),
+                    (false, Some(q)) => format!("{q} "),
+                    (false, None) => " ".into(),
+                };
+                Pair {
+                    display: format!("{}{slash}", e.name),
+                    replacement: format!("{typed_dir}{}{slash}{end}", quote_as(&e.name, quote)),
+                }
+            })
+            .collect()
+    }
+}
+
+/// Whether the word starting at `start` is in command position: first on the line, or
+/// after `|`, `;`, `&` or `(`.
+fn is_command_position(line: &str, start: usize) -> bool {
+    line[..start]
+        .trim_end()
+        .chars()
+        .last()
+        .is_none_or(|c| matches!(c, '|' | ';' | '&' | '(' | '{'))
+}
+
+impl Completer for Completion {
+    type Candidate = Pair;
+
+    fn complete(
+        &self,
+        line: &str,
+        pos: usize,
+        _: &Context<'_>,
+    ) -> rustyline::Result<(usize, Vec<Pair>)> {
+        let word = current_word(&line[..pos]);
+        let typed = &line[word.start..pos];
+        // `$NAME`: variable names.
+        if word.quote != Some('\'')
+            && let Some(at) = typed.rfind('$')
+            && typed[at + 1..]
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_')
+        {
+            let partial = &typed[at + 1..];
+            let names = self
+                .variables
+                .iter()
+                .filter(|(name, _)| name.starts_with(partial))
+                .map(|(name, _)| Pair {
+                    display: name.clone(),
+                    replacement: name.clone(),
+                })
+                .collect();
+            return Ok((word.start + at + 1, names));
+        }
+        if word.quote.is_none() && is_command_position(line, word.start) && !word.text.contains('/')
+        {
+            let commands = self
+                .commands
+                .iter()
+                .filter(|name| name.starts_with(&word.text))
+                .map(|name| Pair {
+                    display: name.clone(),
+                    replacement: format!("{name} "),
+                })
+                .collect();
+            return Ok((word.start, commands));
+        }
+        // What was typed up to the last slash stays as typed (quotes, `~`, `$HOME`).
+        let mut typed_dir_end = typed.rfind('/').map_or(0, |at| at + 1);
+        // An opening quote right there stays too.
+        if typed[typed_dir_end..].starts_with(['\'', '"']) {
+            typed_dir_end += 1;
+        }
+        let typed_dir = &typed[..typed_dir_end];
+        Ok((word.start, self.paths(&word.text, typed_dir, word.quote)))
+    }
+}
+
+impl Hinter for Completion {
+    type Hint = String;
+
+    fn hint(&self, line: &str, pos: usize, ctx: &Context<'_>) -> Option<String> {
+        self.hinter.hint(line, pos, ctx)
+    }
+}
+
+impl Highlighter for Completion {
+    fn highlight_hint<'h>(&self, hint: &'h str) -> Cow<'h, str> {
+        Cow::Owned(format!("\x1b[2m{hint}\x1b[0m"))
+    }
+}
+
+impl Validator for Completion {}
+
+impl Helper for Completion {}

@@ -1,0 +1,417 @@
+//! Compound commands and functions: `if`, `while`, `until`, `for`, `case`, `{ ...; }`,
+//! `( ... )`, and calls of functions defined with `name() { ...; }`.
+//!
+//! These recurse through lists and pipelines back into themselves, so their futures are
+//! boxed. Inside a pipeline they run in a subshell (a clone of the shell) on a task of
+//! their own, concurrently with the other stages, as bash forks for them.
+
+use super::exec::Stage;
+use super::expand::ExpandError;
+use super::{Flow, Shell};
+use brush_parser::ast::{
+    ArithmeticForClauseCommand, CaseClauseCommand, CaseItemPostAction, CompoundCommand,
+    CompoundList, ForClauseCommand, FunctionBody, IfClauseCommand, UnexpandedArithmeticExpr,
+};
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+use wasmix_kernel::file::Stdio;
+
+type Boxed<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
+
+/// Nested function calls allowed before the shell refuses, so runaway recursion ends with an
+/// error instead of exhausting the host's stack.
+pub(super) const MAX_CALL_DEPTH: usize = 200;
+
+/// What a subshell in a pipeline runs.
+pub(super) enum SubshellWork {
+    Compound(CompoundCommand),
+    Function(Arc<FunctionBody>, Vec<String>),
+}
+
+/// What a loop body's end means for the loop.
+enum Turn {
+    Next,
+    Stop,
+}
+
+impl Shell {
+    /// Starts `work` in a subshell with its own copy of the shell's state.
+    pub(super) fn in_subshell(&self, stdio: Stdio, work: SubshellWork) -> Stage {
+        let mut shell = self.subshell(&stdio);
+        Stage::Subshell(tokio::spawn(async move {
+            let result = match &work {
+                SubshellWork::Compound(command) => shell.run_compound(command, &stdio).await,
+                SubshellWork::Function(body, argv) => shell.call_function(body, argv, &stdio).await,
+            };
+            let status = match result {
+                Ok(status) => status,
+                Err(Flow::Exit(status) | Flow::Return(status) | Flow::Abort(status)) => status,
+                Err(_) => shell.last_status,
+            };
+            shell.exit_with(status).await
+        }))
+    }
+
+    /// Runs a compound command; its status is that of the last command it ran.
+    pub(super) fn run_compound<'a>(
+        &'a mut self,
+        command: &'a CompoundCommand,
+        io: &'a Stdio,
+    ) -> Boxed<'a, Result<u8, Flow>> {
+        Box::pin(async move {
+            match command {
+                CompoundCommand::BraceGroup(group) => self.run_list(&group.list, io).await?,
+                CompoundCommand::Subshell(subshell) => {
+                    let mut shell = self.subshell(io);
+                    let status = match shell.run_list(&subshell.list, io).await {
+                        Err(Flow::Exit(status) | Flow::Return(status) | Flow::Abort(status)) => {
+                            status
+                        }
+                        _ => shell.last_status,
+                    };
+                    self.last_status = Box::pin(shell.exit_with(status)).await;
+                }
+                CompoundCommand::IfClause(clause) => self.run_if(clause, io).await?,
+                CompoundCommand::WhileClause(clause) => {
+                    self.run_while(&clause.0, &clause.1.list, false, io).await?
+                }
+                CompoundCommand::UntilClause(clause) => {
+                    self.run_while(&clause.0, &clause.1.list, true, io).await?
+                }
+                CompoundCommand::ForClause(clause) => self.run_for(clause, io).await?,
+                CompoundCommand::CaseClause(clause) => self.run_case(clause, io).await?,
+                CompoundCommand::Arithmetic(command) => {
+                    self.last_status = self.run_arithmetic_command(&command.expr.value, io).await?;
+                }
+                CompoundCommand::ArithmeticForClause(clause) => {
+                    self.run_arithmetic_for(clause, io).await?
+                }
+                CompoundCommand::Coprocess(_) => {
+                    self.report("coprocesses are not supported by this shell");
+                    self.last_status = 2;
+                }
+            }
+            Ok(self.last_status)
+        })
+    }
+
+    /// Calls a function: `argv[1..]` become `$1...` for the call.
+    pub(super) fn call_function<'a>(
+        &'a mut self,
+        body: &'a FunctionBody,
+        argv: &'a [String],
+        io: &'a Stdio,
+    ) -> Boxed<'a, Result<u8, Flow>> {
+        Box::pin(async move {
+            if self.call_depth >= MAX_CALL_DEPTH {
+                self.report(&format!(
+                    "{}: maximum function nesting level exceeded ({MAX_CALL_DEPTH})",
+                    argv[0]
+                ));
+                self.last_status = 1;
+                return Ok(1);
+            }
+            let mut io = io.duplicate();
+            let redirects: Vec<_> = body.1.iter().flat_map(|r| &r.0).collect();
+            if let Err(message) = self.apply_redirects(&redirects, &mut io).await {
+                self.report(&message);
+                return Ok(1);
+            }
+            let saved = std::mem::replace(&mut self.positional, argv[1..].to_vec());
+            self.call_depth += 1;
+            self.locals.push(Vec::new());
+            self.function_names.push(argv[0].clone());
+            self.call_lines.push(self.line);
+            self.publish_call_stack();
+            // A function's body is outside its caller's loops, as in bash 5.
+            let loops = std::mem::take(&mut self.loop_depth);
+            // After the call, `$LINENO` is the caller's line again.
+            let line = self.line;
+            let return_traps_set = self.return_traps_set;
+            let mut result = self.run_compound(&body.0, &io).await;
+            // The RETURN trap runs as the function returns, if the function (or one it
+            // called) set it: bash does not hand it down to functions without `set -T`.
+            let returned = match &result {
+                Ok(status) => Some(*status),
+                Err(Flow::Return(status)) => Some(*status),
+                Err(_) => None,
+            };
+            if let Some(status) = returned
+                && self.traps.contains_key("RETURN")
+                && (self.options.functrace || self.return_traps_set != return_traps_set)
+            {
+                self.last_status = status;
+                if let Err(flow) = self.run_trap("RETURN").await {
+                    result = Err(flow);
+                }
+            }
+            self.line = line;
+            self.loop_depth = loops;
+            self.function_names.pop();
+            self.call_lines.pop();
+            self.publish_call_stack();
+            // `local` variables go back to what they were before the call.
+            for (name, before) in self.locals.pop().unwrap_or_default().into_iter().rev() {
+                match before {
+                    Some(variable) => {
+                        self.variables.insert(name, variable);
+                    }
+                    None => {
+                        self.variables.remove(&name);
+                    }
+                }
+            }
+            self.call_depth -= 1;
+            self.positional = saved;
+            match result {
+                Err(Flow::Return(status)) => {
+                    self.last_status = status;
+                    Ok(status)
+                }
+                other => other,
+            }
+        })
+    }
+
+    /// Runs the test of an `if`, `while` or `until`: a failure there is an answer, not an
+    /// error, so `set -e` leaves it alone.
+    async fn run_condition(&mut self, condition: &CompoundList, io: &Stdio) -> Result<(), Flow> {
+        self.condition_depth += 1;
+        let result = self.run_list(condition, io).await;
+        self.condition_depth -= 1;
+        result
+    }
+
+    async fn run_if(&mut self, clause: &IfClauseCommand, io: &Stdio) -> Result<(), Flow> {
+        self.run_condition(&clause.condition, io).await?;
+        if self.last_status == 0 {
+            return self.run_list(&clause.then, io).await;
+        }
+        for branch in clause.elses.iter().flatten() {
+            if let Some(condition) = &branch.condition {
+                self.run_condition(condition, io).await?;
+                if self.last_status != 0 {
+                    continue;
+                }
+            }
+            return self.run_list(&branch.body, io).await;
+        }
+        // No branch ran: the status of `if` is then 0.
+        self.last_status = 0;
+        Ok(())
+    }
+
+    /// Runs a loop body once; `break` and `continue` aimed at this loop end here.
+    async fn run_body(&mut self, body: &CompoundList, io: &Stdio) -> Result<Turn, Flow> {
+        self.loop_depth += 1;
+        let ran = self.run_list(body, io).await;
+        self.loop_depth -= 1;
+        match ran {
+            Ok(()) => Ok(Turn::Next),
+            Err(Flow::Break(1)) => Ok(Turn::Stop),
+            Err(Flow::Break(levels)) => Err(Flow::Break(levels - 1)),
+            Err(Flow::Continue(1)) => Ok(Turn::Next),
+            Err(Flow::Continue(levels)) => Err(Flow::Continue(levels - 1)),
+            Err(other) => Err(other),
+        }
+    }
+
+    async fn run_while(
+        &mut self,
+        condition: &CompoundList,
+        body: &CompoundList,
+        until: bool,
+        io: &Stdio,
+    ) -> Result<(), Flow> {
+        let mut status = 0;
+        loop {
+            // `break` and `continue` in the condition are aimed at this loop too.
+            self.loop_depth += 1;
+            let tested = self.run_condition(condition, io).await;
+            self.loop_depth -= 1;
+            match tested {
+                Err(Flow::Break(1)) => break,
+                Err(Flow::Break(levels)) => return Err(Flow::Break(levels - 1)),
+                Err(Flow::Continue(1)) => continue,
+                Err(Flow::Continue(levels)) => return Err(Flow::Continue(levels - 1)),
+                other => other?,
+            }
+            if (self.last_status == 0) == until {
+                break;
+            }
+            let turn = self.run_body(body, io).await?;
+            status = self.last_status;
+            if matches!(turn, Turn::Stop) {
+                status = 0;
+                break;
+            }
+        }
+        self.last_status = status;
+        Ok(())
+    }
+
+    /// `((expression))`. Text that is not arithmetic was `( (commands) )`, two subshells,
+    /// which is how bash reads it too.
+    async fn run_arithmetic_command(&mut self, text: &str, io: &Stdio) -> Result<u8, Flow> {
+        self.run_debug_trap().await?;
+        let expanded = match self.expand_operand(text, true, false).await {
+            Ok(expanded) => expanded,
+            Err(e) => return self.expansion_failed(e),
+        };
+        if super::syntax::parse_arithmetic(&expanded).is_err()
+            && let Ok(program) = super::syntax::parse(text)
+        {
+            let mut shell = self.clone();
+            for command in &program.complete_commands {
+                match shell.run_list(command, io).await {
+                    Ok(()) => {}
+                    Err(Flow::Exit(status) | Flow::Return(status) | Flow::Abort(status)) => {
+                        return Ok(status);
+                    }
+                    Err(_) => break,
+                }
+            }
+            return Ok(shell.last_status);
+        }
+        match self.evaluate_arithmetic(&expanded) {
+            Ok(value) => Ok(u8::from(value == 0)),
+            Err(e) => self.expansion_failed(e),
+        }
+    }
+
+    /// `((expression))`: 0 when the value is not zero, else 1.
+    async fn arithmetic_status(&mut self, text: &str) -> Result<u8, ExpandError> {
+        let expanded = self.expand_operand(text, true, false).await?;
+        Ok(u8::from(self.evaluate_arithmetic(&expanded)? == 0))
+    }
+
+    /// One of the three parts of `for ((...))`; an empty one is true.
+    async fn arithmetic_part(
+        &mut self,
+        part: &Option<UnexpandedArithmeticExpr>,
+    ) -> Result<u8, ExpandError> {
+        match part {
+            Some(expression) if !expression.value.trim().is_empty() => {
+                self.arithmetic_status(&expression.value).await
+            }
+            _ => Ok(0),
+        }
+    }
+
+    /// `for ((init; test; step)); do ...; done`.
+    async fn run_arithmetic_for(
+        &mut self,
+        clause: &ArithmeticForClauseCommand,
+        io: &Stdio,
+    ) -> Result<(), Flow> {
+        if let Err(e) = self.arithmetic_part(&clause.initializer).await {
+            self.last_status = self.expansion_failed(e)?;
+            return Ok(());
+        }
+        let mut status = 0;
+        loop {
+            match self.arithmetic_part(&clause.condition).await {
+                Ok(0) => {}
+                Ok(_) => break,
+                Err(e) => {
+                    self.last_status = self.expansion_failed(e)?;
+                    return Ok(());
+                }
+            }
+            let turn = self.run_body(&clause.body.list, io).await?;
+            status = self.last_status;
+            if matches!(turn, Turn::Stop) {
+                status = 0;
+                break;
+            }
+            if let Err(e) = self.arithmetic_part(&clause.updater).await {
+                self.last_status = self.expansion_failed(e)?;
+                return Ok(());
+            }
+        }
+        self.last_status = status;
+        Ok(())
+    }
+
+    async fn run_for(&mut self, clause: &ForClauseCommand, io: &Stdio) -> Result<(), Flow> {
+        if !super::assign::is_name(&clause.variable_name) {
+            self.report(&format!(
+                "`{}': not a valid identifier",
+                clause.variable_name
+            ));
+            self.last_status = 1;
+            return Ok(());
+        }
+        let values = match &clause.values {
+            Some(words) => {
+                let mut values = Vec::new();
+                for word in words {
+                    match self.expand_word(word).await {
+                        Ok(fields) => values.extend(fields),
+                        Err(e) => {
+                            self.last_status = self.expansion_failed(e)?;
+                            return Ok(());
+                        }
+                    }
+                }
+                values
+            }
+            None => self.positional.clone(),
+        };
+        let mut status = 0;
+        for value in values {
+            self.set_variable(&clause.variable_name, &value, false);
+            let turn = self.run_body(&clause.body.list, io).await?;
+            status = self.last_status;
+            if matches!(turn, Turn::Stop) {
+                status = 0;
+                break;
+            }
+        }
+        self.last_status = status;
+        Ok(())
+    }
+
+    async fn run_case(&mut self, clause: &CaseClauseCommand, io: &Stdio) -> Result<(), Flow> {
+        let value = match self.expand_value(&clause.value).await {
+            Ok(value) => value,
+            Err(e) => {
+                self.last_status = self.expansion_failed(e)?;
+                return Ok(());
+            }
+        };
+        self.last_status = 0;
+        let mut fall_through = false;
+        for item in &clause.cases {
+            let mut matched = fall_through;
+            for pattern in &item.patterns {
+                if matched {
+                    break;
+                }
+                let text = match self.expand_case_pattern(pattern).await {
+                    Ok(text) => text,
+                    Err(e) => {
+                        self.last_status = self.expansion_failed(e)?;
+                        return Ok(());
+                    }
+                };
+                matched = super::pattern::Pattern::new(&text, true)
+                    .ignoring_case(self.shell_options.nocasematch)
+                    .matches(&value);
+            }
+            if !matched {
+                continue;
+            }
+            if let Some(list) = &item.cmd {
+                self.run_list(list, io).await?;
+            }
+            match item.post_action {
+                CaseItemPostAction::ExitCase => break,
+                CaseItemPostAction::UnconditionallyExecuteNextCaseItem => fall_through = true,
+                CaseItemPostAction::ContinueEvaluatingCases => fall_through = false,
+            }
+        }
+        Ok(())
+    }
+}

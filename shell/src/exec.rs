@@ -1,0 +1,815 @@
+//! Running parsed commands: lists, pipelines and simple commands.
+
+use super::compound::SubshellWork;
+use super::times::clock;
+use super::{Flow, Origin, Shell};
+use brush_parser::ast::{
+    AndOr, AndOrList, Command, CommandPrefixOrSuffixItem, CompoundList, CompoundListItem,
+    IoFileRedirectTarget, IoRedirect, Pipeline, ProcessSubstitutionKind, Program,
+    SeparatorOperator, SimpleCommand, SourceLocation,
+};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+use wasmix_kernel::file::{Input, Output, Stdio};
+use wasmix_kernel::kernel::{Executable, SpawnError, SpawnRequest};
+use wasmix_kernel::pipe::pipe;
+use wasmix_kernel::proc::{ExitStatus, Pid, Signal, Waited};
+
+/// A stage of a pipeline once started.
+pub(super) enum Stage {
+    Running {
+        pid: Pid,
+        name: String,
+    },
+    /// Finished on the spot: a builtin, or a command that could not start.
+    Done(u8),
+    /// A compound command or function inside a pipeline, run by a subshell of its own.
+    Subshell(tokio::task::JoinHandle<u8>),
+}
+
+impl Shell {
+    pub(super) async fn run_program(&mut self, program: &Program) -> Result<(), Flow> {
+        for command in &program.complete_commands {
+            self.top_command += 1;
+            // Fetched for each command: `exec 3>file` changes them.
+            let streams = self.own_streams();
+            match self.run_list(command, &streams).await {
+                Err(Flow::Abort(status)) => self.last_status = status,
+                other => other?,
+            }
+        }
+        Ok(())
+    }
+
+    /// Runs a list of and-or lists, with `io` as the streams of its commands.
+    pub(super) async fn run_list(&mut self, list: &CompoundList, io: &Stdio) -> Result<(), Flow> {
+        // What `exec 3>file` set up, for the commands after it.
+        let mut redirected: Option<Arc<Stdio>> = None;
+        for CompoundListItem(and_or, separator) in &list.0 {
+            if let Some(streams) = self.exec_streams.take() {
+                redirected = Some(streams);
+            }
+            let io = redirected.as_deref().unwrap_or(io);
+            if matches!(separator, SeparatorOperator::Async) {
+                self.run_in_background(and_or, io).await?;
+                continue;
+            }
+            self.run_and_or(and_or, io).await?;
+            self.run_signal_traps().await?;
+            if self.take_interrupt() {
+                let status = 128 + Signal::Interrupt.number();
+                if !matches!(self.origin, Origin::Prompt) {
+                    // Like bash, a script or -c string stops when the user interrupts it.
+                    return Err(Flow::Exit(status));
+                }
+                // At the prompt the whole command line stops, loops included.
+                self.last_status = status;
+                return Err(Flow::Break(usize::MAX));
+            }
+        }
+        Ok(())
+    }
+
+    /// Runs `a && b || c ...`. Under `set -e` a failure ends the shell only when it is the
+    /// last pipeline of the list, not negated, and not inside a condition.
+    async fn run_and_or(&mut self, list: &AndOrList, io: &Stdio) -> Result<(), Flow> {
+        // `set -n`: read, not run (at the prompt it would lock the user out; bash ignores it).
+        if self.options.noexec && !matches!(self.origin, Origin::Prompt) {
+            return Ok(());
+        }
+        let count = list.additional.len();
+        self.last_status = self
+            .run_checked_pipeline(&list.first, io, count == 0)
+            .await?;
+        let mut last = (&list.first, count == 0);
+        for (index, next) in list.additional.iter().enumerate() {
+            let (run, pipeline) = match next {
+                AndOr::And(p) => (self.last_status == 0, p),
+                AndOr::Or(p) => (self.last_status != 0, p),
+            };
+            if run {
+                let final_one = index + 1 == count;
+                self.last_status = self.run_checked_pipeline(pipeline, io, final_one).await?;
+                last = (pipeline, final_one);
+            }
+        }
+        let (pipeline, final_one) = last;
+        if self.last_status != 0 && self.condition_depth == 0 && final_one && !pipeline.bang {
+            // As bash without `set -o errtrace`: functions do not inherit the ERR trap.
+            if self.function_names.is_empty() || self.options.errtrace {
+                self.run_trap("ERR").await?;
+            }
+            if self.options.errexit {
+                return Err(Flow::Exit(self.last_status));
+            }
+        }
+        Ok(())
+    }
+
+    /// A pipeline of an and-or list; all but the last, and negated ones, run as conditions.
+    async fn run_checked_pipeline(
+        &mut self,
+        pipeline: &Pipeline,
+        io: &Stdio,
+        final_one: bool,
+    ) -> Result<u8, Flow> {
+        let condition = !final_one || pipeline.bang;
+        self.condition_depth += usize::from(condition);
+        let status = self.run_pipeline(pipeline, io).await;
+        self.condition_depth -= usize::from(condition);
+        status
+    }
+
+    /// Whether a background list is a pipeline of programs, which run as processes of
+    /// their own; anything else (builtins, functions, compound commands, `&&`) runs in a
+    /// background subshell.
+    fn runs_as_processes(&self, list: &AndOrList) -> bool {
+        list.additional.is_empty()
+            && list.first.seq.iter().all(|command| match command {
+                Command::Simple(simple) => simple.word_or_name.as_ref().is_some_and(|word| {
+                    self.find_builtin(&word.value).is_none()
+                        && !self.functions.contains_key(&word.value)
+                        && !self.aliases.contains_key(&word.value)
+                }),
+                _ => false,
+            })
+    }
+
+    /// Runs an and-or list in a subshell on a task of its own, with a pid of its own (in
+    /// the process table, so `$!`, `wait`, `kill` and /proc know it). Killing it ends the
+    /// task and, through the kernel, the processes it started.
+    fn start_background_subshell(&self, list: &AndOrList, io: Stdio) -> Option<Pid> {
+        // A full table is reported by the caller, where the job's errors go.
+        let process = self
+            .kernel
+            .insert_task(self.pid, self.namespace.clone())
+            .ok()?;
+        let mut shell = self.subshell(&io);
+        shell.pid = process.pid;
+        let list = list.clone();
+        let task = tokio::spawn(async move {
+            let status = match shell.run_and_or(&list, &io).await {
+                Err(Flow::Exit(status) | Flow::Return(status) | Flow::Abort(status)) => status,
+                _ => shell.last_status,
+            };
+            shell.exit_with(status).await
+        });
+        let pid = process.pid;
+        tokio::spawn(async move {
+            let abort = task.abort_handle();
+            let status = tokio::select! {
+                status = task => ExitStatus::Exited(status.unwrap_or(1)),
+                signal = process.killed() => {
+                    abort.abort();
+                    ExitStatus::Killed(signal)
+                }
+            };
+            process.finish(status);
+        });
+        Some(pid)
+    }
+
+    /// `LIST &`: starts the pipeline and goes on without waiting.
+    async fn run_in_background(&mut self, list: &AndOrList, io: &Stdio) -> Result<(), Flow> {
+        // Without job control, a background job does not read the terminal.
+        let mut io = io.duplicate();
+        io.stdin = Input::Null;
+        let mut pids = Vec::new();
+        let mut last_status = 0;
+        if self.runs_as_processes(list) {
+            for stage in self.start_pipeline(&list.first, &io).await? {
+                match stage {
+                    Stage::Running { pid, .. } => pids.push(pid),
+                    Stage::Done(status) => last_status = status,
+                    Stage::Subshell(_) => {}
+                }
+            }
+        } else {
+            let stderr = io.stderr.duplicate();
+            match self.start_background_subshell(list, io) {
+                Some(pid) => pids.push(pid),
+                None => {
+                    let error = SpawnError::TooManyProcesses(self.kernel.max_processes());
+                    let _ = super::builtin::deliver(
+                        format!("{}{error}\n", self.message_prefix()),
+                        stderr,
+                    );
+                    self.last_status = error.status();
+                    return Ok(());
+                }
+            }
+        }
+        if let Some(&last) = pids.last() {
+            self.last_background = Some(last);
+        }
+        let command = list.to_string();
+        let number = self
+            .jobs
+            .start(self.kernel.clone(), pids.clone(), last_status, command);
+        if matches!(self.origin, Origin::Prompt) {
+            eprintln!("[{number}] {}", pids.last().copied().unwrap_or_default());
+        }
+        self.last_status = 0;
+        Ok(())
+    }
+
+    /// Spawns every stage of a pipeline, joined by pipes; the first reads `io`'s stdin and
+    /// the last writes its stdout.
+    async fn start_pipeline(
+        &mut self,
+        pipeline: &Pipeline,
+        io: &Stdio,
+    ) -> Result<Vec<Stage>, Flow> {
+        let count = pipeline.seq.len();
+        if count > 1 {
+            self.load_programs(pipeline);
+        }
+        // The stages of a pipeline are subshells in bash: what they run is not hashed by
+        // the shell itself.
+        let mut hashed = (count > 1).then(|| self.hashed.clone());
+        let mut stages = Vec::with_capacity(count);
+        let mut next_stdin = Some(io.stdin.duplicate());
+        for (index, command) in pipeline.seq.iter().enumerate() {
+            let (reader, stdout) = if index + 1 < count {
+                let (reader, writer) = pipe();
+                (Some(Input::Pipe(reader)), Output::Pipe(writer))
+            } else {
+                (None, io.stdout.duplicate())
+            };
+            let mut stdio = io.duplicate();
+            stdio.stdin = next_stdin.take().unwrap_or(Input::Null);
+            stdio.stdout = stdout;
+            // `shopt -s lastpipe` without job control: the last stage is the shell's own.
+            let in_shell = count == 1
+                || (index + 1 == count
+                    && self.shell_options.lastpipe
+                    && !matches!(self.origin, super::Origin::Prompt));
+            if in_shell && let Some(saved) = hashed.take() {
+                self.hashed = saved;
+            }
+            stages.push(self.start_command(command, stdio, in_shell).await?);
+            next_stdin = reader;
+        }
+        if let Some(hashed) = hashed {
+            self.hashed = hashed;
+        }
+        Ok(stages)
+    }
+
+    /// Loads the programs that a pipeline's stages name by a plain word (not a builtin or
+    /// a function) all at once, a thread each, so that first compiles run side by side;
+    /// the stages then start one after another. Only a head start: each stage still finds
+    /// its program when it runs, and reports what is wrong with it then.
+    fn load_programs(&self, pipeline: &Pipeline) {
+        let plain = |name: &&str| {
+            !name.is_empty()
+                && name
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "_-+./".contains(c))
+        };
+        let paths: Vec<String> = pipeline
+            .seq
+            .iter()
+            .filter_map(|command| match command {
+                Command::Simple(simple) => simple.word_or_name.as_ref(),
+                _ => None,
+            })
+            .map(|word| word.value.as_str())
+            .filter(plain)
+            .filter(|name| self.find_builtin(name).is_none() && !self.functions.contains_key(*name))
+            .filter_map(|name| self.find_command(name))
+            .collect();
+        if paths.len() > 1 {
+            self.kernel.load_programs(&self.namespace, &paths);
+        }
+    }
+
+    async fn run_pipeline(&mut self, pipeline: &Pipeline, io: &Stdio) -> Result<u8, Flow> {
+        let started = Instant::now();
+        let cpu_before = self.children_cpu;
+        let stages = self.start_pipeline(pipeline, io).await?;
+        let pids: Vec<Pid> = stages
+            .iter()
+            .filter_map(|s| match s {
+                Stage::Running { pid, .. } => Some(*pid),
+                _ => None,
+            })
+            .collect();
+        self.add_foreground(&pids);
+        let usages: Vec<_> = pids
+            .iter()
+            .filter_map(|pid| self.kernel.processes.get(*pid))
+            .map(|process| process.usage.clone())
+            .collect();
+        let mut status = 0;
+        let mut failed = 0;
+        let mut statuses = Vec::new();
+        let mut stages = stages.into_iter();
+        while let Some(stage) = stages.next() {
+            status = match stage {
+                Stage::Done(status) => status,
+                Stage::Running { pid, name } => match self.wait_for(pid, &name).await {
+                    Some(status) => status,
+                    None => {
+                        // Ctrl-Z: what is still running becomes a stopped job.
+                        let mut rest = vec![pid];
+                        rest.extend(stages.filter_map(|s| match s {
+                            Stage::Running { pid, .. } => Some(pid),
+                            _ => None,
+                        }));
+                        self.remove_foreground(&pids);
+                        let command = pipeline.to_string();
+                        let number = self.jobs.start(self.kernel.clone(), rest, 0, command);
+                        self.announce_stop(number);
+                        return Ok(super::jobctl::STOPPED_STATUS);
+                    }
+                },
+                Stage::Subshell(task) => task.await.unwrap_or(1),
+            };
+            if status != 0 {
+                failed = status;
+            }
+            statuses.push((None, status.to_string()));
+        }
+        self.remove_foreground(&pids);
+        self.children_cpu += usages.iter().map(|usage| usage.cpu_time()).sum();
+        let _ = self.assign_array("PIPESTATUS", statuses, false);
+        if self.options.pipefail {
+            status = failed;
+        }
+        if let Some(timed) = &pipeline.timed {
+            let cpu = self.children_cpu.saturating_sub(cpu_before);
+            let report = time_report(started.elapsed(), cpu, timed.is_posix_output());
+            let _ = super::builtin::deliver(report, io.stderr.duplicate());
+        }
+        Ok(if pipeline.bang {
+            u8::from(status == 0)
+        } else {
+            status
+        })
+    }
+
+    /// Marks processes as running in the foreground (subshells add theirs too).
+    /// Makes `pids` the ones Ctrl-C stops. A Ctrl-C that came after the command line was
+    /// read but before they started stops them too: it was meant for them.
+    pub(super) fn add_foreground(&self, pids: &[Pid]) {
+        if let Ok(mut foreground) = self.foreground.lock() {
+            foreground.extend(pids);
+            // Checked under the lock: a Ctrl-C after this sees the pids in the list.
+            if self.interrupted.load(std::sync::atomic::Ordering::SeqCst) {
+                for &pid in pids {
+                    let _ = self.kernel.kill(pid, Signal::Interrupt);
+                }
+            }
+        }
+    }
+
+    pub(super) fn remove_foreground(&self, pids: &[Pid]) {
+        if let Ok(mut foreground) = self.foreground.lock() {
+            foreground.retain(|pid| !pids.contains(pid));
+        }
+    }
+
+    /// Waits for a process and tells the user, in one line, if it died abnormally. None
+    /// when it was stopped instead (Ctrl-Z).
+    pub(super) async fn wait_for(&self, pid: Pid, name: &str) -> Option<u8> {
+        let status = match self.kernel.processes.wait_or_stop(pid).await {
+            Ok(Waited::Exited(status)) => status,
+            Ok(Waited::Stopped) => return None,
+            Err(e) => {
+                self.report(&format!("wait: {e}"));
+                return Some(127);
+            }
+        };
+        // A shell that is itself being killed (with its children, as a process group)
+        // says nothing about them: it is going too.
+        let dying = self
+            .kernel
+            .processes
+            .get(self.pid)
+            .is_some_and(|shell| shell.is_being_killed());
+        match &status {
+            _ if dying => {}
+            ExitStatus::Crashed(why) => self.report(&format!("{name}: crashed: {why}")),
+            ExitStatus::Killed(Signal::Interrupt) => {
+                if matches!(self.origin, Origin::Prompt) {
+                    eprintln!();
+                }
+            }
+            ExitStatus::Killed(signal) => self.report(&format!("{name}: {}", signal.description())),
+            ExitStatus::Exited(_) => {}
+        }
+        Some(status.code())
+    }
+
+    async fn start_command(
+        &mut self,
+        command: &Command,
+        stdio: Stdio,
+        alone: bool,
+    ) -> Result<Stage, Flow> {
+        // `$LINENO`: a compound command or test is on the line it starts on (a simple
+        // command, on the line of its first word: see `start_simple`).
+        if !matches!(command, Command::Simple(_))
+            && let Some(location) = command.location()
+        {
+            self.line = location.start.line + self.line_offset;
+        }
+        match command {
+            Command::Simple(simple) => self.start_simple(simple, stdio, alone).await,
+            Command::Compound(compound, redirects) => {
+                let Some(stdio) = self.redirected(stdio, redirects.as_ref()).await else {
+                    return Ok(Stage::Done(1));
+                };
+                if alone {
+                    return Ok(Stage::Done(self.run_compound(compound, &stdio).await?));
+                }
+                Ok(self.in_subshell(stdio, SubshellWork::Compound(compound.clone())))
+            }
+            Command::Function(definition) => {
+                let name = definition.fname.value.clone();
+                let file = self.current_file();
+                self.function_files.insert(name.clone(), file);
+                self.functions
+                    .insert(name, std::sync::Arc::new(definition.body.clone()));
+                Ok(Stage::Done(0))
+            }
+            Command::ExtendedTest(test, redirects) => {
+                self.run_debug_trap().await?;
+                if self.redirected(stdio, redirects.as_ref()).await.is_none() {
+                    return Ok(Stage::Done(1));
+                }
+                Ok(Stage::Done(self.run_conditional(&test.expr).await))
+            }
+        }
+    }
+
+    /// `stdio` with a command's trailing redirections applied; None (reported, status 1
+    /// as in bash) when one fails.
+    async fn redirected(
+        &mut self,
+        mut stdio: Stdio,
+        redirects: Option<&brush_parser::ast::RedirectList>,
+    ) -> Option<Stdio> {
+        let redirects: Vec<_> = redirects.iter().flat_map(|r| &r.0).collect();
+        match self.apply_redirects(&redirects, &mut stdio).await {
+            Ok(()) => Some(stdio),
+            Err(message) => {
+                self.report(&message);
+                None
+            }
+        }
+    }
+
+    async fn start_simple(
+        &mut self,
+        command: &SimpleCommand,
+        stdio: Stdio,
+        alone: bool,
+    ) -> Result<Stage, Flow> {
+        self.substitution_status = None;
+        // `$LINENO`: the line the command's first word is on.
+        let first_word = command.word_or_name.as_ref().or_else(|| {
+            command
+                .prefix
+                .iter()
+                .flat_map(|p| &p.0)
+                .find_map(|item| match item {
+                    CommandPrefixOrSuffixItem::AssignmentWord(_, word)
+                    | CommandPrefixOrSuffixItem::Word(word) => Some(word),
+                    // A command of redirections alone is on the line of its first one.
+                    CommandPrefixOrSuffixItem::IoRedirect(IoRedirect::File(
+                        _,
+                        _,
+                        IoFileRedirectTarget::Filename(word),
+                    )) => Some(word),
+                    _ => None,
+                })
+        });
+        if let Some(location) = first_word.and_then(|word| word.loc.as_ref()) {
+            self.line = location.start.line + self.line_offset;
+        }
+        if let Some(text) = self.alias_text(command) {
+            let name = command.word_or_name.as_ref().map(|w| w.value.clone());
+            return self.run_alias(name.unwrap_or_default(), text, stdio).await;
+        }
+        self.run_debug_trap().await?;
+        let mut words = Vec::new();
+        let mut assignments = Vec::new();
+        let prefix = command.prefix.iter().flat_map(|p| &p.0);
+        let suffix = command.suffix.iter().flat_map(|s| &s.0);
+        for item in prefix {
+            match item {
+                CommandPrefixOrSuffixItem::AssignmentWord(assignment, _) => {
+                    assignments.push(assignment)
+                }
+                other => words.push(other),
+            }
+        }
+        let name_word = command
+            .word_or_name
+            .clone()
+            .map(CommandPrefixOrSuffixItem::Word);
+        words.extend(name_word.as_ref());
+        words.extend(suffix);
+
+        // `declare a=(x y)`, `local x=$y`: assignments given to a declaration builtin are
+        // expanded as assignments (no splitting), not as words.
+        let declaring = command.word_or_name.as_ref().is_some_and(|w| {
+            matches!(
+                w.value.as_str(),
+                "declare" | "typeset" | "local" | "export" | "readonly"
+            )
+        });
+        self.declared_arrays.clear();
+        let mut argv = Vec::new();
+        let mut pipes = Vec::new();
+        let mut redirects = Vec::new();
+        let named = match self.name_descriptors(&words, &stdio) {
+            Ok(named) => named,
+            Err(message) => {
+                self.report(&message);
+                return Ok(Stage::Done(1));
+            }
+        };
+        for (position, item) in words.into_iter().enumerate() {
+            if let Some(redirect) = named.get(&position) {
+                redirects.push(redirect);
+                continue;
+            }
+            if named.contains_key(&(position + 1)) {
+                continue;
+            }
+            let word = match item {
+                CommandPrefixOrSuffixItem::AssignmentWord(assignment, _) if declaring => {
+                    match self.declaration_argument(assignment).await {
+                        Ok(Some(text)) => argv.push(text),
+                        Ok(None) => {}
+                        Err(e) => return Ok(Stage::Done(self.expansion_failed(e)?)),
+                    }
+                    continue;
+                }
+                CommandPrefixOrSuffixItem::Word(word)
+                | CommandPrefixOrSuffixItem::AssignmentWord(_, word) => word,
+                CommandPrefixOrSuffixItem::IoRedirect(redirect) => {
+                    redirects.push(redirect);
+                    continue;
+                }
+                CommandPrefixOrSuffixItem::ProcessSubstitution(
+                    ProcessSubstitutionKind::Read,
+                    list,
+                ) => {
+                    let fd = super::procsub::FIRST_FD - pipes.len() as u32;
+                    pipes.push((fd, self.start_substituted(list)));
+                    argv.push(format!("/dev/fd/{fd}"));
+                    continue;
+                }
+                CommandPrefixOrSuffixItem::ProcessSubstitution(..) => {
+                    self.report(">(...): output process substitution is not supported");
+                    return Ok(Stage::Done(2));
+                }
+            };
+            match self.expand_word(word).await {
+                Ok(fields) => argv.extend(fields),
+                Err(e) => return Ok(Stage::Done(self.expansion_failed(e)?)),
+            }
+        }
+        if pipes.is_empty() {
+            return self
+                .run_simple(argv, assignments, redirects, stdio, alone)
+                .await;
+        }
+        // The command (and what it runs) sees the pipes in /dev/fd; the shell after it
+        // does not, unless the command changed the namespace itself (`mount`).
+        let installed = self.namespace_with_pipes(pipes);
+        let before = std::mem::replace(&mut self.namespace, installed.clone());
+        let result = self
+            .run_simple(argv, assignments, redirects, stdio, alone)
+            .await;
+        if Arc::ptr_eq(&self.namespace, &installed) {
+            self.namespace = before;
+        }
+        result
+    }
+
+    /// Runs a simple command whose words are expanded: its assignments, redirections, then
+    /// the function, builtin or program it names.
+    async fn run_simple(
+        &mut self,
+        argv: Vec<String>,
+        assignments: Vec<&brush_parser::ast::Assignment>,
+        redirects: Vec<&brush_parser::ast::IoRedirect>,
+        stdio: Stdio,
+        alone: bool,
+    ) -> Result<Stage, Flow> {
+        let mut stdio = stdio;
+        // `set -x` writes where the shell's stderr is, before the command's redirections.
+        let trace_to = stdio.stderr.duplicate();
+        if argv.is_empty() {
+            // Only assignments: they set shell variables, left to right (`a=1 b=$a`).
+            for assignment in assignments {
+                if let Err(e) = self.perform_assignment(assignment).await {
+                    return Ok(Stage::Done(self.expansion_failed(e)?));
+                }
+                if self.options.xtrace {
+                    let name = assignment.name.to_string();
+                    let shown = self.variable(&name).unwrap_or_default();
+                    self.trace(&[format!("{name}={shown}")], &trace_to);
+                }
+            }
+            if let Err(message) = self.apply_redirects(&redirects, &mut stdio).await {
+                self.report(&message);
+                return Ok(Stage::Done(1));
+            }
+            return Ok(Stage::Done(self.substitution_status.unwrap_or(0)));
+        }
+        let mut values = Vec::new();
+        for assignment in assignments {
+            // `a=(x) cmd`: bash ignores an array given to one command.
+            let brush_parser::ast::AssignmentValue::Scalar(word) = &assignment.value else {
+                continue;
+            };
+            let value = match self.expand_value(word).await {
+                Ok(value) => value,
+                Err(e) => return Ok(Stage::Done(self.expansion_failed(e)?)),
+            };
+            values.push((assignment.name.to_string(), value));
+        }
+        if self.options.xtrace {
+            let shown: Vec<String> = values
+                .iter()
+                .map(|(n, v)| format!("{n}={v}"))
+                .chain(argv.iter().cloned())
+                .collect();
+            self.trace(&shown, &trace_to);
+        }
+        if let Err(message) = self.apply_redirects(&redirects, &mut stdio).await {
+            self.report(&message);
+            return Ok(Stage::Done(1));
+        }
+        let name = argv[0].clone();
+        // `$_`: the last argument of the command before.
+        if let Some(last) = argv.last() {
+            self.set_variable("_", last, false);
+        }
+        let builtin = self.find_builtin(&name);
+        let function = self.functions.get(&name).cloned();
+        if builtin.is_none() && function.is_none() {
+            return Ok(self.spawn_program(argv, values, stdio));
+        }
+        // `VAR=value builtin` and `VAR=value function`: the variables hold for the command
+        // only, as in bash (`IFS=, read a b`).
+        let saved: Vec<_> = values
+            .iter()
+            .map(|(name, _)| (name.clone(), self.variables.get(name).cloned()))
+            .collect();
+        for (variable, value) in &values {
+            self.set_variable(variable, value, true);
+        }
+        // A function comes before a builtin of its name, as in bash.
+        let result = match (builtin, function) {
+            (_, Some(body)) if alone => self
+                .call_function(&body, &argv, &stdio)
+                .await
+                .map(Stage::Done),
+            (_, Some(body)) => Ok(self.in_subshell(stdio, SubshellWork::Function(body, argv))),
+            (Some(builtin), None) if alone => self.run_builtin(builtin, &argv, stdio, true).await,
+            // In a pipeline a builtin runs in a subshell, as in bash: what it changes
+            // (`read`'s variables, `cd`) is gone after it.
+            (Some(builtin), None) => {
+                let mut subshell = self.subshell(&stdio);
+                match subshell.run_builtin(builtin, &argv, stdio, false).await {
+                    Err(Flow::Exit(status) | Flow::Return(status) | Flow::Abort(status)) => {
+                        Ok(Stage::Done(status))
+                    }
+                    Err(Flow::Break(_) | Flow::Continue(_)) => Ok(Stage::Done(0)),
+                    stage => stage,
+                }
+            }
+            (None, None) => unreachable!("programs were started above"),
+        };
+        for (name, before) in saved {
+            match before {
+                Some(variable) => {
+                    self.variables.insert(name, variable);
+                }
+                None => {
+                    self.variables.remove(&name);
+                }
+            }
+        }
+        result
+    }
+
+    /// Starts the program `argv[0]` names, with `extra` added to the environment.
+    pub(super) fn spawn_program(
+        &mut self,
+        argv: Vec<String>,
+        extra: Vec<(String, String)>,
+        stdio: Stdio,
+    ) -> Stage {
+        self.spawn_program_named(argv, None, extra, stdio)
+    }
+
+    /// Starts the program `argv[0]` names, given `argv0` (`exec -a`) in its place if any.
+    pub(super) fn spawn_program_named(
+        &mut self,
+        mut argv: Vec<String>,
+        argv0: Option<String>,
+        extra: Vec<(String, String)>,
+        stdio: Stdio,
+    ) -> Stage {
+        let name = argv[0].clone();
+        // Errors about starting the command go where its own errors would (`2>`).
+        let stderr = stdio.stderr.duplicate();
+        // `PATH=dir cmd` looks `cmd` up in `dir`, as bash does.
+        let search_path = extra
+            .iter()
+            .rev()
+            .find(|(n, _)| n == "PATH")
+            .map(|(_, v)| v.clone());
+        let found = match search_path {
+            Some(path) => {
+                let cwd = self.cwd.clone();
+                wasmix_kernel::kernel::find_program(&self.namespace, &name, &path, &cwd)
+            }
+            None => {
+                let found = match self.hashed_path(&name).filter(|_| !name.contains('/')) {
+                    Some(path) => Some(path),
+                    None => self.find_command(&name),
+                };
+                if let Some(path) = found.as_ref().filter(|_| !name.contains('/')) {
+                    self.remember_program(&name, path);
+                }
+                found
+            }
+        };
+        let Some(path) = found else {
+            let _ = super::builtin::deliver(
+                format!("{}{name}: command not found\n", self.message_prefix()),
+                stderr,
+            );
+            return Stage::Done(127);
+        };
+        let mut env = self.environment();
+        env.extend(extra);
+        if let Some(argv0) = argv0 {
+            argv[0] = argv0;
+        }
+        // Errors name the command as typed (`./s.sh`), as bash's do, not the full path.
+        let typed = name.contains('/').then(|| (path.clone(), name.clone()));
+        let request = SpawnRequest {
+            parent: self.pid,
+            namespace: self.namespace.clone(),
+            executable: Executable::Path(path),
+            argv,
+            env,
+            cwd: self.cwd.clone(),
+            stdio,
+            limits: self.limits,
+        };
+        match self.kernel.spawn(request) {
+            Ok(pid) => Stage::Running { pid, name },
+            Err(e) => {
+                let mut message = e.to_string();
+                if let Some((path, name)) = typed
+                    && message.starts_with(&path)
+                {
+                    message.replace_range(..path.len(), &name);
+                }
+                let _ = super::builtin::deliver(
+                    format!("{}{message}\n", self.message_prefix()),
+                    stderr,
+                );
+                Stage::Done(e.status())
+            }
+        }
+    }
+
+    /// The path of a command: itself if it has a slash, else the first match in $PATH.
+    pub(super) fn find_command(&self, name: &str) -> Option<String> {
+        let cwd = self.cwd.clone();
+        let path = self.variable("PATH").unwrap_or_default();
+        wasmix_kernel::kernel::find_program(&self.namespace, name, &path, &cwd)
+    }
+}
+
+/// The `time` keyword's report, in bash's shape (`-p`: POSIX's): user is the CPU time
+/// the processes the pipeline started spent running wasm and the host calls they made.
+fn time_report(real: Duration, cpu: Duration, posix: bool) -> String {
+    if posix {
+        let seconds = |time: Duration| format!("{:.2}", time.as_secs_f64());
+        return format!(
+            "real {}\nuser {}\nsys {}\n",
+            seconds(real),
+            seconds(cpu),
+            seconds(Duration::ZERO)
+        );
+    }
+    format!(
+        "\nreal\t{}\nuser\t{}\nsys\t{}\n",
+        clock(real),
+        clock(cpu),
+        clock(Duration::ZERO)
+    )
+}

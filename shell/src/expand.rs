@@ -1,0 +1,735 @@
+//! Word expansion: quote removal, escapes, tilde, parameter and command substitution,
+//! field splitting of unquoted expansions, and pathname expansion (globbing) against the
+//! shell's namespace.
+
+use super::{Shell, syntax};
+use brush_parser::ast::Word;
+use brush_parser::word::{
+    Parameter, ParameterExpr, SpecialParameter, TildeExpr, WordPiece, WordPieceWithSource,
+};
+use std::future::Future;
+use std::pin::Pin;
+use wasmix_kernel::file::Output;
+use wasmix_kernel::pipe::pipe;
+
+/// A word the shell cannot expand: what went wrong, and whether it ends a script (an
+/// unset variable under `set -u`, `${VAR:?}`), as in bash.
+#[derive(Debug)]
+pub struct ExpandError {
+    pub message: String,
+    pub fatal: bool,
+    /// The status a fatal error ends a script with: bash's 127 for an unset variable.
+    pub status: u8,
+    /// Ends the command line being run (bash's jump to its top level), not the shell.
+    pub aborts: bool,
+}
+
+impl ExpandError {
+    pub fn new(message: String) -> ExpandError {
+        ExpandError {
+            message,
+            fatal: false,
+            status: 1,
+            aborts: false,
+        }
+    }
+
+    pub fn fatal(message: String) -> ExpandError {
+        ExpandError {
+            message,
+            fatal: true,
+            status: 127,
+            aborts: false,
+        }
+    }
+
+    /// A fatal error that ends a script with status 1 (`${1=x}`).
+    pub fn fatal_failure(message: String) -> ExpandError {
+        ExpandError {
+            status: 1,
+            ..ExpandError::fatal(message)
+        }
+    }
+
+    pub fn aborting(message: String) -> ExpandError {
+        ExpandError {
+            message,
+            fatal: false,
+            status: 1,
+            aborts: true,
+        }
+    }
+}
+
+/// Command substitutions inside command substitutions, at most.
+const MAX_SUBSTITUTION_DEPTH: usize = 64;
+
+/// A field, and the glob pattern it stands for if it has unquoted `*`, `?` or `[`.
+struct Field {
+    text: String,
+    pattern: Option<String>,
+}
+
+/// Fields being built from one word.
+/// `$IFS` when it is unset.
+const DEFAULT_IFS: &str = " \t\n";
+
+pub(super) struct Fields {
+    done: Vec<Field>,
+    current: String,
+    /// The current field as a glob pattern: quoted characters escaped.
+    pattern: String,
+    globbing: bool,
+    /// A quoted empty string still makes a field: `echo ""` passes one empty argument.
+    pub(super) current_exists: bool,
+    /// A quoted `"$@"` or `"${a[@]}"` just stood for no elements: quotes around nothing
+    /// else make no field.
+    pub(super) no_elements: bool,
+    /// Whether unquoted expansions are split into fields (not in assignments and patterns).
+    split: bool,
+    /// Whether unquoted literal text is split too: in the operand of `${VAR:-a b}`, whose
+    /// result is split like any expansion's.
+    split_literals: bool,
+    /// The characters that split fields (`$IFS`).
+    ifs: String,
+    /// Whether `pattern` is a regular expression (`[[ =~ ]]`) rather than a shell pattern.
+    regex: bool,
+}
+
+impl Default for Fields {
+    fn default() -> Fields {
+        Fields {
+            done: Vec::new(),
+            current: String::new(),
+            pattern: String::new(),
+            globbing: false,
+            current_exists: false,
+            no_elements: false,
+            split: true,
+            split_literals: false,
+            ifs: DEFAULT_IFS.to_string(),
+            regex: false,
+        }
+    }
+}
+
+impl Fields {
+    /// For a value: one string, no splitting, no globbing.
+    fn unsplit() -> Fields {
+        Fields {
+            split: false,
+            ..Fields::default()
+        }
+    }
+
+    /// Whether unquoted expansions are split here (not in assignments and patterns).
+    pub(super) fn splits(&self) -> bool {
+        self.split
+    }
+
+    /// The result of an expansion: split into fields unless quoted (or not splitting).
+    pub(super) fn push_expansion(&mut self, text: &str, quoted: bool) {
+        if quoted {
+            self.push_literal(text);
+        } else if self.split {
+            self.push_split(text);
+        } else {
+            // Unsplit, but still a pattern where one counts (`case`, `${VAR#$pat}`).
+            self.push_unquoted(text);
+        }
+    }
+
+    /// Quoted text: taken as it is, never a pattern.
+    pub(super) fn push_literal(&mut self, text: &str) {
+        self.current.push_str(text);
+        if self.regex {
+            self.pattern.push_str(&regex::escape(text));
+        } else {
+            self.pattern.push_str(&super::pattern::escape(text));
+        }
+        self.current_exists = true;
+    }
+
+    /// Unquoted text: its `*`, `?` and `[` make the field a pattern.
+    fn push_unquoted(&mut self, text: &str) {
+        self.current.push_str(text);
+        self.pattern.push_str(text);
+        self.globbing |= super::pattern::has_magic(text);
+        self.current_exists = true;
+    }
+
+    /// Appends an unquoted expansion, split into fields at `$IFS` as POSIX says: runs of
+    /// IFS white space separate fields and are dropped at the ends; each other IFS
+    /// character (with white space around it) ends a field, even an empty one.
+    fn push_split(&mut self, text: &str) {
+        if self.ifs.is_empty() {
+            self.push_unquoted(text);
+            return;
+        }
+        let ifs = std::mem::take(&mut self.ifs);
+        let is_space = |c: char| matches!(c, ' ' | '\t' | '\n') && ifs.contains(c);
+        let is_delimiter = |c: char| ifs.contains(c);
+        let mut rest = text.trim_start_matches(is_space);
+        if rest.len() != text.len() {
+            self.end_field();
+        }
+        while !rest.is_empty() {
+            let Some(end) = rest.find(is_delimiter) else {
+                // No delimiter after it: the field goes on past this expansion.
+                self.push_unquoted(rest);
+                break;
+            };
+            if end > 0 {
+                self.push_unquoted(&rest[..end]);
+            }
+            rest = rest[end..].trim_start_matches(is_space);
+            if let Some(c) = rest
+                .chars()
+                .next()
+                .filter(|&c| is_delimiter(c) && !is_space(c))
+            {
+                rest = rest[c.len_utf8()..].trim_start_matches(is_space);
+                self.current_exists = true;
+            }
+            self.end_field();
+        }
+        self.ifs = ifs;
+    }
+
+    pub(super) fn end_field(&mut self) {
+        if self.current_exists {
+            let pattern = std::mem::take(&mut self.pattern);
+            self.done.push(Field {
+                text: std::mem::take(&mut self.current),
+                // `[` alone (the test command) has nothing to match against the disk.
+                pattern: (self.globbing && super::pattern::is_pattern(&pattern)).then_some(pattern),
+            });
+            self.current_exists = false;
+        }
+        self.pattern.clear();
+        self.globbing = false;
+    }
+
+    fn finish(mut self) -> Vec<Field> {
+        self.end_field();
+        self.done
+    }
+}
+
+/// What an expansion step returns: boxed, since expansions nest (a default value or a
+/// command substitution inside a word expands words of its own).
+pub(super) type Expanding<'a, T> =
+    Pin<Box<dyn Future<Output = Result<T, ExpandError>> + Send + 'a>>;
+
+impl Shell {
+    /// Expands a word into the fields it stands for (none, one or several), running the
+    /// commands of its command substitutions.
+    pub(super) async fn expand_word(&mut self, word: &Word) -> Result<Vec<String>, ExpandError> {
+        // "$@" alone is as many words as there are parameters, and none when there are none.
+        if word.value == "\"$@\"" {
+            return Ok(self.positional.clone());
+        }
+        let ifs = self.variable("IFS").unwrap_or_else(|| DEFAULT_IFS.into());
+        let mut expanded = Vec::new();
+        for text in super::brace::expand(&word.value).map_err(ExpandError::new)? {
+            let fields = Fields {
+                ifs: ifs.clone(),
+                ..Fields::default()
+            };
+            let text = self.assignment_like_tildes(text);
+            let fields = self.fields_of(&text, fields).await?;
+            expanded.extend(self.expand_paths(fields.finish())?);
+        }
+        Ok(expanded)
+    }
+
+    /// bash expands `~` after the `=` (and each `:`) of an argument that looks like an
+    /// assignment (`echo PATH=~/bin:~/sbin`); such tildes become the quoted `$HOME`.
+    fn assignment_like_tildes(&self, text: String) -> String {
+        let Some((name, value)) = text.split_once('=') else {
+            return text;
+        };
+        if !super::assign::is_name(name)
+            || !value.contains('~')
+            || value.contains(['\'', '"', '\\', '$', '`'])
+        {
+            return text;
+        }
+        let Some(home) = self.variable("HOME") else {
+            return text;
+        };
+        let quoted_home = format!("'{}'", home.replace('\'', "'\\''"));
+        let parts: Vec<String> = value
+            .split(':')
+            .map(|part| match part.strip_prefix('~') {
+                Some(rest) if rest.is_empty() || rest.starts_with('/') => {
+                    format!("{quoted_home}{rest}")
+                }
+                _ => part.to_string(),
+            })
+            .collect();
+        format!("{name}={}", parts.join(":"))
+    }
+
+    /// The value of an assignment or a `case` word: expanded, but not split or matched
+    /// against files.
+    pub(super) async fn expand_value(&mut self, word: &Word) -> Result<String, ExpandError> {
+        let fields = self.fields_of(&word.value, Fields::unsplit()).await?;
+        Ok(fields.current)
+    }
+
+    /// A `case` pattern: expanded, its quoted parts escaped so they match only themselves.
+    pub(super) async fn expand_case_pattern(&mut self, word: &Word) -> Result<String, ExpandError> {
+        let fields = self.fields_of(&word.value, Fields::unsplit()).await?;
+        Ok(fields.pattern)
+    }
+
+    /// The right side of `[[ =~ ]]`: a regular expression whose quoted parts match
+    /// themselves.
+    pub(super) async fn expand_regex(&mut self, word: &Word) -> Result<String, ExpandError> {
+        let fields = Fields {
+            regex: true,
+            ..Fields::unsplit()
+        };
+        let fields = self.fields_of(&word.value, fields).await?;
+        Ok(fields.pattern)
+    }
+
+    /// Expands the body of a here-document: parameters, but no quotes and no splitting.
+    pub(super) async fn expand_document(&mut self, document: &Word) -> Result<String, ExpandError> {
+        let pieces = syntax::parse_word(&document.value, true).map_err(ExpandError::new)?;
+        let mut fields = Fields::unsplit();
+        self.expand_pieces(&document.value, &pieces, true, &mut fields)
+            .await?;
+        Ok(fields.current)
+    }
+
+    /// Parses word text and expands it into `fields`.
+    async fn fields_of(&mut self, text: &str, mut fields: Fields) -> Result<Fields, ExpandError> {
+        let pieces = syntax::parse_word(text, false).map_err(ExpandError::new)?;
+        self.expand_pieces(text, &pieces, false, &mut fields)
+            .await?;
+        Ok(fields)
+    }
+
+    /// Word text (an operand of a parameter operator) expanded as one string, unsplit;
+    /// with `as_pattern`, its quoted parts escaped for matching.
+    pub(super) fn expand_operand<'a>(
+        &'a mut self,
+        text: &'a str,
+        quoted: bool,
+        as_pattern: bool,
+    ) -> Expanding<'a, String> {
+        Box::pin(async move {
+            let pieces = syntax::parse_word(text, false).map_err(ExpandError::new)?;
+            let mut fields = Fields::unsplit();
+            self.expand_pieces(text, &pieces, quoted, &mut fields)
+                .await?;
+            Ok(if as_pattern {
+                fields.pattern
+            } else {
+                fields.current
+            })
+        })
+    }
+
+    /// Expands operand text into the fields being built, as if it stood in the word; its
+    /// unquoted text is split as an expansion's result is.
+    pub(super) fn expand_operand_into<'a>(
+        &'a mut self,
+        text: &'a str,
+        quoted: bool,
+        fields: &'a mut Fields,
+    ) -> Expanding<'a, ()> {
+        Box::pin(async move {
+            let pieces = syntax::parse_word(text, false).map_err(ExpandError::new)?;
+            let outer = std::mem::replace(&mut fields.split_literals, true);
+            let result = self.expand_pieces(text, &pieces, quoted, fields).await;
+            fields.split_literals = outer;
+            result
+        })
+    }
+
+    /// Pathname expansion: a pattern field becomes the sorted names that match it, or stays
+    /// as it is when nothing does (bash's default).
+    fn expand_paths(&self, fields: Vec<Field>) -> Result<Vec<String>, ExpandError> {
+        let mut expanded = Vec::new();
+        for field in fields {
+            let Some(pattern) = field.pattern.filter(|_| !self.options.noglob) else {
+                expanded.push(field.text);
+                continue;
+            };
+            let matches = self.glob(&pattern);
+            if !matches.is_empty() {
+                expanded.extend(matches);
+            } else if self.shell_options.failglob {
+                return Err(ExpandError::aborting(format!("no match: {}", field.text)));
+            } else if !self.shell_options.nullglob {
+                expanded.push(field.text);
+            }
+        }
+        Ok(expanded)
+    }
+
+    /// Runs `text` in a subshell and returns what it printed, without trailing newlines.
+    /// `$?` becomes its status. (Boxed: it recurses through the commands it runs.)
+    fn capture<'a>(&'a mut self, text: &'a str) -> Expanding<'a, String> {
+        Box::pin(self.capture_unboxed(text))
+    }
+
+    async fn capture_unboxed(&mut self, text: &str) -> Result<String, ExpandError> {
+        if self.substitution_depth >= MAX_SUBSTITUTION_DEPTH {
+            return Err(ExpandError::fatal_failure(format!(
+                "command substitutions nested more than {MAX_SUBSTITUTION_DEPTH} deep"
+            )));
+        }
+        let program = match syntax::parse(text) {
+            Ok(program) => program,
+            Err(error) => {
+                self.report(&error.message);
+                self.last_status = super::SYNTAX_ERROR_STATUS;
+                return Ok(String::new());
+            }
+        };
+        let (reader, writer) = pipe();
+        // The substitution's output is captured; the rest are the shell's own streams.
+        let mut io = self.own_streams();
+        io.stdout = Output::Pipe(writer);
+        let mut shell = self.subshell(&io);
+        shell.substitution_depth += 1;
+        // Its lines count from the line it is on.
+        shell.line_offset = self.line.saturating_sub(1);
+        // As bash outside POSIX mode: `set -e` does not reach into `$(...)` unless
+        // `shopt -s inherit_errexit`.
+        shell.options.errexit &= self.shell_options.inherit_errexit;
+        let task = tokio::spawn(async move {
+            let mut status = None;
+            for command in &program.complete_commands {
+                match shell.run_list(command, &io).await {
+                    Ok(()) => {}
+                    Err(
+                        super::Flow::Exit(code)
+                        | super::Flow::Return(code)
+                        | super::Flow::Abort(code),
+                    ) => {
+                        status = Some(code);
+                        break;
+                    }
+                    Err(_) => break,
+                }
+            }
+            let status = status.unwrap_or(shell.last_status);
+            shell.exit_with(status).await
+        });
+        let mut output = Vec::new();
+        while let Some(chunk) = reader.read(64 * 1024).await {
+            output.extend_from_slice(&chunk);
+        }
+        self.last_status = task.await.unwrap_or(1);
+        self.substitution_status = Some(self.last_status);
+        if output.contains(&0) {
+            // A shell string cannot hold NUL: bash drops them, and says so.
+            output.retain(|&byte| byte != 0);
+            self.report("warning: command substitution: ignored null byte in input");
+        }
+        while output.last() == Some(&b'\n') {
+            output.pop();
+        }
+        Ok(String::from_utf8_lossy(&output).into_owned())
+    }
+
+    pub(super) fn expand_pieces<'a>(
+        &'a mut self,
+        source: &'a str,
+        pieces: &'a [WordPieceWithSource],
+        quoted: bool,
+        fields: &'a mut Fields,
+    ) -> Expanding<'a, ()> {
+        Box::pin(async move {
+            for piece in pieces {
+                self.expand_piece(source, piece, quoted, fields).await?;
+            }
+            Ok(())
+        })
+    }
+
+    async fn expand_piece(
+        &mut self,
+        source: &str,
+        piece: &WordPieceWithSource,
+        quoted: bool,
+        fields: &mut Fields,
+    ) -> Result<(), ExpandError> {
+        match &piece.piece {
+            // What the parser left as text after a `$` and `{` is no parameter it knows.
+            WordPiece::Text(text)
+                if text.contains("${")
+                    || (text.ends_with('$') && source[piece.end_index..].starts_with('{')) =>
+            {
+                let rest = &source[piece.start_index..];
+                let start = rest.find("${").unwrap_or(0);
+                let end = rest[start..]
+                    .find('}')
+                    .map_or(rest.len(), |end| start + end + 1);
+                return Err(ExpandError::aborting(format!(
+                    "{}: bad substitution",
+                    &rest[start..end]
+                )));
+            }
+            WordPiece::Text(text) if quoted => fields.push_literal(text),
+            WordPiece::Text(text) if fields.split_literals && fields.split => {
+                fields.push_split(text)
+            }
+            WordPiece::Text(text) => fields.push_unquoted(text),
+            // Inside double quotes (`"${u:-'b'}"`) single quotes are characters.
+            WordPiece::SingleQuotedText(text) if quoted => {
+                fields.push_literal(&format!("'{text}'"))
+            }
+            WordPiece::SingleQuotedText(text) => fields.push_literal(text),
+            WordPiece::AnsiCQuotedText(text) => fields.push_literal(&ansi_c_unquote(text)),
+            WordPiece::DoubleQuotedSequence(inner) => {
+                let existed = fields.current_exists;
+                fields.current_exists = true;
+                fields.no_elements = false;
+                self.expand_pieces(source, inner, true, fields).await?;
+                if fields.no_elements && inner.len() == 1 {
+                    fields.current_exists = existed;
+                }
+            }
+            WordPiece::EscapeSequence(escape) => {
+                let escaped = &escape[1..];
+                // Inside double quotes a backslash escapes only $ ` " \ and newline.
+                if quoted && !matches!(escaped, "$" | "`" | "\"" | "\\" | "\n") {
+                    fields.push_literal(escape);
+                } else if escaped != "\n" {
+                    fields.push_literal(escaped);
+                }
+            }
+            WordPiece::CommandSubstitution(command) => {
+                let output = self.capture(command).await?;
+                fields.push_expansion(&output, quoted);
+            }
+            WordPiece::BackquotedCommandSubstitution(command) => {
+                // Inside backquotes a backslash quotes only `$`, `` ` `` and `\`.
+                let mut text = String::with_capacity(command.len());
+                let mut chars = command.chars().peekable();
+                while let Some(c) = chars.next() {
+                    match (c, chars.peek()) {
+                        ('\\', Some('$' | '`' | '\\')) => text.extend(chars.next()),
+                        (c, _) => text.push(c),
+                    }
+                }
+                let output = self.capture(&text).await?;
+                fields.push_expansion(&output, quoted);
+            }
+            WordPiece::ArithmeticExpression(expression) => {
+                let text = self.expand_operand(&expression.value, true, false).await?;
+                // As bash: a bad `$((...))` ends the command line (`((...))` only fails).
+                let value = self.evaluate_arithmetic(&text).map_err(|e| ExpandError {
+                    aborts: !e.fatal,
+                    ..e
+                })?;
+                fields.push_expansion(&value.to_string(), quoted);
+            }
+            WordPiece::TildeExpansion(tilde) if !quoted => {
+                let value = match tilde {
+                    TildeExpr::Home => self.variable("HOME"),
+                    TildeExpr::WorkingDir => self.variable("PWD"),
+                    TildeExpr::OldWorkingDir => self.variable("OLDPWD"),
+                    _ => None,
+                };
+                match value {
+                    Some(value) => fields.push_literal(&value),
+                    None => fields.push_literal(piece_text(source, piece)),
+                }
+            }
+            // In arithmetic and other quoted text, `~` is only a character.
+            WordPiece::TildeExpansion(_) => fields.push_literal(piece_text(source, piece)),
+            WordPiece::ParameterExpansion(ParameterExpr::Parameter {
+                parameter:
+                    Parameter::Special(SpecialParameter::AllPositionalParameters { concatenate: false }),
+                indirect: false,
+            }) if quoted && fields.split => {
+                // "$@": each parameter stays a word of its own.
+                fields.no_elements = self.positional.is_empty();
+                for (index, value) in self.positional.clone().iter().enumerate() {
+                    if index > 0 {
+                        fields.current_exists = true;
+                        fields.end_field();
+                    }
+                    fields.push_literal(value);
+                }
+            }
+            WordPiece::ParameterExpansion(expression) => {
+                self.expand_parameter(expression, quoted, fields).await?
+            }
+            _ => {
+                let text = source
+                    .get(piece.start_index..piece.end_index)
+                    .unwrap_or(source);
+                return Err(ExpandError::new(format!(
+                    "{text}: this expansion is not supported"
+                )));
+            }
+        }
+        Ok(())
+    }
+
+    /// The value of a parameter, or None when it is unset.
+    pub(super) fn lookup(&self, parameter: &Parameter) -> Option<String> {
+        match parameter {
+            Parameter::Named(name) => self.variable(name).or_else(|| self.dynamic_variable(name)),
+            Parameter::Positional(0) => Some(self.script_name.clone()),
+            Parameter::Positional(n) => self.positional.get(*n as usize - 1).cloned(),
+            Parameter::NamedWithIndex { .. } | Parameter::NamedWithAllIndices { .. } => None,
+            Parameter::Special(special) => Some(match special {
+                SpecialParameter::LastExitStatus => self.last_status.to_string(),
+                // `$$` is the shell's own pid, in subshells too.
+                SpecialParameter::ProcessId => self.process_pid.to_string(),
+                SpecialParameter::LastBackgroundProcessId => self.last_background?.to_string(),
+                SpecialParameter::ShellName => self.script_name.clone(),
+                SpecialParameter::PositionalParameterCount => self.positional.len().to_string(),
+                // $* and unquoted $@: the parameters joined (then split if unquoted),
+                // joined by the first character of $IFS (none when it is empty).
+                SpecialParameter::AllPositionalParameters { .. } => {
+                    let ifs = self.variable("IFS").unwrap_or_else(|| DEFAULT_IFS.into());
+                    let separator: String = ifs.chars().take(1).collect();
+                    self.positional.join(&separator)
+                }
+                SpecialParameter::CurrentOptionFlags => self.option_flags(),
+            }),
+        }
+    }
+}
+
+impl Shell {
+    /// bash's variables that are computed when read, unless the script set its own.
+    pub(super) fn dynamic_variable(&self, name: &str) -> Option<String> {
+        Some(match name {
+            "RANDOM" => random_15_bits().to_string(),
+            "SECONDS" => self.started.elapsed().as_secs().to_string(),
+            "BASHPID" => self.pid.to_string(),
+            "BASH_SUBSHELL" => self.subshell_level.to_string(),
+            "PPID" => self
+                .kernel
+                .processes
+                .get(self.pid)
+                .map_or(0, |process| process.ppid)
+                .to_string(),
+            "UID" | "EUID" => USER_ID.to_string(),
+            "HOSTNAME" => HOSTNAME.to_string(),
+            "SHLVL" => "1".to_string(),
+            "LINENO" => self.line.to_string(),
+            _ => return None,
+        })
+    }
+}
+
+/// The user id and host name wasmix's processes see (as `id` and `hostname` print them).
+pub(super) const USER_ID: u32 = 1000;
+pub(super) const HOSTNAME: &str = "wasmix";
+
+/// `$RANDOM`: 0 to 32767, from a generator seeded once from the clock.
+fn random_15_bits() -> u64 {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static STATE: AtomicU64 = AtomicU64::new(0);
+    let mut state = STATE.load(Ordering::Relaxed);
+    if state == 0 {
+        state = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(1, |d| d.as_nanos() as u64)
+            | 1;
+    }
+    // xorshift64
+    state ^= state << 13;
+    state ^= state >> 7;
+    state ^= state << 17;
+    STATE.store(state, Ordering::Relaxed);
+    (state >> 33) % 32768
+}
+
+/// The text a piece was parsed from.
+fn piece_text<'s>(source: &'s str, piece: &WordPieceWithSource) -> &'s str {
+    source
+        .get(piece.start_index..piece.end_index)
+        .unwrap_or_default()
+}
+
+/// `$'...'` text: C-style backslash escapes.
+pub(super) fn ansi_c_unquote(text: &str) -> String {
+    let mut out = String::new();
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('n') => out.push('\n'),
+            Some('t') => out.push('\t'),
+            Some('r') => out.push('\r'),
+            Some('a') => out.push('\x07'),
+            Some('b') => out.push('\x08'),
+            Some('e') | Some('E') => out.push('\x1b'),
+            Some('f') => out.push('\x0c'),
+            Some('v') => out.push('\x0b'),
+            Some('\\') => out.push('\\'),
+            Some('\'') => out.push('\''),
+            Some('"') => out.push('"'),
+            Some('c') => match chars.next() {
+                // `\cX`: the control character, as Ctrl-X types it.
+                Some(c) => out.extend(char::from_u32(c.to_ascii_uppercase() as u32 ^ 0x40)),
+                None => out.push_str("\\c"),
+            },
+            Some(kind @ ('x' | 'u' | 'U')) => {
+                let most = match kind {
+                    'x' => 2,
+                    'u' => 4,
+                    _ => 8,
+                };
+                let digits: String = chars
+                    .clone()
+                    .take(most)
+                    .take_while(char::is_ascii_hexdigit)
+                    .collect();
+                if !digits.is_empty() {
+                    chars.nth(digits.len() - 1);
+                }
+                match u32::from_str_radix(&digits, 16)
+                    .ok()
+                    .and_then(char::from_u32)
+                {
+                    Some(c) if !digits.is_empty() => out.push(c),
+                    _ => {
+                        out.push('\\');
+                        out.push(kind);
+                    }
+                }
+            }
+            Some(first @ '0'..='7') => {
+                let mut value = first.to_digit(8).unwrap_or(0);
+                for _ in 0..2 {
+                    match chars.clone().next().and_then(|c| c.to_digit(8)) {
+                        Some(digit) => {
+                            value = value * 8 + digit;
+                            chars.next();
+                        }
+                        None => break,
+                    }
+                }
+                out.extend(char::from_u32(value));
+            }
+            Some(other) => {
+                out.push('\\');
+                out.push(other);
+            }
+            None => out.push('\\'),
+        }
+        // A shell string ends at a NUL byte, as bash's C strings do.
+        if let Some(end) = out.find('\0') {
+            out.truncate(end);
+            break;
+        }
+    }
+    out
+}

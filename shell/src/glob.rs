@@ -1,0 +1,111 @@
+//! Pathname expansion: the names of the namespace a pattern matches, with the `shopt`
+//! options that change it (dotglob, nocaseglob, globstar) and `GLOBIGNORE`.
+
+use super::Shell;
+
+impl Shell {
+    /// The sorted paths `pattern` matches; empty when none does.
+    pub(super) fn glob(&self, pattern: &str) -> Vec<String> {
+        let mut options = self.shell_options;
+        // `GLOBIGNORE=pattern:...` drops the matches of its patterns, and lets globs match
+        // names that start with a dot, as bash does.
+        let ignored = self.variable("GLOBIGNORE").filter(|v| !v.is_empty());
+        if ignored.is_some() {
+            options.dotglob = true;
+        }
+        let cwd = self.cwd.clone();
+        let absolute = pattern.starts_with('/');
+        // `dir*/` matches directories only, and each match keeps the slash.
+        let directories_only = pattern.ends_with('/');
+        // (what is shown, where it is in the namespace)
+        let mut found = vec![(String::new(), if absolute { "/".to_string() } else { cwd })];
+        let components: Vec<&str> = pattern.split('/').filter(|c| !c.is_empty()).collect();
+        let join = |shown: &str, name: &str| match (shown.is_empty(), absolute) {
+            (true, true) => format!("/{name}"),
+            (true, false) => name.to_string(),
+            _ => format!("{shown}/{name}"),
+        };
+        for (index, component) in components.iter().enumerate() {
+            let last = index + 1 == components.len();
+            let mut next = Vec::new();
+            if options.globstar && *component == "**" {
+                // Any depth of directories, this one included (and, last, any file).
+                let mut pending = found.clone();
+                if !last || directories_only {
+                    next.extend(found.iter().cloned());
+                }
+                while let Some((shown, at)) = pending.pop() {
+                    let Ok(entries) = self.namespace.read_dir(&at) else {
+                        continue;
+                    };
+                    for entry in entries {
+                        if entry.name.starts_with('.') && !options.dotglob {
+                            continue;
+                        }
+                        let is_dir = entry.file_type == wasmix_kernel::fs::FileType::Directory;
+                        let item = (
+                            join(&shown, &entry.name),
+                            format!("{}/{}", at.trim_end_matches('/'), entry.name),
+                        );
+                        if is_dir {
+                            pending.push(item.clone());
+                        }
+                        if is_dir || (last && !directories_only) {
+                            next.push(item);
+                        }
+                    }
+                }
+                found = next;
+                continue;
+            }
+            let matcher =
+                super::pattern::Pattern::new(component, true).ignoring_case(options.nocaseglob);
+            let dots = matcher.starts_with_dot() || options.dotglob;
+            for (shown, at) in &found {
+                let Ok(entries) = self.namespace.read_dir(at) else {
+                    continue;
+                };
+                for entry in entries {
+                    let is_dir = entry.file_type == wasmix_kernel::fs::FileType::Directory;
+                    let hidden = entry.name.starts_with('.');
+                    if (!hidden || dots)
+                        && entry.name != "."
+                        && entry.name != ".."
+                        && matcher.matches(&entry.name)
+                        && ((last && !directories_only) || is_dir)
+                    {
+                        next.push((
+                            join(shown, &entry.name),
+                            format!("{}/{}", at.trim_end_matches('/'), entry.name),
+                        ));
+                    }
+                }
+            }
+            found = next;
+        }
+        let slash = if directories_only { "/" } else { "" };
+        let mut names: Vec<String> = found
+            .into_iter()
+            .filter(|(shown, _)| !shown.is_empty())
+            .map(|(shown, _)| format!("{shown}{slash}"))
+            .collect();
+        names.sort();
+        names.dedup();
+        if let Some(ignored) = ignored {
+            let patterns: Vec<&str> = ignored.split(':').filter(|p| !p.is_empty()).collect();
+            names.retain(|name| !patterns.iter().any(|p| matches_path(p, name)));
+        }
+        names
+    }
+}
+
+/// Whether a path matches a pattern component by component (`*` does not match `/`).
+fn matches_path(pattern: &str, path: &str) -> bool {
+    let patterns: Vec<&str> = pattern.split('/').collect();
+    let names: Vec<&str> = path.split('/').collect();
+    patterns.len() == names.len()
+        && patterns
+            .iter()
+            .zip(&names)
+            .all(|(p, n)| super::pattern::Pattern::new(p, true).matches(n))
+}

@@ -1,0 +1,255 @@
+//! The interactive prompt: line editing and history through rustyline.
+
+use super::complete::Completion;
+use super::{Exit, Origin, Shell, job, syntax};
+use rustyline::error::ReadlineError;
+use rustyline::history::DefaultHistory;
+use rustyline::{CompletionType, Config, Editor};
+
+type LineEditor = Editor<Completion, DefaultHistory>;
+use tokio::runtime::Runtime;
+
+/// Where the command history is kept, in the home directory.
+const HISTORY_FILE: &str = ".wasmix_history";
+
+/// How many commands the history keeps (rustyline's default is 100).
+const HISTORY_SIZE: usize = 10_000;
+
+/// A history entry as one line of the file: a multi-line command keeps its lines,
+/// with `\n` for each break and `\\` for a backslash.
+fn encode_entry(entry: &str) -> String {
+    entry.replace('\\', "\\\\").replace('\n', "\\n")
+}
+
+fn decode_entry(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        match (c, chars.clone().next()) {
+            ('\\', Some('n')) => {
+                out.push('\n');
+                chars.next();
+            }
+            ('\\', Some('\\')) => {
+                out.push('\\');
+                chars.next();
+            }
+            (c, _) => out.push(c),
+        }
+    }
+    out
+}
+
+/// bash's status after Ctrl-C at the prompt.
+const INTERRUPTED_STATUS: u8 = 130;
+
+impl Shell {
+    /// Exports the terminal's size as COLUMNS and LINES, as bash's checkwinsize does, so
+    /// programs (which see no terminal device) can lay out their output.
+    fn note_terminal_size(&mut self) {
+        // SAFETY: TIOCGWINSZ fills in a winsize struct that we own, on our own stdout.
+        let mut size: libc::winsize = unsafe { std::mem::zeroed() };
+        let found = unsafe { libc::ioctl(libc::STDOUT_FILENO, libc::TIOCGWINSZ, &mut size) } == 0;
+        if found && size.ws_col > 0 {
+            self.set_variable("COLUMNS", &size.ws_col.to_string(), true);
+            self.set_variable("LINES", &size.ws_row.to_string(), true);
+        }
+    }
+
+    /// Reads and runs commands until `exit` or Ctrl-D; returns the shell's exit status.
+    pub fn run_interactive(&mut self, runtime: &Runtime) -> u8 {
+        let config = Config::builder()
+            .completion_type(CompletionType::List)
+            .max_history_size(HISTORY_SIZE)
+            .map_or_else(|_| Config::default(), |builder| builder.build());
+        let mut editor: LineEditor = match Editor::with_config(config) {
+            Ok(editor) => editor,
+            Err(e) => {
+                eprintln!("wasmix: cannot start line editing: {e}");
+                return 1;
+            }
+        };
+        editor.set_helper(Some(Completion::new(self.namespace.clone())));
+        if let Ok(motd) = self.read_whole_file("/etc/motd") {
+            print!("{}", String::from_utf8_lossy(&motd));
+        }
+        let home = self.variable("HOME").unwrap_or_default();
+        for startup in [
+            "/etc/profile".to_string(),
+            format!("{home}/.profile"),
+            format!("{home}/.wasmixrc"),
+        ] {
+            if let Err(Exit(status)) = runtime.block_on(self.run_file(&startup)) {
+                return status;
+            }
+        }
+        let history = format!("{home}/{HISTORY_FILE}");
+        if let Ok(saved) = self.read_whole_file(&history) {
+            for line in String::from_utf8_lossy(&saved).lines() {
+                let entry = decode_entry(line);
+                let _ = editor.add_history_entry(entry.as_str());
+                self.history.push(entry);
+            }
+        }
+        loop {
+            for (number, command, status) in self.jobs.take_finished() {
+                let state = job::JobState::Done(status);
+                eprintln!("{}", job::line(number, '+', &state, &command));
+            }
+            if let Some(command) = self.variable("PROMPT_COMMAND")
+                && let Err(Exit(status)) = runtime.block_on(self.run_text(&command))
+            {
+                return runtime.block_on(self.exit_with(status));
+            }
+            // A Ctrl-C before the prompt was meant for what ran before; one after the line
+            // is read is the line's (`add_foreground`).
+            self.take_interrupt();
+            let text = match self.read_command(&mut editor, runtime) {
+                Ok(text) => text,
+                Err(ReadlineError::Interrupted) => {
+                    self.last_status = INTERRUPTED_STATUS;
+                    continue;
+                }
+                Err(ReadlineError::Eof) => {
+                    println!("exit");
+                    return runtime.block_on(self.exit_with(self.last_status));
+                }
+                Err(e) => {
+                    eprintln!("wasmix: cannot read the terminal: {e}");
+                    return 1;
+                }
+            };
+            self.note_terminal_size();
+            // `!!`, `!$`, `^old^new`: the line as expanded is shown, then run.
+            let text = match self.expand_history(&text) {
+                Ok(None) => text,
+                Ok(Some(expanded)) => {
+                    println!("{expanded}");
+                    expanded
+                }
+                Err(message) => {
+                    self.report(&message);
+                    self.last_status = 1;
+                    continue;
+                }
+            };
+            if !text.trim().is_empty() {
+                let _ = editor.add_history_entry(text.as_str());
+                self.remember(&history, &text);
+                self.history.push(text.clone());
+            }
+            if let Err(Exit(status)) = runtime.block_on(self.run_text(&text)) {
+                return runtime.block_on(self.exit_with(status));
+            }
+            if std::mem::take(&mut self.history_changed) {
+                self.rewrite_history(&history);
+                let _ = editor.clear_history();
+                for entry in &self.history {
+                    let _ = editor.add_history_entry(entry.as_str());
+                }
+            }
+        }
+    }
+
+    /// One command, read over as many lines as it takes: while the text so far is
+    /// unfinished (an open quote, an `if` without `fi`), the PS2 prompt asks for more.
+    fn read_command(
+        &mut self,
+        editor: &mut LineEditor,
+        runtime: &Runtime,
+    ) -> Result<String, ReadlineError> {
+        if let Some(completion) = editor.helper_mut() {
+            completion.namespace = self.namespace.clone();
+            completion.cwd = self.cwd.clone();
+            completion.commands = self.command_names();
+            completion.variables = self
+                .variables
+                .iter()
+                .filter_map(|(name, v)| Some((name.clone(), v.value.first()?.to_string())))
+                .collect();
+        }
+        use rustyline::config::Configurer;
+        editor.set_edit_mode(if self.options.vi {
+            rustyline::EditMode::Vi
+        } else {
+            rustyline::EditMode::Emacs
+        });
+        let prompt = runtime.block_on(self.primary_prompt());
+        wasmix_kernel::console::withdraw();
+        let mut text = editor.readline(&prompt)?;
+        while syntax::is_unfinished(&text) {
+            let continuation = runtime.block_on(self.continuation_prompt());
+            match editor.readline(&continuation) {
+                Ok(more) => {
+                    text.push('\n');
+                    text.push_str(&more);
+                }
+                // Ctrl-D in the middle: run what there is, and let it report the error.
+                Err(ReadlineError::Eof) => break,
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(text)
+    }
+
+    /// Every name a command can have here: builtins, functions, aliases, programs in
+    /// `$PATH`.
+    fn command_names(&self) -> Vec<String> {
+        let mut names: Vec<String> = super::builtin::names().map(str::to_string).collect();
+        names.extend(self.functions.keys().cloned());
+        names.extend(self.aliases.keys().cloned());
+        for dir in self.variable("PATH").unwrap_or_default().split(':') {
+            if let Ok(entries) = self.namespace.read_dir(dir) {
+                names.extend(entries.into_iter().map(|e| e.name));
+            }
+        }
+        names.sort();
+        names.dedup();
+        names
+    }
+
+    /// Appends a command to the history file in the home directory, so the next session
+    /// finds it (the file lives in the user's tree, so `--ephemeral` keeps none).
+    fn remember(&self, history: &str, text: &str) {
+        let options = wasmix_kernel::fs::OpenOptions {
+            write: true,
+            create: true,
+            ..wasmix_kernel::fs::OpenOptions::default()
+        };
+        if let Ok(file) = self.namespace.open(history, options) {
+            let _ = file.append(format!("{}\n", encode_entry(text)).as_bytes());
+        }
+    }
+
+    /// Writes the whole history file anew (`history -c`, `-d`, `-w`).
+    fn rewrite_history(&self, history: &str) {
+        let options = wasmix_kernel::fs::OpenOptions {
+            write: true,
+            create: true,
+            truncate: true,
+            ..wasmix_kernel::fs::OpenOptions::default()
+        };
+        if let Ok(file) = self.namespace.open(history, options) {
+            let text: String = self
+                .history
+                .iter()
+                .map(|entry| encode_entry(entry) + "\n")
+                .collect();
+            let _ = file.append(text.as_bytes());
+        }
+    }
+
+    /// Runs a startup file if there is one; its errors are reported, not fatal.
+    async fn run_file(&mut self, path: &str) -> Result<(), Exit> {
+        let Ok(contents) = self.read_whole_file(path) else {
+            return Ok(());
+        };
+        let origin = std::mem::replace(&mut self.origin, Origin::Script(path.to_string()));
+        let result = self.run_text(&String::from_utf8_lossy(&contents)).await;
+        self.origin = origin;
+        match result {
+            Err(Exit(status)) if status != super::SYNTAX_ERROR_STATUS => Err(Exit(status)),
+            _ => Ok(()),
+        }
+    }
+}

@@ -1,0 +1,194 @@
+//! The job table: pipelines started with `&`, and foreground pipelines stopped with
+//! Ctrl-Z. Each job's processes are reaped by a task of its own, which publishes how the
+//! job ended; the shell announces ended jobs at the next prompt, as bash does.
+
+use std::sync::{Arc, Mutex, MutexGuard};
+use tokio::sync::watch;
+use wasmix_kernel::kernel::Kernel;
+use wasmix_kernel::proc::{ExitStatus, Pid, RunState};
+
+pub struct Job {
+    pub number: usize,
+    pub command: String,
+    pub pids: Vec<Pid>,
+    /// How its last stage ended, once every stage has.
+    pub ended: watch::Receiver<Option<ExitStatus>>,
+}
+
+/// What `jobs` shows of a job.
+#[derive(Clone, Debug, PartialEq)]
+pub enum JobState {
+    Running,
+    Stopped,
+    Done(ExitStatus),
+}
+
+#[derive(Clone, Default)]
+pub struct Jobs(Arc<Mutex<Vec<Job>>>);
+
+impl Jobs {
+    fn lock(&self) -> MutexGuard<'_, Vec<Job>> {
+        self.0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Registers a started pipeline and reaps its processes in the background. Stages that
+    /// never started carry their status already. Returns the job number.
+    pub fn start(
+        &self,
+        kernel: Arc<Kernel>,
+        pids: Vec<Pid>,
+        last_status: u8,
+        command: String,
+    ) -> usize {
+        let (publish, ended) = watch::channel(None);
+        let number = {
+            let mut jobs = self.lock();
+            let number = jobs.iter().map(|j| j.number).max().unwrap_or(0) + 1;
+            jobs.push(Job {
+                number,
+                command,
+                pids: pids.clone(),
+                ended,
+            });
+            number
+        };
+        tokio::spawn(async move {
+            let mut status = ExitStatus::Exited(last_status);
+            let last = pids.last().copied();
+            for pid in pids {
+                if let Ok(exit) = kernel.wait(pid).await
+                    && Some(pid) == last
+                {
+                    status = exit;
+                }
+            }
+            publish.send_replace(Some(status));
+        });
+        number
+    }
+
+    /// The state of a job, from its processes: stopped when every one still alive is.
+    pub fn state(&self, kernel: &Kernel, job: &Job) -> JobState {
+        if let Some(status) = job.ended.borrow().clone() {
+            return JobState::Done(status);
+        }
+        let alive: Vec<RunState> = job
+            .pids
+            .iter()
+            .filter_map(|pid| kernel.processes.get(*pid))
+            .map(|p| p.state())
+            .filter(|s| matches!(s, RunState::Running | RunState::Stopped))
+            .collect();
+        if !alive.is_empty() && alive.iter().all(|s| *s == RunState::Stopped) {
+            JobState::Stopped
+        } else {
+            JobState::Running
+        }
+    }
+
+    /// Runs `f` over the table, in job order.
+    pub fn with<T>(&self, f: impl FnOnce(&[Job]) -> T) -> T {
+        f(&self.lock())
+    }
+
+    /// The job a `%N`, `%%`, `%+`, `%-` or `%NAME` spec names (`None` spec: the current
+    /// job, the most recent one).
+    pub fn find(&self, spec: Option<&str>) -> Result<usize, String> {
+        let jobs = self.lock();
+        let numbers: Vec<usize> = jobs.iter().map(|j| j.number).collect();
+        let spec_text = spec.unwrap_or("%+");
+        let found = match spec_text.strip_prefix('%').unwrap_or(spec_text) {
+            "" | "%" | "+" => numbers.last().copied(),
+            "-" => numbers.iter().rev().nth(1).or(numbers.last()).copied(),
+            text => match text.parse::<usize>() {
+                Ok(n) => numbers.iter().copied().find(|&j| j == n),
+                Err(_) => jobs
+                    .iter()
+                    .rev()
+                    .find(|j| j.command.starts_with(text))
+                    .map(|j| j.number),
+            },
+        };
+        found.ok_or_else(|| match spec {
+            None => "current: no such job".to_string(),
+            Some(text) => format!("{text}: no such job"),
+        })
+    }
+
+    pub fn pids(&self, number: usize) -> Vec<Pid> {
+        self.with(|jobs| {
+            jobs.iter()
+                .find(|j| j.number == number)
+                .map(|j| j.pids.clone())
+                .unwrap_or_default()
+        })
+    }
+
+    pub fn command(&self, number: usize) -> String {
+        self.with(|jobs| {
+            jobs.iter()
+                .find(|j| j.number == number)
+                .map(|j| j.command.clone())
+                .unwrap_or_default()
+        })
+    }
+
+    pub fn ended(&self, number: usize) -> Option<watch::Receiver<Option<ExitStatus>>> {
+        self.with(|jobs| {
+            jobs.iter()
+                .find(|j| j.number == number)
+                .map(|j| j.ended.clone())
+        })
+    }
+
+    /// The job whose last process is `pid`, for `wait PID`.
+    pub fn by_pid(&self, pid: Pid) -> Option<usize> {
+        self.with(|jobs| {
+            jobs.iter()
+                .find(|j| j.pids.contains(&pid))
+                .map(|j| j.number)
+        })
+    }
+
+    pub fn remove(&self, number: usize) {
+        self.lock().retain(|j| j.number != number);
+    }
+
+    /// Jobs that have ended since the last call, with how; they leave the table.
+    pub fn take_finished(&self) -> Vec<(usize, String, ExitStatus)> {
+        let mut jobs = self.lock();
+        let mut finished = Vec::new();
+        jobs.retain(|job| match job.ended.borrow().clone() {
+            Some(status) => {
+                finished.push((job.number, job.command.clone(), status));
+                false
+            }
+            None => true,
+        });
+        finished
+    }
+}
+
+/// bash's words for a job's state: `Running`, `Stopped`, `Done`, `Exit 3`, `Killed`.
+pub fn describe(state: &JobState) -> String {
+    match state {
+        JobState::Running => "Running".into(),
+        JobState::Stopped => "Stopped".into(),
+        JobState::Done(ExitStatus::Exited(0)) => "Done".into(),
+        JobState::Done(ExitStatus::Exited(code)) => format!("Exit {code}"),
+        JobState::Done(ExitStatus::Killed(signal)) => signal.description().into(),
+        JobState::Done(ExitStatus::Crashed(_)) => "Aborted".into(),
+    }
+}
+
+/// bash's line for a job: `[1]+  Done                    sleep 1`.
+pub fn line(number: usize, mark: char, state: &JobState, command: &str) -> String {
+    let suffix = if *state == JobState::Running {
+        " &"
+    } else {
+        ""
+    };
+    format!("[{number}]{mark}  {:<24}{command}{suffix}", describe(state))
+}

@@ -1,0 +1,489 @@
+//! Job control builtins: `jobs`, `fg`, `bg`, `disown`, `wait` and `kill`, and what Ctrl-Z
+//! does to the foreground pipeline.
+
+use super::job::{self, JobState};
+use super::{Origin, Shell};
+use wasmix_kernel::proc::{ExitStatus, Pid, SIGNALS, Signal};
+
+/// bash's `$?` after Ctrl-Z stops the foreground job (128 + SIGTSTP).
+pub const STOPPED_STATUS: u8 = 148;
+
+impl Shell {
+    /// `jobs`: every job with its state; `-l` adds the pids, `-p` shows only them.
+    pub(super) fn jobs_builtin(&mut self, argv: &[String]) -> (u8, String) {
+        let long = argv.iter().any(|a| a == "-l");
+        let pids_only = argv.iter().any(|a| a == "-p");
+        let kernel = self.kernel.clone();
+        let mut text = String::new();
+        let jobs = self.jobs.clone();
+        let count = jobs.with(|all| all.len());
+        jobs.with(|all| {
+            for (index, entry) in all.iter().enumerate() {
+                let state = jobs.state(&kernel, entry);
+                if pids_only {
+                    for pid in &entry.pids {
+                        text.push_str(&format!("{pid}\n"));
+                    }
+                    continue;
+                }
+                let mark = mark(index, count);
+                let mut shown = job::line(entry.number, mark, &state, &entry.command);
+                if long {
+                    let pid = entry.pids.last().copied().unwrap_or_default();
+                    shown = shown.replacen("  ", &format!(" {pid:>6} "), 1);
+                }
+                text.push_str(&shown);
+                text.push('\n');
+            }
+        });
+        // Ended jobs are shown once, here, instead of at the next prompt.
+        for (number, ..) in self
+            .jobs
+            .with(|all| {
+                all.iter()
+                    .map(|j| (j.number, j.ended.borrow().is_some()))
+                    .collect::<Vec<_>>()
+            })
+            .into_iter()
+            .filter(|(_, ended)| *ended)
+        {
+            self.jobs.remove(number);
+        }
+        (0, text)
+    }
+
+    /// `fg [%N]`: continues a job in the foreground and waits for it.
+    pub(super) async fn fg_builtin(&mut self, argv: &[String]) -> u8 {
+        let number = match self.jobs.find(argv.get(1).map(String::as_str)) {
+            Ok(number) => number,
+            Err(message) => {
+                self.report(&format!("fg: {message}"));
+                return 1;
+            }
+        };
+        let command = self.jobs.command(number);
+        println!("{command}");
+        let pids = self.jobs.pids(number);
+        self.signal_pids(&pids, Signal::Continue);
+        self.wait_in_foreground(number, &pids).await
+    }
+
+    /// Waits for a job in the foreground: to its end (its status), or until Ctrl-Z stops
+    /// it again (148).
+    pub(super) async fn wait_in_foreground(&mut self, number: usize, pids: &[Pid]) -> u8 {
+        let Some(mut ended) = self.jobs.ended(number) else {
+            return 127;
+        };
+        self.add_foreground(pids);
+        let mut stops: Vec<_> = pids
+            .iter()
+            .filter_map(|pid| self.kernel.processes.get(*pid))
+            .map(|process| process.stops())
+            .collect();
+        let stopped = async {
+            let waits = stops
+                .iter_mut()
+                .map(|stop| Box::pin(async move { stop.wait_for(|s| *s).await.is_ok() }));
+            futures_select_all(waits).await
+        };
+        let status = tokio::select! {
+            _ = ended.wait_for(Option::is_some) => None,
+            true = stopped => Some(()),
+        };
+        self.remove_foreground(pids);
+        let finished = ended.borrow().clone();
+        match (status, finished) {
+            (_, Some(status)) => {
+                self.jobs.remove(number);
+                report_end(&status);
+                status.code()
+            }
+            (Some(()), None) => {
+                self.announce_stop(number);
+                STOPPED_STATUS
+            }
+            (None, None) => 1,
+        }
+    }
+
+    /// `[1]+  Stopped                 spin`, on a line of its own.
+    pub(super) fn announce_stop(&self, number: usize) {
+        let command = self.jobs.command(number);
+        if matches!(self.origin, Origin::Prompt) {
+            eprintln!();
+        }
+        eprintln!("{}", job::line(number, '+', &JobState::Stopped, &command));
+    }
+
+    /// `bg [%N]`: continues a stopped job in the background.
+    pub(super) fn bg_builtin(&mut self, argv: &[String]) -> (u8, String) {
+        let number = match self.jobs.find(argv.get(1).map(String::as_str)) {
+            Ok(number) => number,
+            Err(message) => {
+                self.report(&format!("bg: {message}"));
+                return (1, String::new());
+            }
+        };
+        let pids = self.jobs.pids(number);
+        self.signal_pids(&pids, Signal::Continue);
+        (0, format!("[{number}]+ {} &\n", self.jobs.command(number)))
+    }
+
+    fn signal_pids(&self, pids: &[Pid], signal: Signal) {
+        for pid in pids {
+            let _ = self.kernel.kill(*pid, signal);
+        }
+    }
+
+    /// At the end of a script or `-c` run: waits for the background jobs, whose
+    /// processes would have outlived bash (the kernel is the machine, and nothing outlives
+    /// it). Ctrl-C ends them, as it ends a foreground job.
+    pub async fn wait_for_background_jobs(&mut self) {
+        let pids: Vec<Pid> = self.jobs.with(|all| {
+            all.iter()
+                .flat_map(|job| job.pids.iter().copied())
+                .collect()
+        });
+        self.add_foreground(&pids);
+        self.wait_builtin(&["wait".to_string()]).await;
+        self.remove_foreground(&pids);
+    }
+
+    /// `disown [-ar] [%N...]`: takes jobs out of the table; they run on, unwaited and
+    /// unreported. No operand means the current job; `-a` all, `-r` only running ones.
+    pub(super) fn disown_builtin(&mut self, argv: &[String]) -> (u8, String) {
+        let (mut all, mut running_only) = (false, false);
+        let mut operands = &argv[1..];
+        while let Some(option) = operands
+            .first()
+            .filter(|o| o.starts_with('-') && o.len() > 1)
+        {
+            for letter in option[1..].chars() {
+                match letter {
+                    'a' => all = true,
+                    'r' => running_only = true,
+                    _ => {
+                        self.report(&format!("disown: -{letter}: invalid option"));
+                        // Without a prefix, as bash; without -h, which has nothing to do here.
+                        eprintln!("disown: usage: disown [-ar] [jobspec ... | pid ...]");
+                        return (2, String::new());
+                    }
+                }
+            }
+            operands = &operands[1..];
+        }
+        let mut status = 0;
+        let mut chosen = Vec::new();
+        if operands.is_empty() && (all || running_only) {
+            chosen = self
+                .jobs
+                .with(|jobs| jobs.iter().map(|j| j.number).collect());
+        } else if operands.is_empty() {
+            match self.jobs.find(None) {
+                Ok(number) => chosen.push(number),
+                Err(message) => {
+                    self.report(&format!("disown: {message}"));
+                    status = 1;
+                }
+            }
+        }
+        let (named, all_found) = self.jobs_named("disown", operands);
+        chosen.extend(named);
+        if !all_found {
+            status = 1;
+        }
+        for number in chosen {
+            let running = self
+                .jobs
+                .ended(number)
+                .is_some_and(|e| e.borrow().is_none());
+            if !running_only || running {
+                self.jobs.remove(number);
+            }
+        }
+        (status, String::new())
+    }
+
+    /// The jobs the operands name, each one that names none reported as `BUILTIN: why`;
+    /// and whether all of them named one.
+    fn jobs_named(&self, builtin: &str, operands: &[String]) -> (Vec<usize>, bool) {
+        let mut numbers = Vec::new();
+        let mut all_found = true;
+        for operand in operands {
+            match self.job_of(operand) {
+                Ok(number) => numbers.push(number),
+                Err(message) => {
+                    self.report(&format!("{builtin}: {message}"));
+                    all_found = false;
+                }
+            }
+        }
+        (numbers, all_found)
+    }
+
+    /// The job an operand names: `%SPEC`, or the pid of one of its processes.
+    fn job_of(&self, operand: &str) -> Result<usize, String> {
+        if operand.starts_with('%') {
+            return self.jobs.find(Some(operand));
+        }
+        match operand.parse::<Pid>() {
+            Ok(pid) => self
+                .jobs
+                .by_pid(pid)
+                .ok_or_else(|| format!("pid {pid} is not a child of this shell")),
+            Err(_) => Err(format!("`{operand}': not a pid or valid job spec")),
+        }
+    }
+
+    /// `wait -n [%N|PID]...`: waits for the next of those jobs (all, with none named) to
+    /// end, and gives its status; 127 when there is none.
+    async fn wait_for_next(&mut self, operands: &[String]) -> u8 {
+        let mut status = 127;
+        let (mut targets, _) = self.jobs_named("wait", operands);
+        if operands.is_empty() {
+            targets = self.jobs.with(|all| all.iter().map(|j| j.number).collect());
+        }
+        let mut waits = tokio::task::JoinSet::new();
+        for number in targets {
+            if let Some(mut ended) = self.jobs.ended(number) {
+                waits.spawn(async move {
+                    let _ = ended.wait_for(Option::is_some).await;
+                    let code = ended.borrow().as_ref().map_or(0, ExitStatus::code);
+                    (number, code)
+                });
+            }
+        }
+        if let Some(Ok((number, code))) = waits.join_next().await {
+            self.jobs.remove(number);
+            status = code;
+        }
+        status
+    }
+
+    /// `wait [%N|PID]...`: with no operand, every job; the status is the last one's.
+    pub(super) async fn wait_builtin(&mut self, argv: &[String]) -> u8 {
+        if argv.get(1).is_some_and(|a| a == "-n") {
+            return self.wait_for_next(&argv[2..]).await;
+        }
+        let mut targets = Vec::new();
+        if argv.len() == 1 {
+            targets = self.jobs.with(|all| all.iter().map(|j| j.number).collect());
+        }
+        let mut status = 0;
+        let (named, all_found) = self.jobs_named("wait", &argv[1..]);
+        targets.extend(named);
+        if !all_found {
+            status = 127;
+        }
+        for number in targets {
+            let Some(mut ended) = self.jobs.ended(number) else {
+                continue;
+            };
+            // A caught signal ends the wait with 128 + its number, and its trap runs.
+            if let Some(signal) = self.wait_or_signal(ended.wait_for(Option::is_some)).await {
+                return 128 + signal.number();
+            }
+            let code = ended.borrow().as_ref().map_or(0, ExitStatus::code);
+            if argv.len() > 1 {
+                status = code;
+            }
+            self.jobs.remove(number);
+        }
+        status
+    }
+
+    /// `kill [-SIGNAL | -s SIGNAL | -n N] PID|%JOB...`, and `kill -l [N]`.
+    pub(super) fn kill_builtin(&mut self, argv: &[String]) -> (u8, String) {
+        let mut signal = Signal::Terminate;
+        let mut operands = &argv[1..];
+        match operands.first().map(String::as_str) {
+            Some("-l" | "-L") => return self.list_signals(&operands[1..]),
+            Some("-s" | "-n") => {
+                let Some(name) = operands.get(1) else {
+                    self.report(&format!(
+                        "kill: {}: option requires an argument",
+                        operands[0]
+                    ));
+                    return (2, String::new());
+                };
+                match parse_signal(name) {
+                    Some(s) => signal = s,
+                    None => {
+                        self.report(&format!("kill: {name}: invalid signal specification"));
+                        return (1, String::new());
+                    }
+                }
+                operands = &operands[2..];
+            }
+            Some("--") => operands = &operands[1..],
+            Some(flag) if flag.starts_with('-') && flag.len() > 1 => {
+                match parse_signal(&flag[1..]) {
+                    Some(s) => signal = s,
+                    None => {
+                        self.report(&format!(
+                            "kill: {}: invalid signal specification",
+                            &flag[1..]
+                        ));
+                        return (1, String::new());
+                    }
+                }
+                operands = &operands[1..];
+            }
+            _ => {}
+        }
+        if operands.is_empty() {
+            self.report("kill: usage: kill [-s sigspec | -n signum | -sigspec] pid | jobspec ... or kill -l [sigspec]");
+            return (2, String::new());
+        }
+        let mut status = 0;
+        for operand in operands {
+            let pids = if operand.starts_with('%') {
+                match self.jobs.find(Some(operand)) {
+                    Ok(number) => self.jobs.pids(number),
+                    Err(message) => {
+                        self.report(&format!("kill: {message}"));
+                        status = 1;
+                        continue;
+                    }
+                }
+            } else {
+                match operand.parse::<Pid>() {
+                    Ok(pid) => vec![pid],
+                    Err(_) => {
+                        self.report(&format!(
+                            "kill: {operand}: arguments must be process or job IDs"
+                        ));
+                        status = 1;
+                        continue;
+                    }
+                }
+            };
+            for pid in pids {
+                let alive = self.kernel.processes.get(pid).is_some_and(|p| {
+                    !matches!(
+                        p.state(),
+                        wasmix_kernel::proc::RunState::Exited
+                            | wasmix_kernel::proc::RunState::Killed
+                    )
+                });
+                if !alive || self.kernel.kill(pid, signal).is_err() {
+                    self.report(&format!("kill: ({pid}) - No such process"));
+                    status = 1;
+                }
+            }
+        }
+        (status, String::new())
+    }
+}
+
+/// Tells what ended a foreground job, if it was a signal (as bash does).
+fn report_end(status: &ExitStatus) {
+    if let ExitStatus::Killed(signal) = status
+        && *signal != Signal::Interrupt
+    {
+        eprintln!("{}", signal.description());
+    }
+}
+
+/// `+` for the current (latest) job, `-` for the one before, a space for the others.
+fn mark(index: usize, count: usize) -> char {
+    match count - index {
+        1 => '+',
+        2 => '-',
+        _ => ' ',
+    }
+}
+
+/// A signal by name (`TERM`, `SIGTERM`) or number.
+fn parse_signal(text: &str) -> Option<Signal> {
+    match text.parse::<u8>() {
+        Ok(number) => Signal::from_number(number),
+        Err(_) => Signal::from_name(text),
+    }
+}
+
+/// `kill -l`: the signals wasmix delivers; `kill -l N` names one (a status 128+N too).
+impl Shell {
+    /// Waits for `work`, unless a signal this shell catches comes first: then that signal.
+    async fn wait_or_signal<T>(
+        &self,
+        work: impl std::future::Future<Output = T>,
+    ) -> Option<Signal> {
+        let process = (self.subshell_level == 0)
+            .then(|| self.kernel.processes.get(self.pid))
+            .flatten();
+        match process {
+            // Biased: a signal sent just before the job ended still interrupts the wait.
+            Some(process) => tokio::select! {
+                biased;
+                signal = process.signals.arrival() => Some(signal),
+                _ = work => None,
+            },
+            None => {
+                work.await;
+                None
+            }
+        }
+    }
+
+    /// `kill -l`: every signal, five to a line as bash prints them; with operands, the
+    /// name of each number (an exit status above 128 too) and the number of each name.
+    pub(super) fn list_signals(&self, operands: &[String]) -> (u8, String) {
+        if operands.is_empty() {
+            let text = SIGNALS
+                .chunks(5)
+                .map(|line| {
+                    let entries: Vec<String> = line
+                        .iter()
+                        .map(|(number, name, _)| format!("{number:>2}) SIG{name}"))
+                        .collect();
+                    entries.join("\t") + "\n"
+                })
+                .collect();
+            return (0, text);
+        }
+        let mut status = 0;
+        let mut text = String::new();
+        for operand in operands {
+            let found = match operand.parse::<u32>() {
+                Ok(0) => Some("EXIT".to_string()),
+                Ok(n) => u8::try_from(if n > 128 { n - 128 } else { n })
+                    .ok()
+                    .and_then(Signal::from_number)
+                    .map(|s| s.name().to_string()),
+                Err(_) if operand.eq_ignore_ascii_case("EXIT") => Some("0".into()),
+                Err(_) => Signal::from_name(operand).map(|s| s.number().to_string()),
+            };
+            match found {
+                Some(found) => text.push_str(&(found + "\n")),
+                None => {
+                    self.report(&format!("kill: {operand}: invalid signal specification"));
+                    status = 1;
+                }
+            }
+        }
+        (status, text)
+    }
+}
+
+/// Resolves when any of the futures does with true (a stop), or never.
+async fn futures_select_all<F>(futures: impl Iterator<Item = F>) -> bool
+where
+    F: std::future::Future<Output = bool> + Unpin,
+{
+    let mut futures: Vec<Option<F>> = futures.map(Some).collect();
+    std::future::poll_fn(|cx| {
+        for slot in futures.iter_mut() {
+            if let Some(future) = slot
+                && let std::task::Poll::Ready(stopped) = std::pin::Pin::new(future).poll(cx)
+            {
+                *slot = None;
+                if stopped {
+                    return std::task::Poll::Ready(true);
+                }
+            }
+        }
+        std::task::Poll::Pending
+    })
+    .await
+}

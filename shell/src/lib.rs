@@ -1,0 +1,517 @@
+//! The shell: reads commands, expands them, and runs them as processes through the kernel.
+
+mod alias;
+mod arith;
+mod assign;
+mod brace;
+mod builtin;
+mod callstack;
+mod compgen;
+mod complete;
+mod compound;
+mod cond;
+mod dirstack;
+mod enable;
+mod exec;
+mod expand;
+mod getopts;
+mod glob;
+pub mod interactive;
+mod job;
+mod jobctl;
+mod namespace;
+pub use namespace::program_name;
+mod options;
+mod params;
+mod pattern;
+mod print;
+mod printf;
+mod process;
+mod procsub;
+mod prompt;
+mod times;
+pub use process::ShellProgram;
+mod hash;
+mod read;
+mod redirect;
+mod shopt;
+mod source;
+mod syntax;
+mod table;
+mod test;
+mod trap;
+mod umask;
+mod variables;
+mod whatis;
+use variables::Variable;
+
+use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use wasmix_kernel::fs::namespace::Namespace;
+use wasmix_kernel::kernel::Kernel;
+use wasmix_kernel::proc::{Pid, SHELL_PID, Signal};
+
+/// Runs every parser the shell uses on text it is given (commands, words, arithmetic),
+/// and throws the results away: for the fuzz target in `shell/fuzz`, and for the
+/// regression tests of what it found. An error is fine; a panic or a hang is a bug.
+pub fn parse_everything(text: &str) {
+    let _ = syntax::is_unfinished(text);
+    let _ = syntax::parse_word(text, false);
+    let _ = syntax::parse_word(text, true);
+    let _ = syntax::parse_arithmetic(text);
+}
+
+/// `$BASH_VERSION`: the bash whose language the shell speaks.
+const BASH_VERSION: &str = "5.2.0(1)-wasmix";
+
+/// The shell's own status for a syntax error, as bash's.
+pub const SYNTAX_ERROR_STATUS: u8 = 2;
+
+/// Where the text being run came from; it prefixes error messages as bash does.
+#[derive(Clone)]
+pub enum Origin {
+    /// `wasmix -c '...'`: messages read `wasmix: -c: line N: ...`.
+    CommandString,
+    /// A script file: `FILE: line N: ...`.
+    Script(String),
+    /// The prompt: `wasmix: ...`.
+    Prompt,
+}
+
+/// SIGINT and SIGTSTP from the terminal, caught for the whole life of wasmix: registered
+/// before anything else runs, so neither can ever stop or kill wasmix itself (a handler
+/// registered lazily, on a task's first poll, left a window where Ctrl-C killed it).
+pub struct TerminalSignals {
+    interrupts: tokio::signal::unix::Signal,
+    suspends: tokio::signal::unix::Signal,
+}
+
+impl TerminalSignals {
+    /// Ctrl-C, for a caller that handles it itself (`wasmix run`).
+    pub fn interrupts(&mut self) -> &mut tokio::signal::unix::Signal {
+        &mut self.interrupts
+    }
+
+    /// Must be called within a tokio runtime.
+    pub fn register() -> std::io::Result<TerminalSignals> {
+        use tokio::signal::unix::{SignalKind, signal};
+        Ok(TerminalSignals {
+            interrupts: signal(SignalKind::interrupt())?,
+            suspends: signal(SignalKind::from_raw(libc::SIGTSTP))?,
+        })
+    }
+}
+
+/// Raised by `exit` (and by a fatal interrupt) to unwind out of whatever is running.
+#[derive(Debug)]
+pub struct Exit(pub u8);
+
+/// What cuts the running commands short: `exit`, or `return`, `break` and `continue` on
+/// their way to the function or loop they end.
+#[derive(Debug)]
+enum Flow {
+    Exit(u8),
+    Return(u8),
+    Break(usize),
+    Continue(usize),
+    /// An error that ends the whole command line being run, not the shell: a failed
+    /// assignment to a read-only variable, a `failglob` miss (bash jumps to its top level).
+    Abort(u8),
+}
+
+/// The user's home, where the shell starts.
+const HOME: &str = "/home/user";
+
+/// The PATH the shell starts with, and where `command -p` looks.
+const DEFAULT_PATH: &str = "/bin";
+
+/// A shell. Cloning one makes a subshell: same variables and functions, its own changes.
+#[derive(Clone)]
+pub struct Shell {
+    kernel: Arc<Kernel>,
+    /// The process this shell runs as (`$BASHPID`): a background subshell has its own.
+    pid: Pid,
+    /// The shell process's pid (`$$`), which subshells keep.
+    process_pid: Pid,
+    /// The shell's namespace; each child gets a copy of it as it is at the spawn.
+    namespace: Arc<Namespace>,
+    variables: BTreeMap<String, Variable>,
+    /// The working directory, as `cd` last set it: what `pwd` prints and where
+    /// relative paths start, whatever a script does to `$PWD`.
+    cwd: String,
+    positional: Vec<String>,
+    script_name: String,
+    last_status: u8,
+    origin: Origin,
+    /// The last background pipeline's last process: `$!`.
+    last_background: Option<Pid>,
+    jobs: job::Jobs,
+    functions: std::collections::HashMap<String, Arc<brush_parser::ast::FunctionBody>>,
+    /// Function calls in progress, to stop runaway recursion.
+    call_depth: usize,
+    /// Loop bodies running, for `break` and `continue` outside any loop.
+    loop_depth: usize,
+    /// The status of the last command substitution of the command being expanded: what an
+    /// assignment-only command like `x=$(false)` returns.
+    substitution_status: Option<u8>,
+    /// Processes of the pipelines running in the foreground: what Ctrl-C stops.
+    foreground: Arc<Mutex<Vec<Pid>>>,
+    interrupted: Arc<AtomicBool>,
+    /// What the processes the shell starts may use.
+    limits: wasmix_kernel::kernel::Limits,
+    options: options::Options,
+    shell_options: shopt::ShellOptions,
+    /// Command substitutions this shell runs inside (0 for the top).
+    substitution_depth: usize,
+    /// Conditions being run (`if` tests, all but the last of `&&`/`||`, `!`), where a
+    /// failure does not end the shell under `set -e`.
+    condition_depth: usize,
+    /// For each function call in progress, the variables `local` shadowed and their
+    /// values before.
+    locals: Vec<Vec<(String, Option<Variable>)>>,
+    aliases: BTreeMap<String, alias::Alias>,
+    /// Counts the top-level commands run, so an alias applies only to commands after
+    /// the one that defined it (bash reads a whole line before running it).
+    top_command: u64,
+    /// Aliases whose text is running, so an alias is not expanded inside itself.
+    expanding_aliases: Vec<String>,
+    /// The commands typed at the prompt, for `history`.
+    history: Vec<String>,
+    /// When the shell started, for `$SECONDS`.
+    started: std::time::Instant,
+    /// The line of the command running (`$LINENO`), and what to add to the lines of the
+    /// text being run to get it.
+    line: usize,
+    line_offset: usize,
+    /// `history -c`, `-d` or `-w` ran: the prompt saves the history file anew.
+    history_changed: bool,
+    /// The history length at which `exit` goes through despite stopped jobs (the command
+    /// right after the warning).
+    exit_warned_at: Option<usize>,
+    /// The functions being run, outermost first (`$FUNCNAME`), and the line each was
+    /// called from (`$BASH_LINENO`).
+    function_names: Vec<String>,
+    call_lines: Vec<usize>,
+    /// The files `source` is reading, outermost first, and the file each function was
+    /// defined in (`$BASH_SOURCE`).
+    source_files: Vec<String>,
+    function_files: std::collections::HashMap<String, String>,
+    /// `pushd`'s directories, the most recent last (the working directory is not in it).
+    directory_stack: Vec<String>,
+    /// The programs run by name, for `hash`.
+    hashed: Vec<hash::Hashed>,
+    /// `trap`: the command for each condition (`EXIT`, `ERR`).
+    traps: BTreeMap<String, String>,
+    /// In a subshell that has not set a trap, the traps of the shell it was made from,
+    /// which `trap` alone lists.
+    parent_traps: Option<Arc<BTreeMap<String, String>>>,
+    /// How many subshells deep this copy of the shell is (`$BASH_SUBSHELL`; see
+    /// `Shell::subshell`); 0 in the shell itself.
+    subshell_level: u32,
+    /// `enable -n`: builtins turned off, so their names run programs.
+    disabled_builtins: std::collections::BTreeSet<String>,
+    /// CPU time of the children waited for (`times`).
+    children_cpu: std::time::Duration,
+    /// How many times a RETURN trap was set, so a function knows whether it set one.
+    return_traps_set: u64,
+    /// A trap is running (a trap does not trigger traps).
+    running_trap: bool,
+    /// Where `getopts` is: the OPTIND it last set, and the position in that word.
+    getopts_state: (usize, usize),
+    /// Streams `exec` just made the shell's own, for the rest of the list being run.
+    exec_streams: Option<Arc<wasmix_kernel::file::Stdio>>,
+    /// Array assignments for the declaration builtin about to run (`declare -a a=(x)`).
+    declared_arrays: Vec<assign::DeclaredArray>,
+    /// The streams it was given when it runs as a process of its own (`/bin/sh`); the
+    /// console otherwise.
+    streams: Option<Arc<wasmix_kernel::file::Stdio>>,
+}
+
+impl Shell {
+    pub fn new(kernel: Arc<Kernel>, origin: Origin) -> Shell {
+        let mut shell = Shell {
+            namespace: Arc::new(kernel.root_namespace()),
+            kernel,
+            limits: wasmix_kernel::kernel::Limits::default(),
+            options: options::Options::default(),
+            shell_options: shopt::ShellOptions {
+                expand_aliases: matches!(origin, Origin::Prompt),
+                ..Default::default()
+            },
+            substitution_depth: 0,
+            condition_depth: 0,
+            locals: Vec::new(),
+            aliases: BTreeMap::new(),
+            top_command: 0,
+            expanding_aliases: Vec::new(),
+            history: Vec::new(),
+            started: std::time::Instant::now(),
+            streams: None,
+            declared_arrays: Vec::new(),
+            exec_streams: None,
+            traps: BTreeMap::new(),
+            parent_traps: None,
+            subshell_level: 0,
+            disabled_builtins: std::collections::BTreeSet::new(),
+            children_cpu: std::time::Duration::ZERO,
+            return_traps_set: 0,
+            directory_stack: Vec::new(),
+            hashed: Vec::new(),
+            function_names: Vec::new(),
+            call_lines: Vec::new(),
+            source_files: Vec::new(),
+            function_files: std::collections::HashMap::new(),
+            history_changed: false,
+            exit_warned_at: None,
+            line: 0,
+            line_offset: 0,
+            running_trap: false,
+            getopts_state: (1, 0),
+            pid: SHELL_PID,
+            process_pid: SHELL_PID,
+            variables: BTreeMap::new(),
+            positional: Vec::new(),
+            script_name: "wasmix".into(),
+            last_status: 0,
+            cwd: HOME.to_string(),
+            origin,
+            last_background: None,
+            jobs: job::Jobs::default(),
+            functions: std::collections::HashMap::new(),
+            call_depth: 0,
+            loop_depth: 0,
+            substitution_status: None,
+            foreground: Arc::default(),
+            interrupted: Arc::default(),
+        };
+        for (name, value) in [
+            ("HOME", HOME),
+            ("PATH", DEFAULT_PATH),
+            ("USER", "user"),
+            ("LOGNAME", "user"),
+            ("SHELL", "/bin/sh"),
+            ("PWD", HOME),
+        ] {
+            shell.set_variable(name, value, true);
+        }
+        // As bash: exported, though without a value until the first `cd`.
+        shell.declared("OLDPWD").exported = true;
+        // Full-screen programs and colour need to know the terminal: the host's name for
+        // it, or xterm's when the host has a terminal and no name for it.
+        let host_term = std::env::var("TERM").ok().filter(|t| !t.is_empty());
+        let on_terminal = std::io::IsTerminal::is_terminal(&std::io::stdout());
+        if let Some(term) = host_term.or_else(|| on_terminal.then(|| "xterm-256color".into())) {
+            shell.set_variable("TERM", &term, true);
+        }
+        // Scripts that check for bash find the language they need.
+        shell.set_variable("BASH_VERSION", BASH_VERSION, false);
+        let version_parts = ["5", "2", "0", "1", "wasmix", "wasm32-unknown-wasmix"];
+        let _ = shell.assign_array(
+            "BASH_VERSINFO",
+            version_parts
+                .iter()
+                .map(|part| (None, part.to_string()))
+                .collect(),
+            false,
+        );
+        shell.set_variable("OPTIND", "1", false);
+        shell.publish_call_stack();
+        shell
+    }
+
+    /// Positional parameters for a script: `$0` and `$1...`.
+    pub fn set_arguments(&mut self, name: String, arguments: Vec<String>) {
+        self.script_name = name;
+        self.positional = arguments;
+    }
+
+    pub fn last_status(&self) -> u8 {
+        self.last_status
+    }
+
+    /// Stops the foreground pipeline when the user presses Ctrl-C, and pauses it on
+    /// Ctrl-Z. Must be called within the kernel's tokio runtime.
+    pub fn catch_interrupts(&self, signals: TerminalSignals) {
+        let TerminalSignals {
+            mut interrupts,
+            mut suspends,
+        } = signals;
+        let kernel = self.kernel.clone();
+        let foreground = self.foreground.clone();
+        let interrupted = self.interrupted.clone();
+        tokio::spawn(async move {
+            while interrupts.recv().await.is_some() {
+                interrupted.store(true, Ordering::SeqCst);
+                let pids = foreground.lock().map(|p| p.clone()).unwrap_or_default();
+                for pid in pids {
+                    let _ = kernel.kill(pid, Signal::Interrupt);
+                }
+            }
+        });
+        let kernel = self.kernel.clone();
+        let foreground = self.foreground.clone();
+        tokio::spawn(async move {
+            while suspends.recv().await.is_some() {
+                let pids = foreground.lock().map(|p| p.clone()).unwrap_or_default();
+                for pid in pids {
+                    let _ = kernel.kill(pid, Signal::Stop);
+                }
+            }
+        });
+    }
+
+    /// True once if Ctrl-C was pressed since the last call.
+    fn take_interrupt(&self) -> bool {
+        self.interrupted.swap(false, Ordering::SeqCst)
+    }
+
+    /// Runs shell text as `run_text` does, unless a signal that ends the shell's process
+    /// comes first (`kill $$`): then the status is 128 + its number.
+    pub async fn run_text_as_process(&mut self, text: &str) -> Result<u8, Exit> {
+        let Some(process) = self.kernel.processes.get(self.pid) else {
+            return self.run_text(text).await;
+        };
+        tokio::select! {
+            result = self.run_text(text) => result,
+            signal = process.killed() => Err(Exit(128 + signal.number())),
+        }
+    }
+
+    /// Parses and runs shell text; the status is also kept for `$?`.
+    pub async fn run_text(&mut self, text: &str) -> Result<u8, Exit> {
+        match syntax::parse(text) {
+            Ok(program) => match self.run_program(&program).await {
+                Ok(())
+                | Err(Flow::Return(_) | Flow::Break(_) | Flow::Continue(_) | Flow::Abort(_)) => {
+                    Ok(self.last_status)
+                }
+                Err(Flow::Exit(status)) => Err(Exit(status)),
+            },
+            Err(error) => {
+                // bash runs the complete commands before a syntax error; so do we: the
+                // longest run of whole lines before it that parses is run first.
+                let before: Vec<&str> = text.lines().take(error.line.saturating_sub(1)).collect();
+                let runnable = (1..=before.len())
+                    .rev()
+                    .find_map(|n| syntax::parse(&before[..n].join("\n")).ok());
+                if let Some(program) = runnable
+                    && let Err(Flow::Exit(status)) = self.run_program(&program).await
+                {
+                    return Err(Exit(status));
+                }
+                // bash 5.2 stops at an error inside `[[ ]]` with its own message and,
+                // unlike any other syntax error, status 0.
+                // (The parser may notice on the line after the `[[`.)
+                let in_conditional = text
+                    .lines()
+                    .skip(error.line.saturating_sub(2))
+                    .take(if error.line > 1 { 2 } else { 1 })
+                    .any(|line| line.contains("[["));
+                let status = if in_conditional {
+                    self.report_at_line(error.line, "syntax error in conditional expression");
+                    0
+                } else {
+                    self.report_at_line(error.line, &error.message);
+                    if let Some(line) = error.source_line {
+                        self.report_at_line(error.line, &format!("`{line}'"));
+                    }
+                    SYNTAX_ERROR_STATUS
+                };
+                self.last_status = status;
+                match self.origin {
+                    Origin::Prompt => Ok(status),
+                    _ => Err(Exit(status)),
+                }
+            }
+        }
+    }
+
+    /// An error about the shell text, prefixed as bash does for this kind of input.
+    fn report_at_line(&self, line: usize, message: &str) {
+        self.say(match &self.origin {
+            Origin::CommandString => format!("wasmix: -c: line {line}: {message}"),
+            Origin::Script(path) => format!("{path}: line {line}: {message}"),
+            Origin::Prompt => format!("wasmix: {message}"),
+        });
+    }
+
+    /// A line on the shell's own stderr.
+    fn say(&self, line: String) {
+        match &self.streams {
+            Some(streams) => {
+                let _ = builtin::deliver(format!("{line}\n"), streams.stderr.duplicate());
+            }
+            None => eprintln!("{line}"),
+        }
+    }
+
+    /// The streams commands get unless redirected: the shell's own.
+    fn own_streams(&self) -> wasmix_kernel::file::Stdio {
+        match &self.streams {
+            Some(streams) => streams.duplicate(),
+            None => wasmix_kernel::file::Stdio::console(),
+        }
+    }
+
+    /// Reports a word that could not be expanded. A fatal one (an unset variable under
+    /// `set -u`, `${VAR:?}`) ends a script, as in bash.
+    fn expansion_failed(&mut self, e: expand::ExpandError) -> Result<u8, Flow> {
+        self.report(&e.message);
+        if e.fatal && !matches!(self.origin, Origin::Prompt) {
+            // bash ends `-c` text with 127 here (without `set -e`, outside subshells), a
+            // script or standard input with 1.
+            let status = match self.origin {
+                Origin::CommandString if !self.options.errexit && self.subshell_level == 0 => {
+                    e.status
+                }
+                _ => 1,
+            };
+            return Err(Flow::Exit(status));
+        }
+        if e.aborts {
+            self.last_status = 1;
+            return Err(Flow::Abort(1));
+        }
+        Ok(1)
+    }
+
+    /// An error about a command: `wasmix: what: why`, prefixed as bash prefixes it.
+    fn report(&self, message: &str) {
+        self.say(format!("{}{message}", self.message_prefix()));
+    }
+
+    /// What starts the shell's error messages, as in bash: `wasmix: ` at the prompt,
+    /// `$0: line N: ` for `-c` text, `FILE: line N: ` in a script.
+    fn message_prefix(&self) -> String {
+        match &self.origin {
+            Origin::Prompt => "wasmix: ".into(),
+            Origin::CommandString => format!("{}: line {}: ", self.script_name, self.line),
+            Origin::Script(path) => format!("{path}: line {}: ", self.line),
+        }
+    }
+}
+
+impl Shell {
+    /// Reads a file of the shell's namespace (the motd, profiles, sourced scripts).
+    fn read_whole_file(&self, path: &str) -> Result<Vec<u8>, wasmix_kernel::fs::FsError> {
+        read_whole_file(&self.namespace, path)
+    }
+}
+
+/// Reads a whole file of a namespace.
+fn read_whole_file(
+    namespace: &Namespace,
+    path: &str,
+) -> Result<Vec<u8>, wasmix_kernel::fs::FsError> {
+    let file = namespace.open(path, wasmix_kernel::fs::OpenOptions::read_only())?;
+    let mut contents = Vec::new();
+    let mut buffer = vec![0; 64 * 1024];
+    loop {
+        let n = file.read_at(&mut buffer, contents.len() as u64)?;
+        if n == 0 {
+            return Ok(contents);
+        }
+        contents.extend_from_slice(&buffer[..n]);
+    }
+}

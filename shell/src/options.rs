@@ -1,0 +1,262 @@
+//! Shell options and the `set` builtin: `-a` (allexport), `-C` (noclobber), `-e`
+//! (errexit), `-f` (noglob), `-n` (noexec), `-u` (nounset), `-x` (xtrace), `-o pipefail`,
+//! and `set -- ARGS` for the positional parameters.
+
+use super::{Origin, Shell};
+
+#[derive(Clone, Copy, Default)]
+pub(super) struct Options {
+    /// Every variable assigned is exported.
+    pub allexport: bool,
+    pub errexit: bool,
+    /// Functions, command substitutions and subshells inherit the ERR trap.
+    pub errtrace: bool,
+    /// Functions, command substitutions and subshells inherit the DEBUG and RETURN traps.
+    pub functrace: bool,
+    /// `>` refuses to overwrite an existing file (`>|` still does).
+    pub noclobber: bool,
+    /// Commands are read, not run (ignored at the prompt, as bash does).
+    pub noexec: bool,
+    /// No pathname expansion.
+    pub noglob: bool,
+    pub nounset: bool,
+    pub xtrace: bool,
+    pub pipefail: bool,
+    /// Line editing at the prompt: vi's keys or emacs's (the default when neither is set).
+    pub vi: bool,
+    pub emacs: bool,
+}
+
+/// The options `set -o` knows: long name, short letter.
+const NAMES: [(&str, Option<char>); 12] = [
+    ("allexport", Some('a')),
+    ("emacs", None),
+    ("errexit", Some('e')),
+    ("errtrace", Some('E')),
+    ("functrace", Some('T')),
+    ("noclobber", Some('C')),
+    ("noexec", Some('n')),
+    ("noglob", Some('f')),
+    ("nounset", Some('u')),
+    ("pipefail", None),
+    ("vi", None),
+    ("xtrace", Some('x')),
+];
+
+impl Options {
+    fn flag(&mut self, name: &str) -> Option<&mut bool> {
+        match name {
+            "allexport" => Some(&mut self.allexport),
+            "errexit" => Some(&mut self.errexit),
+            "errtrace" => Some(&mut self.errtrace),
+            "functrace" => Some(&mut self.functrace),
+            "noclobber" => Some(&mut self.noclobber),
+            "noexec" => Some(&mut self.noexec),
+            "noglob" => Some(&mut self.noglob),
+            "vi" => Some(&mut self.vi),
+            "emacs" => Some(&mut self.emacs),
+            "nounset" => Some(&mut self.nounset),
+            "xtrace" => Some(&mut self.xtrace),
+            "pipefail" => Some(&mut self.pipefail),
+            _ => None,
+        }
+    }
+
+    fn get(&self, name: &str) -> bool {
+        let mut copy = *self;
+        copy.flag(name).is_some_and(|on| *on)
+    }
+}
+
+/// A word as `set -x` and `set` show it: quoted when the shell would read it otherwise.
+pub(super) fn quoted(word: &str) -> String {
+    let plain = !word.is_empty()
+        && word
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_./=:,+@%^".contains(c));
+    if plain {
+        word.to_string()
+    } else {
+        format!("'{}'", word.replace('\'', "'\\''"))
+    }
+}
+
+/// A word in single quotes whatever it holds, as `${x@Q}` shows it; text with control
+/// characters gets bash's `$'...'` form instead.
+pub(super) fn quoted_always(word: &str) -> String {
+    if word.chars().any(char::is_control) {
+        return wasmix_printf_format::ansi_c_quote(word);
+    }
+    format!("'{}'", word.replace('\'', "'\\''"))
+}
+
+impl Shell {
+    /// Whether `set -o NAME` is on (`[ -o NAME ]`).
+    pub(super) fn option_is_on(&self, name: &str) -> bool {
+        self.options.get(name)
+    }
+
+    /// `$-`: the single-letter options that are on.
+    pub(super) fn option_flags(&self) -> String {
+        // In bash's order; `h` (hash commands) and `B` (brace expansion) are always on.
+        let o = &self.options;
+        let interactive = matches!(self.origin, Origin::Prompt);
+        let command_string = matches!(self.origin, Origin::CommandString);
+        [
+            (o.allexport, 'a'),
+            (o.errexit, 'e'),
+            (o.noglob, 'f'),
+            (true, 'h'),
+            (interactive, 'i'),
+            (o.noexec, 'n'),
+            (o.nounset, 'u'),
+            (o.xtrace, 'x'),
+            (true, 'B'),
+            (o.noclobber, 'C'),
+            (o.errtrace, 'E'),
+            (o.functrace, 'T'),
+            (command_string, 'c'),
+        ]
+        .iter()
+        .filter(|(on, _)| *on)
+        .map(|(_, letter)| letter)
+        .collect()
+    }
+
+    /// `set`: with no arguments, the variables; `-o`/`+o` alone, the options; otherwise
+    /// options turned on (`-`) or off (`+`), then the positional parameters.
+    pub(super) fn set_builtin(&mut self, argv: &[String]) -> (u8, String) {
+        if argv.len() == 1 {
+            let text = self
+                .variables
+                .iter()
+                .filter_map(|(name, v)| super::variables::listing(name, v))
+                .map(|line| line + "\n")
+                .collect();
+            return (0, text);
+        }
+        let mut args = argv[1..].iter().peekable();
+        while let Some(arg) = args.peek() {
+            let on = arg.starts_with('-');
+            if arg.as_str() == "--" {
+                args.next();
+                self.positional = args.cloned().collect();
+                return (0, String::new());
+            }
+            match arg.as_str() {
+                // `set -` ends the options and turns tracing off, as bash's.
+                "-" => {
+                    args.next();
+                    self.options.xtrace = false;
+                    break;
+                }
+                // A lone `+` is an empty list of flags.
+                "+" => {
+                    args.next();
+                    continue;
+                }
+                _ if !(on || arg.starts_with('+')) => break,
+                _ => {}
+            }
+            let arg = args.next().cloned().unwrap_or_default();
+            for letter in arg[1..].chars() {
+                if letter == 'o' {
+                    let Some(name) = args.next() else {
+                        return (0, self.list_options(on));
+                    };
+                    match self.options.flag(name) {
+                        Some(flag) => *flag = on,
+                        None => {
+                            self.report(&format!("set: {name}: invalid option name"));
+                            return (2, String::new());
+                        }
+                    }
+                    // One editing mode at a time.
+                    match (name.as_str(), on) {
+                        ("vi", true) => self.options.emacs = false,
+                        ("emacs", true) => self.options.vi = false,
+                        _ => {}
+                    }
+                    continue;
+                }
+                let name = NAMES.iter().find(|(_, l)| *l == Some(letter));
+                match name.and_then(|(name, _)| self.options.flag(name)) {
+                    Some(flag) => *flag = on,
+                    None => {
+                        self.report(&format!("set: {}{letter}: invalid option", &arg[..1]));
+                        return (2, String::new());
+                    }
+                }
+            }
+        }
+        let rest: Vec<String> = args.cloned().collect();
+        if !rest.is_empty() {
+            self.positional = rest;
+        }
+        (0, String::new())
+    }
+
+    /// `set -o` (a table) or `set +o` (commands that restore the options).
+    fn list_options(&self, table: bool) -> String {
+        NAMES
+            .iter()
+            .map(|(name, _)| self.option_line(name, table))
+            .collect()
+    }
+
+    fn option_line(&self, name: &str, table: bool) -> String {
+        let on = self.options.get(name);
+        if table {
+            format!("{name:<15}\t{}\n", if on { "on" } else { "off" })
+        } else {
+            format!("set {}o {name}\n", if on { '-' } else { '+' })
+        }
+    }
+
+    /// `shopt -o [-p] [-q] [NAME...]` without -s or -u: the `set -o` options named (all
+    /// when none is), as a table or as `set` commands; the status is 1 if one is off or
+    /// is no option.
+    pub(super) fn show_set_options(
+        &mut self,
+        names: &[String],
+        print: bool,
+        quiet: bool,
+    ) -> (u8, String) {
+        if names.is_empty() {
+            return (
+                0,
+                if quiet {
+                    String::new()
+                } else {
+                    self.list_options(!print)
+                },
+            );
+        }
+        let mut status = 0;
+        let mut text = String::new();
+        for name in names {
+            if !NAMES.iter().any(|(known, _)| known == name) {
+                self.report(&format!("shopt: {name}: invalid option name"));
+                status = 1;
+                continue;
+            }
+            if !self.options.get(name) {
+                status = 1;
+            }
+            if !quiet {
+                text.push_str(&self.option_line(name, !print));
+            }
+        }
+        (status, text)
+    }
+
+    /// `set -x`: the command about to run, on stderr.
+    pub(super) fn trace(&self, words: &[String], stderr: &wasmix_kernel::file::Output) {
+        if self.options.xtrace {
+            let prompt = "+".repeat(self.substitution_depth + 1);
+            let line: Vec<String> = words.iter().map(|w| quoted(w)).collect();
+            let text = format!("{prompt} {}\n", line.join(" "));
+            let _ = super::builtin::deliver(text, stderr.duplicate());
+        }
+    }
+}

@@ -1,0 +1,153 @@
+//! The `printf` builtin: bash's dialect of the format language (shared with `/bin/printf`
+//! through the printf-format crate), `-v VAR` to assign instead of print, and `%(fmt)T`
+//! formatted by the host's C library in local time.
+
+use super::Shell;
+use super::builtin::deliver;
+use wasmix_kernel::file::Output;
+use wasmix_printf_format::{Dialect, format};
+
+impl Shell {
+    /// `printf [-v VAR] FORMAT [ARGS]`: the status and what is left to print. The lines
+    /// made before each complaint go to `stdout` before it, as bash writes them.
+    pub(super) fn printf_builtin(&mut self, argv: &[String], stdout: &Output) -> (u8, Vec<u8>) {
+        let mut args = &argv[1..];
+        let mut target = None;
+        loop {
+            match args.first().map(String::as_str) {
+                Some("--") => {
+                    args = &args[1..];
+                    break;
+                }
+                Some("-v") => match args.get(1) {
+                    Some(name) => {
+                        target = Some(name.clone());
+                        args = &args[2..];
+                    }
+                    None => {
+                        self.report("printf: -v: option requires an argument");
+                        return (2, Vec::new());
+                    }
+                },
+                Some(flag) if flag.starts_with('-') && flag.len() > 1 => {
+                    self.report(&format!("printf: {flag}: invalid option"));
+                    self.say("printf: usage: printf [-v var] format [arguments]".into());
+                    return (2, Vec::new());
+                }
+                _ => break,
+            }
+        }
+        if let Some(name) = target.as_ref().filter(|name| !assignable(name)) {
+            self.report(&format!("printf: `{name}': not a valid identifier"));
+            return (2, Vec::new());
+        }
+        let Some((format_text, arguments)) = args.split_first() else {
+            self.say("printf: usage: printf [-v var] format [arguments]".into());
+            return (2, Vec::new());
+        };
+        let started = now() - self.started.elapsed().as_secs() as i64;
+        let time = move |pattern: &str, seconds: Option<i64>| {
+            let seconds = match seconds {
+                Some(-2) => started,
+                Some(seconds) => seconds,
+                None => now(),
+            };
+            strftime(pattern, seconds)
+        };
+        let mut formatted = format(format_text, arguments, Dialect::Bash, Some(&time));
+        let mut delivered = 0;
+        for (at, problem) in &formatted.problems {
+            // bash's stdout is line-buffered: whole lines go out first.
+            if target.is_none()
+                && let Some(end) = formatted.bytes[delivered..*at]
+                    .iter()
+                    .rposition(|&b| b == b'\n')
+            {
+                let end = delivered + end + 1;
+                let _ = deliver(formatted.bytes[delivered..end].to_vec(), stdout.duplicate());
+                delivered = end;
+            }
+            self.report(&format!("printf: {}", problem.message(Dialect::Bash)));
+        }
+        formatted.bytes.drain(..delivered);
+        let status = u8::from(
+            formatted
+                .problems
+                .iter()
+                .any(|(_, p)| p.fails(Dialect::Bash)),
+        );
+        match target {
+            Some(name) => {
+                let value = String::from_utf8_lossy(&formatted.bytes).into_owned();
+                let assigned = match super::assign::split_subscript(&name) {
+                    Some((array, index)) => {
+                        index.parse::<i64>().map_err(|_| ()).and_then(|index| {
+                            self.assign_element(
+                                array,
+                                super::variables::Subscript::Index(index),
+                                &value,
+                                false,
+                            )
+                            .map_err(|_| ())
+                        })
+                    }
+                    None if super::assign::is_name(&name) => {
+                        self.assign_scalar(&name, &value, false).map_err(|_| ())
+                    }
+                    None => Err(()),
+                };
+                if assigned.is_err() {
+                    self.report(&format!("printf: `{name}': not a valid identifier"));
+                    return (1, Vec::new());
+                }
+                (status, Vec::new())
+            }
+            None => (status, formatted.bytes),
+        }
+    }
+}
+
+/// A name `printf -v` can assign: a variable or an element, `NAME[SUBSCRIPT]`.
+fn assignable(name: &str) -> bool {
+    let base = match name.strip_suffix(']').and_then(|n| n.split_once('[')) {
+        Some((base, _)) => base,
+        None => name,
+    };
+    super::assign::is_name(base)
+}
+
+/// The local time now, formatted by strftime(3) (the prompt's `\t`, `\D{...}`).
+pub(super) fn strftime_now(pattern: &str) -> String {
+    strftime(pattern, now())
+}
+
+fn now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64)
+}
+
+/// strftime(3) in the host's local time zone, as bash formats `%(fmt)T`.
+fn strftime(pattern: &str, seconds: i64) -> String {
+    let Ok(pattern) = std::ffi::CString::new(pattern) else {
+        return String::new();
+    };
+    let time = seconds as libc::time_t;
+    // SAFETY: localtime_r and strftime write only into the buffers given, whose sizes
+    // are passed; the pattern is NUL-terminated.
+    unsafe {
+        let mut broken_down: libc::tm = std::mem::zeroed();
+        if libc::localtime_r(&time, &mut broken_down).is_null() {
+            return String::new();
+        }
+        let mut buffer = vec![0u8; 1024];
+        let length = libc::strftime(
+            buffer.as_mut_ptr().cast(),
+            buffer.len(),
+            pattern.as_ptr(),
+            &broken_down,
+        );
+        buffer.truncate(length);
+        String::from_utf8_lossy(&buffer).into_owned()
+    }
+}

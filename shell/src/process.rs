@@ -1,0 +1,178 @@
+//! The shell as a process of its own, as the kernel starts it for `/bin/sh` and
+//! `/bin/bash`: `sh -c STRING [NAME [ARGS]]`, `sh FILE [ARGS]`, or commands read from its
+//! standard input, with `set` flags (`-e`, `-u`, `-x`, ...) before them. It runs with the
+//! streams, environment, working directory, namespace and limits it was given.
+
+use super::{Exit, Origin, Shell};
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+use wasmix_kernel::exec::{NativeShell, ShellProcess};
+use wasmix_kernel::file::Input;
+
+/// What the kernel is given to start shells with.
+pub struct ShellProgram;
+
+impl NativeShell for ShellProgram {
+    fn run(&self, process: ShellProcess) -> Pin<Box<dyn Future<Output = u8> + Send>> {
+        Box::pin(run(process))
+    }
+}
+
+/// The status of a shell that could not read its script, as bash's.
+const UNREADABLE_SCRIPT: u8 = 127;
+
+async fn run(process: ShellProcess) -> u8 {
+    let name = process.argv[0].clone();
+    let mut flags = String::new();
+    // `set -o`/`shopt -s` commands from `-o NAME` and `-O NAME`, run before the script.
+    let mut settings = Vec::new();
+    let mut command_string = false;
+    let mut operands = process.argv[1..].iter().cloned().peekable();
+    let complain = |message: String| {
+        let _ = super::builtin::deliver(message, process.stdio.stderr.duplicate());
+        2
+    };
+    while let Some(option) =
+        operands.next_if(|a| (a.starts_with('-') || a.starts_with('+')) && a.len() > 1)
+    {
+        match option.as_str() {
+            "--" => break,
+            "-c" => command_string = true,
+            // sh reads no startup files, which is what these ask for.
+            "--norc" | "--noprofile" | "--noediting" => {}
+            "-o" | "+o" | "-O" | "+O" => {
+                let Some(setting) = operands.next() else {
+                    return complain(format!("{name}: {option}: option requires an argument\n"));
+                };
+                let command = match option.as_str() {
+                    "-o" => "set -o",
+                    "+o" => "set +o",
+                    "-O" => "shopt -s",
+                    _ => "shopt -u",
+                };
+                settings.push(format!("{command} {setting}"));
+            }
+            long if long.starts_with("--") => {
+                return complain(format!("{name}: {long}: invalid option\n"));
+            }
+            plus if plus.starts_with('+') => {
+                settings.push(format!("set {plus}"));
+            }
+            letters => {
+                for letter in letters[1..].chars() {
+                    match letter {
+                        'c' => command_string = true,
+                        // Read commands from stdin: what happens anyway without operands.
+                        's' | 'i' | 'l' => {}
+                        other => flags.push(other),
+                    }
+                }
+            }
+        }
+    }
+    let operands: Vec<String> = operands.collect();
+    let streams = Arc::new(process.stdio);
+    let (origin, text, script_name, positional) = if command_string {
+        let Some(text) = operands.first().cloned() else {
+            let _ = super::builtin::deliver(
+                format!("{name}: -c: option requires an argument\n"),
+                streams.stderr.duplicate(),
+            );
+            return 2;
+        };
+        let script_name = operands.get(1).cloned().unwrap_or_else(|| name.clone());
+        let positional = operands.iter().skip(2).cloned().collect();
+        (Origin::CommandString, text, script_name, positional)
+    } else if let Some(file) = operands.first() {
+        let path = wasmix_kernel::fs::namespace::absolute(&process.cwd, file);
+        match super::read_whole_file(&process.namespace, &path) {
+            Ok(bytes) => (
+                Origin::Script(file.clone()),
+                String::from_utf8_lossy(&bytes).into_owned(),
+                file.clone(),
+                operands[1..].to_vec(),
+            ),
+            Err(e) => {
+                let _ = super::builtin::deliver(
+                    format!("{name}: {file}: {e}\n"),
+                    streams.stderr.duplicate(),
+                );
+                return UNREADABLE_SCRIPT;
+            }
+        }
+    } else {
+        let bytes = read_all(&streams.stdin).await;
+        (
+            Origin::Script(name.clone()),
+            String::from_utf8_lossy(&bytes).into_owned(),
+            name.clone(),
+            Vec::new(),
+        )
+    };
+    let mut shell = Shell::new(process.kernel, origin);
+    shell.pid = process.pid;
+    shell.process_pid = process.pid;
+    shell.namespace = process.namespace;
+    shell.limits = process.limits;
+    for (variable, value) in &process.env {
+        shell.set_variable(variable, value, true);
+    }
+    // As bash starting: `$PWD` when it names the working directory (a path through
+    // symlinks stays as it was typed), else the physical path.
+    let inherited = process.env.iter().find(|(name, _)| name == "PWD");
+    let physical = shell.namespace.resolve(&process.cwd, true).ok();
+    let cwd = match inherited {
+        Some((_, pwd)) if shell.namespace.resolve(pwd, true).ok() == physical => pwd.clone(),
+        _ => physical.unwrap_or_else(|| process.cwd.clone()),
+    };
+    shell.set_variable("PWD", &cwd, true);
+    shell.cwd = cwd;
+    shell.set_arguments(script_name, positional);
+    shell.streams = Some(streams);
+    if !flags.is_empty() {
+        settings.insert(0, format!("set -{flags}"));
+    }
+    for setting in &settings {
+        if !matches!(shell.run_text(setting).await, Ok(0)) {
+            return super::SYNTAX_ERROR_STATUS;
+        }
+    }
+    let status = match shell.run_text(&text).await {
+        Ok(status) | Err(Exit(status)) => status,
+    };
+    let status = shell.exit_with(status).await;
+    shell.wait_for_background_jobs().await;
+    status
+}
+
+/// All of a stream, to its end.
+async fn read_all(input: &Input) -> Vec<u8> {
+    let mut all = Vec::new();
+    match input {
+        Input::Null => {}
+        Input::Pipe(reader) => {
+            while let Some(chunk) = reader.read(64 * 1024).await {
+                all.extend_from_slice(&chunk);
+            }
+        }
+        Input::Console => {
+            while let Some(chunk) = wasmix_kernel::console::read_console(64 * 1024).await {
+                all.extend_from_slice(&chunk);
+            }
+        }
+        Input::File(handle, offset) => {
+            let mut buffer = vec![0; 64 * 1024];
+            loop {
+                let at = offset.load(std::sync::atomic::Ordering::SeqCst);
+                let n = handle.read_at(&mut buffer, at).unwrap_or(0);
+                if n == 0 {
+                    break;
+                }
+                all.extend_from_slice(&buffer[..n]);
+                offset.fetch_add(n as u64, std::sync::atomic::Ordering::SeqCst);
+            }
+        }
+    }
+    all
+}

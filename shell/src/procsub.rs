@@ -1,0 +1,37 @@
+//! Process substitution: `<(LIST)` runs LIST in a subshell writing to a pipe and stands
+//! for `/dev/fd/N`, the pipe's read end in the namespace of the command it is given to
+//! (numbered from 63 down, as bash does); `CMD < <(LIST)` reads the pipe directly.
+
+use super::Shell;
+use super::compound::SubshellWork;
+use brush_parser::ast::{CompoundCommand, SubshellCommand};
+use std::sync::Arc;
+use wasmix_kernel::file::Output;
+use wasmix_kernel::fs::fdfs::FdFs;
+use wasmix_kernel::fs::namespace::{BindMode, Namespace};
+use wasmix_kernel::pipe::{PipeReader, pipe};
+
+/// The descriptor number of a command's first process substitution.
+pub(super) const FIRST_FD: u32 = 63;
+
+impl Shell {
+    /// Starts LIST writing into a new pipe, not waited for (as bash does not); the read end.
+    pub(super) fn start_substituted(&self, list: &SubshellCommand) -> PipeReader {
+        let (reader, writer) = pipe();
+        let mut io = self.own_streams();
+        io.stdout = Output::Pipe(writer);
+        let command = CompoundCommand::Subshell(list.clone());
+        drop(self.in_subshell(io, SubshellWork::Compound(command)));
+        reader
+    }
+
+    /// The shell's namespace with `/dev/fd` holding the pipes, for one command.
+    pub(super) fn namespace_with_pipes(&self, pipes: Vec<(u32, PipeReader)>) -> Arc<Namespace> {
+        let mut namespace = (*self.namespace).clone();
+        let server = Arc::new(FdFs::new(pipes));
+        if let Err(e) = namespace.mount("/dev/fd", server, BindMode::Replace) {
+            self.report(&format!("process substitution: /dev/fd: {e}"));
+        }
+        Arc::new(namespace)
+    }
+}

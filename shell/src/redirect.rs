@@ -1,0 +1,385 @@
+//! Redirections: `<`, `>`, `>>`, `>|`, `2>&1`, `>&2`, `&>`, `&>>`, here-documents and
+//! here-strings, applied to a command's stdio in the order written. As in bash,
+//! `/dev/stdin`, `/dev/stdout` and `/dev/stderr` name the command's own streams (WASI has
+//! no descriptors a program could reopen them through).
+
+use super::Shell;
+use brush_parser::ast::{
+    CommandPrefixOrSuffixItem, IoFileRedirectKind, IoFileRedirectTarget, IoRedirect,
+    ProcessSubstitutionKind, Word,
+};
+use bytes::Bytes;
+use wasmix_kernel::file::{Input, Output, Stdio, Stream};
+use wasmix_kernel::fs::OpenOptions;
+use wasmix_kernel::fs::namespace::absolute;
+use wasmix_kernel::pipe::pipe;
+
+impl Shell {
+    /// Applies redirections to `stdio`. Err carries the message to report (the command is
+    /// then not run, status 1, as in bash).
+    pub(super) async fn apply_redirects(
+        &mut self,
+        redirects: &[&IoRedirect],
+        stdio: &mut Stdio,
+    ) -> Result<(), String> {
+        for redirect in redirects {
+            match redirect {
+                IoRedirect::File(fd, kind, target) => {
+                    self.redirect_file(*fd, kind, target, stdio).await?
+                }
+                IoRedirect::OutputAndError(word, append) => {
+                    let refuse = !*append && self.options.noclobber;
+                    let output = self.open_output(word, *append, refuse, stdio).await?;
+                    stdio.stderr = output.duplicate();
+                    stdio.stdout = output;
+                }
+                IoRedirect::HereString(fd, word) => {
+                    let text = self.expand_one(word).await? + "\n";
+                    set_input(stdio, *fd, text_input(text))?;
+                }
+                IoRedirect::HereDocument(fd, document) => {
+                    let text = if document.requires_expansion {
+                        self.expand_document(&document.doc)
+                            .await
+                            .map_err(|e| e.message)?
+                    } else {
+                        document.doc.value.clone()
+                    };
+                    set_input(stdio, *fd, text_input(text))?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    async fn redirect_file(
+        &mut self,
+        fd: Option<i32>,
+        kind: &IoFileRedirectKind,
+        target: &IoFileRedirectTarget,
+        stdio: &mut Stdio,
+    ) -> Result<(), String> {
+        match (kind, target) {
+            (
+                IoFileRedirectKind::Read,
+                IoFileRedirectTarget::ProcessSubstitution(ProcessSubstitutionKind::Read, list),
+            ) => {
+                let reader = self.start_substituted(list);
+                set_input(stdio, fd, Input::Pipe(reader))
+            }
+            (IoFileRedirectKind::Read, IoFileRedirectTarget::Filename(word)) => {
+                let path = self.redirect_path(word).await?;
+                if path == "/dev/stdin" {
+                    let input = stdio.stdin.duplicate();
+                    return set_input(stdio, fd, input);
+                }
+                let handle: std::sync::Arc<dyn wasmix_kernel::fs::FileHandle> =
+                    match self.namespace.open(&path, OpenOptions::read_only()) {
+                        Ok(handle) => handle,
+                        // As on Linux, a directory opens for reading; it is reading it that
+                        // fails (`cat < dir`: "cat: -: Is a directory").
+                        Err(wasmix_kernel::fs::FsError::IsDirectory) => {
+                            std::sync::Arc::new(DirectoryInput)
+                        }
+                        Err(e) => return Err(format!("{}: {e}", word.value)),
+                    };
+                // A process substitution's `/dev/fd/N` is read as the pipe it is.
+                let input = match handle.pipe_reader() {
+                    Some(reader) => Input::Pipe(reader),
+                    None => Input::File(handle, Default::default()),
+                };
+                set_input(stdio, fd, input)
+            }
+            (
+                IoFileRedirectKind::Write
+                | IoFileRedirectKind::Clobber
+                | IoFileRedirectKind::Append,
+                IoFileRedirectTarget::Filename(word),
+            ) => {
+                let append = matches!(kind, IoFileRedirectKind::Append);
+                let refuse = matches!(kind, IoFileRedirectKind::Write) && self.options.noclobber;
+                let output = self.open_output(word, append, refuse, stdio).await?;
+                set_output(stdio, fd.unwrap_or(1), output)
+            }
+            (IoFileRedirectKind::ReadAndWrite, IoFileRedirectTarget::Filename(word)) => {
+                let path = self.redirect_path(word).await?;
+                let options = OpenOptions {
+                    read: true,
+                    write: true,
+                    create: true,
+                    ..OpenOptions::default()
+                };
+                let handle = self.create_file(&path, options, &word.value)?;
+                let input = Input::File(handle.clone(), Default::default());
+                match fd.unwrap_or(0) {
+                    0 => stdio.stdin = input,
+                    1 => stdio.stdout = Output::File(handle),
+                    2 => stdio.stderr = Output::File(handle),
+                    n => stdio.set_higher(n, Some(Stream::ReadWrite(input, Output::File(handle)))),
+                }
+                Ok(())
+            }
+            (IoFileRedirectKind::DuplicateOutput | IoFileRedirectKind::DuplicateInput, target) => {
+                let output = matches!(kind, IoFileRedirectKind::DuplicateOutput);
+                let into = fd.unwrap_or(if output { 1 } else { 0 });
+                let source = match target {
+                    IoFileRedirectTarget::Fd(n) => *n,
+                    IoFileRedirectTarget::Duplicate(word) => {
+                        let text = self.expand_one(word).await?;
+                        if text == "-" {
+                            return close(stdio, into);
+                        }
+                        // `N>&M-`: move M to N.
+                        if let Some(moved) = text.strip_suffix('-')
+                            && let Ok(source) = moved.parse::<i32>()
+                        {
+                            duplicate(stdio, source, into)?;
+                            return close(stdio, source);
+                        }
+                        match text.parse() {
+                            Ok(source) => source,
+                            // `>&file` is `&>file`, and `1>&file` is `>file`, in bash.
+                            Err(_) if output && fd.is_none_or(|fd| fd == 1) => {
+                                let refuse = self.options.noclobber;
+                                let file = self.open_output(word, false, refuse, stdio).await?;
+                                if fd.is_none() {
+                                    stdio.stderr = file.duplicate();
+                                }
+                                stdio.stdout = file;
+                                return Ok(());
+                            }
+                            Err(_) => return Err(format!("{text}: ambiguous redirect")),
+                        }
+                    }
+                    _ => return Err("this redirection is not supported".into()),
+                };
+                duplicate(stdio, source, into)
+            }
+            _ => Err(format!("{kind}: this redirection is not supported")),
+        }
+    }
+
+    async fn expand_one(&mut self, word: &Word) -> Result<String, String> {
+        let fields = self.expand_word(word).await.map_err(|e| e.message)?;
+        match fields.as_slice() {
+            [one] => Ok(one.clone()),
+            _ => Err(format!("{}: ambiguous redirect", word.value)),
+        }
+    }
+
+    async fn redirect_path(&mut self, word: &Word) -> Result<String, String> {
+        let name = self.expand_one(word).await?;
+        let cwd = self.cwd.clone();
+        Ok(absolute(&cwd, &name))
+    }
+
+    /// `/dev/stdout` and `/dev/stderr` name the command's own streams, as bash treats them
+    /// in redirections.
+    /// With `refuse_existing` (`set -C`), an existing regular file is not overwritten.
+    async fn open_output(
+        &mut self,
+        word: &Word,
+        append: bool,
+        refuse_existing: bool,
+        stdio: &Stdio,
+    ) -> Result<Output, String> {
+        let path = self.redirect_path(word).await?;
+        match path.as_str() {
+            "/dev/stdout" => return Ok(stdio.stdout.duplicate()),
+            "/dev/stderr" => return Ok(stdio.stderr.duplicate()),
+            _ => {}
+        }
+        if refuse_existing
+            && self
+                .namespace
+                .stat(&path, true)
+                .is_ok_and(|m| m.file_type == wasmix_kernel::fs::FileType::File)
+        {
+            return Err(format!("{}: cannot overwrite existing file", word.value));
+        }
+        let options = OpenOptions {
+            write: true,
+            create: true,
+            truncate: !append,
+            ..OpenOptions::default()
+        };
+        let handle = self.create_file(&path, options, &word.value)?;
+        // A FIFO is written as the pipe it is.
+        Ok(match handle.pipe_writer() {
+            Some(writer) => Output::Pipe(writer),
+            None => Output::File(handle),
+        })
+    }
+
+    /// Opens `path` for a redirection, a new file getting the mode the umask allows.
+    fn create_file(
+        &self,
+        path: &str,
+        options: OpenOptions,
+        shown: &str,
+    ) -> Result<std::sync::Arc<dyn wasmix_kernel::fs::FileHandle>, String> {
+        let existed = self.namespace.stat(path, true).is_ok();
+        let handle = self
+            .namespace
+            .open(path, options)
+            .map_err(|e| format!("{shown}: {e}"))?;
+        if !existed {
+            self.namespace
+                .apply_umask(path, false, self.limits.umask)
+                .map_err(|e| format!("{shown}: {e}"))?;
+        }
+        Ok(handle)
+    }
+}
+
+/// Text fed to a command's stdin through a pipe, written by a task of its own so a long
+/// document cannot fill the pipe before the reader starts.
+fn text_input(text: String) -> Input {
+    let (reader, writer) = pipe();
+    tokio::spawn(async move { writer.write_all(Bytes::from(text)).await });
+    Input::Pipe(reader)
+}
+
+fn set_input(stdio: &mut Stdio, fd: Option<i32>, input: Input) -> Result<(), String> {
+    match fd.unwrap_or(0) {
+        0 => stdio.stdin = input,
+        // Reading through 1 or 2 is as rare as it is odd; the shell holds no such stream.
+        1 | 2 => return Err(format!("{}: Bad file descriptor", fd.unwrap_or(0))),
+        n => stdio.set_higher(n, Some(Stream::Read(input))),
+    }
+    Ok(())
+}
+
+fn set_output(stdio: &mut Stdio, fd: i32, output: Output) -> Result<(), String> {
+    match fd {
+        1 => stdio.stdout = output,
+        2 => stdio.stderr = output,
+        0 => return Err("0: Bad file descriptor".into()),
+        n => stdio.set_higher(n, Some(Stream::Write(output))),
+    }
+    Ok(())
+}
+
+/// `N>&M` and `N<&M`: N becomes another hold on what M is.
+fn duplicate(stdio: &mut Stdio, source: i32, into: i32) -> Result<(), String> {
+    let bad = || format!("{source}: Bad file descriptor");
+    let stream = match source {
+        0 => Stream::Read(stdio.stdin.duplicate()),
+        1 => Stream::Write(stdio.stdout.duplicate()),
+        2 => Stream::Write(stdio.stderr.duplicate()),
+        n => match stdio.higher(n).ok_or_else(bad)? {
+            Stream::Read(input) => Stream::Read(input.duplicate()),
+            Stream::Write(output) => Stream::Write(output.duplicate()),
+            Stream::ReadWrite(input, output) => {
+                Stream::ReadWrite(input.duplicate(), output.duplicate())
+            }
+        },
+    };
+    match (into, stream) {
+        (0, Stream::Read(input) | Stream::ReadWrite(input, _)) => stdio.stdin = input,
+        (1, Stream::Write(output) | Stream::ReadWrite(_, output)) => stdio.stdout = output,
+        (2, Stream::Write(output) | Stream::ReadWrite(_, output)) => stdio.stderr = output,
+        (0..=2, _) => return Err(bad()),
+        (n, stream) => stdio.set_higher(n, Some(stream)),
+    }
+    Ok(())
+}
+
+/// `N>&-`: closes N.
+fn close(stdio: &mut Stdio, fd: i32) -> Result<(), String> {
+    match fd {
+        0 => stdio.stdin = Input::Null,
+        1 => stdio.stdout = Output::Closed,
+        2 => stdio.stderr = Output::Closed,
+        n => stdio.set_higher(n, None),
+    }
+    Ok(())
+}
+
+/// A directory given as standard input: every read fails with EISDIR.
+struct DirectoryInput;
+
+impl wasmix_kernel::fs::FileHandle for DirectoryInput {
+    fn read_at(&self, _: &mut [u8], _: u64) -> wasmix_kernel::fs::FsResult<usize> {
+        Err(wasmix_kernel::fs::FsError::IsDirectory)
+    }
+
+    fn metadata(&self) -> wasmix_kernel::fs::FsResult<wasmix_kernel::fs::Metadata> {
+        Err(wasmix_kernel::fs::FsError::IsDirectory)
+    }
+}
+
+/// `{NAME}>file`: a word `{NAME}` written right against a redirection that names no
+/// descriptor. The parser sees a word and a redirection; they are one when nothing
+/// but the operator lies between the word's end and the target's start.
+fn named_descriptor<'a>(word: &'a Word, redirect: &IoRedirect) -> Option<&'a str> {
+    let name = word.value.strip_prefix('{')?.strip_suffix('}')?;
+    if !super::assign::is_name(name) {
+        return None;
+    }
+    let (fd, target, operator) = match redirect {
+        IoRedirect::File(fd, kind, target) => {
+            let target = match target {
+                IoFileRedirectTarget::Filename(w) | IoFileRedirectTarget::Duplicate(w) => w,
+                _ => return None,
+            };
+            let operator = match kind {
+                IoFileRedirectKind::Read | IoFileRedirectKind::Write => 1,
+                _ => 2,
+            };
+            (*fd, target, operator)
+        }
+        IoRedirect::HereString(fd, target) => (*fd, target, 3),
+        _ => return None,
+    };
+    let end = word.loc.as_ref()?.end.index;
+    let start = target.loc.as_ref()?.start.index;
+    // The operator, then at most one blank before the target.
+    (fd.is_none() && start >= end + operator && start <= end + operator + 1).then_some(name)
+}
+
+impl Shell {
+    /// The `{NAME}` words of a command that name a descriptor for the redirection after
+    /// them (by position among the command's items), and those redirections with the
+    /// descriptor filled in: the lowest free one from 10 up, or for `{NAME}>&-` the one
+    /// `$NAME` holds. `NAME` is set to the number, as bash does.
+    pub(super) fn name_descriptors(
+        &mut self,
+        items: &[&CommandPrefixOrSuffixItem],
+        stdio: &Stdio,
+    ) -> Result<std::collections::HashMap<usize, IoRedirect>, String> {
+        let mut named = std::collections::HashMap::new();
+        let mut taken: Vec<i32> = stdio.higher.iter().map(|(fd, _)| *fd).collect();
+        for (index, pair) in items.windows(2).enumerate() {
+            let (
+                CommandPrefixOrSuffixItem::Word(word),
+                CommandPrefixOrSuffixItem::IoRedirect(redirect),
+            ) = (pair[0], pair[1])
+            else {
+                continue;
+            };
+            let Some(name) = named_descriptor(word, redirect) else {
+                continue;
+            };
+            let closing = matches!(redirect, IoRedirect::File(_, _, IoFileRedirectTarget::Duplicate(w)) if w.value == "-");
+            let fd = if closing {
+                let value = self.variable(name).unwrap_or_default();
+                value
+                    .parse::<i32>()
+                    .map_err(|_| format!("{value}: ambiguous redirect"))?
+            } else {
+                let fd = (10..).find(|fd| !taken.contains(fd)).unwrap_or(10);
+                taken.push(fd);
+                self.set_variable(name, &fd.to_string(), false);
+                fd
+            };
+            let mut filled = redirect.clone();
+            match &mut filled {
+                IoRedirect::File(slot, ..) | IoRedirect::HereString(slot, _) => *slot = Some(fd),
+                _ => {}
+            }
+            named.insert(index + 1, filled);
+        }
+        Ok(named)
+    }
+}

@@ -1,0 +1,159 @@
+//! Running shell text inside the running shell: `source FILE` and `eval ARGS`.
+
+use super::{Flow, Shell};
+use std::future::Future;
+use std::pin::Pin;
+use wasmix_kernel::file::Stdio;
+
+type Boxed<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
+
+impl Shell {
+    /// `source FILE [ARGS]`: runs a file of the namespace in this shell. (Boxed: what it
+    /// runs can source again.)
+    pub(super) fn source<'a>(
+        &'a mut self,
+        argv: &'a [String],
+        io: &'a Stdio,
+    ) -> Boxed<'a, Result<u8, Flow>> {
+        Box::pin(self.source_unboxed(argv, io))
+    }
+
+    async fn source_unboxed(&mut self, argv: &[String], io: &Stdio) -> Result<u8, Flow> {
+        // `source -- FILE`: the `--` goes.
+        let owned: Vec<String>;
+        let argv = match argv.get(1) {
+            Some(dashes) if dashes == "--" => {
+                owned = std::iter::once(argv[0].clone())
+                    .chain(argv[2..].iter().cloned())
+                    .collect();
+                &owned[..]
+            }
+            _ => argv,
+        };
+        let Some(file) = argv.get(1) else {
+            self.report(&format!("{}: filename argument required", argv[0]));
+            return Ok(2);
+        };
+        let cwd = self.cwd.clone();
+        // As bash: a name without a slash is looked for in $PATH first (files only), then
+        // in the working directory.
+        let in_path = (!file.contains('/'))
+            .then(|| {
+                let search = self.variable("PATH").unwrap_or_default();
+                search.split(':').find_map(|dir| {
+                    let dir = if dir.is_empty() { "." } else { dir };
+                    let candidate =
+                        wasmix_kernel::fs::namespace::absolute(&cwd, &format!("{dir}/{file}"));
+                    self.namespace
+                        .stat(&candidate, true)
+                        .is_ok_and(|meta| !meta.is_dir())
+                        .then_some(candidate)
+                })
+            })
+            .flatten();
+        let path = in_path.unwrap_or_else(|| wasmix_kernel::fs::namespace::absolute(&cwd, file));
+        let text = match self.read_whole_file(&path) {
+            Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+            Err(e) => {
+                self.report(&format!("{file}: {e}"));
+                return Ok(1);
+            }
+        };
+        let program = match super::syntax::parse(&text) {
+            Ok(program) => program,
+            Err(error) => {
+                self.say(format!("{file}: line {}: {}", error.line, error.message));
+                return Ok(super::SYNTAX_ERROR_STATUS);
+            }
+        };
+        let saved =
+            (argv.len() > 2).then(|| std::mem::replace(&mut self.positional, argv[2..].to_vec()));
+        self.source_files.push(file.to_string());
+        self.publish_call_stack();
+        let result = self.run_nested(&program, io, file, "source", 0).await;
+        self.source_files.pop();
+        self.publish_call_stack();
+        if let Some(saved) = saved {
+            self.positional = saved;
+        }
+        match result {
+            Ok(()) => Ok(self.last_status),
+            Err(Flow::Return(status)) => Ok(status),
+            Err(other) => Err(other),
+        }
+    }
+
+    /// `eval ARGS`: the arguments joined by spaces, parsed and run here. (Boxed: the
+    /// text can eval again.)
+    pub(super) fn eval<'a>(
+        &'a mut self,
+        args: &'a [String],
+        io: &'a Stdio,
+    ) -> Boxed<'a, Result<u8, Flow>> {
+        Box::pin(async move {
+            // `eval -- ARGS`; any other option is refused, as bash does.
+            let args = match args.first().map(String::as_str) {
+                Some("--") => &args[1..],
+                Some(option) if option.starts_with('-') && option.len() > 1 => {
+                    self.report(&format!("eval: {option}: invalid option"));
+                    self.report("eval: usage: eval [arg ...]");
+                    return Ok(2);
+                }
+                _ => args,
+            };
+            let text = args.join(" ");
+            if text.trim().is_empty() {
+                return Ok(0);
+            }
+            let program = match super::syntax::parse(&text) {
+                Ok(program) => program,
+                Err(error) => {
+                    self.report(&format!("eval: line {}: {}", error.line, error.message));
+                    if let Some(line) = error.source_line {
+                        self.report(&format!("eval: line {}: `{line}'", error.line));
+                    }
+                    return Ok(super::SYNTAX_ERROR_STATUS);
+                }
+            };
+            // bash counts eval's lines from the line after the eval.
+            let line = self.line;
+            self.run_nested(&program, io, "eval", "eval", line)
+                .await
+                .map(|()| self.last_status)
+        })
+    }
+
+    /// Runs parsed text inside the running shell, counting against the nesting limit
+    /// (a file that sources itself would otherwise recurse until the native stack
+    /// overflows), with `$LINENO` counted from `line_offset`.
+    async fn run_nested(
+        &mut self,
+        program: &brush_parser::ast::Program,
+        io: &Stdio,
+        name: &str,
+        kind: &str,
+        line_offset: usize,
+    ) -> Result<(), Flow> {
+        if self.call_depth >= super::compound::MAX_CALL_DEPTH {
+            self.report(&format!(
+                "{name}: maximum {kind} nesting level exceeded ({})",
+                super::compound::MAX_CALL_DEPTH
+            ));
+            self.last_status = 1;
+            return Ok(());
+        }
+        self.call_depth += 1;
+        let offset = std::mem::replace(&mut self.line_offset, line_offset);
+        let mut result = Ok(());
+        for command in &program.complete_commands {
+            self.top_command += 1;
+            result = self.run_list(command, io).await;
+            if result.is_err() {
+                break;
+            }
+        }
+        self.line_offset = offset;
+        self.call_depth -= 1;
+        result
+    }
+}

@@ -1,0 +1,216 @@
+//! `trap`: commands the shell runs when it exits (`EXIT`), when a signal it catches comes
+//! (the kernel keeps it pending until the command running ends, as bash waits for its
+//! foreground job), before each command (`DEBUG`), after a command fails (`ERR`, where
+//! `set -e` would stop) and when a function or sourced file returns (`RETURN`).
+
+use super::{Flow, Shell};
+use std::sync::Arc;
+use wasmix_kernel::file::Stdio;
+use wasmix_kernel::proc::{Disposition, Signal};
+
+/// The trap a `trap` operand names: `EXIT` (or `0`), a signal by name or number (`INT`,
+/// `SIGINT`, `2`), `DEBUG`, `ERR` or `RETURN`, as `trap -p` names them.
+fn condition(name: &str) -> Option<String> {
+    let upper = name.to_ascii_uppercase();
+    match upper.strip_prefix("SIG").unwrap_or(&upper) {
+        "EXIT" | "0" => return Some("EXIT".into()),
+        "DEBUG" | "ERR" | "RETURN" if !upper.starts_with("SIG") => return Some(upper),
+        _ => {}
+    }
+    let signal = match name.parse::<u8>() {
+        Ok(number) => Signal::from_number(number),
+        Err(_) => Signal::from_name(name),
+    };
+    signal.map(|signal| format!("SIG{}", signal.name()))
+}
+
+/// Where a trap comes in bash's listings: EXIT, the signals by number, then the rest.
+fn listing_order(name: &str) -> u16 {
+    match name {
+        "EXIT" => 0,
+        "DEBUG" => 1000,
+        "ERR" => 1001,
+        "RETURN" => 1002,
+        signal => Signal::from_name(signal).map_or(999, |s| u16::from(s.number())),
+    }
+}
+
+/// The signal a trap's name stands for (`SIGINT`), if it is one.
+fn trapped_signal(name: &str) -> Option<Signal> {
+    name.strip_prefix("SIG").and_then(Signal::from_name)
+}
+
+impl Shell {
+    /// `trap [-lp] [[COMMAND] CONDITION...]`, `trap - CONDITION...`, `trap` alone.
+    pub(super) fn trap_builtin(&mut self, argv: &[String]) -> (u8, String) {
+        let args: Vec<&str> = argv[1..].iter().map(String::as_str).collect();
+        let args = match args.first() {
+            Some(&"--") => &args[1..],
+            _ => &args[..],
+        };
+        if args.first() == Some(&"-l") {
+            return self.list_signals(&[]);
+        }
+        if args.is_empty() || args[0] == "-p" {
+            // A subshell that set no trap lists its parent's, as bash does.
+            let traps = self.parent_traps.as_deref().unwrap_or(&self.traps);
+            let wanted: Vec<Option<String>> = args.iter().skip(1).map(|a| condition(a)).collect();
+            let mut listed: Vec<(&String, &String)> = traps
+                .iter()
+                .filter(|(name, _)| wanted.is_empty() || wanted.contains(&Some(name.to_string())))
+                .collect();
+            listed.sort_by_key(|(name, _)| listing_order(name));
+            let text = listed
+                .into_iter()
+                .map(|(name, command)| {
+                    let quoted = format!("'{}'", command.replace('\'', "'\\''"));
+                    format!("trap -- {quoted} {name}\n")
+                })
+                .collect();
+            return (0, text);
+        }
+        // One operand alone, `-`, or a number first resets; otherwise the first is the
+        // command.
+        let resets = args.len() == 1 || args[0] == "-" || args[0].parse::<u32>().is_ok();
+        let (command, names) = match resets {
+            true if args[0] == "-" => (None, &args[1..]),
+            true => (None, args),
+            false => (Some(args[0].to_string()), &args[1..]),
+        };
+        let mut status = 0;
+        self.parent_traps = None;
+        for name in names {
+            let Some(name) = condition(name) else {
+                self.report(&format!("trap: {name}: invalid signal specification"));
+                status = 1;
+                continue;
+            };
+            if let Some(signal) = trapped_signal(&name) {
+                let disposition = match &command {
+                    None => Disposition::Default,
+                    Some(command) if command.is_empty() => Disposition::Ignore,
+                    Some(_) => Disposition::Catch,
+                };
+                self.set_disposition(signal, disposition);
+            }
+            match &command {
+                Some(command) => {
+                    if name == "RETURN" {
+                        self.return_traps_set += 1;
+                    }
+                    self.traps.insert(name, command.clone());
+                }
+                None => {
+                    self.traps.remove(&name);
+                }
+            }
+        }
+        (status, String::new())
+    }
+
+    /// Tells the kernel what this shell does with `signal`. Subshells that share the
+    /// shell's pid leave its dispositions alone.
+    fn set_disposition(&self, signal: Signal, disposition: Disposition) {
+        if self.subshell_level == 0
+            && let Some(process) = self.kernel.processes.get(self.pid)
+        {
+            process.signals.set(signal, disposition);
+        }
+    }
+
+    /// Runs the traps of the caught signals that came since the last look; a signal that
+    /// ends the shell's process ends the shell here, between commands.
+    pub(super) async fn run_signal_traps(&mut self) -> Result<(), Flow> {
+        if self.subshell_level > 0 || self.running_trap {
+            return Ok(());
+        }
+        let Some(process) = self.kernel.processes.get(self.pid) else {
+            return Ok(());
+        };
+        if let Some(signal) = process.kill_signal() {
+            return Err(Flow::Exit(128 + signal.number()));
+        }
+        for signal in process.signals.take_pending() {
+            self.run_trap(&format!("SIG{}", signal.name())).await?;
+        }
+        Ok(())
+    }
+
+    /// Runs the DEBUG trap before a command: not inside functions unless `set -T`.
+    pub(super) async fn run_debug_trap(&mut self) -> Result<(), Flow> {
+        if self.traps.contains_key("DEBUG")
+            && (self.function_names.is_empty() || self.options.functrace)
+        {
+            self.run_trap("DEBUG").await?;
+        }
+        Ok(())
+    }
+
+    /// Runs the command trapped for `name`, if any, keeping `$?` as it was.
+    pub(super) async fn run_trap(&mut self, name: &str) -> Result<(), Flow> {
+        if self.running_trap {
+            return Ok(());
+        }
+        let Some(command) = self.traps.get(name).cloned() else {
+            return Ok(());
+        };
+        let status = self.last_status;
+        self.running_trap = true;
+        // `$LINENO` in the trap is the line of the command that set it off.
+        let line = self.line;
+        let offset = std::mem::replace(&mut self.line_offset, line.saturating_sub(1));
+        let result = match super::syntax::parse(&command) {
+            Ok(program) => Box::pin(self.run_program(&program)).await,
+            Err(error) => {
+                self.report(&error.message);
+                Ok(())
+            }
+        };
+        self.line_offset = offset;
+        self.line = line;
+        self.running_trap = false;
+        self.last_status = status;
+        result
+    }
+
+    /// A copy of the shell for a subshell (`( )`, `$( )`, a pipeline stage, `&`) whose
+    /// streams are `io`. As in bash it does not inherit the EXIT trap nor the traps of
+    /// caught signals, nor ERR without `set -E`, nor DEBUG and RETURN without `set -T`; it
+    /// runs its own EXIT trap when it ends ([`Shell::exit_with`]).
+    pub(super) fn subshell(&self, io: &Stdio) -> Shell {
+        let mut shell = self.clone();
+        shell.subshell_level += 1;
+        // bash's subshells start outside any loop: `( continue )` in a loop is a no-op.
+        shell.loop_depth = 0;
+        shell.streams = Some(Arc::new(io.duplicate()));
+        if shell.parent_traps.is_none() {
+            shell.parent_traps = Some(Arc::new(self.traps.clone()));
+        }
+        shell.traps.remove("EXIT");
+        // Caught signals go back to their defaults (ignored ones stay ignored).
+        shell
+            .traps
+            .retain(|name, command| trapped_signal(name).is_none() || command.is_empty());
+        if !self.options.errtrace {
+            shell.traps.remove("ERR");
+        }
+        if !self.options.functrace {
+            shell.traps.remove("DEBUG");
+            shell.traps.remove("RETURN");
+        }
+        shell
+    }
+
+    /// The shell is about to exit with `status`: runs the EXIT trap, whose `exit` may
+    /// change the status. Returns the status to exit with.
+    pub async fn exit_with(&mut self, status: u8) -> u8 {
+        self.last_status = status;
+        if !self.traps.contains_key("EXIT") {
+            return status;
+        }
+        match self.run_trap("EXIT").await {
+            Err(Flow::Exit(changed)) => changed,
+            _ => status,
+        }
+    }
+}

@@ -1,0 +1,211 @@
+//! What a name runs as: `type`, and `command`, which runs a builtin or program while
+//! skipping functions and aliases (or with `-v`/`-V` tells what the name is).
+
+use super::builtin::finish;
+use super::exec::Stage;
+use super::print::function_text;
+use super::table::KEYWORDS;
+use super::{DEFAULT_PATH, Flow, Shell};
+use wasmix_kernel::file::Stdio;
+use wasmix_kernel::fs::namespace::{absolute, normalize};
+
+/// One thing a name can run.
+enum Kind {
+    Alias(String),
+    Keyword,
+    /// The function's text as bash prints it.
+    Function(String),
+    Builtin,
+    File(String),
+}
+
+/// How `type` and `command` describe what they find.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Style {
+    /// `NAME is a shell builtin`
+    Sentence,
+    /// `-t`: `builtin`
+    Word,
+    /// `-p`, `-P`: the file's path, nothing for the others.
+    Path,
+    /// `command -v`: the name, the path, or the alias as a command.
+    Short,
+}
+
+impl Shell {
+    /// Everything `name` could run, in the order the shell looks.
+    fn kinds(&self, name: &str, functions: bool, path_only: bool) -> Vec<Kind> {
+        let mut kinds = Vec::new();
+        if !path_only {
+            if let Some(value) = self.aliases.get(name) {
+                kinds.push(Kind::Alias(value.text.clone()));
+            }
+            if KEYWORDS.contains(&name) {
+                kinds.push(Kind::Keyword);
+            }
+            if let Some(body) = self.functions.get(name).filter(|_| functions) {
+                kinds.push(Kind::Function(function_text(name, body)));
+            }
+            if self.find_builtin(name).is_some() {
+                kinds.push(Kind::Builtin);
+            }
+        }
+        // A name with a slash is shown as written, when it is a file that would run;
+        // any other, as each directory of $PATH that has it (`type -a` shows them all).
+        if name.contains('/') {
+            if self.find_command(name).is_some_and(|p| self.runnable(&p)) {
+                kinds.push(Kind::File(name.to_string()));
+            }
+            return kinds;
+        }
+        let search = self.variable("PATH").unwrap_or_default();
+        for dir in search.split(':') {
+            let dir = if dir.is_empty() { "." } else { dir };
+            let candidate = format!("{}/{name}", dir.trim_end_matches('/'));
+            let path = normalize(&absolute(&self.cwd, &candidate));
+            if self.runnable(&path) {
+                kinds.push(Kind::File(path));
+            }
+        }
+        kinds
+    }
+
+    /// A file the shell would start: not a directory, and executable (a WebAssembly
+    /// module runs whatever its mode, as under `wasmtime run`).
+    fn runnable(&self, path: &str) -> bool {
+        self.namespace
+            .stat(path, true)
+            .is_ok_and(|meta| !meta.is_dir() && (meta.mode & 0o111 != 0 || path.ends_with(".wasm")))
+    }
+
+    fn describe(name: &str, kind: &Kind, style: Style) -> Option<String> {
+        Some(match (style, kind) {
+            (Style::Sentence, Kind::Alias(value)) => format!("{name} is aliased to `{value}'"),
+            (Style::Sentence, Kind::Keyword) => format!("{name} is a shell keyword"),
+            (Style::Sentence, Kind::Function(text)) => format!("{name} is a function\n{text}"),
+            (Style::Sentence, Kind::Builtin) => format!("{name} is a shell builtin"),
+            (Style::Sentence, Kind::File(path)) => format!("{name} is {path}"),
+            (Style::Word, Kind::Alias(_)) => "alias".into(),
+            (Style::Word, Kind::Keyword) => "keyword".into(),
+            (Style::Word, Kind::Function(_)) => "function".into(),
+            (Style::Word, Kind::Builtin) => "builtin".into(),
+            (Style::Word, Kind::File(_)) => "file".into(),
+            (Style::Path | Style::Short, Kind::File(path)) => path.clone(),
+            (Style::Path, _) => return None,
+            (Style::Short, Kind::Alias(value)) => format!("alias {name}='{value}'"),
+            (Style::Short, _) => name.to_string(),
+        })
+    }
+
+    /// `type [-afptP] NAME...`.
+    pub(super) fn type_builtin(&mut self, args: &[String]) -> (u8, String) {
+        let mut style = Style::Sentence;
+        let mut all = false;
+        let mut functions = true;
+        let mut path_only = false;
+        let mut names = Vec::new();
+        for arg in args {
+            match arg.strip_prefix('-') {
+                Some(flags) if names.is_empty() && !flags.is_empty() => {
+                    for flag in flags.chars() {
+                        match flag {
+                            'a' => all = true,
+                            'f' => functions = false,
+                            't' => style = Style::Word,
+                            'p' => style = Style::Path,
+                            'P' => {
+                                style = Style::Path;
+                                path_only = true;
+                            }
+                            other => {
+                                self.report(&format!("type: -{other}: invalid option"));
+                                return (2, String::new());
+                            }
+                        }
+                    }
+                }
+                _ => names.push(arg.clone()),
+            }
+        }
+        self.describe_names(&names, style, all, functions, path_only)
+    }
+
+    fn describe_names(
+        &self,
+        names: &[String],
+        style: Style,
+        all: bool,
+        functions: bool,
+        path_only: bool,
+    ) -> (u8, String) {
+        let mut text = String::new();
+        let mut status = 0;
+        for name in names {
+            let kinds = self.kinds(name, functions, path_only);
+            if kinds.is_empty() {
+                if style == Style::Sentence {
+                    self.report(&format!("type: {name}: not found"));
+                }
+                status = 1;
+                continue;
+            }
+            let shown = if all { &kinds[..] } else { &kinds[..1] };
+            for kind in shown {
+                if let Some(line) = Self::describe(name, kind, style) {
+                    text.push_str(&line);
+                    text.push('\n');
+                }
+            }
+        }
+        (status, text)
+    }
+
+    /// `command [-pvV] NAME [ARGS]`.
+    pub(super) async fn command_builtin(
+        &mut self,
+        argv: &[String],
+        stdio: Stdio,
+        alone: bool,
+    ) -> Result<Stage, Flow> {
+        let mut args = &argv[1..];
+        let mut style = None;
+        let mut default_path = false;
+        while let Some(flag) = args.first() {
+            match flag.as_str() {
+                "-v" => style = Some(Style::Short),
+                "-V" => style = Some(Style::Sentence),
+                "-p" => default_path = true,
+                "--" => {
+                    args = &args[1..];
+                    break;
+                }
+                _ => break,
+            }
+            args = &args[1..];
+        }
+        if let Some(style) = style {
+            // Unlike `type`, success when any name was found.
+            let (_, text) = self.describe_names(args, style, false, true, false);
+            let status = u8::from(text.is_empty());
+            return Ok(finish(&argv[0], status, text, stdio));
+        }
+        let Some(name) = args.first() else {
+            return Ok(Stage::Done(0));
+        };
+        if let Some(builtin) = self.find_builtin(name) {
+            return Box::pin(self.run_builtin(builtin, args, stdio, alone)).await;
+        }
+        if default_path && !name.contains('/') {
+            // `-p`: found in the default PATH, whatever $PATH says.
+            let cwd = self.cwd.clone();
+            let found =
+                wasmix_kernel::kernel::find_program(&self.namespace, name, DEFAULT_PATH, &cwd);
+            if let Some(path) = found {
+                let mut argv = args.to_vec();
+                argv[0] = path;
+                return Ok(self.spawn_program_named(argv, Some(name.clone()), Vec::new(), stdio));
+            }
+        }
+        Ok(self.spawn_program(args.to_vec(), Vec::new(), stdio))
+    }
+}
