@@ -527,6 +527,41 @@ fn tab_completion_quotes_names_and_completes_after_tilde_variables_and_quotes() 
 }
 
 #[test]
+fn tab_completes_by_the_specs_complete_recorded() {
+    let mut shell = ephemeral_session();
+    // A word list, and a function that sees the words typed and answers in COMPREPLY.
+    shell
+        .send_line("complete -W 'start stop status' svc; _greet() { COMPREPLY=(\"$1:$2:$3:$COMP_CWORD:${COMP_WORDS[*]}\"); }; complete -o nospace -F _greet greet")
+        .unwrap();
+    shell.exp_string("user@wasmix:~$ ").unwrap();
+    shell.send("echo $(svc sta").unwrap();
+    shell.send("\t").unwrap();
+    shell.flush().unwrap();
+    shell.exp_string("start").unwrap();
+    shell.exp_string("status").unwrap();
+    shell.send("\x15").unwrap();
+    shell.send("svc sto").unwrap();
+    shell.send("\t").unwrap();
+    shell.flush().unwrap();
+    shell.exp_string("svc stop ").unwrap();
+    shell.send("\x15").unwrap();
+    shell.send("echo; greet one tw").unwrap();
+    shell.send("\t").unwrap();
+    shell.flush().unwrap();
+    // `greet`'s $1, $2, $3, COMP_CWORD and COMP_WORDS, and no space after (-o nospace).
+    shell
+        .exp_string("greet one greet:tw:one:2:greet one tw")
+        .unwrap();
+    shell.send("\x15").unwrap();
+    shell.send_line("complete -p greet").unwrap();
+    shell
+        .exp_string("complete -o nospace -F _greet greet\r\n")
+        .unwrap();
+    shell.send_line("exit").unwrap();
+    shell.exp_eof().unwrap();
+}
+
+#[test]
 fn set_o_vi_switches_the_line_editor_to_vi_keys() {
     let mut shell = ephemeral_session();
     shell.send_line("set -o vi").unwrap();

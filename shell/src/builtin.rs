@@ -7,7 +7,7 @@ use super::assign::Declaring;
 use super::exec::Stage;
 use super::table::{BUILTINS, help_text};
 pub use super::table::{Builtin, names};
-use super::{Flow, Shell};
+use super::{Flow, Origin, Shell};
 use bytes::Bytes;
 use std::io::Write;
 use wasmix_kernel::file::{Output, Stdio};
@@ -96,9 +96,7 @@ impl Shell {
                     return Ok(Stage::Done(0));
                 }
                 if argv.len() > 2 {
-                    // bash abandons the rest of the command line.
-                    self.report(&format!("{}: too many arguments", argv[0]));
-                    return Err(Flow::Abort(1));
+                    return Err(self.too_many_arguments(&argv[0]));
                 }
                 let levels = match argv.get(1).map(|n| n.parse::<i64>()) {
                     None => 1,
@@ -128,6 +126,7 @@ impl Shell {
                     _ => Flow::Continue(levels),
                 });
             }
+            Builtin::Return if argv.len() > 2 => return Err(self.too_many_arguments("return")),
             Builtin::Return if self.call_depth == 0 && self.source_files.is_empty() => {
                 self.report("return: can only `return' from a function or sourced script");
                 return Ok(Stage::Done(2));
@@ -181,9 +180,16 @@ impl Shell {
             Builtin::Eval => (self.eval(&argv[1..], &stdio).await?, String::new()),
             Builtin::Let => (self.let_builtin(&argv[1..]), String::new()),
             Builtin::Shift => {
-                let count = match argv.get(1).map(|n| n.parse::<usize>()) {
+                if argv.len() > 2 {
+                    return Err(self.too_many_arguments("shift"));
+                }
+                let count = match argv.get(1).map(|n| n.parse::<i64>()) {
                     None => 1,
-                    Some(Ok(n)) => n,
+                    Some(Ok(n)) if n >= 0 => n as usize,
+                    Some(Ok(_)) => {
+                        self.report(&format!("shift: {}: shift count out of range", argv[1]));
+                        return Ok(Stage::Done(1));
+                    }
                     Some(Err(_)) => {
                         self.report(&format!("shift: {}: numeric argument required", argv[1]));
                         return Ok(Stage::Done(1));
@@ -217,7 +223,9 @@ impl Shell {
             Builtin::Umask => self.umask_builtin(&argv[1..]),
             Builtin::Hash => self.hash_builtin(&argv[1..]),
             Builtin::Caller => self.caller_builtin(&argv[1..]),
-            Builtin::Compgen => self.compgen_builtin(&argv[1..]).await,
+            Builtin::Compgen => self.compgen_builtin(&argv[1..], &stdio).await?,
+            Builtin::Complete => self.complete_builtin(&argv[1..]),
+            Builtin::Compopt => self.compopt_builtin(&argv[1..]),
             Builtin::Enable => self.enable_builtin(&argv[1..]),
             Builtin::Times => self.times_builtin(),
             Builtin::History => self.history_builtin(&argv[1..]),
@@ -323,6 +331,16 @@ impl Shell {
 
     /// `ulimit [-a] [-n FILES] [-v KB|unlimited] [-t SECONDS|unlimited]`: limits for the processes
     /// started from now on (and their children).
+    /// `shift`, `return`, `break` or `continue` given too many arguments: bash gives up
+    /// on what it was running: all of a `-c` string, the rest of a script's line.
+    fn too_many_arguments(&self, builtin: &str) -> Flow {
+        self.report(&format!("{builtin}: too many arguments"));
+        match self.origin {
+            Origin::CommandString => Flow::Exit(1),
+            _ => Flow::Abort(1),
+        }
+    }
+
     fn ulimit_builtin(&mut self, args: &[String]) -> (u8, String) {
         let show = |shell: &Shell, option: char| match option {
             'n' => shell.limits.open_files.to_string(),

@@ -1,181 +1,255 @@
-//! `compgen`: the words a completion would offer for a prefix, one per line, from the
-//! sources bash names by flag (`-W` words, `-f` files, `-c` commands, `-v` variables…).
+//! `compgen` and what it shares with Tab completion: the words a completion spec offers
+//! for a word, from the sources bash names by flag (`-W` words, `-f` files, `-c` commands,
+//! `-v` variables…), a glob, a shell function (`-F`) or a command (`-C`), then filtered
+//! (`-X`) and dressed (`-P`, `-S`).
 
+use super::Flow;
 use super::Shell;
+use super::compspec::{ACTION_LETTERS, Action, CompSpec, parse_spec_line};
+use super::job::JobState;
+use super::options::quoted_always;
 use super::pattern::Pattern;
 use super::table::{BUILTINS, KEYWORDS};
+use super::variables::Value;
 use brush_parser::ast::Word;
+use wasmix_kernel::file::Stdio;
+use wasmix_kernel::signal::SIGNALS;
 
-/// Where candidates come from (`-A ACTION` or its one-letter flag).
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Source {
-    Alias,
-    Builtin,
-    Command,
-    Directory,
-    Disabled,
-    Enabled,
-    Export,
-    File,
-    Function,
-    Keyword,
-    Variable,
+const USAGE: &str = "compgen: usage: compgen [-abcdefjkv] [-o option] [-A action] [-G globpat] [-W wordlist] [-F function] [-C command] [-X filterpat] [-P prefix] [-S suffix] [word]";
+
+/// The command line a completion is for, as far as it is typed: what a completion
+/// function gets as `$1 $2 $3` and in `COMP_WORDS`, `COMP_CWORD`, `COMP_LINE`, `COMP_POINT`.
+pub(super) struct CompletionContext {
+    pub command: String,
+    pub word: String,
+    pub previous: String,
+    pub words: Vec<String>,
+    pub cword: i64,
+    pub line: String,
+    pub point: usize,
+    /// `COMP_TYPE` and `COMP_KEY`: 9 (Tab) at the prompt, 0 for `compgen`.
+    pub key: u8,
 }
 
-impl Source {
-    fn by_flag(flag: char) -> Option<Source> {
-        Some(match flag {
-            'a' => Source::Alias,
-            'b' => Source::Builtin,
-            'c' => Source::Command,
-            'd' => Source::Directory,
-            'e' => Source::Export,
-            'f' => Source::File,
-            'k' => Source::Keyword,
-            'v' => Source::Variable,
-            _ => return None,
-        })
-    }
+/// The order bash generates actions in: files and then directories last.
+const GENERATION_ORDER: [Action; 19] = [
+    Action::Alias,
+    Action::ArrayVar,
+    Action::Builtin,
+    Action::Disabled,
+    Action::Enabled,
+    Action::Export,
+    Action::Function,
+    Action::HelpTopic,
+    Action::Job,
+    Action::Keyword,
+    Action::Running,
+    Action::SetOpt,
+    Action::ShOpt,
+    Action::Signal,
+    Action::Stopped,
+    Action::Variable,
+    Action::Command,
+    Action::File,
+    Action::Directory,
+];
 
-    fn by_action(name: &str) -> Option<Source> {
-        Some(match name {
-            "alias" => Source::Alias,
-            "builtin" => Source::Builtin,
-            "command" => Source::Command,
-            "directory" => Source::Directory,
-            "disabled" => Source::Disabled,
-            "enabled" => Source::Enabled,
-            "export" => Source::Export,
-            "file" => Source::File,
-            "function" => Source::Function,
-            "keyword" => Source::Keyword,
-            "variable" => Source::Variable,
-            _ => return None,
-        })
-    }
-}
-
-const USAGE: &str = "compgen: usage: compgen [-abcdefkv] [-A action] [-G globpat] [-W wordlist] [-X filterpat] [-P prefix] [-S suffix] [word]";
-
-/// What the command line asked for.
-#[derive(Default)]
-struct Request {
-    sources: Vec<Source>,
-    words: Option<String>,
-    glob: Option<String>,
-    filter: Option<String>,
-    prefix: String,
-    suffix: String,
-    word: String,
-}
+/// The variables a completion function is given, unset again after it.
+const COMPLETION_VARIABLES: [&str; 7] = [
+    "COMP_WORDS",
+    "COMP_CWORD",
+    "COMP_LINE",
+    "COMP_POINT",
+    "COMP_TYPE",
+    "COMP_KEY",
+    "COMPREPLY",
+];
 
 impl Shell {
-    pub(super) async fn compgen_builtin(&mut self, args: &[String]) -> (u8, String) {
-        let request = match self.compgen_request(args) {
-            Ok(request) => request,
-            Err(message) => {
-                self.report(&message);
-                self.report(USAGE);
-                return (2, String::new());
-            }
+    pub(super) async fn compgen_builtin(
+        &mut self,
+        args: &[String],
+        io: &Stdio,
+    ) -> Result<(u8, String), Flow> {
+        let line = match parse_spec_line("compgen", args, ACTION_LETTERS, "oAGWXPSCF") {
+            Ok(line) => line,
+            Err(error) => return Ok((self.spec_line_failed(error, USAGE), String::new())),
         };
-        let mut found = Vec::new();
-        for source in &request.sources {
-            found.extend(self.candidates(*source, &request.word));
+        for (flag, given) in [
+            ('F', line.spec.function.is_some()),
+            ('C', line.spec.command.is_some()),
+        ] {
+            if given {
+                self.report(&format!(
+                    "compgen: warning: -{flag} option may not work as you expect"
+                ));
+            }
         }
-        if let Some(pattern) = &request.glob {
+        let context = CompletionContext {
+            command: "compgen".into(),
+            word: line.names.first().cloned().unwrap_or_default(),
+            previous: String::new(),
+            words: Vec::new(),
+            cword: -1,
+            line: String::new(),
+            point: 0,
+            key: 0,
+        };
+        let Some(found) = self.generate(&line.spec, &context, io).await? else {
+            return Ok((1, String::new()));
+        };
+        let text: String = found.iter().map(|word| format!("{word}\n")).collect();
+        Ok((u8::from(text.is_empty() && !args.is_empty()), text))
+    }
+
+    /// The completions `spec` offers for the context's word, in bash's order (actions,
+    /// glob, word list, function, command); `None` when an expansion or the function
+    /// failed (reported).
+    pub(super) async fn generate(
+        &mut self,
+        spec: &CompSpec,
+        context: &CompletionContext,
+        io: &Stdio,
+    ) -> Result<Option<Vec<String>>, Flow> {
+        let word = &context.word;
+        let mut found = Vec::new();
+        for action in GENERATION_ORDER.iter().filter(|a| spec.actions.contains(a)) {
+            found.extend(self.candidates(*action, word));
+        }
+        if let Some(pattern) = &spec.glob {
             found.extend(self.glob(pattern));
         }
-        if let Some(list) = &request.words {
-            for raw in shell_words(list) {
-                let Ok(words) = self.expand_word(&Word::new(&raw)).await else {
-                    continue;
-                };
-                found.extend(words.into_iter().filter(|w| w.starts_with(&request.word)));
+        if let Some(list) = &spec.words {
+            let delimiters = self.variable("IFS").unwrap_or_else(|| " \t\n".into());
+            for raw in split_at_delimiters(list, &delimiters) {
+                match self.expand_word(&Word::new(&raw)).await {
+                    Ok(words) => found.extend(words.into_iter().filter(|w| w.starts_with(word))),
+                    Err(e) => {
+                        self.report(&e.message);
+                        return Ok(None);
+                    }
+                }
             }
         }
-        if let Some(filter) = &request.filter {
+        if let Some(function) = &spec.function {
+            match self.completion_function(function, context, io).await? {
+                Some(words) => found.extend(words),
+                None => return Ok(None),
+            }
+        }
+        if let Some(command) = &spec.command {
+            match self.completion_command(command, context).await {
+                Ok(words) => found.extend(words),
+                Err(message) => {
+                    self.report(&message);
+                    return Ok(None);
+                }
+            }
+        }
+        let options = &spec.options;
+        if options.contains("plusdirs") {
+            found.extend(self.candidates(Action::Directory, word));
+        }
+        if found.is_empty() && options.contains("dirnames") {
+            found = self.candidates(Action::Directory, word);
+        }
+        if found.is_empty() && (options.contains("default") || options.contains("bashdefault")) {
+            found = self.candidates(Action::File, word);
+        }
+        if let Some(filter) = &spec.filter {
             let (keep, pattern) = match filter.strip_prefix('!') {
                 Some(pattern) => (true, pattern),
                 None => (false, filter.as_str()),
             };
-            let pattern = Pattern::new(pattern, false);
-            found.retain(|word| pattern.matches(word) == keep);
+            let pattern = Pattern::new(&with_word_for_ampersands(pattern, word), false);
+            found.retain(|candidate| pattern.matches(candidate) == keep);
         }
-        let text: String = found
-            .iter()
-            .map(|word| format!("{}{word}{}\n", request.prefix, request.suffix))
-            .collect();
-        (u8::from(text.is_empty() && !args.is_empty()), text)
+        let prefix = spec.prefix.as_deref().unwrap_or_default();
+        let suffix = spec.suffix.as_deref().unwrap_or_default();
+        Ok(Some(
+            found
+                .into_iter()
+                .map(|word| format!("{prefix}{word}{suffix}"))
+                .collect(),
+        ))
     }
 
-    fn compgen_request(&self, args: &[String]) -> Result<Request, String> {
-        let mut request = Request::default();
-        let mut rest = args.iter();
-        while let Some(arg) = rest.next() {
-            if arg == "--" {
-                if let Some(word) = rest.next() {
-                    request.word = word.clone();
-                }
-                break;
-            }
-            let Some(flags) = arg.strip_prefix('-').filter(|f| !f.is_empty()) else {
-                request.word = arg.clone();
-                break;
-            };
-            let mut flags = flags.chars();
-            while let Some(flag) = flags.next() {
-                if let Some(source) = Source::by_flag(flag) {
-                    request.sources.push(source);
-                    continue;
-                }
-                if !"AGWXPS".contains(flag) {
-                    return Err(format!("compgen: -{flag}: invalid option"));
-                }
-                let attached: String = flags.by_ref().collect();
-                let value = if attached.is_empty() {
-                    rest.next()
-                        .cloned()
-                        .ok_or_else(|| format!("compgen: -{flag}: option requires an argument"))?
-                } else {
-                    attached
-                };
-                match flag {
-                    'A' => request.sources.push(
-                        Source::by_action(&value)
-                            .ok_or_else(|| format!("compgen: {value}: invalid action name"))?,
-                    ),
-                    'G' => request.glob = Some(value),
-                    'W' => request.words = Some(value),
-                    'X' => request.filter = Some(value),
-                    'P' => request.prefix = value,
-                    _ => request.suffix = value,
-                }
-            }
+    /// Runs a completion function as bash does (`$1` the command, `$2` the word, `$3` the
+    /// word before it, the `COMP_*` variables set); the words it left in `COMPREPLY`.
+    async fn completion_function(
+        &mut self,
+        name: &str,
+        context: &CompletionContext,
+        io: &Stdio,
+    ) -> Result<Option<Vec<String>>, Flow> {
+        let Some(body) = self.functions.get(name).cloned() else {
+            self.report(&format!("compgen: function `{name}' not found"));
+            return Ok(None);
+        };
+        let words = context.words.iter().map(|w| (None, w.clone())).collect();
+        let _ = self.assign_array("COMP_WORDS", words, false);
+        self.set_variable("COMP_CWORD", &context.cword.to_string(), false);
+        self.set_variable("COMP_LINE", &context.line, false);
+        self.set_variable("COMP_POINT", &context.point.to_string(), false);
+        self.set_variable("COMP_TYPE", &context.key.to_string(), false);
+        self.set_variable("COMP_KEY", &context.key.to_string(), false);
+        let argv = [
+            name.to_string(),
+            context.command.clone(),
+            context.word.clone(),
+            context.previous.clone(),
+        ];
+        let result = self.call_function(&body, &argv, io).await;
+        let reply = self
+            .variable_entry("COMPREPLY")
+            .map(|v| v.value.values())
+            .unwrap_or_default();
+        for variable in COMPLETION_VARIABLES {
+            let _ = self.unset_variable(variable);
         }
-        Ok(request)
+        result?;
+        Ok(Some(reply))
     }
 
-    fn candidates(&self, source: Source, word: &str) -> Vec<String> {
+    /// Runs a completion command (`-C`) with the command, the word and the one before
+    /// as its arguments; each line it prints is a completion.
+    async fn completion_command(
+        &mut self,
+        command: &str,
+        context: &CompletionContext,
+    ) -> Result<Vec<String>, String> {
+        let text = format!(
+            "COMP_LINE={} COMP_POINT={} {command} {} {} {}",
+            quoted_always(&context.line),
+            context.point,
+            quoted_always(&context.command),
+            quoted_always(&context.word),
+            quoted_always(&context.previous),
+        );
+        let output = self.capture(&text).await.map_err(|e| e.message)?;
+        Ok(output.lines().map(String::from).collect())
+    }
+
+    fn candidates(&self, source: Action, word: &str) -> Vec<String> {
         let starts = |name: &&str| name.starts_with(word);
         let owned = |names: Vec<&str>| names.into_iter().map(String::from).collect::<Vec<_>>();
         match source {
-            Source::Alias => owned(
+            Action::Alias => owned(
                 self.aliases
                     .keys()
                     .map(String::as_str)
                     .filter(starts)
                     .collect(),
             ),
-            Source::Builtin => owned(builtin_names().filter(starts).collect()),
-            Source::Enabled | Source::Disabled => owned(
+            Action::Builtin => owned(builtin_names().filter(starts).collect()),
+            Action::Enabled | Action::Disabled => owned(
                 builtin_names()
                     .filter(starts)
-                    .filter(|n| self.disabled_builtins.contains(*n) == (source == Source::Disabled))
+                    .filter(|n| self.disabled_builtins.contains(*n) == (source == Action::Disabled))
                     .collect(),
             ),
-            Source::Keyword => owned(KEYWORDS.iter().copied().filter(starts).collect()),
-            Source::Function => {
+            Action::Keyword => owned(KEYWORDS.iter().copied().filter(starts).collect()),
+            Action::Function => {
                 let mut names: Vec<&str> = self
                     .functions
                     .keys()
@@ -185,25 +259,58 @@ impl Shell {
                 names.sort();
                 owned(names)
             }
-            Source::Variable | Source::Export => owned(
+            Action::Variable | Action::Export => owned(
                 self.variables
                     .iter()
-                    .filter(|(_, v)| source == Source::Variable || v.exported)
+                    .filter(|(_, v)| source == Action::Variable || v.exported)
                     .map(|(name, _)| name.as_str())
                     .filter(starts)
                     .collect(),
             ),
-            Source::File | Source::Directory => {
-                self.file_candidates(word, source == Source::Directory)
+            Action::File | Action::Directory => {
+                self.file_candidates(word, source == Action::Directory)
             }
-            Source::Command => {
-                let mut names = self.candidates(Source::Alias, word);
-                names.extend(self.candidates(Source::Keyword, word));
-                names.extend(self.candidates(Source::Function, word));
-                names.extend(self.candidates(Source::Enabled, word));
+            Action::Command => {
+                let mut names = self.candidates(Action::Alias, word);
+                names.extend(self.candidates(Action::Keyword, word));
+                names.extend(self.candidates(Action::Function, word));
+                names.extend(self.candidates(Action::Enabled, word));
                 names.extend(self.programs_in_path(word));
                 names
             }
+            Action::ArrayVar => owned(
+                self.variables
+                    .iter()
+                    .filter(|(_, v)| matches!(v.value, Value::Indexed(_) | Value::Associative(_)))
+                    .map(|(name, _)| name.as_str())
+                    .filter(starts)
+                    .collect(),
+            ),
+            Action::HelpTopic => owned(builtin_names().filter(starts).collect()),
+            Action::SetOpt => owned(
+                super::options::NAMES
+                    .iter()
+                    .map(|(name, _)| *name)
+                    .filter(starts)
+                    .collect(),
+            ),
+            Action::ShOpt => owned(super::shopt::NAMES.into_iter().filter(starts).collect()),
+            Action::Signal => std::iter::once("EXIT".to_string())
+                .chain(SIGNALS.iter().map(|(_, name, _)| format!("SIG{name}")))
+                .filter(|name| name.starts_with(word))
+                .collect(),
+            Action::Job | Action::Running | Action::Stopped => self.jobs.with(|jobs| {
+                jobs.iter()
+                    .filter(|job| match source {
+                        Action::Running => self.jobs.state(&self.kernel, job) == JobState::Running,
+                        Action::Stopped => self.jobs.state(&self.kernel, job) == JobState::Stopped,
+                        _ => true,
+                    })
+                    .filter_map(|job| job.command.split_whitespace().next())
+                    .filter(starts)
+                    .map(String::from)
+                    .collect()
+            }),
         }
     }
 
@@ -267,28 +374,68 @@ fn builtin_names() -> impl Iterator<Item = &'static str> {
     names.into_iter()
 }
 
-/// The words of a `-W` list as the shell would split them: on unquoted blanks, with
-/// quotes and backslashes kept for the expansion that follows.
-fn shell_words(text: &str) -> Vec<String> {
+/// `&` in a `-X` pattern stands for the word being completed (`\\&` for itself).
+fn with_word_for_ampersands(pattern: &str, word: &str) -> String {
+    let mut out = String::new();
+    let mut chars = pattern.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => match chars.next() {
+                Some('&') => out.push('&'),
+                Some(next) => {
+                    out.push('\\');
+                    out.push(next);
+                }
+                None => out.push('\\'),
+            },
+            '&' => out.push_str(word),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The words of a `-W` list, split as bash's `split_at_delims` does: at unquoted
+/// characters of `$IFS` (runs of its blanks count once), with quotes, backslashes and
+/// `$(...)`, `${...}` and backquotes kept whole for the expansion that follows.
+fn split_at_delimiters(text: &str, delimiters: &str) -> Vec<String> {
     let mut words = Vec::new();
     let mut current = String::new();
-    let mut quote = None;
-    let mut chars = text.chars();
+    // Open quotes and brackets, innermost last.
+    let mut open: Vec<char> = Vec::new();
+    let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
-        match (quote, c) {
-            (None, ' ' | '\t' | '\n') => {
-                if !current.is_empty() {
-                    words.push(std::mem::take(&mut current));
-                }
-                continue;
+        let inside = open.last().copied();
+        match (inside, c) {
+            (Some('\''), '\'') => {
+                open.pop();
             }
-            (None, '\'' | '"') => quote = Some(c),
-            (Some(q), c) if c == q => quote = None,
             (Some('\''), _) => {}
             (_, '\\') => {
                 current.push(c);
                 if let Some(next) = chars.next() {
                     current.push(next);
+                }
+                continue;
+            }
+            (Some('"'), '"') | (Some('`'), '`') | (Some('('), ')') | (Some('{'), '}') => {
+                open.pop();
+            }
+            (Some('"'), '$') | (None | Some('(' | '{'), '$') => {
+                if let Some(&next @ ('(' | '{')) = chars.peek() {
+                    current.push(c);
+                    current.push(next);
+                    chars.next();
+                    open.push(next);
+                    continue;
+                }
+            }
+            (Some('"'), _) => {}
+            (_, '\'' | '"' | '`') => open.push(c),
+            (Some('('), '(') => open.push('('),
+            (None, c) if delimiters.contains(c) => {
+                if !current.is_empty() || !c.is_whitespace() {
+                    words.push(std::mem::take(&mut current));
                 }
                 continue;
             }
@@ -299,5 +446,6 @@ fn shell_words(text: &str) -> Vec<String> {
     if !current.is_empty() {
         words.push(current);
     }
+    words.retain(|w| !w.is_empty());
     words
 }

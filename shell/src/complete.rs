@@ -2,14 +2,20 @@
 //! for the first word, paths of the shell's namespace for the others (after `~/` and
 //! `$VAR/` too, inside quotes too), variable names after `$`, each completion quoted as
 //! the word was (backslashes outside quotes); and the rest of a matching earlier command,
-//! greyed, as a hint.
+//! greyed, as a hint. A command that `complete` gave a spec is completed by it: its
+//! function runs in a copy of the shell made for the prompt (what it sets does not last,
+//! as in a subshell; bash runs it in the shell itself).
 
+use super::Shell;
+use super::compgen::CompletionContext;
+use super::compspec::{Action, Completing};
 use rustyline::completion::{Completer, Pair};
 use rustyline::highlight::Highlighter;
 use rustyline::hint::{Hinter, HistoryHinter};
 use rustyline::validate::Validator;
 use rustyline::{Context, Helper};
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::sync::Arc;
 use wasmix_kernel::fs::FileType;
 use wasmix_kernel::fs::namespace::{Namespace, absolute};
@@ -22,7 +28,98 @@ pub(super) struct Completion {
     pub commands: Vec<String>,
     /// The shell's variables, for `$VAR` and `~`.
     pub variables: Vec<(String, String)>,
+    /// A copy of the shell to run completion specs in, when there are any.
+    pub programmable: Option<Programmable>,
     hinter: HistoryHinter,
+}
+
+/// The shell that completes by `complete`'s specs, and the runtime to run it on.
+pub(super) struct Programmable {
+    pub shell: RefCell<Shell>,
+    pub runtime: tokio::runtime::Handle,
+}
+
+/// What a spec offered for a word, and the options it ended with (`compopt` may change
+/// them while its function runs).
+struct Offered {
+    words: Vec<String>,
+    options: std::collections::BTreeSet<&'static str>,
+}
+
+impl Programmable {
+    /// Completes the last word of `line` by the spec of its command, if it has one.
+    fn complete(&self, line: &str) -> Option<Offered> {
+        let (words, cword) = command_words(line);
+        let command = words.first()?.clone();
+        let mut shell = self.shell.borrow_mut();
+        let spec = shell.completion_specs.for_command(&command)?.clone();
+        let context = CompletionContext {
+            command: command.clone(),
+            word: words[cword].clone(),
+            previous: cword
+                .checked_sub(1)
+                .map(|at| words[at].clone())
+                .unwrap_or_default(),
+            cword: cword as i64,
+            words,
+            line: line.to_string(),
+            point: line.len(),
+            key: b'\t',
+        };
+        shell.completing = Some(Completing {
+            command,
+            options: spec.options.clone(),
+        });
+        let io = shell.own_streams();
+        let found = self
+            .runtime
+            .block_on(shell.generate(&spec, &context, &io))
+            .ok()
+            .flatten()
+            .unwrap_or_default();
+        let mut options = shell.completing.take()?.options;
+        // Files and directories are filenames to readline, quoted as such.
+        if spec
+            .actions
+            .iter()
+            .any(|a| matches!(a, Action::File | Action::Directory))
+        {
+            options.insert("filenames");
+        }
+        Some(Offered {
+            words: found,
+            options,
+        })
+    }
+}
+
+/// The words of the command the cursor is in, unquoted (an empty one last when the line
+/// ends in a blank), and the index of the last.
+fn command_words(line: &str) -> (Vec<String>, usize) {
+    let mut words = vec![String::new()];
+    let mut quote = None;
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some('"') | None, '\\') => {
+                if let Some(next) = chars.next() {
+                    words.last_mut().unwrap().push(next);
+                }
+            }
+            (Some(_), c) => words.last_mut().unwrap().push(c),
+            (None, '\'' | '"') => quote = Some(c),
+            (None, '|' | ';' | '&' | '(') => words = vec![String::new()],
+            (None, c) if c.is_whitespace() => {
+                if !words.last().unwrap().is_empty() {
+                    words.push(String::new());
+                }
+            }
+            (None, c) => words.last_mut().unwrap().push(c),
+        }
+    }
+    let last = words.len() - 1;
+    (words, last)
 }
 
 /// The word being completed: where it starts, the quote it is inside, and its text
@@ -90,6 +187,7 @@ impl Completion {
             cwd: "/".into(),
             commands: Vec::new(),
             variables: Vec::new(),
+            programmable: None,
             hinter: HistoryHinter::new(),
         }
     }
@@ -138,6 +236,42 @@ impl Completion {
                 Pair {
                     display: format!("{}{slash}", e.name),
                     replacement: format!("{typed_dir}{}{slash}{end}", quote_as(&e.name, quote)),
+                }
+            })
+            .collect()
+    }
+}
+
+impl Completion {
+    /// What a spec offered, as replacements for the word: as they are, or quoted as
+    /// filenames (`-o filenames`, unless `-o noquote`) with a slash after a directory; a
+    /// space after unless `-o nospace`.
+    fn offered_pairs(&self, offered: Offered, quote: Option<char>) -> Vec<Pair> {
+        let options = &offered.options;
+        offered
+            .words
+            .into_iter()
+            .map(|word| {
+                let filenames = options.contains("filenames");
+                let directory = filenames
+                    && self
+                        .namespace
+                        .stat(&absolute(&self.cwd, &word), true)
+                        .is_ok_and(|m| m.file_type == FileType::Directory);
+                let slash = if directory { "/" } else { "" };
+                let space = if directory || options.contains("nospace") {
+                    ""
+                } else {
+                    " "
+                };
+                let text = if filenames && !options.contains("noquote") {
+                    quote_as(&word, quote)
+                } else {
+                    word.clone()
+                };
+                Pair {
+                    display: format!("{word}{slash}"),
+                    replacement: format!("{text}{slash}{space}"),
                 }
             })
             .collect()
@@ -196,6 +330,18 @@ impl Completer for Completion {
                 })
                 .collect();
             return Ok((word.start, commands));
+        }
+        if let Some(offered) = self
+            .programmable
+            .as_ref()
+            .and_then(|p| p.complete(&line[..pos]))
+        {
+            let default = ["default", "bashdefault"]
+                .iter()
+                .any(|o| offered.options.contains(o));
+            if !offered.words.is_empty() || !default {
+                return Ok((word.start, self.offered_pairs(offered, word.quote)));
+            }
         }
         // What was typed up to the last slash stays as typed (quotes, `~`, `$HOME`).
         let mut typed_dir_end = typed.rfind('/').map_or(0, |at| at + 1);

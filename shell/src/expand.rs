@@ -373,7 +373,7 @@ impl Shell {
 
     /// Runs `text` in a subshell and returns what it printed, without trailing newlines.
     /// `$?` becomes its status. (Boxed: it recurses through the commands it runs.)
-    fn capture<'a>(&'a mut self, text: &'a str) -> Expanding<'a, String> {
+    pub(super) fn capture<'a>(&'a mut self, text: &'a str) -> Expanding<'a, String> {
         Box::pin(self.capture_unboxed(text))
     }
 

@@ -167,6 +167,11 @@ impl Shell {
                 .iter()
                 .filter_map(|(name, v)| Some((name.clone(), v.value.first()?.to_string())))
                 .collect();
+            completion.programmable =
+                (!self.completion_specs.is_empty()).then(|| super::complete::Programmable {
+                    shell: std::cell::RefCell::new(self.clone()),
+                    runtime: runtime.handle().clone(),
+                });
         }
         use rustyline::config::Configurer;
         editor.set_edit_mode(if self.options.vi {

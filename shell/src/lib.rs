@@ -9,6 +9,7 @@ mod callstack;
 mod compgen;
 mod complete;
 mod compound;
+mod compspec;
 mod cond;
 mod dirstack;
 mod enable;
@@ -213,6 +214,10 @@ pub struct Shell {
     disabled_builtins: std::collections::BTreeSet<String>,
     /// CPU time of the children waited for (`times`).
     children_cpu: std::time::Duration,
+    /// What `complete` recorded, for Tab and `complete -p`.
+    completion_specs: compspec::CompSpecs,
+    /// The completion a function is running for at the prompt (what `compopt` changes).
+    completing: Option<compspec::Completing>,
     /// How many times a RETURN trap was set, so a function knows whether it set one.
     return_traps_set: u64,
     /// A trap is running (a trap does not trigger traps).
@@ -254,6 +259,8 @@ impl Shell {
             parent_traps: None,
             subshell_level: 0,
             disabled_builtins: std::collections::BTreeSet::new(),
+            completion_specs: compspec::CompSpecs::default(),
+            completing: None,
             children_cpu: std::time::Duration::ZERO,
             return_traps_set: 0,
             directory_stack: Vec::new(),

@@ -28,7 +28,7 @@ pub(super) struct Options {
 }
 
 /// The options `set -o` knows: long name, short letter.
-const NAMES: [(&str, Option<char>); 12] = [
+pub(super) const NAMES: [(&str, Option<char>); 12] = [
     ("allexport", Some('a')),
     ("emacs", None),
     ("errexit", Some('e')),

@@ -27,7 +27,7 @@ pub(super) struct ShellOptions {
 }
 
 /// The options, in bash's (alphabetical) order.
-const NAMES: [&str; 10] = [
+pub(super) const NAMES: [&str; 10] = [
     "dotglob",
     "expand_aliases",
     "extglob",

@@ -53,6 +53,8 @@ pub enum Builtin {
     Hash,
     Caller,
     Compgen,
+    Complete,
+    Compopt,
     Enable,
     Times,
     Umount,
@@ -123,8 +125,20 @@ pub(super) const BUILTINS: &[(&str, Builtin, &str, &str)] = &[
     (
         "compgen",
         Builtin::Compgen,
-        "compgen [-abcdefkv] [-A ACTION] [-G GLOB] [-W WORDS] [-X FILTER] [-P PRE] [-S SUF] [WORD]",
+        "compgen [-abcdefjkv] [-o OPT] [-A ACTION] [-G GLOB] [-W WORDS] [-F FUNC] [-C CMD] [-X FILTER] [-P PRE] [-S SUF] [WORD]",
         "print the completions of WORD, one per line",
+    ),
+    (
+        "complete",
+        Builtin::Complete,
+        "complete [-abcdefjkv] [-pr] [-DEI] [-o OPT] [-A ACTION] [-G GLOB] [-W WORDS] [-F FUNC] [-C CMD] [-X FILTER] [-P PRE] [-S SUF] [NAME...]",
+        "say how Tab completes the arguments of each NAME (-p lists, -r removes)",
+    ),
+    (
+        "compopt",
+        Builtin::Compopt,
+        "compopt [-o|+o OPT] [-DEI] [NAME...]",
+        "change completion options, of the completion running or of each NAME",
     ),
     (
         "continue",
