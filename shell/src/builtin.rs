@@ -75,7 +75,7 @@ impl Shell {
                             matches!(self.jobs.state(&kernel, job), super::job::JobState::Stopped)
                         })
                     });
-                    let typed = self.history.len();
+                    let typed = self.history.entries.len();
                     if stopped && self.exit_warned_at != Some(typed) {
                         self.say("There are stopped jobs.".into());
                         self.exit_warned_at = Some(typed + 1);
@@ -228,7 +228,11 @@ impl Shell {
             Builtin::Compopt => self.compopt_builtin(&argv[1..]),
             Builtin::Enable => self.enable_builtin(&argv[1..]),
             Builtin::Times => self.times_builtin(),
+            Builtin::History if argv.len() > 2 && !argv[1].starts_with('-') => {
+                return Err(self.too_many_arguments("history"));
+            }
             Builtin::History => self.history_builtin(&argv[1..]),
+            Builtin::Fc => (self.fc_builtin(&argv[1..], &stdio).await?, String::new()),
             Builtin::Cd => (
                 self.change_directory(argv, stdio.stdout.duplicate()),
                 String::new(),
@@ -403,52 +407,6 @@ impl Shell {
             }
         }
         (0, String::new())
-    }
-
-    /// `history [-c] [N]`: the commands typed at the prompt, numbered.
-    fn history_builtin(&mut self, args: &[String]) -> (u8, String) {
-        match args.first().map(String::as_str) {
-            Some("-c") => {
-                self.history.clear();
-                self.history_changed = true;
-                (0, String::new())
-            }
-            Some("-w") => {
-                self.history_changed = true;
-                (0, String::new())
-            }
-            Some("-d") => {
-                let Some(index) = args
-                    .get(1)
-                    .and_then(|n| n.parse::<usize>().ok())
-                    .filter(|&n| n >= 1 && n <= self.history.len())
-                else {
-                    let shown = args.get(1).cloned().unwrap_or_default();
-                    self.report(&format!("history: {shown}: history position out of range"));
-                    return (1, String::new());
-                };
-                self.history.remove(index - 1);
-                self.history_changed = true;
-                (0, String::new())
-            }
-            last => {
-                let count = match last.map(str::parse::<usize>) {
-                    None => self.history.len(),
-                    Some(Ok(n)) => n.min(self.history.len()),
-                    Some(Err(_)) => {
-                        self.report(&format!("history: {}: numeric argument required", args[0]));
-                        return (1, String::new());
-                    }
-                };
-                let start = self.history.len() - count;
-                let text = self.history[start..]
-                    .iter()
-                    .enumerate()
-                    .map(|(i, line)| format!("{:>5}  {line}\n", start + i + 1))
-                    .collect();
-                (0, text)
-            }
-        }
     }
 }
 

@@ -9,36 +9,12 @@ use rustyline::{CompletionType, Config, Editor};
 type LineEditor = Editor<Completion, DefaultHistory>;
 use tokio::runtime::Runtime;
 
-/// Where the command history is kept, in the home directory.
+/// Where the command history is kept unless `$HISTFILE` says otherwise, in the home
+/// directory.
 const HISTORY_FILE: &str = ".wasmix_history";
 
-/// How many commands the history keeps (rustyline's default is 100).
+/// How many commands the line editor keeps (rustyline's default is 100).
 const HISTORY_SIZE: usize = 10_000;
-
-/// A history entry as one line of the file: a multi-line command keeps its lines,
-/// with `\n` for each break and `\\` for a backslash.
-fn encode_entry(entry: &str) -> String {
-    entry.replace('\\', "\\\\").replace('\n', "\\n")
-}
-
-fn decode_entry(line: &str) -> String {
-    let mut out = String::with_capacity(line.len());
-    let mut chars = line.chars();
-    while let Some(c) = chars.next() {
-        match (c, chars.clone().next()) {
-            ('\\', Some('n')) => {
-                out.push('\n');
-                chars.next();
-            }
-            ('\\', Some('\\')) => {
-                out.push('\\');
-                chars.next();
-            }
-            (c, _) => out.push(c),
-        }
-    }
-    out
-}
 
 /// bash's status after Ctrl-C at the prompt.
 const INTERRUPTED_STATUS: u8 = 130;
@@ -83,13 +59,15 @@ impl Shell {
                 return status;
             }
         }
-        let history = format!("{home}/{HISTORY_FILE}");
-        if let Ok(saved) = self.read_whole_file(&history) {
-            for line in String::from_utf8_lossy(&saved).lines() {
-                let entry = decode_entry(line);
-                let _ = editor.add_history_entry(entry.as_str());
-                self.history.push(entry);
-            }
+        if self.variable("HISTFILE").is_none() {
+            self.set_variable("HISTFILE", &format!("{home}/{HISTORY_FILE}"), false);
+        }
+        self.history.recording = true;
+        if let Some(file) = self.history_file() {
+            self.read_history(&file);
+        }
+        for entry in &self.history.entries {
+            let _ = editor.add_history_entry(entry.as_str());
         }
         loop {
             for (number, command, status) in self.jobs.take_finished() {
@@ -135,16 +113,22 @@ impl Shell {
             };
             if !text.trim().is_empty() {
                 let _ = editor.add_history_entry(text.as_str());
-                self.remember(&history, &text);
-                self.history.push(text.clone());
+                self.record_command(&text);
+                // Saved as it is typed (as bash's `history -a` would), so a session that
+                // ends any way at all leaves its commands for the next.
+                if let Some(file) = self.history_file() {
+                    self.append_history(&file);
+                }
             }
             if let Err(Exit(status)) = runtime.block_on(self.run_text(&text)) {
                 return runtime.block_on(self.exit_with(status));
             }
-            if std::mem::take(&mut self.history_changed) {
-                self.rewrite_history(&history);
+            if std::mem::take(&mut self.history.changed) {
+                if let Some(file) = self.history_file() {
+                    self.write_history(&file);
+                }
                 let _ = editor.clear_history();
-                for entry in &self.history {
+                for entry in &self.history.entries {
                     let _ = editor.add_history_entry(entry.as_str());
                 }
             }
@@ -211,37 +195,6 @@ impl Shell {
         names.sort();
         names.dedup();
         names
-    }
-
-    /// Appends a command to the history file in the home directory, so the next session
-    /// finds it (the file lives in the user's tree, so `--ephemeral` keeps none).
-    fn remember(&self, history: &str, text: &str) {
-        let options = wasmix_kernel::fs::OpenOptions {
-            write: true,
-            create: true,
-            ..wasmix_kernel::fs::OpenOptions::default()
-        };
-        if let Ok(file) = self.namespace.open(history, options) {
-            let _ = file.append(format!("{}\n", encode_entry(text)).as_bytes());
-        }
-    }
-
-    /// Writes the whole history file anew (`history -c`, `-d`, `-w`).
-    fn rewrite_history(&self, history: &str) {
-        let options = wasmix_kernel::fs::OpenOptions {
-            write: true,
-            create: true,
-            truncate: true,
-            ..wasmix_kernel::fs::OpenOptions::default()
-        };
-        if let Ok(file) = self.namespace.open(history, options) {
-            let text: String = self
-                .history
-                .iter()
-                .map(|entry| encode_entry(entry) + "\n")
-                .collect();
-            let _ = file.append(text.as_bytes());
-        }
     }
 
     /// Runs a startup file if there is one; its errors are reported, not fatal.

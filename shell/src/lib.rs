@@ -15,8 +15,10 @@ mod dirstack;
 mod enable;
 mod exec;
 mod expand;
+mod fc;
 mod getopts;
 mod glob;
+mod history;
 pub mod interactive;
 mod job;
 mod jobctl;
@@ -177,16 +179,14 @@ pub struct Shell {
     top_command: u64,
     /// Aliases whose text is running, so an alias is not expanded inside itself.
     expanding_aliases: Vec<String>,
-    /// The commands typed at the prompt, for `history`.
-    history: Vec<String>,
+    /// The commands remembered, for `history`, `fc` and `!!`.
+    history: history::History,
     /// When the shell started, for `$SECONDS`.
     started: std::time::Instant,
     /// The line of the command running (`$LINENO`), and what to add to the lines of the
     /// text being run to get it.
     line: usize,
     line_offset: usize,
-    /// `history -c`, `-d` or `-w` ran: the prompt saves the history file anew.
-    history_changed: bool,
     /// The history length at which `exit` goes through despite stopped jobs (the command
     /// right after the warning).
     exit_warned_at: Option<usize>,
@@ -250,7 +250,7 @@ impl Shell {
             aliases: BTreeMap::new(),
             top_command: 0,
             expanding_aliases: Vec::new(),
-            history: Vec::new(),
+            history: history::History::default(),
             started: std::time::Instant::now(),
             streams: None,
             declared_arrays: Vec::new(),
@@ -269,7 +269,6 @@ impl Shell {
             call_lines: Vec::new(),
             source_files: Vec::new(),
             function_files: std::collections::HashMap::new(),
-            history_changed: false,
             exit_warned_at: None,
             line: 0,
             line_offset: 0,

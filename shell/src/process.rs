@@ -28,6 +28,7 @@ async fn run(process: ShellProcess) -> u8 {
     // `set -o`/`shopt -s` commands from `-o NAME` and `-O NAME`, run before the script.
     let mut settings = Vec::new();
     let mut command_string = false;
+    let mut interactive = false;
     let mut operands = process.argv[1..].iter().cloned().peekable();
     let complain = |message: String| {
         let _ = super::builtin::deliver(message, process.stdio.stderr.duplicate());
@@ -63,8 +64,9 @@ async fn run(process: ShellProcess) -> u8 {
                 for letter in letters[1..].chars() {
                     match letter {
                         'c' => command_string = true,
+                        'i' => interactive = true,
                         // Read commands from stdin: what happens anyway without operands.
-                        's' | 'i' | 'l' => {}
+                        's' | 'l' => {}
                         other => flags.push(other),
                     }
                 }
@@ -101,6 +103,8 @@ async fn run(process: ShellProcess) -> u8 {
                 return UNREADABLE_SCRIPT;
             }
         }
+    } else if interactive {
+        (Origin::Prompt, String::new(), name.clone(), Vec::new())
     } else {
         let bytes = read_all(&streams.stdin).await;
         (
@@ -129,7 +133,7 @@ async fn run(process: ShellProcess) -> u8 {
     shell.set_variable("PWD", &cwd, true);
     shell.cwd = cwd;
     shell.set_arguments(script_name, positional);
-    shell.streams = Some(streams);
+    shell.streams = Some(streams.clone());
     if !flags.is_empty() {
         settings.insert(0, format!("set -{flags}"));
     }
@@ -138,12 +142,108 @@ async fn run(process: ShellProcess) -> u8 {
             return super::SYNTAX_ERROR_STATUS;
         }
     }
-    let status = match shell.run_text(&text).await {
+    let result = match shell.origin {
+        Origin::Prompt => shell.run_commands_read(&streams.stdin).await,
+        _ => shell.run_text(&text).await,
+    };
+    let status = match result {
         Ok(status) | Err(Exit(status)) => status,
     };
     let status = shell.exit_with(status).await;
     shell.wait_for_background_jobs().await;
     status
+}
+
+impl Shell {
+    /// `sh -i` reading a stream that is no terminal: commands read a line at a time
+    /// (the rest left for the programs they run), with prompts on stderr, recorded in the
+    /// history, which `$HISTFILE` gives at the start and keeps at the end, as bash does.
+    async fn run_commands_read(&mut self, input: &Input) -> Result<u8, Exit> {
+        if self.variable("HISTFILE").is_none() {
+            let home = self.variable("HOME").unwrap_or_default();
+            self.set_variable("HISTFILE", &format!("{home}/.wasmix_history"), false);
+        }
+        self.history.recording = true;
+        if let Some(file) = self.history_file() {
+            self.read_history(&file);
+        }
+        let result = loop {
+            let prompt = self.primary_prompt().await;
+            self.say_without_newline(&prompt);
+            let Some(mut text) = read_line(input).await else {
+                self.say("exit".into());
+                break Ok(self.last_status);
+            };
+            while super::syntax::is_unfinished(&text) {
+                let prompt = self.continuation_prompt().await;
+                self.say_without_newline(&prompt);
+                let Some(more) = read_line(input).await else {
+                    break;
+                };
+                text.push('\n');
+                text.push_str(&more);
+            }
+            let text = match self.expand_history(&text) {
+                Ok(None) => text,
+                Ok(Some(expanded)) => {
+                    self.say(expanded.clone());
+                    expanded
+                }
+                Err(message) => {
+                    self.report(&message);
+                    self.last_status = 1;
+                    continue;
+                }
+            };
+            self.record_command(&text);
+            if let Err(exit) = self.run_text(&text).await {
+                break Err(exit);
+            }
+        };
+        self.save_history();
+        result
+    }
+
+    /// Text on the shell's stderr as it is (a prompt).
+    fn say_without_newline(&self, text: &str) {
+        if let Some(streams) = &self.streams {
+            let shown = text.replace(['\x01', '\x02'], "");
+            let _ = super::builtin::deliver(shown, streams.stderr.duplicate());
+        }
+    }
+}
+
+/// One line of a stream, without its newline (the last may have none); None at its end.
+/// Read a byte at a time, as bash does, so what follows is left for whoever reads next.
+async fn read_line(input: &Input) -> Option<String> {
+    let mut line = Vec::new();
+    loop {
+        let byte = match input {
+            Input::Null => None,
+            Input::Pipe(reader) => reader.read(1).await.and_then(|b| b.first().copied()),
+            Input::Console => wasmix_kernel::console::read_console(1)
+                .await
+                .and_then(|b| b.first().copied()),
+            Input::File(handle, offset) => {
+                let mut buffer = [0u8; 1];
+                let at = offset.load(std::sync::atomic::Ordering::SeqCst);
+                match handle.read_at(&mut buffer, at) {
+                    Ok(1) => {
+                        offset.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                        Some(buffer[0])
+                    }
+                    _ => None,
+                }
+            }
+        };
+        match byte {
+            Some(b'\n') => break,
+            Some(byte) => line.push(byte),
+            None if line.is_empty() => return None,
+            None => break,
+        }
+    }
+    Some(String::from_utf8_lossy(&line).into_owned())
 }
 
 /// All of a stream, to its end.

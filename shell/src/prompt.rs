@@ -83,7 +83,7 @@ impl Shell {
                 'l' => out.push_str("tty"),
                 'v' => out.push_str("5.2"),
                 'V' => out.push_str("5.2.0"),
-                '!' => out.push_str(&(self.history.len() + 1).to_string()),
+                '!' => out.push_str(&(self.history.base + self.history.entries.len()).to_string()),
                 't' => out.push_str(&clock("%H:%M:%S")),
                 'T' => out.push_str(&clock("%I:%M:%S")),
                 '@' => out.push_str(&clock("%I:%M %p")),
@@ -134,7 +134,7 @@ impl Shell {
     /// History expansion of a typed line. None when it has none; Err(message) when an
     /// event is not found (the line is then not run, as in bash).
     pub(super) fn expand_history(&self, line: &str) -> Result<Option<String>, String> {
-        let last = self.history.last();
+        let last = self.history.entries.last();
         // `^old^new`: the last command with `old` replaced.
         if let Some(rest) = line.strip_prefix('^') {
             let mut parts = rest.splitn(3, '^');
@@ -183,7 +183,13 @@ impl Shell {
         let words = |command: &str| -> Vec<String> {
             command.split_whitespace().map(str::to_string).collect()
         };
-        let last = || self.history.last().cloned().ok_or_else(|| not_found("!"));
+        let last = || {
+            self.history
+                .entries
+                .last()
+                .cloned()
+                .ok_or_else(|| not_found("!"))
+        };
         match rest[0] {
             '!' => Ok((last()?, 1)),
             '$' => Ok((words(&last()?).last().cloned().unwrap_or_default(), 1)),
@@ -199,12 +205,12 @@ impl Shell {
                 let name: String = rest[..used].iter().collect();
                 let n: usize = digits.parse().map_err(|_| not_found(&name))?;
                 let index = if c == '-' {
-                    self.history.len().checked_sub(n)
+                    self.history.entries.len().checked_sub(n)
                 } else {
-                    n.checked_sub(1)
+                    self.history.index_of(n as i64)
                 };
                 index
-                    .and_then(|i| self.history.get(i))
+                    .and_then(|i| self.history.entries.get(i))
                     .map(|command| (command.clone(), used))
                     .ok_or_else(|| not_found(&name))
             }
@@ -214,6 +220,7 @@ impl Shell {
                     .take_while(|c| !c.is_whitespace() && !matches!(c, ';' | '|' | '&'))
                     .collect();
                 self.history
+                    .entries
                     .iter()
                     .rev()
                     .find(|command| command.starts_with(&prefix))

@@ -14,6 +14,9 @@ pub(super) struct ShellOptions {
     pub failglob: bool,
     /// `**` matches any depth of directories.
     pub globstar: bool,
+    /// An interactive shell's history is appended to `$HISTFILE` at its end, not
+    /// written over it.
+    pub histappend: bool,
     /// `$(...)` keeps `set -e` instead of turning it off.
     pub inherit_errexit: bool,
     /// The last stage of a pipeline runs in the shell itself (`cmd | read x` sets x),
@@ -27,12 +30,13 @@ pub(super) struct ShellOptions {
 }
 
 /// The options, in bash's (alphabetical) order.
-pub(super) const NAMES: [&str; 10] = [
+pub(super) const NAMES: [&str; 11] = [
     "dotglob",
     "expand_aliases",
     "extglob",
     "failglob",
     "globstar",
+    "histappend",
     "inherit_errexit",
     "lastpipe",
     "nocaseglob",
@@ -48,6 +52,7 @@ impl ShellOptions {
             "extglob" => &mut self.extglob,
             "failglob" => &mut self.failglob,
             "globstar" => &mut self.globstar,
+            "histappend" => &mut self.histappend,
             "inherit_errexit" => &mut self.inherit_errexit,
             "lastpipe" => &mut self.lastpipe,
             "nocaseglob" => &mut self.nocaseglob,

@@ -53,6 +53,7 @@ pub enum Builtin {
     Hash,
     Caller,
     Compgen,
+    Fc,
     Complete,
     Compopt,
     Enable,
@@ -121,6 +122,12 @@ pub(super) const BUILTINS: &[(&str, Builtin, &str, &str)] = &[
         Builtin::Command,
         "command [-v|-V] NAME [ARGS]",
         "run NAME, not a function or alias",
+    ),
+    (
+        "fc",
+        Builtin::Fc,
+        "fc [-e EDITOR] [-lnr] [FIRST [LAST]] or fc -s [OLD=NEW] [COMMAND]",
+        "list, edit and run again commands of the history",
     ),
     (
         "compgen",

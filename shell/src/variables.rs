@@ -193,6 +193,9 @@ impl Shell {
             (false, false) => value.to_string(),
         };
         self.set_variable(name, &value, self.options.allexport);
+        if name.starts_with("HIST") {
+            self.history_limit_changed(name);
+        }
         Ok(())
     }
 

@@ -1,0 +1,378 @@
+//! The command history as bash keeps it: the list (`history`, `fc`, `!!`), its file
+//! (`$HISTFILE`: `history -a -n -r -w`, read when an interactive shell starts), and their
+//! limits (`$HISTSIZE` for the list, `$HISTFILESIZE` for the file).
+
+use super::Shell;
+
+/// The commands remembered, numbered from `base` (entries dropped from the front under
+/// `$HISTSIZE` leave the others their numbers).
+#[derive(Clone)]
+pub(super) struct History {
+    pub entries: Vec<String>,
+    pub base: usize,
+    /// How many of the last entries were added in this session and are not in the file
+    /// yet: what `history -a` and the end of an interactive shell append.
+    session_lines: usize,
+    /// Lines of the file read so far (`history -n` reads the ones after).
+    file_lines_read: usize,
+    /// Commands are recorded as they are read: the shell is interactive. The command
+    /// running is then the last entry.
+    pub recording: bool,
+    /// `history -c`, `-d`, `-s` or `-w` ran: the prompt writes the file anew.
+    pub changed: bool,
+}
+
+impl Default for History {
+    fn default() -> History {
+        History {
+            entries: Vec::new(),
+            base: 1,
+            session_lines: 0,
+            file_lines_read: 0,
+            recording: false,
+            changed: false,
+        }
+    }
+}
+
+impl History {
+    /// Drops the oldest entries beyond `limit`.
+    fn stifle(&mut self, limit: Option<usize>) {
+        let Some(limit) = limit else { return };
+        let drop = self.entries.len().saturating_sub(limit);
+        if drop > 0 {
+            self.entries.drain(..drop);
+            self.base += drop;
+        }
+    }
+
+    /// The entry with number `number`, as an index.
+    pub fn index_of(&self, number: i64) -> Option<usize> {
+        let index = usize::try_from(number).ok()?.checked_sub(self.base)?;
+        (index < self.entries.len()).then_some(index)
+    }
+}
+
+/// A history file's entries: one per line, a line break inside one written `\n` and a
+/// backslash `\\`, so commands typed over several lines come back as they were.
+pub(super) fn decode_entry(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        match (c, chars.clone().next()) {
+            ('\\', Some('n')) => {
+                out.push('\n');
+                chars.next();
+            }
+            ('\\', Some('\\')) => {
+                out.push('\\');
+                chars.next();
+            }
+            (c, _) => out.push(c),
+        }
+    }
+    out
+}
+
+pub(super) fn encode_entry(entry: &str) -> String {
+    entry.replace('\\', "\\\\").replace('\n', "\\n")
+}
+
+const USAGE: &str = "history: usage: history [-c] [-d offset] [n] or history -anrw [filename] or history -ps arg [arg...]";
+
+impl Shell {
+    /// A limit set in a variable (`$HISTSIZE`, `$HISTFILESIZE`): none when unset, empty,
+    /// negative or not a number.
+    fn history_limit(&self, name: &str) -> Option<usize> {
+        self.variable(name)?.trim().parse().ok()
+    }
+
+    /// The history file: `$HISTFILE`, from the working directory.
+    pub(super) fn history_file(&self) -> Option<String> {
+        let name = self.variable("HISTFILE").filter(|f| !f.is_empty())?;
+        Some(wasmix_kernel::fs::namespace::absolute(&self.cwd, &name))
+    }
+
+    /// Records a command read by an interactive shell.
+    pub(super) fn record_command(&mut self, text: &str) {
+        if text.trim().is_empty() {
+            return;
+        }
+        self.history.entries.push(text.to_string());
+        self.history.session_lines += 1;
+        let limit = self.history_limit("HISTSIZE");
+        self.history.stifle(limit);
+    }
+
+    /// `$HISTSIZE` or `$HISTFILESIZE` was assigned: the list or the file shrinks to it.
+    pub(super) fn history_limit_changed(&mut self, name: &str) {
+        match name {
+            "HISTSIZE" => {
+                let limit = self.history_limit("HISTSIZE");
+                self.history.stifle(limit);
+            }
+            "HISTFILESIZE" => {
+                if let (Some(file), Some(limit)) =
+                    (self.history_file(), self.history_limit("HISTFILESIZE"))
+                {
+                    self.truncate_history_file(&file, limit);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn history_file_lines(&self, file: &str) -> Option<Vec<String>> {
+        let bytes = self.read_whole_file(file).ok()?;
+        Some(
+            String::from_utf8_lossy(&bytes)
+                .lines()
+                .map(String::from)
+                .collect(),
+        )
+    }
+
+    fn write_history_file(&self, file: &str, lines: &[String], append: bool) -> bool {
+        let options = wasmix_kernel::fs::OpenOptions {
+            write: true,
+            create: true,
+            truncate: !append,
+            ..wasmix_kernel::fs::OpenOptions::default()
+        };
+        let text: String = lines.iter().map(|l| encode_entry(l) + "\n").collect();
+        self.namespace
+            .open(file, options)
+            .and_then(|handle| handle.append(text.as_bytes()).map(|_| ()))
+            .is_ok()
+    }
+
+    fn truncate_history_file(&self, file: &str, limit: usize) {
+        if let Some(lines) = self.history_file_lines(file)
+            && lines.len() > limit
+        {
+            let kept: Vec<String> = lines[lines.len() - limit..]
+                .iter()
+                .map(|l| decode_entry(l))
+                .collect();
+            self.write_history_file(file, &kept, false);
+        }
+    }
+
+    /// `history -r`: the file's entries are added to the list.
+    pub(super) fn read_history(&mut self, file: &str) -> bool {
+        let Some(lines) = self.history_file_lines(file) else {
+            return false;
+        };
+        self.history.file_lines_read = lines.len();
+        self.history
+            .entries
+            .extend(lines.iter().map(|l| decode_entry(l)));
+        let limit = self.history_limit("HISTSIZE");
+        self.history.stifle(limit);
+        true
+    }
+
+    /// `history -a`: the entries the file does not have yet are appended to it.
+    pub(super) fn append_history(&mut self, file: &str) -> bool {
+        let entries = &self.history.entries;
+        let new = &entries[entries.len() - self.history.session_lines.min(entries.len())..];
+        if !self.write_history_file(file, new, true) {
+            return false;
+        }
+        self.history.file_lines_read += new.len();
+        self.history.session_lines = 0;
+        if let Some(limit) = self.history_limit("HISTFILESIZE") {
+            self.truncate_history_file(file, limit);
+        }
+        true
+    }
+
+    /// `history -w`: the file is written anew with the whole list.
+    pub(super) fn write_history(&mut self, file: &str) -> bool {
+        if !self.write_history_file(file, &self.history.entries, false) {
+            return false;
+        }
+        self.history.file_lines_read = self.history.entries.len();
+        self.history.session_lines = 0;
+        if let Some(limit) = self.history_limit("HISTFILESIZE") {
+            self.truncate_history_file(file, limit);
+        }
+        true
+    }
+
+    /// An interactive shell's end: the list is saved as bash saves it: this session's
+    /// commands appended (always under `shopt -s histappend`), unless there were more of
+    /// them than the list still holds, when the list is written over the file.
+    pub(super) fn save_history(&mut self) {
+        if let Some(file) = self.history_file() {
+            if self.shell_options.histappend
+                || self.history.session_lines <= self.history.entries.len()
+            {
+                self.append_history(&file);
+            } else {
+                self.write_history(&file);
+            }
+        }
+    }
+
+    pub(super) fn history_builtin(&mut self, args: &[String]) -> (u8, String) {
+        let mut args = args;
+        let mut flag = None;
+        while let Some(arg) = args.first().filter(|a| a.starts_with('-') && a.len() > 1) {
+            args = &args[1..];
+            if arg == "--" {
+                break;
+            }
+            for letter in arg[1..].chars() {
+                if !"acdnprsw".contains(letter) {
+                    self.report(&format!("history: -{letter}: invalid option"));
+                    self.say(USAGE.into());
+                    return (2, String::new());
+                }
+                if letter == 'c' {
+                    self.history.entries.clear();
+                    self.history.base = 1;
+                    self.history.session_lines = 0;
+                    self.history.changed = true;
+                } else {
+                    flag = Some(letter);
+                }
+            }
+            // `-d`'s offset follows, and may be negative.
+            if flag == Some('d') {
+                break;
+            }
+        }
+        match flag {
+            Some('d') => self.delete_history(args),
+            Some(letter @ ('a' | 'n' | 'r' | 'w')) => {
+                let file = match args.first() {
+                    Some(name) => Some(wasmix_kernel::fs::namespace::absolute(&self.cwd, name)),
+                    None => self.history_file(),
+                };
+                let Some(file) = file else {
+                    return (0, String::new());
+                };
+                let done = match letter {
+                    'a' => self.append_history(&file),
+                    'w' => {
+                        self.history.changed = true;
+                        self.write_history(&file)
+                    }
+                    'r' => self.read_history(&file),
+                    _ => self.read_new_history(&file),
+                };
+                if done || letter == 'n' {
+                    (0, String::new())
+                } else {
+                    self.report(&format!("history: {file}: cannot access the history file"));
+                    (1, String::new())
+                }
+            }
+            Some('s') => {
+                if self.history.recording {
+                    self.history.entries.pop();
+                }
+                self.history.entries.push(args.join(" "));
+                self.history.session_lines += usize::from(!self.history.recording);
+                self.history.changed = true;
+                (0, String::new())
+            }
+            Some('p') => {
+                let mut text = String::new();
+                for arg in args {
+                    match self.expand_history(arg) {
+                        Ok(expanded) => text.push_str(&(expanded.unwrap_or(arg.clone()) + "\n")),
+                        Err(message) => {
+                            self.report(&message);
+                            return (1, text);
+                        }
+                    }
+                }
+                (0, text)
+            }
+            _ => self.list_history(args.first()),
+        }
+    }
+
+    /// `history -n`: the lines added to the file since it was last read.
+    fn read_new_history(&mut self, file: &str) -> bool {
+        let Some(lines) = self.history_file_lines(file) else {
+            return false;
+        };
+        let new = lines
+            .get(self.history.file_lines_read..)
+            .unwrap_or_default();
+        self.history
+            .entries
+            .extend(new.iter().map(|l| decode_entry(l)));
+        self.history.file_lines_read = lines.len();
+        let limit = self.history_limit("HISTSIZE");
+        self.history.stifle(limit);
+        true
+    }
+
+    /// `history [N]`: the last N entries (all without N), numbered.
+    fn list_history(&mut self, count: Option<&String>) -> (u8, String) {
+        let entries = &self.history.entries;
+        let shown = match count.map(|n| n.parse::<i64>()) {
+            None => entries.len(),
+            Some(Ok(n)) if n >= 0 => (n as usize).min(entries.len()),
+            Some(Ok(_)) => {
+                self.report(&format!("history: {}: invalid number", count.unwrap()));
+                return (1, String::new());
+            }
+            Some(Err(_)) => {
+                let text = count.unwrap();
+                self.report(&format!("history: {text}: numeric argument required"));
+                return (1, String::new());
+            }
+        };
+        let start = entries.len() - shown;
+        let text = entries[start..]
+            .iter()
+            .enumerate()
+            .map(|(i, line)| format!("{:>5}  {line}\n", self.history.base + start + i))
+            .collect();
+        (0, text)
+    }
+
+    /// `history -d OFFSET` or `-d START-END`: numbers, or counted back from the end when
+    /// negative.
+    fn delete_history(&mut self, args: &[String]) -> (u8, String) {
+        let Some(spec) = args.first() else {
+            self.report("history: -d: option requires an argument");
+            return (2, String::new());
+        };
+        let len = self.history.entries.len() as i64;
+        let base = self.history.base as i64;
+        let index = |text: &str| -> Option<usize> {
+            let n: i64 = text.parse().ok()?;
+            let number = if n < 0 { base + len + n } else { n };
+            usize::try_from(number - base)
+                .ok()
+                .filter(|&i| (i as i64) < len)
+        };
+        // A range `START-END` (its START may be negative itself).
+        let split = spec
+            .char_indices()
+            .skip(1)
+            .find(|(_, c)| *c == '-')
+            .map(|(at, _)| at);
+        let range = match split {
+            Some(at) => index(&spec[..at]).zip(index(&spec[at + 1..])),
+            None => index(spec).map(|i| (i, i)),
+        };
+        match range {
+            Some((start, end)) if start <= end => {
+                self.history.entries.drain(start..=end);
+                self.history.changed = true;
+                (0, String::new())
+            }
+            _ => {
+                self.report(&format!("history: {spec}: history position out of range"));
+                (1, String::new())
+            }
+        }
+    }
+}
