@@ -2,10 +2,11 @@
 //! variables: `declare`/`typeset`, `local`, `export` and `readonly`, with their flags.
 
 use super::Shell;
+use super::elements::Element;
 use super::expand::ExpandError;
 use super::print::function_text;
 use super::variables::{Subscript, Value, declaration};
-use brush_parser::ast::{Assignment, AssignmentName, AssignmentValue, Word};
+use brush_parser::ast::{Assignment, AssignmentName, AssignmentValue};
 use indexmap::IndexMap;
 use std::collections::BTreeMap;
 
@@ -16,8 +17,7 @@ use std::collections::BTreeMap;
 pub(super) struct DeclaredArray {
     pub name: String,
     pub append: bool,
-    /// (unexpanded subscript, expanded value)
-    pub elements: Vec<(Option<String>, String)>,
+    pub elements: Vec<Element>,
 }
 
 /// Which declaration builtin runs.
@@ -36,6 +36,21 @@ pub(super) fn is_name(text: &str) -> bool {
         .next()
         .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+/// Where the `=` of `name=value` or `name[subscript]=value` is: the first one outside
+/// the subscript's brackets (`a[a[0]=1]=x`).
+fn assignment_equals(operand: &str) -> Option<usize> {
+    let mut depth = 0;
+    for (at, c) in operand.char_indices() {
+        match c {
+            '[' => depth += 1,
+            ']' => depth -= 1,
+            '=' if depth <= 0 => return Some(at),
+            _ => {}
+        }
+    }
+    None
 }
 
 /// Splits `name[subscript]` into its parts; None for a plain name.
@@ -72,16 +87,16 @@ impl Shell {
     ) -> Result<(), ExpandError> {
         match (&assignment.name, &assignment.value) {
             (AssignmentName::VariableName(name), AssignmentValue::Scalar(word)) => {
-                let value = self.expand_value(word).await?;
+                let value = self.expand_assigned(word).await?;
                 self.assign_scalar(name, &value, assignment.append)
             }
             (AssignmentName::ArrayElementName(name, index), AssignmentValue::Scalar(word)) => {
                 let subscript = self.subscript(name, index).await?;
-                let value = self.expand_value(word).await?;
+                let value = self.expand_assigned(word).await?;
                 self.assign_element(name, subscript, &value, assignment.append)
             }
             (AssignmentName::VariableName(name), AssignmentValue::Array(elements)) => {
-                let elements = self.array_elements(elements).await?;
+                let elements = self.array_elements(name, elements).await?;
                 self.assign_elements(name, elements, assignment.append)
                     .await
             }
@@ -102,67 +117,20 @@ impl Shell {
         let operator = if assignment.append { "+=" } else { "=" };
         match &assignment.value {
             AssignmentValue::Scalar(word) => {
-                let value = self.expand_value(word).await?;
+                let value = self.expand_assigned(word).await?;
                 Ok(Some(format!("{}{operator}{value}", assignment.name)))
             }
             AssignmentValue::Array(elements) => {
-                let elements = self.array_elements(elements).await?;
+                let name = assignment.name.to_string();
+                let elements = self.array_elements(&name, elements).await?;
                 self.declared_arrays.push(DeclaredArray {
-                    name: assignment.name.to_string(),
+                    name,
                     append: assignment.append,
                     elements,
                 });
                 Ok(None)
             }
         }
-    }
-
-    /// Expands the elements of `(...)`: an unkeyed word may become several elements.
-    pub(super) async fn array_elements(
-        &mut self,
-        elements: &[(Option<Word>, Word)],
-    ) -> Result<Vec<(Option<String>, String)>, ExpandError> {
-        let mut expanded = Vec::new();
-        for (key, word) in elements {
-            match key {
-                Some(key) => {
-                    expanded.push((Some(key.value.clone()), self.expand_value(word).await?))
-                }
-                None => {
-                    for field in self.expand_word(word).await? {
-                        expanded.push((None, field));
-                    }
-                }
-            }
-        }
-        Ok(expanded)
-    }
-
-    /// Assigns expanded elements, evaluating their subscripts for the array's kind. An
-    /// associative array given no subscripts takes them as key, value, key, value.
-    async fn assign_elements(
-        &mut self,
-        name: &str,
-        elements: Vec<(Option<String>, String)>,
-        append: bool,
-    ) -> Result<(), ExpandError> {
-        let pairs = self.is_associative(name) && elements.iter().all(|(key, _)| key.is_none());
-        let mut resolved = Vec::new();
-        if pairs {
-            let mut values = elements.into_iter().map(|(_, value)| value);
-            while let Some(key) = values.next() {
-                resolved.push((Some(Subscript::Key(key)), values.next().unwrap_or_default()));
-            }
-        } else {
-            for (key, value) in elements {
-                let subscript = match key {
-                    Some(text) => Some(self.subscript(name, &text).await?),
-                    None => None,
-                };
-                resolved.push((subscript, value));
-            }
-        }
-        self.assign_array(name, resolved, append)
     }
 
     /// `unset [-f|-v] NAME...`: variables (or array elements, `NAME[I]`) and functions;
@@ -274,8 +242,11 @@ impl Shell {
         };
         let mut status = 0;
         for operand in operands {
-            let (target, value) = match operand.split_once('=') {
-                Some((target, value)) => (target.to_string(), Some(value.to_string())),
+            let (target, value) = match assignment_equals(&operand) {
+                Some(at) => (
+                    operand[..at].to_string(),
+                    Some(operand[at + 1..].to_string()),
+                ),
                 None => (operand.clone(), None),
             };
             let (target, append) = match target.strip_suffix('+') {
@@ -351,10 +322,25 @@ impl Shell {
         if readonly_before && (value.is_some() || off.contains('r')) {
             return Err(ExpandError::new(format!("{name}: readonly variable")));
         }
+        let conversion = match self.variable_entry(name).map(|v| &v.value) {
+            Some(Value::Indexed(_)) if on.contains('A') => Some("indexed to associative"),
+            Some(Value::Associative(_)) if on.contains('a') => Some("associative to indexed"),
+            _ => None,
+        };
+        if let Some(conversion) = conversion {
+            return Err(ExpandError::new(format!(
+                "{name}: cannot convert {conversion} array"
+            )));
+        }
         {
             let variable = self.declared(name);
             if on.contains('A') && !matches!(variable.value, Value::Associative(_)) {
-                variable.value = Value::Associative(IndexMap::new());
+                // A string becomes element "0", as bash keeps it.
+                let mut elements = IndexMap::new();
+                if let Value::Scalar(text) = &variable.value {
+                    elements.insert("0".to_string(), text.clone());
+                }
+                variable.value = Value::Associative(elements);
             } else if on.contains('a') {
                 variable.value = match std::mem::replace(&mut variable.value, Value::Unset) {
                     Value::Scalar(text) => Value::Indexed(BTreeMap::from([(0, text)])),

@@ -629,7 +629,7 @@ impl Shell {
             let brush_parser::ast::AssignmentValue::Scalar(word) = &assignment.value else {
                 continue;
             };
-            let value = match self.expand_value(word).await {
+            let value = match self.expand_assigned(word).await {
                 Ok(value) => value,
                 Err(e) => return Ok(Stage::Done(self.expansion_failed(e)?)),
             };

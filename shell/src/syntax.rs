@@ -64,6 +64,7 @@ fn parse_exact(text: &str) -> Result<Program, SyntaxError> {
         .map_err(|e| tokenizer_error(text, e))?;
     check_nesting(&tokens)?;
     give_empty_lists_a_word(&mut tokens);
+    super::subscripts::join_spaced_subscripts(text, &mut tokens);
     brush_parser::parse_tokens(&tokens, &options).map_err(|e| parser_error(text, &tokens, e))
 }
 

@@ -1,0 +1,250 @@
+//! What an assignment's value becomes: tilde expansion after each `:` (`PATH=~/bin:~/x`),
+//! and the elements of an array literal, including the keyed forms bash reads that
+//! brush-parser leaves as plain words (`[k]+=v`, `[a[0]]=v`), assigned in order so each
+//! sees the ones before it.
+
+use super::Shell;
+use super::expand::ExpandError;
+use super::variables::{Subscript, Value};
+use brush_parser::ast::Word;
+
+/// One element of `(...)`, expanded: its subscript as written, its value, and whether it
+/// appends to the element (`[k]+=v`).
+#[derive(Clone, Debug)]
+pub(super) struct Element {
+    pub key: Option<String>,
+    pub value: String,
+    pub append: bool,
+}
+
+impl Shell {
+    /// An assignment's value: expanded unsplit, with a tilde after each unquoted `:`
+    /// expanded too, as bash does for assignments.
+    pub(super) async fn expand_assigned(&mut self, word: &Word) -> Result<String, ExpandError> {
+        let parts = split_before_tildes(&word.value);
+        if parts.len() == 1 {
+            return self.expand_value(word).await;
+        }
+        let mut value = String::new();
+        for (at, part) in parts.iter().enumerate() {
+            if at > 0 {
+                value.push(':');
+            }
+            value.push_str(&self.expand_value(&Word::new(part)).await?);
+        }
+        Ok(value)
+    }
+
+    /// Expands the elements of `(...)` for the array `name`: an unkeyed word may become
+    /// several elements; a keyed one keeps its subscript for `assign_elements`.
+    pub(super) async fn array_elements(
+        &mut self,
+        name: &str,
+        elements: &[(Option<Word>, Word)],
+    ) -> Result<Vec<Element>, ExpandError> {
+        // bash 5.2 expands no tilde in an associative array's `[k]=v` values.
+        let associative = self.is_associative(name);
+        let mut expanded = Vec::new();
+        for (key, word) in elements {
+            let keyed = match key {
+                Some(key) => Some((key.value.clone(), false, word.value.clone())),
+                None => keyed_word(&word.value),
+            };
+            match keyed {
+                Some((key, append, value)) => {
+                    let value = if associative && value.starts_with('~') {
+                        self.expand_value(&Word::new(&format!("\\{value}"))).await?
+                    } else if associative {
+                        self.expand_value(&Word::new(&value)).await?
+                    } else {
+                        self.expand_assigned(&Word::new(&value)).await?
+                    };
+                    expanded.push(Element {
+                        key: Some(key),
+                        value,
+                        append,
+                    });
+                }
+                None => {
+                    for field in self.expand_word(word).await? {
+                        expanded.push(Element {
+                            key: None,
+                            value: field,
+                            append: false,
+                        });
+                    }
+                }
+            }
+        }
+        Ok(expanded)
+    }
+
+    /// Assigns expanded elements. Without subscripts they go in at once; with them one
+    /// at a time, in order, each subscript evaluated after the elements before it are in
+    /// (`a=([0]=5 [a[0]]=x)`). An associative array given no subscripts takes them as
+    /// key, value, key, value.
+    pub(super) async fn assign_elements(
+        &mut self,
+        name: &str,
+        elements: Vec<Element>,
+        append: bool,
+    ) -> Result<(), ExpandError> {
+        let associative = self.is_associative(name);
+        if elements.iter().all(|e| e.key.is_none()) {
+            let resolved = if associative {
+                let mut values = elements.into_iter().map(|e| e.value);
+                let mut pairs = Vec::new();
+                while let Some(key) = values.next() {
+                    pairs.push((Some(Subscript::Key(key)), values.next().unwrap_or_default()));
+                }
+                pairs
+            } else {
+                elements.into_iter().map(|e| (None, e.value)).collect()
+            };
+            return self.assign_array(name, resolved, append);
+        }
+        self.assign_array(name, Vec::new(), append)?;
+        // Where an element without a subscript goes: after the one before it.
+        let mut next = match self.variable_entry(name).map(|v| &v.value) {
+            Some(Value::Indexed(map)) => map.keys().next_back().map_or(0, |last| last + 1),
+            _ => 0,
+        };
+        for element in elements {
+            let subscript = match &element.key {
+                Some(text) => self.subscript(name, text).await?,
+                None if associative => {
+                    self.report(&format!(
+                        "{name}: {}: must use subscript when assigning associative array",
+                        element.value
+                    ));
+                    continue;
+                }
+                None => Subscript::Index(next),
+            };
+            if let Subscript::Index(index) = subscript {
+                next = index + 1;
+            }
+            let mut value = element.value;
+            // bash 5.2 reads `[k]+=v` as `[k]=v` in an associative array.
+            if element.append
+                && !associative
+                && let Some(before) = self.element(name, &subscript)
+            {
+                value = before + &value;
+            }
+            self.assign_array(name, vec![(Some(subscript), value)], true)?;
+        }
+        // An empty literal still leaves an array (`a=()`).
+        if !matches!(
+            self.variable_entry(name).map(|v| &v.value),
+            Some(Value::Indexed(_) | Value::Associative(_))
+        ) {
+            self.assign_array(name, Vec::new(), true)?;
+        }
+        Ok(())
+    }
+}
+
+/// A word of `(...)` that is a keyed element brush-parser did not see as one: `[K]=V`
+/// or `[K]+=V` with brackets nested in K. Its key, whether it appends, and its value.
+fn keyed_word(text: &str) -> Option<(String, bool, String)> {
+    if !text.starts_with('[') {
+        return None;
+    }
+    let mut depth = 0;
+    for (at, c) in text.char_indices() {
+        match c {
+            '[' => depth += 1,
+            ']' => {
+                depth -= 1;
+                if depth == 0 {
+                    let key = text[1..at].to_string();
+                    let rest = &text[at + 1..];
+                    return if let Some(value) = rest.strip_prefix("+=") {
+                        Some((key, true, value.to_string()))
+                    } else {
+                        rest.strip_prefix('=')
+                            .map(|value| (key, false, value.to_string()))
+                    };
+                }
+            }
+            '\\' | '\'' | '"' => return None,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The text of an assigned value cut at each unquoted, top-level `:` that a `~` follows,
+/// so each part starts where a tilde is expanded; one part when there is no such `:`.
+fn split_before_tildes(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut parts = vec![String::new()];
+    // Open quotes and brackets, innermost last.
+    let mut open: Vec<char> = Vec::new();
+    let mut at = 0;
+    while at < chars.len() {
+        let c = chars[at];
+        let inside = open.last().copied();
+        match (inside, c) {
+            (Some('\''), '\'') | (Some('"'), '"') | (Some('`'), '`') => {
+                open.pop();
+            }
+            (Some('\''), _) => {}
+            (_, '\\') => {
+                parts.last_mut().unwrap().push(c);
+                at += 1;
+                if let Some(&next) = chars.get(at) {
+                    parts.last_mut().unwrap().push(next);
+                }
+                at += 1;
+                continue;
+            }
+            (Some('('), ')') | (Some('{'), '}') => {
+                open.pop();
+            }
+            (_, '$') if matches!(chars.get(at + 1), Some('(' | '{')) => {
+                parts.last_mut().unwrap().push(c);
+                at += 1;
+                open.push(chars[at]);
+            }
+            (Some('"'), _) => {}
+            (_, '\'' | '"' | '`') => open.push(c),
+            (Some('('), '(') => open.push('('),
+            (None, ':') if chars.get(at + 1) == Some(&'~') => {
+                parts.push(String::new());
+                at += 1;
+                continue;
+            }
+            _ => {}
+        }
+        parts.last_mut().unwrap().push(chars[at]);
+        at += 1;
+    }
+    parts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_are_cut_before_tildes_outside_quotes_and_expansions() {
+        assert_eq!(split_before_tildes("~:~/x:y"), ["~", "~/x:y"]);
+        assert_eq!(split_before_tildes("a:b"), ["a:b"]);
+        assert_eq!(split_before_tildes("'a:~':\":~\""), ["'a:~':\":~\""]);
+        assert_eq!(split_before_tildes("${x:-a:~}:~"), ["${x:-a:~}", "~"]);
+        assert_eq!(split_before_tildes("$(echo a:~)"), ["$(echo a:~)"]);
+    }
+
+    #[test]
+    fn keyed_words_nest_brackets() {
+        assert_eq!(
+            keyed_word("[a[0]]=x"),
+            Some(("a[0]".into(), false, "x".into()))
+        );
+        assert_eq!(keyed_word("[k]+=y"), Some(("k".into(), true, "y".into())));
+        assert_eq!(keyed_word("[k]"), None);
+        assert_eq!(keyed_word("plain"), None);
+    }
+}

@@ -1,0 +1,195 @@
+//! Array assignments whose subscript has blanks in it (`a[1 + 2]=x`, `a[ i ]+=y`): bash's
+//! reader keeps reading such a word through the blanks up to the `]` that closes its
+//! subscript, when `=` or `+=` follows and the word starts a command; brush-parser's
+//! tokenizer splits it at the blanks. This pass joins the pieces back into one word.
+
+use brush_parser::{SourceSpan, Token};
+
+/// Operators after which a redirection's target word follows.
+const REDIRECTIONS: [&str; 11] = [
+    "<", ">", ">>", "<<", "<<-", "<<<", "<&", ">&", "<>", ">|", "&>",
+];
+
+/// Words after which a command still starts.
+const KEYWORDS: [&str; 10] = [
+    "if", "then", "else", "elif", "do", "while", "until", "!", "{", "time",
+];
+
+/// Joins, in `tokens` read from `text`, each assignment word that starts a command and
+/// was split inside its subscript.
+pub(super) fn join_spaced_subscripts(text: &str, tokens: &mut Vec<Token>) {
+    // Only words with an unclosed `[` can need it; most texts have none.
+    if !tokens
+        .iter()
+        .any(|t| matches!(t, Token::Word(w, _) if opens_subscript(w)))
+    {
+        return;
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut at_command_start = true;
+    let mut after_redirection = false;
+    let mut at = 0;
+    while at < tokens.len() {
+        match &tokens[at] {
+            Token::Operator(op, _) => {
+                after_redirection = REDIRECTIONS.contains(&op.as_str());
+                if !after_redirection {
+                    at_command_start = true;
+                }
+            }
+            Token::Word(..) if after_redirection => after_redirection = false,
+            Token::Word(word, span) if at_command_start => {
+                if opens_subscript(word)
+                    && let Some(end) = assignment_end(&chars, span.start.index)
+                    && let Some(last) =
+                        (at..tokens.len()).find(|&t| span_of(&tokens[t]).end.index >= end)
+                    && tokens[at..=last]
+                        .iter()
+                        .all(|t| matches!(t, Token::Word(..)))
+                {
+                    let end = span_of(&tokens[last]).end.clone();
+                    let start = span.start.clone();
+                    let joined: String = chars[start.index..end.index].iter().collect();
+                    let joined = parenthesize_nested(&joined);
+                    tokens.splice(at..=last, [Token::Word(joined, SourceSpan { start, end })]);
+                }
+                let Token::Word(word, _) = &tokens[at] else {
+                    unreachable!("a word stays a word")
+                };
+                at_command_start = KEYWORDS.contains(&word.as_str()) || is_assignment(word);
+            }
+            Token::Word(..) => {}
+        }
+        at += 1;
+    }
+}
+
+/// brush-parser reads a subscript's nested `NAME[...]` only at its very start, so one
+/// with blanks before it (`a[ i[1] + 1 ]=x`) goes in parentheses, where it reads the
+/// whole expression (and an index's value is the same).
+fn parenthesize_nested(word: &str) -> String {
+    let open = word.find('[').unwrap_or_default();
+    let Some(close) = assignment_close(word) else {
+        return word.to_string();
+    };
+    let subscript = &word[open + 1..close];
+    if !subscript.contains('[') {
+        return word.to_string();
+    }
+    format!("{}[({subscript})]{}", &word[..open], &word[close + 1..])
+}
+
+/// The index of the `]` that closes the subscript of an assignment word.
+fn assignment_close(word: &str) -> Option<usize> {
+    let mut depth = 0;
+    for (at, c) in word.char_indices() {
+        match c {
+            '[' => depth += 1,
+            ']' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(at);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+fn span_of(token: &Token) -> &SourceSpan {
+    match token {
+        Token::Operator(_, span) | Token::Word(_, span) => span,
+    }
+}
+
+/// `NAME[` with the bracket left open in the word.
+fn opens_subscript(word: &str) -> bool {
+    let Some(open) = word.find('[') else {
+        return false;
+    };
+    is_name(&word[..open]) && bracket_depth(&word[open..]) > 0
+}
+
+fn is_name(text: &str) -> bool {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+fn bracket_depth(text: &str) -> i32 {
+    text.chars().fold(0, |depth, c| match c {
+        '[' => depth + 1,
+        ']' => depth - 1,
+        _ => depth,
+    })
+}
+
+/// Where the word of an assignment starting at `start` ends: past the `]` that closes the
+/// subscript and the `=` or `+=` after it. None when no such `]`, or no `=`, follows (bash
+/// then reads words, as here) or a line ends first.
+fn assignment_end(chars: &[char], start: usize) -> Option<usize> {
+    let mut depth = 0;
+    let mut at = start;
+    while let Some(&c) = chars.get(at) {
+        match c {
+            '[' => depth += 1,
+            ']' => {
+                depth -= 1;
+                if depth == 0 {
+                    let rest = &chars[at + 1..];
+                    return match rest {
+                        ['=', ..] => Some(at + 2),
+                        ['+', '=', ..] => Some(at + 3),
+                        _ => None,
+                    };
+                }
+            }
+            '\n' | ';' | '&' | '|' => return None,
+            _ => {}
+        }
+        at += 1;
+    }
+    None
+}
+
+/// `NAME=...`, `NAME+=...` or `NAME[...]=...`.
+fn is_assignment(word: &str) -> bool {
+    let Some(equals) = word.find('=') else {
+        return false;
+    };
+    let left = word[..equals].trim_end_matches('+');
+    match left.find('[') {
+        Some(open) => is_name(&left[..open]) && left.ends_with(']'),
+        None => is_name(left),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<String> {
+        let options = brush_parser::ParserOptions::default().tokenizer_options();
+        let mut tokens = brush_parser::tokenize_str_with_options(text, &options).unwrap();
+        join_spaced_subscripts(text, &mut tokens);
+        tokens.iter().map(|t| t.to_str().to_string()).collect()
+    }
+
+    #[test]
+    fn an_assignment_keeps_its_subscript_whole() {
+        assert_eq!(words("a[1 + 2]=x"), ["a[1 + 2]=x"]);
+        assert_eq!(words("b=1 a[ i ]+=y cmd"), ["b=1", "a[ i ]+=y", "cmd"]);
+        assert_eq!(words("if a[ 1 ]=z; then"), ["if", "a[ 1 ]=z", ";", "then"]);
+        assert_eq!(words("c[ i[1] + 1 ]=3"), ["c[( i[1] + 1 )]=3"]);
+    }
+
+    #[test]
+    fn arguments_and_commands_stay_split() {
+        assert_eq!(words("echo a[1 + 2]=x"), ["echo", "a[1", "+", "2]=x"]);
+        assert_eq!(words("a[5 + 3]"), ["a[5", "+", "3]"]);
+        assert_eq!(words("cat > a[1 ]=x"), ["cat", ">", "a[1", "]=x"]);
+    }
+}
