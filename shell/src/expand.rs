@@ -61,6 +61,17 @@ impl ExpandError {
     }
 }
 
+/// The operand of `${VAR-word}`, `${VAR+word}`, `${VAR=word}` or `${VAR?word}` as it is
+/// read: inside double quotes, as double-quoted text (a single quote is only a character
+/// there and `$var` in it expands; `\}` is a brace).
+pub(super) fn value_operand(text: &str, quoted: bool) -> String {
+    if quoted {
+        format!("\"{}\"", text.replace("\\}", "}"))
+    } else {
+        text.to_string()
+    }
+}
+
 /// Command substitutions inside command substitutions, at most.
 const MAX_SUBSTITUTION_DEPTH: usize = 64;
 
@@ -163,7 +174,10 @@ impl Fields {
     /// character (with white space around it) ends a field, even an empty one.
     fn push_split(&mut self, text: &str) {
         if self.ifs.is_empty() {
-            self.push_unquoted(text);
+            // Unsplit; but an empty expansion makes no field by itself.
+            if !text.is_empty() {
+                self.push_unquoted(text);
+            }
             return;
         }
         let ifs = std::mem::take(&mut self.ifs);
@@ -342,6 +356,7 @@ impl Shell {
         fields: &'a mut Fields,
     ) -> Expanding<'a, ()> {
         Box::pin(async move {
+            let text = &value_operand(text, quoted);
             let pieces = syntax::parse_word(text, false).map_err(ExpandError::new)?;
             let outer = std::mem::replace(&mut fields.split_literals, true);
             let result = self.expand_pieces(text, &pieces, quoted, fields).await;

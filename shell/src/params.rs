@@ -303,6 +303,11 @@ impl Shell {
                     fields.push_expansion(&items.join(&ifs_separator(self)), quoted);
                 } else if !fields.splits() {
                     fields.push_expansion(&items.join(" "), quoted);
+                } else if !quoted && !ifs_separator(self).is_empty() {
+                    // As bash: the values joined by IFS's first character, then split, so
+                    // an empty value between two others is a field when that character
+                    // is no blank (`IFS=x; set -- a '' b; echo $*` has three).
+                    fields.push_expansion(&items.join(&ifs_separator(self)), false);
                 } else {
                     fields.no_elements = quoted && items.is_empty();
                     for (index, item) in items.iter().enumerate() {
@@ -350,7 +355,8 @@ impl Shell {
             } => {
                 if self.missing(parameter, *indirect, test_type).await? {
                     let text = default_value.as_deref().unwrap_or_default();
-                    let value = self.expand_operand(text, quoted, false).await?;
+                    let text = super::expand::value_operand(text, quoted);
+                    let value = self.expand_operand(&text, quoted, false).await?;
                     // `${!ref:=x}` assigns to the variable `$ref` names.
                     let named;
                     let parameter = if *indirect {
@@ -386,7 +392,10 @@ impl Shell {
             } => {
                 if self.missing(parameter, *indirect, test_type).await? {
                     let message = match error_message {
-                        Some(text) => self.expand_operand(text, quoted, false).await?,
+                        Some(text) => {
+                            let text = super::expand::value_operand(text, quoted);
+                            self.expand_operand(&text, quoted, false).await?
+                        }
                         None => "parameter null or not set".into(),
                     };
                     return Err(ExpandError::fatal(format!(
