@@ -593,6 +593,9 @@ impl Shell {
     /// The value of a parameter, or None when it is unset.
     pub(super) fn lookup(&self, parameter: &Parameter) -> Option<String> {
         match parameter {
+            Parameter::Named(name) if super::options::is_option_list(name) => {
+                self.dynamic_variable(name)
+            }
             Parameter::Named(name) => self.variable(name).or_else(|| self.dynamic_variable(name)),
             Parameter::Positional(0) => Some(self.script_name.clone()),
             Parameter::Positional(n) => self.positional.get(*n as usize - 1).cloned(),
@@ -635,6 +638,8 @@ impl Shell {
             "HOSTNAME" => HOSTNAME.to_string(),
             "SHLVL" => "1".to_string(),
             "LINENO" => self.line.to_string(),
+            "SHELLOPTS" => self.shell_options_list(),
+            "BASHOPTS" => self.bash_options_list(),
             _ => return None,
         })
     }

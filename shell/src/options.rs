@@ -68,6 +68,11 @@ impl Options {
     }
 }
 
+/// `$SHELLOPTS` and `$BASHOPTS`: read-only, computed from the options when read.
+pub(super) fn is_option_list(name: &str) -> bool {
+    matches!(name, "SHELLOPTS" | "BASHOPTS")
+}
+
 /// A word as `set -x` and `set` show it: quoted when the shell would read it otherwise.
 pub(super) fn quoted(word: &str) -> String {
     let plain = !word.is_empty()
@@ -194,6 +199,29 @@ impl Shell {
             self.positional = rest;
         }
         (0, String::new())
+    }
+
+    /// `$SHELLOPTS`: the `set -o` options that are on, with those always on here
+    /// (brace expansion, hashing, comments), in bash's alphabetical order.
+    pub(super) fn shell_options_list(&self) -> String {
+        let mut on: Vec<&str> = NAMES
+            .iter()
+            .map(|(name, _)| *name)
+            .filter(|name| self.options.get(name))
+            .chain(["braceexpand", "hashall", "interactive-comments"])
+            .collect();
+        on.sort_unstable();
+        on.join(":")
+    }
+
+    /// `$BASHOPTS`: the `shopt` options that are on.
+    pub(super) fn bash_options_list(&self) -> String {
+        super::shopt::NAMES
+            .iter()
+            .filter(|name| self.shell_options.get(name) == Some(true))
+            .copied()
+            .collect::<Vec<_>>()
+            .join(":")
     }
 
     /// `set -o` (a table) or `set +o` (commands that restore the options).

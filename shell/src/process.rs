@@ -19,6 +19,14 @@ impl NativeShell for ShellProgram {
     }
 }
 
+/// What `sh --help` prints.
+const USAGE: &str = "Usage: sh [option ...] [file [argument ...]]
+       sh [option ...] -c command [name [argument ...]]
+       sh -i [option ...]
+Options: -c, -i, -s, set's letters (-e -u -x ...), -o NAME and +o NAME (set -o),
+-O NAME and +O NAME (shopt), --norc, --noprofile, --login, --help.
+";
+
 /// The status of a shell that could not read its script, as bash's.
 const UNREADABLE_SCRIPT: u8 = 127;
 
@@ -34,14 +42,22 @@ async fn run(process: ShellProcess) -> u8 {
         let _ = super::builtin::deliver(message, process.stdio.stderr.duplicate());
         2
     };
-    while let Some(option) =
-        operands.next_if(|a| (a.starts_with('-') || a.starts_with('+')) && a.len() > 1)
+    while let Some(option) = operands
+        .next_if(|a| (a.starts_with('-') || a.starts_with('+')) && (a.len() > 1 || a == "-"))
     {
         match option.as_str() {
-            "--" => break,
-            "-c" => command_string = true,
-            // sh reads no startup files, which is what these ask for.
-            "--norc" | "--noprofile" | "--noediting" => {}
+            // `-` ends the options too, as in bash.
+            "--" | "-" => break,
+            // `+c` is read as `-c`, as bash reads it.
+            "-c" | "+c" => command_string = true,
+            "--help" => {
+                let _ =
+                    super::builtin::deliver(USAGE.to_string(), process.stdio.stdout.duplicate());
+                return 0;
+            }
+            // sh reads no startup files, which is what these ask for; every shell here
+            // is a login shell alike.
+            "--norc" | "--noprofile" | "--noediting" | "--login" => {}
             "-o" | "+o" | "-O" | "+O" => {
                 let Some(setting) = operands.next() else {
                     return complain(format!("{name}: {option}: option requires an argument\n"));
@@ -63,6 +79,16 @@ async fn run(process: ShellProcess) -> u8 {
             letters => {
                 for letter in letters[1..].chars() {
                     match letter {
+                        // Each `o` or `O` in a group takes the next operand (`-oo A B`).
+                        'o' | 'O' => {
+                            let Some(setting) = operands.next() else {
+                                return complain(format!(
+                                    "{name}: -{letter}: option requires an argument\n"
+                                ));
+                            };
+                            let command = if letter == 'o' { "set -o" } else { "shopt -s" };
+                            settings.push(format!("{command} {setting}"));
+                        }
                         'c' => command_string = true,
                         'i' => interactive = true,
                         // Read commands from stdin: what happens anyway without operands.
@@ -121,6 +147,15 @@ async fn run(process: ShellProcess) -> u8 {
     shell.limits = process.limits;
     for (variable, value) in &process.env {
         shell.set_variable(variable, value, true);
+    }
+    // An exported `$SHELLOPTS` hands its options down, as in bash (`set -x` traces into
+    // child shells).
+    if let Some((_, list)) = process.env.iter().find(|(name, _)| name == "SHELLOPTS") {
+        let inherited = list
+            .split(':')
+            .filter(|name| super::options::NAMES.iter().any(|(known, _)| known == name))
+            .map(|name| format!("set -o {name}"));
+        settings.splice(0..0, inherited);
     }
     // As bash starting: `$PWD` when it names the working directory (a path through
     // symlinks stays as it was typed), else the physical path.

@@ -26,7 +26,7 @@ impl Shell {
                 };
                 self.element(name, &subscript).is_some()
             }
-            None => self.variable(operand).is_some(),
+            None => self.variable(operand).is_some() || self.dynamic_variable(operand).is_some(),
         }
     }
 

@@ -161,6 +161,9 @@ impl Shell {
 
     /// The error for changing a read-only variable, or None.
     fn refuse_readonly(&self, name: &str) -> Result<(), ExpandError> {
+        if super::options::is_option_list(name) {
+            return Err(ExpandError::aborting(format!("{name}: readonly variable")));
+        }
         match self.variable_entry(name) {
             Some(variable) if variable.readonly => {
                 // As bash: the rest of the command line is not run.
@@ -423,6 +426,10 @@ impl Shell {
             .iter()
             .filter(|(_, v)| v.exported)
             .filter_map(|(name, v)| match &v.value {
+                // `export SHELLOPTS`: the children get the options as they are now.
+                _ if super::options::is_option_list(name) => {
+                    Some((name.clone(), self.dynamic_variable(name)?))
+                }
                 Value::Scalar(text) => Some((name.clone(), text.clone())),
                 _ => None,
             })
