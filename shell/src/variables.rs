@@ -80,6 +80,12 @@ pub(super) enum Subscript {
     Key(String),
 }
 
+/// Where a chain of namerefs ends when it is not at a variable.
+pub(super) enum NamerefEnd {
+    Element(String, String),
+    Circular,
+}
+
 /// How many namerefs a name may go through, as bash limits them (a loop ends).
 const NAMEREF_HOPS: usize = 8;
 
@@ -98,6 +104,40 @@ impl Shell {
         resolved
     }
 
+    /// Where a nameref leads when it does not end at a variable: an array element
+    /// (`declare -n r='a[2]'`, as `(array, subscript)`), or nowhere (a loop of namerefs).
+    pub(super) fn nameref_end(&self, name: &str) -> Option<NamerefEnd> {
+        let mut current = name.to_string();
+        for _ in 0..NAMEREF_HOPS {
+            let target = self.nameref_target(&current)?;
+            if super::assign::is_name(target) {
+                current = target.to_string();
+                continue;
+            }
+            let (array, subscript) = super::assign::split_subscript(target)?;
+            return super::assign::is_name(array)
+                .then(|| NamerefEnd::Element(array.to_string(), subscript.to_string()));
+        }
+        Some(NamerefEnd::Circular)
+    }
+
+    /// The subscript of a nameref's element: a key, or a number (a literal or a
+    /// variable's value) for an indexed array.
+    fn nameref_subscript(&self, array: &str, text: &str) -> Subscript {
+        if self.is_associative(array) {
+            return Subscript::Key(text.to_string());
+        }
+        let text = text.trim();
+        match text.parse() {
+            Ok(index) => Subscript::Index(index),
+            Err(_) => Subscript::Index(
+                self.variable(text)
+                    .and_then(|v| v.trim().parse().ok())
+                    .unwrap_or(0),
+            ),
+        }
+    }
+
     /// The name a nameref holds; None for any other variable.
     pub(super) fn nameref_target(&self, name: &str) -> Option<&str> {
         self.variables
@@ -109,6 +149,15 @@ impl Shell {
 
     /// A variable's value as `$NAME` gives it; None when unset.
     pub(super) fn variable(&self, name: &str) -> Option<String> {
+        if self.variables.get(name).is_some_and(|v| v.nameref) {
+            match self.nameref_end(name) {
+                Some(NamerefEnd::Element(array, text)) => {
+                    return self.element(&array, &self.nameref_subscript(&array, &text));
+                }
+                Some(NamerefEnd::Circular) => return None,
+                None => {}
+            }
+        }
         self.variable_entry(name)
             .and_then(|v| v.value.first().map(str::to_string))
     }
@@ -181,6 +230,16 @@ impl Shell {
         value: &str,
         append: bool,
     ) -> Result<(), ExpandError> {
+        match self.nameref_end(name) {
+            Some(NamerefEnd::Element(array, text)) => {
+                let subscript = self.nameref_subscript(&array, &text);
+                return self.assign_element(&array, subscript, value, append);
+            }
+            Some(NamerefEnd::Circular) => {
+                return Err(ExpandError::new(format!("{name}: circular name reference")));
+            }
+            None => {}
+        }
         let resolved = self.resolve(name);
         let name = &*resolved;
         self.refuse_readonly(name)?;
