@@ -677,29 +677,34 @@ fn piece_text<'s>(source: &'s str, piece: &WordPieceWithSource) -> &'s str {
 
 /// `$'...'` text: C-style backslash escapes.
 pub(super) fn ansi_c_unquote(text: &str) -> String {
-    let mut out = String::new();
+    // Built as bytes, so `\xce\xbc` is the two bytes of "μ".
+    let mut out: Vec<u8> = Vec::new();
+    let push = |out: &mut Vec<u8>, c: char| {
+        let mut buffer = [0; 4];
+        out.extend_from_slice(c.encode_utf8(&mut buffer).as_bytes());
+    };
     let mut chars = text.chars();
     while let Some(c) = chars.next() {
         if c != '\\' {
-            out.push(c);
+            push(&mut out, c);
             continue;
         }
         match chars.next() {
-            Some('n') => out.push('\n'),
-            Some('t') => out.push('\t'),
-            Some('r') => out.push('\r'),
-            Some('a') => out.push('\x07'),
-            Some('b') => out.push('\x08'),
-            Some('e') | Some('E') => out.push('\x1b'),
-            Some('f') => out.push('\x0c'),
-            Some('v') => out.push('\x0b'),
-            Some('\\') => out.push('\\'),
-            Some('\'') => out.push('\''),
-            Some('"') => out.push('"'),
+            Some('n') => push(&mut out, '\n'),
+            Some('t') => push(&mut out, '\t'),
+            Some('r') => push(&mut out, '\r'),
+            Some('a') => push(&mut out, '\x07'),
+            Some('b') => push(&mut out, '\x08'),
+            Some('e') | Some('E') => push(&mut out, '\x1b'),
+            Some('f') => push(&mut out, '\x0c'),
+            Some('v') => push(&mut out, '\x0b'),
+            Some('\\') => push(&mut out, '\\'),
+            Some('\'') => push(&mut out, '\''),
+            Some('"') => push(&mut out, '"'),
             Some('c') => match chars.next() {
                 // `\cX`: the control character, as Ctrl-X types it.
-                Some(c) => out.extend(char::from_u32(c.to_ascii_uppercase() as u32 ^ 0x40)),
-                None => out.push_str("\\c"),
+                Some(c) => out.push((c.to_ascii_uppercase() as u32 ^ 0x40) as u8),
+                None => out.extend_from_slice(b"\\c"),
             },
             Some(kind @ ('x' | 'u' | 'U')) => {
                 let most = match kind {
@@ -715,14 +720,13 @@ pub(super) fn ansi_c_unquote(text: &str) -> String {
                 if !digits.is_empty() {
                     chars.nth(digits.len() - 1);
                 }
-                match u32::from_str_radix(&digits, 16)
-                    .ok()
-                    .and_then(char::from_u32)
-                {
-                    Some(c) if !digits.is_empty() => out.push(c),
+                match u32::from_str_radix(&digits, 16).ok() {
+                    // `\xHH` is a byte; `\u` and `\U` a character.
+                    Some(byte) if kind == 'x' => out.push(byte as u8),
+                    Some(code) if let Some(c) = char::from_u32(code) => push(&mut out, c),
                     _ => {
-                        out.push('\\');
-                        out.push(kind);
+                        push(&mut out, '\\');
+                        push(&mut out, kind);
                     }
                 }
             }
@@ -737,19 +741,25 @@ pub(super) fn ansi_c_unquote(text: &str) -> String {
                         None => break,
                     }
                 }
-                out.extend(char::from_u32(value));
+                out.push((value & 0xff) as u8);
             }
             Some(other) => {
-                out.push('\\');
-                out.push(other);
+                push(&mut out, '\\');
+                push(&mut out, other);
             }
-            None => out.push('\\'),
+            None => push(&mut out, '\\'),
         }
         // A shell string ends at a NUL byte, as bash's C strings do.
-        if let Some(end) = out.find('\0') {
+        if let Some(end) = out.iter().position(|&b| b == 0) {
             out.truncate(end);
             break;
         }
     }
-    out
+    // Bytes that are no UTF-8 stay one character each, as before they were joined.
+    let mut text = String::new();
+    for chunk in out.utf8_chunks() {
+        text.push_str(chunk.valid());
+        text.extend(chunk.invalid().iter().map(|&b| char::from(b)));
+    }
+    text
 }

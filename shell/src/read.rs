@@ -2,6 +2,7 @@
 //! further than the newline, so the next reader of the same stdin goes on from there.
 
 use super::Shell;
+use super::variables::Subscript;
 use std::sync::atomic::Ordering;
 use wasmix_kernel::file::{Input, Stdio, Stream};
 
@@ -385,6 +386,8 @@ impl Shell {
         let mut trim = false;
         let mut count = 0usize;
         let mut skip = 0usize;
+        // `-O N`: elements go from index N, and the array is not emptied first.
+        let mut origin: Option<usize> = None;
         let mut delimiter = b'\n';
         let mut descriptor = 0;
         let mut name = "MAPFILE".to_string();
@@ -413,6 +416,9 @@ impl Shell {
                 }
                 "-n" => value("-n").and_then(|v| number(self, v)).map(|n| count = n),
                 "-s" => value("-s").and_then(|v| number(self, v)).map(|n| skip = n),
+                "-O" => value("-O")
+                    .and_then(|v| number(self, v))
+                    .map(|n| origin = Some(n)),
                 "-d" => value("-d").map(|v| delimiter = v.bytes().next().unwrap_or(0)),
                 "-u" => value("-u")
                     .and_then(|v| number(self, v))
@@ -454,18 +460,20 @@ impl Shell {
             if bytes.is_empty() && !ended {
                 break;
             }
-            if ended && !trim {
+            // A NUL ends a shell string: with `-d ''` there is nothing to keep.
+            if ended && !trim && delimiter != 0 {
                 bytes.push(delimiter);
             }
             seen += 1;
             if seen > skip {
-                lines.push((None, String::from_utf8_lossy(&bytes).into_owned()));
+                let index = origin.map(|o| Subscript::Index((o + lines.len()) as i64));
+                lines.push((index, String::from_utf8_lossy(&bytes).into_owned()));
             }
             if !ended {
                 break;
             }
         }
-        match self.assign_array(&name, lines, false) {
+        match self.assign_array(&name, lines, origin.is_some()) {
             Ok(()) => 0,
             Err(e) => {
                 self.report(&format!("{}: {}", argv[0], e.message));

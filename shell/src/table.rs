@@ -265,7 +265,7 @@ pub(super) const BUILTINS: &[(&str, Builtin, &str, &str)] = &[
     (
         "mapfile",
         Builtin::Mapfile,
-        "mapfile [-t] [-n N] [-s N] [-d D] [-u FD] [ARRAY]",
+        "mapfile [-t] [-n N] [-O N] [-s N] [-d D] [-u FD] [ARRAY]",
         "read lines into an array (MAPFILE)",
     ),
     (
@@ -308,7 +308,7 @@ pub(super) const BUILTINS: &[(&str, Builtin, &str, &str)] = &[
     (
         "readarray",
         Builtin::Mapfile,
-        "readarray [-t] [-n N] [-s N] [-d D] [-u FD] [ARRAY]",
+        "readarray [-t] [-n N] [-O N] [-s N] [-d D] [-u FD] [ARRAY]",
         "the same as mapfile",
     ),
     (

@@ -533,7 +533,14 @@ pub(super) fn attribute_flags(variable: &Variable) -> String {
 
 /// `set`'s line for a variable: `x='a b'`, `a=([0]="x")`; None when unset.
 pub(super) fn listing(name: &str, variable: &Variable) -> Option<String> {
-    let value = assigned_value(&variable.value, super::options::quoted)?;
+    let value = assigned_value(&variable.value, |text| {
+        // `set` shows control characters in `$'...'`, as bash does.
+        if text.chars().any(char::is_control) {
+            wasmix_printf_format::ansi_c_quote(text)
+        } else {
+            super::options::quoted(text)
+        }
+    })?;
     Some(format!("{name}={value}"))
 }
 
@@ -579,6 +586,10 @@ fn assigned_value(value: &Value, scalar_quote: fn(&str) -> String) -> Option<Str
 
 /// `"text"` with `"`, `$`, `` ` `` and `\` escaped, as `declare -p` quotes.
 fn double_quoted(text: &str) -> String {
+    // Control characters are shown as bash shows them, in `$'...'`.
+    if text.chars().any(char::is_control) {
+        return wasmix_printf_format::ansi_c_quote(text);
+    }
     let mut out = String::from('"');
     for c in text.chars() {
         if matches!(c, '"' | '$' | '`' | '\\') {
