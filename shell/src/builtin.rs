@@ -206,7 +206,7 @@ impl Shell {
             Builtin::Trap => self.trap_builtin(argv),
             Builtin::Dirs => self.dirs_builtin(&argv[1..]),
             Builtin::Pushd => self.pushd_builtin(&argv[1..]),
-            Builtin::Popd => self.popd_builtin(),
+            Builtin::Popd => self.popd_builtin(&argv[1..]),
             Builtin::Getopts => (self.getopts_builtin(argv), String::new()),
             Builtin::Mapfile => (self.mapfile_builtin(argv, &stdio).await, String::new()),
             Builtin::Shopt => self.shopt_builtin(argv),

@@ -63,6 +63,17 @@ impl Shell {
 
     /// `pushd [DIR]`: goes to DIR, keeping where it was; alone, swaps the top two.
     pub(super) fn pushd_builtin(&mut self, args: &[String]) -> (u8, String) {
+        let args = match args.first().map(String::as_str) {
+            Some("--") => &args[1..],
+            Some(flag) if flag.starts_with('-') && flag.len() > 1 => {
+                return self.dirstack_usage("pushd", &format!("{flag}: invalid option"));
+            }
+            _ => args,
+        };
+        if args.len() > 1 {
+            self.report("pushd: too many arguments");
+            return (1, String::new());
+        }
         let cwd = self.cwd.clone();
         let target = match args.first() {
             Some(dir) => dir.clone(),
@@ -85,8 +96,30 @@ impl Shell {
         (0, self.stack_entries(false).join(" ") + "\n")
     }
 
+    /// A usage error of `pushd` or `popd`, as bash words it; status 2.
+    fn dirstack_usage(&self, builtin: &str, message: &str) -> (u8, String) {
+        self.report(&format!("{builtin}: {message}"));
+        let usage = match builtin {
+            "pushd" => "pushd: usage: pushd [dir]",
+            _ => "popd: usage: popd",
+        };
+        self.say(usage.to_string());
+        (2, String::new())
+    }
+
     /// `popd`: leaves the top directory for the one below it.
-    pub(super) fn popd_builtin(&mut self) -> (u8, String) {
+    pub(super) fn popd_builtin(&mut self, args: &[String]) -> (u8, String) {
+        let args = match args.first().map(String::as_str) {
+            Some("--") => &args[1..],
+            _ => args,
+        };
+        if let Some(arg) = args.first() {
+            let problem = match arg.starts_with('-') && arg.len() > 1 {
+                true => "invalid option",
+                false => "invalid argument",
+            };
+            return self.dirstack_usage("popd", &format!("{arg}: {problem}"));
+        }
         let Some(next) = self.directory_stack.pop() else {
             self.report("popd: directory stack empty");
             return (1, String::new());

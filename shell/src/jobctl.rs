@@ -20,8 +20,9 @@ impl Shell {
         jobs.with(|all| {
             for (index, entry) in all.iter().enumerate() {
                 let state = jobs.state(&kernel, entry);
+                // One line a job: its first process, the group leader in bash.
                 if pids_only {
-                    for pid in &entry.pids {
+                    if let Some(pid) = entry.pids.first() {
                         text.push_str(&format!("{pid}\n"));
                     }
                     continue;
@@ -187,9 +188,9 @@ impl Shell {
                 }
             }
         }
-        let (named, all_found) = self.jobs_named("disown", operands);
+        let (named, failure) = self.jobs_named("disown", operands);
         chosen.extend(named);
-        if !all_found {
+        if failure.is_some() {
             status = 1;
         }
         for number in chosen {
@@ -206,19 +207,22 @@ impl Shell {
 
     /// The jobs the operands name, each one that names none reported as `BUILTIN: why`;
     /// and whether all of them named one.
-    fn jobs_named(&self, builtin: &str, operands: &[String]) -> (Vec<usize>, bool) {
+    /// The jobs operands name, and bash's status for the first that names none: 1 for
+    /// a word that is no pid or job spec, 127 for one that names no job.
+    fn jobs_named(&self, builtin: &str, operands: &[String]) -> (Vec<usize>, Option<u8>) {
         let mut numbers = Vec::new();
-        let mut all_found = true;
+        let mut failure = None;
         for operand in operands {
             match self.job_of(operand) {
                 Ok(number) => numbers.push(number),
                 Err(message) => {
                     self.report(&format!("{builtin}: {message}"));
-                    all_found = false;
+                    let malformed = !operand.starts_with('%') && operand.parse::<Pid>().is_err();
+                    failure.get_or_insert(if malformed { 1 } else { 127 });
                 }
             }
         }
-        (numbers, all_found)
+        (numbers, failure)
     }
 
     /// The job an operand names: `%SPEC`, or the pid of one of its processes.
@@ -270,10 +274,10 @@ impl Shell {
             targets = self.jobs.with(|all| all.iter().map(|j| j.number).collect());
         }
         let mut status = 0;
-        let (named, all_found) = self.jobs_named("wait", &argv[1..]);
+        let (named, failure) = self.jobs_named("wait", &argv[1..]);
         targets.extend(named);
-        if !all_found {
-            status = 127;
+        if let Some(failure) = failure {
+            status = failure;
         }
         for number in targets {
             let Some(mut ended) = self.jobs.ended(number) else {
@@ -283,7 +287,17 @@ impl Shell {
             if let Some(signal) = self.wait_or_signal(ended.wait_for(Option::is_some)).await {
                 return 128 + signal.number();
             }
-            let code = ended.borrow().as_ref().map_or(0, ExitStatus::code);
+            let ending = ended.borrow().clone();
+            let code = ending.as_ref().map_or(0, ExitStatus::code);
+            // A job a signal ended is reported as bash reports it (not for Ctrl-C or a
+            // closed pipe).
+            if let Some(ExitStatus::Killed(signal)) = ending
+                && !matches!(signal, Signal::Interrupt | Signal::Pipe)
+            {
+                let pid = self.jobs.pids(number).last().copied().unwrap_or_default();
+                let command = self.jobs.command(number);
+                self.report(&format!("{pid:>5} {:<24}{command}", signal.description()));
+            }
             if argv.len() > 1 {
                 status = code;
             }

@@ -415,8 +415,15 @@ impl Shell {
                 self.variables.remove(name);
             }
             (Value::Indexed(elements), Subscript::Index(index)) => {
-                if let Some(index) = from_end(elements, *index) {
-                    elements.remove(&index);
+                match from_end(elements, *index) {
+                    Some(index) => {
+                        elements.remove(&index);
+                    }
+                    None => {
+                        return Err(ExpandError::new(format!(
+                            "{name}[{index}]: bad array subscript"
+                        )));
+                    }
                 }
             }
             (Value::Associative(elements), Subscript::Key(key)) => {
