@@ -257,7 +257,10 @@ impl Shell {
                 Some((name, subscript)) => (name.to_string(), Some(subscript.to_string())),
                 None => (target.clone(), None),
             };
-            if !is_name(&name) {
+            // `export a[7]=8`, `readonly a[7]=8`: bash takes no element here.
+            let element =
+                subscript.is_some() && matches!(kind, Declaring::Export | Declaring::Readonly);
+            if !is_name(&name) || element {
                 self.report(&format!("{command}: `{operand}': not a valid identifier"));
                 status = 1;
                 continue;

@@ -43,9 +43,7 @@ pub(super) fn join_spaced_subscripts(text: &str, tokens: &mut Vec<Token>) {
                     && let Some(end) = assignment_end(&chars, span.start.index)
                     && let Some(last) =
                         (at..tokens.len()).find(|&t| span_of(&tokens[t]).end.index >= end)
-                    && tokens[at..=last]
-                        .iter()
-                        .all(|t| matches!(t, Token::Word(..)))
+                    && tokens[at..=last].iter().all(inside_subscript)
                 {
                     let end = span_of(&tokens[last]).end.clone();
                     let start = span.start.clone();
@@ -95,6 +93,15 @@ fn assignment_close(word: &str) -> Option<usize> {
         }
     }
     None
+}
+
+/// A token that can be part of a subscript: a word, or an operator that is only text
+/// there (`&`, `|`, parentheses); never a line or command end.
+fn inside_subscript(token: &Token) -> bool {
+    match token {
+        Token::Word(..) => true,
+        Token::Operator(op, _) => matches!(op.as_str(), "&" | "|" | "&&" | "||" | "(" | ")"),
+    }
 }
 
 fn span_of(token: &Token) -> &SourceSpan {
@@ -147,7 +154,9 @@ fn assignment_end(chars: &[char], start: usize) -> Option<usize> {
                     };
                 }
             }
-            '\n' | ';' | '&' | '|' => return None,
+            // Operators are text inside a subscript (`a[5&3]=x`), but a line or a
+            // `;` still ends the command.
+            '\n' | ';' => return None,
             _ => {}
         }
         at += 1;
@@ -184,6 +193,8 @@ mod tests {
         assert_eq!(words("b=1 a[ i ]+=y cmd"), ["b=1", "a[ i ]+=y", "cmd"]);
         assert_eq!(words("if a[ 1 ]=z; then"), ["if", "a[ 1 ]=z", ";", "then"]);
         assert_eq!(words("c[ i[1] + 1 ]=3"), ["c[( i[1] + 1 )]=3"]);
+        assert_eq!(words("a[5&3]=x; a[1|2]=y"), ["a[5&3]=x", ";", "a[1|2]=y"]);
+        assert_eq!(words("a[(1+2)*3]=9"), ["a[(1+2)*3]=9"]);
     }
 
     #[test]
