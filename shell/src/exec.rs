@@ -27,6 +27,32 @@ pub(super) enum Stage {
     Subshell(tokio::task::JoinHandle<u8>),
 }
 
+/// Whether a failing and-or list runs the ERR trap.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Traps {
+    Err,
+    None,
+}
+
+/// A pipeline that is one compound command which is no subshell (`{ }`, `if`, loops,
+/// `case`): its status is its commands', which ran the ERR trap for it.
+fn reports_through_its_commands(pipeline: &Pipeline) -> bool {
+    use brush_parser::ast::CompoundCommand as C;
+    matches!(
+        pipeline.seq.as_slice(),
+        [Command::Compound(
+            C::BraceGroup(_)
+                | C::IfClause(_)
+                | C::ForClause(_)
+                | C::ArithmeticForClause(_)
+                | C::WhileClause(_)
+                | C::UntilClause(_)
+                | C::CaseClause(_),
+            _
+        )]
+    )
+}
+
 impl Shell {
     pub(super) async fn run_program(&mut self, program: &Program) -> Result<(), Flow> {
         for command in &program.complete_commands {
@@ -54,7 +80,7 @@ impl Shell {
                 self.run_in_background(and_or, io).await?;
                 continue;
             }
-            self.run_and_or(and_or, io).await?;
+            self.run_and_or(and_or, io, Traps::Err).await?;
             self.run_signal_traps().await?;
             if self.take_interrupt() {
                 let status = 128 + Signal::Interrupt.number();
@@ -72,12 +98,13 @@ impl Shell {
 
     /// Runs `a && b || c ...`. Under `set -e` a failure ends the shell only when it is the
     /// last pipeline of the list, not negated, and not inside a condition.
-    async fn run_and_or(&mut self, list: &AndOrList, io: &Stdio) -> Result<(), Flow> {
+    async fn run_and_or(&mut self, list: &AndOrList, io: &Stdio, traps: Traps) -> Result<(), Flow> {
         // `set -n`: read, not run (at the prompt it would lock the user out; bash ignores it).
         if self.options.noexec && !matches!(self.origin, Origin::Prompt) {
             return Ok(());
         }
         let count = list.additional.len();
+        let err_traps_before = self.err_traps_run;
         self.last_status = self
             .run_checked_pipeline(&list.first, io, count == 0)
             .await?;
@@ -95,8 +122,15 @@ impl Shell {
         }
         let (pipeline, final_one) = last;
         if self.last_status != 0 && self.condition_depth == 0 && final_one && !pipeline.bang {
-            // As bash without `set -o errtrace`: functions do not inherit the ERR trap.
-            if self.function_names.is_empty() || self.options.errtrace {
+            // As bash without `set -o errtrace`: functions do not inherit the ERR trap. A
+            // compound command's failure was its last command's, which had the trap
+            // (unless none ran: its redirection failed).
+            let reported =
+                reports_through_its_commands(pipeline) && self.err_traps_run != err_traps_before;
+            if (self.function_names.is_empty() || self.options.errtrace)
+                && traps == Traps::Err
+                && !reported
+            {
                 self.run_trap("ERR").await?;
             }
             if self.options.errexit {
@@ -148,7 +182,8 @@ impl Shell {
         shell.pid = process.pid;
         let list = list.clone();
         let task = tokio::spawn(async move {
-            let status = match shell.run_and_or(&list, &io).await {
+            // bash runs no ERR trap for an asynchronous list's own status.
+            let status = match shell.run_and_or(&list, &io, Traps::None).await {
                 Err(Flow::Exit(status) | Flow::Return(status) | Flow::Abort(status)) => status,
                 _ => shell.last_status,
             };
@@ -410,6 +445,7 @@ impl Shell {
     ) -> Result<Stage, Flow> {
         // `$LINENO`: a compound command or test is on the line it starts on (a simple
         // command, on the line of its first word: see `start_simple`).
+        let line_before = self.line;
         if !matches!(command, Command::Simple(_))
             && let Some(location) = command.location()
         {
@@ -419,6 +455,8 @@ impl Shell {
             Command::Simple(simple) => self.start_simple(simple, stdio, alone).await,
             Command::Compound(compound, redirects) => {
                 let Some(stdio) = self.redirected(stdio, redirects.as_ref()).await else {
+                    // As in bash, `$LINENO` stays where it was when none of it ran.
+                    self.line = line_before;
                     return Ok(Stage::Done(1));
                 };
                 if alone {

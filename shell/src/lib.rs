@@ -224,6 +224,9 @@ pub struct Shell {
     return_traps_set: u64,
     /// A trap is running (a trap does not trigger traps).
     running_trap: bool,
+    /// How many times the ERR trap ran, so a compound command does not run it again
+    /// for the failure its last command ran it for.
+    err_traps_run: u64,
     /// Where `getopts` is: the OPTIND it last set, and the position in that word.
     getopts_state: (usize, usize),
     /// Streams `exec` just made the shell's own, for the rest of the list being run.
@@ -275,6 +278,7 @@ impl Shell {
             line: 0,
             line_offset: 0,
             running_trap: false,
+            err_traps_run: 0,
             getopts_state: (1, 0),
             pid: SHELL_PID,
             process_pid: SHELL_PID,

@@ -154,6 +154,9 @@ impl Shell {
         let Some(command) = self.traps.get(name).cloned() else {
             return Ok(());
         };
+        if name == "ERR" {
+            self.err_traps_run += 1;
+        }
         let status = self.last_status;
         self.running_trap = true;
         // `$LINENO` in the trap is the line of the command that set it off.
