@@ -299,18 +299,30 @@ impl Shell {
         }
     }
 
+    /// The DEBUG trap for a compound command's own step, with `$LINENO` on its line.
+    async fn debug_trap_at(&mut self, location: &brush_parser::SourceSpan) -> Result<(), Flow> {
+        if self.traps.contains_key("DEBUG") {
+            self.line = location.start.line + self.line_offset;
+            self.run_debug_trap().await?;
+        }
+        Ok(())
+    }
+
     /// `for ((init; test; step)); do ...; done`.
     async fn run_arithmetic_for(
         &mut self,
         clause: &ArithmeticForClauseCommand,
         io: &Stdio,
     ) -> Result<(), Flow> {
+        // The DEBUG trap runs before each of the three parts, on the `for` line.
+        self.debug_trap_at(&clause.loc).await?;
         if let Err(e) = self.arithmetic_part(&clause.initializer).await {
             self.last_status = self.expansion_failed(e)?;
             return Ok(());
         }
         let mut status = 0;
         loop {
+            self.debug_trap_at(&clause.loc).await?;
             match self.arithmetic_part(&clause.condition).await {
                 Ok(0) => {}
                 Ok(_) => break,
@@ -325,6 +337,7 @@ impl Shell {
                 status = 0;
                 break;
             }
+            self.debug_trap_at(&clause.loc).await?;
             if let Err(e) = self.arithmetic_part(&clause.updater).await {
                 self.last_status = self.expansion_failed(e)?;
                 return Ok(());
@@ -361,6 +374,8 @@ impl Shell {
         };
         let mut status = 0;
         for value in values {
+            // bash runs the DEBUG trap for the `for` itself before each turn.
+            self.debug_trap_at(&clause.loc).await?;
             self.set_variable(&clause.variable_name, &value, false);
             let turn = self.run_body(&clause.body.list, io).await?;
             status = self.last_status;
@@ -374,6 +389,7 @@ impl Shell {
     }
 
     async fn run_case(&mut self, clause: &CaseClauseCommand, io: &Stdio) -> Result<(), Flow> {
+        self.debug_trap_at(&clause.loc).await?;
         let value = match self.expand_value(&clause.value).await {
             Ok(value) => value,
             Err(e) => {
