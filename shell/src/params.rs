@@ -606,7 +606,11 @@ impl Shell {
                         .unwrap_or_default(),
                     _ => String::new(),
                 };
-                Expansion::One(Some(flags))
+                // `${a[@]@a}`: the array's flags once for each element.
+                match expansion {
+                    Expansion::Many { .. } => expansion.map(|_| flags.clone()),
+                    Expansion::One(_) => Expansion::One(Some(flags)),
+                }
             }
             ParameterTransformOp::ToAssignmentLogic => {
                 let name = name_of(parameter);
