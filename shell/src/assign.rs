@@ -41,12 +41,22 @@ pub(super) fn is_name(text: &str) -> bool {
 /// Where the `=` of `name=value` or `name[subscript]=value` is: the first one outside
 /// the subscript's brackets (`a[a[0]=1]=x`).
 fn assignment_equals(operand: &str) -> Option<usize> {
+    let equals = operand.find('=')?;
+    let from = match operand.find('[') {
+        Some(open) if open < equals => closing_bracket(operand)? + 1,
+        _ => 0,
+    };
+    operand[from..].find('=').map(|at| at + from)
+}
+
+/// The index of the `]` that closes the first `[` of `text`, brackets nesting inside.
+pub(super) fn closing_bracket(text: &str) -> Option<usize> {
     let mut depth = 0;
-    for (at, c) in operand.char_indices() {
+    for (at, c) in text.char_indices() {
         match c {
             '[' => depth += 1,
+            ']' if depth == 1 => return Some(at),
             ']' => depth -= 1,
-            '=' if depth <= 0 => return Some(at),
             _ => {}
         }
     }

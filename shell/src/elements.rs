@@ -151,28 +151,19 @@ fn keyed_word(text: &str) -> Option<(String, bool, String)> {
     if !text.starts_with('[') {
         return None;
     }
-    let mut depth = 0;
-    for (at, c) in text.char_indices() {
-        match c {
-            '[' => depth += 1,
-            ']' => {
-                depth -= 1;
-                if depth == 0 {
-                    let key = text[1..at].to_string();
-                    let rest = &text[at + 1..];
-                    return if let Some(value) = rest.strip_prefix("+=") {
-                        Some((key, true, value.to_string()))
-                    } else {
-                        rest.strip_prefix('=')
-                            .map(|value| (key, false, value.to_string()))
-                    };
-                }
-            }
-            '\\' | '\'' | '"' => return None,
-            _ => {}
-        }
+    let close = super::assign::closing_bracket(text)?;
+    // A quoted or escaped bracket is no subscript's.
+    if text[..close].contains(['\\', '\'', '"']) {
+        return None;
     }
-    None
+    let key = text[1..close].to_string();
+    let rest = &text[close + 1..];
+    match rest.strip_prefix("+=") {
+        Some(value) => Some((key, true, value.to_string())),
+        None => rest
+            .strip_prefix('=')
+            .map(|value| (key, false, value.to_string())),
+    }
 }
 
 /// The text of an assigned value cut at each unquoted, top-level `:` that a `~` follows,

@@ -67,7 +67,7 @@ pub(super) fn join_spaced_subscripts(text: &str, tokens: &mut Vec<Token>) {
 /// whole expression (and an index's value is the same).
 fn parenthesize_nested(word: &str) -> String {
     let open = word.find('[').unwrap_or_default();
-    let Some(close) = assignment_close(word) else {
+    let Some(close) = super::assign::closing_bracket(word) else {
         return word.to_string();
     };
     let subscript = &word[open + 1..close];
@@ -75,24 +75,6 @@ fn parenthesize_nested(word: &str) -> String {
         return word.to_string();
     }
     format!("{}[({subscript})]{}", &word[..open], &word[close + 1..])
-}
-
-/// The index of the `]` that closes the subscript of an assignment word.
-fn assignment_close(word: &str) -> Option<usize> {
-    let mut depth = 0;
-    for (at, c) in word.char_indices() {
-        match c {
-            '[' => depth += 1,
-            ']' => {
-                depth -= 1;
-                if depth == 0 {
-                    return Some(at);
-                }
-            }
-            _ => {}
-        }
-    }
-    None
 }
 
 /// A token that can be part of a subscript: a word, or an operator that is only text
