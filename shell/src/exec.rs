@@ -641,8 +641,6 @@ impl Shell {
         alone: bool,
     ) -> Result<Stage, Flow> {
         let mut stdio = stdio;
-        // `set -x` writes where the shell's stderr is, before the command's redirections.
-        let trace_to = stdio.stderr.duplicate();
         if argv.is_empty() {
             // Only assignments: they set shell variables, left to right (`a=1 b=$a`).
             for assignment in assignments {
@@ -652,7 +650,8 @@ impl Shell {
                 if self.options.xtrace {
                     let name = assignment.name.to_string();
                     let shown = self.variable(&name).unwrap_or_default();
-                    self.trace(&[format!("{name}={shown}")], &trace_to);
+                    // `set -x` writes where the shell's stderr is, before the redirections.
+                    self.trace(&[format!("{name}={shown}")], &stdio.stderr);
                 }
             }
             if let Err(message) = self.apply_redirects(&redirects, &mut stdio).await {
@@ -679,7 +678,7 @@ impl Shell {
                 .map(|(n, v)| format!("{n}={v}"))
                 .chain(argv.iter().cloned())
                 .collect();
-            self.trace(&shown, &trace_to);
+            self.trace(&shown, &stdio.stderr);
         }
         if let Err(message) = self.apply_redirects(&redirects, &mut stdio).await {
             self.report(&message);
