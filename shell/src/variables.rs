@@ -149,17 +149,19 @@ impl Shell {
 
     /// A variable's value as `$NAME` gives it; None when unset.
     pub(super) fn variable(&self, name: &str) -> Option<String> {
-        if self.variables.get(name).is_some_and(|v| v.nameref) {
-            match self.nameref_end(name) {
-                Some(NamerefEnd::Element(array, text)) => {
-                    return self.element(&array, &self.nameref_subscript(&array, &text));
-                }
-                Some(NamerefEnd::Circular) => return None,
-                None => {}
-            }
+        let variable = self.variables.get(name)?;
+        if !variable.nameref {
+            return variable.value.first().map(str::to_string);
         }
-        self.variable_entry(name)
-            .and_then(|v| v.value.first().map(str::to_string))
+        match self.nameref_end(name) {
+            Some(NamerefEnd::Element(array, text)) => {
+                self.element(&array, &self.nameref_subscript(&array, &text))
+            }
+            Some(NamerefEnd::Circular) => None,
+            None => self
+                .variable_entry(name)
+                .and_then(|v| v.value.first().map(str::to_string)),
+        }
     }
 
     pub(super) fn variable_entry(&self, name: &str) -> Option<&Variable> {
