@@ -288,7 +288,9 @@ fn top_shows_the_processes_and_quits_on_q() {
         .unwrap();
     shell.exp_string("      1 R ").unwrap();
     // A sleeping process may show a little CPU on a busy machine.
-    shell.exp_regex(r"\d+\.\d   0:00\.\d\d sleep 30\r\n4\r\n").unwrap();
+    shell
+        .exp_regex(r"\d+\.\d   0:00\.\d\d sleep 30\r\n4\r\n")
+        .unwrap();
     shell.send_line("exit").unwrap();
     shell.exp_eof().unwrap();
 }

@@ -98,6 +98,9 @@ fn main() {
     unsafe {
         libc::signal(libc::SIGINT, libc::SIG_IGN);
         libc::signal(libc::SIGTSTP, libc::SIG_IGN);
+        // A write past the host's file-size limit fails with EFBIG for the guest that
+        // made it, rather than ending wasmix.
+        libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
     }
     let options = Options::parse();
     raise_open_file_limit();

@@ -3,6 +3,7 @@
 //! dropped when the process ends, which is what closes the pipe for its peer.
 
 use crate::console::ConsoleStdin;
+use crate::fs::sizelimit::limit_file_size;
 use crate::fs::{FileHandle, FsError};
 use crate::pipe::{PipeReader, PipeWriter};
 use crate::wasi_fs::streams::{FileReader, FileWriter, WritePosition};
@@ -130,7 +131,8 @@ impl Stdio {
         }
     }
 
-    pub(crate) fn install(&self, builder: &mut WasiCtxBuilder) {
+    /// Gives the streams to a new process, whose writes to files stop at `file_size`.
+    pub(crate) fn install(&self, builder: &mut WasiCtxBuilder, file_size: Option<u64>) {
         match &self.stdin {
             Input::Console => builder.stdin(ConsoleStdin),
             Input::Pipe(reader) => builder.stdin(reader.stdin()),
@@ -140,20 +142,24 @@ impl Stdio {
             }),
             Input::Null => builder.stdin(tokio::io::empty()),
         };
-        install_output(&self.stdout, |s| builder.stdout(s));
-        install_output(&self.stderr, |s| builder.stderr(s));
+        install_output(&self.stdout, file_size, |s| builder.stdout(s));
+        install_output(&self.stderr, file_size, |s| builder.stderr(s));
     }
 }
 
 fn install_output<'b>(
     output: &Output,
+    file_size: Option<u64>,
     set: impl FnOnce(Box<dyn StdoutStream + Sync>) -> &'b mut WasiCtxBuilder,
 ) {
     match output {
         Output::ConsoleOut => set(Box::new(std::io::stdout())),
         Output::ConsoleErr => set(Box::new(std::io::stderr())),
         Output::Pipe(writer) => set(Box::new(writer.stdout())),
-        Output::File(handle) => set(Box::new(FileStdout(handle.clone()))),
+        Output::File(handle) => set(Box::new(FileStdout(limit_file_size(
+            handle.clone(),
+            file_size,
+        )))),
         Output::Null => set(Box::new(tokio::io::empty())),
         Output::Closed => set(Box::new(ClosedStdout)),
     };

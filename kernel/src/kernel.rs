@@ -42,19 +42,56 @@ pub struct Limits {
     pub cpu: Option<std::time::Duration>,
     /// Files and directories open at once (`ulimit -n`); past it, opening fails (EMFILE).
     pub open_files: usize,
+    /// Bytes a regular file may be written to (`ulimit -f`); None is no limit.
+    pub file_size: Option<u64>,
     /// The file-mode creation mask (`umask`): bits a new file or directory does not get.
     pub umask: u32,
+    /// How far each limit above may be raised (`ulimit -H`): a process may lower these,
+    /// never raise them, so a child can never get more than its parent was allowed.
+    pub hard: HardLimits,
+}
+
+/// The ceilings of [`Limits`], None being no ceiling.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct HardLimits {
+    pub memory: usize,
+    pub cpu: Option<std::time::Duration>,
+    pub open_files: usize,
+    pub file_size: Option<u64>,
 }
 
 impl Default for Limits {
     fn default() -> Limits {
+        let (file_size, file_size_ceiling) = host_file_size_limit();
         Limits {
             memory: DEFAULT_MEMORY_LIMIT,
             cpu: None,
             open_files: DEFAULT_OPEN_FILES,
+            file_size,
             umask: crate::fs::DEFAULT_UMASK,
+            hard: HardLimits {
+                memory: crate::engine::MAX_MEMORY_BYTES,
+                cpu: None,
+                open_files: MAX_OPEN_FILES,
+                file_size: file_size_ceiling,
+            },
         }
     }
+}
+
+/// The host's limit on the size of files wasmix writes (soft, hard): what the host would
+/// stop wasmix at, so what its processes start with.
+fn host_file_size_limit() -> (Option<u64>, Option<u64>) {
+    let mut limit = libc::rlimit {
+        rlim_cur: libc::RLIM_INFINITY,
+        rlim_max: libc::RLIM_INFINITY,
+    };
+    // SAFETY: getrlimit writes one `rlimit` through a valid pointer.
+    if unsafe { libc::getrlimit(libc::RLIMIT_FSIZE, &mut limit) } != 0 {
+        return (None, None);
+    }
+    let finite = |value: libc::rlim_t| (value != libc::RLIM_INFINITY).then_some(value);
+    (finite(limit.rlim_cur), finite(limit.rlim_max))
 }
 
 pub struct BootOptions {

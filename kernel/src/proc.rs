@@ -7,6 +7,7 @@
 use crate::budget::Budget;
 use crate::file::Stdio;
 use crate::fs::namespace::Namespace;
+use crate::fs::sizelimit::FileSizeLimitExceeded;
 use crate::preview1::Preview1Fds;
 use crate::process_api::{Inheritance, ProcessApi, ProcessApiView};
 use crate::program::{Entry, Program};
@@ -447,6 +448,7 @@ impl WasiFsView for ProcessCtx {
             namespace: &self.namespace,
             open_files: &mut self.open_files,
             umask: self.inheritance.limits.umask,
+            file_size: self.inheritance.limits.file_size,
         }
     }
 }
@@ -511,7 +513,7 @@ pub(crate) async fn run(process: Arc<Process>, launch: Launch) {
         .args(&launch.argv)
         .envs(&launch.env)
         .initial_cwd(&launch.cwd);
-    launch.stdio.install(&mut builder);
+    launch.stdio.install(&mut builder, limits.file_size);
     let mut store = Store::new(
         &launch.program.engine,
         ProcessCtx {
@@ -602,6 +604,9 @@ fn exit_status(outcome: wasmtime::Result<Result<(), ()>>, store: &Store<ProcessC
         Err(e) => {
             if let Some(exit) = e.downcast_ref::<I32Exit>() {
                 return ExitStatus::Exited(exit.0 as u8);
+            }
+            if e.downcast_ref::<FileSizeLimitExceeded>().is_some() {
+                return ExitStatus::Killed(Signal::FileSizeExceeded);
             }
             if e.downcast_ref::<CpuLimitExceeded>().is_some() {
                 return ExitStatus::Killed(Signal::CpuTimeExceeded);

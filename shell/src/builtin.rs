@@ -12,13 +12,6 @@ use bytes::Bytes;
 use std::io::Write;
 use wasmix_kernel::file::{Output, Stdio};
 
-/// What `ulimit` shows and sets: option, description, unit in bytes or seconds.
-const ULIMITS: [(char, &str); 3] = [
-    ('n', "open files                      (-n)"),
-    ('t', "cpu time               (seconds, -t)"),
-    ('v', "virtual memory          (kbytes, -v)"),
-];
-
 impl Shell {
     /// Runs a builtin. `alone` is false inside a pipeline, where bash runs it in a subshell:
     /// there `exit` ends only its stage.
@@ -333,8 +326,6 @@ impl Shell {
         Ok(finish(&argv[0], status, text, stdio))
     }
 
-    /// `ulimit [-a] [-n FILES] [-v KB|unlimited] [-t SECONDS|unlimited]`: limits for the processes
-    /// started from now on (and their children).
     /// `shift`, `return`, `break` or `continue` given too many arguments: bash gives up
     /// on what it was running: all of a `-c` string, the rest of a script's line.
     fn too_many_arguments(&self, builtin: &str) -> Flow {
@@ -343,70 +334,6 @@ impl Shell {
             Origin::CommandString => Flow::Exit(1),
             _ => Flow::Abort(1),
         }
-    }
-
-    fn ulimit_builtin(&mut self, args: &[String]) -> (u8, String) {
-        let show = |shell: &Shell, option: char| match option {
-            'n' => shell.limits.open_files.to_string(),
-            't' => shell
-                .limits
-                .cpu
-                .map_or("unlimited".into(), |t| t.as_secs().to_string()),
-            _ => (shell.limits.memory / 1024).to_string(),
-        };
-        if args.is_empty() {
-            // The file size limit, which wasmix does not have.
-            return (0, "unlimited\n".into());
-        }
-        if args[0] == "-a" {
-            let text = ULIMITS
-                .iter()
-                .map(|(option, what)| format!("{what} {}\n", show(self, *option)))
-                .collect();
-            return (0, text);
-        }
-        let Some(option) = args[0].strip_prefix('-').and_then(|o| o.chars().next()) else {
-            self.report(&format!("ulimit: {}: invalid option", args[0]));
-            return (2, String::new());
-        };
-        if !ULIMITS.iter().any(|(o, _)| *o == option) {
-            self.report(&format!("ulimit: -{option}: invalid option"));
-            return (2, String::new());
-        }
-        let Some(value) = args.get(1) else {
-            return (0, format!("{}\n", show(self, option)));
-        };
-        let number = if value == "unlimited" {
-            None
-        } else {
-            match value.parse::<u64>() {
-                Ok(n) => Some(n),
-                Err(_) => {
-                    self.report(&format!("ulimit: {value}: invalid number"));
-                    return (1, String::new());
-                }
-            }
-        };
-        match option {
-            'n' => match number {
-                Some(n) if n as usize <= wasmix_kernel::kernel::MAX_OPEN_FILES => {
-                    self.limits.open_files = n as usize
-                }
-                _ => {
-                    self.report("ulimit: open files: cannot modify limit: Operation not permitted");
-                    return (1, String::new());
-                }
-            },
-            't' => self.limits.cpu = number.map(std::time::Duration::from_secs),
-            _ => {
-                self.limits.memory = number.map_or(wasmix_kernel::engine::MAX_MEMORY_BYTES, |kb| {
-                    (kb as usize)
-                        .saturating_mul(1024)
-                        .min(wasmix_kernel::engine::MAX_MEMORY_BYTES)
-                })
-            }
-        }
-        (0, String::new())
     }
 }
 
@@ -480,7 +407,13 @@ pub(super) fn deliver(text: impl Into<Bytes>, output: Output) -> Result<(), Stri
         Output::Pipe(writer) => writer
             .put_now(text)
             .map_err(|e| wasmix_kernel::fs::FsError::from(e).to_string()),
-        Output::File(handle) => handle.append(&text).map(drop).map_err(|e| e.to_string()),
+        Output::File(handle) => {
+            let mut written = 0;
+            while written < text.len() {
+                written += handle.append(&text[written..]).map_err(|e| e.to_string())?;
+            }
+            Ok(())
+        }
         Output::Null => Ok(()),
         Output::Closed => Err(wasmix_kernel::fs::FsError::BadDescriptor.to_string()),
     }

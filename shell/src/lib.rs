@@ -45,6 +45,7 @@ mod syntax;
 mod table;
 mod test;
 mod trap;
+mod ulimit;
 mod umask;
 mod variables;
 mod whatis;

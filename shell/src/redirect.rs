@@ -12,6 +12,7 @@ use bytes::Bytes;
 use wasmix_kernel::file::{Input, Output, Stdio, Stream};
 use wasmix_kernel::fs::OpenOptions;
 use wasmix_kernel::fs::namespace::absolute;
+use wasmix_kernel::fs::sizelimit::limit_file_size;
 use wasmix_kernel::pipe::pipe;
 
 impl Shell {
@@ -73,6 +74,7 @@ impl Shell {
                     let input = stdio.stdin.duplicate();
                     return set_input(stdio, fd, input);
                 }
+                self.room_for_a_descriptor(&word.value)?;
                 let handle: std::sync::Arc<dyn wasmix_kernel::fs::FileHandle> =
                     match self.namespace.open(&path, OpenOptions::read_only()) {
                         Ok(handle) => handle,
@@ -211,6 +213,18 @@ impl Shell {
         })
     }
 
+    /// A file the shell opens takes a descriptor after its standard three, which
+    /// `ulimit -n 3` (or less) leaves no room for.
+    fn room_for_a_descriptor(&self, shown: &str) -> Result<(), String> {
+        if self.limits.open_files <= 3 {
+            return Err(format!(
+                "{shown}: {}",
+                wasmix_kernel::fs::FsError::TooManyOpenFiles
+            ));
+        }
+        Ok(())
+    }
+
     /// Opens `path` for a redirection, a new file getting the mode the umask allows.
     fn create_file(
         &self,
@@ -218,11 +232,14 @@ impl Shell {
         options: OpenOptions,
         shown: &str,
     ) -> Result<std::sync::Arc<dyn wasmix_kernel::fs::FileHandle>, String> {
+        self.room_for_a_descriptor(shown)?;
         let existed = self.namespace.stat(path, true).is_ok();
         let handle = self
             .namespace
             .open(path, options)
             .map_err(|e| format!("{shown}: {e}"))?;
+        // What the shell writes there itself stops at its file-size limit.
+        let handle = limit_file_size(handle, self.limits.file_size);
         if !existed {
             self.namespace
                 .apply_umask(path, false, self.limits.umask)

@@ -381,8 +381,8 @@ pub(super) const BUILTINS: &[(&str, Builtin, &str, &str)] = &[
     (
         "ulimit",
         Builtin::Ulimit,
-        "ulimit [-a] [-n FILES] [-v KB] [-t SECONDS]",
-        "limit memory and CPU of new processes",
+        "ulimit [-SHacfntv] [limit]",
+        "show or set limits on file size, open files, CPU and memory",
     ),
     (
         "umask",

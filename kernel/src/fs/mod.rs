@@ -17,6 +17,7 @@ pub mod overlay;
 pub mod permission;
 pub mod procfs;
 pub mod ramfs;
+pub mod sizelimit;
 
 use std::fmt;
 use std::sync::Arc;
@@ -105,6 +106,9 @@ pub enum FsError {
     NoSpace,
     QuotaExceeded,
     FileTooLarge,
+    /// A write past the process's own file-size limit (`ulimit -f`): EFBIG, and the
+    /// process is killed by SIGXFSZ as on Linux.
+    FileSizeLimit,
     NotPermitted,
     /// A socket or device node that cannot be opened as a file (ENXIO).
     NoSuchDevice,
@@ -135,7 +139,7 @@ impl fmt::Display for FsError {
             FsError::CrossDevice => "Invalid cross-device link",
             FsError::NoSpace => "No space left on device",
             FsError::QuotaExceeded => "Disk quota exceeded",
-            FsError::FileTooLarge => "File too large",
+            FsError::FileTooLarge | FsError::FileSizeLimit => "File too large",
             FsError::NotPermitted => "Operation not permitted",
             FsError::NoSuchDevice => "No such device or address",
             FsError::InvalidSeek => "Illegal seek",

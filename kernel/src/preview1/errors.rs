@@ -3,6 +3,7 @@
 
 use super::bindings::types::{Errno, Error};
 use crate::fs::FsError;
+use crate::fs::sizelimit::FileSizeLimitExceeded;
 use crate::wasi_fs::bindings::types::ErrorCode;
 use crate::wasi_fs::{FsFailure, error_code};
 use wasmtime_wasi::p2::StreamError;
@@ -61,6 +62,9 @@ impl From<FsFailure> for Error {
 
 impl From<FsError> for Error {
     fn from(e: FsError) -> Error {
+        if let FsError::FileSizeLimit = e {
+            return Error::trap(FileSizeLimitExceeded.into());
+        }
         errno(error_code(&e)).into()
     }
 }

@@ -8,6 +8,7 @@ use super::bindings::types::{
 use super::streams::{FileReader, FileWriter, WritePosition};
 use super::{Descriptor, DirectoryEntries, FsFailure, FsView, error_code};
 use crate::fs::namespace::absolute;
+use crate::fs::sizelimit::limit_file_size;
 use crate::fs::{FileType, FsError, Metadata, OpenOptions};
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
@@ -460,7 +461,8 @@ impl types::HostDescriptor for FsView<'_> {
                     exclusive: open_flags.contains(OpenFlags::EXCLUSIVE),
                     truncate: open_flags.contains(OpenFlags::TRUNCATE),
                 };
-                let handle = self.namespace.open(&resolved, options)?;
+                let handle =
+                    limit_file_size(self.namespace.open(&resolved, options)?, self.file_size);
                 if options.create && existing.is_err() {
                     self.namespace.apply_umask(&resolved, false, self.umask)?;
                 }

@@ -11,6 +11,7 @@ mod modes;
 pub mod streams;
 
 use crate::fs::namespace::Namespace;
+use crate::fs::sizelimit::FileSizeLimitExceeded;
 use crate::fs::{DirEntry, FileHandle, FsError};
 use bindings::types::ErrorCode;
 use std::sync::Arc;
@@ -42,6 +43,9 @@ pub enum FsFailure {
 
 impl From<FsError> for FsFailure {
     fn from(e: FsError) -> FsFailure {
+        if let FsError::FileSizeLimit = e {
+            return FsFailure::Trap(FileSizeLimitExceeded.into());
+        }
         FsFailure::Code(error_code(&e))
     }
 }
@@ -68,7 +72,7 @@ pub fn error_code(e: &FsError) -> ErrorCode {
         FsError::CrossDevice => ErrorCode::CrossDevice,
         FsError::NoSpace => ErrorCode::InsufficientSpace,
         FsError::QuotaExceeded => ErrorCode::Quota,
-        FsError::FileTooLarge => ErrorCode::FileTooLarge,
+        FsError::FileTooLarge | FsError::FileSizeLimit => ErrorCode::FileTooLarge,
         FsError::NotPermitted => ErrorCode::NotPermitted,
         FsError::NoSuchDevice => ErrorCode::NoSuchDevice,
         FsError::InvalidSeek => ErrorCode::InvalidSeek,
@@ -88,6 +92,8 @@ pub struct FsView<'a> {
     pub open_files: &'a mut OpenFiles,
     /// The process's umask, for what it creates.
     pub umask: u32,
+    /// How far it may write a regular file (`ulimit -f`).
+    pub file_size: Option<u64>,
 }
 
 /// The descriptors a process holds, and how many it may (`ulimit -n`).

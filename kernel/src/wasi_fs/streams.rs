@@ -1,6 +1,7 @@
 //! Streams over an open file, for `read-via-stream`, `write-via-stream` and
 //! `append-via-stream`. A file is always ready, so the streams never wait.
 
+use crate::fs::sizelimit::FileSizeLimitExceeded;
 use crate::fs::{FileHandle, FsError};
 use bytes::Bytes;
 use std::io;
@@ -15,6 +16,9 @@ use wasmtime_wasi::p2::{InputStream, OutputStream, Pollable, StreamError, Stream
 const CHUNK: usize = 256 * 1024;
 
 fn failed(e: FsError) -> StreamError {
+    if let FsError::FileSizeLimit = e {
+        return StreamError::Trap(FileSizeLimitExceeded.into());
+    }
     StreamError::LastOperationFailed(wasmtime::Error::new(e))
 }
 
