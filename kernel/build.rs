@@ -61,11 +61,11 @@ fn main() {
         add_file(&mut image, &format!("/{}", guest.display()), &file);
     }
     for (name, _) in &programs {
-        add_file(
-            &mut image,
-            &format!("/bin/{name}"),
-            &wasm_dir.join(format!("{name}.wasm")),
-        );
+        let wasm = wasm_dir.join(format!("{name}.wasm"));
+        add_file(&mut image, &format!("/bin/{name}"), &wasm);
+        for other in other_names(&root.join("userland").join(name)) {
+            add_file(&mut image, &format!("/bin/{other}"), &wasm);
+        }
     }
     image.push_str("];\n");
     let built = std::time::SystemTime::now()
@@ -127,6 +127,24 @@ fn add_file(image: &mut String, guest_path: &str, host_path: &Path) {
         "    ({guest_path:?}, include_bytes!({host_path:?})),"
     )
     .unwrap();
+}
+
+/// The other names a program is installed under (`/bin/[` for test), from its manifest's
+/// `[package.metadata.wasmix]` line `also = ["NAME", ...]`: a second name for the same
+/// program, as a hard link would be.
+fn other_names(crate_dir: &Path) -> Vec<String> {
+    let manifest = std::fs::read_to_string(crate_dir.join("Cargo.toml")).unwrap();
+    manifest
+        .lines()
+        .find_map(|l| l.strip_prefix("also = ["))
+        .map(|list| {
+            list.trim_end_matches(']')
+                .split(',')
+                .map(|name| name.trim().trim_matches('"').to_string())
+                .filter(|name| !name.is_empty())
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// The crates below `dir` that build a program: (binary name, package name). The binary is

@@ -669,3 +669,57 @@ fn gzip_output_is_read_by_gnu_gunzip() {
     );
     assert_eq!(String::from_utf8(gunzip.stdout).unwrap(), text);
 }
+
+#[test]
+fn test_and_bracket() {
+    compare(&[
+        case("env test; echo $?; env test ''; echo $?; env test -f lines.txt; echo $?"),
+        case("env test -d dir -a -s lines.txt; echo $?; env test -s empty; echo $?"),
+        case("env test ! -e nosuch -o x = y; echo $?; env test ! ! a; echo $?"),
+        case("env [ 1 -lt 2 ]; echo $?; env [ ' 12 ' -eq +12 ]; echo $?"),
+        case("env [ 1 -lt 2; echo $?; env [ --help | head -n 3; env [ ]; echo $?"),
+        case("env test a b c; echo $?; env test 1 -eq x; echo $?; env test a -a; echo $?"),
+        case("env test x = y = z; echo $?; env test -q a; echo $?; env test -f; echo $?"),
+        case("env test '(' a = a ')' -a '(' -n b ')'; echo $?; env test '(' a; echo $?"),
+        case("env test -l abc -eq 3; echo $?; env test lines.txt -nt nosuch; echo $?"),
+        case("env test 99999999999999999999 -gt 1; echo $?; env test -t 1; echo $?"),
+        case("ln -s dir link; env test -h link -a -d link -a ! -L dir; echo $?"),
+        case("chmod 644 empty; env test -x empty; echo $?; env test -r empty -a -w empty; echo $?"),
+    ]);
+}
+
+#[test]
+fn pwd_link_unlink_logname() {
+    compare(&[
+        case("cd dir && env pwd | sed 's,.*/,,'; env pwd -L | sed 's,.*/,,'"),
+        case("ln -s dir l; cd l && env pwd -P | sed 's,.*/,,'; env pwd -L | sed 's,.*/,,'"),
+        case("cd dir && env pwd extra | sed 's,.*/,,'; env pwd --bogus; echo $?"),
+        case("link lines.txt second && cat second; stat -c %h lines.txt"),
+        case("link nosuch x; echo $?; link a; echo $?; link a b c; echo $?"),
+        case("unlink lines.txt; echo $?; ls; unlink dir; echo $?; unlink a b; echo $?"),
+        case("unlink nosuch; echo $?; unlink; echo $?"),
+        case("logname extra; echo $?"),
+    ]);
+}
+
+#[test]
+fn sum_and_factor() {
+    compare(&[
+        case("sum lines.txt; sum lines.txt words.txt empty; sum < words.txt"),
+        case("sum -s lines.txt; sum -s lines.txt words.txt; sum -s < lines.txt"),
+        case("sum nosuch lines.txt; echo $?; sum dir; echo $?; sum -r -s words.txt"),
+        case("factor 0 1 2 12 97 1000000007 18446744073709551615; echo $?"),
+        case("factor 340282366920938463463374607431768211455 600851475143 ' 12' +5"),
+        case("factor abc 4 '' 0x10; echo $?; factor -- -1; echo $?"),
+        fed("factor; echo $?", "6 8\n  9 10\n\n1001\n"),
+    ]);
+}
+
+#[test]
+fn sha224sum_and_sha384sum() {
+    compare(&[
+        case("sha224sum lines.txt words.txt empty; sha384sum lines.txt words.txt"),
+        case("sha224sum lines.txt > sums; sha224sum -c sums; sha384sum nosuch; echo $?"),
+        fed("sha384sum -", "abc"),
+    ]);
+}

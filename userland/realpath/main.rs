@@ -1,7 +1,7 @@
 //! realpath: print the resolved absolute name of each file.
 
 use std::io::Write;
-use std::path::{Component, Path, PathBuf};
+use wasmix_common::canonical::{Existing, resolve};
 use wasmix_common::{Arg, Failure, Program, args, describe_io_error};
 
 static PROGRAM: Program = Program::new(
@@ -17,13 +17,6 @@ static PROGRAM: Program = Program::new(
      --help        display this help and exit\n      \
      --version     output version information and exit\n",
 );
-
-#[derive(Clone, Copy, PartialEq)]
-enum Existing {
-    All,
-    AllButLast,
-    None,
-}
 
 fn main() {
     PROGRAM.run(|mut args, out| {
@@ -64,61 +57,4 @@ fn main() {
         }
         Ok(status)
     })
-}
-
-/// Walks `path` a component at a time, following links when asked, checking existence as
-/// the mode says.
-fn resolve(path: &Path, existing: Existing, follow: bool) -> std::io::Result<PathBuf> {
-    let mut resolved = PathBuf::from("/");
-    let components: Vec<Component> = path.components().collect();
-    let mut hops = 0;
-    let mut queue: std::collections::VecDeque<PathBuf> = components
-        .iter()
-        .map(|c| PathBuf::from(c.as_os_str()))
-        .collect();
-    while let Some(part) = queue.pop_front() {
-        match part.to_str() {
-            Some("/") | Some(".") => continue,
-            Some("..") => {
-                resolved.pop();
-                continue;
-            }
-            _ => {}
-        }
-        let candidate = resolved.join(&part);
-        let last = queue.is_empty();
-        match std::fs::symlink_metadata(&candidate) {
-            Ok(meta) if follow && meta.file_type().is_symlink() => {
-                hops += 1;
-                if hops > 40 {
-                    return Err(std::io::Error::other("Too many levels of symbolic links"));
-                }
-                let target = std::fs::read_link(&candidate)?;
-                if target.is_absolute() {
-                    resolved = PathBuf::from("/");
-                }
-                for component in target.components().rev() {
-                    queue.push_front(PathBuf::from(component.as_os_str()));
-                }
-            }
-            Ok(meta) => {
-                if !last && !meta.is_dir() && existing != Existing::None {
-                    return Err(std::io::ErrorKind::NotADirectory.into());
-                }
-                resolved = candidate;
-            }
-            Err(e) => {
-                let allowed = match existing {
-                    Existing::None => true,
-                    Existing::AllButLast => last,
-                    Existing::All => false,
-                };
-                if !allowed {
-                    return Err(e);
-                }
-                resolved = candidate;
-            }
-        }
-    }
-    Ok(resolved)
 }
