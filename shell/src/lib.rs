@@ -26,6 +26,7 @@ mod jobctl;
 mod namespace;
 pub use namespace::program_name;
 mod options;
+mod paramexpr;
 mod params;
 mod pattern;
 mod print;
@@ -49,6 +50,7 @@ mod ulimit;
 mod umask;
 mod variables;
 mod whatis;
+mod word;
 use variables::Variable;
 
 use std::collections::BTreeMap;

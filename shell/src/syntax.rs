@@ -68,78 +68,18 @@ fn parse_exact(text: &str) -> Result<Program, SyntaxError> {
     brush_parser::parse_tokens(&tokens, &options).map_err(|e| parser_error(text, &tokens, e))
 }
 
-/// How deep `(`, `{`, `[` and `"` may nest inside one word (`$((...))`, `$(...)`, `${...}`,
-/// `$[...]`), and how many may be left open at its end: the word parser backtracks through
-/// each open level, so its work doubles with each (the fuzzer found texts of 16 levels that
-/// took seconds).
-const MAX_WORD_NESTING: usize = 12;
-const MAX_WORD_UNCLOSED: usize = 3;
-
-/// Parses a word for expansion, after the limit on its parentheses.
+/// Parses a word for expansion (`word.rs`).
 pub fn parse_word(text: &str, here_document: bool) -> Result<Vec<WordPieceWithSource>, String> {
-    check_word_nesting(text)?;
-    let options = ParserOptions::default();
-    let parsed = if here_document {
-        brush_parser::word::parse_heredoc(text, &options)
-    } else {
-        brush_parser::word::parse(text, &options)
-    };
-    parsed.map_err(|e| format!("{text}: {e}"))
+    super::word::parse(text, here_document).map_err(|e| match text.char_indices().nth(60) {
+        // A word nested too deeply can be long: its start says which it is.
+        Some((cut, _)) => format!("{}...: {e}", &text[..cut]),
+        None => format!("{text}: {e}"),
+    })
 }
 
-/// Parses arithmetic, after the limit on parentheses.
+/// Parses arithmetic.
 pub fn parse_arithmetic(text: &str) -> Result<ArithmeticExpr, String> {
-    check_word_nesting(text)?;
     brush_parser::arithmetic::parse(text).map_err(|e| e.to_string())
-}
-
-fn check_word_nesting(text: &str) -> Result<(), String> {
-    // Without `$` or a backquote there is no expansion, and brackets are only text.
-    if !text.contains(['$', '`']) {
-        return Ok(());
-    }
-    let too_deep = || {
-        format!(
-            "brackets nested too deeply (at most {MAX_WORD_NESTING}, \
-             and {MAX_WORD_UNCLOSED} left open)"
-        )
-    };
-    // What is open: brackets, and double quotes (which nest inside `$(...)`).
-    let mut open: Vec<char> = Vec::new();
-    let mut chars = text.chars();
-    let mut after_dollar = false;
-    while let Some(c) = chars.next() {
-        let quoted = open.last() == Some(&'"');
-        match c {
-            // Inside double quotes a bracket is text unless a `$` opens it (`"$(...)"`),
-            // so `"$(echo "[[")"` opens two levels, not four.
-            '(' | '{' | '[' if quoted && !after_dollar => {}
-            ')' | '}' | ']' if quoted => {}
-            // `[` too: `$[...]` is bash's old arithmetic.
-            '(' | '{' | '[' => open.push(c),
-            ')' | '}' | ']' => {
-                open.pop();
-            }
-            '"' if quoted => {
-                open.pop();
-            }
-            '"' => open.push(c),
-            // An escaped character is only text. (Single quotes do not shelter brackets:
-            // inside `$((...))` a quote is not one.)
-            '\\' => {
-                chars.next();
-            }
-            _ => {}
-        }
-        after_dollar = c == '$';
-        if open.len() > MAX_WORD_NESTING {
-            return Err(too_deep());
-        }
-    }
-    if open.len() > MAX_WORD_UNCLOSED {
-        return Err(too_deep());
-    }
-    Ok(())
 }
 
 /// `for x in; do ...` loops over nothing, but brush-parser reads an empty list as no list
