@@ -27,6 +27,24 @@ pub(super) enum Stage {
     Subshell(tokio::task::JoinHandle<u8>),
 }
 
+/// The last line of the command starting on line `start` (counted from 1): the last line
+/// before the next command's with more than blanks or a comment (those bash reads with the
+/// next command). brush-parser's spans of compound commands stop short of their ends.
+fn command_end_line(text: &str, start: usize, next_start: Option<usize>) -> usize {
+    let next = match next_start {
+        Some(next) if next <= start => return start,
+        Some(next) => next,
+        None => text.lines().count() + 1,
+    };
+    (start..next)
+        .rev()
+        .find(|&line| {
+            let content = text.lines().nth(line - 1).unwrap_or("").trim_start();
+            !content.is_empty() && !content.starts_with('#')
+        })
+        .unwrap_or(start)
+}
+
 /// Whether a failing and-or list runs the ERR trap.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Traps {
@@ -54,8 +72,32 @@ fn reports_through_its_commands(pipeline: &Pipeline) -> bool {
 }
 
 impl Shell {
-    pub(super) async fn run_program(&mut self, program: &Program) -> Result<(), Flow> {
-        for command in &program.complete_commands {
+    /// Runs a program; `source`, the text it was parsed from, is what `set -v` shows.
+    pub(super) async fn run_program(
+        &mut self,
+        program: &Program,
+        source: Option<&str>,
+    ) -> Result<(), Flow> {
+        // The lines bash would have read so far: up to the end of the command it runs.
+        let mut read_through = 0;
+        let starts: Vec<usize> = program
+            .complete_commands
+            .iter()
+            .map(|c| c.location().map_or(0, |span| span.start.line))
+            .collect();
+        for (index, command) in program.complete_commands.iter().enumerate() {
+            if let Some(text) = source {
+                let end = command_end_line(text, starts[index], starts.get(index + 1).copied());
+                if self.options.verbose && end > read_through {
+                    let lines: Vec<&str> = text
+                        .lines()
+                        .skip(read_through)
+                        .take(end - read_through)
+                        .collect();
+                    self.say(lines.join("\n"));
+                }
+                read_through = read_through.max(end);
+            }
             self.top_command += 1;
             // Fetched for each command: `exec 3>file` changes them.
             let streams = self.own_streams();

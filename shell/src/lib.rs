@@ -396,7 +396,7 @@ impl Shell {
     /// Parses and runs shell text; the status is also kept for `$?`.
     pub async fn run_text(&mut self, text: &str) -> Result<u8, Exit> {
         match syntax::parse(text) {
-            Ok(program) => match self.run_program(&program).await {
+            Ok(program) => match self.run_program(&program, Some(text)).await {
                 Ok(())
                 | Err(Flow::Return(_) | Flow::Break(_) | Flow::Continue(_) | Flow::Abort(_)) => {
                     Ok(self.last_status)
@@ -411,7 +411,7 @@ impl Shell {
                     .rev()
                     .find_map(|n| syntax::parse(&before[..n].join("\n")).ok());
                 if let Some(program) = runnable
-                    && let Err(Flow::Exit(status)) = self.run_program(&program).await
+                    && let Err(Flow::Exit(status)) = self.run_program(&program, Some(text)).await
                 {
                     return Err(Exit(status));
                 }

@@ -1,5 +1,6 @@
 //! Shell options and the `set` builtin: `-a` (allexport), `-C` (noclobber), `-e`
-//! (errexit), `-f` (noglob), `-n` (noexec), `-u` (nounset), `-x` (xtrace), `-o pipefail`,
+//! (errexit), `-f` (noglob), `-n` (noexec), `-u` (nounset), `-v` (verbose), `-x` (xtrace),
+//! `-o pipefail`,
 //! and `set -- ARGS` for the positional parameters.
 
 use super::{Origin, Shell};
@@ -20,6 +21,8 @@ pub(super) struct Options {
     /// No pathname expansion.
     pub noglob: bool,
     pub nounset: bool,
+    /// Shell input is written to stderr as it is read.
+    pub verbose: bool,
     pub xtrace: bool,
     pub pipefail: bool,
     /// Line editing at the prompt: vi's keys or emacs's (the default when neither is set).
@@ -28,7 +31,7 @@ pub(super) struct Options {
 }
 
 /// The options `set -o` knows: long name, short letter.
-pub(super) const NAMES: [(&str, Option<char>); 12] = [
+pub(super) const NAMES: [(&str, Option<char>); 13] = [
     ("allexport", Some('a')),
     ("emacs", None),
     ("errexit", Some('e')),
@@ -39,6 +42,7 @@ pub(super) const NAMES: [(&str, Option<char>); 12] = [
     ("noglob", Some('f')),
     ("nounset", Some('u')),
     ("pipefail", None),
+    ("verbose", Some('v')),
     ("vi", None),
     ("xtrace", Some('x')),
 ];
@@ -56,6 +60,7 @@ impl Options {
             "vi" => Some(&mut self.vi),
             "emacs" => Some(&mut self.emacs),
             "nounset" => Some(&mut self.nounset),
+            "verbose" => Some(&mut self.verbose),
             "xtrace" => Some(&mut self.xtrace),
             "pipefail" => Some(&mut self.pipefail),
             _ => None,
@@ -115,6 +120,7 @@ impl Shell {
             (interactive, 'i'),
             (o.noexec, 'n'),
             (o.nounset, 'u'),
+            (o.verbose, 'v'),
             (o.xtrace, 'x'),
             (true, 'B'),
             (o.noclobber, 'C'),

@@ -163,7 +163,7 @@ impl Shell {
         let line = self.line;
         let offset = std::mem::replace(&mut self.line_offset, line.saturating_sub(1));
         let result = match super::syntax::parse(&command) {
-            Ok(program) => Box::pin(self.run_program(&program)).await,
+            Ok(program) => Box::pin(self.run_program(&program, None)).await,
             Err(error) => {
                 self.report(&error.message);
                 Ok(())
