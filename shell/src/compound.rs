@@ -87,10 +87,7 @@ impl Shell {
                 CompoundCommand::ArithmeticForClause(clause) => {
                     self.run_arithmetic_for(clause, io).await?
                 }
-                CompoundCommand::Coprocess(_) => {
-                    self.report("coprocesses are not supported by this shell");
-                    self.last_status = 2;
-                }
+                CompoundCommand::Coprocess(coprocess) => self.run_coprocess(coprocess, io)?,
             }
             Ok(self.last_status)
         })

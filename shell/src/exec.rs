@@ -214,7 +214,7 @@ impl Shell {
     /// Runs an and-or list in a subshell on a task of its own, with a pid of its own (in
     /// the process table, so `$!`, `wait`, `kill` and /proc know it). Killing it ends the
     /// task and, through the kernel, the processes it started.
-    fn start_background_subshell(&self, list: &AndOrList, io: Stdio) -> Option<Pid> {
+    pub(super) fn start_background_subshell(&self, list: &AndOrList, io: Stdio) -> Option<Pid> {
         // A full table is reported by the caller, where the job's errors go.
         let process = self
             .kernel

@@ -11,6 +11,7 @@ mod complete;
 mod compound;
 mod compspec;
 mod cond;
+mod coproc;
 mod dirstack;
 mod elements;
 mod enable;

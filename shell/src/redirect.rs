@@ -4,6 +4,7 @@
 //! no descriptors a program could reopen them through).
 
 use super::Shell;
+use super::variables::Subscript;
 use brush_parser::ast::{
     CommandPrefixOrSuffixItem, IoFileRedirectKind, IoFileRedirectTarget, IoRedirect,
     ProcessSubstitutionKind, Word,
@@ -331,7 +332,13 @@ impl wasmix_kernel::fs::FileHandle for DirectoryInput {
 /// but the operator lies between the word's end and the target's start.
 fn named_descriptor<'a>(word: &'a Word, redirect: &IoRedirect) -> Option<&'a str> {
     let name = word.value.strip_prefix('{')?.strip_suffix('}')?;
-    if !super::assign::is_name(name) {
+    // A variable, or an element with a number for its index (`{COPROC[1]}>&-`).
+    let base = match super::assign::split_subscript(name) {
+        Some((base, index)) if index.parse::<i64>().is_ok() => base,
+        Some(_) => return None,
+        None => name,
+    };
+    if !super::assign::is_name(base) {
         return None;
     }
     let (fd, target, operator) = match redirect {
@@ -379,15 +386,26 @@ impl Shell {
                 continue;
             };
             let closing = matches!(redirect, IoRedirect::File(_, _, IoFileRedirectTarget::Duplicate(w)) if w.value == "-");
+            let element = super::assign::split_subscript(name)
+                .and_then(|(base, index)| Some((base, index.parse::<i64>().ok()?)));
             let fd = if closing {
-                let value = self.variable(name).unwrap_or_default();
+                let value = match element {
+                    Some((base, index)) => self.element(base, &Subscript::Index(index)),
+                    None => self.variable(name),
+                }
+                .unwrap_or_default();
                 value
                     .parse::<i32>()
                     .map_err(|_| format!("{value}: ambiguous redirect"))?
             } else {
                 let fd = (10..).find(|fd| !taken.contains(fd)).unwrap_or(10);
                 taken.push(fd);
-                self.set_variable(name, &fd.to_string(), false);
+                match element {
+                    Some((base, index)) => self
+                        .assign_element(base, Subscript::Index(index), &fd.to_string(), false)
+                        .map_err(|e| e.message)?,
+                    None => self.set_variable(name, &fd.to_string(), false),
+                }
                 fd
             };
             let mut filled = redirect.clone();
