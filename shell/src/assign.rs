@@ -5,6 +5,7 @@ use super::Shell;
 use super::elements::Element;
 use super::expand::ExpandError;
 use super::print::function_text;
+use super::variables::Case;
 use super::variables::{Subscript, Value, declaration};
 use brush_parser::ast::{Assignment, AssignmentName, AssignmentValue};
 use indexmap::IndexMap;
@@ -370,6 +371,16 @@ impl Shell {
                 }
                 if flags.contains('i') {
                     variable.integer = set;
+                }
+                // -l and -u exclude each other; turning one off clears it.
+                for (letter, case) in [('l', Case::Lower), ('u', Case::Upper)] {
+                    if flags.contains(letter) {
+                        if set {
+                            variable.case = Some(case);
+                        } else if variable.case == Some(case) {
+                            variable.case = None;
+                        }
+                    }
                 }
             }
         }

@@ -231,7 +231,15 @@ fn sequence(inner: &str) -> Option<Vec<String>> {
     let (first, last) = (single(start)?, single(end)?);
     let step = step.unwrap_or(1).unsigned_abs().max(1) as usize;
     let (low, high) = (first.min(last) as u8, first.max(last) as u8);
-    let mut letters: Vec<String> = (low..=high).map(|b| (b as char).to_string()).collect();
+    // Between `Z` and `a` lie characters the word is parsed for after this: they stay
+    // characters, as in bash (where the backslash comes out empty).
+    let mut letters: Vec<String> = (low..=high)
+        .map(|b| match b {
+            b'\\' => "''".to_string(),
+            b'`' => "\\`".to_string(),
+            _ => (b as char).to_string(),
+        })
+        .collect();
     if first > last {
         letters.reverse();
     }

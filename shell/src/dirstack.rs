@@ -22,10 +22,68 @@ impl Shell {
             .collect()
     }
 
-    /// `dirs [-clpv]`.
+    /// `+N` (from the top, 0 being the working directory) or `-N` (from the bottom): an
+    /// index into the stack as `dirs` lists it. None when not such a word; an error when
+    /// out of range.
+    fn stack_index(&self, word: &str) -> Option<Result<usize, String>> {
+        let (from_bottom, digits) = match word.as_bytes().first()? {
+            b'+' => (false, &word[1..]),
+            b'-' => (true, &word[1..]),
+            _ => return None,
+        };
+        let n: usize = digits.parse().ok()?;
+        let len = self.directory_stack.len() + 1;
+        if self.directory_stack.is_empty() {
+            return Some(Err("directory stack empty".into()));
+        }
+        let index = if from_bottom {
+            len.checked_sub(n + 1)
+        } else {
+            Some(n)
+        };
+        Some(
+            index
+                .filter(|i| *i < len)
+                .ok_or_else(|| format!("{word}: directory stack index out of range")),
+        )
+    }
+
+    /// Replaces the stack by `entries` (the working directory first), going to the first
+    /// unless `stay`.
+    fn set_stack(&mut self, builtin: &str, mut entries: Vec<String>, stay: bool) -> u8 {
+        if !stay {
+            let cd = [builtin.to_string(), entries[0].clone()];
+            if self.change_directory(&cd, Output::Null) != 0 {
+                return 1;
+            }
+        }
+        entries.remove(0);
+        entries.reverse();
+        self.directory_stack = entries;
+        0
+    }
+
+    fn full_stack(&self) -> Vec<String> {
+        std::iter::once(self.cwd.clone())
+            .chain(self.directory_stack.iter().rev().cloned())
+            .collect()
+    }
+
+    /// `dirs [-clpv] [+N | -N]`.
     pub(super) fn dirs_builtin(&mut self, args: &[String]) -> (u8, String) {
         let (mut long, mut lines, mut numbered) = (false, false, false);
+        let mut only = None;
         for arg in args {
+            if let Some(index) = self.stack_index(arg) {
+                match index {
+                    Ok(index) => only = Some(index),
+                    Err(message) => {
+                        self.report(&format!("dirs: {message}"));
+                        return (1, String::new());
+                    }
+                }
+                continue;
+            }
             match arg.as_str() {
                 "-c" => {
                     self.directory_stack.clear();
@@ -38,12 +96,16 @@ impl Shell {
                     numbered = true;
                 }
                 other => {
-                    self.report(&format!("dirs: {other}: invalid option"));
-                    return (1, String::new());
+                    self.report(&format!("dirs: {other}: invalid number"));
+                    self.say("dirs: usage: dirs [-clpv] [+N] [-N]".into());
+                    return (2, String::new());
                 }
             }
         }
         let entries = self.stack_entries(long);
+        if let Some(index) = only {
+            return (0, format!("{}\n", entries[index]));
+        }
         if !lines {
             return (0, entries.join(" ") + "\n");
         }
@@ -61,72 +123,121 @@ impl Shell {
         (0, text)
     }
 
-    /// `pushd [DIR]`: goes to DIR, keeping where it was; alone, swaps the top two.
+    /// `pushd [-n] [+N | -N | DIR]`: goes to DIR, keeping where it was; `+N`/`-N` turns
+    /// the stack so that entry is on top; alone, swaps the top two; `-n` keeps the
+    /// working directory and only adds to the stack.
     pub(super) fn pushd_builtin(&mut self, args: &[String]) -> (u8, String) {
-        let args = match args.first().map(String::as_str) {
-            Some("--") => &args[1..],
-            Some(flag) if flag.starts_with('-') && flag.len() > 1 => {
-                return self.dirstack_usage("pushd", &format!("{flag}: invalid option"));
-            }
-            _ => args,
+        let (stay, operands) = match self.stack_options("pushd", args) {
+            Ok(parsed) => parsed,
+            Err(status) => return (status, String::new()),
         };
-        if args.len() > 1 {
+        if operands.len() > 1 {
             self.report("pushd: too many arguments");
             return (1, String::new());
         }
-        let cwd = self.cwd.clone();
-        let target = match args.first() {
-            Some(dir) => dir.clone(),
-            None => match self.directory_stack.pop() {
-                Some(top) => top,
-                None => {
-                    self.report("pushd: no other directory");
+        let mut entries = self.full_stack();
+        match operands.first() {
+            None if self.directory_stack.is_empty() => {
+                self.report("pushd: no other directory");
+                return (1, String::new());
+            }
+            None => entries.swap(0, 1),
+            Some(word) if self.stack_index(word).is_some() => {
+                match self.stack_index(word).expect("checked") {
+                    Ok(index) => entries.rotate_left(index),
+                    Err(message) => {
+                        self.report(&format!("pushd: {message}"));
+                        return (1, String::new());
+                    }
+                }
+            }
+            Some(dir) if stay => entries.insert(1, dir.clone()),
+            Some(dir) => {
+                let cwd = self.cwd.clone();
+                let cd = ["pushd".to_string(), dir.clone()];
+                if self.change_directory(&cd, Output::Null) != 0 {
                     return (1, String::new());
                 }
-            },
-        };
-        let cd = ["pushd".to_string(), target.clone()];
-        if self.change_directory(&cd, Output::Null) != 0 {
-            if args.is_empty() {
-                self.directory_stack.push(target);
+                self.directory_stack.push(cwd);
+                return (0, self.stack_entries(false).join(" ") + "\n");
             }
+        }
+        if self.set_stack("pushd", entries, stay) != 0 {
             return (1, String::new());
         }
-        self.directory_stack.push(cwd);
         (0, self.stack_entries(false).join(" ") + "\n")
+    }
+
+    /// `-n` and `--` of pushd and popd, then the operands; an option bash does not know
+    /// is its usage error.
+    fn stack_options<'a>(
+        &self,
+        builtin: &str,
+        args: &'a [String],
+    ) -> Result<(bool, &'a [String]), u8> {
+        let mut stay = false;
+        let mut rest = args;
+        while let Some(first) = rest.first() {
+            match first.as_str() {
+                "--" => {
+                    rest = &rest[1..];
+                    break;
+                }
+                "-n" => {
+                    stay = true;
+                    rest = &rest[1..];
+                }
+                word if self.stack_index(word).is_some() => break,
+                word if word.starts_with('-') && word.len() > 1 => {
+                    return Err(self
+                        .dirstack_usage(builtin, &format!("{word}: invalid number"))
+                        .0);
+                }
+                _ => break,
+            }
+        }
+        Ok((stay, rest))
     }
 
     /// A usage error of `pushd` or `popd`, as bash words it; status 2.
     fn dirstack_usage(&self, builtin: &str, message: &str) -> (u8, String) {
         self.report(&format!("{builtin}: {message}"));
         let usage = match builtin {
-            "pushd" => "pushd: usage: pushd [dir]",
-            _ => "popd: usage: popd",
+            "pushd" => "pushd: usage: pushd [-n] [+N | -N | dir]",
+            _ => "popd: usage: popd [-n] [+N | -N]",
         };
         self.say(usage.to_string());
         (2, String::new())
     }
 
-    /// `popd`: leaves the top directory for the one below it.
+    /// `popd [-n] [+N | -N]`: leaves the top directory for the one below it, or removes
+    /// entry N; `-n` removes the one below the top and stays.
     pub(super) fn popd_builtin(&mut self, args: &[String]) -> (u8, String) {
-        let args = match args.first().map(String::as_str) {
-            Some("--") => &args[1..],
-            _ => args,
+        let (stay, operands) = match self.stack_options("popd", args) {
+            Ok(parsed) => parsed,
+            Err(status) => return (status, String::new()),
         };
-        if let Some(arg) = args.first() {
-            let problem = match arg.starts_with('-') && arg.len() > 1 {
-                true => "invalid option",
-                false => "invalid argument",
-            };
-            return self.dirstack_usage("popd", &format!("{arg}: {problem}"));
-        }
-        let Some(next) = self.directory_stack.pop() else {
+        if self.directory_stack.is_empty() {
             self.report("popd: directory stack empty");
             return (1, String::new());
+        }
+        let index = match operands.first() {
+            None => usize::from(stay),
+            Some(word) => match self.stack_index(word) {
+                Some(Ok(index)) => index,
+                Some(Err(message)) => {
+                    self.report(&format!("popd: {message}"));
+                    return (1, String::new());
+                }
+                None => {
+                    return self.dirstack_usage("popd", &format!("{word}: invalid argument"));
+                }
+            },
         };
-        let cd = ["popd".to_string(), next.clone()];
-        if self.change_directory(&cd, Output::Null) != 0 {
-            self.directory_stack.push(next);
+        let mut entries = self.full_stack();
+        entries.remove(index);
+        // Only removing the top changes directory.
+        if self.set_stack("popd", entries, index != 0) != 0 {
             return (1, String::new());
         }
         (0, self.stack_entries(false).join(" ") + "\n")

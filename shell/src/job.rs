@@ -2,6 +2,7 @@
 //! Ctrl-Z. Each job's processes are reaped by a task of its own, which publishes how the
 //! job ended; the shell announces ended jobs at the next prompt, as bash does.
 
+use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard};
 use tokio::sync::watch;
 use wasmix_kernel::kernel::Kernel;
@@ -24,13 +25,38 @@ pub enum JobState {
 }
 
 #[derive(Clone, Default)]
-pub struct Jobs(Arc<Mutex<Vec<Job>>>);
+pub struct Jobs {
+    table: Arc<Mutex<Vec<Job>>>,
+    /// How the processes of jobs that left the table ended, by pid: as bash, `wait PID`
+    /// still gives a background process's status after its job was reported or waited.
+    reaped: Arc<Mutex<HashMap<Pid, ExitStatus>>>,
+}
 
 impl Jobs {
     fn lock(&self) -> MutexGuard<'_, Vec<Job>> {
-        self.0
+        self.table
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Keeps how an ended job's processes ended, as it leaves the table.
+    fn remember(&self, job: &Job, status: &ExitStatus) {
+        let mut reaped = self
+            .reaped
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        for pid in &job.pids {
+            reaped.insert(*pid, status.clone());
+        }
+    }
+
+    /// How the background process `pid` ended, if its job has left the table.
+    pub fn reaped(&self, pid: Pid) -> Option<ExitStatus> {
+        self.reaped
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .get(&pid)
+            .cloned()
     }
 
     /// Registers a started pipeline and reaps its processes in the background. Stages that
@@ -153,7 +179,13 @@ impl Jobs {
     }
 
     pub fn remove(&self, number: usize) {
-        self.lock().retain(|j| j.number != number);
+        let mut jobs = self.lock();
+        if let Some(job) = jobs.iter().find(|j| j.number == number)
+            && let Some(status) = job.ended.borrow().clone()
+        {
+            self.remember(job, &status);
+        }
+        jobs.retain(|j| j.number != number);
     }
 
     /// Jobs that have ended since the last call, with how; they leave the table.
@@ -162,6 +194,7 @@ impl Jobs {
         let mut finished = Vec::new();
         jobs.retain(|job| match job.ended.borrow().clone() {
             Some(status) => {
+                self.remember(job, &status);
                 finished.push((job.number, job.command.clone(), status));
                 false
             }

@@ -16,6 +16,11 @@ impl Shell {
         let kernel = self.kernel.clone();
         let mut text = String::new();
         let jobs = self.jobs.clone();
+        // A shell that is not interactive forgets ended jobs without a word, as bash (a
+        // subshell's copy of the table still lists them).
+        if !matches!(self.origin, Origin::Prompt) && self.subshell_level == 0 {
+            let _ = jobs.take_finished();
+        }
         let count = jobs.with(|all| all.len());
         jobs.with(|all| {
             for (index, entry) in all.iter().enumerate() {
@@ -274,10 +279,23 @@ impl Shell {
             targets = self.jobs.with(|all| all.iter().map(|j| j.number).collect());
         }
         let mut status = 0;
-        let (named, failure) = self.jobs_named("wait", &argv[1..]);
+        // A pid whose job already left the table gives the status it ended with.
+        let (remembered, operands): (Vec<&String>, Vec<&String>) =
+            argv[1..].iter().partition(|operand| {
+                operand.parse::<Pid>().is_ok_and(|pid| {
+                    self.jobs.by_pid(pid).is_none() && self.jobs.reaped(pid).is_some()
+                })
+            });
+        let operands: Vec<String> = operands.into_iter().cloned().collect();
+        let (named, failure) = self.jobs_named("wait", &operands);
         targets.extend(named);
         if let Some(failure) = failure {
             status = failure;
+        }
+        if let Some(pid) = remembered.last().and_then(|p| p.parse::<Pid>().ok())
+            && operands.is_empty()
+        {
+            status = self.jobs.reaped(pid).map_or(status, |ended| ended.code());
         }
         for number in targets {
             let Some(mut ended) = self.jobs.ended(number) else {

@@ -59,6 +59,24 @@ pub(super) struct Variable {
     pub integer: bool,
     /// `declare -n`: the value names the variable this one stands for.
     pub nameref: bool,
+    /// `declare -l` / `declare -u`: values assigned are folded to this case.
+    pub case: Option<Case>,
+}
+
+/// The case `declare -l` and `declare -u` fold assigned values to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Case {
+    Lower,
+    Upper,
+}
+
+impl Case {
+    fn fold(self, text: String) -> String {
+        match self {
+            Case::Lower => text.to_lowercase(),
+            Case::Upper => text.to_uppercase(),
+        }
+    }
 }
 
 impl Variable {
@@ -69,6 +87,7 @@ impl Variable {
             readonly: false,
             integer: false,
             nameref: false,
+            case: None,
         }
     }
 }
@@ -256,11 +275,20 @@ impl Shell {
             (false, true) => self.variable(name).unwrap_or_default() + value,
             (false, false) => value.to_string(),
         };
+        let value = self.fold_case(name, value);
         self.set_variable(name, &value, self.options.allexport);
         if name.starts_with("HIST") {
             self.history_limit_changed(name);
         }
         Ok(())
+    }
+
+    /// `value` as `declare -l`/`-u` on `name` keeps it.
+    fn fold_case(&self, name: &str, value: String) -> String {
+        match self.variables.get(name).and_then(|v| v.case) {
+            Some(case) => case.fold(value),
+            None => value,
+        }
     }
 
     /// `NAME[SUBSCRIPT]=value` (and `+=`).
@@ -287,6 +315,7 @@ impl Shell {
             (false, true) => before.unwrap_or_default() + value,
             (false, false) => value.to_string(),
         };
+        let value = self.fold_case(name, value);
         let variable = self
             .variables
             .entry(name.to_string())
@@ -349,6 +378,10 @@ impl Shell {
             _ => 0,
         };
         for (subscript, text) in elements {
+            let text = match variable.case {
+                Some(case) => case.fold(text),
+                None => text,
+            };
             match &mut value {
                 Value::Indexed(map) => {
                     let index = match subscript {
@@ -528,11 +561,17 @@ pub(super) fn attribute_flags(variable: &Variable) -> String {
     if variable.integer {
         flags.push('i');
     }
+    if variable.case == Some(Case::Lower) {
+        flags.push('l');
+    }
     if variable.nameref {
         flags.push('n');
     }
     if variable.readonly {
         flags.push('r');
+    }
+    if variable.case == Some(Case::Upper) {
+        flags.push('u');
     }
     if variable.exported {
         flags.push('x');

@@ -1,6 +1,11 @@
-# Counting words with an associative array
+# Counting words with an associative array, the way scripts do.
 declare -A count
-for w in apple pear apple fig pear apple; do
+for w in the cat and the dog and the bird; do
   (( count[$w]++ ))
 done
-for w in apple fig pear; do echo "$w ${count[$w]}"; done
+for w in $(printf '%s\n' "${!count[@]}" | sort); do
+  echo "$w ${count[$w]}"
+done
+declare -A copy
+for k in "${!count[@]}"; do copy[$k]=$(( count[$k] * 10 )); done
+echo "${copy[the]} ${copy[cat]}"

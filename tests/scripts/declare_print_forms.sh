@@ -1,8 +1,11 @@
-# declare -p for every kind of variable
-declare -i i=3
-declare -a a=(1 "two")
-declare -A m=([x]=1)
-declare -r r=ro
-declare -x x=ex
-s="with \"quotes\""
-declare -p i a m r x s
+# declare -p shows variables as declarations the shell can read back.
+s="with \"quotes\" and \$dollar"
+a=(1 "two words" '')
+declare -A m=([k]=v)
+declare -x exported=yes
+declare -p s a m exported
+declare -ia nums=(1 2 3)
+declare -p nums
+f() { local inner=1; declare -p inner; }
+f
+declare -p nosuch 2>/dev/null || echo "not found: $?"

@@ -1,15 +1,14 @@
-# extglob forms
+# extglob: ?(...) *(...) +(...) @(...) !(...) in case, [[ ]] and expansions.
 shopt -s extglob
-for f in a.txt b.md c.rs d.txt.bak; do
-  case $f in
-    *.@(txt|md)) echo "$f: text" ;;
-    !(*.rs)) echo "$f: not rust" ;;
-    *) echo "$f: other" ;;
+for w in file.txt file.c file.h image.png README; do
+  case $w in
+    *.@(c|h)) echo "$w: C source" ;;
+    !(*.*)) echo "$w: no extension" ;;
+    *.+(t|x)t) echo "$w: text" ;;
+    *) echo "$w: other" ;;
   esac
 done
-x=aaabbb
-echo "${x##+(a)}"
-echo "${x%%*(b)}"
-[[ abab == +(ab) ]] && echo "repeated group"
-[[ "" == ?(x) ]] && echo "optional group"
-mkdir -p ext && cd ext && touch one.c two.h three.o && echo !(*.o) && echo @(one|two).* && cd ..
+[[ aaa == +(a) ]] && echo "one or more"
+[[ "" == *(x) ]] && echo "zero or more"
+v=foo.tar.gz
+echo "${v%%.@(tar|gz)*}" "${v//+(o)/0}"

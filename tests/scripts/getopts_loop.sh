@@ -1,4 +1,4 @@
-# getopts over arguments, bundled flags and option arguments
+# getopts parses options with and without arguments, and reports bad ones.
 parse() {
   local OPTIND opt
   while getopts ":ab:c" opt "$@"; do
@@ -7,16 +7,12 @@ parse() {
       b) echo "b with $OPTARG" ;;
       c) echo "flag c" ;;
       :) echo "missing argument for -$OPTARG" ;;
-      \?) echo "unknown -$OPTARG" ;;
+      \?) echo "unknown option -$OPTARG" ;;
     esac
   done
   shift $((OPTIND - 1))
   echo "rest: $*"
 }
-parse -a -b value -c one two
-parse -acb joined rest
-parse -x -a -- -b notoption
-parse -b
-OPTIND=1
-while getopts "n:v" o -n 5 -v; do echo "$o ${OPTARG-}"; done
-echo "OPTIND=$OPTIND"
+parse -a -b value -c file1 file2
+parse -ac -bvalue -- -notanoption
+parse -x -b

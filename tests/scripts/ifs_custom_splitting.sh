@@ -1,10 +1,13 @@
-# Custom IFS in loops and splitting
-line="a:b::c"
+# Field splitting with custom IFS: whitespace and non-whitespace separators.
+data="a:b::c:"
+IFS=: read -ra parts <<< "$data"
+echo "${#parts[@]}: ${parts[*]}"
 IFS=:
-for f in $line; do echo "[$f]"; done
-set -- $line
-echo $#
-IFS=" :"
-v="x : y"
-set -- $v
-echo "$# $1 $2"
+for f in $data; do echo "[$f]"; done
+IFS=' :'
+x=" a : b :c  "
+for f in $x; do echo "<$f>"; done
+unset IFS
+y=$'one\ttwo  three\n four'
+set -- $y
+echo "$#: $*"

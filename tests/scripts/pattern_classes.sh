@@ -1,16 +1,14 @@
-# POSIX character classes in case, [[ ]] and parameter operators
-for c in a Z 5 ' ' '!' _; do
-  case $c in
-    [[:digit:]]) echo "'$c' digit" ;;
+# Character classes in patterns: [[:alpha:]] [[:digit:]] [[:space:]] [!...] ranges.
+for c in a Z 5 ' ' _ '!' '~'; do
+  case "$c" in
     [[:upper:]]) echo "'$c' upper" ;;
     [[:lower:]]) echo "'$c' lower" ;;
+    [[:digit:]]) echo "'$c' digit" ;;
     [[:space:]]) echo "'$c' space" ;;
     [[:punct:]]) echo "'$c' punct" ;;
     *) echo "'$c' other" ;;
   esac
 done
-v="abc123def"
-echo "${v//[[:digit:]]/#}"
-echo "${v//[![:alpha:]]/}"
-[[ $v == [[:alpha:]]*[[:digit:]]* ]] && echo "letters then digits"
-echo "${v##*[[:digit:]]}"
+[[ x == [!a-m] ]] && echo "not in a-m"
+[[ ']' == []] ]] && echo "bracket first in class"
+[[ - == [a-] ]] && echo "dash last in class"

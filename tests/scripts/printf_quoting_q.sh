@@ -1,6 +1,6 @@
-# printf %q makes words the shell reads back
-for w in simple "with space" "quote's" "dollar\$x" "star*"; do
-  q=$(printf "%q" "$w")
+# printf %q quotes so the shell reads the same word back.
+for w in simple 'with space' "it's" 'a"b' '$HOME' $'tab\there' '' '*' 'x;y'; do
+  q=$(printf '%q' "$w")
   eval "back=$q"
-  [ "$back" = "$w" ] && echo "round trip: $q"
+  [ "$back" = "$w" ] && echo "ok: $q"
 done

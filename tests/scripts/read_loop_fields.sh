@@ -1,12 +1,14 @@
-# read in a loop with IFS fields
-printf 'ann 31 x\nbob 42 y z\n\ncarl\n' > people
-while read -r name age rest; do
-  echo "name=$name age=$age rest=[$rest]"
-done < people
-while IFS= read -r line; do echo "[$line]"; done <<'DOC'
-  leading and trailing  
-	tab
-DOC
-read -r no_newline < <(printf 'last') 2>/dev/null || true
-printf 'last' > partial
-read -r tail_line < partial; echo "status $? value $tail_line"
+# Reading a file of records field by field.
+cat > people.txt <<'END'
+alice:30:paris
+bob:25:berlin
+carol:35:rome
+END
+while IFS=: read -r name age city; do
+  echo "$name is $age and lives in $city"
+done < people.txt
+total=0
+while IFS=: read -r _ age _; do total=$((total + age)); done < people.txt
+echo "total $total"
+mapfile -t lines < people.txt
+echo "${#lines[@]} lines, last: ${lines[-1]}"

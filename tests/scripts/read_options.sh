@@ -1,19 +1,13 @@
-# read with -a, -d, -n, -N, -r and -p
-read -r -a words <<< "alpha beta  gamma"
-echo "${#words[@]}: ${words[1]}"
-read -d : first rest <<< "one:two:three"
-echo "$first|$rest"
-read -n 3 part <<< "abcdef"
-echo "$part"
-read -N 4 exact <<< "ab cd ef"
-echo "[$exact]"
-printf 'x\\\ny\n' | { read line; echo "joined: $line"; }
-printf 'x\\\ny\n' | { read -r line; echo "raw: $line"; }
-read -p "prompt> " answer <<< "typed"
-echo "$answer"
-IFS=, read -r a b c <<< "1,2,3,4"
-echo "$a $b $c"
-printf 'a\0b\0' | { while IFS= read -r -d '' item; do echo "item $item"; done; }
-read -ra parts <<< "x y"
-echo "${parts[1]}"
-read -z 2>/dev/null; echo "bad option: $?"
+# read: -r, -a, -d, -n, -N, -p, -s, -t 0, IFS, and the default REPLY.
+printf 'a\\b c\n' | { read x; echo "$x"; }
+printf 'a\\b c\n' | { read -r x; echo "$x"; }
+printf 'one two three\n' | { read -a arr; echo "${#arr[@]} ${arr[1]}"; }
+printf 'x;y;z' | { read -d ';' first; echo "$first"; }
+printf 'abcdef' | { read -n 3 part; echo "$part"; }
+printf 'ab\ncd' | { read -N 4 raw; printf '%q\n' "$raw"; }
+printf 'line\n' | { read; echo "REPLY=$REPLY"; }
+printf '  spaced  \n' | { read v; echo "[$v]"; }
+printf '  spaced  \n' | { IFS= read v; echo "[$v]"; }
+printf 'a b c d\n' | { read p q; echo "[$p] [$q]"; }
+read -t 0 < /dev/null; echo "t0=$?"
+printf 'secret\n' | { read -s -p "prompt: " pw; echo "pw=$pw"; }

@@ -1,14 +1,12 @@
-# trap on EXIT and ERR
-cleanup() { echo "cleanup runs last, status $?"; }
-trap cleanup EXIT
-trap 'echo "ERR trap: status $?"' ERR
+# EXIT and ERR traps, and what $? they see.
+trap 'echo "exit trap, status $?"' EXIT
+trap 'echo "err trap after line $LINENO"' ERR
 false
-echo "after false"
-if false; then :; fi
-false || echo "handled, no ERR"
-trap -p
+echo "went on"
+f() { return 3; }
+f
 trap - ERR
 false
-trap -p ERR
-echo "end of script"
-exit 3
+echo "err trap removed"
+trap
+exit 4
