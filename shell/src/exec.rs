@@ -11,6 +11,7 @@ use brush_parser::ast::{
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use wasmix_kernel::file::{Input, Output, Stdio};
+use wasmix_kernel::fs::fdfs::PipeEnd;
 use wasmix_kernel::kernel::{Executable, SpawnError, SpawnRequest};
 use wasmix_kernel::pipe::pipe;
 use wasmix_kernel::proc::{ExitStatus, Pid, Signal, Waited};
@@ -640,13 +641,19 @@ impl Shell {
                     list,
                 ) => {
                     let fd = super::procsub::FIRST_FD - pipes.len() as u32;
-                    pipes.push((fd, self.start_substituted(list)));
+                    pipes.push((fd, PipeEnd::Read(self.start_substituted(list))));
                     argv.push(format!("/dev/fd/{fd}"));
                     continue;
                 }
-                CommandPrefixOrSuffixItem::ProcessSubstitution(..) => {
-                    self.report(">(...): output process substitution is not supported");
-                    return Ok(Stage::Done(2));
+                CommandPrefixOrSuffixItem::ProcessSubstitution(
+                    ProcessSubstitutionKind::Write,
+                    list,
+                ) => {
+                    let fd = super::procsub::FIRST_FD - pipes.len() as u32;
+                    let writer = self.start_substituted_reader(list, &stdio);
+                    pipes.push((fd, PipeEnd::Write(writer)));
+                    argv.push(format!("/dev/fd/{fd}"));
+                    continue;
                 }
             };
             match self.expand_word(word).await {
@@ -686,6 +693,8 @@ impl Shell {
         if argv.is_empty() {
             // Only assignments: they set shell variables, left to right (`a=1 b=$a`).
             for assignment in assignments {
+                // Traced with the `$PS4` from before it.
+                let ps4 = self.variable("PS4");
                 if let Err(e) = self.perform_assignment(assignment).await {
                     return Ok(Stage::Done(self.expansion_failed(e)?));
                 }
@@ -693,7 +702,8 @@ impl Shell {
                     let name = assignment.name.to_string();
                     let shown = self.variable(&name).unwrap_or_default();
                     // `set -x` writes where the shell's stderr is, before the redirections.
-                    self.trace(&[format!("{name}={shown}")], &stdio.stderr);
+                    let shown = format!("{name}={}", super::options::quoted(&shown));
+                    self.trace(&[shown], &stdio.stderr, Some(ps4)).await;
                 }
             }
             if let Err(message) = self.apply_redirects(&redirects, &mut stdio).await {
@@ -717,10 +727,10 @@ impl Shell {
         if self.options.xtrace {
             let shown: Vec<String> = values
                 .iter()
-                .map(|(n, v)| format!("{n}={v}"))
-                .chain(argv.iter().cloned())
+                .map(|(n, v)| format!("{n}={}", super::options::quoted(v)))
+                .chain(argv.iter().map(|w| super::options::quoted(w)))
                 .collect();
-            self.trace(&shown, &stdio.stderr);
+            self.trace(&shown, &stdio.stderr, None).await;
         }
         if let Err(message) = self.apply_redirects(&redirects, &mut stdio).await {
             self.report(&message);

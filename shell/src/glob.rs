@@ -33,6 +33,14 @@ impl Shell {
                 let mut pending = found.clone();
                 if !last || directories_only {
                     next.extend(found.iter().cloned());
+                } else {
+                    // Last, `dir/**` matches `dir/` itself too, as in bash.
+                    next.extend(
+                        found
+                            .iter()
+                            .filter(|(shown, _)| !shown.is_empty())
+                            .map(|(shown, at)| (format!("{shown}/"), at.clone())),
+                    );
                 }
                 while let Some((shown, at)) = pending.pop() {
                     let Ok(entries) = self.namespace.read_dir(&at) else {

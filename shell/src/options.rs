@@ -284,13 +284,31 @@ impl Shell {
         (status, text)
     }
 
-    /// `set -x`: the command about to run, on stderr.
-    pub(super) fn trace(&self, words: &[String], stderr: &wasmix_kernel::file::Output) {
-        if self.options.xtrace {
-            let prompt = "+".repeat(self.substitution_depth + 1);
-            let line: Vec<String> = words.iter().map(|w| quoted(w)).collect();
-            let text = format!("{prompt} {}\n", line.join(" "));
-            let _ = super::builtin::deliver(text, stderr.duplicate());
+    /// `set -x`: the command about to run, its words already quoted as shown, on stderr
+    /// after `$PS4` expanded (as a prompt, without tracing), its first character once
+    /// more for each level of command substitution.
+    /// `ps4`: the `$PS4` to use, when an assignment traced has just changed it.
+    pub(super) async fn trace(
+        &mut self,
+        shown: &[String],
+        stderr: &wasmix_kernel::file::Output,
+        ps4: Option<Option<String>>,
+    ) {
+        if !self.options.xtrace {
+            return;
         }
+        let ps4 = ps4
+            .unwrap_or_else(|| self.variable("PS4"))
+            .unwrap_or_else(|| "+ ".into());
+        self.options.xtrace = false;
+        let prompt = Box::pin(self.decode_prompt(&ps4)).await;
+        self.options.xtrace = true;
+        let levels: String = prompt
+            .chars()
+            .next()
+            .map(|first| first.to_string().repeat(self.substitution_depth))
+            .unwrap_or_default();
+        let text = format!("{levels}{prompt}{}\n", shown.join(" "));
+        let _ = super::builtin::deliver(text, stderr.duplicate());
     }
 }

@@ -1,15 +1,16 @@
 //! Process substitution: `<(LIST)` runs LIST in a subshell writing to a pipe and stands
 //! for `/dev/fd/N`, the pipe's read end in the namespace of the command it is given to
 //! (numbered from 63 down, as bash does); `CMD < <(LIST)` reads the pipe directly.
+//! `>(LIST)` is the other way round: LIST reads what the command writes to the pipe.
 
 use super::Shell;
 use super::compound::SubshellWork;
 use brush_parser::ast::{CompoundCommand, SubshellCommand};
 use std::sync::Arc;
-use wasmix_kernel::file::Output;
-use wasmix_kernel::fs::fdfs::FdFs;
+use wasmix_kernel::file::{Input, Output, Stdio};
+use wasmix_kernel::fs::fdfs::{FdFs, PipeEnd};
 use wasmix_kernel::fs::namespace::{BindMode, Namespace};
-use wasmix_kernel::pipe::{PipeReader, pipe};
+use wasmix_kernel::pipe::{PipeReader, PipeWriter, pipe};
 
 /// The descriptor number of a command's first process substitution.
 pub(super) const FIRST_FD: u32 = 63;
@@ -25,8 +26,23 @@ impl Shell {
         reader
     }
 
+    /// Starts LIST reading from a new pipe, its other streams those of the command it is
+    /// given to (`io`), as bash forks it; the write end.
+    pub(super) fn start_substituted_reader(
+        &self,
+        list: &SubshellCommand,
+        io: &Stdio,
+    ) -> PipeWriter {
+        let (reader, writer) = pipe();
+        let mut io = io.duplicate();
+        io.stdin = Input::Pipe(reader);
+        let command = CompoundCommand::Subshell(list.clone());
+        drop(self.in_subshell(io, SubshellWork::Compound(command)));
+        writer
+    }
+
     /// The shell's namespace with `/dev/fd` holding the pipes, for one command.
-    pub(super) fn namespace_with_pipes(&self, pipes: Vec<(u32, PipeReader)>) -> Arc<Namespace> {
+    pub(super) fn namespace_with_pipes(&self, pipes: Vec<(u32, PipeEnd)>) -> Arc<Namespace> {
         let mut namespace = (*self.namespace).clone();
         let server = Arc::new(FdFs::new(pipes));
         if let Err(e) = namespace.mount("/dev/fd", server, BindMode::Replace) {

@@ -1,8 +1,8 @@
 //! The `read` builtin: one line of the command's stdin, split into variables. It reads no
 //! further than the newline, so the next reader of the same stdin goes on from there.
 
-use super::Shell;
 use super::variables::Subscript;
+use super::{Flow, Shell};
 use std::sync::atomic::Ordering;
 use wasmix_kernel::file::{Input, Stdio, Stream};
 
@@ -380,8 +380,10 @@ impl Shell {
 }
 
 impl Shell {
-    /// `mapfile [-t] [-n COUNT] [-s SKIP] [-d DELIM] [-u FD] [ARRAY]` (and `readarray`):
-    /// lines of stdin into ARRAY (MAPFILE), each with its delimiter unless `-t`.
+    /// `mapfile [-t] [-n COUNT] [-s SKIP] [-O ORIGIN] [-d DELIM] [-u FD] [-C CALLBACK
+    /// [-c QUANTUM]] [ARRAY]` (and `readarray`): lines of stdin into ARRAY (MAPFILE), each
+    /// with its delimiter unless `-t`; every QUANTUM lines (5000) CALLBACK is run with the
+    /// index and the line about to be assigned.
     pub(super) async fn mapfile_builtin(&mut self, argv: &[String], stdio: &Stdio) -> u8 {
         let mut trim = false;
         let mut count = 0usize;
@@ -391,6 +393,8 @@ impl Shell {
         let mut delimiter = b'\n';
         let mut descriptor = 0;
         let mut name = "MAPFILE".to_string();
+        let mut callback: Option<String> = None;
+        let mut quantum = 5000usize;
         let mut args = argv[1..].iter();
         while let Some(arg) = args.next() {
             let mut value = |option: &str| match args.next() {
@@ -420,6 +424,14 @@ impl Shell {
                     .and_then(|v| number(self, v))
                     .map(|n| origin = Some(n)),
                 "-d" => value("-d").map(|v| delimiter = v.bytes().next().unwrap_or(0)),
+                "-C" => value("-C").map(|v| callback = Some(v)),
+                "-c" => match value("-c").and_then(|v| number(self, v)) {
+                    Ok(0) => {
+                        self.report(&format!("{}: 0: invalid callback quantum", argv[0]));
+                        Err(1)
+                    }
+                    other => other.map(|n| quantum = n),
+                },
                 "-u" => value("-u")
                     .and_then(|v| number(self, v))
                     .map(|n| descriptor = n as i32),
@@ -466,8 +478,23 @@ impl Shell {
             }
             seen += 1;
             if seen > skip {
-                let index = origin.map(|o| Subscript::Index((o + lines.len()) as i64));
-                lines.push((index, String::from_utf8_lossy(&bytes).into_owned()));
+                let line = String::from_utf8_lossy(&bytes).into_owned();
+                let at = origin.unwrap_or(0) + lines.len();
+                if let Some(callback) = &callback
+                    && (lines.len() + 1).is_multiple_of(quantum)
+                {
+                    let text = format!("{callback} {at} {}", super::options::quoted_always(&line));
+                    if let Err(flow) = self.eval(&[text], stdio).await {
+                        return match flow {
+                            Flow::Exit(status) | Flow::Return(status) | Flow::Abort(status) => {
+                                status
+                            }
+                            _ => self.last_status,
+                        };
+                    }
+                }
+                let index = origin.map(|_| Subscript::Index(at as i64));
+                lines.push((index, line));
             }
             if !ended {
                 break;

@@ -69,6 +69,15 @@ impl Shell {
                 let reader = self.start_substituted(list);
                 set_input(stdio, fd, Input::Pipe(reader))
             }
+            (
+                IoFileRedirectKind::Write
+                | IoFileRedirectKind::Append
+                | IoFileRedirectKind::Clobber,
+                IoFileRedirectTarget::ProcessSubstitution(ProcessSubstitutionKind::Write, list),
+            ) => {
+                let writer = self.start_substituted_reader(list, stdio);
+                set_output(stdio, fd.unwrap_or(1), Output::Pipe(writer))
+            }
             (IoFileRedirectKind::Read, IoFileRedirectTarget::Filename(word)) => {
                 let path = self.redirect_path(word).await?;
                 if path == "/dev/stdin" {

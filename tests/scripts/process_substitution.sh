@@ -1,10 +1,7 @@
-# <(LIST) is a /dev/fd path to LIST's output; < <(LIST) reads it directly
-while read -r line; do echo "got $line"; done < <(printf 'a\nb\n')
-cat <(echo x) <(echo y)
-echo <(true) <(true)
-paste <(seq 2) <(seq 3 4)
-count() { wc -l < "$1"; }
-count <(seq 5)
-mapfile -t lines < <(printf '1\n2\n3\n')
-echo "${#lines[@]} lines, last ${lines[2]}"
-sort -r <(printf 'm\nz\na\n') | head -n 1
+# <( ) and >( ) give commands a file to read or write.
+diff <(printf 'a\nb\n') <(printf 'a\nc\n') && echo same || echo differ
+cat <(echo one) <(echo two)
+paste <(printf '1\n2\n') <(printf 'x\ny\n')
+while read -r l; do echo "got $l"; done < <(printf 'p\nq\n')
+echo "to a process" > >(tr a-z A-Z) | cat
+wait

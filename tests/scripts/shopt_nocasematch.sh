@@ -1,7 +1,7 @@
-# nocasematch: case and [[ ]] ignore case
+# nocasematch makes case and [[ == ]] ignore case.
 shopt -s nocasematch
 case HELLO in hello) echo "case matched" ;; esac
-[[ Foo == foo ]] && echo "pattern matched"
+[[ ABC == abc ]] && echo "[[ matched"
 [[ ABC =~ ^a ]] && echo "regex matched"
 shopt -u nocasematch
-[[ Foo == foo ]] || echo "case matters again"
+[[ ABC == abc ]] || echo "case matters again"

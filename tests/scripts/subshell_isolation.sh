@@ -1,8 +1,9 @@
-# Subshells do not change the parent
-x=1
-(x=2; cd /; echo "inside $x $PWD")
-echo "outside $x"
-{ x=3; }
-echo "group changes it: $x"
-y=$(x=4; echo $x)
-echo "$x $y"
+# A subshell's changes stay inside it: variables, directory, options, traps.
+x=outer
+( x=inner; cd /; set -f; echo "inside: $x $PWD" )
+echo "outside: $x"
+[ "$PWD" != / ] && echo "directory kept"
+echo * | grep -q . && echo "globbing still on"
+( exit 5 ); echo "subshell status $?"
+{ x=group; }; echo "braces change the shell: $x"
+echo "$BASH_SUBSHELL $(echo $BASH_SUBSHELL) $( (echo $BASH_SUBSHELL) )"
