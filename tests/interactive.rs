@@ -172,7 +172,7 @@ fn profiles_run_at_login() {
 fn tab_completes_commands_and_paths() {
     let state = tempfile::tempdir().unwrap();
     let mut shell = session(state.path());
-    shell.send("sha2\t").unwrap();
+    shell.send("sha25\t").unwrap();
     shell.flush().unwrap();
     shell.exp_string("sha256sum ").unwrap();
     shell.send("/etc/mo\t").unwrap();

@@ -151,6 +151,16 @@ impl Shell {
             Some("-f") => ('f', &args[1..]),
             Some("-v") => ('v', &args[1..]),
             Some("-n") => ('n', &args[1..]),
+            Some("--") => (' ', &args[1..]),
+            Some(option) if option.starts_with('-') && option.len() > 1 => {
+                let Some(bad) = option[1..].chars().find(|c| !"fvn".contains(*c)) else {
+                    self.report("unset: cannot simultaneously unset a function and a variable");
+                    return 1;
+                };
+                self.report(&format!("unset: -{bad}: invalid option"));
+                self.say("unset: usage: unset [-f] [-v] [-n] [name ...]".into());
+                return 2;
+            }
             _ => (' ', args),
         };
         let mut status = 0;
@@ -164,9 +174,8 @@ impl Shell {
                     Ok(subscript) => self.unset_element(array, &subscript),
                     Err(e) => Err(e),
                 },
-                _ if !is_name(name) => Err(ExpandError::new(format!(
-                    "`{name}': not a valid identifier"
-                ))),
+                // bash passes over a word that is no name, silently.
+                _ if !is_name(name) => Ok(()),
                 _ if mode == ' ' && self.variable_entry(name).is_none() => {
                     self.functions.remove(name);
                     Ok(())
@@ -276,10 +285,27 @@ impl Shell {
                 status = 1;
                 continue;
             }
-            if let Err(e) = self
+            // `declare -g` in a function whose scope hides the global behind a local:
+            // the global is the value the outermost `local` saved; it is declared there.
+            let hidden = on.contains('g').then(|| self.saved_global(&name)).flatten();
+            let shadow = hidden.map(|(frame, index)| {
+                let global = self.locals[frame][index].1.take();
+                let current = match global {
+                    Some(global) => self.variables.insert(name.clone(), global),
+                    None => self.variables.remove(&name),
+                };
+                (frame, index, current)
+            });
+            let result = self
                 .declare_one(&name, subscript, value, append, local, &on, &off)
-                .await
-            {
+                .await;
+            if let Some((frame, index, current)) = shadow {
+                self.locals[frame][index].1 = self.variables.remove(&name);
+                if let Some(current) = current {
+                    self.variables.insert(name.clone(), current);
+                }
+            }
+            if let Err(e) = result {
                 self.report(&format!("{command}: {}", e.message));
                 status = 1;
             }
@@ -306,6 +332,16 @@ impl Shell {
             }
         }
         (status, String::new())
+    }
+
+    /// Where the outermost `local` of `name` saved the global value: (frame, entry).
+    fn saved_global(&self, name: &str) -> Option<(usize, usize)> {
+        self.locals.iter().enumerate().find_map(|(frame, saved)| {
+            saved
+                .iter()
+                .position(|(saved_name, _)| saved_name == name)
+                .map(|index| (frame, index))
+        })
     }
 
     /// Declares one variable: makes it local if asked, sets its attributes, assigns.

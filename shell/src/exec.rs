@@ -1,7 +1,6 @@
 //! Running parsed commands: lists, pipelines and simple commands.
 
 use super::compound::SubshellWork;
-use super::times::clock;
 use super::{Flow, Origin, Shell};
 use brush_parser::ast::{
     AndOr, AndOrList, Command, CommandPrefixOrSuffixItem, CompoundList, CompoundListItem,
@@ -417,7 +416,11 @@ impl Shell {
         }
         if let Some(timed) = &pipeline.timed {
             let cpu = self.children_cpu.saturating_sub(cpu_before);
-            let report = time_report(started.elapsed(), cpu, timed.is_posix_output());
+            let format = match timed.is_posix_output() {
+                true => Some("real %2R\nuser %2U\nsys %2S".to_string()),
+                false => self.variable("TIMEFORMAT"),
+            };
+            let report = time_report(started.elapsed(), cpu, format.as_deref());
             let _ = super::builtin::deliver(report, io.stderr.duplicate());
         }
         Ok(if pipeline.bang {
@@ -757,10 +760,14 @@ impl Shell {
         }
         // A function comes before a builtin of its name, as in bash.
         let result = match (builtin, function) {
-            (_, Some(body)) if alone => self
-                .call_function(&body, &argv, &stdio)
-                .await
-                .map(Stage::Done),
+            (_, Some(body)) if alone => {
+                let result = self.call_function(&body, &argv, &stdio).await;
+                // `$_` is the call's last argument after it, whatever ran inside.
+                if let Some(last) = argv.last() {
+                    self.set_variable("_", last, false);
+                }
+                result.map(Stage::Done)
+            }
             (_, Some(body)) => Ok(self.in_subshell(stdio, SubshellWork::Function(body, argv))),
             (Some(builtin), None) if alone => self.run_builtin(builtin, &argv, stdio, true).await,
             // In a pipeline a builtin runs in a subshell, as in bash: what it changes
@@ -883,22 +890,62 @@ impl Shell {
     }
 }
 
-/// The `time` keyword's report, in bash's shape (`-p`: POSIX's): user is the CPU time
-/// the processes the pipeline started spent running wasm and the host calls they made.
-fn time_report(real: Duration, cpu: Duration, posix: bool) -> String {
-    if posix {
-        let seconds = |time: Duration| format!("{:.2}", time.as_secs_f64());
-        return format!(
-            "real {}\nuser {}\nsys {}\n",
-            seconds(real),
-            seconds(cpu),
-            seconds(Duration::ZERO)
-        );
+/// The `time` keyword's report, as `format` (`$TIMEFORMAT`; bash's default when unset)
+/// says: `%[p][l]R`, `U`, `S` are the real, user and system times with `p` decimals (3
+/// unless given), `l` as minutes and seconds; `%P` the CPU share; `%%` a percent sign. User
+/// is the CPU time the processes the pipeline started spent running wasm and the host
+/// calls they made.
+fn time_report(real: Duration, cpu: Duration, format: Option<&str>) -> String {
+    let format = format.unwrap_or("\nreal\t%3lR\nuser\t%3lU\nsys\t%3lS");
+    if format.is_empty() {
+        return String::new();
     }
-    format!(
-        "\nreal\t{}\nuser\t{}\nsys\t{}\n",
-        clock(real),
-        clock(cpu),
-        clock(Duration::ZERO)
-    )
+    let mut out = String::new();
+    let mut chars = format.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '%' {
+            out.push(c);
+            continue;
+        }
+        let precision = chars
+            .next_if(char::is_ascii_digit)
+            .map_or(3, |d| d.to_digit(10).unwrap_or(3).min(3) as usize);
+        let long = chars.next_if_eq(&'l').is_some();
+        let time = match chars.next() {
+            Some('R') => real,
+            Some('U') => cpu,
+            Some('S') => Duration::ZERO,
+            Some('P') => {
+                let share = cpu.as_secs_f64() / real.as_secs_f64().max(f64::EPSILON) * 100.0;
+                out.push_str(&format!("{share:.2}"));
+                continue;
+            }
+            Some('%') => {
+                out.push('%');
+                continue;
+            }
+            Some(other) => {
+                out.push('%');
+                out.push(other);
+                continue;
+            }
+            None => {
+                out.push('%');
+                break;
+            }
+        };
+        let seconds = time.as_secs_f64();
+        // Truncated, as bash shows them, not rounded.
+        let scale = 10u64.pow(precision as u32);
+        let units = (time.as_micros() as u64 * scale / 1_000_000) as f64 / scale as f64;
+        if long {
+            let minutes = (seconds / 60.0).floor();
+            let rest = units - minutes * 60.0;
+            out.push_str(&format!("{minutes}m{rest:.precision$}s"));
+        } else {
+            out.push_str(&format!("{units:.precision$}"));
+        }
+    }
+    out.push('\n');
+    out
 }

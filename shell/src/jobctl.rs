@@ -326,7 +326,12 @@ impl Shell {
 
     /// `kill [-SIGNAL | -s SIGNAL | -n N] PID|%JOB...`, and `kill -l [N]`.
     pub(super) fn kill_builtin(&mut self, argv: &[String]) -> (u8, String) {
-        let mut signal = Signal::Terminate;
+        // None: signal 0, which only asks whether the process is there.
+        let mut signal = Some(Signal::Terminate);
+        let parse = |name: &str| match name {
+            "0" => Some(None),
+            _ => parse_signal(name).map(Some),
+        };
         let mut operands = &argv[1..];
         match operands.first().map(String::as_str) {
             Some("-l" | "-L") => return self.list_signals(&operands[1..]),
@@ -338,7 +343,7 @@ impl Shell {
                     ));
                     return (2, String::new());
                 };
-                match parse_signal(name) {
+                match parse(name) {
                     Some(s) => signal = s,
                     None => {
                         self.report(&format!("kill: {name}: invalid signal specification"));
@@ -349,7 +354,7 @@ impl Shell {
             }
             Some("--") => operands = &operands[1..],
             Some(flag) if flag.starts_with('-') && flag.len() > 1 => {
-                match parse_signal(&flag[1..]) {
+                match parse(&flag[1..]) {
                     Some(s) => signal = s,
                     None => {
                         self.report(&format!(
@@ -398,7 +403,11 @@ impl Shell {
                             | wasmix_kernel::proc::RunState::Killed
                     )
                 });
-                if !alive || self.kernel.kill(pid, signal).is_err() {
+                let sent = match signal {
+                    Some(signal) => alive && self.kernel.kill(pid, signal).is_ok(),
+                    None => alive,
+                };
+                if !sent {
                     self.report(&format!("kill: ({pid}) - No such process"));
                     status = 1;
                 }

@@ -332,6 +332,8 @@ impl Shell {
             false,
         );
         shell.set_variable("OPTIND", "1", false);
+        // Set, as in bash, so that `old=$IFS ... IFS=$old` restores splitting.
+        shell.set_variable("IFS", " \t\n", false);
         shell.publish_call_stack();
         shell
     }

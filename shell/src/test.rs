@@ -104,7 +104,8 @@ impl Shell {
             FileExistsAndIsCharSpecialFile => {
                 stat(true).is_some_and(|m| m.file_type == FileType::CharDevice)
             }
-            FileExistsAndIsNotZeroLength => stat(true).is_some_and(|m| m.size > 0),
+            // A directory is never empty on Linux (its size counts `.` and `..`).
+            FileExistsAndIsNotZeroLength => stat(true).is_some_and(|m| m.size > 0 || m.is_dir()),
             FileExistsAndIsWritable => stat(true).is_some_and(|m| m.mode & 0o200 != 0),
             FileExistsAndIsExecutable => stat(true).is_some_and(|m| m.mode & 0o100 != 0),
             ShellVariableIsSetAndAssigned => self.is_set_plainly(operand),

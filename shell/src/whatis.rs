@@ -37,7 +37,12 @@ impl Shell {
     fn kinds(&self, name: &str, functions: bool, path_only: bool) -> Vec<Kind> {
         let mut kinds = Vec::new();
         if !path_only {
-            if let Some(value) = self.aliases.get(name) {
+            // Aliases that would not be expanded are not what the name runs.
+            if let Some(value) = self
+                .aliases
+                .get(name)
+                .filter(|_| self.shell_options.expand_aliases)
+            {
                 kinds.push(Kind::Alias(value.text.clone()));
             }
             if KEYWORDS.contains(&name) {

@@ -1,7 +1,9 @@
-# ERR trap inside functions and conditions
-trap 'echo "ERR at status $?"' ERR
+# set -E lets the ERR trap fire inside functions.
+trap 'echo "ERR in ${FUNCNAME[0]:-main}"' ERR
 f() { false; echo "f continues"; }
 f
-if ! false; then echo "negated, no trap"; fi
-false && echo never
-echo end
+set -E
+f
+set +E
+trap - ERR
+echo done

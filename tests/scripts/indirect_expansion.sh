@@ -1,15 +1,14 @@
-# ${!name} indirection, also through arrays
-target=value
-name=target
-echo "${!name}"
+# ${!name} follows a name; ${!prefix*} lists names; ${!arr[@]} lists indices.
+target=hello
+ref=target
+echo "${!ref}"
+arr=(x y z)
+r='arr[1]'
+echo "${!r}"
 set -- one two three
 n=2
 echo "${!n}"
-arr=(a b c)
-ref='arr[1]'
-echo "${!ref}"
-all='arr[@]'
-echo "${!all}"
-prefix_one=1 prefix_two=2
-echo "${!prefix_@}"
-for v in "${!prefix_@}"; do echo "$v=${!v}"; done
+foo_a=1 foo_b=2 other=3
+echo "${!foo_*}"
+for name in "${!foo_@}"; do echo "$name=${!name}"; done
+echo "${!arr[@]}"

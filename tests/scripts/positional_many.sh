@@ -1,5 +1,11 @@
-set -- 1 2 3 4 5 6 7 8 9 10 11
-echo $1 $9 ${10} ${11}
+# More than nine positional parameters, shift, and set --.
+set -- a b c d e f g h i j k l
+echo "$# ${10} ${12} $10"
 shift 3
-echo $# $1
-shift 20; echo status $?
+echo "$1 ${9} $#"
+shift 20 2>/dev/null || echo "shift past the end: $?"
+echo "$#"
+set --
+echo "none: $#"
+set -- "$(echo one two)" three
+echo "$# [$1]"

@@ -392,7 +392,8 @@ fn file_test(letter: char, operand: &str) -> bool {
         'h' | 'L' => kind(false) == Some(EntryKind::Symlink),
         'p' => kind(true) == Some(EntryKind::Fifo),
         'c' => kind(true) == Some(EntryKind::Other),
-        's' => std::fs::metadata(path).is_ok_and(|m| m.len() > 0),
+        // A directory is never empty on Linux (its size counts `.` and `..`).
+        's' => std::fs::metadata(path).is_ok_and(|m| m.len() > 0 || m.is_dir()),
         'r' => has_bits(0o400),
         'w' => has_bits(0o200),
         'x' => has_bits(0o100),

@@ -1,0 +1,11 @@
+# read with IFS: leading/trailing separators, fewer fields than names.
+IFS=: read -r a b c <<< "1:2"
+echo "[$a][$b][$c]"
+IFS=: read -r a b <<< "1:2:3:4"
+echo "[$a][$b]"
+IFS=' ' read -r a b <<< "   lead   trail   "
+echo "[$a][$b]"
+IFS=, read -r a b <<< ",x"
+echo "[$a][$b]"
+IFS= read -r whole <<< "  keep  spaces  "
+echo "[$whole]"

@@ -1,0 +1,13 @@
+# [ ] string and integer tests, with the classic quoting pitfalls.
+a="" b="x y"
+[ -z "$a" ] && echo "a empty"
+[ -n "$b" ] && echo "b not empty"
+[ "$b" = "x y" ] && echo "equal"
+[ "$b" != "x" ] && echo "not equal"
+[ 10 -gt 9 ] && echo "numbers compare as numbers"
+[ "10" \> "9" ] || echo "but strings compare as strings"
+[ -e . -a -d . ] && echo "-a works"
+[ ! -f /nonexistent ] && echo "! works"
+[ \( 1 -eq 1 \) -o \( 1 -eq 2 \) ] && echo "grouping"
+test abc && echo "non-empty string is true"
+[ ] || echo "empty test is false"
