@@ -608,6 +608,31 @@ mod tests {
         assert!(parse(&word, false).is_ok());
     }
 
+    /// Words of random shell punctuation (and a character of two bytes) parse or fail,
+    /// never panic: the scanner slices only where it found a one-byte character.
+    #[test]
+    fn random_words_never_panic() {
+        const PIECES: [&str; 24] = [
+            "$", "(", ")", "{", "}", "[", "]", "\\", "'", "\"", "`", "#", ":", "-", "/", "%", "~",
+            "!", "@", "é", "a", " ", "\n", "0",
+        ];
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..20_000 {
+            let length = (next() % 24) as usize;
+            let word: String = (0..length)
+                .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+                .collect();
+            let _ = parse(&word, false);
+            let _ = parse(&word, true);
+        }
+    }
+
     fn shapes(word: &str) -> Vec<String> {
         parse(word, false)
             .unwrap()
