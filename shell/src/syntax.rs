@@ -2,6 +2,8 @@
 //!
 //! brush-parser is a bash-compatible parser kept up by the brush shell; using it gives the
 //! whole POSIX/bash grammar from the start, and the shell only has to execute the tree.
+//! Words are parsed by our own parser (`word.rs`), which stays linear where brush-parser's
+//! word grammar did not.
 
 use brush_parser::ast::{ArithmeticExpr, Program};
 use brush_parser::word::WordPieceWithSource;
