@@ -30,19 +30,45 @@ pub(super) enum Stage {
 /// The last line of the command starting on line `start` (counted from 1): the last line
 /// before the next command's with more than blanks or a comment (those bash reads with the
 /// next command). brush-parser's spans of compound commands stop short of their ends.
-fn command_end_line(text: &str, start: usize, next_start: Option<usize>) -> usize {
+fn command_end_line(lines: &[&str], start: usize, next_start: Option<usize>) -> usize {
     let next = match next_start {
         Some(next) if next <= start => return start,
         Some(next) => next,
-        None => text.lines().count() + 1,
+        None => lines.len() + 1,
     };
     (start..next)
         .rev()
         .find(|&line| {
-            let content = text.lines().nth(line - 1).unwrap_or("").trim_start();
+            let content = lines.get(line - 1).copied().unwrap_or("").trim_start();
             !content.is_empty() && !content.starts_with('#')
         })
         .unwrap_or(start)
+}
+
+/// What `set -v` has shown of a program's text: its lines, split once it is first needed.
+struct Echoed<'a> {
+    text: &'a str,
+    lines: Option<Vec<&'a str>>,
+}
+
+impl<'a> Echoed<'a> {
+    /// The lines bash would read before running the command at `index`: from the end of
+    /// the one before it to its own end.
+    fn lines_for(&mut self, program: &Program, index: usize) -> &[&'a str] {
+        let text = self.text;
+        let lines = self.lines.get_or_insert_with(|| text.lines().collect());
+        let start_of = |i: usize| {
+            program
+                .complete_commands
+                .get(i)
+                .and_then(|c| c.location())
+                .map(|span| span.start.line)
+        };
+        let end_of = |i: usize| command_end_line(lines, start_of(i).unwrap_or(0), start_of(i + 1));
+        let from = if index == 0 { 0 } else { end_of(index - 1) };
+        let to = end_of(index).max(from);
+        &lines[from.min(lines.len())..to.min(lines.len())]
+    }
 }
 
 /// Whether a failing and-or list runs the ERR trap.
@@ -78,25 +104,16 @@ impl Shell {
         program: &Program,
         source: Option<&str>,
     ) -> Result<(), Flow> {
-        // The lines bash would have read so far: up to the end of the command it runs.
-        let mut read_through = 0;
-        let starts: Vec<usize> = program
-            .complete_commands
-            .iter()
-            .map(|c| c.location().map_or(0, |span| span.start.line))
-            .collect();
+        let mut echoed = source.map(|text| Echoed { text, lines: None });
         for (index, command) in program.complete_commands.iter().enumerate() {
-            if let Some(text) = source {
-                let end = command_end_line(text, starts[index], starts.get(index + 1).copied());
-                if self.options.verbose && end > read_through {
-                    let lines: Vec<&str> = text
-                        .lines()
-                        .skip(read_through)
-                        .take(end - read_through)
-                        .collect();
+            // Only under `set -v` is the text looked at, so a script pays nothing for it.
+            if self.options.verbose
+                && let Some(echoed) = &mut echoed
+            {
+                let lines = echoed.lines_for(program, index);
+                if !lines.is_empty() {
                     self.say(lines.join("\n"));
                 }
-                read_through = read_through.max(end);
             }
             self.top_command += 1;
             // Fetched for each command: `exec 3>file` changes them.
