@@ -91,7 +91,24 @@ struct RunCommand {
     options: hostrun::RunOptions,
 }
 
+/// The stack of the thread that runs the shell and of the scheduler's threads: deeply
+/// nested commands (bash accepts 5,000 levels) are parsed and run by recursion. Only the
+/// pages a program touches are ever committed.
+const STACK_SIZE: usize = 1 << 30;
+
 fn main() {
+    let shell = std::thread::Builder::new()
+        .name("wasmix".into())
+        .stack_size(STACK_SIZE)
+        .spawn(boot);
+    match shell.map(std::thread::JoinHandle::join) {
+        Ok(Ok(())) => {}
+        Ok(Err(_)) => std::process::exit(101),
+        Err(e) => fail(&format!("cannot start the shell's thread: {e}")),
+    }
+}
+
+fn boot() {
     // Until the terminal's signals are caught (below, once a runtime exists), they are
     // ignored: a Ctrl-C at any instant must not end wasmix.
     // SAFETY: setting a signal's disposition to SIG_IGN has no preconditions.
@@ -105,6 +122,7 @@ fn main() {
     let options = Options::parse();
     raise_open_file_limit();
     let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .thread_stack_size(STACK_SIZE)
         .enable_all()
         .build()
     {

@@ -7,7 +7,9 @@
 
 use brush_parser::ast::{ArithmeticExpr, Program};
 use brush_parser::word::WordPieceWithSource;
-use brush_parser::{ParseError, ParserOptions, Token, TokenizerError};
+use brush_parser::{ParserOptions, Token, TokenizerError};
+
+use crate::grammar::{self, GrammarError};
 
 /// A syntax error: the line it was found on and bash's wording for it.
 #[derive(Debug, PartialEq, Eq)]
@@ -17,14 +19,6 @@ pub struct SyntaxError {
     /// The offending source line, which bash quotes after "near unexpected token".
     pub source_line: Option<String>,
 }
-
-/// How deep compound commands may nest: more than any script needs, and well short of
-/// where the parser (recursive descent) and the executor would exhaust the stack.
-const MAX_NESTING: usize = 200;
-
-/// How deep parentheses may nest: the parser tries both readings of `((` (arithmetic, or
-/// two subshells), so each level more doubles its work.
-const MAX_PARENTHESES: usize = 16;
 
 /// Parses shell text. A here-document the text ends inside is delimited by the end, as
 /// bash does for a script or `-c` string (at the prompt, `is_unfinished` asks for more).
@@ -64,10 +58,8 @@ fn parse_exact(text: &str) -> Result<Program, SyntaxError> {
     let options = ParserOptions::default();
     let mut tokens = brush_parser::tokenize_str_with_options(text, &options.tokenizer_options())
         .map_err(|e| tokenizer_error(text, e))?;
-    check_nesting(&tokens)?;
-    give_empty_lists_a_word(&mut tokens);
     super::subscripts::join_spaced_subscripts(text, &mut tokens);
-    brush_parser::parse_tokens(&tokens, &options).map_err(|e| parser_error(text, &tokens, e))
+    grammar::parse_program(&tokens).map_err(|e| parser_error(text, &tokens, e))
 }
 
 /// Parses a word for expansion (`word.rs`).
@@ -82,67 +74,6 @@ pub fn parse_word(text: &str, here_document: bool) -> Result<Vec<WordPieceWithSo
 /// Parses arithmetic.
 pub fn parse_arithmetic(text: &str) -> Result<ArithmeticExpr, String> {
     brush_parser::arithmetic::parse(text).map_err(|e| e.to_string())
-}
-
-/// `for x in; do ...` loops over nothing, but brush-parser reads an empty list as no list
-/// (`for x; do`, which loops over `$@`). A word that always expands to no words at all
-/// (`${@:1:0}`, none of the parameters) keeps the list there.
-fn give_empty_lists_a_word(tokens: &mut Vec<Token>) {
-    let mut at = 0;
-    while at + 3 < tokens.len() {
-        let is_word = |token: &Token, text: &str| matches!(token, Token::Word(w, _) if w == text);
-        let ends_list =
-            matches!(&tokens[at + 3], Token::Operator(op, _) if op == ";" || op == "\n");
-        if is_word(&tokens[at], "for")
-            && matches!(tokens[at + 1], Token::Word(..))
-            && is_word(&tokens[at + 2], "in")
-            && ends_list
-        {
-            let Token::Word(_, location) = &tokens[at + 2] else {
-                unreachable!("matched above")
-            };
-            let nothing = Token::Word("${@:1:0}".into(), location.clone());
-            tokens.insert(at + 3, nothing);
-        }
-        at += 1;
-    }
-}
-
-/// Refuses text nested deeper than the limits, before the parser sees it.
-fn check_nesting(tokens: &[Token]) -> Result<(), SyntaxError> {
-    let (mut depth, mut parentheses) = (0usize, 0usize);
-    for token in tokens {
-        let (opens, closes, parenthesis) = match token {
-            Token::Operator(op, _) if op == "(" => (true, false, true),
-            Token::Operator(op, _) if op == ")" => (false, true, true),
-            Token::Word(word, _) => match word.as_str() {
-                "{" | "if" | "case" | "while" | "until" | "for" | "select" | "[[" => {
-                    (true, false, false)
-                }
-                "}" | "fi" | "esac" | "done" | "]]" => (false, true, false),
-                _ => (false, false, false),
-            },
-            Token::Operator(..) => (false, false, false),
-        };
-        if opens {
-            depth += 1;
-            parentheses += usize::from(parenthesis);
-        } else if closes {
-            depth = depth.saturating_sub(1);
-            parentheses = parentheses.saturating_sub(usize::from(parenthesis));
-        }
-        if depth > MAX_NESTING || parentheses > MAX_PARENTHESES {
-            return Err(SyntaxError {
-                line: token_span(token).start.line,
-                message: format!(
-                    "syntax error: commands nested too deeply (at most {MAX_NESTING}, \
-                     and {MAX_PARENTHESES} parentheses)"
-                ),
-                source_line: None,
-            });
-        }
-    }
-    Ok(())
 }
 
 /// Whether the text stops in the middle of a command (an open quote, an `if` without its
@@ -182,105 +113,35 @@ fn tokenizer_error(text: &str, error: TokenizerError) -> SyntaxError {
     }
 }
 
-fn parser_error(text: &str, tokens: &[Token], error: ParseError) -> SyntaxError {
+fn parser_error(text: &str, tokens: &[Token], error: GrammarError) -> SyntaxError {
     match error {
-        ParseError::ParsingNear(position) => {
-            let token = tokens
-                .iter()
-                .find(|t| token_span(t).start.index == position.index)
-                .map(|t| t.to_str().to_string());
-            let line = position.line;
+        GrammarError::TooDeep(at) => SyntaxError {
+            line: tokens
+                .get(at)
+                .map_or(last_line(text), |t| token_span(t).start.line),
+            message: format!(
+                "syntax error: commands nested too deeply (at most {})",
+                grammar::MAX_DEPTH
+            ),
+            source_line: None,
+        },
+        GrammarError::Near(at) => {
+            let line = token_span(&tokens[at]).start.line;
             SyntaxError {
                 line,
-                message: match token.as_deref() {
-                    Some("\n") | None => "syntax error near unexpected token `newline'".into(),
-                    Some(token) => format!("syntax error near unexpected token `{token}'"),
+                message: match tokens[at].to_str() {
+                    "\n" => "syntax error near unexpected token `newline'".into(),
+                    token => format!("syntax error near unexpected token `{token}'"),
                 },
                 source_line: text.lines().nth(line - 1).map(str::to_string),
             }
         }
-        ParseError::ParsingAtEndOfInput => match misplaced_reserved_word(tokens) {
-            Some(token) => {
-                let line = token_span(token).start.line;
-                SyntaxError {
-                    line,
-                    message: format!("syntax error near unexpected token `{}'", token.to_str()),
-                    source_line: text.lines().nth(line - 1).map(str::to_string),
-                }
-            }
-            None => SyntaxError {
-                line: last_line(text) + 1,
-                message: "syntax error: unexpected end of file".into(),
-                source_line: None,
-            },
+        GrammarError::EndOfInput => SyntaxError {
+            line: last_line(text) + 1,
+            message: "syntax error: unexpected end of file".into(),
+            source_line: None,
         },
-        ParseError::Tokenizing { inner, .. } => tokenizer_error(text, inner),
     }
-}
-
-/// brush reports some misplaced words (`echo a; fi`) as an early end of input. Bash names
-/// the word: find the first closing or middle reserved word that has no opener.
-fn misplaced_reserved_word(tokens: &[Token]) -> Option<&Token> {
-    let mut open: Vec<&str> = Vec::new();
-    let mut command_start = true;
-    for token in tokens {
-        let text = token.to_str();
-        if let Token::Operator(..) = token {
-            match text {
-                "(" => open.push(")"),
-                ")" if open.last() == Some(&"esac") => {}
-                ")" if open.last() == Some(&")") => {
-                    open.pop();
-                }
-                ")" => return Some(token),
-                _ => {}
-            }
-            command_start = matches!(
-                text,
-                ";" | "\n" | "&&" | "||" | "|" | "&" | "(" | ")" | ";;"
-            );
-            continue;
-        }
-        if !command_start {
-            continue;
-        }
-        let expected_closer = match text {
-            "if" => Some("fi"),
-            "case" => Some("esac"),
-            "for" | "while" | "until" => Some("done"),
-            "{" => Some("}"),
-            _ => None,
-        };
-        if let Some(closer) = expected_closer {
-            open.push(closer);
-        }
-        let valid = match text {
-            "then" | "elif" | "else" => open.last() == Some(&"fi"),
-            "do" => open.last() == Some(&"done"),
-            "fi" | "done" | "esac" | "}" => open.pop() == Some(text),
-            _ => true,
-        };
-        if !valid {
-            return Some(token);
-        }
-        // After these words a command (and so possibly another reserved word) follows.
-        command_start = matches!(
-            text,
-            "if" | "then"
-                | "elif"
-                | "else"
-                | "do"
-                | "while"
-                | "until"
-                | "{"
-                | "!"
-                | "fi"
-                | "done"
-                | "esac"
-                | "}"
-        );
-    }
-    None
 }
 
 fn token_span(token: &Token) -> &brush_parser::SourceSpan {

@@ -1,0 +1,731 @@
+//! The command grammar: lists, pipelines, simple commands, assignments and redirections,
+//! parsed by recursive descent over brush-parser's tokens into its syntax tree (compound
+//! commands are in `compound_grammar.rs`).
+//!
+//! One or two tokens of lookahead decide every choice, so each token is looked at a fixed
+//! number of times and parse time is linear in the input. brush-parser's PEG grammar tried
+//! alternatives and backtracked: on text that failed to parse, each `(` doubled its work.
+
+use brush_parser::ast::{
+    self, AndOr, AndOrList, Assignment, AssignmentName, AssignmentValue, Command,
+    CommandPrefixOrSuffixItem as Item, CompoundList, CompoundListItem, IoFileRedirectKind,
+    IoFileRedirectTarget, IoRedirect, Pipeline, PipelineTimed, Program, SeparatorOperator,
+    SimpleCommand, Word,
+};
+use brush_parser::{SourceSpan, Token};
+
+/// How deep commands may nest: bash's own parser stops near 5,000 nested parentheses
+/// (its stack of 10,000 states), so nothing bash accepts is refused.
+pub const MAX_DEPTH: usize = 5_000;
+
+/// Where parsing failed.
+#[derive(Debug, PartialEq, Eq)]
+pub enum GrammarError {
+    /// The token at this index cannot stand where it is.
+    Near(usize),
+    /// The text ended inside a command.
+    EndOfInput,
+    /// Commands nest deeper than `MAX_DEPTH`, at the token with this index.
+    TooDeep(usize),
+}
+
+pub type Parsed<T> = Result<T, GrammarError>;
+
+/// Parses a whole program.
+pub fn parse_program(tokens: &[Token]) -> Parsed<Program> {
+    Parser::new(tokens).program()
+}
+
+pub struct Parser<'t> {
+    pub(crate) tokens: &'t [Token],
+    pub(crate) at: usize,
+    depth: usize,
+    /// For each `(`, the index of the `)` that closes it: whether `((` is arithmetic is
+    /// decided by where its inner parenthesis closes, and looking it up must not rescan.
+    closers: Vec<Option<usize>>,
+    /// How many times a token was looked at: the measure of the parser's work that its
+    /// linearity test checks, free of the allocator's and the caches' noise.
+    reads: std::cell::Cell<usize>,
+}
+
+impl<'t> Parser<'t> {
+    pub(crate) fn new(tokens: &'t [Token]) -> Self {
+        let mut closers = vec![None; tokens.len()];
+        let mut open = Vec::new();
+        for (index, token) in tokens.iter().enumerate() {
+            if is_op(token, "(") {
+                open.push(index);
+            } else if is_op(token, ")")
+                && let Some(opener) = open.pop()
+            {
+                closers[opener] = Some(index);
+            }
+        }
+        Parser {
+            tokens,
+            at: 0,
+            depth: 0,
+            closers,
+            reads: std::cell::Cell::new(0),
+        }
+    }
+
+    fn program(&mut self) -> Parsed<Program> {
+        let mut complete_commands = Vec::new();
+        self.linebreak();
+        while self.peek().is_some() {
+            complete_commands.push(self.complete_command()?);
+            match self.peek() {
+                None => break,
+                Some(token) if is_newline(token) => self.linebreak(),
+                Some(_) => return Err(self.error_here()),
+            }
+        }
+        Ok(Program { complete_commands })
+    }
+
+    // ---- tokens ----
+
+    pub(crate) fn peek(&self) -> Option<&'t Token> {
+        self.peek_at(0)
+    }
+
+    pub(crate) fn peek_at(&self, ahead: usize) -> Option<&'t Token> {
+        self.reads.set(self.reads.get() + 1);
+        self.tokens.get(self.at + ahead)
+    }
+
+    pub(crate) fn next(&mut self) -> Parsed<&'t Token> {
+        let token = self.peek().ok_or(GrammarError::EndOfInput)?;
+        self.at += 1;
+        Ok(token)
+    }
+
+    pub(crate) fn error_here(&self) -> GrammarError {
+        if self.at < self.tokens.len() {
+            GrammarError::Near(self.at)
+        } else {
+            GrammarError::EndOfInput
+        }
+    }
+
+    pub(crate) fn peek_op(&self, op: &str) -> bool {
+        self.peek().is_some_and(|t| is_op(t, op))
+    }
+
+    pub(crate) fn peek_word(&self, word: &str) -> bool {
+        self.peek().is_some_and(|t| is_word(t, word))
+    }
+
+    pub(crate) fn eat_op(&mut self, op: &str) -> Option<&'t Token> {
+        let token = self.peek().filter(|t| is_op(t, op))?;
+        self.at += 1;
+        Some(token)
+    }
+
+    pub(crate) fn eat_word(&mut self, word: &str) -> Option<&'t Token> {
+        let token = self.peek().filter(|t| is_word(t, word))?;
+        self.at += 1;
+        Some(token)
+    }
+
+    pub(crate) fn expect_op(&mut self, op: &str) -> Parsed<&'t Token> {
+        self.eat_op(op).ok_or_else(|| self.error_here())
+    }
+
+    pub(crate) fn expect_word(&mut self, word: &str) -> Parsed<&'t Token> {
+        self.eat_word(word).ok_or_else(|| self.error_here())
+    }
+
+    /// Any word: a name, a pattern, an operand.
+    pub(crate) fn expect_any_word(&mut self) -> Parsed<&'t Token> {
+        match self.peek() {
+            Some(token @ Token::Word(..)) => {
+                self.at += 1;
+                Ok(token)
+            }
+            _ => Err(self.error_here()),
+        }
+    }
+
+    pub(crate) fn linebreak(&mut self) {
+        while self.peek().is_some_and(is_newline) {
+            self.at += 1;
+        }
+    }
+
+    /// The `)` closing the `(` at `index`, when there is one.
+    pub(crate) fn closer_of(&self, index: usize) -> Option<usize> {
+        self.closers.get(index).copied().flatten()
+    }
+
+    /// Whether the next token can begin a command (a list goes on) or ends the list.
+    pub(crate) fn starts_command(&self) -> bool {
+        match self.peek() {
+            None => false,
+            Some(Token::Operator(op, _)) => op == "(" || is_redirection(op),
+            Some(Token::Word(word, _)) => !matches!(
+                word.as_str(),
+                "then" | "else" | "elif" | "fi" | "do" | "done" | "esac" | "}"
+            ),
+        }
+    }
+
+    // ---- lists ----
+
+    /// Commands on one line: `a; b & c`.
+    fn complete_command(&mut self) -> Parsed<CompoundList> {
+        let mut items = Vec::new();
+        loop {
+            let and_or = self.and_or()?;
+            let separator = if self.eat_op(";").is_some() {
+                SeparatorOperator::Sequence
+            } else if self.eat_op("&").is_some() {
+                SeparatorOperator::Async
+            } else {
+                items.push(CompoundListItem(and_or, SeparatorOperator::Sequence));
+                break;
+            };
+            items.push(CompoundListItem(and_or, separator));
+            if !self.starts_command() {
+                break;
+            }
+        }
+        Ok(CompoundList(items))
+    }
+
+    /// The body of a compound command: commands separated by `;`, `&` or newlines.
+    pub(crate) fn compound_list(&mut self) -> Parsed<CompoundList> {
+        self.linebreak();
+        let mut items = Vec::new();
+        loop {
+            let and_or = self.and_or()?;
+            let before = self.at;
+            let separator = if self.eat_op("&").is_some() {
+                SeparatorOperator::Async
+            } else {
+                self.eat_op(";");
+                SeparatorOperator::Sequence
+            };
+            self.linebreak();
+            items.push(CompoundListItem(and_or, separator));
+            if self.at == before || !self.starts_command() {
+                break;
+            }
+        }
+        Ok(CompoundList(items))
+    }
+
+    fn and_or(&mut self) -> Parsed<AndOrList> {
+        let first = self.pipeline()?;
+        let mut additional = Vec::new();
+        loop {
+            let joint: fn(Pipeline) -> AndOr = if self.eat_op("&&").is_some() {
+                AndOr::And
+            } else if self.eat_op("||").is_some() {
+                AndOr::Or
+            } else {
+                break;
+            };
+            self.linebreak();
+            additional.push(joint(self.pipeline()?));
+        }
+        Ok(AndOrList { first, additional })
+    }
+
+    fn pipeline(&mut self) -> Parsed<Pipeline> {
+        let timed = self.eat_word("time").map(|time| match self.eat_word("-p") {
+            Some(p) => PipelineTimed::TimedWithPosixOutput(span(time, p)),
+            None => PipelineTimed::Timed(location(time).clone()),
+        });
+        let mut bangs = 0;
+        while self.eat_word("!").is_some() {
+            bangs += 1;
+        }
+        // `time` and `!` may stand alone.
+        let seq = if (timed.is_some() || bangs > 0) && !self.starts_command() {
+            Vec::new()
+        } else {
+            self.pipe_sequence()?
+        };
+        Ok(Pipeline {
+            timed,
+            bang: bangs % 2 == 1,
+            seq,
+        })
+    }
+
+    fn pipe_sequence(&mut self) -> Parsed<Vec<Command>> {
+        let mut seq = Vec::new();
+        loop {
+            let mut command = self.command()?;
+            let piped = if self.eat_op("|").is_some() {
+                true
+            } else if self.eat_op("|&").is_some() {
+                add_stderr_to_pipe(&mut command);
+                true
+            } else {
+                false
+            };
+            seq.push(command);
+            if !piped {
+                return Ok(seq);
+            }
+            self.linebreak();
+        }
+    }
+
+    /// One command of a pipeline. Every nesting passes through here, so the depth is
+    /// counted here.
+    pub(crate) fn command(&mut self) -> Parsed<Command> {
+        self.nested(Self::command_at_depth)
+    }
+
+    /// Runs `parse` one level deeper, refusing to go past `MAX_DEPTH`.
+    pub(crate) fn nested<T>(&mut self, parse: fn(&mut Self) -> Parsed<T>) -> Parsed<T> {
+        if self.depth == MAX_DEPTH {
+            return Err(GrammarError::TooDeep(self.at));
+        }
+        self.depth += 1;
+        let parsed = parse(self);
+        self.depth -= 1;
+        parsed
+    }
+
+    fn command_at_depth(&mut self) -> Parsed<Command> {
+        match self.peek() {
+            None => Err(GrammarError::EndOfInput),
+            Some(Token::Operator(op, _)) if op == "(" => {
+                let compound = self.compound_command()?;
+                Ok(Command::Compound(compound, self.redirect_list()?))
+            }
+            Some(Token::Operator(..)) => Ok(Command::Simple(self.simple_command()?)),
+            Some(Token::Word(word, _)) => match word.as_str() {
+                "function" => Ok(Command::Function(self.function_definition()?)),
+                "{" | "if" | "case" | "for" | "while" | "until" | "coproc" => {
+                    let compound = self.compound_command()?;
+                    Ok(Command::Compound(compound, self.redirect_list()?))
+                }
+                "[[" => {
+                    let test = self.extended_test()?;
+                    Ok(Command::ExtendedTest(test, self.redirect_list()?))
+                }
+                word if is_reserved(word) => Err(self.error_here()),
+                _ if self.is_function_header() => {
+                    Ok(Command::Function(self.function_definition()?))
+                }
+                _ => Ok(Command::Simple(self.simple_command()?)),
+            },
+        }
+    }
+
+    /// `name ()` begins a function definition.
+    fn is_function_header(&self) -> bool {
+        matches!(self.peek(), Some(Token::Word(name, _)) if !name.ends_with('='))
+            && self.peek_at(1).is_some_and(|t| is_op(t, "("))
+            && self.peek_at(2).is_some_and(|t| is_op(t, ")"))
+    }
+
+    // ---- simple commands ----
+
+    fn simple_command(&mut self) -> Parsed<SimpleCommand> {
+        let mut prefix = Vec::new();
+        loop {
+            if self.starts_redirect() {
+                prefix.push(Item::IoRedirect(self.io_redirect()?));
+            } else if let Some((assignment, word)) = self.assignment_word(true)? {
+                prefix.push(Item::AssignmentWord(assignment, word));
+            } else {
+                break;
+            }
+        }
+        // After assignments or redirections, reserved words are plain words, as in bash.
+        let name = match self.peek() {
+            Some(token @ Token::Word(word, _)) if !prefix.is_empty() || !is_reserved(word) => {
+                self.at += 1;
+                Some(Word::from(token))
+            }
+            _ => None,
+        };
+        if prefix.is_empty() && name.is_none() {
+            return Err(self.error_here());
+        }
+        let suffix = match &name {
+            Some(name) => self.command_suffix(is_declaration(&name.value))?,
+            None => None,
+        };
+        Ok(SimpleCommand {
+            prefix: (!prefix.is_empty()).then_some(ast::CommandPrefix(prefix)),
+            word_or_name: name,
+            suffix,
+        })
+    }
+
+    /// The arguments and redirections after the command's name. Only declarations take
+    /// array literals there (`declare a=(x y)`); for other commands `a=(` is an error.
+    fn command_suffix(&mut self, declaration: bool) -> Parsed<Option<ast::CommandSuffix>> {
+        let mut items = Vec::new();
+        loop {
+            if let Some((kind, subshell)) = self.process_substitution()? {
+                items.push(Item::ProcessSubstitution(kind, subshell));
+            } else if self.starts_redirect() {
+                items.push(Item::IoRedirect(self.io_redirect()?));
+            } else if let Some((assignment, word)) = self.assignment_word(declaration)? {
+                items.push(Item::AssignmentWord(assignment, word));
+            } else if let Some(token @ Token::Word(..)) = self.peek() {
+                self.at += 1;
+                items.push(Item::Word(Word::from(token)));
+            } else {
+                break;
+            }
+        }
+        Ok((!items.is_empty()).then_some(ast::CommandSuffix(items)))
+    }
+
+    /// `NAME=value`, `NAME+=value`, `NAME[i]=value`, and `NAME=(elements)`.
+    fn assignment_word(&mut self, arrays: bool) -> Parsed<Option<(Assignment, Word)>> {
+        let Some(token @ Token::Word(text, loc)) = self.peek() else {
+            return Ok(None);
+        };
+        let Some((name, append, value)) = split_assignment(text) else {
+            return Ok(None);
+        };
+        let array_follows = arrays
+            && value.is_empty()
+            && self
+                .peek_at(1)
+                .is_some_and(|t| is_op(t, "(") && contiguous(token, t));
+        if !array_follows {
+            self.at += 1;
+            let assignment = Assignment {
+                name,
+                value: AssignmentValue::Scalar(Word::from(value.to_string())),
+                append,
+                loc: loc.clone(),
+            };
+            return Ok(Some((assignment, Word::from(token))));
+        }
+        self.at += 2;
+        let mut elements = Vec::new();
+        let mut literal = format!("{text}(");
+        let end = loop {
+            self.linebreak();
+            let element = self.next()?;
+            match element {
+                Token::Word(element, _) => {
+                    if !literal.ends_with('(') {
+                        literal.push(' ');
+                    }
+                    literal.push_str(element);
+                    elements.push(array_element(element));
+                }
+                Token::Operator(op, _) if op == ")" => break element,
+                Token::Operator(..) => return Err(GrammarError::Near(self.at - 1)),
+            }
+        };
+        literal.push(')');
+        let loc = span(token, end);
+        let assignment = Assignment {
+            name,
+            value: AssignmentValue::Array(elements),
+            append,
+            loc: loc.clone(),
+        };
+        Ok(Some((assignment, Word::with_location(&literal, &loc))))
+    }
+
+    // ---- redirections ----
+
+    pub(crate) fn starts_redirect(&self) -> bool {
+        match self.peek() {
+            Some(Token::Operator(op, _)) => is_redirection(op),
+            Some(number @ Token::Word(..)) => self.io_number(number).is_some(),
+            None => false,
+        }
+    }
+
+    /// A descriptor number written right against its redirection: `2>`.
+    fn io_number(&self, token: &Token) -> Option<ast::IoFd> {
+        let Token::Word(digits, _) = token else {
+            return None;
+        };
+        let operator = self.peek_at(1)?;
+        let Token::Operator(op, _) = operator else {
+            return None;
+        };
+        let fits = !digits.is_empty()
+            && digits.bytes().all(|b| b.is_ascii_digit())
+            && op.starts_with(['<', '>'])
+            && contiguous(token, operator);
+        if fits { digits.parse().ok() } else { None }
+    }
+
+    pub(crate) fn redirect_list(&mut self) -> Parsed<Option<ast::RedirectList>> {
+        let mut redirects = Vec::new();
+        while self.starts_redirect() {
+            redirects.push(self.io_redirect()?);
+        }
+        Ok((!redirects.is_empty()).then_some(ast::RedirectList(redirects)))
+    }
+
+    fn io_redirect(&mut self) -> Parsed<IoRedirect> {
+        let fd = match self.peek() {
+            Some(token) => self.io_number(token),
+            None => None,
+        };
+        if fd.is_some() {
+            self.at += 1;
+        }
+        let operator = self.next()?;
+        let op = operator.to_str();
+        let file = |kind| (kind, false);
+        let (kind, duplicate) = match op {
+            "<" => file(IoFileRedirectKind::Read),
+            ">" => file(IoFileRedirectKind::Write),
+            ">>" => file(IoFileRedirectKind::Append),
+            "<>" => file(IoFileRedirectKind::ReadAndWrite),
+            ">|" => file(IoFileRedirectKind::Clobber),
+            "<&" => (IoFileRedirectKind::DuplicateInput, true),
+            ">&" => (IoFileRedirectKind::DuplicateOutput, true),
+            "&>" | "&>>" if fd.is_none() => {
+                let target = self.expect_any_word()?;
+                return Ok(IoRedirect::OutputAndError(Word::from(target), op == "&>>"));
+            }
+            "<<<" => {
+                let word = self.expect_any_word()?;
+                return Ok(IoRedirect::HereString(fd, Word::from(word)));
+            }
+            "<<" | "<<-" => return self.here_document(fd, op == "<<-"),
+            _ => return Err(GrammarError::Near(self.at - 1)),
+        };
+        let target = if duplicate {
+            IoFileRedirectTarget::Duplicate(Word::from(self.expect_any_word()?))
+        } else if let Some((kind, subshell)) = self.process_substitution()? {
+            IoFileRedirectTarget::ProcessSubstitution(kind, subshell)
+        } else {
+            IoFileRedirectTarget::Filename(Word::from(self.expect_any_word()?))
+        };
+        Ok(IoRedirect::File(fd, kind, target))
+    }
+
+    /// The tokenizer gives a here-document as its tag, its body, and its closing tag.
+    fn here_document(&mut self, fd: Option<ast::IoFd>, remove_tabs: bool) -> Parsed<IoRedirect> {
+        let tag = self.expect_any_word()?;
+        let doc = self.next()?;
+        self.expect_any_word()?;
+        let requires_expansion = !tag.to_str().contains(['\'', '"', '\\']);
+        Ok(IoRedirect::HereDocument(
+            fd,
+            ast::IoHereDocument {
+                remove_tabs,
+                requires_expansion,
+                here_end: Word::from(tag),
+                doc: Word::from(doc),
+            },
+        ))
+    }
+
+    /// `<(list)` or `>(list)`, the parenthesis against the sign.
+    fn process_substitution(
+        &mut self,
+    ) -> Parsed<Option<(ast::ProcessSubstitutionKind, ast::SubshellCommand)>> {
+        let kind = match self.peek() {
+            Some(t) if is_op(t, "<") => ast::ProcessSubstitutionKind::Read,
+            Some(t) if is_op(t, ">") => ast::ProcessSubstitutionKind::Write,
+            _ => return Ok(None),
+        };
+        let (Some(sign), Some(open)) = (self.peek(), self.peek_at(1)) else {
+            return Ok(None);
+        };
+        if !is_op(open, "(") || !contiguous(sign, open) {
+            return Ok(None);
+        }
+        self.at += 1;
+        Ok(Some((kind, self.subshell()?)))
+    }
+}
+
+/// `name=`, `name+=`, `name[index]=` at the start of a word: the name, whether it
+/// appends, and the value after `=`.
+fn split_assignment(text: &str) -> Option<(AssignmentName, bool, &str)> {
+    let bytes = text.as_bytes();
+    let first = *bytes.first()?;
+    if !(first.is_ascii_alphabetic() || first == b'_') {
+        return None;
+    }
+    let name_end = bytes
+        .iter()
+        .position(|b| !(b.is_ascii_alphanumeric() || *b == b'_'))?;
+    let name = &text[..name_end];
+    let (assigned, rest) = if bytes[name_end] == b'[' {
+        let close = subscript_end(text, name_end)?;
+        let index = &text[name_end + 1..close];
+        (
+            AssignmentName::ArrayElementName(name.to_string(), index.to_string()),
+            &text[close + 1..],
+        )
+    } else {
+        (
+            AssignmentName::VariableName(name.to_string()),
+            &text[name_end..],
+        )
+    };
+    if let Some(value) = rest.strip_prefix("+=") {
+        Some((assigned, true, value))
+    } else {
+        rest.strip_prefix('=').map(|value| (assigned, false, value))
+    }
+}
+
+/// The `]` closing the subscript opened at `open`, stepping over nested brackets,
+/// quotes and escapes.
+fn subscript_end(text: &str, open: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut quote = None;
+    let mut escaped = false;
+    for (index, c) in text.char_indices().skip_while(|(i, _)| *i < open) {
+        if escaped {
+            escaped = false;
+            continue;
+        }
+        match (quote, c) {
+            (Some('\''), '\'') | (Some('"'), '"') => quote = None,
+            (Some('\''), _) => {}
+            (_, '\\') => escaped = true,
+            (Some(_), _) => {}
+            (None, '\'' | '"') => quote = Some(c),
+            (None, '[') => depth += 1,
+            (None, ']') => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(index);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// An element of an array literal: `[key]=value` or a value.
+fn array_element(element: &str) -> (Option<Word>, Word) {
+    if let Some(inner) = element.strip_prefix('[')
+        && let Some(close) = inner.find(']')
+        && let Some(value) = inner[close + 1..].strip_prefix('=')
+    {
+        return (Some(Word::new(&inner[..close])), Word::new(value));
+    }
+    (None, Word::new(element))
+}
+
+/// The builtins whose arguments may be array assignments.
+fn is_declaration(name: &str) -> bool {
+    matches!(
+        name,
+        "declare" | "typeset" | "local" | "export" | "readonly"
+    )
+}
+
+/// `a |& b` is `a 2>&1 | b`.
+fn add_stderr_to_pipe(command: &mut Command) {
+    let redirect = IoRedirect::File(
+        Some(2),
+        IoFileRedirectKind::DuplicateOutput,
+        IoFileRedirectTarget::Fd(1),
+    );
+    let list = match command {
+        Command::Simple(simple) => {
+            let suffix = simple
+                .suffix
+                .get_or_insert_with(|| ast::CommandSuffix(Vec::new()));
+            suffix.0.push(Item::IoRedirect(redirect));
+            return;
+        }
+        Command::Compound(_, list) | Command::ExtendedTest(_, list) => list,
+        Command::Function(function) => &mut function.body.1,
+    };
+    list.get_or_insert_with(|| ast::RedirectList(Vec::new()))
+        .0
+        .push(redirect);
+}
+
+fn is_redirection(op: &str) -> bool {
+    matches!(
+        op,
+        "<" | ">" | ">>" | "<&" | ">&" | "<>" | ">|" | "&>" | "&>>" | "<<" | "<<-" | "<<<"
+    )
+}
+
+/// Words that are reserved where a command begins.
+pub(crate) fn is_reserved(word: &str) -> bool {
+    matches!(
+        word,
+        "!" | "{"
+            | "}"
+            | "case"
+            | "do"
+            | "done"
+            | "elif"
+            | "else"
+            | "esac"
+            | "fi"
+            | "for"
+            | "if"
+            | "in"
+            | "then"
+            | "until"
+            | "while"
+            | "[["
+            | "]]"
+            | "function"
+            | "select"
+            | "coproc"
+    )
+}
+
+pub(crate) fn is_op(token: &Token, op: &str) -> bool {
+    matches!(token, Token::Operator(text, _) if text == op)
+}
+
+pub(crate) fn is_word(token: &Token, word: &str) -> bool {
+    matches!(token, Token::Word(text, _) if text == word)
+}
+
+fn is_newline(token: &Token) -> bool {
+    is_op(token, "\n")
+}
+
+pub(crate) fn location(token: &Token) -> &SourceSpan {
+    token.location()
+}
+
+/// The span from the start of one token to the end of another.
+pub(crate) fn span(start: &Token, end: &Token) -> SourceSpan {
+    SourceSpan {
+        start: location(start).start.clone(),
+        end: location(end).end.clone(),
+    }
+}
+
+/// Two tokens written with nothing between them.
+pub(crate) fn contiguous(left: &Token, right: &Token) -> bool {
+    location(left).end.index == location(right).start.index
+}
+
+/// Tokens as text, one space where the source had space between them.
+pub(crate) fn joined(tokens: &[Token]) -> String {
+    let mut text = String::new();
+    let mut previous_end = None;
+    for token in tokens {
+        if previous_end.is_some_and(|end| location(token).start.index > end) {
+            text.push(' ');
+        }
+        text.push_str(token.to_str());
+        previous_end = Some(location(token).end.index);
+    }
+    text
+}
+
+#[cfg(test)]
+#[path = "grammar_tests.rs"]
+mod tests;
