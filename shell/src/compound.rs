@@ -82,7 +82,7 @@ impl Shell {
                 CompoundCommand::ForClause(clause) => self.run_for(clause, io).await?,
                 CompoundCommand::CaseClause(clause) => self.run_case(clause, io).await?,
                 CompoundCommand::Arithmetic(command) => {
-                    self.last_status = self.run_arithmetic_command(&command.expr.value, io).await?;
+                    self.last_status = self.run_arithmetic_command(&command.expr.value).await?;
                 }
                 CompoundCommand::ArithmeticForClause(clause) => {
                     self.run_arithmetic_for(clause, io).await?
@@ -248,29 +248,14 @@ impl Shell {
         Ok(())
     }
 
-    /// `((expression))`. Text that is not arithmetic was `( (commands) )`, two subshells,
-    /// which is how bash reads it too.
-    async fn run_arithmetic_command(&mut self, text: &str, io: &Stdio) -> Result<u8, Flow> {
+    /// `((expression))`. Whether `((` opened arithmetic or two subshells was decided when
+    /// it was parsed, as bash decides it: here it can only be arithmetic.
+    async fn run_arithmetic_command(&mut self, text: &str) -> Result<u8, Flow> {
         self.run_debug_trap().await?;
         let expanded = match self.expand_operand(text, true, false).await {
             Ok(expanded) => expanded,
             Err(e) => return self.expansion_failed(e),
         };
-        if super::syntax::parse_arithmetic(&expanded).is_err()
-            && let Ok(program) = super::syntax::parse(text)
-        {
-            let mut shell = self.clone();
-            for command in &program.complete_commands {
-                match shell.run_list(command, io).await {
-                    Ok(()) => {}
-                    Err(Flow::Exit(status) | Flow::Return(status) | Flow::Abort(status)) => {
-                        return Ok(status);
-                    }
-                    Err(_) => break,
-                }
-            }
-            return Ok(shell.last_status);
-        }
         match self.evaluate_arithmetic(&expanded) {
             Ok(value) => Ok(u8::from(value == 0)),
             Err(e) => self.expansion_failed(e),

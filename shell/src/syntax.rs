@@ -7,6 +7,9 @@
 
 use brush_parser::ast::{ArithmeticExpr, Program};
 use brush_parser::word::WordPieceWithSource;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, PoisonError};
+
 use brush_parser::{ParserOptions, Token, TokenizerError};
 
 use crate::grammar::{self, GrammarError};
@@ -63,17 +66,64 @@ fn parse_exact(text: &str) -> Result<Program, SyntaxError> {
 }
 
 /// Parses a word for expansion (`word.rs`).
-pub fn parse_word(text: &str, here_document: bool) -> Result<Vec<WordPieceWithSource>, String> {
-    super::word::parse(text, here_document).map_err(|e| match text.char_indices().nth(60) {
-        // A word nested too deeply can be long: its start says which it is.
-        Some((cut, _)) => format!("{}...: {e}", &text[..cut]),
-        None => format!("{text}: {e}"),
+pub fn parse_word(
+    text: &str,
+    here_document: bool,
+) -> Result<Arc<Vec<WordPieceWithSource>>, String> {
+    static WORDS: Memo<Vec<WordPieceWithSource>> = Memo::new();
+    static DOCUMENTS: Memo<Vec<WordPieceWithSource>> = Memo::new();
+    let memo = if here_document { &DOCUMENTS } else { &WORDS };
+    memo.get_or_parse(text, || {
+        super::word::parse(text, here_document).map_err(|e| match text.char_indices().nth(60) {
+            // A word nested too deeply can be long: its start says which it is.
+            Some((cut, _)) => format!("{}...: {e}", &text[..cut]),
+            None => format!("{text}: {e}"),
+        })
     })
 }
 
 /// Parses arithmetic.
-pub fn parse_arithmetic(text: &str) -> Result<ArithmeticExpr, String> {
-    brush_parser::arithmetic::parse(text).map_err(|e| e.to_string())
+pub fn parse_arithmetic(text: &str) -> Result<Arc<ArithmeticExpr>, String> {
+    static EXPRESSIONS: Memo<ArithmeticExpr> = Memo::new();
+    EXPRESSIONS.get_or_parse(text, || {
+        brush_parser::arithmetic::parse(text).map_err(|e| e.to_string())
+    })
+}
+
+/// Parses by text, remembered: a loop expands the same words and arithmetic on every
+/// turn, and a parse depends on the text alone. Shared by all the shell's threads.
+struct Memo<T>(Mutex<Option<HashMap<String, Arc<T>>>>);
+
+/// How many parses a memo keeps before it starts again, so that text generated without
+/// end (`eval "x$i=1"`) cannot grow it without bound.
+const MEMO_ENTRIES: usize = 4096;
+
+impl<T> Memo<T> {
+    const fn new() -> Self {
+        Memo(Mutex::new(None))
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Option<HashMap<String, Arc<T>>>> {
+        self.0.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    fn get_or_parse(
+        &self,
+        text: &str,
+        parse: impl FnOnce() -> Result<T, String>,
+    ) -> Result<Arc<T>, String> {
+        if let Some(parsed) = self.lock().as_ref().and_then(|m| m.get(text)) {
+            return Ok(Arc::clone(parsed));
+        }
+        let parsed = Arc::new(parse()?);
+        let mut memo = self.lock();
+        let entries = memo.get_or_insert_with(HashMap::new);
+        if entries.len() >= MEMO_ENTRIES {
+            entries.clear();
+        }
+        entries.insert(text.to_string(), Arc::clone(&parsed));
+        Ok(parsed)
+    }
 }
 
 /// Whether the text stops in the middle of a command (an open quote, an `if` without its

@@ -1,6 +1,7 @@
 # Where the grammar has two readings, the one bash takes.
 ((x = 1 + 2)); echo "arithmetic: $x"
 ((echo two subshells) )
+((echo a)) 2>/dev/null; echo "((echo a)) is arithmetic: $?"
 ( (echo apart))
 for ((;;)); do echo "for ((;;))"; break; done
 for ((i = 0; i < 2; i++)) { echo "brace body $i"; }
