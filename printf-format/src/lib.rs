@@ -5,8 +5,9 @@
 pub mod escapes;
 mod number;
 mod quote;
+pub mod rawbytes;
 
-pub use quote::ansi_c as ansi_c_quote;
+pub use quote::{ansi_c as ansi_c_quote, needs_ansi_c};
 
 use escapes::Octal;
 pub use number::{c_exponent, c_general};

@@ -5,7 +5,7 @@ pub fn bash(text: &str) -> String {
     if text.is_empty() {
         return "''".into();
     }
-    if text.chars().any(char::is_control) {
+    if text.chars().any(needs_ansi_c) {
         return ansi_c(text);
     }
     let mut out = String::new();
@@ -27,6 +27,12 @@ pub fn bash(text: &str) -> String {
     out
 }
 
+/// Whether bash shows text holding `c` in `$'...'`: control characters, and bytes that
+/// are not UTF-8 (`rawbytes.rs`).
+pub fn needs_ansi_c(c: char) -> bool {
+    c.is_control() || super::rawbytes::kept_byte(c).is_some()
+}
+
 /// `$'...'`, C escapes for control characters, as bash shows text that has them.
 pub fn ansi_c(text: &str) -> String {
     let mut out = String::from("$'");
@@ -45,7 +51,10 @@ pub fn ansi_c(text: &str) -> String {
                 out.push(c);
             }
             c if c.is_control() => out.push_str(&format!("\\{:03o}", c as u32)),
-            c => out.push(c),
+            c => match super::rawbytes::kept_byte(c) {
+                Some(byte) => out.push_str(&format!("\\{byte:03o}")),
+                None => out.push(c),
+            },
         }
     }
     out.push('\'');

@@ -392,6 +392,11 @@ pub(super) fn deliver(text: impl Into<Bytes>, output: Output) -> Result<(), Stri
     if text.is_empty() {
         return Ok(());
     }
+    // Bytes the shell's strings keep as characters go out as the bytes they were.
+    let text = match wasmix_printf_format::rawbytes::encode(&text) {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(bytes) => Bytes::from(bytes),
+    };
     match output {
         Output::ConsoleOut => {
             let mut stdout = std::io::stdout().lock();

@@ -450,7 +450,7 @@ impl Shell {
         while output.last() == Some(&b'\n') {
             output.pop();
         }
-        Ok(String::from_utf8_lossy(&output).into_owned())
+        Ok(wasmix_printf_format::rawbytes::decode(&output))
     }
 
     pub(super) fn expand_pieces<'a>(
@@ -755,11 +755,5 @@ pub(super) fn ansi_c_unquote(text: &str) -> String {
             break;
         }
     }
-    // Bytes that are no UTF-8 stay one character each, as before they were joined.
-    let mut text = String::new();
-    for chunk in out.utf8_chunks() {
-        text.push_str(chunk.valid());
-        text.extend(chunk.invalid().iter().map(|&b| char::from(b)));
-    }
-    text
+    wasmix_printf_format::rawbytes::decode(&out)
 }

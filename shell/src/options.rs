@@ -94,7 +94,7 @@ pub(super) fn quoted(word: &str) -> String {
 /// A word in single quotes whatever it holds, as `${x@Q}` shows it; text with control
 /// characters gets bash's `$'...'` form instead.
 pub(super) fn quoted_always(word: &str) -> String {
-    if word.chars().any(char::is_control) {
+    if word.chars().any(wasmix_printf_format::needs_ansi_c) {
         return wasmix_printf_format::ansi_c_quote(word);
     }
     format!("'{}'", word.replace('\'', "'\\''"))

@@ -78,7 +78,7 @@ impl Shell {
         );
         match target {
             Some(name) => {
-                let value = String::from_utf8_lossy(&formatted.bytes).into_owned();
+                let value = wasmix_printf_format::rawbytes::decode(&formatted.bytes);
                 let assigned = match super::assign::split_subscript(&name) {
                     Some((array, index)) => {
                         index.parse::<i64>().map_err(|_| ()).and_then(|index| {

@@ -122,7 +122,7 @@ async fn read_escaped(input: &Input, stop: Stop) -> (Vec<(char, bool)>, bool) {
         }
     })
     .await;
-    let text = String::from_utf8_lossy(&bytes);
+    let text = wasmix_printf_format::rawbytes::decode(&bytes);
     let mut chars = text.chars();
     let mut marked = Vec::new();
     while let Some(c) = chars.next() {
@@ -372,7 +372,7 @@ impl Shell {
     async fn read_text(&self, stdin: &Input, options: &ReadOptions) -> (Vec<(char, bool)>, bool) {
         if options.raw {
             let (bytes, ended) = read_until(stdin, options.stop).await;
-            let text = String::from_utf8_lossy(&bytes);
+            let text = wasmix_printf_format::rawbytes::decode(&bytes);
             return (text.chars().map(|c| (c, false)).collect(), ended);
         }
         read_escaped(stdin, options.stop).await
@@ -478,7 +478,7 @@ impl Shell {
             }
             seen += 1;
             if seen > skip {
-                let line = String::from_utf8_lossy(&bytes).into_owned();
+                let line = wasmix_printf_format::rawbytes::decode(&bytes);
                 let at = origin.unwrap_or(0) + lines.len();
                 if let Some(callback) = &callback
                     && (lines.len() + 1).is_multiple_of(quantum)

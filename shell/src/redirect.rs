@@ -263,7 +263,8 @@ impl Shell {
 /// document cannot fill the pipe before the reader starts.
 fn text_input(text: String) -> Input {
     let (reader, writer) = pipe();
-    tokio::spawn(async move { writer.write_all(Bytes::from(text)).await });
+    let bytes = Bytes::from(wasmix_printf_format::rawbytes::encode(text.as_bytes()).into_owned());
+    tokio::spawn(async move { writer.write_all(bytes).await });
     Input::Pipe(reader)
 }
 

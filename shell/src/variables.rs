@@ -635,7 +635,7 @@ fn assigned_value(value: &Value, scalar_quote: fn(&str) -> String) -> Option<Str
 /// `"text"` with `"`, `$`, `` ` `` and `\` escaped, as `declare -p` quotes.
 fn double_quoted(text: &str) -> String {
     // Control characters are shown as bash shows them, in `$'...'`.
-    if text.chars().any(char::is_control) {
+    if text.chars().any(wasmix_printf_format::needs_ansi_c) {
         return wasmix_printf_format::ansi_c_quote(text);
     }
     let mut out = String::from('"');
