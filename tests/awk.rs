@@ -38,6 +38,15 @@ fn basics() {
         made(with_files("awk -F: '{ print $1 \"|\" $3 }' colon.txt"), ""),
         made(with_files("awk '{ print length($0), length }' spaces.txt"), ""),
         made(with_files("awk '{ print NF; print $1 }' spaces.txt"), ""),
+        // Long lines split at blanks sixteen bytes at a time: fields across the chunks'
+        // edges, runs of mixed blanks, blanks at both ends, a line of blanks.
+        made(
+            "printf ' %s\\t\\t%s  x \\n\\t\\t\\t   \\t\\t\\t   \\t\\t\\t   \\t\\t \\n%s\\n' \
+             abcdefghijklmnopq rstuvwxyz0123456789 'a b c d e f g h i j k l m n o p q r s t u v w x y z' \
+             | awk '{ printf \"%d:\", NF; for (i = 1; i <= NF; i++) printf \"[%s]\", $i; print \"\" }'"
+                .into(),
+            "",
+        ),
         made(with_files("awk 'BEGIN { RS = \"\" } { print NR \": \" $1 \"/\" NF }' para.txt"), ""),
         made(with_files("awk 'BEGIN { RS = \"\"; FS = \"\\n\" } { print $1 }' para.txt"), ""),
         made("awk 'BEGIN { print substr(\"hello\", 2, 3), substr(\"hello\", 3), index(\"hello\", \"ll\") }'".into(), ""),

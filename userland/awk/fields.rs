@@ -176,6 +176,12 @@ impl Record {
             return;
         }
         let bytes = self.text.as_bytes();
+        if wanted == usize::MAX {
+            crate::blanks::split(bytes, self.scanned, &mut self.spans);
+            self.scanned = bytes.len();
+            self.split = true;
+            return;
+        }
         let mut i = self.scanned;
         while self.spans.len() < wanted {
             while i < bytes.len() && matches!(bytes[i], b' ' | b'\t' | b'\n') {

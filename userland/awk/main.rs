@@ -4,6 +4,7 @@
 //! by `interp.rs`.
 
 mod ast;
+mod blanks;
 mod builtins;
 mod ere;
 mod fields;
