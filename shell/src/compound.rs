@@ -30,7 +30,7 @@ pub(super) enum SubshellWork {
 }
 
 /// What a loop body's end means for the loop.
-enum Turn {
+pub(super) enum Turn {
     Next,
     Stop,
 }
@@ -200,7 +200,7 @@ impl Shell {
     }
 
     /// Runs a loop body once; `break` and `continue` aimed at this loop end here.
-    async fn run_body(&mut self, body: &CompoundList, io: &Stdio) -> Result<Turn, Flow> {
+    pub(super) async fn run_body(&mut self, body: &CompoundList, io: &Stdio) -> Result<Turn, Flow> {
         self.loop_depth += 1;
         let ran = self.run_list(body, io).await;
         self.loop_depth -= 1;
@@ -329,12 +329,15 @@ impl Shell {
         Ok(())
     }
 
+    /// `for NAME in WORDS`, and `select`, which the parser gives as a `for` whose name
+    /// is marked (`grammar::SELECT_LOOP`).
     async fn run_for(&mut self, clause: &ForClauseCommand, io: &Stdio) -> Result<(), Flow> {
-        if !super::assign::is_name(&clause.variable_name) {
-            self.report(&format!(
-                "`{}': not a valid identifier",
-                clause.variable_name
-            ));
+        let select = clause
+            .variable_name
+            .strip_prefix(super::grammar::SELECT_LOOP);
+        let name = select.unwrap_or(&clause.variable_name);
+        if !super::assign::is_name(name) {
+            self.report(&format!("`{name}': not a valid identifier"));
             self.last_status = 1;
             return Ok(());
         }
@@ -354,6 +357,9 @@ impl Shell {
             }
             None => self.positional.clone(),
         };
+        if select.is_some() {
+            return self.run_select(name, values, &clause.body.list, io).await;
+        }
         let mut status = 0;
         for value in values {
             // bash runs the DEBUG trap for the `for` itself before each turn.

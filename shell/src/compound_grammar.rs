@@ -9,7 +9,8 @@ use brush_parser::ast::{
 use brush_parser::{SourceSpan, Token};
 
 use crate::grammar::{
-    GrammarError, Parsed, Parser, contiguous, is_op, is_reserved, is_word, joined, location, span,
+    GrammarError, Parsed, Parser, SELECT_LOOP, contiguous, is_op, is_reserved, is_word, joined,
+    location, span,
 };
 
 impl Parser<'_> {
@@ -44,7 +45,7 @@ impl Parser<'_> {
                 "for" if self.peek_at(1).is_some_and(|t| is_op(t, "(")) => {
                     CompoundCommand::ArithmeticForClause(self.arithmetic_for()?)
                 }
-                "for" => CompoundCommand::ForClause(self.for_clause()?),
+                "for" | "select" => CompoundCommand::ForClause(self.for_clause()?),
                 "coproc" => CompoundCommand::Coprocess(self.coprocess()?),
                 _ => return Err(self.error_here()),
             },
@@ -129,9 +130,14 @@ impl Parser<'_> {
         self.at > before
     }
 
+    /// `for NAME [in WORDS]` and `select NAME [in WORDS]` (marked, `SELECT_LOOP`).
     fn for_clause(&mut self) -> Parsed<ast::ForClauseCommand> {
-        let keyword = self.expect_word("for")?;
+        let keyword = self.next()?;
         let name = self.expect_any_word()?;
+        let variable_name = match keyword.to_str() {
+            "select" => format!("{SELECT_LOOP}{}", name.to_str()),
+            _ => name.to_str().to_string(),
+        };
         let before_in = self.at;
         self.linebreak();
         let values = if self.eat_word("in").is_some() {
@@ -151,7 +157,7 @@ impl Parser<'_> {
         };
         let body = self.for_body()?;
         Ok(ast::ForClauseCommand {
-            variable_name: name.to_str().to_string(),
+            variable_name,
             values,
             loc: SourceSpan {
                 start: location(keyword).start.clone(),
@@ -377,30 +383,30 @@ impl Parser<'_> {
     }
 
     fn test_or(&mut self) -> Parsed<Test> {
-        let mut left = self.test_and()?;
-        loop {
-            let before = self.at;
-            self.linebreak();
-            if self.eat_op("||").is_none() {
-                self.at = before;
-                return Ok(left);
-            }
-            self.linebreak();
-            left = Test::Or(Box::new(left), Box::new(self.test_and()?));
-        }
+        self.test_joined("||", Self::test_and, Test::Or)
     }
 
     fn test_and(&mut self) -> Parsed<Test> {
-        let mut left = self.test_not()?;
+        self.test_joined("&&", Self::test_not, Test::And)
+    }
+
+    /// Operands joined by `op`, left to right; newlines may stand around `op`.
+    fn test_joined(
+        &mut self,
+        op: &str,
+        operand: fn(&mut Self) -> Parsed<Test>,
+        join: fn(Box<Test>, Box<Test>) -> Test,
+    ) -> Parsed<Test> {
+        let mut left = operand(self)?;
         loop {
             let before = self.at;
             self.linebreak();
-            if self.eat_op("&&").is_none() {
+            if self.eat_op(op).is_none() {
                 self.at = before;
                 return Ok(left);
             }
             self.linebreak();
-            left = Test::And(Box::new(left), Box::new(self.test_not()?));
+            left = join(Box::new(left), Box::new(operand(self)?));
         }
     }
 

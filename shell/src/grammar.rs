@@ -18,6 +18,11 @@ use brush_parser::{SourceSpan, Token};
 /// (its stack of 10,000 states), so nothing bash accepts is refused.
 pub const MAX_DEPTH: usize = 5_000;
 
+/// brush-parser's syntax tree has no `select`: the parser gives `select NAME in WORDS`
+/// as a `for` loop whose variable name is NAME after this mark, which no `for` loop's
+/// name can hold (a word never has an unquoted blank), and `select.rs` runs it.
+pub const SELECT_LOOP: &str = "select ";
+
 /// Where parsing failed.
 #[derive(Debug, PartialEq, Eq)]
 pub enum GrammarError {
@@ -302,7 +307,7 @@ impl<'t> Parser<'t> {
             Some(Token::Operator(..)) => Ok(Command::Simple(self.simple_command()?)),
             Some(Token::Word(word, _)) => match word.as_str() {
                 "function" => Ok(Command::Function(self.function_definition()?)),
-                "{" | "if" | "case" | "for" | "while" | "until" | "coproc" => {
+                "{" | "if" | "case" | "for" | "select" | "while" | "until" | "coproc" => {
                     let compound = self.compound_command()?;
                     Ok(Command::Compound(compound, self.redirect_list()?))
                 }

@@ -128,19 +128,7 @@ fn random_programs_never_panic() {
         "fi", "case", "in", "esac", "for", "do", "done", "[[", "]]", "=~", "!", "<", ">", "<<",
         "a=", "x", "\n", " ", "<(", "function", "coproc", "time", "2>", "f()",
     ];
-    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
-    let mut next = || {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        seed
-    };
-    for _ in 0..20_000 {
-        let length = (next() % 24) as usize;
-        let program: String = (0..length)
-            .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
-            .collect::<Vec<_>>()
-            .join(" ");
+    for program in crate::random_text::texts(&PIECES, 0x9e37_79b9_7f4a_7c15, 20_000, 24, " ") {
         let _ = parse(&program);
     }
 }

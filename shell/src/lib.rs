@@ -40,8 +40,11 @@ mod prompt;
 mod times;
 pub use process::ShellProgram;
 mod hash;
+#[cfg(test)]
+mod random_text;
 mod read;
 mod redirect;
+mod select;
 mod shopt;
 mod source;
 mod subscripts;

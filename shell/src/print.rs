@@ -6,6 +6,7 @@
 //! for that: `skip_indent` (the first command of a connection follows its prefix on the
 //! same line) and here-document bodies deferred until the connector has been printed.
 
+use crate::grammar::SELECT_LOOP;
 use brush_parser::ast::{
     AndOr, AndOrList, CaseItemPostAction, Command, CommandPrefixOrSuffixItem, CompoundCommand,
     CompoundList, ExtendedTestExpr, FunctionBody, IfClauseCommand, IoFileRedirectKind,
@@ -362,8 +363,12 @@ impl Printer {
                     Some(values) => values.iter().map(|w| w.value.as_str()).collect(),
                     None => vec!["\"$@\""],
                 };
+                let (keyword, name) = match f.variable_name.strip_prefix(SELECT_LOOP) {
+                    Some(name) => ("select", name),
+                    None => ("for", f.variable_name.as_str()),
+                };
                 self.out
-                    .push_str(&format!("for {} in {};", f.variable_name, words.join(" ")));
+                    .push_str(&format!("{keyword} {name} in {};", words.join(" ")));
                 self.do_group(&f.body.list);
             }
             CompoundCommand::CaseClause(c) => {

@@ -418,8 +418,8 @@ pub(super) const BUILTINS: &[(&str, Builtin, &str, &str)] = &[
 
 /// Words bash reserves, for `type` and `compgen -k` (in bash's order).
 pub(super) const KEYWORDS: &[&str] = &[
-    "if", "then", "else", "elif", "fi", "case", "esac", "for", "while", "until", "do", "done",
-    "in", "function", "time", "{", "}", "!", "[[", "]]",
+    "if", "then", "else", "elif", "fi", "case", "esac", "for", "select", "while", "until", "do",
+    "done", "in", "function", "time", "{", "}", "!", "[[", "]]", "coproc",
 ];
 
 /// The names of all builtins, for completion.

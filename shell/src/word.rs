@@ -616,18 +616,7 @@ mod tests {
             "$", "(", ")", "{", "}", "[", "]", "\\", "'", "\"", "`", "#", ":", "-", "/", "%", "~",
             "!", "@", "é", "a", " ", "\n", "0",
         ];
-        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
-        let mut next = || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
-        for _ in 0..20_000 {
-            let length = (next() % 24) as usize;
-            let word: String = (0..length)
-                .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
-                .collect();
+        for word in crate::random_text::texts(&PIECES, 0x2545_f491_4f6c_dd1d, 20_000, 24, "") {
             let _ = parse(&word, false);
             let _ = parse(&word, true);
         }
