@@ -2,15 +2,15 @@
 //! `while`, `until`, `coproc`), function definitions and `[[ ]]`, continuing the
 //! recursive-descent parser of `grammar.rs`.
 
+use brush_parser::Token;
 use brush_parser::ast::{
     self, BinaryPredicate as Binary, CaseItemPostAction, CompoundCommand, DoGroupCommand,
     ExtendedTestExpr as Test, UnaryPredicate as Unary, UnexpandedArithmeticExpr, Word,
 };
-use brush_parser::{SourceSpan, Token};
 
 use crate::grammar::{
     GrammarError, Parsed, Parser, SELECT_LOOP, contiguous, is_op, is_reserved, is_word, joined,
-    location, span,
+    location, span, span_between,
 };
 
 impl Parser<'_> {
@@ -31,10 +31,7 @@ impl Parser<'_> {
                     self.at += 1;
                     let condition = self.compound_list()?;
                     let body = self.do_group()?;
-                    let loc = SourceSpan {
-                        start: location(token).start.clone(),
-                        end: body.loc.end.clone(),
-                    };
+                    let loc = span_between(location(token), &body.loc);
                     let clause = ast::WhileOrUntilClauseCommand(condition, body, loc);
                     if word == "while" {
                         CompoundCommand::WhileClause(clause)
@@ -159,10 +156,7 @@ impl Parser<'_> {
         Ok(ast::ForClauseCommand {
             variable_name,
             values,
-            loc: SourceSpan {
-                start: location(keyword).start.clone(),
-                end: body.loc.end.clone(),
-            },
+            loc: span_between(location(keyword), &body.loc),
             body,
         })
     }
@@ -208,10 +202,7 @@ impl Parser<'_> {
             initializer: expression(initializer),
             condition: expression(condition),
             updater: expression(updater),
-            loc: SourceSpan {
-                start: location(keyword).start.clone(),
-                end: body.loc.end.clone(),
-            },
+            loc: span_between(location(keyword), &body.loc),
             body,
         })
     }
@@ -245,10 +236,7 @@ impl Parser<'_> {
                 None if self.peek_word("esac") => (CaseItemPostAction::ExitCase, close),
                 None => return Err(self.error_here()),
             };
-            let loc = start.map(|start| SourceSpan {
-                start: start.start.clone(),
-                end: location(last).end.clone(),
-            });
+            let loc = start.map(|start| span_between(start, location(last)));
             cases.push(ast::CaseItem {
                 patterns,
                 cmd,
@@ -340,10 +328,7 @@ impl Parser<'_> {
         Ok(ast::CoprocessCommand {
             name,
             body: Box::new(body),
-            loc: SourceSpan {
-                start: location(keyword).start.clone(),
-                end: end.end,
-            },
+            loc: span_between(location(keyword), &end),
         })
     }
 

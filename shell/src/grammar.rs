@@ -706,9 +706,14 @@ pub(crate) fn location(token: &Token) -> &SourceSpan {
 
 /// The span from the start of one token to the end of another.
 pub(crate) fn span(start: &Token, end: &Token) -> SourceSpan {
+    span_between(location(start), location(end))
+}
+
+/// The span from the start of one span to the end of another.
+pub(crate) fn span_between(start: &SourceSpan, end: &SourceSpan) -> SourceSpan {
     SourceSpan {
-        start: location(start).start.clone(),
-        end: location(end).end.clone(),
+        start: start.start.clone(),
+        end: end.end.clone(),
     }
 }
 
