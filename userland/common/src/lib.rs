@@ -16,6 +16,8 @@ pub mod filemode;
 pub mod input;
 pub mod lines;
 pub mod locale;
+#[cfg(target_arch = "wasm32")]
+mod memcmp;
 pub mod modechange;
 pub mod names;
 pub mod numbers;
