@@ -565,6 +565,43 @@ fn diff() {
     ]);
 }
 
+/// Where several shortest edits exist (lines that repeat), GNU diff looks only between
+/// the files' identical first and last lines and slides each run of changes down, then
+/// back to meet a change in the other file; these files, one letter a line, made Myers'
+/// choice and GNU's differ before wasmix did the same.
+#[test]
+fn diff_places_changes_among_repeated_lines_as_gnu() {
+    let pairs = [
+        ("abaaba", "bbaab"),
+        ("baabaaa", "bbaa"),
+        ("bbbbbbaabbab", "bbabbbbaabbbb"),
+        ("abbaaa", "abbbaab"),
+        ("aabbbbaaaaba", "aabbabaaabaaa"),
+        ("cadcddcdaaba", "cadcbcccdaba"),
+    ];
+    let lines = |letters: &str| {
+        letters
+            .chars()
+            .map(|c| format!("{c}\\n"))
+            .collect::<String>()
+    };
+    let cases: Vec<support::gnu::Case> = pairs
+        .iter()
+        .map(|(a, b)| {
+            support::gnu::made(
+                format!(
+                    "printf '{}' > a; printf '{}' > b; diff a b; diff b a; \
+                     diff -u --label a --label b a b; diff -U1 --label a --label b b a",
+                    lines(a),
+                    lines(b)
+                ),
+                "",
+            )
+        })
+        .collect();
+    compare(&cases);
+}
+
 #[test]
 fn patch() {
     compare(&[

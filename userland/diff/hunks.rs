@@ -1,9 +1,12 @@
 //! The two output formats of a file comparison, from the edit script that `similar`
 //! (Myers' algorithm) finds: GNU diff's normal format and its unified one.
 
-use rustc_hash::FxHashMap;
+use hashbrown::HashTable;
+use hashbrown::hash_table::Entry;
+use rustc_hash::FxBuildHasher;
 use similar::{Algorithm, DiffOp, capture_diff_slices, group_diff_ops};
 use std::borrow::Cow;
+use std::hash::BuildHasher;
 use std::io::{self, Write};
 
 /// A file's lines (borrowed from its contents), and whether its last line lacked a
@@ -103,9 +106,19 @@ impl Likeness {
 
 /// The edit script from `old` to `new` (empty when they are alike). Each distinct line
 /// is hashed once and numbered, as GNU diff sorts lines into equivalence classes, so the
-/// search compares numbers, not lines.
-pub fn edits<'a>(old: &Lines<'a>, new: &Lines<'a>, likeness: Likeness) -> Vec<DiffOp> {
-    let mut classes: FxHashMap<Cow<'a, [u8]>, u32> = FxHashMap::default();
+/// search compares numbers, not lines. The table holds only the numbers (4 bytes a slot,
+/// where a slot holding the line would take 32): with 100,000 lines it stays small enough
+/// for the cache, and the lines it compares against are those of `keys`, found mostly in
+/// file order.
+pub fn edits<'a>(
+    old: &Lines<'a>,
+    new: &Lines<'a>,
+    likeness: Likeness,
+    horizon: usize,
+) -> Vec<DiffOp> {
+    let mut table: HashTable<u32> = HashTable::with_capacity(old.lines.len());
+    let mut keys: Vec<Cow<'a, [u8]>> = Vec::with_capacity(old.lines.len());
+    let mut hashes: Vec<u64> = Vec::with_capacity(old.lines.len());
     let mut numbered = |l: &Lines<'a>| -> Vec<u32> {
         let n = l.lines.len();
         l.lines
@@ -113,13 +126,29 @@ pub fn edits<'a>(old: &Lines<'a>, new: &Lines<'a>, likeness: Likeness) -> Vec<Di
             .enumerate()
             .map(|(i, line)| {
                 let key = likeness.key(line, l.missing_newline && i + 1 == n);
-                let next = classes.len() as u32;
-                *classes.entry(key).or_insert(next)
+                let hash = FxBuildHasher.hash_one(&key);
+                let same = |class: &u32| keys[*class as usize] == key;
+                match table.entry(hash, same, |class| hashes[*class as usize]) {
+                    Entry::Occupied(class) => *class.get(),
+                    Entry::Vacant(slot) => {
+                        let class = keys.len() as u32;
+                        slot.insert(class);
+                        keys.push(key);
+                        hashes.push(hash);
+                        class
+                    }
+                }
             })
             .collect()
     };
     let (old_classes, new_classes) = (numbered(old), numbered(new));
-    let ops = capture_diff_slices(Algorithm::Myers, &old_classes, &new_classes);
+    let compared = compared_lines(old, new, horizon);
+    let ops = capture_diff_slices(
+        Algorithm::Myers,
+        &old_classes[compared.start..compared.old_end],
+        &new_classes[compared.start..compared.new_end],
+    );
+    let ops = crate::boundaries::shift(&ops, &old_classes, &new_classes, &compared);
     let blank = |lines: &Lines, range: std::ops::Range<usize>| {
         range
             .into_iter()
@@ -133,6 +162,31 @@ pub fn edits<'a>(old: &Lines<'a>, new: &Lines<'a>, likeness: Likeness) -> Vec<Di
         Vec::new()
     } else {
         ops
+    }
+}
+
+/// The lines the search for an edit script looks at: as GNU diff's, those between the
+/// files' identical first and last lines, and `horizon` lines of each (the context the
+/// output shows). It matters where lines repeat: a change is never placed among them.
+pub struct Compared {
+    pub start: usize,
+    pub old_end: usize,
+    pub new_end: usize,
+}
+
+fn compared_lines(old: &Lines, new: &Lines, horizon: usize) -> Compared {
+    let whole = |l: &Lines, i: usize| !(l.missing_newline && i + 1 == l.lines.len());
+    let same = |i: usize, j: usize| old.lines[i] == new.lines[j] && whole(old, i) == whole(new, j);
+    let shorter = old.lines.len().min(new.lines.len());
+    let prefix = (0..shorter).take_while(|&i| same(i, i)).count();
+    let suffix = (0..shorter - prefix)
+        .take_while(|&k| same(old.lines.len() - 1 - k, new.lines.len() - 1 - k))
+        .count();
+    let kept_suffix = suffix.saturating_sub(horizon);
+    Compared {
+        start: prefix.saturating_sub(horizon),
+        old_end: old.lines.len() - kept_suffix,
+        new_end: new.lines.len() - kept_suffix,
     }
 }
 

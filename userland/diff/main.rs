@@ -2,6 +2,7 @@
 //! normal and unified formats (`hunks.rs`), `-q`, `-s`, `-r`, `-N` and the ways to loosen
 //! what counts as the same line.
 
+mod boundaries;
 mod hunks;
 
 use hunks::{Likeness, Lines};
@@ -139,7 +140,8 @@ fn compare_files(
         return Ok(());
     }
     let (old_lines, new_lines) = (Lines::split(&old), Lines::split(&new));
-    let ops = hunks::edits(&old_lines, &new_lines, options.likeness);
+    let horizon = options.unified.unwrap_or(0);
+    let ops = hunks::edits(&old_lines, &new_lines, options.likeness, horizon);
     if ops.is_empty() {
         if options.report_identical {
             writeln!(out, "Files {a} and {b} are identical")?;
