@@ -263,6 +263,13 @@ fn sort() {
         fed("sort -k2,2 -k1r", "b 1\na 1\nc 0\n"),
         fed("sort -h", "1K\n2M\n512\n1G\n"),
         fed("sort -rn", "1\n3\n2\n"),
+        // Lines that differ after their first eight bytes, shorter ones, NULs and bytes
+        // above 127: the order of whole lines is decided by eight bytes at a time.
+        case(
+            "printf 'abcdefghj\\nab\\nabcdefgh\\nab\\000\\na\\n\\nabcdefghi\\nabcdefgh\\000x\\n\\377\\nabcdefgh\\n' > m; \
+             sort m | od -c; sort -r m | od -c; sort -u m | od -c",
+        ),
+        case("seq 100000 | rev > big; sort big | md5sum; sort -r big | md5sum; sort -u big | wc -l"),
         case("sort nosuch"),
         case("sort -t ab"),
     ]);

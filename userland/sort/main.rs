@@ -7,6 +7,7 @@ mod key;
 use key::{Key, Rule};
 use std::cmp::Ordering;
 use std::io::{Read, Write};
+use wasmix_common::block::Block;
 use wasmix_common::{Arg, Failure, Program, args, describe_io_error, input};
 
 static PROGRAM: Program = Program {
@@ -173,6 +174,13 @@ fn main() {
         }
         let mut data = Vec::new();
         for name in &names {
+            // Read in place: grown as it is read, the buffer would be copied each time
+            // it doubles.
+            if let Ok(meta) = std::fs::metadata(name)
+                && meta.is_file()
+            {
+                data.reserve(meta.len() as usize + 1);
+            }
             let mut reader = input::open(name).map_err(|e| {
                 Failure::Fatal(format!("cannot read: {name}: {}", describe_io_error(&e)))
             })?;
@@ -183,8 +191,12 @@ fn main() {
                 data.push(terminator);
             }
         }
-        let mut lines: Vec<&[u8]> = data.split(|&b| b == terminator).collect();
-        lines.pop(); // what follows the last terminator
+        let mut lines = Vec::with_capacity(data.len() / 32);
+        let mut start = 0;
+        for end in memchr::memchr_iter(terminator, &data) {
+            lines.push(&data[start..end]);
+            start = end + 1;
+        }
         if check != Check::No {
             return Ok(check_order(
                 &lines,
@@ -207,10 +219,11 @@ fn main() {
             }
             None => out,
         };
+        let mut block = Block::default();
         for line in lines {
-            sink.write_all(line)?;
-            sink.write_all(&[terminator])?;
+            block.push(sink, line, terminator)?;
         }
+        block.flush(sink)?;
         sink.flush()?;
         Ok(0)
     })
@@ -256,11 +269,29 @@ fn sort_lines(lines: &mut [&[u8]], settings: &Settings) {
     let key = &settings.keys[0];
     if settings.keys.len() == 1 && key.is_whole_line() && key.rule.is_plain() {
         // Lines that compare equal are the same bytes, so stability does not matter.
-        lines.sort_unstable_by(|a, b| compare::bytes(a, b));
+        // Each line's first eight bytes, as a number, decide most comparisons without
+        // reading the line itself, which is far away in memory.
+        let mut keyed: Vec<(u64, &[u8])> = lines.iter().map(|l| (prefix(l), *l)).collect();
+        keyed.sort_unstable_by(|(p, a), (q, b)| p.cmp(q).then_with(|| compare::bytes(a, b)));
+        for (line, (_, keyed)) in lines.iter_mut().zip(keyed) {
+            *line = keyed;
+        }
         if key.rule.reverse {
             lines.reverse();
         }
     } else {
         lines.sort_by(|a, b| settings.compare(a, b));
     }
+}
+
+/// The first eight bytes of `line` as a big-endian number (zeros after a shorter line):
+/// lines whose numbers differ are in the numbers' order.
+fn prefix(line: &[u8]) -> u64 {
+    if let Some(first) = line.first_chunk::<8>() {
+        return u64::from_be_bytes(*first);
+    }
+    let mut bytes = [0u8; 8];
+    let n = line.len().min(8);
+    bytes[..n].copy_from_slice(&line[..n]);
+    u64::from_be_bytes(bytes)
 }

@@ -4,6 +4,7 @@
 
 pub mod args;
 pub mod basic_regex;
+pub mod block;
 pub mod canonical;
 #[cfg(feature = "digest")]
 pub mod checksum;
