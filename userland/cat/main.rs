@@ -1,6 +1,6 @@
 //! cat: concatenate files to standard output.
 
-use std::io::{self, Read, Write};
+use std::io::{self, Write};
 use wasmix_common::{Arg, Failure, Output, Program, args, input};
 
 static PROGRAM: Program = Program::new(
@@ -68,7 +68,7 @@ fn main() {
         };
         let mut status = 0;
         for name in input::operands_or_stdin(files) {
-            let copied = input::open(&name).and_then(|mut reader| {
+            let copied = input::Chunks::open(&name).and_then(|mut reader| {
                 if plain {
                     copy(&mut reader, out)
                 } else {
@@ -90,8 +90,8 @@ fn main() {
 }
 
 /// Copies as the data arrives: a reader at a terminal sees each line when it is typed.
-fn copy(reader: &mut dyn Read, out: &mut Output) -> io::Result<()> {
-    input::each_chunk(reader, |chunk| {
+fn copy(reader: &mut input::Chunks, out: &mut Output) -> io::Result<()> {
+    reader.each_chunk(|chunk| {
         out.write_all(chunk)?;
         out.flush()
     })
@@ -108,9 +108,9 @@ struct Formatter {
 }
 
 impl Formatter {
-    fn copy(&mut self, reader: &mut dyn Read, out: &mut Output) -> io::Result<()> {
+    fn copy(&mut self, reader: &mut input::Chunks, out: &mut Output) -> io::Result<()> {
         let mut shown = Vec::new();
-        input::each_chunk(reader, |chunk| {
+        reader.each_chunk(|chunk| {
             shown.clear();
             for &byte in chunk {
                 self.byte(byte, &mut shown);

@@ -16,10 +16,10 @@ static PROGRAM: Program = Program::new(
 const CKSUM: crc::Crc<u32> = crc::Crc::<u32>::new(&crc::CRC_32_CKSUM);
 
 fn checksum(name: &str) -> std::io::Result<(u32, u64)> {
-    let mut reader = input::open(name)?;
+    let mut reader = input::Chunks::open(name)?;
     let mut digest = CKSUM.digest();
     let mut length = 0u64;
-    input::each_chunk(&mut reader, |chunk| {
+    reader.each_chunk(|chunk| {
         digest.update(chunk);
         length += chunk.len() as u64;
         Ok(())

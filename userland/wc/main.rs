@@ -136,13 +136,13 @@ impl Counter {
     /// The counts of a file, and the error that stopped its reading if one did (GNU
     /// reports it and still shows what was counted).
     fn count(&self, name: &str) -> Result<(Counts, Option<String>), Failure> {
-        let mut reader = input::open(name)?;
+        let mut reader = input::Chunks::open(name)?;
         let mut counts = Counts::default();
         let mut at = Position::default();
         let slow = self.chosen.words || self.chosen.chars || self.chosen.max_line;
         // In UTF-8, a character split between two reads waits for the rest.
         let mut partial: Vec<u8> = Vec::new();
-        let read = input::each_chunk(&mut reader, |chunk| {
+        let read = reader.each_chunk(|chunk| {
             counts.bytes += chunk.len() as u64;
             if !slow {
                 counts.lines += count_newlines(chunk);

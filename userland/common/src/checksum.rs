@@ -44,9 +44,9 @@ fn hex(bytes: &[u8]) -> String {
 }
 
 fn hash_file(name: &str, new_hasher: &dyn Fn() -> Box<dyn Hasher>) -> std::io::Result<String> {
-    let mut reader = input::open(name)?;
+    let mut reader = input::Chunks::open(name)?;
     let mut hasher = new_hasher();
-    input::each_chunk(&mut reader, |chunk| {
+    reader.each_chunk(|chunk| {
         hasher.update(chunk);
         Ok(())
     })?;

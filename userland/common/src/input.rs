@@ -25,6 +25,36 @@ pub fn open(name: &str) -> io::Result<Box<dyn Read>> {
     }
 }
 
+/// A source to be read to its end chunk by chunk (see `each_chunk`).
+pub enum Chunks {
+    #[cfg(target_os = "wasi")]
+    Stream(crate::wasi_fs::FileStream),
+    Reader(Box<dyn Read>),
+}
+
+impl Chunks {
+    /// `open`, but a regular file is read through its WASI stream, whose chunks reach `f`
+    /// without the copy libc's `read` makes.
+    pub fn open(name: &str) -> io::Result<Chunks> {
+        #[cfg(target_os = "wasi")]
+        if name != "-"
+            && let Some(stream) = crate::wasi_fs::FileStream::open(std::path::Path::new(name))
+        {
+            return Ok(Chunks::Stream(stream));
+        }
+        open(name).map(Chunks::Reader)
+    }
+
+    /// Calls `f` with each chunk, until end of file.
+    pub fn each_chunk(&mut self, f: impl FnMut(&[u8]) -> io::Result<()>) -> io::Result<()> {
+        match self {
+            #[cfg(target_os = "wasi")]
+            Chunks::Stream(stream) => stream.each_chunk(f),
+            Chunks::Reader(reader) => each_chunk(reader, f),
+        }
+    }
+}
+
 /// A directory opened as a file: as on Linux, the open succeeds and the first read fails,
 /// so each program reports it as GNU's does (`read error on dir`, `error reading 'dir'`).
 struct Directory;
