@@ -219,6 +219,15 @@ fn find() {
         case("find . -name empty -print -quit; find . -quit"),
         case("find . -mmin -60 -type f | sort; find . -mtime +1"),
         case("find . -newer empty -name x; find . -bogus; find . -name; find . -type q"),
+        // -execdir: in the name's directory, the name as ./NAME; `+` once per directory.
+        case(
+            "mkdir -p top/a/b; cd top; touch a/f1 a/b/f2; find a -execdir sh -c 'echo \"${PWD##*/} $*\"' x {} \\; | sort",
+        ),
+        case("mkdir -p a/b; touch a/f1 a/b/f2; find a -name 'f*' -execdir echo {} + | sort"),
+        case("mkdir -p top/a; cd top; find \"$PWD/a\" -maxdepth 0 -execdir pwd \\; | sed 's|.*/||'"),
+        case(
+            "mkdir a; touch a/f; find a -name f -execdir false \\;; echo $?; find a -name f -execdir false {} +; echo $?; find a -execdir; echo $?",
+        ),
     ]);
 }
 
@@ -269,7 +278,9 @@ fn sort() {
             "printf 'abcdefghj\\nab\\nabcdefgh\\nab\\000\\na\\n\\nabcdefghi\\nabcdefgh\\000x\\n\\377\\nabcdefgh\\n' > m; \
              sort m | od -c; sort -r m | od -c; sort -u m | od -c",
         ),
-        case("seq 100000 | rev > big; sort big | md5sum; sort -r big | md5sum; sort -u big | wc -l"),
+        case(
+            "seq 100000 | rev > big; sort big | md5sum; sort -r big | md5sum; sort -u big | wc -l",
+        ),
         case("sort nosuch"),
         case("sort -t ab"),
     ]);

@@ -64,10 +64,12 @@ pub enum Expr {
     Print,
     Print0,
     Printf(String),
-    /// `-exec CMD {} ;` (or `+`: many names a run), numbered for its batch.
+    /// `-exec CMD {} ;` (or `+`: many names a run), numbered for its batch; with
+    /// `-execdir`, run in the directory of the name, as `./NAME`.
     Exec {
         argv: Vec<String>,
         batch: Option<usize>,
+        in_directory: bool,
     },
     Delete,
     Prune,
@@ -314,7 +316,7 @@ impl Parser<'_> {
                     }
                 }
             }
-            "-exec" => {
+            "-exec" | "-execdir" => {
                 self.has_action = true;
                 self.exec(&word)?
             }
@@ -344,8 +346,9 @@ impl Parser<'_> {
         })
     }
 
-    /// `-exec COMMAND... ;` or `-exec COMMAND... {} +`.
+    /// `-exec COMMAND... ;` or `-exec COMMAND... {} +`, and the same with `-execdir`.
     fn exec(&mut self, word: &str) -> Result<Expr, Failure> {
+        let in_directory = word == "-execdir";
         let mut argv = Vec::new();
         loop {
             let Some(next) = self.words.get(self.at) else {
@@ -361,6 +364,7 @@ impl Parser<'_> {
                     return Ok(Expr::Exec {
                         argv,
                         batch: Some(batch),
+                        in_directory,
                     });
                 }
                 _ => argv.push(next.clone()),
@@ -369,7 +373,11 @@ impl Parser<'_> {
         if argv.is_empty() {
             return Err(fatal(&format!("missing argument to `{word}'")));
         }
-        Ok(Expr::Exec { argv, batch: None })
+        Ok(Expr::Exec {
+            argv,
+            batch: None,
+            in_directory,
+        })
     }
 }
 

@@ -34,6 +34,7 @@ static PROGRAM: Program = Program::new(
      -printf FORMAT   %p %f %h %P %d %s %y %m %M %% and \\n \\t \\0 \\\\\n  \
      -exec CMD ;      run CMD with {} replaced by the name; true if it succeeds\n  \
      -exec CMD {} +   run CMD with as many names as fit at once\n  \
+     -execdir CMD ;   -exec in the name's directory, with {} as ./NAME (also +)\n  \
      -delete          remove the name (implies -depth)\n  \
      -prune           do not descend into this directory\n  \
      -quit            stop at once\n\
@@ -91,7 +92,7 @@ fn main() {
         };
         finder
             .batches
-            .resize(finder.settings.batches, (Vec::new(), Vec::new()));
+            .resize_with(finder.settings.batches, Batch::default);
         for start in &starts {
             let meta = if follow {
                 fs::metadata(start)
@@ -151,7 +152,7 @@ struct Finder<'o> {
     follow: bool,
     now: SystemTime,
     /// For each `-exec ... {} +`: its command, and the names waiting for it.
-    batches: Vec<(Vec<String>, Vec<String>)>,
+    batches: Vec<Batch>,
     status: u8,
     quit: bool,
     /// `-prune` was true for the name just evaluated.
@@ -291,17 +292,32 @@ impl Finder<'_> {
                 self.out.write_all(&names::to_bytes(&text))?;
                 true
             }
-            Expr::Exec { argv, batch: None } => self.exec(argv, entry.path)?,
             Expr::Exec {
-                batch: Some(batch),
                 argv,
+                batch: None,
+                in_directory,
             } => {
-                let (command, names) = &mut self.batches[*batch];
-                if command.is_empty() {
-                    *command = argv.clone();
+                let (dir, name) = place(entry.path, *in_directory);
+                let argv = argv.iter().map(|arg| arg.replace("{}", &name)).collect();
+                self.run(argv, dir)? == 0
+            }
+            Expr::Exec {
+                argv,
+                batch: Some(batch),
+                in_directory,
+            } => {
+                let (dir, name) = place(entry.path, *in_directory);
+                // `-execdir ... +` runs once for each directory's names, as GNU's.
+                if self.batches[*batch].dir != dir {
+                    self.flush_batch(*batch)?;
                 }
-                names.push(entry.path.to_string());
-                if names.len() >= BATCH_SIZE {
+                let batch_now = &mut self.batches[*batch];
+                if batch_now.command.is_empty() {
+                    batch_now.command = argv.clone();
+                }
+                batch_now.dir = dir;
+                batch_now.names.push(name);
+                if batch_now.names.len() >= BATCH_SIZE {
                     self.flush_batch(*batch)?;
                 }
                 true
@@ -325,17 +341,15 @@ impl Finder<'_> {
         Ok(())
     }
 
-    /// `-exec CMD ;`: true when CMD succeeds.
-    fn exec(&mut self, argv: &[String], path: &str) -> Result<bool, Failure> {
-        let argv: Vec<String> = argv.iter().map(|arg| arg.replace("{}", path)).collect();
-        Ok(self.run(argv)? == 0)
-    }
-
-    /// Runs a command after what find printed so far; its status.
-    fn run(&mut self, argv: Vec<String>) -> Result<u8, Failure> {
+    /// Runs a command (in `dir`, or here) after what find printed so far; its status.
+    fn run(&mut self, argv: Vec<String>, dir: Option<String>) -> Result<u8, Failure> {
         self.out.flush()?;
         let name = argv[0].clone();
-        match Command::new(argv).spawn() {
+        let mut command = Command::new(argv);
+        if let Some(dir) = dir {
+            command = command.current_dir(dir);
+        }
+        match command.spawn() {
             Ok(child) => Ok(match child.wait().status {
                 ExitStatus::Exited(code) => code,
                 other => other.code(),
@@ -349,13 +363,18 @@ impl Finder<'_> {
     }
 
     fn flush_batch(&mut self, batch: usize) -> Result<(), Failure> {
-        let (command, names) = &mut self.batches[batch];
+        let Batch {
+            command,
+            names,
+            dir,
+        } = &mut self.batches[batch];
         if names.is_empty() {
             return Ok(());
         }
         let mut argv = command.clone();
         argv.append(names);
-        if self.run(argv)? != 0 {
+        let dir = dir.clone();
+        if self.run(argv, dir)? != 0 {
             self.status = 1;
         }
         Ok(())
@@ -390,6 +409,31 @@ impl Finder<'_> {
             }
         }
     }
+}
+
+/// The names gathered for one `-exec ... +` (or `-execdir ... +`) and where they run.
+#[derive(Default)]
+struct Batch {
+    command: Vec<String>,
+    names: Vec<String>,
+    dir: Option<String>,
+}
+
+/// Where a command for `path` runs and the name it is given: here and the path itself,
+/// or, for `-execdir`, the path's directory (absolute) and `./` its last name, as GNU's.
+fn place(path: &str, in_directory: bool) -> (Option<String>, String) {
+    if !in_directory {
+        return (None, path.to_string());
+    }
+    let (dir, name) = match path.rsplit_once('/') {
+        Some(("", name)) => ("/", name),
+        Some((dir, name)) => (dir, name),
+        None => (".", path),
+    };
+    let dir = std::env::current_dir()
+        .map(|here| here.join(dir).to_string_lossy().into_owned())
+        .unwrap_or_else(|_| dir.to_string());
+    (Some(dir), format!("./{name}"))
 }
 
 fn match_options(ignore_case: bool, base_name: bool) -> MatchOptions {

@@ -28,6 +28,7 @@ pub enum Stdio {
 pub struct Command {
     argv: Vec<String>,
     env: Option<Vec<(String, String)>>,
+    cwd: Option<String>,
     stdin: Stdio,
     stdout: Stdio,
     stderr: Stdio,
@@ -89,6 +90,7 @@ impl Command {
         Command {
             argv,
             env: None,
+            cwd: None,
             stdin: Stdio::Inherit,
             stdout: Stdio::Inherit,
             stderr: Stdio::Inherit,
@@ -97,6 +99,12 @@ impl Command {
 
     pub fn env(mut self, env: Vec<(String, String)>) -> Command {
         self.env = Some(env);
+        self
+    }
+
+    /// The directory the child starts in (the parent's when not given).
+    pub fn current_dir(mut self, dir: String) -> Command {
+        self.cwd = Some(dir);
         self
     }
 
@@ -119,7 +127,7 @@ impl Command {
         let command = api::Command {
             argv: self.argv,
             env: self.env,
-            cwd: None,
+            cwd: self.cwd,
             stdin: mode(self.stdin),
             stdout: mode(self.stdout),
             stderr: mode(self.stderr),
