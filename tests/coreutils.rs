@@ -224,7 +224,9 @@ fn find() {
             "mkdir -p top/a/b; cd top; touch a/f1 a/b/f2; find a -execdir sh -c 'echo \"${PWD##*/} $*\"' x {} \\; | sort",
         ),
         case("mkdir -p a/b; touch a/f1 a/b/f2; find a -name 'f*' -execdir echo {} + | sort"),
-        case("mkdir -p top/a; cd top; find \"$PWD/a\" -maxdepth 0 -execdir pwd \\; | sed 's|.*/||'"),
+        case(
+            "mkdir -p top/a; cd top; find \"$PWD/a\" -maxdepth 0 -execdir pwd \\; | sed 's|.*/||'",
+        ),
         case(
             "mkdir a; touch a/f; find a -name f -execdir false \\;; echo $?; find a -name f -execdir false {} +; echo $?; find a -execdir; echo $?",
         ),
