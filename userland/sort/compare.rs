@@ -6,7 +6,7 @@ use std::cmp::Ordering;
 /// Compares two keys under `rule` (its `reverse` included).
 pub fn keys(a: &[u8], b: &[u8], rule: &Rule) -> Ordering {
     let order = match rule.order {
-        Order::Text if rule.is_plain() => bytes(a, b),
+        Order::Text if rule.is_plain() => a.cmp(b),
         Order::Text => filtered(a, b, rule),
         Order::Numeric => numeric(a, b),
         Order::General => general(a, b),
@@ -15,28 +15,6 @@ pub fn keys(a: &[u8], b: &[u8], rule: &Rule) -> Ordering {
         Order::Version => version(a, b),
     };
     if rule.reverse { order.reverse() } else { order }
-}
-
-/// The order of `<[u8]>::cmp`, eight bytes at a time: on wasm that would be wasi-libc's
-/// `memcmp`, which goes byte by byte.
-pub fn bytes(a: &[u8], b: &[u8]) -> Ordering {
-    let common = a.len().min(b.len());
-    let word = |s: &[u8], i: usize| u64::from_be_bytes(s[i..i + 8].try_into().unwrap());
-    let mut i = 0;
-    while i + 8 <= common {
-        let (x, y) = (word(a, i), word(b, i));
-        if x != y {
-            return x.cmp(&y);
-        }
-        i += 8;
-    }
-    while i < common {
-        if a[i] != b[i] {
-            return a[i].cmp(&b[i]);
-        }
-        i += 1;
-    }
-    a.len().cmp(&b.len())
 }
 
 /// Text under -d (only blanks and alphanumerics count), -i (only printable characters)

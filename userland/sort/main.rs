@@ -67,9 +67,9 @@ impl Settings {
             if self.stable || self.unique {
                 Ordering::Equal
             } else if self.global.reverse {
-                compare::bytes(b, a)
+                b.cmp(a)
             } else {
-                compare::bytes(a, b)
+                a.cmp(b)
             }
         })
     }
@@ -272,7 +272,7 @@ fn sort_lines(lines: &mut [&[u8]], settings: &Settings) {
         // Each line's first eight bytes, as a number, decide most comparisons without
         // reading the line itself, which is far away in memory.
         let mut keyed: Vec<(u64, &[u8])> = lines.iter().map(|l| (prefix(l), *l)).collect();
-        keyed.sort_unstable_by(|(p, a), (q, b)| p.cmp(q).then_with(|| compare::bytes(a, b)));
+        keyed.sort_unstable_by(|(p, a), (q, b)| p.cmp(q).then_with(|| a.cmp(b)));
         for (line, (_, keyed)) in lines.iter_mut().zip(keyed) {
             *line = keyed;
         }

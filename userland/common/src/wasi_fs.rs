@@ -190,6 +190,7 @@ mod imp {
         use wasip2::filesystem::types::{DescriptorFlags, DescriptorType, OpenFlags};
         let root = root().ok()?;
         let relative = from_root(path).ok()?;
+        // Looked up before it is opened: opening a FIFO would wait for a writer.
         let stat = root.stat_at(PathFlags::SYMLINK_FOLLOW, &relative).ok()?;
         if stat.type_ != DescriptorType::RegularFile {
             return None;
