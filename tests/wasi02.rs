@@ -73,6 +73,7 @@ same hash: true
 read-only write: Err(bad-descriptor)
 read-only set-size: Err(invalid)
 links after link-at: 2
+hash after a rename over the name: true, link count it had: 1
 read after rename: Ok(\"hello\")
 read after unlink: Ok(\"hello\")
 stat-at after unlink: Err(no-entry)

@@ -13,8 +13,7 @@ use crate::process_api::{Inheritance, ProcessApi, ProcessApiView};
 use crate::program::{Entry, Program};
 pub use crate::signal::{Action, Disposition, Dispositions, SIGNALS, Signal};
 use crate::terminal::{TerminalApi, TerminalView};
-use crate::wasi_fs::OpenFiles;
-use crate::wasi_fs::{FsView, WasiFsView};
+use crate::wasi_fs::{FsView, LastStat, OpenFiles, WasiFsView};
 use std::collections::BTreeMap;
 use std::fmt;
 use std::future::Future;
@@ -417,6 +416,7 @@ pub struct ProcessCtx {
     pub(crate) table: ResourceTable,
     namespace: Arc<Namespace>,
     open_files: OpenFiles,
+    last_stat: LastStat,
     memory: MemoryLimit,
     inheritance: Inheritance,
     /// Descriptor numbers, for a preview 1 program.
@@ -449,6 +449,7 @@ impl WasiFsView for ProcessCtx {
             open_files: &mut self.open_files,
             umask: self.inheritance.limits.umask,
             file_size: self.inheritance.limits.file_size,
+            last_stat: &mut self.last_stat,
         }
     }
 }
@@ -524,6 +525,7 @@ pub(crate) async fn run(process: Arc<Process>, launch: Launch) {
                 count: 0,
                 limit: limits.open_files,
             },
+            last_stat: LastStat::default(),
             memory: MemoryLimit::new(limits.memory, launch.memory_budget, process.usage.clone()),
             inheritance: launch.inheritance,
             preview1: Preview1Fds::default(),

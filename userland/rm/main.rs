@@ -2,6 +2,8 @@
 
 use std::fs;
 use std::io;
+use std::path::Path;
+use wasmix_common::wasi_fs::{EntryKind, list_dir};
 use wasmix_common::{Arg, Failure, Program, args, describe_io_error};
 
 static PROGRAM: Program = Program::new(
@@ -55,7 +57,7 @@ fn main() {
                 status = 1;
                 continue;
             }
-            if !remove(&file, &options, out)? {
+            if !remove(&file, None, &options, out)? {
                 status = 1;
             }
         }
@@ -64,21 +66,30 @@ fn main() {
 }
 
 /// Removes one operand; false if something could not be removed (already reported).
-fn remove(path: &str, options: &Options, out: &mut wasmix_common::Output) -> Result<bool, Failure> {
+/// `listed` is what its directory's listing said it is, which saves a lookup of its own.
+fn remove(
+    path: &str,
+    listed: Option<EntryKind>,
+    options: &Options,
+    out: &mut wasmix_common::Output,
+) -> Result<bool, Failure> {
     use std::io::Write;
-    let meta = match fs::symlink_metadata(path) {
-        Ok(meta) => meta,
-        Err(e) if e.kind() == io::ErrorKind::NotFound && options.force => return Ok(true),
-        Err(e) => {
-            let reason = describe_io_error(&e);
-            PROGRAM.warn(format!("cannot remove '{path}': {reason}"));
-            return Ok(false);
-        }
+    let is_dir = match listed {
+        Some(kind) => kind == EntryKind::Directory,
+        None => match fs::symlink_metadata(path) {
+            Ok(meta) => meta.is_dir(),
+            Err(e) if e.kind() == io::ErrorKind::NotFound && options.force => return Ok(true),
+            Err(e) => {
+                let reason = describe_io_error(&e);
+                PROGRAM.warn(format!("cannot remove '{path}': {reason}"));
+                return Ok(false);
+            }
+        },
     };
-    let removed = if meta.is_dir() {
+    let removed = if is_dir {
         if options.recursive {
             let mut all = true;
-            let entries = match fs::read_dir(path) {
+            let entries = match list_dir(Path::new(path)) {
                 Ok(entries) => entries,
                 Err(e) => {
                     let reason = describe_io_error(&e);
@@ -86,14 +97,9 @@ fn remove(path: &str, options: &Options, out: &mut wasmix_common::Output) -> Res
                     return Ok(false);
                 }
             };
-            for entry in entries {
-                let entry = entry?;
-                let child = format!(
-                    "{}/{}",
-                    path.trim_end_matches('/'),
-                    entry.file_name().to_string_lossy()
-                );
-                all &= remove(&child, options, out)?;
+            for (name, kind) in entries {
+                let child = format!("{}/{name}", path.trim_end_matches('/'));
+                all &= remove(&child, Some(kind), options, out)?;
             }
             if !all {
                 return Ok(false);
@@ -111,7 +117,7 @@ fn remove(path: &str, options: &Options, out: &mut wasmix_common::Output) -> Res
     match removed {
         Ok(()) => {
             if options.verbose {
-                let what = if meta.is_dir() {
+                let what = if is_dir {
                     "removed directory"
                 } else {
                     "removed"

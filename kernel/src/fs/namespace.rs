@@ -11,6 +11,7 @@ use super::permission::{self, Access};
 use super::{
     DirEntry, FileHandle, FileServer, FileType, FsError, FsResult, Metadata, OpenOptions, join,
 };
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::sync::Arc;
 use std::time::SystemTime;
@@ -31,6 +32,15 @@ struct Layer {
 impl Layer {
     fn path(&self, relative: &str) -> String {
         join(&self.root, relative)
+    }
+
+    /// `path`, borrowed where the layer shows its server whole (the usual case).
+    fn on_server<'p>(&self, relative: &'p str) -> Cow<'p, str> {
+        if self.root.is_empty() {
+            Cow::Borrowed(relative)
+        } else {
+            Cow::Owned(self.path(relative))
+        }
     }
 }
 
@@ -246,11 +256,11 @@ impl Namespace {
     }
 
     /// The first layer that has `path`, with the path on it.
-    fn find(&self, path: &str) -> FsResult<(&Layer, String, Metadata)> {
+    fn find<'p>(&self, path: &'p str) -> FsResult<(&Layer, Cow<'p, str>, Metadata)> {
         let (mount, relative) = self.route(path)?;
         let mut first_error = FsError::NotFound;
         for layer in &mount.layers {
-            let on_server = layer.path(relative);
+            let on_server = layer.on_server(relative);
             match layer.server.lstat(&on_server) {
                 Ok(mut meta) => {
                     meta.device = server_id(&layer.server);
@@ -277,18 +287,23 @@ impl Namespace {
     }
 
     /// `resolve`, also giving the metadata of what the path names, if it exists.
+    ///
+    /// Every spawn, stat and open comes through here, so it builds one string: the
+    /// resolved path grows and shrinks in place, and each prefix is looked up as a slice
+    /// of it. Names are slices of `path` until a symbolic link adds its target's.
     fn walk(&self, path: &str, follow_last: bool) -> FsResult<(String, Option<Metadata>)> {
         if path.len() > PATH_MAX {
             return Err(FsError::NameTooLong);
         }
         // `.` stays among the names to walk: as on Linux, `d/.` needs `d` searchable.
-        let mut pending: Vec<String> = path
+        let mut pending: Vec<Cow<str>> = path
             .split('/')
             .rev()
             .filter(|c| !c.is_empty())
-            .map(str::to_string)
+            .map(Cow::Borrowed)
             .collect();
-        let mut resolved: Vec<String> = Vec::new();
+        // "" stands for `/`; each name walked adds `/name`.
+        let mut resolved = String::with_capacity(path.len() + 1);
         let mut found = None;
         let mut links = 0;
         while let Some(name) = pending.pop() {
@@ -297,51 +312,61 @@ impl Namespace {
             }
             found = None;
             if name == ".." {
-                resolved.pop();
+                resolved.truncate(resolved.rfind('/').unwrap_or(0));
                 continue;
             }
             if name.len() > NAME_MAX {
                 return Err(FsError::NameTooLong);
             }
-            let candidate = format!("/{}", join(&resolved.join("/"), &name));
+            let parent_len = resolved.len();
+            resolved.push('/');
+            resolved.push_str(&name);
             let is_last = pending.is_empty();
-            match self.find(&candidate) {
-                Ok((layer, on_server, meta)) => match meta.file_type {
-                    super::FileType::Symlink if !is_last || follow_last => {
-                        links += 1;
-                        if links > MAX_LINKS {
-                            return Err(FsError::Loop);
-                        }
-                        let target = layer.server.readlink(&on_server)?;
-                        if target.starts_with('/') {
-                            resolved.clear();
-                        }
-                        pending.extend(
-                            target
-                                .split('/')
-                                .rev()
-                                .filter(|c| !c.is_empty())
-                                .map(str::to_string),
-                        );
+            let follow = !is_last || follow_last;
+            // A link's target is read while the lookup still borrows `resolved`.
+            let looked_up = self.find(&resolved).map(|(layer, on_server, meta)| {
+                let target = (meta.file_type == FileType::Symlink && follow)
+                    .then(|| layer.server.readlink(&on_server));
+                (meta, target)
+            });
+            match looked_up {
+                Ok((_, Some(target))) => {
+                    let target = target?;
+                    links += 1;
+                    if links > MAX_LINKS {
+                        return Err(FsError::Loop);
                     }
-                    super::FileType::Directory => {
+                    resolved.truncate(if target.starts_with('/') {
+                        0
+                    } else {
+                        parent_len
+                    });
+                    pending.extend(
+                        target
+                            .split('/')
+                            .rev()
+                            .filter(|c| !c.is_empty())
+                            .map(|c| Cow::Owned(c.to_string())),
+                    );
+                }
+                Ok((meta, None)) => match meta.file_type {
+                    FileType::Directory => {
                         if !is_last {
                             permission::check(&meta, Access::Search)?;
                         }
-                        resolved.push(name);
                         found = Some(meta);
                     }
-                    _ if is_last => {
-                        resolved.push(name);
-                        found = Some(meta);
-                    }
+                    _ if is_last => found = Some(meta),
                     _ => return Err(FsError::NotDirectory),
                 },
-                Err(FsError::NotFound) if is_last => resolved.push(name),
+                Err(FsError::NotFound) if is_last => {}
                 Err(e) => return Err(e),
             }
         }
-        Ok((format!("/{}", resolved.join("/")), found))
+        if resolved.is_empty() {
+            resolved.push('/');
+        }
+        Ok((resolved, found))
     }
 
     pub fn stat(&self, path: &str, follow: bool) -> FsResult<Metadata> {
@@ -352,9 +377,29 @@ impl Namespace {
         }
     }
 
+    /// `resolve`, with the metadata of what the path names: one walk for both.
+    pub fn lookup(&self, path: &str, follow: bool) -> FsResult<(String, FsResult<Metadata>)> {
+        let (resolved, found) = self.walk(path, follow)?;
+        let meta = match found {
+            Some(meta) => Ok(meta),
+            None => self.find(&resolved).map(|(_, _, meta)| meta),
+        };
+        Ok((resolved, meta))
+    }
+
     pub fn open(&self, path: &str, options: OpenOptions) -> FsResult<Arc<dyn FileHandle>> {
-        let path = self.resolve(path, true)?;
-        match self.find(&path) {
+        let (handle, _device) = self.open_resolved(&self.resolve(path, true)?, options)?;
+        Ok(handle)
+    }
+
+    /// `open` of a path `resolve` gave (every directory on the way was searched then),
+    /// with the device the file is on, which its handle does not know.
+    pub fn open_resolved(
+        &self,
+        path: &str,
+        options: OpenOptions,
+    ) -> FsResult<(Arc<dyn FileHandle>, u64)> {
+        match self.find(path) {
             Ok((_, _, meta)) if meta.is_dir() => Err(FsError::IsDirectory),
             Ok((layer, on_server, meta)) => {
                 if options.read {
@@ -363,27 +408,33 @@ impl Namespace {
                 if options.write || options.truncate {
                     permission::check(&meta, Access::Write)?;
                 }
+                let device = meta.device;
                 if meta.file_type == FileType::Fifo {
                     if options.create && options.exclusive {
                         return Err(FsError::Exists);
                     }
-                    return crate::fifo::open(meta, options);
+                    return Ok((crate::fifo::open(meta, options)?, device));
                 }
-                layer.server.open(&on_server, options)
+                Ok((layer.server.open(&on_server, options)?, device))
             }
             Err(FsError::NotFound) if options.create => {
-                self.parent_takes_entries(&path)?;
-                let (layer, on_server) = self.creation_layer(&path)?;
-                layer.server.open(&on_server, options)
+                self.parent_takes_entries(path)?;
+                let (layer, on_server) = self.creation_layer(path)?;
+                let handle = layer.server.open(&on_server, options)?;
+                Ok((handle, server_id(&layer.server)))
             }
             Err(e) => Err(e),
         }
     }
 
-    /// The directory `path` is in exists, is a directory, and lets its entries change.
+    /// The directory `path` (a resolved path) is in exists, is a directory, and lets its
+    /// entries change.
     fn parent_takes_entries(&self, path: &str) -> FsResult<()> {
-        let parent = normalize(&format!("{path}/.."));
-        match self.find(&parent) {
+        let parent = match path.rfind('/') {
+            Some(0) | None => "/",
+            Some(end) => &path[..end],
+        };
+        match self.find(parent) {
             Ok((_, _, meta)) if meta.is_dir() => permission::check(&meta, Access::ChangeEntries),
             Ok(_) => Err(FsError::NotDirectory),
             Err(e) => Err(e),
@@ -487,7 +538,7 @@ impl Namespace {
         self.parent_takes_entries(&from)?;
         self.parent_takes_entries(&to)?;
         let (to_layer, to_on_server) = match self.find(&to) {
-            Ok((layer, on_server, _)) => (layer, on_server),
+            Ok((layer, on_server, _)) => (layer, on_server.into_owned()),
             Err(FsError::NotFound) => self.creation_layer(&to)?,
             Err(e) => return Err(e),
         };

@@ -143,14 +143,10 @@ impl FsView<'_> {
     fn metadata_of(&self, fd: &Resource<Descriptor>) -> FsResult<Metadata> {
         match self.descriptor(fd)? {
             Descriptor::Directory { path, .. } => Ok(self.namespace.stat(path, true)?),
-            Descriptor::File { handle, path, .. } => {
-                // By path while it still names this file, for the device number the
-                // namespace adds; the handle alone once the file was renamed or removed.
-                let by_handle = handle.metadata()?;
-                match self.namespace.stat(path, false) {
-                    Ok(meta) if meta.inode == by_handle.inode => Ok(meta),
-                    _ => Ok(by_handle),
-                }
+            Descriptor::File { handle, device, .. } => {
+                let mut meta = handle.metadata()?;
+                meta.device = *device;
+                Ok(meta)
             }
         }
     }
@@ -360,6 +356,7 @@ impl types::HostDescriptor for FsView<'_> {
     }
 
     fn create_directory_at(&mut self, fd: Resource<Descriptor>, path: String) -> FsResult<()> {
+        self.last_stat.forget();
         let path = self.path_at(&fd, &path)?;
         self.namespace.create_dir(&path)?;
         Ok(self.namespace.apply_umask(&path, true, self.umask)?)
@@ -375,9 +372,11 @@ impl types::HostDescriptor for FsView<'_> {
         flags: PathFlags,
         path: String,
     ) -> FsResult<DescriptorStat> {
-        let path = self.path_at(&fd, &path)?;
+        let full = self.path_at(&fd, &path)?;
         let follow = flags.contains(PathFlags::SYMLINK_FOLLOW);
-        Ok(stat(&self.namespace.stat(&path, follow)?))
+        let meta = self.namespace.stat(&full, follow)?;
+        self.last_stat.remember(fd.rep(), path, follow, &meta);
+        Ok(stat(&meta))
     }
 
     fn set_times_at(
@@ -403,6 +402,7 @@ impl types::HostDescriptor for FsView<'_> {
         new_fd: Resource<Descriptor>,
         new_path: String,
     ) -> FsResult<()> {
+        self.last_stat.forget();
         // As wasmtime: a hard link names the link itself, never what it points to.
         if old_flags.contains(PathFlags::SYMLINK_FOLLOW) {
             return Err(FsError::Invalid.into());
@@ -428,11 +428,11 @@ impl types::HostDescriptor for FsView<'_> {
         open_flags: OpenFlags,
         flags: DescriptorFlags,
     ) -> FsResult<Resource<Descriptor>> {
+        self.last_stat.forget();
         let path = self.path_at(&fd, &path)?;
         let follow = path_flags.contains(PathFlags::SYMLINK_FOLLOW);
-        let resolved = self.namespace.resolve(&path, follow)?;
+        let (resolved, existing) = self.namespace.lookup(&path, follow)?;
         let write = flags.contains(DescriptorFlags::WRITE);
-        let existing = self.namespace.stat(&resolved, false);
         let descriptor = match existing {
             Ok(meta) if meta.is_dir() => {
                 if open_flags.contains(OpenFlags::CREATE | OpenFlags::EXCLUSIVE) {
@@ -461,14 +461,15 @@ impl types::HostDescriptor for FsView<'_> {
                     exclusive: open_flags.contains(OpenFlags::EXCLUSIVE),
                     truncate: open_flags.contains(OpenFlags::TRUNCATE),
                 };
-                let handle =
-                    limit_file_size(self.namespace.open(&resolved, options)?, self.file_size);
+                let (handle, device) = self.namespace.open_resolved(&resolved, options)?;
+                let handle = limit_file_size(handle, self.file_size);
                 if options.create && existing.is_err() {
                     self.namespace.apply_umask(&resolved, false, self.umask)?;
                 }
                 Descriptor::File {
                     handle,
                     path: resolved,
+                    device,
                     read: flags.contains(DescriptorFlags::READ),
                     write,
                     sync: flags & sync_flags(),
@@ -484,6 +485,7 @@ impl types::HostDescriptor for FsView<'_> {
     }
 
     fn remove_directory_at(&mut self, fd: Resource<Descriptor>, path: String) -> FsResult<()> {
+        self.last_stat.forget();
         let path = self.path_at(&fd, &path)?;
         Ok(self.namespace.remove_dir(&path)?)
     }
@@ -495,6 +497,7 @@ impl types::HostDescriptor for FsView<'_> {
         new_fd: Resource<Descriptor>,
         new_path: String,
     ) -> FsResult<()> {
+        self.last_stat.forget();
         let from = self.path_at(&fd, &old_path)?;
         let to = self.path_at(&new_fd, &new_path)?;
         Ok(self.namespace.rename(&from, &to)?)
@@ -506,6 +509,7 @@ impl types::HostDescriptor for FsView<'_> {
         target: String,
         path: String,
     ) -> FsResult<()> {
+        self.last_stat.forget();
         let slash = path.ends_with('/');
         let path = self.path_at(&fd, &path)?;
         if slash && self.namespace.stat(&path, false).is_err() {
@@ -516,6 +520,7 @@ impl types::HostDescriptor for FsView<'_> {
     }
 
     fn unlink_file_at(&mut self, fd: Resource<Descriptor>, path: String) -> FsResult<()> {
+        self.last_stat.forget();
         let path = self.path_at(&fd, &path)?;
         Ok(self.namespace.unlink(&path)?)
     }
@@ -542,12 +547,16 @@ impl types::HostDescriptor for FsView<'_> {
         flags: PathFlags,
         path: String,
     ) -> FsResult<MetadataHashValue> {
-        let path = self.path_at(&fd, &path)?;
         let follow = flags.contains(PathFlags::SYMLINK_FOLLOW);
+        if let Some(meta) = self.last_stat.take(fd.rep(), &path, follow) {
+            return Ok(metadata_hash(&meta));
+        }
+        let path = self.path_at(&fd, &path)?;
         Ok(metadata_hash(&self.namespace.stat(&path, follow)?))
     }
 
     fn drop(&mut self, fd: Resource<Descriptor>) -> wasmtime::Result<()> {
+        self.last_stat.forget();
         self.table.delete(fd)?;
         self.open_files.count = self.open_files.count.saturating_sub(1);
         Ok(())

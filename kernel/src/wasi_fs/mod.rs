@@ -25,6 +25,8 @@ pub enum Descriptor {
     File {
         handle: Arc<dyn FileHandle>,
         path: String,
+        /// The file server's number, which `stat` reports with the handle's metadata.
+        device: u64,
         read: bool,
         write: bool,
         /// Sync flags it was opened with: every write is synced, and get-flags says so.
@@ -94,6 +96,48 @@ pub struct FsView<'a> {
     pub umask: u32,
     /// How far it may write a regular file (`ulimit -f`).
     pub file_size: Option<u64>,
+    pub last_stat: &'a mut LastStat,
+}
+
+/// The last `stat-at` a process made. wasi-libc's `stat` asks `metadata-hash-at` of the
+/// same name right after it (for `st_ino`); answered from here, the path is walked once
+/// for both. A call of the process that changes names, or closes the descriptor, forgets it.
+#[derive(Default)]
+pub struct LastStat(Option<StatKey>);
+
+struct StatKey {
+    descriptor: u32,
+    path: String,
+    follow: bool,
+    metadata: crate::fs::Metadata,
+}
+
+impl LastStat {
+    fn remember(
+        &mut self,
+        descriptor: u32,
+        path: String,
+        follow: bool,
+        metadata: &crate::fs::Metadata,
+    ) {
+        self.0 = Some(StatKey {
+            descriptor,
+            path,
+            follow,
+            metadata: metadata.clone(),
+        });
+    }
+
+    /// What the last `stat-at` found, if it asked of this same name.
+    fn take(&mut self, descriptor: u32, path: &str, follow: bool) -> Option<crate::fs::Metadata> {
+        let key = self.0.take()?;
+        (key.descriptor == descriptor && key.path == path && key.follow == follow)
+            .then_some(key.metadata)
+    }
+
+    fn forget(&mut self) {
+        self.0 = None;
+    }
 }
 
 /// The descriptors a process holds, and how many it may (`ulimit -n`).

@@ -37,6 +37,7 @@ impl modes::Host for FsView<'_> {
         path: String,
         mode: u32,
     ) -> Result<(), FsFailure> {
+        self.last_stat.forget();
         let path = self.path_at(&dir, &path)?;
         self.namespace.make_fifo(&path)?;
         Ok(self
