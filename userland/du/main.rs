@@ -2,7 +2,9 @@
 
 use std::fs;
 use std::io::Write;
+use std::path::Path;
 use wasmix_common::numbers::human_size;
+use wasmix_common::wasi_fs::{Directory, EntryKind};
 use wasmix_common::{Arg, Failure, Output, Program, args, describe_io_error};
 
 static PROGRAM: Program = Program::new(
@@ -91,14 +93,32 @@ fn usage(
         return Ok(meta.len());
     }
     let mut total = 0;
-    // The names alone from the directory stream: each is looked up once, for its size.
-    match wasmix_common::wasi_fs::list_dir(std::path::Path::new(path)) {
-        Ok(entries) => {
+    // Each entry is looked up by name in the directory held open: one name for the kernel
+    // to walk, where a whole path would be walked again from the root.
+    let listed = Directory::open(Path::new(path)).and_then(|dir| Ok((dir.entries()?, dir)));
+    match listed {
+        Ok((entries, dir)) => {
             let mut names: Vec<String> = entries.into_iter().map(|(name, _)| name).collect();
             names.sort();
             for name in names {
                 let child = format!("{}/{name}", path.trim_end_matches('/'));
-                total += usage(&child, depth + 1, options, out, failed)?;
+                total += match dir.size_and_kind(&name) {
+                    Ok((_, EntryKind::Directory)) => {
+                        usage(&child, depth + 1, options, out, failed)?
+                    }
+                    Ok((size, _)) => {
+                        if options.all && !options.summarize {
+                            print_size(out, size, &child, options.human)?;
+                        }
+                        size
+                    }
+                    Err(e) => {
+                        let reason = describe_io_error(&e);
+                        PROGRAM.warn(format!("cannot access '{child}': {reason}"));
+                        *failed = true;
+                        0
+                    }
+                };
             }
         }
         Err(e) => {

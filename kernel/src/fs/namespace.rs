@@ -292,11 +292,24 @@ impl Namespace {
     /// resolved path grows and shrinks in place, and each prefix is looked up as a slice
     /// of it. Names are slices of `path` until a symbolic link adds its target's.
     fn walk(&self, path: &str, follow_last: bool) -> FsResult<(String, Option<Metadata>)> {
+        self.walk_below(path, 0, follow_last)
+    }
+
+    /// `walk` of the names after the first `dir_len` bytes of `path`, which name a resolved
+    /// directory (a descriptor's), as `openat` walks from its directory: what lies above
+    /// it is not looked at again.
+    fn walk_below(
+        &self,
+        path: &str,
+        dir_len: usize,
+        follow_last: bool,
+    ) -> FsResult<(String, Option<Metadata>)> {
         if path.len() > PATH_MAX {
             return Err(FsError::NameTooLong);
         }
+        let (dir, rest) = path.split_at(dir_len);
         // `.` stays among the names to walk: as on Linux, `d/.` needs `d` searchable.
-        let mut pending: Vec<Cow<str>> = path
+        let mut pending: Vec<Cow<str>> = rest
             .split('/')
             .rev()
             .filter(|c| !c.is_empty())
@@ -304,6 +317,7 @@ impl Namespace {
             .collect();
         // "" stands for `/`; each name walked adds `/name`.
         let mut resolved = String::with_capacity(path.len() + 1);
+        resolved.push_str(dir.trim_end_matches('/'));
         let mut found = None;
         let mut links = 0;
         while let Some(name) = pending.pop() {
@@ -370,16 +384,19 @@ impl Namespace {
     }
 
     pub fn stat(&self, path: &str, follow: bool) -> FsResult<Metadata> {
-        match self.walk(path, follow)? {
-            (_, Some(meta)) => Ok(meta),
-            // `..` as the last step, or the root itself: look it up.
-            (resolved, None) => self.find(&resolved).map(|(_, _, meta)| meta),
-        }
+        self.lookup_below(path, 0, follow)
+            .and_then(|(_, meta)| meta)
     }
 
-    /// `resolve`, with the metadata of what the path names: one walk for both.
-    pub fn lookup(&self, path: &str, follow: bool) -> FsResult<(String, FsResult<Metadata>)> {
-        let (resolved, found) = self.walk(path, follow)?;
+    /// `resolve`, with the metadata of what the path names: one walk for both. Only the
+    /// names after its first `dir_len` bytes are walked (see `walk_below`).
+    pub fn lookup_below(
+        &self,
+        path: &str,
+        dir_len: usize,
+        follow: bool,
+    ) -> FsResult<(String, FsResult<Metadata>)> {
+        let (resolved, found) = self.walk_below(path, dir_len, follow)?;
         let meta = match found {
             Some(meta) => Ok(meta),
             None => self.find(&resolved).map(|(_, _, meta)| meta),

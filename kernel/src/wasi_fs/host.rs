@@ -132,6 +132,28 @@ impl FsView<'_> {
         Ok(full)
     }
 
+    /// `path_at`, with how much of the path is the descriptor's directory: the walk can
+    /// start there (`Namespace::lookup_below`).
+    fn path_below(&self, fd: &Resource<Descriptor>, path: &str) -> FsResult<(String, usize)> {
+        let full = self.path_at(fd, path)?;
+        let dir_len = match self.descriptor(fd)? {
+            Descriptor::Directory { path: dir, .. } => dir.trim_end_matches('/').len(),
+            Descriptor::File { .. } => 0,
+        };
+        Ok((full, dir_len))
+    }
+
+    /// What `path` names below directory descriptor `fd`.
+    fn stat_below(
+        &self,
+        fd: &Resource<Descriptor>,
+        path: &str,
+        follow: bool,
+    ) -> FsResult<Metadata> {
+        let (full, dir_len) = self.path_below(fd, path)?;
+        Ok(self.namespace.lookup_below(&full, dir_len, follow)?.1?)
+    }
+
     /// An open file; a directory is a bad descriptor for file calls, as under wasmtime.
     fn file(&self, fd: &Resource<Descriptor>) -> FsResult<&Descriptor> {
         match self.descriptor(fd)? {
@@ -372,9 +394,8 @@ impl types::HostDescriptor for FsView<'_> {
         flags: PathFlags,
         path: String,
     ) -> FsResult<DescriptorStat> {
-        let full = self.path_at(&fd, &path)?;
         let follow = flags.contains(PathFlags::SYMLINK_FOLLOW);
-        let meta = self.namespace.stat(&full, follow)?;
+        let meta = self.stat_below(&fd, &path, follow)?;
         self.last_stat.remember(fd.rep(), path, follow, &meta);
         Ok(stat(&meta))
     }
@@ -429,9 +450,9 @@ impl types::HostDescriptor for FsView<'_> {
         flags: DescriptorFlags,
     ) -> FsResult<Resource<Descriptor>> {
         self.last_stat.forget();
-        let path = self.path_at(&fd, &path)?;
+        let (path, dir_len) = self.path_below(&fd, &path)?;
         let follow = path_flags.contains(PathFlags::SYMLINK_FOLLOW);
-        let (resolved, existing) = self.namespace.lookup(&path, follow)?;
+        let (resolved, existing) = self.namespace.lookup_below(&path, dir_len, follow)?;
         let write = flags.contains(DescriptorFlags::WRITE);
         let descriptor = match existing {
             Ok(meta) if meta.is_dir() => {
@@ -551,8 +572,7 @@ impl types::HostDescriptor for FsView<'_> {
         if let Some(meta) = self.last_stat.take(fd.rep(), &path, follow) {
             return Ok(metadata_hash(&meta));
         }
-        let path = self.path_at(&fd, &path)?;
-        Ok(metadata_hash(&self.namespace.stat(&path, follow)?))
+        Ok(metadata_hash(&self.stat_below(&fd, &path, follow)?))
     }
 
     fn drop(&mut self, fd: Resource<Descriptor>) -> wasmtime::Result<()> {
@@ -612,6 +632,8 @@ impl preopens::Host for FsView<'_> {
     fn get_directories(&mut self) -> wasmtime::Result<Vec<(Resource<Descriptor>, String)>> {
         let mut given = Vec::new();
         for (name, path) in self.namespace.preopens().to_vec() {
+            // Resolved, as every directory descriptor's path is: walks start below it.
+            let path = self.namespace.resolve(&path, true).unwrap_or(path);
             let preopen = Descriptor::Directory { path, mutate: true };
             match self.push_descriptor(preopen) {
                 Ok(descriptor) => given.push((descriptor, name)),

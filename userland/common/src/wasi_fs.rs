@@ -165,23 +165,40 @@ mod imp {
     }
 
     pub fn list_dir(path: &Path) -> io::Result<Vec<(String, EntryKind)>> {
-        use wasip2::filesystem::types::{DescriptorFlags, OpenFlags};
-        let relative = from_root(path)?;
-        let relative = if relative.is_empty() { "." } else { &relative };
-        let dir = root()?
-            .open_at(
-                PathFlags::SYMLINK_FOLLOW,
-                relative,
-                OpenFlags::DIRECTORY,
-                DescriptorFlags::READ,
-            )
-            .map_err(error)?;
-        let stream = dir.read_directory().map_err(error)?;
-        let mut entries = Vec::new();
-        while let Some(entry) = stream.read_directory_entry().map_err(error)? {
-            entries.push((entry.name, entry_kind(entry.type_)));
+        Directory::open(path)?.entries()
+    }
+
+    pub struct Directory(Descriptor);
+
+    impl Directory {
+        pub fn open(path: &Path) -> io::Result<Directory> {
+            use wasip2::filesystem::types::{DescriptorFlags, OpenFlags};
+            let relative = from_root(path)?;
+            let relative = if relative.is_empty() { "." } else { &relative };
+            let dir = root()?
+                .open_at(
+                    PathFlags::SYMLINK_FOLLOW,
+                    relative,
+                    OpenFlags::DIRECTORY,
+                    DescriptorFlags::READ,
+                )
+                .map_err(error)?;
+            Ok(Directory(dir))
         }
-        Ok(entries)
+
+        pub fn entries(&self) -> io::Result<Vec<(String, EntryKind)>> {
+            let stream = self.0.read_directory().map_err(error)?;
+            let mut entries = Vec::new();
+            while let Some(entry) = stream.read_directory_entry().map_err(error)? {
+                entries.push((entry.name, entry_kind(entry.type_)));
+            }
+            Ok(entries)
+        }
+
+        pub fn size_and_kind(&self, name: &str) -> io::Result<(u64, EntryKind)> {
+            let stat = self.0.stat_at(PathFlags::empty(), name).map_err(error)?;
+            Ok((stat.size, entry_kind(stat.type_)))
+        }
     }
 
     /// A regular file's WASI input stream, with its descriptor (which must outlive it);
@@ -274,13 +291,33 @@ mod imp {
     }
 
     pub fn list_dir(path: &Path) -> io::Result<Vec<(String, EntryKind)>> {
-        let mut entries = Vec::new();
-        for entry in std::fs::read_dir(path)? {
-            let entry = entry?;
-            let kind = EntryKind::of(&entry.metadata()?);
-            entries.push((entry.file_name().to_string_lossy().into_owned(), kind));
+        Directory::open(path)?.entries()
+    }
+
+    pub struct Directory(std::path::PathBuf);
+
+    impl Directory {
+        pub fn open(path: &Path) -> io::Result<Directory> {
+            if !std::fs::metadata(path)?.is_dir() {
+                return Err(io::ErrorKind::NotADirectory.into());
+            }
+            Ok(Directory(path.to_path_buf()))
         }
-        Ok(entries)
+
+        pub fn entries(&self) -> io::Result<Vec<(String, EntryKind)>> {
+            let mut entries = Vec::new();
+            for entry in std::fs::read_dir(&self.0)? {
+                let entry = entry?;
+                let kind = EntryKind::of(&entry.metadata()?);
+                entries.push((entry.file_name().to_string_lossy().into_owned(), kind));
+            }
+            Ok(entries)
+        }
+
+        pub fn size_and_kind(&self, name: &str) -> io::Result<(u64, EntryKind)> {
+            let meta = std::fs::symlink_metadata(self.0.join(name))?;
+            Ok((meta.len(), EntryKind::of(&meta)))
+        }
     }
 
     pub fn identity(path: &Path, follow: bool) -> io::Result<Identity> {
@@ -342,6 +379,26 @@ pub fn symlink(target: &Path, at: &Path) -> io::Result<()> {
 /// stream alone: std's `read_dir` asks wasi for each entry's inode too, a lookup per entry.
 pub fn list_dir(path: &Path) -> io::Result<Vec<(String, EntryKind)>> {
     imp::list_dir(path)
+}
+
+/// A directory held open, so that what is in it is looked up by name alone: the kernel
+/// walks one name, not the whole path again (`openat` and `fstatat` in C).
+pub struct Directory(imp::Directory);
+
+impl Directory {
+    pub fn open(path: &Path) -> io::Result<Directory> {
+        imp::Directory::open(path).map(Directory)
+    }
+
+    /// `list_dir` of it.
+    pub fn entries(&self) -> io::Result<Vec<(String, EntryKind)>> {
+        self.0.entries()
+    }
+
+    /// The size and kind of an entry (a symbolic link's own, not what it points to).
+    pub fn size_and_kind(&self, name: &str) -> io::Result<(u64, EntryKind)> {
+        self.0.size_and_kind(name)
+    }
 }
 
 /// A file's identity and link count (`follow`: of what a symlink points to).
