@@ -104,6 +104,31 @@ fn seq() {
 }
 
 #[test]
+fn seq_format() {
+    compare(&[
+        case("seq -f 'a%%b%gc' 1 3"),
+        case("seq -f '%.2f' 0 0.5 1.5"),
+        case("seq -f '%03g' 8 11"),
+        case("seq --format='%-5g|' 1 3"),
+        case("seq -f '%5.1e|' 1 3 10"),
+        case("seq -f '%.3e' 100 -33.5 1"),
+        case("seq -f '%08.3f' -1 .25 0"),
+        case("seq -f '%g' -0 1"),
+        case("seq -f '%#g' 1 1; seq -f '%+g' 1 1; seq -f %E 123456789 123456789"),
+        case("seq -f '%Lg' -s, 1 5"),
+        case("seq -f '%g' 0.1 0.1 0.3"),
+        case("seq -f 'x' 1 2"),
+        case("seq -f '%g%g' 1 2"),
+        case("seq -f '%g %' 1 2"),
+        case("seq -f '%d' 1 2"),
+        case("seq -f '%hg' 1 2"),
+        case("seq -f '%' 1 2"),
+        case("seq -w -f '%g' 1 2"),
+        case("printf '%g %#g %#.3g|' -0 -0 -0"),
+    ]);
+}
+
+#[test]
 fn sleep() {
     compare(&[
         case("sleep 0.1; echo done"),

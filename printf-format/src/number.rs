@@ -76,8 +76,11 @@ pub fn c_exponent(value: f64, precision: usize, upper: bool) -> String {
 pub fn c_general(value: f64, precision: usize, upper: bool, keep_zeros: bool) -> String {
     let precision = precision.max(1);
     if value == 0.0 {
+        // `value`, not 0.0: a negative zero keeps its sign, as in C.
         return if keep_zeros {
-            format!("{:.*}", precision - 1, 0.0)
+            format!("{:.*}", precision - 1, value)
+        } else if value.is_sign_negative() {
+            "-0".into()
         } else {
             "0".into()
         };

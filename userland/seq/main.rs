@@ -5,6 +5,7 @@
 
 use std::io::Write;
 use wasmix_common::{Arg, Args, Failure, Program, args};
+use wasmix_printf_format::{self as printf_format, Dialect};
 
 static PROGRAM: Program = Program::new(
     "seq",
@@ -12,11 +13,15 @@ static PROGRAM: Program = Program::new(
      or:  seq [OPTION]... FIRST LAST\n  \
      or:  seq [OPTION]... FIRST INCREMENT LAST\n\
      Print numbers from FIRST to LAST, in steps of INCREMENT.\n\n  \
+     -f, --format=FORMAT      use printf style floating-point FORMAT\n  \
      -s, --separator=STRING   use STRING to separate numbers (default: \\n)\n  \
      -w, --equal-width        equalize width by padding with leading zeroes\n      \
      --help        display this help and exit\n      \
      --version     output version information and exit\n\n\
-     If FIRST or INCREMENT is omitted, it defaults to 1.\n",
+     If FIRST or INCREMENT is omitted, it defaults to 1.\n\
+     FORMAT must be suitable for printing one argument of type 'double';\n\
+     it defaults to %.PRECf if FIRST, INCREMENT, and LAST are all fixed point\n\
+     decimal numbers with maximum precision PREC, and to %g otherwise.\n",
 );
 
 #[derive(Clone, Copy)]
@@ -78,7 +83,15 @@ fn format_units(units: i128, scale: u32) -> String {
 
 fn main() {
     PROGRAM.run(|_, out| {
-        let (separator, equal_width, operands) = parse_command_line()?;
+        let CommandLine {
+            separator,
+            equal_width,
+            format,
+            operands,
+        } = parse_command_line()?;
+        if let Some(format) = &format {
+            check_format(format)?;
+        }
         let numbers = operands
             .iter()
             .map(|text| {
@@ -109,6 +122,7 @@ fn main() {
         let drop = 10i128.pow(exact - shown);
         if exact == 0
             && !equal_width
+            && format.is_none()
             && !operands[0].starts_with("-0")
             && let (Ok(first), Ok(step), Ok(last)) = (
                 i64::try_from(first_units),
@@ -140,7 +154,13 @@ fn main() {
             if negative_zero && !printed_any {
                 text.insert(0, '-');
             }
-            write_padded(out, &text, width)?;
+            match &format {
+                Some(format) => {
+                    let formatted = printf_format::format(format, &[text], Dialect::Gnu, None);
+                    out.write_all(&formatted.bytes)?;
+                }
+                None => write_padded(out, &text, width)?,
+            }
             printed_any = true;
             value = match value.checked_add(step_units) {
                 Some(next) => next,
@@ -283,10 +303,18 @@ fn write_padded(out: &mut impl Write, text: &str, width: usize) -> std::io::Resu
     }
 }
 
+struct CommandLine {
+    separator: String,
+    equal_width: bool,
+    format: Option<String>,
+    operands: Vec<String>,
+}
+
 /// seq's operands may be negative numbers, which must not be taken for options.
-fn parse_command_line() -> Result<(String, bool, Vec<String>), Failure> {
+fn parse_command_line() -> Result<CommandLine, Failure> {
     let mut separator = "\n".to_string();
     let mut equal_width = false;
+    let mut format = None;
     let mut operands = Vec::new();
     let mut argv: Vec<String> = std::env::args().skip(1).collect();
     // Shield negative numbers from option parsing by moving them behind `--`.
@@ -300,15 +328,73 @@ fn parse_command_line() -> Result<(String, bool, Vec<String>), Failure> {
     let mut args = Args::from_vec(&PROGRAM, argv);
     while let Some(arg) = args.next()? {
         match arg {
+            Arg::Short('f') | Arg::Long("format") => format = Some(args.value()?),
             Arg::Short('s') | Arg::Long("separator") => separator = args.value()?,
             Arg::Short('w') | Arg::Long("equal-width") => equal_width = true,
             Arg::Value(v) => operands.push(args::into_string(v)?),
             other => return Err(args::unexpected(other)),
         }
     }
+    if format.is_some() && equal_width {
+        return Err(Failure::Usage(
+            "format string may not be specified when printing equal width strings".into(),
+        ));
+    }
     match operands.len() {
         0 => Err(Failure::Usage("missing operand".into())),
-        1..=3 => Ok((separator, equal_width, operands)),
+        1..=3 => Ok(CommandLine {
+            separator,
+            equal_width,
+            format,
+            operands,
+        }),
         _ => Err(Failure::Usage(format!("extra operand '{}'", operands[3]))),
+    }
+}
+
+/// A -f FORMAT must hold exactly one floating-point directive (`%%` aside), as GNU's
+/// seq requires before it prints anything.
+fn check_format(format: &str) -> Result<(), Failure> {
+    let bad = |why: String| Failure::Fatal(format!("format '{format}' {why}"));
+    let bytes = format.as_bytes();
+    let mut i = 0;
+    // Past the text before the directive, where `%%` stands for `%`.
+    loop {
+        match bytes.get(i) {
+            None => return Err(bad("has no % directive".into())),
+            Some(b'%') if bytes.get(i + 1) == Some(&b'%') => i += 2,
+            Some(b'%') => break,
+            Some(_) => i += 1,
+        }
+    }
+    i += 1;
+    let skip = |i: &mut usize, set: &[u8]| {
+        while bytes.get(*i).is_some_and(|b| set.contains(b)) {
+            *i += 1;
+        }
+    };
+    skip(&mut i, b"-+#0 '");
+    skip(&mut i, b"0123456789");
+    if bytes.get(i) == Some(&b'.') {
+        i += 1;
+        skip(&mut i, b"0123456789");
+    }
+    if bytes.get(i) == Some(&b'L') {
+        i += 1;
+    }
+    match format[i..].chars().next() {
+        None => return Err(bad("ends in %".into())),
+        Some(c) if !"efgaEFGA".contains(c) => {
+            return Err(bad(format!("has unknown %{c} directive")));
+        }
+        Some(c) => i += c.len_utf8(),
+    }
+    loop {
+        match bytes.get(i) {
+            None => return Ok(()),
+            Some(b'%') if bytes.get(i + 1) == Some(&b'%') => i += 2,
+            Some(b'%') => return Err(bad("has too many % directives".into())),
+            Some(_) => i += 1,
+        }
     }
 }
