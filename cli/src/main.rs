@@ -214,7 +214,9 @@ fn boot() {
         if let Some(name) = arguments.next() {
             shell.set_arguments(name, arguments.collect());
         }
-        run(&runtime, &mut shell, &command, signals)
+        let status = run(&runtime, &mut shell, &command, signals);
+        leave_to_exit(shell);
+        status
     } else if let Some(script) = arguments.next() {
         let text = match std::fs::read_to_string(&script) {
             Ok(text) => text,
@@ -225,7 +227,9 @@ fn boot() {
         };
         let mut shell = Shell::new(kernel, Origin::Script(script.clone()));
         shell.set_arguments(script, arguments.collect());
-        run(&runtime, &mut shell, &text, signals)
+        let status = run(&runtime, &mut shell, &text, signals);
+        leave_to_exit(shell);
+        status
     } else if std::io::stdin().is_terminal() {
         let mut shell = Shell::new(kernel, Origin::Prompt);
         shell.catch_interrupts(signals);
@@ -236,11 +240,20 @@ fn boot() {
             fail(&format!("cannot read commands from standard input: {e}"));
         }
         let mut shell = Shell::new(kernel, Origin::Script("stdin".into()));
-        run(&runtime, &mut shell, &text, signals)
+        let status = run(&runtime, &mut shell, &text, signals);
+        leave_to_exit(shell);
+        status
     };
     // Processes still running (the rest of an interrupted pipeline) end with the runtime.
     runtime.shutdown_background();
     std::process::exit(i32::from(status));
+}
+
+/// Leaves the shell, and the kernel it holds, to the exit that follows: unmapping the
+/// kernel's instance pool (a reservation of terabytes of address space) costs more than
+/// the rest of ending, and nothing of the kernel is kept by dropping it.
+fn leave_to_exit(shell: Shell) {
+    std::mem::forget(shell);
 }
 
 /// Every process's files are the kernel's host descriptors: take the hard limit, so the

@@ -11,11 +11,12 @@ use wasmtime::{
 pub const DEFAULT_MAX_PROCESSES: u32 = 10_240;
 
 /// Processes whose instances come from the pool made at boot. Setting up a pool costs in
-/// proportion to its size (a guard page per stack: 70 ms for 10,240), so the first is
-/// small, and a second pool, for the rest of the table, is made when the first is full.
+/// proportion to its size (a guard page per stack: 70 ms for 10,240, and 256 cost 1.5-2 ms
+/// more than 64 at every boot), so the first is small, and a second pool, for the rest of
+/// the table, is made when the first is full.
 /// Pools rather than allocating each process as it starts: that takes one more mapping
 /// per process, and 10,000 processes would pass Linux's 65,530 mappings.
-pub const FIRST_POOL: u32 = 256;
+pub const FIRST_POOL: u32 = 64;
 
 /// A linear memory can never grow past this, whatever the per-process limit says.
 pub const MAX_MEMORY_BYTES: usize = 4 << 30;
