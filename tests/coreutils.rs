@@ -4,7 +4,7 @@
 
 mod support;
 
-use support::gnu::{case, compare, fed};
+use support::gnu::{case, compare, fed, made};
 
 #[test]
 fn echo() {
@@ -336,6 +336,28 @@ fn cut() {
         case("cut -f1 words.txt"),
         case("cut lines.txt"),
         case("cut -f0 lines.txt"),
+    ]);
+}
+
+#[test]
+fn cut_complement_output_delimiter_and_nul_lines() {
+    compare(&[
+        fed("cut -d' ' -f2 --complement", "b 2 x\na 10\nnone\n"),
+        fed("cut --complement -b1-2,4", "abcdef\nab\n"),
+        fed("cut --complement -c2-", "abcdef\n"),
+        fed("cut -c1,3-4 --output-delimiter=:", "abcdef\n"),
+        fed("cut -c1-2,2-3 --output-delimiter=:", "abcdef\n"),
+        fed("cut -b1,2 --output-delimiter=::", "abcdef\n"),
+        fed("cut -d' ' -f1,3 --output-delimiter=--", "a b c d\n"),
+        fed(
+            "cut -d' ' -f2- --output-delimiter=X --complement",
+            "a b c\n",
+        ),
+        fed("cut --complement -c1,3,5 --output-delimiter=,", "abcdef\n"),
+        // GNU's -c counts bytes, in every locale.
+        fed("cut -c2-3", "h\u{e9}llo\n"),
+        case("printf 'a:b\\0c:d\\0' | cut -z -d: -f2 | od -c"),
+        case("printf 'a:b\\0c' | cut -z -d: -f1 | od -c"),
     ]);
 }
 
@@ -803,5 +825,19 @@ fn sha224sum_and_sha384sum() {
         case("sha224sum lines.txt words.txt empty; sha384sum lines.txt words.txt"),
         case("sha224sum lines.txt > sums; sha224sum -c sums; sha384sum nosuch; echo $?"),
         fed("sha384sum -", "abc"),
+    ]);
+}
+
+#[test]
+fn du_apparent_sizes_in_bytes() {
+    let tree = "mkdir -p d/e && printf 12345 > d/a && printf 1234567890 > d/e/b && ln -s a d/l";
+    compare(&[
+        case("du -b lines.txt"),
+        case("du --apparent-size -b lines.txt words.txt"),
+        made(format!("{tree} && du -b d"), ""),
+        made(format!("{tree} && du -ab d | sort"), ""),
+        made(format!("{tree} && du -sb d"), ""),
+        case("mkdir d && head -c 5000 /dev/zero > d/a && du --apparent-size -s d/a"),
+        case("du -b nosuch lines.txt"),
     ]);
 }

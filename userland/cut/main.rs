@@ -14,7 +14,12 @@ static PROGRAM: Program = Program::new(
      -f, --fields=LIST       select only these fields; also print any line\n                            \
      that contains no delimiter character, unless -s\n  \
      -n                      (ignored)\n  \
+     --complement        complement the set of selected bytes, characters\n                            \
+     or fields\n  \
      -s, --only-delimited    do not print lines not containing delimiters\n      \
+     --output-delimiter=STRING  use STRING as the output delimiter\n                            \
+     the default is to use the input delimiter\n  \
+     -z, --zero-terminated   line delimiter is NUL, not newline\n      \
      --help        display this help and exit\n      \
      --version     output version information and exit\n\n\
      LIST is made up of one range, or many ranges separated by commas: N, N-, N-M, -M.\n",
@@ -34,6 +39,9 @@ fn main() {
         let mut selection: Option<(Mode, Ranges)> = None;
         let mut delimiter = b'\t';
         let mut only_delimited = false;
+        let mut complement = false;
+        let mut output_delimiter: Option<Vec<u8>> = None;
+        let mut terminator = b'\n';
         let mut files = Vec::new();
         while let Some(arg) = args.next()? {
             let mode = match arg {
@@ -53,6 +61,18 @@ fn main() {
                     continue;
                 }
                 Arg::Short('n') => continue,
+                Arg::Long("complement") => {
+                    complement = true;
+                    continue;
+                }
+                Arg::Long("output-delimiter") => {
+                    output_delimiter = Some(args.value()?.into_bytes());
+                    continue;
+                }
+                Arg::Short('z') | Arg::Long("zero-terminated") => {
+                    terminator = b'\0';
+                    continue;
+                }
                 Arg::Short('s') | Arg::Long("only-delimited") => {
                     only_delimited = true;
                     continue;
@@ -79,37 +99,38 @@ fn main() {
                 "you must specify a list of bytes, characters, or fields".into(),
             ));
         };
+        let ranges = merged(ranges, complement);
         let selected = |n: usize| ranges.iter().any(|(lo, hi)| *lo <= n && n <= *hi);
+        let starts_range = |n: usize| ranges.iter().any(|(lo, _)| *lo == n);
         let describe = |name: &str, reason: &str| format!("{name}: {reason}");
         // Past the highest selected position nothing more is printed.
         let last = ranges.iter().map(|(_, hi)| *hi).max().unwrap_or(0);
+        // Between fields, the input's delimiter unless another is given; between bytes,
+        // only a given one, where one range of the list ends and another begins.
+        let field_joiner = output_delimiter.clone().unwrap_or_else(|| vec![delimiter]);
+        let run_joiner = output_delimiter.unwrap_or_default();
         input::for_each(&PROGRAM, files, describe, |_, reader| {
             let mut reader = BufReader::with_capacity(256 * 1024, reader);
             let mut line = Vec::new();
             loop {
                 line.clear();
-                if reader.read_until(b'\n', &mut line)? == 0 {
+                if reader.read_until(terminator, &mut line)? == 0 {
                     return Ok(());
                 }
-                let line = line.strip_suffix(b"\n").unwrap_or(&line);
+                let line = line.strip_suffix(&[terminator]).unwrap_or(&line);
                 match mode {
-                    Mode::Bytes => {
+                    // GNU's cut takes a character to be a byte, in every locale.
+                    Mode::Bytes | Mode::Characters => {
+                        let mut printed = false;
                         for (i, b) in line.iter().enumerate().take(last) {
                             if selected(i + 1) {
+                                if printed && starts_range(i + 1) {
+                                    out.write_all(&run_joiner)?;
+                                }
                                 out.write_all(&[*b])?;
+                                printed = true;
                             }
                         }
-                    }
-                    Mode::Characters => {
-                        let text = String::from_utf8_lossy(line);
-                        let picked: String = text
-                            .chars()
-                            .enumerate()
-                            .take(last)
-                            .filter(|(i, _)| selected(i + 1))
-                            .map(|(_, c)| c)
-                            .collect();
-                        out.write_all(picked.as_bytes())?;
                     }
                     Mode::Fields if !line.contains(&delimiter) => {
                         if only_delimited {
@@ -122,7 +143,7 @@ fn main() {
                         for (i, field) in line.split(|b| *b == delimiter).enumerate().take(last) {
                             if selected(i + 1) {
                                 if !first {
-                                    out.write_all(&[delimiter])?;
+                                    out.write_all(&field_joiner)?;
                                 }
                                 out.write_all(field)?;
                                 first = false;
@@ -130,10 +151,39 @@ fn main() {
                         }
                     }
                 }
-                out.write_all(b"\n")?;
+                out.write_all(&[terminator])?;
             }
         })
     })
+}
+
+/// The list as GNU's cut uses it: sorted, overlapping ranges made one (adjacent ones
+/// stay apart, so an output delimiter goes between them), and with `complement` the
+/// ranges between them instead.
+fn merged(mut ranges: Ranges, complement: bool) -> Ranges {
+    ranges.sort();
+    let mut list: Ranges = Vec::new();
+    for (lo, hi) in ranges {
+        match list.last_mut() {
+            Some(last) if lo <= last.1 => last.1 = last.1.max(hi),
+            _ => list.push((lo, hi)),
+        }
+    }
+    if !complement {
+        return list;
+    }
+    let mut gaps = Vec::new();
+    let mut next = 1;
+    for (lo, hi) in list {
+        if lo > next {
+            gaps.push((next, lo - 1));
+        }
+        next = hi.saturating_add(1);
+    }
+    if next != usize::MAX {
+        gaps.push((next, usize::MAX));
+    }
+    gaps
 }
 
 fn parse_list(text: &str, what: &str) -> Result<Ranges, Failure> {

@@ -12,7 +12,10 @@ static PROGRAM: Program = Program::new(
     "Usage: du [OPTION]... [FILE]...\n\
      Summarize the space used by each FILE, recursively for directories: the sum of\n\
      file sizes, in 1024-byte units.\n\n  \
-     -a, --all             write counts for all files, not just directories\n  \
+     -a, --all             write counts for all files, not just directories\n      \
+     --apparent-size   count directories' own sizes too, as GNU's du counts\n                          \
+     apparent sizes\n  \
+     -b, --bytes           equivalent to '--apparent-size', in bytes\n  \
      -h, --human-readable  print sizes in human readable format (e.g., 1K 234M 2G)\n  \
      -s, --summarize       display only a total for each argument\n      \
      --help        display this help and exit\n      \
@@ -21,6 +24,10 @@ static PROGRAM: Program = Program::new(
 
 struct Options {
     all: bool,
+    /// Directories' own sizes count too.
+    apparent: bool,
+    /// Sizes in bytes, not 1024-byte units.
+    bytes: bool,
     human: bool,
     summarize: bool,
 }
@@ -29,6 +36,8 @@ fn main() {
     PROGRAM.run(|mut args, out| {
         let mut options = Options {
             all: false,
+            apparent: false,
+            bytes: false,
             human: false,
             summarize: false,
         };
@@ -36,6 +45,11 @@ fn main() {
         while let Some(arg) = args.next()? {
             match arg {
                 Arg::Short('a') | Arg::Long("all") => options.all = true,
+                Arg::Long("apparent-size") => options.apparent = true,
+                Arg::Short('b') | Arg::Long("bytes") => {
+                    options.apparent = true;
+                    options.bytes = true;
+                }
                 Arg::Short('h') | Arg::Long("human-readable") => options.human = true,
                 Arg::Short('s') | Arg::Long("summarize") => options.summarize = true,
                 Arg::Value(v) => paths.push(args::into_string(v)?),
@@ -50,7 +64,7 @@ fn main() {
             let mut failed = false;
             let total = usage(&path, 0, &options, out, &mut failed)?;
             if options.summarize {
-                print_size(out, total, &path, options.human)?;
+                print_size(out, total, &path, &options)?;
             }
             if failed {
                 status = 1;
@@ -60,9 +74,11 @@ fn main() {
     })
 }
 
-fn print_size(out: &mut Output, bytes: u64, path: &str, human: bool) -> Result<(), Failure> {
-    let shown = if human {
+fn print_size(out: &mut Output, bytes: u64, path: &str, options: &Options) -> Result<(), Failure> {
+    let shown = if options.human {
         human_size(bytes)
+    } else if options.bytes {
+        bytes.to_string()
     } else {
         bytes.div_ceil(1024).to_string()
     };
@@ -88,11 +104,11 @@ fn usage(
     };
     if !meta.is_dir() {
         if !options.summarize && (options.all || depth == 0) {
-            print_size(out, meta.len(), path, options.human)?;
+            print_size(out, meta.len(), path, options)?;
         }
         return Ok(meta.len());
     }
-    let mut total = 0;
+    let mut total = if options.apparent { meta.len() } else { 0 };
     // Each entry is looked up by name in the directory held open: one name for the kernel
     // to walk, where a whole path would be walked again from the root.
     let listed = Directory::open(Path::new(path)).and_then(|dir| Ok((dir.entries()?, dir)));
@@ -108,7 +124,7 @@ fn usage(
                     }
                     Ok((size, _)) => {
                         if options.all && !options.summarize {
-                            print_size(out, size, &child, options.human)?;
+                            print_size(out, size, &child, options)?;
                         }
                         size
                     }
@@ -130,7 +146,7 @@ fn usage(
         }
     }
     if !options.summarize {
-        print_size(out, total, path, options.human)?;
+        print_size(out, total, path, options)?;
     }
     Ok(total)
 }
