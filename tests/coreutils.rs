@@ -418,6 +418,31 @@ fn basename_dirname_rev_tac_nl() {
 }
 
 #[test]
+fn nl_increments_and_formats() {
+    compare(&[
+        case("nl -v10 -i5 words.txt"),
+        case("nl -nrz words.txt"),
+        case("nl -nln -w3 words.txt"),
+        case("nl -n rz -w 2 -v -3 words.txt"),
+        case("nl -i -2 -v 3 words.txt"),
+        case("nl -ba -nrz -s: words.txt"),
+        case("nl -n xx words.txt"),
+        case("nl -i x words.txt"),
+    ]);
+}
+
+#[test]
+fn tr_truncates_the_first_set() {
+    compare(&[
+        fed("tr -t abc x", "aabbcc\n"),
+        fed("tr -t a-z A-C", "hello\n"),
+        fed("tr -ts ab x", "aabbcc\n"),
+        fed("tr -t a xyz", "banana\n"),
+        fed("tr --truncate-set1 abc xy", "abcabc\n"),
+    ]);
+}
+
+#[test]
 fn printf() {
     compare(&[
         case("printf '%5.2f|%-4s|%03d|%x|%c|%s\\n' 3.14159 ab 7 255 hello a 1.5 c"),

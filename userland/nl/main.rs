@@ -10,6 +10,9 @@ static PROGRAM: Program = Program::new(
      With no FILE, or when FILE is -, read standard input.\n\n  \
      -b, --body-numbering=STYLE      use STYLE for numbering body lines (a: all, t: non-empty,\n                                  \
      n: none; default t)\n  \
+     -i, --line-increment=NUMBER     line number increment at each line (default 1)\n  \
+     -n, --number-format=FORMAT      insert line numbers according to FORMAT: ln (left\n                                  \
+     justified), rn (right justified, the default) or rz (leading zeros)\n  \
      -s, --number-separator=STRING   add STRING after (possible) line number (default TAB)\n  \
      -v, --starting-line-number=NUMBER  first line number (default 1)\n  \
      -w, --number-width=NUMBER       use NUMBER columns for line numbers (default 6)\n      \
@@ -17,12 +20,21 @@ static PROGRAM: Program = Program::new(
      --version     output version information and exit\n",
 );
 
+/// How a line number is laid out in its columns.
+enum Format {
+    Left,
+    Right,
+    Zeros,
+}
+
 fn main() {
     PROGRAM.run(|mut args, out| {
         let mut style = 't';
         let mut separator = "\t".to_string();
         let mut number: i64 = 1;
         let mut width = 6;
+        let mut increment: i64 = 1;
+        let mut format = Format::Right;
         let mut files = Vec::new();
         while let Some(arg) = args.next()? {
             match arg {
@@ -33,6 +45,25 @@ fn main() {
                         _ => {
                             return Err(Failure::Fatal(format!(
                                 "invalid body numbering style: '{value}'"
+                            )));
+                        }
+                    };
+                }
+                Arg::Short('i') | Arg::Long("line-increment") => {
+                    let value = args.value()?;
+                    increment = value.parse().map_err(|_| {
+                        Failure::Fatal(format!("invalid line number increment: '{value}'"))
+                    })?;
+                }
+                Arg::Short('n') | Arg::Long("number-format") => {
+                    let value = args.value()?;
+                    format = match value.as_str() {
+                        "ln" => Format::Left,
+                        "rn" => Format::Right,
+                        "rz" => Format::Zeros,
+                        _ => {
+                            return Err(Failure::Usage(format!(
+                                "invalid line numbering format: '{value}'"
                             )));
                         }
                     };
@@ -64,8 +95,12 @@ fn main() {
                     _ => false,
                 };
                 if numbered {
-                    write!(out, "{number:>width$}{separator}")?;
-                    number += 1;
+                    match format {
+                        Format::Left => write!(out, "{number:<width$}{separator}")?,
+                        Format::Right => write!(out, "{number:>width$}{separator}")?,
+                        Format::Zeros => write!(out, "{number:0width$}{separator}")?,
+                    }
+                    number += increment;
                 } else {
                     write!(out, "{:width$}", "", width = width + separator.len())?;
                 }

@@ -12,7 +12,8 @@ static PROGRAM: Program = Program::new(
      -c, -C, --complement    use the complement of STRING1\n  \
      -d, --delete            delete characters in STRING1, do not translate\n  \
      -s, --squeeze-repeats   replace each sequence of a repeated character\n                          \
-     that is listed in the last specified STRING with a single occurrence\n      \
+     that is listed in the last specified STRING with a single occurrence\n  \
+     -t, --truncate-set1     first truncate STRING1 to length of STRING2\n      \
      --help        display this help and exit\n      \
      --version     output version information and exit\n\n\
      STRINGs hold characters, ranges CHAR1-CHAR2, escapes (\\n, \\t, \\\\, \\NNN octal)\n\
@@ -23,12 +24,14 @@ static PROGRAM: Program = Program::new(
 fn main() {
     PROGRAM.run(|mut args, out| {
         let (mut complement, mut delete, mut squeeze) = (false, false, false);
+        let mut truncate = false;
         let mut sets = Vec::new();
         while let Some(arg) = args.next()? {
             match arg {
                 Arg::Short('c' | 'C') | Arg::Long("complement") => complement = true,
                 Arg::Short('d') | Arg::Long("delete") => delete = true,
                 Arg::Short('s') | Arg::Long("squeeze-repeats") => squeeze = true,
+                Arg::Short('t') | Arg::Long("truncate-set1") => truncate = true,
                 Arg::Value(v) => sets.push(expand_set(&args::into_string(v)?)?),
                 other => return Err(args::unexpected(other)),
             }
@@ -60,6 +63,10 @@ fn main() {
                 )));
             }
             _ => {}
+        }
+        if truncate && !delete && !complement && sets.len() == 2 {
+            let length = sets[1].len();
+            sets[0].truncate(length);
         }
         let mut first = [false; 256];
         for b in &sets[0] {
