@@ -222,6 +222,18 @@ fn touch_ln_readlink_stat() {
 }
 
 #[test]
+fn stat_printf_and_unknown_sequences() {
+    compare(&[
+        case("stat --printf='%n\\n' lines.txt words.txt"),
+        case("stat --printf='%n %s\\t|\\101\\\\' lines.txt"),
+        case("stat -c '%n\\n%s' lines.txt"),
+        case("stat --printf='%q %' lines.txt"),
+        case("stat -c '%q|%Q|%' lines.txt"),
+        case("stat --printf '[%n]' lines.txt nosuch; echo \" $?\""),
+    ]);
+}
+
+#[test]
 fn find() {
     compare(&[
         case("find dir"),

@@ -4,6 +4,7 @@ use chrono::{DateTime, Utc};
 use std::fs::{self, Metadata};
 use std::io::Write;
 use std::time::SystemTime;
+use wasmix_common::escapes::{self, Octal};
 use wasmix_common::filemode::{mode_string, permissions, type_name};
 use wasmix_common::{Arg, Failure, Program, args, describe_io_error, wasi_fs};
 
@@ -14,6 +15,8 @@ static PROGRAM: Program = Program::new(
      -L, --dereference     follow links\n  \
      -c  --format=FORMAT   use the specified FORMAT instead of the default;\n                          \
      output a newline after each use of FORMAT\n      \
+     --printf=FORMAT   like --format, but interpret backslash escapes,\n                          \
+     and do not output a mandatory trailing newline\n      \
      --help        display this help and exit\n      \
      --version     output version information and exit\n\n\
      The valid format sequences for files:\n\n  \
@@ -33,6 +36,14 @@ static PROGRAM: Program = Program::new(
      %Z   time of last status change, seconds since Epoch\n",
 );
 
+/// What the user asked to be shown of each file.
+enum Format {
+    /// `-c`: the format, then a newline.
+    Lines(String),
+    /// `--printf`: the format with its backslash escapes, and no newline added.
+    Printf(String),
+}
+
 fn main() {
     PROGRAM.run(|mut args, out| {
         let mut follow = false;
@@ -41,7 +52,10 @@ fn main() {
         while let Some(arg) = args.next()? {
             match arg {
                 Arg::Short('L') | Arg::Long("dereference") => follow = true,
-                Arg::Short('c') | Arg::Long("format") => format = Some(args.value()?),
+                Arg::Short('c') | Arg::Long("format") => {
+                    format = Some(Format::Lines(args.value()?));
+                }
+                Arg::Long("printf") => format = Some(Format::Printf(args.value()?)),
                 Arg::Value(v) => files.push(args::into_string(v)?),
                 other => return Err(args::unexpected(other)),
             }
@@ -65,11 +79,16 @@ fn main() {
                     continue;
                 }
             };
-            let text = match &format {
-                Some(format) => expand(format, &file, &meta) + "\n",
-                None => default_report(&file, &meta),
-            };
-            out.write_all(text.as_bytes())?;
+            match &format {
+                Some(Format::Lines(format)) => {
+                    out.write_all(&expand(format, &file, &meta, false))?;
+                    out.write_all(b"\n")?;
+                }
+                Some(Format::Printf(format)) => {
+                    out.write_all(&expand(format, &file, &meta, true))?
+                }
+                None => out.write_all(default_report(&file, &meta).as_bytes())?,
+            }
         }
         Ok(status)
     })
@@ -113,37 +132,53 @@ fn quoted_name(file: &str, meta: &Metadata) -> String {
     }
 }
 
-/// Expands `-c` format sequences.
-fn expand(format: &str, file: &str, meta: &Metadata) -> String {
-    let mut text = String::new();
-    let mut chars = format.chars();
-    while let Some(c) = chars.next() {
-        if c != '%' {
-            text.push(c);
-            continue;
-        }
-        match chars.next() {
-            Some('a') => text.push_str(&format!("{:o}", permissions(file, meta))),
-            Some('A') => text.push_str(&mode_string(file, meta)),
-            Some('F') => text.push_str(type_name(file, meta)),
-            Some('h') => text.push_str(&identity(file).links.to_string()),
-            Some('i') => text.push_str(&identity(file).inode.to_string()),
-            Some('n') => text.push_str(file),
-            Some('N') => text.push_str(&quoted_name(file, meta)),
-            Some('s') => text.push_str(&meta.len().to_string()),
-            Some('y') => text.push_str(&human_time(meta.modified())),
-            Some('Y') => text.push_str(&epoch_seconds(meta.modified())),
-            Some('x') => text.push_str(&human_time(meta.accessed())),
-            Some('X') => text.push_str(&epoch_seconds(meta.accessed())),
-            Some('z') => text.push_str(&human_time(changed(file))),
-            Some('Z') => text.push_str(&epoch_seconds(changed(file))),
-            Some('%') => text.push('%'),
-            Some(other) => {
-                text.push('?');
-                text.push(other);
+/// Expands format sequences; with `escapes` (`--printf`), backslash escapes too.
+fn expand(format: &str, file: &str, meta: &Metadata, escapes: bool) -> Vec<u8> {
+    let bytes = format.as_bytes();
+    let mut text: Vec<u8> = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' if escapes => {
+                let decoded = escapes::decode(&bytes[i..], Octal::Plain);
+                text.extend_from_slice(&decoded.bytes);
+                i += decoded.used;
+                continue;
             }
-            None => text.push('%'),
+            b'%' => {}
+            other => {
+                text.push(other);
+                i += 1;
+                continue;
+            }
         }
+        let field = match bytes.get(i + 1) {
+            Some(b'a') => format!("{:o}", permissions(file, meta)),
+            Some(b'A') => mode_string(file, meta),
+            Some(b'F') => type_name(file, meta).to_string(),
+            Some(b'h') => identity(file).links.to_string(),
+            Some(b'i') => identity(file).inode.to_string(),
+            Some(b'n') => file.to_string(),
+            Some(b'N') => quoted_name(file, meta),
+            Some(b's') => meta.len().to_string(),
+            Some(b'y') => human_time(meta.modified()),
+            Some(b'Y') => epoch_seconds(meta.modified()),
+            Some(b'x') => human_time(meta.accessed()),
+            Some(b'X') => epoch_seconds(meta.accessed()),
+            Some(b'z') => human_time(changed(file)),
+            Some(b'Z') => epoch_seconds(changed(file)),
+            Some(b'%') => "%".to_string(),
+            Some(_) => {
+                // An unknown sequence is shown as `?`, as GNU's stat shows it.
+                let other = format[i + 1..].chars().next().map_or(1, char::len_utf8);
+                text.push(b'?');
+                i += 1 + other;
+                continue;
+            }
+            None => "%".to_string(),
+        };
+        text.extend_from_slice(field.as_bytes());
+        i += 2;
     }
     text
 }
