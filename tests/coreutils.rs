@@ -878,3 +878,28 @@ fn du_apparent_sizes_in_bytes() {
         case("du -b nosuch lines.txt"),
     ]);
 }
+
+#[test]
+fn join_output_format_and_empty_fields() {
+    let files = "printf 'a 1\\nb 3\\n' > l; printf 'a 2\\nc 4\\n' > r; ";
+    let cases: Vec<_> = [
+        "join -o 1.2,2.2 l r",
+        "join -o 0,1.2,2.2 -a1 -a2 -e X l r",
+        "join -o '2.1 1.1' l r",
+        "join -o 1.3 -e none l r",
+        "join -o 1.2 -o 2.2 l r",
+        "join -v1 -o 1.2,0 l r",
+        "join -e X -a1 l r",
+        "join -o 3.1 l r",
+        "join -o x l r",
+        "join -o 1.0 l r",
+        "join -o 1x l r",
+    ]
+    .into_iter()
+    .map(|command| made(format!("{files}{command}"), ""))
+    .collect();
+    compare(&cases);
+    compare(&[case(
+        "printf 'k:1:x\\n' > l; printf 'k:2:y\\n' > r; join -t: -o 1.1,2.2,0 l r",
+    )]);
+}

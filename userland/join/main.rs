@@ -11,15 +11,26 @@ static PROGRAM: Program = Program::new(
      When FILE1 or FILE2 (not both) is -, read standard input.\n\n  \
      -a FILENUM        also print unpairable lines from file FILENUM, where\n                      \
      FILENUM is 1 or 2, corresponding to FILE1 or FILE2\n  \
+     -e EMPTY          replace missing input fields with EMPTY (with -o)\n  \
      -i, --ignore-case  ignore differences in case when comparing fields\n  \
+     -o FORMAT         obey FORMAT while constructing output line\n  \
      -t CHAR           use CHAR as input and output field separator\n  \
      -v FILENUM        like -a FILENUM, but suppress joined output lines\n  \
      -1 FIELD          join on this FIELD of file 1\n  \
      -2 FIELD          join on this FIELD of file 2\n  \
      -j FIELD          equivalent to '-1 FIELD -2 FIELD'\n      \
      --help        display this help and exit\n      \
-     --version     output version information and exit\n",
+     --version     output version information and exit\n\n\
+     FORMAT is one or more comma or blank separated specifications, each being\n\
+     'FILENUM.FIELD' or '0'.  '0' is the join field.\n",
 );
+
+/// One item of `-o`: the join field, or a field of one file.
+#[derive(Clone, Copy)]
+enum Column {
+    Join,
+    Field(usize, usize),
+}
 
 struct Side {
     lines: Vec<Vec<String>>,
@@ -34,6 +45,8 @@ fn main() {
         let mut paired = true;
         let mut separator: Option<char> = None;
         let mut ignore_case = false;
+        let mut columns: Option<Vec<Column>> = None;
+        let mut empty = String::new();
         let mut files = Vec::new();
         while let Some(arg) = args.next()? {
             match arg {
@@ -46,6 +59,11 @@ fn main() {
                     paired = false;
                 }
                 Arg::Short('i') | Arg::Long("ignore-case") => ignore_case = true,
+                Arg::Short('o') => {
+                    let list = parse_columns(&args.value()?)?;
+                    columns.get_or_insert_with(Vec::new).extend(list);
+                }
+                Arg::Short('e') => empty = args.value()?,
                 Arg::Short('t') => {
                     let text = args.value()?;
                     let mut chars = text.chars();
@@ -90,9 +108,37 @@ fn main() {
             if ignore_case { key.to_lowercase() } else { key }
         };
         let glue = separator.map_or(" ".to_string(), String::from);
-        let emit = |out: &mut wasmix_common::Output, join: &str, rest: Vec<&str>| {
-            let mut fields = vec![join];
-            fields.extend(rest);
+        // A line of output from a line of each file (one missing when unpaired).
+        let emit = |out: &mut wasmix_common::Output, a: Option<usize>, b: Option<usize>| {
+            let left_line = a.map(|a| &left.lines[a]);
+            let right_line = b.map(|b| &right.lines[b]);
+            let join = match (left_line, right_line) {
+                (Some(line), _) => line.get(left.field),
+                (None, Some(line)) => line.get(right.field),
+                (None, None) => None,
+            };
+            let join = join.map_or("", String::as_str);
+            let fields: Vec<&str> = match &columns {
+                Some(columns) => columns
+                    .iter()
+                    .map(|column| match *column {
+                        Column::Join => join,
+                        Column::Field(file, field) => [left_line, right_line][file]
+                            .and_then(|line| line.get(field))
+                            .map_or(empty.as_str(), String::as_str),
+                    })
+                    .collect(),
+                None => {
+                    let mut fields = vec![join];
+                    if let Some(a) = a {
+                        fields.extend(others(&left, a));
+                    }
+                    if let Some(b) = b {
+                        fields.extend(others(&right, b));
+                    }
+                    fields
+                }
+            };
             writeln!(out, "{}", fields.join(&glue))
         };
         fn others(side: &Side, index: usize) -> Vec<&str> {
@@ -112,15 +158,13 @@ fn main() {
             match order {
                 std::cmp::Ordering::Less => {
                     if left.unpaired {
-                        let field = left.lines[i].get(left.field).map_or("", String::as_str);
-                        emit(out, field, others(&left, i))?;
+                        emit(out, Some(i), None)?;
                     }
                     i += 1;
                 }
                 std::cmp::Ordering::Greater => {
                     if right.unpaired {
-                        let field = right.lines[j].get(right.field).map_or("", String::as_str);
-                        emit(out, field, others(&right, j))?;
+                        emit(out, None, Some(j))?;
                     }
                     j += 1;
                 }
@@ -135,11 +179,7 @@ fn main() {
                     if paired {
                         for a in i..i_end {
                             for b in j..j_end {
-                                let mut rest = others(&left, a);
-                                rest.extend(others(&right, b));
-                                let field =
-                                    left.lines[a].get(left.field).map_or("", String::as_str);
-                                emit(out, field, rest)?;
+                                emit(out, Some(a), Some(b))?;
                             }
                         }
                     }
@@ -150,6 +190,32 @@ fn main() {
         }
         Ok(0)
     })
+}
+
+/// `-o`'s list: `0` or `FILENUM.FIELD`, separated by commas or blanks.
+fn parse_columns(text: &str) -> Result<Vec<Column>, Failure> {
+    text.split([',', ' ', '\t'])
+        .filter(|item| !item.is_empty())
+        .map(|item| {
+            let invalid = || Failure::Fatal(format!("invalid field specifier: '{item}'"));
+            let file = match item.as_bytes()[0] {
+                b'0' if item.len() == 1 => return Ok(Column::Join),
+                b'0' => return Err(invalid()),
+                b'1' => 0,
+                b'2' => 1,
+                _ => {
+                    return Err(Failure::Fatal(format!(
+                        "invalid file number in field spec: '{item}'"
+                    )));
+                }
+            };
+            let field = item[1..].strip_prefix('.').ok_or_else(invalid)?;
+            match field.parse::<usize>() {
+                Ok(n) if n > 0 => Ok(Column::Field(file, n - 1)),
+                _ => Err(Failure::Fatal(format!("invalid field number: '{field}'"))),
+            }
+        })
+        .collect()
 }
 
 fn field_number(text: &str) -> Result<usize, Failure> {
