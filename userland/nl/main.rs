@@ -50,10 +50,7 @@ fn main() {
                     };
                 }
                 Arg::Short('i') | Arg::Long("line-increment") => {
-                    let value = args.value()?;
-                    increment = value.parse().map_err(|_| {
-                        Failure::Fatal(format!("invalid line number increment: '{value}'"))
-                    })?;
+                    increment = line_number(&args.value()?, "line number increment")?;
                 }
                 Arg::Short('n') | Arg::Long("number-format") => {
                     let value = args.value()?;
@@ -70,10 +67,7 @@ fn main() {
                 }
                 Arg::Short('s') | Arg::Long("number-separator") => separator = args.value()?,
                 Arg::Short('v') | Arg::Long("starting-line-number") => {
-                    let value = args.value()?;
-                    number = value.parse().map_err(|_| {
-                        Failure::Fatal(format!("invalid starting line number: '{value}'"))
-                    })?;
+                    number = line_number(&args.value()?, "starting line number")?;
                 }
                 Arg::Short('w') | Arg::Long("number-width") => {
                     let value = args.value()?;
@@ -110,4 +104,11 @@ fn main() {
             Ok(())
         })
     })
+}
+
+/// A number given for `what` (`-v`, `-i`).
+fn line_number(value: &str, what: &str) -> Result<i64, Failure> {
+    value
+        .parse()
+        .map_err(|_| Failure::Fatal(format!("invalid {what}: '{value}'")))
 }
