@@ -903,3 +903,21 @@ fn join_output_format_and_empty_fields() {
         "printf 'k:1:x\\n' > l; printf 'k:2:y\\n' > r; join -t: -o 1.1,2.2,0 l r",
     )]);
 }
+
+#[test]
+fn ls_indicator_styles() {
+    let tree = "mkdir d; mkfifo p; ln -s lines.txt l; chmod +x words.txt; ";
+    let cases: Vec<_> = [
+        "ls --file-type",
+        "ls --indicator-style=file-type",
+        "ls --indicator-style=classify",
+        "ls --indicator-style=slash",
+        "ls -F --indicator-style=none",
+        "ls --indicator-style=x",
+        "ls --color=x",
+    ]
+    .into_iter()
+    .map(|command| made(format!("{tree}{command}"), ""))
+    .collect();
+    compare(&cases);
+}

@@ -25,9 +25,13 @@ static PROGRAM: Program = Program {
          or 'never' (LS_COLORS, or GNU's colors without it)\n  \
          -C                         list entries by columns\n  \
          -d, --directory            list directories themselves, not their contents\n  \
-         -F, --classify             append indicator (one of */=>@|) to entries\n  \
+         -F, --classify             append indicator (one of */=>@|) to entries\n      \
+         --file-type            likewise, except do not append '*'\n  \
          -h, --human-readable       with -l and -s, print sizes like 1K 234M 2G\n  \
-         -i, --inode                print the index number of each file\n  \
+         -i, --inode                print the index number of each file\n      \
+         --indicator-style=WORD  append indicator with style WORD to entry names:\n                               \
+         none (default), slash (-p), file-type (--file-type),\n                               \
+         classify (-F)\n  \
          -l                         use a long listing format\n  \
          -L, --dereference          show information for the file a link references\n  \
          -p                         append / indicator to directories\n  \
@@ -61,6 +65,8 @@ enum Indicator {
     #[default]
     None,
     Slash,
+    /// `--file-type`: as `-F`, without `*` for executables.
+    FileType,
     Classify,
 }
 
@@ -153,11 +159,25 @@ fn main() {
                             out.is_terminal() && std::env::var("TERM").is_ok_and(|t| t != "dumb")
                         }
                         Some(other) => {
-                            return Err(Failure::Usage(format!(
-                                "invalid argument '{other}' for '--color'"
-                            )));
+                            let valid = ["'always', 'yes', 'force'", "'never', 'no', 'none'"];
+                            let valid = [valid[0], valid[1], "'auto', 'tty', 'if-tty'"];
+                            return Err(invalid_argument(other, "--color", &valid));
                         }
                     }
+                }
+                Arg::Long("file-type") => options.indicator = Indicator::FileType,
+                Arg::Long("indicator-style") => {
+                    let style = args.value()?;
+                    options.indicator = match style.as_str() {
+                        "none" => Indicator::None,
+                        "slash" => Indicator::Slash,
+                        "file-type" => Indicator::FileType,
+                        "classify" => Indicator::Classify,
+                        _ => {
+                            let valid = ["'none'", "'slash'", "'file-type'", "'classify'"];
+                            return Err(invalid_argument(&style, "--indicator-style", &valid));
+                        }
+                    };
                 }
                 Arg::Value(v) => operands.push(args::into_string(v)?),
                 other => return Err(args::unexpected(other)),
@@ -498,10 +518,15 @@ impl Lister<'_> {
             };
             text = palette.paint(name, text, shown_as);
         }
+        let typed = matches!(
+            self.options.indicator,
+            Indicator::FileType | Indicator::Classify
+        );
         let indicator = match (kind, &self.options.indicator) {
-            (EntryKind::Directory, Indicator::Slash | Indicator::Classify) => Some('/'),
-            (EntryKind::Symlink, Indicator::Classify) if linked => Some('@'),
-            (EntryKind::Fifo, Indicator::Classify) => Some('|'),
+            (EntryKind::Directory, Indicator::Slash) => Some('/'),
+            (EntryKind::Directory, _) if typed => Some('/'),
+            (EntryKind::Symlink, _) if typed && linked => Some('@'),
+            (EntryKind::Fifo, _) if typed => Some('|'),
             (EntryKind::File, Indicator::Classify) if mode & 0o111 != 0 => Some('*'),
             _ => None,
         };
@@ -694,4 +719,16 @@ fn listing_time(time: SystemTime, now: SystemTime) -> String {
     } else {
         time.format("%b %e  %Y").to_string()
     }
+}
+
+/// GNU's words for an option given a value it does not take, with the values it does;
+/// GNU's ls then exits with 1, not the 2 of its other usage errors.
+fn invalid_argument(value: &str, option: &str, valid: &[&str]) -> Failure {
+    let mut message = format!("invalid argument '{value}' for '{option}'\nValid arguments are:");
+    for choice in valid {
+        message.push_str(&format!("\n  - {choice}"));
+    }
+    PROGRAM.warn(message);
+    eprintln!("Try 'ls --help' for more information.");
+    Failure::Status(1)
 }
