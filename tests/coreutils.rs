@@ -882,23 +882,22 @@ fn du_apparent_sizes_in_bytes() {
 #[test]
 fn join_output_format_and_empty_fields() {
     let files = "printf 'a 1\\nb 3\\n' > l; printf 'a 2\\nc 4\\n' > r; ";
-    let cases: Vec<_> = [
-        "join -o 1.2,2.2 l r",
-        "join -o 0,1.2,2.2 -a1 -a2 -e X l r",
-        "join -o '2.1 1.1' l r",
-        "join -o 1.3 -e none l r",
-        "join -o 1.2 -o 2.2 l r",
-        "join -v1 -o 1.2,0 l r",
-        "join -e X -a1 l r",
-        "join -o 3.1 l r",
-        "join -o x l r",
-        "join -o 1.0 l r",
-        "join -o 1x l r",
-    ]
-    .into_iter()
-    .map(|command| made(format!("{files}{command}"), ""))
-    .collect();
-    compare(&cases);
+    compare(&after(
+        files,
+        &[
+            "join -o 1.2,2.2 l r",
+            "join -o 0,1.2,2.2 -a1 -a2 -e X l r",
+            "join -o '2.1 1.1' l r",
+            "join -o 1.3 -e none l r",
+            "join -o 1.2 -o 2.2 l r",
+            "join -v1 -o 1.2,0 l r",
+            "join -e X -a1 l r",
+            "join -o 3.1 l r",
+            "join -o x l r",
+            "join -o 1.0 l r",
+            "join -o 1x l r",
+        ],
+    ));
     compare(&[case(
         "printf 'k:1:x\\n' > l; printf 'k:2:y\\n' > r; join -t: -o 1.1,2.2,0 l r",
     )]);
@@ -907,17 +906,24 @@ fn join_output_format_and_empty_fields() {
 #[test]
 fn ls_indicator_styles() {
     let tree = "mkdir d; mkfifo p; ln -s lines.txt l; chmod +x words.txt; ";
-    let cases: Vec<_> = [
-        "ls --file-type",
-        "ls --indicator-style=file-type",
-        "ls --indicator-style=classify",
-        "ls --indicator-style=slash",
-        "ls -F --indicator-style=none",
-        "ls --indicator-style=x",
-        "ls --color=x",
-    ]
-    .into_iter()
-    .map(|command| made(format!("{tree}{command}"), ""))
-    .collect();
-    compare(&cases);
+    compare(&after(
+        tree,
+        &[
+            "ls --file-type",
+            "ls --indicator-style=file-type",
+            "ls --indicator-style=classify",
+            "ls --indicator-style=slash",
+            "ls -F --indicator-style=none",
+            "ls --indicator-style=x",
+            "ls --color=x",
+        ],
+    ));
+}
+
+/// Each command, run after the same set-up commands.
+fn after(setup: &str, commands: &[&str]) -> Vec<support::gnu::Case> {
+    commands
+        .iter()
+        .map(|command| made(format!("{setup}{command}"), ""))
+        .collect()
 }
