@@ -880,6 +880,32 @@ fn du_apparent_sizes_in_bytes() {
 }
 
 #[test]
+fn du_units_depth_totals_and_hard_links() {
+    let tree = "mkdir -p t/a/b && head -c 5000 /dev/zero > t/f && head -c 3000000 /dev/zero > \
+                t/a/g && ln t/f t/a/hl && cd t && ";
+    compare(&after(
+        tree,
+        &[
+            "du -b -a",
+            "du -b -c -d 1 . a",
+            "du -b -l -a",
+            "du -b -S",
+            "du -b -k; du -b -m; du -k -b",
+            "du --apparent-size -BM; du --apparent-size -B1K; du --apparent-size -BKB",
+            "du -b --si -a; du -b -h",
+            "du -ab --exclude='*g'; du -b --exclude=b",
+            "du -b0 | tr '\\0' :",
+            "du -b a/g a; du -b a a/g; du -b . .",
+            "du -sa .",
+            "du -s -d 1 .",
+            "du -b -s -d 0 .",
+            "du -d x .; du -B 0 .; du -B 1x .",
+            "du -bL .",
+        ],
+    ));
+}
+
+#[test]
 fn join_output_format_and_empty_fields() {
     let files = "printf 'a 1\\nb 3\\n' > l; printf 'a 2\\nc 4\\n' > r; ";
     compare(&after(

@@ -186,8 +186,8 @@ impl Finder<'_> {
             && self.settings.max_depth.is_none_or(|max| depth < max);
         if descend {
             match wasi_fs::list_dir(Path::new(path)) {
-                Ok(mut entries) => {
-                    entries.sort_by(|a, b| a.0.cmp(&b.0));
+                // In the directory's own order, as GNU's find.
+                Ok(entries) => {
                     for (name, child_kind) in entries {
                         // As GNU: `d/` gives `d/e`, and `d//` gives `d//e`.
                         let child = if path.ends_with('/') {

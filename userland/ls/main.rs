@@ -698,15 +698,9 @@ fn unknown_mode(kind: EntryKind) -> String {
     format!("{letter}?????????")
 }
 
-/// The blocks of 1024 bytes a file takes, as GNU ls counts them on a filesystem of
-/// 4096-byte blocks (WASI reports no allocation, only the size).
-/// A symbolic link takes none: its target is kept in the inode.
+/// The blocks of 1024 bytes a file takes.
 fn blocks_of(meta: &Metadata) -> u64 {
-    if meta.file_type().is_symlink() {
-        0
-    } else {
-        meta.len().div_ceil(4096) * 4
-    }
+    wasi_fs::allocated(meta.len(), EntryKind::of(meta)) / 1024
 }
 
 /// `Nov 26 05:25` for the last six months, `Nov 26  2025` before (and in the future).

@@ -181,7 +181,6 @@ impl FileServer for HostFs {
                 file_type,
             });
         }
-        listed.sort_by(|a, b| a.name.cmp(&b.name));
         Ok(listed)
     }
 

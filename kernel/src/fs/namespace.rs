@@ -481,6 +481,7 @@ impl Namespace {
         if !found {
             return Err(FsError::NotFound);
         }
+        let mut merged = mount.layers.len() > 1;
         for mount in &self.mounts {
             let parent = normalize(&format!("{}/..", mount.at));
             let name = super::split_last(mount.at.trim_start_matches('/')).1;
@@ -489,9 +490,14 @@ impl Namespace {
                     name: name.to_string(),
                     file_type: super::FileType::Directory,
                 });
+                merged = true;
             }
         }
-        entries.sort_by(|a, b| a.name.cmp(&b.name));
+        // One server's listing keeps its order (a host directory's is the host's, which
+        // GNU's find, du and `ls -U` show); a merged one is put in name order.
+        if merged {
+            entries.sort_by(|a, b| a.name.cmp(&b.name));
+        }
         Ok(entries)
     }
 

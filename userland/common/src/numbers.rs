@@ -64,14 +64,24 @@ mod tests {
 /// A size as GNU's `-h` shows it: powers of 1024, one decimal below 10, always rounded up
 /// (`1.5K`, `10K`, `96`).
 pub fn human_size(bytes: u64) -> String {
-    const UNITS: [&str; 6] = ["K", "M", "G", "T", "P", "E"];
-    if bytes < 1024 {
+    human_size_in(bytes, 1024)
+}
+
+/// `human_size` in powers of `base`: 1024, or 1000 as `--si` asks (a lower-case `k`).
+pub fn human_size_in(bytes: u64, base: u64) -> String {
+    let units = if base == 1000 {
+        ["k", "M", "G", "T", "P", "E"]
+    } else {
+        ["K", "M", "G", "T", "P", "E"]
+    };
+    if bytes < base {
         return bytes.to_string();
     }
+    let base = base as f64;
     let mut value = bytes as f64;
-    for unit in UNITS {
-        value /= 1024.0;
-        if value < 1024.0 || unit == "E" {
+    for unit in units {
+        value /= base;
+        if value < base || unit == "E" {
             return if value < 10.0 {
                 let tenths = (value * 10.0).ceil() / 10.0;
                 if tenths >= 10.0 {
@@ -100,6 +110,8 @@ mod human_tests {
         assert_eq!(human_size(10 * 1024), "10K");
         assert_eq!(human_size(10 * 1024 + 1), "11K");
         assert_eq!(human_size(5 << 20), "5.0M");
+        assert_eq!(super::human_size_in(5000, 1000), "5.0k");
+        assert_eq!(super::human_size_in(999, 1000), "999");
     }
 }
 

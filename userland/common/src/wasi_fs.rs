@@ -15,6 +15,25 @@ pub struct Identity {
     pub changed: Option<std::time::SystemTime>,
 }
 
+/// What `Directory::stat` tells of an entry.
+pub struct EntryStat {
+    pub size: u64,
+    pub kind: EntryKind,
+    pub links: u64,
+}
+
+/// The bytes a file of `size` takes on disk, as GNU's `du` and `ls -s` count its blocks
+/// on Linux's usual filesystem (ext4, 4096-byte blocks): WASI reports sizes, not blocks.
+/// A symbolic link takes none (its target is kept in the inode); a sparse file is
+/// counted whole.
+pub fn allocated(size: u64, kind: EntryKind) -> u64 {
+    if kind == EntryKind::Symlink {
+        0
+    } else {
+        size.div_ceil(4096) * 4096
+    }
+}
+
 /// What a directory listing says an entry is, without a lookup of its own.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum EntryKind {
@@ -69,7 +88,7 @@ mod bindings {
 #[cfg(target_os = "wasi")]
 mod imp {
     use super::bindings::wasmix::filesystem::modes;
-    use super::{EntryKind, Identity};
+    use super::{EntryKind, EntryStat, Identity};
     use std::io;
     use std::path::Path;
     use wasip2::filesystem::types::{Descriptor, ErrorCode, PathFlags};
@@ -195,9 +214,18 @@ mod imp {
             Ok(entries)
         }
 
-        pub fn size_and_kind(&self, name: &str) -> io::Result<(u64, EntryKind)> {
-            let stat = self.0.stat_at(PathFlags::empty(), name).map_err(error)?;
-            Ok((stat.size, entry_kind(stat.type_)))
+        pub fn stat(&self, name: &str, follow: bool) -> io::Result<EntryStat> {
+            let stat = self.0.stat_at(path_flags(follow), name).map_err(error)?;
+            Ok(EntryStat {
+                size: stat.size,
+                kind: entry_kind(stat.type_),
+                links: stat.link_count,
+            })
+        }
+
+        pub fn inode(&self, name: &str, follow: bool) -> io::Result<u64> {
+            let hash = self.0.metadata_hash_at(path_flags(follow), name);
+            Ok(hash.map_err(error)?.lower)
         }
     }
 
@@ -246,7 +274,7 @@ mod imp {
 
 #[cfg(not(target_os = "wasi"))]
 mod imp {
-    use super::{EntryKind, Identity};
+    use super::{EntryKind, EntryStat, Identity};
     use std::io;
     use std::os::unix::fs::{MetadataExt, PermissionsExt};
     use std::path::Path;
@@ -314,9 +342,25 @@ mod imp {
             Ok(entries)
         }
 
-        pub fn size_and_kind(&self, name: &str) -> io::Result<(u64, EntryKind)> {
-            let meta = std::fs::symlink_metadata(self.0.join(name))?;
-            Ok((meta.len(), EntryKind::of(&meta)))
+        fn metadata(&self, name: &str, follow: bool) -> io::Result<std::fs::Metadata> {
+            if follow {
+                std::fs::metadata(self.0.join(name))
+            } else {
+                std::fs::symlink_metadata(self.0.join(name))
+            }
+        }
+
+        pub fn stat(&self, name: &str, follow: bool) -> io::Result<EntryStat> {
+            let meta = self.metadata(name, follow)?;
+            Ok(EntryStat {
+                size: meta.len(),
+                kind: EntryKind::of(&meta),
+                links: meta.nlink(),
+            })
+        }
+
+        pub fn inode(&self, name: &str, follow: bool) -> io::Result<u64> {
+            Ok(self.metadata(name, follow)?.ino())
         }
     }
 
@@ -395,9 +439,14 @@ impl Directory {
         self.0.entries()
     }
 
-    /// The size and kind of an entry (a symbolic link's own, not what it points to).
-    pub fn size_and_kind(&self, name: &str) -> io::Result<(u64, EntryKind)> {
-        self.0.size_and_kind(name)
+    /// The size, kind and link count of an entry (`follow`: of what a symlink points to).
+    pub fn stat(&self, name: &str, follow: bool) -> io::Result<EntryStat> {
+        self.0.stat(name, follow)
+    }
+
+    /// An entry's inode number, asked only where it matters: it is a lookup of its own.
+    pub fn inode(&self, name: &str, follow: bool) -> io::Result<u64> {
+        self.0.inode(name, follow)
     }
 }
 
