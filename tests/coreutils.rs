@@ -4,7 +4,7 @@
 
 mod support;
 
-use support::gnu::{case, compare, fed, made};
+use support::gnu::{after, case, compare, fed};
 
 #[test]
 fn echo() {
@@ -866,46 +866,6 @@ fn sha224sum_and_sha384sum() {
 }
 
 #[test]
-fn du_apparent_sizes_in_bytes() {
-    let tree = "mkdir -p d/e && printf 12345 > d/a && printf 1234567890 > d/e/b && ln -s a d/l";
-    compare(&[
-        case("du -b lines.txt"),
-        case("du --apparent-size -b lines.txt words.txt"),
-        made(format!("{tree} && du -b d"), ""),
-        made(format!("{tree} && du -ab d | sort"), ""),
-        made(format!("{tree} && du -sb d"), ""),
-        case("mkdir d && head -c 5000 /dev/zero > d/a && du --apparent-size -s d/a"),
-        case("du -b nosuch lines.txt"),
-    ]);
-}
-
-#[test]
-fn du_units_depth_totals_and_hard_links() {
-    let tree = "mkdir -p t/a/b && head -c 5000 /dev/zero > t/f && head -c 3000000 /dev/zero > \
-                t/a/g && ln t/f t/a/hl && cd t && ";
-    compare(&after(
-        tree,
-        &[
-            "du -b -a",
-            "du -b -c -d 1 . a",
-            "du -b -l -a",
-            "du -b -S",
-            "du -b -k; du -b -m; du -k -b",
-            "du --apparent-size -BM; du --apparent-size -B1K; du --apparent-size -BKB",
-            "du -b --si -a; du -b -h",
-            "du -ab --exclude='*g'; du -b --exclude=b",
-            "du -b0 | tr '\\0' :",
-            "du -b a/g a; du -b a a/g; du -b . .",
-            "du -sa .",
-            "du -s -d 1 .",
-            "du -b -s -d 0 .",
-            "du -d x .; du -B 0 .; du -B 1x .",
-            "du -bL .",
-        ],
-    ));
-}
-
-#[test]
 fn join_output_format_and_empty_fields() {
     let files = "printf 'a 1\\nb 3\\n' > l; printf 'a 2\\nc 4\\n' > r; ";
     compare(&after(
@@ -927,29 +887,4 @@ fn join_output_format_and_empty_fields() {
     compare(&[case(
         "printf 'k:1:x\\n' > l; printf 'k:2:y\\n' > r; join -t: -o 1.1,2.2,0 l r",
     )]);
-}
-
-#[test]
-fn ls_indicator_styles() {
-    let tree = "mkdir d; mkfifo p; ln -s lines.txt l; chmod +x words.txt; ";
-    compare(&after(
-        tree,
-        &[
-            "ls --file-type",
-            "ls --indicator-style=file-type",
-            "ls --indicator-style=classify",
-            "ls --indicator-style=slash",
-            "ls -F --indicator-style=none",
-            "ls --indicator-style=x",
-            "ls --color=x",
-        ],
-    ));
-}
-
-/// Each command, run after the same set-up commands.
-fn after(setup: &str, commands: &[&str]) -> Vec<support::gnu::Case> {
-    commands
-        .iter()
-        .map(|command| made(format!("{setup}{command}"), ""))
-        .collect()
 }

@@ -146,3 +146,11 @@ fn compare_as(cases: &[Case], privilege: Privilege) {
     }
     assert!(differences.is_empty(), "\n{}", differences.join("\n"));
 }
+
+/// Each command, run after the same set-up commands.
+pub fn after(setup: &str, commands: &[&str]) -> Vec<Case> {
+    commands
+        .iter()
+        .map(|command| made(format!("{setup}{command}"), ""))
+        .collect()
+}

@@ -1,8 +1,13 @@
 //! ls: list directory contents.
 
 mod color;
+mod layout;
+mod options;
+mod quoting;
 
 use chrono::{DateTime, Utc};
+use layout::Cell;
+use options::{Format, Indicator, Options, SortBy};
 use std::fs::{self, Metadata};
 use std::io::Write;
 use std::path::Path;
@@ -10,7 +15,7 @@ use std::time::{Duration, SystemTime};
 use wasmix_common::filemode::{self, mode_string};
 use wasmix_common::numbers::human_size;
 use wasmix_common::wasi_fs::EntryKind;
-use wasmix_common::{Arg, Failure, Output, Program, args, describe_io_error, names, wasi_fs};
+use wasmix_common::{Failure, Output, Program, describe_io_error, names, wasi_fs};
 
 static PROGRAM: Program = Program {
     usage_status: 2,
@@ -51,44 +56,6 @@ static PROGRAM: Program = Program {
     )
 };
 
-#[derive(Default, PartialEq)]
-enum SortBy {
-    #[default]
-    Name,
-    Time,
-    Size,
-    Unsorted,
-}
-
-#[derive(Default, PartialEq)]
-enum Indicator {
-    #[default]
-    None,
-    Slash,
-    /// `--file-type`: as `-F`, without `*` for executables.
-    FileType,
-    Classify,
-}
-
-#[derive(Default)]
-struct Options {
-    all: bool,
-    almost_all: bool,
-    directory: bool,
-    human: bool,
-    long: bool,
-    reverse: bool,
-    recursive: bool,
-    one_per_line: bool,
-    columns: bool,
-    sort: SortBy,
-    indicator: Indicator,
-    blocks: bool,
-    inode: bool,
-    dereference: bool,
-    color: bool,
-}
-
 /// One name to show, with what is known of it.
 struct Entry {
     name: String,
@@ -123,79 +90,19 @@ struct Lister<'o> {
     options: Options,
     palette: Option<color::Palette>,
     out: &'o mut Output,
-    columns: Option<usize>,
     status: u8,
     printed_section: bool,
 }
 
 fn main() {
     PROGRAM.run(|mut args, out| {
-        let mut options = Options::default();
         let mut operands = Vec::new();
-        while let Some(arg) = args.next()? {
-            match arg {
-                Arg::Short('a') | Arg::Long("all") => options.all = true,
-                Arg::Short('A') | Arg::Long("almost-all") => options.almost_all = true,
-                Arg::Short('d') | Arg::Long("directory") => options.directory = true,
-                Arg::Short('h') | Arg::Long("human-readable") => options.human = true,
-                Arg::Short('l') => options.long = true,
-                Arg::Short('r') | Arg::Long("reverse") => options.reverse = true,
-                Arg::Short('R') | Arg::Long("recursive") => options.recursive = true,
-                Arg::Short('1') => options.one_per_line = true,
-                Arg::Short('C') => options.columns = true,
-                Arg::Short('t') => options.sort = SortBy::Time,
-                Arg::Short('S') => options.sort = SortBy::Size,
-                Arg::Short('U') => options.sort = SortBy::Unsorted,
-                Arg::Short('F') | Arg::Long("classify") => options.indicator = Indicator::Classify,
-                Arg::Short('p') => options.indicator = Indicator::Slash,
-                Arg::Short('s') | Arg::Long("size") => options.blocks = true,
-                Arg::Short('i') | Arg::Long("inode") => options.inode = true,
-                Arg::Short('L') | Arg::Long("dereference") => options.dereference = true,
-                Arg::Long("color" | "colour") => {
-                    options.color = match args.optional_value().as_deref() {
-                        None | Some("always" | "yes" | "force") => true,
-                        Some("never" | "no" | "none") => false,
-                        Some("auto" | "tty" | "if-tty") => {
-                            out.is_terminal() && std::env::var("TERM").is_ok_and(|t| t != "dumb")
-                        }
-                        Some(other) => {
-                            let valid = ["'always', 'yes', 'force'", "'never', 'no', 'none'"];
-                            let valid = [valid[0], valid[1], "'auto', 'tty', 'if-tty'"];
-                            return Err(invalid_argument(other, "--color", &valid));
-                        }
-                    }
-                }
-                Arg::Long("file-type") => options.indicator = Indicator::FileType,
-                Arg::Long("indicator-style") => {
-                    let style = args.value()?;
-                    options.indicator = match style.as_str() {
-                        "none" => Indicator::None,
-                        "slash" => Indicator::Slash,
-                        "file-type" => Indicator::FileType,
-                        "classify" => Indicator::Classify,
-                        _ => {
-                            let valid = ["'none'", "'slash'", "'file-type'", "'classify'"];
-                            return Err(invalid_argument(&style, "--indicator-style", &valid));
-                        }
-                    };
-                }
-                Arg::Value(v) => operands.push(args::into_string(v)?),
-                other => return Err(args::unexpected(other)),
-            }
-        }
-        let by_columns = (out.is_terminal() || options.columns) && !options.one_per_line;
-        let columns = (by_columns && !options.long).then(|| {
-            std::env::var("COLUMNS")
-                .ok()
-                .and_then(|c| c.parse().ok())
-                .unwrap_or(80)
-        });
+        let options = options::parse(&mut args, out.is_terminal(), &mut operands)?;
         let palette = options.color.then(color::Palette::from_env);
         let mut lister = Lister {
             options,
             palette,
             out,
-            columns,
             status: 0,
             printed_section: false,
         };
@@ -217,7 +124,7 @@ impl Lister<'_> {
                     let meta = match fs::symlink_metadata(&operand) {
                         Ok(link)
                             if link.file_type().is_symlink()
-                                && self.options.long
+                                && self.options.format == Format::Long
                                 && !self.options.dereference =>
                         {
                             link
@@ -273,7 +180,7 @@ impl Lister<'_> {
     /// so in a directory that cannot be searched those show without complaint, as GNU's.
     fn look_up(&mut self, entries: &mut [Entry]) {
         let options = &self.options;
-        let for_all = options.long
+        let for_all = options.format == Format::Long
             || options.blocks
             || options.inode
             || options.dereference
@@ -394,7 +301,7 @@ impl Lister<'_> {
     }
 
     fn print_entries(&mut self, entries: &[Entry], with_total: bool) -> Result<(), Failure> {
-        if self.options.long {
+        if self.options.format == Format::Long {
             return self.print_long(entries, with_total);
         }
         let metas: Vec<Option<Metadata>> = entries
@@ -407,28 +314,60 @@ impl Lister<'_> {
         }
         let paths: Vec<&str> = entries.iter().map(|e| e.path.as_str()).collect();
         let prefixes = self.prefixes(&paths, &metas);
-        let cells: Vec<(Vec<u8>, usize)> = entries
+        let padded = self.padded(&entries.iter().collect::<Vec<_>>());
+        let cells: Vec<Cell> = entries
             .iter()
             .zip(&metas)
             .zip(prefixes)
-            .map(|((entry, meta), prefix)| {
+            .zip(padded)
+            .map(|(((entry, meta), prefix), pad)| {
                 let (name, width) =
                     self.decorated(&entry.name, &entry.path, meta.as_ref(), entry.kind, true);
-                let mut cell = prefix.clone().into_bytes();
-                cell.extend(name);
-                (cell, prefix.len() + width)
+                let mut text = prefix.clone().into_bytes();
+                if pad {
+                    text.push(b' ');
+                }
+                text.extend(name);
+                let width = prefix.len() + usize::from(pad) + width;
+                Cell { text, width }
             })
             .collect();
-        match self.columns {
-            Some(width) => self.print_columns(&cells, width),
-            None => {
-                for (text, _) in cells {
-                    self.out.write_all(&text)?;
+        let width = self.options.width;
+        match self.options.format {
+            Format::Vertical => layout::columns(self.out, &cells, width, true),
+            Format::Across => layout::columns(self.out, &cells, width, false),
+            Format::Commas => layout::commas(self.out, &cells, width),
+            _ => {
+                for cell in cells {
+                    self.out.write_all(&cell.text)?;
                     writeln!(self.out)?;
                 }
                 Ok(())
             }
         }
+    }
+
+    /// Which names get a space before them: as GNU's ls, where a style quotes only the
+    /// names that need it and some in this listing are quoted, the others are moved one
+    /// column right to line up with them (in columns and long listings).
+    fn padded(&self, entries: &[&Entry]) -> Vec<bool> {
+        let options = &self.options;
+        let aligned = options.quoting.style.quotes_when_needed()
+            && match options.format {
+                Format::Long => true,
+                Format::Vertical | Format::Across => options.width != 0,
+                Format::OnePerLine | Format::Commas => false,
+            };
+        if !aligned {
+            return vec![false; entries.len()];
+        }
+        let quoting = &options.quoting;
+        let quoted: Vec<bool> = entries
+            .iter()
+            .map(|e| quoting.quote(&e.name).0 != *names::to_bytes(&e.name))
+            .collect();
+        let some_quoted = quoted.contains(&true);
+        quoted.iter().map(|q| some_quoted && !q).collect()
     }
 
     /// What -i and -s put before each name: the inode and the blocks, right-aligned.
@@ -453,8 +392,11 @@ impl Lister<'_> {
                     .map_or("?".into(), |m| self.block_count(blocks_of(m)))
             })
             .collect();
-        let inode_width = inodes.iter().map(String::len).max().unwrap_or(0);
-        let block_width = blocks.iter().map(String::len).max().unwrap_or(0);
+        // Aligned, but in a comma-separated list.
+        let aligned = self.options.format != Format::Commas;
+        let widest = |texts: &[String]| texts.iter().map(String::len).max().filter(|_| aligned);
+        let inode_width = widest(&inodes).unwrap_or(0);
+        let block_width = widest(&blocks).unwrap_or(0);
         inodes
             .iter()
             .zip(&blocks)
@@ -490,15 +432,7 @@ impl Lister<'_> {
         kind: EntryKind,
         linked: bool,
     ) -> (Vec<u8>, usize) {
-        let (mut text, width) = if self.columns.is_some() || self.out.is_terminal() {
-            let quoted = names::quoted_for_terminal(name);
-            let width = quoted.chars().count();
-            (quoted.into_owned().into_bytes(), width)
-        } else {
-            let bytes = names::to_bytes(name).to_vec();
-            let width = String::from_utf8_lossy(&bytes).chars().count();
-            (bytes, width)
-        };
+        let (mut text, width) = self.options.quoting.quote(name);
         // The permission bits are asked for only when a colour or `*` depends on them.
         let wants_mode = self.palette.is_some() || self.options.indicator == Indicator::Classify;
         let mode = match meta {
@@ -584,13 +518,15 @@ impl Lister<'_> {
         };
         let paths: Vec<&str> = entries.iter().map(|e| e.path.as_str()).collect();
         let prefixes = self.prefixes(&paths, &metas);
+        let padded = self.padded(&entries);
         let now = SystemTime::now();
-        for ((((entry, meta), size), links), prefix) in entries
+        for (((((entry, meta), size), links), prefix), pad) in entries
             .iter()
             .zip(&metas)
             .zip(sizes)
             .zip(links)
             .zip(prefixes)
+            .zip(padded)
         {
             let (mode, owner, time) = match meta {
                 Some(meta) => (
@@ -603,7 +539,8 @@ impl Lister<'_> {
             write!(
                 self.out,
                 "{prefix}{mode} {links:>links_width$} {owner:<owner_width$} \
-                 {owner:<owner_width$} {size:>size_width$} {time:>12} ",
+                 {owner:<owner_width$} {size:>size_width$} {time:>12} {}",
+                if pad { " " } else { "" }
             )?;
             let (name, _) =
                 self.decorated(&entry.name, &entry.path, meta.as_ref(), entry.kind, false);
@@ -622,64 +559,12 @@ impl Lister<'_> {
                         EntryKind::of(target_meta),
                         false,
                     ),
-                    None => (names::to_bytes(&target).to_vec(), 0),
+                    None => self.options.quoting.quote(&target),
                 };
                 self.out.write_all(b" -> ")?;
                 self.out.write_all(&shown)?;
             }
             writeln!(self.out)?;
-        }
-        Ok(())
-    }
-
-    /// Cells in columns filled top to bottom, as many columns as fit in `width`.
-    fn print_columns(&mut self, cells: &[(Vec<u8>, usize)], width: usize) -> Result<(), Failure> {
-        if cells.is_empty() {
-            return Ok(());
-        }
-        let lengths: Vec<usize> = cells.iter().map(|(_, width)| *width).collect();
-        let mut layout = (1, vec![lengths.iter().copied().max().unwrap_or(0)]);
-        for columns in (2..=cells.len()).rev() {
-            let rows = cells.len().div_ceil(columns);
-            let widths: Vec<usize> = lengths
-                .chunks(rows)
-                .map(|column| column.iter().copied().max().unwrap_or(0))
-                .collect();
-            let total: usize = widths.iter().map(|w| w + 2).sum::<usize>() - 2;
-            if total <= width {
-                layout = (widths.len(), widths);
-                break;
-            }
-        }
-        let (columns, widths) = layout;
-        let rows = cells.len().div_ceil(columns);
-        for row in 0..rows {
-            let mut line: Vec<u8> = Vec::new();
-            let (mut position, mut start) = (0, 0);
-            for (column, column_width) in widths.iter().enumerate() {
-                let Some((text, shown)) = cells.get(column * rows + row) else {
-                    break;
-                };
-                line.extend_from_slice(text);
-                position += shown;
-                let last = column + 1 == widths.len() || (column + 1) * rows + row >= cells.len();
-                if !last {
-                    // As GNU: to the next column by tabs where a tab stop is on the way.
-                    let to = start + column_width + 2;
-                    while position < to {
-                        if to / 8 > (position + 1) / 8 {
-                            line.push(b'\t');
-                            position += 8 - position % 8;
-                        } else {
-                            line.push(b' ');
-                            position += 1;
-                        }
-                    }
-                    start = to;
-                }
-            }
-            line.push(b'\n');
-            self.out.write_all(&line)?;
         }
         Ok(())
     }
@@ -713,16 +598,4 @@ fn listing_time(time: SystemTime, now: SystemTime) -> String {
     } else {
         time.format("%b %e  %Y").to_string()
     }
-}
-
-/// GNU's words for an option given a value it does not take, with the values it does;
-/// GNU's ls then exits with 1, not the 2 of its other usage errors.
-fn invalid_argument(value: &str, option: &str, valid: &[&str]) -> Failure {
-    let mut message = format!("invalid argument '{value}' for '{option}'\nValid arguments are:");
-    for choice in valid {
-        message.push_str(&format!("\n  - {choice}"));
-    }
-    PROGRAM.warn(message);
-    eprintln!("Try 'ls --help' for more information.");
-    Failure::Status(1)
 }

@@ -1,0 +1,130 @@
+//! ls and du against GNU's: how names are laid out, quoted and marked, and how space is
+//! counted. Each command line runs in bash with the GNU tools of this machine and in
+//! wasmix, over the same files (a host directory mounted into wasmix).
+
+mod support;
+
+use support::gnu::{after, case, compare, made};
+
+#[test]
+fn ls_indicator_styles() {
+    let tree = "mkdir d; mkfifo p; ln -s lines.txt l; chmod +x words.txt; ";
+    compare(&after(
+        tree,
+        &[
+            "ls --file-type",
+            "ls --indicator-style=file-type",
+            "ls --indicator-style=classify",
+            "ls --indicator-style=slash",
+            "ls -F --indicator-style=none",
+            "ls --indicator-style=x",
+            "ls --color=x",
+        ],
+    ));
+}
+
+/// Names that quoting styles treat differently: spaces, quotes, shell characters, control
+/// characters, a byte that is not UTF-8 and a multibyte character.
+const ODD_NAMES: &str = "touch plain 'with space' \"it's\" 'dq\"x' 'star*' '#hash' a#b '~t' \
+    'back\\slash' a=b '{' \"$(printf 'tab\\tx')\" \"$(printf 'caf\\351')\" \"$(printf '\\303\\274tf')\" \
+    \"it's \\\"both\\\"\" 'a@b' && mkdir sub && ";
+
+#[test]
+fn ls_quoting_styles() {
+    let styles = [
+        "literal",
+        "shell",
+        "shell-always",
+        "shell-escape",
+        "shell-escape-always",
+        "c",
+        "c-maybe",
+        "escape",
+        "locale",
+        "clocale",
+    ];
+    let mut commands: Vec<String> = styles
+        .iter()
+        .map(|style| format!("ls --quoting-style={style}"))
+        .collect();
+    commands.extend(
+        [
+            "ls -b; ls -N; ls -Q; ls -q",
+            "ls -F -b; ls --file-type -b; ls -p --quoting-style=shell-escape",
+            "ls -C -w 60 --quoting-style=shell-escape",
+            "ls -x -w 60 --quoting-style=shell",
+            "ls -l --quoting-style=shell-escape | cut -c 42-",
+            "LC_ALL=C.UTF-8 ls -Q; LC_ALL=C.UTF-8 ls -C -w 50 --quoting-style=shell-escape",
+            "QUOTING_STYLE=c ls; QUOTING_STYLE=bad ls -d plain",
+            "ls --quoting-style=x",
+        ]
+        .map(String::from),
+    );
+    let commands: Vec<&str> = commands.iter().map(String::as_str).collect();
+    compare(&after(ODD_NAMES, &commands));
+}
+
+#[test]
+fn ls_formats_and_widths() {
+    let names = "touch alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi \
+                 omicron pi rho sigma tau upsilon phi chi psi omega && ";
+    compare(&after(
+        names,
+        &[
+            "ls -m; ls -x; ls -C",
+            "ls -w 40 -x; ls -w 40 -C; ls -w 30 -m; ls -w 0 -C; ls -w 0 -m",
+            "ls --format=across; ls --format=commas; ls --format=vertical -w 50",
+            "ls --format=horizontal -w 20; ls --format=single-column -w 20",
+            "ls -xs; ls -ms -w 40; ls -Cs -w 40",
+            "mkdir dd && ls -m -F -w 50 && ls -x -p -w 60",
+            "ls -l -m; ls -1 -m; ls -x -1",
+            "ls -l -1 -d alpha | cut -c 1-10",
+            "ls -f | sort; ls -f -C | wc -l",
+            "ls -w x; ls --format=x",
+        ],
+    ));
+    compare(&after(
+        ODD_NAMES,
+        &["ls -m -w 30", "ls -x -w 50", "ls -C -w 70"],
+    ));
+}
+
+#[test]
+fn du_apparent_sizes_in_bytes() {
+    let tree = "mkdir -p d/e && printf 12345 > d/a && printf 1234567890 > d/e/b && ln -s a d/l";
+    compare(&[
+        case("du -b lines.txt"),
+        case("du --apparent-size -b lines.txt words.txt"),
+        made(format!("{tree} && du -b d"), ""),
+        made(format!("{tree} && du -ab d | sort"), ""),
+        made(format!("{tree} && du -sb d"), ""),
+        case("mkdir d && head -c 5000 /dev/zero > d/a && du --apparent-size -s d/a"),
+        case("du -b nosuch lines.txt"),
+    ]);
+}
+
+#[test]
+fn du_units_depth_totals_and_hard_links() {
+    let tree = "mkdir -p t/a/b && head -c 5000 /dev/zero > t/f && head -c 3000000 /dev/zero > \
+                t/a/g && ln t/f t/a/hl && cd t && ";
+    compare(&after(
+        tree,
+        &[
+            "du -b -a",
+            "du -b -c -d 1 . a",
+            "du -b -l -a",
+            "du -b -S",
+            "du -b -k; du -b -m; du -k -b",
+            "du --apparent-size -BM; du --apparent-size -B1K; du --apparent-size -BKB",
+            "du -b --si -a; du -b -h",
+            "du -ab --exclude='*g'; du -b --exclude=b",
+            "du -b0 | tr '\\0' :",
+            "du -b a/g a; du -b a a/g; du -b . .",
+            "du -sa .",
+            "du -s -d 1 .",
+            "du -b -s -d 0 .",
+            "du -d x .; du -B 0 .; du -B 1x .",
+            "du -bL .",
+        ],
+    ));
+}

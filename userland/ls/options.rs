@@ -1,0 +1,243 @@
+//! What ls's command line asks for. Where options conflict, the last one given wins, as
+//! in GNU's ls (`-l -m` lists with commas, `-m -l` long).
+
+use crate::PROGRAM;
+use crate::quoting::{Quoting, STYLE_NAMES, Style};
+use wasmix_common::{Arg, Args, Failure, args, locale};
+
+#[derive(Default, PartialEq)]
+pub enum SortBy {
+    #[default]
+    Name,
+    Time,
+    Size,
+    Unsorted,
+}
+
+#[derive(Default, PartialEq)]
+pub enum Indicator {
+    #[default]
+    None,
+    Slash,
+    /// `--file-type`: as `-F`, without `*` for executables.
+    FileType,
+    Classify,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+pub enum Format {
+    Long,
+    OnePerLine,
+    /// `-C`: in columns, filled top to bottom.
+    Vertical,
+    /// `-x`: in columns, filled across.
+    Across,
+    /// `-m`: a comma-separated list filling each line.
+    Commas,
+}
+
+pub struct Options {
+    pub all: bool,
+    pub almost_all: bool,
+    pub directory: bool,
+    pub human: bool,
+    pub format: Format,
+    pub reverse: bool,
+    pub recursive: bool,
+    pub sort: SortBy,
+    pub indicator: Indicator,
+    pub blocks: bool,
+    pub inode: bool,
+    pub dereference: bool,
+    pub color: bool,
+    /// The line width columns and commas fill; 0 for no limit.
+    pub width: usize,
+    pub quoting: Quoting,
+}
+
+/// Reads the options, and the operands into `operands`.
+pub fn parse(
+    args: &mut Args,
+    to_terminal: bool,
+    operands: &mut Vec<String>,
+) -> Result<Options, Failure> {
+    let default_format = if to_terminal {
+        Format::Vertical
+    } else {
+        Format::OnePerLine
+    };
+    let mut options = Options {
+        all: false,
+        almost_all: false,
+        directory: false,
+        human: false,
+        format: default_format,
+        reverse: false,
+        recursive: false,
+        sort: SortBy::Name,
+        indicator: Indicator::None,
+        blocks: false,
+        inode: false,
+        dereference: false,
+        color: false,
+        width: std::env::var("COLUMNS")
+            .ok()
+            .and_then(|c| c.parse().ok())
+            .unwrap_or(80),
+        quoting: Quoting {
+            style: default_style(to_terminal),
+            also: Vec::new(),
+            hide_control: false,
+            utf8: locale::is_utf8(),
+        },
+    };
+    while let Some(arg) = args.next()? {
+        match arg {
+            Arg::Short('a') | Arg::Long("all") => options.all = true,
+            Arg::Short('A') | Arg::Long("almost-all") => options.almost_all = true,
+            Arg::Short('d') | Arg::Long("directory") => options.directory = true,
+            Arg::Short('f') => {
+                options.all = true;
+                options.sort = SortBy::Unsorted;
+                if options.format == Format::Long {
+                    options.format = default_format;
+                }
+                options.blocks = false;
+                options.color = false;
+            }
+            Arg::Short('h') | Arg::Long("human-readable") => options.human = true,
+            Arg::Short('l') => options.format = Format::Long,
+            Arg::Short('1') if options.format != Format::Long => {
+                options.format = Format::OnePerLine
+            }
+            Arg::Short('1') => {}
+            Arg::Short('C') => options.format = Format::Vertical,
+            Arg::Short('x') => options.format = Format::Across,
+            Arg::Short('m') => options.format = Format::Commas,
+            Arg::Long("format") => {
+                let word = args.value()?;
+                options.format = match word.as_str() {
+                    "long" | "verbose" => Format::Long,
+                    "single-column" => Format::OnePerLine,
+                    "vertical" => Format::Vertical,
+                    "across" | "horizontal" => Format::Across,
+                    "commas" => Format::Commas,
+                    _ => {
+                        let valid = [
+                            "'verbose', 'long'",
+                            "'commas'",
+                            "'horizontal', 'across'",
+                            "'vertical'",
+                            "'single-column'",
+                        ];
+                        return Err(invalid_argument(&word, "--format", &valid));
+                    }
+                };
+            }
+            Arg::Short('w') | Arg::Long("width") => {
+                let text = args.value()?;
+                options.width = text.parse().map_err(|_| {
+                    PROGRAM.warn(format!("invalid line width: '{text}'"));
+                    Failure::Status(2)
+                })?;
+            }
+            Arg::Short('r') | Arg::Long("reverse") => options.reverse = true,
+            Arg::Short('R') | Arg::Long("recursive") => options.recursive = true,
+            Arg::Short('t') => options.sort = SortBy::Time,
+            Arg::Short('S') => options.sort = SortBy::Size,
+            Arg::Short('U') => options.sort = SortBy::Unsorted,
+            Arg::Short('F') | Arg::Long("classify") => options.indicator = Indicator::Classify,
+            Arg::Short('p') => options.indicator = Indicator::Slash,
+            Arg::Long("file-type") => options.indicator = Indicator::FileType,
+            Arg::Long("indicator-style") => {
+                let style = args.value()?;
+                options.indicator = match style.as_str() {
+                    "none" => Indicator::None,
+                    "slash" => Indicator::Slash,
+                    "file-type" => Indicator::FileType,
+                    "classify" => Indicator::Classify,
+                    _ => {
+                        let valid = ["'none'", "'slash'", "'file-type'", "'classify'"];
+                        return Err(invalid_argument(&style, "--indicator-style", &valid));
+                    }
+                };
+            }
+            Arg::Short('s') | Arg::Long("size") => options.blocks = true,
+            Arg::Short('i') | Arg::Long("inode") => options.inode = true,
+            Arg::Short('L') | Arg::Long("dereference") => options.dereference = true,
+            Arg::Short('b') | Arg::Long("escape") => options.quoting.style = Style::Escape,
+            Arg::Short('N') | Arg::Long("literal") => options.quoting.style = Style::Literal,
+            Arg::Short('Q') | Arg::Long("quote-name") => options.quoting.style = Style::C,
+            Arg::Long("quoting-style") => {
+                let word = args.value()?;
+                options.quoting.style = Style::named(&word).ok_or_else(|| {
+                    let valid: Vec<String> = STYLE_NAMES.iter().map(|n| format!("'{n}'")).collect();
+                    let valid: Vec<&str> = valid.iter().map(String::as_str).collect();
+                    invalid_argument(&word, "--quoting-style", &valid)
+                })?;
+            }
+            Arg::Short('q') | Arg::Long("hide-control-chars") => {
+                options.quoting.hide_control = true
+            }
+            Arg::Long("show-control-chars") => options.quoting.hide_control = false,
+            Arg::Long("color" | "colour") => {
+                options.color = match args.optional_value().as_deref() {
+                    None | Some("always" | "yes" | "force") => true,
+                    Some("never" | "no" | "none") => false,
+                    Some("auto" | "tty" | "if-tty") => {
+                        to_terminal && std::env::var("TERM").is_ok_and(|t| t != "dumb")
+                    }
+                    Some(other) => {
+                        let valid = ["'always', 'yes', 'force'", "'never', 'no', 'none'"];
+                        let valid = [valid[0], valid[1], "'auto', 'tty', 'if-tty'"];
+                        return Err(invalid_argument(other, "--color", &valid));
+                    }
+                }
+            }
+            Arg::Value(v) => operands.push(args::into_string(v)?),
+            other => return Err(args::unexpected(other)),
+        }
+    }
+    // As GNU's ls: characters of a name that could be taken for an indicator, and a
+    // space in the escape style, are escaped too. (GNU's own table leaves `*` out with
+    // -F, and has it with --file-type, which never appends it.)
+    let indicators: &[u8] = match options.indicator {
+        Indicator::None | Indicator::Slash => b"",
+        Indicator::FileType => b"*=>@|",
+        Indicator::Classify => b"=>@|",
+    };
+    options.quoting.also = indicators.to_vec();
+    if options.quoting.style == Style::Escape {
+        options.quoting.also.push(b' ');
+    }
+    Ok(options)
+}
+
+/// `QUOTING_STYLE` if it names one; else shell-escape on a terminal, literal elsewhere.
+fn default_style(to_terminal: bool) -> Style {
+    if let Ok(name) = std::env::var("QUOTING_STYLE") {
+        match Style::named(&name) {
+            Some(style) => return style,
+            None => PROGRAM.warn(format!(
+                "ignoring invalid value of environment variable QUOTING_STYLE: '{name}'"
+            )),
+        }
+    }
+    if to_terminal {
+        Style::ShellEscape
+    } else {
+        Style::Literal
+    }
+}
+
+/// GNU's words for an option given a value it does not take, with the values it does;
+/// GNU's ls then exits with 1, not the 2 of its other usage errors.
+fn invalid_argument(value: &str, option: &str, valid: &[&str]) -> Failure {
+    let mut message = format!("invalid argument '{value}' for '{option}'\nValid arguments are:");
+    for choice in valid {
+        message.push_str(&format!("\n  - {choice}"));
+    }
+    PROGRAM.warn(message);
+    eprintln!("Try 'ls --help' for more information.");
+    Failure::Status(1)
+}
