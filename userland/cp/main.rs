@@ -2,6 +2,7 @@
 //! followed unless copying recursively (-R alone copies the link), -L always, -H only on
 //! the command line, -P and -d never.
 
+use std::collections::HashMap;
 use std::fs::{self, FileTimes};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -50,6 +51,8 @@ struct Options {
     follow: Follow,
     preserve_times: bool,
     preserve_mode: bool,
+    /// Files hard-linked to each other in the source are so in the copy.
+    preserve_links: bool,
     no_clobber: bool,
     update: bool,
     force: bool,
@@ -60,6 +63,8 @@ struct Copier<'o> {
     options: Options,
     out: &'o mut dyn Write,
     status: u8,
+    /// With `preserve_links`, the copy made of each multiply linked source file.
+    copies: HashMap<u64, PathBuf>,
 }
 
 impl Copier<'_> {
@@ -95,7 +100,7 @@ impl Copier<'_> {
                 self.fail(format!("-r not specified; omitting directory '{shown}'"));
                 return Ok(());
             }
-            if is_within(source, target) {
+            if tree::is_within(source, target) {
                 self.fail(format!(
                     "cannot copy a directory, '{}', into itself, '{}'",
                     source.display(),
@@ -175,6 +180,12 @@ impl Copier<'_> {
         if existing.is_some() && self.skipped(source, target) {
             return Ok(());
         }
+        if self.options.preserve_links
+            && kind != EntryKind::Directory
+            && self.linked(source, target)?
+        {
+            return Ok(());
+        }
         // With -R a FIFO is made anew, as GNU's cp makes one; without, its data is copied.
         let new_fifo = kind == EntryKind::Fifo && self.options.recursive;
         let copied = if kind == EntryKind::Symlink {
@@ -212,6 +223,34 @@ impl Copier<'_> {
             }
         }
         Ok(())
+    }
+
+    /// With links preserved: whether `source` is a file met before under another name,
+    /// now linked to its copy. The first copy of a multiply linked file is remembered.
+    fn linked(&mut self, source: &Path, target: &Path) -> io::Result<bool> {
+        let Ok(identity) = wasi_fs::identity(source, false) else {
+            return Ok(false);
+        };
+        if identity.links < 2 {
+            return Ok(false);
+        }
+        let Some(first) = self.copies.get(&identity.inode).cloned() else {
+            self.copies.insert(identity.inode, target.to_path_buf());
+            return Ok(false);
+        };
+        let _ = fs::remove_file(target);
+        match fs::hard_link(&first, target) {
+            Ok(()) => self.said(source, target)?,
+            Err(e) => {
+                let reason = describe_io_error(&e);
+                self.fail(format!(
+                    "cannot create hard link '{}' to '{}': {reason}",
+                    target.display(),
+                    first.display()
+                ));
+            }
+        }
+        Ok(true)
     }
 
     /// Whether -n or -u leaves an existing target as it is.
@@ -280,21 +319,6 @@ impl Copier<'_> {
     }
 }
 
-/// Whether `target` lies inside the directory `source` (or is it).
-fn is_within(source: &Path, target: &Path) -> bool {
-    let absolute = |p: &Path| {
-        let parent = p.parent().filter(|p| !p.as_os_str().is_empty());
-        let base = parent.map_or_else(|| PathBuf::from("."), Path::to_path_buf);
-        fs::canonicalize(base)
-            .ok()
-            .map(|dir| dir.join(p.file_name().unwrap_or_default()))
-    };
-    match (fs::canonicalize(source).ok(), absolute(target)) {
-        (Some(source), Some(target)) => target.starts_with(source),
-        _ => false,
-    }
-}
-
 /// The last component of an operand as written: `src/.` ends in `.`, which copies the
 /// contents of `src` rather than `src` itself.
 fn last_name(operand: &str) -> &str {
@@ -312,6 +336,7 @@ fn main() {
             follow: Follow::Default,
             preserve_times: false,
             preserve_mode: false,
+            preserve_links: false,
             no_clobber: false,
             update: false,
             force: false,
@@ -327,10 +352,13 @@ fn main() {
                     options.follow = Follow::Never;
                     options.preserve_times = true;
                     options.preserve_mode = true;
+                    options.preserve_links = true;
                 }
-                Arg::Short('d') | Arg::Short('P') | Arg::Long("no-dereference") => {
-                    options.follow = Follow::Never
+                Arg::Short('d') => {
+                    options.follow = Follow::Never;
+                    options.preserve_links = true;
                 }
+                Arg::Short('P') | Arg::Long("no-dereference") => options.follow = Follow::Never,
                 Arg::Short('L') | Arg::Long("dereference") => options.follow = Follow::Always,
                 Arg::Short('H') => options.follow = Follow::CommandLine,
                 Arg::Short('p') => {
@@ -342,6 +370,7 @@ fn main() {
                     let asks = |what| list.split(',').any(|a| a == "all" || a == what);
                     options.preserve_times |= asks("timestamps");
                     options.preserve_mode |= asks("mode");
+                    options.preserve_links |= asks("links");
                 }
                 Arg::Long("parents") => parents = true,
                 Arg::Short('f') | Arg::Long("force") => options.force = true,
@@ -355,7 +384,18 @@ fn main() {
             }
         }
         let (sources, target) = match (target_dir, operands.len()) {
-            (Some(dir), _) => (operands, dir),
+            (Some(dir), _) => {
+                let reason = match fs::metadata(&dir) {
+                    Ok(meta) if meta.is_dir() => None,
+                    Ok(_) => Some("Not a directory".to_string()),
+                    Err(e) => Some(describe_io_error(&e)),
+                };
+                if let Some(reason) = reason {
+                    let message = format!("target directory '{dir}': {reason}");
+                    return Err(Failure::Fatal(message));
+                }
+                (operands, dir)
+            }
             (None, 0) => return Err(Failure::Usage("missing file operand".into())),
             (None, 1) => {
                 return Err(Failure::Usage(format!(
@@ -383,6 +423,7 @@ fn main() {
             options,
             out,
             status: 0,
+            copies: HashMap::new(),
         };
         for source in &sources {
             let destination = if parents {

@@ -28,7 +28,16 @@ static PROGRAM: Program = Program::new(
      excl      fail if the output file already exists\n    \
      nocreat   do not create the output file\n    \
      notrunc   do not truncate the output file\n    \
-     noerror   continue after read errors\n\n\
+     noerror   continue after read errors\n    \
+     swab      swap every pair of input bytes\n    \
+     fsync, fdatasync  physically write output file data before finishing\n  \
+     iflag=FLAGS     read as per the comma separated symbol list:\n    \
+     fullblock    accumulate full blocks of input\n    \
+     count_bytes  treat 'count=N' as a byte count\n    \
+     skip_bytes   treat 'skip=N' as a byte count\n  \
+     oflag=FLAGS     write as per the comma separated symbol list:\n    \
+     append       append mode (makes sense only for output; conv=notrunc suggested)\n    \
+     seek_bytes   treat 'seek=N' as a byte count\n\n\
      N and BYTES may be followed by: c=1, w=2, b=512, kB=1000, K=1024, MB=1000*1000,\n\
      M=1024*1024, and so on for G, T, P, E; and may be products like 2x512.\n      \
      --help        display this help and exit\n      \
@@ -76,6 +85,8 @@ struct Settings {
     skip: u64,
     seek: u64,
     conversions: Vec<String>,
+    input_flags: Vec<String>,
+    output_flags: Vec<String>,
     status: String,
 }
 
@@ -95,6 +106,8 @@ fn parse(operands: Vec<String>) -> Result<Settings, Failure> {
             "skip" => s.skip = number(value, false)?,
             "seek" => s.seek = number(value, false)?,
             "conv" => s.conversions.extend(value.split(',').map(String::from)),
+            "iflag" => s.input_flags.extend(value.split(',').map(String::from)),
+            "oflag" => s.output_flags.extend(value.split(',').map(String::from)),
             "status" => match value {
                 "none" | "noxfer" | "progress" => s.status = value.into(),
                 _ => return Err(Failure::Fatal(format!("invalid status level: '{value}'"))),
@@ -102,22 +115,38 @@ fn parse(operands: Vec<String>) -> Result<Settings, Failure> {
             _ => return Err(Failure::Usage(format!("unrecognized operand '{operand}'"))),
         }
     }
-    for conversion in &s.conversions {
-        if ![
-            "lcase", "ucase", "sync", "excl", "nocreat", "notrunc", "noerror",
-        ]
-        .contains(&conversion.as_str())
-        {
-            return Err(Failure::Fatal(format!(
-                "invalid conversion: '{conversion}'"
-            )));
-        }
+    let known = [
+        "lcase",
+        "ucase",
+        "sync",
+        "excl",
+        "nocreat",
+        "notrunc",
+        "noerror",
+        "swab",
+        "fsync",
+        "fdatasync",
+    ];
+    if let Some(conversion) = s.conversions.iter().find(|c| !known.contains(&c.as_str())) {
+        return Err(Failure::Fatal(format!(
+            "invalid conversion: '{conversion}'"
+        )));
+    }
+    let known = ["fullblock", "count_bytes", "skip_bytes"];
+    if let Some(flag) = s.input_flags.iter().find(|f| !known.contains(&f.as_str())) {
+        return Err(Failure::Usage(format!("invalid input flag: '{flag}'")));
+    }
+    let known = ["append", "seek_bytes"];
+    if let Some(flag) = s.output_flags.iter().find(|f| !known.contains(&f.as_str())) {
+        return Err(Failure::Usage(format!("invalid output flag: '{flag}'")));
     }
     Ok(s)
 }
 
 fn run(s: Settings) -> Result<u8, Failure> {
     let has = |c: &str| s.conversions.iter().any(|x| x == c);
+    let input_flag = |f: &str| s.input_flags.iter().any(|x| x == f);
+    let output_flag = |f: &str| s.output_flags.iter().any(|x| x == f);
     let ibs = s.bs.or(s.ibs).unwrap_or(512) as usize;
     let obs = s.bs.or(s.obs).unwrap_or(512) as usize;
     let open_failed = |name: &str, e: std::io::Error| {
@@ -133,14 +162,18 @@ fn run(s: Settings) -> Result<u8, Failure> {
     let mut output: Box<dyn Write> = match &s.output {
         Some(name) => {
             let mut options = OpenOptions::new();
-            options.write(true);
+            options.write(true).append(output_flag("append"));
             if has("excl") {
                 options.create_new(true);
             } else if !has("nocreat") {
                 options.create(true);
             }
             let mut file = options.open(name).map_err(|e| open_failed(name, e))?;
-            let start = s.seek * obs as u64;
+            let start = if output_flag("seek_bytes") {
+                s.seek
+            } else {
+                s.seek * obs as u64
+            };
             if !has("notrunc") {
                 file.set_len(start)
                     .map_err(|e| Failure::Fatal(format!("{name}: {}", describe_io_error(&e))))?;
@@ -152,11 +185,19 @@ fn run(s: Settings) -> Result<u8, Failure> {
     };
     let started = Instant::now();
     let mut buffer = vec![0u8; ibs];
-    for _ in 0..s.skip {
-        if input.read(&mut buffer)? == 0 {
-            break;
+    if input_flag("skip_bytes") {
+        std::io::copy(&mut input.as_mut().take(s.skip), &mut std::io::sink())?;
+    } else {
+        // A block at a time, as GNU's dd skips in a pipe: a short read is a block.
+        for _ in 0..s.skip {
+            if input.read(&mut buffer)? == 0 {
+                break;
+            }
         }
     }
+    // count=N in bytes (iflag=count_bytes), or in blocks.
+    let mut bytes_left = s.count.filter(|_| input_flag("count_bytes"));
+    let block_count = s.count.filter(|_| bytes_left.is_none());
     let (mut full_in, mut partial_in, mut full_out, mut partial_out, mut bytes) =
         (0u64, 0u64, 0u64, 0u64, 0u64);
     let mut pending: Vec<u8> = Vec::new();
@@ -173,12 +214,27 @@ fn run(s: Settings) -> Result<u8, Failure> {
         }
         Ok(())
     };
-    while s.count.is_none_or(|c| full_in + partial_in < c) {
+    while block_count.is_none_or(|c| full_in + partial_in < c) && bytes_left != Some(0) {
+        let wanted = bytes_left.map_or(ibs, |left| left.min(ibs as u64) as usize);
         // One read per block, as GNU dd without iflag=fullblock: a pipe may give less
         // than a block, which counts as a partial record.
-        let n = input.read(&mut buffer)?;
+        let n = if input_flag("fullblock") {
+            let mut filled = 0;
+            while filled < wanted {
+                match input.read(&mut buffer[filled..wanted])? {
+                    0 => break,
+                    n => filled += n,
+                }
+            }
+            filled
+        } else {
+            input.read(&mut buffer[..wanted])?
+        };
         if n == 0 {
             break;
+        }
+        if let Some(left) = &mut bytes_left {
+            *left -= n as u64;
         }
         if n == ibs {
             full_in += 1
@@ -188,6 +244,11 @@ fn run(s: Settings) -> Result<u8, Failure> {
         let mut block = buffer[..n].to_vec();
         if has("sync") {
             block.resize(ibs, 0);
+        }
+        if has("swab") {
+            for pair in block.chunks_exact_mut(2) {
+                pair.swap(0, 1);
+            }
         }
         if has("ucase") {
             block.make_ascii_uppercase();

@@ -1,41 +1,93 @@
 //! ln: make links, hard (the default) or symbolic.
 
 use std::fs;
+use std::io::Write;
 use std::path::Path;
-use wasmix_common::{Arg, Program, args, describe_io_error, tree, wasi_fs};
+use wasmix_common::tree::Destination;
+use wasmix_common::{Arg, Failure, Program, args, describe_io_error, prompt, tree, wasi_fs};
 
 static PROGRAM: Program = Program::new(
     "ln",
-    "Usage: ln [OPTION]... TARGET LINK_NAME\n  \
-     or:  ln [OPTION]... TARGET... DIRECTORY\n\
+    "Usage: ln [OPTION]... [-T] TARGET LINK_NAME\n  \
+     or:  ln [OPTION]... TARGET\n  \
+     or:  ln [OPTION]... TARGET... DIRECTORY\n  \
+     or:  ln [OPTION]... -t DIRECTORY TARGET...\n\
      Create hard links by default, symbolic links with --symbolic, to TARGET with the\n\
-     name LINK_NAME, or links to each TARGET in DIRECTORY.\n\n  \
-     -s, --symbolic   make symbolic links\n  \
-     -f, --force      remove existing destination files\n      \
+     name LINK_NAME, or links to each TARGET in DIRECTORY (the current one when only\n\
+     TARGET is given).\n\n  \
+     -f, --force                 remove existing destination files\n  \
+     -i, --interactive           prompt whether to remove destinations\n  \
+     -n, --no-dereference        treat LINK_NAME as a normal file if\n                                \
+     it is a symbolic link to a directory\n  \
+     -s, --symbolic              make symbolic links instead of hard links\n  \
+     -t, --target-directory=DIRECTORY  specify the DIRECTORY in which to create\n                                \
+     the links\n  \
+     -T, --no-target-directory   treat LINK_NAME as a normal file always\n  \
+     -v, --verbose               print name of each linked file\n      \
      --help        display this help and exit\n      \
      --version     output version information and exit\n",
 );
 
 fn main() {
-    PROGRAM.run(|mut args, _| {
+    PROGRAM.run(|mut args, out| {
         let mut symbolic = false;
         let mut force = false;
+        let mut interactive = false;
+        let mut no_dereference = false;
+        let mut verbose = false;
+        let mut destination = Destination::default();
         let mut operands = Vec::new();
         while let Some(arg) = args.next()? {
             match arg {
                 Arg::Short('s') | Arg::Long("symbolic") => symbolic = true,
-                Arg::Short('f') | Arg::Long("force") => force = true,
+                Arg::Short('f') | Arg::Long("force") => {
+                    force = true;
+                    interactive = false;
+                }
+                Arg::Short('i') | Arg::Long("interactive") => {
+                    interactive = true;
+                    force = false;
+                }
+                Arg::Short('n') | Arg::Long("no-dereference") => no_dereference = true,
+                Arg::Short('t') | Arg::Long("target-directory") => {
+                    destination.directory = Some(args.value()?)
+                }
+                Arg::Short('T') | Arg::Long("no-target-directory") => destination.not_into = true,
+                Arg::Short('v') | Arg::Long("verbose") => verbose = true,
                 Arg::Value(v) => operands.push(args::into_string(v)?),
                 other => return Err(args::unexpected(other)),
             }
         }
-        if operands.len() == 1 {
+        if let Some(directory) = &destination.directory {
+            match fs::metadata(directory) {
+                Ok(meta) if meta.is_dir() => {}
+                Ok(_) => {
+                    return Err(Failure::Fatal(format!(
+                        "target '{directory}' is not a directory"
+                    )));
+                }
+                Err(e) => {
+                    let reason = describe_io_error(&e);
+                    return Err(Failure::Fatal(format!(
+                        "failed to access '{directory}': {reason}"
+                    )));
+                }
+            }
+        } else if operands.len() == 1 {
             let target = Path::new(&operands[0]);
             let name = target.file_name().map(|n| n.to_string_lossy().into_owned());
             operands.push(name.unwrap_or_default());
         }
+        // -n: a link to a directory named last is replaced, not gone into.
+        if no_dereference
+            && operands.len() == 2
+            && let Some(last) = operands.last()
+            && fs::symlink_metadata(last).is_ok_and(|m| m.file_type().is_symlink())
+        {
+            destination.not_into = true;
+        }
         let mut status = 0;
-        for (target, link) in tree::targets(&operands)? {
+        for (target, link) in tree::targets(&operands, &destination)? {
             if !symbolic {
                 match fs::symlink_metadata(&target) {
                     Err(e) => {
@@ -55,7 +107,14 @@ fn main() {
                     Ok(_) => {}
                 }
             }
-            if force && fs::symlink_metadata(&link).is_ok_and(|m| !m.is_dir()) {
+            let replaceable = fs::symlink_metadata(&link).is_ok_and(|m| !m.is_dir());
+            if replaceable && interactive {
+                let question = format!("replace '{}'? ", link.display());
+                if !prompt::ask(&PROGRAM, &question) {
+                    continue;
+                }
+            }
+            if replaceable && (force || interactive) {
                 let _ = fs::remove_file(&link);
             }
             if !symbolic {
@@ -69,6 +128,8 @@ fn main() {
                     };
                     PROGRAM.warn(format!("failed to create hard link {what}: {reason}"));
                     status = 1;
+                } else if verbose {
+                    writeln!(out, "'{}' => '{}'", link.display(), target.display())?;
                 }
                 continue;
             }
@@ -79,6 +140,8 @@ fn main() {
                     link.display()
                 ));
                 status = 1;
+            } else if verbose {
+                writeln!(out, "'{}' -> '{}'", link.display(), target.display())?;
             }
         }
         Ok(status)

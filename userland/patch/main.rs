@@ -17,19 +17,27 @@ static PROGRAM: Program = Program {
         "Usage: patch [OPTION]... [ORIGFILE [PATCHFILE]]\n\n  \
          -p NUM  --strip=NUM  Strip NUM leading components from file names.\n  \
          -R  --reverse  Assume patches were created with old and new files swapped.\n  \
+         -N  --forward  Ignore patches that seem to be reversed or already applied.\n  \
+         -t  --batch  Ask no questions; assume reversed patches are reversed.\n  \
          -i PATCHFILE  --input=PATCHFILE  Read patch from PATCHFILE instead of stdin.\n  \
          -o FILE  --output=FILE  Output patched files to FILE.\n  \
          --dry-run  Do not actually change any files; just print what would happen.\n  \
          -s  --quiet  --silent  Work silently unless an error occurs.\n      \
          --help        display this help and exit\n      \
          --version     output version information and exit\n\n\
-         Without -p, file names in the patch are taken without their directories.\n",
+         Without -p, file names in the patch are taken without their directories.\n\
+         A patch whose first hunk fits only reversed is skipped (-t: applied reversed);\n\
+         wasmix's patch asks no questions, as GNU's without a terminal.\n",
     )
 };
 
 struct Options {
     strip: Option<usize>,
     reverse: bool,
+    /// `-N`: a patch that seems reversed or already applied is skipped.
+    forward: bool,
+    /// `-t`: no questions; a patch that seems reversed is applied reversed.
+    batch: bool,
     output: Option<String>,
     dry_run: bool,
     silent: bool,
@@ -75,32 +83,48 @@ fn stripped(name: &str, strip: Option<usize>) -> String {
     }
 }
 
+/// Where a hunk's old lines are expected (its start moved by the `offset` earlier hunks
+/// made), and the nearest place they are found.
+fn locate(text: &Text, hunk: &Hunk, offset: isize) -> (usize, Option<usize>) {
+    let old: Vec<&Vec<u8>> = hunk.old_lines().map(|l| &l.text).collect();
+    let base = if old.is_empty() {
+        hunk.old_start
+    } else {
+        hunk.old_start.saturating_sub(1)
+    } as isize;
+    let expected = (base + offset).max(0) as usize;
+    let fits = |pos: usize| {
+        pos + old.len() <= text.lines.len()
+            && old
+                .iter()
+                .enumerate()
+                .all(|(j, l)| text.lines[pos + j] == **l)
+    };
+    let limit = text.lines.len() + 1;
+    let found = (0..=limit).find_map(|d| {
+        [expected.checked_add(d), expected.checked_sub(d)]
+            .into_iter()
+            .flatten()
+            .find(|&p| fits(p))
+    });
+    (expected, found)
+}
+
+/// Whether the patch seems reversed or already applied: its first hunk fits nowhere,
+/// and fits reversed.
+fn seems_reversed(text: &Text, hunks: &[Hunk]) -> bool {
+    hunks.first().is_some_and(|first| {
+        locate(text, first, 0).1.is_none() && locate(text, &first.reversed(), 0).1.is_some()
+    })
+}
+
 /// Applies the hunks in order; returns the messages to print and the hunks that failed.
 fn apply(text: &mut Text, hunks: &[Hunk]) -> (Vec<String>, Vec<Hunk>) {
     let (mut messages, mut failed) = (Vec::new(), Vec::new());
     let mut offset: isize = 0;
     for (n, hunk) in hunks.iter().enumerate() {
         let old: Vec<&Vec<u8>> = hunk.old_lines().map(|l| &l.text).collect();
-        let base = if old.is_empty() {
-            hunk.old_start
-        } else {
-            hunk.old_start.saturating_sub(1)
-        } as isize;
-        let expected = (base + offset).max(0) as usize;
-        let fits = |pos: usize| {
-            pos + old.len() <= text.lines.len()
-                && old
-                    .iter()
-                    .enumerate()
-                    .all(|(j, l)| text.lines[pos + j] == **l)
-        };
-        let limit = text.lines.len() + 1;
-        let found = (0..=limit).find_map(|d| {
-            [expected.checked_add(d), expected.checked_sub(d)]
-                .into_iter()
-                .flatten()
-                .find(|&p| fits(p))
-        });
+        let (expected, found) = locate(text, hunk, offset);
         let Some(pos) = found else {
             messages.push(format!("Hunk #{} FAILED at {}.", n + 1, expected + 1));
             failed.push(hunk.clone());
@@ -192,6 +216,39 @@ fn patch_file(
         }
     }
     let mut text = Text::parse(&data);
+    let mut hunks = hunks;
+    if seems_reversed(&text, &hunks) {
+        write!(out, "Reversed (or previously applied) patch detected!")?;
+        if options.batch {
+            writeln!(out, "  Assuming -R.")?;
+            hunks = hunks.iter().map(Hunk::reversed).collect();
+            // Not what the patch said: the original is kept, as after a mismatch.
+            if !options.dry_run && options.output.is_none() {
+                std::fs::write(format!("{target}.orig"), &data).map_err(|e| {
+                    Failure::Fatal(format!("{target}.orig: {}", describe_io_error(&e)))
+                })?;
+            }
+        } else {
+            if options.forward {
+                writeln!(out, "  Skipping patch.")?;
+            } else {
+                writeln!(
+                    out,
+                    "  Assume -R? [n] \nApply anyway? [n] \nSkipping patch."
+                )?;
+            }
+            let destination = options.output.as_ref().unwrap_or(&target);
+            let plural = if hunks.len() == 1 { "" } else { "s" };
+            let n = hunks.len();
+            write!(out, "{n} out of {n} hunk{plural} ignored")?;
+            if !options.dry_run {
+                save_rejects(patch, &hunks, destination)?;
+                write!(out, " -- saving rejects to file {destination}.rej")?;
+            }
+            writeln!(out)?;
+            return Ok(1);
+        }
+    }
     let (messages, failed) = apply(&mut text, &hunks);
     for message in messages {
         writeln!(out, "{message}")?;
@@ -208,11 +265,7 @@ fn patch_file(
         if options.output.is_none() {
             write(&format!("{target}.orig"), &data)?;
         }
-        let mut rejects = patch.header.clone();
-        for hunk in &failed {
-            rejects.extend_from_slice(&hunk.text);
-        }
-        write(&format!("{destination}.rej"), &rejects)?;
+        save_rejects(patch, &failed, &destination)?;
         let plural = if hunks.len() == 1 { "" } else { "s" };
         writeln!(
             out,
@@ -231,11 +284,24 @@ fn patch_file(
     Ok(u8::from(!failed.is_empty()))
 }
 
+/// Writes the hunks that were not applied to `FILE.rej`, under the patch's header.
+fn save_rejects(patch: &FilePatch, hunks: &[Hunk], destination: &str) -> Result<(), Failure> {
+    let mut rejects = patch.header.clone();
+    for hunk in hunks {
+        rejects.extend_from_slice(&hunk.text);
+    }
+    let path = format!("{destination}.rej");
+    std::fs::write(&path, &rejects)
+        .map_err(|e| Failure::Fatal(format!("{path}: {}", describe_io_error(&e))))
+}
+
 fn main() {
     PROGRAM.run(|mut args, out| {
         let mut options = Options {
             strip: None,
             reverse: false,
+            forward: false,
+            batch: false,
             output: None,
             dry_run: false,
             silent: false,
@@ -252,6 +318,8 @@ fn main() {
                     options.strip = Some(n);
                 }
                 Arg::Short('R') | Arg::Long("reverse") => options.reverse = true,
+                Arg::Short('N') | Arg::Long("forward") => options.forward = true,
+                Arg::Short('t') | Arg::Long("batch") => options.batch = true,
                 Arg::Short('i') | Arg::Long("input") => input = Some(args.value()?),
                 Arg::Short('o') | Arg::Long("output") => options.output = Some(args.value()?),
                 Arg::Long("dry-run") => options.dry_run = true,

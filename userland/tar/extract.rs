@@ -214,7 +214,10 @@ fn make(
             symlink(&PathBuf::from(link.unwrap_or_default()), target)
         }
         _ => {
-            if exists && fs::symlink_metadata(target)?.file_type().is_symlink() {
+            // As GNU tar: an existing file is unlinked first (a hard link to it keeps
+            // its contents), unless --overwrite asks to write into it.
+            let symlink = exists && fs::symlink_metadata(target)?.file_type().is_symlink();
+            if exists && (symlink || !options.overwrite) {
                 fs::remove_file(target)?;
             }
             let mut file = wasmix_common::file_out::FileOut::create(target)?;

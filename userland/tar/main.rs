@@ -31,7 +31,10 @@ pub static PROGRAM: Program = Program {
          -C, --directory=DIR        change to directory DIR\n  \
          -f, --file=ARCHIVE         use archive file ARCHIVE (- is standard input or output)\n  \
          -k, --keep-old-files       don't replace existing files when extracting\n  \
-         -O, --to-stdout            extract files to standard output\n  \
+         -O, --to-stdout            extract files to standard output\n      \
+         --overwrite            overwrite existing files when extracting (write into\n                             \
+         them; by default they are unlinked first)\n  \
+         -U, --unlink-first         remove each file prior to extracting over it\n  \
          -p, --preserve-permissions, --same-permissions\n                             \
          extract modes as archived, not less the umask\n      \
              --no-same-permissions  less the umask (the default: wasmix's user is not root)\n      \
@@ -55,6 +58,8 @@ enum Mode {
 pub struct Options {
     pub verbose: bool,
     pub keep_old: bool,
+    /// `--overwrite`: an existing file is written into, not unlinked first.
+    pub overwrite: bool,
     pub to_stdout: bool,
     pub strip: usize,
     pub gzip: bool,
@@ -95,6 +100,7 @@ fn main() {
         let mut options = Options {
             verbose: false,
             keep_old: false,
+            overwrite: false,
             to_stdout: false,
             strip: 0,
             gzip: false,
@@ -120,6 +126,14 @@ fn main() {
                 }
                 Arg::Short('k') | Arg::Long("keep-old-files") => {
                     options.keep_old = true;
+                    None
+                }
+                Arg::Long("overwrite") => {
+                    options.overwrite = true;
+                    None
+                }
+                Arg::Short('U') | Arg::Long("unlink-first") => {
+                    options.overwrite = false;
                     None
                 }
                 Arg::Short('O') | Arg::Long("to-stdout") => {

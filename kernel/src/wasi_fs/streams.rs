@@ -12,8 +12,10 @@ use std::task::{Context, Poll};
 use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use wasmtime_wasi::p2::{InputStream, OutputStream, Pollable, StreamError, StreamResult};
 
-/// The most one call moves: the 256 KiB buffer userland reads with, in one call.
-const CHUNK: usize = 256 * 1024;
+/// The most one read returns: as on Linux, a read of a file or a device gets all it
+/// asks for in one call (`dd bs=1M` counts a full record), up to a cap that bounds the
+/// memory one call holds.
+const CHUNK: usize = 16 * 1024 * 1024;
 
 fn failed(e: FsError) -> StreamError {
     if let FsError::FileSizeLimit = e {

@@ -34,14 +34,11 @@ impl Args {
     pub fn next(&mut self) -> Result<Option<Arg<'_>>, Failure> {
         let program = self.program;
         match self.parser.next() {
-            Ok(Some(Arg::Long("help"))) => {
-                print!("{}", program.help);
-                crate::exit(program.help_status)
-            }
-            Ok(Some(Arg::Long("version"))) => {
-                println!("{} (wasmix) {}", program.name, env!("CARGO_PKG_VERSION"));
-                crate::exit(program.help_status)
-            }
+            Ok(Some(Arg::Long("help"))) => answer(program, program.help.to_string()),
+            Ok(Some(Arg::Long("version"))) => answer(
+                program,
+                format!("{} (wasmix) {}\n", program.name, env!("CARGO_PKG_VERSION")),
+            ),
             Ok(arg) => Ok(arg),
             Err(e) => Err(usage_error(e)),
         }
@@ -150,4 +147,18 @@ pub fn with_obsolete_count() -> Vec<String> {
         }
     }
     argv
+}
+
+/// Writes the answer to `--help` or `--version` and exits; a reader gone away ends the
+/// program quietly, as SIGPIPE ends GNU's (`sed --version | head -c 1`).
+fn answer(program: &Program, text: String) -> ! {
+    use std::io::Write;
+    let mut stdout = std::io::stdout();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Ok(()) => crate::exit(program.help_status),
+        Err(_) => crate::exit(crate::BROKEN_PIPE_STATUS),
+    }
 }

@@ -145,7 +145,8 @@ struct Checker<'c> {
 }
 
 impl Checker<'_> {
-    /// The hash and file name of a `HASH  NAME`, `HASH *NAME` or `ALG (NAME) = HASH` line.
+    /// The hash and file name of a `HASH  NAME`, `HASH *NAME`, `HASH NAME` or
+    /// `ALG (NAME) = HASH` line.
     fn parse<'l>(&self, line: &'l str, length: usize) -> Option<(&'l str, &'l str)> {
         let tagged = line
             .strip_prefix(self.algorithm)
@@ -155,9 +156,10 @@ impl Checker<'_> {
             Some((name, hash)) => (hash, name),
             None => {
                 let (hash, rest) = line.split_at_checked(length)?;
-                let name = rest
-                    .strip_prefix("  ")
-                    .or_else(|| rest.strip_prefix(" *"))?;
+                // A space, then the mode: ` ` (text) or `*` (binary); as GNU's, a lone
+                // space before the name will do.
+                let rest = rest.strip_prefix(' ')?;
+                let name = rest.strip_prefix([' ', '*']).unwrap_or(rest);
                 (hash, name)
             }
         };

@@ -26,6 +26,7 @@ mod output;
 pub mod ownership;
 #[cfg(feature = "process")]
 pub mod process;
+pub mod prompt;
 pub mod tabstops;
 #[cfg(feature = "terminal")]
 pub mod terminal;

@@ -74,9 +74,42 @@ fn remove_entry(path: &Path, kind: EntryKind) -> io::Result<()> {
     }
 }
 
-/// Pairs each source with where it goes, for `cp` and `mv`: into DEST when DEST is a
-/// directory, else DEST itself (and then there may be only one source).
-pub fn targets(operands: &[String]) -> Result<Vec<(PathBuf, PathBuf)>, Failure> {
+/// What `-t DIRECTORY` and `-T` say of the destination.
+#[derive(Default)]
+pub struct Destination {
+    /// `-t`: every operand is a source, to go into this directory.
+    pub directory: Option<String>,
+    /// `-T`: the last operand is the destination itself, even if it is a directory.
+    pub not_into: bool,
+}
+
+/// Pairs each source with where it goes, for `mv` and `ln`: into DEST when DEST is a
+/// directory, else DEST itself (and then there may be only one source); with `-t` and
+/// `-T` as GNU's mv and ln take them.
+pub fn targets(
+    operands: &[String],
+    destination: &Destination,
+) -> Result<Vec<(PathBuf, PathBuf)>, Failure> {
+    if let Some(directory) = &destination.directory {
+        if operands.is_empty() {
+            return Err(Failure::Usage("missing file operand".into()));
+        }
+        let reason = match fs::metadata(directory) {
+            Ok(meta) if meta.is_dir() => None,
+            Ok(_) => Some("Not a directory".to_string()),
+            Err(e) => Some(crate::describe_io_error(&e)),
+        };
+        if let Some(reason) = reason {
+            return Err(Failure::Fatal(format!(
+                "target directory '{directory}': {reason}"
+            )));
+        }
+        let target = Path::new(directory);
+        return Ok(operands
+            .iter()
+            .map(|source| (PathBuf::from(source), into(target, source)))
+            .collect());
+    }
     let (target, sources) = match operands {
         [] => return Err(Failure::Usage("missing file operand".into())),
         [only] => {
@@ -86,6 +119,12 @@ pub fn targets(operands: &[String]) -> Result<Vec<(PathBuf, PathBuf)>, Failure> 
         }
         [sources @ .., target] => (Path::new(target), sources),
     };
+    if destination.not_into {
+        if let [_, _, extra, ..] = operands {
+            return Err(Failure::Usage(format!("extra operand '{extra}'")));
+        }
+        return Ok(vec![(PathBuf::from(&operands[0]), target.to_path_buf())]);
+    }
     let into_dir = target.is_dir();
     if sources.len() > 1 && !into_dir {
         let reason = match fs::metadata(target) {
@@ -100,14 +139,22 @@ pub fn targets(operands: &[String]) -> Result<Vec<(PathBuf, PathBuf)>, Failure> 
     Ok(sources
         .iter()
         .map(|source| {
-            let source = PathBuf::from(source);
-            let destination = match (into_dir, source.file_name()) {
-                (true, Some(name)) => target.join(name),
-                _ => target.to_path_buf(),
+            let destination = if into_dir {
+                into(target, source)
+            } else {
+                target.to_path_buf()
             };
-            (source, destination)
+            (PathBuf::from(source), destination)
         })
         .collect())
+}
+
+/// Where `source` goes in the directory `target`: under its last name.
+fn into(target: &Path, source: &str) -> PathBuf {
+    match Path::new(source).file_name() {
+        Some(name) => target.join(name),
+        None => target.to_path_buf(),
+    }
 }
 
 /// Whether two paths name the same file.
@@ -150,4 +197,19 @@ pub fn replace_contents(path: &Path, contents: &[u8]) -> io::Result<()> {
         let _ = std::fs::remove_file(&temporary);
     }
     written
+}
+
+/// Whether `target` lies inside the directory `source` (or is it).
+pub fn is_within(source: &Path, target: &Path) -> bool {
+    let absolute = |p: &Path| {
+        let parent = p.parent().filter(|p| !p.as_os_str().is_empty());
+        let base = parent.map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+        fs::canonicalize(base)
+            .ok()
+            .map(|dir| dir.join(p.file_name().unwrap_or_default()))
+    };
+    match (fs::canonicalize(source).ok(), absolute(target)) {
+        (Some(source), Some(target)) => target.starts_with(source),
+        _ => false,
+    }
 }
