@@ -126,3 +126,24 @@ fn version_into_a_closed_pipe_ends_quietly() {
         "sed --version | head -c 3; echo; cat --help | head -n 1",
     )]);
 }
+
+#[test]
+fn rm_and_cp_ask_with_i() {
+    let tree = "mkdir -p d/e; touch d/f; : > empty; echo x > full; ln -s full l; mkfifo p; ";
+    compare(&after(
+        tree,
+        &[
+            "printf 'y\\ny\\ny\\ny\\n' | rm -ri d; ls",
+            "printf 'y\\nn\\ny\\n' | rm -ri d; echo $?; ls d",
+            "echo n | rm -i full empty; ls",
+            "yes | rm -i empty l p; ls",
+            "touch a b c e; echo n | rm -I a b c e; echo $?; ls; echo y | rm -I a b c e; ls",
+            "echo n | rm -rI d; ls; rm -rf /; echo $?",
+            "rm -i nonexist; echo $?; rm -fi nonexist; echo $?; rm -if nonexist; echo $?",
+            "rm --interactive=never full; rm --interactive=x full; ls",
+            "echo n | rm -d -i d/e; ls d",
+            "cp -i full empty < /dev/null; cat empty; echo y | cp -i full empty; cat empty",
+            "echo y | cp -n -i full empty; cat empty; cp -i -n full empty < /dev/null; cat empty",
+        ],
+    ));
+}

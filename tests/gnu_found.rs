@@ -486,6 +486,21 @@ fn busybox_suite_cases() {
 }
 
 #[test]
+fn od_text_column_and_sort_random() {
+    compare(&[
+        case("printf 'ab\\001\\377cdefghijklmnopqrstu' | od -t x1z -t cz"),
+        case("printf abc | od -t x2z -A n; printf abc | od -t zx1; printf abc | od -t x1zz"),
+        case("od -A x -t x1z -v -w8 lines.txt; od -t d2z -w4 words.txt; od -t fz lines.txt"),
+        case("sort -R lines.txt | sort; sort -R lines.txt lines.txt | uniq -c | sort"),
+        case("seq 20 | sort -R | sort -n | uniq | wc -l; sort -R --random-source=nonexist"),
+        fed(
+            "sort -k2,2R -k1,1 | cut -d' ' -f2 | uniq -c | sort",
+            "x 1\ny 2\nz 1\nw 2\n",
+        ),
+    ]);
+}
+
+#[test]
 fn tsort() {
     compare(&[
         fed("tsort", "a b\nb c\n"),

@@ -7,7 +7,7 @@ use std::fs::{self, FileTimes};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use wasmix_common::wasi_fs::{self, EntryKind, list_dir, symlink};
-use wasmix_common::{Arg, Failure, Program, args, describe_io_error, file_out, tree};
+use wasmix_common::{Arg, Failure, Program, args, describe_io_error, file_out, prompt, tree};
 
 static PROGRAM: Program = Program::new(
     "cp",
@@ -20,6 +20,8 @@ static PROGRAM: Program = Program::new(
      -f, --force                  if an existing destination file cannot be\n                                 \
      opened, remove it and try again\n  \
      -H                           follow command-line symbolic links in SOURCE\n  \
+     -i, --interactive            prompt before overwrite (overrides a previous -n\n                                  \
+     option)\n  \
      -L, --dereference            always follow symbolic links in SOURCE\n  \
      -n, --no-clobber             do not overwrite an existing file\n  \
      -P, --no-dereference         never follow symbolic links in SOURCE\n  \
@@ -54,6 +56,7 @@ struct Options {
     /// Files hard-linked to each other in the source are so in the copy.
     preserve_links: bool,
     no_clobber: bool,
+    interactive: bool,
     update: bool,
     force: bool,
     verbose: bool,
@@ -253,18 +256,21 @@ impl Copier<'_> {
         Ok(true)
     }
 
-    /// Whether -n or -u leaves an existing target as it is.
+    /// Whether -n, -u or the answer to -i leaves an existing target as it is.
     fn skipped(&self, source: &Path, target: &Path) -> bool {
         if self.options.no_clobber {
             return true;
         }
         if self.options.update {
             let modified = |p: &Path| fs::metadata(p).and_then(|m| m.modified()).ok();
-            if let (Some(from), Some(to)) = (modified(source), modified(target)) {
-                return from <= to;
+            if let (Some(from), Some(to)) = (modified(source), modified(target))
+                && from <= to
+            {
+                return true;
             }
         }
-        false
+        let question = format!("overwrite '{}'? ", target.display());
+        self.options.interactive && !prompt::ask(&PROGRAM, &question)
     }
 
     fn said(&mut self, source: &Path, target: &Path) -> io::Result<()> {
@@ -338,6 +344,7 @@ fn main() {
             preserve_mode: false,
             preserve_links: false,
             no_clobber: false,
+            interactive: false,
             update: false,
             force: false,
             verbose: false,
@@ -374,7 +381,14 @@ fn main() {
                 }
                 Arg::Long("parents") => parents = true,
                 Arg::Short('f') | Arg::Long("force") => options.force = true,
-                Arg::Short('n') | Arg::Long("no-clobber") => options.no_clobber = true,
+                Arg::Short('n') | Arg::Long("no-clobber") => {
+                    options.no_clobber = true;
+                    options.interactive = false;
+                }
+                Arg::Short('i') | Arg::Long("interactive") => {
+                    options.interactive = true;
+                    options.no_clobber = false;
+                }
                 Arg::Short('u') | Arg::Long("update") => options.update = true,
                 Arg::Short('t') | Arg::Long("target-directory") => target_dir = Some(args.value()?),
                 Arg::Short('T') | Arg::Long("no-target-directory") => no_target_dir = true,

@@ -46,7 +46,9 @@ static PROGRAM: Program = Program::new(
      o[SIZE]    octal, SIZE bytes per integer\n  \
      u[SIZE]    unsigned decimal, SIZE bytes per integer\n  \
      f[SIZE]    floating point, SIZE bytes per number\n  \
-     x[SIZE]    hexadecimal, SIZE bytes per integer\n\n\
+     x[SIZE]    hexadecimal, SIZE bytes per integer\n  \
+     z          show printable characters alongside the output line for each\n             \
+     input line\n\n\
      SIZE is 1, 2, 4 or 8 (default 4; 8 for f), or C, S, I, L for integers and F, D, L\n\
      for floats.\n\n\
      BYTES is hex with 0x or 0X prefix, and may have a multiplier suffix:\n\
@@ -71,9 +73,19 @@ enum Kind {
 struct Format {
     kind: Kind,
     size: usize,
+    /// The `z` suffix: the line's printable characters follow it, `>like.this<`.
+    with_text: bool,
 }
 
 impl Format {
+    fn new(kind: Kind, size: usize) -> Format {
+        Format {
+            kind,
+            size,
+            with_text: false,
+        }
+    }
+
     /// Characters of the widest value of this format.
     fn digits(self) -> usize {
         let bits = self.size * 8;
@@ -179,7 +191,8 @@ fn parse_type(text: &str, formats: &mut Vec<Format>) -> Result<(), Failure> {
                 } else {
                     Kind::Named
                 };
-                formats.push(Format { kind, size: 1 });
+                formats.push(Format::new(kind, 1));
+                with_text(&mut chars, formats);
                 continue;
             }
             'f' => {
@@ -202,10 +215,8 @@ fn parse_type(text: &str, formats: &mut Vec<Format>) -> Result<(), Failure> {
                         }
                     }
                 };
-                formats.push(Format {
-                    kind: Kind::Float,
-                    size,
-                });
+                formats.push(Format::new(Kind::Float, size));
+                with_text(&mut chars, formats);
                 continue;
             }
             'd' => Kind::Signed,
@@ -235,9 +246,19 @@ fn parse_type(text: &str, formats: &mut Vec<Format>) -> Result<(), Failure> {
                 )));
             }
         };
-        formats.push(Format { kind, size });
+        formats.push(Format::new(kind, size));
+        with_text(&mut chars, formats);
     }
     Ok(())
+}
+
+/// A `z` after a type asks for the text of each line after that type's line.
+fn with_text(chars: &mut std::iter::Peekable<std::str::Chars>, formats: &mut [Format]) {
+    if chars.next_if_eq(&'z').is_some()
+        && let Some(last) = formats.last_mut()
+    {
+        last.with_text = true;
+    }
 }
 
 fn main() {
@@ -264,27 +285,27 @@ fn main() {
                     }
                 }
                 Arg::Short('t') | Arg::Long("format") => parse_type(&args.value()?, &mut formats)?,
-                Arg::Short('a') => formats.push(Format { kind: Kind::Named, size: 1 }),
-                Arg::Short('b') => formats.push(Format { kind: Kind::Octal, size: 1 }),
-                Arg::Short('B' | 'o') => formats.push(Format { kind: Kind::Octal, size: 2 }),
-                Arg::Short('D') => formats.push(Format { kind: Kind::Unsigned, size: 4 }),
-                Arg::Short('e' | 'F') => formats.push(Format { kind: Kind::Float, size: 8 }),
-                Arg::Short('f') => formats.push(Format { kind: Kind::Float, size: 4 }),
-                Arg::Short('h') => formats.push(Format { kind: Kind::Hex, size: 2 }),
-                Arg::Short('H' | 'X') => formats.push(Format { kind: Kind::Hex, size: 4 }),
-                Arg::Short('I' | 'L') => formats.push(Format { kind: Kind::Signed, size: 8 }),
-                Arg::Short('O') => formats.push(Format { kind: Kind::Octal, size: 4 }),
+                Arg::Short('a') => formats.push(Format::new(Kind::Named, 1)),
+                Arg::Short('b') => formats.push(Format::new(Kind::Octal, 1)),
+                Arg::Short('B' | 'o') => formats.push(Format::new(Kind::Octal, 2)),
+                Arg::Short('D') => formats.push(Format::new(Kind::Unsigned, 4)),
+                Arg::Short('e' | 'F') => formats.push(Format::new(Kind::Float, 8)),
+                Arg::Short('f') => formats.push(Format::new(Kind::Float, 4)),
+                Arg::Short('h') => formats.push(Format::new(Kind::Hex, 2)),
+                Arg::Short('H' | 'X') => formats.push(Format::new(Kind::Hex, 4)),
+                Arg::Short('I' | 'L') => formats.push(Format::new(Kind::Signed, 8)),
+                Arg::Short('O') => formats.push(Format::new(Kind::Octal, 4)),
                 Arg::Long("traditional") => {}
-                Arg::Short('c') => formats.push(Format { kind: Kind::Character, size: 1 }),
-                Arg::Short('d') => formats.push(Format { kind: Kind::Unsigned, size: 2 }),
-                Arg::Short('s') => formats.push(Format { kind: Kind::Signed, size: 2 }),
-                Arg::Short('i') => formats.push(Format { kind: Kind::Signed, size: 4 }),
-                Arg::Short('l') => formats.push(Format { kind: Kind::Signed, size: 8 }),
+                Arg::Short('c') => formats.push(Format::new(Kind::Character, 1)),
+                Arg::Short('d') => formats.push(Format::new(Kind::Unsigned, 2)),
+                Arg::Short('s') => formats.push(Format::new(Kind::Signed, 2)),
+                Arg::Short('i') => formats.push(Format::new(Kind::Signed, 4)),
+                Arg::Short('l') => formats.push(Format::new(Kind::Signed, 8)),
                 Arg::Short('j') | Arg::Long("skip-bytes") => skip = byte_count(&args.value()?)?,
                 Arg::Short('N') | Arg::Long("read-bytes") => {
                     limit = Some(byte_count(&args.value()?)?)
                 }
-                Arg::Short('x') => formats.push(Format { kind: Kind::Hex, size: 2 }),
+                Arg::Short('x') => formats.push(Format::new(Kind::Hex, 2)),
                 Arg::Short('v') | Arg::Long("output-duplicates") => duplicates = true,
                 Arg::Short('w') | Arg::Long("width") => {
                     let text = args.optional_value().unwrap_or_else(|| "32".into());
@@ -297,7 +318,7 @@ fn main() {
             }
         }
         if formats.is_empty() {
-            formats.push(Format { kind: Kind::Octal, size: 2 });
+            formats.push(Format::new(Kind::Octal, 2));
         }
         let mut data = Vec::new();
         let mut status = 0;
@@ -418,6 +439,20 @@ fn dump(
                 let extra = pad * rest / per_item - pad * rest.saturating_sub(1) / per_item;
                 let field = format.digits() + extra;
                 text.push_str(&format!(" {:>field$}", format.show(&bytes)));
+            }
+            if format.with_text {
+                let line_width = address(0, radix).len() + full * width / widest;
+                let shown: String = line
+                    .iter()
+                    .map(|&b| {
+                        if (b' '..=b'~').contains(&b) {
+                            b as char
+                        } else {
+                            '.'
+                        }
+                    })
+                    .collect();
+                text = format!("{text:<line_width$}  >{shown}<");
             }
             text.push('\n');
             out.write_all(text.as_bytes())?;

@@ -13,8 +13,32 @@ pub fn keys(a: &[u8], b: &[u8], rule: &Rule) -> Ordering {
         Order::Human => human(a, b),
         Order::Month => month(a).cmp(&month(b)),
         Order::Version => version(a, b),
+        Order::Random => random_rank(a).cmp(&random_rank(b)),
     };
     if rule.reverse { order.reverse() } else { order }
+}
+
+/// The salt of -R's hash: random for each run, unless --random-source gave bytes.
+static SALT: std::sync::OnceLock<std::hash::RandomState> = std::sync::OnceLock::new();
+static SOURCE: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+
+/// --random-source: the salt comes from these bytes, so the order is the same each run.
+pub fn seed_random(bytes: &[u8]) {
+    let _ = SOURCE.set(bytes.to_vec());
+}
+
+/// Where -R puts a key: equal keys get equal ranks, so they end up together.
+fn random_rank(key: &[u8]) -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    match SOURCE.get() {
+        Some(source) => {
+            let mut hasher = std::hash::DefaultHasher::new();
+            hasher.write(source);
+            hasher.write(key);
+            hasher.finish()
+        }
+        None => SALT.get_or_init(std::hash::RandomState::new).hash_one(key),
+    }
 }
 
 /// Text under -d (only blanks and alphanumerics count), -i (only printable characters)

@@ -12,6 +12,8 @@ pub enum Order {
     Human,
     Month,
     Version,
+    /// `-R`: by a hash of the key under a salt chosen for this run.
+    Random,
 }
 
 /// How two keys compare: the order and its modifiers.
@@ -39,6 +41,7 @@ impl Rule {
             'i' => self.printable_only = true,
             'M' => self.order = Order::Month,
             'n' => self.order = Order::Numeric,
+            'R' => self.order = Order::Random,
             'r' => self.reverse = true,
             'V' => self.order = Order::Version,
             _ => return false,

@@ -27,6 +27,8 @@ static PROGRAM: Program = Program {
          -M, --month-sort            compare (unknown) < 'JAN' < ... < 'DEC'\n  \
          -h, --human-numeric-sort    compare human readable numbers (e.g., 2K 1G)\n  \
          -n, --numeric-sort          compare according to string numerical value\n  \
+         -R, --random-sort           shuffle, but group identical keys\n      \
+         --random-source=FILE    get random bytes from FILE\n  \
          -r, --reverse               reverse the result of comparisons\n  \
          -V, --version-sort          natural sort of (version) numbers within text\n\n\
          Other options:\n\n  \
@@ -105,13 +107,26 @@ fn main() {
         let mut files = Vec::new();
         while let Some(arg) = args.next()? {
             match arg {
-                Arg::Short(c @ ('b' | 'd' | 'f' | 'g' | 'i' | 'M' | 'h' | 'n' | 'r' | 'V')) => {
+                Arg::Short(
+                    c @ ('b' | 'd' | 'f' | 'g' | 'i' | 'M' | 'h' | 'n' | 'R' | 'r' | 'V'),
+                ) => {
                     global.set(c);
                 }
                 Arg::Long(name) if ordering_letter(name).is_some() => {
                     global.set(ordering_letter(name).unwrap_or('r'));
                 }
                 Arg::Short('k') | Arg::Long("key") => key_texts.push(args.value()?),
+                Arg::Long("random-source") => {
+                    let name = args.value()?;
+                    let mut bytes = Vec::new();
+                    let read = std::fs::File::open(&name)
+                        .and_then(|file| file.take(64).read_to_end(&mut bytes));
+                    if let Err(e) = read {
+                        let reason = describe_io_error(&e);
+                        return Err(Failure::Fatal(format!("open failed: {name}: {reason}")));
+                    }
+                    compare::seed_random(&bytes);
+                }
                 Arg::Short('t') | Arg::Long("field-separator") => {
                     let text = args.value()?;
                     separator = Some(match text.as_bytes() {
@@ -240,6 +255,7 @@ fn ordering_letter(name: &str) -> Option<char> {
         "month-sort" => 'M',
         "human-numeric-sort" => 'h',
         "numeric-sort" => 'n',
+        "random-sort" => 'R',
         "reverse" => 'r',
         "version-sort" => 'V',
         _ => return None,
