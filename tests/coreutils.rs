@@ -866,6 +866,25 @@ fn sha224sum_and_sha384sum() {
 }
 
 #[test]
+fn join_checks_the_order_of_its_input() {
+    let files = "printf 'hello world\\nfoo:3 bar\\nalpha:1\\n' > f; printf 'alpha 1\\nzeta 2\\n' > g; \
+                 printf 'a 1\\nc 3\\nb 2\\n' > u; printf 'a x\\nb y\\nc z\\n' > s; ";
+    compare(&after(
+        files,
+        &[
+            "join f g; echo $?",
+            "join --nocheck-order f g; echo $?",
+            "join --check-order f g; echo $?",
+            "join u s; echo $?",
+            "join s u; echo $?",
+            "join --check-order s u; echo $?",
+            "join -a1 -a2 u s; echo $?",
+            "join s s; echo $?",
+        ],
+    ));
+}
+
+#[test]
 fn join_output_format_and_empty_fields() {
     let files = "printf 'a 1\\nb 3\\n' > l; printf 'a 2\\nc 4\\n' > r; ";
     compare(&after(

@@ -19,11 +19,25 @@ static PROGRAM: Program = Program::new(
      -1 FIELD          join on this FIELD of file 1\n  \
      -2 FIELD          join on this FIELD of file 2\n  \
      -j FIELD          equivalent to '-1 FIELD -2 FIELD'\n      \
+     --check-order     check that the input is correctly sorted, even\n                      \
+     if all input lines are pairable\n      \
+     --nocheck-order   do not check that the input is correctly sorted\n      \
      --help        display this help and exit\n      \
      --version     output version information and exit\n\n\
      FORMAT is one or more comma or blank separated specifications, each being\n\
-     'FILENUM.FIELD' or '0'.  '0' is the join field.\n",
+     'FILENUM.FIELD' or '0'.  '0' is the join field.\n\n\
+     By default, once a line has been found that pairs with none, a line out of order\n\
+     is reported (once per file) and the status is 1.\n",
 );
+
+/// When the order of the input is checked.
+#[derive(Clone, Copy, PartialEq)]
+enum Check {
+    /// Once a line that pairs with none has been met.
+    Default,
+    Always,
+    Never,
+}
 
 /// One item of `-o`: the join field, or a field of one file.
 #[derive(Clone, Copy)]
@@ -33,6 +47,8 @@ enum Column {
 }
 
 struct Side {
+    /// Each line as read, and split into fields.
+    text: Vec<String>,
     lines: Vec<Vec<String>>,
     field: usize,
     unpaired: bool,
@@ -48,6 +64,7 @@ fn main() {
         let mut columns: Option<Vec<Column>> = None;
         let mut empty = String::new();
         let mut files = Vec::new();
+        let mut check = Check::Default;
         while let Some(arg) = args.next()? {
             match arg {
                 Arg::Short('1') => fields[0] = field_number(&args.value()?)?,
@@ -72,6 +89,8 @@ fn main() {
                         return Err(Failure::Fatal(format!("multi-character tab '{text}'")));
                     }
                 }
+                Arg::Long("check-order") => check = Check::Always,
+                Arg::Long("nocheck-order") => check = Check::Never,
                 Arg::Value(v) => files.push(args::into_string(v)?),
                 other => return Err(args::unexpected(other)),
             }
@@ -95,6 +114,7 @@ fn main() {
                 .map_err(fail)?;
             Ok(Side {
                 lines: lines.iter().map(|l| split(l)).collect(),
+                text: lines,
                 field: fields[index],
                 unpaired: unpaired[index],
             })
@@ -148,6 +168,35 @@ fn main() {
                 .map(|f| line[f].as_str())
                 .collect()
         }
+        // As GNU's join reads a line, it checks it against the one before (by default
+        // only once a line has paired with none).
+        let mut unpairable_seen = false;
+        let mut warned = [false; 2];
+        let mut read = |side: usize, n: usize, unpairable_seen: bool| -> Result<(), Failure> {
+            let lines = [&left, &right][side];
+            let active = match check {
+                Check::Default => unpairable_seen,
+                Check::Always => true,
+                Check::Never => false,
+            };
+            if !active || warned[side] || n == 0 || n >= lines.lines.len() {
+                return Ok(());
+            }
+            if key(lines, n - 1) > key(lines, n) {
+                let message = format!(
+                    "{}:{}: is not sorted: {}",
+                    files[side],
+                    n + 1,
+                    lines.text[n]
+                );
+                if check == Check::Always {
+                    return Err(Failure::Fatal(message));
+                }
+                PROGRAM.warn(message);
+                warned[side] = true;
+            }
+            Ok(())
+        };
         let (mut i, mut j) = (0, 0);
         while i < left.lines.len() || j < right.lines.len() {
             let order = match (i < left.lines.len(), j < right.lines.len()) {
@@ -161,12 +210,16 @@ fn main() {
                         emit(out, Some(i), None)?;
                     }
                     i += 1;
+                    read(0, i, unpairable_seen)?;
+                    unpairable_seen = true;
                 }
                 std::cmp::Ordering::Greater => {
                     if right.unpaired {
                         emit(out, None, Some(j))?;
                     }
                     j += 1;
+                    read(1, j, unpairable_seen)?;
+                    unpairable_seen = true;
                 }
                 std::cmp::Ordering::Equal => {
                     let k = key(&left, i);
@@ -176,6 +229,13 @@ fn main() {
                     let j_end = (j..right.lines.len())
                         .find(|&n| key(&right, n) != k)
                         .unwrap_or(right.lines.len());
+                    // Each group is read to the line after it before it is joined.
+                    for n in i + 1..=i_end {
+                        read(0, n, unpairable_seen)?;
+                    }
+                    for n in j + 1..=j_end {
+                        read(1, n, unpairable_seen)?;
+                    }
                     if paired {
                         for a in i..i_end {
                             for b in j..j_end {
@@ -187,6 +247,9 @@ fn main() {
                     j = j_end;
                 }
             }
+        }
+        if warned.contains(&true) {
+            return Err(Failure::Fatal("input is not in sorted order".into()));
         }
         Ok(0)
     })
