@@ -1,6 +1,6 @@
-//! mv, ln, cp, dd, tar, patch and sha1sum against GNU's: cases met running BusyBox's own
-//! test suite through wasmix (where GNU gives BusyBox's answer), and the options around
-//! them. Each command line runs in bash with the GNU tools of this machine and in wasmix,
+//! mv, ln, cp, rm, dd, tar, patch, sha1sum and csplit against GNU's: cases met running
+//! BusyBox's own test suite through wasmix (where GNU gives BusyBox's answer), and the
+//! options around them. Each command line runs in bash with the GNU tools of this machine and in wasmix,
 //! over the same files (a host directory mounted into wasmix).
 
 mod support;
@@ -144,6 +144,44 @@ fn rm_and_cp_ask_with_i() {
             "echo n | rm -d -i d/e; ls d",
             "cp -i full empty < /dev/null; cat empty; echo y | cp -i full empty; cat empty",
             "echo y | cp -n -i full empty; cat empty; cp -i -n full empty < /dev/null; cat empty",
+        ],
+    ));
+}
+
+#[test]
+fn csplit_at_lines_and_patterns() {
+    compare(&after(
+        "seq 10 > f; ",
+        &[
+            "csplit f 3 7; ls; cat xx01",
+            "csplit f /5/ '{1}'; echo $?; ls",
+            "csplit f '/[27]/' '{*}'; ls; cat xx02",
+            "csplit f /3/+1 %6% /8/-1; ls; head xx*",
+            "csplit -s -f pre -b '%03d.txt' f 4; ls",
+            "csplit f 12; echo $?; ls",
+            "csplit -k f 5 12; echo $?; ls",
+            "csplit f 1; ls",
+            "csplit -z f 1 4 4; ls",
+            "csplit f 5 3; echo $?; ls",
+            "csplit --suppress-matched f /5/; cat xx01",
+            "csplit -n 3 f 5; ls",
+            "csplit f /nomatch/; echo $?; ls",
+            "csplit f /1/; ls",
+            "csplit f 3 /3/",
+            "csplit f 3 /4/",
+            "csplit f 10",
+            "csplit f 3 '{2}'; ls",
+            "csplit f /3/-5; echo $?; ls",
+            "csplit f /3/+20; echo $?",
+            "csplit f %3%; ls",
+            "csplit; csplit f; csplit nofile 3; csplit f x; csplit f 0",
+            "csplit -b abc f 3; csplit -b %s f 3; csplit -b %d%d f 3; csplit -b 'p%x-' f 3 6; ls",
+            "csplit f 3 '{*}'; ls",
+            "csplit f /0/ '{*}'; echo $?",
+            "seq 100 | csplit - '/^9/' '{*}'; wc -l xx*",
+            "csplit --suppress-matched f /3/ '{2}'; head xx*",
+            "csplit f 3 '{x}'",
+            "printf 'a\\nb\\nc' | csplit - /b/; od -c xx01",
         ],
     ));
 }
