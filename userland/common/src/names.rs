@@ -1,7 +1,7 @@
 //! File names the kernel could not give as UTF-8. WASI names are strings, so the kernel
 //! carries each byte of a host name that is not UTF-8 as a private-use character
-//! (U+10FE80 to U+10FEFF); these functions turn such a name back into the host's bytes,
-//! for output, or quote it for a terminal as GNU ls does (`'caf'$'\351'`).
+//! (U+10FE80 to U+10FEFF); `to_bytes` turns such a name back into the host's bytes for
+//! output (ls quotes them as GNU's does: `userland/ls/quoting.rs`).
 
 use std::borrow::Cow;
 
@@ -29,61 +29,14 @@ pub fn to_bytes(name: &str) -> Cow<'_, [u8]> {
     Cow::Owned(bytes)
 }
 
-/// The name as GNU ls shows it on a terminal: unchanged when it is all text, else in
-/// shell quoting with each odd byte as `$'\ooo'`.
-pub fn quoted_for_terminal(name: &str) -> Cow<'_, str> {
-    if !name.chars().any(|c| raw_byte(c).is_some()) {
-        return Cow::Borrowed(name);
-    }
-    let mut quoted = String::new();
-    let mut in_text = false;
-    let mut in_bytes = false;
-    for c in name.chars() {
-        match raw_byte(c) {
-            Some(byte) => {
-                if in_text {
-                    quoted.push('\'');
-                    in_text = false;
-                }
-                if !in_bytes {
-                    quoted.push_str("$'");
-                    in_bytes = true;
-                }
-                quoted.push_str(&format!("\\{byte:03o}"));
-            }
-            None => {
-                if in_bytes {
-                    quoted.push('\'');
-                    in_bytes = false;
-                }
-                if !in_text {
-                    quoted.push('\'');
-                    in_text = true;
-                }
-                if c == '\'' {
-                    quoted.push_str("'\\''");
-                } else {
-                    quoted.push(c);
-                }
-            }
-        }
-    }
-    if in_text || in_bytes {
-        quoted.push('\'');
-    }
-    Cow::Owned(quoted)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn odd_bytes_come_back_and_are_quoted_as_gnu_ls_quotes_them() {
+    fn odd_bytes_come_back() {
         let name = "a\u{10FEFF}b";
         assert_eq!(&*to_bytes(name), b"a\xffb");
-        assert_eq!(quoted_for_terminal(name), "'a'$'\\377''b'");
-        assert_eq!(quoted_for_terminal("\u{10FEE9}"), "$'\\351'");
-        assert_eq!(quoted_for_terminal("plain"), "plain");
+        assert!(matches!(to_bytes("plain"), Cow::Borrowed(_)));
     }
 }
