@@ -128,6 +128,11 @@ impl Quoting {
     /// The name as ls shows it, and the columns it takes.
     pub fn quote(&self, name: &str) -> (Vec<u8>, usize) {
         let bytes = names::to_bytes(name);
+        // The literal style writes a name as it is: no pass over it.
+        if self.style == Style::Literal && !self.hide_control {
+            let width = self.width(&bytes);
+            return (bytes.into_owned(), width);
+        }
         let quoted = match self.pass(&bytes, self.style, &self.also) {
             Ok(quoted) => quoted,
             Err(NeedsQuotes) => self
