@@ -399,15 +399,7 @@ fn main() {
         }
         let (sources, target) = match (target_dir, operands.len()) {
             (Some(dir), _) => {
-                let reason = match fs::metadata(&dir) {
-                    Ok(meta) if meta.is_dir() => None,
-                    Ok(_) => Some("Not a directory".to_string()),
-                    Err(e) => Some(describe_io_error(&e)),
-                };
-                if let Some(reason) = reason {
-                    let message = format!("target directory '{dir}': {reason}");
-                    return Err(Failure::Fatal(message));
-                }
+                tree::check_target_directory(&dir)?;
                 (operands, dir)
             }
             (None, 0) => return Err(Failure::Usage("missing file operand".into())),

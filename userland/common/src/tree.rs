@@ -94,16 +94,7 @@ pub fn targets(
         if operands.is_empty() {
             return Err(Failure::Usage("missing file operand".into()));
         }
-        let reason = match fs::metadata(directory) {
-            Ok(meta) if meta.is_dir() => None,
-            Ok(_) => Some("Not a directory".to_string()),
-            Err(e) => Some(crate::describe_io_error(&e)),
-        };
-        if let Some(reason) = reason {
-            return Err(Failure::Fatal(format!(
-                "target directory '{directory}': {reason}"
-            )));
-        }
+        check_target_directory(directory)?;
         let target = Path::new(directory);
         return Ok(operands
             .iter()
@@ -147,6 +138,18 @@ pub fn targets(
             (PathBuf::from(source), destination)
         })
         .collect())
+}
+
+/// `-t DIRECTORY` of mv and cp: it must be a directory, or GNU's words say why not.
+pub fn check_target_directory(directory: &str) -> Result<(), Failure> {
+    let reason = match fs::metadata(directory) {
+        Ok(meta) if meta.is_dir() => return Ok(()),
+        Ok(_) => "Not a directory".to_string(),
+        Err(e) => crate::describe_io_error(&e),
+    };
+    Err(Failure::Fatal(format!(
+        "target directory '{directory}': {reason}"
+    )))
 }
 
 /// Where `source` goes in the directory `target`: under its last name.
