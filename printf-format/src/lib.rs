@@ -9,7 +9,7 @@ pub mod rawbytes;
 
 pub use quote::{ansi_c as ansi_c_quote, needs_ansi_c};
 
-use escapes::Octal;
+use escapes::{End, Octal, Unicode};
 pub use number::{c_exponent, c_general};
 use number::{parse_float, parse_integer};
 
@@ -31,6 +31,13 @@ pub enum Problem {
     BadConversion(String),
     /// A number beyond the conversion's range (the nearest value in range is used).
     OutOfRange(String),
+    /// `\u` or `\U` without its four or eight digits (GNU's; output stops).
+    MissingHexDigits,
+    /// `\u` naming a character C99 does not allow (GNU's; output stops).
+    BadUniversalCharacter(String),
+    /// `\u`, `\U` or `\x` with no digit after it (bash's warning; the escape is written as
+    /// it is).
+    MissingDigit(char),
 }
 
 impl Problem {
@@ -58,12 +65,28 @@ impl Problem {
             (Problem::OutOfRange(text), Dialect::Bash) => {
                 format!("warning: {text}: Numerical result out of range")
             }
+            (Problem::MissingHexDigits, _) => "missing hexadecimal number in escape".into(),
+            (Problem::MissingDigit('x'), _) => "missing hex digit for \\x".into(),
+            (Problem::MissingDigit(kind), _) => format!("missing unicode digit for \\{kind}"),
+            (Problem::BadUniversalCharacter(name), _) => {
+                format!("invalid universal character name {name}")
+            }
         }
     }
 
-    /// Whether it makes printf fail: all do, but bash only warns of a number out of range.
+    /// Whether it makes printf fail: all do, but bash only warns of a number out of range
+    /// and of an escape without digits.
     pub fn fails(&self, dialect: Dialect) -> bool {
-        !(dialect == Dialect::Bash && matches!(self, Problem::OutOfRange(_)))
+        !(dialect == Dialect::Bash
+            && matches!(self, Problem::OutOfRange(_) | Problem::MissingDigit(_)))
+    }
+
+    /// Whether output stops at it: at an escape GNU's printf refuses.
+    pub fn stops(&self) -> bool {
+        matches!(
+            self,
+            Problem::MissingHexDigits | Problem::BadUniversalCharacter(_)
+        )
     }
 }
 
@@ -81,19 +104,26 @@ pub type TimeFormatter<'a> = &'a dyn Fn(&str, Option<i64>) -> String;
 
 /// Formats `args` by `format`, reusing the format while arguments remain. `time` formats
 /// `%(fmt)T` (strftime text and seconds since the epoch, None for now): only bash has it.
+/// `utf8`: whether the locale's character set is UTF-8 (how `\u` escapes are written).
 pub fn format(
     format: &str,
     args: &[String],
     dialect: Dialect,
     time: Option<TimeFormatter>,
+    utf8: bool,
 ) -> Formatted {
     let mut out = Formatted::default();
     let mut rest = args;
+    let unicode = Unicode {
+        strict: dialect == Dialect::Gnu,
+        utf8,
+    };
     loop {
         let before = rest.len();
         let stop = Pass {
             dialect,
             time,
+            unicode,
             out: &mut out,
         }
         .run(format, &mut rest);
@@ -106,6 +136,7 @@ pub fn format(
 struct Pass<'a> {
     dialect: Dialect,
     time: Option<TimeFormatter<'a>>,
+    unicode: Unicode,
     out: &'a mut Formatted,
 }
 
@@ -117,7 +148,20 @@ impl Pass<'_> {
         while i < bytes.len() {
             match bytes[i] {
                 b'\\' => {
-                    let decoded = escapes::decode(&bytes[i..], Octal::Plain);
+                    let decoded =
+                        match escapes::decode_unicode(&bytes[i..], Octal::Plain, self.unicode) {
+                            Ok(decoded) => decoded,
+                            Err(problem) => {
+                                let stops = problem.stops();
+                                self.problem(problem);
+                                if stops {
+                                    return true;
+                                }
+                                self.out.bytes.extend_from_slice(&bytes[i..i + 2]);
+                                i += 2;
+                                continue;
+                            }
+                        };
                     // bash's format keeps `\c` as text; only `%b` stops at it.
                     if decoded.stop && self.dialect == Dialect::Bash {
                         self.out.bytes.extend_from_slice(b"\\c");
@@ -180,9 +224,11 @@ impl Pass<'_> {
                 .map(|time| time(pattern, seconds))
                 .unwrap_or_default();
             let spec = parse_spec(&spec);
-            self.out
-                .bytes
-                .extend(pad(&spec, truncate(&text, spec.precision), false));
+            self.out.bytes.extend(pad(
+                &spec,
+                truncate(&rawbytes::encode(text.as_bytes()), spec.precision),
+                false,
+            ));
             return Some(end + close + 2);
         }
         let Some(&conversion) = bytes.get(end) else {
@@ -205,6 +251,12 @@ impl Pass<'_> {
             } else {
                 spec.replace_range(at..=at, &value.to_string());
             }
+        }
+        // GNU's `%b` takes no flags, width or precision.
+        if self.dialect == Dialect::Gnu && conversion == b'b' && end > start + 1 {
+            let shown = format[start..=end].to_string();
+            self.problem(Problem::BadConversion(shown));
+            return None;
         }
         let argument = next_argument(args);
         let stop = self.convert(&parse_spec(&spec), conversion, argument);
@@ -235,26 +287,46 @@ impl Pass<'_> {
     fn convert(&mut self, spec: &Spec, conversion: u8, argument: &str) -> bool {
         let integer = |pass: &mut Pass| pass.number(parse_integer(argument), argument);
         let text = match conversion {
-            b's' => pad(spec, truncate(argument, spec.precision), false),
+            b's' => pad(
+                spec,
+                truncate(&rawbytes::encode(argument.as_bytes()), spec.precision),
+                false,
+            ),
             b'q' => {
                 let quoted = match self.dialect {
                     Dialect::Bash => quote::bash(argument),
                     Dialect::Gnu => quote::gnu(argument),
                 };
-                pad(spec, quoted, false)
+                pad(spec, quoted.into_bytes(), false)
             }
             b'b' => {
-                let (expanded, stop) = escapes::decode_all(argument.as_bytes(), Octal::Either);
-                let text = String::from_utf8_lossy(&expanded).into_owned();
+                let (expanded, end, warnings) =
+                    escapes::decode_all_unicode(argument.as_bytes(), Octal::Either, self.unicode);
+                for warning in warnings {
+                    self.problem(warning);
+                }
+                let text = rawbytes::encode(&expanded);
                 self.out
                     .bytes
                     .extend(pad(spec, truncate(&text, spec.precision), false));
-                return stop;
+                return match end {
+                    End::Whole => false,
+                    End::Stopped => true,
+                    End::Failed(problem) => {
+                        self.problem(problem);
+                        true
+                    }
+                };
             }
-            // An empty argument prints a NUL, as both printfs do.
+            // The first byte; an empty argument prints a NUL, as both printfs do.
             b'c' => pad(
                 spec,
-                argument.chars().next().unwrap_or('\0').to_string(),
+                vec![
+                    rawbytes::encode(argument.as_bytes())
+                        .first()
+                        .copied()
+                        .unwrap_or(0),
+                ],
                 false,
             ),
             b'd' | b'i' => {
@@ -276,7 +348,7 @@ impl Pass<'_> {
                 } else {
                     spec.signed(digits)
                 };
-                pad(spec, body, spec.precision.is_none())
+                pad(spec, body.into_bytes(), spec.precision.is_none())
             }
             b'u' | b'o' | b'x' | b'X' => {
                 // As strtoumax: a negative number wraps, beyond 64 bits is the maximum.
@@ -302,7 +374,7 @@ impl Pass<'_> {
                     b'X' if spec.alternate && value != 0 => format!("0X{digits}"),
                     _ => digits,
                 };
-                pad(spec, body, spec.precision.is_none())
+                pad(spec, body.into_bytes(), spec.precision.is_none())
             }
             _ => {
                 let value = self.number(parse_float(argument), argument);
@@ -341,7 +413,7 @@ impl Pass<'_> {
                 } else {
                     spec.signed(body)
                 };
-                pad(spec, body, value.is_finite())
+                pad(spec, body.into_bytes(), value.is_finite())
             }
         };
         self.out.bytes.extend(text);
@@ -360,11 +432,9 @@ fn next_argument<'a>(args: &mut &'a [String]) -> &'a str {
     }
 }
 
-fn truncate(text: &str, precision: Option<usize>) -> String {
-    match precision {
-        Some(p) => text.chars().take(p).collect(),
-        None => text.to_string(),
-    }
+/// At most `precision` bytes of `text`: both printfs count bytes, not characters.
+fn truncate(text: &[u8], precision: Option<usize>) -> Vec<u8> {
+    text[..precision.map_or(text.len(), |p| p.min(text.len()))].to_vec()
 }
 
 struct Spec {
@@ -422,27 +492,32 @@ fn parse_spec(spec: &str) -> Spec {
     parsed
 }
 
-fn pad(spec: &Spec, body: String, numeric: bool) -> Vec<u8> {
-    let length = body.chars().count();
-    if length >= spec.width {
-        return body.into_bytes();
+/// `body` padded to the spec's width, counted in bytes as both printfs count it.
+fn pad(spec: &Spec, body: Vec<u8>, numeric: bool) -> Vec<u8> {
+    if body.len() >= spec.width {
+        return body;
     }
-    let fill = spec.width - length;
+    let fill = spec.width - body.len();
+    let mut out = Vec::with_capacity(spec.width);
     if spec.left {
-        format!("{body}{}", " ".repeat(fill)).into_bytes()
+        out.extend_from_slice(&body);
+        out.resize(spec.width, b' ');
     } else if spec.zero && numeric {
-        let sign_length = usize::from(body.starts_with(['-', '+', ' ']));
+        let sign_length = usize::from(matches!(body.first(), Some(b'-' | b'+' | b' ')));
         let prefix_length = sign_length
-            + if body[sign_length..].starts_with("0x") || body[sign_length..].starts_with("0X") {
+            + if matches!(body.get(sign_length..sign_length + 2), Some(b"0x" | b"0X")) {
                 2
             } else {
                 0
             };
-        let (prefix, digits) = body.split_at(prefix_length);
-        format!("{prefix}{}{digits}", "0".repeat(fill)).into_bytes()
+        out.extend_from_slice(&body[..prefix_length]);
+        out.resize(prefix_length + fill, b'0');
+        out.extend_from_slice(&body[prefix_length..]);
     } else {
-        format!("{}{body}", " ".repeat(fill)).into_bytes()
+        out.resize(fill, b' ');
+        out.extend_from_slice(&body);
     }
+    out
 }
 
 #[cfg(test)]
@@ -451,12 +526,12 @@ mod tests {
 
     fn gnu(f: &str, args: &[&str]) -> String {
         let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
-        String::from_utf8(format(f, &args, Dialect::Gnu, None).bytes).unwrap()
+        String::from_utf8(format(f, &args, Dialect::Gnu, None, true).bytes).unwrap()
     }
 
     fn bash(f: &str, args: &[&str]) -> String {
         let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
-        String::from_utf8(format(f, &args, Dialect::Bash, None).bytes).unwrap()
+        String::from_utf8(format(f, &args, Dialect::Bash, None, true).bytes).unwrap()
     }
 
     #[test]
@@ -484,7 +559,7 @@ mod tests {
         assert_eq!(bash("%q|", &["a b", "it's", ""]), "a\\ b|it\\'s|''|");
         assert_eq!(gnu("%q|", &["a b", "it's", ""]), "'a b'|\"it's\"|''|");
         let args = vec!["12abc".to_string()];
-        let out = format("%d", &args, Dialect::Bash, None);
+        let out = format("%d", &args, Dialect::Bash, None, true);
         assert_eq!(out.bytes, b"12");
         assert_eq!(out.problems, [(0, Problem::PartlyANumber("12abc".into()))]);
     }

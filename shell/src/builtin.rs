@@ -279,7 +279,10 @@ impl Shell {
             Builtin::Help => (0, help_text()),
             Builtin::Colon | Builtin::True => (0, String::new()),
             Builtin::False => (1, String::new()),
-            Builtin::Echo => return Ok(finish(&argv[0], 0, echo(&argv[1..]), stdio)),
+            Builtin::Echo => {
+                let out = echo(&argv[1..], self.utf8_locale());
+                return Ok(finish(&argv[0], 0, out, stdio));
+            }
             Builtin::Exec => {
                 // `exec [-cl] [-a NAME] [--] [COMMAND...]`.
                 let mut operands = &argv[1..];
@@ -338,9 +341,9 @@ impl Shell {
 }
 
 /// `echo [-neE] ARGS`: bash's builtin, which takes only whole words of those letters as
-/// options.
-fn echo(args: &[String]) -> Vec<u8> {
-    use wasmix_printf_format::escapes::{Octal, decode_all};
+/// options; `utf8` is whether the locale is (how `\u` escapes are written).
+fn echo(args: &[String], utf8: bool) -> Vec<u8> {
+    use wasmix_printf_format::escapes::{End, Octal, Unicode, decode_all_unicode};
     let mut newline = true;
     let mut escapes = false;
     let mut words = args;
@@ -360,9 +363,13 @@ fn echo(args: &[String]) -> Vec<u8> {
     }
     let mut out = words.join(" ").into_bytes();
     if escapes {
-        let (decoded, stop) = decode_all(&out, Octal::ZeroPrefixed);
+        let unicode = Unicode {
+            strict: false,
+            utf8,
+        };
+        let (decoded, end, _) = decode_all_unicode(&out, Octal::ZeroPrefixed, unicode);
         out = decoded;
-        if stop {
+        if end != End::Whole {
             return out;
         }
     }

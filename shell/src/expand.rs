@@ -11,6 +11,7 @@ use std::future::Future;
 use std::pin::Pin;
 use wasmix_kernel::file::Output;
 use wasmix_kernel::pipe::pipe;
+use wasmix_printf_format::escapes::Unicode;
 
 /// A word the shell cannot expand: what went wrong, and whether it ends a script (an
 /// unset variable under `set -u`, `${VAR:?}`), as in bash.
@@ -501,7 +502,9 @@ impl Shell {
                 fields.push_literal(&format!("'{text}'"))
             }
             WordPiece::SingleQuotedText(text) => fields.push_literal(text),
-            WordPiece::AnsiCQuotedText(text) => fields.push_literal(&ansi_c_unquote(text)),
+            WordPiece::AnsiCQuotedText(text) => {
+                fields.push_literal(&ansi_c_unquote(text, self.utf8_locale()))
+            }
             WordPiece::DoubleQuotedSequence(inner) => {
                 let existed = fields.current_exists;
                 fields.current_exists = true;
@@ -675,8 +678,9 @@ fn piece_text<'s>(source: &'s str, piece: &WordPieceWithSource) -> &'s str {
         .unwrap_or_default()
 }
 
-/// `$'...'` text: C-style backslash escapes.
-pub(super) fn ansi_c_unquote(text: &str) -> String {
+/// `$'...'` text: C-style backslash escapes; `utf8` is whether the locale is (how `\u`
+/// escapes are written).
+pub(super) fn ansi_c_unquote(text: &str, utf8: bool) -> String {
     // Built as bytes, so `\xce\xbc` is the two bytes of "μ".
     let mut out: Vec<u8> = Vec::new();
     let push = |out: &mut Vec<u8>, c: char| {
@@ -723,7 +727,13 @@ pub(super) fn ansi_c_unquote(text: &str) -> String {
                 match u32::from_str_radix(&digits, 16).ok() {
                     // `\xHH` is a byte; `\u` and `\U` a character.
                     Some(byte) if kind == 'x' => out.push(byte as u8),
-                    Some(code) if let Some(c) = char::from_u32(code) => push(&mut out, c),
+                    Some(code) => {
+                        let unicode = Unicode {
+                            strict: false,
+                            utf8,
+                        };
+                        out.extend(unicode.encode(code));
+                    }
                     _ => {
                         push(&mut out, '\\');
                         push(&mut out, kind);

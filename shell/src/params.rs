@@ -589,7 +589,8 @@ impl Shell {
                 expansion.map(super::options::quoted_always)
             }
             ParameterTransformOp::ExpandEscapeSequences => {
-                expansion.map(super::expand::ansi_c_unquote)
+                let utf8 = self.utf8_locale();
+                expansion.map(|text| super::expand::ansi_c_unquote(text, utf8))
             }
             ParameterTransformOp::ToUpperCase => expansion.map(str::to_uppercase),
             ParameterTransformOp::ToLowerCase => expansion.map(str::to_lowercase),

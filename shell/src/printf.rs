@@ -54,7 +54,13 @@ impl Shell {
             };
             strftime(pattern, seconds)
         };
-        let mut formatted = format(format_text, arguments, Dialect::Bash, Some(&time));
+        let mut formatted = format(
+            format_text,
+            arguments,
+            Dialect::Bash,
+            Some(&time),
+            self.utf8_locale(),
+        );
         let mut delivered = 0;
         for (at, problem) in &formatted.problems {
             // bash's stdout is line-buffered: whole lines go out first.

@@ -166,6 +166,18 @@ impl Shell {
             .filter(|target| !target.is_empty())
     }
 
+    /// Whether the shell's locale (LC_ALL, LC_CTYPE or LANG, the first set and not empty)
+    /// is UTF-8, as bash asks when it writes a `\u` escape.
+    pub(super) fn utf8_locale(&self) -> bool {
+        ["LC_ALL", "LC_CTYPE", "LANG"]
+            .iter()
+            .find_map(|name| self.variable(name).filter(|value| !value.is_empty()))
+            .is_some_and(|value| {
+                let value = value.to_ascii_lowercase();
+                value.contains("utf-8") || value.contains("utf8")
+            })
+    }
+
     /// A variable's value as `$NAME` gives it; None when unset.
     pub(super) fn variable(&self, name: &str) -> Option<String> {
         let variable = self.variables.get(name)?;

@@ -226,7 +226,14 @@ impl Splitter<'_> {
 /// The suffix for piece `number`: the `-b` format (one `%d`-like directive, with flags
 /// and width) filled in.
 fn suffix(format: &str, number: usize) -> String {
-    let formatted = printf_format::format(format, &[number.to_string()], Dialect::Gnu, None);
+    // GNU's csplit gives the format to sprintf, which reads no backslash escapes.
+    let formatted = printf_format::format(
+        &format.replace('\\', "\\\\"),
+        &[number.to_string()],
+        Dialect::Gnu,
+        None,
+        false,
+    );
     String::from_utf8_lossy(&formatted.bytes).into_owned()
 }
 

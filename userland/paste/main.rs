@@ -1,7 +1,6 @@
 //! paste: merge lines of files side by side (or, with -s, each file onto one line).
 
 use std::io::{BufRead, BufReader, Write};
-use wasmix_common::escapes::{Octal, decode_all};
 use wasmix_common::{Arg, Failure, Program, args, describe_io_error, input};
 
 static PROGRAM: Program = Program::new(
@@ -19,16 +18,14 @@ static PROGRAM: Program = Program::new(
 
 fn main() {
     PROGRAM.run(|mut args, out| {
-        let mut delimiters = b"\t".to_vec();
+        let mut delimiters = vec![Some(b'\t')];
         let mut serial = false;
         let mut terminator = b'\n';
         let mut files = Vec::new();
         while let Some(arg) = args.next()? {
             match arg {
                 Arg::Short('d') | Arg::Long("delimiters") => {
-                    // "\0" means no delimiter at all.
-                    let text = args.value()?.replace("\\0", "");
-                    delimiters = decode_all(text.as_bytes(), Octal::Plain).0;
+                    delimiters = delimiter_list(&args.value()?)?;
                 }
                 Arg::Short('s') | Arg::Long("serial") => serial = true,
                 Arg::Short('z') | Arg::Long("zero-terminated") => terminator = 0,
@@ -38,7 +35,7 @@ fn main() {
         }
         let files = input::operands_or_stdin(files);
         let mut sources = Sources::open(&files, terminator)?;
-        let delimiter = |index: usize| delimiters.get(index % delimiters.len().max(1)).copied();
+        let delimiter = |index: usize| delimiters[index % delimiters.len()];
         if serial {
             for column in 0..files.len() {
                 let mut index = 0;
@@ -79,6 +76,39 @@ fn main() {
             out.write_all(&row)?;
         }
     })
+}
+
+/// `-d LIST` as GNU's paste reads it: `\0` is an empty delimiter, `\b \f \n \r \t \v \\`
+/// the usual characters, a backslash before anything else that character; an empty list
+/// is one empty delimiter.
+fn delimiter_list(text: &str) -> Result<Vec<Option<u8>>, Failure> {
+    let mut list = Vec::new();
+    let mut bytes = text.bytes();
+    while let Some(byte) = bytes.next() {
+        if byte != b'\\' {
+            list.push(Some(byte));
+            continue;
+        }
+        list.push(match bytes.next() {
+            Some(b'0') => None,
+            Some(b'b') => Some(8),
+            Some(b'f') => Some(12),
+            Some(b'n') => Some(b'\n'),
+            Some(b'r') => Some(b'\r'),
+            Some(b't') => Some(b'\t'),
+            Some(b'v') => Some(11),
+            Some(other) => Some(other),
+            None => {
+                return Err(Failure::Fatal(format!(
+                    "delimiter list ends with an unescaped backslash: {text}"
+                )));
+            }
+        });
+    }
+    if list.is_empty() {
+        list.push(None);
+    }
+    Ok(list)
 }
 
 /// The input files, read a line at a time; every `-` is the same standard input, so

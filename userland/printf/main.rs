@@ -1,7 +1,7 @@
 //! printf: format and print data, in GNU's dialect of the format language.
 
 use std::io::Write;
-use wasmix_common::{Failure, Program};
+use wasmix_common::{Failure, Program, locale};
 use wasmix_printf_format::{Dialect, format};
 
 static PROGRAM: Program = Program::new(
@@ -10,6 +10,7 @@ static PROGRAM: Program = Program::new(
      Print ARGUMENT(s) according to FORMAT. FORMAT is reused while arguments remain.\n\n\
      FORMAT controls the output as in C printf. Interpreted sequences are:\n  \
      \\\\ \\a \\b \\c \\e \\f \\n \\r \\t \\v \\NNN (octal) \\xHH, %% a single %,\n  \
+     \\uHHHH \\UHHHHHHHH a Unicode character (as the escape itself outside UTF-8 locales),\n  \
      %b an argument with its backslash escapes interpreted, %q it quoted for the shell,\n  \
      %s %c %d %i %u %o %x %X %f %e %E %g %G with flags (-+ 0#), width and precision.\n",
 );
@@ -24,7 +25,7 @@ fn main() {
         let Some((format_text, rest)) = argv.split_first() else {
             return Err(Failure::Usage("missing operand".into()));
         };
-        let formatted = format(format_text, rest, Dialect::Gnu, None);
+        let formatted = format(format_text, rest, Dialect::Gnu, None, locale::is_utf8());
         // Each problem is reported where it was met: after the output before it.
         let mut written = 0;
         for (at, problem) in &formatted.problems {

@@ -144,6 +144,8 @@ fn main() {
         };
         // `-0.0` as FIRST is written with its sign, as GNU's printf writes it.
         let negative_zero = operands.len() > 1 && operands[0].starts_with('-') && first.units == 0;
+        // The format goes to printf(3) in GNU's seq, which reads no backslash escapes.
+        let format = format.map(|format| format.replace('\\', "\\\\"));
         let mut value = first_units;
         let mut printed_any = false;
         while (step_units > 0 && value <= last_units) || (step_units < 0 && value >= last_units) {
@@ -156,7 +158,8 @@ fn main() {
             }
             match &format {
                 Some(format) => {
-                    let formatted = printf_format::format(format, &[text], Dialect::Gnu, None);
+                    let formatted =
+                        printf_format::format(format, &[text], Dialect::Gnu, None, false);
                     out.write_all(&formatted.bytes)?;
                 }
                 None => write_padded(out, &text, width)?,

@@ -2,7 +2,7 @@
 
 use std::io::Read;
 use wasmix_common::process::{Child, Command, ExitStatus, Stdio};
-use wasmix_common::{Arg, Failure, Program, args, escapes};
+use wasmix_common::{Arg, Failure, Program, args};
 
 static PROGRAM: Program = Program::new(
     "xargs",
@@ -160,12 +160,60 @@ fn main() {
     })
 }
 
+/// `-d TEXT` as GNU's xargs reads it: one character, a letter escape, or an octal
+/// (`\NNN`) or hexadecimal (`\xHH`) number of a byte, with nothing after it.
 fn delimiter(text: &str) -> Result<u8, Failure> {
-    let (bytes, _) = escapes::decode_all(text.as_bytes(), escapes::Octal::Plain);
-    match bytes.as_slice() {
-        [byte] => Ok(*byte),
-        _ => Err(Failure::Fatal(format!(
-            "invalid input delimiter specification {text}: the delimiter must be either a single character or an escape sequence starting with \\."
+    let bytes = text.as_bytes();
+    if let [byte] = bytes {
+        return Ok(*byte);
+    }
+    let invalid = |why: &str| {
+        Failure::Fatal(format!(
+            "Invalid escape sequence {text} in input delimiter specification{why}."
+        ))
+    };
+    let (digits, radix) = match bytes {
+        [b'\\', b'a', ..] => return Ok(7),
+        [b'\\', b'b', ..] => return Ok(8),
+        [b'\\', b'f', ..] => return Ok(12),
+        [b'\\', b'n', ..] => return Ok(b'\n'),
+        [b'\\', b'r', ..] => return Ok(b'\r'),
+        [b'\\', b't', ..] => return Ok(b'\t'),
+        [b'\\', b'v', ..] => return Ok(11),
+        [b'\\', b'\\', ..] => return Ok(b'\\'),
+        [b'\\', b'x', rest @ ..] => {
+            let rest = rest
+                .strip_prefix(b"0x")
+                .or(rest.strip_prefix(b"0X"))
+                .unwrap_or(rest);
+            (rest, 16)
+        }
+        [b'\\', b'0'..=b'9', ..] => (&bytes[1..], 8),
+        [b'\\', ..] => return Err(invalid("")),
+        _ => {
+            return Err(Failure::Fatal(format!(
+                "Invalid input delimiter specification {text}: the delimiter must be either a single character or an escape sequence starting with \\."
+            )));
+        }
+    };
+    let length = digits
+        .iter()
+        .take_while(|b| (**b as char).is_digit(radix))
+        .count();
+    let value = digits[..length].iter().fold(0u64, |value, &b| {
+        (value * u64::from(radix) + u64::from((b as char).to_digit(radix).unwrap_or(0)))
+            .min(1 << 32)
+    });
+    if value > 255 {
+        let most = if radix == 16 { "ff" } else { "377" };
+        return Err(invalid(&format!(
+            "; character values must not exceed {most}"
+        )));
+    }
+    match std::str::from_utf8(&digits[length..]).unwrap_or_default() {
+        "" => Ok(value as u8),
+        trailing => Err(invalid(&format!(
+            "; trailing characters {trailing} not recognised"
         ))),
     }
 }
