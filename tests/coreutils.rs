@@ -443,6 +443,25 @@ fn nl_increments_and_formats() {
     ]);
 }
 
+/// Translations that are a few ranges moving by one amount go sixteen bytes at a time:
+/// every byte value, at every offset within a block and at the end.
+#[test]
+fn tr_by_ranges_translates_every_byte() {
+    const ALL_BYTES: &str = "printf '%b' \"$(printf '\\\\x%x' $(seq 1 255))\" > all; \
+                             cat all all all all > all4; ";
+    compare(&after(
+        ALL_BYTES,
+        &[
+            "tr a-z A-Z < all4 | od -c",
+            "tr '\\200-\\377a-z' '\\0-\\177A-Z' < all4 | od -c",
+            "tr 'a-zA-Z' 'n-za-mN-ZA-M' < all4 | od -c",
+            "tr '\\001-\\377' '\\000-\\376' < all4 | od -c",
+            "tr 'a-ec-gp-tz9' 'A-EC-GP-TZ0' < all4 | od -c",
+            "head -c 37 all | tr a-z A-Z | od -c",
+        ],
+    ));
+}
+
 #[test]
 fn tr_truncates_the_first_set() {
     compare(&[

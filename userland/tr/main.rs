@@ -1,5 +1,7 @@
 //! tr: translate, squeeze or delete characters.
 
+mod shift;
+
 use std::io::{Read, Write};
 use wasmix_common::escapes::{self, Octal};
 use wasmix_common::{Arg, Failure, Program, args, input};
@@ -96,14 +98,21 @@ fn main() {
                 squeezable = first;
             }
         }
+        let shifts = shift::Shifts::of(&map);
         let mut stdin = std::io::stdin().lock();
         let mut previous: Option<u8> = None;
         let mut result = Vec::new();
         input::each_chunk(&mut stdin as &mut dyn Read, |chunk| {
             result.clear();
             if !delete && !squeeze {
-                // Translation alone: one table lookup per byte, no branches.
-                result.extend(chunk.iter().map(|&b| map[b as usize]));
+                match &shifts {
+                    Some(shifts) => {
+                        result.extend_from_slice(chunk);
+                        shifts.apply(&mut result);
+                    }
+                    // One table lookup per byte, no branches.
+                    None => result.extend(chunk.iter().map(|&b| map[b as usize])),
+                }
                 return out.write_all(&result);
             }
             for &b in chunk {
