@@ -63,6 +63,9 @@ pub struct Editor {
     last_regex: Option<Regex>,
     /// The files `R` reads a line at a time from.
     line_sources: HashMap<String, Option<Box<dyn BufRead>>>,
+    /// Where `s` builds the new pattern space (then swapped with it): no allocation per
+    /// line.
+    replaced: Vec<u8>,
 }
 
 pub enum Ended {
@@ -104,6 +107,7 @@ impl Editor {
             hold_newline: true,
             last_regex: None,
             line_sources: HashMap::new(),
+            replaced: Vec::new(),
         })
     }
 
@@ -159,6 +163,9 @@ impl Editor {
     }
 
     fn selected(&mut self, index: usize, line: &[u8], number: usize, last: bool) -> bool {
+        if self.ops[index].selector.start.is_none() {
+            return !self.ops[index].selector.negate;
+        }
         let selector = std::mem::replace(
             &mut self.ops[index].selector,
             Selector {
@@ -260,10 +267,9 @@ impl Editor {
         let mut queue: Vec<Queued> = Vec::new();
         loop {
             if !reuse {
-                let Some((line, ends)) = lines.next() else {
+                let Some(ends) = lines.next_into(&mut pattern) else {
                     return Ok(Ended::Input);
                 };
-                pattern = line;
                 newline = ends;
                 number += 1;
             }
@@ -358,9 +364,7 @@ impl Editor {
                             out.line(None, &pattern, newline)?;
                         }
                         self.flush_queue(&mut queue, out)?;
-                        let (line, ends) = lines.next().unwrap_or_default();
-                        pattern = line;
-                        newline = ends;
+                        newline = lines.next_into(&mut pattern).unwrap_or_default();
                         number += 1;
                     }
                     Command::AppendNext => {
@@ -368,10 +372,10 @@ impl Editor {
                             break;
                         }
                         self.flush_queue(&mut queue, out)?;
-                        let (line, ends) = lines.next().unwrap_or_default();
+                        let mut line = Vec::new();
+                        newline = lines.next_into(&mut line).unwrap_or_default();
                         pattern.push(delimiter);
                         pattern.extend(line);
-                        newline = ends;
                         number += 1;
                     }
                     Command::Hold => {
@@ -419,8 +423,8 @@ impl Editor {
                                 }
                             },
                         };
-                        if let Some(result) = substitute(&regex, substitution, &pattern) {
-                            pattern = result;
+                        if substitute(&regex, substitution, &pattern, &mut self.replaced) {
+                            std::mem::swap(&mut pattern, &mut self.replaced);
                             substituted = true;
                             if substitution.print {
                                 out.line(None, &pattern, newline)?;
@@ -453,36 +457,49 @@ impl Editor {
     }
 }
 
-/// The pattern space after `s`, or None when nothing was replaced.
-fn substitute(regex: &Regex, s: &Substitution, text: &[u8]) -> Option<Vec<u8>> {
-    let mut result = Vec::new();
+/// Builds the pattern space after `s` in `result`; false when nothing was replaced.
+fn substitute(regex: &Regex, s: &Substitution, text: &[u8], result: &mut Vec<u8>) -> bool {
+    result.clear();
     let mut kept = 0;
     let mut replaced = false;
-    for (count, captures) in regex.captures_iter(text).enumerate() {
-        if count + 1 < s.occurrence {
-            continue;
-        }
-        let whole = captures.get(0)?;
-        result.extend_from_slice(&text[kept..whole.start()]);
+    // Groups cost a slot search per match; most replacements name none.
+    let groups = s
+        .replacement
+        .iter()
+        .any(|part| matches!(part, Replace::Group(n) if *n > 0));
+    let mut replace = |whole: std::ops::Range<usize>, captures: Option<&regex::bytes::Captures>| {
+        result.extend_from_slice(&text[kept..whole.start]);
         for part in &s.replacement {
             match part {
                 Replace::Literal(bytes) => result.extend_from_slice(bytes),
+                Replace::Group(0) => result.extend_from_slice(&text[whole.clone()]),
                 Replace::Group(n) => {
-                    if let Some(group) = captures.get(*n) {
+                    if let Some(group) = captures.and_then(|c| c.get(*n)) {
                         result.extend_from_slice(group.as_bytes());
                     }
                 }
             }
         }
-        kept = whole.end();
+        kept = whole.end;
         replaced = true;
-        if !s.global {
-            break;
+        s.global
+    };
+    if groups {
+        for captures in regex.captures_iter(text).skip(s.occurrence - 1) {
+            let Some(whole) = captures.get(0) else { break };
+            if !replace(whole.range(), Some(&captures)) {
+                break;
+            }
+        }
+    } else {
+        for whole in regex.find_iter(text).skip(s.occurrence - 1) {
+            if !replace(whole.range(), None) {
+                break;
+            }
         }
     }
-    if !replaced {
-        return None;
+    if replaced {
+        result.extend_from_slice(&text[kept..]);
     }
-    result.extend_from_slice(&text[kept..]);
-    Some(result)
+    replaced
 }

@@ -10,6 +10,8 @@ pub struct Lines {
     reader: Option<Box<dyn BufRead>>,
     reading: Rc<str>,
     ahead: Option<(Vec<u8>, bool, Rc<str>)>,
+    /// The buffer the line before held, for the next read: no allocation per line.
+    spare: Vec<u8>,
     current: Rc<str>,
     delimiter: u8,
     pub status: u8,
@@ -22,6 +24,7 @@ impl Lines {
             reader: None,
             reading: Rc::from(""),
             ahead: None,
+            spare: Vec::new(),
             current: Rc::from(""),
             delimiter,
             status: 0,
@@ -33,7 +36,8 @@ impl Lines {
     fn read(&mut self) -> Option<(Vec<u8>, bool, Rc<str>)> {
         loop {
             if let Some(reader) = &mut self.reader {
-                let mut line = Vec::new();
+                let mut line = std::mem::take(&mut self.spare);
+                line.clear();
                 match reader.read_until(self.delimiter, &mut line) {
                     Ok(0) => self.reader = None,
                     Ok(_) => {
@@ -68,14 +72,16 @@ impl Lines {
         }
     }
 
-    /// The next line, and whether it ended in the delimiter.
-    pub fn next(&mut self) -> Option<(Vec<u8>, bool)> {
+    /// The next line in place of what `into` holds, and whether it ended in the
+    /// delimiter.
+    pub fn next_into(&mut self, into: &mut Vec<u8>) -> Option<bool> {
         let (line, ended, file) = self.ahead.take()?;
         self.current = file;
+        self.spare = std::mem::replace(into, line);
         self.ahead = self.read();
         // A file's unterminated last line stays so: the output adds its newline only if
         // more is written after it (GNU).
-        Some((line, ended))
+        Some(ended)
     }
 
     pub fn is_last(&self) -> bool {
