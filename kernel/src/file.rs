@@ -3,6 +3,7 @@
 //! dropped when the process ends, which is what closes the pipe for its peer.
 
 use crate::console::ConsoleStdin;
+use crate::console_out::ConsoleStdout;
 use crate::fs::sizelimit::limit_file_size;
 use crate::fs::{FileHandle, FsError};
 use crate::pipe::{PipeReader, PipeWriter};
@@ -153,7 +154,7 @@ fn install_output<'b>(
     set: impl FnOnce(Box<dyn StdoutStream + Sync>) -> &'b mut WasiCtxBuilder,
 ) {
     match output {
-        Output::ConsoleOut => set(Box::new(std::io::stdout())),
+        Output::ConsoleOut => set(Box::new(ConsoleStdout)),
         Output::ConsoleErr => set(Box::new(std::io::stderr())),
         Output::Pipe(writer) => set(Box::new(writer.stdout())),
         Output::File(handle) => set(Box::new(FileStdout(limit_file_size(

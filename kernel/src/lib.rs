@@ -6,6 +6,7 @@ pub mod budget;
 pub mod cache;
 mod codegen;
 pub mod console;
+mod console_out;
 pub mod engine;
 pub mod exec;
 pub mod fifo;
