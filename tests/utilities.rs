@@ -55,6 +55,17 @@ fn xargs() {
     ]);
 }
 
+/// A program whose reader went away ends as one killed by SIGPIPE (status 141).
+#[test]
+fn writers_to_a_pipe_whose_reader_went_away() {
+    compare(&[
+        case("head -c 10000000 /dev/zero | head -c 1 > /dev/null; echo ${PIPESTATUS[@]}"),
+        case("yes | head -n 100000 | head -n 1; echo ${PIPESTATUS[@]}"),
+        case("seq 1000000 > big; tail -n 500000 big | head -n 1; echo ${PIPESTATUS[@]}"),
+        case("base64 /dev/zero | head -c 5; echo \" ${PIPESTATUS[@]}\""),
+    ]);
+}
+
 #[test]
 fn timeout() {
     compare(&[

@@ -67,7 +67,9 @@ fn main() {
                 return Err(Failure::Fatal("invalid input".into()));
             }
         } else {
-            encode(&mut reader, wrap, out).map_err(read_error)?;
+            if let Err(e) = encode(&mut reader, wrap, out) {
+                return Err(Failure::in_copy(e, out, read_error));
+            }
         }
         Ok(0)
     })

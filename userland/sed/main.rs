@@ -116,6 +116,9 @@ fn main() {
         }
         let mut editor = Editor::new(statements, quiet, delimiter).map_err(Failure::Fatal)?;
         let failed = |e: std::io::Error| {
+            if e.kind() == std::io::ErrorKind::BrokenPipe {
+                return Failure::BrokenPipe;
+            }
             PROGRAM.warn(format!(
                 "-e expression #1, char 0: {}",
                 describe_io_error(&e)

@@ -25,7 +25,7 @@ impl Failure {
                 if program.names_help_hint {
                     program.warn(hint);
                 } else {
-                    eprintln!("{hint}");
+                    crate::to_stderr(format_args!("{hint}"));
                 }
                 program.usage_status
             }
@@ -35,6 +35,23 @@ impl Failure {
             }
             Failure::Status(status) => status,
             Failure::BrokenPipe => BROKEN_PIPE_STATUS,
+        }
+    }
+}
+
+impl Failure {
+    /// An error met copying input to `out`: the output's own (reported when the output is
+    /// finished; a reader that went away ends the program as SIGPIPE would), or else what
+    /// `reading` makes of it.
+    pub fn in_copy(
+        e: io::Error,
+        out: &crate::Output,
+        reading: impl FnOnce(io::Error) -> Failure,
+    ) -> Failure {
+        match (out.write_failed(), e.kind()) {
+            (true, io::ErrorKind::BrokenPipe) => Failure::BrokenPipe,
+            (true, _) => Failure::Status(1),
+            (false, _) => reading(e),
         }
     }
 }

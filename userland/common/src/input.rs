@@ -140,11 +140,7 @@ pub fn for_each_with_headers(
             shown_before = true;
         }
         if let Err(e) = body(&mut reader, out) {
-            if out.write_failed() {
-                // Reported once, as a write error, when the output is finished.
-                return Err(crate::Failure::Status(1));
-            }
-            match crate::Failure::from(e) {
+            match crate::Failure::in_copy(e, out, crate::Failure::from) {
                 crate::Failure::Fatal(reason) => {
                     program.warn(format!("error reading '{name}': {reason}"));
                     status = 1;

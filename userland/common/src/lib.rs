@@ -86,7 +86,17 @@ impl Program {
     /// Prints `prog: message` on stderr, the shape of every GNU diagnostic.
     pub fn warn(&self, message: impl std::fmt::Display) {
         output::flush_before_diagnostic();
-        eprintln!("{}: {message}", self.name);
+        to_stderr(format_args!("{}: {message}", self.name));
+    }
+}
+
+/// Writes a line on stderr. Where its reader has gone, the program ends as SIGPIPE would
+/// end it (`eprintln!` would panic); another failure leaves nowhere to report it.
+pub(crate) fn to_stderr(line: std::fmt::Arguments) {
+    use std::io::Write;
+    let written = writeln!(std::io::stderr(), "{line}");
+    if written.is_err_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe) {
+        exit(BROKEN_PIPE_STATUS);
     }
 }
 

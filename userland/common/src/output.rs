@@ -77,7 +77,8 @@ impl Output {
             Ok(()) => Ok(()),
             Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Err(crate::BROKEN_PIPE_STATUS),
             Err(e) => {
-                eprintln!("{name}: write error: {}", crate::describe_io_error(&e));
+                let reason = crate::describe_io_error(&e);
+                crate::to_stderr(format_args!("{name}: write error: {reason}"));
                 Err(1)
             }
         }
