@@ -89,6 +89,19 @@ fn ls_formats_and_widths() {
     ));
 }
 
+/// GNU's `dir` and `vdir`: `ls -C -b` and `ls -l -b`, in columns even into a pipe.
+#[test]
+fn dir_and_vdir() {
+    compare(&after(
+        ODD_NAMES,
+        &[
+            "dir; dir -w 40 sub; dir -1 | head -3",
+            "vdir | cut -c 1-10,42-",
+            "dir -d plain nosuch; echo $?",
+        ],
+    ));
+}
+
 #[test]
 fn du_apparent_sizes_in_bytes() {
     let tree = "mkdir -p d/e && printf 12345 > d/a && printf 1234567890 > d/e/b && ln -s a d/l";

@@ -19,6 +19,7 @@ use wasmix_common::{Failure, Output, Program, describe_io_error, names, wasi_fs}
 
 static PROGRAM: Program = Program {
     usage_status: 2,
+    aliases: &["dir", "vdir"],
     ..Program::new(
         "ls",
         "Usage: ls [OPTION]... [FILE]...\n\

@@ -37,7 +37,11 @@ impl Args {
             Ok(Some(Arg::Long("help"))) => answer(program, program.help.to_string()),
             Ok(Some(Arg::Long("version"))) => answer(
                 program,
-                format!("{} (wasmix) {}\n", program.name, env!("CARGO_PKG_VERSION")),
+                format!(
+                    "{} (wasmix) {}\n",
+                    program.name(),
+                    env!("CARGO_PKG_VERSION")
+                ),
             ),
             Ok(arg) => Ok(arg),
             Err(e) => Err(usage_error(e)),

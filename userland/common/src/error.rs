@@ -21,7 +21,7 @@ impl Failure {
         match self {
             Failure::Usage(message) => {
                 program.warn(message);
-                let hint = format!("Try '{} --help' for more information.", program.name);
+                let hint = format!("Try '{} --help' for more information.", program.name());
                 if program.names_help_hint {
                     program.warn(hint);
                 } else {

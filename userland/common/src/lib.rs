@@ -53,6 +53,9 @@ pub struct Program {
     pub help_status: u8,
     /// diffutils put the program's name before "Try '... --help'" too.
     pub names_help_hint: bool,
+    /// Other names the program answers to in its messages when run by them (`dir` and
+    /// `vdir` are `ls`).
+    pub aliases: &'static [&'static str],
 }
 
 impl Program {
@@ -64,7 +67,21 @@ impl Program {
             failure_status: 1,
             help_status: 0,
             names_help_hint: false,
+            aliases: &[],
         }
+    }
+
+    /// The name messages give: the one it was run by, when that is one of its aliases.
+    pub fn name(&self) -> &'static str {
+        let run_as = std::env::args_os().next();
+        let run_as = run_as
+            .as_deref()
+            .and_then(|path| std::path::Path::new(path).file_name())
+            .and_then(|name| name.to_str());
+        self.aliases
+            .iter()
+            .find(|alias| Some(**alias) == run_as)
+            .unwrap_or(&self.name)
     }
 
     /// Runs the utility and exits with its status. `body` gets the parsed-on-demand arguments
@@ -73,10 +90,10 @@ impl Program {
         enter_working_directory();
         let mut out = Output::stdout();
         let status = match body(Args::from_env(self), &mut out) {
-            Ok(status) => out.finish(self.name).map_or_else(|s| s, |()| status),
+            Ok(status) => out.finish(self.name()).map_or_else(|s| s, |()| status),
             Err(failure) => {
                 // What was printed before the failure still belongs on stdout.
-                let _ = out.finish(self.name);
+                let _ = out.finish(self.name());
                 failure.report(self)
             }
         };
@@ -86,7 +103,7 @@ impl Program {
     /// Prints `prog: message` on stderr, the shape of every GNU diagnostic.
     pub fn warn(&self, message: impl std::fmt::Display) {
         output::flush_before_diagnostic();
-        to_stderr(format_args!("{}: {message}", self.name));
+        to_stderr(format_args!("{}: {message}", self.name()));
     }
 }
 

@@ -7,7 +7,7 @@ use std::io::{BufRead, Write};
 /// Asks `question` (already worded, `prog: ` is put before it) and reads the answer.
 pub fn ask(program: &crate::Program, question: &str) -> bool {
     let mut stderr = std::io::stderr();
-    let _ = write!(stderr, "{}: {question}", program.name);
+    let _ = write!(stderr, "{}: {question}", program.name());
     let _ = stderr.flush();
     let mut answer = String::new();
     match std::io::stdin().lock().read_line(&mut answer) {
