@@ -191,6 +191,20 @@ pub fn decode_all_unicode(
     octal: Octal,
     unicode: Unicode,
 ) -> (Vec<u8>, End, Vec<Problem>) {
+    decode_each(text, |escape| decode_unicode(escape, octal, unicode))
+}
+
+/// Decodes every escape in `text`; the flag is true when `\c` cut the output short.
+pub fn decode_all(text: &[u8], octal: Octal) -> (Vec<u8>, bool) {
+    let (out, end, _) = decode_each(text, |escape| Ok(decode(escape, octal)));
+    (out, end == End::Stopped)
+}
+
+/// Decodes each escape in `text` by `step`, the rest copied as it is.
+fn decode_each(
+    text: &[u8],
+    step: impl Fn(&[u8]) -> Result<Decoded, Problem>,
+) -> (Vec<u8>, End, Vec<Problem>) {
     let mut out = Vec::with_capacity(text.len());
     let mut warnings = Vec::new();
     let mut i = 0;
@@ -200,7 +214,7 @@ pub fn decode_all_unicode(
             i += 1;
             continue;
         }
-        match decode_unicode(&text[i..], octal, unicode) {
+        match step(&text[i..]) {
             Ok(decoded) if decoded.stop => return (out, End::Stopped, warnings),
             Ok(decoded) => {
                 out.extend(decoded.bytes);
@@ -215,26 +229,6 @@ pub fn decode_all_unicode(
         }
     }
     (out, End::Whole, warnings)
-}
-
-/// Decodes every escape in `text`; the flag is true when `\c` cut the output short.
-pub fn decode_all(text: &[u8], octal: Octal) -> (Vec<u8>, bool) {
-    let mut out = Vec::with_capacity(text.len());
-    let mut i = 0;
-    while i < text.len() {
-        if text[i] != b'\\' {
-            out.push(text[i]);
-            i += 1;
-            continue;
-        }
-        let decoded = decode(&text[i..], octal);
-        out.extend(decoded.bytes);
-        if decoded.stop {
-            return (out, true);
-        }
-        i += decoded.used;
-    }
-    (out, false)
 }
 
 /// Up to `max` digits in `radix`: the byte value and how many digits were used.
