@@ -106,6 +106,37 @@ fn tar_overwrite_writes_into_a_hard_linked_file() {
 }
 
 #[test]
+fn tar_excludes_patterns_on_create_list_and_extract() {
+    compare(&after(
+        "mkdir -p d/sub; touch d/a.o d/b.c d/sub/c.o d/sub/keep; echo b.c > ex; ",
+        &[
+            "tar cf x.tar --exclude='*.o' d; tar tf x.tar | sort",
+            "tar cf x.tar --exclude=sub d; tar tf x.tar | sort",
+            "tar cf x.tar -X ex d; tar tf x.tar | sort; tar cfX y.tar ex d; tar tf y.tar | sort",
+            "tar cf x.tar d; tar tf x.tar --exclude=sub | sort",
+            "tar cf x.tar d; mkdir out; tar xf x.tar -C out --exclude='*.o'; find out | sort",
+            "tar cf x.tar --exclude=d d; tar tf x.tar; echo $?",
+            "tar cf x.tar -X nosuch d; echo $?",
+            "tar cf x.tar d; rm -r d; echo d/sub/keep > k; tar xf x.tar d/sub -X k; echo $?; find d",
+        ],
+    ));
+}
+
+/// The members of `tar cf x.tar -C dir .` keep their `./`, as GNU's, so `./sub` names them.
+#[test]
+fn tar_keeps_the_dot_of_members_below_dot() {
+    compare(&after(
+        "mkdir -p foo/1/10/100 foo/2; echo hi > foo/2/f; ln -s ../2/f foo/1/l; ln foo/2/f foo/2/h; \
+         touch foo/$(printf 'x%.0s' $(seq 120)); tar cf x.tar -C foo .; ",
+        &[
+            "tar tvf x.tar | awk '{ print $1, $6, $7, $8 }' | sort",
+            "mkdir o; tar xf x.tar -C o ./1/10; find o | sort",
+            "mkdir o; tar xf x.tar -C o; find o | sort; cat o/1/l",
+        ],
+    ));
+}
+
+#[test]
 fn patch_that_seems_reversed_is_skipped() {
     let setup = "printf 'abc\\ndef\\n123\\n' > input; \
                  printf -- '--- input.old\\n+++ input\\n@@ -1,2 +1,3 @@\\n abc\\n+def\\n 123\\n' > p; ";

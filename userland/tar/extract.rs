@@ -58,6 +58,9 @@ pub fn read_archive(
             continue;
         }
         seen.push(name.clone());
+        if options.exclude.excludes(&name) {
+            continue;
+        }
         let link = entry
             .link_name_bytes()
             .map(|l| String::from_utf8_lossy(&l).into_owned());

@@ -2,6 +2,7 @@
 //! through flate2, as gzip). The crate writes and reads the records; the files are
 //! read and made here, since wasmix has no owners and keeps no modes.
 
+mod exclude;
 mod extract;
 
 use std::collections::HashMap;
@@ -28,7 +29,9 @@ pub static PROGRAM: Program = Program {
          -t, --list                 list the contents of an archive\n  \
          -x, --extract, --get       extract files from an archive\n\n \
          Options:\n  \
-         -C, --directory=DIR        change to directory DIR\n  \
+         -C, --directory=DIR        change to directory DIR\n      \
+         --exclude=PATTERN      exclude files matching PATTERN, a shell wildcard\n  \
+         -X, --exclude-from=FILE    exclude the patterns listed in FILE, one a line\n  \
          -f, --file=ARCHIVE         use archive file ARCHIVE (- is standard input or output)\n  \
          -k, --keep-old-files       don't replace existing files when extracting\n  \
          -O, --to-stdout            extract files to standard output\n      \
@@ -64,6 +67,7 @@ pub struct Options {
     pub strip: usize,
     pub gzip: bool,
     pub same_permissions: bool,
+    pub exclude: exclude::Exclusions,
 }
 
 /// The command line with GNU's old form unbundled: `czf x.tgz d` is `-c -z -f x.tgz d`.
@@ -78,7 +82,7 @@ fn unbundled() -> Vec<String> {
         let mut options = Vec::new();
         for letter in first.chars() {
             options.push(format!("-{letter}"));
-            if matches!(letter, 'f' | 'C') && !argv.is_empty() {
+            if matches!(letter, 'f' | 'C' | 'X') && !argv.is_empty() {
                 values.push((options.len(), argv.remove(0)));
             }
         }
@@ -105,6 +109,7 @@ fn main() {
             strip: 0,
             gzip: false,
             same_permissions: false,
+            exclude: exclude::Exclusions::default(),
         };
         let mut names = Vec::new();
         while let Some(arg) = args.next()? {
@@ -118,6 +123,18 @@ fn main() {
                 }
                 Arg::Short('C') | Arg::Long("directory") => {
                     directory = Some(args.value()?);
+                    None
+                }
+                Arg::Long("exclude") => {
+                    options.exclude.add(&args.value()?);
+                    None
+                }
+                Arg::Short('X') | Arg::Long("exclude-from") => {
+                    let path = args.value()?;
+                    options.exclude.add_file(&path).map_err(|e| {
+                        PROGRAM.warn(format!("{path}: {}", describe_io_error(&e)));
+                        Failure::Fatal("Error is not recoverable: exiting now".into())
+                    })?;
                     None
                 }
                 Arg::Short('v') | Arg::Long("verbose") => {
@@ -252,6 +269,9 @@ fn create(
     let mut warned_absolute = false;
     for name in names {
         let stored = name.trim_start_matches('/');
+        if options.exclude.excludes(stored) {
+            continue;
+        }
         if stored.len() != name.len() && !warned_absolute {
             PROGRAM.warn("Removing leading `/' from member names");
             warned_absolute = true;
@@ -267,7 +287,7 @@ fn create(
             &mut archived,
             Path::new(name),
             stored,
-            options.verbose,
+            options,
             &mut listing,
         )? {
             status = 2;
@@ -295,7 +315,7 @@ fn add<W: Write>(
     archived: &mut Archived,
     path: &Path,
     stored: &str,
-    verbose: bool,
+    options: &Options,
     listing: &mut dyn Write,
 ) -> Result<bool, Failure> {
     let meta = match fs::symlink_metadata(path) {
@@ -322,7 +342,7 @@ fn add<W: Write>(
         .map_or(0, |d| d.as_secs());
     header.set_mtime(mtime);
     let kind = EntryKind::of(&meta);
-    if verbose {
+    if options.verbose {
         writeln!(listing, "{}", display_name(stored, kind))?;
     }
     match kind {
@@ -330,7 +350,7 @@ fn add<W: Write>(
             header.set_entry_type(tar::EntryType::Directory);
             header.set_size(0);
             let name = format!("{}/", stored.trim_end_matches('/'));
-            builder.append_data(&mut header, &name, io::empty())?;
+            append_member(builder, &mut header, &name, None, io::empty())?;
             let entries = match list_dir(path) {
                 Ok(entries) => entries,
                 Err(e) => {
@@ -342,12 +362,15 @@ fn add<W: Write>(
             let mut all = true;
             for (child, _) in entries {
                 let stored_child = format!("{}/{child}", stored.trim_end_matches('/'));
+                if options.exclude.excludes(&stored_child) {
+                    continue;
+                }
                 all &= add(
                     builder,
                     archived,
                     &path.join(&child),
                     &stored_child,
-                    verbose,
+                    options,
                     listing,
                 )?;
             }
@@ -357,7 +380,7 @@ fn add<W: Write>(
             let target = fs::read_link(path)?;
             header.set_entry_type(tar::EntryType::Symlink);
             header.set_size(0);
-            builder.append_link(&mut header, stored, &target)?;
+            append_member(builder, &mut header, stored, Some(&target), io::empty())?;
             Ok(true)
         }
         _ => {
@@ -367,7 +390,13 @@ fn add<W: Write>(
                 if let Some(first) = archived.linked.get(&identity.inode) {
                     header.set_entry_type(tar::EntryType::Link);
                     header.set_size(0);
-                    builder.append_link(&mut header, stored, first)?;
+                    append_member(
+                        builder,
+                        &mut header,
+                        stored,
+                        Some(Path::new(first)),
+                        io::empty(),
+                    )?;
                     return Ok(true);
                 }
                 archived.linked.insert(identity.inode, stored.to_string());
@@ -382,10 +411,50 @@ fn add<W: Write>(
             };
             header.set_entry_type(tar::EntryType::Regular);
             header.set_size(meta.len());
-            builder.append_data(&mut header, stored, file)?;
+            append_member(builder, &mut header, stored, None, file)?;
             Ok(true)
         }
     }
+}
+
+/// Appends a member named `name` as given, with its link target if it has one. The `tar`
+/// crate's own naming drops `.` components, where GNU tar keeps the `./` of the members
+/// of `tar cf x.tar .`; a name too long for the header goes before it in a GNU long-name
+/// record, as the crate writes one.
+fn append_member<W: Write>(
+    builder: &mut tar::Builder<W>,
+    header: &mut tar::Header,
+    name: &str,
+    link: Option<&Path>,
+    data: impl Read,
+) -> io::Result<()> {
+    let long_link = link.is_some_and(|target| header.set_link_name(target).is_err());
+    if !name.starts_with("./") || name == "./" || long_link {
+        return match link {
+            Some(target) => builder.append_link(header, name, target),
+            None => builder.append_data(header, name, data),
+        };
+    }
+    let bytes = name.as_bytes();
+    let room = header.as_old().name.len();
+    if bytes.len() >= room {
+        let mut long = tar::Header::new_gnu();
+        long.as_old_mut().name[..13].copy_from_slice(b"././@LongLink");
+        long.set_mode(0o644);
+        long.set_uid(0);
+        long.set_gid(0);
+        long.set_mtime(0);
+        long.set_size(bytes.len() as u64 + 1);
+        long.set_entry_type(tar::EntryType::GNULongName);
+        long.set_cksum();
+        builder.append(&long, bytes.chain(&[0u8][..]))?;
+    }
+    let field = &mut header.as_old_mut().name;
+    field.fill(0);
+    let shown = bytes.len().min(room);
+    field[..shown].copy_from_slice(&bytes[..shown]);
+    header.set_cksum();
+    builder.append(header, data)
 }
 
 /// A member's name as listed: directories end in `/`.
