@@ -98,6 +98,7 @@ fn dir_and_vdir() {
             "dir; dir -w 40 sub; dir -1 | head -3",
             "vdir | cut -c 1-10,42-",
             "dir -d plain nosuch; echo $?",
+            "dir --help | head -1; vdir --version | head -1 | cut -d' ' -f1",
         ],
     ));
 }

@@ -34,7 +34,15 @@ impl Args {
     pub fn next(&mut self) -> Result<Option<Arg<'_>>, Failure> {
         let program = self.program;
         match self.parser.next() {
-            Ok(Some(Arg::Long("help"))) => answer(program, program.help.to_string()),
+            Ok(Some(Arg::Long("help"))) => {
+                // Run by an alias (`dir`), the usage line names it.
+                let usage = format!("Usage: {} ", program.name);
+                let text = match program.help.strip_prefix(&usage) {
+                    Some(rest) => format!("Usage: {} {rest}", program.name()),
+                    None => program.help.to_string(),
+                };
+                answer(program, text)
+            }
             Ok(Some(Arg::Long("version"))) => answer(
                 program,
                 format!(
