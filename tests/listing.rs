@@ -89,6 +89,18 @@ fn ls_formats_and_widths() {
     ));
 }
 
+#[test]
+fn ls_sorts_by_version_extension_and_width() {
+    compare(&after(
+        "touch f10 f2 f1.txt a.b.c .h zz ab 'a b' x.tar.gz v1.10 v1.9 && ",
+        &[
+            "ls -v; ls -X; ls --sort=width",
+            "ls --sort=version -r; ls --sort=extension -a; ls --sort=size -1 | wc -l",
+            "ls --sort=none | sort; ls -U -v; ls --sort=x",
+        ],
+    ));
+}
+
 /// GNU's `dir` and `vdir`: `ls -C -b` and `ls -l -b`, in columns even into a pipe.
 #[test]
 fn dir_and_vdir() {

@@ -47,6 +47,10 @@ static PROGRAM: Program = Program {
          -S                         sort by file size, largest first\n  \
          -t                         sort by time, newest first\n  \
          -U                         do not sort; list entries in directory order\n  \
+         -v                         natural sort of (version) numbers within text\n  \
+         -X                         sort alphabetically by entry extension\n      \
+         --sort=WORD            sort by WORD instead of name: none (-U), size (-S),\n                             \
+         time (-t), version (-v), extension (-X), width\n  \
          -1                         list one file per line\n      \
          --help        display this help and exit\n      \
          --version     output version information and exit\n\n\
@@ -218,6 +222,21 @@ impl Lister<'_> {
         match self.options.sort {
             SortBy::Name => entries.sort_by(by_name),
             SortBy::Unsorted => {}
+            SortBy::Version => entries.sort_by(|a, b| {
+                wasmix_common::version::compare(a.name.as_bytes(), b.name.as_bytes())
+                    .then_with(|| by_name(a, b))
+            }),
+            // By what follows the last `.` (none first), then by name.
+            SortBy::Extension => entries.sort_by(|a, b| {
+                extension(&a.name)
+                    .cmp(extension(&b.name))
+                    .then_with(|| by_name(a, b))
+            }),
+            // Narrowest name first, then by name.
+            SortBy::Width => entries.sort_by(|a, b| {
+                let width = |e: &Entry| self.options.quoting.quote(&e.name).1;
+                width(a).cmp(&width(b)).then_with(|| by_name(a, b))
+            }),
             SortBy::Time | SortBy::Size => {
                 let key = |e: &Entry| {
                     let meta = e.looked_up.metadata();
@@ -599,4 +618,9 @@ fn listing_time(time: SystemTime, now: SystemTime) -> String {
     } else {
         time.format("%b %e  %Y").to_string()
     }
+}
+
+/// What follows a name's last `.`, the dot included (nothing when it has none).
+fn extension(name: &str) -> &str {
+    name.rfind('.').map_or("", |at| &name[at..])
 }

@@ -12,6 +12,9 @@ pub enum SortBy {
     Time,
     Size,
     Unsorted,
+    Version,
+    Extension,
+    Width,
 }
 
 #[derive(Default, PartialEq)]
@@ -146,6 +149,30 @@ pub fn parse(
             Arg::Short('t') => options.sort = SortBy::Time,
             Arg::Short('S') => options.sort = SortBy::Size,
             Arg::Short('U') => options.sort = SortBy::Unsorted,
+            Arg::Short('v') => options.sort = SortBy::Version,
+            Arg::Short('X') => options.sort = SortBy::Extension,
+            Arg::Long("sort") => {
+                let word = args.value()?;
+                options.sort = match word.as_str() {
+                    "none" => SortBy::Unsorted,
+                    "time" => SortBy::Time,
+                    "size" => SortBy::Size,
+                    "extension" => SortBy::Extension,
+                    "version" => SortBy::Version,
+                    "width" => SortBy::Width,
+                    _ => {
+                        let valid = [
+                            "'none'",
+                            "'time'",
+                            "'size'",
+                            "'extension'",
+                            "'version'",
+                            "'width'",
+                        ];
+                        return Err(invalid_argument(&word, "--sort", &valid));
+                    }
+                };
+            }
             Arg::Short('F') | Arg::Long("classify") => options.indicator = Indicator::Classify,
             Arg::Short('p') => options.indicator = Indicator::Slash,
             Arg::Long("file-type") => options.indicator = Indicator::FileType,
