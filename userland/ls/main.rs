@@ -3,6 +3,7 @@
 mod color;
 mod layout;
 mod options;
+mod order;
 mod quoting;
 
 use chrono::{DateTime, Utc};
@@ -214,49 +215,6 @@ impl Lister<'_> {
                     LookedUp::Denied
                 }
             };
-        }
-    }
-
-    fn sort(&self, entries: &mut Vec<Entry>) {
-        let by_name = |a: &Entry, b: &Entry| a.name.as_bytes().cmp(b.name.as_bytes());
-        match self.options.sort {
-            SortBy::Name => entries.sort_by(by_name),
-            SortBy::Unsorted => {}
-            SortBy::Version => entries.sort_by(|a, b| {
-                wasmix_common::version::compare(a.name.as_bytes(), b.name.as_bytes())
-                    .then_with(|| by_name(a, b))
-            }),
-            // By what follows the last `.` (none first), then by name.
-            SortBy::Extension => entries.sort_by(|a, b| {
-                extension(&a.name)
-                    .cmp(extension(&b.name))
-                    .then_with(|| by_name(a, b))
-            }),
-            // Narrowest name first, then by name.
-            SortBy::Width => entries.sort_by(|a, b| {
-                let width = |e: &Entry| self.options.quoting.quote(&e.name).1;
-                width(a).cmp(&width(b)).then_with(|| by_name(a, b))
-            }),
-            SortBy::Time | SortBy::Size => {
-                let key = |e: &Entry| {
-                    let meta = e.looked_up.metadata();
-                    match self.options.sort {
-                        SortBy::Time => meta
-                            .and_then(|m| m.modified().ok())
-                            .and_then(|t| t.duration_since(SystemTime::UNIX_EPOCH).ok())
-                            .map_or(0, |d| d.as_nanos()),
-                        _ => meta.map_or(0, |m| u128::from(m.len())),
-                    }
-                };
-                // Newest or largest first; ties by name.
-                let mut keyed: Vec<(u128, Entry)> =
-                    entries.drain(..).map(|e| (key(&e), e)).collect();
-                keyed.sort_by(|(x, a), (y, b)| y.cmp(x).then_with(|| by_name(a, b)));
-                entries.extend(keyed.into_iter().map(|(_, e)| e));
-            }
-        }
-        if self.options.reverse {
-            entries.reverse();
         }
     }
 
@@ -618,9 +576,4 @@ fn listing_time(time: SystemTime, now: SystemTime) -> String {
     } else {
         time.format("%b %e  %Y").to_string()
     }
-}
-
-/// What follows a name's last `.`, the dot included (nothing when it has none).
-fn extension(name: &str) -> &str {
-    name.rfind('.').map_or("", |at| &name[at..])
 }
