@@ -430,6 +430,18 @@ fn basename_dirname_rev_tac_nl() {
 }
 
 #[test]
+fn tac_separators_before_and_after() {
+    compare(&[
+        case("tac -s ' ' words.txt | od -c"),
+        case("tac -b -s 'o' words.txt; tac --before lines.txt | head -3"),
+        fed("tac -s '::'", "x:::y"),
+        fed("tac -b -s '::'", "x::y::"),
+        fed("tac -s '' | od -c", "a\0b\0c"),
+        case("tac -s; tac -s : empty; echo $?"),
+    ]);
+}
+
+#[test]
 fn nl_increments_and_formats() {
     compare(&[
         case("nl -v10 -i5 words.txt"),
