@@ -94,6 +94,14 @@ fn sha1sum_check_takes_one_space() {
 }
 
 #[test]
+fn checksums_end_lines_with_nul_under_zero() {
+    compare(&[
+        case("sha1sum -z lines.txt words.txt | od -c"),
+        case("md5sum -z --tag empty - < words.txt | od -c; sha256sum --zero -b empty | od -c"),
+    ]);
+}
+
+#[test]
 fn tar_overwrite_writes_into_a_hard_linked_file() {
     compare(&after(
         "echo Ok > input; ln input input_hard; tar cf test.tar input_hard; echo WRONG > input; ",

@@ -20,7 +20,8 @@ macro_rules! checksum_help {
              -b, --binary          read in binary mode\n  \
              -c, --check           read checksums from the FILEs and check them\n      \
              --tag             create a BSD-style checksum\n  \
-             -t, --text            read in text mode (default)\n\n\
+             -t, --text            read in text mode (default)\n  \
+             -z, --zero            end each output line with NUL, not newline\n\n\
              The following five options are useful only when verifying checksums:\n      \
              --ignore-missing  don't fail or report status for missing files\n      \
              --quiet           don't print OK for each successfully verified file\n      \
@@ -95,6 +96,7 @@ fn run(
     let mut check = false;
     let mut tag = false;
     let mut binary = false;
+    let mut end = b'\n';
     let mut options = CheckOptions::default();
     let mut files = Vec::new();
     while let Some(arg) = args.next()? {
@@ -103,6 +105,7 @@ fn run(
             Arg::Short('b') | Arg::Long("binary") => binary = true,
             Arg::Short('t') | Arg::Long("text") => binary = false,
             Arg::Long("tag") => tag = true,
+            Arg::Short('z') | Arg::Long("zero") => end = 0,
             Arg::Long("quiet") => options.quiet = true,
             Arg::Long("status") => options.status_only = true,
             Arg::Short('w') | Arg::Long("warn") => options.warn = true,
@@ -126,8 +129,11 @@ fn run(
             continue;
         }
         match hash_file(&name, new_hasher) {
-            Ok(hash) if tag => writeln!(out, "{algorithm} ({name}) = {hash}")?,
-            Ok(hash) => writeln!(out, "{hash} {}{name}", if binary { '*' } else { ' ' })?,
+            Ok(hash) if tag => write!(out, "{algorithm} ({name}) = {hash}{}", end as char)?,
+            Ok(hash) => {
+                let mode = if binary { '*' } else { ' ' };
+                write!(out, "{hash} {mode}{name}{}", end as char)?;
+            }
             Err(e) => {
                 program.warn(format!("{name}: {}", describe_io_error(&e)));
                 status = 1;
