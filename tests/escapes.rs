@@ -6,6 +6,7 @@
 
 mod support;
 
+use std::process::Command;
 use support::gnu::{case, compare, fed};
 
 #[test]
@@ -29,6 +30,28 @@ fn unicode_escapes_follow_the_locale() {
         case("env printf '\\ud800'; echo \" $?\""),
         case("env echo -e 'a\\u263ab'; echo abc | tr a '\\u'; stat -c '\\u263a' ."),
     ]);
+}
+
+/// wasmix takes the locale from the host, as a login shell would from the system: under
+/// the host's `LANG=C.UTF-8`, `\u` escapes write UTF-8 as bash's do.
+#[test]
+fn the_hosts_locale_is_the_shells() {
+    let script = "printf '\\u263a|%s\\n' \"$LANG\"; echo -e '\\u00e9'; env printf '\\u00e9\\n'";
+    let bash = Command::new("bash")
+        .args(["-c", script])
+        .env_remove("LC_ALL")
+        .env_remove("LC_CTYPE")
+        .env("LANG", "C.UTF-8")
+        .output()
+        .unwrap();
+    let wasmix = support::wasmix()
+        .args(["--ephemeral", "-c", script])
+        .env("LANG", "C.UTF-8")
+        .output()
+        .unwrap();
+    // bash itself writes UTF-8 here, so the comparison is about the locale.
+    assert!(String::from_utf8_lossy(&bash.stdout).starts_with('\u{263a}'));
+    assert_eq!(wasmix.stdout, bash.stdout);
 }
 
 #[test]

@@ -864,8 +864,13 @@ impl Shell {
             );
             return Stage::Done(127);
         };
+        // A prefix assignment replaces the exported value rather than joining it: programs
+        // read the first of two entries with one name.
         let mut env = self.environment();
-        env.extend(extra);
+        for (name, value) in extra {
+            env.retain(|(present, _)| *present != name);
+            env.push((name, value));
+        }
         if let Some(argv0) = argv0 {
             argv[0] = argv0;
         }

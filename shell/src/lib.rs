@@ -325,6 +325,13 @@ impl Shell {
         if let Some(term) = host_term.or_else(|| on_terminal.then(|| "xterm-256color".into())) {
             shell.set_variable("TERM", &term, true);
         }
+        // The host's locale, as a login would set it: whether text is UTF-8 decides how
+        // `\u` escapes, `wc -m` and `ls` quoting treat characters.
+        for (name, value) in std::env::vars() {
+            if (name == "LANG" || name.starts_with("LC_")) && !value.is_empty() {
+                shell.set_variable(&name, &value, true);
+            }
+        }
         // Scripts that check for bash find the language they need.
         shell.set_variable("BASH_VERSION", BASH_VERSION, false);
         let version_parts = ["5", "2", "0", "1", "wasmix", "wasm32-unknown-wasmix"];

@@ -135,7 +135,8 @@ fn compare_as(cases: &[Case], privilege: Privilege) {
             .arg("--cache-dir")
             .arg(super::shared_cache())
             .args(["--ephemeral", "--mount", &mount, "-c"])
-            .arg(format!("cd /data; {}", case.command));
+            .arg(format!("cd /data; {}", case.command))
+            .env("LC_ALL", "C");
         let actual = output(wasmix, case.stdin);
         if actual != expected {
             differences.push(format!(

@@ -25,13 +25,17 @@ pub fn private_dir() -> tempfile::TempDir {
     dir
 }
 
-/// `wasmix` with the shared compile cache and no standard input.
+/// `wasmix` with the shared compile cache, no standard input, and the C locale whatever
+/// the machine's (wasmix takes the host's locale variables).
 pub fn wasmix() -> Command {
     let mut command = Command::new(WASMIX);
     command
         .arg("--cache-dir")
         .arg(shared_cache())
-        .stdin(Stdio::null());
+        .stdin(Stdio::null())
+        .env_remove("LANG")
+        .env_remove("LC_CTYPE")
+        .env_remove("LC_ALL");
     command
 }
 
