@@ -224,3 +224,28 @@ fn csplit_at_lines_and_patterns() {
         ],
     ));
 }
+
+#[test]
+fn install_copies_with_modes_and_makes_directories() {
+    let modes = "; echo $?; stat -c '%n %a %s' $(find . -newer lines.txt | sort)";
+    let listed = [
+        "install f g; install -m u+x f g1; install -m a=r f g2; install -m 640 f g3",
+        "install -d -m 700 x/y/z; install -d x2/y",
+        "install -D f p/q/r; install -Dt t1/t2 f; install -v f d",
+        "install -vD f v/w/x; install -vd dd/ee; install -v f g; install -v f g",
+        "install -C -v f g; install -C -v -m 644 f g; install -C -v -m 644 f g",
+    ]
+    .map(|command| format!("{command}{modes}"));
+    let mut commands: Vec<&str> = listed.iter().map(String::as_str).collect();
+    commands.extend([
+        "install -p f h; [ h -nt f ] || [ f -nt h ] || echo same times",
+        "install f f; echo $?; install d g; echo $?; install nofile g; echo $?",
+        "install f f2 nodir; echo $?; install -t nodir f; echo $?; install f f2 f; echo $?; install -t f f; echo $?",
+        "install f; echo $?; install; echo $?; install -T f d; echo $?; install -m 9 f g; echo $?",
+        "install -d; echo $?; install -d -t x y; echo $?; install -T f g f2; echo $?",
+    ]);
+    compare(&after(
+        "touch -d 2001-01-01 lines.txt; sleep 0.01; echo hi > f; mkdir d; ",
+        &commands,
+    ));
+}

@@ -1,5 +1,5 @@
 //! Programs from elsewhere: preview 1 modules and components run from the host with
-//! `wasmix run`, by path in the tree, and after `install`.
+//! `wasmix run`, by path in the tree, and after `wasm-install`.
 
 mod support;
 
@@ -85,7 +85,7 @@ fn a_preview1_program_runs_by_path_and_after_install() {
     let out = run_in(
         &state,
         "files /etc/profile /tmp/y /etc/motd | head -n 1; ls /bin | grep -c files; \
-         install ~/p1.wasm p1again && p1again /etc/motd /tmp/z /etc/motd | head -n 1",
+         wasm-install ~/p1.wasm p1again && p1again /etc/motd /tmp/z /etc/motd | head -n 1",
     );
     assert_eq!(
         out.stdout,
@@ -97,13 +97,14 @@ fn a_preview1_program_runs_by_path_and_after_install() {
 }
 
 #[test]
-fn install_refuses_what_cannot_run() {
-    let out =
-        run("echo 'not wasm' > /tmp/bad.wasm; install /tmp/bad.wasm bad; echo $?; ls /bin/bad");
+fn wasm_install_refuses_what_cannot_run() {
+    let out = run(
+        "echo 'not wasm' > /tmp/bad.wasm; wasm-install /tmp/bad.wasm bad; echo $?; ls /bin/bad",
+    );
     assert_eq!(out.stdout, "1\n");
     assert_eq!(
         out.stderr,
-        "wasmix: line 1: install: /bin/bad: cannot execute: not a WebAssembly program\n\
+        "wasmix: line 1: wasm-install: /bin/bad: cannot execute: not a WebAssembly program\n\
          ls: cannot access '/bin/bad': No such file or directory\n"
     );
 }

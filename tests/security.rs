@@ -131,7 +131,7 @@ fn scripts_cannot_mount_or_install_from_the_host() {
         ),
         (
             "install a host file",
-            format!("install {}/secret evil", victim.display()),
+            format!("wasm-install {}/secret evil", victim.display()),
         ),
         ("mount the host's root", "mount / /tmp/root".to_string()),
     ];
@@ -155,7 +155,7 @@ fn rc_files_written_by_a_program_carry_no_host_authority() {
     let victim = host.path("victim");
     // A program of the last session left these behind in the persistent home.
     let payload = format!(
-        "mount {v} /tmp/h; echo pwned > /tmp/h/pwned\ninstall {v}/secret evil\n\
+        "mount {v} /tmp/h; echo pwned > /tmp/h/pwned\nwasm-install {v}/secret evil\n\
          bind /tmp /home; echo bound > /tmp/bound\n",
         v = victim.display()
     );

@@ -1,7 +1,7 @@
 //! Commands the shell runs itself, because they change the shell or need nothing else:
 //! the dispatch (the table is in `table.rs`). Each group lives with its
 //! idea: job control in `jobctl.rs`, `set` in `options.rs`, `read` in `read.rs`, aliases
-//! in `alias.rs`, the namespace, `cd` and `install` in `namespace.rs`.
+//! in `alias.rs`, the namespace, `cd` and `wasm-install` in `namespace.rs`.
 
 use super::assign::Declaring;
 use super::exec::Stage;
@@ -230,10 +230,10 @@ impl Shell {
                 self.change_directory(argv, stdio.stdout.duplicate()),
                 String::new(),
             ),
-            Builtin::Install => match self.install(argv) {
+            Builtin::WasmInstall => match self.install(argv) {
                 Ok(()) => (0, String::new()),
                 Err(message) => {
-                    self.report(&format!("install: {message}"));
+                    self.report(&format!("wasm-install: {message}"));
                     (1, String::new())
                 }
             },

@@ -1,5 +1,5 @@
 //! The builtins that change or show the shell's namespace: `mount`, `umount`, `bind`,
-//! `ns`, and the ones that move in it or add to it: `cd`, `install`. Children started afterwards get a copy of the changed namespace; nothing already
+//! `ns`, and the ones that move in it or add to it: `cd`, `wasm-install`. Children started afterwards get a copy of the changed namespace; nothing already
 //! running, and no parent, sees the change.
 
 use super::Shell;
@@ -85,13 +85,13 @@ impl Shell {
 }
 
 impl Shell {
-    /// `install FILE [NAME]`: checks and compiles a program of the namespace (a file in
+    /// `wasm-install FILE [NAME]`: checks and compiles a program of the namespace (a file in
     /// `/tmp`, or on a mount the command line gave), then puts it in /bin.
     pub(super) fn install(&mut self, argv: &[String]) -> Result<(), String> {
         let (file, name) = match argv {
             [_, file] => (file, program_name(file)),
             [_, file, name] => (file, name.clone()),
-            _ => return Err("usage: install FILE [NAME]".into()),
+            _ => return Err("usage: wasm-install FILE [NAME]".into()),
         };
         let cwd = self.cwd.clone();
         let bytes = self

@@ -25,7 +25,7 @@ pub enum Builtin {
     Getopts,
     Help,
     History,
-    Install,
+    WasmInstall,
     Jobs,
     Kill,
     Let,
@@ -233,12 +233,6 @@ pub(super) const BUILTINS: &[(&str, Builtin, &str, &str)] = &[
         "list (or clear) the commands typed",
     ),
     (
-        "install",
-        Builtin::Install,
-        "install FILE [NAME]",
-        "check, compile and copy a .wasm program into /bin",
-    ),
-    (
         "jobs",
         Builtin::Jobs,
         "jobs [-l|-p]",
@@ -407,6 +401,12 @@ pub(super) const BUILTINS: &[(&str, Builtin, &str, &str)] = &[
         Builtin::Unset,
         "unset [-f|-v] NAME...",
         "remove variables, array elements (NAME[I]) and functions",
+    ),
+    (
+        "wasm-install",
+        Builtin::WasmInstall,
+        "wasm-install FILE [NAME]",
+        "check, compile and copy a .wasm program into /bin",
     ),
     (
         "wait",
