@@ -4,7 +4,7 @@
 
 mod support;
 
-use support::gnu::{case, compare, fed};
+use support::gnu::{after, case, compare, fed};
 
 #[test]
 fn sed() {
@@ -478,4 +478,38 @@ fn file() {
         ),
         case("tar cf t.tar lines.txt 2>/dev/null; file t.tar"),
     ]);
+}
+
+/// hexdump against util-linux's: the display options, format strings (units, byte
+/// counts, `%_a %_A %_c %_p %_u`, floats), squeezed repeats, and a last block cut short.
+#[test]
+fn hexdump_formats_as_util_linux() {
+    let files = "printf 'hello world, this is a test\\n\\0\\1\\2' > a; \
+        printf 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab' > c; : > e; \
+        printf '\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0' > z11; \
+        printf '\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0' > z12; \
+        printf \"$(printf '\\\\%03o' $(seq 0 255))\" > bytes; ";
+    compare(&after(
+        files,
+        &[
+            "hexdump a; hexdump -C a; hexdump -b a; hexdump -c a",
+            "hexdump -d a; hexdump -o a; hexdump -x a; hexdump -x -c a",
+            "hexdump -C bytes; hexdump -c bytes; hexdump bytes | tail -3",
+            "hexdump -C c; hexdump -v -C c; hexdump -C e; hexdump e; echo $?",
+            "hexdump -e '1/1 \"%02x|\"1/1 \"%02x!\\n\"' z11 z12",
+            "hexdump -e '1/1 \"%02x|\"1/1 \"%02x!\\n\"' z12",
+            "hexdump -e '16/1 \" %3_u\" \"\\n\"' bytes",
+            "hexdump -e '16/1 \" %4d\" \"\\n\"' bytes",
+            "hexdump -e '\"%_ad:\" 2/1 \"%c\" \"\\n\"' a",
+            "hexdump -e '1/4 \"%d\\n\"' -e '\"end %_Ax\\n\"' a",
+            "hexdump -s 2 -n 3 -C a; hexdump -n 20 -C bytes",
+            "hexdump -e '\"%07.7_ax  \" 8/2 \"%6d \" \"\\n\"' bytes",
+            "hexdump -e '2/4 \"%x \" \"\\n\"' -e '1/8 \"%016x\" \"\\n\"' bytes",
+            "hexdump -e '8/1 \"%-3_c|\" \"\\n\"' -e '4/2 \"%+5i\" \"\\n\"' a",
+            "hexdump -e '8/1 \"%#o \" \"\\n\"' a; hexdump -e '\"%_p\"' a",
+            "hexdump -e '1/4 \"%e\\n\"' -e '1/8 \"%g\\n\"' bytes | head -20",
+            "hexdump -e '1/5 \"%s|\\n\"' a; hexdump -e '\"%_Ad\\n\"' a",
+            "hexdump -C nofile a; echo $?; hexdump -e '\"%z\"' a; echo $?",
+        ],
+    ));
 }
