@@ -513,3 +513,46 @@ fn hexdump_formats_as_util_linux() {
         ],
     ));
 }
+
+/// basenc's encodings and base32 (basenc under a second name) against GNU's: encoding,
+/// wrapping, decoding group by group up to an invalid character, `-i`, and Z85's lengths.
+#[test]
+fn basenc_and_base32_as_gnu() {
+    compare(&[
+        case("printf hello | base32; printf hello | base32 | base32 -d; printf '' | base32"),
+        case("printf 'NBSWY3DP' | base32 -d; printf 'NBSWY3D' | base32 -d; echo \" $?\""),
+        case(
+            "printf 'NBSWY3DPEE======NBSWY3DP\\n' | base32 -d; printf 'nbswy3dp' | base32 -d; echo \" $?\"",
+        ),
+        case(
+            "printf 'NB!SWY3DP' | base32 -d; echo \" $?\"; printf 'NB!SWY3DP' | base32 -di; echo \" $?\"",
+        ),
+        case(
+            "printf 'NBSWY3DP NBSWY3DP' | base32 -d; echo \" $?\"; printf 'NBSWY===' | base32 -d | od -c",
+        ),
+        case("head -c 100 /dev/zero | base32 -w 20; head -c 100 /dev/zero | base32 -w 0; echo"),
+        case(
+            "printf hello | basenc --base16; printf 68656c6c6f | basenc --base16 -d; echo \" $?\"",
+        ),
+        case("printf 68656C6C6F | basenc --base16 -d; printf 6 | basenc --base16 -d; echo \" $?\""),
+        case("printf hi | basenc --base2msbf; printf hi | basenc --base2lsbf"),
+        case(
+            "printf 0110100001101001 | basenc --base2msbf -d; printf 0001011010010110 | basenc --base2lsbf -d",
+        ),
+        case(
+            "printf hell | basenc --z85; printf hello | basenc --z85; echo \" $?\"; printf 'xK#0@' | basenc --z85 -d",
+        ),
+        case(
+            "printf '??>>' | basenc --base64url; printf '??>>' | basenc --base64; printf 'Pz8-Pg==' | basenc --base64url -d",
+        ),
+        case(
+            "printf 'Pz8' | basenc --base64 -d; echo \" $?\"; printf 'Pz8=Pz8=' | basenc --base64 -d",
+        ),
+        case("printf hello | basenc --base32hex; printf D1IMOR3F | basenc --base32hex -d"),
+        case("printf hello | basenc; echo $?; base32 nofile; echo $?; base32 a b; echo $?"),
+        case("base32 --base16 lines.txt; echo $?; base32 -w x lines.txt; echo $?"),
+        case(
+            "seq 1 1000 | basenc --base32 | basenc --base32 -d | md5sum; seq 1 1000 | basenc --base2msbf -w 50 | tail -2",
+        ),
+    ]);
+}
