@@ -706,8 +706,10 @@ pub(super) fn ansi_c_unquote(text: &str, utf8: bool) -> String {
             Some('\'') => push(&mut out, '\''),
             Some('"') => push(&mut out, '"'),
             Some('c') => match chars.next() {
-                // `\cX`: the control character, as Ctrl-X types it.
-                Some(c) => out.push((c.to_ascii_uppercase() as u32 ^ 0x40) as u8),
+                // `\cX`: the control character, as Ctrl-X types it; bash masks any
+                // character so (`\c0` is 0x10), but `\c?` is DEL.
+                Some('?') => out.push(0x7f),
+                Some(c) => out.push((c.to_ascii_uppercase() as u32 & 0x1f) as u8),
                 None => out.extend_from_slice(b"\\c"),
             },
             Some(kind @ ('x' | 'u' | 'U')) => {

@@ -237,7 +237,12 @@ fn operation(text: &str, indirect: bool) -> Option<ParameterExpr> {
                 Some(b'/') => (SubstringMatchKind::Anywhere, 2),
                 _ => (SubstringMatchKind::FirstOccurrence, 1),
             };
-            let (pattern, replacement) = split_replacement(&rest[skip..]);
+            // After `//`, a slash that begins the pattern belongs to it, as in bash:
+            // `${x////c}` replaces each `/`, `${x///}` deletes them.
+            let first = usize::from(
+                matches!(match_kind, SubstringMatchKind::Anywhere) && rest[skip..].starts_with('/'),
+            );
+            let (pattern, replacement) = split_replacement(&rest[skip..], first);
             ParameterExpr::ReplaceSubstring {
                 parameter,
                 indirect,
@@ -293,9 +298,9 @@ fn split_substring(text: &str) -> (String, Option<String>) {
 }
 
 /// `PATTERN[/REPLACEMENT]`, split at the first `/` not quoted or nested.
-fn split_replacement(text: &str) -> (String, Option<String>) {
+fn split_replacement(text: &str, from: usize) -> (String, Option<String>) {
     let parser = Parser::new(text);
-    let mut at = 0;
+    let mut at = from;
     while at < text.len() {
         if parser.bytes[at] == b'/' {
             return (text[..at].to_string(), Some(text[at + 1..].to_string()));

@@ -423,7 +423,14 @@ impl Shell {
             } => {
                 let length = match self.required(parameter, *indirect).await? {
                     Expansion::Many { items, .. } => items.len(),
-                    Expansion::One(value) => value.unwrap_or_default().chars().count(),
+                    // Characters in a UTF-8 locale, bytes in the C locale, as bash counts.
+                    Expansion::One(value) if self.utf8_locale() => {
+                        value.unwrap_or_default().chars().count()
+                    }
+                    Expansion::One(value) => {
+                        let value = value.unwrap_or_default();
+                        wasmix_printf_format::rawbytes::encode(value.as_bytes()).len()
+                    }
                 };
                 Expansion::One(Some(length.to_string()))
             }
