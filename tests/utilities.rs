@@ -556,3 +556,21 @@ fn basenc_and_base32_as_gnu() {
         ),
     ]);
 }
+
+/// `/dev/stdin`, `/dev/stdout` and `/dev/stderr` open the opening process's own streams,
+/// whatever they are (a pipe, a file, the console), as on Linux.
+#[test]
+fn dev_stdin_stdout_and_stderr_are_the_programs_streams() {
+    compare(&[
+        case("echo x | cat /dev/stdin; cat /dev/stdin < lines.txt | head -2"),
+        case("echo hi | tee /dev/stderr 2>&1 >/dev/null | tr a-z A-Z"),
+        case("echo out | cat /dev/stdin > /dev/stdout; printf 'a\\nb\\n' | sed p /dev/stdin"),
+        case(
+            "echo gone | tee /dev/stderr 2>/dev/null; echo err | cat /dev/stdin >/dev/stderr 2>&1",
+        ),
+        case(
+            "wc -l /dev/stdin < words.txt; printf '3\\n1\\n2\\n' | sort /dev/stdin -o /dev/stdout",
+        ),
+        case("ls -d /dev/stdin /dev/stdout /dev/stderr; test -e /dev/stdin && echo exists"),
+    ]);
+}

@@ -5,7 +5,7 @@
 use crate::console::ConsoleStdin;
 use crate::console_out::ConsoleStdout;
 use crate::fs::sizelimit::limit_file_size;
-use crate::fs::{FileHandle, FsError};
+use crate::fs::{FileHandle, FsError, FsResult};
 use crate::pipe::{PipeReader, PipeWriter};
 use crate::wasi_fs::streams::{FileReader, FileWriter, WritePosition};
 use std::sync::Arc;
@@ -112,6 +112,32 @@ impl Stdio {
                 .map(|(fd, stream)| (*fd, stream.duplicate()))
                 .collect(),
         }
+    }
+
+    /// Standard stream `fd` (0, 1 or 2) as a file, for a process that opens it by name
+    /// (`/dev/stdin`, `/dev/stdout`, `/dev/stderr`): what it reads or writes already.
+    pub(crate) fn standard_file(&self, fd: u32) -> FsResult<Arc<dyn FileHandle>> {
+        use crate::fs::{devfs, fdfs};
+        let output = match fd {
+            0 => {
+                return Ok(match &self.stdin {
+                    Input::Console => devfs::terminal_file(),
+                    Input::Pipe(reader) => fdfs::pipe_file(fdfs::PipeEnd::Read(reader.clone())),
+                    Input::File(handle, _) => handle.clone(),
+                    Input::Null => devfs::null_file(),
+                });
+            }
+            1 => &self.stdout,
+            _ => &self.stderr,
+        };
+        Ok(match output {
+            Output::ConsoleOut => devfs::terminal_file(),
+            Output::ConsoleErr => devfs::console_error_file(),
+            Output::Pipe(writer) => fdfs::pipe_file(fdfs::PipeEnd::Write(writer.clone())),
+            Output::File(handle) => handle.clone(),
+            Output::Null => devfs::null_file(),
+            Output::Closed => return Err(FsError::BadDescriptor),
+        })
     }
 
     /// The console for all three, as for a command typed at the prompt.

@@ -421,6 +421,9 @@ pub struct ProcessCtx {
     inheritance: Inheritance,
     /// Descriptor numbers, for a preview 1 program.
     pub(crate) preview1: Preview1Fds,
+    /// The standard streams, for `/dev/stdin` and the like; dropped with the store,
+    /// which closes the pipe ends.
+    stdio: Stdio,
 }
 
 impl ProcessApi for ProcessCtx {
@@ -450,6 +453,7 @@ impl WasiFsView for ProcessCtx {
             umask: self.inheritance.limits.umask,
             file_size: self.inheritance.limits.file_size,
             last_stat: &mut self.last_stat,
+            stdio: &self.stdio,
         }
     }
 }
@@ -529,6 +533,7 @@ pub(crate) async fn run(process: Arc<Process>, launch: Launch) {
             memory: MemoryLimit::new(limits.memory, launch.memory_budget, process.usage.clone()),
             inheritance: launch.inheritance,
             preview1: Preview1Fds::default(),
+            stdio: launch.stdio,
         },
     );
     store.limiter(|ctx| &mut ctx.memory);
@@ -558,8 +563,7 @@ pub(crate) async fn run(process: Arc<Process>, launch: Launch) {
         Ok(outcome) => exit_status(outcome, &store),
         Err(signal) => ExitStatus::Killed(signal),
     };
-    // The pipe ends close here, before anyone is told of the exit.
-    drop(launch.stdio);
+    // The pipe ends close here (the store holds them), before anyone is told of the exit.
     drop(store);
     crate::terminal::release(process.pid);
     *lock(&process.state) = match status {

@@ -1,6 +1,8 @@
 //! /dev: the devices a program may expect. `null` swallows writes and reads as empty,
 //! `zero` reads as zeros, `full` reads as zeros and refuses every write (ENOSPC), `random` and `urandom` read from the host's random source, and
 //! `tty` is the terminal wasmix runs on (what a pager reads its keys from).
+//! `stdin`, `stdout` and `stderr` are the opening process's own streams: its filesystem
+//! host (`wasi_fs`) puts them in place of what this server opens for those names.
 
 use super::{DirEntry, FileHandle, FileServer, FileType, FsError, FsResult, Metadata, OpenOptions};
 use std::io::{Read, Write};
@@ -14,12 +16,19 @@ enum Device {
     Full,
     Random,
     Terminal,
+    /// The host's stderr, as a process's standard error.
+    ConsoleError,
+    /// A name for the opener's standard stream, standing in until it is put in place.
+    Standard,
 }
 
-const DEVICES: [(&str, Device); 6] = [
+const DEVICES: [(&str, Device); 9] = [
     ("full", Device::Full),
     ("null", Device::Null),
     ("random", Device::Random),
+    ("stderr", Device::Standard),
+    ("stdin", Device::Standard),
+    ("stdout", Device::Standard),
     ("tty", Device::Terminal),
     ("urandom", Device::Random),
     ("zero", Device::Zero),
@@ -106,6 +115,7 @@ impl FileHandle for DeviceFile {
             }
             // Reads of the terminal wait for typing: they go through `input_stream`.
             Device::Terminal => Err(FsError::Unsupported),
+            Device::ConsoleError | Device::Standard => Err(FsError::BadDescriptor),
         }
     }
 
@@ -115,6 +125,11 @@ impl FileHandle for DeviceFile {
                 let mut terminal = std::io::stdout().lock();
                 terminal.write_all(data)?;
                 terminal.flush()?;
+            }
+            Device::ConsoleError => {
+                let mut console = std::io::stderr().lock();
+                console.write_all(data)?;
+                console.flush()?;
             }
             Device::Full => return Err(FsError::NoSpace),
             _ => {}
@@ -136,4 +151,28 @@ impl FileHandle for DeviceFile {
     fn metadata(&self) -> FsResult<Metadata> {
         Ok(metadata(self.inode, FileType::CharDevice))
     }
+}
+
+/// The terminal (the host's stdin and stdout) as a file, for a process given the console.
+pub(crate) fn terminal_file() -> Arc<dyn FileHandle> {
+    device_file("tty")
+}
+
+/// The host's stderr as a file.
+pub(crate) fn console_error_file() -> Arc<dyn FileHandle> {
+    let (inode, _) = find("stderr").unwrap_or((0, Device::Standard));
+    Arc::new(DeviceFile {
+        inode,
+        device: Device::ConsoleError,
+    })
+}
+
+/// `/dev/null` as a file.
+pub(crate) fn null_file() -> Arc<dyn FileHandle> {
+    device_file("null")
+}
+
+fn device_file(name: &str) -> Arc<dyn FileHandle> {
+    let (inode, device) = find(name).unwrap_or((0, Device::Null));
+    Arc::new(DeviceFile { inode, device })
 }

@@ -146,3 +146,8 @@ impl FileHandle for PipeFile {
         }
     }
 }
+
+/// One end of a pipe as a file: a process's standard stream opened by name (`/dev/stdin`).
+pub(crate) fn pipe_file(end: PipeEnd) -> Arc<dyn FileHandle> {
+    Arc::new(PipeFile { inode: 1, end })
+}

@@ -482,7 +482,10 @@ impl types::HostDescriptor for FsView<'_> {
                     exclusive: open_flags.contains(OpenFlags::EXCLUSIVE),
                     truncate: open_flags.contains(OpenFlags::TRUNCATE),
                 };
-                let (handle, device) = self.namespace.open_resolved(&resolved, options)?;
+                let (mut handle, device) = self.namespace.open_resolved(&resolved, options)?;
+                if let Some(fd) = standard_stream(&resolved) {
+                    handle = self.stdio.standard_file(fd)?;
+                }
                 let handle = limit_file_size(handle, self.file_size);
                 if options.create && existing.is_err() {
                     self.namespace.apply_umask(&resolved, false, self.umask)?;
@@ -642,5 +645,15 @@ impl preopens::Host for FsView<'_> {
             }
         }
         Ok(given)
+    }
+}
+
+/// The standard stream a path of `/dev` names, when it names one.
+fn standard_stream(path: &str) -> Option<u32> {
+    match path {
+        "/dev/stdin" => Some(0),
+        "/dev/stdout" => Some(1),
+        "/dev/stderr" => Some(2),
+        _ => None,
     }
 }

@@ -97,6 +97,9 @@ pub struct FsView<'a> {
     /// How far it may write a regular file (`ulimit -f`).
     pub file_size: Option<u64>,
     pub last_stat: &'a mut LastStat,
+    /// The process's standard streams, which `/dev/stdin`, `/dev/stdout` and `/dev/stderr`
+    /// open.
+    pub stdio: &'a crate::file::Stdio,
 }
 
 /// The last `stat-at` a process made. wasi-libc's `stat` asks `metadata-hash-at` of the
