@@ -46,13 +46,24 @@ impl Shell {
             return (2, Vec::new());
         };
         let started = now() - self.started.elapsed().as_secs() as i64;
+        // bash formats in the zone of TZ when it is exported, else in the system's.
+        let zone = self
+            .environment()
+            .into_iter()
+            .find_map(|(name, value)| (name == "TZ").then_some(value));
         let time = move |pattern: &str, seconds: Option<i64>| {
             let seconds = match seconds {
                 Some(-2) => started,
                 Some(seconds) => seconds,
                 None => now(),
             };
-            strftime(pattern, seconds)
+            match zone
+                .as_deref()
+                .and_then(|zone| strftime_in(zone, pattern, seconds))
+            {
+                Some(text) => text,
+                None => strftime(pattern, seconds),
+            }
         };
         let mut formatted = format(
             format_text,
@@ -131,6 +142,45 @@ fn now() -> i64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs() as i64)
+}
+
+/// strftime(3) in the zone `TZ` names (an IANA name, `:` before it or not, or a POSIX
+/// rule; a name it does not know is UTC, as in glibc). None for a format jiff does not
+/// write, which the host's strftime then does.
+fn strftime_in(zone: &str, pattern: &str, seconds: i64) -> Option<String> {
+    use jiff::tz::TimeZone;
+    let name = zone.strip_prefix(':').unwrap_or(zone);
+    let zone = TimeZone::get(name)
+        .or_else(|_| TimeZone::posix(name))
+        .unwrap_or(TimeZone::UTC);
+    let time = jiff::Timestamp::from_second(seconds).ok()?.to_zoned(zone);
+    jiff::fmt::strtime::format(c_locale_forms(pattern), &time).ok()
+}
+
+/// The pattern with the C locale's forms of `%c %x %X %r %D %h` written out, which jiff
+/// writes otherwise.
+fn c_locale_forms(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len());
+    let mut chars = pattern.chars();
+    while let Some(c) = chars.next() {
+        if c != '%' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('c') => out.push_str("%a %b %e %H:%M:%S %Y"),
+            Some('x' | 'D') => out.push_str("%m/%d/%y"),
+            Some('X') => out.push_str("%H:%M:%S"),
+            Some('r') => out.push_str("%I:%M:%S %p"),
+            Some('h') => out.push_str("%b"),
+            Some(other) => {
+                out.push('%');
+                out.push(other);
+            }
+            None => out.push('%'),
+        }
+    }
+    out
 }
 
 /// strftime(3) in the host's local time zone, as bash formats `%(fmt)T`.
