@@ -47,6 +47,10 @@ fn bases_in_and_out() {
         fed("bc", "ibase=16; A.8; FF; 1G\nibase=A; ibase=2; 1010; 9\n"),
         fed("bc", "ibase=16\nibase=A\n10\nobase=3\n2^70\n"),
         fed(
+            "bc",
+            "00Z\n0.A\n0A0\nAA\nA.1\n0A.1\nA.\nB.5\nibase=2\n0A\n0A.1\nibase=16\nG.1\n0G\n",
+        ),
+        fed(
             "BC_LINE_LENGTH=20 bc; BC_LINE_LENGTH=0 bc",
             "2^300\nobase=16; 3^150\n",
         ),

@@ -53,17 +53,16 @@ impl Number {
     }
 
     /// A literal as GNU bc reads it in `base`: digits `0-9` and `A-Z`, each above the
-    /// base taken as the base's highest digit, except that a number of one digit stands
-    /// for that digit's own value (so `ibase=A` always means ten).
+    /// base taken as the base's highest digit, except a lone digit before the point
+    /// (leading zeros aside), which stands for its own value (so `ibase=A` always means
+    /// ten); in base ten only when no fraction follows, as GNU bc 1.07 reads them.
     pub fn parse(text: &str, base: u32) -> Number {
         let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
-        if fraction.is_empty() && !text.contains('.') && whole.len() == 1 {
-            let value = whole
-                .chars()
-                .next()
-                .and_then(|c| c.to_digit(36))
-                .unwrap_or(0);
-            return Number::from_integer(i64::from(value));
+        let whole = whole.trim_start_matches('0');
+        let lone = whole.len() == 1 && (base != 10 || fraction.is_empty());
+        let own_value = |c: char| i64::from(c.to_digit(36).unwrap_or(0));
+        if lone && fraction.is_empty() {
+            return Number::from_integer(whole.chars().next().map_or(0, own_value));
         }
         let digit = |c: char| c.to_digit(36).unwrap_or(0).min(base - 1);
         let radix = BigInt::from(base);
@@ -79,8 +78,12 @@ impl Number {
                 negative_zero: false,
             };
         }
+        let integer = match whole.chars().next() {
+            Some(first) if lone => BigInt::from(own_value(first)),
+            _ => fold(whole),
+        };
         let mut number = Number {
-            digits: fold(whole),
+            digits: integer,
             scale: 0,
             negative_zero: false,
         };
