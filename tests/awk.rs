@@ -144,6 +144,7 @@ fn basics() {
         made("awk 'BEGIN { OFS=\":\"; $0 = \"a b c\"; $1 = $1; print; print $0 }'".into(), ""),
         made(with_files("awk 'BEGIN { nextfile_ok = 1 } FNR == 2 { nextfile } { print FILENAME, FNR, $0 }' colon.txt nums.txt"), ""),
         made(with_files("awk '{ print FILENAME \":\" FNR \":\" NR }' colon.txt colon.txt"), ""),
+        made(with_files("awk '{ print \"[\" FILENAME \"]\", NR }' < nums.txt | head -2"), ""),
         made("awk 'BEGIN { print index(\"foo\", \"o\") ; print 1,2 > \"/dev/stdout\" }'".into(), ""),
         made("awk 'BEGIN { a[\"x\"] = 1; delete a; print length(a) }'".into(), ""),
         made("awk 'BEGIN { $0 = \"a b\"; $5 = \"e\"; print; print NF }'".into(), ""),

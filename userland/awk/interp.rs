@@ -824,6 +824,9 @@ impl<'p> Interp<'p> {
                 }
                 self.read_operand = true;
                 self.main = Some(RecordReader::new(Box::new(std::io::stdin())));
+                // Standard input read for want of operands is `-`, as mawk and the one
+                // true awk name it.
+                self.globals[FILENAME] = Cell::Val(Value::str("-"));
                 self.fnr = 0.0;
                 return Ok(true);
             }
