@@ -154,3 +154,24 @@ fn du_units_depth_totals_and_hard_links() {
         ],
     ));
 }
+
+/// `--group-directories-first`, `--time-style` (each named style, `posix-`, `+FORMAT`
+/// with a format for recent times after a newline, a bad one) and `--full-time`, as GNU's.
+#[test]
+fn ls_groups_directories_and_styles_times() {
+    compare(&after(
+        "mkdir zd ad; touch -d '2020-01-01 10:11:12' b.f t; touch new; ",
+        &[
+            "ls --group-directories-first; ls -r --group-directories-first",
+            "ls -U --group-directories-first | sort | head -3",
+            "ls -l --time-style=+%Y-%m t | awk '{print $6, $7}'",
+            "ls -l --time-style=long-iso t | awk '{print $6, $7, $8}'",
+            "ls -l --time-style=full-iso t | awk '{print $6, $7, $8, $9}'",
+            "ls -l --time-style=iso t new | awk '{print NF, $6}' | cut -c1-6",
+            "ls --full-time t | awk '{print $6, $7, $8, $9}'; ls -l --time-style=locale t | awk '{print $6, $7, $8, $9}'",
+            "ls -l --time-style=posix-iso t | awk '{print NF}'",
+            "ls -l --time-style=$'+%Y\\n%m' t new | awk '{print $6, $7}'",
+            "ls -l --time-style=bogus t; echo $?; ls --time-style=bogus t; echo $?",
+        ],
+    ));
+}

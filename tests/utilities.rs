@@ -574,3 +574,12 @@ fn dev_stdin_stdout_and_stderr_are_the_programs_streams() {
         case("ls -d /dev/stdin /dev/stdout /dev/stderr; test -e /dev/stdin && echo exists"),
     ]);
 }
+
+/// df with FILE operands shows only the file systems that hold them, as GNU's df.
+#[test]
+fn df_shows_the_file_system_of_each_operand() {
+    compare(&[
+        case("df . | tail -n +2 | wc -l; df lines.txt dir | tail -n +2 | wc -l"),
+        case("df nosuch; echo $?; df nosuch . | tail -n +2 | wc -l"),
+    ]);
+}

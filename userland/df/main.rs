@@ -11,9 +11,9 @@ use wasmix_common::{Arg, IoContext, Program, args};
 
 static PROGRAM: Program = Program::new(
     "df",
-    "Usage: df [OPTION]...\n\
+    "Usage: df [OPTION]... [FILE]...\n\
      Show each mounted file system (from /proc/mounts), where it is mounted, and the\n\
-     space its files use.\n\n  \
+     space its files use; with FILEs, only the file systems that hold them.\n\n  \
      -h, --human-readable  print sizes in powers of 1024 (e.g., 1023M)\n      \
      --help        display this help and exit\n      \
      --version     output version information and exit\n",
@@ -22,9 +22,11 @@ static PROGRAM: Program = Program::new(
 fn main() {
     PROGRAM.run(|mut args, out| {
         let mut human = false;
+        let mut files = Vec::new();
         while let Some(arg) = args.next()? {
             match arg {
                 Arg::Short('h') | Arg::Long("human-readable") => human = true,
+                Arg::Value(file) => files.push(args::into_string(file)?),
                 other => return Err(args::unexpected(other)),
             }
         }
@@ -43,8 +45,34 @@ fn main() {
             .max()
             .unwrap_or(10)
             .max(10);
+        // Each FILE picks the mount that holds it: the longest mount point above it.
+        let mut status = 0;
+        let mut shown_mounts: Vec<&(String, String)> = Vec::new();
+        for file in &files {
+            let path = match fs::canonicalize(file) {
+                Ok(path) => path.to_string_lossy().into_owned(),
+                Err(e) => {
+                    PROGRAM.warn(format!("{file}: {}", wasmix_common::describe_io_error(&e)));
+                    status = 1;
+                    continue;
+                }
+            };
+            let holder = mounts
+                .iter()
+                .filter(|(_, at)| at == "/" || path == *at || path.starts_with(&format!("{at}/")))
+                .max_by_key(|(_, at)| at.len());
+            shown_mounts.extend(holder);
+        }
+        if !files.is_empty() && shown_mounts.is_empty() {
+            return Ok(status);
+        }
+        let listed: Vec<&(String, String)> = if files.is_empty() {
+            mounts.iter().collect()
+        } else {
+            shown_mounts
+        };
         writeln!(out, "{:<width$} {:>10} Mounted on", "Filesystem", "Used")?;
-        for (source, at) in &mounts {
+        for (source, at) in listed {
             // Generated trees have no size of their own.
             let used = if source == "procfs" || source == "devfs" {
                 0
@@ -58,7 +86,7 @@ fn main() {
             };
             writeln!(out, "{source:<width$} {shown:>10} {at}")?;
         }
-        Ok(0)
+        Ok(status)
     })
 }
 

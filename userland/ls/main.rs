@@ -33,7 +33,11 @@ static PROGRAM: Program = Program {
          -C                         list entries by columns\n  \
          -d, --directory            list directories themselves, not their contents\n  \
          -F, --classify             append indicator (one of */=>@|) to entries\n      \
-         --file-type            likewise, except do not append '*'\n  \
+         --file-type            likewise, except do not append '*'\n      \
+         --full-time            like -l --time-style=full-iso\n      \
+         --group-directories-first\n                             \
+         group directories before files; any use of\n                             \
+         --sort=none (-U) disables grouping\n  \
          -h, --human-readable       with -l and -s, print sizes like 1K 234M 2G\n  \
          -i, --inode                print the index number of each file\n      \
          --indicator-style=WORD  append indicator with style WORD to entry names:\n                               \
@@ -51,7 +55,10 @@ static PROGRAM: Program = Program {
          -v                         natural sort of (version) numbers within text\n  \
          -X                         sort alphabetically by entry extension\n      \
          --sort=WORD            sort by WORD instead of name: none (-U), size (-S),\n                             \
-         time (-t), version (-v), extension (-X), width\n  \
+         time (-t), version (-v), extension (-X), width\n      \
+         --time-style=TIME_STYLE  time/date format with -l: full-iso, long-iso,\n                             \
+         iso, locale (each may start posix-), or +FORMAT\n                             \
+         (+OLD_FORMAT<newline>RECENT_FORMAT) as date's\n  \
          -1                         list one file per line\n      \
          --help        display this help and exit\n      \
          --version     output version information and exit\n\n\
@@ -510,14 +517,18 @@ impl Lister<'_> {
                 Some(meta) => (
                     mode_string(&entry.path, meta),
                     "user",
-                    listing_time(meta.modified().unwrap_or(now), now),
+                    listing_time(
+                        meta.modified().unwrap_or(now),
+                        now,
+                        self.options.time_style.as_ref(),
+                    ),
                 ),
                 None => (unknown_mode(entry.kind), "?", "?".into()),
             };
             write!(
                 self.out,
                 "{prefix}{mode} {links:>links_width$} {owner:<owner_width$} \
-                 {owner:<owner_width$} {size:>size_width$} {time:>12} {}",
+                 {owner:<owner_width$} {size:>size_width$} {time} {}",
                 if pad { " " } else { "" }
             )?;
             let (name, _) =
@@ -566,14 +577,22 @@ fn blocks_of(meta: &Metadata) -> u64 {
     wasi_fs::allocated(meta.len(), EntryKind::of(meta)) / 1024
 }
 
-/// `Nov 26 05:25` for the last six months, `Nov 26  2025` before (and in the future).
-fn listing_time(time: SystemTime, now: SystemTime) -> String {
+/// `Nov 26 05:25` for the last six months, `Nov 26  2025` before (and in the future),
+/// or the formats of `--time-style` (old, recent), unpadded.
+fn listing_time(time: SystemTime, now: SystemTime, style: Option<&(String, String)>) -> String {
     let half_year = Duration::from_secs(183 * 24 * 3600);
     let recent = now.duration_since(time).is_ok_and(|age| age < half_year);
     let time = DateTime::<Utc>::from(time);
-    if recent {
-        time.format("%b %e %H:%M").to_string()
+    let format = match (style, recent) {
+        (Some((_, recent_format)), true) => recent_format.as_str(),
+        (Some((old_format, _)), false) => old_format.as_str(),
+        (None, true) => "%b %e %H:%M",
+        (None, false) => "%b %e  %Y",
+    };
+    let text = time.format(format).to_string();
+    if style.is_some() {
+        text
     } else {
-        time.format("%b %e  %Y").to_string()
+        format!("{text:>12}")
     }
 }

@@ -53,6 +53,10 @@ pub struct Options {
     pub inode: bool,
     pub dereference: bool,
     pub color: bool,
+    pub directories_first: bool,
+    /// How times show in the long format (`--time-style`): a strftime format for
+    /// entries older than six months and one for recent ones; None for the default.
+    pub time_style: Option<(String, String)>,
     /// The line width columns and commas fill; 0 for no limit.
     pub width: usize,
     pub quoting: Quoting,
@@ -83,6 +87,8 @@ pub fn parse(
         inode: false,
         dereference: false,
         color: false,
+        directories_first: false,
+        time_style: None,
         width: std::env::var("COLUMNS")
             .ok()
             .and_then(|c| c.parse().ok())
@@ -94,6 +100,7 @@ pub fn parse(
             utf8: locale::is_utf8(),
         },
     };
+    let mut time_style_word = None;
     while let Some(arg) = args.next()? {
         match arg {
             Arg::Short('a') | Arg::Long("all") => options.all = true,
@@ -173,6 +180,12 @@ pub fn parse(
                     }
                 };
             }
+            Arg::Long("group-directories-first") => options.directories_first = true,
+            Arg::Long("time-style") => time_style_word = Some(args.value()?),
+            Arg::Long("full-time") => {
+                options.format = Format::Long;
+                time_style_word = Some("full-iso".into());
+            }
             Arg::Short('F') | Arg::Long("classify") => options.indicator = Indicator::Classify,
             Arg::Short('p') => options.indicator = Indicator::Slash,
             Arg::Long("file-type") => options.indicator = Indicator::FileType,
@@ -237,7 +250,48 @@ pub fn parse(
     if options.quoting.style == Style::Escape {
         options.quoting.also.push(b' ');
     }
+    // GNU's ls reads the style only for the long format.
+    if options.format == Format::Long
+        && let Some(word) = time_style_word
+    {
+        options.time_style = time_style(&word)?;
+    }
     Ok(options)
+}
+
+/// `--time-style`: the formats for old and for recent times; None for the default
+/// (`posix-` styles in the C locale, and `locale`).
+fn time_style(word: &str) -> Result<Option<(String, String)>, Failure> {
+    if let Some(format) = word.strip_prefix('+') {
+        // `+OLD` or `+OLD\nRECENT`; `%N` is chrono's `%9f`.
+        let format = format.replace("%N", "%9f");
+        let (old, recent) = format.split_once('\n').unwrap_or((&format, &format));
+        return Ok(Some((old.to_string(), recent.to_string())));
+    }
+    let style = match word.strip_prefix("posix-") {
+        Some(_) if !locale::is_utf8() => return Ok(None),
+        Some(style) => style,
+        None => word,
+    };
+    let (old, recent) = match style {
+        "full-iso" => ("%Y-%m-%d %H:%M:%S.%9f %z", "%Y-%m-%d %H:%M:%S.%9f %z"),
+        "long-iso" => ("%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M"),
+        "iso" => ("%Y-%m-%d ", "%m-%d %H:%M"),
+        "locale" => return Ok(None),
+        _ => {
+            let valid = [
+                "[posix-]full-iso",
+                "[posix-]long-iso",
+                "[posix-]iso",
+                "[posix-]locale",
+                "+FORMAT (e.g., +%H:%M) for a 'date'-style format",
+            ];
+            // A bad style is serious trouble to GNU's ls (status 2), a bad sort word not.
+            invalid_argument(word, "time style", &valid);
+            return Err(Failure::Status(2));
+        }
+    };
+    Ok(Some((old.to_string(), recent.to_string())))
 }
 
 /// `QUOTING_STYLE` if it names one; else shell-escape on a terminal, literal elsewhere.

@@ -48,6 +48,14 @@ impl Lister<'_> {
         if self.options.reverse {
             entries.reverse();
         }
+        // Directories ahead of the rest, each part in its order (`-r` too), as GNU's.
+        if self.options.directories_first && self.options.sort != SortBy::Unsorted {
+            let (directories, others): (Vec<Entry>, Vec<Entry>) = entries
+                .drain(..)
+                .partition(|entry| entry.kind == wasmix_common::wasi_fs::EntryKind::Directory);
+            entries.extend(directories);
+            entries.extend(others);
+        }
     }
 }
 
