@@ -546,6 +546,7 @@ fn cmp() {
         case("cmp lines.txt words.txt 2 3; cmp -i 1:2 lines.txt words.txt; cmp -n 0 a b"),
         case("printf '\\200\\177\\001' > e; printf abc > f; cmp -bl e f; cmp -b e f"),
         fed("cmp lines.txt -; cmp -l lines.txt -", "line 1\nline 3\n"),
+        case("cmp -l <(printf ab) <(printf ac); printf ab | cmp -l - <(printf ax)"),
     ]);
 }
 

@@ -86,7 +86,8 @@ fn compare(
         .into_iter()
         .flatten()
         .min()
-        .unwrap_or(u64::MAX);
+        // Sizes unknown (pipes): as wide as the largest offset, off_t's, as GNU's.
+        .unwrap_or(i64::MAX as u64);
     let width = smallest.max(1).to_string().len();
     let limit = options.limit.unwrap_or(u64::MAX);
     let (mut offset, mut lines) = (0u64, 0u64);
