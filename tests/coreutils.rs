@@ -4,7 +4,7 @@
 
 mod support;
 
-use support::gnu::{after, case, compare, fed};
+use support::gnu::{after, case, compare, fed, made};
 
 #[test]
 fn echo() {
@@ -938,4 +938,25 @@ fn join_output_format_and_empty_fields() {
     compare(&[case(
         "printf 'k:1:x\\n' > l; printf 'k:2:y\\n' > r; join -t: -o 1.1,2.2,0 l r",
     )]);
+}
+
+/// The context format (`-c`, `-C NUM`, `--context`), as GNU diff writes it, and GNU
+/// patch applying it (forwards, reversed, creating a file, no newline at the end).
+#[test]
+fn diff_context_format_and_patch_reading_it() {
+    let files = "seq 30 > a; seq 30 | sed '3d;7s/7/seven/;20a\\\nnew\n29,30d' > b; \
+        printf 'x\\n' > c; printf 'y' > d; : > e; mkdir da db; echo 1 > da/f; echo 2 > db/f; ";
+    let cases = [
+        "diff -c a b | tail -n +3; diff -C1 a b | tail -n +3",
+        "diff -C0 a b | tail -n +3; diff --context=2 a b | tail -n +3",
+        "diff -c c d | tail -n +3; diff -c e c | tail -n +3; diff -c c e | tail -n +3",
+        "diff -c -u a b; echo $?; diff -c --label A --label B a b | head -4",
+        "diff -rc da db | sed 's/\\t.*//'; diff -c a a; echo $?; diff -cq a b",
+        "diff -c a b > p.diff; patch a p.diff; cmp a b && echo patched",
+        "diff -c e c > p.diff; patch e p.diff; cmp e c && echo created",
+        "diff -c c d > p.diff; patch c p.diff; cmp c d && echo no newline",
+        "diff -c a b > p.diff; patch -R b p.diff; cmp a b && echo reversed",
+        "diff -rc da db > p.diff; patch -p0 < p.diff; cat da/f",
+    ];
+    compare(&cases.map(|command| made(format!("{files}{command}"), "")));
 }

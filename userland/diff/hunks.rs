@@ -299,3 +299,58 @@ pub fn write_unified(
     }
     Ok(())
 }
+
+/// A hunk's range in the context format: `first,last`, or one number (the line before
+/// an empty range).
+fn context_range(start: usize, end: usize) -> String {
+    if end > start + 1 {
+        format!("{},{end}", start + 1)
+    } else {
+        end.to_string()
+    }
+}
+
+/// The context format (`-c`): each hunk's old lines, then its new ones, marked `-`
+/// (removed), `+` (added), `!` (changed) or blank (context); a side without changes is
+/// left out.
+pub fn write_context(
+    out: &mut dyn Write,
+    old: &Lines,
+    new: &Lines,
+    ops: Vec<DiffOp>,
+    context: usize,
+) -> io::Result<()> {
+    for group in group_diff_ops(ops, context) {
+        let (first, last) = (&group[0], &group[group.len() - 1]);
+        let (o0, n0) = (first.old_range().start, first.new_range().start);
+        let (o1, n1) = (last.old_range().end, last.new_range().end);
+        let blocks = change_blocks(&group);
+        let marker = |i: usize, old_side: bool| {
+            for (o, n) in &blocks {
+                let (mine, theirs) = if old_side { (o, n) } else { (n, o) };
+                if mine.contains(&i) {
+                    return match (theirs.is_empty(), old_side) {
+                        (false, _) => "! ",
+                        (true, true) => "- ",
+                        (true, false) => "+ ",
+                    };
+                }
+            }
+            "  "
+        };
+        writeln!(out, "***************")?;
+        writeln!(out, "*** {} ****", context_range(o0, o1))?;
+        if blocks.iter().any(|(o, _)| !o.is_empty()) {
+            for i in o0..o1 {
+                old.write_line(out, marker(i, true), i)?;
+            }
+        }
+        writeln!(out, "--- {} ----", context_range(n0, n1))?;
+        if blocks.iter().any(|(_, n)| !n.is_empty()) {
+            for i in n0..n1 {
+                new.write_line(out, marker(i, false), i)?;
+            }
+        }
+    }
+    Ok(())
+}

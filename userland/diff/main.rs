@@ -1,5 +1,5 @@
 //! diff: compare files line by line, or directories file by file, as GNU diff does: the
-//! normal and unified formats (`hunks.rs`), `-q`, `-s`, `-r`, `-N` and the ways to loosen
+//! normal, context and unified formats (`hunks.rs`), `-q`, `-s`, `-r`, `-N` and the ways to loosen
 //! what counts as the same line.
 
 mod boundaries;
@@ -20,6 +20,7 @@ static PROGRAM: Program = Program {
          Compare FILES line by line.\n\n  \
          -q, --brief                   report only when files differ\n  \
          -s, --report-identical-files  report when two files are the same\n  \
+         -c, -C NUM, --context[=NUM]   output NUM (default 3) lines of copied context\n  \
          -u, -U NUM, --unified[=NUM]   output NUM (default 3) lines of unified context\n  \
          -r, --recursive               recursively compare any subdirectories found\n  \
          -N, --new-file                treat absent files as empty\n  \
@@ -42,6 +43,8 @@ struct Options {
     brief: bool,
     report_identical: bool,
     unified: Option<usize>,
+    /// `-c`: the context format, with this many lines of context.
+    copied: Option<usize>,
     recursive: bool,
     new_file: bool,
     text: bool,
@@ -140,7 +143,7 @@ fn compare_files(
         return Ok(());
     }
     let (old_lines, new_lines) = (Lines::split(&old), Lines::split(&new));
-    let horizon = options.unified.unwrap_or(0);
+    let horizon = options.unified.or(options.copied).unwrap_or(0);
     let ops = hunks::edits(&old_lines, &new_lines, options.likeness, horizon);
     if ops.is_empty() {
         if options.report_identical {
@@ -154,13 +157,18 @@ fn compare_files(
         return Ok(());
     }
     tree_line(out)?;
-    match options.unified {
-        Some(context) => {
+    match (options.unified, options.copied) {
+        (Some(context), _) => {
             writeln!(out, "--- {}", header(a, options.labels.first()))?;
             writeln!(out, "+++ {}", header(b, options.labels.get(1)))?;
             hunks::write_unified(out, &old_lines, &new_lines, ops, context)?;
         }
-        None => hunks::write_normal(out, &old_lines, &new_lines, &ops)?,
+        (None, Some(context)) => {
+            writeln!(out, "*** {}", header(a, options.labels.first()))?;
+            writeln!(out, "--- {}", header(b, options.labels.get(1)))?;
+            hunks::write_context(out, &old_lines, &new_lines, ops, context)?;
+        }
+        (None, None) => hunks::write_normal(out, &old_lines, &new_lines, &ops)?,
     }
     Ok(())
 }
@@ -235,12 +243,21 @@ fn compare_dirs(
     Ok(())
 }
 
+/// `-c` and `-u` together: GNU's diff refuses them.
+fn conflict(other_style: bool) -> Result<(), Failure> {
+    if other_style {
+        return Err(Failure::Usage("conflicting output style options".into()));
+    }
+    Ok(())
+}
+
 fn main() {
     PROGRAM.run(|mut args, out| {
         let mut options = Options {
             brief: false,
             report_identical: false,
             unified: None,
+            copied: None,
             recursive: false,
             new_file: false,
             text: false,
@@ -256,12 +273,38 @@ fn main() {
                 Arg::Short('s') | Arg::Long("report-identical-files") => {
                     options.report_identical = true
                 }
-                Arg::Short('u') => options.unified = Some(3),
+                Arg::Short('u') => {
+                    conflict(options.copied.is_some())?;
+                    options.unified = Some(3);
+                }
+                Arg::Short('c') => {
+                    conflict(options.unified.is_some())?;
+                    options.copied = Some(3);
+                }
+                Arg::Short('C') => {
+                    let text = args.value()?;
+                    let n = text
+                        .parse()
+                        .map_err(|_| Failure::Usage(format!("invalid context length '{text}'")))?;
+                    conflict(options.unified.is_some())?;
+                    options.copied = Some(n);
+                }
+                Arg::Long("context") => {
+                    let n = match args.optional_value() {
+                        Some(text) => text.parse().map_err(|_| {
+                            Failure::Usage(format!("invalid context length '{text}'"))
+                        })?,
+                        None => 3,
+                    };
+                    conflict(options.unified.is_some())?;
+                    options.copied = Some(n);
+                }
                 Arg::Short('U') => {
                     let text = args.value()?;
                     let n = text
                         .parse()
                         .map_err(|_| Failure::Usage(format!("invalid context length '{text}'")))?;
+                    conflict(options.copied.is_some())?;
                     options.unified = Some(n);
                 }
                 Arg::Long("unified") => {
@@ -271,6 +314,7 @@ fn main() {
                         })?,
                         None => 3,
                     };
+                    conflict(options.copied.is_some())?;
                     options.unified = Some(n);
                 }
                 Arg::Short('r') | Arg::Long("recursive") => options.recursive = true,

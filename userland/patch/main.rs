@@ -1,4 +1,4 @@
-//! patch: apply a diff (unified or normal format) to the files it names, as GNU patch
+//! patch: apply a diff (unified, context or normal format) to the files it names, as GNU patch
 //! does: each hunk where its old lines are, or the nearest place they are found
 //! ("offset"), and the hunks that fit nowhere saved to FILE.rej.
 

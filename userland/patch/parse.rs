@@ -1,5 +1,6 @@
-//! Reading a patch: unified hunks (`@@ -a,b +c,d @@`) under `---`/`+++` headers, and the
-//! normal format's `NaM`, `NdM`, `NcM` commands, both turned into the same hunks.
+//! Reading a patch: unified hunks (`@@ -a,b +c,d @@`) under `---`/`+++` headers, context
+//! hunks (`*** a,b ****` ... `--- c,d ----`) under `***`/`---` headers, and the normal
+//! format's `NaM`, `NdM`, `NcM` commands, all turned into the same hunks.
 
 /// One line of a hunk: context (' '), removed ('-') or added ('+'), and whether it is
 /// the last line of its file with no newline after it.
@@ -125,6 +126,34 @@ pub fn parse(data: &[u8]) -> Vec<FilePatch> {
             i += 2;
             continue;
         }
+        let is_range = |l: &[u8], mark: &[u8]| {
+            l.starts_with(mark) && strip(l).ends_with(&mark[..mark.len() - 1])
+        };
+        if line.starts_with(b"*** ")
+            && !is_range(line, b"*** ")
+            && lines.get(i + 1).is_some_and(|l| l.starts_with(b"--- "))
+        {
+            let mut header = line.to_vec();
+            header.extend_from_slice(lines[i + 1]);
+            patches.push(FilePatch {
+                old_name: Some(name_of(&strip(&line[4..]))),
+                new_name: Some(name_of(&strip(&lines[i + 1][4..]))),
+                header,
+                hunks: Vec::new(),
+            });
+            i += 2;
+            continue;
+        }
+        if strip(line) == b"***************"
+            && lines.get(i + 1).is_some_and(|l| is_range(l, b"*** "))
+        {
+            let (hunk, next) = context_hunk(&lines, i);
+            i = next;
+            if let Some(hunk) = hunk {
+                add_hunk(&mut patches, hunk);
+            }
+            continue;
+        }
         if line.starts_with(b"@@ -") {
             let text = String::from_utf8_lossy(&strip(line)).into_owned();
             let mut parts = text.split_whitespace().skip(1);
@@ -219,4 +248,121 @@ pub fn parse(data: &[u8]) -> Vec<FilePatch> {
         i += 1;
     }
     patches
+}
+
+/// The first number of a context range (`a,b` or `a`).
+fn context_start(line: &[u8], mark: &str) -> Option<usize> {
+    let text = String::from_utf8_lossy(line);
+    let range = text.trim_end().strip_prefix(mark)?.split(' ').next()?;
+    range.split(',').next()?.parse().ok()
+}
+
+/// One side of a context hunk: its lines (marker, text, no newline after it).
+type Side = Vec<(u8, Vec<u8>, bool)>;
+
+fn context_side(lines: &[&[u8]], mut i: usize, stop: impl Fn(&[u8]) -> bool) -> (Side, usize) {
+    let mut side: Side = Vec::new();
+    while let Some(l) = lines.get(i).copied() {
+        if stop(l) {
+            break;
+        }
+        if l.starts_with(b"\\") {
+            if let Some(last) = side.last_mut() {
+                last.2 = true;
+            }
+        } else if l.len() >= 2 && b" -+!".contains(&l[0]) && (l[1] == b' ' || l[1] == b'\n') {
+            let text = l.get(2..).unwrap_or_default();
+            side.push((
+                l[0],
+                text.strip_suffix(b"\n").unwrap_or(text).to_vec(),
+                false,
+            ));
+        } else {
+            break;
+        }
+        i += 1;
+    }
+    (side, i)
+}
+
+/// A context hunk starting at the `***************` line `at`: its old and new sides
+/// merged into removed, added and context lines; and where the next line is.
+fn context_hunk(lines: &[&[u8]], at: usize) -> (Option<Hunk>, usize) {
+    let mut text = lines[at].to_vec();
+    text.extend_from_slice(lines[at + 1]);
+    let old_start = context_start(lines[at + 1], "*** ");
+    let is_new_range =
+        |l: &[u8]| l.starts_with(b"--- ") && l.strip_suffix(b"\n").unwrap_or(l).ends_with(b" ----");
+    let (old, mut i) = context_side(lines, at + 2, is_new_range);
+    let Some(new_range) = lines.get(i).copied().filter(|l| is_new_range(l)) else {
+        return (None, i);
+    };
+    text.extend_from_slice(new_range);
+    let new_start = context_start(new_range, "--- ");
+    let (new, next) = context_side(lines, i + 1, |l| l.starts_with(b"***"));
+    for l in &lines[i + 1..next] {
+        text.extend_from_slice(l);
+    }
+    i = next;
+    let (Some(old_start), Some(new_start)) = (old_start, new_start) else {
+        return (None, i);
+    };
+    // A side left out has only the context lines the other shows.
+    let context_of =
+        |side: &Side| -> Side { side.iter().filter(|l| l.0 == b' ').cloned().collect() };
+    let old = if old.is_empty() {
+        context_of(&new)
+    } else {
+        old
+    };
+    let new = if new.is_empty() {
+        context_of(&old)
+    } else {
+        new
+    };
+    let mut merged = Vec::new();
+    let line = |kind: u8, l: &(u8, Vec<u8>, bool)| HunkLine {
+        kind,
+        text: l.1.clone(),
+        no_newline: l.2,
+    };
+    let (mut o, mut n) = (0, 0);
+    while o < old.len() || n < new.len() {
+        match (old.get(o).map(|l| l.0), new.get(n).map(|l| l.0)) {
+            (Some(b'-'), _) => {
+                merged.push(line(b'-', &old[o]));
+                o += 1;
+            }
+            (_, Some(b'+')) => {
+                merged.push(line(b'+', &new[n]));
+                n += 1;
+            }
+            (Some(b'!'), _) | (_, Some(b'!')) => {
+                while old.get(o).is_some_and(|l| l.0 == b'!') {
+                    merged.push(line(b'-', &old[o]));
+                    o += 1;
+                }
+                while new.get(n).is_some_and(|l| l.0 == b'!') {
+                    merged.push(line(b'+', &new[n]));
+                    n += 1;
+                }
+            }
+            (Some(_), _) => {
+                merged.push(line(b' ', &old[o]));
+                o += 1;
+                n += 1;
+            }
+            (None, _) => {
+                merged.push(line(b'+', &new[n]));
+                n += 1;
+            }
+        }
+    }
+    let hunk = Hunk {
+        old_start,
+        new_start,
+        lines: merged,
+        text,
+    };
+    (Some(hunk), i)
 }
