@@ -523,6 +523,10 @@ impl Lister<'_> {
                         self.options.time_style.as_ref(),
                     ),
                 ),
+                // In the default style's width, as GNU pads it.
+                None if self.options.time_style.is_none() => {
+                    (unknown_mode(entry.kind), "?", format!("{:>12}", "?"))
+                }
                 None => (unknown_mode(entry.kind), "?", "?".into()),
             };
             write!(
