@@ -243,6 +243,12 @@ fn compare_dirs(
     Ok(())
 }
 
+/// The NUM of `-C`, `-U`, `--context` and `--unified`.
+fn context_length(text: &str) -> Result<usize, Failure> {
+    text.parse()
+        .map_err(|_| Failure::Usage(format!("invalid context length '{text}'")))
+}
+
 /// `-c` and `-u` together: GNU's diff refuses them.
 fn conflict(other_style: bool) -> Result<(), Failure> {
     if other_style {
@@ -282,36 +288,26 @@ fn main() {
                     options.copied = Some(3);
                 }
                 Arg::Short('C') => {
-                    let text = args.value()?;
-                    let n = text
-                        .parse()
-                        .map_err(|_| Failure::Usage(format!("invalid context length '{text}'")))?;
+                    let n = context_length(&args.value()?)?;
                     conflict(options.unified.is_some())?;
                     options.copied = Some(n);
                 }
                 Arg::Long("context") => {
                     let n = match args.optional_value() {
-                        Some(text) => text.parse().map_err(|_| {
-                            Failure::Usage(format!("invalid context length '{text}'"))
-                        })?,
+                        Some(text) => context_length(&text)?,
                         None => 3,
                     };
                     conflict(options.unified.is_some())?;
                     options.copied = Some(n);
                 }
                 Arg::Short('U') => {
-                    let text = args.value()?;
-                    let n = text
-                        .parse()
-                        .map_err(|_| Failure::Usage(format!("invalid context length '{text}'")))?;
+                    let n = context_length(&args.value()?)?;
                     conflict(options.copied.is_some())?;
                     options.unified = Some(n);
                 }
                 Arg::Long("unified") => {
                     let n = match args.optional_value() {
-                        Some(text) => text.parse().map_err(|_| {
-                            Failure::Usage(format!("invalid context length '{text}'"))
-                        })?,
+                        Some(text) => context_length(&text)?,
                         None => 3,
                     };
                     conflict(options.copied.is_some())?;

@@ -114,31 +114,19 @@ pub fn parse(data: &[u8]) -> Vec<FilePatch> {
     let mut i = 0;
     while i < lines.len() {
         let line = lines[i];
-        if line.starts_with(b"--- ") && lines.get(i + 1).is_some_and(|l| l.starts_with(b"+++ ")) {
-            let mut header = line.to_vec();
-            header.extend_from_slice(lines[i + 1]);
-            patches.push(FilePatch {
-                old_name: Some(name_of(&strip(&line[4..]))),
-                new_name: Some(name_of(&strip(&lines[i + 1][4..]))),
-                header,
-                hunks: Vec::new(),
-            });
-            i += 2;
-            continue;
-        }
         let is_range = |l: &[u8], mark: &[u8]| {
             l.starts_with(mark) && strip(l).ends_with(&mark[..mark.len() - 1])
         };
-        if line.starts_with(b"*** ")
-            && !is_range(line, b"*** ")
-            && lines.get(i + 1).is_some_and(|l| l.starts_with(b"--- "))
-        {
-            let mut header = line.to_vec();
-            header.extend_from_slice(lines[i + 1]);
+        // A file's headers: `---`/`+++` (unified) or `***`/`---` (context).
+        let next = lines.get(i + 1).copied().unwrap_or_default();
+        let unified_header = line.starts_with(b"--- ") && next.starts_with(b"+++ ");
+        let context_header =
+            line.starts_with(b"*** ") && !is_range(line, b"*** ") && next.starts_with(b"--- ");
+        if unified_header || context_header {
             patches.push(FilePatch {
                 old_name: Some(name_of(&strip(&line[4..]))),
-                new_name: Some(name_of(&strip(&lines[i + 1][4..]))),
-                header,
+                new_name: Some(name_of(&strip(&next[4..]))),
+                header: [line, next].concat(),
                 hunks: Vec::new(),
             });
             i += 2;
