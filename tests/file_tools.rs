@@ -249,3 +249,19 @@ fn install_copies_with_modes_and_makes_directories() {
         &commands,
     ));
 }
+
+/// `gzip -l` against GNU's, on archives GNU gzip made (with and without a stored name):
+/// sizes, ratio (header and trailer left out), totals, names, and bad operands.
+#[test]
+fn gzip_lists_sizes_and_ratios_as_gnu() {
+    let archives = "printf '\\037\\213\\010\\010\\201\\074\\022\\153\\000\\003\\150\\167\\000\\313\\110\\315\\311\\311\\127\\050\\317\\057\\312\\111\\341\\002\\000\\055\\073\\010\\257\\014\\000\\000\\000' > hw.gz; \
+        printf '\\037\\213\\010\\000\\000\\000\\000\\000\\000\\003\\063\\344\\002\\000\\123\\374\\121\\147\\002\\000\\000\\000' > one.gz; ";
+    compare(&after(
+        archives,
+        &[
+            "gzip -l hw.gz; gzip --list one.gz hw.gz; echo $?",
+            "gzip -l < one.gz; gzip -l nosuch.gz; echo $?; gzip -l lines.txt; echo $?",
+            "gzip -l -S .z hw.gz; cp hw.gz hw.z; gzip -l -S .z hw.z",
+        ],
+    ));
+}

@@ -2,6 +2,8 @@
 //! crate. `gunzip` and `zcat` are scripts in /bin that run `gzip -d` and `gzip -dc`,
 //! as Debian's are.
 
+mod list;
+
 use flate2::bufread::GzDecoder;
 use flate2::{Compression, GzBuilder};
 use std::io::{self, Read, Write};
@@ -16,6 +18,7 @@ static PROGRAM: Program = Program::new(
      -d, --decompress  decompress\n  \
      -f, --force       force overwrite of output file and compress links\n  \
      -k, --keep        keep (don't delete) input files\n  \
+     -l, --list        list compressed file contents\n  \
      -q, --quiet       suppress all warnings\n  \
      -S, --suffix=SUF  use suffix SUF on compressed files\n  \
      -t, --test        test compressed file integrity\n  \
@@ -219,6 +222,7 @@ fn main() {
             level: 6,
         };
         let mut files = Vec::new();
+        let mut list = false;
         while let Some(arg) = args.next()? {
             match arg {
                 Arg::Short('c') | Arg::Long("stdout" | "to-stdout") => options.to_stdout = true,
@@ -227,6 +231,7 @@ fn main() {
                 }
                 Arg::Short('f') | Arg::Long("force") => options.force = true,
                 Arg::Short('k') | Arg::Long("keep") => options.keep = true,
+                Arg::Short('l') | Arg::Long("list") => list = true,
                 Arg::Short('q') | Arg::Long("quiet") => options.quiet = true,
                 Arg::Short('t') | Arg::Long("test") => options.test = true,
                 Arg::Short('S') | Arg::Long("suffix") => options.suffix = args.value()?,
@@ -240,6 +245,9 @@ fn main() {
         }
         if files.is_empty() {
             files.push("-".into());
+        }
+        if list {
+            return Ok(list::list(&files, &options.suffix, out)?);
         }
         let mut status = 0;
         for name in files {
