@@ -1,12 +1,12 @@
 //! `gzip -l`: each file's compressed and uncompressed sizes (the trailer's ISIZE) and the
 //! ratio GNU gzip reports, which leaves the header and trailer out of the compressed size.
 
-use std::io::{self, Read, Write};
+use std::io::{self, Read, Seek, Write};
 use wasmix_common::{Output, describe_io_error};
 
 /// The bytes before the deflate data: the fixed header and what its flags add.
 fn header_length(data: &[u8]) -> Option<usize> {
-    if data.len() < 18 || data[..3] != [0x1f, 0x8b, 8] {
+    if data.len() < 10 || data[..3] != [0x1f, 0x8b, 8] {
         return None;
     }
     let flags = data[3];
@@ -50,6 +50,30 @@ fn line(compressed: u64, uncompressed: u64, overhead: u64, name: &str) -> String
     format!("{compressed:>19} {uncompressed:>19} {ratio:>5.1}% {name}")
 }
 
+/// The start of a file (enough for its header), its length and its last four bytes
+/// (ISIZE). A file is read at both ends only; standard input is read through.
+fn ends(name: &str) -> io::Result<(Vec<u8>, u64, [u8; 4])> {
+    let mut head = Vec::new();
+    let end = if name == "-" {
+        io::stdin().read_to_end(&mut head)? as u64
+    } else {
+        let mut file = std::fs::File::open(name)?;
+        let end = file.metadata()?.len();
+        (&mut file).take(64 * 1024).read_to_end(&mut head)?;
+        let mut trailer = [0; 4];
+        if end >= 4 {
+            file.seek(io::SeekFrom::Start(end - 4))?;
+            file.read_exact(&mut trailer)?;
+        }
+        return Ok((head, end, trailer));
+    };
+    let mut trailer = [0; 4];
+    if end >= 4 {
+        trailer.copy_from_slice(&head[head.len() - 4..]);
+    }
+    Ok((head, end, trailer))
+}
+
 /// Lists `files` (`-` is standard input, named `stdout` as GNU names it). 1 when one
 /// could not be read or is not gzip.
 pub fn list(files: &[String], suffix: &str, out: &mut Output) -> io::Result<u8> {
@@ -58,18 +82,15 @@ pub fn list(files: &[String], suffix: &str, out: &mut Output) -> io::Result<u8> 
     let (mut total_compressed, mut total_uncompressed, mut total_overhead) = (0, 0, 0u64);
     let mut listed = 0;
     for name in files {
-        let mut data = Vec::new();
-        let read = if name == "-" {
-            io::stdin().read_to_end(&mut data)
-        } else {
-            std::fs::File::open(name).and_then(|mut file| file.read_to_end(&mut data))
+        let (head, end, trailer) = match ends(name) {
+            Ok(found) => found,
+            Err(e) => {
+                crate::PROGRAM.warn(format!("{name}: {}", describe_io_error(&e)));
+                status = 1;
+                continue;
+            }
         };
-        if let Err(e) = read {
-            crate::PROGRAM.warn(format!("{name}: {}", describe_io_error(&e)));
-            status = 1;
-            continue;
-        }
-        let Some(header) = header_length(&data) else {
+        let Some(header) = header_length(&head).filter(|_| end >= 18) else {
             // After a blank line, as GNU's gzip says it.
             out.flush()?;
             let _ = writeln!(io::stderr(), "\ngzip: {name}: not in gzip format");
@@ -83,9 +104,8 @@ pub fn list(files: &[String], suffix: &str, out: &mut Output) -> io::Result<u8> 
             )?;
             header_written = true;
         }
-        let end = data.len();
-        let size = u32::from_le_bytes([data[end - 4], data[end - 3], data[end - 2], data[end - 1]]);
-        let (compressed, uncompressed, overhead) = (end as u64, u64::from(size), header as u64 + 8);
+        let size = u32::from_le_bytes(trailer);
+        let (compressed, uncompressed, overhead) = (end, u64::from(size), header as u64 + 8);
         let shown = match name.as_str() {
             "-" => "stdout".to_string(),
             name => uncompressed_name(name, suffix),
