@@ -59,33 +59,44 @@ fn boot(runtime: &tokio::runtime::Runtime) -> Arc<Kernel> {
     Kernel::boot(BootOptions::new(Some(cache_dir()), None, Vec::new())).expect("boot")
 }
 
-/// Median time to spawn `true` and wait for it, inside one kernel.
+/// Median time to spawn `true` and wait for it, inside one kernel, from a task on the
+/// kernel's scheduler as the shell does it.
 fn wasmix_spawn_median(runtime: &tokio::runtime::Runtime) -> Duration {
-    let _context = runtime.enter();
     let kernel = boot(runtime);
     let namespace = Arc::new(kernel.root_namespace());
-    let spawn_and_wait = || {
-        let started = Instant::now();
-        let pid = kernel
-            .spawn(SpawnRequest {
-                parent: SHELL_PID,
-                namespace: namespace.clone(),
-                executable: Executable::Path("/bin/true".into()),
-                argv: vec!["true".into()],
-                env: Vec::new(),
-                cwd: "/".into(),
-                stdio: Stdio::new(Input::Null, Output::Null, Output::Null),
-                limits: Limits::default(),
-            })
-            .expect("spawn");
-        let status = runtime.block_on(kernel.wait(pid)).expect("wait");
-        assert_eq!(status, ExitStatus::Exited(0));
-        started.elapsed()
+    let spawn_and_wait = move || {
+        let kernel = kernel.clone();
+        let namespace = namespace.clone();
+        async move {
+            let started = Instant::now();
+            let pid = kernel
+                .spawn(SpawnRequest {
+                    parent: SHELL_PID,
+                    namespace,
+                    executable: Executable::Path("/bin/true".into()),
+                    argv: vec!["true".into()],
+                    env: Vec::new(),
+                    cwd: "/".into(),
+                    stdio: Stdio::new(Input::Null, Output::Null, Output::Null),
+                    limits: Limits::default(),
+                })
+                .expect("spawn");
+            let status = kernel.wait(pid).await.expect("wait");
+            assert_eq!(status, ExitStatus::Exited(0));
+            started.elapsed()
+        }
     };
-    for _ in 0..50 {
-        spawn_and_wait();
-    }
-    median((0..SPAWNS).map(|_| spawn_and_wait()).collect())
+    let samples = runtime.block_on(runtime.spawn(async move {
+        for _ in 0..50 {
+            spawn_and_wait().await;
+        }
+        let mut samples = Vec::with_capacity(SPAWNS);
+        for _ in 0..SPAWNS {
+            samples.push(spawn_and_wait().await);
+        }
+        samples
+    }));
+    median(samples.expect("the spawning task"))
 }
 
 /// Median time for a native program to fork and exec `/bin/true` and wait for it.

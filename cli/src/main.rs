@@ -214,9 +214,7 @@ fn boot() {
         if let Some(name) = arguments.next() {
             shell.set_arguments(name, arguments.collect());
         }
-        let status = run(&runtime, &mut shell, &command, signals);
-        leave_to_exit(shell);
-        status
+        run(&runtime, shell, command, signals)
     } else if let Some(script) = arguments.next() {
         let text = match std::fs::read_to_string(&script) {
             Ok(text) => text,
@@ -227,11 +225,9 @@ fn boot() {
         };
         let mut shell = Shell::new(kernel, Origin::Script(script.clone()));
         shell.set_arguments(script, arguments.collect());
-        let status = run(&runtime, &mut shell, &text, signals);
-        leave_to_exit(shell);
-        status
+        run(&runtime, shell, text, signals)
     } else if std::io::stdin().is_terminal() {
-        let mut shell = Shell::new(kernel, Origin::Prompt);
+        let shell = Shell::new(kernel, Origin::Prompt);
         shell.catch_interrupts(signals);
         shell.run_interactive(&runtime)
     } else {
@@ -239,10 +235,8 @@ fn boot() {
         if let Err(e) = std::io::stdin().read_to_string(&mut text) {
             fail(&format!("cannot read commands from standard input: {e}"));
         }
-        let mut shell = Shell::new(kernel, Origin::Script("stdin".into()));
-        let status = run(&runtime, &mut shell, &text, signals);
-        leave_to_exit(shell);
-        status
+        let shell = Shell::new(kernel, Origin::Script("stdin".into()));
+        run(&runtime, shell, text, signals)
     };
     // Processes still running (the rest of an interrupted pipeline) end with the runtime.
     runtime.shutdown_background();
@@ -273,19 +267,34 @@ fn raise_open_file_limit() {
     }
 }
 
+/// Runs shell text to its end and returns the exit status.
 fn run(
     runtime: &tokio::runtime::Runtime,
-    shell: &mut Shell,
-    text: &str,
+    mut shell: Shell,
+    text: String,
     signals: TerminalSignals,
 ) -> u8 {
     shell.catch_interrupts(signals);
-    let status = match runtime.block_on(shell.run_text_as_process(text)) {
-        Ok(status) | Err(Exit(status)) => status,
-    };
-    let status = runtime.block_on(shell.exit_with(status));
-    runtime.block_on(shell.wait_for_background_jobs());
-    status
+    // The shell runs on the scheduler's threads, as its processes do: a process it starts
+    // is taken up by the same thread when the shell waits, and its exit wakes the shell
+    // there. From a thread of its own, each command cost two wake-ups of another thread,
+    // half of a spawn's time.
+    let session = runtime.spawn(async move {
+        let status = match shell.run_text_as_process(&text).await {
+            Ok(status) | Err(Exit(status)) => status,
+        };
+        let status = shell.exit_with(status).await;
+        shell.wait_for_background_jobs().await;
+        leave_to_exit(shell);
+        status
+    });
+    match runtime.block_on(session) {
+        Ok(status) => status,
+        Err(ended) => match ended.try_into_panic() {
+            Ok(panic) => std::panic::resume_unwind(panic),
+            Err(_) => 1,
+        },
+    }
 }
 
 /// `wasmix install HOSTFILE [NAME]`: the one way a program file comes in from the host,

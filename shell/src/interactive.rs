@@ -32,8 +32,22 @@ impl Shell {
         }
     }
 
+    /// Runs `text` on the scheduler's threads, where the processes it starts run too (a
+    /// spawn then wakes no other thread), and gives the shell back with the outcome.
+    fn run_on_scheduler(self, runtime: &Runtime, text: String) -> (Self, Result<u8, Exit>) {
+        let line = runtime.spawn(async move {
+            let mut shell = self;
+            let outcome = shell.run_text(&text).await;
+            (shell, outcome)
+        });
+        match runtime.block_on(line) {
+            Ok(done) => done,
+            Err(ended) => std::panic::resume_unwind(ended.into_panic()),
+        }
+    }
+
     /// Reads and runs commands until `exit` or Ctrl-D; returns the shell's exit status.
-    pub fn run_interactive(&mut self, runtime: &Runtime) -> u8 {
+    pub fn run_interactive(mut self, runtime: &Runtime) -> u8 {
         let config = Config::builder()
             .completion_type(CompletionType::List)
             .max_history_size(HISTORY_SIZE)
@@ -74,10 +88,12 @@ impl Shell {
                 let state = job::JobState::Done(status);
                 eprintln!("{}", job::line(number, '+', &state, &command));
             }
-            if let Some(command) = self.variable("PROMPT_COMMAND")
-                && let Err(Exit(status)) = runtime.block_on(self.run_text(&command))
-            {
-                return runtime.block_on(self.exit_with(status));
+            if let Some(command) = self.variable("PROMPT_COMMAND") {
+                let outcome;
+                (self, outcome) = self.run_on_scheduler(runtime, command);
+                if let Err(Exit(status)) = outcome {
+                    return runtime.block_on(self.exit_with(status));
+                }
             }
             // A Ctrl-C before the prompt was meant for what ran before; one after the line
             // is read is the line's (`add_foreground`).
@@ -120,7 +136,9 @@ impl Shell {
                     self.append_history(&file);
                 }
             }
-            if let Err(Exit(status)) = runtime.block_on(self.run_text(&text)) {
+            let outcome;
+            (self, outcome) = self.run_on_scheduler(runtime, text);
+            if let Err(Exit(status)) = outcome {
                 return runtime.block_on(self.exit_with(status));
             }
             if std::mem::take(&mut self.history.changed) {
