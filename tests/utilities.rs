@@ -583,3 +583,47 @@ fn df_shows_the_file_system_of_each_operand() {
         case("df nosuch; echo $?; df nosuch . | tail -n +2 | wc -l"),
     ]);
 }
+
+/// pathchk against GNU's: `-p`'s portable characters and POSIX limits, `-P`'s empty names
+/// and leading `-`, this system's limits and names whose directory cannot hold them.
+#[test]
+fn pathchk_as_gnu() {
+    compare(&[
+        case("pathchk lines.txt dir nosuch dir/nosuch; echo $?"),
+        case("pathchk -p 'a b' \"a'b\" 'a*b' ok.name; echo $?"),
+        case("pathchk -p \"$(printf 'caf\\303\\251')\"; echo $?"),
+        case("pathchk -p abcdefghijklmnopq a/abcdefghijklmnopq abcdefghijklmn; echo $?"),
+        case("pathchk -p \"$(printf 'ab/%.0s' $(seq 90))\"; echo $?"),
+        case("pathchk -P -- -x a/-b ''; echo $?; pathchk --portability -a; echo $?"),
+        case("pathchk ''; pathchk -p ''; echo $?; pathchk; echo $?"),
+        case("pathchk \"$(printf 'y%.0s' $(seq 300))\" 2>&1 | cut -c 300-; pathchk lines.txt/x"),
+        case("pathchk \"$(printf 'a/%.0s' $(seq 2100))\" 2>&1 | cut -c 1-60"),
+    ]);
+}
+
+/// arch and hostid against GNU's: what they print is this machine's, so compared is its
+/// shape, and their usage errors.
+#[test]
+fn arch_and_hostid_as_gnu() {
+    compare(&[
+        case("[ \"$(arch)\" = \"$(uname -m)\" ] && echo same; arch x; echo $?; arch -q; echo $?"),
+        case("hostid | grep -c '^[0-9a-f]\\{8\\}$'; hostid x; echo $?; hostid -q; echo $?"),
+    ]);
+}
+
+/// uniq reads its input in blocks: lines longer than a block, and groups and files that
+/// end between blocks, come out as GNU's do.
+#[test]
+fn uniq_lines_across_blocks_as_gnu() {
+    compare(&[
+        case(
+            "head -c 300000 /dev/zero | tr '\\0' a > big; (cat big; echo; cat big; echo; cat big) | uniq -c | cut -c 1-12",
+        ),
+        case(
+            "head -c 300000 /dev/zero | tr '\\0' b > big; (cat big; echo; cat big; echo) > twice; uniq -c twice | cut -c 1-12; uniq -d twice | wc -c",
+        ),
+        case(
+            "seq 100000 | sed 's/$/ x/' | cut -c 1-3 | uniq -c | tail -3; printf 'a\\na' | uniq -c",
+        ),
+    ]);
+}

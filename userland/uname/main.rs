@@ -1,7 +1,11 @@
-//! uname: print system information: the system here is wasmix, on WebAssembly.
+//! uname: print system information: the system here is wasmix, on WebAssembly. Run as
+//! `arch`, it prints the machine alone, as GNU's arch does.
 
 use std::io::Write;
-use wasmix_common::{Arg, Program, args};
+use wasmix_common::{Arg, Failure, Program, args};
+
+/// The machine hardware name (`uname -m`, `arch`).
+const MACHINE: &str = "wasm32";
 
 static PROGRAM: Program = Program::new(
     "uname",
@@ -18,7 +22,34 @@ static PROGRAM: Program = Program::new(
      --version     output version information and exit\n",
 );
 
+static ARCH: Program = Program::new(
+    "arch",
+    "Usage: arch [OPTION]...\n\
+     Print machine architecture.\n\n      \
+     --help        display this help and exit\n      \
+     --version     output version information and exit\n",
+);
+
 fn main() {
+    let run_as = std::env::args_os().next();
+    let arch = run_as
+        .as_deref()
+        .and_then(|path| std::path::Path::new(path).file_name())
+        .is_some_and(|name| name == "arch");
+    if arch {
+        ARCH.run(|mut args, out| {
+            if let Some(arg) = args.next()? {
+                return Err(match arg {
+                    Arg::Value(v) => {
+                        Failure::Usage(format!("extra operand '{}'", v.to_string_lossy()))
+                    }
+                    other => args::unexpected(other),
+                });
+            }
+            writeln!(out, "{MACHINE}")?;
+            Ok(0)
+        })
+    }
     PROGRAM.run(|mut args, out| {
         // Kernel name, node name, release, version, machine, operating system.
         let fields = [
@@ -26,7 +57,7 @@ fn main() {
             "wasmix",
             env!("CARGO_PKG_VERSION"),
             "WASI 0.2",
-            "wasm32",
+            MACHINE,
             "wasmix",
         ];
         let mut chosen = [false; 6];

@@ -1,6 +1,6 @@
 //! uniq: report or omit repeated adjacent lines.
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::Write;
 use wasmix_common::{Arg, Failure, Program, args, describe_io_error, input};
 
 static PROGRAM: Program = Program::new(
@@ -170,7 +170,7 @@ fn main() {
             ));
         }
         let name = operands.first().cloned().unwrap_or_else(|| "-".into());
-        let reader = input::open(&name)
+        let mut reader = input::Chunks::open(&name)
             .map_err(|e| Failure::Fatal(format!("{name}: {}", describe_io_error(&e))))?;
         let mut sink: Box<dyn Write> = match operands.get(1).filter(|p| *p != "-") {
             Some(path) => Box::new(
@@ -188,35 +188,35 @@ fn main() {
             delimiter,
             groups_shown: 0,
         };
-        // Every line of the group is kept only when every line is shown.
+        // Every line of the group is kept only when every line is shown; the first is
+        // always kept, to compare the next with.
         let keep_all = shape != Shape::OneLine;
-        let mut reader = BufReader::with_capacity(256 * 1024, reader as Box<dyn Read>);
-        let mut group: Vec<Vec<u8>> = Vec::new();
+        let mut group: Vec<Vec<u8>> = vec![Vec::new()];
         let mut times = 0u64;
-        let mut line = Vec::new();
-        loop {
-            line.clear();
-            match reader.read_until(delimiter, &mut line) {
-                Ok(0) => break,
-                Ok(_) => {}
-                Err(_) => return Err(Failure::Fatal(format!("error reading '{name}'"))),
-            }
-            if line.last() == Some(&delimiter) {
-                line.pop();
-            }
-            if times > 0 && key.same(&group[0], &line) {
+        let mut written = Ok(());
+        let read = each_line(&mut reader, delimiter, |line| {
+            if times > 0 && key.same(&group[0], line) {
                 times += 1;
                 if keep_all {
-                    group.push(line.clone());
+                    group.push(line.to_vec());
                 }
-                continue;
+                return Ok(());
             }
             if times > 0 {
-                writer.group(&group, times)?;
+                written = writer.group(&group, times);
+                if written.is_err() {
+                    return Err(std::io::ErrorKind::Other.into());
+                }
             }
-            let spare = group.drain(..).next();
-            group.push(std::mem::replace(&mut line, spare.unwrap_or_default()));
+            group.truncate(1);
+            group[0].clear();
+            group[0].extend_from_slice(line);
             times = 1;
+            Ok(())
+        });
+        written?;
+        if read.is_err() {
+            return Err(Failure::Fatal(format!("error reading '{name}'")));
         }
         if times > 0 {
             writer.group(&group, times)?;
@@ -224,6 +224,41 @@ fn main() {
         writer.finish()?;
         Ok(0)
     })
+}
+
+/// Calls `f` with each line of `reader` (without its delimiter), where the chunk read
+/// holds it: only a line split between two chunks is copied.
+fn each_line(
+    reader: &mut input::Chunks,
+    delimiter: u8,
+    mut f: impl FnMut(&[u8]) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let mut partial = Vec::new();
+    reader.each_chunk(|chunk| {
+        let mut rest = chunk;
+        if !partial.is_empty() {
+            let Some(end) = memchr::memchr(delimiter, rest) else {
+                partial.extend_from_slice(rest);
+                return Ok(());
+            };
+            partial.extend_from_slice(&rest[..end]);
+            f(&partial)?;
+            partial.clear();
+            rest = &rest[end + 1..];
+        }
+        let mut start = 0;
+        for end in memchr::memchr_iter(delimiter, rest) {
+            f(&rest[start..end])?;
+            start = end + 1;
+        }
+        partial.extend_from_slice(&rest[start..]);
+        Ok(())
+    })?;
+    if partial.is_empty() {
+        Ok(())
+    } else {
+        f(&partial)
+    }
 }
 
 /// `-c`'s column, `{times:>7} `, and its length, made without the formatting machinery
