@@ -189,6 +189,9 @@ impl Shell {
                     }
                 };
                 if count > self.positional.len() {
+                    if self.shell_options.shift_verbose {
+                        self.report(&format!("shift: {count}: shift count out of range"));
+                    }
                     (1, String::new())
                 } else {
                     self.positional.drain(..count);
@@ -280,7 +283,7 @@ impl Shell {
             Builtin::Colon | Builtin::True => (0, String::new()),
             Builtin::False => (1, String::new()),
             Builtin::Echo => {
-                let out = echo(&argv[1..], self.utf8_locale());
+                let out = echo(&argv[1..], self.utf8_locale(), self.shell_options.xpg_echo);
                 return Ok(finish(&argv[0], 0, out, stdio));
             }
             Builtin::Exec => {
@@ -316,6 +319,13 @@ impl Shell {
                         self.remove_foreground(&[pid]);
                         status
                     }
+                    // A program that could not be started ends only a non-interactive
+                    // shell, and not with `execfail`.
+                    Stage::Done(status)
+                        if self.shell_options.execfail || matches!(self.origin, Origin::Prompt) =>
+                    {
+                        return Ok(Stage::Done(status));
+                    }
                     Stage::Done(status) => status,
                     Stage::Subshell(_) => 0,
                 };
@@ -341,11 +351,11 @@ impl Shell {
 }
 
 /// `echo [-neE] ARGS`: bash's builtin, which takes only whole words of those letters as
-/// options; `utf8` is whether the locale is (how `\u` escapes are written).
-fn echo(args: &[String], utf8: bool) -> Vec<u8> {
+/// options; `utf8` is whether the locale is (how `\u` escapes are written), `escapes`
+/// whether they are decoded without `-e` (`shopt -s xpg_echo`).
+fn echo(args: &[String], utf8: bool, mut escapes: bool) -> Vec<u8> {
     use wasmix_printf_format::escapes::{End, Octal, Unicode, decode_all_unicode};
     let mut newline = true;
-    let mut escapes = false;
     let mut words = args;
     while let Some(flags) = words
         .first()

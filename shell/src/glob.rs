@@ -69,10 +69,22 @@ impl Shell {
             let matcher =
                 super::pattern::Pattern::new(component, true).ignoring_case(options.nocaseglob);
             let dots = matcher.starts_with_dot() || options.dotglob;
+            // `shopt -u globskipdots`: a pattern with a leading dot matches `.` and `..`.
+            let specials = !options.globskipdots && matcher.starts_with_dot();
             for (shown, at) in &found {
                 let Ok(entries) = self.namespace.read_dir(at) else {
                     continue;
                 };
+                if specials {
+                    for special in [".", ".."] {
+                        if matcher.matches(special) {
+                            next.push((
+                                join(shown, special),
+                                format!("{}/{special}", at.trim_end_matches('/')),
+                            ));
+                        }
+                    }
+                }
                 for entry in entries {
                     let is_dir = entry.file_type == wasmix_kernel::fs::FileType::Directory;
                     let hidden = entry.name.starts_with('.');

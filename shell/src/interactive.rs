@@ -113,7 +113,9 @@ impl Shell {
                     return 1;
                 }
             };
-            self.note_terminal_size();
+            if self.shell_options.checkwinsize {
+                self.note_terminal_size();
+            }
             // `!!`, `!$`, `^old^new`: the line as expanded is shown, then run.
             let text = match self.expand_history(&text) {
                 Ok(None) => text,
@@ -169,11 +171,11 @@ impl Shell {
                 .iter()
                 .filter_map(|(name, v)| Some((name.clone(), v.value.first()?.to_string())))
                 .collect();
-            completion.programmable =
-                (!self.completion_specs.is_empty()).then(|| super::complete::Programmable {
-                    shell: std::cell::RefCell::new(self.clone()),
-                    runtime: runtime.handle().clone(),
-                });
+            let programmable = self.shell_options.progcomp && !self.completion_specs.is_empty();
+            completion.programmable = programmable.then(|| super::complete::Programmable {
+                shell: std::cell::RefCell::new(self.clone()),
+                runtime: runtime.handle().clone(),
+            });
         }
         use rustyline::config::Configurer;
         editor.set_edit_mode(if self.options.vi {

@@ -152,7 +152,10 @@ impl Shell {
             },
             Some(dir) => match self.search_cdpath(dir) {
                 Some(found) => (found, true),
-                None => (dir.to_string(), false),
+                None => match self.cdable_variable(&cwd, dir) {
+                    Some(value) => (value, true),
+                    None => (dir.to_string(), false),
+                },
             },
         };
         if argv.len() > 2 {
@@ -206,6 +209,22 @@ impl Shell {
 }
 
 impl Shell {
+    /// With `shopt -s cdable_vars`, the value of the variable `name` where `name` is no
+    /// directory.
+    fn cdable_variable(&self, cwd: &str, name: &str) -> Option<String> {
+        if !self.shell_options.cdable_vars {
+            return None;
+        }
+        let is_dir = self
+            .namespace
+            .stat(&absolute(cwd, name), true)
+            .is_ok_and(|meta| meta.is_dir());
+        if is_dir {
+            return None;
+        }
+        self.variable(name).filter(|value| !value.is_empty())
+    }
+
     /// In a path with `..` in it, the first part before a `..` that is not a directory,
     /// looking only at the `..`s after the first `from` components.
     fn missing_before_parent(&self, path: &str, from: usize) -> Option<wasmix_kernel::fs::FsError> {

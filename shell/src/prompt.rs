@@ -122,7 +122,7 @@ impl Shell {
                 }
             }
         }
-        if !out.contains(['$', '`']) {
+        if !self.shell_options.promptvars || !out.contains(['$', '`']) {
             return out;
         }
         let status = self.last_status;

@@ -2,16 +2,24 @@
 
 use super::Shell;
 
-#[derive(Clone, Copy, Default)]
+#[derive(Clone, Copy)]
 pub(super) struct ShellOptions {
+    /// `cd NAME`, NAME not a directory, goes to the directory in the variable NAME.
+    pub cdable_vars: bool,
+    /// LINES and COLUMNS follow the terminal's size after each command at the prompt.
+    pub checkwinsize: bool,
     /// Globs match names that start with a dot.
     pub dotglob: bool,
+    /// A failed `exec` does not end a non-interactive shell.
+    pub execfail: bool,
     /// Command names that are aliases are replaced by their text (on at the prompt).
     pub expand_aliases: bool,
     /// `?(…)`, `*(…)`, `+(…)`, `@(…)` and `!(…)` in globs and patterns.
     pub extglob: bool,
     /// A glob that matches nothing is an error.
     pub failglob: bool,
+    /// Globs never match `.` and `..`, even with a leading dot.
+    pub globskipdots: bool,
     /// `**` matches any depth of directories.
     pub globstar: bool,
     /// An interactive shell's history is appended to `$HISTFILE` at its end, not
@@ -27,14 +35,56 @@ pub(super) struct ShellOptions {
     pub nocasematch: bool,
     /// A glob that matches nothing goes away instead of staying as it is.
     pub nullglob: bool,
+    /// Completion at the prompt uses the specifications of `complete`.
+    pub progcomp: bool,
+    /// Prompt strings are expanded (`$var`, `$(cmd)`) after their escapes are decoded.
+    pub promptvars: bool,
+    /// `shift` past the last parameter says so.
+    pub shift_verbose: bool,
+    /// `source NAME` looks for NAME in `$PATH`.
+    pub sourcepath: bool,
+    /// `echo` decodes backslash escapes without `-e`.
+    pub xpg_echo: bool,
+}
+
+impl Default for ShellOptions {
+    /// bash's defaults.
+    fn default() -> ShellOptions {
+        ShellOptions {
+            cdable_vars: false,
+            checkwinsize: true,
+            dotglob: false,
+            execfail: false,
+            expand_aliases: false,
+            extglob: false,
+            failglob: false,
+            globskipdots: true,
+            globstar: false,
+            histappend: false,
+            inherit_errexit: false,
+            lastpipe: false,
+            nocaseglob: false,
+            nocasematch: false,
+            nullglob: false,
+            progcomp: true,
+            promptvars: true,
+            shift_verbose: false,
+            sourcepath: true,
+            xpg_echo: false,
+        }
+    }
 }
 
 /// The options, in bash's (alphabetical) order.
-pub(super) const NAMES: [&str; 11] = [
+pub(super) const NAMES: [&str; 20] = [
+    "cdable_vars",
+    "checkwinsize",
     "dotglob",
+    "execfail",
     "expand_aliases",
     "extglob",
     "failglob",
+    "globskipdots",
     "globstar",
     "histappend",
     "inherit_errexit",
@@ -42,15 +92,24 @@ pub(super) const NAMES: [&str; 11] = [
     "nocaseglob",
     "nocasematch",
     "nullglob",
+    "progcomp",
+    "promptvars",
+    "shift_verbose",
+    "sourcepath",
+    "xpg_echo",
 ];
 
 impl ShellOptions {
     fn flag(&mut self, name: &str) -> Option<&mut bool> {
         Some(match name {
+            "cdable_vars" => &mut self.cdable_vars,
+            "checkwinsize" => &mut self.checkwinsize,
             "dotglob" => &mut self.dotglob,
+            "execfail" => &mut self.execfail,
             "expand_aliases" => &mut self.expand_aliases,
             "extglob" => &mut self.extglob,
             "failglob" => &mut self.failglob,
+            "globskipdots" => &mut self.globskipdots,
             "globstar" => &mut self.globstar,
             "histappend" => &mut self.histappend,
             "inherit_errexit" => &mut self.inherit_errexit,
@@ -58,6 +117,11 @@ impl ShellOptions {
             "nocaseglob" => &mut self.nocaseglob,
             "nocasematch" => &mut self.nocasematch,
             "nullglob" => &mut self.nullglob,
+            "progcomp" => &mut self.progcomp,
+            "promptvars" => &mut self.promptvars,
+            "shift_verbose" => &mut self.shift_verbose,
+            "sourcepath" => &mut self.sourcepath,
+            "xpg_echo" => &mut self.xpg_echo,
             _ => return None,
         })
     }

@@ -35,9 +35,9 @@ impl Shell {
             return Ok(2);
         };
         let cwd = self.cwd.clone();
-        // As bash: a name without a slash is looked for in $PATH first (files only), then
-        // in the working directory.
-        let in_path = (!file.contains('/'))
+        // As bash: a name without a slash is looked for in $PATH first (files only; unless
+        // `shopt -u sourcepath`), then in the working directory.
+        let in_path = (!file.contains('/') && self.shell_options.sourcepath)
             .then(|| {
                 let search = self.variable("PATH").unwrap_or_default();
                 search.split(':').find_map(|dir| {
