@@ -627,3 +627,27 @@ fn uniq_lines_across_blocks_as_gnu() {
         ),
     ]);
 }
+
+/// fmt against GNU's: the same line breaks (GNU's costs of short, ragged, widowed and
+/// orphaned lines and of breaks after sentences), indentation and tabs kept, `-c -t -s
+/// -u -p -w -g`, the obsolete `-WIDTH`, paragraphs too long to hold at once, and errors.
+#[test]
+fn fmt_breaks_lines_as_gnu() {
+    const TEXT: &str = "for i in $(seq 1 400); do printf 'word%s ' $i; [ $((i % 7)) = 0 ] && printf 'End. '; [ $((i % 11)) = 0 ] && printf '(aside), '; [ $((i % 60)) = 0 ] && printf '\\n\\n'; [ $((i % 9)) = 0 ] && printf '\\n'; done > t; ";
+    compare(&after(
+        TEXT,
+        &[
+            "fmt t",
+            "fmt -w 40 t; fmt -50 t | head -20",
+            "fmt -u -w 30 t | head -40; fmt -s -w 20 t | head -30",
+            "sed 's/^/  /; 3~4s/^/\\t/' t | fmt -c | head -40",
+            "sed '1~3s/^/    /' t | fmt -t -w 45 | head -40",
+            "sed 's/^/# /' t | fmt -p '# ' -w 50 | head -30; printf 'a b\\n# c d\\n' | fmt -p '#'",
+            "fmt -w 60 -g 40 t | head; fmt -g 30 t | head",
+            "for i in $(seq 3000); do printf 'w%s ' $i; done | fmt -w 70 | md5sum",
+            "head -c 7000 /dev/zero | tr '\\0' x | fmt | wc -c; printf 'no newline at end' | fmt",
+            "fmt -w 2501 t; fmt -g 80 t; fmt -w x t; fmt t -60; echo $?",
+            "fmt nosuch t | wc -l; fmt dir; echo $?",
+        ],
+    ));
+}
