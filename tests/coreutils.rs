@@ -960,3 +960,23 @@ fn diff_context_format_and_patch_reading_it() {
     ];
     compare(&cases.map(|command| made(format!("{files}{command}"), "")));
 }
+
+/// The side-by-side format (`-y`, `-W`, `--left-column`, `--suppress-common-lines`,
+/// `--tabsize`), as GNU diff lays it out: tabs to the columns, the gutter's marks, lines
+/// cut at the column's width, control characters, bytes past ASCII, a missing newline.
+#[test]
+fn diff_side_by_side_as_gnu() {
+    let files = "seq 30 > a; seq 30 | sed '3d;7s/7/seven/;20a\\\nnew\n29,30d' > b; \
+        printf 'a\\tb\\nsame\\nold\\001x\\n\\351t\\303\\251\\ncr\\rx\\nb\\bs\\n' > c; \
+        printf 'a\\tb\\nsame\\nnew line here, long enough to be cut at the column\\n\\351t x\\nadded' > d; \
+        mkdir da db; echo 1 > da/f; echo 2 > db/f; echo s > da/s; echo s > db/s; ";
+    let cases = [
+        "diff -y a b; echo $?",
+        "diff -y -W 60 c d; echo $?; diff -y -W 7 c d; diff -y -W 2 c d",
+        "diff -y --left-column -W 50 a b; diff -y --suppress-common-lines a b",
+        "diff -y --tabsize=4 -W 45 c d; diff --width=200 -y c d",
+        "diff -y a a; echo $?; diff -y -s c c; diff -yq a b",
+        "diff -y -r -W 30 da db; diff -y -u a b; echo $?; diff -y -W 0 a b; echo $?",
+    ];
+    compare(&cases.map(|command| made(format!("{files}{command}"), "")));
+}

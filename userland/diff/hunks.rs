@@ -200,7 +200,7 @@ fn normal_range(start: usize, end: usize) -> String {
 }
 
 /// Consecutive changes, merged into one block: (old range, new range).
-fn change_blocks(ops: &[DiffOp]) -> Vec<(std::ops::Range<usize>, std::ops::Range<usize>)> {
+pub fn change_blocks(ops: &[DiffOp]) -> Vec<(std::ops::Range<usize>, std::ops::Range<usize>)> {
     let mut blocks: Vec<(std::ops::Range<usize>, std::ops::Range<usize>)> = Vec::new();
     let mut previous_was_change = false;
     for op in ops {

@@ -1,9 +1,10 @@
 //! diff: compare files line by line, or directories file by file, as GNU diff does: the
-//! normal, context and unified formats (`hunks.rs`), `-q`, `-s`, `-r`, `-N` and the ways to loosen
+//! normal, context and unified formats (`hunks.rs`), side by side (`side_by_side.rs`), `-q`, `-s`, `-r`, `-N` and the ways to loosen
 //! what counts as the same line.
 
 mod boundaries;
 mod hunks;
+mod side_by_side;
 
 use hunks::{Likeness, Lines};
 use std::io::Write;
@@ -22,6 +23,10 @@ static PROGRAM: Program = Program {
          -s, --report-identical-files  report when two files are the same\n  \
          -c, -C NUM, --context[=NUM]   output NUM (default 3) lines of copied context\n  \
          -u, -U NUM, --unified[=NUM]   output NUM (default 3) lines of unified context\n  \
+         -y, --side-by-side            output in two columns\n  \
+         -W, --width=NUM               output at most NUM (default 130) print columns\n      \
+         --left-column             output only the left column of common lines\n      \
+         --suppress-common-lines   do not output common lines\n  \
          -r, --recursive               recursively compare any subdirectories found\n  \
          -N, --new-file                treat absent files as empty\n  \
          -i, --ignore-case             ignore case differences in file contents\n  \
@@ -29,6 +34,7 @@ static PROGRAM: Program = Program {
          -w, --ignore-all-space        ignore all white space\n  \
          -B, --ignore-blank-lines      ignore changes whose lines are all blank\n  \
          -a, --text                    treat all files as text\n      \
+         --tabsize=NUM             tab stops every NUM (default 8) print columns\n      \
          --label LABEL             use LABEL instead of file name and timestamp\n                                  \
          (can be repeated)\n      \
          --help                    display this help and exit\n      \
@@ -45,6 +51,9 @@ struct Options {
     unified: Option<usize>,
     /// `-c`: the context format, with this many lines of context.
     copied: Option<usize>,
+    /// `-y`, and how its columns are laid out.
+    side_by_side: bool,
+    columns: side_by_side::SideBySide,
     recursive: bool,
     new_file: bool,
     text: bool,
@@ -127,7 +136,10 @@ fn compare_files(
     let binary = |data: &[u8]| !options.text && data[..data.len().min(32 * 1024)].contains(&0);
     let tree_line = |out: &mut Output| -> std::io::Result<()> {
         if in_tree {
-            writeln!(out, "diff{} {a} {b}", options.switches)
+            // `--label`s name the files here too.
+            let shown_a = options.labels.first().map_or(a, String::as_str);
+            let shown_b = options.labels.get(1).map_or(b, String::as_str);
+            writeln!(out, "diff{} {shown_a} {shown_b}", options.switches)
         } else {
             Ok(())
         }
@@ -146,6 +158,11 @@ fn compare_files(
     let horizon = options.unified.or(options.copied).unwrap_or(0);
     let ops = hunks::edits(&old_lines, &new_lines, options.likeness, horizon);
     if ops.is_empty() {
+        // Side by side shows files that are alike too, as GNU's does.
+        if options.side_by_side && !options.brief {
+            tree_line(out)?;
+            options.columns.write(out, &old_lines, &new_lines, &ops)?;
+        }
         if options.report_identical {
             writeln!(out, "Files {a} and {b} are identical")?;
         }
@@ -167,6 +184,9 @@ fn compare_files(
             writeln!(out, "*** {}", header(a, options.labels.first()))?;
             writeln!(out, "--- {}", header(b, options.labels.get(1)))?;
             hunks::write_context(out, &old_lines, &new_lines, ops, context)?;
+        }
+        (None, None) if options.side_by_side => {
+            options.columns.write(out, &old_lines, &new_lines, &ops)?
         }
         (None, None) => hunks::write_normal(out, &old_lines, &new_lines, &ops)?,
     }
@@ -249,7 +269,36 @@ fn context_length(text: &str) -> Result<usize, Failure> {
         .map_err(|_| Failure::Usage(format!("invalid context length '{text}'")))
 }
 
-/// `-c` and `-u` together: GNU's diff refuses them.
+/// The options as typed (each with its value), for the `diff -r` line: every argument
+/// but the operands, in order, as GNU's diff shows them.
+fn switches(raw: &[String], operands: &[String]) -> String {
+    let mut shown = String::new();
+    let mut operands = operands.iter().peekable();
+    let mut value_follows = false;
+    for arg in raw {
+        if !value_follows && operands.peek() == Some(&arg) {
+            operands.next();
+            continue;
+        }
+        shown.push(' ');
+        shown.push_str(arg);
+        value_follows = matches!(
+            arg.as_str(),
+            "-C" | "-U" | "-W" | "--label" | "--width" | "--tabsize"
+        );
+    }
+    shown
+}
+
+/// A width or tab size: a number above 0.
+fn positive(text: &str, what: &str) -> Result<usize, Failure> {
+    text.parse()
+        .ok()
+        .filter(|&n| n > 0)
+        .ok_or_else(|| Failure::Usage(format!("invalid {what} '{text}'")))
+}
+
+/// Two of `-c`, `-u` and `-y`: GNU's diff refuses them.
 fn conflict(other_style: bool) -> Result<(), Failure> {
     if other_style {
         return Err(Failure::Usage("conflicting output style options".into()));
@@ -264,6 +313,13 @@ fn main() {
             report_identical: false,
             unified: None,
             copied: None,
+            side_by_side: false,
+            columns: side_by_side::SideBySide {
+                width: 130,
+                tab_size: 8,
+                left_column: false,
+                suppress_common: false,
+            },
             recursive: false,
             new_file: false,
             text: false,
@@ -280,16 +336,16 @@ fn main() {
                     options.report_identical = true
                 }
                 Arg::Short('u') => {
-                    conflict(options.copied.is_some())?;
+                    conflict(options.copied.is_some() || options.side_by_side)?;
                     options.unified = Some(3);
                 }
                 Arg::Short('c') => {
-                    conflict(options.unified.is_some())?;
+                    conflict(options.unified.is_some() || options.side_by_side)?;
                     options.copied = Some(3);
                 }
                 Arg::Short('C') => {
                     let n = context_length(&args.value()?)?;
-                    conflict(options.unified.is_some())?;
+                    conflict(options.unified.is_some() || options.side_by_side)?;
                     options.copied = Some(n);
                 }
                 Arg::Long("context") => {
@@ -297,12 +353,12 @@ fn main() {
                         Some(text) => context_length(&text)?,
                         None => 3,
                     };
-                    conflict(options.unified.is_some())?;
+                    conflict(options.unified.is_some() || options.side_by_side)?;
                     options.copied = Some(n);
                 }
                 Arg::Short('U') => {
                     let n = context_length(&args.value()?)?;
-                    conflict(options.copied.is_some())?;
+                    conflict(options.copied.is_some() || options.side_by_side)?;
                     options.unified = Some(n);
                 }
                 Arg::Long("unified") => {
@@ -310,9 +366,21 @@ fn main() {
                         Some(text) => context_length(&text)?,
                         None => 3,
                     };
-                    conflict(options.copied.is_some())?;
+                    conflict(options.copied.is_some() || options.side_by_side)?;
                     options.unified = Some(n);
                 }
+                Arg::Short('y') | Arg::Long("side-by-side") => {
+                    conflict(options.unified.is_some() || options.copied.is_some())?;
+                    options.side_by_side = true;
+                }
+                Arg::Short('W') | Arg::Long("width") => {
+                    options.columns.width = positive(&args.value()?, "width")?
+                }
+                Arg::Long("tabsize") => {
+                    options.columns.tab_size = positive(&args.value()?, "tabsize")?
+                }
+                Arg::Long("left-column") => options.columns.left_column = true,
+                Arg::Long("suppress-common-lines") => options.columns.suppress_common = true,
                 Arg::Short('r') | Arg::Long("recursive") => options.recursive = true,
                 Arg::Short('N') | Arg::Long("new-file") => options.new_file = true,
                 Arg::Short('a') | Arg::Long("text") => options.text = true,
@@ -331,13 +399,7 @@ fn main() {
                 other => return Err(args::unexpected(other)),
             }
         }
-        for arg in raw
-            .iter()
-            .filter(|a| a.starts_with('-') && a.len() > 1 && !operands.contains(a))
-        {
-            options.switches.push(' ');
-            options.switches.push_str(arg);
-        }
+        options.switches = switches(&raw, &operands);
         let (a, b) = match operands.as_slice() {
             [a, b] => (a.clone(), b.clone()),
             [] => return Err(Failure::Usage("missing operand after 'diff'".into())),
