@@ -980,3 +980,20 @@ fn diff_side_by_side_as_gnu() {
     ];
     compare(&cases.map(|command| made(format!("{files}{command}"), "")));
 }
+
+/// Where two files have several equally short edit scripts, diff prints the one GNU diff
+/// prints: lines found in one file only are set aside before the search, and the search
+/// takes GNU's steps. (Myers' search as the `similar` crate runs it chose otherwise here.)
+#[test]
+fn diff_chooses_gnus_edit_script() {
+    let files = "printf 'line 1\\nline 2\\nbeta\\nline 20\\nline 21\\nline 9\\nline 3\\nline 24\\nline 25\\nline 21\\nx\\n' > a; \
+        printf 'line 1\\nline 2\\nline 21\\nline 9\\nline 20\\nline 3\\nline 24\\nline 21\\nline 25\\nx\\ny\\n' > b; \
+        seq 3000 | awk '{ print ($1 * 7919) % 41 % 40 }' > c; \
+        seq 3000 | awk '{ r = ($1 * 7919) % 41 % 40; if ($1 % 37 == 0) print r + 50; else if ($1 % 53) print r }' > d; ";
+    let cases = [
+        "diff a b; diff -u a b | tail -n +3; diff -y -W 40 a b",
+        "diff c d | md5sum; diff -u c d | tail -n +3 | md5sum; diff c d | grep -c '^[0-9]'",
+        "diff -b a b; diff -c c d | tail -n +3 | head -40",
+    ];
+    compare(&cases.map(|command| made(format!("{files}{command}"), "")));
+}

@@ -1,5 +1,5 @@
 //! Where a change is shown when it could be shown in several places. When lines repeat, a
-//! shortest edit script can delete line 5 as well as line 6 of `a a b`; Myers' search picks
+//! shortest edit script can delete line 5 as well as line 6 of `a a b`; the search picks
 //! one, GNU diff slides each run of changed lines as far down as it goes, and then back up
 //! to meet a run of changes in the other file, so that a deletion and an insertion at the
 //! same place read as one change (`5c5`, not `3d2` and `5a5`). This does the same, so
@@ -29,24 +29,26 @@ impl Changed {
         self.flags[(line + 1) as usize] = changed;
     }
 
-    fn mark(&mut self, lines: std::ops::Range<usize>) {
-        self.flags[lines.start + 1..lines.end + 1].fill(true);
+    /// Takes the flags of the lines from `first` on.
+    fn mark(&mut self, first: usize, flags: &[bool]) {
+        self.flags[first + 1..first + 1 + flags.len()].copy_from_slice(flags);
     }
 }
 
-/// The edit script for the whole files, from `ops`, the script between the lines
-/// `compared` of them (numbered by class), with its runs of changes moved as GNU diff
-/// moves them, within those lines.
-pub fn shift(ops: &[DiffOp], old: &[u32], new: &[u32], compared: &Compared) -> Vec<DiffOp> {
+/// The edit script for the whole files, from the lines changed among those `compared`
+/// (a flag per line from `compared.start` on; the files' lines numbered by class), with
+/// its runs of changes moved as GNU diff moves them, within those lines.
+pub fn shift(
+    old_flags: &[bool],
+    new_flags: &[bool],
+    old: &[u32],
+    new: &[u32],
+    compared: &Compared,
+) -> Vec<DiffOp> {
     let (mut old_changed, mut new_changed) = (Changed::new(old.len()), Changed::new(new.len()));
     let first = compared.start;
-    for op in ops {
-        if !matches!(op, DiffOp::Equal { .. }) {
-            let (o, n) = (op.old_range(), op.new_range());
-            old_changed.mark(o.start + first..o.end + first);
-            new_changed.mark(n.start + first..n.end + first);
-        }
-    }
+    old_changed.mark(first, old_flags);
+    new_changed.mark(first, new_flags);
     slide(
         &mut old_changed,
         &new_changed,

@@ -1,10 +1,10 @@
-//! The two output formats of a file comparison, from the edit script that `similar`
-//! (Myers' algorithm) finds: GNU diff's normal format and its unified one.
+//! The output formats of a file comparison, from the edit script GNU's search finds
+//! (`compareseq.rs`): GNU diff's normal, unified and context formats.
 
 use hashbrown::HashTable;
 use hashbrown::hash_table::Entry;
 use rustc_hash::FxBuildHasher;
-use similar::{Algorithm, DiffOp, capture_diff_slices, group_diff_ops};
+use similar::{DiffOp, group_diff_ops};
 use std::borrow::Cow;
 use std::hash::BuildHasher;
 use std::io::{self, Write};
@@ -143,12 +143,17 @@ pub fn edits<'a>(
     };
     let (old_classes, new_classes) = (numbered(old), numbered(new));
     let compared = compared_lines(old, new, horizon);
-    let ops = capture_diff_slices(
-        Algorithm::Myers,
+    let (old_changed, new_changed) = crate::compareseq::changed_lines(
         &old_classes[compared.start..compared.old_end],
         &new_classes[compared.start..compared.new_end],
     );
-    let ops = crate::boundaries::shift(&ops, &old_classes, &new_classes, &compared);
+    let ops = crate::boundaries::shift(
+        &old_changed,
+        &new_changed,
+        &old_classes,
+        &new_classes,
+        &compared,
+    );
     let blank = |lines: &Lines, range: std::ops::Range<usize>| {
         range
             .into_iter()

@@ -3,6 +3,7 @@
 //! what counts as the same line.
 
 mod boundaries;
+mod compareseq;
 mod hunks;
 mod side_by_side;
 
@@ -86,8 +87,9 @@ fn read(path: &str) -> std::io::Result<Vec<u8>> {
     std::fs::read(path)
 }
 
-/// `--- NAME\tTIME` as GNU writes it (the time in UTC, to the nanosecond).
-fn header(path: &str, label: Option<&String>) -> String {
+/// `--- NAME\tTIME` as GNU writes it (the time in UTC, to the nanosecond; for the
+/// context format, as `ctime` writes it).
+fn header(path: &str, label: Option<&String>, context: bool) -> String {
     if let Some(label) = label {
         return label.clone();
     }
@@ -99,10 +101,21 @@ fn header(path: &str, label: Option<&String>) -> String {
     match modified {
         Ok(time) => {
             let time: chrono::DateTime<chrono::Utc> = time.into();
-            format!("{path}\t{}", time.format("%Y-%m-%d %H:%M:%S%.9f +0000"))
+            format!("{path}\t{}", time.format(time_format(context)))
         }
         // A file that is not there (`-N`) is dated at the epoch, as GNU dates it.
-        Err(_) => format!("{path}\t1970-01-01 00:00:00.000000000 +0000"),
+        Err(_) => {
+            let epoch = chrono::DateTime::<chrono::Utc>::UNIX_EPOCH;
+            format!("{path}\t{}", epoch.format(time_format(context)))
+        }
+    }
+}
+
+fn time_format(context: bool) -> &'static str {
+    if context {
+        "%a %b %e %H:%M:%S %Y"
+    } else {
+        "%Y-%m-%d %H:%M:%S%.9f +0000"
     }
 }
 
@@ -176,13 +189,13 @@ fn compare_files(
     tree_line(out)?;
     match (options.unified, options.copied) {
         (Some(context), _) => {
-            writeln!(out, "--- {}", header(a, options.labels.first()))?;
-            writeln!(out, "+++ {}", header(b, options.labels.get(1)))?;
+            writeln!(out, "--- {}", header(a, options.labels.first(), false))?;
+            writeln!(out, "+++ {}", header(b, options.labels.get(1), false))?;
             hunks::write_unified(out, &old_lines, &new_lines, ops, context)?;
         }
         (None, Some(context)) => {
-            writeln!(out, "*** {}", header(a, options.labels.first()))?;
-            writeln!(out, "--- {}", header(b, options.labels.get(1)))?;
+            writeln!(out, "*** {}", header(a, options.labels.first(), true))?;
+            writeln!(out, "--- {}", header(b, options.labels.get(1), true))?;
             hunks::write_context(out, &old_lines, &new_lines, ops, context)?;
         }
         (None, None) if options.side_by_side => {
