@@ -175,3 +175,20 @@ fn ls_groups_directories_and_styles_times() {
         ],
     ));
 }
+
+/// ls, stat and diff show times in the zone `TZ` names, as GNU's do (they showed UTC).
+#[test]
+fn times_are_shown_in_the_zone_tz_names() {
+    let files = "export TZ=Asia/Tokyo; touch -d '2020-01-02 03:04:05' a; \
+        TZ=America/New_York touch -d '2021-07-08 09:10:11' b; echo x > c; touch -r a c; ";
+    compare(&after(
+        files,
+        &[
+            "ls -l --time-style=full-iso a b | cut -d ' ' -f 6-",
+            "ls -l --time-style=long-iso a b | cut -d ' ' -f 6-",
+            "ls -l a b | cut -c 25-; TZ=UTC ls -l --full-time a | cut -d ' ' -f 6-",
+            "stat -c '%y %n' a b; TZ=Europe/Paris stat -c %y b",
+            "diff -u a c | head -2; diff -c a c | head -2; TZ=UTC diff -u a c | head -1",
+        ],
+    ));
+}

@@ -87,8 +87,8 @@ fn read(path: &str) -> std::io::Result<Vec<u8>> {
     std::fs::read(path)
 }
 
-/// `--- NAME\tTIME` as GNU writes it (the time in UTC, to the nanosecond; for the
-/// context format, as `ctime` writes it).
+/// `--- NAME\tTIME` as GNU writes it (to the nanosecond; for the context format, as
+/// `ctime` writes it).
 fn header(path: &str, label: Option<&String>, context: bool) -> String {
     if let Some(label) = label {
         return label.clone();
@@ -99,24 +99,24 @@ fn header(path: &str, label: Option<&String>, context: bool) -> String {
         std::fs::metadata(path).and_then(|m| m.modified())
     };
     match modified {
-        Ok(time) => {
-            let time: chrono::DateTime<chrono::Utc> = time.into();
-            format!("{path}\t{}", time.format(time_format(context)))
-        }
+        Ok(time) => format!("{path}\t{}", local_time(time, context)),
         // A file that is not there (`-N`) is dated at the epoch, as GNU dates it.
-        Err(_) => {
-            let epoch = chrono::DateTime::<chrono::Utc>::UNIX_EPOCH;
-            format!("{path}\t{}", epoch.format(time_format(context)))
-        }
+        Err(_) => format!("{path}\t{}", local_time(std::time::UNIX_EPOCH, context)),
     }
 }
 
-fn time_format(context: bool) -> &'static str {
-    if context {
+/// A file's time in the zone `TZ` names, as the unified or the context format dates it.
+fn local_time(time: std::time::SystemTime, context: bool) -> String {
+    use chrono::Offset;
+    let utc: chrono::DateTime<chrono::Utc> = time.into();
+    let offset = wasmix_common::datetime::LocalZone::from_env().offset_at(utc.timestamp());
+    let zone = chrono::FixedOffset::east_opt(offset).unwrap_or(chrono::Utc.fix());
+    let format = if context {
         "%a %b %e %H:%M:%S %Y"
     } else {
-        "%Y-%m-%d %H:%M:%S%.9f +0000"
-    }
+        "%Y-%m-%d %H:%M:%S%.9f %z"
+    };
+    utc.with_timezone(&zone).format(format).to_string()
 }
 
 fn compare_files(

@@ -6,13 +6,14 @@ mod options;
 mod order;
 mod quoting;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, FixedOffset, Offset, Utc};
 use layout::Cell;
 use options::{Format, Indicator, Options, SortBy};
 use std::fs::{self, Metadata};
 use std::io::Write;
 use std::path::Path;
 use std::time::{Duration, SystemTime};
+use wasmix_common::datetime::LocalZone;
 use wasmix_common::filemode::{self, mode_string};
 use wasmix_common::numbers::human_size;
 use wasmix_common::wasi_fs::EntryKind;
@@ -505,6 +506,7 @@ impl Lister<'_> {
         let prefixes = self.prefixes(&paths, &metas);
         let padded = self.padded(&entries);
         let now = SystemTime::now();
+        let zone = LocalZone::from_env();
         for (((((entry, meta), size), links), prefix), pad) in entries
             .iter()
             .zip(&metas)
@@ -520,6 +522,7 @@ impl Lister<'_> {
                     listing_time(
                         meta.modified().unwrap_or(now),
                         now,
+                        &zone,
                         self.options.time_style.as_ref(),
                     ),
                 ),
@@ -583,10 +586,18 @@ fn blocks_of(meta: &Metadata) -> u64 {
 
 /// `Nov 26 05:25` for the last six months, `Nov 26  2025` before (and in the future),
 /// or the formats of `--time-style` (old, recent), unpadded.
-fn listing_time(time: SystemTime, now: SystemTime, style: Option<&(String, String)>) -> String {
+fn listing_time(
+    time: SystemTime,
+    now: SystemTime,
+    zone: &LocalZone,
+    style: Option<&(String, String)>,
+) -> String {
     let half_year = Duration::from_secs(183 * 24 * 3600);
     let recent = now.duration_since(time).is_ok_and(|age| age < half_year);
-    let time = DateTime::<Utc>::from(time);
+    // In the zone `TZ` names, as GNU's ls shows times.
+    let utc = DateTime::<Utc>::from(time);
+    let offset = FixedOffset::east_opt(zone.offset_at(utc.timestamp()));
+    let time = utc.with_timezone(&offset.unwrap_or(Utc.fix()));
     let format = match (style, recent) {
         (Some((_, recent_format)), true) => recent_format.as_str(),
         (Some((old_format, _)), false) => old_format.as_str(),

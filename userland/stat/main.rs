@@ -1,9 +1,10 @@
 //! stat: display file status.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, FixedOffset, Offset, Utc};
 use std::fs::{self, Metadata};
 use std::io::Write;
 use std::time::SystemTime;
+use wasmix_common::datetime::LocalZone;
 use wasmix_common::escapes::{self, Octal};
 use wasmix_common::filemode::{mode_string, permissions, type_name};
 use wasmix_common::{Arg, Failure, Program, args, describe_io_error, wasi_fs};
@@ -110,9 +111,15 @@ fn changed(file: &str) -> std::io::Result<SystemTime> {
 
 fn human_time(time: std::io::Result<SystemTime>) -> String {
     match time {
-        Ok(time) => DateTime::<Utc>::from(time)
-            .format("%Y-%m-%d %H:%M:%S%.9f +0000")
-            .to_string(),
+        // In the zone `TZ` names, as GNU's stat shows times.
+        Ok(time) => {
+            let utc = DateTime::<Utc>::from(time);
+            let offset = LocalZone::from_env().offset_at(utc.timestamp());
+            let zone = FixedOffset::east_opt(offset).unwrap_or(Utc.fix());
+            utc.with_timezone(&zone)
+                .format("%Y-%m-%d %H:%M:%S%.9f %z")
+                .to_string()
+        }
         Err(_) => "-".into(),
     }
 }

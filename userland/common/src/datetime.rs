@@ -12,6 +12,20 @@ pub fn local_zone() -> TimeZone {
     TimeZone::try_system().unwrap_or(TimeZone::UTC)
 }
 
+/// The zone `TZ` names, looked up once, for programs that show many times in it (ls).
+pub struct LocalZone(TimeZone);
+
+impl LocalZone {
+    pub fn from_env() -> LocalZone {
+        LocalZone(local_zone())
+    }
+
+    /// Its offset from UTC, in seconds, at `seconds` since the epoch.
+    pub fn offset_at(&self, seconds: i64) -> i32 {
+        Timestamp::from_second(seconds).map_or(0, |instant| self.0.to_offset(instant).seconds())
+    }
+}
+
 /// What a date string said, before it is resolved against now.
 #[derive(Default)]
 struct Items {
