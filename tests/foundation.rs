@@ -23,6 +23,17 @@ fn quotes_and_escapes_make_words() {
     );
 }
 
+/// `~user` is the home of wasmix's one user whatever `HOME` says, as bash takes it from
+/// the password database; a user that does not exist leaves the word as it is.
+#[test]
+fn tilde_user_is_the_users_home() {
+    let out = run("HOME=/tmp; echo ~user ~user/x ~nosuch ~; x=a:~user; echo $x; cd ~user && pwd");
+    assert_eq!(
+        out.stdout,
+        "/home/user /home/user/x ~nosuch /tmp\na:/home/user\n/home/user\n"
+    );
+}
+
 #[test]
 fn lists_run_in_order() {
     let out = run("echo one; echo two ; false; echo three");

@@ -554,6 +554,8 @@ impl Shell {
                     TildeExpr::Home => self.variable("HOME"),
                     TildeExpr::WorkingDir => self.variable("PWD"),
                     TildeExpr::OldWorkingDir => self.variable("OLDPWD"),
+                    // The one user there is: its home, whatever `HOME` says now.
+                    TildeExpr::UserHome(name) if name == super::USER => Some(super::HOME.into()),
                     _ => None,
                 };
                 match value {

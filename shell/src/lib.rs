@@ -134,7 +134,8 @@ enum Flow {
     Abort(u8),
 }
 
-/// The user's home, where the shell starts.
+/// wasmix's one user, and its home, where the shell starts (`~user` too).
+const USER: &str = "user";
 const HOME: &str = "/home/user";
 
 /// The PATH the shell starts with, and where `command -p` looks.
@@ -309,8 +310,8 @@ impl Shell {
         for (name, value) in [
             ("HOME", HOME),
             ("PATH", DEFAULT_PATH),
-            ("USER", "user"),
-            ("LOGNAME", "user"),
+            ("USER", USER),
+            ("LOGNAME", USER),
             ("SHELL", "/bin/sh"),
             ("PWD", HOME),
         ] {
