@@ -598,6 +598,10 @@ fn pathchk_as_gnu() {
         case("pathchk ''; pathchk -p ''; echo $?; pathchk; echo $?"),
         case("pathchk \"$(printf 'y%.0s' $(seq 300))\" 2>&1 | cut -c 300-; pathchk lines.txt/x"),
         case("pathchk \"$(printf 'a/%.0s' $(seq 2100))\" 2>&1 | cut -c 1-60"),
+        case("pathchk -p \"$(printf 'a\\377b')\" \"$(printf 'a\\tb')\" 'a\\b'; echo $?"),
+        case(
+            "for n in 'a b' '#x' 'x#' a=b a:b 'a{b'; do pathchk \"$n$(printf 'y%.0s' $(seq 300))\" 2>&1 | cut -c 1-20; done",
+        ),
     ]);
 }
 
@@ -648,6 +652,7 @@ fn fmt_breaks_lines_as_gnu() {
             "head -c 7000 /dev/zero | tr '\\0' x | fmt | wc -c; printf 'no newline at end' | fmt",
             "fmt -w 2501 t; fmt -g 80 t; fmt -w x t; fmt t -60; echo $?",
             "fmt nosuch t | wc -l; fmt dir; echo $?",
+            "printf 'ab\\rcd\\f\\tx y\\0 (z\\0\\n\\0' > b; fmt b | od -c; fmt -w 5 b | od -c",
         ],
     ));
 }

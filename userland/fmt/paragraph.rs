@@ -352,14 +352,16 @@ impl Run<'_> {
         let word = self.words[index];
         let text = &self.parabuf[word.text..word.text + word.length as usize];
         let (first, last) = (text[0], text[text.len() - 1]);
+        // GNU looks each byte up with `strchr`, which finds a NUL in any string: a NUL
+        // opens, closes and ends a sentence.
         let mut finish = text.len() - 1;
-        while finish > 0 && matches!(text[finish], b')' | b']' | b'\'' | b'"') {
+        while finish > 0 && matches!(text[finish], b')' | b']' | b'\'' | b'"' | 0) {
             finish -= 1;
         }
         let word = &mut self.words[index];
-        word.paren = matches!(first, b'(' | b'[' | b'\'' | b'`' | b'"');
+        word.paren = matches!(first, b'(' | b'[' | b'\'' | b'`' | b'"' | 0);
         word.punct = last.is_ascii_punctuation();
-        word.period = matches!(text[finish], b'.' | b'?' | b'!');
+        word.period = matches!(text[finish], b'.' | b'?' | b'!' | 0);
     }
 
     /// Chooses the line breaks of `words[..limit]` with the least total cost.
