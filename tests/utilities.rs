@@ -656,3 +656,14 @@ fn fmt_breaks_lines_as_gnu() {
         ],
     ));
 }
+
+/// groups against GNU's: the names are this machine's, so compared is their shape, and a
+/// user that does not exist among others.
+#[test]
+fn groups_as_gnu() {
+    compare(&[
+        case("[ \"$(groups)\" = \"$(id -gn)\" ] && echo same; groups | wc -w"),
+        case("groups \"$(id -un)\" nosuch \"$(id -un)\" | sed 's/[a-z]\\{1,\\}/X/g'; echo $?"),
+        case("groups nosuch; echo $?; groups -x; echo $?"),
+    ]);
+}

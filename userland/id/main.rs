@@ -1,5 +1,6 @@
 //! id: print the user and group of the session. wasmix has one user, named by $USER, with
-//! uid and gid 1000 (what `ls -l` and `stat` show as owner).
+//! uid and gid 1000 (what `ls -l` and `stat` show as owner), in one group of its name.
+//! Run as `groups`, it prints the groups of users, as GNU's groups does.
 
 use std::io::Write;
 use wasmix_common::{Arg, Failure, Program, args};
@@ -16,7 +17,49 @@ static PROGRAM: Program = Program::new(
      --version     output version information and exit\n",
 );
 
+static GROUPS: Program = Program::new(
+    "groups",
+    "Usage: groups [OPTION]... [USERNAME]...\n\
+     Print group memberships for each USERNAME or, if no USERNAME is specified, for\n\
+     the current process (which may differ if the groups database has changed).\n      \
+     --help        display this help and exit\n      \
+     --version     output version information and exit\n",
+);
+
 const ID: u32 = 1000;
+
+/// The one user's name.
+fn user_name() -> String {
+    std::env::var("USER").unwrap_or_else(|_| "user".into())
+}
+
+/// `groups [USERNAME]...`: the user's one group; for each name given, `NAME : GROUPS`.
+fn groups() -> ! {
+    GROUPS.run(|mut args, out| {
+        let mut users = Vec::new();
+        while let Some(arg) = args.next()? {
+            match arg {
+                Arg::Value(v) => users.push(args::into_string(v)?),
+                other => return Err(args::unexpected(other)),
+            }
+        }
+        let me = user_name();
+        if users.is_empty() {
+            writeln!(out, "{me}")?;
+            return Ok(0);
+        }
+        let mut status = 0;
+        for user in users {
+            if user == me {
+                writeln!(out, "{user} : {me}")?;
+            } else {
+                GROUPS.warn(format!("'{user}': no such user"));
+                status = 1;
+            }
+        }
+        Ok(status)
+    })
+}
 
 #[derive(PartialEq)]
 enum Only {
@@ -27,6 +70,14 @@ enum Only {
 }
 
 fn main() {
+    let run_as = std::env::args_os().next();
+    let as_groups = run_as
+        .as_deref()
+        .and_then(|path| std::path::Path::new(path).file_name())
+        .is_some_and(|name| name == "groups");
+    if as_groups {
+        groups();
+    }
     PROGRAM.run(|mut args, out| {
         let mut only = Vec::new();
         let mut names = false;
@@ -55,7 +106,7 @@ fn main() {
         if users.len() > 1 {
             return Err(Failure::Usage(format!("extra operand '{}'", users[1])));
         }
-        let me = std::env::var("USER").unwrap_or_else(|_| "user".into());
+        let me = user_name();
         if let Some(user) = users.first().filter(|u| **u != me && **u != ID.to_string()) {
             return Err(Failure::Fatal(format!("'{user}': no such user")));
         }
