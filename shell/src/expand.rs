@@ -407,6 +407,11 @@ impl Shell {
                 return Ok(String::new());
             }
         };
+        if let Some(word) = super::redirect::lone_input_redirect(&program) {
+            let contents = self.read_substituted_file(word).await;
+            self.substitution_status = Some(self.last_status);
+            return Ok(substituted_text(contents, |warning| self.report(warning)));
+        }
         let (reader, writer) = pipe();
         // The substitution's output is captured; the rest are the shell's own streams.
         let mut io = self.own_streams();
@@ -443,15 +448,7 @@ impl Shell {
         }
         self.last_status = task.await.unwrap_or(1);
         self.substitution_status = Some(self.last_status);
-        if output.contains(&0) {
-            // A shell string cannot hold NUL: bash drops them, and says so.
-            output.retain(|&byte| byte != 0);
-            self.report("warning: command substitution: ignored null byte in input");
-        }
-        while output.last() == Some(&b'\n') {
-            output.pop();
-        }
-        Ok(wasmix_printf_format::rawbytes::decode(&output))
+        Ok(substituted_text(output, |warning| self.report(warning)))
     }
 
     pub(super) fn expand_pieces<'a>(
@@ -770,4 +767,17 @@ pub(super) fn ansi_c_unquote(text: &str, utf8: bool) -> String {
         }
     }
     wasmix_printf_format::rawbytes::decode(&out)
+}
+
+/// What a command substitution's output becomes: without NUL bytes (a shell string cannot
+/// hold one: bash drops them, and `warn`s) and without its trailing newlines.
+fn substituted_text(mut output: Vec<u8>, warn: impl FnOnce(&str)) -> String {
+    if output.contains(&0) {
+        output.retain(|&byte| byte != 0);
+        warn("warning: command substitution: ignored null byte in input");
+    }
+    while output.last() == Some(&b'\n') {
+        output.pop();
+    }
+    wasmix_printf_format::rawbytes::decode(&output)
 }

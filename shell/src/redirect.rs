@@ -1,13 +1,13 @@
 //! Redirections: `<`, `>`, `>>`, `>|`, `2>&1`, `>&2`, `&>`, `&>>`, here-documents and
-//! here-strings, applied to a command's stdio in the order written. As in bash,
+//! here-strings, applied to a command's stdio in the order written; and `$(< FILE)`. As in bash,
 //! `/dev/stdin`, `/dev/stdout` and `/dev/stderr` name the command's own streams (WASI has
 //! no descriptors a program could reopen them through).
 
 use super::Shell;
 use super::variables::Subscript;
 use brush_parser::ast::{
-    CommandPrefixOrSuffixItem, IoFileRedirectKind, IoFileRedirectTarget, IoRedirect,
-    ProcessSubstitutionKind, Word,
+    Command, CommandPrefixOrSuffixItem, CompoundListItem, IoFileRedirectKind, IoFileRedirectTarget,
+    IoRedirect, ProcessSubstitutionKind, Program, Word,
 };
 use bytes::Bytes;
 use wasmix_kernel::file::{Input, Output, Stdio, Stream};
@@ -16,7 +16,62 @@ use wasmix_kernel::fs::namespace::absolute;
 use wasmix_kernel::fs::sizelimit::limit_file_size;
 use wasmix_kernel::pipe::pipe;
 
+/// `$(< FILE)`: a substitution whose program is one input redirection and nothing else,
+/// which bash reads as the file's contents (`$(cat FILE)` without a process).
+pub(super) fn lone_input_redirect(program: &Program) -> Option<&Word> {
+    let [list] = program.complete_commands.as_slice() else {
+        return None;
+    };
+    let [CompoundListItem(and_or, _)] = list.0.as_slice() else {
+        return None;
+    };
+    let pipeline = &and_or.first;
+    if !and_or.additional.is_empty() || pipeline.bang || pipeline.timed.is_some() {
+        return None;
+    }
+    let [Command::Simple(simple)] = pipeline.seq.as_slice() else {
+        return None;
+    };
+    if simple.word_or_name.is_some() || simple.suffix.is_some() {
+        return None;
+    }
+    match simple.prefix.as_ref()?.0.as_slice() {
+        [
+            CommandPrefixOrSuffixItem::IoRedirect(IoRedirect::File(
+                None | Some(0),
+                IoFileRedirectKind::Read,
+                IoFileRedirectTarget::Filename(word),
+            )),
+        ] => Some(word),
+        _ => None,
+    }
+}
+
 impl Shell {
+    /// The contents of the file `$(< FILE)` names; what went wrong is reported and makes
+    /// `$?` 1.
+    pub(super) async fn read_substituted_file(&mut self, word: &Word) -> Vec<u8> {
+        let read = match self.redirect_path(word).await {
+            Ok(path) => match self.read_whole_file(&path) {
+                // As bash: a directory opens, and reading it gives nothing, quietly.
+                Err(wasmix_kernel::fs::FsError::IsDirectory) => Ok(Vec::new()),
+                read => read.map_err(|e| format!("{}: {e}", word.value)),
+            },
+            Err(message) => Err(message),
+        };
+        match read {
+            Ok(contents) => {
+                self.last_status = 0;
+                contents
+            }
+            Err(message) => {
+                self.report(&message);
+                self.last_status = 1;
+                Vec::new()
+            }
+        }
+    }
+
     /// Applies redirections to `stdio`. Err carries the message to report (the command is
     /// then not run, status 1, as in bash).
     pub(super) async fn apply_redirects(
@@ -179,7 +234,7 @@ impl Shell {
         }
     }
 
-    async fn redirect_path(&mut self, word: &Word) -> Result<String, String> {
+    pub(super) async fn redirect_path(&mut self, word: &Word) -> Result<String, String> {
         let name = self.expand_one(word).await?;
         let cwd = self.cwd.clone();
         Ok(absolute(&cwd, &name))
