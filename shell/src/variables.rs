@@ -620,7 +620,7 @@ fn assigned_value(value: &Value, scalar_quote: fn(&str) -> String) -> Option<Str
     let elements = |pairs: Vec<(String, String)>, trailing: &str| {
         let inner: Vec<String> = pairs
             .iter()
-            .map(|(key, value)| format!("[{key}]={}", double_quoted(value)))
+            .map(|(key, value)| format!("[{}]={}", subscript_quoted(key), double_quoted(value)))
             .collect();
         format!("({}{trailing})", inner.join(" "))
     };
@@ -645,6 +645,23 @@ fn assigned_value(value: &Value, scalar_quote: fn(&str) -> String) -> Option<Str
 }
 
 /// `"text"` with `"`, `$`, `` ` `` and `\` escaped, as `declare -p` quotes.
+/// A key as bash writes it in `declare -p` and `set`: in double quotes when the shell
+/// would read it otherwise (blanks, quotes, globbing and control operators, a leading `#`
+/// or `~`).
+fn subscript_quoted(key: &str) -> String {
+    let special = |(i, c): (usize, char)| match c {
+        '#' | '~' => i == 0,
+        ' ' | '\t' | '\n' | '"' | '$' | '*' | '\\' | '\'' | ';' | '[' | ']' | '{' | '}' | '!'
+        | '^' | '|' | '&' | '<' | '>' | '(' | ')' | '?' | '`' => true,
+        _ => false,
+    };
+    if key.chars().enumerate().any(special) || key.chars().any(wasmix_printf_format::needs_ansi_c) {
+        double_quoted(key)
+    } else {
+        key.to_string()
+    }
+}
+
 fn double_quoted(text: &str) -> String {
     // Control characters are shown as bash shows them, in `$'...'`.
     if text.chars().any(wasmix_printf_format::needs_ansi_c) {
