@@ -180,7 +180,10 @@ impl Shell {
             }
         }
         let (pipeline, final_one) = last;
-        if self.last_status != 0 && self.condition_depth == 0 && final_one && !pipeline.bang {
+        let ignored_inside = self.failure_ignored && reports_through_its_commands(pipeline);
+        self.failure_ignored = self.last_status != 0
+            && (!final_one || pipeline.bang || ignored_inside || self.condition_depth > 0);
+        if self.last_status != 0 && !self.failure_ignored {
             // As bash without `set -o errtrace`: functions do not inherit the ERR trap. A
             // compound command's failure was its last command's, which had the trap
             // (unless none ran: its redirection failed).
@@ -207,6 +210,8 @@ impl Shell {
         final_one: bool,
     ) -> Result<u8, Flow> {
         let condition = !final_one || pipeline.bang;
+        // What the commands inside it leave here is what counts for it.
+        self.failure_ignored = false;
         self.condition_depth += usize::from(condition);
         let status = self.run_pipeline(pipeline, io).await;
         self.condition_depth -= usize::from(condition);

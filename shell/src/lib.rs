@@ -237,6 +237,10 @@ pub struct Shell {
     /// How many times the ERR trap ran, so a compound command does not run it again
     /// for the failure its last command ran it for.
     err_traps_run: u64,
+    /// The last status came from a command that failed where `set -e` is ignored (in a
+    /// condition, before `&&`/`||`, negated): a compound command (not a subshell) ending
+    /// with that status does not end the shell either, as in bash.
+    failure_ignored: bool,
     /// Where `getopts` is: the OPTIND it last set, and the position in that word.
     getopts_state: (usize, usize),
     /// Streams `exec` just made the shell's own, for the rest of the list being run.
@@ -289,6 +293,7 @@ impl Shell {
             line_offset: 0,
             running_trap: false,
             err_traps_run: 0,
+            failure_ignored: false,
             getopts_state: (1, 0),
             pid: SHELL_PID,
             process_pid: SHELL_PID,
