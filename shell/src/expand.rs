@@ -246,7 +246,12 @@ impl Shell {
         }
         let ifs = self.variable("IFS").unwrap_or_else(|| DEFAULT_IFS.into());
         let mut expanded = Vec::new();
-        for text in super::brace::expand(&word.value).map_err(ExpandError::new)? {
+        let texts = if self.options.braceexpand {
+            super::brace::expand(&word.value).map_err(ExpandError::new)?
+        } else {
+            vec![word.value.clone()]
+        };
+        for text in texts {
             let fields = Fields {
                 ifs: ifs.clone(),
                 ..Fields::default()

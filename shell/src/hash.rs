@@ -17,6 +17,9 @@ pub(super) struct Hashed {
 impl Shell {
     /// Where `name` was found, while `$PATH` is what it was then.
     pub(super) fn hashed_path(&self, name: &str) -> Option<String> {
+        if !self.options.hashall {
+            return None;
+        }
         let search_path = self.variable("PATH").unwrap_or_default();
         self.hashed
             .iter()
@@ -26,6 +29,9 @@ impl Shell {
 
     /// A program run by its name alone, found at `path`.
     pub(super) fn remember_program(&mut self, name: &str, path: &str) {
+        if !self.options.hashall {
+            return;
+        }
         let search_path = self.variable("PATH").unwrap_or_default();
         match self.hashed.iter_mut().find(|entry| entry.name == name) {
             Some(entry) if entry.search_path == search_path => {
@@ -58,6 +64,10 @@ impl Shell {
 
     /// `hash [-lr] [-p PATH] [-dt] [NAME...]`.
     pub(super) fn hash_builtin(&mut self, args: &[String]) -> (u8, String) {
+        if !self.options.hashall {
+            self.report("hash: hashing disabled");
+            return (1, String::new());
+        }
         let (mut reusable, mut forget_all, mut delete, mut tell) = (false, false, false, false);
         let mut given_path = None;
         let mut names = Vec::new();

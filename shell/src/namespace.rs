@@ -125,7 +125,7 @@ impl Shell {
 
     pub(super) fn change_directory(&mut self, argv: &[String], stdout: Output) -> u8 {
         // `-L` (logical, the default) and `-P` (physical: links resolved), then `--`.
-        let mut physical = false;
+        let mut physical = self.options.physical;
         let mut operands = vec![argv[0].clone()];
         let mut options_done = false;
         for arg in &argv[1..] {

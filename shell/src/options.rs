@@ -1,14 +1,20 @@
-//! Shell options and the `set` builtin: `-a` (allexport), `-C` (noclobber), `-e`
-//! (errexit), `-f` (noglob), `-n` (noexec), `-u` (nounset), `-v` (verbose), `-x` (xtrace),
-//! `-o pipefail`,
+//! Shell options and the `set` builtin: `-a` (allexport), `-B` (braceexpand), `-C`
+//! (noclobber), `-e` (errexit), `-f` (noglob), `-h` (hashall), `-n` (noexec), `-P`
+//! (physical), `-u` (nounset), `-v` (verbose), `-x` (xtrace), `-o pipefail`,
 //! and `set -- ARGS` for the positional parameters.
 
 use super::{Origin, Shell};
 
-#[derive(Clone, Copy, Default)]
+#[derive(Clone, Copy)]
 pub(super) struct Options {
     /// Every variable assigned is exported.
     pub allexport: bool,
+    /// `{a,b}` and `{1..3}` in words are expanded (on unless `set +B`).
+    pub braceexpand: bool,
+    /// Programs run by name are remembered where they were found (`hash`; `set +h`).
+    pub hashall: bool,
+    /// `cd` resolves symbolic links in the directory it goes to (`set -P`).
+    pub physical: bool,
     pub errexit: bool,
     /// Functions, command substitutions and subshells inherit the ERR trap.
     pub errtrace: bool,
@@ -30,17 +36,44 @@ pub(super) struct Options {
     pub emacs: bool,
 }
 
+impl Default for Options {
+    /// bash's: brace expansion and hashing on, the rest off.
+    fn default() -> Options {
+        Options {
+            allexport: false,
+            braceexpand: true,
+            hashall: true,
+            physical: false,
+            errexit: false,
+            errtrace: false,
+            functrace: false,
+            noclobber: false,
+            noexec: false,
+            noglob: false,
+            nounset: false,
+            verbose: false,
+            xtrace: false,
+            pipefail: false,
+            vi: false,
+            emacs: false,
+        }
+    }
+}
+
 /// The options `set -o` knows: long name, short letter.
-pub(super) const NAMES: [(&str, Option<char>); 13] = [
+pub(super) const NAMES: [(&str, Option<char>); 16] = [
     ("allexport", Some('a')),
+    ("braceexpand", Some('B')),
     ("emacs", None),
     ("errexit", Some('e')),
     ("errtrace", Some('E')),
     ("functrace", Some('T')),
+    ("hashall", Some('h')),
     ("noclobber", Some('C')),
     ("noexec", Some('n')),
     ("noglob", Some('f')),
     ("nounset", Some('u')),
+    ("physical", Some('P')),
     ("pipefail", None),
     ("verbose", Some('v')),
     ("vi", None),
@@ -51,6 +84,9 @@ impl Options {
     fn flag(&mut self, name: &str) -> Option<&mut bool> {
         match name {
             "allexport" => Some(&mut self.allexport),
+            "braceexpand" => Some(&mut self.braceexpand),
+            "hashall" => Some(&mut self.hashall),
+            "physical" => Some(&mut self.physical),
             "errexit" => Some(&mut self.errexit),
             "errtrace" => Some(&mut self.errtrace),
             "functrace" => Some(&mut self.functrace),
@@ -108,7 +144,7 @@ impl Shell {
 
     /// `$-`: the single-letter options that are on.
     pub(super) fn option_flags(&self) -> String {
-        // In bash's order; `h` (hash commands) and `B` (brace expansion) are always on.
+        // In bash's order.
         let o = &self.options;
         let interactive = matches!(self.origin, Origin::Prompt);
         let command_string = matches!(self.origin, Origin::CommandString);
@@ -116,14 +152,15 @@ impl Shell {
             (o.allexport, 'a'),
             (o.errexit, 'e'),
             (o.noglob, 'f'),
-            (true, 'h'),
+            (o.hashall, 'h'),
             (interactive, 'i'),
             (o.noexec, 'n'),
             (o.nounset, 'u'),
             (o.verbose, 'v'),
             (o.xtrace, 'x'),
-            (true, 'B'),
+            (o.braceexpand, 'B'),
             (o.noclobber, 'C'),
+            (o.physical, 'P'),
             (o.errtrace, 'E'),
             (o.functrace, 'T'),
             (command_string, 'c'),
@@ -207,14 +244,14 @@ impl Shell {
         (0, String::new())
     }
 
-    /// `$SHELLOPTS`: the `set -o` options that are on, with those always on here
-    /// (brace expansion, hashing, comments), in bash's alphabetical order.
+    /// `$SHELLOPTS`: the `set -o` options that are on, with the one always on here
+    /// (comments), in bash's alphabetical order.
     pub(super) fn shell_options_list(&self) -> String {
         let mut on: Vec<&str> = NAMES
             .iter()
             .map(|(name, _)| *name)
             .filter(|name| self.options.get(name))
-            .chain(["braceexpand", "hashall", "interactive-comments"])
+            .chain(["interactive-comments"])
             .collect();
         on.sort_unstable();
         on.join(":")
