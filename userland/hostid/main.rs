@@ -1,7 +1,7 @@
 //! hostid: print the host's numeric identifier, as glibc's `gethostid` finds it.
 
 use std::io::Write;
-use wasmix_common::{Arg, Failure, Program, args};
+use wasmix_common::{Program, args};
 
 static PROGRAM: Program = Program::new(
     "hostid",
@@ -20,11 +20,9 @@ const LOOPBACK_ID: u32 = 0x007f_0100;
 
 fn main() {
     PROGRAM.run(|mut args, out| {
+        // No operands: the first is an extra one.
         if let Some(arg) = args.next()? {
-            return Err(match arg {
-                Arg::Value(v) => Failure::Usage(format!("extra operand '{}'", v.to_string_lossy())),
-                other => args::unexpected(other),
-            });
+            return Err(args::unexpected(arg));
         }
         // The file holds the identifier as the machine stores an int: little-endian here.
         let id = std::fs::read(HOSTID_FILE)

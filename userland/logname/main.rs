@@ -1,7 +1,7 @@
 //! logname: print the login name, the session's one user ($USER, as whoami).
 
 use std::io::Write;
-use wasmix_common::{Arg, Failure, Program, args};
+use wasmix_common::{Program, args};
 
 static PROGRAM: Program = Program::new(
     "logname",
@@ -13,11 +13,9 @@ static PROGRAM: Program = Program::new(
 
 fn main() {
     PROGRAM.run(|mut args, out| {
+        // No operands: the first is an extra one.
         if let Some(arg) = args.next()? {
-            return Err(match arg {
-                Arg::Value(v) => Failure::Usage(format!("extra operand '{}'", v.to_string_lossy())),
-                other => args::unexpected(other),
-            });
+            return Err(args::unexpected(arg));
         }
         let user = std::env::var("USER").unwrap_or_else(|_| "user".into());
         writeln!(out, "{user}")?;

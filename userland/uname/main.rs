@@ -2,7 +2,7 @@
 //! `arch`, it prints the machine alone, as GNU's arch does.
 
 use std::io::Write;
-use wasmix_common::{Arg, Failure, Program, args};
+use wasmix_common::{Arg, Program, args};
 
 /// The machine hardware name (`uname -m`, `arch`).
 const MACHINE: &str = "wasm32";
@@ -38,13 +38,9 @@ fn main() {
         .is_some_and(|name| name == "arch");
     if arch {
         ARCH.run(|mut args, out| {
+            // No operands: the first is an extra one.
             if let Some(arg) = args.next()? {
-                return Err(match arg {
-                    Arg::Value(v) => {
-                        Failure::Usage(format!("extra operand '{}'", v.to_string_lossy()))
-                    }
-                    other => args::unexpected(other),
-                });
+                return Err(args::unexpected(arg));
             }
             writeln!(out, "{MACHINE}")?;
             Ok(0)
