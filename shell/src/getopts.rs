@@ -9,6 +9,17 @@ impl Shell {
             self.say("getopts: usage: getopts optstring name [arg ...]".into());
             return 2;
         };
+        let status = self.next_option(argv, spec, name);
+        // As bash: the option is taken (OPTIND, OPTARG) even when NAME cannot be set.
+        if !super::assign::is_name(name) {
+            self.report(&format!("getopts: `{name}': not a valid identifier"));
+            return 1;
+        }
+        status
+    }
+
+    /// Takes the next option into NAME, OPTIND and OPTARG; 1 at the end of the options.
+    fn next_option(&mut self, argv: &[String], spec: &str, name: &str) -> u8 {
         let args: Vec<String> = if argv.len() > 3 {
             argv[3..].to_vec()
         } else {
@@ -33,19 +44,19 @@ impl Shell {
         };
         let Some(word) = args.get(index - 1) else {
             finish(self, index);
-            self.set_variable(name, "?", false);
+            self.end_of_options(name);
             return 1;
         };
         let mut position = self.getopts_state.1;
         if position == 0 {
             if word == "--" {
                 finish(self, index + 1);
-                self.set_variable(name, "?", false);
+                self.end_of_options(name);
                 return 1;
             }
             if !word.starts_with('-') || word.len() < 2 {
                 finish(self, index);
-                self.set_variable(name, "?", false);
+                self.end_of_options(name);
                 return 1;
             }
             position = 1;
@@ -71,14 +82,14 @@ impl Shell {
                 self.say(format!("{script}: illegal option -- {option}"));
                 self.unset_quietly("OPTARG");
             }
-            self.set_variable(name, "?", false);
+            self.set_option_name(name, "?");
             advance(self, at_end);
             return 0;
         };
         let takes_argument = spec[at + option.len_utf8()..].starts_with(':');
         if !takes_argument {
             self.unset_quietly("OPTARG");
-            self.set_variable(name, &option.to_string(), false);
+            self.set_option_name(name, &option.to_string());
             advance(self, at_end);
             return 0;
         }
@@ -91,22 +102,35 @@ impl Shell {
         match argument {
             Some(argument) => {
                 self.set_variable("OPTARG", &argument, false);
-                self.set_variable(name, &option.to_string(), false);
+                self.set_option_name(name, &option.to_string());
                 finish(self, index + 1);
             }
             None => {
                 if silent {
                     self.set_variable("OPTARG", &option.to_string(), false);
-                    self.set_variable(name, ":", false);
+                    self.set_option_name(name, ":");
                 } else {
                     self.say(format!("{script}: option requires an argument -- {option}"));
                     self.unset_quietly("OPTARG");
-                    self.set_variable(name, "?", false);
+                    self.set_option_name(name, "?");
                 }
                 finish(self, index);
             }
         }
         0
+    }
+
+    /// NAME is `?` and OPTARG unset once the options are over.
+    fn end_of_options(&mut self, name: &str) {
+        self.set_option_name(name, "?");
+        self.unset_quietly("OPTARG");
+    }
+
+    /// Sets NAME to the option found, unless NAME is no variable's name.
+    fn set_option_name(&mut self, name: &str, value: &str) {
+        if super::assign::is_name(name) {
+            self.set_variable(name, value, false);
+        }
     }
 
     fn unset_quietly(&mut self, name: &str) {

@@ -192,10 +192,11 @@ impl Shell {
                 return (0, String::new());
             }
             match arg.as_str() {
-                // `set -` ends the options and turns tracing off, as bash's.
+                // `set -` ends the options and turns tracing and `-v` off, as bash's.
                 "-" => {
                     args.next();
                     self.options.xtrace = false;
+                    self.options.verbose = false;
                     break;
                 }
                 // A lone `+` is an empty list of flags.

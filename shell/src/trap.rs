@@ -46,6 +46,17 @@ impl Shell {
         let args: Vec<&str> = argv[1..].iter().map(String::as_str).collect();
         let args = match args.first() {
             Some(&"--") => &args[1..],
+            // An option other than -l and -p (`-1` too) is refused, as bash does.
+            Some(&option)
+                if option.len() > 1
+                    && option.starts_with('-')
+                    && option != "-l"
+                    && option != "-p" =>
+            {
+                self.report(&format!("trap: {option}: invalid option"));
+                self.report("trap: usage: trap [-lp] [[arg] signal_spec ...]");
+                return (2, String::new());
+            }
             _ => &args[..],
         };
         if args.first() == Some(&"-l") {

@@ -96,9 +96,10 @@ impl Shell {
             };
         };
         let mask = if mode.starts_with(|c: char| c.is_ascii_digit()) {
+            // As bash: the permission bits are kept, and nothing past 07777 is taken.
             match u32::from_str_radix(mode, 8) {
-                Ok(mask) => Ok(mask & 0o777),
-                Err(_) => Err(format!("{mode}: octal number out of range")),
+                Ok(mask) if mask <= 0o7777 => Ok(mask & 0o777),
+                _ => Err(format!("{mode}: octal number out of range")),
             }
         } else {
             symbolic_mask(mode, self.limits.umask)
