@@ -139,10 +139,6 @@ fn run(program: &'static Program) {
 }
 
 fn main() {
-    let run_as = std::env::args_os().next();
-    let base32 = run_as
-        .as_deref()
-        .and_then(|path| std::path::Path::new(path).file_name())
-        .is_some_and(|name| name == "base32");
+    let base32 = wasmix_common::run_as().as_deref() == Some("base32");
     run(if base32 { &BASE32 } else { &BASENC });
 }

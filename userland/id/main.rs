@@ -70,11 +70,7 @@ enum Only {
 }
 
 fn main() {
-    let run_as = std::env::args_os().next();
-    let as_groups = run_as
-        .as_deref()
-        .and_then(|path| std::path::Path::new(path).file_name())
-        .is_some_and(|name| name == "groups");
+    let as_groups = wasmix_common::run_as().as_deref() == Some("groups");
     if as_groups {
         groups();
     }

@@ -31,11 +31,7 @@ static ARCH: Program = Program::new(
 );
 
 fn main() {
-    let run_as = std::env::args_os().next();
-    let arch = run_as
-        .as_deref()
-        .and_then(|path| std::path::Path::new(path).file_name())
-        .is_some_and(|name| name == "arch");
+    let arch = wasmix_common::run_as().as_deref() == Some("arch");
     if arch {
         ARCH.run(|mut args, out| {
             // No operands: the first is an extra one.

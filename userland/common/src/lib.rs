@@ -42,6 +42,14 @@ pub use output::Output;
 /// reader of our output has gone away.
 pub const BROKEN_PIPE_STATUS: u8 = 141;
 
+/// The name the program was run by (the last part of argv[0]): a program installed
+/// under a second name (`base32`, `arch`, `groups`) asks it which one it is.
+pub fn run_as() -> Option<String> {
+    let first = std::env::args_os().next()?;
+    let name = std::path::Path::new(&first).file_name()?;
+    name.to_str().map(str::to_string)
+}
+
 /// Identity of a utility: its name (for error messages) and its `--help` text.
 pub struct Program {
     pub name: &'static str,
@@ -74,14 +82,10 @@ impl Program {
 
     /// The name messages give: the one it was run by, when that is one of its aliases.
     pub fn name(&self) -> &'static str {
-        let run_as = std::env::args_os().next();
-        let run_as = run_as
-            .as_deref()
-            .and_then(|path| std::path::Path::new(path).file_name())
-            .and_then(|name| name.to_str());
+        let run_as = run_as();
         self.aliases
             .iter()
-            .find(|alias| Some(**alias) == run_as)
+            .find(|alias| Some(**alias) == run_as.as_deref())
             .unwrap_or(&self.name)
     }
 
