@@ -4,13 +4,13 @@
 //! steps and its cut-off for costly searches. Among the many shortest edit scripts two
 //! files can have, this finds the one GNU diff prints.
 
-/// The lines of `old` and `new` (numbered by equivalence class) that are changed: for
-/// each file, a flag per line.
-pub fn changed_lines(old: &[u32], new: &[u32]) -> (Vec<bool>, Vec<bool>) {
+/// The lines of `old` and `new` (numbered by equivalence class, below `classes`) that are
+/// changed: for each file, a flag per line.
+pub fn changed_lines(old: &[u32], new: &[u32], classes: usize) -> (Vec<bool>, Vec<bool>) {
     let mut old_changed = vec![false; old.len()];
     let mut new_changed = vec![false; new.len()];
-    let (old_kept, old_index) = discard_confusing_lines(old, new, &mut old_changed);
-    let (new_kept, new_index) = discard_confusing_lines(new, old, &mut new_changed);
+    let (old_kept, old_index) = discard_confusing_lines(old, new, classes, &mut old_changed);
+    let (new_kept, new_index) = discard_confusing_lines(new, old, classes, &mut new_changed);
     let mut search = Search::new(&old_kept, &new_kept);
     let mut pending = vec![(
         0,
@@ -53,13 +53,9 @@ pub fn changed_lines(old: &[u32], new: &[u32]) -> (Vec<bool>, Vec<bool>) {
 fn discard_confusing_lines(
     this: &[u32],
     other: &[u32],
+    classes: usize,
     changed: &mut [bool],
 ) -> (Vec<u32>, Vec<usize>) {
-    let classes = this
-        .iter()
-        .chain(other)
-        .max()
-        .map_or(0, |&c| c as usize + 1);
     let mut counts = vec![0usize; classes];
     for &class in other {
         counts[class as usize] += 1;

@@ -146,6 +146,7 @@ pub fn edits<'a>(
     let (old_changed, new_changed) = crate::compareseq::changed_lines(
         &old_classes[compared.start..compared.old_end],
         &new_classes[compared.start..compared.new_end],
+        keys.len(),
     );
     let ops = crate::boundaries::shift(
         &old_changed,
