@@ -49,11 +49,8 @@ static PROGRAM: Program = Program {
 struct Options {
     brief: bool,
     report_identical: bool,
-    unified: Option<usize>,
-    /// `-c`: the context format, with this many lines of context.
-    copied: Option<usize>,
-    /// `-y`, and how its columns are laid out.
-    side_by_side: bool,
+    /// The output format `-u`, `-c` or `-y` chose (normal without one).
+    style: Style,
     columns: side_by_side::SideBySide,
     recursive: bool,
     new_file: bool,
@@ -168,11 +165,14 @@ fn compare_files(
         return Ok(());
     }
     let (old_lines, new_lines) = (Lines::split(&old), Lines::split(&new));
-    let horizon = options.unified.or(options.copied).unwrap_or(0);
+    let horizon = match options.style {
+        Style::Unified(context) | Style::Context(context) => context,
+        Style::Normal | Style::SideBySide => 0,
+    };
     let ops = hunks::edits(&old_lines, &new_lines, options.likeness, horizon);
     if ops.is_empty() {
         // Side by side shows files that are alike too, as GNU's does.
-        if options.side_by_side && !options.brief {
+        if options.style == Style::SideBySide && !options.brief {
             tree_line(out)?;
             options.columns.write(out, &old_lines, &new_lines, &ops)?;
         }
@@ -187,21 +187,19 @@ fn compare_files(
         return Ok(());
     }
     tree_line(out)?;
-    match (options.unified, options.copied) {
-        (Some(context), _) => {
+    match options.style {
+        Style::Unified(context) => {
             writeln!(out, "--- {}", header(a, options.labels.first(), false))?;
             writeln!(out, "+++ {}", header(b, options.labels.get(1), false))?;
             hunks::write_unified(out, &old_lines, &new_lines, ops, context)?;
         }
-        (None, Some(context)) => {
+        Style::Context(context) => {
             writeln!(out, "*** {}", header(a, options.labels.first(), true))?;
             writeln!(out, "--- {}", header(b, options.labels.get(1), true))?;
             hunks::write_context(out, &old_lines, &new_lines, ops, context)?;
         }
-        (None, None) if options.side_by_side => {
-            options.columns.write(out, &old_lines, &new_lines, &ops)?
-        }
-        (None, None) => hunks::write_normal(out, &old_lines, &new_lines, &ops)?,
+        Style::SideBySide => options.columns.write(out, &old_lines, &new_lines, &ops)?,
+        Style::Normal => hunks::write_normal(out, &old_lines, &new_lines, &ops)?,
     }
     Ok(())
 }
@@ -311,12 +309,27 @@ fn positive(text: &str, what: &str) -> Result<usize, Failure> {
         .ok_or_else(|| Failure::Usage(format!("invalid {what} '{text}'")))
 }
 
-/// Two of `-c`, `-u` and `-y`: GNU's diff refuses them.
-fn conflict(other_style: bool) -> Result<(), Failure> {
-    if other_style {
-        return Err(Failure::Usage("conflicting output style options".into()));
+/// The output formats; with a number, the lines of context.
+#[derive(Clone, Copy, PartialEq)]
+enum Style {
+    Normal,
+    Unified(usize),
+    Context(usize),
+    SideBySide,
+}
+
+impl Options {
+    /// Takes the format an option names: a later one of the same kind replaces it, one of
+    /// another kind is refused, as GNU's diff refuses `-c -u`.
+    fn choose(&mut self, style: Style) -> Result<(), Failure> {
+        if std::mem::discriminant(&self.style) != std::mem::discriminant(&style)
+            && self.style != Style::Normal
+        {
+            return Err(Failure::Usage("conflicting output style options".into()));
+        }
+        self.style = style;
+        Ok(())
     }
-    Ok(())
 }
 
 fn main() {
@@ -324,9 +337,7 @@ fn main() {
         let mut options = Options {
             brief: false,
             report_identical: false,
-            unified: None,
-            copied: None,
-            side_by_side: false,
+            style: Style::Normal,
             columns: side_by_side::SideBySide {
                 width: 130,
                 tab_size: 8,
@@ -348,44 +359,29 @@ fn main() {
                 Arg::Short('s') | Arg::Long("report-identical-files") => {
                     options.report_identical = true
                 }
-                Arg::Short('u') => {
-                    conflict(options.copied.is_some() || options.side_by_side)?;
-                    options.unified = Some(3);
-                }
-                Arg::Short('c') => {
-                    conflict(options.unified.is_some() || options.side_by_side)?;
-                    options.copied = Some(3);
-                }
+                Arg::Short('u') => options.choose(Style::Unified(3))?,
+                Arg::Short('c') => options.choose(Style::Context(3))?,
                 Arg::Short('C') => {
-                    let n = context_length(&args.value()?)?;
-                    conflict(options.unified.is_some() || options.side_by_side)?;
-                    options.copied = Some(n);
+                    options.choose(Style::Context(context_length(&args.value()?)?))?
                 }
                 Arg::Long("context") => {
                     let n = match args.optional_value() {
                         Some(text) => context_length(&text)?,
                         None => 3,
                     };
-                    conflict(options.unified.is_some() || options.side_by_side)?;
-                    options.copied = Some(n);
+                    options.choose(Style::Context(n))?;
                 }
                 Arg::Short('U') => {
-                    let n = context_length(&args.value()?)?;
-                    conflict(options.copied.is_some() || options.side_by_side)?;
-                    options.unified = Some(n);
+                    options.choose(Style::Unified(context_length(&args.value()?)?))?
                 }
                 Arg::Long("unified") => {
                     let n = match args.optional_value() {
                         Some(text) => context_length(&text)?,
                         None => 3,
                     };
-                    conflict(options.copied.is_some() || options.side_by_side)?;
-                    options.unified = Some(n);
+                    options.choose(Style::Unified(n))?;
                 }
-                Arg::Short('y') | Arg::Long("side-by-side") => {
-                    conflict(options.unified.is_some() || options.copied.is_some())?;
-                    options.side_by_side = true;
-                }
+                Arg::Short('y') | Arg::Long("side-by-side") => options.choose(Style::SideBySide)?,
                 Arg::Short('W') | Arg::Long("width") => {
                     options.columns.width = positive(&args.value()?, "width")?
                 }
