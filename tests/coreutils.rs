@@ -613,6 +613,55 @@ fn sha1sum_and_sha512sum() {
 }
 
 #[test]
+fn b2sum() {
+    compare(&[
+        case("b2sum lines.txt words.txt empty; b2sum -l 256 lines.txt; b2sum --length=64 empty"),
+        case("b2sum --tag -l 128 words.txt; b2sum --tag empty; echo hi | b2sum -l 16 --tag"),
+        case("b2sum -l 7 empty; echo $?; b2sum -l 520 empty; echo $?; b2sum -l x empty; echo $?"),
+        case(
+            "b2sum -l 256 lines.txt > l; b2sum -c l; b2sum --tag -l 8 words.txt empty > t; \
+             b2sum -c t; b2sum lines.txt > f; b2sum -l 128 -c f; b2sum -l 0 words.txt",
+        ),
+        case(
+            "printf 'bad\\n' | b2sum -c -w; echo $?; b2sum -l 256 lines.txt | sed 's/^/\\\\/' | b2sum -c",
+        ),
+    ]);
+}
+
+#[test]
+fn checksum_lines_escape_names_and_take_every_form() {
+    let setup = "touch 'x\\y' \"$(printf 'n\\nl')\" \"$(printf 'c\\rr')\"; \
+                 h=$(md5sum < empty | cut -c1-32); ";
+    compare(&after(
+        setup,
+        &[
+            "md5sum x* n* c* > list; od -c list; md5sum -c list | od -c",
+            "md5sum --tag x* n*; md5sum -z x* | od -c; sha1sum n* | sha1sum -c",
+            "printf 'MD5(empty)= %s\\n' $h | md5sum -c; printf 'MD5 (empty)= %s\\n' $h | md5sum -c",
+            "printf '  %s  empty\\n' $h | md5sum -c; printf '%s\\tempty\\n' $h | md5sum -c",
+            "printf '%s empty\\n%s  empty\\n' $h $h | md5sum -c; echo $?",
+            "printf '%s  empty\\n%s empty\\n' $h $h | md5sum -c; echo $?",
+            "printf '%s  empty\\r\\n\\\\%s  x\\\\\\\\y\\n' $h $h | md5sum -c",
+            "md5sum --tag -c list; md5sum -b -c list; md5sum --quiet lines.txt; \
+             md5sum --ignore-missing lines.txt; md5sum --strict lines.txt",
+        ],
+    ));
+}
+
+#[test]
+fn file_names_in_messages_are_quoted_as_gnu_quotes_them() {
+    compare(&[
+        case("cat 'no such' 'no:such' nosuch; wc 'no such'; cut -f1 'no such'; od 'no such'"),
+        case("sha1sum 'no such'; cksum 'no such'; nl 'no such'; uniq 'no such'; paste 'no such'"),
+        case("base64 'no such'; fold 'no such'; expand 'no such'; comm 'no such' empty"),
+        case("tee '/nodir/a b' < empty; join 'no such' empty; tsort 'no such'; shuf 'no such'"),
+        case("sum 'no such'; date -r 'no such'; realpath -e 'no such'; unexpand 'no such'"),
+        case("sort 'no such'; sort -o '/nodir/a b' empty; split empty '/nodir/a b'; fold dir"),
+        case("xargs -a 'no such' echo; csplit -f '/nodir/a b' lines.txt 1"),
+    ]);
+}
+
+#[test]
 fn strings_and_cksum() {
     compare(&[
         case(

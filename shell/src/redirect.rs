@@ -52,10 +52,10 @@ impl Shell {
     /// `$?` 1.
     pub(super) async fn read_substituted_file(&mut self, word: &Word) -> Vec<u8> {
         let read = match self.redirect_path(word).await {
-            Ok(path) => match self.read_whole_file(&path) {
+            Ok((name, path)) => match self.read_whole_file(&path) {
                 // As bash: a directory opens, and reading it gives nothing, quietly.
                 Err(wasmix_kernel::fs::FsError::IsDirectory) => Ok(Vec::new()),
-                read => read.map_err(|e| format!("{}: {e}", word.value)),
+                read => read.map_err(|e| format!("{name}: {e}")),
             },
             Err(message) => Err(message),
         };
@@ -134,12 +134,12 @@ impl Shell {
                 set_output(stdio, fd.unwrap_or(1), Output::Pipe(writer))
             }
             (IoFileRedirectKind::Read, IoFileRedirectTarget::Filename(word)) => {
-                let path = self.redirect_path(word).await?;
+                let (name, path) = self.redirect_path(word).await?;
                 if path == "/dev/stdin" {
                     let input = stdio.stdin.duplicate();
                     return set_input(stdio, fd, input);
                 }
-                self.room_for_a_descriptor(&word.value)?;
+                self.room_for_a_descriptor(&name)?;
                 let handle: std::sync::Arc<dyn wasmix_kernel::fs::FileHandle> =
                     match self.namespace.open(&path, OpenOptions::read_only()) {
                         Ok(handle) => handle,
@@ -148,7 +148,7 @@ impl Shell {
                         Err(wasmix_kernel::fs::FsError::IsDirectory) => {
                             std::sync::Arc::new(DirectoryInput)
                         }
-                        Err(e) => return Err(format!("{}: {e}", word.value)),
+                        Err(e) => return Err(format!("{name}: {e}")),
                     };
                 // A process substitution's `/dev/fd/N` is read as the pipe it is.
                 let input = match handle.pipe_reader() {
@@ -169,14 +169,14 @@ impl Shell {
                 set_output(stdio, fd.unwrap_or(1), output)
             }
             (IoFileRedirectKind::ReadAndWrite, IoFileRedirectTarget::Filename(word)) => {
-                let path = self.redirect_path(word).await?;
+                let (name, path) = self.redirect_path(word).await?;
                 let options = OpenOptions {
                     read: true,
                     write: true,
                     create: true,
                     ..OpenOptions::default()
                 };
-                let handle = self.create_file(&path, options, &word.value)?;
+                let handle = self.create_file(&path, options, &name)?;
                 let input = Input::File(handle.clone(), Default::default());
                 match fd.unwrap_or(0) {
                     0 => stdio.stdin = input,
@@ -234,10 +234,12 @@ impl Shell {
         }
     }
 
-    pub(super) async fn redirect_path(&mut self, word: &Word) -> Result<String, String> {
+    /// The file a redirection names: as expanded (what bash's messages show) and as an
+    /// absolute path.
+    pub(super) async fn redirect_path(&mut self, word: &Word) -> Result<(String, String), String> {
         let name = self.expand_one(word).await?;
-        let cwd = self.cwd.clone();
-        Ok(absolute(&cwd, &name))
+        let path = absolute(&self.cwd, &name);
+        Ok((name, path))
     }
 
     /// `/dev/stdout` and `/dev/stderr` name the command's own streams, as bash treats them
@@ -250,7 +252,7 @@ impl Shell {
         refuse_existing: bool,
         stdio: &Stdio,
     ) -> Result<Output, String> {
-        let path = self.redirect_path(word).await?;
+        let (name, path) = self.redirect_path(word).await?;
         match path.as_str() {
             "/dev/stdout" => return Ok(stdio.stdout.duplicate()),
             "/dev/stderr" => return Ok(stdio.stderr.duplicate()),
@@ -262,7 +264,7 @@ impl Shell {
                 .stat(&path, true)
                 .is_ok_and(|m| m.file_type == wasmix_kernel::fs::FileType::File)
         {
-            return Err(format!("{}: cannot overwrite existing file", word.value));
+            return Err(format!("{name}: cannot overwrite existing file"));
         }
         let options = OpenOptions {
             write: true,
@@ -270,7 +272,7 @@ impl Shell {
             truncate: !append,
             ..OpenOptions::default()
         };
-        let handle = self.create_file(&path, options, &word.value)?;
+        let handle = self.create_file(&path, options, &name)?;
         // A FIFO is written as the pipe it is.
         Ok(match handle.pipe_writer() {
             Some(writer) => Output::Pipe(writer),

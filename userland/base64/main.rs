@@ -2,7 +2,7 @@
 
 use base64_simd::{AsOut, STANDARD, forgiving_decode_to_vec};
 use std::io::{Read, Write};
-use wasmix_common::{Arg, Failure, Program, args, describe_io_error, input};
+use wasmix_common::{Arg, Failure, Program, args, file_error, input};
 
 static PROGRAM: Program = Program::new(
     "base64",
@@ -38,8 +38,7 @@ fn main() {
             return Err(args::unexpected(Arg::Value(files[1].clone().into())));
         }
         let name = files.pop().unwrap_or_else(|| "-".into());
-        let read_error =
-            |e: std::io::Error| Failure::Fatal(format!("{name}: {}", describe_io_error(&e)));
+        let read_error = |e: std::io::Error| Failure::Fatal(file_error(&name, &e));
         let mut reader = input::open(&name).map_err(read_error)?;
         if decode {
             let mut data = Vec::new();

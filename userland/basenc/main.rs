@@ -5,7 +5,7 @@ mod encoding;
 
 use encoding::Encoding;
 use std::io::{Read, Write};
-use wasmix_common::{Arg, Failure, Program, args, describe_io_error, input};
+use wasmix_common::{Arg, Failure, Program, args, file_error, input};
 
 static BASENC: Program = Program::new(
     "basenc",
@@ -106,7 +106,7 @@ fn run(program: &'static Program) {
         let mut data = Vec::new();
         input::open(&name)
             .and_then(|mut reader| reader.read_to_end(&mut data))
-            .map_err(|e| Failure::Fatal(format!("{name}: {}", describe_io_error(&e))))?;
+            .map_err(|e| Failure::Fatal(file_error(&name, &e)))?;
         if decode {
             let text: Vec<u8> = data
                 .into_iter()

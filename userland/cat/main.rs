@@ -78,7 +78,7 @@ fn main() {
             if let Err(e) = copied {
                 match Failure::from(e) {
                     Failure::Fatal(reason) => {
-                        PROGRAM.warn(format!("{name}: {reason}"));
+                        PROGRAM.warn(format!("{}: {reason}", wasmix_common::quote::quotef(&name)));
                         status = 1;
                     }
                     other => return Err(other),

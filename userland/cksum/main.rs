@@ -1,7 +1,7 @@
 //! cksum: print the POSIX CRC checksum and byte count of each file.
 
 use std::io::Write;
-use wasmix_common::{Arg, Program, args, describe_io_error, input};
+use wasmix_common::{Arg, Program, args, file_error, input};
 
 static PROGRAM: Program = Program::new(
     "cksum",
@@ -48,7 +48,7 @@ fn main() {
                 Ok((crc, length)) if named => writeln!(out, "{crc} {length} {name}")?,
                 Ok((crc, length)) => writeln!(out, "{crc} {length}")?,
                 Err(e) => {
-                    PROGRAM.warn(format!("{name}: {}", describe_io_error(&e)));
+                    PROGRAM.warn(file_error(&name, &e));
                     status = 1;
                 }
             }

@@ -1,7 +1,7 @@
 //! comm: compare two sorted files line by line.
 
 use std::io::{BufRead, BufReader, Write};
-use wasmix_common::{Arg, Failure, Program, args, describe_io_error, input};
+use wasmix_common::{Arg, Failure, Program, args, file_error, input};
 
 static PROGRAM: Program = Program::new(
     "comm",
@@ -85,7 +85,7 @@ fn main() {
 }
 
 fn read_lines(name: &str) -> Result<Vec<Vec<u8>>, Failure> {
-    let fail = |e: std::io::Error| Failure::Fatal(format!("{name}: {}", describe_io_error(&e)));
+    let fail = |e: std::io::Error| Failure::Fatal(file_error(name, &e));
     let reader = input::open(name).map_err(fail)?;
     BufReader::new(reader)
         .split(b'\n')

@@ -6,7 +6,7 @@ mod patterns;
 
 use patterns::{Pattern, Repeat, Split};
 use std::io::{Read, Write};
-use wasmix_common::{Arg, Failure, Output, Program, args, describe_io_error, input};
+use wasmix_common::{Arg, Failure, Output, Program, args, describe_io_error, file_error, input};
 use wasmix_printf_format::{self as printf_format, Dialect};
 
 static PROGRAM: Program = Program::new(
@@ -215,7 +215,7 @@ impl Splitter<'_> {
             Ok(())
         });
         self.made.push(name.clone());
-        write.map_err(|e| Failure::Fatal(format!("{name}: {}", describe_io_error(&e))))?;
+        write.map_err(|e| Failure::Fatal(file_error(&name, &e)))?;
         if !self.options.quiet {
             writeln!(self.out, "{size}")?;
         }

@@ -102,7 +102,8 @@ fn main() {
         let ranges = merged(ranges, complement);
         let selected = |n: usize| ranges.iter().any(|(lo, hi)| *lo <= n && n <= *hi);
         let starts_range = |n: usize| ranges.iter().any(|(lo, _)| *lo == n);
-        let describe = |name: &str, reason: &str| format!("{name}: {reason}");
+        let describe =
+            |name: &str, reason: &str| format!("{}: {reason}", wasmix_common::quote::quotef(name));
         // Past the highest selected position nothing more is printed.
         let last = ranges.iter().map(|(_, hi)| *hi).max().unwrap_or(0);
         // Between fields, the input's delimiter unless another is given; between bytes,

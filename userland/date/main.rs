@@ -6,7 +6,7 @@ use jiff::fmt::strtime::{BrokenDownTime, Config, PosixCustom};
 use jiff::tz::TimeZone;
 use std::io::Write;
 use wasmix_common::datetime::{local_zone, parse};
-use wasmix_common::{Arg, Failure, Program, args, describe_io_error};
+use wasmix_common::{Arg, Failure, Program, args, file_error};
 
 static PROGRAM: Program = Program::new(
     "date",
@@ -108,13 +108,13 @@ fn main() {
         let pattern = pattern.unwrap_or_else(|| "%a %b %e %H:%M:%S %Z %Y".into());
         if let Some(name) = date_file {
             let text = std::fs::read_to_string(&name)
-                .map_err(|e| Failure::Fatal(format!("{name}: {}", describe_io_error(&e))))?;
+                .map_err(|e| Failure::Fatal(file_error(&name, &e)))?;
             strings.extend(text.lines().map(str::to_string));
         }
         if let Some(name) = reference {
             let modified = std::fs::metadata(&name)
                 .and_then(|meta| meta.modified())
-                .map_err(|e| Failure::Fatal(format!("{name}: {}", describe_io_error(&e))))?;
+                .map_err(|e| Failure::Fatal(file_error(&name, &e)))?;
             let moment = jiff::Timestamp::try_from(modified)
                 .map_err(|e| Failure::Fatal(format!("{name}: {e}")))?;
             writeln!(

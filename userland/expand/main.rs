@@ -35,7 +35,8 @@ fn main() {
                 other => return Err(args::unexpected(other)),
             }
         }
-        let describe = |name: &str, reason: &str| format!("{name}: {reason}");
+        let describe =
+            |name: &str, reason: &str| format!("{}: {reason}", wasmix_common::quote::quotef(name));
         input::for_each(&PROGRAM, files, describe, |_, reader| {
             let mut reader = BufReader::new(reader);
             let mut line = Vec::new();

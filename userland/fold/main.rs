@@ -52,8 +52,8 @@ fn main() {
         input::for_each(
             &PROGRAM,
             files,
-            |name, reason| format!("{name}: {reason}"),
-            |name, reader| {
+            |name, reason| format!("{}: {reason}", wasmix_common::quote::quotef(name)),
+            |_, reader| {
                 let mut reader = BufReader::new(reader);
                 let mut line = Vec::new();
                 loop {
@@ -63,10 +63,7 @@ fn main() {
                         Ok(0) => return Ok(()),
                         Ok(_) => fold_line(&line, &options, out)?,
                         Err(e) => {
-                            return Err(Failure::Fatal(format!(
-                                "{name}: {}",
-                                wasmix_common::describe_io_error(&e)
-                            )));
+                            return Err(Failure::Fatal(wasmix_common::describe_io_error(&e)));
                         }
                     }
                 }

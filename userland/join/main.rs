@@ -1,7 +1,7 @@
 //! join: join the lines of two sorted files on a common field.
 
 use std::io::{BufRead, BufReader, Write};
-use wasmix_common::{Arg, Failure, Program, args, describe_io_error, input};
+use wasmix_common::{Arg, Failure, Program, args, file_error, input};
 
 static PROGRAM: Program = Program::new(
     "join",
@@ -105,8 +105,7 @@ fn main() {
         };
         let load = |index: usize| -> Result<Side, Failure> {
             let name = &files[index];
-            let fail =
-                |e: std::io::Error| Failure::Fatal(format!("{name}: {}", describe_io_error(&e)));
+            let fail = |e: std::io::Error| Failure::Fatal(file_error(name, &e));
             let reader = input::open(name).map_err(fail)?;
             let lines = BufReader::new(reader)
                 .lines()

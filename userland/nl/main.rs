@@ -79,7 +79,8 @@ fn main() {
                 other => return Err(args::unexpected(other)),
             }
         }
-        let describe = |name: &str, reason: &str| format!("{name}: {reason}");
+        let describe =
+            |name: &str, reason: &str| format!("{}: {reason}", wasmix_common::quote::quotef(name));
         input::for_each(&PROGRAM, files, describe, |_, reader| {
             for line in BufReader::new(reader).split(b'\n') {
                 let line = line?;

@@ -1,7 +1,7 @@
 //! od: dump files in octal, hexadecimal, decimal or as characters.
 
 use std::io::{Read, Write};
-use wasmix_common::{Arg, Failure, Output, Program, args, describe_io_error, input};
+use wasmix_common::{Arg, Failure, Output, Program, args, file_error, input};
 
 static PROGRAM: Program = Program::new(
     "od",
@@ -330,7 +330,7 @@ fn main() {
                 break;
             }
             if let Err(e) = input::open(&name).and_then(|r| r.take(left).read_to_end(&mut data)) {
-                PROGRAM.warn(format!("{name}: {}", describe_io_error(&e)));
+                PROGRAM.warn(file_error(&name, &e));
                 status = 1;
             }
         }

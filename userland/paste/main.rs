@@ -1,7 +1,7 @@
 //! paste: merge lines of files side by side (or, with -s, each file onto one line).
 
 use std::io::{BufRead, BufReader, Write};
-use wasmix_common::{Arg, Failure, Program, args, describe_io_error, input};
+use wasmix_common::{Arg, Failure, Program, args, file_error, input};
 
 static PROGRAM: Program = Program::new(
     "paste",
@@ -128,8 +128,8 @@ impl Sources {
             readers.push(if name == "-" {
                 None
             } else {
-                let reader = input::open(name)
-                    .map_err(|e| Failure::Fatal(format!("{name}: {}", describe_io_error(&e))))?;
+                let reader =
+                    input::open(name).map_err(|e| Failure::Fatal(file_error(name, &e)))?;
                 Some(Box::new(BufReader::new(reader)) as Box<dyn BufRead>)
             });
         }
@@ -153,7 +153,7 @@ impl Sources {
         let mut line = Vec::new();
         if let Err(e) = reader.read_until(self.terminator, &mut line) {
             // As GNU: reported, and the file is at its end from then on.
-            PROGRAM.warn(format!("{}: {}", self.names[column], describe_io_error(&e)));
+            PROGRAM.warn(file_error(&self.names[column], &e));
             self.failed = true;
             self.readers[column] = Some(Box::new(std::io::empty()));
             return Ok(None);

@@ -1,7 +1,7 @@
 //! pathchk: diagnose file names that are invalid here or not portable, as GNU's does.
 
 use std::io::ErrorKind;
-use wasmix_common::{Arg, Failure, Program, args, describe_io_error, names};
+use wasmix_common::{Arg, Failure, Program, args, describe_io_error, names, quote};
 
 static PROGRAM: Program = Program::new(
     "pathchk",
@@ -56,7 +56,7 @@ fn check(name: &str, basic: bool, extra: bool) -> Result<(), String> {
     if extra && components().any(|c| c.starts_with(b"-")) {
         return Err(format!(
             "leading '-' in a component of file name {}",
-            quote_name(name)
+            quote::quoteaf(name)
         ));
     }
     if (basic || extra) && name.is_empty() {
@@ -70,14 +70,14 @@ fn check(name: &str, basic: bool, extra: bool) -> Result<(), String> {
         {
             return Err(format!(
                 "nonportable character {} in file name {}",
-                quote_character(c),
-                quote_name(name)
+                quote::quote_bytes(&[c]),
+                quote::quoteaf(name)
             ));
         }
     } else {
         let too_long = bytes.len() >= PATH_MAX || components().any(|c| c.len() > NAME_MAX);
         match std::fs::symlink_metadata(name) {
-            _ if too_long => return Err(format!("{}: File name too long", quote_if_needed(name))),
+            _ if too_long => return Err(format!("{}: File name too long", quote::quotef(name))),
             // Linux finds no file named "" (WASI takes it for the directory itself).
             _ if name.is_empty() => return Err("'': No such file or directory".into()),
             Ok(_) => exists = true,
@@ -85,7 +85,7 @@ fn check(name: &str, basic: bool, extra: bool) -> Result<(), String> {
             Err(e) => {
                 return Err(format!(
                     "{}: {}",
-                    quote_if_needed(name),
+                    quote::quotef(name),
                     describe_io_error(&e)
                 ));
             }
@@ -98,7 +98,7 @@ fn check(name: &str, basic: bool, extra: bool) -> Result<(), String> {
                 "limit {} exceeded by length {} of file name {}",
                 most - 1,
                 bytes.len(),
-                quote_name(name)
+                quote::quoteaf(name)
             ));
         }
     }
@@ -108,97 +108,9 @@ fn check(name: &str, basic: bool, extra: bool) -> Result<(), String> {
             return Err(format!(
                 "limit {most} exceeded by length {} of file name component {}",
                 long.len(),
-                quote_component(long)
+                quote::quote_bytes(long)
             ));
         }
     }
     Ok(())
-}
-
-/// A file name at the head of a message, as GNU's `quotef` gives it: as it is, unless a
-/// byte in it means something to the shell (or is a colon, which would split the message).
-fn quote_if_needed(name: &str) -> String {
-    let bytes = names::to_bytes(name);
-    let special = |(i, &b): (usize, &u8)| match b {
-        b'#' | b'~' => i == 0,
-        b' ' | b'!' | b'"' | b'$' | b'&' | b'\'' | b'(' | b')' | b'*' | b';' | b'<' | b'='
-        | b'>' | b'?' | b'[' | b'\\' | b'^' | b'`' | b'|' | b':' => true,
-        _ => !(b.is_ascii_graphic()),
-    };
-    if !bytes.is_empty() && !bytes.iter().enumerate().any(special) {
-        return name.to_string();
-    }
-    quote_name(name)
-}
-
-/// A file name as GNU quotes it for the shell in the C locale: in '...', or in "..."
-/// when it holds a ' and nothing else to escape; other bytes as $'\NNN'.
-fn quote_name(name: &str) -> String {
-    let bytes = names::to_bytes(name);
-    let printable = |c: char| c.is_ascii_graphic() || c == ' ';
-    if bytes.iter().all(|&b| printable(char::from(b))) {
-        if !name.contains('\'') {
-            return format!("'{name}'");
-        }
-        if !name.contains(['"', '$', '`', '\\']) {
-            return format!("\"{name}\"");
-        }
-        return format!("'{}'", name.replace('\'', "'\\''"));
-    }
-    // Runs of printable characters in '...', runs of other bytes in $'...'.
-    let mut quoted = String::new();
-    let mut run: Option<bool> = None;
-    for &byte in bytes.iter() {
-        let plain = printable(char::from(byte)) && byte != b'\'';
-        if run != Some(plain) {
-            match run {
-                Some(_) => quoted.push('\''),
-                None if !plain => quoted.push_str("''"),
-                None => {}
-            }
-            quoted.push_str(if plain { "'" } else { "$'" });
-            run = Some(plain);
-        }
-        match byte {
-            _ if plain => quoted.push(char::from(byte)),
-            0x07 => quoted.push_str("\\a"),
-            0x08 => quoted.push_str("\\b"),
-            0x0c => quoted.push_str("\\f"),
-            b'\n' => quoted.push_str("\\n"),
-            b'\r' => quoted.push_str("\\r"),
-            b'\t' => quoted.push_str("\\t"),
-            0x0b => quoted.push_str("\\v"),
-            _ => quoted.push_str(&format!("\\{byte:03o}")),
-        }
-    }
-    quoted.push('\'');
-    quoted
-}
-
-/// One byte as GNU's `quote` shows it in the C locale, in '...'.
-fn quote_character(byte: u8) -> String {
-    format!("'{}'", escaped(byte))
-}
-
-/// A byte inside GNU's C-locale quotes: itself, a C escape, or octal.
-fn escaped(byte: u8) -> String {
-    match byte {
-        b'\'' => "\\'".into(),
-        b'\\' => "\\\\".into(),
-        b' '..=b'~' => char::from(byte).to_string(),
-        0x07 => "\\a".into(),
-        0x08 => "\\b".into(),
-        0x0c => "\\f".into(),
-        b'\n' => "\\n".into(),
-        b'\r' => "\\r".into(),
-        b'\t' => "\\t".into(),
-        0x0b => "\\v".into(),
-        _ => format!("\\{byte:03o}"),
-    }
-}
-
-/// A component as `quote` shows it in the C locale: in '...', other bytes escaped.
-fn quote_component(text: &[u8]) -> String {
-    let inner: String = text.iter().map(|&byte| escaped(byte)).collect();
-    format!("'{inner}'")
 }

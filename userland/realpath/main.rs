@@ -2,7 +2,7 @@
 
 use std::io::Write;
 use wasmix_common::canonical::{Existing, resolve};
-use wasmix_common::{Arg, Failure, Program, args, describe_io_error};
+use wasmix_common::{Arg, Failure, Program, args, file_error};
 
 static PROGRAM: Program = Program::new(
     "realpath",
@@ -49,7 +49,7 @@ fn main() {
                 }
                 Err(e) => {
                     if !quiet {
-                        PROGRAM.warn(format!("{name}: {}", describe_io_error(&e)));
+                        PROGRAM.warn(file_error(&name, &e));
                     }
                     status = 1;
                 }

@@ -2,7 +2,7 @@
 //! `-i` range), drawing on the kernel's random source.
 
 use std::io::{Read, Write};
-use wasmix_common::{Arg, Failure, Program, args, describe_io_error, input};
+use wasmix_common::{Arg, Failure, Program, args, file_error, input};
 
 static PROGRAM: Program = Program::new(
     "shuf",
@@ -85,7 +85,7 @@ fn main() {
             let mut data = Vec::new();
             input::open(&name)
                 .and_then(|mut r| r.read_to_end(&mut data))
-                .map_err(|e| Failure::Fatal(format!("{name}: {}", describe_io_error(&e))))?;
+                .map_err(|e| Failure::Fatal(file_error(&name, &e)))?;
             if data.last() == Some(&delimiter) {
                 data.pop();
             }
@@ -99,8 +99,7 @@ fn main() {
         };
         let mut file = match &output {
             Some(name) => Some(
-                std::fs::File::create(name)
-                    .map_err(|e| Failure::Fatal(format!("{name}: {}", describe_io_error(&e))))?,
+                std::fs::File::create(name).map_err(|e| Failure::Fatal(file_error(name, &e)))?,
             ),
             None => None,
         };

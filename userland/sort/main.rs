@@ -8,7 +8,7 @@ use key::{Key, Rule};
 use std::cmp::Ordering;
 use std::io::{Read, Write};
 use wasmix_common::block::Block;
-use wasmix_common::{Arg, Failure, Program, args, describe_io_error, input};
+use wasmix_common::{Arg, Failure, Program, args, describe_io_error, file_error, input, quote};
 
 static PROGRAM: Program = Program {
     usage_status: 2,
@@ -123,7 +123,10 @@ fn main() {
                         .and_then(|file| file.take(64).read_to_end(&mut bytes));
                     if let Err(e) = read {
                         let reason = describe_io_error(&e);
-                        return Err(Failure::Fatal(format!("open failed: {name}: {reason}")));
+                        return Err(Failure::Fatal(format!(
+                            "open failed: {}: {reason}",
+                            quote::quotef(&name)
+                        )));
                     }
                     compare::seed_random(&bytes);
                 }
@@ -196,9 +199,8 @@ fn main() {
             {
                 data.reserve(meta.len() as usize + 1);
             }
-            let mut reader = input::open(name).map_err(|e| {
-                Failure::Fatal(format!("cannot read: {name}: {}", describe_io_error(&e)))
-            })?;
+            let mut reader = input::open(name)
+                .map_err(|e| Failure::Fatal(format!("cannot read: {}", file_error(name, &e))))?;
             reader.read_to_end(&mut data).map_err(|e| {
                 Failure::Fatal(format!("read failed: {name}: {}", describe_io_error(&e)))
             })?;
@@ -228,7 +230,7 @@ fn main() {
         let sink: &mut dyn Write = match &output {
             Some(path) => {
                 file = wasmix_common::file_out::FileOut::create(path).map_err(|e| {
-                    Failure::Fatal(format!("open failed: {path}: {}", describe_io_error(&e)))
+                    Failure::Fatal(format!("open failed: {}", file_error(path, &e)))
                 })?;
                 &mut file
             }

@@ -2,7 +2,7 @@
 
 use std::io::{Read, Write};
 use wasmix_common::numbers::parse_size;
-use wasmix_common::{Arg, Failure, IoContext, Program, args, describe_io_error, input};
+use wasmix_common::{Arg, Failure, Program, args, describe_io_error, file_error, input};
 
 static PROGRAM: Program = Program::new(
     "split",
@@ -84,7 +84,7 @@ fn main() {
                 .ok_or_else(|| Failure::Fatal("output file suffixes exhausted".into()))?;
             wasmix_common::file_out::FileOut::create(&name)
                 .and_then(|mut file| file.write_all(piece))
-                .context(&name)?;
+                .map_err(|e| Failure::Fatal(file_error(&name, &e)))?;
         }
         Ok(0)
     })

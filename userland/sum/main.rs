@@ -32,7 +32,7 @@ fn main() {
         for_each(
             &PROGRAM,
             files,
-            |name, reason| format!("{name}: {reason}"),
+            |name, reason| format!("{}: {reason}", wasmix_common::quote::quotef(name)),
             |name, mut reader| {
                 let (mut bsd, mut total, mut bytes) = (0u16, 0u64, 0u64);
                 each_chunk(&mut *reader, |chunk| {

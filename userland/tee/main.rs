@@ -3,7 +3,7 @@
 use std::fs::OpenOptions;
 use std::io::{self, Read, Write};
 use wasmix_common::file_out::FileOut;
-use wasmix_common::{Arg, Failure, Program, args, describe_io_error, input};
+use wasmix_common::{Arg, Failure, Program, args, file_error, input};
 
 static PROGRAM: Program = Program::new(
     "tee",
@@ -39,7 +39,7 @@ fn main() {
                 Ok(file) if append => files.push((name, Box::new(file))),
                 Ok(file) => files.push((name, Box::new(FileOut::new(file)))),
                 Err(e) => {
-                    PROGRAM.warn(format!("{name}: {}", describe_io_error(&e)));
+                    PROGRAM.warn(file_error(&name, &e));
                     status = 1;
                 }
             }
@@ -54,7 +54,7 @@ fn main() {
                     continue;
                 }
                 if let Err(e) = file.write_all(chunk) {
-                    PROGRAM.warn(format!("{name}: {}", describe_io_error(&e)));
+                    PROGRAM.warn(file_error(name, &e));
                     failed_files.push(index);
                 }
             }

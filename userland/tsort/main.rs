@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 use std::io::{Read, Write};
-use wasmix_common::{Arg, Failure, Program, args, describe_io_error, input};
+use wasmix_common::{Arg, Failure, Program, args, file_error, input};
 
 static PROGRAM: Program = Program::new(
     "tsort",
@@ -109,7 +109,7 @@ fn main() {
         let mut text = Vec::new();
         input::open(&name)
             .and_then(|mut reader| reader.read_to_end(&mut text))
-            .map_err(|e| Failure::Fatal(format!("{name}: {}", describe_io_error(&e))))?;
+            .map_err(|e| Failure::Fatal(file_error(&name, &e)))?;
         let text = String::from_utf8_lossy(&text);
         let tokens: Vec<&str> = text.split_ascii_whitespace().collect();
         if tokens.len() % 2 == 1 {

@@ -1,7 +1,7 @@
 //! uniq: report or omit repeated adjacent lines.
 
 use std::io::Write;
-use wasmix_common::{Arg, Failure, Program, args, describe_io_error, input};
+use wasmix_common::{Arg, Failure, Program, args, file_error, input};
 
 static PROGRAM: Program = Program::new(
     "uniq",
@@ -170,12 +170,12 @@ fn main() {
             ));
         }
         let name = operands.first().cloned().unwrap_or_else(|| "-".into());
-        let mut reader = input::Chunks::open(&name)
-            .map_err(|e| Failure::Fatal(format!("{name}: {}", describe_io_error(&e))))?;
+        let mut reader =
+            input::Chunks::open(&name).map_err(|e| Failure::Fatal(file_error(&name, &e)))?;
         let mut sink: Box<dyn Write> = match operands.get(1).filter(|p| *p != "-") {
             Some(path) => Box::new(
                 wasmix_common::file_out::FileOut::create(path)
-                    .map_err(|e| Failure::Fatal(format!("{path}: {}", describe_io_error(&e))))?,
+                    .map_err(|e| Failure::Fatal(file_error(path, &e)))?,
             ),
             None => Box::new(&mut *out),
         };

@@ -95,7 +95,7 @@ fn main() {
             match counter.count(name) {
                 Ok((counts, error)) => {
                     if let Some(reason) = error {
-                        PROGRAM.warn(format!("{name}: {reason}"));
+                        PROGRAM.warn(format!("{}: {reason}", wasmix_common::quote::quotef(name)));
                         status = 1;
                     }
                     total.lines += counts.lines;
@@ -107,7 +107,7 @@ fn main() {
                     print_counts(out, counts, chosen, width, label)?;
                 }
                 Err(Failure::Fatal(reason)) => {
-                    PROGRAM.warn(format!("{name}: {reason}"));
+                    PROGRAM.warn(format!("{}: {reason}", wasmix_common::quote::quotef(name)));
                     status = 1;
                 }
                 Err(other) => return Err(other),

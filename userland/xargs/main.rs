@@ -136,7 +136,8 @@ fn main() {
                     .and_then(|mut file| file.read_to_end(&mut input))
                     .map_err(|e| {
                         Failure::Fatal(format!(
-                            "{name}: {}",
+                            "Cannot open input file {}: {}",
+                            wasmix_common::quote::quoteaf(name),
                             wasmix_common::describe_io_error(&e)
                         ))
                     })?;

@@ -111,6 +111,11 @@ pub fn describe_io_error(e: &io::Error) -> String {
     text.to_string()
 }
 
+/// `NAME: reason`, the name quoted as GNU's programs quote it there (`quotef`).
+pub fn file_error(name: &str, e: &io::Error) -> String {
+    format!("{}: {}", crate::quote::quotef(name), describe_io_error(e))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

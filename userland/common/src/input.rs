@@ -97,7 +97,7 @@ pub fn for_each(
             // other operands are still read, as GNU's filters do.
             Ok(reader) => match body(&name, reader) {
                 Err(crate::Failure::Fatal(reason)) => {
-                    program.warn(format!("{name}: {reason}"));
+                    program.warn(format!("{}: {reason}", crate::quote::quotef(&name)));
                     status = 1;
                 }
                 other => other?,

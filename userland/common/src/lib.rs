@@ -6,7 +6,6 @@ pub mod args;
 pub mod basic_regex;
 pub mod block;
 pub mod canonical;
-#[cfg(feature = "digest")]
 pub mod checksum;
 #[cfg(feature = "datetime")]
 pub mod datetime;
@@ -27,6 +26,7 @@ pub mod ownership;
 #[cfg(feature = "process")]
 pub mod process;
 pub mod prompt;
+pub mod quote;
 pub mod tabstops;
 #[cfg(feature = "terminal")]
 pub mod terminal;
@@ -35,7 +35,7 @@ pub mod version;
 pub mod wasi_fs;
 
 pub use args::{Arg, Args};
-pub use error::{Failure, IoContext, describe_io_error};
+pub use error::{Failure, IoContext, describe_io_error, file_error};
 pub use output::Output;
 
 /// Status of a program killed by SIGPIPE in bash (128 + 13); we exit with it quietly when the
