@@ -629,6 +629,27 @@ fn b2sum() {
 }
 
 #[test]
+fn cksum_algorithms() {
+    compare(&[
+        case("cksum -a sha256 lines.txt; cksum -a md5 --untagged words.txt; cksum -a sm3 empty"),
+        case("cksum -a sysv lines.txt; cksum -a bsd lines.txt empty; cksum -a crc --untagged empty"),
+        case("cksum -a blake2b -l 128 lines.txt; cksum -a blake2b words.txt; cksum --tag empty"),
+        fed("cksum -a sha1; cksum -a sha1 --untagged -", "abc"),
+        case("cksum -a md5 --tag --untagged empty; cksum -a md5 --untagged --tag empty"),
+        case("cksum -a sha1 -z lines.txt | od -c; cksum -a sysv -c x; echo $?"),
+        case("cksum -l 128 empty; echo $?; cksum -a md5 -l 128 empty; echo $?; cksum -a foo empty"),
+        case(
+            "cksum -a sha1 lines.txt > s; cksum -a sha256 words.txt >> s; \
+             cksum -a blake2b -l 64 empty >> s; md5sum --tag lines.txt >> s; cksum -c s; \
+             cksum -a sha1 -c s; echo $?",
+        ),
+        case("cksum -a sha1 --untagged empty | cksum -c; echo $?; printf 'bad\\n' | cksum -c -w"),
+        case("cksum -a sm3 empty | cksum -c; cksum -a blake2b lines.txt | b2sum -c"),
+        case("sum lines.txt words.txt; sum -s lines.txt; sum -r < words.txt; sum nosuch"),
+    ]);
+}
+
+#[test]
 fn checksum_lines_escape_names_and_take_every_form() {
     let setup = "touch 'x\\y' \"$(printf 'n\\nl')\" \"$(printf 'c\\rr')\"; \
                  h=$(md5sum < empty | cut -c1-32); ";

@@ -128,8 +128,7 @@ impl Sources {
             readers.push(if name == "-" {
                 None
             } else {
-                let reader =
-                    input::open(name).map_err(|e| Failure::Fatal(file_error(name, &e)))?;
+                let reader = input::open(name).map_err(|e| Failure::Fatal(file_error(name, &e)))?;
                 Some(Box::new(BufReader::new(reader)) as Box<dyn BufRead>)
             });
         }

@@ -6,7 +6,6 @@ pub mod args;
 pub mod basic_regex;
 pub mod block;
 pub mod canonical;
-pub mod checksum;
 #[cfg(feature = "datetime")]
 pub mod datetime;
 mod error;
