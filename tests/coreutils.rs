@@ -629,10 +629,57 @@ fn b2sum() {
 }
 
 #[test]
+fn readlink_and_realpath_modes() {
+    // Absolute names differ between the two sides' directories: each is shown from `.`.
+    let setup = "mkdir -p rl/d; ln -s d rl/l; ln -s nowhere rl/dangling; ln -s loop1 rl/loop2; \
+                 ln -s loop2 rl/loop1; touch rl/d/f; here() { sed \"s|$PWD|.|\"; }; ";
+    compare(&after(
+        setup,
+        &[
+            "readlink rl/l rl/dangling rl/d; echo $?; readlink -v rl/l rl/d rl/nosuch; echo $?",
+            "readlink -f rl/l/f rl/dangling rl/nosuch/x rl/loop1 | here",
+            "readlink -ev rl/l/f rl/dangling rl/nosuch rl/loop1 rl/d/f/x | here",
+            "{ readlink -m rl/nosuch/../x rl/loop1/x; readlink -n rl/l; readlink -n rl/l rl/d; } | here",
+            "readlink -z rl/l rl/dangling | od -c",
+            "for o in -f -e -m; do for p in rl/d/f/ rl/d/nosuch/ rl/l/ rl/dangling/ rl/d/f/. \
+             rl/d/nosuch/x/ rl/loop1/x rl/d/f/..; do readlink -v $o $p; echo \"$o $p $?\"; done; done | here",
+            "{ realpath --relative-to=rl/d rl/d/f rl rl/l/f rl/dangling; realpath --relative-base=rl rl/d/f . rl; } | here",
+            "realpath --relative-base=. --relative-to=rl/d rl/d/f .; \
+             realpath --relative-base=rl/d --relative-to=rl rl/d/f | here",
+            "{ realpath -L rl/l/..; realpath -P rl/l/..; realpath -s rl/l/.. rl/d/f/ rl/l/; } | here",
+            "{ realpath -L rl/loop1/..; realpath -L -e rl/nosuch/..; realpath -s rl/nosuch/x rl/d/f/x; } | here",
+            "{ realpath -s rl/dangling/x/y rl/loop1/x; realpath -se rl/dangling; realpath -L rl/dangling/..; } | here",
+        ],
+    ));
+}
+
+#[test]
+fn comm_order_checks_totals_and_nul_lines() {
+    let setup = "printf 'b\\na\\nc\\n' > u1; printf 'a\\nb\\nd\\n' > s2; printf 'a\\nb\\nc\\n' > s1; \
+                 printf 'a\\nc\\nb\\n' > u3; printf 'a\\0b\\0' > z1; printf 'b\\0c\\0' > z2; ";
+    compare(&after(
+        setup,
+        &[
+            "comm u1 s2; echo $?; comm --check-order u1 s2; echo $?; comm --nocheck-order u1 s2",
+            "comm u3 u3; echo $?; comm --check-order u3 u3; echo $?; comm u3 s1; comm s1 u3",
+            "comm --total s1 s2; comm -12 --total s1 s2; comm --output-delimiter=:: --total s1 s2",
+            "comm -z z1 z2 | od -c; comm -z --total z1 z2 | od -c; comm --output-delimiter= s1 s2 | od -c",
+            "basename -z a/b; basename -az a/b c/d/; dirname -z a/b /x | od -c",
+            "printf 'b\\nd\\n' > p; printf 'b\\na\\n' > q; comm p q; echo $?; comm --check-order p q",
+            "printf 'd\\nb\\nc\\nb\\n' > p; printf 'd\\na\\na\\n' > q; comm p q; comm --check-order p q",
+            "comm --output-delimiter=a --output-delimiter=b s1 s2; echo $?; comm --output-delimiter=a \
+             --output-delimiter=a s1 s2",
+        ],
+    ));
+}
+
+#[test]
 fn cksum_algorithms() {
     compare(&[
         case("cksum -a sha256 lines.txt; cksum -a md5 --untagged words.txt; cksum -a sm3 empty"),
-        case("cksum -a sysv lines.txt; cksum -a bsd lines.txt empty; cksum -a crc --untagged empty"),
+        case(
+            "cksum -a sysv lines.txt; cksum -a bsd lines.txt empty; cksum -a crc --untagged empty",
+        ),
         case("cksum -a blake2b -l 128 lines.txt; cksum -a blake2b words.txt; cksum --tag empty"),
         fed("cksum -a sha1; cksum -a sha1 --untagged -", "abc"),
         case("cksum -a md5 --tag --untagged empty; cksum -a md5 --untagged --tag empty"),

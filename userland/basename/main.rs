@@ -10,7 +10,8 @@ static PROGRAM: Program = Program::new(
      Print NAME with any leading directory components removed.\n\
      If specified, also remove a trailing SUFFIX.\n\n  \
      -a, --multiple       support multiple arguments and treat each as a NAME\n  \
-     -s, --suffix=SUFFIX  remove a trailing SUFFIX; implies -a\n      \
+     -s, --suffix=SUFFIX  remove a trailing SUFFIX; implies -a\n  \
+     -z, --zero           end each output line with NUL, not newline\n      \
      --help        display this help and exit\n      \
      --version     output version information and exit\n",
 );
@@ -18,11 +19,13 @@ static PROGRAM: Program = Program::new(
 fn main() {
     PROGRAM.run(|mut args, out| {
         let mut multiple = false;
+        let mut end = '\n';
         let mut suffix: Option<String> = None;
         let mut names = Vec::new();
         while let Some(arg) = args.next()? {
             match arg {
                 Arg::Short('a') | Arg::Long("multiple") => multiple = true,
+                Arg::Short('z') | Arg::Long("zero") => end = '\0',
                 Arg::Short('s') | Arg::Long("suffix") => {
                     suffix = Some(args.value()?);
                     multiple = true;
@@ -42,7 +45,7 @@ fn main() {
             }
         }
         for name in names {
-            writeln!(out, "{}", base(&name, suffix.as_deref()))?;
+            write!(out, "{}{end}", base(&name, suffix.as_deref()))?;
         }
         Ok(0)
     })

@@ -7,7 +7,8 @@ static PROGRAM: Program = Program::new(
     "dirname",
     "Usage: dirname [OPTION] NAME...\n\
      Output each NAME with its last non-slash component and trailing slashes\n\
-     removed; if NAME contains no /'s, output '.' (meaning the current directory).\n\n      \
+     removed; if NAME contains no /'s, output '.' (meaning the current directory).\n\n  \
+     -z, --zero     end each output line with NUL, not newline\n      \
      --help        display this help and exit\n      \
      --version     output version information and exit\n",
 );
@@ -15,8 +16,10 @@ static PROGRAM: Program = Program::new(
 fn main() {
     PROGRAM.run(|mut args, out| {
         let mut names = Vec::new();
+        let mut end = '\n';
         while let Some(arg) = args.next()? {
             match arg {
+                Arg::Short('z') | Arg::Long("zero") => end = '\0',
                 Arg::Value(v) => names.push(args::into_string(v)?),
                 other => return Err(args::unexpected(other)),
             }
@@ -25,7 +28,7 @@ fn main() {
             return Err(Failure::Usage("missing operand".into()));
         }
         for name in names {
-            writeln!(out, "{}", parent(&name))?;
+            write!(out, "{}{end}", parent(&name))?;
         }
         Ok(0)
     })

@@ -102,13 +102,26 @@ pub fn describe_io_error(e: &io::Error) -> String {
         CrossesDevices => "Invalid cross-device link",
         Unsupported => "Operation not supported",
         _ => {
-            return match full.find(" (os error") {
-                Some(cut) => full[..cut].to_string(),
-                None => full,
-            };
+            let reason = full.find(" (os error").map_or(&*full, |cut| &full[..cut]);
+            return glibc_wording(reason).unwrap_or(reason).to_string();
         }
     };
     text.to_string()
+}
+
+/// GNU's words (glibc's strerror) where WASI's libc words a reason otherwise.
+fn glibc_wording(reason: &str) -> Option<&'static str> {
+    Some(match reason {
+        "Symbolic link loop" => "Too many levels of symbolic links",
+        "I/O error" => "Input/output error",
+        "Resource busy" => "Device or resource busy",
+        "Filename too long" => "File name too long",
+        "Cross-device link" => "Invalid cross-device link",
+        "Out of memory" => "Cannot allocate memory",
+        "Not supported" => "Operation not supported",
+        "No error information" => "Success",
+        _ => return None,
+    })
 }
 
 /// `NAME: reason`, the name quoted as GNU's programs quote it there (`quotef`).
