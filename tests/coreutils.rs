@@ -674,6 +674,25 @@ fn comm_order_checks_totals_and_nul_lines() {
 }
 
 #[test]
+fn zero_terminated_heads_and_tails_rmdir_and_uname() {
+    let setup = "printf 'a\\0b\\0c\\0d\\0' > zz; ";
+    compare(&after(
+        setup,
+        &[
+            "head -z -n 2 zz | od -c; tail -z -n 2 zz | od -c; tail -z -n +3 zz | od -c",
+            "head -z -n -1 zz | od -c; head --zero-terminated -n1 zz | od -c",
+            "tail -f 'no such'; echo $?; tail -s x -f zz; echo $?; tail --pid=x -f zz; echo $?",
+            "tail -s 0.1 --pid=999999 -f zz | od -c; echo $?",
+            "mkdir -p rd/a/b rd/e && touch rd/a/f && rmdir --ignore-fail-on-non-empty rd/a; echo $?; \
+             rmdir -v rd/e rd/nosuch; echo $?; mkdir -p rd/x/y/z; rmdir -pv rd/x/y/z; echo $?",
+            "mkdir -p rd/q/w; touch rd/q/f; rmdir -p --ignore-fail-on-non-empty rd/q/w; echo $?; \
+             rmdir rd/q; rmdir rd/q/f; rmdir -p rd/q/; echo $?",
+            "uname -p; uname -i; uname -pi; uname -spi | wc -w; uname -a | grep -c unknown",
+        ],
+    ));
+}
+
+#[test]
 fn cksum_algorithms() {
     compare(&[
         case("cksum -a sha256 lines.txt; cksum -a md5 --untagged words.txt; cksum -a sm3 empty"),

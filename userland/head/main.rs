@@ -17,7 +17,8 @@ static PROGRAM: Program = Program::new(
      with the leading '-', print all but the last\n                             \
      NUM lines of each file\n  \
      -q, --quiet, --silent    never print headers giving file names\n  \
-     -v, --verbose            always print headers giving file names\n      \
+     -v, --verbose            always print headers giving file names\n  \
+     -z, --zero-terminated    line delimiter is NUL, not newline\n      \
      --help        display this help and exit\n      \
      --version     output version information and exit\n\n\
      NUM may have a multiplier suffix: b 512, kB 1000, K 1024, MB 1000*1000, M 1024*1024,\n\
@@ -47,6 +48,7 @@ fn main() {
             all_but_last: false,
         };
         let mut headers: Option<bool> = None;
+        let mut end = b'\n';
         let mut files = Vec::new();
         while let Some(arg) = args.next()? {
             match arg {
@@ -58,6 +60,7 @@ fn main() {
                 }
                 Arg::Short('q') | Arg::Long("quiet") | Arg::Long("silent") => headers = Some(false),
                 Arg::Short('v') | Arg::Long("verbose") => headers = Some(true),
+                Arg::Short('z') | Arg::Long("zero-terminated") => end = 0,
                 Arg::Value(v) => files.push(args::into_string(v)?),
                 other => return Err(args::unexpected(other)),
             }
@@ -66,7 +69,7 @@ fn main() {
         let headers = headers.unwrap_or(files.len() > 1);
         let status =
             input::for_each_with_headers(&PROGRAM, &files, headers, out, |reader, out| {
-                copy_head(reader, out, amount)
+                copy_head(reader, out, amount, end)
             })?;
         Ok(status)
     })
@@ -85,7 +88,8 @@ fn parse_amount(unit: Unit, text: &str) -> Result<Amount, Failure> {
     })
 }
 
-fn copy_head(reader: &mut dyn Read, out: &mut Output, amount: Amount) -> io::Result<()> {
+/// Copies what `amount` asks for; lines end with `end`.
+fn copy_head(reader: &mut dyn Read, out: &mut Output, amount: Amount, end: u8) -> io::Result<()> {
     let mut reader = BufReader::with_capacity(64 * 1024, reader);
     match (amount.unit, amount.all_but_last) {
         (Unit::Bytes, false) => {
@@ -98,16 +102,16 @@ fn copy_head(reader: &mut dyn Read, out: &mut Output, amount: Amount) -> io::Res
                 if chunk.is_empty() {
                     break;
                 }
-                let mut end = chunk.len();
-                for (i, _) in chunk.iter().enumerate().filter(|(_, b)| **b == b'\n') {
+                let mut taken = chunk.len();
+                for (i, _) in chunk.iter().enumerate().filter(|(_, b)| **b == end) {
                     left -= 1;
                     if left == 0 {
-                        end = i + 1;
+                        taken = i + 1;
                         break;
                     }
                 }
-                out.write_all(&chunk[..end])?;
-                reader.consume(end);
+                out.write_all(&chunk[..taken])?;
+                reader.consume(taken);
             }
             // Interactive readers expect to see the lines now, not when head exits.
             out.flush()?;
@@ -121,7 +125,7 @@ fn copy_head(reader: &mut dyn Read, out: &mut Output, amount: Amount) -> io::Res
         (Unit::Lines, true) => {
             let mut held: VecDeque<Vec<u8>> = VecDeque::new();
             let mut line = Vec::new();
-            while reader.read_until(b'\n', &mut line)? > 0 {
+            while reader.read_until(end, &mut line)? > 0 {
                 held.push_back(std::mem::take(&mut line));
                 if held.len() as u64 > amount.count {
                     out.write_all(&held.pop_front().unwrap_or_default())?;

@@ -17,8 +17,12 @@ static PROGRAM: Program = Program::new(
      -f, --follow             output appended data as the file grows\n  \
      -n, --lines=[+]NUM       output the last NUM lines, instead of the last 10;\n                             \
      or use -n +NUM to skip NUM-1 lines at the start\n  \
-     -q, --quiet, --silent    never output headers giving file names\n  \
-     -v, --verbose            always output headers giving file names\n      \
+     -q, --quiet, --silent    never output headers giving file names\n      \
+     --pid=PID            with -f, terminate after process ID, PID dies\n  \
+     -s, --sleep-interval=N   with -f, sleep for approximately N seconds\n                             \
+     (default 1.0) between iterations\n  \
+     -v, --verbose            always output headers giving file names\n  \
+     -z, --zero-terminated    line delimiter is NUL, not newline\n      \
      --help        display this help and exit\n      \
      --version     output version information and exit\n",
 );
@@ -37,9 +41,6 @@ struct Amount {
     from_start: bool,
 }
 
-/// How often a followed file is checked for new data.
-const FOLLOW_INTERVAL: Duration = Duration::from_millis(100);
-
 fn main() {
     PROGRAM.run(|_, out| {
         let mut args = Args::from_vec(&PROGRAM, args::with_obsolete_count());
@@ -49,6 +50,12 @@ fn main() {
             from_start: false,
         };
         let mut follow = false;
+        let mut end = b'\n';
+        // GNU's tail is told of changes by inotify; without `-s`, a short look stands in.
+        let mut following = Following {
+            interval: Duration::from_millis(100),
+            pid: None,
+        };
         let mut headers: Option<bool> = None;
         let mut files = Vec::new();
         while let Some(arg) = args.next()? {
@@ -62,6 +69,24 @@ fn main() {
                 Arg::Short('f') | Arg::Long("follow") => follow = true,
                 Arg::Short('q') | Arg::Long("quiet") | Arg::Long("silent") => headers = Some(false),
                 Arg::Short('v') | Arg::Long("verbose") => headers = Some(true),
+                Arg::Short('z') | Arg::Long("zero-terminated") => end = 0,
+                Arg::Short('s') | Arg::Long("sleep-interval") => {
+                    let text = args.value()?;
+                    following.interval = text
+                        .parse::<f64>()
+                        .ok()
+                        .and_then(|s| Duration::try_from_secs_f64(s).ok())
+                        .ok_or_else(|| {
+                            Failure::Fatal(format!("invalid number of seconds: '{text}'"))
+                        })?;
+                }
+                Arg::Long("pid") => {
+                    let text = args.value()?;
+                    let pid = text
+                        .parse::<u32>()
+                        .map_err(|_| Failure::Fatal(format!("invalid PID: '{text}'")))?;
+                    following.pid = Some(pid);
+                }
                 Arg::Value(v) => files.push(args::into_string(v)?),
                 other => return Err(args::unexpected(other)),
             }
@@ -70,11 +95,15 @@ fn main() {
         let headers = headers.unwrap_or(files.len() > 1);
         let status =
             input::for_each_with_headers(&PROGRAM, &files, headers, out, |reader, out| {
-                write_tail(reader, out, amount)
+                write_tail(reader, out, amount, end)
             })?;
         out.flush()?;
         if follow && let Some(name) = files.iter().rev().find(|n| *n != "-") {
-            follow_file(name, out)?;
+            if status != 0 && files.len() == 1 {
+                PROGRAM.warn("no files remaining");
+                return Ok(1);
+            }
+            following.follow(name, out)?;
         }
         Ok(status)
     })
@@ -93,13 +122,19 @@ fn parse_amount(unit: Unit, text: &str) -> Result<Amount, Failure> {
     })
 }
 
-fn write_tail(reader: &mut dyn Read, out: &mut Output, amount: Amount) -> std::io::Result<()> {
+/// Writes the end of the input that `amount` asks for; lines end with `end`.
+fn write_tail(
+    reader: &mut dyn Read,
+    out: &mut Output,
+    amount: Amount,
+    end: u8,
+) -> std::io::Result<()> {
     let mut reader = BufReader::with_capacity(64 * 1024, reader);
     match (amount.unit, amount.from_start) {
         (Unit::Lines, true) => {
             let mut line = Vec::new();
             let mut number = 0;
-            while reader.read_until(b'\n', &mut line)? > 0 {
+            while reader.read_until(end, &mut line)? > 0 {
                 number += 1;
                 if number >= amount.count {
                     out.write_all(&line)?;
@@ -117,7 +152,7 @@ fn write_tail(reader: &mut dyn Read, out: &mut Output, amount: Amount) -> std::i
         (Unit::Lines, false) => {
             let mut held: VecDeque<Vec<u8>> = VecDeque::new();
             let mut line = Vec::new();
-            while reader.read_until(b'\n', &mut line)? > 0 {
+            while reader.read_until(end, &mut line)? > 0 {
                 held.push_back(std::mem::take(&mut line));
                 if held.len() as u64 > amount.count {
                     held.pop_front();
@@ -141,25 +176,42 @@ fn write_tail(reader: &mut dyn Read, out: &mut Output, amount: Amount) -> std::i
     Ok(())
 }
 
-/// `-f`: prints what is appended to the file, until killed.
-fn follow_file(name: &str, out: &mut Output) -> Result<(), Failure> {
-    let mut file = File::open(name)?;
-    let mut position = file.seek(SeekFrom::End(0))?;
-    let mut buffer = vec![0; 64 * 1024];
-    loop {
-        let size = file.metadata()?.len();
-        if size < position {
-            PROGRAM.warn(format!("{name}: file truncated"));
-            position = 0;
+/// How `-f` waits: how long between looks, and whose end also ends it (`--pid`).
+struct Following {
+    interval: Duration,
+    pid: Option<u32>,
+}
+
+impl Following {
+    /// Prints what is appended to the file, until killed or the process `--pid` names
+    /// ends (as the kernel's `/proc` shows it).
+    fn follow(&self, name: &str, out: &mut Output) -> Result<(), Failure> {
+        let mut file = File::open(name)?;
+        let mut position = file.seek(SeekFrom::End(0))?;
+        let mut buffer = vec![0; 64 * 1024];
+        loop {
+            let size = file.metadata()?.len();
+            if size < position {
+                PROGRAM.warn(format!(
+                    "{}: file truncated",
+                    wasmix_common::quote::quotef(name)
+                ));
+                position = 0;
+            }
+            if size > position {
+                file.seek(SeekFrom::Start(position))?;
+                let n = file.read(&mut buffer)?;
+                out.write_all(&buffer[..n])?;
+                out.flush()?;
+                position += n as u64;
+                continue;
+            }
+            if let Some(pid) = self.pid
+                && !std::path::Path::new(&format!("/proc/{pid}")).exists()
+            {
+                return Ok(());
+            }
+            std::thread::sleep(self.interval);
         }
-        if size > position {
-            file.seek(SeekFrom::Start(position))?;
-            let n = file.read(&mut buffer)?;
-            out.write_all(&buffer[..n])?;
-            out.flush()?;
-            position += n as u64;
-            continue;
-        }
-        std::thread::sleep(FOLLOW_INTERVAL);
     }
 }

@@ -11,12 +11,15 @@ static PROGRAM: Program = Program::new(
     "uname",
     "Usage: uname [OPTION]...\n\
      Print certain system information.  With no OPTION, same as -s.\n\n  \
-     -a, --all                print all information, in the following order:\n  \
+     -a, --all                print all information, in the following order,\n                             \
+     except omit -p and -i if unknown:\n  \
      -s, --kernel-name        print the kernel name\n  \
      -n, --nodename           print the network node hostname\n  \
      -r, --kernel-release     print the kernel release\n  \
      -v, --kernel-version     print the kernel version\n  \
      -m, --machine            print the machine hardware name\n  \
+     -p, --processor          print the processor type (non-portable)\n  \
+     -i, --hardware-platform  print the hardware platform (non-portable)\n  \
      -o, --operating-system   print the operating system\n      \
      --help        display this help and exit\n      \
      --version     output version information and exit\n",
@@ -43,20 +46,23 @@ fn main() {
         })
     }
     PROGRAM.run(|mut args, out| {
-        // Kernel name, node name, release, version, machine, operating system.
+        // Kernel name, node name, release, version, machine, processor, hardware
+        // platform (both unknown, as GNU's on Linux says), operating system.
         let fields = [
             "wasmix",
             "wasmix",
             env!("CARGO_PKG_VERSION"),
             "WASI 0.2",
             MACHINE,
+            "unknown",
+            "unknown",
             "wasmix",
         ];
-        let mut chosen = [false; 6];
+        let mut chosen = [false; 8];
         while let Some(arg) = args.next()? {
             let index = match arg {
                 Arg::Short('a') | Arg::Long("all") => {
-                    chosen = [true; 6];
+                    chosen = [true, true, true, true, true, false, false, true];
                     continue;
                 }
                 Arg::Short('s') | Arg::Long("kernel-name") => 0,
@@ -64,7 +70,9 @@ fn main() {
                 Arg::Short('r') | Arg::Long("kernel-release") => 2,
                 Arg::Short('v') | Arg::Long("kernel-version") => 3,
                 Arg::Short('m') | Arg::Long("machine") => 4,
-                Arg::Short('o') | Arg::Long("operating-system") => 5,
+                Arg::Short('p') | Arg::Long("processor") => 5,
+                Arg::Short('i') | Arg::Long("hardware-platform") => 6,
+                Arg::Short('o') | Arg::Long("operating-system") => 7,
                 other => return Err(args::unexpected(other)),
             };
             chosen[index] = true;
