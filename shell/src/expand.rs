@@ -507,7 +507,9 @@ impl Shell {
             WordPiece::AnsiCQuotedText(text) => {
                 fields.push_literal(&ansi_c_unquote(text, self.utf8_locale()))
             }
-            WordPiece::DoubleQuotedSequence(inner) => {
+            // `$"..."` is text for translation, and with no translations, `"..."`.
+            WordPiece::DoubleQuotedSequence(inner)
+            | WordPiece::GettextDoubleQuotedSequence(inner) => {
                 let existed = fields.current_exists;
                 fields.current_exists = true;
                 fields.no_elements = false;
@@ -584,14 +586,6 @@ impl Shell {
             }
             WordPiece::ParameterExpansion(expression) => {
                 self.expand_parameter(expression, quoted, fields).await?
-            }
-            _ => {
-                let text = source
-                    .get(piece.start_index..piece.end_index)
-                    .unwrap_or(source);
-                return Err(ExpandError::new(format!(
-                    "{text}: this expansion is not supported"
-                )));
             }
         }
         Ok(())

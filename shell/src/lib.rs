@@ -4,6 +4,7 @@ mod alias;
 mod arith;
 mod assign;
 mod brace;
+mod braced_blanks;
 mod builtin;
 mod callstack;
 mod compgen;

@@ -84,7 +84,53 @@ fn remove_suffix(text: &str, pattern: &str, longest: bool) -> String {
 
 /// `${VAR/pat/rep}` and its kinds: the first match (longest at its position), every
 /// match, a match at the start, or at the end.
-fn replace(text: &str, pattern: &str, replacement: &str, kind: &SubstringMatchKind) -> String {
+/// The replacement of `${var/pattern/replacement}`: text, and (`shopt -s
+/// patsub_replacement`, on by default) each unquoted `&` the text that matched.
+enum ReplacementPiece {
+    Text(String),
+    Matched,
+}
+
+struct Replacement(Vec<ReplacementPiece>);
+
+impl Replacement {
+    /// From the expanded replacement in pattern form (quoted characters escaped).
+    fn parse(escaped: &str, ampersand: bool) -> Replacement {
+        let mut pieces = Vec::new();
+        let mut text = String::new();
+        let mut chars = escaped.chars();
+        while let Some(c) = chars.next() {
+            match c {
+                '\\' => text.extend(chars.next()),
+                '&' if ampersand => {
+                    pieces.push(ReplacementPiece::Text(std::mem::take(&mut text)));
+                    pieces.push(ReplacementPiece::Matched);
+                }
+                c => text.push(c),
+            }
+        }
+        pieces.push(ReplacementPiece::Text(text));
+        Replacement(pieces)
+    }
+
+    /// The replacement for `matched`.
+    fn for_match(&self, matched: &str) -> String {
+        self.0
+            .iter()
+            .map(|piece| match piece {
+                ReplacementPiece::Text(text) => text.as_str(),
+                ReplacementPiece::Matched => matched,
+            })
+            .collect()
+    }
+}
+
+fn replace(
+    text: &str,
+    pattern: &str,
+    replacement: &Replacement,
+    kind: &SubstringMatchKind,
+) -> String {
     let pattern = Pattern::new(pattern, true);
     let cuts = boundaries(text);
     let longest_from = |start: usize| {
@@ -96,7 +142,7 @@ fn replace(text: &str, pattern: &str, replacement: &str, kind: &SubstringMatchKi
     };
     match kind {
         SubstringMatchKind::Prefix => match longest_from(0) {
-            Some(end) => format!("{replacement}{}", &text[end..]),
+            Some(end) => format!("{}{}", replacement.for_match(&text[..end]), &text[end..]),
             None => text.to_string(),
         },
         SubstringMatchKind::Suffix => cuts
@@ -105,7 +151,13 @@ fn replace(text: &str, pattern: &str, replacement: &str, kind: &SubstringMatchKi
             .find(|&start| pattern.matches(&text[start..]))
             .map_or_else(
                 || text.to_string(),
-                |start| format!("{}{replacement}", &text[..start]),
+                |start| {
+                    format!(
+                        "{}{}",
+                        &text[..start],
+                        replacement.for_match(&text[start..])
+                    )
+                },
             ),
         SubstringMatchKind::FirstOccurrence | SubstringMatchKind::Anywhere => {
             let all = matches!(kind, SubstringMatchKind::Anywhere);
@@ -115,7 +167,7 @@ fn replace(text: &str, pattern: &str, replacement: &str, kind: &SubstringMatchKi
             while at < text.len() {
                 match longest_from(at).filter(|&end| end > at && (all || !replaced)) {
                     Some(end) => {
-                        out.push_str(replacement);
+                        out.push_str(&replacement.for_match(&text[at..end]));
                         at = end;
                         replaced = true;
                     }
@@ -272,19 +324,18 @@ impl Shell {
         parameter: &Parameter,
         indirect: bool,
         test: &ParameterTestType,
+        quoted: bool,
     ) -> Result<bool, ExpandError> {
         let null_counts = matches!(test, ParameterTestType::UnsetOrNull);
         Ok(match self.expansion(parameter, indirect).await? {
             Expansion::One(None) => true,
             Expansion::One(Some(value)) => null_counts && value.is_empty(),
-            // As bash: two or more parameters are never null; an array's `[*]` is null
-            // when its elements joined by IFS's first character are.
+            // As bash: two or more parameters are never null, but for a quoted `"$*"` or
+            // `"${a[*]}"`, which is when they joined by IFS's first character are.
             Expansion::Many { items, joined, .. } => {
-                let array_star =
-                    joined && matches!(parameter, Parameter::NamedWithAllIndices { .. });
                 items.is_empty()
                     || (null_counts
-                        && if array_star {
+                        && if joined && quoted {
                             items.join(&ifs_separator(self)).is_empty()
                         } else {
                             items.len() == 1 && items[0].is_empty()
@@ -341,7 +392,10 @@ impl Shell {
                 test_type,
                 default_value,
             } => {
-                if self.missing(parameter, *indirect, test_type).await? {
+                if self
+                    .missing(parameter, *indirect, test_type, quoted)
+                    .await?
+                {
                     let text = default_value.as_deref().unwrap_or_default();
                     return self.expand_operand_into(text, quoted, fields).await;
                 }
@@ -353,7 +407,10 @@ impl Shell {
                 test_type,
                 default_value,
             } => {
-                if self.missing(parameter, *indirect, test_type).await? {
+                if self
+                    .missing(parameter, *indirect, test_type, quoted)
+                    .await?
+                {
                     let text = default_value.as_deref().unwrap_or_default();
                     let text = super::expand::value_operand(text, quoted);
                     let value = self.expand_operand(&text, quoted, false).await?;
@@ -390,7 +447,10 @@ impl Shell {
                 test_type,
                 error_message,
             } => {
-                if self.missing(parameter, *indirect, test_type).await? {
+                if self
+                    .missing(parameter, *indirect, test_type, quoted)
+                    .await?
+                {
                     let message = match error_message {
                         Some(text) => {
                             let text = super::expand::value_operand(text, quoted);
@@ -411,7 +471,10 @@ impl Shell {
                 test_type,
                 alternative_value,
             } => {
-                if !self.missing(parameter, *indirect, test_type).await? {
+                if !self
+                    .missing(parameter, *indirect, test_type, quoted)
+                    .await?
+                {
                     let text = alternative_value.as_deref().unwrap_or_default();
                     return self.expand_operand_into(text, quoted, fields).await;
                 }
@@ -497,10 +560,14 @@ impl Shell {
             } => {
                 let expansion = self.required(parameter, *indirect).await?;
                 let pattern = self.expand_operand(pattern, false, true).await?;
+                // As the pattern, the replacement has its quotes removed even inside
+                // double quotes (bash 5.2: `"${v/b/'q'}"` puts in `q`).
                 let replacement = match replacement {
-                    Some(text) => self.expand_operand(text, quoted, false).await?,
+                    Some(text) => self.expand_operand(text, false, true).await?,
                     None => String::new(),
                 };
+                let replacement =
+                    Replacement::parse(&replacement, self.shell_options.patsub_replacement);
                 expansion.map(|value| replace(value, &pattern, &replacement, match_kind))
             }
             ParameterExpr::UppercasePattern {
@@ -738,11 +805,34 @@ mod tests {
     #[test]
     fn replacement_kinds() {
         use SubstringMatchKind::*;
-        assert_eq!(replace("aXbXc", "X", "-", &FirstOccurrence), "a-bXc");
-        assert_eq!(replace("aXbXc", "X", "-", &Anywhere), "a-b-c");
-        assert_eq!(replace("abab", "ab", "x", &Prefix), "xab");
-        assert_eq!(replace("abab", "ab", "x", &Suffix), "abx");
-        assert_eq!(replace("hello", "l*", "L", &Anywhere), "heL");
-        assert_eq!(replace("hello", "l", "L", &Anywhere), "heLLo");
+        assert_eq!(
+            replace(
+                "aXbXc",
+                "X",
+                &Replacement::parse("-", true),
+                &FirstOccurrence
+            ),
+            "a-bXc"
+        );
+        assert_eq!(
+            replace("aXbXc", "X", &Replacement::parse("-", true), &Anywhere),
+            "a-b-c"
+        );
+        assert_eq!(
+            replace("abab", "ab", &Replacement::parse("x", true), &Prefix),
+            "xab"
+        );
+        assert_eq!(
+            replace("abab", "ab", &Replacement::parse("x", true), &Suffix),
+            "abx"
+        );
+        assert_eq!(
+            replace("hello", "l*", &Replacement::parse("L", true), &Anywhere),
+            "heL"
+        );
+        assert_eq!(
+            replace("hello", "l", &Replacement::parse("L", true), &Anywhere),
+            "heLLo"
+        );
     }
 }

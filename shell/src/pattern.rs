@@ -35,7 +35,9 @@ pub struct Pattern {
 }
 
 /// The characters that mean something in a pattern; `escape` puts a backslash before them.
-const SPECIAL: &[char] = &['\\', '*', '?', '[', ']', '!', '@', '+', '(', ')', '|'];
+/// What a quoted character is escaped for: glob syntax, and `&`, which stands for the
+/// match in a `${var/pattern/replacement}` replacement.
+const SPECIAL: &[char] = &['\\', '*', '?', '[', ']', '!', '@', '+', '(', ')', '|', '&'];
 
 /// `text` as a pattern that matches only itself.
 pub fn escape(text: &str) -> String {

@@ -152,8 +152,11 @@ fn split_fields(text: &[(char, bool)], count: usize, ifs: &str) -> Vec<String> {
     fields
 }
 
+/// A character of the line, and whether a backslash escaped it.
+type Marked = (char, bool);
+
 /// Splits `text` at `ifs` into at most `count` fields, the last keeping the rest.
-fn split_up_to(text: &[(char, bool)], count: usize, ifs: &str) -> Vec<String> {
+fn split_up_to<'t>(text: &'t [Marked], count: usize, ifs: &str) -> Vec<String> {
     let separator = |&(c, escaped): &(char, bool)| !escaped && ifs.contains(c);
     let white = |item: &(char, bool)| separator(item) && item.0.is_whitespace();
     let plain = |part: &[(char, bool)]| part.iter().map(|(c, _)| *c).collect::<String>();
@@ -162,27 +165,39 @@ fn split_up_to(text: &[(char, bool)], count: usize, ifs: &str) -> Vec<String> {
             .position(|item| !white(item))
             .unwrap_or(rest.len())
     };
-    let mut fields = Vec::new();
-    let mut rest = &text[skip_white(text)..];
-    while fields.len() + 1 < count && !rest.is_empty() {
+    // A field, and what follows it and one separator (with the white space around it).
+    let field = |rest: &'t [Marked]| -> (&'t [Marked], &'t [Marked]) {
         let end = rest.iter().position(separator).unwrap_or(rest.len());
-        fields.push(plain(&rest[..end]));
-        rest = &rest[end..];
-        // One separator, with the white space around it.
-        rest = &rest[skip_white(rest)..];
-        if rest
+        let mut after = &rest[end..];
+        after = &after[skip_white(after)..];
+        if after
             .first()
             .is_some_and(|item| separator(item) && !white(item))
         {
-            rest = &rest[1..];
-            rest = &rest[skip_white(rest)..];
+            after = &after[1..];
+            after = &after[skip_white(after)..];
         }
+        (&rest[..end], after)
+    };
+    let mut fields = Vec::new();
+    let mut rest = &text[skip_white(text)..];
+    while fields.len() + 1 < count && !rest.is_empty() {
+        let (first, after) = field(rest);
+        fields.push(plain(first));
+        rest = after;
     }
-    let kept = rest
-        .iter()
-        .rposition(|item| !white(item))
-        .map_or(0, |last| last + 1);
-    let last = &rest[..kept];
+    // The last field keeps the rest of the line, without the white space that ends it;
+    // but where the rest is one field and its separator, that field alone, as bash's.
+    let last = match field(rest) {
+        (only, []) => only,
+        _ => {
+            let kept = rest
+                .iter()
+                .rposition(|item| !white(item))
+                .map_or(0, |last| last + 1);
+            &rest[..kept]
+        }
+    };
     if !last.is_empty() || fields.len() + 1 == count {
         fields.push(plain(last));
     }

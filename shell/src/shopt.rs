@@ -35,6 +35,8 @@ pub(super) struct ShellOptions {
     pub nocasematch: bool,
     /// A glob that matches nothing goes away instead of staying as it is.
     pub nullglob: bool,
+    /// `&` in the replacement of `${var/pattern/replacement}` stands for what matched.
+    pub patsub_replacement: bool,
     /// Completion at the prompt uses the specifications of `complete`.
     pub progcomp: bool,
     /// Prompt strings are expanded (`$var`, `$(cmd)`) after their escapes are decoded.
@@ -66,6 +68,7 @@ impl Default for ShellOptions {
             nocaseglob: false,
             nocasematch: false,
             nullglob: false,
+            patsub_replacement: true,
             progcomp: true,
             promptvars: true,
             shift_verbose: false,
@@ -76,7 +79,7 @@ impl Default for ShellOptions {
 }
 
 /// The options, in bash's (alphabetical) order.
-pub(super) const NAMES: [&str; 20] = [
+pub(super) const NAMES: [&str; 21] = [
     "cdable_vars",
     "checkwinsize",
     "dotglob",
@@ -92,6 +95,7 @@ pub(super) const NAMES: [&str; 20] = [
     "nocaseglob",
     "nocasematch",
     "nullglob",
+    "patsub_replacement",
     "progcomp",
     "promptvars",
     "shift_verbose",
@@ -117,6 +121,7 @@ impl ShellOptions {
             "nocaseglob" => &mut self.nocaseglob,
             "nocasematch" => &mut self.nocasematch,
             "nullglob" => &mut self.nullglob,
+            "patsub_replacement" => &mut self.patsub_replacement,
             "progcomp" => &mut self.progcomp,
             "promptvars" => &mut self.promptvars,
             "shift_verbose" => &mut self.shift_verbose,

@@ -62,6 +62,7 @@ fn parse_exact(text: &str) -> Result<Program, SyntaxError> {
     let mut tokens = brush_parser::tokenize_str_with_options(text, &options.tokenizer_options())
         .map_err(|e| tokenizer_error(text, e))?;
     super::subscripts::join_spaced_subscripts(text, &mut tokens);
+    super::braced_blanks::restore(text, &mut tokens);
     grammar::parse_program(&tokens).map_err(|e| parser_error(text, &tokens, e))
 }
 

@@ -212,7 +212,7 @@ impl<'a> Parser<'a> {
             }
         }
         if (c == b'$' || c == b'`')
-            && let Some(found) = self.expansion(at)?
+            && let Some(found) = self.expansion(at, mode)?
         {
             return Ok(found);
         }
@@ -253,8 +253,9 @@ impl<'a> Parser<'a> {
         Ok((WordPiece::Text(self.text[at..end].to_string()), end))
     }
 
-    /// What starts with `$` or a backquote at `at`: None when it is only a `$`.
-    fn expansion(&self, at: usize) -> Result<Option<(WordPiece, usize)>, String> {
+    /// What starts with `$` or a backquote at `at`: None when it is only a `$`. Within
+    /// double quotes, a backquoted command's `\"` is a quote.
+    fn expansion(&self, at: usize, mode: Mode) -> Result<Option<(WordPiece, usize)>, String> {
         if self.at(at) == b'`' {
             let end = self
                 .backquote_end(at + 1)
@@ -270,6 +271,10 @@ impl<'a> Parser<'a> {
                     ('\\', Some('\\')) => {
                         chars.next();
                         command.push_str("\\\\");
+                    }
+                    ('\\', Some('"')) if mode == Mode::DoubleQuoted => {
+                        chars.next();
+                        command.push('"');
                     }
                     _ => command.push(c),
                 }
