@@ -388,6 +388,20 @@ fn tr() {
 }
 
 #[test]
+fn grep_plain_strings_over_many_blocks() {
+    // Past a 256 KiB block: lines that match and do not, a string split across blocks.
+    let setup = "seq 1 90000 | sed 's/7/the a.b /; s/3$/th/' > big; printf 'the\\nx' >> big; ";
+    compare(&after(
+        setup,
+        &[
+            "grep -c the big; grep -c -F a.b big; grep -c 'a.b' big; grep -c -v the big",
+            "grep -n 'the a' big | tail -3; grep -v 7 big | md5sum; grep the big | md5sum",
+            "grep -c -F 'th' big; grep -c '3th' big; grep -o 'e a' big | wc -l",
+        ],
+    ));
+}
+
+#[test]
 fn grep() {
     compare(&[
         case("grep line lines.txt | head -n 3"),

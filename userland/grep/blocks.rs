@@ -18,29 +18,34 @@ pub fn search(
     mut reader: impl Read,
     label: Option<&str>,
 ) -> Result<u64, Failure> {
-    let mut block: Vec<u8> = Vec::with_capacity(BLOCK + 4096);
+    // `block[..filled]` holds what was read and not yet searched; the buffer is zeroed
+    // once, not before every read.
+    let mut block: Vec<u8> = vec![0; BLOCK];
+    let mut filled = 0;
     let mut count = 0u64;
     loop {
-        let kept = block.len();
-        block.resize(kept + BLOCK, 0);
+        if block.len() - filled < BLOCK / 2 {
+            block.resize(block.len() * 2, 0);
+        }
         let read = loop {
-            match reader.read(&mut block[kept..]) {
+            match reader.read(&mut block[filled..]) {
                 Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
                 other => break other?,
             }
         };
-        block.truncate(kept + read);
+        filled += read;
         let end = read == 0;
         // Whole lines only; a partial last line waits for the next read.
-        let whole = match memchr::memrchr(b'\n', &block) {
+        let whole = match memchr::memrchr(b'\n', &block[..filled]) {
             Some(last) if !end => last + 1,
-            _ if end => block.len(),
+            _ if end => filled,
             _ => continue,
         };
         if search_lines(searcher, &block[..whole], label, &mut count)? {
             return Ok(count);
         }
-        block.drain(..whole);
+        block.copy_within(whole..filled, 0);
+        filled -= whole;
         if end {
             return Ok(count);
         }
@@ -60,24 +65,23 @@ fn search_lines(
     let mut position = 0;
     let mut unselected = 0;
     while position < lines.len() {
-        let Some(found) = searcher.matcher.regex.find_at(lines, position) else {
+        let Some(found) = searcher.matcher.find_at(lines, position) else {
             break;
         };
-        let start = memchr::memrchr(b'\n', &lines[..found.start()])
+        let start = memchr::memrchr(b'\n', &lines[..found.start])
             .map_or(0, |i| i + 1)
             .max(position);
         let end = memchr::memchr(b'\n', &lines[start..]).map_or(lines.len(), |i| start + i);
         let next = (end + 1).min(lines.len());
         position = next;
         // A match within one line is that line's; one across lines is checked alone.
-        if found.as_bytes().contains(&b'\n') && !searcher.matcher.regex.is_match(&lines[start..end])
-        {
+        if lines[found].contains(&b'\n') && !searcher.matcher.regex.is_match(&lines[start..end]) {
             continue;
         }
         if invert {
-            select_run(searcher, &lines[unselected..start], label, count)?;
+            select_run(searcher, &lines[unselected..start], None, label, count)?;
         } else {
-            select_run(searcher, &lines[start..next], label, count)?;
+            select_run(searcher, &lines[start..next], Some(1), label, count)?;
         }
         if searcher.matched && searcher.first_is_enough() {
             return Ok(true);
@@ -85,16 +89,18 @@ fn search_lines(
         unselected = next;
     }
     if invert {
-        select_run(searcher, &lines[unselected..], label, count)?;
+        select_run(searcher, &lines[unselected..], None, label, count)?;
     }
     Ok(searcher.matched && searcher.first_is_enough())
 }
 
 /// Selects a run of whole lines (each with its newline, but for the last line of the
-/// input, which may lack it): counts them, or writes them.
+/// input, which may lack it), `lines` of them where the caller knows: counts them, or
+/// writes them.
 fn select_run(
     searcher: &mut Searcher,
     run: &[u8],
+    lines: Option<u64>,
     label: Option<&str>,
     count: &mut u64,
 ) -> Result<(), Failure> {
@@ -102,7 +108,9 @@ fn select_run(
         return Ok(());
     }
     let unterminated = !run.ends_with(b"\n");
-    *count += memchr::memchr_iter(b'\n', run).count() as u64 + u64::from(unterminated);
+    *count += lines.unwrap_or_else(|| {
+        memchr::memchr_iter(b'\n', run).count() as u64 + u64::from(unterminated)
+    });
     searcher.matched = true;
     if searcher.options.count || searcher.first_is_enough() {
         return Ok(());
