@@ -112,11 +112,43 @@ impl Shell {
         names.sort();
         names.dedup();
         if let Some(ignored) = ignored {
-            let patterns: Vec<&str> = ignored.split(':').filter(|p| !p.is_empty()).collect();
-            names.retain(|name| !patterns.iter().any(|p| matches_path(p, name)));
+            // `.` and `..` never, whatever the patterns say.
+            let patterns = split_patterns(&ignored);
+            names.retain(|name| {
+                let last = name.trim_end_matches('/').rsplit('/').next();
+                !matches!(last, Some("." | ".."))
+                    && !patterns.iter().any(|p| matches_path(p, name))
+            });
         }
         names
     }
+}
+
+/// `GLOBIGNORE`'s patterns: split at its colons, but for those inside a bracket
+/// expression (`[[:alnum:]]*`) or after a backslash.
+fn split_patterns(list: &str) -> Vec<&str> {
+    let bytes = list.as_bytes();
+    let mut patterns = Vec::new();
+    let (mut start, mut at) = (0, 0);
+    while at < bytes.len() {
+        match bytes[at] {
+            b'\\' => at += 1,
+            b'[' => {
+                if let Some(end) = super::pattern::bracket_end(list, at) {
+                    at = end;
+                }
+            }
+            b':' => {
+                patterns.push(&list[start..at]);
+                start = at + 1;
+            }
+            _ => {}
+        }
+        at += 1;
+    }
+    patterns.push(&list[start..]);
+    patterns.retain(|p| !p.is_empty());
+    patterns
 }
 
 /// Whether a path matches a pattern component by component (`*` does not match `/`).

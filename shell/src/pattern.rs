@@ -170,6 +170,16 @@ fn parse_group(chars: &[char], at: &mut usize, kind: char) -> Option<Token> {
     }
 }
 
+/// The byte index of the `]` that closes the bracket expression opened at byte `open`
+/// of `text`, if one does.
+pub(super) fn bracket_end(text: &str, open: usize) -> Option<usize> {
+    let inside = &text[open + 1..];
+    let chars: Vec<char> = inside.chars().collect();
+    let (_, after) = parse_bracket(&chars, 0)?;
+    let close: usize = chars[..after - 1].iter().map(|c| c.len_utf8()).sum();
+    Some(open + 1 + close)
+}
+
 /// A bracket expression whose `[` is just before `start`: the token and the index after
 /// its `]`, or None when there is no closing `]` (then `[` is an ordinary character).
 fn parse_bracket(chars: &[char], start: usize) -> Option<(Token, usize)> {
