@@ -176,6 +176,26 @@ fn ls_groups_directories_and_styles_times() {
     ));
 }
 
+/// `-g -o -n -G` (the fields each leaves, counted: the owner's name differs by design),
+/// `-I`, `--hide`, `-B`, and `-c`, `-u`, `--time` choosing which time shows and sorts.
+#[test]
+fn ls_owner_fields_hidden_names_and_times() {
+    compare(&after(
+        "touch -d '2020-01-01 10:00' a; touch -d '2021-01-01' b~; touch .hid; mkdir d; \
+         touch -a -d '2019-05-05' a; touch -m -d '2018-01-01' d; ",
+        &[
+            "ls -g | awk '{print NF}'; ls -o | awk '{print NF}'; ls -go | awk '{print NF}'",
+            "ls -n | awk '{print NF}'; ls -lG | awk '{print NF}'; ls -gG a | awk '{print NF, $NF}'",
+            "ls -I 'b*'; ls -B; ls --hide='b*'; ls -a --hide='b*'; ls -A -I 'b*' -I '.*'",
+            "ls -a -I 'b*' -I '.*'; ls --ignore='?' -a",
+            "ls -lu --time-style=long-iso a b~ | awk '{print $6, $NF}'",
+            "ls -ltu --time-style=+%F | awk '{print $6, $NF}'; ls -u; ls -t; ls -tu",
+            "ls -l --time=atime --time-style=+%F a | awk '{print $6}'; ls --time=foo 2>/dev/null; echo $?",
+            "ls -lc --time-style=+%Y a | awk '{print $NF}'; ls -c | wc -l",
+        ],
+    ));
+}
+
 /// ls, stat and diff show times in the zone `TZ` names, as GNU's do (they showed UTC).
 #[test]
 fn times_are_shown_in_the_zone_tz_names() {

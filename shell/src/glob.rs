@@ -116,8 +116,7 @@ impl Shell {
             let patterns = split_patterns(&ignored);
             names.retain(|name| {
                 let last = name.trim_end_matches('/').rsplit('/').next();
-                !matches!(last, Some("." | ".."))
-                    && !patterns.iter().any(|p| matches_path(p, name))
+                !matches!(last, Some("." | "..")) && !patterns.iter().any(|p| matches_path(p, name))
             });
         }
         names

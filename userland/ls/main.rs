@@ -31,6 +31,11 @@ static PROGRAM: Program = Program {
          -A, --almost-all           do not list implied . and ..\n      \
          --color[=WHEN]         color the output WHEN; WHEN is 'always', 'auto'\n                               \
          or 'never' (LS_COLORS, or GNU's colors without it)\n  \
+         -B, --ignore-backups       do not list implied entries ending with ~\n  \
+         -c                         with -lt: sort by, and show, ctime (time of last\n                               \
+         change of file status information);\n                               \
+         with -l: show ctime and sort by name;\n                               \
+         otherwise: sort by ctime, newest first\n  \
          -C                         list entries by columns\n  \
          -d, --directory            list directories themselves, not their contents\n  \
          -F, --classify             append indicator (one of */=>@|) to entries\n      \
@@ -39,24 +44,39 @@ static PROGRAM: Program = Program {
          --group-directories-first\n                             \
          group directories before files; any use of\n                             \
          --sort=none (-U) disables grouping\n  \
-         -h, --human-readable       with -l and -s, print sizes like 1K 234M 2G\n  \
-         -i, --inode                print the index number of each file\n      \
+         -g                         like -l, but do not list owner\n  \
+         -G, --no-group             in a long listing, don't print group names\n  \
+         -h, --human-readable       with -l and -s, print sizes like 1K 234M 2G\n      \
+         --hide=PATTERN         do not list implied entries matching shell PATTERN\n                               \
+         (overridden by -a or -A)\n  \
+         -i, --inode                print the index number of each file\n  \
+         -I, --ignore=PATTERN       do not list implied entries matching shell PATTERN\n      \
          --indicator-style=WORD  append indicator with style WORD to entry names:\n                               \
          none (default), slash (-p), file-type (--file-type),\n                               \
          classify (-F)\n  \
          -l                         use a long listing format\n  \
          -L, --dereference          show information for the file a link references\n  \
+         -n, --numeric-uid-gid      like -l, but list numeric user and group IDs\n  \
+         -o                         like -l, but do not list group information\n  \
          -p                         append / indicator to directories\n  \
          -r, --reverse              reverse order while sorting\n  \
          -R, --recursive            list subdirectories recursively\n  \
          -s, --size                 print the allocated size of each file, in blocks\n  \
          -S                         sort by file size, largest first\n  \
-         -t                         sort by time, newest first\n  \
+         -t                         sort by time, newest first; see --time\n  \
+         -u                         with -lt: sort by, and show, access time;\n                               \
+         with -l: show access time and sort by name;\n                               \
+         otherwise: sort by access time, newest first\n  \
          -U                         do not sort; list entries in directory order\n  \
          -v                         natural sort of (version) numbers within text\n  \
          -X                         sort alphabetically by entry extension\n      \
          --sort=WORD            sort by WORD instead of name: none (-U), size (-S),\n                             \
          time (-t), version (-v), extension (-X), width\n      \
+         --time=WORD            change the default of using modification times;\n                               \
+         access time (-u): atime, access, use;\n                               \
+         change time (-c): ctime, status;\n                               \
+         with -l, WORD determines which time to show;\n                               \
+         with --sort=time, sort by WORD (newest first)\n      \
          --time-style=TIME_STYLE  time/date format with -l: full-iso, long-iso,\n                             \
          iso, locale (each may start posix-), or +FORMAT\n                             \
          (+OLD_FORMAT<newline>RECENT_FORMAT) as date's\n  \
@@ -252,6 +272,9 @@ impl Lister<'_> {
         let mut entries = Vec::new();
         if self.options.all {
             for name in [".", ".."] {
+                if self.options.leaves_out(name) {
+                    continue;
+                }
                 entries.push(Entry {
                     name: name.into(),
                     path: format!("{}/{name}", path.trim_end_matches('/')),
@@ -262,7 +285,7 @@ impl Lister<'_> {
             }
         }
         for (name, kind) in listed {
-            if name.starts_with('.') && !(self.options.all || self.options.almost_all) {
+            if self.options.leaves_out(&name) {
                 continue;
             }
             entries.push(Entry {
@@ -497,8 +520,14 @@ impl Lister<'_> {
             })
             .collect();
         let links_width = links.iter().map(String::len).max().unwrap_or(1);
+        let ownership = self.options.ownership;
+        let known = if ownership.numeric {
+            wasmix_common::ownership::ID
+        } else {
+            wasmix_common::ownership::NAME
+        };
         let owner_width = if metas.iter().any(Option::is_some) {
-            4
+            known.len()
         } else {
             1
         };
@@ -518,9 +547,9 @@ impl Lister<'_> {
             let (mode, owner, time) = match meta {
                 Some(meta) => (
                     mode_string(&entry.path, meta),
-                    "user",
+                    known,
                     listing_time(
-                        meta.modified().unwrap_or(now),
+                        self.stamp(&entry.path, meta).unwrap_or(now),
                         now,
                         &zone,
                         self.options.time_style.as_ref(),
@@ -532,10 +561,16 @@ impl Lister<'_> {
                 }
                 None => (unknown_mode(entry.kind), "?", "?".into()),
             };
+            write!(self.out, "{prefix}{mode} {links:>links_width$} ")?;
+            // Owner and group are the same one user here.
+            for shown in [ownership.owner, ownership.group] {
+                if shown {
+                    write!(self.out, "{owner:<owner_width$} ")?;
+                }
+            }
             write!(
                 self.out,
-                "{prefix}{mode} {links:>links_width$} {owner:<owner_width$} \
-                 {owner:<owner_width$} {size:>size_width$} {time} {}",
+                "{size:>size_width$} {time} {}",
                 if pad { " " } else { "" }
             )?;
             let (name, _) =

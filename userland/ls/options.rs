@@ -39,6 +39,26 @@ pub enum Format {
     Commas,
 }
 
+/// Which of a file's times `-l` shows and `-t` sorts by.
+#[derive(Clone, Copy, Default, PartialEq)]
+pub enum Stamp {
+    #[default]
+    Modified,
+    /// `-c`, `--time=ctime`: when its status last changed.
+    Changed,
+    /// `-u`, `--time=atime`: when it was last read.
+    Accessed,
+}
+
+/// Which of owner and group a long listing shows, and how.
+#[derive(Clone, Copy)]
+pub struct Ownership {
+    pub owner: bool,
+    pub group: bool,
+    /// `-n`: as numbers.
+    pub numeric: bool,
+}
+
 pub struct Options {
     pub all: bool,
     pub almost_all: bool,
@@ -60,6 +80,22 @@ pub struct Options {
     /// The line width columns and commas fill; 0 for no limit.
     pub width: usize,
     pub quoting: Quoting,
+    pub stamp: Stamp,
+    pub ownership: Ownership,
+    /// `-I`, `--ignore`: names never listed unless named; `--hide`: names not listed
+    /// without `-a` or `-A` (`-B` hides `*~`).
+    pub ignore: Vec<glob::Pattern>,
+    pub hide: Vec<glob::Pattern>,
+}
+
+impl Options {
+    /// Whether a directory's entry is left out of its listing.
+    pub fn leaves_out(&self, name: &str) -> bool {
+        let shown_anyway = self.all || self.almost_all;
+        (name.starts_with('.') && !shown_anyway)
+            || self.ignore.iter().any(|p| name_matches(p, name))
+            || (!shown_anyway && self.hide.iter().any(|p| name_matches(p, name)))
+    }
 }
 
 /// Reads the options, and the operands into `operands`.
@@ -99,7 +135,17 @@ pub fn parse(
             hide_control: false,
             utf8: locale::is_utf8(),
         },
+        stamp: Stamp::Modified,
+        ownership: Ownership {
+            owner: true,
+            group: true,
+            numeric: false,
+        },
+        ignore: Vec::new(),
+        hide: Vec::new(),
     };
+    // `-c` and `-u` sort by their time unless `-l` shows it (and then only with `-t`).
+    let mut stamp_sorts = false;
     let mut time_style_word = None;
     while let Some(arg) = args.next()? {
         match arg {
@@ -117,6 +163,44 @@ pub fn parse(
             }
             Arg::Short('h') | Arg::Long("human-readable") => options.human = true,
             Arg::Short('l') => options.format = Format::Long,
+            Arg::Short('g') => {
+                options.format = Format::Long;
+                options.ownership.owner = false;
+            }
+            Arg::Short('o') => {
+                options.format = Format::Long;
+                options.ownership.group = false;
+            }
+            Arg::Short('n') | Arg::Long("numeric-uid-gid") => {
+                options.format = Format::Long;
+                options.ownership.numeric = true;
+            }
+            Arg::Short('G') | Arg::Long("no-group") => options.ownership.group = false,
+            Arg::Short('c') => (options.stamp, stamp_sorts) = (Stamp::Changed, true),
+            Arg::Short('u') => (options.stamp, stamp_sorts) = (Stamp::Accessed, true),
+            Arg::Long("time") => {
+                let word = args.value()?;
+                options.stamp = match word.as_str() {
+                    "atime" | "access" | "use" => Stamp::Accessed,
+                    "ctime" | "status" => Stamp::Changed,
+                    "mtime" | "modification" => Stamp::Modified,
+                    _ => {
+                        let valid = [
+                            "'atime', 'access', 'use'",
+                            "'ctime', 'status'",
+                            "'mtime', 'modification'",
+                        ];
+                        return Err(invalid_argument(&word, "--time", &valid));
+                    }
+                };
+            }
+            Arg::Short('I') | Arg::Long("ignore") => options.ignore.push(name_pattern(args)?),
+            Arg::Long("hide") => options.hide.push(name_pattern(args)?),
+            Arg::Short('B') | Arg::Long("ignore-backups") => {
+                options
+                    .ignore
+                    .push(glob::Pattern::new("*~").expect("a valid pattern"));
+            }
             Arg::Short('1') if options.format != Format::Long => {
                 options.format = Format::OnePerLine
             }
@@ -256,7 +340,26 @@ pub fn parse(
     {
         options.time_style = time_style(&word)?;
     }
+    // `-c`/`-u` sort by their time, but where a long listing shows it without `-t`.
+    if stamp_sorts && options.format != Format::Long && options.sort == SortBy::Name {
+        options.sort = SortBy::Time;
+    }
     Ok(options)
+}
+
+/// The shell pattern of `-I` or `--hide`.
+fn name_pattern(args: &mut Args) -> Result<glob::Pattern, Failure> {
+    let text = args.value()?;
+    glob::Pattern::new(&text).map_err(|e| Failure::Fatal(format!("{text}: {e}")))
+}
+
+/// As GNU's `fnmatch` with `FNM_PERIOD`: a leading dot is matched only by a dot.
+fn name_matches(pattern: &glob::Pattern, name: &str) -> bool {
+    let options = glob::MatchOptions {
+        require_literal_leading_dot: true,
+        ..glob::MatchOptions::new()
+    };
+    pattern.matches_with(name, options)
 }
 
 /// `--time-style`: the formats for old and for recent times; None for the default

@@ -1,7 +1,7 @@
 //! The order ls lists entries in: by name (bytes, as in the C locale), time, size,
 //! version, extension or width, or as the directory gave them.
 
-use crate::options::SortBy;
+use crate::options::{SortBy, Stamp};
 use crate::{Entry, Lister};
 use std::time::SystemTime;
 
@@ -32,7 +32,7 @@ impl Lister<'_> {
                     let meta = e.looked_up.metadata();
                     match self.options.sort {
                         SortBy::Time => meta
-                            .and_then(|m| m.modified().ok())
+                            .and_then(|m| self.stamp(&e.path, m))
                             .and_then(|t| t.duration_since(SystemTime::UNIX_EPOCH).ok())
                             .map_or(0, |d| d.as_nanos()),
                         _ => meta.map_or(0, |m| u128::from(m.len())),
@@ -55,6 +55,23 @@ impl Lister<'_> {
                 .partition(|entry| entry.kind == wasmix_common::wasi_fs::EntryKind::Directory);
             entries.extend(directories);
             entries.extend(others);
+        }
+    }
+}
+
+impl Lister<'_> {
+    /// The time of an entry that `-l` shows and `-t` sorts by (`-c`, `-u`, `--time`).
+    pub(crate) fn stamp(&self, path: &str, meta: &std::fs::Metadata) -> Option<SystemTime> {
+        match self.options.stamp {
+            Stamp::Modified => meta.modified().ok(),
+            Stamp::Accessed => meta.accessed().ok(),
+            Stamp::Changed => {
+                let follow = self.options.dereference;
+                wasmix_common::wasi_fs::identity(std::path::Path::new(path), follow)
+                    .ok()
+                    .and_then(|id| id.changed)
+                    .or_else(|| meta.modified().ok())
+            }
         }
     }
 }

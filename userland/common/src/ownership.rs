@@ -9,7 +9,8 @@ use std::path::Path;
 
 /// The name `ls -l` shows as every file's owner and group.
 pub const NAME: &str = "user";
-const ID: &str = "1000";
+/// Their number, as `ls -n` shows it.
+pub const ID: &str = "1000";
 
 /// An owner or group as named on the command line.
 #[derive(Clone, Copy, PartialEq)]
