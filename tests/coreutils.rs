@@ -707,6 +707,22 @@ fn zero_terminated_heads_and_tails_rmdir_and_uname() {
 }
 
 #[test]
+fn join_headers_auto_format_nul_lines_and_raw_bytes() {
+    let setup = "printf 'id name\\n1 a\\n2 b\\n' > j1; printf 'id age\\n1 30\\n3 40\\n' > j2; \
+                 printf '1 a b c\\n2 x\\n' > ja; printf '1 p\\n2 q r s\\n' > jb; : > je; ";
+    compare(&after(
+        setup,
+        &[
+            "join --header j1 j2; join --header -a1 -a2 j1 j2; join --header -o 1.2,2.2 j1 j2",
+            "join --header j1 je; echo $?; join --header je j2; join --header --check-order j1 j2",
+            "join -o auto ja jb; join -o auto -e E ja jb; join -t, --header -o auto j1 j2",
+            "printf 'a 1\\0b 2\\0' > z1; printf 'a x\\0c y\\0' > z2; join -z z1 z2 | od -c",
+            "printf 'a \\377\\n' > bad; join bad bad | od -c",
+        ],
+    ));
+}
+
+#[test]
 fn cksum_algorithms() {
     compare(&[
         case("cksum -a sha256 lines.txt; cksum -a md5 --untagged words.txt; cksum -a sm3 empty"),

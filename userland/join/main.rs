@@ -1,7 +1,7 @@
 //! join: join the lines of two sorted files on a common field.
 
 use std::io::{BufRead, BufReader, Write};
-use wasmix_common::{Arg, Failure, Program, args, file_error, input};
+use wasmix_common::{Arg, Failure, Program, args, file_error, input, names};
 
 static PROGRAM: Program = Program::new(
     "join",
@@ -19,6 +19,9 @@ static PROGRAM: Program = Program::new(
      -1 FIELD          join on this FIELD of file 1\n  \
      -2 FIELD          join on this FIELD of file 2\n  \
      -j FIELD          equivalent to '-1 FIELD -2 FIELD'\n      \
+     --header          treat the first line in each file as field headers,\n                      \
+     print them without trying to pair them\n  \
+     -z, --zero-terminated     line delimiter is NUL, not newline\n      \
      --check-order     check that the input is correctly sorted, even\n                      \
      if all input lines are pairable\n      \
      --nocheck-order   do not check that the input is correctly sorted\n      \
@@ -65,6 +68,9 @@ fn main() {
         let mut empty = String::new();
         let mut files = Vec::new();
         let mut check = Check::Default;
+        let mut header = false;
+        let mut auto_columns = false;
+        let mut end = b'\n';
         while let Some(arg) = args.next()? {
             match arg {
                 Arg::Short('1') => fields[0] = field_number(&args.value()?)?,
@@ -76,10 +82,13 @@ fn main() {
                     paired = false;
                 }
                 Arg::Short('i') | Arg::Long("ignore-case") => ignore_case = true,
-                Arg::Short('o') => {
-                    let list = parse_columns(&args.value()?)?;
-                    columns.get_or_insert_with(Vec::new).extend(list);
-                }
+                // `-o auto`: the fields the first line of each file has.
+                Arg::Short('o') => match args.value()?.as_str() {
+                    "auto" => auto_columns = true,
+                    list => columns
+                        .get_or_insert_with(Vec::new)
+                        .extend(parse_columns(list)?),
+                },
                 Arg::Short('e') => empty = args.value()?,
                 Arg::Short('t') => {
                     let text = args.value()?;
@@ -89,6 +98,8 @@ fn main() {
                         return Err(Failure::Fatal(format!("multi-character tab '{text}'")));
                     }
                 }
+                Arg::Long("header") => header = true,
+                Arg::Short('z') | Arg::Long("zero-terminated") => end = 0,
                 Arg::Long("check-order") => check = Check::Always,
                 Arg::Long("nocheck-order") => check = Check::Never,
                 Arg::Value(v) => files.push(args::into_string(v)?),
@@ -107,8 +118,10 @@ fn main() {
             let name = &files[index];
             let fail = |e: std::io::Error| Failure::Fatal(file_error(name, &e));
             let reader = input::open(name).map_err(fail)?;
+            // Bytes that are not UTF-8 are carried through as private-use characters.
             let lines = BufReader::new(reader)
-                .lines()
+                .split(end)
+                .map(|line| line.map(|bytes| names::from_bytes(&bytes).into_owned()))
                 .collect::<Result<Vec<_>, _>>()
                 .map_err(fail)?;
             Ok(Side {
@@ -119,6 +132,18 @@ fn main() {
             })
         };
         let (left, right) = (load(0)?, load(1)?);
+        if auto_columns && columns.is_none() {
+            let mut auto = vec![Column::Join];
+            for (file, side) in [&left, &right].into_iter().enumerate() {
+                let width = side.lines.first().map_or(0, Vec::len);
+                auto.extend(
+                    (0..width)
+                        .filter(|&field| field != side.field)
+                        .map(|field| Column::Field(file, field)),
+                );
+            }
+            columns = Some(auto);
+        }
         let key = |side: &Side, index: usize| -> String {
             let key = side.lines[index]
                 .get(side.field)
@@ -158,7 +183,8 @@ fn main() {
                     fields
                 }
             };
-            writeln!(out, "{}", fields.join(&glue))
+            out.write_all(&names::to_bytes(&fields.join(&glue)))?;
+            out.write_all(&[end])
         };
         fn others(side: &Side, index: usize) -> Vec<&str> {
             let line = &side.lines[index];
@@ -178,7 +204,9 @@ fn main() {
                 Check::Always => true,
                 Check::Never => false,
             };
-            if !active || warned[side] || n == 0 || n >= lines.lines.len() {
+            // With --header, the first line is no key to order by.
+            let first = usize::from(header);
+            if !active || warned[side] || n <= first || n >= lines.lines.len() {
                 return Ok(());
             }
             if key(lines, n - 1) > key(lines, n) {
@@ -197,6 +225,11 @@ fn main() {
             Ok(())
         };
         let (mut i, mut j) = (0, 0);
+        if header && (!left.lines.is_empty() || !right.lines.is_empty()) {
+            let present = |side: &Side| (!side.lines.is_empty()).then_some(0);
+            emit(out, present(&left), present(&right))?;
+            (i, j) = (1, 1);
+        }
         while i < left.lines.len() || j < right.lines.len() {
             let order = match (i < left.lines.len(), j < right.lines.len()) {
                 (true, true) => key(&left, i).cmp(&key(&right, j)),

@@ -29,12 +29,29 @@ pub fn to_bytes(name: &str) -> Cow<'_, [u8]> {
     Cow::Owned(bytes)
 }
 
+/// Bytes as a name the rest of a program can work on as text: valid UTF-8 as it is, each
+/// other byte as its private-use character (`to_bytes` gives the bytes back).
+pub fn from_bytes(bytes: &[u8]) -> Cow<'_, str> {
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Cow::Borrowed(text);
+    }
+    let mut text = String::with_capacity(bytes.len() + 8);
+    for chunk in bytes.utf8_chunks() {
+        text.push_str(chunk.valid());
+        for &byte in chunk.invalid() {
+            text.push(char::from_u32(BYTE_BASE + u32::from(byte)).unwrap_or('\u{FFFD}'));
+        }
+    }
+    Cow::Owned(text)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn odd_bytes_come_back() {
+        assert_eq!(&*to_bytes(&from_bytes(b"a\xffb\x80")), b"a\xffb\x80");
         let name = "a\u{10FEFF}b";
         assert_eq!(&*to_bytes(name), b"a\xffb");
         assert!(matches!(to_bytes("plain"), Cow::Borrowed(_)));
