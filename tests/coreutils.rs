@@ -723,6 +723,21 @@ fn join_headers_auto_format_nul_lines_and_raw_bytes() {
 }
 
 #[test]
+fn wc_reads_names_from_a_file() {
+    let setup =
+        "printf 'lines.txt\\0words.txt\\0' > f0; printf 'lines.txt\\0\\0words.txt' > f1; : > f2; ";
+    compare(&after(
+        setup,
+        &[
+            "wc --files0-from=f0; wc --files0-from=f1; echo $?; wc --files0-from=f2; echo $?",
+            "printf 'lines.txt\\0words.txt\\0' | wc -l --files0-from=-; wc --files0-from=f0 empty",
+            "wc --files0-from=nosuch; echo $?; printf -- '-\\0' | wc --files0-from=-; echo $?",
+            "printf 'empty\\0nosuch\\0lines.txt' | wc -c --files0-from=-; echo $?",
+        ],
+    ));
+}
+
+#[test]
 fn cksum_algorithms() {
     compare(&[
         case("cksum -a sha256 lines.txt; cksum -a md5 --untagged words.txt; cksum -a sm3 empty"),

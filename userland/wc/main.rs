@@ -6,7 +6,8 @@ use wasmix_common::{Arg, Failure, Program, args, input};
 
 static PROGRAM: Program = Program::new(
     "wc",
-    "Usage: wc [OPTION]... [FILE]...\n\
+    "Usage: wc [OPTION]... [FILE]...\n  \
+     or:  wc [OPTION]... --files0-from=F\n\
      Print newline, word, and byte counts for each FILE, and a total line if\n\
      more than one FILE is specified.  A word is a nonempty sequence of non white\n\
      space delimited by white space characters or by start or end of input.\n\n\
@@ -15,7 +16,10 @@ static PROGRAM: Program = Program::new(
      the following order: newline, word, character, byte, maximum line length.\n  \
      -c, --bytes            print the byte counts\n  \
      -m, --chars            print the character counts\n  \
-     -l, --lines            print the newline counts\n  \
+     -l, --lines            print the newline counts\n      \
+     --files0-from=F    read input from the files specified by\n                           \
+     NUL-terminated names in file F;\n                           \
+     If F is - then read names from standard input\n  \
      -L, --max-line-length  print the maximum display width\n  \
      -w, --words            print the word counts\n      \
      --help        display this help and exit\n      \
@@ -63,6 +67,7 @@ fn main() {
             max_line: false,
         };
         let mut files = Vec::new();
+        let mut list = None;
         while let Some(arg) = args.next()? {
             match arg {
                 Arg::Short('l') | Arg::Long("lines") => chosen.lines = true,
@@ -70,6 +75,7 @@ fn main() {
                 Arg::Short('m') | Arg::Long("chars") => chosen.chars = true,
                 Arg::Short('c') | Arg::Long("bytes") => chosen.bytes = true,
                 Arg::Short('L') | Arg::Long("max-line-length") => chosen.max_line = true,
+                Arg::Long("files0-from") => list = Some(args.value()?),
                 Arg::Value(v) => files.push(args::into_string(v)?),
                 other => return Err(args::unexpected(other)),
             }
@@ -77,21 +83,51 @@ fn main() {
         if !(chosen.lines || chosen.words || chosen.chars || chosen.bytes || chosen.max_line) {
             (chosen.lines, chosen.words, chosen.bytes) = (true, true, true);
         }
-        let named = !files.is_empty();
-        let files = input::operands_or_stdin(files);
-        let shown = chosen.columns(Counts::default());
-        let width = if files.len() == 1 && shown.iter().filter(|(s, _)| *s).count() == 1 {
-            1
-        } else {
-            number_width(&files)
+        let mut status = 0;
+        let (named, files, width) = match list {
+            Some(list) => {
+                if let Some(extra) = files.first() {
+                    return Err(Failure::Usage(format!(
+                        "extra operand {}\nfile operands cannot be combined with --files0-from",
+                        wasmix_common::quote::quote_bytes(extra.as_bytes())
+                    )));
+                }
+                let names = names_from(&list)?;
+                let valid: Vec<String> = names.iter().flatten().cloned().collect();
+                // Names from standard input cannot be looked at before they are counted.
+                let width = if list == "-" { 1 } else { number_width(&valid) };
+                (true, names, width)
+            }
+            None => {
+                let named = !files.is_empty();
+                let files: Vec<Result<String, String>> = input::operands_or_stdin(files)
+                    .into_iter()
+                    .map(Ok)
+                    .collect();
+                let valid: Vec<String> = files.iter().flatten().cloned().collect();
+                let shown = chosen.columns(Counts::default());
+                let width = if files.len() == 1 && shown.iter().filter(|(s, _)| *s).count() == 1 {
+                    1
+                } else {
+                    number_width(&valid)
+                };
+                (named, files, width)
+            }
         };
         let counter = Counter {
             chosen,
             utf8: wasmix_common::locale::is_utf8(),
         };
         let mut total = Counts::default();
-        let mut status = 0;
         for name in &files {
+            let name = match name {
+                Ok(name) => name,
+                Err(refusal) => {
+                    PROGRAM.warn(refusal);
+                    status = 1;
+                    continue;
+                }
+            };
             match counter.count(name) {
                 Ok((counts, error)) => {
                     if let Some(reason) = error {
@@ -118,6 +154,40 @@ fn main() {
         }
         Ok(status)
     })
+}
+
+/// `--files0-from=F`: the names in F (`-`: standard input), each ended by a NUL; a name
+/// refused (an empty one, or `-` among names read from standard input) is the message
+/// that says so, given where it stands.
+fn names_from(list: &str) -> Result<Vec<Result<String, String>>, Failure> {
+    let mut text = Vec::new();
+    input::open(list)
+        .and_then(|mut reader| std::io::Read::read_to_end(&mut reader, &mut text))
+        .map_err(|e| {
+            Failure::Fatal(format!(
+                "cannot open {} for reading: {}",
+                wasmix_common::quote::quoteaf(list),
+                wasmix_common::describe_io_error(&e)
+            ))
+        })?;
+    let mut pieces: Vec<&[u8]> = text.split(|&b| b == 0).collect();
+    if text.is_empty() || text.ends_with(&[0]) {
+        pieces.pop();
+    }
+    let names = pieces.into_iter().enumerate().map(|(number, piece)| {
+        if piece.is_empty() {
+            let shown = wasmix_common::quote::quotef(list);
+            Err(format!(
+                "{shown}:{}: invalid zero-length file name",
+                number + 1
+            ))
+        } else if list == "-" && piece == b"-" {
+            Err("when reading file names from stdin, no file name of '-' allowed".into())
+        } else {
+            Ok(wasmix_common::names::from_bytes(piece).into_owned())
+        }
+    });
+    Ok(names.collect())
 }
 
 struct Counter {
@@ -274,8 +344,10 @@ fn count_newlines(bytes: &[u8]) -> u64 {
 /// when any input is not a regular file (its size is unknown in advance). Like GNU, it gives
 /// up (width 1) when the first file cannot be examined.
 fn number_width(files: &[String]) -> usize {
-    if files[0] != "-" && fs::metadata(&files[0]).is_err() {
-        return 1;
+    match files.first() {
+        Some(first) if first != "-" && fs::metadata(first).is_err() => return 1,
+        None => return 1,
+        _ => {}
     }
     let mut minimum = 1;
     let mut regular_total: u64 = 0;
