@@ -738,6 +738,25 @@ fn wc_reads_names_from_a_file() {
 }
 
 #[test]
+fn split_names_separators_and_chunks() {
+    let setup = "seq 1 700 > s700; ";
+    compare(&after(
+        setup,
+        &[
+            "split -l1 s700 && ls x* | sed -n '649,652p;$p'; ls x* | wc -l",
+            "split -l1 -d s700 && ls x* | sed -n '89,92p;$p'",
+            "split -l1 -x s700 && ls x* | sed -n '239,242p;$p'",
+            "split -l1 --numeric-suffixes=5 s700; echo $?; ls x* | sed -n '1p;94,95p;$p'",
+            "split -l300 --verbose --additional-suffix=.txt s700; ls x*; split -a3 -l300 -d s700; ls x*0",
+            "printf 'a,b,c' | split -t, -l1 --verbose; head x*",
+            "split -n 5 -e /dev/null; ls x* | wc -l; split -n 3 /dev/null; ls x* | wc -l",
+            "split --numeric-suffixes=1 -a1 -l100 s700; echo $?; ls x*",
+            "printf 'a\\0b\\0' | split -t '\\0' -l1; od -c xab; split -t ab s700; split --additional-suffix=a/b s700",
+        ],
+    ));
+}
+
+#[test]
 fn cksum_algorithms() {
     compare(&[
         case("cksum -a sha256 lines.txt; cksum -a md5 --untagged words.txt; cksum -a sm3 empty"),
