@@ -757,6 +757,21 @@ fn split_names_separators_and_chunks() {
 }
 
 #[test]
+fn env_splits_strings_and_changes_directory() {
+    compare(&[
+        case(r#"env -S 'printf %s|\n a "b c" d\_e f\tg'; env -S 'printf [%s] a\cb c'; echo"#),
+        case(r#"V=v env -S "printf [%s] 'x y' \"\${V}\" #comment"; env -S'printf [%s] x'; echo"#),
+        case(r#"env -S "printf [%s] 'open"; echo $?; env -S 'printf [%s] $HOME'; echo $?"#),
+        case(r#"env -S 'printf %s\q'; echo $?; V=v env -i -S 'A=${V}x env'; env -S '-i B=1 env'"#),
+        case("env -C dir pwd | sed 's|.*/||'; env -C nosuch pwd; echo $?; env -C dir; echo $?"),
+        case(
+            "echo '#!/bin/env -S printf [%s] a \"b c\"' > s; chmod +x s; ./s | sed 's|\\]\\[[^]]*\\]$|]|'",
+        ),
+        case("env printf 'x\\n' a; echo $?; env printf '%%\\n' a b; env printf 'x\\c' a; echo"),
+    ]);
+}
+
+#[test]
 fn cksum_algorithms() {
     compare(&[
         case("cksum -a sha256 lines.txt; cksum -a md5 --untagged words.txt; cksum -a sm3 empty"),

@@ -38,6 +38,9 @@ pub enum Problem {
     /// `\u`, `\U` or `\x` with no digit after it (bash's warning; the escape is written as
     /// it is).
     MissingDigit(char),
+    /// Arguments left that a format with no conversion takes none of (GNU's warning; the
+    /// format is written once).
+    ExcessArguments(String),
 }
 
 impl Problem {
@@ -71,14 +74,20 @@ impl Problem {
             (Problem::BadUniversalCharacter(name), _) => {
                 format!("invalid universal character name {name}")
             }
+            (Problem::ExcessArguments(first), _) => {
+                format!("warning: ignoring excess arguments, starting with '{first}'")
+            }
         }
     }
 
     /// Whether it makes printf fail: all do, but bash only warns of a number out of range
     /// and of an escape without digits.
     pub fn fails(&self, dialect: Dialect) -> bool {
-        !(dialect == Dialect::Bash
-            && matches!(self, Problem::OutOfRange(_) | Problem::MissingDigit(_)))
+        let warning = match dialect {
+            Dialect::Bash => matches!(self, Problem::OutOfRange(_) | Problem::MissingDigit(_)),
+            Dialect::Gnu => matches!(self, Problem::ExcessArguments(_)),
+        };
+        !warning
     }
 
     /// Whether output stops at it: at an escape GNU's printf refuses.
@@ -127,6 +136,11 @@ pub fn format(
             out: &mut out,
         }
         .run(format, &mut rest);
+        if !stop && !rest.is_empty() && rest.len() == before && dialect == Dialect::Gnu {
+            let at = out.bytes.len();
+            out.problems
+                .push((at, Problem::ExcessArguments(rest[0].clone())));
+        }
         if stop || rest.is_empty() || rest.len() == before {
             return out;
         }

@@ -1,8 +1,10 @@
 //! env: print the environment, or run a command in a changed one (through `wasmix:process`).
 
+mod split_string;
+
 use std::io::Write;
 use wasmix_common::process::Command;
-use wasmix_common::{Arg, Failure, Program, args};
+use wasmix_common::{Arg, Args, Failure, Program, args};
 
 static PROGRAM: Program = Program {
     usage_status: 125,
@@ -13,22 +15,66 @@ static PROGRAM: Program = Program {
          Set each NAME to VALUE in the environment and run COMMAND.\n\n  \
          -i, --ignore-environment  start with an empty environment\n  \
          -0, --null           end each output line with NUL, not newline\n  \
-         -u, --unset=NAME     remove variable from the environment\n      \
+         -u, --unset=NAME     remove variable from the environment\n  \
+         -C, --chdir=DIR      change working directory to DIR\n  \
+         -S, --split-string=S  process and split S into separate arguments;\n                        \
+         used to pass multiple arguments on shebang lines\n      \
          --help        display this help and exit\n      \
          --version     output version information and exit\n\n\
          A mere - implies -i.  If no COMMAND, print the resulting environment.\n",
     )
 };
 
+/// The command line with each `-S STRING` (before the command) replaced by the
+/// arguments STRING holds, as GNU's env rereads it.
+fn expanded_arguments() -> Result<Vec<String>, Failure> {
+    let mut given = std::env::args().skip(1);
+    let mut expanded = Vec::new();
+    while let Some(arg) = given.next() {
+        let string = match arg.as_str() {
+            "-S" | "--split-string" => Some(
+                given
+                    .next()
+                    .ok_or_else(|| Failure::Usage("option requires an argument -- 'S'".into()))?,
+            ),
+            _ if arg.starts_with("--split-string=") => {
+                Some(arg["--split-string=".len()..].to_string())
+            }
+            _ if arg.starts_with("-S") => Some(arg[2..].to_string()),
+            _ => None,
+        };
+        match string {
+            Some(string) => expanded.extend(split_string::split(&string)?),
+            None if arg.starts_with('-') && arg != "-" => {
+                // An option that takes its value as the next argument keeps it.
+                let takes_value = matches!(arg.as_str(), "-u" | "--unset" | "-C" | "--chdir");
+                expanded.push(arg);
+                if takes_value {
+                    expanded.extend(given.next());
+                }
+            }
+            None => {
+                expanded.push(arg);
+                expanded.extend(given);
+                break;
+            }
+        }
+    }
+    Ok(expanded)
+}
+
 fn main() {
-    PROGRAM.run(|mut args, out| {
+    PROGRAM.run(|_, out| {
+        let mut args = Args::from_vec(&PROGRAM, expanded_arguments()?);
         let mut env: Vec<(String, String)> = std::env::vars().collect();
+        let mut directory = None;
         let mut terminator = b'\n';
         let mut command = Vec::new();
         while let Some(arg) = args.next()? {
             match arg {
                 Arg::Short('i') | Arg::Long("ignore-environment") => env.clear(),
                 Arg::Short('0') | Arg::Long("null") => terminator = b'\0',
+                Arg::Short('C') | Arg::Long("chdir") => directory = Some(args.value()?),
                 Arg::Short('u') | Arg::Long("unset") => {
                     let name = args.value()?;
                     if name.is_empty() || name.contains('=') {
@@ -56,6 +102,11 @@ fn main() {
                 other => return Err(args::unexpected(other)),
             }
         }
+        if command.is_empty() && directory.is_some() {
+            return Err(Failure::Usage(
+                "must specify command with --chdir (-C)".into(),
+            ));
+        }
         if command.is_empty() {
             for (name, value) in env {
                 out.write_all(format!("{name}={value}").as_bytes())?;
@@ -69,7 +120,20 @@ fn main() {
             ));
         }
         let name = command[0].clone();
-        match Command::new(command).env(env).spawn() {
+        let mut command = Command::new(command).env(env);
+        if let Some(directory) = directory {
+            // Checked here: the child would only fail to start.
+            let absolute = std::env::current_dir()?.join(&directory);
+            if let Err(e) = std::fs::read_dir(&absolute) {
+                return Err(Failure::Fatal(format!(
+                    "cannot change directory to {}: {}",
+                    wasmix_common::quote::quoteaf(&directory),
+                    wasmix_common::describe_io_error(&e)
+                )));
+            }
+            command = command.current_dir(absolute.to_string_lossy().into_owned());
+        }
+        match command.spawn() {
             Ok(child) => Ok(child.wait().status.code()),
             Err(e) => {
                 PROGRAM.warn(format!("'{name}': {}", e.reason()));
