@@ -100,39 +100,22 @@ static SUM: Program = Program::new(
      --version     output version information and exit\n",
 );
 
+/// A program named after one digest: its `--help`, and the `cksum -a` name of its digest.
+macro_rules! digest_program {
+    ($name:literal, $hash:literal, $digest:literal $(, $more:expr)?) => {
+        (Program::new($name, digest_help!($name, $hash $(, $more)?)), $digest)
+    };
+}
+
 /// The programs named after one digest, with the `cksum -a` name of it.
 static DIGEST_PROGRAMS: [(Program, &str); 7] = [
-    (
-        Program::new("md5sum", digest_help!("md5sum", "MD5 (128-bit)")),
-        "md5",
-    ),
-    (
-        Program::new("sha1sum", digest_help!("sha1sum", "SHA1 (160-bit)")),
-        "sha1",
-    ),
-    (
-        Program::new("sha224sum", digest_help!("sha224sum", "SHA224")),
-        "sha224",
-    ),
-    (
-        Program::new("sha256sum", digest_help!("sha256sum", "SHA256 (256-bit)")),
-        "sha256",
-    ),
-    (
-        Program::new("sha384sum", digest_help!("sha384sum", "SHA384")),
-        "sha384",
-    ),
-    (
-        Program::new("sha512sum", digest_help!("sha512sum", "SHA512 (512-bit)")),
-        "sha512",
-    ),
-    (
-        Program::new(
-            "b2sum",
-            digest_help!("b2sum", "BLAKE2b (512-bit)", length_help!()),
-        ),
-        "blake2b",
-    ),
+    digest_program!("md5sum", "MD5 (128-bit)", "md5"),
+    digest_program!("sha1sum", "SHA1 (160-bit)", "sha1"),
+    digest_program!("sha224sum", "SHA224", "sha224"),
+    digest_program!("sha256sum", "SHA256 (256-bit)", "sha256"),
+    digest_program!("sha384sum", "SHA384", "sha384"),
+    digest_program!("sha512sum", "SHA512 (512-bit)", "sha512"),
+    digest_program!("b2sum", "BLAKE2b (512-bit)", "blake2b", length_help!()),
 ];
 
 fn main() {

@@ -94,18 +94,7 @@ pub fn listing(text: &[u8], width: usize) -> Vec<u8> {
     let mut out = Vec::new();
     let mut column = 0;
     for &byte in text {
-        let shown = match byte {
-            b'\\' => "\\\\".to_string(),
-            0x07 => "\\a".into(),
-            0x08 => "\\b".into(),
-            0x0c => "\\f".into(),
-            b'\n' => "\\n".into(),
-            b'\r' => "\\r".into(),
-            b'\t' => "\\t".into(),
-            0x0b => "\\v".into(),
-            b' '..=b'~' => (byte as char).to_string(),
-            _ => format!("\\{byte:03o}"),
-        };
+        let shown = wasmix_common::quote::c_escaped(byte);
         if width > 0 && column + shown.len() > width - 1 {
             out.extend_from_slice(b"\\\n");
             column = 0;

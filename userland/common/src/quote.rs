@@ -68,6 +68,14 @@ pub fn quoteaf(name: &str) -> String {
 fn escaped(byte: u8) -> String {
     match byte {
         b'\'' => "\\'".into(),
+        _ => c_escaped(byte),
+    }
+}
+
+/// A byte as C writes it in a string (and sed's `l` shows it): printable ASCII as it is,
+/// a backslash doubled, the C escapes, and other bytes in octal.
+pub fn c_escaped(byte: u8) -> String {
+    match byte {
         b'\\' => "\\\\".into(),
         b' '..=b'~' => char::from(byte).to_string(),
         0x07 => "\\a".into(),
