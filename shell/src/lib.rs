@@ -55,6 +55,7 @@ mod test;
 mod trap;
 mod ulimit;
 mod umask;
+mod value_ops;
 mod variables;
 mod whatis;
 mod word;

@@ -1,0 +1,206 @@
+//! What `${VAR#pat}`, `${VAR%pat}`, `${VAR/pat/rep}` and `${VAR^pat}` do to a value, once
+//! the value, the pattern and the replacement are expanded (`params.rs`).
+
+use super::pattern::Pattern;
+use brush_parser::word::SubstringMatchKind;
+
+/// `${VAR^^pat}` and its kin: the characters `pattern` matches (every one when None),
+/// or only the first character unless `all`, in upper or lower case.
+pub(super) fn change_case(text: &str, pattern: Option<&Pattern>, upper: bool, all: bool) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (index, c) in text.chars().enumerate() {
+        let wanted =
+            (all || index == 0) && pattern.is_none_or(|p| p.matches(c.encode_utf8(&mut [0; 4])));
+        match (wanted, upper) {
+            (true, true) => out.extend(c.to_uppercase()),
+            (true, false) => out.extend(c.to_lowercase()),
+            (false, _) => out.push(c),
+        }
+    }
+    out
+}
+
+/// `text` with its first character changed by `change` (`${VAR^}`, `${VAR,}`).
+pub(super) fn with_first_char(text: &str, change: fn(&str) -> String) -> String {
+    let split = text.chars().next().map_or(0, char::len_utf8);
+    change(&text[..split]) + &text[split..]
+}
+
+/// The char boundaries of `text`, from 0 to its length.
+fn boundaries(text: &str) -> Vec<usize> {
+    text.char_indices()
+        .map(|(at, _)| at)
+        .chain(std::iter::once(text.len()))
+        .collect()
+}
+
+pub(super) fn remove_prefix(text: &str, pattern: &str, longest: bool) -> String {
+    let pattern = Pattern::new(pattern, true);
+    let mut cuts = boundaries(text);
+    if longest {
+        cuts.reverse();
+    }
+    cuts.into_iter()
+        .find(|&at| pattern.matches(&text[..at]))
+        .map_or_else(|| text.to_string(), |at| text[at..].to_string())
+}
+
+pub(super) fn remove_suffix(text: &str, pattern: &str, longest: bool) -> String {
+    let pattern = Pattern::new(pattern, true);
+    let mut cuts = boundaries(text);
+    if !longest {
+        cuts.reverse();
+    }
+    cuts.into_iter()
+        .find(|&at| pattern.matches(&text[at..]))
+        .map_or_else(|| text.to_string(), |at| text[..at].to_string())
+}
+
+/// `${VAR/pat/rep}` and its kinds: the first match (longest at its position), every
+/// match, a match at the start, or at the end.
+/// The replacement of `${var/pattern/replacement}`: text, and (`shopt -s
+/// patsub_replacement`, on by default) each unquoted `&` the text that matched.
+enum ReplacementPiece {
+    Text(String),
+    Matched,
+}
+
+pub(super) struct Replacement(Vec<ReplacementPiece>);
+
+impl Replacement {
+    /// From the expanded replacement in pattern form (quoted characters escaped).
+    pub(super) fn parse(escaped: &str, ampersand: bool) -> Replacement {
+        let mut pieces = Vec::new();
+        let mut text = String::new();
+        let mut chars = escaped.chars();
+        while let Some(c) = chars.next() {
+            match c {
+                '\\' => text.extend(chars.next()),
+                '&' if ampersand => {
+                    pieces.push(ReplacementPiece::Text(std::mem::take(&mut text)));
+                    pieces.push(ReplacementPiece::Matched);
+                }
+                c => text.push(c),
+            }
+        }
+        pieces.push(ReplacementPiece::Text(text));
+        Replacement(pieces)
+    }
+
+    /// The replacement for `matched`.
+    fn for_match(&self, matched: &str) -> String {
+        self.0
+            .iter()
+            .map(|piece| match piece {
+                ReplacementPiece::Text(text) => text.as_str(),
+                ReplacementPiece::Matched => matched,
+            })
+            .collect()
+    }
+}
+
+pub(super) fn replace(
+    text: &str,
+    pattern: &str,
+    replacement: &Replacement,
+    kind: &SubstringMatchKind,
+) -> String {
+    let pattern = Pattern::new(pattern, true);
+    let cuts = boundaries(text);
+    let longest_from = |start: usize| {
+        cuts.iter()
+            .rev()
+            .copied()
+            .filter(|&end| end >= start)
+            .find(|&end| pattern.matches(&text[start..end]))
+    };
+    match kind {
+        SubstringMatchKind::Prefix => match longest_from(0) {
+            Some(end) => format!("{}{}", replacement.for_match(&text[..end]), &text[end..]),
+            None => text.to_string(),
+        },
+        SubstringMatchKind::Suffix => cuts
+            .iter()
+            .copied()
+            .find(|&start| pattern.matches(&text[start..]))
+            .map_or_else(
+                || text.to_string(),
+                |start| {
+                    format!(
+                        "{}{}",
+                        &text[..start],
+                        replacement.for_match(&text[start..])
+                    )
+                },
+            ),
+        SubstringMatchKind::FirstOccurrence | SubstringMatchKind::Anywhere => {
+            let all = matches!(kind, SubstringMatchKind::Anywhere);
+            let mut out = String::new();
+            let mut at = 0;
+            let mut replaced = false;
+            while at < text.len() {
+                match longest_from(at).filter(|&end| end > at && (all || !replaced)) {
+                    Some(end) => {
+                        out.push_str(&replacement.for_match(&text[at..end]));
+                        at = end;
+                        replaced = true;
+                    }
+                    None => {
+                        let c = text[at..].chars().next().unwrap_or_default();
+                        out.push(c);
+                        at += c.len_utf8();
+                    }
+                }
+            }
+            out
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prefixes_and_suffixes_come_off_shortest_or_longest() {
+        assert_eq!(remove_prefix("a/b/c", "*/", false), "b/c");
+        assert_eq!(remove_prefix("a/b/c", "*/", true), "c");
+        assert_eq!(remove_suffix("f.tar.gz", ".*", false), "f.tar");
+        assert_eq!(remove_suffix("f.tar.gz", ".*", true), "f");
+        assert_eq!(remove_suffix("abc", "x", true), "abc");
+    }
+
+    #[test]
+    fn replacement_kinds() {
+        use SubstringMatchKind::*;
+        assert_eq!(
+            replace(
+                "aXbXc",
+                "X",
+                &Replacement::parse("-", true),
+                &FirstOccurrence
+            ),
+            "a-bXc"
+        );
+        assert_eq!(
+            replace("aXbXc", "X", &Replacement::parse("-", true), &Anywhere),
+            "a-b-c"
+        );
+        assert_eq!(
+            replace("abab", "ab", &Replacement::parse("x", true), &Prefix),
+            "xab"
+        );
+        assert_eq!(
+            replace("abab", "ab", &Replacement::parse("x", true), &Suffix),
+            "abx"
+        );
+        assert_eq!(
+            replace("hello", "l*", &Replacement::parse("L", true), &Anywhere),
+            "heL"
+        );
+        assert_eq!(
+            replace("hello", "l", &Replacement::parse("L", true), &Anywhere),
+            "heLLo"
+        );
+    }
+}
