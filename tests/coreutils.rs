@@ -723,7 +723,7 @@ fn join_headers_auto_format_nul_lines_and_raw_bytes() {
 }
 
 #[test]
-fn wc_reads_names_from_a_file() {
+fn wc_and_du_read_names_from_a_file() {
     let setup =
         "printf 'lines.txt\\0words.txt\\0' > f0; printf 'lines.txt\\0\\0words.txt' > f1; : > f2; ";
     compare(&after(
@@ -733,6 +733,8 @@ fn wc_reads_names_from_a_file() {
             "printf 'lines.txt\\0words.txt\\0' | wc -l --files0-from=-; wc --files0-from=f0 empty",
             "wc --files0-from=nosuch; echo $?; printf -- '-\\0' | wc --files0-from=-; echo $?",
             "printf 'empty\\0nosuch\\0lines.txt' | wc -c --files0-from=-; echo $?",
+            "du -b --files0-from=f0; du -s --files0-from=f1; echo $?; du --files0-from=f0 dir; echo $?",
+            "printf 'dir\\0-\\0' | du -c --files0-from=-; echo $?; du --files0-from=nosuch; echo $?",
         ],
     ));
 }

@@ -8,7 +8,7 @@ use std::io::Write;
 use std::path::Path;
 use units::Units;
 use wasmix_common::wasi_fs::{self, Directory, EntryKind};
-use wasmix_common::{Arg, Failure, Output, Program, args, describe_io_error};
+use wasmix_common::{Arg, Failure, Output, Program, args, describe_io_error, input};
 
 static PROGRAM: Program = Program::new(
     "du",
@@ -27,7 +27,10 @@ static PROGRAM: Program = Program::new(
      command line\n  \
      -d, --max-depth=N     print the total for a directory (or file, with --all)\n                          \
      only if it is N or fewer levels below the command\n                          \
-     line argument;  --max-depth=0 is the same as --summarize\n  \
+     line argument;  --max-depth=0 is the same as --summarize\n      \
+     --files0-from=F   summarize device usage of the\n                          \
+     NUL-terminated file names specified in file F;\n                          \
+     if F is -, then read names from standard input\n  \
      -H                    equivalent to --dereference-args (-D)\n  \
      -h, --human-readable  print sizes in human readable format (e.g., 1K 234M 2G)\n  \
      -k                    like --block-size=1K\n  \
@@ -88,6 +91,7 @@ fn main() {
         };
         let mut summarize = false;
         let mut paths = Vec::new();
+        let mut list = None;
         while let Some(arg) = args.next()? {
             match arg {
                 Arg::Short('0') | Arg::Long("null") => options.line_end = 0,
@@ -131,6 +135,7 @@ fn main() {
                     })?;
                     options.exclude.push(pattern);
                 }
+                Arg::Long("files0-from") => list = Some(args.value()?),
                 Arg::Value(v) => paths.push(args::into_string(v)?),
                 other => return Err(args::unexpected(other)),
             }
@@ -151,19 +156,30 @@ fn main() {
                 None => options.max_depth = Some(0),
             }
         }
-        if paths.is_empty() {
-            paths.push(".".into());
-        }
+        let names: Vec<Result<String, String>> = match list {
+            Some(list) => {
+                input::no_operands_with_a_list(&paths)?;
+                input::names_from(&list)?
+            }
+            None if paths.is_empty() => vec![Ok(".".into())],
+            None => paths.into_iter().map(Ok).collect(),
+        };
         let mut walk = Walk {
             options: &options,
             out,
             seen: HashSet::new(),
-            remember_all: paths.len() > 1 || options.follow_all,
+            remember_all: names.len() > 1 || options.follow_all,
             failed: false,
         };
         let mut grand_total = 0;
-        for path in paths {
-            grand_total += walk.operand(&path)?;
+        for name in names {
+            match name {
+                Ok(path) => grand_total += walk.operand(&path)?,
+                Err(refusal) => {
+                    PROGRAM.warn(refusal);
+                    walk.failed = true;
+                }
+            }
         }
         if options.total {
             walk.print(grand_total, "total")?;

@@ -86,13 +86,8 @@ fn main() {
         let mut status = 0;
         let (named, files, width) = match list {
             Some(list) => {
-                if let Some(extra) = files.first() {
-                    return Err(Failure::Usage(format!(
-                        "extra operand {}\nfile operands cannot be combined with --files0-from",
-                        wasmix_common::quote::quote_bytes(extra.as_bytes())
-                    )));
-                }
-                let names = names_from(&list)?;
+                input::no_operands_with_a_list(&files)?;
+                let names = input::names_from(&list)?;
                 let valid: Vec<String> = names.iter().flatten().cloned().collect();
                 // Names from standard input cannot be looked at before they are counted.
                 let width = if list == "-" { 1 } else { number_width(&valid) };
@@ -154,40 +149,6 @@ fn main() {
         }
         Ok(status)
     })
-}
-
-/// `--files0-from=F`: the names in F (`-`: standard input), each ended by a NUL; a name
-/// refused (an empty one, or `-` among names read from standard input) is the message
-/// that says so, given where it stands.
-fn names_from(list: &str) -> Result<Vec<Result<String, String>>, Failure> {
-    let mut text = Vec::new();
-    input::open(list)
-        .and_then(|mut reader| std::io::Read::read_to_end(&mut reader, &mut text))
-        .map_err(|e| {
-            Failure::Fatal(format!(
-                "cannot open {} for reading: {}",
-                wasmix_common::quote::quoteaf(list),
-                wasmix_common::describe_io_error(&e)
-            ))
-        })?;
-    let mut pieces: Vec<&[u8]> = text.split(|&b| b == 0).collect();
-    if text.is_empty() || text.ends_with(&[0]) {
-        pieces.pop();
-    }
-    let names = pieces.into_iter().enumerate().map(|(number, piece)| {
-        if piece.is_empty() {
-            let shown = wasmix_common::quote::quotef(list);
-            Err(format!(
-                "{shown}:{}: invalid zero-length file name",
-                number + 1
-            ))
-        } else if list == "-" && piece == b"-" {
-            Err("when reading file names from stdin, no file name of '-' allowed".into())
-        } else {
-            Ok(wasmix_common::names::from_bytes(piece).into_owned())
-        }
-    });
-    Ok(names.collect())
 }
 
 struct Counter {

@@ -151,3 +151,48 @@ pub fn for_each_with_headers(
     }
     Ok(status)
 }
+
+/// `--files0-from=F` (wc, du): the names in F (`-`: standard input), each ended by a NUL; a name
+/// refused (an empty one, or `-` among names read from standard input) is the message
+/// that says so, given where it stands.
+pub fn names_from(list: &str) -> Result<Vec<Result<String, String>>, crate::Failure> {
+    let mut text = Vec::new();
+    open(list)
+        .and_then(|mut reader| std::io::Read::read_to_end(&mut reader, &mut text))
+        .map_err(|e| {
+            crate::Failure::Fatal(format!(
+                "cannot open {} for reading: {}",
+                crate::quote::quoteaf(list),
+                crate::describe_io_error(&e)
+            ))
+        })?;
+    let mut pieces: Vec<&[u8]> = text.split(|&b| b == 0).collect();
+    if text.is_empty() || text.ends_with(&[0]) {
+        pieces.pop();
+    }
+    let names = pieces.into_iter().enumerate().map(|(number, piece)| {
+        if piece.is_empty() {
+            let shown = crate::quote::quotef(list);
+            Err(format!(
+                "{shown}:{}: invalid zero-length file name",
+                number + 1
+            ))
+        } else if list == "-" && piece == b"-" {
+            Err("when reading file names from stdin, no file name of '-' allowed".into())
+        } else {
+            Ok(crate::names::from_bytes(piece).into_owned())
+        }
+    });
+    Ok(names.collect())
+}
+
+/// `--files0-from` leaves no room for file operands, as GNU's programs say.
+pub fn no_operands_with_a_list(files: &[String]) -> Result<(), crate::Failure> {
+    match files.first() {
+        Some(extra) => Err(crate::Failure::Usage(format!(
+            "extra operand {}\nfile operands cannot be combined with --files0-from",
+            crate::quote::quote_bytes(extra.as_bytes())
+        ))),
+        None => Ok(()),
+    }
+}
