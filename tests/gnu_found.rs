@@ -721,3 +721,18 @@ fn base64_wrapping_and_decoding_as_gnu() {
         fed("base64 -d | od -c", "aH==\n"),
     ]);
 }
+
+/// A pattern GNU's regex refuses is named as GNU names the fault, in one line (the
+/// regex crate's message took four, with a caret under its own translation).
+#[test]
+fn regex_errors_in_gnus_words() {
+    compare(&[
+        fed(
+            "grep '\\('; echo $?; grep -E '('; grep '[a'; grep 'a\\{1'",
+            "a\n",
+        ),
+        fed("grep -E '[b-a]'; grep -E 'a{2,1}'; echo $?", "a\n"),
+        fed("sed 's/\\(/x/'; echo $?; sed -n '/a\\{1/p'", "a\n"),
+        case("expr a : '\\('; echo $?; diff -I '\\(' lines.txt words.txt; echo $?"),
+    ]);
+}

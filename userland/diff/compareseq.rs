@@ -5,8 +5,14 @@
 //! files can have, this finds the one GNU diff prints.
 
 /// The lines of `old` and `new` (numbered by equivalence class, below `classes`) that are
-/// changed: for each file, a flag per line.
-pub fn changed_lines(old: &[u32], new: &[u32], classes: usize) -> (Vec<bool>, Vec<bool>) {
+/// changed: for each file, a flag per line. `minimal` (`-d`) never cuts a costly search
+/// short.
+pub fn changed_lines(
+    old: &[u32],
+    new: &[u32],
+    classes: usize,
+    minimal: bool,
+) -> (Vec<bool>, Vec<bool>) {
     let mut old_changed = vec![false; old.len()];
     let mut new_changed = vec![false; new.len()];
     let (old_kept, old_index) = discard_confusing_lines(old, new, classes, &mut old_changed);
@@ -17,7 +23,7 @@ pub fn changed_lines(old: &[u32], new: &[u32], classes: usize) -> (Vec<bool>, Ve
         old_kept.len() as isize,
         0,
         new_kept.len() as isize,
-        false,
+        minimal,
     )];
     while let Some((xoff, xlim, yoff, ylim, minimal)) = pending.pop() {
         let (mut xoff, mut xlim, mut yoff, mut ylim) = (xoff, xlim, yoff, ylim);

@@ -1,108 +1,18 @@
-//! The output formats of a file comparison, from the edit script GNU's search finds
-//! (`compareseq.rs`): GNU diff's normal, unified and context formats.
+//! The edit script of a file comparison, from the search GNU's diff makes
+//! (`compareseq.rs`, `boundaries.rs`), as changes and hunks; and GNU diff's normal,
+//! unified and context formats.
 
+use crate::likeness::Likeness;
+use crate::lines::{Lines, Look, Mark, Paint};
 use hashbrown::HashTable;
 use hashbrown::hash_table::Entry;
+use regex::bytes::Regex;
 use rustc_hash::FxBuildHasher;
-use similar::{DiffOp, group_diff_ops};
+use similar::DiffOp;
 use std::borrow::Cow;
 use std::hash::BuildHasher;
 use std::io::{self, Write};
-
-/// A file's lines (borrowed from its contents), and whether its last line lacked a
-/// newline.
-pub struct Lines<'a> {
-    pub lines: Vec<&'a [u8]>,
-    pub missing_newline: bool,
-}
-
-impl<'a> Lines<'a> {
-    pub fn split(data: &'a [u8]) -> Lines<'a> {
-        if data.is_empty() {
-            return Lines {
-                lines: Vec::new(),
-                missing_newline: false,
-            };
-        }
-        let missing_newline = !data.ends_with(b"\n");
-        let body = data.strip_suffix(b"\n").unwrap_or(data);
-        let mut lines = Vec::new();
-        let mut start = 0;
-        for end in memchr::memchr_iter(b'\n', body) {
-            lines.push(&body[start..end]);
-            start = end + 1;
-        }
-        lines.push(&body[start..]);
-        Lines {
-            lines,
-            missing_newline,
-        }
-    }
-
-    fn write_line(&self, out: &mut dyn Write, prefix: &str, i: usize) -> io::Result<()> {
-        out.write_all(prefix.as_bytes())?;
-        out.write_all(self.lines[i])?;
-        out.write_all(b"\n")?;
-        if self.missing_newline && i + 1 == self.lines.len() {
-            out.write_all(b"\\ No newline at end of file\n")?;
-        }
-        Ok(())
-    }
-}
-
-/// What makes two lines the same: `-i`, `-b` and `-w` loosen it; with `-B` changes of
-/// blank lines alone do not count.
-#[derive(Clone, Copy, Default)]
-pub struct Likeness {
-    pub ignore_case: bool,
-    pub ignore_space_change: bool,
-    pub ignore_all_space: bool,
-    pub ignore_blank_lines: bool,
-}
-
-impl Likeness {
-    fn is_exact(&self) -> bool {
-        !(self.ignore_case || self.ignore_space_change || self.ignore_all_space)
-    }
-
-    /// What a line is compared as: the line itself unless something is ignored.
-    fn key<'a>(&self, line: &'a [u8], last_without_newline: bool) -> Cow<'a, [u8]> {
-        if self.is_exact() && !last_without_newline {
-            return Cow::Borrowed(line);
-        }
-        let mut key: Vec<u8> = if self.ignore_all_space {
-            line.iter()
-                .copied()
-                .filter(|b| !b.is_ascii_whitespace())
-                .collect()
-        } else if self.ignore_space_change {
-            let mut out = Vec::with_capacity(line.len());
-            let mut in_space = false;
-            for &b in line {
-                if b.is_ascii_whitespace() {
-                    in_space = true;
-                } else {
-                    if in_space && !out.is_empty() {
-                        out.push(b' ');
-                    }
-                    in_space = false;
-                    out.push(b);
-                }
-            }
-            out
-        } else {
-            line.to_vec()
-        };
-        if self.ignore_case {
-            key.make_ascii_lowercase();
-        }
-        // "x" at the end without a newline is not the line "x\n".
-        if last_without_newline && !self.ignore_all_space && !self.ignore_space_change {
-            key.push(0xff);
-        }
-        Cow::Owned(key)
-    }
-}
+use std::ops::Range;
 
 /// The edit script from `old` to `new` (empty when they are alike). Each distinct line
 /// is hashed once and numbered, as GNU diff sorts lines into equivalence classes, so the
@@ -113,8 +23,9 @@ impl Likeness {
 pub fn edits<'a>(
     old: &Lines<'a>,
     new: &Lines<'a>,
-    likeness: Likeness,
+    likeness: &Likeness,
     horizon: usize,
+    minimal: bool,
 ) -> Vec<DiffOp> {
     let mut table: HashTable<u32> = HashTable::with_capacity(old.lines.len());
     let mut keys: Vec<Cow<'a, [u8]>> = Vec::with_capacity(old.lines.len());
@@ -147,6 +58,7 @@ pub fn edits<'a>(
         &old_classes[compared.start..compared.old_end],
         &new_classes[compared.start..compared.new_end],
         keys.len(),
+        minimal,
     );
     let ops = crate::boundaries::shift(
         &old_changed,
@@ -155,20 +67,14 @@ pub fn edits<'a>(
         &new_classes,
         &compared,
     );
-    let blank = |lines: &Lines, range: std::ops::Range<usize>| {
-        range
-            .into_iter()
-            .all(|i| lines.lines[i].iter().all(u8::is_ascii_whitespace))
-    };
-    let only_blank_changes = likeness.ignore_blank_lines
-        && change_blocks(&ops)
-            .into_iter()
-            .all(|(o, n)| blank(old, o) && blank(new, n));
-    if only_blank_changes || ops.iter().all(|op| matches!(op, DiffOp::Equal { .. })) {
-        Vec::new()
+    let counted = if likeness.ignores_changes() {
+        changes(&ops, likeness, old, new)
+            .iter()
+            .any(|c| !c.ignorable)
     } else {
-        ops
-    }
+        ops.iter().any(|op| !matches!(op, DiffOp::Equal { .. }))
+    };
+    if counted { ops } else { Vec::new() }
 }
 
 /// The lines the search for an edit script looks at: as GNU diff's, those between the
@@ -196,18 +102,9 @@ fn compared_lines(old: &Lines, new: &Lines, horizon: usize) -> Compared {
     }
 }
 
-/// Lines `start..end` (0-based) as the normal format writes them: `3` or `3,5`.
-fn normal_range(start: usize, end: usize) -> String {
-    if end - start == 1 {
-        format!("{}", start + 1)
-    } else {
-        format!("{},{end}", start + 1)
-    }
-}
-
 /// Consecutive changes, merged into one block: (old range, new range).
-pub fn change_blocks(ops: &[DiffOp]) -> Vec<(std::ops::Range<usize>, std::ops::Range<usize>)> {
-    let mut blocks: Vec<(std::ops::Range<usize>, std::ops::Range<usize>)> = Vec::new();
+fn change_blocks(ops: &[DiffOp]) -> Vec<(Range<usize>, Range<usize>)> {
+    let mut blocks: Vec<(Range<usize>, Range<usize>)> = Vec::new();
     let mut previous_was_change = false;
     for op in ops {
         if let DiffOp::Equal { .. } = op {
@@ -227,36 +124,240 @@ pub fn change_blocks(ops: &[DiffOp]) -> Vec<(std::ops::Range<usize>, std::ops::R
     blocks
 }
 
+/// One change: lines `old` of the first file replaced by lines `new` of the second.
+/// It is `ignorable` when each of its lines is one `-B` or `-I` sets aside.
+#[derive(Clone)]
+pub struct Change {
+    pub old: Range<usize>,
+    pub new: Range<usize>,
+    pub ignorable: bool,
+}
+
+pub fn changes(ops: &[DiffOp], likeness: &Likeness, old: &Lines, new: &Lines) -> Vec<Change> {
+    let ignores = likeness.ignores_changes();
+    change_blocks(ops)
+        .into_iter()
+        .map(|(o, n)| Change {
+            ignorable: ignores
+                && o.clone().all(|i| likeness.trivial(old.lines[i]))
+                && n.clone().all(|i| likeness.trivial(new.lines[i])),
+            old: o,
+            new: n,
+        })
+        .collect()
+}
+
+/// The changes, grouped into hunks as GNU's `find_hunk` groups them: a change joins the
+/// hunk before it when fewer than `2 * context + 1` common lines part them (`context`
+/// when it is ignorable). A hunk of ignorable changes only is left out.
+fn hunks(changes: &[Change], context: usize) -> Vec<&[Change]> {
+    let mut hunks = Vec::new();
+    let mut start = 0;
+    for i in 1..=changes.len() {
+        let ends = match changes.get(i) {
+            None => true,
+            Some(next) => {
+                let gap = next.old.start - changes[i - 1].old.end;
+                let threshold = if next.ignorable {
+                    context
+                } else {
+                    2 * context + 1
+                };
+                gap >= threshold
+            }
+        };
+        if ends {
+            let hunk = &changes[start..i];
+            if hunk.iter().any(|c| !c.ignorable) {
+                hunks.push(hunk);
+            }
+            start = i;
+        }
+    }
+    hunks
+}
+
+/// Lines `start..end` (0-based) as the normal and ed formats write them: `3` or `3,5`.
+pub fn normal_range(start: usize, end: usize) -> String {
+    if end - start == 1 {
+        format!("{}", start + 1)
+    } else {
+        format!("{},{end}", start + 1)
+    }
+}
+
 pub fn write_normal(
     out: &mut dyn Write,
+    look: &Look,
     old: &Lines,
     new: &Lines,
-    ops: &[DiffOp],
+    changes: &[Change],
 ) -> io::Result<()> {
-    for (o, n) in change_blocks(ops) {
-        if o.is_empty() {
-            writeln!(out, "{}a{}", o.start, normal_range(n.start, n.end))?;
+    for Change { old: o, new: n, .. } in changes.iter().filter(|c| !c.ignorable) {
+        let command = if o.is_empty() {
+            format!("{}a{}", o.start, normal_range(n.start, n.end))
         } else if n.is_empty() {
-            writeln!(out, "{}d{}", normal_range(o.start, o.end), n.start)?;
+            format!("{}d{}", normal_range(o.start, o.end), n.start)
         } else {
-            writeln!(
-                out,
+            format!(
                 "{}c{}",
                 normal_range(o.start, o.end),
                 normal_range(n.start, n.end)
-            )?;
-        }
+            )
+        };
+        look.line_numbers(out, &command)?;
         for i in o.clone() {
-            old.write_line(out, "< ", i)?;
+            look.line(out, old, i, Mark::Spaced("<"), Paint::Deleted)?;
         }
         if !o.is_empty() && !n.is_empty() {
             writeln!(out, "---")?;
         }
-        for i in n {
-            new.write_line(out, "> ", i)?;
+        for i in n.clone() {
+            look.line(out, new, i, Mark::Spaced(">"), Paint::Added)?;
         }
     }
     Ok(())
+}
+
+/// What the unified and context formats need besides the lines.
+pub struct Hunked<'a> {
+    pub look: &'a Look,
+    pub context: usize,
+    /// `-p`, `-F`: a hunk's header shows the last line before it that matches one.
+    pub functions: &'a [Regex],
+}
+
+impl Hunked<'_> {
+    /// Each hunk's lines: the first and last change's, widened by the context.
+    fn ranges(&self, hunk: &[Change], old: &Lines, new: &Lines) -> (Range<usize>, Range<usize>) {
+        let (first, last) = (&hunk[0], &hunk[hunk.len() - 1]);
+        (
+            first.old.start.saturating_sub(self.context)
+                ..(last.old.end + self.context).min(old.lines.len()),
+            first.new.start.saturating_sub(self.context)
+                ..(last.new.end + self.context).min(new.lines.len()),
+        )
+    }
+
+    /// ` name` after a hunk's header: the last line before `start` that a `-F` pattern
+    /// matches, from its first non-blank, at most 40 bytes, without trailing blanks.
+    fn function(&self, old: &Lines, start: usize) -> String {
+        if self.functions.is_empty() {
+            return String::new();
+        }
+        let found = old.lines[..start]
+            .iter()
+            .rev()
+            .find(|line| self.functions.iter().any(|r| r.is_match(line)));
+        let Some(line) = found else {
+            return String::new();
+        };
+        let from = line
+            .iter()
+            .position(|b| !b.is_ascii_whitespace())
+            .unwrap_or(line.len());
+        let mut text = &line[from..(from + 40).min(line.len())];
+        while let [rest @ .., last] = text
+            && last.is_ascii_whitespace()
+        {
+            text = rest;
+        }
+        format!(" {}", String::from_utf8_lossy(text))
+    }
+
+    pub fn write_unified(
+        &self,
+        out: &mut dyn Write,
+        old: &Lines,
+        new: &Lines,
+        changes: &[Change],
+    ) -> io::Result<()> {
+        let look = self.look;
+        for hunk in hunks(changes, self.context) {
+            let (olds, news) = self.ranges(hunk, old, new);
+            let numbers = format!(
+                "@@ -{} +{} @@",
+                unified_range(olds.start, olds.end),
+                unified_range(news.start, news.end)
+            );
+            look.start(out, |p| &p.line_numbers)?;
+            out.write_all(numbers.as_bytes())?;
+            look.end(out)?;
+            writeln!(out, "{}", self.function(old, olds.start))?;
+            let mut index = olds.start;
+            for c in hunk {
+                // Context before the change, then all its removed lines, then all added.
+                for i in index..c.old.start {
+                    look.line(out, old, i, Mark::Unified(b' '), Paint::Plain)?;
+                }
+                for i in c.old.clone() {
+                    look.line(out, old, i, Mark::Unified(b'-'), Paint::Deleted)?;
+                }
+                for i in c.new.clone() {
+                    look.line(out, new, i, Mark::Unified(b'+'), Paint::Added)?;
+                }
+                index = c.old.end;
+            }
+            for i in index..olds.end {
+                look.line(out, old, i, Mark::Unified(b' '), Paint::Plain)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The context format (`-c`): each hunk's old lines, then its new ones, marked `-`
+    /// (removed), `+` (added), `!` (changed) or blank (context); a side without changes
+    /// is left out.
+    pub fn write_context(
+        &self,
+        out: &mut dyn Write,
+        old: &Lines,
+        new: &Lines,
+        changes: &[Change],
+    ) -> io::Result<()> {
+        let look = self.look;
+        for hunk in hunks(changes, self.context) {
+            let (olds, news) = self.ranges(hunk, old, new);
+            let mark = |i: usize, old_side: bool| {
+                for c in hunk {
+                    let (mine, theirs) = if old_side {
+                        (&c.old, &c.new)
+                    } else {
+                        (&c.new, &c.old)
+                    };
+                    if mine.contains(&i) {
+                        return match (theirs.is_empty(), old_side) {
+                            (false, _) => "!",
+                            (true, true) => "-",
+                            (true, false) => "+",
+                        };
+                    }
+                }
+                " "
+            };
+            writeln!(out, "***************{}", self.function(old, olds.start))?;
+            look.line_numbers(
+                out,
+                &format!("*** {} ****", context_range(olds.start, olds.end)),
+            )?;
+            // GNU colours every line of a side, context too.
+            if hunk.iter().any(|c| !c.old.is_empty()) {
+                for i in olds.clone() {
+                    look.line(out, old, i, Mark::Spaced(mark(i, true)), Paint::Deleted)?;
+                }
+            }
+            look.line_numbers(
+                out,
+                &format!("--- {} ----", context_range(news.start, news.end)),
+            )?;
+            if hunk.iter().any(|c| !c.new.is_empty()) {
+                for i in news {
+                    look.line(out, new, i, Mark::Spaced(mark(i, false)), Paint::Added)?;
+                }
+            }
+        }
+        Ok(())
+    }
 }
 
 /// Lines `start..end` as a unified hunk header writes them: `3`, `3,4`, or `2,0` when empty.
@@ -268,44 +369,6 @@ fn unified_range(start: usize, end: usize) -> String {
     }
 }
 
-pub fn write_unified(
-    out: &mut dyn Write,
-    old: &Lines,
-    new: &Lines,
-    ops: Vec<DiffOp>,
-    context: usize,
-) -> io::Result<()> {
-    for group in group_diff_ops(ops, context) {
-        let (first, last) = (&group[0], &group[group.len() - 1]);
-        let (o0, n0) = (first.old_range().start, first.new_range().start);
-        let (o1, n1) = (last.old_range().end, last.new_range().end);
-        writeln!(
-            out,
-            "@@ -{} +{} @@",
-            unified_range(o0, o1),
-            unified_range(n0, n1)
-        )?;
-        let mut index = 0;
-        for (o, n) in change_blocks(&group) {
-            // Context before the block, then all its removed lines, then all added ones.
-            for i in index.max(o0)..o.start {
-                old.write_line(out, " ", i)?;
-            }
-            for i in o.clone() {
-                old.write_line(out, "-", i)?;
-            }
-            for i in n {
-                new.write_line(out, "+", i)?;
-            }
-            index = o.end;
-        }
-        for i in index.max(o0)..o1 {
-            old.write_line(out, " ", i)?;
-        }
-    }
-    Ok(())
-}
-
 /// A hunk's range in the context format: `first,last`, or one number (the line before
 /// an empty range).
 fn context_range(start: usize, end: usize) -> String {
@@ -314,49 +377,4 @@ fn context_range(start: usize, end: usize) -> String {
     } else {
         end.to_string()
     }
-}
-
-/// The context format (`-c`): each hunk's old lines, then its new ones, marked `-`
-/// (removed), `+` (added), `!` (changed) or blank (context); a side without changes is
-/// left out.
-pub fn write_context(
-    out: &mut dyn Write,
-    old: &Lines,
-    new: &Lines,
-    ops: Vec<DiffOp>,
-    context: usize,
-) -> io::Result<()> {
-    for group in group_diff_ops(ops, context) {
-        let (first, last) = (&group[0], &group[group.len() - 1]);
-        let (o0, n0) = (first.old_range().start, first.new_range().start);
-        let (o1, n1) = (last.old_range().end, last.new_range().end);
-        let blocks = change_blocks(&group);
-        let marker = |i: usize, old_side: bool| {
-            for (o, n) in &blocks {
-                let (mine, theirs) = if old_side { (o, n) } else { (n, o) };
-                if mine.contains(&i) {
-                    return match (theirs.is_empty(), old_side) {
-                        (false, _) => "! ",
-                        (true, true) => "- ",
-                        (true, false) => "+ ",
-                    };
-                }
-            }
-            "  "
-        };
-        writeln!(out, "***************")?;
-        writeln!(out, "*** {} ****", context_range(o0, o1))?;
-        if blocks.iter().any(|(o, _)| !o.is_empty()) {
-            for i in o0..o1 {
-                old.write_line(out, marker(i, true), i)?;
-            }
-        }
-        writeln!(out, "--- {} ----", context_range(n0, n1))?;
-        if blocks.iter().any(|(_, n)| !n.is_empty()) {
-            for i in n0..n1 {
-                new.write_line(out, marker(i, false), i)?;
-            }
-        }
-    }
-    Ok(())
 }

@@ -1,16 +1,26 @@
 //! diff: compare files line by line, or directories file by file, as GNU diff does: the
-//! normal, context and unified formats (`hunks.rs`), side by side (`side_by_side.rs`), `-q`, `-s`, `-r`, `-N` and the ways to loosen
-//! what counts as the same line.
+//! normal, context, unified, ed and RCS formats (`hunks.rs`, `ed.rs`), side by side
+//! (`side_by_side.rs`), merged with `#ifdef`s or any group and line formats (`ifdef.rs`),
+//! `-q`, `-s`, trees (`tree.rs`), and the ways to loosen what counts as the same line
+//! (`likeness.rs`).
 
 mod boundaries;
 mod compareseq;
+mod ed;
 mod hunks;
+mod ifdef;
+mod likeness;
+mod lines;
+mod options;
 mod side_by_side;
+mod tree;
 
-use hunks::{Likeness, Lines};
+use hunks::Hunked;
+use lines::Lines;
+use options::{Options, Style};
 use std::io::Write;
 use std::path::Path;
-use wasmix_common::{Arg, Failure, Output, Program, args, describe_io_error};
+use wasmix_common::{Failure, Output, Program, describe_io_error};
 
 static PROGRAM: Program = Program {
     usage_status: 2,
@@ -19,50 +29,91 @@ static PROGRAM: Program = Program {
     ..Program::new(
         "diff",
         "Usage: diff [OPTION]... FILES\n\
-         Compare FILES line by line.\n\n  \
+         Compare FILES line by line.\n\n\
+         Mandatory arguments to long options are mandatory for short options too.\n      \
+         --normal                  output a normal diff (the default)\n  \
          -q, --brief                   report only when files differ\n  \
          -s, --report-identical-files  report when two files are the same\n  \
          -c, -C NUM, --context[=NUM]   output NUM (default 3) lines of copied context\n  \
          -u, -U NUM, --unified[=NUM]   output NUM (default 3) lines of unified context\n  \
+         -e, --ed                      output an ed script\n  \
+         -n, --rcs                     output an RCS format diff\n  \
          -y, --side-by-side            output in two columns\n  \
          -W, --width=NUM               output at most NUM (default 130) print columns\n      \
          --left-column             output only the left column of common lines\n      \
-         --suppress-common-lines   do not output common lines\n  \
-         -r, --recursive               recursively compare any subdirectories found\n  \
-         -N, --new-file                treat absent files as empty\n  \
-         -i, --ignore-case             ignore case differences in file contents\n  \
-         -b, --ignore-space-change     ignore changes in the amount of white space\n  \
-         -w, --ignore-all-space        ignore all white space\n  \
-         -B, --ignore-blank-lines      ignore changes whose lines are all blank\n  \
-         -a, --text                    treat all files as text\n      \
-         --tabsize=NUM             tab stops every NUM (default 8) print columns\n      \
+         --suppress-common-lines   do not output common lines\n\n  \
+         -p, --show-c-function         show which C function each change is in\n  \
+         -F, --show-function-line=RE   show the most recent line matching RE\n      \
          --label LABEL             use LABEL instead of file name and timestamp\n                                  \
-         (can be repeated)\n      \
-         --help                    display this help and exit\n      \
-         --version                 output version information and exit\n\n\
+         (can be repeated)\n\n  \
+         -t, --expand-tabs             expand tabs to spaces in output\n  \
+         -T, --initial-tab             make tabs line up by prepending a tab\n      \
+         --tabsize=NUM             tab stops every NUM (default 8) print columns\n      \
+         --suppress-blank-empty    suppress space or tab before empty output lines\n\n  \
+         -r, --recursive                 recursively compare any subdirectories found\n  \
+         -N, --new-file                  treat absent files as empty\n      \
+         --unidirectional-new-file   treat absent first files as empty\n  \
+         -x, --exclude=PAT               exclude files that match PAT\n  \
+         -X, --exclude-from=FILE         exclude files that match any pattern in FILE\n  \
+         -S, --starting-file=FILE        start with FILE when comparing directories\n      \
+         --from-file=FILE1           compare FILE1 to all operands;\n                                    \
+         FILE1 can be a directory\n      \
+         --to-file=FILE2             compare all operands to FILE2;\n                                    \
+         FILE2 can be a directory\n\n  \
+         -i, --ignore-case               ignore case differences in file contents\n  \
+         -E, --ignore-tab-expansion      ignore changes due to tab expansion\n  \
+         -Z, --ignore-trailing-space     ignore white space at line end\n  \
+         -b, --ignore-space-change       ignore changes in the amount of white space\n  \
+         -w, --ignore-all-space          ignore all white space\n  \
+         -B, --ignore-blank-lines        ignore changes where lines are all blank\n  \
+         -I, --ignore-matching-lines=RE  ignore changes where all lines match RE\n\n  \
+         -a, --text                      treat all files as text\n      \
+         --strip-trailing-cr         strip trailing carriage return on input\n\n  \
+         -D, --ifdef=NAME                output merged file with '#ifdef NAME' diffs\n      \
+         --GTYPE-group-format=GFMT   format GTYPE input groups with GFMT\n      \
+         --line-format=LFMT          format all input lines with LFMT\n      \
+         --LTYPE-line-format=LFMT    format LTYPE input lines with LFMT\n    \
+         These format options provide fine-grained control over the output\n      \
+         of diff, generalizing -D/--ifdef.\n    \
+         LTYPE is 'old', 'new', or 'unchanged'.  GTYPE is LTYPE or 'changed'.\n    \
+         GFMT (only) may contain:\n      \
+         %<  lines from FILE1\n      \
+         %>  lines from FILE2\n      \
+         %=  lines common to FILE1 and FILE2\n      \
+         %[-][WIDTH][.[PREC]]{doxX}LETTER  printf-style spec for LETTER\n        \
+         LETTERs are as follows for new group, lower case for old group:\n          \
+         F  first line number\n          \
+         L  last line number\n          \
+         N  number of lines = L-F+1\n          \
+         E  F-1\n          \
+         M  L+1\n      \
+         %(A=B?T:E)  if A equals B then T else E\n    \
+         LFMT (only) may contain:\n      \
+         %L  contents of line\n      \
+         %l  contents of line, excluding any trailing newline\n      \
+         %[-][WIDTH][.[PREC]]{doxX}n  printf-style spec for input line number\n    \
+         Both GFMT and LFMT may contain:\n      \
+         %%  %\n      \
+         %c'C'  the single character C\n      \
+         %c'\\OOO'  the character with octal code OOO\n      \
+         C    the character C (other characters represent themselves)\n\n  \
+         -d, --minimal            try hard to find a smaller set of changes\n      \
+         --horizon-lines=NUM  keep NUM lines of the common prefix and suffix\n      \
+         --color[=WHEN]       color output; WHEN is 'never', 'always', or 'auto';\n                             \
+         plain --color means --color='auto'\n      \
+         --palette=PALETTE    the colors to use when --color is active; PALETTE is\n                             \
+         a colon-separated list of terminfo capabilities\n\n      \
+         --help               display this help and exit\n      \
+         --version            output version information and exit\n\n\
          FILES are 'FILE1 FILE2' or 'DIR1 DIR2' or 'DIR FILE' or 'FILE DIR'.\n\
+         If --from-file or --to-file is given, there are no restrictions on FILE(s).\n\
          If a FILE is '-', read standard input.\n\
          Exit status is 0 if inputs are the same, 1 if different, 2 if trouble.\n",
     )
 };
 
-struct Options {
-    brief: bool,
-    report_identical: bool,
-    /// The output format `-u`, `-c` or `-y` chose (normal without one).
-    style: Style,
-    columns: side_by_side::SideBySide,
-    recursive: bool,
-    new_file: bool,
-    text: bool,
-    likeness: Likeness,
-    labels: Vec<String>,
-    /// The options as given, for the `diff -r a/x b/x` line before each file of a tree.
-    switches: String,
-}
-
 /// Worst outcome so far: 0 same, 1 different, 2 trouble.
-struct Outcome(u8);
+pub struct Outcome(u8);
 
 impl Outcome {
     fn differ(&mut self) {
@@ -116,7 +167,7 @@ fn local_time(time: std::time::SystemTime, context: bool) -> String {
     utc.with_timezone(&zone).format(format).to_string()
 }
 
-fn compare_files(
+pub fn compare_files(
     a: &str,
     b: &str,
     in_tree: bool,
@@ -124,10 +175,13 @@ fn compare_files(
     out: &mut Output,
     outcome: &mut Outcome,
 ) -> Result<(), Failure> {
-    let load = |path: &str, outcome: &mut Outcome| -> Option<Vec<u8>> {
+    let load = |path: &str, first: bool, outcome: &mut Outcome| -> Option<Vec<u8>> {
         match read(path) {
             Ok(data) => Some(data),
-            Err(e) if options.new_file && e.kind() == std::io::ErrorKind::NotFound => {
+            Err(e)
+                if (options.new_file || options.new_first_file && first)
+                    && e.kind() == std::io::ErrorKind::NotFound =>
+            {
                 Some(Vec::new())
             }
             Err(e) => {
@@ -140,7 +194,7 @@ fn compare_files(
     if a == "-" && b == "-" {
         return Ok(());
     }
-    let (Some(old), Some(new)) = (load(a, outcome), load(b, outcome)) else {
+    let (Some(old), Some(new)) = (load(a, true, outcome), load(b, false, outcome)) else {
         return Ok(());
     };
     let binary = |data: &[u8]| !options.text && data[..data.len().min(32 * 1024)].contains(&0);
@@ -164,280 +218,174 @@ fn compare_files(
         }
         return Ok(());
     }
-    let (old_lines, new_lines) = (Lines::split(&old), Lines::split(&new));
-    let horizon = match options.style {
-        Style::Unified(context) | Style::Context(context) => context,
-        Style::Normal | Style::SideBySide => 0,
-    };
-    let ops = hunks::edits(&old_lines, &new_lines, options.likeness, horizon);
+    let strip = options.strip_trailing_cr;
+    let (mut old_lines, mut new_lines) = (Lines::split(&old, strip), Lines::split(&new, strip));
+    // An ed script cannot say that a file lacks its last newline: it is taken as there,
+    // and GNU's warning follows.
+    let unended = [old_lines.missing_newline, new_lines.missing_newline];
+    if options.style == Style::Ed {
+        old_lines.missing_newline = false;
+        new_lines.missing_newline = false;
+    }
+    let ops = hunks::edits(
+        &old_lines,
+        &new_lines,
+        &options.likeness,
+        options.horizon,
+        options.minimal,
+    );
+    let changes = hunks::changes(&ops, &options.likeness, &old_lines, &new_lines);
+    let formats = (options.style == Style::Ifdef).then(|| options.formats.complete());
     if ops.is_empty() {
-        // Side by side shows files that are alike too, as GNU's does.
-        if options.style == Style::SideBySide && !options.brief {
+        // Side by side and the merged formats show files that are alike too.
+        let shown = match &formats {
+            Some(formats) => !formats.silent_when_alike(),
+            None => options.style == Style::SideBySide,
+        };
+        if shown && !options.brief {
             tree_line(out)?;
-            options.columns.write(out, &old_lines, &new_lines, &ops)?;
+            match &formats {
+                Some(formats) => formats.write(out, &options.look, &old_lines, &new_lines, &[])?,
+                None => options
+                    .columns
+                    .write(out, &old_lines, &new_lines, &changes)?,
+            }
         }
         if options.report_identical {
             writeln!(out, "Files {a} and {b} are identical")?;
         }
-        return Ok(());
-    }
-    outcome.differ();
-    if options.brief {
-        writeln!(out, "Files {a} and {b} differ")?;
-        return Ok(());
-    }
-    tree_line(out)?;
-    match options.style {
-        Style::Unified(context) => {
-            writeln!(out, "--- {}", header(a, options.labels.first(), false))?;
-            writeln!(out, "+++ {}", header(b, options.labels.get(1), false))?;
-            hunks::write_unified(out, &old_lines, &new_lines, ops, context)?;
+    } else {
+        outcome.differ();
+        if options.brief {
+            writeln!(out, "Files {a} and {b} differ")?;
+            return Ok(());
         }
-        Style::Context(context) => {
-            writeln!(out, "*** {}", header(a, options.labels.first(), true))?;
-            writeln!(out, "--- {}", header(b, options.labels.get(1), true))?;
-            hunks::write_context(out, &old_lines, &new_lines, ops, context)?;
+        tree_line(out)?;
+        write_changes(
+            out,
+            options,
+            [a, b],
+            &old_lines,
+            &new_lines,
+            &changes,
+            formats,
+        )?;
+    }
+    if options.style == Style::Ed && a != b {
+        for (i, path) in [a, b].into_iter().enumerate() {
+            if unended[i] {
+                let name = options.labels.get(i).map_or(path, String::as_str);
+                outcome.trouble(format!("{name}: No newline at end of file\n"));
+            }
         }
-        Style::SideBySide => options.columns.write(out, &old_lines, &new_lines, &ops)?,
-        Style::Normal => hunks::write_normal(out, &old_lines, &new_lines, &ops)?,
     }
     Ok(())
 }
 
-fn entries(dir: &str) -> std::io::Result<Vec<String>> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)?
-        .filter_map(|e| e.ok())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    Ok(names)
+fn write_changes(
+    out: &mut Output,
+    options: &Options,
+    [a, b]: [&str; 2],
+    old: &Lines,
+    new: &Lines,
+    changes: &[hunks::Change],
+    formats: Option<ifdef::Complete>,
+) -> Result<(), Failure> {
+    let look = &options.look;
+    let hunked = Hunked {
+        look,
+        context: options.context,
+        functions: &options.functions,
+    };
+    match options.style {
+        Style::Unified => {
+            look.header(
+                out,
+                &format!("--- {}", header(a, options.labels.first(), false)),
+            )?;
+            look.header(
+                out,
+                &format!("+++ {}", header(b, options.labels.get(1), false)),
+            )?;
+            hunked.write_unified(out, old, new, changes)?;
+        }
+        Style::Context => {
+            look.header(
+                out,
+                &format!("*** {}", header(a, options.labels.first(), true)),
+            )?;
+            look.header(
+                out,
+                &format!("--- {}", header(b, options.labels.get(1), true)),
+            )?;
+            hunked.write_context(out, old, new, changes)?;
+        }
+        Style::SideBySide => options.columns.write(out, old, new, changes)?,
+        Style::Normal => hunks::write_normal(out, look, old, new, changes)?,
+        Style::Ed => ed::write_ed(out, look, new, changes)?,
+        Style::Rcs => ed::write_rcs(out, look, new, changes)?,
+        Style::Ifdef => {
+            if let Some(formats) = formats {
+                formats.write(out, look, old, new, changes)?;
+            }
+        }
+    }
+    Ok(())
 }
 
-fn compare_dirs(
+/// Compares two operands: files, directories, or a file and the file of that name in
+/// a directory.
+fn compare_operands(
     a: &str,
     b: &str,
     options: &Options,
     out: &mut Output,
     outcome: &mut Outcome,
 ) -> Result<(), Failure> {
-    let mut listed = Vec::new();
-    for dir in [a, b] {
-        match entries(dir) {
-            Ok(names) => listed.push(names),
-            Err(e) => {
-                outcome.trouble(format!("{dir}: {}", describe_io_error(&e)));
-                return Ok(());
-            }
-        }
-    }
-    let (names_b, names_a) = (
-        listed.pop().unwrap_or_default(),
-        listed.pop().unwrap_or_default(),
-    );
-    let mut all: Vec<&String> = names_a.iter().chain(names_b.iter()).collect();
-    all.sort();
-    all.dedup();
-    for name in all {
-        let (pa, pb) = (format!("{a}/{name}"), format!("{b}/{name}"));
-        let (in_a, in_b) = (names_a.contains(name), names_b.contains(name));
-        if !(options.new_file || in_a && in_b) {
-            outcome.differ();
-            writeln!(out, "Only in {}: {name}", if in_a { a } else { b })?;
-            continue;
-        }
-        let (dir_a, dir_b) = (Path::new(&pa).is_dir(), Path::new(&pb).is_dir());
-        match (dir_a, dir_b) {
-            (true, true) if options.recursive => compare_dirs(&pa, &pb, options, out, outcome)?,
-            (true, true) => writeln!(out, "Common subdirectories: {pa} and {pb}")?,
-            (false, false) => compare_files(&pa, &pb, true, options, out, outcome)?,
-            _ if !(in_a && in_b) && options.recursive => {
-                // -N: a file on one side only is compared with nothing; a directory is not.
-                if dir_a || dir_b {
-                    writeln!(out, "Only in {}: {name}", if in_a { a } else { b })?;
-                    outcome.differ();
-                } else {
-                    compare_files(&pa, &pb, true, options, out, outcome)?;
-                }
-            }
-            _ => {
-                outcome.differ();
-                let kind = |d| if d { "directory" } else { "regular file" };
-                writeln!(
-                    out,
-                    "File {pa} is a {} while file {pb} is a {}",
-                    kind(dir_a),
-                    kind(dir_b)
-                )?;
-            }
-        }
-    }
-    Ok(())
-}
-
-/// The NUM of `-C`, `-U`, `--context` and `--unified`.
-fn context_length(text: &str) -> Result<usize, Failure> {
-    text.parse()
-        .map_err(|_| Failure::Usage(format!("invalid context length '{text}'")))
-}
-
-/// The options as typed (each with its value), for the `diff -r` line: every argument
-/// but the operands, in order, as GNU's diff shows them.
-fn switches(raw: &[String], operands: &[String]) -> String {
-    let mut shown = String::new();
-    let mut operands = operands.iter().peekable();
-    let mut value_follows = false;
-    for arg in raw {
-        if !value_follows && operands.peek() == Some(&arg) {
-            operands.next();
-            continue;
-        }
-        shown.push(' ');
-        shown.push_str(arg);
-        value_follows = matches!(
-            arg.as_str(),
-            "-C" | "-U" | "-W" | "--label" | "--width" | "--tabsize"
-        );
-    }
-    shown
-}
-
-/// A width or tab size: a number above 0.
-fn positive(text: &str, what: &str) -> Result<usize, Failure> {
-    text.parse()
-        .ok()
-        .filter(|&n| n > 0)
-        .ok_or_else(|| Failure::Usage(format!("invalid {what} '{text}'")))
-}
-
-/// The output formats; with a number, the lines of context.
-#[derive(Clone, Copy, PartialEq)]
-enum Style {
-    Normal,
-    Unified(usize),
-    Context(usize),
-    SideBySide,
-}
-
-impl Options {
-    /// Takes the format an option names: a later one of the same kind replaces it, one of
-    /// another kind is refused, as GNU's diff refuses `-c -u`.
-    fn choose(&mut self, style: Style) -> Result<(), Failure> {
-        if std::mem::discriminant(&self.style) != std::mem::discriminant(&style)
-            && self.style != Style::Normal
-        {
-            return Err(Failure::Usage("conflicting output style options".into()));
-        }
-        self.style = style;
-        Ok(())
+    let is_dir = |p: &str| p != "-" && Path::new(p).is_dir();
+    let inside = |dir: &str, file: &str| {
+        let name = Path::new(file)
+            .file_name()
+            .map_or(String::new(), |n| n.to_string_lossy().into_owned());
+        format!("{dir}/{name}")
+    };
+    match (is_dir(a), is_dir(b)) {
+        (true, true) => tree::compare_dirs(a, b, true, options, out, outcome),
+        (true, false) => compare_files(&inside(a, b), b, false, options, out, outcome),
+        (false, true) => compare_files(a, &inside(b, a), false, options, out, outcome),
+        (false, false) => compare_files(a, b, false, options, out, outcome),
     }
 }
 
 fn main() {
-    PROGRAM.run(|mut args, out| {
-        let mut options = Options {
-            brief: false,
-            report_identical: false,
-            style: Style::Normal,
-            columns: side_by_side::SideBySide {
-                width: 130,
-                tab_size: 8,
-                left_column: false,
-                suppress_common: false,
-            },
-            recursive: false,
-            new_file: false,
-            text: false,
-            likeness: Likeness::default(),
-            labels: Vec::new(),
-            switches: String::new(),
-        };
-        let raw: Vec<String> = std::env::args().skip(1).collect();
-        let mut operands = Vec::new();
-        while let Some(arg) = args.next()? {
-            match arg {
-                Arg::Short('q') | Arg::Long("brief") => options.brief = true,
-                Arg::Short('s') | Arg::Long("report-identical-files") => {
-                    options.report_identical = true
-                }
-                Arg::Short('u') => options.choose(Style::Unified(3))?,
-                Arg::Short('c') => options.choose(Style::Context(3))?,
-                Arg::Short('C') => {
-                    options.choose(Style::Context(context_length(&args.value()?)?))?
-                }
-                Arg::Long("context") => {
-                    let n = match args.optional_value() {
-                        Some(text) => context_length(&text)?,
-                        None => 3,
-                    };
-                    options.choose(Style::Context(n))?;
-                }
-                Arg::Short('U') => {
-                    options.choose(Style::Unified(context_length(&args.value()?)?))?
-                }
-                Arg::Long("unified") => {
-                    let n = match args.optional_value() {
-                        Some(text) => context_length(&text)?,
-                        None => 3,
-                    };
-                    options.choose(Style::Unified(n))?;
-                }
-                Arg::Short('y') | Arg::Long("side-by-side") => options.choose(Style::SideBySide)?,
-                Arg::Short('W') | Arg::Long("width") => {
-                    options.columns.width = positive(&args.value()?, "width")?
-                }
-                Arg::Long("tabsize") => {
-                    options.columns.tab_size = positive(&args.value()?, "tabsize")?
-                }
-                Arg::Long("left-column") => options.columns.left_column = true,
-                Arg::Long("suppress-common-lines") => options.columns.suppress_common = true,
-                Arg::Short('r') | Arg::Long("recursive") => options.recursive = true,
-                Arg::Short('N') | Arg::Long("new-file") => options.new_file = true,
-                Arg::Short('a') | Arg::Long("text") => options.text = true,
-                Arg::Short('i') | Arg::Long("ignore-case") => options.likeness.ignore_case = true,
-                Arg::Short('b') | Arg::Long("ignore-space-change") => {
-                    options.likeness.ignore_space_change = true
-                }
-                Arg::Short('w') | Arg::Long("ignore-all-space") => {
-                    options.likeness.ignore_all_space = true
-                }
-                Arg::Short('B') | Arg::Long("ignore-blank-lines") => {
-                    options.likeness.ignore_blank_lines = true
-                }
-                Arg::Long("label") => options.labels.push(args.value()?),
-                Arg::Value(v) => operands.push(args::into_string(v)?),
-                other => return Err(args::unexpected(other)),
-            }
-        }
-        options.switches = switches(&raw, &operands);
-        let (a, b) = match operands.as_slice() {
-            [a, b] => (a.clone(), b.clone()),
-            [] => return Err(Failure::Usage("missing operand after 'diff'".into())),
-            [a] => return Err(Failure::Usage(format!("missing operand after '{a}'"))),
-            [_, _, extra, ..] => return Err(Failure::Usage(format!("extra operand '{extra}'"))),
-        };
+    PROGRAM.run(|args, out| {
+        let options = Options::parse(args)?;
         let mut outcome = Outcome(0);
-        let is_dir = |p: &str| p != "-" && Path::new(p).is_dir();
-        match (is_dir(&a), is_dir(&b)) {
-            (true, true) => compare_dirs(&a, &b, &options, out, &mut outcome)?,
-            (true, false) => {
-                let inside = format!(
-                    "{a}/{}",
-                    Path::new(&b)
-                        .file_name()
-                        .map_or(String::new(), |n| n.to_string_lossy().into_owned())
-                );
-                compare_files(&inside, &b, false, &options, out, &mut outcome)?;
+        let operands = &options.operands;
+        match (&options.from_file, &options.to_file) {
+            (Some(_), Some(_)) => {
+                return Err(Failure::Fatal(
+                    "--from-file and --to-file both specified".into(),
+                ));
             }
-            (false, true) => {
-                let inside = format!(
-                    "{b}/{}",
-                    Path::new(&a)
-                        .file_name()
-                        .map_or(String::new(), |n| n.to_string_lossy().into_owned())
-                );
-                compare_files(&a, &inside, false, &options, out, &mut outcome)?;
+            (Some(from), None) => {
+                for b in operands {
+                    compare_operands(from, b, &options, out, &mut outcome)?;
+                }
             }
-            (false, false) => compare_files(&a, &b, false, &options, out, &mut outcome)?,
+            (None, Some(to)) => {
+                for a in operands {
+                    compare_operands(a, to, &options, out, &mut outcome)?;
+                }
+            }
+            (None, None) => match operands.as_slice() {
+                [a, b] => compare_operands(a, b, &options, out, &mut outcome)?,
+                [] => return Err(Failure::Usage("missing operand after 'diff'".into())),
+                [a] => return Err(Failure::Usage(format!("missing operand after '{a}'"))),
+                [_, _, extra, ..] => {
+                    return Err(Failure::Usage(format!("extra operand '{extra}'")));
+                }
+            },
         }
         Ok(outcome.0)
     })

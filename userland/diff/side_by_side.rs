@@ -2,8 +2,8 @@
 //! between that marks lines changed (`|`), only on the left (`<`) or only on the right
 //! (`>`); as GNU diff lays them out in the C locale.
 
-use crate::hunks::{Lines, change_blocks};
-use similar::DiffOp;
+use crate::hunks::Change;
+use crate::lines::Lines;
 use std::io::{self, Write};
 
 /// The least gutter between the two columns.
@@ -13,6 +13,8 @@ pub struct SideBySide {
     /// `-W`: the width of the whole line.
     pub width: usize,
     pub tab_size: usize,
+    /// `-t`: spaces instead of tabs.
+    pub expand_tabs: bool,
     /// `--left-column`: a common line is shown once, on the left, marked `(`.
     pub left_column: bool,
     /// `--suppress-common-lines`.
@@ -40,11 +42,11 @@ impl SideBySide {
         out: &mut dyn Write,
         old: &Lines,
         new: &Lines,
-        ops: &[DiffOp],
+        changes: &[Change],
     ) -> io::Result<()> {
         // The columns' widths, as GNU computes them: the second column starts at a tab
         // stop about half way.
-        let t = self.tab_size;
+        let t = if self.expand_tabs { 1 } else { self.tab_size };
         let offset = (self.width + t + GUTTER_WIDTH_MINIMUM) / (2 * t) * t;
         let half_width = offset
             .saturating_sub(GUTTER_WIDTH_MINIMUM)
@@ -56,7 +58,7 @@ impl SideBySide {
             column2_offset: if half_width > 0 { offset } else { self.width },
         };
         let (mut next_old, mut next_new) = (0, 0);
-        for (o, n) in change_blocks(ops) {
+        for Change { old: o, new: n, .. } in changes.iter().filter(|c| !c.ignorable) {
             columns.common(old, new, next_old..o.start, next_new..n.start)?;
             let pairs = o.len().min(n.len());
             for k in 0..pairs {
@@ -81,6 +83,8 @@ impl SideBySide {
 }
 
 impl Columns<'_> {
+    /// Lines both files share, in pairs; where changes that do not count (`-B`, `-I`)
+    /// left one side longer, its other lines alone, marked `)` or `(`, as GNU's are.
     fn common(
         &mut self,
         old: &Lines,
@@ -91,12 +95,18 @@ impl Columns<'_> {
         if self.options.suppress_common {
             return Ok(());
         }
-        for (i, j) in olds.zip(news) {
-            if self.options.left_column {
-                self.row(Some(line(old, i)), b'(', None)?;
-            } else {
+        let (mut i, mut j) = (olds.start, news.start);
+        if !self.options.left_column {
+            while i < olds.end && j < news.end {
                 self.row(Some(line(old, i)), b' ', Some(line(new, j)))?;
+                (i, j) = (i + 1, j + 1);
             }
+            for j in j..news.end {
+                self.row(None, b')', Some(line(new, j)))?;
+            }
+        }
+        for i in i..olds.end {
+            self.row(Some(line(old, i)), b'(', None)?;
         }
         Ok(())
     }
@@ -136,7 +146,7 @@ impl Columns<'_> {
     fn tab_from_to(&mut self, mut from: usize, to: usize) -> io::Result<usize> {
         let size = self.options.tab_size;
         let mut tab = from + size - from % size;
-        while tab <= to {
+        while tab <= to && !self.options.expand_tabs {
             self.out.write_all(b"\t")?;
             from = tab;
             tab += size;
@@ -158,7 +168,12 @@ impl Columns<'_> {
                 b'\t' => {
                     let spaces = size - in_position % size;
                     let stop = out_position + spaces;
-                    if in_position == out_position && stop < bound {
+                    if in_position == out_position && self.options.expand_tabs {
+                        while out_position < stop.min(bound) {
+                            self.out.write_all(b" ")?;
+                            out_position += 1;
+                        }
+                    } else if in_position == out_position && stop < bound {
                         out_position = stop;
                         self.out.write_all(b"\t")?;
                     }

@@ -243,7 +243,7 @@ fn arithmetic(op: &str, left: Value, right: Value) -> Result<Value, Failure> {
 /// `STRING : REGEXP`: the text of the first group, or the length of the match.
 fn pattern_match(text: &str, pattern: &str) -> Result<Value, Failure> {
     let regex = Regex::new(&format!("^(?:{})", basic_to_extended(pattern)))
-        .map_err(|e| Failure::Fatal(format!("invalid regular expression: {e}")))?;
+        .map_err(|e| Failure::Fatal(wasmix_common::basic_regex::gnu_error(&e)))?;
     let captures = regex.captures(text);
     Ok(match captures {
         Some(c) if regex.captures_len() > 1 => {

@@ -73,7 +73,7 @@ impl Matcher {
             .case_insensitive(shape.ignore_case)
             .multi_line(true)
             .build()
-            .map_err(|e| Failure::Fatal(format!("invalid regular expression: {e}")))?;
+            .map_err(|e| Failure::Fatal(wasmix_common::basic_regex::gnu_error(&e)))?;
         Ok(Matcher {
             regex,
             literal,

@@ -348,7 +348,7 @@ impl<'s> Parser<'s> {
             .case_insensitive(insensitive)
             .build()
             .map(|regex| Some(Rc::new(regex)))
-            .map_err(|e| self.error(&format!("invalid regular expression: {e}")))
+            .map_err(|e| self.error(&wasmix_common::basic_regex::gnu_error(&e)))
     }
 
     fn label(&mut self) -> String {
