@@ -49,6 +49,7 @@ mod select;
 mod shopt;
 mod source;
 mod subscripts;
+mod substitution_cases;
 mod syntax;
 mod table;
 mod test;

@@ -58,6 +58,8 @@ fn open_document_tag(text: &str) -> Option<String> {
 }
 
 fn parse_exact(text: &str) -> Result<Program, SyntaxError> {
+    let balanced = super::substitution_cases::balance(text);
+    let text = balanced.as_ref();
     let options = ParserOptions::default();
     let mut tokens = brush_parser::tokenize_str_with_options(text, &options.tokenizer_options())
         .map_err(|e| tokenizer_error(text, e))?;
