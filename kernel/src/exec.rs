@@ -50,13 +50,16 @@ impl Kernel {
     }
 
     /// Follows `#!` lines from `path` to what runs; `argv` becomes what that is given.
+    /// A script is named to its interpreter as it was `given` (`./s.sh`).
     pub(crate) fn image_at(
         &self,
         namespace: &Namespace,
         path: &str,
+        given: &str,
         argv: &mut Vec<String>,
     ) -> Result<Image, SpawnError> {
         let mut path = path.to_string();
+        let mut named = given.to_string();
         // The script whose interpreter is being looked for, for bash's message.
         let mut script: Option<String> = None;
         for _ in 0..MAX_INTERPRETERS {
@@ -70,7 +73,7 @@ impl Kernel {
                 Found::Program(program) => return Ok(Image::Wasm(program)),
                 Found::Script(line) => line,
                 Found::ShellScript => {
-                    argv.splice(..1.min(argv.len()), ["sh".to_string(), path]);
+                    argv.splice(..1.min(argv.len()), ["sh".to_string(), named]);
                     return Ok(Image::Shell);
                 }
             };
@@ -84,9 +87,10 @@ impl Kernel {
             }
             let mut interpreted = vec![interpreter.clone()];
             interpreted.extend(words.next().map(|arg| arg.trim().to_string()));
-            interpreted.push(path.clone());
+            interpreted.push(named);
             interpreted.extend(argv.drain(..).skip(1));
             *argv = interpreted;
+            named = interpreter.clone();
             script = Some(std::mem::replace(&mut path, interpreter));
         }
         Err(cannot(&path, "too many levels of #! interpreters"))

@@ -331,8 +331,14 @@ impl Kernel {
             return Err(SpawnError::TooManyProcesses(self.max_processes));
         }
         let program = match &request.executable {
-            Executable::Path(path) => {
-                match self.image_at(&request.namespace, path, &mut request.argv)? {
+            Executable::Path(given) => {
+                // A relative name is the working directory's; scripts are given it as it
+                // was given here, as Linux gives an interpreter the name passed to execve.
+                let path = crate::fs::namespace::normalize(&crate::fs::namespace::absolute(
+                    &request.cwd,
+                    given,
+                ));
+                match self.image_at(&request.namespace, &path, given, &mut request.argv)? {
                     Image::Wasm(program) => program,
                     Image::Shell => return self.start_shell(request),
                 }

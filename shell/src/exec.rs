@@ -884,7 +884,12 @@ impl Shell {
         let request = SpawnRequest {
             parent: self.pid,
             namespace: self.namespace.clone(),
-            executable: Executable::Path(path),
+            // A name with a slash goes as typed: a script's interpreter is given it so.
+            executable: Executable::Path(if name.contains('/') {
+                name.clone()
+            } else {
+                path
+            }),
             argv,
             env,
             cwd: self.cwd.clone(),
