@@ -265,3 +265,37 @@ fn gzip_lists_sizes_and_ratios_as_gnu() {
         ],
     ));
 }
+
+/// `-b`, `--backup=CONTROL` (and its abbreviations), `-S`, `VERSION_CONTROL` and
+/// `SIMPLE_BACKUP_SUFFIX` in cp, mv, ln and install: the backup's name, what -v says of it.
+#[test]
+fn backups_of_replaced_files() {
+    compare(&after(
+        "printf a > a; printf b > b; printf c > c; mkdir d; ",
+        &[
+            "cp -bv a b; ls; cat b~; cp --backup=numbered -v a b; cp --backup=numbered -v a b; cp --backup=existing -v a b; ls",
+            "cp -S .x -v c a; cp --backup=num -v c a; cp --backup=n c a; echo $?; cp --backup= -v c a; cp --backup=off -v c b; ls",
+            "VERSION_CONTROL=bad cp -b c a; echo $?; VERSION_CONTROL=numbered cp -bv c a; SIMPLE_BACKUP_SUFFIX=.orig cp -bv --backup=simple c b; ls",
+            "mv -bv a c; ls; mv --backup=t -v b c; ls; mv -S .k -v c d/; mv -bv d/c b; ls . d",
+            "ln -bv a b; ln -sbv c b; ls; ln --backup=numbered -sv a c; ls; readlink c",
+            "install -bv a b; ls; install --backup=t -v -m 600 c b; install -S .s -v a c; ls; install -bC a c; ls",
+        ],
+    ));
+}
+
+/// cp's `-l`, `-s`, `--remove-destination`, `--attributes-only` and `--no-preserve`;
+/// ln's `-r`, `-L`, `-P`; mv's `--strip-trailing-slashes`.
+#[test]
+fn cp_makes_links_and_ln_relative_ones() {
+    compare(&after(
+        "printf a > a; printf b > b; mkdir d; ",
+        &[
+            "cp -l a b; echo $?; cp -lf a b; echo $?; ls -i a b | awk '{ print $1 == p; p = $1 }'",
+            "cp -sv a e; readlink e; cp -s a d/x; echo $?; cp -v --remove-destination a b; cp -lv a f",
+            "cp -rl d d2; cp --attributes-only -v a g; wc -c g; cp -R -l -v d d3; cp --no-preserve=mode -pv a h",
+            "ln -sr a d/x; readlink d/x; ln -srv d/x y; readlink y; ln -r a z; echo $?",
+            "cd d; ln -sr ../a q; readlink q; ln -sr . s; readlink s; ln -sr ../d t; readlink t",
+            "ln -s a l; ln -L l hl; ln -P l hp; ls -l hl hp | cut -c1; mv --strip-trailing-slashes d/ m; ls",
+        ],
+    ));
+}

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use std::fs::{self, FileTimes};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use wasmix_common::backup::{Backups, Policy};
 use wasmix_common::wasi_fs::{self, EntryKind, list_dir, symlink};
 use wasmix_common::{Arg, Failure, Program, args, describe_io_error, file_out, prompt, tree};
 
@@ -15,20 +16,29 @@ static PROGRAM: Program = Program::new(
      or:  cp [OPTION]... SOURCE... DIRECTORY\n  \
      or:  cp [OPTION]... -t DIRECTORY SOURCE...\n\
      Copy SOURCE to DEST, or multiple SOURCE(s) to DIRECTORY.\n\n  \
-     -a, --archive                same as -dR --preserve=all\n  \
+     -a, --archive                same as -dR --preserve=all\n      \
+     --attributes-only        don't copy the file data, just the attributes\n      \
+     --backup[=CONTROL]       make a backup of each existing destination file\n  \
+     -b                           like --backup but does not accept an argument\n  \
      -d                           same as --no-dereference --preserve=links\n  \
      -f, --force                  if an existing destination file cannot be\n                                 \
      opened, remove it and try again\n  \
      -H                           follow command-line symbolic links in SOURCE\n  \
      -i, --interactive            prompt before overwrite (overrides a previous -n\n                                  \
      option)\n  \
+     -l, --link                   hard link files instead of copying\n  \
      -L, --dereference            always follow symbolic links in SOURCE\n  \
      -n, --no-clobber             do not overwrite an existing file\n  \
      -P, --no-dereference         never follow symbolic links in SOURCE\n  \
      -p                           same as --preserve=mode,ownership,timestamps\n      \
      --preserve[=ATTR_LIST]   preserve the specified attributes\n      \
+     --no-preserve=ATTR_LIST  don't preserve the specified attributes\n      \
      --parents                use full source file name under DIRECTORY\n  \
-     -R, -r, --recursive          copy directories recursively\n  \
+     -R, -r, --recursive          copy directories recursively\n      \
+     --remove-destination     remove each existing destination file before\n                                 \
+     attempting to open it (contrast with --force)\n      \
+     -s, --symbolic-link          make symbolic links instead of copying\n  \
+     -S, --suffix=SUFFIX          override the usual backup suffix\n  \
      -t, --target-directory=DIRECTORY  copy all SOURCE arguments into DIRECTORY\n  \
      -T, --no-target-directory    treat DEST as a normal file\n  \
      -u, --update                 copy only when the SOURCE file is newer\n                                 \
@@ -36,7 +46,14 @@ static PROGRAM: Program = Program::new(
      destination file is missing\n  \
      -v, --verbose                explain what is being done\n      \
      --help        display this help and exit\n      \
-     --version     output version information and exit\n",
+     --version     output version information and exit\n\n\
+     The backup suffix is '~', unless set with --suffix or SIMPLE_BACKUP_SUFFIX.\n\
+     The version control method may be selected via the --backup option or through\n\
+     the VERSION_CONTROL environment variable.  Here are the values:\n\n  \
+     none, off       never make backups (even if --backup is given)\n  \
+     numbered, t     make numbered backups\n  \
+     existing, nil   numbered if numbered backups exist, simple otherwise\n  \
+     simple, never   always make simple backups\n",
 );
 
 #[derive(Clone, Copy, PartialEq)]
@@ -48,8 +65,23 @@ enum Follow {
     Always,
 }
 
+/// What a file is copied as.
+#[derive(Clone, Copy, PartialEq)]
+enum Make {
+    Copy,
+    /// `-l`: a hard link to the source.
+    HardLink,
+    /// `-s`: a symbolic link to the source.
+    SymbolicLink,
+    /// `--attributes-only`: an empty file with the source's attributes.
+    Attributes,
+}
+
 struct Options {
     recursive: bool,
+    make: Make,
+    backups: Policy,
+    remove_destination: bool,
     follow: Follow,
     preserve_times: bool,
     preserve_mode: bool,
@@ -183,6 +215,20 @@ impl Copier<'_> {
         if existing.is_some() && self.skipped(source, target) {
             return Ok(());
         }
+        let mut backup = None;
+        if existing.is_some() {
+            match self.clear_target(target) {
+                Ok(made) => backup = made,
+                Err(e) => {
+                    let reason = describe_io_error(&e);
+                    self.fail(format!("cannot back up '{}': {reason}", target.display()));
+                    return Ok(());
+                }
+            }
+        }
+        if self.options.make != Make::Copy && self.options.make != Make::Attributes {
+            return self.link(source, target, backup);
+        }
         if self.options.preserve_links
             && kind != EntryKind::Directory
             && self.linked(source, target)?
@@ -197,6 +243,13 @@ impl Copier<'_> {
         } else if new_fifo {
             let _ = fs::remove_file(target);
             wasi_fs::mode(source, false).and_then(|mode| wasi_fs::make_fifo(target, mode))
+        } else if self.options.make == Make::Attributes {
+            fs::OpenOptions::new()
+                .write(true)
+                .create(true)
+                .truncate(false)
+                .open(target)
+                .map(drop)
         } else {
             let mut copied = file_out::copy_file(source, target);
             if copied.is_err() && self.options.force && existing.is_some() {
@@ -207,7 +260,7 @@ impl Copier<'_> {
         };
         match copied {
             Ok(()) => {
-                self.said(source, target)?;
+                self.said_with_backup(source, target, backup)?;
                 if kind != EntryKind::Symlink {
                     self.keep_mode(source, target, existing.is_none());
                     self.keep_times(source, target)?;
@@ -274,10 +327,82 @@ impl Copier<'_> {
     }
 
     fn said(&mut self, source: &Path, target: &Path) -> io::Result<()> {
+        self.said_with_backup(source, target, None)
+    }
+
+    fn said_with_backup(
+        &mut self,
+        source: &Path,
+        target: &Path,
+        backup: Option<PathBuf>,
+    ) -> io::Result<()> {
         if self.options.verbose {
-            writeln!(self.out, "'{}' -> '{}'", source.display(), target.display())?;
+            write!(self.out, "'{}' -> '{}'", source.display(), target.display())?;
+            if let Some(backup) = backup {
+                write!(self.out, " (backup: '{}')", backup.display())?;
+            }
+            writeln!(self.out)?;
         }
         Ok(())
+    }
+
+    /// Makes way for a new file at `target`, which exists: its backup (the name it got),
+    /// or with `--remove-destination` its removal.
+    fn clear_target(&mut self, target: &Path) -> io::Result<Option<PathBuf>> {
+        let backup = self.options.backups.back_up(target)?;
+        if backup.is_none() && self.options.remove_destination {
+            fs::remove_file(target)?;
+            if self.options.verbose {
+                writeln!(self.out, "removed '{}'", target.display())?;
+            }
+        }
+        Ok(backup)
+    }
+
+    /// `-l` and `-s`: a link to `source` at `target` instead of a copy. A symbolic link
+    /// holds the source's name as given, so it must be absolute unless the link is made
+    /// in the working directory.
+    fn link(&mut self, source: &Path, target: &Path, backup: Option<PathBuf>) -> io::Result<()> {
+        let made = if self.options.make == Make::HardLink {
+            let made = fs::hard_link(source, target);
+            match made {
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists && self.options.force => {
+                    let _ = fs::remove_file(target);
+                    fs::hard_link(source, target)
+                }
+                other => other,
+            }
+        } else {
+            let in_working_directory = target.parent().is_none_or(|p| p.as_os_str().is_empty());
+            if !source.is_absolute() && !in_working_directory {
+                self.fail(format!(
+                    "{}: can make relative symbolic links only in current directory",
+                    target.display()
+                ));
+                return Ok(());
+            }
+            if self.options.force {
+                let _ = fs::remove_file(target);
+            }
+            symlink(source, target)
+        };
+        match made {
+            Ok(()) => self.said_with_backup(source, target, backup),
+            Err(e) => {
+                let reason = describe_io_error(&e);
+                let what = if self.options.make == Make::HardLink {
+                    format!("hard link '{}' to '{}'", target.display(), source.display())
+                } else {
+                    format!(
+                        "symbolic link '{}' to '{}'",
+                        target.display(),
+                        source.display()
+                    )
+                };
+                self.fail(format!("cannot create {what}: {reason}"));
+                Ok(())
+            }
+        }
     }
 
     /// A new copy gets the source's mode less the umask, as GNU's; with -p, an existing
@@ -339,6 +464,9 @@ fn main() {
     PROGRAM.run(|mut args, out| {
         let mut options = Options {
             recursive: false,
+            make: Make::Copy,
+            backups: Policy::none(),
+            remove_destination: false,
             follow: Follow::Default,
             preserve_times: false,
             preserve_mode: false,
@@ -350,6 +478,7 @@ fn main() {
             verbose: false,
         };
         let (mut parents, mut target_dir, mut no_target_dir) = (false, None, false);
+        let mut backups = Backups::default();
         let mut operands = Vec::new();
         while let Some(arg) = args.next()? {
             match arg {
@@ -379,7 +508,21 @@ fn main() {
                     options.preserve_mode |= asks("mode");
                     options.preserve_links |= asks("links");
                 }
+                Arg::Long("no-preserve") => {
+                    let list = args.value()?;
+                    let drops = |what| list.split(',').any(|a| a == "all" || a == what);
+                    options.preserve_times &= !drops("timestamps");
+                    options.preserve_mode &= !drops("mode");
+                    options.preserve_links &= !drops("links");
+                }
                 Arg::Long("parents") => parents = true,
+                Arg::Short('b') => backups.ask(None),
+                Arg::Long("backup") => backups.ask(args.optional_value()),
+                Arg::Short('S') | Arg::Long("suffix") => backups.suffix(args.value()?),
+                Arg::Short('l') | Arg::Long("link") => options.make = Make::HardLink,
+                Arg::Short('s') | Arg::Long("symbolic-link") => options.make = Make::SymbolicLink,
+                Arg::Long("attributes-only") => options.make = Make::Attributes,
+                Arg::Long("remove-destination") => options.remove_destination = true,
                 Arg::Short('f') | Arg::Long("force") => options.force = true,
                 Arg::Short('n') | Arg::Long("no-clobber") => {
                     options.no_clobber = true;
@@ -397,6 +540,7 @@ fn main() {
                 other => return Err(args::unexpected(other)),
             }
         }
+        options.backups = backups.policy()?;
         let (sources, target) = match (target_dir, operands.len()) {
             (Some(dir), _) => {
                 tree::check_target_directory(&dir)?;

@@ -4,6 +4,7 @@
 use std::fs::{self, FileTimes};
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
+use wasmix_common::backup::{Backups, Policy};
 use wasmix_common::modechange::ModeChange;
 use wasmix_common::{
     Arg, Failure, Output, Program, args, describe_io_error, file_out, tree, wasi_fs,
@@ -18,7 +19,9 @@ static PROGRAM: Program = Program::new(
      In the first three forms, copy SOURCE to DEST or multiple SOURCE(s) to\n\
      the existing DIRECTORY, while setting permission modes.\n\
      In the 4th form, create all components of the given DIRECTORY(ies).\n\n\
-     Mandatory arguments to long options are mandatory for short options too.\n  \
+     Mandatory arguments to long options are mandatory for short options too.\n      \
+     --backup[=CONTROL]  make a backup of each existing destination file\n  \
+     -b                  like --backup but does not accept an argument\n  \
      -c                  (ignored)\n  \
      -C, --compare       compare content of source and destination files, and\n                        \
      if no change to the content and permissions,\n                        \
@@ -31,15 +34,23 @@ static PROGRAM: Program = Program::new(
      -m, --mode=MODE     set permission mode (as in chmod), instead of rwxr-xr-x\n  \
      -p, --preserve-timestamps   apply access/modification times of SOURCE files\n                        \
      to corresponding destination files\n  \
+     -S, --suffix=SUFFIX  override the usual backup suffix\n  \
      -t, --target-directory=DIRECTORY  copy all SOURCE arguments into DIRECTORY\n  \
      -T, --no-target-directory  treat DEST as a normal file\n  \
      -v, --verbose       print the name of each created file or directory\n      \
      --help        display this help and exit\n      \
-     --version     output version information and exit\n",
+     --version     output version information and exit\n\n\
+     The backup suffix is '~', unless set with --suffix or SIMPLE_BACKUP_SUFFIX.\n\
+     The version control method may be selected via the --backup option or through\n\
+     the VERSION_CONTROL environment variable.  Here are the values:\n\n  \
+     none, off       never make backups (even if --backup is given)\n  \
+     numbered, t     make numbered backups\n  \
+     existing, nil   numbered if numbered backups exist, simple otherwise\n  \
+     simple, never   always make simple backups\n",
 );
 
-#[derive(Default)]
 struct Options {
+    backups: Policy,
     compare: bool,
     directories: bool,
     leading: bool,
@@ -129,6 +140,13 @@ impl Installer<'_> {
             ));
         }
         let mut removed = false;
+        let backup = match self.options.backups.back_up(target) {
+            Ok(backup) => backup,
+            Err(e) => {
+                let reason = describe_io_error(&e);
+                return self.fail(format!("cannot back up '{shown}': {reason}"));
+            }
+        };
         let copied = (|| {
             match fs::remove_file(target) {
                 Ok(()) => removed = true,
@@ -161,7 +179,14 @@ impl Installer<'_> {
             }
         }
         if self.options.verbose {
-            let _ = writeln!(self.out, "'{source}' -> '{shown}'");
+            let _ = match backup {
+                Some(backup) => writeln!(
+                    self.out,
+                    "'{source}' -> '{shown}' (backup: '{}')",
+                    backup.display()
+                ),
+                None => writeln!(self.out, "'{source}' -> '{shown}'"),
+            };
         }
     }
 
@@ -193,10 +218,24 @@ fn same_contents(a: &Path, b: &Path) -> io::Result<bool> {
 
 fn main() {
     PROGRAM.run(|mut args, out| {
-        let mut options = Options::default();
+        let mut options = Options {
+            backups: Policy::none(),
+            compare: false,
+            directories: false,
+            leading: false,
+            mode: None,
+            preserve_times: false,
+            target_directory: None,
+            no_target_directory: false,
+            verbose: false,
+        };
+        let mut backups = Backups::default();
         let mut operands = Vec::new();
         while let Some(arg) = args.next()? {
             match arg {
+                Arg::Short('b') => backups.ask(None),
+                Arg::Long("backup") => backups.ask(args.optional_value()),
+                Arg::Short('S') | Arg::Long("suffix") => backups.suffix(args.value()?),
                 Arg::Short('c') => {}
                 Arg::Short('C') | Arg::Long("compare") => options.compare = true,
                 Arg::Short('d') | Arg::Long("directory") => options.directories = true,
@@ -219,6 +258,7 @@ fn main() {
                 other => return Err(args::unexpected(other)),
             }
         }
+        options.backups = backups.policy()?;
         // A symbolic mode starts from nothing, the umask aside (`-m u+x` gives 0100).
         let mode = options
             .mode

@@ -3,6 +3,8 @@
 use std::fs;
 use std::io::Write;
 use std::path::Path;
+use wasmix_common::backup::Backups;
+use wasmix_common::canonical::{self, Existing};
 use wasmix_common::tree::Destination;
 use wasmix_common::{Arg, Failure, Program, args, describe_io_error, prompt, tree, wasi_fs};
 
@@ -14,18 +16,31 @@ static PROGRAM: Program = Program::new(
      or:  ln [OPTION]... -t DIRECTORY TARGET...\n\
      Create hard links by default, symbolic links with --symbolic, to TARGET with the\n\
      name LINK_NAME, or links to each TARGET in DIRECTORY (the current one when only\n\
-     TARGET is given).\n\n  \
+     TARGET is given).\n\n      \
+     --backup[=CONTROL]      make a backup of each existing destination file\n  \
+     -b                          like --backup but does not accept an argument\n  \
      -f, --force                 remove existing destination files\n  \
      -i, --interactive           prompt whether to remove destinations\n  \
+     -L, --logical               dereference TARGETs that are symbolic links\n  \
      -n, --no-dereference        treat LINK_NAME as a normal file if\n                                \
      it is a symbolic link to a directory\n  \
+     -P, --physical              make hard links directly to symbolic links\n  \
+     -r, --relative              with -s, create links relative to link location\n  \
      -s, --symbolic              make symbolic links instead of hard links\n  \
+     -S, --suffix=SUFFIX         override the usual backup suffix\n  \
      -t, --target-directory=DIRECTORY  specify the DIRECTORY in which to create\n                                \
      the links\n  \
      -T, --no-target-directory   treat LINK_NAME as a normal file always\n  \
      -v, --verbose               print name of each linked file\n      \
      --help        display this help and exit\n      \
-     --version     output version information and exit\n",
+     --version     output version information and exit\n\n\
+     The backup suffix is '~', unless set with --suffix or SIMPLE_BACKUP_SUFFIX.\n\
+     The version control method may be selected via the --backup option or through\n\
+     the VERSION_CONTROL environment variable.  Here are the values:\n\n  \
+     none, off       never make backups (even if --backup is given)\n  \
+     numbered, t     make numbered backups\n  \
+     existing, nil   numbered if numbered backups exist, simple otherwise\n  \
+     simple, never   always make simple backups\n",
 );
 
 fn main() {
@@ -37,8 +52,16 @@ fn main() {
         let mut verbose = false;
         let mut destination = Destination::default();
         let mut operands = Vec::new();
+        let mut backups = Backups::default();
+        let (mut logical, mut relative) = (false, false);
         while let Some(arg) = args.next()? {
             match arg {
+                Arg::Short('b') => backups.ask(None),
+                Arg::Long("backup") => backups.ask(args.optional_value()),
+                Arg::Short('S') | Arg::Long("suffix") => backups.suffix(args.value()?),
+                Arg::Short('L') | Arg::Long("logical") => logical = true,
+                Arg::Short('P') | Arg::Long("physical") => logical = false,
+                Arg::Short('r') | Arg::Long("relative") => relative = true,
                 Arg::Short('s') | Arg::Long("symbolic") => symbolic = true,
                 Arg::Short('f') | Arg::Long("force") => {
                     force = true;
@@ -57,6 +80,12 @@ fn main() {
                 Arg::Value(v) => operands.push(args::into_string(v)?),
                 other => return Err(args::unexpected(other)),
             }
+        }
+        let backups = backups.policy()?;
+        if relative && !symbolic {
+            return Err(Failure::Fatal(
+                "cannot do --relative without --symbolic".into(),
+            ));
         }
         if let Some(directory) = &destination.directory {
             match fs::metadata(directory) {
@@ -114,10 +143,26 @@ fn main() {
                     continue;
                 }
             }
-            if replaceable && (force || interactive) {
+            let backup = match backups.back_up(&link) {
+                Ok(backup) => backup,
+                Err(e) => {
+                    let reason = describe_io_error(&e);
+                    PROGRAM.warn(format!("cannot back up '{}': {reason}", link.display()));
+                    status = 1;
+                    continue;
+                }
+            };
+            if replaceable && (force || interactive) && backup.is_none() {
                 let _ = fs::remove_file(&link);
             }
+            // `backup ~ link`, before the link GNU's -v shows.
+            let shown_backup = backup.map_or(String::new(), |b| format!("'{}' ~ ", b.display()));
             if !symbolic {
+                // -L: a link to where a symbolic link leads, not to the link.
+                let target = match logical {
+                    true => fs::canonicalize(&target).unwrap_or(target),
+                    false => target,
+                };
                 if let Err(e) = fs::hard_link(&target, &link) {
                     let reason = describe_io_error(&e);
                     // GNU names the target only when the link's name was not the trouble.
@@ -129,10 +174,15 @@ fn main() {
                     PROGRAM.warn(format!("failed to create hard link {what}: {reason}"));
                     status = 1;
                 } else if verbose {
-                    writeln!(out, "'{}' => '{}'", link.display(), target.display())?;
+                    let (link, target) = (link.display(), target.display());
+                    writeln!(out, "{shown_backup}'{link}' => '{target}'")?;
                 }
                 continue;
             }
+            let target = match relative {
+                true => relative_to_link(&target, &link),
+                false => target,
+            };
             if let Err(e) = wasi_fs::symlink(&target, &link) {
                 let reason = describe_io_error(&e);
                 PROGRAM.warn(format!(
@@ -141,9 +191,26 @@ fn main() {
                 ));
                 status = 1;
             } else if verbose {
-                writeln!(out, "'{}' -> '{}'", link.display(), target.display())?;
+                let (link, target) = (link.display(), target.display());
+                writeln!(out, "{shown_backup}'{link}' -> '{target}'")?;
             }
         }
         Ok(status)
     })
+}
+
+/// `-r`: the way from the link's directory to `target`, both resolved (neither need exist).
+fn relative_to_link(target: &Path, link: &Path) -> std::path::PathBuf {
+    let directory = match link.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let resolved = |p: &Path| {
+        let absolute = std::env::current_dir()?.join(p);
+        canonical::resolve(&absolute, Existing::None, true)
+    };
+    match (resolved(target), resolved(directory)) {
+        (Ok(target), Ok(directory)) => canonical::relative(&target, &directory),
+        _ => target.to_path_buf(),
+    }
 }

@@ -4,6 +4,7 @@
 use std::fs;
 use std::io::{self, Write};
 use std::path::Path;
+use wasmix_common::backup::Backups;
 use wasmix_common::tree::Destination;
 use wasmix_common::{Arg, Program, args, describe_io_error, prompt, tree};
 
@@ -12,11 +13,16 @@ static PROGRAM: Program = Program::new(
     "Usage: mv [OPTION]... [-T] SOURCE DEST\n  \
      or:  mv [OPTION]... SOURCE... DIRECTORY\n  \
      or:  mv [OPTION]... -t DIRECTORY SOURCE...\n\
-     Rename SOURCE to DEST, or move SOURCE(s) to DIRECTORY.\n\n  \
+     Rename SOURCE to DEST, or move SOURCE(s) to DIRECTORY.\n\n      \
+     --backup[=CONTROL]       make a backup of each existing destination file\n  \
+     -b                           like --backup but does not accept an argument\n  \
      -f, --force                  do not prompt before overwriting\n  \
      -i, --interactive            prompt before overwrite\n  \
      -n, --no-clobber             do not overwrite an existing file\n\
      If you specify more than one of -i, -f, -n, only the final one takes effect.\n  \
+     --strip-trailing-slashes  remove any trailing slashes from each SOURCE\n                                 \
+     argument\n  \
+     -S, --suffix=SUFFIX          override the usual backup suffix\n  \
      -t, --target-directory=DIRECTORY  move all SOURCE arguments into DIRECTORY\n  \
      -T, --no-target-directory    treat DEST as a normal file\n  \
      -u, --update                 move only when the SOURCE file is newer\n                                 \
@@ -24,7 +30,14 @@ static PROGRAM: Program = Program::new(
      destination file is missing\n  \
      -v, --verbose                explain what is being done\n      \
      --help        display this help and exit\n      \
-     --version     output version information and exit\n",
+     --version     output version information and exit\n\n\
+     The backup suffix is '~', unless set with --suffix or SIMPLE_BACKUP_SUFFIX.\n\
+     The version control method may be selected via the --backup option or through\n\
+     the VERSION_CONTROL environment variable.  Here are the values:\n\n  \
+     none, off       never make backups (even if --backup is given)\n  \
+     numbered, t     make numbered backups\n  \
+     existing, nil   numbered if numbered backups exist, simple otherwise\n  \
+     simple, never   always make simple backups\n",
 );
 
 fn main() {
@@ -34,8 +47,14 @@ fn main() {
         let mut update = false;
         let mut destination = Destination::default();
         let mut operands = Vec::new();
+        let mut backups = Backups::default();
+        let mut strip_slashes = false;
         while let Some(arg) = args.next()? {
             match arg {
+                Arg::Short('b') => backups.ask(None),
+                Arg::Long("backup") => backups.ask(args.optional_value()),
+                Arg::Short('S') | Arg::Long("suffix") => backups.suffix(args.value()?),
+                Arg::Long("strip-trailing-slashes") => strip_slashes = true,
                 Arg::Short('f') | Arg::Long("force") => existing = Existing::Replace,
                 Arg::Short('i') | Arg::Long("interactive") => existing = Existing::Ask,
                 Arg::Short('n') | Arg::Long("no-clobber") => existing = Existing::Keep,
@@ -47,6 +66,19 @@ fn main() {
                 Arg::Short('v') | Arg::Long("verbose") => verbose = true,
                 Arg::Value(v) => operands.push(args::into_string(v)?),
                 other => return Err(args::unexpected(other)),
+            }
+        }
+        let backups = backups.policy()?;
+        if strip_slashes {
+            // Each source, not the destination the last operand names without -t.
+            let sources = match destination.directory {
+                Some(_) => operands.len(),
+                None => operands.len().saturating_sub(1),
+            };
+            for operand in &mut operands[..sources] {
+                while operand.len() > 1 && operand.ends_with('/') {
+                    operand.pop();
+                }
             }
         }
         let mut status = 0;
@@ -102,6 +134,15 @@ fn main() {
                     continue;
                 }
             }
+            let backup = match backups.back_up(&target) {
+                Ok(backup) => backup,
+                Err(e) => {
+                    let reason = describe_io_error(&e);
+                    PROGRAM.warn(format!("cannot back up '{}': {reason}", target.display()));
+                    status = 1;
+                    continue;
+                }
+            };
             let moved = match fs::rename(&source, &target) {
                 Err(e) if e.kind() == io::ErrorKind::CrossesDevices => {
                     let mut ok = tree::copy(&source, &target, &mut |path, e| {
@@ -129,12 +170,16 @@ fn main() {
             if !moved {
                 status = 1;
             } else if verbose {
-                writeln!(
+                write!(
                     out,
                     "renamed '{}' -> '{}'",
                     source.display(),
                     target.display()
                 )?;
+                match backup {
+                    Some(backup) => writeln!(out, " (backup: '{}')", backup.display())?,
+                    None => writeln!(out)?,
+                }
             }
         }
         Ok(status)

@@ -2,7 +2,7 @@
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use wasmix_common::canonical::{Existing, resolve};
+use wasmix_common::canonical::{Existing, relative, resolve};
 use wasmix_common::{Arg, Failure, Program, args, file_error};
 
 static PROGRAM: Program = Program::new(
@@ -40,20 +40,6 @@ fn canonical(name: &Path, existing: Existing, links: Links) -> std::io::Result<P
         Links::Unfollowed => resolve(&absolute, existing, false),
         Links::Logical => resolve(&resolve(&absolute, existing, false)?, existing, true),
     }
-}
-
-/// `path` relative to `base`, both canonical: up out of what `base` has beyond their
-/// common part, then down into the rest of `path`.
-fn relative(path: &Path, base: &Path) -> PathBuf {
-    let (ours, theirs): (Vec<_>, Vec<_>) =
-        (path.components().collect(), base.components().collect());
-    let common = ours.iter().zip(&theirs).take_while(|(a, b)| a == b).count();
-    let mut relative: PathBuf = theirs[common..].iter().map(|_| "..").collect();
-    relative.extend(&ours[common..]);
-    if relative.as_os_str().is_empty() {
-        relative.push(".");
-    }
-    relative
 }
 
 fn main() {

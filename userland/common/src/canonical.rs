@@ -110,3 +110,17 @@ fn unfollowed(path: &Path, existing: Existing, trailing: bool) -> std::io::Resul
     }
     Ok(resolved)
 }
+
+/// `path` relative to `base`, both canonical: up out of what `base` has beyond their
+/// common part, then down into the rest of `path`.
+pub fn relative(path: &Path, base: &Path) -> PathBuf {
+    let (ours, theirs): (Vec<_>, Vec<_>) =
+        (path.components().collect(), base.components().collect());
+    let common = ours.iter().zip(&theirs).take_while(|(a, b)| a == b).count();
+    let mut relative: PathBuf = theirs[common..].iter().map(|_| "..").collect();
+    relative.extend(&ours[common..]);
+    if relative.as_os_str().is_empty() {
+        relative.push(".");
+    }
+    relative
+}

@@ -3,6 +3,7 @@
 //! format `prog: what: reason`, buffered output, and exit statuses that reach the shell intact.
 
 pub mod args;
+pub mod backup;
 pub mod basic_regex;
 pub mod block;
 pub mod canonical;
