@@ -4,7 +4,7 @@
 
 mod support;
 
-use support::gnu::{case, compare, fed};
+use support::gnu::{after, case, compare, fed};
 
 const SIX: &str = "1\n2\n3\n4\n5\n6\n";
 
@@ -735,4 +735,23 @@ fn regex_errors_in_gnus_words() {
         fed("sed 's/\\(/x/'; echo $?; sed -n '/a\\{1/p'", "a\n"),
         case("expr a : '\\('; echo $?; diff -I '\\(' lines.txt words.txt; echo $?"),
     ]);
+}
+
+/// grep's `-T` (a tab after the prefix, numbers as wide as the input's size, or the
+/// widest number for a pipe), `--group-separator`, `--no-group-separator`, `-d`, `-D`,
+/// `--exclude-from`, and a tree searched in its directory's order.
+#[test]
+fn grep_alignment_separators_and_what_is_searched() {
+    compare(&after(
+        "printf 'a\\nb\\nc\\nd\\ne\\nf\\n' > g; seq 120 > n; printf 'x\\n\\ny\\n' > e; mkfifo fifo; \
+         mkdir -p t/s; echo b > t/in.o; echo b > t/in.c; echo b > t/s/z; echo '*.o' > ex; ",
+        &[
+            "grep -T -n b g; grep -T -H -n -b c g n; grep -T c g; grep -T -H c g; grep -c -T c g",
+            "grep -T -n -b '^1.0$' n; grep -T -n -A1 '^99$' n; cat n | grep -T -n '^99$'; grep -T -n '' e",
+            "grep -T -o -n c g; grep -T -n --color=always b g; grep -rT -n b t",
+            "grep -A1 --group-separator=XX -e b -e e g; grep -A1 --no-group-separator -e b -e e g; grep -A1 --group-separator= -e b -e e g",
+            "grep -d skip b t g; echo $?; grep -d read b t; echo $?; grep -d recurse b t; grep -d bad b t; echo $?",
+            "grep -r --exclude-from=ex b t; grep -D skip x fifo g; echo $?; grep -D foo x g; echo $?",
+        ],
+    ));
 }

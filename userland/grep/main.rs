@@ -11,6 +11,7 @@ use options::Options;
 use pattern::Matcher;
 use search::Searcher;
 use std::fs;
+use std::path::Path;
 use wasmix_common::{Program, describe_io_error, input, wasi_fs};
 
 static PROGRAM: Program = Program {
@@ -53,16 +54,24 @@ static PROGRAM: Program = Program {
          -R, --dereference-recursive  likewise, but follow all symlinks\n      \
          --include=GLOB        search only files that match GLOB (a file pattern)\n      \
          --exclude=GLOB        skip files that match GLOB\n      \
+         --exclude-from=FILE   skip files that match any file pattern from FILE\n      \
          --exclude-dir=GLOB    skip directories that match GLOB\n  \
+         -d, --directories=ACTION  how to handle directories;\n                            \
+         ACTION is 'read', 'recurse', or 'skip'\n  \
+         -D, --devices=ACTION      how to handle devices, FIFOs and sockets;\n                            \
+         ACTION is 'read' or 'skip'\n  \
          -L, --files-without-match  print only names of FILEs with no selected lines\n  \
          -l, --files-with-matches  print only names of FILEs with selected lines\n  \
          -c, --count               print only a count of selected lines per FILE\n  \
+         -T, --initial-tab         make tabs line up (if needed)\n  \
          -Z, --null                print 0 byte after FILE name\n\n\
          Context control:\n  \
          -B, --before-context=NUM  print NUM lines of leading context\n  \
          -A, --after-context=NUM   print NUM lines of trailing context\n  \
          -C, --context=NUM         print NUM lines of output context\n  \
          -NUM                      same as --context=NUM\n      \
+         --group-separator=SEP  print SEP on line between matches with context\n      \
+         --no-group-separator  do not print separator for matches with context\n      \
          --color[=WHEN],\n      \
          --colour[=WHEN]       use markers to highlight the matching strings;\n                            \
          WHEN is 'always', 'never', or 'auto'\n      \
@@ -103,6 +112,7 @@ fn main() {
                 show_names,
                 matched: false,
                 grouped: false,
+                number_width: 0,
             },
             failed: false,
             implicit_dir,
@@ -159,6 +169,9 @@ impl Walk<'_> {
 
     fn operand(&mut self, path: &str) -> Result<(), wasmix_common::Failure> {
         if path != "-" && fs::metadata(path).is_ok_and(|m| m.is_dir()) {
+            if self.options().skip_directories && !self.options().recursive {
+                return Ok(());
+            }
             if !self.options().recursive {
                 // As GNU's: a file whose read failed, so with nothing in it (`-c` counts
                 // 0 for it, `-L` names it).
@@ -168,16 +181,16 @@ impl Walk<'_> {
             if path != "." && self.excluded_dir(path) {
                 return Ok(());
             }
-            // The names from the directory stream itself: one that cannot be looked up
-            // (its directory is not searchable) is still named, to be complained of.
-            let mut names: Vec<String> = match wasi_fs::list_dir(std::path::Path::new(path)) {
+            // The names from the directory stream itself, in its order as GNU's walk takes
+            // them: one that cannot be looked up (its directory is not searchable) is
+            // still named, to be complained of.
+            let names: Vec<String> = match wasi_fs::list_dir(std::path::Path::new(path)) {
                 Ok(entries) => entries.into_iter().map(|(name, _)| name).collect(),
                 Err(e) => {
                     self.complain(format!("{path}: {}", describe_io_error(&e)));
                     return Ok(());
                 }
             };
-            names.sort();
             for name in names {
                 let child = if self.implicit_dir && path == "." {
                     name
@@ -206,6 +219,22 @@ impl Walk<'_> {
             (Some(label), "-") => label.clone(),
             (None, "-") => "(standard input)".to_string(),
             _ => path.to_string(),
+        };
+        let meta = (path != "-").then(|| fs::metadata(path).ok()).flatten();
+        if self.options().skip_devices
+            && let Some(meta) = &meta
+            && !matches!(
+                wasi_fs::EntryKind::at(Path::new(path), meta),
+                wasi_fs::EntryKind::File | wasi_fs::EntryKind::Directory
+            )
+        {
+            return Ok(());
+        }
+        // -T lines numbers up to the width of the input's size, as GNU's does; where the
+        // size is unknown, to the widest number.
+        self.searcher.number_width = match &meta {
+            Some(meta) if meta.is_file() => meta.len().max(1).ilog10() as usize + 1,
+            _ => 19,
         };
         match input::open(path) {
             Ok(reader) => self.searcher.search(reader, &label),

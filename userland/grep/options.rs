@@ -40,6 +40,15 @@ pub struct Options {
     pub include: Vec<glob::Pattern>,
     pub exclude: Vec<glob::Pattern>,
     pub exclude_dir: Vec<glob::Pattern>,
+    /// `-T`: a tab between a line's prefix and its text, and numbers of one width.
+    pub initial_tab: bool,
+    /// What parts groups of context lines (`--` when not given).
+    pub group_separator: Option<String>,
+    pub no_group_separator: bool,
+    /// `-d skip`: directories named are passed over.
+    pub skip_directories: bool,
+    /// `-D skip`: devices, FIFOs and sockets are passed over.
+    pub skip_devices: bool,
 }
 
 /// Everything the command line says.
@@ -55,6 +64,18 @@ fn count(args: &mut Args, what: &str) -> Result<u64, Failure> {
     value
         .parse()
         .map_err(|_| Failure::Fatal(format!("invalid {what} argument")))
+}
+
+/// GNU's refusal of an ACTION `-d` does not know: argmatch's list, the usage line, and
+/// status 1.
+fn invalid_directories_action(text: &str) -> Failure {
+    eprintln!(
+        "grep: invalid argument '{text}' for '--directories'\n\
+         Valid arguments are:\n  - 'read'\n  - 'recurse'\n  - 'skip'\n\
+         Usage: grep [OPTION]... PATTERNS [FILE]...\n\
+         Try 'grep --help' for more information."
+    );
+    Failure::Status(1)
 }
 
 fn glob_pattern(args: &mut Args) -> Result<glob::Pattern, Failure> {
@@ -138,6 +159,33 @@ pub fn parse(mut args: Args) -> Result<CommandLine, Failure> {
             Arg::Long("include") => o.include.push(glob_pattern(&mut args)?),
             Arg::Long("exclude") => o.exclude.push(glob_pattern(&mut args)?),
             Arg::Long("exclude-dir") => o.exclude_dir.push(glob_pattern(&mut args)?),
+            Arg::Long("exclude-from") => {
+                let name = args.value()?;
+                let text = std::fs::read(&name)
+                    .map_err(|e| Failure::Fatal(wasmix_common::file_error(&name, &e)))?;
+                for line in String::from_utf8_lossy(&text).lines() {
+                    let pattern = glob::Pattern::new(line)
+                        .map_err(|e| Failure::Fatal(format!("{line}: {e}")))?;
+                    o.exclude.push(pattern);
+                }
+            }
+            Arg::Short('T') | Arg::Long("initial-tab") => o.initial_tab = true,
+            Arg::Long("group-separator") => {
+                o.group_separator = Some(args.value()?);
+                o.no_group_separator = false;
+            }
+            Arg::Long("no-group-separator") => o.no_group_separator = true,
+            Arg::Short('d') | Arg::Long("directories") => match args.value()?.as_str() {
+                "read" => o.skip_directories = false,
+                "skip" => o.skip_directories = true,
+                "recurse" => o.recursive = true,
+                other => return Err(invalid_directories_action(other)),
+            },
+            Arg::Short('D') | Arg::Long("devices") => match args.value()?.as_str() {
+                "read" => o.skip_devices = false,
+                "skip" => o.skip_devices = true,
+                _ => return Err(Failure::Fatal("unknown devices method".into())),
+            },
             Arg::Short('L') | Arg::Long("files-without-match") => {
                 (o.files_without_match, o.files_with_matches) = (true, false)
             }

@@ -26,6 +26,8 @@ pub struct Searcher<'o> {
     pub matched: bool,
     /// Whether a group of lines with context was written, so the next needs `--`.
     pub grouped: bool,
+    /// With `-T`, the width line numbers and offsets are padded to.
+    pub number_width: usize,
 }
 
 /// A line as written: where it is, and whether it was selected (`:`) or is context (`-`).
@@ -47,6 +49,7 @@ impl Searcher<'_> {
             || o.max_count.is_some()
             || o.terminator != b'\n'
             || o.null_after_name
+            || o.initial_tab
     }
 
     /// Searches one input, named `label` in what is written.
@@ -196,11 +199,12 @@ impl Searcher<'_> {
     ) -> Result<(), Failure> {
         let context = self.options.before > 0 || self.options.after > 0;
         let follows = last_written.is_some_and(|n| n + 1 == place.number);
-        if context && self.grouped && !follows {
+        if context && self.grouped && !follows && !self.options.no_group_separator {
+            let separator = self.options.group_separator.as_deref().unwrap_or("--");
             if self.options.color {
-                writeln!(self.out, "{SEPARATOR}--{END}")?;
+                writeln!(self.out, "{SEPARATOR}{separator}{END}")?;
             } else {
-                writeln!(self.out, "--")?;
+                writeln!(self.out, "{separator}")?;
             }
         }
         self.grouped = true;
@@ -216,12 +220,14 @@ impl Searcher<'_> {
                 for span in spans {
                     let at = place.offset + span.start as u64;
                     self.prefix(label, place.number, at, b':')?;
+                    self.initial_tab(!span.is_empty())?;
                     self.colored_match(&line[span])?;
                     self.out.write_all(&[terminator])?;
                 }
                 return Ok(());
             }
             self.prefix(label, place.number, place.offset, b':')?;
+            self.initial_tab(!line.is_empty())?;
             let mut kept = 0;
             for span in spans {
                 self.out.write_all(&line[kept..span.start])?;
@@ -234,6 +240,7 @@ impl Searcher<'_> {
         }
         let separator = if place.selected { b':' } else { b'-' };
         self.prefix(label, place.number, place.offset, separator)?;
+        self.initial_tab(!line.is_empty())?;
         self.out.write_all(line)?;
         self.out.write_all(&[terminator])?;
         Ok(())
@@ -271,6 +278,15 @@ impl Searcher<'_> {
         Ok(())
     }
 
+    /// `-T`: a tab before a line's text, where a prefix came before it.
+    fn initial_tab(&mut self, text_follows: bool) -> Result<(), Failure> {
+        let o = &self.options;
+        if o.initial_tab && text_follows && (self.show_names || o.numbers || o.byte_offset) {
+            self.out.write_all(b"\t")?;
+        }
+        Ok(())
+    }
+
     pub fn write_name(&mut self, label: &str) -> Result<(), Failure> {
         if self.options.color {
             write!(self.out, "{NAME}{label}{END}")?;
@@ -281,10 +297,15 @@ impl Searcher<'_> {
     }
 
     fn write_number(&mut self, number: u64) -> Result<(), Failure> {
-        if self.options.color {
-            write!(self.out, "{NUMBER}{number}{END}")?;
+        let width = if self.options.initial_tab {
+            self.number_width
         } else {
-            write!(self.out, "{number}")?;
+            0
+        };
+        if self.options.color {
+            write!(self.out, "{NUMBER}{number:width$}{END}")?;
+        } else {
+            write!(self.out, "{number:width$}")?;
         }
         Ok(())
     }
