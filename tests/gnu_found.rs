@@ -755,3 +755,33 @@ fn grep_alignment_separators_and_what_is_searched() {
         ],
     ));
 }
+
+/// tee's `-p` and `--output-error` (a reader gone, a full device), sed's `--sandbox`,
+/// `-l` and `-u`, timeout's `-v`.
+#[test]
+fn write_errors_sandboxes_and_verbose_signals() {
+    compare(&[
+        case("seq 100000 | tee --output-error=warn t | head -1; echo ${PIPESTATUS[1]}; wc -l < t"),
+        case("seq 100000 | tee -p t | head -1; echo ${PIPESTATUS[1]}; wc -l < t"),
+        case("seq 100000 | tee t | head -1; echo ${PIPESTATUS[1]}"),
+        case(
+            "seq 100000 | tee --output-error=exit-nopipe t | head -1; echo ${PIPESTATUS[1]}; wc -l < t",
+        ),
+        case("echo x | tee --output-error=foo; echo $?; echo x | tee -p /dev/full; echo $?"),
+        case("echo x | tee --output-error=exit /dev/full t; echo $?; cat t"),
+        fed(
+            "sed --sandbox 'w x'; echo $?; sed --sandbox 'p;r x'; sed --sandbox 's/a/b/w x'",
+            "a\n",
+        ),
+        fed(
+            "sed --sandbox 'R x'; sed --sandbox 'W x'; sed --sandbox p",
+            "a\n",
+        ),
+        fed(
+            "sed -n -l 10 l; sed -n -l 0 l; sed -n -l 5 'l 3'",
+            "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n",
+        ),
+        fed("sed -u 's/2/x/'", "1\n2\n3\n"),
+        case("timeout -v 0.1 sleep 1; echo $?; timeout -v -s INT 0.1 sleep 1; echo $?"),
+    ]);
+}

@@ -66,6 +66,8 @@ pub struct Editor {
     /// Where `s` builds the new pattern space (then swapped with it): no allocation per
     /// line.
     replaced: Vec<u8>,
+    /// `-l`: where `l` wraps its lines when it is not told.
+    pub line_length: usize,
 }
 
 pub enum Ended {
@@ -108,6 +110,7 @@ impl Editor {
             last_regex: None,
             line_sources: HashMap::new(),
             replaced: Vec::new(),
+            line_length: 70,
         })
     }
 
@@ -300,7 +303,7 @@ impl Editor {
                         out.line(None, &pattern[..first_line(&pattern)], true)?
                     }
                     Command::List(width) => {
-                        out.text(&listing(&pattern, width.unwrap_or(70)))?;
+                        out.text(&listing(&pattern, width.unwrap_or(self.line_length)))?;
                     }
                     Command::Delete => {
                         print = false;

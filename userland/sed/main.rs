@@ -27,11 +27,17 @@ static PROGRAM: Program = Program {
          add the contents of script-file to the commands to be executed\n  \
          -i[SUFFIX], --in-place[=SUFFIX]\n                 \
          edit files in place (makes backup if SUFFIX supplied)\n  \
+         -l N, --line-length=N\n                 \
+         specify the desired line-wrap length for the `l' command\n  \
          -E, -r, --regexp-extended\n                 \
          use extended regular expressions in the script\n  \
          -s, --separate\n                 \
          consider files as separate rather than as a single,\n                 \
          continuous long stream.\n  \
+         --sandbox\n                 \
+         operate in sandbox mode (disable e/r/w commands).\n  \
+         -u, --unbuffered\n                 \
+         flush the output buffers more often\n  \
          -z, --null-data\n                 \
          separate lines by NUL characters\n      \
          --help     display this help and exit\n      \
@@ -70,6 +76,7 @@ fn main() {
         let mut separate = false;
         let mut delimiter = b'\n';
         let mut in_place: Option<String> = None;
+        let (mut sandbox, mut unbuffered, mut line_length) = (false, false, 70);
         let mut operands = Vec::new();
         while let Some(arg) = args.next()? {
             match arg {
@@ -90,6 +97,14 @@ fn main() {
                 }
                 Arg::Short('E' | 'r') | Arg::Long("regexp-extended") => extended = true,
                 Arg::Short('s') | Arg::Long("separate") => separate = true,
+                Arg::Long("sandbox") => sandbox = true,
+                Arg::Short('u') | Arg::Long("unbuffered") => unbuffered = true,
+                Arg::Short('l') | Arg::Long("line-length") => {
+                    // As GNU's atoi: what is not a number is 0, no wrapping.
+                    let text = args.value()?;
+                    let digits: String = text.chars().take_while(char::is_ascii_digit).collect();
+                    line_length = digits.parse().unwrap_or(0);
+                }
                 Arg::Short('z') | Arg::Long("null-data") => delimiter = 0,
                 Arg::Short('i') | Arg::Long("in-place") => {
                     in_place = Some(args.optional_value().unwrap_or_default());
@@ -107,6 +122,7 @@ fn main() {
         let mut statements = Vec::new();
         for (index, text) in join_pieces(pieces).iter().enumerate() {
             let parsed = Parser::new(text, extended, index + 1)
+                .sandboxed(sandbox)
                 .parse()
                 .map_err(|e| {
                     PROGRAM.warn(e);
@@ -115,6 +131,7 @@ fn main() {
             statements.extend(parsed);
         }
         let mut editor = Editor::new(statements, quiet, delimiter).map_err(Failure::Fatal)?;
+        editor.line_length = line_length;
         let failed = |e: std::io::Error| {
             if e.kind() == std::io::ErrorKind::BrokenPipe {
                 return Failure::BrokenPipe;
@@ -126,6 +143,7 @@ fn main() {
             Failure::Status(1)
         };
         let mut output = Output::new(out, delimiter);
+        output.unbuffered = unbuffered;
         for name in editor.written_files() {
             output.open(name).map_err(|e| {
                 Failure::Fatal(format!(

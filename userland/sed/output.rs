@@ -16,6 +16,8 @@ pub struct Output<'o> {
     main_missing_newline: bool,
     files: HashMap<String, Sink>,
     delimiter: u8,
+    /// `-u`: each line goes out as it is written.
+    pub unbuffered: bool,
 }
 
 impl<'o> Output<'o> {
@@ -25,6 +27,7 @@ impl<'o> Output<'o> {
             main_missing_newline: false,
             files: HashMap::new(),
             delimiter,
+            unbuffered: false,
         }
     }
 
@@ -57,18 +60,21 @@ impl<'o> Output<'o> {
 
     /// A line of the pattern space; `ended` says whether it had its delimiter.
     pub fn line(&mut self, file: Option<&str>, text: &[u8], ended: bool) -> io::Result<()> {
-        let delimiter = self.delimiter;
+        let (delimiter, unbuffered) = (self.delimiter, self.unbuffered);
         let (writer, missing) = self.sink(file);
         if std::mem::take(missing) {
             writer.write_all(&[delimiter])?;
         }
         writer.write_all(text)?;
         if ended {
-            writer.write_all(&[delimiter])
+            writer.write_all(&[delimiter])?;
         } else {
             *missing = true;
-            Ok(())
         }
+        if unbuffered {
+            writer.flush()?;
+        }
+        Ok(())
     }
 
     /// Text of sed's own (`=`, `i`, appended text): after a missing newline, on a line of

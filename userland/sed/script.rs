@@ -90,7 +90,11 @@ pub struct Parser<'s> {
     at: usize,
     extended: bool,
     expression: usize,
+    /// `--sandbox`: commands that read or write files are refused.
+    sandbox: bool,
 }
+
+const SANDBOXED: &str = "e/r/w commands disabled in sandbox mode";
 
 pub type ParseResult<T> = Result<T, String>;
 
@@ -114,7 +118,13 @@ impl<'s> Parser<'s> {
             at: 0,
             extended,
             expression,
+            sandbox: false,
         }
+    }
+
+    pub fn sandboxed(mut self, sandbox: bool) -> Parser<'s> {
+        self.sandbox = sandbox;
+        self
     }
 
     fn error(&self, message: &str) -> String {
@@ -467,6 +477,9 @@ impl<'s> Parser<'s> {
             self.end_of_command()?;
             return Ok(command);
         }
+        if self.sandbox && matches!(c, b'r' | b'R' | b'w' | b'W') {
+            return Err(self.error(SANDBOXED));
+        }
         Ok(match c {
             b'{' => Command::Block(self.statements(true)?),
             b'q' | b'Q' => {
@@ -525,6 +538,9 @@ impl<'s> Parser<'s> {
                 Some(b'm' | b'M') => {}
                 Some(b'w') => {
                     self.at += 1;
+                    if self.sandbox {
+                        return Err(self.error(SANDBOXED));
+                    }
                     write = Some(self.file_name()?);
                     break;
                 }

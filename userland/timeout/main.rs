@@ -18,7 +18,8 @@ static PROGRAM: Program = Program {
          -s, --signal=SIGNAL\n                 \
          specify the signal to be sent on timeout (INT, TERM or KILL, or a number)\n      \
          --preserve-status\n                 \
-         exit with the same status as COMMAND, even when the command times out\n      \
+         exit with the same status as COMMAND, even when the command times out\n  \
+         -v, --verbose  diagnose to stderr any signal sent upon timeout\n      \
          --help        display this help and exit\n      \
          --version     output version information and exit\n\n\
          DURATION is a floating point number with an optional suffix:\n\
@@ -36,6 +37,7 @@ fn main() {
         let mut signal = 15;
         let mut kill_after = None;
         let mut preserve_status = false;
+        let mut verbose = false;
         let mut operands = Vec::new();
         while let Some(arg) = args.next()? {
             match arg {
@@ -48,6 +50,7 @@ fn main() {
                     kill_after = Some(interval(&args.value()?)?);
                 }
                 Arg::Long("preserve-status") => preserve_status = true,
+                Arg::Short('v') | Arg::Long("verbose") => verbose = true,
                 Arg::Value(value) => {
                     operands.push(args::into_string(value)?);
                     if operands.len() == 2 {
@@ -77,10 +80,20 @@ fn main() {
         if limit.is_zero() || child.wait_for(limit).is_some() {
             return Ok(child.wait().status.code());
         }
+        let sending = |signal: u8| {
+            if verbose {
+                PROGRAM.warn(format!(
+                    "sending signal {} to command '{name}'",
+                    signal_name(signal)
+                ));
+            }
+        };
+        sending(signal);
         let _ = child.kill(signal);
         if let Some(grace) = kill_after.filter(|grace| !grace.is_zero())
             && child.wait_for(grace).is_none()
         {
+            sending(9);
             let _ = child.kill(9);
         }
         let status = child.wait().status.code();
@@ -106,5 +119,13 @@ fn signal_number(name: &str) -> Option<u8> {
         "KILL" | "9" => Some(9),
         "TERM" | "15" => Some(15),
         _ => None,
+    }
+}
+
+fn signal_name(number: u8) -> &'static str {
+    match number {
+        2 => "INT",
+        9 => "KILL",
+        _ => "TERM",
     }
 }

@@ -61,6 +61,17 @@ impl Output {
         *self.terminal.get_or_init(RawStdout::is_terminal)
     }
 
+    /// Forgets what is buffered, unwritten: its reader has gone and the program goes on
+    /// without it (`tee -p`), so nothing is left to fail when the output is finished.
+    pub fn abandon(&mut self) {
+        BUFFER.with_borrow_mut(|buffer| {
+            if let Some(writer) = buffer.take() {
+                let (raw, _) = writer.into_parts();
+                *buffer = Some(BufWriter::with_capacity(BUFFER_SIZE, raw));
+            }
+        });
+    }
+
     /// Whether writing has failed (the error is reported when the output is finished).
     pub fn write_failed(&self) -> bool {
         self.failed
