@@ -785,3 +785,20 @@ fn write_errors_sandboxes_and_verbose_signals() {
         case("timeout -v 0.1 sleep 1; echo $?; timeout -v -s INT 0.1 sleep 1; echo $?"),
     ]);
 }
+
+/// nl's logical pages (header, body and footer delimiters, `-d`, numbering that starts
+/// again at each section unless `-p`), `-h`, `-f`, `pBRE` styles and `-l`.
+#[test]
+fn nl_sections_styles_and_blank_lines() {
+    let page = "printf 'a\\n\\\\:\\\\:\\\\:\\nh1\\n\\\\:\\\\:\\nb1\\n\\nb2\\n\\\\:\\nf1\\n\\\\:\\\\:\\\\:\\nh2\\n\\\\:\\\\:\\nb3\\n' > p; ";
+    compare(&after(
+        page,
+        &[
+            "nl p; nl -p -ha -fa p; nl -d '' p; nl -d X p; nl -d '\\' p",
+            "printf 'a\\n\\n\\n\\n\\nb\\n\\n' | nl -ba -l 2; printf 'a\\n\\n\\n\\nb\\n' | nl -ba -l 3 -i 5 -v 10",
+            "nl -b pb p; nl -b 'p^[hb]' -h pf p; nl -n rz -v -3 -i 2 p; nl -n ln -s :: p",
+            "nl -h x p; echo $?; nl -f '' p; echo $?; nl -l 0 p; echo $?; nl -w 0 p; echo $?",
+            "printf a | nl | od -c; nl -b 'p\\(' p; echo $?",
+        ],
+    ));
+}
