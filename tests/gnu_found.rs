@@ -802,3 +802,19 @@ fn nl_sections_styles_and_blank_lines() {
         ],
     ));
 }
+
+/// stat's directives with printf flags, widths and precisions (fractions of a second),
+/// `%b %B %o %f`, `-t`, and the default report's layout (owner, device and birth aside:
+/// wasmix's user is not the host's, and WASI tells neither device nor birth).
+#[test]
+fn stat_directives_terse_and_report() {
+    compare(&after(
+        "printf 'fourteen bytes' > f; ln -s f l; mkdir d; touch -d '2020-01-02 03:04:05.123456789' f; ",
+        &[
+            "stat -c '%b %B %o %f %s|%10s|%-6s|%06s|%.3Y|%14.2Y|%.0Y|%5.1n|%04a|%10.10A|%-8F|' f",
+            "stat -c '%b %f %F %s' l f; stat -L -c '%f %F' l; stat --printf '%s %n\\n' f l; stat -c '%q %' f",
+            "stat -t f | cut -d' ' -f1-4,9-14; stat -L -t l | cut -d' ' -f1-4",
+            "stat f | sed -n '1,2p;5,6p'; stat l | head -2; stat f | sed -n 4p | cut -c1-26",
+        ],
+    ));
+}
