@@ -214,3 +214,19 @@ fn times_are_shown_in_the_zone_tz_names() {
         ],
     ));
 }
+
+/// `--block-size` (letters with their suffix, numbers without, `human-readable`, `si`),
+/// `--si` and `-k`, for the size column, `-s` and the total; and GNU's refusals.
+#[test]
+fn ls_block_sizes() {
+    compare(&after(
+        "printf 'fourteen bytes' > small; head -c 10001 /dev/zero > big; seq 100 > mid; ",
+        &[
+            "ls -l --block-size=K small mid big | cut -c1-11,24-; ls -ls --block-size=K small big | cut -c1-15,28-",
+            "ls -s --block-size=1 small big; ls -l --si big mid | cut -c1-11,24-; ls -ls --si big | cut -c1-15,28-",
+            "ls -l --block-size=1000 big | cut -c1-11,24-; ls -sk big; ls -l --block-size=KB big | cut -c1-11,24-",
+            "ls -l --block-size=human-readable big | cut -c1-11,24-; ls -l --block-size=si big | cut -c1-11,24-; ls -sh --block-size=M big",
+            "ls -l --block-size=x big; echo $?; ls --block-size=1x; echo $?; du -B x .; echo $?; du -B 1x .; echo $?",
+        ],
+    ));
+}

@@ -1,12 +1,10 @@
 //! du: estimate file space usage, from file sizes (WASI reports no disk blocks): the blocks
 //! each would take on Linux's ext4, or the sizes themselves with --apparent-size.
 
-mod units;
-
 use std::collections::HashSet;
 use std::io::Write;
 use std::path::Path;
-use units::Units;
+use wasmix_common::units::Units;
 use wasmix_common::wasi_fs::{self, Directory, EntryKind};
 use wasmix_common::{Arg, Failure, Output, Program, args, describe_io_error, input};
 

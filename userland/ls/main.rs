@@ -15,7 +15,6 @@ use std::path::Path;
 use std::time::{Duration, SystemTime};
 use wasmix_common::datetime::LocalZone;
 use wasmix_common::filemode::{self, mode_string};
-use wasmix_common::numbers::human_size;
 use wasmix_common::wasi_fs::EntryKind;
 use wasmix_common::{Failure, Output, Program, describe_io_error, names, wasi_fs};
 
@@ -47,6 +46,11 @@ static PROGRAM: Program = Program {
          -g                         like -l, but do not list owner\n  \
          -G, --no-group             in a long listing, don't print group names\n  \
          -h, --human-readable       with -l and -s, print sizes like 1K 234M 2G\n      \
+         --si                   likewise, but use powers of 1000 not 1024\n      \
+         --block-size=SIZE      with -l, scale sizes by SIZE when printing them;\n                               \
+         e.g., '--block-size=M'; see SIZE format below\n  \
+         -k, --kibibytes            default to 1024-byte blocks for file system usage;\n                               \
+         used only with -s and per directory totals\n      \
          --hide=PATTERN         do not list implied entries matching shell PATTERN\n                               \
          (overridden by -a or -A)\n  \
          -i, --inode                print the index number of each file\n  \
@@ -422,12 +426,9 @@ impl Lister<'_> {
             .collect()
     }
 
-    fn block_count(&self, blocks: u64) -> String {
-        if self.options.human {
-            human_size(blocks * 1024)
-        } else {
-            blocks.to_string()
-        }
+    /// The space `bytes` take, in the units `-s` shows.
+    fn block_count(&self, bytes: u64) -> String {
+        self.options.block_units.show(bytes)
     }
 
     /// A name as shown: quoted for a terminal, coloured, with its -F or -p indicator;
@@ -493,13 +494,13 @@ impl Lister<'_> {
             .iter()
             .map(|e| e.looked_up.metadata().cloned())
             .collect();
-        let human = self.options.human;
+        let units = &self.options.size_units;
         let sizes: Vec<String> = metas
             .iter()
-            .map(|meta| match meta {
-                Some(meta) if human => human_size(meta.len()),
-                Some(meta) => meta.len().to_string(),
-                None => "?".into(),
+            .map(|meta| match (meta, units) {
+                (Some(meta), Some(units)) => units.show(meta.len()),
+                (Some(meta), None) => meta.len().to_string(),
+                (None, _) => "?".into(),
             })
             .collect();
         if with_total {
@@ -614,9 +615,9 @@ fn unknown_mode(kind: EntryKind) -> String {
     format!("{letter}?????????")
 }
 
-/// The blocks of 1024 bytes a file takes.
+/// The bytes a file takes on disk.
 fn blocks_of(meta: &Metadata) -> u64 {
-    wasi_fs::allocated(meta.len(), EntryKind::of(meta)) / 1024
+    wasi_fs::allocated(meta.len(), EntryKind::of(meta))
 }
 
 /// `Nov 26 05:25` for the last six months, `Nov 26  2025` before (and in the future),

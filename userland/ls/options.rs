@@ -3,6 +3,7 @@
 
 use crate::PROGRAM;
 use crate::quoting::{Quoting, STYLE_NAMES, Style};
+use wasmix_common::units::Units;
 use wasmix_common::{Arg, Args, Failure, args, locale};
 
 #[derive(Default, PartialEq)]
@@ -63,7 +64,10 @@ pub struct Options {
     pub all: bool,
     pub almost_all: bool,
     pub directory: bool,
-    pub human: bool,
+    /// How `-l` shows sizes (bytes, unless `-h`, `--si` or `--block-size` say otherwise).
+    pub size_units: Option<Units>,
+    /// How `-s` and `total` show the space files take.
+    pub block_units: Units,
     pub format: Format,
     pub reverse: bool,
     pub recursive: bool,
@@ -113,7 +117,8 @@ pub fn parse(
         all: false,
         almost_all: false,
         directory: false,
-        human: false,
+        size_units: None,
+        block_units: Units::Blocks(1024),
         format: default_format,
         reverse: false,
         recursive: false,
@@ -161,7 +166,30 @@ pub fn parse(
                 options.blocks = false;
                 options.color = false;
             }
-            Arg::Short('h') | Arg::Long("human-readable") => options.human = true,
+            Arg::Short('h') | Arg::Long("human-readable") => {
+                options.size_units = Some(Units::Human(1024));
+                options.block_units = Units::Human(1024);
+            }
+            Arg::Long("si") => {
+                options.size_units = Some(Units::Human(1000));
+                options.block_units = Units::Human(1000);
+            }
+            Arg::Long("block-size") => {
+                let text = args.value()?;
+                // GNU's ls ends with status 2 for it, as for its other usage errors.
+                let units = |text: &str| {
+                    Units::parse(text, "--block-size").map_err(|e| match e {
+                        Failure::Fatal(message) => {
+                            PROGRAM.warn(message);
+                            Failure::Status(2)
+                        }
+                        other => other,
+                    })
+                };
+                options.size_units = Some(units(&text)?);
+                options.block_units = units(&text)?;
+            }
+            Arg::Short('k') | Arg::Long("kibibytes") => options.block_units = Units::Blocks(1024),
             Arg::Short('l') => options.format = Format::Long,
             Arg::Short('g') => {
                 options.format = Format::Long;

@@ -31,6 +31,7 @@ pub mod tabstops;
 #[cfg(feature = "terminal")]
 pub mod terminal;
 pub mod tree;
+pub mod units;
 pub mod version;
 pub mod wasi_fs;
 

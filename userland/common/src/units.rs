@@ -1,8 +1,8 @@
-//! The units du prints sizes in: `-k`, `-m`, `-B SIZE`, `-h`, `--si`, as GNU's
-//! `human_options` reads them.
+//! The units sizes are printed in (du's `-k`, `-m`, `-B SIZE`, `-h`, `--si`; ls's
+//! `--block-size`), as GNU's `human_options` reads them.
 
-use wasmix_common::Failure;
-use wasmix_common::numbers::human_size_in;
+use crate::Failure;
+use crate::numbers::human_size_in;
 
 pub enum Units {
     /// Sizes in blocks of this many bytes, rounded up.
@@ -14,8 +14,14 @@ pub enum Units {
 }
 
 impl Units {
-    /// Reads a `-B` value: `[NUMBER][LETTER[iB|B]]`, e.g. `1K`, `M`, `KB`, `512`.
+    /// Reads a `-B` value: `[NUMBER][LETTER[iB|B]]`, e.g. `1K`, `M`, `KB`, `512`, or
+    /// `human-readable` or `si`.
     pub fn parse(text: &str, option: &str) -> Result<Units, Failure> {
+        match text {
+            "human-readable" => return Ok(Units::Human(1024)),
+            "si" => return Ok(Units::Human(1000)),
+            _ => {}
+        }
         let spec = text.strip_prefix('\'').unwrap_or(text);
         let split = spec
             .find(|c: char| !c.is_ascii_digit())
@@ -28,9 +34,11 @@ impl Units {
         } else {
             let mut chars = suffix.chars();
             let letter = chars.next().unwrap_or('K');
+            // A bad letter with no number before it makes the whole argument invalid.
+            let bad_letter = if digits.is_empty() { "" } else { "suffix in " };
             let power = "KMGTPEZY"
                 .find(letter.to_ascii_uppercase())
-                .ok_or_else(|| invalid("suffix in "))? as u32
+                .ok_or_else(|| invalid(bad_letter))? as u32
                 + 1;
             let (base, shown) = match chars.as_str() {
                 "" => (1024u64, letter.to_ascii_uppercase().to_string()),
