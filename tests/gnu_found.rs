@@ -818,3 +818,23 @@ fn stat_directives_terse_and_report() {
         ],
     ));
 }
+
+/// od's `-S` and `--endian`, base64's `-i` and what it decodes before bad input, sort's
+/// `--files0-from`, split's `-C`, id's `-r`, `-z` and `-a` (the user's number aside).
+#[test]
+fn strings_byte_orders_name_lists_and_line_bytes() {
+    compare(&after(
+        "printf 'hello\\0ab\\0world!\\nxyz\\0tail' > s; printf 'ab\\ncdefghij\\nk\\nlm\\n\\nnopqrstuvwxyz\\n' > c; seq 3 > n3; ",
+        &[
+            "od -S 3 s; od -S 2 -A x s; od --strings s; od -S 1 -A n s; od -S 3 -j 1 -A d s",
+            "printf '\\001\\002\\003\\004' | od --endian=big -t x2 -t x4 -t d2; printf '\\001\\002' | od --endian=little -t x2; od --endian=foo /dev/null; echo $?",
+            "echo 'aGVs bG8=!!' | base64 -d -i; echo 'aGVs*bG8=' | base64 -d; echo $?; echo 'aGVsbG8=aGk*' | base64 -d; echo $?",
+            "echo 'aG*' | base64 -d; echo $?; echo 'aGVsb*G8=' | base64 -d; echo $?; echo 'a*' | base64 -d; echo $?",
+            "printf 'n3\\0c\\0' | sort --files0-from=-; printf 'n3\\0\\0' | sort --files0-from=-; echo $?; printf 'nosuch\\0' | sort --files0-from=-; echo $?",
+            "sort --files0-from=- x < /dev/null; echo $?; printf '' | sort --files0-from=-; echo $?",
+            "split -C 5 c; for f in xa*; do printf '%s:' $f; od -c $f | head -2; done; rm xa*; split -C 1 c; ls xa* | wc -l; cat xa* | cmp - c && echo same",
+            "split -C 0 c; echo $?; split --line-bytes=7 -d c p; ls p*; cat p02",
+            "id -a | grep -c uid=; id -r; echo $?; id -z; echo $?; id -u -z | tr '\\0' '|' | tr -d '0-9'; id -r -n; echo $?",
+        ],
+    ));
+}

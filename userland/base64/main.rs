@@ -10,6 +10,7 @@ static PROGRAM: Program = Program::new(
      Base64 encode or decode FILE, or standard input, to standard output.\n\n\
      With no FILE, or when FILE is -, read standard input.\n\n  \
      -d, --decode          decode data\n  \
+     -i, --ignore-garbage  when decoding, ignore non-alphabet characters\n  \
      -w, --wrap=COLS       wrap encoded lines after COLS character (default 76).\n                        \
      Use 0 to disable line wrapping\n      \
      --help        display this help and exit\n      \
@@ -19,11 +20,13 @@ static PROGRAM: Program = Program::new(
 fn main() {
     PROGRAM.run(|mut args, out| {
         let mut decode = false;
+        let mut ignore_garbage = false;
         let mut wrap = DEFAULT_WRAP;
         let mut files = Vec::new();
         while let Some(arg) = args.next()? {
             match arg {
                 Arg::Short('d') | Arg::Long("decode") => decode = true,
+                Arg::Short('i') | Arg::Long("ignore-garbage") => ignore_garbage = true,
                 Arg::Short('w') | Arg::Long("wrap") => {
                     let value = args.value()?;
                     wrap = value
@@ -45,7 +48,10 @@ fn main() {
             reader.read_to_end(&mut data).map_err(read_error)?;
             let text: Vec<u8> = data
                 .into_iter()
-                .filter(|b| !b.is_ascii_whitespace())
+                .filter(|&b| {
+                    let alphabet = b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'=');
+                    !b.is_ascii_whitespace() && (alphabet || !ignore_garbage)
+                })
                 .collect();
             // Padded pieces may follow each other (`cat a.b64 b.b64 | base64 -d`): each
             // is decoded on its own, and what comes before a bad one is written, as GNU's.
@@ -56,6 +62,17 @@ fn main() {
                 match forgiving_decode_to_vec(piece) {
                     Ok(bytes) => decoded.extend_from_slice(&bytes),
                     Err(_) => {
+                        // The groups before the first bad character still decode.
+                        let good = piece
+                            .iter()
+                            .position(|&b| !(b.is_ascii_alphanumeric() || b == b'+' || b == b'/'))
+                            .unwrap_or(piece.len());
+                        // So does a group cut short by it, unless one character alone.
+                        let decodable = forgiving_decode_to_vec(&piece[..good])
+                            .or_else(|_| forgiving_decode_to_vec(&piece[..good / 4 * 4]));
+                        if let Ok(bytes) = decodable {
+                            decoded.extend_from_slice(&bytes);
+                        }
                         out.write_all(&decoded)?;
                         return Err(Failure::Fatal("invalid input".into()));
                     }

@@ -9,10 +9,14 @@ static PROGRAM: Program = Program::new(
     "id",
     "Usage: id [OPTION]... [USER]\n\
      Print user and group information for USER, or (when USER omitted) for the current user.\n\n  \
+     -a             ignore, for compatibility with other versions\n  \
      -g, --group    print only the effective group ID\n  \
      -G, --groups   print all group IDs\n  \
      -n, --name     print a name instead of a number, for -u,-g,-G\n  \
-     -u, --user     print only the effective user ID\n      \
+     -r, --real     print the real ID instead of the effective ID, with -u,-g,-G\n  \
+     -u, --user     print only the effective user ID\n  \
+     -z, --zero     delimit entries with NUL characters, not whitespace;\n                   \
+     not permitted in default format\n      \
      --help        display this help and exit\n      \
      --version     output version information and exit\n",
 );
@@ -77,6 +81,7 @@ fn main() {
     PROGRAM.run(|mut args, out| {
         let mut only = Vec::new();
         let mut names = false;
+        let (mut real, mut zero) = (false, false);
         let mut users = Vec::new();
         while let Some(arg) = args.next()? {
             match arg {
@@ -84,6 +89,10 @@ fn main() {
                 Arg::Short('g') | Arg::Long("group") => only.push(Only::Group),
                 Arg::Short('G') | Arg::Long("groups") => only.push(Only::Groups),
                 Arg::Short('n') | Arg::Long("name") => names = true,
+                Arg::Short('a') => {}
+                // The real IDs are the effective ones: wasmix has no set-user-ID.
+                Arg::Short('r') | Arg::Long("real") => real = true,
+                Arg::Short('z') | Arg::Long("zero") => zero = true,
                 Arg::Value(v) => users.push(args::into_string(v)?),
                 other => return Err(args::unexpected(other)),
             }
@@ -94,9 +103,14 @@ fn main() {
             ));
         }
         let only = only.pop().unwrap_or(Only::Everything);
-        if names && only == Only::Everything {
+        if (names || real) && only == Only::Everything {
             return Err(Failure::Fatal(
                 "cannot print only names or real IDs in default format".into(),
+            ));
+        }
+        if zero && only == Only::Everything {
+            return Err(Failure::Fatal(
+                "option --zero not permitted in default format".into(),
             ));
         }
         if users.len() > 1 {
@@ -109,6 +123,7 @@ fn main() {
         let shown = if names { me.clone() } else { ID.to_string() };
         match only {
             Only::Everything => writeln!(out, "uid={ID}({me}) gid={ID}({me}) groups={ID}({me})")?,
+            _ if zero => write!(out, "{shown}\0")?,
             _ => writeln!(out, "{shown}")?,
         }
         Ok(0)

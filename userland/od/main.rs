@@ -75,6 +75,8 @@ struct Format {
     size: usize,
     /// The `z` suffix: the line's printable characters follow it, `>like.this<`.
     with_text: bool,
+    /// `--endian=big`: the first byte is the most significant.
+    big_endian: bool,
 }
 
 impl Format {
@@ -83,6 +85,7 @@ impl Format {
             kind,
             size,
             with_text: false,
+            big_endian: false,
         }
     }
 
@@ -108,7 +111,12 @@ impl Format {
         }
         let mut value = 0u64;
         for (i, &b) in bytes.iter().enumerate() {
-            value |= u64::from(b) << (8 * i);
+            let place = if self.big_endian {
+                bytes.len() - 1 - i
+            } else {
+                i
+            };
+            value |= u64::from(b) << (8 * place);
         }
         let bits = self.size * 8;
         match self.kind {
@@ -268,6 +276,7 @@ fn main() {
         let mut width = 16;
         let mut duplicates = false;
         let (mut skip, mut limit) = (0usize, None);
+        let (mut big_endian, mut strings) = (false, None);
         let mut files = Vec::new();
         while let Some(arg) = args.next()? {
             match arg {
@@ -313,12 +322,34 @@ fn main() {
                         Failure::Usage(format!("invalid -w argument '{text}'"))
                     })?;
                 }
+                Arg::Long("endian") => {
+                    big_endian = match args.value()?.as_str() {
+                        "big" => true,
+                        "little" => false,
+                        other => {
+                            return Err(Failure::Usage(format!(
+                                "invalid argument '{other}' for '--endian'\n\
+                                 Valid arguments are:\n  - 'little'\n  - 'big'"
+                            )));
+                        }
+                    }
+                }
+                Arg::Short('S') => strings = Some(byte_count(&args.value()?)?),
+                Arg::Long("strings") => {
+                    strings = Some(match args.optional_value() {
+                        Some(text) => byte_count(&text)?,
+                        None => 3,
+                    })
+                }
                 Arg::Value(v) => files.push(args::into_string(v)?),
                 other => return Err(args::unexpected(other)),
             }
         }
         if formats.is_empty() {
             formats.push(Format::new(Kind::Octal, 2));
+        }
+        for format in &mut formats {
+            format.big_endian = big_endian;
         }
         let mut data = Vec::new();
         let mut status = 0;
@@ -339,6 +370,10 @@ fn main() {
         }
         let end = limit.map_or(data.len(), |n| (skip + n).min(data.len()));
         let shown = &data[skip.min(end)..end];
+        if let Some(least) = strings {
+            write_strings(shown, skip, least, radix, out)?;
+            return Ok(status);
+        }
         // As GNU od: when nothing could be read, not even the final offset.
         if status == 0 || !data.is_empty() {
             dump(shown, skip, &formats, radix, width, duplicates, out)?;
@@ -383,6 +418,32 @@ fn byte_count(text: &str) -> Result<usize, Failure> {
         _ => return Err(invalid()),
     };
     value.checked_mul(multiplier).ok_or_else(invalid)
+}
+
+/// `-S`: each run of at least `least` printable characters that a NUL ends, after its
+/// address, as GNU's od finds them.
+fn write_strings(
+    data: &[u8],
+    first_offset: usize,
+    least: usize,
+    radix: Option<u32>,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    let mut start = 0;
+    for (i, &b) in data.iter().enumerate() {
+        if b == b' ' || b.is_ascii_graphic() {
+            continue;
+        }
+        if b == 0 && i - start >= least {
+            let at = address(first_offset + start, radix);
+            let separator = if radix.is_some() { " " } else { "" };
+            out.write_all(format!("{at}{separator}").as_bytes())?;
+            out.write_all(&data[start..i])?;
+            out.write_all(b"\n")?;
+        }
+        start = i + 1;
+    }
+    Ok(())
 }
 
 fn address(offset: usize, radix: Option<u32>) -> String {

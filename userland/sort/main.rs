@@ -33,7 +33,10 @@ static PROGRAM: Program = Program {
          -V, --version-sort          natural sort of (version) numbers within text\n\n\
          Other options:\n\n  \
          -c, --check, --check=diagnose-first  check for sorted input; do not sort\n  \
-         -C, --check=quiet, --check=silent  like -c, but do not report first bad line\n  \
+         -C, --check=quiet, --check=silent  like -c, but do not report first bad line\n      \
+         --files0-from=F       read input from the files specified by\n                            \
+         NUL-terminated names in file F;\n                            \
+         If F is - then read names from standard input\n  \
          -k, --key=KEYDEF            sort via a key; KEYDEF gives location and type\n  \
          -m, --merge                 merge already sorted files (here: sorted together)\n  \
          -o, --output=FILE           write result to FILE instead of standard output\n  \
@@ -105,8 +108,10 @@ fn main() {
         let (mut separator, mut unique, mut stable) = (None, false, false);
         let (mut check, mut output, mut terminator) = (Check::No, None, b'\n');
         let mut files = Vec::new();
+        let mut list = None;
         while let Some(arg) = args.next()? {
             match arg {
+                Arg::Long("files0-from") => list = Some(args.value()?),
                 Arg::Short(
                     c @ ('b' | 'd' | 'f' | 'g' | 'i' | 'M' | 'h' | 'n' | 'R' | 'r' | 'V'),
                 ) => {
@@ -183,6 +188,18 @@ fn main() {
         };
         // One buffer for all input, and lines as slices of it: a file of short lines
         // would otherwise cost an allocation per line.
+        if let Some(list) = list {
+            input::no_operands_with_a_list(&files)?;
+            let named = input::names_from(&list)?;
+            if named.is_empty() {
+                let shown = wasmix_common::quote::quoteaf(&list);
+                return Err(Failure::Fatal(format!("no input from {shown}")));
+            }
+            files = named
+                .into_iter()
+                .collect::<Result<_, String>>()
+                .map_err(Failure::Fatal)?;
+        }
         let names = input::operands_or_stdin(files);
         if check != Check::No && names.len() > 1 {
             return Err(Failure::Usage(format!(

@@ -13,6 +13,7 @@ static PROGRAM: Program = Program::new(
      -a, --suffix-length=N   generate suffixes of length N (default 2)\n      \
      --additional-suffix=SUFFIX  append an additional SUFFIX to file names\n  \
      -b, --bytes=SIZE        put SIZE bytes per output file\n  \
+     -C, --line-bytes=SIZE   put at most SIZE bytes of records per output file\n  \
      -d                      use numeric suffixes starting at 0, not alphabetic\n      \
      --numeric-suffixes[=FROM]  same as -d, but allow setting the start value\n  \
      -x                      use hex suffixes starting at 0, not alphabetic\n      \
@@ -31,6 +32,8 @@ static PROGRAM: Program = Program::new(
 enum Size {
     Lines(u64),
     Bytes(u64),
+    /// `-C`: as many whole lines as fit in so many bytes; a longer line cut.
+    LineBytes(u64),
     Chunks(u64),
 }
 
@@ -53,6 +56,9 @@ fn main() {
                 }
                 Arg::Short('b') | Arg::Long("bytes") => {
                     size = Size::Bytes(positive(&args.value()?, "number of bytes")?)
+                }
+                Arg::Short('C') | Arg::Long("line-bytes") => {
+                    size = Size::LineBytes(positive(&args.value()?, "number of bytes")?);
                 }
                 Arg::Short('n') | Arg::Long("number") => {
                     size = Size::Chunks(positive(&args.value()?, "number of chunks")?)
@@ -122,6 +128,7 @@ fn main() {
         let pieces: Vec<&[u8]> = match size {
             Size::Bytes(n) => data.chunks(n as usize).collect(),
             Size::Lines(n) => by_lines(&data, n as usize, separator),
+            Size::LineBytes(n) => by_line_bytes(&data, n as usize, separator),
             Size::Chunks(n) => {
                 let n = n as usize;
                 (0..n)
@@ -162,6 +169,26 @@ fn positive(text: &str, what: &str) -> Result<u64, Failure> {
         Some(n) => Ok(n),
         None => Err(Failure::Fatal(format!("invalid {what}: '{text}'"))),
     }
+}
+
+/// `-C`: pieces of at most `limit` bytes that end at a line's end where one fits.
+fn by_line_bytes(data: &[u8], limit: usize, separator: u8) -> Vec<&[u8]> {
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    while start < data.len() {
+        let end = start.saturating_add(limit).min(data.len());
+        if end == data.len() {
+            pieces.push(&data[start..]);
+            break;
+        }
+        let cut = match memchr::memrchr(separator, &data[start..end]) {
+            Some(at) => start + at + 1,
+            None => end,
+        };
+        pieces.push(&data[start..cut]);
+        start = cut;
+    }
+    pieces
 }
 
 fn by_lines(data: &[u8], lines: usize, separator: u8) -> Vec<&[u8]> {
