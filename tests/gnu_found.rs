@@ -838,3 +838,26 @@ fn strings_byte_orders_name_lists_and_line_bytes() {
         ],
     ));
 }
+
+/// xargs's size limit: an argument longer than `-s` allows ends xargs after what fitted
+/// ran; `-x` ends it where the size cuts a line short of `-n` or `-L`.
+#[test]
+fn xargs_size_limits_and_exit() {
+    compare(&[
+        case(
+            "echo aaaa bbbb cccc | xargs -s 12 echo; echo $?; echo aaaaaaaaaaaaaaa | xargs -s 12 echo; echo $?",
+        ),
+        case(
+            "echo 'aaaaaaaaaaaa b' | xargs -s 10 echo; echo $?; echo 'b aaaaaaaaaaaa c' | xargs -s 10 echo; echo $?",
+        ),
+        case(
+            "echo a b c d | xargs -n 2 -s 8 echo; echo $?; echo a b c d | xargs -n 2 -x -s 8 echo; echo $?",
+        ),
+        case(
+            "echo a b c d | xargs -n 2 -x -s 9 echo; echo $?; echo a b c d e | xargs -n 3 -x -s 11 echo; echo $?",
+        ),
+        case(
+            "printf 'a b\\nc d e\\n' | xargs -L 1 -x -s 11 echo; echo $?; printf 'a b\\nc d e\\n' | xargs -L 1 -x -s 10 echo; echo $?",
+        ),
+    ]);
+}

@@ -29,7 +29,8 @@ static PROGRAM: Program = Program::new(
      -r, --no-run-if-empty        if there are no arguments, then do not run COMMAND;\n                               \
      if this option is not given, COMMAND will be run at least once\n  \
      -s, --max-chars=MAX-CHARS    limit length of command line to MAX-CHARS\n  \
-     -t, --verbose                print commands before executing them\n      \
+     -t, --verbose                print commands before executing them\n  \
+     -x, --exit                   exit if the size (see -s) is exceeded\n      \
      --help                   display this help and exit\n      \
      --version                output version information and exit\n\n\
      The default COMMAND is echo.\n",
@@ -53,6 +54,8 @@ struct Options {
     /// -E: the item that ends the input.
     end_of_input: Option<String>,
     max_chars: Option<usize>,
+    /// `-x`: a command line the size limit cuts short of `-n` or `-L` ends xargs.
+    exit_on_size: bool,
     max_procs: usize,
     replace: Option<String>,
     max_args: Option<usize>,
@@ -67,6 +70,7 @@ fn main() {
             split: Split::Blanks,
             end_of_input: None,
             max_chars: None,
+            exit_on_size: false,
             max_procs: 1,
             replace: None,
             max_args: None,
@@ -119,6 +123,7 @@ fn main() {
                 }
                 Arg::Short('r') | Arg::Long("no-run-if-empty") => options.no_run_if_empty = true,
                 Arg::Short('t') | Arg::Long("verbose") => options.verbose = true,
+                Arg::Short('x') | Arg::Long("exit") => options.exit_on_size = true,
                 Arg::Value(value) => {
                     command = args::command_line(value, &mut args)?;
                     break;
@@ -333,10 +338,21 @@ fn quoted_items(input: &str) -> (Vec<Vec<String>>, Option<&'static str>) {
 /// Runs the command once per batch of items; stops at a command that exits 255 or is
 /// killed, as GNU xargs does.
 fn run_all(command: &[String], lines: Vec<Vec<String>>, options: &Options) -> Result<u8, Failure> {
-    let batches = batches(command, lines, options);
+    let (batches, too_long) = batches(command, lines, options);
+    if let Some(message) = too_long {
+        // What fitted runs first, as GNU's xargs runs each line as it fills.
+        let status = run_batches(batches, options)?;
+        PROGRAM.warn(message);
+        return Ok(status.max(1));
+    }
     if batches.is_empty() && !options.no_run_if_empty {
         return run(command.to_vec(), options.verbose).map(|code| failed(code) * 123);
     }
+    run_batches(batches, options)
+}
+
+/// Runs each command line, up to `-P` at once.
+fn run_batches(batches: Vec<Vec<String>>, options: &Options) -> Result<u8, Failure> {
     let mut status = 0;
     if options.max_procs > 1 {
         // Up to -P commands at once; when that many run, wait for the oldest.
@@ -365,9 +381,15 @@ fn run_all(command: &[String], lines: Vec<Vec<String>>, options: &Options) -> Re
     Ok(status)
 }
 
-fn batches(command: &[String], lines: Vec<Vec<String>>, options: &Options) -> Vec<Vec<String>> {
+/// The command lines to run, and why the rest cannot be (an argument too long for
+/// `-s`; with `-x`, a line the size cuts short of `-n` or `-L`).
+fn batches(
+    command: &[String],
+    lines: Vec<Vec<String>>,
+    options: &Options,
+) -> (Vec<Vec<String>>, Option<String>) {
     if let Some(replace) = &options.replace {
-        return lines
+        let batches = lines
             .into_iter()
             .flatten()
             .map(|item| {
@@ -377,6 +399,7 @@ fn batches(command: &[String], lines: Vec<Vec<String>>, options: &Options) -> Ve
                     .collect()
             })
             .collect();
+        return (batches, None);
     }
     let mut batches = Vec::new();
     let mut current: Vec<String> = Vec::new();
@@ -390,9 +413,26 @@ fn batches(command: &[String], lines: Vec<Vec<String>>, options: &Options) -> Ve
             || options.max_lines.is_some_and(|max| lines >= max)
             || bytes >= limit
     };
+    let whole = |batches: Vec<Vec<String>>| -> Vec<Vec<String>> {
+        batches
+            .into_iter()
+            .map(|items| command.iter().cloned().chain(items).collect())
+            .collect()
+    };
+    let counted = options.max_args.is_some() || options.max_lines.is_some();
     for line in lines {
         for item in line {
+            if initial + item.len() + 1 > limit {
+                if !current.is_empty() {
+                    batches.push(current);
+                }
+                return (whole(batches), Some("argument line too long".into()));
+            }
             let too_long = !current.is_empty() && bytes + item.len() + 1 > limit;
+            let counted_full = options.max_args.is_some_and(|max| current.len() >= max);
+            if too_long && counted && !counted_full && options.exit_on_size {
+                return (whole(batches), Some("argument list too long".into()));
+            }
             if options.max_lines.is_none() && (too_long || full(&current, current_lines, bytes)) {
                 batches.push(std::mem::take(&mut current));
                 bytes = initial;
@@ -410,10 +450,7 @@ fn batches(command: &[String], lines: Vec<Vec<String>>, options: &Options) -> Ve
     if !current.is_empty() {
         batches.push(current);
     }
-    batches
-        .into_iter()
-        .map(|items| command.iter().cloned().chain(items).collect())
-        .collect()
+    (whole(batches), None)
 }
 
 /// 1 for a status GNU xargs counts as a failed command (1-125), else 0.
