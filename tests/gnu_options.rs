@@ -1,0 +1,148 @@
+//! Options GNU's programs list in their `--help` that wasmix's lacked, found by asking
+//! each program for each of them, and their corners compared with GNU's: each case runs
+//! in bash with the GNU tools of this machine and in wasmix, over the same files, and
+//! what they print and their statuses must be the same.
+
+mod support;
+
+use support::gnu::{after, case, compare, fed};
+
+/// A pattern GNU's regex refuses is named as GNU names the fault, in one line (the
+/// regex crate's message took four, with a caret under its own translation).
+#[test]
+fn regex_errors_in_gnus_words() {
+    compare(&[
+        fed(
+            "grep '\\('; echo $?; grep -E '('; grep '[a'; grep 'a\\{1'",
+            "a\n",
+        ),
+        fed("grep -E '[b-a]'; grep -E 'a{2,1}'; echo $?", "a\n"),
+        fed("sed 's/\\(/x/'; echo $?; sed -n '/a\\{1/p'", "a\n"),
+        case("expr a : '\\('; echo $?; diff -I '\\(' lines.txt words.txt; echo $?"),
+    ]);
+}
+
+/// grep's `-T` (a tab after the prefix, numbers as wide as the input's size, or the
+/// widest number for a pipe), `--group-separator`, `--no-group-separator`, `-d`, `-D`,
+/// `--exclude-from`, and a tree searched in its directory's order.
+#[test]
+fn grep_alignment_separators_and_what_is_searched() {
+    compare(&after(
+        "printf 'a\\nb\\nc\\nd\\ne\\nf\\n' > g; seq 120 > n; printf 'x\\n\\ny\\n' > e; mkfifo fifo; \
+         mkdir -p t/s; echo b > t/in.o; echo b > t/in.c; echo b > t/s/z; echo '*.o' > ex; ",
+        &[
+            "grep -T -n b g; grep -T -H -n -b c g n; grep -T c g; grep -T -H c g; grep -c -T c g",
+            "grep -T -n -b '^1.0$' n; grep -T -n -A1 '^99$' n; cat n | grep -T -n '^99$'; grep -T -n '' e",
+            "grep -T -o -n c g; grep -T -n --color=always b g; grep -rT -n b t",
+            "grep -A1 --group-separator=XX -e b -e e g; grep -A1 --no-group-separator -e b -e e g; grep -A1 --group-separator= -e b -e e g",
+            "grep -d skip b t g; echo $?; grep -d read b t; echo $?; grep -d recurse b t; grep -d bad b t; echo $?",
+            "grep -r --exclude-from=ex b t; grep -D skip x fifo g; echo $?; grep -D foo x g; echo $?",
+        ],
+    ));
+}
+
+/// tee's `-p` and `--output-error` (a reader gone, a full device), sed's `--sandbox`,
+/// `-l` and `-u`, timeout's `-v`.
+#[test]
+fn write_errors_sandboxes_and_verbose_signals() {
+    compare(&[
+        case("seq 100000 | tee --output-error=warn t | head -1; echo ${PIPESTATUS[1]}; wc -l < t"),
+        case("seq 100000 | tee -p t | head -1; echo ${PIPESTATUS[1]}; wc -l < t"),
+        case("seq 100000 | tee t | head -1; echo ${PIPESTATUS[1]}"),
+        case(
+            "seq 100000 | tee --output-error=exit-nopipe t | head -1; echo ${PIPESTATUS[1]}; wc -l < t",
+        ),
+        case("echo x | tee --output-error=foo; echo $?; echo x | tee -p /dev/full; echo $?"),
+        case("echo x | tee --output-error=exit /dev/full t; echo $?; cat t"),
+        fed(
+            "sed --sandbox 'w x'; echo $?; sed --sandbox 'p;r x'; sed --sandbox 's/a/b/w x'",
+            "a\n",
+        ),
+        fed(
+            "sed --sandbox 'R x'; sed --sandbox 'W x'; sed --sandbox p",
+            "a\n",
+        ),
+        fed(
+            "sed -n -l 10 l; sed -n -l 0 l; sed -n -l 5 'l 3'",
+            "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n",
+        ),
+        fed("sed -u 's/2/x/'", "1\n2\n3\n"),
+        case("timeout -v 0.1 sleep 1; echo $?; timeout -v -s INT 0.1 sleep 1; echo $?"),
+    ]);
+}
+
+/// nl's logical pages (header, body and footer delimiters, `-d`, numbering that starts
+/// again at each section unless `-p`), `-h`, `-f`, `pBRE` styles and `-l`.
+#[test]
+fn nl_sections_styles_and_blank_lines() {
+    let page = "printf 'a\\n\\\\:\\\\:\\\\:\\nh1\\n\\\\:\\\\:\\nb1\\n\\nb2\\n\\\\:\\nf1\\n\\\\:\\\\:\\\\:\\nh2\\n\\\\:\\\\:\\nb3\\n' > p; ";
+    compare(&after(
+        page,
+        &[
+            "nl p; nl -p -ha -fa p; nl -d '' p; nl -d X p; nl -d '\\' p",
+            "printf 'a\\n\\n\\n\\n\\nb\\n\\n' | nl -ba -l 2; printf 'a\\n\\n\\n\\nb\\n' | nl -ba -l 3 -i 5 -v 10",
+            "nl -b pb p; nl -b 'p^[hb]' -h pf p; nl -n rz -v -3 -i 2 p; nl -n ln -s :: p",
+            "nl -h x p; echo $?; nl -f '' p; echo $?; nl -l 0 p; echo $?; nl -w 0 p; echo $?",
+            "printf a | nl | od -c; nl -b 'p\\(' p; echo $?",
+        ],
+    ));
+}
+
+/// stat's directives with printf flags, widths and precisions (fractions of a second),
+/// `%b %B %o %f`, `-t`, and the default report's layout (owner, device and birth aside:
+/// wasmix's user is not the host's, and WASI tells neither device nor birth).
+#[test]
+fn stat_directives_terse_and_report() {
+    compare(&after(
+        "printf 'fourteen bytes' > f; ln -s f l; mkdir d; touch -d '2020-01-02 03:04:05.123456789' f; ",
+        &[
+            "stat -c '%b %B %o %f %s|%10s|%-6s|%06s|%.3Y|%14.2Y|%.0Y|%5.1n|%04a|%10.10A|%-8F|' f",
+            "stat -c '%b %f %F %s' l f; stat -L -c '%f %F' l; stat --printf '%s %n\\n' f l; stat -c '%q %' f",
+            "stat -t f | cut -d' ' -f1-4,9-14; stat -L -t l | cut -d' ' -f1-4",
+            "stat f | sed -n '1,2p;5,6p'; stat l | head -2; stat f | sed -n 4p | cut -c1-26",
+        ],
+    ));
+}
+
+/// od's `-S` and `--endian`, base64's `-i` and what it decodes before bad input, sort's
+/// `--files0-from`, split's `-C`, id's `-r`, `-z` and `-a` (the user's number aside).
+#[test]
+fn strings_byte_orders_name_lists_and_line_bytes() {
+    compare(&after(
+        "printf 'hello\\0ab\\0world!\\nxyz\\0tail' > s; printf 'ab\\ncdefghij\\nk\\nlm\\n\\nnopqrstuvwxyz\\n' > c; seq 3 > n3; ",
+        &[
+            "od -S 3 s; od -S 2 -A x s; od --strings s; od -S 1 -A n s; od -S 3 -j 1 -A d s",
+            "printf '\\001\\002\\003\\004' | od --endian=big -t x2 -t x4 -t d2; printf '\\001\\002' | od --endian=little -t x2; od --endian=foo /dev/null; echo $?",
+            "echo 'aGVs bG8=!!' | base64 -d -i; echo 'aGVs*bG8=' | base64 -d; echo $?; echo 'aGVsbG8=aGk*' | base64 -d; echo $?",
+            "echo 'aG*' | base64 -d; echo $?; echo 'aGVsb*G8=' | base64 -d; echo $?; echo 'a*' | base64 -d; echo $?",
+            "printf 'n3\\0c\\0' | sort --files0-from=-; printf 'n3\\0\\0' | sort --files0-from=-; echo $?; printf 'nosuch\\0' | sort --files0-from=-; echo $?",
+            "sort --files0-from=- x < /dev/null; echo $?; printf '' | sort --files0-from=-; echo $?",
+            "split -C 5 c; for f in xa*; do printf '%s:' $f; od -c $f | head -2; done; rm xa*; split -C 1 c; ls xa* | wc -l; cat xa* | cmp - c && echo same",
+            "split -C 0 c; echo $?; split --line-bytes=7 -d c p; ls p*; cat p02",
+            "id -a | grep -c uid=; id -r; echo $?; id -z; echo $?; id -u -z | tr '\\0' '|' | tr -d '0-9'; id -r -n; echo $?",
+        ],
+    ));
+}
+
+/// xargs's size limit: an argument longer than `-s` allows ends xargs after what fitted
+/// ran; `-x` ends it where the size cuts a line short of `-n` or `-L`.
+#[test]
+fn xargs_size_limits_and_exit() {
+    compare(&[
+        case(
+            "echo aaaa bbbb cccc | xargs -s 12 echo; echo $?; echo aaaaaaaaaaaaaaa | xargs -s 12 echo; echo $?",
+        ),
+        case(
+            "echo 'aaaaaaaaaaaa b' | xargs -s 10 echo; echo $?; echo 'b aaaaaaaaaaaa c' | xargs -s 10 echo; echo $?",
+        ),
+        case(
+            "echo a b c d | xargs -n 2 -s 8 echo; echo $?; echo a b c d | xargs -n 2 -x -s 8 echo; echo $?",
+        ),
+        case(
+            "echo a b c d | xargs -n 2 -x -s 9 echo; echo $?; echo a b c d e | xargs -n 3 -x -s 11 echo; echo $?",
+        ),
+        case(
+            "printf 'a b\\nc d e\\n' | xargs -L 1 -x -s 11 echo; echo $?; printf 'a b\\nc d e\\n' | xargs -L 1 -x -s 10 echo; echo $?",
+        ),
+    ]);
+}
