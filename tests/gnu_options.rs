@@ -146,3 +146,14 @@ fn xargs_size_limits_and_exit() {
         ),
     ]);
 }
+
+/// env's `-v`/`--debug` report: the environment cleaned or unset, what is set, `-S`'s
+/// split, the directory, and the command with each argument.
+#[test]
+fn env_reports_each_step() {
+    compare(&[
+        case("env -v -u FOO -i A=1 true; env -v -u X true; env -iv true; env -v - true"),
+        case("env -v -S 'echo \"a b\"'; env --debug A=b B=c printf '%s\\n' x y"),
+        case("mkdir d; env -v -C d true"),
+    ]);
+}

@@ -18,7 +18,8 @@ static PROGRAM: Program = Program {
          -u, --unset=NAME     remove variable from the environment\n  \
          -C, --chdir=DIR      change working directory to DIR\n  \
          -S, --split-string=S  process and split S into separate arguments;\n                        \
-         used to pass multiple arguments on shebang lines\n      \
+         used to pass multiple arguments on shebang lines\n  \
+         -v, --debug          print verbose information for each processing step\n      \
          --help        display this help and exit\n      \
          --version     output version information and exit\n\n\
          A mere - implies -i.  If no COMMAND, print the resulting environment.\n",
@@ -43,8 +44,20 @@ fn expanded_arguments() -> Result<Vec<String>, Failure> {
             _ if arg.starts_with("-S") => Some(arg[2..].to_string()),
             _ => None,
         };
+        let debug = expanded.iter().any(|a: &String| is_debug(a));
         match string {
-            Some(string) => expanded.extend(split_string::split(&string)?),
+            Some(string) => {
+                let words = split_string::split(&string)?;
+                if debug {
+                    let quote = |w: &str| wasmix_common::quote::quote_bytes(w.as_bytes());
+                    note(format_args!("split -S:  {}", quote(&string)));
+                    for (i, word) in words.iter().enumerate() {
+                        let lead = if i == 0 { " into:    " } else { "     &    " };
+                        note(format_args!("{lead}{}", quote(word)));
+                    }
+                }
+                expanded.extend(words)
+            }
             None if arg.starts_with('-') && arg != "-" => {
                 // An option that takes its value as the next argument keeps it.
                 let takes_value = matches!(arg.as_str(), "-u" | "--unset" | "-C" | "--chdir");
@@ -63,6 +76,16 @@ fn expanded_arguments() -> Result<Vec<String>, Failure> {
     Ok(expanded)
 }
 
+/// A line of `-v`'s report on stderr (where none can be written, nothing is lost).
+fn note(line: std::fmt::Arguments) {
+    let _ = writeln!(std::io::stderr(), "{line}");
+}
+
+/// `-v` or `--debug`, alone or among other short options (`-iv`).
+fn is_debug(arg: &str) -> bool {
+    arg == "--debug" || arg.starts_with('-') && !arg.starts_with("--") && arg[1..].contains('v')
+}
+
 fn main() {
     PROGRAM.run(|_, out| {
         let mut args = Args::from_vec(&PROGRAM, expanded_arguments()?);
@@ -70,9 +93,16 @@ fn main() {
         let mut directory = None;
         let mut terminator = b'\n';
         let mut command = Vec::new();
+        // What -v reports, in GNU's order: the environment's changes, then the command.
+        let (mut debug, mut cleaned) = (false, false);
+        let (mut unset, mut set) = (Vec::new(), Vec::new());
         while let Some(arg) = args.next()? {
             match arg {
-                Arg::Short('i') | Arg::Long("ignore-environment") => env.clear(),
+                Arg::Short('v') | Arg::Long("debug") => debug = true,
+                Arg::Short('i') | Arg::Long("ignore-environment") => {
+                    env.clear();
+                    cleaned = true;
+                }
                 Arg::Short('0') | Arg::Long("null") => terminator = b'\0',
                 Arg::Short('C') | Arg::Long("chdir") => directory = Some(args.value()?),
                 Arg::Short('u') | Arg::Long("unset") => {
@@ -83,16 +113,19 @@ fn main() {
                         )));
                     }
                     env.retain(|(variable, _)| *variable != name);
+                    unset.push(name);
                 }
                 Arg::Value(value) => {
                     let value = args::into_string(value)?;
                     if value == "-" {
                         env.clear();
+                        cleaned = true;
                     } else if let Some((name, value)) =
                         value.split_once('=').filter(|(name, _)| !name.is_empty())
                     {
                         env.retain(|(variable, _)| variable != name);
                         env.push((name.to_string(), value.to_string()));
+                        set.push(format!("{name}={value}"));
                     } else {
                         command = vec![value];
                         command.extend(args.rest());
@@ -100,6 +133,18 @@ fn main() {
                     }
                 }
                 other => return Err(args::unexpected(other)),
+            }
+        }
+        if debug {
+            if cleaned {
+                note(format_args!("cleaning environ"));
+            } else {
+                for name in &unset {
+                    note(format_args!("unset:    {name}"));
+                }
+            }
+            for assignment in &set {
+                note(format_args!("setenv:   {assignment}"));
             }
         }
         if command.is_empty() && directory.is_some() {
@@ -120,6 +165,21 @@ fn main() {
             ));
         }
         let name = command[0].clone();
+        if debug {
+            if let Some(directory) = &directory {
+                note(format_args!(
+                    "chdir:    {}",
+                    wasmix_common::quote::quote_bytes(directory.as_bytes())
+                ));
+            }
+            note(format_args!("executing: {name}"));
+            for (i, arg) in command.iter().enumerate() {
+                note(format_args!(
+                    "   arg[{i}]= {}",
+                    wasmix_common::quote::quote_bytes(arg.as_bytes())
+                ));
+            }
+        }
         let mut command = Command::new(command).env(env);
         if let Some(directory) = directory {
             // Checked here: the child would only fail to start.
