@@ -157,3 +157,18 @@ fn env_reports_each_step() {
         case("mkdir d; env -v -C d true"),
     ]);
 }
+
+/// chown's `--from` (an owner no file has leaves each as it is), `--preserve-root`, and
+/// `-H` with `-R`; the owner's name aside (root on the host, wasmix's user inside).
+#[test]
+fn chown_from_and_preserve_root() {
+    compare(&after(
+        "touch f; mkdir -p t/s; touch t/s/g; ",
+        &[
+            "chown -v --from=1234 0 f | sed s/root/user/g; chown -v --from=1234 0:0 f | sed s/root/user/g; chown -c --from=1234 0 f; echo $?",
+            "chown --from=bad 0 f; echo $?; chown --from=:bad 0 f; echo $?",
+            "chown --preserve-root -R 1234 /; echo $?; chgrp --preserve-root -R 1234 /; echo $?",
+            "chown -H -R -v --from=1234 0 t | sed s/root/user/g | sort",
+        ],
+    ));
+}

@@ -17,6 +17,16 @@ static PROGRAM: Program = Program::new(
      --dereference      affect the referent of each symbolic link (the default)\n      \
      --reference=RFILE  use RFILE's group rather than specifying a GROUP value\n  \
      -R, --recursive        operate on files and directories recursively\n      \
+     --no-preserve-root  do not treat '/' specially (the default)\n      \
+     --preserve-root    fail to operate recursively on '/'\n\n\
+     The following options modify how a hierarchy is traversed when the -R\n\
+     option is also specified.  If more than one is specified, only the final\n\
+     one takes effect.\n\n  \
+     -H                     if a command line argument is a symbolic link\n                         \
+     to a directory, traverse it\n  \
+     -L                     traverse every symbolic link to a directory\n                         \
+     encountered\n  \
+     -P                     do not traverse any symbolic links (default)\n      \
      --help        display this help and exit\n      \
      --version     output version information and exit\n\n\
      wasmix has one group, named 'user' (id 1000), which every file belongs to.\n",
@@ -40,6 +50,7 @@ fn main() {
             group_only: true,
             report: command.report,
             recursive: command.recursive,
+            preserve_root: command.preserve_root,
         };
         Ok(if run.all(&command.files) { 0 } else { 1 })
     })

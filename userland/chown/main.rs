@@ -17,7 +17,20 @@ static PROGRAM: Program = Program::new(
      --dereference      affect the referent of each symbolic link (the default)\n      \
      --reference=RFILE  use RFILE's owner and group rather than specifying\n                         \
      OWNER:GROUP values\n  \
+     --from=CURRENT_OWNER:CURRENT_GROUP\n                         \
+     change the owner and/or group of each file only if\n                         \
+     its current owner and/or group match those specified here\n  \
      -R, --recursive        operate on files and directories recursively\n      \
+     --no-preserve-root  do not treat '/' specially (the default)\n      \
+     --preserve-root    fail to operate recursively on '/'\n\n\
+     The following options modify how a hierarchy is traversed when the -R\n\
+     option is also specified.  If more than one is specified, only the final\n\
+     one takes effect.\n\n  \
+     -H                     if a command line argument is a symbolic link\n                         \
+     to a directory, traverse it\n  \
+     -L                     traverse every symbolic link to a directory\n                         \
+     encountered\n  \
+     -P                     do not traverse any symbolic links (default)\n      \
      --help        display this help and exit\n      \
      --version     output version information and exit\n\n\
      Owner is unchanged if missing.  Group is unchanged if missing, but changed\n\
@@ -29,10 +42,22 @@ static PROGRAM: Program = Program::new(
 fn main() {
     PROGRAM.run(|mut args, _| {
         let command = Command::parse(&mut args)?;
-        let (permitted, described) = match &command.spec {
+        let (mut permitted, mut described) = match &command.spec {
             Some(spec) => owner_and_group(spec)?,
             None => (true, Some(format!("{NAME}:{NAME}"))),
         };
+        // --from another owner: no file is theirs, so each keeps the owner it has.
+        if let Some(from) = &command.from
+            && !from_is_ours(from)?
+        {
+            permitted = true;
+            let spec = command.spec.as_deref().unwrap_or(":");
+            described = Some(if spec.contains([':', '.']) {
+                format!("{NAME}:{NAME}")
+            } else {
+                NAME.to_string()
+            });
+        }
         let run = Run {
             program: &PROGRAM,
             permitted,
@@ -40,6 +65,7 @@ fn main() {
             group_only: false,
             report: command.report,
             recursive: command.recursive,
+            preserve_root: command.preserve_root,
         };
         Ok(if run.all(&command.files) { 0 } else { 1 })
     })
@@ -81,4 +107,19 @@ fn owner_and_group(spec: &str) -> Result<(bool, Option<String>), Failure> {
         )),
     };
     Ok((permitted, described))
+}
+
+/// Whether `--from`'s owner and group (either may be missing) are wasmix's user's, who
+/// owns every file.
+fn from_is_ours(from: &str) -> Result<bool, Failure> {
+    let (owner, group) = from.split_once([':', '.']).unwrap_or((from, ""));
+    let mut ours = true;
+    for (part, what) in [(owner, "user"), (group, "group")] {
+        if part.is_empty() {
+            continue;
+        }
+        let is = who(part).ok_or_else(|| Failure::Fatal(format!("invalid {what}: '{from}'")))?;
+        ours &= is == Who::Ours;
+    }
+    Ok(ours)
 }

@@ -49,11 +49,16 @@ pub struct Command {
     /// for it.
     pub spec: Option<String>,
     pub files: Vec<String>,
+    /// `--from=OWNER:GROUP`: only files of that owner and group change.
+    pub from: Option<String>,
+    /// `--preserve-root`: `-R` refuses `/`.
+    pub preserve_root: bool,
 }
 
 impl Command {
     pub fn parse(args: &mut Args) -> Result<Command, Failure> {
         let (mut report, mut recursive, mut reference) = (Report::Errors, false, None);
+        let (mut from, mut preserve_root) = (None, false);
         let mut files = Vec::new();
         while let Some(arg) = args.next()? {
             match arg {
@@ -62,7 +67,12 @@ impl Command {
                 Arg::Short('v') | Arg::Long("verbose") => report = Report::Everything,
                 // No file has an owner of its own to tell links and referents apart.
                 Arg::Short('h') | Arg::Long("no-dereference" | "dereference") => {}
+                // Nor to tell which links a walk would follow.
+                Arg::Short('H' | 'L' | 'P') => {}
                 Arg::Short('R') | Arg::Long("recursive") => recursive = true,
+                Arg::Long("from") => from = Some(args.value()?),
+                Arg::Long("preserve-root") => preserve_root = true,
+                Arg::Long("no-preserve-root") => preserve_root = false,
                 Arg::Long("reference") => reference = Some(args.value()?),
                 Arg::Value(v) => files.push(args::into_string(v)?),
                 other => return Err(args::unexpected(other)),
@@ -92,6 +102,8 @@ impl Command {
             recursive,
             spec,
             files,
+            from,
+            preserve_root,
         })
     }
 }
@@ -107,6 +119,7 @@ pub struct Run {
     pub group_only: bool,
     pub report: Report,
     pub recursive: bool,
+    pub preserve_root: bool,
 }
 
 impl Run {
@@ -137,6 +150,15 @@ impl Run {
         if let Err(e) = std::fs::metadata(file) {
             self.warn(format!("cannot access '{file}': {}", describe_io_error(&e)));
             self.failed(file);
+            return false;
+        }
+        let root = std::fs::canonicalize(file).is_ok_and(|p| p == Path::new("/"));
+        if self.recursive && self.preserve_root && root {
+            self.program.warn(format!(
+                "it is dangerous to operate recursively on '{file}'"
+            ));
+            self.program
+                .warn("use --no-preserve-root to override this failsafe");
             return false;
         }
         let mut ok = true;
