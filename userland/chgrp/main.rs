@@ -6,7 +6,8 @@ use wasmix_common::{Failure, Program};
 
 static PROGRAM: Program = Program::new(
     "chgrp",
-    "Usage: chgrp [OPTION]... GROUP FILE...\n  \
+    concat!(
+        "Usage: chgrp [OPTION]... GROUP FILE...\n  \
      or:  chgrp [OPTION]... --reference=RFILE FILE...\n\
      Change the group of each FILE to GROUP.\n\
      With --reference, change the group of each FILE to that of RFILE.\n\n  \
@@ -16,20 +17,12 @@ static PROGRAM: Program = Program::new(
      -h, --no-dereference   affect symbolic links instead of any referenced file\n      \
      --dereference      affect the referent of each symbolic link (the default)\n      \
      --reference=RFILE  use RFILE's group rather than specifying a GROUP value\n  \
-     -R, --recursive        operate on files and directories recursively\n      \
-     --no-preserve-root  do not treat '/' specially (the default)\n      \
-     --preserve-root    fail to operate recursively on '/'\n\n\
-     The following options modify how a hierarchy is traversed when the -R\n\
-     option is also specified.  If more than one is specified, only the final\n\
-     one takes effect.\n\n  \
-     -H                     if a command line argument is a symbolic link\n                         \
-     to a directory, traverse it\n  \
-     -L                     traverse every symbolic link to a directory\n                         \
-     encountered\n  \
-     -P                     do not traverse any symbolic links (default)\n      \
-     --help        display this help and exit\n      \
+     -R, --recursive        operate on files and directories recursively\n",
+        wasmix_common::traversal_help!(),
+        "      --help        display this help and exit\n      \
      --version     output version information and exit\n\n\
      wasmix has one group, named 'user' (id 1000), which every file belongs to.\n",
+    ),
 );
 
 fn main() {

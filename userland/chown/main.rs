@@ -6,7 +6,8 @@ use wasmix_common::{Failure, Program};
 
 static PROGRAM: Program = Program::new(
     "chown",
-    "Usage: chown [OPTION]... [OWNER][:[GROUP]] FILE...\n  \
+    concat!(
+        "Usage: chown [OPTION]... [OWNER][:[GROUP]] FILE...\n  \
      or:  chown [OPTION]... --reference=RFILE FILE...\n\
      Change the owner and/or group of each FILE to OWNER and/or GROUP.\n\
      With --reference, change the owner and group of each FILE to those of RFILE.\n\n  \
@@ -20,23 +21,15 @@ static PROGRAM: Program = Program::new(
      --from=CURRENT_OWNER:CURRENT_GROUP\n                         \
      change the owner and/or group of each file only if\n                         \
      its current owner and/or group match those specified here\n  \
-     -R, --recursive        operate on files and directories recursively\n      \
-     --no-preserve-root  do not treat '/' specially (the default)\n      \
-     --preserve-root    fail to operate recursively on '/'\n\n\
-     The following options modify how a hierarchy is traversed when the -R\n\
-     option is also specified.  If more than one is specified, only the final\n\
-     one takes effect.\n\n  \
-     -H                     if a command line argument is a symbolic link\n                         \
-     to a directory, traverse it\n  \
-     -L                     traverse every symbolic link to a directory\n                         \
-     encountered\n  \
-     -P                     do not traverse any symbolic links (default)\n      \
-     --help        display this help and exit\n      \
+     -R, --recursive        operate on files and directories recursively\n",
+        wasmix_common::traversal_help!(),
+        "      --help        display this help and exit\n      \
      --version     output version information and exit\n\n\
      Owner is unchanged if missing.  Group is unchanged if missing, but changed\n\
      to login group if implied by a ':' following a symbolic OWNER.\n\
      OWNER and GROUP may be numeric as well as symbolic.\n\n\
      wasmix has one user and one group, both named 'user' (id 1000), who own every file.\n",
+    ),
 );
 
 fn main() {

@@ -12,7 +12,8 @@ use wasmix_common::{Arg, Failure, Program, args, describe_io_error, file_out, pr
 
 static PROGRAM: Program = Program::new(
     "cp",
-    "Usage: cp [OPTION]... [-T] SOURCE DEST\n  \
+    concat!(
+        "Usage: cp [OPTION]... [-T] SOURCE DEST\n  \
      or:  cp [OPTION]... SOURCE... DIRECTORY\n  \
      or:  cp [OPTION]... -t DIRECTORY SOURCE...\n\
      Copy SOURCE to DEST, or multiple SOURCE(s) to DIRECTORY.\n\n  \
@@ -46,14 +47,9 @@ static PROGRAM: Program = Program::new(
      destination file is missing\n  \
      -v, --verbose                explain what is being done\n      \
      --help        display this help and exit\n      \
-     --version     output version information and exit\n\n\
-     The backup suffix is '~', unless set with --suffix or SIMPLE_BACKUP_SUFFIX.\n\
-     The version control method may be selected via the --backup option or through\n\
-     the VERSION_CONTROL environment variable.  Here are the values:\n\n  \
-     none, off       never make backups (even if --backup is given)\n  \
-     numbered, t     make numbered backups\n  \
-     existing, nil   numbered if numbered backups exist, simple otherwise\n  \
-     simple, never   always make simple backups\n",
+     --version     output version information and exit\n",
+        wasmix_common::backup_help!()
+    ),
 );
 
 #[derive(Clone, Copy, PartialEq)]

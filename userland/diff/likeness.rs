@@ -109,7 +109,7 @@ impl Likeness {
                     .map_or(0, |i| i + 1);
                 line[..end].to_vec()
             }
-            WhiteSpace::Loose { .. } => self.expand_tabs(line),
+            WhiteSpace::Loose { .. } => crate::lines::expand_tabs(line, self.tab_size),
         };
         if self.ignore_case {
             key.make_ascii_lowercase();
@@ -118,34 +118,6 @@ impl Likeness {
             key.push(0xff);
         }
         Cow::Owned(key)
-    }
-
-    /// `-E`: tabs as the spaces that reach the same column.
-    fn expand_tabs(&self, line: &[u8]) -> Vec<u8> {
-        let mut out = Vec::with_capacity(line.len() + 8);
-        let mut column = 0usize;
-        for &b in line {
-            match b {
-                b'\t' => {
-                    let spaces = self.tab_size - column % self.tab_size;
-                    out.resize(out.len() + spaces, b' ');
-                    column += spaces;
-                }
-                b'\x08' => {
-                    column = column.saturating_sub(1);
-                    out.push(b);
-                }
-                b'\r' => {
-                    column = 0;
-                    out.push(b);
-                }
-                _ => {
-                    column += 1;
-                    out.push(b);
-                }
-            }
-        }
-        out
     }
 
     /// Whether some changes may not count.

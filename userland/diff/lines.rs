@@ -199,29 +199,35 @@ impl Look {
         if !self.expand_tabs || !text.contains(&b'\t') {
             return out.write_all(text);
         }
-        let mut expanded = Vec::with_capacity(text.len() + 8);
-        let mut column = 0;
-        for &b in text {
-            match b {
-                b'\t' => {
-                    let spaces = self.tab_size - column % self.tab_size;
-                    expanded.resize(expanded.len() + spaces, b' ');
-                    column += spaces;
-                }
-                b'\x08' => {
-                    column = column.saturating_sub(1);
-                    expanded.push(b);
-                }
-                b'\r' => {
-                    column = 0;
-                    expanded.push(b);
-                }
-                _ => {
-                    column += 1;
-                    expanded.push(b);
-                }
+        out.write_all(&expand_tabs(text, self.tab_size))
+    }
+}
+
+/// `text` with each tab as the spaces that reach the next stop of `tab_size`; a backspace
+/// takes a column back and a carriage return goes to the first, as GNU diff counts them.
+pub fn expand_tabs(text: &[u8], tab_size: usize) -> Vec<u8> {
+    let mut expanded = Vec::with_capacity(text.len() + 8);
+    let mut column = 0;
+    for &b in text {
+        match b {
+            b'\t' => {
+                let spaces = tab_size - column % tab_size;
+                expanded.resize(expanded.len() + spaces, b' ');
+                column += spaces;
+            }
+            b'\x08' => {
+                column = column.saturating_sub(1);
+                expanded.push(b);
+            }
+            b'\r' => {
+                column = 0;
+                expanded.push(b);
+            }
+            _ => {
+                column += 1;
+                expanded.push(b);
             }
         }
-        out.write_all(&expanded)
     }
+    expanded
 }

@@ -12,7 +12,8 @@ use wasmix_common::{
 
 static PROGRAM: Program = Program::new(
     "install",
-    "Usage: install [OPTION]... [-T] SOURCE DEST\n  \
+    concat!(
+        "Usage: install [OPTION]... [-T] SOURCE DEST\n  \
      or:  install [OPTION]... SOURCE... DIRECTORY\n  \
      or:  install [OPTION]... -t DIRECTORY SOURCE...\n  \
      or:  install [OPTION]... -d DIRECTORY...\n\n\
@@ -39,14 +40,9 @@ static PROGRAM: Program = Program::new(
      -T, --no-target-directory  treat DEST as a normal file\n  \
      -v, --verbose       print the name of each created file or directory\n      \
      --help        display this help and exit\n      \
-     --version     output version information and exit\n\n\
-     The backup suffix is '~', unless set with --suffix or SIMPLE_BACKUP_SUFFIX.\n\
-     The version control method may be selected via the --backup option or through\n\
-     the VERSION_CONTROL environment variable.  Here are the values:\n\n  \
-     none, off       never make backups (even if --backup is given)\n  \
-     numbered, t     make numbered backups\n  \
-     existing, nil   numbered if numbered backups exist, simple otherwise\n  \
-     simple, never   always make simple backups\n",
+     --version     output version information and exit\n",
+        wasmix_common::backup_help!()
+    ),
 );
 
 struct Options {

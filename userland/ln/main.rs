@@ -10,7 +10,8 @@ use wasmix_common::{Arg, Failure, Program, args, describe_io_error, prompt, tree
 
 static PROGRAM: Program = Program::new(
     "ln",
-    "Usage: ln [OPTION]... [-T] TARGET LINK_NAME\n  \
+    concat!(
+        "Usage: ln [OPTION]... [-T] TARGET LINK_NAME\n  \
      or:  ln [OPTION]... TARGET\n  \
      or:  ln [OPTION]... TARGET... DIRECTORY\n  \
      or:  ln [OPTION]... -t DIRECTORY TARGET...\n\
@@ -33,14 +34,9 @@ static PROGRAM: Program = Program::new(
      -T, --no-target-directory   treat LINK_NAME as a normal file always\n  \
      -v, --verbose               print name of each linked file\n      \
      --help        display this help and exit\n      \
-     --version     output version information and exit\n\n\
-     The backup suffix is '~', unless set with --suffix or SIMPLE_BACKUP_SUFFIX.\n\
-     The version control method may be selected via the --backup option or through\n\
-     the VERSION_CONTROL environment variable.  Here are the values:\n\n  \
-     none, off       never make backups (even if --backup is given)\n  \
-     numbered, t     make numbered backups\n  \
-     existing, nil   numbered if numbered backups exist, simple otherwise\n  \
-     simple, never   always make simple backups\n",
+     --version     output version information and exit\n",
+        wasmix_common::backup_help!()
+    ),
 );
 
 fn main() {

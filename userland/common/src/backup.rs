@@ -3,6 +3,22 @@
 //! `SIMPLE_BACKUP_SUFFIX` variables.
 
 use crate::Failure;
+
+/// The end of the `--help` of each program that makes backups: what `--backup`'s
+/// CONTROL and the suffix can be, in GNU's words.
+#[macro_export]
+macro_rules! backup_help {
+    () => {
+        "\n\
+         The backup suffix is '~', unless set with --suffix or SIMPLE_BACKUP_SUFFIX.\n\
+         The version control method may be selected via the --backup option or through\n\
+         the VERSION_CONTROL environment variable.  Here are the values:\n\n  \
+         none, off       never make backups (even if --backup is given)\n  \
+         numbered, t     make numbered backups\n  \
+         existing, nil   numbered if numbered backups exist, simple otherwise\n  \
+         simple, never   always make simple backups\n"
+    };
+}
 use std::io;
 use std::path::{Path, PathBuf};
 

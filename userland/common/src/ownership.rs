@@ -7,6 +7,23 @@ use crate::wasi_fs::{self, EntryKind};
 use crate::{Arg, Args, Failure, Program, args, describe_io_error};
 use std::path::Path;
 
+/// The part of chown's and chgrp's `--help` on `/` and on walking through links.
+#[macro_export]
+macro_rules! traversal_help {
+    () => {
+        "      --no-preserve-root  do not treat '/' specially (the default)\n      \
+         --preserve-root    fail to operate recursively on '/'\n\n\
+         The following options modify how a hierarchy is traversed when the -R\n\
+         option is also specified.  If more than one is specified, only the final\n\
+         one takes effect.\n\n  \
+         -H                     if a command line argument is a symbolic link\n                         \
+         to a directory, traverse it\n  \
+         -L                     traverse every symbolic link to a directory\n                         \
+         encountered\n  \
+         -P                     do not traverse any symbolic links (default)\n"
+    };
+}
+
 /// The name `ls -l` shows as every file's owner and group.
 pub const NAME: &str = "user";
 /// Their number, as `ls -n` shows it.
