@@ -172,3 +172,17 @@ fn chown_from_and_preserve_root() {
         ],
     ));
 }
+
+/// touch `-h`: the link's own times change, not its target's, and nothing is created;
+/// `-f` is accepted and ignored.
+#[test]
+fn touch_a_link_itself() {
+    compare(&after(
+        "touch -d '2025-05-05 05:05' f; ln -s f l; ",
+        &[
+            "touch -h -d '2020-01-01 00:00' l; stat -c '%y %n' l f | cut -c1-19",
+            "touch -h -m -d '2019-02-02' l; stat -c '%y' l | cut -c1-19; touch -h -d 2021-01-01 nosuch; echo $?; ls nosuch",
+            "touch -f f; echo $?",
+        ],
+    ));
+}

@@ -14,6 +14,9 @@ static PROGRAM: Program = Program::new(
      -a                     change only the access time\n  \
      -c, --no-create        do not create any files\n  \
      -d, --date=STRING      parse STRING and use it instead of current time\n  \
+     -f                     (ignored)\n  \
+     -h, --no-dereference   affect each symbolic link instead of any referenced\n                           \
+     file\n  \
      -m                     change only the modification time\n  \
      -r, --reference=FILE   use this file's times instead of current time\n  \
      -t [[CC]YY]MMDDhhmm[.ss]  use specified time instead of current time\n      \
@@ -27,6 +30,7 @@ static PROGRAM: Program = Program::new(
 fn main() {
     PROGRAM.run(|mut args, _| {
         let mut create = true;
+        let mut no_dereference = false;
         let (mut access_only, mut modify_only) = (false, false);
         let (mut date, mut stamp, mut reference) = (None, None, None);
         let mut files = Vec::new();
@@ -44,6 +48,8 @@ fn main() {
                     }
                 },
                 Arg::Short('c') | Arg::Long("no-create") => create = false,
+                Arg::Short('f') => {}
+                Arg::Short('h') | Arg::Long("no-dereference") => no_dereference = true,
                 Arg::Short('d') | Arg::Long("date") => date = Some(args.value()?),
                 Arg::Short('t') => stamp = Some(args.value()?),
                 Arg::Short('r') | Arg::Long("reference") => reference = Some(args.value()?),
@@ -100,6 +106,20 @@ fn main() {
             times = times.set_modified(modified);
         }
         let mut status = 0;
+        if no_dereference {
+            // The link itself: nothing is created.
+            let accessed = (!modify_only || access_only).then_some(accessed);
+            let modified = (!access_only || modify_only).then_some(modified);
+            for file in files {
+                let path = std::path::Path::new(&file);
+                if let Err(e) = wasmix_common::wasi_fs::set_times(path, false, accessed, modified) {
+                    let reason = describe_io_error(&e);
+                    PROGRAM.warn(format!("setting times of '{file}': {reason}"));
+                    status = 1;
+                }
+            }
+            return Ok(status);
+        }
         for file in files {
             let opened = match File::open(&file) {
                 Ok(handle) => Ok(Some(handle)),

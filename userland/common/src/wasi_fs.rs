@@ -113,6 +113,36 @@ mod imp {
         modes::umask()
     }
 
+    pub fn set_times(
+        path: &Path,
+        follow: bool,
+        accessed: Option<std::time::SystemTime>,
+        modified: Option<std::time::SystemTime>,
+    ) -> io::Result<()> {
+        use wasip2::clocks::wall_clock::Datetime;
+        use wasip2::filesystem::types::NewTimestamp;
+        let stamp = |time: Option<std::time::SystemTime>| match time {
+            Some(time) => {
+                let since = time
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .unwrap_or_default();
+                NewTimestamp::Timestamp(Datetime {
+                    seconds: since.as_secs(),
+                    nanoseconds: since.subsec_nanos(),
+                })
+            }
+            None => NewTimestamp::NoChange,
+        };
+        root()?
+            .set_times_at(
+                path_flags(follow),
+                &from_root(path)?,
+                stamp(accessed),
+                stamp(modified),
+            )
+            .map_err(error)
+    }
+
     pub fn make_fifo(path: &Path, mode: u32) -> io::Result<()> {
         modes::make_fifo_at(&root()?, &from_root(path)?, mode).map_err(error)
     }
@@ -300,6 +330,27 @@ mod imp {
         0o022
     }
 
+    /// Outside wasmix std sets times through a file it opens, so only what a link
+    /// points to.
+    pub fn set_times(
+        path: &Path,
+        follow: bool,
+        accessed: Option<std::time::SystemTime>,
+        modified: Option<std::time::SystemTime>,
+    ) -> io::Result<()> {
+        if !follow && std::fs::symlink_metadata(path)?.is_symlink() {
+            return Err(io::ErrorKind::Unsupported.into());
+        }
+        let mut times = std::fs::FileTimes::new();
+        if let Some(accessed) = accessed {
+            times = times.set_accessed(accessed);
+        }
+        if let Some(modified) = modified {
+            times = times.set_modified(modified);
+        }
+        std::fs::File::open(path)?.set_times(times)
+    }
+
     /// Outside wasmix there is no call for it in std.
     pub fn make_fifo(_path: &Path, _mode: u32) -> io::Result<()> {
         Err(io::ErrorKind::Unsupported.into())
@@ -463,6 +514,17 @@ pub fn mode(path: &Path, follow: bool) -> io::Result<u32> {
 /// Sets them; a symlink itself has none (an error unless `follow`).
 pub fn set_mode(path: &Path, follow: bool, mode: u32) -> io::Result<()> {
     imp::set_mode(path, follow, mode)
+}
+
+/// Sets a file's access and modification times (`None` leaves one as it is); `follow`:
+/// of what a symlink points to, else of the link itself.
+pub fn set_times(
+    path: &Path,
+    follow: bool,
+    accessed: Option<std::time::SystemTime>,
+    modified: Option<std::time::SystemTime>,
+) -> io::Result<()> {
+    imp::set_times(path, follow, accessed, modified)
 }
 
 /// Makes a named pipe at `path` with `mode` less the umask, as mkfifo(3).
