@@ -186,3 +186,16 @@ fn touch_a_link_itself() {
         ],
     ));
 }
+
+/// sort's `--sort=WORD` (and the start of one), du's `-X`/`--exclude-from`.
+#[test]
+fn sort_words_and_du_exclusion_lists() {
+    compare(&after(
+        "mkdir -p t/s; echo x > t/a.o; echo y > t/b.c; echo z > t/s/c.o; echo '*.o' > ex; ",
+        &[
+            "printf '10\\n9\\n' | sort --sort=numeric; printf '1K\\n2M\\n3\\n' | sort --sort=human-numeric; printf '10\\n9\\n' | sort --sort=num",
+            "printf 'b\\na\\n' | sort --sort=version -r; sort --sort=foo /dev/null; echo $?; sort --sort=r /dev/null; echo $?",
+            "du -a -X ex t | sort; du -a --exclude-from=ex t | sort; du -X nosuch t; echo $?",
+        ],
+    ));
+}

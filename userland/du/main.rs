@@ -39,7 +39,8 @@ static PROGRAM: Program = Program::new(
      -S, --separate-dirs   for directories do not include size of subdirectories\n      \
      --si              like -h, but use powers of 1000 not 1024\n  \
      -s, --summarize       display only a total for each argument\n      \
-     --exclude=PATTERN  exclude files that match PATTERN\n      \
+     --exclude=PATTERN  exclude files that match PATTERN\n  \
+     -X, --exclude-from=FILE  exclude files that match any pattern in FILE\n      \
      --help        display this help and exit\n      \
      --version     output version information and exit\n",
 );
@@ -132,6 +133,18 @@ fn main() {
                         Failure::Fatal(format!("invalid pattern '{text}': {}", e.msg))
                     })?;
                     options.exclude.push(pattern);
+                }
+                Arg::Short('X') | Arg::Long("exclude-from") => {
+                    let name = args.value()?;
+                    // GNU's du counts a list it cannot read a usage error.
+                    let text = std::fs::read(&name)
+                        .map_err(|e| Failure::Usage(wasmix_common::file_error(&name, &e)))?;
+                    for line in String::from_utf8_lossy(&text).lines() {
+                        let pattern = glob::Pattern::new(line).map_err(|e| {
+                            Failure::Fatal(format!("invalid pattern '{line}': {}", e.msg))
+                        })?;
+                        options.exclude.push(pattern);
+                    }
                 }
                 Arg::Long("files0-from") => list = Some(args.value()?),
                 Arg::Value(v) => paths.push(args::into_string(v)?),

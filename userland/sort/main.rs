@@ -37,6 +37,9 @@ static PROGRAM: Program = Program {
          --files0-from=F       read input from the files specified by\n                            \
          NUL-terminated names in file F;\n                            \
          If F is - then read names from standard input\n  \
+         --sort=WORD               sort according to WORD:\n                              \
+         general-numeric -g, human-numeric -h, month -M,\n                              \
+         numeric -n, random -R, version -V\n  \
          -k, --key=KEYDEF            sort via a key; KEYDEF gives location and type\n  \
          -m, --merge                 merge already sorted files (here: sorted together)\n  \
          -o, --output=FILE           write result to FILE instead of standard output\n  \
@@ -116,6 +119,45 @@ fn main() {
                     c @ ('b' | 'd' | 'f' | 'g' | 'i' | 'M' | 'h' | 'n' | 'R' | 'r' | 'V'),
                 ) => {
                     global.set(c);
+                }
+                Arg::Long("sort") => {
+                    let word = args.value()?;
+                    // A word, or the start of just one, as GNU's argmatch reads it.
+                    let words = [
+                        ("general-numeric", 'g'),
+                        ("human-numeric", 'h'),
+                        ("month", 'M'),
+                        ("numeric", 'n'),
+                        ("random", 'R'),
+                        ("version", 'V'),
+                    ];
+                    let starting: Vec<char> = words
+                        .iter()
+                        .filter(|(name, _)| name.starts_with(word.as_str()))
+                        .map(|&(_, letter)| letter)
+                        .collect();
+                    let exact = words.iter().find(|(name, _)| *name == word);
+                    let letter = match (exact, starting.as_slice()) {
+                        (Some(&(_, letter)), _) | (None, &[letter]) => Some(letter),
+                        _ => None,
+                    };
+                    let kind = if starting.len() > 1 {
+                        "ambiguous"
+                    } else {
+                        "invalid"
+                    };
+                    let Some(letter) = letter else {
+                        // argmatch's refusal: the list, the pointer to --help, status 1.
+                        PROGRAM.warn(format!(
+                            "{kind} argument '{word}' for '--sort'\n\
+                             Valid arguments are:\n  - 'general-numeric'\n  - 'human-numeric'\n  \
+                             - 'month'\n  - 'numeric'\n  - 'random'\n  - 'version'"
+                        ));
+                        let hint = "Try 'sort --help' for more information.";
+                        let _ = writeln!(std::io::stderr(), "{hint}");
+                        return Err(Failure::Status(1));
+                    };
+                    global.set(letter);
                 }
                 Arg::Long(name) if ordering_letter(name).is_some() => {
                     global.set(ordering_letter(name).unwrap_or('r'));
