@@ -230,3 +230,17 @@ fn ls_block_sizes() {
         ],
     ));
 }
+
+/// `--zero` (names and totals end in NUL, headers and the lines between sections do not)
+/// and `-H` (links named on the command line followed, even with `-l`).
+#[test]
+fn ls_zero_and_command_line_links() {
+    compare(&after(
+        "mkdir -p z/s z/d; touch z/s/x \"z/$(printf 'a\\nb')\" 'z/c d'; ln -s s z/sl; echo hi > z/f; ln -s f z/fl; cd z; ",
+        &[
+            "ls --zero | od -c; ls --zero -C | od -c; ls --zero -l | cut -c1-10 | od -c | head -3",
+            "ls --zero -R | od -c; ls --zero . s | od -c",
+            "ls -l -H fl | cut -c1-10; ls -l fl | cut -c1-10; ls -H sl; ls -l -H sl | head -1; ls -ld -H sl | cut -c1",
+        ],
+    ));
+}

@@ -12,7 +12,13 @@ pub struct Cell {
 
 /// Cells in as many columns as fit in `width` (0: no limit), filled top to bottom
 /// (`down`) or left to right.
-pub fn columns(out: &mut Output, cells: &[Cell], width: usize, down: bool) -> Result<(), Failure> {
+pub fn columns(
+    out: &mut Output,
+    cells: &[Cell],
+    width: usize,
+    down: bool,
+    end: u8,
+) -> Result<(), Failure> {
     if cells.is_empty() {
         return Ok(());
     }
@@ -66,14 +72,14 @@ pub fn columns(out: &mut Output, cells: &[Cell], width: usize, down: bool) -> Re
                 start = to;
             }
         }
-        line.push(b'\n');
+        line.push(end);
         out.write_all(&line)?;
     }
     Ok(())
 }
 
 /// `-m`: names separated by `, `, a new line begun where the next would reach `width`.
-pub fn commas(out: &mut Output, cells: &[Cell], width: usize) -> Result<(), Failure> {
+pub fn commas(out: &mut Output, cells: &[Cell], width: usize, end: u8) -> Result<(), Failure> {
     if cells.is_empty() {
         return Ok(());
     }
@@ -91,7 +97,7 @@ pub fn commas(out: &mut Output, cells: &[Cell], width: usize) -> Result<(), Fail
         out.write_all(&cell.text)?;
         position += cell.width;
     }
-    out.write_all(b"\n")?;
+    out.write_all(&[end])?;
     Ok(())
 }
 

@@ -59,6 +59,8 @@ static PROGRAM: Program = Program {
          none (default), slash (-p), file-type (--file-type),\n                               \
          classify (-F)\n  \
          -l                         use a long listing format\n  \
+         -H, --dereference-command-line\n                               \
+         follow symbolic links listed on the command line\n  \
          -L, --dereference          show information for the file a link references\n  \
          -n, --numeric-uid-gid      like -l, but list numeric user and group IDs\n  \
          -o                         like -l, but do not list group information\n  \
@@ -85,6 +87,7 @@ static PROGRAM: Program = Program {
          iso, locale (each may start posix-), or +FORMAT\n                             \
          (+OLD_FORMAT<newline>RECENT_FORMAT) as date's\n  \
          -1                         list one file per line\n      \
+         --zero                 end each output line with NUL, not newline\n      \
          --help        display this help and exit\n      \
          --version     output version information and exit\n\n\
          Exit status:\n \
@@ -163,7 +166,8 @@ impl Lister<'_> {
                         Ok(link)
                             if link.file_type().is_symlink()
                                 && self.options.format == Format::Long
-                                && !self.options.dereference =>
+                                && !self.options.dereference
+                                && !self.options.dereference_operands =>
                         {
                             link
                         }
@@ -323,7 +327,8 @@ impl Lister<'_> {
             .collect();
         if self.options.blocks && with_total {
             let blocks: u64 = metas.iter().flatten().map(blocks_of).sum();
-            writeln!(self.out, "total {}", self.block_count(blocks))?;
+            write!(self.out, "total {}", self.block_count(blocks))?;
+            self.out.write_all(&[self.options.end])?;
         }
         let paths: Vec<&str> = entries.iter().map(|e| e.path.as_str()).collect();
         let prefixes = self.prefixes(&paths, &metas);
@@ -345,15 +350,15 @@ impl Lister<'_> {
                 Cell { text, width }
             })
             .collect();
-        let width = self.options.width;
+        let (width, end) = (self.options.width, self.options.end);
         match self.options.format {
-            Format::Vertical => layout::columns(self.out, &cells, width, true),
-            Format::Across => layout::columns(self.out, &cells, width, false),
-            Format::Commas => layout::commas(self.out, &cells, width),
+            Format::Vertical => layout::columns(self.out, &cells, width, true, end),
+            Format::Across => layout::columns(self.out, &cells, width, false, end),
+            Format::Commas => layout::commas(self.out, &cells, width, end),
             _ => {
                 for cell in cells {
                     self.out.write_all(&cell.text)?;
-                    writeln!(self.out)?;
+                    self.out.write_all(&[end])?;
                 }
                 Ok(())
             }
@@ -505,7 +510,8 @@ impl Lister<'_> {
             .collect();
         if with_total {
             let blocks: u64 = metas.iter().flatten().map(blocks_of).sum();
-            writeln!(self.out, "total {}", self.block_count(blocks))?;
+            write!(self.out, "total {}", self.block_count(blocks))?;
+            self.out.write_all(&[self.options.end])?;
         }
         let size_width = sizes.iter().map(String::len).max().unwrap_or(1);
         let links: Vec<String> = entries
@@ -596,7 +602,7 @@ impl Lister<'_> {
                 self.out.write_all(b" -> ")?;
                 self.out.write_all(&shown)?;
             }
-            writeln!(self.out)?;
+            self.out.write_all(&[self.options.end])?;
         }
         Ok(())
     }

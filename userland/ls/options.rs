@@ -76,6 +76,10 @@ pub struct Options {
     pub blocks: bool,
     pub inode: bool,
     pub dereference: bool,
+    /// `-H`: symbolic links named on the command line are followed, even with `-l`.
+    pub dereference_operands: bool,
+    /// What ends each line of names (`--zero`: NUL).
+    pub end: u8,
     pub color: bool,
     pub directories_first: bool,
     /// How times show in the long format (`--time-style`): a strftime format for
@@ -127,6 +131,8 @@ pub fn parse(
         blocks: false,
         inode: false,
         dereference: false,
+        dereference_operands: false,
+        end: b'\n',
         color: false,
         directories_first: false,
         time_style: None,
@@ -317,6 +323,10 @@ pub fn parse(
             Arg::Short('s') | Arg::Long("size") => options.blocks = true,
             Arg::Short('i') | Arg::Long("inode") => options.inode = true,
             Arg::Short('L') | Arg::Long("dereference") => options.dereference = true,
+            Arg::Short('H') | Arg::Long("dereference-command-line") => {
+                options.dereference_operands = true
+            }
+            Arg::Long("zero") => options.end = 0,
             Arg::Short('b') | Arg::Long("escape") => options.quoting.style = Style::Escape,
             Arg::Short('N') | Arg::Long("literal") => options.quoting.style = Style::Literal,
             Arg::Short('Q') | Arg::Long("quote-name") => options.quoting.style = Style::C,
