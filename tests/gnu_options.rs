@@ -187,7 +187,7 @@ fn touch_a_link_itself() {
     ));
 }
 
-/// sort's `--sort=WORD` (and the start of one), du's `-X`/`--exclude-from`.
+/// sort's `--sort=WORD` (and the start of one), du's `-X`/`--exclude-from` and `-t`.
 #[test]
 fn sort_words_and_du_exclusion_lists() {
     compare(&after(
@@ -196,6 +196,8 @@ fn sort_words_and_du_exclusion_lists() {
             "printf '10\\n9\\n' | sort --sort=numeric; printf '1K\\n2M\\n3\\n' | sort --sort=human-numeric; printf '10\\n9\\n' | sort --sort=num",
             "printf 'b\\na\\n' | sort --sort=version -r; sort --sort=foo /dev/null; echo $?; sort --sort=r /dev/null; echo $?",
             "du -a -X ex t | sort; du -a --exclude-from=ex t | sort; du -X nosuch t; echo $?",
+            "head -c 10000 /dev/zero > big; du -t 5K t big; du -t -4K -a t | sort; du -b -t 2 t/a.o ex; du -t 4097 ex",
+            "du -t 0 ex; du -t -0 ex; echo $?; du -t x ex; echo $?; du -c -t 100K ex; du --threshold=1M big; echo $?",
         ],
     ));
 }

@@ -4,6 +4,7 @@
 use std::collections::HashSet;
 use std::io::Write;
 use std::path::Path;
+use wasmix_common::numbers::parse_size;
 use wasmix_common::units::Units;
 use wasmix_common::wasi_fs::{self, Directory, EntryKind};
 use wasmix_common::{Arg, Failure, Output, Program, args, describe_io_error, input};
@@ -40,6 +41,8 @@ static PROGRAM: Program = Program::new(
      --si              like -h, but use powers of 1000 not 1024\n  \
      -s, --summarize       display only a total for each argument\n      \
      --exclude=PATTERN  exclude files that match PATTERN\n  \
+     -t, --threshold=SIZE  exclude entries smaller than SIZE if positive,\n                           \
+     or entries greater than SIZE if negative\n  \
      -X, --exclude-from=FILE  exclude files that match any pattern in FILE\n      \
      --help        display this help and exit\n      \
      --version     output version information and exit\n",
@@ -58,6 +61,8 @@ struct Options {
     separate_dirs: bool,
     exclude: Vec<glob::Pattern>,
     line_end: u8,
+    /// `-t SIZE`: only entries of at least SIZE bytes (of at most -SIZE, when negative).
+    threshold: Option<i64>,
 }
 
 /// A walk's state: where it prints, and the files already counted.
@@ -87,6 +92,7 @@ fn main() {
             separate_dirs: false,
             exclude: Vec::new(),
             line_end: b'\n',
+            threshold: None,
         };
         let mut summarize = false;
         let mut paths = Vec::new();
@@ -133,6 +139,20 @@ fn main() {
                         Failure::Fatal(format!("invalid pattern '{text}': {}", e.msg))
                     })?;
                     options.exclude.push(pattern);
+                }
+                Arg::Short('t') | Arg::Long("threshold") => {
+                    let text = args.value()?;
+                    let magnitude = parse_size(text.strip_prefix('-').unwrap_or(&text))
+                        .and_then(|n| i64::try_from(n).ok())
+                        .ok_or_else(|| Failure::Fatal(format!("invalid -t argument '{text}'")))?;
+                    if magnitude == 0 && text.starts_with('-') {
+                        return Err(Failure::Fatal("invalid --threshold argument '-0'".into()));
+                    }
+                    options.threshold = Some(if text.starts_with('-') {
+                        -magnitude
+                    } else {
+                        magnitude
+                    });
                 }
                 Arg::Short('X') | Arg::Long("exclude-from") => {
                     let name = args.value()?;
@@ -193,14 +213,27 @@ fn main() {
             }
         }
         if options.total {
-            walk.print(grand_total, "total")?;
+            walk.write_size(grand_total, "total")?;
         }
         Ok(u8::from(walk.failed))
     })
 }
 
 impl Walk<'_> {
+    /// An entry's line, unless `-t` leaves it out.
     fn print(&mut self, bytes: u64, path: &str) -> Result<(), Failure> {
+        let wanted = match self.options.threshold {
+            Some(limit) if limit < 0 => bytes <= limit.unsigned_abs(),
+            Some(limit) => bytes >= limit as u64,
+            None => true,
+        };
+        if wanted {
+            self.write_size(bytes, path)?;
+        }
+        Ok(())
+    }
+
+    fn write_size(&mut self, bytes: u64, path: &str) -> Result<(), Failure> {
         let shown = self.options.units.show(bytes);
         write!(self.out, "{shown}\t{path}")?;
         self.out.write_all(&[self.options.line_end])?;
