@@ -225,6 +225,8 @@ pub struct Hunked<'a> {
     pub context: usize,
     /// `-p`, `-F`: a hunk's header shows the last line before it that matches one.
     pub functions: &'a [Regex],
+    /// Where the search for that line got to, and the line it last found.
+    pub searched: std::cell::Cell<(usize, Option<usize>)>,
 }
 
 impl Hunked<'_> {
@@ -245,11 +247,16 @@ impl Hunked<'_> {
         if self.functions.is_empty() {
             return String::new();
         }
-        let found = old.lines[..start]
-            .iter()
+        // As GNU's: only the lines since the last hunk's search are looked at; failing a
+        // match there, the last one found stands. Hunks come in order, so each line is
+        // tried once.
+        let (searched, last_match) = self.searched.get();
+        let found = (searched..start)
             .rev()
-            .find(|line| self.functions.iter().any(|r| r.is_match(line)));
-        let Some(line) = found else {
+            .find(|&i| self.functions.iter().any(|r| r.is_match(old.lines[i])))
+            .or(last_match);
+        self.searched.set((start, found));
+        let Some(line) = found.map(|i| old.lines[i]) else {
             return String::new();
         };
         let from = line

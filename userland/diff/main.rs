@@ -296,6 +296,7 @@ fn write_changes(
         look,
         context: options.context,
         functions: &options.functions,
+        searched: std::cell::Cell::new((0, None)),
     };
     match options.style {
         Style::Unified => {

@@ -168,7 +168,8 @@ impl Walk<'_> {
     }
 
     fn operand(&mut self, path: &str) -> Result<(), wasmix_common::Failure> {
-        if path != "-" && fs::metadata(path).is_ok_and(|m| m.is_dir()) {
+        let meta = (path != "-").then(|| fs::metadata(path).ok()).flatten();
+        if meta.as_ref().is_some_and(|m| m.is_dir()) {
             if self.options().skip_directories && !self.options().recursive {
                 return Ok(());
             }
@@ -220,7 +221,6 @@ impl Walk<'_> {
             (None, "-") => "(standard input)".to_string(),
             _ => path.to_string(),
         };
-        let meta = (path != "-").then(|| fs::metadata(path).ok()).flatten();
         if self.options().skip_devices
             && let Some(meta) = &meta
             && !matches!(

@@ -183,17 +183,15 @@ pub fn parse(
             Arg::Long("block-size") => {
                 let text = args.value()?;
                 // GNU's ls ends with status 2 for it, as for its other usage errors.
-                let units = |text: &str| {
-                    Units::parse(text, "--block-size").map_err(|e| match e {
-                        Failure::Fatal(message) => {
-                            PROGRAM.warn(message);
-                            Failure::Status(2)
-                        }
-                        other => other,
-                    })
-                };
-                options.size_units = Some(units(&text)?);
-                options.block_units = units(&text)?;
+                let units = Units::parse(&text, "--block-size").map_err(|e| match e {
+                    Failure::Fatal(message) => {
+                        PROGRAM.warn(message);
+                        Failure::Status(2)
+                    }
+                    other => other,
+                })?;
+                options.size_units = Some(units.clone());
+                options.block_units = units;
             }
             Arg::Short('k') | Arg::Long("kibibytes") => options.block_units = Units::Blocks(1024),
             Arg::Short('l') => options.format = Format::Long,

@@ -276,6 +276,7 @@ fn raw_mode(file: &str, meta: &Metadata) -> u32 {
 /// Expands format sequences; with `escapes` (`--printf`), backslash escapes too.
 fn expand(format: &str, file: &str, meta: &Metadata, escapes: bool) -> Vec<u8> {
     let bytes = format.as_bytes();
+    let kind = EntryKind::at(std::path::Path::new(file), meta);
     let mut text: Vec<u8> = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
@@ -303,7 +304,6 @@ fn expand(format: &str, file: &str, meta: &Metadata, escapes: bool) -> Vec<u8> {
             i = at + 1;
             continue;
         }
-        let kind = EntryKind::at(std::path::Path::new(file), meta);
         let field = match bytes.get(at) {
             Some(b'a') => {
                 let octal = format!("{:o}", permissions(file, meta));

@@ -4,6 +4,7 @@
 use crate::Failure;
 use crate::numbers::human_size_in;
 
+#[derive(Clone)]
 pub enum Units {
     /// Sizes in blocks of this many bytes, rounded up.
     Blocks(u64),
