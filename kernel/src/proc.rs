@@ -17,7 +17,7 @@ use crate::wasi_fs::{FsView, LastStat, OpenFiles, WasiFsView};
 use std::collections::BTreeMap;
 use std::fmt;
 use std::future::Future;
-use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicI8, AtomicU32, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant, SystemTime};
 use tokio::sync::{Notify, watch};
@@ -103,6 +103,8 @@ pub struct Process {
     kill_notify: Notify,
     /// The signals it catches or ignores (a shell's `trap`), and those caught and pending.
     pub signals: Dispositions,
+    /// -20 to 19, inherited; see `slice_time`.
+    niceness: AtomicI8,
     /// True while stopped (SIGSTOP); the process waits at its next time slice.
     stopped: watch::Sender<bool>,
     exit: watch::Sender<Option<ExitStatus>>,
@@ -125,6 +127,21 @@ impl Process {
 
     pub fn namespace(&self) -> Arc<Namespace> {
         lock(&self.namespace).clone()
+    }
+
+    pub fn niceness(&self) -> i8 {
+        self.niceness.load(Ordering::Relaxed)
+    }
+
+    /// Sets the niceness, clamped to Linux's range. Err when that would lower it: only a
+    /// privileged user may, and no one in wasmix is.
+    pub fn set_niceness(&self, value: i8) -> Result<(), PermissionDenied> {
+        let value = value.clamp(MOST_FAVOURED, LEAST_FAVOURED);
+        if value < self.niceness() {
+            return Err(PermissionDenied);
+        }
+        self.niceness.store(value, Ordering::Relaxed);
+        Ok(())
     }
 
     /// Ends an entry that stands for work the shell does itself (a background subshell),
@@ -182,6 +199,19 @@ fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
 #[derive(Debug, PartialEq, Eq)]
 pub struct NoSuchProcess(pub Pid);
 
+/// Linux's range of niceness.
+pub const MOST_FAVOURED: i8 = -20;
+pub const LEAST_FAVOURED: i8 = 19;
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct PermissionDenied;
+
+impl fmt::Display for PermissionDenied {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Permission denied")
+    }
+}
+
 impl fmt::Display for NoSuchProcess {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "({}) - No such process", self.0)
@@ -232,6 +262,7 @@ impl ProcessTable {
     }
 
     fn add(&self, pid: Pid, identity: Identity) -> Arc<Process> {
+        let parent = self.get(identity.ppid);
         let process = Arc::new(Process {
             pid,
             ppid: identity.ppid,
@@ -244,7 +275,12 @@ impl ProcessTable {
             state: Mutex::new(RunState::Running),
             kill_request: Mutex::new(None),
             kill_notify: Notify::new(),
-            signals: Dispositions::default(),
+            signals: parent
+                .as_ref()
+                .map_or_else(Dispositions::default, |parent| {
+                    Dispositions::inherited_from(&parent.signals)
+                }),
+            niceness: AtomicI8::new(parent.map_or(0, |parent| parent.niceness())),
             stopped: watch::Sender::new(false),
             exit: watch::Sender::new(None),
         });
@@ -484,13 +520,15 @@ pub struct Launch {
 }
 
 /// Makes the process give way at every time slice: to other processes, to a stop (it
-/// waits, using no CPU, until continued), and to its CPU-time limit.
-fn slice_time(store: &mut Store<ProcessCtx>, process: &Process, cpu_limit: Option<Duration>) {
+/// waits, using no CPU, until continued), and to its CPU-time limit. A nice process gives
+/// way more than once: each step of niceness is 1.25 times fewer slices when others want
+/// the CPU, as Linux weighs them (19 is about 1/69 of a normal share).
+fn slice_time(store: &mut Store<ProcessCtx>, process: &Arc<Process>, cpu_limit: Option<Duration>) {
     store.set_epoch_deadline(1);
-    let usage = process.usage.clone();
+    let process = process.clone();
     let mut stopped = process.stopped.subscribe();
     store.epoch_deadline_callback(move |_| {
-        if cpu_limit.is_some_and(|limit| usage.cpu_time() > limit) {
+        if cpu_limit.is_some_and(|limit| process.usage.cpu_time() > limit) {
             return Err(CpuLimitExceeded.into());
         }
         if *stopped.borrow_and_update() {
@@ -503,11 +541,21 @@ fn slice_time(store: &mut Store<ProcessCtx>, process: &Process, cpu_limit: Optio
                 }),
             ));
         }
+        let turns = turns_given_way(process.niceness());
         Ok(UpdateDeadline::YieldCustom(
             1,
-            Box::pin(tokio::task::yield_now()),
+            Box::pin(async move {
+                for _ in 0..turns {
+                    tokio::task::yield_now().await;
+                }
+            }),
         ))
     });
+}
+
+/// How many times a process of this niceness yields at the end of its time slice.
+fn turns_given_way(niceness: i8) -> u32 {
+    1.25f64.powi(i32::from(niceness.max(0))).round() as u32
 }
 
 /// Runs a process to its end and publishes its exit status.

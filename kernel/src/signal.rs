@@ -197,6 +197,15 @@ pub struct Dispositions {
 }
 
 impl Dispositions {
+    /// What a new process starts with: the signals its parent ignores stay ignored, as
+    /// across fork and exec; caught ones go back to their defaults.
+    pub fn inherited_from(parent: &Dispositions) -> Dispositions {
+        Dispositions {
+            ignored: AtomicU64::new(parent.ignored.load(Ordering::SeqCst)),
+            ..Dispositions::default()
+        }
+    }
+
     pub fn set(&self, signal: Signal, disposition: Disposition) {
         if !signal.can_be_handled() {
             return;
@@ -214,6 +223,14 @@ impl Dispositions {
                 set.fetch_and(!bit, Ordering::SeqCst);
             }
         }
+    }
+
+    /// The signals ignored and caught, as Linux's masks (bit n-1 for signal n).
+    pub fn masks(&self) -> (u64, u64) {
+        (
+            self.ignored.load(Ordering::SeqCst) >> 1,
+            self.caught.load(Ordering::SeqCst) >> 1,
+        )
     }
 
     /// Takes a signal the process handles itself: a caught one becomes pending, an

@@ -307,10 +307,12 @@ impl Shell {
             }
             let ending = ended.borrow().clone();
             let code = ending.as_ref().map_or(0, ExitStatus::code);
-            // A job a signal ended is reported as bash reports it (not for Ctrl-C or a
-            // closed pipe).
+            // A job a signal ended is reported as bash reports it: not for Ctrl-C, a
+            // closed pipe or SIGTERM (bash's DONT_REPORT_SIGTERM), nor for a signal
+            // the shell traps itself.
             if let Some(ExitStatus::Killed(signal)) = ending
-                && !matches!(signal, Signal::Interrupt | Signal::Pipe)
+                && !matches!(signal, Signal::Interrupt | Signal::Pipe | Signal::Terminate)
+                && !self.traps.contains_key(&format!("SIG{}", signal.name()))
             {
                 let pid = self.jobs.pids(number).last().copied().unwrap_or_default();
                 let command = self.jobs.command(number);

@@ -1,5 +1,6 @@
 //! env: print the environment, or run a command in a changed one (through `wasmix:process`).
 
+mod signal_actions;
 mod split_string;
 
 use std::io::Write;
@@ -19,10 +20,16 @@ static PROGRAM: Program = Program {
          -C, --chdir=DIR      change working directory to DIR\n  \
          -S, --split-string=S  process and split S into separate arguments;\n                        \
          used to pass multiple arguments on shebang lines\n  \
+         --default-signal[=SIG]  reset handling of SIG signal(s) to the default\n      \
+         --ignore-signal[=SIG]   set handling of SIG signal(s) to do nothing\n      \
+         --list-signal-handling  list non default signal handling to stderr\n  \
          -v, --debug          print verbose information for each processing step\n      \
          --help        display this help and exit\n      \
          --version     output version information and exit\n\n\
-         A mere - implies -i.  If no COMMAND, print the resulting environment.\n",
+         A mere - implies -i.  If no COMMAND, print the resulting environment.\n\n\
+         SIG may be a signal name like 'PIPE', or a signal number like '13'.\n\
+         Without SIG, all known signals are included.  Multiple signals can be\n\
+         comma-separated.\n",
     )
 };
 
@@ -96,8 +103,15 @@ fn main() {
         // What -v reports, in GNU's order: the environment's changes, then the command.
         let (mut debug, mut cleaned) = (false, false);
         let (mut unset, mut set) = (Vec::new(), Vec::new());
+        let mut signals = signal_actions::SignalActions::default();
+        let mut list_signals = false;
         while let Some(arg) = args.next()? {
             match arg {
+                Arg::Long(option @ ("ignore-signal" | "default-signal")) => {
+                    let ignored = option == "ignore-signal";
+                    signals.add(args.optional_value().as_deref(), ignored)?;
+                }
+                Arg::Long("list-signal-handling") => list_signals = true,
                 Arg::Short('v') | Arg::Long("debug") => debug = true,
                 Arg::Short('i') | Arg::Long("ignore-environment") => {
                     env.clear();
@@ -179,6 +193,10 @@ fn main() {
                     wasmix_common::quote::quote_bytes(arg.as_bytes())
                 ));
             }
+        }
+        signals.apply()?;
+        if list_signals {
+            signal_actions::list();
         }
         let mut command = Command::new(command).env(env);
         if let Some(directory) = directory {

@@ -16,7 +16,7 @@ static PROGRAM: Program = Program::new(
      -e, -A          every process: PID TTY TIME CMD\n  \
      -f              full format: UID PID PPID C STIME TTY TIME CMD\n  \
      -o FORMAT       the columns named, comma-separated (pid ppid user uid stat state\n                  \
-     %cpu %mem c vsz rss tty start stime time etime comm args cmd command);\n                  \
+     %cpu %mem c ni vsz rss tty start stime time etime comm args cmd command);\n                  \
      NAME=HEADER renames a column's header, NAME= leaves it out\n  \
      -p PIDLIST      only the processes listed\n      \
      --no-headers    print no header line\n      \
@@ -30,6 +30,7 @@ struct Row {
     pid: u32,
     ppid: String,
     state: char,
+    niceness: i8,
     cpu_seconds: f64,
     rss_kib: u64,
     started: SystemTime,
@@ -55,6 +56,7 @@ fn column(name: &str, header: Option<&str>) -> Result<Column, Failure> {
         "%cpu" | "pcpu" => ("%CPU", 4, false),
         "%mem" | "pmem" => ("%MEM", 4, false),
         "c" => ("C", 2, false),
+        "ni" | "nice" => ("NI", 3, false),
         "vsz" => ("VSZ", 6, false),
         "rss" => ("RSS", 5, false),
         "tty" | "tt" => ("TTY", 8, true),
@@ -112,7 +114,10 @@ impl Row {
             "pid" => self.pid.to_string(),
             "ppid" => self.ppid.clone(),
             "user" | "uid" | "uname" => "user".into(),
+            // BSD's STAT marks a process of lowered priority with N.
+            "stat" if self.niceness > 0 => format!("{}N", self.state),
             "stat" | "state" | "s" => self.state.to_string(),
+            "ni" | "nice" => self.niceness.to_string(),
             "%cpu" | "pcpu" => format!("{percent:.1}"),
             "%mem" | "pmem" => "0.0".into(),
             "c" => format!("{}", percent as u64),
@@ -283,6 +288,13 @@ fn read_row(pid: u32) -> Option<Row> {
         .map(String::from_utf8_lossy)
         .collect::<Vec<_>>()
         .join(" ");
+    // Linux's stat line: the niceness is the 19th field, the 17th after the name's `)`.
+    let stat = fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    let niceness = stat
+        .rsplit_once(')')
+        .and_then(|(_, rest)| rest.split_whitespace().nth(16))
+        .and_then(|nice| nice.parse().ok())
+        .unwrap_or(0);
     // The kernel gives a process's directory the time it started.
     let started = fs::metadata(format!("/proc/{pid}"))
         .and_then(|meta| meta.modified())
@@ -291,6 +303,7 @@ fn read_row(pid: u32) -> Option<Row> {
         pid,
         ppid: field("PPid"),
         state: field("State").chars().next().unwrap_or('?'),
+        niceness,
         cpu_seconds: field("CpuTime").parse().unwrap_or(0.0),
         rss_kib: field("VmRSS").trim_end_matches(" kB").parse().unwrap_or(0),
         started,

@@ -3,7 +3,7 @@
 use std::time::Duration;
 use wasmix_common::numbers::parse_interval;
 use wasmix_common::process::Command;
-use wasmix_common::{Arg, Failure, Program, args};
+use wasmix_common::{Arg, Failure, Program, args, signals};
 
 static PROGRAM: Program = Program {
     usage_status: 125,
@@ -16,7 +16,9 @@ static PROGRAM: Program = Program {
          also send a KILL signal if COMMAND is still running\n                 \
          this long after the initial signal was sent\n  \
          -s, --signal=SIGNAL\n                 \
-         specify the signal to be sent on timeout (INT, TERM or KILL, or a number)\n      \
+         specify the signal to be sent on timeout;
+                   SIGNAL may be a name like 'HUP' or a number;
+                   see 'kill -l' for a list of signals\n      \
          --preserve-status\n                 \
          exit with the same status as COMMAND, even when the command times out\n  \
          -v, --verbose  diagnose to stderr any signal sent upon timeout\n      \
@@ -43,8 +45,8 @@ fn main() {
             match arg {
                 Arg::Short('s') | Arg::Long("signal") => {
                     let name = args.value()?;
-                    signal = signal_number(&name)
-                        .ok_or_else(|| Failure::Usage(format!("{name}: invalid signal")))?;
+                    signal = signals::number(&name)
+                        .ok_or_else(|| Failure::Usage(format!("'{name}': invalid signal")))?;
                 }
                 Arg::Short('k') | Arg::Long("kill-after") => {
                     kill_after = Some(interval(&args.value()?)?);
@@ -84,7 +86,7 @@ fn main() {
             if verbose {
                 PROGRAM.warn(format!(
                     "sending signal {} to command '{name}'",
-                    signal_name(signal)
+                    signals::name(signal).unwrap_or("?")
                 ));
             }
         };
@@ -110,22 +112,4 @@ fn main() {
 
 fn interval(text: &str) -> Result<Duration, Failure> {
     parse_interval(text).ok_or_else(|| Failure::Usage(format!("invalid time interval '{text}'")))
-}
-
-/// The signals the kernel delivers, by name (with or without SIG) or number.
-fn signal_number(name: &str) -> Option<u8> {
-    match name.trim_start_matches("SIG") {
-        "INT" | "2" => Some(2),
-        "KILL" | "9" => Some(9),
-        "TERM" | "15" => Some(15),
-        _ => None,
-    }
-}
-
-fn signal_name(number: u8) -> &'static str {
-    match number {
-        2 => "INT",
-        9 => "KILL",
-        _ => "TERM",
-    }
 }

@@ -3,7 +3,9 @@
 //! ```text
 //! /proc/PID/cmdline   arguments, each ended by NUL
 //! /proc/PID/environ   environment, NAME=value each ended by NUL
-//! /proc/PID/status    name, state, pid, ppid, memory in use, CPU time
+//! /proc/PID/stat      Linux's one line of 52 numbers (state, ppid, CPU ticks, nice,
+//!                     start time, memory, signal masks), for ps-like readers
+//! /proc/PID/status    name, state, pid, ppid, memory in use, CPU time, signal masks
 //! /proc/PID/mounts    the process's namespace
 //! /proc/PID/cwd       link to its working directory
 //! /proc/self          link to the asking process
@@ -12,17 +14,22 @@
 //! ```
 
 use super::{DirEntry, FileHandle, FileServer, FileType, FsError, FsResult, Metadata, OpenOptions};
-use crate::proc::{Pid, Process, ProcessTable, RunState, current_pid};
+use crate::proc::{Pid, Process, ProcessTable, RunState, SHELL_PID, current_pid};
 use std::sync::{Arc, Weak};
 use std::time::SystemTime;
 
-const PROCESS_FILES: [(&str, FileType); 5] = [
+const PROCESS_FILES: [(&str, FileType); 6] = [
     ("cmdline", FileType::File),
     ("cwd", FileType::Symlink),
     ("environ", FileType::File),
     ("mounts", FileType::File),
+    ("stat", FileType::File),
     ("status", FileType::File),
 ];
+
+/// Linux's clock ticks per second (`getconf CLK_TCK`), the unit of /proc/PID/stat's times.
+const TICKS_PER_SECOND: u128 = 100;
+const PAGE_SIZE: u64 = 4096;
 
 pub struct ProcFs {
     /// Weak: the table's processes hold namespaces that hold this server.
@@ -42,6 +49,14 @@ impl ProcFs {
             .upgrade()
             .and_then(|table| table.get(pid))
             .ok_or(FsError::NotFound)
+    }
+
+    /// When the kernel started: when its first process, the shell, did.
+    fn booted(&self) -> SystemTime {
+        self.processes
+            .upgrade()
+            .and_then(|table| table.get(SHELL_PID))
+            .map_or(SystemTime::UNIX_EPOCH, |shell| shell.started)
     }
 
     /// What a path is: the root, a top-level link, a process directory, or a file in one.
@@ -80,26 +95,67 @@ fn metadata(file_type: FileType, inode: u64, time: SystemTime) -> Metadata {
     Metadata::synthetic(file_type, inode, mode, time)
 }
 
-fn status(process: &Process) -> String {
-    let state = match process.state() {
+fn state(process: &Process) -> &'static str {
+    match process.state() {
         RunState::Running => "R (running)",
         RunState::Stopped => "T (stopped)",
         RunState::Exited | RunState::Killed => "Z (zombie)",
-    };
-    let name = process
+    }
+}
+
+fn name(process: &Process) -> &str {
+    process
         .argv
         .first()
-        .map_or("", |a| a.rsplit('/').next().unwrap_or(a));
-    let memory_kib = process
+        .map_or("", |a| a.rsplit('/').next().unwrap_or(a))
+}
+
+fn memory_bytes(process: &Process) -> u64 {
+    process
         .usage
         .memory_bytes
         .load(std::sync::atomic::Ordering::Relaxed)
-        / 1024;
+}
+
+fn status(process: &Process) -> String {
+    let (ignored, caught) = process.signals.masks();
     format!(
-        "Name:\t{name}\nState:\t{state}\nPid:\t{}\nPPid:\t{}\nVmRSS:\t{memory_kib} kB\nCpuTime:\t{:.6}\n",
+        "Name:\t{}\nState:\t{}\nPid:\t{}\nPPid:\t{}\nVmRSS:\t{} kB\nCpuTime:\t{:.6}\n\
+         SigIgn:\t{ignored:016x}\nSigCgt:\t{caught:016x}\n",
+        name(process),
+        state(process),
         process.pid,
         process.ppid,
+        memory_bytes(process) / 1024,
         process.usage.cpu_time().as_secs_f64(),
+    )
+}
+
+/// Linux's `stat` line. What wasmix has no such thing as (page faults, terminals,
+/// kernel stack addresses) is 0; a process is its own group, in the shell's session.
+fn stat(process: &Process, booted: SystemTime) -> String {
+    let ticks = |nanos: u128| nanos * TICKS_PER_SECOND / 1_000_000_000;
+    let cpu = ticks(process.usage.cpu_time().as_nanos());
+    let started = ticks(
+        process
+            .started
+            .duration_since(booted)
+            .unwrap_or_default()
+            .as_nanos(),
+    );
+    let nice = process.niceness();
+    let memory = memory_bytes(process);
+    let (ignored, caught) = process.signals.masks();
+    let pid = process.pid;
+    format!(
+        "{pid} ({}) {} {} {pid} {SHELL_PID} 0 -1 0 0 0 0 0 {cpu} 0 0 0 {} {nice} 1 0 {started} \
+         {memory} {} {} 0 0 0 0 0 0 0 {ignored} {caught} 0 0 0 17 0 0 0 0 0 0 0 0 0 0 0 0 0 0\n",
+        name(process),
+        &state(process)[..1],
+        process.ppid,
+        20 + i32::from(nice),
+        memory / PAGE_SIZE,
+        u64::MAX,
     )
 }
 
@@ -173,6 +229,7 @@ impl FileServer for ProcFs {
             "cmdline" => joined_with_nul(process.argv.iter().cloned()),
             "environ" => joined_with_nul(process.env.iter().map(|(k, v)| format!("{k}={v}"))),
             "mounts" => mounts(&process).into_bytes(),
+            "stat" => stat(&process, self.booted()).into_bytes(),
             _ => status(&process).into_bytes(),
         };
         Ok(Arc::new(Snapshot {

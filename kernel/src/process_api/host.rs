@@ -1,13 +1,14 @@
 //! The `wasmix:process` interface, implemented over the kernel's spawn, wait and kill.
 
 use super::bindings::spawn::{self, Command, Finished, SpawnError, Stdio as StdioMode};
-use super::{Child, ProcessApiView, exit_status};
+use super::{Child, Inheritance, ProcessApiView, exit_status};
 use crate::file::{Input, Output, Stdio};
-use crate::fs::FsError;
 use crate::fs::namespace::absolute;
+use crate::fs::{FsError, OpenOptions};
 use crate::kernel::{self, Executable, SpawnRequest};
 use crate::pipe::{PipeReader, PipeWriter, pipe};
-use crate::proc::{RunState, Signal};
+use crate::proc::{Disposition, Process, RunState, Signal};
+use std::sync::Arc;
 use wasmtime::component::Resource;
 use wasmtime_wasi::p2::{DynInputStream, DynOutputStream, DynPollable};
 
@@ -38,9 +39,25 @@ impl spawn::Host for ProcessApiView<'_> {
             return Ok(Err(SpawnError::NotFound(name)));
         };
 
-        let (stdin, parent_stdin) = input(command.stdin, &parent.stdio.stdin);
-        let (stdout, parent_stdout) = output(command.stdout, &parent.stdio.stdout);
-        let (stderr, parent_stderr) = output(command.stderr, &parent.stdio.stderr);
+        let Some((stdin, parent_stdin)) = input(&command.stdin, &parent.stdio.stdin) else {
+            return Ok(Err(SpawnError::Invalid(
+                "standard input can only be inherited, piped or null".into(),
+            )));
+        };
+        let opened = |mode: &StdioMode, own: &Output, stdout: Option<&Output>| {
+            output(mode, own, stdout, |name| {
+                append_to(parent, &cwd, name).map_err(|e| format!("{name}: {e}"))
+            })
+        };
+        let (stdout, parent_stdout) = match opened(&command.stdout, &parent.stdio.stdout, None) {
+            Ok(opened) => opened,
+            Err(why) => return Ok(Err(SpawnError::Invalid(why))),
+        };
+        let (stderr, parent_stderr) =
+            match opened(&command.stderr, &parent.stdio.stderr, Some(&stdout)) {
+                Ok(opened) => opened,
+                Err(why) => return Ok(Err(SpawnError::Invalid(why))),
+            };
         let request = SpawnRequest {
             parent: parent.pid,
             namespace: parent.namespace.clone(),
@@ -58,6 +75,10 @@ impl spawn::Host for ProcessApiView<'_> {
             }
             Err(kernel::SpawnError::TooManyProcesses(_)) => {
                 return Ok(Err(SpawnError::TooManyProcesses));
+            }
+            // execve's answer for a directory, as execvp's callers report it.
+            Err(kernel::SpawnError::Unreadable(_, FsError::IsDirectory)) => {
+                return Ok(Err(SpawnError::CannotExecute(FsError::Access.to_string())));
             }
             Err(kernel::SpawnError::Unreadable(_, why)) => {
                 return Ok(Err(SpawnError::CannotExecute(why.to_string())));
@@ -95,6 +116,41 @@ impl spawn::Host for ProcessApiView<'_> {
 
     fn parent_pid(&mut self) -> wasmtime::Result<u32> {
         Ok(self.inheritance.ppid)
+    }
+
+    fn niceness(&mut self) -> wasmtime::Result<i8> {
+        Ok(self.own_process()?.niceness())
+    }
+
+    fn set_niceness(&mut self, value: i8) -> wasmtime::Result<Result<(), String>> {
+        Ok(self
+            .own_process()?
+            .set_niceness(value)
+            .map_err(|e| e.to_string()))
+    }
+
+    fn set_signal_ignored(
+        &mut self,
+        signal: u8,
+        ignored: bool,
+    ) -> wasmtime::Result<Result<(), String>> {
+        let Some(signal) = Signal::from_number(signal).filter(|s| s.can_be_handled()) else {
+            return Ok(Err("Invalid argument".into()));
+        };
+        let disposition = if ignored {
+            Disposition::Ignore
+        } else {
+            Disposition::Default
+        };
+        self.own_process()?.signals.set(signal, disposition);
+        Ok(Ok(()))
+    }
+
+    fn ignored_signals(&mut self) -> wasmtime::Result<Vec<u8>> {
+        let (ignored, _) = self.own_process()?.signals.masks();
+        Ok((1..=64u8)
+            .filter(|n| ignored & (1 << (n - 1)) != 0)
+            .collect())
     }
 }
 
@@ -180,6 +236,14 @@ impl spawn::HostChild for ProcessApiView<'_> {
 }
 
 impl ProcessApiView<'_> {
+    fn own_process(&self) -> wasmtime::Result<Arc<Process>> {
+        self.inheritance
+            .kernel
+            .upgrade()
+            .and_then(|kernel| kernel.processes.get(self.inheritance.pid))
+            .ok_or_else(|| wasmtime::Error::msg("the process is not in the table"))
+    }
+
     fn push_reader(
         &mut self,
         reader: Option<PipeReader>,
@@ -198,24 +262,62 @@ fn variable<'e>(env: &'e [(String, String)], name: &str) -> Option<&'e str> {
         .map(|(_, value)| value.as_str())
 }
 
-fn input(mode: StdioMode, parent: &Input) -> (Input, Option<PipeWriter>) {
-    match mode {
+/// The child's stdin, and the parent's end of its pipe; None for a mode only output has.
+fn input(mode: &StdioMode, parent: &Input) -> Option<(Input, Option<PipeWriter>)> {
+    Some(match mode {
         StdioMode::Inherit => (parent.duplicate(), None),
         StdioMode::Piped => {
             let (reader, writer) = pipe();
             (Input::Pipe(reader), Some(writer))
         }
         StdioMode::Null => (Input::Null, None),
-    }
+        StdioMode::Append(_) | StdioMode::SameAsStdout => return None,
+    })
 }
 
-fn output(mode: StdioMode, parent: &Output) -> (Output, Option<PipeReader>) {
-    match mode {
+/// The child's stdout or stderr (`stdout` is the child's own stdout, when this is its
+/// stderr), and the parent's end of its pipe.
+fn output(
+    mode: &StdioMode,
+    parent: &Output,
+    stdout: Option<&Output>,
+    append: impl FnOnce(&str) -> Result<Output, String>,
+) -> Result<(Output, Option<PipeReader>), String> {
+    Ok(match mode {
         StdioMode::Inherit => (parent.duplicate(), None),
         StdioMode::Piped => {
             let (reader, writer) = pipe();
             (Output::Pipe(writer), Some(reader))
         }
         StdioMode::Null => (Output::Null, None),
+        StdioMode::Append(name) => (append(name)?, None),
+        StdioMode::SameAsStdout => match stdout {
+            Some(stdout) => (stdout.duplicate(), None),
+            None => return Err("standard output cannot be the same as itself".into()),
+        },
+    })
+}
+
+/// A file of the parent's namespace opened for output at its end, created (with the
+/// parent's umask) if it is not there.
+fn append_to(parent: &Inheritance, cwd: &str, name: &str) -> Result<Output, FsError> {
+    let path = absolute(cwd, name);
+    let existed = parent.namespace.stat(&path, true).is_ok();
+    let handle = parent.namespace.open(
+        &path,
+        OpenOptions {
+            write: true,
+            create: true,
+            ..OpenOptions::default()
+        },
+    )?;
+    if !existed {
+        parent
+            .namespace
+            .apply_umask(&path, false, parent.limits.umask)?;
     }
+    Ok(match handle.pipe_writer() {
+        Some(writer) => Output::Pipe(writer),
+        None => Output::File(handle),
+    })
 }

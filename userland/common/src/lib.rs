@@ -27,6 +27,7 @@ pub mod ownership;
 pub mod process;
 pub mod prompt;
 pub mod quote;
+pub mod signals;
 pub mod tabstops;
 #[cfg(feature = "terminal")]
 pub mod terminal;
@@ -37,7 +38,7 @@ pub mod wasi_fs;
 
 pub use args::{Arg, Args};
 pub use error::{Failure, IoContext, describe_io_error, file_error};
-pub use output::Output;
+pub use output::{Output, STDBUF_OUTPUT};
 
 /// Status of a program killed by SIGPIPE in bash (128 + 13); we exit with it quietly when the
 /// reader of our output has gone away.

@@ -17,11 +17,15 @@ use bindings::wasmix::process::spawn as api;
 use std::io;
 
 /// Where a child's standard stream goes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Stdio {
     Inherit,
     Piped,
     Null,
+    /// Output appended to this file (created if need be).
+    Append(String),
+    /// Stderr only: where the child's stdout goes.
+    SameAsStdout,
 }
 
 /// A command to start: argv, with the parent's environment and directory unless told.
@@ -118,11 +122,18 @@ impl Command {
         self
     }
 
+    pub fn stderr(mut self, stderr: Stdio) -> Command {
+        self.stderr = stderr;
+        self
+    }
+
     pub fn spawn(self) -> Result<Child, SpawnError> {
         let mode = |stdio| match stdio {
             Stdio::Inherit => api::Stdio::Inherit,
             Stdio::Piped => api::Stdio::Piped,
             Stdio::Null => api::Stdio::Null,
+            Stdio::Append(name) => api::Stdio::Append(name),
+            Stdio::SameAsStdout => api::Stdio::SameAsStdout,
         };
         let command = api::Command {
             argv: self.argv,
@@ -145,6 +156,28 @@ impl Command {
             }
         }
     }
+}
+
+/// This process's niceness (0 unless a parent raised it).
+pub fn niceness() -> i8 {
+    api::niceness()
+}
+
+/// Raises this process's niceness, which its children inherit; lowering it fails with
+/// "Permission denied", as for a user without privilege.
+pub fn set_niceness(value: i8) -> Result<(), String> {
+    api::set_niceness(value)
+}
+
+/// Ignores a signal from now on (or, with `ignored` false, takes its default action
+/// again), in this process and in the children it starts.
+pub fn set_signal_ignored(signal: u8, ignored: bool) -> Result<(), String> {
+    api::set_signal_ignored(signal, ignored)
+}
+
+/// The signals this process ignores, in number order.
+pub fn ignored_signals() -> Vec<u8> {
+    api::ignored_signals()
 }
 
 pub struct Child(api::Child);
