@@ -88,6 +88,9 @@ fn main() {
         let matcher = Matcher::new(&command.patterns, &command.shape)?;
         let mut operands = command.operands;
         let options = command.options;
+        if options.line_buffered {
+            out.line_buffered();
+        }
         // `grep -r` with no operand searches `.` but names what it finds without `./`.
         let implicit_dir = operands.is_empty() && options.recursive;
         if operands.is_empty() {

@@ -49,6 +49,8 @@ pub struct Options {
     pub skip_directories: bool,
     /// `-D skip`: devices, FIFOs and sockets are passed over.
     pub skip_devices: bool,
+    /// `--line-buffered`: each line goes out as it is found.
+    pub line_buffered: bool,
 }
 
 /// Everything the command line says.
@@ -134,7 +136,7 @@ pub fn parse(mut args: Args) -> Result<CommandLine, Failure> {
             }
             Arg::Short('b') | Arg::Long("byte-offset") => o.byte_offset = true,
             Arg::Short('n') | Arg::Long("line-number") => o.numbers = true,
-            Arg::Long("line-buffered") => {}
+            Arg::Long("line-buffered") => o.line_buffered = true,
             Arg::Short('H') | Arg::Long("with-filename") => o.names = Some(true),
             Arg::Short('h') | Arg::Long("no-filename") => o.names = Some(false),
             Arg::Long("label") => o.label = Some(args.value()?),

@@ -127,10 +127,17 @@ impl Editor {
         })
     }
 
-    fn matches(&mut self, address: &Address, line: &[u8], number: usize, last: bool) -> bool {
+    /// `lines` is asked whether this is the last line only for `$`: that reads ahead.
+    fn matches(
+        &mut self,
+        address: &Address,
+        line: &[u8],
+        number: usize,
+        lines: &mut Lines,
+    ) -> bool {
         match address {
             Address::Line(n) => number == *n,
-            Address::Last => last,
+            Address::Last => lines.is_last(),
             Address::Step(first, step) => {
                 if *step == 0 {
                     number == *first
@@ -155,17 +162,17 @@ impl Editor {
         end: &Address,
         line: &[u8],
         n: usize,
-        last: bool,
+        lines: &mut Lines,
     ) -> bool {
         match end {
             Address::Line(end) => n >= *end,
             Address::Following(_) => n >= self.ops[index].until,
             Address::Multiple(m) => *m == 0 || n.is_multiple_of(*m),
-            other => self.matches(other, line, n, last),
+            other => self.matches(other, line, n, lines),
         }
     }
 
-    fn selected(&mut self, index: usize, line: &[u8], number: usize, last: bool) -> bool {
+    fn selected(&mut self, index: usize, line: &[u8], number: usize, lines: &mut Lines) -> bool {
         if self.ops[index].selector.start.is_none() {
             return !self.ops[index].selector.negate;
         }
@@ -179,11 +186,11 @@ impl Editor {
         );
         let hit = match (&selector.start, &selector.end) {
             (None, _) => true,
-            (Some(start), None) => self.matches(start, line, number, last),
+            (Some(start), None) => self.matches(start, line, number, lines),
             (Some(start), Some(end)) => {
                 let numbered = matches!(start, Address::Line(_));
                 if self.ops[index].active {
-                    if self.range_ends(index, end, line, number, last) {
+                    if self.range_ends(index, end, line, number, lines) {
                         self.ops[index].active = false;
                         self.ops[index].closed = numbered;
                     }
@@ -193,7 +200,7 @@ impl Editor {
                 } else if matches!(start, Address::Line(0)) {
                     // `0,/re/`: the range is open before the first line, so the regex may
                     // end it there.
-                    let ended = self.range_ends(index, end, line, number, last);
+                    let ended = self.range_ends(index, end, line, number, lines);
                     self.ops[index].active = !ended;
                     self.ops[index].closed = ended;
                     true
@@ -201,7 +208,7 @@ impl Editor {
                     // GNU: a line-number start that was skipped (by `d`, `n`) still opens
                     // the range at the next line run through it.
                     Address::Line(n) => number >= *n,
-                    other => self.matches(other, line, number, last),
+                    other => self.matches(other, line, number, lines),
                 } {
                     let op = &mut self.ops[index];
                     match end {
@@ -211,7 +218,7 @@ impl Editor {
                             op.active = *n > 0;
                         }
                         Address::Multiple(m) => op.active = *m != 0 && !number.is_multiple_of(*m),
-                        _ => op.active = !last,
+                        _ => op.active = !lines.is_last(),
                     }
                     op.closed = numbered && !op.active;
                     true
@@ -282,8 +289,7 @@ impl Editor {
             let mut index = 0;
             let mut quit = None;
             while index < self.ops.len() {
-                let last = lines.is_last();
-                if !self.selected(index, &pattern, number, last) {
+                if !self.selected(index, &pattern, number, lines) {
                     index = match self.ops[index].step {
                         Step::Block(end) => end,
                         Step::Run(_) => index + 1,

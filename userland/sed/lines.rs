@@ -5,11 +5,17 @@ use std::io::{BufRead, BufReader};
 use std::rc::Rc;
 use wasmix_common::{describe_io_error, input};
 
+/// A line read: its bytes without the delimiter, whether it had one, and its file.
+type Line = (Vec<u8>, bool, Rc<str>);
+
 pub struct Lines {
     files: std::vec::IntoIter<String>,
     reader: Option<Box<dyn BufRead>>,
     reading: Rc<str>,
-    ahead: Option<(Vec<u8>, bool, Rc<str>)>,
+    /// The line after the current one, once something has asked whether there is one
+    /// (`$`, `n`, `N`): reading it only then lets a line from a pipe be answered before
+    /// the next is written, and `q` stop before the next file is opened, as GNU's sed.
+    ahead: Option<Option<Line>>,
     /// The buffer the line before held, for the next read: no allocation per line.
     spare: Vec<u8>,
     current: Rc<str>,
@@ -19,7 +25,7 @@ pub struct Lines {
 
 impl Lines {
     pub fn new(files: Vec<String>, delimiter: u8) -> Lines {
-        let mut lines = Lines {
+        Lines {
             files: files.into_iter(),
             reader: None,
             reading: Rc::from(""),
@@ -28,12 +34,10 @@ impl Lines {
             current: Rc::from(""),
             delimiter,
             status: 0,
-        };
-        lines.ahead = lines.read();
-        lines
+        }
     }
 
-    fn read(&mut self) -> Option<(Vec<u8>, bool, Rc<str>)> {
+    fn read(&mut self) -> Option<Line> {
         loop {
             if let Some(reader) = &mut self.reader {
                 let mut line = std::mem::take(&mut self.spare);
@@ -75,17 +79,22 @@ impl Lines {
     /// The next line in place of what `into` holds, and whether it ended in the
     /// delimiter.
     pub fn next_into(&mut self, into: &mut Vec<u8>) -> Option<bool> {
-        let (line, ended, file) = self.ahead.take()?;
+        let (line, ended, file) = match self.ahead.take() {
+            Some(ahead) => ahead?,
+            None => self.read()?,
+        };
         self.current = file;
         self.spare = std::mem::replace(into, line);
-        self.ahead = self.read();
         // A file's unterminated last line stays so: the output adds its newline only if
         // more is written after it (GNU).
         Some(ended)
     }
 
-    pub fn is_last(&self) -> bool {
-        self.ahead.is_none()
+    pub fn is_last(&mut self) -> bool {
+        if self.ahead.is_none() {
+            self.ahead = Some(self.read());
+        }
+        matches!(self.ahead, Some(None))
     }
 
     /// The file the current line came from, as `F` prints it.

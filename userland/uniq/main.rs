@@ -191,6 +191,9 @@ fn main() {
         // Every line of the group is kept only when every line is shown; the first is
         // always kept, to compare the next with.
         let keep_all = shape != Shape::OneLine;
+        // With nothing to count or leave out, a group's line is written as it starts, as
+        // GNU's uniq writes it: a reader of a pipe sees it before the next line comes.
+        let eager = shape == Shape::OneLine && !count && !repeated && !unique;
         let mut group: Vec<Vec<u8>> = vec![Vec::new()];
         let mut times = 0u64;
         let mut written = Ok(());
@@ -202,11 +205,13 @@ fn main() {
                 }
                 return Ok(());
             }
-            if times > 0 {
+            if times > 0 && !eager {
                 written = writer.group(&group, times);
-                if written.is_err() {
-                    return Err(std::io::ErrorKind::Other.into());
-                }
+            } else if eager {
+                written = writer.line(line);
+            }
+            if written.is_err() {
+                return Err(std::io::ErrorKind::Other.into());
             }
             group.truncate(1);
             group[0].clear();
@@ -218,7 +223,7 @@ fn main() {
         if read.is_err() {
             return Err(Failure::Fatal(format!("error reading '{name}'")));
         }
-        if times > 0 {
+        if times > 0 && !eager {
             writer.group(&group, times)?;
         }
         writer.finish()?;

@@ -3,6 +3,8 @@
 //! Rust's own stdout flushes at every newline, and wasi-libc hands the host at most 4 KiB
 //! per call; a pipe can take 64 KiB at once. Here a 64 KiB buffer goes out in as few calls
 //! as the reader has room for, and a reader that went away shows as `BrokenPipe`.
+//! As C's stdio does, output to a terminal goes out a line at a time, and `stdbuf`'s
+//! `_STDBUF_O` (`L`, `0` or a size) overrides the choice.
 
 use std::cell::{OnceCell, RefCell};
 use std::io::{self, BufWriter, Write};
@@ -21,7 +23,23 @@ pub struct Output {
     failed: bool,
     /// Asked of the kernel the first time it matters.
     terminal: OnceCell<bool>,
+    /// Decided at the first write.
+    buffering: OnceCell<Buffering>,
 }
+
+/// When buffered output goes out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Buffering {
+    /// When the buffer is full (a pipe or a file).
+    Block,
+    /// At the end of every line (a terminal, `stdbuf -oL`, `grep --line-buffered`).
+    Line,
+    /// At every write (`stdbuf -o0`).
+    Unbuffered,
+}
+
+/// The variable `stdbuf -o` sets for the command it runs, as GNU's stdbuf does.
+pub const STDBUF_OUTPUT: &str = "_STDBUF_O";
 
 /// Writes out what stdout holds so far, before a message on stderr, as gnulib's `error`
 /// does: with both streams in one pipe or file (`2>&1`), the lines come in the order
@@ -34,6 +52,21 @@ pub fn flush_before_diagnostic() {
             let _ = writer.flush();
         }
     });
+}
+
+/// A buffer of `size` bytes for stdout, or the default one with GNU's message when that
+/// much memory cannot be had.
+fn with_capacity(size: u64) {
+    let Some(size) = usize::try_from(size)
+        .ok()
+        .filter(|&size| Vec::<u8>::new().try_reserve_exact(size).is_ok())
+    else {
+        crate::to_stderr(format_args!(
+            "failed to allocate a {size} byte stdio buffer"
+        ));
+        return;
+    };
+    BUFFER.set(Some(BufWriter::with_capacity(size, RawStdout::new())));
 }
 
 fn with_buffer<T>(
@@ -54,7 +87,52 @@ impl Output {
         Output {
             failed: false,
             terminal: OnceCell::new(),
+            buffering: OnceCell::new(),
         }
+    }
+
+    /// Sends out each line as it is finished, whatever stdout is (`--line-buffered`).
+    pub fn line_buffered(&mut self) {
+        let _ = self.buffering.set(Buffering::Line);
+    }
+
+    fn buffering(&self) -> Buffering {
+        *self
+            .buffering
+            .get_or_init(|| match std::env::var(STDBUF_OUTPUT).as_deref() {
+                Ok("L") => Buffering::Line,
+                Ok("0") => Buffering::Unbuffered,
+                Ok(size) => {
+                    if let Ok(size) = size.parse() {
+                        with_capacity(size);
+                    }
+                    Buffering::Block
+                }
+                Err(_) if self.is_terminal() => Buffering::Line,
+                Err(_) => Buffering::Block,
+            })
+    }
+
+    /// Writes `buf` into the buffer, and out of it as the buffering asks.
+    fn buffered(&mut self, buf: &[u8], whole: bool) -> io::Result<usize> {
+        let buffering = self.buffering();
+        let result = with_buffer(|writer| {
+            let written = if whole {
+                writer.write_all(buf).map(|()| buf.len())?
+            } else {
+                writer.write(buf)?
+            };
+            let due = match buffering {
+                Buffering::Block => false,
+                Buffering::Line => buf[..written].contains(&b'\n'),
+                Buffering::Unbuffered => true,
+            };
+            if due {
+                writer.flush()?;
+            }
+            Ok(written)
+        });
+        self.noting(result)
     }
 
     pub fn is_terminal(&self) -> bool {
@@ -98,13 +176,11 @@ impl Output {
 
 impl Write for Output {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        let result = with_buffer(|writer| writer.write(buf));
-        self.noting(result)
+        self.buffered(buf, false)
     }
 
     fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
-        let result = with_buffer(|writer| writer.write_all(buf));
-        self.noting(result)
+        self.buffered(buf, true).map(drop)
     }
 
     fn flush(&mut self) -> io::Result<()> {
