@@ -1,10 +1,11 @@
-//! Named pipes: `mkfifo`, what `ls`, `stat`, `find`, `test` and `cp` make of one, and data
+//! Named pipes: `mkfifo`, `mknod` (whose devices wasmix refuses, as Linux refuses a user
+//! without privilege), what `ls`, `stat`, `find`, `test` and `cp` make of one, and data
 //! passing through one between processes, against bash and GNU on this machine, in a
 //! host directory and in wasmix's own /tmp.
 
 mod support;
 
-use support::gnu::{case, compare, made};
+use support::gnu::{case, compare, compare_unprivileged, made};
 
 /// The same command in a new directory of wasmix's /tmp (ramfs) and of the host's.
 fn in_temporary_directory(command: &str) -> support::gnu::Case {
@@ -45,4 +46,31 @@ fn data_passes_through_a_fifo() {
 #[test]
 fn cp_makes_a_fifo_anew() {
     compare(&[case(COPYING), in_temporary_directory(COPYING)]);
+}
+
+const MKNOD: &str = "mknod p1 p; echo $?; mknod -m 600 p2 p; mknod pq pq; umask 077; \
+    mknod p3 p; stat -c '%n %a %F' *; mknod p1 p; echo $?; mknod nodir/x p; echo $?; \
+    mknod -m a+z p6 p; echo $?; mknod -m 4755 p7 p; echo $?";
+
+#[test]
+fn mknod_makes_fifos_and_checks_operands_as_gnu_mknod() {
+    compare(&[
+        case(MKNOD),
+        in_temporary_directory(MKNOD),
+        case("mknod; echo $?"),
+        case("mknod p3; echo $?"),
+        case("mknod p3 c; echo $?"),
+        case("mknod p3 p 1 2; echo $?"),
+        case("mknod p3 x; echo $?"),
+        case("mknod p3 x 1 2; echo $?"),
+        case("mknod p4 c 1; echo $?"),
+        case("mknod p5 c a b; echo $?"),
+        case("mknod p5 b 1 0x; echo $?"),
+        case("mknod p7 b 1 2 3; echo $?"),
+    ]);
+    // Devices: refused for want of privilege, after the name is looked up.
+    compare_unprivileged(&[
+        case("mknod c1 c 1 3; echo $?; mknod b1 b 0x8 010; echo $?; ls"),
+        case("mknod empty u 1 3; echo $?; mknod nodir/c c 1 3; echo $?"),
+    ]);
 }
