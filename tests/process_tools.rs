@@ -72,11 +72,30 @@ fn env_ignores_and_restores_signals_for_its_command() {
         case("env --ignore-signal=KILL true; echo $?"),
         case("env --default-signal=STOP true; echo $?"),
         case("env --ignore-signal=HUP sh -c 'kill -HUP $$; echo alive'"),
-        // (bash says "Hangup" of the command it ran, which wasmix's env outlives.)
+        // (bash names the pid of the command killed, which differs.)
         case(
             "(trap '' HUP; env --default-signal=HUP sh -c 'kill -HUP $$; echo alive'; echo $?) 2>&-",
         ),
         case("env --ignore-signal=HUP | grep -c ^PATH="),
+    ]);
+}
+
+#[test]
+fn a_command_run_as_by_exec_ends_its_runner_as_it_ended() {
+    // bash says "Terminated" of a command SIGTERM ended, which is env or nice itself
+    // when they exec it; wasmix's end by the same signal.
+    compare(&[
+        case("sh -c 'kill $$'; echo $?"),
+        case("env sh -c 'kill $$'; echo $?"),
+        case("nice sh -c 'kill $$'; echo $?"),
+        case("nohup sh -c 'kill $$'; echo $?"),
+        case("stdbuf -oL sh -c 'kill $$'; echo $?"),
+        case("timeout 5 sh -c 'kill $$'; echo $?"),
+        case("sh -c 'kill $$' | cat; echo $?"),
+        case("f() { env sh -c 'kill $$'; echo in $?; }; f; echo $?"),
+        case("timeout --preserve-status 0.1 sleep 3; echo $?"),
+        case("(timeout -s KILL 0.1 sleep 3; echo $?) 2>&-"),
+        case("(timeout -k 0.2 0.1 sh -c 'trap \"\" TERM; sleep 3'; echo $?) 2>&-"),
     ]);
 }
 

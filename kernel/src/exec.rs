@@ -120,7 +120,12 @@ impl Kernel {
         let pid = process.pid;
         tokio::spawn(async move {
             let status = tokio::select! {
-                status = running => ExitStatus::Exited(status),
+                // A shell that ended on a signal sent to it (its own `kill $$`, seen
+                // between commands) was killed by it.
+                status = running => match process.kill_signal() {
+                    Some(signal) => ExitStatus::Killed(signal),
+                    None => ExitStatus::Exited(status),
+                },
                 signal = process.killed() => ExitStatus::Killed(signal),
             };
             process.finish(status);

@@ -367,6 +367,18 @@ impl ProcessTable {
     }
 }
 
+/// The error that ends a process as a signal would (`wasmix:process`'s exit-by-signal).
+#[derive(Debug)]
+pub struct EndedBySignal(pub Signal);
+
+impl fmt::Display for EndedBySignal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.0.description())
+    }
+}
+
+impl std::error::Error for EndedBySignal {}
+
 /// The error that ends a process at the time slice where its CPU time passed its limit.
 #[derive(Debug)]
 struct CpuLimitExceeded;
@@ -664,6 +676,9 @@ fn exit_status(outcome: wasmtime::Result<Result<(), ()>>, store: &Store<ProcessC
             }
             if e.downcast_ref::<CpuLimitExceeded>().is_some() {
                 return ExitStatus::Killed(Signal::CpuTimeExceeded);
+            }
+            if let Some(EndedBySignal(signal)) = e.downcast_ref::<EndedBySignal>() {
+                return ExitStatus::Killed(*signal);
             }
             let memory = &store.data().memory;
             if memory.budget_exhausted {

@@ -315,7 +315,7 @@ impl Shell {
                 let status = match stage {
                     Stage::Running { pid, name } => {
                         self.add_foreground(&[pid]);
-                        let status = self.wait_for(pid, &name).await.unwrap_or(0);
+                        let status = self.wait_for(pid, &name, Some(&name)).await.unwrap_or(0);
                         self.remove_foreground(&[pid]);
                         status
                     }

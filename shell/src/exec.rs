@@ -395,6 +395,7 @@ impl Shell {
             })
             .collect();
         self.add_foreground(&pids);
+        let job = super::print::pipeline_text(pipeline);
         let usages: Vec<_> = pids
             .iter()
             .filter_map(|pid| self.kernel.processes.get(*pid))
@@ -407,7 +408,10 @@ impl Shell {
         while let Some(stage) = stages.next() {
             status = match stage {
                 Stage::Done(status) => status,
-                Stage::Running { pid, name } => match self.wait_for(pid, &name).await {
+                Stage::Running { pid, name } => match self
+                    .wait_for(pid, &name, stages.len().eq(&0).then_some(job.as_str()))
+                    .await
+                {
                     Some(status) => status,
                     None => {
                         // Ctrl-Z: what is still running becomes a stopped job.
@@ -473,9 +477,11 @@ impl Shell {
         }
     }
 
-    /// Waits for a process and tells the user, in one line, if it died abnormally. None
-    /// when it was stopped instead (Ctrl-Z).
-    pub(super) async fn wait_for(&self, pid: Pid, name: &str) -> Option<u8> {
+    /// Waits for a process and tells the user, in one line, if it died abnormally (`name`
+    /// the program; `job` the command line as bash shows it, where a signal's end is told,
+    /// as bash tells it of a pipeline's last process only). None when it was stopped
+    /// instead (Ctrl-Z).
+    pub(super) async fn wait_for(&self, pid: Pid, name: &str, job: Option<&str>) -> Option<u8> {
         let status = match self.kernel.processes.wait_or_stop(pid).await {
             Ok(Waited::Exited(status)) => status,
             Ok(Waited::Stopped) => return None,
@@ -499,7 +505,18 @@ impl Shell {
                     eprintln!();
                 }
             }
-            ExitStatus::Killed(signal) => self.report(&format!("{name}: {}", signal.description())),
+            ExitStatus::Killed(Signal::Pipe) => {}
+            ExitStatus::Killed(signal) => match job {
+                // Of a pipeline, bash tells how its last process ended only.
+                None => {}
+                // At the prompt, and for SIGTERM anywhere, the signal's words alone.
+                Some(_)
+                    if matches!(self.origin, Origin::Prompt) || *signal == Signal::Terminate =>
+                {
+                    self.say(signal.description().to_string())
+                }
+                Some(job) => self.report(&format!("{pid:>5} {:<24}{job}", signal.description())),
+            },
             ExitStatus::Exited(_) => {}
         }
         Some(status.code())

@@ -212,7 +212,7 @@ fn main() {
             command = command.current_dir(absolute.to_string_lossy().into_owned());
         }
         match command.spawn() {
-            Ok(child) => Ok(child.wait().status.code()),
+            Ok(child) => Ok(child.wait().status.passed_on()),
             Err(e) => {
                 PROGRAM.warn(format!("'{name}': {}", e.reason()));
                 Err(Failure::Status(e.status()))

@@ -101,6 +101,6 @@ fn main() {
             PROGRAM.warn(format!("'{name}': {}", e.reason()));
             Failure::Status(e.status())
         })?;
-        Ok(child.wait().status.code())
+        Ok(child.wait().status.passed_on())
     })
 }

@@ -119,6 +119,6 @@ fn main() {
             ));
             Failure::Status(e.status())
         })?;
-        Ok(child.wait().status.code())
+        Ok(child.wait().status.passed_on())
     })
 }

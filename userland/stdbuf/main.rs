@@ -120,6 +120,6 @@ fn main() {
             PROGRAM.warn(format!("failed to run command '{name}': {}", e.reason()));
             Failure::Status(e.status())
         })?;
-        Ok(child.wait().status.code())
+        Ok(child.wait().status.passed_on())
     })
 }

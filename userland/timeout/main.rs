@@ -2,7 +2,7 @@
 
 use std::time::Duration;
 use wasmix_common::numbers::parse_interval;
-use wasmix_common::process::Command;
+use wasmix_common::process::{Command, ExitStatus};
 use wasmix_common::{Arg, Failure, Program, args, signals};
 
 static PROGRAM: Program = Program {
@@ -33,6 +33,7 @@ static PROGRAM: Program = Program {
 };
 
 const TIMED_OUT: u8 = 124;
+const KILL: u8 = 9;
 
 fn main() {
     PROGRAM.run(|mut args, _| {
@@ -80,7 +81,7 @@ fn main() {
             Failure::Status(e.status())
         })?;
         if limit.is_zero() || child.wait_for(limit).is_some() {
-            return Ok(child.wait().status.code());
+            return Ok(child.wait().status.passed_on());
         }
         let sending = |signal: u8| {
             if verbose {
@@ -92,18 +93,21 @@ fn main() {
         };
         sending(signal);
         let _ = child.kill(signal);
+        let mut sent_kill = signal == KILL;
         if let Some(grace) = kill_after.filter(|grace| !grace.is_zero())
             && child.wait_for(grace).is_none()
         {
-            sending(9);
-            let _ = child.kill(9);
+            sending(KILL);
+            let _ = child.kill(KILL);
+            sent_kill = true;
         }
-        let status = child.wait().status.code();
+        let status = child.wait().status;
+        if sent_kill {
+            // GNU's timeout sends KILL to its whole process group, and so ends by it too.
+            return Ok(ExitStatus::Killed(KILL).passed_on());
+        }
         Ok(if preserve_status {
-            status
-        } else if signal == 9 {
-            // GNU timeout ends by the same KILL it sent, which a shell sees as 128 + 9.
-            137
+            status.code()
         } else {
             TIMED_OUT
         })

@@ -7,7 +7,7 @@ use crate::fs::namespace::absolute;
 use crate::fs::{FsError, OpenOptions};
 use crate::kernel::{self, Executable, SpawnRequest};
 use crate::pipe::{PipeReader, PipeWriter, pipe};
-use crate::proc::{Disposition, Process, RunState, Signal};
+use crate::proc::{Action, Disposition, EndedBySignal, Process, RunState, Signal};
 use std::sync::Arc;
 use wasmtime::component::Resource;
 use wasmtime_wasi::p2::{DynInputStream, DynOutputStream, DynPollable};
@@ -144,6 +144,15 @@ impl spawn::Host for ProcessApiView<'_> {
         };
         self.own_process()?.signals.set(signal, disposition);
         Ok(Ok(()))
+    }
+
+    fn exit_by_signal(&mut self, signal: u8) -> wasmtime::Result<()> {
+        match Signal::from_number(signal) {
+            Some(signal) if signal.default_action() == Action::Terminate => {
+                Err(EndedBySignal(signal).into())
+            }
+            _ => Ok(()),
+        }
     }
 
     fn ignored_signals(&mut self) -> wasmtime::Result<Vec<u8>> {

@@ -79,6 +79,17 @@ pub enum ExitStatus {
 }
 
 impl ExitStatus {
+    /// For a program that runs its command as exec would (env, nice, nohup): ends this
+    /// process as a signal ended the command, so that its shell says so too; otherwise
+    /// the status to exit with.
+    pub fn passed_on(&self) -> u8 {
+        if let ExitStatus::Killed(signal) = self {
+            crate::output::flush_before_diagnostic();
+            api::exit_by_signal(*signal);
+        }
+        self.code()
+    }
+
     /// The number a shell would see in `$?`.
     pub fn code(&self) -> u8 {
         match self {
