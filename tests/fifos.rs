@@ -44,6 +44,14 @@ fn data_passes_through_a_fifo() {
 }
 
 #[test]
+fn a_fifo_opened_both_ways_holds_both_ends() {
+    const BOTH_WAYS: &str = "mkfifo f; exec 8<> f; echo first >&8; echo second >&8; \
+        read a <&8; read b <&8; exec 8<&-; echo \"$a $b\"; \
+        exec 7<> f; printf 'x\\ny\\n' >&7; head -n 1 <&7; exec 7>&-";
+    compare(&[case(BOTH_WAYS), in_temporary_directory(BOTH_WAYS)]);
+}
+
+#[test]
 fn cp_makes_a_fifo_anew() {
     compare(&[case(COPYING), in_temporary_directory(COPYING)]);
 }

@@ -177,12 +177,20 @@ impl Shell {
                     ..OpenOptions::default()
                 };
                 let handle = self.create_file(&path, options, &name)?;
-                let input = Input::File(handle.clone(), Default::default());
+                // A FIFO opened both ways holds both ends of its pipe.
+                let input = match handle.pipe_reader() {
+                    Some(reader) => Input::Pipe(reader),
+                    None => Input::File(handle.clone(), Default::default()),
+                };
+                let output = match handle.pipe_writer() {
+                    Some(writer) => Output::Pipe(writer),
+                    None => Output::File(handle),
+                };
                 match fd.unwrap_or(0) {
                     0 => stdio.stdin = input,
-                    1 => stdio.stdout = Output::File(handle),
-                    2 => stdio.stderr = Output::File(handle),
-                    n => stdio.set_higher(n, Some(Stream::ReadWrite(input, Output::File(handle)))),
+                    1 => stdio.stdout = output,
+                    2 => stdio.stderr = output,
+                    n => stdio.set_higher(n, Some(Stream::ReadWrite(input, output))),
                 }
                 Ok(())
             }
