@@ -666,8 +666,11 @@ fn root_namespace(
     namespace
         .mount("/", root, BindMode::Replace)
         .map_err(|e| fail("/", e))?;
+    // /tmp is everyone's, with the sticky bit, as on Linux (`test -k /tmp`).
+    let tmp = RamFs::new(ramfs.clone());
+    tmp.set_mode("", 0o1777).map_err(|e| fail("/tmp", e))?;
     let servers: [(&str, Arc<dyn FileServer>); 3] = [
-        ("/tmp", Arc::new(RamFs::new(ramfs.clone()))),
+        ("/tmp", Arc::new(tmp)),
         ("/dev", Arc::new(DevFs)),
         ("/proc", Arc::new(ProcFs::new(processes))),
     ];

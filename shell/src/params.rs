@@ -224,6 +224,23 @@ impl Shell {
         }
     }
 
+    /// `${!prefix@}`, `${!a[@]}` and their `*` forms. Unquoted, with IFS empty, the `*`
+    /// forms are one word, where `$*` would be a word each: bash runs the names together
+    /// and sets the keys apart by a space.
+    fn names_expansion(
+        &self,
+        names: Vec<String>,
+        concatenate: bool,
+        quoted: bool,
+        separator: &str,
+    ) -> Expansion {
+        if concatenate && !quoted && ifs_separator(self).is_empty() {
+            return Expansion::One(Some(names.join(separator)));
+        }
+        let indexes = (0..names.len() as i64).collect();
+        Expansion::many(names, indexes, concatenate)
+    }
+
     pub(super) async fn expand_parameter(
         &mut self,
         expression: &ParameterExpr,
@@ -480,8 +497,7 @@ impl Shell {
                     .filter(|name| name.starts_with(prefix.as_str()))
                     .cloned()
                     .collect();
-                let indexes = (0..names.len() as i64).collect();
-                Expansion::many(names, indexes, *concatenate)
+                self.names_expansion(names, *concatenate, quoted, "")
             }
             ParameterExpr::MemberKeys {
                 variable_name,
@@ -491,8 +507,7 @@ impl Shell {
                     .variable_entry(variable_name)
                     .map(|v| v.value.keys())
                     .unwrap_or_default();
-                let indexes = (0..keys.len() as i64).collect();
-                Expansion::many(keys, indexes, *concatenate)
+                self.names_expansion(keys, *concatenate, quoted, " ")
             }
         };
         self.push_expansion_result(expansion, quoted, fields);
