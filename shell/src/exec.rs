@@ -756,11 +756,7 @@ impl Shell {
         }
         let mut values = Vec::new();
         for assignment in assignments {
-            // `a=(x) cmd`: bash ignores an array given to one command.
-            let brush_parser::ast::AssignmentValue::Scalar(word) = &assignment.value else {
-                continue;
-            };
-            let value = match self.expand_assigned(word).await {
+            let value = match self.one_command_value(&assignment.value).await {
                 Ok(value) => value,
                 Err(e) => return Ok(Stage::Done(self.expansion_failed(e)?)),
             };
@@ -834,6 +830,29 @@ impl Shell {
             }
         }
         result
+    }
+
+    /// The value of an assignment before a command. An array (`a=(x y) cmd`) is passed
+    /// as bash passes it: its words expanded as an assignment's, in parentheses.
+    async fn one_command_value(
+        &mut self,
+        value: &brush_parser::ast::AssignmentValue,
+    ) -> Result<String, super::expand::ExpandError> {
+        let elements = match value {
+            brush_parser::ast::AssignmentValue::Scalar(word) => {
+                return self.expand_assigned(word).await;
+            }
+            brush_parser::ast::AssignmentValue::Array(elements) => elements,
+        };
+        let mut parts = Vec::with_capacity(elements.len());
+        for (key, word) in elements {
+            let value = self.expand_assigned(word).await?;
+            parts.push(match key {
+                Some(key) => format!("[{}]={value}", self.expand_assigned(key).await?),
+                None => value,
+            });
+        }
+        Ok(format!("({})", parts.join(" ")))
     }
 
     /// Starts the program `argv[0]` names, with `extra` added to the environment.

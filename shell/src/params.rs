@@ -6,7 +6,7 @@ use super::Shell;
 use super::expand::{ExpandError, Fields};
 use super::pattern::Pattern;
 use super::value_ops::{
-    Replacement, change_case, remove_prefix, remove_suffix, replace, with_first_char,
+    Replacement, change_case, lower, remove_prefix, remove_suffix, replace, upper, with_first_char,
 };
 use brush_parser::word::{
     Parameter, ParameterExpr, ParameterTestType, ParameterTransformOp, SpecialParameter,
@@ -484,6 +484,15 @@ impl Shell {
                 let expansion = self.required(parameter, *indirect).await?;
                 match op {
                     ParameterTransformOp::PromptExpand => self.prompt_expand(expansion).await,
+                    // `${!r@a}`: of the variable `$r` names (`a`, `a[0]`, `a3[@]`), and
+                    // of none when it names none.
+                    _ if *indirect => {
+                        let named = self.direct_expansion(parameter).await?;
+                        let target = self
+                            .indirect_target(parameter, named)
+                            .unwrap_or_else(|_| Parameter::Named(String::new()));
+                        self.transform(&target, expansion, op)?
+                    }
                     _ => self.transform(parameter, expansion, op)?,
                 }
             }
@@ -530,10 +539,10 @@ impl Shell {
                 let utf8 = self.utf8_locale();
                 expansion.map(|text| super::expand::ansi_c_unquote(text, utf8))
             }
-            ParameterTransformOp::ToUpperCase => expansion.map(str::to_uppercase),
-            ParameterTransformOp::ToLowerCase => expansion.map(str::to_lowercase),
+            ParameterTransformOp::ToUpperCase => expansion.map(upper),
+            ParameterTransformOp::ToLowerCase => expansion.map(lower),
             ParameterTransformOp::CapitalizeInitial => {
-                expansion.map(|value| with_first_char(value, str::to_uppercase))
+                expansion.map(|value| with_first_char(value, upper))
             }
             ParameterTransformOp::ToAttributeFlags => {
                 let flags = match parameter {

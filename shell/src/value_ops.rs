@@ -12,12 +12,38 @@ pub(super) fn change_case(text: &str, pattern: Option<&Pattern>, upper: bool, al
         let wanted =
             (all || index == 0) && pattern.is_none_or(|p| p.matches(c.encode_utf8(&mut [0; 4])));
         match (wanted, upper) {
-            (true, true) => out.extend(c.to_uppercase()),
-            (true, false) => out.extend(c.to_lowercase()),
+            (true, true) => out.push(upper_char(c)),
+            (true, false) => out.push(lower_char(c)),
             (false, _) => out.push(c),
         }
     }
     out
+}
+
+/// A character in upper case as C's `towupper` gives it: one character for one, so one
+/// whose capital is two letters (`ß`, `ŉ`) stays as it is, as in bash.
+fn upper_char(c: char) -> char {
+    let mut changed = c.to_uppercase();
+    match (changed.next(), changed.next()) {
+        (Some(one), None) => one,
+        _ => c,
+    }
+}
+
+/// A character in lower case as `towlower` gives it: `İ` is `i` (Unicode's one lower
+/// case with more than one character is `i` and a combining dot).
+fn lower_char(c: char) -> char {
+    c.to_lowercase().next().unwrap_or(c)
+}
+
+/// `text` in upper case, a character at a time (see `upper_char`).
+pub(super) fn upper(text: &str) -> String {
+    text.chars().map(upper_char).collect()
+}
+
+/// `text` in lower case, a character at a time: a final sigma too is `σ`, as in bash.
+pub(super) fn lower(text: &str) -> String {
+    text.chars().map(lower_char).collect()
 }
 
 /// `text` with its first character changed by `change` (`${VAR^}`, `${VAR,}`).

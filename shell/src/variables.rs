@@ -73,8 +73,8 @@ pub(super) enum Case {
 impl Case {
     fn fold(self, text: String) -> String {
         match self {
-            Case::Lower => text.to_lowercase(),
-            Case::Upper => text.to_uppercase(),
+            Case::Lower => super::value_ops::lower(&text),
+            Case::Upper => super::value_ops::upper(&text),
         }
     }
 }
