@@ -201,3 +201,40 @@ fn sort_words_and_du_exclusion_lists() {
         ],
     ));
 }
+
+/// tail follows every file named, with a header when the one printing changes; `-F`
+/// (`--follow=name --retry`) follows a rotated log into its new file with GNU's notes.
+/// The changes come half a second apart; tail looks every tenth of a second.
+#[test]
+fn tail_follows_files_and_names() {
+    compare(&[
+        case(
+            "printf 'a\\n' > x; printf 'b\\n' > y; \
+             (sleep 0.5; echo x2 >> x; sleep 0.5; echo y2 >> y; sleep 0.5; echo x3 >> x) & \
+             timeout 2.5 tail -f -s 0.1 x y; echo $?; wait",
+        ),
+        case(
+            "echo a > f; (sleep 0.5; mv f f.1; sleep 0.5; echo b > f; sleep 0.5; echo c >> f; \
+             sleep 0.5; rm f; sleep 0.5; echo d > f; sleep 0.5; : > f; sleep 0.3; echo e >> f) & \
+             timeout 4 tail -F -s 0.1 f 2>&1; wait",
+        ),
+        case(
+            "echo a > f; echo x > g; (sleep 0.5; echo g2 >> g; sleep 0.5; mv g f) & \
+             timeout 2 tail -F -s 0.1 f g 2>&1; echo $?; wait",
+        ),
+        case(
+            "echo a > f; (sleep 0.5; rm f; sleep 0.5; echo b > f) & \
+             timeout 2 tail --follow=name -s 0.1 f; echo $?; wait",
+        ),
+        case("(sleep 0.5; echo a > f) & timeout 1.5 tail --follow=n --retry -s 0.1 f; wait"),
+        // By descriptor, a renamed file is followed where it went.
+        case(
+            "printf 'a\\n' > x; (sleep 0.5; mv x x.old; sleep 0.3; echo more >> x.old; \
+             echo new > x) & timeout 1.5 tail -f -s 0.1 x; echo $?; wait",
+        ),
+        case("timeout 1 tail -f --retry f; echo $?; tail --retry nosuch; echo $?"),
+        case("tail --pid=1 lines.txt | head -1; tail --follow=x f; echo $?"),
+        case("tail --follow= f; echo $?; tail --follow=n --pid=99999 empty; echo $?"),
+        case("tail --max-unchanged-stats=x f; echo $?; tail --max-unchanged-stats=3 -n1 lines.txt"),
+    ]);
+}

@@ -1,8 +1,10 @@
-//! tail: output the last part of files, or follow a file as it grows.
+//! tail: output the last part of files, or follow files as they grow (`follow.rs`).
 
+mod follow;
+
+use follow::Following;
 use std::collections::VecDeque;
-use std::fs::File;
-use std::io::{BufRead, BufReader, Read, Seek, SeekFrom, Write};
+use std::io::{BufRead, BufReader, Read, Write};
 use std::time::Duration;
 use wasmix_common::{Arg, Args, Failure, Output, Program, args, input, numbers};
 
@@ -14,17 +16,29 @@ static PROGRAM: Program = Program::new(
      With no FILE, or when FILE is -, read standard input.\n\n  \
      -c, --bytes=[+]NUM       output the last NUM bytes; or use -c +NUM to\n                             \
      output starting with byte NUM of each file\n  \
-     -f, --follow             output appended data as the file grows\n  \
+     -f, --follow[={name|descriptor}]\n                           \
+     output appended data as the file grows;\n                             \
+     an absent option argument means 'descriptor'\n  \
+     -F                       same as --follow=name --retry\n  \
      -n, --lines=[+]NUM       output the last NUM lines, instead of the last 10;\n                             \
-     or use -n +NUM to skip NUM-1 lines at the start\n  \
-     -q, --quiet, --silent    never output headers giving file names\n      \
+     or use -n +NUM to skip NUM-1 lines at the start\n      \
+     --max-unchanged-stats=N\n                           \
+     with --follow=name, reopen a FILE which has not\n                             \
+     changed size after N (default 5) iterations\n                             \
+     to see if it has been unlinked or renamed\n                             \
+     (wasmix's tail looks the name up at every iteration)\n      \
      --pid=PID            with -f, terminate after process ID, PID dies\n  \
+     -q, --quiet, --silent    never output headers giving file names\n      \
+     --retry              keep trying to open a file if it is inaccessible\n  \
      -s, --sleep-interval=N   with -f, sleep for approximately N seconds\n                             \
      (default 1.0) between iterations\n  \
      -v, --verbose            always output headers giving file names\n  \
      -z, --zero-terminated    line delimiter is NUL, not newline\n      \
      --help        display this help and exit\n      \
-     --version     output version information and exit\n",
+     --version     output version information and exit\n\n\
+     -f follows each file itself, under whatever name it is given later;\n\
+     --follow=name follows the name, into whatever file has it now, as a log\n\
+     that is rotated (renamed, removed, made anew) needs.\n",
 );
 
 #[derive(Clone, Copy)]
@@ -55,6 +69,8 @@ fn main() {
         let mut following = Following {
             interval: Duration::from_millis(100),
             pid: None,
+            by_name: false,
+            retry: false,
         };
         let mut headers: Option<bool> = None;
         let mut files = Vec::new();
@@ -66,7 +82,28 @@ fn main() {
                 Arg::Short('c') | Arg::Long("bytes") => {
                     amount = parse_amount(Unit::Bytes, &args.value()?)?
                 }
-                Arg::Short('f') | Arg::Long("follow") => follow = true,
+                Arg::Short('f') => follow = true,
+                Arg::Long("follow") => {
+                    follow = true;
+                    following.by_name = match args.optional_value().as_deref() {
+                        None => false,
+                        Some(mode) => follow_mode(mode)?,
+                    };
+                }
+                Arg::Short('F') => {
+                    follow = true;
+                    following.by_name = true;
+                    following.retry = true;
+                }
+                Arg::Long("retry") => following.retry = true,
+                Arg::Long("max-unchanged-stats") => {
+                    let text = args.value()?;
+                    text.parse::<u64>().map_err(|_| {
+                        Failure::Fatal(format!(
+                            "invalid maximum number of unchanged stats between opens: '{text}'"
+                        ))
+                    })?;
+                }
                 Arg::Short('q') | Arg::Long("quiet") | Arg::Long("silent") => headers = Some(false),
                 Arg::Short('v') | Arg::Long("verbose") => headers = Some(true),
                 Arg::Short('z') | Arg::Long("zero-terminated") => end = 0,
@@ -91,6 +128,14 @@ fn main() {
                 other => return Err(args::unexpected(other)),
             }
         }
+        if following.retry && !follow {
+            PROGRAM.warn("warning: --retry ignored; --retry is useful only when following");
+        } else if following.retry && !following.by_name {
+            PROGRAM.warn("warning: --retry only effective for the initial open");
+        }
+        if following.pid.is_some() && !follow {
+            PROGRAM.warn("warning: PID ignored; --pid=PID is useful only when following");
+        }
         let files = input::operands_or_stdin(files);
         let headers = headers.unwrap_or(files.len() > 1);
         let status =
@@ -98,15 +143,36 @@ fn main() {
                 write_tail(reader, out, amount, end)
             })?;
         out.flush()?;
-        if follow && let Some(name) = files.iter().rev().find(|n| *n != "-") {
-            if status != 0 && files.len() == 1 {
-                PROGRAM.warn("no files remaining");
-                return Ok(1);
-            }
-            following.follow(name, out)?;
+        if follow && files.iter().any(|name| name != "-") {
+            let followed = following.follow(&files, headers, out)?;
+            return Ok(status.max(followed));
         }
         Ok(status)
     })
+}
+
+/// `--follow=HOW`, as GNU's argmatch takes it (an abbreviation will do): true for `name`.
+fn follow_mode(text: &str) -> Result<bool, Failure> {
+    let matches: Vec<&str> = ["descriptor", "name"]
+        .into_iter()
+        .filter(|mode| mode.starts_with(text))
+        .collect();
+    match matches.as_slice() {
+        [mode] => Ok(*mode == "name"),
+        found => {
+            let problem = if found.is_empty() {
+                "invalid"
+            } else {
+                "ambiguous"
+            };
+            eprintln!(
+                "tail: {problem} argument '{text}' for '--follow'\n\
+                 Valid arguments are:\n  - 'descriptor'\n  - 'name'\n\
+                 Try 'tail --help' for more information."
+            );
+            Err(Failure::Status(1))
+        }
+    }
 }
 
 fn parse_amount(unit: Unit, text: &str) -> Result<Amount, Failure> {
@@ -174,44 +240,4 @@ fn write_tail(
         }
     }
     Ok(())
-}
-
-/// How `-f` waits: how long between looks, and whose end also ends it (`--pid`).
-struct Following {
-    interval: Duration,
-    pid: Option<u32>,
-}
-
-impl Following {
-    /// Prints what is appended to the file, until killed or the process `--pid` names
-    /// ends (as the kernel's `/proc` shows it).
-    fn follow(&self, name: &str, out: &mut Output) -> Result<(), Failure> {
-        let mut file = File::open(name)?;
-        let mut position = file.seek(SeekFrom::End(0))?;
-        let mut buffer = vec![0; 64 * 1024];
-        loop {
-            let size = file.metadata()?.len();
-            if size < position {
-                PROGRAM.warn(format!(
-                    "{}: file truncated",
-                    wasmix_common::quote::quotef(name)
-                ));
-                position = 0;
-            }
-            if size > position {
-                file.seek(SeekFrom::Start(position))?;
-                let n = file.read(&mut buffer)?;
-                out.write_all(&buffer[..n])?;
-                out.flush()?;
-                position += n as u64;
-                continue;
-            }
-            if let Some(pid) = self.pid
-                && !std::path::Path::new(&format!("/proc/{pid}")).exists()
-            {
-                return Ok(());
-            }
-            std::thread::sleep(self.interval);
-        }
-    }
 }
