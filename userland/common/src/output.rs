@@ -144,7 +144,10 @@ impl Output {
     pub fn abandon(&mut self) {
         BUFFER.with_borrow_mut(|buffer| {
             if let Some(writer) = buffer.take() {
-                let (raw, _) = writer.into_parts();
+                let (mut raw, _) = writer.into_parts();
+                // What was written but not yet flushed is forgotten too: flushing it
+                // would fail as the write that brought the reader's end to light did.
+                raw.forget_unflushed();
                 *buffer = Some(BufWriter::with_capacity(BUFFER_SIZE, raw));
             }
         });
@@ -209,6 +212,10 @@ impl RawStdout {
     fn is_terminal() -> bool {
         wasip2::cli::terminal_stdout::get_terminal_stdout().is_some()
     }
+
+    fn forget_unflushed(&mut self) {
+        self.unflushed = false;
+    }
 }
 
 #[cfg(target_os = "wasi")]
@@ -258,6 +265,8 @@ impl RawStdout {
     fn is_terminal() -> bool {
         io::IsTerminal::is_terminal(&io::stdout())
     }
+
+    fn forget_unflushed(&mut self) {}
 }
 
 #[cfg(not(target_os = "wasi"))]
