@@ -299,3 +299,35 @@ fn cp_makes_links_and_ln_relative_ones() {
         ],
     ));
 }
+
+/// shred overwrites a file to a whole block (unless `-x` or `-s`), with GNU's passes for
+/// up to three iterations and `-z`, and renames it to ever shorter names of zeros before
+/// removing it (`-u`, `--remove=wipe`), or not (`--remove=unlink`).
+#[test]
+fn shred_overwrites_renames_and_removes_as_gnu_shred() {
+    compare(&[
+        case(
+            "for n in 1 2 3; do printf 'hello\\n' > s; shred -v -n $n s; done; \
+             stat -c %s s; shred -x s; stat -c %s s; printf '' > e; shred e; stat -c %s e; \
+             shred -s 10 s; stat -c %s s",
+        ),
+        case(
+            "printf 'hello\\n' > s; shred -v -z -u s; ls; printf 'hello\\n' > abcd; \
+             shred -v -u abcd; ls; printf 'hello\\n' > s; shred -v --remove=unlink s; \
+             printf x > s; shred -v --remove=wipe s; ls",
+        ),
+        case("touch 0 00; printf x > ab; shred -v -u ab; ls"),
+        case(
+            "printf abc > t; shred -n 1 -s 2 --random-source=/dev/zero t; od -c t; \
+             shred -n x t; echo $?; shred --remove=x t; echo $?; shred --remove=w t; echo $?",
+        ),
+        case(
+            "shred -s x t; echo $?; shred dir; echo $?; printf abc > t; shred -v -n 1 -z t; \
+             shred; echo $?; shred nofile t; echo $?",
+        ),
+        case(
+            "printf abc > r; printf abcdef > u; shred -n 1 -x --random-source=r u; echo $?; \
+             shred --random-source=nosuch u; echo $?",
+        ),
+    ]);
+}
