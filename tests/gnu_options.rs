@@ -238,3 +238,14 @@ fn tail_follows_files_and_names() {
         case("tail --max-unchanged-stats=x f; echo $?; tail --max-unchanged-stats=3 -n1 lines.txt"),
     ]);
 }
+
+/// truncate's `-o`: SIZE counted in IO blocks (4096 bytes, what `stat -c %o` shows).
+#[test]
+fn truncate_counts_io_blocks() {
+    compare(&[case(
+        "truncate -o f; echo $?; truncate -o -s 2 f; stat -c %s f; truncate -o -s +1 f; \
+         stat -c %s f; truncate -o -s %3 f; stat -c %s f; truncate -o -r f g; echo $?; \
+         truncate -o -s /5 f; stat -c %s f; truncate --io-blocks -s 0 f; stat -c %s f; \
+         truncate -o -s 99999999999999999 f; echo $?",
+    )]);
+}

@@ -8,6 +8,7 @@ static PROGRAM: Program = Program::new(
      Shrink or extend the size of each FILE to the specified size\n\n\
      A FILE argument that does not exist is created.\n\n  \
      -c, --no-create        do not create any files\n  \
+     -o, --io-blocks        treat SIZE as number of IO blocks instead of bytes\n  \
      -r, --reference=RFILE  base size on RFILE\n  \
      -s, --size=SIZE        set or adjust the file size by SIZE bytes\n      \
      --help        display this help and exit\n      \
@@ -59,13 +60,18 @@ fn new_size(current: u64, adjust: Adjust, size: u64) -> u64 {
     }
 }
 
+/// The IO block size wasmix reports for files (`stat -c %o`), as Linux's usual one.
+const IO_BLOCK: u64 = 4096;
+
 fn main() {
     PROGRAM.run(|mut args, _out| {
         let (mut create, mut size, mut reference) = (true, None, None);
+        let mut io_blocks = false;
         let mut files = Vec::new();
         while let Some(arg) = args.next()? {
             match arg {
                 Arg::Short('c') | Arg::Long("no-create") => create = false,
+                Arg::Short('o') | Arg::Long("io-blocks") => io_blocks = true,
                 Arg::Short('s') | Arg::Long("size") => size = Some(args.value()?),
                 Arg::Short('r') | Arg::Long("reference") => reference = Some(args.value()?),
                 Arg::Value(v) => files.push(args::into_string(v)?),
@@ -75,6 +81,11 @@ fn main() {
         if size.is_none() && reference.is_none() {
             return Err(Failure::Usage(
                 "you must specify either '--size' or '--reference'".into(),
+            ));
+        }
+        if io_blocks && size.is_none() {
+            return Err(Failure::Usage(
+                "'--io-blocks' was specified but '--size' was not".into(),
             ));
         }
         if files.is_empty() {
@@ -92,6 +103,13 @@ fn main() {
         };
         let mut status = 0;
         for file in files {
+            let Some(amount) = amount.checked_mul(if io_blocks { IO_BLOCK } else { 1 }) else {
+                PROGRAM.warn(format!(
+                    "overflow in {amount} * {IO_BLOCK} byte blocks for file '{file}'"
+                ));
+                status = 1;
+                continue;
+            };
             let opened = std::fs::OpenOptions::new()
                 .write(true)
                 .create(create)
