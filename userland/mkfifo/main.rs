@@ -1,8 +1,7 @@
 //! mkfifo: make named pipes.
 
 use std::path::Path;
-use wasmix_common::modechange::ModeChange;
-use wasmix_common::{Arg, Failure, Program, args, describe_io_error, wasi_fs};
+use wasmix_common::{Arg, Failure, Program, args, describe_io_error, modechange, wasi_fs};
 
 static PROGRAM: Program = Program::new(
     "mkfifo",
@@ -24,17 +23,7 @@ fn main() {
         while let Some(arg) = args.next()? {
             match arg {
                 Arg::Short('m') | Arg::Long("mode") => {
-                    let text = args.value()?;
-                    let change = ModeChange::parse(&text)
-                        .ok_or_else(|| Failure::Fatal("invalid mode".into()))?;
-                    // As GNU's: MODE is taken from a=rw with no umask, and set exactly.
-                    let exact = change.apply(READ_WRITE_ALL, false, 0);
-                    if exact & !0o777 != 0 {
-                        return Err(Failure::Fatal(
-                            "mode must specify only file permission bits".into(),
-                        ));
-                    }
-                    mode = Some(exact);
+                    mode = Some(modechange::creation_mode(&args.value()?)?);
                 }
                 Arg::Value(v) => names.push(args::into_string(v)?),
                 other => return Err(args::unexpected(other)),

@@ -2,9 +2,8 @@
 //! numbers, and its one user is unprivileged, as Linux refuses such a user (EPERM).
 
 use std::path::Path;
-use wasmix_common::modechange::ModeChange;
 use wasmix_common::quote::{quoteaf, quotef};
-use wasmix_common::{Arg, Failure, Program, args, describe_io_error, wasi_fs};
+use wasmix_common::{Arg, Failure, Program, args, describe_io_error, modechange, wasi_fs};
 
 static PROGRAM: Program = Program::new(
     "mknod",
@@ -84,16 +83,7 @@ fn main() {
         while let Some(arg) = args.next()? {
             match arg {
                 Arg::Short('m') | Arg::Long("mode") => {
-                    let text = args.value()?;
-                    let change = ModeChange::parse(&text)
-                        .ok_or_else(|| Failure::Fatal("invalid mode".into()))?;
-                    let exact = change.apply(READ_WRITE_ALL, false, 0);
-                    if exact & !0o777 != 0 {
-                        return Err(Failure::Fatal(
-                            "mode must specify only file permission bits".into(),
-                        ));
-                    }
-                    mode = Some(exact);
+                    mode = Some(modechange::creation_mode(&args.value()?)?);
                 }
                 Arg::Value(v) => operands.push(args::into_string(v)?),
                 other => return Err(args::unexpected(other)),

@@ -6,7 +6,7 @@ use std::path::Path;
 use wasmix_common::process::{self, Command, Stdio};
 use wasmix_common::quote::quoteaf;
 use wasmix_common::wasi_fs;
-use wasmix_common::{Arg, Failure, Program, args};
+use wasmix_common::{Failure, Program, args};
 
 static PROGRAM: Program = Program {
     usage_status: 125,
@@ -68,16 +68,7 @@ fn open_failure(name: &str, why: &std::io::Error) -> Failure {
 
 fn main() {
     PROGRAM.run(|mut args, _| {
-        let mut command = Vec::new();
-        if let Some(arg) = args.next()? {
-            match arg {
-                Arg::Value(value) => {
-                    command.push(args::into_string(value)?);
-                    command.extend(args.rest());
-                }
-                other => return Err(args::unexpected(other)),
-            }
-        }
+        let command = args::command_only(&mut args)?;
         if command.is_empty() {
             return Err(Failure::Usage("missing operand".into()));
         }

@@ -40,6 +40,8 @@ enum Removal {
     Keep,
     Unlink,
     Wipe,
+    /// Wipe, with the directory synced after each rename.
+    WipeSync,
 }
 
 struct Options {
@@ -51,34 +53,6 @@ struct Options {
     verbose: bool,
     exact: bool,
     zero: bool,
-}
-
-fn removal(how: Option<&str>) -> Result<Removal, Failure> {
-    let Some(how) = how else {
-        return Ok(Removal::Wipe);
-    };
-    let found: Vec<&str> = ["unlink", "wipe", "wipesync"]
-        .into_iter()
-        .filter(|word| word.starts_with(how))
-        .collect();
-    match found.as_slice() {
-        ["unlink"] => Ok(Removal::Unlink),
-        ["wipe", ..] if how == "wipe" => Ok(Removal::Wipe),
-        [_] => Ok(Removal::Wipe),
-        found => {
-            let problem = if found.is_empty() {
-                "invalid"
-            } else {
-                "ambiguous"
-            };
-            eprintln!(
-                "shred: {problem} argument '{how}' for '--remove'\n\
-                 Valid arguments are:\n  - 'unlink'\n  - 'wipe'\n  - 'wipesync'\n\
-                 Try 'shred --help' for more information."
-            );
-            Err(Failure::Status(1))
-        }
-    }
 }
 
 fn main() {
@@ -111,9 +85,20 @@ fn main() {
                             Failure::Fatal(format!("invalid file size: '{text}'"))
                         })?);
                 }
-                Arg::Short('u') => options.removal = Removal::Wipe,
+                Arg::Short('u') => options.removal = Removal::WipeSync,
                 Arg::Long("remove") => {
-                    options.removal = removal(args.optional_value().as_deref())?;
+                    options.removal = match args.optional_value() {
+                        None => Removal::WipeSync,
+                        Some(how) => args::argmatch(
+                            &how,
+                            "--remove",
+                            &[
+                                ("unlink", Removal::Unlink),
+                                ("wipe", Removal::Wipe),
+                                ("wipesync", Removal::WipeSync),
+                            ],
+                        )?,
+                    };
                 }
                 Arg::Short('v') | Arg::Long("verbose") => options.verbose = true,
                 Arg::Short('x') | Arg::Long("exact") => options.exact = true,
@@ -204,7 +189,7 @@ fn remove(path: &Path, name: &str, options: &Options) -> std::io::Result<()> {
         PROGRAM.warn(format!("{name}: removing"));
     }
     let mut current = path.to_path_buf();
-    if options.removal == Removal::Wipe {
+    if options.removal != Removal::Unlink {
         let directory = path.parent().map_or_else(PathBuf::new, Path::to_path_buf);
         let length = path.file_name().map_or(0, |n| n.len());
         for size in (1..=length).rev() {
@@ -212,6 +197,15 @@ fn remove(path: &Path, name: &str, options: &Options) -> std::io::Result<()> {
                 continue;
             };
             std::fs::rename(&current, &next)?;
+            if options.removal == Removal::WipeSync {
+                let synced = if directory.as_os_str().is_empty() {
+                    Path::new(".")
+                } else {
+                    &directory
+                };
+                // As GNU's, a directory that cannot be synced is no reason to stop.
+                let _ = File::open(synced).and_then(|directory| directory.sync_all());
+            }
             if options.verbose {
                 PROGRAM.warn(format!(
                     "{}: renamed to {}",

@@ -85,9 +85,13 @@ fn main() {
                 Arg::Short('f') => follow = true,
                 Arg::Long("follow") => {
                     follow = true;
-                    following.by_name = match args.optional_value().as_deref() {
+                    following.by_name = match args.optional_value() {
                         None => false,
-                        Some(mode) => follow_mode(mode)?,
+                        Some(how) => args::argmatch(
+                            &how,
+                            "--follow",
+                            &[("descriptor", false), ("name", true)],
+                        )?,
                     };
                 }
                 Arg::Short('F') => {
@@ -149,30 +153,6 @@ fn main() {
         }
         Ok(status)
     })
-}
-
-/// `--follow=HOW`, as GNU's argmatch takes it (an abbreviation will do): true for `name`.
-fn follow_mode(text: &str) -> Result<bool, Failure> {
-    let matches: Vec<&str> = ["descriptor", "name"]
-        .into_iter()
-        .filter(|mode| mode.starts_with(text))
-        .collect();
-    match matches.as_slice() {
-        [mode] => Ok(*mode == "name"),
-        found => {
-            let problem = if found.is_empty() {
-                "invalid"
-            } else {
-                "ambiguous"
-            };
-            eprintln!(
-                "tail: {problem} argument '{text}' for '--follow'\n\
-                 Valid arguments are:\n  - 'descriptor'\n  - 'name'\n\
-                 Try 'tail --help' for more information."
-            );
-            Err(Failure::Status(1))
-        }
-    }
 }
 
 fn parse_amount(unit: Unit, text: &str) -> Result<Amount, Failure> {

@@ -3,7 +3,7 @@
 
 use std::time::{Duration, Instant};
 use wasmix_common::process::Command;
-use wasmix_common::{Arg, Failure, Program, args};
+use wasmix_common::{Failure, Program, args};
 
 static PROGRAM: Program = Program::new(
     "time",
@@ -17,15 +17,7 @@ static PROGRAM: Program = Program::new(
 
 fn main() {
     PROGRAM.run(|mut args, _| {
-        let mut command = Vec::new();
-        if let Some(arg) = args.next()? {
-            match arg {
-                Arg::Value(value) => {
-                    command = args::command_line(value, &mut args)?;
-                }
-                other => return Err(args::unexpected(other)),
-            }
-        }
+        let command = args::command_only(&mut args)?;
         let Some(name) = command.first().cloned() else {
             return Err(Failure::Usage("missing operand".into()));
         };

@@ -89,6 +89,16 @@ impl Args {
     }
 }
 
+/// For programs that take no option but a command to run (nohup, time): the command
+/// line, empty when none is given; an option before it is refused as GNU's refuse it.
+pub fn command_only(args: &mut Args) -> Result<Vec<String>, Failure> {
+    match args.next()? {
+        None => Ok(Vec::new()),
+        Some(Arg::Value(first)) => command_line(first, args),
+        Some(other) => Err(unexpected(other)),
+    }
+}
+
 /// For programs that run a command (env, time, xargs, ...): the command's first word, just
 /// parsed, and every argument after it, untouched (its options are its own).
 pub fn command_line(first: OsString, args: &mut Args) -> Result<Vec<String>, Failure> {
@@ -159,6 +169,33 @@ pub fn with_obsolete_count() -> Vec<String> {
         }
     }
     argv
+}
+
+/// An option's argument as GNU's argmatch takes it: one of `choices`, or the start of
+/// just one; otherwise GNU's "invalid"/"ambiguous" message with the choices listed.
+pub fn argmatch<T: Copy>(text: &str, option: &str, choices: &[(&str, T)]) -> Result<T, Failure> {
+    if let Some((_, value)) = choices.iter().find(|(name, _)| *name == text) {
+        return Ok(*value);
+    }
+    let starting: Vec<&(&str, T)> = choices
+        .iter()
+        .filter(|(name, _)| name.starts_with(text))
+        .collect();
+    if let [(_, value)] = starting.as_slice() {
+        return Ok(*value);
+    }
+    let problem = if starting.is_empty() {
+        "invalid"
+    } else {
+        "ambiguous"
+    };
+    let valid: String = choices
+        .iter()
+        .map(|(name, _)| format!("\n  - '{name}'"))
+        .collect();
+    Err(Failure::Usage(format!(
+        "{problem} argument '{text}' for '{option}'\nValid arguments are:{valid}"
+    )))
 }
 
 /// Writes the answer to `--help` or `--version` and exits; a reader gone away ends the

@@ -41,6 +41,20 @@ fn octal(text: &str) -> Option<u32> {
     (value <= ALL_BITS).then_some(value)
 }
 
+/// `-m MODE` of mkfifo and mknod: MODE applied to `a=rw`, with no umask, for the new
+/// node to be given exactly; GNU's complaint when it is no mode or more than permissions.
+pub fn creation_mode(text: &str) -> Result<u32, crate::Failure> {
+    let change =
+        ModeChange::parse(text).ok_or_else(|| crate::Failure::Fatal("invalid mode".into()))?;
+    let exact = change.apply(0o666, false, 0);
+    if exact & !0o777 != 0 {
+        return Err(crate::Failure::Fatal(
+            "mode must specify only file permission bits".into(),
+        ));
+    }
+    Ok(exact)
+}
+
 impl ModeChange {
     /// Parses a mode; None when it is not one.
     pub fn parse(text: &str) -> Option<ModeChange> {
