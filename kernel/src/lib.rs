@@ -21,6 +21,7 @@ pub mod proc;
 pub mod process_api;
 pub mod program;
 mod progress;
+mod sched;
 pub mod signal;
 pub mod terminal;
 pub mod tier;

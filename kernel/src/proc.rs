@@ -1,8 +1,9 @@
 //! Processes: the process table, and the life of one process from instantiation to exit.
 //!
 //! Each process is its own wasmtime `Store` driven by its own tokio task. Running wasm is
-//! interrupted every epoch tick and yields to the scheduler, so a tight loop shares the CPU
-//! and a kill is noticed at the next tick even when the program makes no calls.
+//! interrupted every epoch tick and yields to the scheduler (`sched.rs`), so a tight loop
+//! shares the CPU and a kill is noticed at the next tick even when the program makes no
+//! calls.
 
 use crate::budget::Budget;
 use crate::file::Stdio;
@@ -11,6 +12,7 @@ use crate::fs::sizelimit::FileSizeLimitExceeded;
 use crate::preview1::Preview1Fds;
 use crate::process_api::{Inheritance, ProcessApi, ProcessApiView};
 use crate::program::{Entry, Program};
+use crate::sched::{CpuLimitExceeded, slice_time};
 pub use crate::signal::{Action, Disposition, Dispositions, SIGNALS, Signal};
 use crate::terminal::{TerminalApi, TerminalView};
 use crate::wasi_fs::{FsView, LastStat, OpenFiles, WasiFsView};
@@ -22,7 +24,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant, SystemTime};
 use tokio::sync::{Notify, watch};
 use wasmtime::component::ResourceTable;
-use wasmtime::{ResourceLimiter, Store, UpdateDeadline};
+use wasmtime::{ResourceLimiter, Store};
 use wasmtime_wasi::{I32Exit, WasiCtx, WasiCtxView, WasiView};
 
 pub type Pid = u32;
@@ -379,18 +381,6 @@ impl fmt::Display for EndedBySignal {
 
 impl std::error::Error for EndedBySignal {}
 
-/// The error that ends a process at the time slice where its CPU time passed its limit.
-#[derive(Debug)]
-struct CpuLimitExceeded;
-
-impl fmt::Display for CpuLimitExceeded {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("CPU time limit exceeded")
-    }
-}
-
-impl std::error::Error for CpuLimitExceeded {}
-
 /// A memory limit for the whole process (all its linear memories together), remembering
 /// whether the program ran into it so its crash can be explained.
 pub struct MemoryLimit {
@@ -529,45 +519,6 @@ pub struct Launch {
     pub inheritance: Inheritance,
     /// Whether the engine interrupts running wasm every time slice (see `BootOptions`).
     pub time_slicing: bool,
-}
-
-/// Makes the process give way at every time slice: to other processes, to a stop (it
-/// waits, using no CPU, until continued), and to its CPU-time limit. A nice process gives
-/// way more than once: each step of niceness is 1.25 times fewer slices when others want
-/// the CPU, as Linux weighs them (19 is about 1/69 of a normal share).
-fn slice_time(store: &mut Store<ProcessCtx>, process: &Arc<Process>, cpu_limit: Option<Duration>) {
-    store.set_epoch_deadline(1);
-    let process = process.clone();
-    let mut stopped = process.stopped.subscribe();
-    store.epoch_deadline_callback(move |_| {
-        if cpu_limit.is_some_and(|limit| process.usage.cpu_time() > limit) {
-            return Err(CpuLimitExceeded.into());
-        }
-        if *stopped.borrow_and_update() {
-            // Parked until continued: the task is not polled, so it uses no CPU.
-            let mut stopped = stopped.clone();
-            return Ok(UpdateDeadline::YieldCustom(
-                1,
-                Box::pin(async move {
-                    let _ = stopped.wait_for(|s| !*s).await;
-                }),
-            ));
-        }
-        let turns = turns_given_way(process.niceness());
-        Ok(UpdateDeadline::YieldCustom(
-            1,
-            Box::pin(async move {
-                for _ in 0..turns {
-                    tokio::task::yield_now().await;
-                }
-            }),
-        ))
-    });
-}
-
-/// How many times a process of this niceness yields at the end of its time slice.
-fn turns_given_way(niceness: i8) -> u32 {
-    1.25f64.powi(i32::from(niceness.max(0))).round() as u32
 }
 
 /// Runs a process to its end and publishes its exit status.
