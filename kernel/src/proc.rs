@@ -264,7 +264,8 @@ impl ProcessTable {
     }
 
     fn add(&self, pid: Pid, identity: Identity) -> Arc<Process> {
-        let parent = self.get(identity.ppid);
+        let mut processes = lock(&self.processes);
+        let parent = processes.get(&identity.ppid);
         let process = Arc::new(Process {
             pid,
             ppid: identity.ppid,
@@ -286,7 +287,7 @@ impl ProcessTable {
             stopped: watch::Sender::new(false),
             exit: watch::Sender::new(None),
         });
-        lock(&self.processes).insert(pid, process.clone());
+        processes.insert(pid, process.clone());
         process
     }
 

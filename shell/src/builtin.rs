@@ -315,7 +315,10 @@ impl Shell {
                 let status = match stage {
                     Stage::Running { pid, name } => {
                         self.add_foreground(&[pid]);
-                        let status = self.wait_for(pid, &name, Some(&name)).await.unwrap_or(0);
+                        let status = self
+                            .wait_for(pid, &name, Some(super::exec::Job::Named(&name)))
+                            .await
+                            .unwrap_or(0);
                         self.remove_foreground(&[pid]);
                         status
                     }

@@ -27,6 +27,22 @@ pub(super) enum Stage {
     Subshell(tokio::task::JoinHandle<u8>),
 }
 
+/// The command a waited-for process runs, for bash's line when a signal ends it (made
+/// only then: printing a pipeline back is work no command that ends well needs).
+pub(super) enum Job<'a> {
+    Pipeline(&'a Pipeline),
+    Named(&'a str),
+}
+
+impl Job<'_> {
+    fn text(&self) -> String {
+        match self {
+            Job::Pipeline(pipeline) => super::print::pipeline_text(pipeline),
+            Job::Named(name) => name.to_string(),
+        }
+    }
+}
+
 /// The last line of the command starting on line `start` (counted from 1): the last line
 /// before the next command's with more than blanks or a comment (those bash reads with the
 /// next command). brush-parser's spans of compound commands stop short of their ends.
@@ -395,7 +411,6 @@ impl Shell {
             })
             .collect();
         self.add_foreground(&pids);
-        let job = super::print::pipeline_text(pipeline);
         let usages: Vec<_> = pids
             .iter()
             .filter_map(|pid| self.kernel.processes.get(*pid))
@@ -409,7 +424,11 @@ impl Shell {
             status = match stage {
                 Stage::Done(status) => status,
                 Stage::Running { pid, name } => match self
-                    .wait_for(pid, &name, stages.len().eq(&0).then_some(job.as_str()))
+                    .wait_for(
+                        pid,
+                        &name,
+                        stages.len().eq(&0).then_some(Job::Pipeline(pipeline)),
+                    )
                     .await
                 {
                     Some(status) => status,
@@ -481,7 +500,7 @@ impl Shell {
     /// the program; `job` the command line as bash shows it, where a signal's end is told,
     /// as bash tells it of a pipeline's last process only). None when it was stopped
     /// instead (Ctrl-Z).
-    pub(super) async fn wait_for(&self, pid: Pid, name: &str, job: Option<&str>) -> Option<u8> {
+    pub(super) async fn wait_for(&self, pid: Pid, name: &str, job: Option<Job<'_>>) -> Option<u8> {
         let status = match self.kernel.processes.wait_or_stop(pid).await {
             Ok(Waited::Exited(status)) => status,
             Ok(Waited::Stopped) => return None,
@@ -515,7 +534,11 @@ impl Shell {
                 {
                     self.say(signal.description().to_string())
                 }
-                Some(job) => self.report(&format!("{pid:>5} {:<24}{job}", signal.description())),
+                Some(job) => self.report(&format!(
+                    "{pid:>5} {:<24}{}",
+                    signal.description(),
+                    job.text()
+                )),
             },
             ExitStatus::Exited(_) => {}
         }
