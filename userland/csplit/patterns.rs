@@ -2,14 +2,15 @@
 //! `{N}` or `{*}`.
 
 use wasmix_common::Failure;
-use wasmix_common::basic_regex::basic_to_extended;
+use wasmix_common::posix_regex::{Dialect, Flags, PosixRegex, Syntax};
+use wasmix_common::quote::quote_bytes;
 
 pub enum Split {
     /// Before this line (counted from 1).
     Line(usize),
     /// At the line that matches, moved by the offset; `skip` drops what comes before.
     Match {
-        regex: regex::bytes::Regex,
+        regex: PosixRegex,
         offset: isize,
         skip: bool,
     },
@@ -48,7 +49,12 @@ pub fn parse(operands: &[String]) -> Result<Vec<Pattern>, Failure> {
             };
             match patterns.last_mut() {
                 Some(last) => last.repeat = repeat,
-                None => return Err(Failure::Fatal(format!("'{text}': invalid pattern"))),
+                None => {
+                    return Err(Failure::Fatal(format!(
+                        "{}: invalid pattern",
+                        quote_bytes(text.as_bytes())
+                    )));
+                }
             }
             continue;
         }
@@ -56,20 +62,32 @@ pub fn parse(operands: &[String]) -> Result<Vec<Pattern>, Failure> {
             Some(delimiter @ ('/' | '%')) => {
                 let body = &text[1..];
                 let end = body.rfind(delimiter).ok_or_else(|| {
-                    Failure::Fatal(format!("'{text}': missing closing delimiter"))
+                    Failure::Fatal(format!(
+                        "{}: missing closing delimiter",
+                        quote_bytes(text.as_bytes())
+                    ))
                 })?;
                 let offset_text = &body[end + 1..];
                 let offset = if offset_text.is_empty() {
                     0
                 } else {
                     offset_text.parse().map_err(|_| {
-                        Failure::Fatal(format!("'{offset_text}': integer expected after delimiter"))
+                        Failure::Fatal(format!(
+                            "{}: integer expected after delimiter",
+                            quote_bytes(offset_text.as_bytes())
+                        ))
                     })?
                 };
+                let syntax = Syntax {
+                    extended: false,
+                    dialect: Dialect::Glibc,
+                    control_escapes: false,
+                };
                 let regex =
-                    regex::bytes::Regex::new(&basic_to_extended(&body[..end])).map_err(|_| {
+                    PosixRegex::new(&body[..end], syntax, Flags::default()).map_err(|message| {
                         Failure::Fatal(format!(
-                            "'{text}': invalid regular expression: Invalid regular expression"
+                            "{}: invalid regular expression: {message}",
+                            quote_bytes(text.as_bytes())
                         ))
                     })?;
                 Split::Match {
@@ -99,7 +117,12 @@ pub fn parse(operands: &[String]) -> Result<Vec<Pattern>, Failure> {
                     previous_line = n;
                     Split::Line(n)
                 }
-                Err(_) => return Err(Failure::Fatal(format!("'{text}': invalid pattern"))),
+                Err(_) => {
+                    return Err(Failure::Fatal(format!(
+                        "{}: invalid pattern",
+                        quote_bytes(text.as_bytes())
+                    )));
+                }
             },
         };
         patterns.push(Pattern {

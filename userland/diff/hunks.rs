@@ -6,13 +6,13 @@ use crate::likeness::Likeness;
 use crate::lines::{Lines, Look, Mark, Paint};
 use hashbrown::HashTable;
 use hashbrown::hash_table::Entry;
-use regex::bytes::Regex;
 use rustc_hash::FxBuildHasher;
 use similar::DiffOp;
 use std::borrow::Cow;
 use std::hash::BuildHasher;
 use std::io::{self, Write};
 use std::ops::Range;
+use wasmix_common::posix_regex::PosixRegex;
 
 /// The edit script from `old` to `new` (empty when they are alike). Each distinct line
 /// is hashed once and numbered, as GNU diff sorts lines into equivalence classes, so the
@@ -224,7 +224,7 @@ pub struct Hunked<'a> {
     pub look: &'a Look,
     pub context: usize,
     /// `-p`, `-F`: a hunk's header shows the last line before it that matches one.
-    pub functions: &'a [Regex],
+    pub functions: &'a [PosixRegex],
     /// Where the search for that line got to, and the line it last found.
     pub searched: std::cell::Cell<(usize, Option<usize>)>,
 }

@@ -1,8 +1,8 @@
 //! What makes two lines the same (`-i`, `-E`, `-Z`, `-b`, `-w`), and which changes do
 //! not count (`-B`, `-I`): as GNU diff 3.8 decides them.
 
-use regex::bytes::Regex;
 use std::borrow::Cow;
+use wasmix_common::posix_regex::PosixRegex;
 
 /// How white space counts, strongest last: a stronger option overrides the others, as
 /// GNU's `-w` overrides `-b`, and `-b` both `-E` and `-Z`.
@@ -26,7 +26,7 @@ pub struct Likeness {
     /// `-B`: changes whose lines are all blank do not count.
     pub ignore_blank_lines: bool,
     /// `-I`: changes whose lines all match one of these do not count.
-    pub ignore_matching: Vec<Regex>,
+    pub ignore_matching: Vec<PosixRegex>,
 }
 
 /// GNU's `isspace` in the C locale.

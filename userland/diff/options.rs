@@ -5,7 +5,7 @@ use crate::ifdef::{Formats, Kind};
 use crate::likeness::Likeness;
 use crate::lines::{Look, Palette};
 use crate::side_by_side::SideBySide;
-use regex::bytes::Regex;
+use wasmix_common::posix_regex::{Dialect, Flags, PosixRegex, Syntax};
 use wasmix_common::{Arg, Args, Failure, args};
 
 /// The output formats; with a number, the lines of context.
@@ -35,7 +35,7 @@ pub struct Options {
     pub minimal: bool,
     pub horizon: usize,
     pub likeness: Likeness,
-    pub functions: Vec<Regex>,
+    pub functions: Vec<PosixRegex>,
     pub labels: Vec<String>,
     pub look: Look,
     pub formats: Formats,
@@ -63,17 +63,14 @@ fn positive(text: &str, what: &str) -> Result<usize, Failure> {
 }
 
 /// A pattern of `-I` or `-F`: a basic regular expression, as GNU's grep reads one.
-fn pattern(text: &str) -> Result<Regex, Failure> {
-    let extended = wasmix_common::basic_regex::basic_to_extended(text);
-    regex::bytes::RegexBuilder::new(&extended)
-        .unicode(false)
-        .build()
-        .map_err(|e| {
-            Failure::Fatal(format!(
-                "{text}: {}",
-                wasmix_common::basic_regex::gnu_error(&e)
-            ))
-        })
+fn pattern(text: &str) -> Result<PosixRegex, Failure> {
+    let syntax = Syntax {
+        extended: false,
+        dialect: Dialect::Grep,
+        control_escapes: false,
+    };
+    PosixRegex::new(text, syntax, Flags::default())
+        .map_err(|message| Failure::Fatal(format!("{text}: {message}")))
 }
 
 fn exclusion(text: &str) -> Result<glob::Pattern, Failure> {

@@ -2,9 +2,8 @@
 //!
 //! Exit status: 0 if the value is neither null nor 0, 1 if it is, 2 for a bad expression.
 
-use regex::Regex;
 use std::io::Write;
-use wasmix_common::basic_regex::basic_to_extended;
+use wasmix_common::posix_regex::{Dialect, Flags, PosixRegex, Syntax, translate};
 use wasmix_common::{Failure, Program};
 
 static PROGRAM: Program = Program {
@@ -242,15 +241,21 @@ fn arithmetic(op: &str, left: Value, right: Value) -> Result<Value, Failure> {
 
 /// `STRING : REGEXP`: the text of the first group, or the length of the match.
 fn pattern_match(text: &str, pattern: &str) -> Result<Value, Failure> {
-    let regex = Regex::new(&format!("^(?:{})", basic_to_extended(pattern)))
-        .map_err(|e| Failure::Fatal(wasmix_common::basic_regex::gnu_error(&e)))?;
-    let captures = regex.captures(text);
-    Ok(match captures {
-        Some(c) if regex.captures_len() > 1 => {
-            Value::Text(c.get(1).map_or("", |m| m.as_str()).to_string())
-        }
-        Some(c) => Value::Number(c[0].chars().count() as i128),
-        None if regex.captures_len() > 1 => Value::Text(String::new()),
+    let syntax = Syntax {
+        extended: false,
+        dialect: Dialect::Glibc,
+        control_escapes: false,
+    };
+    let mut translation = translate(pattern, syntax).map_err(Failure::Fatal)?;
+    translation.pattern = format!("^(?:{})", translation.pattern);
+    let regex =
+        PosixRegex::from_translation(translation, Flags::default()).map_err(Failure::Fatal)?;
+    let groups = regex.captures_at(text.as_bytes(), 0);
+    let part = |span: &Option<std::ops::Range<usize>>| span.clone().map_or("", |s| &text[s]);
+    Ok(match groups {
+        Some(groups) if regex.groups() > 0 => Value::Text(part(&groups[1]).to_string()),
+        Some(groups) => Value::Number(part(&groups[0]).chars().count() as i128),
+        None if regex.groups() > 0 => Value::Text(String::new()),
         None => Value::Number(0),
     })
 }

@@ -26,6 +26,7 @@ static PROGRAM: Program = Program {
          -E, --extended-regexp     PATTERNS are extended regular expressions\n  \
          -F, --fixed-strings       PATTERNS are strings\n  \
          -G, --basic-regexp        PATTERNS are basic regular expressions (default)\n  \
+         -P, --perl-regexp         PATTERNS are Perl regular expressions\n  \
          -e, --regexp=PATTERNS     use PATTERNS for matching\n  \
          -f, --file=FILE           take PATTERNS from FILE\n  \
          -i, --ignore-case         ignore case distinctions in patterns and data\n      \
@@ -86,6 +87,9 @@ fn main() {
     PROGRAM.run(|args, out| {
         let command = options::parse(args)?;
         let matcher = Matcher::new(&command.patterns, &command.shape)?;
+        for warning in &matcher.regex.warnings {
+            PROGRAM.warn(format!("warning: {warning}"));
+        }
         let mut operands = command.operands;
         let options = command.options;
         if options.line_buffered {

@@ -115,6 +115,7 @@ pub fn parse(mut args: Args) -> Result<CommandLine, Failure> {
             Arg::Short('E') | Arg::Long("extended-regexp") => shape.syntax = Syntax::Extended,
             Arg::Short('F') | Arg::Long("fixed-strings") => shape.syntax = Syntax::Fixed,
             Arg::Short('G') | Arg::Long("basic-regexp") => shape.syntax = Syntax::Basic,
+            Arg::Short('P') | Arg::Long("perl-regexp") => shape.syntax = Syntax::Perl,
             Arg::Short('e') | Arg::Long("regexp") => {
                 patterns.get_or_insert_default().push(args.value()?)
             }

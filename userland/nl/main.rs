@@ -2,9 +2,9 @@
 //! times starts a header, twice a body, once a footer; each section numbered in its own
 //! style, and numbering starting again at each (unless `-p`).
 
-use regex::bytes::Regex;
 use std::io::{BufRead, BufReader, Write};
-use wasmix_common::{Arg, Failure, Program, args, basic_regex, input};
+use wasmix_common::posix_regex::{Dialect, Flags, PosixRegex, Syntax};
+use wasmix_common::{Arg, Failure, Program, args, input};
 
 static PROGRAM: Program = Program::new(
     "nl",
@@ -47,7 +47,7 @@ enum Style {
     All,
     NonEmpty,
     None,
-    Matching(Regex),
+    Matching(PosixRegex),
 }
 
 impl Style {
@@ -57,9 +57,14 @@ impl Style {
             "t" => Style::NonEmpty,
             "n" => Style::None,
             _ if text.starts_with('p') => {
-                let pattern = basic_regex::basic_to_extended(&text[1..]);
+                let syntax = Syntax {
+                    extended: false,
+                    dialect: Dialect::Glibc,
+                    control_escapes: false,
+                };
                 Style::Matching(
-                    Regex::new(&pattern).map_err(|e| Failure::Fatal(basic_regex::gnu_error(&e)))?,
+                    PosixRegex::new(&text[1..], syntax, Flags::default())
+                        .map_err(Failure::Fatal)?,
                 )
             }
             _ => {

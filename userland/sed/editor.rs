@@ -476,15 +476,15 @@ fn substitute(regex: &Regex, s: &Substitution, text: &[u8], result: &mut Vec<u8>
         .replacement
         .iter()
         .any(|part| matches!(part, Replace::Group(n) if *n > 0));
-    let mut replace = |whole: std::ops::Range<usize>, captures: Option<&regex::bytes::Captures>| {
+    let mut replace = |groups: &[Option<std::ops::Range<usize>>]| {
+        let whole = groups[0].clone().unwrap_or_default();
         result.extend_from_slice(&text[kept..whole.start]);
         for part in &s.replacement {
             match part {
                 Replace::Literal(bytes) => result.extend_from_slice(bytes),
-                Replace::Group(0) => result.extend_from_slice(&text[whole.clone()]),
                 Replace::Group(n) => {
-                    if let Some(group) = captures.and_then(|c| c.get(*n)) {
-                        result.extend_from_slice(group.as_bytes());
+                    if let Some(Some(group)) = groups.get(*n) {
+                        result.extend_from_slice(&text[group.clone()]);
                     }
                 }
             }
@@ -494,15 +494,14 @@ fn substitute(regex: &Regex, s: &Substitution, text: &[u8], result: &mut Vec<u8>
         s.global
     };
     if groups {
-        for captures in regex.captures_iter(text).skip(s.occurrence - 1) {
-            let Some(whole) = captures.get(0) else { break };
-            if !replace(whole.range(), Some(&captures)) {
+        for found in regex.captures_iter(text).skip(s.occurrence - 1) {
+            if !replace(&found) {
                 break;
             }
         }
     } else {
         for whole in regex.find_iter(text).skip(s.occurrence - 1) {
-            if !replace(whole.range(), None) {
+            if !replace(&[Some(whole)]) {
                 break;
             }
         }

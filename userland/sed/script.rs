@@ -1,13 +1,11 @@
 //! A sed script, parsed: addresses, commands and their arguments. Errors are worded as
 //! GNU sed words them (`-e expression #1, char N: ...`).
 
-use regex::bytes::RegexBuilder;
 use std::rc::Rc;
-use wasmix_common::basic_regex::basic_to_extended;
+use wasmix_common::posix_regex::{Dialect, Flags, PosixRegex, Syntax};
 
-/// A compiled regex, shared: the last one used stands in for an empty one (`s//x/`), and a
-/// clone of a `Regex` itself would start over with new search caches.
-pub type Regex = Rc<regex::bytes::Regex>;
+/// A compiled regex, shared: the last one used stands in for an empty one (`s//x/`).
+pub type Regex = Rc<PosixRegex>;
 
 pub enum Address {
     /// A line number; 0 only as the start of `0,/regex/`.
@@ -245,12 +243,16 @@ impl<'s> Parser<'s> {
                 }
                 let delimiter = self.text[self.at - 1];
                 let pattern = self.regex_text(delimiter, "unterminated address regex")?;
-                let mut insensitive = false;
-                while matches!(self.peek(), Some(b'I')) {
-                    insensitive = true;
+                let mut flags = Flags::default();
+                loop {
+                    match self.peek() {
+                        Some(b'I') => flags.case_insensitive = true,
+                        Some(b'M') => flags.multi_line = true,
+                        _ => break,
+                    }
                     self.at += 1;
                 }
-                Ok(Some(Address::Pattern(self.regex(&pattern, insensitive)?)))
+                Ok(Some(Address::Pattern(self.regex(&pattern, flags)?)))
             }
             _ => Ok(None),
         }
@@ -344,21 +346,31 @@ impl<'s> Parser<'s> {
         }
     }
 
-    fn regex(&self, pattern: &[u8], insensitive: bool) -> ParseResult<Option<Regex>> {
+    /// A regex as GNU sed reads it: glibc's syntax, sed's `\t`-style escapes, and a `.`
+    /// that matches the newlines `N` puts in the pattern space.
+    fn regex(&self, pattern: &[u8], flags: Flags) -> ParseResult<Option<Regex>> {
         if pattern.is_empty() {
             return Ok(None);
         }
-        let pattern = String::from_utf8_lossy(pattern);
-        let translated = if self.extended {
-            pattern.into_owned()
-        } else {
-            basic_to_extended(&pattern)
+        let syntax = Syntax {
+            extended: self.extended,
+            dialect: Dialect::Glibc,
+            control_escapes: true,
         };
-        RegexBuilder::new(&translated)
-            .case_insensitive(insensitive)
-            .build()
+        let flags = Flags {
+            dot_matches_new_line: true,
+            ..flags
+        };
+        PosixRegex::new(&String::from_utf8_lossy(pattern), syntax, flags)
             .map(|regex| Some(Rc::new(regex)))
-            .map_err(|e| self.error(&wasmix_common::basic_regex::gnu_error(&e)))
+            .map_err(|message| {
+                // GNU says this one before it knows where in the script it is.
+                if message.starts_with("character class syntax") {
+                    message
+                } else {
+                    self.error(&message)
+                }
+            })
     }
 
     fn label(&mut self) -> String {
@@ -528,14 +540,15 @@ impl<'s> Parser<'s> {
         let delimiter = self.next().ok_or_else(|| self.error(unterminated))?;
         let pattern = self.regex_text(delimiter, unterminated)?;
         let replacement = self.replacement(delimiter)?;
-        let (mut global, mut occurrence, mut print, mut insensitive) = (false, 1, false, false);
+        let (mut global, mut occurrence, mut print) = (false, 1, false);
+        let mut flags = Flags::default();
         let mut write = None;
         loop {
             match self.peek() {
                 Some(b'g') => global = true,
                 Some(b'p') => print = true,
-                Some(b'i' | b'I') => insensitive = true,
-                Some(b'm' | b'M') => {}
+                Some(b'i' | b'I') => flags.case_insensitive = true,
+                Some(b'm' | b'M') => flags.multi_line = true,
                 Some(b'w') => {
                     self.at += 1;
                     if self.sandbox {
@@ -557,8 +570,16 @@ impl<'s> Parser<'s> {
         }
         self.end_of_command()
             .map_err(|_| self.error("unknown option to `s'"))?;
+        let regex = self.regex(&pattern, flags)?;
+        let groups = regex.as_ref().map_or(9, |regex| regex.groups());
+        if let Some(n) = replacement.iter().find_map(|part| match part {
+            Replace::Group(n) if *n > groups => Some(*n),
+            _ => None,
+        }) {
+            return Err(self.error(&format!("invalid reference \\{n} on `s' command's RHS")));
+        }
         Ok(Command::Substitute(Substitution {
-            regex: self.regex(&pattern, insensitive)?,
+            regex,
             replacement,
             global,
             occurrence,

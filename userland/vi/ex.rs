@@ -6,12 +6,24 @@ use crate::editor::{Editor, Search};
 use crate::motion;
 use regex::{Regex, RegexBuilder};
 use std::io::Write;
-use wasmix_common::basic_regex::basic_to_extended;
+use wasmix_common::posix_regex::{Dialect, Syntax, translate};
 
 fn compile(pattern: &str) -> Result<Regex, String> {
-    RegexBuilder::new(&basic_to_extended(pattern))
-        .build()
-        .map_err(|_| format!("E486: Pattern not found: {pattern}"))
+    builder(pattern)
+        .and_then(|builder| builder.build().ok())
+        .ok_or_else(|| format!("E486: Pattern not found: {pattern}"))
+}
+
+/// A basic regular expression in the regex crate's terms, ready to build.
+fn builder(pattern: &str) -> Option<RegexBuilder> {
+    let syntax = Syntax {
+        extended: false,
+        dialect: Dialect::Glibc,
+        control_escapes: false,
+    };
+    translate(pattern, syntax)
+        .ok()
+        .map(|translation| RegexBuilder::new(&translation.pattern))
 }
 
 /// A replacement in vi's terms (`&`, `\1`, `\&`) in the regex crate's (`${0}`, `${1}`, `&`).
@@ -218,10 +230,9 @@ impl<W: Write> Editor<W> {
         let Some(pattern) = self.pattern_or_last(pattern) else {
             return;
         };
-        let regex = RegexBuilder::new(&basic_to_extended(&pattern))
-            .case_insensitive(flags.contains('i'))
-            .build();
-        let Ok(regex) = regex else {
+        let regex = builder(&pattern)
+            .and_then(|mut builder| builder.case_insensitive(flags.contains('i')).build().ok());
+        let Some(regex) = regex else {
             self.message = Some(format!("E486: Pattern not found: {pattern}"));
             return;
         };

@@ -4,7 +4,6 @@
 
 pub mod args;
 pub mod backup;
-pub mod basic_regex;
 pub mod block;
 pub mod canonical;
 #[cfg(feature = "datetime")]
@@ -23,6 +22,8 @@ pub mod names;
 pub mod numbers;
 mod output;
 pub mod ownership;
+#[cfg(feature = "regex")]
+pub mod posix_regex;
 #[cfg(feature = "process")]
 pub mod process;
 pub mod prompt;
