@@ -137,7 +137,10 @@ impl Shell {
             }
             Builtin::Source => (self.source(argv, &stdio).await?, String::new()),
             Builtin::Command => return self.command_builtin(argv, stdio, alone).await,
-            Builtin::Test => (self.run_test(argv), String::new()),
+            Builtin::Test => match self.run_test(argv).await {
+                Ok(status) => (status, String::new()),
+                Err(e) => return Ok(Stage::Done(self.expansion_failed(e)?)),
+            },
             Builtin::Type => self.type_builtin(&argv[1..]),
             Builtin::Bare => {
                 let skip = if argv.get(1).is_some_and(|a| a == "--") {

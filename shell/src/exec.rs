@@ -43,6 +43,24 @@ impl Job<'_> {
     }
 }
 
+/// Whether expanding a simple command's words may assign a variable or end the shell:
+/// `${x=y}`, `${x:?}`, arithmetic. Judged from the text, erring on the side of yes.
+fn may_change_the_shell(command: &SimpleCommand) -> bool {
+    let words = command.prefix.iter().flat_map(|p| &p.0);
+    let words = words.chain(command.suffix.iter().flat_map(|s| &s.0));
+    let texts = words.filter_map(|item| match item {
+        CommandPrefixOrSuffixItem::Word(word)
+        | CommandPrefixOrSuffixItem::AssignmentWord(_, word) => Some(word.value.as_str()),
+        _ => None,
+    });
+    let mut texts = texts.chain(command.word_or_name.iter().map(|w| w.value.as_str()));
+    texts.any(|text| {
+        text.contains("$((")
+            || text.contains("$[")
+            || (text.contains("${") && text.contains(['=', '?']))
+    })
+}
+
 /// The last line of the command starting on line `start` (counted from 1): the last line
 /// before the next command's with more than blanks or a comment (those bash reads with the
 /// next command). brush-parser's spans of compound commands stop short of their ends.
@@ -560,6 +578,15 @@ impl Shell {
             self.line = location.start.line + self.line_offset;
         }
         match command {
+            // A stage of a pipeline is a subshell: what its expansions assign (`${x=1}`,
+            // `$((i++))`) or an error that ends it (`${x?}`) stays inside it.
+            Command::Simple(simple) if !alone && may_change_the_shell(simple) => {
+                let mut shell = self.subshell(&stdio);
+                match Box::pin(shell.start_simple(simple, stdio, false)).await {
+                    Err(Flow::Exit(status) | Flow::Abort(status)) => Ok(Stage::Done(status)),
+                    other => other,
+                }
+            }
             Command::Simple(simple) => self.start_simple(simple, stdio, alone).await,
             Command::Compound(compound, redirects) => {
                 let Some(stdio) = self.redirected(stdio, redirects.as_ref()).await else {

@@ -2,78 +2,83 @@
 //! grammar and evaluated against the shell's namespace.
 
 use super::Shell;
+use super::expand::ExpandError;
 use brush_parser::ast::{BinaryPredicate, TestExpr, UnaryPredicate};
+use std::future::Future;
+use std::pin::Pin;
 use wasmix_kernel::fs::FileType;
 use wasmix_kernel::fs::namespace::absolute;
 
-impl Shell {
-    /// `test -v NAME`: a variable, a positional parameter (`1`), or an element with a
-    /// number or key for subscript (`a[2]`, `m[key]`).
-    fn is_set_plainly(&self, operand: &str) -> bool {
-        if let Ok(index) = operand.parse::<usize>() {
-            return index == 0 || index <= self.positional.len();
-        }
-        match super::assign::split_subscript(operand) {
-            Some((name, "@" | "*")) => self
-                .variable_entry(name)
-                .is_some_and(|v| !v.value.values().is_empty()),
-            Some((name, text)) => {
-                let subscript = match text.trim().parse::<i64>() {
-                    Ok(index) if !self.is_associative(name) => {
-                        super::variables::Subscript::Index(index)
-                    }
-                    _ => super::variables::Subscript::Key(text.to_string()),
-                };
-                self.element(name, &subscript).is_some()
-            }
-            None => self.variable(operand).is_some() || self.dynamic_variable(operand).is_some(),
-        }
-    }
+type Boxed<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
 
+/// A condition's value, or `test`'s message; outside, an expansion's error.
+type Outcome = Result<Result<bool, String>, ExpandError>;
+
+impl Shell {
     /// Runs `test ARGS` (or `[ ARGS ]`): 0 true, 1 false, 2 for a malformed expression.
-    pub(super) fn run_test(&self, argv: &[String]) -> u8 {
+    /// A subscript of `-v` is arithmetic, and its error is an expansion's.
+    pub(super) async fn run_test(&mut self, argv: &[String]) -> Result<u8, ExpandError> {
         let mut args = &argv[1..];
         if argv[0] == "[" {
             match args.split_last() {
                 Some((last, rest)) if last == "]" => args = rest,
                 _ => {
                     self.report("[: missing `]'");
-                    return 2;
+                    return Ok(2);
                 }
             }
         }
         if args.is_empty() {
-            return 1;
+            return Ok(1);
         }
         let expression = match brush_parser::test_command::parse(args) {
             Ok(expression) => expression,
             Err(_) => {
                 self.report(&format!("{}: syntax error in expression", argv[0]));
-                return 2;
+                return Ok(2);
             }
         };
-        match self.evaluate(&expression) {
+        Ok(match self.evaluate(&expression).await? {
             Ok(true) => 0,
             Ok(false) => 1,
             Err(message) => {
                 self.report(&format!("{}: {message}", argv[0]));
                 2
             }
-        }
+        })
     }
 
-    fn evaluate(&self, expression: &TestExpr) -> Result<bool, String> {
-        Ok(match expression {
-            TestExpr::False => false,
-            TestExpr::Literal(text) => !text.is_empty(),
-            TestExpr::And(a, b) => self.evaluate(a)? && self.evaluate(b)?,
-            TestExpr::Or(a, b) => self.evaluate(a)? || self.evaluate(b)?,
-            TestExpr::Not(inner) => !self.evaluate(inner)?,
-            TestExpr::Parenthesized(inner) => self.evaluate(inner)?,
-            TestExpr::UnaryTest(predicate, operand) => self.unary(predicate, operand)?,
-            TestExpr::BinaryTest(predicate, left, right) => {
-                self.files_or_strings(predicate, left, right)?
-            }
+    /// The value of an expression, or what `test` reports of it; the outer error is an
+    /// expansion's (a bad subscript of `-v`).
+    fn evaluate<'a>(&'a mut self, expression: &'a TestExpr) -> Boxed<'a, Outcome> {
+        Box::pin(async move {
+            Ok(Ok(match expression {
+                TestExpr::False => false,
+                TestExpr::Literal(text) => !text.is_empty(),
+                TestExpr::And(a, b) => match self.evaluate(a).await? {
+                    Ok(true) => return self.evaluate(b).await,
+                    other => return Ok(other),
+                },
+                TestExpr::Or(a, b) => match self.evaluate(a).await? {
+                    Ok(false) => return self.evaluate(b).await,
+                    other => return Ok(other),
+                },
+                TestExpr::Not(inner) => return Ok(self.evaluate(inner).await?.map(|v| !v)),
+                TestExpr::Parenthesized(inner) => return self.evaluate(inner).await,
+                TestExpr::UnaryTest(UnaryPredicate::ShellVariableIsSetAndAssigned, operand) => {
+                    self.is_set(operand).await?
+                }
+                TestExpr::UnaryTest(predicate, operand) => match self.unary(predicate, operand) {
+                    Ok(value) => value,
+                    Err(message) => return Ok(Err(message)),
+                },
+                TestExpr::BinaryTest(predicate, left, right) => {
+                    match self.files_or_strings(predicate, left, right) {
+                        Ok(value) => value,
+                        Err(message) => return Ok(Err(message)),
+                    }
+                }
+            }))
         })
     }
 
@@ -108,7 +113,6 @@ impl Shell {
             FileExistsAndIsNotZeroLength => stat(true).is_some_and(|m| m.size > 0 || m.is_dir()),
             FileExistsAndIsWritable => stat(true).is_some_and(|m| m.mode & 0o200 != 0),
             FileExistsAndIsExecutable => stat(true).is_some_and(|m| m.mode & 0o100 != 0),
-            ShellVariableIsSetAndAssigned => self.is_set_plainly(operand),
             ShellOptionEnabled => self.option_is_on(operand),
             FdIsOpenTerminal => false,
             other => return Err(format!("{other:?}: this test is not supported")),
