@@ -601,6 +601,13 @@ impl Shell {
             }
             Command::Function(definition) => {
                 let name = definition.fname.value.clone();
+                if self.options.posix && super::table::SPECIAL.contains(&name.as_str()) {
+                    self.report(&format!("`{name}': is a special builtin"));
+                    return match self.origin {
+                        Origin::Prompt => Ok(Stage::Done(2)),
+                        _ => Err(Flow::Exit(2)),
+                    };
+                }
                 let file = self.current_file();
                 self.function_files.insert(name.clone(), file);
                 self.functions
@@ -868,6 +875,13 @@ impl Shell {
                 }
             }
             (None, None) => unreachable!("programs were started above"),
+        };
+        // In POSIX mode a special builtin's assignments stay, as an assignment alone would.
+        let special = super::table::SPECIAL.contains(&name.as_str());
+        let saved = if self.options.posix && special && !self.functions.contains_key(&name) {
+            Vec::new()
+        } else {
+            saved
         };
         for (name, before) in saved {
             match before {

@@ -31,6 +31,10 @@ pub(super) struct Options {
     pub verbose: bool,
     pub xtrace: bool,
     pub pipefail: bool,
+    /// bash's POSIX mode: what a special builtin's prefix assignments set stays set, no
+    /// function may take a special builtin's name, and assigning a read-only variable
+    /// ends a script.
+    pub posix: bool,
     /// Line editing at the prompt: vi's keys or emacs's (the default when neither is set).
     pub vi: bool,
     pub emacs: bool,
@@ -54,6 +58,7 @@ impl Default for Options {
             verbose: false,
             xtrace: false,
             pipefail: false,
+            posix: false,
             vi: false,
             emacs: false,
         }
@@ -61,7 +66,7 @@ impl Default for Options {
 }
 
 /// The options `set -o` knows: long name, short letter.
-pub(super) const NAMES: [(&str, Option<char>); 16] = [
+pub(super) const NAMES: [(&str, Option<char>); 17] = [
     ("allexport", Some('a')),
     ("braceexpand", Some('B')),
     ("emacs", None),
@@ -75,6 +80,7 @@ pub(super) const NAMES: [(&str, Option<char>); 16] = [
     ("nounset", Some('u')),
     ("physical", Some('P')),
     ("pipefail", None),
+    ("posix", None),
     ("verbose", Some('v')),
     ("vi", None),
     ("xtrace", Some('x')),
@@ -99,6 +105,7 @@ impl Options {
             "verbose" => Some(&mut self.verbose),
             "xtrace" => Some(&mut self.xtrace),
             "pipefail" => Some(&mut self.pipefail),
+            "posix" => Some(&mut self.posix),
             _ => None,
         }
     }
@@ -116,14 +123,22 @@ pub(super) fn is_option_list(name: &str) -> bool {
 
 /// A word as `set -x` and `set` show it: quoted when the shell would read it otherwise.
 pub(super) fn quoted(word: &str) -> String {
+    // `#` starts a comment only at a word's start, and `~` expands only there or after
+    // `=` or `:`; elsewhere they need no quotes.
+    let mut before = None;
     let plain = !word.is_empty()
-        && word
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || "-_./=:,+@%^".contains(c));
-    if plain {
-        word.to_string()
-    } else {
-        format!("'{}'", word.replace('\'', "'\\''"))
+        && word.chars().all(|c| {
+            let plain = c.is_ascii_alphanumeric()
+                || "-_./=:,+@%^".contains(c)
+                || (c == '#' && before.is_some())
+                || (c == '~' && before.is_some_and(|b| b != '=' && b != ':'));
+            before = Some(c);
+            plain
+        });
+    match word {
+        _ if plain => word.to_string(),
+        "'" => "\\'".to_string(),
+        _ => format!("'{}'", word.replace('\'', "'\\''")),
     }
 }
 
@@ -224,6 +239,7 @@ impl Shell {
                     match (name.as_str(), on) {
                         ("vi", true) => self.options.emacs = false,
                         ("emacs", true) => self.options.vi = false,
+                        ("posix", _) => self.posix_mode(on),
                         _ => {}
                     }
                     continue;
@@ -269,6 +285,20 @@ impl Shell {
     }
 
     /// `set -o` (a table) or `set +o` (commands that restore the options).
+    /// What entering or leaving POSIX mode changes besides the option, as in bash:
+    /// `POSIXLY_CORRECT`, aliases expanded in scripts too, and command substitutions
+    /// inheriting `set -e` (which stays on after, as bash leaves it).
+    fn posix_mode(&mut self, on: bool) {
+        if on {
+            self.set_variable("POSIXLY_CORRECT", "y", false);
+            self.shell_options.expand_aliases = true;
+            self.shell_options.inherit_errexit = true;
+        } else {
+            self.variables.remove("POSIXLY_CORRECT");
+            self.shell_options.expand_aliases = matches!(self.origin, Origin::Prompt);
+        }
+    }
+
     fn list_options(&self, table: bool) -> String {
         NAMES
             .iter()

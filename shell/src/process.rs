@@ -24,7 +24,7 @@ const USAGE: &str = "Usage: sh [option ...] [file [argument ...]]
        sh [option ...] -c command [name [argument ...]]
        sh -i [option ...]
 Options: -c, -i, -s, set's letters (-e -u -x ...), -o NAME and +o NAME (set -o),
--O NAME and +O NAME (shopt), --norc, --noprofile, --login, --help.
+-O NAME and +O NAME (shopt), --norc, --noprofile, --login, --posix, --help.
 ";
 
 /// The status of a shell that could not read its script, as bash's.
@@ -58,6 +58,7 @@ async fn run(process: ShellProcess) -> u8 {
             // sh reads no startup files, which is what these ask for; every shell here
             // is a login shell alike.
             "--norc" | "--noprofile" | "--noediting" | "--login" => {}
+            "--posix" => settings.push("set -o posix".to_string()),
             "-o" | "+o" | "-O" | "+O" => {
                 let Some(setting) = operands.next() else {
                     return complain(format!("{name}: {option}: option requires an argument\n"));

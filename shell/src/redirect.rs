@@ -90,8 +90,10 @@ impl Shell {
                     stdio.stderr = output.duplicate();
                     stdio.stdout = output;
                 }
+                // A here-string is neither split nor globbed (bash 4.4 on): `$x` keeps its
+                // blanks and `"$@"` is joined by spaces.
                 IoRedirect::HereString(fd, word) => {
-                    let text = self.expand_one(word).await? + "\n";
+                    let text = self.expand_value(word).await.map_err(|e| e.message)? + "\n";
                     set_input(stdio, *fd, text_input(text))?;
                 }
                 IoRedirect::HereDocument(fd, document) => {

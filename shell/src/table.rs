@@ -422,6 +422,13 @@ pub(super) const KEYWORDS: &[&str] = &[
     "done", "in", "function", "time", "{", "}", "!", "[[", "]]", "coproc",
 ];
 
+/// POSIX's special builtins: in POSIX mode their prefix assignments stay set after them
+/// and no function may take their names.
+pub(super) const SPECIAL: &[&str] = &[
+    ":", ".", "break", "continue", "eval", "exec", "exit", "export", "readonly", "return", "set",
+    "shift", "times", "trap", "unset",
+];
+
 /// The names of all builtins, for completion.
 pub fn names() -> impl Iterator<Item = &'static str> {
     BUILTINS.iter().map(|(name, ..)| *name)

@@ -248,8 +248,16 @@ impl Shell {
         }
         match self.variable_entry(name) {
             Some(variable) if variable.readonly => {
-                // As bash: the rest of the command line is not run.
-                Err(ExpandError::aborting(format!("{name}: readonly variable")))
+                let message = format!("{name}: readonly variable");
+                // As bash: the rest of the command line is not run; in POSIX mode a
+                // script ends.
+                Err(
+                    if self.options.posix && !matches!(self.origin, super::Origin::Prompt) {
+                        ExpandError::fatal_failure(message)
+                    } else {
+                        ExpandError::aborting(message)
+                    },
+                )
             }
             _ => Ok(()),
         }
