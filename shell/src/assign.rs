@@ -7,7 +7,10 @@ use super::expand::ExpandError;
 use super::print::function_text;
 use super::variables::Case;
 use super::variables::{Subscript, Value, declaration};
-use brush_parser::ast::{Assignment, AssignmentName, AssignmentValue};
+use brush_parser::ast::{
+    Assignment, AssignmentName, AssignmentValue, Command, CommandPrefixOrSuffixItem,
+    CompoundListItem,
+};
 use indexmap::IndexMap;
 use std::collections::BTreeMap;
 
@@ -296,9 +299,36 @@ impl Shell {
                 };
                 (frame, index, current)
             });
-            let result = self
-                .declare_one(&name, subscript, value, append, local, &on, &off)
-                .await;
+            // `declare -a 'x=(1 2)'` (or `declare 'x=(1 2)'` of an array): the value is
+            // read again as a compound assignment, as bash reads it.
+            let array_now = matches!(
+                self.variable_entry(&name).map(|v| &v.value),
+                Some(Value::Indexed(_) | Value::Associative(_))
+            );
+            let compound = subscript.is_none()
+                && value
+                    .as_deref()
+                    .is_some_and(|v| v.starts_with('(') && v.ends_with(')'))
+                && (on.contains(['a', 'A']) || (kind == Declaring::Declare && array_now));
+            let result = match value {
+                Some(value) if compound => {
+                    let on_first = on.replace('r', "");
+                    let mut result = self
+                        .declare_one(&name, None, None, false, local, &on_first, &off)
+                        .await;
+                    if result.is_ok() {
+                        result = self.assign_compound_text(&name, &value, append).await;
+                    }
+                    if result.is_ok() && on.contains('r') {
+                        self.declared(&name).readonly = true;
+                    }
+                    result
+                }
+                value => {
+                    self.declare_one(&name, subscript, value, append, local, &on, &off)
+                        .await
+                }
+            };
             if let Some((frame, index, current)) = shadow {
                 self.locals[frame][index].1 = self.variables.remove(&name);
                 if let Some(current) = current {
@@ -435,6 +465,37 @@ impl Shell {
             self.declared(name).readonly = true;
         }
         Ok(())
+    }
+
+    /// `declare -a 'x=(1 2)'`: a value in parentheses given to an array is read again as
+    /// a compound assignment, as bash reads it (expansions and all).
+    async fn assign_compound_text(
+        &mut self,
+        name: &str,
+        value: &str,
+        append: bool,
+    ) -> Result<(), ExpandError> {
+        let operator = if append { "+=" } else { "=" };
+        let program = super::syntax::parse(&format!("{name}{operator}{value}"))
+            .map_err(|e| ExpandError::new(e.message))?;
+        let assignment = program.complete_commands.first().and_then(|list| {
+            let CompoundListItem(and_or, _) = list.0.first()?;
+            let Command::Simple(simple) = and_or.first.seq.first()? else {
+                return None;
+            };
+            simple
+                .prefix
+                .iter()
+                .flat_map(|p| &p.0)
+                .find_map(|item| match item {
+                    CommandPrefixOrSuffixItem::AssignmentWord(assignment, _) => Some(assignment),
+                    _ => None,
+                })
+        });
+        match assignment {
+            Some(assignment) => self.perform_assignment(assignment).await,
+            None => self.assign_scalar(name, value, append),
+        }
     }
 
     /// `declare -p [NAME...]`, and the listings of `export` and `readonly` alone.

@@ -126,6 +126,7 @@ impl Shell {
             // After the call, `$LINENO` is the caller's line again.
             let line = self.line;
             let return_traps_set = self.return_traps_set;
+            let getopts_state = self.getopts_state;
             let mut result = self.run_compound(&body.0, &io).await;
             // The RETURN trap runs as the function returns, if the function (or one it
             // called) set it: bash does not hand it down to functions without `set -T`.
@@ -148,8 +149,13 @@ impl Shell {
             self.function_names.pop();
             self.call_lines.pop();
             self.publish_call_stack();
-            // `local` variables go back to what they were before the call.
-            for (name, before) in self.locals.pop().unwrap_or_default().into_iter().rev() {
+            // `local` variables go back to what they were before the call; with a local
+            // `OPTIND`, getopts goes on where the caller was in a word (`-xyz`), as bash.
+            let locals = self.locals.pop().unwrap_or_default();
+            if locals.iter().any(|(name, _)| name == "OPTIND") {
+                self.getopts_state = getopts_state;
+            }
+            for (name, before) in locals.into_iter().rev() {
                 match before {
                     Some(variable) => {
                         self.variables.insert(name, variable);

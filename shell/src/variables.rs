@@ -300,6 +300,10 @@ impl Shell {
         if name.starts_with("HIST") {
             self.history_limit_changed(name);
         }
+        // Setting `OPTIND` starts getopts at the beginning of a word, as in bash.
+        if name == "OPTIND" {
+            self.getopts_state.1 = 0;
+        }
         Ok(())
     }
 
