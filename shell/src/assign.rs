@@ -219,7 +219,7 @@ impl Shell {
                 Some(_) if options_done => operands.push(arg.clone()),
                 Some(("-", true)) => options_done = true,
                 Some((flags, sign))
-                    if !flags.is_empty() && flags.chars().all(|c| "aAgfFilnprtux".contains(c)) =>
+                    if !flags.is_empty() && flags.chars().all(|c| "aAcgfFilnprtux".contains(c)) =>
                 {
                     if sign {
                         on.push_str(flags)
@@ -230,7 +230,7 @@ impl Shell {
                 Some((flags, _)) if !flags.is_empty() => {
                     let bad = flags
                         .chars()
-                        .find(|c| !"aAgfFilnprtux".contains(*c))
+                        .find(|c| !"aAcgfFilnprtux".contains(*c))
                         .unwrap_or('?');
                     self.report(&format!("{command}: -{bad}: invalid option"));
                     return (2, String::new());
@@ -438,8 +438,12 @@ impl Shell {
                 if flags.contains('i') {
                     variable.integer = set;
                 }
-                // -l and -u exclude each other; turning one off clears it.
-                for (letter, case) in [('l', Case::Lower), ('u', Case::Upper)] {
+                // -l, -u and -c exclude each other; turning one off clears it.
+                for (letter, case) in [
+                    ('l', Case::Lower),
+                    ('u', Case::Upper),
+                    ('c', Case::Capitalize),
+                ] {
                     if flags.contains(letter) {
                         if set {
                             variable.case = Some(case);

@@ -265,10 +265,14 @@ impl Shell {
 
     /// bash expands `~` after the `=` (and each `:`) of an argument that looks like an
     /// assignment (`echo PATH=~/bin:~/sbin`); such tildes become the quoted `$HOME`.
+    /// Not in POSIX mode, which expands a tilde only at a word's start.
     fn assignment_like_tildes(&self, text: String) -> String {
         let Some((name, value)) = text.split_once('=') else {
             return text;
         };
+        if self.options.posix {
+            return text;
+        }
         if !super::assign::is_name(name)
             || !value.contains('~')
             || value.contains(['\'', '"', '\\', '$', '`'])

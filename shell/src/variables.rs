@@ -68,6 +68,8 @@ pub(super) struct Variable {
 pub(super) enum Case {
     Lower,
     Upper,
+    /// `declare -c`: the first character upper case, the rest lower.
+    Capitalize,
 }
 
 impl Case {
@@ -75,6 +77,16 @@ impl Case {
         match self {
             Case::Lower => super::value_ops::lower(&text),
             Case::Upper => super::value_ops::upper(&text),
+            Case::Capitalize => {
+                let mut chars = text.chars();
+                match chars.next() {
+                    Some(first) => {
+                        super::value_ops::upper(&first.to_string())
+                            + &super::value_ops::lower(chars.as_str())
+                    }
+                    None => text,
+                }
+            }
         }
     }
 }
@@ -599,6 +611,10 @@ pub(super) fn attribute_flags(variable: &Variable) -> String {
     }
     if variable.exported {
         flags.push('x');
+    }
+    // bash lists its undocumented -c last.
+    if variable.case == Some(Case::Capitalize) {
+        flags.push('c');
     }
     flags
 }
