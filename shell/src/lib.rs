@@ -419,6 +419,13 @@ impl Shell {
 
     /// Parses and runs shell text; the status is also kept for `$?`.
     pub async fn run_text(&mut self, text: &str) -> Result<u8, Exit> {
+        // A backslash that ends a script file continues its line into nothing, as bash
+        // reads it (in a `-c` string it stands for itself).
+        let backslashes = text.bytes().rev().take_while(|&b| b == b'\\').count();
+        let text = match self.origin {
+            Origin::Script(_) if backslashes % 2 == 1 => &text[..text.len() - 1],
+            _ => text,
+        };
         match syntax::parse(text) {
             Ok(program) => match self.run_program(&program, Some(text)).await {
                 Ok(())

@@ -30,6 +30,8 @@ pub fn parse(text: &str) -> Result<Program, SyntaxError> {
     // Each round closes one document; a line may open several.
     for _ in 0..8 {
         match parse_exact(&completed) {
+            // A backslash that ends the text stands for itself, as in bash (`echo \`).
+            Err(error) if error.message.ends_with(UNTERMINATED_ESCAPE) => completed.push('\\'),
             Err(error) if error.message.starts_with(UNTERMINATED_DOCUMENT) => {
                 match open_document_tag(&completed) {
                     Some(tag) => completed = format!("{completed}\n{tag}"),
@@ -41,6 +43,9 @@ pub fn parse(text: &str) -> Result<Program, SyntaxError> {
     }
     parse_exact(&completed)
 }
+
+/// brush-parser's words for a backslash at the very end.
+const UNTERMINATED_ESCAPE: &str = "unterminated escape sequence";
 
 /// brush-parser's words for a here-document that has no end.
 const UNTERMINATED_DOCUMENT: &str = "syntax error: unterminated here document";

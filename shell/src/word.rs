@@ -276,6 +276,11 @@ impl<'a> Parser<'a> {
                         chars.next();
                         command.push('"');
                     }
+                    // A backslash-newline is gone before the command is read, even
+                    // inside its single quotes, as in bash.
+                    ('\\', Some('\n')) => {
+                        chars.next();
+                    }
                     _ => command.push(c),
                 }
             }
