@@ -29,6 +29,7 @@ fn main() {
     for watched in [
         "userland",
         "printf-format",
+        "posix-regex",
         "rootfs",
         "tests/fixtures",
         "Cargo.lock",

@@ -8,6 +8,7 @@ use super::variables::Subscript;
 use brush_parser::ast::{BinaryPredicate, ExtendedTestExpr, UnaryPredicate};
 use std::future::Future;
 use std::pin::Pin;
+use wasmix_posix_regex::{Dialect, Flags, PosixRegex, Syntax};
 
 type Boxed<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
 
@@ -17,11 +18,15 @@ impl Shell {
         match self.condition(expression).await {
             Ok(true) => 0,
             Ok(false) => 1,
+            // An invalid regular expression is status 2 without a word, as in bash.
+            Err(e) if e.message.is_empty() => 2,
+            // A bad operand of `-eq` and the like is false, named as `[['s.
+            Err(e) if !e.aborts && !e.fatal => {
+                self.report(&format!("[[: {}", e.message));
+                1
+            }
             Err(e) => {
-                // An invalid regular expression is status 2 without a word, as in bash.
-                if !e.message.is_empty() {
-                    self.report(&e.message);
-                }
+                self.report(&e.message);
                 2
             }
         }
@@ -135,25 +140,33 @@ impl Shell {
         })
     }
 
-    /// `=~`: an ERE, its quoted parts literal. The match and its groups go to
-    /// `BASH_REMATCH`.
+    /// `=~`: an ERE as glibc reads it (bash's regcomp), its quoted parts literal. The
+    /// match and its groups go to `BASH_REMATCH`.
     fn regex_matches(&mut self, text: &str, expression: &str) -> Result<bool, ExpandError> {
-        let pattern = if self.shell_options.nocasematch {
-            format!("(?i){expression}")
-        } else {
-            expression.to_string()
+        let syntax = Syntax {
+            extended: true,
+            dialect: Dialect::Glibc,
+            control_escapes: false,
+            bracket_escapes: true,
         };
-        let regex = match regex::Regex::new(&pattern) {
+        let flags = Flags {
+            case_insensitive: self.shell_options.nocasematch,
+            ..Flags::default()
+        };
+        let regex = match PosixRegex::new(expression, syntax, flags) {
             Ok(regex) => regex,
             Err(_) => return Err(ExpandError::new(String::new())),
         };
-        let Some(captures) = regex.captures(text) else {
+        let Some(spans) = regex.captures_at(text.as_bytes(), 0) else {
             let _ = self.assign_array("BASH_REMATCH", Vec::new(), false);
             return Ok(false);
         };
-        let groups = captures
-            .iter()
-            .map(|group| (None, group.map_or("", |m| m.as_str()).to_string()))
+        let groups = spans
+            .into_iter()
+            .map(|span| {
+                let part = span.map_or(&[][..], |span| &text.as_bytes()[span]);
+                (None, String::from_utf8_lossy(part).into_owned())
+            })
             .collect();
         let _ = self.assign_array("BASH_REMATCH", groups, false);
         Ok(true)

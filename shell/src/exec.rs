@@ -3,8 +3,8 @@
 use super::compound::SubshellWork;
 use super::{Flow, Origin, Shell};
 use brush_parser::ast::{
-    AndOr, AndOrList, Command, CommandPrefixOrSuffixItem, CompoundList, CompoundListItem,
-    IoFileRedirectTarget, IoRedirect, Pipeline, ProcessSubstitutionKind, Program,
+    AndOr, AndOrList, Command, CommandPrefixOrSuffixItem, CompoundCommand, CompoundList,
+    CompoundListItem, IoFileRedirectTarget, IoRedirect, Pipeline, ProcessSubstitutionKind, Program,
     SeparatorOperator, SimpleCommand, SourceLocation,
 };
 use std::sync::Arc;
@@ -572,6 +572,16 @@ impl Shell {
         // `$LINENO`: a compound command or test is on the line it starts on (a simple
         // command, on the line of its first word: see `start_simple`).
         let line_before = self.line;
+        // `$BASH_COMMAND`: what runs now (in a trap, what ran when the trap went off).
+        let shown = matches!(
+            command,
+            Command::Simple(_)
+                | Command::ExtendedTest(..)
+                | Command::Compound(CompoundCommand::Subshell(_), _)
+        );
+        if shown && !self.running_trap {
+            self.command_text = super::print::command_text(command);
+        }
         if !matches!(command, Command::Simple(_))
             && let Some(location) = command.location()
         {

@@ -155,7 +155,7 @@ impl Fields {
     pub(super) fn push_literal(&mut self, text: &str) {
         self.current.push_str(text);
         if self.regex {
-            self.pattern.push_str(&regex::escape(text));
+            self.pattern.push_str(&wasmix_posix_regex::escape(text));
         } else {
             self.pattern.push_str(&super::pattern::escape(text));
         }
@@ -643,6 +643,7 @@ impl Shell {
             "HOSTNAME" => HOSTNAME.to_string(),
             "SHLVL" => "1".to_string(),
             "LINENO" => self.line.to_string(),
+            "BASH_COMMAND" => self.command_text.clone(),
             "SHELLOPTS" => self.shell_options_list(),
             "BASHOPTS" => self.bash_options_list(),
             _ => return None,

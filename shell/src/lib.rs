@@ -237,6 +237,8 @@ pub struct Shell {
     return_traps_set: u64,
     /// A trap is running (a trap does not trigger traps).
     running_trap: bool,
+    /// `$BASH_COMMAND`: the command running, as written.
+    command_text: String,
     /// How many times the ERR trap ran, so a compound command does not run it again
     /// for the failure its last command ran it for.
     err_traps_run: u64,
@@ -295,6 +297,7 @@ impl Shell {
             line: 0,
             line_offset: 0,
             running_trap: false,
+            command_text: String::new(),
             err_traps_run: 0,
             failure_ignored: false,
             getopts_state: (1, 0),

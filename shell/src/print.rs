@@ -24,6 +24,13 @@ pub(super) fn function_text(name: &str, body: &FunctionBody) -> String {
     printer.out
 }
 
+/// A simple command or `[[ ]]` as `$BASH_COMMAND` shows it: as written, not expanded.
+pub(super) fn command_text(command: &Command) -> String {
+    let mut printer = Printer::default();
+    printer.command(command);
+    printer.out
+}
+
 /// A pipeline as bash prints a job's command (`bash: line 1:  1234 Killed   CMD`).
 pub(super) fn pipeline_text(pipeline: &Pipeline) -> String {
     let mut printer = Printer::default();

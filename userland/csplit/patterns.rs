@@ -82,6 +82,7 @@ pub fn parse(operands: &[String]) -> Result<Vec<Pattern>, Failure> {
                     extended: false,
                     dialect: Dialect::Glibc,
                     control_escapes: false,
+                    bracket_escapes: false,
                 };
                 let regex =
                     PosixRegex::new(&body[..end], syntax, Flags::default()).map_err(|message| {

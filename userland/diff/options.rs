@@ -68,6 +68,7 @@ fn pattern(text: &str) -> Result<PosixRegex, Failure> {
         extended: false,
         dialect: Dialect::Grep,
         control_escapes: false,
+        bracket_escapes: false,
     };
     PosixRegex::new(text, syntax, Flags::default())
         .map_err(|message| Failure::Fatal(format!("{text}: {message}")))

@@ -245,6 +245,7 @@ fn pattern_match(text: &str, pattern: &str) -> Result<Value, Failure> {
         extended: false,
         dialect: Dialect::Glibc,
         control_escapes: false,
+        bracket_escapes: false,
     };
     let mut translation = translate(pattern, syntax).map_err(Failure::Fatal)?;
     translation.pattern = format!("^(?:{})", translation.pattern);

@@ -72,6 +72,7 @@ impl Matcher {
                         extended: shape.syntax == Syntax::Extended,
                         dialect: Dialect::Grep,
                         control_escapes: false,
+                        bracket_escapes: false,
                     };
                     let one = translate_after_groups(pattern, syntax, all.groups)
                         .map_err(Failure::Fatal)?;

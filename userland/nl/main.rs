@@ -61,6 +61,7 @@ impl Style {
                     extended: false,
                     dialect: Dialect::Glibc,
                     control_escapes: false,
+                    bracket_escapes: false,
                 };
                 Style::Matching(
                     PosixRegex::new(&text[1..], syntax, Flags::default())

@@ -356,6 +356,7 @@ impl<'s> Parser<'s> {
             extended: self.extended,
             dialect: Dialect::Glibc,
             control_escapes: true,
+            bracket_escapes: false,
         };
         let flags = Flags {
             dot_matches_new_line: true,

@@ -20,6 +20,7 @@ fn builder(pattern: &str) -> Option<RegexBuilder> {
         extended: false,
         dialect: Dialect::Glibc,
         control_escapes: false,
+        bracket_escapes: false,
     };
     translate(pattern, syntax)
         .ok()

@@ -23,7 +23,7 @@ pub mod numbers;
 mod output;
 pub mod ownership;
 #[cfg(feature = "regex")]
-pub mod posix_regex;
+pub use wasmix_posix_regex as posix_regex;
 #[cfg(feature = "process")]
 pub mod process;
 pub mod prompt;

@@ -1,4 +1,5 @@
-//! GNU's regular expressions for the text tools (grep, sed, expr, csplit, nl, diff, vi).
+//! GNU's regular expressions for the text tools (grep, sed, expr, csplit, nl, diff, vi)
+//! and for the shell's `[[ =~ ]]`, which bash hands to glibc.
 //!
 //! The translation to the regex crate's syntax is in `translate`. Here is the matching,
 //! where POSIX and the regex crate differ twice. A back-reference (`\(.\)\1`) is beyond
@@ -274,6 +275,18 @@ fn next_character(haystack: &[u8], at: usize) -> usize {
         Some(Ok(_)) => at + length,
         _ => at + 1,
     }
+}
+
+/// `text` as an extended regex that matches only itself.
+pub fn escape(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for c in text.chars() {
+        if "\\.[]()*+?{}|^$".contains(c) {
+            escaped.push('\\');
+        }
+        escaped.push(c);
+    }
+    escaped
 }
 
 fn syntax_config(flags: Flags) -> syntax::Config {

@@ -16,6 +16,9 @@ pub struct Syntax {
     pub dialect: Dialect,
     /// sed's `\n`, `\t`, `\dNNN`, `\oNNN`, `\xHH`, `\cX` (grep reads `\t` as `t`).
     pub control_escapes: bool,
+    /// A backslash in a bracket escapes the character after it, as in the shell's
+    /// `[[ =~ ]]`, whose quoted characters arrive escaped (POSIX reads it as a member).
+    pub bracket_escapes: bool,
 }
 
 pub struct Translation {
@@ -440,7 +443,10 @@ impl Translator {
                 break;
             }
             first = false;
-            let start = if c == '[' && matches!(self.peek(), Some(':' | '.' | '=')) {
+            let start = if c == '\\' && self.syntax.bracket_escapes && self.peek().is_some() {
+                self.at += 1;
+                self.chars[self.at - 1]
+            } else if c == '[' && matches!(self.peek(), Some(':' | '.' | '=')) {
                 match self.bracket_part(&mut body)? {
                     Some(member) => member,
                     None => continue,
