@@ -198,6 +198,18 @@ fn split_up_to<'t>(text: &'t [Marked], count: usize, ifs: &str) -> Vec<String> {
             &rest[..kept]
         }
     };
+    // One variable takes the line with the spaces at its end gone, even escaped ones
+    // (`a\ ` is `a`), as bash's read leaves it.
+    let last = match count {
+        1 if ifs.contains(' ') => {
+            let kept = last
+                .iter()
+                .rposition(|&(c, _)| c != ' ')
+                .map_or(0, |i| i + 1);
+            &last[..kept]
+        }
+        _ => last,
+    };
     if !last.is_empty() || fields.len() + 1 == count {
         fields.push(plain(last));
     }
