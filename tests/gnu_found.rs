@@ -121,6 +121,10 @@ fn printf_formats() {
         case("env printf '%d\\n' 1 x 2 2>&1"),
         case("env printf '%.4x %#o %+d % d\\n' 42 8 5 5"),
         case("env printf '%5s|%-5s|%.2s\\n' ab cd efg"),
+        // `\"` is a quote in GNU's format and %b; `\'` is not.
+        case(r#"env printf '\"x\'"'"'y\n'; env printf '%b|%b\n' '\"y' "\\'z""#),
+        // bash's builtin also reads `\'` as a quote in its format; its %b leaves both.
+        case(r#"printf "\\'x\\\"y\\n"; printf '%b|%b\n' '\"y' "\\'z""#),
     ]);
 }
 

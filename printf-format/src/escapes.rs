@@ -194,6 +194,25 @@ pub fn decode_all_unicode(
     decode_each(text, |escape| decode_unicode(escape, octal, unicode))
 }
 
+/// `text` with each `\"` made a plain quote; other escapes (`\\` too) left for decoding.
+pub fn unescape_quotes(text: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(text.len());
+    let mut i = 0;
+    while i < text.len() {
+        match (text[i], text.get(i + 1)) {
+            (b'\\', Some(b'"')) => out.push(b'"'),
+            (b'\\', Some(&next)) => out.extend([b'\\', next]),
+            (byte, _) => {
+                out.push(byte);
+                i += 1;
+                continue;
+            }
+        }
+        i += 2;
+    }
+    out
+}
+
 /// Decodes every escape in `text`; the flag is true when `\c` cut the output short.
 pub fn decode_all(text: &[u8], octal: Octal) -> (Vec<u8>, bool) {
     let (out, end, _) = decode_each(text, |escape| Ok(decode(escape, octal)));

@@ -161,6 +161,14 @@ impl Pass<'_> {
         let mut i = 0;
         while i < bytes.len() {
             match bytes[i] {
+                // `\"` is a quote in both formats, and `\'` in bash's.
+                b'\\'
+                    if bytes.get(i + 1) == Some(&b'"')
+                        || (bytes.get(i + 1) == Some(&b'\'') && self.dialect == Dialect::Bash) =>
+                {
+                    self.out.bytes.push(bytes[i + 1]);
+                    i += 2;
+                }
                 b'\\' => {
                     let decoded =
                         match escapes::decode_unicode(&bytes[i..], Octal::Plain, self.unicode) {
@@ -314,8 +322,13 @@ impl Pass<'_> {
                 pad(spec, quoted.into_bytes(), false)
             }
             b'b' => {
+                // GNU's %b also reads `\"` as a quote; bash's leaves it.
+                let argument = match self.dialect {
+                    Dialect::Gnu => escapes::unescape_quotes(argument.as_bytes()),
+                    Dialect::Bash => argument.as_bytes().to_vec(),
+                };
                 let (expanded, end, warnings) =
-                    escapes::decode_all_unicode(argument.as_bytes(), Octal::Either, self.unicode);
+                    escapes::decode_all_unicode(&argument, Octal::Either, self.unicode);
                 for warning in warnings {
                     self.problem(warning);
                 }

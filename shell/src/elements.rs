@@ -130,7 +130,11 @@ impl Shell {
                 && !associative
                 && let Some(before) = self.element(name, &subscript)
             {
-                value = before + &value;
+                let integer = self.variable_entry(name).is_some_and(|v| v.integer);
+                value = match integer {
+                    true => format!("({before}) + ({value})"),
+                    false => before + &value,
+                };
             }
             self.assign_array(name, vec![(Some(subscript), value)], true)?;
         }

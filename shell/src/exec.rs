@@ -821,14 +821,27 @@ impl Shell {
             }
             return Ok(Stage::Done(self.substitution_status.unwrap_or(0)));
         }
+        // Each assignment sees those before it (`K=x A=${K#?} cmd`), as in bash; they
+        // are undone here and made again for the command below.
         let mut values = Vec::new();
+        let mut before = Vec::new();
         for assignment in assignments {
-            let value = match self.one_command_value(&assignment.value).await {
-                Ok(value) => value,
-                Err(e) => return Ok(Stage::Done(self.expansion_failed(e)?)),
+            let value = self.one_command_value(&assignment.value).await;
+            let Ok(value) = value else {
+                self.restore_variables(before);
+                return Ok(Stage::Done(self.expansion_failed(value.unwrap_err())?));
             };
-            values.push((assignment.name.to_string(), value));
+            let name = assignment.name.to_string();
+            // `a+=5 cmd` appends, for the command as for the shell.
+            let value = match assignment.append {
+                true => self.variable(&name).unwrap_or_default() + &value,
+                false => value,
+            };
+            before.push((name.clone(), self.variables.get(&name).cloned()));
+            self.set_variable(&name, &value, true);
+            values.push((name, value));
         }
+        self.restore_variables(before);
         if self.options.xtrace {
             let shown: Vec<String> = values
                 .iter()
@@ -893,16 +906,7 @@ impl Shell {
         } else {
             saved
         };
-        for (name, before) in saved {
-            match before {
-                Some(variable) => {
-                    self.variables.insert(name, variable);
-                }
-                None => {
-                    self.variables.remove(&name);
-                }
-            }
-        }
+        self.restore_variables(saved);
         result
     }
 

@@ -631,6 +631,12 @@ impl Shell {
         Some(match name {
             "RANDOM" => random_15_bits().to_string(),
             "SECONDS" => self.started.elapsed().as_secs().to_string(),
+            "EPOCHSECONDS" => since_epoch().as_secs().to_string(),
+            "EPOCHREALTIME" => {
+                let now = since_epoch();
+                format!("{}.{:06}", now.as_secs(), now.subsec_micros())
+            }
+            "BASH_ARGV0" => self.script_name.clone(),
             "BASHPID" => self.pid.to_string(),
             "BASH_SUBSHELL" => self.subshell_level.to_string(),
             "PPID" => self
@@ -654,6 +660,13 @@ impl Shell {
 /// The user id and host name wasmix's processes see (as `id` and `hostname` print them).
 pub(super) const USER_ID: u32 = 1000;
 pub(super) const HOSTNAME: &str = "wasmix";
+
+/// The time since 1970, for `$EPOCHSECONDS` and `$EPOCHREALTIME`.
+fn since_epoch() -> std::time::Duration {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap_or_default()
+}
 
 /// `$RANDOM`: 0 to 32767, from a generator seeded once from the clock.
 fn random_15_bits() -> u64 {

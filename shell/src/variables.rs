@@ -248,6 +248,21 @@ impl Shell {
         }
     }
 
+    /// Puts variables back as they were before a command's assignments (the first state
+    /// of a name assigned twice wins).
+    pub(super) fn restore_variables(&mut self, saved: Vec<(String, Option<Variable>)>) {
+        for (name, before) in saved.into_iter().rev() {
+            match before {
+                Some(variable) => {
+                    self.variables.insert(name, variable);
+                }
+                None => {
+                    self.variables.remove(&name);
+                }
+            }
+        }
+    }
+
     /// Sets a nameref's own value, the name it stands for.
     pub(super) fn set_variable_itself(&mut self, name: &str, target: &str) {
         self.declared(name).value = Value::Scalar(target.to_string());
@@ -312,9 +327,12 @@ impl Shell {
         if name.starts_with("HIST") {
             self.history_limit_changed(name);
         }
-        // Setting `OPTIND` starts getopts at the beginning of a word, as in bash.
-        if name == "OPTIND" {
-            self.getopts_state.1 = 0;
+        // Setting `OPTIND` starts getopts at the beginning of a word, as in bash;
+        // setting `BASH_ARGV0` sets `$0`.
+        match name {
+            "OPTIND" => self.getopts_state.1 = 0,
+            "BASH_ARGV0" => self.script_name = value,
+            _ => {}
         }
         Ok(())
     }
@@ -414,6 +432,11 @@ impl Shell {
             _ => 0,
         };
         for (subscript, text) in elements {
+            // `declare -i a; a=(1+1)`: each element is evaluated.
+            let text = match variable.integer {
+                true => self.evaluate_arithmetic(&text)?.to_string(),
+                false => text,
+            };
             let text = match variable.case {
                 Some(case) => case.fold(text),
                 None => text,
