@@ -345,6 +345,10 @@ impl Shell {
         if !super::assign::is_name(name) {
             self.report(&format!("`{name}': not a valid identifier"));
             self.last_status = 1;
+            // In POSIX mode a script ends here, with status 2, as bash's.
+            if self.options.posix && !matches!(self.origin, super::Origin::Prompt) {
+                return Err(Flow::Exit(2));
+            }
             return Ok(());
         }
         let values = match &clause.values {

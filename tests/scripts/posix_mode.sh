@@ -22,6 +22,8 @@ here=$(bash -c 'set -o posix; set -e; y=$(false; echo posix foo); echo "y=$y"')
 echo "here=[$here]"
 (eval() { echo function; }; echo not reached)
 echo "status $?"
+(for 1 in a b; do echo loop; done; echo not reached)
+echo "for: $?"
 set +o posix
 echo "POSIXLY_CORRECT=[$POSIXLY_CORRECT]"
 shopt expand_aliases
