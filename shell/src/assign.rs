@@ -168,6 +168,13 @@ impl Shell {
         };
         let mut status = 0;
         for name in names {
+            if self.readonly_functions.contains(name.as_str())
+                && (mode == 'f' || (mode == ' ' && self.variable_entry(name).is_none()))
+            {
+                self.report(&format!("unset: {name}: cannot unset: readonly function"));
+                status = 1;
+                continue;
+            }
             if mode == 'f' {
                 self.functions.remove(name);
                 continue;
@@ -252,7 +259,10 @@ impl Shell {
             off.push('x');
         }
         if on.contains('f') || on.contains('F') {
-            return self.declared_functions(&operands, on.contains('F'));
+            if on.contains('r') && !operands.is_empty() {
+                return self.make_functions_readonly(command, &operands);
+            }
+            return self.declared_functions(&operands, on.contains('F'), on.contains('r'));
         }
         let listing = on.contains('p') || (operands.is_empty() && arrays.is_empty());
         if listing {
@@ -553,26 +563,62 @@ impl Shell {
 
     /// `declare -f` prints the functions as bash would print them back, `-F` their
     /// names only (`declare -f NAME` lines when no names are given).
-    fn declared_functions(&mut self, names: &[String], names_only: bool) -> (u8, String) {
+    /// `declare -f`/`-F` (and `readonly -f` alone, which lists the read-only ones):
+    /// functions' text or names, a read-only one marked `-fr`.
+    fn declared_functions(
+        &mut self,
+        names: &[String],
+        names_only: bool,
+        readonly_only: bool,
+    ) -> (u8, String) {
         let mut text = String::new();
         let mut status = 0;
         let listed: Vec<String> = if names.is_empty() {
-            let mut all: Vec<String> = self.functions.keys().cloned().collect();
+            let mut all: Vec<String> = self
+                .functions
+                .keys()
+                .filter(|name| !readonly_only || self.readonly_functions.contains(*name))
+                .cloned()
+                .collect();
             all.sort();
             all
         } else {
             names.to_vec()
         };
         for name in &listed {
+            let flags = if self.readonly_functions.contains(name) {
+                "fr"
+            } else {
+                "f"
+            };
             match self.functions.get(name) {
                 Some(_) if names_only && names.is_empty() => {
-                    text.push_str(&format!("declare -f {name}\n"));
+                    text.push_str(&format!("declare -{flags} {name}\n"));
                 }
                 Some(_) if names_only => text.push_str(&format!("{name}\n")),
-                Some(body) => text.push_str(&(function_text(name, body) + "\n")),
+                Some(body) => {
+                    text.push_str(&(function_text(name, body) + "\n"));
+                    if readonly_only {
+                        text.push_str(&format!("declare -{flags} {name}\n"));
+                    }
+                }
                 None => status = 1,
             }
         }
         (status, text)
+    }
+
+    /// `readonly -f NAME...` (`declare -fr`): the functions can no longer change.
+    fn make_functions_readonly(&mut self, command: &str, names: &[String]) -> (u8, String) {
+        let mut status = 0;
+        for name in names {
+            if self.functions.contains_key(name) {
+                self.readonly_functions.insert(name.clone());
+            } else {
+                self.report(&format!("{command}: {name}: not a function"));
+                status = 1;
+            }
+        }
+        (status, String::new())
     }
 }

@@ -611,6 +611,10 @@ impl Shell {
             }
             Command::Function(definition) => {
                 let name = definition.fname.value.clone();
+                if self.readonly_functions.contains(&name) {
+                    self.report(&format!("{name}: readonly function"));
+                    return Ok(Stage::Done(1));
+                }
                 if self.options.posix && super::table::SPECIAL.contains(&name.as_str()) {
                     self.report(&format!("`{name}': is a special builtin"));
                     return match self.origin {

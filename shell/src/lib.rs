@@ -166,6 +166,8 @@ pub struct Shell {
     last_background: Option<Pid>,
     jobs: job::Jobs,
     functions: std::collections::HashMap<String, Arc<brush_parser::ast::FunctionBody>>,
+    /// Functions `readonly -f` made: they cannot be defined again or unset.
+    readonly_functions: std::collections::BTreeSet<String>,
     /// Function calls in progress, to stop runaway recursion.
     call_depth: usize,
     /// Loop bodies running, for `break` and `continue` outside any loop.
@@ -312,6 +314,7 @@ impl Shell {
             last_background: None,
             jobs: job::Jobs::default(),
             functions: std::collections::HashMap::new(),
+            readonly_functions: std::collections::BTreeSet::new(),
             call_depth: 0,
             loop_depth: 0,
             substitution_status: None,
