@@ -155,16 +155,7 @@ impl Shell {
             if locals.iter().any(|(name, _)| name == "OPTIND") {
                 self.getopts_state = getopts_state;
             }
-            for (name, before) in locals.into_iter().rev() {
-                match before {
-                    Some(variable) => {
-                        self.variables.insert(name, variable);
-                    }
-                    None => {
-                        self.variables.remove(&name);
-                    }
-                }
-            }
+            self.restore_variables(locals);
             self.call_depth -= 1;
             self.positional = saved;
             match result {

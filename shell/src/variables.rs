@@ -248,8 +248,8 @@ impl Shell {
         }
     }
 
-    /// Puts variables back as they were before a command's assignments (the first state
-    /// of a name assigned twice wins).
+    /// Puts variables back as they were before a command's assignments or a function's
+    /// `local`s (the first state of a name saved twice wins).
     pub(super) fn restore_variables(&mut self, saved: Vec<(String, Option<Variable>)>) {
         for (name, before) in saved.into_iter().rev() {
             match before {
