@@ -579,7 +579,7 @@ impl Shell {
                 | Command::ExtendedTest(..)
                 | Command::Compound(CompoundCommand::Subshell(_), _)
         );
-        if shown && !self.running_trap {
+        if shown && self.shows_command && !self.running_trap {
             self.command_text = super::print::command_text(command);
         }
         if !matches!(command, Command::Simple(_))

@@ -239,8 +239,10 @@ pub struct Shell {
     return_traps_set: u64,
     /// A trap is running (a trap does not trigger traps).
     running_trap: bool,
-    /// `$BASH_COMMAND`: the command running, as written.
+    /// `$BASH_COMMAND`: the command running, as written; kept only once some text the
+    /// shell reads names the variable (printing each command costs the rest nothing).
     command_text: String,
+    shows_command: bool,
     /// How many times the ERR trap ran, so a compound command does not run it again
     /// for the failure its last command ran it for.
     err_traps_run: u64,
@@ -300,6 +302,7 @@ impl Shell {
             line_offset: 0,
             running_trap: false,
             command_text: String::new(),
+            shows_command: false,
             err_traps_run: 0,
             failure_ignored: false,
             getopts_state: (1, 0),
@@ -423,6 +426,14 @@ impl Shell {
         }
     }
 
+    /// Starts keeping `$BASH_COMMAND` once text to be run (a script, `eval`, `source`, a
+    /// trap) names it.
+    pub(crate) fn notice_bash_command(&mut self, text: &str) {
+        if !self.shows_command && text.contains("BASH_COMMAND") {
+            self.shows_command = true;
+        }
+    }
+
     /// Parses and runs shell text; the status is also kept for `$?`.
     pub async fn run_text(&mut self, text: &str) -> Result<u8, Exit> {
         // A backslash that ends a script file continues its line into nothing, as bash
@@ -432,6 +443,7 @@ impl Shell {
             Origin::Script(_) if backslashes % 2 == 1 => &text[..text.len() - 1],
             _ => text,
         };
+        self.notice_bash_command(text);
         match syntax::parse(text) {
             Ok(program) => match self.run_program(&program, Some(text)).await {
                 Ok(())

@@ -59,6 +59,7 @@ impl Shell {
                 return Ok(1);
             }
         };
+        self.notice_bash_command(&text);
         let program = match super::syntax::parse(&text) {
             Ok(program) => program,
             Err(error) => {
@@ -105,6 +106,7 @@ impl Shell {
             if text.trim().is_empty() {
                 return Ok(0);
             }
+            self.notice_bash_command(&text);
             let program = match super::syntax::parse(&text) {
                 Ok(program) => program,
                 Err(error) => {

@@ -109,6 +109,7 @@ impl Shell {
                     if name == "RETURN" {
                         self.return_traps_set += 1;
                     }
+                    self.notice_bash_command(command);
                     self.traps.insert(name, command.clone());
                 }
                 None => {
