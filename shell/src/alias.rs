@@ -98,6 +98,24 @@ impl Shell {
         })
     }
 
+    /// What a word after a blank-ended alias becomes: its alias's text, whose first word
+    /// is expanded again while it is an alias not yet used (`bar` → `baz` → `quux`).
+    fn word_alias_text(&self, word: &str) -> Option<String> {
+        let mut used = vec![word.to_string()];
+        let mut text = self.applicable_alias(word)?.text.clone();
+        loop {
+            let trimmed = text.trim_start();
+            let end = trimmed.find([' ', '\t']).unwrap_or(trimmed.len());
+            let (first, rest) = trimmed.split_at(end);
+            let next = match self.applicable_alias(first) {
+                Some(alias) if !used.iter().any(|u| u == first) => alias.text.clone(),
+                _ => return Some(text),
+            };
+            used.push(first.to_string());
+            text = next + rest;
+        }
+    }
+
     /// The text a simple command becomes when its name is an alias. When an alias's text
     /// ends in a blank, the word after it is expanded too if it is an alias, as in bash.
     pub(super) fn alias_text(&self, command: &SimpleCommand) -> Option<String> {
@@ -113,10 +131,14 @@ impl Shell {
         let mut check_next = alias.text.ends_with([' ', '\t']);
         for item in command.suffix.iter().flat_map(|s| &s.0) {
             let word = item.to_string();
-            match self.applicable_alias(&word).filter(|_| check_next) {
-                Some(alias) => {
-                    text.push_str(&alias.text);
-                    check_next = alias.text.ends_with([' ', '\t']);
+            match self.word_alias_text(&word).filter(|_| check_next) {
+                Some(alias_text) => {
+                    // Whether the next word is expanded too is the word's own alias's
+                    // say, not that of the aliases it led to (as bash).
+                    check_next = self
+                        .applicable_alias(&word)
+                        .is_some_and(|alias| alias.text.ends_with([' ', '\t']));
+                    text.push_str(&alias_text);
                 }
                 None => {
                     if !text.ends_with([' ', '\t', '\n']) {
