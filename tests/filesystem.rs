@@ -304,10 +304,29 @@ fn a_bind_is_seen_by_later_children_only() {
                   umount /tmp/b; ls /tmp/b";
     let out = run(script);
     assert_eq!(
-        out.stdout, "from-a\nfrom-b\n4\n6\nfrom-b\n",
+        out.stdout, "from-a\nfrom-b\n5\n7\nfrom-b\n",
         "{}",
         out.stderr
     );
+}
+
+#[test]
+fn a_directory_bound_over_another_shows_its_entries() {
+    let out = run(
+        "mkdir /tmp/a /tmp/b; touch /tmp/a/x /tmp/b/y; bind /tmp/a /tmp/b; ls /tmp/b; \
+                   cd /tmp/b && pwd && ls",
+    );
+    assert_eq!(out.stdout, "x\n/tmp/b\nx\n", "{}", out.stderr);
+}
+
+#[test]
+fn scripts_that_name_usr_bin_run_as_on_a_merged_usr_linux() {
+    let out = run(
+        "printf '#!/usr/bin/env bash\\necho env: $BASH_VERSINFO\\n' > /tmp/e; \
+                   printf '#!/usr/bin/sh\\necho sh\\n' > /tmp/s; chmod +x /tmp/e /tmp/s; \
+                   /tmp/e; /tmp/s; /usr/bin/seq 2; [ \"$(ls /usr/bin)\" = \"$(ls /bin)\" ] && echo same",
+    );
+    assert_eq!(out.stdout, "env: 5\nsh\n1\n2\nsame\n", "{}", out.stderr);
 }
 
 #[test]
@@ -377,7 +396,8 @@ fn du_and_df_report_file_sizes() {
 #[test]
 fn ns_and_mount_show_the_namespace() {
     let out = run("ns; mount");
-    let expected = "/      overlay (ramfs over image)\n/dev   devfs\n/proc  procfs\n/tmp   ramfs\n";
+    let expected = "/         overlay (ramfs over image)\n/dev      devfs\n/proc     procfs\n\
+                    /tmp      ramfs\n/usr/bin  overlay (ramfs over image) /bin\n";
     assert_eq!(out.stdout, expected.repeat(2));
 }
 

@@ -647,7 +647,8 @@ pub fn reset_from_image(state_dir: &std::path::Path, path: &str) -> Result<usize
 }
 
 /// `/`: the image with a writable layer over it (on disk under `state_dir/root`, or in
-/// memory); `/tmp` in memory, `/dev`, `/proc`; then the host mounts asked for.
+/// memory); `/tmp` in memory, `/dev`, `/proc`, `/usr/bin` (bound to `/bin`); then the host
+/// mounts asked for.
 fn root_namespace(
     state_dir: Option<PathBuf>,
     mounts: &[HostMount],
@@ -679,6 +680,12 @@ fn root_namespace(
             .mount(at, server, BindMode::Replace)
             .map_err(|e| fail(at, e))?;
     }
+    // `#!/usr/bin/env bash` and its kin look in /usr/bin, which shows /bin here, as on a
+    // Linux whose /usr is merged.
+    make_dirs(&namespace, "/usr/bin").map_err(|e| fail("/usr/bin", e))?;
+    namespace
+        .bind("/bin", "/usr/bin", BindMode::Replace)
+        .map_err(|e| fail("/usr/bin", e))?;
     // The parents of mount points are made first, in wasmix's own tree, before any host
     // directory is mounted over part of it; the mount points themselves are kernel state.
     for mount in mounts {

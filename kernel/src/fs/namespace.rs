@@ -31,6 +31,10 @@ struct Layer {
 
 impl Layer {
     fn path(&self, relative: &str) -> String {
+        // The mount point itself is the layer's root (a trailing slash names nothing).
+        if relative.is_empty() {
+            return self.root.clone();
+        }
         join(&self.root, relative)
     }
 
