@@ -1,6 +1,6 @@
 //! cut: print selected parts of lines.
 
-use std::io::{BufRead, BufReader, Write};
+use std::io::{BufRead, BufReader, Read, Write};
 use wasmix_common::{Arg, Failure, Program, args, input};
 
 static PROGRAM: Program = Program::new(
@@ -25,6 +25,7 @@ static PROGRAM: Program = Program::new(
      LIST is made up of one range, or many ranges separated by commas: N, N-, N-M, -M.\n",
 );
 
+#[derive(PartialEq)]
 enum Mode {
     Bytes,
     Characters,
@@ -88,11 +89,8 @@ fn main() {
                     "only one type of list may be specified".into(),
                 ));
             }
-            let what = match mode {
-                Mode::Fields => "fields",
-                _ => "byte/character positions",
-            };
-            selection = Some((mode, parse_list(&args.value()?, what)?));
+            let ranges = parse_list(&args.value()?, &mode)?;
+            selection = Some((mode, ranges));
         }
         let Some((mode, ranges)) = selection else {
             return Err(Failure::Usage(
@@ -113,11 +111,20 @@ fn main() {
         input::for_each(&PROGRAM, files, describe, |_, reader| {
             let mut reader = BufReader::with_capacity(256 * 1024, reader);
             let mut line = Vec::new();
+            // A delimiter that is also the line terminator makes the whole input one
+            // line whose fields are its lines, as in GNU's cut.
+            let whole_input = mode == Mode::Fields && delimiter == terminator;
             loop {
                 line.clear();
-                if reader.read_until(terminator, &mut line)? == 0 {
+                let read = if whole_input {
+                    reader.read_to_end(&mut line)?
+                } else {
+                    reader.read_until(terminator, &mut line)?
+                };
+                if read == 0 {
                     return Ok(());
                 }
+                let delimited = line.contains(&delimiter);
                 let line = line.strip_suffix(&[terminator]).unwrap_or(&line);
                 match mode {
                     // GNU's cut takes a character to be a byte, in every locale.
@@ -133,7 +140,7 @@ fn main() {
                             }
                         }
                     }
-                    Mode::Fields if !line.contains(&delimiter) => {
+                    Mode::Fields if !delimited => {
                         if only_delimited {
                             continue;
                         }
@@ -187,34 +194,98 @@ fn merged(mut ranges: Ranges, complement: bool) -> Ranges {
     gaps
 }
 
-fn parse_list(text: &str, what: &str) -> Result<Ranges, Failure> {
-    let invalid = || Failure::Usage("invalid byte, character or field list".into());
-    let mut ranges = Vec::new();
-    for part in text.split(',') {
-        let range = match part.split_once('-') {
-            None => {
-                let n: usize = part.parse().map_err(|_| invalid())?;
-                (n, n)
-            }
-            Some(("", "")) => return Err(invalid()),
-            Some((lo, hi)) => {
-                let lo = if lo.is_empty() {
-                    1
-                } else {
-                    lo.parse().map_err(|_| invalid())?
-                };
-                let hi = if hi.is_empty() {
-                    usize::MAX
-                } else {
-                    hi.parse().map_err(|_| invalid())?
-                };
-                (lo, hi)
-            }
+/// The list as GNU's `set_fields` reads it: numbers and `N-M` ranges between commas or
+/// blanks, with GNU's message for each way one can be wrong.
+fn parse_list(text: &str, mode: &Mode) -> Result<Ranges, Failure> {
+    let fields = *mode == Mode::Fields;
+    let usage = |message: String| Err(Failure::Usage(message));
+    let numbered = || {
+        let what = if fields {
+            "fields"
+        } else {
+            "byte/character positions"
         };
-        if range.0 == 0 {
-            return Err(Failure::Usage(format!("{what} are numbered from 1")));
+        Failure::Usage(format!("{what} are numbered from 1"))
+    };
+    let mut ranges = Vec::new();
+    let mut value: Option<usize> = None;
+    let mut low: Option<usize> = None;
+    let mut dash = false;
+    let bytes = text.as_bytes();
+    for (i, &byte) in bytes.iter().chain(std::iter::once(&0)).enumerate() {
+        match byte {
+            b'-' => {
+                if dash {
+                    return usage(
+                        if fields {
+                            "invalid field range"
+                        } else {
+                            "invalid byte or character range"
+                        }
+                        .into(),
+                    );
+                }
+                dash = true;
+                if value == Some(0) {
+                    return Err(numbered());
+                }
+                low = value.take();
+            }
+            b',' | b' ' | b'\t' | 0 => {
+                if dash {
+                    let lo = low.unwrap_or(1);
+                    match value {
+                        None if low.is_none() => {
+                            return usage("invalid range with no endpoint: -".into());
+                        }
+                        None => ranges.push((lo, usize::MAX)),
+                        Some(0) => return Err(numbered()),
+                        Some(hi) if hi < lo => {
+                            return usage("invalid decreasing range".into());
+                        }
+                        Some(hi) => ranges.push((lo, hi)),
+                    }
+                } else {
+                    match value {
+                        Some(0) | None => return Err(numbered()),
+                        Some(n) => ranges.push((n, n)),
+                    }
+                }
+                (value, low, dash) = (None, None, false);
+            }
+            b'0'..=b'9' => {
+                let digit = usize::from(byte - b'0');
+                let next = value
+                    .unwrap_or(0)
+                    .checked_mul(10)
+                    .and_then(|v| v.checked_add(digit));
+                let Some(next) = next.filter(|n| *n < usize::MAX) else {
+                    let end = bytes[i..]
+                        .iter()
+                        .position(|b| !b.is_ascii_digit())
+                        .map_or(bytes.len(), |n| i + n);
+                    let start = bytes[..i]
+                        .iter()
+                        .rposition(|b| !b.is_ascii_digit())
+                        .map_or(0, |n| n + 1);
+                    let number = wasmix_common::quote::quote_bytes(&bytes[start..end]);
+                    return usage(if fields {
+                        format!("field number {number} is too large")
+                    } else {
+                        format!("byte/character offset {number} is too large")
+                    });
+                };
+                value = Some(next);
+            }
+            _ => {
+                let rest = wasmix_common::quote::quote_bytes(&bytes[i..]);
+                return usage(if fields {
+                    format!("invalid field value {rest}")
+                } else {
+                    format!("invalid byte/character position {rest}")
+                });
+            }
         }
-        ranges.push(range);
     }
     Ok(ranges)
 }

@@ -48,15 +48,8 @@ fn number(text: &str, positive: bool) -> Result<u64, Failure> {
     let invalid = || Failure::Fatal(format!("invalid number: '{text}'"));
     let mut product = 1u64;
     for factor in text.split('x') {
-        // dd alone takes a lowercase `k` for 1024.
-        let upper;
-        let factor = match factor.strip_suffix('k') {
-            Some(digits) => {
-                upper = format!("{digits}K");
-                upper.as_str()
-            }
-            None => factor,
-        };
+        // Leading blanks are allowed, as strtoumax allows them.
+        let factor = factor.trim_start();
         let value = match factor.strip_suffix('c') {
             Some(digits) => digits.parse().ok(),
             None => match factor.strip_suffix('w') {

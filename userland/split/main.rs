@@ -130,9 +130,16 @@ fn main() {
             Size::Lines(n) => by_lines(&data, n as usize, separator),
             Size::LineBytes(n) => by_line_bytes(&data, n as usize, separator),
             Size::Chunks(n) => {
+                // Each chunk is size/N bytes (at least one), the last one takes what is
+                // left over, and chunks past the end are empty, as GNU cuts them.
                 let n = n as usize;
+                let len = data.len();
+                let each = (len / n).max(1);
                 (0..n)
-                    .map(|k| &data[data.len() * k / n..data.len() * (k + 1) / n])
+                    .map(|k| {
+                        let end = if k + 1 == n { len } else { each * (k + 1) };
+                        &data[(each * k).min(len)..end.min(len)]
+                    })
                     .collect()
             }
         };

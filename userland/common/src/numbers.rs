@@ -16,7 +16,7 @@ pub fn parse_size(text: &str) -> Option<u64> {
             let letter = chars.next()?;
             let power = "KMGTPE".find(letter.to_ascii_uppercase())? as u32 + 1;
             let base: u64 = match chars.as_str() {
-                "" | "iB" if letter != 'k' => 1024,
+                "" | "iB" => 1024,
                 "B" => 1000,
                 _ => return None,
             };
@@ -53,6 +53,8 @@ mod tests {
         assert_eq!(parse_size("1K"), Some(1024));
         assert_eq!(parse_size("1KiB"), Some(1024));
         assert_eq!(parse_size("1kB"), Some(1000));
+        assert_eq!(parse_size("1k"), Some(1024));
+        assert_eq!(parse_size("1m"), Some(1 << 20));
         assert_eq!(parse_size("2b"), Some(1024));
         assert_eq!(parse_size("1M"), Some(1 << 20));
         assert_eq!(parse_size("1x"), None);
