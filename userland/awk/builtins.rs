@@ -102,7 +102,11 @@ impl Interp<'_> {
                 };
                 let splitter = match args.get(2) {
                     None => self.current_splitter()?,
-                    Some(Expr::Regex(_)) => Splitter::Regex(self.regex(&args[2])?),
+                    Some(Expr::Regex(_)) => match self.regex(&args[2])? {
+                        // An empty regex splits into characters, as an empty string does.
+                        re if re.as_str() == "(?s)" => Splitter::Chars,
+                        re => Splitter::Regex(re),
+                    },
                     Some(fs) => {
                         let fs = self.text_of(fs)?;
                         Splitter::new(&fs, false).or_else(fatal)?

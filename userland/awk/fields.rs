@@ -16,7 +16,8 @@ pub enum Splitter {
 }
 
 impl Splitter {
-    /// `paragraphs`: RS is "" and a newline separates fields whatever FS is.
+    /// `paragraphs`: RS is "" and a newline separates fields too, when FS is a single
+    /// character (POSIX; gawk and the one true awk agree); a regex FS is left as it is.
     pub fn new(fs: &str, paragraphs: bool) -> Result<Splitter, String> {
         let mut chars = fs.chars();
         let splitter = match (chars.next(), chars.next()) {
@@ -27,7 +28,6 @@ impl Splitter {
             (Some(c), None) => {
                 Splitter::Regex(ere::compile(&format!("[{}]|\n", escape_in_brackets(c)))?)
             }
-            _ if paragraphs => Splitter::Regex(ere::compile(&format!("({fs})|\n"))?),
             _ => Splitter::Regex(ere::compile(fs)?),
         };
         Ok(splitter)

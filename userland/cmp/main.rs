@@ -58,8 +58,13 @@ struct Options {
 /// An input past its skipped bytes, and the size left when it is a regular file.
 type Opened = (BufReader<Box<dyn Read>>, Option<u64>);
 
-fn open(name: &str, skip: u64) -> Result<Opened, Failure> {
-    let fail = |e: std::io::Error| Failure::Fatal(format!("{name}: {}", describe_io_error(&e)));
+/// With `silent`, a file that cannot be opened is not reported (GNU's `-s`); one that
+/// cannot be read still is.
+fn open(name: &str, skip: u64, silent: bool) -> Result<Opened, Failure> {
+    let fail = |e: std::io::Error| match silent {
+        true => Failure::Status(2),
+        false => Failure::Fatal(format!("{name}: {}", describe_io_error(&e))),
+    };
     let size = if name == "-" {
         None
     } else {
@@ -70,7 +75,8 @@ fn open(name: &str, skip: u64) -> Result<Opened, Failure> {
         meta.is_file().then(|| meta.len().saturating_sub(skip))
     };
     let mut reader = BufReader::with_capacity(64 * 1024, input::open(name).map_err(fail)?);
-    std::io::copy(&mut (&mut reader).take(skip), &mut std::io::sink()).map_err(fail)?;
+    std::io::copy(&mut (&mut reader).take(skip), &mut std::io::sink())
+        .map_err(|e| Failure::Fatal(format!("{name}: {}", describe_io_error(&e))))?;
     Ok((reader, size))
 }
 
@@ -80,8 +86,8 @@ fn compare(
     options: &Options,
     out: &mut Output,
 ) -> Result<u8, Failure> {
-    let (mut a, size_a) = open(names[0], skips[0])?;
-    let (mut b, size_b) = open(names[1], skips[1])?;
+    let (mut a, size_a) = open(names[0], skips[0], options.silent)?;
+    let (mut b, size_b) = open(names[1], skips[1], options.silent)?;
     let smallest = [size_a, size_b, options.limit]
         .into_iter()
         .flatten()

@@ -33,29 +33,70 @@ static PROGRAM: Program = Program::new(
      (3 days ago, +1 month, yesterday, tomorrow).\n",
 );
 
+/// The pattern with GNU's leniency spelled out for jiff: a `%` that starts no known
+/// conversion (a trailing one, `%K`) stands for itself, and the `E` and `O` modifiers,
+/// which change nothing in the C locale, are dropped.
+fn as_gnu_reads(pattern: &str) -> String {
+    const CONVERSIONS: &[u8] = b"%AaBbCcDdeFfGgHhIjklMmNnPpQqRrSsTtUuVWwXxYyZz";
+    let bytes = pattern.as_bytes();
+    let mut out = String::with_capacity(pattern.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] != b'%' {
+            let next = pattern[i..].find('%').map_or(bytes.len(), |n| i + n);
+            out.push_str(&pattern[i..next]);
+            i = next;
+            continue;
+        }
+        let mut end = i + 1;
+        while end < bytes.len() && b"_-0^#:".contains(&bytes[end])
+            || bytes.get(end).is_some_and(u8::is_ascii_digit)
+        {
+            end += 1;
+        }
+        let modifier = matches!(bytes.get(end), Some(b'E' | b'O'))
+            && bytes.get(end + 1).is_some_and(|c| CONVERSIONS.contains(c));
+        let conversion = bytes.get(end + usize::from(modifier));
+        match conversion {
+            Some(c) if CONVERSIONS.contains(c) => {
+                out.push_str(&pattern[i..end]);
+                out.push(char::from(*c));
+                i = end + usize::from(modifier) + 1;
+            }
+            _ => {
+                out.push_str("%%");
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
 /// A strftime format in the C locale.
 fn format(pattern: &str, when: &Zoned) -> Result<String, Failure> {
     let config = Config::new().custom(PosixCustom::new());
     let mut text = String::new();
     BrokenDownTime::from(when)
-        .format_with_config(&config, pattern, &mut text)
+        .format_with_config(&config, as_gnu_reads(pattern), &mut text)
         .map_err(|e| Failure::Fatal(format!("invalid format '{pattern}': {e}")))?;
     Ok(text)
 }
 
 fn iso_format(precision: &str) -> Result<&'static str, Failure> {
-    Ok(match precision {
-        "date" => "%Y-%m-%d",
-        "hours" => "%Y-%m-%dT%H%:z",
-        "minutes" => "%Y-%m-%dT%H:%M%:z",
-        "seconds" => "%Y-%m-%dT%H:%M:%S%:z",
-        "ns" => "%Y-%m-%dT%H:%M:%S,%N%:z",
-        other => {
-            return Err(Failure::Usage(format!(
-                "invalid argument '{other}' for '--iso-8601'"
-            )));
-        }
-    })
+    const FORMATS: [(&str, &str); 5] = [
+        ("date", "%Y-%m-%d"),
+        ("hours", "%Y-%m-%dT%H%:z"),
+        ("minutes", "%Y-%m-%dT%H:%M%:z"),
+        ("seconds", "%Y-%m-%dT%H:%M:%S%:z"),
+        ("ns", "%Y-%m-%dT%H:%M:%S,%N%:z"),
+    ];
+    // Any unambiguous abbreviation will do, as GNU's argmatch allows (`-Is`); the
+    // initials differ, so a non-empty prefix is never ambiguous.
+    FORMATS
+        .iter()
+        .find(|(name, _)| !precision.is_empty() && name.starts_with(precision))
+        .map(|(_, format)| *format)
+        .ok_or_else(|| Failure::Usage(format!("invalid argument '{precision}' for '--iso-8601'")))
 }
 
 fn main() {

@@ -134,9 +134,8 @@ fn main() {
                     if value == "-" {
                         env.clear();
                         cleaned = true;
-                    } else if let Some((name, value)) =
-                        value.split_once('=').filter(|(name, _)| !name.is_empty())
-                    {
+                    } else if let Some((name, value)) = value.split_once('=') {
+                        // `=X` too is an assignment, as putenv takes it in GNU's env.
                         env.retain(|(variable, _)| variable != name);
                         env.push((name.to_string(), value.to_string()));
                         set.push(format!("{name}={value}"));

@@ -96,7 +96,10 @@ fn fold_line(line: &[u8], options: &Options, out: &mut Output) -> std::io::Resul
         let next = advance(column, byte, options);
         if next > options.width && !pending.is_empty() {
             let cut = if options.spaces {
-                pending.iter().rposition(|&b| b == b' ').map(|at| at + 1)
+                pending
+                    .iter()
+                    .rposition(|&b| b == b' ' || b == b'\t')
+                    .map(|at| at + 1)
             } else {
                 None
             }

@@ -86,6 +86,7 @@ static PROGRAM: Program = Program {
          --time-style=TIME_STYLE  time/date format with -l: full-iso, long-iso,\n                             \
          iso, locale (each may start posix-), or +FORMAT\n                             \
          (+OLD_FORMAT<newline>RECENT_FORMAT) as date's\n  \
+         -Z, --context              print any security context of each file\n  \
          -1                         list one file per line\n      \
          --zero                 end each output line with NUL, not newline\n      \
          --help        display this help and exit\n      \
@@ -390,7 +391,9 @@ impl Lister<'_> {
 
     /// What -i and -s put before each name: the inode and the blocks, right-aligned.
     fn prefixes(&self, paths: &[&str], metas: &[Option<Metadata>]) -> Vec<String> {
-        if !self.options.inode && !self.options.blocks {
+        // A long listing shows the context after the group instead.
+        let context = self.options.context && self.options.format != Format::Long;
+        if !self.options.inode && !self.options.blocks && !context {
             return vec![String::new(); paths.len()];
         }
         let inodes: Vec<String> = paths
@@ -425,6 +428,9 @@ impl Lister<'_> {
                 }
                 if self.options.blocks {
                     prefix.push_str(&format!("{blocks:>block_width$} "));
+                }
+                if context {
+                    prefix.push_str("? ");
                 }
                 prefix
             })
@@ -574,6 +580,9 @@ impl Lister<'_> {
                 if shown {
                     write!(self.out, "{owner:<owner_width$} ")?;
                 }
+            }
+            if self.options.context {
+                write!(self.out, "? ")?;
             }
             write!(
                 self.out,

@@ -75,6 +75,9 @@ pub struct Options {
     pub indicator: Indicator,
     pub blocks: bool,
     pub inode: bool,
+    /// `-Z`: the security context, which is always `?` here (no SELinux), as GNU shows it
+    /// without one.
+    pub context: bool,
     pub dereference: bool,
     /// `-H`: symbolic links named on the command line are followed, even with `-l`.
     pub dereference_operands: bool,
@@ -130,6 +133,7 @@ pub fn parse(
         indicator: Indicator::None,
         blocks: false,
         inode: false,
+        context: false,
         dereference: false,
         dereference_operands: false,
         end: b'\n',
@@ -320,6 +324,7 @@ pub fn parse(
             }
             Arg::Short('s') | Arg::Long("size") => options.blocks = true,
             Arg::Short('i') | Arg::Long("inode") => options.inode = true,
+            Arg::Short('Z') | Arg::Long("context") => options.context = true,
             Arg::Short('L') | Arg::Long("dereference") => options.dereference = true,
             Arg::Short('H') | Arg::Long("dereference-command-line") => {
                 options.dereference_operands = true

@@ -77,6 +77,11 @@ fn main() {
                 other => return Err(args::unexpected(other)),
             }
         }
+        if !(o.plain || o.include || o.reverse) && o.columns.is_some_and(|c| c > 256) {
+            return Err(Failure::Fatal(
+                "invalid number of columns (max. 256).".into(),
+            ));
+        }
         if operands.len() > 2 {
             return Err(Failure::Usage(format!("extra operand '{}'", operands[2])));
         }
@@ -104,7 +109,12 @@ fn main() {
         if o.include {
             include(sink, data, &name, &o)?;
         } else if o.plain {
-            for line in data.chunks(o.columns.unwrap_or(30).max(1)) {
+            // `-c 0` puts the whole plain dump on one line.
+            let columns = match o.columns {
+                Some(0) => data.len().max(1),
+                other => other.unwrap_or(30),
+            };
+            for line in data.chunks(columns) {
                 writeln!(sink, "{}", hex(line, o.upper))?;
             }
         } else {
@@ -277,29 +287,41 @@ fn reverse(text: &[u8], o: &Options) -> Vec<u8> {
         return reverse_plain(text);
     }
     let mut bytes = Vec::new();
+    // As vim's xxd reads a line: a hex offset ended by a colon or a blank, then at most
+    // one line's worth of bytes, up to the text column or the first other character.
+    let columns = o.columns.filter(|&c| c > 0).unwrap_or(16);
     for line in text.split(|&c| c == b'\n') {
         let line = line.trim_ascii_start();
-        let Some(colon) = line.iter().position(|&c| c == b':') else {
-            continue;
-        };
-        let Some(offset) = std::str::from_utf8(&line[..colon])
+        let digits = line.iter().take_while(|c| c.is_ascii_hexdigit()).count();
+        let Some(offset) = std::str::from_utf8(&line[..digits])
             .ok()
-            .and_then(|t| usize::from_str_radix(t.trim(), 16).ok())
+            .and_then(|t| usize::from_str_radix(t, 16).ok())
         else {
             continue;
         };
+        let mut rest = &line[digits..];
+        match rest.first() {
+            Some(b':') => rest = &rest[1..],
+            Some(b' ' | b'\t') => {}
+            _ => continue,
+        }
+        let rest = rest.trim_ascii_start();
         let mut at = offset.saturating_sub(o.seek);
-        // The hex ends at two spaces (the text column follows).
-        let rest = &line[colon + 1..];
         let end = rest
             .windows(2)
             .position(|w| w == b"  ")
             .unwrap_or(rest.len());
         let mut high: Option<u8> = None;
+        let mut taken = 0;
         for &c in &rest[..end] {
-            let Some(n) = nibble(c) else {
-                high = None;
+            if taken == columns {
+                break;
+            }
+            if c == b' ' || c == b'\t' {
                 continue;
+            }
+            let Some(n) = nibble(c) else {
+                break;
             };
             match high {
                 None => high = Some(n),
@@ -313,6 +335,7 @@ fn reverse(text: &[u8], o: &Options) -> Vec<u8> {
                         bytes.push(h << 4 | n);
                     }
                     at += 1;
+                    taken += 1;
                     high = None;
                 }
             }
