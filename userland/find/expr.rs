@@ -4,8 +4,9 @@
 
 use glob::Pattern;
 use std::time::SystemTime;
-use wasmix_common::Failure;
 use wasmix_common::modechange::ModeChange;
+use wasmix_common::wasi_fs;
+use wasmix_common::{Failure, datetime, describe_io_error};
 
 /// How a number compares: `+N` more than N, `-N` less, `N` exactly.
 #[derive(Clone, Copy, Debug)]
@@ -53,7 +54,18 @@ pub enum Expr {
         compare: Compare,
         seconds: u64,
     },
-    Newer(SystemTime),
+    /// `-newerXY`: the entry's time X (see `file_time`) is later than `than`.
+    Newer {
+        which: u8,
+        than: SystemTime,
+    },
+    /// `-lname`, `-ilname`: a symbolic link whose target matches.
+    LinkName {
+        pattern: Pattern,
+        ignore_case: bool,
+    },
+    /// `-samefile`: the same inode as the file named.
+    SameFile(u64),
     /// `-perm MODE`, `-perm -MODE`, `-perm /MODE`, the bits for a file and a directory
     /// (a symbolic mode can differ between them, as with `X`).
     Permissions {
@@ -108,16 +120,19 @@ struct Parser<'a> {
     at: usize,
     settings: Settings,
     has_action: bool,
+    /// `-L`: a reference file's link is followed too.
+    follow: bool,
 }
 
 /// Parses the expression; with no action in it but `-prune` or `-quit`, matches are
 /// printed, as GNU find does.
-pub fn parse(words: &[String]) -> Result<(Expr, Settings), Failure> {
+pub fn parse(words: &[String], follow: bool) -> Result<(Expr, Settings), Failure> {
     let mut parser = Parser {
         words,
         at: 0,
         settings: Settings::default(),
         has_action: false,
+        follow,
     };
     let expr = if words.is_empty() {
         Expr::True
@@ -292,17 +307,45 @@ impl Parser<'_> {
                     seconds,
                 }
             }
-            "-newer" => {
+            "-lname" | "-ilname" => {
+                let text = self.value(&word)?;
+                let pattern = Pattern::new(&text)
+                    .map_err(|e| fatal(&format!("invalid pattern `{text}': {e}")))?;
+                Expr::LinkName {
+                    pattern,
+                    ignore_case: word == "-ilname",
+                }
+            }
+            "-samefile" => {
                 let file = self.value(&word)?;
-                let modified = std::fs::metadata(&file)
-                    .and_then(|meta| meta.modified())
-                    .map_err(|e| {
-                        fatal(&format!(
-                            "'{file}': {}",
-                            wasmix_common::describe_io_error(&e)
-                        ))
-                    })?;
-                Expr::Newer(modified)
+                let identity = wasi_fs::identity(std::path::Path::new(&file), self.follow)
+                    .map_err(|e| fatal(&format!("'{file}': {}", describe_io_error(&e))))?;
+                Expr::SameFile(identity.inode)
+            }
+            _ if newer_letters(&word).is_some() => {
+                let (which, reference) = newer_letters(&word).unwrap_or((b'm', b'm'));
+                let text = self.value(&word)?;
+                let than = if reference == b't' {
+                    let now = jiff::Zoned::now().with_time_zone(datetime::local_zone());
+                    datetime::parse(&text, &now)
+                        .map(|when| SystemTime::from(when.timestamp()))
+                        .ok_or_else(|| {
+                            fatal(&format!(
+                                "I cannot figure out how to interpret `{text}' as a date or time"
+                            ))
+                        })?
+                } else {
+                    let follow = self.follow;
+                    crate::file_time(&text, follow, reference).ok_or_else(|| {
+                        let error = std::fs::symlink_metadata(&text)
+                            .err()
+                            .map_or("No such file or directory".into(), |e| {
+                                describe_io_error(&e)
+                            });
+                        fatal(&format!("'{text}': {error}"))
+                    })?
+                };
+                Expr::Newer { which, than }
             }
             "-print" | "-print0" | "-printf" | "-delete" => {
                 self.has_action = true;
@@ -390,4 +433,21 @@ fn compare(text: &str, word: &str) -> Result<Compare, Failure> {
         _ => (Compare::Exactly, text),
     };
     digits.parse().map(make).map_err(|_| invalid())
+}
+
+/// The times `-newer`, `-anewer`, `-cnewer` and `-newerXY` compare: the entry's, then
+/// the reference's (`t`: the reference is a date).
+fn newer_letters(word: &str) -> Option<(u8, u8)> {
+    match word {
+        "-newer" => Some((b'm', b'm')),
+        "-anewer" => Some((b'a', b'm')),
+        "-cnewer" => Some((b'c', b'm')),
+        _ => match word.strip_prefix("-newer")?.as_bytes() {
+            &[
+                which @ (b'a' | b'B' | b'c' | b'm'),
+                reference @ (b'a' | b'B' | b'c' | b'm' | b't'),
+            ] => Some((which, reference)),
+            _ => None,
+        },
+    }
 }

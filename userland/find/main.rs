@@ -2,6 +2,7 @@
 //! tests, actions and operators; see `expr.rs`).
 
 mod expr;
+mod printf;
 
 use expr::{Expr, Settings};
 use glob::MatchOptions;
@@ -26,12 +27,15 @@ static PROGRAM: Program = Program::new(
      -empty           an empty file or directory\n  \
      -size [+-]N[cwbkMG]  size in units (default 512-byte blocks), rounded up\n  \
      -mtime [+-]N     changed N days ago (-mmin: minutes)\n  \
-     -newer FILE      changed after FILE\n  \
+     -newer FILE      changed after FILE (-anewer, -cnewer: accessed, status changed)\n  \
+     -newerXY REF     time X (a, B, c, m) later than REF's time Y, or than the date REF\n                      when Y is t\n  \
+     -lname PATTERN   a symbolic link whose target matches (-ilname: ignoring case)\n  \
+     -samefile FILE   the same file as FILE (a hard link to it)\n  \
      -perm [-/]MODE   permission bits exactly MODE (-MODE: all of them, /MODE: any)\n  \
      -true, -false\n\
      Actions:\n  \
      -print, -print0  the name and a newline (or a NUL byte)\n  \
-     -printf FORMAT   %p %f %h %P %d %s %y %m %M %% and \\n \\t \\0 \\\\\n  \
+     -printf FORMAT   %p %f %h %H %P %d %s %k %b %i %n %l %u %g %U %G %y %Y %m %M\n                      %a %c %t %Ak %Ck %Tk %%, flags - and width.precision, and\n                      \\a \\b \\c \\f \\n \\r \\t \\v \\\\ \\NNN\n  \
      -exec CMD ;      run CMD with {} replaced by the name; true if it succeeds\n  \
      -exec CMD {} +   run CMD with as many names as fit at once\n  \
      -execdir CMD ;   -exec in the name's directory, with {} as ./NAME (also +)\n  \
@@ -74,7 +78,7 @@ fn main() {
             .take_while(|a| !starts_expression(a))
             .cloned()
             .collect();
-        let (expression, settings) = expr::parse(&argv[starts.len()..])?;
+        let (expression, settings) = expr::parse(&argv[starts.len()..], follow)?;
         let starts = if starts.is_empty() {
             vec![".".to_string()]
         } else {
@@ -94,8 +98,9 @@ fn main() {
             .batches
             .resize_with(finder.settings.batches, Batch::default);
         for start in &starts {
+            // With -L, a broken link is still listed, as the link it is.
             let meta = if follow {
-                fs::metadata(start)
+                fs::metadata(start).or_else(|_| fs::symlink_metadata(start))
             } else {
                 fs::symlink_metadata(start)
             };
@@ -124,6 +129,25 @@ struct Entry<'a> {
     kind: EntryKind,
     depth: usize,
     follow: bool,
+}
+
+/// One of a file's times, by find's letter for it: `a` access, `B` birth, `c` status
+/// change, `m` modification.
+fn file_time(path: &str, follow: bool, which: u8) -> Option<SystemTime> {
+    let meta = match follow {
+        true => fs::metadata(path),
+        false => fs::symlink_metadata(path),
+    }
+    .ok()?;
+    match which {
+        b'a' => meta.accessed().ok(),
+        b'B' => meta.created().ok(),
+        b'c' => wasi_fs::identity(Path::new(path), follow)
+            .ok()
+            .and_then(|id| id.changed)
+            .or_else(|| meta.modified().ok()),
+        _ => meta.modified().ok(),
+    }
 }
 
 impl Entry<'_> {
@@ -275,10 +299,23 @@ impl Finder<'_> {
                     let age = self.now.duration_since(modified).unwrap_or_default();
                     compare.holds(age.as_secs() / seconds)
                 }),
-            Expr::Newer(than) => entry
-                .metadata()
-                .and_then(|m| m.modified().ok())
-                .is_some_and(|modified| modified > *than),
+            Expr::Newer { which, than } => {
+                file_time(entry.path, entry.follow, *which).is_some_and(|time| time > *than)
+            }
+            Expr::LinkName {
+                pattern,
+                ignore_case,
+            } => {
+                entry.kind == EntryKind::Symlink
+                    && fs::read_link(entry.path).is_ok_and(|target| {
+                        pattern.matches_with(
+                            &target.to_string_lossy(),
+                            match_options(*ignore_case, false),
+                        )
+                    })
+            }
+            Expr::SameFile(inode) => wasi_fs::identity(Path::new(entry.path), entry.follow)
+                .is_ok_and(|id| id.inode == *inode),
             Expr::Print => {
                 self.print(entry.path, b'\n')?;
                 true
@@ -288,8 +325,7 @@ impl Finder<'_> {
                 true
             }
             Expr::Printf(format) => {
-                let text = printf(format, entry);
-                self.out.write_all(&names::to_bytes(&text))?;
+                self.out.write_all(&printf::printf(format, entry))?;
                 true
             }
             Expr::Exec {
@@ -443,70 +479,4 @@ fn match_options(ignore_case: bool, base_name: bool) -> MatchOptions {
         require_literal_separator: base_name,
         require_literal_leading_dot: false,
     }
-}
-
-/// `-printf FORMAT` for one name.
-fn printf(format: &str, entry: &Entry) -> String {
-    let mut text = String::new();
-    let mut chars = format.chars();
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' => match chars.next() {
-                Some('n') => text.push('\n'),
-                Some('t') => text.push('\t'),
-                Some('0') => text.push('\0'),
-                Some('\\') => text.push('\\'),
-                Some(other) => {
-                    text.push('\\');
-                    text.push(other);
-                }
-                None => text.push('\\'),
-            },
-            '%' => match chars.next() {
-                Some('p') => text.push_str(entry.path),
-                Some('f') => text.push_str(entry.base_name()),
-                Some('h') => {
-                    text.push_str(match entry.path.trim_end_matches('/').rsplit_once('/') {
-                        Some(("", _)) => "/",
-                        Some((dir, _)) => dir,
-                        None => ".",
-                    })
-                }
-                Some('P') => text.push_str(
-                    entry
-                        .path
-                        .strip_prefix(entry.start)
-                        .map_or("", |rest| rest.trim_start_matches('/')),
-                ),
-                Some('d') => text.push_str(&entry.depth.to_string()),
-                Some('s') => text.push_str(&entry.metadata().map_or(0, |m| m.len()).to_string()),
-                Some('y') => text.push(match entry.kind {
-                    EntryKind::Directory => 'd',
-                    EntryKind::Symlink => 'l',
-                    EntryKind::File => 'f',
-                    EntryKind::Fifo => 'p',
-                    EntryKind::Other => 'c',
-                }),
-                Some('m') => {
-                    let mode = entry
-                        .metadata()
-                        .map_or(0, |m| filemode::permissions(entry.path, &m));
-                    text.push_str(&format!("{mode:o}"));
-                }
-                Some('M') => text.push_str(
-                    &entry
-                        .metadata()
-                        .map_or_else(String::new, |m| filemode::mode_string(entry.path, &m)),
-                ),
-                Some('%') => text.push('%'),
-                Some(other) => {
-                    text.push('%');
-                    text.push(other);
-                }
-                None => text.push('%'),
-            },
-            c => text.push(c),
-        }
-    }
-    text
 }
