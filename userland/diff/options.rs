@@ -102,6 +102,7 @@ fn switches(raw: &[String], operands: &[String]) -> String {
                 | "-x"
                 | "-X"
                 | "-S"
+                | "-L"
                 | "--label"
                 | "--width"
                 | "--tabsize"
@@ -320,7 +321,7 @@ impl Options {
                         .parse(&args.value()?)
                         .ok_or_else(|| Failure::Fatal("unparsable value for --palette".into()))?
                 }
-                Arg::Long("label") => o.labels.push(args.value()?),
+                Arg::Short('L') | Arg::Long("label") => o.labels.push(args.value()?),
                 Arg::Value(v) => o.operands.push(args::into_string(v)?),
                 other => return Err(args::unexpected(other)),
             }

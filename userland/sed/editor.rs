@@ -309,7 +309,11 @@ impl Editor {
                         out.line(None, &pattern[..first_line(&pattern)], true)?
                     }
                     Command::List(width) => {
-                        out.text(&listing(&pattern, width.unwrap_or(self.line_length)))?;
+                        out.text(&listing(
+                            &pattern,
+                            width.unwrap_or(self.line_length),
+                            delimiter,
+                        ))?;
                     }
                     Command::Delete => {
                         print = false;

@@ -119,24 +119,30 @@ fn main() {
             }
             pieces.push(operands.remove(0));
         }
-        let mut statements = Vec::new();
-        for (index, text) in join_pieces(pieces).iter().enumerate() {
-            let parsed = Parser::new(text, extended, index + 1)
-                .sandboxed(sandbox)
-                .parse()
-                .map_err(|e| {
-                    // GNU finds this slip only as it compiles the regex, and exits as
-                    // for a failure while running.
-                    let status = if e.starts_with("character class syntax") {
-                        4
-                    } else {
-                        1
-                    };
-                    PROGRAM.warn(e);
-                    Failure::Status(status)
-                })?;
-            statements.extend(parsed);
+        // All the expressions are one script, as GNU reads them.
+        let mut script = String::new();
+        let mut starts = Vec::new();
+        for piece in join_pieces(pieces) {
+            if !starts.is_empty() {
+                script.push('\n');
+            }
+            starts.push(script.len());
+            script.push_str(&piece);
         }
+        let statements = Parser::new(&script, extended, starts)
+            .sandboxed(sandbox)
+            .parse()
+            .map_err(|e| {
+                // GNU finds this slip only as it compiles the regex, and exits as for a
+                // failure while running.
+                let status = if e.starts_with("character class syntax") {
+                    4
+                } else {
+                    1
+                };
+                PROGRAM.warn(e);
+                Failure::Status(status)
+            })?;
         let mut editor = Editor::new(statements, quiet, delimiter).map_err(Failure::Fatal)?;
         editor.line_length = line_length;
         let failed = |e: std::io::Error| {

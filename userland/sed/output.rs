@@ -95,8 +95,9 @@ impl<'o> Output<'o> {
 }
 
 /// The pattern space as `l` shows it: escapes for what does not print, `$` at the end,
-/// and lines broken with `\` so that none is longer than `width`.
-pub fn listing(text: &[u8], width: usize) -> Vec<u8> {
+/// and lines broken with `\` so that none is longer than `width`; `end` (the line
+/// delimiter, NUL with -z) after it all.
+pub fn listing(text: &[u8], width: usize, end: u8) -> Vec<u8> {
     let mut out = Vec::new();
     let mut column = 0;
     for &byte in text {
@@ -108,6 +109,6 @@ pub fn listing(text: &[u8], width: usize) -> Vec<u8> {
         column += shown.len();
         out.extend_from_slice(shown.as_bytes());
     }
-    out.extend_from_slice(b"$\n");
+    out.extend_from_slice(&[b'$', end]);
     out
 }

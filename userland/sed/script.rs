@@ -87,7 +87,9 @@ pub struct Parser<'s> {
     text: &'s [u8],
     at: usize,
     extended: bool,
-    expression: usize,
+    /// Where each -e expression starts in `text` (they are read as one script joined by
+    /// newlines, so a block may open in one and close in another, as in GNU's sed).
+    starts: Vec<usize>,
     /// `--sandbox`: commands that read or write files are refused.
     sandbox: bool,
 }
@@ -110,12 +112,14 @@ fn control_escape(c: u8) -> Option<u8> {
 }
 
 impl<'s> Parser<'s> {
-    pub fn new(text: &'s str, extended: bool, expression: usize) -> Parser<'s> {
+    /// A parser of `text`, the expressions joined by newlines, each starting at its
+    /// offset in `starts`.
+    pub fn new(text: &'s str, extended: bool, starts: Vec<usize>) -> Parser<'s> {
         Parser {
             text: text.as_bytes(),
             at: 0,
             extended,
-            expression,
+            starts,
             sandbox: false,
         }
     }
@@ -126,9 +130,17 @@ impl<'s> Parser<'s> {
     }
 
     fn error(&self, message: &str) -> String {
+        self.error_at(self.at, message)
+    }
+
+    /// GNU's message for a fault at `at`: which expression, and how far into it.
+    fn error_at(&self, at: usize, message: &str) -> String {
+        let index = self.starts.partition_point(|&start| start <= at).max(1) - 1;
+        let start = self.starts.get(index).copied().unwrap_or(0);
         format!(
             "-e expression #{}, char {}: {message}",
-            self.expression, self.at
+            index + 1,
+            at - start
         )
     }
 
@@ -151,17 +163,25 @@ impl<'s> Parser<'s> {
     }
 
     pub fn parse(mut self) -> ParseResult<Vec<Statement>> {
-        self.statements(false)
+        self.statements(None)
     }
 
-    fn statements(&mut self, in_block: bool) -> ParseResult<Vec<Statement>> {
+    /// Statements up to the end, or (`block`: where its `{` is) to the block's `}`.
+    fn statements(&mut self, block: Option<usize>) -> ParseResult<Vec<Statement>> {
+        let in_block = block.is_some();
         let mut statements = Vec::new();
         loop {
             while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b';')) {
                 self.at += 1;
             }
             match self.peek() {
-                None if in_block => return Err(self.error("unmatched `{'")),
+                None if in_block => {
+                    // GNU names the expression the block opened in, at its char 0.
+                    let opened = block.unwrap_or(0);
+                    let index = self.starts.partition_point(|&start| start <= opened).max(1) - 1;
+                    let start = self.starts.get(index).copied().unwrap_or(0);
+                    return Err(self.error_at(start, "unmatched `{'"));
+                }
                 None => return Ok(statements),
                 Some(b'}') if in_block => {
                     self.at += 1;
@@ -494,7 +514,7 @@ impl<'s> Parser<'s> {
             return Err(self.error(SANDBOXED));
         }
         Ok(match c {
-            b'{' => Command::Block(self.statements(true)?),
+            b'{' => Command::Block(self.statements(Some(self.at - 1))?),
             b'q' | b'Q' => {
                 self.skip_blanks();
                 let code = self.number().unwrap_or(0) as u8;

@@ -25,7 +25,8 @@ static PROGRAM: Program = Program::new(
      -L, --max-lines=MAX-LINES    use at most MAX-LINES non-blank input lines per\n                               \
      command line\n  \
      -n, --max-args=MAX-ARGS      use at most MAX-ARGS arguments per command line\n  \
-     -P, --max-procs=MAX-PROCS    run at most MAX-PROCS processes at a time\n  \
+     -P, --max-procs=MAX-PROCS    run at most MAX-PROCS processes at a time\n      \
+     --process-slot-var=VAR   set environment variable VAR in child processes\n  \
      -r, --no-run-if-empty        if there are no arguments, then do not run COMMAND;\n                               \
      if this option is not given, COMMAND will be run at least once\n  \
      -s, --max-chars=MAX-CHARS    limit length of command line to MAX-CHARS\n  \
@@ -62,6 +63,10 @@ struct Options {
     max_lines: Option<usize>,
     no_run_if_empty: bool,
     verbose: bool,
+    /// `-a`: standard input stays the commands' (otherwise they read nothing).
+    inherit_stdin: bool,
+    /// `--process-slot-var`: this variable tells each command its slot among `-P`'s.
+    slot_variable: Option<String>,
 }
 
 fn main() {
@@ -77,6 +82,8 @@ fn main() {
             max_lines: None,
             no_run_if_empty: false,
             verbose: false,
+            inherit_stdin: false,
+            slot_variable: None,
         };
         let mut command = Vec::new();
         let mut arg_file = None;
@@ -123,6 +130,7 @@ fn main() {
                 }
                 Arg::Short('r') | Arg::Long("no-run-if-empty") => options.no_run_if_empty = true,
                 Arg::Short('t') | Arg::Long("verbose") => options.verbose = true,
+                Arg::Long("process-slot-var") => options.slot_variable = Some(args.value()?),
                 Arg::Short('x') | Arg::Long("exit") => options.exit_on_size = true,
                 Arg::Value(value) => {
                     command = args::command_line(value, &mut args)?;
@@ -135,6 +143,13 @@ fn main() {
             command.push("echo".into());
         }
         let mut input = Vec::new();
+        // A command that does not fit in -s by itself ends xargs before it reads a thing.
+        let command_bytes: usize = command.iter().map(|arg| arg.len() + 1).sum();
+        if options.max_chars.is_some_and(|limit| command_bytes > limit) {
+            PROGRAM.warn("cannot fit single argument within argument list size limit");
+            return Ok(1);
+        }
+        options.inherit_stdin = arg_file.is_some();
         match &arg_file {
             Some(name) => {
                 wasmix_common::input::open(name)
@@ -346,7 +361,7 @@ fn run_all(command: &[String], lines: Vec<Vec<String>>, options: &Options) -> Re
         return Ok(status.max(1));
     }
     if batches.is_empty() && !options.no_run_if_empty {
-        return run(command.to_vec(), options.verbose).map(|code| failed(code) * 123);
+        return run(command.to_vec(), options).map(|code| failed(code) * 123);
     }
     run_batches(batches, options)
 }
@@ -359,14 +374,18 @@ fn run_batches(batches: Vec<Vec<String>>, options: &Options) -> Result<u8, Failu
         let mut running = std::collections::VecDeque::new();
         for argv in batches {
             if running.len() >= options.max_procs
-                && let Some(oldest) = running.pop_front()
+                && let Some((_, oldest)) = running.pop_front()
                 && failed(finish(oldest)?) == 1
             {
                 status = 123;
             }
-            running.push_back(start(argv, options.verbose)?);
+            // The lowest slot no running command holds.
+            let slot = (0..)
+                .find(|slot| !running.iter().any(|(held, _)| held == slot))
+                .unwrap_or(0);
+            running.push_back((slot, start(argv, options, slot)?));
         }
-        for child in running {
+        for (_, child) in running {
             if failed(finish(child)?) == 1 {
                 status = 123;
             }
@@ -374,7 +393,7 @@ fn run_batches(batches: Vec<Vec<String>>, options: &Options) -> Result<u8, Failu
         return Ok(status);
     }
     for argv in batches {
-        if failed(run(argv, options.verbose)?) == 1 {
+        if failed(run(argv, options)?) == 1 {
             status = 123;
         }
     }
@@ -459,17 +478,30 @@ fn failed(code: u8) -> u8 {
 }
 
 /// Runs one command line; its status, or a failure that stops xargs.
-fn run(argv: Vec<String>, verbose: bool) -> Result<u8, Failure> {
-    finish(start(argv, verbose)?)
+fn run(argv: Vec<String>, options: &Options) -> Result<u8, Failure> {
+    finish(start(argv, options, 0)?)
 }
 
 /// Starts one command line.
-fn start(argv: Vec<String>, verbose: bool) -> Result<(String, Child), Failure> {
-    if verbose {
+fn start(argv: Vec<String>, options: &Options, slot: usize) -> Result<(String, Child), Failure> {
+    if options.verbose {
         eprintln!("{}", argv.join(" "));
     }
     let name = argv[0].clone();
-    let child = Command::new(argv).stdin(Stdio::Null).spawn().map_err(|e| {
+    let stdin = if options.inherit_stdin {
+        Stdio::Inherit
+    } else {
+        Stdio::Null
+    };
+    let mut command = Command::new(argv).stdin(stdin);
+    if let Some(variable) = &options.slot_variable {
+        let mut env: Vec<(String, String)> = std::env::vars()
+            .filter(|(name, _)| name != variable)
+            .collect();
+        env.push((variable.clone(), slot.to_string()));
+        command = command.env(env);
+    }
+    let child = command.spawn().map_err(|e| {
         PROGRAM.warn(format!("{name}: {}", e.reason()));
         Failure::Status(e.status())
     })?;
