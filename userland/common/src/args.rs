@@ -33,7 +33,13 @@ impl Args {
     #[allow(clippy::should_implement_trait)]
     pub fn next(&mut self) -> Result<Option<Arg<'_>>, Failure> {
         let program = self.program;
-        match self.parser.next() {
+        let next = match self.parser.next() {
+            Ok(Some(Arg::Long(name))) => {
+                long_option(program, name).map(|name| Some(Arg::Long(name)))
+            }
+            other => other.map_err(usage_error),
+        };
+        match next {
             Ok(Some(Arg::Long("help"))) => {
                 // Run by an alias (`dir`), the usage line names it.
                 let usage = format!("Usage: {} ", program.name);
@@ -51,8 +57,7 @@ impl Args {
                     env!("CARGO_PKG_VERSION")
                 ),
             ),
-            Ok(arg) => Ok(arg),
-            Err(e) => Err(usage_error(e)),
+            other => other,
         }
     }
 
@@ -169,6 +174,42 @@ pub fn with_obsolete_count() -> Vec<String> {
         }
     }
     argv
+}
+
+/// A long option as GNU's getopt_long takes it: its name, or the start of just one of the
+/// options the program's `--help` lists (`--strip` for `--strip-components`).
+fn long_option<'a>(program: &'static Program, name: &'a str) -> Result<&'a str, Failure> {
+    let listed = || {
+        program.help.match_indices("--").filter_map(|(at, _)| {
+            let rest = &program.help[at + 2..];
+            let end = rest
+                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+                .unwrap_or(rest.len());
+            Some(&rest[..end]).filter(|option| !option.is_empty())
+        })
+    };
+    if name.is_empty() || listed().any(|option| option == name) {
+        return Ok(name);
+    }
+    let mut starting: Vec<&'static str> =
+        listed().filter(|option| option.starts_with(name)).collect();
+    starting.sort_unstable();
+    starting.dedup();
+    // `--colour` is `--color` spelt the British way, not another option.
+    if starting.contains(&"color") {
+        starting.retain(|option| *option != "colour");
+    }
+    match starting.as_slice() {
+        [] => Ok(name),
+        [option] => Ok(option),
+        many => {
+            let possibilities: Vec<String> = many.iter().map(|o| format!("'--{o}'")).collect();
+            Err(Failure::Usage(format!(
+                "option '--{name}' is ambiguous; possibilities: {}",
+                possibilities.join(" ")
+            )))
+        }
+    }
 }
 
 /// An option's argument as GNU's argmatch takes it: one of `choices`, or the start of
