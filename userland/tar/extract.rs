@@ -1,7 +1,7 @@
 //! Reading an archive: listing its members (`-t`) or making them (`-x`).
 
 use crate::{Options, PROGRAM, display_name, long_line};
-use std::fs::{self, FileTimes};
+use std::fs;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, UNIX_EPOCH};
@@ -38,6 +38,7 @@ pub fn read_archive(
     // Directories get their modes last, as GNU tar sets them: a directory archived
     // without write permission still takes its members first.
     let mut directory_modes = Vec::new();
+    let mut directory_times = Vec::new();
     let entries = archive
         .entries()
         .map_err(|e| Failure::Fatal(format!("This does not look like a tar archive: {e}")))?;
@@ -65,6 +66,12 @@ pub fn read_archive(
             .link_name_bytes()
             .map(|l| String::from_utf8_lossy(&l).into_owned());
         if !extract || options.verbose {
+            // With --show-transformed-names, as stripping leaves it (nothing, for a
+            // name that is stripped away whole, as GNU shows it).
+            let shown = match options.show_transformed {
+                true => stripped(&name, options.strip).unwrap_or_default(),
+                false => name.clone(),
+            };
             let line = if options.verbose && !extract {
                 let owner = format!(
                     "{}/{}",
@@ -88,7 +95,7 @@ pub fn read_archive(
                     &owner,
                     size,
                     header.mtime().unwrap_or(0),
-                    &display_name(&name, kind),
+                    &display_name(&shown, kind),
                 );
                 match &link {
                     Some(target) if hard_link => line.push_str(&format!(" link to {target}")),
@@ -97,7 +104,7 @@ pub fn read_archive(
                 }
                 line
             } else {
-                display_name(&name, kind)
+                display_name(&shown, kind)
             };
             writeln!(out, "{line}")?;
         }
@@ -136,15 +143,13 @@ pub fn read_archive(
             status = 2;
             continue;
         }
-        if kind == EntryKind::File
-            && let Ok(mtime) = header.mtime()
-        {
-            let when = UNIX_EPOCH + Duration::from_secs(mtime);
-            let times = FileTimes::new().set_modified(when).set_accessed(when);
-            let _ = fs::File::options()
-                .write(true)
-                .open(&target)
-                .and_then(|file| file.set_times(times));
+        if let Ok(mtime) = header.mtime() {
+            match kind {
+                EntryKind::File => set_mtime(&target, mtime),
+                // After their members are made, which would change them again.
+                EntryKind::Directory => directory_times.push((target.clone(), mtime)),
+                _ => {}
+            }
         }
         // A hard link shares its file's mode, set when that file was made.
         if !hard_link && let Ok(mut mode) = header.mode() {
@@ -159,6 +164,9 @@ pub fn read_archive(
                 }
             }
         }
+    }
+    for (directory, mtime) in directory_times.into_iter().rev() {
+        set_mtime(&directory, mtime);
     }
     for (directory, mode) in directory_modes.into_iter().rev() {
         let _ = wasi_fs::set_mode(Path::new(&directory), false, mode & 0o7777);
@@ -201,9 +209,16 @@ fn make(
     if let Some(parent) = target.parent().filter(|p| !p.as_os_str().is_empty()) {
         fs::create_dir_all(parent)?;
     }
-    let exists = fs::symlink_metadata(target).is_ok();
+    let existing = fs::symlink_metadata(target).ok();
+    let exists = existing.is_some();
     if exists && options.keep_old && kind != EntryKind::Directory {
         return Err(io::Error::from(io::ErrorKind::AlreadyExists));
+    }
+    // An empty directory where a file or link goes is removed, as GNU tar removes it.
+    if kind != EntryKind::Directory && existing.is_some_and(|meta| meta.is_dir()) {
+        // A full one stays, and GNU's message says the name is taken.
+        fs::remove_dir(target).map_err(|_| io::Error::from(io::ErrorKind::AlreadyExists))?;
+        return make(entry, target, kind, link, options);
     }
     match kind {
         EntryKind::Directory => match fs::create_dir(target) {
@@ -228,4 +243,10 @@ fn make(
             file.flush()
         }
     }
+}
+
+/// A member's modification time (and access time), as the archive has it.
+fn set_mtime(path: &str, mtime: u64) {
+    let when = UNIX_EPOCH + Duration::from_secs(mtime);
+    let _ = wasi_fs::set_times(Path::new(path), false, Some(when), Some(when));
 }

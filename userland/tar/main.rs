@@ -7,11 +7,11 @@ mod extract;
 
 use std::collections::HashMap;
 use std::fs;
-use std::io::{self, Read, Write};
+use std::io::{self, BufRead, Read, Write};
 use std::path::Path;
 use wasmix_common::filemode::permissions;
 use wasmix_common::wasi_fs::{EntryKind, list_dir};
-use wasmix_common::{Arg, Args, Failure, Program, describe_io_error};
+use wasmix_common::{Arg, Args, Failure, Program, datetime, describe_io_error};
 
 pub static PROGRAM: Program = Program {
     usage_status: 2,
@@ -41,7 +41,12 @@ pub static PROGRAM: Program = Program {
          -p, --preserve-permissions, --same-permissions\n                             \
          extract modes as archived, not less the umask\n      \
              --no-same-permissions  less the umask (the default: wasmix's user is not root)\n      \
-         --strip-components=NUMBER   strip NUMBER leading components from file names\n  \
+         --strip-components=NUMBER   strip NUMBER leading components from file names\n      \
+         --owner=NAME[:UID]     force NAME as owner for added files\n      \
+         --show-transformed-names  show names as --strip-components makes them\n  \
+         -I, --use-compress-program=PROG  filter through PROG (gzip only)\n      \
+         --group=NAME[:GID]     force NAME as group for added files\n      \
+         --mtime=DATE           set mtime for added files from DATE\n  \
          -v, --verbose              verbosely list files processed\n  \
          -z, --gzip                 filter the archive through gzip\n      \
          --help        display this help and exit\n      \
@@ -65,9 +70,46 @@ pub struct Options {
     pub overwrite: bool,
     pub to_stdout: bool,
     pub strip: usize,
+    /// `--show-transformed-names`: a listing shows names as extracting would make them.
+    pub show_transformed: bool,
     pub gzip: bool,
     pub same_permissions: bool,
     pub exclude: exclude::Exclusions,
+    /// `--owner`, `--group`: the name and number stored for every member.
+    pub owner: Option<Owner>,
+    pub group: Option<Owner>,
+    /// `--mtime`: the modification time stored for every member, in seconds.
+    pub mtime: Option<i64>,
+}
+
+/// An owner or group as `--owner=NAME[:ID]` gives it: a name GNU's tar would look up
+/// gets wasmix's number for it (root 0, the one user 1000), a number the name it has;
+/// an unknown name keeps the file's number.
+pub struct Owner {
+    name: String,
+    id: Option<u64>,
+}
+
+impl Owner {
+    fn parse(text: &str) -> Owner {
+        const KNOWN: [(&str, u64); 2] = [("root", 0), ("user", 1000)];
+        let (name, id) = match text.split_once(':') {
+            Some((name, id)) => (name, id.parse().ok()),
+            None => (text, None),
+        };
+        if let Ok(number) = name.parse::<u64>() {
+            let known = KNOWN.iter().find(|(_, id)| *id == number);
+            return Owner {
+                name: known.map_or("", |(name, _)| name).into(),
+                id: Some(number),
+            };
+        }
+        let known = KNOWN.iter().find(|(known, _)| *known == name);
+        Owner {
+            name: name.into(),
+            id: id.or(known.map(|(_, id)| *id)),
+        }
+    }
 }
 
 /// The command line with GNU's old form unbundled: `czf x.tgz d` is `-c -z -f x.tgz d`.
@@ -107,9 +149,13 @@ fn main() {
             overwrite: false,
             to_stdout: false,
             strip: 0,
+            show_transformed: false,
             gzip: false,
             same_permissions: false,
             exclude: exclude::Exclusions::default(),
+            owner: None,
+            group: None,
+            mtime: None,
         };
         let mut names = Vec::new();
         while let Some(arg) = args.next()? {
@@ -169,6 +215,40 @@ fn main() {
                     options.gzip = true;
                     None
                 }
+                Arg::Long("show-transformed-names") => {
+                    options.show_transformed = true;
+                    None
+                }
+                Arg::Short('I') | Arg::Long("use-compress-program") => {
+                    // gzip is the one compressor wasmix has.
+                    let program = args.value()?;
+                    if program.split_whitespace().next() != Some("gzip") {
+                        PROGRAM.warn(format!("{program}: Cannot exec: No such file or directory"));
+                        return Err(Failure::Fatal("Error is not recoverable: exiting now".into()));
+                    }
+                    options.gzip = true;
+                    None
+                }
+                Arg::Long("owner") => {
+                    options.owner = Some(Owner::parse(&args.value()?));
+                    None
+                }
+                Arg::Long("group") => {
+                    options.group = Some(Owner::parse(&args.value()?));
+                    None
+                }
+                Arg::Long("mtime") => {
+                    let text = args.value()?;
+                    let now = jiff::Zoned::now().with_time_zone(datetime::local_zone());
+                    match datetime::parse(&text, &now) {
+                        Some(when) => options.mtime = Some(when.timestamp().as_second()),
+                        // GNU goes on too, with the files' own times in wasmix's case.
+                        None => PROGRAM.warn(format!(
+                            "Substituting -9223372036854775807 for unknown date format '{text}'"
+                        )),
+                    }
+                    None
+                }
                 Arg::Long("strip-components") => {
                     let text = args.value()?;
                     options.strip = text.parse().map_err(|_| {
@@ -208,10 +288,14 @@ fn main() {
                         Failure::Fatal("Error is not recoverable: exiting now".into())
                     })?)
                 };
-                let reader: Box<dyn Read> = if options.gzip {
+                // A gzip archive is read as one whether or not -z says so, as GNU's tar
+                // recognizes it.
+                let mut reader = io::BufReader::new(reader);
+                let gzipped = reader.fill_buf().is_ok_and(|start| start.starts_with(&[0x1f, 0x8b]));
+                let reader: Box<dyn Read> = if options.gzip || gzipped {
                     Box::new(flate2::read::MultiGzDecoder::new(reader))
                 } else {
-                    reader
+                    Box::new(reader)
                 };
                 if let Some(dir) = &directory
                     && mode == Mode::Extract
@@ -293,8 +377,12 @@ fn create(
             status = 2;
         }
     }
-    // Dropping the gzip encoder writes its trailer.
-    builder.into_inner()?.flush()?;
+    // Dropping the gzip encoder writes its trailer, into stdout's buffer when the
+    // archive goes there: that is flushed after it.
+    let mut sink = builder.into_inner()?;
+    sink.flush()?;
+    drop(sink);
+    io::stdout().flush()?;
     if status != 0 {
         PROGRAM.warn("Exiting with failure status due to previous errors");
     }
@@ -331,15 +419,25 @@ fn add<W: Write>(
     };
     let mut header = tar::Header::new_gnu();
     header.set_mode(permissions(path, &meta));
-    header.set_uid(0);
-    header.set_gid(0);
-    header.set_username("user").map_err(Failure::from)?;
-    header.set_groupname("user").map_err(Failure::from)?;
-    let mtime = meta
-        .modified()
-        .ok()
-        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-        .map_or(0, |d| d.as_secs());
+    let owner = options.owner.as_ref();
+    let group = options.group.as_ref();
+    header.set_uid(owner.and_then(|o| o.id).unwrap_or(0));
+    header.set_gid(group.and_then(|g| g.id).unwrap_or(0));
+    header
+        .set_username(owner.map_or("user", |o| &o.name))
+        .map_err(Failure::from)?;
+    header
+        .set_groupname(group.map_or("user", |g| &g.name))
+        .map_err(Failure::from)?;
+    let mtime = options.mtime.map_or_else(
+        || {
+            meta.modified()
+                .ok()
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                .map_or(0, |d| d.as_secs())
+        },
+        |seconds| seconds.max(0) as u64,
+    );
     header.set_mtime(mtime);
     let kind = EntryKind::of(&meta);
     if options.verbose {
