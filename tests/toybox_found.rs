@@ -204,3 +204,50 @@ fn xargs_stdin_sizes_and_slots() {
         case("env -i =BLAH A=b"),
     ]);
 }
+
+/// tar: `--owner`, `--group` and `--mtime` for what it adds; directories keep their
+/// archived times; a gzip archive is read without `-z`; `-I gzip`; an empty directory
+/// gives way to a file; names shown as `--strip-components` makes them.
+#[test]
+fn tar_owners_times_and_compression() {
+    compare(&after(
+        "mkdir -p d/e; echo hi > d/e/f; touch -d @1000000000 d/e/f d/e d; ",
+        &[
+            "tar c --owner=root --group=sys --mtime=@1234567890 d | tar tv",
+            "tar c --owner=bob:77 --group=grp:5 d/e/f | tar tv; tar c --owner=0 --group=0 d/e/f | tar tv",
+            "tar cf a.tar d; rm -rf d; tar xf a.tar; stat -c '%Y %n' d d/e d/e/f",
+            "tar czf a.tgz d; rm -rf d; tar xvf a.tgz; tar c -I gzip d | gzip -dc | tar t",
+            "tar cf b.tar d/e/f; rm d/e/f; mkdir d/e/f; tar xf b.tar; cat d/e/f",
+            "tar c --owner=root --group=root d | tar t --strip=1 --show-transformed",
+        ],
+    ));
+}
+
+/// file knows more formats by their first bytes, a broken link, and `-h`.
+#[test]
+fn file_recognizes_more_formats() {
+    compare(&after(
+        "printf '\\xca\\xfe\\xba\\xbe\\x00\\x00\\x00\\x35' > java.class; printf 'BZh91AY&SY' > b.bz2; \
+         printf '7z\\xbc\\xaf\\x27\\x1c\\x00\\x04' > a.7z; printf 'dex\\n035\\x00' > a.dex; \
+         echo R0lGODlhIAAgAMZHAAAAABYWFiYmJioqKi4uLjIy | base64 -d > gif; \
+         printf '07070103344745000081A4000003E800' > c.cpio; ln -s nowhere dangling; ln -s gif link; ",
+        &[
+            "file java.class b.bz2 a.7z a.dex gif c.cpio",
+            "file dangling; file -h link; file -L link; file -b gif",
+        ],
+    ));
+}
+
+/// A long option may be cut to any start that names just one (`--strip`), as GNU's
+/// getopt_long takes it; one that names several is refused with them listed.
+#[test]
+fn long_options_may_be_abbreviated() {
+    compare(&[
+        case(
+            "tail --li 2 lines.txt; sort --rev lines.txt | head -2; cut --fi 1 -d' ' lines.txt | head -1",
+        ),
+        case(
+            "ls --al; echo $?; basename --su=.txt lines.txt; wc --li lines.txt; grep --colo=never -c line lines.txt",
+        ),
+    ]);
+}
