@@ -251,3 +251,19 @@ fn long_options_may_be_abbreviated() {
         ),
     ]);
 }
+
+/// gzip and gunzip give the new file the old one's mode and times; grep -r passes over
+/// a FIFO it meets (by default); a date may name its own zone with `TZ="..."`.
+#[test]
+fn gzip_times_grep_fifos_and_dates_in_a_zone() {
+    compare(&after(
+        "echo hello > f1; chmod 640 f1; touch -a -d @252558240 f1; touch -m -d @544413660 f1; \
+         mkdir -p sub; echo found > sub/file; mkfifo sub/fifo; ",
+        &[
+            "gzip -k f1 && stat -c '%a %X %Y' f1.gz; rm f1; gunzip -k f1.gz && stat -c '%a %Y' f1",
+            "grep -rh found sub && echo done; grep -r -D skip found sub",
+            "TZ=America/Los_Angeles date -d 'TZ=\"Europe/Berlin\" 2018-01-04 08:00'",
+            "TZ=America/Los_Angeles date -d 'TZ=\"GMT\" @1533427200'; date -u -d 'TZ=\"Asia/Tokyo\" 2020-06-01 09:00'",
+        ],
+    ));
+}

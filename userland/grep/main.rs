@@ -209,8 +209,18 @@ impl Walk<'_> {
                 if meta.as_ref().is_ok_and(|m| m.is_symlink()) && !self.options().dereference {
                     continue;
                 }
-                let is_dir = fs::metadata(&child).is_ok_and(|m| m.is_dir());
+                let target = fs::metadata(&child);
+                let is_dir = target.as_ref().is_ok_and(|m| m.is_dir());
                 if is_dir && self.excluded_dir(&child) || !is_dir && !self.wanted(&child) {
+                    continue;
+                }
+                let device = target.as_ref().is_ok_and(|m| {
+                    !matches!(
+                        wasi_fs::EntryKind::at(Path::new(&child), m),
+                        wasi_fs::EntryKind::File | wasi_fs::EntryKind::Directory
+                    )
+                });
+                if device && !self.options().read_devices {
                     continue;
                 }
                 self.operand(&child)?;

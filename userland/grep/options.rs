@@ -49,6 +49,9 @@ pub struct Options {
     pub skip_directories: bool,
     /// `-D skip`: devices, FIFOs and sockets are passed over.
     pub skip_devices: bool,
+    /// `-D read` given: devices met while recursing are read too (by default GNU's grep
+    /// passes over them there).
+    pub read_devices: bool,
     /// `--line-buffered`: each line goes out as it is found.
     pub line_buffered: bool,
 }
@@ -185,8 +188,8 @@ pub fn parse(mut args: Args) -> Result<CommandLine, Failure> {
                 other => return Err(invalid_directories_action(other)),
             },
             Arg::Short('D') | Arg::Long("devices") => match args.value()?.as_str() {
-                "read" => o.skip_devices = false,
-                "skip" => o.skip_devices = true,
+                "read" => (o.skip_devices, o.read_devices) = (false, true),
+                "skip" => (o.skip_devices, o.read_devices) = (true, false),
                 _ => return Err(Failure::Fatal("unknown devices method".into())),
             },
             Arg::Short('L') | Arg::Long("files-without-match") => {

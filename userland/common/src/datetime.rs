@@ -12,6 +12,11 @@ pub fn local_zone() -> TimeZone {
     TimeZone::try_system().unwrap_or(TimeZone::UTC)
 }
 
+/// A zone as `TZ` may name it: an IANA name (`Europe/Berlin`) or a POSIX rule (`EST5EDT`).
+fn named_zone(name: &str) -> Option<TimeZone> {
+    TimeZone::get(name).or_else(|_| TimeZone::posix(name)).ok()
+}
+
 /// The zone `TZ` names, looked up once, for programs that show many times in it (ls).
 pub struct LocalZone(TimeZone);
 
@@ -345,6 +350,14 @@ fn parse_items(text: &str) -> Option<Items> {
 /// None if it is no date GNU would read.
 pub fn parse(text: &str, now: &Zoned) -> Option<Zoned> {
     let trimmed = text.trim();
+    // `TZ="Europe/Berlin" 2018-01-04 08:00`: the rest is read in that zone, and the
+    // moment shown in the local one.
+    if let Some(rest) = trimmed.strip_prefix("TZ=\"") {
+        let (name, rest) = rest.split_once('"')?;
+        let zone = named_zone(name)?;
+        let there = parse(rest, &now.with_time_zone(zone))?;
+        return Some(there.with_time_zone(now.time_zone().clone()));
+    }
     if let Some(seconds) = trimmed.strip_prefix('@') {
         let (whole, fraction) = seconds.split_once('.').unwrap_or((seconds, ""));
         let whole: i64 = whole.trim().parse().ok()?;
