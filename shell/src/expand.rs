@@ -186,6 +186,16 @@ impl Fields {
         let is_delimiter = |c: char| ifs.contains(c);
         let mut rest = text.trim_start_matches(is_space);
         if rest.len() != text.len() {
+            // White space after a field's text ends it, and an other IFS character right
+            // after that white space is part of the same separator (`L x ` is one field).
+            if self.current_exists
+                && let Some(c) = rest
+                    .chars()
+                    .next()
+                    .filter(|&c| is_delimiter(c) && !is_space(c))
+            {
+                rest = rest[c.len_utf8()..].trim_start_matches(is_space);
+            }
             self.end_field();
         }
         while !rest.is_empty() {

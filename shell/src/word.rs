@@ -227,10 +227,13 @@ impl<'a> Parser<'a> {
             };
             match mode {
                 Mode::Unquoted => return escape(),
-                Mode::DoubleQuoted if matches!(next, b'$' | b'`' | b'"' | b'\\') => {
+                // A backslash-newline joins lines here too (it expands to nothing).
+                Mode::DoubleQuoted if matches!(next, b'$' | b'`' | b'"' | b'\\' | b'\n') => {
                     return escape();
                 }
-                Mode::HereDocument if matches!(next, b'$' | b'`' | b'\\') => return escape(),
+                Mode::HereDocument if matches!(next, b'$' | b'`' | b'\\' | b'\n') => {
+                    return escape();
+                }
                 _ => {}
             }
         }
