@@ -52,7 +52,7 @@ impl Shell {
             })
             .flatten();
         let path = in_path.unwrap_or_else(|| wasmix_kernel::fs::namespace::absolute(&cwd, file));
-        let text = match self.read_whole_file(&path) {
+        let text = match self.source_text(&path).await {
             Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
             Err(e) => {
                 self.report(&format!("{file}: {e}"));
@@ -157,5 +157,21 @@ impl Shell {
         self.line_offset = offset;
         self.call_depth -= 1;
         result
+    }
+
+    /// The whole text of a file to source; a pipe (`source <(cmd)`) is read to its end,
+    /// as it has no offsets to read at.
+    async fn source_text(&self, path: &str) -> Result<Vec<u8>, wasmix_kernel::fs::FsError> {
+        let file = self
+            .namespace
+            .open(path, wasmix_kernel::fs::OpenOptions::read_only())?;
+        let Some(reader) = file.pipe_reader() else {
+            return self.read_whole_file(path);
+        };
+        let mut contents = Vec::new();
+        while let Some(bytes) = reader.read(64 * 1024).await {
+            contents.extend_from_slice(&bytes);
+        }
+        Ok(contents)
     }
 }
