@@ -267,3 +267,13 @@ fn gzip_times_grep_fifos_and_dates_in_a_zone() {
         ],
     ));
 }
+
+/// `mkdir -p` lets its owner write and search each parent it makes, whatever the umask,
+/// so that the next one can go inside.
+#[test]
+fn mkdir_parents_stay_writable_under_any_umask() {
+    compare(&[case(
+        "umask 377; mkdir -p -m 777 one/two; stat -c %a one one/two; mkdir -p x/y/; stat -c %a x x/y; \
+         umask 022; mkdir -p a/b/c; stat -c %a a a/b a/b/c",
+    )]);
+}

@@ -76,6 +76,7 @@ fn main() {
 fn make_parents(dir: &str) -> io::Result<Vec<String>> {
     let mut made = Vec::new();
     let mut prefix = String::new();
+    let last = dir.trim_end_matches('/').split('/').count() - 1;
     for (index, part) in dir.split('/').enumerate() {
         if index > 0 {
             prefix.push('/');
@@ -85,7 +86,15 @@ fn make_parents(dir: &str) -> io::Result<Vec<String>> {
             continue;
         }
         match fs::create_dir(&prefix) {
-            Ok(()) => made.push(prefix.clone()),
+            Ok(()) => {
+                // A parent made on the way lets its owner write and search it whatever
+                // the umask says, as GNU's mkdir makes it: the next one goes inside.
+                if index < last {
+                    let mode = (0o777 & !wasi_fs::umask()) | 0o300;
+                    wasi_fs::set_mode(Path::new(&prefix), true, mode)?;
+                }
+                made.push(prefix.clone());
+            }
             Err(e)
                 if e.kind() == io::ErrorKind::AlreadyExists && fs::metadata(&prefix)?.is_dir() => {}
             Err(e) => return Err(e),
