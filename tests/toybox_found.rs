@@ -277,3 +277,16 @@ fn mkdir_parents_stay_writable_under_any_umask() {
          umask 022; mkdir -p a/b/c; stat -c %a a a/b a/b/c",
     )]);
 }
+
+/// `diff --no-dereference` compares links as links: by their targets, and never alike a
+/// file; labels name them.
+#[test]
+fn diff_compares_links_as_links() {
+    compare(&after(
+        "echo a > aa; ln -s aa cc; ln -s lines.txt dd; ln -s aa ee; touch nothing; ",
+        &[
+            "diff -q --no-dereference -L aa -L cc aa cc; echo $?; diff --no-dereference cc dd; echo $?",
+            "diff --no-dereference cc ee; echo $?; diff --no-dereference nothing cc; echo $?; diff cc ee; echo $?",
+        ],
+    ));
+}

@@ -20,6 +20,7 @@ use lines::Lines;
 use options::{Options, Style};
 use std::io::Write;
 use std::path::Path;
+use wasmix_common::wasi_fs::EntryKind;
 use wasmix_common::{Failure, Output, Program, describe_io_error};
 
 static PROGRAM: Program = Program {
@@ -50,7 +51,8 @@ static PROGRAM: Program = Program {
          -T, --initial-tab             make tabs line up by prepending a tab\n      \
          --tabsize=NUM             tab stops every NUM (default 8) print columns\n      \
          --suppress-blank-empty    suppress space or tab before empty output lines\n\n  \
-         -r, --recursive                 recursively compare any subdirectories found\n  \
+         -r, --recursive                 recursively compare any subdirectories found\n      \
+         --no-dereference            don't follow symbolic links\n  \
          -N, --new-file                  treat absent files as empty\n      \
          --unidirectional-new-file   treat absent first files as empty\n  \
          -x, --exclude=PAT               exclude files that match PAT\n  \
@@ -194,6 +196,9 @@ pub fn compare_files(
     if a == "-" && b == "-" {
         return Ok(());
     }
+    if options.no_dereference && links_compared(a, b, options, out, outcome)? {
+        return Ok(());
+    }
     let (Some(old), Some(new)) = (load(a, true, outcome), load(b, false, outcome)) else {
         return Ok(());
     };
@@ -334,6 +339,52 @@ fn write_changes(
     Ok(())
 }
 
+/// `--no-dereference` with a symbolic link among the two: links are alike when their
+/// targets are, and a link is never like a file. True when that settled it.
+fn links_compared(
+    a: &str,
+    b: &str,
+    options: &Options,
+    out: &mut Output,
+    outcome: &mut Outcome,
+) -> Result<bool, Failure> {
+    let kind = |path: &str| match path {
+        "-" => Some(EntryKind::Fifo),
+        _ => std::fs::symlink_metadata(path)
+            .ok()
+            .map(|meta| EntryKind::at(Path::new(path), &meta)),
+    };
+    let (kind_a, kind_b) = (kind(a), kind(b));
+    if kind_a != Some(EntryKind::Symlink) && kind_b != Some(EntryKind::Symlink) {
+        return Ok(false);
+    }
+    let shown_a = options.labels.first().map_or(a, String::as_str);
+    let shown_b = options.labels.get(1).map_or(b, String::as_str);
+    if kind_a == kind_b {
+        if std::fs::read_link(a).ok() != std::fs::read_link(b).ok() {
+            outcome.differ();
+            writeln!(out, "Symbolic links {shown_a} and {shown_b} differ")?;
+        }
+        return Ok(true);
+    }
+    let name = |kind: Option<EntryKind>, path: &str| match kind {
+        Some(EntryKind::Symlink) => "symbolic link",
+        Some(EntryKind::Directory) => "directory",
+        Some(EntryKind::Fifo) => "fifo",
+        Some(EntryKind::Other) => "character special file",
+        _ if std::fs::metadata(path).is_ok_and(|m| m.len() == 0) => "regular empty file",
+        _ => "regular file",
+    };
+    outcome.differ();
+    writeln!(
+        out,
+        "File {shown_a} is a {} while file {shown_b} is a {}",
+        name(kind_a, a),
+        name(kind_b, b)
+    )?;
+    Ok(true)
+}
+
 /// Compares two operands: files, directories, or a file and the file of that name in
 /// a directory.
 fn compare_operands(
@@ -343,7 +394,10 @@ fn compare_operands(
     out: &mut Output,
     outcome: &mut Outcome,
 ) -> Result<(), Failure> {
-    let is_dir = |p: &str| p != "-" && Path::new(p).is_dir();
+    let is_dir = |p: &str| match options.no_dereference {
+        true => std::fs::symlink_metadata(p).is_ok_and(|m| m.is_dir()),
+        false => p != "-" && Path::new(p).is_dir(),
+    };
     let inside = |dir: &str, file: &str| {
         let name = Path::new(file)
             .file_name()

@@ -31,6 +31,8 @@ pub struct Options {
     /// `-P`: a first file that is absent is empty.
     pub new_first_file: bool,
     pub text: bool,
+    /// `--no-dereference`: symbolic links are compared as links, by their targets.
+    pub no_dereference: bool,
     pub strip_trailing_cr: bool,
     pub minimal: bool,
     pub horizon: usize,
@@ -144,6 +146,7 @@ impl Options {
             new_file: false,
             new_first_file: false,
             text: false,
+            no_dereference: false,
             strip_trailing_cr: false,
             minimal: false,
             horizon: 0,
@@ -289,6 +292,7 @@ impl Options {
                 Arg::Long("from-file") => o.from_file = Some(args.value()?),
                 Arg::Long("to-file") => o.to_file = Some(args.value()?),
                 Arg::Short('a') | Arg::Long("text") => o.text = true,
+                Arg::Long("no-dereference") => o.no_dereference = true,
                 Arg::Long("strip-trailing-cr") => o.strip_trailing_cr = true,
                 Arg::Short('i') | Arg::Long("ignore-case") => o.likeness.ignore_case = true,
                 Arg::Short('E') | Arg::Long("ignore-tab-expansion") => {
