@@ -243,3 +243,24 @@ fn a_filter_writing_to_the_terminal_shows_each_line_at_once() {
     shell.send_control('c').unwrap();
     shell.exp_string("user@wasmix:~ [130]$ ").unwrap();
 }
+
+/// pidof finds running programs by name under /proc, newest first, as procps' pidof:
+/// `-s` one, `-o` leaves some out (`%PPID` the caller), `-S` separates, status 1 for
+/// none.
+#[test]
+fn pidof_finds_programs_by_name() {
+    let out = support::run(
+        "sleep 5 & first=$!; sleep 5 & second=$!; \
+         [ \"$(pidof sleep)\" = \"$second $first\" ] && echo both; \
+         [ \"$(pidof -s sleep)\" = \"$second\" ] && echo single; \
+         [ \"$(pidof -o $second sleep)\" = \"$first\" ] && echo omitted; \
+         [ \"$(pidof -S , sleep)\" = \"$second,$first\" ] && echo separated; \
+         pidof nosuch; echo $?; pidof -q sleep; echo $?; pidof pidof > /dev/null && echo self; \
+         kill $first $second",
+    );
+    assert_eq!(
+        out.stdout, "both\nsingle\nomitted\nseparated\n1\n0\nself\n",
+        "{}",
+        out.stderr
+    );
+}
