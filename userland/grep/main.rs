@@ -75,7 +75,8 @@ static PROGRAM: Program = Program {
          --no-group-separator  do not print separator for matches with context\n      \
          --color[=WHEN],\n      \
          --colour[=WHEN]       use markers to highlight the matching strings;\n                            \
-         WHEN is 'always', 'never', or 'auto'\n      \
+         WHEN is 'always', 'never', or 'auto'\n  \
+         -U, --binary              do not strip CR characters at EOL (MSDOS/Windows)\n      \
          --help        display this help and exit\n      \
          --version     output version information and exit\n\n\
          Exit status is 0 if any line is selected, 1 otherwise;\n\
