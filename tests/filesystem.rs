@@ -329,6 +329,20 @@ fn scripts_that_name_usr_bin_run_as_on_a_merged_usr_linux() {
     assert_eq!(out.stdout, "env: 5\nsh\n1\n2\nsame\n", "{}", out.stderr);
 }
 
+/// What a guest left at /usr in its state directory (a file, or a link where /usr/bin
+/// would be) keeps /bin from being bound there, and never stops the next boot or moves
+/// /bin over what the link names.
+#[test]
+fn what_a_guest_leaves_at_usr_never_stops_a_boot() {
+    let file = state_with(&[("/usr", b"a file\n".to_vec())]);
+    let out = run_in(&file, "cat /usr; ls /bin | grep -c '^cat$'");
+    assert_eq!(out.stdout, "a file\n1\n", "{}", out.stderr);
+    let link = state_with(&[("/usr/.keep", Vec::new())]);
+    std::os::unix::fs::symlink("/etc", link.path().join("root/usr/bin")).unwrap();
+    let out = run_in(&link, "ls /etc; ns | grep -c usr");
+    assert_eq!(out.stdout, "motd\nprofile\n0\n", "{}", out.stderr);
+}
+
 #[test]
 fn a_preview1_program_resolves_relative_paths_after_cd() {
     let module = std::fs::read(support::preview1_fixture("p1-files")).unwrap();

@@ -681,11 +681,15 @@ fn root_namespace(
             .map_err(|e| fail(at, e))?;
     }
     // `#!/usr/bin/env bash` and its kin look in /usr/bin, which shows /bin here, as on a
-    // Linux whose /usr is merged.
-    make_dirs(&namespace, "/usr/bin").map_err(|e| fail("/usr/bin", e))?;
-    namespace
-        .bind("/bin", "/usr/bin", BindMode::Replace)
-        .map_err(|e| fail("/usr/bin", e))?;
+    // Linux whose /usr is merged. What a guest left at /usr in the state directory (a
+    // file, a link) keeps the bind away, never the boot, and no link is followed to place
+    // it elsewhere.
+    let real_dir = |path: &str| namespace.stat(path, false).is_ok_and(|m| m.is_dir());
+    if make_dirs(&namespace, "/usr/bin").is_ok() && real_dir("/usr") && real_dir("/usr/bin") {
+        namespace
+            .bind("/bin", "/usr/bin", BindMode::Replace)
+            .map_err(|e| fail("/usr/bin", e))?;
+    }
     // The parents of mount points are made first, in wasmix's own tree, before any host
     // directory is mounted over part of it; the mount points themselves are kernel state.
     for mount in mounts {
