@@ -326,8 +326,7 @@ impl Parser<'_> {
                 let (which, reference) = newer_letters(&word).unwrap_or((b'm', b'm'));
                 let text = self.value(&word)?;
                 let than = if reference == b't' {
-                    let now = jiff::Zoned::now().with_time_zone(datetime::local_zone());
-                    datetime::parse(&text, &now)
+                    datetime::parse_from_now(&text)
                         .map(|when| SystemTime::from(when.timestamp()))
                         .ok_or_else(|| {
                             fatal(&format!(

@@ -83,7 +83,7 @@ pub fn printf(format: &str, entry: &Entry) -> Vec<u8> {
                             break;
                         };
                         i += 1;
-                        time_part(stamp(entry, conversion), part)
+                        time_part(time(entry, conversion.to_ascii_lowercase()), part)
                     }
                     b'%' => Some("%".into()),
                     _ => directive(entry, conversion),
@@ -181,7 +181,7 @@ fn directive(entry: &Entry, conversion: u8) -> Option<String> {
         ),
         b'M' => meta().map_or_else(String::new, |m| filemode::mode_string(entry.path, &m)),
         b'a' | b'c' | b't' => {
-            let time = stamp(entry, conversion.to_ascii_uppercase())?;
+            let time = time(entry, conversion)?;
             format_time(time, "%a %b %e %H:%M:%S.%N0 %Y")?
         }
         _ => return None,
@@ -203,9 +203,9 @@ fn blocks(meta: Option<&Metadata>, entry: &Entry) -> u64 {
     meta.map_or(0, |m| wasi_fs::allocated(m.len(), entry.kind).div_ceil(512))
 }
 
-/// Access (`A`), status change (`C`) or modification (`T`) time.
-fn stamp(entry: &Entry, which: u8) -> Option<SystemTime> {
-    crate::file_time(entry.path, entry.follow, which.to_ascii_lowercase())
+/// Access (`a`), status change (`c`) or modification (`t`) time.
+fn time(entry: &Entry, which: u8) -> Option<SystemTime> {
+    crate::file_time(entry.path, entry.follow, which)
 }
 
 /// `%Tk` and its kin: `@` is seconds since the epoch with a fraction, any other letter

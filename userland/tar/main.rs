@@ -239,8 +239,7 @@ fn main() {
                 }
                 Arg::Long("mtime") => {
                     let text = args.value()?;
-                    let now = jiff::Zoned::now().with_time_zone(datetime::local_zone());
-                    match datetime::parse(&text, &now) {
+                    match datetime::parse_from_now(&text) {
                         Some(when) => options.mtime = Some(when.timestamp().as_second()),
                         // GNU goes on too, with the files' own times in wasmix's case.
                         None => PROGRAM.warn(format!(

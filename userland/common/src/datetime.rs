@@ -415,6 +415,12 @@ pub fn parse(text: &str, now: &Zoned) -> Option<Zoned> {
         .map(|moment| moment.with_time_zone(now.time_zone().clone()))
 }
 
+/// `parse` against the present moment in the local zone, for a program that reads one
+/// date string (`find -newermt`, `tar --mtime`).
+pub fn parse_from_now(text: &str) -> Option<Zoned> {
+    parse(text, &Zoned::now().with_time_zone(local_zone()))
+}
+
 /// `[[CC]YY]MMDDhhmm[.ss]`, as `touch -t` reads it, in `zone`.
 pub fn parse_stamp(text: &str, now: &Zoned) -> Option<Zoned> {
     let (main, seconds) = match text.split_once('.') {
