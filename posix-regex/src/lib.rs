@@ -277,18 +277,6 @@ fn next_character(haystack: &[u8], at: usize) -> usize {
     }
 }
 
-/// `text` as an extended regex that matches only itself.
-pub fn escape(text: &str) -> String {
-    let mut escaped = String::with_capacity(text.len());
-    for c in text.chars() {
-        if "\\.[]()*+?{}|^$".contains(c) {
-            escaped.push('\\');
-        }
-        escaped.push(c);
-    }
-    escaped
-}
-
 fn syntax_config(flags: Flags) -> syntax::Config {
     syntax::Config::new()
         .case_insensitive(flags.case_insensitive)

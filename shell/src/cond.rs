@@ -147,7 +147,7 @@ impl Shell {
             extended: true,
             dialect: Dialect::Glibc,
             control_escapes: false,
-            bracket_escapes: true,
+            bracket_escapes: false,
         };
         let flags = Flags {
             case_insensitive: self.shell_options.nocasematch,

@@ -2,6 +2,7 @@
 //! field splitting of unquoted expansions, and pathname expansion (globbing) against the
 //! shell's namespace.
 
+use super::regex_word::RegexText;
 use super::{Shell, syntax};
 use brush_parser::ast::Word;
 use brush_parser::word::{
@@ -104,8 +105,8 @@ pub(super) struct Fields {
     split_literals: bool,
     /// The characters that split fields (`$IFS`).
     ifs: String,
-    /// Whether `pattern` is a regular expression (`[[ =~ ]]`) rather than a shell pattern.
-    regex: bool,
+    /// For `[[ =~ ]]`: the field as a regular expression, built instead of `pattern`.
+    regex: Option<RegexText>,
 }
 
 impl Default for Fields {
@@ -120,7 +121,7 @@ impl Default for Fields {
             split: true,
             split_literals: false,
             ifs: DEFAULT_IFS.to_string(),
-            regex: false,
+            regex: None,
         }
     }
 }
@@ -154,8 +155,8 @@ impl Fields {
     /// Quoted text: taken as it is, never a pattern.
     pub(super) fn push_literal(&mut self, text: &str) {
         self.current.push_str(text);
-        if self.regex {
-            self.pattern.push_str(&wasmix_posix_regex::escape(text));
+        if let Some(regex) = &mut self.regex {
+            regex.push(text, true);
         } else {
             self.pattern.push_str(&super::pattern::escape(text));
         }
@@ -165,7 +166,11 @@ impl Fields {
     /// Unquoted text: its `*`, `?` and `[` make the field a pattern.
     fn push_unquoted(&mut self, text: &str) {
         self.current.push_str(text);
-        self.pattern.push_str(text);
+        if let Some(regex) = &mut self.regex {
+            regex.push(text, false);
+        } else {
+            self.pattern.push_str(text);
+        }
         self.globbing |= super::pattern::has_magic(text);
         self.current_exists = true;
     }
@@ -322,11 +327,11 @@ impl Shell {
     /// themselves.
     pub(super) async fn expand_regex(&mut self, word: &Word) -> Result<String, ExpandError> {
         let fields = Fields {
-            regex: true,
+            regex: Some(RegexText::default()),
             ..Fields::unsplit()
         };
         let fields = self.fields_of(&word.value, fields).await?;
-        Ok(fields.pattern)
+        Ok(fields.regex.unwrap_or_default().into_string())
     }
 
     /// Expands the body of a here-document: parameters, but no quotes and no splitting.

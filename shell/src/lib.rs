@@ -45,6 +45,7 @@ mod hash;
 mod random_text;
 mod read;
 mod redirect;
+mod regex_word;
 mod select;
 mod shopt;
 mod source;
