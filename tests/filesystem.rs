@@ -343,6 +343,19 @@ fn what_a_guest_leaves_at_usr_never_stops_a_boot() {
     assert_eq!(out.stdout, "motd\nprofile\n0\n", "{}", out.stderr);
 }
 
+/// /var/tmp is there from the first boot, with /tmp's mode (a state directory on the
+/// host keeps no sticky bit), and what is written there is still there after a reboot.
+#[test]
+fn var_tmp_is_made_at_boot_and_kept_across_reboots() {
+    let out = run("stat -c '%A' /var/tmp");
+    assert_eq!(out.stdout, "drwxrwxrwt\n", "{}", out.stderr);
+    let state = state_with(&[("/etc/kept", Vec::new())]);
+    let out = run_in(&state, "stat -c '%A' /var/tmp; echo kept > /var/tmp/f");
+    assert_eq!(out.stdout, "drwxrwxrwx\n", "{}", out.stderr);
+    let out = run_in(&state, "cat /var/tmp/f");
+    assert_eq!(out.stdout, "kept\n", "{}", out.stderr);
+}
+
 #[test]
 fn a_preview1_program_resolves_relative_paths_after_cd() {
     let module = std::fs::read(support::preview1_fixture("p1-files")).unwrap();

@@ -690,6 +690,15 @@ fn root_namespace(
             .bind("/bin", "/usr/bin", BindMode::Replace)
             .map_err(|e| fail("/usr/bin", e))?;
     }
+    // /var/tmp, which scripts use for files kept across reboots, made on first boot
+    // with /tmp's mode; a guest that replaced it keeps what it made.
+    if matches!(namespace.create_dir("/var"), Ok(()) | Err(FsError::Exists))
+        && namespace.create_dir("/var/tmp").is_ok()
+    {
+        namespace
+            .set_mode("/var/tmp", false, 0o1777)
+            .map_err(|e| fail("/var/tmp", e))?;
+    }
     // The parents of mount points are made first, in wasmix's own tree, before any host
     // directory is mounted over part of it; the mount points themselves are kernel state.
     for mount in mounts {

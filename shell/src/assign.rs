@@ -95,24 +95,44 @@ impl Shell {
     }
 
     /// Runs an assignment of the shell's text.
+    /// Performs an assignment; what it did as `set -x` shows it (`x+='a b'`, `a=(1 $x)`:
+    /// a value expanded, a list as written).
     pub(super) async fn perform_assignment(
         &mut self,
         assignment: &Assignment,
-    ) -> Result<(), ExpandError> {
+    ) -> Result<String, ExpandError> {
+        let operator = if assignment.append { "+=" } else { "=" };
+        let shown = |value: &str| {
+            format!(
+                "{}{operator}{}",
+                assignment.name,
+                super::options::quoted(value)
+            )
+        };
         match (&assignment.name, &assignment.value) {
             (AssignmentName::VariableName(name), AssignmentValue::Scalar(word)) => {
                 let value = self.expand_assigned(word).await?;
-                self.assign_scalar(name, &value, assignment.append)
+                self.assign_scalar(name, &value, assignment.append)?;
+                Ok(shown(&value))
             }
             (AssignmentName::ArrayElementName(name, index), AssignmentValue::Scalar(word)) => {
                 let subscript = self.subscript(name, index).await?;
                 let value = self.expand_assigned(word).await?;
-                self.assign_element(name, subscript, &value, assignment.append)
+                self.assign_element(name, subscript, &value, assignment.append)?;
+                Ok(shown(&value))
             }
             (AssignmentName::VariableName(name), AssignmentValue::Array(elements)) => {
+                let written: Vec<String> = elements
+                    .iter()
+                    .map(|(key, value)| match key {
+                        Some(key) => format!("[{}]={}", key.value, value.value),
+                        None => value.value.clone(),
+                    })
+                    .collect();
                 let elements = self.array_elements(name, elements).await?;
                 self.assign_elements(name, elements, assignment.append)
-                    .await
+                    .await?;
+                Ok(format!("{name}{operator}({})", written.join(" ")))
             }
             (AssignmentName::ArrayElementName(name, index), AssignmentValue::Array(_)) => {
                 Err(ExpandError::new(format!(
@@ -424,6 +444,9 @@ impl Shell {
         }
         {
             let variable = self.declared(name);
+            if matches!(variable.value, Value::Unset) && (on.contains('a') || on.contains('A')) {
+                variable.declared_only = true;
+            }
             if on.contains('A') && !matches!(variable.value, Value::Associative(_)) {
                 // A string becomes element "0", as bash keeps it.
                 let mut elements = IndexMap::new();
@@ -507,7 +530,7 @@ impl Shell {
                 })
         });
         match assignment {
-            Some(assignment) => self.perform_assignment(assignment).await,
+            Some(assignment) => self.perform_assignment(assignment).await.map(drop),
             None => self.assign_scalar(name, value, append),
         }
     }

@@ -82,7 +82,7 @@ impl Shell {
                 CompoundCommand::ForClause(clause) => self.run_for(clause, io).await?,
                 CompoundCommand::CaseClause(clause) => self.run_case(clause, io).await?,
                 CompoundCommand::Arithmetic(command) => {
-                    self.last_status = self.run_arithmetic_command(&command.expr.value).await?;
+                    self.last_status = self.run_arithmetic_command(command, io).await?;
                 }
                 CompoundCommand::ArithmeticForClause(clause) => {
                     self.run_arithmetic_for(clause, io).await?
@@ -247,34 +247,47 @@ impl Shell {
 
     /// `((expression))`. Whether `((` opened arithmetic or two subshells was decided when
     /// it was parsed, as bash decides it: here it can only be arithmetic.
-    async fn run_arithmetic_command(&mut self, text: &str) -> Result<u8, Flow> {
+    async fn run_arithmetic_command(
+        &mut self,
+        command: &brush_parser::ast::ArithmeticCommand,
+        io: &Stdio,
+    ) -> Result<u8, Flow> {
         self.run_debug_trap().await?;
+        let text = &command.expr.value;
         let expanded = match self.expand_operand(text, true, false).await {
             Ok(expanded) => expanded,
             Err(e) => return self.expansion_failed(e),
         };
+        self.trace_compound(format!("(( {expanded} ))"), io).await;
         match self.evaluate_arithmetic(&expanded) {
             Ok(value) => Ok(u8::from(value == 0)),
             Err(e) => self.expansion_failed(e),
         }
     }
 
-    /// `((expression))`: 0 when the value is not zero, else 1.
-    async fn arithmetic_status(&mut self, text: &str) -> Result<u8, ExpandError> {
-        let expanded = self.expand_operand(text, true, false).await?;
-        Ok(u8::from(self.evaluate_arithmetic(&expanded)? == 0))
-    }
-
-    /// One of the three parts of `for ((...))`; an empty one is true.
+    /// One of the three parts of `for ((...))`: 0 when its value is not zero, else 1.
+    /// An empty one is `1`, as bash's trace shows it.
     async fn arithmetic_part(
         &mut self,
         part: &Option<UnexpandedArithmeticExpr>,
+        io: &Stdio,
     ) -> Result<u8, ExpandError> {
-        match part {
+        let text = match part {
             Some(expression) if !expression.value.trim().is_empty() => {
-                self.arithmetic_status(&expression.value).await
+                expression.value.trim_start()
             }
-            _ => Ok(0),
+            _ => "1",
+        };
+        let expanded = self.expand_operand(text, true, false).await?;
+        self.trace_compound(format!("(( {expanded} ))"), io).await;
+        Ok(u8::from(self.evaluate_arithmetic(&expanded)? == 0))
+    }
+
+    /// `set -x`'s line for a compound command's own step (`for x in ...`, `(( ... ))`).
+    async fn trace_compound(&mut self, line: String, io: &Stdio) {
+        if self.options.xtrace {
+            let to = self.trace_output(io);
+            self.trace(&[line], &to, None).await;
         }
     }
 
@@ -295,14 +308,14 @@ impl Shell {
     ) -> Result<(), Flow> {
         // The DEBUG trap runs before each of the three parts, on the `for` line.
         self.debug_trap_at(&clause.loc).await?;
-        if let Err(e) = self.arithmetic_part(&clause.initializer).await {
+        if let Err(e) = self.arithmetic_part(&clause.initializer, io).await {
             self.last_status = self.expansion_failed(e)?;
             return Ok(());
         }
         let mut status = 0;
         loop {
             self.debug_trap_at(&clause.loc).await?;
-            match self.arithmetic_part(&clause.condition).await {
+            match self.arithmetic_part(&clause.condition, io).await {
                 Ok(0) => {}
                 Ok(_) => break,
                 Err(e) => {
@@ -317,7 +330,7 @@ impl Shell {
                 break;
             }
             self.debug_trap_at(&clause.loc).await?;
-            if let Err(e) = self.arithmetic_part(&clause.updater).await {
+            if let Err(e) = self.arithmetic_part(&clause.updater, io).await {
                 self.last_status = self.expansion_failed(e)?;
                 return Ok(());
             }
@@ -358,13 +371,25 @@ impl Shell {
             }
             None => self.positional.clone(),
         };
+        // Traced as written, the words unexpanded.
+        let words = match &clause.values {
+            Some(words) => words.iter().map(|w| w.value.as_str()).collect::<Vec<_>>(),
+            None => vec!["\"$@\""],
+        };
+        let head = format!(
+            "{} {name} in {}",
+            if select.is_some() { "select" } else { "for" },
+            words.join(" ")
+        );
         if select.is_some() {
+            self.trace_compound(head, io).await;
             return self.run_select(name, values, &clause.body.list, io).await;
         }
         let mut status = 0;
         for value in values {
             // bash runs the DEBUG trap for the `for` itself before each turn.
             self.debug_trap_at(&clause.loc).await?;
+            self.trace_compound(head.clone(), io).await;
             self.set_variable(&clause.variable_name, &value, false);
             let turn = self.run_body(&clause.body.list, io).await?;
             status = self.last_status;
@@ -379,6 +404,8 @@ impl Shell {
 
     async fn run_case(&mut self, clause: &CaseClauseCommand, io: &Stdio) -> Result<(), Flow> {
         self.debug_trap_at(&clause.loc).await?;
+        self.trace_compound(format!("case {} in", clause.value.value), io)
+            .await;
         let value = match self.expand_value(&clause.value).await {
             Ok(value) => value,
             Err(e) => {

@@ -78,7 +78,12 @@ impl Parser<'_> {
         if !is_op(close, ")") || !contiguous(&self.tokens[inner_close], close) {
             return Ok(None);
         }
-        let value = joined(&self.tokens[self.at + 2..inner_close]);
+        // The blanks just inside the parentheses are kept, as bash prints and traces them.
+        let value = padded(
+            &self.tokens[self.at + 2..inner_close],
+            inner,
+            &self.tokens[inner_close],
+        );
         let loc = span(open, close);
         self.at = inner_close + 2;
         Ok(Some(ast::ArithmeticCommand {
@@ -169,11 +174,27 @@ impl Parser<'_> {
         self.expect_op("(")?;
         let inner_close = self.closer_of(open + 1).ok_or_else(|| self.error_here())?;
         let mut parts = vec![Vec::new()];
+        // Whether blanks end each part: bash keeps them (`(( i = 0  ))` in a trace).
+        let mut blank_after = Vec::new();
         let mut depth = 0usize;
-        for token in &self.tokens[open + 2..inner_close] {
+        for (at, token) in self
+            .tokens
+            .iter()
+            .enumerate()
+            .take(inner_close + 1)
+            .skip(open + 2)
+        {
+            let before = &self.tokens[at - 1];
+            if matches!(token.to_str(), ";" | ";;" | ")") && depth == 0 {
+                blank_after.push(location(token).start.index > location(before).end.index);
+            }
             match token.to_str() {
+                _ if at == inner_close => {}
                 ";" if depth == 0 => parts.push(Vec::new()),
-                ";;" if depth == 0 => parts.extend([Vec::new(), Vec::new()]),
+                ";;" if depth == 0 => {
+                    parts.extend([Vec::new(), Vec::new()]);
+                    blank_after.push(false);
+                }
                 text => {
                     depth = match text {
                         "(" => depth + 1,
@@ -191,9 +212,11 @@ impl Parser<'_> {
         let [initializer, condition, updater]: [Vec<Token>; 3] =
             parts.try_into().map_err(|_| GrammarError::Near(open))?;
         self.expect_op(")")?;
-        let expression = |tokens: Vec<Token>| {
+        let mut blank_after = blank_after.into_iter();
+        let mut expression = |tokens: Vec<Token>| {
+            let blank = blank_after.next().unwrap_or(false);
             (!tokens.is_empty()).then(|| UnexpandedArithmeticExpr {
-                value: joined(&tokens),
+                value: joined(&tokens) + if blank { " " } else { "" },
             })
         };
         self.sequential_separator();
@@ -503,7 +526,8 @@ fn binary_predicate(token: &Token) -> Option<Binary> {
             "-ef" => Binary::FilesReferToSameDeviceAndInodeNumbers,
             "-nt" => Binary::LeftFileIsNewerOrExistsWhenRightDoesNot,
             "-ot" => Binary::LeftFileIsOlderOrDoesNotExistWhenRightDoes,
-            "==" | "=" => Binary::StringExactlyMatchesPattern,
+            "==" => Binary::StringExactlyMatchesPattern,
+            "=" => Binary::StringExactlyMatchesString,
             "!=" => Binary::StringDoesNotExactlyMatchPattern,
             "=~" => Binary::StringMatchesRegex,
             _ => return None,
@@ -539,4 +563,21 @@ fn unary_predicate(word: &str) -> Option<Unary> {
         "-S" => Unary::FileExistsAndIsSocket,
         _ => return None,
     })
+}
+
+/// The tokens between `open` and `close` as text, with as many spaces before and after
+/// them as the source has.
+fn padded(tokens: &[Token], open: &Token, close: &Token) -> String {
+    let gap = |from: &Token, to: &Token| {
+        " ".repeat(
+            location(to)
+                .start
+                .index
+                .saturating_sub(location(from).end.index),
+        )
+    };
+    match (tokens.first(), tokens.last()) {
+        (Some(first), Some(last)) => gap(open, first) + &joined(tokens) + &gap(last, close),
+        _ => gap(open, close),
+    }
 }

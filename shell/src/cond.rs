@@ -8,14 +8,20 @@ use super::variables::Subscript;
 use brush_parser::ast::{BinaryPredicate, ExtendedTestExpr, UnaryPredicate};
 use std::future::Future;
 use std::pin::Pin;
+use wasmix_kernel::file::Output;
 use wasmix_posix_regex::{Dialect, Flags, PosixRegex, Syntax};
 
 type Boxed<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
 
 impl Shell {
     /// Runs `[[ expression ]]`: 0 true, 1 false, 2 when it cannot be evaluated.
-    pub(super) async fn run_conditional(&mut self, expression: &ExtendedTestExpr) -> u8 {
-        match self.condition(expression).await {
+    /// `stderr` is where `set -x` shows each test as it is made.
+    pub(super) async fn run_conditional(
+        &mut self,
+        expression: &ExtendedTestExpr,
+        stderr: &Output,
+    ) -> u8 {
+        match self.condition(expression, stderr).await {
             Ok(true) => 0,
             Ok(false) => 1,
             // An invalid regular expression is status 2 without a word, as in bash.
@@ -35,25 +41,54 @@ impl Shell {
     fn condition<'a>(
         &'a mut self,
         expression: &'a ExtendedTestExpr,
+        stderr: &'a Output,
     ) -> Boxed<'a, Result<bool, ExpandError>> {
         Box::pin(async move {
             Ok(match expression {
                 ExtendedTestExpr::And(a, b) => {
-                    self.condition(a).await? && self.condition(b).await?
+                    self.condition(a, stderr).await? && self.condition(b, stderr).await?
                 }
-                ExtendedTestExpr::Or(a, b) => self.condition(a).await? || self.condition(b).await?,
-                ExtendedTestExpr::Not(inner) => !self.condition(inner).await?,
-                ExtendedTestExpr::Parenthesized(inner) => self.condition(inner).await?,
+                ExtendedTestExpr::Or(a, b) => {
+                    self.condition(a, stderr).await? || self.condition(b, stderr).await?
+                }
+                // bash's trace shows a `!` before a unary test only.
+                ExtendedTestExpr::Not(inner) => match &**inner {
+                    ExtendedTestExpr::UnaryTest(predicate, word) => {
+                        !self.unary_test(predicate, word, "! ", stderr).await?
+                    }
+                    _ => !self.condition(inner, stderr).await?,
+                },
+                ExtendedTestExpr::Parenthesized(inner) => self.condition(inner, stderr).await?,
                 ExtendedTestExpr::UnaryTest(predicate, word) => {
-                    let operand = self.expand_value(word).await?;
-                    self.unary_condition(predicate, &operand).await?
+                    self.unary_test(predicate, word, "", stderr).await?
                 }
                 ExtendedTestExpr::BinaryTest(predicate, left, right) => {
                     let left_text = self.expand_value(left).await?;
-                    self.binary_condition(predicate, &left_text, right).await?
+                    self.binary_condition(predicate, &left_text, right, stderr)
+                        .await?
                 }
             })
         })
+    }
+
+    async fn unary_test(
+        &mut self,
+        predicate: &UnaryPredicate,
+        word: &brush_parser::ast::Word,
+        negation: &str,
+        stderr: &Output,
+    ) -> Result<bool, ExpandError> {
+        let operand = self.expand_value(word).await?;
+        self.trace_test(format!("{negation}{predicate} {}", shown(&operand)), stderr)
+            .await;
+        self.unary_condition(predicate, &operand).await
+    }
+
+    /// `set -x`'s line for one test: `[[ a == b ]]`, its operands expanded.
+    async fn trace_test(&mut self, test: String, stderr: &Output) {
+        if self.options.xtrace {
+            self.trace(&[format!("[[ {test} ]]")], stderr, None).await;
+        }
     }
 
     async fn unary_condition(
@@ -93,14 +128,22 @@ impl Shell {
         predicate: &BinaryPredicate,
         left: &str,
         right: &brush_parser::ast::Word,
+        stderr: &Output,
     ) -> Result<bool, ExpandError> {
         use BinaryPredicate::*;
+        let operator = binary_operator(predicate);
+        let shown_left = shown(left);
         Ok(match predicate {
             StringExactlyMatchesPattern
             | StringDoesNotExactlyMatchPattern
             | StringExactlyMatchesString
             | StringDoesNotExactlyMatchString => {
                 let pattern = self.expand_case_pattern(right).await?;
+                self.trace_test(
+                    format!("{shown_left} {operator} {}", shown(&pattern)),
+                    stderr,
+                )
+                .await;
                 let matched = super::pattern::Pattern::new(&pattern, true)
                     .ignoring_case(self.shell_options.nocasematch)
                     .matches(left);
@@ -112,6 +155,8 @@ impl Shell {
             }
             StringMatchesRegex | StringContainsSubstring => {
                 let regex = self.expand_regex(right).await?;
+                self.trace_test(format!("{shown_left} {operator} {}", shown(&regex)), stderr)
+                    .await;
                 self.regex_matches(left, &regex)?
             }
             ArithmeticEqualTo
@@ -120,8 +165,10 @@ impl Shell {
             | ArithmeticLessThanOrEqualTo
             | ArithmeticGreaterThan
             | ArithmeticGreaterThanOrEqualTo => {
-                let a = self.evaluate_arithmetic(left)?;
                 let right = self.expand_value(right).await?;
+                self.trace_test(format!("{shown_left} {operator} {}", shown(&right)), stderr)
+                    .await;
+                let a = self.evaluate_arithmetic(left)?;
                 let b = self.evaluate_arithmetic(&right)?;
                 match predicate {
                     ArithmeticEqualTo => a == b,
@@ -134,6 +181,8 @@ impl Shell {
             }
             other => {
                 let right = self.expand_value(right).await?;
+                self.trace_test(format!("{shown_left} {operator} {}", shown(&right)), stderr)
+                    .await;
                 self.files_or_strings(other, left, &right)
                     .map_err(ExpandError::new)?
             }
@@ -170,5 +219,18 @@ impl Shell {
             .collect();
         let _ = self.assign_array("BASH_REMATCH", groups, false);
         Ok(true)
+    }
+}
+
+/// An operand as `set -x` shows it in `[[ ]]`: as it is, or `''` when empty.
+fn shown(operand: &str) -> &str {
+    if operand.is_empty() { "''" } else { operand }
+}
+
+/// The operator as written: `=` and `==` are one test, but each is shown as typed.
+pub(super) fn binary_operator(predicate: &BinaryPredicate) -> String {
+    match predicate {
+        BinaryPredicate::StringExactlyMatchesString => "=".into(),
+        other => other.to_string(),
     }
 }

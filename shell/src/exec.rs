@@ -630,10 +630,12 @@ impl Shell {
             }
             Command::ExtendedTest(test, redirects) => {
                 self.run_debug_trap().await?;
+                // `set -x` writes where the shell's stderr is, before the redirections.
+                let stderr = self.trace_output(&stdio);
                 if self.redirected(stdio, redirects.as_ref()).await.is_none() {
                     return Ok(Stage::Done(1));
                 }
-                Ok(Stage::Done(self.run_conditional(&test.expr).await))
+                Ok(Stage::Done(self.run_conditional(&test.expr, &stderr).await))
             }
         }
     }
@@ -808,16 +810,13 @@ impl Shell {
             for assignment in assignments {
                 // Traced with the `$PS4` from before it.
                 let ps4 = self.variable("PS4");
-                if let Err(e) = self.perform_assignment(assignment).await {
-                    return Ok(Stage::Done(self.expansion_failed(e)?));
-                }
-                if self.options.xtrace {
-                    let name = assignment.name.to_string();
-                    let shown = self.variable(&name).unwrap_or_default();
-                    // `set -x` writes where the shell's stderr is, before the redirections.
-                    let shown = format!("{name}={}", super::options::quoted(&shown));
-                    self.trace(&[shown], &stdio.stderr, Some(ps4)).await;
-                }
+                let shown = match self.perform_assignment(assignment).await {
+                    Ok(shown) => shown,
+                    Err(e) => return Ok(Stage::Done(self.expansion_failed(e)?)),
+                };
+                // `set -x` writes where the shell's stderr is, before the redirections.
+                let to = self.trace_output(&stdio);
+                self.trace(&[shown], &to, Some(ps4)).await;
             }
             if let Err(message) = self.apply_redirects(&redirects, &mut stdio).await {
                 self.report(&message);
@@ -852,7 +851,8 @@ impl Shell {
                 .map(|(n, v)| format!("{n}={}", super::options::quoted(v)))
                 .chain(argv.iter().map(|w| super::options::quoted(w)))
                 .collect();
-            self.trace(&shown, &stdio.stderr, None).await;
+            let to = self.trace_output(&stdio);
+            self.trace(&shown, &to, None).await;
         }
         if let Err(message) = self.apply_redirects(&redirects, &mut stdio).await {
             self.report(&message);

@@ -740,6 +740,11 @@ pub(super) fn ansi_c_unquote(text: &str, utf8: bool) -> String {
                 // `\cX`: the control character, as Ctrl-X types it; bash masks any
                 // character so (`\c0` is 0x10), but `\c?` is DEL.
                 Some('?') => out.push(0x7f),
+                // `\c\\` takes both backslashes, as bash reads it.
+                Some('\\') if chars.clone().next() == Some('\\') => {
+                    chars.next();
+                    out.push(0x1c);
+                }
                 Some(c) => out.push((c.to_ascii_uppercase() as u32 & 0x1f) as u8),
                 None => out.extend_from_slice(b"\\c"),
             },

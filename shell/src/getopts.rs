@@ -15,6 +15,10 @@ impl Shell {
             self.report(&format!("getopts: `{name}': not a valid identifier"));
             return 1;
         }
+        // A read-only NAME fails the call, but not the end of the options.
+        if status == 0 && self.is_readonly(name) {
+            return 2;
+        }
         status
     }
 
@@ -77,7 +81,7 @@ impl Shell {
         let script = self.script_name.clone();
         let Some(at) = spec.find(option).filter(|_| option != ':') else {
             if silent {
-                self.set_variable("OPTARG", &option.to_string(), false);
+                self.set_optarg(&option.to_string());
             } else {
                 self.say(format!("{script}: illegal option -- {option}"));
                 self.unset_quietly("OPTARG");
@@ -101,13 +105,13 @@ impl Shell {
         };
         match argument {
             Some(argument) => {
-                self.set_variable("OPTARG", &argument, false);
+                self.set_optarg(&argument);
                 self.set_option_name(name, &option.to_string());
                 finish(self, index + 1);
             }
             None => {
                 if silent {
-                    self.set_variable("OPTARG", &option.to_string(), false);
+                    self.set_optarg(&option.to_string());
                     self.set_option_name(name, ":");
                 } else {
                     self.say(format!("{script}: option requires an argument -- {option}"));
@@ -126,11 +130,30 @@ impl Shell {
         self.unset_quietly("OPTARG");
     }
 
-    /// Sets NAME to the option found, unless NAME is no variable's name.
+    /// Sets NAME to the option found, unless NAME is no variable's name or read-only.
     fn set_option_name(&mut self, name: &str, value: &str) {
-        if super::assign::is_name(name) {
+        if super::assign::is_name(name) && !self.refused_as_readonly(name) {
             self.set_variable(name, value, false);
         }
+    }
+
+    /// OPTARG, unless it is read-only (then bash says so and goes on).
+    fn set_optarg(&mut self, value: &str) {
+        if !self.refused_as_readonly("OPTARG") {
+            self.set_variable("OPTARG", value, false);
+        }
+    }
+
+    fn refused_as_readonly(&mut self, name: &str) -> bool {
+        let readonly = self.is_readonly(name);
+        if readonly {
+            self.report(&format!("{name}: readonly variable"));
+        }
+        readonly
+    }
+
+    fn is_readonly(&self, name: &str) -> bool {
+        self.variable_entry(name).is_some_and(|v| v.readonly)
     }
 
     fn unset_quietly(&mut self, name: &str) {

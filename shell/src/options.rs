@@ -4,6 +4,7 @@
 //! and `set -- ARGS` for the positional parameters.
 
 use super::{Origin, Shell};
+use wasmix_kernel::file::Output;
 
 #[derive(Clone, Copy)]
 pub(super) struct Options {
@@ -291,10 +292,25 @@ impl Shell {
     fn posix_mode(&mut self, on: bool) {
         if on {
             self.set_variable("POSIXLY_CORRECT", "y", false);
+        } else {
+            self.variables.remove("POSIXLY_CORRECT");
+        }
+        self.posix_mode_follows(on);
+    }
+
+    /// Setting or unsetting `POSIXLY_CORRECT` turns POSIX mode on or off, as in bash.
+    pub(super) fn posixly_correct_changed(&mut self, set: bool) {
+        if self.options.posix != set {
+            self.options.posix = set;
+            self.posix_mode_follows(set);
+        }
+    }
+
+    fn posix_mode_follows(&mut self, on: bool) {
+        if on {
             self.shell_options.expand_aliases = true;
             self.shell_options.inherit_errexit = true;
         } else {
-            self.variables.remove("POSIXLY_CORRECT");
             self.shell_options.expand_aliases = matches!(self.origin, Origin::Prompt);
         }
     }
@@ -352,6 +368,24 @@ impl Shell {
         (status, text)
     }
 
+    /// Where `set -x` writes: descriptor `$BASH_XTRACEFD` when it is open for writing,
+    /// else standard error.
+    pub(super) fn trace_output(&self, stdio: &wasmix_kernel::file::Stdio) -> Output {
+        use wasmix_kernel::file::Stream;
+        let fd = self
+            .variable("BASH_XTRACEFD")
+            .and_then(|v| v.parse::<i32>().ok());
+        let chosen = match fd {
+            Some(1) => Some(&stdio.stdout),
+            Some(fd) if fd > 2 => match stdio.higher(fd) {
+                Some(Stream::Write(output) | Stream::ReadWrite(_, output)) => Some(output),
+                _ => None,
+            },
+            _ => None,
+        };
+        chosen.unwrap_or(&stdio.stderr).duplicate()
+    }
+
     /// `set -x`: the command about to run, its words already quoted as shown, on stderr
     /// after `$PS4` expanded (as a prompt, without tracing), its first character once
     /// more for each level of command substitution.
@@ -359,7 +393,7 @@ impl Shell {
     pub(super) async fn trace(
         &mut self,
         shown: &[String],
-        stderr: &wasmix_kernel::file::Output,
+        stderr: &Output,
         ps4: Option<Option<String>>,
     ) {
         if !self.options.xtrace {

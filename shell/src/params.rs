@@ -302,7 +302,8 @@ impl Shell {
                             )));
                         }
                     }
-                    Expansion::One(Some(value))
+                    // The value as it was stored (`declare -i`, `-u` change it).
+                    self.expansion(parameter, false).await?
                 } else {
                     self.expansion(parameter, *indirect).await?
                 }

@@ -328,12 +328,12 @@ impl Printer {
         self.begin();
         match compound {
             CompoundCommand::Arithmetic(a) => {
-                self.out.push_str(&format!("(({}))", arithmetic_text(a)));
+                self.out.push_str(&format!("(({}))", a.expr.value));
             }
             CompoundCommand::ArithmeticForClause(f) => {
                 let part = |e: &Option<brush_parser::ast::UnexpandedArithmeticExpr>| {
                     e.as_ref()
-                        .map(|e| e.value.trim().to_string())
+                        .map(|e| e.value.clone())
                         .filter(|e| !e.is_empty())
                         .unwrap_or_else(|| "1".into())
                 };
@@ -502,25 +502,12 @@ impl Printer {
                 self.out.push_str(&format!("{predicate} {}", word.value));
             }
             ExtendedTestExpr::BinaryTest(predicate, left, right) => {
+                let operator = super::cond::binary_operator(predicate);
                 self.out
-                    .push_str(&format!("{} {predicate} {}", left.value, right.value));
+                    .push_str(&format!("{} {operator} {}", left.value, right.value));
             }
         }
     }
-}
-
-/// bash prints `(( … ))` as written; the parser drops the spaces inside the
-/// parentheses, so they are put back from the command's length in the source.
-fn arithmetic_text(command: &brush_parser::ast::ArithmeticCommand) -> String {
-    let expr = &command.expr.value;
-    let written = command
-        .loc
-        .end
-        .index
-        .saturating_sub(command.loc.start.index + 4);
-    let extra = written.saturating_sub(expr.chars().count());
-    let (before, after) = (extra.div_ceil(2), extra / 2);
-    format!("{}{expr}{}", " ".repeat(before), " ".repeat(after))
 }
 
 /// The delimiter without its quotes (a quoted one is printed in single quotes).

@@ -149,6 +149,14 @@ async fn run(process: ShellProcess) -> u8 {
     for (variable, value) in &process.env {
         shell.set_variable(variable, value, true);
     }
+    // `POSIXLY_CORRECT` in the environment starts bash in POSIX mode.
+    if process
+        .env
+        .iter()
+        .any(|(name, _)| name == "POSIXLY_CORRECT")
+    {
+        shell.posixly_correct_changed(true);
+    }
     // An exported `$SHELLOPTS` hands its options down, as in bash (`set -x` traces into
     // child shells).
     if let Some((_, list)) = process.env.iter().find(|(name, _)| name == "SHELLOPTS") {

@@ -61,6 +61,9 @@ pub(super) struct Variable {
     pub nameref: bool,
     /// `declare -l` / `declare -u`: values assigned are folded to this case.
     pub case: Option<Case>,
+    /// An array `declare -a`/`-A` made without assigning it (bash's invisible
+    /// variable): `declare -p` shows no `=()` until something is assigned.
+    pub declared_only: bool,
 }
 
 /// The case `declare -l` and `declare -u` fold assigned values to.
@@ -100,6 +103,7 @@ impl Variable {
             integer: false,
             nameref: false,
             case: None,
+            declared_only: false,
         }
     }
 }
@@ -236,6 +240,7 @@ impl Shell {
             .entry(name.to_string())
             .or_insert_with(|| Variable::new(Value::Unset));
         variable.exported |= export;
+        variable.declared_only = false;
         match &mut variable.value {
             Value::Unset => variable.value = Value::Scalar(value.to_string()),
             Value::Scalar(text) => *text = value.to_string(),
@@ -332,6 +337,7 @@ impl Shell {
         match name {
             "OPTIND" => self.getopts_state.1 = 0,
             "BASH_ARGV0" => self.script_name = value,
+            "POSIXLY_CORRECT" => self.posixly_correct_changed(true),
             _ => {}
         }
         Ok(())
@@ -374,6 +380,7 @@ impl Shell {
             .variables
             .entry(name.to_string())
             .or_insert_with(|| Variable::new(Value::Indexed(BTreeMap::new())));
+        variable.declared_only = false;
         match &variable.value {
             Value::Scalar(text) => {
                 variable.value = Value::Indexed(BTreeMap::from([(0, text.clone())]))
@@ -469,6 +476,7 @@ impl Shell {
         }
         debug_assert!(associative == matches!(value, Value::Associative(_)));
         variable.value = value;
+        variable.declared_only = false;
         self.variables.insert(name.to_string(), variable);
         Ok(())
     }
@@ -537,7 +545,11 @@ impl Shell {
     pub(super) fn unset_variable(&mut self, name: &str) -> Result<(), ExpandError> {
         let resolved = self.resolve(name);
         let name = &*resolved;
-        self.unset_itself(name)
+        self.unset_itself(name)?;
+        if name == "POSIXLY_CORRECT" {
+            self.posixly_correct_changed(false);
+        }
+        Ok(())
     }
 
     /// `unset -n NAME`: the variable itself, a nameref not followed.
@@ -603,7 +615,7 @@ pub(super) fn declaration(name: &str, variable: &Variable) -> String {
     if flags.is_empty() {
         flags.push('-');
     }
-    match assigned_value(&variable.value, double_quoted) {
+    match assigned_value(variable, double_quoted) {
         Some(value) => format!("declare -{flags} {name}={value}"),
         None => format!("declare -{flags} {name}"),
     }
@@ -644,7 +656,7 @@ pub(super) fn attribute_flags(variable: &Variable) -> String {
 
 /// `set`'s line for a variable: `x='a b'`, `a=([0]="x")`; None when unset.
 pub(super) fn listing(name: &str, variable: &Variable) -> Option<String> {
-    let value = assigned_value(&variable.value, |text| {
+    let value = assigned_value(variable, |text| {
         // `set` shows control characters in `$'...'`, as bash does.
         if text.chars().any(char::is_control) {
             wasmix_printf_format::ansi_c_quote(text)
@@ -658,34 +670,36 @@ pub(super) fn listing(name: &str, variable: &Variable) -> Option<String> {
 /// `${x@A}`: the assignment (or `declare`) that recreates the variable.
 pub(super) fn assignment(name: &str, variable: &Variable) -> Option<String> {
     let flags = attribute_flags(variable);
-    let value = assigned_value(&variable.value, super::options::quoted_always)?;
-    Some(if flags.is_empty() {
-        format!("{name}={value}")
-    } else {
-        format!("declare -{flags} {name}={value}")
-    })
+    let value = assigned_value(variable, super::options::quoted_always);
+    match value {
+        Some(value) if flags.is_empty() => Some(format!("{name}={value}")),
+        Some(value) => Some(format!("declare -{flags} {name}={value}")),
+        // Declared but never assigned: the `declare` alone, when it has attributes.
+        None => (!flags.is_empty()).then(|| format!("declare -{flags} {name}")),
+    }
 }
 
 /// The right-hand side of an assignment that recreates the value.
-fn assigned_value(value: &Value, scalar_quote: fn(&str) -> String) -> Option<String> {
+fn assigned_value(variable: &Variable, scalar_quote: fn(&str) -> String) -> Option<String> {
     let elements = |pairs: Vec<(String, String)>, trailing: &str| {
         let inner: Vec<String> = pairs
             .iter()
             .map(|(key, value)| format!("[{}]={}", subscript_quoted(key), double_quoted(value)))
             .collect();
+        let trailing = if inner.is_empty() { "" } else { trailing };
         format!("({}{trailing})", inner.join(" "))
     };
-    Some(match value {
+    Some(match &variable.value {
         Value::Unset => return None,
         Value::Scalar(text) => scalar_quote(text),
-        Value::Indexed(map) if map.is_empty() => return None,
+        Value::Indexed(map) if map.is_empty() && variable.declared_only => return None,
         Value::Indexed(map) => elements(
             map.iter()
                 .map(|(k, v)| (k.to_string(), v.clone()))
                 .collect(),
             "",
         ),
-        Value::Associative(map) if map.is_empty() => return None,
+        Value::Associative(map) if map.is_empty() && variable.declared_only => return None,
         Value::Associative(map) => elements(
             bash_order(map)
                 .map(|(k, v)| (k.clone(), v.clone()))
