@@ -102,6 +102,12 @@ impl Shell {
         assignment: &Assignment,
     ) -> Result<String, ExpandError> {
         let operator = if assignment.append { "+=" } else { "=" };
+        // bash keeps these as it made them: assigning one does nothing, and succeeds.
+        let (AssignmentName::VariableName(name) | AssignmentName::ArrayElementName(name, _)) =
+            &assignment.name;
+        if matches!(name.as_str(), "FUNCNAME" | "GROUPS") {
+            return Ok(format!("{}{operator}", assignment.name));
+        }
         let shown = |value: &str| {
             format!(
                 "{}{operator}{}",

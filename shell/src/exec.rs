@@ -835,9 +835,21 @@ impl Shell {
                 return Ok(Stage::Done(self.expansion_failed(value.unwrap_err())?));
             };
             let name = assignment.name.to_string();
-            // `a+=5 cmd` appends, for the command as for the shell.
+            // A read-only variable keeps the command from running, as in bash.
+            if self.variable_entry(&name).is_some_and(|v| v.readonly) {
+                self.restore_variables(before);
+                self.report(&format!("{name}: readonly variable"));
+                return Ok(Stage::Done(1));
+            }
+            // `a+=5 cmd` appends (adds, to an integer), for the command as for the shell.
             let value = match assignment.append {
-                true => self.variable(&name).unwrap_or_default() + &value,
+                true => match self.appended(&name, &value) {
+                    Ok(value) => value,
+                    Err(e) => {
+                        self.restore_variables(before);
+                        return Ok(Stage::Done(self.expansion_failed(e)?));
+                    }
+                },
                 false => value,
             };
             before.push((name.clone(), self.variables.get(&name).cloned()));

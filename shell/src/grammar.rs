@@ -239,13 +239,23 @@ impl<'t> Parser<'t> {
     }
 
     fn pipeline(&mut self) -> Parsed<Pipeline> {
-        let timed = self.eat_word("time").map(|time| match self.eat_word("-p") {
-            Some(p) => PipelineTimed::TimedWithPosixOutput(span(time, p)),
-            None => PipelineTimed::Timed(location(time).clone()),
-        });
+        // `time [-p] [--]` and `!` in any order and number, as bash's grammar allows
+        // (`time ! cmd`, `! time cmd`, `time time -p cmd`); the first `time` counts.
+        let mut timed = None;
         let mut bangs = 0;
-        while self.eat_word("!").is_some() {
-            bangs += 1;
+        loop {
+            if let Some(time) = self.eat_word("time") {
+                let posix = self.eat_word("-p");
+                self.eat_word("--");
+                timed = timed.or(Some(match posix {
+                    Some(p) => PipelineTimed::TimedWithPosixOutput(span(time, p)),
+                    None => PipelineTimed::Timed(location(time).clone()),
+                }));
+            } else if self.eat_word("!").is_some() {
+                bangs += 1;
+            } else {
+                break;
+            }
         }
         // `time` and `!` may stand alone.
         let seq = if (timed.is_some() || bangs > 0) && !self.starts_command() {

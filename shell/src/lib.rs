@@ -362,6 +362,8 @@ impl Shell {
                 .collect(),
             false,
         );
+        let group = (None, expand::USER_ID.to_string());
+        let _ = shell.assign_array("GROUPS", vec![group], false);
         shell.set_variable("OPTIND", "1", false);
         // Set, as in bash, so that `old=$IFS ... IFS=$old` restores splitting.
         shell.set_variable("IFS", " \t\n", false);

@@ -13,6 +13,7 @@ use brush_parser::ast::{
     IoFileRedirectTarget, IoHereDocument, IoRedirect, Pipeline, PipelineTimed,
     ProcessSubstitutionKind, RedirectList, SeparatorOperator, SimpleCommand, Word,
 };
+use brush_parser::word::{WordPiece, WordPieceWithSource};
 
 const STEP: usize = 4;
 
@@ -245,7 +246,7 @@ impl Printer {
         let mut redirects = Vec::new();
         let prefix = simple.prefix.iter().flat_map(|p| p.0.iter());
         let suffix = simple.suffix.iter().flat_map(|s| s.0.iter());
-        let name = simple.word_or_name.iter().map(|w| w.value.clone());
+        let name = simple.word_or_name.iter().map(|w| word_text(&w.value));
         for item in prefix.clone() {
             match item {
                 CommandPrefixOrSuffixItem::IoRedirect(r) => redirects.push(r),
@@ -374,8 +375,8 @@ impl Printer {
             }
             CompoundCommand::ForClause(f) => {
                 let words = match &f.values {
-                    Some(values) => values.iter().map(|w| w.value.as_str()).collect(),
-                    None => vec!["\"$@\""],
+                    Some(values) => values.iter().map(|w| word_text(&w.value)).collect(),
+                    None => vec!["\"$@\"".to_string()],
                 };
                 let (keyword, name) = match f.variable_name.strip_prefix(SELECT_LOOP) {
                     Some(name) => ("select", name),
@@ -386,7 +387,8 @@ impl Printer {
                 self.do_group(&f.body.list);
             }
             CompoundCommand::CaseClause(c) => {
-                self.out.push_str(&format!("case {} in ", c.value.value));
+                self.out
+                    .push_str(&format!("case {} in ", word_text(&c.value.value)));
                 self.indentation += STEP;
                 for item in &c.cases {
                     self.newline("");
@@ -526,7 +528,7 @@ fn elses(clause: &IfClauseCommand) -> &[brush_parser::ast::ElseClause] {
 fn item_text(item: &CommandPrefixOrSuffixItem) -> String {
     match item {
         CommandPrefixOrSuffixItem::Word(word)
-        | CommandPrefixOrSuffixItem::AssignmentWord(_, word) => word.value.clone(),
+        | CommandPrefixOrSuffixItem::AssignmentWord(_, word) => word_text(&word.value),
         CommandPrefixOrSuffixItem::ProcessSubstitution(kind, subshell) => {
             let mut printer = Printer {
                 skip_indent: 1,
@@ -541,6 +543,51 @@ fn item_text(item: &CommandPrefixOrSuffixItem) -> String {
             format!("{sign}({})", printer.out)
         }
         CommandPrefixOrSuffixItem::IoRedirect(redirect) => redirect_text(redirect),
+    }
+}
+
+/// A word as bash prints it: each `$(...)` in it (outside `${...}`) holds its commands
+/// printed in bash's layout (`$( echo  a )` is `$(echo a)`), the rest as written.
+fn word_text(text: &str) -> String {
+    let Ok(pieces) = crate::word::parse(text, false) else {
+        return text.to_string();
+    };
+    let mut substitutions = Vec::new();
+    collect_substitutions(&pieces, &mut substitutions);
+    let mut out = text.to_string();
+    for (start, end, command) in substitutions.into_iter().rev() {
+        let Ok(program) = crate::syntax::parse(&command) else {
+            continue;
+        };
+        let mut printed = Vec::new();
+        for list in &program.complete_commands {
+            let mut printer = Printer::default();
+            printer.list(list);
+            printer.flush_heredocs("");
+            printed.push(printer.out);
+        }
+        let mut printed = printed.join("\n");
+        // `$( (a) )` must not become `$((a))`, which is arithmetic.
+        if printed.starts_with('(') {
+            printed.insert(0, ' ');
+        }
+        if out.get(start..end).is_some_and(|w| w.starts_with("$(")) {
+            out.replace_range(start..end, &format!("$({printed})"));
+        }
+    }
+    out
+}
+
+fn collect_substitutions(pieces: &[WordPieceWithSource], found: &mut Vec<(usize, usize, String)>) {
+    for piece in pieces {
+        match &piece.piece {
+            WordPiece::CommandSubstitution(command) => {
+                found.push((piece.start_index, piece.end_index, command.clone()));
+            }
+            WordPiece::DoubleQuotedSequence(inner)
+            | WordPiece::GettextDoubleQuotedSequence(inner) => collect_substitutions(inner, found),
+            _ => {}
+        }
     }
 }
 

@@ -318,13 +318,8 @@ impl Shell {
         self.refuse_readonly(name)?;
         let integer = self.variables.get(name).is_some_and(|v| v.integer);
         let value = match (integer, append) {
-            (true, true) => {
-                let before = self.variable(name).unwrap_or_default();
-                let sum = format!("({}) + ({value})", or_zero(&before));
-                self.evaluate_arithmetic(&sum)?.to_string()
-            }
+            (_, true) => self.appended(name, value)?,
             (true, false) => self.evaluate_arithmetic(value)?.to_string(),
-            (false, true) => self.variable(name).unwrap_or_default() + value,
             (false, false) => value.to_string(),
         };
         let value = self.fold_case(name, value);
@@ -341,6 +336,16 @@ impl Shell {
             _ => {}
         }
         Ok(())
+    }
+
+    /// What `name+=value` makes: the sum for an integer variable, else the joined text.
+    pub(super) fn appended(&mut self, name: &str, value: &str) -> Result<String, ExpandError> {
+        let before = self.variable(name).unwrap_or_default();
+        if self.variables.get(name).is_some_and(|v| v.integer) {
+            let sum = format!("({}) + ({value})", or_zero(&before));
+            return Ok(self.evaluate_arithmetic(&sum)?.to_string());
+        }
+        Ok(before + value)
     }
 
     /// `value` as `declare -l`/`-u` on `name` keeps it.
