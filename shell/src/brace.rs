@@ -16,46 +16,60 @@ pub fn expand(text: &str) -> Result<Vec<String>, String> {
     Ok(words)
 }
 
+/// As bash's brace_expand: the text before the first brace expression is kept as it is,
+/// each alternative and the rest of the word are expanded on their own, and the words
+/// are their products; nothing made is scanned again (`{{1,2}..3}` is `1..3 2..3`).
 fn expand_into(text: &str, words: &mut Vec<String>) -> Result<(), String> {
     let Some((open, close, alternatives)) = find_expression(text) else {
         words.push(text.to_string());
         return Ok(());
     };
     let prefix = &text[..open];
-    let suffix = &text[close + 1..];
+    let mut endings = Vec::new();
+    expand_into(&text[close + 1..], &mut endings)?;
     for alternative in alternatives {
-        // Each alternative may hold braces of its own, and so may the rest of the word.
-        expand_into(&format!("{prefix}{alternative}{suffix}"), words)?;
-        if words.len() > MAX_WORDS {
-            return Err(format!("brace expansion makes more than {MAX_WORDS} words"));
+        let mut middles = Vec::new();
+        expand_into(&alternative, &mut middles)?;
+        for middle in &middles {
+            for ending in &endings {
+                words.push(format!("{prefix}{middle}{ending}"));
+                if words.len() > MAX_WORDS {
+                    return Err(format!("brace expansion makes more than {MAX_WORDS} words"));
+                }
+            }
         }
     }
     Ok(())
 }
 
 /// The first brace expression: where it opens and closes, and its alternatives (the
-/// parts between top-level commas, or the members of a sequence).
+/// parts between top-level commas, or the members of a sequence). A `{` whose braces
+/// hold no comma or `..` at their own level opens none (the search goes on inside); one
+/// that holds `..` but is no sequence and has no comma anywhere is text, inside too.
 fn find_expression(text: &str) -> Option<(usize, usize, Vec<String>)> {
     let mut at = 0;
     while let Some(open) = next_unquoted_brace(text, at) {
-        if let Some(close) = matching_brace(text, open) {
-            let inner = &text[open + 1..close];
-            let commas = top_level_commas(inner);
-            if !commas.is_empty() {
-                let mut parts = Vec::new();
-                let mut start = 0;
-                for comma in commas {
-                    parts.push(inner[start..comma].to_string());
-                    start = comma + 1;
-                }
-                parts.push(inner[start..].to_string());
-                return Some((open, close, parts));
-            }
-            if let Some(sequence) = sequence(inner) {
-                return Some((open, close, sequence));
-            }
+        let Some(close) = closing_brace(text, open) else {
+            at = open + 1;
+            continue;
+        };
+        let inner = &text[open + 1..close];
+        if let Some(sequence) = sequence(inner) {
+            return Some((open, close, sequence));
         }
-        at = open + 1;
+        let (top_level, anywhere) = commas(inner);
+        if top_level.is_empty() && !anywhere {
+            at = close + 1;
+            continue;
+        }
+        let mut parts = Vec::new();
+        let mut start = 0;
+        for comma in top_level {
+            parts.push(inner[start..comma].to_string());
+            start = comma + 1;
+        }
+        parts.push(inner[start..].to_string());
+        return Some((open, close, parts));
     }
     None
 }
@@ -140,11 +154,13 @@ fn next_unquoted_brace(text: &str, mut at: usize) -> Option<usize> {
     None
 }
 
-/// The `}` that closes the `{` at `open`, counting nested unquoted braces.
-fn matching_brace(text: &str, open: usize) -> Option<usize> {
+/// The `}` that closes the `{` at `open` as bash's brace_gobbler finds it: the first
+/// one at the same level after a comma or `..` at that level; a `}` before those is text.
+fn closing_brace(text: &str, open: usize) -> Option<usize> {
     let bytes = text.as_bytes();
-    let mut depth = 0;
-    let mut at = open;
+    let mut depth = 0usize;
+    let mut separated = false;
+    let mut at = open + 1;
     while at < bytes.len() {
         if let Some(next) = skip_protected(text, at) {
             at = next;
@@ -152,12 +168,10 @@ fn matching_brace(text: &str, open: usize) -> Option<usize> {
         }
         match bytes[at] {
             b'{' => depth += 1,
-            b'}' => {
-                depth -= 1;
-                if depth == 0 {
-                    return Some(at);
-                }
-            }
+            b'}' if depth > 0 => depth -= 1,
+            b'}' if separated => return Some(at),
+            b',' if depth == 0 => separated = true,
+            b'.' if depth == 0 && bytes.get(at + 1) == Some(&b'.') => separated = true,
             _ => {}
         }
         at += 1;
@@ -165,10 +179,12 @@ fn matching_brace(text: &str, open: usize) -> Option<usize> {
     None
 }
 
-fn top_level_commas(inner: &str) -> Vec<usize> {
+/// The unquoted commas of `inner` at its own level, and whether it has one at any level.
+fn commas(inner: &str) -> (Vec<usize>, bool) {
     let bytes = inner.as_bytes();
-    let mut commas = Vec::new();
-    let mut depth = 0;
+    let mut top_level = Vec::new();
+    let mut anywhere = false;
+    let mut depth = 0usize;
     let mut at = 0;
     while at < bytes.len() {
         if let Some(next) = skip_protected(inner, at) {
@@ -177,13 +193,18 @@ fn top_level_commas(inner: &str) -> Vec<usize> {
         }
         match bytes[at] {
             b'{' => depth += 1,
-            b'}' => depth -= 1,
-            b',' if depth == 0 => commas.push(at),
+            b'}' => depth = depth.saturating_sub(1),
+            b',' => {
+                anywhere = true;
+                if depth == 0 {
+                    top_level.push(at);
+                }
+            }
             _ => {}
         }
         at += 1;
     }
-    commas
+    (top_level, anywhere)
 }
 
 /// `x..y` or `x..y..step`, of integers or of single letters; None if it is neither.
@@ -263,5 +284,16 @@ mod tests {
         assert_eq!(words("'{a,b}'"), "'{a,b}'");
         assert_eq!(words("${x:-{a,b}}"), "${x:-{a,b}}");
         assert_eq!(words("x{,y}"), "x xy");
+        // bash 5.2's answers.
+        assert_eq!(words("{{1,2}..{7,8}}"), "1..7 1..8 2..7 2..8");
+        assert_eq!(
+            words("{{1..3}..{7..9}}{a,b}"),
+            "{{1..3}..{7..9}}a {{1..3}..{7..9}}b"
+        );
+        assert_eq!(words("{a..c{1,2}}"), "a..c1 a..c2");
+        assert_eq!(words("{a{b,c}}"), "{ab} {ac}");
+        assert_eq!(words("{a}b,c}"), "a}b c");
+        assert_eq!(words("{a,b}{{1..2}}"), "a{1} a{2} b{1} b{2}");
+        assert_eq!(words("{x,{1..3}}{..}"), "x{..} 1{..} 2{..} 3{..}");
     }
 }
