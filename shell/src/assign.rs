@@ -121,6 +121,14 @@ impl Shell {
                 self.assign_scalar(name, &value, assignment.append)?;
                 Ok(shown(&value))
             }
+            (AssignmentName::ArrayElementName(name, index), AssignmentValue::Scalar(word))
+                if name == "DIRSTACK" =>
+            {
+                let subscript = self.subscript(name, index).await?;
+                let value = self.expand_assigned(word).await?;
+                self.set_stack_entry(&subscript, &value);
+                Ok(shown(&value))
+            }
             (AssignmentName::ArrayElementName(name, index), AssignmentValue::Scalar(word)) => {
                 let subscript = self.subscript(name, index).await?;
                 let value = self.expand_assigned(word).await?;

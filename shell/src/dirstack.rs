@@ -2,6 +2,7 @@
 //! directory is its top; the rest are the directories pushed before).
 
 use super::Shell;
+use super::variables::Subscript;
 use wasmix_kernel::file::Output;
 
 impl Shell {
@@ -20,6 +21,37 @@ impl Shell {
                 _ => dir,
             })
             .collect()
+    }
+
+    /// `DIRSTACK`: the stack as `dirs -l` lists it, kept up to date as bash keeps it.
+    pub(super) fn publish_directory_stack(&mut self) {
+        let entries = self.stack_entries(true);
+        let elements = entries.into_iter().map(|dir| (None, dir)).collect();
+        let _ = self.assign_array("DIRSTACK", elements, false);
+    }
+
+    /// `DIRSTACK[N]=DIR` replaces entry N of the stack below the working directory, as
+    /// in bash; another N changes nothing.
+    pub(super) fn set_stack_entry(&mut self, subscript: &Subscript, dir: &str) {
+        let below = match subscript {
+            Subscript::Index(n) => usize::try_from(*n).ok().and_then(|n| n.checked_sub(1)),
+            Subscript::Key(_) => None,
+        };
+        let len = self.directory_stack.len();
+        if let Some(at) = below.filter(|&below| below < len) {
+            self.directory_stack[len - 1 - at] = dir.to_string();
+            self.publish_directory_stack();
+        }
+    }
+
+    /// The directory `~N`/`~+N` (from the top) or `~-N` (from the bottom) stands for.
+    pub(super) fn stack_directory(&self, n: usize, from_bottom: bool) -> Option<String> {
+        let entries = self.stack_entries(true);
+        let index = match from_bottom {
+            true => entries.len().checked_sub(n + 1)?,
+            false => n,
+        };
+        entries.into_iter().nth(index)
     }
 
     /// `+N` (from the top, 0 being the working directory) or `-N` (from the bottom): an
@@ -60,6 +92,7 @@ impl Shell {
         entries.remove(0);
         entries.reverse();
         self.directory_stack = entries;
+        self.publish_directory_stack();
         0
     }
 
@@ -77,7 +110,9 @@ impl Shell {
             if let Some(index) = self.stack_index(arg) {
                 match index {
                     Ok(index) => only = Some(index),
+                    // bash names the entry without its sign here.
                     Err(message) => {
+                        let message = message.trim_start_matches(['+', '-']);
                         self.report(&format!("dirs: {message}"));
                         return (1, String::new());
                     }
@@ -87,6 +122,7 @@ impl Shell {
             match arg.as_str() {
                 "-c" => {
                     self.directory_stack.clear();
+                    self.publish_directory_stack();
                     return (0, String::new());
                 }
                 "-l" => long = true,
@@ -96,7 +132,11 @@ impl Shell {
                     numbered = true;
                 }
                 other => {
-                    self.report(&format!("dirs: {other}: invalid number"));
+                    let problem = match other.starts_with(['-', '+']) {
+                        true => "invalid number",
+                        false => "invalid option",
+                    };
+                    self.report(&format!("dirs: {other}: {problem}"));
                     self.say("dirs: usage: dirs [-clpv] [+N] [-N]".into());
                     return (2, String::new());
                 }
@@ -104,7 +144,10 @@ impl Shell {
         }
         let entries = self.stack_entries(long);
         if let Some(index) = only {
-            return (0, format!("{}\n", entries[index]));
+            return match numbered {
+                true => (0, format!("{index:>2}  {}\n", entries[index])),
+                false => (0, format!("{}\n", entries[index])),
+            };
         }
         if !lines {
             return (0, entries.join(" ") + "\n");
@@ -159,11 +202,19 @@ impl Shell {
                     return (1, String::new());
                 }
                 self.directory_stack.push(cwd);
+                self.publish_directory_stack();
                 return (0, self.stack_entries(false).join(" ") + "\n");
             }
         }
         if self.set_stack("pushd", entries, stay) != 0 {
             return (1, String::new());
+        }
+        // A turn of the stack that keeps the directory (`-n +N`) is silent in bash.
+        let rotated = operands
+            .first()
+            .is_some_and(|w| self.stack_index(w).is_some());
+        if stay && rotated {
+            return (0, String::new());
         }
         (0, self.stack_entries(false).join(" ") + "\n")
     }
@@ -188,7 +239,7 @@ impl Shell {
                     rest = &rest[1..];
                 }
                 word if self.stack_index(word).is_some() => break,
-                word if word.starts_with('-') && word.len() > 1 => {
+                word if word.starts_with(['-', '+']) && word.len() > 1 => {
                     return Err(self
                         .dirstack_usage(builtin, &format!("{word}: invalid number"))
                         .0);

@@ -577,6 +577,10 @@ impl Shell {
                     TildeExpr::Home => self.variable("HOME"),
                     TildeExpr::WorkingDir => self.variable("PWD"),
                     TildeExpr::OldWorkingDir => self.variable("OLDPWD"),
+                    TildeExpr::NthDirFromTopOfDirStack { n, .. } => self.stack_directory(*n, false),
+                    TildeExpr::NthDirFromBottomOfDirStack { n, .. } => {
+                        self.stack_directory(*n, true)
+                    }
                     // The one user there is: its home, whatever `HOME` says now.
                     TildeExpr::UserHome(name) if name == super::USER => Some(super::HOME.into()),
                     _ => None,

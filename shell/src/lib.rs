@@ -368,6 +368,7 @@ impl Shell {
         // Set, as in bash, so that `old=$IFS ... IFS=$old` restores splitting.
         shell.set_variable("IFS", " \t\n", false);
         shell.publish_call_stack();
+        shell.publish_directory_stack();
         shell
     }
 

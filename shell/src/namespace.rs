@@ -173,7 +173,7 @@ impl Shell {
             cwd.trim_end_matches('/').split('/').count()
         };
         if let Some(missing) = self.missing_before_parent(&typed, typed_from) {
-            self.report(&format!("cd: {target}: {missing}"));
+            self.report(&format!("{}: {target}: {missing}", argv[0]));
             return 1;
         }
         let mut new = normalize(&typed);
@@ -189,11 +189,11 @@ impl Shell {
         }) {
             Ok(meta) if meta.is_dir() => {}
             Ok(_) => {
-                self.report(&format!("cd: {target}: Not a directory"));
+                self.report(&format!("{}: {target}: Not a directory", argv[0]));
                 return 1;
             }
             Err(e) => {
-                self.report(&format!("cd: {target}: {e}"));
+                self.report(&format!("{}: {target}: {e}", argv[0]));
                 return 1;
             }
         }
@@ -201,6 +201,7 @@ impl Shell {
         self.set_variable("OLDPWD", &cwd, false);
         self.set_variable("PWD", &new, false);
         self.cwd = new.clone();
+        self.publish_directory_stack();
         if announce {
             let _ = deliver(format!("{new}\n"), stdout);
         }

@@ -176,6 +176,7 @@ async fn run(process: ShellProcess) -> u8 {
     };
     shell.set_variable("PWD", &cwd, true);
     shell.cwd = cwd;
+    shell.publish_directory_stack();
     shell.set_arguments(script_name, positional);
     shell.streams = Some(streams.clone());
     if !flags.is_empty() {
