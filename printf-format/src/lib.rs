@@ -258,7 +258,15 @@ impl Pass<'_> {
             self.problem(Problem::BadConversion(shown));
             return None;
         };
-        if !b"sbcdiuoxXfFeEgGq".contains(&conversion) {
+        // `%Q` is bash's; GNU's `%q` takes no precision.
+        let refused = match self.dialect {
+            Dialect::Bash => !b"sbcdiuoxXfFeEgGqQ".contains(&conversion),
+            Dialect::Gnu => {
+                !b"sbcdiuoxXfFeEgGq".contains(&conversion)
+                    || (conversion == b'q' && spec.contains('.'))
+            }
+        };
+        if refused {
             let shown = format[start..=end].to_string();
             self.problem(Problem::BadConversion(shown));
             return None;
@@ -314,11 +322,17 @@ impl Pass<'_> {
                 truncate(&rawbytes::encode(argument.as_bytes()), spec.precision),
                 false,
             ),
+            // bash cuts `%.Nq`'s quoted text, and `%.NQ`'s argument before quoting it.
             b'q' => {
                 let quoted = match self.dialect {
                     Dialect::Bash => quote::bash(argument),
                     Dialect::Gnu => quote::gnu(argument),
                 };
+                pad(spec, truncate(quoted.as_bytes(), spec.precision), false)
+            }
+            b'Q' => {
+                let cut = truncate(argument.as_bytes(), spec.precision);
+                let quoted = quote::bash(&String::from_utf8_lossy(&cut));
                 pad(spec, quoted.into_bytes(), false)
             }
             b'b' => {
