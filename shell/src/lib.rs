@@ -7,6 +7,7 @@ mod brace;
 mod braced_blanks;
 mod builtin;
 mod callstack;
+mod collating;
 mod compgen;
 mod complete;
 mod compound;

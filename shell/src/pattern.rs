@@ -204,22 +204,52 @@ fn parse_bracket(chars: &[char], start: usize) -> Option<(Token, usize)> {
                 continue;
             }
         }
-        let (low, next) = match c {
-            '\\' => (*chars.get(at + 1)?, at + 2),
-            c => (c, at + 1),
-        };
+        // `[=c=]`: in the C locale, the class of characters equivalent to c is c.
+        if let Some((name, next)) = delimited(chars, at, '=') {
+            let mut letters = name.chars();
+            if let (Some(only), None) = (letters.next(), letters.next()) {
+                items.push(Item::Char(only));
+            }
+            at = next;
+            continue;
+        }
+        let (low, next) = endpoint(chars, at)?;
         at = next;
         if chars.get(at) == Some(&'-') && chars.get(at + 1).is_some_and(|&c| c != ']') {
-            let (high, next) = match chars[at + 1] {
-                '\\' => (*chars.get(at + 2)?, at + 3),
-                c => (c, at + 2),
-            };
-            items.push(Item::Range(low, high));
+            let (high, next) = endpoint(chars, at + 1)?;
+            // A range with an unknown collating symbol at either end matches nothing.
+            if let (Some(low), Some(high)) = (low, high) {
+                items.push(Item::Range(low, high));
+            }
             at = next;
-        } else {
+        } else if let Some(low) = low {
             items.push(Item::Char(low));
         }
     }
+}
+
+/// One character of a bracket expression, escaped, plain or a collating symbol
+/// (`[.a.]`, `[.hyphen.]`; None for a symbol the C locale has no character for), and
+/// the index after it.
+fn endpoint(chars: &[char], at: usize) -> Option<(Option<char>, usize)> {
+    if let Some((name, next)) = delimited(chars, at, '.') {
+        return Some((super::collating::symbol(&name), next));
+    }
+    match *chars.get(at)? {
+        '\\' => Some((Some(*chars.get(at + 1)?), at + 2)),
+        c => Some((Some(c), at + 1)),
+    }
+}
+
+/// `[Xname X]` at `at` (X being `.` or `=`): the name and the index after the `]`.
+fn delimited(chars: &[char], at: usize, mark: char) -> Option<(String, usize)> {
+    if chars.get(at) != Some(&'[') || chars.get(at + 1) != Some(&mark) {
+        return None;
+    }
+    let start = at + 2;
+    let end = (start..chars.len().saturating_sub(1))
+        .find(|&i| chars[i] == mark && chars[i + 1] == ']')?;
+    Some((chars[start..end].iter().collect(), end + 2))
 }
 
 fn in_class(class: &str, c: char) -> bool {
@@ -237,6 +267,7 @@ fn in_class(class: &str, c: char) -> bool {
         "cntrl" => c.is_control(),
         "xdigit" => c.is_ascii_hexdigit(),
         "word" => c.is_alphanumeric() || c == '_',
+        "ascii" => c.is_ascii(),
         _ => false,
     }
 }
