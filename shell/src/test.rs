@@ -84,11 +84,19 @@ impl Shell {
 
     pub(super) fn unary(&self, predicate: &UnaryPredicate, operand: &str) -> Result<bool, String> {
         use UnaryPredicate::*;
-        let path = || {
-            let cwd = self.cwd.clone();
-            absolute(&cwd, operand)
+        // bash reads `/dev/fd/0` to `/dev/fd/2` itself: the standard streams.
+        let path = || match operand {
+            "/dev/fd/0" => "/dev/stdin".to_string(),
+            "/dev/fd/1" => "/dev/stdout".to_string(),
+            "/dev/fd/2" => "/dev/stderr".to_string(),
+            _ => absolute(&self.cwd, operand),
         };
-        let stat = |follow| self.namespace.stat(&path(), follow).ok();
+        // An empty name is no file (ENOENT), not the working directory.
+        let stat = |follow| {
+            (!operand.is_empty())
+                .then(|| self.namespace.stat(&path(), follow).ok())
+                .flatten()
+        };
         Ok(match predicate {
             StringHasZeroLength => operand.is_empty(),
             StringHasNonZeroLength => !operand.is_empty(),
@@ -115,6 +123,9 @@ impl Shell {
             FileExistsAndIsExecutable => stat(true).is_some_and(|m| m.mode & 0o100 != 0),
             ShellOptionEnabled => self.option_is_on(operand),
             FdIsOpenTerminal => false,
+            FileExistsAndModifiedSinceLastRead => {
+                stat(true).is_some_and(|m| m.modified > m.accessed)
+            }
             other => return Err(format!("{other:?}: this test is not supported")),
         })
     }
@@ -137,7 +148,8 @@ impl Shell {
         use BinaryPredicate::*;
         let stat = |operand: &str| {
             let cwd = self.cwd.clone();
-            self.namespace.stat(&absolute(&cwd, operand), true).ok()
+            let found = (!operand.is_empty()).then(|| absolute(&cwd, operand));
+            found.and_then(|path| self.namespace.stat(&path, true).ok())
         };
         Ok(match predicate {
             StringExactlyMatchesString | StringExactlyMatchesPattern => left == right,

@@ -67,7 +67,9 @@ fn main() {
         }
         let now = Zoned::now().with_time_zone(local_zone());
         // The times to set: the reference file's, moved by -d if both are given.
-        let (mut accessed, mut modified) = (SystemTime::now(), SystemTime::now());
+        // One reading of the clock: a touched file's two times are equal, as GNU's are.
+        let instant = SystemTime::now();
+        let (mut accessed, mut modified) = (instant, instant);
         let mut base = now.clone();
         if let Some(name) = &reference {
             let meta = std::fs::metadata(name).map_err(|e| {

@@ -59,10 +59,11 @@ fn stat(meta: &Metadata) -> DescriptorStat {
     }
 }
 
-fn new_time(timestamp: NewTimestamp) -> Option<SystemTime> {
+/// A new time; `now` is read once for both times of a call (`touch` leaves them equal).
+fn new_time(timestamp: NewTimestamp, now: SystemTime) -> Option<SystemTime> {
     match timestamp {
         NewTimestamp::NoChange => None,
-        NewTimestamp::Now => Some(SystemTime::now()),
+        NewTimestamp::Now => Some(now),
         NewTimestamp::Timestamp(t) => Some(
             SystemTime::UNIX_EPOCH
                 + std::time::Duration::new(t.seconds, t.nanoseconds.min(999_999_999)),
@@ -305,7 +306,8 @@ impl types::HostDescriptor for FsView<'_> {
         accessed: NewTimestamp,
         modified: NewTimestamp,
     ) -> FsResult<()> {
-        let (accessed, modified) = (new_time(accessed), new_time(modified));
+        let now = SystemTime::now();
+        let (accessed, modified) = (new_time(accessed, now), new_time(modified, now));
         let path = match self.descriptor(&fd)? {
             // The open file itself, whatever it is called now (it may have been renamed);
             // by the name it was opened with where its server cannot (a FIFO).
@@ -410,9 +412,11 @@ impl types::HostDescriptor for FsView<'_> {
     ) -> FsResult<()> {
         let path = self.path_at(&fd, &path)?;
         let follow = flags.contains(PathFlags::SYMLINK_FOLLOW);
+        let now = SystemTime::now();
+        let (accessed, modified) = (new_time(accessed, now), new_time(modified, now));
         Ok(self
             .namespace
-            .set_times(&path, follow, new_time(accessed), new_time(modified))?)
+            .set_times(&path, follow, accessed, modified)?)
     }
 
     fn link_at(
