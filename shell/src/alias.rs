@@ -68,7 +68,7 @@ impl Shell {
     /// `unalias NAME...` or `unalias -a`.
     pub(super) fn unalias_builtin(&mut self, argv: &[String]) -> u8 {
         if argv.len() == 1 {
-            self.report("unalias: usage: unalias [-a] name [name ...]");
+            self.say("unalias: usage: unalias [-a] name [name ...]".into());
             return 2;
         }
         let mut status = 0;

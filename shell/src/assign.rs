@@ -184,22 +184,32 @@ impl Shell {
     /// `unset [-f|-v] NAME...`: variables (or array elements, `NAME[I]`) and functions;
     /// without a flag a name that is no variable is tried as a function.
     pub(super) async fn unset_builtin(&mut self, args: &[String]) -> u8 {
-        let (mode, names) = match args.first().map(String::as_str) {
-            Some("-f") => ('f', &args[1..]),
-            Some("-v") => ('v', &args[1..]),
-            Some("-n") => ('n', &args[1..]),
-            Some("--") => (' ', &args[1..]),
-            Some(option) if option.starts_with('-') && option.len() > 1 => {
-                let Some(bad) = option[1..].chars().find(|c| !"fvn".contains(*c)) else {
-                    self.report("unset: cannot simultaneously unset a function and a variable");
-                    return 1;
-                };
+        let mut flags = String::new();
+        let mut names = args;
+        while let Some(first) = names.first() {
+            if first == "--" {
+                names = &names[1..];
+                break;
+            }
+            if !first.starts_with('-') || first.len() == 1 {
+                break;
+            }
+            if let Some(bad) = first[1..].chars().find(|c| !"fvn".contains(*c)) {
                 self.report(&format!("unset: -{bad}: invalid option"));
                 self.say("unset: usage: unset [-f] [-v] [-n] [name ...]".into());
                 return 2;
             }
-            _ => (' ', args),
-        };
+            flags.push_str(&first[1..]);
+            names = &names[1..];
+        }
+        if flags.contains('f') && flags.contains('v') {
+            self.report("unset: cannot simultaneously unset a function and a variable");
+            return 1;
+        }
+        let mode = ['f', 'v', 'n']
+            .into_iter()
+            .find(|&c| flags.contains(c))
+            .unwrap_or(' ');
         let mut status = 0;
         for name in names {
             if self.readonly_functions.contains(name.as_str())
@@ -211,6 +221,7 @@ impl Shell {
             }
             if mode == 'f' {
                 self.functions.remove(name);
+                self.exported_functions.remove(name.as_str());
                 continue;
             }
             let result = match split_subscript(name) {
@@ -222,6 +233,7 @@ impl Shell {
                 _ if !is_name(name) => Ok(()),
                 _ if mode == ' ' && self.variable_entry(name).is_none() => {
                     self.functions.remove(name);
+                    self.exported_functions.remove(name.as_str());
                     Ok(())
                 }
                 _ if mode == 'n' => self.unset_itself(name),
@@ -293,6 +305,31 @@ impl Shell {
             off.push('x');
         }
         if on.contains('f') || on.contains('F') {
+            // What bash refuses with `-f`: array and integer attributes, a value, and
+            // taking read-only away.
+            if let Some(bad) = on.chars().find(|c| matches!(c, 'a' | 'A' | 'i')) {
+                self.report(&format!("{command}: -{bad}: invalid option"));
+                return (1, String::new());
+            }
+            if operands.iter().any(|o| o.contains('=')) {
+                self.report(&format!("{command}: cannot use `-f' to make functions"));
+                return (1, String::new());
+            }
+            if off.contains('r') {
+                let mut status = 0;
+                for name in operands
+                    .iter()
+                    .filter(|n| self.readonly_functions.contains(*n))
+                {
+                    self.report(&format!("{command}: {name}: readonly function"));
+                    status = 1;
+                }
+                return (status, String::new());
+            }
+            if (on.contains('x') || off.contains('x')) && !operands.is_empty() {
+                let status = self.export_functions(command, &operands, on.contains('x'));
+                return (status, String::new());
+            }
             if on.contains('r') && !operands.is_empty() {
                 return self.make_functions_readonly(command, &operands);
             }
@@ -623,10 +660,14 @@ impl Shell {
             names.to_vec()
         };
         for name in &listed {
-            let flags = if self.readonly_functions.contains(name) {
-                "fr"
-            } else {
-                "f"
+            let flags = match (
+                self.readonly_functions.contains(name),
+                self.exported_functions.contains(name),
+            ) {
+                (true, true) => "frx",
+                (true, false) => "fr",
+                (false, true) => "fx",
+                (false, false) => "f",
             };
             match self.functions.get(name) {
                 Some(_) if names_only && names.is_empty() => {

@@ -39,6 +39,9 @@ impl Shell {
         stdio: Stdio,
         alone: bool,
     ) -> Result<Stage, Flow> {
+        if let Some(status) = self.refuse_unknown_options(&argv[0], &argv[1..]) {
+            return Ok(Stage::Done(status));
+        }
         let (status, text) = match builtin {
             Builtin::Exit => {
                 let status = match argv.get(1) {

@@ -349,8 +349,12 @@ impl Shell {
         if !super::assign::is_name(name) {
             self.report(&format!("`{name}': not a valid identifier"));
             self.last_status = 1;
-            // In POSIX mode a script ends here, with status 2, as bash's.
-            if self.options.posix && !matches!(self.origin, super::Origin::Prompt) {
+            // In POSIX mode a script ends here, with status 2, as bash's (for `for`; bash
+            // 5.2 lets `select` go on).
+            if select.is_none()
+                && self.options.posix
+                && !matches!(self.origin, super::Origin::Prompt)
+            {
                 return Err(Flow::Exit(2));
             }
             return Ok(());

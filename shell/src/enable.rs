@@ -32,7 +32,7 @@ impl Shell {
                             'p' => {}
                             other => {
                                 self.report(&format!("enable: -{other}: invalid option"));
-                                self.report("enable: usage: enable [-a] [-nps] [name ...]");
+                                self.say("enable: usage: enable [-a] [-nps] [name ...]".into());
                                 return (2, String::new());
                             }
                         }

@@ -371,7 +371,7 @@ impl Shell {
             _ => {}
         }
         if operands.is_empty() {
-            self.report("kill: usage: kill [-s sigspec | -n signum | -sigspec] pid | jobspec ... or kill -l [sigspec]");
+            self.say("kill: usage: kill [-s sigspec | -n signum | -sigspec] pid | jobspec ... or kill -l [sigspec]".into());
             return (2, String::new());
         }
         let mut status = 0;

@@ -6,6 +6,7 @@ mod assign;
 mod brace;
 mod braced_blanks;
 mod builtin;
+mod builtin_options;
 mod callstack;
 mod collating;
 mod compgen;
@@ -20,6 +21,7 @@ mod elements;
 mod enable;
 mod exec;
 mod expand;
+mod exported_functions;
 mod fc;
 mod getopts;
 mod glob;
@@ -170,6 +172,8 @@ pub struct Shell {
     functions: std::collections::HashMap<String, Arc<brush_parser::ast::FunctionBody>>,
     /// Functions `readonly -f` made: they cannot be defined again or unset.
     readonly_functions: std::collections::BTreeSet<String>,
+    /// Functions `export -f` hands to child shells.
+    exported_functions: std::collections::BTreeSet<String>,
     /// Function calls in progress, to stop runaway recursion.
     call_depth: usize,
     /// Loop bodies running, for `break` and `continue` outside any loop.
@@ -320,6 +324,7 @@ impl Shell {
             jobs: job::Jobs::default(),
             functions: std::collections::HashMap::new(),
             readonly_functions: std::collections::BTreeSet::new(),
+            exported_functions: std::collections::BTreeSet::new(),
             call_depth: 0,
             loop_depth: 0,
             substitution_status: None,

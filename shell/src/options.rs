@@ -6,6 +6,9 @@
 use super::{Origin, Shell};
 use wasmix_kernel::file::Output;
 
+const SET_USAGE: &str =
+    "set: usage: set [-abefhkmnptuvxBCEHPT] [-o option-name] [--] [-] [arg ...]";
+
 #[derive(Clone, Copy)]
 pub(super) struct Options {
     /// Every variable assigned is exported.
@@ -250,6 +253,7 @@ impl Shell {
                     Some(flag) => *flag = on,
                     None => {
                         self.report(&format!("set: {}{letter}: invalid option", &arg[..1]));
+                        self.say(SET_USAGE.into());
                         return (2, String::new());
                     }
                 }

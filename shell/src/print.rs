@@ -547,48 +547,66 @@ fn item_text(item: &CommandPrefixOrSuffixItem) -> String {
 }
 
 /// A word as bash prints it: each `$(...)` in it (outside `${...}`) holds its commands
-/// printed in bash's layout (`$( echo  a )` is `$(echo a)`), the rest as written.
+/// printed in bash's layout (`$( echo  a )` is `$(echo a)`), and each `$'...'` is in
+/// single quotes with its escapes decoded, as bash keeps it once read; the rest as
+/// written.
 fn word_text(text: &str) -> String {
     let Ok(pieces) = crate::word::parse(text, false) else {
         return text.to_string();
     };
-    let mut substitutions = Vec::new();
-    collect_substitutions(&pieces, &mut substitutions);
+    let mut replacements = Vec::new();
+    collect_replacements(&pieces, &mut replacements);
     let mut out = text.to_string();
-    for (start, end, command) in substitutions.into_iter().rev() {
-        let Ok(program) = crate::syntax::parse(&command) else {
-            continue;
-        };
-        let mut printed = Vec::new();
-        for list in &program.complete_commands {
-            let mut printer = Printer::default();
-            printer.list(list);
-            printer.flush_heredocs("");
-            printed.push(printer.out);
-        }
-        let mut printed = printed.join("\n");
-        // `$( (a) )` must not become `$((a))`, which is arithmetic.
-        if printed.starts_with('(') {
-            printed.insert(0, ' ');
-        }
-        if out.get(start..end).is_some_and(|w| w.starts_with("$(")) {
-            out.replace_range(start..end, &format!("$({printed})"));
+    for (start, end, replacement) in replacements.into_iter().rev() {
+        if let Some(replacement) = replacement
+            && out.is_char_boundary(start)
+            && out.is_char_boundary(end)
+        {
+            out.replace_range(start..end, &replacement);
         }
     }
     out
 }
 
-fn collect_substitutions(pieces: &[WordPieceWithSource], found: &mut Vec<(usize, usize, String)>) {
+/// Where each piece to print anew is, and its new text (None: it stays as written).
+fn collect_replacements(
+    pieces: &[WordPieceWithSource],
+    found: &mut Vec<(usize, usize, Option<String>)>,
+) {
     for piece in pieces {
-        match &piece.piece {
-            WordPiece::CommandSubstitution(command) => {
-                found.push((piece.start_index, piece.end_index, command.clone()));
+        let new_text = match &piece.piece {
+            WordPiece::CommandSubstitution(command) => substitution_text(command),
+            WordPiece::AnsiCQuotedText(escaped) => {
+                let decoded = crate::expand::ansi_c_unquote(escaped, true);
+                Some(format!("'{}'", decoded.replace('\'', "'\\''")))
             }
             WordPiece::DoubleQuotedSequence(inner)
-            | WordPiece::GettextDoubleQuotedSequence(inner) => collect_substitutions(inner, found),
-            _ => {}
-        }
+            | WordPiece::GettextDoubleQuotedSequence(inner) => {
+                collect_replacements(inner, found);
+                continue;
+            }
+            _ => continue,
+        };
+        found.push((piece.start_index, piece.end_index, new_text));
     }
+}
+
+/// `$(COMMAND)` with the command printed in bash's layout; None if it does not parse.
+fn substitution_text(command: &str) -> Option<String> {
+    let program = crate::syntax::parse(command).ok()?;
+    let mut printed = Vec::new();
+    for list in &program.complete_commands {
+        let mut printer = Printer::default();
+        printer.list(list);
+        printer.flush_heredocs("");
+        printed.push(printer.out);
+    }
+    let mut printed = printed.join("\n");
+    // `$( (a) )` must not become `$((a))`, which is arithmetic.
+    if printed.starts_with('(') {
+        printed.insert(0, ' ');
+    }
+    Some(format!("$({printed})"))
 }
 
 /// One redirection in bash's spelling: the descriptor when it is not the default,

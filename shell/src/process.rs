@@ -147,7 +147,9 @@ async fn run(process: ShellProcess) -> u8 {
     shell.namespace = process.namespace;
     shell.limits = process.limits;
     for (variable, value) in &process.env {
-        shell.set_variable(variable, value, true);
+        if !shell.import_function(variable, value) {
+            shell.set_variable(variable, value, true);
+        }
     }
     // `POSIXLY_CORRECT` in the environment starts bash in POSIX mode.
     if process

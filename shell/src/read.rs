@@ -1,6 +1,7 @@
 //! The `read` builtin: one line of the command's stdin, split into variables. It reads no
 //! further than the newline, so the next reader of the same stdin goes on from there.
 
+use super::expand::ExpandError;
 use super::variables::Subscript;
 use super::{Flow, Shell};
 use std::sync::atomic::Ordering;
@@ -285,22 +286,35 @@ impl Shell {
         } else if options.names.is_empty() {
             let text: String = text.iter().map(|(c, _)| *c).collect();
             self.set_variable("REPLY", &text, false);
-        } else if options.exact {
-            let text: String = text.iter().map(|(c, _)| *c).collect();
-            self.set_variable(&options.names[0], &text, false);
-            for name in &options.names[1..] {
-                self.set_variable(name, "", false);
-            }
         } else {
-            let fields = split_fields(&text, options.names.len(), &ifs);
+            let fields = if options.exact {
+                let text: String = text.iter().map(|(c, _)| *c).collect();
+                let mut fields = vec![text];
+                fields.resize(options.names.len(), String::new());
+                fields
+            } else {
+                split_fields(&text, options.names.len(), &ifs)
+            };
             for (name, value) in options.names.iter().zip(fields) {
-                if let Err(e) = self.assign_scalar(name, &value, false) {
-                    self.report(&format!("read: {}", e.message));
+                // bash names the variable, not `read` (`R: readonly variable`).
+                if let Err(e) = self.assign_read(name, &value).await {
+                    self.report(&e.message);
                     return 1;
                 }
             }
         }
         u8::from(!complete)
+    }
+
+    /// One name `read` was given, a variable or an element (`read 'a[1]'`).
+    async fn assign_read(&mut self, name: &str, value: &str) -> Result<(), ExpandError> {
+        match super::assign::split_subscript(name) {
+            Some((array, text)) => {
+                let subscript = self.subscript(array, text).await?;
+                self.assign_element(array, subscript, value, false)
+            }
+            None => self.assign_scalar(name, value, false),
+        }
     }
 
     fn read_options(&self, argv: &[String]) -> Result<ReadOptions, u8> {
@@ -335,7 +349,7 @@ impl Shell {
                 }
                 if !"adnNptu".contains(flag) {
                     self.report(&format!("read: -{flag}: invalid option"));
-                    self.report("read: usage: read [-ers] [-a array] [-d delim] [-n nchars] [-N nchars] [-p prompt] [-t timeout] [-u fd] [name ...]");
+                    self.say("read: usage: read [-ers] [-a array] [-d delim] [-i text] [-n nchars] [-N nchars] [-p prompt] [-t timeout] [-u fd] [name ...]".into());
                     return Err(2);
                 }
                 // The value is the rest of this word, or the next word.
@@ -390,6 +404,17 @@ impl Shell {
         // `-N` reads its count whatever delimiter `-d` names.
         if options.exact {
             options.stop.delimiter = None;
+        }
+        // Names are checked before anything is read, as bash does.
+        let names = options.names.iter().chain(options.array.iter());
+        let valid = |n: &&String| {
+            super::assign::is_name(n)
+                || super::assign::split_subscript(n)
+                    .is_some_and(|(name, _)| super::assign::is_name(name))
+        };
+        if let Some(bad) = names.into_iter().find(|n| !valid(n)) {
+            self.report(&format!("read: `{bad}': not a valid identifier"));
+            return Err(1);
         }
         Ok(options)
     }
@@ -459,9 +484,17 @@ impl Shell {
                     }
                     other => other.map(|n| quantum = n),
                 },
-                "-u" => value("-u")
-                    .and_then(|v| number(self, v))
-                    .map(|n| descriptor = n as i32),
+                "-u" => value("-u").and_then(|v| match v.parse::<i32>() {
+                    Ok(n) if n >= 0 => {
+                        descriptor = n;
+                        Ok(())
+                    }
+                    _ => {
+                        let what = "invalid file descriptor specification";
+                        self.report(&format!("{}: {v}: {what}", argv[0]));
+                        Err(1)
+                    }
+                }),
                 flag if flag.starts_with('-') && flag.len() > 1 => {
                     self.report(&format!("{}: {flag}: invalid option", argv[0]));
                     Err(2)
@@ -474,6 +507,14 @@ impl Shell {
             if let Err(status) = parsed {
                 return status;
             }
+        }
+        if name.is_empty() {
+            self.report(&format!("{}: empty array variable name", argv[0]));
+            return 1;
+        }
+        if !super::assign::is_name(&name) {
+            self.report(&format!("{}: `{name}': not a valid identifier", argv[0]));
+            return 1;
         }
         let input = match descriptor {
             0 => &stdio.stdin,

@@ -157,7 +157,7 @@ impl Shell {
                             'o' => set_o = true,
                             other => {
                                 self.report(&format!("shopt: -{other}: invalid option"));
-                                self.report("shopt: usage: shopt [-pqsu] [-o] [optname ...]");
+                                self.say("shopt: usage: shopt [-pqsu] [-o] [optname ...]".into());
                                 return (2, String::new());
                             }
                         }

@@ -32,6 +32,7 @@ impl Shell {
         };
         let Some(file) = argv.get(1) else {
             self.report(&format!("{}: filename argument required", argv[0]));
+            self.say(format!("{0}: usage: {0} filename [arguments]", argv[0]));
             return Ok(2);
         };
         let cwd = self.cwd.clone();
@@ -97,7 +98,7 @@ impl Shell {
                 Some("--") => &args[1..],
                 Some(option) if option.starts_with('-') && option.len() > 1 => {
                     self.report(&format!("eval: {option}: invalid option"));
-                    self.report("eval: usage: eval [arg ...]");
+                    self.say("eval: usage: eval [arg ...]".into());
                     return Ok(2);
                 }
                 _ => args,

@@ -54,7 +54,7 @@ impl Shell {
                     && option != "-p" =>
             {
                 self.report(&format!("trap: {option}: invalid option"));
-                self.report("trap: usage: trap [-lp] [[arg] signal_spec ...]");
+                self.say("trap: usage: trap [-lp] [[arg] signal_spec ...]".into());
                 return (2, String::new());
             }
             _ => &args[..],

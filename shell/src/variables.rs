@@ -610,6 +610,7 @@ impl Shell {
                 Value::Scalar(text) => Some((name.clone(), text.clone())),
                 _ => None,
             })
+            .chain(self.function_environment())
             .collect()
     }
 }

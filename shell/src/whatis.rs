@@ -124,6 +124,7 @@ impl Shell {
                             }
                             other => {
                                 self.report(&format!("type: -{other}: invalid option"));
+                                self.say("type: usage: type [-afptP] name [name ...]".into());
                                 return (2, String::new());
                             }
                         }
@@ -132,11 +133,13 @@ impl Shell {
                 _ => names.push(arg.clone()),
             }
         }
-        self.describe_names(&names, style, all, functions, path_only)
+        self.describe_names("type", &names, style, all, functions, path_only)
     }
 
+    /// What `type` (or `command -v`/`-V`, named by `builtin`) says of each name.
     fn describe_names(
         &self,
+        builtin: &str,
         names: &[String],
         style: Style,
         all: bool,
@@ -149,7 +152,7 @@ impl Shell {
             let kinds = self.kinds(name, functions, path_only);
             if kinds.is_empty() {
                 if style == Style::Sentence {
-                    self.report(&format!("type: {name}: not found"));
+                    self.report(&format!("{builtin}: {name}: not found"));
                 }
                 status = 1;
                 continue;
@@ -190,7 +193,7 @@ impl Shell {
         }
         if let Some(style) = style {
             // Unlike `type`, success when any name was found.
-            let (_, text) = self.describe_names(args, style, false, true, false);
+            let (_, text) = self.describe_names("command", args, style, false, true, false);
             let status = u8::from(text.is_empty());
             return Ok(finish(&argv[0], status, text, stdio));
         }
