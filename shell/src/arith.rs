@@ -42,11 +42,13 @@ impl Shell {
             return Ok(0);
         }
         let expression = super::syntax::parse_arithmetic(text).map_err(|_| {
-            ExpandError::new(format!(
-                "{}: arithmetic syntax error (error token is \"{}\")",
-                text.trim(),
-                text.trim()
-            ))
+            ExpandError::new(super::arith_errors::diagnose(text).unwrap_or_else(|| {
+                format!(
+                    "{}: arithmetic syntax error (error token is \"{}\")",
+                    text.trim(),
+                    text.trim()
+                )
+            }))
         })?;
         self.arithmetic(&expression, text, depth)
     }
@@ -191,20 +193,26 @@ fn binary(op: &Binary, a: i64, b: i64, text: &str) -> Result<i64, ExpandError> {
     let by_zero = || {
         ExpandError::new(format!(
             "{}: division by 0 (error token is \"{}\")",
-            text.trim(),
-            text.trim()
-                .rsplit(['/', '%'])
+            text.trim_start(),
+            text.rsplit(['/', '%'])
                 .next()
                 .unwrap_or_default()
-                .trim()
+                .trim_start_matches('=')
+                .trim_start()
         ))
     };
     Ok(match op {
         Binary::Power => {
             if b < 0 {
+                // bash's error token is what follows the last operator character.
+                let token = text
+                    .rsplit(|c: char| "*-+".contains(c))
+                    .next()
+                    .unwrap_or_default();
                 return Err(ExpandError::new(format!(
-                    "{}: exponent less than 0",
-                    text.trim()
+                    "{}: exponent less than 0 (error token is \"{}\")",
+                    text.trim_start(),
+                    token.trim_start()
                 )));
             }
             a.wrapping_pow(b.min(u32::MAX as i64) as u32)

@@ -43,7 +43,12 @@ impl Shell {
             return Ok(Stage::Done(status));
         }
         let (status, text) = match builtin {
-            Builtin::Exit => {
+            // Only the prompt is a login shell here.
+            Builtin::Logout if !matches!(self.origin, super::Origin::Prompt) => {
+                self.report("logout: not login shell: use `exit'");
+                (1, String::new())
+            }
+            Builtin::Exit | Builtin::Logout => {
                 let status = match argv.get(1) {
                     // bash refuses more than one number: `-c` text ends with 1 all the
                     // same, a script goes on.
@@ -109,12 +114,14 @@ impl Shell {
                         return Err(Flow::Exit(128));
                     }
                     Some(Ok(_)) => {
-                        // bash reports it, then leaves the loop.
+                        // bash reports it, then leaves every loop it is in (even for
+                        // `continue`).
                         self.report(&format!(
                             "{}: {}: loop count out of range",
                             argv[0], argv[1]
                         ));
-                        1
+                        self.last_status = 1;
+                        return Err(Flow::Break(self.loop_depth));
                     }
                 };
                 return Err(match builtin {

@@ -394,6 +394,12 @@ impl Shell {
             // bash runs the DEBUG trap for the `for` itself before each turn.
             self.debug_trap_at(&clause.loc).await?;
             self.trace_compound(head.clone(), io).await;
+            // A read-only name ends the loop, as in bash.
+            if self.variable_entry(name).is_some_and(|v| v.readonly) {
+                self.report(&format!("{name}: readonly variable"));
+                self.last_status = 1;
+                return Ok(());
+            }
             self.set_variable(&clause.variable_name, &value, false);
             let turn = self.run_body(&clause.body.list, io).await?;
             status = self.last_status;

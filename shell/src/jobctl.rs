@@ -59,7 +59,19 @@ impl Shell {
     }
 
     /// `fg [%N]`: continues a job in the foreground and waits for it.
+    /// Whether jobs can be moved here: at the prompt only, as in bash without `set -m`.
+    fn job_control(&self, builtin: &str) -> bool {
+        let interactive = matches!(self.origin, super::Origin::Prompt);
+        if !interactive {
+            self.report(&format!("{builtin}: no job control"));
+        }
+        interactive
+    }
+
     pub(super) async fn fg_builtin(&mut self, argv: &[String]) -> u8 {
+        if !self.job_control("fg") {
+            return 1;
+        }
         let number = match self.jobs.find(argv.get(1).map(String::as_str)) {
             Ok(number) => number,
             Err(message) => {
@@ -123,6 +135,9 @@ impl Shell {
 
     /// `bg [%N]`: continues a stopped job in the background.
     pub(super) fn bg_builtin(&mut self, argv: &[String]) -> (u8, String) {
+        if !self.job_control("bg") {
+            return (1, String::new());
+        }
         let number = match self.jobs.find(argv.get(1).map(String::as_str)) {
             Ok(number) => number,
             Err(message) => {
@@ -389,9 +404,12 @@ impl Shell {
                 match operand.parse::<Pid>() {
                     Ok(pid) => vec![pid],
                     Err(_) => {
-                        self.report(&format!(
-                            "kill: {operand}: arguments must be process or job IDs"
-                        ));
+                        self.report(&match operand.is_empty() {
+                            true => "kill: `': not a pid or valid job spec".to_string(),
+                            false => {
+                                format!("kill: {operand}: arguments must be process or job IDs")
+                            }
+                        });
                         status = 1;
                         continue;
                     }

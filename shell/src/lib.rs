@@ -2,6 +2,7 @@
 
 mod alias;
 mod arith;
+mod arith_errors;
 mod assign;
 mod brace;
 mod braced_blanks;

@@ -142,7 +142,14 @@ impl Shell {
         let argv = operands.as_slice();
         let cwd = self.cwd.clone();
         let (target, announce) = match argv.get(1).map(String::as_str) {
-            None | Some("~") => (self.variable("HOME").unwrap_or_else(|| "/".into()), false),
+            None => match self.variable("HOME") {
+                Some(home) => (home, false),
+                None => {
+                    self.report(&format!("{}: HOME not set", argv[0]));
+                    return 1;
+                }
+            },
+            Some("~") => (self.variable("HOME").unwrap_or_else(|| "/".into()), false),
             Some("-") => match self.variable("OLDPWD") {
                 Some(old) => (old, true),
                 None => {

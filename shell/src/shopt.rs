@@ -150,6 +150,11 @@ impl Shell {
                 flags if flags.starts_with('-') && flags.len() > 1 && names.is_empty() => {
                     for flag in flags[1..].chars() {
                         match flag {
+                            's' | 'u' if set == Some(flag == 'u') => {
+                                let problem = "cannot set and unset shell options simultaneously";
+                                self.report(&format!("shopt: {problem}"));
+                                return (1, String::new());
+                            }
                             's' => set = Some(true),
                             'u' => set = Some(false),
                             'p' => print = true,
@@ -167,6 +172,17 @@ impl Shell {
             }
         }
         if set_o {
+            let unknown: Vec<&String> = names
+                .iter()
+                .filter(|name| !super::options::NAMES.iter().any(|(known, _)| known == name))
+                .collect();
+            if set.is_some() && !unknown.is_empty() {
+                for name in unknown {
+                    self.report(&format!("shopt: {name}: invalid option name"));
+                }
+                // bash 5.2 says so and succeeds all the same.
+                return (0, String::new());
+            }
             // `shopt -o` is `set -o` by another name.
             let mut args = vec!["set".to_string()];
             for name in &names {

@@ -28,6 +28,7 @@ pub enum Builtin {
     WasmInstall,
     Jobs,
     Kill,
+    Logout,
     Let,
     Local,
     Mapfile,
@@ -255,6 +256,12 @@ pub(super) const BUILTINS: &[(&str, Builtin, &str, &str)] = &[
         Builtin::Local,
         "local [-aAirx] NAME[=VALUE]...",
         "make variables local to a function",
+    ),
+    (
+        "logout",
+        Builtin::Logout,
+        "logout [N]",
+        "leave the shell at the prompt with status N, as exit does",
     ),
     (
         "mapfile",

@@ -63,9 +63,21 @@ impl Shell {
             return self.list_signals(&[]);
         }
         if args.is_empty() || args[0] == "-p" {
+            let operands = args.iter().skip(1);
+            // `trap -p -s`: options end at the first; another is refused.
+            if let Some(option) = operands.clone().find(|a| a.len() > 1 && a.starts_with('-')) {
+                self.report(&format!("trap: {option}: invalid option"));
+                self.say("trap: usage: trap [-lp] [[arg] signal_spec ...]".into());
+                return (2, String::new());
+            }
+            let mut status = 0;
+            for unknown in operands.clone().filter(|a| condition(a).is_none()) {
+                self.report(&format!("trap: {unknown}: invalid signal specification"));
+                status = 1;
+            }
             // A subshell that set no trap lists its parent's, as bash does.
             let traps = self.parent_traps.as_deref().unwrap_or(&self.traps);
-            let wanted: Vec<Option<String>> = args.iter().skip(1).map(|a| condition(a)).collect();
+            let wanted: Vec<Option<String>> = operands.map(|a| condition(a)).collect();
             let mut listed: Vec<(&String, &String)> = traps
                 .iter()
                 .filter(|(name, _)| wanted.is_empty() || wanted.contains(&Some(name.to_string())))
@@ -78,7 +90,7 @@ impl Shell {
                     format!("trap -- {quoted} {name}\n")
                 })
                 .collect();
-            return (0, text);
+            return (status, text);
         }
         // One operand alone, `-`, or a number first resets; otherwise the first is the
         // command.
