@@ -222,6 +222,7 @@ impl Shell {
             if mode == 'f' {
                 self.functions.remove(name);
                 self.exported_functions.remove(name.as_str());
+                self.traced_functions.remove(name.as_str());
                 continue;
             }
             let result = match split_subscript(name) {
@@ -234,6 +235,7 @@ impl Shell {
                 _ if mode == ' ' && self.variable_entry(name).is_none() => {
                     self.functions.remove(name);
                     self.exported_functions.remove(name.as_str());
+                    self.traced_functions.remove(name.as_str());
                     Ok(())
                 }
                 _ if mode == 'n' => self.unset_itself(name),
@@ -323,6 +325,20 @@ impl Shell {
                 {
                     self.report(&format!("{command}: {name}: readonly function"));
                     status = 1;
+                }
+                return (status, String::new());
+            }
+            if (on.contains('t') || off.contains('t')) && !operands.is_empty() {
+                let mut status = 0;
+                // bash fails quietly on a name that is no function here.
+                for name in &operands {
+                    if !self.functions.contains_key(name) {
+                        status = 1;
+                    } else if on.contains('t') {
+                        self.traced_functions.insert(name.clone());
+                    } else {
+                        self.traced_functions.remove(name);
+                    }
                 }
                 return (status, String::new());
             }
@@ -660,15 +676,16 @@ impl Shell {
             names.to_vec()
         };
         for name in &listed {
-            let flags = match (
-                self.readonly_functions.contains(name),
-                self.exported_functions.contains(name),
-            ) {
-                (true, true) => "frx",
-                (true, false) => "fr",
-                (false, true) => "fx",
-                (false, false) => "f",
-            };
+            let mut flags = String::from("f");
+            for (set, letter) in [
+                (&self.readonly_functions, 'r'),
+                (&self.traced_functions, 't'),
+                (&self.exported_functions, 'x'),
+            ] {
+                if set.contains(name) {
+                    flags.push(letter);
+                }
+            }
             match self.functions.get(name) {
                 Some(_) if names_only && names.is_empty() => {
                     text.push_str(&format!("declare -{flags} {name}\n"));

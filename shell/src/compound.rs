@@ -127,7 +127,17 @@ impl Shell {
             let line = self.line;
             let return_traps_set = self.return_traps_set;
             let getopts_state = self.getopts_state;
-            let mut result = self.run_compound(&body.0, &io).await;
+            // A traced function (`set -T`, `declare -ft`) runs the DEBUG trap once as it
+            // starts, as bash does.
+            let traced = self.options.functrace || self.in_traced_function();
+            let started = match traced {
+                true => self.run_debug_trap().await,
+                false => Ok(()),
+            };
+            let mut result = match started {
+                Ok(()) => self.run_compound(&body.0, &io).await,
+                Err(flow) => Err(flow),
+            };
             // The RETURN trap runs as the function returns, if the function (or one it
             // called) set it: bash does not hand it down to functions without `set -T`.
             let returned = match &result {
@@ -137,7 +147,9 @@ impl Shell {
             };
             if let Some(status) = returned
                 && self.traps.contains_key("RETURN")
-                && (self.options.functrace || self.return_traps_set != return_traps_set)
+                && (self.options.functrace
+                    || self.in_traced_function()
+                    || self.return_traps_set != return_traps_set)
             {
                 self.last_status = status;
                 if let Err(flow) = self.run_trap("RETURN").await {

@@ -10,12 +10,14 @@ const SUFFIX: &str = "%%";
 
 impl Shell {
     /// `export -f` / `declare -fx` (or with `-n`/`+x`, the opposite): each name must be a
-    /// function.
+    /// function (`export` says so; `declare` fails quietly, as in bash).
     pub(super) fn export_functions(&mut self, command: &str, names: &[String], on: bool) -> u8 {
         let mut status = 0;
         for name in names {
             if !self.functions.contains_key(name) {
-                self.report(&format!("{command}: {name}: not a function"));
+                if command == "export" {
+                    self.report(&format!("{command}: {name}: not a function"));
+                }
                 status = 1;
             } else if on {
                 self.exported_functions.insert(name.clone());

@@ -175,6 +175,8 @@ pub struct Shell {
     readonly_functions: std::collections::BTreeSet<String>,
     /// Functions `export -f` hands to child shells.
     exported_functions: std::collections::BTreeSet<String>,
+    /// Functions `declare -ft` marked: they inherit the DEBUG and RETURN traps.
+    traced_functions: std::collections::BTreeSet<String>,
     /// Function calls in progress, to stop runaway recursion.
     call_depth: usize,
     /// Loop bodies running, for `break` and `continue` outside any loop.
@@ -326,6 +328,7 @@ impl Shell {
             functions: std::collections::HashMap::new(),
             readonly_functions: std::collections::BTreeSet::new(),
             exported_functions: std::collections::BTreeSet::new(),
+            traced_functions: std::collections::BTreeSet::new(),
             call_depth: 0,
             loop_depth: 0,
             substitution_status: None,

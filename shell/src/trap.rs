@@ -163,11 +163,20 @@ impl Shell {
     /// Runs the DEBUG trap before a command: not inside functions unless `set -T`.
     pub(super) async fn run_debug_trap(&mut self) -> Result<(), Flow> {
         if self.traps.contains_key("DEBUG")
-            && (self.function_names.is_empty() || self.options.functrace)
+            && (self.function_names.is_empty()
+                || self.options.functrace
+                || self.in_traced_function())
         {
             self.run_trap("DEBUG").await?;
         }
         Ok(())
+    }
+
+    /// Whether the function running was marked with `declare -ft`.
+    pub(super) fn in_traced_function(&self) -> bool {
+        self.function_names
+            .last()
+            .is_some_and(|name| self.traced_functions.contains(name))
     }
 
     /// Runs the command trapped for `name`, if any, keeping `$?` as it was.
