@@ -835,10 +835,16 @@ impl Shell {
                 return Ok(Stage::Done(self.expansion_failed(value.unwrap_err())?));
             };
             let name = assignment.name.to_string();
-            // A read-only variable keeps the command from running, as in bash.
+            // A read-only variable keeps a program from running, as in bash; a builtin or
+            // function runs all the same, without that assignment.
             if self.variable_entry(&name).is_some_and(|v| v.readonly) {
-                self.restore_variables(before);
                 self.report(&format!("{name}: readonly variable"));
+                let shell_command =
+                    self.functions.contains_key(&argv[0]) || self.find_builtin(&argv[0]).is_some();
+                if shell_command {
+                    continue;
+                }
+                self.restore_variables(before);
                 return Ok(Stage::Done(1));
             }
             // `a+=5 cmd` appends (adds, to an integer), for the command as for the shell.

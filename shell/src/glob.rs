@@ -66,6 +66,24 @@ impl Shell {
                 found = next;
                 continue;
             }
+            // A component with nothing to match (`.`, `..`, `a\*b`) is taken as it is, as
+            // glibc takes it: it need only exist.
+            if !super::pattern::is_pattern(component) {
+                let name = unescaped(component);
+                for (shown, at) in &found {
+                    let path = format!("{}/{name}", at.trim_end_matches('/'));
+                    let fits = if last && !directories_only {
+                        self.namespace.stat(&path, false).is_ok()
+                    } else {
+                        self.namespace.stat(&path, true).is_ok_and(|m| m.is_dir())
+                    };
+                    if fits {
+                        next.push((join(shown, &name), path));
+                    }
+                }
+                found = next;
+                continue;
+            }
             let matcher =
                 super::pattern::Pattern::new(component, true).ignoring_case(options.nocaseglob);
             let dots = matcher.starts_with_dot() || options.dotglob;
@@ -125,6 +143,19 @@ impl Shell {
 
 /// `GLOBIGNORE`'s patterns: split at its colons, but for those inside a bracket
 /// expression (`[[:alnum:]]*`) or after a backslash.
+/// A pattern component without its escaping backslashes.
+fn unescaped(component: &str) -> String {
+    let mut name = String::with_capacity(component.len());
+    let mut chars = component.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => name.extend(chars.next()),
+            c => name.push(c),
+        }
+    }
+    name
+}
+
 fn split_patterns(list: &str) -> Vec<&str> {
     let bytes = list.as_bytes();
     let mut patterns = Vec::new();

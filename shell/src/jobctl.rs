@@ -59,13 +59,12 @@ impl Shell {
     }
 
     /// `fg [%N]`: continues a job in the foreground and waits for it.
-    /// Whether jobs can be moved here: at the prompt only, as in bash without `set -m`.
+    /// Whether jobs can be moved: with job control on (`set -m`, the prompt's default).
     fn job_control(&self, builtin: &str) -> bool {
-        let interactive = matches!(self.origin, super::Origin::Prompt);
-        if !interactive {
+        if !self.options.monitor {
             self.report(&format!("{builtin}: no job control"));
         }
-        interactive
+        self.options.monitor
     }
 
     pub(super) async fn fg_builtin(&mut self, argv: &[String]) -> u8 {

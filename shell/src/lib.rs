@@ -276,7 +276,10 @@ impl Shell {
             namespace: Arc::new(kernel.root_namespace()),
             kernel,
             limits: wasmix_kernel::kernel::Limits::default(),
-            options: options::Options::default(),
+            options: options::Options {
+                monitor: matches!(origin, Origin::Prompt),
+                ..Default::default()
+            },
             shell_options: shopt::ShellOptions {
                 expand_aliases: matches!(origin, Origin::Prompt),
                 ..Default::default()

@@ -39,6 +39,8 @@ pub(super) struct Options {
     /// function may take a special builtin's name, and assigning a read-only variable
     /// ends a script.
     pub posix: bool,
+    /// Job control (`set -m`): on at the prompt; `fg` and `bg` need it.
+    pub monitor: bool,
     /// Line editing at the prompt: vi's keys or emacs's (the default when neither is set).
     pub vi: bool,
     pub emacs: bool,
@@ -63,6 +65,7 @@ impl Default for Options {
             xtrace: false,
             pipefail: false,
             posix: false,
+            monitor: false,
             vi: false,
             emacs: false,
         }
@@ -70,7 +73,7 @@ impl Default for Options {
 }
 
 /// The options `set -o` knows: long name, short letter.
-pub(super) const NAMES: [(&str, Option<char>); 17] = [
+pub(super) const NAMES: [(&str, Option<char>); 18] = [
     ("allexport", Some('a')),
     ("braceexpand", Some('B')),
     ("emacs", None),
@@ -78,6 +81,7 @@ pub(super) const NAMES: [(&str, Option<char>); 17] = [
     ("errtrace", Some('E')),
     ("functrace", Some('T')),
     ("hashall", Some('h')),
+    ("monitor", Some('m')),
     ("noclobber", Some('C')),
     ("noexec", Some('n')),
     ("noglob", Some('f')),
@@ -110,6 +114,7 @@ impl Options {
             "xtrace" => Some(&mut self.xtrace),
             "pipefail" => Some(&mut self.pipefail),
             "posix" => Some(&mut self.posix),
+            "monitor" => Some(&mut self.monitor),
             _ => None,
         }
     }
@@ -173,6 +178,7 @@ impl Shell {
             (o.noglob, 'f'),
             (o.hashall, 'h'),
             (interactive, 'i'),
+            (o.monitor, 'm'),
             (o.noexec, 'n'),
             (o.nounset, 'u'),
             (o.verbose, 'v'),
