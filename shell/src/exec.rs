@@ -335,7 +335,7 @@ impl Shell {
         if let Some(&last) = pids.last() {
             self.last_background = Some(last);
         }
-        let command = list.to_string();
+        let command = super::print::and_or_text(list);
         let number = self
             .jobs
             .start(self.kernel.clone(), pids.clone(), last_status, command);

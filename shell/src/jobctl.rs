@@ -260,8 +260,10 @@ impl Shell {
 
     /// `wait -n [%N|PID]...`: waits for the next of those jobs (all, with none named) to
     /// end, and gives its status; 127 when there is none.
-    async fn wait_for_next(&mut self, operands: &[String]) -> u8 {
+    /// `wait -n`: the first of the jobs to end; its status and last process.
+    async fn wait_for_next(&mut self, operands: &[String]) -> (u8, Option<Pid>) {
         let mut status = 127;
+        let mut waited = None;
         let (mut targets, _) = self.jobs_named("wait", operands);
         if operands.is_empty() {
             targets = self.jobs.with(|all| all.iter().map(|j| j.number).collect());
@@ -277,25 +279,64 @@ impl Shell {
             }
         }
         if let Some(Ok((number, code))) = waits.join_next().await {
+            waited = self.jobs.pids(number).last().copied();
             self.jobs.remove(number);
             status = code;
+        }
+        (status, waited)
+    }
+
+    /// `wait [-fn] [-p VAR] [%N|PID]...`: with no operand, every job; the status is the
+    /// last one's. `-p` puts the process waited for into VAR (`-f` is how wait always
+    /// waits here: for the end).
+    pub(super) async fn wait_builtin(&mut self, argv: &[String]) -> u8 {
+        let mut next = false;
+        let mut variable = None;
+        let mut rest = &argv[1..];
+        while let Some(option) = rest.first().filter(|a| a.starts_with('-') && a.len() > 1) {
+            rest = &rest[1..];
+            if option == "--" {
+                break;
+            }
+            for flag in option[1..].chars() {
+                match flag {
+                    'n' => next = true,
+                    'p' => {
+                        variable = rest.first().cloned();
+                        rest = rest.get(1..).unwrap_or_default();
+                    }
+                    _ => {}
+                }
+            }
+        }
+        let (status, waited) = match next {
+            true => self.wait_for_next(rest).await,
+            false => self.wait_for_listed(rest).await,
+        };
+        // Waiting for every job names none of them, as in bash.
+        let waited = waited.filter(|_| next || !rest.is_empty());
+        if let Some(name) = variable {
+            match waited {
+                Some(pid) => self.set_variable(&name, &pid.to_string(), false),
+                None => {
+                    let _ = self.unset_variable(&name);
+                }
+            }
         }
         status
     }
 
-    /// `wait [%N|PID]...`: with no operand, every job; the status is the last one's.
-    pub(super) async fn wait_builtin(&mut self, argv: &[String]) -> u8 {
-        if argv.get(1).is_some_and(|a| a == "-n") {
-            return self.wait_for_next(&argv[2..]).await;
-        }
+    /// Plain `wait`: each job named (all with none); the last status and process.
+    async fn wait_for_listed(&mut self, operands: &[String]) -> (u8, Option<Pid>) {
+        let mut waited = None;
         let mut targets = Vec::new();
-        if argv.len() == 1 {
+        if operands.is_empty() {
             targets = self.jobs.with(|all| all.iter().map(|j| j.number).collect());
         }
         let mut status = 0;
         // A pid whose job already left the table gives the status it ended with.
         let (remembered, operands): (Vec<&String>, Vec<&String>) =
-            argv[1..].iter().partition(|operand| {
+            operands.iter().partition(|operand| {
                 operand.parse::<Pid>().is_ok_and(|pid| {
                     self.jobs.by_pid(pid).is_none() && self.jobs.reaped(pid).is_some()
                 })
@@ -310,6 +351,7 @@ impl Shell {
             && operands.is_empty()
         {
             status = self.jobs.reaped(pid).map_or(status, |ended| ended.code());
+            waited = Some(pid);
         }
         for number in targets {
             let Some(mut ended) = self.jobs.ended(number) else {
@@ -317,7 +359,7 @@ impl Shell {
             };
             // A caught signal ends the wait with 128 + its number, and its trap runs.
             if let Some(signal) = self.wait_or_signal(ended.wait_for(Option::is_some)).await {
-                return 128 + signal.number();
+                return (128 + signal.number(), waited);
             }
             let ending = ended.borrow().clone();
             let code = ending.as_ref().map_or(0, ExitStatus::code);
@@ -332,12 +374,13 @@ impl Shell {
                 let command = self.jobs.command(number);
                 self.report(&format!("{pid:>5} {:<24}{command}", signal.description()));
             }
-            if argv.len() > 1 {
+            if !operands.is_empty() || !remembered.is_empty() {
                 status = code;
             }
+            waited = self.jobs.pids(number).last().copied().or(waited);
             self.jobs.remove(number);
         }
-        status
+        (status, waited)
     }
 
     /// `kill [-SIGNAL | -s SIGNAL | -n N] PID|%JOB...`, and `kill -l [N]`.

@@ -32,6 +32,14 @@ pub(super) fn command_text(command: &Command) -> String {
     printer.out
 }
 
+/// A background list as `jobs` shows it (`( sleep 1; exit 4 ) &` on one line).
+pub(super) fn and_or_text(list: &AndOrList) -> String {
+    let mut printer = Printer::default();
+    printer.and_or(list);
+    printer.flush_heredocs("");
+    printer.out
+}
+
 /// A pipeline as bash prints a job's command (`bash: line 1:  1234 Killed   CMD`).
 pub(super) fn pipeline_text(pipeline: &Pipeline) -> String {
     let mut printer = Printer::default();
