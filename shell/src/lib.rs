@@ -38,6 +38,7 @@ mod paramexpr;
 mod params;
 mod pattern;
 mod print;
+mod print_words;
 mod printf;
 mod process;
 mod procsub;

@@ -7,13 +7,13 @@
 //! same line) and here-document bodies deferred until the connector has been printed.
 
 use crate::grammar::SELECT_LOOP;
+use crate::print_words::word_text;
 use brush_parser::ast::{
     AndOr, AndOrList, CaseItemPostAction, Command, CommandPrefixOrSuffixItem, CompoundCommand,
     CompoundList, ExtendedTestExpr, FunctionBody, IfClauseCommand, IoFileRedirectKind,
     IoFileRedirectTarget, IoHereDocument, IoRedirect, Pipeline, PipelineTimed,
     ProcessSubstitutionKind, RedirectList, SeparatorOperator, SimpleCommand, Word,
 };
-use brush_parser::word::{WordPiece, WordPieceWithSource};
 
 const STEP: usize = 4;
 
@@ -554,53 +554,8 @@ fn item_text(item: &CommandPrefixOrSuffixItem) -> String {
     }
 }
 
-/// A word as bash prints it: each `$(...)` in it (outside `${...}`) holds its commands
-/// printed in bash's layout (`$( echo  a )` is `$(echo a)`), and each `$'...'` is in
-/// single quotes with its escapes decoded, as bash keeps it once read; the rest as
-/// written.
-fn word_text(text: &str) -> String {
-    let Ok(pieces) = crate::word::parse(text, false) else {
-        return text.to_string();
-    };
-    let mut replacements = Vec::new();
-    collect_replacements(&pieces, &mut replacements);
-    let mut out = text.to_string();
-    for (start, end, replacement) in replacements.into_iter().rev() {
-        if let Some(replacement) = replacement
-            && out.is_char_boundary(start)
-            && out.is_char_boundary(end)
-        {
-            out.replace_range(start..end, &replacement);
-        }
-    }
-    out
-}
-
-/// Where each piece to print anew is, and its new text (None: it stays as written).
-fn collect_replacements(
-    pieces: &[WordPieceWithSource],
-    found: &mut Vec<(usize, usize, Option<String>)>,
-) {
-    for piece in pieces {
-        let new_text = match &piece.piece {
-            WordPiece::CommandSubstitution(command) => substitution_text(command),
-            WordPiece::AnsiCQuotedText(escaped) => {
-                let decoded = crate::expand::ansi_c_unquote(escaped, true);
-                Some(format!("'{}'", decoded.replace('\'', "'\\''")))
-            }
-            WordPiece::DoubleQuotedSequence(inner)
-            | WordPiece::GettextDoubleQuotedSequence(inner) => {
-                collect_replacements(inner, found);
-                continue;
-            }
-            _ => continue,
-        };
-        found.push((piece.start_index, piece.end_index, new_text));
-    }
-}
-
 /// `$(COMMAND)` with the command printed in bash's layout; None if it does not parse.
-fn substitution_text(command: &str) -> Option<String> {
+pub(super) fn substitution_text(command: &str) -> Option<String> {
     let program = crate::syntax::parse(command).ok()?;
     let mut printed = Vec::new();
     for list in &program.complete_commands {
