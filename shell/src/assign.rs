@@ -495,7 +495,7 @@ impl Shell {
                 self.variables.remove(name);
             }
         }
-        let readonly_before = self.variable_entry(name).is_some_and(|v| v.readonly);
+        let readonly_before = self.is_readonly(name);
         if readonly_before && (value.is_some() || off.contains('r')) {
             return Err(ExpandError::new(format!("{name}: readonly variable")));
         }

@@ -10,13 +10,13 @@ use brush_parser::Token;
 
 /// Gives back, in `tokens` read from `text`, the blanks of each word with a `${`.
 pub(super) fn restore(text: &str, tokens: &mut Vec<Token>) {
-    drop_leaked(text, tokens);
     if !tokens
         .iter()
         .any(|t| matches!(t, Token::Word(w, _) if w.contains("${")))
     {
         return;
     }
+    drop_leaked(text, tokens);
     let chars: Vec<char> = text.chars().collect();
     for token in tokens.iter_mut() {
         let Token::Word(word, span) = token else {

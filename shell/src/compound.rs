@@ -407,7 +407,7 @@ impl Shell {
             self.debug_trap_at(&clause.loc).await?;
             self.trace_compound(head.clone(), io).await;
             // A read-only name ends the loop, as in bash.
-            if self.variable_entry(name).is_some_and(|v| v.readonly) {
+            if self.is_readonly(name) {
                 self.report(&format!("{name}: readonly variable"));
                 self.last_status = 1;
                 return Ok(());

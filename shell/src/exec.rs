@@ -837,7 +837,7 @@ impl Shell {
             let name = assignment.name.to_string();
             // A read-only variable keeps a program from running, as in bash; a builtin or
             // function runs all the same, without that assignment.
-            if self.variable_entry(&name).is_some_and(|v| v.readonly) {
+            if self.is_readonly(&name) {
                 self.report(&format!("{name}: readonly variable"));
                 let shell_command =
                     self.functions.contains_key(&argv[0]) || self.find_builtin(&argv[0]).is_some();

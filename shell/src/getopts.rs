@@ -152,10 +152,6 @@ impl Shell {
         readonly
     }
 
-    fn is_readonly(&self, name: &str) -> bool {
-        self.variable_entry(name).is_some_and(|v| v.readonly)
-    }
-
     fn unset_quietly(&mut self, name: &str) {
         let _ = self.unset_variable(name);
     }

@@ -218,6 +218,11 @@ impl Shell {
         }
     }
 
+    /// Whether the variable `name` stands for (through namerefs) is read-only.
+    pub(super) fn is_readonly(&self, name: &str) -> bool {
+        self.variable_entry(name).is_some_and(|v| v.readonly)
+    }
+
     /// The variable itself, a nameref not followed (for `declare -p`).
     pub(super) fn raw_variable(&self, name: &str) -> Option<&Variable> {
         self.variables.get(name)
