@@ -9,6 +9,53 @@ use brush_parser::ast::{
     UnaryAssignmentOperator as Step, UnaryOperator as Unary,
 };
 
+/// `++` and `--` as bash's expr.c reads them: after a name (or an element, `a[0]++`)
+/// they increment it; before a name, blanks between allowed, they increment it first;
+/// anywhere else they are two signs (`++7` is 7, `+++x` is `+ ++x`). brush-parser reads
+/// every `++` as an increment, and reads two signs where a blank parts them. None when
+/// an increment follows another operand (`5--x`), which bash refuses.
+pub(super) fn split_signs(text: &str) -> Option<std::borrow::Cow<'_, str>> {
+    if !text.contains("++") && !text.contains("--") {
+        return Some(std::borrow::Cow::Borrowed(text));
+    }
+    let mut split = String::with_capacity(text.len() + 4);
+    // What the last token was: a name (or element), or any operand.
+    let (mut after_name, mut after_operand) = (false, false);
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        split.push(c);
+        if c.is_ascii_alphanumeric() || c == '_' {
+            // A name, or a number (`0x1f`, `2#101`).
+            while let Some(&(_, next)) = chars.peek() {
+                if !(next.is_ascii_alphanumeric() || matches!(next, '_' | '#' | '@')) {
+                    break;
+                }
+                split.push(next);
+                chars.next();
+            }
+            (after_name, after_operand) = (!c.is_ascii_digit(), true);
+        } else if (c == '+' || c == '-') && chars.peek().is_some_and(|&(_, next)| next == c) {
+            let before_name = text[at + 2..]
+                .trim_start()
+                .starts_with(|n: char| n.is_ascii_alphabetic() || n == '_');
+            if after_name || before_name {
+                if before_name && after_operand && !after_name {
+                    return None;
+                }
+                split.push(c);
+                chars.next();
+            } else {
+                split.push(' ');
+            }
+            (after_name, after_operand) = (false, after_name);
+        } else if !c.is_whitespace() {
+            after_name = c == ']';
+            after_operand = matches!(c, ']' | ')');
+        }
+    }
+    Some(std::borrow::Cow::Owned(split))
+}
+
 /// How deep a variable may refer to an expression that refers to another.
 const MAX_REFERENCE_DEPTH: usize = 64;
 

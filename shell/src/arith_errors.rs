@@ -215,6 +215,14 @@ impl Reader<'_> {
             if self.is(operators) {
                 self.at += 1;
             } else if level == 8 && self.is(&["++", "--"]) {
+                // Before a name it is an increment, which cannot follow an operand.
+                if self
+                    .tokens
+                    .get(self.at + 1)
+                    .is_some_and(|t| t.kind == Kind::Name)
+                {
+                    return Err(self.fault("syntax error in expression"));
+                }
                 // `7--` is 7 minus the negation of what follows, as bash reads it.
                 self.tokens[self.at].start += 1;
             } else {

@@ -133,11 +133,15 @@ fn reports_through_its_commands(pipeline: &Pipeline) -> bool {
 
 impl Shell {
     /// Runs a program; `source`, the text it was parsed from, is what `set -v` shows.
+    /// Runs a program's complete commands. When one changes the aliases from `aliases`,
+    /// what it read before, the run stops and gives the index of the next, whose text is
+    /// to be read again (`reader.rs`).
     pub(super) async fn run_program(
         &mut self,
         program: &Program,
         source: Option<&str>,
-    ) -> Result<(), Flow> {
+        aliases: (u64, bool),
+    ) -> Result<Option<usize>, Flow> {
         let mut echoed = source.map(|text| Echoed { text, lines: None });
         for (index, command) in program.complete_commands.iter().enumerate() {
             // Only under `set -v` is the text looked at, so a script pays nothing for it.
@@ -149,15 +153,17 @@ impl Shell {
                     self.say(lines.join("\n"));
                 }
             }
-            self.top_command += 1;
             // Fetched for each command: `exec 3>file` changes them.
             let streams = self.own_streams();
             match self.run_list(command, &streams).await {
                 Err(Flow::Abort(status)) => self.last_status = status,
                 other => other?,
             }
+            if self.alias_state() != aliases {
+                return Ok(Some(index + 1));
+            }
         }
-        Ok(())
+        Ok(None)
     }
 
     /// Runs a list of and-or lists, with `io` as the streams of its commands.
@@ -261,7 +267,6 @@ impl Shell {
                 Command::Simple(simple) => simple.word_or_name.as_ref().is_some_and(|word| {
                     self.find_builtin(&word.value).is_none()
                         && !self.functions.contains_key(&word.value)
-                        && !self.aliases.contains_key(&word.value)
                 }),
                 _ => false,
             })
@@ -605,7 +610,12 @@ impl Shell {
                     return Ok(Stage::Done(1));
                 };
                 if alone {
-                    return Ok(Stage::Done(self.run_compound(compound, &stdio).await?));
+                    let installed = redirects.is_some().then(|| self.install_streams(&stdio));
+                    let result = self.run_compound(compound, &stdio).await;
+                    if let Some((installed, own)) = installed {
+                        self.restore_streams(&installed, own);
+                    }
+                    return Ok(Stage::Done(result?));
                 }
                 Ok(self.in_subshell(stdio, SubshellWork::Compound(compound.clone())))
             }
@@ -632,11 +642,37 @@ impl Shell {
                 self.run_debug_trap().await?;
                 // `set -x` writes where the shell's stderr is, before the redirections.
                 let stderr = self.trace_output(&stdio);
-                if self.redirected(stdio, redirects.as_ref()).await.is_none() {
+                let Some(stdio) = self.redirected(stdio, redirects.as_ref()).await else {
                     return Ok(Stage::Done(1));
+                };
+                let installed = redirects.is_some().then(|| self.install_streams(&stdio));
+                let status = self.run_conditional(&test.expr, &stderr).await;
+                if let Some((installed, own)) = installed {
+                    self.restore_streams(&installed, own);
                 }
-                Ok(Stage::Done(self.run_conditional(&test.expr, &stderr).await))
+                Ok(Stage::Done(status))
             }
+        }
+    }
+
+    /// Makes a compound command's redirected streams the shell's own while it runs, so
+    /// that what the shell reads and writes itself inside (a command substitution's
+    /// input, its complaints) goes where they say, as in bash (`{ x=$(cat); } <<< text`).
+    /// Gives back what was installed and what it replaced.
+    fn install_streams(&mut self, stdio: &Stdio) -> (Arc<Stdio>, Option<Arc<Stdio>>) {
+        let installed = Arc::new(stdio.duplicate());
+        let own = self.streams.replace(Arc::clone(&installed));
+        (installed, own)
+    }
+
+    /// Puts the shell's own streams back, unless `exec` changed them for good meanwhile.
+    fn restore_streams(&mut self, installed: &Arc<Stdio>, own: Option<Arc<Stdio>>) {
+        if self
+            .streams
+            .as_ref()
+            .is_some_and(|s| Arc::ptr_eq(s, installed))
+        {
+            self.streams = own;
         }
     }
 
@@ -685,10 +721,17 @@ impl Shell {
         if let Some(location) = first_word.and_then(|word| word.loc.as_ref()) {
             self.line = location.start.line + self.line_offset;
         }
-        if let Some(text) = self.alias_text(command) {
-            let name = command.word_or_name.as_ref().map(|w| w.value.clone());
-            return self.run_alias(name.unwrap_or_default(), text, stdio).await;
-        }
+        let last_word =
+            command
+                .suffix
+                .iter()
+                .flat_map(|s| &s.0)
+                .rev()
+                .find_map(|item| match item {
+                    CommandPrefixOrSuffixItem::Word(word) => word.loc.as_ref(),
+                    _ => None,
+                });
+        self.last_line = last_word.map_or(self.line, |loc| loc.end.line + self.line_offset);
         self.run_debug_trap().await?;
         let mut words = Vec::new();
         let mut assignments = Vec::new();
@@ -822,6 +865,8 @@ impl Shell {
                 self.report(&message);
                 return Ok(Stage::Done(1));
             }
+            // A command without words leaves `$_` empty, as in bash.
+            self.set_variable("_", "", false);
             return Ok(Stage::Done(self.substitution_status.unwrap_or(0)));
         }
         // Each assignment sees those before it (`K=x A=${K#?} cmd`), as in bash; they
@@ -898,7 +943,11 @@ impl Shell {
         // A function comes before a builtin of its name, as in bash.
         let result = match (builtin, function) {
             (_, Some(body)) if alone => {
+                let installed = (!redirects.is_empty()).then(|| self.install_streams(&stdio));
                 let result = self.call_function(&body, &argv, &stdio).await;
+                if let Some((installed, own)) = installed {
+                    self.restore_streams(&installed, own);
+                }
                 // `$_` is the call's last argument after it, whatever ran inside.
                 if let Some(last) = argv.last() {
                     self.set_variable("_", last, false);
@@ -906,7 +955,14 @@ impl Shell {
                 result.map(Stage::Done)
             }
             (_, Some(body)) => Ok(self.in_subshell(stdio, SubshellWork::Function(body, argv))),
-            (Some(builtin), None) if alone => self.run_builtin(builtin, &argv, stdio, true).await,
+            (Some(builtin), None) if alone => {
+                let result = self.run_builtin(builtin, &argv, stdio, true).await;
+                // bash sets `$_` after a builtin too (`unset _; echo $_` shows `_`).
+                if let Some(last) = argv.last() {
+                    self.set_variable("_", last, false);
+                }
+                result
+            }
             // In a pipeline a builtin runs in a subshell, as in bash: what it changes
             // (`read`'s variables, `cd`) is gone after it.
             (Some(builtin), None) => {

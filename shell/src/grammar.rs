@@ -32,13 +32,24 @@ pub enum GrammarError {
     EndOfInput,
     /// Commands nest deeper than `MAX_DEPTH`, at the token with this index.
     TooDeep(usize),
+    /// The word at this index is an alias where a command begins: the reader replaces
+    /// it by its text and parses the command again (`alias_reading.rs`).
+    Alias(usize),
 }
 
 pub type Parsed<T> = Result<T, GrammarError>;
 
 /// Parses a whole program.
 pub fn parse_program(tokens: &[Token]) -> Parsed<Program> {
-    Parser::new(tokens).program()
+    let mut complete_commands = Vec::new();
+    Parser::new(tokens).program(&mut complete_commands, &mut 0)?;
+    Ok(Program { complete_commands })
+}
+
+/// Which words where a command begins are aliases to expand (`alias_reading.rs`).
+pub trait Aliases {
+    /// Whether the word at token `index` is an alias that applies there.
+    fn expands(&self, index: usize, word: &str) -> bool;
 }
 
 pub struct Parser<'t> {
@@ -51,6 +62,7 @@ pub struct Parser<'t> {
     /// How many times a token was looked at: the measure of the parser's work that its
     /// linearity test checks, free of the allocator's and the caches' noise.
     reads: std::cell::Cell<usize>,
+    pub(crate) aliases: Option<&'t dyn Aliases>,
 }
 
 impl<'t> Parser<'t> {
@@ -72,21 +84,40 @@ impl<'t> Parser<'t> {
             depth: 0,
             closers,
             reads: std::cell::Cell::new(0),
+            aliases: None,
         }
     }
 
-    fn program(&mut self) -> Parsed<Program> {
-        let mut complete_commands = Vec::new();
+    /// Parses complete commands from `*start` to the end into `done`, keeping in `*start`
+    /// the index of the first token of the one being parsed, where parsing can resume.
+    pub(crate) fn program(
+        &mut self,
+        done: &mut Vec<CompoundList>,
+        start: &mut usize,
+    ) -> Parsed<()> {
+        self.at = *start;
         self.linebreak();
         while self.peek().is_some() {
-            complete_commands.push(self.complete_command()?);
+            *start = self.at;
+            done.push(self.complete_command()?);
             match self.peek() {
                 None => break,
                 Some(token) if is_newline(token) => self.linebreak(),
                 Some(_) => return Err(self.error_here()),
             }
         }
-        Ok(Program { complete_commands })
+        *start = self.at;
+        Ok(())
+    }
+
+    /// Stops at a word where a command begins that is an alias.
+    fn check_alias(&self) -> Parsed<()> {
+        match (self.aliases, self.peek()) {
+            (Some(aliases), Some(Token::Word(word, _))) if aliases.expands(self.at, word) => {
+                Err(GrammarError::Alias(self.at))
+            }
+            _ => Ok(()),
+        }
     }
 
     // ---- tokens ----
@@ -308,6 +339,8 @@ impl<'t> Parser<'t> {
     }
 
     fn command_at_depth(&mut self) -> Parsed<Command> {
+        // As in bash, an alias is found before a reserved word (`alias if=echo`).
+        self.check_alias()?;
         match self.peek() {
             None => Err(GrammarError::EndOfInput),
             Some(Token::Operator(op, _)) if op == "(" => {
@@ -354,6 +387,9 @@ impl<'t> Parser<'t> {
                 break;
             }
         }
+        if !prefix.is_empty() {
+            self.check_alias()?;
+        }
         // After assignments or redirections, reserved words are plain words, as in bash.
         let name = match self.peek() {
             Some(token @ Token::Word(word, _)) if !prefix.is_empty() || !is_reserved(word) => {
@@ -364,6 +400,11 @@ impl<'t> Parser<'t> {
         };
         if prefix.is_empty() && name.is_none() {
             return Err(self.error_here());
+        }
+        // `name (` can only begin a function definition: bash wants the `)` and names
+        // the token where it is missing (past the end: the newline that ends the text).
+        if prefix.is_empty() && self.peek_op("(") {
+            return Err(GrammarError::Near(self.at + 1));
         }
         let suffix = match &name {
             Some(name) => self.command_suffix(is_declaration(&name.value))?,

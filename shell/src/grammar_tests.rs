@@ -46,7 +46,7 @@ fn reads(text: &str) -> usize {
     let tokens =
         brush_parser::tokenize_str_with_options(text, &options.tokenizer_options()).unwrap();
     let mut parser = Parser::new(&tokens);
-    let _ = parser.program();
+    let _ = parser.program(&mut Vec::new(), &mut 0);
     parser.reads.get()
 }
 

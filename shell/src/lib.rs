@@ -1,6 +1,7 @@
 //! The shell: reads commands, expands them, and runs them as processes through the kernel.
 
 mod alias;
+mod alias_reading;
 mod arith;
 mod arith_errors;
 mod assign;
@@ -49,6 +50,7 @@ mod hash;
 #[cfg(test)]
 mod random_text;
 mod read;
+mod reader;
 mod redirect;
 mod regex_word;
 mod select;
@@ -79,7 +81,11 @@ use wasmix_kernel::proc::{Pid, SHELL_PID, Signal};
 /// and throws the results away: for the fuzz target in `shell/fuzz`, and for the
 /// regression tests of what it found. An error is fine; a panic or a hang is a bug.
 pub fn parse_everything(text: &str) {
-    let _ = syntax::is_unfinished(text);
+    let _ = syntax::is_unfinished(text, None);
+    // Aliases that open a group, and one whose text ends in a blank and names another.
+    let aliases = [("a", "{ "), ("b", "b a "), ("c", "echo (")];
+    let aliases = aliases.map(|(name, text)| (name.to_string(), text.to_string()));
+    let _ = syntax::parse_with_aliases(text, Some(&BTreeMap::from(aliases)));
     let _ = syntax::parse_word(text, false);
     let _ = syntax::parse_word(text, true);
     let _ = syntax::parse_arithmetic(text);
@@ -200,12 +206,10 @@ pub struct Shell {
     /// For each function call in progress, the variables `local` shadowed and their
     /// values before.
     locals: Vec<Vec<(String, Option<Variable>)>>,
-    aliases: BTreeMap<String, alias::Alias>,
-    /// Counts the top-level commands run, so an alias applies only to commands after
-    /// the one that defined it (bash reads a whole line before running it).
-    top_command: u64,
-    /// Aliases whose text is running, so an alias is not expanded inside itself.
-    expanding_aliases: Vec<String>,
+    /// Each alias's text by its name.
+    aliases: BTreeMap<String, String>,
+    /// Counts the changes to `aliases`, so that text read before one is read again.
+    alias_generation: u64,
     /// The commands remembered, for `history`, `fc` and `!!`.
     history: history::History,
     /// When the shell started, for `$SECONDS`.
@@ -214,6 +218,9 @@ pub struct Shell {
     /// text being run to get it.
     line: usize,
     line_offset: usize,
+    /// The line the running simple command's last word ends on: `eval` counts the lines
+    /// of its text from there, as bash does.
+    last_line: usize,
     /// The history length at which `exit` goes through despite stopped jobs (the command
     /// right after the warning).
     exit_warned_at: Option<usize>,
@@ -289,8 +296,7 @@ impl Shell {
             condition_depth: 0,
             locals: Vec::new(),
             aliases: BTreeMap::new(),
-            top_command: 0,
-            expanding_aliases: Vec::new(),
+            alias_generation: 0,
             history: history::History::default(),
             started: std::time::Instant::now(),
             streams: None,
@@ -312,6 +318,7 @@ impl Shell {
             function_files: std::collections::HashMap::new(),
             exit_warned_at: None,
             line: 0,
+            last_line: 0,
             line_offset: 0,
             running_trap: false,
             command_text: String::new(),
@@ -462,51 +469,52 @@ impl Shell {
             _ => text,
         };
         self.notice_bash_command(text);
-        match syntax::parse(text) {
-            Ok(program) => match self.run_program(&program, Some(text)).await {
-                Ok(())
-                | Err(Flow::Return(_) | Flow::Break(_) | Flow::Continue(_) | Flow::Abort(_)) => {
-                    Ok(self.last_status)
-                }
-                Err(Flow::Exit(status)) => Err(Exit(status)),
-            },
-            Err(error) => {
-                // bash runs the complete commands before a syntax error; so do we: the
-                // longest run of whole lines before it that parses is run first.
-                let before: Vec<&str> = text.lines().take(error.line.saturating_sub(1)).collect();
-                let runnable = (1..=before.len())
-                    .rev()
-                    .find_map(|n| syntax::parse(&before[..n].join("\n")).ok());
-                if let Some(program) = runnable
-                    && let Err(Flow::Exit(status)) = self.run_program(&program, Some(text)).await
-                {
-                    return Err(Exit(status));
-                }
-                // bash 5.2 stops at an error inside `[[ ]]` with its own message and,
-                // unlike any other syntax error, status 0.
-                // (The parser may notice on the line after the `[[`.)
-                let in_conditional = text
-                    .lines()
-                    .skip(error.line.saturating_sub(2))
-                    .take(if error.line > 1 { 2 } else { 1 })
-                    .any(|line| line.contains("[["));
-                let status = if in_conditional {
-                    self.report_at_line(error.line, "syntax error in conditional expression");
-                    0
-                } else {
-                    self.report_at_line(error.line, &error.message);
-                    if let Some(line) = error.source_line {
-                        self.report_at_line(error.line, &format!("`{line}'"));
+        let mut reader = reader::Reader::new(text);
+        while let Some(chunk) = reader.next(self.aliases_in_effect()) {
+            let aliases = self.alias_state();
+            match self
+                .run_program(&chunk.program, Some(&chunk.text), aliases)
+                .await
+            {
+                Ok(Some(index)) => {
+                    if let Some(line) = chunk.resume_line(index) {
+                        reader.resume_at(line);
+                        continue;
                     }
-                    SYNTAX_ERROR_STATUS
-                };
-                self.last_status = status;
-                match self.origin {
-                    Origin::Prompt => Ok(status),
-                    _ => Err(Exit(status)),
                 }
+                Ok(None) => {}
+                Err(Flow::Exit(status)) => return Err(Exit(status)),
+                Err(_) if chunk.error.is_none() => return Ok(self.last_status),
+                Err(_) => {}
             }
+            let Some((error, _)) = chunk.error else {
+                break;
+            };
+            // bash 5.2 stops at an error inside `[[ ]]` with its own message and,
+            // unlike any other syntax error, status 0.
+            // (The parser may notice on the line after the `[[`.)
+            let in_conditional = text
+                .lines()
+                .skip(error.line.saturating_sub(2))
+                .take(if error.line > 1 { 2 } else { 1 })
+                .any(|line| line.contains("[["));
+            let status = if in_conditional {
+                self.report_at_line(error.line, "syntax error in conditional expression");
+                0
+            } else {
+                self.report_at_line(error.line, &error.message);
+                if let Some(line) = error.source_line {
+                    self.report_at_line(error.line, &format!("`{line}'"));
+                }
+                SYNTAX_ERROR_STATUS
+            };
+            self.last_status = status;
+            return match self.origin {
+                Origin::Prompt => Ok(status),
+                _ => Err(Exit(status)),
+            };
         }
+        Ok(self.last_status)
     }
 
     /// An error about the shell text, prefixed as bash does for this kind of input.

@@ -357,6 +357,10 @@ fn set_output(stdio: &mut Stdio, fd: i32, output: Output) -> Result<(), String> 
 
 /// `N>&M` and `N<&M`: N becomes another hold on what M is.
 fn duplicate(stdio: &mut Stdio, source: i32, into: i32) -> Result<(), String> {
+    // bash leaves `N<&N` alone, open or not.
+    if source == into {
+        return Ok(());
+    }
     let bad = || format!("{source}: Bad file descriptor");
     let stream = match source {
         0 => Stream::Read(stdio.stdin.duplicate()),

@@ -1,5 +1,7 @@
 //! Running shell text inside the running shell: `source FILE` and `eval ARGS`.
 
+use super::reader::Reader;
+use super::syntax::SyntaxError;
 use super::{Flow, Shell};
 use std::future::Future;
 use std::pin::Pin;
@@ -61,25 +63,25 @@ impl Shell {
             }
         };
         self.notice_bash_command(&text);
-        let program = match super::syntax::parse(&text) {
-            Ok(program) => program,
-            Err(error) => {
-                self.say(format!("{file}: line {}: {}", error.line, error.message));
-                return Ok(super::SYNTAX_ERROR_STATUS);
-            }
-        };
         let saved =
             (argv.len() > 2).then(|| std::mem::replace(&mut self.positional, argv[2..].to_vec()));
         self.source_files.push(file.to_string());
         self.publish_call_stack();
-        let result = self.run_nested(&program, io, file, "source", 0).await;
+        let result = self.run_nested(&text, io, file, "source", 0).await;
         self.source_files.pop();
         self.publish_call_stack();
         if let Some(saved) = saved {
             self.positional = saved;
         }
         match result {
-            Ok(()) => Ok(self.last_status),
+            Ok(Some(error)) => {
+                self.say(format!("{file}: line {}: {}", error.line, error.message));
+                if let Some(line) = error.source_line {
+                    self.say(format!("{file}: line {}: `{line}'", error.line));
+                }
+                Ok(super::SYNTAX_ERROR_STATUS)
+            }
+            Ok(None) => Ok(self.last_status),
             Err(Flow::Return(status)) => Ok(status),
             Err(other) => Err(other),
         }
@@ -108,56 +110,75 @@ impl Shell {
                 return Ok(0);
             }
             self.notice_bash_command(&text);
-            let program = match super::syntax::parse(&text) {
-                Ok(program) => program,
-                Err(error) => {
-                    self.report(&format!("eval: line {}: {}", error.line, error.message));
+            // bash counts eval's lines from the line its last word ends on.
+            let offset = self.last_line.saturating_sub(1);
+            match self.run_nested(&text, io, "eval", "eval", offset).await? {
+                Some(error) => {
+                    let prefix = match &self.origin {
+                        super::Origin::Prompt => "wasmix: ".to_string(),
+                        super::Origin::CommandString => format!("{}: ", self.script_name),
+                        super::Origin::Script(path) => {
+                            format!("{path}: eval: line {}: ", offset + error.line)
+                        }
+                    };
+                    self.say(format!("{prefix}{}", error.message));
                     if let Some(line) = error.source_line {
-                        self.report(&format!("eval: line {}: `{line}'", error.line));
+                        self.say(format!("{prefix}`{line}'"));
                     }
-                    return Ok(super::SYNTAX_ERROR_STATUS);
+                    Ok(super::SYNTAX_ERROR_STATUS)
                 }
-            };
-            // bash counts eval's lines from the line after the eval.
-            let line = self.line;
-            self.run_nested(&program, io, "eval", "eval", line)
-                .await
-                .map(|()| self.last_status)
+                None => Ok(self.last_status),
+            }
         })
     }
 
-    /// Runs parsed text inside the running shell, counting against the nesting limit
+    /// Reads and runs text inside the running shell, counting against the nesting limit
     /// (a file that sources itself would otherwise recurse until the native stack
-    /// overflows), with `$LINENO` counted from `line_offset`.
+    /// overflows), with `$LINENO` counted from `line_offset`. The commands before a
+    /// syntax error run, and the error is given back to be reported.
     async fn run_nested(
         &mut self,
-        program: &brush_parser::ast::Program,
+        text: &str,
         io: &Stdio,
         name: &str,
         kind: &str,
         line_offset: usize,
-    ) -> Result<(), Flow> {
+    ) -> Result<Option<SyntaxError>, Flow> {
         if self.call_depth >= super::compound::MAX_CALL_DEPTH {
             self.report(&format!(
                 "{name}: maximum {kind} nesting level exceeded ({})",
                 super::compound::MAX_CALL_DEPTH
             ));
             self.last_status = 1;
-            return Ok(());
+            return Ok(None);
         }
         self.call_depth += 1;
         let offset = std::mem::replace(&mut self.line_offset, line_offset);
-        let mut result = Ok(());
-        for command in &program.complete_commands {
-            self.top_command += 1;
-            result = self.run_list(command, io).await;
-            if result.is_err() {
-                break;
-            }
-        }
+        let result = self.read_and_run(text, io).await;
         self.line_offset = offset;
         self.call_depth -= 1;
         result
+    }
+
+    async fn read_and_run(&mut self, text: &str, io: &Stdio) -> Result<Option<SyntaxError>, Flow> {
+        let mut reader = Reader::new(text);
+        while let Some(chunk) = reader.next(self.aliases_in_effect()) {
+            let aliases = self.alias_state();
+            let mut stopped = None;
+            for (index, command) in chunk.program.complete_commands.iter().enumerate() {
+                self.run_list(command, io).await?;
+                if self.alias_state() != aliases {
+                    stopped = Some(index + 1);
+                    break;
+                }
+            }
+            if let Some(line) = stopped.and_then(|index| chunk.resume_line(index)) {
+                reader.resume_at(line);
+                continue;
+            }
+            return Ok(chunk.error.map(|(error, _)| error));
+        }
+        Ok(None)
     }
 
     /// The whole text of a file to source; a pipe (`source <(cmd)`) is read to its end,

@@ -7,7 +7,7 @@
 
 use brush_parser::ast::{ArithmeticExpr, Program};
 use brush_parser::word::WordPieceWithSource;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use brush_parser::{ParserOptions, Token, TokenizerError};
@@ -26,10 +26,18 @@ pub struct SyntaxError {
 /// Parses shell text. A here-document the text ends inside is delimited by the end, as
 /// bash does for a script or `-c` string (at the prompt, `is_unfinished` asks for more).
 pub fn parse(text: &str) -> Result<Program, SyntaxError> {
+    parse_with_aliases(text, None)
+}
+
+/// Parses shell text, expanding these aliases where commands begin (`alias_reading.rs`).
+pub fn parse_with_aliases(
+    text: &str,
+    aliases: Option<&BTreeMap<String, String>>,
+) -> Result<Program, SyntaxError> {
     let mut completed = text.to_string();
     // Each round closes one document; a line may open several.
     for _ in 0..8 {
-        match parse_exact(&completed) {
+        match parse_exact(&completed, aliases) {
             // A backslash that ends the text stands for itself, as in bash (`echo \`).
             Err(error) if error.message.ends_with(UNTERMINATED_ESCAPE) => completed.push('\\'),
             Err(error) if error.message.starts_with(UNTERMINATED_DOCUMENT) => {
@@ -41,7 +49,7 @@ pub fn parse(text: &str) -> Result<Program, SyntaxError> {
             other => return other,
         }
     }
-    parse_exact(&completed)
+    parse_exact(&completed, aliases)
 }
 
 /// brush-parser's words for a backslash at the very end.
@@ -62,7 +70,10 @@ fn open_document_tag(text: &str) -> Option<String> {
     (!tag.is_empty()).then_some(tag)
 }
 
-fn parse_exact(text: &str) -> Result<Program, SyntaxError> {
+fn parse_exact(
+    text: &str,
+    aliases: Option<&BTreeMap<String, String>>,
+) -> Result<Program, SyntaxError> {
     let balanced = super::substitution_cases::balance(text);
     let text = balanced.as_ref();
     let options = ParserOptions::default();
@@ -70,7 +81,11 @@ fn parse_exact(text: &str) -> Result<Program, SyntaxError> {
         .map_err(|e| tokenizer_error(text, e))?;
     super::subscripts::join_spaced_subscripts(text, &mut tokens);
     super::braced_blanks::restore(text, &mut tokens);
-    grammar::parse_program(&tokens).map_err(|e| parser_error(text, &tokens, e))
+    match aliases {
+        Some(table) => super::alias_reading::parse_program(&mut tokens, table),
+        None => grammar::parse_program(&tokens),
+    }
+    .map_err(|e| parser_error(text, &tokens, e))
 }
 
 /// Parses a word for expansion (`word.rs`).
@@ -94,7 +109,8 @@ pub fn parse_word(
 pub fn parse_arithmetic(text: &str) -> Result<Arc<ArithmeticExpr>, String> {
     static EXPRESSIONS: Memo<ArithmeticExpr> = Memo::new();
     EXPRESSIONS.get_or_parse(text, || {
-        brush_parser::arithmetic::parse(text).map_err(|e| e.to_string())
+        let text = super::arith::split_signs(text).ok_or("an increment after an operand")?;
+        brush_parser::arithmetic::parse(&text).map_err(|e| e.to_string())
     })
 }
 
@@ -136,8 +152,8 @@ impl<T> Memo<T> {
 
 /// Whether the text stops in the middle of a command (an open quote, an `if` without its
 /// `fi`): an interactive shell then reads more lines before running it.
-pub fn is_unfinished(text: &str) -> bool {
-    match parse_exact(text) {
+pub fn is_unfinished(text: &str, aliases: Option<&BTreeMap<String, String>>) -> bool {
+    match parse_exact(text, aliases) {
         Ok(_) => false,
         Err(error) => {
             error.message.starts_with("unexpected EOF")
@@ -183,11 +199,13 @@ fn parser_error(text: &str, tokens: &[Token], error: GrammarError) -> SyntaxErro
             ),
             source_line: None,
         },
-        GrammarError::Near(at) => {
-            let line = token_span(&tokens[at]).start.line;
+        GrammarError::Near(at) | GrammarError::Alias(at) => {
+            let line = tokens
+                .get(at)
+                .map_or(last_line(text), |t| token_span(t).start.line);
             SyntaxError {
                 line,
-                message: match tokens[at].to_str() {
+                message: match tokens.get(at).map_or("\n", Token::to_str) {
                     "\n" => "syntax error near unexpected token `newline'".into(),
                     token => format!("syntax error near unexpected token `{token}'"),
                 },
@@ -239,13 +257,13 @@ mod tests {
 
     #[test]
     fn unfinished_commands_are_told_apart_from_wrong_ones() {
-        assert!(is_unfinished("echo 'open"));
-        assert!(is_unfinished("if true; then"));
-        assert!(is_unfinished("for i in 1 2; do\necho $i"));
-        assert!(!is_unfinished("echo done"));
-        assert!(is_unfinished("cat <<EOF\nbody"));
+        assert!(is_unfinished("echo 'open", None));
+        assert!(is_unfinished("if true; then", None));
+        assert!(is_unfinished("for i in 1 2; do\necho $i", None));
+        assert!(!is_unfinished("echo done", None));
+        assert!(is_unfinished("cat <<EOF\nbody", None));
         assert!(parse("cat <<EOF\nbody").is_ok());
-        assert!(!is_unfinished("echo a; fi"));
+        assert!(!is_unfinished("echo a; fi", None));
     }
 
     #[test]

@@ -195,8 +195,13 @@ impl Shell {
         // `$LINENO` in the trap is the line of the command that set it off.
         let line = self.line;
         let offset = std::mem::replace(&mut self.line_offset, line.saturating_sub(1));
-        let result = match super::syntax::parse(&command) {
-            Ok(program) => Box::pin(self.run_program(&program, None)).await,
+        let result = match super::syntax::parse_with_aliases(&command, self.aliases_in_effect()) {
+            Ok(program) => {
+                let aliases = self.alias_state();
+                Box::pin(self.run_program(&program, None, aliases))
+                    .await
+                    .map(|_| ())
+            }
             Err(error) => {
                 self.report(&error.message);
                 Ok(())

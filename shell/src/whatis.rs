@@ -43,7 +43,7 @@ impl Shell {
                 .get(name)
                 .filter(|_| self.shell_options.expand_aliases)
             {
-                kinds.push(Kind::Alias(value.text.clone()));
+                kinds.push(Kind::Alias(value.clone()));
             }
             if KEYWORDS.contains(&name) {
                 kinds.push(Kind::Keyword);

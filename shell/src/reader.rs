@@ -1,0 +1,96 @@
+//! Shell text read as bash reads a script, `eval`'s words or a sourced file: one complete
+//! command after another. The commands before a syntax error run before it is reported,
+//! and each command is parsed with the aliases defined when it is reached: when a
+//! command changes them, the text after it is parsed again.
+
+use super::syntax::{self, SyntaxError};
+use brush_parser::ast::{Program, SourceLocation};
+use std::collections::BTreeMap;
+
+pub(super) struct Reader<'a> {
+    text: &'a str,
+    /// The first line not yet read (1-based); `None` when all is read.
+    next_line: Option<usize>,
+}
+
+/// Commands that parse, read at once.
+pub(super) struct Chunk {
+    pub program: Program,
+    /// The text they were parsed from: the lines read before are blank in it, so that
+    /// every line keeps its number.
+    pub text: String,
+    /// The syntax error after them, and the line after their last.
+    pub error: Option<(SyntaxError, usize)>,
+}
+
+impl<'a> Reader<'a> {
+    pub(super) fn new(text: &'a str) -> Self {
+        Reader {
+            text,
+            next_line: Some(1),
+        }
+    }
+
+    /// The commands from the first unread line to the end, or to the last whole line
+    /// before a syntax error, parsed with `aliases`.
+    pub(super) fn next(&mut self, aliases: Option<&BTreeMap<String, String>>) -> Option<Chunk> {
+        let first = self.next_line.take()?;
+        let text = blank_before(self.text, first);
+        match syntax::parse_with_aliases(&text, aliases) {
+            Ok(program) => Some(Chunk {
+                program,
+                text,
+                error: None,
+            }),
+            Err(error) => {
+                // The longest run of whole lines before the error that parses.
+                let lines: Vec<&str> = text
+                    .split('\n')
+                    .take(error.line.saturating_sub(1))
+                    .collect();
+                let (program, count) = (first.saturating_sub(1)..=lines.len())
+                    .rev()
+                    .find_map(|n| {
+                        let prefix = lines[..n].join("\n");
+                        let program = syntax::parse_with_aliases(&prefix, aliases).ok()?;
+                        Some((program, n))
+                    })
+                    .unwrap_or_else(|| {
+                        let complete_commands = Vec::new();
+                        (Program { complete_commands }, 0)
+                    });
+                Some(Chunk {
+                    program,
+                    text: lines[..count].join("\n"),
+                    error: Some((error, count + 1)),
+                })
+            }
+        }
+    }
+
+    /// Reads again from `line` on: the aliases changed before it.
+    pub(super) fn resume_at(&mut self, line: usize) {
+        self.next_line = Some(line);
+    }
+}
+
+impl Chunk {
+    /// Where reading resumes when the aliases changed before the command at `index`
+    /// ran: its line, or the line after the commands when they all ran.
+    pub(super) fn resume_line(&self, index: usize) -> Option<usize> {
+        match self.program.complete_commands.get(index) {
+            Some(command) => command.location().map(|span| span.start.line),
+            None => self.error.as_ref().map(|(_, after)| *after),
+        }
+    }
+}
+
+/// `text` with its lines before `line` left empty.
+fn blank_before(text: &str, line: usize) -> String {
+    if line <= 1 {
+        return text.to_string();
+    }
+    let mut blanked = "\n".repeat(line - 1);
+    blanked.extend(text.split_inclusive('\n').skip(line - 1));
+    blanked
+}
