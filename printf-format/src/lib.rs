@@ -275,7 +275,9 @@ impl Pass<'_> {
         while let Some(at) = spec.find('*') {
             let value = parse_integer(next_argument(args)).map_or(0, |(v, _)| v);
             let in_precision = spec[..at].contains('.');
-            if value < 0 && in_precision {
+            // bash's `%.*Q` takes the argument and applies no precision.
+            let ignored = in_precision && conversion == b'Q';
+            if (value < 0 || ignored) && in_precision {
                 // A negative precision is as if none was given: the `.` goes too.
                 spec.replace_range(at - 1..=at, "");
             } else {

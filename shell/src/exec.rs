@@ -865,8 +865,11 @@ impl Shell {
                 self.report(&message);
                 return Ok(Stage::Done(1));
             }
-            // A command without words leaves `$_` empty, as in bash.
-            self.set_variable("_", "", false);
+            // A command without words leaves `$_` empty, as in bash (a pipeline's stages
+            // are subshells there: they leave it alone).
+            if alone {
+                self.set_variable("_", "", false);
+            }
             return Ok(Stage::Done(self.substitution_status.unwrap_or(0)));
         }
         // Each assignment sees those before it (`K=x A=${K#?} cmd`), as in bash; they
@@ -923,7 +926,7 @@ impl Shell {
         }
         let name = argv[0].clone();
         // `$_`: the last argument of the command before.
-        if let Some(last) = argv.last() {
+        if let Some(last) = argv.last().filter(|_| alone) {
             self.set_variable("_", last, false);
         }
         let builtin = self.find_builtin(&name);
@@ -1068,6 +1071,10 @@ impl Shell {
             env.retain(|(present, _)| *present != name);
             env.push((name, value));
         }
+        // As bash: `$_` in a program's environment is the path it was run by.
+        let executed = if name.contains('/') { &name } else { &path };
+        env.retain(|(present, _)| present != "_");
+        env.push(("_".into(), executed.clone()));
         if let Some(argv0) = argv0 {
             argv[0] = argv0;
         }

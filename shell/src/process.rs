@@ -176,6 +176,10 @@ async fn run(process: ShellProcess) -> u8 {
         Some((_, pwd)) if shell.namespace.resolve(pwd, true).ok() == physical => pwd.clone(),
         _ => physical.unwrap_or_else(|| process.cwd.clone()),
     };
+    // `$_` starts as the environment's (the path the shell was run by), else its name.
+    if !process.env.iter().any(|(variable, _)| variable == "_") {
+        shell.set_variable("_", &name, false);
+    }
     shell.set_variable("PWD", &cwd, true);
     shell.cwd = cwd;
     shell.publish_directory_stack();
@@ -184,10 +188,14 @@ async fn run(process: ShellProcess) -> u8 {
     if !flags.is_empty() {
         settings.insert(0, format!("set -{flags}"));
     }
+    let started_as = shell.variable("_");
     for setting in &settings {
         if !matches!(shell.run_text(setting).await, Ok(0)) {
             return super::SYNTAX_ERROR_STATUS;
         }
+    }
+    if let Some(started_as) = started_as {
+        shell.set_variable("_", &started_as, false);
     }
     let result = match shell.origin {
         Origin::Prompt => shell.run_commands_read(&streams.stdin).await,
