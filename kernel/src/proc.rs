@@ -357,6 +357,13 @@ impl ProcessTable {
         self.wait(pid).await.map(Waited::Exited)
     }
 
+    /// Ends a process no one will wait for (a subshell's own pid) and removes it.
+    pub fn forget(&self, pid: Pid) {
+        if let Some(process) = lock(&self.processes).remove(&pid) {
+            process.finish(ExitStatus::Exited(0));
+        }
+    }
+
     /// Waits for a process to end, then removes it from the table.
     pub async fn wait(&self, pid: Pid) -> Result<ExitStatus, NoSuchProcess> {
         let process = self.get(pid).ok_or(NoSuchProcess(pid))?;

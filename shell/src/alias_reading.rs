@@ -5,19 +5,29 @@
 //! (`GrammarError::Alias`); the tokens are spliced here and the complete command is
 //! parsed again from its start.
 
-use super::grammar::{Aliases, GrammarError, Parsed, Parser};
+use super::grammar::{Aliases, GrammarError, Parser};
 use brush_parser::ast::Program;
-use brush_parser::{SourcePosition, SourceSpan, Token};
+use brush_parser::{SourcePosition, SourceSpan, Token, TokenizerError};
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-/// Parses tokens into a program, expanding the aliases of `table` where commands begin.
-/// `tokens` ends as the tokens parsed, aliases replaced, for the error messages.
+/// Why text with aliases did not parse.
+pub(super) enum ReadError {
+    Grammar(GrammarError),
+    /// An alias's text, with the text after it, leaves a quote open (`alias e='echo "'`).
+    Tokens(TokenizerError),
+}
+
+/// Parses the tokens of `source` into a program, expanding the aliases of `table` where
+/// commands begin. `tokens` ends as the tokens parsed, aliases replaced, for the error
+/// messages.
 pub(super) fn parse_program(
+    source: &str,
     tokens: &mut Vec<Token>,
     table: &BTreeMap<String, String>,
-) -> Parsed<Program> {
+) -> Result<Program, ReadError> {
     let mut expander = Expander {
+        source,
         table,
         expansions: Vec::new(),
     };
@@ -27,8 +37,10 @@ pub(super) fn parse_program(
         let mut parser = Parser::new(tokens);
         parser.aliases = Some(&expander);
         match parser.program(&mut complete_commands, &mut start) {
-            Err(GrammarError::Alias(index)) => expander.splice(tokens, index),
-            Err(error) => return Err(error),
+            Err(GrammarError::Alias(index)) => {
+                expander.splice(tokens, index).map_err(ReadError::Tokens)?
+            }
+            Err(error) => return Err(ReadError::Grammar(error)),
             Ok(()) => return Ok(Program { complete_commands }),
         }
     }
@@ -49,6 +61,7 @@ impl Expansion {
 }
 
 struct Expander<'a> {
+    source: &'a str,
     table: &'a BTreeMap<String, String>,
     expansions: Vec<Expansion>,
 }
@@ -68,9 +81,9 @@ impl Expander<'_> {
     /// alias written in the text read (not one an alias's text led to) ends in a blank,
     /// the word after it is expanded too if it is an alias, as in bash (`alias
     /// sudo='sudo '`).
-    fn splice(&mut self, tokens: &mut Vec<Token>, index: usize) {
+    fn splice(&mut self, tokens: &mut Vec<Token>, index: usize) -> Result<(), TokenizerError> {
         let Some(Token::Word(name, span)) = tokens.get(index).cloned() else {
-            return;
+            return Ok(());
         };
         let text = self.table.get(&name).cloned().unwrap_or_default();
         let mut names: Vec<String> = self
@@ -81,10 +94,19 @@ impl Expander<'_> {
             .collect();
         let written = names.is_empty();
         names.push(name);
-        // Text that does not tokenize on its own (an open quote) stays the word it was.
-        let replacement = brush_parser::tokenize_str(&text)
-            .map(|alias_tokens| alias_tokens.iter().map(|t| placed(t, &span)).collect())
-            .unwrap_or_else(|_| vec![tokens[index].clone()]);
+        // Text that leaves a quote open is read on into what follows it, as bash reads
+        // it: where that does not close the quote either, it is a syntax error; where
+        // it does, the word stays as it was.
+        let replacement = match brush_parser::tokenize_str(&text) {
+            Ok(alias_tokens) => alias_tokens.iter().map(|t| placed(t, &span)).collect(),
+            Err(_) => {
+                let rest: String = self.source.chars().skip(span.end.index).collect();
+                if let Err(error) = brush_parser::tokenize_str(&format!("{text}{rest}")) {
+                    return Err(on_line(error, span.start.line));
+                }
+                vec![tokens[index].clone()]
+            }
+        };
         let count = replacement.len();
         for expansion in &mut self.expansions {
             if expansion.start > index {
@@ -106,7 +128,7 @@ impl Expander<'_> {
         if let Some(Token::Word(word, _)) = tokens.get(index)
             && self.expands(index, word)
         {
-            self.splice(tokens, index);
+            self.splice(tokens, index)?;
         }
         let next = self.expansions[this].end;
         if written
@@ -114,8 +136,9 @@ impl Expander<'_> {
             && let Some(Token::Word(word, _)) = tokens.get(next)
             && self.expands(next, word)
         {
-            self.splice(tokens, next);
+            self.splice(tokens, next)?;
         }
+        Ok(())
     }
 }
 
@@ -137,5 +160,26 @@ fn placed(token: &Token, at: &SourceSpan) -> Token {
     match token {
         Token::Word(text, s) => Token::Word(text.clone(), span(s)),
         Token::Operator(text, s) => Token::Operator(text.clone(), span(s)),
+    }
+}
+
+/// A tokenizer error in an alias's text read on into what follows: its line counted from
+/// the alias's.
+fn on_line(error: TokenizerError, line: usize) -> TokenizerError {
+    let moved = |at: SourcePosition| SourcePosition {
+        line: line + at.line - 1,
+        ..at
+    };
+    match error {
+        TokenizerError::UnterminatedSingleQuote(at) => {
+            TokenizerError::UnterminatedSingleQuote(moved(at))
+        }
+        TokenizerError::UnterminatedDoubleQuote(at) => {
+            TokenizerError::UnterminatedDoubleQuote(moved(at))
+        }
+        TokenizerError::UnterminatedBackquote(at) => {
+            TokenizerError::UnterminatedBackquote(moved(at))
+        }
+        other => other,
     }
 }

@@ -24,9 +24,10 @@ impl Shell {
     ) -> Result<Stage, Flow> {
         // The builtin's complaints go where its stderr is redirected (`read -u 9 2>/dev/null`).
         let own = self.streams.replace(std::sync::Arc::new(stdio.duplicate()));
+        let changed = self.streams_changed;
         let result = Box::pin(self.run_builtin_here(builtin, argv, stdio, alone)).await;
         // `exec 2>file` changed the shell's own streams for good.
-        if self.exec_streams.is_none() {
+        if self.streams_changed == changed {
             self.streams = own;
         }
         result
@@ -319,9 +320,8 @@ impl Shell {
                 }
                 if operands.is_empty() {
                     // Only redirections: they become the shell's own streams from here on.
-                    let streams = std::sync::Arc::new(stdio);
-                    self.streams = Some(streams.clone());
-                    self.exec_streams = Some(streams);
+                    self.streams = Some(std::sync::Arc::new(stdio));
+                    self.streams_changed += 1;
                     return Ok(Stage::Done(0));
                 }
                 let stage = self.spawn_program_named(operands.to_vec(), name, Vec::new(), stdio);

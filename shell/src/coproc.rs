@@ -46,9 +46,8 @@ impl Shell {
         };
         streams.set_higher(read_fd, Some(Stream::Read(Input::Pipe(from_it))));
         streams.set_higher(write_fd, Some(Stream::Write(Output::Pipe(to_it))));
-        let streams = std::sync::Arc::new(streams);
-        self.streams = Some(streams.clone());
-        self.exec_streams = Some(streams);
+        self.streams = Some(std::sync::Arc::new(streams));
+        self.streams_changed += 1;
         let elements = vec![(None, read_fd.to_string()), (None, write_fd.to_string())];
         if let Err(e) = self.assign_array(&name, elements, false) {
             self.report(&e.message);

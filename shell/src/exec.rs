@@ -1,6 +1,7 @@
 //! Running parsed commands: lists, pipelines and simple commands.
 
 use super::compound::SubshellWork;
+use super::named_fds::{NamedDescriptors, streams_at};
 use super::{Flow, Origin, Shell};
 use brush_parser::ast::{
     AndOr, AndOrList, Command, CommandPrefixOrSuffixItem, CompoundCommand, CompoundList,
@@ -43,8 +44,9 @@ impl Job<'_> {
     }
 }
 
-/// Whether expanding a simple command's words may assign a variable or end the shell:
-/// `${x=y}`, `${x:?}`, arithmetic. Judged from the text, erring on the side of yes.
+/// Whether a pipeline stage's words are to be expanded in its subshell: expanding them
+/// may assign a variable or end the shell (`${x=y}`, `${x:?}`, arithmetic), or shows the
+/// subshell's pid (`$BASHPID`). Judged from the text, erring on the side of yes.
 fn may_change_the_shell(command: &SimpleCommand) -> bool {
     let words = command.prefix.iter().flat_map(|p| &p.0);
     let words = words.chain(command.suffix.iter().flat_map(|s| &s.0));
@@ -58,6 +60,7 @@ fn may_change_the_shell(command: &SimpleCommand) -> bool {
         text.contains("$((")
             || text.contains("$[")
             || (text.contains("${") && text.contains(['=', '?']))
+            || text.contains("BASHPID")
     })
 }
 
@@ -168,11 +171,14 @@ impl Shell {
 
     /// Runs a list of and-or lists, with `io` as the streams of its commands.
     pub(super) async fn run_list(&mut self, list: &CompoundList, io: &Stdio) -> Result<(), Flow> {
-        // What `exec 3>file` set up, for the commands after it.
+        // What `exec 3>file` set up, for the commands after it (here or in a list this
+        // one is part of).
         let mut redirected: Option<Arc<Stdio>> = None;
+        let mut changed = self.streams_changed;
         for CompoundListItem(and_or, separator) in &list.0 {
-            if let Some(streams) = self.exec_streams.take() {
-                redirected = Some(streams);
+            if self.streams_changed != changed {
+                changed = self.streams_changed;
+                redirected = self.streams.clone();
             }
             let io = redirected.as_deref().unwrap_or(io);
             if matches!(separator, SeparatorOperator::Async) {
@@ -204,17 +210,26 @@ impl Shell {
         }
         let count = list.additional.len();
         let err_traps_before = self.err_traps_run;
+        let changed = self.streams_changed;
         self.last_status = self
             .run_checked_pipeline(&list.first, io, count == 0)
             .await?;
         let mut last = (&list.first, count == 0);
+        // `exec 3<file && cmd <&3`: what exec set up reaches the pipelines after it.
+        let mut redirected: Option<Arc<Stdio>> = None;
+        let mut changed = changed;
         for (index, next) in list.additional.iter().enumerate() {
             let (run, pipeline) = match next {
                 AndOr::And(p) => (self.last_status == 0, p),
                 AndOr::Or(p) => (self.last_status != 0, p),
             };
+            if self.streams_changed != changed {
+                changed = self.streams_changed;
+                redirected = self.streams.clone();
+            }
             if run {
                 let final_one = index + 1 == count;
+                let io = redirected.as_deref().unwrap_or(io);
                 self.last_status = self.run_checked_pipeline(pipeline, io, final_one).await?;
                 last = (pipeline, final_one);
             }
@@ -283,6 +298,7 @@ impl Shell {
             .ok()?;
         let mut shell = self.subshell(&io);
         shell.pid = process.pid;
+        shell.subshell_pid = None;
         let list = list.clone();
         let task = tokio::spawn(async move {
             // bash runs no ERR trap for an asynchronous list's own status.
@@ -655,6 +671,13 @@ impl Shell {
         }
     }
 
+    /// A redirection that failed is reported where the ones before it sent stderr, as in
+    /// bash (`cmd 2>&1 >&9 | grep Bad`).
+    fn report_redirect_error(&self, message: &str, stdio: &Stdio) {
+        let line = format!("{}{message}\n", self.message_prefix());
+        let _ = super::builtin::deliver(line, stdio.stderr.duplicate());
+    }
+
     /// Makes a compound command's redirected streams the shell's own while it runs, so
     /// that what the shell reads and writes itself inside (a command substitution's
     /// input, its complaints) goes where they say, as in bash (`{ x=$(cat); } <<< text`).
@@ -687,7 +710,7 @@ impl Shell {
         match self.apply_redirects(&redirects, &mut stdio).await {
             Ok(()) => Some(stdio),
             Err(message) => {
-                self.report(&message);
+                self.report_redirect_error(&message, &stdio);
                 None
             }
         }
@@ -772,11 +795,11 @@ impl Shell {
             }
         };
         for (position, item) in words.into_iter().enumerate() {
-            if let Some(redirect) = named.get(&position) {
-                redirects.push(redirect);
+            if let Some(redirect) = named.redirects.get(&position) {
+                redirects.extend(redirect.as_ref());
                 continue;
             }
-            if named.contains_key(&(position + 1)) {
+            if named.redirects.contains_key(&(position + 1)) {
                 continue;
             }
             let word = match item {
@@ -821,7 +844,7 @@ impl Shell {
         }
         if pipes.is_empty() {
             return self
-                .run_simple(argv, assignments, redirects, stdio, alone)
+                .run_simple(argv, assignments, redirects, &named, stdio, alone)
                 .await;
         }
         // The command (and what it runs) sees the pipes in /dev/fd; the shell after it
@@ -829,7 +852,7 @@ impl Shell {
         let installed = self.namespace_with_pipes(pipes);
         let before = std::mem::replace(&mut self.namespace, installed.clone());
         let result = self
-            .run_simple(argv, assignments, redirects, stdio, alone)
+            .run_simple(argv, assignments, redirects, &named, stdio, alone)
             .await;
         if Arc::ptr_eq(&self.namespace, &installed) {
             self.namespace = before;
@@ -844,6 +867,7 @@ impl Shell {
         argv: Vec<String>,
         assignments: Vec<&brush_parser::ast::Assignment>,
         redirects: Vec<&brush_parser::ast::IoRedirect>,
+        named: &NamedDescriptors,
         stdio: Stdio,
         alone: bool,
     ) -> Result<Stage, Flow> {
@@ -861,9 +885,21 @@ impl Shell {
                 let to = self.trace_output(&stdio);
                 self.trace(&[shown], &to, Some(ps4)).await;
             }
+            // A read-only `{NAME}` is reported where stderr went before the redirections.
+            let refused = named
+                .refused
+                .as_ref()
+                .map(|name| (name, stdio.stderr.duplicate()));
             if let Err(message) = self.apply_redirects(&redirects, &mut stdio).await {
-                self.report(&message);
+                self.report_redirect_error(&message, &stdio);
                 return Ok(Stage::Done(1));
+            }
+            if let Some((name, stderr)) = refused {
+                self.refuse_named(name, &stderr);
+                return Ok(Stage::Done(1));
+            }
+            if alone && !self.shell_options.varredir_close {
+                self.keep_named_descriptors(streams_at(&stdio, &named.fds));
             }
             // A command without words leaves `$_` empty, as in bash (a pipeline's stages
             // are subshells there: they leave it alone).
@@ -920,8 +956,17 @@ impl Shell {
             let to = self.trace_output(&stdio);
             self.trace(&shown, &to, None).await;
         }
+        // A read-only `{NAME}` is reported where stderr went before the redirections.
+        let refused = named
+            .refused
+            .as_ref()
+            .map(|name| (name, stdio.stderr.duplicate()));
         if let Err(message) = self.apply_redirects(&redirects, &mut stdio).await {
-            self.report(&message);
+            self.report_redirect_error(&message, &stdio);
+            return Ok(Stage::Done(1));
+        }
+        if let Some((name, stderr)) = refused {
+            self.refuse_named(name, &stderr);
             return Ok(Stage::Done(1));
         }
         let name = argv[0].clone();
@@ -943,6 +988,7 @@ impl Shell {
         for (variable, value) in &values {
             self.set_variable(variable, value, true);
         }
+        let kept = streams_at(&stdio, &named.fds);
         // A function comes before a builtin of its name, as in bash.
         let result = match (builtin, function) {
             (_, Some(body)) if alone => {
@@ -988,7 +1034,20 @@ impl Shell {
             saved
         };
         self.restore_variables(saved);
+        if alone && !self.shell_options.varredir_close {
+            self.keep_named_descriptors(kept);
+        }
         result
+    }
+
+    /// A read-only `{NAME}`: bash's two complaints (the redirections are made all the
+    /// same: bash opens the file first).
+    fn refuse_named(&self, name: &str, stderr: &Output) {
+        let prefix = self.message_prefix();
+        let text = format!(
+            "{prefix}{name}: readonly variable\n{prefix}{name}: cannot assign fd to variable\n"
+        );
+        let _ = super::builtin::deliver(text, stderr.duplicate());
     }
 
     /// The value of an assignment before a command. An array (`a=(x y) cmd`) is passed

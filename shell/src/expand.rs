@@ -656,7 +656,11 @@ impl Shell {
                 format!("{}.{:06}", now.as_secs(), now.subsec_micros())
             }
             "BASH_ARGV0" => self.script_name.clone(),
-            "BASHPID" => self.pid.to_string(),
+            "BASHPID" => match &self.subshell_pid {
+                Some(own) => own.get(self).unwrap_or(self.pid),
+                None => self.pid,
+            }
+            .to_string(),
             "BASH_SUBSHELL" => self.subshell_level.to_string(),
             "PPID" => self
                 .kernel

@@ -18,6 +18,10 @@ use brush_parser::{SourceSpan, Token};
 /// (its stack of 10,000 states), so nothing bash accepts is refused.
 pub const MAX_DEPTH: usize = 5_000;
 
+/// The descriptor of a redirection named by the `{NAME}` word before it, which the shell
+/// fills in when it runs (no descriptor written can be negative).
+pub const NAMED_FD: ast::IoFd = -1;
+
 /// brush-parser's syntax tree has no `select`: the parser gives `select NAME in WORDS`
 /// as a `for` loop whose variable name is NAME after this mark, which no `for` loop's
 /// name can hold (a word never has an unquoted blank), and `select.rs` runs it.
@@ -345,14 +349,14 @@ impl<'t> Parser<'t> {
             None => Err(GrammarError::EndOfInput),
             Some(Token::Operator(op, _)) if op == "(" => {
                 let compound = self.compound_command()?;
-                Ok(Command::Compound(compound, self.redirect_list()?))
+                self.compound_with_redirects(compound)
             }
             Some(Token::Operator(..)) => Ok(Command::Simple(self.simple_command()?)),
             Some(Token::Word(word, _)) => match word.as_str() {
                 "function" => Ok(Command::Function(self.function_definition()?)),
                 "{" | "if" | "case" | "for" | "select" | "while" | "until" | "coproc" => {
                     let compound = self.compound_command()?;
-                    Ok(Command::Compound(compound, self.redirect_list()?))
+                    self.compound_with_redirects(compound)
                 }
                 "[[" => {
                     let test = self.extended_test()?;
@@ -431,11 +435,46 @@ impl<'t> Parser<'t> {
             } else if let Some(token @ Token::Word(..)) = self.peek() {
                 self.at += 1;
                 items.push(Item::Word(Word::from(token)));
+                if let Some(redirect) = self.named_redirect(token)? {
+                    items.push(Item::IoRedirect(redirect));
+                }
             } else {
                 break;
             }
         }
         Ok((!items.is_empty()).then_some(ast::CommandSuffix(items)))
+    }
+
+    /// `{NAME}>file`: a redirection written against a word `{NAME}` (or `{NAME[N]}`)
+    /// whose descriptor the shell picks and stores in NAME. Its descriptor is `NAMED_FD`.
+    fn named_redirect(&mut self, word: &Token) -> Parsed<Option<IoRedirect>> {
+        let names_descriptor = word
+            .to_str()
+            .strip_prefix('{')
+            .and_then(|w| w.strip_suffix('}'))
+            .is_some_and(|name| {
+                let base = match super::assign::split_subscript(name) {
+                    Some((base, index)) if index.parse::<i64>().is_ok() => base,
+                    Some(_) => return false,
+                    None => name,
+                };
+                super::assign::is_name(base)
+            });
+        let against = self.peek().is_some_and(|operator| {
+            matches!(operator, Token::Operator(op, _) if is_redirection(op) && !op.starts_with('&'))
+                && contiguous(word, operator)
+        });
+        if !(names_descriptor && against) {
+            return Ok(None);
+        }
+        let mut redirect = self.io_redirect()?;
+        match &mut redirect {
+            IoRedirect::File(fd, ..)
+            | IoRedirect::HereString(fd, _)
+            | IoRedirect::HereDocument(fd, _) => *fd = Some(NAMED_FD),
+            IoRedirect::OutputAndError(..) => {}
+        }
+        Ok(Some(redirect))
     }
 
     /// `NAME=value`, `NAME+=value`, `NAME[i]=value`, and `NAME=(elements)`.
@@ -514,6 +553,61 @@ impl<'t> Parser<'t> {
             && op.starts_with(['<', '>'])
             && contiguous(token, operator);
         if fits { digits.parse().ok() } else { None }
+    }
+
+    /// A compound command and its trailing redirections. One named by a `{NAME}` word
+    /// makes `COMPOUND {fd}<file` run as `{ exec {fd}<file && COMPOUND; }`: as in bash,
+    /// the descriptor is opened before the command and stays the shell's after it.
+    fn compound_with_redirects(&mut self, compound: ast::CompoundCommand) -> Parsed<Command> {
+        let mut redirects = Vec::new();
+        let mut named = Vec::new();
+        loop {
+            if self.starts_redirect() {
+                redirects.push(self.io_redirect()?);
+                continue;
+            }
+            let Some(word @ Token::Word(..)) = self.peek() else {
+                break;
+            };
+            self.at += 1;
+            match self.named_redirect(word)? {
+                Some(redirect) => {
+                    named.extend([Item::Word(Word::from(word)), Item::IoRedirect(redirect)])
+                }
+                None => {
+                    self.at -= 1;
+                    break;
+                }
+            }
+        }
+        let redirects = (!redirects.is_empty()).then_some(ast::RedirectList(redirects));
+        let command = Command::Compound(compound, redirects);
+        if named.is_empty() {
+            return Ok(command);
+        }
+        let exec = SimpleCommand {
+            prefix: None,
+            word_or_name: Some(Word::from("exec".to_string())),
+            suffix: Some(ast::CommandSuffix(named)),
+        };
+        let pipeline = |command| Pipeline {
+            timed: None,
+            bang: false,
+            seq: vec![command],
+        };
+        let list = AndOrList {
+            first: pipeline(Command::Simple(exec)),
+            additional: vec![AndOr::And(pipeline(command))],
+        };
+        let list = CompoundList(vec![CompoundListItem(list, SeparatorOperator::Sequence)]);
+        let group = ast::BraceGroupCommand {
+            list,
+            loc: SourceSpan::default(),
+        };
+        Ok(Command::Compound(
+            ast::CompoundCommand::BraceGroup(group),
+            None,
+        ))
     }
 
     pub(crate) fn redirect_list(&mut self) -> Parsed<Option<ast::RedirectList>> {

@@ -32,6 +32,7 @@ mod history;
 pub mod interactive;
 mod job;
 mod jobctl;
+mod named_fds;
 mod namespace;
 pub use namespace::program_name;
 mod options;
@@ -57,6 +58,7 @@ mod select;
 mod shopt;
 mod source;
 mod subscripts;
+mod subshell_pid;
 mod substitution_cases;
 mod syntax;
 mod table;
@@ -244,6 +246,8 @@ pub struct Shell {
     /// How many subshells deep this copy of the shell is (`$BASH_SUBSHELL`; see
     /// `Shell::subshell`); 0 in the shell itself.
     subshell_level: u32,
+    /// A subshell's own pid (`$BASHPID`), None where the shell has its own process.
+    subshell_pid: Option<subshell_pid::SubshellPid>,
     /// `enable -n`: builtins turned off, so their names run programs.
     disabled_builtins: std::collections::BTreeSet<String>,
     /// CPU time of the children waited for (`times`).
@@ -269,8 +273,9 @@ pub struct Shell {
     failure_ignored: bool,
     /// Where `getopts` is: the OPTIND it last set, and the position in that word.
     getopts_state: (usize, usize),
-    /// Streams `exec` just made the shell's own, for the rest of the list being run.
-    exec_streams: Option<Arc<wasmix_kernel::file::Stdio>>,
+    /// Counts the times `exec` (or a `{NAME}` descriptor kept) changed the shell's own
+    /// streams for good: every list being run takes them for its remaining commands.
+    streams_changed: u64,
     /// Array assignments for the declaration builtin about to run (`declare -a a=(x)`).
     declared_arrays: Vec<assign::DeclaredArray>,
     /// The streams it was given when it runs as a process of its own (`/bin/sh`); the
@@ -301,10 +306,11 @@ impl Shell {
             started: std::time::Instant::now(),
             streams: None,
             declared_arrays: Vec::new(),
-            exec_streams: None,
+            streams_changed: 0,
             traps: BTreeMap::new(),
             parent_traps: None,
             subshell_level: 0,
+            subshell_pid: None,
             disabled_builtins: std::collections::BTreeSet::new(),
             completion_specs: compspec::CompSpecs::default(),
             completing: None,

@@ -262,7 +262,19 @@ impl Printer {
             }
         }
         words.extend(name);
-        for item in suffix {
+        let mut names = Vec::new();
+        let mut suffix = suffix.peekable();
+        while let Some(item) = suffix.next() {
+            // `{NAME}>file` is one redirection, printed with the others.
+            if let (
+                CommandPrefixOrSuffixItem::Word(word),
+                Some(CommandPrefixOrSuffixItem::IoRedirect(r)),
+            ) = (item, suffix.peek())
+                && let Some(name) = super::named_fds::named_descriptor(word, r)
+            {
+                names.push((redirects.len(), name));
+                continue;
+            }
             match item {
                 CommandPrefixOrSuffixItem::IoRedirect(r) => redirects.push(r),
                 other => words.push(item_text(other)),
@@ -274,18 +286,28 @@ impl Printer {
                 self.out.push(' ');
             }
             let redirects: Vec<IoRedirect> = redirects.into_iter().cloned().collect();
-            self.redirects(&redirects);
+            self.named_redirects(&redirects, &names);
         }
     }
 
     fn redirects(&mut self, redirects: &[IoRedirect]) {
+        self.named_redirects(redirects, &[]);
+    }
+
+    /// Redirections, those at the indexes in `names` with their `{NAME}`.
+    fn named_redirects(&mut self, redirects: &[IoRedirect], names: &[(usize, &str)]) {
         self.was_heredoc = false;
         let mut heredocs = Vec::new();
         for (index, redirect) in redirects.iter().enumerate() {
             if index > 0 {
                 self.out.push(' ');
             }
+            let named = names.iter().find(|(at, _)| *at == index);
+            if let Some((_, name)) = named {
+                self.out.push_str(&format!("{{{name}}}"));
+            }
             if let IoRedirect::HereDocument(fd, document) = redirect {
+                let fd = fd.filter(|_| named.is_none());
                 if let Some(fd) = fd.filter(|fd| *fd != 0) {
                     self.out.push_str(&fd.to_string());
                 }
@@ -296,7 +318,11 @@ impl Printer {
                 } else {
                     self.out.push_str(&format!("<<{dash}'{end}'"));
                 }
-                heredocs.push((*fd, document.clone()));
+                heredocs.push((fd, document.clone()));
+            } else if named.is_some() {
+                // Its descriptor, `grammar::NAMED_FD`, is the name's to show.
+                let text = redirect_text(redirect);
+                self.out.push_str(text.strip_prefix("-1").unwrap_or(&text));
             } else {
                 self.out.push_str(&redirect_text(redirect));
             }
@@ -617,6 +643,10 @@ fn file_redirect_text(
         IoFileRedirectKind::Append => format!("{}>> {target_text}", fd_unless(fd, 1)),
         IoFileRedirectKind::Clobber => format!("{}>| {target_text}", fd_unless(fd, 1)),
         IoFileRedirectKind::ReadAndWrite => format!("{}<> {target_text}", fd.unwrap_or(0)),
+        // bash prints a close the same way in either direction: `N>&-`.
+        IoFileRedirectKind::DuplicateInput if target_text == "-" => {
+            format!("{}>&-", fd.unwrap_or(0))
+        }
         IoFileRedirectKind::DuplicateInput if descriptor_target => {
             format!("{}<&{target_text}", fd.unwrap_or(0))
         }

@@ -4,7 +4,6 @@
 //! no descriptors a program could reopen them through).
 
 use super::Shell;
-use super::variables::Subscript;
 use brush_parser::ast::{
     Command, CommandPrefixOrSuffixItem, CompoundListItem, IoFileRedirectKind, IoFileRedirectTarget,
     IoRedirect, ProcessSubstitutionKind, Program, Word,
@@ -214,7 +213,11 @@ impl Shell {
                             return close(stdio, source);
                         }
                         match text.parse() {
-                            Ok(source) => source,
+                            // bash names the descriptor as written (`$v: Bad file descriptor`).
+                            Ok(source) => {
+                                return duplicate(stdio, source, into)
+                                    .map_err(|_| format!("{}: Bad file descriptor", word.value));
+                            }
                             // `>&file` is `&>file`, and `1>&file` is `>file`, in bash.
                             Err(_) if output && fd.is_none_or(|fd| fd == 1) => {
                                 let refuse = self.options.noclobber;
@@ -405,97 +408,5 @@ impl wasmix_kernel::fs::FileHandle for DirectoryInput {
 
     fn metadata(&self) -> wasmix_kernel::fs::FsResult<wasmix_kernel::fs::Metadata> {
         Err(wasmix_kernel::fs::FsError::IsDirectory)
-    }
-}
-
-/// `{NAME}>file`: a word `{NAME}` written right against a redirection that names no
-/// descriptor. The parser sees a word and a redirection; they are one when nothing
-/// but the operator lies between the word's end and the target's start.
-fn named_descriptor<'a>(word: &'a Word, redirect: &IoRedirect) -> Option<&'a str> {
-    let name = word.value.strip_prefix('{')?.strip_suffix('}')?;
-    // A variable, or an element with a number for its index (`{COPROC[1]}>&-`).
-    let base = match super::assign::split_subscript(name) {
-        Some((base, index)) if index.parse::<i64>().is_ok() => base,
-        Some(_) => return None,
-        None => name,
-    };
-    if !super::assign::is_name(base) {
-        return None;
-    }
-    let (fd, target, operator) = match redirect {
-        IoRedirect::File(fd, kind, target) => {
-            let target = match target {
-                IoFileRedirectTarget::Filename(w) | IoFileRedirectTarget::Duplicate(w) => w,
-                _ => return None,
-            };
-            let operator = match kind {
-                IoFileRedirectKind::Read | IoFileRedirectKind::Write => 1,
-                _ => 2,
-            };
-            (*fd, target, operator)
-        }
-        IoRedirect::HereString(fd, target) => (*fd, target, 3),
-        _ => return None,
-    };
-    let end = word.loc.as_ref()?.end.index;
-    let start = target.loc.as_ref()?.start.index;
-    // The operator, then at most one blank before the target.
-    (fd.is_none() && start >= end + operator && start <= end + operator + 1).then_some(name)
-}
-
-impl Shell {
-    /// The `{NAME}` words of a command that name a descriptor for the redirection after
-    /// them (by position among the command's items), and those redirections with the
-    /// descriptor filled in: the lowest free one from 10 up, or for `{NAME}>&-` the one
-    /// `$NAME` holds. `NAME` is set to the number, as bash does.
-    pub(super) fn name_descriptors(
-        &mut self,
-        items: &[&CommandPrefixOrSuffixItem],
-        stdio: &Stdio,
-    ) -> Result<std::collections::HashMap<usize, IoRedirect>, String> {
-        let mut named = std::collections::HashMap::new();
-        let mut taken: Vec<i32> = stdio.higher.iter().map(|(fd, _)| *fd).collect();
-        for (index, pair) in items.windows(2).enumerate() {
-            let (
-                CommandPrefixOrSuffixItem::Word(word),
-                CommandPrefixOrSuffixItem::IoRedirect(redirect),
-            ) = (pair[0], pair[1])
-            else {
-                continue;
-            };
-            let Some(name) = named_descriptor(word, redirect) else {
-                continue;
-            };
-            let closing = matches!(redirect, IoRedirect::File(_, _, IoFileRedirectTarget::Duplicate(w)) if w.value == "-");
-            let element = super::assign::split_subscript(name)
-                .and_then(|(base, index)| Some((base, index.parse::<i64>().ok()?)));
-            let fd = if closing {
-                let value = match element {
-                    Some((base, index)) => self.element(base, &Subscript::Index(index)),
-                    None => self.variable(name),
-                }
-                .unwrap_or_default();
-                value
-                    .parse::<i32>()
-                    .map_err(|_| format!("{value}: ambiguous redirect"))?
-            } else {
-                let fd = (10..).find(|fd| !taken.contains(fd)).unwrap_or(10);
-                taken.push(fd);
-                match element {
-                    Some((base, index)) => self
-                        .assign_element(base, Subscript::Index(index), &fd.to_string(), false)
-                        .map_err(|e| e.message)?,
-                    None => self.set_variable(name, &fd.to_string(), false),
-                }
-                fd
-            };
-            let mut filled = redirect.clone();
-            match &mut filled {
-                IoRedirect::File(slot, ..) | IoRedirect::HereString(slot, _) => *slot = Some(fd),
-                _ => {}
-            }
-            named.insert(index + 1, filled);
-        }
-        Ok(named)
     }
 }

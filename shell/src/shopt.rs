@@ -45,6 +45,8 @@ pub(super) struct ShellOptions {
     pub shift_verbose: bool,
     /// `source NAME` looks for NAME in `$PATH`.
     pub sourcepath: bool,
+    /// A `{NAME}` descriptor is closed when its command ends (but `exec`'s).
+    pub varredir_close: bool,
     /// `echo` decodes backslash escapes without `-e`.
     pub xpg_echo: bool,
 }
@@ -73,13 +75,14 @@ impl Default for ShellOptions {
             promptvars: true,
             shift_verbose: false,
             sourcepath: true,
+            varredir_close: false,
             xpg_echo: false,
         }
     }
 }
 
 /// The options, in bash's (alphabetical) order.
-pub(super) const NAMES: [&str; 21] = [
+pub(super) const NAMES: [&str; 22] = [
     "cdable_vars",
     "checkwinsize",
     "dotglob",
@@ -100,6 +103,7 @@ pub(super) const NAMES: [&str; 21] = [
     "promptvars",
     "shift_verbose",
     "sourcepath",
+    "varredir_close",
     "xpg_echo",
 ];
 
@@ -126,6 +130,7 @@ impl ShellOptions {
             "promptvars" => &mut self.promptvars,
             "shift_verbose" => &mut self.shift_verbose,
             "sourcepath" => &mut self.sourcepath,
+            "varredir_close" => &mut self.varredir_close,
             "xpg_echo" => &mut self.xpg_echo,
             _ => return None,
         })

@@ -12,6 +12,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use brush_parser::{ParserOptions, Token, TokenizerError};
 
+use crate::alias_reading::ReadError;
 use crate::grammar::{self, GrammarError};
 
 /// A syntax error: the line it was found on and bash's wording for it.
@@ -81,11 +82,13 @@ fn parse_exact(
         .map_err(|e| tokenizer_error(text, e))?;
     super::subscripts::join_spaced_subscripts(text, &mut tokens);
     super::braced_blanks::restore(text, &mut tokens);
-    match aliases {
-        Some(table) => super::alias_reading::parse_program(&mut tokens, table),
-        None => grammar::parse_program(&tokens),
-    }
-    .map_err(|e| parser_error(text, &tokens, e))
+    let Some(table) = aliases else {
+        return grammar::parse_program(&tokens).map_err(|e| parser_error(text, &tokens, e));
+    };
+    super::alias_reading::parse_program(text, &mut tokens, table).map_err(|e| match e {
+        ReadError::Grammar(e) => parser_error(text, &tokens, e),
+        ReadError::Tokens(e) => tokenizer_error(text, e),
+    })
 }
 
 /// Parses a word for expansion (`word.rs`).
@@ -168,17 +171,28 @@ fn last_line(text: &str) -> usize {
 }
 
 fn tokenizer_error(text: &str, error: TokenizerError) -> SyntaxError {
-    let matching = |quote: &str| SyntaxError {
-        line: last_line(text),
+    // bash names the line a quote opened on, and for `$(` the line after the text.
+    let matching = |quote: &str, line: usize| SyntaxError {
+        line,
         message: format!("unexpected EOF while looking for matching `{quote}'"),
         source_line: None,
     };
     match error {
-        TokenizerError::UnterminatedSingleQuote(_) => matching("'"),
-        TokenizerError::UnterminatedDoubleQuote(_) => matching("\""),
-        TokenizerError::UnterminatedBackquote(_) => matching("`"),
-        TokenizerError::UnterminatedCommandSubstitution => matching(")"),
-        TokenizerError::UnterminatedVariable => matching("}"),
+        TokenizerError::UnterminatedSingleQuote(at) => matching("'", at.line),
+        TokenizerError::UnterminatedDoubleQuote(at) => matching("\"", at.line),
+        TokenizerError::UnterminatedBackquote(at) => matching("`", at.line),
+        TokenizerError::UnterminatedCommandSubstitution | TokenizerError::UnterminatedExpansion => {
+            let arithmetic = text
+                .rfind("$(")
+                .is_some_and(|at| text[at..].starts_with("$(("));
+            // bash reads on to the end, a last line unended counting as ended.
+            let end = text.matches('\n').count() + 1 + usize::from(!text.ends_with('\n'));
+            matching(")", if arithmetic { last_line(text) } else { end })
+        }
+        TokenizerError::UnterminatedVariable => {
+            let opened = text.rfind("${").map_or(text, |at| &text[..at]);
+            matching("}", opened.matches('\n').count() + 1)
+        }
         other => SyntaxError {
             line: last_line(text),
             message: format!("syntax error: {other}"),

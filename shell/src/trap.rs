@@ -221,6 +221,7 @@ impl Shell {
     pub(super) fn subshell(&self, io: &Stdio) -> Shell {
         let mut shell = self.clone();
         shell.subshell_level += 1;
+        shell.subshell_pid = Some(super::subshell_pid::SubshellPid::default());
         // bash's subshells start outside any loop: `( continue )` in a loop is a no-op.
         shell.loop_depth = 0;
         shell.streams = Some(Arc::new(io.duplicate()));
