@@ -19,5 +19,5 @@ readonly ro=5; exec {ro}>newfile 2>&1 | sed 's/^.*line [0-9]*: //'; echo "ro sta
 # The descriptor's word as written names a bad one.
 v=42; echo x 2>&1 >&$v | sed 's/^.*line [0-9]*: //'
 # Printed as bash prints them.
-g() { exec {v}>>$T; cat {x}<in; echo {a} >out; echo a {b}>&- c; echo {c}<<<str; }
+g() { exec {v}>>$T; cat {x}<in; echo {a} >out; echo a {b}>&- c; echo {c}<<<str; exec {z}<&-; cat 4<&- <&-; }
 type g
