@@ -30,6 +30,14 @@ pub struct Jobs {
     /// How the processes of jobs that left the table ended, by pid: as bash, `wait PID`
     /// still gives a background process's status after its job was reported or waited.
     reaped: Arc<Mutex<HashMap<Pid, ExitStatus>>>,
+    /// Processes that are no job (process substitutions) while they run.
+    quiet: Arc<Mutex<HashMap<Pid, watch::Receiver<Option<ExitStatus>>>>>,
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 impl Jobs {
@@ -57,6 +65,30 @@ impl Jobs {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
             .get(&pid)
             .cloned()
+    }
+
+    /// Reaps a process that is no job (a process substitution) in the background,
+    /// keeping how it ended for `wait PID`.
+    pub fn watch_quietly(&self, kernel: Arc<Kernel>, pid: Pid) {
+        let (publish, ended) = watch::channel(None);
+        self.lock_quiet().insert(pid, ended);
+        let reaped = self.reaped.clone();
+        let quiet = self.quiet.clone();
+        tokio::spawn(async move {
+            let status = kernel.wait(pid).await.unwrap_or(ExitStatus::Exited(0));
+            lock(&reaped).insert(pid, status.clone());
+            lock(&quiet).remove(&pid);
+            publish.send_replace(Some(status));
+        });
+    }
+
+    /// How a process that is no job will end, while it runs.
+    pub fn quiet(&self, pid: Pid) -> Option<watch::Receiver<Option<ExitStatus>>> {
+        self.lock_quiet().get(&pid).cloned()
+    }
+
+    fn lock_quiet(&self) -> MutexGuard<'_, HashMap<Pid, watch::Receiver<Option<ExitStatus>>>> {
+        lock(&self.quiet)
     }
 
     /// Registers a started pipeline and reaps its processes in the background. Stages that

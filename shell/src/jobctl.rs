@@ -334,6 +334,16 @@ impl Shell {
             targets = self.jobs.with(|all| all.iter().map(|j| j.number).collect());
         }
         let mut status = 0;
+        // A process substitution is no job: wait for it to be reaped.
+        for operand in operands {
+            if let Ok(pid) = operand.parse::<Pid>()
+                && self.jobs.by_pid(pid).is_none()
+                && let Some(mut ended) = self.jobs.quiet(pid)
+                && let Some(signal) = self.wait_or_signal(ended.wait_for(Option::is_some)).await
+            {
+                return (128 + signal.number(), waited);
+            }
+        }
         // A pid whose job already left the table gives the status it ended with.
         let (remembered, operands): (Vec<&String>, Vec<&String>) =
             operands.iter().partition(|operand| {
