@@ -783,6 +783,11 @@ impl Shell {
                 "declare" | "typeset" | "local" | "export" | "readonly"
             )
         });
+        // `let x=( 1 + 2 )`: the expression as written, expanded as an assignment's.
+        let letting = command
+            .word_or_name
+            .as_ref()
+            .is_some_and(|w| w.value == "let");
         self.declared_arrays.clear();
         let mut argv = Vec::new();
         let mut pipes = Vec::new();
@@ -807,6 +812,19 @@ impl Shell {
                     match self.declaration_argument(assignment).await {
                         Ok(Some(text)) => argv.push(text),
                         Ok(None) => {}
+                        Err(e) => return Ok(Stage::Done(self.expansion_failed(e)?)),
+                    }
+                    continue;
+                }
+                CommandPrefixOrSuffixItem::AssignmentWord(assignment, word)
+                    if letting
+                        && matches!(
+                            assignment.value,
+                            brush_parser::ast::AssignmentValue::Array(_)
+                        ) =>
+                {
+                    match self.expand_assigned(word).await {
+                        Ok(text) => argv.push(text),
                         Err(e) => return Ok(Stage::Done(self.expansion_failed(e)?)),
                     }
                     continue;

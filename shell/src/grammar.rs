@@ -411,7 +411,10 @@ impl<'t> Parser<'t> {
             return Err(GrammarError::Near(self.at + 1));
         }
         let suffix = match &name {
-            Some(name) => self.command_suffix(is_declaration(&name.value))?,
+            // bash reads `let x=( 1 + 2 )` as one word, as it reads a declaration's.
+            Some(name) => {
+                self.command_suffix(is_declaration(&name.value) || name.value == "let")?
+            }
             None => None,
         };
         Ok(SimpleCommand {
