@@ -59,10 +59,10 @@ fn failures_carry_the_linux_reasons() {
 #[test]
 fn the_overlay_copies_up_and_hides() {
     let out = run("echo extra >> /etc/motd; rm /etc/profile; ls /etc; cat /etc/motd | wc -l");
-    assert_eq!(out.stdout, "motd\n3\n");
+    assert_eq!(out.stdout, "group\nmotd\npasswd\n3\n");
     // The image itself is untouched: a new boot sees it whole.
     let out = run("ls /etc; cat /etc/motd | wc -l");
-    assert_eq!(out.stdout, "motd\nprofile\n2\n");
+    assert_eq!(out.stdout, "group\nmotd\npasswd\nprofile\n2\n");
     let out = run("echo x > /bin/new; ls /bin | wc -l; rm /bin/new; ls /bin | wc -l");
     let counts: Vec<&str> = out.stdout.lines().collect();
     assert_eq!(counts.len(), 2);
@@ -96,7 +96,7 @@ fn wasmix_reset_brings_back_deleted_image_files() {
     assert_eq!(output.status.code(), Some(1));
     assert_eq!(
         String::from_utf8_lossy(&output.stdout),
-        "/bin/cat: as the image has it (1 entry)\n/etc: as the image has it (3 entries)\n"
+        "/bin/cat: as the image has it (1 entry)\n/etc: as the image has it (5 entries)\n"
     );
     assert_eq!(
         String::from_utf8_lossy(&output.stderr),
@@ -104,7 +104,7 @@ fn wasmix_reset_brings_back_deleted_image_files() {
     );
     let out = run_in(&state, "cat /bin/mine; head -c 7 /etc/motd; echo; ls /etc");
     assert_eq!(
-        out.stdout, "mine\nWelcome\nmotd\nprofile\n",
+        out.stdout, "mine\nWelcome\ngroup\nmotd\npasswd\nprofile\n",
         "{}",
         out.stderr
     );
@@ -340,7 +340,26 @@ fn what_a_guest_leaves_at_usr_never_stops_a_boot() {
     let link = state_with(&[("/usr/.keep", Vec::new())]);
     std::os::unix::fs::symlink("/etc", link.path().join("root/usr/bin")).unwrap();
     let out = run_in(&link, "ls /etc; ns | grep -c usr");
-    assert_eq!(out.stdout, "motd\nprofile\n0\n", "{}", out.stderr);
+    assert_eq!(
+        out.stdout, "group\nmotd\npasswd\nprofile\n0\n",
+        "{}",
+        out.stderr
+    );
+}
+
+/// /etc/passwd and /etc/group name the one user, as `id`, `ls -l` and `~` do.
+#[test]
+fn passwd_and_group_name_the_user() {
+    let out = run(
+        "id -un; id -u; id -gn; cut -d: -f1,3,4,6,7 /etc/passwd; cut -d: -f1,3 /etc/group; \
+         stat -c %U:%G /etc/passwd; echo ~",
+    );
+    assert_eq!(
+        out.stdout,
+        "user\n1000\nuser\nuser:1000:1000:/home/user:/bin/sh\nuser:1000\nuser:user\n/home/user\n",
+        "{}",
+        out.stderr
+    );
 }
 
 /// /var/tmp is there from the first boot, with /tmp's mode (a state directory on the

@@ -336,3 +336,38 @@ fn directories_need_their_search_bit() {
     .collect();
     compare_unprivileged(&cases);
 }
+
+/// wasmix starts with the umask it was started with, as a process inherits its parent's:
+/// a user's `umask 077` keeps what the shell makes private, on the host too.
+#[test]
+fn the_hosts_umask_is_inherited() {
+    let dir = tempfile::tempdir().unwrap();
+    for (mask, file_mode, shown) in [("077", 0o600, "0077"), ("002", 0o664, "0002")] {
+        let script = format!(
+            "umask {mask}; exec \"$0\" --cache-dir \"$1\" --ephemeral --mount \"$2:/h\" -c 'umask; touch /h/f{mask}; mkdir -p /h/d{mask}/sub'"
+        );
+        let out = std::process::Command::new("sh")
+            .args(["-c", &script, support::WASMIX])
+            .arg(support::shared_cache())
+            .arg(dir.path())
+            .output()
+            .unwrap();
+        assert_eq!(String::from_utf8_lossy(&out.stdout), format!("{shown}\n"));
+        let mode = |path: &str| {
+            std::fs::metadata(dir.path().join(path))
+                .unwrap()
+                .permissions()
+                .mode()
+                & 0o777
+        };
+        assert_eq!(mode(&format!("f{mask}")), file_mode);
+        assert_eq!(
+            mode(&format!("d{mask}")),
+            0o777 & !u32::from_str_radix(mask, 8).unwrap()
+        );
+        assert_eq!(
+            mode(&format!("d{mask}/sub")),
+            0o777 & !u32::from_str_radix(mask, 8).unwrap()
+        );
+    }
+}

@@ -68,7 +68,7 @@ impl Default for Limits {
             cpu: None,
             open_files: DEFAULT_OPEN_FILES,
             file_size,
-            umask: crate::fs::DEFAULT_UMASK,
+            umask: host_umask().unwrap_or(crate::fs::DEFAULT_UMASK),
             hard: HardLimits {
                 memory: crate::engine::MAX_MEMORY_BYTES,
                 cpu: None,
@@ -92,6 +92,14 @@ fn host_file_size_limit() -> (Option<u64>, Option<u64>) {
     }
     let finite = |value: libc::rlim_t| (value != libc::RLIM_INFINITY).then_some(value);
     (finite(limit.rlim_cur), finite(limit.rlim_max))
+}
+
+/// The umask wasmix was started with, as a process inherits its parent's (Linux shows it
+/// in /proc/self/status; reading it there leaves it unchanged, as `umask(2)` would not).
+fn host_umask() -> Option<u32> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find_map(|l| l.strip_prefix("Umask:"))?;
+    u32::from_str_radix(line.trim(), 8).ok()
 }
 
 pub struct BootOptions {
