@@ -117,6 +117,27 @@ fn patch() {
     ]);
 }
 
+/// A hunk whose context changed is placed with fuzz (up to 2 lines, `-F`), from wherever
+/// its line numbers say, even past the end; a name in C quotes is read as diff wrote it.
+#[test]
+fn patch_fuzz_and_quoted_names() {
+    compare(&[
+        case(
+            "seq 1 8 > t; printf -- '--- t\\n+++ t\\n@@ -2,5 +2,5 @@\\n X\\n 3\\n-4\\n+D\\n 5\\n Y\\n' > p; \
+             patch < p; echo $?; cat t; seq 1 8 > t; patch -F0 < p; echo $?; patch --fuzz 1 < p; echo $?",
+        ),
+        case(
+            "printf 'top\\n */\\npkg\\n\\nimport b\\nimport a\\nimport c\\nimport x\\nimport z\\n' > input; \
+             printf -- '--- a/x/input\\n+++ b/x/input\\n@@ -15,7 +15,6 @@\\n  */\\n pkg\\n\\n-import b\\n import a\\n import c\\n import z\\n' > p; \
+             patch < p; echo $?; cat input",
+        ),
+        case(
+            "printf -- '--- /dev/null\\n+++ \"fruit ba\\\\164\"\\n@@ -0,0 +1 @@\\n+hello\\n' > p; \
+             patch < p; echo $?; cat 'fruit bat'; patch --dry-run -R < p; echo $?",
+        ),
+    ]);
+}
+
 /// A tree of files changed in every way a diff can show, turned into a unified patch by
 /// `diff -ruN` and applied to a copy of the old tree: the copy becomes the new tree.
 #[test]

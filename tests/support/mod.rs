@@ -12,8 +12,20 @@ use std::process::{Command, Output, Stdio};
 pub const WASMIX: &str = env!("CARGO_BIN_EXE_wasmix");
 
 /// Compiled programs shared by all tests, so each program is compiled once per test run.
+/// (Every run of wasmix asks for it, so the umask is set here first.)
 pub fn shared_cache() -> PathBuf {
+    standard_umask();
     PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("program-cache")
+}
+
+/// wasmix starts with the umask it was started with: the tests run it under 022, the
+/// umask GNU's side of the comparisons gets, whatever the machine's.
+fn standard_umask() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    // SAFETY: umask(2) only swaps the process's mask; it touches no memory.
+    ONCE.call_once(|| unsafe {
+        libc::umask(0o022);
+    });
 }
 
 /// A new directory only its owner may write, as a compile cache must be (wasmix trusts

@@ -7,6 +7,7 @@ mod parse;
 use parse::{FilePatch, Hunk};
 use std::io::{Read, Write};
 use std::path::Path;
+use wasmix_common::quote::quotef;
 use wasmix_common::{Arg, Failure, Output, Program, args, describe_io_error};
 
 static PROGRAM: Program = Program {
@@ -16,6 +17,7 @@ static PROGRAM: Program = Program {
         "patch",
         "Usage: patch [OPTION]... [ORIGFILE [PATCHFILE]]\n\n  \
          -p NUM  --strip=NUM  Strip NUM leading components from file names.\n  \
+         -F LINES  --fuzz LINES  Set the fuzz factor to LINES for inexact matching.\n  \
          -R  --reverse  Assume patches were created with old and new files swapped.\n  \
          -N  --forward  Ignore patches that seem to be reversed or already applied.\n  \
          -t  --batch  Ask no questions; assume reversed patches are reversed.\n  \
@@ -41,6 +43,8 @@ struct Options {
     output: Option<String>,
     dry_run: bool,
     silent: bool,
+    /// `-F NUM`: lines of context a hunk may be placed without (2, as GNU's).
+    fuzz: usize,
 }
 
 /// A file's lines and whether its last one lacks a newline.
@@ -100,7 +104,8 @@ fn locate(text: &Text, hunk: &Hunk, offset: isize) -> (usize, Option<usize>) {
                 .enumerate()
                 .all(|(j, l)| text.lines[pos + j] == **l)
     };
-    let limit = text.lines.len() + 1;
+    // The whole file, even from a start beyond its end.
+    let limit = text.lines.len().max(expected) + 1;
     let found = (0..=limit).find_map(|d| {
         [expected.checked_add(d), expected.checked_sub(d)]
             .into_iter()
@@ -108,6 +113,27 @@ fn locate(text: &Text, hunk: &Hunk, offset: isize) -> (usize, Option<usize>) {
             .find(|&p| fits(p))
     });
     (expected, found)
+}
+
+/// The hunk without up to `fuzz` lines of context at each end, as GNU patch matches a
+/// hunk whose context has changed; and how many it dropped at the start.
+fn without_context(hunk: &Hunk, fuzz: usize) -> (Hunk, usize) {
+    let leading = hunk.lines.iter().take_while(|l| l.kind == b' ').count();
+    let trailing = hunk
+        .lines
+        .iter()
+        .rev()
+        .take_while(|l| l.kind == b' ')
+        .count();
+    let (start, end) = (fuzz.min(leading), fuzz.min(trailing));
+    if start + end >= hunk.lines.len() {
+        return (hunk.clone(), 0);
+    }
+    let mut trimmed = hunk.clone();
+    trimmed.lines = hunk.lines[start..hunk.lines.len() - end].to_vec();
+    trimmed.old_start += start;
+    trimmed.new_start += start;
+    (trimmed, start)
 }
 
 /// Whether the patch seems reversed or already applied: its first hunk fits nowhere,
@@ -118,28 +144,49 @@ fn seems_reversed(text: &Text, hunks: &[Hunk]) -> bool {
     })
 }
 
-/// Applies the hunks in order; returns the messages to print and the hunks that failed.
-fn apply(text: &mut Text, hunks: &[Hunk]) -> (Vec<String>, Vec<Hunk>) {
+/// Applies the hunks in order, each with the least fuzz (up to `max_fuzz` lines of
+/// context ignored at each end) that places it; returns the messages to print and the
+/// hunks that failed.
+fn apply(text: &mut Text, hunks: &[Hunk], max_fuzz: usize) -> (Vec<String>, Vec<Hunk>) {
     let (mut messages, mut failed) = (Vec::new(), Vec::new());
     let mut offset: isize = 0;
-    for (n, hunk) in hunks.iter().enumerate() {
-        let old: Vec<&Vec<u8>> = hunk.old_lines().map(|l| &l.text).collect();
-        let (expected, found) = locate(text, hunk, offset);
-        let Some(pos) = found else {
+    for (n, whole) in hunks.iter().enumerate() {
+        let (expected, _) = locate(text, whole, offset);
+        let placed = (0..=max_fuzz).find_map(|fuzz| {
+            let (hunk, dropped) = without_context(whole, fuzz);
+            let (_, found) = locate(text, &hunk, offset);
+            found.map(|pos| (hunk, dropped, pos, fuzz))
+        });
+        let Some((hunk, dropped, pos, fuzz)) = placed else {
             messages.push(format!("Hunk #{} FAILED at {}.", n + 1, expected + 1));
-            failed.push(hunk.clone());
+            failed.push(whole.clone());
             continue;
         };
+        let old: Vec<&Vec<u8>> = hunk.old_lines().map(|l| &l.text).collect();
         let new: Vec<Vec<u8>> = hunk.new_lines().map(|l| l.text.clone()).collect();
         let at_end = pos + old.len() == text.lines.len();
-        let delta = pos as isize - expected as isize;
-        if delta != 0 {
-            let plural = if delta.abs() == 1 { "" } else { "s" };
-            messages.push(format!(
-                "Hunk #{} succeeded at {} (offset {delta} line{plural}).",
+        // Reported where the whole hunk would start, as GNU patch does.
+        let start = pos - dropped.min(pos);
+        let delta = start as isize - expected as isize;
+        let plural = if delta.abs() == 1 { "" } else { "s" };
+        let shift = format!("(offset {delta} line{plural})");
+        match (fuzz, delta) {
+            (0, 0) => {}
+            (0, _) => messages.push(format!(
+                "Hunk #{} succeeded at {} {shift}.",
                 n + 1,
-                pos + 1
-            ));
+                start + 1
+            )),
+            (_, 0) => messages.push(format!(
+                "Hunk #{} succeeded at {} with fuzz {fuzz}.",
+                n + 1,
+                start + 1
+            )),
+            _ => messages.push(format!(
+                "Hunk #{} succeeded at {} with fuzz {fuzz} {shift}.",
+                n + 1,
+                start + 1
+            )),
         }
         offset += delta + new.len() as isize - old.len() as isize;
         text.lines.splice(pos..pos + old.len(), new);
@@ -209,10 +256,13 @@ fn patch_file(
         }
     };
     if !options.silent {
+        let shown = quotef(&target);
         match (&options.output, options.dry_run) {
-            (_, true) => writeln!(out, "checking file {target}")?,
-            (Some(output), false) => writeln!(out, "patching file {output} (read from {target})")?,
-            (None, false) => writeln!(out, "patching file {target}")?,
+            (_, true) => writeln!(out, "checking file {shown}")?,
+            (Some(output), false) => {
+                writeln!(out, "patching file {} (read from {shown})", quotef(output))?
+            }
+            (None, false) => writeln!(out, "patching file {shown}")?,
         }
     }
     let mut text = Text::parse(&data);
@@ -249,7 +299,7 @@ fn patch_file(
             return Ok(1);
         }
     }
-    let (messages, failed) = apply(&mut text, &hunks);
+    let (messages, failed) = apply(&mut text, &hunks, options.fuzz);
     for message in messages {
         writeln!(out, "{message}")?;
     }
@@ -305,6 +355,7 @@ fn main() {
             output: None,
             dry_run: false,
             silent: false,
+            fuzz: 2,
         };
         let mut input = None;
         let mut operands = Vec::new();
@@ -316,6 +367,12 @@ fn main() {
                         Failure::Usage(format!("strip count {text} is not a number"))
                     })?;
                     options.strip = Some(n);
+                }
+                Arg::Short('F') | Arg::Long("fuzz") => {
+                    let text = args.value()?;
+                    options.fuzz = text.parse().map_err(|_| {
+                        Failure::Usage(format!("fuzz factor {text} is not a number"))
+                    })?;
                 }
                 Arg::Short('R') | Arg::Long("reverse") => options.reverse = true,
                 Arg::Short('N') | Arg::Long("forward") => options.forward = true,

@@ -64,8 +64,49 @@ pub struct FilePatch {
 
 fn name_of(header: &[u8]) -> String {
     let text = String::from_utf8_lossy(header);
+    if let Some(quoted) = text.strip_prefix('"')
+        && let Some(name) = unquoted(quoted)
+    {
+        return name;
+    }
     let name = text.split('\t').next().unwrap_or("").trim_end();
     name.to_string()
+}
+
+/// A name diff wrote in C's quotes (`"fruit ba\164"`), up to its closing quote.
+fn unquoted(text: &str) -> Option<String> {
+    let mut bytes = Vec::new();
+    let mut chars = text.bytes();
+    while let Some(c) = chars.next() {
+        match c {
+            b'"' => return Some(String::from_utf8_lossy(&bytes).into_owned()),
+            b'\\' => {
+                let escaped = chars.next()?;
+                bytes.push(match escaped {
+                    b'n' => b'\n',
+                    b't' => b'\t',
+                    b'a' => 7,
+                    b'b' => 8,
+                    b'f' => 12,
+                    b'v' => 11,
+                    b'r' => b'\r',
+                    b'0'..=b'7' => {
+                        let mut value = u32::from(escaped - b'0');
+                        for _ in 0..2 {
+                            let digit = chars.clone().next().filter(|d| (b'0'..=b'7').contains(d));
+                            let Some(digit) = digit else { break };
+                            chars.next();
+                            value = value * 8 + u32::from(digit - b'0');
+                        }
+                        value as u8
+                    }
+                    other => other,
+                });
+            }
+            other => bytes.push(other),
+        }
+    }
+    None
 }
 
 /// `a,b` in a unified header: (start, count); a lone `a` counts one line.
