@@ -4,7 +4,7 @@
 
 mod support;
 
-use support::gnu::{case, compare, fed};
+use support::gnu::{case, compare, fed, made};
 
 const SIX: &str = "1\n2\n3\n4\n5\n6\n";
 
@@ -724,4 +724,42 @@ fn base64_wrapping_and_decoding_as_gnu() {
         fed("base64 -d; echo $?", "a\n"),
         fed("base64 -d | od -c", "aH==\n"),
     ]);
+}
+
+/// An empty name is no file, as on Linux: wasi-libc would take it for the working
+/// directory, so each program would read a directory.
+#[test]
+fn an_empty_file_name_is_no_file() {
+    let cases: Vec<_> = [
+        "cat ''",
+        "head ''",
+        "tail ''",
+        "grep x ''",
+        "grep -c x '' lines.txt",
+        "sort ''",
+        "wc ''",
+        "wc -l lines.txt ''",
+        "od ''",
+        "md5sum ''",
+        "cut -c1 ''",
+        "nl ''",
+        "tac ''",
+        "uniq ''",
+        "base64 ''",
+        "cksum ''",
+        "paste ''",
+        "fold ''",
+        "tr a b < ''",
+        "echo x > ''",
+        "cat < '' > /dev/null",
+    ]
+    .iter()
+    .map(|command| {
+        made(
+            format!("{{ {command}; }} 2>&1 | sed 's/^[a-z]*: line 1: //'; echo ${{PIPESTATUS[0]}}"),
+            "",
+        )
+    })
+    .collect();
+    compare(&cases);
 }

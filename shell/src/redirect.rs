@@ -251,6 +251,10 @@ impl Shell {
     /// absolute path.
     pub(super) async fn redirect_path(&mut self, word: &Word) -> Result<(String, String), String> {
         let name = self.expand_one(word).await?;
+        // An empty name names no file, as on Linux (not the working directory).
+        if name.is_empty() {
+            return Err(": No such file or directory".into());
+        }
         let path = absolute(&self.cwd, &name);
         Ok((name, path))
     }

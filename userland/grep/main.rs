@@ -176,7 +176,10 @@ impl Walk<'_> {
     }
 
     fn operand(&mut self, path: &str) -> Result<(), wasmix_common::Failure> {
-        let meta = (path != "-").then(|| fs::metadata(path).ok()).flatten();
+        // An empty name names nothing (wasi-libc would look up the working directory).
+        let meta = (path != "-" && !path.is_empty())
+            .then(|| fs::metadata(path).ok())
+            .flatten();
         if meta.as_ref().is_some_and(|m| m.is_dir()) {
             if self.options().skip_directories && !self.options().recursive {
                 return Ok(());

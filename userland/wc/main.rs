@@ -95,9 +95,13 @@ fn main() {
             }
             None => {
                 let named = !files.is_empty();
+                // GNU's wc names no file for an empty operand.
                 let files: Vec<Result<String, String>> = input::operands_or_stdin(files)
                     .into_iter()
-                    .map(Ok)
+                    .map(|name| match name.is_empty() {
+                        true => Err("invalid zero-length file name".to_string()),
+                        false => Ok(name),
+                    })
                     .collect();
                 let valid: Vec<String> = files.iter().flatten().cloned().collect();
                 let shown = chosen.columns(Counts::default());

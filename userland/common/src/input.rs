@@ -16,6 +16,8 @@ pub fn operands_or_stdin(files: Vec<String>) -> Vec<String> {
 pub fn open(name: &str) -> io::Result<Box<dyn Read>> {
     if name == "-" {
         Ok(Box::new(io::stdin().lock()))
+    } else if name.is_empty() {
+        Err(no_empty_name())
     } else {
         let file = File::open(name)?;
         if file.metadata()?.is_dir() {
@@ -23,6 +25,12 @@ pub fn open(name: &str) -> io::Result<Box<dyn Read>> {
         }
         Ok(Box::new(file))
     }
+}
+
+/// An empty name names no file, as on Linux (wasi-libc would take it for the working
+/// directory).
+fn no_empty_name() -> io::Error {
+    io::Error::from(io::ErrorKind::NotFound)
 }
 
 /// A source to be read to its end chunk by chunk (see `each_chunk`).
@@ -38,6 +46,7 @@ impl Chunks {
     pub fn open(name: &str) -> io::Result<Chunks> {
         #[cfg(target_os = "wasi")]
         if name != "-"
+            && !name.is_empty()
             && let Some(stream) = crate::wasi_fs::FileStream::open(std::path::Path::new(name))
         {
             return Ok(Chunks::Stream(stream));
