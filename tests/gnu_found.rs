@@ -752,6 +752,16 @@ fn an_empty_file_name_is_no_file() {
         "tr a b < ''",
         "echo x > ''",
         "cat < '' > /dev/null",
+        "ls ''",
+        "ls -d '' /dev/null",
+        "stat ''",
+        "stat -L ''",
+        "touch ''",
+        "touch -c ''",
+        "rm ''",
+        "rm -f ''",
+        "mkdir ''",
+        "mkdir -p ''",
     ]
     .iter()
     .map(|command| {

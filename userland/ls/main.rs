@@ -161,7 +161,9 @@ impl Lister<'_> {
         let mut files = Vec::new();
         let mut dirs = Vec::new();
         for operand in operands {
-            match fs::metadata(&operand).or_else(|_| fs::symlink_metadata(&operand)) {
+            let found = wasmix_common::names::nonempty(&operand)
+                .and_then(|path| fs::metadata(path).or_else(|_| fs::symlink_metadata(path)));
+            match found {
                 Ok(meta) => {
                     let meta = match fs::symlink_metadata(&operand) {
                         Ok(link)

@@ -42,10 +42,10 @@ fn main() {
         }
         let mut status = 0;
         for dir in dirs {
-            let made = if parents {
-                make_parents(&dir)
-            } else {
-                fs::create_dir(&dir).map(|()| vec![dir.clone()])
+            let made = match wasmix_common::names::nonempty(&dir) {
+                Err(e) => Err(e),
+                Ok(_) if parents => make_parents(&dir),
+                Ok(_) => fs::create_dir(&dir).map(|()| vec![dir.clone()]),
             };
             // -m applies to the directory named, not the parents -p makes on the way.
             let made = match (made, mode) {

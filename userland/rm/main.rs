@@ -130,7 +130,7 @@ fn remove(
     use std::io::Write;
     let is_dir = match listed {
         Some(kind) => kind == EntryKind::Directory,
-        None => match fs::symlink_metadata(path) {
+        None => match wasmix_common::names::nonempty(path).and_then(fs::symlink_metadata) {
             Ok(meta) => meta.is_dir(),
             Err(e) if e.kind() == io::ErrorKind::NotFound && options.force => return Ok(true),
             Err(e) => {

@@ -96,11 +96,10 @@ fn main() {
         }
         let mut status = 0;
         for file in files {
-            let meta = if follow {
-                fs::metadata(&file)
-            } else {
-                fs::symlink_metadata(&file)
-            };
+            let meta = wasmix_common::names::nonempty(&file).and_then(|file| match follow {
+                true => fs::metadata(file),
+                false => fs::symlink_metadata(file),
+            });
             let meta = match meta {
                 Ok(meta) => meta,
                 Err(e) => {

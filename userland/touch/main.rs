@@ -123,15 +123,17 @@ fn main() {
             return Ok(status);
         }
         for file in files {
-            let opened = match File::open(&file) {
+            let opened = match wasmix_common::names::nonempty(&file).and_then(File::open) {
                 Ok(handle) => Ok(Some(handle)),
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound && !create => Ok(None),
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => OpenOptions::new()
-                    .write(true)
-                    .create(true)
-                    .truncate(false)
-                    .open(&file)
-                    .map(Some),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound && !file.is_empty() => {
+                    OpenOptions::new()
+                        .write(true)
+                        .create(true)
+                        .truncate(false)
+                        .open(&file)
+                        .map(Some)
+                }
                 Err(e) => Err(e),
             };
             let touched = opened.and_then(|handle| match handle {

@@ -45,6 +45,15 @@ pub fn from_bytes(bytes: &[u8]) -> Cow<'_, str> {
     Cow::Owned(text)
 }
 
+/// A path operand, or NotFound for an empty one: as on Linux, an empty name names no
+/// file (wasi-libc would take it for the working directory).
+pub fn nonempty(path: &str) -> std::io::Result<&str> {
+    if path.is_empty() {
+        return Err(std::io::Error::from(std::io::ErrorKind::NotFound));
+    }
+    Ok(path)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
