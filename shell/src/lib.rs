@@ -53,6 +53,7 @@ mod random_text;
 mod read;
 mod reader;
 mod redirect;
+mod redirect_grammar;
 mod regex_word;
 mod select;
 mod shopt;

@@ -1,6 +1,6 @@
 //! `{NAME}>file`: redirections whose descriptor the shell picks (the lowest free one
 //! from 10 up) and stores in NAME, and `{NAME}>&-`, which closes the one NAME holds. The
-//! grammar marks them (`grammar::NAMED_FD`); here they are filled in before the command's
+//! grammar marks them (`redirect_grammar::NAMED_FD`); here they are filled in before the command's
 //! redirections are made. As in bash, such a descriptor outlives a command the shell runs
 //! itself (a builtin, a function, redirections alone): it is the shell's from then on.
 
@@ -33,7 +33,7 @@ pub(super) fn named_descriptor<'a>(word: &'a Word, redirect: &IoRedirect) -> Opt
         | IoRedirect::HereDocument(fd, _) => *fd,
         IoRedirect::OutputAndError(..) => None,
     };
-    if fd != Some(super::grammar::NAMED_FD) {
+    if fd != Some(super::redirect_grammar::NAMED_FD) {
         return None;
     }
     word.value.strip_prefix('{')?.strip_suffix('}')

@@ -320,7 +320,7 @@ impl Printer {
                 }
                 heredocs.push((fd, document.clone()));
             } else if named.is_some() {
-                // Its descriptor, `grammar::NAMED_FD`, is the name's to show.
+                // Its descriptor, `redirect_grammar::NAMED_FD`, is the name's to show.
                 let text = redirect_text(redirect);
                 self.out.push_str(text.strip_prefix("-1").unwrap_or(&text));
             } else {
