@@ -79,8 +79,12 @@ impl Shell {
     }
 
     /// What decides how text is read, to notice a change: text read before is read again.
+    /// Without `expand_aliases` the aliases decide nothing, however many are defined.
     pub(super) fn alias_state(&self) -> (u64, bool) {
-        (self.alias_generation, self.shell_options.expand_aliases)
+        match self.shell_options.expand_aliases {
+            true => (self.alias_generation, true),
+            false => (0, false),
+        }
     }
 }
 

@@ -64,6 +64,33 @@ fn may_change_the_shell(command: &SimpleCommand) -> bool {
     })
 }
 
+/// The lines bash gives a simple command, within its text: `$LINENO` is the line its
+/// second word ends on (bash has read that word when it makes the command, so `echo \`
+/// with `a` on the next line is on that line), or its first's when it has one; and the
+/// line its last word ends on, where `eval` counts its own lines from.
+fn command_lines(command: &SimpleCommand) -> Option<(usize, usize)> {
+    let located = |item: &CommandPrefixOrSuffixItem| match item {
+        CommandPrefixOrSuffixItem::AssignmentWord(_, word)
+        | CommandPrefixOrSuffixItem::Word(word)
+        | CommandPrefixOrSuffixItem::IoRedirect(IoRedirect::File(
+            _,
+            _,
+            IoFileRedirectTarget::Filename(word),
+        )) => word.loc.clone(),
+        _ => None,
+    };
+    let prefix = command.prefix.iter().flat_map(|p| &p.0).filter_map(located);
+    let name = command.word_or_name.iter().filter_map(|w| w.loc.clone());
+    let suffix = command.suffix.iter().flat_map(|s| &s.0).filter_map(located);
+    let mut words = prefix.chain(name).chain(suffix);
+    let first = words.next()?;
+    let Some(second) = words.next() else {
+        return Some((first.start.line, first.end.line));
+    };
+    let last = words.last().unwrap_or_else(|| second.clone());
+    Some((second.end.line, last.end.line))
+}
+
 /// The last line of the command starting on line `start` (counted from 1): the last line
 /// before the next command's with more than blanks or a comment (those bash reads with the
 /// next command). brush-parser's spans of compound commands stop short of their ends.
@@ -723,38 +750,13 @@ impl Shell {
         alone: bool,
     ) -> Result<Stage, Flow> {
         self.substitution_status = None;
-        // `$LINENO`: the line the command's first word is on.
-        let first_word = command.word_or_name.as_ref().or_else(|| {
-            command
-                .prefix
-                .iter()
-                .flat_map(|p| &p.0)
-                .find_map(|item| match item {
-                    CommandPrefixOrSuffixItem::AssignmentWord(_, word)
-                    | CommandPrefixOrSuffixItem::Word(word) => Some(word),
-                    // A command of redirections alone is on the line of its first one.
-                    CommandPrefixOrSuffixItem::IoRedirect(IoRedirect::File(
-                        _,
-                        _,
-                        IoFileRedirectTarget::Filename(word),
-                    )) => Some(word),
-                    _ => None,
-                })
-        });
-        if let Some(location) = first_word.and_then(|word| word.loc.as_ref()) {
-            self.line = location.start.line + self.line_offset;
+        match command_lines(command) {
+            Some((line, last)) => {
+                self.line = line + self.line_offset;
+                self.last_line = last + self.line_offset;
+            }
+            None => self.last_line = self.line,
         }
-        let last_word =
-            command
-                .suffix
-                .iter()
-                .flat_map(|s| &s.0)
-                .rev()
-                .find_map(|item| match item {
-                    CommandPrefixOrSuffixItem::Word(word) => word.loc.as_ref(),
-                    _ => None,
-                });
-        self.last_line = last_word.map_or(self.line, |loc| loc.end.line + self.line_offset);
         self.run_debug_trap().await?;
         let mut words = Vec::new();
         let mut assignments = Vec::new();

@@ -494,8 +494,10 @@ impl Shell {
                 Err(_) if chunk.error.is_none() => return Ok(self.last_status),
                 Err(_) => {}
             }
+            // Without an error, reading goes on where the chunk ended (if it did before
+            // the end of the text).
             let Some((error, _)) = chunk.error else {
-                break;
+                continue;
             };
             // bash 5.2 stops at an error inside `[[ ]]` with its own message and,
             // unlike any other syntax error, status 0.

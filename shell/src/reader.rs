@@ -32,9 +32,16 @@ impl<'a> Reader<'a> {
     }
 
     /// The commands from the first unread line to the end, or to the last whole line
-    /// before a syntax error, parsed with `aliases`.
+    /// before a syntax error, parsed with `aliases`. With aliases, the text is read a
+    /// window of lines at a time: each alias met makes the parser read its complete
+    /// command again, which costs what the text holds.
     pub(super) fn next(&mut self, aliases: Option<&BTreeMap<String, String>>) -> Option<Chunk> {
         let first = self.next_line.take()?;
+        if let Some(table) = aliases
+            && let Some(chunk) = self.window(first, table)
+        {
+            return Some(chunk);
+        }
         let text = blank_before(self.text, first);
         match syntax::parse_with_aliases(&text, aliases) {
             Ok(program) => Some(Chunk {
@@ -68,11 +75,44 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// The whole commands of a window of lines from `first`, widened while one runs on
+    /// past its end; None when the window would reach the end of the text or meets a
+    /// syntax error, which the whole text's reading reports.
+    fn window(&mut self, first: usize, aliases: &BTreeMap<String, String>) -> Option<Chunk> {
+        let mut lines = WINDOW_LINES;
+        loop {
+            let mut window = String::new();
+            let mut taken = 0;
+            for line in self.text.split_inclusive('\n').skip(first - 1).take(lines) {
+                window.push_str(line);
+                taken += 1;
+            }
+            if taken < lines || !window.ends_with('\n') {
+                return None;
+            }
+            match syntax::parse_lines(&window, Some(aliases), first - 1) {
+                Ok(program) => {
+                    self.next_line = Some(first + lines);
+                    return Some(Chunk {
+                        program,
+                        text: "\n".repeat(first - 1) + &window,
+                        error: None,
+                    });
+                }
+                Err(error) if syntax::runs_past_the_end(&error) => lines *= 2,
+                Err(_) => return None,
+            }
+        }
+    }
+
     /// Reads again from `line` on: the aliases changed before it.
     pub(super) fn resume_at(&mut self, line: usize) {
         self.next_line = Some(line);
     }
 }
+
+/// How many lines a window of text read with aliases starts with.
+const WINDOW_LINES: usize = 64;
 
 impl Chunk {
     /// Where reading resumes when the aliases changed before the command at `index`

@@ -180,11 +180,7 @@ impl Parser<'_> {
     }
 
     /// The tokenizer gives a here-document as its tag, its body, and its closing tag.
-    fn here_document(
-        &mut self,
-        fd: Option<ast::IoFd>,
-        remove_tabs: bool,
-    ) -> Parsed<IoRedirect> {
+    fn here_document(&mut self, fd: Option<ast::IoFd>, remove_tabs: bool) -> Parsed<IoRedirect> {
         let tag = self.expect_any_word()?;
         let doc = self.next()?;
         self.expect_any_word()?;

@@ -176,7 +176,9 @@ impl Shell {
                 reader.resume_at(line);
                 continue;
             }
-            return Ok(chunk.error.map(|(error, _)| error));
+            if let Some((error, _)) = chunk.error {
+                return Ok(Some(error));
+            }
         }
         Ok(None)
     }

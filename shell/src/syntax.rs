@@ -71,15 +71,39 @@ fn open_document_tag(text: &str) -> Option<String> {
     (!tag.is_empty()).then_some(tag)
 }
 
+/// Whether an error says the text stopped inside a command (more text may complete it).
+pub fn runs_past_the_end(error: &SyntaxError) -> bool {
+    error.message.starts_with("unexpected EOF")
+        || error.message == "syntax error: unexpected end of file"
+        || error.message.starts_with(UNTERMINATED_DOCUMENT)
+        || error.message.ends_with(UNTERMINATED_ESCAPE)
+}
+
 fn parse_exact(
     text: &str,
     aliases: Option<&BTreeMap<String, String>>,
+) -> Result<Program, SyntaxError> {
+    parse_lines(text, aliases, 0)
+}
+
+/// Parses text as it is (no here-document or escape left open is closed by its end)
+/// that comes after `lines_before` lines: its commands are on the lines they are on in
+/// the whole text.
+pub fn parse_lines(
+    text: &str,
+    aliases: Option<&BTreeMap<String, String>>,
+    lines_before: usize,
 ) -> Result<Program, SyntaxError> {
     let balanced = super::substitution_cases::balance(text);
     let text = balanced.as_ref();
     let options = ParserOptions::default();
     let mut tokens = brush_parser::tokenize_str_with_options(text, &options.tokenizer_options())
         .map_err(|e| tokenizer_error(text, e))?;
+    if lines_before > 0 {
+        for token in &mut tokens {
+            *token = moved_down(token, lines_before);
+        }
+    }
     super::subscripts::join_spaced_subscripts(text, &mut tokens);
     super::braced_blanks::restore(text, &mut tokens);
     let Some(table) = aliases else {
@@ -156,14 +180,7 @@ impl<T> Memo<T> {
 /// Whether the text stops in the middle of a command (an open quote, an `if` without its
 /// `fi`): an interactive shell then reads more lines before running it.
 pub fn is_unfinished(text: &str, aliases: Option<&BTreeMap<String, String>>) -> bool {
-    match parse_exact(text, aliases) {
-        Ok(_) => false,
-        Err(error) => {
-            error.message.starts_with("unexpected EOF")
-                || error.message == "syntax error: unexpected end of file"
-                || error.message.starts_with(UNTERMINATED_DOCUMENT)
-        }
-    }
+    parse_exact(text, aliases).is_err_and(|error| runs_past_the_end(&error))
 }
 
 fn last_line(text: &str) -> usize {
@@ -231,6 +248,24 @@ fn parser_error(text: &str, tokens: &[Token], error: GrammarError) -> SyntaxErro
             message: "syntax error: unexpected end of file".into(),
             source_line: None,
         },
+    }
+}
+
+/// A token `lines` lines further down.
+fn moved_down(token: &Token, lines: usize) -> Token {
+    let moved = |at: &brush_parser::SourcePosition| {
+        Arc::new(brush_parser::SourcePosition {
+            line: at.line + lines,
+            ..at.clone()
+        })
+    };
+    let span = |s: &brush_parser::SourceSpan| brush_parser::SourceSpan {
+        start: moved(&s.start),
+        end: moved(&s.end),
+    };
+    match token {
+        Token::Word(text, s) => Token::Word(text.clone(), span(s)),
+        Token::Operator(text, s) => Token::Operator(text.clone(), span(s)),
     }
 }
 
