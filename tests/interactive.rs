@@ -150,6 +150,11 @@ fn unfinished_commands_continue_on_the_next_line() {
     shell.exp_string("> ").unwrap();
     shell.send_line("lines'").unwrap();
     shell.exp_string("two\r\nlines\r\n").unwrap();
+    // A backslash at the end of a line joins the next to it, as in bash.
+    shell.send_line("echo joined \\").unwrap();
+    shell.exp_string("> ").unwrap();
+    shell.send_line("words").unwrap();
+    shell.exp_string("joined words\r\n").unwrap();
     shell.send_line("exit").unwrap();
     shell.exp_eof().unwrap();
 }
