@@ -42,17 +42,12 @@ fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
 
 impl Jobs {
     fn lock(&self) -> MutexGuard<'_, Vec<Job>> {
-        self.table
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
+        lock(&self.table)
     }
 
     /// Keeps how an ended job's processes ended, as it leaves the table.
     fn remember(&self, job: &Job, status: &ExitStatus) {
-        let mut reaped = self
-            .reaped
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut reaped = lock(&self.reaped);
         for pid in &job.pids {
             reaped.insert(*pid, status.clone());
         }
@@ -60,18 +55,14 @@ impl Jobs {
 
     /// How the background process `pid` ended, if its job has left the table.
     pub fn reaped(&self, pid: Pid) -> Option<ExitStatus> {
-        self.reaped
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-            .get(&pid)
-            .cloned()
+        lock(&self.reaped).get(&pid).cloned()
     }
 
     /// Reaps a process that is no job (a process substitution) in the background,
     /// keeping how it ended for `wait PID`.
     pub fn watch_quietly(&self, kernel: Arc<Kernel>, pid: Pid) {
         let (publish, ended) = watch::channel(None);
-        self.lock_quiet().insert(pid, ended);
+        lock(&self.quiet).insert(pid, ended);
         let reaped = self.reaped.clone();
         let quiet = self.quiet.clone();
         tokio::spawn(async move {
@@ -84,11 +75,7 @@ impl Jobs {
 
     /// How a process that is no job will end, while it runs.
     pub fn quiet(&self, pid: Pid) -> Option<watch::Receiver<Option<ExitStatus>>> {
-        self.lock_quiet().get(&pid).cloned()
-    }
-
-    fn lock_quiet(&self) -> MutexGuard<'_, HashMap<Pid, watch::Receiver<Option<ExitStatus>>>> {
-        lock(&self.quiet)
+        lock(&self.quiet).get(&pid).cloned()
     }
 
     /// Registers a started pipeline and reaps its processes in the background. Stages that
