@@ -9,7 +9,6 @@ use super::grammar::{Aliases, GrammarError, Parser};
 use brush_parser::ast::Program;
 use brush_parser::{SourcePosition, SourceSpan, Token, TokenizerError};
 use std::collections::BTreeMap;
-use std::sync::Arc;
 
 /// Why text with aliases did not parse.
 pub(super) enum ReadError {
@@ -146,21 +145,11 @@ impl Expander<'_> {
 /// `$LINENO` and error messages), and as far from its start as in the text, so that
 /// tokens written together (`a=(`) stay together.
 fn placed(token: &Token, at: &SourceSpan) -> Token {
-    let shift = |position: &SourcePosition| {
-        Arc::new(SourcePosition {
-            index: at.start.index + position.index,
-            line: at.start.line,
-            column: at.start.column + position.index,
-        })
-    };
-    let span = |s: &SourceSpan| SourceSpan {
-        start: shift(&s.start),
-        end: shift(&s.end),
-    };
-    match token {
-        Token::Word(text, s) => Token::Word(text.clone(), span(s)),
-        Token::Operator(text, s) => Token::Operator(text.clone(), span(s)),
-    }
+    super::syntax::repositioned(token, |position| SourcePosition {
+        index: at.start.index + position.index,
+        line: at.start.line,
+        column: at.start.column + position.index,
+    })
 }
 
 /// A tokenizer error in an alias's text read on into what follows: its line counted from

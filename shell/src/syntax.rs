@@ -253,15 +253,20 @@ fn parser_error(text: &str, tokens: &[Token], error: GrammarError) -> SyntaxErro
 
 /// A token `lines` lines further down.
 fn moved_down(token: &Token, lines: usize) -> Token {
-    let moved = |at: &brush_parser::SourcePosition| {
-        Arc::new(brush_parser::SourcePosition {
-            line: at.line + lines,
-            ..at.clone()
-        })
-    };
+    repositioned(token, |at| brush_parser::SourcePosition {
+        line: at.line + lines,
+        ..at.clone()
+    })
+}
+
+/// A token with each end of its span put where `place` says.
+pub(crate) fn repositioned(
+    token: &Token,
+    place: impl Fn(&brush_parser::SourcePosition) -> brush_parser::SourcePosition,
+) -> Token {
     let span = |s: &brush_parser::SourceSpan| brush_parser::SourceSpan {
-        start: moved(&s.start),
-        end: moved(&s.end),
+        start: Arc::new(place(&s.start)),
+        end: Arc::new(place(&s.end)),
     };
     match token {
         Token::Word(text, s) => Token::Word(text.clone(), span(s)),
