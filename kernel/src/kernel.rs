@@ -16,7 +16,7 @@ use crate::fs::ramfs::RamFs;
 use crate::fs::{FileServer, FsError, OpenOptions};
 use crate::proc::{self, ExitStatus, Identity, Launch, NoSuchProcess, Pid, ProcessTable, Signal};
 use crate::process_api::Inheritance;
-use crate::program::{ExecError, Program, ProgramLoader, TierFactory};
+use crate::program::{ExecError, LazyTier, Program, ProgramLoader, TierFactory};
 use crate::tier::{Tier, TierUp};
 use std::collections::HashMap;
 use std::fmt;
@@ -266,7 +266,7 @@ impl Kernel {
             (None, None)
         } else if rest > 0 {
             let factory: TierFactory = Box::new(move || engine(Compiler::Optimizing, Some(rest)));
-            (Some(pooled), Some(factory))
+            (Some(pooled), Some(LazyTier::new(factory)))
         } else {
             (Some(pooled), None)
         };
@@ -280,7 +280,7 @@ impl Kernel {
         // cache to go to.
         let baseline = match (&options.tier_up, &options.cache_dir, &disk) {
             (Some(executable), Some(cache_dir), Some(_)) => Some((
-                engine(Compiler::Baseline, None).map_err(boot_error)?,
+                LazyTier::new(Box::new(move || engine(Compiler::Baseline, None))),
                 TierUp {
                     executable: executable.clone(),
                     cache_dir: cache_dir.clone(),

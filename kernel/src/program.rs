@@ -94,16 +94,40 @@ fn identify(bytes: &[u8]) -> Result<(Kind, String), ExecError> {
 /// Where a loaded program is kept: empty until its first load is done.
 type Slot = Mutex<Option<Arc<Program>>>;
 
-/// Makes the engine for processes beyond the first pool, when the first one is started.
+/// Makes an engine the kernel may never need, when it first does.
 pub type TierFactory = Box<dyn Fn() -> wasmtime::Result<Tier> + Send + Sync>;
+
+/// An engine made on first use: each costs a third of a millisecond of boot, and most
+/// sessions run only `/bin`'s built-in code in the first pool.
+pub struct LazyTier {
+    factory: TierFactory,
+    tier: OnceLock<Result<Tier, String>>,
+}
+
+impl LazyTier {
+    pub fn new(factory: TierFactory) -> LazyTier {
+        LazyTier {
+            factory,
+            tier: OnceLock::new(),
+        }
+    }
+
+    /// The engine, or why it could not be made.
+    fn get(&self) -> Result<&Tier, String> {
+        let made = self
+            .tier
+            .get_or_init(|| (self.factory)().map_err(|e| format!("{e:#}")));
+        made.as_ref().map_err(String::clone)
+    }
+}
 
 pub struct ProgramLoader {
     optimizing: Tier,
     /// Optimised code for processes beyond the first pool: the optimising engine's
     /// settings, with the second pool (made when the first one is full).
-    outside_pool: Option<(TierFactory, OnceLock<Result<Tier, String>>)>,
+    outside_pool: Option<LazyTier>,
     /// Where first runs are compiled, when optimising compiles can go on elsewhere.
-    baseline: Option<(Tier, TierUp)>,
+    baseline: Option<(LazyTier, TierUp)>,
     time_slicing: bool,
     /// `/bin` as compiled at build time, when it fits this engine.
     precompiled: Option<Precompiled>,
@@ -117,8 +141,8 @@ pub struct ProgramLoader {
 impl ProgramLoader {
     pub fn new(
         optimizing: Tier,
-        outside_pool: Option<TierFactory>,
-        baseline: Option<(Tier, TierUp)>,
+        outside_pool: Option<LazyTier>,
+        baseline: Option<(LazyTier, TierUp)>,
         time_slicing: bool,
         disk: Option<ArtifactCache>,
         trace: bool,
@@ -129,7 +153,7 @@ impl ProgramLoader {
         }
         ProgramLoader {
             optimizing,
-            outside_pool: outside_pool.map(|factory| (factory, OnceLock::new())),
+            outside_pool,
             baseline,
             time_slicing,
             precompiled,
@@ -164,7 +188,7 @@ impl ProgramLoader {
     /// second pool's engine (the same settings, so the same code, serialized and loaded
     /// there once); the baseline engine's code is not pooled and stays.
     pub fn outside_pool(&self, program: &Arc<Program>) -> Result<Arc<Program>, ExecError> {
-        let Some((factory, tier)) = &self.outside_pool else {
+        let Some(tier) = &self.outside_pool else {
             return Ok(program.clone());
         };
         if !program.optimized {
@@ -173,10 +197,7 @@ impl ProgramLoader {
         if let Some(moved) = program.outside_pool.get() {
             return Ok(moved.clone());
         }
-        let tier = tier
-            .get_or_init(|| factory().map_err(|e| format!("{e:#}")))
-            .as_ref()
-            .map_err(|e| ExecError::Unlinkable(e.clone()))?;
+        let tier = tier.get().map_err(ExecError::Unlinkable)?;
         let invalid = |e: wasmtime::Error| ExecError::Invalid(format!("{e:#}"));
         // SAFETY (both): the bytes were serialized by this wasmtime a moment ago, from
         // code compiled with the same settings.
@@ -244,8 +265,11 @@ impl ProgramLoader {
         let progress = CompileProgress::start(path, bytes.len());
         let mut refused_by_baseline = None;
         if let Some((tier, tier_up)) = &self.baseline {
-            match Compiled::new(&tier.engine, kind, bytes) {
-                Ok(compiled) => {
+            match tier
+                .get()
+                .and_then(|tier| Ok((tier, Compiled::new(&tier.engine, kind, bytes)?)))
+            {
+                Ok((tier, compiled)) => {
                     drop(progress);
                     let program = compiled.prepare(tier, bytes, false)?;
                     self.traced(path, started, " by the baseline compiler");
