@@ -499,6 +499,9 @@ impl Shell {
         if readonly_before && (value.is_some() || off.contains('r')) {
             return Err(ExpandError::new(format!("{name}: readonly variable")));
         }
+        if on.contains('n') && subscript.is_none() {
+            self.check_nameref_value(name, value.as_deref())?;
+        }
         let conversion = match self.variable_entry(name).map(|v| &v.value) {
             Some(Value::Indexed(_)) if on.contains('A') => Some("indexed to associative"),
             Some(Value::Associative(_)) if on.contains('a') => Some("associative to indexed"),
@@ -567,6 +570,34 @@ impl Shell {
         }
         if on.contains('r') {
             self.declared(name).readonly = true;
+        }
+        Ok(())
+    }
+
+    /// What bash refuses to make `name` a nameref to (the value given, or the one the
+    /// variable has): an empty name, one that is neither a name nor an array element,
+    /// and at the top level the variable itself.
+    fn check_nameref_value(&self, name: &str, value: Option<&str>) -> Result<(), ExpandError> {
+        let existing = self.raw_variable(name).filter(|v| !v.nameref);
+        let target = match (value, existing.map(|v| &v.value)) {
+            (Some(value), _) => value,
+            (None, Some(Value::Scalar(text))) if !text.is_empty() => text.as_str(),
+            _ => return Ok(()),
+        };
+        if target.is_empty() {
+            return Err(ExpandError::new("`': not a valid identifier".to_string()));
+        }
+        let element = split_subscript(target)
+            .is_some_and(|(array, subscript)| is_name(array) && !subscript.is_empty());
+        if !is_name(target) && !element {
+            return Err(ExpandError::new(format!(
+                "`{target}': invalid variable name for name reference"
+            )));
+        }
+        if target == name && self.locals.is_empty() {
+            return Err(ExpandError::new(format!(
+                "{name}: nameref variable self references not allowed"
+            )));
         }
         Ok(())
     }

@@ -89,6 +89,20 @@ impl Shell {
         elements: Vec<Element>,
         append: bool,
     ) -> Result<(), ExpandError> {
+        if self.raw_variable(name).is_some_and(|v| v.nameref) {
+            match self.nameref_target(name) {
+                // As bash: a nameref to nothing given a list becomes an array.
+                None => {
+                    self.report(&format!("warning: {name}: removing nameref attribute"));
+                    self.declared(name).nameref = false;
+                }
+                Some(target) if !super::assign::is_name(target) => {
+                    let message = format!("`{target}': not a valid identifier");
+                    return Err(ExpandError::aborting(message));
+                }
+                Some(_) => {}
+            }
+        }
         let associative = self.is_associative(name);
         if elements.iter().all(|e| e.key.is_none()) {
             let resolved = if associative {

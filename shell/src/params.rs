@@ -8,6 +8,7 @@ use super::pattern::Pattern;
 use super::value_ops::{
     Replacement, change_case, lower, remove_prefix, remove_suffix, replace, upper, with_first_char,
 };
+use super::variables::NamerefEnd;
 use brush_parser::word::{
     Parameter, ParameterExpr, ParameterTestType, ParameterTransformOp, SpecialParameter,
 };
@@ -122,7 +123,30 @@ impl Shell {
         }
     }
 
+    /// `$ref` where `declare -n ref='a[i + 1]'`: `${a[i + 1]}`, its subscript evaluated
+    /// as it is read (`a[@]` and `a[*]` as `${a[@]}` and `${a[*]}`).
+    fn nameref_to_element(&self, parameter: &Parameter) -> Option<Parameter> {
+        let Parameter::Named(name) = parameter else {
+            return None;
+        };
+        match self.nameref_end(name)? {
+            NamerefEnd::Element(array, text) if text == "@" || text == "*" => {
+                Some(Parameter::NamedWithAllIndices {
+                    name: array,
+                    concatenate: text == "*",
+                })
+            }
+            NamerefEnd::Element(array, text) => Some(Parameter::NamedWithIndex {
+                name: array,
+                index: text,
+            }),
+            NamerefEnd::Circular => None,
+        }
+    }
+
     async fn direct_expansion(&mut self, parameter: &Parameter) -> Result<Expansion, ExpandError> {
+        let element = self.nameref_to_element(parameter);
+        let parameter = element.as_ref().unwrap_or(parameter);
         Ok(match parameter {
             Parameter::Special(SpecialParameter::AllPositionalParameters { concatenate }) => {
                 let indexes = (1..=self.positional.len() as i64).collect();

@@ -211,9 +211,15 @@ impl Shell {
         }
     }
 
+    /// The variable `name` stands for; None when unset, or when its namerefs end at an
+    /// array element or in a loop (bash's `${ref[@]}` of `declare -n ref='a[1]'` is
+    /// empty).
     pub(super) fn variable_entry(&self, name: &str) -> Option<&Variable> {
         match self.variables.get(name) {
-            Some(variable) if variable.nameref => self.variables.get(&*self.resolve(name)),
+            Some(variable) if variable.nameref => match self.nameref_end(name) {
+                Some(_) => None,
+                None => self.variables.get(&*self.resolve(name)),
+            },
             other => other,
         }
     }
@@ -310,7 +316,11 @@ impl Shell {
     ) -> Result<(), ExpandError> {
         match self.nameref_end(name) {
             Some(NamerefEnd::Element(array, text)) => {
-                let subscript = self.nameref_subscript(&array, &text);
+                // Evaluated now, as bash does at each assignment through the nameref.
+                let subscript = match self.is_associative(&array) {
+                    true => Subscript::Key(text),
+                    false => Subscript::Index(self.evaluate_arithmetic(&text)?),
+                };
                 return self.assign_element(&array, subscript, value, append);
             }
             Some(NamerefEnd::Circular) => {
@@ -369,6 +379,11 @@ impl Shell {
         value: &str,
         append: bool,
     ) -> Result<(), ExpandError> {
+        // `ref[0]=x` where ref stands for an element: bash takes the element for a name.
+        if let Some(NamerefEnd::Element(array, text)) = self.nameref_end(name) {
+            let message = format!("`{array}[{text}]': not a valid identifier");
+            return Err(ExpandError::aborting(message));
+        }
         let resolved = self.resolve(name);
         let name = &*resolved;
         self.refuse_readonly(name)?;
