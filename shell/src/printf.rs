@@ -57,12 +57,18 @@ impl Shell {
                 Some(seconds) => seconds,
                 None => now(),
             };
-            match zone
+            let text = match zone
                 .as_deref()
                 .and_then(|zone| strftime_in(zone, pattern, seconds))
             {
                 Some(text) => text,
                 None => strftime(pattern, seconds),
+            };
+            // bash formats into 128 bytes: what does not fit with its NUL is nothing.
+            if text.len() < 128 {
+                text
+            } else {
+                String::new()
             }
         };
         let mut formatted = format(
