@@ -278,6 +278,26 @@ fn help_option_describes_the_modes() {
     assert!(text.contains("--cache-dir"), "{text}");
 }
 
+#[test]
+fn help_sets_each_description_apart_from_its_synopsis() {
+    let out = run("help");
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    let listed = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, line)| line.starts_with("  ") && !line.starts_with("   "));
+    let mut count = 0;
+    for (at, line) in listed {
+        count += 1;
+        let apart = line[2..].contains("  ")
+            || lines
+                .get(at + 1)
+                .is_some_and(|next| next.starts_with(&" ".repeat(36)));
+        assert!(apart, "{line}");
+    }
+    assert!(count > 50, "{}", out.stdout);
+}
+
 /// The fixture programs installed in /bin, and a file there that is no program at all.
 fn misbehaving_bin() -> tempfile::TempDir {
     support::state_with(&[

@@ -456,7 +456,12 @@ pub(super) fn help_text() -> String {
     let mut listed: Vec<_> = BUILTINS.iter().collect();
     listed.sort_by_key(|(name, ..)| *name);
     for (_, _, usage, what) in listed {
-        text.push_str(&format!("  {usage:<34}{what}\n"));
+        // A synopsis too long for its column has its description on the next line.
+        if usage.len() < 34 {
+            text.push_str(&format!("  {usage:<34}{what}\n"));
+        } else {
+            text.push_str(&format!("  {usage}\n  {:<34}{what}\n", ""));
+        }
     }
     text.push_str(
         "\nCommands: NAME ARGS..., joined by | (pipes), ; && || (lists) and & (background),\n\
