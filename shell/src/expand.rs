@@ -24,6 +24,9 @@ pub struct ExpandError {
     pub status: u8,
     /// Ends the command line being run (bash's jump to its top level), not the shell.
     pub aborts: bool,
+    /// Ends the shell under `set -e`, wherever it happens (a condition too), as the
+    /// errors bash reports through its `report_error` do.
+    pub exits_under_errexit: bool,
 }
 
 impl ExpandError {
@@ -33,6 +36,7 @@ impl ExpandError {
             fatal: false,
             status: 1,
             aborts: false,
+            exits_under_errexit: false,
         }
     }
 
@@ -42,6 +46,7 @@ impl ExpandError {
             fatal: true,
             status: 127,
             aborts: false,
+            exits_under_errexit: false,
         }
     }
 
@@ -59,6 +64,15 @@ impl ExpandError {
             fatal: false,
             status: 1,
             aborts: true,
+            exits_under_errexit: false,
+        }
+    }
+
+    /// The error, ending the shell under `set -e` (see `exits_under_errexit`).
+    pub fn exiting_under_errexit(self) -> ExpandError {
+        ExpandError {
+            exits_under_errexit: true,
+            ..self
         }
     }
 }
@@ -403,7 +417,8 @@ impl Shell {
             if !matches.is_empty() {
                 expanded.extend(matches);
             } else if self.shell_options.failglob {
-                return Err(ExpandError::aborting(format!("no match: {}", field.text)));
+                let message = format!("no match: {}", field.text);
+                return Err(ExpandError::aborting(message).exiting_under_errexit());
             } else if !self.shell_options.nullglob {
                 expanded.push(field.text);
             }

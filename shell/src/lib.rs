@@ -568,6 +568,9 @@ impl Shell {
             };
             return Err(Flow::Exit(status));
         }
+        if e.exits_under_errexit && self.options.errexit {
+            return Err(Flow::Exit(1));
+        }
         if e.aborts {
             self.last_status = 1;
             return Err(Flow::Abort(1));

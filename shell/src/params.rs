@@ -110,16 +110,20 @@ impl Shell {
         parameter: &Parameter,
         expansion: Expansion,
     ) -> Result<Parameter, ExpandError> {
-        let invalid = |name: &str| ExpandError::new(format!("{name}: invalid indirect expansion"));
+        // As bash: the rest of the command line is not run, and `set -e` ends the shell.
+        let failed = |message: String| ExpandError::aborting(message).exiting_under_errexit();
         let name = match expansion {
             Expansion::One(Some(name)) => name,
-            Expansion::One(None) => return Err(invalid(&name_of(parameter))),
+            Expansion::One(None) => {
+                let name = name_of(parameter);
+                return Err(failed(format!("{name}: invalid indirect expansion")));
+            }
             Expansion::Many { items, .. } => items.join(" "),
         };
         let options = brush_parser::ParserOptions::default();
         match brush_parser::word::parse_parameter(&name, &options) {
             Ok(target) if !name.is_empty() => Ok(target),
-            _ => Err(invalid(&name)),
+            _ => Err(failed(format!("{name}: invalid variable name"))),
         }
     }
 

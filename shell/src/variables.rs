@@ -298,7 +298,7 @@ impl Shell {
                     if self.options.posix && !matches!(self.origin, super::Origin::Prompt) {
                         ExpandError::fatal_failure(message)
                     } else {
-                        ExpandError::aborting(message)
+                        ExpandError::aborting(message).exiting_under_errexit()
                     },
                 )
             }
