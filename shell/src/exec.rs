@@ -664,6 +664,11 @@ impl Shell {
             }
             Command::Function(definition) => {
                 let name = definition.fname.value.clone();
+                // As bash: a name written with an expansion or a quote is refused.
+                if name.contains(['$', '`', '\'', '"', '\\']) {
+                    self.report(&format!("`{name}': not a valid identifier"));
+                    return Ok(Stage::Done(1));
+                }
                 if self.readonly_functions.contains(&name) {
                     self.report(&format!("{name}: readonly function"));
                     return Ok(Stage::Done(1));

@@ -197,7 +197,8 @@ fn operation(text: &str, indirect: bool) -> Option<ParameterExpr> {
             indirect,
             pattern: pattern(1),
         },
-        (_, b':') => {
+        // `${s:}`, with no offset at all, is a bad substitution in bash.
+        (_, b':') if rest.len() > 1 => {
             let (offset, length) = split_substring(&rest[1..]);
             ParameterExpr::Substring {
                 parameter,
