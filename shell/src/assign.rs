@@ -643,18 +643,23 @@ impl Shell {
                 .last()
                 .map(|frame| frame.iter().map(|(name, _)| name).collect())
                 .unwrap_or_default();
+            // `declare -a` (`-i`, `-x`, ...) alone lists the variables with each of those
+            // attributes, as `declare -p` prints them.
+            let attributes: String = on.chars().filter(|c| "aAilnrtux".contains(*c)).collect();
             let wanted = |name: &String, v: &super::Variable| match kind {
-                Declaring::Export => v.exported,
-                Declaring::Readonly => v.readonly,
+                // bash's `local -i` alone lists every local too.
                 Declaring::Local => locals.contains(&name),
-                _ => true,
+                _ => {
+                    let flags = super::variables::attribute_flags(v);
+                    attributes.chars().all(|c| flags.contains(c))
+                }
             };
             let lines: Vec<String> = self
                 .variables
                 .iter()
                 .filter(|(name, v)| wanted(name, v))
                 .map(|(name, v)| match kind {
-                    Declaring::Declare if !on.contains('p') => {
+                    Declaring::Declare if !on.contains('p') && attributes.is_empty() => {
                         super::variables::listing(name, v).unwrap_or_else(|| name.clone())
                     }
                     _ => declaration(name, v),
