@@ -139,9 +139,10 @@ impl Shell {
                 next = index + 1;
             }
             let mut value = element.value;
-            // bash 5.2 reads `[k]+=v` as `[k]=v` in an associative array.
+            // bash 5.2 reads `[k]+=v` as `[k]=v` in an associative array's `a=(...)`,
+            // not in its `a+=(...)`.
             if element.append
-                && !associative
+                && (!associative || append)
                 && let Some(before) = self.element(name, &subscript)
             {
                 let integer = self.variable_entry(name).is_some_and(|v| v.integer);
