@@ -56,7 +56,9 @@ fn main() {
     build_userland(&root, &target_dir, PREVIEW1_TARGET, preview1.iter());
 
     let wasm_dir = target_dir.join(WASM_TARGET).join("wasm");
-    let mut image = String::from("pub static IMAGE_FILES: &[(&str, &[u8])] = &[\n");
+    // Each file with the SHA-256 of a program's bytes ("" for other files), which the
+    // kernel would otherwise compute the first time it runs the program.
+    let mut image = String::from("pub static IMAGE_FILES: &[(&str, &[u8], &str)] = &[\n");
     for file in walk(&root.join("rootfs")) {
         let guest = file.strip_prefix(root.join("rootfs")).unwrap();
         add_file(&mut image, &format!("/{}", guest.display()), &file);
@@ -93,7 +95,6 @@ fn main() {
 /// artifacts in OUT_DIR by content hash so an unchanged program is not compiled again, and
 /// returns the Rust source of the table that embeds them.
 fn precompile(programs: &[PathBuf], out: &Path) -> String {
-    use sha2::Digest;
     let engine = wasmtime::Engine::new(&codegen::config(true))
         .unwrap_or_else(|e| panic!("cannot make the engine that precompiles /bin: {e:#}"));
     let tag = codegen::engine_tag(&engine);
@@ -102,10 +103,7 @@ fn precompile(programs: &[PathBuf], out: &Path) -> String {
     let mut table = String::from("static PRECOMPILED: &[(&str, &[u8])] = &[\n");
     for program in programs {
         let bytes = std::fs::read(program).unwrap();
-        let hash: String = sha2::Sha256::digest(&bytes)
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect();
+        let hash = sha256_hex(&bytes);
         let artifact = dir.join(format!("{hash}-{tag}.cwasm"));
         if !artifact.exists() {
             let compiled = engine
@@ -122,10 +120,24 @@ fn precompile(programs: &[PathBuf], out: &Path) -> String {
     table
 }
 
+/// The SHA-256 of `bytes` in hex, as the kernel keys programs.
+fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
 fn add_file(image: &mut String, guest_path: &str, host_path: &Path) {
+    let bytes = std::fs::read(host_path).unwrap();
+    let hash = match bytes.starts_with(b"\0asm") {
+        true => sha256_hex(&bytes),
+        false => String::new(),
+    };
     writeln!(
         image,
-        "    ({guest_path:?}, include_bytes!({host_path:?})),"
+        "    ({guest_path:?}, include_bytes!({host_path:?}), {hash:?}),"
     )
     .unwrap();
 }

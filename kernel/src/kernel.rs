@@ -13,7 +13,7 @@ use crate::fs::namespace::{BindMode, Namespace, normalize};
 use crate::fs::overlay::Overlay;
 use crate::fs::procfs::ProcFs;
 use crate::fs::ramfs::RamFs;
-use crate::fs::{FileServer, FsError, OpenOptions};
+use crate::fs::{FileHandle, FileServer, FsError, OpenOptions};
 use crate::proc::{self, ExitStatus, Identity, Launch, NoSuchProcess, Pid, ProcessTable, Signal};
 use crate::process_api::Inheritance;
 use crate::program::{ExecError, LazyTier, Program, ProgramLoader, TierFactory};
@@ -425,7 +425,7 @@ impl Kernel {
     /// compile one ahead of its first run (`install`). `label` names it in messages.
     pub fn load_program(&self, label: &str, bytes: &[u8]) -> Result<Arc<Program>, SpawnError> {
         self.programs
-            .load(label, bytes)
+            .load(label, bytes, None)
             .map_err(|e| SpawnError::CannotExecute(label.to_string(), e))
     }
 
@@ -519,18 +519,15 @@ impl Kernel {
         let file = namespace
             .open(path, OpenOptions::read_only())
             .map_err(unreadable)?;
-        let mut bytes = vec![0; key.size as usize];
-        let mut filled = 0;
-        while filled < bytes.len() {
-            match file
-                .read_at(&mut bytes[filled..], filled as u64)
-                .map_err(unreadable)?
-            {
-                0 => break,
-                n => filled += n,
+        let built_in = file.built_in();
+        let read;
+        let bytes: &[u8] = match &built_in {
+            Some(built_in) => built_in.bytes,
+            None => {
+                read = read_whole(&*file, key.size).map_err(unreadable)?;
+                &read
             }
-        }
-        bytes.truncate(filled);
+        };
         // A WebAssembly program runs whatever its mode, as under `wasmtime run`; a
         // script, as on Linux, only when it is executable.
         let is_wasm = bytes.starts_with(b"\0asm");
@@ -548,9 +545,10 @@ impl Kernel {
         if !first_line.contains(&0) {
             return Ok(Found::ShellScript);
         }
+        let sha256 = built_in.map(|built_in| built_in.sha256);
         let program = self
             .programs
-            .load(path, &bytes)
+            .load(path, bytes, sha256)
             .map_err(|e| SpawnError::CannotExecute(path.to_string(), e))?;
         // A program on the baseline tier is looked up again, to find the optimised one.
         if program.optimized
@@ -568,6 +566,20 @@ impl Kernel {
     pub fn kill(&self, pid: Pid, signal: Signal) -> Result<(), NoSuchProcess> {
         self.processes.kill(pid, signal)
     }
+}
+
+/// A file's bytes, `size` of them or fewer if it ends first.
+fn read_whole(file: &dyn FileHandle, size: u64) -> Result<Vec<u8>, FsError> {
+    let mut bytes = vec![0; size as usize];
+    let mut filled = 0;
+    while filled < bytes.len() {
+        match file.read_at(&mut bytes[filled..], filled as u64)? {
+            0 => break,
+            n => filled += n,
+        }
+    }
+    bytes.truncate(filled);
+    Ok(bytes)
 }
 
 /// Where a command name leads, as a shell finds it: a name with a `/` is a path (relative

@@ -81,8 +81,8 @@ enum Kind {
 /// What a program is, and the name its compiled artifact is kept under: the SHA-256 of
 /// its bytes (core modules apart from components of the same bytes, which an older wasmix
 /// made).
-fn identify(bytes: &[u8]) -> Result<(Kind, String), ExecError> {
-    let hash = hex(&Sha256::digest(bytes));
+fn identify(bytes: &[u8], sha256: Option<&str>) -> Result<(Kind, String), ExecError> {
+    let hash = sha256.map_or_else(|| hex(&Sha256::digest(bytes)), str::to_string);
     match bytes.get(4..8) {
         _ if !bytes.starts_with(WASM_MAGIC) => Err(ExecError::NotWasm),
         Some(v) if v == COMPONENT_LAYER => Ok((Kind::Component, hash)),
@@ -163,9 +163,15 @@ impl ProgramLoader {
         }
     }
 
-    /// Prepares the program stored at `path` with contents `bytes`.
-    pub fn load(&self, path: &str, bytes: &[u8]) -> Result<Arc<Program>, ExecError> {
-        let (kind, key) = identify(bytes)?;
+    /// Prepares the program stored at `path` with contents `bytes` (whose SHA-256, in hex,
+    /// is `sha256` when the build computed it).
+    pub fn load(
+        &self,
+        path: &str,
+        bytes: &[u8],
+        sha256: Option<&str>,
+    ) -> Result<Arc<Program>, ExecError> {
+        let (kind, key) = identify(bytes, sha256)?;
         let slot = lock(&self.loaded).entry(key.clone()).or_default().clone();
         let mut slot = lock(&slot);
         if let Some(program) = &*slot {
@@ -349,7 +355,7 @@ pub fn compile_into_cache(
     cache: &ArtifactCache,
     bytes: &[u8],
 ) -> Result<(), String> {
-    let (kind, key) = identify(bytes).map_err(|e| e.to_string())?;
+    let (kind, key) = identify(bytes, None).map_err(|e| e.to_string())?;
     Compiled::new(engine, kind, bytes)?
         .store(cache, &key)
         .map_err(|e| e.to_string())

@@ -2,7 +2,9 @@
 //! `build.rs` so that wasmix boots with no other files. Read-only; the overlay puts a
 //! writable layer over it.
 
-use super::{DirEntry, FileHandle, FileServer, FileType, FsError, FsResult, Metadata, OpenOptions};
+use super::{
+    BuiltIn, DirEntry, FileHandle, FileServer, FileType, FsError, FsResult, Metadata, OpenOptions,
+};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 use std::time::{Duration, SystemTime};
@@ -10,7 +12,8 @@ use std::time::{Duration, SystemTime};
 include!(concat!(env!("OUT_DIR"), "/image.rs"));
 
 enum Entry {
-    File(&'static [u8]),
+    /// The bytes, and their SHA-256 for a program ("" for another file).
+    File(&'static [u8], &'static str),
     Dir(BTreeSet<&'static str>),
 }
 
@@ -23,10 +26,10 @@ impl Default for ImageFs {
     fn default() -> ImageFs {
         let mut entries: BTreeMap<&'static str, (u64, Entry)> = BTreeMap::new();
         entries.insert("", (1, Entry::Dir(BTreeSet::new())));
-        for (path, bytes) in IMAGE_FILES {
+        for (path, bytes, sha256) in IMAGE_FILES {
             let path = path.trim_start_matches('/');
             let inode = entries.len() as u64 + 1;
-            entries.insert(path, (inode, Entry::File(bytes)));
+            entries.insert(path, (inode, Entry::File(bytes, sha256)));
             // Every ancestor is a directory listing its child.
             let mut child = path;
             while !child.is_empty() {
@@ -60,8 +63,10 @@ impl ImageFs {
 
     fn metadata(&self, inode: u64, entry: &Entry) -> Metadata {
         let (file_type, size, mode) = match entry {
-            Entry::File(bytes) if is_program(bytes) => (FileType::File, bytes.len() as u64, 0o755),
-            Entry::File(bytes) => (FileType::File, bytes.len() as u64, 0o644),
+            Entry::File(bytes, _) if is_program(bytes) => {
+                (FileType::File, bytes.len() as u64, 0o755)
+            }
+            Entry::File(bytes, _) => (FileType::File, bytes.len() as u64, 0o644),
             Entry::Dir(names) => (FileType::Directory, names.len() as u64, 0o755),
         };
         Metadata {
@@ -93,8 +98,9 @@ impl FileServer for ImageFs {
         match entry {
             _ if options.mutates() => Err(FsError::ReadOnly),
             Entry::Dir(_) => Err(FsError::IsDirectory),
-            Entry::File(bytes) => Ok(Arc::new(ImageFile {
+            Entry::File(bytes, sha256) => Ok(Arc::new(ImageFile {
                 bytes,
+                sha256,
                 metadata: self.metadata(*inode, entry),
             })),
         }
@@ -124,6 +130,7 @@ impl FileServer for ImageFs {
 
 struct ImageFile {
     bytes: &'static [u8],
+    sha256: &'static str,
     metadata: Metadata,
 }
 
@@ -137,5 +144,12 @@ impl FileHandle for ImageFile {
 
     fn metadata(&self) -> FsResult<Metadata> {
         Ok(self.metadata.clone())
+    }
+
+    fn built_in(&self) -> Option<BuiltIn> {
+        (!self.sha256.is_empty()).then_some(BuiltIn {
+            bytes: self.bytes,
+            sha256: self.sha256,
+        })
     }
 }

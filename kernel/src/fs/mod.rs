@@ -268,6 +268,13 @@ pub trait FileServer: Send + Sync {
     }
 }
 
+/// A program embedded in the binary (see `FileHandle::built_in`).
+pub struct BuiltIn {
+    pub bytes: &'static [u8],
+    /// In hex, as `program.rs` keys programs.
+    pub sha256: &'static str,
+}
+
 /// An open file: reads and writes at offsets, so one handle serves any number of streams.
 pub trait FileHandle: Send + Sync {
     fn read_at(&self, buf: &mut [u8], offset: u64) -> FsResult<usize>;
@@ -310,6 +317,12 @@ pub trait FileHandle: Send + Sync {
 
     fn sync(&self) -> FsResult<()> {
         Ok(())
+    }
+
+    /// A program of the image: its bytes as the binary holds them, and their SHA-256, so
+    /// that running it neither copies nor hashes them.
+    fn built_in(&self) -> Option<BuiltIn> {
+        None
     }
 
     /// A stream for devices whose reads wait for input (the terminal), in place of reads
