@@ -100,8 +100,11 @@ fn precompile(programs: &[PathBuf], out: &Path) -> String {
     let tag = codegen::engine_tag(&engine);
     let dir = out.join("precompiled");
     std::fs::create_dir_all(&dir).unwrap();
+    // Each artifact page-aligned, so that its code runs where it lies (`code_pages.rs`).
+    let mut statics =
+        String::from("#[repr(C, align(4096))]\nstruct PageAligned<const N: usize>([u8; N]);\n");
     let mut table = String::from("static PRECOMPILED: &[(&str, &[u8])] = &[\n");
-    for program in programs {
+    for (index, program) in programs.iter().enumerate() {
         let bytes = std::fs::read(program).unwrap();
         let hash = sha256_hex(&bytes);
         let artifact = dir.join(format!("{hash}-{tag}.cwasm"));
@@ -113,11 +116,17 @@ fn precompile(programs: &[PathBuf], out: &Path) -> String {
             std::fs::write(&partial, compiled).unwrap();
             std::fs::rename(&partial, &artifact).unwrap();
         }
-        writeln!(table, "    ({hash:?}, include_bytes!({artifact:?})),").unwrap();
+        let size = std::fs::metadata(&artifact).unwrap().len();
+        writeln!(
+            statics,
+            "static ARTIFACT_{index}: PageAligned<{size}> = PageAligned(*include_bytes!({artifact:?}));"
+        )
+        .unwrap();
+        writeln!(table, "    ({hash:?}, &ARTIFACT_{index}.0),").unwrap();
     }
     table.push_str("];\n");
     writeln!(table, "const PRECOMPILED_ENGINE: &str = {tag:?};").unwrap();
-    table
+    statics + &table
 }
 
 /// The SHA-256 of `bytes` in hex, as the kernel keys programs.

@@ -53,6 +53,7 @@ pub fn new_engine(
     profiler: Option<Profiler>,
 ) -> wasmtime::Result<Engine> {
     let mut config = crate::codegen::config(time_slicing);
+    config.with_custom_code_memory(Some(std::sync::Arc::new(crate::code_pages::CodePages)));
     config.profiler(match profiler {
         None => ProfilingStrategy::None,
         Some(Profiler::Perfmap) => ProfilingStrategy::PerfMap,

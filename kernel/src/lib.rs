@@ -4,6 +4,7 @@
 
 pub mod budget;
 pub mod cache;
+mod code_pages;
 mod codegen;
 pub mod console;
 mod console_out;

@@ -91,6 +91,25 @@ fn identify(bytes: &[u8], sha256: Option<&str>) -> Result<(Kind, String), ExecEr
     }
 }
 
+/// A component from an artifact embedded in the binary: in place when it lies on a page
+/// boundary (see `code_pages.rs`), else copied.
+///
+/// # Safety
+/// `artifact` was made by this wasmtime, as `Component::deserialize` requires.
+unsafe fn load_built_in(engine: &Engine, artifact: &'static [u8]) -> wasmtime::Result<Component> {
+    if artifact
+        .as_ptr()
+        .addr()
+        .is_multiple_of(crate::code_pages::CodePages::page_size())
+    {
+        // SAFETY: as above; the bytes are static and never written.
+        unsafe { Component::deserialize_raw(engine, std::ptr::NonNull::from(artifact)) }
+    } else {
+        // SAFETY: as above.
+        unsafe { Component::deserialize(engine, artifact) }
+    }
+}
+
 /// Where a loaded program is kept: empty until its first load is done.
 type Slot = Mutex<Option<Arc<Program>>>;
 
@@ -259,7 +278,7 @@ impl ProgramLoader {
         if let Some(artifact) = self.precompiled.as_ref().and_then(|p| p.artifact(key)) {
             // SAFETY: the artifact was made by this wasmtime at build time and embedded in
             // this binary; wasmtime checks its header and engine settings too.
-            match unsafe { Component::deserialize(&self.optimizing.engine, artifact) } {
+            match unsafe { load_built_in(&self.optimizing.engine, artifact) } {
                 Ok(component) => return prepare(&self.optimizing, component, bytes, true),
                 Err(e) => eprintln!("wasmix: built-in {path} cannot be used ({e}); compiling it"),
             }
