@@ -280,11 +280,15 @@ fn operation(text: &str, indirect: bool) -> Option<ParameterExpr> {
 fn split_substring(text: &str) -> (String, Option<String>) {
     let parser = Parser::new(text);
     let mut depth = 0usize;
+    // A `:` that closes a `?` of the offset's `a ? b : c` is the offset's, as in bash.
+    let mut open_conditionals = 0usize;
     let mut at = 0;
     while at < text.len() {
         match parser.bytes[at] {
             b'(' => depth += 1,
             b')' => depth = depth.saturating_sub(1),
+            b'?' if depth == 0 => open_conditionals += 1,
+            b':' if depth == 0 && open_conditionals > 0 => open_conditionals -= 1,
             b':' if depth == 0 => {
                 return (text[..at].to_string(), Some(text[at + 1..].to_string()));
             }
