@@ -2,22 +2,10 @@
 # declare -p prints them; declare alone lists them as NAME=VALUE.
 z=(b c); declare -A h=([k]=v); declare -i n=3; declare -r ro=1; export ex=2
 declare -l lo=abc; declare -n ref=z; declare -ai both=(1 2)
-declare -a | grep -E ' (z|h|n|ro|ex|lo|ref|both)='
-echo ---
-declare -A | grep -E ' (z|h|n|ro|ex|lo|ref|both)='
-echo ---
-declare -i | grep -E ' (z|h|n|ro|ex|lo|ref|both)='
-echo ---
-declare -r | grep -E ' (z|h|n|ro|ex|lo|ref|both)='
-echo ---
-declare -x | grep -E ' (z|h|n|ro|ex|lo|ref|both)='
-echo ---
-declare -l | grep -E ' (z|h|n|ro|ex|lo|ref|both)='
-echo ---
-declare -n | grep -E ' (z|h|n|ro|ex|lo|ref|both)='
-echo ---
-declare -p -i | grep -E ' (z|h|n|ro|ex|lo|ref|both)='
-echo ---
+for flags in -a -A -i -r -x -l -n '-p -i'; do
+  declare $flags | grep -E ' (z|h|n|ro|ex|lo|ref|both)='
+  echo ---
+done
 declare | grep -E '^(z|h|n|ro|ex|lo|ref|both)='
 echo ---
 declare -A z; echo "status=$?"
