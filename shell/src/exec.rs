@@ -1000,7 +1000,9 @@ impl Shell {
             self.set_variable("_", last, false);
         }
         let builtin = self.find_builtin(&name);
-        let function = self.functions.get(&name).cloned();
+        // In POSIX mode a special builtin is found before a function of its name.
+        let special = self.options.posix && super::table::SPECIAL.contains(&name.as_str());
+        let function = self.functions.get(&name).cloned().filter(|_| !special);
         if builtin.is_none() && function.is_none() {
             return Ok(self.spawn_program(argv, values, stdio));
         }

@@ -179,21 +179,35 @@ impl Shell {
         let mut style = None;
         let mut default_path = false;
         while let Some(flag) = args.first() {
-            match flag.as_str() {
-                "-v" => style = Some(Style::Short),
-                "-V" => style = Some(Style::Sentence),
-                "-p" => default_path = true,
-                "--" => {
-                    args = &args[1..];
-                    break;
+            if flag == "--" {
+                args = &args[1..];
+                break;
+            }
+            let Some(letters) = flag.strip_prefix('-').filter(|l| !l.is_empty()) else {
+                break;
+            };
+            if !letters.chars().all(|c| "pvV".contains(c)) {
+                break;
+            }
+            for letter in letters.chars() {
+                match letter {
+                    'v' => style = Some(Style::Short),
+                    'V' => style = Some(Style::Sentence),
+                    _ => default_path = true,
                 }
-                _ => break,
             }
             args = &args[1..];
         }
         if let Some(style) = style {
+            // `-p`: looked up in the default PATH, as the shell's own PATH for the call.
+            let saved =
+                default_path.then(|| ("PATH".to_string(), self.raw_variable("PATH").cloned()));
+            if default_path {
+                self.set_variable("PATH", DEFAULT_PATH, false);
+            }
             // Unlike `type`, success when any name was found.
             let (_, text) = self.describe_names("command", args, style, false, true, false);
+            self.restore_variables(saved.into_iter().collect());
             let status = u8::from(text.is_empty());
             return Ok(finish(&argv[0], status, text, stdio));
         }
@@ -208,11 +222,13 @@ impl Shell {
             let cwd = self.cwd.clone();
             let found =
                 wasmix_kernel::kernel::find_program(&self.namespace, name, DEFAULT_PATH, &cwd);
-            if let Some(path) = found {
-                let mut argv = args.to_vec();
-                argv[0] = path;
-                return Ok(self.spawn_program_named(argv, Some(name.clone()), Vec::new(), stdio));
-            }
+            let Some(path) = found else {
+                self.report(&format!("{name}: command not found"));
+                return Ok(Stage::Done(127));
+            };
+            let mut argv = args.to_vec();
+            argv[0] = path;
+            return Ok(self.spawn_program_named(argv, Some(name.clone()), Vec::new(), stdio));
         }
         Ok(self.spawn_program(args.to_vec(), Vec::new(), stdio))
     }
