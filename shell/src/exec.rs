@@ -521,7 +521,9 @@ impl Shell {
         }
         self.remove_foreground(&pids);
         self.children_cpu += usages.iter().map(|usage| usage.cpu_time()).sum();
-        let _ = self.assign_array("PIPESTATUS", statuses, false);
+        if !leaves_pipestatus(pipeline) {
+            let _ = self.assign_array("PIPESTATUS", statuses, false);
+        }
         if self.options.pipefail {
             status = failed;
         }
@@ -1265,4 +1267,18 @@ fn time_report(real: Duration, cpu: Duration, format: Option<&str>) -> String {
     }
     out.push('\n');
     out
+}
+
+/// Whether a pipeline leaves `PIPESTATUS` to the commands inside it, as bash does: a lone
+/// compound command run in the shell (not a subshell, `(( ))` or `[[ ]]`), or a function
+/// definition. `case x in y) ;; esac` leaves it as it was.
+fn leaves_pipestatus(pipeline: &Pipeline) -> bool {
+    match &pipeline.seq[..] {
+        [Command::Function(_)] => true,
+        [Command::Compound(compound, _)] => !matches!(
+            compound,
+            CompoundCommand::Subshell(_) | CompoundCommand::Arithmetic(_)
+        ),
+        _ => false,
+    }
 }

@@ -63,16 +63,27 @@ impl Shell {
             }
             return kinds;
         }
-        let search = self.variable("PATH").unwrap_or_default();
-        for dir in search.split(':') {
-            let dir = if dir.is_empty() { "." } else { dir };
-            let candidate = format!("{}/{name}", dir.trim_end_matches('/'));
-            let path = normalize(&absolute(&self.cwd, &candidate));
-            if self.runnable(&path) {
-                kinds.push(Kind::File(path));
-            }
-        }
+        kinds.extend(
+            self.in_path(name, |path| self.runnable(path))
+                .map(Kind::File),
+        );
         kinds
+    }
+
+    /// The files named `name` in the directories of $PATH that `wanted` accepts, each as
+    /// the directory is spelled there (`_tmp/date`), as bash shows them.
+    fn in_path<'a>(
+        &'a self,
+        name: &'a str,
+        wanted: impl Fn(&str) -> bool + 'a,
+    ) -> impl Iterator<Item = String> + 'a {
+        let search = self.variable("PATH").unwrap_or_default();
+        let dirs: Vec<String> = search.split(':').map(str::to_string).collect();
+        dirs.into_iter().filter_map(move |dir| {
+            let dir = if dir.is_empty() { "." } else { dir.as_str() };
+            let candidate = format!("{}/{name}", dir.trim_end_matches('/'));
+            wanted(&normalize(&absolute(&self.cwd, &candidate))).then_some(candidate)
+        })
     }
 
     /// A file the shell would start: not a directory, and executable (a WebAssembly
@@ -149,7 +160,13 @@ impl Shell {
         let mut text = String::new();
         let mut status = 0;
         for name in names {
-            let kinds = self.kinds(name, functions, path_only);
+            let mut kinds = self.kinds(name, functions, path_only);
+            // With no executable one, bash names the first file of the name in $PATH.
+            if !all && !name.contains('/') && !kinds.iter().any(|k| matches!(k, Kind::File(_))) {
+                let is_file =
+                    |path: &str| self.namespace.stat(path, true).is_ok_and(|m| !m.is_dir());
+                kinds.extend(self.in_path(name, is_file).next().map(Kind::File));
+            }
             if kinds.is_empty() {
                 if style == Style::Sentence {
                     self.report(&format!("{builtin}: {name}: not found"));
