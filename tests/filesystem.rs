@@ -347,16 +347,18 @@ fn what_a_guest_leaves_at_usr_never_stops_a_boot() {
     );
 }
 
-/// /etc/passwd and /etc/group name the one user, as `id`, `ls -l` and `~` do.
+/// /etc/passwd and /etc/group name the one user, as `id`, `ls -l` and `~` do, and root,
+/// whose home `~root` is, as on Linux.
 #[test]
 fn passwd_and_group_name_the_user() {
     let out = run(
         "id -un; id -u; id -gn; cut -d: -f1,3,4,6,7 /etc/passwd; cut -d: -f1,3 /etc/group; \
-         stat -c %U:%G /etc/passwd; echo ~",
+         stat -c %U:%G /etc/passwd; echo ~ ~user ~root ~nobody",
     );
     assert_eq!(
         out.stdout,
-        "user\n1000\nuser\nuser:1000:1000:/home/user:/bin/sh\nuser:1000\nuser:user\n/home/user\n",
+        "user\n1000\nuser\nroot:0:0:/root:/bin/sh\nuser:1000:1000:/home/user:/bin/sh\n\
+         root:0\nuser:1000\nuser:user\n/home/user /home/user /root ~nobody\n",
         "{}",
         out.stderr
     );

@@ -596,9 +596,11 @@ impl Shell {
                     TildeExpr::NthDirFromBottomOfDirStack { n, .. } => {
                         self.stack_directory(*n, true)
                     }
-                    // The one user there is: its home, whatever `HOME` says now.
-                    TildeExpr::UserHome(name) if name == super::USER => Some(super::HOME.into()),
-                    _ => None,
+                    // As bash's getpwnam: the home /etc/passwd gives the name (`~root`),
+                    // and wasmix's one user's, whatever `HOME` says now.
+                    TildeExpr::UserHome(name) => self
+                        .passwd_home(name)
+                        .or_else(|| (name == super::USER).then(|| super::HOME.into())),
                 };
                 match value {
                     Some(value) => fields.push_literal(&value),

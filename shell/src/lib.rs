@@ -599,6 +599,15 @@ impl Shell {
     fn read_whole_file(&self, path: &str) -> Result<Vec<u8>, wasmix_kernel::fs::FsError> {
         read_whole_file(&self.namespace, path)
     }
+
+    /// The home directory `/etc/passwd` gives the user `name`.
+    fn passwd_home(&self, name: &str) -> Option<String> {
+        let passwd = self.read_whole_file("/etc/passwd").ok()?;
+        String::from_utf8_lossy(&passwd).lines().find_map(|line| {
+            let fields: Vec<&str> = line.split(':').collect();
+            (fields.len() >= 6 && fields[0] == name).then(|| fields[5].to_string())
+        })
+    }
 }
 
 /// Reads a whole file of a namespace.
