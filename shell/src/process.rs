@@ -30,6 +30,29 @@ Options: -c, -i, -s, set's letters (-e -u -x ...), -o NAME and +o NAME (set -o),
 /// The status of a shell that could not read its script, as bash's.
 const UNREADABLE_SCRIPT: u8 = 127;
 
+/// The status bash gives a script file it takes for a binary.
+const BINARY_SCRIPT: u8 = 126;
+
+/// Whether bash would refuse to run this file as a script (its `check_binary_file`, on
+/// the first 80 bytes): an ELF file, a NUL anywhere there after `#!`, or else a NUL
+/// before the first newline.
+fn looks_binary(bytes: &[u8]) -> bool {
+    let sample = &bytes[..bytes.len().min(80)];
+    if sample.starts_with(b"\x7fELF") {
+        return true;
+    }
+    if sample.starts_with(b"#!") {
+        return sample.contains(&0);
+    }
+    sample.iter().find(|&&b| b == b'\n' || b == 0) == Some(&0)
+}
+
+/// A script's text as bash reads it: NUL bytes are dropped.
+pub(super) fn script_text(bytes: &[u8]) -> String {
+    let kept: Vec<u8> = bytes.iter().copied().filter(|&b| b != 0).collect();
+    String::from_utf8_lossy(&kept).into_owned()
+}
+
 async fn run(process: ShellProcess) -> u8 {
     let name = process.argv[0].clone();
     let mut flags = String::new();
@@ -116,9 +139,16 @@ async fn run(process: ShellProcess) -> u8 {
     } else if let Some(file) = operands.first() {
         let path = wasmix_kernel::fs::namespace::absolute(&process.cwd, file);
         match super::read_whole_file(&process.namespace, &path) {
+            Ok(bytes) if looks_binary(&bytes) => {
+                let _ = super::builtin::deliver(
+                    format!("{file}: {file}: cannot execute binary file\n"),
+                    streams.stderr.duplicate(),
+                );
+                return BINARY_SCRIPT;
+            }
             Ok(bytes) => (
                 Origin::Script(file.clone()),
-                String::from_utf8_lossy(&bytes).into_owned(),
+                script_text(&bytes),
                 file.clone(),
                 operands[1..].to_vec(),
             ),
@@ -136,7 +166,7 @@ async fn run(process: ShellProcess) -> u8 {
         let bytes = read_all(&streams.stdin).await;
         (
             Origin::Script(name.clone()),
-            String::from_utf8_lossy(&bytes).into_owned(),
+            script_text(&bytes),
             name.clone(),
             Vec::new(),
         )

@@ -56,7 +56,7 @@ impl Shell {
             .flatten();
         let path = in_path.unwrap_or_else(|| wasmix_kernel::fs::namespace::absolute(&cwd, file));
         let text = match self.source_text(&path).await {
-            Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+            Ok(bytes) => super::process::script_text(&bytes),
             Err(e) => {
                 self.report(&format!("{file}: {e}"));
                 return Ok(1);
