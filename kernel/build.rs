@@ -56,21 +56,19 @@ fn main() {
     build_userland(&root, &target_dir, PREVIEW1_TARGET, preview1.iter());
 
     let wasm_dir = target_dir.join(WASM_TARGET).join("wasm");
-    // Each file with the SHA-256 of a program's bytes ("" for other files), which the
-    // kernel would otherwise compute the first time it runs the program.
-    let mut image = String::from("pub static IMAGE_FILES: &[(&str, &[u8], &str)] = &[\n");
+    let mut image = ImageTable::default();
     for file in walk(&root.join("rootfs")) {
         let guest = file.strip_prefix(root.join("rootfs")).unwrap();
-        add_file(&mut image, &format!("/{}", guest.display()), &file);
+        image.add(&format!("/{}", guest.display()), &file);
     }
     for (name, _) in &programs {
         let wasm = wasm_dir.join(format!("{name}.wasm"));
-        add_file(&mut image, &format!("/bin/{name}"), &wasm);
+        image.add(&format!("/bin/{name}"), &wasm);
         for other in other_names(&root.join("userland").join(name)) {
-            add_file(&mut image, &format!("/bin/{other}"), &wasm);
+            image.add(&format!("/bin/{other}"), &wasm);
         }
     }
-    image.push_str("];\n");
+    let mut image = image.source();
     let built = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
@@ -138,17 +136,53 @@ fn sha256_hex(bytes: &[u8]) -> String {
         .collect()
 }
 
-fn add_file(image: &mut String, guest_path: &str, host_path: &Path) {
-    let bytes = std::fs::read(host_path).unwrap();
-    let hash = match bytes.starts_with(b"\0asm") {
-        true => sha256_hex(&bytes),
-        false => String::new(),
-    };
-    writeln!(
-        image,
-        "    ({guest_path:?}, include_bytes!({host_path:?}), {hash:?}),"
-    )
-    .unwrap();
+/// The image's files, as Rust source: their paths in one string and their programs'
+/// SHA-256 in another (which the kernel would otherwise compute the first time it runs a
+/// program), so that listing the image at boot reads a few pages, not one page beside each
+/// file's bytes; and each distinct host file's bytes once.
+#[derive(Default)]
+struct ImageTable {
+    paths: String,
+    hashes: String,
+    blobs: String,
+    blob_of: Vec<(PathBuf, usize)>,
+    files: String,
+}
+
+impl ImageTable {
+    fn add(&mut self, guest_path: &str, host_path: &Path) {
+        let blob = match self.blob_of.iter().find(|(path, _)| path == host_path) {
+            Some((_, index)) => *index,
+            None => {
+                let index = self.blob_of.len();
+                writeln!(
+                    self.blobs,
+                    "static BLOB_{index}: &[u8] = include_bytes!({host_path:?});"
+                )
+                .unwrap();
+                self.blob_of.push((host_path.to_path_buf(), index));
+                index
+            }
+        };
+        let bytes = std::fs::read(host_path).unwrap();
+        if bytes.starts_with(b"\0asm") {
+            self.hashes.push_str(&sha256_hex(&bytes));
+        }
+        self.hashes.push('\n');
+        self.paths.push_str(guest_path);
+        self.paths.push('\n');
+        write!(self.files, "BLOB_{blob}, ").unwrap();
+    }
+
+    /// `IMAGE_PATHS` and `IMAGE_SHA256` hold one line per file (an empty
+    /// hash for a file that is no program), in the order of `IMAGE_BYTES`.
+    fn source(&self) -> String {
+        format!(
+            "{}pub static IMAGE_PATHS: &str = {:?};\npub static IMAGE_SHA256: &str = {:?};\n\
+             pub static IMAGE_BYTES: &[&[u8]] = &[{}];\n",
+            self.blobs, self.paths, self.hashes, self.files
+        )
+    }
 }
 
 /// The other names a program is installed under (`/bin/[` for test), from its manifest's

@@ -26,7 +26,8 @@ impl Default for ImageFs {
     fn default() -> ImageFs {
         let mut entries: BTreeMap<&'static str, (u64, Entry)> = BTreeMap::new();
         entries.insert("", (1, Entry::Dir(BTreeSet::new())));
-        for (path, bytes, sha256) in IMAGE_FILES {
+        let files = IMAGE_PATHS.split_terminator('\n').zip(IMAGE_BYTES);
+        for ((path, bytes), sha256) in files.zip(IMAGE_SHA256.split_terminator('\n')) {
             let path = path.trim_start_matches('/');
             let inode = entries.len() as u64 + 1;
             entries.insert(path, (inode, Entry::File(bytes, sha256)));
