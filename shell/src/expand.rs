@@ -50,7 +50,7 @@ impl ExpandError {
         }
     }
 
-    /// A fatal error that ends a script with status 1 (`${1=x}`).
+    /// A fatal error that ends a script with status 1.
     pub fn fatal_failure(message: String) -> ExpandError {
         ExpandError {
             status: 1,

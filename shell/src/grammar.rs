@@ -32,6 +32,9 @@ pub enum GrammarError {
     Near(usize),
     /// The text ended inside a command.
     EndOfInput,
+    /// The operator at this index stands inside an array's `name=(...)`: bash reports
+    /// it, gives status 1 and goes on after the line (`SyntaxError::discards_line`).
+    InArray(usize),
     /// Commands nest deeper than `MAX_DEPTH`, at the token with this index.
     TooDeep(usize),
     /// The word at this index is an alias where a command begins: the reader replaces
@@ -484,7 +487,7 @@ impl<'t> Parser<'t> {
                     elements.push(array_element(element));
                 }
                 Token::Operator(op, _) if op == ")" => break element,
-                Token::Operator(..) => return Err(GrammarError::Near(self.at - 1)),
+                Token::Operator(..) => return Err(GrammarError::InArray(self.at - 1)),
             }
         };
         literal.push(')');

@@ -499,6 +499,12 @@ impl Shell {
             let Some((error, _)) = chunk.error else {
                 continue;
             };
+            if error.discards_line {
+                self.report_syntax_error(&error);
+                self.last_status = 1;
+                reader.resume_at(error.line + 1);
+                continue;
+            }
             // bash 5.2 stops at an error inside `[[ ]]` with its own message and,
             // unlike any other syntax error, status 0.
             // (The parser may notice on the line after the `[[`.)
@@ -511,10 +517,7 @@ impl Shell {
                 self.report_at_line(error.line, "syntax error in conditional expression");
                 0
             } else {
-                self.report_at_line(error.line, &error.message);
-                if let Some(line) = error.source_line {
-                    self.report_at_line(error.line, &format!("`{line}'"));
-                }
+                self.report_syntax_error(&error);
                 SYNTAX_ERROR_STATUS
             };
             self.last_status = status;
@@ -524,6 +527,14 @@ impl Shell {
             };
         }
         Ok(self.last_status)
+    }
+
+    /// A syntax error and the line it is on.
+    fn report_syntax_error(&self, error: &syntax::SyntaxError) {
+        self.report_at_line(error.line, &error.message);
+        if let Some(line) = &error.source_line {
+            self.report_at_line(error.line, &format!("`{line}'"));
+        }
     }
 
     /// An error about the shell text, prefixed as bash does for this kind of input.

@@ -324,10 +324,11 @@ impl Shell {
                             self.assign_element(name, subscript, &value, false)?
                         }
                         _ => {
-                            return Err(ExpandError::fatal_failure(format!(
-                                "${}: cannot assign in this way",
-                                name_of(parameter)
-                            )));
+                            // As bash: the rest of the command line is not run, and
+                            // `set -e` ends the shell (in POSIX mode too).
+                            let message =
+                                format!("${}: cannot assign in this way", name_of(parameter));
+                            return Err(ExpandError::aborting(message).exiting_under_errexit());
                         }
                     }
                     // The value as it was stored (`declare -i`, `-u` change it).

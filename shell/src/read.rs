@@ -7,6 +7,13 @@ use super::{Flow, Shell};
 use std::sync::atomic::Ordering;
 use wasmix_kernel::file::{Input, Stdio, Stream};
 
+/// The byte `-d TEXT` names: TEXT's first, as bash's strings are bytes (`$'\xff'` is
+/// one byte, not the first of the character the shell keeps it as); NUL for an empty one.
+fn first_byte(text: &str) -> u8 {
+    let bytes = wasmix_printf_format::rawbytes::encode(text.as_bytes());
+    bytes.first().copied().unwrap_or(0)
+}
+
 /// Where `read` stops: at a delimiter byte (newline unless `-d`), after a number of
 /// characters (`-n`, which a delimiter still ends; `-N`, which it does not).
 #[derive(Clone, Copy)]
@@ -373,7 +380,7 @@ impl Shell {
                 };
                 match flag {
                     'a' => options.array = Some(value.clone()),
-                    'd' => options.stop.delimiter = Some(value.bytes().next().unwrap_or(0)),
+                    'd' => options.stop.delimiter = Some(first_byte(&value)),
                     'n' => options.stop.limit = Some(count()?),
                     'N' => {
                         options.stop.limit = Some(count()?);
@@ -475,7 +482,7 @@ impl Shell {
                 "-O" => value("-O")
                     .and_then(|v| number(self, v))
                     .map(|n| origin = Some(n)),
-                "-d" => value("-d").map(|v| delimiter = v.bytes().next().unwrap_or(0)),
+                "-d" => value("-d").map(|v| delimiter = first_byte(&v)),
                 "-C" => value("-C").map(|v| callback = Some(v)),
                 "-c" => match value("-c").and_then(|v| number(self, v)) {
                     Ok(0) => {

@@ -9,6 +9,14 @@ use wasmix_kernel::file::Stdio;
 
 type Boxed<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
 
+/// Text read inside the running shell: a sourced file (by the name it was given) or
+/// `eval`'s words (with the lines before them, which its line numbers count from).
+#[derive(Clone, Copy)]
+enum Nested<'a> {
+    Source(&'a str),
+    Eval(usize),
+}
+
 impl Shell {
     /// `source FILE [ARGS]`: runs a file of the namespace in this shell. (Boxed: what it
     /// runs can source again.)
@@ -67,7 +75,7 @@ impl Shell {
             (argv.len() > 2).then(|| std::mem::replace(&mut self.positional, argv[2..].to_vec()));
         self.source_files.push(file.to_string());
         self.publish_call_stack();
-        let result = self.run_nested(&text, io, file, "source", 0).await;
+        let result = self.run_nested(&text, io, Nested::Source(file)).await;
         self.source_files.pop();
         self.publish_call_stack();
         if let Some(saved) = saved {
@@ -75,10 +83,7 @@ impl Shell {
         }
         match result {
             Ok(Some(error)) => {
-                self.say(format!("{file}: line {}: {}", error.line, error.message));
-                if let Some(line) = error.source_line {
-                    self.say(format!("{file}: line {}: `{line}'", error.line));
-                }
+                self.report_nested_error(&error, Nested::Source(file));
                 Ok(super::SYNTAX_ERROR_STATUS)
             }
             Ok(None) => Ok(self.last_status),
@@ -112,19 +117,9 @@ impl Shell {
             self.notice_bash_command(&text);
             // bash counts eval's lines from the line its last word ends on.
             let offset = self.last_line.saturating_sub(1);
-            match self.run_nested(&text, io, "eval", "eval", offset).await? {
+            match self.run_nested(&text, io, Nested::Eval(offset)).await? {
                 Some(error) => {
-                    let prefix = match &self.origin {
-                        super::Origin::Prompt => "wasmix: ".to_string(),
-                        super::Origin::CommandString => format!("{}: ", self.script_name),
-                        super::Origin::Script(path) => {
-                            format!("{path}: eval: line {}: ", offset + error.line)
-                        }
-                    };
-                    self.say(format!("{prefix}{}", error.message));
-                    if let Some(line) = error.source_line {
-                        self.say(format!("{prefix}`{line}'"));
-                    }
+                    self.report_nested_error(&error, Nested::Eval(offset));
                     Ok(super::SYNTAX_ERROR_STATUS)
                 }
                 None => Ok(self.last_status),
@@ -134,16 +129,18 @@ impl Shell {
 
     /// Reads and runs text inside the running shell, counting against the nesting limit
     /// (a file that sources itself would otherwise recurse until the native stack
-    /// overflows), with `$LINENO` counted from `line_offset`. The commands before a
-    /// syntax error run, and the error is given back to be reported.
+    /// overflows). The commands before a syntax error run, and the error is given back to
+    /// be reported.
     async fn run_nested(
         &mut self,
         text: &str,
         io: &Stdio,
-        name: &str,
-        kind: &str,
-        line_offset: usize,
+        nested: Nested<'_>,
     ) -> Result<Option<SyntaxError>, Flow> {
+        let (name, kind, line_offset) = match nested {
+            Nested::Source(file) => (file, "source", 0),
+            Nested::Eval(offset) => ("eval", "eval", offset),
+        };
         if self.call_depth >= super::compound::MAX_CALL_DEPTH {
             self.report(&format!(
                 "{name}: maximum {kind} nesting level exceeded ({})",
@@ -154,13 +151,18 @@ impl Shell {
         }
         self.call_depth += 1;
         let offset = std::mem::replace(&mut self.line_offset, line_offset);
-        let result = self.read_and_run(text, io).await;
+        let result = self.read_and_run(text, io, nested).await;
         self.line_offset = offset;
         self.call_depth -= 1;
         result
     }
 
-    async fn read_and_run(&mut self, text: &str, io: &Stdio) -> Result<Option<SyntaxError>, Flow> {
+    async fn read_and_run(
+        &mut self,
+        text: &str,
+        io: &Stdio,
+        nested: Nested<'_>,
+    ) -> Result<Option<SyntaxError>, Flow> {
         let mut reader = Reader::new(text);
         while let Some(chunk) = reader.next(self.aliases_in_effect()) {
             let aliases = self.alias_state();
@@ -176,11 +178,33 @@ impl Shell {
                 reader.resume_at(line);
                 continue;
             }
-            if let Some((error, _)) = chunk.error {
-                return Ok(Some(error));
+            match chunk.error {
+                Some((error, _)) if error.discards_line => {
+                    self.report_nested_error(&error, nested);
+                    self.last_status = 1;
+                    reader.resume_at(error.line + 1);
+                }
+                Some((error, _)) => return Ok(Some(error)),
+                None => {}
             }
         }
         Ok(None)
+    }
+
+    /// A syntax error in sourced or evaluated text, as bash words it there.
+    fn report_nested_error(&self, error: &SyntaxError, nested: Nested<'_>) {
+        let prefix = match (nested, &self.origin) {
+            (Nested::Source(file), _) => format!("{file}: line {}: ", error.line),
+            (Nested::Eval(_), super::Origin::Prompt) => "wasmix: ".to_string(),
+            (Nested::Eval(_), super::Origin::CommandString) => format!("{}: ", self.script_name),
+            (Nested::Eval(offset), super::Origin::Script(path)) => {
+                format!("{path}: eval: line {}: ", offset + error.line)
+            }
+        };
+        self.say(format!("{prefix}{}", error.message));
+        if let Some(line) = &error.source_line {
+            self.say(format!("{prefix}`{line}'"));
+        }
     }
 
     /// The whole text of a file to source; a pipe (`source <(cmd)`) is read to its end,

@@ -22,6 +22,10 @@ pub struct SyntaxError {
     pub message: String,
     /// The offending source line, which bash quotes after "near unexpected token".
     pub source_line: Option<String>,
+    /// Whether the error is one bash recovers from (an operator inside an array's
+    /// parentheses): the rest of its line is dropped, the status is 1, and the commands
+    /// after it are read and run.
+    pub discards_line: bool,
 }
 
 /// Parses shell text. A here-document the text ends inside is delimited by the end, as
@@ -193,6 +197,7 @@ fn tokenizer_error(text: &str, error: TokenizerError) -> SyntaxError {
         line,
         message: format!("unexpected EOF while looking for matching `{quote}'"),
         source_line: None,
+        discards_line: false,
     };
     match error {
         TokenizerError::UnterminatedSingleQuote(at) => matching("'", at.line),
@@ -214,6 +219,7 @@ fn tokenizer_error(text: &str, error: TokenizerError) -> SyntaxError {
             line: last_line(text),
             message: format!("syntax error: {other}"),
             source_line: None,
+            discards_line: false,
         },
     }
 }
@@ -229,8 +235,9 @@ fn parser_error(text: &str, tokens: &[Token], error: GrammarError) -> SyntaxErro
                 grammar::MAX_DEPTH
             ),
             source_line: None,
+            discards_line: false,
         },
-        GrammarError::Near(at) | GrammarError::Alias(at) => {
+        GrammarError::Near(at) | GrammarError::Alias(at) | GrammarError::InArray(at) => {
             let line = tokens
                 .get(at)
                 .map_or(last_line(text), |t| token_span(t).start.line);
@@ -241,12 +248,14 @@ fn parser_error(text: &str, tokens: &[Token], error: GrammarError) -> SyntaxErro
                     token => format!("syntax error near unexpected token `{token}'"),
                 },
                 source_line: text.lines().nth(line - 1).map(str::to_string),
+                discards_line: matches!(error, GrammarError::InArray(_)),
             }
         }
         GrammarError::EndOfInput => SyntaxError {
             line: last_line(text) + 1,
             message: "syntax error: unexpected end of file".into(),
             source_line: None,
+            discards_line: false,
         },
     }
 }
