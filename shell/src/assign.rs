@@ -33,6 +33,26 @@ pub(super) enum Declaring {
     Readonly,
 }
 
+/// The variables a declaring builtin's command line names, which keep the value a prefix
+/// assignment gave them (`var=60 export var`), as in bash: those of `export` and
+/// `readonly`, and of `declare` outside a function (inside, it makes locals).
+pub(super) fn declared_by(argv: &[String], global: bool) -> Vec<String> {
+    let declares = match argv[0].as_str() {
+        "export" | "readonly" => true,
+        "declare" | "typeset" => global,
+        _ => false,
+    };
+    if !declares {
+        return Vec::new();
+    }
+    argv[1..]
+        .iter()
+        .filter(|arg| !arg.starts_with(['-', '+']))
+        .filter_map(|arg| arg.split(['=', '[']).next())
+        .map(|name| name.trim_end_matches('+').to_string())
+        .collect()
+}
+
 /// Whether `text` is a shell variable name.
 pub(super) fn is_name(text: &str) -> bool {
     let mut chars = text.chars();
@@ -351,9 +371,15 @@ impl Shell {
             }
             return self.declared_functions(&operands, on.contains('F'), on.contains('r'));
         }
-        let listing = on.contains('p') || (operands.is_empty() && arrays.is_empty());
+        // `export -p NAME` and `readonly -p NAME` export and make read-only, as in bash:
+        // only their `-p` alone lists.
+        let names_given = !operands.is_empty() || !arrays.is_empty();
+        let listing = match kind {
+            Declaring::Export | Declaring::Readonly => !names_given,
+            _ => on.contains('p') || !names_given,
+        };
         if listing {
-            return self.declarations(kind, &on, &operands);
+            return self.declarations(command, kind, &on, &operands);
         }
         let local = match kind {
             Declaring::Local => true,
@@ -490,9 +516,15 @@ impl Shell {
                 .last_mut()
                 .expect("local only inside a function");
             if !frame.iter().any(|(n, _)| n == name) {
+                let temporary = saved.as_ref().is_some_and(|v| v.temporary);
                 frame.push((name.to_string(), saved));
-                // A new local starts unset, whatever the caller had.
-                self.variables.remove(name);
+                // A new local starts unset, whatever the caller had, unless the call's
+                // own prefix assignment set it (`x=1 f` copies into `local x`).
+                if let Some(variable) = self.variables.get_mut(name).filter(|_| temporary) {
+                    variable.temporary = false;
+                } else {
+                    self.variables.remove(name);
+                }
             }
         }
         let readonly_before = self.is_readonly(name);
@@ -502,6 +534,18 @@ impl Shell {
         if on.contains('n') && subscript.is_none() {
             self.check_nameref_value(name, value.as_deref())?;
         }
+        // `declare +n ref=value`: the value goes where the reference points, and `ref`
+        // is then a plain variable that holds the name, as in bash.
+        let through_reference = off.contains('n')
+            && subscript.is_none()
+            && self.raw_variable(name).is_some_and(|v| v.nameref);
+        let value = match value {
+            Some(value) if through_reference => {
+                self.assign_scalar(name, &value, append)?;
+                None
+            }
+            value => value,
+        };
         let conversion = match self.variable_entry(name).map(|v| &v.value) {
             Some(Value::Indexed(_)) if on.contains('A') => Some("indexed to associative"),
             Some(Value::Associative(_)) if on.contains('a') => Some("associative to indexed"),
@@ -634,7 +678,13 @@ impl Shell {
     }
 
     /// `declare -p [NAME...]`, and the listings of `export` and `readonly` alone.
-    fn declarations(&mut self, kind: Declaring, on: &str, names: &[String]) -> (u8, String) {
+    fn declarations(
+        &mut self,
+        command: &str,
+        kind: Declaring,
+        on: &str,
+        names: &[String],
+    ) -> (u8, String) {
         let mut text = String::new();
         if names.is_empty() {
             // `local` alone lists the variables local to the function running.
@@ -679,7 +729,7 @@ impl Shell {
                     text.push('\n');
                 }
                 None => {
-                    self.report(&format!("declare: {name}: not found"));
+                    self.report(&format!("{command}: {name}: not found"));
                     status = 1;
                 }
             }

@@ -406,13 +406,22 @@ impl Shell {
             // bash runs the DEBUG trap for the `for` itself before each turn.
             self.debug_trap_at(&clause.loc).await?;
             self.trace_compound(head.clone(), io).await;
+            // A nameref loop variable is pointed at each word in turn, as in bash.
+            let reference = self.raw_variable(name).filter(|v| v.nameref);
             // A read-only name ends the loop, as in bash.
-            if self.is_readonly(name) {
+            let readonly = match reference {
+                Some(variable) => variable.readonly,
+                None => self.is_readonly(name),
+            };
+            if readonly {
                 self.report(&format!("{name}: readonly variable"));
                 self.last_status = 1;
                 return Ok(());
             }
-            self.set_variable(&clause.variable_name, &value, false);
+            match reference {
+                Some(_) => self.set_variable_itself(name, &value),
+                None => self.set_variable(name, &value, false),
+            }
             let turn = self.run_body(&clause.body.list, io).await?;
             status = self.last_status;
             if matches!(turn, Turn::Stop) {

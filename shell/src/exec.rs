@@ -970,7 +970,7 @@ impl Shell {
                 false => value,
             };
             before.push((name.clone(), self.variables.get(&name).cloned()));
-            self.set_variable(&name, &value, true);
+            self.set_temporary(&name, &value);
             values.push((name, value));
         }
         self.restore_variables(before);
@@ -1015,8 +1015,13 @@ impl Shell {
             .map(|(name, _)| (name.clone(), self.variables.get(name).cloned()))
             .collect();
         for (variable, value) in &values {
-            self.set_variable(variable, value, true);
+            self.set_temporary(variable, value);
         }
+        // `var=60 export var`: what the builtin declares stays after it.
+        let stays = match function {
+            None => super::assign::declared_by(&argv, self.locals.is_empty()),
+            Some(_) => Vec::new(),
+        };
         let kept = streams_at(&stdio, &named.fds);
         // A function comes before a builtin of its name, as in bash.
         let result = match (builtin, function) {
@@ -1057,11 +1062,12 @@ impl Shell {
         };
         // In POSIX mode a special builtin's assignments stay, as an assignment alone would.
         let special = super::table::SPECIAL.contains(&name.as_str());
-        let saved = if self.options.posix && special && !self.functions.contains_key(&name) {
+        let mut saved = if self.options.posix && special && !self.functions.contains_key(&name) {
             Vec::new()
         } else {
             saved
         };
+        saved.retain(|(variable, _)| !stays.contains(variable));
         self.restore_variables(saved);
         if alone && !self.shell_options.varredir_close {
             self.keep_named_descriptors(kept);

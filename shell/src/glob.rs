@@ -19,7 +19,12 @@ impl Shell {
         let directories_only = pattern.ends_with('/');
         // (what is shown, where it is in the namespace)
         let mut found = vec![(String::new(), if absolute { "/".to_string() } else { cwd })];
-        let components: Vec<&str> = pattern.split('/').filter(|c| !c.is_empty()).collect();
+        let mut components: Vec<&str> = pattern.split('/').filter(|c| !c.is_empty()).collect();
+        // Leading `**/**` matches what `**` does (each name once), as in bash.
+        let leading = components.iter().take_while(|c| **c == "**").count();
+        if options.globstar && leading > 1 {
+            components.drain(..leading - 1);
+        }
         let join = |shown: &str, name: &str| match (shown.is_empty(), absolute) {
             (true, true) => format!("/{name}"),
             (true, false) => name.to_string(),

@@ -64,6 +64,9 @@ pub(super) struct Variable {
     /// An array `declare -a`/`-A` made without assigning it (bash's invisible
     /// variable): `declare -p` shows no `=()` until something is assigned.
     pub declared_only: bool,
+    /// Made by a prefix assignment (`x=1 command`) for that command only: a `local` of
+    /// its name in the function it calls starts as a copy of it, as in bash.
+    pub temporary: bool,
 }
 
 /// The case `declare -l` and `declare -u` fold assigned values to.
@@ -104,6 +107,7 @@ impl Variable {
             nameref: false,
             case: None,
             declared_only: false,
+            temporary: false,
         }
     }
 }
@@ -262,6 +266,16 @@ impl Shell {
                 elements.insert("0".into(), value.to_string());
             }
         }
+    }
+
+    /// `NAME=value command`: NAME for the command only, a new exported variable that
+    /// hides what NAME was (a nameref, an array, its attributes), as in bash's temporary
+    /// environment.
+    pub(super) fn set_temporary(&mut self, name: &str, value: &str) {
+        let mut variable = Variable::new(Value::Scalar(value.to_string()));
+        variable.exported = true;
+        variable.temporary = true;
+        self.variables.insert(name.to_string(), variable);
     }
 
     /// Puts variables back as they were before a command's assignments or a function's
