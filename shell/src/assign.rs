@@ -428,11 +428,13 @@ impl Shell {
                 self.variable_entry(&name).map(|v| &v.value),
                 Some(Value::Indexed(_) | Value::Associative(_))
             );
-            let compound = subscript.is_none()
-                && value
-                    .as_deref()
-                    .is_some_and(|v| v.starts_with('(') && v.ends_with(')'))
-                && (on.contains(['a', 'A']) || (kind == Declaring::Declare && array_now));
+            // With `-a` or `-A`, `declare -a 'x[3]=(1 2)'` is one too, the subscript
+            // ignored.
+            let compound = value
+                .as_deref()
+                .is_some_and(|v| v.starts_with('(') && v.ends_with(')'))
+                && (on.contains(['a', 'A'])
+                    || (subscript.is_none() && kind == Declaring::Declare && array_now));
             let result = match value {
                 Some(value) if compound => {
                     let on_first = on.replace('r', "");
@@ -534,6 +536,12 @@ impl Shell {
         if on.contains('n') && subscript.is_none() {
             self.check_nameref_value(name, value.as_deref())?;
         }
+        // `declare b[256]`: an element named without a value makes an indexed array.
+        let associative = on.contains('A') || self.is_associative(name);
+        let on = match subscript.is_some() && value.is_none() && !associative {
+            true => &format!("{on}a"),
+            false => on,
+        };
         // `declare +n ref=value`: the value goes where the reference points, and `ref`
         // is then a plain variable that holds the name, as in bash.
         let through_reference = off.contains('n')
@@ -696,6 +704,7 @@ impl Shell {
             // `declare -a` (`-i`, `-x`, ...) alone lists the variables with each of those
             // attributes, as `declare -p` prints them.
             let attributes: String = on.chars().filter(|c| "aAilnrtux".contains(*c)).collect();
+            let posix = self.options.posix;
             let wanted = |name: &String, v: &super::Variable| match kind {
                 // bash's `local -i` alone lists every local too.
                 Declaring::Local => locals.contains(&name),
@@ -711,6 +720,9 @@ impl Shell {
                 .map(|(name, v)| match kind {
                     Declaring::Declare if !on.contains('p') && attributes.is_empty() => {
                         super::variables::listing(name, v).unwrap_or_else(|| name.clone())
+                    }
+                    Declaring::Export | Declaring::Readonly if posix => {
+                        super::variables::posix_declaration(command, name, v)
                     }
                     _ => declaration(name, v),
                 })

@@ -685,7 +685,6 @@ impl Shell {
                 .get(self.pid)
                 .map_or(0, |process| process.ppid)
                 .to_string(),
-            "UID" | "EUID" => USER_ID.to_string(),
             "HOSTNAME" => HOSTNAME.to_string(),
             "SHLVL" => "1".to_string(),
             "LINENO" => self.line.to_string(),

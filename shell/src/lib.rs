@@ -390,6 +390,12 @@ impl Shell {
                 .collect(),
             false,
         );
+        shell.declared("BASH_VERSINFO").readonly = true;
+        for name in ["UID", "EUID"] {
+            shell.set_variable(name, &expand::USER_ID.to_string(), false);
+            let variable = shell.declared(name);
+            (variable.integer, variable.readonly) = (true, true);
+        }
         let group = (None, expand::USER_ID.to_string());
         let _ = shell.assign_array("GROUPS", vec![group], false);
         shell.set_variable("OPTIND", "1", false);

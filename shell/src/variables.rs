@@ -661,6 +661,20 @@ pub(super) fn declaration(name: &str, variable: &Variable) -> String {
     }
 }
 
+/// A line of `export -p` or `readonly -p` in POSIX mode: the command's name, and of the
+/// attributes only an array's (`readonly -a a=(...)`), as bash prints them there.
+pub(super) fn posix_declaration(command: &str, name: &str, variable: &Variable) -> String {
+    let array = match variable.value {
+        Value::Indexed(_) => " -a",
+        Value::Associative(_) => " -A",
+        _ => "",
+    };
+    match assigned_value(variable, double_quoted) {
+        Some(value) => format!("{command}{array} {name}={value}"),
+        None => format!("{command}{array} {name}"),
+    }
+}
+
 /// The variable's attributes as `declare` letters (`${x@a}`).
 pub(super) fn attribute_flags(variable: &Variable) -> String {
     let mut flags = String::new();
