@@ -19,9 +19,10 @@ use wasmix_kernel::file::Stdio;
 
 type Boxed<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
 
-/// Nested function calls allowed before the shell refuses, so runaway recursion ends with an
-/// error instead of exhausting the host's stack.
-pub(super) const MAX_CALL_DEPTH: usize = 200;
+/// Nested function calls allowed before the shell refuses (fewer when `FUNCNEST` says so,
+/// as in bash), so runaway recursion ends with an error instead of exhausting the host's
+/// stack; bash has no limit of its own.
+pub(super) const MAX_CALL_DEPTH: usize = 1000;
 
 /// What a subshell in a pipeline runs.
 pub(super) enum SubshellWork {
@@ -101,13 +102,19 @@ impl Shell {
         io: &'a Stdio,
     ) -> Boxed<'a, Result<u8, Flow>> {
         Box::pin(async move {
-            if self.call_depth >= MAX_CALL_DEPTH {
+            let limit = self
+                .variable("FUNCNEST")
+                .and_then(|n| n.trim().parse::<usize>().ok())
+                .filter(|&n| n > 0)
+                .map_or(MAX_CALL_DEPTH, |n| n.min(MAX_CALL_DEPTH));
+            // As bash: the rest of the command line is not run.
+            if self.call_depth >= limit {
                 self.report(&format!(
-                    "{}: maximum function nesting level exceeded ({MAX_CALL_DEPTH})",
+                    "{}: maximum function nesting level exceeded ({limit})",
                     argv[0]
                 ));
                 self.last_status = 1;
-                return Ok(1);
+                return Err(Flow::Abort(1));
             }
             let mut io = io.duplicate();
             let redirects: Vec<_> = body.1.iter().flat_map(|r| &r.0).collect();

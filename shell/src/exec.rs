@@ -183,6 +183,7 @@ impl Shell {
                     self.say(lines.join("\n"));
                 }
             }
+            self.note_read_to(command);
             // Fetched for each command: `exec 3>file` changes them.
             let streams = self.own_streams();
             match self.run_list(command, &streams).await {
@@ -194,6 +195,13 @@ impl Shell {
             }
         }
         Ok(None)
+    }
+
+    /// Where the complete command about to run ends (`read_to_line`).
+    pub(super) fn note_read_to(&mut self, command: &CompoundList) {
+        if let Some(location) = command.location() {
+            self.read_to_line = location.end.line + self.line_offset;
+        }
     }
 
     /// Runs a list of and-or lists, with `io` as the streams of its commands.
@@ -666,8 +674,10 @@ impl Shell {
             }
             Command::Function(definition) => {
                 let name = definition.fname.value.clone();
-                // As bash: a name written with an expansion or a quote is refused.
+                // As bash: a name written with an expansion or a quote is refused, on the
+                // line the complete command holding the definition ends on.
                 if name.contains(['$', '`', '\'', '"', '\\']) {
+                    self.line = self.read_to_line;
                     self.report(&format!("`{name}': not a valid identifier"));
                     return Ok(Stage::Done(1));
                 }

@@ -221,6 +221,9 @@ pub struct Shell {
     /// text being run to get it.
     line: usize,
     line_offset: usize,
+    /// The line the complete command being run ends on, which the reader has read to:
+    /// bash reports a refused function name there.
+    read_to_line: usize,
     /// The line the running simple command's last word ends on: `eval` counts the lines
     /// of its text from there, as bash does.
     last_line: usize,
@@ -327,6 +330,7 @@ impl Shell {
             line: 0,
             last_line: 0,
             line_offset: 0,
+            read_to_line: 0,
             running_trap: false,
             command_text: String::new(),
             shows_command: false,

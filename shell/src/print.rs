@@ -85,21 +85,27 @@ impl Printer {
     }
 
     /// `{ \n` … `\n}` with the body one step in; redirections of the whole
-    /// function after the brace.
+    /// function after the brace, or, as bash prints them, after a body that is no brace
+    /// group (`f() ( cmd ) 2>&1` is `{ ( cmd ) 2>&1 }`).
     fn function_body(&mut self, body: &FunctionBody) {
         self.indent();
         self.out.push_str("{ \n");
         self.in_function += 1;
         self.indentation += STEP;
+        let brace_group = matches!(body.0, CompoundCommand::BraceGroup(_));
         match &body.0 {
             CompoundCommand::BraceGroup(group) => self.list(&group.list),
             other => self.compound(other),
+        }
+        if let Some(redirects) = body.1.as_ref().filter(|_| !brace_group) {
+            self.out.push(' ');
+            self.redirects(&redirects.0);
         }
         self.flush_heredocs("");
         self.indentation -= STEP;
         self.in_function -= 1;
         self.newline("}");
-        if let Some(redirects) = &body.1 {
+        if let Some(redirects) = body.1.as_ref().filter(|_| brace_group) {
             self.out.push(' ');
             self.redirects(&redirects.0);
         }

@@ -168,6 +168,7 @@ impl Shell {
             let aliases = self.alias_state();
             let mut stopped = None;
             for (index, command) in chunk.program.complete_commands.iter().enumerate() {
+                self.note_read_to(command);
                 self.run_list(command, io).await?;
                 if self.alias_state() != aliases {
                     stopped = Some(index + 1);
