@@ -22,7 +22,7 @@ type Boxed<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
 /// Nested function calls allowed before the shell refuses (fewer when `FUNCNEST` says so,
 /// as in bash), so runaway recursion ends with an error instead of exhausting the host's
 /// stack; bash has no limit of its own.
-pub(super) const MAX_CALL_DEPTH: usize = 1000;
+const MAX_CALL_DEPTH: usize = 1000;
 
 /// What a subshell in a pipeline runs.
 pub(super) enum SubshellWork {

@@ -7,6 +7,10 @@ use std::future::Future;
 use std::pin::Pin;
 use wasmix_kernel::file::Stdio;
 
+/// Sourced files and `eval`s (with the functions around them) nested before the shell
+/// refuses, so that a file that sources itself ends with an error.
+const MAX_NESTED_TEXTS: usize = 200;
+
 type Boxed<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
 
 /// Text read inside the running shell: a sourced file (by the name it was given) or
@@ -141,10 +145,9 @@ impl Shell {
             Nested::Source(file) => (file, "source", 0),
             Nested::Eval(offset) => ("eval", "eval", offset),
         };
-        if self.call_depth >= super::compound::MAX_CALL_DEPTH {
+        if self.call_depth >= MAX_NESTED_TEXTS {
             self.report(&format!(
-                "{name}: maximum {kind} nesting level exceeded ({})",
-                super::compound::MAX_CALL_DEPTH
+                "{name}: maximum {kind} nesting level exceeded ({MAX_NESTED_TEXTS})"
             ));
             self.last_status = 1;
             return Ok(None);
