@@ -1,7 +1,8 @@
-//! Array assignments whose subscript has blanks in it (`a[1 + 2]=x`, `a[ i ]+=y`): bash's
-//! reader keeps reading such a word through the blanks up to the `]` that closes its
-//! subscript, when `=` or `+=` follows and the word starts a command; brush-parser's
-//! tokenizer splits it at the blanks. This pass joins the pieces back into one word.
+//! Array assignments whose subscript has blanks in it (`a[1 + 2]=x`, `a[ i ]+=y`,
+//! `a=([foo bar]=x)`): bash's reader keeps reading such a word through the blanks up to
+//! the `]` that closes its subscript, when `=` or `+=` follows and the word starts a
+//! command or is an element of a compound assignment; brush-parser's tokenizer splits it
+//! at the blanks. This pass joins the pieces back into one word.
 
 use brush_parser::{SourceSpan, Token};
 
@@ -21,16 +22,19 @@ pub(super) fn join_spaced_subscripts(text: &str, tokens: &mut Vec<Token>) {
     // Only words with an unclosed `[` can need it; most texts have none.
     if !tokens
         .iter()
-        .any(|t| matches!(t, Token::Word(w, _) if opens_subscript(w)))
+        .any(|t| matches!(t, Token::Word(w, _) if opens_subscript(w) || opens_element(w)))
     {
         return;
     }
     let chars: Vec<char> = text.chars().collect();
     let mut at_command_start = true;
     let mut after_redirection = false;
+    // Inside the parentheses of `name=(...)`.
+    let mut in_array = false;
     let mut at = 0;
     while at < tokens.len() {
         match &tokens[at] {
+            Token::Operator(op, _) if in_array => in_array = op != ")",
             Token::Operator(op, _) => {
                 after_redirection = REDIRECTIONS.contains(&op.as_str());
                 if !after_redirection {
@@ -38,18 +42,14 @@ pub(super) fn join_spaced_subscripts(text: &str, tokens: &mut Vec<Token>) {
                 }
             }
             Token::Word(..) if after_redirection => after_redirection = false,
-            Token::Word(word, span) if at_command_start => {
-                if opens_subscript(word)
-                    && let Some(end) = assignment_end(&chars, span.start.index)
-                    && let Some(last) =
-                        (at..tokens.len()).find(|&t| span_of(&tokens[t]).end.index >= end)
-                    && tokens[at..=last].iter().all(inside_subscript)
-                {
-                    let end = span_of(&tokens[last]).end.clone();
-                    let start = span.start.clone();
-                    let joined: String = chars[start.index..end.index].iter().collect();
-                    let joined = parenthesize_nested(&joined);
-                    tokens.splice(at..=last, [Token::Word(joined, SourceSpan { start, end })]);
+            Token::Word(word, _) if in_array => {
+                if opens_element(word) {
+                    join_assignment(&chars, tokens, at);
+                }
+            }
+            Token::Word(word, _) if at_command_start => {
+                if opens_subscript(word) {
+                    join_assignment(&chars, tokens, at);
                 }
                 let Token::Word(word, _) = &tokens[at] else {
                     unreachable!("a word stays a word")
@@ -58,7 +58,36 @@ pub(super) fn join_spaced_subscripts(text: &str, tokens: &mut Vec<Token>) {
             }
             Token::Word(..) => {}
         }
+        // `name=(` (also an argument of `declare`) opens a compound assignment.
+        if let Token::Word(word, span) = &tokens[at]
+            && word.ends_with('=')
+            && is_assignment(word)
+            && let Some(Token::Operator(op, next)) = tokens.get(at + 1)
+            && op == "("
+            && next.start.index == span.end.index
+        {
+            in_array = true;
+            at += 1;
+        }
         at += 1;
+    }
+}
+
+/// Joins the word at `at`, split inside its subscript, with the pieces up to the `=` or
+/// `+=` after the subscript, when there is one.
+fn join_assignment(chars: &[char], tokens: &mut Vec<Token>, at: usize) {
+    let Token::Word(_, span) = &tokens[at] else {
+        return;
+    };
+    if let Some(end) = assignment_end(chars, span.start.index)
+        && let Some(last) = (at..tokens.len()).find(|&t| span_of(&tokens[t]).end.index >= end)
+        && tokens[at..=last].iter().all(inside_subscript)
+    {
+        let end = span_of(&tokens[last]).end.clone();
+        let start = span.start.clone();
+        let joined: String = chars[start.index..end.index].iter().collect();
+        let joined = parenthesize_nested(&joined);
+        tokens.splice(at..=last, [Token::Word(joined, SourceSpan { start, end })]);
     }
 }
 
@@ -90,6 +119,11 @@ fn span_of(token: &Token) -> &SourceSpan {
     match token {
         Token::Operator(_, span) | Token::Word(_, span) => span,
     }
+}
+
+/// `[` with the bracket left open: an element of a compound assignment (`[foo bar]=x`).
+fn opens_element(word: &str) -> bool {
+    word.starts_with('[') && bracket_depth(word) > 0
 }
 
 /// `NAME[` with the bracket left open in the word.
@@ -177,6 +211,23 @@ mod tests {
         assert_eq!(words("c[ i[1] + 1 ]=3"), ["c[( i[1] + 1 )]=3"]);
         assert_eq!(words("a[5&3]=x; a[1|2]=y"), ["a[5&3]=x", ";", "a[1|2]=y"]);
         assert_eq!(words("a[(1+2)*3]=9"), ["a[(1+2)*3]=9"]);
+    }
+
+    #[test]
+    fn an_element_of_a_compound_assignment_keeps_its_subscript_whole() {
+        assert_eq!(
+            words("w=([six]=6 [foo bar]=\"q x\" )"),
+            ["w=", "(", "[six]=6", "[foo bar]=\"q x\"", ")"]
+        );
+        assert_eq!(
+            words("a+=([1 + 1]=x) b"),
+            ["a+=", "(", "[1 + 1]=x", ")", "b"]
+        );
+        assert_eq!(
+            words("declare -A m=([a b]=c)"),
+            ["declare", "-A", "m=", "(", "[a b]=c", ")"]
+        );
+        assert_eq!(words("echo [a b]=c"), ["echo", "[a", "b]=c"]);
     }
 
     #[test]
