@@ -522,10 +522,11 @@ impl Shell {
                 frame.push((name.to_string(), saved));
                 // A new local starts unset, whatever the caller had, unless the call's
                 // own prefix assignment set it (`x=1 f` copies into `local x`).
+                // An exported one stays exported, its value unset, as in bash.
                 if let Some(variable) = self.variables.get_mut(name).filter(|_| temporary) {
                     variable.temporary = false;
-                } else {
-                    self.variables.remove(name);
+                } else if self.variables.remove(name).is_some_and(|v| v.exported) {
+                    self.declared(name).exported = true;
                 }
             }
         }

@@ -1078,6 +1078,14 @@ impl Shell {
             saved
         };
         saved.retain(|(variable, _)| !stays.contains(variable));
+        // What stays is the shell's own variable from now on.
+        for (variable, _) in &values {
+            if !saved.iter().any(|(name, _)| name == variable)
+                && let Some(kept) = self.variables.get_mut(variable)
+            {
+                kept.temporary = false;
+            }
+        }
         self.restore_variables(saved);
         if alone && !self.shell_options.varredir_close {
             self.keep_named_descriptors(kept);

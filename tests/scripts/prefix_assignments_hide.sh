@@ -30,3 +30,13 @@ n=5 h
 declare -n ref=target
 declare +n ref=value
 declare -p ref target
+# What a prefix assignment leaves behind is an ordinary variable: a later `local` of
+# it starts unset.
+var2=61 export var2
+g() { local var2; declare -p var2; }
+g
+set -o posix
+kept=1 :
+declare -p kept
+g2() { local kept; declare -p kept; }
+g2
