@@ -4,6 +4,7 @@
 mod support;
 
 use std::io::{Seek, SeekFrom, Write};
+use support::gnu::{case, compare};
 use support::{fixture, run, run_in, run_with, state_with};
 
 /// The same edits made by wasmix programs and by Linux on a host file must leave the same
@@ -142,9 +143,39 @@ fn proc_shows_running_processes_and_forgets_reaped_ones() {
     let many = "true; ".repeat(10_000);
     let out = run(&format!("{many} ls /proc"));
     let entries: Vec<&str> = out.stdout.lines().collect();
-    assert_eq!(entries.len(), 5, "{:?}", entries);
+    assert_eq!(entries.len(), 7, "{:?}", entries);
     assert_eq!(entries[0], "1");
-    assert_eq!(&entries[2..], ["cpuinfo", "mounts", "self"]);
+    assert_eq!(
+        &entries[2..],
+        ["cpuinfo", "loadavg", "mounts", "self", "uptime"]
+    );
+}
+
+/// /proc/uptime and /proc/loadavg have Linux's fields, and `uptime` prints them as
+/// procps-ng's does: the parts that depend on the machine are made alike on both sides.
+#[test]
+fn uptime_and_load_averages_as_linux_shows_them() {
+    compare(&[
+        case("awk '{ print NF }' /proc/uptime /proc/loadavg"),
+        case("sed -E 's/[0-9]+/9/g' /proc/uptime /proc/loadavg"),
+        case("uptime | sed -E 's/up .*, +[0-9]+ users?,/up X, N user,/; s/[0-9]+/9/g'"),
+        case("uptime -s | sed 's/[0-9]/9/g'; uptime --since | wc -c"),
+        case("uptime -p | cut -c1-3; uptime --pretty | cut -c1-3"),
+        case("uptime -h | head -3; uptime x; echo $?"),
+        case("uptime -x; echo $?; uptime --bogus; uptime -V -x | wc -l"),
+    ]);
+    // Just booted, one process running, and the pid given last.
+    let out = run("cat /proc/loadavg; uptime -p");
+    assert!(
+        out.stdout
+            .starts_with("0.00 0.00 0.00 1/2 2\nup 0 minutes\n"),
+        "{}",
+        out.stdout
+    );
+    // A process busy for two seconds raises the one-minute average by about 1 - e^(-2/60).
+    let out = run("spin 3 & sleep 2; cat /proc/loadavg");
+    let one_minute: f64 = out.stdout.split(' ').next().unwrap().parse().unwrap();
+    assert!((0.02..0.1).contains(&one_minute), "{}", out.stdout);
 }
 
 #[test]

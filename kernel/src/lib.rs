@@ -15,6 +15,7 @@ pub mod file;
 pub mod fs;
 pub mod hostrun;
 pub mod kernel;
+mod load;
 pub mod pipe;
 mod precompiled;
 mod preview1;

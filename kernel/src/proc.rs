@@ -19,7 +19,7 @@ use crate::wasi_fs::{FsView, LastStat, OpenFiles, WasiFsView};
 use std::collections::BTreeMap;
 use std::fmt;
 use std::future::Future;
-use std::sync::atomic::{AtomicI8, AtomicU32, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI8, AtomicU32, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant, SystemTime};
 use tokio::sync::{Notify, watch};
@@ -81,6 +81,9 @@ pub struct Usage {
     pub memory_bytes: AtomicU64,
     /// Time spent running its wasm (and the host calls it made), not waiting.
     pub cpu_nanos: AtomicU64,
+    /// True while its code runs on a scheduler thread (not waiting): /proc/loadavg's
+    /// count of running processes.
+    pub running: AtomicBool,
 }
 
 impl Usage {
@@ -224,6 +227,8 @@ impl fmt::Display for NoSuchProcess {
 pub struct ProcessTable {
     next_pid: AtomicU32,
     processes: Mutex<BTreeMap<Pid, Arc<Process>>>,
+    /// The CPU time of the processes already removed from the table.
+    removed_cpu_nanos: AtomicU64,
 }
 
 impl Default for ProcessTable {
@@ -231,6 +236,7 @@ impl Default for ProcessTable {
         ProcessTable {
             next_pid: AtomicU32::new(SHELL_PID + 1),
             processes: Mutex::new(BTreeMap::new()),
+            removed_cpu_nanos: AtomicU64::new(0),
         }
     }
 }
@@ -304,6 +310,25 @@ impl ProcessTable {
         lock(&self.processes).len()
     }
 
+    /// The pid given last.
+    pub fn last_pid(&self) -> Pid {
+        self.next_pid.load(Ordering::Relaxed) - 1
+    }
+
+    /// The CPU time every process since boot has used, those removed included.
+    pub fn cpu_time_used(&self) -> Duration {
+        let removed = self.removed_cpu_nanos.load(Ordering::Relaxed);
+        let live: Duration = self.list().iter().map(|p| p.usage.cpu_time()).sum();
+        Duration::from_nanos(removed) + live
+    }
+
+    fn remove(&self, pid: Pid) -> Option<Arc<Process>> {
+        let process = lock(&self.processes).remove(&pid)?;
+        let cpu = process.usage.cpu_nanos.load(Ordering::Relaxed);
+        self.removed_cpu_nanos.fetch_add(cpu, Ordering::Relaxed);
+        Some(process)
+    }
+
     /// Sends a signal to a process and its descendants, as to a process group. A killed
     /// process ends at its next time slice, or at once if it is waiting; a stopped one
     /// waits at its next time slice until continued. A process that catches or ignores
@@ -359,7 +384,7 @@ impl ProcessTable {
 
     /// Ends a process no one will wait for (a subshell's own pid) and removes it.
     pub fn forget(&self, pid: Pid) {
-        if let Some(process) = lock(&self.processes).remove(&pid) {
+        if let Some(process) = self.remove(pid) {
             process.finish(ExitStatus::Exited(0));
         }
     }
@@ -372,7 +397,7 @@ impl ProcessTable {
             Ok(status) => status.clone().unwrap_or(ExitStatus::Exited(0)),
             Err(_) => ExitStatus::Crashed("lost".into()),
         };
-        lock(&self.processes).remove(&pid);
+        self.remove(pid);
         Ok(status)
     }
 }
@@ -597,7 +622,9 @@ async fn accounted<F: Future>(future: F, usage: &Usage) -> F::Output {
     let mut future = std::pin::pin!(future);
     std::future::poll_fn(|cx| {
         let started = Instant::now();
+        usage.running.store(true, Ordering::Relaxed);
         let poll = future.as_mut().poll(cx);
+        usage.running.store(false, Ordering::Relaxed);
         let spent = started.elapsed().as_nanos() as u64;
         usage.cpu_nanos.fetch_add(spent, Ordering::Relaxed);
         poll

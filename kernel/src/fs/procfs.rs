@@ -11,12 +11,19 @@
 //! /proc/self          link to the asking process
 //! /proc/mounts        link to self/mounts
 //! /proc/cpuinfo       a `processor` entry for each CPU the host offers (for nproc)
+//! /proc/uptime        seconds since boot, and the CPUs' idle seconds in that time
+//! /proc/loadavg       the load averages (`load.rs`), running/all processes, the last pid
 //! ```
 
 use super::{DirEntry, FileHandle, FileServer, FileType, FsError, FsResult, Metadata, OpenOptions};
+use crate::load::LoadAverage;
 use crate::proc::{Pid, Process, ProcessTable, RunState, SHELL_PID, current_pid};
+use std::sync::atomic::Ordering;
 use std::sync::{Arc, Weak};
-use std::time::SystemTime;
+use std::time::{Duration, SystemTime};
+
+/// The files about the whole system, beside the process directories.
+const SYSTEM_FILES: [&str; 3] = ["cpuinfo", "loadavg", "uptime"];
 
 const PROCESS_FILES: [(&str, FileType); 6] = [
     ("cmdline", FileType::File),
@@ -34,12 +41,14 @@ const PAGE_SIZE: u64 = 4096;
 pub struct ProcFs {
     /// Weak: the table's processes hold namespaces that hold this server.
     processes: Weak<ProcessTable>,
+    load: LoadAverage,
 }
 
 impl ProcFs {
     pub fn new(processes: &Arc<ProcessTable>) -> ProcFs {
         ProcFs {
             processes: Arc::downgrade(processes),
+            load: LoadAverage::new(processes.cpu_time_used()),
         }
     }
 
@@ -59,13 +68,48 @@ impl ProcFs {
             .map_or(SystemTime::UNIX_EPOCH, |shell| shell.started)
     }
 
+    fn table(&self) -> FsResult<Arc<ProcessTable>> {
+        self.processes.upgrade().ok_or(FsError::NotFound)
+    }
+
+    /// Linux's two numbers: seconds since boot, and the seconds all CPUs together
+    /// spent with nothing to run.
+    fn uptime(&self) -> FsResult<String> {
+        let table = self.table()?;
+        let up = SystemTime::now()
+            .duration_since(self.booted())
+            .unwrap_or_default();
+        let cpus = std::thread::available_parallelism().map_or(1, |n| n.get()) as u32;
+        let idle = (up * cpus).saturating_sub(table.cpu_time_used());
+        Ok(format!("{:.2} {:.2}\n", seconds(up), seconds(idle)))
+    }
+
+    /// Linux's line: the three averages, running/all processes, the last pid given.
+    fn load_average(&self) -> FsResult<String> {
+        let table = self.table()?;
+        let [one, five, fifteen] = self.load.read(table.cpu_time_used());
+        let processes = table.list();
+        let running = processes
+            .iter()
+            .filter(|p| p.usage.running.load(Ordering::Relaxed))
+            .count();
+        Ok(format!(
+            "{one:.2} {five:.2} {fifteen:.2} {}/{} {}\n",
+            running.max(1),
+            processes.len(),
+            table.last_pid()
+        ))
+    }
+
     /// What a path is: the root, a top-level link, a process directory, or a file in one.
     fn classify<'p>(&self, path: &'p str) -> FsResult<Node<'p>> {
         match path.split_once('/') {
             None if path.is_empty() => Ok(Node::Root),
             None if path == "self" || path == "mounts" => Ok(Node::TopLink(path)),
-            None if path == "cpuinfo" => Ok(Node::CpuInfo),
-            None => Ok(Node::ProcessDir(self.process(path)?)),
+            None => match SYSTEM_FILES.iter().position(|name| *name == path) {
+                Some(index) => Ok(Node::System(SYSTEM_FILES[index], index as u64)),
+                None => Ok(Node::ProcessDir(self.process(path)?)),
+            },
             Some((pid, name)) => {
                 let process = self.process(pid)?;
                 let (_, file_type) = PROCESS_FILES
@@ -81,7 +125,8 @@ impl ProcFs {
 enum Node<'p> {
     Root,
     TopLink(&'p str),
-    CpuInfo,
+    /// One of `SYSTEM_FILES`, and its index there.
+    System(&'static str, u64),
     ProcessDir(Arc<Process>),
     ProcessFile(Arc<Process>, &'p str, FileType),
 }
@@ -159,6 +204,11 @@ fn stat(process: &Process, booted: SystemTime) -> String {
     )
 }
 
+/// Seconds, cut (not rounded) to hundredths as Linux prints them.
+fn seconds(time: Duration) -> f64 {
+    (time.as_millis() / 10) as f64 / 100.0
+}
+
 /// One `processor` entry per CPU this host process may run on, as Linux lists them.
 fn cpu_info() -> String {
     let count = std::thread::available_parallelism().map_or(1, |n| n.get());
@@ -195,7 +245,7 @@ impl FileServer for ProcFs {
         Ok(match self.classify(path)? {
             Node::Root => metadata(FileType::Directory, 1, SystemTime::now()),
             Node::TopLink(_) => metadata(FileType::Symlink, 2, SystemTime::now()),
-            Node::CpuInfo => metadata(FileType::File, 3, SystemTime::now()),
+            Node::System(_, index) => metadata(FileType::File, 3 + index, SystemTime::now()),
             Node::ProcessDir(p) => metadata(FileType::Directory, u64::from(p.pid) << 8, p.started),
             Node::ProcessFile(p, name, file_type) => {
                 let index = PROCESS_FILES
@@ -216,10 +266,15 @@ impl FileServer for ProcFs {
             return Err(FsError::Access);
         }
         let node = self.classify(path)?;
-        if let Node::CpuInfo = node {
+        if let Node::System(name, _) = node {
+            let contents = match name {
+                "cpuinfo" => cpu_info(),
+                "loadavg" => self.load_average()?,
+                _ => self.uptime()?,
+            };
             return Ok(Arc::new(Snapshot {
                 metadata: self.lstat(path)?,
-                contents: cpu_info().into_bytes(),
+                contents: contents.into_bytes(),
             }));
         }
         let Node::ProcessFile(process, name, FileType::File) = node else {
@@ -246,10 +301,10 @@ impl FileServer for ProcFs {
         match self.classify(path)? {
             Node::Root => {
                 let mut entries = vec![
-                    entry("cpuinfo", FileType::File),
                     entry("mounts", FileType::Symlink),
                     entry("self", FileType::Symlink),
                 ];
+                entries.extend(SYSTEM_FILES.iter().map(|name| entry(name, FileType::File)));
                 let table = self.processes.upgrade().ok_or(FsError::NotFound)?;
                 entries.extend(
                     table
