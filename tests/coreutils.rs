@@ -907,6 +907,113 @@ fn gzip() {
     ]);
 }
 
+#[test]
+fn bzip2() {
+    compare(&[
+        case("bzip2 -c lines.txt | bzip2 -dc; bzip2 -1 -c words.txt | bunzip2 | cmp - words.txt"),
+        case(
+            "bzip2 lines.txt; ls; bunzip2 lines.txt.bz2; ls; bzip2 -k words.txt; bzcat words.txt.bz2",
+        ),
+        case("cat lines.txt | bzip2 | bzip2 -d | tail -2; bzip2 -c lines.txt > a.bz2"),
+        case("bzip2 -c lines.txt > a.bz2; cat a.bz2 a.bz2 | bzcat | wc -l"),
+        // After a cut-short stream bzip2 prints perror's line, whatever errno held: not
+        // compared.
+        case(
+            "bzip2 -c empty | wc -c; bzip2 < empty | bzcat | wc -c; printf '' | bzip2 -d 2>&1 | head -3",
+        ),
+        case(
+            "printf B | bzip2 -d 2>/dev/null; echo $?; (bzip2 -c words.txt; printf BZ) | bzcat 2>&-",
+        ),
+        case("bzip2 -c lines.txt > l.bz2; bzip2 -t l.bz2; echo $?; bzip2 -tv l.bz2"),
+        case("bzip2 -c lines.txt > x.tbz; bunzip2 x.tbz; cp x.tar y.bz; bunzip2 y.bz; ls"),
+        case("bzip2 -k lines.txt; bzip2 lines.txt; echo $?; bzip2 -f lines.txt; echo $?; ls"),
+        case("bzip2 -k lines.txt; bzip2 lines.txt.bz2; echo $?"),
+        case("bzip2 dir; echo $?; bzip2 nosuch lines.txt; echo $?; ls"),
+        case("bzip2 -x 2>&1 | sed -n '1p;4,12p'; echo $?; bzip2 --nosuch 2>&1 | head -1"),
+        case("echo x > bad.bz2; bunzip2 bad.bz2; echo $?; bunzip2 -f words.txt; echo $?; ls"),
+        case("echo x > bad.bz2; bzip2 -t bad.bz2; echo $?; bzip2 -tv bad.bz2 lines.txt"),
+        case("bzip2 -c lines.txt > t.bz2; echo junk >> t.bz2; bunzip2 -c t.bz2 | wc -l; echo $?"),
+        case(
+            "bzip2 -c lines.txt | head -c 40 > cut.bz2; bzip2 -d cut.bz2 2>&1 | sed '/perhaps/,/Input/{/^bzip2:/d}'; ls",
+        ),
+        case("bzip2 -c lines.txt | head -c 40 > cut.bz2; bzip2 -t cut.bz2; echo $?"),
+        case("echo plain > p; bzip2 -dcf p; echo plain | bzip2 -dcf; cp p p.bz2; bunzip2 -f p.bz2"),
+        // The compressed sizes differ (bzip2 chooses its tables its own way): not compared.
+        case(
+            "bzip2 -vk lines.txt empty 2>&1 | sed 's/[0-9.]*:1.*out/N/'; bzip2 -dvc lines.txt.bz2",
+        ),
+        case("chmod 600 lines.txt; bzip2 lines.txt; stat -c %a lines.txt.bz2; bunzip2 lines.txt"),
+    ]);
+}
+
+/// What wasmix's bzip2 writes, the host's bzip2 reads, and the other way round, over
+/// text, random bytes, long runs, a periodic file and more than one block.
+#[test]
+fn bzip2_streams_are_read_by_the_real_bzip2() {
+    let dir = tempfile::tempdir().unwrap();
+    let text: String = (0..150_000)
+        .map(|n| format!("line {} of some text\n", n % 7919))
+        .collect();
+    let random: Vec<u8> = (0u64..300_000)
+        .map(|n| {
+            (n.wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407)
+                >> 56) as u8
+        })
+        .collect();
+    let files: [(&str, Vec<u8>); 5] = [
+        ("text", text.into_bytes()),
+        ("random", random),
+        (
+            "runs",
+            [
+                vec![b'a'; 1000],
+                vec![b'b'; 255],
+                vec![b'c'; 256],
+                vec![b'd'; 3],
+            ]
+            .concat(),
+        ),
+        ("periodic", b"ab".repeat(50_000)),
+        ("one", b"x".to_vec()),
+    ];
+    for (name, bytes) in &files {
+        std::fs::write(dir.path().join(name), bytes).unwrap();
+        let host = std::process::Command::new("bzip2")
+            .args(["-c", name])
+            .current_dir(dir.path())
+            .output()
+            .unwrap();
+        std::fs::write(dir.path().join(format!("{name}.host.bz2")), host.stdout).unwrap();
+    }
+    let mount = format!("{}:/data", dir.path().display());
+    let script = "cd /data && for f in text random runs periodic one; do \
+                  bzip2 -2 -c $f > $f.ours.bz2; bzcat $f.host.bz2 | cmp - $f || echo $f; done";
+    let out = support::wasmix()
+        .args(["--ephemeral", "--mount", &mount, "-c", script])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "",
+        "wasmix misread these"
+    );
+    for (name, bytes) in &files {
+        let host = std::process::Command::new("bzip2")
+            .args(["-dc", &format!("{name}.ours.bz2")])
+            .current_dir(dir.path())
+            .output()
+            .unwrap();
+        assert!(
+            host.status.success(),
+            "{name}: {}",
+            String::from_utf8_lossy(&host.stderr)
+        );
+        assert!(host.stdout == *bytes, "bzip2 read {name} back differently");
+    }
+}
+
 /// What wasmix's gzip writes, GNU's gunzip reads: the host checks the file.
 #[test]
 fn gzip_output_is_read_by_gnu_gunzip() {
