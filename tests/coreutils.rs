@@ -65,6 +65,11 @@ fn head() {
         case("head -n x lines.txt"),
         case("head -c 1K lines.txt"),
         fed("head -n 1", "one\ntwo\n"),
+        // What head read past its lines goes back to a file stdin for the next reader.
+        case("{ head -n 2; cat; } < lines.txt; { head -c 9; echo; cat; } < words.txt"),
+        case("{ head -n 1 > /dev/null; head -n 2; head -c 3; echo; sed 1q; } < lines.txt"),
+        case("{ head -n -3; echo; cat; } < lines.txt; cat lines.txt | { head -n 1; cat; }"),
+        case("{ head -c -5; echo \"|\"; cat; } < lines.txt"),
     ]);
 }
 
@@ -411,6 +416,9 @@ fn grep_plain_strings_over_many_blocks() {
 fn grep() {
     compare(&[
         case("grep line lines.txt | head -n 3"),
+        // With -m, a file stdin is left after the last selected line for the next reader.
+        case("{ grep -m1 5; cat; } < lines.txt; { grep -m2 -A2 1; echo --; head -3; } < lines.txt"),
+        case("{ grep -c -m1 4; head -1; } < lines.txt; { grep -m1 x; cat; } < lines.txt"),
         case("grep -n 'line 1' lines.txt"),
         case("grep -c line lines.txt words.txt"),
         case("grep -v line lines.txt words.txt"),

@@ -121,6 +121,7 @@ fn main() {
                 matched: false,
                 grouped: false,
                 number_width: 0,
+                from_stdin: false,
             },
             failed: false,
             implicit_dir,
@@ -257,6 +258,7 @@ impl Walk<'_> {
             Some(meta) if meta.is_file() => meta.len().max(1).ilog10() as usize + 1,
             _ => 19,
         };
+        self.searcher.from_stdin = path == "-";
         match input::open(path) {
             Ok(reader) => self.searcher.search(reader, &label),
             Err(e) => {

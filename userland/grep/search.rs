@@ -28,6 +28,8 @@ pub struct Searcher<'o> {
     pub grouped: bool,
     /// With `-T`, the width line numbers and offsets are padded to.
     pub number_width: usize,
+    /// Whether the input searched is standard input.
+    pub from_stdin: bool,
 }
 
 /// A line as written: where it is, and whether it was selected (`:`) or is context (`-`).
@@ -119,6 +121,7 @@ impl Searcher<'_> {
         let mut after_left = 0;
         let (mut count, mut number, mut offset) = (0u64, 0u64, 0u64);
         let mut buffer = Vec::new();
+        let mut last_match_end = 0u64;
         loop {
             if count >= limit && after_left == 0 {
                 break;
@@ -163,6 +166,7 @@ impl Searcher<'_> {
                 continue;
             }
             count += 1;
+            last_match_end = offset;
             self.matched = true;
             if self.first_is_enough() {
                 break;
@@ -184,6 +188,12 @@ impl Searcher<'_> {
             };
             self.write_line(label, line, &place, &mut last_written)?;
             after_left = after;
+        }
+        // With -m, a file stdin is left just after the last selected line for the next
+        // reader, as GNU's grep leaves it (context after it included).
+        if self.from_stdin && self.options.max_count.is_some() && count >= limit {
+            let read = offset + reader.buffer().len() as u64;
+            wasmix_common::process::give_back_stdin(read - last_match_end);
         }
         Ok(count)
     }

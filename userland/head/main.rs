@@ -2,7 +2,7 @@
 
 use std::collections::VecDeque;
 use std::io::{self, BufRead, BufReader, Read, Write};
-use wasmix_common::{Arg, Args, Failure, Output, Program, args, input, numbers};
+use wasmix_common::{Arg, Args, Failure, Output, Program, args, input, numbers, process};
 
 static PROGRAM: Program = Program::new(
     "head",
@@ -68,8 +68,14 @@ fn main() {
         let files = input::operands_or_stdin(files);
         let headers = headers.unwrap_or(files.len() > 1);
         let status =
-            input::for_each_with_headers(&PROGRAM, &files, headers, out, |reader, out| {
-                copy_head(reader, out, amount, end)
+            input::for_each_with_headers(&PROGRAM, &files, headers, out, |name, reader, out| {
+                let unread = copy_head(reader, out, amount, end)?;
+                // What was read past the part copied goes back to a file stdin, for the
+                // next reader, as GNU's head seeks back (`{ head -n 1; cat; } < file`).
+                if name == "-" && unread > 0 {
+                    process::give_back_stdin(unread as u64);
+                }
+                Ok(())
             })?;
         Ok(status)
     })
@@ -88,12 +94,18 @@ fn parse_amount(unit: Unit, text: &str) -> Result<Amount, Failure> {
     })
 }
 
-/// Copies what `amount` asks for; lines end with `end`.
-fn copy_head(reader: &mut dyn Read, out: &mut Output, amount: Amount, end: u8) -> io::Result<()> {
+/// Copies what `amount` asks for; lines end with `end`. Returns how many bytes it read
+/// past them (for `-n -N` and `-c -N`, the ones held back).
+fn copy_head(
+    reader: &mut dyn Read,
+    out: &mut Output,
+    amount: Amount,
+    end: u8,
+) -> io::Result<usize> {
     let mut reader = BufReader::with_capacity(64 * 1024, reader);
     match (amount.unit, amount.all_but_last) {
         (Unit::Bytes, false) => {
-            io::copy(&mut reader.take(amount.count), out)?;
+            io::copy(&mut (&mut reader).take(amount.count), out)?;
         }
         (Unit::Lines, false) => {
             let mut left = amount.count;
@@ -121,6 +133,7 @@ fn copy_head(reader: &mut dyn Read, out: &mut Output, amount: Amount, end: u8) -
             reader.read_to_end(&mut data)?;
             let keep = data.len().saturating_sub(amount.count as usize);
             out.write_all(&data[..keep])?;
+            return Ok(data.len() - keep);
         }
         (Unit::Lines, true) => {
             let mut held: VecDeque<Vec<u8>> = VecDeque::new();
@@ -131,7 +144,8 @@ fn copy_head(reader: &mut dyn Read, out: &mut Output, amount: Amount, end: u8) -
                     out.write_all(&held.pop_front().unwrap_or_default())?;
                 }
             }
+            return Ok(held.iter().map(Vec::len).sum());
         }
     }
-    Ok(())
+    Ok(reader.buffer().len())
 }

@@ -143,7 +143,7 @@ fn main() {
         let files = input::operands_or_stdin(files);
         let headers = headers.unwrap_or(files.len() > 1);
         let status =
-            input::for_each_with_headers(&PROGRAM, &files, headers, out, |reader, out| {
+            input::for_each_with_headers(&PROGRAM, &files, headers, out, |_, reader, out| {
                 write_tail(reader, out, amount, end)
             })?;
         out.flush()?;

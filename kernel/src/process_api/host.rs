@@ -9,6 +9,7 @@ use crate::kernel::{self, Executable, SpawnRequest};
 use crate::pipe::{PipeReader, PipeWriter, pipe};
 use crate::proc::{Action, Disposition, EndedBySignal, Process, RunState, Signal};
 use std::sync::Arc;
+use std::sync::atomic::Ordering;
 use wasmtime::component::Resource;
 use wasmtime_wasi::p2::{DynInputStream, DynOutputStream, DynPollable};
 
@@ -153,6 +154,17 @@ impl spawn::Host for ProcessApiView<'_> {
             }
             _ => Ok(()),
         }
+    }
+
+    fn give_back_stdin(&mut self, bytes: u64) -> wasmtime::Result<bool> {
+        let Input::File(_, offset) = &self.inheritance.stdio.stdin else {
+            return Ok(false);
+        };
+        // The holds on one stdin share its offset, so the next reader starts here.
+        let _ = offset.fetch_update(Ordering::Relaxed, Ordering::Relaxed, |at| {
+            Some(at.saturating_sub(bytes))
+        });
+        Ok(true)
     }
 
     fn ignored_signals(&mut self) -> wasmtime::Result<Vec<u8>> {

@@ -127,7 +127,7 @@ pub fn for_each_with_headers(
     files: &[String],
     headers: bool,
     out: &mut crate::Output,
-    mut body: impl FnMut(&mut dyn Read, &mut crate::Output) -> io::Result<()>,
+    mut body: impl FnMut(&str, &mut dyn Read, &mut crate::Output) -> io::Result<()>,
 ) -> Result<u8, crate::Failure> {
     use std::io::Write;
     let mut status = 0;
@@ -148,7 +148,7 @@ pub fn for_each_with_headers(
             writeln!(out, "{gap}==> {shown} <==")?;
             shown_before = true;
         }
-        if let Err(e) = body(&mut reader, out) {
+        if let Err(e) = body(name, &mut reader, out) {
             match crate::Failure::in_copy(e, out, crate::Failure::from) {
                 crate::Failure::Fatal(reason) => {
                     program.warn(format!("error reading '{name}': {reason}"));

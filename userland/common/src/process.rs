@@ -191,6 +191,12 @@ pub fn ignored_signals() -> Vec<u8> {
     api::ignored_signals()
 }
 
+/// Gives the next reader of standard input the last `bytes` read from it, where it is a
+/// file (`lseek(0, -bytes, SEEK_CUR)`); false where it is not.
+pub fn give_back_stdin(bytes: u64) -> bool {
+    api::give_back_stdin(bytes)
+}
+
 pub struct Child(api::Child);
 
 impl Child {
