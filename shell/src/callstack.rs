@@ -17,6 +17,21 @@ impl Shell {
         }
     }
 
+    /// `${BASH_SOURCE[0]}`: the file of the innermost function being run (`environment`
+    /// for one typed in `-c` text), else of the innermost sourced file; None at a script's
+    /// or `-c` text's own level. bash's messages are headed by it when it is set.
+    pub(super) fn innermost_source(&self) -> Option<String> {
+        if let Some(name) = self.function_names.last() {
+            return Some(
+                self.function_files
+                    .get(name)
+                    .cloned()
+                    .unwrap_or_else(|| NO_FILE.into()),
+            );
+        }
+        self.source_files.last().cloned()
+    }
+
     /// Sets the three arrays from the functions and files being run, innermost first; a
     /// script adds `main`, called from line 0, as bash does.
     pub(super) fn publish_call_stack(&mut self) {

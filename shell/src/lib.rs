@@ -607,10 +607,16 @@ impl Shell {
     /// What starts the shell's error messages, as in bash: `wasmix: ` at the prompt,
     /// `$0: line N: ` for `-c` text, `FILE: line N: ` in a script.
     fn message_prefix(&self) -> String {
+        let file = self.innermost_source();
         match &self.origin {
             Origin::Prompt => "wasmix: ".into(),
-            Origin::CommandString => format!("{}: line {}: ", self.script_name, self.line),
-            Origin::Script(path) => format!("{path}: line {}: ", self.line),
+            Origin::CommandString => {
+                let name = file.as_ref().unwrap_or(&self.script_name);
+                format!("{name}: line {}: ", self.line)
+            }
+            Origin::Script(path) => {
+                format!("{}: line {}: ", file.as_ref().unwrap_or(path), self.line)
+            }
         }
     }
 }

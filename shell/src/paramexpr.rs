@@ -128,6 +128,11 @@ pub(super) fn parameter_expression(text: &str) -> Option<ParameterExpr> {
     {
         return Some(expr);
     }
+    // bash reads `${!#...}` as an indirection of `$#` or nothing (`${!#x}`: a bad
+    // substitution), never as `$!` with a prefix removed.
+    if text.starts_with("!#") {
+        return None;
+    }
     operation(text, false)
 }
 

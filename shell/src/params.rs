@@ -326,8 +326,13 @@ impl Shell {
                         _ => {
                             // As bash: the rest of the command line is not run, and
                             // `set -e` ends the shell (in POSIX mode too).
-                            let message =
-                                format!("${}: cannot assign in this way", name_of(parameter));
+                            let message = match parameter {
+                                Parameter::NamedWithAllIndices { name, concatenate } => {
+                                    let all = if *concatenate { '*' } else { '@' };
+                                    format!("{name}[{all}]: bad array subscript")
+                                }
+                                _ => format!("${}: cannot assign in this way", name_of(parameter)),
+                            };
                             return Err(ExpandError::aborting(message).exiting_under_errexit());
                         }
                     }
@@ -374,7 +379,15 @@ impl Shell {
                     let text = alternative_value.as_deref().unwrap_or_default();
                     return self.expand_operand_into(text, quoted, fields).await;
                 }
-                Expansion::One(None)
+                // Not taken, `"${@+x}"` and `"${a[@]:+x}"` are what `"$@"` and
+                // `"${a[@]}"` are: no word at all when empty, as in bash.
+                let all_elements = is_all_positional(parameter)
+                    || matches!(parameter, Parameter::NamedWithAllIndices { .. });
+                if all_elements && !*indirect {
+                    self.expansion(parameter, false).await?
+                } else {
+                    Expansion::One(None)
+                }
             }
             ParameterExpr::ParameterLength {
                 parameter,

@@ -157,7 +157,16 @@ impl Shell {
         let result = self.read_and_run(text, io, nested).await;
         self.line_offset = offset;
         self.call_depth -= 1;
-        result
+        match result {
+            // An error that drops the command line being run (a read-only variable, a
+            // bad substitution) drops the rest of the text, and `eval` or `source` fails:
+            // the line that ran it goes on, as in bash.
+            Err(Flow::Abort(status)) => {
+                self.last_status = status;
+                Ok(None)
+            }
+            other => other,
+        }
     }
 
     async fn read_and_run(
