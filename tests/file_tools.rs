@@ -131,6 +131,22 @@ fn tar_excludes_patterns_on_create_list_and_extract() {
 }
 
 /// The members of `tar cf x.tar -C dir .` keep their `./`, as GNU's, so `./sub` names them.
+/// `-j` filters through bzip2 both ways, and a bzip2 archive is recognized without it.
+#[test]
+fn tar_through_bzip2() {
+    compare(&after(
+        "mkdir -p d/sub; seq 500 > d/a; echo hi > d/sub/b; chmod 751 d/sub/b; ln -s a d/l; ",
+        &[
+            "tar cjf x.tbz d; mkdir o; tar xjf x.tbz -C o; ls -lR o | cut -c1-10; cat o/d/l | wc -l",
+            "tar cjf x.tbz d; tar tf x.tbz | sort; tar tvjf x.tbz | awk '{ print $1, $6 }' | sort",
+            "tar --bzip2 -cf - d | bzip2 -d | tar tf - | sort; tar cf - d | bzip2 | tar tf - | wc -l",
+            "tar -I bzip2 -cf x.tbz d; bunzip2 x.tbz; tar tf x.tar | wc -l",
+            "echo not bzip2 | tar tjf - 2>/dev/null; echo $?",
+            "tar czf - d | tar tf -; echo $?; tar czf x.tgz d; tar tf x.tgz | wc -l",
+        ],
+    ));
+}
+
 #[test]
 fn tar_keeps_the_dot_of_members_below_dot() {
     compare(&after(

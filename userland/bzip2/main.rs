@@ -1,17 +1,10 @@
-//! bzip2, bunzip2, bzcat: block-sorting compression in bzip2 1.0's format and with its
-//! command line (flags and files in any order, the name choosing the default action).
-//! No crate for bzip2 builds offline here, so the format is written out in this
-//! directory: `encode.rs`, `decode.rs`, `bwt.rs`, `huffman.rs`, `bits.rs`.
+//! bzip2, bunzip2, bzcat: block-sorting compression in bzip2 1.0's format (`lib.rs`,
+//! which tar uses too) with bzip2's command line (flags and files in any order, the name
+//! choosing the default action).
 
-mod bits;
-mod bwt;
-mod decode;
-mod encode;
-mod huffman;
-
-use decode::Error;
 use std::io::{IsTerminal, Read, Write};
 use std::path::Path;
+use wasmix_bzip2::{Error, decode, encode};
 use wasmix_common::{Output, Program, describe_io_error, filemode, wasi_fs};
 
 static PROGRAM: Program = Program::new(
@@ -38,24 +31,6 @@ static PROGRAM: Program = Program::new(
      from standard input to standard output.  You can combine\n   \
      short flags, so `-v -4' means the same as -v4 or -4v, &c.\n",
 );
-
-pub(crate) const BLOCK_MAGIC: u64 = 0x3141_5926_5359;
-pub(crate) const END_MAGIC: u64 = 0x1772_4538_5090;
-/// Symbols coded by one table before the next selector.
-pub(crate) const GROUP_SIZE: usize = 50;
-pub(crate) const RUN_A: u16 = 0;
-pub(crate) const RUN_B: u16 = 1;
-
-const CRC: crc::Crc<u32> = crc::Crc::<u32>::new(&crc::CRC_32_BZIP2);
-
-pub(crate) fn block_crc(bytes: &[u8]) -> u32 {
-    CRC.checksum(bytes)
-}
-
-/// The stream's CRC: each block's folded into the rotated sum of those before.
-pub(crate) fn combine_crc(combined: u32, block: u32) -> u32 {
-    combined.rotate_left(1) ^ block
-}
 
 /// Suffixes of compressed files, and what each becomes when decompressed.
 const SUFFIXES: [(&str, &str); 4] = [

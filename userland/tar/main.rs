@@ -1,13 +1,14 @@
 //! tar: create, list and extract archives (GNU's format, through the `tar` crate; `-z`
-//! through flate2, as gzip). The crate writes and reads the records; the files are
+//! and `-j` in `compress.rs`). The crate writes and reads the records; the files are
 //! read and made here, since wasmix has no owners and keeps no modes.
 
+mod compress;
 mod exclude;
 mod extract;
 
 use std::collections::HashMap;
 use std::fs;
-use std::io::{self, BufRead, Read, Write};
+use std::io::{self, Read, Write};
 use std::path::Path;
 use wasmix_common::filemode::permissions;
 use wasmix_common::wasi_fs::{EntryKind, list_dir};
@@ -44,10 +45,11 @@ pub static PROGRAM: Program = Program {
          --strip-components=NUMBER   strip NUMBER leading components from file names\n      \
          --owner=NAME[:UID]     force NAME as owner for added files\n      \
          --show-transformed-names  show names as --strip-components makes them\n  \
-         -I, --use-compress-program=PROG  filter through PROG (gzip only)\n      \
+         -I, --use-compress-program=PROG  filter through PROG (gzip or bzip2)\n      \
          --group=NAME[:GID]     force NAME as group for added files\n      \
          --mtime=DATE           set mtime for added files from DATE\n  \
          -v, --verbose              verbosely list files processed\n  \
+         -j, --bzip2                filter the archive through bzip2\n  \
          -z, --gzip                 filter the archive through gzip\n      \
          --help        display this help and exit\n      \
          --version     output version information and exit\n\n\
@@ -72,7 +74,7 @@ pub struct Options {
     pub strip: usize,
     /// `--show-transformed-names`: a listing shows names as extracting would make them.
     pub show_transformed: bool,
-    pub gzip: bool,
+    pub compression: compress::Compression,
     pub same_permissions: bool,
     pub exclude: exclude::Exclusions,
     /// `--owner`, `--group`: the name and number stored for every member.
@@ -150,7 +152,7 @@ fn main() {
             to_stdout: false,
             strip: 0,
             show_transformed: false,
-            gzip: false,
+            compression: compress::Compression::None,
             same_permissions: false,
             exclude: exclude::Exclusions::default(),
             owner: None,
@@ -212,7 +214,11 @@ fn main() {
                     None
                 }
                 Arg::Short('z') | Arg::Long("gzip" | "gunzip") => {
-                    options.gzip = true;
+                    options.compression = compress::Compression::Gzip;
+                    None
+                }
+                Arg::Short('j') | Arg::Long("bzip2") => {
+                    options.compression = compress::Compression::Bzip2;
                     None
                 }
                 Arg::Long("show-transformed-names") => {
@@ -220,13 +226,20 @@ fn main() {
                     None
                 }
                 Arg::Short('I') | Arg::Long("use-compress-program") => {
-                    // gzip is the one compressor wasmix has.
+                    // gzip and bzip2 are the compressors wasmix has.
                     let program = args.value()?;
-                    if program.split_whitespace().next() != Some("gzip") {
-                        PROGRAM.warn(format!("{program}: Cannot exec: No such file or directory"));
-                        return Err(Failure::Fatal("Error is not recoverable: exiting now".into()));
-                    }
-                    options.gzip = true;
+                    options.compression = match program.split_whitespace().next() {
+                        Some("gzip") => compress::Compression::Gzip,
+                        Some("bzip2") => compress::Compression::Bzip2,
+                        _ => {
+                            PROGRAM.warn(format!(
+                                "{program}: Cannot exec: No such file or directory"
+                            ));
+                            return Err(Failure::Fatal(
+                                "Error is not recoverable: exiting now".into(),
+                            ));
+                        }
+                    };
                     None
                 }
                 Arg::Long("owner") => {
@@ -287,15 +300,11 @@ fn main() {
                         Failure::Fatal("Error is not recoverable: exiting now".into())
                     })?)
                 };
-                // A gzip archive is read as one whether or not -z says so, as GNU's tar
-                // recognizes it.
-                let mut reader = io::BufReader::new(reader);
-                let gzipped = reader.fill_buf().is_ok_and(|start| start.starts_with(&[0x1f, 0x8b]));
-                let reader: Box<dyn Read> = if options.gzip || gzipped {
-                    Box::new(flate2::read::MultiGzDecoder::new(reader))
-                } else {
-                    Box::new(reader)
-                };
+                let piped = archive == "-";
+                let reader = compress::reader(reader, options.compression, piped).map_err(|e| {
+                    PROGRAM.warn(e.to_string());
+                    Failure::Fatal("Error is not recoverable: exiting now".into())
+                })?;
                 if let Some(dir) = &directory
                     && mode == Mode::Extract
                 {
@@ -333,14 +342,7 @@ fn create(
             })?,
         )
     };
-    let sink: Box<dyn Write> = if options.gzip {
-        Box::new(flate2::write::GzEncoder::new(
-            sink,
-            flate2::Compression::default(),
-        ))
-    } else {
-        sink
-    };
+    let sink = compress::Sink::new(sink, options.compression);
     if let Some(dir) = directory {
         std::env::set_current_dir(dir).map_err(|e| {
             Failure::Fatal(format!("{dir}: Cannot open: {}", describe_io_error(&e)))
@@ -376,11 +378,9 @@ fn create(
             status = 2;
         }
     }
-    // Dropping the gzip encoder writes its trailer, into stdout's buffer when the
-    // archive goes there: that is flushed after it.
-    let mut sink = builder.into_inner()?;
-    sink.flush()?;
-    drop(sink);
+    // The filter's end goes into stdout's buffer when the archive goes there: that is
+    // flushed after it.
+    builder.into_inner()?.finish()?;
     io::stdout().flush()?;
     if status != 0 {
         PROGRAM.warn("Exiting with failure status due to previous errors");
