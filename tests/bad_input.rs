@@ -89,7 +89,8 @@ fn deeply_nested_substitutions_stop_with_an_error() {
     assert!(out.stdout.ends_with("survived\n"), "{}", out.stdout);
     assert_eq!(
         out.stderr,
-        "wasmix: line 1: command substitutions nested more than 64 deep\n"
+        // Inside a function typed in `-c` text, bash names the file `environment`.
+        "environment: line 1: command substitutions nested more than 64 deep\n"
     );
 }
 
@@ -100,7 +101,7 @@ fn runaway_recursion_stops_at_the_call_limit() {
     assert_eq!(out.stdout, "after 1\n");
     assert_eq!(
         out.stderr,
-        "wasmix: line 1: f: maximum function nesting level exceeded (1000)\n"
+        "environment: line 1: f: maximum function nesting level exceeded (1000)\n"
     );
 }
 

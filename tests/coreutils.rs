@@ -73,6 +73,22 @@ fn head() {
     ]);
 }
 
+/// Files read a chunk at a time straight into the program's memory (`wc`, checksums):
+/// sizes about the chunk's and the kernel's cap on one read, on a host mount and in
+/// memory (a temporary directory).
+#[test]
+fn chunked_reads_at_their_boundaries() {
+    let setup = "for n in 0 1 262143 262144 262145 1048576 1048577 3000000; do \
+                 head -c $n /dev/zero | tr '\\0' x > f$n; echo >> f$n; done; ";
+    compare(&after(
+        setup,
+        &[
+            "wc -c f*; md5sum f* | sort",
+            "d=$(mktemp -d); cp f* $d; cd $d && wc -lc f* && cksum f262145 f3000000; rm -r $d",
+        ],
+    ));
+}
+
 #[test]
 fn wc() {
     compare(&[

@@ -28,7 +28,7 @@ fn sync_flags() -> DescriptorFlags {
 }
 
 /// The most one `read` call returns.
-const MAX_READ: u64 = 1 << 20;
+pub(super) const MAX_READ: u64 = 1 << 20;
 
 fn descriptor_type(file_type: FileType) -> DescriptorType {
     match file_type {
@@ -156,7 +156,7 @@ impl FsView<'_> {
     }
 
     /// An open file; a directory is a bad descriptor for file calls, as under wasmtime.
-    fn file(&self, fd: &Resource<Descriptor>) -> FsResult<&Descriptor> {
+    pub(super) fn file(&self, fd: &Resource<Descriptor>) -> FsResult<&Descriptor> {
         match self.descriptor(fd)? {
             Descriptor::Directory { .. } => Err(FsError::BadDescriptor.into()),
             file => Ok(file),
@@ -320,6 +320,8 @@ impl types::HostDescriptor for FsView<'_> {
         Ok(self.namespace.set_times(&path, true, accessed, modified)?)
     }
 
+    /// The generated bindings' `read`, which the trait asks for; the linker serves
+    /// `direct_read.rs`'s in its place, which reads into the program's memory.
     fn read(
         &mut self,
         fd: Resource<Descriptor>,

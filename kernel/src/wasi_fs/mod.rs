@@ -6,6 +6,7 @@
 //! resources and the plumbing. `modes.rs` serves the permission bits WASI leaves out.
 
 pub mod bindings;
+mod direct_read;
 mod host;
 mod modes;
 pub mod streams;
@@ -165,6 +166,7 @@ pub fn add_to_linker<T: WasiFsView + 'static>(linker: &mut Linker<T>) -> wasmtim
     linker.allow_shadowing(true);
     bindings::types::add_to_linker::<T, WasiFs>(linker, T::fs)?;
     bindings::preopens::add_to_linker::<T, WasiFs>(linker, T::fs)?;
+    direct_read::add_to_linker(linker)?;
     linker.allow_shadowing(false);
     bindings::modes::add_to_linker::<T, WasiFs>(linker, T::fs)?;
     Ok(())

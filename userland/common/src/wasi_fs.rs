@@ -187,7 +187,7 @@ mod imp {
     }
 
     /// The error as an `io::Error` whose message is strerror's (glibc's) wording.
-    fn error(code: ErrorCode) -> io::Error {
+    pub(super) fn error(code: ErrorCode) -> io::Error {
         use io::ErrorKind::*;
         let (kind, text) = match code {
             ErrorCode::NoEntry => (NotFound, "No such file or directory"),
@@ -278,11 +278,7 @@ mod imp {
                 DescriptorFlags::READ,
             )
             .ok()?;
-        let stream = file.read_via_stream(0).ok()?;
-        Some(super::FileStream {
-            stream,
-            _file: file,
-        })
+        Some(super::FileStream { file, offset: 0 })
     }
 
     pub fn identity(path: &Path, follow: bool) -> io::Result<Identity> {
@@ -431,15 +427,15 @@ mod imp {
     }
 }
 
-/// A regular file opened for reading as a WASI stream. Its `blocking-read` hands each
-/// chunk over in memory of its own, where libc's `read` (and so std's) copies the chunk
-/// once more into the caller's buffer: for a program that only looks at each chunk once
-/// (`wc`, checksums), reading a large file costs one copy the less.
+/// A regular file read chunk by chunk with `descriptor.read`, which hands each chunk over
+/// in memory of its own (the kernel reads the file straight into it), where libc's `read`
+/// (and so std's) copies the chunk once more into the caller's buffer: for a program that
+/// only looks at each chunk once (`wc`, checksums), reading a large file costs one copy
+/// the less.
 #[cfg(target_os = "wasi")]
 pub struct FileStream {
-    // Declared first so that it is dropped first: a stream must go before its descriptor.
-    stream: wasip2::io::streams::InputStream,
-    _file: wasip2::filesystem::types::Descriptor,
+    file: wasip2::filesystem::types::Descriptor,
+    offset: u64,
 }
 
 #[cfg(target_os = "wasi")]
@@ -452,15 +448,16 @@ impl FileStream {
 
     /// Calls `f` with each chunk as the kernel hands it over, until end of file.
     pub fn each_chunk(&mut self, mut f: impl FnMut(&[u8]) -> io::Result<()>) -> io::Result<()> {
-        use wasip2::io::streams::StreamError;
         loop {
-            match self.stream.blocking_read(256 * 1024) {
-                Ok(chunk) => f(&chunk)?,
-                Err(StreamError::Closed) => return Ok(()),
-                Err(StreamError::LastOperationFailed(e)) => {
-                    return Err(io::Error::other(e.to_debug_string()));
-                }
+            let (chunk, end) = self
+                .file
+                .read(256 * 1024, self.offset)
+                .map_err(imp::error)?;
+            if chunk.is_empty() && end {
+                return Ok(());
             }
+            self.offset += chunk.len() as u64;
+            f(&chunk)?;
         }
     }
 }
