@@ -427,7 +427,8 @@ fn self_sourcing_scripts_and_rc_files_stop_with_an_error() {
     assert_eq!(out.stdout, "survived 1\n");
     assert_eq!(
         out.stderr,
-        "wasmix: line 1: /home/user/self.sh: maximum source nesting level exceeded (200)\n"
+        // Reported where it happens, inside the sourced file, as bash names the place.
+        "/home/user/self.sh: line 1: /home/user/self.sh: maximum source nesting level exceeded (200)\n"
     );
 
     let state = tempfile::tempdir().unwrap();

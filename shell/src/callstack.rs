@@ -23,10 +23,9 @@ impl Shell {
     pub(super) fn innermost_source(&self) -> Option<String> {
         if let Some(name) = self.function_names.last() {
             return Some(
-                self.function_files
+                self.function_origins
                     .get(name)
-                    .cloned()
-                    .unwrap_or_else(|| NO_FILE.into()),
+                    .map_or_else(|| NO_FILE.into(), |origin| origin.file.clone()),
             );
         }
         self.source_files.last().cloned()
@@ -46,10 +45,9 @@ impl Shell {
             .iter()
             .rev()
             .map(|name| {
-                self.function_files
+                self.function_origins
                     .get(name)
-                    .cloned()
-                    .unwrap_or_else(|| NO_FILE.into())
+                    .map_or_else(|| NO_FILE.into(), |origin| origin.file.clone())
             })
             .collect();
         files.extend(self.source_files.iter().rev().cloned());

@@ -130,8 +130,15 @@ impl Shell {
             self.publish_call_stack();
             // A function's body is outside its caller's loops, as in bash 5.
             let loops = std::mem::take(&mut self.loop_depth);
-            // After the call, `$LINENO` is the caller's line again.
+            // After the call, `$LINENO` is the caller's line again. Inside, lines are
+            // numbered as where the function was read (an `eval` it is called from counts
+            // for nothing), as in bash.
             let line = self.line;
+            let defined_offset = self
+                .function_origins
+                .get(&argv[0])
+                .map_or(0, |origin| origin.line_offset);
+            let line_offset = std::mem::replace(&mut self.line_offset, defined_offset);
             let return_traps_set = self.return_traps_set;
             let getopts_state = self.getopts_state;
             // A traced function (`set -T`, `declare -ft`) runs the DEBUG trap once as it
@@ -164,6 +171,7 @@ impl Shell {
                 }
             }
             self.line = line;
+            self.line_offset = line_offset;
             self.loop_depth = loops;
             self.function_names.pop();
             self.call_lines.pop();

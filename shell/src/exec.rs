@@ -692,8 +692,11 @@ impl Shell {
                         _ => Err(Flow::Exit(2)),
                     };
                 }
-                let file = self.current_file();
-                self.function_files.insert(name.clone(), file);
+                let origin = super::FunctionOrigin {
+                    file: self.current_file(),
+                    line_offset: self.line_offset,
+                };
+                self.function_origins.insert(name.clone(), origin);
                 self.functions
                     .insert(name, std::sync::Arc::new(definition.body.clone()));
                 Ok(Stage::Done(0))

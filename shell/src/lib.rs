@@ -152,6 +152,14 @@ enum Flow {
     Abort(u8),
 }
 
+/// Where a function was defined: its file (`$BASH_SOURCE`), and the line offset of the
+/// text it was read from (`eval`'s), by which its lines are numbered wherever it is called.
+#[derive(Clone)]
+struct FunctionOrigin {
+    file: String,
+    line_offset: usize,
+}
+
 /// wasmix's one user, and its home, where the shell starts (`~user` too).
 const USER: &str = "user";
 const HOME: &str = "/home/user";
@@ -234,10 +242,10 @@ pub struct Shell {
     /// called from (`$BASH_LINENO`).
     function_names: Vec<String>,
     call_lines: Vec<usize>,
-    /// The files `source` is reading, outermost first, and the file each function was
-    /// defined in (`$BASH_SOURCE`).
+    /// The files `source` is reading, outermost first, and where each function was
+    /// defined.
     source_files: Vec<String>,
-    function_files: std::collections::HashMap<String, String>,
+    function_origins: std::collections::HashMap<String, FunctionOrigin>,
     /// `pushd`'s directories, the most recent last (the working directory is not in it).
     directory_stack: Vec<String>,
     /// The programs run by name, for `hash`.
@@ -325,7 +333,7 @@ impl Shell {
             function_names: Vec::new(),
             call_lines: Vec::new(),
             source_files: Vec::new(),
-            function_files: std::collections::HashMap::new(),
+            function_origins: std::collections::HashMap::new(),
             exit_warned_at: None,
             line: 0,
             last_line: 0,

@@ -4,8 +4,8 @@
 //! copies into memory it has the program allocate: two copies of every byte. Here the
 //! program's allocation is made first, while the result is lowered, and the file is read
 //! into it: one copy, out of the page cache, as a Linux `pread` makes. (WASI 0.3's streams
-//! will do the same for every stream.) Other files are read as the generated binding
-//! reads them.
+//! will do the same for every stream.) Other files, and a file whose size shows nothing
+//! left, are read as the generated binding reads them.
 
 use super::bindings::types::ErrorCode;
 use super::{Descriptor, FsFailure, WasiFsView};
@@ -34,7 +34,7 @@ enum Read {
         offset: u64,
         length: usize,
     },
-    /// What another file (a device, a pipe) gave, read into a buffer first.
+    /// What another file (a device, /proc's) gave, read into a buffer first.
     Buffered(Vec<u8>),
 }
 
@@ -142,7 +142,10 @@ fn prepare<T: WasiFsView>(
     };
     let length = length.min(super::host::MAX_READ);
     let metadata = handle.metadata()?;
-    if metadata.file_type == FileType::File {
+    // A size says what there is to read only where it is more than nothing: files made
+    // when read (/proc's) and devices report none, and the end of a file is found by
+    // reading, as the generated binding does.
+    if metadata.file_type == FileType::File && metadata.size > offset {
         return Ok(Read::InPlace {
             handle: handle.clone(),
             offset,
