@@ -57,7 +57,7 @@ pub(super) fn split_signs(text: &str) -> Option<std::borrow::Cow<'_, str>> {
 }
 
 /// How deep a variable may refer to an expression that refers to another.
-const MAX_REFERENCE_DEPTH: usize = 64;
+const MAX_REFERENCE_DEPTH: usize = 1024;
 
 impl Shell {
     /// Evaluates arithmetic text whose parameters and substitutions are already expanded.

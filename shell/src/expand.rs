@@ -89,7 +89,7 @@ pub(super) fn value_operand(text: &str, quoted: bool) -> String {
 }
 
 /// Command substitutions inside command substitutions, at most.
-const MAX_SUBSTITUTION_DEPTH: usize = 64;
+const MAX_SUBSTITUTION_DEPTH: usize = 1000;
 
 /// A field, and the glob pattern it stands for if it has unquoted `*`, `?` or `[`.
 struct Field {
