@@ -5,7 +5,7 @@
 use std::io::{IsTerminal, Read, Write};
 use std::path::Path;
 use wasmix_bzip2::{Error, decode, encode};
-use wasmix_common::{Output, Program, describe_io_error, filemode, wasi_fs};
+use wasmix_common::{Output, Program, describe_io_error, wasi_fs};
 
 static PROGRAM: Program = Program::new(
     "bzip2",
@@ -288,23 +288,52 @@ fn process(options: &Options, name: Option<&str>, out: &mut Output) -> Result<u8
     }
     let source = name.unwrap_or_default();
     if let Ok(meta) = std::fs::metadata(source) {
-        // The new file takes the old one's mode and times, as bzip2 gives them.
-        let _ = wasi_fs::set_mode(
-            Path::new(&target),
-            true,
-            filemode::permissions(source, &meta),
-        );
-        let _ = wasi_fs::set_times(
-            Path::new(&target),
-            true,
-            meta.accessed().ok(),
-            meta.modified().ok(),
-        );
+        wasi_fs::copy_mode_and_times(Path::new(source), &meta, Path::new(&target));
     }
     if !options.keep {
         let _ = std::fs::remove_file(source);
     }
     Ok(0)
+}
+
+/// The long flags, and the short one each means.
+const LONG_FLAGS: [(&str, char); 14] = [
+    ("stdout", 'c'),
+    ("decompress", 'd'),
+    ("compress", 'z'),
+    ("force", 'f'),
+    ("test", 't'),
+    ("keep", 'k'),
+    ("small", 's'),
+    ("quiet", 'q'),
+    ("verbose", 'v'),
+    ("fast", '1'),
+    ("best", '9'),
+    ("help", 'h'),
+    ("version", 'V'),
+    ("license", 'L'),
+];
+
+/// Sets what a short flag says: false for one bzip2 does not know; the status to end
+/// with for one that ends the run (`-h`, `-V`).
+fn apply(flag: char, options: &mut Options) -> Result<bool, u8> {
+    match flag {
+        'c' => options.to_stdout = true,
+        'd' => options.action = Action::Decompress,
+        'z' => options.action = Action::Compress,
+        'f' => options.force = true,
+        't' => options.action = Action::Test,
+        'k' => options.keep = true,
+        // Less memory, for bzip2: the same here.
+        's' => {}
+        'q' => options.quiet = true,
+        'v' => options.verbose = true,
+        '1'..='9' => options.level = flag as u8 - b'0',
+        'h' => return Err(help(0)),
+        'L' | 'V' => return Err(version()),
+        _ => return Ok(false),
+    }
+    Ok(true)
 }
 
 /// The flags (anywhere before `--`) and the files, as bzip2 reads its command line.
@@ -316,46 +345,22 @@ fn parse(arguments: &[String], options: &mut Options) -> Result<Vec<String>, u8>
             files.push(argument.clone());
             continue;
         }
-        match argument.as_str() {
-            "--" => flags_end = true,
-            "--stdout" => options.to_stdout = true,
-            "--decompress" => options.action = Action::Decompress,
-            "--compress" => options.action = Action::Compress,
-            "--force" => options.force = true,
-            "--test" => options.action = Action::Test,
-            "--keep" => options.keep = true,
-            "--small" => {}
-            "--quiet" => options.quiet = true,
-            "--verbose" => options.verbose = true,
-            "--fast" => options.level = 1,
-            "--best" => options.level = 9,
-            "--help" => return Err(help(0)),
-            "--version" | "--license" => return Err(version()),
-            long if long.starts_with("--") => {
-                complain(&format!("Bad flag `{long}'"));
+        if argument == "--" {
+            flags_end = true;
+            continue;
+        }
+        if let Some(long) = argument.strip_prefix("--") {
+            let Some((_, flag)) = LONG_FLAGS.iter().find(|(name, _)| *name == long) else {
+                complain(&format!("Bad flag `{argument}'"));
                 return Err(help(1));
-            }
-            short => {
-                for flag in short.chars().skip(1) {
-                    match flag {
-                        'c' => options.to_stdout = true,
-                        'd' => options.action = Action::Decompress,
-                        'z' => options.action = Action::Compress,
-                        'f' => options.force = true,
-                        't' => options.action = Action::Test,
-                        'k' => options.keep = true,
-                        's' => {}
-                        'q' => options.quiet = true,
-                        'v' => options.verbose = true,
-                        '1'..='9' => options.level = flag as u8 - b'0',
-                        'h' => return Err(help(0)),
-                        'L' | 'V' => return Err(version()),
-                        _ => {
-                            complain(&format!("Bad flag `{short}'"));
-                            return Err(help(1));
-                        }
-                    }
-                }
+            };
+            apply(*flag, options)?;
+            continue;
+        }
+        for flag in argument.chars().skip(1) {
+            if !apply(flag, options)? {
+                complain(&format!("Bad flag `{argument}'"));
+                return Err(help(1));
             }
         }
     }

@@ -9,7 +9,7 @@ use flate2::{Compression, GzBuilder};
 use std::io::{self, Read, Write};
 use std::path::Path;
 use wasmix_common::wasi_fs;
-use wasmix_common::{Arg, Failure, Output, Program, args, describe_io_error, filemode};
+use wasmix_common::{Arg, Failure, Output, Program, args, describe_io_error};
 
 static PROGRAM: Program = Program::new(
     "gzip",
@@ -203,14 +203,7 @@ fn process_file(name: &str, options: &Options, out: &mut Output) -> Result<Statu
     }
     std::fs::write(&target, &produced)
         .map_err(|e| Failure::Fatal(format!("{target}: {}", describe_io_error(&e))))?;
-    // The new file takes the old one's mode and times, as GNU's gzip gives them.
-    let _ = wasi_fs::set_mode(Path::new(&target), true, filemode::permissions(name, &meta));
-    let _ = wasi_fs::set_times(
-        Path::new(&target),
-        true,
-        meta.accessed().ok(),
-        meta.modified().ok(),
-    );
+    wasi_fs::copy_mode_and_times(Path::new(name), &meta, Path::new(&target));
     if !options.keep {
         std::fs::remove_file(name)
             .map_err(|e| Failure::Fatal(format!("{name}: {}", describe_io_error(&e))))?;

@@ -524,6 +524,13 @@ pub fn set_times(
     imp::set_times(path, follow, accessed, modified)
 }
 
+/// Gives `target` the mode and times of `source` (its metadata `meta`), as gzip and bzip2
+/// give the file they make from another; a failure leaves them as they are.
+pub fn copy_mode_and_times(source: &Path, meta: &std::fs::Metadata, target: &Path) {
+    let _ = set_mode(target, true, crate::filemode::permissions(source, meta));
+    let _ = set_times(target, true, meta.accessed().ok(), meta.modified().ok());
+}
+
 /// Makes a named pipe at `path` with `mode` less the umask, as mkfifo(3).
 pub fn make_fifo(path: &Path, mode: u32) -> io::Result<()> {
     imp::make_fifo(path, mode)
