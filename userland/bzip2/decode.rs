@@ -70,7 +70,7 @@ fn streams(input: &[u8], data: &mut Vec<u8>) -> Result<bool, Error> {
 
 /// Whether a stream starts here (`BZh` and a block size), read a byte at a time as
 /// bzip2 reads it: running out of bytes before one differs means the data was cut short.
-fn header(bytes: &[u8]) -> Result<bool, Error> {
+pub(crate) fn header(bytes: &[u8]) -> Result<bool, Error> {
     for (index, expected) in b"BZh".iter().enumerate() {
         match bytes.get(index) {
             None => return Err(Error::Truncated),

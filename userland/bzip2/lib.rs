@@ -30,5 +30,5 @@ pub(crate) fn combine_crc(combined: u32, block: u32) -> u32 {
 
 /// Whether `bytes` start as a bzip2 stream does (`BZh` and a block size).
 pub fn looks_compressed(bytes: &[u8]) -> bool {
-    bytes.len() >= 4 && bytes.starts_with(b"BZh") && (b'1'..=b'9').contains(&bytes[3])
+    matches!(decode::header(bytes), Ok(true))
 }
