@@ -73,9 +73,9 @@ fn head() {
     ]);
 }
 
-/// Files read a chunk at a time straight into the program's memory (`wc`, checksums):
-/// sizes about the chunk's and the kernel's cap on one read, on a host mount and in
-/// memory (a temporary directory).
+/// Files read a chunk at a time straight into the program's memory (`wc`, checksums), or
+/// whole in one read (`diff`): sizes about the chunk's and the kernel's cap on a read of
+/// another kind, on a host mount and in memory (a temporary directory).
 #[test]
 fn chunked_reads_at_their_boundaries() {
     let setup = "for n in 0 1 262143 262144 262145 1048576 1048577 3000000; do \
@@ -83,8 +83,9 @@ fn chunked_reads_at_their_boundaries() {
     compare(&after(
         setup,
         &[
-            "wc -c f*; md5sum f* | sort",
-            "d=$(mktemp -d); cp f* $d; cd $d && wc -lc f* && cksum f262145 f3000000; rm -r $d",
+            "wc -c f*; md5sum f* | sort; diff f1048577 f3000000 | md5sum",
+            "d=$(mktemp -d); cp f* $d; cd $d && wc -lc f* && cksum f262145 f3000000; \
+             diff f3000000 f1048576 | md5sum; rm -r $d",
         ],
     ));
 }
@@ -106,6 +107,16 @@ fn wc() {
         case(
             "for n in 0 1 63 64 65 16319 16320 16321 32641 100000; do \
              yes '' | head -c $n | wc -l; seq 30000 | head -c $n | wc -l; done",
+        ),
+        // Words counted 64 bytes at a time: words across the edges of the steps, white
+        // space of each kind, control bytes (neither in a word nor between words) and
+        // bytes above 127, in single bytes and in UTF-8.
+        case(
+            "for n in 63 64 65 127 128 129 1000 70000 300000; do \
+             seq 100000 | tr '0-5' ' \\t\\n\\001a\\v' | head -c $n > t; \
+             wc -w t; wc -wmc t; LC_ALL=C.UTF-8 wc -wm t; \
+             printf '%*s%s' $n '' 'ab cd' | LC_ALL=C.UTF-8 wc -w; \
+             { yes abcdefg | tr -d '\\n' | head -c $n; printf '\\200\\r\\fx'; } | wc -wlc; done",
         ),
     ]);
 }

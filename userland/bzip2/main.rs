@@ -81,7 +81,7 @@ fn complain(message: &str) {
 fn read_input(name: Option<&str>) -> std::io::Result<Vec<u8>> {
     let mut data = Vec::new();
     match name {
-        Some(name) => data = std::fs::read(name)?,
+        Some(name) => data = wasmix_common::input::read_whole(name)?,
         None => {
             std::io::stdin().lock().read_to_end(&mut data)?;
         }

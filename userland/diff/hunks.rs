@@ -16,10 +16,7 @@ use wasmix_common::posix_regex::PosixRegex;
 
 /// The edit script from `old` to `new` (empty when they are alike). Each distinct line
 /// is hashed once and numbered, as GNU diff sorts lines into equivalence classes, so the
-/// search compares numbers, not lines. The table holds only the numbers (4 bytes a slot,
-/// where a slot holding the line would take 32): with 100,000 lines it stays small enough
-/// for the cache, and the lines it compares against are those of `keys`, found mostly in
-/// file order.
+/// search compares numbers, not lines.
 pub fn edits<'a>(
     old: &Lines<'a>,
     new: &Lines<'a>,
@@ -27,37 +24,37 @@ pub fn edits<'a>(
     horizon: usize,
     minimal: bool,
 ) -> Vec<DiffOp> {
-    let mut table: HashTable<u32> = HashTable::with_capacity(old.lines.len());
-    let mut keys: Vec<Cow<'a, [u8]>> = Vec::with_capacity(old.lines.len());
-    let mut hashes: Vec<u64> = Vec::with_capacity(old.lines.len());
-    let mut numbered = |l: &Lines<'a>| -> Vec<u32> {
-        let n = l.lines.len();
-        l.lines
-            .iter()
-            .enumerate()
-            .map(|(i, line)| {
-                let key = likeness.key(line, l.missing_newline && i + 1 == n);
-                let hash = FxBuildHasher.hash_one(&key);
-                let same = |class: &u32| keys[*class as usize] == key;
-                match table.entry(hash, same, |class| hashes[*class as usize]) {
-                    Entry::Occupied(class) => *class.get(),
-                    Entry::Vacant(slot) => {
-                        let class = keys.len() as u32;
-                        slot.insert(class);
-                        keys.push(key);
-                        hashes.push(hash);
-                        class
-                    }
-                }
-            })
-            .collect()
-    };
-    let (old_classes, new_classes) = (numbered(old), numbered(new));
+    let mut classes = Classes::with_capacity(old.lines.len());
+    let old_classes: Vec<u32> = (0..old.lines.len())
+        .map(|i| classes.number(likeness.key(old.lines[i], old.unended(i)), Some(i)))
+        .collect();
+    // Where the files agree, line j of the new file is the line after the old one that
+    // matched line j - 1. Compared first, in file order, it spares a hash and a look-up
+    // at a random place in the table, which is where the time goes on large files.
+    let mut next_old = 0;
+    let new_classes: Vec<u32> = (0..new.lines.len())
+        .map(|j| {
+            let key = likeness.key(new.lines[j], new.unended(j));
+            if let Some(&class) = old_classes.get(next_old)
+                && *classes.keys[class as usize] == *key
+            {
+                next_old += 1;
+                return class;
+            }
+            let class = classes.number(key, None);
+            if let Some(&at) = classes.first_old_line.get(class as usize)
+                && at != u32::MAX
+            {
+                next_old = at as usize + 1;
+            }
+            class
+        })
+        .collect();
     let compared = compared_lines(old, new, horizon);
     let (old_changed, new_changed) = crate::compareseq::changed_lines(
         &old_classes[compared.start..compared.old_end],
         &new_classes[compared.start..compared.new_end],
-        keys.len(),
+        classes.keys.len(),
         minimal,
     );
     let ops = crate::boundaries::shift(
@@ -75,6 +72,51 @@ pub fn edits<'a>(
         ops.iter().any(|op| !matches!(op, DiffOp::Equal { .. }))
     };
     if counted { ops } else { Vec::new() }
+}
+
+/// Lines numbered by equivalence class. The table holds only the numbers (4 bytes a
+/// slot, where a slot holding the line would take 32): with 100,000 lines it stays small
+/// enough for the cache, and the lines it compares against are those of `keys`, found
+/// mostly in file order.
+struct Classes<'a> {
+    table: HashTable<u32>,
+    keys: Vec<Cow<'a, [u8]>>,
+    hashes: Vec<u64>,
+    /// The first line of the old file in each class (`u32::MAX` for none).
+    first_old_line: Vec<u32>,
+}
+
+impl<'a> Classes<'a> {
+    fn with_capacity(lines: usize) -> Classes<'a> {
+        Classes {
+            table: HashTable::with_capacity(lines),
+            keys: Vec::with_capacity(lines),
+            hashes: Vec::with_capacity(lines),
+            first_old_line: Vec::with_capacity(lines),
+        }
+    }
+
+    /// The class of a line with this key; `old_line` is its place in the old file.
+    fn number(&mut self, key: Cow<'a, [u8]>, old_line: Option<usize>) -> u32 {
+        let hash = FxBuildHasher.hash_one(&key);
+        let (keys, hashes) = (&self.keys, &self.hashes);
+        let same = |class: &u32| keys[*class as usize] == key;
+        match self
+            .table
+            .entry(hash, same, |class| hashes[*class as usize])
+        {
+            Entry::Occupied(class) => *class.get(),
+            Entry::Vacant(slot) => {
+                let class = self.keys.len() as u32;
+                slot.insert(class);
+                self.keys.push(key);
+                self.hashes.push(hash);
+                self.first_old_line
+                    .push(old_line.map_or(u32::MAX, |i| i as u32));
+                class
+            }
+        }
+    }
 }
 
 /// The lines the search for an edit script looks at: as GNU diff's, those between the

@@ -128,15 +128,6 @@ impl Outcome {
     }
 }
 
-fn read(path: &str) -> std::io::Result<Vec<u8>> {
-    if path == "-" {
-        let mut data = Vec::new();
-        std::io::Read::read_to_end(&mut std::io::stdin(), &mut data)?;
-        return Ok(data);
-    }
-    std::fs::read(path)
-}
-
 /// `--- NAME\tTIME` as GNU writes it (to the nanosecond; for the context format, as
 /// `ctime` writes it).
 fn header(path: &str, label: Option<&String>, context: bool) -> String {
@@ -178,7 +169,7 @@ pub fn compare_files(
     outcome: &mut Outcome,
 ) -> Result<(), Failure> {
     let load = |path: &str, first: bool, outcome: &mut Outcome| -> Option<Vec<u8>> {
-        match read(path) {
+        match wasmix_common::input::read_whole(path) {
             Ok(data) => Some(data),
             Err(e)
                 if (options.new_file || options.new_first_file && first)

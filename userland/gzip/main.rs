@@ -152,7 +152,7 @@ fn process_file(name: &str, options: &Options, out: &mut Output) -> Result<Statu
             format!("{target} already exists;\tnot overwritten"),
         ));
     }
-    let data = std::fs::read(name)
+    let data = wasmix_common::input::read_whole(name)
         .map_err(|e| Failure::Fatal(format!("{name}: {}", describe_io_error(&e))))?;
     let mut produced = Vec::new();
     let mut status = 0;

@@ -175,12 +175,20 @@ impl Counter {
         let mut counts = Counts::default();
         let mut at = Position::default();
         let slow = self.chosen.words || self.chosen.chars || self.chosen.max_line;
+        // Without -L a byte's column does not matter, and in single bytes (or ASCII under
+        // UTF-8) a word is a run of printable bytes that white space ends: counted a block
+        // at a time.
+        let by_blocks = !self.chosen.max_line;
         // In UTF-8, a character split between two reads waits for the rest.
         let mut partial: Vec<u8> = Vec::new();
         let read = reader.each_chunk(|chunk| {
             counts.bytes += chunk.len() as u64;
             if !slow {
                 counts.lines += count_newlines(chunk);
+            } else if by_blocks && (!self.utf8 || partial.is_empty() && chunk.is_ascii()) {
+                counts.chars += chunk.len() as u64;
+                counts.lines += count_newlines(chunk);
+                counts.words += count_words(chunk, &mut at.in_word);
             } else if !self.utf8 {
                 counts.chars += chunk.len() as u64;
                 for &b in chunk {
@@ -312,6 +320,93 @@ fn count_newlines(bytes: &[u8]) -> u64 {
 #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
 fn count_newlines(bytes: &[u8]) -> u64 {
     bytes.iter().filter(|&&b| b == b'\n').count() as u64
+}
+
+/// Which bytes end a word (white space) and which start one (printable, not a space);
+/// others do neither, as in the C locale.
+const SPACE: u8 = 1;
+const PRINTABLE: u8 = 2;
+const CLASS: [u8; 256] = {
+    let mut class = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        class[b] = match b as u8 {
+            b' ' | b'\t'..=b'\r' => SPACE,
+            b'!'..=b'~' => PRINTABLE,
+            _ => 0,
+        };
+        b += 1;
+    }
+    class
+};
+
+/// The words that start in `bytes`, one byte at a time; `in_word` carries whether the
+/// last byte before them was inside a word.
+fn count_words_bytewise(bytes: &[u8], in_word: &mut bool) -> u64 {
+    let mut words = 0;
+    for &b in bytes {
+        match CLASS[b as usize] {
+            SPACE => *in_word = false,
+            PRINTABLE => {
+                words += u64::from(!*in_word);
+                *in_word = true;
+            }
+            _ => {}
+        }
+    }
+    words
+}
+
+/// The words that start in `bytes`, 64 bytes at a time with wasm SIMD: a bit per byte for
+/// printable and for white space; where every byte is one or the other, a word starts at
+/// each printable bit whose predecessor is not one. Blocks holding other bytes (which
+/// neither start nor end a word) go byte by byte.
+#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+fn count_words(bytes: &[u8], in_word: &mut bool) -> u64 {
+    use core::arch::wasm32::*;
+    // SAFETY: each slice holds 16 bytes, and v128_load reads them unaligned.
+    let load = |sixteen: &[u8]| unsafe { v128_load(sixteen.as_ptr().cast::<v128>()) };
+    let masks = |sixteen: &[u8]| {
+        let v = load(sixteen);
+        let printable = u8x16_lt(
+            u8x16_sub(v, u8x16_splat(b'!')),
+            u8x16_splat(b'~' - b'!' + 1),
+        );
+        let space = v128_or(
+            u8x16_eq(v, u8x16_splat(b' ')),
+            u8x16_lt(
+                u8x16_sub(v, u8x16_splat(b'\t')),
+                u8x16_splat(b'\r' - b'\t' + 1),
+            ),
+        );
+        (
+            u64::from(u8x16_bitmask(printable)),
+            u64::from(u8x16_bitmask(space)),
+        )
+    };
+    let mut words = 0;
+    let mut blocks = bytes.chunks_exact(64);
+    for block in &mut blocks {
+        let (mut printable, mut space) = (0, 0);
+        for (i, sixteen) in block.chunks_exact(16).enumerate() {
+            let (p, s) = masks(sixteen);
+            printable |= p << (16 * i);
+            space |= s << (16 * i);
+        }
+        if printable | space == u64::MAX {
+            let after_printable = (printable << 1) | u64::from(*in_word);
+            words += u64::from((printable & !after_printable).count_ones());
+            *in_word = printable >> 63 == 1;
+        } else {
+            words += count_words_bytewise(block, in_word);
+        }
+    }
+    words + count_words_bytewise(blocks.remainder(), in_word)
+}
+
+#[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+fn count_words(bytes: &[u8], in_word: &mut bool) -> u64 {
+    count_words_bytewise(bytes, in_word)
 }
 
 /// GNU's column width: wide enough for the total size of the regular files, and at least 7

@@ -26,6 +26,11 @@ const _: () = assert!(
     std::mem::size_of::<<Shape as ComponentType>::Lower>() == 3 * std::mem::size_of::<ValRaw>()
 );
 
+/// The most one `read` in place returns. The memory is the program's own (it allocates it
+/// for the result), so a program may read a whole file in one call, its bytes copied
+/// nowhere else; a buffered read is held by the kernel and stays at `MAX_READ`.
+const MAX_IN_PLACE: u64 = 256 << 20;
+
 /// A read, done when its result is lowered into the program's memory.
 enum Read {
     /// Up to `length` bytes of a regular file (what it holds there), read in place.
@@ -140,7 +145,6 @@ fn prepare<T: WasiFsView>(
     else {
         return Err(crate::fs::FsError::BadDescriptor.into());
     };
-    let length = length.min(super::host::MAX_READ);
     let metadata = handle.metadata()?;
     // A size says what there is to read only where it is more than nothing: files made
     // when read (/proc's) and devices report none, and the end of a file is found by
@@ -149,10 +153,13 @@ fn prepare<T: WasiFsView>(
         return Ok(Read::InPlace {
             handle: handle.clone(),
             offset,
-            length: metadata.size.saturating_sub(offset).min(length) as usize,
+            length: metadata
+                .size
+                .saturating_sub(offset)
+                .min(length.min(MAX_IN_PLACE)) as usize,
         });
     }
-    let mut buffer = vec![0; length as usize];
+    let mut buffer = vec![0; length.min(super::host::MAX_READ) as usize];
     let n = handle.read_at(&mut buffer, offset)?;
     buffer.truncate(n);
     Ok(Read::Buffered(buffer))

@@ -27,6 +27,21 @@ pub fn open(name: &str) -> io::Result<Box<dyn Read>> {
     }
 }
 
+/// The whole of a file (`-` is standard input). A regular file is read in one call,
+/// without the copy libc's `read` makes.
+pub fn read_whole(name: &str) -> io::Result<Vec<u8>> {
+    if name == "-" {
+        let mut data = Vec::new();
+        io::stdin().read_to_end(&mut data)?;
+        return Ok(data);
+    }
+    #[cfg(target_os = "wasi")]
+    if let Some(stream) = crate::wasi_fs::FileStream::open(std::path::Path::new(name)) {
+        return stream.read_to_end();
+    }
+    std::fs::read(name)
+}
+
 /// An empty name names no file, as on Linux (wasi-libc would take it for the working
 /// directory).
 fn no_empty_name() -> io::Error {

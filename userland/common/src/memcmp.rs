@@ -11,28 +11,53 @@ use core::ptr::read_unaligned;
 /// `a` and `b` are readable for `n` bytes, as C's `memcmp` requires.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn memcmp(a: *const u8, b: *const u8, n: usize) -> i32 {
-    let mut i = 0;
-    // SAFETY: every read below is of bytes `i..i + 16` or `i` with those below `n`.
-    unsafe {
-        while i + 16 <= n {
-            let x = read_unaligned(a.add(i) as *const v128);
-            let y = read_unaligned(b.add(i) as *const v128);
+    // SAFETY (for each block below): every read is of bytes below `n`.
+    let differ_at = |i: usize| unsafe { i32::from(*a.add(i)) - i32::from(*b.add(i)) };
+    if n >= 16 {
+        // The last block ends at `n`, overlapping the one before: bytes compared twice are
+        // equal, so the first difference is still the first.
+        let mut at = 0;
+        loop {
+            let (x, y) = unsafe {
+                (
+                    read_unaligned(a.add(at) as *const v128),
+                    read_unaligned(b.add(at) as *const v128),
+                )
+            };
             let equal = u8x16_bitmask(u8x16_eq(x, y));
             if equal != u16::MAX {
-                let first = i + (!equal).trailing_zeros() as usize;
-                return i32::from(*a.add(first)) - i32::from(*b.add(first));
+                return differ_at(at + (!equal).trailing_zeros() as usize);
             }
-            i += 16;
-        }
-        while i < n {
-            let (x, y) = (*a.add(i), *b.add(i));
-            if x != y {
-                return i32::from(x) - i32::from(y);
+            if at == n - 16 {
+                return 0;
             }
-            i += 1;
+            at = (at + 16).min(n - 16);
         }
     }
-    0
+    // Words from both ends, overlapping in the middle; in little-endian order the lowest
+    // differing bit is in the first differing byte.
+    macro_rules! ends {
+        ($word:ty) => {{
+            const SIZE: usize = core::mem::size_of::<$word>();
+            for at in [0, n - SIZE] {
+                let (x, y) = unsafe {
+                    (
+                        read_unaligned(a.add(at) as *const $word),
+                        read_unaligned(b.add(at) as *const $word),
+                    )
+                };
+                if x != y {
+                    return differ_at(at + (x ^ y).trailing_zeros() as usize / 8);
+                }
+            }
+            0
+        }};
+    }
+    match n {
+        8.. => ends!(u64),
+        4.. => ends!(u32),
+        _ => (0..n).map(differ_at).find(|&d| d != 0).unwrap_or(0),
+    }
 }
 
 /// `memcmp` when only equality matters; LLVM calls it for `==` on slices.

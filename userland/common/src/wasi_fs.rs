@@ -460,6 +460,26 @@ impl FileStream {
             f(&chunk)?;
         }
     }
+
+    /// The rest of the file. Asked for in one call of the size the file has, the bytes the
+    /// kernel reads into the program's memory are the vector returned, copied nowhere else.
+    pub fn read_to_end(mut self) -> io::Result<Vec<u8>> {
+        let size = self.file.stat().map_err(imp::error)?.size;
+        let mut data: Vec<u8> = Vec::new();
+        loop {
+            let wanted = size.saturating_sub(self.offset).max(256 * 1024);
+            let (chunk, end) = self.file.read(wanted, self.offset).map_err(imp::error)?;
+            if chunk.is_empty() && end {
+                return Ok(data);
+            }
+            self.offset += chunk.len() as u64;
+            if data.is_empty() {
+                data = chunk;
+            } else {
+                data.extend_from_slice(&chunk);
+            }
+        }
+    }
 }
 
 /// Makes a symbolic link at `at` that points to `target`.
