@@ -715,8 +715,8 @@ impl Shell {
                 }
             };
             let lines: Vec<String> = self
-                .variables
-                .iter()
+                .sorted_variables()
+                .into_iter()
                 .filter(|(name, v)| wanted(name, v))
                 .map(|(name, v)| match kind {
                     Declaring::Declare if !on.contains('p') && attributes.is_empty() => {

@@ -260,8 +260,8 @@ impl Shell {
                 owned(names)
             }
             Action::Variable | Action::Export => owned(
-                self.variables
-                    .iter()
+                self.sorted_variables()
+                    .into_iter()
                     .filter(|(_, v)| source == Action::Variable || v.exported)
                     .map(|(name, _)| name.as_str())
                     .filter(starts)
@@ -279,8 +279,8 @@ impl Shell {
                 names
             }
             Action::ArrayVar => owned(
-                self.variables
-                    .iter()
+                self.sorted_variables()
+                    .into_iter()
                     .filter(|(_, v)| matches!(v.value, Value::Indexed(_) | Value::Associative(_)))
                     .map(|(name, _)| name.as_str())
                     .filter(starts)

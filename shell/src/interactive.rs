@@ -167,8 +167,8 @@ impl Shell {
             completion.cwd = self.cwd.clone();
             completion.commands = self.command_names();
             completion.variables = self
-                .variables
-                .iter()
+                .sorted_variables()
+                .into_iter()
                 .filter_map(|(name, v)| Some((name.clone(), v.value.first()?.to_string())))
                 .collect();
             let programmable = self.shell_options.progcomp && !self.completion_specs.is_empty();

@@ -177,7 +177,7 @@ pub struct Shell {
     process_pid: Pid,
     /// The shell's namespace; each child gets a copy of it as it is at the spawn.
     namespace: Arc<Namespace>,
-    variables: BTreeMap<String, Variable>,
+    variables: variables::VariableTable,
     /// The working directory, as `cd` last set it: what `pwd` prints and where
     /// relative paths start, whatever a script does to `$PWD`.
     cwd: String,
@@ -347,7 +347,7 @@ impl Shell {
             getopts_state: (1, 0),
             pid: SHELL_PID,
             process_pid: SHELL_PID,
-            variables: BTreeMap::new(),
+            variables: variables::VariableTable::default(),
             positional: Vec::new(),
             script_name: "wasmix".into(),
             last_status: 0,

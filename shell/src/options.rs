@@ -201,8 +201,8 @@ impl Shell {
     pub(super) fn set_builtin(&mut self, argv: &[String]) -> (u8, String) {
         if argv.len() == 1 {
             let text = self
-                .variables
-                .iter()
+                .sorted_variables()
+                .into_iter()
                 .filter_map(|(name, v)| super::variables::listing(name, v))
                 .map(|line| line + "\n")
                 .collect();

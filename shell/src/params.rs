@@ -544,8 +544,9 @@ impl Shell {
                 concatenate,
             } => {
                 let names: Vec<String> = self
-                    .variables
-                    .keys()
+                    .sorted_variables()
+                    .into_iter()
+                    .map(|(name, _)| name)
                     .filter(|name| name.starts_with(prefix.as_str()))
                     .cloned()
                     .collect();

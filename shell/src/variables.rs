@@ -5,8 +5,9 @@
 use super::Shell;
 use super::expand::ExpandError;
 use indexmap::IndexMap;
+use rustc_hash::FxBuildHasher;
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 #[derive(Clone, Debug)]
 pub(super) enum Value {
@@ -128,7 +129,18 @@ pub(super) enum NamerefEnd {
 /// How many namerefs a name may go through, as bash limits them (a loop ends).
 const NAMEREF_HOPS: usize = 8;
 
+/// The shell's variables by name. They are looked up at every expansion and assignment,
+/// so they are hashed (FxHash: the fastest on short names); what lists them sorts them.
+pub(super) type VariableTable = HashMap<String, Variable, FxBuildHasher>;
+
 impl Shell {
+    /// The variables in the order bash lists them: by name, byte by byte.
+    pub(super) fn sorted_variables(&self) -> Vec<(&String, &Variable)> {
+        let mut all: Vec<_> = self.variables.iter().collect();
+        all.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        all
+    }
+
     /// The variable a name stands for: itself, or what its namerefs (`declare -n`) lead to.
     pub(super) fn resolve<'a>(&self, name: &'a str) -> Cow<'a, str> {
         let mut resolved = Cow::Borrowed(name);
@@ -249,11 +261,7 @@ impl Shell {
     /// read-only ones included, as bash's internal assignments do.
     pub(super) fn set_variable(&mut self, name: &str, value: &str, export: bool) {
         let resolved = self.resolve(name);
-        let name = &*resolved;
-        let variable = self
-            .variables
-            .entry(name.to_string())
-            .or_insert_with(|| Variable::new(Value::Unset));
+        let variable = self.declared(&resolved);
         variable.exported |= export;
         variable.declared_only = false;
         match &mut variable.value {
@@ -415,10 +423,7 @@ impl Shell {
             (false, false) => value.to_string(),
         };
         let value = self.fold_case(name, value);
-        let variable = self
-            .variables
-            .entry(name.to_string())
-            .or_insert_with(|| Variable::new(Value::Indexed(BTreeMap::new())));
+        let variable = self.declared(name);
         variable.declared_only = false;
         match &variable.value {
             Value::Scalar(text) => {
@@ -626,15 +631,18 @@ impl Shell {
 
     /// The variable, created empty if need be, for `declare` to change its attributes.
     pub(super) fn declared(&mut self, name: &str) -> &mut Variable {
-        self.variables
-            .entry(name.to_string())
-            .or_insert_with(|| Variable::new(Value::Unset))
+        // Looked up first: an entry would take the name as a new string every time.
+        if !self.variables.contains_key(name) {
+            self.variables
+                .insert(name.to_string(), Variable::new(Value::Unset));
+        }
+        self.variables.get_mut(name).expect("inserted above")
     }
 
     /// Exported variables, for the environment of programs (arrays are not exported).
     pub(super) fn environment(&self) -> Vec<(String, String)> {
-        self.variables
-            .iter()
+        self.sorted_variables()
+            .into_iter()
             .filter(|(_, v)| v.exported)
             .filter_map(|(name, v)| match &v.value {
                 // `export SHELLOPTS`: the children get the options as they are now.
