@@ -195,6 +195,26 @@ fn proc_self_is_the_asking_process() {
     );
 }
 
+/// /proc/PID/exe names the file a process runs, as on Linux: the program; for a script,
+/// its interpreter (`/bin/sh` for one without a `#!` line); for the shell and its
+/// subshells, the shell's file. It reads as that file.
+#[test]
+fn proc_exe_is_the_file_a_process_runs() {
+    let out = run(
+        "readlink /proc/self/exe; readlink /proc/$$/exe; (readlink /proc/self/exe); \
+         cd /tmp; printf '#!/bin/bash\\nreadlink /proc/$$/exe\\n' > s; \
+         printf 'readlink /proc/$$/exe\\n' > t; chmod +x s t; ./s; ./t; \
+         cmp /proc/self/exe /bin/cmp && echo same; \
+         { exec readlink /proc/self/exe; }; echo not reached",
+    );
+    assert_eq!(
+        out.stdout,
+        "/bin/readlink\n/bin/sh\n/bin/readlink\n/bin/bash\n/bin/sh\nsame\n/bin/readlink\n",
+        "{}",
+        out.stderr
+    );
+}
+
 #[test]
 fn files_persist_across_boots_with_state() {
     let state = tempfile::tempdir().unwrap();

@@ -19,11 +19,16 @@ pub const SHELL_INTERPRETER: &str = "wasmix:shell";
 /// Interpreters followed before giving up, as Linux's limit.
 const MAX_INTERPRETERS: usize = 4;
 
-/// What a path turned out to run.
+/// What a path turned out to run, and the file that holds it (a script's interpreter,
+/// as Linux's /proc/PID/exe names it).
 pub enum Image {
-    Wasm(Arc<Program>),
-    Shell,
+    Wasm(Arc<Program>, String),
+    Shell(String),
 }
+
+/// Where the shell is in the image: the executable of a script without a `#!` line, and
+/// of shells that were not started from a file.
+pub const SHELL_PATH: &str = "/bin/sh";
 
 /// The shell, as the kernel starts it for `/bin/sh`.
 pub trait NativeShell: Send + Sync {
@@ -70,17 +75,17 @@ impl Kernel {
                 (found, _) => found?,
             };
             let line = match found {
-                Found::Program(program) => return Ok(Image::Wasm(program)),
+                Found::Program(program) => return Ok(Image::Wasm(program, path)),
                 Found::Script(line) => line,
                 Found::ShellScript => {
                     argv.splice(..1.min(argv.len()), ["sh".to_string(), named]);
-                    return Ok(Image::Shell);
+                    return Ok(Image::Shell(SHELL_PATH.into()));
                 }
             };
             let mut words = line.splitn(2, [' ', '\t']);
             let interpreter = words.next().unwrap_or_default().to_string();
             if interpreter == SHELL_INTERPRETER {
-                return Ok(Image::Shell);
+                return Ok(Image::Shell(path));
             }
             if interpreter.is_empty() {
                 return Err(cannot(&path, "no interpreter on its #! line"));
@@ -97,7 +102,11 @@ impl Kernel {
     }
 
     /// Starts the shell as a process of its own.
-    pub(crate) fn start_shell(&self, request: SpawnRequest) -> Result<Pid, SpawnError> {
+    pub(crate) fn start_shell(
+        &self,
+        request: SpawnRequest,
+        exe: String,
+    ) -> Result<Pid, SpawnError> {
         let kernel = self
             .myself()
             .ok_or_else(|| cannot("/bin/sh", "the kernel is shutting down"))?;
@@ -106,7 +115,7 @@ impl Kernel {
             .get()
             .cloned()
             .ok_or_else(|| cannot("/bin/sh", "this kernel was booted without its shell"))?;
-        let process = self.register(&request);
+        let process = self.register(&request, exe);
         let running = shell.run(ShellProcess {
             kernel,
             pid: process.pid,

@@ -338,7 +338,7 @@ impl Kernel {
         if self.processes.count() >= self.max_processes as usize {
             return Err(SpawnError::TooManyProcesses(self.max_processes));
         }
-        let program = match &request.executable {
+        let (program, exe) = match &request.executable {
             Executable::Path(given) => {
                 // A relative name is the working directory's; scripts are given it as it
                 // was given here, as Linux gives an interpreter the name passed to execve.
@@ -347,11 +347,15 @@ impl Kernel {
                     given,
                 ));
                 match self.image_at(&request.namespace, &path, given, &mut request.argv)? {
-                    Image::Wasm(program) => program,
-                    Image::Shell => return self.start_shell(request),
+                    Image::Wasm(program, exe) => (program, exe),
+                    Image::Shell(exe) => return self.start_shell(request, exe),
                 }
             }
-            Executable::Loaded(program) => program.clone(),
+            // Loaded from the host: no file of the namespace holds it; its name as given.
+            Executable::Loaded(program) => (
+                program.clone(),
+                request.argv.first().cloned().unwrap_or_default(),
+            ),
         };
         let program = if self.processes.count() >= engine::FIRST_POOL as usize {
             let label = request.argv.first().cloned().unwrap_or_default();
@@ -364,7 +368,7 @@ impl Kernel {
         if !program.enters_cwd {
             request.namespace = with_cwd_in_front(&request.namespace, &request.cwd);
         }
-        let process = self.register(&request);
+        let process = self.register(&request, exe);
         let pid = process.pid;
         let inheritance = Inheritance {
             kernel: self.me.clone(),
@@ -392,9 +396,10 @@ impl Kernel {
     }
 
     /// The process-table entry for what `request` starts.
-    pub(crate) fn register(&self, request: &SpawnRequest) -> Arc<proc::Process> {
+    pub(crate) fn register(&self, request: &SpawnRequest, exe: String) -> Arc<proc::Process> {
         self.processes.insert(Identity {
             ppid: request.parent,
+            exe,
             argv: request.argv.clone(),
             env: request.env.clone(),
             cwd: request.cwd.clone(),
@@ -412,8 +417,14 @@ impl Kernel {
         if self.processes.count() >= self.max_processes as usize {
             return Err(SpawnError::TooManyProcesses(self.max_processes));
         }
+        // The shell's own work: its executable is the parent's.
+        let exe = self
+            .processes
+            .get(parent)
+            .map_or_else(|| crate::exec::SHELL_PATH.to_string(), |p| p.exe.clone());
         Ok(self.processes.insert(Identity {
             ppid: parent,
+            exe,
             argv: vec!["wasmix".into()],
             env: Vec::new(),
             cwd: "/".into(),

@@ -96,6 +96,8 @@ impl Usage {
 pub struct Process {
     pub pid: Pid,
     pub ppid: Pid,
+    /// The file it runs (for a script, its interpreter): /proc/PID/exe.
+    pub exe: String,
     pub argv: Vec<String>,
     pub env: Vec<(String, String)>,
     /// The working directory it started in.
@@ -244,6 +246,7 @@ impl Default for ProcessTable {
 /// Who a new process is: the fields of its table entry.
 pub(crate) struct Identity {
     pub ppid: Pid,
+    pub exe: String,
     pub argv: Vec<String>,
     pub env: Vec<(String, String)>,
     pub cwd: String,
@@ -257,6 +260,7 @@ impl ProcessTable {
             SHELL_PID,
             Identity {
                 ppid: 0,
+                exe: crate::exec::SHELL_PATH.into(),
                 argv: vec!["wasmix".into()],
                 env: Vec::new(),
                 cwd: "/".into(),
@@ -275,6 +279,7 @@ impl ProcessTable {
         let process = Arc::new(Process {
             pid,
             ppid: identity.ppid,
+            exe: identity.exe,
             argv: identity.argv,
             env: identity.env,
             cwd: identity.cwd,

@@ -25,10 +25,11 @@ use std::time::{Duration, SystemTime};
 /// The files about the whole system, beside the process directories.
 const SYSTEM_FILES: [&str; 3] = ["cpuinfo", "loadavg", "uptime"];
 
-const PROCESS_FILES: [(&str, FileType); 6] = [
+const PROCESS_FILES: [(&str, FileType); 7] = [
     ("cmdline", FileType::File),
     ("cwd", FileType::Symlink),
     ("environ", FileType::File),
+    ("exe", FileType::Symlink),
     ("mounts", FileType::File),
     ("stat", FileType::File),
     ("status", FileType::File),
@@ -327,6 +328,7 @@ impl FileServer for ProcFs {
             Node::TopLink("self") => Ok(current_pid().to_string()),
             Node::TopLink(_) => Ok("self/mounts".into()),
             Node::ProcessFile(process, "cwd", _) => Ok(process.cwd.clone()),
+            Node::ProcessFile(process, "exe", _) => Ok(process.exe.clone()),
             _ => Err(FsError::Invalid),
         }
     }
