@@ -915,6 +915,13 @@ fn dd() {
         case(
             "dd if=lines.txt bs=2x3 count=2 status=none; dd if=lines.txt bs=5c skip=1w count=1 status=none",
         ),
+        // The statistics line without its time and rate: the size in SI and binary
+        // units, rounded as GNU rounds them.
+        case(
+            "for n in 0 1 999 1000 1023 1024 15000 99999 999999 1048576 123456789; do \
+             head -c $n /dev/zero | dd bs=1M iflag=fullblock 2>&1 >/dev/null | tail -1 \
+             | sed 's/, [^,]*, [^,]*$//'; done",
+        ),
     ]);
 }
 

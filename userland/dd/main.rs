@@ -1,6 +1,8 @@
 //! dd: copy a file block by block, converting as asked, and report the records copied.
 //! Operands are GNU's `NAME=VALUE` ones; `status=noxfer` keeps the report to records.
 
+mod transfer;
+
 use std::fs::{File, OpenOptions};
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::time::Instant;
@@ -267,9 +269,10 @@ fn run(s: Settings) -> Result<u8, Failure> {
     if s.status != "none" {
         eprintln!("{full_in}+{partial_in} records in\n{full_out}+{partial_out} records out");
         if s.status != "noxfer" {
-            let seconds = started.elapsed().as_secs_f64();
-            let rate = bytes as f64 / seconds.max(1e-9) / 1e6;
-            eprintln!("{bytes} bytes copied, {seconds:.6} s, {rate:.1} MB/s");
+            eprintln!(
+                "{}",
+                transfer::report(bytes, started.elapsed().as_secs_f64())
+            );
         }
     }
     Ok(0)
