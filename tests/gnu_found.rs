@@ -118,6 +118,14 @@ fn printf_formats() {
         case("env printf '%ld %zd %Ld %hhd\\n' 1 2 3 4"),
         case("env printf '%' a"),
         case("env printf 'x%' a"),
+        // A conversion that is no conversion: bash names its character, GNU the whole
+        // specification, a character of several bytes cut after its first as both read
+        // the format byte by byte.
+        case(
+            "for f in '%5%' '%-%' '%5' '%5k' '%' '%\u{e9}x'; do \
+             { printf \"$f\" x; echo \" $?\"; } 2>&1 | sed 's/^[^:]*: line [0-9]*: //'; \
+             env printf \"$f\" x 2>&1; echo \" $?\"; done",
+        ),
         case("env printf '%d\\n' 1 x 2 2>&1"),
         case("env printf '%.4x %#o %+d % d\\n' 42 8 5 5"),
         case("env printf '%5s|%-5s|%.2s\\n' ab cd efg"),
@@ -342,6 +350,12 @@ fn date_strings_and_time_zones() {
         case("TZ=America/New_York date -d @0"),
         case("TZ=EST5EDT date -d @1600000000"),
         case("TZ=JST-9 date -d @0 '+%F %T %Z %z'"),
+        // Case flags (`#` is glibc's opposite case: names upper, %p and %Z lower), both
+        // at once, and widths on names and times, which GNU pads (`%s` with zeros).
+        case(
+            "date -u -d @1700000000 '+%#a|%#A|%#b|%#B|%#p|%#Z|%#P|%#h|%#c|%#y|%#^a|%^#b|%^10a|\
+             %-10a|%010a|%_10a|%10Z|%10p|%3B|%10x|%10s|%-s|%_12s|%12T|%-5p|%_5p|%05Z|%10n|'",
+        ),
         case("TZ=Europe/Paris date -d '2021-07-01 12:00' '+%F %T %Z %:z'"),
         case("TZ=UTC0 date -d @86400 '+%F %T %Z'"),
         case("TZ=UTC date -u -d '2020-01-02 03:04:05 +0100'"),

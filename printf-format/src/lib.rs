@@ -27,8 +27,11 @@ pub enum Problem {
     NotANumber(String),
     /// A number followed by other text (the number is used).
     PartlyANumber(String),
-    /// `%z`: no such conversion (the rest of the format is not printed).
+    /// `%5`: the format ends before its conversion (the rest of the format is not printed).
     BadConversion(String),
+    /// `%z`: no such conversion, the whole specification and its last character (a byte:
+    /// both printfs read the format byte by byte).
+    InvalidCharacter { spec: String, character: String },
     /// A number beyond the conversion's range (the nearest value in range is used).
     OutOfRange(String),
     /// `\u` or `\U` without its four or eight digits (GNU's; output stops).
@@ -61,6 +64,12 @@ impl Problem {
             }
             (Problem::BadConversion(spec), Dialect::Bash) => {
                 format!("`{spec}': missing format character")
+            }
+            (Problem::InvalidCharacter { spec, .. }, Dialect::Gnu) => {
+                format!("{spec}: invalid conversion specification")
+            }
+            (Problem::InvalidCharacter { character, .. }, Dialect::Bash) => {
+                format!("`{character}': invalid format character")
             }
             (Problem::OutOfRange(text), Dialect::Gnu) => {
                 format!("'{text}': Numerical result out of range")
@@ -267,8 +276,11 @@ impl Pass<'_> {
             }
         };
         if refused {
-            let shown = format[start..=end].to_string();
-            self.problem(Problem::BadConversion(shown));
+            // The byte, not the character: a letter of several bytes is cut after its
+            // first, kept as the shell keeps bytes that are not UTF-8.
+            let character = rawbytes::decode(&bytes[end..=end]);
+            let spec = format!("{}{character}", &format[start..end]);
+            self.problem(Problem::InvalidCharacter { spec, character });
             return None;
         }
         // `*` takes the width or precision from the next argument.

@@ -33,12 +33,37 @@ static PROGRAM: Program = Program::new(
      (3 days ago, +1 month, yesterday, tomorrow).\n",
 );
 
-/// The pattern with GNU's leniency spelled out for jiff: a `%` that starts no known
-/// conversion (a trailing one, `%K`) stands for itself, and the `E` and `O` modifiers,
-/// which change nothing in the C locale, are dropped.
-fn as_gnu_reads(pattern: &str) -> String {
+/// How a piece of the output changes case: `^` makes it upper case; `#` gives names
+/// (`%a %A %b %B %h`) in upper case and `%p` `%Z` in lower, as glibc's "opposite case".
+#[derive(Clone, Copy, PartialEq)]
+enum Case {
+    Keep,
+    Upper,
+    Lower,
+}
+
+/// A piece of the output: what jiff formats, its case, and the width it is padded to on
+/// the left with the character given.
+struct Piece {
+    jiff: String,
+    case: Case,
+    pad: Option<(usize, char)>,
+}
+
+/// Conversions jiff pads no further than its own text: GNU pads these with blanks (`%s`
+/// with zeros) to the width given.
+const PADDED_HERE: &[u8] = b"aAbBhpPZcxXrRTDnts";
+
+/// The pattern with GNU's leniency spelled out for jiff, in pieces: a `%` that starts no
+/// known conversion (a trailing one, `%K`) stands for itself, and the `E` and `O`
+/// modifiers, which change nothing in the C locale, are dropped. A conversion with a case
+/// flag, or a width jiff does not apply, is a piece of its own, the flag and width taken
+/// off (jiff allows one flag, and reads `#` otherwise), its case and width applied once
+/// it is formatted.
+fn as_gnu_reads(pattern: &str) -> Vec<Piece> {
     const CONVERSIONS: &[u8] = b"%AaBbCcDdeFfGgHhIjklMmNnPpQqRrSsTtUuVWwXxYyZz";
     let bytes = pattern.as_bytes();
+    let mut pieces = Vec::new();
     let mut out = String::with_capacity(pattern.len());
     let mut i = 0;
     while i < bytes.len() {
@@ -58,9 +83,49 @@ fn as_gnu_reads(pattern: &str) -> String {
             && bytes.get(end + 1).is_some_and(|c| CONVERSIONS.contains(c));
         let conversion = bytes.get(end + usize::from(modifier));
         match conversion {
-            Some(c) if CONVERSIONS.contains(c) => {
-                out.push_str(&pattern[i..end]);
-                out.push(char::from(*c));
+            Some(&c) if CONVERSIONS.contains(&c) => {
+                let flags = &pattern[i + 1..end];
+                let case = match (flags.contains('^'), flags.contains('#'), c) {
+                    (true, ..) => Case::Upper,
+                    (false, true, b'a' | b'A' | b'b' | b'B' | b'h') => Case::Upper,
+                    (false, true, b'p' | b'Z') => Case::Lower,
+                    _ => Case::Keep,
+                };
+                // Flags come first; the width starts at the first digit that is not 0.
+                let (flag_chars, width) = flags.split_at(
+                    flags
+                        .find(|f: char| f.is_ascii_digit() && f != '0')
+                        .unwrap_or(flags.len()),
+                );
+                let padded_here = !width.is_empty() && PADDED_HERE.contains(&c);
+                if flags.contains(['^', '#']) || padded_here {
+                    if !out.is_empty() {
+                        pieces.push(Piece {
+                            jiff: std::mem::take(&mut out),
+                            case: Case::Keep,
+                            pad: None,
+                        });
+                    }
+                    let kept: String = flags.chars().filter(|f| !matches!(f, '^' | '#')).collect();
+                    // What is padded here is formatted by jiff with no flag at all.
+                    let kept = if padded_here { String::new() } else { kept };
+                    let fill = match (flag_chars.contains('_'), flag_chars.contains('0'), c) {
+                        (true, ..) => ' ',
+                        (false, true, _) | (false, false, b's') => '0',
+                        _ => ' ',
+                    };
+                    let pad = (padded_here && !flag_chars.contains('-'))
+                        .then(|| width.parse().ok().map(|w| (w, fill)))
+                        .flatten();
+                    pieces.push(Piece {
+                        jiff: format!("%{kept}{}", char::from(c)),
+                        case,
+                        pad,
+                    });
+                } else {
+                    out.push_str(&pattern[i..end]);
+                    out.push(char::from(c));
+                }
                 i = end + usize::from(modifier) + 1;
             }
             _ => {
@@ -69,16 +134,37 @@ fn as_gnu_reads(pattern: &str) -> String {
             }
         }
     }
-    out
+    if !out.is_empty() || pieces.is_empty() {
+        pieces.push(Piece {
+            jiff: out,
+            case: Case::Keep,
+            pad: None,
+        });
+    }
+    pieces
 }
 
 /// A strftime format in the C locale.
 fn format(pattern: &str, when: &Zoned) -> Result<String, Failure> {
     let config = Config::new().custom(PosixCustom::new());
+    let broken_down = BrokenDownTime::from(when);
     let mut text = String::new();
-    BrokenDownTime::from(when)
-        .format_with_config(&config, as_gnu_reads(pattern), &mut text)
-        .map_err(|e| Failure::Fatal(format!("invalid format '{pattern}': {e}")))?;
+    for piece in as_gnu_reads(pattern) {
+        let mut formatted = String::new();
+        broken_down
+            .format_with_config(&config, piece.jiff, &mut formatted)
+            .map_err(|e| Failure::Fatal(format!("invalid format '{pattern}': {e}")))?;
+        let formatted = match piece.case {
+            Case::Keep => formatted,
+            Case::Upper => formatted.to_uppercase(),
+            Case::Lower => formatted.to_lowercase(),
+        };
+        if let Some((width, fill)) = piece.pad {
+            let short = width.saturating_sub(formatted.chars().count());
+            text.extend(std::iter::repeat_n(fill, short));
+        }
+        text.push_str(&formatted);
+    }
     Ok(text)
 }
 

@@ -2,7 +2,7 @@
 
 use std::io::Write;
 use wasmix_common::{Failure, Program, locale};
-use wasmix_printf_format::{Dialect, format};
+use wasmix_printf_format::{Dialect, format, rawbytes};
 
 static PROGRAM: Program = Program::new(
     "printf",
@@ -32,7 +32,9 @@ fn main() {
             out.write_all(&formatted.bytes[written..*at])?;
             out.flush()?;
             written = *at;
-            PROGRAM.warn(problem.message(Dialect::Gnu));
+            // A byte the message quotes from the format goes out as that byte, as in GNU's.
+            let message = format!("printf: {}\n", problem.message(Dialect::Gnu));
+            let _ = std::io::stderr().write_all(&rawbytes::encode(message.as_bytes()));
         }
         out.write_all(&formatted.bytes[written..])?;
         Ok(u8::from(
