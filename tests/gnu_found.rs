@@ -118,6 +118,15 @@ fn printf_formats() {
         case("env printf '%ld %zd %Ld %hhd\\n' 1 2 3 4"),
         case("env printf '%' a"),
         case("env printf 'x%' a"),
+        // Widths and precisions past what Rust's formatting takes (65,535), and past C's
+        // int, for which bash prints nothing. (2^-30: exact in a double and in bash's
+        // long double alike.)
+        case(
+            "for f in '%.70000f' '%#.70000g' '%.70000e' '%70000.2f'; do \
+             printf \"$f\" 0.000000000931322574615478515625 | md5sum; env printf \"$f\" 1.5 | md5sum; done; \
+             for f in '%70000d' '%.99999x' '%-70000s|'; do printf \"$f\" 7 | md5sum; \
+             env printf \"$f\" 7 | md5sum; done; printf '%.9999999999d|%9999999999d|%s\\n' 1 2 3",
+        ),
         // A conversion that is no conversion: bash names its character, GNU the whole
         // specification, a character of several bytes cut after its first as both read
         // the format byte by byte.

@@ -303,7 +303,11 @@ impl Pass<'_> {
             return None;
         }
         let argument = next_argument(args);
-        let stop = self.convert(&parse_spec(&spec), conversion, argument);
+        let spec = parse_spec(&spec);
+        if spec.beyond_int {
+            return Some(end + 1);
+        }
+        let stop = self.convert(&spec, conversion, argument);
         if stop { None } else { Some(end + 1) }
     }
 
@@ -393,7 +397,7 @@ impl Pass<'_> {
                 }
                 let mut digits = value.unsigned_abs().to_string();
                 if let Some(p) = spec.precision {
-                    digits = format!("{digits:0>p$}");
+                    digits = zero_padded(digits, p);
                     if p == 0 && value == 0 {
                         digits.clear();
                     }
@@ -421,7 +425,7 @@ impl Pass<'_> {
                     _ => format!("{value:X}"),
                 };
                 if let Some(p) = spec.precision {
-                    digits = format!("{digits:0>p$}");
+                    digits = zero_padded(digits, p);
                 }
                 let body = match conversion {
                     b'o' if spec.alternate && !digits.starts_with('0') => format!("0{digits}"),
@@ -452,7 +456,7 @@ impl Pass<'_> {
                     }
                     // `#`: the decimal point even with no digits after it.
                     b'f' | b'F' if spec.alternate && precision == 0 => format!("{value:.0}."),
-                    b'f' | b'F' => format!("{value:.precision$}"),
+                    b'f' | b'F' => number::fixed(value, precision),
                     b'e' | b'E' if spec.alternate && precision == 0 => {
                         let mut text = c_exponent(value, 0, conversion == b'E');
                         if let Some(at) = text.find(['e', 'E']) {
@@ -500,6 +504,9 @@ struct Spec {
     alternate: bool,
     width: usize,
     precision: Option<usize>,
+    /// A width or precision beyond C's `int`: bash then prints nothing for the
+    /// conversion (its argument is used all the same).
+    beyond_int: bool,
 }
 
 impl Spec {
@@ -515,6 +522,16 @@ impl Spec {
     }
 }
 
+/// `digits` with zeros before them to `length` (Rust's own padding stops at 65,535).
+fn zero_padded(digits: String, length: usize) -> String {
+    if digits.len() >= length {
+        return digits;
+    }
+    let mut padded = "0".repeat(length - digits.len());
+    padded.push_str(&digits);
+    padded
+}
+
 fn parse_spec(spec: &str) -> Spec {
     let mut parsed = Spec {
         left: false,
@@ -524,6 +541,7 @@ fn parse_spec(spec: &str) -> Spec {
         alternate: false,
         width: 0,
         precision: None,
+        beyond_int: false,
     };
     let mut rest = spec;
     // A width from `*` may be negative: left-justified.
@@ -542,8 +560,21 @@ fn parse_spec(spec: &str) -> Spec {
     let (width, precision) = rest
         .split_once('.')
         .map_or((rest, None), |(w, p)| (w, Some(p)));
-    parsed.width = width.parse().unwrap_or(0);
-    parsed.precision = precision.map(|p| p.parse().unwrap_or(0));
+    let as_int = |digits: &str| -> Option<usize> {
+        let value: u64 = digits.parse().ok()?;
+        usize::try_from(value)
+            .ok()
+            .filter(|&v| v <= i32::MAX as usize)
+    };
+    let (too_wide, too_precise) = (
+        !width.is_empty() && as_int(width).is_none() && width.bytes().all(|b| b.is_ascii_digit()),
+        precision.is_some_and(|p| {
+            !p.is_empty() && as_int(p).is_none() && p.bytes().all(|b| b.is_ascii_digit())
+        }),
+    );
+    parsed.beyond_int = too_wide || too_precise;
+    parsed.width = as_int(width).unwrap_or(0);
+    parsed.precision = precision.map(|p| as_int(p).unwrap_or(0));
     parsed
 }
 

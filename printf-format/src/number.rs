@@ -61,9 +61,39 @@ pub fn parse_float(text: &str) -> Option<(f64, bool)> {
         .map(|value| (value, false))
 }
 
+/// The most digits after the point Rust is asked for. Its own limit is 65,535, and an
+/// f64's exact value never has more than 1,074 (the smallest subnormal's): any asked for
+/// beyond these are zeros, added after.
+const MOST_DECIMALS: usize = 1100;
+
+/// `value` with `decimals` digits after the point, in exponent form (`1.50e3`) or not.
+fn with_decimals(value: f64, decimals: usize, exponent_form: bool) -> String {
+    let asked = decimals.min(MOST_DECIMALS);
+    let text = if exponent_form {
+        format!("{value:.asked$e}")
+    } else {
+        format!("{value:.asked$}")
+    };
+    let zeros = decimals - asked;
+    if zeros == 0 {
+        return text;
+    }
+    let end = text.find('e').unwrap_or(text.len());
+    let mut extended = String::with_capacity(text.len() + zeros);
+    extended.push_str(&text[..end]);
+    extended.extend(std::iter::repeat_n('0', zeros));
+    extended.push_str(&text[end..]);
+    extended
+}
+
+/// `%f`.
+pub fn fixed(value: f64, precision: usize) -> String {
+    with_decimals(value, precision, false)
+}
+
 /// `%e`: one digit, the fraction, and an exponent of at least two digits.
 pub fn c_exponent(value: f64, precision: usize, upper: bool) -> String {
-    let text = format!("{value:.precision$e}");
+    let text = with_decimals(value, precision, true);
     let (mantissa, exponent) = text.split_once('e').unwrap_or((&text, "0"));
     let exponent: i32 = exponent.parse().unwrap_or(0);
     let sign = if exponent < 0 { '-' } else { '+' };
@@ -78,7 +108,7 @@ pub fn c_general(value: f64, precision: usize, upper: bool, keep_zeros: bool) ->
     if value == 0.0 {
         // `value`, not 0.0: a negative zero keeps its sign, as in C.
         return if keep_zeros {
-            format!("{:.*}", precision - 1, value)
+            with_decimals(value, precision - 1, false)
         } else if value.is_sign_negative() {
             "-0".into()
         } else {
@@ -86,7 +116,7 @@ pub fn c_general(value: f64, precision: usize, upper: bool, keep_zeros: bool) ->
         };
     }
     // The exponent after rounding to `precision` digits, as C decides it.
-    let rounded = format!("{value:.*e}", precision - 1);
+    let rounded = with_decimals(value, precision - 1, true);
     let exponent: i32 = rounded
         .split_once('e')
         .and_then(|(_, e)| e.parse().ok())
@@ -104,6 +134,6 @@ pub fn c_general(value: f64, precision: usize, upper: bool, keep_zeros: bool) ->
         format!("{}{rest}", trim(mantissa.to_string()))
     } else {
         let decimals = (precision as i32 - 1 - exponent).max(0) as usize;
-        trim(format!("{value:.decimals$}"))
+        trim(with_decimals(value, decimals, false))
     }
 }
