@@ -249,3 +249,23 @@ fn truncate_counts_io_blocks() {
          truncate -o -s 99999999999999999 f; echo $?",
     )]);
 }
+
+/// Widths and precisions past what Rust's formatting takes (65,535) and jiff's (255):
+/// each program pads by hand, or refuses as GNU's does (numfmt's 128-byte buffer, its 18
+/// digits), where they crashed.
+#[test]
+fn widths_past_what_rust_formats() {
+    compare(&[
+        case("seq 1 2 | nl -w 70000 | md5sum; seq -3 1 | nl -v -3 -n rz -w 5"),
+        case("seq -3 1 | nl -v -3 -n ln -w 5; printf 'a\\n\\nb\\n' | nl -w 3"),
+        case("echo 5 | awk '{ printf \"%70000d|%.70000f|%-70000s|\\n\", $1, $1, $1 }' | md5sum"),
+        case(
+            "for f in %.18f %.19f %.17f %0127f %0128f; do numfmt --format $f 5 12345; echo $?; done",
+        ),
+        case(
+            "for f in %.5f %.124f %.123f %0126f %0125f; do numfmt --to=si --format $f 5000; \
+             echo $?; done; numfmt --to=iec --format %.5f 5000",
+        ),
+        case("date -u -d @1700000000 '+%70000Y|%_300d|%-300d|%0300e|%300k|%300s|%300a' | md5sum"),
+    ]);
+}

@@ -10,7 +10,7 @@ pub mod rawbytes;
 pub use quote::{ansi_c as ansi_c_quote, needs_ansi_c};
 
 use escapes::{End, Octal, Unicode};
-pub use number::{c_exponent, c_general};
+pub use number::{c_exponent, c_general, fixed};
 use number::{parse_float, parse_integer};
 
 /// Whose printf to be.

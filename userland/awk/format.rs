@@ -2,7 +2,7 @@
 //! value as a number or a string as the letter asks; a missing argument is empty or zero.
 
 use crate::value::Value;
-use wasmix_printf_format::{c_exponent, c_general};
+use wasmix_printf_format::{c_exponent, c_general, fixed};
 
 struct Spec {
     left: bool,
@@ -149,7 +149,7 @@ pub fn sprintf(format: &str, args: &[Value], convfmt: &str) -> Result<String, St
                     let magnitude = n.abs();
                     match conversion {
                         'e' | 'E' => c_exponent(magnitude, precision, conversion == 'E'),
-                        'f' | 'F' => format!("{magnitude:.precision$}"),
+                        'f' | 'F' => fixed(magnitude, precision),
                         _ => c_general(magnitude, precision, conversion == 'G', spec.alternate),
                     }
                 };

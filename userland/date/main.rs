@@ -51,7 +51,7 @@ struct Piece {
 }
 
 /// Conversions jiff pads no further than its own text: GNU pads these with blanks (`%s`
-/// with zeros) to the width given.
+/// with zeros) to the width given. Numbers are padded here too past jiff's width limit.
 const PADDED_HERE: &[u8] = b"aAbBhpPZcxXrRTDnts";
 
 /// The pattern with GNU's leniency spelled out for jiff, in pieces: a `%` that starts no
@@ -97,7 +97,10 @@ fn as_gnu_reads(pattern: &str) -> Vec<Piece> {
                         .find(|f: char| f.is_ascii_digit() && f != '0')
                         .unwrap_or(flags.len()),
                 );
-                let padded_here = !width.is_empty() && PADDED_HERE.contains(&c);
+                // jiff refuses widths past 255; GNU takes any.
+                let too_wide = width.parse::<usize>().is_ok_and(|w| w > 255);
+                let numeric = !PADDED_HERE.contains(&c) || c == b's';
+                let padded_here = !width.is_empty() && (PADDED_HERE.contains(&c) || too_wide);
                 if flags.contains(['^', '#']) || padded_here {
                     if !out.is_empty() {
                         pieces.push(Piece {
@@ -107,11 +110,18 @@ fn as_gnu_reads(pattern: &str) -> Vec<Piece> {
                         });
                     }
                     let kept: String = flags.chars().filter(|f| !matches!(f, '^' | '#')).collect();
-                    // What is padded here is formatted by jiff with no flag at all.
-                    let kept = if padded_here { String::new() } else { kept };
-                    let fill = match (flag_chars.contains('_'), flag_chars.contains('0'), c) {
-                        (true, ..) => ' ',
-                        (false, true, _) | (false, false, b's') => '0',
+                    // What is padded here is formatted by jiff unpadded.
+                    let kept = match (padded_here, numeric) {
+                        (true, true) => "-".to_string(),
+                        (true, false) => String::new(),
+                        (false, _) => kept,
+                    };
+                    // GNU pads numbers with zeros (%e %k %l with blanks), names with
+                    // blanks; `_` and `0` choose.
+                    let fill = match (flag_chars.contains('_'), flag_chars.contains('0')) {
+                        (true, _) => ' ',
+                        (false, true) => '0',
+                        _ if numeric && !b"ekl".contains(&c) => '0',
                         _ => ' ',
                     };
                     let pad = (padded_here && !flag_chars.contains('-'))

@@ -135,20 +135,19 @@ impl Numbering {
         };
         let (number, width, separator) = (self.number, self.width, &self.separator);
         if numbered {
+            // Padded by hand: Rust's own padding stops at a width of 65,535.
+            let digits = number.unsigned_abs().to_string();
+            let sign = if number < 0 { "-" } else { "" };
+            let length = sign.len() + digits.len();
+            let fill = |c: &str| c.repeat(width.saturating_sub(length));
             match self.format {
-                Format::Left => write!(out, "{number:<width$}{separator}")?,
-                Format::Right => write!(out, "{number:>width$}{separator}")?,
-                Format::Zeros if number < 0 => write!(
-                    out,
-                    "-{:0w$}{separator}",
-                    -number,
-                    w = width.saturating_sub(1)
-                )?,
-                Format::Zeros => write!(out, "{number:0width$}{separator}")?,
+                Format::Left => write!(out, "{sign}{digits}{}{separator}", fill(" "))?,
+                Format::Right => write!(out, "{}{sign}{digits}{separator}", fill(" "))?,
+                Format::Zeros => write!(out, "{sign}{}{digits}{separator}", fill("0"))?,
             }
             self.number += self.increment;
         } else {
-            write!(out, "{:w$}", "", w = width + separator.len())?;
+            write!(out, "{}", " ".repeat(width + separator.len()))?;
         }
         out.write_all(line)?;
         // A last line without its newline gets one, as GNU's nl gives it.

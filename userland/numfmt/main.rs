@@ -279,6 +279,12 @@ impl Numfmt {
             let auto_width = if blank_led { field.chars().count() } else { 0 };
             match self.convert(field, auto_width) {
                 Ok(converted) => out.write_all(converted.as_bytes())?,
+                // GNU stops at once, whatever --invalid says.
+                Err(e @ NumberError::TooWideToPrint(_)) => {
+                    out.flush()?;
+                    PROGRAM.warn(e.message(field));
+                    return Ok(Err(1));
+                }
                 Err(e) => {
                     let shown = field.trim_start_matches([' ', '\t']);
                     if self.invalid != Invalid::Ignore {

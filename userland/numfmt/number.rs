@@ -78,6 +78,21 @@ const MAX_DIGITS: usize = 27;
 /// The largest number printed unscaled.
 const MAX_UNSCALED: f64 = 1e18;
 
+/// The digits an unscaled number may show, less one (a long double's 18).
+const MAX_UNSCALED_DIGITS: usize = 18;
+
+/// The bytes GNU writes a number into; what does not fit is refused.
+const GNU_BUFFER: usize = 128;
+
+/// The number as written, or GNU's refusal where its buffer would not hold it.
+fn fits(value: f64, text: String) -> Result<String, NumberError> {
+    if text.len() < GNU_BUFFER {
+        Ok(text)
+    } else {
+        Err(NumberError::TooWideToPrint(value))
+    }
+}
+
 /// Why a number could not be read or written; each is one of GNU's messages.
 pub enum NumberError {
     Invalid,
@@ -90,6 +105,10 @@ pub enum NumberError {
     TooLargeToConvert,
     TooLargeToPrint(f64),
     TooLargeForUnits(f64),
+    /// More digits, before and after the point, than a long double holds.
+    TooPreciseToPrint(f64, usize),
+    /// What GNU's buffer of 128 bytes cannot hold (`--format=%0200f`).
+    TooWideToPrint(f64),
 }
 
 impl NumberError {
@@ -117,6 +136,13 @@ impl NumberError {
                 "value too large to be printed: '{}' (cannot handle values > 999Y)",
                 general(*value)
             ),
+            NumberError::TooPreciseToPrint(value, precision) => format!(
+                "value/precision too large to be printed: '{}/{precision}' (consider using --to)",
+                general(*value)
+            ),
+            NumberError::TooWideToPrint(value) => {
+                format!("failed to prepare value '{value:.6}' for printing")
+            }
         }
     }
 }
@@ -211,12 +237,24 @@ pub fn write(value: f64, precision: usize, style: &Style) -> Result<String, Numb
             return Err(NumberError::TooLargeToPrint(value));
         }
         let precision = style.precision.unwrap_or(precision);
+        // GNU's limit: the digits before the point (less one) and after it, at most 18.
+        let exponent = if value == 0.0 {
+            0
+        } else {
+            value.abs().log10().floor() as usize
+        };
+        if exponent + precision > MAX_UNSCALED_DIGITS {
+            return Err(NumberError::TooPreciseToPrint(value, precision));
+        }
+        if style.zero_width >= GNU_BUFFER {
+            return Err(NumberError::TooWideToPrint(value));
+        }
         let shift = 10f64.powi(precision as i32);
         let rounded = style.round.apply(value * shift) / shift;
-        return Ok(zero_padded(
-            format!("{rounded:.precision$}"),
-            style.zero_width,
-        ));
+        return fits(
+            value,
+            zero_padded(format!("{rounded:.precision$}"), style.zero_width),
+        );
     }
     let base = style.scale.base();
     let mut power = 0;
@@ -239,17 +277,26 @@ pub fn write(value: f64, precision: usize, style: &Style) -> Result<String, Numb
     if power > SUFFIXES.len() {
         return Err(NumberError::TooLargeForUnits(value));
     }
+    // Rounded above to at most three decimals a power, the number is written with all
+    // the decimals `--format` asks for, as GNU writes it.
     let decimals = match style.precision {
-        Some(precision) => precision.min(power * 3),
+        Some(precision) => precision,
         None if scaled != 0.0 && scaled.abs() < 10.0 && power > 0 => 1,
         None => 0,
     };
+    if decimals.max(style.zero_width) >= GNU_BUFFER {
+        return Err(NumberError::TooWideToPrint(scaled));
+    }
     let mut text = zero_padded(format!("{scaled:.decimals$}"), style.zero_width);
     if power > 0 {
         text.push(SUFFIXES.as_bytes()[power - 1] as char);
-        if style.scale == Scale::IecI {
-            text.push('i');
-        }
+    }
+    // GNU's buffer holds the number and its power letter with a byte to spare.
+    if text.len() + 1 >= GNU_BUFFER {
+        return Err(NumberError::TooWideToPrint(scaled));
+    }
+    if power > 0 && style.scale == Scale::IecI {
+        text.push('i');
     }
     Ok(text)
 }
