@@ -269,3 +269,26 @@ fn widths_past_what_rust_formats() {
         case("date -u -d @1700000000 '+%70000Y|%_300d|%-300d|%0300e|%300k|%300s|%300a' | md5sum"),
     ]);
 }
+
+/// Malformed input named as bash and GNU name it: `test` and `[` by the arguments where
+/// bash gave up, `mkdir -p` by the file in the way, `sort -k` by the part of the key.
+#[test]
+fn malformed_input_is_named_where_it_fails() {
+    compare(&[
+        case(
+            "while read -ra t; do { test \"${t[@]}\"; echo \" $?\"; [ \"${t[@]}\" ]; echo \" $?\"; } \
+             2>&1 | sed 's/^[^:]*: line [0-9]*: //'; done <<'END'\n\
+             a =\n a b\n x -f\n a b c\n a -eq\n ! a b\n a = b c\n a -a\n -n a b\n a -o\n ( a\n\
+             ( a = b ) c\n a = b -o (\n a = b -o ( c\n a = b -o ( c d\n ! ! a b\n a -a -f\n\
+             1 -eq 2 3 4 5\n a =~ b\n -e -e\n = = =\n x = x -a ! y = z\nEND",
+        ),
+        case(
+            "touch f; mkdir -p f/b; mkdir -p f; mkdir -p f/b/c; mkdir f/b; mkdir -p ./f/; \
+             mkdir -p d/e && ls d",
+        ),
+        case(
+            "for k in x 1.x 1,x 1,2.x 1x 1.2x 1,0 -1 1,-1 '' 1. 1.1.1 1,2x 99999999999999999999; do \
+             sort -k \"$k\" /dev/null; echo $?; done",
+        ),
+    ]);
+}

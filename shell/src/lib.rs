@@ -64,6 +64,7 @@ mod substitution_cases;
 mod syntax;
 mod table;
 mod test;
+mod test_syntax;
 mod trap;
 mod ulimit;
 mod umask;

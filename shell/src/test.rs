@@ -31,6 +31,10 @@ impl Shell {
         if args.is_empty() {
             return Ok(1);
         }
+        if let Err(complaint) = super::test_syntax::check(args, argv[0] == "[") {
+            self.report(&format!("{}: {complaint}", argv[0]));
+            return Ok(2);
+        }
         let expression = match brush_parser::test_command::parse(args) {
             Ok(expression) => expression,
             Err(_) => {

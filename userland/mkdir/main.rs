@@ -42,9 +42,14 @@ fn main() {
         }
         let mut status = 0;
         for dir in dirs {
+            // The directory a failure is reported of: with -p, a file on the way.
+            let mut failed_at = dir.clone();
             let made = match wasmix_common::names::nonempty(&dir) {
                 Err(e) => Err(e),
-                Ok(_) if parents => make_parents(&dir),
+                Ok(_) if parents => make_parents(&dir).map_err(|(at, e)| {
+                    failed_at = at;
+                    e
+                }),
                 Ok(_) => fs::create_dir(&dir).map(|()| vec![dir.clone()]),
             };
             // -m applies to the directory named, not the parents -p makes on the way.
@@ -63,7 +68,7 @@ fn main() {
                 Ok(_) => {}
                 Err(e) => {
                     let reason = describe_io_error(&e);
-                    PROGRAM.warn(format!("cannot create directory '{dir}': {reason}"));
+                    PROGRAM.warn(format!("cannot create directory '{failed_at}': {reason}"));
                     status = 1;
                 }
             }
@@ -72,8 +77,10 @@ fn main() {
     })
 }
 
-/// `-p`: every missing directory on the way, in order; an existing one is fine.
-fn make_parents(dir: &str) -> io::Result<Vec<String>> {
+/// `-p`: every missing directory on the way, in order; an existing one is fine. A
+/// failure names where it happened: a file on the way, as GNU's names it (`'f': Not a
+/// directory`), or else the directory asked for.
+fn make_parents(dir: &str) -> Result<Vec<String>, (String, io::Error)> {
     let mut made = Vec::new();
     let mut prefix = String::new();
     let last = dir.trim_end_matches('/').split('/').count() - 1;
@@ -85,19 +92,27 @@ fn make_parents(dir: &str) -> io::Result<Vec<String>> {
         if part.is_empty() || part == "." || part == ".." {
             continue;
         }
+        let whole = |e: io::Error| (dir.to_string(), e);
         match fs::create_dir(&prefix) {
             Ok(()) => {
                 // A parent made on the way lets its owner write and search it whatever
                 // the umask says, as GNU's mkdir makes it: the next one goes inside.
                 if index < last {
                     let mode = (0o777 & !wasi_fs::umask()) | 0o300;
-                    wasi_fs::set_mode(Path::new(&prefix), true, mode)?;
+                    wasi_fs::set_mode(Path::new(&prefix), true, mode).map_err(whole)?;
                 }
                 made.push(prefix.clone());
             }
-            Err(e)
-                if e.kind() == io::ErrorKind::AlreadyExists && fs::metadata(&prefix)?.is_dir() => {}
-            Err(e) => return Err(e),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => match fs::metadata(&prefix) {
+                Ok(meta) if meta.is_dir() => {}
+                Ok(_) if index < last => {
+                    let not_a_directory = io::Error::from(io::ErrorKind::NotADirectory);
+                    return Err((prefix, not_a_directory));
+                }
+                Ok(_) => return Err(whole(e)),
+                Err(e) => return Err(whole(e)),
+            },
+            Err(e) => return Err(whole(e)),
         }
     }
     Ok(made)

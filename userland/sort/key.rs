@@ -76,44 +76,39 @@ impl Key {
     /// takes.
     pub fn parse(text: &str, global: Rule) -> Result<Key, Failure> {
         let bad =
-            |why: &str| Failure::Usage(format!("{why}: invalid field specification '{text}'"));
-        let (start, end) = match text.split_once(',') {
-            Some((start, end)) => (start, Some(end)),
-            None => (text, None),
+            |why: &str| Failure::Fatal(format!("{why}: invalid field specification '{text}'"));
+        // GNU's parse_field_count: the digits at the start of `rest` (too many for a
+        // number are the largest one), or a message quoting what was there instead.
+        let count = |rest: &'_ str, why: &str| -> Result<(usize, usize), Failure> {
+            let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+            if digits == 0 {
+                return Err(Failure::Fatal(format!(
+                    "{why}: invalid count at start of '{rest}'"
+                )));
+            }
+            Ok((rest[..digits].parse().unwrap_or(usize::MAX), digits))
         };
-        // POS is F[.C][OPTS].
-        let split = |pos: &str| -> Result<(usize, Option<usize>, String), Failure> {
-            let at = pos
-                .find(|c: char| !(c.is_ascii_digit() || c == '.'))
-                .unwrap_or(pos.len());
-            let (number, letters) = pos.split_at(at);
-            let (field, char) = match number.split_once('.') {
-                Some((f, c)) => (f, Some(c)),
-                None => (number, None),
-            };
-            let field = field
-                .parse()
-                .map_err(|_| bad("invalid number at field start"))?;
-            let char = match char {
-                Some(c) => Some(c.parse().map_err(|_| bad("invalid number after '.'"))?),
-                None => None,
-            };
-            Ok((field, char, letters.to_string()))
-        };
-        let mut rule = Rule::default();
-        let mut own = false;
-        let (field, char, letters) = split(start)?;
+        // POS1 is F[.C][OPTS], POS2 the same after a comma; nothing may follow.
+        let mut rest = text;
+        let (field, used) = count(rest, "invalid number at field start")?;
+        rest = &rest[used..];
         if field == 0 {
             return Err(bad("field number is zero"));
         }
-        if char == Some(0) {
-            return Err(bad("character offset is zero"));
-        }
-        for letter in letters.chars() {
-            if !rule.set(letter) {
-                return Err(bad(&format!("invalid option '{letter}'")));
+        let mut char = None;
+        if let Some(after) = rest.strip_prefix('.') {
+            let (c, used) = count(after, "invalid number after '.'")?;
+            if c == 0 {
+                return Err(bad("character offset is zero"));
             }
+            char = Some(c);
+            rest = &after[used..];
+        }
+        let mut rule = Rule::default();
+        let mut own = false;
+        while let Some(letter) = rest.chars().next().filter(|&l| rule.set(l)) {
             own = true;
+            rest = &rest[letter.len_utf8()..];
         }
         let blanks_at_start = rule.blanks_start;
         rule.blanks_end = false;
@@ -123,17 +118,26 @@ impl Key {
             end: None,
             rule,
         };
-        if let Some(end) = end {
-            let (field, char, letters) = split(end)?;
+        if let Some(after) = rest.strip_prefix(',') {
+            let (field, used) = count(after, "invalid number after ','")?;
+            rest = &after[used..];
             if field == 0 {
                 return Err(bad("field number is zero"));
             }
+            let mut char = None;
+            if let Some(after) = rest.strip_prefix('.') {
+                let (c, used) = count(after, "invalid number after '.'")?;
+                char = Some(c);
+                rest = &after[used..];
+            }
             let mut end_rule = Rule::default();
-            for letter in letters.chars() {
-                if !key.rule.set(letter) || !end_rule.set(letter) {
-                    return Err(bad(&format!("invalid option '{letter}'")));
-                }
+            while let Some(letter) = rest
+                .chars()
+                .next()
+                .filter(|&l| key.rule.set(l) && end_rule.set(l))
+            {
                 own = true;
+                rest = &rest[letter.len_utf8()..];
             }
             key.rule.blanks_start = blanks_at_start;
             key.rule.blanks_end = end_rule.blanks_end;
@@ -141,6 +145,9 @@ impl Key {
                 Some(c) if c > 0 => (field - 1, c),
                 _ => (field, 0),
             });
+        }
+        if !rest.is_empty() {
+            return Err(bad("stray character in field spec"));
         }
         if !own {
             key.rule = global;
