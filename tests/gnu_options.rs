@@ -280,7 +280,8 @@ fn malformed_input_is_named_where_it_fails() {
              2>&1 | sed 's/^[^:]*: line [0-9]*: //'; done <<'END'\n\
              a =\n a b\n x -f\n a b c\n a -eq\n ! a b\n a = b c\n a -a\n -n a b\n a -o\n ( a\n\
              ( a = b ) c\n a = b -o (\n a = b -o ( c\n a = b -o ( c d\n ! ! a b\n a -a -f\n\
-             1 -eq 2 3 4 5\n a =~ b\n -e -e\n = = =\n x = x -a ! y = z\nEND",
+             1 -eq 2 3 4 5\n a =~ b\n -e -e\n = = =\n x = x -a ! y = z\n -a -a -a -a\n\
+             a = a -a -f\n -f -a -f -a\n a -a b -a -f\n -e / -a -d / -a\nEND",
         ),
         case(
             "touch f; mkdir -p f/b; mkdir -p f; mkdir -p f/b/c; mkdir f/b; mkdir -p ./f/; \

@@ -66,10 +66,11 @@ fn three(args: &[String]) -> Result<(), String> {
 fn general(args: &[String], bracket: bool) -> Result<(), String> {
     let mut at = 0;
     or(args, &mut at, bracket)?;
-    if at < args.len() {
-        return Err("too many arguments".into());
+    match args.get(at) {
+        None => Ok(()),
+        Some(left) if left.starts_with('-') => Err(format!("syntax error: `{left}' unexpected")),
+        Some(_) => Err("too many arguments".into()),
     }
-    Ok(())
 }
 
 fn or(args: &[String], at: &mut usize, bracket: bool) -> Result<(), String> {
@@ -115,12 +116,10 @@ fn term(args: &[String], at: &mut usize, bracket: bool) -> Result<(), String> {
             None => Err("`)' expected".into()),
         };
     }
+    // A unary operator with nothing after it is a string, as bash takes it.
     if *at + 3 <= args.len() && is_binary(&args[*at + 1]) {
         *at += 3;
-    } else if is_unary(first) {
-        if *at + 1 >= args.len() {
-            return expected();
-        }
+    } else if is_unary(first) && *at + 1 < args.len() {
         *at += 2;
     } else {
         *at += 1;
