@@ -349,6 +349,13 @@ fn sort() {
         fed("sort -k2,2 -k1r", "b 1\na 1\nc 0\n"),
         fed("sort -h", "1K\n2M\n512\n1G\n"),
         fed("sort -rn", "1\n3\n2\n"),
+        // -g reads each key as C's strtod does: hexadecimal, infinities, NaN, exponents
+        // only with digits after them, and the longest number at the start.
+        fed(
+            "sort -g",
+            "10\n0x10\n0x1p4\n0x.8\n0x1.8p1\n-0x10\n0X1F\n0xg\n0x\n3.\n.5\n.\n-\n+5\n\
+             1e\n1e+\n2e1x\n-inf\nInfinity\n-NaN\nabc\n 7\n\t8\n1.5\n1,5\n5E-1\n00012\n",
+        ),
         // Lines that differ after their first eight bytes, shorter ones, NULs and bytes
         // above 127: the order of whole lines is decided by eight bytes at a time.
         case(

@@ -162,28 +162,7 @@ fn human(a: &[u8], b: &[u8]) -> Ordering {
 /// -g: as floating point numbers (strtod); what is no number comes first, then NaN.
 fn general(a: &[u8], b: &[u8]) -> Ordering {
     let value = |s: &[u8]| -> (u8, f64) {
-        let text = String::from_utf8_lossy(skip_blanks(s)).into_owned();
-        // The longest prefix that is a number.
-        let mut best = None;
-        for end in (1..=text.len()).rev() {
-            if !text.is_char_boundary(end) {
-                continue;
-            }
-            let prefix = &text[..end];
-            let lower = prefix.to_ascii_lowercase();
-            let named = matches!(
-                lower.trim_start_matches(['+', '-']),
-                "inf" | "infinity" | "nan"
-            );
-            let numeric_tail = prefix.ends_with(|c: char| c.is_ascii_digit() || c == '.');
-            if (named || numeric_tail)
-                && let Ok(v) = prefix.parse::<f64>()
-            {
-                best = Some(v);
-                break;
-            }
-        }
-        match best {
+        match strtod(skip_blanks(s)) {
             None => (0, 0.0),
             Some(v) if v.is_nan() => (1, 0.0),
             Some(v) => (2, v),
@@ -193,6 +172,80 @@ fn general(a: &[u8], b: &[u8]) -> Ordering {
     a_class
         .cmp(&b_class)
         .then_with(|| a_value.partial_cmp(&b_value).unwrap_or(Ordering::Equal))
+}
+
+/// The number C's `strtod` reads at the start of `s`, None when it reads none: a sign,
+/// then `inf`, `infinity` or `nan` in any case, a hexadecimal number (`0x1.8p3`), or a
+/// decimal one (`1.5e3`); an exponent counts only with digits after it.
+fn strtod(s: &[u8]) -> Option<f64> {
+    let (negative, rest) = match s.first() {
+        Some(b'-') => (true, &s[1..]),
+        Some(b'+') => (false, &s[1..]),
+        _ => (false, s),
+    };
+    let starts =
+        |word: &[u8]| rest.len() >= word.len() && rest[..word.len()].eq_ignore_ascii_case(word);
+    let digits = |from: usize, hex: bool| {
+        rest[from.min(rest.len())..]
+            .iter()
+            .take_while(|b| {
+                if hex {
+                    b.is_ascii_hexdigit()
+                } else {
+                    b.is_ascii_digit()
+                }
+            })
+            .count()
+    };
+    let magnitude = if starts(b"inf") {
+        f64::INFINITY
+    } else if starts(b"nan") {
+        f64::NAN
+    } else if starts(b"0x")
+        && (digits(2, true) > 0 || rest.get(2) == Some(&b'.') && digits(3, true) > 0)
+    {
+        let whole = digits(2, true);
+        let mut at = 2 + whole;
+        let mut fraction = 0;
+        if rest.get(at) == Some(&b'.') {
+            fraction = digits(at + 1, true);
+            at += 1 + fraction;
+        }
+        let mut mantissa = 0f64;
+        for &b in rest[2..at].iter().filter(|&&b| b != b'.') {
+            mantissa = mantissa * 16.0 + f64::from((b as char).to_digit(16).unwrap_or(0));
+        }
+        let mut exponent = -4 * fraction as i32;
+        if matches!(rest.get(at), Some(b'p' | b'P')) {
+            let sign = usize::from(matches!(rest.get(at + 1), Some(b'+' | b'-')));
+            let count = digits(at + 1 + sign, false);
+            if count > 0 {
+                let text = std::str::from_utf8(&rest[at + 1..at + 1 + sign + count]).ok()?;
+                exponent = exponent.saturating_add(text.parse::<i32>().unwrap_or(i32::MAX));
+            }
+        }
+        mantissa * 2f64.powi(exponent)
+    } else {
+        let whole = digits(0, false);
+        let mut at = whole;
+        let mut fraction = 0;
+        if rest.get(at) == Some(&b'.') {
+            fraction = digits(at + 1, false);
+            at += 1 + fraction;
+        }
+        if whole + fraction == 0 {
+            return None;
+        }
+        if matches!(rest.get(at), Some(b'e' | b'E')) {
+            let sign = usize::from(matches!(rest.get(at + 1), Some(b'+' | b'-')));
+            let count = digits(at + 1 + sign, false);
+            if count > 0 {
+                at += 1 + sign + count;
+            }
+        }
+        std::str::from_utf8(&rest[..at]).ok()?.parse::<f64>().ok()?
+    };
+    Some(if negative { -magnitude } else { magnitude })
 }
 
 /// -M: the month a key starts with (after blanks), 0 for none.
