@@ -97,10 +97,11 @@ fn as_gnu_reads(pattern: &str) -> Vec<Piece> {
                         .find(|f: char| f.is_ascii_digit() && f != '0')
                         .unwrap_or(flags.len()),
                 );
+                let width: Option<usize> = width.parse().ok();
                 // jiff refuses widths past 255; GNU takes any.
-                let too_wide = width.parse::<usize>().is_ok_and(|w| w > 255);
+                let too_wide = width.is_some_and(|w| w > 255);
                 let numeric = !PADDED_HERE.contains(&c) || c == b's';
-                let padded_here = !width.is_empty() && (PADDED_HERE.contains(&c) || too_wide);
+                let padded_here = width.is_some() && (PADDED_HERE.contains(&c) || too_wide);
                 if flags.contains(['^', '#']) || padded_here {
                     if !out.is_empty() {
                         pieces.push(Piece {
@@ -109,12 +110,11 @@ fn as_gnu_reads(pattern: &str) -> Vec<Piece> {
                             pad: None,
                         });
                     }
-                    let kept: String = flags.chars().filter(|f| !matches!(f, '^' | '#')).collect();
                     // What is padded here is formatted by jiff unpadded.
-                    let kept = match (padded_here, numeric) {
-                        (true, true) => "-".to_string(),
+                    let kept: String = match (padded_here, numeric) {
+                        (true, true) => "-".into(),
                         (true, false) => String::new(),
-                        (false, _) => kept,
+                        (false, _) => flags.chars().filter(|f| !matches!(f, '^' | '#')).collect(),
                     };
                     // GNU pads numbers with zeros (%e %k %l with blanks), names with
                     // blanks; `_` and `0` choose.
@@ -124,9 +124,9 @@ fn as_gnu_reads(pattern: &str) -> Vec<Piece> {
                         _ if numeric && !b"ekl".contains(&c) => '0',
                         _ => ' ',
                     };
-                    let pad = (padded_here && !flag_chars.contains('-'))
-                        .then(|| width.parse().ok().map(|w| (w, fill)))
-                        .flatten();
+                    let pad = width
+                        .filter(|_| padded_here && !flag_chars.contains('-'))
+                        .map(|w| (w, fill));
                     pieces.push(Piece {
                         jiff: format!("%{kept}{}", char::from(c)),
                         case,
