@@ -5,12 +5,14 @@
 //! defined it (`reader.rs`).
 
 use super::Shell;
+use super::builtin::deliver_before_error;
 use super::options::quoted;
 use std::collections::BTreeMap;
+use wasmix_kernel::file::Output;
 
 impl Shell {
     /// `alias [NAME[=VALUE]...]`.
-    pub(super) fn alias_builtin(&mut self, argv: &[String]) -> (u8, String) {
+    pub(super) fn alias_builtin(&mut self, argv: &[String], stdout: &Output) -> (u8, String) {
         let show = |name: &str, text: &String| format!("alias {name}={}\n", quoted_always(text));
         let mut args = &argv[1..];
         if args.first().is_some_and(|a| a == "-p") {
@@ -41,6 +43,7 @@ impl Shell {
                 _ => match self.aliases.get(arg) {
                     Some(alias) => text.push_str(&show(arg, alias)),
                     None => {
+                        deliver_before_error(&mut text, stdout);
                         self.report(&format!("alias: {arg}: not found"));
                         status = 1;
                     }

@@ -246,12 +246,21 @@ impl Shell {
                 continue;
             }
             let result = match split_subscript(name) {
-                Some((array, text)) if is_name(array) => match self.subscript(array, text).await {
-                    Ok(subscript) => self.unset_element(array, &subscript),
-                    Err(e) => Err(e),
-                },
-                // bash passes over a word that is no name, silently.
-                _ if !is_name(name) => Ok(()),
+                Some((array, text)) if is_name(array) && !text.is_empty() => {
+                    match self.subscript(array, text).await {
+                        Ok(subscript) => self.unset_element(array, &subscript),
+                        Err(e) => Err(e),
+                    }
+                }
+                // bash passes over a word that is no name, silently, unless told it names
+                // a variable.
+                _ if !is_name(name) => {
+                    if mode == 'v' {
+                        self.report(&format!("unset: `{name}': not a valid identifier"));
+                        status = 1;
+                    }
+                    Ok(())
+                }
                 _ if mode == ' ' && self.variable_entry(name).is_none() => {
                     self.functions.remove(name);
                     self.exported_functions.remove(name.as_str());

@@ -5,7 +5,6 @@
 
 use super::assign::Declaring;
 use super::exec::Stage;
-use super::table::{BUILTINS, help_text};
 pub use super::table::{Builtin, names};
 use super::{Flow, Origin, Shell};
 use bytes::Bytes;
@@ -152,7 +151,7 @@ impl Shell {
                 Ok(status) => (status, String::new()),
                 Err(e) => return Ok(Stage::Done(self.expansion_failed(e)?)),
             },
-            Builtin::Type => self.type_builtin(&argv[1..]),
+            Builtin::Type => self.type_builtin(&argv[1..], &stdio.stdout),
             Builtin::Bare => {
                 let skip = if argv.get(1).is_some_and(|a| a == "--") {
                     2
@@ -213,22 +212,22 @@ impl Shell {
                 }
             }
             Builtin::Set => self.set_builtin(argv),
-            Builtin::Trap => self.trap_builtin(argv),
+            Builtin::Trap => self.trap_builtin(argv, &stdio.stdout),
             Builtin::Dirs => self.dirs_builtin(&argv[1..]),
             Builtin::Pushd => self.pushd_builtin(&argv[1..]),
             Builtin::Popd => self.popd_builtin(&argv[1..]),
             Builtin::Getopts => (self.getopts_builtin(argv), String::new()),
             Builtin::Mapfile => (self.mapfile_builtin(argv, &stdio).await, String::new()),
-            Builtin::Shopt => self.shopt_builtin(argv),
+            Builtin::Shopt => self.shopt_builtin(argv, &stdio.stdout),
             Builtin::Read => (self.read_builtin(argv, &stdio).await, String::new()),
-            Builtin::Alias => self.alias_builtin(argv),
+            Builtin::Alias => self.alias_builtin(argv, &stdio.stdout),
             Builtin::Unalias => (self.unalias_builtin(argv), String::new()),
             Builtin::Jobs => self.jobs_builtin(argv),
             Builtin::Fg => (self.fg_builtin(argv).await, String::new()),
             Builtin::Bg => self.bg_builtin(argv),
             Builtin::Disown => self.disown_builtin(argv),
             Builtin::Wait => (self.wait_builtin(argv).await, String::new()),
-            Builtin::Kill => self.kill_builtin(argv),
+            Builtin::Kill => self.kill_builtin(argv, &stdio.stdout),
             Builtin::Ulimit => self.ulimit_builtin(&argv[1..]),
             Builtin::Umask => self.umask_builtin(&argv[1..]),
             Builtin::Hash => self.hash_builtin(&argv[1..]),
@@ -273,27 +272,7 @@ impl Shell {
                 }
                 (0, format!("{cwd}\n"))
             }
-            Builtin::Help if argv.len() > 1 => {
-                let mut text = String::new();
-                let mut status = 0;
-                for topic in &argv[1..] {
-                    let matching: Vec<_> = BUILTINS
-                        .iter()
-                        .filter(|(name, ..)| {
-                            super::pattern::Pattern::new(topic, true).matches(name)
-                        })
-                        .collect();
-                    if matching.is_empty() {
-                        self.report(&format!("help: no help topics match `{topic}'."));
-                        status = 1;
-                    }
-                    for (name, _, usage, what) in matching {
-                        text.push_str(&format!("{name}: {usage}\n    {what}\n"));
-                    }
-                }
-                (status, text)
-            }
-            Builtin::Help => (0, help_text()),
+            Builtin::Help => self.help_builtin(&argv[1..]),
             Builtin::Colon | Builtin::True => (0, String::new()),
             Builtin::False => (1, String::new()),
             Builtin::Echo => {
@@ -416,6 +395,15 @@ pub(super) fn finish(name: &str, status: u8, text: impl Into<Bytes>, stdio: Stdi
         return Stage::Done(1);
     }
     Stage::Done(status)
+}
+
+/// Writes what a builtin has listed so far before it reports an error, so that the two
+/// come out in order when they go to one place (`type a nosuch b 2>&1`). What cannot be
+/// written is kept for `finish`, which reports the failure.
+pub(super) fn deliver_before_error(text: &mut String, stdout: &Output) {
+    if !text.is_empty() && deliver(text.clone(), stdout.duplicate()).is_ok() {
+        text.clear();
+    }
 }
 
 /// Writes a builtin's output where its stdout goes. Into a pipe it is queued at once,

@@ -1,8 +1,10 @@
 //! Job control builtins: `jobs`, `fg`, `bg`, `disown`, `wait` and `kill`, and what Ctrl-Z
 //! does to the foreground pipeline.
 
+use super::builtin::deliver_before_error;
 use super::job::{self, JobState};
 use super::{Origin, Shell};
+use wasmix_kernel::file::Output;
 use wasmix_kernel::proc::{ExitStatus, Pid, SIGNALS, Signal};
 
 /// bash's `$?` after Ctrl-Z stops the foreground job (128 + SIGTSTP).
@@ -394,7 +396,7 @@ impl Shell {
     }
 
     /// `kill [-SIGNAL | -s SIGNAL | -n N] PID|%JOB...`, and `kill -l [N]`.
-    pub(super) fn kill_builtin(&mut self, argv: &[String]) -> (u8, String) {
+    pub(super) fn kill_builtin(&mut self, argv: &[String], stdout: &Output) -> (u8, String) {
         // None: signal 0, which only asks whether the process is there.
         let mut signal = Some(Signal::Terminate);
         let parse = |name: &str| match name {
@@ -403,7 +405,7 @@ impl Shell {
         };
         let mut operands = &argv[1..];
         match operands.first().map(String::as_str) {
-            Some("-l" | "-L") => return self.list_signals(&operands[1..]),
+            Some("-l" | "-L") => return self.list_signals(&operands[1..], stdout),
             Some("-s" | "-n") => {
                 let Some(name) = operands.get(1) else {
                     self.report(&format!(
@@ -541,7 +543,7 @@ impl Shell {
 
     /// `kill -l`: every signal, five to a line as bash prints them; with operands, the
     /// name of each number (an exit status above 128 too) and the number of each name.
-    pub(super) fn list_signals(&self, operands: &[String]) -> (u8, String) {
+    pub(super) fn list_signals(&self, operands: &[String], stdout: &Output) -> (u8, String) {
         if operands.is_empty() {
             let text = SIGNALS
                 .chunks(5)
@@ -570,6 +572,7 @@ impl Shell {
             match found {
                 Some(found) => text.push_str(&(found + "\n")),
                 None => {
+                    deliver_before_error(&mut text, stdout);
                     self.report(&format!("kill: {operand}: invalid signal specification"));
                     status = 1;
                 }

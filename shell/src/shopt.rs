@@ -1,6 +1,8 @@
 //! `shopt`: bash's named options for globbing, matching and running commands.
 
 use super::Shell;
+use super::builtin::deliver_before_error;
+use wasmix_kernel::file::Output;
 
 #[derive(Clone, Copy)]
 pub(super) struct ShellOptions {
@@ -144,7 +146,7 @@ impl ShellOptions {
 
 impl Shell {
     /// `shopt [-s|-u] [-p] [-q] [-o] [NAME...]`.
-    pub(super) fn shopt_builtin(&mut self, argv: &[String]) -> (u8, String) {
+    pub(super) fn shopt_builtin(&mut self, argv: &[String], stdout: &Output) -> (u8, String) {
         let mut set = None;
         let mut print = false;
         let mut quiet = false;
@@ -208,6 +210,7 @@ impl Shell {
         let mut text = String::new();
         for name in &listed {
             let Some(current) = self.shell_options.get(name) else {
+                deliver_before_error(&mut text, stdout);
                 self.report(&format!("shopt: {name}: invalid shell option name"));
                 status = 1;
                 continue;

@@ -224,7 +224,7 @@ pub(super) const BUILTINS: &[(&str, Builtin, &str, &str)] = &[
     (
         "help",
         Builtin::Help,
-        "help [PATTERN...]",
+        "help [-ds] [PATTERN...]",
         "show this list, or the builtins PATTERN matches",
     ),
     (
@@ -450,7 +450,58 @@ impl Builtin {
     }
 }
 
-pub(super) fn help_text() -> String {
+impl super::Shell {
+    /// `help [-ds] [PATTERN...]`: the builtins whose names match, in full, as a
+    /// description (`-d`) or as a synopsis (`-s`).
+    pub(super) fn help_builtin(&self, args: &[String]) -> (u8, String) {
+        let mut short = None;
+        let mut patterns = args;
+        while let Some(flags) = patterns.first().and_then(|a| a.strip_prefix('-')) {
+            patterns = &patterns[1..];
+            if flags == "-" {
+                break;
+            }
+            for flag in flags.chars() {
+                match flag {
+                    // `-d` wins over `-s`, whatever their order.
+                    'd' => short = Some('d'),
+                    's' => short = short.or(Some('s')),
+                    other => {
+                        self.report(&format!("help: -{other}: invalid option"));
+                        self.say("help: usage: help [-ds] [pattern ...]".into());
+                        return (2, String::new());
+                    }
+                }
+            }
+        }
+        if patterns.is_empty() {
+            return (0, help_text());
+        }
+        let mut text = String::new();
+        for pattern in patterns {
+            let matcher = super::pattern::Pattern::new(pattern, true);
+            let matching = BUILTINS.iter().filter(|(name, ..)| matcher.matches(name));
+            for (name, _, usage, what) in matching {
+                text.push_str(&match short {
+                    Some('d') => format!("{name} - {what}\n"),
+                    Some(_) => format!("{name}: {usage}\n"),
+                    None => format!("{name}: {usage}\n    {what}\n"),
+                });
+            }
+        }
+        // bash complains only when nothing matched, naming the last pattern.
+        if text.is_empty() {
+            let pattern = &patterns[patterns.len() - 1];
+            self.report(&format!(
+                "help: no help topics match `{pattern}'.  Try `help help' or `man -k {pattern}' or `info {pattern}'."
+            ));
+            return (1, text);
+        }
+        (0, text)
+    }
+}
+
+fn help_text() -> String {
     let mut text =
         String::from("wasmix shell. Programs live in /bin; these commands are built in:\n\n");
     let mut listed: Vec<_> = BUILTINS.iter().collect();

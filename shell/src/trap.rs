@@ -3,9 +3,10 @@
 //! foreground job), before each command (`DEBUG`), after a command fails (`ERR`, where
 //! `set -e` would stop) and when a function or sourced file returns (`RETURN`).
 
+use super::builtin::deliver_before_error;
 use super::{Flow, Shell};
 use std::sync::Arc;
-use wasmix_kernel::file::Stdio;
+use wasmix_kernel::file::{Output, Stdio};
 use wasmix_kernel::proc::{Disposition, Signal};
 
 /// The trap a `trap` operand names: `EXIT` (or `0`), a signal by name or number (`INT`,
@@ -42,7 +43,7 @@ fn trapped_signal(name: &str) -> Option<Signal> {
 
 impl Shell {
     /// `trap [-lp] [[COMMAND] CONDITION...]`, `trap - CONDITION...`, `trap` alone.
-    pub(super) fn trap_builtin(&mut self, argv: &[String]) -> (u8, String) {
+    pub(super) fn trap_builtin(&mut self, argv: &[String], stdout: &Output) -> (u8, String) {
         let args: Vec<&str> = argv[1..].iter().map(String::as_str).collect();
         let args = match args.first() {
             Some(&"--") => &args[1..],
@@ -60,7 +61,7 @@ impl Shell {
             _ => &args[..],
         };
         if args.first() == Some(&"-l") {
-            return self.list_signals(&[]);
+            return self.list_signals(&[], stdout);
         }
         if args.is_empty() || args[0] == "-p" {
             let operands = args.iter().skip(1);
@@ -70,26 +71,34 @@ impl Shell {
                 self.say("trap: usage: trap [-lp] [[arg] signal_spec ...]".into());
                 return (2, String::new());
             }
-            let mut status = 0;
-            for unknown in operands.clone().filter(|a| condition(a).is_none()) {
-                self.report(&format!("trap: {unknown}: invalid signal specification"));
-                status = 1;
-            }
             // A subshell that set no trap lists its parent's, as bash does.
             let traps = self.parent_traps.as_deref().unwrap_or(&self.traps);
-            let wanted: Vec<Option<String>> = operands.map(|a| condition(a)).collect();
-            let mut listed: Vec<(&String, &String)> = traps
-                .iter()
-                .filter(|(name, _)| wanted.is_empty() || wanted.contains(&Some(name.to_string())))
-                .collect();
-            listed.sort_by_key(|(name, _)| listing_order(name));
-            let text = listed
-                .into_iter()
-                .map(|(name, command)| {
-                    let quoted = format!("'{}'", command.replace('\'', "'\\''"));
-                    format!("trap -- {quoted} {name}\n")
-                })
-                .collect();
+            let show = |name: &String, command: &String| {
+                let quoted = format!("'{}'", command.replace('\'', "'\\''"));
+                format!("trap -- {quoted} {name}\n")
+            };
+            let mut status = 0;
+            let mut text = String::new();
+            if operands.len() == 0 {
+                let mut listed: Vec<(&String, &String)> = traps.iter().collect();
+                listed.sort_by_key(|(name, _)| listing_order(name));
+                text = listed.into_iter().map(|(n, c)| show(n, c)).collect();
+            }
+            // Named ones in the order named, each time it is named.
+            for operand in operands {
+                match condition(operand) {
+                    Some(name) => {
+                        if let Some((name, command)) = traps.get_key_value(name.as_str()) {
+                            text.push_str(&show(name, command));
+                        }
+                    }
+                    None => {
+                        deliver_before_error(&mut text, stdout);
+                        self.report(&format!("trap: {operand}: invalid signal specification"));
+                        status = 1;
+                    }
+                }
+            }
             return (status, text);
         }
         // One operand alone, `-`, or a number first resets; otherwise the first is the

@@ -1,12 +1,12 @@
 //! What a name runs as: `type`, and `command`, which runs a builtin or program while
 //! skipping functions and aliases (or with `-v`/`-V` tells what the name is).
 
-use super::builtin::finish;
+use super::builtin::{deliver_before_error, finish};
 use super::exec::Stage;
 use super::print::function_text;
 use super::table::KEYWORDS;
 use super::{DEFAULT_PATH, Flow, Shell};
-use wasmix_kernel::file::Stdio;
+use wasmix_kernel::file::{Output, Stdio};
 use wasmix_kernel::fs::namespace::{absolute, normalize};
 
 /// One thing a name can run.
@@ -30,6 +30,23 @@ enum Style {
     Path,
     /// `command -v`: the name, the path, or the alias as a command.
     Short,
+}
+
+/// What `type` or `command` is asked: how to describe a name, whether every kind of it
+/// (`-a`), whether functions count (not with `-f`), only files (`-P`).
+#[derive(Clone, Copy)]
+struct Query {
+    style: Style,
+    all: bool,
+    functions: bool,
+    path_only: bool,
+}
+
+/// What `describe_names` lists, and whether any name was missing or found.
+struct Description {
+    text: String,
+    missing: bool,
+    found: bool,
 }
 
 impl Shell {
@@ -114,24 +131,26 @@ impl Shell {
     }
 
     /// `type [-afptP] NAME...`.
-    pub(super) fn type_builtin(&mut self, args: &[String]) -> (u8, String) {
-        let mut style = Style::Sentence;
-        let mut all = false;
-        let mut functions = true;
-        let mut path_only = false;
+    pub(super) fn type_builtin(&mut self, args: &[String], stdout: &Output) -> (u8, String) {
+        let mut query = Query {
+            style: Style::Sentence,
+            all: false,
+            functions: true,
+            path_only: false,
+        };
         let mut names = Vec::new();
         for arg in args {
             match arg.strip_prefix('-') {
                 Some(flags) if names.is_empty() && !flags.is_empty() => {
                     for flag in flags.chars() {
                         match flag {
-                            'a' => all = true,
-                            'f' => functions = false,
-                            't' => style = Style::Word,
-                            'p' => style = Style::Path,
+                            'a' => query.all = true,
+                            'f' => query.functions = false,
+                            't' => query.style = Style::Word,
+                            'p' => query.style = Style::Path,
                             'P' => {
-                                style = Style::Path;
-                                path_only = true;
+                                query.style = Style::Path;
+                                query.path_only = true;
                             }
                             other => {
                                 self.report(&format!("type: -{other}: invalid option"));
@@ -144,21 +163,28 @@ impl Shell {
                 _ => names.push(arg.clone()),
             }
         }
-        self.describe_names("type", &names, style, all, functions, path_only)
+        let listing = self.describe_names("type", &names, &query, stdout);
+        (u8::from(listing.missing), listing.text)
     }
 
-    /// What `type` (or `command -v`/`-V`, named by `builtin`) says of each name.
+    /// What `type` (or `command -v`/`-V`, named by `builtin`) says of each name. Errors
+    /// are reported as they are met, after what was listed before them.
     fn describe_names(
         &self,
         builtin: &str,
         names: &[String],
-        style: Style,
-        all: bool,
-        functions: bool,
-        path_only: bool,
-    ) -> (u8, String) {
+        query: &Query,
+        stdout: &Output,
+    ) -> Description {
+        let Query {
+            style,
+            all,
+            functions,
+            path_only,
+        } = *query;
         let mut text = String::new();
-        let mut status = 0;
+        let mut missing = false;
+        let mut found = false;
         for name in names {
             let mut kinds = self.kinds(name, functions, path_only);
             // With no executable one, bash names the first file of the name in $PATH.
@@ -169,11 +195,13 @@ impl Shell {
             }
             if kinds.is_empty() {
                 if style == Style::Sentence {
+                    deliver_before_error(&mut text, stdout);
                     self.report(&format!("{builtin}: {name}: not found"));
                 }
-                status = 1;
+                missing = true;
                 continue;
             }
+            found = true;
             let shown = if all { &kinds[..] } else { &kinds[..1] };
             for kind in shown {
                 if let Some(line) = Self::describe(name, kind, style) {
@@ -182,7 +210,11 @@ impl Shell {
                 }
             }
         }
-        (status, text)
+        Description {
+            text,
+            missing,
+            found,
+        }
     }
 
     /// `command [-pvV] NAME [ARGS]`.
@@ -223,10 +255,16 @@ impl Shell {
                 self.set_variable("PATH", DEFAULT_PATH, false);
             }
             // Unlike `type`, success when any name was found.
-            let (_, text) = self.describe_names("command", args, style, false, true, false);
+            let query = Query {
+                style,
+                all: false,
+                functions: true,
+                path_only: false,
+            };
+            let listing = self.describe_names("command", args, &query, &stdio.stdout);
             self.restore_variables(saved.into_iter().collect());
-            let status = u8::from(text.is_empty());
-            return Ok(finish(&argv[0], status, text, stdio));
+            let status = u8::from(!listing.found);
+            return Ok(finish(&argv[0], status, listing.text, stdio));
         }
         let Some(name) = args.first() else {
             return Ok(Stage::Done(0));
