@@ -35,6 +35,13 @@ fn sed_regex_and_replacement_text() {
         fed("sed 's/x/a\\tb\\rc/' | od -c", "x\n"),
         fed("sed 's/x/\\x41\\o102\\d067\\cA/' | od -c", "x\n"),
         fed("sed 'y/abc/\\n\\tz/' | od -c", "abc\n"),
+        // Inside brackets too: `[ \t]` is a space or a tab, `[\x41]` an `A`.
+        fed("sed 's/[ \\t]\\+/ /g' | od -c", "set \t x\\y\n"),
+        fed(
+            "sed 's/[\\x41\\o102\\d067\\cA]/_/g;s/[\\x]/X/g' | od -c",
+            "ABCD\x01x\\\n",
+        ),
+        fed("sed 's/[\\w\\s]/_/g'", "ws\\t\n"),
         fed("sed 's/b/\\n/'", "abc\n"),
         fed("sed 's/a/b/0'", "a\n"),
     ]);

@@ -424,8 +424,18 @@ impl Translator {
         }
     }
 
-    /// A bracket expression, after its `[`. A backslash in it is itself, `]` first is a
-    /// member, and `[:class:]` must name a class.
+    /// Whether a backslash here (in a bracket) starts one of sed's escapes: a control
+    /// letter, `\cX`, or a number (`\x` with no digits is an `x`, as in GNU sed).
+    fn names_control_escape(&self) -> bool {
+        match self.peek() {
+            Some('n' | 't' | 'r' | 'f' | 'v' | 'a' | 'd' | 'o' | 'x') => true,
+            Some('c') => self.chars.get(self.at + 1).is_some(),
+            _ => false,
+        }
+    }
+
+    /// A bracket expression, after its `[`. A backslash in it is itself (but for sed's
+    /// escapes), `]` first is a member, and `[:class:]` must name a class.
     fn bracket(&mut self) -> Result<(), String> {
         let opening = self.at;
         let mut body = String::from("[");
@@ -446,6 +456,11 @@ impl Translator {
             let start = if c == '\\' && self.syntax.bracket_escapes && self.peek().is_some() {
                 self.at += 1;
                 self.chars[self.at - 1]
+            } else if c == '\\' && self.syntax.control_escapes && self.names_control_escape() {
+                // GNU sed turns `[\t]` into a tab, `[\x41]` into `A`, as outside brackets.
+                self.at += 1;
+                let letter = self.chars[self.at - 1];
+                self.control_escape(letter)
             } else if c == '[' && matches!(self.peek(), Some(':' | '.' | '=')) {
                 match self.bracket_part(&mut body)? {
                     Some(member) => member,
