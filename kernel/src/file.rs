@@ -28,9 +28,10 @@ pub enum Output {
     ConsoleOut,
     ConsoleErr,
     Pipe(PipeWriter),
-    /// A file opened by a redirection. Written at its end: `>` truncated it first, so that
-    /// is where sequential output goes, and `2>&1` into it interleaves correctly.
-    File(Arc<dyn FileHandle>),
+    /// A file opened by a redirection, and the offset it is written at, shared as a file
+    /// descriptor's is (by `2>&1`, the commands of a group, and the reading side of `<>`).
+    /// None: opened to append (`>>`), every write goes at the end.
+    File(Arc<dyn FileHandle>, Option<Arc<AtomicU64>>),
     Null,
     /// Closed (`>&-`): every write fails with EBADF.
     Closed,
@@ -55,9 +56,28 @@ impl Output {
             Output::ConsoleOut => Output::ConsoleOut,
             Output::ConsoleErr => Output::ConsoleErr,
             Output::Pipe(writer) => Output::Pipe(writer.clone()),
-            Output::File(handle) => Output::File(handle.clone()),
+            Output::File(handle, offset) => Output::File(handle.clone(), offset.clone()),
             Output::Null => Output::Null,
             Output::Closed => Output::Closed,
+        }
+    }
+}
+
+/// Writes all of `bytes` into a redirection's file (`Output::File`): at its shared
+/// offset, or at its end when it was opened to append.
+pub fn write_to_file(
+    handle: &dyn FileHandle,
+    offset: Option<&AtomicU64>,
+    bytes: &[u8],
+) -> FsResult<()> {
+    match offset {
+        Some(offset) => crate::wasi_fs::streams::write_at_shared_offset(handle, offset, bytes),
+        None => {
+            let mut written = 0;
+            while written < bytes.len() {
+                written += handle.append(&bytes[written..])?;
+            }
+            Ok(())
         }
     }
 }
@@ -134,7 +154,7 @@ impl Stdio {
             Output::ConsoleOut => devfs::terminal_file(),
             Output::ConsoleErr => devfs::console_error_file(),
             Output::Pipe(writer) => fdfs::pipe_file(fdfs::PipeEnd::Write(writer.clone())),
-            Output::File(handle) => handle.clone(),
+            Output::File(handle, _) => handle.clone(),
             Output::Null => devfs::null_file(),
             Output::Closed => return Err(FsError::BadDescriptor),
         })
@@ -183,10 +203,10 @@ fn install_output<'b>(
         Output::ConsoleOut => set(Box::new(ConsoleStdout)),
         Output::ConsoleErr => set(Box::new(std::io::stderr())),
         Output::Pipe(writer) => set(Box::new(writer.stdout())),
-        Output::File(handle) => set(Box::new(FileStdout(limit_file_size(
-            handle.clone(),
-            file_size,
-        )))),
+        Output::File(handle, offset) => set(Box::new(FileStdout {
+            handle: limit_file_size(handle.clone(), file_size),
+            offset: offset.clone(),
+        })),
         Output::Null => set(Box::new(tokio::io::empty())),
         Output::Closed => set(Box::new(ClosedStdout)),
     };
@@ -264,7 +284,10 @@ struct FileStdin {
     offset: Arc<AtomicU64>,
 }
 
-struct FileStdout(Arc<dyn FileHandle>);
+struct FileStdout {
+    handle: Arc<dyn FileHandle>,
+    offset: Option<Arc<AtomicU64>>,
+}
 
 impl IsTerminal for FileStdin {
     fn is_terminal(&self) -> bool {
@@ -300,8 +323,11 @@ impl StdinStream for FileStdin {
 impl FileStdout {
     fn writer(&self) -> FileWriter {
         FileWriter {
-            handle: self.0.clone(),
-            position: WritePosition::Append,
+            handle: self.handle.clone(),
+            position: match &self.offset {
+                Some(offset) => WritePosition::Shared(offset.clone()),
+                None => WritePosition::Append,
+            },
             sync: false,
         }
     }

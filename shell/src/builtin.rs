@@ -433,12 +433,9 @@ pub(super) fn deliver(text: impl Into<Bytes>, output: Output) -> Result<(), Stri
         Output::Pipe(writer) => writer
             .put_now(text)
             .map_err(|e| wasmix_kernel::fs::FsError::from(e).to_string()),
-        Output::File(handle) => {
-            let mut written = 0;
-            while written < text.len() {
-                written += handle.append(&text[written..]).map_err(|e| e.to_string())?;
-            }
-            Ok(())
+        Output::File(handle, offset) => {
+            wasmix_kernel::file::write_to_file(&*handle, offset.as_deref(), &text)
+                .map_err(|e| e.to_string())
         }
         Output::Null => Ok(()),
         Output::Closed => Err(wasmix_kernel::fs::FsError::BadDescriptor.to_string()),

@@ -179,13 +179,15 @@ impl Shell {
                 };
                 let handle = self.create_file(&path, options, &name)?;
                 // A FIFO opened both ways holds both ends of its pipe.
+                // One descriptor: what is read moves where the next write goes.
+                let offset = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
                 let input = match handle.pipe_reader() {
                     Some(reader) => Input::Pipe(reader),
-                    None => Input::File(handle.clone(), Default::default()),
+                    None => Input::File(handle.clone(), offset.clone()),
                 };
                 let output = match handle.pipe_writer() {
                     Some(writer) => Output::Pipe(writer),
-                    None => Output::File(handle),
+                    None => Output::File(handle, Some(offset)),
                 };
                 match fd.unwrap_or(0) {
                     0 => stdio.stdin = input,
@@ -293,7 +295,8 @@ impl Shell {
         // A FIFO is written as the pipe it is.
         Ok(match handle.pipe_writer() {
             Some(writer) => Output::Pipe(writer),
-            None => Output::File(handle),
+            None if append => Output::File(handle, None),
+            None => Output::File(handle, Some(Default::default())),
         })
     }
 

@@ -339,6 +339,6 @@ fn append_to(parent: &Inheritance, cwd: &str, name: &str) -> Result<Output, FsEr
     }
     Ok(match handle.pipe_writer() {
         Some(writer) => Output::Pipe(writer),
-        None => Output::File(handle),
+        None => Output::File(handle, None),
     })
 }

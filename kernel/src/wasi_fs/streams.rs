@@ -24,6 +24,31 @@ fn failed(e: FsError) -> StreamError {
     StreamError::LastOperationFailed(wasmtime::Error::new(e))
 }
 
+/// Writes all of `bytes` at a shared offset and moves it past them. The offset is taken
+/// before writing, so that writers sharing it never write over each other.
+pub fn write_at_shared_offset(
+    handle: &dyn FileHandle,
+    offset: &AtomicU64,
+    bytes: &[u8],
+) -> Result<(), FsError> {
+    let mut at = offset.fetch_add(bytes.len() as u64, Ordering::Relaxed);
+    let mut written = 0;
+    while written < bytes.len() {
+        match handle.write_at(&bytes[written..], at) {
+            Ok(n) => {
+                written += n;
+                at += n as u64;
+            }
+            Err(e) => {
+                // What was not written does not move the offset.
+                offset.fetch_sub((bytes.len() - written) as u64, Ordering::Relaxed);
+                return Err(e);
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Reads a file from an offset; streams made for one stdin share the offset.
 pub struct FileReader {
     pub handle: Arc<dyn FileHandle>,
@@ -54,6 +79,9 @@ impl InputStream for FileReader {
 pub enum WritePosition {
     At(u64),
     Append,
+    /// A descriptor's offset that other streams share (a redirection's file, which
+    /// `2>&1` and the commands of a group write through, and `<>` reads through too).
+    Shared(Arc<AtomicU64>),
 }
 
 pub struct FileWriter {
@@ -87,6 +115,9 @@ impl OutputStream for FileWriter {
                 while written < bytes.len() {
                     written += self.handle.append(&bytes[written..]).map_err(failed)?;
                 }
+            }
+            WritePosition::Shared(offset) => {
+                write_at_shared_offset(&*self.handle, offset, &bytes).map_err(failed)?
             }
         }
         if self.sync {
