@@ -102,10 +102,10 @@ fn wc() {
         case("cat words.txt | wc -l"),
         case("wc nosuch lines.txt"),
         case("wc -x"),
-        // Around the edges of the 64-byte steps and of the 63-step blocks whose
+        // Around the edges of the 128-byte steps and of the 31-step blocks whose
         // one-byte counters are emptied before they overflow (all newlines, then lines).
         case(
-            "for n in 0 1 63 64 65 4031 4032 4033 8064 8065 16320 100000; do \
+            "for n in 0 1 63 64 65 127 128 129 3967 3968 3969 7936 7937 16320 100000; do \
              yes '' | head -c $n | wc -l; seq 30000 | head -c $n | wc -l; done",
         ),
         // Words counted 64 bytes at a time: words across the edges of the steps, white
