@@ -705,6 +705,57 @@ fn a_directory_where_a_file_is_expected() {
         case("cat -A dir empty"),
         case("grep x dir words.txt"),
         case("tail -n 1 dir words.txt"),
+        // GNU's words for a read that fails after the open.
+        case("base64 dir"),
+        case("shuf dir"),
+        case("join dir words.txt"),
+        case("split dir"),
+        case("strings dir nope; echo $?"),
+    ]);
+}
+
+/// Standard input redirected from a directory: the read fails with "Is a directory"
+/// (WASI says only "I/O error"), named as each GNU program names standard input.
+#[test]
+fn standard_input_that_is_a_directory() {
+    compare(&[
+        case("cat < dir"),
+        case("wc < dir"),
+        case("wc - words.txt < dir"),
+        case("head < dir"),
+        case("tail -n 1 < dir"),
+        case("sed p < dir"),
+        case("sort < dir"),
+        case("cut -c1 < dir"),
+        case("md5sum < dir"),
+        case("base64 < dir"),
+        case("paste - < dir"),
+    ]);
+}
+
+/// gzip's complaints about the data itself start a line of their own; what is written
+/// to standard output or only tested is read whatever its name ends with.
+#[test]
+fn gzip_complaints_about_the_data() {
+    compare(&[
+        case("gzip -d < lines.txt; echo $?"),
+        case("gzip -dc lines.txt; echo $?"),
+        case("gzip -t lines.txt; echo $?"),
+        case("gzip -dc < empty; echo $?"),
+        case("printf x | gzip -dc; echo $?"),
+    ]);
+}
+
+/// Numbers that od and uniq refuse, in GNU's words and without a usage hint.
+#[test]
+fn od_and_uniq_name_the_bad_number() {
+    compare(&[
+        case("od -N x lines.txt"),
+        case("od -j 5x lines.txt"),
+        case("od --read-bytes=q lines.txt"),
+        case("uniq -f -1 lines.txt"),
+        case("uniq -s x lines.txt"),
+        case("uniq -f 99999999999999999999 lines.txt"),
     ]);
 }
 

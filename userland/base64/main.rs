@@ -41,8 +41,8 @@ fn main() {
             return Err(args::unexpected(Arg::Value(files[1].clone().into())));
         }
         let name = files.pop().unwrap_or_else(|| "-".into());
-        let read_error = |e: std::io::Error| Failure::Fatal(file_error(&name, &e));
-        let mut reader = input::open(&name).map_err(read_error)?;
+        let mut reader = input::open(&name).map_err(|e| Failure::Fatal(file_error(&name, &e)))?;
+        let read_error = |e: std::io::Error| Failure::Fatal(wasmix_common::read_error(&e));
         if decode {
             let mut data = Vec::new();
             reader.read_to_end(&mut data).map_err(read_error)?;

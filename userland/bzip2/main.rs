@@ -83,7 +83,7 @@ fn read_input(name: Option<&str>) -> std::io::Result<Vec<u8>> {
     match name {
         Some(name) => data = wasmix_common::input::read_whole(name)?,
         None => {
-            std::io::stdin().lock().read_to_end(&mut data)?;
+            wasmix_common::input::stdin().read_to_end(&mut data)?;
         }
     }
     Ok(data)

@@ -152,7 +152,7 @@ fn run(s: Settings) -> Result<u8, Failure> {
     };
     let mut input: Box<dyn Read> = match &s.input {
         Some(name) => Box::new(File::open(name).map_err(|e| open_failed(name, e))?),
-        None => Box::new(std::io::stdin()),
+        None => Box::new(wasmix_common::input::stdin()),
     };
     let mut output: Box<dyn Write> = match &s.output {
         Some(name) => {

@@ -64,6 +64,10 @@ fn compress(
 /// Expands every member; Ok(true) when garbage followed the last one.
 fn expand(data: &[u8], output: &mut dyn Write) -> io::Result<bool> {
     const MAGIC: [u8; 2] = [0x1f, 0x8b];
+    // Too short to hold the magic number at all: GNU's gzip says it ended early.
+    if data.len() < MAGIC.len() {
+        return Err(io::ErrorKind::UnexpectedEof.into());
+    }
     if !data.starts_with(&MAGIC) {
         return Err(io::Error::new(
             io::ErrorKind::InvalidData,
@@ -87,9 +91,22 @@ fn warn(options: &Options, message: String) -> Status {
     2
 }
 
+/// Reports data that did not expand. GNU gzip starts a line of its own for the two
+/// complaints about the data itself (`\ngzip: stdin: not in gzip format`).
+fn expand_failed(name: &str, e: &io::Error) -> Status {
+    let about_the_data = e.kind() == io::ErrorKind::UnexpectedEof
+        || (e.kind() == io::ErrorKind::InvalidData && e.to_string() == "not in gzip format");
+    if about_the_data {
+        eprintln!("\ngzip: {name}: {}", describe_io_error(e));
+    } else {
+        PROGRAM.warn(format!("{name}: {}", describe_io_error(e)));
+    }
+    1
+}
+
 fn process_stdin(options: &Options, out: &mut Output) -> Result<Status, Failure> {
     let mut data = Vec::new();
-    io::stdin().read_to_end(&mut data)?;
+    wasmix_common::input::stdin().read_to_end(&mut data)?;
     if options.decompress || options.test {
         let mut sink = io::sink();
         let target: &mut dyn Write = if options.test { &mut sink } else { out };
@@ -99,7 +116,7 @@ fn process_stdin(options: &Options, out: &mut Output) -> Result<Status, Failure>
                 options,
                 "stdin: decompression OK, trailing garbage ignored".into(),
             )),
-            Err(e) => Err(Failure::Fatal(format!("stdin: {}", describe_io_error(&e)))),
+            Err(e) => Ok(expand_failed("stdin", &e)),
         };
     }
     if out.is_terminal() && !options.force {
@@ -125,7 +142,10 @@ fn process_file(name: &str, options: &Options, out: &mut Output) -> Result<Statu
         return Ok(warn(options, format!("{name} is a directory -- ignored")));
     }
     let decompressing = options.decompress || options.test;
-    let target = if decompressing {
+    let target = if decompressing && (options.to_stdout || options.test) {
+        // Written nowhere: the name's suffix does not matter.
+        name.to_string()
+    } else if decompressing {
         match name
             .strip_suffix(options.suffix.as_str())
             .filter(|stem| !stem.is_empty())
@@ -165,17 +185,7 @@ fn process_file(name: &str, options: &Options, out: &mut Output) -> Result<Statu
                 }
                 status = 2;
             }
-            Err(e)
-                if e.kind() == io::ErrorKind::InvalidData
-                    && e.to_string() == "not in gzip format" =>
-            {
-                eprintln!("\ngzip: {name}: not in gzip format");
-                return Ok(1);
-            }
-            Err(e) => {
-                PROGRAM.warn(format!("{name}: {}", describe_io_error(&e)));
-                return Ok(1);
-            }
+            Err(e) => return Ok(expand_failed(name, &e)),
         }
     } else {
         let mtime = meta

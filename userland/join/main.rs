@@ -116,8 +116,8 @@ fn main() {
         };
         let load = |index: usize| -> Result<Side, Failure> {
             let name = &files[index];
-            let fail = |e: std::io::Error| Failure::Fatal(file_error(name, &e));
-            let reader = input::open(name).map_err(fail)?;
+            let reader = input::open(name).map_err(|e| Failure::Fatal(file_error(name, &e)))?;
+            let fail = |e: std::io::Error| Failure::Fatal(wasmix_common::read_error(&e));
             // Bytes that are not UTF-8 are carried through as private-use characters.
             let lines = BufReader::new(reader)
                 .split(end)

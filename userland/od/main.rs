@@ -310,9 +310,11 @@ fn main() {
                 Arg::Short('s') => formats.push(Format::new(Kind::Signed, 2)),
                 Arg::Short('i') => formats.push(Format::new(Kind::Signed, 4)),
                 Arg::Short('l') => formats.push(Format::new(Kind::Signed, 8)),
-                Arg::Short('j') | Arg::Long("skip-bytes") => skip = byte_count(&args.value()?)?,
-                Arg::Short('N') | Arg::Long("read-bytes") => {
-                    limit = Some(byte_count(&args.value()?)?)
+                Arg::Short('j') => skip = byte_count(&args.value()?, "-j")?,
+                Arg::Long("skip-bytes") => skip = byte_count(&args.value()?, "--skip-bytes")?,
+                Arg::Short('N') => limit = Some(byte_count(&args.value()?, "-N")?),
+                Arg::Long("read-bytes") => {
+                    limit = Some(byte_count(&args.value()?, "--read-bytes")?)
                 }
                 Arg::Short('x') => formats.push(Format::new(Kind::Hex, 2)),
                 Arg::Short('v') | Arg::Long("output-duplicates") => duplicates = true,
@@ -334,10 +336,10 @@ fn main() {
                         }
                     }
                 }
-                Arg::Short('S') => strings = Some(byte_count(&args.value()?)?),
+                Arg::Short('S') => strings = Some(byte_count(&args.value()?, "-S")?),
                 Arg::Long("strings") => {
                     strings = Some(match args.optional_value() {
-                        Some(text) => byte_count(&text)?,
+                        Some(text) => byte_count(&text, "--strings")?,
                         None => 3,
                     })
                 }
@@ -383,9 +385,10 @@ fn main() {
 }
 
 /// A byte count as -j and -N take it: decimal, octal with 0, hex with 0x, and a
-/// multiplier suffix.
-fn byte_count(text: &str) -> Result<usize, Failure> {
-    let invalid = || Failure::Fatal(format!("invalid number '{text}'"));
+/// multiplier suffix; a bad one is named with the `option` that gave it, as GNU does.
+fn byte_count(text: &str, option: &str) -> Result<usize, Failure> {
+    let invalid = || Failure::Fatal(format!("invalid {option} argument '{text}'"));
+    let bad_suffix = || Failure::Fatal(format!("invalid suffix in {option} argument '{text}'"));
     let digits_end = if text.starts_with("0x") || text.starts_with("0X") {
         2 + text[2..]
             .find(|c: char| !c.is_ascii_hexdigit())
@@ -415,7 +418,8 @@ fn byte_count(text: &str) -> Result<usize, Failure> {
         "M" | "MiB" => 1024 * 1024,
         "GB" => 1000 * 1000 * 1000,
         "G" | "GiB" => 1024 * 1024 * 1024,
-        _ => return Err(invalid()),
+        _ if number.is_empty() => return Err(invalid()),
+        _ => return Err(bad_suffix()),
     };
     value.checked_mul(multiplier).ok_or_else(invalid)
 }

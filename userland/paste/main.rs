@@ -146,7 +146,7 @@ impl Sources {
         let reader = match &mut self.readers[column] {
             Some(reader) => reader,
             None => self.stdin.get_or_insert_with(|| {
-                Box::new(BufReader::new(std::io::stdin())) as Box<dyn BufRead>
+                Box::new(BufReader::new(wasmix_common::input::stdin())) as Box<dyn BufRead>
             }),
         };
         let mut line = Vec::new();

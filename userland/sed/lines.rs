@@ -54,7 +54,11 @@ impl Lines {
                     // GNU sed gives up at a read error (a directory, say): status 4.
                     Err(e) => {
                         let reason = describe_io_error(&e);
-                        crate::PROGRAM.warn(format!("read error on {}: {reason}", self.reading));
+                        let shown = match &*self.reading {
+                            "-" => "stdin",
+                            name => name,
+                        };
+                        crate::PROGRAM.warn(format!("read error on {shown}: {reason}"));
                         self.status = 4;
                         self.reader = None;
                         self.files = Vec::new().into_iter();

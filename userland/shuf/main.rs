@@ -84,8 +84,9 @@ fn main() {
             let name = operands.pop().unwrap_or_else(|| "-".into());
             let mut data = Vec::new();
             input::open(&name)
-                .and_then(|mut r| r.read_to_end(&mut data))
-                .map_err(|e| Failure::Fatal(file_error(&name, &e)))?;
+                .map_err(|e| Failure::Fatal(file_error(&name, &e)))?
+                .read_to_end(&mut data)
+                .map_err(|e| Failure::Fatal(wasmix_common::read_error(&e)))?;
             if data.last() == Some(&delimiter) {
                 data.pop();
             }

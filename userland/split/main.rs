@@ -115,16 +115,16 @@ fn main() {
         }
         let name = operands.first().cloned().unwrap_or_else(|| "-".into());
         let prefix = operands.get(1).cloned().unwrap_or_else(|| "x".into());
-        let fail = |e: std::io::Error| {
-            Failure::Fatal(format!(
-                "cannot open '{name}' for reading: {}",
-                describe_io_error(&e)
-            ))
-        };
         let mut data = Vec::new();
         input::open(&name)
-            .and_then(|mut r| r.read_to_end(&mut data))
-            .map_err(fail)?;
+            .map_err(|e| {
+                Failure::Fatal(format!(
+                    "cannot open '{name}' for reading: {}",
+                    describe_io_error(&e)
+                ))
+            })?
+            .read_to_end(&mut data)
+            .map_err(|e| Failure::Fatal(wasmix_common::file_error(&name, &e)))?;
         let pieces: Vec<&[u8]> = match size {
             Size::Bytes(n) => data.chunks(n as usize).collect(),
             Size::Lines(n) => by_lines(&data, n as usize, separator),

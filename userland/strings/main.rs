@@ -118,12 +118,18 @@ fn main() {
                 if e.kind() == std::io::ErrorKind::BrokenPipe {
                     return Err(e.into());
                 }
-                let why = if e.kind() == std::io::ErrorKind::NotFound {
-                    "No such file".into()
-                } else {
-                    wasmix_common::describe_io_error(&e)
-                };
-                PROGRAM.warn(format!("'{name}': {why}"));
+                // binutils' words: a missing file is "No such file", a directory only
+                // a warning (that still fails the run).
+                match e.kind() {
+                    std::io::ErrorKind::NotFound => PROGRAM.warn(format!("'{name}': No such file")),
+                    std::io::ErrorKind::IsADirectory => {
+                        PROGRAM.warn(format!("Warning: '{name}' is a directory"))
+                    }
+                    _ => PROGRAM.warn(format!(
+                        "'{name}': {}",
+                        wasmix_common::describe_io_error(&e)
+                    )),
+                }
                 status = 1;
             }
         }

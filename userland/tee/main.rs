@@ -129,7 +129,7 @@ fn main() {
                 to: Some(to),
             });
         }
-        let mut stdin = io::stdin().lock();
+        let mut stdin = wasmix_common::input::stdin();
         let mut stdout_open = true;
         // Set where an error ends tee (`exit` modes), or every output is gone.
         let mut stopped = false;

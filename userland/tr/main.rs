@@ -99,7 +99,7 @@ fn main() {
             }
         }
         let shifts = shift::Shifts::of(&map);
-        let mut stdin = std::io::stdin().lock();
+        let mut stdin = input::stdin();
         let mut previous: Option<u8> = None;
         let mut result = Vec::new();
         input::each_chunk(&mut stdin as &mut dyn Read, |chunk| {

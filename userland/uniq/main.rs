@@ -74,11 +74,15 @@ enum Shape {
     Group { before: bool, after: bool },
 }
 
+/// A count for -f, -s or -w: as in GNU's, one too large for memory means "all of them",
+/// and a bad one ends the run without a usage hint.
 fn number(args: &mut wasmix_common::Args, what: &str) -> Result<usize, Failure> {
     let value = args.value()?;
-    value
-        .parse()
-        .map_err(|_| Failure::Usage(format!("{value}: invalid number of {what}")))
+    match value.parse() {
+        Ok(n) => Ok(n),
+        Err(_) if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) => Ok(usize::MAX),
+        Err(_) => Err(Failure::Fatal(format!("{value}: invalid number of {what}"))),
+    }
 }
 
 fn main() {

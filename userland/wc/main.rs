@@ -130,7 +130,7 @@ fn main() {
             match counter.count(name) {
                 Ok((counts, error)) => {
                     if let Some(reason) = error {
-                        PROGRAM.warn(format!("{}: {reason}", wasmix_common::quote::quotef(name)));
+                        PROGRAM.warn(format!("{}: {reason}", shown_name(name, named)));
                         status = 1;
                     }
                     total.lines += counts.lines;
@@ -142,7 +142,7 @@ fn main() {
                     print_counts(out, counts, chosen, width, label)?;
                 }
                 Err(Failure::Fatal(reason)) => {
-                    PROGRAM.warn(format!("{}: {reason}", wasmix_common::quote::quotef(name)));
+                    PROGRAM.warn(format!("{}: {reason}", shown_name(name, named)));
                     status = 1;
                 }
                 Err(other) => return Err(other),
@@ -278,6 +278,12 @@ fn could_continue(bytes: &[u8]) -> bool {
         _ => return false,
     };
     bytes.len() < needed && bytes[1..].iter().all(|b| b & 0xc0 == 0x80)
+}
+
+/// A file as wc's messages name it: standard input read for want of operands is
+/// "'standard input'", as in GNU's.
+fn shown_name(name: &str, named: bool) -> String {
+    wasmix_common::quote::quotef(if named { name } else { "standard input" })
 }
 
 /// Newlines in `bytes`, 128 at a time with wasm SIMD: per 16 bytes a compare, whose

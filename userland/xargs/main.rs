@@ -163,7 +163,7 @@ fn main() {
                     })?;
             }
             None => {
-                std::io::stdin().lock().read_to_end(&mut input)?;
+                wasmix_common::input::stdin().read_to_end(&mut input)?;
             }
         }
         let (mut lines, unmatched) = items(&input, &options.split);

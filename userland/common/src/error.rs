@@ -129,6 +129,12 @@ pub fn file_error(name: &str, e: &io::Error) -> String {
     format!("{}: {}", crate::quote::quotef(name), describe_io_error(e))
 }
 
+/// A read that failed after the file opened, in the words of GNU's programs that read
+/// with stdio (base64, shuf, join): `read error: Is a directory`, without the name.
+pub fn read_error(e: &io::Error) -> String {
+    format!("read error: {}", describe_io_error(e))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -12,10 +12,40 @@ pub fn operands_or_stdin(files: Vec<String>) -> Vec<String> {
     }
 }
 
+/// Standard input, whose failed reads say why (see `explain_stdin_error`).
+pub struct StandardInput(io::StdinLock<'static>);
+
+/// Standard input, for a program that reads it without an operand.
+pub fn stdin() -> StandardInput {
+    StandardInput(io::stdin().lock())
+}
+
+impl Read for StandardInput {
+    fn read(&mut self, buffer: &mut [u8]) -> io::Result<usize> {
+        self.0.read(buffer).map_err(explain_stdin_error)
+    }
+}
+
+/// WASI reports every failed read of a stream alike (EIO). Standard input redirected
+/// from a directory (`cmd < dir`) fails as it does on Linux, with "Is a directory", told
+/// apart by what `/dev/stdin` opens.
+pub fn explain_stdin_error(e: io::Error) -> io::Error {
+    // What the name opens, not what it is (a device); a directory opened as a file
+    // refuses to say more than that it is one.
+    let is_directory = || match File::open("/dev/stdin").and_then(|stdin| stdin.metadata()) {
+        Ok(meta) => meta.is_dir(),
+        Err(e) => e.kind() == io::ErrorKind::IsADirectory,
+    };
+    if cfg!(target_os = "wasi") && e.kind() != io::ErrorKind::Interrupted && is_directory() {
+        return io::ErrorKind::IsADirectory.into();
+    }
+    e
+}
+
 /// Opens an operand for reading; `-` is standard input.
 pub fn open(name: &str) -> io::Result<Box<dyn Read>> {
     if name == "-" {
-        Ok(Box::new(io::stdin().lock()))
+        Ok(Box::new(stdin()))
     } else if name.is_empty() {
         Err(no_empty_name())
     } else {
@@ -32,7 +62,7 @@ pub fn open(name: &str) -> io::Result<Box<dyn Read>> {
 pub fn read_whole(name: &str) -> io::Result<Vec<u8>> {
     if name == "-" {
         let mut data = Vec::new();
-        io::stdin().read_to_end(&mut data)?;
+        stdin().read_to_end(&mut data)?;
         return Ok(data);
     }
     #[cfg(target_os = "wasi")]
@@ -166,7 +196,8 @@ pub fn for_each_with_headers(
         if let Err(e) = body(name, &mut reader, out) {
             match crate::Failure::in_copy(e, out, crate::Failure::from) {
                 crate::Failure::Fatal(reason) => {
-                    program.warn(format!("error reading '{name}': {reason}"));
+                    let shown = if name == "-" { "standard input" } else { name };
+                    program.warn(format!("error reading '{shown}': {reason}"));
                     status = 1;
                 }
                 other => return Err(other),

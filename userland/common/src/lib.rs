@@ -38,7 +38,7 @@ pub mod version;
 pub mod wasi_fs;
 
 pub use args::{Arg, Args};
-pub use error::{Failure, IoContext, describe_io_error, file_error};
+pub use error::{Failure, IoContext, describe_io_error, file_error, read_error};
 pub use output::{Output, STDBUF_OUTPUT};
 
 /// Status of a program killed by SIGPIPE in bash (128 + 13); we exit with it quietly when the
