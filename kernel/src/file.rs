@@ -70,15 +70,10 @@ pub fn write_to_file(
     offset: Option<&AtomicU64>,
     bytes: &[u8],
 ) -> FsResult<()> {
+    use crate::wasi_fs::streams::{append_all, write_at_shared_offset};
     match offset {
-        Some(offset) => crate::wasi_fs::streams::write_at_shared_offset(handle, offset, bytes),
-        None => {
-            let mut written = 0;
-            while written < bytes.len() {
-                written += handle.append(&bytes[written..])?;
-            }
-            Ok(())
-        }
+        Some(offset) => write_at_shared_offset(handle, offset, bytes),
+        None => append_all(handle, bytes),
     }
 }
 

@@ -24,6 +24,15 @@ fn failed(e: FsError) -> StreamError {
     StreamError::LastOperationFailed(wasmtime::Error::new(e))
 }
 
+/// Writes all of `bytes` at the end of the file.
+pub fn append_all(handle: &dyn FileHandle, bytes: &[u8]) -> Result<(), FsError> {
+    let mut written = 0;
+    while written < bytes.len() {
+        written += handle.append(&bytes[written..])?;
+    }
+    Ok(())
+}
+
 /// Writes all of `bytes` at a shared offset and moves it past them. The offset is taken
 /// before writing, so that writers sharing it never write over each other.
 pub fn write_at_shared_offset(
@@ -110,12 +119,7 @@ impl OutputStream for FileWriter {
                     *offset += n as u64;
                 }
             }
-            WritePosition::Append => {
-                let mut written = 0;
-                while written < bytes.len() {
-                    written += self.handle.append(&bytes[written..]).map_err(failed)?;
-                }
-            }
+            WritePosition::Append => append_all(&*self.handle, &bytes).map_err(failed)?,
             WritePosition::Shared(offset) => {
                 write_at_shared_offset(&*self.handle, offset, &bytes).map_err(failed)?
             }
