@@ -124,6 +124,16 @@ impl Pipe {
         Poll::Pending
     }
 
+    /// Ready once no more than the capacity is queued, or the readers have gone.
+    fn poll_drained(&self, cx: &mut Context<'_>) -> Poll<()> {
+        let mut state = self.lock();
+        if state.readers_gone() || state.buffered <= PIPE_CAPACITY {
+            return Poll::Ready(());
+        }
+        remember(&mut state.waiting_writers, cx.waker());
+        Poll::Pending
+    }
+
     /// Takes up to `max` bytes. Empty means "nothing yet"; `Closed` means end of file.
     fn take(&self, max: usize) -> StreamResult<Bytes> {
         let mut state = self.lock();
@@ -267,6 +277,12 @@ impl PipeWriter {
         self.0
             .put(bytes)
             .map_err(|_| io::ErrorKind::BrokenPipe.into())
+    }
+
+    /// After `put_now`: waits while more than the capacity is queued, as a write into a
+    /// full pipe waits, so that a loop of builtins keeps pace with its reader.
+    pub async fn drained(&self) {
+        std::future::poll_fn(|cx| self.0.poll_drained(cx)).await
     }
 
     pub async fn write_all(&self, mut bytes: Bytes) -> io::Result<()> {

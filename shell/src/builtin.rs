@@ -39,6 +39,17 @@ impl Shell {
         stdio: Stdio,
         alone: bool,
     ) -> Result<Stage, Flow> {
+        // As bash: `NAME --help` shows `help NAME` and fails (status 2), except for the
+        // builtins that take `--help` as a word to print or test.
+        if argv.get(1).is_some_and(|arg| arg == "--help")
+            && !matches!(
+                builtin,
+                Builtin::Colon | Builtin::True | Builtin::False | Builtin::Echo | Builtin::Test
+            )
+        {
+            let (_, text) = self.help_builtin(&argv[..1]);
+            return self.finish(&argv[0], 2, text, stdio).await;
+        }
         if let Some(status) = self.refuse_unknown_options(&argv[0], &argv[1..]) {
             return Ok(Stage::Done(status));
         }
@@ -277,7 +288,7 @@ impl Shell {
             Builtin::False => (1, String::new()),
             Builtin::Echo => {
                 let out = echo(&argv[1..], self.utf8_locale(), self.shell_options.xpg_echo);
-                return Ok(finish(&argv[0], 0, out, stdio));
+                return self.finish(&argv[0], 0, out, stdio).await;
             }
             Builtin::Exec => {
                 // `exec [-cl] [-a NAME] [--] [COMMAND...]`.
@@ -328,10 +339,10 @@ impl Shell {
             }
             Builtin::Printf => {
                 let (status, bytes) = self.printf_builtin(argv, &stdio.stdout);
-                return Ok(finish(&argv[0], status, bytes, stdio));
+                return self.finish(&argv[0], status, bytes, stdio).await;
             }
         };
-        Ok(finish(&argv[0], status, text, stdio))
+        self.finish(&argv[0], status, text, stdio).await
     }
 
     /// `shift`, `return`, `break` or `continue` given too many arguments: bash gives up
@@ -384,17 +395,73 @@ fn echo(args: &[String], utf8: bool, mut escapes: bool) -> Vec<u8> {
     out
 }
 
-/// Delivers a builtin's output and ends it: a write error fails it with bash's message,
-/// said where its errors go.
-pub(super) fn finish(name: &str, status: u8, text: impl Into<Bytes>, stdio: Stdio) -> Stage {
-    if let Err(why) = deliver(text, stdio.stdout) {
-        let _ = deliver(
-            format!("wasmix: {name}: write error: {why}\n"),
-            stdio.stderr,
-        );
-        return Stage::Done(1);
+impl Shell {
+    /// Delivers a builtin's output and ends it: a write error fails it with bash's message,
+    /// said where its errors go. A reader that has gone ends the shell, or the subshell
+    /// the builtin runs in, as SIGPIPE ends bash's process (`while :; do echo y; done |
+    /// head -1` ends), unless the signal is trapped or ignored, or this is the prompt.
+    pub(super) async fn finish(
+        &self,
+        name: &str,
+        status: u8,
+        text: impl Into<Bytes>,
+        stdio: Stdio,
+    ) -> Result<Stage, Flow> {
+        let pipe = match &stdio.stdout {
+            Output::Pipe(writer) => Some(writer.clone()),
+            _ => None,
+        };
+        match deliver(text, stdio.stdout) {
+            Ok(()) => {
+                if let Some(pipe) = pipe {
+                    pipe.drained().await;
+                }
+                Ok(Stage::Done(status))
+            }
+            Err(WriteError::BrokenPipe) if self.dies_of_broken_pipe() => Err(Flow::Exit(
+                128 + wasmix_kernel::signal::Signal::Pipe.number(),
+            )),
+            Err(why) => {
+                let _ = deliver(
+                    format!("wasmix: {name}: write error: {why}\n"),
+                    stdio.stderr,
+                );
+                Ok(Stage::Done(1))
+            }
+        }
     }
-    Stage::Done(status)
+
+    fn dies_of_broken_pipe(&self) -> bool {
+        let at_prompt = matches!(self.origin, Origin::Prompt) && self.subshell_level == 0;
+        !at_prompt && !self.traps.contains_key("SIGPIPE")
+    }
+}
+
+/// Why a builtin's output could not be written.
+pub(super) enum WriteError {
+    /// The reader has gone (EPIPE).
+    BrokenPipe,
+    Other(String),
+}
+
+impl std::fmt::Display for WriteError {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        match self {
+            // strerror's words, as bash reports them.
+            WriteError::BrokenPipe => f.write_str("Broken pipe"),
+            WriteError::Other(why) => f.write_str(why),
+        }
+    }
+}
+
+impl From<std::io::Error> for WriteError {
+    fn from(e: std::io::Error) -> WriteError {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            WriteError::BrokenPipe
+        } else {
+            WriteError::Other(wasmix_kernel::fs::FsError::from(e).to_string())
+        }
+    }
 }
 
 /// Writes what a builtin has listed so far before it reports an error, so that the two
@@ -408,7 +475,7 @@ pub(super) fn deliver_before_error(text: &mut String, stdout: &Output) {
 
 /// Writes a builtin's output where its stdout goes. Into a pipe it is queued at once,
 /// in order, since the reader may not have started yet.
-pub(super) fn deliver(text: impl Into<Bytes>, output: Output) -> Result<(), String> {
+pub(super) fn deliver(text: impl Into<Bytes>, output: Output) -> Result<(), WriteError> {
     let text: Bytes = text.into();
     if text.is_empty() {
         return Ok(());
@@ -424,20 +491,20 @@ pub(super) fn deliver(text: impl Into<Bytes>, output: Output) -> Result<(), Stri
             stdout
                 .write_all(&text)
                 .and_then(|()| stdout.flush())
-                .map_err(|e| wasmix_kernel::fs::FsError::from(e).to_string())
+                .map_err(WriteError::from)
         }
         Output::ConsoleErr => {
             let _ = std::io::stderr().write_all(&text);
             Ok(())
         }
-        Output::Pipe(writer) => writer
-            .put_now(text)
-            .map_err(|e| wasmix_kernel::fs::FsError::from(e).to_string()),
+        Output::Pipe(writer) => writer.put_now(text).map_err(WriteError::from),
         Output::File(handle, offset) => {
             wasmix_kernel::file::write_to_file(&*handle, offset.as_deref(), &text)
-                .map_err(|e| e.to_string())
+                .map_err(|e| WriteError::Other(e.to_string()))
         }
         Output::Null => Ok(()),
-        Output::Closed => Err(wasmix_kernel::fs::FsError::BadDescriptor.to_string()),
+        Output::Closed => Err(WriteError::Other(
+            wasmix_kernel::fs::FsError::BadDescriptor.to_string(),
+        )),
     }
 }

@@ -1,7 +1,7 @@
 //! What a name runs as: `type`, and `command`, which runs a builtin or program while
 //! skipping functions and aliases (or with `-v`/`-V` tells what the name is).
 
-use super::builtin::{deliver_before_error, finish};
+use super::builtin::deliver_before_error;
 use super::exec::Stage;
 use super::print::function_text;
 use super::table::KEYWORDS;
@@ -264,7 +264,7 @@ impl Shell {
             let listing = self.describe_names("command", args, &query, &stdio.stdout);
             self.restore_variables(saved.into_iter().collect());
             let status = u8::from(!listing.found);
-            return Ok(finish(&argv[0], status, listing.text, stdio));
+            return self.finish(&argv[0], status, listing.text, stdio).await;
         }
         let Some(name) = args.first() else {
             return Ok(Stage::Done(0));
