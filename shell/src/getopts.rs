@@ -3,10 +3,27 @@
 
 use super::Shell;
 
+const USAGE: &str = "getopts optstring name [arg ...]";
+
 impl Shell {
     pub(super) fn getopts_builtin(&mut self, argv: &[String]) -> u8 {
+        // getopts has no options of its own: bash refuses one, and skips a `--`.
+        let mut argv = argv.to_vec();
+        match argv.get(1) {
+            Some(first) if first == "--" => {
+                argv.remove(1);
+            }
+            Some(first) if first.len() > 1 && first.starts_with('-') => {
+                let letter = first.chars().nth(1).unwrap_or('-');
+                self.report(&format!("getopts: -{letter}: invalid option"));
+                self.say(format!("getopts: usage: {USAGE}"));
+                return 2;
+            }
+            _ => {}
+        }
+        let argv = &argv[..];
         let (Some(spec), Some(name)) = (argv.get(1), argv.get(2)) else {
-            self.say("getopts: usage: getopts optstring name [arg ...]".into());
+            self.say(format!("getopts: usage: {USAGE}"));
             return 2;
         };
         let status = self.next_option(argv, spec, name);
@@ -29,7 +46,9 @@ impl Shell {
         } else {
             self.positional.clone()
         };
+        // A leading `:` answers through OPTARG; OPTERR=0 only silences the complaints.
         let silent = spec.starts_with(':');
+        let complain = !silent && self.opterr();
         let spec = spec.trim_start_matches(':');
         let mut index: usize = self
             .variable("OPTIND")
@@ -83,7 +102,9 @@ impl Shell {
             if silent {
                 self.set_optarg(&option.to_string());
             } else {
-                self.say(format!("{script}: illegal option -- {option}"));
+                if complain {
+                    self.say(format!("{script}: illegal option -- {option}"));
+                }
                 self.unset_quietly("OPTARG");
             }
             self.set_option_name(name, "?");
@@ -114,7 +135,9 @@ impl Shell {
                     self.set_optarg(&option.to_string());
                     self.set_option_name(name, ":");
                 } else {
-                    self.say(format!("{script}: option requires an argument -- {option}"));
+                    if complain {
+                        self.say(format!("{script}: option requires an argument -- {option}"));
+                    }
                     self.unset_quietly("OPTARG");
                     self.set_option_name(name, "?");
                 }
@@ -122,6 +145,20 @@ impl Shell {
             }
         }
         0
+    }
+
+    /// Whether OPTERR asks for complaints: as bash, unset or empty does, else the number
+    /// C's `atoi` reads from it must not be 0.
+    fn opterr(&self) -> bool {
+        let Some(value) = self.variable("OPTERR").filter(|v| !v.is_empty()) else {
+            return true;
+        };
+        let value = value.trim_start();
+        let digits = value.strip_prefix(['-', '+']).unwrap_or(value);
+        digits
+            .bytes()
+            .take_while(u8::is_ascii_digit)
+            .any(|digit| digit != b'0')
     }
 
     /// NAME is `?` and OPTARG unset once the options are over.
