@@ -51,6 +51,7 @@ impl Shell {
             return self.finish(&argv[0], 2, text, stdio).await;
         }
         if let Some(status) = self.refuse_unknown_options(&argv[0], &argv[1..]) {
+            self.special_builtin_failed = true;
             return Ok(Stage::Done(status));
         }
         let (status, text) = match builtin {

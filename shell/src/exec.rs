@@ -270,6 +270,11 @@ impl Shell {
             }
         }
         let (pipeline, final_one) = last;
+        // In POSIX mode a special builtin's usage error ends a non-interactive shell as
+        // `set -e` would, in the same places.
+        let special_failed = std::mem::take(&mut self.special_builtin_failed)
+            && self.options.posix
+            && !matches!(self.origin, Origin::Prompt);
         let ignored_inside = self.failure_ignored && reports_through_its_commands(pipeline);
         self.failure_ignored = self.last_status != 0
             && (!final_one || pipeline.bang || ignored_inside || self.condition_depth > 0);
@@ -285,7 +290,7 @@ impl Shell {
             {
                 self.run_trap("ERR").await?;
             }
-            if self.options.errexit {
+            if self.options.errexit || special_failed {
                 return Err(Flow::Exit(self.last_status));
             }
         }
@@ -676,9 +681,15 @@ impl Shell {
                 let name = definition.fname.value.clone();
                 // As bash: a name written with an expansion or a quote is refused, on the
                 // line the complete command holding the definition ends on.
-                if name.contains(['$', '`', '\'', '"', '\\']) {
+                // So is, in POSIX mode, anything but a name, which ends a non-interactive
+                // shell.
+                let posix_refused = self.options.posix && !super::assign::is_name(&name);
+                if name.contains(['$', '`', '\'', '"', '\\']) || posix_refused {
                     self.line = self.read_to_line;
                     self.report(&format!("`{name}': not a valid identifier"));
+                    if posix_refused && !matches!(self.origin, Origin::Prompt) {
+                        return Err(Flow::Exit(2));
+                    }
                     return Ok(Stage::Done(1));
                 }
                 if self.readonly_functions.contains(&name) {
@@ -1052,7 +1063,15 @@ impl Shell {
             }
             (_, Some(body)) => Ok(self.in_subshell(stdio, SubshellWork::Function(body, argv))),
             (Some(builtin), None) if alone => {
+                self.special_builtin_failed = false;
                 let result = self.run_builtin(builtin, &argv, stdio, true).await;
+                // A status of 2 from these is a usage error; eval's and `.`'s can be
+                // their text's own.
+                let special = super::table::SPECIAL.contains(&argv[0].as_str());
+                let usage_status = !matches!(argv[0].as_str(), "eval" | "." | "source")
+                    && matches!(result, Ok(Stage::Done(2)));
+                self.special_builtin_failed =
+                    special && (self.special_builtin_failed || usage_status);
                 // bash sets `$_` after a builtin too (`unset _; echo $_` shows `_`).
                 if let Some(last) = argv.last() {
                     self.set_variable("_", last, false);

@@ -284,6 +284,9 @@ pub struct Shell {
     /// condition, before `&&`/`||`, negated): a compound command (not a subshell) ending
     /// with that status does not end the shell either, as in bash.
     failure_ignored: bool,
+    /// A special builtin just failed as POSIX says ends a non-interactive shell: a
+    /// usage error, or `.` that could not read its file (bash's `special_builtin_failed`).
+    special_builtin_failed: bool,
     /// Where `getopts` is: the OPTIND it last set, and the position in that word.
     getopts_state: (usize, usize),
     /// Counts the times `exec` (or a `{NAME}` descriptor kept) changed the shell's own
@@ -345,6 +348,7 @@ impl Shell {
             shows_command: false,
             err_traps_run: 0,
             failure_ignored: false,
+            special_builtin_failed: false,
             getopts_state: (1, 0),
             pid: SHELL_PID,
             process_pid: SHELL_PID,

@@ -47,6 +47,7 @@ impl Shell {
         let Some(file) = argv.get(1) else {
             self.report(&format!("{}: filename argument required", argv[0]));
             self.say(format!("{0}: usage: {0} filename [arguments]", argv[0]));
+            self.special_builtin_failed = true;
             return Ok(2);
         };
         let cwd = self.cwd.clone();
@@ -71,6 +72,7 @@ impl Shell {
             Ok(bytes) => super::process::script_text(&bytes),
             Err(e) => {
                 self.report(&format!("{file}: {e}"));
+                self.special_builtin_failed = true;
                 return Ok(1);
             }
         };
