@@ -284,21 +284,24 @@ impl Shell {
         kind: Declaring,
         argv: &[String],
         arrays: Vec<DeclaredArray>,
-    ) -> (u8, String) {
+    ) -> Result<(u8, String), super::Flow> {
         let command = argv[0].as_str();
         if kind == Declaring::Local && self.locals.is_empty() {
             self.report("local: can only be used in a function");
-            return (1, String::new());
+            return Ok((1, String::new()));
         }
         let mut on = String::new();
         let mut off = String::new();
         let mut operands = Vec::new();
         let mut options_done = false;
         for arg in &argv[1..] {
-            let flags = arg
-                .strip_prefix('-')
-                .map(|f| (f, true))
-                .or_else(|| arg.strip_prefix('+').map(|f| (f, false)));
+            // `export` and `readonly` take no `+` options: `+x` is an operand to them.
+            let takes_plus = !matches!(kind, Declaring::Export | Declaring::Readonly);
+            let flags = arg.strip_prefix('-').map(|f| (f, true)).or_else(|| {
+                arg.strip_prefix('+')
+                    .filter(|_| takes_plus)
+                    .map(|f| (f, false))
+            });
             match flags {
                 Some(_) if options_done => operands.push(arg.clone()),
                 Some(("-", true)) => options_done = true,
@@ -317,7 +320,7 @@ impl Shell {
                         .find(|c| !"aAcgfFilnprtux".contains(*c))
                         .unwrap_or('?');
                     self.report(&format!("{command}: -{bad}: invalid option"));
-                    return (2, String::new());
+                    return Ok((2, String::new()));
                 }
                 _ => {
                     options_done = true;
@@ -340,11 +343,11 @@ impl Shell {
             // taking read-only away.
             if let Some(bad) = on.chars().find(|c| matches!(c, 'a' | 'A' | 'i')) {
                 self.report(&format!("{command}: -{bad}: invalid option"));
-                return (1, String::new());
+                return Ok((1, String::new()));
             }
             if operands.iter().any(|o| o.contains('=')) {
                 self.report(&format!("{command}: cannot use `-f' to make functions"));
-                return (1, String::new());
+                return Ok((1, String::new()));
             }
             if off.contains('r') {
                 let mut status = 0;
@@ -355,7 +358,7 @@ impl Shell {
                     self.report(&format!("{command}: {name}: readonly function"));
                     status = 1;
                 }
-                return (status, String::new());
+                return Ok((status, String::new()));
             }
             if (on.contains('t') || off.contains('t')) && !operands.is_empty() {
                 let mut status = 0;
@@ -369,16 +372,16 @@ impl Shell {
                         self.traced_functions.remove(name);
                     }
                 }
-                return (status, String::new());
+                return Ok((status, String::new()));
             }
             if (on.contains('x') || off.contains('x')) && !operands.is_empty() {
                 let status = self.export_functions(command, &operands, on.contains('x'));
-                return (status, String::new());
+                return Ok((status, String::new()));
             }
             if on.contains('r') && !operands.is_empty() {
-                return self.make_functions_readonly(command, &operands);
+                return Ok(self.make_functions_readonly(command, &operands));
             }
-            return self.declared_functions(&operands, on.contains('F'), on.contains('r'));
+            return Ok(self.declared_functions(&operands, on.contains('F'), on.contains('r')));
         }
         // `export -p NAME` and `readonly -p NAME` export and make read-only, as in bash:
         // only their `-p` alone lists.
@@ -388,7 +391,7 @@ impl Shell {
             _ => on.contains('p') || !names_given,
         };
         if listing {
-            return self.declarations(command, kind, &on, &operands);
+            return Ok(self.declarations(command, kind, &on, &operands));
         }
         let local = match kind {
             Declaring::Local => true,
@@ -470,13 +473,19 @@ impl Shell {
                 }
             }
             if let Err(e) = result {
-                self.report(&format!("{command}: {}", e.message));
+                self.report(&self.declaration_error(kind, command, &e.message));
                 status = 1;
             }
         }
         // A read-only array gets its elements first.
         let on_first = on.replace('r', "");
         for array in arrays {
+            // As bash: `readonly a=(1 2)` of a read-only `a` is an assignment error, which
+            // ends the command line (not for `local`, which makes a new variable).
+            if kind != Declaring::Local && self.is_readonly(&array.name) {
+                self.report(&format!("{}: readonly variable", array.name));
+                return Err(super::Flow::Abort(1));
+            }
             let result = match self
                 .declare_one(&array.name, None, None, false, local, &on_first, &off)
                 .await
@@ -495,7 +504,18 @@ impl Shell {
                 status = 1;
             }
         }
-        (status, String::new())
+        Ok((status, String::new()))
+    }
+
+    /// bash's words for a declaration that failed: `export` and `readonly` assign as
+    /// an assignment does, so a read-only variable is named without them.
+    fn declaration_error(&self, kind: Declaring, command: &str, message: &str) -> String {
+        let assigning = matches!(kind, Declaring::Export | Declaring::Readonly);
+        if assigning && message.ends_with(": readonly variable") {
+            message.to_string()
+        } else {
+            format!("{command}: {message}")
+        }
     }
 
     /// Where the outermost `local` of `name` saved the global value: (frame, entry).
@@ -520,6 +540,10 @@ impl Shell {
         on: &str,
         off: &str,
     ) -> Result<(), ExpandError> {
+        // bash will not make a local of a read-only variable.
+        if local && self.is_readonly(name) {
+            return Err(ExpandError::new(format!("{name}: readonly variable")));
+        }
         if local {
             let saved = self.raw_variable(name).cloned();
             let frame = self
