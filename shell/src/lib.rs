@@ -287,6 +287,9 @@ pub struct Shell {
     /// A special builtin just failed as POSIX says ends a non-interactive shell: a
     /// usage error, or `.` that could not read its file (bash's `special_builtin_failed`).
     special_builtin_failed: bool,
+    /// The signals a non-interactive shell found ignored when it started, which its
+    /// traps cannot change (POSIX), as a Linux mask: bit n-1 for signal n.
+    ignored_at_entry: u64,
     /// Where `getopts` is: the OPTIND it last set, and the position in that word.
     getopts_state: (usize, usize),
     /// Counts the times `exec` (or a `{NAME}` descriptor kept) changed the shell's own
@@ -349,6 +352,7 @@ impl Shell {
             err_traps_run: 0,
             failure_ignored: false,
             special_builtin_failed: false,
+            ignored_at_entry: 0,
             getopts_state: (1, 0),
             pid: SHELL_PID,
             process_pid: SHELL_PID,

@@ -176,6 +176,9 @@ async fn run(process: ShellProcess) -> u8 {
     shell.process_pid = process.pid;
     shell.namespace = process.namespace;
     shell.limits = process.limits;
+    if !interactive {
+        shell.keep_signals_ignored_at_entry();
+    }
     for (variable, value) in &process.env {
         if !shell.import_function(variable, value) {
             shell.set_variable(variable, value, true);

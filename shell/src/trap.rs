@@ -118,6 +118,10 @@ impl Shell {
                 continue;
             };
             if let Some(signal) = trapped_signal(&name) {
+                // As bash: quietly left as it is.
+                if self.ignored_at_entry & (1 << (signal.number() - 1)) != 0 {
+                    continue;
+                }
                 let disposition = match &command {
                     None => Disposition::Default,
                     Some(command) if command.is_empty() => Disposition::Ignore,
@@ -139,6 +143,24 @@ impl Shell {
             }
         }
         (status, String::new())
+    }
+
+    /// A non-interactive shell keeps the signals it was started with ignored, and lists
+    /// them among its traps, as bash does.
+    pub(super) fn keep_signals_ignored_at_entry(&mut self) {
+        let Some(process) = self.kernel.processes.get(self.pid) else {
+            return;
+        };
+        let (ignored, _) = process.signals.masks();
+        self.ignored_at_entry = ignored;
+        for number in 1..=64u8 {
+            if ignored & (1 << (number - 1)) != 0
+                && let Some(signal) = Signal::from_number(number)
+            {
+                self.traps
+                    .insert(format!("SIG{}", signal.name()), String::new());
+            }
+        }
     }
 
     /// Tells the kernel what this shell does with `signal`. Subshells that share the
