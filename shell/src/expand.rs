@@ -625,6 +625,16 @@ impl Shell {
                 }
             }
             WordPiece::ParameterExpansion(expression) => {
+                // `${#%}`: bash takes one character after `#` as the parameter whose
+                // length is asked, and an operator there names none; nor does it change
+                // the case of `$#` (`${#^}`, `${#,,}`).
+                let text = piece_text(source, piece);
+                if let Some(operator) = text.strip_prefix("${#").and_then(|t| t.strip_suffix('}'))
+                    && (["/", "%", "=", "+"].contains(&operator)
+                        || operator.starts_with(['^', ',']))
+                {
+                    return Err(ExpandError::aborting(format!("{text}: bad substitution")));
+                }
                 self.expand_parameter(expression, quoted, fields).await?
             }
         }
