@@ -53,8 +53,17 @@ impl Shell {
         else {
             return false;
         };
-        // As bash: only a function definition is taken, and nothing after it.
-        if !value.starts_with("() {") || !super::assign::is_name(name) {
+        // As bash: only a function definition is taken, and nothing after it; its name
+        // may be any word without a slash (a name in POSIX mode).
+        let named = !name.contains('/') && (!self.options.posix || super::assign::is_name(name));
+        if !value.starts_with("() {") {
+            return true;
+        }
+        if !named {
+            // Said before any line is read, with the shell's own name.
+            self.say(format!(
+                "wasmix: error importing function definition for `{name}'"
+            ));
             return true;
         }
         let Ok(program) = super::syntax::parse(&format!("{name} {value}")) else {

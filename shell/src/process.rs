@@ -176,21 +176,23 @@ async fn run(process: ShellProcess) -> u8 {
     shell.process_pid = process.pid;
     shell.namespace = process.namespace;
     shell.limits = process.limits;
+    shell.streams = Some(streams.clone());
     if !interactive {
         shell.keep_signals_ignored_at_entry();
     }
-    for (variable, value) in &process.env {
-        if !shell.import_function(variable, value) {
-            shell.set_variable(variable, value, true);
-        }
-    }
-    // `POSIXLY_CORRECT` in the environment starts bash in POSIX mode.
+    // `POSIXLY_CORRECT` in the environment starts bash in POSIX mode, which decides
+    // which exported functions it takes.
     if process
         .env
         .iter()
         .any(|(name, _)| name == "POSIXLY_CORRECT")
     {
         shell.posixly_correct_changed(true);
+    }
+    for (variable, value) in &process.env {
+        if !shell.import_function(variable, value) {
+            shell.set_variable(variable, value, true);
+        }
     }
     // An exported `$SHELLOPTS` hands its options down, as in bash (`set -x` traces into
     // child shells).
@@ -217,7 +219,6 @@ async fn run(process: ShellProcess) -> u8 {
     shell.cwd = cwd;
     shell.publish_directory_stack();
     shell.set_arguments(script_name, positional);
-    shell.streams = Some(streams.clone());
     if !flags.is_empty() {
         settings.insert(0, format!("set -{flags}"));
     }
