@@ -381,7 +381,8 @@ impl Shell {
             if on.contains('r') && !operands.is_empty() {
                 return Ok(self.make_functions_readonly(command, &operands));
             }
-            return Ok(self.declared_functions(&operands, on.contains('F'), on.contains('r')));
+            let attributes: String = on.chars().filter(|c| "rtx".contains(*c)).collect();
+            return Ok(self.declared_functions(&operands, on.contains('F'), &attributes));
         }
         // `export -p NAME` and `readonly -p NAME` export and make read-only, as in bash:
         // only their `-p` alone lists.
@@ -791,23 +792,11 @@ impl Shell {
         &mut self,
         names: &[String],
         names_only: bool,
-        readonly_only: bool,
+        attributes: &str,
     ) -> (u8, String) {
         let mut text = String::new();
         let mut status = 0;
-        let listed: Vec<String> = if names.is_empty() {
-            let mut all: Vec<String> = self
-                .functions
-                .keys()
-                .filter(|name| !readonly_only || self.readonly_functions.contains(*name))
-                .cloned()
-                .collect();
-            all.sort();
-            all
-        } else {
-            names.to_vec()
-        };
-        for name in &listed {
+        let flags_of = |name: &String| {
             let mut flags = String::from("f");
             for (set, letter) in [
                 (&self.readonly_functions, 'r'),
@@ -818,6 +807,26 @@ impl Shell {
                     flags.push(letter);
                 }
             }
+            flags
+        };
+        // Asked for attributes (`declare -xf`, `export -f`), bash lists the functions that
+        // have any of them, each followed by its `declare` line.
+        let listed: Vec<String> = if names.is_empty() {
+            let mut all: Vec<String> = self
+                .functions
+                .keys()
+                .filter(|name| {
+                    attributes.is_empty() || attributes.chars().any(|a| flags_of(name).contains(a))
+                })
+                .cloned()
+                .collect();
+            all.sort();
+            all
+        } else {
+            names.to_vec()
+        };
+        for name in &listed {
+            let flags = flags_of(name);
             match self.functions.get(name) {
                 Some(_) if names_only && names.is_empty() => {
                     text.push_str(&format!("declare -{flags} {name}\n"));
@@ -825,7 +834,7 @@ impl Shell {
                 Some(_) if names_only => text.push_str(&format!("{name}\n")),
                 Some(body) => {
                     text.push_str(&(function_text(name, body) + "\n"));
-                    if readonly_only {
+                    if !attributes.is_empty() {
                         text.push_str(&format!("declare -{flags} {name}\n"));
                     }
                 }
