@@ -293,20 +293,29 @@ impl Shell {
             }
             Builtin::Exec => {
                 // `exec [-cl] [-a NAME] [--] [COMMAND...]`.
+                // `-c`: the program gets no environment; `-l`: its argv[0] starts with `-`,
+                // as a login shell's.
                 let mut operands = &argv[1..];
                 let mut name = None;
+                let (mut clean, mut login) = (false, false);
                 while let Some(option) = operands.first() {
-                    match option.as_str() {
-                        "--" => {
-                            operands = &operands[1..];
-                            break;
+                    let Some(letters) = option.strip_prefix('-').filter(|l| !l.is_empty()) else {
+                        break;
+                    };
+                    operands = &operands[1..];
+                    if letters == "-" {
+                        break;
+                    }
+                    for letter in letters.chars() {
+                        match letter {
+                            'c' => clean = true,
+                            'l' => login = true,
+                            // refuse_unknown_options has seen that a name follows.
+                            _ => {
+                                name = operands.first().cloned();
+                                operands = &operands[1..];
+                            }
                         }
-                        "-a" if operands.len() > 1 => {
-                            name = Some(operands[1].clone());
-                            operands = &operands[2..];
-                        }
-                        "-c" | "-l" | "-cl" | "-lc" => operands = &operands[1..],
-                        _ => break,
                     }
                 }
                 if operands.is_empty() {
@@ -315,7 +324,14 @@ impl Shell {
                     self.streams_changed += 1;
                     return Ok(Stage::Done(0));
                 }
-                let stage = self.spawn_program_named(operands.to_vec(), name, Vec::new(), stdio);
+                if login {
+                    name = Some(format!("-{}", name.as_ref().unwrap_or(&operands[0])));
+                }
+                let environment = match clean {
+                    true => super::exec::Environment::Empty,
+                    false => super::exec::Environment::Shell(Vec::new()),
+                };
+                let stage = self.spawn_program_named(operands.to_vec(), name, environment, stdio);
                 let status = match stage {
                     Stage::Running { pid, name } => {
                         self.add_foreground(&[pid]);

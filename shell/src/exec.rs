@@ -1155,7 +1155,7 @@ impl Shell {
         extra: Vec<(String, String)>,
         stdio: Stdio,
     ) -> Stage {
-        self.spawn_program_named(argv, None, extra, stdio)
+        self.spawn_program_named(argv, None, Environment::Shell(extra), stdio)
     }
 
     /// Starts the program `argv[0]` names, given `argv0` (`exec -a`) in its place if any.
@@ -1163,9 +1163,13 @@ impl Shell {
         &mut self,
         mut argv: Vec<String>,
         argv0: Option<String>,
-        extra: Vec<(String, String)>,
+        environment: Environment,
         stdio: Stdio,
     ) -> Stage {
+        let extra = match &environment {
+            Environment::Shell(extra) => extra.clone(),
+            Environment::Empty => Vec::new(),
+        };
         let name = argv[0].clone();
         // Errors about starting the command go where its own errors would (`2>`).
         let stderr = stdio.stderr.duplicate();
@@ -1200,15 +1204,21 @@ impl Shell {
         };
         // A prefix assignment replaces the exported value rather than joining it: programs
         // read the first of two entries with one name.
-        let mut env = self.environment();
-        for (name, value) in extra {
-            env.retain(|(present, _)| *present != name);
-            env.push((name, value));
+        let inherit = matches!(environment, Environment::Shell(_));
+        let mut env = match inherit {
+            true => self.environment(),
+            false => Vec::new(),
+        };
+        if inherit {
+            for (name, value) in extra {
+                env.retain(|(present, _)| *present != name);
+                env.push((name, value));
+            }
+            // As bash: `$_` in a program's environment is the path it was run by.
+            let executed = if name.contains('/') { &name } else { &path };
+            env.retain(|(present, _)| present != "_");
+            env.push(("_".into(), executed.clone()));
         }
-        // As bash: `$_` in a program's environment is the path it was run by.
-        let executed = if name.contains('/') { &name } else { &path };
-        env.retain(|(present, _)| present != "_");
-        env.push(("_".into(), executed.clone()));
         if let Some(argv0) = argv0 {
             argv[0] = argv0;
         }
@@ -1327,4 +1337,12 @@ fn leaves_pipestatus(pipeline: &Pipeline) -> bool {
         ),
         _ => false,
     }
+}
+
+/// The environment a program is started with.
+pub(super) enum Environment {
+    /// The shell's exported variables, with these prefix assignments over them.
+    Shell(Vec<(String, String)>),
+    /// None at all (`exec -c`).
+    Empty,
 }

@@ -283,7 +283,12 @@ impl Shell {
             };
             let mut argv = args.to_vec();
             argv[0] = path;
-            return Ok(self.spawn_program_named(argv, Some(name.clone()), Vec::new(), stdio));
+            return Ok(self.spawn_program_named(
+                argv,
+                Some(name.clone()),
+                super::exec::Environment::Shell(Vec::new()),
+                stdio,
+            ));
         }
         Ok(self.spawn_program(args.to_vec(), Vec::new(), stdio))
     }
