@@ -37,9 +37,17 @@ pub(super) enum Declaring {
 /// assignment gave them (`var=60 export var`), as in bash: those of `export` and
 /// `readonly`, and of `declare` outside a function (inside, it makes locals).
 pub(super) fn declared_by(argv: &[String], global: bool) -> Vec<String> {
+    // `declare` keeps the variable only when it exports it or makes it read-only, as
+    // bash does; `-p` lists and `-f` names functions.
+    let options: String = argv[1..]
+        .iter()
+        .take_while(|arg| arg.starts_with('-') && *arg != "--")
+        .flat_map(|arg| arg.chars().skip(1))
+        .collect();
+    let keeps = options.contains(['x', 'r']) && !options.contains(['p', 'f', 'F']);
     let declares = match argv[0].as_str() {
         "export" | "readonly" => true,
-        "declare" | "typeset" => global,
+        "declare" | "typeset" => global && keeps,
         _ => false,
     };
     if !declares {
