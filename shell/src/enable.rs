@@ -2,7 +2,7 @@
 //! `$PATH` instead (`enable -n echo` and `echo` is `/bin/echo`).
 
 use super::Shell;
-use super::table::{BUILTINS, Builtin};
+use super::table::{BUILTINS, Builtin, SPECIAL};
 
 impl Shell {
     /// The builtin `name` runs, unless `enable -n` turned it off.
@@ -10,10 +10,11 @@ impl Shell {
         Builtin::find(name).filter(|_| !self.disabled_builtins.contains(name))
     }
 
-    /// `enable [-a] [-n] [-p] [NAME...]`.
+    /// `enable [-a] [-n] [-p] [-s] [NAME...]`.
     pub(super) fn enable_builtin(&mut self, args: &[String]) -> (u8, String) {
         let mut disable = false;
         let mut all = false;
+        let mut special = false;
         let mut names = Vec::new();
         for (index, arg) in args.iter().enumerate() {
             if arg == "--" {
@@ -30,6 +31,7 @@ impl Shell {
                             'n' => disable = true,
                             'a' => all = true,
                             'p' => {}
+                            's' => special = true,
                             other => {
                                 self.report(&format!("enable: -{other}: invalid option"));
                                 self.say("enable: usage: enable [-a] [-nps] [name ...]".into());
@@ -42,7 +44,7 @@ impl Shell {
             }
         }
         if names.is_empty() {
-            return (0, self.enabled_listing(disable, all));
+            return (0, self.enabled_listing(disable, all, special));
         }
         let mut status = 0;
         for name in names {
@@ -58,9 +60,14 @@ impl Shell {
         (status, String::new())
     }
 
-    /// `enable` alone lists the builtins that are on, `-n` those that are off, `-a` all.
-    fn enabled_listing(&self, disabled: bool, all: bool) -> String {
-        let mut names: Vec<&str> = BUILTINS.iter().map(|(name, ..)| *name).collect();
+    /// `enable` alone lists the builtins that are on, `-n` those that are off, `-a` all;
+    /// `-s` only the special ones.
+    fn enabled_listing(&self, disabled: bool, all: bool, special: bool) -> String {
+        let mut names: Vec<&str> = BUILTINS
+            .iter()
+            .map(|(name, ..)| *name)
+            .filter(|name| !special || SPECIAL.contains(name))
+            .collect();
         names.sort();
         let mut text = String::new();
         for name in names {

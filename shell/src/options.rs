@@ -44,6 +44,12 @@ pub(super) struct Options {
     /// Line editing at the prompt: vi's keys or emacs's (the default when neither is set).
     pub vi: bool,
     pub emacs: bool,
+    /// `set -p`: only shown in `$-` and `set -o`. bash drops set-user-ID privileges when
+    /// it is turned off, and wasmix's programs have none; at start it keeps functions
+    /// out of the environment.
+    pub privileged: bool,
+    /// `set -o nolog`, which bash accepts and ignores.
+    pub nolog: bool,
 }
 
 impl Default for Options {
@@ -68,12 +74,14 @@ impl Default for Options {
             monitor: false,
             vi: false,
             emacs: false,
+            privileged: false,
+            nolog: false,
         }
     }
 }
 
 /// The options `set -o` knows: long name, short letter.
-pub(super) const NAMES: [(&str, Option<char>); 18] = [
+pub(super) const NAMES: [(&str, Option<char>); 20] = [
     ("allexport", Some('a')),
     ("braceexpand", Some('B')),
     ("emacs", None),
@@ -85,10 +93,12 @@ pub(super) const NAMES: [(&str, Option<char>); 18] = [
     ("noclobber", Some('C')),
     ("noexec", Some('n')),
     ("noglob", Some('f')),
+    ("nolog", None),
     ("nounset", Some('u')),
     ("physical", Some('P')),
     ("pipefail", None),
     ("posix", None),
+    ("privileged", Some('p')),
     ("verbose", Some('v')),
     ("vi", None),
     ("xtrace", Some('x')),
@@ -115,6 +125,8 @@ impl Options {
             "pipefail" => Some(&mut self.pipefail),
             "posix" => Some(&mut self.posix),
             "monitor" => Some(&mut self.monitor),
+            "privileged" => Some(&mut self.privileged),
+            "nolog" => Some(&mut self.nolog),
             _ => None,
         }
     }
@@ -180,13 +192,14 @@ impl Shell {
             (interactive, 'i'),
             (o.monitor, 'm'),
             (o.noexec, 'n'),
+            (o.privileged, 'p'),
             (o.nounset, 'u'),
             (o.verbose, 'v'),
             (o.xtrace, 'x'),
             (o.braceexpand, 'B'),
             (o.noclobber, 'C'),
-            (o.physical, 'P'),
             (o.errtrace, 'E'),
+            (o.physical, 'P'),
             (o.functrace, 'T'),
             (command_string, 'c'),
         ]

@@ -189,8 +189,11 @@ async fn run(process: ShellProcess) -> u8 {
     {
         shell.posixly_correct_changed(true);
     }
+    // `sh -p` takes no functions from the environment, as bash's privileged mode.
+    let privileged = flags.contains('p');
     for (variable, value) in &process.env {
-        if !shell.import_function(variable, value) {
+        let function = !privileged && shell.import_function(variable, value);
+        if !function {
             shell.set_variable(variable, value, true);
         }
     }

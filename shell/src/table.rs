@@ -175,8 +175,8 @@ pub(super) const BUILTINS: &[(&str, Builtin, &str, &str)] = &[
     (
         "enable",
         Builtin::Enable,
-        "enable [-a] [-n] [NAME...]",
-        "turn builtins on, or off (-n) so NAME runs the program; alone: list them",
+        "enable [-a] [-nps] [NAME...]",
+        "turn builtins on, or off (-n) so NAME runs the program; alone: list them (-s: the special ones)",
     ),
     (
         "eval",
@@ -429,11 +429,11 @@ pub(super) const KEYWORDS: &[&str] = &[
     "done", "in", "function", "time", "{", "}", "!", "[[", "]]", "coproc",
 ];
 
-/// POSIX's special builtins: in POSIX mode their prefix assignments stay set after them
-/// and no function may take their names.
+/// POSIX's special builtins, and `source` as bash counts it: in POSIX mode their prefix
+/// assignments stay set after them and no function may take their names.
 pub(super) const SPECIAL: &[&str] = &[
     ":", ".", "break", "continue", "eval", "exec", "exit", "export", "readonly", "return", "set",
-    "shift", "times", "trap", "unset",
+    "shift", "source", "times", "trap", "unset",
 ];
 
 /// The names of all builtins, for completion.
