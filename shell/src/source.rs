@@ -67,6 +67,12 @@ impl Shell {
                 })
             })
             .flatten();
+        // In POSIX mode the working directory is not searched (whatever `sourcepath`).
+        if in_path.is_none() && !file.contains('/') && self.options.posix {
+            self.report(&format!("{}: {file}: file not found", argv[0]));
+            self.special_builtin_failed = true;
+            return Ok(1);
+        }
         let path = in_path.unwrap_or_else(|| wasmix_kernel::fs::namespace::absolute(&cwd, file));
         let text = match self.source_text(&path).await {
             Ok(bytes) => super::process::script_text(&bytes),
