@@ -339,7 +339,7 @@ async fn read_line(input: &Input) -> Option<String> {
 }
 
 /// All of a stream, to its end.
-async fn read_all(input: &Input) -> Vec<u8> {
+pub(super) async fn read_all(input: &Input) -> Vec<u8> {
     let mut all = Vec::new();
     match input {
         Input::Null => {}

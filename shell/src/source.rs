@@ -74,7 +74,12 @@ impl Shell {
             return Ok(1);
         }
         let path = in_path.unwrap_or_else(|| wasmix_kernel::fs::namespace::absolute(&cwd, file));
-        let text = match self.source_text(&path).await {
+        // `echo cmd | . /dev/stdin`: the builtin's own standard input, a pipe here.
+        let read = match path.as_str() {
+            "/dev/stdin" | "/dev/fd/0" => Ok(super::process::read_all(&io.stdin).await),
+            _ => self.source_text(&path).await,
+        };
+        let text = match read {
             Ok(bytes) => super::process::script_text(&bytes),
             Err(e) => {
                 self.report(&format!("{file}: {e}"));
