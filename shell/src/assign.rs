@@ -2,6 +2,7 @@
 //! variables: `declare`/`typeset`, `local`, `export` and `readonly`, with their flags.
 
 use super::Shell;
+use super::builtin::deliver_before_error;
 use super::elements::Element;
 use super::expand::ExpandError;
 use super::print::function_text;
@@ -13,6 +14,7 @@ use brush_parser::ast::{
 };
 use indexmap::IndexMap;
 use std::collections::BTreeMap;
+use wasmix_kernel::file::Output;
 
 /// An array assignment given to a declaration builtin (`declare -A m=([k]=v)`): its
 /// elements are expanded with the command's words, and assigned once the flags are known
@@ -292,6 +294,7 @@ impl Shell {
         kind: Declaring,
         argv: &[String],
         arrays: Vec<DeclaredArray>,
+        stdout: &Output,
     ) -> Result<(u8, String), super::Flow> {
         let command = argv[0].as_str();
         if kind == Declaring::Local && self.locals.is_empty() {
@@ -390,7 +393,14 @@ impl Shell {
                 return Ok(self.make_functions_readonly(command, &operands));
             }
             let attributes: String = on.chars().filter(|c| "rtx".contains(*c)).collect();
-            return Ok(self.declared_functions(&operands, on.contains('F'), &attributes));
+            // With `-p`, bash names each function it did not find, in operand order.
+            let complaint = on.contains('p').then_some((command, stdout));
+            return Ok(self.declared_functions(
+                &operands,
+                on.contains('F'),
+                &attributes,
+                complaint,
+            ));
         }
         // `export -p NAME` and `readonly -p NAME` export and make read-only, as in bash:
         // only their `-p` alone lists.
@@ -801,6 +811,7 @@ impl Shell {
         names: &[String],
         names_only: bool,
         attributes: &str,
+        complaint: Option<(&str, &Output)>,
     ) -> (u8, String) {
         let mut text = String::new();
         let mut status = 0;
@@ -846,7 +857,13 @@ impl Shell {
                         text.push_str(&format!("declare -{flags} {name}\n"));
                     }
                 }
-                None => status = 1,
+                None => {
+                    if let Some((command, stdout)) = complaint {
+                        deliver_before_error(&mut text, stdout);
+                        self.report(&format!("{command}: {name}: not found"));
+                    }
+                    status = 1;
+                }
             }
         }
         (status, text)

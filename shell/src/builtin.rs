@@ -192,7 +192,8 @@ impl Shell {
                     _ => Declaring::Declare,
                 };
                 let arrays = std::mem::take(&mut self.declared_arrays);
-                self.declaration_builtin(kind, argv, arrays).await?
+                self.declaration_builtin(kind, argv, arrays, &stdio.stdout)
+                    .await?
             }
             Builtin::Unset => (self.unset_builtin(&argv[1..]).await, String::new()),
             Builtin::Eval => (self.eval(&argv[1..], &stdio).await?, String::new()),

@@ -105,7 +105,8 @@ impl Shell {
     /// `-v NAME` and `-v NAME[SUBSCRIPT]`.
     pub(super) async fn is_set(&mut self, operand: &str) -> Result<bool, ExpandError> {
         match super::assign::split_subscript(operand) {
-            Some((name, "@" | "*")) => Ok(self
+            // To an associative array `@` and `*` are keys like any other (bash 5.2).
+            Some((name, "@" | "*")) if !self.is_associative(name) => Ok(self
                 .variable_entry(name)
                 .is_some_and(|v| !v.value.values().is_empty())),
             Some((name, text)) => {
