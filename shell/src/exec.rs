@@ -670,8 +670,8 @@ impl Shell {
                 if alone {
                     let installed = redirects.is_some().then(|| self.install_streams(&stdio));
                     let result = self.run_compound(compound, &stdio).await;
-                    if let Some((installed, own)) = installed {
-                        self.restore_streams(&installed, own);
+                    if let Some(installed) = installed {
+                        self.restore_streams(installed);
                     }
                     return Ok(Stage::Done(result?));
                 }
@@ -721,8 +721,8 @@ impl Shell {
                 };
                 let installed = redirects.is_some().then(|| self.install_streams(&stdio));
                 let status = self.run_conditional(&test.expr, &stderr).await;
-                if let Some((installed, own)) = installed {
-                    self.restore_streams(&installed, own);
+                if let Some(installed) = installed {
+                    self.restore_streams(installed);
                 }
                 Ok(Stage::Done(status))
             }
@@ -740,21 +740,37 @@ impl Shell {
     /// that what the shell reads and writes itself inside (a command substitution's
     /// input, its complaints) goes where they say, as in bash (`{ x=$(cat); } <<< text`).
     /// Gives back what was installed and what it replaced.
-    fn install_streams(&mut self, stdio: &Stdio) -> (Arc<Stdio>, Option<Arc<Stdio>>) {
+    fn install_streams(&mut self, stdio: &Stdio) -> Installed {
         let installed = Arc::new(stdio.duplicate());
         let own = self.streams.replace(Arc::clone(&installed));
-        (installed, own)
+        Installed {
+            stdio: installed,
+            own,
+            redirected: self.redirected_fds.clone(),
+        }
     }
 
-    /// Puts the shell's own streams back, unless `exec` changed them for good meanwhile.
-    fn restore_streams(&mut self, installed: &Arc<Stdio>, own: Option<Arc<Stdio>>) {
-        if self
-            .streams
-            .as_ref()
-            .is_some_and(|s| Arc::ptr_eq(s, installed))
-        {
-            self.streams = own;
+    /// Puts the shell's own streams back. If `exec` changed them for good meanwhile, the
+    /// descriptors the compound command's redirections named go back and the others keep
+    /// what `exec` gave them, as bash undoes a group's redirections (after
+    /// `{ exec 10>&1; } > f`, stdout is the terminal again and 10 is `f`).
+    fn restore_streams(&mut self, installed: Installed) {
+        let current = match self.streams.take() {
+            Some(current) if !Arc::ptr_eq(&current, &installed.stdio) => current,
+            _ => {
+                self.streams = installed.own;
+                return;
+            }
+        };
+        let own = match &installed.own {
+            Some(own) => own.duplicate(),
+            None => Stdio::console(),
+        };
+        let mut restored = current.duplicate();
+        for &fd in &installed.redirected {
+            super::named_fds::copy_descriptor(&own, &mut restored, fd);
         }
+        self.streams = Some(Arc::new(restored));
     }
 
     /// `stdio` with a command's trailing redirections applied; None (reported, status 1
@@ -1052,8 +1068,8 @@ impl Shell {
             (_, Some(body)) if alone => {
                 let installed = (!redirects.is_empty()).then(|| self.install_streams(&stdio));
                 let result = self.call_function(&body, &argv, &stdio).await;
-                if let Some((installed, own)) = installed {
-                    self.restore_streams(&installed, own);
+                if let Some(installed) = installed {
+                    self.restore_streams(installed);
                 }
                 // `$_` is the call's last argument after it, whatever ran inside.
                 if let Some(last) = argv.last() {
@@ -1337,6 +1353,14 @@ fn leaves_pipestatus(pipeline: &Pipeline) -> bool {
         ),
         _ => false,
     }
+}
+
+/// What `install_streams` replaced, for `restore_streams`.
+struct Installed {
+    stdio: Arc<Stdio>,
+    own: Option<Arc<Stdio>>,
+    /// The descriptors the compound command's redirections named.
+    redirected: Vec<i32>,
 }
 
 /// The environment a program is started with.

@@ -456,6 +456,8 @@ impl Shell {
         let mut io = self.own_streams();
         io.stdout = Output::Pipe(writer);
         let mut shell = self.subshell(&io);
+        // The subshell holds the write end now: the read below ends when it is done.
+        drop(io);
         shell.substitution_depth += 1;
         // Its lines count from the line it is on.
         shell.line_offset = self.line.saturating_sub(1);
@@ -465,6 +467,8 @@ impl Shell {
         let task = tokio::spawn(async move {
             let mut status = None;
             for command in &program.complete_commands {
+                // `exec 4>&1` on one line holds for the lines after it.
+                let io = shell.own_streams();
                 match shell.run_list(command, &io).await {
                     Ok(()) => {}
                     Err(

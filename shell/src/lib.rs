@@ -290,6 +290,9 @@ pub struct Shell {
     /// The signals a non-interactive shell found ignored when it started, which its
     /// traps cannot change (POSIX), as a Linux mask: bit n-1 for signal n.
     ignored_at_entry: u64,
+    /// The descriptors the last command's redirections named: those a compound command
+    /// gives back when it ends, whatever `exec` did inside.
+    redirected_fds: Vec<i32>,
     /// Where `getopts` is: the OPTIND it last set, and the position in that word.
     getopts_state: (usize, usize),
     /// Counts the times `exec` (or a `{NAME}` descriptor kept) changed the shell's own
@@ -353,6 +356,7 @@ impl Shell {
             failure_ignored: false,
             special_builtin_failed: false,
             ignored_at_entry: 0,
+            redirected_fds: Vec::new(),
             getopts_state: (1, 0),
             pid: SHELL_PID,
             process_pid: SHELL_PID,

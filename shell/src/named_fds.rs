@@ -53,6 +53,20 @@ pub(super) fn streams_at(stdio: &Stdio, fds: &[i32]) -> Vec<(i32, Option<Stream>
         .collect()
 }
 
+/// Gives `into` what `from` holds at `fd` (nothing, if `from` holds nothing there).
+pub(super) fn copy_descriptor(from: &Stdio, into: &mut Stdio, fd: i32) {
+    match fd {
+        0 => into.stdin = from.stdin.duplicate(),
+        1 => into.stdout = from.stdout.duplicate(),
+        2 => into.stderr = from.stderr.duplicate(),
+        _ => {
+            for (fd, stream) in streams_at(from, &[fd]) {
+                into.set_higher(fd, stream);
+            }
+        }
+    }
+}
+
 impl Shell {
     /// Fills in the `{NAME}` redirections among a command's items, setting each NAME.
     pub(super) fn name_descriptors(

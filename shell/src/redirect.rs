@@ -78,6 +78,10 @@ impl Shell {
         redirects: &[&IoRedirect],
         stdio: &mut Stdio,
     ) -> Result<(), String> {
+        self.redirected_fds = redirects
+            .iter()
+            .flat_map(|r| descriptors_named(r))
+            .collect();
         for redirect in redirects {
             match redirect {
                 IoRedirect::File(fd, kind, target) => {
@@ -343,6 +347,23 @@ fn text_input(text: String) -> Input {
     let bytes = Bytes::from(wasmix_printf_format::rawbytes::encode(text.as_bytes()).into_owned());
     tokio::spawn(async move { writer.write_all(bytes).await });
     Input::Pipe(reader)
+}
+
+/// The descriptors a redirection gives new streams.
+fn descriptors_named(redirect: &IoRedirect) -> Vec<i32> {
+    match redirect {
+        IoRedirect::File(fd, kind, _) => {
+            let reads = matches!(
+                kind,
+                IoFileRedirectKind::Read
+                    | IoFileRedirectKind::ReadAndWrite
+                    | IoFileRedirectKind::DuplicateInput
+            );
+            vec![fd.unwrap_or(if reads { 0 } else { 1 })]
+        }
+        IoRedirect::OutputAndError(..) => vec![1, 2],
+        IoRedirect::HereString(fd, _) | IoRedirect::HereDocument(fd, _) => vec![fd.unwrap_or(0)],
+    }
 }
 
 fn set_input(stdio: &mut Stdio, fd: Option<i32>, input: Input) -> Result<(), String> {
