@@ -34,6 +34,9 @@ struct State {
     /// of a FIFO waits for the other end).
     reader_came: bool,
     writer_came: bool,
+    /// Whether anything has been read from it: before that, the reader may not have
+    /// started yet (a pipeline's later stage), and queued text must not wait for it.
+    read_begun: bool,
     waiting_readers: Vec<Waker>,
     waiting_writers: Vec<Waker>,
 }
@@ -92,6 +95,7 @@ impl Pipe {
                 writers,
                 reader_came: readers > 0,
                 writer_came: writers > 0,
+                read_begun: false,
                 waiting_readers: Vec::new(),
                 waiting_writers: Vec::new(),
             }),
@@ -124,10 +128,17 @@ impl Pipe {
         Poll::Pending
     }
 
-    /// Ready once no more than the capacity is queued, or the readers have gone.
+    /// More than the capacity is queued, and no reader has read yet.
+    fn full_before_first_read(&self) -> bool {
+        let state = self.lock();
+        !state.read_begun && !state.readers_gone() && state.buffered > PIPE_CAPACITY
+    }
+
+    /// Ready once no more than the capacity is queued, or the readers have gone, or
+    /// none has read yet.
     fn poll_drained(&self, cx: &mut Context<'_>) -> Poll<()> {
         let mut state = self.lock();
-        if state.readers_gone() || state.buffered <= PIPE_CAPACITY {
+        if state.readers_gone() || !state.read_begun || state.buffered <= PIPE_CAPACITY {
             return Poll::Ready(());
         }
         remember(&mut state.waiting_writers, cx.waker());
@@ -137,6 +148,7 @@ impl Pipe {
     /// Takes up to `max` bytes. Empty means "nothing yet"; `Closed` means end of file.
     fn take(&self, max: usize) -> StreamResult<Bytes> {
         let mut state = self.lock();
+        state.read_begun = true;
         let writers_gone = state.writers_gone();
         let chunk = match state.chunks.front_mut() {
             None if writers_gone => return Err(StreamError::Closed),
@@ -279,9 +291,16 @@ impl PipeWriter {
             .map_err(|_| io::ErrorKind::BrokenPipe.into())
     }
 
-    /// After `put_now`: waits while more than the capacity is queued, as a write into a
-    /// full pipe waits, so that a loop of builtins keeps pace with its reader.
+    /// After `put_now`: waits while more than the capacity is queued for a reader that
+    /// has begun reading, as a write into a full pipe waits, so that a loop of builtins
+    /// keeps pace with its reader.
     pub async fn drained(&self) {
+        // The reader may be a pipeline stage not started yet, maybe by this very task:
+        // let it start rather than wait for it.
+        if self.0.full_before_first_read() {
+            tokio::task::yield_now().await;
+            return;
+        }
         std::future::poll_fn(|cx| self.0.poll_drained(cx)).await
     }
 
