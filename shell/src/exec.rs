@@ -1182,19 +1182,15 @@ impl Shell {
         environment: Environment,
         stdio: Stdio,
     ) -> Stage {
-        let extra = match &environment {
-            Environment::Shell(extra) => extra.clone(),
-            Environment::Empty => Vec::new(),
-        };
         let name = argv[0].clone();
         // Errors about starting the command go where its own errors would (`2>`).
         let stderr = stdio.stderr.duplicate();
         // `PATH=dir cmd` looks `cmd` up in `dir`, as bash does.
-        let search_path = extra
-            .iter()
-            .rev()
-            .find(|(n, _)| n == "PATH")
-            .map(|(_, v)| v.clone());
+        let search_path = match &environment {
+            Environment::Shell(extra) => extra.iter().rev().find(|(n, _)| n == "PATH"),
+            Environment::Empty => None,
+        }
+        .map(|(_, v)| v.clone());
         let found = match search_path {
             Some(path) => {
                 let cwd = self.cwd.clone();
@@ -1220,21 +1216,21 @@ impl Shell {
         };
         // A prefix assignment replaces the exported value rather than joining it: programs
         // read the first of two entries with one name.
-        let inherit = matches!(environment, Environment::Shell(_));
-        let mut env = match inherit {
-            true => self.environment(),
-            false => Vec::new(),
-        };
-        if inherit {
-            for (name, value) in extra {
-                env.retain(|(present, _)| *present != name);
-                env.push((name, value));
+        let env = match environment {
+            Environment::Empty => Vec::new(),
+            Environment::Shell(extra) => {
+                let mut env = self.environment();
+                for (name, value) in extra {
+                    env.retain(|(present, _)| *present != name);
+                    env.push((name, value));
+                }
+                // As bash: `$_` in a program's environment is the path it was run by.
+                let executed = if name.contains('/') { &name } else { &path };
+                env.retain(|(present, _)| present != "_");
+                env.push(("_".into(), executed.clone()));
+                env
             }
-            // As bash: `$_` in a program's environment is the path it was run by.
-            let executed = if name.contains('/') { &name } else { &path };
-            env.retain(|(present, _)| present != "_");
-            env.push(("_".into(), executed.clone()));
-        }
+        };
         if let Some(argv0) = argv0 {
             argv[0] = argv0;
         }
