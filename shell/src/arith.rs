@@ -56,6 +56,12 @@ pub(super) fn split_signs(text: &str) -> Option<std::borrow::Cow<'_, str>> {
     Some(std::borrow::Cow::Owned(split))
 }
 
+/// An arithmetic target once its subscript is evaluated.
+enum Place<'t> {
+    Variable(&'t str),
+    Element(&'t str, Subscript),
+}
+
 /// How deep a variable may refer to an expression that refers to another.
 const MAX_REFERENCE_DEPTH: usize = 1024;
 
@@ -100,23 +106,28 @@ impl Shell {
         self.arithmetic(&expression, text, depth)
     }
 
-    /// A variable's (or element's) value as a number: empty is 0, and text that is not a
-    /// number is evaluated as an expression itself, as bash does.
-    fn target_number(
+    /// Where a target is: an element's subscript evaluated once, as bash evaluates it
+    /// once for `a[i]++` and `a[i] += n`.
+    fn place<'t>(
         &mut self,
-        target: &ArithmeticTarget,
+        target: &'t ArithmeticTarget,
         text: &str,
         depth: usize,
-    ) -> Result<i64, ExpandError> {
-        let (name, value) = match target {
-            ArithmeticTarget::Variable(name) => (
-                name.as_str(),
-                self.variable(name).or_else(|| self.dynamic_variable(name)),
-            ),
+    ) -> Result<Place<'t>, ExpandError> {
+        Ok(match target {
+            ArithmeticTarget::Variable(name) => Place::Variable(name),
             ArithmeticTarget::ArrayElement(name, index) => {
-                let subscript = self.arithmetic_subscript(name, index, text, depth)?;
-                (name.as_str(), self.element(name, &subscript))
+                Place::Element(name, self.arithmetic_subscript(name, index, text, depth)?)
             }
+        })
+    }
+
+    /// A variable's (or element's) value as a number: empty is 0, and text that is not a
+    /// number is evaluated as an expression itself, as bash does.
+    fn place_number(&mut self, place: &Place, depth: usize) -> Result<i64, ExpandError> {
+        let (name, value) = match place {
+            Place::Variable(name) => (*name, self.variable(name)),
+            Place::Element(name, subscript) => (*name, self.element(name, subscript)),
         };
         let value = match value {
             Some(value) => value,
@@ -130,7 +141,7 @@ impl Shell {
         }
         if depth >= MAX_REFERENCE_DEPTH {
             return Err(ExpandError::new(format!(
-                "{name}: expression recursion level exceeded"
+                "{name}: expression recursion level exceeded (error token is \"{name}\")"
             )));
         }
         self.evaluate_text(&value, depth + 1)
@@ -154,19 +165,10 @@ impl Shell {
         Ok(Subscript::Index(self.arithmetic(index, text, depth)?))
     }
 
-    fn assign(
-        &mut self,
-        target: &ArithmeticTarget,
-        value: i64,
-        text: &str,
-        depth: usize,
-    ) -> Result<i64, ExpandError> {
-        match target {
-            ArithmeticTarget::Variable(name) => {
-                self.assign_scalar(name, &value.to_string(), false)?
-            }
-            ArithmeticTarget::ArrayElement(name, index) => {
-                let subscript = self.arithmetic_subscript(name, index, text, depth)?;
+    fn assign(&mut self, place: Place, value: i64) -> Result<i64, ExpandError> {
+        match place {
+            Place::Variable(name) => self.assign_scalar(name, &value.to_string(), false)?,
+            Place::Element(name, subscript) => {
                 self.assign_element(name, subscript, &value.to_string(), false)?
             }
         }
@@ -181,7 +183,10 @@ impl Shell {
     ) -> Result<i64, ExpandError> {
         Ok(match expression {
             Expr::Literal(n) => *n,
-            Expr::Reference(target) => self.target_number(target, text, depth)?,
+            Expr::Reference(target) => {
+                let place = self.place(target, text, depth)?;
+                self.place_number(&place, depth)?
+            }
             Expr::UnaryOp(op, operand) => {
                 let value = self.arithmetic(operand, text, depth)?;
                 match op {
@@ -211,25 +216,29 @@ impl Shell {
                     self.arithmetic(otherwise, text, depth)?
                 }
             }
+            // `a[i] = n` evaluates the value before the subscript, as bash does.
             Expr::Assignment(target, value) => {
                 let value = self.arithmetic(value, text, depth)?;
-                self.assign(target, value, text, depth)?
+                let place = self.place(target, text, depth)?;
+                self.assign(place, value)?
             }
             Expr::BinaryAssignment(op, target, value) => {
-                let current = self.target_number(target, text, depth)?;
+                let place = self.place(target, text, depth)?;
+                let current = self.place_number(&place, depth)?;
                 let operand = self.arithmetic(value, text, depth)?;
                 let result = binary(op, current, operand, text)?;
-                self.assign(target, result, text, depth)?
+                self.assign(place, result)?
             }
             Expr::UnaryAssignment(step, target) => {
-                let current = self.target_number(target, text, depth)?;
+                let place = self.place(target, text, depth)?;
+                let current = self.place_number(&place, depth)?;
                 let (next, result) = match step {
                     Step::PrefixIncrement => (current.wrapping_add(1), current.wrapping_add(1)),
                     Step::PrefixDecrement => (current.wrapping_sub(1), current.wrapping_sub(1)),
                     Step::PostfixIncrement => (current.wrapping_add(1), current),
                     Step::PostfixDecrement => (current.wrapping_sub(1), current),
                 };
-                self.assign(target, next, text, depth)?;
+                self.assign(place, next)?;
                 result
             }
         })

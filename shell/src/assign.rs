@@ -770,14 +770,15 @@ impl Shell {
                 .sorted_variables()
                 .into_iter()
                 .filter(|(name, v)| wanted(name, v))
+                .map(|(name, v)| (name, self.shown(name, v)))
                 .map(|(name, v)| match kind {
                     Declaring::Declare if !on.contains('p') && attributes.is_empty() => {
-                        super::variables::listing(name, v).unwrap_or_else(|| name.clone())
+                        super::variables::listing(name, &v).unwrap_or_else(|| name.clone())
                     }
                     Declaring::Export | Declaring::Readonly if posix => {
-                        super::variables::posix_declaration(command, name, v)
+                        super::variables::posix_declaration(command, name, &v)
                     }
-                    _ => declaration(name, v),
+                    _ => declaration(name, &v),
                 })
                 .collect();
             for line in lines {
@@ -790,7 +791,7 @@ impl Shell {
         for name in names {
             match self.raw_variable(name) {
                 Some(variable) => {
-                    text.push_str(&declaration(name, variable));
+                    text.push_str(&declaration(name, &self.shown(name, variable)));
                     text.push('\n');
                 }
                 None => {

@@ -116,10 +116,7 @@ impl Shell {
             None => Ok(match operand.parse::<usize>() {
                 // A positional parameter: `[[ -v 1 ]]`.
                 Ok(index) => index == 0 || index <= self.positional.len(),
-                Err(_) => {
-                    self.element(operand, &Subscript::Index(0)).is_some()
-                        || self.dynamic_variable(operand).is_some()
-                }
+                Err(_) => self.element(operand, &Subscript::Index(0)).is_some(),
             }),
         }
     }

@@ -648,10 +648,7 @@ impl Shell {
     /// The value of a parameter, or None when it is unset.
     pub(super) fn lookup(&self, parameter: &Parameter) -> Option<String> {
         match parameter {
-            Parameter::Named(name) if super::options::is_option_list(name) => {
-                self.dynamic_variable(name)
-            }
-            Parameter::Named(name) => self.variable(name).or_else(|| self.dynamic_variable(name)),
+            Parameter::Named(name) => self.variable(name),
             Parameter::Positional(0) => Some(self.script_name.clone()),
             Parameter::Positional(n) => self.positional.get(*n as usize - 1).cloned(),
             Parameter::NamedWithIndex { .. } | Parameter::NamedWithAllIndices { .. } => None,
@@ -673,71 +670,6 @@ impl Shell {
             }),
         }
     }
-}
-
-impl Shell {
-    /// bash's variables that are computed when read, unless the script set its own.
-    pub(super) fn dynamic_variable(&self, name: &str) -> Option<String> {
-        Some(match name {
-            "RANDOM" => random_15_bits().to_string(),
-            "SECONDS" => self.started.elapsed().as_secs().to_string(),
-            "EPOCHSECONDS" => since_epoch().as_secs().to_string(),
-            "EPOCHREALTIME" => {
-                let now = since_epoch();
-                format!("{}.{:06}", now.as_secs(), now.subsec_micros())
-            }
-            "BASH_ARGV0" => self.script_name.clone(),
-            "BASHPID" => match &self.subshell_pid {
-                Some(own) => own.get(self).unwrap_or(self.pid),
-                None => self.pid,
-            }
-            .to_string(),
-            "BASH_SUBSHELL" => self.subshell_level.to_string(),
-            "PPID" => self
-                .kernel
-                .processes
-                .get(self.pid)
-                .map_or(0, |process| process.ppid)
-                .to_string(),
-            "HOSTNAME" => HOSTNAME.to_string(),
-            "SHLVL" => "1".to_string(),
-            "LINENO" => self.line.to_string(),
-            "BASH_COMMAND" => self.command_text.clone(),
-            "SHELLOPTS" => self.shell_options_list(),
-            "BASHOPTS" => self.bash_options_list(),
-            _ => return None,
-        })
-    }
-}
-
-/// The user id and host name wasmix's processes see (as `id` and `hostname` print them).
-pub(super) const USER_ID: u32 = 1000;
-pub(super) const HOSTNAME: &str = "wasmix";
-
-/// The time since 1970, for `$EPOCHSECONDS` and `$EPOCHREALTIME`.
-fn since_epoch() -> std::time::Duration {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap_or_default()
-}
-
-/// `$RANDOM`: 0 to 32767, from a generator seeded once from the clock.
-fn random_15_bits() -> u64 {
-    use std::sync::atomic::{AtomicU64, Ordering};
-    static STATE: AtomicU64 = AtomicU64::new(0);
-    let mut state = STATE.load(Ordering::Relaxed);
-    if state == 0 {
-        state = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(1, |d| d.as_nanos() as u64)
-            | 1;
-    }
-    // xorshift64
-    state ^= state << 13;
-    state ^= state >> 7;
-    state ^= state << 17;
-    STATE.store(state, Ordering::Relaxed);
-    (state >> 33) % 32768
 }
 
 /// The text a piece was parsed from.

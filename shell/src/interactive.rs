@@ -169,7 +169,10 @@ impl Shell {
             completion.variables = self
                 .sorted_variables()
                 .into_iter()
-                .filter_map(|(name, v)| Some((name.clone(), v.value.first()?.to_string())))
+                .filter_map(|(name, v)| {
+                    let value = self.shown(name, v).value.first()?.to_string();
+                    Some((name.clone(), value))
+                })
                 .collect();
             let programmable = self.shell_options.progcomp && !self.completion_specs.is_empty();
             completion.programmable = programmable.then(|| super::complete::Programmable {

@@ -19,6 +19,7 @@ mod compspec;
 mod cond;
 mod coproc;
 mod dirstack;
+mod dynamic;
 mod elements;
 mod enable;
 mod exec;
@@ -224,8 +225,10 @@ pub struct Shell {
     alias_generation: u64,
     /// The commands remembered, for `history`, `fc` and `!!`.
     history: history::History,
-    /// When the shell started, for `$SECONDS`.
+    /// When the shell started, for `printf`'s `%(...)T`.
     started: std::time::Instant,
+    /// What `$RANDOM` and `$SECONDS` count from.
+    dynamic: dynamic::DynamicState,
     /// The line of the command running (`$LINENO`), and what to add to the lines of the
     /// text being run to get it.
     line: usize,
@@ -326,6 +329,7 @@ impl Shell {
             alias_generation: 0,
             history: history::History::default(),
             started: std::time::Instant::now(),
+            dynamic: dynamic::DynamicState::new(),
             streams: None,
             declared_arrays: Vec::new(),
             streams_changed: 0,
@@ -417,15 +421,16 @@ impl Shell {
         );
         shell.declared("BASH_VERSINFO").readonly = true;
         for name in ["UID", "EUID"] {
-            shell.set_variable(name, &expand::USER_ID.to_string(), false);
+            shell.set_variable(name, &dynamic::USER_ID.to_string(), false);
             let variable = shell.declared(name);
             (variable.integer, variable.readonly) = (true, true);
         }
-        let group = (None, expand::USER_ID.to_string());
+        let group = (None, dynamic::USER_ID.to_string());
         let _ = shell.assign_array("GROUPS", vec![group], false);
         shell.set_variable("OPTIND", "1", false);
         // Set, as in bash, so that `old=$IFS ... IFS=$old` restores splitting.
         shell.set_variable("IFS", " \t\n", false);
+        shell.declare_dynamic_variables();
         shell.publish_call_stack();
         shell.publish_directory_stack();
         shell

@@ -216,7 +216,7 @@ impl Shell {
             let text = self
                 .sorted_variables()
                 .into_iter()
-                .filter_map(|(name, v)| super::variables::listing(name, v))
+                .filter_map(|(name, v)| super::variables::listing(name, &self.shown(name, v)))
                 .map(|line| line + "\n")
                 .collect();
             return (0, text);

@@ -60,7 +60,7 @@ impl Shell {
             };
             match escape {
                 'u' => out.push_str(&self.variable("USER").unwrap_or_else(|| "user".into())),
-                'h' | 'H' => out.push_str(super::expand::HOSTNAME),
+                'h' | 'H' => out.push_str(super::dynamic::HOSTNAME),
                 'w' => out.push_str(&self.short_directory()),
                 'W' => {
                     let shown = self.short_directory();
@@ -70,7 +70,7 @@ impl Shell {
                     };
                     out.push_str(base);
                 }
-                '$' => out.push(if super::expand::USER_ID == 0 {
+                '$' => out.push(if super::dynamic::USER_ID == 0 {
                     '#'
                 } else {
                     '$'

@@ -253,6 +253,7 @@ impl Shell {
         let mut shell = self.clone();
         shell.subshell_level += 1;
         shell.subshell_pid = Some(super::subshell_pid::SubshellPid::default());
+        shell.dynamic = self.dynamic.for_subshell();
         // bash's subshells start outside any loop: `( continue )` in a loop is a no-op.
         shell.loop_depth = 0;
         shell.streams = Some(Arc::new(io.duplicate()));

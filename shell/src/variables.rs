@@ -68,6 +68,9 @@ pub(super) struct Variable {
     /// Made by a prefix assignment (`x=1 command`) for that command only: a `local` of
     /// its name in the function it calls starts as a copy of it, as in bash.
     pub temporary: bool,
+    /// One of bash's dynamic variables, its value computed when read
+    /// (`dynamic.rs`).
+    pub dynamic: bool,
 }
 
 /// The case `declare -l` and `declare -u` fold assigned values to.
@@ -109,6 +112,7 @@ impl Variable {
             case: None,
             declared_only: false,
             temporary: false,
+            dynamic: false,
         }
     }
 }
@@ -213,6 +217,9 @@ impl Shell {
     /// A variable's value as `$NAME` gives it; None when unset.
     pub(super) fn variable(&self, name: &str) -> Option<String> {
         let variable = self.variables.get(name)?;
+        if variable.dynamic {
+            return self.dynamic_value(name);
+        }
         if !variable.nameref {
             return variable.value.first().map(str::to_string);
         }
@@ -370,6 +377,7 @@ impl Shell {
             "OPTIND" => self.getopts_state.1 = 0,
             "BASH_ARGV0" => self.script_name = value,
             "POSIXLY_CORRECT" => self.posixly_correct_changed(true),
+            "RANDOM" | "SECONDS" => self.dynamic_assigned(name, &value),
             _ => {}
         }
         Ok(())
@@ -528,6 +536,9 @@ impl Shell {
     /// One element's value; None when unset.
     pub(super) fn element(&self, name: &str, subscript: &Subscript) -> Option<String> {
         let variable = self.variable_entry(name)?;
+        if variable.dynamic && matches!(subscript, Subscript::Index(0 | -1)) {
+            return self.dynamic_value(name);
+        }
         match (&variable.value, subscript) {
             (Value::Scalar(text), Subscript::Index(0 | -1)) => Some(text.clone()),
             (Value::Scalar(_) | Value::Unset, _) => None,
@@ -646,9 +657,7 @@ impl Shell {
             .filter(|(_, v)| v.exported)
             .filter_map(|(name, v)| match &v.value {
                 // `export SHELLOPTS`: the children get the options as they are now.
-                _ if super::options::is_option_list(name) => {
-                    Some((name.clone(), self.dynamic_variable(name)?))
-                }
+                _ if v.dynamic => Some((name.clone(), self.dynamic_value(name)?)),
                 Value::Scalar(text) => Some((name.clone(), text.clone())),
                 _ => None,
             })
