@@ -31,6 +31,9 @@ enum Kind {
     Number,
     Name,
     Operator,
+    /// A character that is no operator: bash's reader finds it where it expected an
+    /// operand or an operator.
+    Unknown,
 }
 
 struct Token {
@@ -51,12 +54,26 @@ struct Fault {
 
 type Checked<T> = Result<T, Fault>;
 
-/// bash's complaint about `text`, or None when this reading finds nothing wrong.
-pub(super) fn diagnose(text: &str) -> Option<String> {
-    let tokens = tokens(text)?;
+/// Whether `text` assigns to what is not a variable, where bash's precedence puts an
+/// assignment (`0 && x=1` is `(0 && x) = 1`), though brush-parser reads it as valid.
+pub(super) fn assigns_to_non_variable(text: &str) -> bool {
     let mut reader = Reader {
         text,
-        tokens,
+        tokens: tokens(text),
+        at: 0,
+    };
+    reader
+        .whole()
+        .is_err_and(|fault| fault.message == NON_VARIABLE)
+}
+
+const NON_VARIABLE: &str = "attempted assignment to non-variable";
+
+/// bash's complaint about `text`, or None when this reading finds nothing wrong.
+pub(super) fn diagnose(text: &str) -> Option<String> {
+    let mut reader = Reader {
+        text,
+        tokens: tokens(text),
         at: 0,
     };
     let fault = reader.whole().err()?;
@@ -76,7 +93,7 @@ pub(super) fn diagnose(text: &str) -> Option<String> {
     ))
 }
 
-fn tokens(text: &str) -> Option<Vec<Token>> {
+fn tokens(text: &str) -> Vec<Token> {
     let bytes = text.as_bytes();
     let mut tokens = Vec::new();
     let mut at = 0;
@@ -100,9 +117,16 @@ fn tokens(text: &str) -> Option<Vec<Token>> {
             }
             Kind::Name
         } else {
-            let operator = OPERATORS.iter().find(|op| text[at..].starts_with(*op))?;
-            at += operator.len();
-            Kind::Operator
+            match OPERATORS.iter().find(|op| text[at..].starts_with(*op)) {
+                Some(operator) => {
+                    at += operator.len();
+                    Kind::Operator
+                }
+                None => {
+                    at += text[at..].chars().next().map_or(1, char::len_utf8);
+                    Kind::Unknown
+                }
+            }
         };
         tokens.push(Token {
             kind,
@@ -110,7 +134,7 @@ fn tokens(text: &str) -> Option<Vec<Token>> {
             end: at,
         });
     }
-    Some(tokens)
+    tokens
 }
 
 struct Reader<'a> {
@@ -150,8 +174,11 @@ impl Reader<'_> {
 
     fn whole(&mut self) -> Checked<()> {
         self.comma()?;
-        if self.at < self.tokens.len() {
-            return Err(self.fault("syntax error in expression"));
+        if let Some(token) = self.tokens.get(self.at) {
+            return Err(self.fault(match token.kind {
+                Kind::Unknown => "syntax error: invalid arithmetic operator",
+                _ => "syntax error in expression",
+            }));
         }
         Ok(())
     }
@@ -169,14 +196,41 @@ impl Reader<'_> {
         let first = self.at;
         self.conditional()?;
         if self.is(&ASSIGNMENTS) {
-            let lone_name = self.at == first + 1 && self.tokens[first].kind == Kind::Name;
-            if !lone_name {
-                return Err(self.fault("attempted assignment to non-variable"));
+            if !self.is_variable(first) {
+                return Err(self.fault(NON_VARIABLE));
             }
             self.at += 1;
             self.assignment()?;
         }
         Ok(())
+    }
+
+    /// Whether the tokens from `first` to the one being read are a variable or an
+    /// element (`a[i+1]`): what an assignment may assign.
+    fn is_variable(&self, first: usize) -> bool {
+        if self.tokens[first].kind != Kind::Name {
+            return false;
+        }
+        let subscripted = self.at > first + 2
+            && &self.text[self.tokens[first + 1].start..self.tokens[first + 1].end] == "["
+            && self.matching_bracket(first + 1) == Some(self.at - 1);
+        self.at == first + 1 || subscripted
+    }
+
+    /// The token that closes the `[` at `open`.
+    fn matching_bracket(&self, open: usize) -> Option<usize> {
+        let mut depth = 0;
+        for (at, token) in self.tokens.iter().enumerate().skip(open) {
+            match &self.text[token.start..token.end] {
+                "[" => depth += 1,
+                "]" => depth -= 1,
+                _ => {}
+            }
+            if depth == 0 {
+                return Some(at);
+            }
+        }
+        None
     }
 
     fn conditional(&mut self) -> Checked<()> {
@@ -247,14 +301,16 @@ impl Reader<'_> {
             return self.unary();
         }
         if self.is(&["++", "--"]) {
-            self.at += 1;
             if self
                 .tokens
-                .get(self.at)
+                .get(self.at + 1)
                 .is_some_and(|t| t.kind == Kind::Name)
             {
+                self.at += 1;
                 return self.primary();
             }
+            // Not before a name: two signs, as bash reads them (`++7` is `+ +7`).
+            self.tokens[self.at].start += 1;
             return self.unary();
         }
         self.primary()
@@ -308,7 +364,9 @@ impl Reader<'_> {
                 }
                 self.at += 1;
             }
-            Kind::Operator => return Err(self.fault("syntax error: operand expected")),
+            Kind::Operator | Kind::Unknown => {
+                return Err(self.fault("syntax error: operand expected"));
+            }
         }
         Ok(())
     }

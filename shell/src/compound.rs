@@ -288,7 +288,7 @@ impl Shell {
         self.trace_compound(format!("(( {expanded} ))"), io).await;
         match self.evaluate_arithmetic(&expanded) {
             Ok(value) => Ok(u8::from(value == 0)),
-            Err(e) => self.expansion_failed(e),
+            Err(e) => self.expansion_failed(named_by_arithmetic_command(e)),
         }
     }
 
@@ -307,7 +307,10 @@ impl Shell {
         };
         let expanded = self.expand_operand(text, true, false).await?;
         self.trace_compound(format!("(( {expanded} ))"), io).await;
-        Ok(u8::from(self.evaluate_arithmetic(&expanded)? == 0))
+        let value = self
+            .evaluate_arithmetic(&expanded)
+            .map_err(named_by_arithmetic_command)?;
+        Ok(u8::from(value == 0))
     }
 
     /// `set -x`'s line for a compound command's own step (`for x in ...`, `(( ... ))`).
@@ -492,4 +495,13 @@ impl Shell {
         }
         Ok(())
     }
+}
+
+/// An error in the expression of `((...))` or `for ((...))`, named `((` as bash names
+/// those of its expression reader (the ones that name an error token), not a variable's.
+fn named_by_arithmetic_command(mut e: ExpandError) -> ExpandError {
+    if e.message.contains("(error token is ") {
+        e.message = format!("((: {}", e.message);
+    }
+    e
 }

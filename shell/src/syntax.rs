@@ -140,6 +140,10 @@ pub fn parse_word(
 pub fn parse_arithmetic(text: &str) -> Result<Arc<ArithmeticExpr>, String> {
     static EXPRESSIONS: Memo<ArithmeticExpr> = Memo::new();
     EXPRESSIONS.get_or_parse(text, || {
+        // bash reads `0 && x=1` as an assignment to `0 && x`; brush-parser accepts it.
+        if text.contains('=') && super::arith_errors::assigns_to_non_variable(text) {
+            return Err("an assignment to a non-variable".into());
+        }
         let text = super::arith::split_signs(text).ok_or("an increment after an operand")?;
         brush_parser::arithmetic::parse(&text).map_err(|e| e.to_string())
     })
