@@ -91,16 +91,20 @@ impl Shell {
             }
             let matcher =
                 super::pattern::Pattern::new(component, true).ignoring_case(options.nocaseglob);
-            let dots = matcher.starts_with_dot() || options.dotglob;
-            // `shopt -u globskipdots`: a pattern with a leading dot matches `.` and `..`.
-            let specials = !options.globskipdots && matcher.starts_with_dot();
+            let fits = |name: &str| {
+                !(name.starts_with('.')
+                    && matcher.skips_dot_name(name, options.dotglob, options.globskipdots))
+                    && matcher.matches_name(name, options.dotglob)
+            };
             for (shown, at) in &found {
                 let Ok(entries) = self.namespace.read_dir(at) else {
                     continue;
                 };
-                if specials {
+                // The directory listing has no `.` and `..`, which bash's readdir gives
+                // it: with `shopt -u globskipdots`, they are names to match too.
+                if !options.globskipdots {
                     for special in [".", ".."] {
-                        if matcher.matches(special) {
+                        if fits(special) {
                             next.push((
                                 join(shown, special),
                                 format!("{}/{special}", at.trim_end_matches('/')),
@@ -110,11 +114,9 @@ impl Shell {
                 }
                 for entry in entries {
                     let is_dir = entry.file_type == wasmix_kernel::fs::FileType::Directory;
-                    let hidden = entry.name.starts_with('.');
-                    if (!hidden || dots)
-                        && entry.name != "."
+                    if entry.name != "."
                         && entry.name != ".."
-                        && matcher.matches(&entry.name)
+                        && fits(&entry.name)
                         && ((last && !directories_only) || is_dir)
                     {
                         next.push((

@@ -35,9 +35,12 @@ pub struct Pattern {
 }
 
 /// The characters that mean something in a pattern; `escape` puts a backslash before them.
-/// What a quoted character is escaped for: glob syntax, and `&`, which stands for the
-/// match in a `${var/pattern/replacement}` replacement.
-const SPECIAL: &[char] = &['\\', '*', '?', '[', ']', '!', '@', '+', '(', ')', '|', '&'];
+/// What a quoted character is escaped for: glob syntax, `&`, which stands for the match
+/// in a `${var/pattern/replacement}` replacement, and `/`, since a quoted one does not
+/// end a bracket expression (`[a\/b]` is a pattern, `[a/b]` is not).
+const SPECIAL: &[char] = &[
+    '\\', '*', '?', '[', ']', '!', '@', '+', '(', ')', '|', '&', '/',
+];
 
 /// `text` as a pattern that matches only itself.
 pub fn escape(text: &str) -> String {
@@ -51,8 +54,9 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// Whether pattern text (quoted characters escaped) can match anything but itself: an
-/// unescaped `*` or `?`, a `[` closed by a `]`, or an extglob group.
+/// Whether pathname pattern text (quoted characters escaped) can match anything but
+/// itself: an unescaped `*` or `?`, a `[` closed by a `]` before the next `/` (a bracket
+/// expression does not span components), or an extglob group.
 pub fn is_pattern(pattern: &str) -> bool {
     let chars: Vec<char> = pattern.chars().collect();
     let mut at = 0;
@@ -60,8 +64,23 @@ pub fn is_pattern(pattern: &str) -> bool {
         match chars[at] {
             '\\' => at += 1,
             '*' | '?' => return true,
-            '[' if chars[at + 1..].contains(&']') => return true,
+            '[' if closed_in_component(&chars[at + 1..]) => return true,
             '+' | '@' | '!' if chars.get(at + 1) == Some(&'(') => return true,
+            _ => {}
+        }
+        at += 1;
+    }
+    false
+}
+
+/// Whether a `]` comes before the next unescaped `/`.
+fn closed_in_component(chars: &[char]) -> bool {
+    let mut at = 0;
+    while let Some(&c) = chars.get(at) {
+        match c {
+            '\\' => at += 1,
+            '/' => return false,
+            ']' => return true,
             _ => {}
         }
         at += 1;
@@ -92,6 +111,21 @@ impl Pattern {
     }
 
     pub fn matches(&self, text: &str) -> bool {
+        self.matching(text, false)
+    }
+
+    /// Whether the pattern matches a file's name, as pathname expansion matches one: a
+    /// leading `.` only where the pattern has a `.` for it (fnmatch's `FNM_PERIOD`), or
+    /// with `dotglob`, only `.` and `..` so (bash's `FNM_DOTDOT`).
+    pub fn matches_name(&self, name: &str, dotglob: bool) -> bool {
+        let leading_dot = match dotglob {
+            false => name.starts_with('.'),
+            true => name == "." || name == "..",
+        };
+        self.matching(name, leading_dot)
+    }
+
+    fn matching(&self, text: &str, leading_dot: bool) -> bool {
         let chars: Vec<char> = if self.ignore_case {
             text.chars().flat_map(char::to_lowercase).collect()
         } else {
@@ -100,14 +134,43 @@ impl Pattern {
         let mut failed = HashSet::new();
         Matcher {
             ignore_case: self.ignore_case,
+            leading_dot,
         }
-        .tokens(&self.tokens, 0, &chars, 0, &mut failed)
+        .tokens(&self.tokens, 0, &chars, 0, true, &mut failed)
     }
 
-    /// Whether the pattern starts with a literal `.` (a glob only then matches dot files).
-    pub fn starts_with_dot(&self) -> bool {
-        matches!(self.tokens.first(), Some(Token::Char('.')))
+    /// Whether pathname expansion leaves out `name`, which starts with a dot, before
+    /// matching it, as bash's `skipname` decides: without `dotglob` a dot name needs a
+    /// pattern that starts with a `.`; with it, `.` and `..` do. A pattern that starts
+    /// with an extglob group asks its alternatives, and for `*(...)` and `?(...)`,
+    /// which may match nothing, also what follows the group.
+    pub fn skips_dot_name(&self, name: &str, dotglob: bool, skip_dots: bool) -> bool {
+        skips(&self.tokens, name, dotglob, skip_dots)
     }
+}
+
+fn starts_with_dot(tokens: &[Token]) -> bool {
+    matches!(tokens.first(), Some(Token::Char('.')))
+}
+
+fn skips(tokens: &[Token], name: &str, dotglob: bool, skip_dots: bool) -> bool {
+    if let Some(Token::Extended { kind, alternatives }) = tokens.first() {
+        if alternatives
+            .iter()
+            .any(|alternative| !skips(alternative, name, dotglob, skip_dots))
+        {
+            return false;
+        }
+        let rest = &tokens[1..];
+        // `*(...)` and `?(...)` may match nothing: then what follows decides.
+        let may_match_nothing = matches!(kind, '*' | '?') && !rest.is_empty();
+        return !may_match_nothing || skips(rest, name, dotglob, skip_dots);
+    }
+    let dot_or_dot_dot = name == "." || name == "..";
+    if skip_dots && dot_or_dot_dot {
+        return true;
+    }
+    !starts_with_dot(tokens) && (!dotglob || dot_or_dot_dot)
 }
 
 /// Parses tokens until the end, or (inside an extglob group) until `|` or `)`.
@@ -154,6 +217,7 @@ fn parse(chars: &[char], at: &mut usize, extglob: bool, in_group: bool) -> Vec<T
 
 /// `K(a|b)` at `at` (K one of `?*+@!`); None, and nothing consumed, if it is unclosed.
 fn parse_group(chars: &[char], at: &mut usize, kind: char) -> Option<Token> {
+    group_end(chars, *at + 2)?;
     let mut cursor = *at + 2;
     let mut alternatives = Vec::new();
     loop {
@@ -168,6 +232,39 @@ fn parse_group(chars: &[char], at: &mut usize, kind: char) -> Option<Token> {
             _ => return None,
         }
     }
+}
+
+/// Where the extglob group whose text starts at `start` ends, as bash's `glob_patscan`
+/// finds it: `(`, `)` and `|` inside a bracket expression count for nothing, so a `[`
+/// that no `]` closes leaves the group unclosed (and the pattern's characters literal).
+fn group_end(chars: &[char], start: usize) -> Option<usize> {
+    let (mut parens, mut brackets) = (0usize, 0usize);
+    let mut bracket_first = None;
+    let mut at = start;
+    while let Some(&c) = chars.get(at) {
+        match c {
+            '\\' => at += 1,
+            '[' if brackets == 0 => {
+                brackets = 1;
+                let first = at + 1;
+                bracket_first =
+                    Some(first + usize::from(matches!(chars.get(first), Some('!' | '^'))));
+            }
+            '[' if matches!(chars.get(at + 1), Some(':' | '.' | '=')) => brackets += 1,
+            ']' if brackets > 0 && bracket_first != Some(at) => {
+                brackets -= 1;
+                bracket_first = None;
+            }
+            '(' if brackets == 0 => parens += 1,
+            ')' if brackets == 0 => match parens.checked_sub(1) {
+                Some(fewer) => parens = fewer,
+                None => return Some(at),
+            },
+            _ => {}
+        }
+        at += 1;
+    }
+    None
 }
 
 /// The byte index of the `]` that closes the bracket expression opened at byte `open`
@@ -274,6 +371,8 @@ fn in_class(class: &str, c: char) -> bool {
 
 struct Matcher {
     ignore_case: bool,
+    /// The text starts with a `.` that only a `.` of the pattern may match.
+    leading_dot: bool,
 }
 
 impl Matcher {
@@ -297,41 +396,48 @@ impl Matcher {
         hit != negated
     }
 
-    /// Whether `tokens[ti..]` matches `text[si..]`. `failed` remembers positions already
-    /// known not to match, so stars backtrack in polynomial time.
+    /// Whether `tokens[ti..]` matches `text[si..]`; `at_start` when `text` begins where
+    /// the name does. `failed` remembers positions already known not to match, so stars
+    /// backtrack in polynomial time.
     fn tokens(
         &self,
         tokens: &[Token],
         ti: usize,
         text: &[char],
         si: usize,
+        at_start: bool,
         failed: &mut HashSet<(usize, usize, usize)>,
     ) -> bool {
         let key = (tokens.as_ptr() as usize, ti, si);
         if failed.contains(&key) {
             return false;
         }
+        let period = self.leading_dot && at_start && si == 0;
         let result = match tokens.get(ti) {
             None => si == text.len(),
             Some(Token::Char(p)) => {
                 si < text.len()
                     && self.same(*p, text[si])
-                    && self.tokens(tokens, ti + 1, text, si + 1, failed)
+                    && self.tokens(tokens, ti + 1, text, si + 1, at_start, failed)
             }
             Some(Token::AnyChar) => {
-                si < text.len() && self.tokens(tokens, ti + 1, text, si + 1, failed)
+                si < text.len()
+                    && !period
+                    && self.tokens(tokens, ti + 1, text, si + 1, at_start, failed)
             }
             Some(Token::Bracket { negated, items }) => {
                 si < text.len()
+                    && !period
                     && self.bracket(*negated, items, text[si])
-                    && self.tokens(tokens, ti + 1, text, si + 1, failed)
+                    && self.tokens(tokens, ti + 1, text, si + 1, at_start, failed)
             }
             Some(Token::AnyString) => {
-                (si..=text.len()).any(|end| self.tokens(tokens, ti + 1, text, end, failed))
+                let longest = if period { si } else { text.len() };
+                (si..=longest).any(|end| self.tokens(tokens, ti + 1, text, end, at_start, failed))
             }
             Some(Token::Extended { kind, alternatives }) => (si..=text.len()).any(|end| {
-                self.extended(*kind, alternatives, &text[si..end])
-                    && self.tokens(tokens, ti + 1, text, end, failed)
+                self.extended(*kind, alternatives, &text[si..end], at_start && si == 0)
+                    && self.tokens(tokens, ti + 1, text, end, at_start, failed)
             }),
         };
         if !result {
@@ -340,25 +446,35 @@ impl Matcher {
         result
     }
 
-    fn any_alternative(&self, alternatives: &[Vec<Token>], text: &[char]) -> bool {
+    fn any_alternative(&self, alternatives: &[Vec<Token>], text: &[char], at_start: bool) -> bool {
         alternatives
             .iter()
-            .any(|alternative| self.tokens(alternative, 0, text, 0, &mut HashSet::new()))
+            .any(|alternative| self.tokens(alternative, 0, text, 0, at_start, &mut HashSet::new()))
     }
 
     /// Whether a whole extglob group matches `text`.
-    fn extended(&self, kind: char, alternatives: &[Vec<Token>], text: &[char]) -> bool {
+    fn extended(
+        &self,
+        kind: char,
+        alternatives: &[Vec<Token>],
+        text: &[char],
+        at_start: bool,
+    ) -> bool {
         match kind {
-            '@' => self.any_alternative(alternatives, text),
-            '?' => text.is_empty() || self.any_alternative(alternatives, text),
-            '!' => !self.any_alternative(alternatives, text),
+            '@' => self.any_alternative(alternatives, text, at_start),
+            '?' => text.is_empty() || self.any_alternative(alternatives, text, at_start),
+            // Not even a negation matches the leading dot (as bash's matcher).
+            '!' => {
+                let leading_dot = self.leading_dot && at_start;
+                !leading_dot && !self.any_alternative(alternatives, text, at_start)
+            }
             // `*` and `+`: one or more matches in a row (`*` also none).
             _ => {
                 (kind == '*' && text.is_empty())
                     || (1..=text.len()).any(|split| {
-                        self.any_alternative(alternatives, &text[..split])
+                        self.any_alternative(alternatives, &text[..split], at_start)
                             && (split == text.len()
-                                || self.extended('*', alternatives, &text[split..]))
+                                || self.extended('*', alternatives, &text[split..], false))
                     })
             }
         }
