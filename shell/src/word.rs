@@ -491,8 +491,12 @@ impl<'a> Parser<'a> {
         let (mut depth, mut cases) = (0usize, 0usize);
         // Whether a word here would be a command's first: where `case` and `esac` count.
         let mut command_start = true;
+        // Whether a `#` here starts a comment: at the start of a word, not after an
+        // escaped character (`\;#` is a word).
+        let mut word_start = true;
         while at < self.bytes.len() {
             let b = self.bytes[at];
+            let comment = std::mem::replace(&mut word_start, b" \t\n;&|(".contains(&b));
             match b {
                 b'(' => {
                     depth += 1;
@@ -506,12 +510,7 @@ impl<'a> Parser<'a> {
                 b')' => return Some(at),
                 b';' | b'&' | b'|' | b'\n' => command_start = true,
                 b' ' | b'\t' => {}
-                b'#' if at == start
-                    || matches!(
-                        self.bytes[at - 1],
-                        b' ' | b'\t' | b'\n' | b';' | b'&' | b'|' | b'('
-                    ) =>
-                {
+                b'#' if comment => {
                     at = self.bytes[at..]
                         .iter()
                         .position(|&c| c == b'\n')
