@@ -412,10 +412,11 @@ impl<'t> Parser<'t> {
             return Err(GrammarError::Near(self.at + 1));
         }
         let suffix = match &name {
-            // bash reads `let x=( 1 + 2 )` as one word, as it reads a declaration's.
-            Some(name) => {
-                self.command_suffix(is_declaration(&name.value) || name.value == "let")?
-            }
+            // bash reads `let x=( 1 + 2 )` and `eval a=(x y)` as one word, as it reads a
+            // declaration's.
+            Some(name) => self.command_suffix(
+                is_declaration(&name.value) || matches!(name.value.as_str(), "let" | "eval"),
+            )?,
             None => None,
         };
         Ok(SimpleCommand {
@@ -491,6 +492,21 @@ impl<'t> Parser<'t> {
             }
         };
         literal.push(')');
+        // `a=(4*3)/2` is one word, and a scalar's value, as bash reads it.
+        if let Some(rest @ Token::Word(tail, _)) = self.peek()
+            && contiguous(end, rest)
+        {
+            self.at += 1;
+            literal.push_str(tail);
+            let loc = span(token, rest);
+            let assignment = Assignment {
+                name,
+                value: AssignmentValue::Scalar(Word::from(literal[text.len()..].to_string())),
+                append,
+                loc: loc.clone(),
+            };
+            return Ok(Some((assignment, Word::with_location(&literal, &loc))));
+        }
         let loc = span(token, end);
         let assignment = Assignment {
             name,
@@ -536,7 +552,7 @@ fn split_assignment(text: &str) -> Option<(AssignmentName, bool, &str)> {
 
 /// The `]` closing the subscript opened at `open`, stepping over nested brackets,
 /// quotes and escapes.
-fn subscript_end(text: &str, open: usize) -> Option<usize> {
+pub(crate) fn subscript_end(text: &str, open: usize) -> Option<usize> {
     let mut depth = 0usize;
     let mut quote = None;
     let mut escaped = false;
