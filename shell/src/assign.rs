@@ -159,10 +159,19 @@ impl Shell {
                 self.set_stack_entry(&subscript, &value);
                 Ok(shown(&value))
             }
+            // A bad subscript ends the command line, as in bash.
+            (AssignmentName::ArrayElementName(name, index), AssignmentValue::Scalar(_))
+                if matches!(index.trim(), "@" | "*") && !self.is_associative(name) =>
+            {
+                Err(ExpandError::aborting(format!(
+                    "{name}[{index}]: bad array subscript"
+                )))
+            }
             (AssignmentName::ArrayElementName(name, index), AssignmentValue::Scalar(word)) => {
                 let subscript = self.subscript(name, index).await?;
                 let value = self.expand_assigned(word).await?;
-                self.assign_element(name, subscript, &value, assignment.append)?;
+                self.assign_element(name, subscript, &value, assignment.append)
+                    .map_err(|e| ExpandError { aborts: true, ..e })?;
                 Ok(shown(&value))
             }
             (AssignmentName::VariableName(name), AssignmentValue::Array(elements)) => {
@@ -256,6 +265,10 @@ impl Shell {
                 continue;
             }
             let result = match split_subscript(name) {
+                // `unset a[@]` empties an indexed array; an associative one loses the key.
+                Some((array, "@" | "*")) if is_name(array) && !self.is_associative(array) => {
+                    self.unset_elements(array)
+                }
                 Some((array, text)) if is_name(array) && !text.is_empty() => {
                     match self.subscript(array, text).await {
                         Ok(subscript) => self.unset_element(array, &subscript),
@@ -615,6 +628,15 @@ impl Shell {
         if let Some(conversion) = conversion {
             return Err(ExpandError::new(format!(
                 "{name}: cannot convert {conversion} array"
+            )));
+        }
+        let array = matches!(
+            self.variable_entry(name).map(|v| &v.value),
+            Some(Value::Indexed(_) | Value::Associative(_))
+        );
+        if array && (off.contains('a') || off.contains('A')) {
+            return Err(ExpandError::new(format!(
+                "{name}: cannot destroy array variables in this way"
             )));
         }
         {

@@ -125,6 +125,15 @@ impl Shell {
         };
         for element in elements {
             let subscript = match &element.key {
+                // As bash, a bad subscript costs its element only.
+                Some(text) if !associative && matches!(text.trim(), "" | "@" | "*") => {
+                    let why = match text.trim() {
+                        "" => "bad array subscript",
+                        _ => "cannot assign to non-numeric index",
+                    };
+                    self.report(&format!("[{text}]={}: {why}", element.value));
+                    continue;
+                }
                 Some(text) => self.subscript(name, text).await?,
                 None if associative => {
                     self.report(&format!(
@@ -135,9 +144,20 @@ impl Shell {
                 }
                 None => Subscript::Index(next),
             };
-            if let Subscript::Index(index) = subscript {
-                next = index + 1;
-            }
+            let subscript = match subscript {
+                Subscript::Index(index) => match self.index_from_end(name, index) {
+                    Some(index) => {
+                        next = index + 1;
+                        Subscript::Index(index)
+                    }
+                    None => {
+                        let key = element.key.as_deref().unwrap_or_default();
+                        self.report(&format!("[{key}]={}: bad array subscript", element.value));
+                        continue;
+                    }
+                },
+                key => key,
+            };
             let mut value = element.value;
             // bash 5.2 reads `[k]+=v` as `[k]=v` in an associative array's `a=(...)`,
             // not in its `a+=(...)`.
@@ -170,11 +190,8 @@ fn keyed_word(text: &str) -> Option<(String, bool, String)> {
     if !text.starts_with('[') {
         return None;
     }
-    let close = super::assign::closing_bracket(text)?;
-    // A quoted or escaped bracket is no subscript's.
-    if text[..close].contains(['\\', '\'', '"']) {
-        return None;
-    }
+    // Quoted and escaped brackets are the key's (`["a[1]"]=v`).
+    let close = super::grammar::subscript_end(text, 0)?;
     let key = text[1..close].to_string();
     let rest = &text[close + 1..];
     match rest.strip_prefix("+=") {

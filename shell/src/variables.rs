@@ -571,6 +571,9 @@ impl Shell {
             (Value::Scalar(_), Subscript::Index(0)) => {
                 self.variables.remove(name);
             }
+            (Value::Scalar(_), _) => {
+                return Err(ExpandError::new(format!("{name}: not an array variable")));
+            }
             (Value::Indexed(elements), Subscript::Index(index)) => {
                 match from_end(elements, *index) {
                     Some(index) => {
@@ -588,6 +591,30 @@ impl Shell {
             }
             (Value::Associative(elements), Subscript::Index(index)) => {
                 elements.shift_remove(&index.to_string());
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// Where an index of the indexed array `name` is: a negative one counts from the
+    /// end; None when it reaches before the start.
+    pub(super) fn index_from_end(&self, name: &str, index: i64) -> Option<i64> {
+        match self.variable_entry(name).map(|v| &v.value) {
+            Some(Value::Indexed(elements)) => from_end(elements, index),
+            _ => (index >= 0).then_some(index),
+        }
+    }
+
+    /// `unset NAME[@]`: every element of an indexed array, which stays an array.
+    pub(super) fn unset_elements(&mut self, name: &str) -> Result<(), ExpandError> {
+        let resolved = self.resolve(name);
+        let name = &*resolved;
+        self.refuse_readonly(name)?;
+        match self.variables.get_mut(name).map(|v| &mut v.value) {
+            Some(Value::Indexed(elements)) => elements.clear(),
+            Some(Value::Scalar(_)) => {
+                return Err(ExpandError::new(format!("{name}: not an array variable")));
             }
             _ => {}
         }
