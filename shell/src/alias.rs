@@ -37,8 +37,7 @@ impl Shell {
                         status = 1;
                         continue;
                     }
-                    self.aliases.insert(name.to_string(), value.to_string());
-                    self.alias_generation += 1;
+                    self.define_alias(name, value);
                 }
                 _ => match self.aliases.get(arg) {
                     Some(alias) => text.push_str(&show(arg, alias)),
@@ -51,6 +50,11 @@ impl Shell {
             }
         }
         (status, text)
+    }
+
+    pub(super) fn define_alias(&mut self, name: &str, text: &str) {
+        self.aliases.insert(name.to_string(), text.to_string());
+        self.alias_generation += 1;
     }
 
     /// `unalias NAME...` or `unalias -a`.

@@ -170,6 +170,9 @@ impl Shell {
             (AssignmentName::ArrayElementName(name, index), AssignmentValue::Scalar(word)) => {
                 let subscript = self.subscript(name, index).await?;
                 let value = self.expand_assigned(word).await?;
+                if self.table_element_assigned(name, &subscript, &value) {
+                    return Ok(shown(&value));
+                }
                 self.assign_element(name, subscript, &value, assignment.append)
                     .map_err(|e| ExpandError { aborts: true, ..e })?;
                 Ok(shown(&value))

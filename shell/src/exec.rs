@@ -645,6 +645,9 @@ impl Shell {
         if shown && self.shows_command && !self.running_trap {
             self.command_text = super::print::command_text(command);
         }
+        if shown {
+            self.publish_tables();
+        }
         if !matches!(command, Command::Simple(_))
             && let Some(location) = command.location()
         {

@@ -51,7 +51,24 @@ impl Shell {
         }
     }
 
-    fn set_hashed(&mut self, name: &str, path: String) {
+    /// The programs remembered while `$PATH` is what it is now, with their paths.
+    pub(super) fn remembered_programs(&self) -> Vec<(String, String)> {
+        let search_path = self.variable("PATH").unwrap_or_default();
+        self.hashed
+            .iter()
+            .filter(|entry| entry.search_path == search_path)
+            .map(|entry| (entry.name.clone(), entry.path.clone()))
+            .collect()
+    }
+
+    /// Forgets where `name` was found; false when it was not remembered.
+    pub(super) fn forget_program(&mut self, name: &str) -> bool {
+        let before = self.hashed.len();
+        self.hashed.retain(|entry| entry.name != name);
+        self.hashed.len() != before
+    }
+
+    pub(super) fn set_hashed(&mut self, name: &str, path: String) {
         let search_path = self.variable("PATH").unwrap_or_default();
         self.hashed.retain(|entry| entry.name != name);
         self.hashed.push(Hashed {
@@ -124,9 +141,7 @@ impl Shell {
             if let Some(path) = &given_path {
                 self.set_hashed(name, path.clone());
             } else if delete {
-                let before = self.hashed.len();
-                self.hashed.retain(|entry| &entry.name != name);
-                if self.hashed.len() == before {
+                if !self.forget_program(name) {
                     self.report(&format!("hash: {name}: not found"));
                     status = 1;
                 }

@@ -64,6 +64,7 @@ mod subshell_pid;
 mod substitution_cases;
 mod syntax;
 mod table;
+mod tables;
 mod test;
 mod test_syntax;
 mod trap;
@@ -280,6 +281,8 @@ pub struct Shell {
     /// shell reads names the variable (printing each command costs the rest nothing).
     command_text: String,
     shows_command: bool,
+    /// Some text the shell ran names `BASH_ALIASES` or `BASH_CMDS` (`tables.rs`).
+    shows_tables: bool,
     /// How many times the ERR trap ran, so a compound command does not run it again
     /// for the failure its last command ran it for.
     err_traps_run: u64,
@@ -356,6 +359,7 @@ impl Shell {
             running_trap: false,
             command_text: String::new(),
             shows_command: false,
+            shows_tables: false,
             err_traps_run: 0,
             failure_ignored: false,
             special_builtin_failed: false,
@@ -431,6 +435,7 @@ impl Shell {
         // Set, as in bash, so that `old=$IFS ... IFS=$old` restores splitting.
         shell.set_variable("IFS", " \t\n", false);
         shell.declare_dynamic_variables();
+        shell.declare_tables();
         shell.publish_call_stack();
         shell.publish_directory_stack();
         shell
@@ -494,12 +499,13 @@ impl Shell {
         }
     }
 
-    /// Starts keeping `$BASH_COMMAND` once text to be run (a script, `eval`, `source`, a
-    /// trap) names it.
+    /// Starts keeping `$BASH_COMMAND`, `BASH_ALIASES` and `BASH_CMDS` once text to be run
+    /// (a script, `eval`, `source`, a trap) names them.
     pub(crate) fn notice_bash_command(&mut self, text: &str) {
         if !self.shows_command && text.contains("BASH_COMMAND") {
             self.shows_command = true;
         }
+        self.notice_tables(text);
     }
 
     /// Parses and runs shell text; the status is also kept for `$?`.
