@@ -429,6 +429,7 @@ impl Shell {
                 let expansion = self.required(parameter, *indirect).await?;
                 let text = pattern.as_deref().unwrap_or_default();
                 let pattern = self.expand_operand(text, false, true).await?;
+                let pattern = Pattern::new(&pattern, self.shell_options.extglob);
                 expansion.map(|value| match expression {
                     ParameterExpr::RemoveSmallestSuffixPattern { .. } => {
                         remove_suffix(value, &pattern, false)
@@ -477,6 +478,9 @@ impl Shell {
                 };
                 let replacement =
                     Replacement::parse(&replacement, self.shell_options.patsub_replacement);
+                // `nocasematch` holds for pattern substitution, as in bash.
+                let pattern = Pattern::new(&pattern, self.shell_options.extglob)
+                    .ignoring_case(self.shell_options.nocasematch);
                 expansion.map(|value| replace(value, &pattern, &replacement, match_kind))
             }
             ParameterExpr::UppercasePattern {

@@ -125,18 +125,68 @@ impl Pattern {
         self.matching(name, leading_dot)
     }
 
+    /// The lengths (in chars) of the prefixes of `text` the pattern matches, shortest
+    /// first, found in one pass over the text rather than one match per prefix.
+    pub fn prefix_matches(&self, text: &[char]) -> Vec<usize> {
+        let lowered: Vec<char>;
+        let text = match self.ignore_case {
+            true => {
+                lowered = text.iter().flat_map(|c| c.to_lowercase()).collect();
+                &lowered
+            }
+            false => text,
+        };
+        if let Some(length) = self.fixed_length() {
+            let fits = length <= text.len() && self.matching_chars(&text[..length], false);
+            return if fits { vec![length] } else { Vec::new() };
+        }
+        let ends = std::cell::RefCell::new(vec![false; text.len() + 1]);
+        Matcher {
+            ignore_case: self.ignore_case,
+            leading_dot: false,
+            ends: Some(&ends),
+        }
+        .tokens(&self.tokens, 0, text, 0, true, &mut HashSet::new());
+        let ends = ends.into_inner();
+        (0..ends.len()).filter(|&end| ends[end]).collect()
+    }
+
+    /// The lengths (in chars) of the suffixes of `text` the pattern matches, shortest
+    /// first: the prefixes the reversed pattern matches in the reversed text.
+    pub fn suffix_matches(&self, text: &[char]) -> Vec<usize> {
+        let reversed_text: Vec<char> = text.iter().rev().copied().collect();
+        Pattern {
+            tokens: reversed(&self.tokens),
+            ignore_case: self.ignore_case,
+        }
+        .prefix_matches(&reversed_text)
+    }
+
+    /// How many chars every match is long, when that is fixed (no `*`, no group), as
+    /// bash's `umatchlen` finds it: then only that prefix need be tried.
+    fn fixed_length(&self) -> Option<usize> {
+        self.tokens.iter().try_fold(0, |length, token| match token {
+            Token::AnyString | Token::Extended { .. } => None,
+            _ => Some(length + 1),
+        })
+    }
+
     fn matching(&self, text: &str, leading_dot: bool) -> bool {
         let chars: Vec<char> = if self.ignore_case {
             text.chars().flat_map(char::to_lowercase).collect()
         } else {
             text.chars().collect()
         };
-        let mut failed = HashSet::new();
+        self.matching_chars(&chars, leading_dot)
+    }
+
+    fn matching_chars(&self, chars: &[char], leading_dot: bool) -> bool {
         Matcher {
             ignore_case: self.ignore_case,
             leading_dot,
+            ends: None,
         }
-        .tokens(&self.tokens, 0, &chars, 0, true, &mut failed)
+        .tokens(&self.tokens, 0, chars, 0, true, &mut HashSet::new())
     }
 
     /// Whether pathname expansion leaves out `name`, which starts with a dot, before
@@ -147,6 +197,21 @@ impl Pattern {
     pub fn skips_dot_name(&self, name: &str, dotglob: bool, skip_dots: bool) -> bool {
         skips(&self.tokens, name, dotglob, skip_dots)
     }
+}
+
+/// The pattern that matches the reverse of what `tokens` match.
+fn reversed(tokens: &[Token]) -> Vec<Token> {
+    tokens
+        .iter()
+        .rev()
+        .map(|token| match token {
+            Token::Extended { kind, alternatives } => Token::Extended {
+                kind: *kind,
+                alternatives: alternatives.iter().map(|a| reversed(a)).collect(),
+            },
+            other => other.clone(),
+        })
+        .collect()
 }
 
 fn starts_with_dot(tokens: &[Token]) -> bool {
@@ -369,13 +434,16 @@ fn in_class(class: &str, c: char) -> bool {
     }
 }
 
-struct Matcher {
+struct Matcher<'e> {
     ignore_case: bool,
     /// The text starts with a `.` that only a `.` of the pattern may match.
     leading_dot: bool,
+    /// Matching prefixes: where the pattern ended is marked here, and the search goes
+    /// on for the others.
+    ends: Option<&'e std::cell::RefCell<Vec<bool>>>,
 }
 
-impl Matcher {
+impl Matcher<'_> {
     fn same(&self, pattern: char, c: char) -> bool {
         if self.ignore_case {
             pattern.to_lowercase().eq(std::iter::once(c))
@@ -414,7 +482,13 @@ impl Matcher {
         }
         let period = self.leading_dot && at_start && si == 0;
         let result = match tokens.get(ti) {
-            None => si == text.len(),
+            None => match self.ends {
+                Some(ends) => {
+                    ends.borrow_mut()[si] = true;
+                    false
+                }
+                None => si == text.len(),
+            },
             Some(Token::Char(p)) => {
                 si < text.len()
                     && self.same(*p, text[si])
@@ -447,9 +521,14 @@ impl Matcher {
     }
 
     fn any_alternative(&self, alternatives: &[Vec<Token>], text: &[char], at_start: bool) -> bool {
+        // A group matches the whole of its piece, whatever the pattern around it does.
+        let whole = Matcher {
+            ends: None,
+            ..*self
+        };
         alternatives
             .iter()
-            .any(|alternative| self.tokens(alternative, 0, text, 0, at_start, &mut HashSet::new()))
+            .any(|alternative| whole.tokens(alternative, 0, text, 0, at_start, &mut HashSet::new()))
     }
 
     /// Whether a whole extglob group matches `text`.

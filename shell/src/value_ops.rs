@@ -60,26 +60,28 @@ fn boundaries(text: &str) -> Vec<usize> {
         .collect()
 }
 
-pub(super) fn remove_prefix(text: &str, pattern: &str, longest: bool) -> String {
-    let pattern = Pattern::new(pattern, true);
-    let mut cuts = boundaries(text);
-    if longest {
-        cuts.reverse();
+pub(super) fn remove_prefix(text: &str, pattern: &Pattern, longest: bool) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let ends = pattern.prefix_matches(&chars);
+    let end = if longest { ends.last() } else { ends.first() };
+    match end {
+        Some(&end) => chars[end..].iter().collect(),
+        None => text.to_string(),
     }
-    cuts.into_iter()
-        .find(|&at| pattern.matches(&text[..at]))
-        .map_or_else(|| text.to_string(), |at| text[at..].to_string())
 }
 
-pub(super) fn remove_suffix(text: &str, pattern: &str, longest: bool) -> String {
-    let pattern = Pattern::new(pattern, true);
-    let mut cuts = boundaries(text);
-    if !longest {
-        cuts.reverse();
+pub(super) fn remove_suffix(text: &str, pattern: &Pattern, longest: bool) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let lengths = pattern.suffix_matches(&chars);
+    let length = if longest {
+        lengths.last()
+    } else {
+        lengths.first()
+    };
+    match length {
+        Some(&length) => chars[..chars.len() - length].iter().collect(),
+        None => text.to_string(),
     }
-    cuts.into_iter()
-        .find(|&at| pattern.matches(&text[at..]))
-        .map_or_else(|| text.to_string(), |at| text[..at].to_string())
 }
 
 /// `${VAR/pat/rep}` and its kinds: the first match (longest at its position), every
@@ -127,38 +129,34 @@ impl Replacement {
 
 pub(super) fn replace(
     text: &str,
-    pattern: &str,
+    pattern: &Pattern,
     replacement: &Replacement,
     kind: &SubstringMatchKind,
 ) -> String {
-    let pattern = Pattern::new(pattern, true);
     let cuts = boundaries(text);
+    let chars: Vec<char> = text.chars().collect();
+    // The byte offset where the longest match from the byte offset `start` ends.
     let longest_from = |start: usize| {
-        cuts.iter()
-            .rev()
-            .copied()
-            .filter(|&end| end >= start)
-            .find(|&end| pattern.matches(&text[start..end]))
+        let first = cuts.partition_point(|&cut| cut < start);
+        let ends = pattern.prefix_matches(&chars[first..]);
+        ends.last().map(|&length| cuts[first + length])
     };
     match kind {
         SubstringMatchKind::Prefix => match longest_from(0) {
             Some(end) => format!("{}{}", replacement.for_match(&text[..end]), &text[end..]),
             None => text.to_string(),
         },
-        SubstringMatchKind::Suffix => cuts
-            .iter()
-            .copied()
-            .find(|&start| pattern.matches(&text[start..]))
-            .map_or_else(
-                || text.to_string(),
-                |start| {
-                    format!(
-                        "{}{}",
-                        &text[..start],
-                        replacement.for_match(&text[start..])
-                    )
-                },
-            ),
+        SubstringMatchKind::Suffix => match pattern.suffix_matches(&chars).last() {
+            Some(&length) => {
+                let start = cuts[chars.len() - length];
+                format!(
+                    "{}{}",
+                    &text[..start],
+                    replacement.for_match(&text[start..])
+                )
+            }
+            None => text.to_string(),
+        },
         SubstringMatchKind::FirstOccurrence | SubstringMatchKind::Anywhere => {
             let all = matches!(kind, SubstringMatchKind::Anywhere);
             let mut out = String::new();
@@ -189,11 +187,20 @@ mod tests {
 
     #[test]
     fn prefixes_and_suffixes_come_off_shortest_or_longest() {
-        assert_eq!(remove_prefix("a/b/c", "*/", false), "b/c");
-        assert_eq!(remove_prefix("a/b/c", "*/", true), "c");
-        assert_eq!(remove_suffix("f.tar.gz", ".*", false), "f.tar");
-        assert_eq!(remove_suffix("f.tar.gz", ".*", true), "f");
-        assert_eq!(remove_suffix("abc", "x", true), "abc");
+        assert_eq!(
+            remove_prefix("a/b/c", &Pattern::new("*/", true), false),
+            "b/c"
+        );
+        assert_eq!(remove_prefix("a/b/c", &Pattern::new("*/", true), true), "c");
+        assert_eq!(
+            remove_suffix("f.tar.gz", &Pattern::new(".*", true), false),
+            "f.tar"
+        );
+        assert_eq!(
+            remove_suffix("f.tar.gz", &Pattern::new(".*", true), true),
+            "f"
+        );
+        assert_eq!(remove_suffix("abc", &Pattern::new("x", true), true), "abc");
     }
 
     #[test]
@@ -202,30 +209,55 @@ mod tests {
         assert_eq!(
             replace(
                 "aXbXc",
-                "X",
+                &Pattern::new("X", true),
                 &Replacement::parse("-", true),
                 &FirstOccurrence
             ),
             "a-bXc"
         );
         assert_eq!(
-            replace("aXbXc", "X", &Replacement::parse("-", true), &Anywhere),
+            replace(
+                "aXbXc",
+                &Pattern::new("X", true),
+                &Replacement::parse("-", true),
+                &Anywhere
+            ),
             "a-b-c"
         );
         assert_eq!(
-            replace("abab", "ab", &Replacement::parse("x", true), &Prefix),
+            replace(
+                "abab",
+                &Pattern::new("ab", true),
+                &Replacement::parse("x", true),
+                &Prefix
+            ),
             "xab"
         );
         assert_eq!(
-            replace("abab", "ab", &Replacement::parse("x", true), &Suffix),
+            replace(
+                "abab",
+                &Pattern::new("ab", true),
+                &Replacement::parse("x", true),
+                &Suffix
+            ),
             "abx"
         );
         assert_eq!(
-            replace("hello", "l*", &Replacement::parse("L", true), &Anywhere),
+            replace(
+                "hello",
+                &Pattern::new("l*", true),
+                &Replacement::parse("L", true),
+                &Anywhere
+            ),
             "heL"
         );
         assert_eq!(
-            replace("hello", "l", &Replacement::parse("L", true), &Anywhere),
+            replace(
+                "hello",
+                &Pattern::new("l", true),
+                &Replacement::parse("L", true),
+                &Anywhere
+            ),
             "heLLo"
         );
     }
