@@ -62,11 +62,13 @@ mod source;
 mod subscripts;
 mod subshell_pid;
 mod substitution_cases;
+mod substring;
 mod syntax;
 mod table;
-mod tables;
+mod table_arrays;
 mod test;
 mod test_syntax;
+mod transform;
 mod trap;
 mod ulimit;
 mod umask;
@@ -281,7 +283,7 @@ pub struct Shell {
     /// shell reads names the variable (printing each command costs the rest nothing).
     command_text: String,
     shows_command: bool,
-    /// Some text the shell ran names `BASH_ALIASES` or `BASH_CMDS` (`tables.rs`).
+    /// Some text the shell ran names `BASH_ALIASES` or `BASH_CMDS` (`table_arrays.rs`).
     shows_tables: bool,
     /// How many times the ERR trap ran, so a compound command does not run it again
     /// for the failure its last command ran it for.

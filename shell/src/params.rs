@@ -5,16 +5,14 @@
 use super::Shell;
 use super::expand::{ExpandError, Fields};
 use super::pattern::Pattern;
-use super::value_ops::{
-    Replacement, change_case, lower, remove_prefix, remove_suffix, replace, upper, with_first_char,
-};
-use super::variables::NamerefEnd;
+use super::value_ops::{Replacement, change_case, remove_prefix, remove_suffix, replace};
+use super::variables::{NamerefEnd, keys_and_values};
 use brush_parser::word::{
     Parameter, ParameterExpr, ParameterTestType, ParameterTransformOp, SpecialParameter,
 };
 
 /// The parameter's name as error messages give it.
-fn name_of(parameter: &Parameter) -> String {
+pub(super) fn name_of(parameter: &Parameter) -> String {
     match parameter {
         Parameter::Named(name) => name.clone(),
         Parameter::Positional(n) => n.to_string(),
@@ -26,7 +24,7 @@ fn name_of(parameter: &Parameter) -> String {
 }
 
 /// Whether `$@` or `$*`, which are never "unset".
-fn is_all_positional(parameter: &Parameter) -> bool {
+pub(super) fn is_all_positional(parameter: &Parameter) -> bool {
     matches!(
         parameter,
         Parameter::Special(SpecialParameter::AllPositionalParameters { .. })
@@ -35,7 +33,7 @@ fn is_all_positional(parameter: &Parameter) -> bool {
 
 /// What a parameter stands for before an operator applies: one value (None when unset),
 /// or several (`$@`, `${a[@]}`), which `*` joins into one.
-enum Expansion {
+pub(super) enum Expansion {
     One(Option<String>),
     Many {
         items: Vec<String>,
@@ -46,7 +44,7 @@ enum Expansion {
 }
 
 impl Expansion {
-    fn many(items: Vec<String>, indexes: Vec<i64>, joined: bool) -> Expansion {
+    pub(super) fn many(items: Vec<String>, indexes: Vec<i64>, joined: bool) -> Expansion {
         Expansion::Many {
             items,
             indexes,
@@ -55,7 +53,7 @@ impl Expansion {
     }
 
     /// Each value changed by `change`.
-    fn map(self, mut change: impl FnMut(&str) -> String) -> Expansion {
+    pub(super) fn map(self, mut change: impl FnMut(&str) -> String) -> Expansion {
         match self {
             Expansion::One(value) => Expansion::One(value.map(|v| change(&v))),
             Expansion::Many {
@@ -94,8 +92,10 @@ impl Shell {
         }
         // An array without element 0 names nothing; a variable that is not set is an
         // error (bash 5).
+        // An unset positional parameter names nothing either.
         if matches!(expansion, Expansion::One(None))
-            && matches!(parameter, Parameter::Named(name) if self.variable_entry(name).is_some())
+            && (matches!(parameter, Parameter::Named(name) if self.variable_entry(name).is_some())
+                || matches!(parameter, Parameter::Positional(_)))
         {
             return Ok(Expansion::One(None));
         }
@@ -450,12 +450,20 @@ impl Shell {
                 length,
             } => {
                 let expansion = self.required(parameter, *indirect).await?;
+                // An error in the offset or length names the parameter, as bash's does.
+                let named = |mut e: ExpandError| {
+                    if e.message.contains("(error token is ") {
+                        e.message = format!("{}: {}", name_of(parameter), e.message);
+                    }
+                    e
+                };
                 let offset_text = self.expand_operand(&offset.value, true, false).await?;
-                let start = self.evaluate_arithmetic(&offset_text)?;
+                let start = self.evaluate_arithmetic(&offset_text).map_err(named)?;
                 let length = match length {
                     Some(length) => {
                         let text = self.expand_operand(&length.value, true, false).await?;
-                        Some(self.evaluate_arithmetic(&text)?)
+                        let value = self.evaluate_arithmetic(&text).map_err(named)?;
+                        Some((value, length.value.as_str()))
                     }
                     None => None,
                 };
@@ -528,7 +536,25 @@ impl Shell {
                 indirect,
                 op,
             } => {
-                let expansion = self.required(parameter, *indirect).await?;
+                // `${a@a}` of an array with elements but none at 0 is not unbound.
+                let attributes = matches!(
+                    op,
+                    ParameterTransformOp::ToAttributeFlags
+                        | ParameterTransformOp::ToAssignmentLogic
+                );
+                let has_elements = |shell: &Shell, name: &str| {
+                    shell.variable_entry(name).is_some_and(|v| {
+                        keys_and_values(&v.value).is_some_and(|pairs| !pairs.is_empty())
+                    })
+                };
+                let expansion = match parameter {
+                    Parameter::Named(name)
+                        if attributes && !*indirect && has_elements(self, name) =>
+                    {
+                        self.expansion(parameter, false).await?
+                    }
+                    _ => self.required(parameter, *indirect).await?,
+                };
                 match op {
                     ParameterTransformOp::PromptExpand => self.prompt_expand(expansion).await,
                     // `${!r@a}`: of the variable `$r` names (`a`, `a[0]`, `a3[@]`), and
@@ -569,143 +595,5 @@ impl Shell {
         };
         self.push_expansion_result(expansion, quoted, fields);
         Ok(())
-    }
-
-    /// `${VAR@OP}`: the value quoted, with escapes expanded, recased, or as attributes.
-    fn transform(
-        &self,
-        parameter: &Parameter,
-        expansion: Expansion,
-        op: &ParameterTransformOp,
-    ) -> Result<Expansion, ExpandError> {
-        Ok(match op {
-            ParameterTransformOp::Quoted
-            | ParameterTransformOp::PossiblyQuoteWithArraysExpanded { .. } => {
-                expansion.map(super::options::quoted_always)
-            }
-            ParameterTransformOp::ExpandEscapeSequences => {
-                let utf8 = self.utf8_locale();
-                expansion.map(|text| super::expand::ansi_c_unquote(text, utf8))
-            }
-            ParameterTransformOp::ToUpperCase => expansion.map(upper),
-            ParameterTransformOp::ToLowerCase => expansion.map(lower),
-            ParameterTransformOp::CapitalizeInitial => {
-                expansion.map(|value| with_first_char(value, upper))
-            }
-            ParameterTransformOp::ToAttributeFlags => {
-                let flags = match parameter {
-                    Parameter::Named(name)
-                    | Parameter::NamedWithIndex { name, .. }
-                    | Parameter::NamedWithAllIndices { name, .. } => self
-                        .variable_entry(name)
-                        .map(super::variables::attribute_flags)
-                        .unwrap_or_default(),
-                    _ => String::new(),
-                };
-                // `${a[@]@a}`: the array's flags once for each element.
-                match expansion {
-                    Expansion::Many { .. } => expansion.map(|_| flags.clone()),
-                    Expansion::One(_) => Expansion::One(Some(flags)),
-                }
-            }
-            ParameterTransformOp::ToAssignmentLogic => {
-                let name = name_of(parameter);
-                match self.variable_entry(&name) {
-                    Some(variable) => Expansion::One(Some(
-                        super::variables::assignment(&name, variable).unwrap_or_default(),
-                    )),
-                    None => Expansion::One(None),
-                }
-            }
-            ParameterTransformOp::PromptExpand => unreachable!("expanded by prompt_expand"),
-        })
-    }
-
-    /// `${VAR@P}`: each value decoded as a prompt string is.
-    async fn prompt_expand(&mut self, expansion: Expansion) -> Expansion {
-        match expansion {
-            Expansion::One(value) => match value {
-                Some(value) => Expansion::One(Some(self.decode_prompt(&value).await)),
-                None => Expansion::One(None),
-            },
-            Expansion::Many {
-                items,
-                indexes,
-                joined,
-            } => {
-                let mut decoded = Vec::with_capacity(items.len());
-                for item in items {
-                    decoded.push(self.decode_prompt(&item).await);
-                }
-                Expansion::many(decoded, indexes, joined)
-            }
-        }
-    }
-
-    /// `${VAR:offset:length}` on a string, and on `$@` or an array, where it selects
-    /// elements (`$@` counting `$0` as index 0).
-    fn substring(
-        &self,
-        parameter: &Parameter,
-        expansion: Expansion,
-        start: i64,
-        length: Option<i64>,
-    ) -> Result<Expansion, ExpandError> {
-        match expansion {
-            Expansion::One(value) => {
-                let value = value.unwrap_or_default();
-                let chars: Vec<char> = value.chars().collect();
-                let count = chars.len() as i64;
-                let start = if start < 0 {
-                    (count + start).max(0)
-                } else {
-                    start.min(count)
-                };
-                let end = match length {
-                    None => count,
-                    Some(length) if length < 0 => count + length,
-                    Some(length) => (start + length).min(count),
-                };
-                if end < start {
-                    return Err(ExpandError::new(format!(
-                        "{}: substring expression < 0",
-                        end - start
-                    )));
-                }
-                Ok(Expansion::One(Some(
-                    chars[start as usize..end as usize].iter().collect(),
-                )))
-            }
-            Expansion::Many {
-                mut items,
-                mut indexes,
-                joined,
-            } => {
-                if is_all_positional(parameter) {
-                    items.insert(0, self.script_name.clone());
-                    indexes.insert(0, 0);
-                }
-                let end_index = indexes.last().map_or(0, |last| last + 1);
-                let first = if start < 0 { end_index + start } else { start };
-                if let Some(length) = length
-                    && length < 0
-                {
-                    return Err(ExpandError::new(format!(
-                        "{length}: substring expression < 0"
-                    )));
-                }
-                if start < 0 && first < 0 {
-                    return Ok(Expansion::many(Vec::new(), Vec::new(), joined));
-                }
-                let selected: Vec<(i64, String)> = indexes
-                    .into_iter()
-                    .zip(items)
-                    .filter(|(index, _)| *index >= first)
-                    .take(length.map_or(usize::MAX, |n| n as usize))
-                    .collect();
-                let (indexes, items) = selected.into_iter().unzip();
-                Ok(Expansion::many(items, indexes, joined))
-            }
-        }
     }
 }

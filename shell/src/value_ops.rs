@@ -157,6 +157,13 @@ pub(super) fn replace(
             }
             None => text.to_string(),
         },
+        // An empty value is replaced when the pattern matches nothing (`${v/*/x}`).
+        SubstringMatchKind::FirstOccurrence | SubstringMatchKind::Anywhere if text.is_empty() => {
+            match longest_from(0) {
+                Some(_) => replacement.for_match(""),
+                None => String::new(),
+            }
+        }
         SubstringMatchKind::FirstOccurrence | SubstringMatchKind::Anywhere => {
             let all = matches!(kind, SubstringMatchKind::Anywhere);
             let mut out = String::new();

@@ -727,27 +727,19 @@ pub(super) fn attribute_flags(variable: &Variable) -> String {
         Value::Associative(_) => flags.push('A'),
         _ => {}
     }
-    if variable.integer {
-        flags.push('i');
-    }
-    if variable.case == Some(Case::Lower) {
-        flags.push('l');
-    }
-    if variable.nameref {
-        flags.push('n');
-    }
-    if variable.readonly {
-        flags.push('r');
-    }
-    if variable.case == Some(Case::Upper) {
-        flags.push('u');
-    }
-    if variable.exported {
-        flags.push('x');
-    }
-    // bash lists its undocumented -c last.
-    if variable.case == Some(Case::Capitalize) {
-        flags.push('c');
+    // bash's order (`var_attribute_string`): a A i n r x, then the case flags c l u.
+    for (set, flag) in [
+        (variable.integer, 'i'),
+        (variable.nameref, 'n'),
+        (variable.readonly, 'r'),
+        (variable.exported, 'x'),
+        (variable.case == Some(Case::Capitalize), 'c'),
+        (variable.case == Some(Case::Lower), 'l'),
+        (variable.case == Some(Case::Upper), 'u'),
+    ] {
+        if set {
+            flags.push(flag);
+        }
     }
     flags
 }
@@ -805,6 +797,47 @@ fn assigned_value(variable: &Variable, scalar_quote: fn(&str) -> String) -> Opti
             " ",
         ),
     })
+}
+
+/// An array's keys and values, in the order bash lists them (`${a[@]@k}`); None for
+/// what is not an array.
+pub(super) fn keys_and_values(value: &Value) -> Option<Vec<(String, String)>> {
+    match value {
+        Value::Indexed(map) => Some(
+            map.iter()
+                .map(|(k, v)| (k.to_string(), v.clone()))
+                .collect(),
+        ),
+        Value::Associative(map) => Some(
+            bash_order(map)
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect(),
+        ),
+        _ => None,
+    }
+}
+
+/// `${a[@]@K}`: each key and its value, quoted to be read back, as bash writes them (an
+/// associative array's list ends with a blank, as bash's does); None when empty.
+pub(super) fn key_value_text(value: &Value) -> Option<String> {
+    let pairs = keys_and_values(value)?;
+    if pairs.is_empty() {
+        return None;
+    }
+    let associative = matches!(value, Value::Associative(_));
+    let mut text = String::new();
+    for (key, value) in pairs {
+        let key = match associative {
+            true if key == "@" => double_quoted(&key),
+            true => subscript_quoted(&key),
+            false => key,
+        };
+        text.push_str(&format!("{key} {} ", double_quoted(&value)));
+    }
+    if !associative {
+        text.pop();
+    }
+    Some(text)
 }
 
 /// `"text"` with `"`, `$`, `` ` `` and `\` escaped, as `declare -p` quotes.
