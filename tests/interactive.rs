@@ -294,6 +294,34 @@ fn ctrl_r_finds_an_earlier_command_and_ctrl_d_exits() {
     shell.exp_eof().unwrap();
 }
 
+/// `set -o ignoreeof` (and `IGNOREEOF=N`, which turns it on): Ctrl-D at the prompt is
+/// refused N times in a row with bash's words; a command read starts the count again;
+/// one Ctrl-D more ends the shell.
+#[test]
+fn ignoreeof_refuses_ctrl_d_as_many_times_as_asked() {
+    let refused = "Use \"exit\" to leave the shell.";
+    let mut shell = ephemeral_session();
+    shell
+        .send_line("set -o ignoreeof; echo $IGNOREEOF")
+        .unwrap();
+    shell.exp_string("10\r\n").unwrap();
+    shell.send_line("IGNOREEOF=2; echo $SHELLOPTS").unwrap();
+    shell.exp_string("ignoreeof").unwrap();
+    shell.exp_string("user@wasmix:~$ ").unwrap();
+    shell.send_control('d').unwrap();
+    shell.exp_string(refused).unwrap();
+    shell.send_line("echo still-here").unwrap();
+    shell.exp_string("still-here\r\n").unwrap();
+    shell.exp_string("user@wasmix:~$ ").unwrap();
+    for _ in 0..2 {
+        shell.send_control('d').unwrap();
+        shell.exp_string(refused).unwrap();
+    }
+    shell.send_control('d').unwrap();
+    shell.exp_string("exit").unwrap();
+    shell.exp_eof().unwrap();
+}
+
 /// Ctrl-C at any moment of a session's life (booting, reading profiles, at the prompt,
 /// while a command runs) must never kill wasmix itself.
 #[test]

@@ -820,13 +820,6 @@ impl Shell {
                 other => words.push(other),
             }
         }
-        let name_word = command
-            .word_or_name
-            .clone()
-            .map(CommandPrefixOrSuffixItem::Word);
-        words.extend(name_word.as_ref());
-        words.extend(suffix);
-
         // `declare a=(x y)`, `local x=$y`: assignments given to a declaration builtin are
         // expanded as assignments (no splitting), not as words.
         let declaring = command.word_or_name.as_ref().is_some_and(|w| {
@@ -835,6 +828,22 @@ impl Shell {
                 "declare" | "typeset" | "local" | "export" | "readonly"
             )
         });
+        // `set -k`: words that are assignments count as assignments wherever they are
+        // (a declaration's too, as in bash).
+        let suffix = suffix.filter(|item| match item {
+            CommandPrefixOrSuffixItem::AssignmentWord(assignment, _) if self.options.keyword => {
+                assignments.push(assignment);
+                false
+            }
+            _ => true,
+        });
+        let name_word = command
+            .word_or_name
+            .clone()
+            .map(CommandPrefixOrSuffixItem::Word);
+        words.extend(name_word.as_ref());
+        words.extend(suffix);
+
         // `let x=( 1 + 2 )`: the expression as written, expanded as an assignment's.
         let letting = command
             .word_or_name

@@ -34,6 +34,14 @@ impl Shell {
 
     /// Runs `text` on the scheduler's threads, where the processes it starts run too (a
     /// spawn then wakes no other thread), and gives the shell back with the outcome.
+    /// How many Ctrl-Ds in a row `set -o ignoreeof` refuses: `$IGNOREEOF`, or 10 when
+    /// that is no number (bash's `eof_encountered_limit`).
+    fn eof_limit(&self) -> u32 {
+        self.variable("IGNOREEOF")
+            .and_then(|value| value.trim().parse().ok())
+            .unwrap_or(10)
+    }
+
     fn run_on_scheduler(self, runtime: &Runtime, text: String) -> (Self, Result<u8, Exit>) {
         let line = runtime.spawn(async move {
             let mut shell = self;
@@ -83,6 +91,8 @@ impl Shell {
         for entry in &self.history.entries {
             let _ = editor.add_history_entry(entry.as_str());
         }
+        // Ctrl-Ds typed in a row, for `set -o ignoreeof`.
+        let mut eofs = 0;
         loop {
             for (number, command, status) in self.jobs.take_finished() {
                 let state = job::JobState::Done(status);
@@ -104,6 +114,12 @@ impl Shell {
                     self.last_status = INTERRUPTED_STATUS;
                     continue;
                 }
+                // `set -o ignoreeof`: Ctrl-D is refused `$IGNOREEOF` times in a row.
+                Err(ReadlineError::Eof) if self.options.ignoreeof && eofs < self.eof_limit() => {
+                    eofs += 1;
+                    eprintln!("Use \"exit\" to leave the shell.");
+                    continue;
+                }
                 Err(ReadlineError::Eof) => {
                     println!("exit");
                     return runtime.block_on(self.exit_with(self.last_status));
@@ -113,6 +129,7 @@ impl Shell {
                     return 1;
                 }
             };
+            eofs = 0;
             if self.shell_options.checkwinsize {
                 self.note_terminal_size();
             }

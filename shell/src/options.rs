@@ -50,6 +50,11 @@ pub(super) struct Options {
     pub privileged: bool,
     /// `set -o nolog`, which bash accepts and ignores.
     pub nolog: bool,
+    /// `set -k`: assignments among a command's arguments are assignments too.
+    pub keyword: bool,
+    /// Ctrl-D at the prompt does not end the shell until typed `$IGNOREEOF` times more
+    /// (10 when it is no number); on exactly while `IGNOREEOF` is set, as in bash.
+    pub ignoreeof: bool,
 }
 
 impl Default for Options {
@@ -76,12 +81,14 @@ impl Default for Options {
             emacs: false,
             privileged: false,
             nolog: false,
+            ignoreeof: false,
+            keyword: false,
         }
     }
 }
 
 /// The options `set -o` knows: long name, short letter.
-pub(super) const NAMES: [(&str, Option<char>); 20] = [
+pub(super) const NAMES: [(&str, Option<char>); 22] = [
     ("allexport", Some('a')),
     ("braceexpand", Some('B')),
     ("emacs", None),
@@ -89,6 +96,8 @@ pub(super) const NAMES: [(&str, Option<char>); 20] = [
     ("errtrace", Some('E')),
     ("functrace", Some('T')),
     ("hashall", Some('h')),
+    ("ignoreeof", None),
+    ("keyword", Some('k')),
     ("monitor", Some('m')),
     ("noclobber", Some('C')),
     ("noexec", Some('n')),
@@ -127,6 +136,8 @@ impl Options {
             "monitor" => Some(&mut self.monitor),
             "privileged" => Some(&mut self.privileged),
             "nolog" => Some(&mut self.nolog),
+            "ignoreeof" => Some(&mut self.ignoreeof),
+            "keyword" => Some(&mut self.keyword),
             _ => None,
         }
     }
@@ -190,6 +201,7 @@ impl Shell {
             (o.noglob, 'f'),
             (o.hashall, 'h'),
             (interactive, 'i'),
+            (o.keyword, 'k'),
             (o.monitor, 'm'),
             (o.noexec, 'n'),
             (o.privileged, 'p'),
@@ -263,6 +275,10 @@ impl Shell {
                         ("vi", true) => self.options.emacs = false,
                         ("emacs", true) => self.options.vi = false,
                         ("posix", _) => self.posix_mode(on),
+                        ("ignoreeof", true) => self.set_variable("IGNOREEOF", "10", false),
+                        ("ignoreeof", false) => {
+                            self.variables.remove("IGNOREEOF");
+                        }
                         _ => {}
                     }
                     continue;

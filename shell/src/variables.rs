@@ -378,6 +378,7 @@ impl Shell {
             "BASH_ARGV0" => self.script_name = value,
             "POSIXLY_CORRECT" => self.posixly_correct_changed(true),
             "RANDOM" | "SECONDS" => self.dynamic_assigned(name, &value),
+            "IGNOREEOF" => self.options.ignoreeof = true,
             _ => {}
         }
         Ok(())
@@ -628,8 +629,10 @@ impl Shell {
         let resolved = self.resolve(name);
         let name = &*resolved;
         self.unset_itself(name)?;
-        if name == "POSIXLY_CORRECT" {
-            self.posixly_correct_changed(false);
+        match name {
+            "POSIXLY_CORRECT" => self.posixly_correct_changed(false),
+            "IGNOREEOF" => self.options.ignoreeof = false,
+            _ => {}
         }
         Ok(())
     }
