@@ -860,6 +860,10 @@ impl Shell {
                 return Ok(Stage::Done(1));
             }
         };
+        // Where the last word or process substitution ended, whether it was the latter,
+        // and whether it gave a field: a process substitution touching a word is part of
+        // it (`x=<(cmd)`, `<(a)<(b)`), as in bash.
+        let mut last: Option<(usize, bool, bool)> = None;
         for (position, item) in words.into_iter().enumerate() {
             if let Some(redirect) = named.redirects.get(&position) {
                 redirects.extend(redirect.as_ref());
@@ -868,6 +872,11 @@ impl Shell {
             if named.redirects.contains_key(&(position + 1)) {
                 continue;
             }
+            let span = substitution_span(item);
+            let glued = matches!((last, span),
+                (Some((end, was_substitution, true)), Some((start, _, is_substitution)))
+                    if end == start && (was_substitution || is_substitution));
+            let before = argv.len();
             let word = match item {
                 CommandPrefixOrSuffixItem::AssignmentWord(assignment, _) if declaring => {
                     match self.declaration_argument(assignment).await {
@@ -903,6 +912,7 @@ impl Shell {
                     let fd = super::procsub::FIRST_FD - pipes.len() as u32;
                     pipes.push((fd, PipeEnd::Read(self.start_substituted(list))));
                     argv.push(format!("/dev/fd/{fd}"));
+                    last = glue_fields(&mut argv, before, glued, span);
                     continue;
                 }
                 CommandPrefixOrSuffixItem::ProcessSubstitution(
@@ -913,6 +923,7 @@ impl Shell {
                     let writer = self.start_substituted_reader(list, &stdio);
                     pipes.push((fd, PipeEnd::Write(writer)));
                     argv.push(format!("/dev/fd/{fd}"));
+                    last = glue_fields(&mut argv, before, glued, span);
                     continue;
                 }
             };
@@ -920,6 +931,7 @@ impl Shell {
                 Ok(fields) => argv.extend(fields),
                 Err(e) => return Ok(Stage::Done(self.expansion_failed(e)?)),
             }
+            last = glue_fields(&mut argv, before, glued, span);
         }
         if pipes.is_empty() {
             return self
@@ -1377,4 +1389,37 @@ pub(super) enum Environment {
     Shell(Vec<(String, String)>),
     /// None at all (`exec -c`).
     Empty,
+}
+
+/// Where a word or a process substitution starts and ends in the source, and whether it
+/// is the latter (whose `<(` is just before its subshell's parenthesis).
+fn substitution_span(item: &CommandPrefixOrSuffixItem) -> Option<(usize, usize, bool)> {
+    match item {
+        CommandPrefixOrSuffixItem::Word(word)
+        | CommandPrefixOrSuffixItem::AssignmentWord(_, word) => {
+            let loc = word.loc.as_ref()?;
+            Some((loc.start.index, loc.end.index, false))
+        }
+        CommandPrefixOrSuffixItem::ProcessSubstitution(_, subshell) => {
+            let loc = &subshell.loc;
+            Some((loc.start.index.checked_sub(1)?, loc.end.index, true))
+        }
+        CommandPrefixOrSuffixItem::IoRedirect(_) => None,
+    }
+}
+
+/// Joins the first field an item gave (from `before` on) to the last field before it
+/// when the two touch; returns what `last` becomes.
+fn glue_fields(
+    argv: &mut Vec<String>,
+    before: usize,
+    glued: bool,
+    span: Option<(usize, usize, bool)>,
+) -> Option<(usize, bool, bool)> {
+    let produced = argv.len() > before;
+    if glued && produced && before > 0 {
+        let first = argv.remove(before);
+        argv[before - 1].push_str(&first);
+    }
+    span.map(|(_, end, substitution)| (end, substitution, produced))
 }
