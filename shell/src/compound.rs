@@ -65,6 +65,8 @@ impl Shell {
                 CompoundCommand::BraceGroup(group) => self.run_list(&group.list, io).await?,
                 CompoundCommand::Subshell(subshell) => {
                     let mut shell = self.subshell(io);
+                    // bash's `( )` forgets the jobs altogether: `( jobs )` lists none.
+                    shell.parent_jobs = None;
                     let status = match shell.run_list(&subshell.list, io).await {
                         Err(Flow::Exit(status) | Flow::Return(status) | Flow::Abort(status)) => {
                             status
@@ -455,6 +457,7 @@ impl Shell {
         self.debug_trap_at(&clause.loc).await?;
         self.trace_compound(format!("case {} in", clause.value.value), io)
             .await;
+        self.substitution_status = None;
         let value = match self.expand_value(&clause.value).await {
             Ok(value) => value,
             Err(e) => {
@@ -462,7 +465,12 @@ impl Shell {
                 return Ok(());
             }
         };
-        self.last_status = 0;
+        // The clause that runs sees in `$?` the status from before `case` (or from a
+        // command substitution in its word), as in bash; with none run the status is 0.
+        if let Some(status) = self.substitution_status {
+            self.last_status = status;
+        }
+        let mut ran = false;
         let mut fall_through = false;
         for item in &clause.cases {
             let mut matched = fall_through;
@@ -486,12 +494,16 @@ impl Shell {
             }
             if let Some(list) = &item.cmd {
                 self.run_list(list, io).await?;
+                ran = true;
             }
             match item.post_action {
                 CaseItemPostAction::ExitCase => break,
                 CaseItemPostAction::UnconditionallyExecuteNextCaseItem => fall_through = true,
                 CaseItemPostAction::ContinueEvaluatingCases => fall_through = false,
             }
+        }
+        if !ran {
+            self.last_status = 0;
         }
         Ok(())
     }

@@ -59,6 +59,7 @@ impl Shell {
             vec![pid],
             0,
             format!("coproc {name} {}", coprocess.body),
+            self.options.monitor,
         );
         self.last_status = 0;
         Ok(())

@@ -397,9 +397,13 @@ impl Shell {
             self.last_background = Some(last);
         }
         let command = super::print::and_or_text(list);
-        let number = self
-            .jobs
-            .start(self.kernel.clone(), pids.clone(), last_status, command);
+        let number = self.jobs.start(
+            self.kernel.clone(),
+            pids.clone(),
+            last_status,
+            command,
+            self.options.monitor,
+        );
         if matches!(self.origin, Origin::Prompt) {
             eprintln!("[{number}] {}", pids.last().copied().unwrap_or_default());
         }
@@ -520,7 +524,10 @@ impl Shell {
                         }));
                         self.remove_foreground(&pids);
                         let command = pipeline.to_string();
-                        let number = self.jobs.start(self.kernel.clone(), rest, 0, command);
+                        let monitored = self.options.monitor;
+                        let number =
+                            self.jobs
+                                .start(self.kernel.clone(), rest, 0, command, monitored);
                         self.announce_stop(number);
                         return Ok(super::jobctl::STOPPED_STATUS);
                     }
@@ -963,6 +970,13 @@ impl Shell {
         alone: bool,
     ) -> Result<Stage, Flow> {
         let mut stdio = stdio;
+        // A job spec as the command (`%1`) is `fg` of it, as in bash.
+        let argv = match argv.first() {
+            Some(first) if first.starts_with('%') => {
+                std::iter::once("fg".into()).chain(argv).collect()
+            }
+            _ => argv,
+        };
         if argv.is_empty() {
             // Only assignments: they set shell variables, left to right (`a=1 b=$a`).
             for assignment in assignments {

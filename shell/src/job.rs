@@ -14,6 +14,8 @@ pub struct Job {
     pub pids: Vec<Pid>,
     /// How its last stage ended, once every stage has.
     pub ended: watch::Receiver<Option<ExitStatus>>,
+    /// Started under job control (`set -m`): only then may `fg` and `bg` move it.
+    pub monitored: bool,
 }
 
 /// What `jobs` shows of a job.
@@ -86,6 +88,7 @@ impl Jobs {
         pids: Vec<Pid>,
         last_status: u8,
         command: String,
+        monitored: bool,
     ) -> usize {
         let (publish, ended) = watch::channel(None);
         let number = {
@@ -96,6 +99,7 @@ impl Jobs {
                 command,
                 pids: pids.clone(),
                 ended,
+                monitored,
             });
             number
         };
@@ -147,6 +151,12 @@ impl Jobs {
         let found = match spec_text.strip_prefix('%').unwrap_or(spec_text) {
             "" | "%" | "+" => numbers.last().copied(),
             "-" => numbers.iter().rev().nth(1).or(numbers.last()).copied(),
+            // `%?text`: the job whose command holds the text.
+            text if text.starts_with('?') => jobs
+                .iter()
+                .rev()
+                .find(|j| j.command.contains(&text[1..]))
+                .map(|j| j.number),
             text => match text.parse::<usize>() {
                 Ok(n) => numbers.iter().copied().find(|&j| j == n),
                 Err(_) => jobs
@@ -169,6 +179,14 @@ impl Jobs {
                 .map(|j| j.pids.clone())
                 .unwrap_or_default()
         })
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.with(|jobs| jobs.is_empty())
+    }
+
+    pub fn monitored(&self, number: usize) -> bool {
+        self.with(|jobs| jobs.iter().any(|j| j.number == number && j.monitored))
     }
 
     pub fn command(&self, number: usize) -> String {

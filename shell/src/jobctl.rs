@@ -12,38 +12,70 @@ pub const STOPPED_STATUS: u8 = 148;
 
 impl Shell {
     /// `jobs`: every job with its state; `-l` adds the pids, `-p` shows only them.
-    pub(super) fn jobs_builtin(&mut self, argv: &[String]) -> (u8, String) {
-        let long = argv.iter().any(|a| a == "-l");
-        let pids_only = argv.iter().any(|a| a == "-p");
+    pub(super) fn jobs_builtin(&mut self, argv: &[String], stdout: &Output) -> (u8, String) {
+        let (flags, specs): (Vec<&String>, Vec<&String>) = argv[1..]
+            .iter()
+            .partition(|a| a.starts_with('-') && a.len() > 1);
+        let flag = |letter: char| flags.iter().any(|f| f.contains(letter));
+        let (long, pids_only) = (flag('l'), flag('p'));
+        let (running_only, stopped_only) = (flag('r'), flag('s'));
         let kernel = self.kernel.clone();
         let mut text = String::new();
-        let jobs = self.jobs.clone();
+        let jobs = match &self.parent_jobs {
+            Some(parent) if self.jobs.is_empty() => parent.clone(),
+            _ => self.jobs.clone(),
+        };
         // A shell that is not interactive forgets ended jobs without a word, as bash (a
         // subshell's copy of the table still lists them).
         if !matches!(self.origin, Origin::Prompt) && self.subshell_level == 0 {
             let _ = jobs.take_finished();
         }
+        // The jobs named, in the order named (all when none is); a name that finds none
+        // is reported in its place.
         let count = jobs.with(|all| all.len());
-        jobs.with(|all| {
-            for (index, entry) in all.iter().enumerate() {
+        let shown: Vec<Result<usize, String>> = match specs.is_empty() {
+            true => jobs.with(|all| all.iter().map(|j| Ok(j.number)).collect()),
+            false => specs.iter().map(|spec| jobs.find(Some(spec))).collect(),
+        };
+        let mut status = 0;
+        for number in shown {
+            let number = match number {
+                Ok(number) => number,
+                Err(message) => {
+                    deliver_before_error(&mut text, stdout);
+                    self.report(&format!("jobs: {message}"));
+                    status = 1;
+                    continue;
+                }
+            };
+            jobs.with(|all| {
+                let Some(index) = all.iter().position(|j| j.number == number) else {
+                    return;
+                };
+                let entry = &all[index];
                 let state = jobs.state(&kernel, entry);
+                if (running_only && state != JobState::Running)
+                    || (stopped_only && state != JobState::Stopped)
+                {
+                    return;
+                }
                 // One line a job: its first process, the group leader in bash.
                 if pids_only {
                     if let Some(pid) = entry.pids.first() {
                         text.push_str(&format!("{pid}\n"));
                     }
-                    continue;
+                    return;
                 }
                 let mark = mark(index, count);
                 let mut shown = job::line(entry.number, mark, &state, &entry.command);
                 if long {
                     let pid = entry.pids.last().copied().unwrap_or_default();
-                    shown = shown.replacen("  ", &format!(" {pid:>6} "), 1);
+                    shown = shown.replacen("  ", &format!(" {pid:>5} "), 1);
                 }
                 text.push_str(&shown);
                 text.push('\n');
-            }
-        });
+            });
+        }
         // Ended jobs are shown once, here, instead of at the next prompt.
         for (number, ..) in self
             .jobs
@@ -57,7 +89,7 @@ impl Shell {
         {
             self.jobs.remove(number);
         }
-        (0, text)
+        (status, text)
     }
 
     /// `fg [%N]`: continues a job in the foreground and waits for it.
@@ -69,19 +101,51 @@ impl Shell {
         self.options.monitor
     }
 
-    pub(super) async fn fg_builtin(&mut self, argv: &[String]) -> u8 {
-        if !self.job_control("fg") {
-            return 1;
+    /// The job `fg` or `bg` is to move: under job control, named by the operand (the
+    /// current one without), and itself started under job control, as bash requires.
+    fn movable_job(&self, builtin: &str, argv: &[String]) -> Result<usize, u8> {
+        if let Some(option) = argv[1..].iter().find(|a| a.starts_with('-') && a.len() > 1) {
+            self.report(&format!("{builtin}: {option}: invalid option"));
+            let usage = match builtin {
+                "fg" => "fg [job_spec]",
+                _ => "bg [job_spec ...]",
+            };
+            self.say(format!("{builtin}: usage: {usage}"));
+            return Err(2);
+        }
+        if !self.job_control(builtin) {
+            return Err(1);
+        }
+        // A subshell has no jobs of its own to move.
+        if self.parent_jobs.is_some() && self.jobs.is_empty() {
+            self.report(&format!("{builtin}: no current jobs"));
+            return Err(1);
         }
         let number = match self.jobs.find(argv.get(1).map(String::as_str)) {
             Ok(number) => number,
             Err(message) => {
-                self.report(&format!("fg: {message}"));
-                return 1;
+                self.report(&format!("{builtin}: {message}"));
+                return Err(1);
             }
         };
+        if !self.jobs.monitored(number) {
+            self.report(&format!(
+                "{builtin}: job {number} started without job control"
+            ));
+            return Err(1);
+        }
+        Ok(number)
+    }
+
+    pub(super) async fn fg_builtin(&mut self, argv: &[String], stdout: &Output) -> u8 {
+        let number = match self.movable_job("fg", argv) {
+            Ok(number) => number,
+            Err(status) => return status,
+        };
         let command = self.jobs.command(number);
-        println!("{command}");
+        if super::builtin::deliver(format!("{command}\n"), stdout.duplicate()).is_err() {
+            return 1;
+        }
         let pids = self.jobs.pids(number);
         self.signal_pids(&pids, Signal::Continue);
         self.wait_in_foreground(number, &pids).await
@@ -136,16 +200,19 @@ impl Shell {
 
     /// `bg [%N]`: continues a stopped job in the background.
     pub(super) fn bg_builtin(&mut self, argv: &[String]) -> (u8, String) {
-        if !self.job_control("bg") {
-            return (1, String::new());
-        }
-        let number = match self.jobs.find(argv.get(1).map(String::as_str)) {
+        let number = match self.movable_job("bg", argv) {
             Ok(number) => number,
-            Err(message) => {
-                self.report(&format!("bg: {message}"));
-                return (1, String::new());
-            }
+            Err(status) => return (status, String::new()),
         };
+        let job_state = self.jobs.with(|all| {
+            all.iter()
+                .find(|j| j.number == number)
+                .map(|j| self.jobs.state(&self.kernel, j))
+        });
+        if job_state == Some(JobState::Running) {
+            self.report(&format!("bg: job {number} already in background"));
+            return (0, String::new());
+        }
         let pids = self.jobs.pids(number);
         self.signal_pids(&pids, Signal::Continue);
         (0, format!("[{number}]+ {} &\n", self.jobs.command(number)))

@@ -262,6 +262,10 @@ pub struct Shell {
     /// In a subshell that has not set a trap, the traps of the shell it was made from,
     /// which `trap` alone lists.
     parent_traps: Option<Arc<BTreeMap<String, String>>>,
+    /// In a subshell, the jobs of the shell it was made from: a subshell has none of
+    /// its own to move or wait for, but `jobs` in it lists these (`$(jobs)`, as POSIX
+    /// asks and bash does).
+    parent_jobs: Option<job::Jobs>,
     /// How many subshells deep this copy of the shell is (`$BASH_SUBSHELL`; see
     /// `Shell::subshell`); 0 in the shell itself.
     subshell_level: u32,
@@ -340,6 +344,7 @@ impl Shell {
             streams_changed: 0,
             traps: BTreeMap::new(),
             parent_traps: None,
+            parent_jobs: None,
             subshell_level: 0,
             subshell_pid: None,
             disabled_builtins: std::collections::BTreeSet::new(),

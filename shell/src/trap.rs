@@ -254,6 +254,11 @@ impl Shell {
         shell.subshell_level += 1;
         shell.subshell_pid = Some(super::subshell_pid::SubshellPid::default());
         shell.dynamic = self.dynamic.for_subshell();
+        shell.parent_jobs = Some(match &self.parent_jobs {
+            Some(parent) if self.jobs.is_empty() => parent.clone(),
+            _ => self.jobs.clone(),
+        });
+        shell.jobs = super::job::Jobs::default();
         // bash's subshells start outside any loop: `( continue )` in a loop is a no-op.
         shell.loop_depth = 0;
         shell.streams = Some(Arc::new(io.duplicate()));
