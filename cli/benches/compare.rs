@@ -28,6 +28,12 @@ const SORT_BYTES: usize = 50 << 20;
 const SHELL_LOOP: &str =
     "i=0; s=start; while [ $i -lt 10000 ]; do i=$((i + 1)); s=\"${s:0:5}$i\"; done; echo $s";
 
+/// Pattern removal and substitution over a 10 KB value (bash's new-exp8 test): each
+/// kind of pattern through `${v//p/r}`, `${v#p}` and `${v%%p}`.
+const PATTERN_SUBSTITUTION: &str = "z=start; for ((i = 0; i < 1000; i++)); do z=\"$z;string$i\"; done; \
+     for p in str '[^;]' '[[:alnum:]_]' '?tr' '*tr' 'string9*'; do \
+     a=${z//$p/}; b=${z/$p/X}; c=${z#$p}; d=${z##$p}; e=${z%$p}; f=${z%%$p}; done; echo ${#a}";
+
 /// A pipeline of three /bin programs, run first on an empty cache.
 const FIRST_RUN: &str = "seq 1 100 | grep 7 | wc -l";
 
@@ -386,6 +392,17 @@ fn main() {
         &["--cache-dir", cache, "--ephemeral", "-c", SHELL_LOOP],
     );
     let bash_loop = best_of_three("bash", &["-c", SHELL_LOOP]);
+    let wasmix_patterns = best_of_three(
+        &wasmix,
+        &[
+            "--cache-dir",
+            cache,
+            "--ephemeral",
+            "-c",
+            PATTERN_SUBSTITUTION,
+        ],
+    );
+    let bash_patterns = best_of_three("bash", &["-c", PATTERN_SUBSTITUTION]);
     best_of_three(
         &wasmix,
         &["--cache-dir", cache, "--ephemeral", "-c", "/bin/true"],
@@ -474,6 +491,12 @@ fn main() {
         wasmix_loop.as_secs_f64() * 1e3,
         bash_loop.as_secs_f64() * 1e3,
         ratio(wasmix_loop, bash_loop)
+    );
+    println!(
+        "| `${{v//p/r}}`, `${{v#p}}`, `${{v%%p}}` of six patterns over a 10 KB value, whole run | {:.1} ms | {:.1} ms | bash | {} |",
+        wasmix_patterns.as_secs_f64() * 1e3,
+        bash_patterns.as_secs_f64() * 1e3,
+        ratio(wasmix_patterns, bash_patterns)
     );
     println!(
         "| a script running `/bin/true` 1,000 times, whole run | {:.1} ms | {:.1} ms | bash (fork + exec) | {} |",
