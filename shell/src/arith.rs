@@ -95,7 +95,7 @@ impl Shell {
             return Ok(0);
         }
         let expression = super::syntax::parse_arithmetic(text).map_err(|_| {
-            ExpandError::new(super::arith_errors::diagnose(text).unwrap_or_else(|| {
+            ExpandError::in_expression(super::arith_errors::diagnose(text).unwrap_or_else(|| {
                 format!(
                     "{}: arithmetic syntax error (error token is \"{}\")",
                     text.trim(),
@@ -140,7 +140,7 @@ impl Shell {
             return Ok(number);
         }
         if depth >= MAX_REFERENCE_DEPTH {
-            return Err(ExpandError::new(format!(
+            return Err(ExpandError::in_expression(format!(
                 "{name}: expression recursion level exceeded (error token is \"{name}\")"
             )));
         }
@@ -247,7 +247,7 @@ impl Shell {
 
 fn binary(op: &Binary, a: i64, b: i64, text: &str) -> Result<i64, ExpandError> {
     let by_zero = || {
-        ExpandError::new(format!(
+        ExpandError::in_expression(format!(
             "{}: division by 0 (error token is \"{}\")",
             text.trim_start(),
             text.rsplit(['/', '%'])
@@ -265,7 +265,7 @@ fn binary(op: &Binary, a: i64, b: i64, text: &str) -> Result<i64, ExpandError> {
                     .rsplit(|c: char| "*-+".contains(c))
                     .next()
                     .unwrap_or_default();
-                return Err(ExpandError::new(format!(
+                return Err(ExpandError::in_expression(format!(
                     "{}: exponent less than 0 (error token is \"{}\")",
                     text.trim_start(),
                     token.trim_start()

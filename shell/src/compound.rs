@@ -510,9 +510,9 @@ impl Shell {
 }
 
 /// An error in the expression of `((...))` or `for ((...))`, named `((` as bash names
-/// those of its expression reader (the ones that name an error token), not a variable's.
+/// those of its expression reader, not a variable's.
 fn named_by_arithmetic_command(mut e: ExpandError) -> ExpandError {
-    if e.message.contains("(error token is ") {
+    if e.in_expression {
         e.message = format!("((: {}", e.message);
     }
     e

@@ -27,6 +27,9 @@ pub struct ExpandError {
     /// Ends the shell under `set -e`, wherever it happens (a condition too), as the
     /// errors bash reports through its `report_error` do.
     pub exits_under_errexit: bool,
+    /// A fault the arithmetic expression reader found (bash's `evalerror`): what `((`
+    /// and `${VAR:off}` put their names before.
+    pub in_expression: bool,
 }
 
 impl ExpandError {
@@ -37,6 +40,15 @@ impl ExpandError {
             status: 1,
             aborts: false,
             exits_under_errexit: false,
+            in_expression: false,
+        }
+    }
+
+    /// A fault of an arithmetic expression (see `in_expression`).
+    pub fn in_expression(message: String) -> ExpandError {
+        ExpandError {
+            in_expression: true,
+            ..ExpandError::new(message)
         }
     }
 
@@ -47,6 +59,7 @@ impl ExpandError {
             status: 127,
             aborts: false,
             exits_under_errexit: false,
+            in_expression: false,
         }
     }
 
@@ -65,6 +78,7 @@ impl ExpandError {
             status: 1,
             aborts: true,
             exits_under_errexit: false,
+            in_expression: false,
         }
     }
 

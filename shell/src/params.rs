@@ -452,7 +452,7 @@ impl Shell {
                 let expansion = self.required(parameter, *indirect).await?;
                 // An error in the offset or length names the parameter, as bash's does.
                 let named = |mut e: ExpandError| {
-                    if e.message.contains("(error token is ") {
+                    if e.in_expression {
                         e.message = format!("{}: {}", name_of(parameter), e.message);
                     }
                     e

@@ -782,23 +782,14 @@ fn assigned_value(variable: &Variable, scalar_quote: fn(&str) -> String) -> Opti
         let trailing = if inner.is_empty() { "" } else { trailing };
         format!("({}{trailing})", inner.join(" "))
     };
+    let pairs = keys_and_values(&variable.value);
     Some(match &variable.value {
         Value::Unset => return None,
         Value::Scalar(text) => scalar_quote(text),
-        Value::Indexed(map) if map.is_empty() && variable.declared_only => return None,
-        Value::Indexed(map) => elements(
-            map.iter()
-                .map(|(k, v)| (k.to_string(), v.clone()))
-                .collect(),
-            "",
-        ),
-        Value::Associative(map) if map.is_empty() && variable.declared_only => return None,
-        Value::Associative(map) => elements(
-            bash_order(map)
-                .map(|(k, v)| (k.clone(), v.clone()))
-                .collect(),
-            " ",
-        ),
+        _ if variable.declared_only && pairs.as_ref().is_some_and(Vec::is_empty) => return None,
+        // bash ends an associative array's list with a blank.
+        Value::Indexed(_) => elements(pairs.unwrap_or_default(), ""),
+        Value::Associative(_) => elements(pairs.unwrap_or_default(), " "),
     })
 }
 
