@@ -7,7 +7,7 @@
 use super::Shell;
 use super::builtin::deliver_before_error;
 use super::options::quoted;
-use std::collections::BTreeMap;
+use super::syntax::Reading;
 use wasmix_kernel::file::Output;
 
 impl Shell {
@@ -80,17 +80,23 @@ impl Shell {
         status
     }
 
-    /// The aliases that apply to text being read: none unless `expand_aliases` is on.
-    pub(super) fn aliases_in_effect(&self) -> Option<&BTreeMap<String, String>> {
-        (self.shell_options.expand_aliases && !self.aliases.is_empty()).then_some(&self.aliases)
+    /// How text being read now is read: the aliases (none unless `expand_aliases` is on)
+    /// and `shopt extglob`.
+    pub(super) fn reading(&self) -> Reading<'_> {
+        let expand = self.shell_options.expand_aliases && !self.aliases.is_empty();
+        Reading {
+            aliases: expand.then_some(&self.aliases),
+            extglob: self.shell_options.extglob,
+        }
     }
 
     /// What decides how text is read, to notice a change: text read before is read again.
     /// Without `expand_aliases` the aliases decide nothing, however many are defined.
-    pub(super) fn alias_state(&self) -> (u64, bool) {
+    pub(super) fn reading_state(&self) -> (u64, bool, bool) {
+        let extglob = self.shell_options.extglob;
         match self.shell_options.expand_aliases {
-            true => (self.alias_generation, true),
-            false => (0, false),
+            true => (self.alias_generation, true, extglob),
+            false => (0, false, extglob),
         }
     }
 }

@@ -7,7 +7,7 @@
 
 use super::grammar::{Aliases, GrammarError, Parser};
 use brush_parser::ast::Program;
-use brush_parser::{SourcePosition, SourceSpan, Token, TokenizerError};
+use brush_parser::{SourcePosition, SourceSpan, Token, TokenizerError, TokenizerOptions};
 use std::collections::BTreeMap;
 
 /// Why text with aliases did not parse.
@@ -24,10 +24,12 @@ pub(super) fn parse_program(
     source: &str,
     tokens: &mut Vec<Token>,
     table: &BTreeMap<String, String>,
+    options: &TokenizerOptions,
 ) -> Result<Program, ReadError> {
     let mut expander = Expander {
         source,
         table,
+        options,
         expansions: Vec::new(),
     };
     let mut complete_commands = Vec::new();
@@ -62,6 +64,8 @@ impl Expansion {
 struct Expander<'a> {
     source: &'a str,
     table: &'a BTreeMap<String, String>,
+    /// The tokenizer's options for the text around: alias text is read with them too.
+    options: &'a TokenizerOptions,
     expansions: Vec<Expansion>,
 }
 
@@ -96,11 +100,12 @@ impl Expander<'_> {
         // Text that leaves a quote open is read on into what follows it, as bash reads
         // it: where that does not close the quote either, it is a syntax error; where
         // it does, the word stays as it was.
-        let replacement = match brush_parser::tokenize_str(&text) {
+        let replacement = match brush_parser::tokenize_str_with_options(&text, self.options) {
             Ok(alias_tokens) => alias_tokens.iter().map(|t| placed(t, &span)).collect(),
             Err(_) => {
                 let rest: String = self.source.chars().skip(span.end.index).collect();
-                if let Err(error) = brush_parser::tokenize_str(&format!("{text}{rest}")) {
+                let joined = format!("{text}{rest}");
+                if let Err(error) = brush_parser::tokenize_str_with_options(&joined, self.options) {
                     return Err(on_line(error, span.start.line));
                 }
                 vec![tokens[index].clone()]

@@ -163,14 +163,14 @@ fn reports_through_its_commands(pipeline: &Pipeline) -> bool {
 
 impl Shell {
     /// Runs a program; `source`, the text it was parsed from, is what `set -v` shows.
-    /// Runs a program's complete commands. When one changes the aliases from `aliases`,
-    /// what it read before, the run stops and gives the index of the next, whose text is
-    /// to be read again (`reader.rs`).
+    /// Runs a program's complete commands. When one changes how text is read (the aliases
+    /// or extglob) from `read_as`, as it was read, the run stops and gives the index of
+    /// the next, whose text is to be read again (`reader.rs`).
     pub(super) async fn run_program(
         &mut self,
         program: &Program,
         source: Option<&str>,
-        aliases: (u64, bool),
+        read_as: (u64, bool, bool),
     ) -> Result<Option<usize>, Flow> {
         let mut echoed = source.map(|text| Echoed { text, lines: None });
         for (index, command) in program.complete_commands.iter().enumerate() {
@@ -190,7 +190,7 @@ impl Shell {
                 Err(Flow::Abort(status)) => self.last_status = status,
                 other => other?,
             }
-            if self.alias_state() != aliases {
+            if self.reading_state() != read_as {
                 return Ok(Some(index + 1));
             }
         }
@@ -304,7 +304,9 @@ impl Shell {
         io: &Stdio,
         final_one: bool,
     ) -> Result<u8, Flow> {
-        let condition = !final_one || pipeline.bang;
+        // As in bash, `!` makes its commands conditions only when `set -e` is on as it
+        // starts: a `set -e` run inside `! f` holds for the rest of `f`.
+        let condition = !final_one || (pipeline.bang && self.options.errexit);
         // What the commands inside it leave here is what counts for it.
         self.failure_ignored = false;
         self.condition_depth += usize::from(condition);

@@ -452,7 +452,7 @@ impl Shell {
                 "command substitutions nested more than {MAX_SUBSTITUTION_DEPTH} deep"
             )));
         }
-        let program = match syntax::parse_with_aliases(text, self.aliases_in_effect()) {
+        let program = match syntax::parse_with(text, self.reading()) {
             Ok(program) => program,
             Err(error) => {
                 self.report(&error.message);

@@ -206,7 +206,7 @@ impl Shell {
         let prompt = runtime.block_on(self.primary_prompt());
         wasmix_kernel::console::withdraw();
         let mut text = editor.readline(&prompt)?;
-        while syntax::is_unfinished(&text, self.aliases_in_effect()) {
+        while syntax::is_unfinished(&text, self.reading()) {
             let continuation = runtime.block_on(self.continuation_prompt());
             match editor.readline(&continuation) {
                 Ok(more) => {

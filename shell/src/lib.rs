@@ -25,6 +25,7 @@ mod enable;
 mod exec;
 mod expand;
 mod exported_functions;
+mod extglob_words;
 mod fc;
 mod getopts;
 mod glob;
@@ -89,11 +90,16 @@ use wasmix_kernel::proc::{Pid, SHELL_PID, Signal};
 /// and throws the results away: for the fuzz target in `shell/fuzz`, and for the
 /// regression tests of what it found. An error is fine; a panic or a hang is a bug.
 pub fn parse_everything(text: &str) {
-    let _ = syntax::is_unfinished(text, None);
+    let _ = syntax::is_unfinished(text, syntax::Reading::PLAIN);
     // Aliases that open a group, and one whose text ends in a blank and names another.
     let aliases = [("a", "{ "), ("b", "b a "), ("c", "echo (")];
     let aliases = aliases.map(|(name, text)| (name.to_string(), text.to_string()));
-    let _ = syntax::parse_with_aliases(text, Some(&BTreeMap::from(aliases)));
+    let aliases = BTreeMap::from(aliases);
+    let reading = syntax::Reading {
+        aliases: Some(&aliases),
+        extglob: true,
+    };
+    let _ = syntax::parse_with(text, reading);
     let _ = syntax::parse_word(text, false);
     let _ = syntax::parse_word(text, true);
     let _ = syntax::parse_arithmetic(text);
@@ -526,8 +532,8 @@ impl Shell {
         };
         self.notice_bash_command(text);
         let mut reader = reader::Reader::new(text);
-        while let Some(chunk) = reader.next(self.aliases_in_effect()) {
-            let aliases = self.alias_state();
+        while let Some(chunk) = reader.next(self.reading()) {
+            let aliases = self.reading_state();
             match self
                 .run_program(&chunk.program, Some(&chunk.text), aliases)
                 .await

@@ -266,7 +266,7 @@ impl Shell {
                 self.say("exit".into());
                 break Ok(self.last_status);
             };
-            while super::syntax::is_unfinished(&text, self.aliases_in_effect()) {
+            while super::syntax::is_unfinished(&text, self.reading()) {
                 let prompt = self.continuation_prompt().await;
                 self.say_without_newline(&prompt);
                 let Some(more) = read_line(input).await else {

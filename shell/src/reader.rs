@@ -1,11 +1,10 @@
 //! Shell text read as bash reads a script, `eval`'s words or a sourced file: one complete
 //! command after another. The commands before a syntax error run before it is reported,
-//! and each command is parsed with the aliases defined when it is reached: when a
-//! command changes them, the text after it is parsed again.
+//! and each command is parsed with the aliases defined (and `shopt extglob` as it is) when
+//! it is reached: when a command changes them, the text after it is parsed again.
 
-use super::syntax::{self, SyntaxError};
+use super::syntax::{self, Reading, SyntaxError};
 use brush_parser::ast::{Program, SourceLocation};
-use std::collections::BTreeMap;
 
 pub(super) struct Reader<'a> {
     text: &'a str,
@@ -35,15 +34,15 @@ impl<'a> Reader<'a> {
     /// before a syntax error, parsed with `aliases`. With aliases, the text is read a
     /// window of lines at a time: each alias met makes the parser read its complete
     /// command again, which costs what the text holds.
-    pub(super) fn next(&mut self, aliases: Option<&BTreeMap<String, String>>) -> Option<Chunk> {
+    pub(super) fn next(&mut self, reading: Reading<'_>) -> Option<Chunk> {
         let first = self.next_line.take()?;
-        if let Some(table) = aliases
-            && let Some(chunk) = self.window(first, table)
+        if reading.aliases.is_some()
+            && let Some(chunk) = self.window(first, reading)
         {
             return Some(chunk);
         }
         let text = blank_before(self.text, first);
-        match syntax::parse_with_aliases(&text, aliases) {
+        match syntax::parse_with(&text, reading) {
             Ok(program) => Some(Chunk {
                 program,
                 text,
@@ -59,7 +58,7 @@ impl<'a> Reader<'a> {
                     .rev()
                     .find_map(|n| {
                         let prefix = lines[..n].join("\n");
-                        let program = syntax::parse_with_aliases(&prefix, aliases).ok()?;
+                        let program = syntax::parse_with(&prefix, reading).ok()?;
                         Some((program, n))
                     })
                     .unwrap_or_else(|| {
@@ -78,7 +77,7 @@ impl<'a> Reader<'a> {
     /// The whole commands of a window of lines from `first`, widened while one runs on
     /// past its end; None when the window would reach the end of the text or meets a
     /// syntax error, which the whole text's reading reports.
-    fn window(&mut self, first: usize, aliases: &BTreeMap<String, String>) -> Option<Chunk> {
+    fn window(&mut self, first: usize, reading: Reading<'_>) -> Option<Chunk> {
         let mut lines = WINDOW_LINES;
         loop {
             let mut window = String::new();
@@ -90,7 +89,7 @@ impl<'a> Reader<'a> {
             if taken < lines || !window.ends_with('\n') {
                 return None;
             }
-            match syntax::parse_lines(&window, Some(aliases), first - 1) {
+            match syntax::parse_lines(&window, reading, first - 1) {
                 Ok(program) => {
                     self.next_line = Some(first + lines);
                     return Some(Chunk {

@@ -189,13 +189,13 @@ impl Shell {
         nested: Nested<'_>,
     ) -> Result<Option<SyntaxError>, Flow> {
         let mut reader = Reader::new(text);
-        while let Some(chunk) = reader.next(self.aliases_in_effect()) {
-            let aliases = self.alias_state();
+        while let Some(chunk) = reader.next(self.reading()) {
+            let aliases = self.reading_state();
             let mut stopped = None;
             for (index, command) in chunk.program.complete_commands.iter().enumerate() {
                 self.note_read_to(command);
                 self.run_list(command, io).await?;
-                if self.alias_state() != aliases {
+                if self.reading_state() != aliases {
                     stopped = Some(index + 1);
                     break;
                 }

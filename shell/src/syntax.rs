@@ -10,7 +10,7 @@ use brush_parser::word::WordPieceWithSource;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex, PoisonError};
 
-use brush_parser::{ParserOptions, Token, TokenizerError};
+use brush_parser::{ParserOptions, Token, TokenizerError, TokenizerOptions};
 
 use crate::alias_reading::ReadError;
 use crate::grammar::{self, GrammarError};
@@ -28,21 +28,38 @@ pub struct SyntaxError {
     pub discards_line: bool,
 }
 
-/// Parses shell text. A here-document the text ends inside is delimited by the end, as
-/// bash does for a script or `-c` string (at the prompt, `is_unfinished` asks for more).
-pub fn parse(text: &str) -> Result<Program, SyntaxError> {
-    parse_with_aliases(text, None)
+/// What decides how text is read, besides the text: the aliases expanded where commands
+/// begin (`alias_reading.rs`; None without `expand_aliases`), and whether `!(...)`,
+/// `@(...)` and the other extglob forms are words (`shopt extglob`; otherwise `!(` is
+/// `!` before a subshell), both as they are when the text is read, as in bash.
+#[derive(Clone, Copy)]
+pub struct Reading<'a> {
+    pub aliases: Option<&'a BTreeMap<String, String>>,
+    pub extglob: bool,
 }
 
-/// Parses shell text, expanding these aliases where commands begin (`alias_reading.rs`).
-pub fn parse_with_aliases(
-    text: &str,
-    aliases: Option<&BTreeMap<String, String>>,
-) -> Result<Program, SyntaxError> {
+impl Reading<'_> {
+    /// Text the shell made itself (an imported function, a printed command): no aliases,
+    /// and extglob forms read as words, whatever `shopt extglob` says when it is used.
+    pub const PLAIN: Reading<'static> = Reading {
+        aliases: None,
+        extglob: true,
+    };
+}
+
+/// Parses text the shell made itself (`Reading::PLAIN`). A here-document the text ends
+/// inside is delimited by the end, as bash does for a script or `-c` string (at the
+/// prompt, `is_unfinished` asks for more).
+pub fn parse(text: &str) -> Result<Program, SyntaxError> {
+    parse_with(text, Reading::PLAIN)
+}
+
+/// Parses shell text as `reading` says.
+pub fn parse_with(text: &str, reading: Reading<'_>) -> Result<Program, SyntaxError> {
     let mut completed = text.to_string();
     // Each round closes one document; a line may open several.
     for _ in 0..8 {
-        match parse_exact(&completed, aliases) {
+        match parse_exact(&completed, reading) {
             // A backslash that ends the text stands for itself, as in bash (`echo \`).
             Err(error) if error.message.ends_with(UNTERMINATED_ESCAPE) => completed.push('\\'),
             Err(error) if error.message.starts_with(UNTERMINATED_DOCUMENT) => {
@@ -54,7 +71,7 @@ pub fn parse_with_aliases(
             other => return other,
         }
     }
-    parse_exact(&completed, aliases)
+    parse_exact(&completed, reading)
 }
 
 /// brush-parser's words for a backslash at the very end.
@@ -83,11 +100,8 @@ pub fn runs_past_the_end(error: &SyntaxError) -> bool {
         || error.message.ends_with(UNTERMINATED_ESCAPE)
 }
 
-fn parse_exact(
-    text: &str,
-    aliases: Option<&BTreeMap<String, String>>,
-) -> Result<Program, SyntaxError> {
-    parse_lines(text, aliases, 0)
+fn parse_exact(text: &str, reading: Reading<'_>) -> Result<Program, SyntaxError> {
+    parse_lines(text, reading, 0)
 }
 
 /// Parses text as it is (no here-document or escape left open is closed by its end)
@@ -95,14 +109,22 @@ fn parse_exact(
 /// the whole text.
 pub fn parse_lines(
     text: &str,
-    aliases: Option<&BTreeMap<String, String>>,
+    reading: Reading<'_>,
     lines_before: usize,
 ) -> Result<Program, SyntaxError> {
     let balanced = super::substitution_cases::balance(text);
     let text = balanced.as_ref();
-    let options = ParserOptions::default();
-    let mut tokens = brush_parser::tokenize_str_with_options(text, &options.tokenizer_options())
-        .map_err(|e| tokenizer_error(text, e))?;
+    let options = tokenizer_options(reading.extglob);
+    let tokenize = |options: &TokenizerOptions| {
+        brush_parser::tokenize_str_with_options(text, options).map_err(|e| tokenizer_error(text, e))
+    };
+    let mut tokens = tokenize(&options)?;
+    if !reading.extglob
+        && super::extglob_words::has_conditional(&tokens)
+        && let Ok(extended) = tokenize(&tokenizer_options(true))
+    {
+        tokens = super::extglob_words::keep_patterns(tokens, &extended);
+    }
     if lines_before > 0 {
         for token in &mut tokens {
             *token = moved_down(token, lines_before);
@@ -110,13 +132,21 @@ pub fn parse_lines(
     }
     super::subscripts::join_spaced_subscripts(text, &mut tokens);
     super::braced_blanks::restore(text, &mut tokens);
-    let Some(table) = aliases else {
+    let Some(table) = reading.aliases else {
         return grammar::parse_program(&tokens).map_err(|e| parser_error(text, &tokens, e));
     };
-    super::alias_reading::parse_program(text, &mut tokens, table).map_err(|e| match e {
+    super::alias_reading::parse_program(text, &mut tokens, table, &options).map_err(|e| match e {
         ReadError::Grammar(e) => parser_error(text, &tokens, e),
         ReadError::Tokens(e) => tokenizer_error(text, e),
     })
+}
+
+/// The tokenizer's options for text read with or without extglob forms.
+fn tokenizer_options(extglob: bool) -> TokenizerOptions {
+    TokenizerOptions {
+        enable_extended_globbing: extglob,
+        ..ParserOptions::default().tokenizer_options()
+    }
 }
 
 /// Parses a word for expansion (`word.rs`).
@@ -187,8 +217,8 @@ impl<T> Memo<T> {
 
 /// Whether the text stops in the middle of a command (an open quote, an `if` without its
 /// `fi`): an interactive shell then reads more lines before running it.
-pub fn is_unfinished(text: &str, aliases: Option<&BTreeMap<String, String>>) -> bool {
-    parse_exact(text, aliases).is_err_and(|error| runs_past_the_end(&error))
+pub fn is_unfinished(text: &str, reading: Reading<'_>) -> bool {
+    parse_exact(text, reading).is_err_and(|error| runs_past_the_end(&error))
 }
 
 fn last_line(text: &str) -> usize {
@@ -324,13 +354,13 @@ mod tests {
 
     #[test]
     fn unfinished_commands_are_told_apart_from_wrong_ones() {
-        assert!(is_unfinished("echo 'open", None));
-        assert!(is_unfinished("if true; then", None));
-        assert!(is_unfinished("for i in 1 2; do\necho $i", None));
-        assert!(!is_unfinished("echo done", None));
-        assert!(is_unfinished("cat <<EOF\nbody", None));
+        assert!(is_unfinished("echo 'open", Reading::PLAIN));
+        assert!(is_unfinished("if true; then", Reading::PLAIN));
+        assert!(is_unfinished("for i in 1 2; do\necho $i", Reading::PLAIN));
+        assert!(!is_unfinished("echo done", Reading::PLAIN));
+        assert!(is_unfinished("cat <<EOF\nbody", Reading::PLAIN));
         assert!(parse("cat <<EOF\nbody").is_ok());
-        assert!(!is_unfinished("echo a; fi", None));
+        assert!(!is_unfinished("echo a; fi", Reading::PLAIN));
     }
 
     #[test]

@@ -226,9 +226,9 @@ impl Shell {
         // `$LINENO` in the trap is the line of the command that set it off.
         let line = self.line;
         let offset = std::mem::replace(&mut self.line_offset, line.saturating_sub(1));
-        let result = match super::syntax::parse_with_aliases(&command, self.aliases_in_effect()) {
+        let result = match super::syntax::parse_with(&command, self.reading()) {
             Ok(program) => {
-                let aliases = self.alias_state();
+                let aliases = self.reading_state();
                 Box::pin(self.run_program(&program, None, aliases))
                     .await
                     .map(|_| ())
