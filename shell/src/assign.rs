@@ -138,11 +138,12 @@ impl Shell {
         if matches!(name.as_str(), "FUNCNAME" | "GROUPS") {
             return Ok(format!("{}{operator}", assignment.name));
         }
+        let utf8 = self.utf8_locale();
         let shown = |value: &str| {
             format!(
                 "{}{operator}{}",
                 assignment.name,
-                super::options::quoted(value)
+                super::options::traced_quoted(value, utf8)
             )
         };
         match (&assignment.name, &assignment.value) {
@@ -791,6 +792,7 @@ impl Shell {
                     attributes.chars().all(|c| flags.contains(c))
                 }
             };
+            let utf8 = self.utf8_locale();
             let lines: Vec<String> = self
                 .sorted_variables()
                 .into_iter()
@@ -798,7 +800,7 @@ impl Shell {
                 .map(|(name, v)| (name, self.shown(name, v)))
                 .map(|(name, v)| match kind {
                     Declaring::Declare if !on.contains('p') && attributes.is_empty() => {
-                        super::variables::listing(name, &v).unwrap_or_else(|| name.clone())
+                        super::variables::listing(name, &v, utf8).unwrap_or_else(|| name.clone())
                     }
                     Declaring::Export | Declaring::Readonly if posix => {
                         super::variables::posix_declaration(command, name, &v)

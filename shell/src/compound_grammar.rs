@@ -436,6 +436,18 @@ impl Parser<'_> {
             return Ok(Test::Parenthesized(Box::new(inner)));
         }
         let left = self.expect_any_word()?;
+        // As bash's `cond_term`: a unary operator takes the word after it, whatever it
+        // is (`[[ -f == ]]` tests a file named `==`), and `]]` or an operator there is
+        // an error.
+        if let Some(predicate) = unary_predicate(left.to_str()) {
+            return match self.peek() {
+                Some(operand @ Token::Word(word, _)) if word != "]]" => {
+                    self.at += 1;
+                    Ok(Test::UnaryTest(predicate, Word::from(operand)))
+                }
+                _ => Err(self.error_here()),
+            };
+        }
         let binary = self.peek().and_then(binary_predicate);
         let operand_follows = |right: Option<&Token>, regex: bool| match right {
             Some(Token::Word(word, _)) => !regex || word != "]]",
@@ -463,12 +475,6 @@ impl Parser<'_> {
                 Word::from(self.expect_any_word()?)
             };
             return Ok(Test::BinaryTest(predicate, Word::from(left), right));
-        }
-        if let Some(predicate) = unary_predicate(left.to_str())
-            && let Some(operand @ Token::Word(..)) = self.peek()
-        {
-            self.at += 1;
-            return Ok(Test::UnaryTest(predicate, Word::from(operand)));
         }
         Ok(Test::UnaryTest(
             Unary::StringHasNonZeroLength,

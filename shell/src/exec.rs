@@ -1055,10 +1055,11 @@ impl Shell {
         }
         self.restore_variables(before);
         if self.options.xtrace {
+            let utf8 = self.utf8_locale();
             let shown: Vec<String> = values
                 .iter()
-                .map(|(n, v)| format!("{n}={}", super::options::quoted(v)))
-                .chain(argv.iter().map(|w| super::options::quoted(w)))
+                .map(|(n, v)| format!("{n}={}", super::options::traced_quoted(v, utf8)))
+                .chain(argv.iter().map(|w| super::options::traced_quoted(w, utf8)))
                 .collect();
             let to = self.trace_output(&stdio);
             self.trace(&shown, &to, None).await;

@@ -20,8 +20,10 @@ use wasmix_printf_format::escapes::Unicode;
 pub struct ExpandError {
     pub message: String,
     pub fatal: bool,
-    /// The status a fatal error ends a script with: bash's 127 for an unset variable.
+    /// The status a fatal error ends `-c` text with (without `set -e`): bash's 127.
     pub status: u8,
+    /// The status a fatal error ends a script with otherwise.
+    pub script_status: u8,
     /// Ends the command line being run (bash's jump to its top level), not the shell.
     pub aborts: bool,
     /// Ends the shell under `set -e`, wherever it happens (a condition too), as the
@@ -38,6 +40,7 @@ impl ExpandError {
             message,
             fatal: false,
             status: 1,
+            script_status: 1,
             aborts: false,
             exits_under_errexit: false,
             in_expression: false,
@@ -57,6 +60,7 @@ impl ExpandError {
             message,
             fatal: true,
             status: 127,
+            script_status: 1,
             aborts: false,
             exits_under_errexit: false,
             in_expression: false,
@@ -76,6 +80,7 @@ impl ExpandError {
             message,
             fatal: false,
             status: 1,
+            script_status: 1,
             aborts: true,
             exits_under_errexit: false,
             in_expression: false,
@@ -443,10 +448,21 @@ impl Shell {
     /// Runs `text` in a subshell and returns what it printed, without trailing newlines.
     /// `$?` becomes its status. (Boxed: it recurses through the commands it runs.)
     pub(super) fn capture<'a>(&'a mut self, text: &'a str) -> Expanding<'a, String> {
-        Box::pin(self.capture_unboxed(text))
+        Box::pin(self.capture_unboxed(text, false))
     }
 
-    async fn capture_unboxed(&mut self, text: &str) -> Result<String, ExpandError> {
+    /// `$(...)`, which bash reads with the command it is in: a syntax error inside is
+    /// that command's, and ends a script with status 2 (inside backquotes, read only when
+    /// they run, it makes the substitution's status 2).
+    fn substitute<'a>(&'a mut self, text: &'a str) -> Expanding<'a, String> {
+        Box::pin(self.capture_unboxed(text, true))
+    }
+
+    async fn capture_unboxed(
+        &mut self,
+        text: &str,
+        read_with_command: bool,
+    ) -> Result<String, ExpandError> {
         if self.substitution_depth >= MAX_SUBSTITUTION_DEPTH {
             return Err(ExpandError::fatal_failure(format!(
                 "command substitutions nested more than {MAX_SUBSTITUTION_DEPTH} deep"
@@ -454,6 +470,12 @@ impl Shell {
         }
         let program = match syntax::parse_with(text, self.reading()) {
             Ok(program) => program,
+            Err(error) if read_with_command => {
+                return Err(ExpandError {
+                    script_status: super::SYNTAX_ERROR_STATUS,
+                    ..ExpandError::fatal(error.message)
+                });
+            }
             Err(error) => {
                 self.report(&error.message);
                 self.last_status = super::SYNTAX_ERROR_STATUS;
@@ -580,7 +602,7 @@ impl Shell {
                 }
             }
             WordPiece::CommandSubstitution(command) => {
-                let output = self.capture(command).await?;
+                let output = self.substitute(command).await?;
                 fields.push_expansion(&output, quoted);
             }
             WordPiece::BackquotedCommandSubstitution(command) => {

@@ -625,12 +625,12 @@ impl Shell {
         self.report(&e.message);
         if e.fatal && !matches!(self.origin, Origin::Prompt) {
             // bash ends `-c` text with 127 here (without `set -e`, outside subshells), a
-            // script or standard input with 1.
+            // script or standard input with 1 (2 for a syntax error inside `$(...)`).
             let status = match self.origin {
                 Origin::CommandString if !self.options.errexit && self.subshell_level == 0 => {
                     e.status
                 }
-                _ => 1,
+                _ => e.script_status,
             };
             return Err(Flow::Exit(status));
         }

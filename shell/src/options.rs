@@ -156,12 +156,14 @@ pub(super) fn is_option_list(name: &str) -> bool {
 /// A word as `set -x` and `set` show it: quoted when the shell would read it otherwise.
 pub(super) fn quoted(word: &str) -> String {
     // `#` starts a comment only at a word's start, and `~` expands only there or after
-    // `=` or `:`; elsewhere they need no quotes.
+    // `=` or `:`; elsewhere they need no quotes. As bash's `sh_contains_shell_metas`,
+    // characters beyond ASCII need none either.
     let mut before = None;
     let plain = !word.is_empty()
         && word.chars().all(|c| {
             let plain = c.is_ascii_alphanumeric()
-                || "-_./=:,+@%^".contains(c)
+                || !c.is_ascii()
+                || "-_./=:,+@%".contains(c)
                 || (c == '#' && before.is_some())
                 || (c == '~' && before.is_some_and(|b| b != '=' && b != ':'));
             before = Some(c);
@@ -172,6 +174,43 @@ pub(super) fn quoted(word: &str) -> String {
         "'" => "\\'".to_string(),
         _ => format!("'{}'", word.replace('\'', "'\\''")),
     }
+}
+
+/// A value as `set` lists it: as `quoted` gives it, or in bash's `$'...'` form when it
+/// holds control characters, or characters beyond ASCII outside a UTF-8 locale.
+pub(super) fn listed_quoted(word: &str, utf8: bool) -> String {
+    quoted_unless_unprintable(word, utf8, |_| true)
+}
+
+/// A word as `set -x` shows it: as `set` lists it, except that a tab or a newline alone
+/// leaves it in single quotes.
+pub(super) fn traced_quoted(word: &str, utf8: bool) -> String {
+    quoted_unless_unprintable(word, utf8, |c| !matches!(c, '\t' | '\n'))
+}
+
+fn quoted_unless_unprintable(word: &str, utf8: bool, counts: impl Fn(char) -> bool) -> String {
+    let unprintable =
+        |c: char| (wasmix_printf_format::needs_ansi_c(c) && counts(c)) || (!utf8 && !c.is_ascii());
+    if !word.chars().any(unprintable) {
+        return quoted(word);
+    }
+    let shown = wasmix_printf_format::ansi_c_quote(word);
+    if utf8 {
+        return shown;
+    }
+    // Outside a UTF-8 locale each byte beyond ASCII is an escape of its own.
+    let mut bytes = String::with_capacity(shown.len() * 2);
+    for c in shown.chars() {
+        match c.is_ascii() {
+            true => bytes.push(c),
+            false => {
+                for byte in c.to_string().bytes() {
+                    bytes.push_str(&format!("\\{byte:03o}"));
+                }
+            }
+        }
+    }
+    bytes
 }
 
 /// A word in single quotes whatever it holds, as `${x@Q}` shows it; text with control
@@ -225,10 +264,11 @@ impl Shell {
     /// options turned on (`-`) or off (`+`), then the positional parameters.
     pub(super) fn set_builtin(&mut self, argv: &[String]) -> (u8, String) {
         if argv.len() == 1 {
+            let utf8 = self.utf8_locale();
             let text = self
                 .sorted_variables()
                 .into_iter()
-                .filter_map(|(name, v)| super::variables::listing(name, &self.shown(name, v)))
+                .filter_map(|(name, v)| super::variables::listing(name, &self.shown(name, v), utf8))
                 .map(|line| line + "\n")
                 .collect();
             return (0, text);

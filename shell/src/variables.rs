@@ -748,15 +748,8 @@ pub(super) fn attribute_flags(variable: &Variable) -> String {
 }
 
 /// `set`'s line for a variable: `x='a b'`, `a=([0]="x")`; None when unset.
-pub(super) fn listing(name: &str, variable: &Variable) -> Option<String> {
-    let value = assigned_value(variable, |text| {
-        // `set` shows control characters in `$'...'`, as bash does.
-        if text.chars().any(char::is_control) {
-            wasmix_printf_format::ansi_c_quote(text)
-        } else {
-            super::options::quoted(text)
-        }
-    })?;
+pub(super) fn listing(name: &str, variable: &Variable, utf8: bool) -> Option<String> {
+    let value = assigned_value(variable, |text| super::options::listed_quoted(text, utf8))?;
     Some(format!("{name}={value}"))
 }
 
@@ -773,7 +766,7 @@ pub(super) fn assignment(name: &str, variable: &Variable) -> Option<String> {
 }
 
 /// The right-hand side of an assignment that recreates the value.
-fn assigned_value(variable: &Variable, scalar_quote: fn(&str) -> String) -> Option<String> {
+fn assigned_value(variable: &Variable, scalar_quote: impl Fn(&str) -> String) -> Option<String> {
     let elements = |pairs: Vec<(String, String)>, trailing: &str| {
         let inner: Vec<String> = pairs
             .iter()
