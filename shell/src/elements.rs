@@ -46,7 +46,16 @@ impl Shell {
         let associative = self.is_associative(name);
         let mut expanded = Vec::new();
         for (key, word) in elements {
+            // bash brace-expands each word first: a keyed word that becomes several
+            // is several plain words (`[k]=-{a,b}-` is `[k]=-a-` and `[k]=-b-`).
+            let keyed_text = key
+                .as_ref()
+                .map(|k| Word::new(&format!("[{}]={}", k.value, word.value)));
+            let whole = keyed_text.as_ref().unwrap_or(word);
+            let several = whole.value.contains('{')
+                && super::brace::expand(&whole.value).is_ok_and(|words| words.len() > 1);
             let keyed = match key {
+                _ if several => None,
                 Some(key) => Some((key.value.clone(), false, word.value.clone())),
                 None => keyed_word(&word.value),
             };
@@ -66,7 +75,7 @@ impl Shell {
                     });
                 }
                 None => {
-                    for field in self.expand_word(word).await? {
+                    for field in self.expand_word(whole).await? {
                         expanded.push(Element {
                             key: None,
                             value: field,

@@ -208,7 +208,9 @@ impl Shell {
             Expansion::One(None) => true,
             Expansion::One(Some(value)) => null_counts && value.is_empty(),
             // As bash: two or more parameters are never null, but for a quoted `"$*"` or
-            // `"${a[*]}"`, which is when they joined by IFS's first character are.
+            // `"${a[*]}"`, which is when they joined by IFS's first character are. Through
+            // `${!ref}` in quotes an empty element is bash's quoted null, which is not.
+            Expansion::Many { items, .. } if indirect && quoted => items.is_empty(),
             Expansion::Many { items, joined, .. } => {
                 items.is_empty()
                     || (null_counts
