@@ -293,3 +293,24 @@ fn malformed_input_is_named_where_it_fails() {
         ),
     ]);
 }
+
+/// /bin/time is GNU time: `-f` with every sequence whose value does not depend on the
+/// run (and the unknown ones), `-q`, `-o` and `-a`, the `TIME` variable, the status and
+/// its line for a failing, missing or killed command, `-p` and `-v` in their shapes.
+#[test]
+fn time_formats_outputs_and_statuses() {
+    compare(&[
+        case("command time -f '%x|%C|%%|a\\tb\\nc\\\\d\\qe|%q|%' sh -c 'exit 3'; echo $?"),
+        case("command time -q -f x false; echo $?; TIME='env %x' command time true"),
+        case(
+            "command time -o out -f 'o %x' false; cat out; command time -a -o out -f 'p %x' true; cat out",
+        ),
+        case("command time; echo $?; command time -f; echo $?; command time -x true; echo $?"),
+        case("command time -o /nodir/x true; echo $?; command time nosuch 2>&1 | head -2"),
+        case("command time sh -c 'kill -9 $$' 2>&1 | head -1; echo ${PIPESTATUS[0]}"),
+        case(
+            "command time -p true 2>&1 | sed 's/[0-9]/N/g'; command time -v true 2>&1 | sed 's/: .*//'",
+        ),
+        case("command time true 2>&1 | sed 's/[0-9?]//g'"),
+    ]);
+}

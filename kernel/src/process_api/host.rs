@@ -227,6 +227,7 @@ impl spawn::HostChild for ProcessApiView<'_> {
         let finished = Finished {
             status: exit_status(status),
             cpu_nanos: process.usage.cpu_time().as_nanos() as u64,
+            peak_memory_bytes: process.usage.memory_bytes.load(Ordering::Relaxed),
         };
         child.finished = Some(finished.clone());
         Ok(finished)

@@ -69,6 +69,8 @@ impl SpawnError {
 pub struct Finished {
     pub status: ExitStatus,
     pub cpu: std::time::Duration,
+    /// The most linear memory it held at once, in bytes.
+    pub peak_memory: u64,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -209,6 +211,7 @@ impl Child {
                 api::ExitStatus::Crashed(why) => ExitStatus::Crashed(why),
             },
             cpu: std::time::Duration::from_nanos(finished.cpu_nanos),
+            peak_memory: finished.peak_memory_bytes,
         }
     }
 
