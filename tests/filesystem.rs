@@ -413,6 +413,18 @@ fn passwd_and_group_name_the_user() {
         "{}",
         out.stderr
     );
+    // The shell completes user and group names from them, in their order.
+    let out = run(
+        "echo 'staff:x:50:' >> /etc/group; compgen -u; compgen -A user u; compgen -g; \
+         compgen -g s; compgen -u -g -W w; complete -u -g foo; complete -p foo",
+    );
+    assert_eq!(
+        out.stdout,
+        "root\nuser\nuser\nroot\nuser\nstaff\nstaff\nroot\nuser\nroot\nuser\nstaff\nw\n\
+         complete -g -u foo\n",
+        "{}",
+        out.stderr
+    );
 }
 
 /// /var/tmp is there from the first boot, with /tmp's mode (a state directory on the

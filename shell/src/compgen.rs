@@ -15,7 +15,7 @@ use brush_parser::ast::Word;
 use wasmix_kernel::file::Stdio;
 use wasmix_kernel::signal::SIGNALS;
 
-const USAGE: &str = "compgen: usage: compgen [-abcdefjkv] [-o option] [-A action] [-G globpat] [-W wordlist] [-F function] [-C command] [-X filterpat] [-P prefix] [-S suffix] [word]";
+const USAGE: &str = "compgen: usage: compgen [-abcdefgjkuv] [-o option] [-A action] [-G globpat] [-W wordlist] [-F function] [-C command] [-X filterpat] [-P prefix] [-S suffix] [word]";
 
 /// The command line a completion is for, as far as it is typed: what a completion
 /// function gets as `$1 $2 $3` and in `COMP_WORDS`, `COMP_CWORD`, `COMP_LINE`, `COMP_POINT`.
@@ -31,8 +31,9 @@ pub(super) struct CompletionContext {
     pub key: u8,
 }
 
-/// The order bash generates actions in: files and then directories last.
-const GENERATION_ORDER: [Action; 19] = [
+/// The order bash generates actions in: files, user and group names, then directories
+/// last.
+const GENERATION_ORDER: [Action; 21] = [
     Action::Alias,
     Action::ArrayVar,
     Action::Builtin,
@@ -51,6 +52,8 @@ const GENERATION_ORDER: [Action; 19] = [
     Action::Variable,
     Action::Command,
     Action::File,
+    Action::User,
+    Action::Group,
     Action::Directory,
 ];
 
@@ -287,6 +290,9 @@ impl Shell {
                     .collect(),
             ),
             Action::HelpTopic => owned(builtin_names().filter(starts).collect()),
+            // In the files' order, as bash's getpwent and getgrent give them.
+            Action::User => self.account_names("/etc/passwd", word),
+            Action::Group => self.account_names("/etc/group", word),
             Action::SetOpt => owned(
                 super::options::NAMES
                     .iter()
@@ -312,6 +318,19 @@ impl Shell {
                     .collect()
             }),
         }
+    }
+
+    /// The first fields of `/etc/passwd` or `/etc/group` that start with `word`.
+    fn account_names(&self, path: &str, word: &str) -> Vec<String> {
+        let Ok(table) = self.read_whole_file(path) else {
+            return Vec::new();
+        };
+        String::from_utf8_lossy(&table)
+            .lines()
+            .filter_map(|line| line.split(':').next())
+            .filter(|name| !name.is_empty() && name.starts_with(word))
+            .map(String::from)
+            .collect()
     }
 
     /// The names in the prefix's directory that start with its last part, as

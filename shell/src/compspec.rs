@@ -16,8 +16,10 @@ pub(super) enum Action {
     Directory,
     Export,
     File,
+    Group,
     Job,
     Keyword,
+    User,
     Variable,
     ArrayVar,
     Disabled,
@@ -32,15 +34,17 @@ pub(super) enum Action {
 }
 
 /// Each action: its one-letter flag, if it has one, and its `-A` name.
-const ACTIONS: [(Action, Option<char>, &str); 19] = [
+const ACTIONS: [(Action, Option<char>, &str); 21] = [
     (Action::Alias, Some('a'), "alias"),
     (Action::Builtin, Some('b'), "builtin"),
     (Action::Command, Some('c'), "command"),
     (Action::Directory, Some('d'), "directory"),
     (Action::Export, Some('e'), "export"),
     (Action::File, Some('f'), "file"),
+    (Action::Group, Some('g'), "group"),
     (Action::Job, Some('j'), "job"),
     (Action::Keyword, Some('k'), "keyword"),
+    (Action::User, Some('u'), "user"),
     (Action::Variable, Some('v'), "variable"),
     (Action::ArrayVar, None, "arrayvar"),
     (Action::Disabled, None, "disabled"),
@@ -314,11 +318,11 @@ pub(super) fn parse_spec_line(
     Ok(line)
 }
 
-const COMPLETE_USAGE: &str = "complete: usage: complete [-abcdefjkv] [-pr] [-DEI] [-o option] [-A action] [-G globpat] [-W wordlist] [-F function] [-C command] [-X filterpat] [-P prefix] [-S suffix] [name ...]";
+const COMPLETE_USAGE: &str = "complete: usage: complete [-abcdefgjkuv] [-pr] [-DEI] [-o option] [-A action] [-G globpat] [-W wordlist] [-F function] [-C command] [-X filterpat] [-P prefix] [-S suffix] [name ...]";
 const COMPOPT_USAGE: &str = "compopt: usage: compopt [-o|+o option] [-DEI] [name ...]";
 
 /// The letters of the actions, which all three builtins take alone.
-pub(super) const ACTION_LETTERS: &str = "abcdefjkv";
+pub(super) const ACTION_LETTERS: &str = "abcdefgjkuv";
 
 impl Shell {
     /// Reports a command line that could not be read; bash's status for it.

@@ -197,6 +197,12 @@ async fn run(process: ShellProcess) -> u8 {
             shell.set_variable(variable, value, true);
         }
     }
+    // An interactive shell keeps its history in a file unless told otherwise, `-c` or
+    // not, as bash does.
+    if interactive && shell.variable("HISTFILE").is_none() {
+        let home = shell.variable("HOME").unwrap_or_default();
+        shell.set_variable("HISTFILE", &format!("{home}/.wasmix_history"), false);
+    }
     // An exported `$SHELLOPTS` hands its options down, as in bash (`set -x` traces into
     // child shells).
     if let Some((_, list)) = process.env.iter().find(|(name, _)| name == "SHELLOPTS") {
@@ -251,10 +257,6 @@ impl Shell {
     /// (the rest left for the programs they run), with prompts on stderr, recorded in the
     /// history, which `$HISTFILE` gives at the start and keeps at the end, as bash does.
     async fn run_commands_read(&mut self, input: &Input) -> Result<u8, Exit> {
-        if self.variable("HISTFILE").is_none() {
-            let home = self.variable("HOME").unwrap_or_default();
-            self.set_variable("HISTFILE", &format!("{home}/.wasmix_history"), false);
-        }
         self.history.recording = true;
         if let Some(file) = self.history_file() {
             self.read_history(&file);
