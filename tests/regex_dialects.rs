@@ -221,3 +221,17 @@ fn grep_perl_patterns() {
         fed("grep -P '[a'; grep -P '*a'; grep -P 'a\\'; echo $?", "a\n"),
     ]);
 }
+
+/// Bytes that are not UTF-8: sed's `\xHH` above 127 names a byte (the first of a UTF-8
+/// `μ`, or a lone 0xFF), as does such a byte written into a sed script or a grep pattern.
+#[test]
+fn bytes_outside_utf8_in_patterns() {
+    compare(&[
+        case("printf 'echo \\316\\274 x\\n' | sed 's/\\xce//g' | od -An -tx1"),
+        case(
+            "printf 'a\\377b\\n' | sed 's/\\xff/Y/'; printf 'a\\316\\274b\\n' | sed 's/\\xce\\xbc/M/'",
+        ),
+        case("printf 'a\\316\\274b\\n' | sed \"s/$(printf '\\316')/Q/\" | od -An -c"),
+        case("printf 'a\\316\\274b\\nc\\n' | grep -c \"$(printf '\\316')\""),
+    ]);
+}

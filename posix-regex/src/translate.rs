@@ -4,6 +4,8 @@
 //! (a `*` at the start is dropped with a warning, `a{1` is literal), and glibc's, which
 //! sed, expr, csplit and nl use and which refuses the same patterns.
 
+use wasmix_printf_format::rawbytes;
+
 #[derive(Clone, Copy, PartialEq)]
 pub enum Dialect {
     Grep,
@@ -399,9 +401,14 @@ impl Translator {
                 t.at += 1;
             }
             let text: String = t.chars[begin..t.at].iter().collect();
+            // A number above 127 names a byte, as in GNU sed (`s/\xce//` takes the
+            // first byte of a UTF-8 `μ`).
             u32::from_str_radix(&text, radix)
                 .ok()
-                .and_then(char::from_u32)
+                .and_then(|n| match u8::try_from(n) {
+                    Ok(byte) if byte >= 0x80 => Some(rawbytes::raw_char(byte)),
+                    _ => char::from_u32(n),
+                })
         };
         match c {
             'n' => '\n',
@@ -529,6 +536,11 @@ impl Translator {
 }
 
 fn push_escaped(out: &mut String, c: char) {
+    // A byte outside valid UTF-8 (`rawbytes.rs`) is matched as that byte.
+    if let Some(byte) = rawbytes::kept_byte(c) {
+        out.push_str(&format!("(?-u:\\x{byte:02X})"));
+        return;
+    }
     if "\\.+*?()|[]{}^$#&-~".contains(c) {
         out.push('\\');
     }

@@ -31,7 +31,8 @@ pub fn kept_byte(c: char) -> Option<u8> {
         .then(|| (code - BASE) as u8)
 }
 
-fn raw_char(byte: u8) -> char {
+/// The character that stands for a byte (0x80 or more) outside valid UTF-8.
+pub fn raw_char(byte: u8) -> char {
     char::from_u32(BASE + u32::from(byte)).unwrap_or(char::REPLACEMENT_CHARACTER)
 }
 

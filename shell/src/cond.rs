@@ -204,15 +204,17 @@ impl Shell {
             Ok(regex) => regex,
             Err(_) => return Err(ExpandError::new(String::new())),
         };
-        let Some(spans) = regex.captures_at(text.as_bytes(), 0) else {
+        // Matched as bytes, a byte outside valid UTF-8 being itself, as the pattern's are.
+        let haystack = wasmix_printf_format::rawbytes::encode(text.as_bytes());
+        let Some(spans) = regex.captures_at(&haystack, 0) else {
             let _ = self.assign_array("BASH_REMATCH", Vec::new(), false);
             return Ok(false);
         };
         let groups = spans
             .into_iter()
             .map(|span| {
-                let part = span.map_or(&[][..], |span| &text.as_bytes()[span]);
-                (None, String::from_utf8_lossy(part).into_owned())
+                let part = span.map_or(&[][..], |span| &haystack[span]);
+                (None, wasmix_printf_format::rawbytes::decode(part))
             })
             .collect();
         let _ = self.assign_array("BASH_REMATCH", groups, false);

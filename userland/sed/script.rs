@@ -382,7 +382,7 @@ impl<'s> Parser<'s> {
             dot_matches_new_line: true,
             ..flags
         };
-        PosixRegex::new(&String::from_utf8_lossy(pattern), syntax, flags)
+        PosixRegex::new(&wasmix_common::rawbytes::decode(pattern), syntax, flags)
             .map(|regex| Some(Rc::new(regex)))
             .map_err(|message| {
                 // GNU says this one before it knows where in the script it is.

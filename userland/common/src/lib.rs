@@ -10,6 +10,7 @@ pub mod canonical;
 pub mod datetime;
 mod error;
 pub use wasmix_printf_format::escapes;
+pub use wasmix_printf_format::rawbytes;
 pub mod file_out;
 pub mod filemode;
 pub mod input;
