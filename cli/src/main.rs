@@ -217,8 +217,8 @@ fn boot() {
         }
         run(&runtime, shell, command, signals)
     } else if let Some(script) = arguments.next() {
-        let text = match std::fs::read_to_string(&script) {
-            Ok(text) => text,
+        let text = match std::fs::read(&script) {
+            Ok(bytes) => wasmix_shell::script_text(&bytes),
             Err(e) => {
                 eprintln!("wasmix: {script}: {}", describe(&e));
                 std::process::exit(127);
@@ -232,10 +232,11 @@ fn boot() {
         shell.catch_interrupts(signals);
         shell.run_interactive(&runtime)
     } else {
-        let mut text = String::new();
-        if let Err(e) = std::io::stdin().read_to_string(&mut text) {
+        let mut bytes = Vec::new();
+        if let Err(e) = std::io::stdin().read_to_end(&mut bytes) {
             fail(&format!("cannot read commands from standard input: {e}"));
         }
+        let text = wasmix_shell::script_text(&bytes);
         let shell = Shell::new(kernel, Origin::Script("stdin".into()));
         run(&runtime, shell, text, signals)
     };

@@ -52,7 +52,9 @@ impl Shell {
                 .as_ref()
                 .map(|k| Word::new(&format!("[{}]={}", k.value, word.value)));
             let whole = keyed_text.as_ref().unwrap_or(word);
-            let several = whole.value.contains('{')
+            // (Not in an associative array's: its words keep their braces.)
+            let several = !associative
+                && whole.value.contains('{')
                 && super::brace::expand(&whole.value).is_ok_and(|words| words.len() > 1);
             let keyed = match key {
                 _ if several => None,

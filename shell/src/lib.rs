@@ -48,7 +48,7 @@ mod process;
 mod procsub;
 mod prompt;
 mod times;
-pub use process::ShellProgram;
+pub use process::{ShellProgram, script_text};
 mod hash;
 #[cfg(test)]
 mod random_text;

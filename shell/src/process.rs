@@ -47,10 +47,11 @@ fn looks_binary(bytes: &[u8]) -> bool {
     sample.iter().find(|&&b| b == b'\n' || b == 0) == Some(&0)
 }
 
-/// A script's text as bash reads it: NUL bytes are dropped.
-pub(super) fn script_text(bytes: &[u8]) -> String {
+/// A script's text as bash reads it: NUL bytes are dropped, and a byte outside valid
+/// UTF-8 is kept (`rawbytes.rs`), so `echo` writes it back as it was.
+pub fn script_text(bytes: &[u8]) -> String {
     let kept: Vec<u8> = bytes.iter().copied().filter(|&b| b != 0).collect();
-    String::from_utf8_lossy(&kept).into_owned()
+    wasmix_printf_format::rawbytes::decode(&kept)
 }
 
 async fn run(process: ShellProcess) -> u8 {
