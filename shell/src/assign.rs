@@ -427,7 +427,7 @@ impl Shell {
             _ => on.contains('p') || !names_given,
         };
         if listing {
-            return Ok(self.declarations(command, kind, &on, &operands));
+            return Ok(self.declarations(command, kind, &on, &operands, stdout));
         }
         let local = match kind {
             Declaring::Local => true,
@@ -459,6 +459,14 @@ impl Shell {
                 status = 1;
                 continue;
             }
+            // Attributes and values given through a nameref (`readonly ref`, `export ref`,
+            // `declare -i ref=1`) go to the variable it names, as in bash, unless the
+            // declaration is of the nameref itself (`-n`, `+n`) or makes a local.
+            let name =
+                match subscript.is_none() && !local && !on.contains('n') && !off.contains('n') {
+                    true => self.resolve(&name).into_owned(),
+                    false => name,
+                };
             // `declare -g` in a function whose scope hides the global behind a local:
             // the global is the value the outermost `local` saved; it is declared there.
             let hidden = on.contains('g').then(|| self.saved_global(&name)).flatten();
@@ -599,7 +607,12 @@ impl Shell {
                 }
             }
         }
-        let readonly_before = self.is_readonly(name);
+        // A declaration of the nameref itself asks whether it, not its target, is
+        // read-only.
+        let readonly_before = match on.contains('n') || off.contains('n') {
+            true => self.raw_variable(name).is_some_and(|v| v.readonly),
+            false => self.is_readonly(name),
+        };
         if readonly_before && (value.is_some() || off.contains('r')) {
             return Err(ExpandError::new(format!("{name}: readonly variable")));
         }
@@ -771,6 +784,7 @@ impl Shell {
         kind: Declaring,
         on: &str,
         names: &[String],
+        stdout: &Output,
     ) -> (u8, String) {
         let mut text = String::new();
         if names.is_empty() {
@@ -822,6 +836,8 @@ impl Shell {
                     text.push('\n');
                 }
                 None => {
+                    // What is listed before it comes out first, as bash writes each.
+                    deliver_before_error(&mut text, stdout);
                     self.report(&format!("{command}: {name}: not found"));
                     status = 1;
                 }
