@@ -294,3 +294,36 @@ fn top_shows_the_processes_and_quits_on_q() {
     shell.send_line("exit").unwrap();
     shell.exp_eof().unwrap();
 }
+
+/// Without a controlling terminal (a new session, as under cron), /dev/tty cannot be
+/// opened, as on Linux: bash's message for ENXIO, status 1, for reading and writing.
+#[test]
+fn dev_tty_without_a_controlling_terminal() {
+    let script = "read a < /dev/tty; echo $?; echo x > /dev/tty; echo $?";
+    let in_new_session = |program: &[&std::ffi::OsStr]| {
+        let output = std::process::Command::new("setsid")
+            .arg("-w")
+            .args(program)
+            .args(["-c", script])
+            .stdin(std::process::Stdio::null())
+            .output()
+            .unwrap();
+        support::Run::from(output)
+    };
+    let bash = in_new_session(&["bash".as_ref()]);
+    let cache = shared_cache();
+    let wasmix = in_new_session(&[
+        WASMIX.as_ref(),
+        "--cache-dir".as_ref(),
+        cache.as_os_str(),
+        "--ephemeral".as_ref(),
+    ]);
+    assert_eq!(wasmix.stdout, bash.stdout);
+    assert_eq!(bash.stdout, "1\n1\n");
+    assert_eq!(
+        wasmix.stderr.replace("wasmix:", "bash:"),
+        bash.stderr,
+        "{}",
+        wasmix.stderr
+    );
+}

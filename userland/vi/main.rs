@@ -59,8 +59,10 @@ fn main() {
                 Err(e) => return Err(Failure::Fatal(format!("{name}: {}", describe_io_error(&e)))),
             },
         };
-        let keys = Keys::open().map_err(|e| Failure::Fatal(format!("cannot read keys: {e}")))?;
+        // Whether there is a terminal at all is asked first: without one, /dev/tty
+        // cannot be opened either.
         let raw = RawMode::enter().map_err(|e| Failure::Fatal(format!("cannot edit: {e}")))?;
+        let keys = Keys::open().map_err(|e| Failure::Fatal(format!("cannot read keys: {e}")))?;
         out.write_all(b"\x1b[?1049h\x1b[H\x1b[2J")?;
         let mut editor = Editor::new(Buffer::from_bytes(&text), path, keys, &mut *out);
         editor.message = Some(match (&editor.path, existed) {

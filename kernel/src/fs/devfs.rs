@@ -9,7 +9,7 @@ use std::io::{Read, Write};
 use std::sync::Arc;
 use std::time::SystemTime;
 
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq)]
 enum Device {
     Null,
     Zero,
@@ -75,6 +75,9 @@ impl FileServer for DevFs {
             return Err(FsError::Exists);
         }
         let (inode, device) = find(path)?;
+        if device == Device::Terminal && !host_has_terminal() {
+            return Err(FsError::NoSuchDevice);
+        }
         Ok(Arc::new(DeviceFile { inode, device }))
     }
 
@@ -151,6 +154,17 @@ impl FileHandle for DeviceFile {
     fn metadata(&self) -> FsResult<Metadata> {
         Ok(metadata(self.inode, FileType::CharDevice))
     }
+}
+
+/// Whether wasmix runs with a controlling terminal: without one, opening `/dev/tty`
+/// fails with ENXIO, as it does on Linux (`read < /dev/tty` in a script run from cron).
+fn host_has_terminal() -> bool {
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NOCTTY)
+        .open("/dev/tty")
+        .is_ok()
 }
 
 /// The terminal (the host's stdin and stdout) as a file, for a process given the console.

@@ -15,7 +15,7 @@ mod bindings {
 
 use bindings::wasmix::terminal::control as api;
 use std::io;
-use wasip2::filesystem::types::{Descriptor, DescriptorFlags, OpenFlags, PathFlags};
+use wasip2::filesystem::types::{Descriptor, DescriptorFlags, ErrorCode, OpenFlags, PathFlags};
 use wasip2::io::poll::Pollable;
 use wasip2::io::streams::{InputStream, StreamError};
 
@@ -123,7 +123,13 @@ impl Keys {
             .find(|(_, path)| path == "/")
             .map(|(descriptor, _)| descriptor)
             .ok_or_else(|| io::Error::other("no root directory was given to this program"))?;
-        let failed = |what: &str, code| io::Error::other(format!("{what}: {code:?}"));
+        let failed = |what: &str, code: ErrorCode| {
+            let why = match code {
+                ErrorCode::NoSuchDevice => "No such device or address".to_string(),
+                other => format!("{other:?}"),
+            };
+            io::Error::other(format!("{what}: {why}"))
+        };
         let tty = root
             .open_at(
                 PathFlags::SYMLINK_FOLLOW,
