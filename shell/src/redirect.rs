@@ -1,7 +1,7 @@
 //! Redirections: `<`, `>`, `>>`, `>|`, `2>&1`, `>&2`, `&>`, `&>>`, here-documents and
 //! here-strings, applied to a command's stdio in the order written; and `$(< FILE)`. As in bash,
-//! `/dev/stdin`, `/dev/stdout` and `/dev/stderr` name the command's own streams (WASI has
-//! no descriptors a program could reopen them through).
+//! `/dev/stdin`, `/dev/stdout`, `/dev/stderr` and `/dev/fd/N` name the command's own streams
+//! (WASI has no descriptors a program could reopen them through).
 
 use super::Shell;
 use brush_parser::ast::{
@@ -10,6 +10,7 @@ use brush_parser::ast::{
 };
 use bytes::Bytes;
 use wasmix_kernel::file::{Input, Output, Stdio, Stream};
+use wasmix_kernel::fs::Metadata;
 use wasmix_kernel::fs::OpenOptions;
 use wasmix_kernel::fs::namespace::absolute;
 use wasmix_kernel::fs::sizelimit::limit_file_size;
@@ -142,6 +143,10 @@ impl Shell {
                 let (name, path) = self.redirect_path(word).await?;
                 if path == "/dev/stdin" {
                     let input = stdio.stdin.duplicate();
+                    return set_input(stdio, fd, input);
+                }
+                if let Some(source) = descriptor_file(&path) {
+                    let input = reopened_input(stdio, source).ok_or_else(|| not_open(&name))?;
                     return set_input(stdio, fd, input);
                 }
                 self.room_for_a_descriptor(&name)?;
@@ -281,6 +286,9 @@ impl Shell {
             "/dev/stderr" => return Ok(stdio.stderr.duplicate()),
             _ => {}
         }
+        if let Some(source) = descriptor_file(&path) {
+            return reopened_output(stdio, source, append).ok_or_else(|| not_open(&name));
+        }
         if refuse_existing
             && self
                 .namespace
@@ -387,6 +395,74 @@ fn set_output(stdio: &mut Stdio, fd: i32, output: Output) -> Result<(), String> 
 }
 
 /// `N>&M` and `N<&M`: N becomes another hold on what M is.
+/// `/dev/fd/N`: descriptor N of the command's own, opened again as Linux opens it (a
+/// file from its start, a pipe or the terminal as it is).
+fn descriptor_file(path: &str) -> Option<i32> {
+    path.strip_prefix("/dev/fd/")?.parse().ok()
+}
+
+/// What `/dev/fd/N` is to `test`: the file descriptor N holds, a FIFO for a pipe, a
+/// character device for the terminal; None when N is not open.
+pub(super) fn descriptor_metadata(stdio: &Stdio, n: i32) -> Option<Metadata> {
+    use wasmix_kernel::fs::FileType;
+    let synthetic = |kind| Metadata::synthetic(kind, 0, 0o600, std::time::UNIX_EPOCH);
+    match descriptor(stdio, n) {
+        (Some(Input::File(file, _)), _) | (_, Some(Output::File(file, _))) => file.metadata().ok(),
+        (Some(Input::Pipe(_)), _) | (_, Some(Output::Pipe(_))) => Some(synthetic(FileType::Fifo)),
+        (Some(Input::Console), _) | (_, Some(Output::ConsoleOut | Output::ConsoleErr)) => {
+            Some(synthetic(FileType::CharDevice))
+        }
+        _ => None,
+    }
+}
+
+/// What descriptor N holds: its input side and its output side.
+fn descriptor(stdio: &Stdio, n: i32) -> (Option<&Input>, Option<&Output>) {
+    match n {
+        0 => (Some(&stdio.stdin), None),
+        1 => (None, Some(&stdio.stdout)),
+        2 => (None, Some(&stdio.stderr)),
+        n => match stdio.higher(n) {
+            Some(Stream::Read(input)) => (Some(input), None),
+            Some(Stream::Write(output)) => (None, Some(output)),
+            Some(Stream::ReadWrite(input, output)) => (Some(input), Some(output)),
+            None => (None, None),
+        },
+    }
+}
+
+/// `< /dev/fd/N`: a file read again from its start, anything else shared.
+fn reopened_input(stdio: &Stdio, n: i32) -> Option<Input> {
+    Some(match descriptor(stdio, n) {
+        (_, Some(Output::File(file, _))) | (Some(Input::File(file, _)), _) => {
+            Input::File(file.clone(), Default::default())
+        }
+        (Some(input), _) => input.duplicate(),
+        _ => return None,
+    })
+}
+
+/// `> /dev/fd/N` (emptied) or `>> /dev/fd/N`: a file written from its start or its end,
+/// anything else shared.
+fn reopened_output(stdio: &Stdio, n: i32, append: bool) -> Option<Output> {
+    Some(match descriptor(stdio, n) {
+        (Some(Input::File(file, _)), _) | (_, Some(Output::File(file, _))) => {
+            if !append {
+                let _ = file.set_len(0);
+            }
+            let offset = (!append).then(Default::default);
+            Output::File(file.clone(), offset)
+        }
+        (_, Some(output)) => output.duplicate(),
+        _ => return None,
+    })
+}
+
+/// Linux's error for a `/dev/fd/N` that is not open.
+fn not_open(name: &str) -> String {
+    format!("{name}: No such file or directory")
+}
+
 fn duplicate(stdio: &mut Stdio, source: i32, into: i32) -> Result<(), String> {
     // bash leaves `N<&N` alone, open or not.
     if source == into {

@@ -88,18 +88,17 @@ impl Shell {
 
     pub(super) fn unary(&self, predicate: &UnaryPredicate, operand: &str) -> Result<bool, String> {
         use UnaryPredicate::*;
-        // bash reads `/dev/fd/0` to `/dev/fd/2` itself: the standard streams.
-        let path = || match operand {
-            "/dev/fd/0" => "/dev/stdin".to_string(),
-            "/dev/fd/1" => "/dev/stdout".to_string(),
-            "/dev/fd/2" => "/dev/stderr".to_string(),
-            _ => absolute(&self.cwd, operand),
-        };
+        let path = || absolute(&self.cwd, operand);
+        // `/dev/fd/N` is the shell's own descriptor N, as bash's `sh_stat` reads it.
+        let descriptor = operand
+            .strip_prefix("/dev/fd/")
+            .and_then(|n| n.parse::<i32>().ok());
         // An empty name is no file (ENOENT), not the working directory.
-        let stat = |follow| {
-            (!operand.is_empty())
+        let stat = |follow| match descriptor {
+            Some(n) => super::redirect::descriptor_metadata(&self.own_streams(), n),
+            None => (!operand.is_empty())
                 .then(|| self.namespace.stat(&path(), follow).ok())
-                .flatten()
+                .flatten(),
         };
         Ok(match predicate {
             StringHasZeroLength => operand.is_empty(),
