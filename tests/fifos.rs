@@ -51,6 +51,15 @@ fn a_fifo_opened_both_ways_holds_both_ends() {
     compare(&[case(BOTH_WAYS), in_temporary_directory(BOTH_WAYS)]);
 }
 
+/// A writer that opens and closes before its reader opens: on Linux its `open` waits for
+/// that reader, which then sees the end of the file; nothing is left waiting.
+#[test]
+fn a_reader_after_an_unmet_writer_sees_the_end() {
+    const UNMET: &str = "mkfifo p; cat p & exec 7>p; :; exec 7>&-; wait; echo done; \
+        (sleep 0.2; cat p; echo reader-done) & exec 6>p; echo through >&6; exec 6>&-; wait";
+    compare(&[case(UNMET), in_temporary_directory(UNMET)]);
+}
+
 #[test]
 fn cp_makes_a_fifo_anew() {
     compare(&[case(COPYING), in_temporary_directory(COPYING)]);

@@ -78,10 +78,13 @@ impl PipeLink {
         PipeWriter(self.0.clone())
     }
 
-    /// Nobody holds an end and nothing waits in it: the next opener starts afresh.
+    /// Nobody holds an end and nothing waits in it: the next opener starts afresh. A
+    /// writer that came and went before any reader is still owed one: on Linux its
+    /// `open` would have waited for that reader, which then sees its end of file.
     pub fn is_idle(&self) -> bool {
         let state = self.0.lock();
-        state.readers == 0 && state.writers == 0 && state.buffered == 0
+        let unmet_writer = state.writer_came && !state.reader_came;
+        state.readers == 0 && state.writers == 0 && state.buffered == 0 && !unmet_writer
     }
 }
 
