@@ -705,6 +705,7 @@ impl Shell {
                     return Ok(Stage::Done(1));
                 }
                 if self.readonly_functions.contains(&name) {
+                    self.line = self.read_to_line;
                     self.report(&format!("{name}: readonly function"));
                     return Ok(Stage::Done(1));
                 }

@@ -580,10 +580,9 @@ impl Shell {
                     Some(index) => {
                         elements.remove(&index);
                     }
+                    // bash's `unset` names the subscript alone here.
                     None => {
-                        return Err(ExpandError::new(format!(
-                            "{name}[{index}]: bad array subscript"
-                        )));
+                        return Err(ExpandError::new(format!("[{index}]: bad array subscript")));
                     }
                 }
             }
