@@ -145,8 +145,8 @@ impl Shell {
                     let input = stdio.stdin.duplicate();
                     return set_input(stdio, fd, input);
                 }
-                if let Some(source) = descriptor_file(&path) {
-                    let input = reopened_input(stdio, source).ok_or_else(|| not_open(&name))?;
+                // One not open may be a process substitution's, in the namespace.
+                if let Some(input) = descriptor_file(&path).and_then(|n| reopened_input(stdio, n)) {
                     return set_input(stdio, fd, input);
                 }
                 self.room_for_a_descriptor(&name)?;
@@ -286,8 +286,9 @@ impl Shell {
             "/dev/stderr" => return Ok(stdio.stderr.duplicate()),
             _ => {}
         }
-        if let Some(source) = descriptor_file(&path) {
-            return reopened_output(stdio, source, append).ok_or_else(|| not_open(&name));
+        if let Some(output) = descriptor_file(&path).and_then(|n| reopened_output(stdio, n, append))
+        {
+            return Ok(output);
         }
         if refuse_existing
             && self
@@ -456,11 +457,6 @@ fn reopened_output(stdio: &Stdio, n: i32, append: bool) -> Option<Output> {
         (_, Some(output)) => output.duplicate(),
         _ => return None,
     })
-}
-
-/// Linux's error for a `/dev/fd/N` that is not open.
-fn not_open(name: &str) -> String {
-    format!("{name}: No such file or directory")
 }
 
 fn duplicate(stdio: &mut Stdio, source: i32, into: i32) -> Result<(), String> {

@@ -17,3 +17,7 @@ test -p /dev/fd/6; echo "not a fifo: $?"
 echo piped | { test -p /dev/fd/0 && echo "stdin is a pipe"; }
 exec 6>&- 7<&-
 test -e /dev/fd/6; echo "closed: $?"
+# A process substitution's /dev/fd/N, which the shell holds no descriptor for, is still
+# the pipe it names.
+count() { wc -l < "$1"; cat < "$1"; }
+count <(printf 'a\nb\n')
