@@ -395,7 +395,6 @@ fn set_output(stdio: &mut Stdio, fd: i32, output: Output) -> Result<(), String> 
     Ok(())
 }
 
-/// `N>&M` and `N<&M`: N becomes another hold on what M is.
 /// `/dev/fd/N`: descriptor N of the command's own, opened again as Linux opens it (a
 /// file from its start, a pipe or the terminal as it is).
 fn descriptor_file(path: &str) -> Option<i32> {
@@ -459,6 +458,7 @@ fn reopened_output(stdio: &Stdio, n: i32, append: bool) -> Option<Output> {
     })
 }
 
+/// `N>&M` and `N<&M`: N becomes another hold on what M is.
 fn duplicate(stdio: &mut Stdio, source: i32, into: i32) -> Result<(), String> {
     // bash leaves `N<&N` alone, open or not.
     if source == into {
