@@ -297,6 +297,13 @@ impl Shell {
     /// `local`s (the first state of a name saved twice wins).
     pub(super) fn restore_variables(&mut self, saved: Vec<(String, Option<Variable>)>) {
         for (name, before) in saved.into_iter().rev() {
+            // `set -o ignoreeof` is on while IGNOREEOF is set: a local of it going away
+            // turns it back as the variable comes back, as bash's hook does.
+            if name == "IGNOREEOF" {
+                self.options.ignoreeof = before
+                    .as_ref()
+                    .is_some_and(|v| !matches!(v.value, Value::Unset));
+            }
             match before {
                 Some(variable) => {
                     self.variables.insert(name, variable);
