@@ -48,14 +48,18 @@ impl Shell {
         for (key, word) in elements {
             // bash brace-expands each word first: a keyed word that becomes several
             // is several plain words (`[k]=-{a,b}-` is `[k]=-a-` and `[k]=-b-`).
+            // (Not in an associative array's: its words keep their braces.) The keyed
+            // word is put back together only when a brace may make it several.
+            let braced = !associative
+                && (word.value.contains('{')
+                    || key.as_ref().is_some_and(|k| k.value.contains('{')));
             let keyed_text = key
                 .as_ref()
+                .filter(|_| braced)
                 .map(|k| Word::new(&format!("[{}]={}", k.value, word.value)));
             let whole = keyed_text.as_ref().unwrap_or(word);
-            // (Not in an associative array's: its words keep their braces.)
-            let several = !associative
-                && whole.value.contains('{')
-                && super::brace::expand(&whole.value).is_ok_and(|words| words.len() > 1);
+            let several =
+                braced && super::brace::expand(&whole.value).is_ok_and(|words| words.len() > 1);
             let keyed = match key {
                 _ if several => None,
                 Some(key) => Some((key.value.clone(), false, word.value.clone())),
