@@ -675,6 +675,11 @@ impl Shell {
                     other => other,
                 };
             }
+            // A call's temporary variable exported or declared global is the shell's
+            // from now on (bash propagates it when the function returns).
+            if on.contains('x') || on.contains('g') {
+                variable.temporary = false;
+            }
             for (flags, set) in [(on, true), (off, false)] {
                 if flags.contains('n') {
                     variable.nameref = set;

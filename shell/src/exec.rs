@@ -1105,6 +1105,7 @@ impl Shell {
             Some(_) => Vec::new(),
         };
         let kept = streams_at(&stdio, &named.fds);
+        let function_call = function.is_some() && alone;
         // A function comes before a builtin of its name, as in bash.
         let result = match (builtin, function) {
             (_, Some(body)) if alone => {
@@ -1158,6 +1159,16 @@ impl Shell {
             saved
         };
         saved.retain(|(variable, _)| !stays.contains(variable));
+        // What the function made its own (`export var`, `declare -g var`, an assignment
+        // after `unset var`, a POSIX special builtin's `var=1 :`) outlives the call, as
+        // bash propagates such temporary variables.
+        if function_call {
+            saved.retain(|(variable, _)| {
+                self.variables
+                    .get(variable)
+                    .is_none_or(|current| current.temporary)
+            });
+        }
         // What stays is the shell's own variable from now on.
         for (variable, _) in &values {
             if !saved.iter().any(|(name, _)| name == variable)

@@ -113,7 +113,7 @@ impl Shell {
         };
         let takes_argument = spec[at + option.len_utf8()..].starts_with(':');
         if !takes_argument {
-            self.unset_quietly("OPTARG");
+            self.declare_optarg_without_value();
             self.set_option_name(name, &option.to_string());
             advance(self, at_end);
             return 0;
@@ -181,6 +181,15 @@ impl Shell {
         }
     }
 
+    /// An option without an argument: bash binds OPTARG to no value, so it is declared
+    /// but unset (`declare -- OPTARG`).
+    fn declare_optarg_without_value(&mut self) {
+        let name = self.resolve("OPTARG").into_owned();
+        if !self.refused_as_readonly(&name) {
+            self.declared(&name).value = super::variables::Value::Unset;
+        }
+    }
+
     fn refused_as_readonly(&mut self, name: &str) -> bool {
         let readonly = self.is_readonly(name);
         if readonly {
@@ -189,7 +198,9 @@ impl Shell {
         readonly
     }
 
+    /// As bash's getopts: the variable itself goes (a nameref not followed), even when
+    /// read-only.
     fn unset_quietly(&mut self, name: &str) {
-        let _ = self.unset_variable(name);
+        self.unbind(name);
     }
 }

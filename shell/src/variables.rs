@@ -650,6 +650,13 @@ impl Shell {
                 "{name}: cannot unset: readonly variable"
             )));
         }
+        self.unbind(name);
+        Ok(())
+    }
+
+    /// Removes the variable itself, read-only or not (bash's `makunbound`, which
+    /// getopts uses on OPTARG): a caller's local comes back as in `unset`.
+    pub(super) fn unbind(&mut self, name: &str) {
         let local_here = self
             .locals
             .last()
@@ -673,7 +680,6 @@ impl Shell {
                 self.variables.remove(name);
             }
         }
-        Ok(())
     }
 
     /// The variable, created empty if need be, for `declare` to change its attributes.
