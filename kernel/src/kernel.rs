@@ -44,6 +44,9 @@ pub struct Limits {
     pub open_files: usize,
     /// Bytes a regular file may be written to (`ulimit -f`); None is no limit.
     pub file_size: Option<u64>,
+    /// Bytes of a core dump (`ulimit -c`). wasmix writes none, so any limit holds; it is
+    /// kept and inherited as Linux keeps it, 0 unless raised.
+    pub core_size: Option<u64>,
     /// The file-mode creation mask (`umask`): bits a new file or directory does not get.
     pub umask: u32,
     /// How far each limit above may be raised (`ulimit -H`): a process may lower these,
@@ -58,6 +61,7 @@ pub struct HardLimits {
     pub cpu: Option<std::time::Duration>,
     pub open_files: usize,
     pub file_size: Option<u64>,
+    pub core_size: Option<u64>,
 }
 
 impl Default for Limits {
@@ -68,12 +72,14 @@ impl Default for Limits {
             cpu: None,
             open_files: DEFAULT_OPEN_FILES,
             file_size,
+            core_size: Some(0),
             umask: host_umask().unwrap_or(crate::fs::DEFAULT_UMASK),
             hard: HardLimits {
                 memory: crate::engine::MAX_MEMORY_BYTES,
                 cpu: None,
                 open_files: MAX_OPEN_FILES,
                 file_size: file_size_ceiling,
+                core_size: None,
             },
         }
     }

@@ -517,7 +517,12 @@ impl Shell {
                 }
             }
             if let Err(e) = result {
-                self.report(&self.declaration_error(kind, command, &e.message));
+                // A compound value read from text fails as the builtin's own error.
+                let message = match compound {
+                    true => format!("{command}: {}", e.message),
+                    false => self.declaration_error(kind, command, &e.message),
+                };
+                self.report(&message);
                 status = 1;
             }
         }

@@ -125,6 +125,7 @@ impl Shell {
                 return Ok(1);
             }
             let saved = std::mem::replace(&mut self.positional, argv[1..].to_vec());
+            let positional_set = self.positional_set;
             self.call_depth += 1;
             self.locals.push(Vec::new());
             self.function_names.push(argv[0].clone());
@@ -187,6 +188,7 @@ impl Shell {
             self.restore_variables(locals);
             self.call_depth -= 1;
             self.positional = saved;
+            self.positional_set = positional_set;
             match result {
                 Err(Flow::Return(status)) => {
                     self.last_status = status;

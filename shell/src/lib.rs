@@ -193,6 +193,9 @@ pub struct Shell {
     /// relative paths start, whatever a script does to `$PWD`.
     cwd: String,
     positional: Vec<String>,
+    /// `set` gave new positional parameters (outside any function) since the innermost
+    /// `. FILE ARGS` began: then they stay after it, as bash's `dollar_vars_changed`.
+    positional_set: bool,
     script_name: String,
     last_status: u8,
     origin: Origin,
@@ -383,6 +386,7 @@ impl Shell {
             process_pid: SHELL_PID,
             variables: variables::VariableTable::default(),
             positional: Vec::new(),
+            positional_set: false,
             script_name: "wasmix".into(),
             last_status: 0,
             cwd: HOME.to_string(),

@@ -279,6 +279,7 @@ impl Shell {
             if arg.as_str() == "--" {
                 args.next();
                 self.positional = args.cloned().collect();
+                self.positional_set = true;
                 return (0, String::new());
             }
             match arg.as_str() {
@@ -337,6 +338,7 @@ impl Shell {
         let rest: Vec<String> = args.cloned().collect();
         if !rest.is_empty() {
             self.positional = rest;
+            self.positional_set = true;
         }
         (0, String::new())
     }

@@ -90,14 +90,17 @@ impl Shell {
         self.notice_bash_command(&text);
         let saved =
             (argv.len() > 2).then(|| std::mem::replace(&mut self.positional, argv[2..].to_vec()));
+        let positional_set = std::mem::take(&mut self.positional_set);
         self.source_files.push(file.to_string());
         self.publish_call_stack();
         let result = self.run_nested(&text, io, Nested::Source(file)).await;
         self.source_files.pop();
         self.publish_call_stack();
-        if let Some(saved) = saved {
+        // Arguments given to `.` are the file's own, unless it `set` new ones.
+        if let Some(saved) = saved.filter(|_| !self.positional_set) {
             self.positional = saved;
         }
+        self.positional_set |= positional_set;
         match result {
             Ok(Some(error)) => {
                 self.report_nested_error(&error, Nested::Source(file));

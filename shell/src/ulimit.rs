@@ -76,8 +76,8 @@ impl Resource {
     fn get(&self, limits: &Limits, which: Which) -> Option<u64> {
         let hard = which == Which::Hard;
         match self.letter {
-            // wasmix writes no core files.
-            'c' => Some(0),
+            'c' if hard => limits.hard.core_size,
+            'c' => limits.core_size,
             'f' if hard => limits.hard.file_size,
             'f' => limits.file_size,
             'n' if hard => Some(limits.hard.open_files as u64),
@@ -118,7 +118,7 @@ impl Resource {
         // Below the hard limit, so finite where it is.
         let count = |n: Option<u64>| n.map_or(usize::MAX, |n| n as usize);
         match self.letter {
-            'c' => {}
+            'c' => (limits.core_size, limits.hard.core_size) = (soft, hard),
             'f' => (limits.file_size, limits.hard.file_size) = (soft, hard),
             'n' => (limits.open_files, limits.hard.open_files) = (count(soft), count(hard)),
             't' => (limits.cpu, limits.hard.cpu) = (seconds(soft), seconds(hard)),
