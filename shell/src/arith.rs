@@ -72,14 +72,14 @@ impl Shell {
     }
 
     /// `let EXPRESSION...`: each evaluated; status 0 if the last is not 0.
-    pub(super) fn let_builtin(&mut self, expressions: &[String]) -> u8 {
+    pub(super) async fn let_builtin(&mut self, expressions: &[String]) -> u8 {
         if expressions.is_empty() {
             self.report("let: expression expected");
             return 1;
         }
         let mut last = 0;
         for expression in expressions {
-            match self.evaluate_arithmetic(expression) {
+            match self.evaluate_expanded_arithmetic(expression).await {
                 Ok(value) => last = value,
                 Err(e) => {
                     self.report(&format!("let: {}", e.message));
@@ -157,10 +157,16 @@ impl Shell {
         depth: usize,
     ) -> Result<Subscript, ExpandError> {
         if self.is_associative(name) {
-            return Ok(Subscript::Key(match index {
-                Expr::Reference(ArithmeticTarget::Variable(key)) => key.clone(),
+            let key = match index {
+                Expr::Reference(ArithmeticTarget::Variable(key)) => {
+                    self.arithmetic_key(key).unwrap_or_else(|| key.clone())
+                }
                 other => self.arithmetic(other, text, depth)?.to_string(),
-            }));
+            };
+            if key.is_empty() {
+                return Err(ExpandError::new(format!("{name}[]: bad array subscript")));
+            }
+            return Ok(Subscript::Key(key));
         }
         Ok(Subscript::Index(self.arithmetic(index, text, depth)?))
     }

@@ -284,13 +284,13 @@ impl Shell {
         io: &Stdio,
     ) -> Result<u8, Flow> {
         self.run_debug_trap().await?;
-        let text = &command.expr.value;
-        let expanded = match self.expand_operand(text, true, false).await {
-            Ok(expanded) => expanded,
+        let evaluated = match self.evaluate_arithmetic_text(&command.expr.value).await {
+            Ok(evaluated) => evaluated,
             Err(e) => return self.expansion_failed(e),
         };
-        self.trace_compound(format!("(( {expanded} ))"), io).await;
-        match self.evaluate_arithmetic(&expanded) {
+        let shown = evaluated.shown;
+        self.trace_compound(format!("(( {shown} ))"), io).await;
+        match evaluated.value {
             Ok(value) => Ok(u8::from(value == 0)),
             Err(e) => self.expansion_failed(named_by_arithmetic_command(e)),
         }
@@ -309,11 +309,10 @@ impl Shell {
             }
             _ => "1",
         };
-        let expanded = self.expand_operand(text, true, false).await?;
-        self.trace_compound(format!("(( {expanded} ))"), io).await;
-        let value = self
-            .evaluate_arithmetic(&expanded)
-            .map_err(named_by_arithmetic_command)?;
+        let evaluated = self.evaluate_arithmetic_text(text).await?;
+        let shown = evaluated.shown;
+        self.trace_compound(format!("(( {shown} ))"), io).await;
+        let value = evaluated.value.map_err(named_by_arithmetic_command)?;
         Ok(u8::from(value == 0))
     }
 

@@ -619,9 +619,9 @@ impl Shell {
                 fields.push_expansion(&output, quoted);
             }
             WordPiece::ArithmeticExpression(expression) => {
-                let text = self.expand_operand(&expression.value, true, false).await?;
+                let evaluated = self.evaluate_arithmetic_text(&expression.value).await?;
                 // As bash: a bad `$((...))` ends the command line (`((...))` only fails).
-                let value = self.evaluate_arithmetic(&text).map_err(|e| ExpandError {
+                let value = evaluated.value.map_err(|e| ExpandError {
                     aborts: !e.fatal,
                     ..e
                 })?;

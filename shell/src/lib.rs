@@ -4,6 +4,7 @@ mod alias;
 mod alias_reading;
 mod arith;
 mod arith_errors;
+mod arith_keys;
 mod assign;
 mod brace;
 mod braced_blanks;
@@ -316,6 +317,9 @@ pub struct Shell {
     redirected_fds: Vec<i32>,
     /// Where `getopts` is: the OPTIND it last set, and the position in that word.
     getopts_state: (usize, usize),
+    /// The keys of associative arrays' subscripts in the arithmetic being evaluated
+    /// (`arith_keys.rs`).
+    arithmetic_keys: Vec<String>,
     /// Counts the times `exec` (or a `{NAME}` descriptor kept) changed the shell's own
     /// streams for good: every list being run takes them for its remaining commands.
     streams_changed: u64,
@@ -382,6 +386,7 @@ impl Shell {
             ignored_at_entry: 0,
             redirected_fds: Vec::new(),
             getopts_state: (1, 0),
+            arithmetic_keys: Vec::new(),
             pid: SHELL_PID,
             process_pid: SHELL_PID,
             variables: variables::VariableTable::default(),

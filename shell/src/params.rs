@@ -459,12 +459,12 @@ impl Shell {
                     }
                     e
                 };
-                let offset_text = self.expand_operand(&offset.value, true, false).await?;
-                let start = self.evaluate_arithmetic(&offset_text).map_err(named)?;
+                let offset_value = self.evaluate_arithmetic_text(&offset.value).await?;
+                let start = offset_value.value.map_err(named)?;
                 let length = match length {
                     Some(length) => {
-                        let text = self.expand_operand(&length.value, true, false).await?;
-                        let value = self.evaluate_arithmetic(&text).map_err(named)?;
+                        let evaluated = self.evaluate_arithmetic_text(&length.value).await?;
+                        let value = evaluated.value.map_err(named)?;
                         Some((value, length.value.as_str()))
                     }
                     None => None,

@@ -844,13 +844,42 @@ pub(super) fn key_value_text(value: &Value) -> Option<String> {
 /// would read it otherwise (blanks, quotes, globbing and control operators, a leading `#`
 /// or `~`).
 fn subscript_quoted(key: &str) -> String {
-    let special = |(i, c): (usize, char)| match c {
-        '#' | '~' => i == 0,
-        ' ' | '\t' | '\n' | '"' | '$' | '*' | '\\' | '\'' | ';' | '[' | ']' | '{' | '}' | '!'
-        | '^' | '|' | '&' | '<' | '>' | '(' | ')' | '?' | '`' => true,
-        _ => false,
+    let mut before = None;
+    let mut special = |c: char| match before.replace(c) {
+        // As bash's `sh_contains_shell_metas`: `~` where a tilde would expand.
+        previous if c == '~' => matches!(previous, None | Some('=' | ':')),
+        None if c == '#' => true,
+        _ => matches!(
+            c,
+            ' ' | '\t'
+                | '\n'
+                | '"'
+                | '$'
+                | '*'
+                | '\\'
+                | '\''
+                | ';'
+                | '['
+                | ']'
+                | '{'
+                | '}'
+                | '!'
+                | '^'
+                | '|'
+                | '&'
+                | '<'
+                | '>'
+                | '('
+                | ')'
+                | '?'
+                | '`'
+        ),
     };
-    if key.chars().enumerate().any(special) || key.chars().any(wasmix_printf_format::needs_ansi_c) {
+    // `@` alone would stand for every element.
+    if key == "@"
+        || key.chars().any(&mut special)
+        || key.chars().any(wasmix_printf_format::needs_ansi_c)
+    {
         double_quoted(key)
     } else {
         key.to_string()
