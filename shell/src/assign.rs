@@ -104,7 +104,42 @@ pub(super) fn split_subscript(text: &str) -> Option<(&str, &str)> {
     Some((name, subscript))
 }
 
+/// Whether `text` is a name or an element a builtin may assign (`printf -v`): bash's
+/// `valid_array_reference`, a subscript not empty and its brackets balanced.
+pub(super) fn is_assignable(text: &str) -> bool {
+    let Some((name, subscript)) = split_subscript(text) else {
+        return is_name(text);
+    };
+    let mut depth = 0usize;
+    let balanced = subscript.chars().all(|c| {
+        match c {
+            '[' => depth += 1,
+            ']' if depth == 0 => return false,
+            ']' => depth -= 1,
+            _ => {}
+        }
+        true
+    });
+    is_name(name) && !subscript.is_empty() && balanced && depth == 0
+}
+
 impl Shell {
+    /// Assigns a name a builtin was given, a variable or an element (`read 'a[1]'`,
+    /// `printf -v 'm[$k]'`), the subscript expanded as in an assignment.
+    pub(super) async fn assign_name_or_element(
+        &mut self,
+        name: &str,
+        value: &str,
+    ) -> Result<(), ExpandError> {
+        match split_subscript(name) {
+            Some((array, text)) => {
+                let subscript = self.subscript(array, text).await?;
+                self.assign_element(array, subscript, value, false)
+            }
+            None => self.assign_scalar(name, value, false),
+        }
+    }
+
     /// The subscript of `name[text]`: a key for an associative array, else arithmetic.
     pub(super) async fn subscript(
         &mut self,
@@ -186,7 +221,7 @@ impl Shell {
                         None => value.value.clone(),
                     })
                     .collect();
-                let elements = self.array_elements(name, elements).await?;
+                let elements = self.array_elements(name, elements, false).await?;
                 self.assign_elements(name, elements, assignment.append)
                     .await?;
                 Ok(format!("{name}{operator}({})", written.join(" ")))
@@ -204,6 +239,7 @@ impl Shell {
     pub(super) async fn declaration_argument(
         &mut self,
         assignment: &Assignment,
+        associative: bool,
     ) -> Result<Option<String>, ExpandError> {
         let operator = if assignment.append { "+=" } else { "=" };
         match &assignment.value {
@@ -213,7 +249,7 @@ impl Shell {
             }
             AssignmentValue::Array(elements) => {
                 let name = assignment.name.to_string();
-                let elements = self.array_elements(&name, elements).await?;
+                let elements = self.array_elements(&name, elements, associative).await?;
                 self.declared_arrays.push(DeclaredArray {
                     name,
                     append: assignment.append,

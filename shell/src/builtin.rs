@@ -356,7 +356,7 @@ impl Shell {
                 return Err(Flow::Exit(status));
             }
             Builtin::Printf => {
-                let (status, bytes) = self.printf_builtin(argv, &stdio.stdout);
+                let (status, bytes) = self.printf_builtin(argv, &stdio.stdout).await;
                 return self.finish(&argv[0], status, bytes, stdio).await;
             }
         };

@@ -35,15 +35,26 @@ impl Shell {
         Ok(value)
     }
 
-    /// Expands the elements of `(...)` for the array `name`: an unkeyed word may become
-    /// several elements; a keyed one keeps its subscript for `assign_elements`.
+    /// An associative array's word, expanded as an assignment's value but with no
+    /// tilde at its start expanded, as bash 5.2 leaves it.
+    async fn expand_untilded(&mut self, text: &str) -> Result<String, ExpandError> {
+        match text.starts_with('~') {
+            true => self.expand_value(&Word::new(&format!("\\{text}"))).await,
+            false => self.expand_value(&Word::new(text)).await,
+        }
+    }
+
+    /// Expands the elements of `(...)` for the array `name` (`associative` when it is
+    /// being declared one): an unkeyed word may become several elements; a keyed one
+    /// keeps its subscript for `assign_elements`.
     pub(super) async fn array_elements(
         &mut self,
         name: &str,
         elements: &[(Option<Word>, Word)],
+        associative: bool,
     ) -> Result<Vec<Element>, ExpandError> {
         // bash 5.2 expands no tilde in an associative array's `[k]=v` values.
-        let associative = self.is_associative(name);
+        let associative = associative || self.is_associative(name);
         let mut expanded = Vec::new();
         for (key, word) in elements {
             // bash brace-expands each word first: a keyed word that becomes several
@@ -67,10 +78,8 @@ impl Shell {
             };
             match keyed {
                 Some((key, append, value)) => {
-                    let value = if associative && value.starts_with('~') {
-                        self.expand_value(&Word::new(&format!("\\{value}"))).await?
-                    } else if associative {
-                        self.expand_value(&Word::new(&value)).await?
+                    let value = if associative {
+                        self.expand_untilded(&value).await?
                     } else {
                         self.expand_assigned(&Word::new(&value)).await?
                     };
@@ -80,6 +89,13 @@ impl Shell {
                         append,
                     });
                 }
+                // A word of an associative array's `(key value ...)` list is one
+                // string, unsplit, as bash expands it (`( $pair )` is one key).
+                None if associative => expanded.push(Element {
+                    key: None,
+                    value: self.expand_untilded(&whole.value).await?,
+                    append: false,
+                }),
                 None => {
                     for field in self.expand_word(whole).await? {
                         expanded.push(Element {

@@ -889,7 +889,12 @@ impl Shell {
             let before = argv.len();
             let word = match item {
                 CommandPrefixOrSuffixItem::AssignmentWord(assignment, _) if declaring => {
-                    match self.declaration_argument(assignment).await {
+                    // `declare -A a=(k v)`: the words are an associative array's.
+                    let associative = argv
+                        .iter()
+                        .skip(1)
+                        .any(|a: &String| a.starts_with('-') && a.contains('A'));
+                    match self.declaration_argument(assignment, associative).await {
                         Ok(Some(text)) => argv.push(text),
                         Ok(None) => {}
                         Err(e) => return Ok(Stage::Done(self.expansion_failed(e)?)),

@@ -10,7 +10,11 @@ use wasmix_printf_format::{Dialect, format};
 impl Shell {
     /// `printf [-v VAR] FORMAT [ARGS]`: the status and what is left to print. The lines
     /// made before each complaint go to `stdout` before it, as bash writes them.
-    pub(super) fn printf_builtin(&mut self, argv: &[String], stdout: &Output) -> (u8, Vec<u8>) {
+    pub(super) async fn printf_builtin(
+        &mut self,
+        argv: &[String],
+        stdout: &Output,
+    ) -> (u8, Vec<u8>) {
         let mut args = &argv[1..];
         let mut target = None;
         loop {
@@ -37,7 +41,10 @@ impl Shell {
                 _ => break,
             }
         }
-        if let Some(name) = target.as_ref().filter(|name| !assignable(name)) {
+        if let Some(name) = target
+            .as_ref()
+            .filter(|name| !super::assign::is_assignable(name))
+        {
             self.report(&format!("printf: `{name}': not a valid identifier"));
             return (2, Vec::new());
         }
@@ -102,25 +109,8 @@ impl Shell {
         match target {
             Some(name) => {
                 let value = wasmix_printf_format::rawbytes::decode(&formatted.bytes);
-                let assigned = match super::assign::split_subscript(&name) {
-                    Some((array, index)) => {
-                        index.parse::<i64>().map_err(|_| ()).and_then(|index| {
-                            self.assign_element(
-                                array,
-                                super::variables::Subscript::Index(index),
-                                &value,
-                                false,
-                            )
-                            .map_err(|_| ())
-                        })
-                    }
-                    None if super::assign::is_name(&name) => {
-                        self.assign_scalar(&name, &value, false).map_err(|_| ())
-                    }
-                    None => Err(()),
-                };
-                if assigned.is_err() {
-                    self.report(&format!("printf: `{name}': not a valid identifier"));
+                if let Err(e) = self.assign_name_or_element(&name, &value).await {
+                    self.report(&e.message);
                     return (1, Vec::new());
                 }
                 (status, Vec::new())
@@ -128,15 +118,6 @@ impl Shell {
             None => (status, formatted.bytes),
         }
     }
-}
-
-/// A name `printf -v` can assign: a variable or an element, `NAME[SUBSCRIPT]`.
-fn assignable(name: &str) -> bool {
-    let base = match name.strip_suffix(']').and_then(|n| n.split_once('[')) {
-        Some((base, _)) => base,
-        None => name,
-    };
-    super::assign::is_name(base)
 }
 
 /// The local time now, formatted by strftime(3) (the prompt's `\t`, `\D{...}`).

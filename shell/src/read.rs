@@ -1,7 +1,6 @@
 //! The `read` builtin: one line of the command's stdin, split into variables. It reads no
 //! further than the newline, so the next reader of the same stdin goes on from there.
 
-use super::expand::ExpandError;
 use super::variables::Subscript;
 use super::{Flow, Shell};
 use std::sync::atomic::Ordering;
@@ -304,24 +303,13 @@ impl Shell {
             };
             for (name, value) in options.names.iter().zip(fields) {
                 // bash names the variable, not `read` (`R: readonly variable`).
-                if let Err(e) = self.assign_read(name, &value).await {
+                if let Err(e) = self.assign_name_or_element(name, &value).await {
                     self.report(&e.message);
                     return 1;
                 }
             }
         }
         u8::from(!complete)
-    }
-
-    /// One name `read` was given, a variable or an element (`read 'a[1]'`).
-    async fn assign_read(&mut self, name: &str, value: &str) -> Result<(), ExpandError> {
-        match super::assign::split_subscript(name) {
-            Some((array, text)) => {
-                let subscript = self.subscript(array, text).await?;
-                self.assign_element(array, subscript, value, false)
-            }
-            None => self.assign_scalar(name, value, false),
-        }
     }
 
     fn read_options(&self, argv: &[String]) -> Result<ReadOptions, u8> {
