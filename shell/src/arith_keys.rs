@@ -128,9 +128,9 @@ impl Shell {
         let mut at = 0;
         while at < bytes.len() {
             match bytes[at] {
-                b'\'' | b'`' => at = closing_quote(bytes, at),
+                b'\'' => at = closing_quote(bytes, at),
                 b'\\' => at += 2,
-                b'$' => at = after_dollar(bytes, at),
+                b'$' | b'`' => at = after_expansion(bytes, at),
                 c if is_name_start(c) && (at == 0 || !is_name_byte(bytes[at - 1])) => {
                     let start = at;
                     let end = at + bytes[at..].iter().take_while(|b| is_name_byte(**b)).count();
@@ -191,8 +191,25 @@ fn closing_quote(bytes: &[u8], at: usize) -> usize {
         .map_or(bytes.len(), |end| at + 1 + end + 1)
 }
 
-/// Just past an expansion starting with `$`: `$(...)`, `${...}` or `$name`.
-fn after_dollar(bytes: &[u8], at: usize) -> usize {
+/// Just past the double-quoted text opening at `at`, expansions in it whole.
+fn after_double_quoted(bytes: &[u8], at: usize) -> usize {
+    let mut at = at + 1;
+    while at < bytes.len() {
+        match bytes[at] {
+            b'\\' => at += 2,
+            b'"' => return at + 1,
+            b'$' | b'`' => at = after_expansion(bytes, at),
+            _ => at += 1,
+        }
+    }
+    bytes.len()
+}
+
+/// Just past an expansion starting at `at`: `$(...)`, `${...}`, `$name` or `` `...` ``.
+pub(super) fn after_expansion(bytes: &[u8], at: usize) -> usize {
+    if bytes[at] == b'`' {
+        return closing_quote(bytes, at);
+    }
     match bytes.get(at + 1) {
         Some(b'(') => closing(bytes, at + 1, b'(', b')').map_or(bytes.len(), |end| end + 1),
         Some(b'{') => closing(bytes, at + 1, b'{', b'}').map_or(bytes.len(), |end| end + 1),
@@ -226,12 +243,16 @@ fn closing(bytes: &[u8], open: usize, opening: u8, close: u8) -> Option<usize> {
                 }
             }
             b'\\' => at += 1,
-            b'\'' | b'"' | b'`' => {
+            b'\'' | b'`' => {
                 at = closing_quote(bytes, at);
                 continue;
             }
+            b'"' => {
+                at = after_double_quoted(bytes, at);
+                continue;
+            }
             b'$' if matches!(bytes.get(at + 1), Some(b'(' | b'{')) => {
-                at = after_dollar(bytes, at);
+                at = after_expansion(bytes, at);
                 continue;
             }
             _ => {}

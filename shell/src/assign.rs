@@ -150,12 +150,14 @@ impl Shell {
             let key = self.expand_operand(text, false, false).await?;
             return Ok(Subscript::Key(key));
         }
-        let expression = self.expand_operand(text, true, false).await?;
-        if expression.trim().is_empty() {
-            return Err(ExpandError::new(format!(
-                "{name}[{text}]: bad array subscript"
+        // Only a subscript written empty is refused: blanks, or an expansion to
+        // nothing, are index 0 as bash evaluates them.
+        if text.is_empty() {
+            return Err(ExpandError::aborting(format!(
+                "{name}[]: bad array subscript"
             )));
         }
+        let expression = self.expand_operand(text, true, false).await?;
         Ok(Subscript::Index(self.evaluate_arithmetic(&expression)?))
     }
 
@@ -205,6 +207,11 @@ impl Shell {
             }
             (AssignmentName::ArrayElementName(name, index), AssignmentValue::Scalar(word)) => {
                 let subscript = self.subscript(name, index).await?;
+                if matches!(&subscript, Subscript::Key(key) if key.is_empty()) {
+                    return Err(ExpandError::aborting(format!(
+                        "{name}[{index}]: bad array subscript"
+                    )));
+                }
                 let value = self.expand_assigned(word).await?;
                 if self.table_element_assigned(name, &subscript, &value) {
                     return Ok(shown(&value));

@@ -1,7 +1,7 @@
 //! What bash says of the functions and files being run: `FUNCNAME`, `BASH_LINENO`,
 //! `BASH_SOURCE`, and the `caller` builtin that reads them.
 
-use super::variables::Subscript;
+use super::variables::{Subscript, Value};
 use super::{Origin, Shell};
 
 /// bash's name for where a function typed in `-c` text or at the prompt comes from.
@@ -59,21 +59,17 @@ impl Shell {
         let as_elements = |values: Vec<String>| -> Vec<(Option<Subscript>, String)> {
             values.into_iter().map(|value| (None, value)).collect()
         };
+        // Outside any function FUNCNAME is declared without a value; the other two are
+        // empty arrays, as bash shows them (`declare -a FUNCNAME`, `BASH_SOURCE=()`).
         if self.function_names.is_empty() {
-            self.variables.remove("FUNCNAME");
+            let funcname = self.declared("FUNCNAME");
+            funcname.value = Value::Indexed(Default::default());
+            funcname.declared_only = true;
         } else {
             let _ = self.assign_array("FUNCNAME", as_elements(names), false);
         }
-        if lines.is_empty() {
-            self.variables.remove("BASH_LINENO");
-        } else {
-            let _ = self.assign_array("BASH_LINENO", as_elements(lines), false);
-        }
-        if files.is_empty() {
-            self.variables.remove("BASH_SOURCE");
-        } else {
-            let _ = self.assign_array("BASH_SOURCE", as_elements(files), false);
-        }
+        let _ = self.assign_array("BASH_LINENO", as_elements(lines), false);
+        let _ = self.assign_array("BASH_SOURCE", as_elements(files), false);
     }
 
     /// `caller [N]`: where the function N frames up was called from (`LINE FUNCTION

@@ -98,13 +98,33 @@ impl ExpandError {
 
 /// The operand of `${VAR-word}`, `${VAR+word}`, `${VAR=word}` or `${VAR?word}` as it is
 /// read: inside double quotes, as double-quoted text (a single quote is only a character
-/// there and `$var` in it expands; `\}` is a brace).
+/// there and `$var` in it expands; `\}` is a brace). Double quotes inside it open and
+/// close text that is quoted already, so they go (`"${x-"'a'"}"` is `'a'`).
 pub(super) fn value_operand(text: &str, quoted: bool) -> String {
-    if quoted {
-        format!("\"{}\"", text.replace("\\}", "}"))
-    } else {
-        text.to_string()
+    if !quoted {
+        return text.to_string();
     }
+    let text = text.replace("\\}", "}");
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    let mut copied = 0;
+    let mut at = 0;
+    while at < bytes.len() {
+        match bytes[at] {
+            b'\\' => at += 2,
+            b'"' => {
+                out.push_str(&text[copied..at]);
+                at += 1;
+                copied = at;
+            }
+            b'$' | b'`' => at = super::arith_keys::after_expansion(bytes, at),
+            _ => at += 1,
+        }
+    }
+    out.push_str(&text[copied.min(text.len())..]);
+    out.push('"');
+    out
 }
 
 /// Command substitutions inside command substitutions, at most.
@@ -673,6 +693,15 @@ impl Shell {
                     && (["/", "%", "=", "+"].contains(&operator)
                         || operator.starts_with(['^', ',']))
                 {
+                    return Err(ExpandError::aborting(format!("{text}: bad substitution")));
+                }
+                // `${a[]}`: an empty subscript is no parameter bash can read.
+                let parameter = text.trim_start_matches("${").trim_start_matches(['#', '!']);
+                let name = parameter.len()
+                    - parameter
+                        .trim_start_matches(|c: char| c.is_ascii_alphanumeric() || c == '_')
+                        .len();
+                if name > 0 && parameter[name..].starts_with("[]") {
                     return Err(ExpandError::aborting(format!("{text}: bad substitution")));
                 }
                 self.expand_parameter(expression, quoted, fields).await?

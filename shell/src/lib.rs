@@ -451,6 +451,7 @@ impl Shell {
             let variable = shell.declared(name);
             (variable.integer, variable.readonly) = (true, true);
         }
+        shell.publish_shell_arguments();
         let group = (None, dynamic::USER_ID.to_string());
         let _ = shell.assign_array("GROUPS", vec![group], false);
         shell.set_variable("OPTIND", "1", false);
@@ -467,6 +468,21 @@ impl Shell {
     pub fn set_arguments(&mut self, name: String, arguments: Vec<String>) {
         self.script_name = name;
         self.positional = arguments;
+        self.publish_shell_arguments();
+    }
+
+    /// BASH_ARGC and BASH_ARGV hold the shell's own arguments, last first, as bash
+    /// keeps them (without `shopt -s extdebug` no function's are pushed on them).
+    fn publish_shell_arguments(&mut self) {
+        let count = (None, self.positional.len().to_string());
+        let _ = self.assign_array("BASH_ARGC", vec![count], false);
+        let arguments = self
+            .positional
+            .iter()
+            .rev()
+            .map(|a| (None, a.clone()))
+            .collect();
+        let _ = self.assign_array("BASH_ARGV", arguments, false);
     }
 
     pub fn last_status(&self) -> u8 {
