@@ -55,6 +55,27 @@ pub(super) fn declared_by(argv: &[String], global: bool) -> Vec<String> {
     if !declares {
         return Vec::new();
     }
+    operand_names(argv)
+}
+
+/// The variables `local`, `declare` or `typeset` in a function makes local: its operands,
+/// unless it lists (`-p`), names functions or declares globals.
+pub(super) fn localized_by(argv: &[String]) -> Vec<String> {
+    let options: String = argv[1..]
+        .iter()
+        .take_while(|arg| arg.starts_with('-') && *arg != "--")
+        .flat_map(|arg| arg.chars().skip(1))
+        .collect();
+    if !matches!(argv[0].as_str(), "local" | "declare" | "typeset")
+        || options.contains(['p', 'f', 'F', 'g'])
+    {
+        return Vec::new();
+    }
+    operand_names(argv)
+}
+
+/// The names a declaring builtin's operands give (`a=1`, `b[2]=x`, `c+=y`, `d`).
+fn operand_names(argv: &[String]) -> Vec<String> {
     argv[1..]
         .iter()
         .filter(|arg| !arg.starts_with(['-', '+']))
@@ -510,17 +531,10 @@ impl Shell {
                     true => self.resolve(&name).into_owned(),
                     false => name,
                 };
-            // `declare -g` in a function whose scope hides the global behind a local:
-            // the global is the value the outermost `local` saved; it is declared there.
-            let hidden = on.contains('g').then(|| self.saved_global(&name)).flatten();
-            let shadow = hidden.map(|(frame, index)| {
-                let global = self.locals[frame][index].1.take();
-                let current = match global {
-                    Some(global) => self.variables.insert(name.clone(), global),
-                    None => self.variables.remove(&name),
-                };
-                (frame, index, current)
-            });
+            let shadow = on
+                .contains('g')
+                .then(|| self.expose_global(&name))
+                .flatten();
             // `declare -a 'x=(1 2)'` (or `declare 'x=(1 2)'` of an array): the value is
             // read again as a compound assignment, as bash reads it.
             let array_now = matches!(
@@ -553,11 +567,8 @@ impl Shell {
                         .await
                 }
             };
-            if let Some((frame, index, current)) = shadow {
-                self.locals[frame][index].1 = self.variables.remove(&name);
-                if let Some(current) = current {
-                    self.variables.insert(name.clone(), current);
-                }
+            if let Some(shadow) = shadow {
+                self.hide_global(&name, shadow);
             }
             if let Err(e) = result {
                 // A compound value read from text fails as the builtin's own error.
@@ -578,6 +589,10 @@ impl Shell {
                 self.report(&format!("{}: readonly variable", array.name));
                 return Err(super::Flow::Abort(1));
             }
+            let shadow = on
+                .contains('g')
+                .then(|| self.expose_global(&array.name))
+                .flatten();
             let result = match self
                 .declare_one(&array.name, None, None, false, local, &on_first, &off)
                 .await
@@ -590,6 +605,9 @@ impl Shell {
             };
             if result.is_ok() && on.contains('r') {
                 self.declared(&array.name).readonly = true;
+            }
+            if let Some(shadow) = shadow {
+                self.hide_global(&array.name, shadow);
             }
             if let Err(e) = result {
                 self.report(&format!("{command}: {}", e.message));
@@ -607,6 +625,30 @@ impl Shell {
             message.to_string()
         } else {
             format!("{command}: {message}")
+        }
+    }
+
+    /// `declare -g` in a function whose scope hides the global behind a local: the
+    /// global, which the outermost `local` saved, is put in place to be declared; what
+    /// was there is kept for [`Shell::hide_global`].
+    fn expose_global(&mut self, name: &str) -> Option<HiddenGlobal> {
+        let (frame, index) = self.saved_global(name)?;
+        let current = match self.locals[frame][index].1.take() {
+            Some(global) => self.variables.insert(name.to_string(), global),
+            None => self.variables.remove(name),
+        };
+        Some(HiddenGlobal {
+            frame,
+            index,
+            current,
+        })
+    }
+
+    /// Puts the global declared back where the local saved it, and the local back.
+    fn hide_global(&mut self, name: &str, hidden: HiddenGlobal) {
+        self.locals[hidden.frame][hidden.index].1 = self.variables.remove(name);
+        if let Some(current) = hidden.current {
+            self.variables.insert(name.to_string(), current);
         }
     }
 
@@ -979,4 +1021,11 @@ impl Shell {
         }
         (status, String::new())
     }
+}
+
+/// A global made visible for `declare -g` while a local hides it.
+struct HiddenGlobal {
+    frame: usize,
+    index: usize,
+    current: Option<super::variables::Variable>,
 }

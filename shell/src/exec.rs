@@ -1105,9 +1105,12 @@ impl Shell {
             self.set_temporary(variable, value);
         }
         // `var=60 export var`: what the builtin declares stays after it.
-        let stays = match function {
-            None => super::assign::declared_by(&argv, self.locals.is_empty()),
-            Some(_) => Vec::new(),
+        let (stays, localized) = match function {
+            None => (
+                super::assign::declared_by(&argv, self.locals.is_empty()),
+                super::assign::localized_by(&argv),
+            ),
+            Some(_) => (Vec::new(), Vec::new()),
         };
         let kept = streams_at(&stdio, &named.fds);
         let function_call = function.is_some() && alone;
@@ -1172,6 +1175,22 @@ impl Shell {
                 self.variables
                     .get(variable)
                     .is_none_or(|current| current.temporary)
+            });
+        } else if let Some(frame) = self.locals.last_mut() {
+            // `z=y local z` in a function: the local keeps the value (exported, as
+            // bash's); what the prefix assignment hid comes back when the function
+            // returns.
+            saved.retain_mut(|(variable, before)| {
+                let local = localized
+                    .contains(variable)
+                    .then(|| frame.iter_mut().find(|(name, _)| name == variable));
+                let Some(Some(entry)) = local else {
+                    return true;
+                };
+                if entry.1.as_ref().is_some_and(|hidden| hidden.temporary) {
+                    entry.1 = before.take();
+                }
+                false
             });
         }
         // What stays is the shell's own variable from now on.
