@@ -386,6 +386,11 @@ impl Shell {
         let mut off = String::new();
         let mut operands = Vec::new();
         let mut options_done = false;
+        // `-I` (a new local inherits) is only the declaring builtins'.
+        let letters = match kind {
+            Declaring::Export | Declaring::Readonly => "aAcgfFilnprtux",
+            _ => "aAcgfFIilnprtux",
+        };
         for arg in &argv[1..] {
             // `export` and `readonly` take no `+` options: `+x` is an operand to them.
             let takes_plus = !matches!(kind, Declaring::Export | Declaring::Readonly);
@@ -398,7 +403,7 @@ impl Shell {
                 Some(_) if options_done => operands.push(arg.clone()),
                 Some(("-", true)) => options_done = true,
                 Some((flags, sign))
-                    if !flags.is_empty() && flags.chars().all(|c| "aAcgfFilnprtux".contains(c)) =>
+                    if !flags.is_empty() && flags.chars().all(|c| letters.contains(c)) =>
                 {
                     if sign {
                         on.push_str(flags)
@@ -407,10 +412,7 @@ impl Shell {
                     }
                 }
                 Some((flags, _)) if !flags.is_empty() => {
-                    let bad = flags
-                        .chars()
-                        .find(|c| !"aAcgfFilnprtux".contains(*c))
-                        .unwrap_or('?');
+                    let bad = flags.chars().find(|c| !letters.contains(*c)).unwrap_or('?');
                     self.report(&format!("{command}: -{bad}: invalid option"));
                     return Ok((2, String::new()));
                 }
@@ -688,10 +690,18 @@ impl Shell {
                 let temporary = saved.as_ref().is_some_and(|v| v.temporary);
                 frame.push((name.to_string(), saved));
                 // A new local starts unset, whatever the caller had, unless the call's
-                // own prefix assignment set it (`x=1 f` copies into `local x`).
+                // own prefix assignment set it (`x=1 f` copies into `local x`), or it
+                // inherits (`local -I`, `shopt -s localvar_inherit`): then it starts
+                // as a copy, but not a nameref.
                 // An exported one stays exported, its value unset, as in bash.
-                if let Some(variable) = self.variables.get_mut(name).filter(|_| temporary) {
+                let inherit = on.contains('I') || self.shell_options.localvar_inherit;
+                if let Some(variable) = self
+                    .variables
+                    .get_mut(name)
+                    .filter(|_| temporary || inherit)
+                {
                     variable.temporary = false;
+                    variable.nameref = false;
                 } else if self.variables.remove(name).is_some_and(|v| v.exported) {
                     self.declared(name).exported = true;
                 }

@@ -29,6 +29,12 @@ pub(super) struct ShellOptions {
     pub histappend: bool,
     /// `$(...)` keeps `set -e` instead of turning it off.
     pub inherit_errexit: bool,
+    /// A new local variable starts with the value and attributes (but nameref) of the
+    /// variable it hides, as `local -I` does.
+    pub localvar_inherit: bool,
+    /// `unset` of a calling function's local leaves it unset there, rather than showing
+    /// the variable it hid.
+    pub localvar_unset: bool,
     /// The last stage of a pipeline runs in the shell itself (`cmd | read x` sets x),
     /// when job control is off.
     pub lastpipe: bool,
@@ -69,6 +75,8 @@ impl Default for ShellOptions {
             histappend: false,
             inherit_errexit: false,
             lastpipe: false,
+            localvar_inherit: false,
+            localvar_unset: false,
             nocaseglob: false,
             nocasematch: false,
             nullglob: false,
@@ -84,7 +92,7 @@ impl Default for ShellOptions {
 }
 
 /// The options, in bash's (alphabetical) order.
-pub(super) const NAMES: [&str; 22] = [
+pub(super) const NAMES: [&str; 24] = [
     "cdable_vars",
     "checkwinsize",
     "dotglob",
@@ -97,6 +105,8 @@ pub(super) const NAMES: [&str; 22] = [
     "histappend",
     "inherit_errexit",
     "lastpipe",
+    "localvar_inherit",
+    "localvar_unset",
     "nocaseglob",
     "nocasematch",
     "nullglob",
@@ -124,6 +134,8 @@ impl ShellOptions {
             "histappend" => &mut self.histappend,
             "inherit_errexit" => &mut self.inherit_errexit,
             "lastpipe" => &mut self.lastpipe,
+            "localvar_inherit" => &mut self.localvar_inherit,
+            "localvar_unset" => &mut self.localvar_unset,
             "nocaseglob" => &mut self.nocaseglob,
             "nocasematch" => &mut self.nocasematch,
             "nullglob" => &mut self.nullglob,

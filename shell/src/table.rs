@@ -157,7 +157,7 @@ pub(super) const BUILTINS: &[(&str, Builtin, &str, &str)] = &[
     (
         "declare",
         Builtin::Declare,
-        "declare [-aAilrxgp] [NAME[=VALUE]...]",
+        "declare [-aAiIlnrxgp] [NAME[=VALUE]...]",
         "set variables and their attributes (array, integer, read-only, exported)",
     ),
     (
@@ -254,8 +254,8 @@ pub(super) const BUILTINS: &[(&str, Builtin, &str, &str)] = &[
     (
         "local",
         Builtin::Local,
-        "local [-aAirx] NAME[=VALUE]...",
-        "make variables local to a function",
+        "local [-aAiInrx] NAME[=VALUE]...",
+        "make variables local to a function (-I: starting as the ones they hide)",
     ),
     (
         "logout",

@@ -657,6 +657,8 @@ impl Shell {
     /// Removes the variable itself, read-only or not (bash's `makunbound`, which
     /// getopts uses on OPTARG): a caller's local comes back as in `unset`.
     pub(super) fn unbind(&mut self, name: &str) {
+        // `shopt -s localvar_unset`: a caller's local stays the one seen, unset.
+        let stays_local = self.shell_options.localvar_unset;
         let local_here = self
             .locals
             .last()
@@ -668,7 +670,7 @@ impl Shell {
                 .map(|at| (frame, at))
         });
         match caller_frame {
-            Some((frame, at)) if !local_here => match frame.remove(at).1 {
+            Some((frame, at)) if !local_here && !stays_local => match frame.remove(at).1 {
                 Some(before) => {
                     self.variables.insert(name.to_string(), before);
                 }
