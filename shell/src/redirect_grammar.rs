@@ -185,13 +185,15 @@ impl Parser<'_> {
         let doc = self.next()?;
         self.expect_any_word()?;
         let requires_expansion = !tag.to_str().contains(['\'', '"', '\\']);
+        let mut doc = Word::from(doc);
+        doc.value = super::substitution_cases::decode_document(&doc.value);
         Ok(IoRedirect::HereDocument(
             fd,
             ast::IoHereDocument {
                 remove_tabs,
                 requires_expansion,
                 here_end: Word::from(tag),
-                doc: Word::from(doc),
+                doc,
             },
         ))
     }

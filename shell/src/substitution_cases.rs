@@ -2,15 +2,21 @@
 //! the first `)` that leaves its parentheses balanced, which is the one after the pattern
 //! `a`. bash reads the `case` inside. This pass writes such patterns in the other form
 //! POSIX gives them, `(a)`, before the text is tokenized, so that the parentheses balance
-//! and the substitution ends where bash ends it. Text without a `case` inside a `$(` is
-//! left as it is.
+//! and the substitution ends where bash ends it. A comment inside a substitution is read
+//! by the tokenizer as words, so a `)` or a quote in it (`$(cmd # (see)`) ended or
+//! opened something: such characters in comments there are blanked (the comment is
+//! dropped anyway). A here-document's body inside a substitution is data, so its
+//! brackets and quotes are written as private characters instead, which the grammar
+//! turns back ([`decode_document`]) when it takes the body. Text without a `case`, a
+//! `#` or a `<<` inside a `$(` is left as it is.
 
 use std::borrow::Cow;
 
 /// `text`, with a `(` before each `case` pattern inside a command substitution that has
-/// none.
+/// none, and the brackets and quotes of comments there blanked.
 pub(super) fn balance(text: &str) -> Cow<'_, str> {
-    if !(text.contains("$(") && text.contains("case")) {
+    let concerned = text.contains("case") || text.contains('#') || text.contains("<<");
+    if !(text.contains("$(") && concerned) {
         return Cow::Borrowed(text);
     }
     let mut scanner = Scanner {
@@ -49,8 +55,9 @@ struct Scanner {
     chars: Vec<char>,
     at: usize,
     out: String,
-    /// Here-documents whose bodies start after the current line: (tag, tabs stripped).
-    documents: Vec<(String, bool)>,
+    /// Here-documents whose bodies start after the current line: (tag, tabs stripped,
+    /// inside a substitution).
+    documents: Vec<(String, bool, bool)>,
     inserted: bool,
 }
 
@@ -104,14 +111,20 @@ impl Scanner {
                 }
                 ')' => return End::Paren,
                 '#' => {
-                    while self.peek(0).is_some_and(|c| c != '\n') {
-                        self.copy(1);
+                    while let Some(c) = self.peek(0).filter(|c| *c != '\n') {
+                        if inside && matches!(c, '(' | ')' | '\'' | '"' | '`' | '\\') {
+                            self.out.push(' ');
+                            self.at += 1;
+                            self.inserted = true;
+                        } else {
+                            self.copy(1);
+                        }
                     }
                 }
                 '<' if self.peek(1) == Some('<') && self.peek(2) == Some('<') => self.copy(3),
                 '<' if self.peek(1) == Some('<') => {
                     self.copy(2);
-                    self.document_tag();
+                    self.document_tag(inside);
                 }
                 '<' | '>' => self.copy(1),
                 _ => {
@@ -305,7 +318,7 @@ impl Scanner {
     }
 
     /// The tag after `<<` (or `<<-`): its body starts with the next line.
-    fn document_tag(&mut self) {
+    fn document_tag(&mut self, inside: bool) {
         let strip_tabs = self.peek(0) == Some('-');
         if strip_tabs {
             self.copy(1);
@@ -317,31 +330,61 @@ impl Scanner {
             .filter(|c| !matches!(c, '\'' | '"' | '\\'))
             .collect();
         if !tag.is_empty() {
-            self.documents.push((tag, strip_tabs));
+            self.documents.push((tag, strip_tabs, inside));
         }
     }
 
-    /// The bodies of the here-documents opened on the line just ended, as they are.
+    /// The bodies of the here-documents opened on the line just ended: as they are, but
+    /// for what would confuse the tokenizer inside a substitution.
     fn documents_bodies(&mut self) {
-        for (tag, strip_tabs) in std::mem::take(&mut self.documents) {
+        for (tag, strip_tabs, inside) in std::mem::take(&mut self.documents) {
             while self.peek(0).is_some() {
-                let mut line = String::new();
-                while let Some(c) = self.peek(0) {
-                    self.copy(1);
-                    if c == '\n' {
-                        break;
-                    }
-                    line.push(c);
-                }
-                let line = if strip_tabs {
-                    line.trim_start_matches('\t')
-                } else {
-                    &line
+                let line: String = self.chars[self.at..]
+                    .iter()
+                    .take_while(|c| **c != '\n')
+                    .collect();
+                let last = match strip_tabs {
+                    true => line.trim_start_matches('\t') == tag,
+                    false => line == tag,
                 };
-                if line == tag {
+                // The closing tag stays as written, for the tokenizer to find.
+                for c in line.chars().chain(self.peek(line.chars().count())) {
+                    match encoded(c).filter(|_| inside && !last) {
+                        Some(private) => {
+                            self.out.push(private);
+                            self.at += 1;
+                            self.inserted = true;
+                        }
+                        None => self.copy(1),
+                    }
+                }
+                if last {
                     break;
                 }
             }
         }
     }
+}
+
+/// Where the characters a here-document's body inside a substitution may not show the
+/// tokenizer are written: U+F0000 plus the character (Supplementary Private Use Area-A).
+const DOCUMENT_PRIVATE: u32 = 0xF0000;
+
+/// A body's character as it is written for the tokenizer, if it is one to hide.
+fn encoded(c: char) -> Option<char> {
+    matches!(c, '(' | ')' | '\'' | '"' | '`')
+        .then(|| char::from_u32(DOCUMENT_PRIVATE + c as u32))
+        .flatten()
+}
+
+/// A here-document's body as it was written, its hidden characters given back.
+pub(super) fn decode_document(body: &str) -> String {
+    body.chars()
+        .map(|c| match (c as u32).checked_sub(DOCUMENT_PRIVATE) {
+            Some(code @ 0..=0x7f) if encoded(char::from(code as u8)) == Some(c) => {
+                char::from(code as u8)
+            }
+            _ => c,
+        })
+        .collect()
 }
