@@ -338,15 +338,22 @@ impl Scanner {
     /// for what would confuse the tokenizer inside a substitution.
     fn documents_bodies(&mut self) {
         for (tag, strip_tabs, inside) in std::mem::take(&mut self.documents) {
+            let is_tag = |line: &str| match strip_tabs {
+                true => line.trim_start_matches('\t') == tag,
+                false => line == tag,
+            };
+            // A tag this pass misread (one continued on the next line) finds no end:
+            // then nothing is hidden.
+            let inside = inside && {
+                let rest: String = self.chars[self.at..].iter().collect();
+                rest.lines().any(is_tag)
+            };
             while self.peek(0).is_some() {
                 let line: String = self.chars[self.at..]
                     .iter()
                     .take_while(|c| **c != '\n')
                     .collect();
-                let last = match strip_tabs {
-                    true => line.trim_start_matches('\t') == tag,
-                    false => line == tag,
-                };
+                let last = is_tag(&line);
                 // The closing tag stays as written, for the tokenizer to find.
                 for c in line.chars().chain(self.peek(line.chars().count())) {
                     match encoded(c).filter(|_| inside && !last) {
@@ -372,7 +379,7 @@ const DOCUMENT_PRIVATE: u32 = 0xF0000;
 
 /// A body's character as it is written for the tokenizer, if it is one to hide.
 fn encoded(c: char) -> Option<char> {
-    matches!(c, '(' | ')' | '\'' | '"' | '`')
+    matches!(c, '(' | ')' | '\'' | '"' | '`' | '\\')
         .then(|| char::from_u32(DOCUMENT_PRIVATE + c as u32))
         .flatten()
 }

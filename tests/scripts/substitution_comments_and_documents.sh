@@ -30,3 +30,9 @@ END
 f
 declare -f f
 echo "$(echo "a # (not a comment)")"
+x=$(cat <<'EOT'
+d \
+g
+EOT
+)
+echo "$x"
