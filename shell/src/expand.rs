@@ -704,7 +704,18 @@ impl Shell {
                 if name > 0 && parameter[name..].starts_with("[]") {
                     return Err(ExpandError::aborting(format!("{text}: bad substitution")));
                 }
-                self.expand_parameter(expression, quoted, fields).await?
+                // bash names an unbraced positional parameter as written (`$9`).
+                let unbraced_positional = text.len() == 2 && text.as_bytes()[1].is_ascii_digit();
+                self.expand_parameter(expression, quoted, fields)
+                    .await
+                    .map_err(|mut e| {
+                        if unbraced_positional
+                            && e.message == format!("{}: unbound variable", &text[1..])
+                        {
+                            e.message = format!("{text}: unbound variable");
+                        }
+                        e
+                    })?
             }
         }
         Ok(())

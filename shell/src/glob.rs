@@ -6,6 +6,7 @@ use super::Shell;
 impl Shell {
     /// The sorted paths `pattern` matches; empty when none does.
     pub(super) fn glob(&self, pattern: &str) -> Vec<String> {
+        let pattern = &slashes_unescaped(pattern);
         let mut options = self.shell_options;
         // `GLOBIGNORE=pattern:...` drops the matches of its patterns, and lets globs match
         // names that start with a dot, as bash does.
@@ -151,6 +152,28 @@ impl Shell {
 /// `GLOBIGNORE`'s patterns: split at its colons, but for those inside a bracket
 /// expression (`[[:alnum:]]*`) or after a backslash.
 /// A pattern component without its escaping backslashes.
+/// A quoted `/` (`"$dir"/*` is `\/\t\m\p/*`) still separates components: the escape
+/// only keeps it from closing a bracket expression, which never spans components.
+fn slashes_unescaped(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len());
+    let mut chars = pattern.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('/') => out.push('/'),
+            Some(escaped) => {
+                out.push('\\');
+                out.push(escaped);
+            }
+            None => out.push('\\'),
+        }
+    }
+    out
+}
+
 fn unescaped(component: &str) -> String {
     let mut name = String::with_capacity(component.len());
     let mut chars = component.chars();

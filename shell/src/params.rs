@@ -188,7 +188,8 @@ impl Shell {
         let expansion = self.expansion(parameter, indirect).await?;
         match expansion {
             Expansion::One(None) if self.options.nounset => Err(ExpandError::fatal(format!(
-                "{}: unbound variable",
+                "{}{}: unbound variable",
+                if indirect { "!" } else { "" },
                 name_of(parameter)
             ))),
             other => Ok(other),

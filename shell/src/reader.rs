@@ -4,7 +4,7 @@
 //! it is reached: when a command changes them, the text after it is parsed again.
 
 use super::syntax::{self, Reading, SyntaxError};
-use brush_parser::ast::{Program, SourceLocation};
+use brush_parser::ast::{Command, CompoundList, CompoundListItem, Program, SourceLocation};
 
 pub(super) struct Reader<'a> {
     text: &'a str,
@@ -118,10 +118,29 @@ impl Chunk {
     /// ran: its line, or the line after the commands when they all ran.
     pub(super) fn resume_line(&self, index: usize) -> Option<usize> {
         match self.program.complete_commands.get(index) {
-            Some(command) => command.location().map(|span| span.start.line),
+            Some(command) => start_line(command),
             None => self.error.as_ref().map(|(_, after)| *after),
         }
     }
+}
+
+/// The line a complete command starts on. brush-parser gives a redirection no place, so
+/// a command that ends with one and has no command word (`v=1 2>/dev/null`) has none of
+/// its own: the first of its parts that has one says where it starts.
+fn start_line(command: &CompoundList) -> Option<usize> {
+    if let Some(span) = command.location() {
+        return Some(span.start.line);
+    }
+    let CompoundListItem(and_or, _) = command.0.first()?;
+    let Command::Simple(simple) = and_or.first.seq.first()? else {
+        return None;
+    };
+    let prefix = simple.prefix.iter().flat_map(|prefix| prefix.0.iter());
+    let suffix = simple.suffix.iter().flat_map(|suffix| suffix.0.iter());
+    prefix
+        .chain(suffix)
+        .find_map(SourceLocation::location)
+        .map(|span| span.start.line)
 }
 
 /// `text` with its lines before `line` left empty.

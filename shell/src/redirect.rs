@@ -251,7 +251,12 @@ impl Shell {
     }
 
     async fn expand_one(&mut self, word: &Word) -> Result<String, String> {
-        let fields = self.expand_word(word).await.map_err(|e| e.message)?;
+        // In POSIX mode a non-interactive shell matches no files for a redirection.
+        let noglob = self.options.noglob;
+        self.options.noglob |= self.options.posix && !matches!(self.origin, super::Origin::Prompt);
+        let fields = self.expand_word(word).await.map_err(|e| e.message);
+        self.options.noglob = noglob;
+        let fields = fields?;
         match fields.as_slice() {
             [one] => Ok(one.clone()),
             _ => Err(format!("{}: ambiguous redirect", word.value)),
