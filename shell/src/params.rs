@@ -23,6 +23,18 @@ pub(super) fn name_of(parameter: &Parameter) -> String {
     }
 }
 
+/// A parameter as bash names it in a message: an element or all of them with its
+/// subscript (`a[1]`, `a[@]`).
+pub(super) fn shown_name(parameter: &Parameter) -> String {
+    match parameter {
+        Parameter::NamedWithIndex { name, index } => format!("{name}[{index}]"),
+        Parameter::NamedWithAllIndices { name, concatenate } => {
+            format!("{name}[{}]", if *concatenate { '*' } else { '@' })
+        }
+        other => name_of(other),
+    }
+}
+
 /// Whether `$@` or `$*`, which are never "unset".
 pub(super) fn is_all_positional(parameter: &Parameter) -> bool {
     matches!(
@@ -115,7 +127,7 @@ impl Shell {
         let name = match expansion {
             Expansion::One(Some(name)) => name,
             Expansion::One(None) => {
-                let name = name_of(parameter);
+                let name = shown_name(parameter);
                 return Err(failed(format!("{name}: invalid indirect expansion")));
             }
             Expansion::Many { items, .. } => items.join(" "),
@@ -190,7 +202,7 @@ impl Shell {
             Expansion::One(None) if self.options.nounset => Err(ExpandError::fatal(format!(
                 "{}{}: unbound variable",
                 if indirect { "!" } else { "" },
-                name_of(parameter)
+                shown_name(parameter)
             ))),
             other => Ok(other),
         }
@@ -355,16 +367,19 @@ impl Shell {
                     .missing(parameter, *indirect, test_type, quoted)
                     .await?
                 {
-                    let message = match error_message {
+                    let message = match error_message.as_deref().filter(|t| !t.is_empty()) {
                         Some(text) => {
                             let text = super::expand::value_operand(text, quoted);
                             self.expand_operand(&text, quoted, false).await?
+                        }
+                        None if matches!(test_type, ParameterTestType::Unset) => {
+                            "parameter not set".into()
                         }
                         None => "parameter null or not set".into(),
                     };
                     return Err(ExpandError::fatal(format!(
                         "{}: {message}",
-                        name_of(parameter)
+                        shown_name(parameter)
                     )));
                 }
                 self.expansion(parameter, *indirect).await?
@@ -456,7 +471,7 @@ impl Shell {
                 // An error in the offset or length names the parameter, as bash's does.
                 let named = |mut e: ExpandError| {
                     if e.in_expression {
-                        e.message = format!("{}: {}", name_of(parameter), e.message);
+                        e.message = format!("{}: {}", shown_name(parameter), e.message);
                     }
                     e
                 };
