@@ -439,7 +439,8 @@ impl Shell {
                 self.report(&format!("{command}: -{bad}: invalid option"));
                 return Ok((1, String::new()));
             }
-            if operands.iter().any(|o| o.contains('=')) {
+            // (`export -f a=b` names a function, if there is one of that name.)
+            if kind != Declaring::Export && operands.iter().any(|o| o.contains('=')) {
                 self.report(&format!("{command}: cannot use `-f' to make functions"));
                 return Ok((1, String::new()));
             }

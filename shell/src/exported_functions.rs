@@ -19,6 +19,10 @@ impl Shell {
                     self.report(&format!("{command}: {name}: not a function"));
                 }
                 status = 1;
+            } else if on && name.contains(['=', '/']) {
+                // No environment entry could carry its name back, as bash sees it.
+                self.report(&format!("{command}: {name}: cannot export"));
+                status = 1;
             } else if on {
                 self.exported_functions.insert(name.clone());
             } else {
