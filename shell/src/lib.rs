@@ -226,6 +226,9 @@ pub struct Shell {
     shell_options: shopt::ShellOptions,
     /// Command substitutions this shell runs inside (0 for the top).
     substitution_depth: usize,
+    /// How deep in `eval`, `.` and trap actions (but EXIT's) the shell is: `set -x`
+    /// repeats `$PS4`'s first character once more for each, as bash does.
+    trace_nesting: usize,
     /// Conditions being run (`if` tests, all but the last of `&&`/`||`, `!`), where a
     /// failure does not end the shell under `set -e`.
     condition_depth: usize,
@@ -345,6 +348,7 @@ impl Shell {
                 ..Default::default()
             },
             substitution_depth: 0,
+            trace_nesting: 0,
             condition_depth: 0,
             locals: Vec::new(),
             aliases: BTreeMap::new(),

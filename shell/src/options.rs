@@ -469,7 +469,7 @@ impl Shell {
 
     /// `set -x`: the command about to run, its words already quoted as shown, on stderr
     /// after `$PS4` expanded (as a prompt, without tracing), its first character once
-    /// more for each level of command substitution.
+    /// more for each level of command substitution, `eval`, `.` and trap action.
     /// `ps4`: the `$PS4` to use, when an assignment traced has just changed it.
     pub(super) async fn trace(
         &mut self,
@@ -489,7 +489,10 @@ impl Shell {
         let levels: String = prompt
             .chars()
             .next()
-            .map(|first| first.to_string().repeat(self.substitution_depth))
+            .map(|first| {
+                let levels = self.substitution_depth + self.trace_nesting;
+                first.to_string().repeat(levels)
+            })
             .unwrap_or_default();
         let text = format!("{levels}{prompt}{}\n", shown.join(" "));
         let _ = super::builtin::deliver(text, stderr.duplicate());

@@ -101,15 +101,26 @@ impl Shell {
             self.positional = saved;
         }
         self.positional_set |= positional_set;
-        match result {
+        let status = match result {
             Ok(Some(error)) => {
                 self.report_nested_error(&error, Nested::Source(file));
-                Ok(super::SYNTAX_ERROR_STATUS)
+                super::SYNTAX_ERROR_STATUS
             }
-            Ok(None) => Ok(self.last_status),
-            Err(Flow::Return(status)) => Ok(status),
-            Err(other) => Err(other),
+            Ok(None) => self.last_status,
+            Err(Flow::Return(status)) => status,
+            Err(other) => return Err(other),
+        };
+        // The RETURN trap runs as a sourced file ends too, where a function would run
+        // it (a function is not handed it without `set -T`).
+        if self.traps.contains_key("RETURN")
+            && (self.function_names.is_empty()
+                || self.options.functrace
+                || self.in_traced_function())
+        {
+            self.last_status = status;
+            self.run_trap("RETURN").await?;
         }
+        Ok(status)
     }
 
     /// `eval ARGS`: the arguments joined by spaces, parsed and run here. (Boxed: the
@@ -169,9 +180,11 @@ impl Shell {
             return Ok(None);
         }
         self.call_depth += 1;
+        self.trace_nesting += 1;
         let offset = std::mem::replace(&mut self.line_offset, line_offset);
         let result = self.read_and_run(text, io, nested).await;
         self.line_offset = offset;
+        self.trace_nesting -= 1;
         self.call_depth -= 1;
         match result {
             // An error that drops the command line being run (a read-only variable, a

@@ -226,6 +226,8 @@ impl Shell {
         // `$LINENO` in the trap is the line of the command that set it off.
         let line = self.line;
         let offset = std::mem::replace(&mut self.line_offset, line.saturating_sub(1));
+        let nesting = usize::from(name != "EXIT");
+        self.trace_nesting += nesting;
         let result = match super::syntax::parse_with(&command, self.reading()) {
             Ok(program) => {
                 let aliases = self.reading_state();
@@ -238,6 +240,7 @@ impl Shell {
                 Ok(())
             }
         };
+        self.trace_nesting -= nesting;
         self.line_offset = offset;
         self.line = line;
         self.running_trap = false;
