@@ -367,9 +367,12 @@ impl Shell {
 
     /// `LIST &`: starts the pipeline and goes on without waiting.
     async fn run_in_background(&mut self, list: &AndOrList, io: &Stdio) -> Result<(), Flow> {
-        // Without job control, a background job does not read the terminal.
+        // Without job control, a background job does not read the terminal, nor the
+        // shell's stdin, unless a command around it redirected that.
         let mut io = io.duplicate();
-        io.stdin = Input::Null;
+        if self.stdin_redirections == 0 {
+            io.stdin = Input::Null;
+        }
         let mut pids = Vec::new();
         let mut last_status = 0;
         if self.runs_as_processes(list) {
@@ -679,15 +682,23 @@ impl Shell {
                     self.line = line_before;
                     return Ok(Stage::Done(1));
                 };
-                if alone {
+                // `while ...; do cmd & done < file`: the background commands inside
+                // read the file, not /dev/null, as in bash; in a pipeline, the pipe.
+                let reads = redirects.as_ref().is_some_and(redirects_stdin)
+                    || (!alone && matches!(stdio.stdin, Input::Pipe(_)));
+                self.stdin_redirections += usize::from(reads);
+                let stage = if alone {
                     let installed = redirects.is_some().then(|| self.install_streams(&stdio));
                     let result = self.run_compound(compound, &stdio).await;
                     if let Some(installed) = installed {
                         self.restore_streams(installed);
                     }
-                    return Ok(Stage::Done(result?));
-                }
-                Ok(self.in_subshell(stdio, SubshellWork::Compound(compound.clone())))
+                    result.map(Stage::Done)
+                } else {
+                    Ok(self.in_subshell(stdio, SubshellWork::Compound(compound.clone())))
+                };
+                self.stdin_redirections -= usize::from(reads);
+                stage
             }
             Command::Function(definition) => {
                 let name = definition.fname.value.clone();
@@ -1475,4 +1486,24 @@ fn glue_fields(
         argv[before - 1].push_str(&first);
     }
     span.map(|(_, end, substitution)| (end, substitution, produced))
+}
+
+/// Whether a compound command's redirections give it a standard input of its own.
+fn redirects_stdin(redirects: &brush_parser::ast::RedirectList) -> bool {
+    use brush_parser::ast::{IoFileRedirectKind, IoRedirect};
+    redirects.0.iter().any(|redirect| match redirect {
+        IoRedirect::File(fd, kind, _) => {
+            fd.is_none_or(|fd| fd == 0)
+                && matches!(
+                    kind,
+                    IoFileRedirectKind::Read
+                        | IoFileRedirectKind::ReadAndWrite
+                        | IoFileRedirectKind::DuplicateInput
+                )
+        }
+        IoRedirect::HereDocument(fd, _) | IoRedirect::HereString(fd, _) => {
+            fd.is_none_or(|fd| fd == 0)
+        }
+        _ => false,
+    })
 }

@@ -229,6 +229,9 @@ pub struct Shell {
     /// How deep in `eval`, `.` and trap actions (but EXIT's) the shell is: `set -x`
     /// repeats `$PS4`'s first character once more for each, as bash does.
     trace_nesting: usize,
+    /// How many compound commands being run redirect standard input: background
+    /// commands inside them keep it instead of reading /dev/null.
+    stdin_redirections: usize,
     /// Conditions being run (`if` tests, all but the last of `&&`/`||`, `!`), where a
     /// failure does not end the shell under `set -e`.
     condition_depth: usize,
@@ -349,6 +352,7 @@ impl Shell {
             },
             substitution_depth: 0,
             trace_nesting: 0,
+            stdin_redirections: 0,
             condition_depth: 0,
             locals: Vec::new(),
             aliases: BTreeMap::new(),
