@@ -332,7 +332,14 @@ impl Shell {
                     true => super::exec::Environment::Empty,
                     false => super::exec::Environment::Shell(Vec::new()),
                 };
-                let stage = self.spawn_program_named(operands.to_vec(), name, environment, stdio);
+                // A name not found in PATH is exec's own complaint in bash.
+                let program = &operands[0];
+                let stage = if !program.contains('/') && self.find_command(program).is_none() {
+                    self.report(&format!("exec: {program}: not found"));
+                    Stage::Done(127)
+                } else {
+                    self.spawn_program_named(operands.to_vec(), name, environment, stdio)
+                };
                 let status = match stage {
                     Stage::Running { pid, name } => {
                         self.add_foreground(&[pid]);
