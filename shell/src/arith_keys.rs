@@ -29,15 +29,9 @@ impl Shell {
             Ok(marked) => self.expand_operand(&marked, true, false).await,
             Err(e) => Err(e),
         };
-        let evaluated = expanded.map(|expanded| {
-            let value = self.evaluate_arithmetic(&expanded).map_err(|mut e| {
-                e.message = self.keys_written_back(&e.message);
-                e
-            });
-            Evaluated {
-                shown: self.keys_written_back(&expanded),
-                value,
-            }
+        let evaluated = expanded.map(|expanded| Evaluated {
+            value: self.evaluate_marked(&expanded),
+            shown: self.keys_written_back(&expanded),
         });
         self.arithmetic_keys.truncate(mark);
         evaluated
@@ -51,14 +45,19 @@ impl Shell {
     ) -> Result<i64, ExpandError> {
         let mark = self.arithmetic_keys.len();
         let value = match self.with_keys_taken(text).await {
-            Ok(marked) => self.evaluate_arithmetic(&marked).map_err(|mut e| {
-                e.message = self.keys_written_back(&e.message);
-                e
-            }),
+            Ok(marked) => self.evaluate_marked(&marked),
             Err(e) => Err(e),
         };
         self.arithmetic_keys.truncate(mark);
         value
+    }
+
+    /// Evaluates text whose keys are placeholders; an error names the keys.
+    fn evaluate_marked(&mut self, marked: &str) -> Result<i64, ExpandError> {
+        self.evaluate_arithmetic(marked).map_err(|mut e| {
+            e.message = self.keys_written_back(&e.message);
+            e
+        })
     }
 
     /// The key a placeholder stands for, if `name` is one.
