@@ -334,7 +334,10 @@ impl Shell {
                 };
                 // A name not found in PATH is exec's own complaint in bash.
                 let program = &operands[0];
-                let stage = if !program.contains('/') && self.find_command(program).is_none() {
+                let found = program.contains('/')
+                    || self.hashed_path(program).is_some()
+                    || self.find_command(program).is_some();
+                let stage = if !found {
                     self.report(&format!("exec: {program}: not found"));
                     Stage::Done(127)
                 } else {

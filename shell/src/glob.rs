@@ -154,7 +154,10 @@ impl Shell {
 /// A pattern component without its escaping backslashes.
 /// A quoted `/` (`"$dir"/*` is `\/\t\m\p/*`) still separates components: the escape
 /// only keeps it from closing a bracket expression, which never spans components.
-fn slashes_unescaped(pattern: &str) -> String {
+fn slashes_unescaped(pattern: &str) -> std::borrow::Cow<'_, str> {
+    if !pattern.contains("\\/") {
+        return std::borrow::Cow::Borrowed(pattern);
+    }
     let mut out = String::with_capacity(pattern.len());
     let mut chars = pattern.chars();
     while let Some(c) = chars.next() {
@@ -171,7 +174,7 @@ fn slashes_unescaped(pattern: &str) -> String {
             None => out.push('\\'),
         }
     }
-    out
+    std::borrow::Cow::Owned(out)
 }
 
 fn unescaped(component: &str) -> String {
