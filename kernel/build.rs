@@ -20,7 +20,8 @@ mod codegen;
 
 const WASM_TARGET: &str = "wasm32-wasip2";
 /// For test fixtures named `p1-*`: programs built as WASI preview 1 core modules, the way
-/// many programs from elsewhere are.
+/// many programs from elsewhere are (and as components too, through the preview 1 adapter
+/// the component linker puts in, the way others are).
 const PREVIEW1_TARGET: &str = "wasm32-wasip1";
 
 fn main() {
@@ -51,7 +52,7 @@ fn main() {
         &root,
         &target_dir,
         WASM_TARGET,
-        programs.iter().chain(&fixtures),
+        programs.iter().chain(&fixtures).chain(&preview1),
     );
     build_userland(&root, &target_dir, PREVIEW1_TARGET, preview1.iter());
 

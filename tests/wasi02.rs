@@ -1,8 +1,9 @@
 //! WASI 0.2 beyond what preview 1 reaches: a Rust `wasm32-wasip2` fixture
 //! (`fixtures/wasi02-probe`) calls the interfaces directly (streams and pollables on pipes
 //! and files, `wasi:filesystem` descriptors and directory streams, `wasi:cli` terminals,
-//! `wasi:clocks`, `wasi:random`) and prints what they answer. Each expected text below is
-//! what the wasmtime CLI (49.0.3) printed for the same run, recorded with
+//! `wasi:clocks`, `wasi:random`) and prints what they answer; `fixtures/p1-calls` makes
+//! preview 1 calls, as a core module and as a component through the adapter. Each expected
+//! text below is what the wasmtime CLI (49.0.3) printed for the same run, recorded with
 //! `wasmtime run --dir DIR::/ wasi02-probe.wasm AREA`.
 
 mod support;
@@ -137,6 +138,8 @@ file as directory: Some(not-directory)
 through a file: Some(not-directory)
 absolute path: Some(not-permitted)
 dot-dot above: Some(not-permitted)
+dot-dot above the preopen: Some(not-permitted)
+sync flag: Some(unsupported)
 dot-dot inside: Some(no-entry)
 absolute from sub: Some(not-permitted)
 trailing slash on a file: Some(not-directory)
@@ -281,6 +284,67 @@ fn argv0_is_the_programs_file_name() {
         .output()
         .unwrap();
     assert_eq!(String::from_utf8_lossy(&output.stdout), "probe\nargs\n");
+}
+
+/// `wasmix run OPTIONS PROGRAM ARGS` with an empty directory as `/`: output and status.
+fn run_options(options: &[&str], program: &std::path::Path, args: &[&str]) -> String {
+    let root = tempfile::tempdir().unwrap();
+    let output = Command::new(WASMIX)
+        .arg("--cache-dir")
+        .arg(shared_cache())
+        .arg("run")
+        .args(options)
+        .arg("--dir")
+        .arg(format!("{}::/", root.path().display()))
+        .arg(program)
+        .args(args)
+        .output()
+        .unwrap();
+    format!(
+        "{}{}status {}\n",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr),
+        output.status.code().unwrap_or(-1)
+    )
+}
+
+#[test]
+fn wasmtime_flags_for_what_wasmix_always_has_are_taken() {
+    // As `wasmtime run` takes them, attached or not, comma-separated; the program's own
+    // arguments may look like options.
+    let accepted = run_options(
+        &["-Wcomponent-model", "-S", "cli,cli-exit-with-code=y"],
+        &fixture("wasi02-probe"),
+        &["args", "-W", "--dir"],
+    );
+    assert_eq!(accepted, "wasi02-probe.wasm\nargs\n-W\n--dir\nstatus 0\n");
+    let refused = run_options(
+        &["-S", "inherit-network"],
+        &fixture("wasi02-probe"),
+        &["args"],
+    );
+    assert_eq!(
+        refused,
+        "wasmix: -S inherit-network: wasmix knows only cli and cli-exit-with-code\nstatus 2\n"
+    );
+}
+
+#[test]
+fn preview1_calls_answer_as_under_wasmtime() {
+    // What the wasmtime CLI (49.0.3) printed for `wasmtime run --dir DIR::/ p1-calls.wasm`,
+    // the same for the core module and for the component made through the adapter (whose
+    // checks an empty read that is not lowered as wasmtime lowers it fails).
+    let wasmtime = "\
+pread of an empty file: Ok(0)
+read of an empty file: Ok(0)
+empty write to a read-only file: Err(BADF)
+open with FDFLAGS_SYNC: Err(NOTSUP)
+dot-dot above the preopen: Err(PERM)
+status 0
+";
+    let core_module = support::preview1_fixture("p1-calls");
+    assert_eq!(run_options(&[], &core_module, &[]), wasmtime);
+    assert_eq!(run_options(&[], &fixture("p1-calls"), &[]), wasmtime);
 }
 
 #[test]

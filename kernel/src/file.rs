@@ -323,7 +323,6 @@ impl FileStdout {
                 Some(offset) => WritePosition::Shared(offset.clone()),
                 None => WritePosition::Append,
             },
-            sync: false,
         }
     }
 }

@@ -36,17 +36,20 @@ pub struct RunOptions {
     #[arg(long, value_name = "STRATEGY")]
     pub profile: Option<crate::engine::Profiler>,
 
-    /// WebAssembly limits: max-memory-size=BYTES (the program's memory, all together;
-    /// default 4 GiB, as wasmtime)
-    #[arg(short = 'W', value_name = "OPTION=VALUE")]
+    /// WebAssembly options, comma-separated: max-memory-size=BYTES (the program's memory,
+    /// all together; default 4 GiB, as wasmtime); component-model (always on)
+    #[arg(short = 'W', value_name = "OPTION[=VALUE]")]
     wasm: Vec<String>,
+
+    /// WASI options, comma-separated: cli, cli-exit-with-code (both always on)
+    #[arg(short = 'S', value_name = "OPTION[=VALUE]")]
+    wasi: Vec<String>,
 
     /// The program, then its arguments
     #[arg(
         value_name = "PROGRAM.wasm [ARGS]",
         required = true,
-        trailing_var_arg = true,
-        allow_hyphen_values = true
+        trailing_var_arg = true
     )]
     program_and_args: Vec<String>,
 }
@@ -59,6 +62,11 @@ pub struct RunError {
 
 fn usage(message: String) -> RunError {
     RunError { message, status: 2 }
+}
+
+/// A wasmtime flag's value that turns it on (`-W component-model`, `=y`, `=true`...).
+fn turned_on(value: &str) -> bool {
+    matches!(value, "y" | "yes" | "true")
 }
 
 /// A `--dir`: the host directory, the name the program knows it by, and where it is in
@@ -102,23 +110,39 @@ impl RunOptions {
 
     fn memory_limit(&self) -> Result<usize, RunError> {
         let mut memory = crate::engine::MAX_MEMORY_BYTES;
-        for option in &self.wasm {
-            match option.split_once('=') {
-                Some(("max-memory-size", value)) => {
+        for option in self.wasm.iter().flat_map(|o| o.split(',')) {
+            match option.split_once('=').unwrap_or((option, "y")) {
+                ("max-memory-size", value) => {
                     memory = crate::budget::parse_size(value)
                         .map_err(usage)?
                         .try_into()
                         .unwrap_or(usize::MAX)
                         .min(crate::engine::MAX_MEMORY_BYTES);
                 }
+                ("component-model", value) if turned_on(value) => {}
                 _ => {
                     return Err(usage(format!(
-                        "-W {option}: wasmix knows only max-memory-size=BYTES"
+                        "-W {option}: wasmix knows only max-memory-size=BYTES and component-model"
                     )));
                 }
             }
         }
         Ok(memory)
+    }
+
+    /// wasmtime's `-S` options that name what every wasmix program has.
+    fn check_wasi_options(&self) -> Result<(), RunError> {
+        for option in self.wasi.iter().flat_map(|o| o.split(',')) {
+            match option.split_once('=').unwrap_or((option, "y")) {
+                ("cli" | "cli-exit-with-code", value) if turned_on(value) => {}
+                _ => {
+                    return Err(usage(format!(
+                        "-S {option}: wasmix knows only cli and cli-exit-with-code"
+                    )));
+                }
+            }
+        }
+        Ok(())
     }
 
     fn environment(&self) -> Vec<(String, String)> {
@@ -226,6 +250,7 @@ pub async fn run(
         message: e.to_string(),
         status: e.status(),
     })?;
+    options.check_wasi_options()?;
     let limits = Limits {
         memory: options.memory_limit()?,
         ..Limits::default()

@@ -70,6 +70,9 @@ pub struct Namespace {
     /// and where it is in this namespace. Every wasmix process gets `/`; `wasmix run`
     /// gives exactly its `--dir`s.
     preopens: Vec<(String, String)>,
+    /// Whether the preopens are `wasmix run`'s `--dir`s, each a wall as under wasmtime
+    /// (`..` above one is EPERM, even above one at `/`), rather than the whole tree.
+    preopens_confine: bool,
 }
 
 impl Default for Namespace {
@@ -77,6 +80,7 @@ impl Default for Namespace {
         Namespace {
             mounts: Vec::new(),
             preopens: vec![("/".into(), "/".into())],
+            preopens_confine: false,
         }
     }
 }
@@ -132,6 +136,13 @@ impl Namespace {
     /// Hands programs these directories at start: (their name, a path of this namespace).
     pub fn set_preopens(&mut self, preopens: Vec<(String, String)>) {
         self.preopens = preopens;
+        self.preopens_confine = true;
+    }
+
+    /// Whether `..` above `/` is refused, as above a `wasmix run --dir` preopen; in a
+    /// wasmix session it stays at `/`, as on Linux.
+    pub fn root_confines(&self) -> bool {
+        self.preopens_confine
     }
 
     /// Mounts a server at a path. A mount point is kernel state: it need not exist in the

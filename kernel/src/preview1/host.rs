@@ -228,15 +228,6 @@ impl WasiSnapshotPreview1 for ProcessCtx {
             rights &= !types::Rights::FD_WRITE;
         }
         let mut fs_flags = types::Fdflags::empty();
-        for (has, flag) in [
-            (DescriptorFlags::DATA_INTEGRITY_SYNC, types::Fdflags::DSYNC),
-            (DescriptorFlags::REQUESTED_WRITE_SYNC, types::Fdflags::RSYNC),
-            (DescriptorFlags::FILE_INTEGRITY_SYNC, types::Fdflags::SYNC),
-        ] {
-            if flags.contains(has) {
-                fs_flags |= flag;
-            }
-        }
         if append {
             fs_flags |= types::Fdflags::APPEND;
         }

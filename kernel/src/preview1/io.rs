@@ -5,7 +5,7 @@ use super::bindings::types::{self, Errno};
 use super::errors::stream_error;
 use super::fds::{Fd, borrow};
 use crate::proc::ProcessCtx;
-use crate::wasi_fs::bindings::types::{DescriptorFlags, HostDescriptor};
+use crate::wasi_fs::bindings::types::HostDescriptor;
 use crate::wasi_fs::{Descriptor, WasiFsView};
 use bytes::Bytes;
 use wasmtime_wasi::p2::{DynInputStream, StreamError};
@@ -178,14 +178,15 @@ impl ProcessCtx {
             Fd::File(file) => {
                 let descriptor = borrow(&file.descriptor);
                 let (position, append) = (file.position, file.append);
-                // A FIFO is written as the pipe it is, waiting for room and a reader.
+                // A FIFO is written as the pipe it is, waiting for room and a reader. A file
+                // not open for writing refuses even an empty write, as under wasmtime.
                 let pipe = match self.table.get(&descriptor)? {
                     Descriptor::File {
                         handle,
                         write: true,
                         ..
                     } => handle.pipe_writer(),
-                    _ => None,
+                    _ => return Err(Errno::Badf.into()),
                 };
                 if let Some(writer) = pipe {
                     if let At::Offset(_) = at {
@@ -199,22 +200,13 @@ impl ProcessCtx {
                 } else if append {
                     // As on Linux, a file opened to append takes every write at its end,
                     // positioned or not.
-                    let Descriptor::File {
-                        handle,
-                        write: true,
-                        sync,
-                        ..
-                    } = self.table.get(&descriptor)?
-                    else {
+                    let Descriptor::File { handle, .. } = self.table.get(&descriptor)? else {
                         return Err(Errno::Badf.into());
                     };
                     let handle = handle.clone();
                     let mut done = 0;
                     while done < bytes.len() {
                         done += handle.append(&bytes[done..])?;
-                    }
-                    if *sync != DescriptorFlags::empty() {
-                        handle.sync()?;
                     }
                     if let At::Position = at {
                         self.file(fd)?.position = handle.metadata()?.size;

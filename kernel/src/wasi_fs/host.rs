@@ -20,7 +20,8 @@ use wasmtime_wasi::p2::{DynInputStream, DynOutputStream};
 
 type FsResult<T> = Result<T, FsFailure>;
 
-/// The flags that ask for each write to reach the disk (O_SYNC, O_DSYNC, O_RSYNC).
+/// The flags that ask for each write to reach the disk (O_SYNC, O_DSYNC, O_RSYNC), which
+/// wasmtime refuses at open as unsupported.
 fn sync_flags() -> DescriptorFlags {
     DescriptorFlags::FILE_INTEGRITY_SYNC
         | DescriptorFlags::DATA_INTEGRITY_SYNC
@@ -102,7 +103,7 @@ impl FsView<'_> {
         if path.starts_with('/') {
             return Err(FsError::NotPermitted.into());
         }
-        if dir != "/" {
+        if dir != "/" || self.namespace.root_confines() {
             // Names before a `..` must exist, as in a real lookup: `x/../..` is ENOENT
             // when there is no `x`, not EPERM.
             let mut walked = Vec::new();
@@ -269,10 +270,8 @@ impl types::HostDescriptor for FsView<'_> {
             Descriptor::Directory { mutate: true, .. } => {
                 DescriptorFlags::READ | DescriptorFlags::MUTATE_DIRECTORY
             }
-            Descriptor::File {
-                read, write, sync, ..
-            } => {
-                let mut flags = *sync;
+            Descriptor::File { read, write, .. } => {
+                let mut flags = DescriptorFlags::empty();
                 if *read {
                     flags |= DescriptorFlags::READ;
                 }
@@ -351,17 +350,12 @@ impl types::HostDescriptor for FsView<'_> {
         let Descriptor::File {
             handle,
             write: true,
-            sync,
             ..
         } = self.file(&fd)?
         else {
             return Err(FsError::BadDescriptor.into());
         };
-        let written = handle.write_at(&buffer, offset)?;
-        if *sync != DescriptorFlags::empty() {
-            handle.sync()?;
-        }
-        Ok(written as Filesize)
+        Ok(handle.write_at(&buffer, offset)? as Filesize)
     }
 
     fn read_directory(&mut self, fd: Resource<Descriptor>) -> FsResult<Resource<DirectoryEntries>> {
@@ -457,6 +451,9 @@ impl types::HostDescriptor for FsView<'_> {
     ) -> FsResult<Resource<Descriptor>> {
         self.last_stat.forget();
         let (path, dir_len) = self.path_below(&fd, &path)?;
+        if flags.intersects(sync_flags()) {
+            return Err(FsError::Unsupported.into());
+        }
         let follow = path_flags.contains(PathFlags::SYMLINK_FOLLOW);
         let (resolved, existing) = self.namespace.lookup_below(&path, dir_len, follow)?;
         let write = flags.contains(DescriptorFlags::WRITE);
@@ -502,7 +499,6 @@ impl types::HostDescriptor for FsView<'_> {
                     device,
                     read: flags.contains(DescriptorFlags::READ),
                     write,
-                    sync: flags & sync_flags(),
                 }
             }
         };
@@ -601,7 +597,6 @@ impl FsView<'_> {
         let Descriptor::File {
             handle,
             write: true,
-            sync,
             ..
         } = self.file(&fd)?
         else {
@@ -613,7 +608,6 @@ impl FsView<'_> {
         let stream: DynOutputStream = Box::new(FileWriter {
             handle: handle.clone(),
             position,
-            sync: *sync != DescriptorFlags::empty(),
         });
         Ok(self.table.push(stream)?)
     }

@@ -30,8 +30,6 @@ pub enum Descriptor {
         device: u64,
         read: bool,
         write: bool,
-        /// Sync flags it was opened with: every write is synced, and get-flags says so.
-        sync: bindings::types::DescriptorFlags,
     },
 }
 

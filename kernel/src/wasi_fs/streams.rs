@@ -96,8 +96,6 @@ pub enum WritePosition {
 pub struct FileWriter {
     pub handle: Arc<dyn FileHandle>,
     pub position: WritePosition,
-    /// Opened with a sync flag: each write reaches the disk before it returns.
-    pub sync: bool,
 }
 
 #[wasmtime_wasi::async_trait]
@@ -123,9 +121,6 @@ impl OutputStream for FileWriter {
             WritePosition::Shared(offset) => {
                 write_at_shared_offset(&*self.handle, offset, &bytes).map_err(failed)?
             }
-        }
-        if self.sync {
-            self.handle.sync().map_err(failed)?;
         }
         Ok(())
     }
