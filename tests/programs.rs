@@ -158,8 +158,9 @@ fn a_program_importing_what_wasmix_lacks_gets_one_line_naming_the_import() {
 }
 
 #[test]
-fn a_preview1_reactor_without_start_gets_one_line_and_126() {
-    // `(module (memory (export "memory") 1))`: a library, with nothing to run.
+fn a_preview1_module_without_start_runs_as_under_wasmtime() {
+    // `(module (memory (export "memory") 1))`: a library, with nothing to run. Like
+    // `wasmtime run`, the shell instantiates it and it has done all it does.
     let mut module = b"\0asm\x01\0\0\0".to_vec();
     module.extend([5, 3, 1, 0, 1]);
     module.extend([7, 10, 1, 6]);
@@ -167,9 +168,48 @@ fn a_preview1_reactor_without_start_gets_one_line_and_126() {
     module.extend([2, 0]);
     let state = state_with(&[("/home/user/library.wasm", module)]);
     let out = run_in(&state, "./library.wasm; echo status $?");
-    assert_eq!(out.stdout, "status 126\n");
+    assert_eq!(out.stdout, "status 0\n");
+    assert_eq!(out.stderr, "");
+}
+
+/// `wasmix run FILE` for a program written here in the text format: output and status.
+fn run_text(text: &str) -> support::Run {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("program.wat");
+    std::fs::write(&file, text).unwrap();
+    wasmix()
+        .current_dir(dir.path())
+        .args(["run", "program.wat"])
+        .output()
+        .unwrap()
+        .into()
+}
+
+#[test]
+fn wasmix_run_takes_the_text_format_and_runs_a_module_as_wasmtime_does() {
+    // Its start function, then `_initialize`, then `_start`: what `wasmtime run` printed.
+    let order = run_text(
+        r#"(module
+  (import "wasi_snapshot_preview1" "fd_write" (func $write (param i32 i32 i32 i32) (result i32)))
+  (memory (export "memory") 1)
+  (data (i32.const 16) "start\0ainit\0amain\0a")
+  (func $say (param $at i32) (param $len i32)
+    (i32.store (i32.const 0) (local.get $at))
+    (i32.store (i32.const 4) (local.get $len))
+    (drop (call $write (i32.const 1) (i32.const 0) (i32.const 1) (i32.const 8))))
+  (func $start (call $say (i32.const 16) (i32.const 6)))
+  (start $start)
+  (func (export "_initialize") (call $say (i32.const 22) (i32.const 5)))
+  (func (export "_start") (call $say (i32.const 27) (i32.const 5))))"#,
+    );
     assert_eq!(
-        out.stderr,
-        "wasmix: line 1: ./library.wasm: cannot execute: does not export _start\n"
+        (order.stdout.as_str(), order.stderr.as_str(), order.status),
+        ("start\ninit\nmain\n", "", 0)
+    );
+    // Text that does not assemble: one line with the place, status 1 as under wasmtime.
+    let bad = run_text("(module (func (export \"_start\")) oops");
+    assert_eq!(
+        (bad.stdout.as_str(), bad.stderr.as_str(), bad.status),
+        ("", "wasmix: program.wat:1:34: expected `(`\n", 1)
     );
 }

@@ -222,6 +222,36 @@ impl RunOptions {
     }
 }
 
+/// A program written in the WebAssembly text format (`.wat`), assembled as `wasmtime run`
+/// assembles it; a binary one as it is. A file that is neither is left for the loader to
+/// refuse, unless it reads as text that fails to assemble (wasmtime's message, status 1).
+fn from_text(path: &str, bytes: Vec<u8>) -> Result<Vec<u8>, RunError> {
+    if bytes.starts_with(b"\0asm") {
+        return Ok(bytes);
+    }
+    match wat::Parser::new().parse_bytes(Some(std::path::Path::new(path)), &bytes) {
+        Ok(binary) => Ok(binary.into_owned()),
+        Err(e)
+            if std::str::from_utf8(&bytes).is_ok_and(|text| text.trim_start().starts_with('(')) =>
+        {
+            // One line, `PATH:LINE:COLUMN: what`, from the parser's message and its
+            // `--> PATH:LINE:COLUMN` line (the rest is a drawing of the place).
+            let text = e.to_string();
+            let mut lines = text.lines();
+            let what = lines.next().unwrap_or_default();
+            let place = lines
+                .next()
+                .and_then(|line| line.trim().strip_prefix("-->"))
+                .map_or(path, str::trim);
+            Err(RunError {
+                message: format!("{place}: {what}"),
+                status: 1,
+            })
+        }
+        Err(_) => Ok(bytes),
+    }
+}
+
 /// Loads, starts and waits for the program; returns its status as `wasmtime run` would.
 pub async fn run(
     kernel: &Arc<Kernel>,
@@ -233,6 +263,7 @@ pub async fn run(
         message: format!("{path}: {}", FsError::from(e)),
         status: 127,
     })?;
+    let bytes = from_text(path, bytes)?;
     // Compiled on a thread of its own, so that a Ctrl-C during a long compile ends the run
     // at once (the compile is abandoned with the process).
     let loading = tokio::task::spawn_blocking({

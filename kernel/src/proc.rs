@@ -647,9 +647,21 @@ async fn run_command(
             command.wasi_cli_run().call_run(&mut *store).await
         }
         Entry::Preview1(pre) => {
+            // As `wasmtime run` runs a core module: instantiated (its start function runs),
+            // then `_initialize` if it is a reactor, then its main function ("" or
+            // `_start`) if it has one; a module with none has done all it does.
             let instance = pre.instantiate_async(&mut *store).await?;
-            let start = instance.get_typed_func::<(), ()>(&mut *store, "_start")?;
-            start.call_async(&mut *store, ()).await.map(Ok)
+            let main = ["", "_start"]
+                .into_iter()
+                .find(|name| instance.get_export(&mut *store, name).is_some());
+            let initialize = instance
+                .get_export(&mut *store, "_initialize")
+                .map(|_| "_initialize");
+            for name in initialize.into_iter().chain(main) {
+                let function = instance.get_typed_func::<(), ()>(&mut *store, name)?;
+                function.call_async(&mut *store, ()).await?;
+            }
+            Ok(Ok(()))
         }
     }
 }

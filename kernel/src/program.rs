@@ -52,7 +52,6 @@ pub enum ExecError {
     Invalid(String),
     Unlinkable(String),
     NoRunExport,
-    NoStartExport,
 }
 
 impl fmt::Display for ExecError {
@@ -62,7 +61,6 @@ impl fmt::Display for ExecError {
             ExecError::Invalid(why) => write!(f, "invalid WebAssembly: {why}"),
             ExecError::Unlinkable(why) => write!(f, "{why}"),
             ExecError::NoRunExport => write!(f, "does not export wasi:cli/run"),
-            ExecError::NoStartExport => write!(f, "does not export _start"),
         }
     }
 }
@@ -399,12 +397,6 @@ impl Prepare for Component {
 
 impl Prepare for Module {
     fn entry(self, tier: &Tier) -> Result<Entry, ExecError> {
-        if !matches!(
-            self.get_export("_start"),
-            Some(wasmtime::ExternType::Func(_))
-        ) {
-            return Err(ExecError::NoStartExport);
-        }
         let pre = tier
             .module_linker
             .instantiate_pre(&self)
