@@ -107,7 +107,8 @@ impl Scanner {
                         return End::Input;
                     }
                     self.copy(1);
-                    command_start = false;
+                    // `esac` may follow a subshell in a `case` body.
+                    command_start = in_case;
                 }
                 ')' => return End::Paren,
                 '#' => {

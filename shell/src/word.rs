@@ -504,7 +504,9 @@ impl<'a> Parser<'a> {
                 }
                 b')' if depth > 0 => {
                     depth -= 1;
-                    command_start = false;
+                    // In a `case`, a pattern's `(x)` or a subshell may be followed by
+                    // `esac` (`$(case x in (x) esac)`).
+                    command_start = cases > 0;
                 }
                 b')' if cases > 0 => command_start = true,
                 b')' => return Some(at),

@@ -21,3 +21,8 @@ echo $(case $x in
   # comment a)
   b) echo commented;;
 esac)
+# `esac` right after a pattern's `)` or after a subshell ends the `case` there too.
+echo $(case x in (x) esac) empty
+echo $(case x in (x) ;; (y) esac) second
+echo $(case x in (x) (echo sub) esac) subshell
+echo $(case x in x) (echo esac) esac) word
