@@ -567,10 +567,7 @@ impl Shell {
         let mut reader = reader::Reader::new(text);
         while let Some(chunk) = reader.next(self.reading()) {
             let aliases = self.reading_state();
-            match self
-                .run_program(&chunk.program, Some(&chunk.text), aliases)
-                .await
-            {
+            match self.run_chunk(&chunk, aliases, text).await {
                 Ok(Some(index)) => {
                     if let Some(line) = chunk.resume_line(index) {
                         reader.resume_at(line);
@@ -615,6 +612,52 @@ impl Shell {
             };
         }
         Ok(self.last_status)
+    }
+
+    /// Runs the commands of a chunk of a script or `-c` string. A here-document that the
+    /// end of the text delimited is warned of when the command holding it (the last) is
+    /// reached, as bash warns when it reads it.
+    async fn run_chunk(
+        &mut self,
+        chunk: &reader::Chunk,
+        aliases: (u64, bool, bool),
+        text: &str,
+    ) -> Result<Option<usize>, Flow> {
+        let commands = &chunk.program.complete_commands;
+        let Some(last) = commands
+            .len()
+            .checked_sub(1)
+            .filter(|_| !chunk.open_documents.is_empty())
+        else {
+            return self
+                .run_program(&chunk.program, Some(&chunk.text), aliases)
+                .await;
+        };
+        let before = brush_parser::ast::Program {
+            complete_commands: commands[..last].to_vec(),
+        };
+        if let Some(index) = self
+            .run_program(&before, Some(&chunk.text), aliases)
+            .await?
+        {
+            return Ok(Some(index));
+        }
+        let end_line = text.lines().count();
+        for document in &chunk.open_documents {
+            let warning = format!(
+                "warning: here-document at line {} delimited by end-of-file (wanted `{}')",
+                document.line, document.tag
+            );
+            match &self.origin {
+                Origin::Script(_) => self.report_at_line(end_line, &warning),
+                _ => self.say(format!("wasmix: line {end_line}: {warning}")),
+            }
+        }
+        let rest = brush_parser::ast::Program {
+            complete_commands: commands[last..].to_vec(),
+        };
+        let index = self.run_program(&rest, Some(&chunk.text), aliases).await?;
+        Ok(index.map(|index| index + last))
     }
 
     /// A syntax error and the line it is on.

@@ -20,6 +20,8 @@ pub(super) struct Chunk {
     pub text: String,
     /// The syntax error after them, and the line after their last.
     pub error: Option<(SyntaxError, usize)>,
+    /// The here-documents the end of the text delimited (in the last command).
+    pub open_documents: Vec<syntax::OpenDocument>,
 }
 
 impl<'a> Reader<'a> {
@@ -42,11 +44,12 @@ impl<'a> Reader<'a> {
             return Some(chunk);
         }
         let text = blank_before(self.text, first);
-        match syntax::parse_with(&text, reading) {
-            Ok(program) => Some(Chunk {
+        match syntax::parse_to_the_end(&text, reading) {
+            Ok((program, open_documents)) => Some(Chunk {
                 program,
                 text,
                 error: None,
+                open_documents,
             }),
             Err(error) => {
                 // The longest run of whole lines before the error that parses.
@@ -69,6 +72,7 @@ impl<'a> Reader<'a> {
                     program,
                     text: lines[..count].join("\n"),
                     error: Some((error, count + 1)),
+                    open_documents: Vec::new(),
                 })
             }
         }
@@ -96,6 +100,7 @@ impl<'a> Reader<'a> {
                         program,
                         text: "\n".repeat(first - 1) + &window,
                         error: None,
+                        open_documents: Vec::new(),
                     });
                 }
                 Err(error) if syntax::runs_past_the_end(&error) => lines *= 2,

@@ -56,22 +56,53 @@ pub fn parse(text: &str) -> Result<Program, SyntaxError> {
 
 /// Parses shell text as `reading` says.
 pub fn parse_with(text: &str, reading: Reading<'_>) -> Result<Program, SyntaxError> {
+    parse_to_the_end(text, reading).map(|(program, _)| program)
+}
+
+/// A here-document that the end of the text delimited (bash warns of it): its tag and
+/// the line it starts on.
+pub struct OpenDocument {
+    pub tag: String,
+    pub line: usize,
+}
+
+/// Parses shell text as `reading` says, with the here-documents its end delimited.
+pub fn parse_to_the_end(
+    text: &str,
+    reading: Reading<'_>,
+) -> Result<(Program, Vec<OpenDocument>), SyntaxError> {
     let mut completed = text.to_string();
+    let mut open = Vec::new();
     // Each round closes one document; a line may open several.
     for _ in 0..8 {
         match parse_exact(&completed, reading) {
             // A backslash that ends the text stands for itself, as in bash (`echo \`).
             Err(error) if error.message.ends_with(UNTERMINATED_ESCAPE) => completed.push('\\'),
             Err(error) if error.message.starts_with(UNTERMINATED_DOCUMENT) => {
-                match open_document_tag(&completed) {
-                    Some(tag) => completed = format!("{completed}\n{tag}"),
-                    None => return Err(error),
+                let pending = pending_documents(&error.message);
+                if pending.is_empty() {
+                    return Err(error);
+                }
+                // The first body is every line to the end, each ended by a newline; the
+                // others are empty.
+                if !completed.ends_with('\n') {
+                    completed.push('\n');
+                }
+                // bash names the line each body starts on: after the first, the end.
+                let end = completed.matches('\n').count();
+                for (index, mut document) in pending.into_iter().enumerate() {
+                    if index > 0 {
+                        document.line = end;
+                    }
+                    completed.push_str(&document.tag);
+                    completed.push('\n');
+                    open.push(document);
                 }
             }
-            other => return other,
+            other => return other.map(|program| (program, open)),
         }
     }
-    parse_exact(&completed, reading)
+    parse_exact(&completed, reading).map(|program| (program, open))
 }
 
 /// brush-parser's words for a backslash at the very end.
@@ -80,16 +111,30 @@ const UNTERMINATED_ESCAPE: &str = "unterminated escape sequence";
 /// brush-parser's words for a here-document that has no end.
 const UNTERMINATED_DOCUMENT: &str = "syntax error: unterminated here document";
 
-/// The delimiter of the last here-document opened in `text` (`<<EOF`, `<<-'END'`).
-fn open_document_tag(text: &str) -> Option<String> {
-    let at = text.rfind("<<")?;
-    let rest = text[at + 2..].trim_start_matches('-').trim_start();
-    let tag: String = rest
-        .chars()
-        .filter(|c| !matches!(c, '\'' | '"' | '\\'))
-        .take_while(|c| !c.is_whitespace() && !matches!(c, ';' | '|' | '&' | '<' | '>' | '(' | ')'))
-        .collect();
-    (!tag.is_empty()).then_some(tag)
+/// The here-documents brush-parser's error says are waiting for their tags ("...; tag(s)
+/// [A, 'B'] found at: [1,8, 1,18]"), in the order their bodies come: each tag as its
+/// delimiting line is written (quotes removed) and the line it is on.
+fn pending_documents(message: &str) -> Vec<OpenDocument> {
+    let Some((tags, places)) = message
+        .split_once("tag(s) [")
+        .and_then(|(_, rest)| rest.split_once("] found at: ["))
+    else {
+        return Vec::new();
+    };
+    let lines = places
+        .trim_end_matches(']')
+        .split(", ")
+        .map(|place| place.split(',').next().and_then(|l| l.parse().ok()));
+    tags.split(", ")
+        .zip(lines)
+        .filter_map(|(tag, line)| {
+            let tag: String = tag
+                .chars()
+                .filter(|c| !matches!(c, '\'' | '"' | '\\'))
+                .collect();
+            Some(OpenDocument { tag, line: line? }).filter(|d| !d.tag.is_empty())
+        })
+        .collect()
 }
 
 /// Whether an error says the text stopped inside a command (more text may complete it).
