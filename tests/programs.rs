@@ -172,14 +172,15 @@ fn a_preview1_module_without_start_runs_as_under_wasmtime() {
     assert_eq!(out.stderr, "");
 }
 
-/// `wasmix run FILE` for a program written here in the text format: output and status.
+/// `wasmix run --dir .::/ FILE` for a program written here in the text format, in a
+/// directory of its own: output and status.
 fn run_text(text: &str) -> support::Run {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("program.wat");
     std::fs::write(&file, text).unwrap();
     wasmix()
         .current_dir(dir.path())
-        .args(["run", "program.wat"])
+        .args(["run", "--dir", ".::/", "program.wat"])
         .output()
         .unwrap()
         .into()
@@ -211,5 +212,86 @@ fn wasmix_run_takes_the_text_format_and_runs_a_module_as_wasmtime_does() {
     assert_eq!(
         (bad.stdout.as_str(), bad.stderr.as_str(), bad.status),
         ("", "wasmix: program.wat:1:34: expected `(`\n", 1)
+    );
+}
+
+#[test]
+fn a_preview0_program_runs_as_under_wasmtime() {
+    // `wasi_unstable` imports: preview 1's calls, but `whence` numbered cur, end, set, a
+    // 56-byte filestat (the guard word after it stays 77) and 56-byte subscriptions.
+    // The expected text is what `wasmtime run --dir DIR::/ p0.wat` printed.
+    let out = run_text(
+        r#"(module
+  (import "wasi_unstable" "fd_write" (func $fd_write (param i32 i32 i32 i32) (result i32)))
+  (import "wasi_unstable" "path_open" (func $path_open (param i32 i32 i32 i32 i32 i64 i64 i32 i32) (result i32)))
+  (import "wasi_unstable" "fd_seek" (func $fd_seek (param i32 i64 i32 i32) (result i32)))
+  (import "wasi_unstable" "fd_filestat_get" (func $fd_filestat_get (param i32 i32) (result i32)))
+  (import "wasi_unstable" "path_filestat_get" (func $path_filestat_get (param i32 i32 i32 i32 i32) (result i32)))
+  (import "wasi_unstable" "poll_oneoff" (func $poll_oneoff (param i32 i32 i32 i32) (result i32)))
+  (import "wasi_unstable" "proc_exit" (func $proc_exit (param i32)))
+  (memory (export "memory") 1)
+  ;; 100: "file.txt", 120: "hello", 140: " ", 141: "\n"
+  (data (i32.const 100) "file.txt")
+  (data (i32.const 120) "hello")
+  (data (i32.const 140) " \n")
+  ;; Writes LEN bytes at AT to stdout.
+  (func $out (param $at i32) (param $len i32)
+    (i32.store (i32.const 0) (local.get $at))
+    (i32.store (i32.const 4) (local.get $len))
+    (drop (call $fd_write (i32.const 1) (i32.const 0) (i32.const 1) (i32.const 8))))
+  ;; Writes N in decimal, then a space.
+  (func $num (param $n i64) (local $at i32)
+    (local.set $at (i32.const 200))
+    (loop $digits
+      (local.set $at (i32.sub (local.get $at) (i32.const 1)))
+      (i64.store8 (local.get $at) (i64.add (i64.const 48) (i64.rem_u (local.get $n) (i64.const 10))))
+      (local.set $n (i64.div_u (local.get $n) (i64.const 10)))
+      (br_if $digits (i64.ne (local.get $n) (i64.const 0))))
+    (call $out (local.get $at) (i32.sub (i32.const 200) (local.get $at)))
+    (call $out (i32.const 140) (i32.const 1)))
+  (func (export "_start") (local $fd i32)
+    (call $out (i32.const 120) (i32.const 5))
+    (call $out (i32.const 141) (i32.const 1))
+    ;; path_open(3, follow, "file.txt", creat|trunc, read|write|seek|tell|filestat, ...) -> fd at 16
+    (call $num (i64.extend_i32_u (call $path_open (i32.const 3) (i32.const 1) (i32.const 100) (i32.const 8)
+      (i32.const 9) (i64.const 0x1fffffff) (i64.const 0x1fffffff) (i32.const 0) (i32.const 16))))
+    (local.set $fd (i32.load (i32.const 16)))
+    ;; five bytes, then seek 2 back from the end: whence 1 is `end` in preview 0
+    (i32.store (i32.const 0) (i32.const 120))
+    (i32.store (i32.const 4) (i32.const 5))
+    (drop (call $fd_write (local.get $fd) (i32.const 0) (i32.const 1) (i32.const 8)))
+    (call $num (i64.extend_i32_u (call $fd_seek (local.get $fd) (i64.const -2) (i32.const 1) (i32.const 24))))
+    (call $num (i64.load (i32.const 24)))
+    ;; whence 0 is `cur`: one on from 3
+    (drop (call $fd_seek (local.get $fd) (i64.const 1) (i32.const 0) (i32.const 24)))
+    (call $num (i64.load (i32.const 24)))
+    ;; filestat at 256 (56 bytes), a guard word after it at 312
+    (i64.store (i32.const 312) (i64.const 77))
+    (call $num (i64.extend_i32_u (call $fd_filestat_get (local.get $fd) (i32.const 256))))
+    (call $num (i64.load8_u (i32.const 272)))
+    (call $num (i64.load32_u (i32.const 276)))
+    (call $num (i64.load (i32.const 280)))
+    (call $num (i64.load (i32.const 312)))
+    (call $num (i64.extend_i32_u (call $path_filestat_get (i32.const 3) (i32.const 1) (i32.const 100) (i32.const 8) (i32.const 256))))
+    (call $num (i64.load (i32.const 280)))
+    ;; poll_oneoff: one clock subscription (userdata 42, relative 1 ms) at 400; events at 512
+    (i64.store (i32.const 400) (i64.const 42))
+    (i32.store8 (i32.const 408) (i32.const 0))
+    (i64.store (i32.const 416) (i64.const 9))
+    (i32.store (i32.const 424) (i32.const 1))
+    (i64.store (i32.const 432) (i64.const 1000000))
+    (i64.store (i32.const 440) (i64.const 0))
+    (i32.store16 (i32.const 448) (i32.const 0))
+    (call $num (i64.extend_i32_u (call $poll_oneoff (i32.const 400) (i32.const 512) (i32.const 1) (i32.const 600))))
+    (call $num (i64.load32_u (i32.const 600)))
+    (call $num (i64.load (i32.const 512)))
+    (call $num (i64.load16_u (i32.const 520)))
+    (call $num (i64.load8_u (i32.const 522)))
+    (call $out (i32.const 141) (i32.const 1))
+    (call $proc_exit (i32.const 3))))"#,
+    );
+    assert_eq!(
+        (out.stdout.as_str(), out.stderr.as_str(), out.status),
+        ("hello\n0 0 3 4 0 4 1 5 77 0 5 0 1 42 0 0 \n", "", 3)
     );
 }

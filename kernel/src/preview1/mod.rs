@@ -17,11 +17,14 @@ mod host;
 mod io;
 mod paths;
 mod poll;
+mod unstable;
 
 pub use fds::Preview1Fds;
 
 use crate::proc::ProcessCtx;
 
+/// Both `wasi_snapshot_preview1` and the older `wasi_unstable` (`unstable.rs`).
 pub fn add_to_linker(linker: &mut wasmtime::Linker<ProcessCtx>) -> wasmtime::Result<()> {
-    bindings::wasi_snapshot_preview1::add_to_linker(linker, |ctx| ctx)
+    bindings::wasi_snapshot_preview1::add_to_linker(linker, |ctx| ctx)?;
+    unstable::add_to_linker(linker)
 }
