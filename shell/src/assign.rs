@@ -573,6 +573,15 @@ impl Shell {
             if let Some(shadow) = shadow {
                 self.hide_global(&name, shadow);
             }
+            // In a function, a nameref to its own name is let be, with bash's warnings (its
+            // own, and the lookup's): it stands for the global of that name.
+            let self_reference = on.contains('n') && !self.locals.is_empty();
+            if result.is_ok() && self_reference && self.nameref_target(&name) == Some(&name) {
+                self.report(&format!(
+                    "{command}: warning: {name}: circular name reference"
+                ));
+                self.report(&format!("warning: {name}: circular name reference"));
+            }
             if let Err(e) = result {
                 // A compound value read from text fails as the builtin's own error.
                 let message = match compound {
@@ -634,7 +643,7 @@ impl Shell {
     /// `declare -g` in a function whose scope hides the global behind a local: the
     /// global, which the outermost `local` saved, is put in place to be declared; what
     /// was there is kept for [`Shell::hide_global`].
-    fn expose_global(&mut self, name: &str) -> Option<HiddenGlobal> {
+    pub(super) fn expose_global(&mut self, name: &str) -> Option<HiddenGlobal> {
         let (frame, index) = self.saved_global(name)?;
         let current = match self.locals[frame][index].1.take() {
             Some(global) => self.variables.insert(name.to_string(), global),
@@ -648,7 +657,7 @@ impl Shell {
     }
 
     /// Puts the global declared back where the local saved it, and the local back.
-    fn hide_global(&mut self, name: &str, hidden: HiddenGlobal) {
+    pub(super) fn hide_global(&mut self, name: &str, hidden: HiddenGlobal) {
         self.locals[hidden.frame][hidden.index].1 = self.variables.remove(name);
         if let Some(current) = hidden.current {
             self.variables.insert(name.to_string(), current);
@@ -656,7 +665,7 @@ impl Shell {
     }
 
     /// Where the outermost `local` of `name` saved the global value: (frame, entry).
-    fn saved_global(&self, name: &str) -> Option<(usize, usize)> {
+    pub(super) fn saved_global(&self, name: &str) -> Option<(usize, usize)> {
         self.locals.iter().enumerate().find_map(|(frame, saved)| {
             saved
                 .iter()
@@ -1035,7 +1044,7 @@ impl Shell {
 }
 
 /// A global made visible for `declare -g` while a local hides it.
-struct HiddenGlobal {
+pub(super) struct HiddenGlobal {
     frame: usize,
     index: usize,
     current: Option<super::variables::Variable>,

@@ -227,11 +227,24 @@ impl Shell {
             Some(NamerefEnd::Element(array, text)) => {
                 self.element(&array, &self.nameref_subscript(&array, &text))
             }
-            Some(NamerefEnd::Circular) => None,
+            Some(NamerefEnd::Circular) => {
+                self.report(&format!("warning: {name}: circular name reference"));
+                self.circular_global(name)
+            }
             None => self
                 .variable_entry(name)
                 .and_then(|v| v.value.first().map(str::to_string)),
         }
+    }
+
+    /// What a name whose namerefs loop stands for, as bash reads it: in a function whose
+    /// local it is, the global of its name (not followed if a nameref); elsewhere nothing.
+    fn circular_global(&self, name: &str) -> Option<String> {
+        let (frame, index) = self.saved_global(name)?;
+        let global = self.locals[frame][index].1.as_ref()?;
+        (!global.nameref)
+            .then(|| global.value.first().map(str::to_string))
+            .flatten()
     }
 
     /// The variable `name` stands for; None when unset, or when its namerefs end at an
@@ -360,7 +373,20 @@ impl Shell {
                 return self.assign_element(&array, subscript, value, append);
             }
             Some(NamerefEnd::Circular) => {
-                return Err(ExpandError::new(format!("{name}: circular name reference")));
+                let warning = format!("warning: {name}: circular name reference");
+                // As bash: in a function, a local whose namerefs lead back to it stands
+                // for the global of its name; elsewhere the assignment fails and the
+                // rest of the command line is dropped.
+                let Some(hidden) = self.expose_global(name) else {
+                    return Err(ExpandError::aborting(warning));
+                };
+                self.report(&warning);
+                let result = match self.variables.get(name) {
+                    Some(global) if global.nameref => Ok(()),
+                    _ => self.assign_scalar(name, value, append),
+                };
+                self.hide_global(name, hidden);
+                return result;
             }
             None => {}
         }
