@@ -25,7 +25,7 @@ impl Shell {
         text: &str,
     ) -> Result<Evaluated, ExpandError> {
         let mark = self.arithmetic_keys.len();
-        let expanded = match self.with_keys_taken(text).await {
+        let expanded = match self.with_keys_taken(text, false).await {
             Ok(marked) => self.expand_operand(&marked, true, false).await,
             Err(e) => Err(e),
         };
@@ -44,7 +44,7 @@ impl Shell {
         text: &str,
     ) -> Result<i64, ExpandError> {
         let mark = self.arithmetic_keys.len();
-        let value = match self.with_keys_taken(text).await {
+        let value = match self.with_keys_taken(text, true).await {
             Ok(marked) => self.evaluate_marked(&marked),
             Err(e) => Err(e),
         };
@@ -54,10 +54,11 @@ impl Shell {
 
     /// Evaluates text whose keys are placeholders; an error names the keys.
     fn evaluate_marked(&mut self, marked: &str) -> Result<i64, ExpandError> {
-        self.evaluate_arithmetic(marked).map_err(|mut e| {
-            e.message = self.keys_written_back(&e.message);
-            e
-        })
+        self.evaluate_arithmetic(&blank_subscripts_as_zero(marked))
+            .map_err(|mut e| {
+                e.message = self.keys_written_back(&e.message);
+                e
+            })
     }
 
     /// The key a placeholder stands for, if `name` is one.
@@ -67,8 +68,9 @@ impl Shell {
     }
 
     /// The text with each associative subscript expanded into the key table and
-    /// replaced by its placeholder.
-    async fn with_keys_taken(&mut self, text: &str) -> Result<String, ExpandError> {
+    /// replaced by its placeholder. In text already expanded (`let`'s), an indexed
+    /// array's subscript is expanded too, as bash expands it (`let 'a[$i+1]=2'`).
+    async fn with_keys_taken(&mut self, text: &str, expanded: bool) -> Result<String, ExpandError> {
         let mut marked = String::with_capacity(text.len());
         let mut at = 0;
         for edit in self.subscript_edits(text) {
@@ -78,6 +80,16 @@ impl Shell {
                     at = range.end;
                     continue;
                 }
+                Edit::Index(range) if expanded => {
+                    marked.push_str(&text[at..range.start]);
+                    let index = self
+                        .expand_operand(&text[range.clone()], false, false)
+                        .await?;
+                    marked.push_str(&index);
+                    at = range.end;
+                    continue;
+                }
+                Edit::Index(_) => continue,
                 Edit::Key(range) => range,
             };
             marked.push_str(&text[at..range.start]);
@@ -150,6 +162,9 @@ impl Shell {
                         let trailing = inside.len() - inside.trim_end().len();
                         if leading < inside.len() {
                             found.push(Edit::Blanks(end + 1..end + 1 + leading));
+                            if inside.contains(['$', '`', '"', '\'']) {
+                                found.push(Edit::Index(end + 1 + leading..close - trailing));
+                            }
                             found.push(Edit::Blanks(close - trailing..close));
                         }
                         at = end + 1 + leading;
@@ -159,10 +174,37 @@ impl Shell {
             }
         }
         found.sort_by_key(|edit| match edit {
-            Edit::Key(range) | Edit::Blanks(range) => range.start,
+            Edit::Key(range) | Edit::Blanks(range) | Edit::Index(range) => range.start,
         });
         found
     }
+}
+
+/// An indexed array's subscript that expanded to blanks (`a[ ]`, `a[$blank]`, or `let`'s
+/// `a[" "]`, whose quotes bash removes there) is element 0, as bash evaluates it.
+fn blank_subscripts_as_zero(text: &str) -> std::borrow::Cow<'_, str> {
+    let bytes = text.as_bytes();
+    let mut out = String::new();
+    let mut copied = 0;
+    for (open, _) in text.match_indices('[') {
+        if open == 0 || !is_name_byte(bytes[open - 1]) {
+            continue;
+        }
+        let Some(length) = text[open + 1..].find(']') else {
+            break;
+        };
+        let inside = &text[open + 1..open + 1 + length];
+        if !inside.is_empty() && inside.bytes().all(|b| matches!(b, b' ' | b'\t' | b'"')) {
+            out.push_str(&text[copied..=open]);
+            out.push('0');
+            copied = open + 1 + length;
+        }
+    }
+    if copied == 0 {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    out.push_str(&text[copied..]);
+    std::borrow::Cow::Owned(out)
 }
 
 /// A change to arithmetic text before it is expanded.
@@ -171,6 +213,8 @@ enum Edit {
     Key(Range<usize>),
     /// Blanks that go.
     Blanks(Range<usize>),
+    /// An indexed array's subscript with something to expand.
+    Index(Range<usize>),
 }
 
 fn is_name_start(byte: u8) -> bool {
