@@ -340,6 +340,14 @@ impl Shell {
                 Some((array, text)) if is_name(array) && !text.is_empty() => {
                     match self.subscript(array, text).await {
                         Ok(subscript) => self.unset_element(array, &subscript),
+                        // A key that is a lone quote (`unset "a[$k]"` of the key `'`): bash's
+                        // second expansion of it leaves it as it is.
+                        Err(e)
+                            if self.is_associative(array)
+                                && e.message.contains("syntax error: unterminated") =>
+                        {
+                            self.unset_element(array, &Subscript::Key(text.to_string()))
+                        }
                         Err(e) => Err(e),
                     }
                 }
