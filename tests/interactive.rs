@@ -136,6 +136,25 @@ fn history_is_kept_across_sessions() {
 }
 
 #[test]
+fn autocd_and_cdspell_at_the_prompt() {
+    // What `bash --norc -i` does with them: a directory typed as a command is `cd -- DIR`,
+    // shown on stderr; `cd` to a name one letter off goes to the near one and prints it.
+    let mut shell = ephemeral_session();
+    shell.send_line("shopt -s autocd cdspell").unwrap();
+    shell.exp_string("user@wasmix:~$ ").unwrap();
+    shell.send_line("/tmp").unwrap();
+    shell.exp_string("cd -- /tmp\r\n").unwrap();
+    shell.exp_string("user@wasmix:/tmp$ ").unwrap();
+    shell.send_line("cd /ect").unwrap();
+    shell.exp_string("/etc\r\n").unwrap();
+    shell.exp_string("user@wasmix:/etc$ ").unwrap();
+    shell.send_line("cd /bni; pwd").unwrap();
+    shell.exp_string("/bin\r\n/bin\r\n").unwrap();
+    shell.send_line("exit").unwrap();
+    shell.exp_eof().unwrap();
+}
+
+#[test]
 fn unfinished_commands_continue_on_the_next_line() {
     let state = tempfile::tempdir().unwrap();
     let mut shell = session(state.path());

@@ -1094,11 +1094,12 @@ impl Shell {
             self.refuse_named(name, &stderr);
             return Ok(Stage::Done(1));
         }
-        let name = argv[0].clone();
         // `$_`: the last argument of the command before.
         if let Some(last) = argv.last().filter(|_| alone) {
             self.set_variable("_", last, false);
         }
+        let argv = self.as_autocd(argv, &stdio);
+        let name = argv[0].clone();
         let builtin = self.find_builtin(&name);
         // In POSIX mode a special builtin is found before a function of its name.
         let special = self.options.posix && super::table::SPECIAL.contains(&name.as_str());
@@ -1250,6 +1251,33 @@ impl Shell {
             });
         }
         Ok(format!("({})", parts.join(" ")))
+    }
+
+    /// `shopt -s autocd` at the prompt: a directory's name run as a command (no builtin,
+    /// function or program of its name) is `cd -- DIR`, shown on stderr as bash shows it.
+    fn as_autocd(&mut self, argv: Vec<String>, stdio: &Stdio) -> Vec<String> {
+        let name = &argv[0];
+        let directory = self.shell_options.autocd
+            && matches!(self.origin, Origin::Prompt)
+            && self.find_builtin(name).is_none()
+            && !self.functions.contains_key(name)
+            && self
+                .namespace
+                .stat(
+                    &wasmix_kernel::fs::namespace::absolute(&self.cwd, name),
+                    true,
+                )
+                .is_ok_and(|meta| meta.is_dir());
+        if !directory {
+            return argv;
+        }
+        let argv: Vec<String> = ["cd", "--"]
+            .into_iter()
+            .map(String::from)
+            .chain(argv)
+            .collect();
+        let _ = super::builtin::deliver(format!("{}\n", argv.join(" ")), stdio.stderr.duplicate());
+        argv
     }
 
     /// Starts the program `argv[0]` names, with `extra` added to the environment.

@@ -161,7 +161,13 @@ impl Shell {
                 Some(found) => (found, true),
                 None => match self.cdable_variable(&cwd, dir) {
                     Some(value) => (value, true),
-                    None => (dir.to_string(), false),
+                    None => match self.spelling_corrected(&cwd, dir) {
+                        Some(corrected) => {
+                            let _ = deliver(format!("{corrected}\n"), stdout.duplicate());
+                            (corrected, false)
+                        }
+                        None => (dir.to_string(), false),
+                    },
                 },
             },
         };
@@ -233,6 +239,47 @@ impl Shell {
         self.variable(name).filter(|value| !value.is_empty())
     }
 
+    /// With `shopt -s cdspell` at the prompt, a directory name that names nothing, each
+    /// component that names nothing replaced by the nearest name in its directory, as
+    /// bash's `spname` corrects it; None when one has no near name.
+    fn spelling_corrected(&self, cwd: &str, path: &str) -> Option<String> {
+        let wanted = self.shell_options.cdspell && matches!(self.origin, super::Origin::Prompt);
+        if !wanted || self.namespace.stat(&absolute(cwd, path), true).is_ok() {
+            return None;
+        }
+        let mut corrected = String::new();
+        for (index, component) in path.split('/').enumerate() {
+            if index > 0 {
+                corrected.push('/');
+            }
+            if component.is_empty() {
+                continue;
+            }
+            let directory = absolute(
+                cwd,
+                if corrected.is_empty() {
+                    "."
+                } else {
+                    &corrected
+                },
+            );
+            let names = self.namespace.read_dir(&directory).ok()?;
+            // The last of the nearest names wins, as bash keeps the last of equals.
+            let (distance, best) = std::iter::once("..".to_string())
+                .chain(names.into_iter().map(|entry| entry.name))
+                .map(|name| (spelling_distance(&name, component), name))
+                .filter(|(distance, _)| *distance < 3)
+                .fold((3, String::new()), |kept, next| {
+                    if next.0 <= kept.0 { next } else { kept }
+                });
+            if distance == 3 {
+                return None;
+            }
+            corrected.push_str(&best);
+        }
+        (corrected != path).then_some(corrected)
+    }
+
     /// In a path with `..` in it, the first part before a `..` that is not a directory,
     /// looking only at the `..`s after the first `from` components.
     fn missing_before_parent(&self, path: &str, from: usize) -> Option<wasmix_kernel::fs::FsError> {
@@ -258,4 +305,20 @@ pub fn program_name(file: &str) -> String {
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default()
+}
+
+/// How far a name in a directory is from a name typed: 0 the same, 1 two neighbouring
+/// letters swapped, 2 one letter wrong, extra or missing, 3 farther.
+fn spelling_distance(name: &str, typed: &str) -> u8 {
+    let (name, typed) = (name.as_bytes(), typed.as_bytes());
+    let same = name.iter().zip(typed).take_while(|(a, b)| a == b).count();
+    let (rest, wanted) = (&name[same..], &typed[same..]);
+    match (rest, wanted) {
+        ([], []) => 0,
+        ([a, b, after @ ..], [c, d, others @ ..]) if a == d && b == c && after == others => 1,
+        ([_, after @ ..], [_, others @ ..]) if after == others => 2,
+        ([_, after @ ..], _) if after == wanted => 2,
+        (_, [_, others @ ..]) if rest == others => 2,
+        _ => 3,
+    }
 }

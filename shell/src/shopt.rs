@@ -6,8 +6,13 @@ use wasmix_kernel::file::Output;
 
 #[derive(Clone, Copy)]
 pub(super) struct ShellOptions {
+    /// At the prompt, a directory's name run as a command is `cd` to it.
+    pub autocd: bool,
     /// `cd NAME`, NAME not a directory, goes to the directory in the variable NAME.
     pub cdable_vars: bool,
+    /// At the prompt, `cd` corrects a directory name one letter off (swapped, wrong,
+    /// extra or missing) and says where it went.
+    pub cdspell: bool,
     /// LINES and COLUMNS follow the terminal's size after each command at the prompt.
     pub checkwinsize: bool,
     /// Globs match names that start with a dot.
@@ -63,7 +68,9 @@ impl Default for ShellOptions {
     /// bash's defaults.
     fn default() -> ShellOptions {
         ShellOptions {
+            autocd: false,
             cdable_vars: false,
+            cdspell: false,
             checkwinsize: true,
             dotglob: false,
             execfail: false,
@@ -92,8 +99,10 @@ impl Default for ShellOptions {
 }
 
 /// The options, in bash's (alphabetical) order.
-pub(super) const NAMES: [&str; 24] = [
+pub(super) const NAMES: [&str; 26] = [
+    "autocd",
     "cdable_vars",
+    "cdspell",
     "checkwinsize",
     "dotglob",
     "execfail",
@@ -122,7 +131,9 @@ pub(super) const NAMES: [&str; 24] = [
 impl ShellOptions {
     fn flag(&mut self, name: &str) -> Option<&mut bool> {
         Some(match name {
+            "autocd" => &mut self.autocd,
             "cdable_vars" => &mut self.cdable_vars,
+            "cdspell" => &mut self.cdspell,
             "checkwinsize" => &mut self.checkwinsize,
             "dotglob" => &mut self.dotglob,
             "execfail" => &mut self.execfail,
