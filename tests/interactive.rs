@@ -155,6 +155,21 @@ fn autocd_and_cdspell_at_the_prompt() {
 }
 
 #[test]
+fn checkjobs_holds_exit_back_while_a_job_runs() {
+    // As `bash --norc -i`: the first `exit` says so and lists the jobs; the next exits.
+    let mut shell = ephemeral_session();
+    shell.send_line("shopt -s checkjobs; sleep 30 &").unwrap();
+    shell.exp_string("user@wasmix:~$ ").unwrap();
+    shell.send_line("exit").unwrap();
+    shell
+        .exp_string("There are running jobs.\r\n[1]+  Running                 sleep 30 &\r\n")
+        .unwrap();
+    shell.exp_string("user@wasmix:~ [1]$ ").unwrap();
+    shell.send_line("exit").unwrap();
+    shell.exp_eof().unwrap();
+}
+
+#[test]
 fn unfinished_commands_continue_on_the_next_line() {
     let state = tempfile::tempdir().unwrap();
     let mut shell = session(state.path());

@@ -80,19 +80,33 @@ impl Shell {
                         }
                     },
                 };
-                // At the prompt, stopped jobs hold the first `exit` back, as in bash.
+                // At the prompt, stopped jobs hold the first `exit` back, as in bash; with
+                // `shopt -s checkjobs` running ones do too, and the jobs are listed.
                 if alone && matches!(self.origin, super::Origin::Prompt) {
                     let kernel = self.kernel.clone();
-                    let stopped = self.jobs.with(|jobs| {
-                        jobs.iter().any(|job| {
-                            matches!(self.jobs.state(&kernel, job), super::job::JobState::Stopped)
-                        })
+                    let states: Vec<super::job::JobState> = self.jobs.with(|jobs| {
+                        jobs.iter()
+                            .map(|job| self.jobs.state(&kernel, job))
+                            .collect()
                     });
+                    let any = |wanted: super::job::JobState| states.contains(&wanted);
+                    let checkjobs = self.shell_options.checkjobs;
+                    let held = if any(super::job::JobState::Stopped) {
+                        Some("There are stopped jobs.")
+                    } else if checkjobs && any(super::job::JobState::Running) {
+                        Some("There are running jobs.")
+                    } else {
+                        None
+                    };
                     let typed = self.history.entries.len();
-                    if stopped && self.exit_warned_at != Some(typed) {
-                        self.say("There are stopped jobs.".into());
+                    if let Some(message) = held.filter(|_| self.exit_warned_at != Some(typed)) {
+                        self.say(message.into());
                         self.exit_warned_at = Some(typed + 1);
-                        return Ok(Stage::Done(1));
+                        let listing = match checkjobs {
+                            true => self.jobs_builtin(&["jobs".into()], &stdio.stdout).1,
+                            false => String::new(),
+                        };
+                        return self.finish(&argv[0], 1, listing, stdio).await;
                     }
                 }
                 if alone {

@@ -13,6 +13,9 @@ pub(super) struct ShellOptions {
     /// At the prompt, `cd` corrects a directory name one letter off (swapped, wrong,
     /// extra or missing) and says where it went.
     pub cdspell: bool,
+    /// At the prompt, running jobs hold the first `exit` back as stopped ones do, and
+    /// the jobs are listed.
+    pub checkjobs: bool,
     /// LINES and COLUMNS follow the terminal's size after each command at the prompt.
     pub checkwinsize: bool,
     /// Globs match names that start with a dot.
@@ -71,6 +74,7 @@ impl Default for ShellOptions {
             autocd: false,
             cdable_vars: false,
             cdspell: false,
+            checkjobs: false,
             checkwinsize: true,
             dotglob: false,
             execfail: false,
@@ -99,10 +103,11 @@ impl Default for ShellOptions {
 }
 
 /// The options, in bash's (alphabetical) order.
-pub(super) const NAMES: [&str; 26] = [
+pub(super) const NAMES: [&str; 27] = [
     "autocd",
     "cdable_vars",
     "cdspell",
+    "checkjobs",
     "checkwinsize",
     "dotglob",
     "execfail",
@@ -134,6 +139,7 @@ impl ShellOptions {
             "autocd" => &mut self.autocd,
             "cdable_vars" => &mut self.cdable_vars,
             "cdspell" => &mut self.cdspell,
+            "checkjobs" => &mut self.checkjobs,
             "checkwinsize" => &mut self.checkwinsize,
             "dotglob" => &mut self.dotglob,
             "execfail" => &mut self.execfail,
