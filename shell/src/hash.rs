@@ -15,16 +15,28 @@ pub(super) struct Hashed {
 }
 
 impl Shell {
-    /// Where `name` was found, while `$PATH` is what it was then.
+    /// Where `name` was found, while `$PATH` is what it was then. With `shopt -s
+    /// checkhash`, or in POSIX mode, a path that is no longer a file is not taken (the
+    /// name is searched for again), as in bash.
     pub(super) fn hashed_path(&self, name: &str) -> Option<String> {
         if !self.options.hashall {
             return None;
         }
         let search_path = self.variable("PATH").unwrap_or_default();
-        self.hashed
+        let path = self
+            .hashed
             .iter()
             .find(|entry| entry.name == name && entry.search_path == search_path)
-            .map(|entry| entry.path.clone())
+            .map(|entry| entry.path.clone())?;
+        let checked = self.shell_options.checkhash || self.options.posix;
+        let gone = || {
+            let at = wasmix_kernel::fs::namespace::absolute(&self.cwd, &path);
+            !self
+                .namespace
+                .stat(&at, true)
+                .is_ok_and(|meta| !meta.is_dir())
+        };
+        (!(checked && gone())).then_some(path)
     }
 
     /// A program run by its name alone, found at `path`.

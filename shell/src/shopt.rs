@@ -13,6 +13,8 @@ pub(super) struct ShellOptions {
     /// At the prompt, `cd` corrects a directory name one letter off (swapped, wrong,
     /// extra or missing) and says where it went.
     pub cdspell: bool,
+    /// A remembered program that is no longer where it was found is searched for again.
+    pub checkhash: bool,
     /// At the prompt, running jobs hold the first `exit` back as stopped ones do, and
     /// the jobs are listed.
     pub checkjobs: bool,
@@ -74,6 +76,7 @@ impl Default for ShellOptions {
             autocd: false,
             cdable_vars: false,
             cdspell: false,
+            checkhash: false,
             checkjobs: false,
             checkwinsize: true,
             dotglob: false,
@@ -103,10 +106,11 @@ impl Default for ShellOptions {
 }
 
 /// The options, in bash's (alphabetical) order.
-pub(super) const NAMES: [&str; 27] = [
+pub(super) const NAMES: [&str; 28] = [
     "autocd",
     "cdable_vars",
     "cdspell",
+    "checkhash",
     "checkjobs",
     "checkwinsize",
     "dotglob",
@@ -139,6 +143,7 @@ impl ShellOptions {
             "autocd" => &mut self.autocd,
             "cdable_vars" => &mut self.cdable_vars,
             "cdspell" => &mut self.cdspell,
+            "checkhash" => &mut self.checkhash,
             "checkjobs" => &mut self.checkjobs,
             "checkwinsize" => &mut self.checkwinsize,
             "dotglob" => &mut self.dotglob,
