@@ -218,6 +218,7 @@ impl Shell {
     pub(super) fn history_builtin(&mut self, args: &[String]) -> (u8, String) {
         let mut args = args;
         let mut flag = None;
+        let (mut clear, mut files) = (false, String::new());
         while let Some(arg) = args.first().filter(|a| a.starts_with('-') && a.len() > 1) {
             args = &args[1..];
             if arg == "--" {
@@ -230,18 +231,29 @@ impl Shell {
                     return (2, String::new());
                 }
                 if letter == 'c' {
-                    self.history.entries.clear();
-                    self.history.base = 1;
-                    self.history.session_lines = 0;
-                    self.history.changed = true;
+                    clear = true;
                 } else {
                     flag = Some(letter);
+                }
+                if "anrw".contains(letter) && !files.contains(letter) {
+                    files.push(letter);
                 }
             }
             // `-d`'s offset follows, and may be negative.
             if flag == Some('d') {
                 break;
             }
+        }
+        // As bash, before anything is done: one way with the history file at a time.
+        if files.len() > 1 {
+            self.report("history: cannot use more than one of -anrw");
+            return (1, String::new());
+        }
+        if clear {
+            self.history.entries.clear();
+            self.history.base = 1;
+            self.history.session_lines = 0;
+            self.history.changed = true;
         }
         match flag {
             Some('d') => self.delete_history(args),
