@@ -48,7 +48,7 @@ impl Shell {
             )
         {
             let (_, text) = self.help_builtin(&argv[..1]);
-            return self.finish(&argv[0], 2, text, stdio).await;
+            return self.finish(argv, 2, text, stdio).await;
         }
         if let Some(status) = self.refuse_unknown_options(&argv[0], &argv[1..]) {
             self.special_builtin_failed = true;
@@ -106,7 +106,7 @@ impl Shell {
                             true => self.jobs_builtin(&["jobs".into()], &stdio.stdout).1,
                             false => String::new(),
                         };
-                        return self.finish(&argv[0], 1, listing, stdio).await;
+                        return self.finish(argv, 1, listing, stdio).await;
                     }
                 }
                 if alone {
@@ -304,7 +304,7 @@ impl Shell {
             Builtin::False => (1, String::new()),
             Builtin::Echo => {
                 let out = echo(&argv[1..], self.utf8_locale(), self.shell_options.xpg_echo);
-                return self.finish(&argv[0], 0, out, stdio).await;
+                return self.finish(argv, 0, out, stdio).await;
             }
             Builtin::Exec => {
                 // `exec [-cl] [-a NAME] [--] [COMMAND...]`.
@@ -381,10 +381,10 @@ impl Shell {
             }
             Builtin::Printf => {
                 let (status, bytes) = self.printf_builtin(argv, &stdio.stdout).await;
-                return self.finish(&argv[0], status, bytes, stdio).await;
+                return self.finish(argv, status, bytes, stdio).await;
             }
         };
-        self.finish(&argv[0], status, text, stdio).await
+        self.finish(argv, status, text, stdio).await
     }
 
     /// `shift`, `return`, `break` or `continue` given too many arguments: bash gives up
@@ -444,7 +444,7 @@ impl Shell {
     /// head -1` ends), unless the signal is trapped or ignored, or this is the prompt.
     pub(super) async fn finish(
         &self,
-        name: &str,
+        argv: &[String],
         status: u8,
         text: impl Into<Bytes>,
         stdio: Stdio,
@@ -463,19 +463,50 @@ impl Shell {
             Err(WriteError::BrokenPipe) if self.dies_of_broken_pipe() => Err(Flow::Exit(
                 128 + wasmix_kernel::signal::Signal::Pipe.number(),
             )),
-            Err(why) => {
-                let _ = deliver(
-                    format!("wasmix: {name}: write error: {why}\n"),
-                    stdio.stderr,
-                );
-                Ok(Stage::Done(1))
-            }
+            Err(why) => match write_check(argv) {
+                WriteCheck::Unchecked => Ok(Stage::Done(status)),
+                check => {
+                    let prefix = self.message_prefix();
+                    let name = &argv[0];
+                    let message = format!("{prefix}{name}: write error: {why}\n");
+                    let _ = deliver(message, stdio.stderr);
+                    Ok(Stage::Done(match check {
+                        WriteCheck::Reported => status,
+                        _ => 1,
+                    }))
+                }
+            },
         }
     }
 
     fn dies_of_broken_pipe(&self) -> bool {
         let at_prompt = matches!(self.origin, Origin::Prompt) && self.subshell_level == 0;
         !at_prompt && !self.traps.contains_key("SIGPIPE")
+    }
+}
+
+/// What a builtin does when its output cannot be written, as in bash: most report it and
+/// fail; some write without looking (bash checks none of `help`'s list, `command -v`,
+/// `jobs`, `kill -l`, `caller`, `compgen`, `complete -p`, `history -p`, a single
+/// `ulimit`); listings of functions, locals and the directory stack report it and keep
+/// their status.
+enum WriteCheck {
+    Fails,
+    Unchecked,
+    Reported,
+}
+
+fn write_check(argv: &[String]) -> WriteCheck {
+    let options = || argv[1..].iter().filter(|arg| arg.starts_with('-'));
+    let has_option = |letter: char| options().any(|arg| arg[1..].contains(letter));
+    match argv[0].as_str() {
+        "help" if argv.len() == 1 => WriteCheck::Unchecked,
+        "command" | "jobs" | "kill" | "caller" | "compgen" | "complete" => WriteCheck::Unchecked,
+        "history" if has_option('p') => WriteCheck::Unchecked,
+        "ulimit" if !has_option('a') => WriteCheck::Unchecked,
+        "declare" | "typeset" if has_option('f') || has_option('F') => WriteCheck::Reported,
+        "local" | "pushd" | "popd" => WriteCheck::Reported,
+        _ => WriteCheck::Fails,
     }
 }
 

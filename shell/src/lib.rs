@@ -558,9 +558,9 @@ impl Shell {
     pub async fn run_text(&mut self, text: &str) -> Result<u8, Exit> {
         // A backslash that ends a script file continues its line into nothing, as bash
         // reads it (in a `-c` string it stands for itself).
-        let backslashes = text.bytes().rev().take_while(|&b| b == b'\\').count();
+        let escape_ended = syntax::ends_with_escape(text);
         let text = match self.origin {
-            Origin::Script(_) if backslashes % 2 == 1 => &text[..text.len() - 1],
+            Origin::Script(_) if escape_ended => &text[..text.len() - 1],
             _ => text,
         };
         self.notice_bash_command(text);
@@ -581,9 +581,17 @@ impl Shell {
             }
             // Without an error, reading goes on where the chunk ended (if it did before
             // the end of the text).
-            let Some((error, _)) = chunk.error else {
+            let Some((mut error, _)) = chunk.error else {
                 continue;
             };
+            // bash reads a `-c` string with a newline after it: its end after a last
+            // backslash is a line further on.
+            if escape_ended
+                && matches!(self.origin, Origin::CommandString)
+                && error.message == syntax::END_OF_FILE
+            {
+                error.line += 1;
+            }
             if error.discards_line {
                 self.report_syntax_error(&error);
                 self.last_status = 1;
@@ -650,7 +658,7 @@ impl Shell {
             );
             match &self.origin {
                 Origin::Script(_) => self.report_at_line(end_line, &warning),
-                _ => self.say(format!("wasmix: line {end_line}: {warning}")),
+                _ => self.say(format!("{}: line {end_line}: {warning}", self.script_name)),
             }
         }
         let rest = brush_parser::ast::Program {
@@ -671,7 +679,7 @@ impl Shell {
     /// An error about the shell text, prefixed as bash does for this kind of input.
     fn report_at_line(&self, line: usize, message: &str) {
         self.say(match &self.origin {
-            Origin::CommandString => format!("wasmix: -c: line {line}: {message}"),
+            Origin::CommandString => format!("{}: -c: line {line}: {message}", self.script_name),
             Origin::Script(path) => format!("{path}: line {line}: {message}"),
             Origin::Prompt => format!("wasmix: {message}"),
         });

@@ -215,8 +215,10 @@ impl Shell {
         self.set_variable("PWD", &new, false);
         self.cwd = new.clone();
         self.publish_directory_stack();
-        if announce {
-            let _ = deliver(format!("{new}\n"), stdout);
+        // As bash: the directory changes even when it cannot be shown.
+        if announce && let Err(why) = deliver(format!("{new}\n"), stdout) {
+            self.report(&format!("{}: write error: {why}", argv[0]));
+            return 1;
         }
         0
     }

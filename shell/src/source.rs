@@ -1,7 +1,7 @@
 //! Running shell text inside the running shell: `source FILE` and `eval ARGS`.
 
 use super::reader::Reader;
-use super::syntax::SyntaxError;
+use super::syntax::{END_OF_FILE, SyntaxError};
 use super::{Flow, Shell};
 use std::future::Future;
 use std::pin::Pin;
@@ -149,7 +149,12 @@ impl Shell {
             // bash counts eval's lines from the line its last word ends on.
             let offset = self.last_line.saturating_sub(1);
             match self.run_nested(&text, io, Nested::Eval(offset)).await? {
-                Some(error) => {
+                Some(mut error) => {
+                    // bash reads eval's text with a newline after it: an end of file
+                    // after a last backslash is a line further on.
+                    if error.message == END_OF_FILE && super::syntax::ends_with_escape(&text) {
+                        error.line += 1;
+                    }
                     self.report_nested_error(&error, Nested::Eval(offset));
                     Ok(super::SYNTAX_ERROR_STATUS)
                 }
@@ -208,7 +213,11 @@ impl Shell {
         while let Some(chunk) = reader.next(self.reading()) {
             let aliases = self.reading_state();
             let mut stopped = None;
+            let last = chunk.program.complete_commands.len().saturating_sub(1);
             for (index, command) in chunk.program.complete_commands.iter().enumerate() {
+                if index == last {
+                    self.warn_open_documents(&chunk.open_documents, text, nested);
+                }
                 self.note_read_to(command);
                 self.run_list(command, io).await?;
                 if self.reading_state() != aliases {
@@ -233,12 +242,44 @@ impl Shell {
         Ok(None)
     }
 
+    /// The here-documents the end of sourced or evaluated text delimited, warned of as
+    /// bash does when the command holding them is reached.
+    fn warn_open_documents(
+        &self,
+        documents: &[super::syntax::OpenDocument],
+        text: &str,
+        nested: Nested<'_>,
+    ) {
+        let (name, offset) = match (nested, &self.origin) {
+            (Nested::Source(file), _) => (file.to_string(), 0),
+            (Nested::Eval(_), super::Origin::Prompt) => (String::new(), 0),
+            (Nested::Eval(offset), super::Origin::CommandString) => {
+                (self.script_name.clone(), offset)
+            }
+            (Nested::Eval(offset), super::Origin::Script(path)) => (path.clone(), offset),
+        };
+        let end = offset + text.lines().count();
+        for document in documents {
+            let warning = format!(
+                "warning: here-document at line {} delimited by end-of-file (wanted `{}')",
+                offset + document.line,
+                document.tag
+            );
+            self.say(match name.is_empty() {
+                true => format!("wasmix: {warning}"),
+                false => format!("{name}: line {end}: {warning}"),
+            });
+        }
+    }
+
     /// A syntax error in sourced or evaluated text, as bash words it there.
     fn report_nested_error(&self, error: &SyntaxError, nested: Nested<'_>) {
         let prefix = match (nested, &self.origin) {
             (Nested::Source(file), _) => format!("{file}: line {}: ", error.line),
             (Nested::Eval(_), super::Origin::Prompt) => "wasmix: ".to_string(),
-            (Nested::Eval(_), super::Origin::CommandString) => format!("{}: ", self.script_name),
+            (Nested::Eval(offset), super::Origin::CommandString) => {
+                format!("{}: eval: line {}: ", self.script_name, offset + error.line)
+            }
             (Nested::Eval(offset), super::Origin::Script(path)) => {
                 format!("{path}: eval: line {}: ", offset + error.line)
             }

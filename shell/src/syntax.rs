@@ -80,6 +80,11 @@ pub fn parse_to_the_end(
             Err(error) if error.message.ends_with(UNTERMINATED_ESCAPE) => completed.push('\\'),
             Err(error) if error.message.starts_with(UNTERMINATED_DOCUMENT) => {
                 let pending = pending_documents(&error.message);
+                // brush-parser names the tags once the line that holds them has ended.
+                if pending.is_empty() && !completed.ends_with('\n') {
+                    completed.push('\n');
+                    continue;
+                }
                 if pending.is_empty() {
                     return Err(error);
                 }
@@ -107,6 +112,14 @@ pub fn parse_to_the_end(
 
 /// brush-parser's words for a backslash at the very end.
 const UNTERMINATED_ESCAPE: &str = "unterminated escape sequence";
+
+/// The error of text that ends inside a command.
+pub const END_OF_FILE: &str = "syntax error: unexpected end of file";
+
+/// Whether text ends with a backslash that escapes nothing.
+pub fn ends_with_escape(text: &str) -> bool {
+    text.bytes().rev().take_while(|&b| b == b'\\').count() % 2 == 1
+}
 
 /// brush-parser's words for a here-document that has no end.
 const UNTERMINATED_DOCUMENT: &str = "syntax error: unterminated here document";
@@ -140,7 +153,7 @@ fn pending_documents(message: &str) -> Vec<OpenDocument> {
 /// Whether an error says the text stopped inside a command (more text may complete it).
 pub fn runs_past_the_end(error: &SyntaxError) -> bool {
     error.message.starts_with("unexpected EOF")
-        || error.message == "syntax error: unexpected end of file"
+        || error.message == END_OF_FILE
         || error.message.starts_with(UNTERMINATED_DOCUMENT)
         || error.message.ends_with(UNTERMINATED_ESCAPE)
 }
@@ -332,7 +345,7 @@ fn parser_error(text: &str, tokens: &[Token], error: GrammarError) -> SyntaxErro
         }
         GrammarError::EndOfInput => SyntaxError {
             line: last_line(text) + 1,
-            message: "syntax error: unexpected end of file".into(),
+            message: END_OF_FILE.into(),
             source_line: None,
             discards_line: false,
         },

@@ -254,7 +254,7 @@ impl Shell {
             if default_path {
                 self.set_variable("PATH", DEFAULT_PATH, false);
             }
-            // Unlike `type`, success when any name was found.
+            // Unlike `type`, success when any name was found (or none was asked for).
             let query = Query {
                 style,
                 all: false,
@@ -263,8 +263,8 @@ impl Shell {
             };
             let listing = self.describe_names("command", args, &query, &stdio.stdout);
             self.restore_variables(saved.into_iter().collect());
-            let status = u8::from(!listing.found);
-            return self.finish(&argv[0], status, listing.text, stdio).await;
+            let status = u8::from(!listing.found && !args.is_empty());
+            return self.finish(argv, status, listing.text, stdio).await;
         }
         let Some(name) = args.first() else {
             return Ok(Stage::Done(0));
