@@ -188,6 +188,14 @@ pub fn parse_lines(
             *token = moved_down(token, lines_before);
         }
     }
+    if let Some(line) = too_many_documents(&tokens) {
+        return Err(SyntaxError {
+            line,
+            message: "maximum here-document count exceeded".into(),
+            source_line: None,
+            discards_line: false,
+        });
+    }
     super::subscripts::join_spaced_subscripts(text, &mut tokens);
     super::braced_blanks::restore(text, &mut tokens);
     let Some(table) = reading.aliases else {
@@ -353,6 +361,30 @@ fn parser_error(text: &str, tokens: &[Token], error: GrammarError) -> SyntaxErro
 }
 
 /// A token `lines` lines further down.
+/// The line that opens more here-documents than bash lets one line wait for (16), if
+/// one does.
+fn too_many_documents(tokens: &[Token]) -> Option<usize> {
+    const MOST: usize = 16;
+    let mut counted = (0, 0);
+    for token in tokens {
+        let Token::Operator(operator, span) = token else {
+            continue;
+        };
+        if operator != "<<" && operator != "<<-" {
+            continue;
+        }
+        let line = span.start.line;
+        counted = match counted {
+            (at, count) if at == line => (at, count + 1),
+            _ => (line, 1),
+        };
+        if counted.1 > MOST {
+            return Some(line);
+        }
+    }
+    None
+}
+
 fn moved_down(token: &Token, lines: usize) -> Token {
     repositioned(token, |at| brush_parser::SourcePosition {
         line: at.line + lines,
