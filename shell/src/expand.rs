@@ -99,8 +99,9 @@ impl ExpandError {
 /// The operand of `${VAR-word}`, `${VAR+word}`, `${VAR=word}` or `${VAR?word}` as it is
 /// read: inside double quotes, as double-quoted text (a single quote is only a character
 /// there and `$var` in it expands; `\}` is a brace). Double quotes inside it open and
-/// close text that is quoted already, so they go (`"${x-"'a'"}"` is `'a'`).
-pub(super) fn value_operand(text: &str, quoted: bool) -> String {
+/// close text that is quoted already, so they go (`"${x-"'a'"}"` is `'a'`). With
+/// `extquote` (bash's default), `$'...'` in it is ANSI-C quoted and `$"..."` quoted.
+pub(super) fn value_operand(text: &str, quoted: bool, extquote: bool) -> String {
     if !quoted {
         return text.to_string();
     }
@@ -118,6 +119,22 @@ pub(super) fn value_operand(text: &str, quoted: bool) -> String {
                 at += 1;
                 copied = at;
             }
+            b'$' if extquote && bytes.get(at + 1) == Some(&b'\'') => {
+                let end = ansi_quote_end(bytes, at + 2);
+                out.push_str(&text[copied..at]);
+                out.push('"');
+                out.push_str(&text[at..end]);
+                out.push('"');
+                at = end;
+                copied = at;
+            }
+            // Without extquote the quote goes and the `$` stays (`$"x"` is `$x`).
+            b'$' if bytes.get(at + 1) == Some(&b'"') => {
+                let kept = if extquote { at } else { at + 1 };
+                out.push_str(&text[copied..kept]);
+                at += 2;
+                copied = at;
+            }
             b'$' | b'`' => at = super::arith_keys::after_expansion(bytes, at),
             _ => at += 1,
         }
@@ -125,6 +142,19 @@ pub(super) fn value_operand(text: &str, quoted: bool) -> String {
     out.push_str(&text[copied.min(text.len())..]);
     out.push('"');
     out
+}
+
+/// Where `$'...'` whose text starts at `at` ends: after its closing quote (past
+/// backslash escapes), or at the end.
+fn ansi_quote_end(bytes: &[u8], mut at: usize) -> usize {
+    while at < bytes.len() {
+        match bytes[at] {
+            b'\\' => at += 2,
+            b'\'' => return at + 1,
+            _ => at += 1,
+        }
+    }
+    bytes.len()
 }
 
 /// Command substitutions inside command substitutions, at most.
@@ -434,7 +464,7 @@ impl Shell {
         fields: &'a mut Fields,
     ) -> Expanding<'a, ()> {
         Box::pin(async move {
-            let text = &value_operand(text, quoted);
+            let text = &value_operand(text, quoted, self.shell_options.extquote);
             let pieces = syntax::parse_word(text, false).map_err(ExpandError::new)?;
             let outer = std::mem::replace(&mut fields.split_literals, true);
             let result = self.expand_pieces(text, &pieces, quoted, fields).await;

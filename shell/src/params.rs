@@ -321,7 +321,8 @@ impl Shell {
                     .await?
                 {
                     let text = default_value.as_deref().unwrap_or_default();
-                    let text = super::expand::value_operand(text, quoted);
+                    let text =
+                        super::expand::value_operand(text, quoted, self.shell_options.extquote);
                     let value = self.expand_operand(&text, quoted, false).await?;
                     // `${!ref:=x}` assigns to the variable `$ref` names.
                     let named;
@@ -369,7 +370,11 @@ impl Shell {
                 {
                     let message = match error_message.as_deref().filter(|t| !t.is_empty()) {
                         Some(text) => {
-                            let text = super::expand::value_operand(text, quoted);
+                            let text = super::expand::value_operand(
+                                text,
+                                quoted,
+                                self.shell_options.extquote,
+                            );
                             self.expand_operand(&text, quoted, false).await?
                         }
                         None if matches!(test_type, ParameterTestType::Unset) => {

@@ -26,6 +26,8 @@ pub(super) struct ShellOptions {
     pub execfail: bool,
     /// Command names that are aliases are replaced by their text (on at the prompt).
     pub expand_aliases: bool,
+    /// `$'...'` and `$"..."` are quotes inside a double-quoted `${VAR-word}`'s word.
+    pub extquote: bool,
     /// `?(…)`, `*(…)`, `+(…)`, `@(…)` and `!(…)` in globs and patterns.
     pub extglob: bool,
     /// A glob that matches nothing is an error.
@@ -83,6 +85,7 @@ impl Default for ShellOptions {
             execfail: false,
             expand_aliases: false,
             extglob: false,
+            extquote: true,
             failglob: false,
             globskipdots: true,
             globstar: false,
@@ -106,7 +109,7 @@ impl Default for ShellOptions {
 }
 
 /// The options, in bash's (alphabetical) order.
-pub(super) const NAMES: [&str; 28] = [
+pub(super) const NAMES: [&str; 29] = [
     "autocd",
     "cdable_vars",
     "cdspell",
@@ -117,6 +120,7 @@ pub(super) const NAMES: [&str; 28] = [
     "execfail",
     "expand_aliases",
     "extglob",
+    "extquote",
     "failglob",
     "globskipdots",
     "globstar",
@@ -150,6 +154,7 @@ impl ShellOptions {
             "execfail" => &mut self.execfail,
             "expand_aliases" => &mut self.expand_aliases,
             "extglob" => &mut self.extglob,
+            "extquote" => &mut self.extquote,
             "failglob" => &mut self.failglob,
             "globskipdots" => &mut self.globskipdots,
             "globstar" => &mut self.globstar,
