@@ -1017,6 +1017,14 @@ impl Shell {
                 Some(_) if names_only && names.is_empty() => {
                     text.push_str(&format!("declare -{flags} {name}\n"));
                 }
+                // With extdebug, as bash: where it was defined.
+                Some(_) if names_only && self.shell_options.extdebug => {
+                    let (line, file) = self
+                        .function_origins
+                        .get(name)
+                        .map_or((0, ""), |origin| (origin.line, origin.file.as_str()));
+                    text.push_str(&format!("{name} {line} {file}\n"));
+                }
                 Some(_) if names_only => text.push_str(&format!("{name}\n")),
                 Some(body) => {
                     text.push_str(&(function_text(name, body) + "\n"));

@@ -7,7 +7,36 @@ use super::{Origin, Shell};
 /// bash's name for where a function typed in `-c` text or at the prompt comes from.
 const NO_FILE: &str = "environment";
 
+/// A function being run or a file being sourced (`source`, as bash names it).
+#[derive(Clone)]
+pub(super) struct CallFrame {
+    name: String,
+    /// Where its commands are read from: the file the function was defined in, or the
+    /// file sourced.
+    file: String,
+    /// The line it was called from.
+    line: usize,
+}
+
 impl Shell {
+    /// Enters a function (after its name is pushed on `function_names`) or a sourced
+    /// file (after it is pushed on `source_files`).
+    pub(super) fn enter_frame(&mut self, name: &str, line: usize) {
+        let file = match name {
+            "source" => self.source_files.last().cloned().unwrap_or_default(),
+            _ => self.function_file(name),
+        };
+        let name = name.to_string();
+        self.call_frames.push(CallFrame { name, file, line });
+    }
+
+    /// The file a function was defined in (`environment` for one typed in `-c` text).
+    fn function_file(&self, name: &str) -> String {
+        self.function_origins
+            .get(name)
+            .map_or_else(|| NO_FILE.into(), |origin| origin.file.clone())
+    }
+
     /// The file whose commands are being read: a sourced one, or the script.
     pub(super) fn current_file(&self) -> String {
         match (self.source_files.last(), &self.origin) {
@@ -17,18 +46,11 @@ impl Shell {
         }
     }
 
-    /// `${BASH_SOURCE[0]}`: the file of the innermost function being run (`environment`
-    /// for one typed in `-c` text), else of the innermost sourced file; None at a script's
-    /// or `-c` text's own level. bash's messages are headed by it when it is set.
+    /// `${BASH_SOURCE[0]}`: the file of the innermost function being run or file being
+    /// sourced; None at a script's or `-c` text's own level. bash's messages are headed by
+    /// it when it is set.
     pub(super) fn innermost_source(&self) -> Option<String> {
-        if let Some(name) = self.function_names.last() {
-            return Some(
-                self.function_origins
-                    .get(name)
-                    .map_or_else(|| NO_FILE.into(), |origin| origin.file.clone()),
-            );
-        }
-        self.source_files.last().cloned()
+        self.call_frames.last().map(|frame| frame.file.clone())
     }
 
     /// Sets the three arrays from the functions and files being run, innermost first; a
@@ -38,19 +60,10 @@ impl Shell {
             Origin::Script(path) => Some(path.clone()),
             _ => None,
         };
-        let mut names: Vec<String> = self.function_names.iter().rev().cloned().collect();
-        let mut lines: Vec<String> = self.call_lines.iter().rev().map(usize::to_string).collect();
-        let mut files: Vec<String> = self
-            .function_names
-            .iter()
-            .rev()
-            .map(|name| {
-                self.function_origins
-                    .get(name)
-                    .map_or_else(|| NO_FILE.into(), |origin| origin.file.clone())
-            })
-            .collect();
-        files.extend(self.source_files.iter().rev().cloned());
+        let frames = self.call_frames.iter().rev();
+        let mut names: Vec<String> = frames.clone().map(|f| f.name.clone()).collect();
+        let mut lines: Vec<String> = frames.clone().map(|f| f.line.to_string()).collect();
+        let mut files: Vec<String> = frames.map(|f| f.file.clone()).collect();
         if let Some(script) = script {
             names.push("main".into());
             lines.push("0".into());
@@ -70,6 +83,22 @@ impl Shell {
         }
         let _ = self.assign_array("BASH_LINENO", as_elements(lines), false);
         let _ = self.assign_array("BASH_SOURCE", as_elements(files), false);
+    }
+
+    /// BASH_ARGC and BASH_ARGV: the shell's own arguments, last first, and before them
+    /// (under `shopt -s extdebug`, as bash keeps them) those of each function or sourced
+    /// file being run, innermost first.
+    pub(super) fn publish_arguments(&mut self) {
+        let frames = self.call_arguments.iter().rev();
+        let frames = frames.chain(std::iter::once(&self.shell_arguments));
+        let mut counts = Vec::new();
+        let mut arguments = Vec::new();
+        for frame in frames {
+            counts.push((None, frame.len().to_string()));
+            arguments.extend(frame.iter().rev().map(|a| (None, a.clone())));
+        }
+        let _ = self.assign_array("BASH_ARGC", counts, false);
+        let _ = self.assign_array("BASH_ARGV", arguments, false);
     }
 
     /// `caller [N]`: where the function N frames up was called from (`LINE FUNCTION

@@ -129,7 +129,12 @@ impl Shell {
             self.call_depth += 1;
             self.locals.push(Vec::new());
             self.function_names.push(argv[0].clone());
-            self.call_lines.push(self.line);
+            self.enter_frame(&argv[0], self.line);
+            let pushed_arguments = self.shell_options.extdebug;
+            if pushed_arguments {
+                self.call_arguments.push(argv[1..].to_vec());
+                self.publish_arguments();
+            }
             self.publish_call_stack();
             // A function's body is outside its caller's loops, as in bash 5.
             let loops = std::mem::take(&mut self.loop_depth);
@@ -147,12 +152,21 @@ impl Shell {
             // A traced function (`set -T`, `declare -ft`) runs the DEBUG trap once as it
             // starts, as bash does.
             let traced = self.options.functrace || self.in_traced_function();
-            let started = match traced {
-                true => self.run_debug_trap().await,
-                false => Ok(()),
+            // An untraced function does not see the DEBUG trap; one it sets stays when
+            // it returns, as in bash.
+            let hidden_debug_trap = match traced {
+                true => None,
+                false => self.traps.remove("DEBUG"),
             };
+            let started = match traced {
+                true => self.debug_trap_on_entry(&argv[0]).await,
+                false => Ok(false),
+            };
+            let skipped = matches!(started, Ok(true));
             let mut result = match started {
-                Ok(()) => self.run_compound(&body.0, &io).await,
+                // Under extdebug a failing trap skips the body (and the RETURN trap).
+                Ok(true) => Ok(0),
+                Ok(false) => self.run_compound(&body.0, &io).await,
                 Err(flow) => Err(flow),
             };
             // The RETURN trap runs as the function returns, if the function (or one it
@@ -163,21 +177,31 @@ impl Shell {
                 Err(_) => None,
             };
             if let Some(status) = returned
+                && !skipped
                 && self.traps.contains_key("RETURN")
                 && (self.options.functrace
                     || self.in_traced_function()
                     || self.return_traps_set != return_traps_set)
             {
                 self.last_status = status;
+                // `$LINENO` there is the line the function's body starts on, as in bash.
+                if let Some(origin) = self.function_origins.get(&argv[0]) {
+                    self.line = origin.line;
+                }
                 if let Err(flow) = self.run_trap("RETURN").await {
                     result = Err(flow);
                 }
             }
+            self.restore_debug_trap(hidden_debug_trap);
             self.line = line;
             self.line_offset = line_offset;
             self.loop_depth = loops;
             self.function_names.pop();
-            self.call_lines.pop();
+            self.call_frames.pop();
+            if pushed_arguments {
+                self.call_arguments.pop();
+                self.publish_arguments();
+            }
             self.publish_call_stack();
             // `local` variables go back to what they were before the call; with a local
             // `OPTIND`, getopts goes on where the caller was in a word (`-xyz`), as bash.
@@ -283,7 +307,9 @@ impl Shell {
         command: &brush_parser::ast::ArithmeticCommand,
         io: &Stdio,
     ) -> Result<u8, Flow> {
-        self.run_debug_trap().await?;
+        if self.run_debug_trap().await? {
+            return Ok(0);
+        }
         let evaluated = match self.evaluate_arithmetic_text(&command.expr.value).await {
             Ok(evaluated) => evaluated,
             Err(e) => return self.expansion_failed(e),
@@ -325,12 +351,28 @@ impl Shell {
     }
 
     /// The DEBUG trap for a compound command's own step, with `$LINENO` on its line.
-    async fn debug_trap_at(&mut self, location: &brush_parser::SourceSpan) -> Result<(), Flow> {
-        if self.traps.contains_key("DEBUG") {
-            self.line = location.start.line + self.line_offset;
-            self.run_debug_trap().await?;
+    /// Whether the command is to be skipped (see `run_debug_trap`).
+    async fn debug_trap_at(&mut self, location: &brush_parser::SourceSpan) -> Result<bool, Flow> {
+        if !self.traps.contains_key("DEBUG") {
+            return Ok(false);
         }
-        Ok(())
+        self.line = location.start.line + self.line_offset;
+        self.run_debug_trap().await
+    }
+
+    /// The DEBUG trap as a traced function starts: `$LINENO` is the line its body
+    /// starts on, as in bash.
+    async fn debug_trap_on_entry(&mut self, name: &str) -> Result<bool, Flow> {
+        let defined_line = self.function_origins.get(name).map(|origin| origin.line);
+        match defined_line {
+            Some(line) if self.traps.contains_key("DEBUG") => {
+                let caller_line = std::mem::replace(&mut self.line, line);
+                let skip = self.run_debug_trap().await;
+                self.line = caller_line;
+                skip
+            }
+            _ => self.run_debug_trap().await,
+        }
     }
 
     /// `for ((init; test; step)); do ...; done`.
@@ -424,8 +466,11 @@ impl Shell {
         }
         let mut status = 0;
         for value in values {
-            // bash runs the DEBUG trap for the `for` itself before each turn.
-            self.debug_trap_at(&clause.loc).await?;
+            // bash runs the DEBUG trap for the `for` itself before each turn (a failing
+            // one under extdebug skips the turn).
+            if self.debug_trap_at(&clause.loc).await? {
+                continue;
+            }
             self.trace_compound(head.clone(), io).await;
             // A nameref loop variable is pointed at each word in turn, as in bash.
             let reference = self.raw_variable(name).filter(|v| v.nameref);

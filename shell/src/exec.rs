@@ -654,7 +654,7 @@ impl Shell {
                 | Command::ExtendedTest(..)
                 | Command::Compound(CompoundCommand::Subshell(_), _)
         );
-        if shown && self.shows_command && !self.running_trap {
+        if shown && self.shows_command && self.running_traps.is_empty() {
             self.command_text = super::print::command_text(command);
         }
         if shown {
@@ -730,6 +730,10 @@ impl Shell {
                 let origin = super::FunctionOrigin {
                     file: self.current_file(),
                     line_offset: self.line_offset,
+                    line: definition
+                        .body
+                        .location()
+                        .map_or(self.line, |span| span.start.line + self.line_offset),
                 };
                 self.function_origins.insert(name.clone(), origin);
                 self.functions
@@ -737,7 +741,9 @@ impl Shell {
                 Ok(Stage::Done(0))
             }
             Command::ExtendedTest(test, redirects) => {
-                self.run_debug_trap().await?;
+                if self.run_debug_trap().await? {
+                    return Ok(Stage::Done(0));
+                }
                 // `set -x` writes where the shell's stderr is, before the redirections.
                 let stderr = self.trace_output(&stdio);
                 let Some(stdio) = self.redirected(stdio, redirects.as_ref()).await else {
@@ -828,7 +834,10 @@ impl Shell {
             }
             None => self.last_line = self.line,
         }
-        self.run_debug_trap().await?;
+        // Under extdebug a failing DEBUG trap skips the command, which succeeds.
+        if self.run_debug_trap().await? {
+            return Ok(Stage::Done(0));
+        }
         let mut words = Vec::new();
         let mut assignments = Vec::new();
         let prefix = command.prefix.iter().flat_map(|p| &p.0);

@@ -170,6 +170,8 @@ enum Flow {
 struct FunctionOrigin {
     file: String,
     line_offset: usize,
+    /// The line its body starts on.
+    line: usize,
 }
 
 /// wasmix's one user, and its home, where the shell starts (`~user` too).
@@ -261,10 +263,13 @@ pub struct Shell {
     /// The history length at which `exit` goes through despite stopped jobs (the command
     /// right after the warning).
     exit_warned_at: Option<usize>,
-    /// The functions being run, outermost first (`$FUNCNAME`), and the line each was
-    /// called from (`$BASH_LINENO`).
+    /// The functions being run, outermost first, and with them the files being sourced,
+    /// in the order they were entered (`$FUNCNAME`, `$BASH_SOURCE`, `$BASH_LINENO`).
     function_names: Vec<String>,
-    call_lines: Vec<usize>,
+    call_frames: Vec<callstack::CallFrame>,
+    /// The shell's own arguments, and under extdebug each call's (`$BASH_ARGV`).
+    shell_arguments: Vec<String>,
+    call_arguments: Vec<Vec<String>>,
     /// The files `source` is reading, outermost first, and where each function was
     /// defined.
     source_files: Vec<String>,
@@ -297,8 +302,8 @@ pub struct Shell {
     completing: Option<compspec::Completing>,
     /// How many times a RETURN trap was set, so a function knows whether it set one.
     return_traps_set: u64,
-    /// A trap is running (a trap does not trigger traps).
-    running_trap: bool,
+    /// The traps running, innermost last (a trap does not set itself off again).
+    running_traps: Vec<String>,
     /// `$BASH_COMMAND`: the command running, as written; kept only once some text the
     /// shell reads names the variable (printing each command costs the rest nothing).
     command_text: String,
@@ -376,7 +381,9 @@ impl Shell {
             directory_stack: Vec::new(),
             hashed: Vec::new(),
             function_names: Vec::new(),
-            call_lines: Vec::new(),
+            call_frames: Vec::new(),
+            shell_arguments: Vec::new(),
+            call_arguments: Vec::new(),
             source_files: Vec::new(),
             function_origins: std::collections::HashMap::new(),
             exit_warned_at: None,
@@ -384,7 +391,7 @@ impl Shell {
             last_line: 0,
             line_offset: 0,
             read_to_line: 0,
-            running_trap: false,
+            running_traps: Vec::new(),
             command_text: String::new(),
             shows_command: false,
             shows_tables: false,
@@ -459,7 +466,7 @@ impl Shell {
             let variable = shell.declared(name);
             (variable.integer, variable.readonly) = (true, true);
         }
-        shell.publish_shell_arguments();
+        shell.publish_arguments();
         let group = (None, dynamic::USER_ID.to_string());
         let _ = shell.assign_array("GROUPS", vec![group], false);
         shell.set_variable("OPTIND", "1", false);
@@ -475,22 +482,9 @@ impl Shell {
     /// Positional parameters for a script: `$0` and `$1...`.
     pub fn set_arguments(&mut self, name: String, arguments: Vec<String>) {
         self.script_name = name;
+        self.shell_arguments = arguments.clone();
         self.positional = arguments;
-        self.publish_shell_arguments();
-    }
-
-    /// BASH_ARGC and BASH_ARGV hold the shell's own arguments, last first, as bash
-    /// keeps them (without `shopt -s extdebug` no function's are pushed on them).
-    fn publish_shell_arguments(&mut self) {
-        let count = (None, self.positional.len().to_string());
-        let _ = self.assign_array("BASH_ARGC", vec![count], false);
-        let arguments = self
-            .positional
-            .iter()
-            .rev()
-            .map(|a| (None, a.clone()))
-            .collect();
-        let _ = self.assign_array("BASH_ARGV", arguments, false);
+        self.publish_arguments();
     }
 
     pub fn last_status(&self) -> u8 {

@@ -28,6 +28,9 @@ pub(super) struct ShellOptions {
     pub expand_aliases: bool,
     /// `$'...'` and `$"..."` are quotes inside a double-quoted `${VAR-word}`'s word.
     pub extquote: bool,
+    /// The debugger's mode: a failing DEBUG trap skips the command, functions inherit
+    /// the DEBUG and RETURN traps, `declare -F` tells where a function was defined.
+    pub extdebug: bool,
     /// `?(…)`, `*(…)`, `+(…)`, `@(…)` and `!(…)` in globs and patterns.
     pub extglob: bool,
     /// A glob that matches nothing is an error.
@@ -84,6 +87,7 @@ impl Default for ShellOptions {
             dotglob: false,
             execfail: false,
             expand_aliases: false,
+            extdebug: false,
             extglob: false,
             extquote: true,
             failglob: false,
@@ -109,7 +113,7 @@ impl Default for ShellOptions {
 }
 
 /// The options, in bash's (alphabetical) order.
-pub(super) const NAMES: [&str; 29] = [
+pub(super) const NAMES: [&str; 30] = [
     "autocd",
     "cdable_vars",
     "cdspell",
@@ -119,6 +123,7 @@ pub(super) const NAMES: [&str; 29] = [
     "dotglob",
     "execfail",
     "expand_aliases",
+    "extdebug",
     "extglob",
     "extquote",
     "failglob",
@@ -153,6 +158,7 @@ impl ShellOptions {
             "dotglob" => &mut self.dotglob,
             "execfail" => &mut self.execfail,
             "expand_aliases" => &mut self.expand_aliases,
+            "extdebug" => &mut self.extdebug,
             "extglob" => &mut self.extglob,
             "extquote" => &mut self.extquote,
             "failglob" => &mut self.failglob,
@@ -258,6 +264,11 @@ impl Shell {
                 Some(on) if !names.is_empty() => {
                     if let Some(flag) = self.shell_options.flag(name) {
                         *flag = on;
+                    }
+                    // As bash: the debugger's mode is also `set -T` and `set -E`.
+                    if name == "extdebug" {
+                        self.options.functrace = on;
+                        self.options.errtrace = on;
                     }
                 }
                 // `shopt -s` alone lists the options that are on; `-u` those off.

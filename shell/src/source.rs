@@ -92,9 +92,27 @@ impl Shell {
             (argv.len() > 2).then(|| std::mem::replace(&mut self.positional, argv[2..].to_vec()));
         let positional_set = std::mem::take(&mut self.positional_set);
         self.source_files.push(file.to_string());
+        let line = self.line;
+        self.enter_frame("source", line);
         self.publish_call_stack();
+        // Without `set -T` a sourced file does not see the DEBUG trap, unless it sets
+        // one of its own, as in bash.
+        let debug_trap = match self.options.functrace {
+            true => None,
+            false => self.traps.remove("DEBUG"),
+        };
+        let pushed_arguments = saved.is_some() && self.shell_options.extdebug;
+        if pushed_arguments {
+            self.call_arguments.push(argv[2..].to_vec());
+            self.publish_arguments();
+        }
         let result = self.run_nested(&text, io, Nested::Source(file)).await;
+        if pushed_arguments {
+            self.call_arguments.pop();
+            self.publish_arguments();
+        }
         self.source_files.pop();
+        self.call_frames.pop();
         self.publish_call_stack();
         // Arguments given to `.` are the file's own, unless it `set` new ones.
         if let Some(saved) = saved.filter(|_| !self.positional_set) {
@@ -108,19 +126,28 @@ impl Shell {
             }
             Ok(None) => self.last_status,
             Err(Flow::Return(status)) => status,
-            Err(other) => return Err(other),
+            Err(other) => {
+                self.restore_debug_trap(debug_trap);
+                return Err(other);
+            }
         };
         // The RETURN trap runs as a sourced file ends too, where a function would run
-        // it (a function is not handed it without `set -T`).
+        // it (a function is not handed it without `set -T`), `$LINENO` the line of
+        // `source`; the DEBUG trap is back only after it, as in bash.
+        let mut returned = Ok(status);
         if self.traps.contains_key("RETURN")
             && (self.function_names.is_empty()
                 || self.options.functrace
                 || self.in_traced_function())
         {
             self.last_status = status;
-            self.run_trap("RETURN").await?;
+            self.line = line;
+            if let Err(flow) = self.run_trap("RETURN").await {
+                returned = Err(flow);
+            }
         }
-        Ok(status)
+        self.restore_debug_trap(debug_trap);
+        returned
     }
 
     /// `eval ARGS`: the arguments joined by spaces, parsed and run here. (Boxed: the

@@ -176,7 +176,7 @@ impl Shell {
     /// Runs the traps of the caught signals that came since the last look; a signal that
     /// ends the shell's process ends the shell here, between commands.
     pub(super) async fn run_signal_traps(&mut self) -> Result<(), Flow> {
-        if self.subshell_level > 0 || self.running_trap {
+        if self.subshell_level > 0 || !self.running_traps.is_empty() {
             return Ok(());
         }
         let Some(process) = self.kernel.processes.get(self.pid) else {
@@ -191,16 +191,33 @@ impl Shell {
         Ok(())
     }
 
-    /// Runs the DEBUG trap before a command: not inside functions unless `set -T`.
-    pub(super) async fn run_debug_trap(&mut self) -> Result<(), Flow> {
-        if self.traps.contains_key("DEBUG")
-            && (self.function_names.is_empty()
-                || self.options.functrace
-                || self.in_traced_function())
-        {
-            self.run_trap("DEBUG").await?;
+    /// Runs the DEBUG trap before a command. Under
+    /// `shopt -s extdebug`, as in bash, a trap that fails skips the command (true), and
+    /// one that ends with 2 in a function or a sourced file returns from it.
+    pub(super) async fn run_debug_trap(&mut self) -> Result<bool, Flow> {
+        // (Functions and sourced files that are not traced do not have it.)
+        if !self.traps.contains_key("DEBUG") {
+            return Ok(false);
         }
-        Ok(())
+        let status = self.run_trap_for_status("DEBUG").await?;
+        match status {
+            Some(status) if status != 0 && self.shell_options.extdebug => {
+                let returns = !self.function_names.is_empty() || !self.source_files.is_empty();
+                if status == 2 && returns {
+                    return Err(Flow::Return(status));
+                }
+                Ok(true)
+            }
+            _ => Ok(false),
+        }
+    }
+
+    /// The DEBUG trap an untraced function or a sourced file did not see is back,
+    /// unless it set its own.
+    pub(super) fn restore_debug_trap(&mut self, trap: Option<String>) {
+        if let Some(trap) = trap {
+            self.traps.entry("DEBUG".into()).or_insert(trap);
+        }
     }
 
     /// Whether the function running was marked with `declare -ft`.
@@ -212,17 +229,26 @@ impl Shell {
 
     /// Runs the command trapped for `name`, if any, keeping `$?` as it was.
     pub(super) async fn run_trap(&mut self, name: &str) -> Result<(), Flow> {
-        if self.running_trap {
-            return Ok(());
+        self.run_trap_for_status(name).await.map(|_| ())
+    }
+
+    /// Runs the command trapped for `name`, if any, keeping `$?` as it was: the status
+    /// the command ended with, None when it did not run. A trap does not set itself off,
+    /// and the RETURN trap does not go off inside the DEBUG trap, as in bash; the others
+    /// do (the DEBUG trap runs before the commands of an EXIT or ERR trap).
+    pub(super) async fn run_trap_for_status(&mut self, name: &str) -> Result<Option<u8>, Flow> {
+        let running = |trap: &str| self.running_traps.iter().any(|r| r == trap);
+        if running(name) || (name == "RETURN" && running("DEBUG")) {
+            return Ok(None);
         }
         let Some(command) = self.traps.get(name).cloned() else {
-            return Ok(());
+            return Ok(None);
         };
         if name == "ERR" {
             self.err_traps_run += 1;
         }
         let status = self.last_status;
-        self.running_trap = true;
+        self.running_traps.push(name.to_string());
         // `$LINENO` in the trap is the line of the command that set it off.
         let line = self.line;
         let offset = std::mem::replace(&mut self.line_offset, line.saturating_sub(1));
@@ -240,12 +266,16 @@ impl Shell {
                 Ok(())
             }
         };
+        let trap_status = match &result {
+            Err(Flow::Return(status)) => *status,
+            _ => self.last_status,
+        };
         self.trace_nesting -= nesting;
         self.line_offset = offset;
         self.line = line;
-        self.running_trap = false;
+        self.running_traps.pop();
         self.last_status = status;
-        result
+        result.map(|()| Some(trap_status))
     }
 
     /// A copy of the shell for a subshell (`( )`, `$( )`, a pipeline stage, `&`) whose
