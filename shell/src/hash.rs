@@ -63,6 +63,13 @@ impl Shell {
         }
     }
 
+    /// Counts a use of what is remembered for `name`.
+    pub(super) fn count_hashed_hit(&mut self, name: &str) {
+        if let Some(entry) = self.hashed.iter_mut().find(|entry| entry.name == name) {
+            entry.hits += 1;
+        }
+    }
+
     /// The programs remembered while `$PATH` is what it is now, with their paths.
     pub(super) fn remembered_programs(&self) -> Vec<(String, String)> {
         let search_path = self.variable("PATH").unwrap_or_default();
@@ -158,11 +165,16 @@ impl Shell {
                     status = 1;
                 }
             } else if tell {
-                match self.hashed.iter().find(|entry| &entry.name == name) {
+                // A look in the table is a hit, as in bash.
+                match self.hashed.iter_mut().find(|entry| &entry.name == name) {
                     Some(entry) if names.len() > 1 => {
+                        entry.hits += 1;
                         out.push_str(&format!("{name}\t{}\n", entry.path));
                     }
-                    Some(entry) => out.push_str(&format!("{}\n", entry.path)),
+                    Some(entry) => {
+                        entry.hits += 1;
+                        out.push_str(&format!("{}\n", entry.path));
+                    }
                     None => {
                         self.report(&format!("hash: {name}: not found"));
                         status = 1;

@@ -17,6 +17,8 @@ enum Kind {
     Function(String),
     Builtin,
     File(String),
+    /// A program the shell remembered where it found (`hash`).
+    Hashed(String),
 }
 
 /// How `type` and `command` describe what they find.
@@ -51,7 +53,7 @@ struct Description {
 
 impl Shell {
     /// Everything `name` could run, in the order the shell looks.
-    fn kinds(&self, name: &str, functions: bool, path_only: bool) -> Vec<Kind> {
+    fn kinds(&self, name: &str, functions: bool, path_only: bool, all: bool) -> Vec<Kind> {
         let mut kinds = Vec::new();
         if !path_only {
             // Aliases that would not be expanded are not what the name runs.
@@ -78,6 +80,14 @@ impl Shell {
             if self.find_command(name).is_some_and(|p| self.runnable(&p)) {
                 kinds.push(Kind::File(name.to_string()));
             }
+            return kinds;
+        }
+        // As bash: unless all are asked for (`-a`), a remembered program is where it
+        // was found, whatever is there now.
+        if (!all || path_only)
+            && let Some(path) = self.hashed_path(name)
+        {
+            kinds.push(Kind::Hashed(path));
             return kinds;
         }
         kinds.extend(
@@ -118,12 +128,13 @@ impl Shell {
             (Style::Sentence, Kind::Function(text)) => format!("{name} is a function\n{text}"),
             (Style::Sentence, Kind::Builtin) => format!("{name} is a shell builtin"),
             (Style::Sentence, Kind::File(path)) => format!("{name} is {path}"),
+            (Style::Sentence, Kind::Hashed(path)) => format!("{name} is hashed ({path})"),
             (Style::Word, Kind::Alias(_)) => "alias".into(),
             (Style::Word, Kind::Keyword) => "keyword".into(),
             (Style::Word, Kind::Function(_)) => "function".into(),
             (Style::Word, Kind::Builtin) => "builtin".into(),
-            (Style::Word, Kind::File(_)) => "file".into(),
-            (Style::Path | Style::Short, Kind::File(path)) => path.clone(),
+            (Style::Word, Kind::File(_) | Kind::Hashed(_)) => "file".into(),
+            (Style::Path | Style::Short, Kind::File(path) | Kind::Hashed(path)) => path.clone(),
             (Style::Path, _) => return None,
             (Style::Short, Kind::Alias(value)) => format!("alias {name}='{value}'"),
             (Style::Short, _) => name.to_string(),
@@ -170,7 +181,7 @@ impl Shell {
     /// What `type` (or `command -v`/`-V`, named by `builtin`) says of each name. Errors
     /// are reported as they are met, after what was listed before them.
     fn describe_names(
-        &self,
+        &mut self,
         builtin: &str,
         names: &[String],
         query: &Query,
@@ -186,7 +197,11 @@ impl Shell {
         let mut missing = false;
         let mut found = false;
         for name in names {
-            let mut kinds = self.kinds(name, functions, path_only);
+            let mut kinds = self.kinds(name, functions, path_only, all);
+            // bash counts a look in its table as a hit.
+            if let Some(Kind::Hashed(_)) = kinds.first() {
+                self.count_hashed_hit(name);
+            }
             // With no executable one, bash names the first file of the name in $PATH.
             if !all && !name.contains('/') && !kinds.iter().any(|k| matches!(k, Kind::File(_))) {
                 let is_file =
