@@ -671,12 +671,16 @@ impl Shell {
     }
 
     /// An error about the shell text, prefixed as bash does for this kind of input.
+    /// (Each line of a message is prefixed.)
     fn report_at_line(&self, line: usize, message: &str) {
-        self.say(match &self.origin {
-            Origin::CommandString => format!("{}: -c: line {line}: {message}", self.script_name),
-            Origin::Script(path) => format!("{path}: line {line}: {message}"),
-            Origin::Prompt => format!("wasmix: {message}"),
-        });
+        let prefix = match &self.origin {
+            Origin::CommandString => format!("{}: -c: line {line}: ", self.script_name),
+            Origin::Script(path) => format!("{path}: line {line}: "),
+            Origin::Prompt => "wasmix: ".into(),
+        };
+        for part in message.split('\n') {
+            self.say(format!("{prefix}{part}"));
+        }
     }
 
     /// A line on the shell's own stderr.

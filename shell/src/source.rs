@@ -311,7 +311,9 @@ impl Shell {
                 format!("{path}: eval: line {}: ", offset + error.line)
             }
         };
-        self.say(format!("{prefix}{}", error.message));
+        for part in error.message.split('\n') {
+            self.say(format!("{prefix}{part}"));
+        }
         if let Some(line) = &error.source_line {
             self.say(format!("{prefix}`{line}'"));
         }

@@ -341,6 +341,14 @@ fn parser_error(text: &str, tokens: &[Token], error: GrammarError) -> SyntaxErro
             let line = tokens
                 .get(at)
                 .map_or(last_line(text), |t| token_span(t).start.line);
+            if let Some(message) = arithmetic_for_error(text, tokens, at) {
+                return SyntaxError {
+                    line,
+                    message,
+                    source_line: None,
+                    discards_line: false,
+                };
+            }
             SyntaxError {
                 line,
                 message: match tokens.get(at).map_or("\n", Token::to_str) {
@@ -360,7 +368,49 @@ fn parser_error(text: &str, tokens: &[Token], error: GrammarError) -> SyntaxErro
     }
 }
 
-/// A token `lines` lines further down.
+/// bash's words for a `for ((...))` whose parentheses do not hold three expressions
+/// (`for ((i=0))`, `for ((;;;))`), when that is what the parser stopped at: two lines.
+fn arithmetic_for_error(text: &str, tokens: &[Token], at: usize) -> Option<String> {
+    let word = |index: usize| tokens.get(index).map(Token::to_str);
+    if at == 0 || word(at - 1) != Some("for") || word(at) != Some("(") || word(at + 1) != Some("(")
+    {
+        return None;
+    }
+    let start = token_span(&tokens[at]).start.index;
+    let bytes = text.as_bytes();
+    let (mut depth, mut quote, mut semicolons) = (0usize, None, 0);
+    let mut at = start;
+    while at < bytes.len() {
+        let byte = bytes[at];
+        match quote {
+            Some(open) if byte == open => quote = None,
+            Some(_) => {}
+            None => match byte {
+                b'\'' | b'"' => quote = Some(byte),
+                b'(' => depth += 1,
+                b')' => {
+                    depth = depth.checked_sub(1)?;
+                    if depth == 0 {
+                        break;
+                    }
+                }
+                b';' if depth == 2 => semicolons += 1,
+                _ => {}
+            },
+        }
+        at += 1;
+    }
+    let problem = match semicolons {
+        0 | 1 => "arithmetic expression required",
+        2 => return None,
+        _ => "`;' unexpected",
+    };
+    let written = text.get(start..=at)?;
+    Some(format!(
+        "syntax error: {problem}\nsyntax error: `{written}'"
+    ))
+}
+
 /// The line that opens more here-documents than bash lets one line wait for (16), if
 /// one does.
 fn too_many_documents(tokens: &[Token]) -> Option<usize> {
@@ -385,6 +435,7 @@ fn too_many_documents(tokens: &[Token]) -> Option<usize> {
     None
 }
 
+/// A token `lines` lines further down.
 fn moved_down(token: &Token, lines: usize) -> Token {
     repositioned(token, |at| brush_parser::SourcePosition {
         line: at.line + lines,
