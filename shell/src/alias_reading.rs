@@ -100,12 +100,12 @@ impl Expander<'_> {
         // Text that leaves a quote open is read on into what follows it, as bash reads
         // it: where that does not close the quote either, it is a syntax error; where
         // it does, the word stays as it was.
-        let replacement = match brush_parser::tokenize_str_with_options(&text, self.options) {
+        let replacement = match super::syntax::tokenize_guarded(&text, self.options) {
             Ok(alias_tokens) => alias_tokens.iter().map(|t| placed(t, &span)).collect(),
             Err(_) => {
                 let rest: String = self.source.chars().skip(span.end.index).collect();
                 let joined = format!("{text}{rest}");
-                if let Err(error) = brush_parser::tokenize_str_with_options(&joined, self.options) {
+                if let Err(error) = super::syntax::tokenize_guarded(&joined, self.options) {
                     return Err(on_line(error, span.start.line));
                 }
                 vec![tokens[index].clone()]

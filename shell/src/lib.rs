@@ -64,6 +64,7 @@ mod source;
 mod subscripts;
 mod subshell_pid;
 mod substitution_cases;
+mod substitution_syntax;
 mod substring;
 mod syntax;
 mod table;
@@ -603,6 +604,10 @@ impl Shell {
             let status = if in_conditional {
                 self.report_at_line(error.line, "syntax error in conditional expression");
                 0
+            } else if error.in_substitution && matches!(self.origin, Origin::CommandString) {
+                // bash's `-c` text ends with 127 here.
+                self.report_syntax_error(&error);
+                127
             } else {
                 self.report_syntax_error(&error);
                 SYNTAX_ERROR_STATUS

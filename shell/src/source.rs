@@ -183,7 +183,13 @@ impl Shell {
                         error.line += 1;
                     }
                     self.report_nested_error(&error, Nested::Eval(offset));
-                    Ok(super::SYNTAX_ERROR_STATUS)
+                    // One inside a command substitution ends a script (1) or `-c` text
+                    // (127), as in bash.
+                    match (error.in_substitution, &self.origin) {
+                        (true, super::Origin::CommandString) => Err(Flow::Exit(127)),
+                        (true, super::Origin::Script(_)) => Err(Flow::Exit(1)),
+                        _ => Ok(super::SYNTAX_ERROR_STATUS),
+                    }
                 }
                 None => Ok(self.last_status),
             }

@@ -26,6 +26,9 @@ pub struct SyntaxError {
     /// parentheses): the rest of its line is dropped, the status is 1, and the commands
     /// after it are read and run.
     pub discards_line: bool,
+    /// Whether it is inside a command substitution, which bash reads with the command
+    /// holding it and reports as that command's error (see `substitution_syntax`).
+    pub in_substitution: bool,
 }
 
 /// What decides how text is read, besides the text: the aliases expanded where commands
@@ -174,7 +177,7 @@ pub fn parse_lines(
     let text = balanced.as_ref();
     let options = tokenizer_options(reading.extglob);
     let tokenize = |options: &TokenizerOptions| {
-        brush_parser::tokenize_str_with_options(text, options).map_err(|e| tokenizer_error(text, e))
+        tokenize_guarded(text, options).map_err(|e| tokenizer_error(text, e))
     };
     let mut tokens = tokenize(&options)?;
     if !reading.extglob
@@ -194,17 +197,56 @@ pub fn parse_lines(
             message: "maximum here-document count exceeded".into(),
             source_line: None,
             discards_line: false,
+            in_substitution: false,
         });
     }
     super::subscripts::join_spaced_subscripts(text, &mut tokens);
     super::braced_blanks::restore(text, &mut tokens);
-    let Some(table) = reading.aliases else {
-        return grammar::parse_program(&tokens).map_err(|e| parser_error(text, &tokens, e));
-    };
-    super::alias_reading::parse_program(text, &mut tokens, table, &options).map_err(|e| match e {
-        ReadError::Grammar(e) => parser_error(text, &tokens, e),
-        ReadError::Tokens(e) => tokenizer_error(text, e),
-    })
+    let program = match reading.aliases {
+        None => grammar::parse_program(&tokens).map_err(|e| parser_error(text, &tokens, e)),
+        Some(table) => super::alias_reading::parse_program(text, &mut tokens, table, &options)
+            .map_err(|e| match e {
+                ReadError::Grammar(e) => parser_error(text, &tokens, e),
+                ReadError::Tokens(e) => tokenizer_error(text, e),
+            }),
+    }?;
+    match super::substitution_syntax::first_error(&tokens, reading) {
+        Some((line, message)) => Err(SyntaxError {
+            line,
+            message,
+            source_line: text.lines().nth(line - 1).map(str::to_string),
+            discards_line: false,
+            in_substitution: true,
+        }),
+        None => Ok(program),
+    }
+}
+
+/// brush-parser's tokenizer, which panics on some unfinished text (a here-document
+/// whose tag is `)` inside an unclosed `$(`): such text is unfinished, and the panic is
+/// not shown.
+pub(super) fn tokenize_guarded(
+    text: &str,
+    options: &TokenizerOptions,
+) -> Result<Vec<Token>, TokenizerError> {
+    thread_local! {
+        static TOKENIZING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+    static QUIET_HOOK: std::sync::Once = std::sync::Once::new();
+    QUIET_HOOK.call_once(|| {
+        let shown = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !TOKENIZING.with(std::cell::Cell::get) {
+                shown(info);
+            }
+        }));
+    });
+    TOKENIZING.with(|flag| flag.set(true));
+    let tokens = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        brush_parser::tokenize_str_with_options(text, options)
+    }));
+    TOKENIZING.with(|flag| flag.set(false));
+    tokens.unwrap_or(Err(TokenizerError::UnterminatedCommandSubstitution))
 }
 
 /// The tokenizer's options for text read with or without extglob forms.
@@ -298,6 +340,7 @@ fn tokenizer_error(text: &str, error: TokenizerError) -> SyntaxError {
         message: format!("unexpected EOF while looking for matching `{quote}'"),
         source_line: None,
         discards_line: false,
+        in_substitution: false,
     };
     match error {
         TokenizerError::UnterminatedSingleQuote(at) => matching("'", at.line),
@@ -320,6 +363,7 @@ fn tokenizer_error(text: &str, error: TokenizerError) -> SyntaxError {
             message: format!("syntax error: {other}"),
             source_line: None,
             discards_line: false,
+            in_substitution: false,
         },
     }
 }
@@ -336,6 +380,7 @@ fn parser_error(text: &str, tokens: &[Token], error: GrammarError) -> SyntaxErro
             ),
             source_line: None,
             discards_line: false,
+            in_substitution: false,
         },
         GrammarError::Near(at) | GrammarError::Alias(at) | GrammarError::InArray(at) => {
             let line = tokens
@@ -347,6 +392,7 @@ fn parser_error(text: &str, tokens: &[Token], error: GrammarError) -> SyntaxErro
                     message,
                     source_line: None,
                     discards_line: false,
+                    in_substitution: false,
                 };
             }
             SyntaxError {
@@ -357,6 +403,7 @@ fn parser_error(text: &str, tokens: &[Token], error: GrammarError) -> SyntaxErro
                 },
                 source_line: text.lines().nth(line - 1).map(str::to_string),
                 discards_line: matches!(error, GrammarError::InArray(_)),
+                in_substitution: false,
             }
         }
         GrammarError::EndOfInput => SyntaxError {
@@ -364,6 +411,7 @@ fn parser_error(text: &str, tokens: &[Token], error: GrammarError) -> SyntaxErro
             message: END_OF_FILE.into(),
             source_line: None,
             discards_line: false,
+            in_substitution: false,
         },
     }
 }
