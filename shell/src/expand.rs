@@ -190,6 +190,9 @@ pub(super) struct Fields {
     ifs: String,
     /// For `[[ =~ ]]`: the field as a regular expression, built instead of `pattern`.
     regex: Option<RegexText>,
+    /// A here-document's body is being expanded: `$'...'` is no quote there, even in a
+    /// `${VAR-word}` (extquote is for double quotes).
+    pub(super) in_document: bool,
 }
 
 impl Default for Fields {
@@ -205,6 +208,7 @@ impl Default for Fields {
             split_literals: false,
             ifs: DEFAULT_IFS.to_string(),
             regex: None,
+            in_document: false,
         }
     }
 }
@@ -417,10 +421,19 @@ impl Shell {
         Ok(fields.regex.unwrap_or_default().into_string())
     }
 
+    /// Whether `$'...'` and `$"..."` are quotes in a `${VAR-word}` expanded into
+    /// `fields` (shopt extquote, outside here-documents).
+    pub(super) fn extquote_in(&self, fields: &Fields) -> bool {
+        self.shell_options.extquote && !fields.in_document
+    }
+
     /// Expands the body of a here-document: parameters, but no quotes and no splitting.
     pub(super) async fn expand_document(&mut self, document: &Word) -> Result<String, ExpandError> {
         let pieces = syntax::parse_word(&document.value, true).map_err(ExpandError::new)?;
-        let mut fields = Fields::unsplit();
+        let mut fields = Fields {
+            in_document: true,
+            ..Fields::unsplit()
+        };
         self.expand_pieces(&document.value, &pieces, true, &mut fields)
             .await?;
         Ok(fields.current)
@@ -464,7 +477,7 @@ impl Shell {
         fields: &'a mut Fields,
     ) -> Expanding<'a, ()> {
         Box::pin(async move {
-            let text = &value_operand(text, quoted, self.shell_options.extquote);
+            let text = &value_operand(text, quoted, self.extquote_in(fields));
             let pieces = syntax::parse_word(text, false).map_err(ExpandError::new)?;
             let outer = std::mem::replace(&mut fields.split_literals, true);
             let result = self.expand_pieces(text, &pieces, quoted, fields).await;

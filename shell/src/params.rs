@@ -321,8 +321,7 @@ impl Shell {
                     .await?
                 {
                     let text = default_value.as_deref().unwrap_or_default();
-                    let text =
-                        super::expand::value_operand(text, quoted, self.shell_options.extquote);
+                    let text = super::expand::value_operand(text, quoted, self.extquote_in(fields));
                     let value = self.expand_operand(&text, quoted, false).await?;
                     // `${!ref:=x}` assigns to the variable `$ref` names.
                     let named;
@@ -373,7 +372,7 @@ impl Shell {
                             let text = super::expand::value_operand(
                                 text,
                                 quoted,
-                                self.shell_options.extquote,
+                                self.extquote_in(fields),
                             );
                             self.expand_operand(&text, quoted, false).await?
                         }

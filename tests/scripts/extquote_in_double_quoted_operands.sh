@@ -19,3 +19,9 @@ bs='\'
 del=$'\177'
 shopt -s extquote
 [[ bar == *$bs"$del"* ]] || echo ok 3
+# A here-document is no double quote: $'...' stays as written there.
+cat <<EOF
+${none-a$'\101'b}
+${none-a$"loc"b}
+${none-"q"}
+EOF
