@@ -435,10 +435,21 @@ impl Shell {
             Declaring::Readonly => on.push('r'),
             _ => {}
         }
-        // `export -n`: the opposite of export.
+        // `export -n`: the opposite of export. `readonly -n` only assigns (bash cannot
+        // take read-only away, and gives no nameref).
         if kind == Declaring::Export && on.contains('n') {
             on = on.replace(['x', 'n'], "");
             off.push('x');
+        }
+        if kind == Declaring::Readonly && on.contains('n') {
+            on = on.replace('n', "");
+            if !operands.is_empty() {
+                on = on.replace('r', "");
+                operands.retain(|operand| assignment_equals(operand).is_some());
+                if operands.is_empty() {
+                    return Ok((0, String::new()));
+                }
+            }
         }
         if on.contains('f') || on.contains('F') {
             // What bash refuses with `-f`: array and integer attributes, a value, and
