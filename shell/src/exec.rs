@@ -883,7 +883,8 @@ impl Shell {
         let mut argv = Vec::new();
         let mut pipes = Vec::new();
         let mut redirects = Vec::new();
-        let named = match self.name_descriptors(&words, &stdio) {
+        let assigns = command.word_or_name.is_some();
+        let named = match self.name_descriptors(&words, &stdio, assigns) {
             Ok(named) => named,
             Err(message) => {
                 self.report(&message);

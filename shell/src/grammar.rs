@@ -386,6 +386,8 @@ impl<'t> Parser<'t> {
         loop {
             if self.starts_redirect() {
                 prefix.push(Item::IoRedirect(self.io_redirect()?));
+            } else if let Some(named) = self.named_redirect_first()? {
+                prefix.extend(named);
             } else if let Some((assignment, word)) = self.assignment_word(true)? {
                 prefix.push(Item::AssignmentWord(assignment, word));
             } else {

@@ -68,11 +68,14 @@ pub(super) fn copy_descriptor(from: &Stdio, into: &mut Stdio, fd: i32) {
 }
 
 impl Shell {
-    /// Fills in the `{NAME}` redirections among a command's items, setting each NAME.
+    /// Fills in the `{NAME}` redirections among a command's items, setting each NAME
+    /// (unless the command is redirections alone: bash opens the descriptor, which stays
+    /// open, but sets no NAME).
     pub(super) fn name_descriptors(
         &mut self,
         items: &[&CommandPrefixOrSuffixItem],
         stdio: &Stdio,
+        assigns: bool,
     ) -> Result<NamedDescriptors, String> {
         let mut named = NamedDescriptors::default();
         let mut taken: Vec<i32> = stdio.higher.iter().map(|(fd, _)| *fd).collect();
@@ -108,9 +111,9 @@ impl Shell {
             } else {
                 let fd = (10..).find(|fd| !taken.contains(fd)).unwrap_or(10);
                 taken.push(fd);
-                if self.is_readonly(base) {
+                if assigns && self.is_readonly(base) {
                     named.refused = Some(base.to_string());
-                } else {
+                } else if assigns {
                     match element {
                         Some((base, index)) => self
                             .assign_element(base, Subscript::Index(index), &fd.to_string(), false)

@@ -260,22 +260,24 @@ impl Printer {
         let mut redirects = Vec::new();
         let prefix = simple.prefix.iter().flat_map(|p| p.0.iter());
         let suffix = simple.suffix.iter().flat_map(|s| s.0.iter());
-        let name = simple.word_or_name.iter().map(|w| word_text(&w.value));
-        for item in prefix.clone() {
-            match item {
-                CommandPrefixOrSuffixItem::IoRedirect(r) => redirects.push(r),
-                other => words.push(item_text(other)),
-            }
-        }
-        words.extend(name);
+        let name = simple.word_or_name.as_ref().map(|w| word_text(&w.value));
         let mut names = Vec::new();
-        let mut suffix = suffix.peekable();
-        while let Some(item) = suffix.next() {
+        // The command's name comes after the prefix's words.
+        let mut items = prefix
+            .map(Some)
+            .chain([None])
+            .chain(suffix.map(Some))
+            .peekable();
+        while let Some(item) = items.next() {
+            let Some(item) = item else {
+                words.extend(name.clone());
+                continue;
+            };
             // `{NAME}>file` is one redirection, printed with the others.
             if let (
                 CommandPrefixOrSuffixItem::Word(word),
-                Some(CommandPrefixOrSuffixItem::IoRedirect(r)),
-            ) = (item, suffix.peek())
+                Some(Some(CommandPrefixOrSuffixItem::IoRedirect(r))),
+            ) = (item, items.peek())
                 && let Some(name) = super::named_fds::named_descriptor(word, r)
             {
                 names.push((redirects.len(), name));

@@ -49,6 +49,27 @@ impl Parser<'_> {
         Ok(Some(redirect))
     }
 
+    /// A `{NAME}>file` redirection where a command's name could be (`{fd}<file cmd`, or
+    /// alone): the word and the redirection it names.
+    pub(crate) fn named_redirect_first(
+        &mut self,
+    ) -> Parsed<Option<[ast::CommandPrefixOrSuffixItem; 2]>> {
+        let Some(word @ Token::Word(..)) = self.peek() else {
+            return Ok(None);
+        };
+        self.at += 1;
+        match self.named_redirect(word)? {
+            Some(redirect) => Ok(Some([
+                ast::CommandPrefixOrSuffixItem::Word(ast::Word::from(word)),
+                ast::CommandPrefixOrSuffixItem::IoRedirect(redirect),
+            ])),
+            None => {
+                self.at -= 1;
+                Ok(None)
+            }
+        }
+    }
+
     pub(crate) fn starts_redirect(&self) -> bool {
         match self.peek() {
             Some(Token::Operator(op, _)) => is_redirection(op),
