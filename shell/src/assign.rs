@@ -705,8 +705,10 @@ impl Shell {
         on: &str,
         off: &str,
     ) -> Result<(), ExpandError> {
-        // bash will not make a local of a read-only variable.
-        if local && self.is_readonly(name) {
+        // bash will not make a local of a read-only global variable (a calling
+        // function's read-only local may be hidden by one).
+        let someones_local = self.locals.iter().flatten().any(|(n, _)| n == name);
+        if local && !someones_local && self.is_readonly(name) {
             return Err(ExpandError::new(format!("{name}: readonly variable")));
         }
         if local {
