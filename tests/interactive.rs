@@ -482,6 +482,13 @@ fn history_expansion_repeats_and_edits_commands() {
     shell.exp_string("!nosuch: event not found").unwrap();
     shell.send_line("echo 'quoted !! stays'").unwrap();
     shell.exp_string("quoted !! stays\r\n").unwrap();
+    // `set +H` turns it off, as in bash; `$-` says whether it is on.
+    shell.send_line("set +H; echo \"off:$-\"").unwrap();
+    shell.exp_string("off:himBs\r\n").unwrap();
+    shell.send_line("echo !!").unwrap();
+    shell.exp_string("!!\r\n").unwrap();
+    shell.send_line("set -H; echo \"on:$-\"").unwrap();
+    shell.exp_string("on:himBHs\r\n").unwrap();
     shell.send_line("exit").unwrap();
     shell.exp_eof().unwrap();
 }

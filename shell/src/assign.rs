@@ -522,6 +522,15 @@ impl Shell {
         };
         let mut status = 0;
         for operand in operands {
+            // `local -`: the shell's options (`set`'s) are the function's own from here,
+            // and come back as it returns, as in bash.
+            if kind == Declaring::Local && operand == "-" {
+                let depth = self.call_depth;
+                if !self.options_to_restore.iter().any(|(at, _)| *at == depth) {
+                    self.options_to_restore.push((depth, self.options));
+                }
+                continue;
+            }
             let (target, value) = match assignment_equals(&operand) {
                 Some(at) => (
                     operand[..at].to_string(),

@@ -210,6 +210,12 @@ impl Shell {
                 self.getopts_state = getopts_state;
             }
             self.restore_variables(locals);
+            if let Some((_, options)) = self
+                .options_to_restore
+                .pop_if(|(depth, _)| *depth == self.call_depth)
+            {
+                self.restore_options(options);
+            }
             self.call_depth -= 1;
             self.positional = saved;
             self.positional_set = positional_set;

@@ -71,6 +71,9 @@ impl Shell {
         if let Ok(motd) = self.read_whole_file("/etc/motd") {
             print!("{}", String::from_utf8_lossy(&motd));
         }
+        // `!` history expansion is on at the prompt (before the startup files, which
+        // may turn it off), as in bash.
+        self.options.histexpand = true;
         let home = self.variable("HOME").unwrap_or_default();
         for startup in [
             "/etc/profile".to_string(),
@@ -134,7 +137,7 @@ impl Shell {
                 self.note_terminal_size();
             }
             // `!!`, `!$`, `^old^new`: the line as expanded is shown, then run.
-            let text = match self.expand_history(&text) {
+            let text = match self.expand_history_if_on(&text) {
                 Ok(None) => text,
                 Ok(Some(expanded)) => {
                     println!("{expanded}");

@@ -226,6 +226,8 @@ pub struct Shell {
     /// What the processes the shell starts may use.
     limits: wasmix_kernel::kernel::Limits,
     options: options::Options,
+    /// The options to restore as a function returns, by its call depth (`local -`).
+    options_to_restore: Vec<(usize, options::Options)>,
     shell_options: shopt::ShellOptions,
     /// Command substitutions this shell runs inside (0 for the top).
     substitution_depth: usize,
@@ -348,6 +350,7 @@ impl Shell {
             namespace: Arc::new(kernel.root_namespace()),
             kernel,
             limits: wasmix_kernel::kernel::Limits::default(),
+            options_to_restore: Vec::new(),
             options: options::Options {
                 monitor: matches!(origin, Origin::Prompt),
                 ..Default::default()

@@ -52,6 +52,8 @@ pub(super) struct Options {
     pub nolog: bool,
     /// `set -k`: assignments among a command's arguments are assignments too.
     pub keyword: bool,
+    /// `set -H`: `!` history expansion of the lines read at the prompt (on there).
+    pub histexpand: bool,
     /// Ctrl-D at the prompt does not end the shell until typed `$IGNOREEOF` times more
     /// (10 when it is no number); on exactly while `IGNOREEOF` is set, as in bash.
     pub ignoreeof: bool,
@@ -83,12 +85,13 @@ impl Default for Options {
             nolog: false,
             ignoreeof: false,
             keyword: false,
+            histexpand: false,
         }
     }
 }
 
 /// The options `set -o` knows: long name, short letter.
-pub(super) const NAMES: [(&str, Option<char>); 22] = [
+pub(super) const NAMES: [(&str, Option<char>); 23] = [
     ("allexport", Some('a')),
     ("braceexpand", Some('B')),
     ("emacs", None),
@@ -96,6 +99,7 @@ pub(super) const NAMES: [(&str, Option<char>); 22] = [
     ("errtrace", Some('E')),
     ("functrace", Some('T')),
     ("hashall", Some('h')),
+    ("histexpand", Some('H')),
     ("ignoreeof", None),
     ("keyword", Some('k')),
     ("monitor", Some('m')),
@@ -138,6 +142,7 @@ impl Options {
             "nolog" => Some(&mut self.nolog),
             "ignoreeof" => Some(&mut self.ignoreeof),
             "keyword" => Some(&mut self.keyword),
+            "histexpand" => Some(&mut self.histexpand),
             _ => None,
         }
     }
@@ -250,9 +255,11 @@ impl Shell {
             (o.braceexpand, 'B'),
             (o.noclobber, 'C'),
             (o.errtrace, 'E'),
+            (o.histexpand, 'H'),
             (o.physical, 'P'),
             (o.functrace, 'T'),
             (command_string, 'c'),
+            (interactive, 's'),
         ]
         .iter()
         .filter(|(on, _)| *on)
@@ -367,6 +374,22 @@ impl Shell {
     }
 
     /// `set -o` (a table) or `set +o` (commands that restore the options).
+    /// Puts back the options `local -` saved, with what changing each does.
+    pub(super) fn restore_options(&mut self, saved: Options) {
+        let was = std::mem::replace(&mut self.options, saved);
+        if was.ignoreeof != saved.ignoreeof {
+            match saved.ignoreeof {
+                true => self.set_variable("IGNOREEOF", "10", false),
+                false => {
+                    self.variables.remove("IGNOREEOF");
+                }
+            }
+        }
+        if was.posix != saved.posix {
+            self.posix_mode(saved.posix);
+        }
+    }
+
     /// What entering or leaving POSIX mode changes besides the option, as in bash:
     /// `POSIXLY_CORRECT`, aliases expanded in scripts too, and command substitutions
     /// inheriting `set -e` (which stays on after, as bash leaves it).

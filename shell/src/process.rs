@@ -200,6 +200,9 @@ async fn run(process: ShellProcess) -> u8 {
     }
     // An interactive shell keeps its history in a file unless told otherwise, `-c` or
     // not, as bash does.
+    if interactive {
+        shell.options.histexpand = true;
+    }
     if interactive && shell.variable("HISTFILE").is_none() {
         let home = shell.variable("HOME").unwrap_or_default();
         shell.set_variable("HISTFILE", &format!("{home}/.wasmix_history"), false);
@@ -278,7 +281,7 @@ impl Shell {
                 text.push('\n');
                 text.push_str(&more);
             }
-            let text = match self.expand_history(&text) {
+            let text = match self.expand_history_if_on(&text) {
                 Ok(None) => text,
                 Ok(Some(expanded)) => {
                     self.say(expanded.clone());

@@ -131,6 +131,14 @@ impl Shell {
         expanded.unwrap_or(out)
     }
 
+    /// A line read at the prompt, history-expanded under `set -H` (on there).
+    pub(super) fn expand_history_if_on(&self, line: &str) -> Result<Option<String>, String> {
+        match self.options.histexpand {
+            true => self.expand_history(line),
+            false => Ok(None),
+        }
+    }
+
     /// History expansion of a typed line. None when it has none; Err(message) when an
     /// event is not found (the line is then not run, as in bash).
     pub(super) fn expand_history(&self, line: &str) -> Result<Option<String>, String> {
