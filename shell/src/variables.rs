@@ -704,6 +704,18 @@ impl Shell {
                     self.variables.remove(name);
                 }
             },
+            // A local of this function stays declared here, unset (`declare -- v`),
+            // exported when it hid a prefix assignment's variable (`v=t f`), as in bash.
+            _ if local_here => {
+                let over_temporary = self
+                    .locals
+                    .last()
+                    .and_then(|frame| frame.iter().find(|(n, _)| n == name))
+                    .and_then(|(_, hidden)| hidden.as_ref())
+                    .is_some_and(|hidden| hidden.temporary);
+                self.variables.remove(name);
+                self.declared(name).exported = over_temporary;
+            }
             _ => {
                 self.variables.remove(name);
             }
