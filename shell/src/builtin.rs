@@ -109,6 +109,13 @@ impl Shell {
                         return self.finish(argv, 1, listing, stdio).await;
                     }
                 }
+                // Inside a function the EXIT trap runs where `exit` is, with the
+                // function's locals and FUNCNAME, as in bash.
+                if alone && !self.function_names.is_empty() && self.traps.contains_key("EXIT") {
+                    let status = self.exit_with(status).await;
+                    self.traps.remove("EXIT");
+                    return Err(Flow::Exit(status));
+                }
                 if alone {
                     return Err(Flow::Exit(status));
                 }
