@@ -115,6 +115,8 @@ pub struct Process {
     /// True while stopped (SIGSTOP); the process waits at its next time slice.
     stopped: watch::Sender<bool>,
     exit: watch::Sender<Option<ExitStatus>>,
+    /// Told of the exit with SIGCHLD (when it catches that).
+    parent: std::sync::Weak<Process>,
 }
 
 /// How a wait that also watches for stops ended.
@@ -158,7 +160,18 @@ impl Process {
             ExitStatus::Killed(_) => RunState::Killed,
             _ => RunState::Exited,
         };
+        // Before anyone waiting is told: the parent's next command must not see a
+        // SIGCHLD of a child it has already waited for.
+        self.tell_parent();
         self.exit.send_replace(Some(status));
+    }
+
+    /// SIGCHLD to the parent, which only a parent that catches it (a shell's `trap ...
+    /// CHLD`) sees.
+    fn tell_parent(&self) {
+        if let Some(parent) = self.parent.upgrade() {
+            parent.signals.absorb(Signal::Child);
+        }
     }
 
     /// Resolves when the process is sent a signal that ends it.
@@ -297,6 +310,7 @@ impl ProcessTable {
             niceness: AtomicI8::new(parent.map_or(0, |parent| parent.niceness())),
             stopped: watch::Sender::new(false),
             exit: watch::Sender::new(None),
+            parent: parent.map_or_else(std::sync::Weak::new, Arc::downgrade),
         });
         processes.insert(pid, process.clone());
         process
@@ -612,7 +626,9 @@ pub(crate) async fn run(process: Arc<Process>, launch: Launch) {
         Ok(outcome) => exit_status(outcome, &store),
         Err(signal) => ExitStatus::Killed(signal),
     };
-    // The pipe ends close here (the store holds them), before anyone is told of the exit.
+    // SIGCHLD first (see `finish`); the pipe ends close here (the store holds them),
+    // before anyone is told of the exit.
+    process.tell_parent();
     drop(store);
     crate::terminal::release(process.pid);
     *lock(&process.state) = match status {

@@ -587,24 +587,31 @@ fn parse_signal(text: &str) -> Option<Signal> {
 /// `kill -l`: the signals wasmix delivers; `kill -l N` names one (a status 128+N too).
 impl Shell {
     /// Waits for `work`, unless a signal this shell catches comes first: then that signal.
+    /// SIGCHLD (a child ended) runs its trap and the wait goes on, as in bash.
     async fn wait_or_signal<T>(
-        &self,
+        &mut self,
         work: impl std::future::Future<Output = T>,
     ) -> Option<Signal> {
         let process = (self.subshell_level == 0)
             .then(|| self.kernel.processes.get(self.pid))
             .flatten();
-        match process {
+        let Some(process) = process else {
+            work.await;
+            return None;
+        };
+        let mut work = std::pin::pin!(work);
+        loop {
             // Biased: a signal sent just before the job ended still interrupts the wait.
-            Some(process) => tokio::select! {
+            let signal = tokio::select! {
                 biased;
-                signal = process.signals.arrival() => Some(signal),
-                _ = work => None,
-            },
-            None => {
-                work.await;
-                None
+                signal = process.signals.arrival() => signal,
+                _ = &mut work => return None,
+            };
+            if signal != Signal::Child {
+                return Some(signal);
             }
+            self.forget_ended_children();
+            let _ = self.run_trap("SIGCHLD").await;
         }
     }
 

@@ -275,7 +275,23 @@ impl Shell {
         self.line = line;
         self.running_traps.pop();
         self.last_status = status;
+        if name == "SIGCHLD" {
+            self.forget_ended_children();
+        }
         result.map(|()| Some(trap_status))
+    }
+
+    /// Drops a pending SIGCHLD (the children the CHLD trap's own commands started end
+    /// without setting it off again, as in bash), keeping any other signal pending.
+    pub(super) fn forget_ended_children(&self) {
+        let Some(process) = self.kernel.processes.get(self.pid) else {
+            return;
+        };
+        for pending in process.signals.take_pending() {
+            if pending != Signal::Child {
+                process.signals.absorb(pending);
+            }
+        }
     }
 
     /// A copy of the shell for a subshell (`( )`, `$( )`, a pipeline stage, `&`) whose
