@@ -120,7 +120,7 @@ pub(super) fn value_operand(text: &str, quoted: bool, extquote: bool) -> String 
                 copied = at;
             }
             b'$' if extquote && bytes.get(at + 1) == Some(&b'\'') => {
-                let end = ansi_quote_end(bytes, at + 2);
+                let end = super::word::ansi_quote_end(bytes, at + 2).map_or(bytes.len(), |q| q + 1);
                 out.push_str(&text[copied..at]);
                 out.push('"');
                 out.push_str(&text[at..end]);
@@ -142,19 +142,6 @@ pub(super) fn value_operand(text: &str, quoted: bool, extquote: bool) -> String 
     out.push_str(&text[copied.min(text.len())..]);
     out.push('"');
     out
-}
-
-/// Where `$'...'` whose text starts at `at` ends: after its closing quote (past
-/// backslash escapes), or at the end.
-fn ansi_quote_end(bytes: &[u8], mut at: usize) -> usize {
-    while at < bytes.len() {
-        match bytes[at] {
-            b'\\' => at += 2,
-            b'\'' => return at + 1,
-            _ => at += 1,
-        }
-    }
-    bytes.len()
 }
 
 /// Command substitutions inside command substitutions, at most.

@@ -353,15 +353,8 @@ impl<'a> Parser<'a> {
     }
 
     /// From inside `$'...'`: the closing quote, past backslash escapes.
-    fn ansi_quote_end(&self, mut at: usize) -> Option<usize> {
-        while at < self.bytes.len() {
-            match self.bytes[at] {
-                b'\\' => at += 2,
-                b'\'' => return Some(at),
-                _ => at += 1,
-            }
-        }
-        None
+    fn ansi_quote_end(&self, at: usize) -> Option<usize> {
+        ansi_quote_end(self.bytes, at)
     }
 
     /// From inside `"..."`: the closing quote, past escapes and the expansions in it.
@@ -548,6 +541,18 @@ impl<'a> Parser<'a> {
         }
         None
     }
+}
+
+/// From inside `$'...'` in `bytes`: its closing quote, past backslash escapes.
+pub(super) fn ansi_quote_end(bytes: &[u8], mut at: usize) -> Option<usize> {
+    while at < bytes.len() {
+        match bytes[at] {
+            b'\\' => at += 2,
+            b'\'' => return Some(at),
+            _ => at += 1,
+        }
+    }
+    None
 }
 
 #[cfg(test)]
