@@ -45,6 +45,37 @@ fn wasmix_run_starts_a_host_program_directly() {
         .unwrap();
     assert_eq!(out.status.code(), Some(9));
 
+    // A host call's error that is not a trap ends the program with 1, as under
+    // `wasmtime run` (a trap gives 134).
+    for (how, status, word) in [("empty-poll", 1, "failed"), ("panic", 134, "crashed")] {
+        let out = wasmix()
+            .args(["--ephemeral", "run"])
+            .arg(fixture("misbehave"))
+            .arg(how)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(status), "{how}: {stderr}");
+        let reported = format!("misbehave.wasm: {word}: ");
+        assert!(stderr.contains(&reported), "{how}: {stderr}");
+    }
+    let out = run_in(
+        &state_with(&[(
+            "/bin/misbehave",
+            std::fs::read(fixture("misbehave")).unwrap(),
+        )]),
+        "misbehave empty-poll; echo status $?; echo x | xargs misbehave empty-poll 2>/dev/null; echo xargs $?",
+    );
+    // To xargs, as to GNU's, a command that ended with 1 makes its status 123.
+    assert_eq!(out.stdout, "status 1\nxargs 123\n");
+    assert!(
+        out.stderr
+            .starts_with("wasmix: line 1: misbehave: failed: ")
+            && out.stderr.ends_with("empty poll list\n"),
+        "{}",
+        out.stderr
+    );
+
     let out = wasmix()
         .args(["--ephemeral", "run", "/no/such/program.wasm"])
         .output()

@@ -315,6 +315,10 @@ pub async fn run(
             eprintln!("wasmix: {path}: crashed: {why}");
             Ok(ExitStatus::Crashed(why).code())
         }
+        Ok(ExitStatus::Failed(why)) => {
+            eprintln!("wasmix: {path}: failed: {why}");
+            Ok(ExitStatus::Failed(why).code())
+        }
         Ok(status) => Ok(status.code()),
         Err(e) => Err(RunError {
             message: format!("wait: {e}"),

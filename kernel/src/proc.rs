@@ -40,6 +40,9 @@ pub enum ExitStatus {
     /// The program trapped: a panic, an out-of-bounds access, a stack overflow, or a
     /// resource limit it ran into.
     Crashed(String),
+    /// A host call ended the program with an error that is not a trap (a request WASI
+    /// refuses outright, such as polling an empty list): `wasmtime run` exits with 1.
+    Failed(String),
 }
 
 /// bash's status for a crash: what a program killed by SIGABRT gets (128 + 6).
@@ -52,6 +55,7 @@ impl ExitStatus {
             ExitStatus::Exited(code) => *code,
             ExitStatus::Killed(signal) => 128 + signal.number(),
             ExitStatus::Crashed(_) => CRASH_STATUS,
+            ExitStatus::Failed(_) => 1,
         }
     }
 }
@@ -718,7 +722,7 @@ fn exit_status(outcome: wasmtime::Result<Result<(), ()>>, store: &Store<ProcessC
                     let text = trap.to_string();
                     ExitStatus::Crashed(text.trim_start_matches("wasm trap: ").to_string())
                 }
-                None => ExitStatus::Crashed(format!("{e:#}")),
+                None => ExitStatus::Failed(format!("{e:#}")),
             }
         }
     }

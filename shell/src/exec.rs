@@ -612,6 +612,7 @@ impl Shell {
         match &status {
             _ if dying => {}
             ExitStatus::Crashed(why) => self.report(&format!("{name}: crashed: {why}")),
+            ExitStatus::Failed(why) => self.report(&format!("{name}: failed: {why}")),
             ExitStatus::Killed(Signal::Interrupt) => {
                 if matches!(self.origin, Origin::Prompt) {
                     eprintln!();

@@ -250,6 +250,7 @@ pub fn describe(state: &JobState) -> String {
         JobState::Done(ExitStatus::Exited(code)) => format!("Exit {code}"),
         JobState::Done(ExitStatus::Killed(signal)) => signal.description().into(),
         JobState::Done(ExitStatus::Crashed(_)) => "Aborted".into(),
+        JobState::Done(ExitStatus::Failed(_)) => "Exit 1".into(),
     }
 }
 

@@ -524,5 +524,9 @@ fn finish((name, child): (String, Child)) -> Result<u8, Failure> {
             PROGRAM.warn(format!("{name}: terminated by signal 6"));
             Err(Failure::Status(125))
         }
+        ExitStatus::Failed(why) => {
+            PROGRAM.warn(format!("{name}: {why}"));
+            Ok(1)
+        }
     }
 }

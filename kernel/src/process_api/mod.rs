@@ -72,6 +72,7 @@ fn exit_status(status: ExitStatus) -> bindings::spawn::ExitStatus {
         ExitStatus::Exited(code) => Guest::Exited(code),
         ExitStatus::Killed(signal) => Guest::Killed(signal.number()),
         ExitStatus::Crashed(why) => Guest::Crashed(why),
+        ExitStatus::Failed(why) => Guest::Failed(why),
     }
 }
 

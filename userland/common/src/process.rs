@@ -78,6 +78,8 @@ pub enum ExitStatus {
     Exited(u8),
     Killed(u8),
     Crashed(String),
+    /// A host call ended it with an error that is not a trap.
+    Failed(String),
 }
 
 impl ExitStatus {
@@ -98,6 +100,7 @@ impl ExitStatus {
             ExitStatus::Exited(code) => *code,
             ExitStatus::Killed(signal) => 128 + signal,
             ExitStatus::Crashed(_) => 134,
+            ExitStatus::Failed(_) => 1,
         }
     }
 }
@@ -209,6 +212,7 @@ impl Child {
                 api::ExitStatus::Exited(code) => ExitStatus::Exited(code),
                 api::ExitStatus::Killed(signal) => ExitStatus::Killed(signal),
                 api::ExitStatus::Crashed(why) => ExitStatus::Crashed(why),
+                api::ExitStatus::Failed(why) => ExitStatus::Failed(why),
             },
             cpu: std::time::Duration::from_nanos(finished.cpu_nanos),
             peak_memory: finished.peak_memory_bytes,
