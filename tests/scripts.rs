@@ -127,3 +127,48 @@ fn sh_is_a_program_others_can_start() {
         support::gnu::case("bash -c 'exit 7'; echo $?"),
     ]);
 }
+
+/// Scripts on wasmix's own standard input, read a command at a time, against bash reading
+/// the same file as its standard input (named `wasmix`, so that messages agree), each in
+/// a directory of its own: what each prints on stdout and stderr, and its status.
+#[test]
+fn scripts_on_standard_input_run_as_bash_runs_them() {
+    use std::os::unix::process::CommandExt;
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/standard_input");
+    let mut scripts: Vec<PathBuf> = std::fs::read_dir(&corpus)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .collect();
+    scripts.sort();
+    assert!(scripts.len() >= 5, "{} scripts", scripts.len());
+    let outcome = |mut command: std::process::Command, script: &Path| {
+        let dir = tempfile::tempdir().unwrap();
+        let out = command
+            .current_dir(dir.path())
+            .env("LC_ALL", "C")
+            .stdin(std::fs::File::open(script).unwrap())
+            .output()
+            .unwrap();
+        (
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+            out.status.code(),
+        )
+    };
+    let mut differences = Vec::new();
+    for script in &scripts {
+        let mut bash = std::process::Command::new("bash");
+        bash.arg0("wasmix");
+        let expected = outcome(bash, script);
+        let mut wasmix = support::wasmix();
+        wasmix.arg("--ephemeral");
+        let actual = outcome(wasmix, script);
+        if actual != expected {
+            differences.push(format!(
+                "{}\n  bash:   {expected:?}\n  wasmix: {actual:?}",
+                script.display()
+            ));
+        }
+    }
+    assert!(differences.is_empty(), "\n{}", differences.join("\n"));
+}

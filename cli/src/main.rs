@@ -8,7 +8,7 @@ use wasmix_kernel::engine::Profiler;
 use wasmix_kernel::hostrun;
 use wasmix_kernel::kernel::{BootOptions, HostMount, Kernel};
 use wasmix_kernel::tier::TierUpFor;
-use wasmix_shell::{Exit, Origin, Shell, TerminalSignals};
+use wasmix_shell::{Commands, Exit, Origin, Shell, TerminalSignals};
 
 /// A Unix-like environment in which every program is a sandboxed WebAssembly component.
 ///
@@ -215,7 +215,7 @@ fn boot() {
         if let Some(name) = arguments.next() {
             shell.set_arguments(name, arguments.collect());
         }
-        run(&runtime, shell, command, signals)
+        run(&runtime, shell, Commands::Text(command), signals)
     } else if let Some(script) = arguments.next() {
         let text = match std::fs::read(&script) {
             Ok(bytes) => wasmix_shell::script_text(&bytes),
@@ -226,19 +226,14 @@ fn boot() {
         };
         let mut shell = Shell::new(kernel, Origin::Script(script.clone()));
         shell.set_arguments(script, arguments.collect());
-        run(&runtime, shell, text, signals)
+        run(&runtime, shell, Commands::Text(text), signals)
     } else if std::io::stdin().is_terminal() {
         let shell = Shell::new(kernel, Origin::Prompt);
         shell.catch_interrupts(signals);
         shell.run_interactive(&runtime)
     } else {
-        let mut bytes = Vec::new();
-        if let Err(e) = std::io::stdin().read_to_end(&mut bytes) {
-            fail(&format!("cannot read commands from standard input: {e}"));
-        }
-        let text = wasmix_shell::script_text(&bytes);
-        let shell = Shell::new(kernel, Origin::Script("stdin".into()));
-        run(&runtime, shell, text, signals)
+        let shell = Shell::new(kernel, Origin::StandardInput);
+        run(&runtime, shell, Commands::StandardInput, signals)
     };
     // Processes still running (the rest of an interrupted pipeline) end with the runtime.
     runtime.shutdown_background();
@@ -287,7 +282,7 @@ fn usable_cpus() -> usize {
 fn run(
     runtime: &tokio::runtime::Runtime,
     mut shell: Shell,
-    text: String,
+    commands: Commands,
     signals: TerminalSignals,
 ) -> u8 {
     shell.catch_interrupts(signals);
@@ -296,7 +291,7 @@ fn run(
     // there. From a thread of its own, each command cost two wake-ups of another thread,
     // half of a spawn's time.
     let session = runtime.spawn(async move {
-        let status = match shell.run_text_as_process(&text).await {
+        let status = match shell.run_as_process(&commands).await {
             Ok(status) | Err(Exit(status)) => status,
         };
         let status = shell.exit_with(status).await;

@@ -62,14 +62,9 @@ impl Shell {
             }
             Builtin::Exit | Builtin::Logout => {
                 let status = match argv.get(1) {
-                    // bash refuses more than one number: `-c` text ends with 1 all the
-                    // same, a script goes on.
+                    // bash refuses more than one number, as `return` does.
                     Some(_) if argv.len() > 2 => {
-                        self.report("exit: too many arguments");
-                        if !matches!(self.origin, super::Origin::CommandString) {
-                            return Ok(Stage::Done(1));
-                        }
-                        1
+                        return Err(self.too_many_arguments(&argv[0]));
                     }
                     None => self.last_status,
                     Some(text) => match text.parse::<i64>() {

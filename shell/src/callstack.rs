@@ -42,6 +42,8 @@ impl Shell {
         match (self.source_files.last(), &self.origin) {
             (Some(file), _) => file.clone(),
             (None, Origin::Script(path)) => path.clone(),
+            // bash's name for the file of what it read from standard input.
+            (None, Origin::StandardInput) => "main".into(),
             (None, _) => NO_FILE.into(),
         }
     }

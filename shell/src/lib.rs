@@ -61,6 +61,8 @@ mod regex_word;
 mod select;
 mod shopt;
 mod source;
+mod stdin_script;
+pub use stdin_script::Commands;
 mod subscripts;
 mod subshell_pid;
 mod substitution_cases;
@@ -120,6 +122,9 @@ pub enum Origin {
     CommandString,
     /// A script file: `FILE: line N: ...`.
     Script(String),
+    /// A script read from standard input: `$0: line N: ...`, no `main` frame in
+    /// `FUNCNAME`, `main` as its file in `BASH_SOURCE`.
+    StandardInput,
     /// The prompt: `wasmix: ...`.
     Prompt,
 }
@@ -531,15 +536,22 @@ impl Shell {
         self.interrupted.swap(false, Ordering::SeqCst)
     }
 
-    /// Runs shell text as `run_text` does, unless a signal that ends the shell's process
+    /// Runs commands as `run_text` does, unless a signal that ends the shell's process
     /// comes first (`kill $$`): then the status is 128 + its number.
-    pub async fn run_text_as_process(&mut self, text: &str) -> Result<u8, Exit> {
+    pub async fn run_as_process(&mut self, commands: &Commands) -> Result<u8, Exit> {
         let Some(process) = self.kernel.processes.get(self.pid) else {
-            return self.run_text(text).await;
+            return self.run_commands(commands).await;
         };
         tokio::select! {
-            result = self.run_text(text) => result,
+            result = self.run_commands(commands) => result,
             signal = process.killed() => Err(Exit(128 + signal.number())),
+        }
+    }
+
+    pub(crate) async fn run_commands(&mut self, commands: &Commands) -> Result<u8, Exit> {
+        match commands {
+            Commands::Text(text) => self.run_text(text).await,
+            Commands::StandardInput => self.run_standard_input().await,
         }
     }
 
@@ -558,7 +570,7 @@ impl Shell {
         // reads it (in a `-c` string it stands for itself).
         let escape_ended = syntax::ends_with_escape(text);
         let text = match self.origin {
-            Origin::Script(_) if escape_ended => &text[..text.len() - 1],
+            Origin::Script(_) | Origin::StandardInput if escape_ended => &text[..text.len() - 1],
             _ => text,
         };
         self.notice_bash_command(text);
@@ -590,10 +602,13 @@ impl Shell {
             {
                 error.line += 1;
             }
+            // Lines of the text, reported after those read before it (`line_offset`).
+            let line = error.line;
+            error.line += self.line_offset;
             if error.discards_line {
                 self.report_syntax_error(&error);
                 self.last_status = 1;
-                reader.resume_at(error.line + 1);
+                reader.resume_at(line + 1);
                 continue;
             }
             // bash 5.2 stops at an error inside `[[ ]]` with its own message and,
@@ -601,8 +616,8 @@ impl Shell {
             // (The parser may notice on the line after the `[[`.)
             let in_conditional = text
                 .lines()
-                .skip(error.line.saturating_sub(2))
-                .take(if error.line > 1 { 2 } else { 1 })
+                .skip(line.saturating_sub(2))
+                .take(if line > 1 { 2 } else { 1 })
                 .any(|line| line.contains("[["));
             let status = if in_conditional {
                 self.report_at_line(error.line, "syntax error in conditional expression");
@@ -652,7 +667,7 @@ impl Shell {
         {
             return Ok(Some(index));
         }
-        let end_line = text.lines().count();
+        let end_line = text.lines().count() + self.line_offset;
         for document in &chunk.open_documents {
             let warning = format!(
                 "warning: here-document at line {} delimited by end-of-file (wanted `{}')",
@@ -684,6 +699,7 @@ impl Shell {
         let prefix = match &self.origin {
             Origin::CommandString => format!("{}: -c: line {line}: ", self.script_name),
             Origin::Script(path) => format!("{path}: line {line}: "),
+            Origin::StandardInput => format!("{}: line {line}: ", self.script_name),
             Origin::Prompt => "wasmix: ".into(),
         };
         for part in message.split('\n') {
@@ -745,7 +761,7 @@ impl Shell {
         let file = self.innermost_source();
         match &self.origin {
             Origin::Prompt => "wasmix: ".into(),
-            Origin::CommandString => {
+            Origin::CommandString | Origin::StandardInput => {
                 let name = file.as_ref().unwrap_or(&self.script_name);
                 format!("{name}: line {}: ", self.line)
             }

@@ -239,6 +239,7 @@ impl Shell {
         let o = &self.options;
         let interactive = matches!(self.origin, Origin::Prompt);
         let command_string = matches!(self.origin, Origin::CommandString);
+        let standard_input = matches!(self.origin, Origin::StandardInput);
         [
             (o.allexport, 'a'),
             (o.errexit, 'e'),
@@ -259,7 +260,7 @@ impl Shell {
             (o.physical, 'P'),
             (o.functrace, 'T'),
             (command_string, 'c'),
-            (interactive, 's'),
+            (interactive || standard_input, 's'),
         ]
         .iter()
         .filter(|(on, _)| *on)

@@ -3,7 +3,7 @@
 //! standard input, with `set` flags (`-e`, `-u`, `-x`, ...) before them. It runs with the
 //! streams, environment, working directory, namespace and limits it was given.
 
-use super::{Exit, Origin, Shell};
+use super::{Commands, Exit, Origin, Shell};
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::Arc;
@@ -126,7 +126,7 @@ async fn run(process: ShellProcess) -> u8 {
     }
     let operands: Vec<String> = operands.collect();
     let streams = Arc::new(process.stdio);
-    let (origin, text, script_name, positional) = if command_string {
+    let (origin, commands, script_name, positional) = if command_string {
         let Some(text) = operands.first().cloned() else {
             let _ = super::builtin::deliver(
                 format!("{name}: -c: option requires an argument\n"),
@@ -136,7 +136,12 @@ async fn run(process: ShellProcess) -> u8 {
         };
         let script_name = operands.get(1).cloned().unwrap_or_else(|| name.clone());
         let positional = operands.iter().skip(2).cloned().collect();
-        (Origin::CommandString, text, script_name, positional)
+        (
+            Origin::CommandString,
+            Commands::Text(text),
+            script_name,
+            positional,
+        )
     } else if let Some(file) = operands.first() {
         let path = wasmix_kernel::fs::namespace::absolute(&process.cwd, file);
         match super::read_whole_file(&process.namespace, &path) {
@@ -149,7 +154,7 @@ async fn run(process: ShellProcess) -> u8 {
             }
             Ok(bytes) => (
                 Origin::Script(file.clone()),
-                script_text(&bytes),
+                Commands::Text(script_text(&bytes)),
                 file.clone(),
                 operands[1..].to_vec(),
             ),
@@ -162,12 +167,16 @@ async fn run(process: ShellProcess) -> u8 {
             }
         }
     } else if interactive {
-        (Origin::Prompt, String::new(), name.clone(), Vec::new())
-    } else {
-        let bytes = read_all(&streams.stdin).await;
         (
-            Origin::Script(name.clone()),
-            script_text(&bytes),
+            Origin::Prompt,
+            Commands::StandardInput,
+            name.clone(),
+            Vec::new(),
+        )
+    } else {
+        (
+            Origin::StandardInput,
+            Commands::StandardInput,
             name.clone(),
             Vec::new(),
         )
@@ -246,7 +255,7 @@ async fn run(process: ShellProcess) -> u8 {
     }
     let result = match shell.origin {
         Origin::Prompt => shell.run_commands_read(&streams.stdin).await,
-        _ => shell.run_text(&text).await,
+        _ => shell.run_commands(&commands).await,
     };
     let status = match result {
         Ok(status) | Err(Exit(status)) => status,
@@ -312,36 +321,12 @@ impl Shell {
 }
 
 /// One line of a stream, without its newline (the last may have none); None at its end.
-/// Read a byte at a time, as bash does, so what follows is left for whoever reads next.
 async fn read_line(input: &Input) -> Option<String> {
-    let mut line = Vec::new();
-    loop {
-        let byte = match input {
-            Input::Null => None,
-            Input::Pipe(reader) => reader.read(1).await.and_then(|b| b.first().copied()),
-            Input::Console => wasmix_kernel::console::read_console(1)
-                .await
-                .and_then(|b| b.first().copied()),
-            Input::File(handle, offset) => {
-                let mut buffer = [0u8; 1];
-                let at = offset.load(std::sync::atomic::Ordering::SeqCst);
-                match handle.read_at(&mut buffer, at) {
-                    Ok(1) => {
-                        offset.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-                        Some(buffer[0])
-                    }
-                    _ => None,
-                }
-            }
-        };
-        match byte {
-            Some(b'\n') => break,
-            Some(byte) => line.push(byte),
-            None if line.is_empty() => return None,
-            None => break,
-        }
+    let mut line = super::read::read_line(input).await?;
+    if line.last() == Some(&b'\n') {
+        line.pop();
     }
-    Some(String::from_utf8_lossy(&line).into_owned())
+    Some(script_text(&line))
 }
 
 /// All of a stream, to its end.

@@ -82,6 +82,17 @@ async fn read_while(input: &Input, mut step: impl FnMut(u8) -> Step) -> (Vec<u8>
     (line, false)
 }
 
+/// One line of a stream with its newline (the last may have none), read no further, so
+/// that what follows is left for whoever reads next; None at the stream's end.
+pub(super) async fn read_line(input: &Input) -> Option<Vec<u8>> {
+    let (line, _) = read_while(input, |byte| match byte {
+        b'\n' => Step::KeepAndEnd,
+        _ => Step::Keep,
+    })
+    .await;
+    (!line.is_empty()).then_some(line)
+}
+
 /// Reads up to where `stop` says, bytes as they are (`read -r`, `mapfile`).
 async fn read_until(input: &Input, stop: Stop) -> (Vec<u8>, bool) {
     let mut characters = 0;

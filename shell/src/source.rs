@@ -187,7 +187,9 @@ impl Shell {
                     // (127), as in bash.
                     match (error.in_substitution, &self.origin) {
                         (true, super::Origin::CommandString) => Err(Flow::Exit(127)),
-                        (true, super::Origin::Script(_)) => Err(Flow::Exit(1)),
+                        (true, super::Origin::Script(_) | super::Origin::StandardInput) => {
+                            Err(Flow::Exit(1))
+                        }
                         _ => Ok(super::SYNTAX_ERROR_STATUS),
                     }
                 }
@@ -286,7 +288,7 @@ impl Shell {
         let (name, offset) = match (nested, &self.origin) {
             (Nested::Source(file), _) => (file.to_string(), 0),
             (Nested::Eval(_), super::Origin::Prompt) => (String::new(), 0),
-            (Nested::Eval(offset), super::Origin::CommandString) => {
+            (Nested::Eval(offset), super::Origin::CommandString | super::Origin::StandardInput) => {
                 (self.script_name.clone(), offset)
             }
             (Nested::Eval(offset), super::Origin::Script(path)) => (path.clone(), offset),
@@ -310,7 +312,7 @@ impl Shell {
         let prefix = match (nested, &self.origin) {
             (Nested::Source(file), _) => format!("{file}: line {}: ", error.line),
             (Nested::Eval(_), super::Origin::Prompt) => "wasmix: ".to_string(),
-            (Nested::Eval(offset), super::Origin::CommandString) => {
+            (Nested::Eval(offset), super::Origin::CommandString | super::Origin::StandardInput) => {
                 format!("{}: eval: line {}: ", self.script_name, offset + error.line)
             }
             (Nested::Eval(offset), super::Origin::Script(path)) => {

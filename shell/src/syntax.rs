@@ -177,7 +177,7 @@ pub fn parse_lines(
     let text = balanced.as_ref();
     let options = tokenizer_options(reading.extglob);
     let tokenize = |options: &TokenizerOptions| {
-        tokenize_guarded(text, options).map_err(|e| tokenizer_error(text, e))
+        tokenize_guarded(text, options).map_err(|e| tokenizer_error(text, e, reading))
     };
     let mut tokens = tokenize(&options)?;
     if !reading.extglob
@@ -207,7 +207,7 @@ pub fn parse_lines(
         Some(table) => super::alias_reading::parse_program(text, &mut tokens, table, &options)
             .map_err(|e| match e {
                 ReadError::Grammar(e) => parser_error(text, &tokens, e),
-                ReadError::Tokens(e) => tokenizer_error(text, e),
+                ReadError::Tokens(e) => tokenizer_error(text, e, reading),
             }),
     }?;
     match super::substitution_syntax::first_error(&tokens, reading) {
@@ -333,7 +333,7 @@ fn last_line(text: &str) -> usize {
     text.trim_end_matches('\n').lines().count().max(1)
 }
 
-fn tokenizer_error(text: &str, error: TokenizerError) -> SyntaxError {
+fn tokenizer_error(text: &str, error: TokenizerError, reading: Reading<'_>) -> SyntaxError {
     // bash names the line a quote opened on, and for `$(` the line after the text.
     let matching = |quote: &str, line: usize| SyntaxError {
         line,
@@ -347,9 +347,13 @@ fn tokenizer_error(text: &str, error: TokenizerError) -> SyntaxError {
         TokenizerError::UnterminatedDoubleQuote(at) => matching("\"", at.line),
         TokenizerError::UnterminatedBackquote(at) => matching("`", at.line),
         TokenizerError::UnterminatedCommandSubstitution | TokenizerError::UnterminatedExpansion => {
-            let arithmetic = text
-                .rfind("$(")
-                .is_some_and(|at| text[at..].starts_with("$(("));
+            let opened = text.rfind("$(");
+            let arithmetic = opened.is_some_and(|at| text[at..].starts_with("$(("));
+            if let Some(at) = opened.filter(|_| !arithmetic)
+                && let Some(error) = error_inside_substitution(text, at + 2, reading)
+            {
+                return error;
+            }
             // bash reads on to the end, a last line unended counting as ended.
             let end = text.matches('\n').count() + 1 + usize::from(!text.ends_with('\n'));
             matching(")", if arithmetic { last_line(text) } else { end })
@@ -366,6 +370,22 @@ fn tokenizer_error(text: &str, error: TokenizerError) -> SyntaxError {
             in_substitution: false,
         },
     }
+}
+
+/// A syntax error in the commands of an unended `$(`, which bash, parsing them as it
+/// reads, reports before it reaches the end of the text: `echo $(echo a; ( )`.
+fn error_inside_substitution(text: &str, body: usize, reading: Reading<'_>) -> Option<SyntaxError> {
+    let error = parse_exact(&text[body..], reading).err()?;
+    if !error.message.starts_with("syntax error near") {
+        return None;
+    }
+    let line = text[..body].matches('\n').count() + error.line;
+    Some(SyntaxError {
+        line,
+        source_line: text.lines().nth(line - 1).map(str::to_string),
+        in_substitution: true,
+        ..error
+    })
 }
 
 fn parser_error(text: &str, tokens: &[Token], error: GrammarError) -> SyntaxError {
