@@ -149,9 +149,20 @@ impl Shell {
     /// `printf -v 'm[$k]'`), the subscript expanded as in an assignment.
     pub(super) async fn assign_name_or_element(
         &mut self,
+        builtin: &str,
         name: &str,
         value: &str,
     ) -> Result<(), ExpandError> {
+        // A nameref naming nothing yet takes the value as its name: the builtin says
+        // when it is none.
+        let resolved = self.resolve(name);
+        if self.raw_variable(&resolved).is_some_and(|v| v.nameref)
+            && !super::variables::is_reference(value)
+        {
+            return Err(ExpandError::new(format!(
+                "{builtin}: `{value}': not a valid identifier"
+            )));
+        }
         match split_subscript(name) {
             Some((array, text)) => {
                 let subscript = self.subscript(array, text).await?;
@@ -876,9 +887,7 @@ impl Shell {
         if target.is_empty() {
             return Err(ExpandError::new("`': not a valid identifier".to_string()));
         }
-        let element = split_subscript(target)
-            .is_some_and(|(array, subscript)| is_name(array) && !subscript.is_empty());
-        if !is_name(target) && !element {
+        if !super::variables::is_reference(target) {
             return Err(ExpandError::new(format!(
                 "`{target}': invalid variable name for name reference"
             )));

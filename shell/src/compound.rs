@@ -490,6 +490,11 @@ impl Shell {
                 self.last_status = 1;
                 return Ok(());
             }
+            if reference.is_some() && !super::variables::is_reference(&value) {
+                self.report(&format!("`{value}': not a valid identifier"));
+                self.last_status = 1;
+                return Ok(());
+            }
             match reference {
                 Some(_) => self.set_variable_itself(name, &value),
                 None => self.set_variable(name, &value, false),

@@ -109,7 +109,7 @@ impl Shell {
         match target {
             Some(name) => {
                 let value = wasmix_printf_format::rawbytes::decode(&formatted.bytes);
-                if let Err(e) = self.assign_name_or_element(&name, &value).await {
+                if let Err(e) = self.assign_name_or_element("printf", &name, &value).await {
                     self.report(&e.message);
                     return (1, Vec::new());
                 }

@@ -314,7 +314,7 @@ impl Shell {
             };
             for (name, value) in options.names.iter().zip(fields) {
                 // bash names the variable, not `read` (`R: readonly variable`).
-                if let Err(e) = self.assign_name_or_element(name, &value).await {
+                if let Err(e) = self.assign_name_or_element("read", name, &value).await {
                     self.report(&e.message);
                     return 1;
                 }

@@ -62,7 +62,11 @@ impl Shell {
                 .and_then(|index| words.get(index))
                 .cloned()
                 .unwrap_or_default();
-            self.set_variable(name, &chosen, false);
+            // As a `for` loop's, a refused assignment ends the loop.
+            if let Err(e) = self.assign_scalar(name, &chosen, false) {
+                self.report(&e.message);
+                break 1;
+            }
             if matches!(self.run_body(body, io).await?, Turn::Stop) {
                 break 0;
             }

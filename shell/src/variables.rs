@@ -392,6 +392,12 @@ impl Shell {
         }
         let resolved = self.resolve(name);
         let name = &*resolved;
+        // A nameref that names nothing yet takes the value as its name, if it is one.
+        if self.variables.get(name).is_some_and(|v| v.nameref) && !is_reference(value) {
+            return Err(ExpandError::aborting(format!(
+                "`{value}': not a valid identifier"
+            )));
+        }
         self.refuse_readonly(name)?;
         let integer = self.variables.get(name).is_some_and(|v| v.integer);
         let value = match (integer, append) {
@@ -450,6 +456,12 @@ impl Shell {
         }
         let resolved = self.resolve(name);
         let name = &*resolved;
+        // A nameref that names nothing yet takes the value as its name, if it is one.
+        if self.variables.get(name).is_some_and(|v| v.nameref) && !is_reference(value) {
+            return Err(ExpandError::aborting(format!(
+                "`{value}': not a valid identifier"
+            )));
+        }
         self.refuse_readonly(name)?;
         let integer = self.variables.get(name).is_some_and(|v| v.integer);
         let before = self.element(name, &subscript);
@@ -968,4 +980,12 @@ fn from_end(elements: &BTreeMap<i64, String>, index: i64) -> Option<i64> {
 
 fn or_zero(text: &str) -> &str {
     if text.trim().is_empty() { "0" } else { text }
+}
+
+/// Whether a nameref may hold `target`: a variable's name or an array element's.
+pub(super) fn is_reference(target: &str) -> bool {
+    super::assign::is_name(target)
+        || super::assign::split_subscript(target).is_some_and(|(array, subscript)| {
+            super::assign::is_name(array) && !subscript.is_empty()
+        })
 }
