@@ -255,7 +255,14 @@ impl Shell {
             Builtin::Fg => (self.fg_builtin(argv, &stdio.stdout).await, String::new()),
             Builtin::Bg => self.bg_builtin(argv),
             Builtin::Disown => self.disown_builtin(argv),
-            Builtin::Wait => (self.wait_builtin(argv).await, String::new()),
+            Builtin::Wait => {
+                let status = self.wait_builtin(argv).await;
+                // `wait -n` takes the job it saw end without a word, as bash's does.
+                if !argv[1..].iter().any(|a| a.starts_with("-n")) {
+                    self.notify_ended_jobs();
+                }
+                (status, String::new())
+            }
             Builtin::Kill => self.kill_builtin(argv, &stdio.stdout),
             Builtin::Ulimit => self.ulimit_builtin(&argv[1..]),
             Builtin::Umask => self.umask_builtin(&argv[1..]),

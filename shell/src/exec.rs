@@ -545,6 +545,9 @@ impl Shell {
             statuses.push((None, status.to_string()));
         }
         self.remove_foreground(&pids);
+        if !pids.is_empty() {
+            self.notify_ended_jobs();
+        }
         self.children_cpu += usages.iter().map(|usage| usage.cpu_time()).sum();
         if !leaves_pipestatus(pipeline) {
             let _ = self.assign_array("PIPESTATUS", statuses, false);

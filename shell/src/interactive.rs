@@ -97,9 +97,9 @@ impl Shell {
         // Ctrl-Ds typed in a row, for `set -o ignoreeof`.
         let mut eofs = 0;
         loop {
-            for (number, command, status) in self.jobs.take_finished() {
+            for (number, mark, command, status) in self.jobs.take_finished() {
                 let state = job::JobState::Done(status);
-                eprintln!("{}", job::line(number, '+', &state, &command));
+                eprintln!("{}", job::line(number, mark, &state, &command));
             }
             if let Some(command) = self.variable("PROMPT_COMMAND") {
                 let outcome;

@@ -2,8 +2,9 @@
 //! Ctrl-Z. Each job's processes are reaped by a task of its own, which publishes how the
 //! job ended; the shell announces ended jobs at the next prompt, as bash does.
 
+use super::job_marks::{Activity, Marks};
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 use tokio::sync::watch;
 use wasmix_kernel::kernel::Kernel;
 use wasmix_kernel::proc::{ExitStatus, Pid, RunState};
@@ -29,6 +30,10 @@ pub enum JobState {
 #[derive(Clone, Default)]
 pub struct Jobs {
     table: Arc<Mutex<Vec<Job>>>,
+    /// The current and previous job (taken after `table`, never before).
+    marks: Arc<Mutex<Marks>>,
+    /// The kernel the jobs run in, for their states; given with the first job.
+    kernel: Arc<OnceLock<Arc<Kernel>>>,
     /// How the processes of jobs that left the table ended, by pid: as bash, `wait PID`
     /// still gives a background process's status after its job was reported or waited.
     reaped: Arc<Mutex<HashMap<Pid, ExitStatus>>>,
@@ -90,6 +95,7 @@ impl Jobs {
         command: String,
         monitored: bool,
     ) -> usize {
+        let _ = self.kernel.set(kernel.clone());
         let (publish, ended) = watch::channel(None);
         let number = {
             let mut jobs = self.lock();
@@ -101,6 +107,9 @@ impl Jobs {
                 ended,
                 monitored,
             });
+            // A job started in the background does not displace a stopped one.
+            let activities = self.activities(&jobs);
+            lock(&self.marks).reset(&activities);
             number
         };
         tokio::spawn(async move {
@@ -137,6 +146,49 @@ impl Jobs {
         }
     }
 
+    /// Each job's number and whether it runs, is stopped or has ended.
+    fn activities(&self, jobs: &[Job]) -> Vec<(usize, Activity)> {
+        let Some(kernel) = self.kernel.get() else {
+            return Vec::new();
+        };
+        jobs.iter()
+            .map(|job| {
+                let activity = match self.state(kernel, job) {
+                    JobState::Running => Activity::Running,
+                    JobState::Stopped => Activity::Stopped,
+                    JobState::Done(_) => Activity::Ended,
+                };
+                (job.number, activity)
+            })
+            .collect()
+    }
+
+    /// The current and previous job, brought up to date with the table.
+    pub fn marks(&self) -> MutexGuard<'_, Marks> {
+        let jobs = self.lock();
+        let activities = self.activities(&jobs);
+        let mut marks = lock(&self.marks);
+        marks.update(&activities);
+        marks
+    }
+
+    /// Chooses the current and previous job again (bash's `reset_current`), as `bg` does
+    /// once its job runs.
+    pub fn reset_marks(&self) {
+        let jobs = self.lock();
+        let activities = self.activities(&jobs);
+        let mut marks = lock(&self.marks);
+        marks.update(&activities);
+        marks.reset(&activities);
+    }
+
+    /// Makes a job current, as `fg` does.
+    pub fn make_current(&self, number: usize) {
+        let jobs = self.lock();
+        let activities = self.activities(&jobs);
+        lock(&self.marks).set_current(number, &activities);
+    }
+
     /// Runs `f` over the table, in job order.
     pub fn with<T>(&self, f: impl FnOnce(&[Job]) -> T) -> T {
         f(&self.lock())
@@ -145,12 +197,16 @@ impl Jobs {
     /// The job a `%N`, `%%`, `%+`, `%-` or `%NAME` spec names (`None` spec: the current
     /// job, the most recent one).
     pub fn find(&self, spec: Option<&str>) -> Result<usize, String> {
+        let (current, previous) = {
+            let marks = self.marks();
+            (marks.current(), marks.previous())
+        };
         let jobs = self.lock();
         let numbers: Vec<usize> = jobs.iter().map(|j| j.number).collect();
         let spec_text = spec.unwrap_or("%+");
         let found = match spec_text.strip_prefix('%').unwrap_or(spec_text) {
-            "" | "%" | "+" => numbers.last().copied(),
-            "-" => numbers.iter().rev().nth(1).or(numbers.last()).copied(),
+            "" | "%" | "+" => current,
+            "-" => previous.or(current),
             // `%?text`: the job whose command holds the text.
             text if text.starts_with('?') => jobs
                 .iter()
@@ -223,20 +279,27 @@ impl Jobs {
             self.remember(job, &status);
         }
         jobs.retain(|j| j.number != number);
+        let activities = self.activities(&jobs);
+        lock(&self.marks).update(&activities);
     }
 
-    /// Jobs that have ended since the last call, with how; they leave the table.
-    pub fn take_finished(&self) -> Vec<(usize, String, ExitStatus)> {
+    /// Jobs that have ended since the last call, with their marks and how they ended;
+    /// they leave the table.
+    pub fn take_finished(&self) -> Vec<(usize, char, String, ExitStatus)> {
+        let marks = self.marks().clone();
         let mut jobs = self.lock();
         let mut finished = Vec::new();
         jobs.retain(|job| match job.ended.borrow().clone() {
             Some(status) => {
                 self.remember(job, &status);
-                finished.push((job.number, job.command.clone(), status));
+                let mark = marks.mark(job.number);
+                finished.push((job.number, mark, job.command.clone(), status));
                 false
             }
             None => true,
         });
+        let activities = self.activities(&jobs);
+        lock(&self.marks).update(&activities);
         finished
     }
 }

@@ -25,14 +25,19 @@ impl Shell {
             Some(parent) if self.jobs.is_empty() => parent.clone(),
             _ => self.jobs.clone(),
         };
-        // A shell that is not interactive forgets ended jobs without a word, as bash (a
-        // subshell's copy of the table still lists them).
-        if !matches!(self.origin, Origin::Prompt) && self.subshell_level == 0 {
+        // A shell that is neither interactive nor under job control forgets ended jobs
+        // without a word, as bash (a subshell's copy of the table still lists them, and
+        // in POSIX mode `jobs` tells of them once).
+        if !matches!(self.origin, Origin::Prompt)
+            && self.subshell_level == 0
+            && !self.options.monitor
+            && !self.options.posix
+        {
             let _ = jobs.take_finished();
         }
         // The jobs named, in the order named (all when none is); a name that finds none
         // is reported in its place.
-        let count = jobs.with(|all| all.len());
+        let marks = jobs.marks().clone();
         let shown: Vec<Result<usize, String>> = match specs.is_empty() {
             true => jobs.with(|all| all.iter().map(|j| Ok(j.number)).collect()),
             false => specs.iter().map(|spec| jobs.find(Some(spec))).collect(),
@@ -66,7 +71,7 @@ impl Shell {
                     }
                     return;
                 }
-                let mark = mark(index, count);
+                let mark = marks.mark(number);
                 let mut shown = job::line(entry.number, mark, &state, &entry.command);
                 if long {
                     let pid = entry.pids.last().copied().unwrap_or_default();
@@ -146,6 +151,7 @@ impl Shell {
         if super::builtin::deliver(format!("{command}\n"), stdout.duplicate()).is_err() {
             return 1;
         }
+        self.jobs.make_current(number);
         let pids = self.jobs.pids(number);
         self.signal_pids(&pids, Signal::Continue);
         self.wait_in_foreground(number, &pids).await
@@ -189,13 +195,42 @@ impl Shell {
         }
     }
 
+    /// Under job control (`set -m`) in `-c` text, tells of the background jobs that
+    /// ended, as bash does once a command it waited for is done (the prompt tells of
+    /// them before it is shown).
+    pub(super) fn notify_ended_jobs(&self) {
+        if !self.notifies_ended_jobs() {
+            return;
+        }
+        for (number, mark, command, status) in self.jobs.take_finished() {
+            self.say(job::line(number, mark, &JobState::Done(status), &command));
+        }
+    }
+
+    /// bash 5.2 does so for `-c` text only: a script file or standard input under
+    /// `set -m` is told of nothing (`jobs` still lists the ended jobs).
+    fn notifies_ended_jobs(&self) -> bool {
+        self.options.monitor
+            && matches!(self.origin, Origin::CommandString)
+            && self.subshell_level == 0
+    }
+
+    /// A job `wait` saw end leaves the table, or is left to be told of, as bash tells of
+    /// it under job control.
+    fn forget_waited_job(&self, number: usize) {
+        if !self.notifies_ended_jobs() {
+            self.jobs.remove(number);
+        }
+    }
+
     /// `[1]+  Stopped                 spin`, on a line of its own.
     pub(super) fn announce_stop(&self, number: usize) {
         let command = self.jobs.command(number);
         if matches!(self.origin, Origin::Prompt) {
             eprintln!();
         }
-        eprintln!("{}", job::line(number, '+', &JobState::Stopped, &command));
+        let mark = self.jobs.marks().mark(number);
+        eprintln!("{}", job::line(number, mark, &JobState::Stopped, &command));
     }
 
     /// `bg [%N]`: continues a stopped job in the background.
@@ -213,9 +248,17 @@ impl Shell {
             self.report(&format!("bg: job {number} already in background"));
             return (0, String::new());
         }
+        // The mark as it stands, then the choice made again with the job running, as
+        // bash's `bg` does (POSIX mode shows no mark).
+        let mark = match self.options.posix {
+            true => ' ',
+            false => self.jobs.marks().mark(number),
+        };
         let pids = self.jobs.pids(number);
         self.signal_pids(&pids, Signal::Continue);
-        (0, format!("[{number}]+ {} &\n", self.jobs.command(number)))
+        self.jobs.reset_marks();
+        let command = self.jobs.command(number);
+        (0, format!("[{number}]{mark} {command} &\n"))
     }
 
     fn signal_pids(&self, pids: &[Pid], signal: Signal) {
@@ -457,7 +500,7 @@ impl Shell {
                 status = code;
             }
             waited = self.jobs.pids(number).last().copied().or(waited);
-            self.jobs.remove(number);
+            self.forget_waited_job(number);
         }
         (status, waited)
     }
@@ -564,15 +607,6 @@ fn report_end(status: &ExitStatus) {
         && *signal != Signal::Interrupt
     {
         eprintln!("{}", signal.description());
-    }
-}
-
-/// `+` for the current (latest) job, `-` for the one before, a space for the others.
-fn mark(index: usize, count: usize) -> char {
-    match count - index {
-        1 => '+',
-        2 => '-',
-        _ => ' ',
     }
 }
 

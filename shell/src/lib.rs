@@ -34,6 +34,7 @@ mod grammar;
 mod history;
 pub mod interactive;
 mod job;
+mod job_marks;
 mod jobctl;
 mod named_fds;
 mod namespace;
