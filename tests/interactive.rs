@@ -289,6 +289,39 @@ fn ctrl_z_stops_a_job_that_bg_and_fg_resume() {
     shell.exp_eof().unwrap();
 }
 
+/// As in bash, a job stopped with Ctrl-Z stays the current job when another is started
+/// in the background: `fg` resumes the stopped program, not the newer job.
+#[test]
+fn fg_after_ctrl_z_and_a_background_job_resumes_the_stopped_one() {
+    let state = tempfile::tempdir().unwrap();
+    let mut shell = session(state.path());
+    shell.send_line("spin").unwrap();
+    std::thread::sleep(Duration::from_millis(300));
+    shell.send_control('z').unwrap();
+    shell
+        .exp_string("[1]+  Stopped                 spin")
+        .unwrap();
+    shell.send_line("sleep 100 &").unwrap();
+    shell.exp_regex(r"\[2\] [0-9]+").unwrap();
+    shell.send_line("jobs").unwrap();
+    shell
+        .exp_string(
+            "[1]+  Stopped                 spin\r\n[2]-  Running                 sleep 100 &",
+        )
+        .unwrap();
+    shell.send_line("fg").unwrap();
+    shell.exp_string("spin\r\n").unwrap();
+    std::thread::sleep(Duration::from_millis(200));
+    shell.send_control('c').unwrap();
+    shell.exp_string("user@wasmix:~ [130]$ ").unwrap();
+    shell.send_line("jobs").unwrap();
+    shell
+        .exp_string("[2]+  Running                 sleep 100 &")
+        .unwrap();
+    shell.send_line("kill %2; exit").unwrap();
+    shell.exp_eof().unwrap();
+}
+
 #[test]
 fn background_jobs_are_announced_and_waited_for() {
     let state = tempfile::tempdir().unwrap();
