@@ -173,6 +173,16 @@ impl Shell {
 
     fn assign(&mut self, place: Place, value: i64) -> Result<i64, ExpandError> {
         match place {
+            // A nameref to nothing cannot take a number for a name: bash says so and
+            // goes on, the value still the expression's.
+            Place::Variable(name)
+                if self
+                    .raw_variable(&self.resolve(name))
+                    .is_some_and(|v| v.nameref)
+                    && self.nameref_target(&self.resolve(name)).is_none() =>
+            {
+                self.report(&format!("`{value}': not a valid identifier"));
+            }
             Place::Variable(name) => self.assign_scalar(name, &value.to_string(), false)?,
             Place::Element(name, subscript) => {
                 self.assign_element(name, subscript, &value.to_string(), false)?

@@ -157,6 +157,7 @@ impl Shell {
         // when it is none.
         let resolved = self.resolve(name);
         if self.raw_variable(&resolved).is_some_and(|v| v.nameref)
+            && self.nameref_target(&resolved).is_none()
             && !super::variables::is_reference(value)
         {
             return Err(ExpandError::new(format!(
@@ -812,6 +813,10 @@ impl Shell {
             if matches!(variable.value, Value::Unset) && (on.contains('a') || on.contains('A')) {
                 variable.declared_only = true;
             }
+            // A nameref to nothing declared an array is an array, as in bash.
+            if (on.contains('a') || on.contains('A')) && !on.contains('n') {
+                variable.nameref = false;
+            }
             if on.contains('A') && !matches!(variable.value, Value::Associative(_)) {
                 // A string becomes element "0", as bash keeps it.
                 let mut elements = IndexMap::new();
@@ -876,9 +881,14 @@ impl Shell {
 
     /// What bash refuses to make `name` a nameref to (the value given, or the one the
     /// variable has): an empty name, one that is neither a name nor an array element,
-    /// and at the top level the variable itself.
+    /// and at the top level the variable itself; and an array it refuses to make one.
     fn check_nameref_value(&self, name: &str, value: Option<&str>) -> Result<(), ExpandError> {
         let existing = self.raw_variable(name).filter(|v| !v.nameref);
+        if existing.is_some_and(|v| matches!(v.value, Value::Indexed(_) | Value::Associative(_))) {
+            return Err(ExpandError::new(format!(
+                "{name}: reference variable cannot be an array"
+            )));
+        }
         let target = match (value, existing.map(|v| &v.value)) {
             (Some(value), _) => value,
             (None, Some(Value::Scalar(text))) if !text.is_empty() => text.as_str(),

@@ -393,7 +393,10 @@ impl Shell {
         let resolved = self.resolve(name);
         let name = &*resolved;
         // A nameref that names nothing yet takes the value as its name, if it is one.
-        if self.variables.get(name).is_some_and(|v| v.nameref) && !is_reference(value) {
+        if self.variables.get(name).is_some_and(|v| v.nameref)
+            && self.nameref_target(name).is_none()
+            && !is_reference(value)
+        {
             return Err(ExpandError::aborting(format!(
                 "`{value}': not a valid identifier"
             )));
@@ -457,7 +460,10 @@ impl Shell {
         let resolved = self.resolve(name);
         let name = &*resolved;
         // A nameref that names nothing yet takes the value as its name, if it is one.
-        if self.variables.get(name).is_some_and(|v| v.nameref) && !is_reference(value) {
+        if self.variables.get(name).is_some_and(|v| v.nameref)
+            && self.nameref_target(name).is_none()
+            && !is_reference(value)
+        {
             return Err(ExpandError::aborting(format!(
                 "`{value}': not a valid identifier"
             )));
@@ -519,6 +525,14 @@ impl Shell {
         let resolved = self.resolve(name);
         let name = &*resolved;
         self.refuse_readonly(name)?;
+        // As bash: a nameref to nothing given a list (`mapfile`, `read -a`) becomes an
+        // array.
+        if self.variables.get(name).is_some_and(|v| v.nameref)
+            && self.nameref_target(name).is_none()
+        {
+            self.report(&format!("warning: {name}: removing nameref attribute"));
+            self.declared(name).nameref = false;
+        }
         let associative = self.is_associative(name);
         let mut variable = self
             .variables
