@@ -237,16 +237,22 @@ fn cpu_time(shell: &mut rexpect::session::PtySession, pid: &str) -> f64 {
         .unwrap()
 }
 
-#[test]
-fn ctrl_z_stops_a_job_that_bg_and_fg_resume() {
-    let state = tempfile::tempdir().unwrap();
-    let mut shell = session(state.path());
+/// A session whose first command, `spin`, Ctrl-Z has stopped: job 1.
+fn session_with_spin_stopped(state: &std::path::Path) -> rexpect::session::PtySession {
+    let mut shell = session(state);
     shell.send_line("spin").unwrap();
     std::thread::sleep(Duration::from_millis(300));
     shell.send_control('z').unwrap();
     shell
         .exp_string("[1]+  Stopped                 spin")
         .unwrap();
+    shell
+}
+
+#[test]
+fn ctrl_z_stops_a_job_that_bg_and_fg_resume() {
+    let state = tempfile::tempdir().unwrap();
+    let mut shell = session_with_spin_stopped(state.path());
     shell.exp_string("user@wasmix:~ [148]$ ").unwrap();
     shell.send_line("jobs -p").unwrap();
     let (_, pid) = shell.exp_regex(r"\r\n[0-9]+\r\n").unwrap();
@@ -294,13 +300,7 @@ fn ctrl_z_stops_a_job_that_bg_and_fg_resume() {
 #[test]
 fn fg_after_ctrl_z_and_a_background_job_resumes_the_stopped_one() {
     let state = tempfile::tempdir().unwrap();
-    let mut shell = session(state.path());
-    shell.send_line("spin").unwrap();
-    std::thread::sleep(Duration::from_millis(300));
-    shell.send_control('z').unwrap();
-    shell
-        .exp_string("[1]+  Stopped                 spin")
-        .unwrap();
+    let mut shell = session_with_spin_stopped(state.path());
     shell.send_line("sleep 100 &").unwrap();
     shell.exp_regex(r"\[2\] [0-9]+").unwrap();
     shell.send_line("jobs").unwrap();

@@ -76,10 +76,12 @@ fn fastest_parse(text: &str) -> Duration {
         .unwrap_or_default()
 }
 
-/// Parse time, tokenizer included, grows with the nesting and not as its square
-/// (a watchdog stops the test if a parse never ends). Eight times the text: linear time
-/// is 8x, quadratic 64x; the bound between them leaves room for a busy machine (at 4x,
-/// with a bound of 12x, one CI run measured 13.8x on linear code).
+/// Parse time, tokenizer included, grows no faster than the square of the nesting (a
+/// watchdog stops the test if a parse never ends): eight times the text may take at most
+/// 64 times as long, where a cubic parse takes 512 and an exponential one never ends.
+/// (`parse_work_is_linear_in_nesting` holds our grammar to linear work by count; a bound
+/// between linear and quadratic time failed on busy CI machines, at 13.8x of 12x and
+/// 24.8x of 24x, on code whose work is linear.)
 #[test]
 fn parse_time_grows_with_input() {
     let (done, finished) = std::sync::mpsc::channel();
@@ -88,7 +90,7 @@ fn parse_time_grows_with_input() {
             let ratio =
                 fastest_parse(&large).as_secs_f64() / fastest_parse(&small).as_secs_f64().max(1e-7);
             assert!(
-                ratio < 24.0,
+                ratio < 64.0,
                 "8x the text took {ratio:.1}x as long: {small}"
             );
         }
