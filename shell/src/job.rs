@@ -195,7 +195,7 @@ impl Jobs {
     }
 
     /// The job a `%N`, `%%`, `%+`, `%-` or `%NAME` spec names (`None` spec: the current
-    /// job, the most recent one).
+    /// job, as `job_marks` chooses it).
     pub fn find(&self, spec: Option<&str>) -> Result<usize, String> {
         let (current, previous) = {
             let marks = self.marks();
