@@ -175,12 +175,7 @@ impl Shell {
         match place {
             // A nameref to nothing cannot take a number for a name: bash says so and
             // goes on, the value still the expression's.
-            Place::Variable(name)
-                if self
-                    .raw_variable(&self.resolve(name))
-                    .is_some_and(|v| v.nameref)
-                    && self.nameref_target(&self.resolve(name)).is_none() =>
-            {
+            Place::Variable(name) if self.names_nothing(name) => {
                 self.report(&format!("`{value}': not a valid identifier"));
             }
             Place::Variable(name) => self.assign_scalar(name, &value.to_string(), false)?,

@@ -155,11 +155,7 @@ impl Shell {
     ) -> Result<(), ExpandError> {
         // A nameref naming nothing yet takes the value as its name: the builtin says
         // when it is none.
-        let resolved = self.resolve(name);
-        if self.raw_variable(&resolved).is_some_and(|v| v.nameref)
-            && self.nameref_target(&resolved).is_none()
-            && !super::variables::is_reference(value)
-        {
+        if self.names_nothing(name) && !super::variables::is_reference(value) {
             return Err(ExpandError::new(format!(
                 "{builtin}: `{value}': not a valid identifier"
             )));

@@ -193,6 +193,13 @@ impl Shell {
         }
     }
 
+    /// Whether `name` is, or leads to, a nameref that names nothing yet.
+    pub(super) fn names_nothing(&self, name: &str) -> bool {
+        let resolved = self.resolve(name);
+        self.variables.get(&*resolved).is_some_and(|v| v.nameref)
+            && self.nameref_target(&resolved).is_none()
+    }
+
     /// The name a nameref holds; None for any other variable.
     pub(super) fn nameref_target(&self, name: &str) -> Option<&str> {
         self.variables
@@ -390,17 +397,14 @@ impl Shell {
             }
             None => {}
         }
-        let resolved = self.resolve(name);
-        let name = &*resolved;
         // A nameref that names nothing yet takes the value as its name, if it is one.
-        if self.variables.get(name).is_some_and(|v| v.nameref)
-            && self.nameref_target(name).is_none()
-            && !is_reference(value)
-        {
+        if self.names_nothing(name) && !is_reference(value) {
             return Err(ExpandError::aborting(format!(
                 "`{value}': not a valid identifier"
             )));
         }
+        let resolved = self.resolve(name);
+        let name = &*resolved;
         self.refuse_readonly(name)?;
         let integer = self.variables.get(name).is_some_and(|v| v.integer);
         let value = match (integer, append) {
@@ -457,17 +461,14 @@ impl Shell {
             let message = format!("`{array}[{text}]': not a valid identifier");
             return Err(ExpandError::aborting(message));
         }
+        // An element of a nameref that names nothing is no one's, as bash says.
+        if self.names_nothing(name) {
+            return Err(ExpandError::aborting(
+                "`': not a valid identifier".to_string(),
+            ));
+        }
         let resolved = self.resolve(name);
         let name = &*resolved;
-        // A nameref that names nothing yet takes the value as its name, if it is one.
-        if self.variables.get(name).is_some_and(|v| v.nameref)
-            && self.nameref_target(name).is_none()
-            && !is_reference(value)
-        {
-            return Err(ExpandError::aborting(format!(
-                "`{value}': not a valid identifier"
-            )));
-        }
         self.refuse_readonly(name)?;
         let integer = self.variables.get(name).is_some_and(|v| v.integer);
         let before = self.element(name, &subscript);
@@ -527,9 +528,7 @@ impl Shell {
         self.refuse_readonly(name)?;
         // As bash: a nameref to nothing given a list (`mapfile`, `read -a`) becomes an
         // array.
-        if self.variables.get(name).is_some_and(|v| v.nameref)
-            && self.nameref_target(name).is_none()
-        {
+        if self.names_nothing(name) {
             self.report(&format!("warning: {name}: removing nameref attribute"));
             self.declared(name).nameref = false;
         }

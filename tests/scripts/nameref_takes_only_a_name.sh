@@ -12,6 +12,7 @@ named() { sed 's/[^ ]*: line \([0-9]*\): /line \1: /'; }
 { declare -n r; printf -v r / ; echo "printf: $?"; declare -p r; } 2>&1 | named
 { declare -n r; read r <<< '/'; echo "read: $?"; read r <<< 'name'; echo "read: $?"; declare -p r; } 2>&1 | named
 { declare -n r; r= ; echo "not reached"; } 2>&1 | named
+{ declare -n r; r[1]=x; echo "not reached"; } 2>&1 | named
 # Given a list (mapfile, read -a) or declared an array, it becomes an array; an array
 # cannot become a nameref; arithmetic says what it cannot assign and goes on.
 { declare -n r; mapfile r < /dev/null; declare -p r; } 2>&1 | named
