@@ -553,31 +553,82 @@ fn split_assignment(text: &str) -> Option<(AssignmentName, bool, &str)> {
 }
 
 /// The `]` closing the subscript opened at `open`, stepping over nested brackets,
-/// quotes and escapes.
+/// quotes, escapes and substitutions (`a[$(echo ])]=x`), as bash's `skipsubscript`.
 pub(crate) fn subscript_end(text: &str, open: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
     let mut depth = 0usize;
-    let mut quote = None;
-    let mut escaped = false;
-    for (index, c) in text.char_indices().skip_while(|(i, _)| *i < open) {
-        if escaped {
-            escaped = false;
-            continue;
-        }
-        match (quote, c) {
-            (Some('\''), '\'') | (Some('"'), '"') => quote = None,
-            (Some('\''), _) => {}
-            (_, '\\') => escaped = true,
-            (Some(_), _) => {}
-            (None, '\'' | '"') => quote = Some(c),
-            (None, '[') => depth += 1,
-            (None, ']') => {
+    let mut at = open;
+    while at < bytes.len() {
+        match bytes[at] {
+            b'\\' => at += 1,
+            b'\'' => at = text[at + 1..].find('\'')? + at + 1,
+            b'"' | b'`' => at = quoted_end(text, at)?,
+            b'$' if matches!(bytes.get(at + 1), Some(b'(' | b'{')) => {
+                at = group_end(text, at + 1)?;
+            }
+            b'[' => depth += 1,
+            b']' => {
                 depth -= 1;
                 if depth == 0 {
-                    return Some(index);
+                    return Some(at);
                 }
             }
             _ => {}
         }
+        at += 1;
+    }
+    None
+}
+
+/// The closing quote of the `"` or backquote at `open`, stepping over escapes and, in
+/// double quotes, substitutions.
+fn quoted_end(text: &str, open: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let quote = bytes[open];
+    let mut at = open + 1;
+    while at < bytes.len() {
+        match bytes[at] {
+            b'\\' => at += 1,
+            b'$' if quote == b'"' && matches!(bytes.get(at + 1), Some(b'(' | b'{')) => {
+                at = group_end(text, at + 1)?;
+            }
+            b'`' if quote == b'"' => at = quoted_end(text, at)?,
+            c if c == quote => return Some(at),
+            _ => {}
+        }
+        at += 1;
+    }
+    None
+}
+
+/// The `)` or `}` closing the `(` or `{` at `open`, stepping over quotes and nested
+/// groups.
+fn group_end(text: &str, open: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let (opening, closing) = match bytes[open] {
+        b'(' => (b'(', b')'),
+        _ => (b'{', b'}'),
+    };
+    let mut depth = 0usize;
+    let mut at = open;
+    while at < bytes.len() {
+        match bytes[at] {
+            b'\\' => at += 1,
+            b'\'' => at = text[at + 1..].find('\'')? + at + 1,
+            b'"' | b'`' => at = quoted_end(text, at)?,
+            b'$' if matches!(bytes.get(at + 1), Some(b'(' | b'{')) => {
+                at = group_end(text, at + 1)?;
+            }
+            c if c == opening => depth += 1,
+            c if c == closing => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(at);
+                }
+            }
+            _ => {}
+        }
+        at += 1;
     }
     None
 }

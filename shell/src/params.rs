@@ -79,7 +79,7 @@ impl Expansion {
 
 /// The first character of `$IFS` (a space when unset, nothing when empty): what `$*`
 /// joins with.
-fn ifs_separator(shell: &Shell) -> String {
+pub(super) fn ifs_separator(shell: &Shell) -> String {
     shell
         .variable("IFS")
         .map_or_else(|| " ".into(), |ifs| ifs.chars().take(1).collect())
@@ -569,13 +569,18 @@ impl Shell {
                         keys_and_values(&v.value).is_some_and(|pairs| !pairs.is_empty())
                     })
                 };
-                let expansion = match parameter {
-                    Parameter::Named(name)
-                        if attributes && !*indirect && has_elements(self, name) =>
-                    {
-                        self.expansion(parameter, false).await?
-                    }
-                    _ => self.required(parameter, *indirect).await?,
+                // An array without element 0 is set for these, also through `${!r@a}`.
+                let exempt = attributes
+                    && match parameter {
+                        Parameter::Named(name) if !*indirect => has_elements(self, name),
+                        Parameter::Named(name) => self
+                            .variable(name)
+                            .is_some_and(|target| has_elements(self, &target)),
+                        _ => false,
+                    };
+                let expansion = match exempt {
+                    true => self.expansion(parameter, *indirect).await?,
+                    false => self.required(parameter, *indirect).await?,
                 };
                 match op {
                     ParameterTransformOp::PromptExpand => self.prompt_expand(expansion).await,

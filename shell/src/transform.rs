@@ -67,6 +67,37 @@ impl Shell {
                     _ => Expansion::One(Some(flags)),
                 }
             }
+            // `${@@A}`: the `set` command that gives the positional parameters again.
+            ParameterTransformOp::ToAssignmentLogic
+                if super::params::is_all_positional(parameter) =>
+            {
+                let Expansion::Many { items, joined, .. } = expansion else {
+                    return Ok(expansion);
+                };
+                if items.is_empty() {
+                    // No words for `"${@@A}"`, as for `"$@"`; an empty one for `"${*@A}"`.
+                    return Ok(match joined {
+                        true => Expansion::One(None),
+                        false => Expansion::many(Vec::new(), Vec::new(), false),
+                    });
+                }
+                let quoted = items.iter().map(|item| super::options::quoted_always(item));
+                if joined {
+                    let separator = super::params::ifs_separator(self);
+                    let list: Vec<String> = quoted.collect();
+                    return Ok(Expansion::One(Some(format!(
+                        "set -- {}",
+                        list.join(&separator)
+                    ))));
+                }
+                // `"${@@A}"` is words, as in bash: `set`, `--`, and each quoted parameter.
+                let words: Vec<String> = ["set".to_string(), "--".to_string()]
+                    .into_iter()
+                    .chain(quoted)
+                    .collect();
+                let indexes = (0..words.len() as i64).collect();
+                Expansion::many(words, indexes, false)
+            }
             ParameterTransformOp::ToAssignmentLogic => {
                 let name = name_of(parameter);
                 let whole = matches!(parameter, Parameter::NamedWithAllIndices { .. });
