@@ -427,6 +427,40 @@ fn passwd_and_group_name_the_user() {
     );
 }
 
+/// The shell completes service names (`compgen -s`, `-A service`) from /etc/services
+/// as bash does from the same file (the host's, copied in): names and aliases, entry
+/// by entry, repeats kept.
+#[test]
+fn services_complete_from_etc_services_as_in_bash() {
+    let services = std::path::Path::new("/etc/services");
+    if !services.exists() {
+        eprintln!("skipped: this host has no /etc/services to compare with");
+        return;
+    }
+    let script =
+        "compgen -s; compgen -A service -- s; compgen -s -- www; compgen -s -- zzz; echo $?";
+    let bash = std::process::Command::new("bash")
+        .args(["-c", script])
+        .output()
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(services, dir.path().join("services")).unwrap();
+    let mount = format!("{}:/host", dir.path().display());
+    let out = support::wasmix()
+        .args(["--ephemeral", "--mount", &mount, "-c"])
+        .arg(format!(
+            "cp /host/services /etc/services && {{ {script}; }}"
+        ))
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&bash.stdout),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 /// /var/tmp is there from the first boot, with /tmp's mode (a state directory on the
 /// host keeps no sticky bit), and what is written there is still there after a reboot.
 #[test]

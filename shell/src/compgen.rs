@@ -15,7 +15,7 @@ use brush_parser::ast::Word;
 use wasmix_kernel::file::Stdio;
 use wasmix_kernel::signal::SIGNALS;
 
-const USAGE: &str = "compgen: usage: compgen [-abcdefgjkuv] [-o option] [-A action] [-G globpat] [-W wordlist] [-F function] [-C command] [-X filterpat] [-P prefix] [-S suffix] [word]";
+const USAGE: &str = "compgen: usage: compgen [-abcdefgjksuv] [-o option] [-A action] [-G globpat] [-W wordlist] [-F function] [-C command] [-X filterpat] [-P prefix] [-S suffix] [word]";
 
 /// The command line a completion is for, as far as it is typed: what a completion
 /// function gets as `$1 $2 $3` and in `COMP_WORDS`, `COMP_CWORD`, `COMP_LINE`, `COMP_POINT`.
@@ -33,7 +33,7 @@ pub(super) struct CompletionContext {
 
 /// The order bash generates actions in: files, user and group names, then directories
 /// last.
-const GENERATION_ORDER: [Action; 21] = [
+const GENERATION_ORDER: [Action; 23] = [
     Action::Alias,
     Action::ArrayVar,
     Action::Builtin,
@@ -42,6 +42,7 @@ const GENERATION_ORDER: [Action; 21] = [
     Action::Export,
     Action::Function,
     Action::HelpTopic,
+    Action::Hostname,
     Action::Job,
     Action::Keyword,
     Action::Running,
@@ -52,6 +53,7 @@ const GENERATION_ORDER: [Action; 21] = [
     Action::Variable,
     Action::Command,
     Action::File,
+    Action::Service,
     Action::User,
     Action::Group,
     Action::Directory,
@@ -116,6 +118,9 @@ impl Shell {
     ) -> Result<Option<Vec<String>>, Flow> {
         let word = &context.word;
         let mut found = Vec::new();
+        if spec.actions.contains(&Action::Hostname) {
+            self.read_host_names();
+        }
         for action in GENERATION_ORDER.iter().filter(|a| spec.actions.contains(a)) {
             found.extend(self.candidates(*action, word));
         }
@@ -293,6 +298,14 @@ impl Shell {
             // In the files' order, as bash's getpwent and getgrent give them.
             Action::User => self.account_names("/etc/passwd", word),
             Action::Group => self.account_names("/etc/group", word),
+            Action::Hostname => self
+                .host_names
+                .names
+                .iter()
+                .filter(|name| name.starts_with(word))
+                .cloned()
+                .collect(),
+            Action::Service => self.service_names(word),
             Action::SetOpt => owned(
                 super::options::NAMES
                     .iter()
@@ -330,6 +343,46 @@ impl Shell {
             .filter_map(|line| line.split(':').next())
             .filter(|name| !name.is_empty() && name.starts_with(word))
             .map(String::from)
+            .collect()
+    }
+
+    /// Reads the hosts file (`$HOSTFILE`, else `/etc/hosts`) unless read since `HOSTFILE`
+    /// was last set. As in bash, setting `HOSTFILE` adds the new file's names to the
+    /// ones known (only unsetting it forgets them), and a file that gives no names
+    /// leaves the list to be read again next time.
+    fn read_host_names(&mut self) {
+        if self.host_names.read {
+            return;
+        }
+        let path = self.variable("HOSTFILE");
+        let path = path.as_deref().unwrap_or("/etc/hosts");
+        if let Ok(table) = self.read_whole_file(path) {
+            let names = hosts_file_names(&String::from_utf8_lossy(&table));
+            self.host_names.names.extend(names);
+        }
+        self.host_names.read = !self.host_names.names.is_empty();
+    }
+
+    /// The service names of `/etc/services` (a name, or the alias) that start with
+    /// `word`, entry by entry as bash's `getservent` loop finds them.
+    fn service_names(&self, word: &str) -> Vec<String> {
+        let Ok(table) = self.read_whole_file("/etc/services") else {
+            return Vec::new();
+        };
+        let text = String::from_utf8_lossy(&table);
+        text.lines()
+            .filter_map(|line| {
+                let line = line.split('#').next().unwrap_or_default();
+                let mut fields = line.split_whitespace();
+                let name = fields.next()?;
+                let _port = fields.next()?;
+                if name.starts_with(word) {
+                    return Some(name.to_string());
+                }
+                fields
+                    .find(|alias| alias.starts_with(word))
+                    .map(String::from)
+            })
             .collect()
     }
 
@@ -467,4 +520,30 @@ fn split_at_delimiters(text: &str, delimiters: &str) -> Vec<String> {
     }
     words.retain(|w| !w.is_empty());
     words
+}
+
+/// The names `compgen -A hostname` completes, kept between completions as bash keeps them.
+#[derive(Clone, Default)]
+pub(super) struct HostNames {
+    pub names: Vec<String>,
+    /// Whether the file has been read since `HOSTFILE` was last set.
+    pub read: bool,
+}
+
+/// The names of a hosts file, in its order, as bash's `snarf_hosts` reads them: after
+/// the address (a first field starting with a digit, so `::1` counts as a name, as
+/// there), up to a `#`.
+fn hosts_file_names(text: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    for line in text.lines() {
+        let mut fields = line.split_whitespace().peekable();
+        if fields
+            .peek()
+            .is_some_and(|f| f.starts_with(|c: char| c.is_ascii_digit()))
+        {
+            fields.next();
+        }
+        names.extend(fields.take_while(|f| !f.starts_with('#')).map(String::from));
+    }
+    names
 }

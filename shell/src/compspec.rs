@@ -19,6 +19,8 @@ pub(super) enum Action {
     Group,
     Job,
     Keyword,
+    /// Network service names, from `/etc/services`.
+    Service,
     User,
     Variable,
     ArrayVar,
@@ -26,6 +28,8 @@ pub(super) enum Action {
     Enabled,
     Function,
     HelpTopic,
+    /// Host names, from `$HOSTFILE` or `/etc/hosts`.
+    Hostname,
     Running,
     SetOpt,
     ShOpt,
@@ -34,7 +38,7 @@ pub(super) enum Action {
 }
 
 /// Each action: its one-letter flag, if it has one, and its `-A` name.
-const ACTIONS: [(Action, Option<char>, &str); 21] = [
+const ACTIONS: [(Action, Option<char>, &str); 23] = [
     (Action::Alias, Some('a'), "alias"),
     (Action::Builtin, Some('b'), "builtin"),
     (Action::Command, Some('c'), "command"),
@@ -44,6 +48,7 @@ const ACTIONS: [(Action, Option<char>, &str); 21] = [
     (Action::Group, Some('g'), "group"),
     (Action::Job, Some('j'), "job"),
     (Action::Keyword, Some('k'), "keyword"),
+    (Action::Service, Some('s'), "service"),
     (Action::User, Some('u'), "user"),
     (Action::Variable, Some('v'), "variable"),
     (Action::ArrayVar, None, "arrayvar"),
@@ -51,6 +56,7 @@ const ACTIONS: [(Action, Option<char>, &str); 21] = [
     (Action::Enabled, None, "enabled"),
     (Action::Function, None, "function"),
     (Action::HelpTopic, None, "helptopic"),
+    (Action::Hostname, None, "hostname"),
     (Action::Running, None, "running"),
     (Action::SetOpt, None, "setopt"),
     (Action::ShOpt, None, "shopt"),
@@ -318,11 +324,11 @@ pub(super) fn parse_spec_line(
     Ok(line)
 }
 
-const COMPLETE_USAGE: &str = "complete: usage: complete [-abcdefgjkuv] [-pr] [-DEI] [-o option] [-A action] [-G globpat] [-W wordlist] [-F function] [-C command] [-X filterpat] [-P prefix] [-S suffix] [name ...]";
+const COMPLETE_USAGE: &str = "complete: usage: complete [-abcdefgjksuv] [-pr] [-DEI] [-o option] [-A action] [-G globpat] [-W wordlist] [-F function] [-C command] [-X filterpat] [-P prefix] [-S suffix] [name ...]";
 const COMPOPT_USAGE: &str = "compopt: usage: compopt [-o|+o option] [-DEI] [name ...]";
 
 /// The letters of the actions, which all three builtins take alone.
-pub(super) const ACTION_LETTERS: &str = "abcdefgjkuv";
+pub(super) const ACTION_LETTERS: &str = "abcdefgjksuv";
 
 impl Shell {
     /// Reports a command line that could not be read; bash's status for it.

@@ -319,6 +319,8 @@ pub struct Shell {
     shows_command: bool,
     /// Some text the shell ran names `BASH_ALIASES` or `BASH_CMDS` (`table_arrays.rs`).
     shows_tables: bool,
+    /// The host names `compgen -A hostname` completes (`compgen.rs`).
+    host_names: compgen::HostNames,
     /// How many times the ERR trap ran, so a compound command does not run it again
     /// for the failure its last command ran it for.
     err_traps_run: u64,
@@ -405,6 +407,7 @@ impl Shell {
             command_text: String::new(),
             shows_command: false,
             shows_tables: false,
+            host_names: Default::default(),
             err_traps_run: 0,
             failure_ignored: false,
             special_builtin_failed: false,

@@ -133,13 +133,13 @@ pub(super) const BUILTINS: &[(&str, Builtin, &str, &str)] = &[
     (
         "compgen",
         Builtin::Compgen,
-        "compgen [-abcdefgjkuv] [-o OPT] [-A ACTION] [-G GLOB] [-W WORDS] [-F FUNC] [-C CMD] [-X FILTER] [-P PRE] [-S SUF] [WORD]",
+        "compgen [-abcdefgjksuv] [-o OPT] [-A ACTION] [-G GLOB] [-W WORDS] [-F FUNC] [-C CMD] [-X FILTER] [-P PRE] [-S SUF] [WORD]",
         "print the completions of WORD, one per line",
     ),
     (
         "complete",
         Builtin::Complete,
-        "complete [-abcdefgjkuv] [-pr] [-DEI] [-o OPT] [-A ACTION] [-G GLOB] [-W WORDS] [-F FUNC] [-C CMD] [-X FILTER] [-P PRE] [-S SUF] [NAME...]",
+        "complete [-abcdefgjksuv] [-pr] [-DEI] [-o OPT] [-A ACTION] [-G GLOB] [-W WORDS] [-F FUNC] [-C CMD] [-X FILTER] [-P PRE] [-S SUF] [NAME...]",
         "say how Tab completes the arguments of each NAME (-p lists, -r removes)",
     ),
     (

@@ -420,6 +420,7 @@ impl Shell {
         // Setting `OPTIND` starts getopts at the beginning of a word, as in bash;
         // setting `BASH_ARGV0` sets `$0`.
         match name {
+            "HOSTFILE" => self.host_names.read = false,
             "OPTIND" => self.getopts_state.1 = 0,
             "BASH_ARGV0" => self.script_name = value,
             "POSIXLY_CORRECT" => self.posixly_correct_changed(true),
@@ -689,6 +690,7 @@ impl Shell {
         match name {
             "POSIXLY_CORRECT" => self.posixly_correct_changed(false),
             "IGNOREEOF" => self.options.ignoreeof = false,
+            "HOSTFILE" => self.host_names = Default::default(),
             _ => {}
         }
         Ok(())
