@@ -544,6 +544,9 @@ fn a_here_document_typed_at_the_prompt_asks_for_its_body() {
 fn multi_line_history_survives_sessions_and_history_c_is_saved() {
     let state = tempfile::tempdir().unwrap();
     let mut first = session(state.path());
+    // With `lithist`, the entry keeps its line break (else it is joined with `;`).
+    first.send_line("shopt -s lithist").unwrap();
+    first.exp_string("user@wasmix:~$ ").unwrap();
     first.send_line("for w in one two").unwrap();
     first.exp_string("> ").unwrap();
     first.send_line("do echo \"word-$w\"; done").unwrap();

@@ -172,3 +172,47 @@ fn scripts_on_standard_input_run_as_bash_runs_them() {
     }
     assert!(differences.is_empty(), "\n{}", differences.join("\n"));
 }
+
+/// Each file of `tests/interactive_input` read by an interactive shell on its standard
+/// input (`bash --norc -i < FILE` against `sh -i` inside wasmix, no history file): the
+/// same output and status, so the history they keep is bash's.
+#[test]
+fn commands_read_interactively_enter_the_history_as_in_bash() {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/interactive_input");
+    let mut scripts: Vec<PathBuf> = std::fs::read_dir(&corpus)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .collect();
+    scripts.sort();
+    assert!(!scripts.is_empty());
+    let outcome = |mut command: std::process::Command, script: &Path| {
+        let dir = tempfile::tempdir().unwrap();
+        let out = command
+            .current_dir(dir.path())
+            .env("LC_ALL", "C")
+            .env("HISTFILE", "")
+            .stdin(std::fs::File::open(script).unwrap())
+            .output()
+            .unwrap();
+        (
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            out.status.code(),
+        )
+    };
+    let mut differences = Vec::new();
+    for script in &scripts {
+        let mut bash = std::process::Command::new("bash");
+        bash.args(["--norc", "-i"]);
+        let expected = outcome(bash, script);
+        let mut wasmix = support::wasmix();
+        wasmix.args(["--ephemeral", "-c", "HISTFILE= sh -i"]);
+        let actual = outcome(wasmix, script);
+        if actual != expected {
+            differences.push(format!(
+                "{}\n  bash:   {expected:?}\n  wasmix: {actual:?}",
+                script.display()
+            ));
+        }
+    }
+    assert!(differences.is_empty(), "\n{}", differences.join("\n"));
+}

@@ -132,11 +132,11 @@ impl Shell {
         self.fc_edit(request.editor, text, io).await
     }
 
-    /// The number of the command before the one running (`fc` itself, when the shell is
-    /// recording commands).
+    /// The number of the command before the one running (`fc` itself, when the history
+    /// recorded it).
     fn previous_command_number(&self) -> i64 {
         let history = &self.history;
-        let len = history.entries.len() as i64 - i64::from(history.recording);
+        let len = history.entries.len() as i64 - i64::from(history.last_added);
         history.base as i64 + len - 1
     }
 
@@ -157,7 +157,7 @@ impl Shell {
 
     /// Replaces this command's own entry with what it runs instead, as bash does.
     fn fc_replace_own_entry(&mut self, text: &str) {
-        if self.history.recording
+        if self.history.last_added
             && let Some(own) = self.history.entries.last_mut()
         {
             *own = text.trim_end().to_string();

@@ -12,12 +12,11 @@ pub(super) struct History {
     pub base: usize,
     /// How many of the last entries were added in this session and are not in the file
     /// yet: what `history -a` and the end of an interactive shell append.
-    session_lines: usize,
+    pub session_lines: usize,
     /// Lines of the file read so far (`history -n` reads the ones after).
     file_lines_read: usize,
-    /// Commands are recorded as they are read: the shell is interactive. The command
-    /// running is then the last entry.
-    pub recording: bool,
+    /// The command running was recorded: it is the last entry.
+    pub last_added: bool,
     /// `history -c`, `-d`, `-s` or `-w` ran: the prompt writes the file anew.
     pub changed: bool,
 }
@@ -29,7 +28,7 @@ impl Default for History {
             base: 1,
             session_lines: 0,
             file_lines_read: 0,
-            recording: false,
+            last_added: false,
             changed: false,
         }
     }
@@ -93,12 +92,9 @@ impl Shell {
         Some(wasmix_kernel::fs::namespace::absolute(&self.cwd, &name))
     }
 
-    /// Records a command read by an interactive shell.
-    pub(super) fn record_command(&mut self, text: &str) {
-        if text.trim().is_empty() {
-            return;
-        }
-        self.history.entries.push(text.to_string());
+    /// Adds an entry, within `$HISTSIZE`.
+    pub(super) fn add_history_entry(&mut self, entry: &str) {
+        self.history.entries.push(entry.to_string());
         self.history.session_lines += 1;
         let limit = self.history_limit("HISTSIZE");
         self.history.stifle(limit);
@@ -282,11 +278,11 @@ impl Shell {
                 }
             }
             Some('s') => {
-                if self.history.recording {
+                if self.history.last_added {
                     self.history.entries.pop();
                 }
                 self.history.entries.push(args.join(" "));
-                self.history.session_lines += usize::from(!self.history.recording);
+                self.history.session_lines += usize::from(!self.history.last_added);
                 self.history.changed = true;
                 (0, String::new())
             }

@@ -87,7 +87,7 @@ impl Shell {
         if self.variable("HISTFILE").is_none() {
             self.set_variable("HISTFILE", &format!("{home}/{HISTORY_FILE}"), false);
         }
-        self.history.recording = true;
+        self.options.history = true;
         if let Some(file) = self.history_file() {
             self.read_history(&file);
         }
@@ -149,9 +149,11 @@ impl Shell {
                     continue;
                 }
             };
-            if !text.trim().is_empty() {
-                let _ = editor.add_history_entry(text.as_str());
-                self.record_command(&text);
+            let added = self.record_command(&text);
+            if !added.is_empty() {
+                for entry in &added {
+                    let _ = editor.add_history_entry(entry.as_str());
+                }
                 // Saved as it is typed (as bash's `history -a` would), so a session that
                 // ends any way at all leaves its commands for the next.
                 if let Some(file) = self.history_file() {

@@ -32,6 +32,7 @@ mod getopts;
 mod glob;
 mod grammar;
 mod history;
+mod history_entry;
 pub mod interactive;
 mod job;
 mod job_marks;

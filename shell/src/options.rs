@@ -57,6 +57,8 @@ pub(super) struct Options {
     /// Ctrl-D at the prompt does not end the shell until typed `$IGNOREEOF` times more
     /// (10 when it is no number); on exactly while `IGNOREEOF` is set, as in bash.
     pub ignoreeof: bool,
+    /// `set -o history`: commands read are recorded (on at the prompt).
+    pub history: bool,
 }
 
 impl Default for Options {
@@ -86,12 +88,13 @@ impl Default for Options {
             ignoreeof: false,
             keyword: false,
             histexpand: false,
+            history: false,
         }
     }
 }
 
 /// The options `set -o` knows: long name, short letter.
-pub(super) const NAMES: [(&str, Option<char>); 23] = [
+pub(super) const NAMES: [(&str, Option<char>); 24] = [
     ("allexport", Some('a')),
     ("braceexpand", Some('B')),
     ("emacs", None),
@@ -100,6 +103,7 @@ pub(super) const NAMES: [(&str, Option<char>); 23] = [
     ("functrace", Some('T')),
     ("hashall", Some('h')),
     ("histexpand", Some('H')),
+    ("history", None),
     ("ignoreeof", None),
     ("keyword", Some('k')),
     ("monitor", Some('m')),
@@ -143,6 +147,7 @@ impl Options {
             "ignoreeof" => Some(&mut self.ignoreeof),
             "keyword" => Some(&mut self.keyword),
             "histexpand" => Some(&mut self.histexpand),
+            "history" => Some(&mut self.history),
             _ => None,
         }
     }

@@ -270,7 +270,7 @@ impl Shell {
     /// (the rest left for the programs they run), with prompts on stderr, recorded in the
     /// history, which `$HISTFILE` gives at the start and keeps at the end, as bash does.
     async fn run_commands_read(&mut self, input: &Input) -> Result<u8, Exit> {
-        self.history.recording = true;
+        self.options.history = true;
         if let Some(file) = self.history_file() {
             self.read_history(&file);
         }

@@ -20,6 +20,8 @@ pub(super) struct ShellOptions {
     pub checkjobs: bool,
     /// LINES and COLUMNS follow the terminal's size after each command at the prompt.
     pub checkwinsize: bool,
+    /// A command typed over several lines is one history entry.
+    pub cmdhist: bool,
     /// Globs match names that start with a dot.
     pub dotglob: bool,
     /// A failed `exec` does not end a non-interactive shell.
@@ -53,6 +55,8 @@ pub(super) struct ShellOptions {
     /// The last stage of a pipeline runs in the shell itself (`cmd | read x` sets x),
     /// when job control is off.
     pub lastpipe: bool,
+    /// With `cmdhist`, a command's entry keeps its line breaks instead of `;`.
+    pub lithist: bool,
     pub nocaseglob: bool,
     /// `case` and `[[ == ]]`, `[[ =~ ]]` ignore case.
     pub nocasematch: bool,
@@ -84,6 +88,7 @@ impl Default for ShellOptions {
             checkhash: false,
             checkjobs: false,
             checkwinsize: true,
+            cmdhist: true,
             dotglob: false,
             execfail: false,
             expand_aliases: false,
@@ -96,6 +101,7 @@ impl Default for ShellOptions {
             histappend: false,
             inherit_errexit: false,
             lastpipe: false,
+            lithist: false,
             localvar_inherit: false,
             localvar_unset: false,
             nocaseglob: false,
@@ -113,13 +119,14 @@ impl Default for ShellOptions {
 }
 
 /// The options, in bash's (alphabetical) order.
-pub(super) const NAMES: [&str; 30] = [
+pub(super) const NAMES: [&str; 32] = [
     "autocd",
     "cdable_vars",
     "cdspell",
     "checkhash",
     "checkjobs",
     "checkwinsize",
+    "cmdhist",
     "dotglob",
     "execfail",
     "expand_aliases",
@@ -132,6 +139,7 @@ pub(super) const NAMES: [&str; 30] = [
     "histappend",
     "inherit_errexit",
     "lastpipe",
+    "lithist",
     "localvar_inherit",
     "localvar_unset",
     "nocaseglob",
@@ -155,6 +163,7 @@ impl ShellOptions {
             "checkhash" => &mut self.checkhash,
             "checkjobs" => &mut self.checkjobs,
             "checkwinsize" => &mut self.checkwinsize,
+            "cmdhist" => &mut self.cmdhist,
             "dotglob" => &mut self.dotglob,
             "execfail" => &mut self.execfail,
             "expand_aliases" => &mut self.expand_aliases,
@@ -167,6 +176,7 @@ impl ShellOptions {
             "histappend" => &mut self.histappend,
             "inherit_errexit" => &mut self.inherit_errexit,
             "lastpipe" => &mut self.lastpipe,
+            "lithist" => &mut self.lithist,
             "localvar_inherit" => &mut self.localvar_inherit,
             "localvar_unset" => &mut self.localvar_unset,
             "nocaseglob" => &mut self.nocaseglob,
