@@ -119,6 +119,21 @@ impl<'a> Echoed<'a> {
     /// The lines bash would read before running the command at `index`: from the end of
     /// the one before it to its own end.
     fn lines_for(&mut self, program: &Program, index: usize) -> &[&'a str] {
+        let (from, (_, to)) = self.bounds(program, index);
+        &self.lines.as_deref().unwrap_or_default()[from..to]
+    }
+
+    /// `lines_for`, split where the command starts: the lines before it (comments,
+    /// blank lines) and its own.
+    fn lines_split_for(&mut self, program: &Program, index: usize) -> (&[&'a str], &[&'a str]) {
+        let (from, (own, to)) = self.bounds(program, index);
+        let lines = self.lines.as_deref().unwrap_or_default();
+        (&lines[from..own], &lines[own..to])
+    }
+
+    /// Where the lines read for the command at `index` start, where its own start, and
+    /// where they end, as indexes of the text's lines.
+    fn bounds(&mut self, program: &Program, index: usize) -> (usize, (usize, usize)) {
         let text = self.text;
         let lines = self.lines.get_or_insert_with(|| text.lines().collect());
         let start_of = |i: usize| {
@@ -129,9 +144,11 @@ impl<'a> Echoed<'a> {
                 .map(|span| span.start.line)
         };
         let end_of = |i: usize| command_end_line(lines, start_of(i).unwrap_or(0), start_of(i + 1));
-        let from = if index == 0 { 0 } else { end_of(index - 1) };
-        let to = end_of(index).max(from);
-        &lines[from.min(lines.len())..to.min(lines.len())]
+        let count = lines.len();
+        let from = if index == 0 { 0 } else { end_of(index - 1) }.min(count);
+        let to = end_of(index).max(from).min(count);
+        let own = start_of(index).map_or(from, |line| line.saturating_sub(1));
+        (from, (own.clamp(from, to), to))
     }
 }
 
@@ -173,6 +190,14 @@ impl Shell {
         read_as: (u64, bool, bool),
     ) -> Result<Option<usize>, Flow> {
         let mut echoed = source.map(|text| Echoed { text, lines: None });
+        // Text of comments alone (a line of a script read from standard input).
+        if program.complete_commands.is_empty()
+            && self.options.history
+            && !matches!(self.origin, Origin::Prompt)
+            && let Some(text) = source
+        {
+            self.record_script_lines(text, "");
+        }
         for (index, command) in program.complete_commands.iter().enumerate() {
             // Only under `set -v` is the text looked at, so a script pays nothing for it.
             if self.options.verbose
@@ -182,6 +207,16 @@ impl Shell {
                 if !lines.is_empty() {
                     self.say(lines.join("\n"));
                 }
+            }
+            // Under `set -o history`, the lines of a script or `-c` text are recorded as
+            // they are read (those read at the prompt are recorded there).
+            if self.options.history
+                && !matches!(self.origin, Origin::Prompt)
+                && let Some(echoed) = &mut echoed
+            {
+                let (before, own) = echoed.lines_split_for(program, index);
+                let (before, own) = (before.join("\n"), own.join("\n"));
+                self.record_script_lines(&before, &own);
             }
             self.note_read_to(command);
             // Fetched for each command: `exec 3>file` changes them.

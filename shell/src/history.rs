@@ -52,31 +52,6 @@ impl History {
     }
 }
 
-/// A history file's entries: one per line, a line break inside one written `\n` and a
-/// backslash `\\`, so commands typed over several lines come back as they were.
-pub(super) fn decode_entry(line: &str) -> String {
-    let mut out = String::with_capacity(line.len());
-    let mut chars = line.chars();
-    while let Some(c) = chars.next() {
-        match (c, chars.clone().next()) {
-            ('\\', Some('n')) => {
-                out.push('\n');
-                chars.next();
-            }
-            ('\\', Some('\\')) => {
-                out.push('\\');
-                chars.next();
-            }
-            (c, _) => out.push(c),
-        }
-    }
-    out
-}
-
-pub(super) fn encode_entry(entry: &str) -> String {
-    entry.replace('\\', "\\\\").replace('\n', "\\n")
-}
-
 const USAGE: &str = "history: usage: history [-c] [-d offset] [n] or history -anrw [filename] or history -ps arg [arg...]";
 
 impl Shell {
@@ -135,7 +110,7 @@ impl Shell {
             truncate: !append,
             ..wasmix_kernel::fs::OpenOptions::default()
         };
-        let text: String = lines.iter().map(|l| encode_entry(l) + "\n").collect();
+        let text: String = lines.iter().map(|l| format!("{l}\n")).collect();
         self.namespace
             .open(file, options)
             .and_then(|handle| handle.append(text.as_bytes()).map(|_| ()))
@@ -146,10 +121,7 @@ impl Shell {
         if let Some(lines) = self.history_file_lines(file)
             && lines.len() > limit
         {
-            let kept: Vec<String> = lines[lines.len() - limit..]
-                .iter()
-                .map(|l| decode_entry(l))
-                .collect();
+            let kept: Vec<String> = lines[lines.len() - limit..].to_vec();
             self.write_history_file(file, &kept, false);
         }
     }
@@ -160,9 +132,7 @@ impl Shell {
             return false;
         };
         self.history.file_lines_read = lines.len();
-        self.history
-            .entries
-            .extend(lines.iter().map(|l| decode_entry(l)));
+        self.history.entries.extend(lines.iter().cloned());
         let limit = self.history_limit("HISTSIZE");
         self.history.stifle(limit);
         true
@@ -175,7 +145,7 @@ impl Shell {
         if !self.write_history_file(file, new, true) {
             return false;
         }
-        self.history.file_lines_read += new.len();
+        self.history.file_lines_read += new.iter().map(|e| e.lines().count().max(1)).sum::<usize>();
         self.history.session_lines = 0;
         if let Some(limit) = self.history_limit("HISTFILESIZE") {
             self.truncate_history_file(file, limit);
@@ -188,7 +158,8 @@ impl Shell {
         if !self.write_history_file(file, &self.history.entries, false) {
             return false;
         }
-        self.history.file_lines_read = self.history.entries.len();
+        let entries = &self.history.entries;
+        self.history.file_lines_read = entries.iter().map(|e| e.lines().count().max(1)).sum();
         self.history.session_lines = 0;
         if let Some(limit) = self.history_limit("HISTFILESIZE") {
             self.truncate_history_file(file, limit);
@@ -311,9 +282,7 @@ impl Shell {
         let new = lines
             .get(self.history.file_lines_read..)
             .unwrap_or_default();
-        self.history
-            .entries
-            .extend(new.iter().map(|l| decode_entry(l)));
+        self.history.entries.extend(new.iter().cloned());
         self.history.file_lines_read = lines.len();
         let limit = self.history_limit("HISTSIZE");
         self.history.stifle(limit);
@@ -367,20 +336,26 @@ impl Shell {
             .skip(1)
             .find(|(_, c)| *c == '-')
             .map(|(at, _)| at);
-        let range = match split {
-            Some(at) => index(&spec[..at]).zip(index(&spec[at + 1..])),
-            None => index(spec).map(|i| (i, i)),
+        let (first, last) = match split {
+            Some(at) => (&spec[..at], &spec[at + 1..]),
+            None => (spec.as_str(), spec.as_str()),
         };
-        match range {
-            Some((start, end)) if start <= end => {
-                self.history.entries.drain(start..=end);
-                self.history.changed = true;
-                (0, String::new())
-            }
-            _ => {
-                self.report(&format!("history: {spec}: history position out of range"));
-                (1, String::new())
-            }
-        }
+        // The bound out of range is the one named, the start first, as bash names it.
+        let (start, end) = match (index(first), index(last)) {
+            (Some(start), Some(end)) if start <= end => (start, end),
+            (None, _) if first.parse::<i64>().is_ok() => return self.out_of_range(first),
+            (_, None) if last.parse::<i64>().is_ok() => return self.out_of_range(last),
+            _ => return self.out_of_range(spec),
+        };
+        self.history.entries.drain(start..=end);
+        self.history.changed = true;
+        (0, String::new())
+    }
+
+    fn out_of_range(&self, position: &str) -> (u8, String) {
+        self.report(&format!(
+            "history: {position}: history position out of range"
+        ));
+        (1, String::new())
     }
 }

@@ -44,6 +44,15 @@ impl Shell {
         added
     }
 
+    /// Under `set -o history`, what a script or `-c` text read for a command: each line
+    /// before it (a comment) is an entry, then the command's own lines are one.
+    pub(super) fn record_script_lines(&mut self, before: &str, own: &str) {
+        for line in before.lines() {
+            self.record_command(line);
+        }
+        self.record_command(own);
+    }
+
     fn history_control(&self) -> impl Iterator<Item = String> {
         let control = self.variable("HISTCONTROL").unwrap_or_default();
         control

@@ -330,6 +330,13 @@ impl Shell {
                         ("emacs", true) => self.options.vi = false,
                         ("posix", _) => self.posix_mode(on),
                         ("ignoreeof", true) => self.set_variable("IGNOREEOF", "10", false),
+                        // As bash's `bash_set_history`: the file is read if this
+                        // session has added nothing yet.
+                        ("history", true) if self.history.session_lines == 0 => {
+                            if let Some(file) = self.history_file() {
+                                self.read_history(&file);
+                            }
+                        }
                         ("ignoreeof", false) => {
                             self.variables.remove("IGNOREEOF");
                         }
