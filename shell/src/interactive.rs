@@ -74,6 +74,7 @@ impl Shell {
         // `!` history expansion is on at the prompt (before the startup files, which
         // may turn it off), as in bash.
         self.options.histexpand = true;
+        self.shell_options.login_shell = true;
         let home = self.variable("HOME").unwrap_or_default();
         for startup in [
             "/etc/profile".to_string(),

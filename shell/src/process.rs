@@ -61,6 +61,8 @@ async fn run(process: ShellProcess) -> u8 {
     let mut settings = Vec::new();
     let mut command_string = false;
     let mut interactive = false;
+    // `-l`, `--login`: `shopt login_shell` says so (no login files are read).
+    let mut login = false;
     let mut operands = process.argv[1..].iter().cloned().peekable();
     let complain = |message: String| {
         let _ = super::builtin::deliver(message, process.stdio.stderr.duplicate());
@@ -79,9 +81,9 @@ async fn run(process: ShellProcess) -> u8 {
                     super::builtin::deliver(USAGE.to_string(), process.stdio.stdout.duplicate());
                 return 0;
             }
-            // sh reads no startup files, which is what these ask for; every shell here
-            // is a login shell alike.
-            "--norc" | "--noprofile" | "--noediting" | "--login" => {}
+            // sh reads no startup files, which is what these ask for.
+            "--norc" | "--noprofile" | "--noediting" => {}
+            "--login" => login = true,
             "--posix" => settings.push("set -o posix".to_string()),
             "-o" | "+o" | "-O" | "+O" => {
                 let Some(setting) = operands.next() else {
@@ -117,7 +119,8 @@ async fn run(process: ShellProcess) -> u8 {
                         'c' => command_string = true,
                         'i' => interactive = true,
                         // Read commands from stdin: what happens anyway without operands.
-                        's' | 'l' => {}
+                        's' => {}
+                        'l' => login = true,
                         other => flags.push(other),
                     }
                 }
@@ -182,6 +185,7 @@ async fn run(process: ShellProcess) -> u8 {
         )
     };
     let mut shell = Shell::new(process.kernel, origin);
+    shell.shell_options.login_shell = login;
     shell.pid = process.pid;
     shell.process_pid = process.pid;
     shell.namespace = process.namespace;

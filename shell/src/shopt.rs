@@ -57,6 +57,9 @@ pub(super) struct ShellOptions {
     pub lastpipe: bool,
     /// With `cmdhist`, a command's entry keeps its line breaks instead of `;`.
     pub lithist: bool,
+    /// Read-only: the shell started as a login shell: the prompt's (which reads
+    /// `/etc/profile` and `~/.profile`), or one started with `-l` or `--login`.
+    pub login_shell: bool,
     pub nocaseglob: bool,
     /// `case` and `[[ == ]]`, `[[ =~ ]]` ignore case.
     pub nocasematch: bool,
@@ -102,6 +105,7 @@ impl Default for ShellOptions {
             inherit_errexit: false,
             lastpipe: false,
             lithist: false,
+            login_shell: false,
             localvar_inherit: false,
             localvar_unset: false,
             nocaseglob: false,
@@ -119,7 +123,7 @@ impl Default for ShellOptions {
 }
 
 /// The options, in bash's (alphabetical) order.
-pub(super) const NAMES: [&str; 32] = [
+pub(super) const NAMES: [&str; 33] = [
     "autocd",
     "cdable_vars",
     "cdspell",
@@ -142,6 +146,7 @@ pub(super) const NAMES: [&str; 32] = [
     "lithist",
     "localvar_inherit",
     "localvar_unset",
+    "login_shell",
     "nocaseglob",
     "nocasematch",
     "nullglob",
@@ -177,6 +182,7 @@ impl ShellOptions {
             "inherit_errexit" => &mut self.inherit_errexit,
             "lastpipe" => &mut self.lastpipe,
             "lithist" => &mut self.lithist,
+            "login_shell" => &mut self.login_shell,
             "localvar_inherit" => &mut self.localvar_inherit,
             "localvar_unset" => &mut self.localvar_unset,
             "nocaseglob" => &mut self.nocaseglob,
@@ -272,7 +278,10 @@ impl Shell {
             };
             match set {
                 Some(on) if !names.is_empty() => {
-                    if let Some(flag) = self.shell_options.flag(name) {
+                    // `login_shell` only tells; setting it changes nothing, as in bash.
+                    if name != "login_shell"
+                        && let Some(flag) = self.shell_options.flag(name)
+                    {
                         *flag = on;
                     }
                     // As bash: the debugger's mode is also `set -T` and `set -E`.
