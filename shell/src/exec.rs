@@ -216,6 +216,13 @@ impl Shell {
             {
                 let (before, own) = echoed.lines_split_for(program, index);
                 let (before, own) = (before.join("\n"), own.join("\n"));
+                if self.options.histexpand
+                    && self
+                        .history_expanded_instead(command, &before, &own)
+                        .await?
+                {
+                    continue;
+                }
                 self.record_script_lines(&before, &own);
             }
             self.note_read_to(command);
@@ -230,6 +237,35 @@ impl Shell {
             }
         }
         Ok(None)
+    }
+
+    /// Under `set -H` and `set -o history` in a script, a command whose lines have
+    /// history expansions is run as expanded (shown on stderr and recorded so), as bash
+    /// expands each line it reads; one whose event is not found is dropped with the
+    /// error. True when the command was handled so.
+    async fn history_expanded_instead(
+        &mut self,
+        command: &CompoundList,
+        before: &str,
+        own: &str,
+    ) -> Result<bool, Flow> {
+        let expanded = match self.expand_history(own) {
+            Ok(None) => return Ok(false),
+            Ok(Some(expanded)) => expanded,
+            Err(message) => {
+                self.record_script_lines(before, "");
+                let line = command.location().map_or(self.line, |l| l.start.line);
+                self.report_at_line(line + self.line_offset, &message);
+                self.last_status = 1;
+                return Ok(true);
+            }
+        };
+        self.say(expanded.clone());
+        self.record_script_lines(before, &expanded);
+        self.note_read_to(command);
+        let streams = self.own_streams();
+        self.last_status = self.eval(&[expanded], &streams).await?;
+        Ok(true)
     }
 
     /// Where the complete command about to run ends (`read_to_line`).

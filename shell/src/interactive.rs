@@ -141,7 +141,7 @@ impl Shell {
             let text = match self.expand_history_if_on(&text) {
                 Ok(None) => text,
                 Ok(Some(expanded)) => {
-                    println!("{expanded}");
+                    eprintln!("{expanded}");
                     expanded
                 }
                 Err(message) => {

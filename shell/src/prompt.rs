@@ -160,12 +160,15 @@ impl Shell {
         let chars: Vec<char> = line.chars().collect();
         let mut out = String::new();
         let mut changed = false;
-        let mut in_single = false;
+        let (mut in_single, mut in_double) = (false, false);
         let mut at = 0;
         while at < chars.len() {
             let c = chars[at];
-            if c == '\'' {
+            if c == '\'' && !in_double {
                 in_single = !in_single;
+            }
+            if c == '"' && !in_single && (at == 0 || chars[at - 1] != '\\') {
+                in_double = !in_double;
             }
             let next = chars.get(at + 1).copied();
             let expands = c == '!'
@@ -177,7 +180,7 @@ impl Shell {
                 at += 1;
                 continue;
             }
-            let (text, used) = self.history_event(&chars[at + 1..])?;
+            let (text, used) = self.history_event(&chars[at + 1..], in_double)?;
             out.push_str(&text);
             changed = true;
             at += 1 + used;
@@ -185,8 +188,9 @@ impl Shell {
         Ok(changed.then_some(out))
     }
 
-    /// The event after a `!`: its text and how many characters named it.
-    fn history_event(&self, rest: &[char]) -> Result<(String, usize), String> {
+    /// The event after a `!`: its text and how many characters named it. Inside double
+    /// quotes the closing quote ends a name, as in readline.
+    fn history_event(&self, rest: &[char], in_double: bool) -> Result<(String, usize), String> {
         let not_found = |name: &str| format!("!{name}: event not found");
         let words = |command: &str| -> Vec<String> {
             command.split_whitespace().map(str::to_string).collect()
@@ -225,7 +229,12 @@ impl Shell {
             _ => {
                 let prefix: String = rest
                     .iter()
-                    .take_while(|c| !c.is_whitespace() && !matches!(c, ';' | '|' | '&'))
+                    .take_while(|c| {
+                        let ends = c.is_whitespace()
+                            || matches!(c, ';' | '|' | '&' | '(' | ')' | '<' | '>')
+                            || (in_double && **c == '"');
+                        !ends
+                    })
                     .collect();
                 self.history
                     .entries
