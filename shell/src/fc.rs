@@ -85,13 +85,23 @@ impl Shell {
             return self.fc_substitute(&request.operands, io).await;
         }
         let previous = self.previous_command_number();
+        // `-0` is this command itself: listed, but never edited and run again.
+        if !request.list && request.operands.iter().take(2).any(|o| o == "-0") {
+            self.report("fc: history specification out of range");
+            return Ok(1);
+        }
+        let current = previous + i64::from(self.history.last_added);
         let resolve = |shell: &Shell, spec: &String| shell.fc_command_number(spec);
         let (first, last) = match (request.operands.first(), request.operands.get(1)) {
             (None, _) if request.list => (Some(previous - LISTED + 1), Some(previous)),
             (None, _) => (Some(previous), Some(previous)),
             (Some(first), None) => {
                 let first = resolve(self, first);
-                (first, if request.list { Some(previous) } else { first })
+                let last = match request.list {
+                    true => first.map(|first| first.max(previous)),
+                    false => first,
+                };
+                (first, last)
             }
             (Some(first), Some(last)) => (resolve(self, first), resolve(self, last)),
         };
@@ -100,7 +110,7 @@ impl Shell {
             return Ok(1);
         };
         let base = self.history.base as i64;
-        let clamp = |n: i64| n.clamp(base, previous);
+        let clamp = |n: i64| n.clamp(base, previous.max(first.max(last).min(current)));
         if previous < base {
             // Nothing before this command.
             return Ok(if request.list { 0 } else { 1 });
@@ -145,7 +155,13 @@ impl Shell {
     fn fc_command_number(&self, spec: &str) -> Option<i64> {
         let previous = self.previous_command_number();
         if let Ok(n) = spec.parse::<i64>() {
-            return Some(if n <= 0 { previous + 1 + n } else { n });
+            // `0` is the command before this one, `-0` this one, as bash counts them.
+            return Some(match n {
+                0 if spec.starts_with('-') => previous + 1,
+                0 => previous,
+                n if n < 0 => previous + 1 + n,
+                n => n,
+            });
         }
         let base = self.history.base as i64;
         (base..=previous).rev().find(|n| {
@@ -169,6 +185,8 @@ impl Shell {
         let (changes, command): (Vec<&String>, Vec<&String>) =
             operands.iter().partition(|o| o.contains('='));
         let number = match command.first() {
+            // This command itself is never run again.
+            Some(spec) if spec.as_str() == "-0" => None,
             Some(spec) => self.fc_command_number(spec),
             None => Some(self.previous_command_number()),
         };
