@@ -160,6 +160,10 @@ impl Shell {
         let chars: Vec<char> = line.chars().collect();
         let mut out = String::new();
         let mut changed = false;
+        // Two readings of the quotes decide, as in bash: readline's, where every `'`
+        // outside double quotes opens or closes one, and bash's, where `$'...'` ends
+        // only at an unescaped quote; a `!` inside either's quotes stays.
+        let in_ansi_c = ansi_c_quoted(&chars);
         let (mut in_single, mut in_double) = (false, false);
         let mut at = 0;
         while at < chars.len() {
@@ -173,6 +177,7 @@ impl Shell {
             let next = chars.get(at + 1).copied();
             let expands = c == '!'
                 && !in_single
+                && !in_ansi_c[at]
                 && (at == 0 || chars[at - 1] != '\\')
                 && next.is_some_and(|n| !matches!(n, ' ' | '\t' | '=' | '(' | '\n'));
             if !expands {
@@ -246,6 +251,34 @@ impl Shell {
             }
         }
     }
+}
+
+/// Which characters of a line are inside a `$'...'` string (where a backslash escapes
+/// the quote), read with its single and double quotes.
+fn ansi_c_quoted(chars: &[char]) -> Vec<bool> {
+    let mut inside = vec![false; chars.len()];
+    let (mut single, mut double) = (false, false);
+    let mut at = 0;
+    while at < chars.len() {
+        match chars[at] {
+            '\'' if !double => single = !single,
+            '"' if !single => double = !double,
+            '\\' if !single => at += 1,
+            '$' if !single && !double && chars.get(at + 1) == Some(&'\'') => {
+                let mut end = at + 2;
+                while end < chars.len() && chars[end] != '\'' {
+                    end += if chars[end] == '\\' { 2 } else { 1 };
+                }
+                let end = (end + 1).min(chars.len());
+                inside[at..end].fill(true);
+                at = end;
+                continue;
+            }
+            _ => {}
+        }
+        at += 1;
+    }
+    inside
 }
 
 /// The local time formatted by strftime(3), as bash's prompt shows times.

@@ -11,3 +11,4 @@ echo "!x"
 echo "!nosuch" after
 echo '!e' stays
 history
+echo $'it\'s here!' and !e
