@@ -134,58 +134,47 @@ fn sh_is_a_program_others_can_start() {
 #[test]
 fn scripts_on_standard_input_run_as_bash_runs_them() {
     use std::os::unix::process::CommandExt;
-    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/standard_input");
-    let mut scripts: Vec<PathBuf> = std::fs::read_dir(&corpus)
-        .unwrap()
-        .map(|entry| entry.unwrap().path())
-        .collect();
-    scripts.sort();
-    assert!(scripts.len() >= 5, "{} scripts", scripts.len());
-    let outcome = |mut command: std::process::Command, script: &Path| {
-        let dir = tempfile::tempdir().unwrap();
-        let out = command
-            .current_dir(dir.path())
-            .env("LC_ALL", "C")
-            .stdin(std::fs::File::open(script).unwrap())
-            .output()
-            .unwrap();
-        (
-            String::from_utf8_lossy(&out.stdout).into_owned(),
-            String::from_utf8_lossy(&out.stderr).into_owned(),
-            out.status.code(),
-        )
-    };
-    let mut differences = Vec::new();
-    for script in &scripts {
-        let mut bash = std::process::Command::new("bash");
-        bash.arg0("wasmix");
-        let expected = outcome(bash, script);
-        let mut wasmix = support::wasmix();
-        wasmix.arg("--ephemeral");
-        let actual = outcome(wasmix, script);
-        if actual != expected {
-            differences.push(format!(
-                "{}\n  bash:   {expected:?}\n  wasmix: {actual:?}",
-                script.display()
-            ));
-        }
-    }
+    let mut bash = std::process::Command::new("bash");
+    bash.arg0("wasmix");
+    let mut wasmix = support::wasmix();
+    wasmix.arg("--ephemeral");
+    let differences = standard_input_differences("standard_input", bash, wasmix, true);
     assert!(differences.is_empty(), "\n{}", differences.join("\n"));
 }
 
 /// Each file of `tests/interactive_input` read by an interactive shell on its standard
 /// input (`bash --norc -i < FILE` against `sh -i` inside wasmix, no history file): the
-/// same output and status, so the history they keep is bash's.
+/// same output and status, so the history they keep is bash's. (Their prompts, on stderr,
+/// differ.)
 #[test]
 fn commands_read_interactively_enter_the_history_as_in_bash() {
-    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/interactive_input");
+    let mut bash = std::process::Command::new("bash");
+    bash.args(["--norc", "-i"]);
+    let mut wasmix = support::wasmix();
+    wasmix.args(["--ephemeral", "-c", "HISTFILE= sh -i"]);
+    let differences = standard_input_differences("interactive_input", bash, wasmix, false);
+    assert!(differences.is_empty(), "\n{}", differences.join("\n"));
+}
+
+/// Each file of `tests/CORPUS` given as standard input to `bash` and to `wasmix` (each
+/// in a new directory, with no history file): the files whose stdout, status and, with
+/// `stderr`, stderr differ, with both outcomes.
+fn standard_input_differences(
+    corpus: &str,
+    mut bash: std::process::Command,
+    mut wasmix: std::process::Command,
+    stderr: bool,
+) -> Vec<String> {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests")
+        .join(corpus);
     let mut scripts: Vec<PathBuf> = std::fs::read_dir(&corpus)
         .unwrap()
         .map(|entry| entry.unwrap().path())
         .collect();
     scripts.sort();
-    assert!(!scripts.is_empty());
-    let outcome = |mut command: std::process::Command, script: &Path| {
+    assert!(!scripts.is_empty(), "no scripts in {}", corpus.display());
+    let outcome = |command: &mut std::process::Command, script: &Path| {
         let dir = tempfile::tempdir().unwrap();
         let out = command
             .current_dir(dir.path())
@@ -194,19 +183,17 @@ fn commands_read_interactively_enter_the_history_as_in_bash() {
             .stdin(std::fs::File::open(script).unwrap())
             .output()
             .unwrap();
+        let errors = String::from_utf8_lossy(&out.stderr).into_owned();
         (
             String::from_utf8_lossy(&out.stdout).into_owned(),
+            if stderr { errors } else { String::new() },
             out.status.code(),
         )
     };
     let mut differences = Vec::new();
     for script in &scripts {
-        let mut bash = std::process::Command::new("bash");
-        bash.args(["--norc", "-i"]);
-        let expected = outcome(bash, script);
-        let mut wasmix = support::wasmix();
-        wasmix.args(["--ephemeral", "-c", "HISTFILE= sh -i"]);
-        let actual = outcome(wasmix, script);
+        let expected = outcome(&mut bash, script);
+        let actual = outcome(&mut wasmix, script);
         if actual != expected {
             differences.push(format!(
                 "{}\n  bash:   {expected:?}\n  wasmix: {actual:?}",
@@ -214,5 +201,5 @@ fn commands_read_interactively_enter_the_history_as_in_bash() {
             ));
         }
     }
-    assert!(differences.is_empty(), "\n{}", differences.join("\n"));
+    differences
 }

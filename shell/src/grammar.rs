@@ -555,29 +555,7 @@ fn split_assignment(text: &str) -> Option<(AssignmentName, bool, &str)> {
 /// The `]` closing the subscript opened at `open`, stepping over nested brackets,
 /// quotes, escapes and substitutions (`a[$(echo ])]=x`), as bash's `skipsubscript`.
 pub(crate) fn subscript_end(text: &str, open: usize) -> Option<usize> {
-    let bytes = text.as_bytes();
-    let mut depth = 0usize;
-    let mut at = open;
-    while at < bytes.len() {
-        match bytes[at] {
-            b'\\' => at += 1,
-            b'\'' => at = text[at + 1..].find('\'')? + at + 1,
-            b'"' | b'`' => at = quoted_end(text, at)?,
-            b'$' if matches!(bytes.get(at + 1), Some(b'(' | b'{')) => {
-                at = group_end(text, at + 1)?;
-            }
-            b'[' => depth += 1,
-            b']' => {
-                depth -= 1;
-                if depth == 0 {
-                    return Some(at);
-                }
-            }
-            _ => {}
-        }
-        at += 1;
-    }
-    None
+    group_end(text, open)
 }
 
 /// The closing quote of the `"` or backquote at `open`, stepping over escapes and, in
@@ -601,12 +579,13 @@ fn quoted_end(text: &str, open: usize) -> Option<usize> {
     None
 }
 
-/// The `)` or `}` closing the `(` or `{` at `open`, stepping over quotes and nested
-/// groups.
+/// The `)`, `}` or `]` closing the `(`, `{` or `[` at `open`, stepping over quotes,
+/// escapes and nested groups.
 fn group_end(text: &str, open: usize) -> Option<usize> {
     let bytes = text.as_bytes();
     let (opening, closing) = match bytes[open] {
         b'(' => (b'(', b')'),
+        b'[' => (b'[', b']'),
         _ => (b'{', b'}'),
     };
     let mut depth = 0usize;

@@ -1,14 +1,11 @@
-# Under `set -o history` and `set -H`, each line of a script is history-expanded as it
-# is read: the expanded line is shown on stderr, recorded and run; an event not found
-# drops the line. Inside double quotes the quote ends an event's name.
+# History expansion of a script read from standard input: each command is expanded as
+# it is read; a line `read` takes is data, not expanded.
 set -o history
 set -H
-echo first
+echo one
 !!
+read x
+!! is data for read
+echo "$x"
 !e
-x=value
-echo "!x"
-echo "!nosuch" after
-echo '!e' stays
 history
-echo $'it\'s here!' and !e
