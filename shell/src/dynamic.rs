@@ -14,7 +14,7 @@ pub(super) const USER_ID: u32 = 1000;
 pub(super) const HOSTNAME: &str = "wasmix";
 
 /// The dynamic variables, with the attributes bash gives them: (name, integer, read-only).
-const DYNAMIC: [(&str, bool, bool); 13] = [
+const DYNAMIC: [(&str, bool, bool); 14] = [
     ("RANDOM", true, false),
     ("SRANDOM", true, false),
     ("SECONDS", true, false),
@@ -28,6 +28,7 @@ const DYNAMIC: [(&str, bool, bool); 13] = [
     ("SHELLOPTS", false, true),
     ("BASHOPTS", false, true),
     ("PPID", true, true),
+    ("HISTCMD", true, false),
 ];
 
 /// What the dynamic variables count from: the state of `$RANDOM`'s generator and the
@@ -101,6 +102,13 @@ impl Shell {
                 .map_or(0, |process| process.ppid)
                 .to_string(),
             "LINENO" => self.line.to_string(),
+            // The running command's number in the history (it is recorded before it
+            // runs); 0 while history is not kept, as in bash.
+            "HISTCMD" => match self.options.history {
+                true => (self.history.base + self.history.entries.len()).saturating_sub(1),
+                false => 0,
+            }
+            .to_string(),
             "BASH_COMMAND" => self.command_text.clone(),
             "SHELLOPTS" => self.shell_options_list(),
             "BASHOPTS" => self.bash_options_list(),

@@ -221,6 +221,9 @@ impl Shell {
                         .history_expanded_instead(command, &before, &own)
                         .await?
                 {
+                    if self.reading_state() != read_as {
+                        return Ok(Some(index + 1));
+                    }
                     continue;
                 }
                 self.record_script_lines(&before, &own);
@@ -249,22 +252,30 @@ impl Shell {
         before: &str,
         own: &str,
     ) -> Result<bool, Flow> {
-        let expanded = match self.expand_history(own) {
+        let line = command
+            .location()
+            .map_or(self.line, |l| l.start.line + self.line_offset);
+        let expanded = match self.expand_command_history(own) {
             Ok(None) => return Ok(false),
             Ok(Some(expanded)) => expanded,
             Err(message) => {
                 self.record_script_lines(before, "");
-                let line = command.location().map_or(self.line, |l| l.start.line);
-                self.report_at_line(line + self.line_offset, &message);
-                self.last_status = 1;
+                self.report_at_line(line, &message);
                 return Ok(true);
             }
         };
-        self.say(expanded.clone());
-        self.record_script_lines(before, &expanded);
+        for line in expanded.shown {
+            self.say(line);
+        }
+        self.record_script_lines(before, &expanded.text);
         self.note_read_to(command);
+        if expanded.print_only {
+            return Ok(true);
+        }
         let streams = self.own_streams();
-        self.last_status = self.eval(&[expanded], &streams).await?;
+        // The expanded text's lines are counted from the command's own.
+        self.last_line = line;
+        self.last_status = self.eval(&[expanded.text], &streams).await?;
         Ok(true)
     }
 

@@ -3,6 +3,7 @@
 //! limits (`$HISTSIZE` for the list, `$HISTFILESIZE` for the file).
 
 use super::Shell;
+use super::history_expansion::{Expansion, Remembered};
 
 /// The commands remembered, numbered from `base` (entries dropped from the front under
 /// `$HISTSIZE` leave the others their numbers).
@@ -19,6 +20,8 @@ pub(super) struct History {
     pub last_added: bool,
     /// `history -c`, `-d`, `-s` or `-w` ran: the prompt writes the file anew.
     pub changed: bool,
+    /// The last `!?string?` search and `:s` substitution, for the expansions after.
+    pub remembered: Remembered,
 }
 
 impl Default for History {
@@ -30,6 +33,7 @@ impl Default for History {
             file_lines_read: 0,
             last_added: false,
             changed: false,
+            remembered: Remembered::default(),
         }
     }
 }
@@ -127,6 +131,22 @@ impl Shell {
     }
 
     /// `history -r`: the file's entries are added to the list.
+    /// History turned on (an interactive shell's start, `set -o history`), as bash's
+    /// `load_history`: `$HISTSIZE` is 500 and `$HISTFILESIZE` `$HISTSIZE` unless set,
+    /// and `$HISTFILE` is read.
+    pub(super) fn load_history(&mut self) {
+        if self.variable("HISTSIZE").is_none() {
+            self.set_variable("HISTSIZE", "500", false);
+        }
+        if self.variable("HISTFILESIZE").is_none() {
+            let size = self.variable("HISTSIZE").unwrap_or_default();
+            self.set_variable("HISTFILESIZE", &size, false);
+        }
+        if let Some(file) = self.history_file() {
+            self.read_history(&file);
+        }
+    }
+
     pub(super) fn read_history(&mut self, file: &str) -> bool {
         let Some(lines) = self.history_file_lines(file) else {
             return false;
@@ -258,17 +278,27 @@ impl Shell {
                 (0, String::new())
             }
             Some('p') => {
-                let mut text = String::new();
+                // As in bash, the `history -p` line itself leaves the history.
+                if std::mem::take(&mut self.history.last_added) {
+                    self.history.entries.pop();
+                    self.history.session_lines = self.history.session_lines.saturating_sub(1);
+                }
+                let (mut status, mut text) = (0, String::new());
                 for arg in args {
                     match self.expand_history(arg) {
-                        Ok(expanded) => text.push_str(&(expanded.unwrap_or(arg.clone()) + "\n")),
-                        Err(message) => {
-                            self.report(&message);
-                            return (1, text);
+                        Ok(Expansion::Unchanged) => text.push_str(arg),
+                        Ok(Expansion::Expanded(line) | Expansion::PrintOnly(line)) => {
+                            text.push_str(&line)
+                        }
+                        Err(_) => {
+                            self.report(&format!("history: {arg}: history expansion failed"));
+                            status = 1;
+                            continue;
                         }
                     }
+                    text.push('\n');
                 }
-                (0, text)
+                (status, text)
             }
             _ => self.list_history(args.first()),
         }

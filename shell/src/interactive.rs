@@ -89,9 +89,7 @@ impl Shell {
             self.set_variable("HISTFILE", &format!("{home}/{HISTORY_FILE}"), false);
         }
         self.options.history = true;
-        if let Some(file) = self.history_file() {
-            self.read_history(&file);
-        }
+        self.load_history();
         for entry in &self.history.entries {
             let _ = editor.add_history_entry(entry.as_str());
         }
@@ -138,15 +136,16 @@ impl Shell {
                 self.note_terminal_size();
             }
             // `!!`, `!$`, `^old^new`: the line as expanded is shown, then run.
-            let text = match self.expand_history_if_on(&text) {
-                Ok(None) => text,
+            let (text, print_only) = match self.expand_history_if_on(&text) {
+                Ok(None) => (text, false),
                 Ok(Some(expanded)) => {
-                    eprintln!("{expanded}");
-                    expanded
+                    for line in &expanded.shown {
+                        eprintln!("{line}");
+                    }
+                    (expanded.text, expanded.print_only)
                 }
                 Err(message) => {
                     self.report(&message);
-                    self.last_status = 1;
                     continue;
                 }
             };
@@ -160,6 +159,9 @@ impl Shell {
                 if let Some(file) = self.history_file() {
                     self.append_history(&file);
                 }
+            }
+            if print_only {
+                continue;
             }
             let outcome;
             (self, outcome) = self.run_on_scheduler(runtime, text);

@@ -333,9 +333,7 @@ impl Shell {
                         // As bash's `bash_set_history`: the file is read if this
                         // session has added nothing yet.
                         ("history", true) if self.history.session_lines == 0 => {
-                            if let Some(file) = self.history_file() {
-                                self.read_history(&file);
-                            }
+                            self.load_history();
                         }
                         ("ignoreeof", false) => {
                             self.variables.remove("IGNOREEOF");

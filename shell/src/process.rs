@@ -275,9 +275,7 @@ impl Shell {
     /// history, which `$HISTFILE` gives at the start and keeps at the end, as bash does.
     async fn run_commands_read(&mut self, input: &Input) -> Result<u8, Exit> {
         self.options.history = true;
-        if let Some(file) = self.history_file() {
-            self.read_history(&file);
-        }
+        self.load_history();
         let result = loop {
             let prompt = self.primary_prompt().await;
             self.say_without_newline(&prompt);
@@ -294,19 +292,23 @@ impl Shell {
                 text.push('\n');
                 text.push_str(&more);
             }
-            let text = match self.expand_history_if_on(&text) {
-                Ok(None) => text,
+            let (text, print_only) = match self.expand_history_if_on(&text) {
+                Ok(None) => (text, false),
                 Ok(Some(expanded)) => {
-                    self.say(expanded.clone());
-                    expanded
+                    for line in expanded.shown {
+                        self.say(line);
+                    }
+                    (expanded.text, expanded.print_only)
                 }
                 Err(message) => {
                     self.report(&message);
-                    self.last_status = 1;
                     continue;
                 }
             };
             self.record_command(&text);
+            if print_only {
+                continue;
+            }
             if let Err(exit) = self.run_text(&text).await {
                 break Err(exit);
             }

@@ -1,8 +1,10 @@
 //! What the prompt shows and what it does to a typed line before running it: `PS1`/`PS2`
 //! with bash's backslash escapes (then parameter expansion, as bash's promptvars), and
-//! history expansion (`!!`, `!$`, `!n`, `!-n`, `!str`, `^old^new`).
+//! the history expansion of a typed line (`history_expansion.rs`).
 
 use super::Shell;
+use super::history_expansion::{Expander, Expansion, HistoryChars};
+use super::history_quoting::Quoting;
 
 impl Shell {
     /// `user@wasmix:~/dir$ `, with the last status when it is not 0 (`user@wasmix:~ [1]$ `):
@@ -131,154 +133,37 @@ impl Shell {
         expanded.unwrap_or(out)
     }
 
-    /// A line read at the prompt, history-expanded under `set -H` (on there).
-    pub(super) fn expand_history_if_on(&self, line: &str) -> Result<Option<String>, String> {
-        match self.options.histexpand {
-            true => self.expand_history(line),
-            false => Ok(None),
-        }
+    /// History expansion of one line; Err(message) when it fails.
+    pub(super) fn expand_history(&mut self, line: &str) -> Result<Expansion, String> {
+        self.expand_history_line(line, None)
     }
 
-    /// History expansion of a typed line. None when it has none; Err(message) when an
-    /// event is not found (the line is then not run, as in bash).
-    pub(super) fn expand_history(&self, line: &str) -> Result<Option<String>, String> {
-        let last = self.history.entries.last();
-        // `^old^new`: the last command with `old` replaced.
-        if let Some(rest) = line.strip_prefix('^') {
-            let mut parts = rest.splitn(3, '^');
-            let old = parts.next().unwrap_or_default();
-            let new = parts.next().unwrap_or_default();
-            let previous = last.ok_or_else(|| format!("^{old}: event not found"))?;
-            if !previous.contains(old) || old.is_empty() {
-                return Err(format!("^{old}^{new}: substitution failed"));
-            }
-            return Ok(Some(previous.replacen(old, new, 1)));
-        }
-        if !line.contains('!') {
-            return Ok(None);
-        }
-        let chars: Vec<char> = line.chars().collect();
-        let mut out = String::new();
-        let mut changed = false;
-        // Two readings of the quotes decide, as in bash: readline's, where every `'`
-        // outside double quotes opens or closes one, and bash's, where `$'...'` ends
-        // only at an unescaped quote; a `!` inside either's quotes stays.
-        let in_ansi_c = ansi_c_quoted(&chars);
-        let (mut in_single, mut in_double) = (false, false);
-        let mut at = 0;
-        while at < chars.len() {
-            let c = chars[at];
-            if c == '\'' && !in_double {
-                in_single = !in_single;
-            }
-            if c == '"' && !in_single && (at == 0 || chars[at - 1] != '\\') {
-                in_double = !in_double;
-            }
-            let next = chars.get(at + 1).copied();
-            let expands = c == '!'
-                && !in_single
-                && !in_ansi_c[at]
-                && (at == 0 || chars[at - 1] != '\\')
-                && next.is_some_and(|n| !matches!(n, ' ' | '\t' | '=' | '(' | '\n'));
-            if !expands {
-                out.push(c);
-                at += 1;
-                continue;
-            }
-            let (text, used) = self.history_event(&chars[at + 1..], in_double)?;
-            out.push_str(&text);
-            changed = true;
-            at += 1 + used;
-        }
-        Ok(changed.then_some(out))
-    }
-
-    /// The event after a `!`: its text and how many characters named it. Inside double
-    /// quotes the closing quote ends a name, as in readline.
-    fn history_event(&self, rest: &[char], in_double: bool) -> Result<(String, usize), String> {
-        let not_found = |name: &str| format!("!{name}: event not found");
-        let words = |command: &str| -> Vec<String> {
-            command.split_whitespace().map(str::to_string).collect()
+    /// History expansion of a line that begins inside `open_quote` when that is given.
+    pub(super) fn expand_history_line(
+        &mut self,
+        line: &str,
+        open_quote: Option<char>,
+    ) -> Result<Expansion, String> {
+        let chars = HistoryChars::from_variable(self.variable("histchars").as_deref());
+        // An empty `$histchars` turns expansion off, as in bash.
+        let Some(bang) = chars.expansion else {
+            return Ok(Expansion::Unchanged);
         };
-        let last = || {
-            self.history
-                .entries
-                .last()
-                .cloned()
-                .ok_or_else(|| not_found("!"))
+        let mut expander = Expander {
+            entries: &self.history.entries,
+            base: self.history.base,
+            remembered: &mut self.history.remembered,
+            quick: chars.quick,
+            quoting: Quoting {
+                bang,
+                comment: chars.comment,
+                extglob: self.shell_options.extglob,
+                posix: self.options.posix,
+                open_quote,
+            },
         };
-        match rest[0] {
-            '!' => Ok((last()?, 1)),
-            '$' => Ok((words(&last()?).last().cloned().unwrap_or_default(), 1)),
-            '^' => Ok((words(&last()?).get(1).cloned().unwrap_or_default(), 1)),
-            '*' => Ok((words(&last()?).get(1..).unwrap_or_default().join(" "), 1)),
-            c if c.is_ascii_digit() || c == '-' => {
-                let digits: String = rest
-                    .iter()
-                    .skip(usize::from(c == '-'))
-                    .take_while(|c| c.is_ascii_digit())
-                    .collect();
-                let used = digits.len() + usize::from(c == '-');
-                let name: String = rest[..used].iter().collect();
-                let n: usize = digits.parse().map_err(|_| not_found(&name))?;
-                let index = if c == '-' {
-                    self.history.entries.len().checked_sub(n)
-                } else {
-                    self.history.index_of(n as i64)
-                };
-                index
-                    .and_then(|i| self.history.entries.get(i))
-                    .map(|command| (command.clone(), used))
-                    .ok_or_else(|| not_found(&name))
-            }
-            _ => {
-                let prefix: String = rest
-                    .iter()
-                    .take_while(|c| {
-                        let ends = c.is_whitespace()
-                            || matches!(c, ';' | '|' | '&' | '(' | ')' | '<' | '>')
-                            || (in_double && **c == '"');
-                        !ends
-                    })
-                    .collect();
-                self.history
-                    .entries
-                    .iter()
-                    .rev()
-                    .find(|command| command.starts_with(&prefix))
-                    .map(|command| (command.clone(), prefix.chars().count()))
-                    .ok_or_else(|| not_found(&prefix))
-            }
-        }
+        expander.expand(line)
     }
-}
-
-/// Which characters of a line are inside a `$'...'` string (where a backslash escapes
-/// the quote), read with its single and double quotes.
-fn ansi_c_quoted(chars: &[char]) -> Vec<bool> {
-    let mut inside = vec![false; chars.len()];
-    let (mut single, mut double) = (false, false);
-    let mut at = 0;
-    while at < chars.len() {
-        match chars[at] {
-            '\'' if !double => single = !single,
-            '"' if !single => double = !double,
-            '\\' if !single => at += 1,
-            '$' if !single && !double && chars.get(at + 1) == Some(&'\'') => {
-                let mut end = at + 2;
-                while end < chars.len() && chars[end] != '\'' {
-                    end += if chars[end] == '\\' { 2 } else { 1 };
-                }
-                let end = (end + 1).min(chars.len());
-                inside[at..end].fill(true);
-                at = end;
-                continue;
-            }
-            _ => {}
-        }
-        at += 1;
-    }
-    inside
 }
 
 /// The local time formatted by strftime(3), as bash's prompt shows times.
