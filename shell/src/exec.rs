@@ -199,6 +199,9 @@ impl Shell {
             self.record_script_lines(text, "");
         }
         for (index, command) in program.complete_commands.iter().enumerate() {
+            // A command read at the top level (not a trap's) is counted as bash's
+            // reader counts them.
+            self.command_number += usize::from(source.is_some());
             // Only under `set -v` is the text looked at, so a script pays nothing for it.
             if self.options.verbose
                 && let Some(echoed) = &mut echoed

@@ -260,6 +260,9 @@ pub struct Shell {
     alias_generation: u64,
     /// The commands remembered, for `history`, `fc` and `!!`.
     history: history::History,
+    /// The number of the next command the shell reads at its top level (bash's
+    /// `current_command_number`, the prompt's `\#`).
+    command_number: usize,
     /// When the shell started, for `printf`'s `%(...)T`.
     started: std::time::Instant,
     /// What `$RANDOM` and `$SECONDS` count from.
@@ -380,6 +383,7 @@ impl Shell {
             aliases: BTreeMap::new(),
             alias_generation: 0,
             history: history::History::default(),
+            command_number: 1,
             started: std::time::Instant::now(),
             dynamic: dynamic::DynamicState::new(),
             streams: None,

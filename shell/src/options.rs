@@ -518,7 +518,7 @@ impl Shell {
             .unwrap_or_else(|| self.variable("PS4"))
             .unwrap_or_else(|| "+ ".into());
         self.options.xtrace = false;
-        let prompt = Box::pin(self.decode_prompt(&ps4)).await;
+        let prompt = Box::pin(self.decode_prompt(&ps4, true)).await;
         self.options.xtrace = true;
         let levels: String = prompt
             .chars()

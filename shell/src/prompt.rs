@@ -34,7 +34,7 @@ impl Shell {
     /// The primary prompt: `PS1` decoded and expanded, or the default.
     pub(super) async fn primary_prompt(&mut self) -> String {
         match self.variable("PS1") {
-            Some(ps1) => self.decode_prompt(&ps1).await,
+            Some(ps1) => self.decode_prompt(&ps1, false).await,
             None => self.default_prompt(),
         }
     }
@@ -42,13 +42,15 @@ impl Shell {
     /// The prompt for the rest of an unfinished command: `PS2`, `> ` by default.
     pub(super) async fn continuation_prompt(&mut self) -> String {
         match self.variable("PS2") {
-            Some(ps2) => self.decode_prompt(&ps2).await,
+            Some(ps2) => self.decode_prompt(&ps2, false).await,
             None => "> ".into(),
         }
     }
 
     /// bash's prompt escapes, then parameter expansion and command substitution.
-    pub(super) async fn decode_prompt(&mut self, text: &str) -> String {
+    /// `running`: decoded while a command runs (`PS4`, `${v@P}`), where bash counts
+    /// that command as numbered already (`\!`, `\#`), not at the prompt.
+    pub(super) async fn decode_prompt(&mut self, text: &str, running: bool) -> String {
         let mut out = String::new();
         let mut chars = text.chars().peekable();
         while let Some(c) = chars.next() {
@@ -85,7 +87,11 @@ impl Shell {
                 'l' => out.push_str("tty"),
                 'v' => out.push_str("5.2"),
                 'V' => out.push_str("5.2.0"),
-                '!' => out.push_str(&(self.history.base + self.history.entries.len()).to_string()),
+                '!' => out.push_str(&self.prompt_history_number(running).to_string()),
+                '#' => {
+                    let number = self.command_number - usize::from(running);
+                    out.push_str(&number.to_string());
+                }
                 't' => out.push_str(&clock("%H:%M:%S")),
                 'T' => out.push_str(&clock("%I:%M:%S")),
                 '@' => out.push_str(&clock("%I:%M %p")),
@@ -131,6 +137,20 @@ impl Shell {
         let expanded = self.expand_operand(&out, true, false).await;
         self.last_status = status;
         expanded.unwrap_or(out)
+    }
+
+    /// `\!`: the number the next command takes in the history (1 while none is
+    /// kept), the running one's while a command runs, as bash's
+    /// `prompt_history_number`.
+    fn prompt_history_number(&self, running: bool) -> usize {
+        let next = match self.options.history {
+            true => self.history.base + self.history.entries.len(),
+            false => 1,
+        };
+        match next {
+            1 => 1,
+            _ => next - usize::from(running),
+        }
     }
 
     /// History expansion of one line; Err(message) when it fails.

@@ -128,7 +128,7 @@ impl Shell {
     pub(super) async fn prompt_expand(&mut self, expansion: Expansion) -> Expansion {
         match expansion {
             Expansion::One(value) => match value {
-                Some(value) => Expansion::One(Some(self.decode_prompt(&value).await)),
+                Some(value) => Expansion::One(Some(self.decode_prompt(&value, true).await)),
                 None => Expansion::One(None),
             },
             Expansion::Many {
@@ -138,7 +138,7 @@ impl Shell {
             } => {
                 let mut decoded = Vec::with_capacity(items.len());
                 for item in items {
-                    decoded.push(self.decode_prompt(&item).await);
+                    decoded.push(self.decode_prompt(&item, true).await);
                 }
                 Expansion::many(decoded, indexes, joined)
             }
