@@ -13,19 +13,12 @@ pub fn transform(block: &[u8]) -> (Vec<u8>, u32) {
         .map(|i| u32::from_be_bytes([at(i), at(i + 1), at(i + 2), at(i + 3)]))
         .collect();
     let mut order: Vec<u32> = (0..n as u32).collect();
-    order.sort_unstable_by_key(|&i| prefixes[i as usize]);
     // A rotation's rank is the position of the first of its group in `order`.
     let mut rank = vec![0u32; n];
     let mut tied = Vec::new();
     let mut updates = Vec::new();
-    split(
-        &order,
-        0,
-        n,
-        |i| prefixes[i as usize],
-        &mut updates,
-        &mut tied,
-    );
+    let keyed = sort_by_keys(&mut order, |i| prefixes[i as usize]);
+    split(&keyed, 0, &mut updates, &mut tied);
     for (rotation, new_rank) in updates.drain(..) {
         rank[rotation as usize] = new_rank;
     }
@@ -34,8 +27,8 @@ pub fn transform(block: &[u8]) -> (Vec<u8>, u32) {
         let groups = std::mem::take(&mut tied);
         for (start, end) in groups {
             let key = |i: u32| rank[(i as usize + width) % n];
-            order[start..end].sort_unstable_by_key(|&i| key(i));
-            split(&order, start, end, key, &mut updates, &mut tied);
+            let keyed = sort_by_keys(&mut order[start..end], key);
+            split(&keyed, start, &mut updates, &mut tied);
         }
         // Applied after the round, so that every group was sorted by the same ranks.
         for (rotation, new_rank) in updates.drain(..) {
@@ -57,24 +50,39 @@ pub fn transform(block: &[u8]) -> (Vec<u8>, u32) {
     (last, original)
 }
 
-/// Splits `order[start..end]`, sorted by `key`, into groups of equal keys: each
-/// rotation's new rank goes to `updates`, each group of more than one to `tied`.
+/// Splits rotations sorted with their keys (as `sort_by_keys` leaves them, from
+/// `start` in the order) into groups of equal keys: each rotation's new rank goes to
+/// `updates`, each group of more than one to `tied`.
 fn split(
-    order: &[u32],
+    keyed: &[u64],
     start: usize,
-    end: usize,
-    key: impl Fn(u32) -> u32,
     updates: &mut Vec<(u32, u32)>,
     tied: &mut Vec<(usize, usize)>,
 ) {
-    let mut group = start;
-    for position in start + 1..=end {
-        if position == end || key(order[position]) != key(order[group]) {
-            updates.extend(order[group..position].iter().map(|&r| (r, group as u32)));
+    let key = |at: usize| (keyed[at] >> 32) as u32;
+    let mut group = 0;
+    for position in 1..=keyed.len() {
+        if position == keyed.len() || key(position) != key(group) {
+            let rank = (start + group) as u32;
+            updates.extend(keyed[group..position].iter().map(|&k| (k as u32, rank)));
             if position - group > 1 {
-                tied.push((group, position));
+                tied.push((start + group, start + position));
             }
             group = position;
         }
     }
+}
+
+/// Sorts rotations by a key looked up once each: key and rotation side by side in one
+/// word, so that comparing them reads no other memory. Returns them so, sorted.
+fn sort_by_keys(rotations: &mut [u32], key: impl Fn(u32) -> u32) -> Vec<u64> {
+    let mut keyed: Vec<u64> = rotations
+        .iter()
+        .map(|&i| (u64::from(key(i)) << 32) | u64::from(i))
+        .collect();
+    keyed.sort_unstable();
+    for (slot, &keyed) in rotations.iter_mut().zip(&keyed) {
+        *slot = keyed as u32;
+    }
+    keyed
 }
