@@ -526,6 +526,35 @@ fn history_expansion_repeats_and_edits_commands() {
     shell.exp_eof().unwrap();
 }
 
+/// `shopt -s histverify`: an expanded line comes back in the line editor instead of
+/// running; `histreedit`: so does a line whose expansion failed, as typed.
+#[test]
+fn histverify_and_histreedit_give_the_line_back_to_edit() {
+    let mut shell = ephemeral_session();
+    shell.send_line("shopt -s histverify histreedit").unwrap();
+    shell.exp_string("user@wasmix:~$ ").unwrap();
+    shell.send_line("echo verified-word").unwrap();
+    shell.exp_string("verified-word\r\n").unwrap();
+    shell.send_line("echo again !$").unwrap();
+    // The expansion is in the editor, not run: Enter runs it.
+    shell
+        .exp_string("user@wasmix:~$ echo again verified-word")
+        .unwrap();
+    shell.send_line("").unwrap();
+    shell.exp_string("again verified-word\r\n").unwrap();
+    shell.send_line("echo !nosuchevent").unwrap();
+    shell.exp_string("!nosuchevent: event not found").unwrap();
+    shell
+        .exp_string("user@wasmix:~$ echo !nosuchevent")
+        .unwrap();
+    // Mended: the line is cleared (Ctrl-U) and another typed.
+    shell.send("\x15").unwrap();
+    shell.send_line("echo mended").unwrap();
+    shell.exp_string("mended\r\n").unwrap();
+    shell.send_line("exit").unwrap();
+    shell.exp_eof().unwrap();
+}
+
 #[test]
 fn a_here_document_typed_at_the_prompt_asks_for_its_body() {
     let mut shell = ephemeral_session();

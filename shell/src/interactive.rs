@@ -138,6 +138,11 @@ impl Shell {
             // `!!`, `!$`, `^old^new`: the line as expanded is shown, then run.
             let (text, print_only) = match self.expand_history_if_on(&text) {
                 Ok(None) => (text, false),
+                // `shopt -s histverify`: the expanded line comes back to be edited.
+                Ok(Some(expanded)) if self.shell_options.histverify && !expanded.print_only => {
+                    self.line_to_edit = Some(expanded.text);
+                    continue;
+                }
                 Ok(Some(expanded)) => {
                     for line in &expanded.shown {
                         eprintln!("{line}");
@@ -146,6 +151,10 @@ impl Shell {
                 }
                 Err(message) => {
                     self.report(&message);
+                    // `shopt -s histreedit`: the line comes back to be mended.
+                    if self.shell_options.histreedit {
+                        self.line_to_edit = Some(text);
+                    }
                     continue;
                 }
             };
@@ -213,7 +222,10 @@ impl Shell {
         });
         let prompt = runtime.block_on(self.primary_prompt());
         wasmix_kernel::console::withdraw();
-        let mut text = editor.readline(&prompt)?;
+        let mut text = match self.line_to_edit.take() {
+            Some(line) => editor.readline_with_initial(&prompt, (&line, ""))?,
+            None => editor.readline(&prompt)?,
+        };
         while syntax::is_unfinished(&text, self.reading()) {
             let continuation = runtime.block_on(self.continuation_prompt());
             match editor.readline(&continuation) {

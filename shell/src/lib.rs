@@ -263,6 +263,8 @@ pub struct Shell {
     /// The number of the next command the shell reads at its top level (bash's
     /// `current_command_number`, the prompt's `\#`).
     command_number: usize,
+    /// A line the prompt gives back to be edited (`histverify`, `histreedit`).
+    line_to_edit: Option<String>,
     /// When the shell started, for `printf`'s `%(...)T`.
     started: std::time::Instant,
     /// What `$RANDOM` and `$SECONDS` count from.
@@ -384,6 +386,7 @@ impl Shell {
             alias_generation: 0,
             history: history::History::default(),
             command_number: 1,
+            line_to_edit: None,
             started: std::time::Instant::now(),
             dynamic: dynamic::DynamicState::new(),
             streams: None,

@@ -44,6 +44,10 @@ pub(super) struct ShellOptions {
     /// An interactive shell's history is appended to `$HISTFILE` at its end, not
     /// written over it.
     pub histappend: bool,
+    /// A failed history expansion at the prompt is given back to be edited.
+    pub histreedit: bool,
+    /// A history expansion at the prompt is given back to be edited, not run.
+    pub histverify: bool,
     /// `$(...)` keeps `set -e` instead of turning it off.
     pub inherit_errexit: bool,
     /// A new local variable starts with the value and attributes (but nameref) of the
@@ -102,6 +106,8 @@ impl Default for ShellOptions {
             globskipdots: true,
             globstar: false,
             histappend: false,
+            histreedit: false,
+            histverify: false,
             inherit_errexit: false,
             lastpipe: false,
             lithist: false,
@@ -123,7 +129,7 @@ impl Default for ShellOptions {
 }
 
 /// The options, in bash's (alphabetical) order.
-pub(super) const NAMES: [&str; 33] = [
+pub(super) const NAMES: [&str; 35] = [
     "autocd",
     "cdable_vars",
     "cdspell",
@@ -141,6 +147,8 @@ pub(super) const NAMES: [&str; 33] = [
     "globskipdots",
     "globstar",
     "histappend",
+    "histreedit",
+    "histverify",
     "inherit_errexit",
     "lastpipe",
     "lithist",
@@ -179,6 +187,8 @@ impl ShellOptions {
             "globskipdots" => &mut self.globskipdots,
             "globstar" => &mut self.globstar,
             "histappend" => &mut self.histappend,
+            "histreedit" => &mut self.histreedit,
+            "histverify" => &mut self.histverify,
             "inherit_errexit" => &mut self.inherit_errexit,
             "lastpipe" => &mut self.lastpipe,
             "lithist" => &mut self.lithist,
