@@ -224,7 +224,9 @@ impl Shell {
                         .history_expanded_instead(command, &before, &own)
                         .await?
                 {
-                    if self.reading_state() != read_as {
+                    if self.reading_state() != read_as
+                        && super::reader::read_again_after(program, index)
+                    {
                         return Ok(Some(index + 1));
                     }
                     continue;
@@ -238,7 +240,7 @@ impl Shell {
                 Err(Flow::Abort(status)) => self.last_status = status,
                 other => other?,
             }
-            if self.reading_state() != read_as {
+            if self.reading_state() != read_as && super::reader::read_again_after(program, index) {
                 return Ok(Some(index + 1));
             }
         }

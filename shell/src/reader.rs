@@ -118,6 +118,21 @@ impl<'a> Reader<'a> {
 /// How many lines a window of text read with aliases starts with.
 const WINDOW_LINES: usize = 64;
 
+/// Whether the text after complete command `index` of `program` must be read again
+/// because that command changed how text is read (the aliases, extglob): not while
+/// the next command comes from the same line, which only an alias's text made of
+/// several lines gives (bash runs the rest of that text as read).
+pub(super) fn read_again_after(program: &Program, index: usize) -> bool {
+    let commands = &program.complete_commands;
+    match (commands.get(index), commands.get(index + 1)) {
+        (Some(this), Some(next)) => match (this.location(), start_line(next)) {
+            (Some(this), Some(next)) => next > this.end.line,
+            _ => true,
+        },
+        _ => true,
+    }
+}
+
 impl Chunk {
     /// Where reading resumes when the aliases changed before the command at `index`
     /// ran: its line, or the line after the commands when they all ran.

@@ -255,7 +255,9 @@ impl Shell {
                 }
                 self.note_read_to(command);
                 self.run_list(command, io).await?;
-                if self.reading_state() != aliases {
+                if self.reading_state() != aliases
+                    && super::reader::read_again_after(&chunk.program, index)
+                {
                     stopped = Some(index + 1);
                     break;
                 }
