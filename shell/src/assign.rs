@@ -2,6 +2,7 @@
 //! variables: `declare`/`typeset`, `local`, `export` and `readonly`, with their flags.
 
 use super::Shell;
+use super::assoc::Assoc;
 use super::builtin::deliver_before_error;
 use super::elements::Element;
 use super::expand::ExpandError;
@@ -804,6 +805,9 @@ impl Shell {
                 "{name}: cannot destroy array variables in this way"
             )));
         }
+        // bash turns a global that exists (if only declared) into an array in a
+        // smaller table than one it makes anew.
+        let turned = !local && self.variables.contains_key(name);
         {
             let variable = self.declared(name);
             if matches!(variable.value, Value::Unset) && (on.contains('a') || on.contains('A')) {
@@ -814,12 +818,16 @@ impl Shell {
                 variable.nameref = false;
             }
             if on.contains('A') && !matches!(variable.value, Value::Associative(_)) {
-                // A string becomes element "0", as bash keeps it.
+                // A string becomes element "0", as bash keeps it, in a table of the
+                // size bash gives a variable turned into an array.
                 let mut elements = IndexMap::new();
                 if let Value::Scalar(text) = &variable.value {
                     elements.insert("0".to_string(), text.clone());
                 }
-                variable.value = Value::Associative(elements);
+                variable.value = Value::Associative(match turned {
+                    true => Assoc::converted(elements),
+                    false => Assoc::default(),
+                });
             } else if on.contains('a') {
                 variable.value = match std::mem::replace(&mut variable.value, Value::Unset) {
                     Value::Scalar(text) => Value::Indexed(BTreeMap::from([(0, text)])),

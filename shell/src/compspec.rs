@@ -197,16 +197,11 @@ impl CompSpecs {
     /// name, 512 buckets), newest first within one.
     fn in_bash_order(&self) -> Vec<(&String, &CompSpec)> {
         let mut entries: Vec<_> = self.entries.iter().collect();
-        entries.sort_by_key(|(name, _, recorded)| (bash_hash(name) & 511, u64::MAX - recorded));
+        entries.sort_by_key(|(name, _, recorded)| {
+            (super::assoc::hash_string(name) & 511, u64::MAX - recorded)
+        });
         entries.into_iter().map(|(n, s, _)| (n, s)).collect()
     }
-}
-
-/// bash's `hash_string`: FNV-1, 32 bits.
-fn bash_hash(name: &str) -> u32 {
-    name.bytes().fold(2_166_136_261u32, |hash, byte| {
-        hash.wrapping_mul(16_777_619) ^ u32::from(byte)
-    })
 }
 
 /// A `complete`, `compgen` or `compopt` command line, read.

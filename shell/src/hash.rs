@@ -3,8 +3,12 @@
 //! without a new search, until `$PATH` changes or `hash -r`.
 
 use super::Shell;
+use super::assoc::hash_string;
 
 /// One remembered program: its name, where it was found, and how often it was run.
+/// The buckets of bash's table of remembered programs (`FILENAME_HASH_BUCKETS`).
+pub(super) const PROGRAM_BUCKETS: usize = 256;
+
 #[derive(Clone)]
 pub(super) struct Hashed {
     name: String,
@@ -73,11 +77,19 @@ impl Shell {
     /// The programs remembered while `$PATH` is what it is now, with their paths.
     pub(super) fn remembered_programs(&self) -> Vec<(String, String)> {
         let search_path = self.variable("PATH").unwrap_or_default();
-        self.hashed
-            .iter()
+        self.hashed_in_bash_order()
+            .into_iter()
             .filter(|entry| entry.search_path == search_path)
             .map(|entry| (entry.name.clone(), entry.path.clone()))
             .collect()
+    }
+
+    /// The remembered programs in the order bash walks its table of them: by bucket
+    /// (FNV-1 of the name, 256 buckets), the newest first within one.
+    fn hashed_in_bash_order(&self) -> Vec<&Hashed> {
+        let mut entries: Vec<&Hashed> = self.hashed.iter().rev().collect();
+        entries.sort_by_key(|entry| hash_string(&entry.name) as usize & (PROGRAM_BUCKETS - 1));
+        entries
     }
 
     /// Forgets where `name` was found; false when it was not remembered.
@@ -208,7 +220,7 @@ impl Shell {
         if !reusable {
             out.push_str("hits\tcommand\n");
         }
-        for entry in &self.hashed {
+        for entry in self.hashed_in_bash_order() {
             if reusable {
                 out.push_str(&format!("builtin hash -p {} {}\n", entry.path, entry.name));
             } else {

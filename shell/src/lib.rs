@@ -6,6 +6,7 @@ mod arith;
 mod arith_errors;
 mod arith_keys;
 mod assign;
+mod assoc;
 mod brace;
 mod braced_blanks;
 mod builtin;

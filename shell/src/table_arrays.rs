@@ -5,16 +5,22 @@
 //! not, as in bash).
 
 use super::Shell;
+use super::assoc::Assoc;
+use super::hash::PROGRAM_BUCKETS;
 use super::variables::{Subscript, Value};
+
+/// The buckets of bash's alias table (`ALIAS_HASH_BUCKETS`).
+const ALIAS_BUCKETS: usize = 64;
 
 const ALIASES: &str = "BASH_ALIASES";
 const COMMANDS: &str = "BASH_CMDS";
 
 impl Shell {
-    /// Makes the two arrays, empty, at the shell's start.
+    /// Makes the two arrays, empty, at the shell's start, each in a hash table as
+    /// large as bash's table of what it shows (so that it lists them in bash's order).
     pub(super) fn declare_tables(&mut self) {
-        for name in [ALIASES, COMMANDS] {
-            self.declared(name).value = Value::Associative(Default::default());
+        for (name, buckets) in [(ALIASES, ALIAS_BUCKETS), (COMMANDS, PROGRAM_BUCKETS)] {
+            self.declared(name).value = Value::Associative(Assoc::with_buckets(buckets));
         }
     }
 

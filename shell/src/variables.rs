@@ -3,8 +3,8 @@
 //! indexed array, as in bash: `x=a; x[1]=b` makes `x` an array whose `$x` is still `a`.
 
 use super::Shell;
+use super::assoc::Assoc;
 use super::expand::ExpandError;
-use indexmap::IndexMap;
 use rustc_hash::FxBuildHasher;
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
@@ -15,8 +15,8 @@ pub(super) enum Value {
     Unset,
     Scalar(String),
     Indexed(BTreeMap<i64, String>),
-    /// Kept in the order keys were first set; bash's order is its hash table's.
-    Associative(IndexMap<String, String>),
+    /// Kept in the order keys were first set; listed in bash's order (`assoc.rs`).
+    Associative(Assoc),
 }
 
 impl Value {
@@ -36,7 +36,11 @@ impl Value {
             Value::Unset => Vec::new(),
             Value::Scalar(text) => vec![text.clone()],
             Value::Indexed(elements) => elements.values().cloned().collect(),
-            Value::Associative(elements) => bash_order(elements).map(|(_, v)| v.clone()).collect(),
+            Value::Associative(elements) => elements
+                .in_bash_order()
+                .into_iter()
+                .map(|(_, v)| v.clone())
+                .collect(),
         }
     }
 
@@ -46,7 +50,11 @@ impl Value {
             Value::Unset => Vec::new(),
             Value::Scalar(_) => vec!["0".into()],
             Value::Indexed(elements) => elements.keys().map(i64::to_string).collect(),
-            Value::Associative(elements) => bash_order(elements).map(|(k, _)| k.clone()).collect(),
+            Value::Associative(elements) => elements
+                .in_bash_order()
+                .into_iter()
+                .map(|(k, _)| k.clone())
+                .collect(),
         }
     }
 }
@@ -540,7 +548,7 @@ impl Shell {
             .cloned()
             .unwrap_or(Variable::new(Value::Unset));
         let mut value = match (&variable.value, append) {
-            (Value::Associative(_), false) => Value::Associative(IndexMap::new()),
+            (Value::Associative(map), false) => Value::Associative(map.emptied()),
             (Value::Associative(map), true) => Value::Associative(map.clone()),
             (Value::Indexed(map), true) => Value::Indexed(map.clone()),
             (Value::Scalar(text), true) => Value::Indexed(BTreeMap::from([(0, text.clone())])),
@@ -875,7 +883,8 @@ pub(super) fn keys_and_values(value: &Value) -> Option<Vec<(String, String)>> {
                 .collect(),
         ),
         Value::Associative(map) => Some(
-            bash_order(map)
+            map.in_bash_order()
+                .into_iter()
                 .map(|(k, v)| (k.clone(), v.clone()))
                 .collect(),
         ),
@@ -967,20 +976,6 @@ fn double_quoted(text: &str) -> String {
     }
     out.push('"');
     out
-}
-
-/// An associative array's elements in the order bash lists them: by bucket of its
-/// 1,024-bucket hash table (FNV-1 of the key), newest first within a bucket; scripts
-/// that print `${!m[@]}` see what they saw under bash.
-fn bash_order(map: &IndexMap<String, String>) -> impl Iterator<Item = (&String, &String)> {
-    let bucket = |key: &str| {
-        key.bytes().fold(2_166_136_261u32, |hash, byte| {
-            hash.wrapping_mul(16_777_619) ^ u32::from(byte)
-        }) & 1023
-    };
-    let mut entries: Vec<(&String, &String)> = map.iter().rev().collect();
-    entries.sort_by_key(|(key, _)| bucket(key));
-    entries.into_iter()
 }
 
 /// An index as bash reads it: a negative one counts back from one past the highest
