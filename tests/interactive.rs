@@ -223,6 +223,35 @@ fn tab_completes_commands_and_paths() {
     shell.exp_eof().unwrap();
 }
 
+/// `shopt hostcomplete` (on, as in bash): what follows an `@` completes to a host name
+/// of `$HOSTFILE`. `shopt -s no_empty_cmd_completion`: Tab on an empty command word
+/// offers nothing (without it, every command).
+#[test]
+fn tab_completes_host_names_after_at_and_nothing_for_an_empty_command() {
+    let mut shell = ephemeral_session();
+    shell
+        .send_line("printf '10.1.2.3 zanzibar-host\\n' > /tmp/hosts; HOSTFILE=/tmp/hosts")
+        .unwrap();
+    shell.exp_string("user@wasmix:~$ ").unwrap();
+    shell.send("echo someone@zanz\t").unwrap();
+    shell.flush().unwrap();
+    shell.exp_string("someone@zanzibar-host ").unwrap();
+    shell.send_line("").unwrap();
+    shell.exp_string("someone@zanzibar-host\r\n").unwrap();
+    shell.send_line("shopt -s no_empty_cmd_completion").unwrap();
+    shell.exp_string("user@wasmix:~$ ").unwrap();
+    shell.send("\t\t").unwrap();
+    shell.flush().unwrap();
+    shell.send_line("echo marker-after-tabs").unwrap();
+    let before = shell.exp_string("marker-after-tabs\r\n").unwrap();
+    assert!(
+        !before.contains("sha256sum"),
+        "commands were offered: {before:?}"
+    );
+    shell.send_line("exit").unwrap();
+    shell.exp_eof().unwrap();
+}
+
 /// The CPU time /proc reports for a process, in seconds.
 fn cpu_time(shell: &mut rexpect::session::PtySession, pid: &str) -> f64 {
     shell

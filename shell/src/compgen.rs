@@ -350,7 +350,7 @@ impl Shell {
     /// was last set. As in bash, setting `HOSTFILE` adds the new file's names to the
     /// ones known (only unsetting it forgets them), and a file that gives no names
     /// leaves the list to be read again next time.
-    fn read_host_names(&mut self) {
+    pub(super) fn read_host_names(&mut self) {
         if self.host_names.read {
             return;
         }

@@ -30,6 +30,10 @@ pub(super) struct Completion {
     pub variables: Vec<(String, String)>,
     /// A copy of the shell to run completion specs in, when there are any.
     pub programmable: Option<Programmable>,
+    /// The host names a word's part after `@` completes to (`shopt hostcomplete`).
+    pub host_names: Option<Vec<String>>,
+    /// Whether an empty command word completes (`shopt no_empty_cmd_completion` off).
+    pub empty_command: bool,
     hinter: HistoryHinter,
 }
 
@@ -188,6 +192,8 @@ impl Completion {
             commands: Vec::new(),
             variables: Vec::new(),
             programmable: None,
+            host_names: None,
+            empty_command: true,
             hinter: HistoryHinter::new(),
         }
     }
@@ -318,8 +324,28 @@ impl Completer for Completion {
                 .collect();
             return Ok((word.start + at + 1, names));
         }
+        // `user@ho`: as bash does with `@`, what follows it is a host name.
+        if word.quote.is_none()
+            && let Some(names) = &self.host_names
+            && let Some(at) = typed.rfind('@')
+            && !typed[at..].contains('/')
+        {
+            let partial = &typed[at + 1..];
+            let hosts = names
+                .iter()
+                .filter(|name| name.starts_with(partial))
+                .map(|name| Pair {
+                    display: name.clone(),
+                    replacement: format!("{name} "),
+                })
+                .collect();
+            return Ok((word.start + at + 1, hosts));
+        }
         if word.quote.is_none() && is_command_position(line, word.start) && !word.text.contains('/')
         {
+            if word.text.is_empty() && !self.empty_command {
+                return Ok((word.start, Vec::new()));
+            }
             let commands = self
                 .commands
                 .iter()

@@ -208,6 +208,11 @@ impl Shell {
                     Some((name.clone(), value))
                 })
                 .collect();
+            completion.host_names = self.shell_options.hostcomplete.then(|| {
+                self.read_host_names();
+                self.host_names.names.clone()
+            });
+            completion.empty_command = !self.shell_options.no_empty_cmd_completion;
             let programmable = self.shell_options.progcomp && !self.completion_specs.is_empty();
             completion.programmable = programmable.then(|| super::complete::Programmable {
                 shell: std::cell::RefCell::new(self.clone()),

@@ -44,6 +44,8 @@ pub(super) struct ShellOptions {
     /// An interactive shell's history is appended to `$HISTFILE` at its end, not
     /// written over it.
     pub histappend: bool,
+    /// Completion takes what follows an `@` for a host name.
+    pub hostcomplete: bool,
     /// A failed history expansion at the prompt is given back to be edited.
     pub histreedit: bool,
     /// A history expansion at the prompt is given back to be edited, not run.
@@ -64,6 +66,11 @@ pub(super) struct ShellOptions {
     /// Read-only: the shell started as a login shell: the prompt's (which reads
     /// `/etc/profile` and `~/.profile`), or one started with `-l` or `--login`.
     pub login_shell: bool,
+    /// Read-only: the shell is restricted. wasmix has no restricted mode (a program
+    /// reaches only what its namespace gives it), so it is off.
+    pub restricted_shell: bool,
+    /// Completion on an empty command word offers nothing.
+    pub no_empty_cmd_completion: bool,
     pub nocaseglob: bool,
     /// `case` and `[[ == ]]`, `[[ =~ ]]` ignore case.
     pub nocasematch: bool,
@@ -106,12 +113,15 @@ impl Default for ShellOptions {
             globskipdots: true,
             globstar: false,
             histappend: false,
+            hostcomplete: true,
             histreedit: false,
             histverify: false,
             inherit_errexit: false,
             lastpipe: false,
             lithist: false,
             login_shell: false,
+            restricted_shell: false,
+            no_empty_cmd_completion: false,
             localvar_inherit: false,
             localvar_unset: false,
             nocaseglob: false,
@@ -129,7 +139,7 @@ impl Default for ShellOptions {
 }
 
 /// The options, in bash's (alphabetical) order.
-pub(super) const NAMES: [&str; 35] = [
+pub(super) const NAMES: [&str; 38] = [
     "autocd",
     "cdable_vars",
     "cdspell",
@@ -149,18 +159,21 @@ pub(super) const NAMES: [&str; 35] = [
     "histappend",
     "histreedit",
     "histverify",
+    "hostcomplete",
     "inherit_errexit",
     "lastpipe",
     "lithist",
     "localvar_inherit",
     "localvar_unset",
     "login_shell",
+    "no_empty_cmd_completion",
     "nocaseglob",
     "nocasematch",
     "nullglob",
     "patsub_replacement",
     "progcomp",
     "promptvars",
+    "restricted_shell",
     "shift_verbose",
     "sourcepath",
     "varredir_close",
@@ -189,10 +202,13 @@ impl ShellOptions {
             "histappend" => &mut self.histappend,
             "histreedit" => &mut self.histreedit,
             "histverify" => &mut self.histverify,
+            "hostcomplete" => &mut self.hostcomplete,
             "inherit_errexit" => &mut self.inherit_errexit,
             "lastpipe" => &mut self.lastpipe,
             "lithist" => &mut self.lithist,
             "login_shell" => &mut self.login_shell,
+            "restricted_shell" => &mut self.restricted_shell,
+            "no_empty_cmd_completion" => &mut self.no_empty_cmd_completion,
             "localvar_inherit" => &mut self.localvar_inherit,
             "localvar_unset" => &mut self.localvar_unset,
             "nocaseglob" => &mut self.nocaseglob,
@@ -288,8 +304,9 @@ impl Shell {
             };
             match set {
                 Some(on) if !names.is_empty() => {
-                    // `login_shell` only tells; setting it changes nothing, as in bash.
-                    if name != "login_shell"
+                    // `login_shell` and `restricted_shell` only tell; setting them
+                    // changes nothing, as in bash.
+                    if !matches!(name.as_str(), "login_shell" | "restricted_shell")
                         && let Some(flag) = self.shell_options.flag(name)
                     {
                         *flag = on;
