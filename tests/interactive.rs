@@ -252,6 +252,44 @@ fn tab_completes_host_names_after_at_and_nothing_for_an_empty_command() {
     shell.exp_eof().unwrap();
 }
 
+/// `$FIGNORE`: names with its suffixes are left out of filename completion, even when
+/// they are the only ones (`shopt force_fignore`, on) or not then (off); `shopt -s
+/// direxpand`: a directory typed as `$VAR/` is replaced by what it names.
+#[test]
+fn tab_completion_leaves_out_fignore_suffixes_and_direxpand_expands_directories() {
+    let mut shell = ephemeral_session();
+    shell
+        .send_line("mkdir /tmp/fi; touch /tmp/fi/prog.o /tmp/fi/prog.c /tmp/fi/only.o; FIGNORE=.o")
+        .unwrap();
+    shell.exp_string("user@wasmix:~$ ").unwrap();
+    shell.send("ls /tmp/fi/pro\t").unwrap();
+    shell.flush().unwrap();
+    shell.exp_string("/tmp/fi/prog.c ").unwrap();
+    shell.send_line("").unwrap();
+    shell.exp_string("/tmp/fi/prog.c\r\n").unwrap();
+    // The only match is ignored: Tab completes nothing.
+    shell.send("ls /tmp/fi/onl\t").unwrap();
+    shell.flush().unwrap();
+    shell.send_line("").unwrap();
+    shell.exp_string("cannot access '/tmp/fi/onl'").unwrap();
+    shell.send_line("shopt -u force_fignore").unwrap();
+    shell.exp_string("user@wasmix:~$ ").unwrap();
+    shell.send("ls /tmp/fi/onl\t").unwrap();
+    shell.flush().unwrap();
+    shell.exp_string("/tmp/fi/only.o ").unwrap();
+    shell.send_line("").unwrap();
+    shell.exp_string("/tmp/fi/only.o\r\n").unwrap();
+    shell.send_line("shopt -s direxpand; D=/tmp/fi").unwrap();
+    shell.exp_string("user@wasmix:~$ ").unwrap();
+    shell.send("echo $D/prog.\t").unwrap();
+    shell.flush().unwrap();
+    shell.exp_string("echo /tmp/fi/prog.c ").unwrap();
+    shell.send_line("").unwrap();
+    shell.exp_string("/tmp/fi/prog.c\r\n").unwrap();
+    shell.send_line("exit").unwrap();
+    shell.exp_eof().unwrap();
+}
+
 /// The CPU time /proc reports for a process, in seconds.
 fn cpu_time(shell: &mut rexpect::session::PtySession, pid: &str) -> f64 {
     shell

@@ -34,6 +34,12 @@ pub(super) struct Completion {
     pub host_names: Option<Vec<String>>,
     /// Whether an empty command word completes (`shopt no_empty_cmd_completion` off).
     pub empty_command: bool,
+    /// `shopt force_fignore`: a name with a suffix of `$FIGNORE` is left out even when
+    /// it is the only one.
+    pub force_fignore: bool,
+    /// `shopt direxpand`: a directory typed as `~/` or `$VAR/` is replaced by what it
+    /// names.
+    pub expand_dirs: bool,
     hinter: HistoryHinter,
 }
 
@@ -194,6 +200,8 @@ impl Completion {
             programmable: None,
             host_names: None,
             empty_command: true,
+            force_fignore: true,
+            expand_dirs: false,
             hinter: HistoryHinter::new(),
         }
     }
@@ -225,11 +233,28 @@ impl Completion {
         let Ok(entries) = self.namespace.read_dir(&listed) else {
             return Vec::new();
         };
-        entries
+        let typed_dir = match self.expand_dirs {
+            true => expanded.as_str(),
+            false => typed_dir,
+        };
+        let mut matching: Vec<_> = entries
             .into_iter()
             .filter(|e| {
                 e.name.starts_with(prefix) && (prefix.starts_with('.') || !e.name.starts_with('.'))
             })
+            .collect();
+        // `$FIGNORE`: names with these suffixes are left out (all of them only under
+        // force_fignore when nothing else is left).
+        let ignored: Vec<&str> = self
+            .variable("FIGNORE")
+            .map(|list| list.split(':').filter(|s| !s.is_empty()).collect())
+            .unwrap_or_default();
+        let kept = |name: &str| !ignored.iter().any(|suffix| name.ends_with(suffix));
+        if self.force_fignore || matching.iter().any(|e| kept(&e.name)) {
+            matching.retain(|e| kept(&e.name));
+        }
+        matching
+            .into_iter()
             .map(|e| {
                 let directory = e.file_type == FileType::Directory;
                 let slash = if directory { "/" } else { "" };

@@ -213,6 +213,8 @@ impl Shell {
                 self.host_names.names.clone()
             });
             completion.empty_command = !self.shell_options.no_empty_cmd_completion;
+            completion.force_fignore = self.shell_options.force_fignore;
+            completion.expand_dirs = self.shell_options.direxpand;
             let programmable = self.shell_options.progcomp && !self.completion_specs.is_empty();
             completion.programmable = programmable.then(|| super::complete::Programmable {
                 shell: std::cell::RefCell::new(self.clone()),

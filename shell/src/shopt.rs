@@ -23,6 +23,8 @@ pub(super) struct ShellOptions {
     /// A command typed over several lines is one history entry.
     pub cmdhist: bool,
     /// Globs match names that start with a dot.
+    /// Completion replaces a directory typed as `~/` or `$VAR/` by what it names.
+    pub direxpand: bool,
     pub dotglob: bool,
     /// A failed `exec` does not end a non-interactive shell.
     pub execfail: bool,
@@ -30,6 +32,9 @@ pub(super) struct ShellOptions {
     pub expand_aliases: bool,
     /// `$'...'` and `$"..."` are quotes inside a double-quoted `${VAR-word}`'s word.
     pub extquote: bool,
+    /// Completion leaves out names with a suffix of `$FIGNORE` even when they are
+    /// all there is.
+    pub force_fignore: bool,
     /// The debugger's mode: a failing DEBUG trap skips the command, functions inherit
     /// the DEBUG and RETURN traps, `declare -F` tells where a function was defined.
     pub extdebug: bool,
@@ -103,12 +108,14 @@ impl Default for ShellOptions {
             checkjobs: false,
             checkwinsize: true,
             cmdhist: true,
+            direxpand: false,
             dotglob: false,
             execfail: false,
             expand_aliases: false,
             extdebug: false,
             extglob: false,
             extquote: true,
+            force_fignore: true,
             failglob: false,
             globskipdots: true,
             globstar: false,
@@ -139,7 +146,7 @@ impl Default for ShellOptions {
 }
 
 /// The options, in bash's (alphabetical) order.
-pub(super) const NAMES: [&str; 38] = [
+pub(super) const NAMES: [&str; 40] = [
     "autocd",
     "cdable_vars",
     "cdspell",
@@ -147,6 +154,7 @@ pub(super) const NAMES: [&str; 38] = [
     "checkjobs",
     "checkwinsize",
     "cmdhist",
+    "direxpand",
     "dotglob",
     "execfail",
     "expand_aliases",
@@ -154,6 +162,7 @@ pub(super) const NAMES: [&str; 38] = [
     "extglob",
     "extquote",
     "failglob",
+    "force_fignore",
     "globskipdots",
     "globstar",
     "histappend",
@@ -190,6 +199,7 @@ impl ShellOptions {
             "checkjobs" => &mut self.checkjobs,
             "checkwinsize" => &mut self.checkwinsize,
             "cmdhist" => &mut self.cmdhist,
+            "direxpand" => &mut self.direxpand,
             "dotglob" => &mut self.dotglob,
             "execfail" => &mut self.execfail,
             "expand_aliases" => &mut self.expand_aliases,
@@ -197,6 +207,7 @@ impl ShellOptions {
             "extglob" => &mut self.extglob,
             "extquote" => &mut self.extquote,
             "failglob" => &mut self.failglob,
+            "force_fignore" => &mut self.force_fignore,
             "globskipdots" => &mut self.globskipdots,
             "globstar" => &mut self.globstar,
             "histappend" => &mut self.histappend,
