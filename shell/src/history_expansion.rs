@@ -545,3 +545,51 @@ fn quote_breaks(text: &str) -> String {
     out.push('\'');
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Any line, against any history, expands or fails with a message: no panic, and
+    /// `^` alone or an unfinished `:s` are read to the end.
+    #[test]
+    fn no_line_makes_expansion_panic() {
+        const PIECES: [&str; 24] = [
+            "!", "!!", "^", "$", ":", "*", "%", "-", "?", "#", "'", "\"", "\\", " ", "a", "1", "s",
+            "g", "&", "/", "h", "{", "[", "(",
+        ];
+        let entries: Vec<String> = ["echo a b/c.d", "x", "", "'q' \"r s\" $(t u)", "aaaa"]
+            .map(String::from)
+            .to_vec();
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..50_000 {
+            let length = (next() % 12) as usize;
+            let line: String = (0..length)
+                .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+                .collect();
+            let mut remembered = Remembered::default();
+            for open_quote in [None, Some('\''), Some('"')] {
+                let mut expander = Expander {
+                    entries: &entries,
+                    base: 1,
+                    remembered: &mut remembered,
+                    quick: '^',
+                    quoting: Quoting {
+                        bang: '!',
+                        comment: '#',
+                        extglob: next() % 2 == 0,
+                        posix: next() % 2 == 0,
+                        open_quote,
+                    },
+                };
+                let _ = expander.expand(&line);
+            }
+        }
+    }
+}
