@@ -290,6 +290,26 @@ fn tab_completion_leaves_out_fignore_suffixes_and_direxpand_expands_directories(
     shell.exp_eof().unwrap();
 }
 
+/// `shopt -u interactive_comments`: at the prompt a word that begins with `#` is a word;
+/// a line left open by what would have been a comment is not (`x=(#a b)` is whole).
+#[test]
+fn interactive_comments_off_makes_hash_words_words() {
+    let mut shell = ephemeral_session();
+    shell.send_line("shopt -u interactive_comments").unwrap();
+    shell.exp_string("user@wasmix:~$ ").unwrap();
+    shell.send_line("x=(#a b); echo ${#x[@]} #c").unwrap();
+    shell.exp_string("2 #c\r\n").unwrap();
+    // The line was read before `shopt` ran, as bash reads it.
+    shell
+        .send_line("shopt -s interactive_comments; echo on #c")
+        .unwrap();
+    shell.exp_string("on #c\r\n").unwrap();
+    shell.send_line("echo on #d").unwrap();
+    shell.exp_string("on\r\n").unwrap();
+    shell.send_line("exit").unwrap();
+    shell.exp_eof().unwrap();
+}
+
 /// The CPU time /proc reports for a process, in seconds.
 fn cpu_time(shell: &mut rexpect::session::PtySession, pid: &str) -> f64 {
     shell

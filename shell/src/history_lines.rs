@@ -16,7 +16,7 @@ pub(super) struct ExpandedCommand {
 
 /// How a line of a command begins.
 #[derive(Clone, Copy, PartialEq, Debug)]
-enum LineStart {
+pub(super) enum LineStart {
     Plain,
     /// Inside a quote opened on an earlier line.
     Quoted(char),
@@ -74,7 +74,7 @@ impl Shell {
 }
 
 /// How each line begins: in a here-document's body, inside quotes, or neither.
-fn line_starts(lines: &[&str]) -> Vec<LineStart> {
+pub(super) fn line_starts(lines: &[&str]) -> Vec<LineStart> {
     let mut starts = Vec::with_capacity(lines.len());
     let mut quote: Option<char> = None;
     // Here-documents whose bodies come after the current line, and the one being read:

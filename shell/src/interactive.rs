@@ -173,6 +173,7 @@ impl Shell {
                 continue;
             }
             let outcome;
+            let text = self.as_typed_for_parsing(&text).into_owned();
             (self, outcome) = self.run_on_scheduler(runtime, text);
             if let Err(Exit(status)) = outcome {
                 return runtime.block_on(self.exit_with(status));
@@ -233,7 +234,7 @@ impl Shell {
             Some(line) => editor.readline_with_initial(&prompt, (&line, ""))?,
             None => editor.readline(&prompt)?,
         };
-        while syntax::is_unfinished(&text, self.reading()) {
+        while syntax::is_unfinished(&self.as_typed_for_parsing(&text), self.reading()) {
             let continuation = runtime.block_on(self.continuation_prompt());
             match editor.readline(&continuation) {
                 Ok(more) => {

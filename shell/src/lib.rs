@@ -13,6 +13,7 @@ mod builtin;
 mod builtin_options;
 mod callstack;
 mod collating;
+mod comments;
 mod compgen;
 mod complete;
 mod compound;

@@ -283,7 +283,7 @@ impl Shell {
                 self.say("exit".into());
                 break Ok(self.last_status);
             };
-            while super::syntax::is_unfinished(&text, self.reading()) {
+            while super::syntax::is_unfinished(&self.as_typed_for_parsing(&text), self.reading()) {
                 let prompt = self.continuation_prompt().await;
                 self.say_without_newline(&prompt);
                 let Some(more) = read_line(input).await else {
@@ -309,6 +309,7 @@ impl Shell {
             if print_only {
                 continue;
             }
+            let text = self.as_typed_for_parsing(&text).into_owned();
             if let Err(exit) = self.run_text(&text).await {
                 break Err(exit);
             }

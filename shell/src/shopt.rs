@@ -57,6 +57,8 @@ pub(super) struct ShellOptions {
     pub histverify: bool,
     /// `$(...)` keeps `set -e` instead of turning it off.
     pub inherit_errexit: bool,
+    /// At the prompt, a word that begins with `#` starts a comment.
+    pub interactive_comments: bool,
     /// A new local variable starts with the value and attributes (but nameref) of the
     /// variable it hides, as `local -I` does.
     pub localvar_inherit: bool,
@@ -124,6 +126,7 @@ impl Default for ShellOptions {
             histreedit: false,
             histverify: false,
             inherit_errexit: false,
+            interactive_comments: true,
             lastpipe: false,
             lithist: false,
             login_shell: false,
@@ -146,7 +149,7 @@ impl Default for ShellOptions {
 }
 
 /// The options, in bash's (alphabetical) order.
-pub(super) const NAMES: [&str; 40] = [
+pub(super) const NAMES: [&str; 41] = [
     "autocd",
     "cdable_vars",
     "cdspell",
@@ -170,6 +173,7 @@ pub(super) const NAMES: [&str; 40] = [
     "histverify",
     "hostcomplete",
     "inherit_errexit",
+    "interactive_comments",
     "lastpipe",
     "lithist",
     "localvar_inherit",
@@ -215,6 +219,7 @@ impl ShellOptions {
             "histverify" => &mut self.histverify,
             "hostcomplete" => &mut self.hostcomplete,
             "inherit_errexit" => &mut self.inherit_errexit,
+            "interactive_comments" => &mut self.interactive_comments,
             "lastpipe" => &mut self.lastpipe,
             "lithist" => &mut self.lithist,
             "login_shell" => &mut self.login_shell,
