@@ -165,7 +165,7 @@ impl Shell {
         if !self.write_history_file(file, new, true) {
             return false;
         }
-        self.history.file_lines_read += new.iter().map(|e| e.lines().count().max(1)).sum::<usize>();
+        self.history.file_lines_read += lines_in_file(new);
         self.history.session_lines = 0;
         if let Some(limit) = self.history_limit("HISTFILESIZE") {
             self.truncate_history_file(file, limit);
@@ -178,8 +178,7 @@ impl Shell {
         if !self.write_history_file(file, &self.history.entries, false) {
             return false;
         }
-        let entries = &self.history.entries;
-        self.history.file_lines_read = entries.iter().map(|e| e.lines().count().max(1)).sum();
+        self.history.file_lines_read = lines_in_file(&self.history.entries);
         self.history.session_lines = 0;
         if let Some(limit) = self.history_limit("HISTFILESIZE") {
             self.truncate_history_file(file, limit);
@@ -285,7 +284,7 @@ impl Shell {
                 }
                 let (mut status, mut text) = (0, String::new());
                 for arg in args {
-                    match self.expand_history(arg) {
+                    match self.expand_history_line(arg, None) {
                         Ok(Expansion::Unchanged) => text.push_str(arg),
                         Ok(Expansion::Expanded(line) | Expansion::PrintOnly(line)) => {
                             text.push_str(&line)
@@ -388,4 +387,9 @@ impl Shell {
         ));
         (1, String::new())
     }
+}
+
+/// The lines `entries` take in the history file (an entry of several lines keeps them).
+fn lines_in_file(entries: &[String]) -> usize {
+    entries.iter().map(|e| e.lines().count().max(1)).sum()
 }

@@ -31,7 +31,11 @@ impl Shell {
             if entry.trim().is_empty() || !self.history_keeps(&entry) {
                 continue;
             }
-            if self.history_control().any(|word| word == "erasedups") {
+            if self
+                .history_control()
+                .iter()
+                .any(|word| word == "erasedups")
+            {
                 let kept = self.history.entries.len();
                 self.history.entries.retain(|old| *old != entry);
                 let erased = kept - self.history.entries.len();
@@ -53,7 +57,7 @@ impl Shell {
         self.record_command(own);
     }
 
-    fn history_control(&self) -> impl Iterator<Item = String> {
+    fn history_control(&self) -> Vec<String> {
         let control = self.variable("HISTCONTROL").unwrap_or_default();
         control
             .split(':')
@@ -62,8 +66,7 @@ impl Shell {
                 other => vec![other],
             })
             .map(String::from)
-            .collect::<Vec<_>>()
-            .into_iter()
+            .collect()
     }
 
     /// Whether `$HISTCONTROL` and `$HISTIGNORE` let an entry in (bash's

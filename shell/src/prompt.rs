@@ -153,12 +153,8 @@ impl Shell {
         }
     }
 
-    /// History expansion of one line; Err(message) when it fails.
-    pub(super) fn expand_history(&mut self, line: &str) -> Result<Expansion, String> {
-        self.expand_history_line(line, None)
-    }
-
-    /// History expansion of a line that begins inside `open_quote` when that is given.
+    /// History expansion of a line that begins inside `open_quote` when that is given;
+    /// Err(message) when it fails.
     pub(super) fn expand_history_line(
         &mut self,
         line: &str,
