@@ -246,6 +246,70 @@ fn wasmix_run_takes_the_text_format_and_runs_a_module_as_wasmtime_does() {
     );
 }
 
+/// `wasmix run --invoke NAME program.wat ARGS...` in a directory of its own.
+fn invoke_text(text: &str, args: &[&str]) -> support::Run {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("program.wat"), text).unwrap();
+    wasmix()
+        .current_dir(dir.path())
+        .arg("run")
+        .args(args)
+        .output()
+        .unwrap()
+        .into()
+}
+
+#[test]
+fn wasmix_run_invoke_calls_an_export_as_wasmtime_does() {
+    // The expected texts are what `wasmtime run --invoke` (49.0) printed for these.
+    let module = r#"(module
+  (import "wasi_snapshot_preview1" "fd_write" (func $w (param i32 i32 i32 i32) (result i32)))
+  (memory (export "memory") 1)
+  (data (i32.const 16) "hi\0a")
+  (func (export "_initialize") (i32.store (i32.const 32) (i32.const 40)))
+  (func (export "add") (param i32 i32) (result i32)
+    (i32.add (i32.add (local.get 0) (local.get 1)) (i32.load (i32.const 32))))
+  (func (export "mix") (param i64 f32 f64) (result i64 f32 f64) local.get 0 local.get 1 local.get 2)
+  (func (export "say") (i32.store (i32.const 0) (i32.const 16)) (i32.store (i32.const 4) (i32.const 3))
+    (drop (call $w (i32.const 1) (i32.const 0) (i32.const 1) (i32.const 8))))
+  (func (export "trap") (result i32) unreachable)
+  (func (export "_start") unreachable))"#;
+    let takes = "warning: using `--invoke` with a function that takes arguments is experimental and may break in the future\n";
+    let returns = "warning: using `--invoke` with a function that returns values is experimental and may break in the future\n";
+    let run = |args: &[&str]| {
+        let out = invoke_text(module, args);
+        (out.stdout, out.stderr, out.status)
+    };
+    let both = format!("{takes}{returns}");
+    assert_eq!(
+        run(&["--invoke", "add", "program.wat", "0x10", "-2", "extra"]),
+        ("54\n".into(), both.clone(), 0)
+    );
+    assert_eq!(
+        run(&["--invoke", "mix", "program.wat", "-5", "1.5", "2.5"]),
+        ("-5\n1.5\n2.5\n".into(), both, 0)
+    );
+    assert_eq!(
+        run(&["--invoke", "say", "program.wat"]),
+        ("hi\n".into(), "".into(), 0)
+    );
+    let failed = |message: &str| format!("wasmix: program.wat: failed: {message}\n");
+    assert_eq!(
+        run(&["--invoke", "add", "program.wat", "1"]),
+        (
+            "".into(),
+            format!("{takes}{}", failed("not enough arguments for `add`")),
+            1
+        )
+    );
+    assert_eq!(
+        run(&["--invoke", "nosuch", "program.wat"]),
+        ("".into(), failed("no func export named `nosuch` found"), 1)
+    );
+    let trapped = run(&["--invoke", "trap", "program.wat"]);
+    assert_eq!((trapped.0.as_str(), trapped.2), ("", 134));
+}
+
 #[test]
 fn a_preview0_program_runs_as_under_wasmtime() {
     // `wasi_unstable` imports: preview 1's calls, but `whence` numbered cur, end, set, a

@@ -85,6 +85,7 @@ fn wasmix_spawn_median(runtime: &tokio::runtime::Runtime) -> Duration {
                     cwd: "/".into(),
                     stdio: Stdio::new(Input::Null, Output::Null, Output::Null),
                     limits: Limits::default(),
+                    invoke: None,
                 })
                 .expect("spawn");
             let status = kernel.wait(pid).await.expect("wait");

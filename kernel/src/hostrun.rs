@@ -32,6 +32,11 @@ pub struct RunOptions {
     #[arg(long, value_name = "ARGV0")]
     argv0: Option<String>,
 
+    /// Call the exported function NAME of a core module with the arguments as its
+    /// parameters, and print its results
+    #[arg(long, value_name = "NAME")]
+    invoke: Option<String>,
+
     /// Let Linux `perf` see inside the program's code
     #[arg(long, value_name = "STRATEGY")]
     pub profile: Option<crate::engine::Profiler>,
@@ -282,6 +287,11 @@ pub async fn run(
         status: e.status(),
     })?;
     options.check_wasi_options()?;
+    if options.invoke.is_some() && matches!(program.entry, crate::program::Entry::Command(_)) {
+        return Err(usage(format!(
+            "{path}: --invoke calls the exports of core modules; this is a component"
+        )));
+    }
     let limits = Limits {
         memory: options.memory_limit()?,
         ..Limits::default()
@@ -296,6 +306,7 @@ pub async fn run(
             cwd: "/".into(),
             stdio: crate::file::Stdio::console(),
             limits,
+            invoke: options.invoke.clone(),
         })
         .map_err(|e| RunError {
             message: e.to_string(),

@@ -211,6 +211,9 @@ pub struct SpawnRequest {
     pub cwd: String,
     pub stdio: Stdio,
     pub limits: Limits,
+    /// A core module's export to call instead of its main function, its arguments from
+    /// argv (`wasmix run --invoke`).
+    pub invoke: Option<String>,
 }
 
 /// A program to run: a file of the child's namespace, or one loaded already (from the host,
@@ -396,6 +399,7 @@ impl Kernel {
             namespace: request.namespace,
             inheritance,
             time_slicing: self.time_slicing,
+            invoke: request.invoke,
         };
         tokio::spawn(proc::run(process, launch));
         Ok(pid)

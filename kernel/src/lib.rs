@@ -14,6 +14,7 @@ pub mod fifo;
 pub mod file;
 pub mod fs;
 pub mod hostrun;
+mod invoke;
 pub mod kernel;
 mod load;
 pub mod pipe;

@@ -575,6 +575,8 @@ pub struct Launch {
     pub inheritance: Inheritance,
     /// Whether the engine interrupts running wasm every time slice (see `BootOptions`).
     pub time_slicing: bool,
+    /// The export to call in place of the main function (`wasmix run --invoke`).
+    pub invoke: Option<String>,
 }
 
 /// Runs a process to its end and publishes its exit status.
@@ -617,7 +619,11 @@ pub(crate) async fn run(process: Arc<Process>, launch: Launch) {
             }
         }
     };
-    let running = accounted(run_command(&program, &mut store), &process.usage);
+    let invocation = launch.invoke.map(|name| (name, launch.argv[1..].to_vec()));
+    let running = accounted(
+        run_command(&program, &mut store, invocation.as_ref()),
+        &process.usage,
+    );
     let ended = CURRENT_PID
         .scope(process.pid, async {
             tokio::select! {
@@ -657,9 +663,12 @@ async fn accounted<F: Future>(future: F, usage: &Usage) -> F::Output {
     .await
 }
 
+/// Runs the program's main function, or with `invocation` (an export's name and the
+/// arguments for it) that export.
 async fn run_command(
     program: &Program,
     store: &mut Store<ProcessCtx>,
+    invocation: Option<&(String, Vec<String>)>,
 ) -> wasmtime::Result<Result<(), ()>> {
     match &program.entry {
         Entry::Command(pre) => {
@@ -677,9 +686,16 @@ async fn run_command(
             let initialize = instance
                 .get_export(&mut *store, "_initialize")
                 .map(|_| "_initialize");
-            for name in initialize.into_iter().chain(main) {
+            let call = match invocation {
+                Some(_) => initialize.into_iter().collect::<Vec<_>>(),
+                None => initialize.into_iter().chain(main).collect(),
+            };
+            for name in call {
                 let function = instance.get_typed_func::<(), ()>(&mut *store, name)?;
                 function.call_async(&mut *store, ()).await?;
+            }
+            if let Some((name, arguments)) = invocation {
+                crate::invoke::invoke(store, &instance, name, arguments).await?;
             }
             Ok(Ok(()))
         }

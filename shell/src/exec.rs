@@ -1467,6 +1467,7 @@ impl Shell {
             cwd: self.cwd.clone(),
             stdio,
             limits: self.limits,
+            invoke: None,
         };
         match self.kernel.spawn(request) {
             Ok(pid) => Stage::Running { pid, name },

@@ -68,6 +68,7 @@ impl spawn::Host for ProcessApiView<'_> {
             cwd,
             stdio: Stdio::new(stdin, stdout, stderr),
             limits: parent.limits,
+            invoke: None,
         };
         let pid = match kernel.spawn(request) {
             Ok(pid) => pid,
