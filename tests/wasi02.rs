@@ -313,7 +313,13 @@ fn wasmtime_flags_for_what_wasmix_always_has_are_taken() {
     // As `wasmtime run` takes them, attached or not, comma-separated; the program's own
     // arguments may look like options.
     let accepted = run_options(
-        &["-Wcomponent-model", "-S", "cli,cli-exit-with-code=y"],
+        &[
+            "-Wcomponent-model",
+            "-W",
+            "gc=y,tail-call,simd=true",
+            "-S",
+            "cli,cli-exit-with-code=y,preview2,inherit-stdout=y",
+        ],
         &fixture("wasi02-probe"),
         &["args", "-W", "--dir"],
     );
@@ -323,10 +329,36 @@ fn wasmtime_flags_for_what_wasmix_always_has_are_taken() {
         &fixture("wasi02-probe"),
         &["args"],
     );
-    assert_eq!(
-        refused,
-        "wasmix: -S inherit-network: wasmix knows only cli and cli-exit-with-code\nstatus 2\n"
+    assert!(
+        refused.starts_with("wasmix: -S inherit-network: wasmix knows only inherit-env and")
+            && refused.ends_with("\nstatus 2\n"),
+        "{refused}"
     );
+    let off = run_options(&["-W", "simd=n"], &fixture("wasi02-probe"), &["args"]);
+    assert!(
+        off.starts_with("wasmix: -W simd=n: wasmix knows only"),
+        "{off}"
+    );
+    // -S inherit-env is --inherit-env: the host's variables reach the program (which
+    // exits with 1 when it has any).
+    let dir = tempfile::tempdir().unwrap();
+    let counter = dir.path().join("count.wat");
+    std::fs::write(
+        &counter,
+        r#"(module
+  (import "wasi_snapshot_preview1" "environ_sizes_get" (func $sizes (param i32 i32) (result i32)))
+  (import "wasi_snapshot_preview1" "proc_exit" (func $exit (param i32)))
+  (memory (export "memory") 1)
+  (func (export "_start")
+    (drop (call $sizes (i32.const 0) (i32.const 4)))
+    (call $exit (i32.ne (i32.load (i32.const 0)) (i32.const 0)))))"#,
+    )
+    .unwrap();
+    let environment = |options: &[&str]| run_options(options, &counter, &[]) == "status 1\n";
+    assert!(environment(&["-S", "inherit-env"]));
+    assert!(environment(&["--inherit-env"]));
+    assert!(!environment(&["--inherit-env", "-S", "inherit-env=n"]));
+    assert!(!environment(&[]));
 }
 
 #[test]

@@ -42,11 +42,15 @@ pub struct RunOptions {
     pub profile: Option<crate::engine::Profiler>,
 
     /// WebAssembly options, comma-separated: max-memory-size=BYTES (the program's memory,
-    /// all together; default 4 GiB, as wasmtime); component-model (always on)
+    /// all together; default 4 GiB, as wasmtime); component-model, bulk-memory,
+    /// multi-memory, multi-value, reference-types, simd, relaxed-simd, tail-call,
+    /// function-references, gc, extended-const, exceptions (always on)
     #[arg(short = 'W', value_name = "OPTION[=VALUE]")]
     wasm: Vec<String>,
 
-    /// WASI options, comma-separated: cli, cli-exit-with-code (both always on)
+    /// WASI options, comma-separated: inherit-env (as --inherit-env); cli,
+    /// cli-exit-with-code, preview2, preview0, inherit-stdin, inherit-stdout,
+    /// inherit-stderr (always on)
     #[arg(short = 'S', value_name = "OPTION[=VALUE]")]
     wasi: Vec<String>,
 
@@ -58,6 +62,33 @@ pub struct RunOptions {
     )]
     program_and_args: Vec<String>,
 }
+
+/// wasmtime's `-W` proposals that wasmix's engine always has on (wasmtime's defaults).
+const FEATURES_ON: &[&str] = &[
+    "component-model",
+    "bulk-memory",
+    "multi-memory",
+    "multi-value",
+    "reference-types",
+    "simd",
+    "relaxed-simd",
+    "tail-call",
+    "function-references",
+    "gc",
+    "extended-const",
+    "exceptions",
+];
+
+/// wasmtime's `-S` options for what every wasmix program has (wasmtime's defaults).
+const WASI_ON: &[&str] = &[
+    "cli",
+    "cli-exit-with-code",
+    "preview2",
+    "preview0",
+    "inherit-stdin",
+    "inherit-stdout",
+    "inherit-stderr",
+];
 
 /// Why a run could not start; `status` is wasmtime's.
 pub struct RunError {
@@ -124,10 +155,12 @@ impl RunOptions {
                         .unwrap_or(usize::MAX)
                         .min(crate::engine::MAX_MEMORY_BYTES);
                 }
-                ("component-model", value) if turned_on(value) => {}
+                (feature, value) if FEATURES_ON.contains(&feature) && turned_on(value) => {}
                 _ => {
                     return Err(usage(format!(
-                        "-W {option}: wasmix knows only max-memory-size=BYTES and component-model"
+                        "-W {option}: wasmix knows only max-memory-size=BYTES and turning on \
+                         what it always has: {}",
+                        FEATURES_ON.join(", ")
                     )));
                 }
             }
@@ -135,14 +168,18 @@ impl RunOptions {
         Ok(memory)
     }
 
-    /// wasmtime's `-S` options that name what every wasmix program has.
+    /// wasmtime's `-S` options that name what every wasmix program has, and
+    /// `inherit-env`, the same as `--inherit-env`.
     fn check_wasi_options(&self) -> Result<(), RunError> {
         for option in self.wasi.iter().flat_map(|o| o.split(',')) {
             match option.split_once('=').unwrap_or((option, "y")) {
-                ("cli" | "cli-exit-with-code", value) if turned_on(value) => {}
+                (name, value) if WASI_ON.contains(&name) && turned_on(value) => {}
+                ("inherit-env", value) if turned_on(value) || value == "n" => {}
                 _ => {
                     return Err(usage(format!(
-                        "-S {option}: wasmix knows only cli and cli-exit-with-code"
+                        "-S {option}: wasmix knows only inherit-env and turning on what it \
+                         always has: {}",
+                        WASI_ON.join(", ")
                     )));
                 }
             }
@@ -150,8 +187,17 @@ impl RunOptions {
         Ok(())
     }
 
+    /// `--inherit-env`, or the last `-S inherit-env` turning it on or off.
+    fn inherits_env(&self) -> bool {
+        let said = (self.wasi.iter().flat_map(|o| o.split(',')))
+            .filter_map(|option| option.strip_prefix("inherit-env"))
+            .map(|rest| rest.is_empty() || turned_on(rest.trim_start_matches('=')))
+            .next_back();
+        said.unwrap_or(self.inherit_env)
+    }
+
     fn environment(&self) -> Vec<(String, String)> {
-        let mut env: Vec<(String, String)> = if self.inherit_env {
+        let mut env: Vec<(String, String)> = if self.inherits_env() {
             std::env::vars().collect()
         } else {
             Vec::new()
