@@ -25,6 +25,7 @@ async fn a_tight_loop_is_killed_within_50_ms() {
             stdio: Stdio::new(Input::Null, Output::Null, Output::Null),
             limits: Limits::default(),
             invoke: None,
+            network: Default::default(),
         })
         .unwrap();
     tokio::time::sleep(Duration::from_millis(300)).await;

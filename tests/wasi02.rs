@@ -324,13 +324,9 @@ fn wasmtime_flags_for_what_wasmix_always_has_are_taken() {
         &["args", "-W", "--dir"],
     );
     assert_eq!(accepted, "wasi02-probe.wasm\nargs\n-W\n--dir\nstatus 0\n");
-    let refused = run_options(
-        &["-S", "inherit-network"],
-        &fixture("wasi02-probe"),
-        &["args"],
-    );
+    let refused = run_options(&["-S", "threads"], &fixture("wasi02-probe"), &["args"]);
     assert!(
-        refused.starts_with("wasmix: -S inherit-network: wasmix knows only inherit-env and")
+        refused.starts_with("wasmix: -S threads: wasmix knows only inherit-env,")
             && refused.ends_with("\nstatus 2\n"),
         "{refused}"
     );
@@ -398,4 +394,55 @@ fn a_stdin_read_error_has_its_filesystem_error_code() {
         "/fixtures/wasi02-probe.wasm stdin-error < /tmp",
     );
     assert_eq!(run.stdout, "read failed: Some(is-directory)\n");
+}
+
+/// A TCP server on the host that answers each line it is sent with `pong` and the line.
+fn pong_server() -> std::net::SocketAddr {
+    use std::io::{BufRead, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let address = listener.local_addr().unwrap();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let mut line = String::new();
+            let mut reader = std::io::BufReader::new(&stream);
+            if reader.read_line(&mut line).is_ok() {
+                let _ = (&stream).write_all(format!("pong {line}").as_bytes());
+            }
+        }
+    });
+    address
+}
+
+#[test]
+fn the_host_network_is_reached_only_when_the_command_line_grants_it() {
+    // What the wasmtime CLI (49.0) printed for `wasmtime run [-S ...] wasi02-probe.wasm
+    // network ADDR` against this server.
+    let address = pong_server().to_string();
+    let probe = fixture("wasi02-probe");
+    let run = |options: &[&str]| run_options(options, &probe, &["network", &address]);
+    let refused = "tcp: PermissionDenied\nlookup: permanent-resolver-failure\nstatus 0\n";
+    assert_eq!(run(&[]), refused);
+    assert_eq!(
+        run(&["-S", "inherit-network"]),
+        "tcp: pong ping\nlookup: permanent-resolver-failure\nstatus 0\n"
+    );
+    assert_eq!(
+        run(&["-S", "inherit-network,allow-ip-name-lookup=y"]),
+        "tcp: pong ping\nlookup: found\nstatus 0\n"
+    );
+    assert_eq!(run(&["-S", "inherit-network", "-S", "tcp=n"]), refused);
+    // Inside the shell, no program reaches the host's network.
+    let mut shell = support::wasmix();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(&probe, dir.path().join("probe.wasm")).unwrap();
+    let mount = format!("{}:/data", dir.path().display());
+    let out = shell
+        .args(["--ephemeral", "--mount", &mount, "-c"])
+        .arg(format!("/data/probe.wasm network {address}"))
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "tcp: PermissionDenied\nlookup: permanent-resolver-failure\n"
+    );
 }

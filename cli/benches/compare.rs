@@ -86,6 +86,7 @@ fn wasmix_spawn_median(runtime: &tokio::runtime::Runtime) -> Duration {
                     stdio: Stdio::new(Input::Null, Output::Null, Output::Null),
                     limits: Limits::default(),
                     invoke: None,
+                    network: Default::default(),
                 })
                 .expect("spawn");
             let status = kernel.wait(pid).await.expect("wait");

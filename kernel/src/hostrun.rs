@@ -6,7 +6,7 @@ use crate::fs::hostfs::HostFs;
 use crate::fs::namespace::{BindMode, Namespace, normalize};
 use crate::fs::ramfs::RamFs;
 use crate::fs::{FileServer, FsError};
-use crate::kernel::{Executable, Kernel, Limits, SpawnRequest};
+use crate::kernel::{Executable, Kernel, Limits, Network, SpawnRequest};
 use crate::proc::{ExitStatus, SHELL_PID, Signal};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -48,8 +48,9 @@ pub struct RunOptions {
     #[arg(short = 'W', value_name = "OPTION[=VALUE]")]
     wasm: Vec<String>,
 
-    /// WASI options, comma-separated: inherit-env (as --inherit-env); cli,
-    /// cli-exit-with-code, preview2, preview0, inherit-stdin, inherit-stdout,
+    /// WASI options, comma-separated: inherit-env (as --inherit-env); inherit-network
+    /// (the host's network, every address), allow-ip-name-lookup, tcp, udp (on unless
+    /// =n); cli, cli-exit-with-code, preview2, preview0, inherit-stdin, inherit-stdout,
     /// inherit-stderr (always on)
     #[arg(short = 'S', value_name = "OPTION[=VALUE]")]
     wasi: Vec<String>,
@@ -103,6 +104,10 @@ fn usage(message: String) -> RunError {
 /// A wasmtime flag's value that turns it on (`-W component-model`, `=y`, `=true`...).
 fn turned_on(value: &str) -> bool {
     matches!(value, "y" | "yes" | "true")
+}
+
+fn turned_off(value: &str) -> bool {
+    matches!(value, "n" | "no" | "false")
 }
 
 /// A `--dir`: the host directory, the name the program knows it by, and where it is in
@@ -174,11 +179,14 @@ impl RunOptions {
         for option in self.wasi.iter().flat_map(|o| o.split(',')) {
             match option.split_once('=').unwrap_or((option, "y")) {
                 (name, value) if WASI_ON.contains(&name) && turned_on(value) => {}
-                ("inherit-env", value) if turned_on(value) || value == "n" => {}
+                (
+                    "inherit-env" | "inherit-network" | "allow-ip-name-lookup" | "tcp" | "udp",
+                    value,
+                ) if turned_on(value) || turned_off(value) => {}
                 _ => {
                     return Err(usage(format!(
-                        "-S {option}: wasmix knows only inherit-env and turning on what it \
-                         always has: {}",
+                        "-S {option}: wasmix knows only inherit-env, inherit-network, \
+                         allow-ip-name-lookup, tcp, udp and turning on what it always has: {}",
                         WASI_ON.join(", ")
                     )));
                 }
@@ -187,13 +195,32 @@ impl RunOptions {
         Ok(())
     }
 
+    /// What the last `-S NAME[=y|n]` said of NAME, if any said.
+    fn wasi_switch(&self, name: &str) -> Option<bool> {
+        (self.wasi.iter().flat_map(|o| o.split(',')))
+            .filter_map(|option| {
+                let (option, value) = option.split_once('=').unwrap_or((option, "y"));
+                (option == name).then(|| turned_on(value))
+            })
+            .next_back()
+    }
+
     /// `--inherit-env`, or the last `-S inherit-env` turning it on or off.
     fn inherits_env(&self) -> bool {
-        let said = (self.wasi.iter().flat_map(|o| o.split(',')))
-            .filter_map(|option| option.strip_prefix("inherit-env"))
-            .map(|rest| rest.is_empty() || turned_on(rest.trim_start_matches('=')))
-            .next_back();
-        said.unwrap_or(self.inherit_env)
+        self.wasi_switch("inherit-env").unwrap_or(self.inherit_env)
+    }
+
+    /// The host network the `-S` options grant, as `wasmtime run` reads them.
+    fn network(&self) -> Network {
+        let default = Network::default();
+        Network {
+            any_address: self
+                .wasi_switch("inherit-network")
+                .unwrap_or(default.any_address),
+            name_lookup: (self.wasi_switch("allow-ip-name-lookup")).unwrap_or(default.name_lookup),
+            tcp: self.wasi_switch("tcp").unwrap_or(default.tcp),
+            udp: self.wasi_switch("udp").unwrap_or(default.udp),
+        }
     }
 
     fn environment(&self) -> Vec<(String, String)> {
@@ -353,6 +380,7 @@ pub async fn run(
             stdio: crate::file::Stdio::console(),
             limits,
             invoke: options.invoke.clone(),
+            network: options.network(),
         })
         .map_err(|e| RunError {
             message: e.to_string(),

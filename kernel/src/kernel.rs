@@ -214,6 +214,30 @@ pub struct SpawnRequest {
     /// A core module's export to call instead of its main function, its arguments from
     /// argv (`wasmix run --invoke`).
     pub invoke: Option<String>,
+    /// What of the host's network the process may use.
+    pub network: Network,
+}
+
+/// What of the host's network a process may use through `wasi:sockets`: no address,
+/// unless `wasmix run -S inherit-network` (the host's command line) grants them all, as
+/// `wasmtime run` grants them; TCP and UDP as wasmtime has them by default.
+#[derive(Clone, Copy, Debug)]
+pub struct Network {
+    pub any_address: bool,
+    pub name_lookup: bool,
+    pub tcp: bool,
+    pub udp: bool,
+}
+
+impl Default for Network {
+    fn default() -> Network {
+        Network {
+            any_address: false,
+            name_lookup: false,
+            tcp: true,
+            udp: true,
+        }
+    }
 }
 
 /// A program to run: a file of the child's namespace, or one loaded already (from the host,
@@ -400,6 +424,7 @@ impl Kernel {
             inheritance,
             time_slicing: self.time_slicing,
             invoke: request.invoke,
+            network: request.network,
         };
         tokio::spawn(proc::run(process, launch));
         Ok(pid)

@@ -577,6 +577,7 @@ pub struct Launch {
     pub time_slicing: bool,
     /// The export to call in place of the main function (`wasmix run --invoke`).
     pub invoke: Option<String>,
+    pub network: crate::kernel::Network,
 }
 
 /// Runs a process to its end and publishes its exit status.
@@ -586,7 +587,13 @@ pub(crate) async fn run(process: Arc<Process>, launch: Launch) {
     builder
         .args(&launch.argv)
         .envs(&launch.env)
-        .initial_cwd(&launch.cwd);
+        .initial_cwd(&launch.cwd)
+        .allow_ip_name_lookup(launch.network.name_lookup)
+        .allow_tcp(launch.network.tcp)
+        .allow_udp(launch.network.udp);
+    if launch.network.any_address {
+        builder.inherit_network();
+    }
     launch.stdio.install(&mut builder, limits.file_size);
     let mut store = Store::new(
         &launch.program.engine,

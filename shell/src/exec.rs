@@ -1468,6 +1468,7 @@ impl Shell {
             stdio,
             limits: self.limits,
             invoke: None,
+            network: Default::default(),
         };
         match self.kernel.spawn(request) {
             Ok(pid) => Stage::Running { pid, name },

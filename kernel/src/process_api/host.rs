@@ -69,6 +69,7 @@ impl spawn::Host for ProcessApiView<'_> {
             stdio: Stdio::new(stdin, stdout, stderr),
             limits: parent.limits,
             invoke: None,
+            network: Default::default(),
         };
         let pid = match kernel.spawn(request) {
             Ok(pid) => pid,
