@@ -8,6 +8,7 @@ use brush_parser::ast::{
     ArithmeticExpr as Expr, ArithmeticTarget, BinaryOperator as Binary,
     UnaryAssignmentOperator as Step, UnaryOperator as Unary,
 };
+use std::borrow::Cow;
 
 /// `++` and `--` as bash's expr.c reads them: after a name (or an element, `a[0]++`)
 /// they increment it; before a name, blanks between allowed, they increment it first;
@@ -127,6 +128,10 @@ impl Shell {
     fn place_number(&mut self, place: &Place, depth: usize) -> Result<i64, ExpandError> {
         let (name, value) = match place {
             Place::Variable(name) => (*name, self.variable(name)),
+            Place::Element(name, subscript) if self.before_the_start(name, subscript) => {
+                self.report(&format!("{name}: bad array subscript"));
+                (*name, None)
+            }
             Place::Element(name, subscript) => (*name, self.element(name, subscript)),
         };
         let value = match value {
@@ -144,7 +149,59 @@ impl Shell {
                 "{name}: expression recursion level exceeded (error token is \"{name}\")"
             )));
         }
+        let value = self.subscript_parameters_expanded(&value);
         self.evaluate_text(&value, depth + 1)
+    }
+
+    /// A variable's value about to be evaluated as an expression, its array subscripts'
+    /// parameters (`$d`, `${d}`, `$1`) expanded: bash expands the subscripts of such a
+    /// value, which no expansion has touched (`x='b[$d]'; echo $((x))`).
+    fn subscript_parameters_expanded<'v>(&self, value: &'v str) -> Cow<'v, str> {
+        if !value.contains('$') {
+            return Cow::Borrowed(value);
+        }
+        let mut text = String::with_capacity(value.len());
+        let mut depth = 0usize;
+        let mut rest = value;
+        while let Some(c) = rest.chars().next() {
+            rest = &rest[c.len_utf8()..];
+            match c {
+                '[' => depth += 1,
+                ']' => depth = depth.saturating_sub(1),
+                '$' if depth > 0 => {
+                    let (name, after) = match rest.strip_prefix('{') {
+                        Some(braced) => match braced.split_once('}') {
+                            Some((name, after)) => (name, after),
+                            None => ("", rest),
+                        },
+                        None => {
+                            let end = match rest.chars().next() {
+                                Some(d) if d.is_ascii_digit() => 1,
+                                _ => rest
+                                    .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                                    .unwrap_or(rest.len()),
+                            };
+                            (&rest[..end], &rest[end..])
+                        }
+                    };
+                    let value = match name.parse::<usize>() {
+                        Ok(0) => Some(self.script_name.clone()),
+                        Ok(n) => self.positional.get(n - 1).cloned(),
+                        Err(_) if super::assign::is_name(name) => self.variable(name),
+                        Err(_) => {
+                            text.push('$');
+                            continue;
+                        }
+                    };
+                    text.push_str(&value.unwrap_or_default());
+                    rest = after;
+                    continue;
+                }
+                _ => {}
+            }
+            text.push(c);
+        }
+        Cow::Owned(text)
     }
 
     /// An element's subscript inside arithmetic: a number, or for an associative array

@@ -623,7 +623,7 @@ impl Shell {
                 // A compound value read from text fails as the builtin's own error.
                 let message = match compound {
                     true => format!("{command}: {}", e.message),
-                    false => self.declaration_error(kind, command, &e.message),
+                    false => self.declaration_error(kind, command, &e),
                 };
                 self.report(&message);
                 status = 1;
@@ -667,10 +667,14 @@ impl Shell {
     }
 
     /// bash's words for a declaration that failed: `export` and `readonly` assign as
-    /// an assignment does, so a read-only variable is named without them.
-    fn declaration_error(&self, kind: Declaring, command: &str, message: &str) -> String {
+    /// an assignment does, so a read-only variable is named without them; a subscript's
+    /// fault is the expansion's, not the builtin's.
+    fn declaration_error(&self, kind: Declaring, command: &str, error: &ExpandError) -> String {
+        let message = &error.message;
         let assigning = matches!(kind, Declaring::Export | Declaring::Readonly);
-        if assigning && message.ends_with(": readonly variable") {
+        if (assigning && message.ends_with(": readonly variable"))
+            || message.ends_with(": bad array subscript")
+        {
             message.to_string()
         } else {
             format!("{command}: {message}")

@@ -170,6 +170,10 @@ impl Shell {
             }
             Parameter::NamedWithIndex { name, index } => {
                 let subscript = self.subscript(name, index).await?;
+                if self.before_the_start(name, &subscript) {
+                    self.report(&format!("{name}: bad array subscript"));
+                    return Ok(Expansion::One(None));
+                }
                 Expansion::One(self.element(name, &subscript))
             }
             Parameter::NamedWithAllIndices { name, concatenate } => {
@@ -415,7 +419,46 @@ impl Shell {
                 parameter,
                 indirect,
             } => {
-                let length = match self.required(parameter, *indirect).await? {
+                // `${#a[i]}` and `${#a[@]}` under `set -u`: bash asks only that the array
+                // have an element, and names the array when it has none.
+                let array = match parameter {
+                    Parameter::NamedWithIndex { name, .. }
+                    | Parameter::NamedWithAllIndices { name, .. }
+                        if !*indirect && self.options.nounset =>
+                    {
+                        Some(name)
+                    }
+                    _ => None,
+                };
+                if let Some(name) = array
+                    && !self.is_nonempty_array(name)
+                {
+                    return Err(ExpandError::fatal(format!("{name}: unbound variable")));
+                }
+                let expansion = match (parameter, array) {
+                    // A negative subscript before the start ends the command line, bash
+                    // naming the subscript's text and the bracket after it.
+                    (Parameter::NamedWithIndex { name, index }, _) if !*indirect => {
+                        let subscript = self.subscript(name, index).await?;
+                        if self.before_the_start(name, &subscript) {
+                            return Err(ExpandError::aborting(format!(
+                                "{index}]: bad array subscript"
+                            )));
+                        }
+                        match self.element(name, &subscript) {
+                            None if array.is_none() && self.options.nounset => {
+                                return Err(ExpandError::fatal(format!(
+                                    "{}: unbound variable",
+                                    shown_name(parameter)
+                                )));
+                            }
+                            value => Expansion::One(value),
+                        }
+                    }
+                    (_, Some(_)) => self.expansion(parameter, false).await?,
+                    (_, None) => self.required(parameter, *indirect).await?,
+                };
+                let length = match expansion {
                     Expansion::Many { items, .. } => items.len(),
                     // Characters in a UTF-8 locale, bytes in the C locale, as bash counts.
                     Expansion::One(value) if self.utf8_locale() => {

@@ -623,6 +623,37 @@ impl Shell {
         }
     }
 
+    /// Whether the variable is an array with at least one element.
+    pub(super) fn is_nonempty_array(&self, name: &str) -> bool {
+        self.variable_entry(name)
+            .is_some_and(|variable| match &variable.value {
+                Value::Indexed(elements) => !elements.is_empty(),
+                Value::Associative(elements) => !elements.is_empty(),
+                Value::Unset | Value::Scalar(_) => false,
+            })
+    }
+
+    /// Whether `subscript` is negative and names no element: it reaches before the start
+    /// of an indexed array, or the variable is no array (bash counts from the end of
+    /// indexed arrays only). bash reports it as a bad subscript and reads nothing.
+    pub(super) fn before_the_start(&self, name: &str, subscript: &Subscript) -> bool {
+        let Subscript::Index(index @ ..0) = *subscript else {
+            return false;
+        };
+        match self.variable_entry(name) {
+            Some(variable) if variable.dynamic => false,
+            Some(Variable {
+                value: Value::Indexed(elements),
+                ..
+            }) => from_end(elements, index).is_none(),
+            Some(Variable {
+                value: Value::Associative(_),
+                ..
+            }) => false,
+            _ => true,
+        }
+    }
+
     /// `unset NAME[SUBSCRIPT]`.
     pub(super) fn unset_element(
         &mut self,
