@@ -95,15 +95,7 @@ impl Shell {
         if text.trim().is_empty() {
             return Ok(0);
         }
-        let expression = super::syntax::parse_arithmetic(text).map_err(|_| {
-            ExpandError::in_expression(super::arith_errors::diagnose(text).unwrap_or_else(|| {
-                format!(
-                    "{}: arithmetic syntax error (error token is \"{}\")",
-                    text.trim(),
-                    text.trim()
-                )
-            }))
-        })?;
+        let expression = super::syntax::parse_arithmetic(text).map_err(|_| syntax_error(text))?;
         self.arithmetic(&expression, text, depth)
     }
 
@@ -363,4 +355,52 @@ fn binary(op: &Binary, a: i64, b: i64, text: &str) -> Result<i64, ExpandError> {
         Binary::LogicalAnd => i64::from(a != 0 && b != 0),
         Binary::LogicalOr => i64::from(a != 0 || b != 0),
     })
+}
+
+/// Why `text` does not parse, as bash says it. bash evaluates an array's subscript on its
+/// own, so a subscript that does not parse is the fault named (without the `((` before
+/// it), innermost first.
+fn syntax_error(text: &str) -> ExpandError {
+    for subscript in subscripts(text) {
+        if !subscript.trim().is_empty() && super::syntax::parse_arithmetic(subscript).is_err() {
+            return ExpandError {
+                in_expression: false,
+                ..syntax_error(subscript)
+            };
+        }
+    }
+    ExpandError::in_expression(super::arith_errors::diagnose(text).unwrap_or_else(|| {
+        format!(
+            "{}: arithmetic syntax error (error token is \"{}\")",
+            text.trim(),
+            text.trim()
+        )
+    }))
+}
+
+/// The text inside each `NAME[...]` of an expression, outermost first.
+fn subscripts(text: &str) -> Vec<&str> {
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    let mut at = 0;
+    while at < bytes.len() {
+        let named = at > 0 && (bytes[at - 1].is_ascii_alphanumeric() || bytes[at - 1] == b'_');
+        if bytes[at] != b'[' || !named {
+            at += 1;
+            continue;
+        }
+        let mut depth = 0;
+        let close = (at..bytes.len()).find(|&i| {
+            match bytes[i] {
+                b'[' => depth += 1,
+                b']' => depth -= 1,
+                _ => {}
+            }
+            depth == 0
+        });
+        let Some(close) = close else { break };
+        found.push(&text[at + 1..close]);
+        at = close + 1;
+    }
+    found
 }

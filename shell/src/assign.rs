@@ -132,17 +132,27 @@ pub(super) fn is_assignable(text: &str) -> bool {
     let Some((name, subscript)) = split_subscript(text) else {
         return is_name(text);
     };
+    is_name(name) && !subscript.is_empty() && balanced(subscript)
+}
+
+/// Whether a subscript's brackets pair up outside quotes, and its quotes end, so that
+/// its `]` is the one that ends it (bash's `skipsubscript`).
+pub(super) fn balanced(subscript: &str) -> bool {
     let mut depth = 0usize;
-    let balanced = subscript.chars().all(|c| {
+    let mut chars = subscript.chars();
+    while let Some(c) = chars.next() {
         match c {
+            '\\' => {
+                chars.next();
+            }
+            '\'' | '"' if !chars.by_ref().any(|end| end == c) => return false,
             '[' => depth += 1,
             ']' if depth == 0 => return false,
             ']' => depth -= 1,
             _ => {}
         }
-        true
-    });
-    is_name(name) && !subscript.is_empty() && balanced && depth == 0
+    }
+    depth == 0
 }
 
 impl Shell {
@@ -558,7 +568,7 @@ impl Shell {
             // `export a[7]=8`, `readonly a[7]=8`: bash takes no element here.
             let element =
                 subscript.is_some() && matches!(kind, Declaring::Export | Declaring::Readonly);
-            if !is_name(&name) || element {
+            if !is_name(&name) || element || subscript.as_deref().is_some_and(|s| !balanced(s)) {
                 self.report(&format!("{command}: `{operand}': not a valid identifier"));
                 status = 1;
                 continue;

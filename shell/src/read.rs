@@ -413,11 +413,7 @@ impl Shell {
         }
         // Names are checked before anything is read, as bash does.
         let names = options.names.iter().chain(options.array.iter());
-        let valid = |n: &&String| {
-            super::assign::is_name(n)
-                || super::assign::split_subscript(n)
-                    .is_some_and(|(name, _)| super::assign::is_name(name))
-        };
+        let valid = |n: &&String| super::assign::is_assignable(n);
         if let Some(bad) = names.into_iter().find(|n| !valid(n)) {
             self.report(&format!("read: `{bad}': not a valid identifier"));
             return Err(1);

@@ -25,3 +25,15 @@ echo "declared: $?"
 (set -u; s=ab; echo "${#s[0]}")
 (set -u; echo "${#unset_array[4]}")
 (set -u; echo "${#a[7]}" "${#a[@]}")
+# A subscript's brackets must pair up (and its quotes end) for read, printf -v and
+# declare to take it as an element.
+declare -A A
+read "A[]]" <<< x; echo "read: $?"
+read "A[a]b]" <<< y; echo "read: $?"
+read "A[80's]" <<< z; echo "read: $?"
+printf -v "A[80's]" %s w; echo "printf: $?"
+declare "A[]]=X"; echo "declare: $?"
+declare "A[x[1]]=2"
+read "a[]" <<< z; echo "read: $?"
+read "b[1]" <<< q; echo "${b[1]}"
+declare -p A
