@@ -95,7 +95,8 @@ impl Shell {
         if text.trim().is_empty() {
             return Ok(0);
         }
-        let expression = super::syntax::parse_arithmetic(text).map_err(|_| syntax_error(text))?;
+        let expression =
+            super::syntax::parse_arithmetic(text).map_err(|_| self.syntax_error(text))?;
         self.arithmetic(&expression, text, depth)
     }
 
@@ -357,38 +358,47 @@ fn binary(op: &Binary, a: i64, b: i64, text: &str) -> Result<i64, ExpandError> {
     })
 }
 
-/// Why `text` does not parse, as bash says it. bash evaluates an array's subscript on its
-/// own, so a subscript that does not parse is the fault named (without the `((` before
-/// it), innermost first.
-fn syntax_error(text: &str) -> ExpandError {
-    for subscript in subscripts(text) {
-        if !subscript.trim().is_empty() && super::syntax::parse_arithmetic(subscript).is_err() {
-            return ExpandError {
-                in_expression: false,
-                ..syntax_error(subscript)
-            };
+impl Shell {
+    /// Why `text` does not parse, as bash says it. bash evaluates an indexed array's
+    /// subscript on its own, so a subscript that does not parse is the fault named
+    /// (without the `((` before it), innermost first; an associative array's is a key.
+    fn syntax_error(&self, text: &str) -> ExpandError {
+        for (name, subscript) in subscripts(text) {
+            if !subscript.trim().is_empty()
+                && !self.is_associative(name)
+                && super::syntax::parse_arithmetic(subscript).is_err()
+            {
+                return ExpandError {
+                    in_expression: false,
+                    ..self.syntax_error(subscript)
+                };
+            }
         }
+        ExpandError::in_expression(super::arith_errors::diagnose(text).unwrap_or_else(|| {
+            format!(
+                "{}: arithmetic syntax error (error token is \"{}\")",
+                text.trim(),
+                text.trim()
+            )
+        }))
     }
-    ExpandError::in_expression(super::arith_errors::diagnose(text).unwrap_or_else(|| {
-        format!(
-            "{}: arithmetic syntax error (error token is \"{}\")",
-            text.trim(),
-            text.trim()
-        )
-    }))
 }
 
-/// The text inside each `NAME[...]` of an expression, outermost first.
-fn subscripts(text: &str) -> Vec<&str> {
+/// Each `NAME[...]` of an expression, outermost first: the name and the text inside.
+fn subscripts(text: &str) -> Vec<(&str, &str)> {
     let bytes = text.as_bytes();
+    let is_name_byte = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
     let mut found = Vec::new();
     let mut at = 0;
     while at < bytes.len() {
-        let named = at > 0 && (bytes[at - 1].is_ascii_alphanumeric() || bytes[at - 1] == b'_');
-        if bytes[at] != b'[' || !named {
+        if bytes[at] != b'[' || at == 0 || !is_name_byte(bytes[at - 1]) {
             at += 1;
             continue;
         }
+        let start = (0..at)
+            .rev()
+            .find(|&i| !is_name_byte(bytes[i]))
+            .map_or(0, |i| i + 1);
         let mut depth = 0;
         let close = (at..bytes.len()).find(|&i| {
             match bytes[i] {
@@ -399,7 +409,7 @@ fn subscripts(text: &str) -> Vec<&str> {
             depth == 0
         });
         let Some(close) = close else { break };
-        found.push(&text[at + 1..close]);
+        found.push((&text[start..at], &text[at + 1..close]));
         at = close + 1;
     }
     found
