@@ -4,7 +4,7 @@
 use std::io::{BufRead, Write};
 use std::path::Path;
 use wasmix_common::{Failure, Output, Program, describe_io_error, wasi_fs};
-use wasmix_zip::{DEFLATED, Entry, Error};
+use wasmix_zip::{Archive, Entry, Error};
 
 const HELP: &str = "\
 UnZip (wasmix): list, test and extract compressed files in a ZIP archive.
@@ -272,9 +272,8 @@ fn action_line(verb: &str, name: &str) -> String {
 
 fn damaged(entry: &Entry, why: &Error, out: &mut Output) {
     let text = match why {
-        Error::Method(method) => format!("unsupported compression method {method}"),
-        Error::Corrupt(what) => what.to_string(),
-        _ => "unexpected end of file".to_string(),
+        Error::Corrupt(what) => what.clone(),
+        Error::NotZip => "not a zipfile".to_string(),
     };
     let _ = out.flush();
     warn(format_args!("  error:  {text} in {}", entry.name));
@@ -285,7 +284,11 @@ fn run(mut options: Options, out: &mut Output) -> Result<u8, Failure> {
         return Ok(help());
     };
     let (name, bytes) = open(&name)?;
-    let entries = wasmix_zip::read(&bytes).map_err(|_| {
+    let opened = Archive::open(&bytes).and_then(|mut archive| {
+        let entries = archive.entries()?;
+        Ok((archive, entries))
+    });
+    let (mut archive, entries) = opened.map_err(|_| {
         if options.quiet < 2 && options.mode != Mode::Pipe {
             let _ = writeln!(out, "Archive:  {name}");
             let _ = out.flush();
@@ -311,7 +314,7 @@ fn run(mut options: Options, out: &mut Output) -> Result<u8, Failure> {
         Mode::List => list(&chosen, &options, out),
         _ => {
             for entry in &chosen {
-                status = status.max(act_on(entry, &bytes, &mut options, out));
+                status = status.max(act_on(entry, &mut archive, &mut options, out));
             }
         }
     }
@@ -339,8 +342,8 @@ fn run(mut options: Options, out: &mut Output) -> Result<u8, Failure> {
 }
 
 /// Extracts, tests, pipes or shows one member; its status.
-fn act_on(entry: &Entry, bytes: &[u8], options: &mut Options, out: &mut Output) -> u8 {
-    let verb = if entry.method == DEFLATED {
+fn act_on(entry: &Entry, archive: &mut Archive, options: &mut Options, out: &mut Output) -> u8 {
+    let verb = if entry.deflated {
         "inflating"
     } else {
         "extracting"
@@ -348,7 +351,7 @@ fn act_on(entry: &Entry, bytes: &[u8], options: &mut Options, out: &mut Output) 
     let loud = options.quiet == 0;
     match options.mode {
         Mode::Test => {
-            let result = wasmix_zip::contents(bytes, entry);
+            let result = archive.contents(entry);
             if loud {
                 let _ = write!(out, "{}", action_line("testing", &entry.name));
             }
@@ -376,7 +379,7 @@ fn act_on(entry: &Entry, bytes: &[u8], options: &mut Options, out: &mut Output) 
                 }
                 return 0;
             }
-            match wasmix_zip::contents(bytes, entry) {
+            match archive.contents(entry) {
                 Ok(data) => {
                     let _ = out.write_all(&data);
                     if options.mode == Mode::Show {
@@ -390,11 +393,11 @@ fn act_on(entry: &Entry, bytes: &[u8], options: &mut Options, out: &mut Output) 
                 }
             }
         }
-        _ => extract(entry, bytes, options, out),
+        _ => extract(entry, archive, options, out),
     }
 }
 
-fn extract(entry: &Entry, bytes: &[u8], options: &mut Options, out: &mut Output) -> u8 {
+fn extract(entry: &Entry, archive: &mut Archive, options: &mut Options, out: &mut Output) -> u8 {
     let path = target(entry, options);
     let loud = options.quiet == 0;
     if entry.is_dir() {
@@ -427,7 +430,7 @@ fn extract(entry: &Entry, bytes: &[u8], options: &mut Options, out: &mut Output)
             return 0;
         }
     }
-    let verb = if entry.method == DEFLATED {
+    let verb = if entry.deflated {
         "inflating"
     } else {
         "extracting"
@@ -435,7 +438,7 @@ fn extract(entry: &Entry, bytes: &[u8], options: &mut Options, out: &mut Output)
     if loud {
         let _ = writeln!(out, "{}", action_line(verb, &path));
     }
-    match wasmix_zip::contents(bytes, entry) {
+    match archive.contents(entry) {
         Ok(data) => match write_file(&path, &data, entry) {
             Ok(()) => 0,
             Err(e) => {

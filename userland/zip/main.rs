@@ -3,7 +3,7 @@
 
 use std::io::{Read, Write};
 use wasmix_common::{Failure, Output, Program, describe_io_error, filemode};
-use wasmix_zip::{DEFLATED, NewMember, Writer};
+use wasmix_zip::{Archive, Entry, NewMember, Writer};
 
 const HELP: &str = "\
 zip (wasmix): package and compress (archive) files. Usage:
@@ -217,14 +217,19 @@ fn run(options: Options, out: &mut Output) -> Result<u8, Failure> {
             }
         },
     };
-    let mut old = match old_bytes.is_empty() {
-        true => Vec::new(),
-        false => wasmix_zip::read(&old_bytes).map_err(|_| {
-            warn(format_args!(
-                "\nzip error: Zip file structure invalid ({zipfile})"
-            ));
-            Failure::Status(3)
-        })?,
+    let invalid = || {
+        warn(format_args!(
+            "\nzip error: Zip file structure invalid ({zipfile})"
+        ));
+        Failure::Status(3)
+    };
+    let mut archive = match old_bytes.is_empty() {
+        true => None,
+        false => Some(Archive::open(&old_bytes).map_err(|_| invalid())?),
+    };
+    let mut old = match &mut archive {
+        Some(archive) => archive.entries().map_err(|_| invalid())?,
+        None => Vec::new(),
     };
     let mut names = options.names.clone();
     if options.names_from_stdin {
@@ -259,14 +264,12 @@ fn run(options: Options, out: &mut Output) -> Result<u8, Failure> {
         let mut writer = Writer::default();
         let empty = old.is_empty();
         for entry in old {
-            writer
-                .copy(&old_bytes, entry)
-                .map_err(|_| Failure::Status(3))?;
+            keep(&mut writer, &mut archive, &entry)?;
         }
         if empty {
             zip_warning(options.quiet, format_args!("zip file empty"));
         }
-        return save(&zipfile, writer.finish(), out).map(|()| 0);
+        return save(&zipfile, finished(writer)?, out).map(|()| 0);
     }
 
     let mut found = Vec::new();
@@ -309,9 +312,7 @@ fn run(options: Options, out: &mut Output) -> Result<u8, Failure> {
     for (existing, found) in entries {
         let Some(found) = found else {
             if let Some(entry) = existing {
-                writer
-                    .copy(&old_bytes, entry)
-                    .map_err(|_| Failure::Status(3))?;
+                keep(&mut writer, &mut archive, &entry)?;
             }
             continue;
         };
@@ -321,9 +322,7 @@ fn run(options: Options, out: &mut Output) -> Result<u8, Failure> {
                 let why = describe_io_error(&e);
                 zip_warning(options.quiet, format_args!("{}: {why}", found.path));
                 if let Some(entry) = existing {
-                    writer
-                        .copy(&old_bytes, entry)
-                        .map_err(|_| Failure::Status(3))?;
+                    keep(&mut writer, &mut archive, &entry)?;
                 }
                 continue;
             }
@@ -337,22 +336,22 @@ fn run(options: Options, out: &mut Output) -> Result<u8, Failure> {
             && options.update
             && mtime <= entry.mtime
         {
-            writer
-                .copy(&old_bytes, entry)
-                .map_err(|_| Failure::Status(3))?;
+            keep(&mut writer, &mut archive, &entry)?;
             continue;
         }
-        let (method, packed) = writer.add(&NewMember {
-            name: &found.name,
-            data: &data,
-            mtime,
-            mode,
-            level,
-        });
+        let (deflated, packed) = writer
+            .add(&NewMember {
+                name: &found.name,
+                data: &data,
+                mtime,
+                mode,
+                level,
+            })
+            .map_err(|e| Failure::Fatal(format!("{}: {e:?}", found.name)))?;
         if !options.quiet {
-            let how = match method {
-                DEFLATED => format!("deflated {}%", percent(data.len() as u64, packed)),
-                _ => "stored 0%".to_string(),
+            let how = match deflated {
+                true => format!("deflated {}%", percent(data.len() as u64, packed)),
+                false => "stored 0%".to_string(),
             };
             let line = format!("{verb}: {} ({how})", found.name);
             match to_stdout {
@@ -364,14 +363,8 @@ fn run(options: Options, out: &mut Output) -> Result<u8, Failure> {
         }
         added.push(found);
     }
-    let bytes = writer.finish();
-    if options.test
-        && wasmix_zip::read(&bytes).is_ok_and(|entries| {
-            entries
-                .iter()
-                .all(|e| wasmix_zip::contents(&bytes, e).is_ok())
-        })
-    {
+    let bytes = finished(writer)?;
+    if options.test && is_whole(&bytes) {
         let _ = writeln!(out, "test of {zipfile} OK");
     }
     save(&zipfile, bytes, out)?;
@@ -384,6 +377,31 @@ fn run(options: Options, out: &mut Output) -> Result<u8, Failure> {
         }
     }
     Ok(0)
+}
+
+/// Copies a member of the old archive into the new one as it is.
+fn keep(writer: &mut Writer, archive: &mut Option<Archive>, entry: &Entry) -> Result<(), Failure> {
+    match archive {
+        Some(archive) => writer.copy(archive, entry).map_err(|_| Failure::Status(3)),
+        None => Ok(()),
+    }
+}
+
+fn finished(writer: Writer) -> Result<Vec<u8>, Failure> {
+    writer
+        .finish()
+        .map_err(|e| Failure::Fatal(format!("cannot finish the archive: {e:?}")))
+}
+
+/// `-T`: whether every member of the archive reads back whole.
+fn is_whole(bytes: &[u8]) -> bool {
+    let Ok(mut archive) = Archive::open(bytes) else {
+        return false;
+    };
+    let Ok(entries) = archive.entries() else {
+        return false;
+    };
+    entries.iter().all(|e| archive.contents(e).is_ok())
 }
 
 fn save(zipfile: &str, bytes: Vec<u8>, out: &mut Output) -> Result<(), Failure> {
