@@ -47,6 +47,7 @@ fn ar_refuses_bad_input_as_binutils() {
             "ar rt t.a 2>&1 | head -1; ar z t.a 2>&1 | head -1; ar 2>&1 | head -1 | cut -c1-10; ar > /dev/null 2>&1; echo $?",
             "ar d new.a a; echo $?; ar t new.a; ar rcu t.a a; echo $?",
             "printf '!<arch>\\nshort' > bad.a; ar t bad.a; echo $?",
+            "ar t sub; echo $?; ar rc t.a sub; echo $?; ls",
         ],
     ));
 }

@@ -140,8 +140,13 @@ impl Command {
         }
     }
 
+    /// A file that cannot be read: a directory is, to binutils, a file of no known format.
     fn fail(&self, what: &str, e: &std::io::Error) -> Stop {
-        Stop(Some(format!("ar: {what}: {}", describe_io_error(e))), 1)
+        let why = match e.kind() {
+            std::io::ErrorKind::IsADirectory => "file format not recognized".to_string(),
+            _ => describe_io_error(e),
+        };
+        Stop(Some(format!("ar: {what}: {why}")), 1)
     }
 
     /// The archive's members; a missing archive is empty for the operations that write it.
