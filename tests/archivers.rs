@@ -97,6 +97,7 @@ fn unzip_extracts_lists_and_tests_as_info_zip() {
         "chmod 751 a; chmod 600 b; touch -d '2001-02-03 04:05:06' a; zip -q t.zip a b; rm a b; unzip -q t.zip; ls -l --time-style=+%FT%T a b | cut -d' ' -f1,6-",
         "zip -q t.zip a; zip -qd t.zip a; unzip t.zip 2>&1; echo $?; unzip -l t.zip 2>&1; echo $?",
         "zip -q t b; unzip -p t | cmp - b; unzip t.zip -d x > /dev/null; ls x",
+        "zip -qr0 t.zip a b sub; unzip -v t.zip | sed 's/20..-..-.. ..:../TIME/'; unzip -vqq t.zip a",
     ]));
 }
 
@@ -145,6 +146,21 @@ fn zip_archives_are_read_both_ways() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(host(&["unzip", "-t", "ours.zip"]).contains("No errors detected"));
+    // The host's deflated archive, listed verbosely: methods, sizes, factors and CRCs.
+    let listed = support::wasmix()
+        .args([
+            "--ephemeral",
+            "--mount",
+            &mount,
+            "-c",
+            "cd /data && unzip -v host.zip",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&listed.stdout),
+        host(&["unzip", "-v", "host.zip"])
+    );
     std::fs::create_dir(dir.path().join("theirs")).unwrap();
     host(&["unzip", "-q", "-d", "theirs", "ours.zip"]);
     for name in ["random", "text", "empty"] {

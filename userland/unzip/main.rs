@@ -14,6 +14,7 @@ Usage: unzip [-opts[modifiers]] file[.zip] [list] [-x xlist] [-d exdir]
 
   -p  extract files to pipe, no messages     -l  list files (short format)
   -c  extract files to stdout, with names    -t  test compressed archive data
+  -v  list verbosely (methods, sizes, CRCs)
   -x  exclude files that follow (in xlist)   -d  extract files into exdir
 modifiers:
   -n  never overwrite existing files         -q  quiet mode (-qq => quieter)
@@ -35,6 +36,7 @@ enum Mode {
     #[default]
     Extract,
     List,
+    Verbose,
     Test,
     Pipe,
     Show,
@@ -84,6 +86,7 @@ fn parse() -> Result<Options, Failure> {
             for flag in arg[1..].chars() {
                 match flag {
                     'l' => options.mode = Mode::List,
+                    'v' => options.mode = Mode::Verbose,
                     't' => options.mode = Mode::Test,
                     'p' => options.mode = Mode::Pipe,
                     'c' => options.mode = Mode::Show,
@@ -184,6 +187,67 @@ fn list(entries: &[&Entry], options: &Options, out: &mut Output) {
         let _ = writeln!(
             out,
             "{total:>9}                     {} file{plural}",
+            entries.len()
+        );
+    }
+}
+
+/// unzip's compression factor: the space saved, in per cent rounded as unzip rounds it.
+fn factor(size: u64, compressed: u64) -> String {
+    if size == 0 {
+        return "0%".into();
+    }
+    let (saved, sign) = match size >= compressed {
+        true => (size - compressed, ""),
+        false => (compressed - size, "-"),
+    };
+    let per_mille = match size > 2_000_000 {
+        true => (saved + size / 1000 / 2) / (size / 1000),
+        false => (1000 * saved + size / 2) / size,
+    };
+    format!("{sign}{}%", (per_mille + 5) / 10)
+}
+
+/// `unzip -v`: each member's method, sizes, factor, time and CRC.
+fn list_verbosely(entries: &[&Entry], options: &Options, out: &mut Output) {
+    if options.quiet < 2 {
+        let _ = writeln!(
+            out,
+            " Length   Method    Size  Cmpr    Date    Time   CRC-32   Name"
+        );
+        let _ = writeln!(
+            out,
+            "--------  ------  ------- ---- ---------- ----- --------  ----"
+        );
+    }
+    for entry in entries {
+        let method = match entry.deflated {
+            true => format!("Defl:{}", entry.deflate_option),
+            false => "Stored".into(),
+        };
+        let _ = writeln!(
+            out,
+            "{:>8}  {method:<6}{:>9} {:>4} {} {:08x}  {}",
+            entry.size,
+            entry.compressed_size,
+            factor(entry.size, entry.compressed_size),
+            listed_time(entry.dos_time),
+            entry.crc,
+            entry.name
+        );
+    }
+    if options.quiet < 2 {
+        let size: u64 = entries.iter().map(|e| e.size).sum();
+        let compressed: u64 = entries.iter().map(|e| e.compressed_size).sum();
+        let plural = if entries.len() == 1 { "" } else { "s" };
+        let _ = writeln!(
+            out,
+            "--------          -------  ---                            -------"
+        );
+        let _ = writeln!(
+            out,
+            "{size:>8}          {compressed:>7} {:>4}                            {} file{plural}",
+            factor(size, compressed),
             entries.len()
         );
     }
@@ -312,6 +376,7 @@ fn run(mut options: Options, out: &mut Output) -> Result<u8, Failure> {
     let mut status = 0;
     match options.mode {
         Mode::List => list(&chosen, &options, out),
+        Mode::Verbose => list_verbosely(&chosen, &options, out),
         _ => {
             for entry in &chosen {
                 status = status.max(act_on(entry, &mut archive, &mut options, out));

@@ -14,7 +14,12 @@ const EXTENDED_TIME: u16 = 0x5455;
 pub struct Entry {
     pub name: String,
     pub deflated: bool,
+    /// How hard it was deflated, from its flags, as unzip shows it: N(ormal), X (maximum),
+    /// F(ast) or S(uper fast).
+    pub deflate_option: char,
     pub size: u64,
+    pub compressed_size: u64,
+    pub crc: u32,
     /// Its local date and time in MS-DOS form (date in the high half), as unzip lists it.
     pub dos_time: u32,
     /// The modification time in seconds since the epoch: the `UT` field's, else the DOS time's.
@@ -41,12 +46,13 @@ pub enum Error {
 /// An archive read from its bytes.
 pub struct Archive<'b> {
     inner: ZipArchive<Cursor<&'b [u8]>>,
+    bytes: &'b [u8],
 }
 
 impl<'b> Archive<'b> {
     pub fn open(bytes: &'b [u8]) -> Result<Archive<'b>, Error> {
         ZipArchive::new(Cursor::new(bytes))
-            .map(|inner| Archive { inner })
+            .map(|inner| Archive { inner, bytes })
             .map_err(|_| Error::NotZip)
     }
 
@@ -62,10 +68,17 @@ impl<'b> Archive<'b> {
                     zip::extra_fields::ExtraField::ExtendedTimestamp(stamp) => stamp.mod_time(),
                     _ => None,
                 });
+                // The general-purpose flags of its local header, which the crate keeps to
+                // itself.
+                let at = file.header_start() as usize + 6;
+                let flags = self.bytes.get(at..at + 2).map_or(0, |f| f[0]);
                 Ok(Entry {
                     name: file.name().to_string(),
                     deflated: file.compression() == CompressionMethod::Deflated,
+                    deflate_option: ['N', 'X', 'F', 'S'][usize::from(flags >> 1 & 3)],
                     size: file.size(),
+                    compressed_size: file.compressed_size(),
+                    crc: file.crc32(),
                     dos_time: dos,
                     mtime: exact.map_or_else(|| from_dos_time(dos), |t| i64::from(t as i32)),
                     mode: file.unix_mode(),
