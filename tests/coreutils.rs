@@ -919,6 +919,8 @@ fn dd() {
             "dd if=lines.txt bs=1k count=1 status=noxfer | wc -c; dd if=lines.txt of=copy status=none; cmp lines.txt copy",
         ),
         case("dd if=nosuch; echo $?; dd foo=bar; echo $?; dd bs=0; echo $?; dd bs=x; echo $?"),
+        // Its report has nowhere to go: the copy is made and dd fails.
+        case("printf ab | dd of=o 2>&-; echo $?; cat o; printf ab | dd status=none 2>&-; echo $?"),
         case(
             "dd if=lines.txt bs=2x3 count=2 status=none; dd if=lines.txt bs=5c skip=1w count=1 status=none",
         ),

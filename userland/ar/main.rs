@@ -6,7 +6,7 @@ mod archive;
 use archive::{Member, ReadError};
 use std::io::Write;
 use std::path::Path;
-use wasmix_common::{Failure, Output, Program, describe_io_error, wasi_fs};
+use wasmix_common::{Failure, Output, Program, describe_io_error, note, wasi_fs};
 
 const USAGE: &str = "\
 Usage: ar [-]{dmpqrstx}[abcDiloOPsSuvV] [--output=DIRNAME] [member-name] archive-file file...
@@ -102,9 +102,7 @@ fn parse(args: Vec<String>) -> Result<Command, Stop> {
             'P' => command.full_paths = true,
             'o' => command.keep_dates = true,
             'O' => command.offsets = true,
-            'u' => warn(format_args!(
-                "ar: `u' modifier ignored since `D' is the default (see `U')"
-            )),
+            'u' => note!("ar: `u' modifier ignored since `D' is the default (see `U')"),
             'v' => command.verbose = true,
             'V' => return Err(version()),
             other => return Err(usage(Some(format!("invalid option -- '{other}'")))),
@@ -157,7 +155,7 @@ impl Command {
                 return match self.operation {
                     'd' | 'm' | 'q' | 'r' => {
                         if !self.quiet_create {
-                            warn(format_args!("ar: creating {}", self.archive));
+                            note!("ar: creating {}", self.archive);
                         }
                         Ok(Vec::new())
                     }
@@ -230,7 +228,7 @@ impl Command {
                         let _ = writeln!(out, "No member named `{file}'");
                     }
                 }
-                None => warn(format_args!("no entry {file} in archive")),
+                None => note!("no entry {file} in archive"),
             }
         }
         chosen
@@ -387,15 +385,10 @@ fn main() {
             }
             Err(Stop(text, status)) => {
                 if let Some(text) = text {
-                    warn(format_args!("{text}"));
+                    note!("{text}");
                 }
                 Err(Failure::Status(status))
             }
         }
     })
-}
-
-/// A line on stderr; with nowhere to say it, there is nothing more to do.
-fn warn(line: std::fmt::Arguments) {
-    let _ = writeln!(std::io::stderr(), "{line}");
 }

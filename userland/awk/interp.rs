@@ -779,7 +779,7 @@ impl<'p> Interp<'p> {
                 Ok(false) => self.main = None,
                 Err(e) => {
                     let name = self.global_text(FILENAME);
-                    eprintln!(
+                    wasmix_common::note!(
                         "awk: read error on {name} ({})",
                         wasmix_common::describe_io_error(&e)
                     );
@@ -855,7 +855,7 @@ impl<'p> Interp<'p> {
             } else {
                 match std::fs::File::open(&*operand) {
                     Ok(file) if file.metadata().is_ok_and(|m| m.is_dir()) => {
-                        eprintln!(
+                        wasmix_common::note!(
                             "awk: warning: command line argument `{operand}' is a directory: skipped"
                         );
                         continue;

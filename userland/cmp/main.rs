@@ -124,13 +124,13 @@ fn compare(
             if !options.silent {
                 let _ = out.flush();
                 if offset == 0 {
-                    eprintln!("cmp: EOF on {short} which is empty");
+                    wasmix_common::note!("cmp: EOF on {short} which is empty");
                 } else if options.verbose {
-                    eprintln!("cmp: EOF on {short} after byte {offset}");
+                    wasmix_common::note!("cmp: EOF on {short} after byte {offset}");
                 } else if last == b'\n' {
-                    eprintln!("cmp: EOF on {short} after byte {offset}, line {lines}");
+                    wasmix_common::note!("cmp: EOF on {short} after byte {offset}, line {lines}");
                 } else {
-                    eprintln!(
+                    wasmix_common::note!(
                         "cmp: EOF on {short} after byte {offset}, in line {}",
                         lines + 1
                     );

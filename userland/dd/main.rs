@@ -266,13 +266,18 @@ fn run(s: Settings) -> Result<u8, Failure> {
         write(&pending, output.as_mut(), &mut full_out, &mut partial_out)?;
     }
     output.flush()?;
+    // GNU's dd fails when its report cannot be written (a closed stderr).
     if s.status != "none" {
-        eprintln!("{full_in}+{partial_in} records in\n{full_out}+{partial_out} records out");
+        let mut written = wasmix_common::to_stderr(format_args!(
+            "{full_in}+{partial_in} records in\n{full_out}+{partial_out} records out"
+        ));
         if s.status != "noxfer" {
-            eprintln!(
-                "{}",
-                transfer::report(bytes, started.elapsed().as_secs_f64())
-            );
+            let elapsed = started.elapsed().as_secs_f64();
+            written &=
+                wasmix_common::to_stderr(format_args!("{}", transfer::report(bytes, elapsed)));
+        }
+        if !written {
+            return Ok(1);
         }
     }
     Ok(0)

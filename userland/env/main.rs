@@ -5,7 +5,7 @@ mod split_string;
 
 use std::io::Write;
 use wasmix_common::process::Command;
-use wasmix_common::{Arg, Args, Failure, Program, args};
+use wasmix_common::{Arg, Args, Failure, Program, args, note};
 
 static PROGRAM: Program = Program {
     usage_status: 125,
@@ -57,10 +57,10 @@ fn expanded_arguments() -> Result<Vec<String>, Failure> {
                 let words = split_string::split(&string)?;
                 if debug {
                     let quote = |w: &str| wasmix_common::quote::quote_bytes(w.as_bytes());
-                    note(format_args!("split -S:  {}", quote(&string)));
+                    note!("split -S:  {}", quote(&string));
                     for (i, word) in words.iter().enumerate() {
                         let lead = if i == 0 { " into:    " } else { "     &    " };
-                        note(format_args!("{lead}{}", quote(word)));
+                        note!("{lead}{}", quote(word));
                     }
                 }
                 expanded.extend(words)
@@ -81,11 +81,6 @@ fn expanded_arguments() -> Result<Vec<String>, Failure> {
         }
     }
     Ok(expanded)
-}
-
-/// A line of `-v`'s report on stderr (where none can be written, nothing is lost).
-fn note(line: std::fmt::Arguments) {
-    let _ = writeln!(std::io::stderr(), "{line}");
 }
 
 /// `-v` or `--debug`, alone or among other short options (`-iv`).
@@ -150,14 +145,14 @@ fn main() {
         }
         if debug {
             if cleaned {
-                note(format_args!("cleaning environ"));
+                note!("cleaning environ");
             } else {
                 for name in &unset {
-                    note(format_args!("unset:    {name}"));
+                    note!("unset:    {name}");
                 }
             }
             for assignment in &set {
-                note(format_args!("setenv:   {assignment}"));
+                note!("setenv:   {assignment}");
             }
         }
         if command.is_empty() && directory.is_some() {
@@ -180,17 +175,17 @@ fn main() {
         let name = command[0].clone();
         if debug {
             if let Some(directory) = &directory {
-                note(format_args!(
+                note!(
                     "chdir:    {}",
                     wasmix_common::quote::quote_bytes(directory.as_bytes())
-                ));
+                );
             }
-            note(format_args!("executing: {name}"));
+            note!("executing: {name}");
             for (i, arg) in command.iter().enumerate() {
-                note(format_args!(
+                note!(
                     "   arg[{i}]= {}",
                     wasmix_common::quote::quote_bytes(arg.as_bytes())
-                ));
+                );
             }
         }
         signals.apply()?;

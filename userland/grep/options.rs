@@ -74,7 +74,7 @@ fn count(args: &mut Args, what: &str) -> Result<u64, Failure> {
 /// GNU's refusal of an ACTION `-d` does not know: argmatch's list, the usage line, and
 /// status 1.
 fn invalid_directories_action(text: &str) -> Failure {
-    eprintln!(
+    wasmix_common::note!(
         "grep: invalid argument '{text}' for '--directories'\n\
          Valid arguments are:\n  - 'read'\n  - 'recurse'\n  - 'skip'\n\
          Usage: grep [OPTION]... PATTERNS [FILE]...\n\
@@ -237,7 +237,7 @@ pub fn parse(mut args: Args) -> Result<CommandLine, Failure> {
     let patterns = match patterns {
         Some(patterns) => patterns,
         None if operands.is_empty() => {
-            eprintln!(
+            wasmix_common::note!(
                 "Usage: grep [OPTION]... PATTERNS [FILE]...\n\
                  Try 'grep --help' for more information."
             );

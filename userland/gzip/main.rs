@@ -97,7 +97,7 @@ fn expand_failed(name: &str, e: &io::Error) -> Status {
     let about_the_data = e.kind() == io::ErrorKind::UnexpectedEof
         || (e.kind() == io::ErrorKind::InvalidData && e.to_string() == "not in gzip format");
     if about_the_data {
-        eprintln!("\ngzip: {name}: {}", describe_io_error(e));
+        wasmix_common::note!("\ngzip: {name}: {}", describe_io_error(e));
     } else {
         PROGRAM.warn(format!("{name}: {}", describe_io_error(e)));
     }
@@ -181,7 +181,9 @@ fn process_file(name: &str, options: &Options, out: &mut Output) -> Result<Statu
             Ok(false) => {}
             Ok(true) => {
                 if !options.quiet {
-                    eprintln!("\ngzip: {name}: decompression OK, trailing garbage ignored");
+                    wasmix_common::note!(
+                        "\ngzip: {name}: decompression OK, trailing garbage ignored"
+                    );
                 }
                 status = 2;
             }

@@ -95,7 +95,7 @@ fn main() {
                 }
             };
             if paging {
-                eprintln!("{problem}");
+                wasmix_common::note!("{problem}");
             } else {
                 writeln!(out, "{problem}")?;
             }

@@ -463,6 +463,6 @@ fn invalid_argument(value: &str, option: &str, valid: &[&str]) -> Failure {
         message.push_str(&format!("\n  - {choice}"));
     }
     PROGRAM.warn(message);
-    eprintln!("Try 'ls --help' for more information.");
+    wasmix_common::note!("Try 'ls --help' for more information.");
     Failure::Status(1)
 }

@@ -72,7 +72,7 @@ fn check_operands(operands: &[String]) -> Result<(), Failure> {
 /// A usage error with GNU's explanation between the message and the pointer to --help.
 fn usage_with_note(message: String, note: &str) -> Failure {
     PROGRAM.warn(message);
-    eprintln!("{note}\nTry 'mknod --help' for more information.");
+    wasmix_common::note!("{note}\nTry 'mknod --help' for more information.");
     Failure::Status(1)
 }
 

@@ -328,7 +328,7 @@ fn create(
 ) -> Result<u8, Failure> {
     if names.is_empty() {
         PROGRAM.warn("Cowardly refusing to create an empty archive");
-        eprintln!("Try 'tar --help' or 'tar --usage' for more information.");
+        wasmix_common::note!("Try 'tar --help' or 'tar --usage' for more information.");
         return Err(Failure::Status(2));
     }
     let to_stdout = archive == "-";

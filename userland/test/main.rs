@@ -78,7 +78,7 @@ fn main() {
             // Only `[` takes options, and only alone.
             options.answer_lone_help();
             if args.last().map(String::as_str) != Some("]") {
-                eprintln!("{name}: missing ']'");
+                wasmix_common::note!("{name}: missing ']'");
                 return Ok(2);
             }
             args.pop();
@@ -97,7 +97,7 @@ fn main() {
         match outcome {
             Ok(value) => Ok(u8::from(!value)),
             Err(SyntaxError(message)) => {
-                eprintln!("{name}: {message}");
+                wasmix_common::note!("{name}: {message}");
                 Ok(2)
             }
         }

@@ -67,7 +67,7 @@ fn main() {
         match operands.len() {
             // GNU says only where to find help when given nothing at all.
             0 => {
-                eprintln!("Try 'timeout --help' for more information.");
+                wasmix_common::note!("Try 'timeout --help' for more information.");
                 return Err(Failure::Status(125));
             }
             1 => return Err(Failure::Usage("missing operand".into())),

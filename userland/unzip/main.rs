@@ -3,7 +3,7 @@
 
 use std::io::{BufRead, Write};
 use std::path::Path;
-use wasmix_common::{Failure, Output, Program, describe_io_error, wasi_fs};
+use wasmix_common::{Failure, Output, Program, describe_io_error, note, wasi_fs};
 use wasmix_zip::{Archive, Entry, Error};
 
 const HELP: &str = "\
@@ -97,7 +97,7 @@ fn parse() -> Result<Options, Failure> {
                     'x' => excluding = true,
                     'd' => options.directory = args.next(),
                     _ => {
-                        warn(format_args!("error:  -{flag}: unknown option"));
+                        note!("error:  -{flag}: unknown option");
                         return Err(Failure::Status(BAD_OPTIONS));
                     }
                 }
@@ -125,10 +125,6 @@ fn help() -> u8 {
     0
 }
 
-fn warn(line: std::fmt::Arguments) {
-    let _ = writeln!(std::io::stderr(), "{line}");
-}
-
 /// The archive's bytes: the name as given, then with `.zip` and `.ZIP` added.
 fn open(name: &str) -> Result<(String, Vec<u8>), Failure> {
     for candidate in [
@@ -140,21 +136,19 @@ fn open(name: &str) -> Result<(String, Vec<u8>), Failure> {
             return Ok((candidate, bytes));
         }
     }
-    warn(format_args!(
-        "unzip:  cannot find or open {name}, {name}.zip or {name}.ZIP."
-    ));
+    note!("unzip:  cannot find or open {name}, {name}.zip or {name}.ZIP.");
     Err(Failure::Status(NOT_FOUND))
 }
 
 fn not_a_zip(name: &str) -> Failure {
-    warn(format_args!(
+    note!(
         "  End-of-central-directory signature not found.  Either this file is not\n  \
          a zipfile, or it constitutes one disk of a multi-part archive.  In the\n  \
          latter case the central directory and zipfile comment will be found on\n  \
          the last disk(s) of this archive.\n\
          unzip:  cannot find zipfile directory in one of {name} or\n        \
          {name}.zip, and cannot find {name}.ZIP, period."
-    ));
+    );
     Failure::Status(NOT_FOUND)
 }
 
@@ -340,7 +334,7 @@ fn damaged(entry: &Entry, why: &Error, out: &mut Output) {
         Error::NotZip => "not a zipfile".to_string(),
     };
     let _ = out.flush();
-    warn(format_args!("  error:  {text} in {}", entry.name));
+    note!("  error:  {text} in {}", entry.name);
 }
 
 fn run(mut options: Options, out: &mut Output) -> Result<u8, Failure> {
@@ -370,7 +364,7 @@ fn run(mut options: Options, out: &mut Output) -> Result<u8, Failure> {
     }
     if entries.is_empty() {
         let _ = out.flush();
-        warn(format_args!("warning [{name}]:  zipfile is empty"));
+        note!("warning [{name}]:  zipfile is empty");
         return Ok(WARNING);
     }
     let mut status = 0;
@@ -386,7 +380,7 @@ fn run(mut options: Options, out: &mut Output) -> Result<u8, Failure> {
     for (pattern, text) in options.include.iter().zip(&options.names) {
         if !entries.iter().any(|e| pattern.matches(&e.name)) {
             let _ = out.flush();
-            warn(format_args!("caution: filename not matched:  {text}"));
+            note!("caution: filename not matched:  {text}");
             status = status.max(NO_MATCH);
         }
     }
@@ -477,10 +471,10 @@ fn extract(entry: &Entry, archive: &mut Archive, options: &mut Options, out: &mu
         }
         if let Err(e) = std::fs::create_dir_all(&path) {
             let _ = out.flush();
-            warn(format_args!(
+            note!(
                 "checkdir error:  cannot create {path}\n                 {}",
                 describe_io_error(&e)
-            ));
+            );
             return DAMAGED;
         }
         set_attributes(&path, entry);
@@ -508,10 +502,10 @@ fn extract(entry: &Entry, archive: &mut Archive, options: &mut Options, out: &mu
             Ok(()) => 0,
             Err(e) => {
                 let _ = out.flush();
-                warn(format_args!(
+                note!(
                     "error:  cannot create {path}\n        {}",
                     describe_io_error(&e)
-                ));
+                );
                 DAMAGED
             }
         },

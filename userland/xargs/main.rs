@@ -485,7 +485,7 @@ fn run(argv: Vec<String>, options: &Options) -> Result<u8, Failure> {
 /// Starts one command line.
 fn start(argv: Vec<String>, options: &Options, slot: usize) -> Result<(String, Child), Failure> {
     if options.verbose {
-        eprintln!("{}", argv.join(" "));
+        wasmix_common::note!("{}", argv.join(" "));
     }
     let name = argv[0].clone();
     let stdin = if options.inherit_stdin {

@@ -2,7 +2,7 @@
 //! line, messages and statuses.
 
 use std::io::{Read, Write};
-use wasmix_common::{Failure, Output, Program, describe_io_error, filemode};
+use wasmix_common::{Failure, Output, Program, describe_io_error, filemode, note};
 use wasmix_zip::{Archive, Entry, NewMember, Writer};
 
 const HELP: &str = "\
@@ -67,9 +67,9 @@ fn parse() -> Result<Options, Failure> {
                     'x' => excluding = true,
                     '0'..='9' => options.level = flag.to_digit(10),
                     other => {
-                        warn(format_args!(
+                        note!(
                             "zip error: Invalid command arguments (short option '{other}' not supported)"
-                        ));
+                        );
                         return Err(Failure::Status(16));
                     }
                 }
@@ -104,12 +104,8 @@ fn with_zip_suffix(name: String) -> String {
 /// zip's warnings, which `-q` silences.
 fn zip_warning(quiet: bool, line: std::fmt::Arguments) {
     if !quiet {
-        warn(format_args!("\tzip warning: {line}"));
+        note!("\tzip warning: {line}");
     }
-}
-
-fn warn(line: std::fmt::Arguments) {
-    let _ = writeln!(std::io::stderr(), "{line}");
 }
 
 /// Info-ZIP's percentage of space saved, rounded as zip rounds it.
@@ -218,9 +214,7 @@ fn run(options: Options, out: &mut Output) -> Result<u8, Failure> {
         },
     };
     let invalid = || {
-        warn(format_args!(
-            "\nzip error: Zip file structure invalid ({zipfile})"
-        ));
+        note!("\nzip error: Zip file structure invalid ({zipfile})");
         Failure::Status(3)
     };
     let mut archive = match old_bytes.is_empty() {
@@ -238,7 +232,7 @@ fn run(options: Options, out: &mut Output) -> Result<u8, Failure> {
         names.extend(text.lines().filter(|l| !l.is_empty()).map(str::to_string));
     }
     let nothing_to_do = || {
-        warn(format_args!("\nzip error: Nothing to do! ({zipfile})"));
+        note!("\nzip error: Nothing to do! ({zipfile})");
         Failure::Status(NOTHING_TO_DO)
     };
 
@@ -354,11 +348,11 @@ fn run(options: Options, out: &mut Output) -> Result<u8, Failure> {
                 false => "stored 0%".to_string(),
             };
             let line = format!("{verb}: {} ({how})", found.name);
-            match to_stdout {
-                true => warn(format_args!("{line}")),
-                false => {
-                    let _ = writeln!(out, "{line}");
-                }
+            // With the archive on stdout, the listing moves to stderr.
+            if to_stdout {
+                note!("{line}");
+            } else {
+                let _ = writeln!(out, "{line}");
             }
         }
         added.push(found);
@@ -409,10 +403,8 @@ fn save(zipfile: &str, bytes: Vec<u8>, out: &mut Output) -> Result<(), Failure> 
         return out.write_all(&bytes).map_err(|_| Failure::Status(1));
     }
     std::fs::write(zipfile, bytes).map_err(|e| {
-        warn(format_args!("\nzip I/O error: {}", describe_io_error(&e)));
-        warn(format_args!(
-            "\nzip error: Could not create output file ({zipfile})"
-        ));
+        note!("\nzip I/O error: {}", describe_io_error(&e));
+        note!("\nzip error: Could not create output file ({zipfile})");
         Failure::Status(15)
     })
 }

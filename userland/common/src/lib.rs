@@ -116,14 +116,25 @@ impl Program {
     }
 }
 
-/// Writes a line on stderr. Where its reader has gone, the program ends as SIGPIPE would
-/// end it (`eprintln!` would panic); another failure leaves nowhere to report it.
-pub(crate) fn to_stderr(line: std::fmt::Arguments) {
+/// Writes a line on stderr, as it is: whether it was written. Where its reader has gone,
+/// the program ends as SIGPIPE would end it; a stderr that is closed leaves nowhere to
+/// report anything (`eprintln!` would panic on either).
+pub fn to_stderr(line: std::fmt::Arguments) -> bool {
     use std::io::Write;
-    let written = writeln!(std::io::stderr(), "{line}");
-    if written.is_err_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe) {
-        exit(BROKEN_PIPE_STATUS);
+    match writeln!(std::io::stderr(), "{line}") {
+        Ok(()) => true,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => exit(BROKEN_PIPE_STATUS),
+        Err(_) => false,
     }
+}
+
+/// `eprintln!` that never panics: a line on stderr in a shape of the program's own (no
+/// `prog:` prefix added).
+#[macro_export]
+macro_rules! note {
+    ($($arg:tt)*) => {{
+        $crate::to_stderr(format_args!($($arg)*));
+    }};
 }
 
 /// Tells the kernel that this program enters its working directory itself (below), so it
