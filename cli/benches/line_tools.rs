@@ -26,6 +26,7 @@ const TOOLS: &[&str] = &[
     "awk '{ n += NF } END { print n }' input",
     "awk -F'\\t' '{ c[$1]++ } END { for (k in c) n++; print n }' input",
     "gzip -c input",
+    "bzip2 -c input",
     // Two files of 100,000 lines, one line in 500 changed; diff exits 1 when they differ.
     "diff old new || true",
 ];

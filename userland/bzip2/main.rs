@@ -4,7 +4,7 @@
 
 use std::io::{IsTerminal, Read, Write};
 use std::path::Path;
-use wasmix_bzip2::{Error, decode, encode};
+use wasmix_bzip2::{Error, compress, decompress};
 use wasmix_common::{Output, Program, describe_io_error, wasi_fs};
 
 static PROGRAM: Program = Program::new(
@@ -212,14 +212,14 @@ fn process(options: &Options, name: Option<&str>, out: &mut Output) -> Result<u8
     verbose_name(options, shown);
     let produced = match options.action {
         Action::Compress => {
-            let produced = encode::compress(&data, options.level);
+            let produced = compress(&data, options.level);
             if options.verbose {
                 say(&compress_report(data.len(), produced.len()));
             }
             produced
         }
         Action::Decompress | Action::Test => {
-            let done = decode::decompress(&data);
+            let done = decompress(&data);
             match done.outcome {
                 Ok(trailing_garbage) => {
                     if trailing_garbage && !options.quiet {

@@ -45,7 +45,7 @@ pub fn reader(source: Box<dyn Read>, asked: Compression, piped: bool) -> io::Res
             // bzip2's blocks are decoded whole: the archive is read, then decompressed.
             let mut data = Vec::new();
             reader.read_to_end(&mut data)?;
-            let done = wasmix_bzip2::decode::decompress(&data);
+            let done = wasmix_bzip2::decompress(&data);
             if let Err(error) = done.outcome {
                 let why = match error {
                     wasmix_bzip2::Error::NotBzip2 => "not a bzip2 file",
@@ -88,7 +88,7 @@ impl Sink {
             Sink::Plain(out) => out,
             Sink::Gzip(encoder) => encoder.finish()?,
             Sink::Bzip2(mut out, records) => {
-                out.write_all(&wasmix_bzip2::encode::compress(&records, 9))?;
+                out.write_all(&wasmix_bzip2::compress(&records, 9))?;
                 out
             }
         };
