@@ -89,6 +89,8 @@ struct Entry {
     link: Option<String>,
     /// A directory, or a link to one (tree counts both as directories).
     is_dir: bool,
+    /// What it holds, read ahead by --prune to know whether to show it.
+    inside: Option<Vec<Entry>>,
 }
 
 #[derive(Default)]
@@ -282,9 +284,9 @@ fn version_compare(a: &str, b: &str) -> std::cmp::Ordering {
 }
 
 impl Tree<'_> {
-    /// The entries of a directory tree would show, filtered and sorted; `None` when it
-    /// cannot be read.
-    fn read(&self, directory: &str) -> Option<Vec<Entry>> {
+    /// The entries of a directory tree would show at `level`, filtered and sorted; `None`
+    /// when it cannot be read.
+    fn read(&mut self, directory: &str, level: usize) -> Option<Vec<Entry>> {
         let options = self.options;
         let mut entries = Vec::new();
         for item in std::fs::read_dir(directory).ok()? {
@@ -318,12 +320,12 @@ impl Tree<'_> {
                 continue;
             }
             // --prune leaves out directories with nothing to show.
-            if options.prune
-                && is_dir
-                && (link.is_some() && !options.follow_links
-                    || self.read(&path).is_none_or(|inside| inside.is_empty()))
-            {
-                continue;
+            let mut inside = None;
+            if options.prune && is_dir {
+                inside = self.kept_contents(&path, link.is_some(), level);
+                if inside.is_none() {
+                    continue;
+                }
             }
             entries.push(Entry {
                 name,
@@ -331,10 +333,30 @@ impl Tree<'_> {
                 target,
                 link,
                 is_dir,
+                inside,
             });
         }
         self.sort(&mut entries);
         Some(entries)
+    }
+
+    /// For --prune, what a directory at `level` holds, read as tree 2.1 reads the whole
+    /// tree before it prunes: in the order the directory gives, down to the -L level, a
+    /// link followed only with -l and not to a directory read before. `None` when that is
+    /// nothing, and the directory is left out.
+    fn kept_contents(&mut self, path: &str, is_link: bool, level: usize) -> Option<Vec<Entry>> {
+        let deep_enough = self.options.max_level.is_some_and(|max| level >= max);
+        if deep_enough || is_link && !self.options.follow_links {
+            return None;
+        }
+        let inode = wasi_fs::identity(std::path::Path::new(path), true)
+            .ok()?
+            .inode;
+        if !self.seen.insert(inode) && is_link {
+            return None;
+        }
+        self.read(path, level + 1)
+            .filter(|inside| !inside.is_empty())
     }
 
     fn sort(&self, entries: &mut [Entry]) {
@@ -415,7 +437,7 @@ impl Tree<'_> {
     fn list(&mut self, directory: &str, entries: Vec<Entry>, level: usize) -> Totals {
         let mut totals = Totals::default();
         let count = entries.len();
-        for (index, entry) in entries.into_iter().enumerate() {
+        for (index, mut entry) in entries.into_iter().enumerate() {
             let last = index + 1 == count;
             let path = join(directory, &entry.name);
             let shown = if self.options.full_path {
@@ -426,7 +448,15 @@ impl Tree<'_> {
             self.line(level, last, &path, &shown, &entry);
             let mut error = None;
             let mut children = None;
-            if entry.is_dir {
+            if let Some(inside) = entry.inside.take() {
+                totals.dirs += 1;
+                // tree 2.1 checks a link again as it prints, against every directory its
+                // pruning read saw, the link's own target among them.
+                match entry.link {
+                    Some(_) => error = Some("recursive, not followed"),
+                    None => children = Some(inside),
+                }
+            } else if entry.is_dir {
                 totals.dirs += 1;
                 let deep_enough = self.options.max_level.is_some_and(|max| level >= max);
                 let followable = entry.link.is_none() || self.options.follow_links;
@@ -440,7 +470,7 @@ impl Tree<'_> {
                             error = Some("recursive, not followed");
                         }
                     } else if !deep_enough {
-                        match self.read(&path) {
+                        match self.read(&path, level + 1) {
                             Some(list) => children = Some(list).filter(|l| !l.is_empty()),
                             None => error = Some("error opening dir"),
                         }
@@ -482,6 +512,7 @@ impl Tree<'_> {
             target: None,
             link: None,
             is_dir: true,
+            inside: None,
         };
         let _ = write!(self.out, "{}", info(name, &entry.meta, self.options));
         let _ = write!(
@@ -492,7 +523,7 @@ impl Tree<'_> {
         if self.options.classify {
             let _ = write!(self.out, "{}", classify(name, &entry.meta, self.options));
         }
-        match self.read(name) {
+        match self.read(name, 1) {
             None => {
                 let _ = writeln!(self.out, "  [error opening dir]");
                 totals.files += 1;
