@@ -47,6 +47,36 @@ pub(super) fn parse_program(
     }
 }
 
+/// `text` with its first word replaced by that alias's text, when it is an alias whose
+/// text leaves a quote open: bash reads such text as if written in the alias's place,
+/// where the rest of the text can close the quote, which tokens read apart cannot.
+pub(super) fn first_word_replaced(text: &str, table: &BTreeMap<String, String>) -> Option<String> {
+    let mut start = 0;
+    loop {
+        let rest = &text[start..];
+        let blank = rest.len() - rest.trim_start().len();
+        start += blank;
+        if !text[start..].starts_with('#') {
+            break;
+        }
+        start += text[start..].find('\n')?;
+    }
+    let length = text[start..]
+        .find(|c: char| c.is_whitespace() || ";&|<>()'\"`\\$".contains(c))
+        .unwrap_or(text.len() - start);
+    let value = table.get(&text[start..start + length])?;
+    let options = brush_parser::TokenizerOptions::default();
+    let error = super::syntax::tokenize_guarded(value, &options).err()?;
+    if !left_open(&error) {
+        return None;
+    }
+    Some(format!(
+        "{}{value}{}",
+        &text[..start],
+        &text[start + length..]
+    ))
+}
+
 /// Tokens that came from an alias's text, and the aliases they came through: inside its
 /// own text an alias is not expanded again, so `alias ls='ls -F'` ends.
 struct Expansion {
@@ -97,17 +127,30 @@ impl Expander<'_> {
             .collect();
         let written = names.is_empty();
         names.push(name);
-        // Text that leaves a quote open is read on into what follows it, as bash reads
-        // it: where that does not close the quote either, it is a syntax error; where
-        // it does, the word stays as it was.
-        let replacement = match super::syntax::tokenize_guarded(&text, self.options) {
-            Ok(alias_tokens) => alias_tokens.iter().map(|t| placed(t, &span)).collect(),
-            Err(_) => {
+        let alias_tokens = super::syntax::tokenize_guarded(&text, self.options);
+        let reads_on = match &alias_tokens {
+            Ok(_) => text.contains('#'),
+            Err(error) => left_open(error),
+        };
+        let replacement = match alias_tokens {
+            Ok(alias_tokens) if !reads_on => {
+                alias_tokens.iter().map(|t| placed(t, &span)).collect()
+            }
+            // Text that leaves a quote open, or may open a comment, is read on into what
+            // follows it, as bash reads it: where a quote is not closed there either, it
+            // is a syntax error.
+            _ => {
                 let rest: String = self.source.chars().skip(span.end.index).collect();
                 let joined = format!("{text}{rest}");
-                if let Err(error) = super::syntax::tokenize_guarded(&joined, self.options) {
-                    return Err(on_line(error, span.start.line));
+                let joined = super::syntax::tokenize_guarded(&joined, self.options)
+                    .map_err(|error| on_line(error, span.start.line))?;
+                if written && reads_on {
+                    self.read_on(tokens, index, joined, &text, names);
+                    return Ok(());
                 }
+                // Inside another alias's text (or where the text holds what bash would
+                // read from the lines after it, such as a here-document), the word stays
+                // as it was.
                 vec![tokens[index].clone()]
             }
         };
@@ -143,6 +186,87 @@ impl Expander<'_> {
             self.splice(tokens, next)?;
         }
         Ok(())
+    }
+}
+
+impl Expander<'_> {
+    /// The alias at `index`, written in the text read, replaced by `joined`: the tokens
+    /// of its text read on into the rest of the text (a quote it opens closes there), so
+    /// that everything after it is read again.
+    fn read_on(
+        &mut self,
+        tokens: &mut Vec<Token>,
+        index: usize,
+        joined: Vec<Token>,
+        text: &str,
+        names: Vec<String>,
+    ) {
+        let Some(Token::Word(_, span)) = tokens.get(index).cloned() else {
+            return;
+        };
+        let own = text.chars().count();
+        let line_starts: Vec<usize> = std::iter::once(0)
+            .chain(
+                self.source
+                    .chars()
+                    .enumerate()
+                    .filter(|(_, c)| *c == '\n')
+                    .map(|(i, _)| i + 1),
+            )
+            .collect();
+        // A place in the alias's text is on the alias's line; a place after it, where
+        // that text was in the source.
+        let place = |position: &SourcePosition| {
+            if position.index < own {
+                return SourcePosition {
+                    index: span.start.index + position.index,
+                    line: span.start.line,
+                    column: span.start.column + position.index,
+                };
+            }
+            let index = span.end.index + position.index - own;
+            let line = line_starts.partition_point(|&start| start <= index);
+            SourcePosition {
+                index,
+                line,
+                column: index - line_starts[line - 1] + 1,
+            }
+        };
+        let count = joined
+            .iter()
+            .filter(|token| start_index(token) < own)
+            .count();
+        tokens.truncate(index);
+        tokens.extend(
+            joined
+                .iter()
+                .map(|token| super::syntax::repositioned(token, place)),
+        );
+        self.expansions.retain(|expansion| expansion.start < index);
+        self.expansions.push(Expansion {
+            start: index,
+            end: index + count,
+            names,
+        });
+    }
+}
+
+/// Whether text ended inside quotes, which the text after it may close, or in a
+/// backslash, which escapes the character after it.
+fn left_open(error: &TokenizerError) -> bool {
+    matches!(
+        error,
+        TokenizerError::UnterminatedSingleQuote(_)
+            | TokenizerError::UnterminatedDoubleQuote(_)
+            | TokenizerError::UnterminatedAnsiCQuote(_)
+            | TokenizerError::UnterminatedBackquote(_)
+            | TokenizerError::UnterminatedEscapeSequence
+    )
+}
+
+fn start_index(token: &Token) -> usize {
+    match token {
+        Token::Operator(_, span) | Token::Word(_, span) => span.start.index,
     }
 }
 

@@ -173,6 +173,24 @@ pub fn parse_lines(
     reading: Reading<'_>,
     lines_before: usize,
 ) -> Result<Program, SyntaxError> {
+    parse_lines_once(text, reading, lines_before).or_else(|error| {
+        // An alias that begins the text may open a quote the text after it closes.
+        let replaced = reading
+            .aliases
+            .filter(|_| error.message.starts_with("unexpected EOF while looking"))
+            .and_then(|table| super::alias_reading::first_word_replaced(text, table));
+        match replaced {
+            Some(replaced) => parse_lines_once(&replaced, reading, lines_before).map_err(|_| error),
+            None => Err(error),
+        }
+    })
+}
+
+fn parse_lines_once(
+    text: &str,
+    reading: Reading<'_>,
+    lines_before: usize,
+) -> Result<Program, SyntaxError> {
     let balanced = super::substitution_cases::balance(text);
     let text = balanced.as_ref();
     let options = tokenizer_options(reading.extglob);
