@@ -264,3 +264,37 @@ fn pidof_finds_programs_by_name() {
         out.stderr
     );
 }
+
+/// pgrep finds what the shell started, by name, exactly, by command line, newest and
+/// oldest, by parent, counted and listed; each answer checked against `$!`.
+#[test]
+fn pgrep_finds_processes_as_procps_pgrep() {
+    let out = support::run(
+        "sleep 30 & a=$!; sleep 31 & b=$!; \
+         [ \"$(pgrep -x sleep | tr '\\n' ' ')\" = \"$a $b \" ] && echo exact; \
+         [ \"$(pgrep -f 'sleep 31')\" = \"$b\" ] && echo full; \
+         [ \"$(pgrep -n sleep)\" = \"$b\" ] && [ \"$(pgrep -o sleep)\" = \"$a\" ] && echo order; \
+         [ \"$(pgrep -d, -P $$ sle)\" = \"$a,$b\" ] && echo parent; \
+         [ \"$(pgrep -l -x sleep)\" = \"$a sleep\n$b sleep\" ] && echo list; \
+         [ \"$(pgrep -a -f '31$')\" = \"$b sleep 31\" ] && echo full-list; \
+         pgrep -c -i SLEEP; pgrep -x slee; echo $?; pgrep -v -x sleep -P $$ | grep -c \"^$a$\"; \
+         kill $a $b",
+    );
+    assert_eq!(
+        out.stdout, "exact\nfull\norder\nparent\nlist\nfull-list\n2\n1\n0\n",
+        "{}",
+        out.stderr
+    );
+}
+
+/// Its mistakes, in procps' words and statuses.
+#[test]
+fn pgrep_refuses_as_procps_pgrep() {
+    compare(&[
+        case("pgrep; echo $?"),
+        case("pgrep a b; echo $?"),
+        case("pgrep '('; echo $?"),
+        case("pgrep -P x; echo $?"),
+        case("pgrep -z 2>&1 | head -2; pgrep -x -c 'no such process name'; echo $?"),
+    ]);
+}
