@@ -23,6 +23,16 @@ pub struct Syntax {
     pub bracket_escapes: bool,
 }
 
+impl Syntax {
+    /// glibc's regcomp with REG_EXTENDED, as bash's `=~` and procps' pgrep read patterns.
+    pub const GLIBC_EXTENDED: Syntax = Syntax {
+        extended: true,
+        dialect: Dialect::Glibc,
+        control_escapes: false,
+        bracket_escapes: false,
+    };
+}
+
 pub struct Translation {
     pub pattern: String,
     /// It needs the backtracking engine: it refers back to a group (`\(.\)\1`), or it is

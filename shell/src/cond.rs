@@ -9,7 +9,7 @@ use brush_parser::ast::{BinaryPredicate, ExtendedTestExpr, UnaryPredicate};
 use std::future::Future;
 use std::pin::Pin;
 use wasmix_kernel::file::Output;
-use wasmix_posix_regex::{Dialect, Flags, PosixRegex, Syntax};
+use wasmix_posix_regex::{Flags, PosixRegex, Syntax};
 
 type Boxed<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
 
@@ -190,12 +190,7 @@ impl Shell {
     /// `=~`: an ERE as glibc reads it (bash's regcomp), its quoted parts literal. The
     /// match and its groups go to `BASH_REMATCH`.
     fn regex_matches(&mut self, text: &str, expression: &str) -> Result<bool, ExpandError> {
-        let syntax = Syntax {
-            extended: true,
-            dialect: Dialect::Glibc,
-            control_escapes: false,
-            bracket_escapes: false,
-        };
+        let syntax = Syntax::GLIBC_EXTENDED;
         let flags = Flags {
             case_insensitive: self.shell_options.nocasematch,
             ..Flags::default()

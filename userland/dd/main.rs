@@ -286,7 +286,6 @@ fn run(s: Settings) -> Result<u8, Failure> {
 fn main() {
     PROGRAM.run(|mut args, _out| {
         args.answer_lone_help();
-        let operands: Vec<String> = std::env::args().skip(1).collect();
-        run(parse(operands)?)
+        run(parse(wasmix_common::args::words())?)
     })
 }

@@ -226,11 +226,5 @@ fn run(words: Vec<String>, out: &mut Output) -> u8 {
 }
 
 fn main() {
-    PROGRAM.run(|_, out| {
-        let words = std::env::args_os()
-            .skip(1)
-            .map(|word| word.to_string_lossy().into_owned())
-            .collect();
-        Ok::<u8, Failure>(run(words, out))
-    })
+    PROGRAM.run(|_, out| Ok::<u8, Failure>(run(wasmix_common::args::words(), out)))
 }

@@ -2,7 +2,7 @@
 //! regular expression, found under /proc, as procps' pgrep lists them.
 
 use std::io::Write;
-use wasmix_common::posix_regex::{Dialect, Flags, PosixRegex, Syntax};
+use wasmix_common::posix_regex::{Flags, PosixRegex, Syntax};
 use wasmix_common::{Arg, Failure, Program, args, note};
 
 static PROGRAM: Program = Program::new(
@@ -185,12 +185,7 @@ fn main() {
                 } else {
                     text.clone()
                 };
-                let syntax = Syntax {
-                    extended: true,
-                    dialect: Dialect::Glibc,
-                    control_escapes: false,
-                    bracket_escapes: false,
-                };
+                let syntax = Syntax::GLIBC_EXTENDED;
                 let flags = Flags {
                     case_insensitive: options.ignore_case,
                     ..Flags::default()

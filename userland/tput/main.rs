@@ -239,11 +239,5 @@ fn usage() -> u8 {
 }
 
 fn main() {
-    PROGRAM.run(|_, out| {
-        let words = std::env::args_os()
-            .skip(1)
-            .map(|word| word.to_string_lossy().into_owned())
-            .collect();
-        Ok::<u8, Failure>(run(words, out))
-    })
+    PROGRAM.run(|_, out| Ok::<u8, Failure>(run(wasmix_common::args::words(), out)))
 }

@@ -94,6 +94,15 @@ impl Args {
     }
 }
 
+/// The words after the program's name, for a program that reads its command line its own
+/// way (getopt, tput, dd); a word that is not UTF-8 is read with U+FFFD in its place.
+pub fn words() -> Vec<String> {
+    std::env::args_os()
+        .skip(1)
+        .map(|word| word.to_string_lossy().into_owned())
+        .collect()
+}
+
 /// For programs that take no option but a command to run (nohup, time): the command
 /// line, empty when none is given; an option before it is refused as GNU's refuse it.
 pub fn command_only(args: &mut Args) -> Result<Vec<String>, Failure> {
