@@ -27,6 +27,7 @@ fn tput_prints_capabilities_as_ncurses_tput() {
         on_xterm("tput -x clear | od -An -c"),
         on_xterm("tput colors"),
         on_xterm("tput cols"),
+        on_xterm("tput co; tput columns; tput li"),
         on_xterm("tput lines"),
         on_xterm("COLUMNS=33 LINES=7 tput cols; COLUMNS=33 LINES=7 tput lines"),
         on_xterm("tput longname"),

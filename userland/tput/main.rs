@@ -107,11 +107,11 @@ fn capability(database: &Database, words: &[String], no_e3: bool, out: &mut Outp
             let _ = out.write_all(database.description().as_bytes());
             return 0;
         }
-        "cols" | "columns" | "co" => {
+        "cols" => {
             let _ = writeln!(out, "{}", dimension(database, "COLUMNS", "cols"));
             return 0;
         }
-        "lines" | "li" => {
+        "lines" => {
             let _ = writeln!(out, "{}", dimension(database, "LINES", "lines"));
             return 0;
         }
