@@ -163,29 +163,27 @@ fn run(words: Vec<String>, out: &mut Output) -> u8 {
         let optstring = first.trim_start_matches(['-', '+']).to_string();
         return generate(&settings, &optstring, words[1..].to_vec(), out);
     }
+    // getopt's own long options, each with the short one it stands for.
     let own = [
-        ("options", Takes::Argument),
-        ("longoptions", Takes::Argument),
-        ("quiet", Takes::Nothing),
-        ("quiet-output", Takes::Nothing),
-        ("shell", Takes::Argument),
-        ("test", Takes::Nothing),
-        ("unquoted", Takes::Nothing),
-        ("help", Takes::Nothing),
-        ("alternative", Takes::Nothing),
-        ("name", Takes::Argument),
-        ("version", Takes::Nothing),
+        ("options", Takes::Argument, 'o'),
+        ("longoptions", Takes::Argument, 'l'),
+        ("quiet", Takes::Nothing, 'q'),
+        ("quiet-output", Takes::Nothing, 'Q'),
+        ("shell", Takes::Argument, 's'),
+        ("test", Takes::Nothing, 'T'),
+        ("unquoted", Takes::Nothing, 'u'),
+        ("help", Takes::Nothing, 'h'),
+        ("alternative", Takes::Nothing, 'a'),
+        ("name", Takes::Argument, 'n'),
+        ("version", Takes::Nothing, 'V'),
     ];
-    let own_long = own.iter().map(|(n, t)| (n.to_string(), *t)).collect();
+    let own_long = own.iter().map(|(n, t, _)| (n.to_string(), *t)).collect();
     let spec = Spec::new("+ao:l:n:qQs:TuhV", own_long);
     let mut reader = Reader::new(&spec, "getopt", words);
     while let Some(found) = reader.next_option() {
         let (key, value) = match found {
             Found::Short(c, _, value) => (c, value.unwrap_or_default()),
-            Found::Long(index, value) => {
-                let key = b"olqQsTuhanV"[index] as char;
-                (key, value.unwrap_or_default())
-            }
+            Found::Long(index, value) => (own[index].2, value.unwrap_or_default()),
             Found::Word(_) | Found::Error => return usage_error(None),
         };
         match key {
