@@ -324,6 +324,53 @@ fn links_that_leave_a_host_mount_are_refused() {
     assert_eq!(out.stdout, "Welcome", "{}", out.stderr);
 }
 
+/// A restricted shell (`set -r`, `rbash`) opens no file for writing and rearranges no
+/// namespace, on a read-write mount too: what it refuses leaves the host as it was.
+#[test]
+fn a_restricted_shell_writes_nothing_by_redirection() {
+    let host = Host::new();
+    let before = host.snapshot();
+    let attacks = [
+        "echo x > /m/note",
+        "echo x >> /m/note",
+        "echo x >| /m/new",
+        "echo x &> /m/new",
+        "echo x >& /m/new",
+        ": <> /m/new",
+        "exec 3> /m/new",
+        "bind /tmp /m",
+        "umount /m",
+        "cd /m",
+        "/m/note",
+        "exec sh -c 'echo x > /m/note'",
+    ];
+    let script: String = std::iter::once("set -r\n".to_string())
+        .chain(
+            attacks
+                .iter()
+                .map(|attack| format!("{attack} 2>&1; echo \"status $?\"\n")),
+        )
+        .collect();
+    let out = host.run(&script);
+    let statuses: Vec<&str> = out
+        .stdout
+        .lines()
+        .filter_map(|line| line.strip_prefix("status "))
+        .collect();
+    assert_eq!(
+        statuses.len(),
+        attacks.len(),
+        "{}{}",
+        out.stdout,
+        out.stderr
+    );
+    for (attack, status) in attacks.iter().zip(statuses) {
+        assert_eq!(status, "1", "{attack} was not refused:\n{}", out.stdout);
+    }
+    assert!(out.stdout.contains("restricted"), "{}", out.stdout);
+    assert_eq!(host.snapshot(), before);
+}
+
 #[test]
 fn a_read_only_mount_resists_every_way_of_writing() {
     let host = Host::new();

@@ -630,6 +630,10 @@ impl Shell {
                 self.report(&format!("warning: {name}: circular name reference"));
             }
             if let Err(e) = result {
+                // bash's `export` marks a read-only variable it could not assign.
+                if kind == Declaring::Export && self.is_readonly(&name) {
+                    self.declared(&name).exported = true;
+                }
                 // A compound value read from text fails as the builtin's own error.
                 let message = match compound {
                     true => format!("{command}: {}", e.message),

@@ -54,6 +54,9 @@ impl Shell {
             self.special_builtin_failed = true;
             return Ok(Stage::Done(status));
         }
+        if let Some(status) = self.restriction(builtin, argv) {
+            return Ok(Stage::Done(status));
+        }
         let (status, text) = match builtin {
             // Only the prompt is a login shell here.
             Builtin::Logout if !matches!(self.origin, super::Origin::Prompt) => {

@@ -53,6 +53,9 @@ impl Shell {
                 status = 1;
             } else if disable {
                 self.disabled_builtins.insert(name);
+            } else if self.restricted && self.disabled_builtins.contains(&name) {
+                self.report("enable: restricted");
+                return (1, String::new());
             } else {
                 self.disabled_builtins.remove(&name);
             }

@@ -1402,6 +1402,10 @@ impl Shell {
         let name = argv[0].clone();
         // Errors about starting the command go where its own errors would (`2>`).
         let stderr = stdio.stderr.duplicate();
+        if let Some(refusal) = self.refused_command_path(&name) {
+            let _ = super::builtin::deliver(refusal, stderr);
+            return Stage::Done(1);
+        }
         // `PATH=dir cmd` looks `cmd` up in `dir`, as bash does.
         let search_path = match &environment {
             Environment::Shell(extra) => extra.iter().rev().find(|(n, _)| n == "PATH"),

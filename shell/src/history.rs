@@ -244,6 +244,10 @@ impl Shell {
         match flag {
             Some('d') => self.delete_history(args),
             Some(letter @ ('a' | 'n' | 'r' | 'w')) => {
+                let named = args.first().cloned().or_else(|| self.variable("HISTFILE"));
+                if self.refused_history_file(named.as_deref()) {
+                    return (1, String::new());
+                }
                 let file = match args.first() {
                     Some(name) => Some(wasmix_kernel::fs::namespace::absolute(&self.cwd, name)),
                     None => self.history_file(),

@@ -66,6 +66,7 @@ mod reader;
 mod redirect;
 mod redirect_grammar;
 mod regex_word;
+mod restricted;
 mod select;
 mod shopt;
 mod source;
@@ -241,6 +242,9 @@ pub struct Shell {
     options: options::Options,
     /// The options to restore as a function returns, by its call depth (`local -`).
     options_to_restore: Vec<(usize, options::Options)>,
+    /// Restricted mode (`set -r`, `restricted.rs`): kept apart from the options `local -`
+    /// restores, since nothing turns it off.
+    restricted: bool,
     shell_options: shopt::ShellOptions,
     /// Command substitutions this shell runs inside (0 for the top).
     substitution_depth: usize,
@@ -375,6 +379,7 @@ impl Shell {
                 monitor: matches!(origin, Origin::Prompt),
                 ..Default::default()
             },
+            restricted: false,
             shell_options: shopt::ShellOptions {
                 expand_aliases: matches!(origin, Origin::Prompt),
                 ..Default::default()

@@ -124,6 +124,9 @@ impl Shell {
     }
 
     pub(super) fn change_directory(&mut self, argv: &[String], stdout: Output) -> u8 {
+        if self.refused_directory_change(&argv[0]) {
+            return 1;
+        }
         // `-L` (logical, the default) and `-P` (physical: links resolved), then `--`.
         let mut physical = self.options.physical;
         let mut operands = vec![argv[0].clone()];

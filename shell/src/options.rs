@@ -255,6 +255,7 @@ impl Shell {
             (o.monitor, 'm'),
             (o.noexec, 'n'),
             (o.privileged, 'p'),
+            (self.restricted, 'r'),
             (o.nounset, 'u'),
             (o.verbose, 'v'),
             (o.xtrace, 'x'),
@@ -341,6 +342,21 @@ impl Shell {
                         _ => {}
                     }
                     continue;
+                }
+                // `-r` turns restricted mode on for good: `+r` is refused, with status 1
+                // where other unknown letters give 2, as in bash.
+                match (letter, on) {
+                    ('r', true) => {
+                        self.restrict(false);
+                        continue;
+                    }
+                    ('r', false) if self.restricted => {
+                        self.report("set: +r: invalid option");
+                        self.say(SET_USAGE.into());
+                        return (1, String::new());
+                    }
+                    ('r', false) => continue,
+                    _ => {}
                 }
                 let name = NAMES.iter().find(|(_, l)| *l == Some(letter));
                 match name.and_then(|(name, _)| self.options.flag(name)) {

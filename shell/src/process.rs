@@ -23,7 +23,7 @@ impl NativeShell for ShellProgram {
 const USAGE: &str = "Usage: sh [option ...] [file [argument ...]]
        sh [option ...] -c command [name [argument ...]]
        sh -i [option ...]
-Options: -c, -i, -s, set's letters (-e -u -x ...), -o NAME and +o NAME (set -o),
+Options: -c, -i, -s, -r and --restricted, set's letters (-e -u -x ...), -o NAME and +o NAME (set -o),
 -O NAME and +O NAME (shopt), --norc, --noprofile, --login, --posix, --help.
 ";
 
@@ -63,6 +63,9 @@ async fn run(process: ShellProcess) -> u8 {
     let mut interactive = false;
     // `-l`, `--login`: `shopt login_shell` says so (no login files are read).
     let mut login = false;
+    // `-r`, or the name `rbash`: restricted from the start (`restricted.rs`).
+    let mut restricted =
+        name.rsplit('/').next().map(|n| n.trim_start_matches('-')) == Some("rbash");
     let mut operands = process.argv[1..].iter().cloned().peekable();
     let complain = |message: String| {
         let _ = super::builtin::deliver(message, process.stdio.stderr.duplicate());
@@ -84,6 +87,7 @@ async fn run(process: ShellProcess) -> u8 {
             // sh reads no startup files, which is what these ask for.
             "--norc" | "--noprofile" | "--noediting" => {}
             "--login" => login = true,
+            "--restricted" => restricted = true,
             "--posix" => settings.push("set -o posix".to_string()),
             "-o" | "+o" | "-O" | "+O" => {
                 let Some(setting) = operands.next() else {
@@ -121,6 +125,7 @@ async fn run(process: ShellProcess) -> u8 {
                         // Read commands from stdin: what happens anyway without operands.
                         's' => {}
                         'l' => login = true,
+                        'r' => restricted = true,
                         other => flags.push(other),
                     }
                 }
@@ -203,8 +208,9 @@ async fn run(process: ShellProcess) -> u8 {
     {
         shell.posixly_correct_changed(true);
     }
-    // `sh -p` takes no functions from the environment, as bash's privileged mode.
-    let privileged = flags.contains('p');
+    // `sh -p` takes neither functions nor `$SHELLOPTS` from the environment, as bash's
+    // privileged mode; nor does a restricted shell.
+    let privileged = flags.contains('p') || restricted;
     for (variable, value) in &process.env {
         let function = !privileged && shell.import_function(variable, value);
         if !function {
@@ -222,7 +228,11 @@ async fn run(process: ShellProcess) -> u8 {
     }
     // An exported `$SHELLOPTS` hands its options down, as in bash (`set -x` traces into
     // child shells).
-    if let Some((_, list)) = process.env.iter().find(|(name, _)| name == "SHELLOPTS") {
+    if let Some((_, list)) = process
+        .env
+        .iter()
+        .find(|(name, _)| name == "SHELLOPTS" && !privileged)
+    {
         let inherited = list
             .split(':')
             .filter(|name| super::options::NAMES.iter().any(|(known, _)| known == name))
@@ -256,6 +266,11 @@ async fn run(process: ShellProcess) -> u8 {
     }
     if let Some(started_as) = started_as {
         shell.set_variable("_", &started_as, false);
+    }
+    // As bash: the restrictions start once the shell's own settings are made.
+    if restricted {
+        shell.shell_options.restricted_shell = true;
+        shell.restrict(true);
     }
     let result = match shell.origin {
         Origin::Prompt => shell.run_commands_read(&streams.stdin).await,

@@ -180,6 +180,7 @@ impl Shell {
             }
             (IoFileRedirectKind::ReadAndWrite, IoFileRedirectTarget::Filename(word)) => {
                 let (name, path) = self.redirect_path(word).await?;
+                self.refused_output_redirect(&name)?;
                 let options = OpenOptions {
                     read: true,
                     write: true,
@@ -286,6 +287,7 @@ impl Shell {
         stdio: &Stdio,
     ) -> Result<Output, String> {
         let (name, path) = self.redirect_path(word).await?;
+        self.refused_output_redirect(&name)?;
         match path.as_str() {
             "/dev/stdout" => return Ok(stdio.stdout.duplicate()),
             "/dev/stderr" => return Ok(stdio.stderr.duplicate()),

@@ -73,8 +73,7 @@ pub(super) struct ShellOptions {
     /// Read-only: the shell started as a login shell: the prompt's (which reads
     /// `/etc/profile` and `~/.profile`), or one started with `-l` or `--login`.
     pub login_shell: bool,
-    /// Read-only: the shell is restricted. wasmix has no restricted mode (a program
-    /// reaches only what its namespace gives it), so it is off.
+    /// Read-only: the shell started restricted (`-r`, or run as `rbash`; `restricted.rs`).
     pub restricted_shell: bool,
     /// Completion on an empty command word offers nothing.
     pub no_empty_cmd_completion: bool,

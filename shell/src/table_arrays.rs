@@ -69,7 +69,11 @@ impl Shell {
             ALIASES if self.is_associative(ALIASES) => {
                 self.define_alias(key, value);
             }
-            COMMANDS if self.is_associative(COMMANDS) => self.set_hashed(key, value.to_string()),
+            COMMANDS if self.is_associative(COMMANDS) => {
+                if !self.refused_program_path("", value) {
+                    self.set_hashed(key, value.to_string());
+                }
+            }
             _ => return false,
         }
         true
