@@ -91,13 +91,10 @@ fn parse_arguments(args: Vec<String>) -> Result<Invocation, Failure> {
         if arg == "--" {
             break;
         }
-        if arg == "--help" || arg == "--version" {
-            if arg == "--help" {
-                print!("{}", PROGRAM.help);
-            } else {
-                println!("awk (wasmix) {}", env!("CARGO_PKG_VERSION"));
-            }
-            wasmix_common::exit(0);
+        match arg.as_str() {
+            "--help" => PROGRAM.show_help(),
+            "--version" => PROGRAM.show_version(),
+            _ => {}
         }
         let flag = arg.as_bytes()[1];
         let attached = &arg[2..];

@@ -1,7 +1,10 @@
 //! bc: an arbitrary-precision calculator language, as GNU bc reads and runs it. Each
 //! file runs in turn, then standard input; each line runs as soon as its newline is read.
+//! Run as `dc`, the same program is GNU's desk calculator on the same numbers (`dc.rs`).
 
 mod ast;
+mod dc;
+mod dc_machine;
 mod interpreter;
 mod lexer;
 mod mathlib;
@@ -100,6 +103,9 @@ fn run_input(interpreter: &mut Interpreter, mut lexer: Lexer, next_origin: Optio
 }
 
 fn main() {
+    if wasmix_common::run_as().as_deref() == Some("dc") {
+        dc::main();
+    }
     PROGRAM.run(|mut args, out| {
         let mut math_library = false;
         let mut files = Vec::new();

@@ -258,6 +258,15 @@ impl Number {
         integer_digits + self.scale
     }
 
+    /// dc's `Z`: the digits from the first that is not zero to the last place (1 for
+    /// zero).
+    pub fn significant_digits(&self) -> usize {
+        if self.is_zero() {
+            return 1;
+        }
+        self.digits.magnitude().to_string().len()
+    }
+
     /// The integer part, if it fits in an i64.
     pub fn to_i64(&self) -> Option<i64> {
         self.digits_at(0).to_i64()

@@ -91,14 +91,8 @@ fn main() {
         while let Some(arg) = args.next()? {
             match arg {
                 Arg::Short('v') | Arg::Long("variables") => list_variables = true,
-                Arg::Short('h') => {
-                    write!(out, "{}", PROGRAM.help)?;
-                    return Ok(0);
-                }
-                Arg::Short('V') => {
-                    writeln!(out, "envsubst (wasmix) {}", env!("CARGO_PKG_VERSION"))?;
-                    return Ok(0);
-                }
+                Arg::Short('h') => args.show_help(),
+                Arg::Short('V') => args.show_version(),
                 Arg::Value(v) => operands.push(args::into_string(v)?),
                 other => return Err(args::unexpected(other)),
             }

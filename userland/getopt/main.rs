@@ -202,14 +202,8 @@ fn run(words: Vec<String>, out: &mut Output) -> u8 {
             }
             'T' => return TEST_STATUS,
             'u' => settings.quoting = Quoting::Unquoted,
-            'h' => {
-                let _ = write!(out, "{}", PROGRAM.help);
-                return 0;
-            }
-            _ => {
-                let _ = writeln!(out, "getopt (wasmix) {}", env!("CARGO_PKG_VERSION"));
-                return 0;
-            }
+            'h' => PROGRAM.show_help(),
+            _ => PROGRAM.show_version(),
         }
     }
     let mut parameters = reader.rest();

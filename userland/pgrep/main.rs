@@ -141,14 +141,8 @@ fn main() {
                 }
                 Arg::Short('x') | Arg::Long("exact") => options.exact = true,
                 Arg::Short('r') | Arg::Long("runstates") => options.states = Some(args.value()?),
-                Arg::Short('h') => {
-                    write!(out, "{}", PROGRAM.help)?;
-                    return Ok(0);
-                }
-                Arg::Short('V') => {
-                    writeln!(out, "pgrep (wasmix) {}", env!("CARGO_PKG_VERSION"))?;
-                    return Ok(0);
-                }
+                Arg::Short('h') => args.show_help(),
+                Arg::Short('V') => args.show_version(),
                 Arg::Value(v) => patterns.push(args::into_string(v)?),
                 Arg::Short(c) => {
                     return Err(wrong_option(Some(format!("invalid option -- '{c}'"))));

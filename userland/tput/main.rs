@@ -182,10 +182,7 @@ fn run(words: Vec<String>, out: &mut Output) -> u8 {
         match word.as_str() {
             "-S" => from_input = true,
             "-x" => no_e3 = true,
-            "-V" => {
-                let _ = writeln!(out, "tput (wasmix) {}", env!("CARGO_PKG_VERSION"));
-                return 0;
-            }
+            "-V" => PROGRAM.show_version(),
             "-T" => match words.get(at) {
                 Some(name) => {
                     terminal_name = Some(name.clone());

@@ -128,14 +128,8 @@ fn main() {
                     writeln!(out, "{}", since(first_number("/proc/uptime")?, now)?)?;
                     return Ok(0);
                 }
-                Arg::Short('h') => {
-                    write!(out, "{}", PROGRAM.help)?;
-                    return Ok(0);
-                }
-                Arg::Short('V') => {
-                    writeln!(out, "uptime (wasmix) {}", env!("CARGO_PKG_VERSION"))?;
-                    return Ok(0);
-                }
+                Arg::Short('h') => args.show_help(),
+                Arg::Short('V') => args.show_version(),
                 // procps answers a wrong command line with its usage text on stderr.
                 Arg::Value(_) => return Ok(usage_error(None)),
                 Arg::Short(c) => return Ok(usage_error(Some(format!("invalid option -- '{c}'")))),

@@ -40,25 +40,20 @@ impl Args {
             other => other.map_err(usage_error),
         };
         match next {
-            Ok(Some(Arg::Long("help"))) => {
-                // Run by an alias (`dir`), the usage line names it.
-                let usage = format!("Usage: {} ", program.name);
-                let text = match program.help.strip_prefix(&usage) {
-                    Some(rest) => format!("Usage: {} {rest}", program.name()),
-                    None => program.help.to_string(),
-                };
-                answer(program, text)
-            }
-            Ok(Some(Arg::Long("version"))) => answer(
-                program,
-                format!(
-                    "{} (wasmix) {}\n",
-                    program.name(),
-                    env!("CARGO_PKG_VERSION")
-                ),
-            ),
+            Ok(Some(Arg::Long("help"))) => program.show_help(),
+            Ok(Some(Arg::Long("version"))) => program.show_version(),
             other => other,
         }
+    }
+
+    /// `--help` (and `-h` where a program takes it so): the help text, then exit.
+    pub fn show_help(&self) -> ! {
+        self.program.show_help()
+    }
+
+    /// `--version` (and `-V` where a program takes it so), then exit.
+    pub fn show_version(&self) -> ! {
+        self.program.show_version()
     }
 
     /// For programs whose arguments are all data (`echo`, `true`): like GNU, they answer
@@ -250,6 +245,26 @@ pub fn argmatch<T: Copy>(text: &str, option: &str, choices: &[(&str, T)]) -> Res
 
 /// Writes the answer to `--help` or `--version` and exits; a reader gone away ends the
 /// program quietly, as SIGPIPE ends GNU's (`sed --version | head -c 1`).
+impl Program {
+    /// The help text on stdout, then exit: for `--help`, and for `-h` in programs that
+    /// read their command line themselves.
+    pub fn show_help(&self) -> ! {
+        // Run by an alias (`dir`), the usage line names it.
+        let usage = format!("Usage: {} ", self.name);
+        let text = match self.help.strip_prefix(&usage) {
+            Some(rest) => format!("Usage: {} {rest}", self.name()),
+            None => self.help.to_string(),
+        };
+        answer(self, text)
+    }
+
+    /// The version line on stdout, then exit.
+    pub fn show_version(&self) -> ! {
+        let text = format!("{} (wasmix) {}\n", self.name(), env!("CARGO_PKG_VERSION"));
+        answer(self, text)
+    }
+}
+
 fn answer(program: &Program, text: String) -> ! {
     use std::io::Write;
     let mut stdout = std::io::stdout();
