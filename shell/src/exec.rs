@@ -1138,6 +1138,12 @@ impl Shell {
         let mut values = Vec::new();
         let mut before = Vec::new();
         for assignment in assignments {
+            // An element (`a[0]=x cmd`) is no name a command's environment can hold: bash
+            // says so, before expanding its value, and runs the command without it.
+            if let brush_parser::ast::AssignmentName::ArrayElementName(..) = assignment.name {
+                self.report(&format!("`{}': not a valid identifier", assignment.name));
+                continue;
+            }
             let value = self.one_command_value(&assignment.value).await;
             let Ok(value) = value else {
                 self.restore_variables(before);

@@ -800,7 +800,8 @@ impl Shell {
 
     /// Exported variables, for the environment of programs (arrays are not exported).
     pub(super) fn environment(&self) -> Vec<(String, String)> {
-        self.sorted_variables()
+        let mut exported: Vec<(String, String)> = self
+            .sorted_variables()
             .into_iter()
             .filter(|(_, v)| v.exported)
             .filter_map(|(name, v)| match &v.value {
@@ -809,8 +810,35 @@ impl Shell {
                 Value::Scalar(text) => Some((name.clone(), text.clone())),
                 _ => None,
             })
-            .chain(self.function_environment())
-            .collect()
+            .collect();
+        // A local without a value (`local V`, or unset since) hides nothing from the
+        // environment: bash builds it from the exported variables that have one, in the
+        // innermost scope that has one.
+        let mut shown: std::collections::BTreeSet<&str> =
+            exported.iter().map(|(name, _)| name.as_str()).collect();
+        let mut from_outer = Vec::new();
+        for (name, saved) in self.locals.iter().rev().flatten() {
+            let valueless = self
+                .variables
+                .get(name)
+                .is_none_or(|v| matches!(v.value, Value::Unset));
+            if let Some(Variable {
+                value: Value::Scalar(text),
+                exported: true,
+                ..
+            }) = saved
+                && valueless
+                && shown.insert(name)
+            {
+                from_outer.push((name.clone(), text.clone()));
+            }
+        }
+        if !from_outer.is_empty() {
+            exported.extend(from_outer);
+            exported.sort_by(|a, b| a.0.cmp(&b.0));
+        }
+        exported.extend(self.function_environment());
+        exported
     }
 }
 
