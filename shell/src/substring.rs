@@ -27,24 +27,24 @@ impl Shell {
         match expansion {
             Expansion::One(value) => {
                 let value = value.unwrap_or_default();
-                let chars: Vec<char> = value.chars().collect();
-                let count = chars.len() as i64;
-                let start = if start < 0 {
-                    (count + start).max(0)
-                } else {
-                    start.min(count)
-                };
-                let end = match length {
-                    None => count,
-                    Some(length) if length < 0 => count + length,
-                    Some(length) => (start + length).min(count),
-                };
-                if end < start {
-                    return Err(negative());
-                }
-                Ok(Expansion::One(Some(
-                    chars[start as usize..end as usize].iter().collect(),
-                )))
+                cut(&value, start, length)
+                    .map(|part| Expansion::One(Some(part)))
+                    .ok_or_else(negative)
+            }
+            // `${var[@]:1}` of a variable that is no array cuts its value, as bash does.
+            Expansion::Many {
+                items,
+                indexes,
+                joined,
+            } if matches!(parameter, Parameter::NamedWithAllIndices { name, .. }
+                if !self.is_array(name)) =>
+            {
+                let items = items
+                    .iter()
+                    .map(|item| cut(item, start, length))
+                    .collect::<Option<Vec<String>>>()
+                    .ok_or_else(negative)?;
+                Ok(Expansion::many(items, indexes, joined))
             }
             Expansion::Many {
                 mut items,
@@ -74,4 +74,22 @@ impl Shell {
             }
         }
     }
+}
+
+/// The characters of `value` from `start` (from the end when negative) for `length`
+/// (up to that many from the end when negative); none when that ends before it starts.
+fn cut(value: &str, start: i64, length: Option<i64>) -> Option<String> {
+    let chars: Vec<char> = value.chars().collect();
+    let count = chars.len() as i64;
+    let start = if start < 0 {
+        (count + start).max(0)
+    } else {
+        start.min(count)
+    };
+    let end = match length {
+        None => count,
+        Some(length) if length < 0 => count + length,
+        Some(length) => (start + length).min(count),
+    };
+    (end >= start).then(|| chars[start as usize..end as usize].iter().collect())
 }

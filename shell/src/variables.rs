@@ -285,6 +285,14 @@ impl Shell {
         self.variables.get(name)
     }
 
+    /// An indexed or associative array.
+    pub(super) fn is_array(&self, name: &str) -> bool {
+        matches!(
+            self.variable_entry(name).map(|v| &v.value),
+            Some(Value::Indexed(_) | Value::Associative(_))
+        )
+    }
+
     pub(super) fn is_associative(&self, name: &str) -> bool {
         matches!(
             self.variable_entry(name).map(|v| &v.value),
