@@ -1,6 +1,8 @@
 //! `coproc [NAME] COMMAND`: a command run in the background with a pipe to its stdin and
 //! one from its stdout, whose ends the shell keeps as descriptors: `${NAME[1]}` to write
 //! to it, `${NAME[0]}` to read from it, its pid in `NAME_PID` (NAME is COPROC unless given).
+//! Once it has ended, the next command finds its descriptors closed and both variables
+//! unset, as bash leaves them when it reaps a coprocess.
 
 use super::{Flow, Shell};
 use brush_parser::ast::{AndOrList, CoprocessCommand, Pipeline};
@@ -8,12 +10,23 @@ use wasmix_kernel::file::{Input, Output, Stdio, Stream};
 use wasmix_kernel::kernel::SpawnError;
 use wasmix_kernel::pipe::pipe;
 
+/// The coprocess running: its name, pid and the shell's descriptors for it, and the
+/// shell that started it (a background subshell, which cannot reap it, leaves it be).
+#[derive(Clone)]
+pub(super) struct Coprocess {
+    name: String,
+    pid: wasmix_kernel::proc::Pid,
+    descriptors: [i32; 2],
+    parent: wasmix_kernel::proc::Pid,
+}
+
 impl Shell {
     pub(super) fn run_coprocess(
         &mut self,
         coprocess: &CoprocessCommand,
         io: &Stdio,
     ) -> Result<(), Flow> {
+        self.dispose_ended_coprocess();
         let name = coprocess
             .name
             .as_ref()
@@ -53,6 +66,12 @@ impl Shell {
             self.report(&e.message);
         }
         self.set_variable(&format!("{name}_PID"), &pid.to_string(), false);
+        self.coprocess = Some(Coprocess {
+            name: name.clone(),
+            pid,
+            descriptors: [read_fd, write_fd],
+            parent: self.pid,
+        });
         self.last_background = Some(pid);
         self.jobs.start(
             self.kernel.clone(),
@@ -63,5 +82,34 @@ impl Shell {
         );
         self.last_status = 0;
         Ok(())
+    }
+
+    /// A coprocess that has ended leaves no descriptors and no variables behind.
+    pub(super) fn dispose_ended_coprocess(&mut self) {
+        let Some(coprocess) = &self.coprocess else {
+            return;
+        };
+        let pid = coprocess.pid;
+        let ended = self.jobs.reaped(pid).is_some()
+            || self
+                .jobs
+                .by_pid(pid)
+                .and_then(|number| self.jobs.ended(number))
+                .is_some_and(|ended| ended.borrow().is_some());
+        if !ended || coprocess.parent != self.pid {
+            return;
+        }
+        let Some(coprocess) = self.coprocess.take() else {
+            return;
+        };
+        let mut streams = self.own_streams();
+        for fd in coprocess.descriptors {
+            streams.set_higher(fd, None);
+        }
+        self.streams = Some(std::sync::Arc::new(streams));
+        self.streams_changed += 1;
+        for name in [coprocess.name.clone(), format!("{}_PID", coprocess.name)] {
+            let _ = self.unset_variable(&name);
+        }
     }
 }

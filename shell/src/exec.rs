@@ -918,6 +918,7 @@ impl Shell {
         alone: bool,
     ) -> Result<Stage, Flow> {
         self.substitution_status = None;
+        self.dispose_ended_coprocess();
         match command_lines(command) {
             Some((line, last)) => {
                 self.line = line + self.line_offset;

@@ -242,6 +242,8 @@ pub struct Shell {
     options: options::Options,
     /// The options to restore as a function returns, by its call depth (`local -`).
     options_to_restore: Vec<(usize, options::Options)>,
+    /// The coprocess started last, until it is found to have ended.
+    coprocess: Option<coproc::Coprocess>,
     /// Restricted mode (`set -r`, `restricted.rs`): kept apart from the options `local -`
     /// restores, since nothing turns it off.
     restricted: bool,
@@ -379,6 +381,7 @@ impl Shell {
                 monitor: matches!(origin, Origin::Prompt),
                 ..Default::default()
             },
+            coprocess: None,
             restricted: false,
             shell_options: shopt::ShellOptions {
                 expand_aliases: matches!(origin, Origin::Prompt),
