@@ -281,10 +281,12 @@ impl Shell {
         self.remove_foreground(&pids);
     }
 
-    /// `disown [-ar] [%N...]`: takes jobs out of the table; they run on, unwaited and
-    /// unreported. No operand means the current job; `-a` all, `-r` only running ones.
+    /// `disown [-h] [-ar] [%N...]`: takes jobs out of the table; they run on, unwaited
+    /// and unreported. No operand means the current job; `-a` all, `-r` only running
+    /// ones. `-h` keeps them in the table and only spares them the hangup signal a shell
+    /// sends its jobs as it is hung up, which this shell never sends: it leaves them be.
     pub(super) fn disown_builtin(&mut self, argv: &[String]) -> (u8, String) {
-        let (mut all, mut running_only) = (false, false);
+        let (mut all, mut running_only, mut keep) = (false, false, false);
         let mut operands = &argv[1..];
         while let Some(option) = operands
             .first()
@@ -294,10 +296,11 @@ impl Shell {
                 match letter {
                     'a' => all = true,
                     'r' => running_only = true,
+                    'h' => keep = true,
                     _ => {
                         self.report(&format!("disown: -{letter}: invalid option"));
-                        // Without a prefix, as bash; without -h, which has nothing to do here.
-                        eprintln!("disown: usage: disown [-ar] [jobspec ... | pid ...]");
+                        // Without a prefix, as bash's.
+                        self.say("disown: usage: disown [-h] [-ar] [jobspec ... | pid ...]".into());
                         return (2, String::new());
                     }
                 }
@@ -329,7 +332,7 @@ impl Shell {
                 .jobs
                 .ended(number)
                 .is_some_and(|e| e.borrow().is_none());
-            if !running_only || running {
+            if !keep && (!running_only || running) {
                 self.jobs.remove(number);
             }
         }

@@ -85,8 +85,8 @@ pub(super) const BUILTINS: &[(&str, Builtin, &str, &str)] = &[
     (
         "disown",
         Builtin::Disown,
-        "disown [-ar] [%JOB...]",
-        "forget jobs (-a: all, -r: the running ones)",
+        "disown [-h] [-ar] [%JOB...]",
+        "forget jobs (-a: all, -r: the running ones; -h: keep them, spared a hangup)",
     ),
     (
         "bind",
