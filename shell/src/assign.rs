@@ -1016,6 +1016,7 @@ impl Shell {
         }
         let mut status = 0;
         for name in names {
+            self.note_read(name);
             match self.raw_variable(name) {
                 Some(variable) => {
                     text.push_str(&declaration(name, &self.shown(name, variable)));

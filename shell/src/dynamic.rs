@@ -37,6 +37,11 @@ const DYNAMIC: [(&str, bool, bool); 14] = [
 pub(super) struct DynamicState {
     random: Arc<Mutex<BashRandom>>,
     seconds_set: (i64, Instant),
+    /// `DIRSTACK`, and `BASH_ARGC` with `BASH_ARGV`, have been read by name: until then
+    /// bash's listings (`set`, `declare -p`, `declare -a`) show them empty, as bash fills
+    /// them only when they are looked up.
+    read_directory_stack: bool,
+    read_arguments: bool,
 }
 
 impl DynamicState {
@@ -44,6 +49,8 @@ impl DynamicState {
         DynamicState {
             random: Arc::new(Mutex::new(BashRandom::from_clock())),
             seconds_set: (0, Instant::now()),
+            read_directory_stack: false,
+            read_arguments: false,
         }
     }
 
@@ -53,6 +60,8 @@ impl DynamicState {
         DynamicState {
             random: Arc::new(Mutex::new(BashRandom::from_clock())),
             seconds_set: self.seconds_set,
+            read_directory_stack: self.read_directory_stack,
+            read_arguments: self.read_arguments,
         }
     }
 
@@ -116,8 +125,28 @@ impl Shell {
         })
     }
 
-    /// A variable as listings show it: a dynamic one with its value now.
+    /// A variable the script reads by name (an expansion, `declare -p NAME`).
+    pub(super) fn note_read(&mut self, name: &str) {
+        match name {
+            "DIRSTACK" => self.dynamic.read_directory_stack = true,
+            "BASH_ARGC" | "BASH_ARGV" => self.dynamic.read_arguments = true,
+            _ => {}
+        }
+    }
+
+    /// A variable as listings show it: a dynamic one with its value now, and an array
+    /// bash fills only when it is read shown empty until then.
     pub(super) fn shown<'v>(&self, name: &str, variable: &'v Variable) -> Cow<'v, Variable> {
+        let unread = match name {
+            "DIRSTACK" => !self.dynamic.read_directory_stack,
+            "BASH_ARGC" | "BASH_ARGV" => !self.dynamic.read_arguments,
+            _ => false,
+        };
+        if unread && matches!(variable.value, Value::Indexed(_)) {
+            let mut empty = variable.clone();
+            empty.value = Value::Indexed(Default::default());
+            return Cow::Owned(empty);
+        }
         if !variable.dynamic {
             return Cow::Borrowed(variable);
         }

@@ -163,6 +163,7 @@ impl Shell {
     async fn direct_expansion(&mut self, parameter: &Parameter) -> Result<Expansion, ExpandError> {
         let element = self.nameref_to_element(parameter);
         let parameter = element.as_ref().unwrap_or(parameter);
+        self.note_read(&name_of(parameter));
         Ok(match parameter {
             Parameter::Special(SpecialParameter::AllPositionalParameters { concatenate }) => {
                 let indexes = (1..=self.positional.len() as i64).collect();
