@@ -486,6 +486,21 @@ impl Shell {
         }
         let resolved = self.resolve(name);
         let name = &*resolved;
+        // A negative index before the first element is reported before a read-only
+        // array is, as in bash.
+        if let Subscript::Index(index @ ..0) = subscript {
+            let end = match self.variables.get(name).map(|v| &v.value) {
+                Some(Value::Indexed(elements)) => elements.keys().next_back().map_or(0, |l| l + 1),
+                Some(Value::Scalar(_)) => 1,
+                Some(Value::Associative(_)) => i64::MAX,
+                _ => 0,
+            };
+            if end.saturating_add(index) < 0 {
+                return Err(ExpandError::new(format!(
+                    "{name}[{index}]: bad array subscript"
+                )));
+            }
+        }
         self.refuse_readonly(name)?;
         let integer = self.variables.get(name).is_some_and(|v| v.integer);
         let before = self.element(name, &subscript);
