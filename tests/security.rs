@@ -60,6 +60,33 @@ impl Host {
         command.output().unwrap().into()
     }
 
+    /// Each attack run in turn in one session, after `setup`: the status each ended with,
+    /// and the session's output (each attack's messages among it).
+    fn statuses(&self, setup: &str, attacks: &[&str]) -> (Vec<String>, Run) {
+        let script: String = std::iter::once(setup.to_string())
+            .chain(
+                attacks
+                    .iter()
+                    .map(|attack| format!("{attack} 2>&1; echo \"status $?\"\n")),
+            )
+            .collect();
+        let out = self.run(&script);
+        let statuses: Vec<String> = out
+            .stdout
+            .lines()
+            .filter_map(|line| line.strip_prefix("status "))
+            .map(str::to_string)
+            .collect();
+        assert_eq!(
+            statuses.len(),
+            attacks.len(),
+            "{}{}",
+            out.stdout,
+            out.stderr
+        );
+        (statuses, out)
+    }
+
     /// wasmix on this host's state directory, with the shared compile cache.
     fn wasmix(&self) -> Command {
         let mut command = Command::new(WASMIX);
@@ -344,26 +371,7 @@ fn a_restricted_shell_writes_nothing_by_redirection() {
         "/m/note",
         "exec sh -c 'echo x > /m/note'",
     ];
-    let script: String = std::iter::once("set -r\n".to_string())
-        .chain(
-            attacks
-                .iter()
-                .map(|attack| format!("{attack} 2>&1; echo \"status $?\"\n")),
-        )
-        .collect();
-    let out = host.run(&script);
-    let statuses: Vec<&str> = out
-        .stdout
-        .lines()
-        .filter_map(|line| line.strip_prefix("status "))
-        .collect();
-    assert_eq!(
-        statuses.len(),
-        attacks.len(),
-        "{}{}",
-        out.stdout,
-        out.stderr
-    );
+    let (statuses, out) = host.statuses("set -r\n", &attacks);
     for (attack, status) in attacks.iter().zip(statuses) {
         assert_eq!(status, "1", "{attack} was not refused:\n{}", out.stdout);
     }
@@ -401,21 +409,13 @@ fn a_read_only_mount_resists_every_way_of_writing() {
         "/fx/fileops.wasm write-at /ro/f 0 X",
         "/fx/fileops.wasm set-len /ro/f 0",
     ];
-    let script: String = attacks
-        .iter()
-        .map(|attack| format!("{attack} 2>/dev/null; echo \"$?\"\n"))
-        .collect();
-    let out = host.run(&script);
-    let statuses: Vec<&str> = out.stdout.lines().collect();
-    assert_eq!(
-        statuses.len(),
-        attacks.len(),
-        "{}{}",
-        out.stdout,
-        out.stderr
-    );
+    let (statuses, out) = host.statuses("", &attacks);
     for (attack, status) in attacks.iter().zip(statuses) {
-        assert_ne!(status, "0", "{attack} succeeded on a read-only mount");
+        assert_ne!(
+            status, "0",
+            "{attack} succeeded on a read-only mount:\n{}",
+            out.stdout
+        );
     }
     assert_eq!(host.snapshot(), before);
 }

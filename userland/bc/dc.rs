@@ -41,25 +41,6 @@ impl Stream {
         self.with_reader(|reader| reader.consume(1));
         Some(byte)
     }
-
-    /// The bytes up to the next `close` not balanced by an `open` after it, which is
-    /// consumed and not kept (to the end when there is none).
-    pub fn read_until_balanced(&mut self, open: u8, close: u8) -> Vec<u8> {
-        let mut text = Vec::new();
-        let mut depth = 1;
-        while let Some(byte) = self.next() {
-            if byte == close {
-                depth -= 1;
-                if depth == 0 {
-                    break;
-                }
-            } else if byte == open {
-                depth += 1;
-            }
-            text.push(byte);
-        }
-        text
-    }
 }
 
 /// A line of standard input without its newline, for `?`.

@@ -153,11 +153,9 @@ impl<'a> Machine<'a> {
         }
     }
 
-    /// The text up to the `close` that balances, consumed with it.
+    /// The text up to the `close` that balances (to the end when none does), consumed
+    /// with it and not kept.
     fn read_balanced(&mut self, open: u8, close: u8) -> Vec<u8> {
-        if let Some(stream) = self.stream.as_mut().filter(|_| self.frames.is_empty()) {
-            return stream.read_until_balanced(open, close);
-        }
         let mut text = Vec::new();
         let mut depth = 1;
         while let Some(byte) = self.next() {
