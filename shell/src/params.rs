@@ -163,7 +163,12 @@ impl Shell {
     async fn direct_expansion(&mut self, parameter: &Parameter) -> Result<Expansion, ExpandError> {
         let element = self.nameref_to_element(parameter);
         let parameter = element.as_ref().unwrap_or(parameter);
-        self.note_read(&name_of(parameter));
+        if let Parameter::Named(name)
+        | Parameter::NamedWithIndex { name, .. }
+        | Parameter::NamedWithAllIndices { name, .. } = parameter
+        {
+            self.note_read(name);
+        }
         Ok(match parameter {
             Parameter::Special(SpecialParameter::AllPositionalParameters { concatenate }) => {
                 let indexes = (1..=self.positional.len() as i64).collect();

@@ -837,6 +837,10 @@ impl Shell {
         // A local without a value (`local V`, or unset since) hides nothing from the
         // environment: bash builds it from the exported variables that have one, in the
         // innermost scope that has one.
+        if self.locals.is_empty() {
+            exported.extend(self.function_environment());
+            return exported;
+        }
         let mut shown: std::collections::BTreeSet<&str> =
             exported.iter().map(|(name, _)| name.as_str()).collect();
         let mut from_outer = Vec::new();
