@@ -97,7 +97,8 @@ fn unzip_extracts_lists_and_tests_as_info_zip() {
         "chmod 751 a; chmod 600 b; touch -d '2001-02-03 04:05:06' a; zip -q t.zip a b; rm a b; unzip -q t.zip; ls -l --time-style=+%FT%T a b | cut -d' ' -f1,6-",
         "zip -q t.zip a; zip -qd t.zip a; unzip t.zip 2>&1; echo $?; unzip -l t.zip 2>&1; echo $?",
         "zip -q t b; unzip -p t | cmp - b; unzip t.zip -d x > /dev/null; ls x",
-        "zip -qr0 t.zip a b sub; unzip -v t.zip | sed 's/20..-..-.. ..:../TIME/'; unzip -vqq t.zip a",
+        "zip -qr0 t.zip a b sub; unzip -v t.zip | sed 's/20..-..-.. ..:../TIME/'; unzip -vqq t.zip a | sed 's/20..-..-.. ..:../TIME/'",
+        "touch -d '2001-02-03 04:05:59' a; zip -q t.zip a; unzip -l t.zip; unzip -vqq t.zip; TZ=America/New_York unzip -lqq t.zip",
     ]));
 }
 

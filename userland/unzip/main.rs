@@ -152,26 +152,15 @@ fn not_a_zip(name: &str) -> Failure {
     Failure::Status(NOT_FOUND)
 }
 
-/// "2026-12-06 17:10", a member's time as unzip lists it (from its MS-DOS fields).
-fn listed_time(dos: u32) -> String {
-    let (date, time) = (dos >> 16, dos & 0xffff);
-    format!(
-        "{:04}-{:02}-{:02} {:02}:{:02}",
-        1980 + (date >> 9),
-        (date >> 5) & 15,
-        date & 31,
-        time >> 11,
-        (time >> 5) & 63
-    )
-}
-
+/// Members are listed at their exact time (the extended-timestamp field) where the
+/// archive has one, as Info-ZIP's unzip lists them, else at their DOS time.
 fn list(entries: &[&Entry], options: &Options, out: &mut Output) {
     if options.quiet < 2 {
         let _ = writeln!(out, "  Length      Date    Time    Name");
         let _ = writeln!(out, "---------  ---------- -----   ----");
     }
     for entry in entries {
-        let when = listed_time(entry.dos_time);
+        let when = wasmix_zip::listed_time(entry.mtime);
         let _ = writeln!(out, "{:>9}  {when}   {}", entry.size, entry.name);
     }
     if options.quiet < 2 {
@@ -225,7 +214,7 @@ fn list_verbosely(entries: &[&Entry], options: &Options, out: &mut Output) {
             entry.size,
             entry.compressed_size,
             factor(entry.size, entry.compressed_size),
-            listed_time(entry.dos_time),
+            wasmix_zip::listed_time(entry.mtime),
             entry.crc,
             entry.name
         );

@@ -103,6 +103,11 @@ fn corrupt(e: ZipError) -> Error {
 }
 
 /// The local time zone's view of `seconds`, for MS-DOS times.
+/// A member's time as unzip lists it (`2026-12-07 01:30`), in the local zone.
+pub fn listed_time(seconds: i64) -> String {
+    local(seconds).strftime("%Y-%m-%d %H:%M").to_string()
+}
+
 fn local(seconds: i64) -> jiff::Zoned {
     jiff::Timestamp::from_second(seconds)
         .unwrap_or(jiff::Timestamp::UNIX_EPOCH)
