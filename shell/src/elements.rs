@@ -19,18 +19,25 @@ pub(super) struct Element {
 
 impl Shell {
     /// An assignment's value: expanded unsplit, with a tilde after each unquoted `:`
-    /// expanded too, as bash does for assignments.
+    /// expanded too, as bash does for assignments (also in the operands of its
+    /// `${VAR-word}` expansions).
     pub(super) async fn expand_assigned(&mut self, word: &Word) -> Result<String, ExpandError> {
-        let parts = split_before_tildes(&word.value);
-        if parts.len() == 1 {
-            return self.expand_value(word).await;
-        }
+        self.expand_colon_tildes(&word.value, true).await
+    }
+
+    /// `text` expanded unsplit, a tilde after each unquoted `:` expanded; with
+    /// `in_operands`, in the operands of `${VAR-word}` too (not in an array's elements).
+    async fn expand_colon_tildes(
+        &mut self,
+        text: &str,
+        in_operands: bool,
+    ) -> Result<String, ExpandError> {
         let mut value = String::new();
-        for (at, part) in parts.iter().enumerate() {
+        for (at, part) in split_before_tildes(text).iter().enumerate() {
             if at > 0 {
                 value.push(':');
             }
-            value.push_str(&self.expand_value(&Word::new(part)).await?);
+            value.push_str(&self.expand_assigned_part(part, in_operands).await?);
         }
         Ok(value)
     }
@@ -81,7 +88,7 @@ impl Shell {
                     let value = if associative {
                         self.expand_untilded(&value).await?
                     } else {
-                        self.expand_assigned(&Word::new(&value)).await?
+                        self.expand_colon_tildes(&value, false).await?
                     };
                     expanded.push(Element {
                         key: Some(key),
@@ -235,7 +242,7 @@ fn keyed_word(text: &str) -> Option<(String, bool, String)> {
 
 /// The text of an assigned value cut at each unquoted, top-level `:` that a `~` follows,
 /// so each part starts where a tilde is expanded; one part when there is no such `:`.
-fn split_before_tildes(text: &str) -> Vec<String> {
+pub(super) fn split_before_tildes(text: &str) -> Vec<String> {
     let chars: Vec<char> = text.chars().collect();
     let mut parts = vec![String::new()];
     // Open quotes and brackets, innermost last.

@@ -180,6 +180,9 @@ pub(super) struct Fields {
     /// A here-document's body is being expanded: `$'...'` is no quote there, even in a
     /// `${VAR-word}` (extquote is for double quotes).
     pub(super) in_document: bool,
+    /// An assignment's value is being expanded: a `~` after a `:` in the operand of an
+    /// unquoted `${VAR-word}` or `${VAR+word}` is expanded as in the value itself.
+    assignment: bool,
 }
 
 impl Default for Fields {
@@ -196,6 +199,7 @@ impl Default for Fields {
             ifs: DEFAULT_IFS.to_string(),
             regex: None,
             in_document: false,
+            assignment: false,
         }
     }
 }
@@ -206,6 +210,15 @@ impl Fields {
         Fields {
             split: false,
             ..Fields::default()
+        }
+    }
+
+    /// For an assignment's value: unsplit, with tildes after `:` in `${VAR-word}`
+    /// expanded.
+    pub(super) fn assigned() -> Fields {
+        Fields {
+            assignment: true,
+            ..Fields::unsplit()
         }
     }
 
@@ -391,6 +404,20 @@ impl Shell {
         Ok(fields.current)
     }
 
+    /// A part of an assignment's value; with `in_operands`, tildes after a `:` in its
+    /// `${VAR-word}` operands are expanded (see `Fields::assigned`).
+    pub(super) async fn expand_assigned_part(
+        &mut self,
+        text: &str,
+        in_operands: bool,
+    ) -> Result<String, ExpandError> {
+        let fields = match in_operands {
+            true => Fields::assigned(),
+            false => Fields::unsplit(),
+        };
+        Ok(self.fields_of(text, fields).await?.current)
+    }
+
     /// A `case` pattern: expanded, its quoted parts escaped so they match only themselves.
     pub(super) async fn expand_case_pattern(&mut self, word: &Word) -> Result<String, ExpandError> {
         let fields = self.fields_of(&word.value, Fields::unsplit()).await?;
@@ -464,10 +491,23 @@ impl Shell {
         fields: &'a mut Fields,
     ) -> Expanding<'a, ()> {
         Box::pin(async move {
-            let text = &value_operand(text, quoted, self.extquote_in(fields));
-            let pieces = syntax::parse_word(text, false).map_err(ExpandError::new)?;
+            let text = value_operand(text, quoted, self.extquote_in(fields));
+            let parts = match fields.assignment && !quoted {
+                true => super::elements::split_before_tildes(&text),
+                false => vec![text],
+            };
             let outer = std::mem::replace(&mut fields.split_literals, true);
-            let result = self.expand_pieces(text, &pieces, quoted, fields).await;
+            let mut result = Ok(());
+            for (at, part) in parts.iter().enumerate() {
+                if at > 0 {
+                    fields.push_unquoted(":");
+                }
+                let pieces = syntax::parse_word(part, false).map_err(ExpandError::new)?;
+                result = self.expand_pieces(part, &pieces, quoted, fields).await;
+                if result.is_err() {
+                    break;
+                }
+            }
             fields.split_literals = outer;
             result
         })
