@@ -667,3 +667,46 @@ fn groups_as_gnu() {
         case("groups nosuch; echo $?; groups -x; echo $?"),
     ]);
 }
+
+#[test]
+fn look() {
+    let words = "printf 'apple\\nApricot\\nbanana\\nband\\nbandana\\nBanner\\ncar\\n' > w; \
+                 printf 'a b\\nab\\na-b\\nabc\\n' > u; seq 1000 | sort > n; ";
+    compare(&after(
+        words,
+        &[
+            "look ban w; echo $?; look -f ban w; look zz w; echo $?",
+            "look -d 'a b' u; echo $?; look -d a- u; look --alph ab u",
+            "look -t b ab u; look -t x ab u; look --term=b ab u; look -t '' ab u",
+            "look '' u; echo $?; look -f AB u; look ab -f u",
+            "look a empty; echo $?; look a dir; echo $?; look a nosuch; echo $?",
+            "look a b c; echo $?; look; echo $?; look -x a u; echo $?; look -t; echo $?",
+            "printf 'abc\\nabd\\n' > l; WORDLIST=l look AB; echo $?; WORDLIST=nosuch look ab; echo $?",
+            "printf 'ab\\nab' | look ab /dev/stdin; echo $?; printf 'ab\\nab' > e; look a e",
+            "look 99 n; look 5 n | wc -l; look -d 1-0 n",
+            "look -h; look --help | head -3",
+        ],
+    ));
+}
+
+#[test]
+fn locale() {
+    compare(&[
+        case("env -i locale; env -i LANG=C.UTF-8 LC_TIME=POSIX locale"),
+        case(
+            "env -i LC_ALL=C.utf8 LANGUAGE=en locale; env -i LANG=xx_YY.UTF-8 LC_CTYPE=C.UTF-8 locale; echo $?",
+        ),
+        case(
+            "env -i LANG=c.utf8 locale; env -i LANG=C.UTF-8@x locale | head -3; env -i LC_ALL=POSIX locale",
+        ),
+        case(
+            "locale -a; locale charmap; env -i LANG=C.UTF-8 locale charmap; env -i locale -k LC_NUMERIC",
+        ),
+        case("env -i LANG=C.UTF-8 LC_NUMERIC=C locale -ck numeric-codeset LC_PAPER decimal_point"),
+        case("env -i LC_ALL=C.UTF-8 locale LC_TIME LC_IDENTIFICATION; locale -k LC_CTYPE era"),
+        case(
+            "locale nope decimal_point; echo $?; locale LC_ALL; echo $?; locale decimal_point nope era",
+        ),
+        case("locale -x; echo $?; locale --bogus; echo $?; locale --cat decimal_point"),
+    ]);
+}
