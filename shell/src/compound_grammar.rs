@@ -170,6 +170,15 @@ impl Parser<'_> {
     fn arithmetic_for(&mut self) -> Parsed<ast::ArithmeticForClauseCommand> {
         let keyword = self.expect_word("for")?;
         let open = self.at;
+        // Only `((` written together opens one (bash reads it as one token): a `(`
+        // alone is where the error is.
+        let doubled = self.tokens.get(open + 1).is_some_and(|second| {
+            is_op(second, "(")
+                && location(second).start.index == location(&self.tokens[open]).end.index
+        });
+        if !doubled {
+            return Err(self.error_here());
+        }
         self.expect_op("(")?;
         self.expect_op("(")?;
         let inner_close = self.closer_of(open + 1).ok_or_else(|| self.error_here())?;
