@@ -429,6 +429,12 @@ fn tr() {
         fed("tr abc x", "aabbcc\n"),
         fed("tr -s a-z", "aabbccdd\n"),
         case("tr"),
+        case("tr a b < dir; echo $?; tr -d a < dir; tr -s a b < dir"),
+        // Past one chunk of input: a squeeze that spans two chunks.
+        case("seq 200000 | tr 0-9 a-j | md5sum; seq 200000 | tr -d 5 | md5sum"),
+        case(
+            "seq 200000 | tr -s 1 | md5sum; (head -c 262143 /dev/zero; printf '\\0\\0a') | tr -s '\\0' | od -c",
+        ),
     ]);
 }
 

@@ -2,9 +2,9 @@
 
 mod shift;
 
-use std::io::{Read, Write};
+use std::io::{self, Write};
 use wasmix_common::escapes::{self, Octal};
-use wasmix_common::{Arg, Failure, Program, args, input};
+use wasmix_common::{Arg, Failure, Program, args, input, read_error};
 
 static PROGRAM: Program = Program::new(
     "tr",
@@ -98,36 +98,54 @@ fn main() {
                 squeezable = first;
             }
         }
-        let shifts = shift::Shifts::of(&map);
-        let mut stdin = input::stdin();
+        let translating = !delete && !squeeze;
+        let shifts = if translating {
+            shift::Shifts::of(&map)
+        } else {
+            None
+        };
         let mut previous: Option<u8> = None;
-        let mut result = Vec::new();
-        input::each_chunk(&mut stdin as &mut dyn Read, |chunk| {
-            result.clear();
-            if !delete && !squeeze {
-                match &shifts {
-                    Some(shifts) => {
-                        result.extend_from_slice(chunk);
-                        shifts.apply(&mut result);
+        let mut write_error = None;
+        // Each chunk is changed where it was read into, and what is kept written.
+        let read = input::each_stdin_chunk(|chunk| {
+            let kept = match &shifts {
+                Some(shifts) => {
+                    shifts.apply(chunk);
+                    chunk.len()
+                }
+                // One table lookup per byte, no branches.
+                None if translating => {
+                    chunk.iter_mut().for_each(|b| *b = map[*b as usize]);
+                    chunk.len()
+                }
+                None => {
+                    let mut kept = 0;
+                    for at in 0..chunk.len() {
+                        let b = chunk[at];
+                        if delete && first[b as usize] {
+                            continue;
+                        }
+                        let c = if delete { b } else { map[b as usize] };
+                        if squeeze && squeezable[c as usize] && previous == Some(c) {
+                            continue;
+                        }
+                        previous = Some(c);
+                        chunk[kept] = c;
+                        kept += 1;
                     }
-                    // One table lookup per byte, no branches.
-                    None => result.extend(chunk.iter().map(|&b| map[b as usize])),
+                    kept
                 }
-                return out.write_all(&result);
-            }
-            for &b in chunk {
-                if delete && first[b as usize] {
-                    continue;
-                }
-                let c = if delete { b } else { map[b as usize] };
-                if squeeze && squeezable[c as usize] && previous == Some(c) {
-                    continue;
-                }
-                previous = Some(c);
-                result.push(c);
-            }
-            out.write_all(&result)
-        })?;
+            };
+            out.write_all(&chunk[..kept]).map_err(|e| {
+                let kind = e.kind();
+                write_error = Some(e);
+                io::Error::from(kind)
+            })
+        });
+        if let Some(e) = write_error {
+            return Err(e.into());
+        }
+        read.map_err(|e| Failure::Fatal(read_error(&e)))?;
         Ok(0)
     })
 }

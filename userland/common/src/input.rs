@@ -26,6 +26,40 @@ impl Read for StandardInput {
     }
 }
 
+/// Calls `f` with each chunk of standard input, to change in place, until end of file.
+/// Under WASI each chunk is the vector the kernel filled, read from the stdin stream
+/// itself: libc's `read` would copy it once more.
+pub fn each_stdin_chunk(mut f: impl FnMut(&mut [u8]) -> io::Result<()>) -> io::Result<()> {
+    #[cfg(target_os = "wasi")]
+    {
+        use wasip2::io::streams::StreamError;
+        let stream = wasip2::cli::stdin::get_stdin();
+        loop {
+            match stream.blocking_read(256 * 1024) {
+                Ok(mut chunk) => f(&mut chunk)?,
+                Err(StreamError::Closed) => return Ok(()),
+                // As libc reports any failed read of a stream.
+                Err(StreamError::LastOperationFailed(_)) => {
+                    return Err(explain_stdin_error(io::Error::from_raw_os_error(EIO)));
+                }
+            }
+        }
+    }
+    #[cfg(not(target_os = "wasi"))]
+    {
+        let mut chunk = Vec::new();
+        each_chunk(&mut stdin(), |bytes| {
+            chunk.clear();
+            chunk.extend_from_slice(bytes);
+            f(&mut chunk)
+        })
+    }
+}
+
+/// wasi-libc's EIO.
+#[cfg(target_os = "wasi")]
+const EIO: i32 = 29;
+
 /// WASI reports every failed read of a stream alike (EIO). Standard input redirected
 /// from a directory (`cmd < dir`) fails as it does on Linux, with "Is a directory", told
 /// apart by what `/dev/stdin` opens.
