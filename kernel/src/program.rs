@@ -398,8 +398,8 @@ impl Prepare for Component {
 impl Prepare for Module {
     fn entry(self, tier: &Tier) -> Result<Entry, ExecError> {
         let pre = tier
-            .module_linker
-            .instantiate_pre(&self)
+            .module_linker()
+            .and_then(|linker| linker.instantiate_pre(&self))
             .map_err(|e| ExecError::Unlinkable(format!("{e:#}")))?;
         Ok(Entry::Preview1(pre))
     }

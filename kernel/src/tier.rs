@@ -13,6 +13,7 @@ use std::io::Write;
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+use std::sync::OnceLock;
 use wasmtime::Engine;
 use wasmtime::component::Linker;
 
@@ -20,8 +21,9 @@ use wasmtime::component::Linker;
 pub struct Tier {
     pub engine: Engine,
     pub linker: Linker<ProcessCtx>,
-    /// The preview 1 calls, for core modules.
-    pub module_linker: wasmtime::Linker<ProcessCtx>,
+    /// The preview 1 calls, for core modules: made when the first one runs, since most
+    /// sessions run none and it costs every boot a tenth of a millisecond or more.
+    module_linker: OnceLock<wasmtime::Linker<ProcessCtx>>,
 }
 
 impl Tier {
@@ -33,13 +35,21 @@ impl Tier {
         crate::wasi_fs::add_to_linker(&mut linker)?;
         crate::process_api::add_to_linker(&mut linker)?;
         crate::terminal::add_to_linker(&mut linker)?;
-        let mut module_linker = wasmtime::Linker::new(&engine);
-        crate::preview1::add_to_linker(&mut module_linker)?;
         Ok(Tier {
             engine,
             linker,
-            module_linker,
+            module_linker: OnceLock::new(),
         })
+    }
+
+    /// The linker for core modules (preview 1 programs).
+    pub fn module_linker(&self) -> wasmtime::Result<&wasmtime::Linker<ProcessCtx>> {
+        if let Some(linker) = self.module_linker.get() {
+            return Ok(linker);
+        }
+        let mut linker = wasmtime::Linker::new(&self.engine);
+        crate::preview1::add_to_linker(&mut linker)?;
+        Ok(self.module_linker.get_or_init(|| linker))
     }
 }
 
