@@ -16,7 +16,9 @@ use crate::fs::ramfs::RamFs;
 use crate::fs::{FileHandle, FileServer, FsError, OpenOptions};
 use crate::proc::{self, ExitStatus, Identity, Launch, NoSuchProcess, Pid, ProcessTable, Signal};
 use crate::process_api::Inheritance;
-use crate::program::{ExecError, LazyTier, Program, ProgramLoader, TierFactory};
+use crate::program::{
+    Awaited, ExecError, LazyTier, Optimizing, Program, ProgramLoader, TierFactory,
+};
 use crate::tier::{Tier, TierUp};
 use std::collections::HashMap;
 use std::fmt;
@@ -286,7 +288,6 @@ impl SpawnError {
 
 impl Kernel {
     pub fn boot(options: BootOptions) -> Result<Arc<Kernel>, BootError> {
-        let boot_error = |e: wasmtime::Error| BootError(format!("{e:#}"));
         let (time_slicing, profiler) = (options.time_slicing, options.profiler);
         let engine = move |compiler, pooled| {
             engine::new_engine(compiler, time_slicing, pooled, profiler).and_then(Tier::new)
@@ -303,16 +304,24 @@ impl Kernel {
         } else {
             (Some(pooled), None)
         };
-        let optimizing = engine(Compiler::Optimizing, pooled).map_err(boot_error)?;
         refuse_own_directories(&options)?;
-        let disk = options
-            .cache_dir
-            .as_ref()
-            .and_then(|dir| ArtifactCache::new(dir, &optimizing.engine));
-        // First runs go to the baseline compiler only when the optimising compile has a
-        // cache to go to.
-        let baseline = match (&options.tier_up, &options.cache_dir, &disk) {
-            (Some(executable), Some(cache_dir), Some(_)) => Some((
+        // The optimising engine, its first pool and the cache are made on a thread of
+        // their own while the rest of the kernel and the shell start; the first spawn
+        // waits for them.
+        let cache_dir = options.cache_dir.clone();
+        let trace = options.trace;
+        let optimizing = Awaited::start("wasmix-engine", move || {
+            let tier = engine(Compiler::Optimizing, pooled).map_err(|e| format!("{e:#}"))?;
+            let disk = cache_dir
+                .as_ref()
+                .and_then(|dir| ArtifactCache::new(dir, &tier.engine));
+            Ok(Optimizing::new(tier, disk, trace, time_slicing))
+        })
+        .map_err(|e| BootError(format!("cannot start a thread: {e}")))?;
+        // First runs go to the baseline compiler when there is a cache for the optimising
+        // compile to go to (see `ProgramLoader::compile`).
+        let baseline = match (&options.tier_up, &options.cache_dir) {
+            (Some(executable), Some(cache_dir)) => Some((
                 LazyTier::new(Box::new(move || engine(Compiler::Baseline, None))),
                 TierUp {
                     executable: executable.clone(),
@@ -333,7 +342,6 @@ impl Kernel {
                 outside_pool,
                 baseline,
                 options.time_slicing,
-                disk,
                 options.trace,
             ),
             time_slicing: options.time_slicing,

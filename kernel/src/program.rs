@@ -138,17 +138,68 @@ impl LazyTier {
     }
 }
 
+/// The optimising tier with what hangs on its engine: `/bin`'s code built in for it, and
+/// the on-disk cache of code it compiled.
+pub struct Optimizing {
+    tier: Tier,
+    precompiled: Option<Precompiled>,
+    disk: Option<ArtifactCache>,
+}
+
+impl Optimizing {
+    pub fn new(tier: Tier, disk: Option<ArtifactCache>, trace: bool, time_slicing: bool) -> Self {
+        let precompiled = Precompiled::for_engine(&tier.engine);
+        if trace && time_slicing && precompiled.is_none() {
+            eprintln!("wasmix: /bin was compiled for other engine settings; compiling it here");
+        }
+        Optimizing {
+            tier,
+            precompiled,
+            disk,
+        }
+    }
+}
+
+/// A value made on a thread of its own from boot on, waited for where it is first
+/// needed: an engine and its first pool take more than a millisecond, in which the rest of
+/// the kernel and the shell start.
+pub struct Awaited<T> {
+    made: OnceLock<Result<T, String>>,
+    making: Mutex<Option<std::thread::JoinHandle<Result<T, String>>>>,
+}
+
+impl<T: Send + 'static> Awaited<T> {
+    pub fn start(
+        name: &str,
+        make: impl FnOnce() -> Result<T, String> + Send + 'static,
+    ) -> std::io::Result<Awaited<T>> {
+        let making = std::thread::Builder::new().name(name.into()).spawn(make)?;
+        Ok(Awaited {
+            made: OnceLock::new(),
+            making: Mutex::new(Some(making)),
+        })
+    }
+
+    /// The value, or why it could not be made.
+    pub fn get(&self) -> Result<&T, String> {
+        let made = self.made.get_or_init(|| match lock(&self.making).take() {
+            Some(making) => making
+                .join()
+                .unwrap_or_else(|_| Err("its thread ended before making it".into())),
+            None => Err("it was never started".into()),
+        });
+        made.as_ref().map_err(String::clone)
+    }
+}
+
 pub struct ProgramLoader {
-    optimizing: Tier,
+    optimizing: Awaited<Optimizing>,
     /// Optimised code for processes beyond the first pool: the optimising engine's
     /// settings, with the second pool (made when the first one is full).
     outside_pool: Option<LazyTier>,
     /// Where first runs are compiled, when optimising compiles can go on elsewhere.
     baseline: Option<(LazyTier, TierUp)>,
     time_slicing: bool,
-    /// `/bin` as compiled at build time, when it fits this engine.
-    precompiled: Option<Precompiled>,
-    disk: Option<ArtifactCache>,
     /// By artifact key; each slot is locked while its program compiles, so two stages of
     /// a pipeline never compile the same program twice, and different ones compile at once.
     loaded: Mutex<HashMap<String, Arc<Slot>>>,
@@ -157,27 +208,24 @@ pub struct ProgramLoader {
 
 impl ProgramLoader {
     pub fn new(
-        optimizing: Tier,
+        optimizing: Awaited<Optimizing>,
         outside_pool: Option<LazyTier>,
         baseline: Option<(LazyTier, TierUp)>,
         time_slicing: bool,
-        disk: Option<ArtifactCache>,
         trace: bool,
     ) -> ProgramLoader {
-        let precompiled = Precompiled::for_engine(&optimizing.engine);
-        if trace && time_slicing && precompiled.is_none() {
-            eprintln!("wasmix: /bin was compiled for other engine settings; compiling it here");
-        }
         ProgramLoader {
             optimizing,
             outside_pool,
             baseline,
             time_slicing,
-            precompiled,
-            disk,
             loaded: Mutex::new(HashMap::new()),
             trace,
         }
+    }
+
+    fn optimizing(&self) -> Result<&Optimizing, ExecError> {
+        self.optimizing.get().map_err(ExecError::Unlinkable)
     }
 
     /// Prepares the program stored at `path` with contents `bytes` (whose SHA-256, in hex,
@@ -245,21 +293,12 @@ impl ProgramLoader {
 
     /// The optimised program kept in the cache, if any.
     fn cached(&self, kind: Kind, key: &str, bytes: &[u8]) -> Option<Arc<Program>> {
-        let engine = &self.optimizing.engine;
-        let disk = self.disk.as_ref()?;
+        let optimizing = self.optimizing().ok()?;
+        let (tier, disk) = (&optimizing.tier, optimizing.disk.as_ref()?);
+        let engine = &tier.engine;
         let prepared = match kind {
-            Kind::Component => prepare(
-                &self.optimizing,
-                disk.load::<Component>(engine, key)?,
-                bytes,
-                true,
-            ),
-            Kind::CoreModule => prepare(
-                &self.optimizing,
-                disk.load::<Module>(engine, key)?,
-                bytes,
-                true,
-            ),
+            Kind::Component => prepare(tier, disk.load::<Component>(engine, key)?, bytes, true),
+            Kind::CoreModule => prepare(tier, disk.load::<Module>(engine, key)?, bytes, true),
         };
         prepared.ok()
     }
@@ -273,11 +312,17 @@ impl ProgramLoader {
         key: &str,
         bytes: &[u8],
     ) -> Result<Arc<Program>, ExecError> {
-        if let Some(artifact) = self.precompiled.as_ref().and_then(|p| p.artifact(key)) {
+        let optimizing = self.optimizing()?;
+        let tier = &optimizing.tier;
+        if let Some(artifact) = optimizing
+            .precompiled
+            .as_ref()
+            .and_then(|p| p.artifact(key))
+        {
             // SAFETY: the artifact was made by this wasmtime at build time and embedded in
             // this binary; wasmtime checks its header and engine settings too.
-            match unsafe { load_built_in(&self.optimizing.engine, artifact) } {
-                Ok(component) => return prepare(&self.optimizing, component, bytes, true),
+            match unsafe { load_built_in(&tier.engine, artifact) } {
+                Ok(component) => return prepare(tier, component, bytes, true),
                 Err(e) => eprintln!("wasmix: built-in {path} cannot be used ({e}); compiling it"),
             }
         }
@@ -287,14 +332,18 @@ impl ProgramLoader {
         let started = Instant::now();
         let progress = CompileProgress::start(path, bytes.len());
         let mut refused_by_baseline = None;
-        if let Some((tier, tier_up)) = &self.baseline {
-            match tier
+        // First runs go to the baseline compiler only when the optimising compile has a
+        // cache to go to.
+        if let Some((baseline, tier_up)) =
+            self.baseline.as_ref().filter(|_| optimizing.disk.is_some())
+        {
+            match baseline
                 .get()
                 .and_then(|tier| Ok((tier, Compiled::new(&tier.engine, kind, bytes)?)))
             {
-                Ok((tier, compiled)) => {
+                Ok((baseline, compiled)) => {
                     drop(progress);
-                    let program = compiled.prepare(tier, bytes, false)?;
+                    let program = compiled.prepare(baseline, bytes, false)?;
                     self.traced(path, started, " by the baseline compiler");
                     if let Err(e) = tier_up.start(self.time_slicing, bytes) {
                         eprintln!("wasmix: {path}: cannot start optimising it: {e}");
@@ -304,7 +353,7 @@ impl ProgramLoader {
                 Err(why) => refused_by_baseline = Some(why),
             }
         }
-        let compiled = Compiled::new(&self.optimizing.engine, kind, bytes);
+        let compiled = Compiled::new(&tier.engine, kind, bytes);
         drop(progress);
         let compiled = compiled.map_err(ExecError::Invalid)?;
         if let Some(why) = refused_by_baseline {
@@ -313,12 +362,12 @@ impl ProgramLoader {
             );
         }
         self.traced(path, started, "");
-        if let Some(disk) = &self.disk
+        if let Some(disk) = &optimizing.disk
             && let Err(e) = compiled.store(disk, key)
         {
             eprintln!("wasmix: cannot keep compiled {path} in the cache: {e}");
         }
-        compiled.prepare(&self.optimizing, bytes, true)
+        compiled.prepare(tier, bytes, true)
     }
 
     fn traced(&self, path: &str, started: Instant, how: &str) {
