@@ -48,22 +48,17 @@ impl Search<'_> {
     /// The line at `at` (ending at `end` or its newline) against the key: the first
     /// key-length bytes of it that count, compared as `strncmp` (or `strncasecmp`).
     fn place(&self, at: usize, end: usize) -> Place {
-        let mut taken = Vec::with_capacity(self.key.len());
-        for &byte in self.text[at..end].iter().take_while(|&&b| b != b'\n') {
-            if taken.len() == self.key.len() {
-                break;
-            }
-            if counts(self.alphanum, byte) {
-                taken.push(byte);
-            }
-        }
-        // A line shorter than the key compares as if ended by a NUL.
+        let mut counted = self.text[at..end]
+            .iter()
+            .take_while(|&&b| b != b'\n')
+            .filter(|&&b| counts(self.alphanum, b));
         let fold = |b: u8| match self.ignore_case {
             true => b.to_ascii_lowercase(),
             false => b,
         };
-        for (index, &want) in self.key.iter().enumerate() {
-            let have = fold(taken.get(index).copied().unwrap_or(0));
+        for &want in &self.key {
+            // A line shorter than the key compares as if ended by a NUL.
+            let have = fold(counted.next().copied().unwrap_or(0));
             match have.cmp(&fold(want)) {
                 std::cmp::Ordering::Less => return Place::Before,
                 std::cmp::Ordering::Greater => return Place::After,
