@@ -6,7 +6,7 @@ use std::io::{IsTerminal, Read};
 use std::path::PathBuf;
 use wasmix_kernel::engine::Profiler;
 use wasmix_kernel::hostrun;
-use wasmix_kernel::kernel::{BootOptions, HostMount, Kernel};
+use wasmix_kernel::kernel::{BootOptions, Booting, HostMount, Kernel};
 use wasmix_kernel::tier::TierUpFor;
 use wasmix_shell::{Commands, Exit, Origin, Shell, TerminalSignals};
 
@@ -97,20 +97,8 @@ struct RunCommand {
 const STACK_SIZE: usize = 1 << 30;
 
 fn main() {
-    let shell = std::thread::Builder::new()
-        .name("wasmix".into())
-        .stack_size(STACK_SIZE)
-        .spawn(boot);
-    match shell.map(std::thread::JoinHandle::join) {
-        Ok(Ok(())) => {}
-        Ok(Err(_)) => std::process::exit(101),
-        Err(e) => fail(&format!("cannot start the shell's thread: {e}")),
-    }
-}
-
-fn boot() {
-    // Until the terminal's signals are caught (below, once a runtime exists), they are
-    // ignored: a Ctrl-C at any instant must not end wasmix.
+    // Until the terminal's signals are caught (once a runtime exists), they are ignored:
+    // a Ctrl-C at any instant must not end wasmix.
     // SAFETY: setting a signal's disposition to SIG_IGN has no preconditions.
     unsafe {
         libc::signal(libc::SIGINT, libc::SIG_IGN);
@@ -119,22 +107,30 @@ fn boot() {
         // made it, rather than ending wasmix.
         libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
     }
-    let options = Options::parse();
-    raise_open_file_limit();
-    let runtime = match tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(usable_cpus())
-        .thread_stack_size(STACK_SIZE)
-        .enable_all()
-        .build()
-    {
-        Ok(runtime) => runtime,
-        Err(e) => fail(&format!("cannot start the scheduler: {e}")),
-    };
-    let _context = runtime.enter();
-    let signals = match TerminalSignals::register() {
-        Ok(signals) => signals,
-        Err(e) => fail(&format!("cannot catch Ctrl-C: {e}")),
-    };
+    let plan = plan(Options::parse());
+    let shell = std::thread::Builder::new()
+        .name("wasmix".into())
+        .stack_size(STACK_SIZE)
+        .spawn(move || boot(plan));
+    match shell.map(std::thread::JoinHandle::join) {
+        Ok(Ok(())) => {}
+        Ok(Err(_)) => std::process::exit(101),
+        Err(e) => fail(&format!("cannot start the shell's thread: {e}")),
+    }
+}
+
+/// What a boot will run, with the kernel already making its engine.
+struct Plan {
+    booting: Booting,
+    command: Option<String>,
+    arguments: Vec<String>,
+    install: bool,
+    run_program: Option<hostrun::RunOptions>,
+}
+
+/// Ends here what runs without a kernel (`--tier-up`, `reset`); otherwise starts the
+/// kernel's engine, the longest part of a boot, before anything else of it.
+fn plan(options: Options) -> Plan {
     if let (Some(target), Some(cache_dir)) = (options.tier_up, &options.cache_dir) {
         let mut bytes = Vec::new();
         let compiled = std::io::stdin()
@@ -192,16 +188,45 @@ fn boot() {
     boot.profiler = options
         .profile
         .or(run_program.as_ref().and_then(|run| run.profile));
-    let kernel = match Kernel::boot(boot) {
+    let booting = match Kernel::start(boot) {
+        Ok(booting) => booting,
+        Err(e) => fail(&format!("cannot boot: {e}")),
+    };
+    Plan {
+        booting,
+        command: options.command,
+        arguments: options.arguments,
+        install,
+        run_program,
+    }
+}
+
+fn boot(plan: Plan) {
+    raise_open_file_limit();
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(usable_cpus())
+        .thread_stack_size(STACK_SIZE)
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(e) => fail(&format!("cannot start the scheduler: {e}")),
+    };
+    let _context = runtime.enter();
+    let signals = match TerminalSignals::register() {
+        Ok(signals) => signals,
+        Err(e) => fail(&format!("cannot catch Ctrl-C: {e}")),
+    };
+    let kernel = match plan.booting.finish() {
         Ok(kernel) => kernel,
         Err(e) => fail(&format!("cannot boot: {e}")),
     };
     kernel.set_shell(std::sync::Arc::new(wasmix_shell::ShellProgram));
 
-    let mut arguments = options.arguments.into_iter();
-    let status = if install {
+    let mut arguments = plan.arguments.into_iter();
+    let status = if plan.install {
         install_from_host(&kernel, &arguments.skip(1).collect::<Vec<_>>())
-    } else if let Some(run_options) = run_program {
+    } else if let Some(run_options) = plan.run_program {
         let mut signals = signals;
         match runtime.block_on(hostrun::run(&kernel, &run_options, signals.interrupts())) {
             Ok(status) => status,
@@ -210,7 +235,7 @@ fn boot() {
                 e.status
             }
         }
-    } else if let Some(command) = options.command {
+    } else if let Some(command) = plan.command {
         let mut shell = Shell::new(kernel, Origin::CommandString);
         if let Some(name) = arguments.next() {
             shell.set_arguments(name, arguments.collect());

@@ -286,8 +286,20 @@ impl SpawnError {
     }
 }
 
+/// A kernel whose optimising engine is being made on a thread of its own (`Kernel::start`)
+/// while whoever boots it does other work; `finish` makes the rest.
+pub struct Booting {
+    options: BootOptions,
+    programs: ProgramLoader,
+}
+
 impl Kernel {
     pub fn boot(options: BootOptions) -> Result<Arc<Kernel>, BootError> {
+        Kernel::start(options)?.finish()
+    }
+
+    /// Checks the options and starts making the engine, the longest part of a boot.
+    pub fn start(options: BootOptions) -> Result<Booting, BootError> {
         let (time_slicing, profiler) = (options.time_slicing, options.profiler);
         let engine = move |compiler, pooled| {
             engine::new_engine(compiler, time_slicing, pooled, profiler).and_then(Tier::new)
@@ -330,6 +342,22 @@ impl Kernel {
             )),
             _ => None,
         };
+        let programs = ProgramLoader::new(
+            optimizing,
+            outside_pool,
+            baseline,
+            options.time_slicing,
+            options.trace,
+        );
+        Ok(Booting { options, programs })
+    }
+}
+
+impl Booting {
+    /// The process table and the root namespace; the kernel, which waits for its engine
+    /// at its first spawn.
+    pub fn finish(self) -> Result<Arc<Kernel>, BootError> {
+        let Booting { options, programs } = self;
         let processes = Arc::new(ProcessTable::default());
         let ramfs = Budget::new(options.ramfs_size);
         let root_namespace =
@@ -337,13 +365,7 @@ impl Kernel {
         processes.insert_shell(Arc::new(root_namespace.clone()));
         Ok(Arc::new_cyclic(|me| Kernel {
             me: me.clone(),
-            programs: ProgramLoader::new(
-                optimizing,
-                outside_pool,
-                baseline,
-                options.time_slicing,
-                options.trace,
-            ),
+            programs,
             time_slicing: options.time_slicing,
             max_processes: options.max_processes,
             executables: Mutex::new(HashMap::new()),
@@ -353,7 +375,9 @@ impl Kernel {
             shell: std::sync::OnceLock::new(),
         }))
     }
+}
 
+impl Kernel {
     pub(crate) fn shell_slot(&self) -> &std::sync::OnceLock<Arc<dyn crate::exec::NativeShell>> {
         &self.shell
     }
