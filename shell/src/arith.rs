@@ -1,9 +1,9 @@
 //! Arithmetic: `$((...))`, `((...))` and `for ((...; ...; ...))`, evaluated over
 //! brush-parser's expression tree with 64-bit wrapping integers, as bash does.
 
-use super::Shell;
 use super::expand::ExpandError;
 use super::variables::Subscript;
+use super::{Flow, Shell};
 use brush_parser::ast::{
     ArithmeticExpr as Expr, ArithmeticTarget, BinaryOperator as Binary,
     UnaryAssignmentOperator as Step, UnaryOperator as Unary,
@@ -73,22 +73,26 @@ impl Shell {
     }
 
     /// `let EXPRESSION...`: each evaluated; status 0 if the last is not 0.
-    pub(super) async fn let_builtin(&mut self, expressions: &[String]) -> u8 {
+    pub(super) async fn let_builtin(&mut self, expressions: &[String]) -> Result<u8, Flow> {
         if expressions.is_empty() {
             self.report("let: expression expected");
-            return 1;
+            return Ok(1);
         }
         let mut last = 0;
         for expression in expressions {
             match self.evaluate_expanded_arithmetic(expression).await {
                 Ok(value) => last = value,
+                Err(e) if e.aborts => {
+                    self.report(&e.message);
+                    return Err(Flow::Abort(1));
+                }
                 Err(e) => {
                     self.report(&format!("let: {}", e.message));
-                    return 1;
+                    return Ok(1);
                 }
             }
         }
-        u8::from(last == 0)
+        Ok(u8::from(last == 0))
     }
 
     fn evaluate_text(&mut self, text: &str, depth: usize) -> Result<i64, ExpandError> {
@@ -218,7 +222,10 @@ impl Shell {
             }
             return Ok(Subscript::Key(key));
         }
-        Ok(Subscript::Index(self.arithmetic(index, text, depth)?))
+        let index = self.arithmetic(index, text, depth);
+        Ok(Subscript::Index(
+            index.map_err(ExpandError::ending_the_line)?,
+        ))
     }
 
     fn assign(&mut self, place: Place, value: i64) -> Result<i64, ExpandError> {
@@ -368,10 +375,7 @@ impl Shell {
                 && !self.is_associative(name)
                 && super::syntax::parse_arithmetic(subscript).is_err()
             {
-                return ExpandError {
-                    in_expression: false,
-                    ..self.syntax_error(subscript)
-                };
+                return self.syntax_error(subscript).ending_the_line();
             }
         }
         ExpandError::in_expression(super::arith_errors::diagnose(text).unwrap_or_else(|| {

@@ -198,7 +198,10 @@ impl Shell {
             )));
         }
         let expression = self.expand_operand(text, true, false).await?;
-        Ok(Subscript::Index(self.evaluate_arithmetic(&expression)?))
+        let index = self.evaluate_arithmetic(&expression);
+        Ok(Subscript::Index(
+            index.map_err(ExpandError::ending_the_line)?,
+        ))
     }
 
     /// Runs an assignment of the shell's text.
@@ -630,6 +633,13 @@ impl Shell {
                 self.report(&format!("warning: {name}: circular name reference"));
             }
             if let Err(e) = result {
+                if ends_the_line(&e) {
+                    match e.in_expression {
+                        true => self.report(&format!("{command}: {}", e.message)),
+                        false => self.report(&e.message),
+                    }
+                    return Err(super::Flow::Abort(1));
+                }
                 // bash's `export` marks a read-only variable it could not assign.
                 if kind == Declaring::Export && self.is_readonly(&name) {
                     self.declared(&name).exported = true;
@@ -673,6 +683,10 @@ impl Shell {
                 self.hide_global(&array.name, shadow);
             }
             if let Err(e) = result {
+                if ends_the_line(&e) {
+                    self.report(&e.message);
+                    return Err(super::Flow::Abort(1));
+                }
                 self.report(&format!("{command}: {}", e.message));
                 status = 1;
             }
@@ -1128,4 +1142,11 @@ pub(super) struct HiddenGlobal {
     frame: usize,
     index: usize,
     current: Option<super::variables::Variable>,
+}
+
+/// Whether a declaration's error ends the command line, as bash's jump to its top level
+/// after a bad subscript's or integer value's expression; other faults (a subscript
+/// written empty, a bad name) only fail the declaration.
+fn ends_the_line(error: &ExpandError) -> bool {
+    error.aborts && error.from_expression
 }

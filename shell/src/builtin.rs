@@ -216,7 +216,7 @@ impl Shell {
             }
             Builtin::Unset => (self.unset_builtin(&argv[1..]).await, String::new()),
             Builtin::Eval => (self.eval(&argv[1..], &stdio).await?, String::new()),
-            Builtin::Let => (self.let_builtin(&argv[1..]).await, String::new()),
+            Builtin::Let => (self.let_builtin(&argv[1..]).await?, String::new()),
             Builtin::Shift => {
                 if argv.len() > 2 {
                     return Err(self.too_many_arguments("shift"));

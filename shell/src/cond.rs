@@ -2,9 +2,9 @@
 //! globbing; `==` and `!=` match patterns, `=~` matches a regular expression (and fills
 //! `BASH_REMATCH`), `-eq` and the other numeric tests evaluate arithmetic.
 
-use super::Shell;
 use super::expand::ExpandError;
 use super::variables::Subscript;
+use super::{Flow, Shell};
 use brush_parser::ast::{BinaryPredicate, ExtendedTestExpr, UnaryPredicate};
 use std::future::Future;
 use std::pin::Pin;
@@ -20,8 +20,8 @@ impl Shell {
         &mut self,
         expression: &ExtendedTestExpr,
         stderr: &Output,
-    ) -> u8 {
-        match self.condition(expression, stderr).await {
+    ) -> Result<u8, Flow> {
+        Ok(match self.condition(expression, stderr).await {
             Ok(true) => 0,
             Ok(false) => 1,
             // An invalid regular expression is status 2 without a word, as in bash.
@@ -31,11 +31,16 @@ impl Shell {
                 self.report(&format!("[[: {}", e.message));
                 1
             }
+            // A bad subscript's expression ends the command line.
+            Err(e) if e.aborts => {
+                self.report(&e.message);
+                return Err(Flow::Abort(1));
+            }
             Err(e) => {
                 self.report(&e.message);
                 2
             }
-        }
+        })
     }
 
     fn condition<'a>(

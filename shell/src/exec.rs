@@ -845,7 +845,7 @@ impl Shell {
                 if let Some(installed) = installed {
                     self.restore_streams(installed);
                 }
-                Ok(Stage::Done(status))
+                Ok(Stage::Done(status?))
             }
         }
     }

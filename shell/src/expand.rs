@@ -32,6 +32,9 @@ pub struct ExpandError {
     /// A fault the arithmetic expression reader found (bash's `evalerror`): what `((`
     /// and `${VAR:off}` put their names before.
     pub in_expression: bool,
+    /// A fault of an array subscript's expression or of an integer variable's value,
+    /// from which bash jumps to its top level: it ends even a declaration's command line.
+    pub from_expression: bool,
 }
 
 impl ExpandError {
@@ -44,6 +47,7 @@ impl ExpandError {
             aborts: false,
             exits_under_errexit: false,
             in_expression: false,
+            from_expression: false,
         }
     }
 
@@ -64,6 +68,7 @@ impl ExpandError {
             aborts: false,
             exits_under_errexit: false,
             in_expression: false,
+            from_expression: false,
         }
     }
 
@@ -84,6 +89,19 @@ impl ExpandError {
             aborts: true,
             exits_under_errexit: false,
             in_expression: false,
+            from_expression: false,
+        }
+    }
+
+    /// A fault of an array subscript or of an integer variable's value: bash reports it
+    /// as the expression reader's alone, not as any builtin's or `((`'s, and jumps to its
+    /// top level, ending the command line.
+    pub fn ending_the_line(self) -> ExpandError {
+        ExpandError {
+            aborts: !self.fatal,
+            in_expression: false,
+            from_expression: true,
+            ..self
         }
     }
 

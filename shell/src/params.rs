@@ -522,9 +522,11 @@ impl Shell {
             } => {
                 let expansion = self.required(parameter, *indirect).await?;
                 // An error in the offset or length names the parameter, as bash's does.
+                // ... and ends the command line, as bash's jump to its top level.
                 let named = |mut e: ExpandError| {
                     if e.in_expression {
                         e.message = format!("{}: {}", shown_name(parameter), e.message);
+                        e.aborts = !e.fatal;
                     }
                     e
                 };

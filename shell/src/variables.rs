@@ -425,7 +425,7 @@ impl Shell {
         let integer = self.variables.get(name).is_some_and(|v| v.integer);
         let value = match (integer, append) {
             (_, true) => self.appended(name, value)?,
-            (true, false) => self.evaluate_arithmetic(value)?.to_string(),
+            (true, false) => self.integer_value(value)?.to_string(),
             (false, false) => value.to_string(),
         };
         let value = self.fold_case(name, value);
@@ -447,12 +447,24 @@ impl Shell {
         Ok(())
     }
 
+    /// The number an integer variable takes for `value`, evaluated as an expression; a
+    /// fault in it ends the command line, as bash's jump to its top level.
+    fn integer_value(&mut self, value: &str) -> Result<i64, ExpandError> {
+        self.evaluate_arithmetic(value).map_err(|e| ExpandError {
+            aborts: !e.fatal,
+            from_expression: true,
+            ..e
+        })
+    }
+
     /// What `name+=value` makes: the sum for an integer variable, else the joined text.
     pub(super) fn appended(&mut self, name: &str, value: &str) -> Result<String, ExpandError> {
         let before = self.variable(name).unwrap_or_default();
         if self.variables.get(name).is_some_and(|v| v.integer) {
-            let sum = format!("({}) + ({value})", or_zero(&before));
-            return Ok(self.evaluate_arithmetic(&sum)?.to_string());
+            let sum = self
+                .integer_value(or_zero(&before))?
+                .wrapping_add(self.integer_value(value)?);
+            return Ok(sum.to_string());
         }
         Ok(before + value)
     }
@@ -506,11 +518,14 @@ impl Shell {
         let before = self.element(name, &subscript);
         let value = match (integer, append) {
             (true, _) => {
-                let text = match (append, before) {
-                    (true, Some(before)) => format!("({}) + ({value})", or_zero(&before)),
-                    _ => value.to_string(),
-                };
-                self.evaluate_arithmetic(&text)?.to_string()
+                let added = self.integer_value(value)?;
+                match (append, before) {
+                    (true, Some(before)) => {
+                        self.integer_value(or_zero(&before))?.wrapping_add(added)
+                    }
+                    _ => added,
+                }
+                .to_string()
             }
             (false, true) => before.unwrap_or_default() + value,
             (false, false) => value.to_string(),
