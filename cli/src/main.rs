@@ -4,7 +4,7 @@
 use clap::Parser;
 use std::io::{IsTerminal, Read};
 use std::path::PathBuf;
-use wasmix_kernel::engine::Profiler;
+use wasmix_kernel::engine::{EngineSettings, EngineStart, Profiler};
 use wasmix_kernel::hostrun;
 use wasmix_kernel::kernel::{BootOptions, Booting, HostMount, Kernel};
 use wasmix_kernel::tier::TierUpFor;
@@ -107,7 +107,9 @@ fn main() {
         // made it, rather than ending wasmix.
         libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
     }
-    let plan = plan(Options::parse());
+    wasmix_kernel::kernel::capture_host_umask();
+    let early_engine = usual_engine();
+    let plan = plan(Options::parse(), early_engine);
     let shell = std::thread::Builder::new()
         .name("wasmix".into())
         .stack_size(STACK_SIZE)
@@ -128,9 +130,32 @@ struct Plan {
     run_program: Option<hostrun::RunOptions>,
 }
 
+/// The engine a boot with the usual settings makes, started before the command line is
+/// parsed (see `Kernel::start`); None when the arguments may ask for other settings
+/// (`run`, `--profile`, `--max-processes`) or for no boot at all.
+fn usual_engine() -> Option<EngineStart> {
+    let asks_otherwise = |arg: &[u8]| {
+        matches!(
+            arg,
+            b"run" | b"reset" | b"-h" | b"--help" | b"-V" | b"--version"
+        ) || [&b"--profile"[..], b"--max-processes", b"--tier-up"]
+            .iter()
+            .any(|option| arg.starts_with(option))
+    };
+    if std::env::args_os()
+        .skip(1)
+        .any(|arg| asks_otherwise(arg.as_encoded_bytes()))
+    {
+        return None;
+    }
+    let usual = BootOptions::new(None, None, Vec::new());
+    EngineStart::begin(EngineSettings::of(&usual)).ok()
+}
+
 /// Ends here what runs without a kernel (`--tier-up`, `reset`); otherwise starts the
-/// kernel's engine, the longest part of a boot, before anything else of it.
-fn plan(options: Options) -> Plan {
+/// kernel's engine, the longest part of a boot, before anything else of it (or takes
+/// `early_engine`).
+fn plan(options: Options, early_engine: Option<EngineStart>) -> Plan {
     if let (Some(target), Some(cache_dir)) = (options.tier_up, &options.cache_dir) {
         let mut bytes = Vec::new();
         let compiled = std::io::stdin()
@@ -188,7 +213,7 @@ fn plan(options: Options) -> Plan {
     boot.profiler = options
         .profile
         .or(run_program.as_ref().and_then(|run| run.profile));
-    let booting = match Kernel::start(boot) {
+    let booting = match Kernel::start(boot, early_engine) {
         Ok(booting) => booting,
         Err(e) => fail(&format!("cannot boot: {e}")),
     };

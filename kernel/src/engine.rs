@@ -1,6 +1,9 @@
 //! The wasmtime engines of a kernel run (one per compiler tier), and the clock that
 //! preempts processes.
 
+use crate::kernel::BootOptions;
+use crate::program::{Awaited, Optimizing};
+use crate::tier::Tier;
 use std::time::Duration;
 use wasmtime::{
     Engine, InstanceAllocationStrategy, PoolingAllocationConfig, ProfilingStrategy, Strategy,
@@ -90,6 +93,60 @@ pub fn new_engine(
             }
         })?;
     Ok(engine)
+}
+
+/// What the optimising engine and its first pool are made with. Boots whose options ask
+/// for equal settings can take an engine started before the options were read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct EngineSettings {
+    time_slicing: bool,
+    /// The first pool's size; None where memories are allocated as they are needed.
+    pooled: Option<u32>,
+    profiler: Option<Profiler>,
+}
+
+impl EngineSettings {
+    /// The settings `options` ask for. The first pool is small (cheap to set up); a
+    /// second, for the rest of the table, is made when it is full. Under a limit on
+    /// address space nothing is pooled.
+    pub fn of(options: &BootOptions) -> EngineSettings {
+        EngineSettings {
+            time_slicing: options.time_slicing,
+            pooled: (!address_space_is_limited()).then(|| options.max_processes.min(FIRST_POOL)),
+            profiler: options.profiler,
+        }
+    }
+
+    pub fn pooled(&self) -> Option<u32> {
+        self.pooled
+    }
+}
+
+/// The optimising engine, being made on a thread of its own: the longest part of a boot
+/// (a millisecond or more, most of it setting up the first pool), in which the rest of
+/// the kernel and the shell start. The first spawn waits for it.
+pub struct EngineStart {
+    pub(crate) settings: EngineSettings,
+    pub(crate) optimizing: Awaited<Optimizing>,
+}
+
+impl EngineStart {
+    pub fn begin(settings: EngineSettings) -> std::io::Result<EngineStart> {
+        let optimizing = Awaited::start("wasmix-engine", move || {
+            let engine = new_engine(
+                Compiler::Optimizing,
+                settings.time_slicing,
+                settings.pooled,
+                settings.profiler,
+            );
+            let tier = engine.and_then(Tier::new).map_err(|e| format!("{e:#}"))?;
+            Ok(Optimizing::new(tier))
+        })?;
+        Ok(EngineStart {
+            settings,
+            optimizing,
+        })
+    }
 }
 
 pub fn address_space_is_limited() -> bool {

@@ -2,8 +2,7 @@
 //! behind the calls the shell makes.
 
 use crate::budget::Budget;
-use crate::cache::ArtifactCache;
-use crate::engine::{self, Compiler};
+use crate::engine::{self, Compiler, EngineSettings, EngineStart};
 use crate::exec::Image;
 use crate::file::Stdio;
 use crate::fs::devfs::DevFs;
@@ -16,9 +15,7 @@ use crate::fs::ramfs::RamFs;
 use crate::fs::{FileHandle, FileServer, FsError, OpenOptions};
 use crate::proc::{self, ExitStatus, Identity, Launch, NoSuchProcess, Pid, ProcessTable, Signal};
 use crate::process_api::Inheritance;
-use crate::program::{
-    Awaited, ExecError, LazyTier, Optimizing, Program, ProgramLoader, TierFactory,
-};
+use crate::program::{ExecError, LazyTier, Program, ProgramLoader, TierFactory};
 use crate::tier::{Tier, TierUp};
 use std::collections::HashMap;
 use std::fmt;
@@ -102,9 +99,28 @@ fn host_file_size_limit() -> (Option<u64>, Option<u64>) {
     (finite(limit.rlim_cur), finite(limit.rlim_max))
 }
 
-/// The umask wasmix was started with, as a process inherits its parent's (Linux shows it
-/// in /proc/self/status; reading it there leaves it unchanged, as `umask(2)` would not).
+/// The umask wasmix was started with, as `capture_host_umask` found it.
+static HOST_UMASK: std::sync::OnceLock<u32> = std::sync::OnceLock::new();
+
+/// Notes the umask wasmix was started with, which its processes inherit as a process
+/// inherits its parent's. `umask(2)` only reads it by setting it, so this must run before
+/// any other thread could make a file under the mask set meanwhile: first thing in `main`.
+pub fn capture_host_umask() {
+    // SAFETY: umask has no preconditions; the second call puts the mask back.
+    let mask = unsafe {
+        let mask = libc::umask(0o022);
+        libc::umask(mask);
+        mask
+    };
+    let _ = HOST_UMASK.set(mask);
+}
+
+/// The host's umask: as captured at start, else from /proc/self/status (reading it there
+/// leaves it unchanged; slower, about a twentieth of a millisecond).
 fn host_umask() -> Option<u32> {
+    if let Some(mask) = HOST_UMASK.get() {
+        return Some(*mask);
+    }
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let line = status.lines().find_map(|l| l.strip_prefix("Umask:"))?;
     u32::from_str_radix(line.trim(), 8).ok()
@@ -295,41 +311,32 @@ pub struct Booting {
 
 impl Kernel {
     pub fn boot(options: BootOptions) -> Result<Arc<Kernel>, BootError> {
-        Kernel::start(options)?.finish()
+        Kernel::start(options, None)?.finish()
     }
 
-    /// Checks the options and starts making the engine, the longest part of a boot.
-    pub fn start(options: BootOptions) -> Result<Booting, BootError> {
+    /// Checks the options and starts making the engine, the longest part of a boot, or
+    /// takes the one `early` started if it has the settings the options ask for (one
+    /// with others is left to finish on its thread and be dropped).
+    pub fn start(options: BootOptions, early: Option<EngineStart>) -> Result<Booting, BootError> {
+        refuse_own_directories(&options)?;
+        let settings = EngineSettings::of(&options);
+        let optimizing = match early {
+            Some(started) if started.settings == settings => started,
+            _ => EngineStart::begin(settings)
+                .map_err(|e| BootError(format!("cannot start a thread: {e}")))?,
+        };
         let (time_slicing, profiler) = (options.time_slicing, options.profiler);
         let engine = move |compiler, pooled| {
             engine::new_engine(compiler, time_slicing, pooled, profiler).and_then(Tier::new)
         };
-        // The first pool is small (cheap to set up); a second, for the rest of the table,
-        // is made when the first is full. Under a limit on address space nothing is pooled.
-        let pooled = options.max_processes.min(engine::FIRST_POOL);
-        let rest = options.max_processes - pooled;
-        let (pooled, outside_pool) = if engine::address_space_is_limited() {
-            (None, None)
-        } else if rest > 0 {
-            let factory: TierFactory = Box::new(move || engine(Compiler::Optimizing, Some(rest)));
-            (Some(pooled), Some(LazyTier::new(factory)))
-        } else {
-            (Some(pooled), None)
-        };
-        refuse_own_directories(&options)?;
-        // The optimising engine, its first pool and the cache are made on a thread of
-        // their own while the rest of the kernel and the shell start; the first spawn
-        // waits for them.
-        let cache_dir = options.cache_dir.clone();
-        let trace = options.trace;
-        let optimizing = Awaited::start("wasmix-engine", move || {
-            let tier = engine(Compiler::Optimizing, pooled).map_err(|e| format!("{e:#}"))?;
-            let disk = cache_dir
-                .as_ref()
-                .and_then(|dir| ArtifactCache::new(dir, &tier.engine));
-            Ok(Optimizing::new(tier, disk, trace, time_slicing))
-        })
-        .map_err(|e| BootError(format!("cannot start a thread: {e}")))?;
+        let outside_pool = settings.pooled().and_then(|pooled| {
+            let rest = options.max_processes - pooled;
+            (rest > 0).then(|| {
+                let factory: TierFactory =
+                    Box::new(move || engine(Compiler::Optimizing, Some(rest)));
+                LazyTier::new(factory)
+            })
+        });
         // First runs go to the baseline compiler when there is a cache for the optimising
         // compile to go to (see `ProgramLoader::compile`).
         let baseline = match (&options.tier_up, &options.cache_dir) {
@@ -343,7 +350,8 @@ impl Kernel {
             _ => None,
         };
         let programs = ProgramLoader::new(
-            optimizing,
+            optimizing.optimizing,
+            options.cache_dir.clone(),
             outside_pool,
             baseline,
             options.time_slicing,

@@ -13,7 +13,8 @@ use crate::tier::{Tier, TierUp};
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 use std::fmt;
-use std::sync::{Arc, Mutex, OnceLock};
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, Once, OnceLock};
 use std::time::Instant;
 use wasmtime::component::Component;
 use wasmtime::{Engine, InstancePre, Module};
@@ -138,25 +139,16 @@ impl LazyTier {
     }
 }
 
-/// The optimising tier with what hangs on its engine: `/bin`'s code built in for it, and
-/// the on-disk cache of code it compiled.
+/// The optimising tier with `/bin`'s code built in for its engine.
 pub struct Optimizing {
     tier: Tier,
     precompiled: Option<Precompiled>,
-    disk: Option<ArtifactCache>,
 }
 
 impl Optimizing {
-    pub fn new(tier: Tier, disk: Option<ArtifactCache>, trace: bool, time_slicing: bool) -> Self {
+    pub fn new(tier: Tier) -> Self {
         let precompiled = Precompiled::for_engine(&tier.engine);
-        if trace && time_slicing && precompiled.is_none() {
-            eprintln!("wasmix: /bin was compiled for other engine settings; compiling it here");
-        }
-        Optimizing {
-            tier,
-            precompiled,
-            disk,
-        }
+        Optimizing { tier, precompiled }
     }
 }
 
@@ -165,7 +157,9 @@ impl Optimizing {
 /// the kernel and the shell start.
 pub struct Awaited<T> {
     made: OnceLock<Result<T, String>>,
-    making: Mutex<Option<std::thread::JoinHandle<Result<T, String>>>>,
+    /// The value as its thread hands it over: received as soon as it is made, without
+    /// waiting for the thread to end.
+    making: Mutex<Option<std::sync::mpsc::Receiver<Result<T, String>>>>,
 }
 
 impl<T: Send + 'static> Awaited<T> {
@@ -173,7 +167,13 @@ impl<T: Send + 'static> Awaited<T> {
         name: &str,
         make: impl FnOnce() -> Result<T, String> + Send + 'static,
     ) -> std::io::Result<Awaited<T>> {
-        let making = std::thread::Builder::new().name(name.into()).spawn(make)?;
+        let (made, making) = std::sync::mpsc::sync_channel(1);
+        std::thread::Builder::new()
+            .name(name.into())
+            .spawn(move || {
+                // Nobody is left to receive it when the kernel was dropped before its first spawn.
+                let _ = made.send(make());
+            })?;
         Ok(Awaited {
             made: OnceLock::new(),
             making: Mutex::new(Some(making)),
@@ -184,7 +184,7 @@ impl<T: Send + 'static> Awaited<T> {
     pub fn get(&self) -> Result<&T, String> {
         let made = self.made.get_or_init(|| match lock(&self.making).take() {
             Some(making) => making
-                .join()
+                .recv()
                 .unwrap_or_else(|_| Err("its thread ended before making it".into())),
             None => Err("it was never started".into()),
         });
@@ -194,6 +194,12 @@ impl<T: Send + 'static> Awaited<T> {
 
 pub struct ProgramLoader {
     optimizing: Awaited<Optimizing>,
+    /// Whether the optimising engine was checked against `/bin`'s code (see `optimizing`).
+    checked_built_in: Once,
+    /// The on-disk cache of code the optimising engine compiled, opened when first needed:
+    /// a session that runs only `/bin` never touches it.
+    cache_dir: Option<PathBuf>,
+    disk: OnceLock<Option<ArtifactCache>>,
     /// Optimised code for processes beyond the first pool: the optimising engine's
     /// settings, with the second pool (made when the first one is full).
     outside_pool: Option<LazyTier>,
@@ -209,6 +215,7 @@ pub struct ProgramLoader {
 impl ProgramLoader {
     pub fn new(
         optimizing: Awaited<Optimizing>,
+        cache_dir: Option<PathBuf>,
         outside_pool: Option<LazyTier>,
         baseline: Option<(LazyTier, TierUp)>,
         time_slicing: bool,
@@ -216,6 +223,9 @@ impl ProgramLoader {
     ) -> ProgramLoader {
         ProgramLoader {
             optimizing,
+            checked_built_in: Once::new(),
+            cache_dir,
+            disk: OnceLock::new(),
             outside_pool,
             baseline,
             time_slicing,
@@ -225,7 +235,23 @@ impl ProgramLoader {
     }
 
     fn optimizing(&self) -> Result<&Optimizing, ExecError> {
-        self.optimizing.get().map_err(ExecError::Unlinkable)
+        let optimizing = self.optimizing.get().map_err(ExecError::Unlinkable)?;
+        self.checked_built_in.call_once(|| {
+            if self.trace && self.time_slicing && optimizing.precompiled.is_none() {
+                eprintln!("wasmix: /bin was compiled for other engine settings; compiling it here");
+            }
+        });
+        Ok(optimizing)
+    }
+
+    /// The on-disk cache, opened (and made) on first use.
+    fn disk(&self, optimizing: &Optimizing) -> Option<&ArtifactCache> {
+        self.disk
+            .get_or_init(|| {
+                let dir = self.cache_dir.as_ref()?;
+                ArtifactCache::new(dir, &optimizing.tier.engine)
+            })
+            .as_ref()
     }
 
     /// Prepares the program stored at `path` with contents `bytes` (whose SHA-256, in hex,
@@ -294,7 +320,7 @@ impl ProgramLoader {
     /// The optimised program kept in the cache, if any.
     fn cached(&self, kind: Kind, key: &str, bytes: &[u8]) -> Option<Arc<Program>> {
         let optimizing = self.optimizing().ok()?;
-        let (tier, disk) = (&optimizing.tier, optimizing.disk.as_ref()?);
+        let (tier, disk) = (&optimizing.tier, self.disk(optimizing)?);
         let engine = &tier.engine;
         let prepared = match kind {
             Kind::Component => prepare(tier, disk.load::<Component>(engine, key)?, bytes, true),
@@ -334,8 +360,10 @@ impl ProgramLoader {
         let mut refused_by_baseline = None;
         // First runs go to the baseline compiler only when the optimising compile has a
         // cache to go to.
-        if let Some((baseline, tier_up)) =
-            self.baseline.as_ref().filter(|_| optimizing.disk.is_some())
+        if let Some((baseline, tier_up)) = self
+            .baseline
+            .as_ref()
+            .filter(|_| self.disk(optimizing).is_some())
         {
             match baseline
                 .get()
@@ -362,7 +390,7 @@ impl ProgramLoader {
             );
         }
         self.traced(path, started, "");
-        if let Some(disk) = &optimizing.disk
+        if let Some(disk) = self.disk(optimizing)
             && let Err(e) = compiled.store(disk, key)
         {
             eprintln!("wasmix: cannot keep compiled {path} in the cache: {e}");
@@ -494,14 +522,37 @@ fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 }
 
 /// Whether a custom section of that name is anywhere in the program, nested modules
-/// included.
+/// included. Code sections are stepped over whole: walking their function bodies was most
+/// of the time it took.
 fn has_custom_section(bytes: &[u8], name: &str) -> bool {
-    wasmparser::Parser::new(0)
-        .parse_all(bytes)
-        .any(|payload| match payload {
-            Ok(wasmparser::Payload::CustomSection(section)) => section.name() == name,
-            _ => false,
-        })
+    use wasmparser::{Chunk, Parser, Payload};
+    let (mut parser, mut rest) = (Parser::new(0), bytes);
+    let mut enclosing = Vec::new();
+    loop {
+        let Ok(Chunk::Parsed { consumed, payload }) = parser.parse(rest, true) else {
+            return false;
+        };
+        rest = &rest[consumed..];
+        match payload {
+            Payload::CustomSection(section) if section.name() == name => return true,
+            Payload::CodeSectionStart { size, .. } => {
+                parser.skip_section();
+                let Some(after) = rest.get(size as usize..) else {
+                    return false;
+                };
+                rest = after;
+            }
+            Payload::ModuleSection { parser: nested, .. }
+            | Payload::ComponentSection { parser: nested, .. } => {
+                enclosing.push(std::mem::replace(&mut parser, nested))
+            }
+            Payload::End(_) => match enclosing.pop() {
+                Some(outer) => parser = outer,
+                None => return false,
+            },
+            _ => {}
+        }
+    }
 }
 
 fn hex(bytes: &[u8]) -> String {
