@@ -102,10 +102,10 @@ fn wc() {
         case("cat words.txt | wc -l"),
         case("wc nosuch lines.txt"),
         case("wc -x"),
-        // Around the edges of the 128-byte steps and of the 31-step blocks whose
+        // Around the edges of the 512-byte steps and of the 7-step blocks whose
         // one-byte counters are emptied before they overflow (all newlines, then lines).
         case(
-            "for n in 0 1 63 64 65 127 128 129 3967 3968 3969 7936 7937 16320 100000; do \
+            "for n in 0 1 63 64 65 511 512 513 3583 3584 3585 7168 7169 16320 100000; do \
              yes '' | head -c $n | wc -l; seq 30000 | head -c $n | wc -l; done",
         ),
         // Words counted 64 bytes at a time: words across the edges of the steps, white
