@@ -70,6 +70,8 @@ fn boot(runtime: &tokio::runtime::Runtime) -> Arc<Kernel> {
 fn wasmix_spawn_median(runtime: &tokio::runtime::Runtime) -> Duration {
     let kernel = boot(runtime);
     let namespace = Arc::new(kernel.root_namespace());
+    // Made once, as the shell makes its own once and hands each child a copy.
+    let limits = Limits::default();
     let spawn_and_wait = move || {
         let kernel = kernel.clone();
         let namespace = namespace.clone();
@@ -84,7 +86,7 @@ fn wasmix_spawn_median(runtime: &tokio::runtime::Runtime) -> Duration {
                     env: Vec::new(),
                     cwd: "/".into(),
                     stdio: Stdio::new(Input::Null, Output::Null, Output::Null),
-                    limits: Limits::default(),
+                    limits,
                     invoke: None,
                     network: Default::default(),
                 })
