@@ -390,3 +390,42 @@ fn a_preview0_program_runs_as_under_wasmtime() {
         ("hello\n0 0 3 4 0 4 1 5 77 0 5 0 1 42 0 0 \n", "", 3)
     );
 }
+
+/// Dirties all it can reach (the data the image gave it, zeroed memory on two pages,
+/// memory it grows into, its table), after saying which of them an earlier run left
+/// dirty: a run on clean memory says only `clean`.
+const DIRTYING_PROGRAM: &str = r#"(module
+  (import "wasi_snapshot_preview1" "fd_write" (func $write (param i32 i32 i32 i32) (result i32)))
+  (memory (export "memory") 2)
+  (type $nothing (func))
+  (table 1 funcref)
+  (elem (i32.const 0) $nothing)
+  (func $nothing)
+  (data (i32.const 16) "clean\0azeroed\0apage-two\0asize\0a")
+  (func $say (param $at i32) (param $len i32)
+    (i32.store (i32.const 0) (local.get $at))
+    (i32.store (i32.const 4) (local.get $len))
+    (drop (call $write (i32.const 1) (i32.const 0) (i32.const 1) (i32.const 8))))
+  (func (export "_start")
+    (if (i32.load8_u (i32.const 200)) (then (call $say (i32.const 22) (i32.const 7))))
+    (if (i32.load8_u (i32.const 70000)) (then (call $say (i32.const 29) (i32.const 9))))
+    (if (i32.ne (memory.size) (i32.const 2)) (then (call $say (i32.const 38) (i32.const 5))))
+    (call_indirect (type $nothing) (i32.const 0))
+    (call $say (i32.const 16) (i32.const 6))
+    (i32.store8 (i32.const 16) (i32.const 88))
+    (i32.store8 (i32.const 200) (i32.const 1))
+    (i32.store8 (i32.const 70000) (i32.const 1))
+    (drop (memory.grow (i32.const 1)))
+    (i32.store8 (i32.const 140000) (i32.const 1))
+    (table.set (i32.const 0) (ref.null func))))"#;
+
+#[test]
+fn every_run_of_a_program_starts_on_clean_memory_and_tables() {
+    // The kernel keeps the pages a process wrote and resets them in place for the next
+    // process in the same slot; the same program, run again and again, gets that slot.
+    let module = wat::parse_str(DIRTYING_PROGRAM).unwrap();
+    let state = state_with(&[("/home/user/dirty.wasm", module)]);
+    let out = run_in(&state, "for i in 1 2 3 4 5; do ./dirty.wasm; echo $?; done");
+    assert_eq!(out.stdout, "clean\n0\n".repeat(5), "{}", out.stderr);
+    assert_eq!(out.stderr, "");
+}

@@ -6,7 +6,8 @@ use crate::program::{Awaited, Optimizing};
 use crate::tier::Tier;
 use std::time::Duration;
 use wasmtime::{
-    Engine, InstanceAllocationStrategy, PoolingAllocationConfig, ProfilingStrategy, Strategy,
+    Enabled, Engine, InstanceAllocationStrategy, PoolingAllocationConfig, ProfilingStrategy,
+    Strategy,
 };
 
 /// Processes that can be alive at once unless `--max-processes` says otherwise: room for
@@ -159,6 +160,11 @@ pub fn address_space_is_limited() -> bool {
     found && limit.rlim_cur != libc::RLIM_INFINITY
 }
 
+/// Bytes of a memory, and of a table, that a slot of a small pool keeps resident when
+/// its process exits, to be reset in place rather than handed back to Linux.
+const KEEP_RESIDENT_MEMORY: usize = 1 << 20;
+const KEEP_RESIDENT_TABLE: usize = 64 << 10;
+
 fn pool(processes: u32) -> PoolingAllocationConfig {
     let mut pool = PoolingAllocationConfig::default();
     pool.total_component_instances(processes)
@@ -168,5 +174,17 @@ fn pool(processes: u32) -> PoolingAllocationConfig {
         .total_tables(processes * 8)
         .total_stacks(processes)
         .max_memory_size(MAX_MEMORY_BYTES);
+    // Handing a slot's pages back to Linux when its process exits (madvise) costs a
+    // system call and a TLB shootdown on the other cores, and the next process in the
+    // slot faults them in again: most of a spawn. A small pool's slots instead keep the
+    // pages a process wrote (PAGEMAP_SCAN finds them) and reset them with memset, up to
+    // these sizes. Only in a pool of at most FIRST_POOL processes, so that what stays
+    // resident after a burst of thousands of processes is bounded (in such a pool, 128
+    // memories of 1 MiB and 512 tables of 64 KiB at most; most processes write far less).
+    if processes <= FIRST_POOL {
+        pool.linear_memory_keep_resident(KEEP_RESIDENT_MEMORY)
+            .table_keep_resident(KEEP_RESIDENT_TABLE)
+            .pagemap_scan(Enabled::Auto);
+    }
     pool
 }
