@@ -58,6 +58,10 @@ pub fn new_engine(
 ) -> wasmtime::Result<Engine> {
     let mut config = crate::codegen::config(time_slicing);
     config.with_custom_code_memory(Some(std::sync::Arc::new(crate::code_pages::CodePages)));
+    // A process that traps is reported by the trap's message, never a wasm backtrace, and
+    // every exit unwinds as an error (proc_exit): capturing and symbolising a backtrace
+    // there was a tenth of a spawn.
+    config.wasm_backtrace_max_frames(None);
     config.profiler(match profiler {
         None => ProfilingStrategy::None,
         Some(Profiler::Perfmap) => ProfilingStrategy::PerfMap,
