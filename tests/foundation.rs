@@ -222,6 +222,64 @@ fn programs_move_from_the_baseline_tier_to_the_optimised_one() {
     );
 }
 
+/// A program the baseline compiler cannot compile (here: it throws and catches an
+/// exception, which Winch does not support) runs all the same, compiled by the optimising
+/// compiler in place, with one line saying so; the next run loads it from the cache.
+#[test]
+fn a_program_winch_cannot_compile_falls_back_to_cranelift_with_one_line() {
+    let cache = support::private_dir();
+    let program = tempfile::tempdir().unwrap();
+    let wasm = program.path().join("catches.wasm");
+    let module = wat::parse_str(
+        r#"(module
+  (import "wasi_snapshot_preview1" "fd_write" (func $write (param i32 i32 i32 i32) (result i32)))
+  (memory (export "memory") 1)
+  (tag $oops)
+  (data (i32.const 16) "caught\0a")
+  (func (export "_start")
+    (block $handler
+      (try_table (catch $oops $handler)
+        (throw $oops)))
+    (i32.store (i32.const 0) (i32.const 16))
+    (i32.store (i32.const 4) (i32.const 7))
+    (drop (call $write (i32.const 1) (i32.const 0) (i32.const 1) (i32.const 8)))))"#,
+    )
+    .unwrap();
+    std::fs::write(&wasm, module).unwrap();
+    let run = || -> Run {
+        std::process::Command::new(WASMIX)
+            .arg("--cache-dir")
+            .arg(cache.path())
+            .arg("run")
+            .arg(&wasm)
+            .stdin(std::process::Stdio::null())
+            .output()
+            .unwrap()
+            .into()
+    };
+    let first = run();
+    assert_eq!((first.stdout.as_str(), first.status), ("caught\n", 0));
+    let lines: Vec<&str> = first.stderr.lines().collect();
+    assert_eq!(lines.len(), 1, "{}", first.stderr);
+    assert!(
+        lines[0].starts_with(&format!(
+            "wasmix: {}: compiled by the optimising compiler only: the baseline compiler cannot (",
+            wasm.display()
+        )),
+        "{}",
+        first.stderr
+    );
+    let second = run();
+    assert_eq!(
+        (
+            second.stdout.as_str(),
+            second.stderr.as_str(),
+            second.status
+        ),
+        ("caught\n", "", 0)
+    );
+}
+
 /// `/bin` is compiled when wasmix is built: a pipeline on an empty cache compiles nothing
 /// and leaves the cache empty.
 #[test]
