@@ -185,10 +185,12 @@ fn pool(processes: u32) -> PoolingAllocationConfig {
     // these sizes. Only in a pool of at most FIRST_POOL processes, so that what stays
     // resident after a burst of thousands of processes is bounded (in such a pool, 128
     // memories of 1 MiB and 512 tables of 64 KiB at most; most processes write far less).
-    if processes <= FIRST_POOL {
+    // Without PAGEMAP_SCAN (Linux before 6.7) a slot would memset all of its first MiB at
+    // every exit, written or not, so there slots hand their pages back as before.
+    if processes <= FIRST_POOL && PoolingAllocationConfig::is_pagemap_scan_available() {
         pool.linear_memory_keep_resident(KEEP_RESIDENT_MEMORY)
             .table_keep_resident(KEEP_RESIDENT_TABLE)
-            .pagemap_scan(Enabled::Auto);
+            .pagemap_scan(Enabled::Yes);
     }
     pool
 }
